@@ -1,0 +1,78 @@
+// Package store keeps margin's library in SQLite: articles, highlights,
+// notes, settings and export records. It knows nothing of terminals.
+package store
+
+import (
+	"errors"
+	"time"
+)
+
+// State is where an article sits in the library.
+type State string
+
+// The article states.
+const (
+	Inbox    State = "inbox"
+	Archived State = "archived"
+)
+
+// ErrNotFound is returned when an article or highlight does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Article is a saved article. List and Search leave Markdown and Text empty.
+type Article struct {
+	ID             int64
+	SourceURL      string // URL asked for, or the local path it was read from
+	CanonicalURL   string
+	Title          string
+	Byline         string
+	SiteName       string
+	Language       string
+	Excerpt        string
+	LeadImage      string
+	Published      time.Time // zero when unknown
+	Markdown       string
+	Text           string
+	WordCount      int
+	ReadingMinutes int
+	Added          time.Time
+	Opened         time.Time // last opened in the reader; zero if never
+	State          State
+	// Position is the Markdown byte offset at the top of the reader's
+	// screen; Progress is the fraction read, 0..1.
+	Position       int
+	Progress       float64
+	HighlightCount int // filled by List and Search
+}
+
+// Labels a highlight may carry, in the order the UI offers them.
+var Labels = []string{"highlight", "claim", "evidence", "question", "disagree"}
+
+// Highlight is a marked passage of an article's Markdown, with the quote it
+// was made on (W3C TextQuoteSelector: exact, prefix, suffix) so it can be
+// re-anchored when the article's text changes.
+type Highlight struct {
+	ID        int64
+	ArticleID int64
+	Start     int // Markdown byte offsets, [Start, End)
+	End       int
+	Exact     string // the quoted plain text
+	Prefix    string // up to 32 characters of plain text before it
+	Suffix    string // up to 32 characters after it
+	Label     string
+	Note      string
+	Supports  int64 // ID of the claim this evidence/question/disagreement is linked to; 0 for none
+	Orphan    bool  // could not be re-anchored after the text changed
+	Created   time.Time
+	Updated   time.Time
+
+	ArticleTitle string // filled by AllHighlights
+}
+
+// SearchResult is one ranked full-text match.
+type SearchResult struct {
+	Article
+	Snippet string   // plain text around the best match
+	Matches [][2]int // byte ranges of the matched terms within Snippet
+	Rank    float64  // lower is better (FTS5 bm25)
+}
