@@ -1,0 +1,597 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/term"
+
+	"margin/reader"
+	"margin/render"
+	"margin/store"
+)
+
+// articleID parses an article or highlight number given on the command line.
+func articleID(s string) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usageErr("%q is not an id (ids are the numbers margin list shows)", s)
+	}
+	return id, nil
+}
+
+// toStore converts an extracted article into the store's record.
+func toStore(a *reader.Article) *store.Article {
+	return &store.Article{
+		SourceURL:      a.SourceURL,
+		CanonicalURL:   a.CanonicalURL,
+		Title:          a.Title,
+		Byline:         a.Byline,
+		SiteName:       a.SiteName,
+		Language:       a.Language,
+		Excerpt:        a.Excerpt,
+		LeadImage:      a.LeadImage,
+		Published:      a.Published,
+		Markdown:       a.Markdown,
+		Text:           a.Text,
+		WordCount:      a.WordCount,
+		ReadingMinutes: a.ReadingMinutes,
+	}
+}
+
+// addResult is what saving one source came to.
+type addResult struct {
+	id        int64
+	title     string
+	words     int
+	existed   bool
+	refreshed bool
+	orphans   int
+}
+
+// saver saves sources into a library; the CLI and the UI's add prompt share it.
+type saver struct {
+	st      *store.Store
+	refresh bool
+	pageURL string
+	stdin   io.Reader
+}
+
+// save loads src (unless it is a URL already saved) and stores it. With
+// refresh, an existing article gets the new text and its highlights are
+// re-anchored by their quotes in the same transaction.
+func (s *saver) save(ctx context.Context, src string) (addResult, error) {
+	lookup := src
+	if s.pageURL != "" {
+		lookup = s.pageURL
+	}
+	var existing int64
+	if reader.IsURL(lookup) {
+		if id, err := s.st.FindURL(ctx, lookup); err == nil {
+			existing = id
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return addResult{}, err
+		}
+	}
+	if existing != 0 && !s.refresh {
+		return s.existed(ctx, existing)
+	}
+	a, err := reader.Load(ctx, src, reader.LoadOptions{PageURL: s.pageURL, Stdin: s.stdin})
+	if err != nil {
+		return addResult{}, err
+	}
+	rec := toStore(a)
+	if existing == 0 {
+		// The final URL may differ from the one asked for (redirects, canonical).
+		for _, u := range []string{rec.SourceURL, rec.CanonicalURL} {
+			if id, err := s.st.FindURL(ctx, u); u != "" && err == nil {
+				existing = id
+				break
+			}
+		}
+	}
+	if existing != 0 {
+		if !s.refresh {
+			return s.existed(ctx, existing)
+		}
+		return s.replace(ctx, existing, rec)
+	}
+	id, existed, err := s.st.AddArticle(ctx, rec)
+	if err != nil {
+		return addResult{}, err
+	}
+	if existed {
+		return s.existed(ctx, id)
+	}
+	return addResult{id: id, title: rec.Title, words: rec.WordCount}, nil
+}
+
+func (s *saver) existed(ctx context.Context, id int64) (addResult, error) {
+	a, err := s.st.Article(ctx, id)
+	if err != nil {
+		return addResult{}, err
+	}
+	return addResult{id: id, title: a.Title, words: a.WordCount, existed: true}, nil
+}
+
+// replace swaps in a refreshed text and re-anchors every highlight by its quote.
+func (s *saver) replace(ctx context.Context, id int64, rec *store.Article) (addResult, error) {
+	hs, err := s.st.Highlights(ctx, id)
+	if err != nil {
+		return addResult{}, err
+	}
+	orphans := 0
+	for i := range hs {
+		h := &hs[i]
+		start, end, ok := render.Reanchor(rec.Markdown, render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
+		if ok {
+			h.Start, h.End, h.Orphan = start, end, false
+		} else {
+			h.Orphan = true
+			orphans++
+		}
+	}
+	if err := s.st.ReplaceArticle(ctx, id, rec, hs); err != nil {
+		return addResult{}, err
+	}
+	return addResult{id: id, title: rec.Title, words: rec.WordCount, refreshed: true, orphans: orphans}, nil
+}
+
+func cmdAdd(e *env, args []string) error {
+	fs := e.flags("add")
+	pageURL := fs.String("url", "", "the address a saved page came from")
+	refresh := fs.Bool("refresh", false, "fetch an article already saved again")
+	srcs, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(srcs) == 0 {
+		return usageErr("add: give a URL, a file or - for standard input")
+	}
+	if *pageURL != "" && len(srcs) > 1 {
+		return usageErr("add: --url names one page; give one source with it")
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sv := &saver{st: st, refresh: *refresh, pageURL: *pageURL, stdin: e.stdin}
+
+	// Fetching and extracting run in parallel; the store serialises writes.
+	type job struct {
+		res addResult
+		err error
+	}
+	results := make([]chan job, len(srcs))
+	sem := make(chan struct{}, 4)
+	var wg sync.WaitGroup
+	for i, src := range srcs {
+		results[i] = make(chan job, 1)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			r, err := sv.save(e.ctx, src)
+			results[i] <- job{r, err}
+		}()
+	}
+	failed := 0
+	for i := range srcs {
+		j := <-results[i]
+		prefix := ""
+		if len(srcs) > 1 {
+			prefix = fmt.Sprintf("[%d/%d] ", i+1, len(srcs))
+		}
+		switch {
+		case j.err != nil:
+			failed++
+			fmt.Fprintf(e.stderr, "%smargin: %s\n", prefix, oneLine(j.err.Error()))
+		case j.res.existed:
+			fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin add --refresh fetches it again)\n", prefix, j.res.id, reader.SanitizeLine(j.res.title))
+		default:
+			verb := "saved"
+			if j.res.refreshed {
+				verb = "refreshed"
+			}
+			fmt.Fprintf(e.stdout, "%s%s %d: %s (%d words)\n", prefix, verb, j.res.id, reader.SanitizeLine(j.res.title), j.res.words)
+			if j.res.orphans > 0 {
+				fmt.Fprintf(e.stderr, "%s%d highlights could not be placed in the new text; they are kept as orphans (margin highlights %d)\n", prefix, j.res.orphans, j.res.id)
+			}
+		}
+	}
+	wg.Wait()
+	if failed > 0 {
+		if len(srcs) > 1 {
+			fmt.Fprintf(e.stderr, "margin: %d of %d sources failed\n", failed, len(srcs))
+		}
+		return errQuiet
+	}
+	return nil
+}
+
+func cmdList(e *env, args []string) error {
+	fs := e.flags("list")
+	all := fs.Bool("all", false, "include archived articles")
+	sortBy := fs.String("sort", "added", "added, title or progress")
+	format := fs.String("format", "text", "text or json")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	sorts := map[string]store.Sort{"added": store.SortAdded, "title": store.SortTitle, "progress": store.SortProgress}
+	sort, ok := sorts[*sortBy]
+	if !ok {
+		return usageErr("list: --sort must be added, title or progress, not %q", *sortBy)
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	arts, err := st.List(e.ctx, store.ListOptions{Archived: *all, Sort: sort})
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "json":
+		type row struct {
+			ID         int64     `json:"id"`
+			Title      string    `json:"title"`
+			Site       string    `json:"site"`
+			URL        string    `json:"url"`
+			Words      int       `json:"words"`
+			Minutes    int       `json:"minutes"`
+			Saved      time.Time `json:"saved"`
+			State      string    `json:"state"`
+			Progress   float64   `json:"progress"`
+			Highlights int       `json:"highlights"`
+		}
+		rows := make([]row, 0, len(arts))
+		for _, a := range arts {
+			rows = append(rows, row{a.ID, a.Title, a.SiteName, firstNonEmpty(a.CanonicalURL, a.SourceURL), a.WordCount, a.ReadingMinutes, a.Added, string(a.State), a.Progress, a.HighlightCount})
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	case "text":
+	default:
+		return usageErr("list: --format must be text or json, not %q", *format)
+	}
+	if len(arts) == 0 {
+		fmt.Fprintln(e.stderr, "The library is empty: margin add URL saves an article, and margin opens it.")
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "%5s  %-44s  %-20s  %6s  %-10s  %s\n", "ID", "TITLE", "SITE", "WORDS", "SAVED", "STATE")
+	for _, a := range arts {
+		state := string(a.State)
+		if a.Progress > 0 {
+			state += fmt.Sprintf(" %d%%", int(a.Progress*100+0.5))
+		}
+		fmt.Fprintf(e.stdout, "%5d  %s  %s  %6d  %-10s  %s\n", a.ID, fit(a.Title, 44), fit(siteOf(a), 20), a.WordCount, a.Added.Local().Format("2006-01-02"), state)
+	}
+	return nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// siteOf names where an article came from.
+func siteOf(a store.Article) string {
+	if a.SiteName != "" {
+		return a.SiteName
+	}
+	return hostOf(firstNonEmpty(a.CanonicalURL, a.SourceURL))
+}
+
+func hostOf(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+		if j := strings.IndexAny(u, "/?#"); j >= 0 {
+			u = u[:j]
+		}
+		return strings.TrimPrefix(u, "www.")
+	}
+	return ""
+}
+
+// fit sanitises s to one line and pads or cuts it to n display cells.
+func fit(s string, n int) string {
+	s = ansi.Truncate(reader.SanitizeLine(s), n, "…")
+	if w := ansi.StringWidth(s); w < n {
+		s += strings.Repeat(" ", n-w)
+	}
+	return s
+}
+
+func cmdShow(e *env, args []string) error {
+	fs := e.flags("show")
+	md := fs.Bool("markdown", false, "print the stored Markdown")
+	width := fs.Int("width", 0, "wrap width (default: 80 or the terminal's)")
+	style := fs.String("style", "", "dark or light")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("show: give one article id")
+	}
+	id, err := articleID(pos[0])
+	if err != nil {
+		return err
+	}
+	if *style != "" && *style != "dark" && *style != "light" {
+		return usageErr("show: --style must be dark or light, not %q", *style)
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a, err := st.Article(e.ctx, id)
+	if err != nil {
+		return articleErr(id, err)
+	}
+	if *md {
+		_, err := io.WriteString(e.stdout, a.Markdown)
+		return err
+	}
+	w := *width
+	if w <= 0 {
+		w = 80
+		if f, ok := e.stdout.(*os.File); ok {
+			if tw, _, err := term.GetSize(int(f.Fd())); err == nil && tw > 20 && tw < w {
+				w = tw - 2
+			}
+		}
+	}
+	if *style == "" {
+		*style = "dark"
+	}
+	doc, err := render.Render(headerMarkdown(a)+a.Markdown, render.Options{Width: w, Style: *style})
+	if err != nil {
+		return fmt.Errorf("render article %d: %w", id, err)
+	}
+	bw := bufio.NewWriter(e.stdout)
+	for _, l := range doc.Lines {
+		bw.WriteString(l)
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+// headerMarkdown is the title block margin show prints above the body.
+func headerMarkdown(a *store.Article) string {
+	var b strings.Builder
+	b.WriteString("# " + escapeMarkdownLine(reader.SanitizeLine(a.Title)) + "\n\n")
+	var meta []string
+	for _, s := range []string{a.Byline, siteOf(*a)} {
+		if s = reader.SanitizeLine(s); s != "" {
+			meta = append(meta, escapeMarkdownLine(s))
+		}
+	}
+	if !a.Published.IsZero() {
+		meta = append(meta, a.Published.Format("2 January 2006"))
+	}
+	meta = append(meta, fmt.Sprintf("%d min read", a.ReadingMinutes))
+	b.WriteString("*" + strings.Join(meta, " · ") + "*\n\n---\n\n")
+	return b.String()
+}
+
+// escapeMarkdownLine makes untrusted one-line text literal in Markdown.
+func escapeMarkdownLine(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '\\', '`', '*', '_', '[', ']', '#', '|', '~', '>', '!':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// articleErr says which article was missing.
+func articleErr(id int64, err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no article %d in the library (margin list shows the ids)", id)
+	}
+	return err
+}
+
+func cmdSearch(e *env, args []string) error {
+	fs := e.flags("search")
+	limit := fs.Int("limit", 20, "at most this many results")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	q := strings.TrimSpace(strings.Join(pos, " "))
+	if q == "" {
+		return usageErr("search: give the words to look for")
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	res, err := st.Search(e.ctx, q, *limit)
+	if err != nil {
+		return err
+	}
+	if len(res) == 0 {
+		fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", reader.SanitizeLine(q))
+		return nil
+	}
+	tty := isTerminal(e.stdout)
+	for _, r := range res {
+		fmt.Fprintf(e.stdout, "%5d  %s — %s\n", r.ID, reader.SanitizeLine(r.Title), reader.SanitizeLine(siteOf(r.Article)))
+		fmt.Fprintf(e.stdout, "       %s\n", markSnippet(r.Snippet, r.Matches, tty))
+	}
+	return nil
+}
+
+// markSnippet shows the matched terms in bold on a terminal and between
+// asterisks elsewhere; the rest of the snippet is sanitised text.
+func markSnippet(s string, matches [][2]int, tty bool) string {
+	on, off := "*", "*"
+	if tty {
+		on, off = "\x1b[1m", "\x1b[22m"
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range matches {
+		if m[0] < last || m[1] > len(s) || m[0] > m[1] {
+			continue
+		}
+		b.WriteString(reader.SanitizeLine(s[last:m[0]]))
+		b.WriteString(on + reader.SanitizeLine(s[m[0]:m[1]]) + off)
+		last = m[1]
+	}
+	b.WriteString(reader.SanitizeLine(s[last:]))
+	return b.String()
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func cmdRemove(e *env, args []string) error {
+	fs := e.flags("rm")
+	yes := fs.Bool("yes", false, "do not ask")
+	fs.BoolVar(yes, "y", false, "do not ask")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usageErr("rm: give the id of the article to delete")
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, p := range pos {
+		id, err := articleID(p)
+		if err != nil {
+			return err
+		}
+		a, err := st.Article(e.ctx, id)
+		if err != nil {
+			return articleErr(id, err)
+		}
+		if !*yes {
+			hs, err := st.Highlights(e.ctx, id)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stderr, "Delete %d: %s", id, reader.SanitizeLine(a.Title))
+			if len(hs) > 0 {
+				fmt.Fprintf(e.stderr, " and its %d highlights", len(hs))
+			}
+			fmt.Fprint(e.stderr, "? [y/N] ")
+			line, _ := bufio.NewReader(e.stdin).ReadString('\n')
+			if ans := strings.ToLower(strings.TrimSpace(line)); ans != "y" && ans != "yes" {
+				fmt.Fprintln(e.stderr, "kept it")
+				continue
+			}
+		}
+		if err := st.Delete(e.ctx, id); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "deleted %d: %s\n", id, reader.SanitizeLine(a.Title))
+	}
+	return nil
+}
+
+func cmdArchive(state store.State) command {
+	return func(e *env, args []string) error {
+		fs := e.flags(map[store.State]string{store.Archived: "archive", store.Inbox: "unarchive"}[state])
+		pos, err := parse(fs, args)
+		if err != nil {
+			return err
+		}
+		if len(pos) == 0 {
+			return usageErr("%s: give article ids", fs.Name())
+		}
+		st, err := e.open()
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, p := range pos {
+			id, err := articleID(p)
+			if err != nil {
+				return err
+			}
+			if err := st.SetState(e.ctx, id, state); err != nil {
+				return articleErr(id, err)
+			}
+			fmt.Fprintf(e.stdout, "%s %d\n", map[store.State]string{store.Archived: "archived", store.Inbox: "moved to the inbox:"}[state], id)
+		}
+		return nil
+	}
+}
+
+func cmdExtract(e *env, args []string) error {
+	fs := e.flags("extract")
+	pageURL := fs.String("url", "", "the address the page came from")
+	format := fs.String("format", "text", "text, markdown or json")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("extract: give one file, URL or - for standard input")
+	}
+	a, err := reader.Load(e.ctx, pos[0], reader.LoadOptions{PageURL: *pageURL, Stdin: e.stdin})
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "text":
+		_, err = fmt.Fprintln(e.stdout, a.Text)
+	case "markdown", "md":
+		_, err = fmt.Fprintln(e.stdout, a.Markdown)
+	case "json":
+		out := map[string]any{
+			"title": a.Title, "byline": a.Byline, "site": a.SiteName, "url": a.SourceURL,
+			"canonical_url": a.CanonicalURL, "language": a.Language, "excerpt": a.Excerpt,
+			"lead_image": a.LeadImage, "words": a.WordCount, "reading_minutes": a.ReadingMinutes,
+			"markdown": a.Markdown, "text": a.Text,
+		}
+		if !a.Published.IsZero() {
+			out["published"] = a.Published.Format(time.RFC3339)
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(out)
+	default:
+		return usageErr("extract: --format must be text, markdown or json, not %q", *format)
+	}
+	return err
+}

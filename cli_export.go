@@ -1,0 +1,197 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"margin/export"
+	"margin/store"
+)
+
+// exportDirKey is the setting naming the folder `e` in the reader exports to.
+const exportDirKey = "export_dir"
+
+// defaultExportDir is ~/Documents/margin where ~/Documents exists, else ~/margin-notes.
+func defaultExportDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "margin-notes"
+	}
+	if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
+		return filepath.Join(home, "Documents", "margin")
+	}
+	return filepath.Join(home, "margin-notes")
+}
+
+// exportDir is the configured export folder.
+func exportDir(ctx context.Context, st *store.Store) (string, error) {
+	if d := os.Getenv("MARGIN_EXPORT_DIR"); d != "" {
+		return d, nil
+	}
+	d, err := st.Setting(ctx, exportDirKey)
+	if err != nil || d != "" {
+		return d, err
+	}
+	return defaultExportDir(), nil
+}
+
+// exporter renders and writes one article's notes.
+type exporter struct {
+	st     *store.Store
+	opt    export.Options
+	format string // markdown or json
+}
+
+func (x *exporter) render(ctx context.Context, id int64) (*store.Article, []byte, error) {
+	a, err := x.st.Article(ctx, id)
+	if err != nil {
+		return nil, nil, articleErr(id, err)
+	}
+	hs, err := x.st.Highlights(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	var data []byte
+	if x.format == "json" {
+		data, err = export.JSON(a, hs, x.opt)
+	} else {
+		data, err = export.Markdown(a, hs, x.opt)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("export article %d: %w", id, err)
+	}
+	return a, data, nil
+}
+
+func (x *exporter) ext() string {
+	if x.format == "json" {
+		return ".json"
+	}
+	return ".md"
+}
+
+// write exports one article into dir and describes what happened.
+func (x *exporter) write(ctx context.Context, dir string, id int64) (string, error) {
+	a, data, err := x.render(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("export folder %s: %w", dir, err)
+	}
+	res, err := export.WriteFile(ctx, dir, a, data, x.ext(), x.st)
+	if err != nil {
+		return "", err
+	}
+	switch res.Status {
+	case "kept-yours":
+		return fmt.Sprintf("%s was edited since margin wrote it: kept yours, wrote %s beside it", res.Path, res.Beside), nil
+	default:
+		return fmt.Sprintf("%s %s", res.Status, res.Path), nil
+	}
+}
+
+func cmdExport(e *env, args []string) error {
+	fs := e.flags("export")
+	out := fs.String("o", "", "write one file per article into this folder")
+	fs.StringVar(out, "out", "", "same as -o")
+	all := fs.Bool("all", false, "every article that has highlights")
+	labels := fs.String("label", "", "only these labels (comma-separated)")
+	tmpl := fs.String("template", "", "a Go text/template file to render each article with")
+	format := fs.String("format", "markdown", "markdown or json")
+	full := fs.Bool("full", false, "the whole article with highlights marked, then the notes")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *format != "markdown" && *format != "json" && *format != "md" {
+		return usageErr("export: --format must be markdown or json, not %q", *format)
+	}
+	if *format == "md" {
+		*format = "markdown"
+	}
+	if *all && len(pos) > 0 {
+		return usageErr("export: give article ids or --all, not both")
+	}
+	if !*all && len(pos) == 0 {
+		return usageErr("export: give article ids, or --all with -o DIR")
+	}
+	if *all && *out == "" {
+		return usageErr("export: --all writes one file per article; say where with -o DIR")
+	}
+	var opt export.Options
+	opt.Full = *full
+	for _, l := range strings.Split(*labels, ",") {
+		if l = strings.TrimSpace(l); l != "" {
+			if err := checkLabel(l); err != nil {
+				return err
+			}
+			opt.Labels = append(opt.Labels, l)
+		}
+	}
+	if *tmpl != "" {
+		if *format == "json" {
+			return usageErr("export: --template shapes Markdown; it cannot be used with --format json")
+		}
+		t, err := export.LoadTemplate(*tmpl)
+		if err != nil {
+			return err
+		}
+		opt.Template = t
+	}
+	var ids []int64
+	for _, p := range pos {
+		id, err := articleID(p)
+		if err != nil {
+			return err
+		}
+		ids = append(ids, id)
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *all {
+		arts, err := st.List(e.ctx, store.ListOptions{Archived: true})
+		if err != nil {
+			return err
+		}
+		for _, a := range arts {
+			if a.HighlightCount > 0 {
+				ids = append(ids, a.ID)
+			}
+		}
+		if len(ids) == 0 {
+			fmt.Fprintln(e.stderr, "no article has highlights yet: nothing to export")
+			return nil
+		}
+	}
+	x := &exporter{st: st, opt: opt, format: *format}
+	if *out == "" {
+		for i, id := range ids {
+			_, data, err := x.render(e.ctx, id)
+			if err != nil {
+				return err
+			}
+			if i > 0 {
+				fmt.Fprintln(e.stdout)
+			}
+			if _, err := e.stdout.Write(data); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, id := range ids {
+		msg, err := x.write(e.ctx, *out, id)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, msg)
+	}
+	return nil
+}

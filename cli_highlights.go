@@ -1,0 +1,280 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"margin/reader"
+	"margin/render"
+	"margin/store"
+)
+
+// checkLabel accepts one of the labels margin knows.
+func checkLabel(l string) error {
+	if !slices.Contains(store.Labels, l) {
+		return usageErr("unknown label %q (labels: %s)", l, strings.Join(store.Labels, ", "))
+	}
+	return nil
+}
+
+// highlightErr says which highlight was missing.
+func highlightErr(id int64, err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no highlight %d (margin highlights lists them)", id)
+	}
+	return err
+}
+
+func cmdHighlight(e *env, args []string) error {
+	fs := e.flags("highlight")
+	quote := fs.String("quote", "", "the exact passage (whitespace-insensitive)")
+	label := fs.String("label", "highlight", "highlight, claim, evidence, question or disagree")
+	note := fs.String("note", "", "a note on the passage (Markdown)")
+	supports := fs.Int64("supports", 0, "the claim this evidence, question or disagreement is about")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("highlight: give one article id and --quote")
+	}
+	id, err := articleID(pos[0])
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(*quote) == "" {
+		return usageErr("highlight: --quote is required: the passage to highlight, as it reads in the article")
+	}
+	if err := checkLabel(*label); err != nil {
+		return err
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a, err := st.Article(e.ctx, id)
+	if err != nil {
+		return articleErr(id, err)
+	}
+	if *supports != 0 {
+		if err := checkSupports(e, st, id, *label, *supports); err != nil {
+			return err
+		}
+	}
+	start, end, err := render.FindQuote(a.Markdown, reader.Sanitize(*quote))
+	if err != nil {
+		return fmt.Errorf("article %d: %w", id, err)
+	}
+	q := render.QuoteAt(a.Markdown, start, end)
+	h := &store.Highlight{
+		ArticleID: id, Start: start, End: end,
+		Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix,
+		Label: *label, Note: reader.Sanitize(*note), Supports: *supports,
+	}
+	hid, err := st.AddHighlight(e.ctx, h)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "highlight %d on article %d (%s): %s\n", hid, id, *label, reader.SanitizeLine(clip(q.Exact, 60)))
+	return nil
+}
+
+// checkSupports allows a link only from evidence, a question or a
+// disagreement to a claim of the same article.
+func checkSupports(e *env, st *store.Store, articleID int64, label string, claimID int64) error {
+	if label == "claim" || label == "highlight" {
+		return usageErr("highlight: --supports links evidence, a question or a disagreement to a claim, not a %s", label)
+	}
+	c, err := st.Highlight(e.ctx, claimID)
+	if err != nil {
+		return highlightErr(claimID, err)
+	}
+	if c.ArticleID != articleID {
+		return fmt.Errorf("highlight %d belongs to article %d, not %d", claimID, c.ArticleID, articleID)
+	}
+	if c.Label != "claim" {
+		return fmt.Errorf("highlight %d is a %s, not a claim", claimID, c.Label)
+	}
+	return nil
+}
+
+// clip cuts s to at most n characters, on a character boundary.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func cmdHighlights(e *env, args []string) error {
+	fs := e.flags("highlights")
+	label := fs.String("label", "", "only this label")
+	query := fs.String("query", "", "only highlights whose quote or note contains this")
+	format := fs.String("format", "text", "text or json")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	var f store.HighlightFilter
+	if len(pos) > 1 {
+		return usageErr("highlights: give at most one article id")
+	}
+	if len(pos) == 1 {
+		if f.ArticleID, err = articleID(pos[0]); err != nil {
+			return err
+		}
+	}
+	if *label != "" {
+		if err := checkLabel(*label); err != nil {
+			return err
+		}
+	}
+	f.Label, f.Query = *label, *query
+	if *format != "text" && *format != "json" {
+		return usageErr("highlights: --format must be text or json, not %q", *format)
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if f.ArticleID != 0 {
+		if _, err := st.Article(e.ctx, f.ArticleID); err != nil {
+			return articleErr(f.ArticleID, err)
+		}
+	}
+	hs, err := st.AllHighlights(e.ctx, f)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		return writeHighlightsJSON(e.stdout, hs)
+	}
+	if len(hs) == 0 {
+		fmt.Fprintln(e.stderr, "no highlights match")
+		return nil
+	}
+	for _, h := range hs {
+		tag := h.Label
+		if h.Orphan {
+			tag += ", orphan"
+		}
+		if h.Supports != 0 {
+			tag += fmt.Sprintf(", on claim %d", h.Supports)
+		}
+		fmt.Fprintf(e.stdout, "%5d  [%s]  article %d: %s\n", h.ID, tag, h.ArticleID, reader.SanitizeLine(h.ArticleTitle))
+		fmt.Fprintf(e.stdout, "       “%s”\n", reader.SanitizeLine(h.Exact))
+		if h.Note != "" {
+			for _, l := range strings.Split(reader.Sanitize(h.Note), "\n") {
+				fmt.Fprintf(e.stdout, "       │ %s\n", l)
+			}
+		}
+	}
+	return nil
+}
+
+func writeHighlightsJSON(w io.Writer, hs []store.Highlight) error {
+	type row struct {
+		ID        int64     `json:"id"`
+		ArticleID int64     `json:"article_id"`
+		Article   string    `json:"article"`
+		Label     string    `json:"label"`
+		Quote     string    `json:"quote"`
+		Prefix    string    `json:"prefix"`
+		Suffix    string    `json:"suffix"`
+		Note      string    `json:"note,omitempty"`
+		Supports  int64     `json:"supports,omitempty"`
+		Orphan    bool      `json:"orphan,omitempty"`
+		Start     int       `json:"start"`
+		End       int       `json:"end"`
+		Created   time.Time `json:"created"`
+		Updated   time.Time `json:"updated"`
+	}
+	rows := make([]row, 0, len(hs))
+	for _, h := range hs {
+		rows = append(rows, row{h.ID, h.ArticleID, h.ArticleTitle, h.Label, h.Exact, h.Prefix, h.Suffix, h.Note, h.Supports, h.Orphan, h.Start, h.End, h.Created, h.Updated})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rows)
+}
+
+func cmdNote(e *env, args []string) error {
+	fs := e.flags("note")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usageErr(`note: give a highlight id and the note ("-" reads it from standard input, "" clears it)`)
+	}
+	hid, err := articleID(pos[0])
+	if err != nil {
+		return err
+	}
+	text := pos[1]
+	if text == "-" {
+		b, err := io.ReadAll(io.LimitReader(e.stdin, 1<<20))
+		if err != nil {
+			return fmt.Errorf("read note from standard input: %w", err)
+		}
+		text = strings.TrimRight(string(b), "\n")
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	h, err := st.Highlight(e.ctx, hid)
+	if err != nil {
+		return highlightErr(hid, err)
+	}
+	h.Note = reader.Sanitize(text)
+	if err := st.UpdateHighlight(e.ctx, h); err != nil {
+		return err
+	}
+	if h.Note == "" {
+		fmt.Fprintf(e.stdout, "cleared the note on highlight %d\n", hid)
+	} else {
+		fmt.Fprintf(e.stdout, "noted highlight %d\n", hid)
+	}
+	return nil
+}
+
+func cmdUnhighlight(e *env, args []string) error {
+	fs := e.flags("unhighlight")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usageErr("unhighlight: give highlight ids")
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, p := range pos {
+		hid, err := articleID(p)
+		if err != nil {
+			return err
+		}
+		if _, err := st.Highlight(e.ctx, hid); err != nil {
+			return highlightErr(hid, err)
+		}
+		if err := st.DeleteHighlight(e.ctx, hid); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "removed highlight %d\n", hid)
+	}
+	return nil
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+
+	"margin/reader"
+	"margin/store"
+	"margin/ui"
+)
+
+func cmdUI(e *env, args []string) error {
+	fs := e.flags("margin")
+	style := fs.String("style", "", "dark or light (default: from the terminal's background)")
+	width := fs.Int("width", 0, "reading width in columns (default: the last one used, else 80)")
+	open := fs.Int64("open", 0, "open this article at once")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("unknown command %q (run margin help)", pos[0])
+	}
+	if *style != "" && *style != "dark" && *style != "light" {
+		return usageErr("--style must be dark or light, not %q", *style)
+	}
+	if *width < 0 || *width > 0 && *width < 20 {
+		return usageErr("--width must be at least 20 columns")
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sv := &saver{st: st}
+	opt := ui.Options{
+		Library: st,
+		Add: func(ctx context.Context, input string) (int64, bool, error) {
+			r, err := sv.save(ctx, input)
+			return r.id, r.existed, err
+		},
+		AddSample: func(ctx context.Context) (int64, error) {
+			return addSample(ctx, st)
+		},
+		Style:  *style,
+		Width:  *width,
+		OpenID: *open,
+		Export: func(ctx context.Context, id int64) (string, error) {
+			dir, err := exportDir(ctx, st)
+			if err != nil {
+				return "", err
+			}
+			x := &exporter{st: st, format: "markdown"}
+			return x.write(ctx, dir, id)
+		},
+		OpenURL: openURL,
+	}
+	return ui.Run(e.ctx, opt, os.Stdin, os.Stdout)
+}
+
+// addSample saves the bundled sample article (once).
+func addSample(ctx context.Context, st *store.Store) (int64, error) {
+	id, _, err := st.AddArticle(ctx, toStore(reader.Sample()))
+	return id, err
+}
+
+// openURL opens a link with the system's browser, detached from margin.
+func openURL(u string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", u)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", u)
+	default:
+		cmd = exec.Command("xdg-open", u)
+	}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("open %s: %w", u, err)
+	}
+	go cmd.Wait()
+	return nil
+}

@@ -1,0 +1,181 @@
+// Command margin is a terminal reader for long-form articles: it saves a web
+// page, a local HTML file or pasted text as a clean article in a local
+// library, shows it in the terminal, and keeps highlights and notes on it.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"margin/store"
+)
+
+const usage = `margin: a terminal reader for long-form articles
+
+Usage:
+  margin [--db PATH] [--style dark|light] [--width N]   open the library in the terminal
+  margin add [--url URL] [--refresh] SOURCE...          save URLs, HTML or text files, or - (stdin)
+  margin list [--all] [--sort added|title|progress] [--format text|json]
+  margin show ID [--markdown] [--width N] [--style dark|light]
+  margin search QUERY [--limit N]
+  margin rm ID [--yes]
+  margin archive ID... | margin unarchive ID...
+  margin extract [--url URL] [--format text|markdown|json] FILE|-
+  margin highlight ID --quote TEXT [--label L] [--note TEXT] [--supports HID]
+  margin highlights [ID] [--label L] [--query TEXT] [--format text|json]
+  margin note HID TEXT
+  margin unhighlight HID
+  margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
+  margin backup FILE
+  margin check
+  margin config export-dir [FOLDER]
+  margin bench extract|paste|read|library [--corpus DIR]
+
+Every command takes --db PATH (default: $MARGIN_DB, else the XDG data directory).
+`
+
+// exitError carries the exit status for a failure already explained.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+// usageErr marks a mistake in how margin was called (exit status 2).
+func usageErr(format string, a ...any) error {
+	return &exitError{2, fmt.Errorf(format, a...)}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		code := 1
+		var ee *exitError
+		if errors.As(err, &ee) {
+			code = ee.code
+		}
+		if !errors.Is(err, errQuiet) {
+			fmt.Fprintln(os.Stderr, "margin: "+oneLine(err.Error()))
+		}
+		os.Exit(code)
+	}
+}
+
+// errQuiet ends margin with a failure status after the command has already
+// said what went wrong.
+var errQuiet = errors.New("failed")
+
+// oneLine keeps an error on a single line whatever text it quotes.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// env is what every command shares.
+type env struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	dbPath string
+}
+
+// command is one subcommand.
+type command func(e *env, args []string) error
+
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"add":         cmdAdd,
+		"list":        cmdList,
+		"ls":          cmdList,
+		"show":        cmdShow,
+		"search":      cmdSearch,
+		"rm":          cmdRemove,
+		"archive":     cmdArchive(store.Archived),
+		"unarchive":   cmdArchive(store.Inbox),
+		"extract":     cmdExtract,
+		"highlight":   cmdHighlight,
+		"highlights":  cmdHighlights,
+		"note":        cmdNote,
+		"unhighlight": cmdUnhighlight,
+		"export":      cmdExport,
+		"backup":      cmdBackup,
+		"check":       cmdCheck,
+		"bench":       cmdBench,
+		"config":      cmdConfig,
+	}
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) > 0 {
+		switch args[0] {
+		case "help", "-h", "--help", "-help":
+			fmt.Fprint(stdout, usage)
+			return nil
+		}
+		if cmd, ok := commands[args[0]]; ok {
+			return cmd(e, args[1:])
+		}
+		if !strings.HasPrefix(args[0], "-") {
+			return usageErr("unknown command %q (run margin help)", args[0])
+		}
+	}
+	return cmdUI(e, args)
+}
+
+// flags makes a flag set for a subcommand with the shared --db flag.
+func (e *env) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&e.dbPath, "db", "", "library database path")
+	return fs
+}
+
+// parse parses flags that may come before, between or after positional
+// arguments, as users type them ("margin add page.html --url ...").
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, usageErr("%s: see margin help", fs.Name())
+			}
+			return nil, usageErr("%s: %v", fs.Name(), err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		// flag stops at "--": everything after it is positional.
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// open opens the library chosen by --db, $MARGIN_DB or the XDG default.
+func (e *env) open() (*store.Store, error) {
+	path := e.dbPath
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	return store.Open(path)
+}

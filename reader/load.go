@@ -1,0 +1,142 @@
+package reader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// LoadOptions tune Load.
+type LoadOptions struct {
+	Fetch FetchOptions
+	// PageURL is the address a local HTML file was saved from (--url); it
+	// makes relative links absolute and identifies the article.
+	PageURL string
+	// Stdin is read when the source is "-".
+	Stdin io.Reader
+}
+
+// maxLocalBytes bounds a local file or stdin the same way a fetch is bounded.
+const maxLocalBytes = 20 << 20
+
+// IsURL reports whether src names a web address rather than a path.
+func IsURL(src string) bool {
+	u, err := url.Parse(src)
+	return err == nil && u.Scheme != "" && u.Host != "" && len(u.Scheme) > 1
+}
+
+// Load turns a source — a URL, a path to an HTML or text file, or "-" for
+// standard input — into a clean article.
+func Load(ctx context.Context, src string, opt LoadOptions) (*Article, error) {
+	switch {
+	case src == "-":
+		if opt.Stdin == nil {
+			opt.Stdin = os.Stdin
+		}
+		raw, err := readCapped(opt.Stdin)
+		if err != nil {
+			return nil, fmt.Errorf("read standard input: %w", err)
+		}
+		return fromBytes(raw, "", "standard input", opt.PageURL)
+	case IsURL(src):
+		page, err := Fetch(ctx, src, opt.Fetch)
+		if err != nil {
+			return nil, err
+		}
+		if strings.HasPrefix(page.ContentType, "text/plain") {
+			a, err := FromText(string(page.Body))
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", src, err)
+			}
+			a.SourceURL, a.CanonicalURL = src, page.URL
+			return a, nil
+		}
+		a, err := FromHTML(page.Body, page.ContentType, page.URL)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", src, err)
+		}
+		a.SourceURL = src
+		return a, nil
+	case strings.Contains(src, "://"):
+		u, _ := url.Parse(src)
+		scheme := src[:strings.Index(src, "://")]
+		if u != nil {
+			scheme = u.Scheme
+		}
+		return nil, fmt.Errorf("%s: unsupported scheme %q (margin fetches http and https; give local files as a path)", src, scheme)
+	default:
+		f, err := os.Open(src)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file", src)
+			}
+			return nil, fmt.Errorf("read %s: %w", src, err)
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s is a directory, not an article", src)
+		}
+		raw, err := readCapped(f)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", src, err)
+		}
+		a, err := fromBytes(raw, filepath.Ext(src), src, opt.PageURL)
+		if err != nil {
+			return nil, err
+		}
+		if opt.PageURL == "" {
+			if abs, err := filepath.Abs(src); err == nil {
+				a.SourceURL = abs
+			}
+		}
+		return a, nil
+	}
+}
+
+func readCapped(r io.Reader) ([]byte, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, maxLocalBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) > maxLocalBytes {
+		return nil, fmt.Errorf("larger than %d MiB", maxLocalBytes>>20)
+	}
+	return raw, nil
+}
+
+// fromBytes decides between HTML and text by extension, then by content.
+func fromBytes(raw []byte, ext, name, pageURL string) (*Article, error) {
+	if len(strings.TrimSpace(string(raw))) == 0 {
+		return nil, fmt.Errorf("%s is empty", name)
+	}
+	if IsBinary(raw) {
+		return nil, fmt.Errorf("%s is not HTML or text", name)
+	}
+	ext = strings.ToLower(ext)
+	isHTML := ext == ".html" || ext == ".htm" || ext == ".xhtml" ||
+		(ext != ".txt" && ext != ".md" && LooksLikeHTML(raw))
+	var (
+		a   *Article
+		err error
+	)
+	if isHTML {
+		a, err = FromHTML(raw, "", pageURL)
+	} else {
+		a, err = FromText(string(raw))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if pageURL != "" {
+		a.SourceURL = pageURL
+		if a.CanonicalURL == "" {
+			a.CanonicalURL = pageURL
+		}
+	}
+	return a, nil
+}

@@ -1,0 +1,817 @@
+package reader
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// toMarkdown renders an article's content node as Markdown and as plain
+// text in one walk, so that both carry the same blocks. Every text node and
+// attribute is sanitised, text is escaped so that it cannot turn into
+// markup, and every '&' and '<' is written as an entity so that nothing can
+// be decoded into a control character later (../shared/docs/security.md).
+// Links keep only http, https and mailto targets, made absolute against base.
+func toMarkdown(root *html.Node, base *url.URL) (md, text string) {
+	r := &mdRenderer{base: base, hasBlock: blockMap(root)}
+	r.blocks(root)
+	r.flush()
+	return strings.TrimRight(r.md.String(), "\n") + "\n", strings.TrimRight(r.tx.String(), "\n")
+}
+
+// container is one level of block nesting (a blockquote or a list item):
+// the prefix of its first line and of the lines after it.
+type container struct {
+	first, rest string
+	used        bool
+}
+
+type mdRenderer struct {
+	base     *url.URL
+	hasBlock map[*html.Node]bool
+
+	md, tx strings.Builder // the finished output
+	stack  []container
+
+	// The paragraph being gathered: Markdown and text of its inline content.
+	imd, itx strings.Builder
+
+	started bool // whether a block has been written
+	tight   bool // the next block follows a list item's first line: no blank line
+}
+
+// blockTags are the elements that start a block of their own.
+var blockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "body": true,
+	"center": true, "dd": true, "details": true, "dialog": true, "div": true, "dl": true,
+	"dt": true, "fieldset": true, "figcaption": true, "figure": true, "footer": true,
+	"form": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"header": true, "hgroup": true, "hr": true, "html": true, "li": true, "main": true,
+	"nav": true, "ol": true, "p": true, "pre": true, "section": true, "summary": true,
+	"table": true, "tbody": true, "td": true, "tfoot": true, "th": true, "thead": true,
+	"tr": true, "ul": true, "caption": true, "menu": true, "br": false,
+}
+
+// skipTags never hold article text.
+var skipTags = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true, "head": true,
+	"iframe": true, "object": true, "embed": true, "svg": true, "math": true, "canvas": true,
+	"video": true, "audio": true, "source": true, "track": true, "button": true,
+	"input": true, "select": true, "textarea": true, "map": true, "area": true,
+	"title": true, "meta": true, "link": true,
+}
+
+// blockMap records, in one post-order pass, which elements hold a block
+// element somewhere inside, so that an inline element wrapping blocks (an
+// <a> around a <div>) is walked as a container instead of flattened.
+func blockMap(root *html.Node) map[*html.Node]bool {
+	m := make(map[*html.Node]bool)
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		has := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if skipTags[c.Data] {
+				continue
+			}
+			if walk(c) || blockTags[c.Data] {
+				has = true
+			}
+		}
+		if has {
+			m[n] = true
+		}
+		return has
+	}
+	walk(root)
+	return m
+}
+
+// prefix returns the line prefix for the next line and marks first-line
+// prefixes used.
+func (r *mdRenderer) prefix() string {
+	var b strings.Builder
+	for i := range r.stack {
+		c := &r.stack[i]
+		if c.used {
+			b.WriteString(c.rest)
+		} else {
+			b.WriteString(c.first)
+			c.used = true
+		}
+	}
+	return b.String()
+}
+
+// blankPrefix is the prefix of a blank line between two blocks.
+func (r *mdRenderer) blankPrefix() string {
+	var b strings.Builder
+	for _, c := range r.stack {
+		if c.used {
+			b.WriteString(c.rest)
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// emit writes one finished block: md may hold several lines; txt is its
+// plain text (empty when the block has none).
+func (r *mdRenderer) emit(md, txt string) {
+	if md == "" {
+		return
+	}
+	if r.started {
+		r.md.WriteByte('\n')
+		if !r.tight {
+			r.md.WriteString(r.blankPrefix())
+			r.md.WriteByte('\n')
+		}
+	}
+	r.tight = false
+	r.started = true
+	for i, line := range strings.Split(md, "\n") {
+		if i > 0 {
+			r.md.WriteByte('\n')
+		}
+		p := r.prefix()
+		if line == "" {
+			p = strings.TrimRight(p, " ")
+		}
+		r.md.WriteString(p)
+		r.md.WriteString(line)
+	}
+	if txt = strings.TrimSpace(txt); txt != "" {
+		r.tx.WriteString(txt)
+		r.tx.WriteString("\n\n")
+	}
+}
+
+// flush ends the paragraph being gathered, if it has any content.
+func (r *mdRenderer) flush() {
+	md := strings.TrimSpace(r.imd.String())
+	txt := collapseSpace(r.itx.String())
+	r.imd.Reset()
+	r.itx.Reset()
+	if md == "" {
+		return
+	}
+	r.emit(escapeLineStarts(md), txt)
+}
+
+// blocks walks the children of n as block content.
+func (r *mdRenderer) blocks(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			r.inlineText(c.Data, &r.imd, &r.itx)
+		case html.ElementNode:
+			r.element(c)
+		}
+	}
+}
+
+func (r *mdRenderer) element(n *html.Node) {
+	if skipTags[n.Data] {
+		return
+	}
+	if !blockTags[n.Data] {
+		if r.hasBlock[n] {
+			// An inline element around blocks: its blocks matter more
+			// than its inline formatting.
+			r.blocks(n)
+			return
+		}
+		r.inline(n, &r.imd, &r.itx)
+		return
+	}
+	r.flush()
+	switch n.Data {
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		var md, tx strings.Builder
+		r.inlineChildren(n, &md, &tx)
+		s := strings.Join(strings.Fields(md.String()), " ")
+		if s != "" {
+			level := int(n.Data[1] - '0')
+			r.emit(strings.Repeat("#", level)+" "+s, collapseSpace(tx.String()))
+		}
+	case "p":
+		r.blocks(n)
+		r.flush()
+	case "hr":
+		r.emit("---", "")
+	case "pre":
+		r.pre(n)
+	case "blockquote":
+		r.stack = append(r.stack, container{first: "> ", rest: "> "})
+		r.blocks(n)
+		r.flush()
+		r.stack = r.stack[:len(r.stack)-1]
+	case "ul", "ol", "menu":
+		r.list(n)
+	case "li":
+		// A list item outside a list: treat it as a bullet of its own.
+		r.item(n, "- ")
+	case "table":
+		if r.hasLayoutCells(n) {
+			r.blocks(n)
+			r.flush()
+		} else {
+			r.table(n)
+		}
+	default:
+		r.blocks(n)
+		r.flush()
+	}
+}
+
+func (r *mdRenderer) list(n *html.Node) {
+	ordered := n.Data == "ol"
+	num := 1
+	if ordered {
+		if s, err := strconv.Atoi(strings.TrimSpace(getAttr(n, "start"))); err == nil && s >= 0 && s < 1e9 {
+			num = s
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.Data == "li":
+			marker := "- "
+			if ordered {
+				marker = strconv.Itoa(num) + ". "
+				num++
+			}
+			r.item(c, marker)
+		case c.Type == html.ElementNode && (c.Data == "ul" || c.Data == "ol"):
+			// A list directly inside a list (invalid but common): nest it
+			// under the previous item.
+			r.stack = append(r.stack, container{first: "  ", rest: "  ", used: true})
+			r.tight = r.started
+			r.list(c)
+			r.stack = r.stack[:len(r.stack)-1]
+		case c.Type == html.ElementNode:
+			r.element(c)
+		case c.Type == html.TextNode:
+			r.inlineText(c.Data, &r.imd, &r.itx)
+		}
+	}
+	r.flush()
+}
+
+func (r *mdRenderer) item(n *html.Node, marker string) {
+	r.flush()
+	pad := strings.Repeat(" ", len(marker))
+	r.stack = append(r.stack, container{first: marker, rest: pad})
+	depth := len(r.stack)
+	r.tight = r.started
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			r.inlineText(c.Data, &r.imd, &r.itx)
+		case html.ElementNode:
+			if c.Data == "ul" || c.Data == "ol" {
+				// A nested list right after the item's text stays tight.
+				r.flush()
+				r.tight = true
+				r.list(c)
+				continue
+			}
+			r.element(c)
+		}
+	}
+	r.flush()
+	if !r.stack[depth-1].used {
+		// An empty item still shows its marker.
+		r.emit(strings.TrimRight(marker, " "), "")
+	}
+	r.stack = r.stack[:depth-1]
+}
+
+// hasLayoutCells reports whether a table holds blocks in its cells, which
+// makes it a layout table to be read as blocks rather than a grid.
+func (r *mdRenderer) hasLayoutCells(table *html.Node) bool {
+	found := false
+	eachRow(table, func(tr *html.Node) {
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") && r.hasBlock[c] {
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+// eachRow calls fn for every row of table, not descending into nested tables.
+func eachRow(table *html.Node, fn func(tr *html.Node)) {
+	for c := table.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.Data {
+		case "tr":
+			fn(c)
+		case "thead", "tbody", "tfoot":
+			eachRow(c, fn)
+		}
+	}
+}
+
+func (r *mdRenderer) table(n *html.Node) {
+	var rows [][]string
+	var texts []string
+	cols := 0
+	headerFirst := false
+	eachRow(n, func(tr *html.Node) {
+		var cells, tcells []string
+		allTH := true
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || (c.Data != "td" && c.Data != "th") {
+				continue
+			}
+			if c.Data != "th" {
+				allTH = false
+			}
+			var md, tx strings.Builder
+			r.inlineChildren(c, &md, &tx)
+			cells = append(cells, strings.Join(strings.Fields(md.String()), " "))
+			if t := collapseSpace(tx.String()); t != "" {
+				tcells = append(tcells, t)
+			}
+		}
+		if len(cells) == 0 {
+			return
+		}
+		if len(rows) == 0 && allTH {
+			headerFirst = true
+		}
+		rows = append(rows, cells)
+		texts = append(texts, strings.Join(tcells, "\t"))
+		cols = max(cols, len(cells))
+	})
+	if len(rows) == 0 {
+		return
+	}
+	var md strings.Builder
+	writeRow := func(cells []string) {
+		md.WriteString("|")
+		for i := range cols {
+			md.WriteString(" ")
+			if i < len(cells) {
+				md.WriteString(cells[i])
+			}
+			md.WriteString(" |")
+		}
+		md.WriteString("\n")
+	}
+	body := rows
+	if headerFirst {
+		writeRow(rows[0])
+		body = rows[1:]
+	} else {
+		// GFM needs a header row; an empty one keeps every data row a row.
+		writeRow(nil)
+	}
+	md.WriteString("|")
+	for range cols {
+		md.WriteString(" --- |")
+	}
+	md.WriteString("\n")
+	for _, row := range body {
+		writeRow(row)
+	}
+	var tx strings.Builder
+	for _, t := range texts {
+		if t != "" {
+			tx.WriteString(t)
+			tx.WriteString("\n")
+		}
+	}
+	r.emit(strings.TrimRight(md.String(), "\n"), tx.String())
+}
+
+func (r *mdRenderer) pre(n *html.Node) {
+	var raw strings.Builder
+	var collect func(*html.Node)
+	collect = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				raw.WriteString(c.Data)
+			case c.Type == html.ElementNode && c.Data == "br":
+				raw.WriteByte('\n')
+			case c.Type == html.ElementNode && !skipTags[c.Data]:
+				collect(c)
+			}
+		}
+	}
+	collect(n)
+	code := strings.Trim(Sanitize(raw.String()), "\n")
+	if strings.TrimSpace(code) == "" {
+		return
+	}
+	lang := ""
+	for _, el := range []*html.Node{n, firstElement(n)} {
+		if el == nil {
+			continue
+		}
+		for _, cls := range strings.Fields(getAttr(el, "class")) {
+			if l, ok := strings.CutPrefix(cls, "language-"); ok {
+				lang = safeLang(l)
+			} else if l, ok := strings.CutPrefix(cls, "lang-"); ok && lang == "" {
+				lang = safeLang(l)
+			}
+		}
+	}
+	fence := strings.Repeat("`", max(3, longestRun(code, '`')+1))
+	r.emit(fence+lang+"\n"+escapeEntities(code)+"\n"+fence, code)
+}
+
+func firstElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+// safeLang keeps a code block's language name to letters, digits and +-_#.
+func safeLang(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if c < 128 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("+-_#", c)) {
+			b.WriteRune(c)
+		}
+	}
+	if b.Len() > 30 {
+		return ""
+	}
+	return b.String()
+}
+
+func longestRun(s string, c byte) int {
+	best, cur := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			cur++
+			best = max(best, cur)
+		} else {
+			cur = 0
+		}
+	}
+	return best
+}
+
+// inlineChildren renders the children of n as inline content.
+func (r *mdRenderer) inlineChildren(n *html.Node, md, tx *strings.Builder) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			r.inlineText(c.Data, md, tx)
+		case html.ElementNode:
+			if blockTags[c.Data] {
+				// A block where only inline content fits (a cell, a
+				// heading): keep its words, separated by a space.
+				writeSpace(md)
+				writeSpace(tx)
+				r.inlineChildren(c, md, tx)
+				writeSpace(md)
+				writeSpace(tx)
+				continue
+			}
+			r.inline(c, md, tx)
+		}
+	}
+}
+
+// inlineText appends a text node, whitespace collapsed, escaped for Markdown.
+func (r *mdRenderer) inlineText(s string, md, tx *strings.Builder) {
+	s = Sanitize(s)
+	first := true
+	for len(s) > 0 {
+		i := strings.IndexAny(s, " \t\n\f\r")
+		word := s
+		if i >= 0 {
+			word = s[:i]
+		}
+		if !first || i == 0 {
+			// whitespace before this word
+		}
+		if word != "" {
+			escapeText(md, word)
+			tx.WriteString(word)
+		}
+		if i < 0 {
+			break
+		}
+		writeSpace(md)
+		writeSpace(tx)
+		s = s[i+1:]
+		first = false
+	}
+}
+
+// writeSpace appends one space unless b is empty or already ends in one.
+func writeSpace(b *strings.Builder) {
+	s := b.String()
+	if len(s) == 0 || s[len(s)-1] == ' ' || s[len(s)-1] == '\n' {
+		return
+	}
+	b.WriteByte(' ')
+}
+
+// inline renders one inline element.
+func (r *mdRenderer) inline(n *html.Node, md, tx *strings.Builder) {
+	if skipTags[n.Data] {
+		return
+	}
+	switch n.Data {
+	case "br":
+		// A hard line break: backslash-newline in Markdown.
+		trimTrailingSpace(md)
+		trimTrailingSpace(tx)
+		md.WriteString("\\\n")
+		tx.WriteString("\n")
+	case "em", "i", "cite", "dfn", "var":
+		r.wrap(n, "*", md, tx)
+	case "strong", "b":
+		r.wrap(n, "**", md, tx)
+	case "del", "s", "strike":
+		r.wrap(n, "~~", md, tx)
+	case "code", "kbd", "samp", "tt":
+		r.code(n, md, tx)
+	case "a":
+		r.link(n, md, tx)
+	case "img":
+		r.image(n, md, tx)
+	default:
+		r.inlineChildren(n, md, tx)
+	}
+}
+
+func trimTrailingSpace(b *strings.Builder) {
+	s := b.String()
+	t := strings.TrimRight(s, " ")
+	if len(t) != len(s) {
+		b.Reset()
+		b.WriteString(t)
+	}
+}
+
+// wrap renders n's content between delimiters, keeping surrounding spaces
+// outside them (CommonMark ignores "* x*").
+func (r *mdRenderer) wrap(n *html.Node, delim string, md, tx *strings.Builder) {
+	var imd, itx strings.Builder
+	r.inlineChildren(n, &imd, &itx)
+	s := imd.String()
+	inner := strings.TrimSpace(s)
+	if strings.Contains(inner, "\n") || inner == "" || inner == "\\" {
+		// Line breaks inside emphasis would not render; keep the text.
+		if strings.TrimLeft(s, " ") != s {
+			writeSpace(md)
+		}
+		md.WriteString(inner)
+	} else {
+		if strings.TrimLeft(s, " ") != s {
+			writeSpace(md)
+		}
+		md.WriteString(delim + inner + delim)
+	}
+	if strings.TrimRight(s, " ") != s {
+		writeSpace(md)
+	}
+	tx.WriteString(itx.String())
+}
+
+func (r *mdRenderer) code(n *html.Node, md, tx *strings.Builder) {
+	s := strings.Join(strings.Fields(Sanitize(textOf(n))), " ")
+	if s == "" {
+		return
+	}
+	ticks := strings.Repeat("`", longestRun(s, '`')+1)
+	pad := ""
+	if s[0] == '`' || s[len(s)-1] == '`' {
+		pad = " "
+	}
+	md.WriteString(ticks + pad + escapeEntities(s) + pad + ticks)
+	tx.WriteString(s)
+}
+
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			} else if c.Type == html.ElementNode && !skipTags[c.Data] {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func (r *mdRenderer) link(n *html.Node, md, tx *strings.Builder) {
+	var imd, itx strings.Builder
+	r.inlineChildren(n, &imd, &itx)
+	s := imd.String()
+	inner := strings.TrimSpace(s)
+	href := r.absURL(getAttr(n, "href"), true)
+	if strings.TrimLeft(s, " ") != s {
+		writeSpace(md)
+	}
+	if href == "" || inner == "" || strings.Contains(inner, "\n") || hasLink(n) {
+		md.WriteString(inner)
+	} else {
+		md.WriteString("[" + inner + "](" + href + ")")
+	}
+	if strings.TrimRight(s, " ") != s {
+		writeSpace(md)
+	}
+	tx.WriteString(itx.String())
+}
+
+// hasLink reports whether an <a> holds another <a> (nested links cannot be
+// written in Markdown; the outer one becomes text).
+func hasLink(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "a" || hasLink(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *mdRenderer) image(n *html.Node, md, tx *strings.Builder) {
+	src := r.absURL(imageSrc(n), false)
+	alt := strings.Join(strings.Fields(Sanitize(getAttr(n, "alt"))), " ")
+	if src == "" {
+		return
+	}
+	var a strings.Builder
+	escapeText(&a, alt)
+	md.WriteString("![" + a.String() + "](" + src + ")")
+	if alt != "" {
+		writeSpace(tx)
+		tx.WriteString(alt)
+	}
+}
+
+// imageSrc is the image's source, looking past lazy-loading placeholders.
+func imageSrc(n *html.Node) string {
+	src := getAttr(n, "src")
+	if src == "" || strings.HasPrefix(src, "data:") {
+		for _, k := range []string{"data-src", "data-original", "data-lazy-src"} {
+			if v := getAttr(n, k); v != "" {
+				return v
+			}
+		}
+		if ss := getAttr(n, "srcset"); ss != "" {
+			if f := strings.Fields(ss); len(f) > 0 {
+				return strings.TrimSuffix(f[0], ",")
+			}
+		}
+	}
+	return src
+}
+
+// absURL resolves ref against the page and returns it ready for a Markdown
+// link destination, or "" when its scheme is not allowed.
+func (r *mdRenderer) absURL(ref string, link bool) string {
+	ref = strings.TrimSpace(Sanitize(ref))
+	if ref == "" || strings.HasPrefix(ref, "#") {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if r.base != nil {
+		u = r.base.ResolveReference(u)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return ""
+		}
+	case "mailto":
+		if !link {
+			return ""
+		}
+	default:
+		return ""
+	}
+	return mdDestination(u.String())
+}
+
+// mdDestination percent-encodes everything in a URL that could end a
+// Markdown link destination early or be decoded into something else, and
+// writes '&' as an entity.
+func mdDestination(s string) string {
+	var b strings.Builder
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '&':
+			b.WriteString("&amp;")
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			strings.IndexByte("-._~:/?#[]@!$'*+,;=%", c) >= 0:
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}
+
+// escapeText writes s with every character that Markdown could read as
+// markup escaped, and '&', '<' as entities.
+func escapeText(b *strings.Builder, s string) {
+	for _, c := range s {
+		switch c {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '\\', '`', '*', '_', '[', ']', '>', '#', '|', '~', '!':
+			b.WriteByte('\\')
+			b.WriteRune(c)
+		default:
+			b.WriteRune(c)
+		}
+	}
+}
+
+// escapeEntities writes '&' and '<' as entities (for code, where backslash
+// escapes do not apply).
+func escapeEntities(s string) string {
+	if !strings.ContainsAny(s, "&<") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "&", "&amp;")
+	return strings.ReplaceAll(s, "<", "&lt;")
+}
+
+// escapeLineStarts escapes what only means something at the start of a
+// line: list markers, ordered-list numbers, and thematic breaks and setext
+// underlines made of '-', '+' or '='.
+func escapeLineStarts(md string) string {
+	lines := strings.Split(md, "\n")
+	for i, l := range lines {
+		l = strings.TrimLeft(l, " \t")
+		if l == "" {
+			lines[i] = l
+			continue
+		}
+		switch l[0] {
+		case '-', '+', '=':
+			l = "\\" + l
+		default:
+			j := 0
+			for j < len(l) && j < 10 && l[j] >= '0' && l[j] <= '9' {
+				j++
+			}
+			if j > 0 && j < len(l) && (l[j] == '.' || l[j] == ')') {
+				l = l[:j] + "\\" + l[j:]
+			}
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// collapseSpace trims s and collapses runs of spaces on each line, keeping
+// the line breaks a <br> made.
+func collapseSpace(s string) string {
+	if !strings.Contains(s, "\n") {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func getAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
