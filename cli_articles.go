@@ -67,53 +67,77 @@ type saver struct {
 	stdin   io.Reader
 }
 
-// save loads src (unless it is a URL already saved) and stores it. With
-// refresh, an existing article gets the new text and its highlights are
-// re-anchored by their quotes in the same transaction.
+// loaded is a source read and extracted, not yet saved.
+type loaded struct {
+	existing int64          // the article already saved under its URL, or 0
+	rec      *store.Article // nil when existing is kept as it is
+}
+
+// save loads src and stores it.
 func (s *saver) save(ctx context.Context, src string) (addResult, error) {
+	l, err := s.load(ctx, src)
+	if err != nil {
+		return addResult{}, err
+	}
+	return s.commit(ctx, l)
+}
+
+// load fetches and extracts src, unless it is a URL already saved and no
+// refresh was asked for. It writes nothing, so loads may run in parallel.
+func (s *saver) load(ctx context.Context, src string) (loaded, error) {
 	lookup := src
 	if s.pageURL != "" {
 		lookup = s.pageURL
 	}
-	var existing int64
+	var l loaded
 	if reader.IsURL(lookup) {
 		if id, err := s.st.FindURL(ctx, lookup); err == nil {
-			existing = id
+			l.existing = id
 		} else if !errors.Is(err, store.ErrNotFound) {
-			return addResult{}, err
+			return l, err
 		}
 	}
-	if existing != 0 && !s.refresh {
-		return s.existed(ctx, existing)
+	if l.existing != 0 && !s.refresh {
+		return l, nil
 	}
 	a, err := reader.Load(ctx, src, reader.LoadOptions{PageURL: s.pageURL, Stdin: s.stdin})
 	if err != nil {
-		return addResult{}, err
+		return l, err
 	}
-	rec := toStore(a)
-	if existing == 0 {
+	l.rec = toStore(a)
+	return l, nil
+}
+
+// commit stores a loaded source. With refresh, an existing article gets the
+// new text and its highlights are re-anchored by their quotes in the same
+// transaction.
+func (s *saver) commit(ctx context.Context, l loaded) (addResult, error) {
+	if l.rec == nil {
+		return s.existed(ctx, l.existing)
+	}
+	if l.existing == 0 {
 		// The final URL may differ from the one asked for (redirects, canonical).
-		for _, u := range []string{rec.SourceURL, rec.CanonicalURL} {
+		for _, u := range []string{l.rec.SourceURL, l.rec.CanonicalURL} {
 			if id, err := s.st.FindURL(ctx, u); u != "" && err == nil {
-				existing = id
+				l.existing = id
 				break
 			}
 		}
 	}
-	if existing != 0 {
+	if l.existing != 0 {
 		if !s.refresh {
-			return s.existed(ctx, existing)
+			return s.existed(ctx, l.existing)
 		}
-		return s.replace(ctx, existing, rec)
+		return s.replace(ctx, l.existing, l.rec)
 	}
-	id, existed, err := s.st.AddArticle(ctx, rec)
+	id, existed, err := s.st.AddArticle(ctx, l.rec)
 	if err != nil {
 		return addResult{}, err
 	}
 	if existed {
 		return s.existed(ctx, id)
 	}
-	return addResult{id: id, title: rec.Title, words: rec.WordCount}, nil
+	return addResult{id: id, title: l.rec.Title, words: l.rec.WordCount}, nil
 }
 
 func (s *saver) existed(ctx context.Context, id int64) (addResult, error) {
@@ -168,9 +192,10 @@ func cmdAdd(e *env, args []string) error {
 	defer st.Close()
 	sv := &saver{st: st, refresh: *refresh, pageURL: *pageURL, stdin: e.stdin}
 
-	// Fetching and extracting run in parallel; the store serialises writes.
+	// Fetching and extracting run in parallel; saving follows the order
+	// given, so ids and the progress lines read in that order.
 	type job struct {
-		res addResult
+		l   loaded
 		err error
 	}
 	results := make([]chan job, len(srcs))
@@ -183,13 +208,17 @@ func cmdAdd(e *env, args []string) error {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			r, err := sv.save(e.ctx, src)
-			results[i] <- job{r, err}
+			l, err := sv.load(e.ctx, src)
+			results[i] <- job{l, err}
 		}()
 	}
 	failed := 0
 	for i := range srcs {
 		j := <-results[i]
+		var res addResult
+		if j.err == nil {
+			res, j.err = sv.commit(e.ctx, j.l)
+		}
 		prefix := ""
 		if len(srcs) > 1 {
 			prefix = fmt.Sprintf("[%d/%d] ", i+1, len(srcs))
@@ -198,16 +227,16 @@ func cmdAdd(e *env, args []string) error {
 		case j.err != nil:
 			failed++
 			fmt.Fprintf(e.stderr, "%smargin: %s\n", prefix, oneLine(j.err.Error()))
-		case j.res.existed:
-			fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin add --refresh fetches it again)\n", prefix, j.res.id, reader.SanitizeLine(j.res.title))
+		case res.existed:
+			fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin add --refresh fetches it again)\n", prefix, res.id, reader.SanitizeLine(res.title))
 		default:
 			verb := "saved"
-			if j.res.refreshed {
+			if res.refreshed {
 				verb = "refreshed"
 			}
-			fmt.Fprintf(e.stdout, "%s%s %d: %s (%d words)\n", prefix, verb, j.res.id, reader.SanitizeLine(j.res.title), j.res.words)
-			if j.res.orphans > 0 {
-				fmt.Fprintf(e.stderr, "%s%d highlights could not be placed in the new text; they are kept as orphans (margin highlights %d)\n", prefix, j.res.orphans, j.res.id)
+			fmt.Fprintf(e.stdout, "%s%s %d: %s (%d words)\n", prefix, verb, res.id, reader.SanitizeLine(res.title), res.words)
+			if res.orphans > 0 {
+				fmt.Fprintf(e.stderr, "%s%d highlights could not be placed in the new text; they are kept as orphans (margin highlights %d)\n", prefix, res.orphans, res.id)
 			}
 		}
 	}

@@ -54,12 +54,7 @@ func (x *exporter) render(ctx context.Context, id int64) (*store.Article, []byte
 	if err != nil {
 		return nil, nil, err
 	}
-	var data []byte
-	if x.format == "json" {
-		data, err = export.JSON(a, hs, x.opt)
-	} else {
-		data, err = export.Markdown(a, hs, x.opt)
-	}
+	data, _, err := export.Render(a, hs, x.opt, x.format)
 	if err != nil {
 		return nil, nil, fmt.Errorf("export article %d: %w", id, err)
 	}
@@ -79,9 +74,6 @@ func (x *exporter) write(ctx context.Context, dir string, id int64) (string, err
 	if err != nil {
 		return "", err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("export folder %s: %w", dir, err)
-	}
 	res, err := export.WriteFile(ctx, dir, a, data, x.ext(), x.st)
 	if err != nil {
 		return "", err
@@ -99,7 +91,8 @@ func cmdExport(e *env, args []string) error {
 	out := fs.String("o", "", "write one file per article into this folder")
 	fs.StringVar(out, "out", "", "same as -o")
 	all := fs.Bool("all", false, "every article that has highlights")
-	labels := fs.String("label", "", "only these labels (comma-separated)")
+	var labels listFlag
+	fs.Var(&labels, "label", "only these labels (repeatable, or comma-separated)")
 	tmpl := fs.String("template", "", "a Go text/template file to render each article with")
 	format := fs.String("format", "markdown", "markdown or json")
 	full := fs.Bool("full", false, "the whole article with highlights marked, then the notes")
@@ -124,13 +117,11 @@ func cmdExport(e *env, args []string) error {
 	}
 	var opt export.Options
 	opt.Full = *full
-	for _, l := range strings.Split(*labels, ",") {
-		if l = strings.TrimSpace(l); l != "" {
-			if err := checkLabel(l); err != nil {
-				return err
-			}
-			opt.Labels = append(opt.Labels, l)
+	for _, l := range labels {
+		if err := checkLabel(l); err != nil {
+			return err
 		}
+		opt.Labels = append(opt.Labels, l)
 	}
 	if *tmpl != "" {
 		if *format == "json" {
@@ -192,6 +183,20 @@ func cmdExport(e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintln(e.stdout, msg)
+	}
+	return nil
+}
+
+// listFlag collects a flag given several times or as a comma-separated list.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l = append(*l, s)
+		}
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"margin/bench"
@@ -125,7 +124,7 @@ func cmdBench(e *env, args []string) error {
 	case "read":
 		return render.Bench(e.stdout)
 	case "library":
-		return benchLibrary(e, os.Args[0])
+		return benchLibrary(e)
 	}
 	return usageErr("bench: unknown benchmark %q (extract, paste, read or library)", pos[0])
 }

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"runtime"
+	"strconv"
 
 	"margin/reader"
 	"margin/store"
@@ -83,4 +85,25 @@ func openURL(u string) error {
 	}
 	go cmd.Wait()
 	return nil
+}
+
+// cmdOpen opens one article in the reader: margin open ID.
+func cmdOpen(e *env, args []string) error {
+	fs := e.flags("open")
+	fs.String("style", "", "")
+	fs.Int("width", 0, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("open: give one article id")
+	}
+	id, err := articleID(pos[0])
+	if err != nil {
+		return err
+	}
+	rest := []string{"--open", strconv.FormatInt(id, 10)}
+	fs.Visit(func(f *flag.Flag) { rest = append(rest, "--"+f.Name, f.Value.String()) })
+	return cmdUI(e, rest)
 }

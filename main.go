@@ -21,6 +21,7 @@ const usage = `margin: a terminal reader for long-form articles
 
 Usage:
   margin [--db PATH] [--style dark|light] [--width N]   open the library in the terminal
+  margin open ID                                        open one article in the reader
   margin add [--url URL] [--refresh] SOURCE...          save URLs, HTML or text files, or - (stdin)
   margin list [--all] [--sort added|title|progress] [--format text|json]
   margin show ID [--markdown] [--width N] [--style dark|light]
@@ -97,6 +98,7 @@ var commands map[string]command
 func init() {
 	commands = map[string]command{
 		"add":         cmdAdd,
+		"open":        cmdOpen,
 		"list":        cmdList,
 		"ls":          cmdList,
 		"show":        cmdShow,

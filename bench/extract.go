@@ -16,10 +16,10 @@ type Extractor func(p CorpusPage, raw []byte) (string, error)
 
 // PageResult is one page's score under the pipeline and the baseline.
 type PageResult struct {
-	ID                    string
-	Pipeline, Baseline    Score
-	PipelineErr           error
-	BaselineErr           error
+	ID                     string
+	Pipeline, Baseline     Score
+	PipelineErr            error
+	BaselineErr            error
 	PipelineMS, BaselineMS float64 // median over the timed rounds
 }
 
@@ -30,8 +30,9 @@ type QualityReport struct {
 	Pipeline, Baseline Summary
 	// Split scores the pipeline on two halves of the corpus (ids starting
 	// 0-7 and 8-f) so that tuning on one half can be checked on the other.
-	SplitLow, SplitHigh Summary
-	PipelineMS, BaselineMS float64 // median ms per page; 0 when not timed
+	SplitLow, SplitHigh    Summary
+	PipelineMS, BaselineMS float64 // median ms per page
+	Timed                  bool    // whether the speed was measured
 }
 
 // Quality runs pipeline and baseline over every page of the corpus in dir,
@@ -83,8 +84,8 @@ func Quality(dir string, pipeline, baseline Extractor, rounds int) (*QualityRepo
 			t1 := time.Now()
 			_, _ = baseline(p, raws[i])
 			t2 := time.Now()
-			pt[i] = append(pt[i], float64(t1.Sub(t0).Microseconds())/1000)
-			bt[i] = append(bt[i], float64(t2.Sub(t1).Microseconds())/1000)
+			pt[i] = append(pt[i], float64(t1.Sub(t0))/float64(time.Millisecond))
+			bt[i] = append(bt[i], float64(t2.Sub(t1))/float64(time.Millisecond))
 		}
 	}
 	var pm, bm []float64
@@ -95,6 +96,7 @@ func Quality(dir string, pipeline, baseline Extractor, rounds int) (*QualityRepo
 		bm = append(bm, rep.Pages[i].BaselineMS)
 	}
 	rep.PipelineMS, rep.BaselineMS = median(pm), median(bm)
+	rep.Timed = true
 	return rep, nil
 }
 
@@ -151,12 +153,12 @@ func (r *QualityReport) Print(w io.Writer) error {
 		}
 		fmt.Fprintf(&b, "%-16s %6.3f %6.3f %6.3f   %6.3f%s\n", id, p.Pipeline.F1(), p.Pipeline.Precision(), p.Pipeline.Recall(), p.Baseline.F1(), note)
 	}
-	if r.PipelineMS > 0 || r.BaselineMS > 0 {
+	if r.Timed {
 		ratio := 0.0
 		if r.BaselineMS > 0 {
 			ratio = r.PipelineMS / r.BaselineMS
 		}
-		fmt.Fprintf(&b, "\nspeed (median ms per page, warm, one goroutine): pipeline %.2f, baseline %.2f, ratio %.2fx\n",
+		fmt.Fprintf(&b, "\nspeed (median ms per page, warm, one goroutine): pipeline %.3f, baseline %.3f, ratio %.2fx\n",
 			r.PipelineMS, r.BaselineMS, ratio)
 	}
 	_, err := io.WriteString(w, b.String())
@@ -202,4 +204,18 @@ func Extraction(w io.Writer, dir string) error {
 		dir = DefaultExtractionCorpus
 	}
 	return RunQuality(w, dir, HTMLPipeline, HTMLBaseline)
+}
+
+// DefaultPastedCorpus is where the pasted-text corpus lives, relative to
+// the repository root.
+const DefaultPastedCorpus = "../shared/corpus/pasted"
+
+// Pasted runs the pasted-text benchmark over dir (the default corpus when
+// dir is empty): clean turns a browser's text dump into article text, and
+// the baseline is the dump as it stands.
+func Pasted(w io.Writer, dir string, clean func(raw []byte) (string, error)) error {
+	if dir == "" {
+		dir = DefaultPastedCorpus
+	}
+	return RunQuality(w, dir, func(_ CorpusPage, raw []byte) (string, error) { return clean(raw) }, TextBaseline)
 }

@@ -49,7 +49,11 @@ func Load(ctx context.Context, src string, opt LoadOptions) (*Article, error) {
 			return nil, err
 		}
 		if strings.HasPrefix(page.ContentType, "text/plain") {
-			a, err := FromText(string(page.Body))
+			text, err := DecodeText(page.Body, page.ContentType)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", src, err)
+			}
+			a, err := FromText(text)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", src, err)
 			}
@@ -114,8 +118,8 @@ func fromBytes(raw []byte, ext, name, pageURL string) (*Article, error) {
 	if len(strings.TrimSpace(string(raw))) == 0 {
 		return nil, fmt.Errorf("%s is empty", name)
 	}
-	if IsBinary(raw) {
-		return nil, fmt.Errorf("%s is not HTML or text", name)
+	if k := BinaryKind(raw); k != "" {
+		return nil, fmt.Errorf("%s is not HTML or text (looks like %s)", name, k)
 	}
 	ext = strings.ToLower(ext)
 	isHTML := ext == ".html" || ext == ".htm" || ext == ".xhtml" ||
@@ -127,7 +131,10 @@ func fromBytes(raw []byte, ext, name, pageURL string) (*Article, error) {
 	if isHTML {
 		a, err = FromHTML(raw, "", pageURL)
 	} else {
-		a, err = FromText(string(raw))
+		var text string
+		if text, err = DecodeText(raw, ""); err == nil {
+			a, err = FromText(text)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

@@ -2,57 +2,103 @@ package reader
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
 // Sanitize returns s as valid UTF-8 with every control character removed
-// except newline and tab; carriage returns become newlines. Every decoding
-// step runs it, so no escape sequence an article carries can reach a
-// terminal (see ../shared/docs/security.md).
+// except newline and tab: C0 controls, DEL and the C1 range U+0080-U+009F
+// (U+009B alone is a CSI), and the bidi embedding, override and isolate
+// controls that can make text read differently from what it says. \r\n and
+// \r become \n and invalid bytes become U+FFFD. Joiners and zero-width
+// spaces stay: emoji and several scripts need them. Every decoding step
+// runs it, so no escape sequence an article carries can reach a terminal
+// (see ../shared/docs/security.md).
 func Sanitize(s string) string {
-	if isClean(s) {
+	return sanitize(s, false)
+}
+
+// SanitizeLine is Sanitize for one-line fields (titles, bylines, site
+// names, table cells): newlines and tabs become spaces as well.
+func SanitizeLine(s string) string {
+	return sanitize(s, true)
+}
+
+func sanitize(s string, line bool) string {
+	i := firstUnclean(s, line)
+	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == '\r':
+				if i < len(s) && s[i] == '\n' {
+					i++
+				}
+				if line {
+					b.WriteByte(' ')
+				} else {
+					b.WriteByte('\n')
+				}
+			case c == '\n' || c == '\t':
+				if line {
+					b.WriteByte(' ')
+				} else {
+					b.WriteByte(c)
+				}
+			case c < 0x20 || c == 0x7f:
+				// dropped
+			default:
+				b.WriteByte(c)
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b.WriteRune(utf8.RuneError)
-		case r == '\r':
-			if i < len(s) && s[i] == '\n' {
-				continue
-			}
-			b.WriteByte('\n')
-		case r == '\n' || r == '\t':
-			b.WriteRune(r)
-		case unicode.IsControl(r):
+		case dropRune(r):
 			// dropped
 		default:
-			b.WriteRune(r)
+			b.WriteString(s[i : i+size])
 		}
+		i += size
 	}
 	return b.String()
 }
 
-func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
+// firstUnclean returns the index of the first byte sanitize would change,
+// or len(s). It allocates nothing, so clean text costs one scan.
+func firstUnclean(s string, line bool) int {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
-			return false
-		}
-		if c >= 0x80 {
-			// Slow path for non-ASCII: C1 controls and invalid UTF-8.
-			for _, r := range s[i:] {
-				if r == utf8.RuneError || unicode.IsControl(r) && r != '\n' && r != '\t' {
-					return false
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				if line || c != '\n' && c != '\t' {
+					return i
 				}
 			}
-			return true
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || dropRune(r) {
+			return i
+		}
+		i += size
 	}
-	return true
+	return len(s)
+}
+
+// dropRune reports whether a non-ASCII rune is removed: C1 controls and the
+// bidi controls LRE, RLE, PDF, LRO, RLO (U+202A-U+202E) and LRI, RLI, FSI,
+// PDI (U+2066-U+2069). The marks LRM and RLM stay; they cannot reorder text
+// beyond themselves and right-to-left writing uses them.
+func dropRune(r rune) bool {
+	return r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }

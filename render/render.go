@@ -1,12 +1,27 @@
 // Package render turns an article's Markdown into terminal lines with
 // glamour and keeps a map between screen cells and Markdown source offsets,
 // so highlights can be painted and a cursor turned into a source range.
+//
+// How: every text leaf of the goldmark AST gets an invisible two-byte-escape
+// anchor in front of it, glamour renders, and each output line is aligned
+// locally against the open leaves (see ../shared/docs/highlighting.md).
+// The anchors are stripped and every escape except SGR and OSC 8 hyperlinks
+// to http, https and mailto is removed.
 package render
 
 import (
+	"bytes"
+	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
-	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Options choose how a document is rendered.
@@ -15,21 +30,415 @@ type Options struct {
 	Style string // "dark" or "light"
 }
 
-// Doc is a rendered article.
+// Doc is a rendered article with its cell <-> source map.
 type Doc struct {
-	Lines []string // display lines with glamour's styling
+	Lines    []string // display lines: glamour styling, anchors stripped, sanitised
+	Complete bool     // false when only the first part of the document was rendered
+
+	text  []string  // plain text of each line
+	cells [][]int32 // source offset of each cell of each line, -1 for decoration
+	lo    []int32   // smallest mapped offset of each line (-1 when none)
+	hi    []int32   // largest mapped offset of each line
+	units []unit    // source units in document order (for unit ends)
+	index []cellPos // mapped cells sorted by offset, built on demand
+}
+
+type cellPos struct{ off, line, col int32 }
+
+// styleConfig returns glamour's built-in style; "" means dark.
+func styleConfig(name string) (*ansi.StyleConfig, error) {
+	if name == "" {
+		name = styles.DarkStyle
+	}
+	cfg, ok := styles.DefaultStyles[name]
+	if !ok {
+		return nil, fmt.Errorf("render: unknown style %q (want dark or light)", name)
+	}
+	return cfg, nil
+}
+
+func checkOptions(opt Options) (*ansi.StyleConfig, error) {
+	if opt.Width <= 0 {
+		return nil, fmt.Errorf("render: width must be positive, got %d", opt.Width)
+	}
+	return styleConfig(opt.Style)
 }
 
 // Render renders the whole Markdown document.
-// TEMPORARY STUB: the render package owner replaces this file.
 func Render(markdown string, opt Options) (*Doc, error) {
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(opt.Style), glamour.WithWordWrap(opt.Width))
+	cfg, err := checkOptions(opt)
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.Render(markdown)
+	p := parse(markdown)
+	n := 1
+	if len(p.clean) > parallelMin {
+		n = min(runtime.GOMAXPROCS(0), maxChunks, len(p.tops))
+	}
+	cs, err := p.renderChunks(opt, cfg, p.split(n))
 	if err != nil {
 		return nil, err
 	}
-	return &Doc{Lines: strings.Split(strings.TrimRight(out, "\n"), "\n")}, nil
+	return p.assemble(cs, true, true), nil
+}
+
+// Long documents are rendered as a few runs of top-level blocks in
+// parallel; each run renders exactly as it would inside the whole document
+// (see renderChunk), so the joined lines are the same.
+const (
+	parallelMin = 16 << 10
+	maxChunks   = 4
+)
+
+// split cuts the top-level blocks into n runs of similar source size and
+// returns the n+1 boundaries.
+func (p *proj) split(n int) []int {
+	bounds := []int{0}
+	if n > 1 {
+		size := len(p.clean)
+		k := 1
+		for t := 1; t < len(p.tops) && k < n; t++ {
+			if blockStart(p.tops[t]) >= size*k/n {
+				bounds = append(bounds, t)
+				k++
+			}
+		}
+	}
+	return append(bounds, len(p.tops))
+}
+
+// blockStart returns the source offset where a top-level block starts (an
+// estimate good enough for balancing).
+func blockStart(n ast.Node) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if l := c.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start
+		}
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	return 0
+}
+
+// renderChunks renders the runs [bounds[i], bounds[i+1]) concurrently.
+func (p *proj) renderChunks(opt Options, cfg *ansi.StyleConfig, bounds []int) ([]*chunk, error) {
+	n := len(bounds) - 1
+	jobs := make([]*job, n)
+	for i := 0; i < n; i++ {
+		jobs[i] = p.prepare(bounds[i], bounds[i+1])
+	}
+	cs := make([]*chunk, n)
+	errs := make([]error, n)
+	if n == 1 {
+		cs[0], errs[0] = p.run(opt, cfg, jobs[0])
+		return cs, errs[0]
+	}
+	warmChroma(opt, cfg)
+	var wg sync.WaitGroup
+	for i := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cs[i], errs[i] = p.run(opt, cfg, jobs[i])
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return cs, nil
+}
+
+var chromaOnce sync.Once
+
+// warmChroma renders a code block once so glamour registers its chroma
+// style before any concurrent render reads the registry.
+func warmChroma(opt Options, cfg *ansi.StyleConfig) {
+	chromaOnce.Do(func() {
+		p := parse("```\nx\n```\n")
+		_, _ = p.renderChunk(opt, cfg, 0, len(p.tops))
+	})
+}
+
+// RenderFirst renders only as many leading top-level blocks as fill about
+// `lines` display lines (plus a margin), so the first screen is ready fast.
+// Complete is false when blocks remain; the lines are then a prefix of what
+// Render returns.
+//
+// It parses only a leading slice of the Markdown, cut at a line end, and
+// never renders the slice's last top-level block (the cut may have split
+// it): no earlier block can change with what follows, except through link
+// reference definitions, whose presence later on forces a full parse.
+func RenderFirst(markdown string, opt Options, lines int) (*Doc, error) {
+	cfg, err := checkOptions(opt)
+	if err != nil {
+		return nil, err
+	}
+	want := lines + 8
+	perLine := max(opt.Width-6, 10)
+	cut := want * opt.Width * 2
+	for {
+		whole := cut >= len(markdown)
+		src := markdown
+		if !whole {
+			if nl := strings.IndexByte(markdown[cut:], '\n'); nl >= 0 {
+				src = markdown[:cut+nl+1]
+			}
+			if len(src) == len(markdown) || hasRefDefs(markdown[len(src):]) {
+				whole, src = true, markdown
+			}
+		}
+		p := parse(src)
+		usable := len(p.tops)
+		if !whole {
+			usable--
+		}
+		t1, est := 0, 0
+		for t1 < usable && est < want {
+			est += blockHeight(p, t1, perLine)
+			t1++
+		}
+		if whole && t1 >= usable {
+			return Render(markdown, opt)
+		}
+		if t1 < usable || whole {
+			c, err := p.renderChunk(opt, cfg, 0, t1)
+			if err != nil {
+				return nil, err
+			}
+			if len(c.lines)-c.post >= want {
+				return p.assemble([]*chunk{c}, true, false), nil
+			}
+		}
+		if whole {
+			return Render(markdown, opt)
+		}
+		cut *= 2
+	}
+}
+
+// hasRefDefs reports whether s may hold a link reference definition
+// ("[label]: ..." within three spaces of a line start).
+func hasRefDefs(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "]:")
+		if j < 0 {
+			return false
+		}
+		j += i
+		ls := strings.LastIndexByte(s[:j], '\n') + 1
+		k := ls
+		for k < j && k-ls < 3 && s[k] == ' ' {
+			k++
+		}
+		if k < j && s[k] == '[' {
+			return true
+		}
+		i = j + 2
+	}
+}
+
+// blockHeight guesses how many lines top-level block t takes.
+func blockHeight(p *proj, t int, perLine int) int {
+	n := p.tops[t]
+	lines := n.Lines()
+	size := 0
+	if lines != nil && lines.Len() > 0 {
+		size = lines.At(lines.Len()-1).Stop - lines.At(0).Start
+	}
+	if size == 0 {
+		u0, u1 := p.topLeaf[t], p.topLeaf[t+1]
+		if u1 > u0 {
+			a, b := p.leaves[u0].u0, p.leaves[u1-1].u1
+			if b > a {
+				size = int(p.units[b-1].pe - p.units[a].ps)
+			}
+		}
+	}
+	return size/perLine + 2
+}
+
+// chunk is the mapped output of a run of top-level blocks.
+type chunk struct {
+	lines []string
+	text  []string
+	cells [][]int32
+	pre   int // leading lines that belong to the document's frame
+	post  int // trailing lines that belong to the document's frame
+}
+
+// anchor spells leaf k as ESC 'A' followed by ESC+digit pairs: two-byte
+// escapes are zero-width to every Charm wrapper and hold no Markdown.
+func appendAnchor(b []byte, k int) []byte {
+	b = append(b, 0x1b, 'A')
+	var d [12]byte
+	i := len(d)
+	for {
+		i--
+		d[i] = byte('0' + k%10)
+		k /= 10
+		if k == 0 {
+			break
+		}
+	}
+	for ; i < len(d); i++ {
+		b = append(b, 0x1b, d[i])
+	}
+	return b
+}
+
+// renderChunk renders top-level blocks [t0,t1) with anchors and maps the
+// output. It moves those blocks into a new document, so a proj serves one
+// rendering.
+func (p *proj) renderChunk(opt Options, cfg *ansi.StyleConfig, t0, t1 int) (*chunk, error) {
+	return p.run(opt, cfg, p.prepare(t0, t1))
+}
+
+// job is a run of top-level blocks ready to render: its own document and
+// the source buffer its retargeted text leaves point into.
+type job struct {
+	doc    ast.Node
+	ext    []byte
+	l0, l1 int
+}
+
+// prepare retargets the leaves of blocks [t0,t1) to anchored copies and
+// moves the blocks into a document of their own. Not concurrency-safe
+// (it relinks siblings); run is.
+func (p *proj) prepare(t0, t1 int) *job {
+	l0, l1 := p.topLeaf[t0], p.topLeaf[t1]
+	ext := make([]byte, len(p.clean), len(p.clean)+len(p.clean)/4+int(l1-l0)*8+64)
+	copy(ext, p.clean)
+	for k := l0; k < l1; k++ {
+		lf := &p.leaves[k]
+		switch lf.kind {
+		case leafText:
+			n := lf.node.(*ast.Text)
+			start := len(ext)
+			ext = appendAnchor(ext, int(k))
+			for _, c := range p.clean[n.Segment.Start:n.Segment.Stop] {
+				if c == '\t' {
+					c = ' '
+				}
+				ext = append(ext, c)
+			}
+			n.Segment = text.NewSegment(start, len(ext))
+		case leafCode:
+			// Code is highlighted by chroma, which could split an anchor,
+			// so code stays unanchored; tabs are expanded here so the
+			// output holds no control characters.
+			lines := lf.node.Lines()
+			segs := text.NewSegments()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				start := len(ext)
+				col := 0
+				for k := 0; k < seg.Padding; k++ {
+					ext = append(ext, ' ')
+					col++
+				}
+				for _, c := range p.clean[seg.Start:seg.Stop] {
+					if c == '\t' {
+						for {
+							ext = append(ext, ' ')
+							col++
+							if col%4 == 0 {
+								break
+							}
+						}
+						continue
+					}
+					ext = append(ext, c)
+					col++
+				}
+				segs.Append(text.NewSegment(start, len(ext)))
+			}
+			lf.node.SetLines(segs)
+		}
+	}
+	doc := ast.NewDocument()
+	if t0 > 0 {
+		// An empty paragraph renders nothing but makes the first block a
+		// "not first" sibling, so it gets the same spacing as in a
+		// whole-document render.
+		doc.AppendChild(doc, ast.NewParagraph())
+	}
+	for _, n := range p.tops[t0:t1] {
+		doc.AppendChild(doc, n)
+	}
+	return &job{doc: doc, ext: ext, l0: int(l0), l1: int(l1)}
+}
+
+// run renders a prepared job with glamour and maps its lines.
+func (p *proj) run(opt Options, cfg *ansi.StyleConfig, j *job) (c *chunk, err error) {
+	// A stranger's Markdown must not crash the reader, even through a bug
+	// in a library.
+	defer func() {
+		if r := recover(); r != nil {
+			c, err = nil, fmt.Errorf("render: rendering the article failed: %v", r)
+		}
+	}()
+	ext, doc := j.ext, j.doc
+	ar := ansi.NewRenderer(ansi.Options{WordWrap: opt.Width, Styles: *cfg, InlineTableLinks: true})
+	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000)))
+	var buf bytes.Buffer
+	buf.Grow(len(ext) * 6)
+	if err := r.Render(&buf, ext, doc); err != nil {
+		return nil, fmt.Errorf("render: glamour: %w", err)
+	}
+	raw := buf.String()
+	c = &chunk{}
+	m := newMapper(p, j.l0, j.l1)
+	for _, line := range strings.Split(raw, "\n") {
+		styled, plain, cells := m.mapLine(line)
+		c.lines = append(c.lines, styled)
+		c.text = append(c.text, plain)
+		c.cells = append(c.cells, cells)
+	}
+	c.pre, c.post = frame(opt, cfg)
+	return c, nil
+}
+
+// assemble joins chunks into a Doc, dropping the document frame lines
+// between chunks. Trailing empty lines are dropped as glamour users do.
+func (p *proj) assemble(cs []*chunk, first, last bool) *Doc {
+	d := &Doc{Complete: last, units: p.units}
+	for i, c := range cs {
+		a, b := 0, len(c.lines)
+		if i > 0 || !first {
+			a = min(c.pre, b)
+		}
+		if i < len(cs)-1 || !last {
+			b = max(a, b-c.post)
+		}
+		d.Lines = append(d.Lines, c.lines[a:b]...)
+		d.text = append(d.text, c.text[a:b]...)
+		d.cells = append(d.cells, c.cells[a:b]...)
+	}
+	for len(d.Lines) > 0 && d.Lines[len(d.Lines)-1] == "" {
+		d.Lines = d.Lines[:len(d.Lines)-1]
+		d.text = d.text[:len(d.text)-1]
+		d.cells = d.cells[:len(d.cells)-1]
+	}
+	d.lo = make([]int32, len(d.cells))
+	d.hi = make([]int32, len(d.cells))
+	for i, cl := range d.cells {
+		lo, hi := int32(-1), int32(-1)
+		for _, o := range cl {
+			if o < 0 {
+				continue
+			}
+			if lo < 0 || o < lo {
+				lo = o
+			}
+			if o > hi {
+				hi = o
+			}
+		}
+		d.lo[i], d.hi[i] = lo, hi
+	}
+	return d
 }

@@ -76,3 +76,42 @@ type SearchResult struct {
 	Matches [][2]int // byte ranges of the matched terms within Snippet
 	Rank    float64  // lower is better (FTS5 bm25)
 }
+
+// Sort orders the library list.
+type Sort string
+
+// The list orders. The zero value sorts by date added.
+const (
+	SortAdded    Sort = "added"    // newest first
+	SortTitle    Sort = "title"    // A to Z, case-insensitive
+	SortProgress Sort = "progress" // most read first, then newest
+)
+
+// ListOptions selects and orders the articles List returns.
+type ListOptions struct {
+	Archived bool // include archived articles (inbox ones are always included)
+	Sort     Sort
+	Limit    int // 0 for all
+}
+
+// HighlightFilter selects highlights across the library; zero fields match
+// everything.
+type HighlightFilter struct {
+	ArticleID int64
+	Label     string
+	Query     string // substring of the quote or the note, case-insensitive
+}
+
+// CheckReport is what Check found.
+type CheckReport struct {
+	Integrity        string // "ok" or SQLite's messages
+	OrphanHighlights int    // highlights that could not be re-anchored (user should re-attach or delete)
+	FTSConsistent    bool   // the search index matches the articles
+	Problems         []string
+}
+
+// OK reports whether Check found nothing wrong (orphan highlights are the
+// user's to resolve, not damage).
+func (r CheckReport) OK() bool {
+	return r.Integrity == "ok" && r.FTSConsistent && len(r.Problems) == 0
+}

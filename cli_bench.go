@@ -1,0 +1,286 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+
+	"margin/store"
+	"margin/ui"
+)
+
+// Library-scale benchmark (../shared/docs/benchmarks.md, section 5). It
+// builds a library of 10,000 generated articles once (kept in the user's
+// cache folder, since it takes a while) and measures margin against plain
+// baselines in the same run.
+const (
+	benchArticles = 10000
+	benchWords    = 1500
+)
+
+func benchLibrary(e *env) error {
+	self, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("bench library: find margin's own binary: %w", err)
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	db := filepath.Join(cache, "margin-bench", fmt.Sprintf("library-%d.db", benchArticles))
+	if err := os.MkdirAll(filepath.Dir(db), 0o755); err != nil {
+		return fmt.Errorf("bench library: %w", err)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := e.ctx
+	n, err := st.Count(ctx)
+	if err != nil {
+		return err
+	}
+	if n < benchArticles {
+		fmt.Fprintf(e.stderr, "building a library of %d articles of %d words in %s (once)...\n", benchArticles, benchWords, db)
+		t0 := time.Now()
+		if err := store.Populate(ctx, st, benchArticles, benchWords, 1); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "built in %.1f s\n", time.Since(t0).Seconds())
+	}
+
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "measure\tmargin\tbaseline\tratio\tgoal\tbaseline is\t\n")
+	row := func(name string, got, base time.Duration, goal, baseName string) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.2fx\t%s\t%s\t\n", name, ms(got), ms(base), float64(got)/float64(base), goal, baseName)
+	}
+
+	// Process start to the library's first frame, against the same binary
+	// starting and printing its help (process start and exit, no library).
+	first, err := st.List(ctx, store.ListOptions{Limit: 1})
+	if err != nil || len(first) == 0 {
+		return fmt.Errorf("bench library: the library is empty: %v", err)
+	}
+	want := first[0].Title
+	if len(want) > 16 {
+		want = want[:16]
+	}
+	var starts []time.Duration
+	var rssKB []int
+	for range 5 {
+		d, kb, err := timeFirstFrame(self, db, want)
+		if err != nil {
+			return err
+		}
+		starts = append(starts, d)
+		rssKB = append(rssKB, kb)
+	}
+	var helps []time.Duration
+	for range 5 {
+		t0 := time.Now()
+		if err := exec.Command(self, "help").Run(); err != nil {
+			return fmt.Errorf("bench library: run margin help: %w", err)
+		}
+		helps = append(helps, time.Since(t0))
+	}
+	row("start to first frame", median(starts), median(helps), "< 100 ms", "margin help")
+
+	// One filter keystroke on the whole list, against a plain substring scan.
+	arts, err := st.List(ctx, store.ListOptions{Archived: true})
+	if err != nil {
+		return err
+	}
+	filt, scan := ui.BenchFilter(arts)
+	row("filter keystroke (10k)", filt, scan, "< 16 ms", "strings.Contains scan")
+
+	// Full-text search, median over a set of queries, against a LIKE scan
+	// would be unfair; the baseline is listing the library without search.
+	queries := []string{"security", "assistance state", "water", "policy reform", "the", "market prices", "children school", "river"}
+	var searches []time.Duration
+	for range 5 {
+		for _, q := range queries {
+			t0 := time.Now()
+			if _, err := st.Search(ctx, q, 20); err != nil {
+				return err
+			}
+			searches = append(searches, time.Since(t0))
+		}
+	}
+	var lists []time.Duration
+	for range 10 {
+		t0 := time.Now()
+		if _, err := st.List(ctx, store.ListOptions{Limit: 20}); err != nil {
+			return err
+		}
+		lists = append(lists, time.Since(t0))
+	}
+	row("full-text search (median)", median(searches), median(lists), "< 10 ms", "list 20 rows")
+	tw.Flush()
+	slices.Sort(rssKB)
+	fmt.Fprintf(e.stdout, "\nresident memory with the library open: %.1f MB (goal < 80 MB)\n", float64(rssKB[len(rssKB)/2])/1024)
+
+	// Import of local pages on both cores.
+	rate, err := benchImport(ctx, e)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "import of local pages: %.0f pages/s (pipeline on %d workers, one writer)\n", rate, 4)
+	return nil
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// timeFirstFrame starts margin on db in a pseudo-terminal and times until
+// the screen shows want; it also reads the process's resident memory then.
+func timeFirstFrame(self, db, want string) (time.Duration, int, error) {
+	cmd := exec.Command(self, "--db", db, "--style", "dark")
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+	t0 := time.Now()
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 120, Rows: 40})
+	if err != nil {
+		return 0, 0, fmt.Errorf("bench library: start margin in a pty: %w", err)
+	}
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		f.Close()
+	}()
+	emu := vt.NewEmulator(120, 40)
+	go func() { // answer the terminal queries margin sends
+		buf := make([]byte, 4096)
+		for {
+			n, err := emu.Read(buf)
+			if err != nil {
+				return
+			}
+			f.Write(buf[:n])
+		}
+	}()
+	var mu sync.Mutex
+	seen := make(chan time.Duration, 1)
+	go func() {
+		buf := make([]byte, 64<<10)
+		var all bytes.Buffer
+		for {
+			n, err := f.Read(buf)
+			if n > 0 {
+				mu.Lock()
+				emu.Write(buf[:n])
+				all.Write(buf[:n])
+				if strings.Contains(emu.String(), want) {
+					select {
+					case seen <- time.Since(t0):
+					default:
+					}
+				}
+				mu.Unlock()
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	select {
+	case d := <-seen:
+		return d, rssOf(cmd.Process.Pid), nil
+	case <-time.After(20 * time.Second):
+		return 0, 0, fmt.Errorf("bench library: the library never showed %q", want)
+	}
+}
+
+// rssOf reads a process's resident set size in KiB from /proc.
+func rssOf(pid int) int {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmRSS:") {
+			f := strings.Fields(l)
+			if len(f) >= 2 {
+				kb, _ := strconv.Atoi(f[1])
+				return kb
+			}
+		}
+	}
+	return 0
+}
+
+// benchImport imports 1,000 generated local HTML pages into a fresh library.
+func benchImport(ctx context.Context, e *env) (float64, error) {
+	dir, err := os.MkdirTemp("", "margin-import")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(dir)
+	g := store.NewGenerator(7)
+	var paths []string
+	for i := range 1000 {
+		a := g.Article(i, benchWords)
+		var b strings.Builder
+		b.WriteString("<!doctype html><html><head><meta charset=utf-8><title>" + a.Title + "</title></head><body><nav><a href=/>Home</a></nav><article><h1>" + a.Title + "</h1>")
+		for _, p := range strings.Split(a.Text, "\n\n") {
+			b.WriteString("<p>" + p + "</p>\n")
+		}
+		b.WriteString("</article><footer>Copyright</footer></body></html>")
+		p := filepath.Join(dir, fmt.Sprintf("page-%04d.html", i))
+		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+			return 0, err
+		}
+		paths = append(paths, p)
+	}
+	st, err := store.Open(filepath.Join(dir, "import.db"))
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	sv := &saver{st: st}
+	t0 := time.Now()
+	var wg sync.WaitGroup
+	work := make(chan string)
+	errc := make(chan error, 1)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				if _, err := sv.save(ctx, p); err != nil {
+					select {
+					case errc <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, p := range paths {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	select {
+	case err := <-errc:
+		return 0, err
+	default:
+	}
+	return float64(len(paths)) / time.Since(t0).Seconds(), nil
+}

@@ -1,0 +1,321 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// margin runs one CLI command in-process against db and returns its
+// output; err is what main would print.
+func margin(t *testing.T, db string, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var o, e bytes.Buffer
+	err = run(context.Background(), append(args, "--db", db), strings.NewReader(stdin), &o, &e)
+	return o.String(), e.String(), err
+}
+
+// must runs a command that has to succeed.
+func must(t *testing.T, db string, args ...string) string {
+	t.Helper()
+	out, errOut, err := margin(t, db, "", args...)
+	if err != nil {
+		t.Fatalf("margin %s: %v\n%s", strings.Join(args, " "), err, errOut)
+	}
+	return out
+}
+
+var savedRE = regexp.MustCompile(`saved (\d+): `)
+
+// savedID pulls the article id from add's output.
+func savedID(t *testing.T, out string) string {
+	t.Helper()
+	m := savedRE.FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("add printed no id: %q", out)
+	}
+	return m[1]
+}
+
+const essay = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Security Assistance to a Failing State | The Review</title>
+<meta property="og:site_name" content="The Review">
+<meta name="author" content="A. Writer">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a></nav>
+<article><h1>Security Assistance to a Failing State</h1>
+<p>Security assistance to a failing state rarely buys the stability its sponsors promise. The record of the last two decades shows training programmes that outlived the governments they were meant to protect.</p>
+<p>When the state itself is hollow, weapons and advisers tend to strengthen whichever faction controls the ministry, not the ministry as an institution. That is the central argument of this essay.</p>
+<h2>The evidence</h2>
+<p>In three of the four cases examined here, units trained at great expense defected or dissolved within a year of the sponsor's departure, taking their equipment with them.</p>
+<blockquote><p>We trained an army for a country that did not exist.</p></blockquote>
+<p>None of this means assistance must stop. It means it must be tied to reforms that outlast the people who sign for it, and measured by what remains when the advisers have gone home.</p>
+</article>
+<footer>Copyright The Review. <a href="/subscribe">Subscribe</a></footer>
+</body></html>`
+
+func TestCLIAddListShowSearchRemove(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, essay)
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "lib.db")
+
+	out := must(t, db, "add", srv.URL+"/essay")
+	id := savedID(t, out)
+	if !strings.Contains(out, "Security Assistance to a Failing State") {
+		t.Fatalf("add did not name the article: %q", out)
+	}
+	// The same URL again keeps the first copy.
+	out = must(t, db, "add", srv.URL+"/essay")
+	if !strings.Contains(out, "already saved as "+id) {
+		t.Fatalf("second add: %q", out)
+	}
+
+	out = must(t, db, "list")
+	if !strings.Contains(out, "Security Assistance") || !strings.Contains(out, "inbox") {
+		t.Fatalf("list: %q", out)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(must(t, db, "list", "--format", "json")), &rows); err != nil || len(rows) != 1 {
+		t.Fatalf("list json: %v %v", rows, err)
+	}
+
+	md := must(t, db, "show", id, "--markdown")
+	for _, want := range []string{"## The evidence", "> We trained an army", "central argument"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("stored Markdown lacks %q:\n%s", want, md)
+		}
+	}
+	for _, junk := range []string{"Subscribe", "Politics", "Copyright"} {
+		if strings.Contains(md, junk) {
+			t.Errorf("stored Markdown keeps site junk %q", junk)
+		}
+	}
+	shown := must(t, db, "show", id, "--width", "60")
+	if !strings.Contains(shown, "Security Assistance") || !strings.Contains(shown, "evidence") {
+		t.Fatalf("show: %q", shown)
+	}
+
+	out = must(t, db, "search", "trained army")
+	if !strings.Contains(out, "Security Assistance") || !strings.Contains(out, "*") {
+		t.Fatalf("search: %q", out)
+	}
+
+	// rm asks first; "n" keeps the article.
+	_, _, err := margin(t, db, "n\n", "rm", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(must(t, db, "list"), "Security Assistance") {
+		t.Fatal("rm deleted although the answer was no")
+	}
+	must(t, db, "rm", id, "--yes")
+	if strings.Contains(must(t, db, "list"), "Security Assistance") {
+		t.Fatal("rm --yes did not delete")
+	}
+}
+
+func TestCLIAddErrors(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/pdf":
+			w.Header().Set("Content-Type", "application/pdf")
+			io.WriteString(w, "%PDF-1.4\n")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	cases := []struct{ src, want string }{
+		{srv.URL + "/pdf", "application/pdf"},
+		{srv.URL + "/missing", "404"},
+		{"ftp://example.org/x", "unsupported scheme"},
+		{filepath.Join(dir, "nope.html"), "no such file"},
+		{empty, "empty"},
+		{dir, "directory"},
+	}
+	for _, c := range cases {
+		_, errOut, err := margin(t, db, "", "add", c.src)
+		if err == nil {
+			t.Errorf("add %s succeeded", c.src)
+			continue
+		}
+		msg := errOut + err.Error()
+		if !strings.Contains(msg, c.want) {
+			t.Errorf("add %s: message %q does not say %q", c.src, msg, c.want)
+		}
+		if strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
+			t.Errorf("add %s: more than one line: %q", c.src, errOut)
+		}
+	}
+	if out := must(t, db, "list", "--format", "json"); strings.TrimSpace(out) != "[]" {
+		t.Fatalf("failed adds saved something: %s", out)
+	}
+	if _, _, err := margin(t, db, "", "show", "999"); err == nil || !strings.Contains(err.Error(), "no article 999") {
+		t.Fatalf("show 999: %v", err)
+	}
+	if _, _, err := margin(t, db, "", "frobnicate"); err == nil {
+		t.Fatal("unknown command accepted")
+	}
+}
+
+func TestCLIAddStdinAndFiles(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "saved.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	out := must(t, db, "add", page, "--url", "https://review.example/essay")
+	savedID(t, out)
+	// --url identifies the page: adding the same URL again keeps it.
+	if out := must(t, db, "add", page, "--url", "https://review.example/essay"); !strings.Contains(out, "already saved") {
+		t.Fatalf("re-add with --url: %q", out)
+	}
+
+	text := "An Essay On Notes\n\nWritten notes are how readers keep what they read, and keeping them well takes a little care every time.\n\nA second paragraph explains that the habit pays off a month later, when the memo is due and the article is long forgotten.\n"
+	out, errOut, err := margin(t, db, text, "add", "-")
+	if err != nil {
+		t.Fatalf("add -: %v %s", err, errOut)
+	}
+	id := savedID(t, out)
+	md := must(t, db, "show", id, "--markdown")
+	if !strings.Contains(md, "keeping them well takes a little care") {
+		t.Fatalf("stdin text not kept: %q", md)
+	}
+
+	// Gzip-compressed HTML is not text: a clear refusal, not garbage.
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(essay))
+	zw.Close()
+	bin := filepath.Join(dir, "page.gz")
+	os.WriteFile(bin, gz.Bytes(), 0o644)
+	if _, errOut, err := margin(t, db, "", "add", bin); err == nil || !strings.Contains(errOut, "not HTML or text") {
+		t.Fatalf("binary file: %v %q", err, errOut)
+	}
+}
+
+func TestCLIExtractFormats(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	db := filepath.Join(dir, "lib.db")
+	text := must(t, db, "extract", page, "--format", "text")
+	if strings.Contains(text, "Security Assistance to a Failing State\n") && strings.HasPrefix(text, "Security Assistance to a Failing State") {
+		t.Errorf("text format starts with the title line: %q", text)
+	}
+	if !strings.Contains(text, "central argument of this essay") || strings.Contains(text, "## ") {
+		t.Errorf("text format: %q", text)
+	}
+	var meta map[string]any
+	if err := json.Unmarshal([]byte(must(t, db, "extract", page, "--format", "json", "--url", "https://review.example/x")), &meta); err != nil {
+		t.Fatal(err)
+	}
+	if meta["title"] != "Security Assistance to a Failing State" || meta["site"] != "The Review" || meta["words"].(float64) < 100 {
+		t.Errorf("json metadata: %v", meta)
+	}
+	// extract saves nothing.
+	if out := must(t, db, "list", "--format", "json"); strings.TrimSpace(out) != "[]" {
+		t.Fatalf("extract saved: %s", out)
+	}
+}
+
+func TestCLIHighlightsRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	id := savedID(t, must(t, db, "add", page))
+
+	out := must(t, db, "highlight", id, "--quote", "weapons and advisers tend to   strengthen whichever faction", "--label", "claim")
+	claim := regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(out)[1]
+	must(t, db, "highlight", id, "--quote", "units trained at great expense defected", "--label", "evidence", "--supports", claim, "--note", "three of *four* cases")
+	if _, _, err := margin(t, db, "", "highlight", id, "--quote", "not in the article at all"); err == nil {
+		t.Fatal("a missing quote was accepted")
+	}
+	if _, _, err := margin(t, db, "", "highlight", id, "--quote", "the"); err == nil {
+		t.Fatal("an ambiguous quote was accepted")
+	}
+	if _, _, err := margin(t, db, "", "highlight", id, "--quote", "hollow", "--label", "nonsense"); err == nil {
+		t.Fatal("an unknown label was accepted")
+	}
+	must(t, db, "note", claim, "the thesis")
+	var hs []map[string]any
+	if err := json.Unmarshal([]byte(must(t, db, "highlights", id, "--format", "json")), &hs); err != nil {
+		t.Fatal(err)
+	}
+	if len(hs) != 2 || hs[0]["label"] != "claim" || hs[0]["note"] != "the thesis" || hs[1]["supports"] == nil {
+		t.Fatalf("highlights: %v", hs)
+	}
+	if out := must(t, db, "highlights", "--label", "evidence"); !strings.Contains(out, "units trained") || strings.Contains(out, "weapons and advisers") {
+		t.Fatalf("label filter: %q", out)
+	}
+	md := must(t, db, "export", id)
+	for _, want := range []string{"#claim", "> weapons and advisers", "the thesis", "Argument"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("export lacks %q:\n%s", want, md)
+		}
+	}
+	must(t, db, "unhighlight", claim)
+	if out := must(t, db, "highlights", id); strings.Contains(out, "weapons and advisers") {
+		t.Fatalf("unhighlight kept it: %q", out)
+	}
+}
+
+func TestCLIRefreshReanchorsHighlights(t *testing.T) {
+	version := 1
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		page := essay
+		if version == 2 {
+			// A new opening paragraph shifts every offset; the evidence
+			// paragraph is gone.
+			page = strings.Replace(page, "<p>Security assistance", "<p>Editor's note: this essay was updated with a new introduction for readers of the second edition.</p><p>Security assistance", 1)
+			page = strings.Replace(page, "units trained at great expense defected or dissolved", "some units changed sides", 1)
+		}
+		io.WriteString(w, page)
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "lib.db")
+	id := savedID(t, must(t, db, "add", srv.URL))
+	must(t, db, "highlight", id, "--quote", "tend to strengthen whichever faction controls the ministry", "--label", "claim", "--note", "kept")
+	must(t, db, "highlight", id, "--quote", "units trained at great expense defected", "--label", "evidence")
+	var before []map[string]any
+	json.Unmarshal([]byte(must(t, db, "highlights", id, "--format", "json")), &before)
+
+	version = 2
+	out, errOut, err := margin(t, db, "", "add", "--refresh", srv.URL)
+	if err != nil || !strings.Contains(out, "refreshed "+id) {
+		t.Fatalf("refresh: %v %q %q", err, out, errOut)
+	}
+	if !strings.Contains(errOut, "1 highlights could not be placed") {
+		t.Errorf("refresh did not report the orphan: %q", errOut)
+	}
+	var after []map[string]any
+	if err := json.Unmarshal([]byte(must(t, db, "highlights", id, "--format", "json")), &after); err != nil || len(after) != 2 {
+		t.Fatalf("highlights after refresh: %v %v", after, err)
+	}
+	md := must(t, db, "show", id, "--markdown")
+	claim := after[0]
+	start, end := int(claim["start"].(float64)), int(claim["end"].(float64))
+	if claim["orphan"] == true || start == int(before[0]["start"].(float64)) || !strings.Contains(md[start:end], "whichever faction") || claim["note"] != "kept" {
+		t.Errorf("claim not re-anchored: %v (text %q)", claim, md[start:end])
+	}
+	if after[1]["orphan"] != true || after[1]["quote"] != before[1]["quote"] {
+		t.Errorf("lost evidence should be an orphan with its quote: %v", after[1])
+	}
+}

@@ -1,0 +1,374 @@
+// Package export turns an article's highlights and notes into files people
+// keep: Markdown for a notes vault (front matter, one blockquote per
+// highlight, label tags, notes, block ids, the argument outline) and W3C Web
+// Annotation JSON-LD for other tools. It also names and writes those files
+// safely. It depends on the store only for its types.
+package export
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"margin/store"
+)
+
+// Options chooses what an export contains.
+type Options struct {
+	// Labels keeps only highlights with these labels; empty keeps all.
+	Labels []string
+	// Full includes the whole clean article with the highlights marked.
+	Full bool
+	// Template, when set, replaces the default Markdown layout.
+	Template *template.Template
+}
+
+// Data is what a Markdown template sees. Field names follow Omnivore's and
+// Readwise's export variables so their users recognise them.
+type Data struct {
+	ID            int64  // margin's article id
+	Title         string // plain text, control characters removed
+	Author        string
+	SiteName      string
+	URL           string // the original address (canonical when known)
+	Language      string
+	Excerpt       string
+	DateSaved     string // RFC 3339, e.g. 2026-11-25T06:00:00Z
+	DatePublished string // 2006-01-02, "" when unknown
+	Saved         time.Time
+	Published     time.Time // zero when unknown
+	WordsCount    int
+	ReadLength    int      // minutes
+	Labels        []string // labels used by the exported highlights, in margin's order
+	Tags          []string // tags for the note: "margin"
+	// Highlights are all exported highlights in reading order, orphans last.
+	Highlights []Highlight
+	// Orphans are the highlights that could not be placed in the current text.
+	Orphans []Highlight
+	// Claims is the argument: each claim with what is linked to it.
+	Claims []Claim
+	// Content is the article Markdown with highlights wrapped in ==...==;
+	// only filled with Options.Full.
+	Content string
+	// FrontMatter is the default YAML front matter, "---" lines included.
+	FrontMatter string
+}
+
+// Highlight is one highlight as a template sees it.
+type Highlight struct {
+	ID              string // stable block id, e.g. hl-1x2y3z (link with [[#^hl-1x2y3z]])
+	Text            string // the quoted passage, plain text
+	Prefix          string // plain text just before it
+	Suffix          string // plain text just after it
+	Note            string // the reader's note, Markdown (in Markdown exports made safe to embed: see neutralize)
+	Label           string // highlight, claim, evidence, question or disagree
+	Tag             string // the label as a tag: "#claim"
+	Color           string // the label's colour name: yellow, purple, green, blue, red
+	Location        int    // byte offset of the passage in the article's Markdown
+	Position        int    // 1-based place in reading order
+	DateHighlighted string // RFC 3339
+	Updated         string // RFC 3339
+	Orphan          bool   // could not be re-anchored after the text changed
+	Supports        string // block id of the claim this is linked to, "" for none
+	MarginID        int64  // margin's highlight id
+}
+
+// Claim is a claim with the highlights linked to it.
+type Claim struct {
+	Highlight
+	Evidence      []Highlight
+	Questions     []Highlight
+	Disagreements []Highlight
+	Linked        []Highlight // all of the above, in reading order
+}
+
+// labelColors names each default label's colour, as Omnivore names its
+// highlight colours.
+var labelColors = map[string]string{
+	"highlight": "yellow",
+	"claim":     "purple",
+	"evidence":  "green",
+	"question":  "blue",
+	"disagree":  "red",
+}
+
+// ShortID returns a highlight's stable block id: "hl-" and base 36 of a hash
+// of its article and highlight ids. It is the same on every export, and
+// unlike the bare number it does not collide across articles in one vault.
+func ShortID(h store.Highlight) string {
+	var buf [16]byte
+	binary.BigEndian.PutUint64(buf[:8], uint64(h.ArticleID))
+	binary.BigEndian.PutUint64(buf[8:], uint64(h.ID))
+	sum := sha256.Sum256(append([]byte("margin-highlight\x00"), buf[:]...))
+	// 40 bits: 200 highlights in one article collide with odds of 1 in 50 million.
+	n := binary.BigEndian.Uint64(sum[:8]) >> 24
+	return "hl-" + strconv.FormatUint(n, 36)
+}
+
+// build gathers the data shared by every output format. note, if not nil,
+// prepares notes for embedding (Markdown neutralizes them; JSON keeps them
+// as written).
+func build(a *store.Article, hs []store.Highlight, opt Options, note func(string) string) (*Data, error) {
+	if a == nil {
+		return nil, fmt.Errorf("export: no article")
+	}
+	keep, err := labelFilter(opt.Labels)
+	if err != nil {
+		return nil, err
+	}
+	sel := make([]store.Highlight, 0, len(hs))
+	for _, h := range hs {
+		h.Label = normLabel(h.Label)
+		if keep == nil || keep[h.Label] {
+			sel = append(sel, h)
+		}
+	}
+	slices.SortStableFunc(sel, func(x, y store.Highlight) int {
+		if x.Orphan != y.Orphan {
+			if x.Orphan {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End), cmp.Compare(x.ID, y.ID))
+	})
+
+	d := &Data{
+		ID:         a.ID,
+		Title:      clean(a.Title),
+		Author:     clean(a.Byline),
+		SiteName:   clean(a.SiteName),
+		URL:        clean(articleURL(a)),
+		Language:   clean(a.Language),
+		Excerpt:    clean(a.Excerpt),
+		Saved:      a.Added,
+		Published:  a.Published,
+		WordsCount: a.WordCount,
+		ReadLength: a.ReadingMinutes,
+		Tags:       []string{"margin"},
+		Labels:     []string{},
+	}
+	if !a.Added.IsZero() {
+		d.DateSaved = a.Added.Format(time.RFC3339)
+	}
+	if !a.Published.IsZero() {
+		d.DatePublished = a.Published.Format(time.DateOnly)
+	}
+
+	ids := make(map[int64]string, len(sel))
+	for _, h := range sel {
+		ids[h.ID] = ShortID(h)
+	}
+	used := map[string]bool{}
+	byID := map[int64]int{}
+	for i, h := range sel {
+		used[h.Label] = true
+		v := Highlight{
+			ID:       ids[h.ID],
+			Text:     clean(h.Exact),
+			Prefix:   clean(h.Prefix),
+			Suffix:   clean(h.Suffix),
+			Note:     clean(h.Note),
+			Label:    h.Label,
+			Tag:      "#" + tagName(h.Label),
+			Color:    cmp.Or(labelColors[h.Label], "yellow"),
+			Location: h.Start,
+			Position: i + 1,
+			Orphan:   h.Orphan,
+			MarginID: h.ID,
+		}
+		if note != nil {
+			v.Note = note(v.Note)
+		}
+		if !h.Created.IsZero() {
+			v.DateHighlighted = h.Created.UTC().Format(time.RFC3339)
+		}
+		if !h.Updated.IsZero() {
+			v.Updated = h.Updated.UTC().Format(time.RFC3339)
+		}
+		// A link only counts when its claim is in this export: a block
+		// link to a highlight that is not in the file would be dead.
+		if h.Supports != 0 && h.Supports != h.ID {
+			if s, ok := ids[h.Supports]; ok && labelOf(sel, h.Supports) == "claim" {
+				v.Supports = s
+			}
+		}
+		byID[h.ID] = len(d.Highlights)
+		d.Highlights = append(d.Highlights, v)
+		if h.Orphan {
+			d.Orphans = append(d.Orphans, v)
+		}
+	}
+	for _, l := range store.Labels {
+		if used[l] {
+			d.Labels = append(d.Labels, l)
+		}
+	}
+	var extra []string
+	for l := range used {
+		if !slices.Contains(store.Labels, l) {
+			extra = append(extra, l)
+		}
+	}
+	slices.Sort(extra)
+	d.Labels = append(d.Labels, extra...)
+
+	for _, v := range d.Highlights {
+		if v.Label != "claim" {
+			continue
+		}
+		c := Claim{Highlight: v}
+		for _, w := range d.Highlights {
+			if w.Supports != v.ID {
+				continue
+			}
+			c.Linked = append(c.Linked, w)
+			switch w.Label {
+			case "evidence":
+				c.Evidence = append(c.Evidence, w)
+			case "question":
+				c.Questions = append(c.Questions, w)
+			case "disagree":
+				c.Disagreements = append(c.Disagreements, w)
+			}
+		}
+		d.Claims = append(d.Claims, c)
+	}
+	if opt.Full {
+		if a.Markdown == "" {
+			return nil, fmt.Errorf("export article %d in full: the article's text is not loaded", a.ID)
+		}
+		d.Content = markFull(a.Markdown, sel)
+	}
+	fm, err := frontMatter(d)
+	if err != nil {
+		return nil, err
+	}
+	d.FrontMatter = fm
+	return d, nil
+}
+
+func labelOf(hs []store.Highlight, id int64) string {
+	for _, h := range hs {
+		if h.ID == id {
+			return h.Label
+		}
+	}
+	return ""
+}
+
+// labelFilter turns Options.Labels into a set; nil means every label.
+func labelFilter(labels []string) (map[string]bool, error) {
+	if len(labels) == 0 {
+		return nil, nil
+	}
+	keep := map[string]bool{}
+	for _, l := range labels {
+		l = normLabel(l)
+		if !slices.Contains(store.Labels, l) {
+			return nil, fmt.Errorf("unknown label %q (labels are %s)", l, strings.Join(store.Labels, ", "))
+		}
+		keep[l] = true
+	}
+	return keep, nil
+}
+
+func normLabel(l string) string {
+	l = strings.ToLower(strings.TrimSpace(clean(l)))
+	if l == "" {
+		return "highlight"
+	}
+	return l
+}
+
+// tagName makes a label usable as an Obsidian tag: letters, digits, _ - /.
+func tagName(l string) string {
+	var b strings.Builder
+	for _, r := range l {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r), r == '_', r == '-', r == '/':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	if b.Len() == 0 {
+		return "highlight"
+	}
+	return b.String()
+}
+
+// articleURL is the address a note should link to: the canonical URL when
+// the page named one, else the address it was fetched from (or its path).
+func articleURL(a *store.Article) string {
+	if isWebURL(a.CanonicalURL) {
+		return a.CanonicalURL
+	}
+	return a.SourceURL
+}
+
+func isWebURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// clean returns s as valid UTF-8 with every control character removed except
+// newline and tab; carriage returns become newlines. It matches
+// reader.Sanitize, kept here so that exporting does not pull in the fetcher.
+func clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if r == utf8.RuneError || r == '\r' || unicode.IsControl(r) && r != '\n' && r != '\t' {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\r':
+			if i < len(s) && s[i] == '\n' {
+				continue
+			}
+			b.WriteByte('\n')
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case unicode.IsControl(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Render exports in the named format, "markdown" (or "md", the default
+// when empty) or "json", and returns the bytes and the file extension to
+// write them under. The bytes can go to stdout as they are.
+func Render(a *store.Article, hs []store.Highlight, opt Options, format string) ([]byte, string, error) {
+	switch strings.ToLower(format) {
+	case "", "markdown", "md":
+		b, err := Markdown(a, hs, opt)
+		return b, "md", err
+	case "json", "jsonld", "json-ld":
+		if opt.Template != nil {
+			return nil, "", fmt.Errorf("a template makes Markdown; it cannot be used with --format json")
+		}
+		b, err := JSON(a, hs, opt)
+		return b, "json", err
+	}
+	return nil, "", fmt.Errorf("unknown export format %q (want markdown or json)", format)
+}

@@ -1,0 +1,306 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"margin/store"
+)
+
+// checkName fails unless name is a safe single file name component.
+func checkName(t testing.TB, title, name, ext string) {
+	t.Helper()
+	stem := strings.TrimSuffix(name, "."+ext)
+	switch {
+	case !utf8.ValidString(name):
+		t.Fatalf("%q -> %q: invalid UTF-8", title, name)
+	case name == "" || name == "." || name == "..":
+		t.Fatalf("%q -> %q: not a name", title, name)
+	case strings.ContainsAny(name, `/\:*?"<>|`):
+		t.Fatalf("%q -> %q: separator or character Windows refuses", title, name)
+	case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "-"):
+		t.Fatalf("%q -> %q: hidden or option-like", title, name)
+	case strings.HasSuffix(name, ".") || strings.HasSuffix(name, " "):
+		t.Fatalf("%q -> %q: trailing dot or space", title, name)
+	case len(stem) > maxStem:
+		t.Fatalf("%q -> %q: %d bytes before the extension", title, name, len(stem))
+	case !norm.NFC.IsNormalString(name):
+		t.Fatalf("%q -> %q: not NFC", title, name)
+	case reserved(name):
+		t.Fatalf("%q -> %q: Windows reserved name", title, name)
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r) {
+			t.Fatalf("%q -> %q: control, format (bidi) or space character %U", title, name, r)
+		}
+	}
+}
+
+func TestFileName(t *testing.T) {
+	long := strings.Repeat("word ", 60) // 300 bytes
+	cjk := strings.Repeat("読書の技術", 20)
+	emoji := strings.Repeat("👩‍👩‍👧‍👦", 20) // ZWJ families, 25 bytes each
+	accents := strings.Repeat("é", 150)    // U+00E9, 2 bytes each
+	for _, c := range []struct {
+		title string
+		id    int64
+		want  string // "" = only check safety
+	}{
+		{"Reading with a Pencil", 1, "reading-with-a-pencil-1.md"},
+		{"../../etc/passwd", 2, "etc-passwd-2.md"},
+		{"/etc/passwd", 3, "etc-passwd-3.md"},
+		{`a/b\c:d`, 4, "a-b-c-d-4.md"},
+		{"CON", 5, "con-5.md"},
+		{"CON.", 6, "con-6.md"},
+		{"nul", 7, "nul-7.md"},
+		{"trailing dots...", 8, "trailing-dots-8.md"},
+		{".hidden", 9, "hidden-9.md"},
+		{"   ", 10, "article-a.md"},
+		{"", 11, "article-b.md"},
+		{"\x1b[31mred\a\u009b", 12, "31mred-c.md"},
+		{"right\u202eto\u2066left", 13, "right-to-left-d.md"},
+		{"<b>&#27;[x](javascript:y)", 14, "b-27-x-javascript-y-e.md"},
+		{"C'est l'été", 15, "c-est-l-été-f.md"},
+		{"Ünïcödé Straße", 16, "ünïcödé-straße-g.md"},
+		{"日本語のタイトル", 17, "日本語のタイトル-h.md"},
+		{"Emoji 🎉 party", 18, "emoji-🎉-party-i.md"},
+		{"bad \xff\xfe utf8", 19, "bad-utf8-j.md"},
+		{hostileTitle, 20, "etc-passwd-con-b-27-x-javascript-y-2j-k.md"},
+		{long, 21, ""},
+		{cjk, 22, ""},
+		{emoji, 23, ""},
+		{accents, 24, ""},
+		{strings.Repeat("e\u0301", 150), 25, ""}, // NFD: e + combining acute
+	} {
+		a := &store.Article{ID: c.id, Title: c.title}
+		got := FileName(a, "md")
+		checkName(t, c.title, got, "md")
+		if c.want != "" && got != c.want {
+			t.Errorf("FileName(%q) = %q, want %q", c.title, got, c.want)
+		}
+		if len(c.title) > 200 && len(got) < 150 {
+			t.Errorf("FileName(%q...) = %q: cut far too short", c.title[:20], got)
+		}
+	}
+}
+
+func TestFileNameProperties(t *testing.T) {
+	// NFC and NFD spellings of one title give one name.
+	nfc, nfd := "Café Noël", norm.NFD.String("Café Noël")
+	if nfc == nfd {
+		t.Fatal("test needs distinct spellings")
+	}
+	if a, b := FileName(&store.Article{ID: 1, Title: nfc}, "md"), FileName(&store.Article{ID: 1, Title: nfd}, "md"); a != b {
+		t.Errorf("NFC %q and NFD %q differ", a, b)
+	}
+	// Duplicate titles get distinct names through the id.
+	seen := map[string]int64{}
+	for id := int64(1); id <= 1000; id++ {
+		n := FileName(&store.Article{ID: id, Title: "Same title"}, "md")
+		if prev, ok := seen[n]; ok {
+			t.Fatalf("articles %d and %d both get %q", prev, id, n)
+		}
+		seen[n] = id
+	}
+	// A cut never splits a character or a grapheme: the emoji family
+	// survives whole or not at all.
+	n := FileName(&store.Article{ID: 7, Title: strings.Repeat("👩‍👩‍👧‍👦", 20)}, "")
+	if strings.HasSuffix(strings.TrimSuffix(n, "-7"), "\u200d") || !strings.HasPrefix(n, "👩") {
+		t.Errorf("emoji name %q", n)
+	}
+	for _, ext := range []string{"md", ".md", "JSON", "../x", ""} {
+		n := FileName(&store.Article{ID: 1, Title: "t"}, ext)
+		checkName(t, "t", n, cleanExt(ext))
+	}
+	if got := FileName(nil, "md"); got != "article-0.md" {
+		t.Errorf("nil article: %q", got)
+	}
+	for _, r := range []string{"CON", "con.md", "LPT9", "COM1.txt", "AUX"} {
+		if !reserved(r) {
+			t.Errorf("%q not seen as reserved", r)
+		}
+	}
+	for _, r := range []string{"con-1", "console", "COM10", "lpt"} {
+		if reserved(r) {
+			t.Errorf("%q seen as reserved", r)
+		}
+	}
+}
+
+// fakeRecords is an in-memory Records.
+type fakeRecords struct {
+	hash map[string]string
+	err  error
+}
+
+func (f *fakeRecords) ExportHash(_ context.Context, path string) (string, error) {
+	return f.hash[path], f.err
+}
+
+func (f *fakeRecords) SetExportHash(_ context.Context, path string, _ int64, hash string) error {
+	if f.err != nil {
+		return f.err
+	}
+	if f.hash == nil {
+		f.hash = map[string]string{}
+	}
+	f.hash[path] = hash
+	return nil
+}
+
+func read(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestWriteFileRules(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "vault", "notes") // created on demand
+	a := &store.Article{ID: 42, Title: "Reading with a pencil"}
+	rec := &fakeRecords{}
+
+	res, err := WriteFile(ctx, dir, a, []byte("v1\n"), "md", rec)
+	if err != nil || res.Status != Written {
+		t.Fatalf("fresh write: %+v %v", res, err)
+	}
+	path := filepath.Join(dir, "reading-with-a-pencil-16.md")
+	if res.Path != path || read(t, path) != "v1\n" || rec.hash[path] != sum([]byte("v1\n")) {
+		t.Fatalf("fresh write: %+v, record %q", res, rec.hash[path])
+	}
+
+	if res, err = WriteFile(ctx, dir, a, []byte("v1\n"), "md", rec); err != nil || res.Status != Unchanged {
+		t.Fatalf("same again: %+v %v", res, err)
+	}
+
+	if res, err = WriteFile(ctx, dir, a, []byte("v2\n"), "md", rec); err != nil || res.Status != Updated || read(t, path) != "v2\n" {
+		t.Fatalf("changed export: %+v %v", res, err)
+	}
+
+	// The user edits the file; the next export must keep it.
+	if err := os.WriteFile(path, []byte("v2\nmy own thoughts\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err = WriteFile(ctx, dir, a, []byte("v3\n"), "md", rec)
+	beside := filepath.Join(dir, "reading-with-a-pencil-16.margin-1.md")
+	if err != nil || res.Status != KeptYours || res.Beside != beside || res.Path != path {
+		t.Fatalf("edited file: %+v %v", res, err)
+	}
+	if read(t, path) != "v2\nmy own thoughts\n" || read(t, beside) != "v3\n" {
+		t.Fatal("edited file was overwritten or the export not written beside it")
+	}
+	// Exporting again reuses the beside file rather than piling up copies.
+	if res, err = WriteFile(ctx, dir, a, []byte("v4\n"), "md", rec); err != nil || res.Beside != beside || read(t, beside) != "v4\n" {
+		t.Fatalf("second export beside: %+v %v", res, err)
+	}
+	// If the user edits the beside file too, the next number is used.
+	os.WriteFile(beside, []byte("edited as well\n"), 0o644)
+	res, err = WriteFile(ctx, dir, a, []byte("v5\n"), "md", rec)
+	if err != nil || res.Beside != filepath.Join(dir, "reading-with-a-pencil-16.margin-2.md") || read(t, beside) != "edited as well\n" {
+		t.Fatalf("beside edited: %+v %v", res, err)
+	}
+
+	// A file margin has no record of counts as the user's.
+	other := &store.Article{ID: 43, Title: "Other"}
+	os.WriteFile(filepath.Join(dir, "other-17.md"), []byte("theirs"), 0o644)
+	if res, err = WriteFile(ctx, dir, other, []byte("ours"), "md", rec); err != nil || res.Status != KeptYours {
+		t.Fatalf("unrecorded file: %+v %v", res, err)
+	}
+
+	// No temporary files are left behind.
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), ".margin-tmp") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+
+	// A failing record store is reported.
+	bad := &fakeRecords{err: errors.New("database is locked")}
+	if _, err := WriteFile(ctx, dir, &store.Article{ID: 44, Title: "x"}, []byte("x"), "md", bad); err == nil || !strings.Contains(err.Error(), "database is locked") {
+		t.Errorf("record failure: %v", err)
+	}
+}
+
+func TestWriteFileSymlink(t *testing.T) {
+	ctx := context.Background()
+	dir, outside := t.TempDir(), t.TempDir()
+	secret := filepath.Join(outside, "secret")
+	os.WriteFile(secret, []byte("keep me"), 0o644)
+	a := &store.Article{ID: 1, Title: "Planted"}
+	name := FileName(a, "md")
+	if err := os.Symlink(secret, filepath.Join(dir, name)); err != nil {
+		t.Skipf("cannot make symlinks: %v", err)
+	}
+	rec := &fakeRecords{hash: map[string]string{filepath.Join(dir, name): sum([]byte("keep me"))}}
+	_, err := WriteFile(ctx, dir, a, []byte("overwrite"), "md", rec)
+	if err == nil || !strings.Contains(err.Error(), "refusing to write, it is a symbolic link") {
+		t.Errorf("planted symlink: err %v", err)
+	}
+	if read(t, secret) != "keep me" {
+		t.Fatal("wrote through a planted symlink")
+	}
+
+	// A symlinked sub-folder cannot be reached either: names never hold a
+	// separator, and os.Root refuses a link out of the folder.
+	os.Symlink(outside, filepath.Join(dir, "escape"))
+	root, _ := os.OpenRoot(dir)
+	defer root.Close()
+	if _, err := root.Create("escape/secret"); err == nil {
+		t.Error("os.Root followed a symlink out of the folder")
+	}
+}
+
+func TestWriteFileBadFolder(t *testing.T) {
+	ctx := context.Background()
+	base := t.TempDir()
+	file := filepath.Join(base, "notes")
+	os.WriteFile(file, []byte("a file, not a folder"), 0o644)
+	a := &store.Article{ID: 1, Title: "t"}
+	_, err := WriteFile(ctx, file, a, []byte("x"), "md", nil)
+	if err == nil || !strings.Contains(err.Error(), file) || strings.Contains(err.Error(), "\n") {
+		t.Errorf("file as folder: %v", err)
+	}
+	if _, err := WriteFile(ctx, filepath.Join(file, "sub"), a, []byte("x"), "md", nil); err == nil || !strings.Contains(err.Error(), "not a folder") {
+		t.Errorf("folder under a file: %v", err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := WriteFile(cancelled, base, a, []byte("x"), "md", nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+}
+
+func TestWriteFileReadOnly(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: permission bits do not stop root (TestWriteFileBadFolder covers the error path)")
+	}
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o755)
+	_, err := WriteFile(context.Background(), dir, &store.Article{ID: 1, Title: "t"}, []byte("x"), "md", nil)
+	if err == nil || err.Error() != "cannot write to export folder "+dir+": it is read-only or not yours" {
+		t.Errorf("read-only folder: %v", err)
+	}
+}
+
+func TestFolderError(t *testing.T) {
+	err := folderError("/mnt/ro", &os.PathError{Op: "open", Path: "/mnt/ro/x", Err: syscall.EROFS})
+	if err.Error() != "cannot write to export folder /mnt/ro: it is read-only or not yours" {
+		t.Errorf("EROFS: %v", err)
+	}
+}

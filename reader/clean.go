@@ -1,0 +1,183 @@
+package reader
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// preClean walks the whole parsed page once before go-readability sees it:
+// it reads the page's metadata and JSON-LD, and removes elements a reader
+// never sees (hidden ones), so they cannot be picked as the article.
+func preClean(doc *html.Node) *pageInfo {
+	info := &pageInfo{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode {
+				info.scanElement(c)
+				if isHidden(c) {
+					n.RemoveChild(c)
+				} else {
+					walk(c)
+				}
+			}
+			c = next
+		}
+	}
+	if doc.Type == html.ElementNode {
+		info.scanElement(doc)
+	}
+	walk(doc)
+	return info
+}
+
+// isHidden reports whether the page hides n from every reader: the hidden
+// attribute or an inline display:none. (aria-hidden is left alone: sites
+// put it on decorative wrappers around real text.)
+func isHidden(n *html.Node) bool {
+	switch n.Data {
+	case "html", "body", "head":
+		return false
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			s := strings.ToLower(a.Val)
+			if strings.Contains(strings.ReplaceAll(s, " ", ""), "display:none") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cleaner removes what is not the article from go-readability's result.
+type cleaner struct {
+	info      *pageInfo
+	total     int      // letters and digits in the whole result, before cleaning
+	title     []string // tokens of the title
+	ldTokens  []string // tokens of the JSON-LD articleBody, when it is long enough
+	ldChecked bool
+}
+
+// postClean removes what is not the article from go-readability's result:
+// see the rules in clean_rules.go and clean_ends.go.
+func postClean(root *html.Node, info *pageInfo) {
+	c := &cleaner{info: info, total: countText(root)}
+	if c.total == 0 {
+		return
+	}
+	c.clean(root, false)
+	c.trimEnds(root)
+}
+
+// countText counts the letters and digits under n.
+func countText(n *html.Node) int {
+	size := 0
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		switch k.Type {
+		case html.TextNode:
+			size += wordChars(k.Data)
+		case html.ElementNode:
+			if !mdSkipTags[k.Data] {
+				size += countText(k)
+			}
+		}
+	}
+	return size
+}
+
+// clean prunes n's subtree bottom-up and returns what is left of its text
+// (size counts non-space bytes, links those inside links to the same site)
+// and whether an image is left in it. Children are judged before their parent, so a paragraph is judged
+// without the furniture inside it (a hover card full of links).
+func (c *cleaner) clean(n *html.Node, inLink bool) (size, links int, img bool) {
+	for k := n.FirstChild; k != nil; {
+		next := k.NextSibling
+		switch k.Type {
+		case html.TextNode:
+			s := wordChars(k.Data)
+			size += s
+			if inLink {
+				links += s
+			}
+		case html.ElementNode:
+			if mdSkipTags[k.Data] {
+				break
+			}
+			s, l, i := c.clean(k, inLink || k.Data == "a" && c.internal(getAttr(k, "href")))
+			i = i || k.Data == "img"
+			if c.condemned(k, s, l, i) {
+				n.RemoveChild(k)
+			} else {
+				size += s
+				links += l
+				img = img || i
+			}
+		}
+		k = next
+	}
+	return size, links, img
+}
+
+// internal reports whether a link leads to the page's own site: lists of
+// those are the site's navigation and "related" boxes, where lists of links
+// elsewhere (sources, shops, references) are often the article's own.
+func (c *cleaner) internal(href string) bool {
+	if c.info.host == "" {
+		return true
+	}
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return false
+	}
+	if u.Host == "" {
+		return u.Scheme == "" || u.Scheme == "http" || u.Scheme == "https"
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") == c.info.host
+}
+
+// wordChars measures text for the size rules: bytes that are not ASCII
+// whitespace. Counting bytes rather than letters keeps the two passes over
+// the tree cheap; every rule compares sizes within one page, where the
+// unit does not matter.
+func wordChars(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] > ' ' {
+			n++
+		}
+	}
+	return n
+}
+
+// cleanTrace, when set (by tests), hears every removal and its rule.
+var cleanTrace func(rule string, n *html.Node)
+
+func trace(rule string, n *html.Node) bool {
+	if cleanTrace != nil {
+		cleanTrace(rule, n)
+	}
+	return true
+}
+
+// condemned applies the element rules in order; img says whether n holds
+// an image.
+func (c *cleaner) condemned(n *html.Node, size, links int, img bool) bool {
+	switch {
+	case dropTag(n, size, c.total):
+		return trace("tag", n)
+	case dropClass(n, size, c.total, img):
+		return trace("class", n)
+	case dropLinkList(n, size, links, c.total):
+		return trace("links", n)
+	case dropText(n):
+		return trace("text", n)
+	}
+	return false
+}

@@ -1,0 +1,229 @@
+package reader
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// leaf is a block with no block inside: the unit the end and JSON-LD
+// rules keep or drop.
+type leaf struct {
+	n    *html.Node
+	text string
+}
+
+// leaves calls visit for each text-bearing leaf block under root in
+// document order, until visit returns false. Tables and preformatted
+// blocks count as one leaf each.
+func leaves(root *html.Node, visit func(leaf) bool) {
+	stop := false
+	var walk func(n *html.Node) bool // reports whether n holds a block
+	walk = func(n *html.Node) bool {
+		has := false
+		for c := n.FirstChild; c != nil && !stop; c = c.NextSibling {
+			if c.Type != html.ElementNode || mdSkipTags[c.Data] {
+				continue
+			}
+			if c.Data == "table" || c.Data == "pre" {
+				if t := strings.Join(strings.Fields(textOf(c)), " "); t != "" {
+					stop = !visit(leaf{c, t})
+				}
+				has = true
+				continue
+			}
+			inner := walk(c)
+			if mdBlockTags[c.Data] {
+				if !inner && !stop {
+					if t := strings.Join(strings.Fields(textOf(c)), " "); t != "" {
+						stop = !visit(leaf{c, t})
+					}
+				}
+				has = true
+			} else if inner {
+				has = true
+			}
+		}
+		return has
+	}
+	walk(root)
+}
+
+// isProse reports whether a block reads as a paragraph of the article: a
+// long run of words, or a full sentence.
+func isProse(t string) bool {
+	words := strings.Fields(t)
+	if len(words) >= 20 {
+		return true
+	}
+	return len(words) >= 8 && endsSentence(t)
+}
+
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, " \"'”’»)]*")
+	if t == "" {
+		return false
+	}
+	r := []rune(t[max(0, len(t)-4):])
+	last := r[len(r)-1]
+	return strings.ContainsRune(".!?…。！？:;", last) || unicode.Is(unicode.Po, last) && last != ',' && last != '|'
+}
+
+// trimEnds removes what comes before the article's first paragraph and
+// after its last one when it does not read as prose: titles repeated,
+// kicker lines, bylines and datelines above; "Share", tags, bylines,
+// follow-us lines below. Images are kept. It also applies the JSON-LD
+// second opinion.
+func (c *cleaner) trimEnds(root *html.Node) {
+	// The JSON-LD rule needs every leaf; the head rule only those up to
+	// the first paragraph.
+	all := c.bodyTokens() != nil
+	var ls []leaf
+	first := -1
+	leaves(root, func(l leaf) bool {
+		ls = append(ls, l)
+		if first < 0 && isProse(l.text) {
+			first = len(ls) - 1
+		}
+		return all || first < 0
+	})
+	if first < 0 {
+		return
+	}
+	c.title = tokens(c.info.title)
+	remove := func(l leaf) {
+		if l.n.Parent != nil && trace("ends", l.n) {
+			l.n.Parent.RemoveChild(l.n)
+		}
+	}
+	for _, l := range ls[:first] {
+		if c.isHeadMatter(l) {
+			remove(l)
+		}
+	}
+	// What follows the last paragraph is left to the other rules: lists,
+	// tables and short lines there are as often the article's as not.
+	c.secondOpinion(ls[first:])
+}
+
+// isHeadMatter reports whether a block above the first paragraph is the
+// page's head rather than the article: the title again, a bare link, a
+// top-level heading, or a short line carrying a date (a dateline with a
+// byline or a section name).
+func (c *cleaner) isHeadMatter(l leaf) bool {
+	if l.n.Data == "h1" || l.n.Data == "h2" {
+		return true
+	}
+	t := tokens(l.text)
+	if len(t) == 0 {
+		return false
+	}
+	if title := c.title; len(title) > 0 {
+		if joined, tj := strings.Join(t, " "), " "+strings.Join(title, " ")+" "; len(t) >= 3 && strings.Contains(tj, " "+joined+" ") ||
+			len(title) >= 3 && strings.Contains(" "+joined+" ", tj) {
+			return true
+		}
+	}
+	if f := strings.Fields(l.text); len(f) == 1 && (strings.HasPrefix(f[0], "http://") || strings.HasPrefix(f[0], "https://")) {
+		return true
+	}
+	words := strings.Fields(l.text)
+	return len(words) <= 20 && !endsSentence(l.text) && rxDateAnchor.MatchString(l.text) && strings.ContainsAny(l.text, "0123456789")
+}
+
+// secondOpinion uses the page's own schema.org articleBody, when it is
+// substantial, to drop blocks whose words it does not contain: the site
+// itself says they are not the article.
+func (c *cleaner) secondOpinion(ls []leaf) {
+	bodyTokens := c.bodyTokens()
+	if bodyTokens == nil {
+		return
+	}
+	words := 0
+	for _, l := range ls {
+		words += len(tokens(l.text))
+	}
+	// A truncated articleBody (a teaser) is no judge of the whole text.
+	if len(bodyTokens)*2 < words {
+		return
+	}
+	set := make(map[string]bool, len(bodyTokens))
+	for i := range bodyTokens {
+		set[shingle(bodyTokens, i)] = true
+	}
+	joined := " " + strings.Join(bodyTokens, " ") + " "
+	for _, l := range ls {
+		t := tokens(l.text)
+		if len(t) == 0 {
+			continue
+		}
+		if len(t) < 4 {
+			if !strings.Contains(joined, " "+strings.Join(t, " ")+" ") && l.n.Parent != nil && trace("jsonld", l.n) {
+				l.n.Parent.RemoveChild(l.n)
+			}
+			continue
+		}
+		in := 0
+		for i := 0; i+4 <= len(t); i++ {
+			if set[shingle(t, i)] {
+				in++
+			}
+		}
+		if in*10 < (len(t)-3)*3 && l.n.Parent != nil && trace("jsonld", l.n) {
+			l.n.Parent.RemoveChild(l.n)
+		}
+	}
+}
+
+// bodyTokens returns the tokens of the page's JSON-LD articleBody when it
+// is long enough to judge by (150 words), else nil.
+func (c *cleaner) bodyTokens() []string {
+	if !c.ldChecked {
+		c.ldChecked = true
+		if c.info.articleBody != "" {
+			if t := tokens(Sanitize(c.info.articleBody)); len(t) >= 150 {
+				c.ldTokens = t
+			}
+		}
+	}
+	return c.ldTokens
+}
+
+// tokens splits s into lower-case runs of letters and digits.
+func tokens(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
+	})
+}
+
+func shingle(t []string, i int) string {
+	end := min(i+4, len(t))
+	return strings.Join(t[i:end], " ")
+}
+
+// bodyFallback returns the JSON-LD articleBody as the article when the
+// extracted text is far shorter than it (go-readability picked a teaser or
+// a comment) or empty.
+func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
+	body := strings.TrimSpace(Sanitize(info.articleBody))
+	if body == "" {
+		return "", "", false
+	}
+	bw, tw := CountWords(body), CountWords(text)
+	if bw < 150 || tw*3 >= bw {
+		return "", "", false
+	}
+	var mdb, txb strings.Builder
+	for _, p := range strings.Split(body, "\n") {
+		p = strings.Join(strings.Fields(p), " ")
+		if p == "" {
+			continue
+		}
+		var e strings.Builder
+		escapeText(&e, p)
+		mdb.WriteString(hardBreaks(e.String()) + "\n\n")
+		txb.WriteString(p + "\n\n")
+	}
+	return strings.TrimRight(mdb.String(), "\n") + "\n", strings.TrimRight(txb.String(), "\n"), true
+}

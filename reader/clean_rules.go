@@ -1,0 +1,358 @@
+package reader
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// The cleaning rules. Each one is about a kind of page furniture, never a
+// site: tags that are not prose, class and id names sites give furniture,
+// lists of links, and short blocks whose words say what they are
+// (captions, credits, datelines, "Advertisement", "Read more").
+
+// furnitureTags never hold the article's prose once go-readability has
+// chosen the content.
+var furnitureTags = map[string]bool{
+	"figcaption": true, "nav": true, "aside": true, "footer": true, "form": true,
+	"button": true, "dialog": true, "menu": true, "header": true, "address": true,
+	"select": true, "input": true, "textarea": true, "label": true,
+}
+
+// dropTag removes furniture elements, unless one holds a large share of the
+// text (a site that wraps its whole story in <header> is still a story).
+func dropTag(n *html.Node, size, total int) bool {
+	if !furnitureTags[n.Data] {
+		return false
+	}
+	return size*4 <= total
+}
+
+// classWords are the class and id words of page furniture, matched as
+// whole words of a class or id split at punctuation and case changes.
+var classWords = map[string]bool{
+	"ad": true, "ads": true, "adsbygoogle": true, "advert": true, "advertisement": true,
+	"advertising": true, "share": true, "shares": true, "sharing": true, "sharebar": true,
+	"sharethis": true, "sharedaddy": true, "social": true, "tag": true, "tags": true,
+	"bio": true, "meta": true, "date": true, "time": true, "published": true, "updated": true,
+	"posted": true, "hidden": true, "hide": true, "print": true, "skip": true, "nav": true,
+	"navigation": true, "menu": true, "footer": true, "widget": true, "widgets": true,
+	"rail": true, "kicker": true, "eyebrow": true, "byline": true, "bylines": true,
+	"author": true, "authors": true, "caption": true, "captions": true, "credit": true,
+	"credits": true, "copyright": true, "related": true, "newsletter": true,
+	"subscribe": true, "subscription": true, "promo": true, "promotion": true,
+	"sponsor": true, "sponsored": true, "comment": true, "comments": true,
+	"breadcrumb": true, "breadcrumbs": true, "timestamp": true, "dateline": true,
+	"sidebar": true, "trending": true, "recommended": true, "recommendations": true,
+	"disclaimer": true, "disclosure": true, "outbrain": true, "taboola": true,
+	"signup": true, "popular": true, "mostread": true, "readmore": true, "toolbar": true,
+	"visually": true, "offscreen": true, "sr": true, "screenreader": true, "rollover": true,
+	"count": true, "newscaption": true, "wpcaption": true, "attribution": true, "source": true,
+}
+
+// classSubstrings catch furniture words run into others ("socialIcons",
+// "articleByline").
+var classSubstrings = []string{"caption", "byline", "social", "newsletter", "subscri", "related",
+	"comment", "advert", "breadcrumb", "timestamp", "sharebar", "sharing", "copyright", "credit",
+	"sponsor", "trending", "recommend", "readmore", "promo"}
+
+// classIsFurniture reports whether a class or id names page furniture.
+func classIsFurniture(n *html.Node) bool {
+	var names string
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" {
+			names += " " + a.Val
+		}
+	}
+	if names == "" {
+		return false
+	}
+	for _, w := range splitName(names) {
+		if classWords[w] {
+			return true
+		}
+	}
+	lower := strings.ToLower(names)
+	for _, s := range classSubstrings {
+		if strings.Contains(lower, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitName splits class and id names into lower-case words at
+// punctuation, digits and lower-to-upper case changes.
+func splitName(s string) []string {
+	var words []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		var c byte
+		if i < len(s) {
+			c = s[i]
+		}
+		isLetter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		boundary := !isLetter || (i > 0 && c >= 'A' && c <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z')
+		if boundary && start >= 0 {
+			words = append(words, strings.ToLower(s[start:i]))
+			start = -1
+		}
+		if isLetter && start < 0 {
+			start = i
+		}
+	}
+	return words
+}
+
+// dropClass removes an element whose class or id names furniture, unless
+// it holds a large share of the text or an image (an image's wrapper
+// often carries "caption" or "credit"; its caption is removed on its own).
+func dropClass(n *html.Node, size, total int, img bool) bool {
+	switch n.Data {
+	case "img", "picture", "figure", "body", "article", "main":
+		return false
+	}
+	if size*4 > total || !classIsFurniture(n) {
+		return false
+	}
+	if n.Data == "span" || n.Data == "a" {
+		// Inline furniture (a hover card with a portrait) goes whole.
+		return true
+	}
+	return !img
+}
+
+// dropLinkList removes lists of links ("More from", "Trending", related
+// stories): a list whose text is mostly link text, or any block that is
+// almost all links.
+func dropLinkList(n *html.Node, size, links, total int) bool {
+	if size == 0 || size*4 > total {
+		return false
+	}
+	switch n.Data {
+	case "ul", "ol", "dl":
+		return links*10 >= size*6
+	case "div", "section", "p", "table", "li":
+		return links*10 >= size*8 && size < 600
+	}
+	return false
+}
+
+// textBlocks are the elements the text rules judge as a whole.
+var textBlocks = map[string]bool{
+	"p": true, "div": true, "li": true, "h1": true, "h2": true, "h3": true, "h4": true,
+	"h5": true, "h6": true, "section": true, "dd": true, "dt": true,
+	"figure": true,
+}
+
+var (
+	// Whole blocks that are furniture by their words alone (matched on the
+	// lower-cased text, trailing punctuation trimmed).
+	furnitureLines = wordSet("advertisement", "advertising", "advert", "ad", "ads", "sponsored",
+		"sponsored content", "publicidade", "publicidad", "anuncio", "iklan", "werbung", "publicité",
+		"реклама", "skip to content", "skip to main content", "enlarge image", "enlarge this image",
+		"view author archive", "view photo gallery", "view image gallery", "email the author",
+		"follow on twitter", "follow on facebook", "order reprints", "print", "print article",
+		"print this article", "print this page", "text size", "comment", "comments", "leave a comment",
+		"leave a reply", "loading", "caption", "close", "share", "share this", "share this article",
+		"share this story", "trending", "trending now", "trending stories", "latest", "latest news",
+		"breaking news", "breaking news emails", "related", "related news", "related posts",
+		"related post", "related articles", "related article", "related stories", "related content",
+		"related coverage", "recommended", "recommended for you", "recommended stories", "read more",
+		"read next", "also read", "see also", "more stories", "most read", "most popular",
+		"most viewed", "top stories", "sign in", "log in", "subscribe", "home")
+	// Prefixes of whole furniture blocks of up to twelve words.
+	furnitureLinePrefixes = []string{"more from ", "you may also like", "you might also like",
+		"you may like", "you might like", "don't miss", "dont miss", "don’t miss", "tell us what you think",
+		"this slideshow requires javascript", "media playback is unsupported", "like this story",
+		"like this article", "share on "}
+	// Prefixes of short furniture blocks (up to thirty words): what captions,
+	// credits and promotions start with.
+	furnitureStarts = []string{"read more", "related:", "related post", "related news", "related article",
+		"related stor", "see also", "also read", "read also", "also on ", "more:", "click here",
+		"sign up", "subscribe to", "subscribe for", "follow us", "join our ", "join the ",
+		"image copyright", "image caption", "media caption", "photo:", "photos:", "image:", "picture:",
+		"credit:", "photograph:", "file photo:", "(image", "(photo", "copyright", "©", "(c) ",
+		"all rights reserved", "this post may contain affiliate", "this post contains affiliate",
+		"this article contains affiliate", "this page contains affiliate", "tempo de leitura",
+		"reading time", "filed under", "tags:", "tag:", "reporting by", "editing by", "writing by",
+		"additional reporting", "get the latest", "get breaking", "let our news", "want more",
+		"have a tip", "start your day", "microsoft may earn", "we may earn",
+		"this website uses cookies", "we use cookies"}
+	rxCounter = regexp.MustCompile(`^(image |photo |slide )?\d+ (of|/|de|von|sur) \d+`)
+	// Caption and credit endings: "(Image: GETTY)", "Credit: EPA", "REUTERS/Name".
+	rxCreditEnd = regexp.MustCompile(`(\((image|photo|picture|pic|credit|source|foto|imagem)s?:[^)]{0,80}\)|credits?:\s?[^.!?]{0,80}|\breuters/[\w .'-]{0,40}|\b(getty images|afp|ap photo|shutterstock)\)?)\s*\.?$`)
+	// The coda of a news story: how to reach the writer, who contributed,
+	// where to follow the outlet, which newsletter to sign up for.
+	rxCoda = regexp.MustCompile(`^(write to|reach (the )?(reporter|author|writer)s?|e-?mail (the )?\w+|contact)\b.*(@|https?://)|contributed (reporting )?to this (report|story|article)|^follow\b.{0,60}\b(twitter|facebook|instagram|youtube|coverage|@|https?://)|\b(sign up|subscribe|join)\b.{0,80}\b(newsletters?|forums?|inbox)\b|delivered (right )?(to|through|in|into) your (inbox|letterbox|mailbox|door)`)
+	// The names a share bar is made of.
+	shareWords = wordSet("facebook", "twitter", "whatsapp", "pinterest", "pint", "pin", "linkedin", "email",
+		"e-mail", "mail", "reddit", "share", "tweet", "print", "telegram", "messenger", "flipboard",
+		"pocket", "tumblr", "vk", "copy", "link", "sms", "comments", "comment", "save", "baixar", "download", "x")
+	// "Follow us on Twitter", "follow him @name": the social-media coda.
+	rxFollow = regexp.MustCompile(`\bfollow (us|him|her|me|them)\b.{0,40}\b(twitter|facebook|instagram|@\w)|\bfollow (us|him|her|me|them) @\w`)
+	// A byline: "By A Name", "By A Name and Other Name".
+	rxByline = regexp.MustCompile(`^(?i:by|por|von|par|door|di)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&|e|y|und|et)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*[,|-]?`)
+	// Date and time words, for datelines.
+	rxDateWord = regexp.MustCompile(`(?i)^(\d{1,4}([:./-]\d{1,4}){0,2}(am|pm|h)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(sday)?|wed(nesday)?|thu(rsday)?|fri(day)?|sat(urday)?|sun(day)?|am|pm|a\.m|p\.m|est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet|ist|hst|amt|et|pt|updated|published|posted|last|modified|on|at|of|de|às|em|le|el|am|um|publicado|publicada|atualizado|actualizado|mis à jour|publié|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|\|)$`)
+	// A word that only a date or a time has: a month, a clock time, d/m/y.
+	rxDateAnchor = regexp.MustCompile(`(?i)\b(\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b`)
+)
+
+// dropText removes a block whose words say it is furniture: a caption, a
+// credit, a dateline, a byline, "Advertisement", "Read more ...".
+func dropText(n *html.Node) bool {
+	if !textBlocks[n.Data] {
+		return false
+	}
+	t := blockText(n, 400)
+	if t == "" {
+		return false
+	}
+	return isFurnitureText(t)
+}
+
+// blockText returns n's text, whitespace collapsed, or "" when it is longer
+// than limit bytes (long blocks are prose, and reading them all again
+// would cost time).
+func blockText(n *html.Node, limit int) string {
+	var b strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+				if b.Len() > limit*2 {
+					return false
+				}
+			case html.ElementNode:
+				if mdSkipTags[c.Data] {
+					continue
+				}
+				if !walk(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return ""
+	}
+	s := strings.Join(strings.Fields(b.String()), " ")
+	if len(s) > limit {
+		return ""
+	}
+	return s
+}
+
+// isFurnitureText is the word test of dropText, on a block's collapsed text.
+func isFurnitureText(t string) bool {
+	words := strings.Fields(t)
+	if len(words) == 0 {
+		return false
+	}
+	lower := strings.ToLower(t)
+	if len(words) <= 12 {
+		line := strings.TrimRight(lower, " .:!…")
+		if furnitureLines[line] || hasAnyPrefix(line, furnitureLinePrefixes) ||
+			strings.HasSuffix(line, "comments") && len(words) <= 2 {
+			return true
+		}
+	}
+	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter.MatchString(lower)) {
+		return true
+	}
+	if len(words) <= 60 {
+		// Only the end of the block can be a credit.
+		tail := lower[max(0, len(lower)-120):]
+		if strings.ContainsAny(tail, ":/)") || strings.Contains(tail, "getty") || strings.Contains(tail, "afp") {
+			if rxCreditEnd.MatchString(tail) {
+				return true
+			}
+		}
+	}
+	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow.MatchString(lower) || rxCoda.MatchString(lower)) {
+		return true
+	}
+	if len(words) >= 2 && len(words) <= 12 && allShareWords(lower) {
+		return true
+	}
+	if len(words) <= 12 && isByline(t) {
+		return true
+	}
+	if len(words) <= 16 && strings.ContainsAny(t, "0123456789") && isDateline(words) {
+		return true
+	}
+	// A block without a single letter: gallery counters, "|", "• • •".
+	if len(words) <= 3 && !strings.ContainsFunc(t, isLetter) {
+		return true
+	}
+	return false
+}
+
+// allShareWords reports whether every word of a block names a network or
+// a sharing action: a share bar.
+func allShareWords(lower string) bool {
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return r == ' ' || r == '|' || r == '/' || r == '·' || r == '•' }) {
+		if !shareWords[strings.Trim(w, ".,:;!")] {
+			return false
+		}
+	}
+	return true
+}
+
+func wordSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetter(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 && (r >= 0xC0 && r != 0xD7 && r != 0xF7)
+}
+
+// isByline: "By Jane Doe", optionally followed by a dateline.
+func isByline(t string) bool {
+	if i := strings.IndexByte(t, ' '); i < 0 || i > 4 {
+		return false
+	}
+	loc := rxByline.FindStringIndex(t)
+	if loc == nil {
+		return false
+	}
+	rest := strings.Fields(t[loc[1]:])
+	return len(rest) == 0 || isDateline(rest)
+}
+
+// isDateline reports whether a short block is a date or time stamp: it
+// has a digit and nearly all its words are date and time words.
+func isDateline(words []string) bool {
+	joined := strings.Join(words, " ")
+	if !rxDateAnchor.MatchString(joined) || !strings.ContainsAny(joined, "0123456789") {
+		return false
+	}
+	other := 0
+	for _, w := range words {
+		w = strings.Trim(w, ",.;:-–—/()[]")
+		if w == "" || rxDateWord.MatchString(w) {
+			continue
+		}
+		other++
+	}
+	return other <= 1 || other*3 <= len(words) && other <= 3
+}

@@ -1,0 +1,228 @@
+package reader
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// bodyParas are the article the cleaning tests wrap furniture around:
+// long enough that go-readability picks it, each with a word of its own.
+var bodyParas = []string{
+	"Alpha the harbour town woke slowly that winter, its fishing boats frozen in place and its cafés quiet, while the council argued for weeks over who should pay to clear the ice from the old stone quay.",
+	"Bravo nobody expected the answer to come from the school, where a physics teacher and twelve pupils built a solar heater from scrap copper pipe, salvaged glass and a great deal of patience.",
+	"Charlie within a month the heater had cleared a channel wide enough for two boats, and the fishermen, who had laughed at first, began to bring the pupils coffee and fresh bread each morning.",
+	"Delta the council has since voted to fund a second heater, and the teacher says the pupils have already drawn up plans for a third, larger one that could keep the whole harbour open all year.",
+	"Echo for now the town is simply glad to hear engines again at dawn, and to see the gulls back on the quay, squabbling over scraps as if the long frozen months had never happened at all.",
+}
+
+// page builds an article page with extra HTML before the first paragraph,
+// in the middle and after the last.
+func page(head, before, middle, after string) string {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html><html lang=\"en\"><head><title>The Harbour Heater | Example News</title>" + head + "</head><body>")
+	b.WriteString(`<nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>The Harbour Heater</h1>`)
+	b.WriteString(before)
+	for i, p := range bodyParas {
+		b.WriteString("<p>" + p + "</p>\n")
+		if i == 2 {
+			b.WriteString(middle)
+		}
+	}
+	b.WriteString(after)
+	b.WriteString(`</article><footer>Copyright Example News</footer></body></html>`)
+	return b.String()
+}
+
+func extractPage(t *testing.T, src string) *Article {
+	t.Helper()
+	a, err := FromHTML([]byte(src), "text/html; charset=utf-8", "https://news.example.com/2019/11/harbour-heater.html")
+	if err != nil {
+		t.Fatalf("FromHTML: %v", err)
+	}
+	assertNoControls(t, "text", a.Text)
+	assertNoControls(t, "markdown", a.Markdown)
+	for i, p := range bodyParas {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("paragraph %d lost:\n%s", i, a.Text)
+		}
+	}
+	if n := strings.Count(a.Text, "\n\n"); n < len(bodyParas)-1 {
+		t.Errorf("paragraph breaks lost (%d):\n%s", n, a.Text)
+	}
+	return a
+}
+
+// TestCleaningRules checks that each rule removes its furniture and keeps
+// the article, on pages the test writes itself.
+func TestCleaningRules(t *testing.T) {
+	relatedList := "<ul>"
+	for i := range 4 {
+		relatedList += fmt.Sprintf(`<li><a href="/news/other-story-%d">RELATED headline of another story number %d</a></li>`, i, i)
+	}
+	relatedList += "</ul>"
+	for _, tc := range []struct {
+		name                   string
+		head, before, mid, end string
+		gone                   string // must not be in the text
+	}{
+		{name: "figcaption", mid: `<figure><img src="/img/quay.jpg" alt="The quay"><figcaption>GONE the quay at dawn, seen from the pier</figcaption></figure>`},
+		{name: "caption class", mid: `<p><img src="/img/quay.jpg" alt="The quay"></p><p><span class="newsCaption">GONE the quay at dawn</span></p>`},
+		{name: "caption credit ending", mid: `<p>GONE the quay at dawn, seen from the pier (Image: GETTY)</p>`},
+		{name: "credit line", mid: `<p>The quay at dawn, seen from the old pier. Credit: GONE Photo Agency</p>`},
+		{name: "share bar", mid: `<div class="share-buttons"><a href="https://facebook.com/x">Facebook GONE</a> <a href="https://twitter.com/x">Twitter</a></div>`},
+		{name: "social icons", mid: `<div class="socialIcons"><span>Whatsapp</span> <span>GONE</span></div>`},
+		{name: "newsletter box", end: `<div class="newsletter-signup"><p>GONE sign up for our daily newsletter and never miss a story from the harbour.</p></div>`},
+		{name: "subscribe prompt", end: `<p>Get the latest updates right in your inbox. GONE subscribe to our newsletters.</p>`},
+		{name: "related links", end: `<h3>More from News</h3>` + relatedList, gone: "RELATED"},
+		{name: "read more line", mid: `<p>Read more: <a href="/news/harbour-history">GONE a history of the harbour</a></p>`},
+		{name: "advertisement", mid: `<div>Advertisement</div>`, gone: "Advertisement"},
+		{name: "byline", before: `<p>By Jane GONE and John Roe</p>`},
+		{name: "dateline", before: `<p>Updated 1:39 am EST, Wednesday, November 20, 2019 GONE</p>`},
+		{name: "follow us", end: `<p>Follow us on Twitter @GONE and on Facebook for more news from the coast.</p>`},
+		{name: "author bio", end: `<div class="author-bio"><p>Jane Doe is a GONE reporter who has covered the coast since 2009.</p></div>`},
+		{name: "comments", end: `<section id="comments"><h3>3 Comments</h3><div class="comment"><p>GONE great article, thank you!</p></div></section>`},
+		{name: "hidden element", mid: `<div style="display: none">GONE secret text</div><p hidden>GONE hidden paragraph</p>`},
+		{name: "aside", mid: `<aside><p>GONE a pull quote repeated in large type</p></aside>`},
+		{name: "form", end: `<form><label>Email</label><input name="e"><button>GONE Send</button></form>`},
+		{name: "title repeated", before: `<h2>The Harbour Heater</h2><p>The Harbour Heater</p>`, gone: "Harbour Heater"},
+		{name: "gallery counter", mid: `<p>6</p><p>Image 1 of 23</p>`, gone: "of 23"},
+		{name: "json-ld second opinion",
+			head: `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","articleBody":` +
+				fmt.Sprintf("%q", strings.Join(bodyParas, "\n")+" "+strings.Repeat("More words of the same story so the body is substantial. ", 10)) + `}</script>`,
+			mid: `<p>GONE our partners offer great deals every day to readers who like to save money on their shopping.</p>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := extractPage(t, page(tc.head, tc.before, tc.mid, tc.end))
+			gone := tc.gone
+			if gone == "" {
+				gone = "GONE"
+			}
+			if strings.Contains(a.Text, gone) {
+				t.Errorf("%q survived:\n%s", gone, a.Text)
+			}
+			if strings.Contains(a.Markdown, gone) {
+				t.Errorf("%q survived in the Markdown:\n%s", gone, a.Markdown)
+			}
+		})
+	}
+}
+
+// TestCleaningKeeps checks what the rules must leave alone.
+func TestCleaningKeeps(t *testing.T) {
+	shop := "<ul>"
+	for i := range 4 {
+		shop += fmt.Sprintf(`<li><a href="https://shop.example.org/item/%d">KEEP get the heater kit number %d for $39</a></li>`, i, i)
+	}
+	shop += "</ul>"
+	for _, tc := range []struct {
+		name, mid, end string
+		keep           []string
+	}{
+		{name: "sentence mentioning furniture words", mid: `<p>The council's advertisement for a contractor drew no replies, and a share of the cost fell to the school.</p>`,
+			keep: []string{"advertisement for a contractor"}},
+		{name: "external link list", mid: shop, keep: []string{"KEEP get the heater kit number 0", "KEEP get the heater kit number 3"}},
+		{name: "data table", mid: `<table><tr><th>Month</th><th>Boats out</th></tr><tr><td>1</td><td>2</td></tr><tr><td>2</td><td>14</td></tr></table>`,
+			keep: []string{"Boats out", "2\t14"}},
+		{name: "list at the end", end: `<h3>What the pupils used</h3><ul><li>Copper pipe</li><li>Salvaged glass</li><li>Black paint</li></ul>`,
+			keep: []string{"What the pupils used", "Copper pipe", "Black paint"}},
+		{name: "short closing line", end: `<p>That is all!</p>`, keep: []string{"That is all!"}},
+		{name: "subheading", mid: `<h2>The second heater</h2>`, keep: []string{"The second heater"}},
+		{name: "quote", mid: `<blockquote><p>We just wanted to hear the engines again.</p></blockquote>`, keep: []string{"We just wanted to hear the engines again."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := extractPage(t, page("", "", tc.mid, tc.end))
+			for _, k := range tc.keep {
+				if !strings.Contains(a.Text, k) {
+					t.Errorf("%q lost:\n%s", k, a.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestIsFurnitureText(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Advertisement", true},
+		{"ADVERTISEMENT", true},
+		{"Read more: Alibaba poised to launch record-breaking listing", true},
+		{"China has warned they will cease control (Image: GETTY )", true},
+		{"The latest case was reported after a hunter ate a rabbitCredit: Getty - Contributor", true},
+		{"FILE PHOTO: Traders work on the floor. REUTERS/Brendan McDermid", true},
+		{"By Justine Coleman", true},
+		{"By Stefan Becket, Kathryn Watson, Grace Segers", true},
+		{"Updated Nov. 19, 2019 8:21 am ET", true},
+		{"November 20, 2019 / 1:07 AM / CBS News", true},
+		{"sexta-feira, 22 de outubro de 2010 às 20:13", true},
+		{"Image 1 of 23", true},
+		{"6", true},
+		{"Follow him on Twitter @tariqjmalik.", true},
+		{"Related: SpaceX's Starship in Pictures", true},
+		{"Whatsapp Facebook Pint Baixar", true},
+		{"Share | Tweet | Email", true},
+		{"Write to Al Root at allen.root@example.com", true},
+		{"Associated Press writers Alan Fram and Zeke Miller contributed to this report.", true},
+		{"Follow AP's full coverage of Brexit at https://example.com/Brexit", true},
+		{"Sign up for The Daily today to get the free newsletter delivered to your inbox.", true},
+		{"Facebook shares fell after the report.", false},
+		{"Follow the money, the old saying goes, and you will find the culprit.", false},
+		{"Nissan is hoping a sleek redesign of the Sentra will pull in more buyers.", false},
+		{"By the end of the year, the plan was abandoned.", false},
+		{"NISSAN SENTRA", false},
+		{"1 Kyle Busch 5040 5 1 17 27", false},
+		{"Palm Bay 18 22 13 17 — 70", false},
+		{"The show opens to the public on Friday, November 22.", false},
+		{"Shares of the company rose 5% in May.", false},
+	} {
+		if got := isFurnitureText(tc.text); got != tc.want {
+			t.Errorf("isFurnitureText(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestClassIsFurniture(t *testing.T) {
+	for _, tc := range []struct {
+		class string
+		want  bool
+	}{
+		{"share-buttons", true}, {"articleByline", true}, {"socialIcons", true}, {"post-meta", true},
+		{"wp-caption-text", true}, {"entry-author-bio", true}, {"comments-area", true}, {"rail__item", true},
+		{"entry-content", false}, {"article-body", false}, {"story-body__introduction", false},
+		{"shareholder-letter", false}, {"paragraph", false}, {"", false},
+	} {
+		n := parseFragment(t, `<div class="`+tc.class+`">x</div>`)
+		if got := classIsFurniture(n); got != tc.want {
+			t.Errorf("classIsFurniture(%q) = %v, want %v", tc.class, got, tc.want)
+		}
+	}
+}
+
+// TestCleaningRulesFire checks, through the trace hook, that every rule
+// family takes part on a page with all kinds of furniture.
+func TestCleaningRulesFire(t *testing.T) {
+	fired := map[string]bool{}
+	cleanTrace = func(rule string, _ *html.Node) { fired[rule] = true }
+	defer func() { cleanTrace = nil }()
+	related := "<ul>"
+	for i := range 4 {
+		related += fmt.Sprintf(`<li><a href="/news/other-%d">Another story number %d</a></li>`, i, i)
+	}
+	related += "</ul>"
+	body, _ := json.Marshal(strings.Join(bodyParas, "\n") + " " + strings.Repeat("More words of the same story so the body is substantial. ", 10))
+	head := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","articleBody":` + string(body) + `}</script>`
+	extractPage(t, page(head, `<h2>The Harbour Heater</h2>`,
+		`<figure><img src="/a.jpg"><figcaption>A caption</figcaption></figure><p><span class="newsCaption">The quay at dawn</span></p><div>Advertisement</div>`+
+			`<p>Our partners offer great deals every day to readers who like to save money on their shopping.</p>`,
+		related))
+	for _, rule := range []string{"tag", "class", "links", "text", "ends", "jsonld"} {
+		if !fired[rule] {
+			t.Errorf("rule %q never fired (fired: %v)", rule, fired)
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package reader
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+)
+
+// ErrNoArticle is returned when a page holds nothing that reads as an article.
+var ErrNoArticle = errors.New("no article found in the page")
+
+// newParser is go-readability configured for our post-cleaning: classes
+// and ids are kept so that the cleaning rules can see them.
+func newParser() readability.Parser {
+	p := readability.NewParser()
+	p.KeepClasses = true
+	return p
+}
+
+// FromHTML extracts the article from an HTML page: it decodes the charset
+// (contentType may be empty), parses, pre-cleans, runs go-readability,
+// post-cleans and renders Markdown and text, filling in the metadata.
+// pageURL, when known, makes links absolute and is the fallback canonical URL.
+func FromHTML(raw []byte, contentType, pageURL string) (*Article, error) {
+	src, err := DecodeHTML(raw, contentType)
+	if err != nil {
+		return nil, fmt.Errorf("extract article: %w", err)
+	}
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return nil, fmt.Errorf("extract article: parse HTML: %w", err)
+	}
+	var base *url.URL
+	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && u.IsAbs() {
+		base = u
+	}
+	info := preClean(doc)
+	if base != nil {
+		info.host = strings.TrimPrefix(strings.ToLower(base.Hostname()), "www.")
+	}
+	parser := newParser()
+	ra, err := parser.ParseAndMutate(doc, base)
+	if err != nil {
+		return nil, fmt.Errorf("extract article: %w", err)
+	}
+	var md, text string
+	info.title = ra.Title()
+	if ra.Node != nil {
+		postClean(ra.Node, info)
+		md, text = toMarkdown(ra.Node, base)
+	}
+	if fmd, ftext, ok := bodyFallback(text, info); ok {
+		md, text = fmd, ftext
+	}
+	if CountWords(text) == 0 {
+		return nil, ErrNoArticle
+	}
+	a := &Article{
+		Title:     oneLine(pickTitle(ra.Title(), info.h1)),
+		Byline:    oneLine(ra.Byline()),
+		SiteName:  oneLine(ra.SiteName()),
+		SourceURL: Sanitize(strings.TrimSpace(pageURL)),
+		Language:  oneLine(firstNonEmpty(ra.Language(), info.lang, info.metaLang)),
+		Excerpt:   oneLine(ra.Excerpt()),
+		Markdown:  md,
+		Text:      text,
+	}
+	a.CanonicalURL = firstNonEmpty(absolute(info.canonical, base), absolute(info.ogURL, base))
+	if a.CanonicalURL == "" && base != nil {
+		a.CanonicalURL = absolute(base.String(), nil)
+	}
+	a.LeadImage = firstNonEmpty(absolute(ra.ImageURL(), base), absolute(info.ogImage, base), absolute(info.ldImage, base))
+	if t, err := ra.PublishedTime(); err == nil && t.Year() >= 1900 && t.Year() <= 3000 {
+		a.Published = t
+	} else if t := parseDate(firstNonEmpty(info.ldPublished, info.published)); !t.IsZero() {
+		a.Published = t
+	}
+	a.finish()
+	return a, nil
+}
+
+// pickTitle prefers the page's own <h1> when the metadata title is that
+// heading with the site's name added ("Headline | Site").
+func pickTitle(title, h1 string) string {
+	title, h1 = strings.TrimSpace(title), strings.Join(strings.Fields(h1), " ")
+	if h1 == "" || len(h1) >= len(title) {
+		return title
+	}
+	if t := strings.Join(strings.Fields(title), " "); strings.HasPrefix(t, h1) {
+		rest := strings.TrimSpace(t[len(h1):])
+		for _, sep := range []string{"|", "-", "–", "—", "·", "•", ":", "/", "»"} {
+			if strings.HasPrefix(rest, sep) {
+				return h1
+			}
+		}
+	}
+	return title
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// BareText is the benchmark's baseline: html.Parse, go-readability with
+// its defaults and its own RenderText, nothing else.
+func BareText(raw []byte, pageURL string) (string, error) {
+	doc, err := html.Parse(bytes.NewReader(raw))
+	if err != nil {
+		return "", fmt.Errorf("bare extract: parse HTML: %w", err)
+	}
+	u, _ := url.Parse(pageURL)
+	parser := readability.NewParser()
+	a, err := parser.ParseAndMutate(doc, u)
+	if err != nil {
+		return "", fmt.Errorf("bare extract: %w", err)
+	}
+	if a.Node == nil {
+		return "", ErrNoArticle
+	}
+	var b strings.Builder
+	if err := a.RenderText(&b); err != nil {
+		return "", fmt.Errorf("bare extract: %w", err)
+	}
+	return b.String(), nil
+}

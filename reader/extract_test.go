@@ -1,0 +1,247 @@
+package reader
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestFromHTMLMetadata(t *testing.T) {
+	head := `<link rel="canonical" href="/canonical/harbour">
+<meta property="og:site_name" content="Example&#27;]0;pwned&#7; News">
+<meta name="author" content="Jane
+   Doe &#x9b;2J">
+<meta property="og:description" content="How a school   cleared the ice.">
+<meta property="og:image" content="/img/lead.jpg">
+<meta property="article:published_time" content="2019-11-20T09:28:00Z">`
+	a := extractPage(t, page(head, "", "", ""))
+	for _, tc := range []struct{ field, got, want string }{
+		{"Title", a.Title, "The Harbour Heater"},
+		{"Byline", a.Byline, "Jane Doe ›2J"},
+		{"SiteName", a.SiteName, "Example]0;pwned News"},
+		{"CanonicalURL", a.CanonicalURL, "https://news.example.com/canonical/harbour"},
+		{"SourceURL", a.SourceURL, "https://news.example.com/2019/11/harbour-heater.html"},
+		{"Language", a.Language, "en"},
+		{"Excerpt", a.Excerpt, "How a school cleared the ice."},
+		{"LeadImage", a.LeadImage, "https://news.example.com/img/lead.jpg"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s = %q, want %q", tc.field, tc.got, tc.want)
+		}
+		assertNoControls(t, tc.field, tc.got)
+	}
+	if want := time.Date(2019, 11, 20, 9, 28, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("Published = %v, want %v", a.Published, want)
+	}
+	if a.WordCount != CountWords(a.Text) || a.WordCount < 150 || a.ReadingMinutes != ReadingMinutes(a.WordCount) {
+		t.Errorf("WordCount %d, ReadingMinutes %d", a.WordCount, a.ReadingMinutes)
+	}
+	if strings.HasPrefix(a.Text, "The Harbour Heater") || strings.HasPrefix(a.Markdown, "#") {
+		t.Errorf("the title is repeated in the body:\n%s", a.Markdown)
+	}
+}
+
+func TestFromHTMLMetadataFallbacks(t *testing.T) {
+	// og:url stands in for a missing canonical link; JSON-LD datePublished
+	// for a missing meta date; the page URL when neither exists.
+	head := `<meta property="og:url" content="https://news.example.com/og/harbour">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2018-02-16T18:45:00-05:00","headline":"The Harbour Heater"}]}</script>`
+	a := extractPage(t, page(head, "", "", ""))
+	if a.CanonicalURL != "https://news.example.com/og/harbour" {
+		t.Errorf("CanonicalURL = %q", a.CanonicalURL)
+	}
+	if a.Published.IsZero() || a.Published.UTC().Format(time.RFC3339) != "2018-02-16T23:45:00Z" {
+		t.Errorf("Published = %v", a.Published)
+	}
+	b := extractPage(t, page("", "", "", ""))
+	if b.CanonicalURL != "https://news.example.com/2019/11/harbour-heater.html" {
+		t.Errorf("CanonicalURL without tags = %q", b.CanonicalURL)
+	}
+	// A canonical link with a hostile scheme is not a canonical URL.
+	c := extractPage(t, page(`<link rel="canonical" href="javascript:alert(1)">`, "", "", ""))
+	if strings.Contains(c.CanonicalURL, "javascript") {
+		t.Errorf("CanonicalURL = %q", c.CanonicalURL)
+	}
+}
+
+func TestFromHTMLNoArticle(t *testing.T) {
+	for name, src := range map[string]string{
+		"empty":       "",
+		"empty body":  "<html><body></body></html>",
+		"images only": `<html><body><img src="a.jpg"><img src="b.jpg"></body></html>`,
+		"controls":    "\x00\x01\x02\x1b\x07 \u009b",
+		"script only": "<html><body><script>var a = 'lots of words here';</script></body></html>",
+	} {
+		_, err := FromHTML([]byte(src), "", "")
+		if !errors.Is(err, ErrNoArticle) {
+			t.Errorf("%s: err = %v, want %v", name, err, ErrNoArticle)
+		}
+		if err != nil && err.Error() != "no article found in the page" {
+			t.Errorf("%s: message %q", name, err)
+		}
+	}
+}
+
+func TestFromHTMLShortPage(t *testing.T) {
+	// A short note is still an article.
+	a, err := FromHTML([]byte("<html><head><title>Note</title></head><body><p>Back at five. Feed the cat.</p></body></html>"), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Text != "Back at five. Feed the cat." {
+		t.Errorf("Text = %q", a.Text)
+	}
+}
+
+func TestFromHTMLArticleBodyFallback(t *testing.T) {
+	// The page shows a teaser; its JSON-LD carries the whole piece.
+	var paras []string
+	for i := range 12 {
+		paras = append(paras, fmt.Sprintf("Paragraph %d of the full story, which the page itself only teases, goes on for a while about the harbour & its boats.", i))
+	}
+	body, _ := json.Marshal(strings.Join(paras, "\n"))
+	src := `<html><head><title>Teaser</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","articleBody":` +
+		string(body) + `}</script></head><body><article><p>A teaser of a few words only.</p></article></body></html>`
+	a, err := FromHTML([]byte(src), "", "https://example.org/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Join(paras, "\n\n"); a.Text != want {
+		t.Errorf("Text = %q, want the JSON-LD body", a.Text)
+	}
+	if !strings.Contains(a.Markdown, "harbour &amp; its boats") {
+		t.Errorf("Markdown does not escape &:\n%s", a.Markdown)
+	}
+}
+
+func TestFromHTMLCharset(t *testing.T) {
+	// windows-1251 declared in the header.
+	cyr := "\xcf\xf0\xe8\xe2\xe5\xf2" // "Привет"
+	src := "<html><body><article><p>" + strings.Repeat(cyr+" мир. ", 1)
+	src = "<html><body><article><p>" + cyr + ", " + strings.Repeat("a b c d e f. ", 30) + "</p></article></body></html>"
+	a, err := FromHTML([]byte(src), "text/html; charset=windows-1251", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Привет,") {
+		t.Errorf("Text = %q", a.Text[:min(len(a.Text), 40)])
+	}
+}
+
+// corpusPages returns the shared extraction corpus's pages, or skips.
+func corpusPages(t testing.TB) map[string][]byte {
+	dir := filepath.Join("..", "..", "shared", "corpus", "extraction", "html")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Skip("../shared not present")
+	}
+	pages := make(map[string][]byte)
+	for _, e := range ents {
+		gz, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[strings.TrimSuffix(e.Name(), ".html.gz")] = raw
+	}
+	return pages
+}
+
+// TestCorpusClean runs every corpus page and checks that no control
+// character reaches any field, that the Markdown holds no bare '&', and
+// that the Markdown keeps the text's paragraph breaks.
+func TestCorpusClean(t *testing.T) {
+	for id, raw := range corpusPages(t) {
+		a, err := FromHTML(raw, "", "https://example.org/"+id)
+		if err != nil {
+			t.Errorf("%s: %v", id, err)
+			continue
+		}
+		for field, s := range map[string]string{"Title": a.Title, "Byline": a.Byline, "SiteName": a.SiteName,
+			"CanonicalURL": a.CanonicalURL, "Language": a.Language, "Excerpt": a.Excerpt, "LeadImage": a.LeadImage,
+			"Markdown": a.Markdown, "Text": a.Text} {
+			assertNoControls(t, id+" "+field, s)
+		}
+		for field, s := range map[string]string{"Title": a.Title, "Byline": a.Byline, "SiteName": a.SiteName, "Excerpt": a.Excerpt} {
+			if strings.ContainsAny(s, "\n\t") {
+				t.Errorf("%s: %s is not one line: %q", id, field, s)
+			}
+		}
+		assertNoLiveEntities(t, id+" Markdown", a.Markdown)
+		// Every paragraph of the text is a line of its own in the Markdown.
+		mdLines := 0
+		for _, l := range strings.Split(a.Markdown, "\n") {
+			if strings.TrimSpace(l) != "" {
+				mdLines++
+			}
+		}
+		if tp := len(strings.Split(a.Text, "\n\n")); mdLines < tp {
+			t.Errorf("%s: Markdown has %d lines for %d paragraphs", id, mdLines, tp)
+		}
+	}
+}
+
+// FuzzFromHTML: no panic, no control character in any output field, no
+// bare '&' in the Markdown.
+func FuzzFromHTML(f *testing.F) {
+	for _, name := range []string{"md_structured.html", "md_hostile.html"} {
+		if b, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Add(page("", "", "", ""))
+	f.Fuzz(func(t *testing.T, src string) {
+		a, err := FromHTML([]byte(src), "", "https://example.org/p")
+		if err != nil {
+			if !errors.Is(err, ErrNoArticle) {
+				// Other errors are allowed but must be one line.
+				if strings.Contains(err.Error(), "\n") {
+					t.Errorf("multi-line error %q", err)
+				}
+			}
+			return
+		}
+		for field, s := range map[string]string{"Title": a.Title, "Byline": a.Byline, "SiteName": a.SiteName,
+			"CanonicalURL": a.CanonicalURL, "Language": a.Language, "Excerpt": a.Excerpt, "LeadImage": a.LeadImage,
+			"Markdown": a.Markdown, "Text": a.Text} {
+			assertNoControls(t, field, s)
+		}
+		assertNoLiveEntities(t, "Markdown", a.Markdown)
+	})
+}
+
+func TestFromHTMLHostile(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "md_hostile.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := FromHTML(b, "", "https://example.org/p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Hostile ]0;pwned title" {
+		t.Errorf("Title = %q", a.Title)
+	}
+	for field, s := range map[string]string{"Title": a.Title, "Markdown": a.Markdown, "Text": a.Text, "Excerpt": a.Excerpt} {
+		assertNoControls(t, field, s)
+	}
+	assertNoLiveEntities(t, "Markdown", a.Markdown)
+	if strings.Contains(a.Markdown, "javascript") {
+		t.Errorf("script link survived:\n%s", a.Markdown)
+	}
+}

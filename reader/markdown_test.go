@@ -1,0 +1,228 @@
+package reader
+
+import (
+	"flag"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// update rewrites golden files instead of comparing with them.
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// golden compares got with testdata/name, or writes it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file:\n--- got ---\n%s\n--- want ---\n%s", name, got, want)
+	}
+}
+
+// findElement returns the first element named tag under n.
+func findElement(n *html.Node, tag string) *html.Node {
+	if n.Type == html.ElementNode && n.Data == tag {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findElement(c, tag); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func renderFile(t *testing.T, name string) (md, text string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(strings.NewReader(Sanitize(string(b))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := url.Parse("https://example.org/dir/page.html")
+	return toMarkdown(findElement(doc, "article"), base)
+}
+
+// assertNoControls fails when s holds a control character other than
+// newline and tab.
+func assertNoControls(t *testing.T, what, s string) {
+	t.Helper()
+	for i, r := range s {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			t.Errorf("%s: control character %U at byte %d in %q", what, r, i, s[max(0, i-20):min(len(s), i+20)])
+			return
+		}
+	}
+}
+
+// assertNoEntityControls fails when s, read as Markdown by a renderer that
+// decodes entities, could yield a control character: every '&' must start
+// "&amp;" or "&lt;".
+func assertNoLiveEntities(t *testing.T, what, s string) {
+	t.Helper()
+	for i := strings.IndexByte(s, '&'); i >= 0; i = strings.IndexByte(s, '&') {
+		rest := s[i:]
+		if !strings.HasPrefix(rest, "&amp;") && !strings.HasPrefix(rest, "&lt;") {
+			t.Errorf("%s: bare & at %q", what, rest[:min(len(rest), 20)])
+			return
+		}
+		s = rest[1:]
+	}
+}
+
+func TestMarkdownGolden(t *testing.T) {
+	for _, name := range []string{"md_structured", "md_hostile"} {
+		t.Run(name, func(t *testing.T) {
+			md, text := renderFile(t, name+".html")
+			assertNoControls(t, "markdown", md)
+			assertNoControls(t, "text", text)
+			assertNoLiveEntities(t, "markdown", md)
+			golden(t, name+".golden", md+"\n----- text -----\n"+text+"\n")
+		})
+	}
+}
+
+func TestMarkdownStructure(t *testing.T) {
+	md, text := renderFile(t, "md_structured.html")
+	for _, want := range []string{
+		"# A Title &amp; More",
+		"*emphasis*", "**strong words**",
+		"[relative link](https://example.org/relative/page?a=1&amp;b=2)",
+		"[absolute one](https://example.org/x_%28y%29)",
+		"[mail link](mailto:someone@example.org)",
+		"- Apples\n- Pears\n  - Conference\n  - Comice\n    3. third\n    4. fourth",
+		"> To be, or not to be.\n>\n> That is the `question`.",
+		"`a &lt; b &amp;&amp; c`", "``x`y``",
+		"````go\nfunc main() {",
+		"| Name | Value \\| pipe |\n| --- | --- |\n| alpha | *1* |",
+		"![A photo \\[of\\] things](https://example.org/img/photo.jpg)",
+		"Line one\\\nline two\\\n\\- line three",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	for _, bad := range []string{"javascript", "data:image", "](/", "inline data"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("markdown holds %q:\n%s", bad, md)
+		}
+	}
+	// The script link keeps its words, as text.
+	if !strings.Contains(md, "and a script link.") {
+		t.Errorf("script link's text lost:\n%s", md)
+	}
+	// Text: no Markdown syntax, one paragraph per block.
+	for _, bad := range []string{"**", "](", "# ", "````", "| ---", "> "} {
+		if strings.Contains(text, bad) {
+			t.Errorf("text holds Markdown %q:\n%s", bad, text)
+		}
+	}
+	for _, want := range []string{"A Title & More\n\nFirst paragraph with emphasis, strong words, both and a relative link,",
+		"Apples\n\nPears\n\nConference", "To be, or not to be.\n\nThat is the question.", "Last words."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestMarkdownHostile(t *testing.T) {
+	md, text := renderFile(t, "md_hostile.html")
+	for _, bad := range []string{"javascript", "JAVASCRIPT", "data:text", "\x1b", "\u009b"} {
+		if strings.Contains(md, bad) || strings.Contains(text, bad) {
+			t.Errorf("output holds %q:\n%s\n%s", bad, md, text)
+		}
+	}
+	for _, want := range []string{
+		`\*not emphasis\*`, `\_nor this\_`, `\[not a\](link)`, "\\`not code\\`",
+		"&lt;b\\>not html&lt;/b\\>", `\~\~not struck\~\~`, `\| not a cell \|`, `\\ backslash`,
+		"\\# not a heading", "1\\. not a list", "\\- not a bullet", "\\+ nor this", "\\> not a quote",
+		"&amp;\\#27;", "&amp;\\#x1b;",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	// The text is plain: what the page said, controls removed.
+	if !strings.Contains(text, "double &#27; and &#x1b;") || !strings.Contains(text, "*not emphasis*") {
+		t.Errorf("text lost the page's words:\n%s", text)
+	}
+}
+
+func TestEscapeText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain words", "plain words"},
+		{"a & b", "a &amp; b"},
+		{"&#27;[31m", "&amp;\\#27;\\[31m"},
+		{"<script>", "&lt;script\\>"},
+		{"*x* _y_ `z` [l](u) #h |t| ~s~ \\", `\*x\* \_y\_ \` + "`z\\`" + ` \[l\](u) \#h \|t\| \~s\~ \\`},
+	} {
+		var b strings.Builder
+		escapeText(&b, tc.in)
+		if b.String() != tc.want {
+			t.Errorf("escapeText(%q) = %q, want %q", tc.in, b.String(), tc.want)
+		}
+	}
+}
+
+func TestHardBreaksEscapesLineStarts(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"- a", "\\- a"},
+		{"+ a", "\\+ a"},
+		{"= a", "\\= a"},
+		{"12. a", "12\\. a"},
+		{"3) a", "3\\) a"},
+		{"1986 was", "1986 was"},
+		{"one\n  two\n\n- three", "one\\\ntwo\\\n\\- three"},
+	} {
+		if got := hardBreaks(tc.in); got != tc.want {
+			t.Errorf("hardBreaks(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestMDDestination(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"https://e.org/a?b=1&c=2", "https://e.org/a?b=1&amp;c=2"},
+		{"https://e.org/a (b)<c>", "https://e.org/a%20%28b%29%3Cc%3E"},
+		{"https://e.org/\x1b", "https://e.org/%1B"},
+	} {
+		if got := mdDestination(tc.in); got != tc.want {
+			t.Errorf("mdDestination(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// parseFragment parses src and returns the first element of its body.
+func parseFragment(t *testing.T, src string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<html><body>" + src + "</body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := findElement(doc, "body")
+	for c := body.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	t.Fatal("no element in fragment")
+	return nil
+}

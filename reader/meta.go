@@ -1,0 +1,204 @@
+package reader
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/itlightning/dateparse"
+	"golang.org/x/net/html"
+)
+
+// pageInfo is what the page says about itself outside the article body:
+// link and meta tags, the root language and schema.org JSON-LD.
+type pageInfo struct {
+	canonical   string // link rel=canonical
+	ogURL       string
+	published   string // article:published_time and the like
+	lang        string // <html lang>, else content-language / og:locale
+	metaLang    string
+	ogImage     string
+	articleBody string // schema.org articleBody, the longest found
+	ldPublished string // schema.org datePublished
+	ldImage     string
+	title       string // the title go-readability found
+	h1          string // the text of the page's first <h1>
+	host        string // the page's host without "www.", lower case; "" when unknown
+}
+
+// scanHead records a <link>, <meta> or <html> element's contribution to
+// info; scanLD reads one application/ld+json script.
+func (info *pageInfo) scanElement(n *html.Node) {
+	switch n.Data {
+	case "html":
+		if info.lang == "" {
+			info.lang = getAttr(n, "lang")
+		}
+	case "link":
+		if info.canonical == "" && hasToken(getAttr(n, "rel"), "canonical") {
+			info.canonical = getAttr(n, "href")
+		}
+	case "meta":
+		content := strings.TrimSpace(getAttr(n, "content"))
+		if content == "" {
+			return
+		}
+		key := strings.ToLower(strings.TrimSpace(getAttr(n, "property")))
+		if key == "" {
+			key = strings.ToLower(strings.TrimSpace(getAttr(n, "name")))
+		}
+		if key == "" {
+			key = strings.ToLower(strings.TrimSpace(getAttr(n, "http-equiv")))
+		}
+		switch key {
+		case "og:url":
+			info.ogURL = content
+		case "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date.issued", "dcterms.issued":
+			if info.published == "" {
+				info.published = content
+			}
+		case "content-language", "og:locale", "language", "dc.language":
+			if info.metaLang == "" {
+				info.metaLang = content
+			}
+		case "og:image", "og:image:url", "og:image:secure_url", "twitter:image":
+			if info.ogImage == "" {
+				info.ogImage = content
+			}
+		}
+	case "h1":
+		if info.h1 == "" {
+			info.h1 = textOf(n)
+		}
+	case "script":
+		if strings.EqualFold(strings.TrimSpace(getAttr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+			info.scanLD(n.FirstChild.Data)
+		}
+	}
+}
+
+func hasToken(list, tok string) bool {
+	for _, f := range strings.Fields(list) {
+		if strings.EqualFold(f, tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanLD reads a JSON-LD script and keeps the longest articleBody found in
+// any object (top level, arrays, @graph), with that object's date and image.
+func (info *pageInfo) scanLD(src string) {
+	src = strings.TrimSpace(src)
+	src = strings.TrimPrefix(src, "<![CDATA[")
+	src = strings.TrimSuffix(src, "]]>")
+	var v any
+	if err := json.Unmarshal([]byte(src), &v); err != nil {
+		return
+	}
+	var walk func(v any, depth int)
+	walk = func(v any, depth int) {
+		if depth > 6 {
+			return
+		}
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				walk(e, depth+1)
+			}
+		case map[string]any:
+			if body, ok := x["articleBody"].(string); ok && len(body) > len(info.articleBody) {
+				info.articleBody = body
+			}
+			if d, ok := x["datePublished"].(string); ok && info.ldPublished == "" && isArticleType(x["@type"]) {
+				info.ldPublished = d
+			}
+			if info.ldImage == "" && isArticleType(x["@type"]) {
+				info.ldImage = ldImage(x["image"])
+			}
+			if g, ok := x["@graph"]; ok {
+				walk(g, depth+1)
+			}
+			if m, ok := x["mainEntity"]; ok {
+				walk(m, depth+1)
+			}
+		}
+	}
+	walk(v, 0)
+}
+
+func isArticleType(t any) bool {
+	match := func(s string) bool {
+		s = strings.ToLower(s)
+		return strings.Contains(s, "article") || strings.Contains(s, "posting") || strings.Contains(s, "report")
+	}
+	switch x := t.(type) {
+	case string:
+		return match(x)
+	case []any:
+		for _, e := range x {
+			if s, ok := e.(string); ok && match(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func ldImage(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case []any:
+		if len(x) > 0 {
+			return ldImage(x[0])
+		}
+	case map[string]any:
+		if s, ok := x["url"].(string); ok {
+			return s
+		}
+	}
+	return ""
+}
+
+// absolute resolves ref against base and keeps it only if it is http(s).
+func absolute(ref string, base *url.URL) string {
+	ref = strings.TrimSpace(Sanitize(ref))
+	if ref == "" {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+// parseDate reads a published date in any of the common formats.
+func parseDate(s string) time.Time {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t
+	}
+	t, err := dateparse.ParseAny(s)
+	if err != nil || t.Year() < 1900 || t.Year() > 3000 {
+		return time.Time{}
+	}
+	return t
+}
+
+// oneLine sanitises s and collapses its whitespace to single spaces, for
+// titles, bylines and other single-line fields.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(Sanitize(s)), " ")
+}

@@ -1,0 +1,292 @@
+package reader
+
+import (
+	"errors"
+	"strings"
+	"unicode"
+)
+
+// errNoText is returned when pasted text holds nothing to read.
+var errNoText = errors.New("no article text found")
+
+// FromText turns text a person pasted (a browser's select-all dump or a .txt
+// file) into an article: it finds the paragraphs, the title and the
+// standfirst, and drops the site's lines around the article (menus, link
+// lists, cookie notices, promos, share lines, footers, comment threads).
+// The author's words are never changed or reordered, only left out.
+func FromText(text string) (*Article, error) {
+	text = Sanitize(text)
+	if strings.TrimSpace(text) == "" {
+		return nil, errNoText
+	}
+	units := textUnits(text)
+	if len(units) == 0 {
+		return nil, errNoText
+	}
+	textClassify(units)
+	body := textBody(units)
+	a := &Article{}
+	if len(body) == 0 {
+		// No run of prose (a note, a list): keep every line but the
+		// placeholders rather than lose the text.
+		for i, u := range units {
+			if !u.junk {
+				body = append(body, i)
+			}
+		}
+	}
+	t := textTitle(units, body)
+	if t >= 0 {
+		a.Title = units[t].text
+		// What the region holds above the title is the site's.
+		keep := body[:0:0]
+		for _, i := range body {
+			if i > t {
+				keep = append(keep, i)
+			}
+		}
+		body = keep
+	}
+	if s := textStandfirst(units, t, body); s >= 0 {
+		a.Excerpt = units[s].text
+		if s < body[0] {
+			// The standfirst stood apart from the body (a byline
+			// between them); it is still the first paragraph of the piece.
+			body = append([]int{s}, body...)
+		}
+	}
+	paras := make([]string, 0, len(body))
+	md := make([]string, 0, len(body))
+	for _, i := range body {
+		p := textParagraph(units[i])
+		paras = append(paras, p)
+		md = append(md, textEscapeMarkdown(p))
+	}
+	a.Text = strings.Join(paras, "\n\n")
+	a.Markdown = strings.Join(md, "\n\n")
+	if strings.TrimSpace(a.Text) == "" {
+		if a.Title == "" {
+			return nil, errNoText
+		}
+		// Only a title: better an article of one line than an error.
+		a.Text = a.Title
+		a.Markdown = textEscapeMarkdown(a.Title)
+	}
+	a.finish()
+	return a, nil
+}
+
+// textUnit is one paragraph, list item or line of the pasted text: the unit
+// the cleaner keeps or drops.
+type textUnit struct {
+	text   string // the words, wrapped lines joined by a space
+	indent int    // leading spaces of its first line
+	list   bool   // a bulleted or numbered list item
+	bullet string // the marker ("*", "-", "1.") of a list item
+	cells  int    // columns of a one-line unit set apart by runs of spaces (a table row)
+
+	// Filled by textClassify.
+	words    int
+	prose    bool    // sentence-shaped text long enough to be a paragraph
+	boiler   bool    // carries the site's vocabulary (share, subscribe, cookies ...)
+	stop     bool    // a heading that starts what follows the article (comments)
+	aside    bool    // a heading of a box of links (related, popular, tags)
+	meta     bool    // a byline, a date, a photo credit
+	byline   bool    // a byline or a date
+	author   bool    // a name with a role or a handle: "Jane Doe, Staff Writer"
+	junk     bool    // an image placeholder, a form field, a bare URL
+	repeated bool    // the same line occurs elsewhere in the dump
+	dup      float64 // share of its word 4-grams found elsewhere in the dump
+	table    bool    // a row of a table
+	score    float64 // its weight in the search for the article's run of prose
+}
+
+// textUnits splits text into units. Browsers and text dumpers wrap long
+// paragraphs at a fixed width, so lines that a greedy wrap at that width
+// would have broken are joined again; any other line break is kept as a
+// unit boundary.
+func textUnits(text string) []textUnit {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
+	}
+	width := textWrapWidth(lines)
+	var units []textUnit
+	var cur *textUnit
+	var parts []string // the lines of cur, joined when it is complete
+	var prev string    // previous line, for the wrap test
+	flush := func() {
+		if cur != nil {
+			// Collapse the dumper's spacing, but keep the author's
+			// no-break spaces.
+			cur.text = strings.Join(strings.FieldsFunc(strings.Join(parts, " "), func(r rune) bool { return r == ' ' || r == '\t' }), " ")
+			if cur.text != "" {
+				units = append(units, *cur)
+			}
+		}
+		cur, parts = nil, parts[:0]
+	}
+	for _, raw := range lines {
+		if strings.TrimSpace(raw) == "" {
+			flush()
+			continue
+		}
+		indent := textIndent(raw)
+		content := strings.TrimSpace(raw)
+		marker, rest := textListMarker(content)
+		switch {
+		case marker != "":
+			flush()
+			cur = &textUnit{indent: indent, list: true, bullet: marker}
+			parts = append(parts, rest)
+		case cur != nil && cur.list && indent > cur.indent:
+			// A list item's continuation is indented under its marker.
+			parts = append(parts, content)
+		case cur != nil && textWrapped(prev, content, width) && indent <= cur.indent+2:
+			parts = append(parts, content)
+			cur.cells = 0
+		default:
+			flush()
+			cur = &textUnit{indent: indent, cells: textCellCount(content)}
+			parts = append(parts, content)
+		}
+		prev = raw
+	}
+	flush()
+	return units
+}
+
+func textIndent(s string) int {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case ' ':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// textListMarker reports the bullet or number that starts a list item, and
+// the rest of the line. "1999." alone or "3.5 million" are not markers.
+func textListMarker(s string) (marker, rest string) {
+	for _, b := range []string{"* ", "+ ", "- ", "• ", "· ", "– "} {
+		if strings.HasPrefix(s, b) {
+			return strings.TrimSpace(b), strings.TrimSpace(s[len(b):])
+		}
+	}
+	if s == "*" || s == "+" || s == "-" || s == "•" {
+		return s, ""
+	}
+	n := 0
+	for n < len(s) && n < 3 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n > 0 && n < len(s) && (s[n] == '.' || s[n] == ')') && (n+1 == len(s) || s[n+1] == ' ') {
+		return s[:n+1], strings.TrimSpace(s[n+1:])
+	}
+	return "", s
+}
+
+// textWrapped reports whether next continues prev because a greedy wrap at
+// width broke the line there: prev fits, and prev plus next's first word
+// would not have.
+func textWrapped(prev, next string, width int) bool {
+	if width == 0 || prev == "" {
+		return false
+	}
+	n := textCells(prev)
+	next = strings.TrimSpace(next)
+	first := next
+	if i := strings.IndexByte(next, ' '); i >= 0 {
+		first = next[:i]
+	}
+	return n <= width+textWrapSlack && n+1+textCells(first) > width-textWrapSlack
+}
+
+// textWrapSlack allows for dumpers that count a trailing space or an
+// indent differently from us.
+const textWrapSlack = 2
+
+// textWrapWidth estimates the width the text was wrapped at, or 0 when it
+// was not wrapped: every pair of adjacent lines allows a range of widths
+// (the first line fits, the next word would not), and the width most pairs
+// allow wins, if enough do.
+func textWrapWidth(lines []string) int {
+	const maxWidth = 400
+	var votes [maxWidth + 2]int
+	pairs := 0
+	for i := 0; i+1 < len(lines); i++ {
+		a, b := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
+		if a == "" || b == "" {
+			continue
+		}
+		if m, _ := textListMarker(b); m != "" {
+			continue
+		}
+		n := textCells(lines[i])
+		if n < textMinWrapWidth || n > maxWidth {
+			continue
+		}
+		first := b
+		if j := strings.IndexByte(b, ' '); j >= 0 {
+			first = b[:j]
+		}
+		hi := min(n+textCells(first), maxWidth)
+		pairs++
+		votes[n]++
+		votes[hi+1]--
+	}
+	best, bestW, run := 0, 0, 0
+	for w := 0; w <= maxWidth; w++ {
+		run += votes[w]
+		if run > best {
+			best, bestW = run, w
+		}
+	}
+	if best < 3 || best*3 < pairs {
+		return 0
+	}
+	return bestW
+}
+
+// textMinWrapWidth is the narrowest wrap the cleaner looks for; shorter
+// line pairs are menus and lists, whose breaks are not wraps.
+const textMinWrapWidth = 50
+
+// textCells is the width of s on a terminal-like dump: wide East Asian
+// characters take two cells, as the dumper that wrapped them counted.
+func textCells(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x1100 && (textIsCJK(r) || unicode.Is(unicode.Hangul, r) ||
+			r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6) {
+			n++
+		}
+	}
+	return n
+}
+
+// textCellCount counts the columns of a line whose fields are set apart by
+// two or more spaces or by pipes, as a dumped table's are; 1 for ordinary
+// text.
+func textCellCount(s string) int {
+	n := 1
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '|' && i > 0 && i < len(s)-1:
+			n++
+		case s[i] == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			n++
+			for i+1 < len(s) && s[i+1] == ' ' {
+				i++
+			}
+		}
+	}
+	return n
+}

@@ -1,0 +1,582 @@
+package reader
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The cleaner's rules. Each unit of the dump gets a few plain features
+// (length, sentence shape, site vocabulary, position); the article is the
+// densest run of prose among them, found as a maximum-sum subarray of
+// per-unit scores, and then the lines inside that run that are still the
+// site's own are dropped. Nothing here knows a site, a page or a phrase of
+// one article: the vocabulary is the generic vocabulary of web furniture.
+
+// textBoilerVocab is the vocabulary of a site's furniture: accounts,
+// newsletters, sharing, social networks, ads, legal lines, navigation and
+// promotions, as lower-case words and phrases of up to three words. Weight
+// 2 marks what only a site's own lines say; weight 1 what articles say
+// too, so that only its density counts.
+var textBoilerVocab = textVocab(map[int][]string{
+	1: {"register", "share", "shares", "sharing", "tweet", "facebook", "fb", "twitter", "instagram", "linkedin",
+		"pinterest", "whatsapp", "reddit", "youtube", "tiktok", "telegram", "flipboard", "email", "e mail",
+		"advertising", "advertise", "advertiser", "advertizer", "sponsored", "related", "recommended", "trending",
+		"comment", "comments", "reply", "download", "fans", "like us", "join", "notification", "notifications",
+		"rss", "javascript", "browser", "browse", "menu", "account", "premium", "podcast", "podcasts", "jobs",
+		"careers", "feedback", "donate", "membership", "promo", "coupon", "emails", "alerts",
+		// The same in a few other languages.
+		"compartilhe", "compartilhar", "compartir", "comparte", "partager", "partagez", "teilen", "condividi",
+		"поделиться", "comentários", "comentarios", "commentaires", "kommentare", "commenti", "комментарии"},
+	2: {"subscribe", "subscriber", "subscribers", "subscription", "subscriptions", "sign in", "sign up", "sign out",
+		"signing in", "signing up", "signup", "login", "log in", "log out", "newsletter", "newsletters", "cookie",
+		"cookies", "privacy policy", "privacy notice", "privacy settings", "terms of use", "terms of service",
+		"terms and conditions", "terms conditions", "copyright", "all rights reserved", "follow us", "advertisement",
+		"ad choices", "powered by", "click here", "read more", "more from", "app store", "google play", "skip to",
+		"back to top", "contact us", "about us", "free trial", "print edition", "epaper", "e paper", "view all",
+		"see all", "see more", "load more", "show more", "next article", "next story", "next post",
+		"previous article", "previous story", "previous post", "sitemap", "faq", "help center", "customer service",
+		"disclaimer", "accessibility", "support us", "you are here",
+		"assine", "assinar", "suscríbete", "suscribirse", "abonnez", "abonnieren", "abonnement", "подписаться",
+		"подпишитесь", "publicidade", "publicidad", "publicité", "werbung", "реклама", "pubblicità",
+		"direitos reservados", "derechos reservados", "droits réservés", "rechte vorbehalten", "права защищены",
+		"política de privacidade", "política de privacidad", "datenschutz", "impressum", "mentions légales"},
+})
+
+func textVocab(byWeight map[int][]string) map[string]int {
+	m := make(map[string]int)
+	for w, phrases := range byWeight {
+		for _, p := range phrases {
+			m[p] = w
+		}
+	}
+	return m
+}
+
+// textBoilerHits weighs the site vocabulary in low, lower-cased text:
+// words and phrases of textBoilerVocab, and the arrows and marks of
+// navigation and legal lines.
+func textBoilerHits(low string) int {
+	hits := 0
+	for _, r := range low {
+		switch r {
+		case '©':
+			hits += 2
+		case '®', '™', '»', '«', '›', '‹', '→', '↑':
+			hits++
+		}
+	}
+	words := strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i := range words {
+		if w, ok := textBoilerVocab[words[i]]; ok {
+			hits += w
+		}
+		if i+1 < len(words) {
+			two := words[i] + " " + words[i+1]
+			if w, ok := textBoilerVocab[two]; ok {
+				hits += w
+			}
+			if i+2 < len(words) {
+				if w, ok := textBoilerVocab[two+" "+words[i+2]]; ok {
+					hits += w
+				}
+			}
+		}
+	}
+	return hits
+}
+
+// textEndRe matches a short heading that opens what follows an article:
+// its comment thread. Nothing after it is the article's.
+var textEndRe = regexp.MustCompile(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|комментарии|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|оставить комментарий|добавить комментарий)[\s:.!]*$`)
+
+// textAsideRe matches a short heading of a box of links: related and
+// popular stories, tags. Such a box sits inside an article as often as
+// after it.
+var textAsideRe = regexp.MustCompile(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|ähnliche artikel|mais lidas|más leídas|les plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
+
+// textBylineRe matches a byline or a date line: what sits under a
+// headline.
+var textBylineRe = regexp.MustCompile(`^(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
+
+// textRoleRe matches what follows an author's name in a short byline.
+var textRoleRe = regexp.MustCompile(`@\w|\b(?:staff|writer|correspondent|reporter|editor|contributor|columnist|wire services?)\b`)
+
+// textCreditRe matches a photo credit or a caption's source.
+var textCreditRe = regexp.MustCompile(`\b(?:photo|image|picture|illustration|video|credit|source|foto|фото)s?\s*(?::|by\b|copyright\b)|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b`)
+
+// textCaptionRe matches the credit that ends a photo's caption.
+var textCaptionRe = regexp.MustCompile(`©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b`)
+
+// textStripPlaceholders blanks out what a dumper writes for an image, an
+// icon or a form field: [logo], [                    ], [Search]. (A loop,
+// not a regexp: a line of a million '[' must not take seconds.)
+func textStripPlaceholders(s string) string {
+	const maxLen = 200
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '[' {
+			continue
+		}
+		j := strings.IndexByte(s[i+1:min(len(s), i+1+maxLen)], ']')
+		if j < 0 {
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteByte(' ')
+		i += j + 1
+		last = i + 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// textURLRe matches a bare web address.
+var textURLRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+
+// The weights of the search for the article's run of prose. A prose unit
+// earns its word count; anything else costs, so a run crosses a subhead or
+// an advert between two paragraphs but not a menu of fifty links.
+const (
+	textMinProseWords      = 8   // fewer words than this is not a paragraph
+	textRepeatedFactor     = 0.3 // prose repeated elsewhere in the dump costs this per word
+	textLongProseWords     = 20  // this many words is prose even without a full stop
+	textShortCost          = 3.0 // cost of a short non-prose line
+	textWordCost           = 0.3 // plus this per word of it
+	textJunkCost           = 4.0 // cost of a placeholder or a bare URL
+	textBoilerFactor       = 0.6 // prose in the site's vocabulary costs this per word
+	textStopCost           = 1e6 // nothing crosses the start of the comments
+	textLoneFactor         = 0.5 // weight of a paragraph with no paragraph next to it
+	textMinTableRows       = 3   // fewer rows than this are not a table
+	textTableFactor        = 0.5 // weight of a word in a table
+	textMinTitleWords      = 3   // "Home News" is not a headline
+	textMaxTitleWords      = 30  // nor is a paragraph
+	textMaxStandfirstWords = 60  // a longer paragraph is not a summary
+	textMaxBoilerWords     = 300 // longer units are never the site's furniture
+	textCaptionWords       = 40  // a credited sentence this long or shorter is a caption
+	textAsideCost          = 20  // a box of related links costs more than a short paragraph earns
+	textMaxKeptRun         = 2   // longest run of non-prose kept inside the body (subheads)
+	textBoilerDensity      = 0.1 // site-vocabulary hits per word that make prose boilerplate
+	textRepeatedShare      = 0.8 // share of a unit's word 4-grams found elsewhere that makes it a repeat
+)
+
+// textClassify fills the features and scores of every unit.
+func textClassify(units []textUnit) {
+	seen := make(map[string]int, len(units))
+	shingles := make(map[string]int)
+	for _, u := range units {
+		seen[strings.ToLower(u.text)]++
+		for _, sh := range textShingles(u.text) {
+			shingles[sh]++
+		}
+	}
+	for i := range units {
+		u := &units[i]
+		u.words = textWordCount(u.text)
+		stripped := u.text
+		if strings.IndexByte(stripped, '[') >= 0 {
+			stripped = textStripPlaceholders(stripped)
+		}
+		// The rules match lower-cased text: case-folding regexps are
+		// several times slower.
+		low := strings.ToLower(stripped)
+		if strings.Contains(low, "http") || strings.Contains(low, "www.") {
+			stripped = textURLRe.ReplaceAllString(stripped, " ")
+			low = strings.ToLower(stripped)
+		}
+		stripped, low = strings.TrimSpace(stripped), strings.TrimSpace(low)
+		realWords := textWordCount(stripped)
+		u.junk = realWords == 0 || (realWords < 3 && realWords*2 < u.words) || textSeparatorLine(u.text)
+		u.repeated = seen[strings.ToLower(u.text)] > 1
+		if sh := textShingles(u.text); len(sh) >= 3 {
+			dup := 0
+			for _, x := range sh {
+				if shingles[x] > 1 {
+					dup++
+				}
+			}
+			u.dup = float64(dup) / float64(len(sh))
+			u.repeated = u.repeated || u.dup >= textRepeatedShare
+		}
+		u.words = realWords
+		u.prose = textIsProse(stripped, realWords)
+		hits := 0
+		if realWords <= textMaxBoilerWords {
+			// The site's own lines are short; a long paragraph is never
+			// furniture, whatever its words.
+			hits = textBoilerHits(low)
+		}
+		switch {
+		case u.prose:
+			u.boiler = float64(hits) > textBoilerDensity*float64(realWords)+1
+		default:
+			u.boiler = hits > 0
+		}
+		u.stop = !u.prose && realWords <= 8 && (textEndRe.MatchString(low) || textAuthorBox(stripped, low))
+		u.aside = !u.prose && realWords <= 8 && textAsideRe.MatchString(low)
+		u.byline = !u.prose && realWords <= 20 && textBylineRe.MatchString(low)
+		u.author = !u.prose && realWords <= 6 && textRoleRe.MatchString(low)
+		u.meta = u.byline || u.author || !u.prose && realWords <= 20 && textCreditRe.MatchString(low)
+		if u.prose && realWords <= textCaptionWords && textCaptionRe.MatchString(low) {
+			u.meta = true
+			// A caption: a sentence about a photo, with its credit.
+			u.prose = false
+		}
+		u.score = textScore(u)
+	}
+	textClassifyTables(units)
+	// A paragraph stands among paragraphs; a lone blurb between headlines
+	// and dates is a teaser for another page, or a comment.
+	for i := range units {
+		if units[i].score <= 0 {
+			continue
+		}
+		prev := i > 0 && units[i-1].prose && !units[i-1].boiler
+		next := i+1 < len(units) && units[i+1].prose && !units[i+1].boiler
+		if !prev && !next {
+			units[i].score *= textLoneFactor
+		}
+	}
+}
+
+func textScore(u *textUnit) float64 {
+	switch {
+	case u.stop:
+		return -textStopCost
+	case u.aside:
+		return -textAsideCost
+	case u.junk:
+		return -textJunkCost
+	case u.prose && u.repeated:
+		return -textRepeatedFactor * float64(u.words)
+	case u.prose && u.boiler:
+		return -textBoilerFactor * float64(u.words)
+	case u.prose:
+		// Words repeated elsewhere (a headline inside every teaser) do
+		// not count as the article's.
+		w := float64(u.words) * (1 - u.dup*(1+textRepeatedFactor))
+		if u.list {
+			w *= 0.7
+		}
+		return w
+	default:
+		c := textShortCost + textWordCost*float64(u.words)
+		if u.boiler || u.repeated {
+			c += textShortCost
+		}
+		return -c
+	}
+}
+
+// textClassifyTables marks runs of table rows: at least textMinTableRows
+// consecutive lines of three or more columns. A table is content, like a
+// paragraph, though no row of it reads as a sentence.
+func textClassifyTables(units []textUnit) {
+	for i := 0; i < len(units); {
+		j := i
+		for j < len(units) && units[j].cells >= 3 && !units[j].list {
+			j++
+		}
+		if j-i >= textMinTableRows {
+			for k := i; k < j; k++ {
+				u := &units[k]
+				u.table, u.junk, u.boiler, u.meta, u.byline, u.repeated = true, false, false, false, false, false
+				u.score = textTableFactor * float64(u.words)
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// textSeparatorLine reports a line of rules or a bar of links, like
+// "-----" or "Home | News | Sport".
+func textSeparatorLine(s string) bool {
+	if pipes := strings.Count(s, "|"); pipes >= 2 && 3*pipes >= textWordCount(s) {
+		return true
+	}
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			letters++
+		}
+	}
+	return letters == 0
+}
+
+// textWordCount counts words; a run of CJK characters, which has no spaces
+// between words, counts as one word per two characters.
+func textWordCount(s string) int {
+	n := 0
+	in := false
+	cjk := 0
+	for _, r := range s {
+		if textIsCJK(r) {
+			cjk++
+			in = false
+			continue
+		}
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w || (in && (r == '\'' || r == '’'))
+	}
+	return n + (cjk+1)/2
+}
+
+func textIsCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+}
+
+// textIsProse reports whether s reads like a paragraph: enough words, most
+// of them not capitalised (link lists and headlines are Title Case), and a
+// sentence's ending unless it is long.
+func textIsProse(s string, words int) bool {
+	if words < textMinProseWords {
+		return false
+	}
+	lower, cased := 0, 0
+	for _, f := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(f)
+		for !unicode.IsLetter(r) && len(f) > 0 {
+			_, size := utf8.DecodeRuneInString(f)
+			f = f[size:]
+			r, _ = utf8.DecodeRuneInString(f)
+		}
+		if len(f) == 0 {
+			continue
+		}
+		if unicode.IsUpper(r) || unicode.IsTitle(r) {
+			cased++
+		} else if unicode.IsLower(r) {
+			lower++
+			cased++
+		}
+	}
+	if cased > 4 && lower*10 < cased*3 {
+		return false
+	}
+	return words >= textLongProseWords || textEndsSentence(s)
+}
+
+// textEndsSentence reports whether s ends like a sentence, closing quotes
+// and brackets aside.
+func textEndsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(`"'”’»)]`, r)
+	})
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?…:;。！？", r)
+}
+
+// textBody returns the indexes of the units that make up the article body:
+// the densest run of prose, without the site lines inside it.
+func textBody(units []textUnit) []int {
+	start, end := textDensestRun(units)
+	if start < 0 {
+		return nil
+	}
+	var body []int
+	for i := start; i <= end; {
+		u := units[i]
+		if textKeepProse(u) {
+			body = append(body, i)
+			i++
+			continue
+		}
+		// A run of non-prose units: keep a subhead or two between
+		// paragraphs, drop a longer run (a link list, a promo box).
+		j := i
+		for j <= end && !textKeepProse(units[j]) {
+			j++
+		}
+		// Placeholders, repeats and credits are dropped on their own; any
+		// other site line in the run condemns the run (a teaser's
+		// headline sits next to its "Read more" or its date).
+		n, keep := 0, i > start && j <= end
+		for k := i; k < j && keep; k++ {
+			u := units[k]
+			switch {
+			case u.boiler || u.stop || u.aside || u.byline:
+				keep = false
+			case textKeepShort(u):
+				n++
+			}
+		}
+		for k := i; k < j && keep; k++ {
+			// In a longer run only whole short sentences stay (the
+			// questions of an interview, a one-line paragraph).
+			if textKeepShort(units[k]) && (n <= textMaxKeptRun || textShortSentence(units[k])) {
+				body = append(body, k)
+			}
+		}
+		i = j
+	}
+	return body
+}
+
+// textAuthorBox reports a heading like "About Jane Doe": the start of the
+// author's box, in a few languages.
+func textAuthorBox(s, low string) bool {
+	for _, p := range []string{"about ", "sobre ", "à propos de ", "über ", "об "} {
+		if !strings.HasPrefix(low, p) {
+			continue
+		}
+		name := strings.Fields(s[len(p):])
+		if len(name) < 1 || len(name) > 3 {
+			return false
+		}
+		for _, w := range name {
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// textShortSentence reports whether u is a sentence, however short.
+func textShortSentence(u textUnit) bool {
+	return !u.list && u.words >= 3 && textEndsSentence(u.text) && !strings.HasSuffix(u.text, ":")
+}
+
+// textKeepShort reports whether a short line between paragraphs is the
+// article's (a subhead) rather than the site's.
+func textKeepShort(u textUnit) bool {
+	return !u.junk && !u.boiler && !u.meta && !u.stop && !u.aside && u.words > 0 &&
+		(!u.repeated || textShortSentence(u)) // an interview repeats its questions
+}
+
+// textDensestRun finds the contiguous run of units with the largest total
+// score (Kadane's algorithm) and returns its bounds, or -1, -1 when no
+// unit scores above zero.
+func textDensestRun(units []textUnit) (int, int) {
+	best, bestStart, bestEnd := 0.0, -1, -1
+	sum, start := 0.0, 0
+	for i, u := range units {
+		if sum <= 0 {
+			sum, start = 0, i
+		}
+		sum += u.score
+		if sum > best {
+			best, bestStart, bestEnd = sum, start, i
+		}
+	}
+	return bestStart, bestEnd
+}
+
+// textTitle picks the article's title: above the first paragraph of the
+// body, the nearest headline-shaped line that the page repeats (a title
+// sits in the window title, the breadcrumb, the headline and the share
+// texts), else the nearest headline-shaped line; -1 if there is none.
+func textTitle(units []textUnit, body []int) int {
+	if len(body) == 0 {
+		return -1
+	}
+	first := body[0]
+	for _, i := range body {
+		if units[i].prose && (textEndsSentence(units[i].text) || units[i].words >= 2*textLongProseWords) {
+			first = i
+			break
+		}
+	}
+	const lookBack = 15
+	for pass := 0; pass < 3; pass++ {
+		seen := 0
+		for i := first - 1; i >= 0 && seen < lookBack; i-- {
+			u := units[i]
+			if u.stop {
+				break
+			}
+			if u.junk || u.boiler || u.list {
+				continue // share bars and menus do not push the headline away
+			}
+			seen++
+			if !textTitleShaped(u) {
+				continue
+			}
+			switch {
+			case pass == 0 && textMetaFollows(units, i),
+				pass == 1 && (u.repeated || u.dup >= 0.5),
+				pass == 2:
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// textMetaFollows reports whether a byline or a date follows unit i, with
+// at most a subtitle or a standfirst between them, as under a headline.
+func textMetaFollows(units []textUnit, i int) bool {
+	for j := i + 1; j < len(units) && j <= i+3; j++ {
+		u := units[j]
+		switch {
+		case u.byline || u.author:
+			return true
+		case u.junk:
+		case !textTitleShaped(u) && !textSummaryShaped(u):
+			return false
+		}
+	}
+	return false
+}
+
+func textTitleShaped(u textUnit) bool {
+	if u.junk || u.meta || u.list || u.words < textMinTitleWords || u.words > textMaxTitleWords {
+		return false
+	}
+	if u.boiler && u.words < 6 {
+		return false
+	}
+	s := strings.TrimRight(u.text, " ")
+	return !strings.HasSuffix(s, ":") && (!strings.HasSuffix(s, ".") || strings.HasSuffix(s, "..."))
+}
+
+// textStandfirst picks the standfirst: a paragraph short enough to be a
+// summary, between the title and the first paragraph of the body, or the
+// body's first paragraph itself. It returns -1 when there is none.
+func textStandfirst(units []textUnit, title int, body []int) int {
+	if len(body) < 2 {
+		return -1
+	}
+	for i := title + 1; title >= 0 && i < body[0]; i++ {
+		if textSummaryShaped(units[i]) {
+			return i
+		}
+	}
+	if textSummaryShaped(units[body[0]]) {
+		return body[0]
+	}
+	return -1
+}
+
+func textSummaryShaped(u textUnit) bool {
+	return u.prose && !u.list && !u.boiler && !u.meta && !u.repeated && u.words <= textMaxStandfirstWords
+}
+
+func textKeepProse(u textUnit) bool {
+	return u.table || u.prose && !u.boiler && !u.repeated
+}
+
+// textShingles returns the lower-cased word 4-grams of s.
+func textShingles(s string) []string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(f) < 4 {
+		return nil
+	}
+	out := make([]string, 0, len(f)-3)
+	for i := 0; i+4 <= len(f); i++ {
+		out = append(out, strings.Join(f[i:i+4], " "))
+	}
+	return out
+}

@@ -1,0 +1,472 @@
+package reader
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// Several test files in this package may want an -update flag for golden
+// files; register it only if no other file has.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func textUpdateGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// para is a sentence-shaped paragraph of n words whose wording depends on
+// seed, so that paragraphs of a test do not repeat each other.
+func para(seed string, n int) string {
+	words := []string{"the", "council", "said", "on", "monday", "that", "its", "plan", "would", "take", "effect", "next", "year", "after", "a", "long", "debate", "about", "costs", "and", "roads", "while", "residents", "asked", "for", "more", "time", "to", "see", "it"}
+	h := uint32(2166136261)
+	for i := 0; i < len(seed); i++ {
+		h = (h ^ uint32(seed[i])) * 16777619
+	}
+	var b strings.Builder
+	b.WriteString("In " + seed)
+	for i := 0; i < n-2; i++ {
+		h = h*1664525 + 1013904223
+		b.WriteString(" " + words[(h>>16)%uint32(len(words))])
+	}
+	b.WriteByte('.')
+	return b.String()
+}
+
+// wrap wraps s greedily at width, as a text dumper does.
+func wrap(s string, width int) string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+func TestTextWrapWidth(t *testing.T) {
+	var paras []string
+	for _, s := range []string{"Alpha", "Beta", "Gamma", "Delta"} {
+		paras = append(paras, wrap(para(s, 60), 79))
+	}
+	lines := strings.Split(strings.Join(paras, "\n\n"), "\n")
+	if w := textWrapWidth(lines); w < 77 || w > 82 {
+		t.Errorf("wrapped at 79: estimated width %d", w)
+	}
+	short := strings.Split("Home\nNews\nSport\nA short line\nAnother one", "\n")
+	if w := textWrapWidth(short); w != 0 {
+		t.Errorf("unwrapped menu: estimated width %d, want 0", w)
+	}
+}
+
+func TestTextUnitsJoinWrappedLines(t *testing.T) {
+	p := para("Wrapped", 80)
+	text := "Menu\nHome\n\n" + wrap(p, 70) + "\n\n" + wrap(para("Second", 70), 70) + "\n" + "By Jane Doe\nMarch 3, 2024\n\n" + wrap(para("Third", 40), 70)
+	units := textUnits(text)
+	var got []string
+	for _, u := range units {
+		got = append(got, u.text)
+	}
+	if len(units) != 7 {
+		t.Fatalf("got %d units, want 7: %q", len(units), got)
+	}
+	if units[2].text != p {
+		t.Errorf("wrapped paragraph not rejoined:\n got %q\nwant %q", units[2].text, p)
+	}
+	if units[4].text != "By Jane Doe" || units[5].text != "March 3, 2024" {
+		t.Errorf("short lines after a paragraph were joined: %q", got[3:6])
+	}
+}
+
+func TestTextUnitsLists(t *testing.T) {
+	text := "  * Home\n  * World\n      + Europe\n  * \n    Share\n1. First step of the recipe is this\n2) Second step\n1999. A year, not a list\n"
+	units := textUnits(text)
+	want := []struct {
+		text   string
+		list   bool
+		bullet string
+	}{
+		{"Home", true, "*"}, {"World", true, "*"}, {"Europe", true, "+"}, {"Share", true, "*"},
+		{"First step of the recipe is this", true, "1."}, {"Second step", true, "2)"}, {"1999. A year, not a list", false, ""},
+	}
+	if len(units) != len(want) {
+		t.Fatalf("got %d units, want %d: %+v", len(units), len(want), units)
+	}
+	for i, w := range want {
+		u := units[i]
+		if u.text != w.text || u.list != w.list || u.bullet != w.bullet {
+			t.Errorf("unit %d = %q list=%v bullet=%q, want %q %v %q", i, u.text, u.list, u.bullet, w.text, w.list, w.bullet)
+		}
+	}
+}
+
+func classified(lines ...string) []textUnit {
+	units := textUnits(strings.Join(lines, "\n\n"))
+	textClassify(units)
+	return units
+}
+
+func TestTextClassifyRules(t *testing.T) {
+	cases := []struct {
+		name  string
+		line  string
+		check func(textUnit) bool
+	}{
+		{"sentence is prose", "The committee met on Tuesday and agreed to publish its findings next spring.", func(u textUnit) bool { return u.prose && !u.boiler }},
+		{"short line is not prose", "Latest headlines", func(u textUnit) bool { return !u.prose }},
+		{"title case link is not prose", "Ten Places To Travel In The Coming Year Before Everyone Else Does Them", func(u textUnit) bool { return !u.prose }},
+		{"long text without a full stop is prose", strings.TrimSuffix(para("Long", 30), "."), func(u textUnit) bool { return u.prose }},
+		{"cookie notice is boilerplate", "We use cookies to improve your experience. By continuing you accept our cookies and privacy policy.", func(u textUnit) bool { return u.boiler }},
+		{"newsletter promo is boilerplate", "Sign up for our newsletter to get the best stories in your inbox every day.", func(u textUnit) bool { return u.boiler }},
+		{"share line is boilerplate", "Share on Facebook", func(u textUnit) bool { return u.boiler }},
+		{"article mentioning twitter is not", "The senator wrote on Twitter that the vote would go ahead, and her staff confirmed the schedule to reporters on Monday afternoon.", func(u textUnit) bool { return u.prose && !u.boiler }},
+		{"comments heading ends the article", "23 Comments", func(u textUnit) bool { return u.stop }},
+		{"leave a reply ends the article", "Leave a Reply", func(u textUnit) bool { return u.stop }},
+		{"author box ends the article", "About Jane Doe", func(u textUnit) bool { return u.stop }},
+		{"about a subject is not an author box", "About the study", func(u textUnit) bool { return !u.stop }},
+		{"name with a role is a byline", "Tom Smith, Staff Writer", func(u textUnit) bool { return u.author && u.meta }},
+		{"related heading is an aside", "Related Stories", func(u textUnit) bool { return u.aside && !u.stop }},
+		{"byline", "By Jane Doe", func(u textUnit) bool { return u.byline && u.meta }},
+		{"date", "Nov. 19, 2019 8:03 am ET", func(u textUnit) bool { return u.byline }},
+		{"credit", "Photo: Jane Doe/Getty Images", func(u textUnit) bool { return u.meta && !u.byline }},
+		{"caption", "A man walks past the closed factory gates on Monday morning. © Reuters", func(u textUnit) bool { return u.meta && !u.prose }},
+		{"image placeholder", "[logo-white]", func(u textUnit) bool { return u.junk }},
+		{"form field", "[                    ]", func(u textUnit) bool { return u.junk }},
+		{"menu bar", "Home | News | Sport | Weather", func(u textUnit) bool { return u.junk }},
+	}
+	for _, c := range cases {
+		units := classified(c.line)
+		if len(units) != 1 {
+			t.Errorf("%s: %d units", c.name, len(units))
+			continue
+		}
+		if !c.check(units[0]) {
+			t.Errorf("%s: %q classified %+v", c.name, c.line, units[0])
+		}
+	}
+}
+
+func TestTextClassifyRepeats(t *testing.T) {
+	units := classified("Home", "News", "A headline that the page repeats in every teaser box", para("Body", 30), "Home", "A headline that the page repeats in every teaser box and then a teaser")
+	if !units[0].repeated || !units[4].repeated {
+		t.Error("a menu item that occurs twice is not marked repeated")
+	}
+	if units[3].repeated {
+		t.Error("a unique paragraph is marked repeated")
+	}
+	if units[5].dup < 0.5 {
+		t.Errorf("a teaser made of a repeated headline has dup %.2f", units[5].dup)
+	}
+}
+
+func TestTextLoneParagraphWeighsLess(t *testing.T) {
+	units := classified("Headline one", para("Teaser", 20), "Headline two", para("First", 20), para("Second", 20))
+	if units[1].score >= units[3].score {
+		t.Errorf("a lone blurb scores %.1f, a paragraph among paragraphs %.1f", units[1].score, units[3].score)
+	}
+}
+
+func TestTextTables(t *testing.T) {
+	rows := "Pos.  Driver          Points\n1     Kyle Busch      5040\n2     Martin Truex    5035\n3     Kevin Harvick   5033"
+	units := classified("Home", "News", "Final standings after the last race", rows, "Share on Facebook")
+	body := texts(units, textBody(units))
+	if len(body) != 4 || body[1] != "1 Kyle Busch 5040" {
+		t.Errorf("table rows not kept as the body: %q", body)
+	}
+	pipes := "| City | Population | Area |\n| Oslo | 709000 | 454 |\n| Bergen | 285000 | 465 |"
+	units = classified("Home", "Largest cities", pipes, "Share on Facebook")
+	if body := texts(units, textBody(units)); len(body) != 3 {
+		t.Errorf("pipe table rows not kept as the body: %q", body)
+	}
+	if u := classified("Home | News | Sport | Weather")[0]; !u.junk || u.table {
+		t.Errorf("a bar of links is not junk: %+v", u)
+	}
+	units = classified("Menu", "Price  Size  Colour", para("One", 40))
+	if units[1].table {
+		t.Error("a single line with columns is taken for a table")
+	}
+}
+
+func TestTextDensestRun(t *testing.T) {
+	units := []textUnit{{score: -3}, {score: 10}, {score: -4}, {score: 12}, {score: -30}, {score: 15}, {score: -1}}
+	if s, e := textDensestRun(units); s != 1 || e != 3 {
+		t.Errorf("run %d..%d, want 1..3", s, e)
+	}
+	if s, e := textDensestRun([]textUnit{{score: -1}, {score: -2}}); s != -1 || e != -1 {
+		t.Errorf("no positive unit: run %d..%d, want -1..-1", s, e)
+	}
+}
+
+func texts(units []textUnit, idx []int) []string {
+	var out []string
+	for _, i := range idx {
+		out = append(out, units[i].text)
+	}
+	return out
+}
+
+func TestTextBodyKeepsSubheadsDropsBoxes(t *testing.T) {
+	units := classified(
+		"Home", "World", "Business",
+		para("One", 40),
+		"What happens next", // a subhead: kept
+		para("Two", 40),
+		"Council approves budget for new bridge", "Read more", // a teaser: dropped
+		para("Three", 40), para("Threeb", 40),
+		"Related Stories", "  * Story one", "  * Story two", "  * Story three", // a box: dropped
+		para("Four", 40), para("Fourb", 40),
+		"Comments", para("Commenter", 40), // after the end
+	)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"In One", "What happens next", "In Two", "In Three", "In Four"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %s", want, got)
+		}
+	}
+	for _, bad := range []string{"Home", "Council approves", "Read more", "Related", "Story one", "Comments", "Commenter"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("body keeps %q: %s", bad, got)
+		}
+	}
+}
+
+func TestTextTitle(t *testing.T) {
+	units := classified("Site Name", "Sections", "A Bridge Too Far for the Council", "By Jane Doe", "March 3, 2024", para("Lede", 30), para("Next", 30))
+	body := textBody(units)
+	if i := textTitle(units, body); i != 2 {
+		t.Errorf("title = %d, want 2 (%q)", i, texts(units, []int{i}))
+	}
+	// A headline the page repeats wins over a nearer subtitle.
+	units = classified("Mayor Resigns After Vote", "Home", "Mayor Resigns After Vote", "The long road to a short term in office", para("Lede", 30), para("Next", 30))
+	body = textBody(units)
+	if i := textTitle(units, body); units[i].text != "Mayor Resigns After Vote" {
+		t.Errorf("title = %q", units[i].text)
+	}
+}
+
+func TestFromTextEmpty(t *testing.T) {
+	for _, in := range []string{"", "   \n\t\n  ", "\x1b\x07\r\n"} {
+		if _, err := FromText(in); err == nil || err.Error() != "no article text found" {
+			t.Errorf("FromText(%q) error = %v", in, err)
+		}
+	}
+}
+
+func TestFromTextShortText(t *testing.T) {
+	a, err := FromText("Just a note to self")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Text == "" || a.WordCount == 0 {
+		t.Errorf("a one-line note was lost: %+v", a)
+	}
+}
+
+func TestFromTextCleansPage(t *testing.T) {
+	in := strings.Join([]string{
+		"Skip to content", "  * Home\n  * World\n  * Politics\n  * Sport",
+		"Subscribe | Sign in",
+		"Mayor Resigns After Budget Vote",
+		"The city's leader steps down after a bitter fight over spending.",
+		"By Jane Doe", "March 3, 2024",
+		wrap(para("One", 60), 78), wrap(para("Two", 50), 78),
+		"What comes next",
+		wrap(para("Three", 45), 78),
+		"We use cookies to improve your experience. By continuing you accept our cookies and privacy policy.",
+		"Leave a Reply", wrap(para("Commenter", 50), 78),
+		"© 2024 Example Media. All rights reserved.",
+	}, "\n\n")
+	a, err := FromText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Mayor Resigns After Budget Vote" {
+		t.Errorf("title %q", a.Title)
+	}
+	for _, want := range []string{"In One", "In Two", "What comes next", "In Three"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, a.Text)
+		}
+	}
+	for _, bad := range []string{"Skip", "Home", "Subscribe", "Mayor Resigns", "By Jane", "cookies", "Leave a Reply", "Commenter", "rights reserved"} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("text keeps %q:\n%s", bad, a.Text)
+		}
+	}
+	standfirst := "The city's leader steps down after a bitter fight over spending."
+	if a.Excerpt != standfirst || !strings.HasPrefix(a.Text, standfirst+"\n\n") {
+		t.Errorf("standfirst is not the excerpt and the first paragraph: %q\n%s", a.Excerpt, a.Text)
+	}
+	if strings.Count(a.Text, "\n\n") != 4 {
+		t.Errorf("want 5 paragraphs:\n%s", a.Text)
+	}
+	if a.WordCount != CountWords(a.Text) || a.ReadingMinutes < 1 {
+		t.Errorf("counts not filled: %d words, %d min", a.WordCount, a.ReadingMinutes)
+	}
+}
+
+// textSharedDir locates ../shared from the package directory.
+func textSharedDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "shared")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared not present")
+	}
+	return dir
+}
+
+func TestFromTextSeed(t *testing.T) {
+	dir := textSharedDir(t)
+	raw, err := os.ReadFile(filepath.Join(dir, "corpus", "seed", "000_ad865d54b40ea3c0.txt"))
+	if err != nil {
+		t.Skipf("seed not present: %v", err)
+	}
+	a, err := FromText(string(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Tajikistan’s Security Chief Has Gone Over to ISIS. Now What?"; a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
+	}
+	if !strings.HasPrefix(a.Excerpt, "Washington must convince") {
+		t.Errorf("excerpt %q", a.Excerpt)
+	}
+	// Every paragraph of the piece, standfirst first, and nothing else.
+	var want []string
+	for _, l := range strings.Split(string(raw), "\n") {
+		if CountWords(l) >= 15 && !strings.Contains(l, "Join the over") {
+			want = append(want, strings.TrimSpace(l))
+		}
+	}
+	got := strings.Split(a.Text, "\n\n")
+	if len(got) != len(want) {
+		t.Fatalf("got %d paragraphs, want %d:\n%s", len(got), len(want), a.Text)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("paragraph %d:\n got %q\nwant %q", i, got[i], want[i])
+		}
+	}
+	if !strings.HasPrefix(got[0], "Washington must convince") {
+		t.Errorf("standfirst is not the first paragraph: %q", got[0])
+	}
+	for _, bad := range []string{"Browse By", "Click here", "Join the over 1.4 million fans", "Powered by WordPress Popup", "Tajikistan’s Security Chief Has Gone"} {
+		if strings.Contains(a.Text, bad) || strings.Contains(a.Markdown, bad) {
+			t.Errorf("article keeps %q", bad)
+		}
+	}
+}
+
+// textHostile is a small pasted text whose lines look like Markdown and
+// carry raw terminal controls.
+const textHostile = "Menu\n\n" +
+	"Hostile Text Survives As Text\n\n" +
+	"# This line starts with a hash, but it is a sentence of the article and must stay text.\n\n" +
+	"> This line starts with a quote marker, and it too is a plain sentence of the article.\n\n" +
+	"- A dash starts this line, which is one of the article's own sentences, not a list.\n\n" +
+	"1. A number and a dot start this line, and the article means it as an ordinary sentence.\n\n" +
+	"Fish & chips cost *five* pounds, see [x](y) or <b>bold</b> and `code` with a_b_c here.\n\n" +
+	"An escape \x1b[31mred\x1b[0m and a bell \x07 hide in this sentence of the article text.\n\n" +
+	"Share on Facebook\n"
+
+func TestFromTextMarkdownGolden(t *testing.T) {
+	a, err := FromText(textHostile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "text", "hostile.golden")
+	if textUpdateGolden() {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(a.Markdown), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("read golden (run with -update to create): %v", err)
+	}
+	if a.Markdown != string(want) {
+		t.Errorf("Markdown differs from %s:\n got:\n%s\nwant:\n%s", golden, a.Markdown, want)
+	}
+	for _, r := range a.Markdown + a.Text + a.Title {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			t.Fatalf("control %U in output", r)
+		}
+	}
+	if a.Title != "Hostile Text Survives As Text" {
+		t.Errorf("title %q", a.Title)
+	}
+}
+
+func TestTextEscapeMarkdown(t *testing.T) {
+	cases := map[string]string{
+		"plain words":       "plain words",
+		"# heading":         "\\# heading",
+		"> quote":           "\\> quote",
+		"- item":            "\\- item",
+		"+ item":            "\\+ item",
+		"12. item":          "12\\. item",
+		"3) item":           "3\\) item",
+		"a & b":             "a &amp; b",
+		"&#x1b;":            "&amp;#x1b;",
+		"*em* _u_ `c`":      "\\*em\\* \\_u\\_ \\`c\\`",
+		"[x](y)":            "\\[x\\](y)",
+		"<b>":               "\\<b\\>",
+		"back\\slash":       "back\\\\slash",
+		"a | b ~ c":         "a \\| b \\~ c",
+		"1999 was the year": "1999 was the year",
+	}
+	for in, want := range cases {
+		if got := textEscapeMarkdown(in); got != want {
+			t.Errorf("textEscapeMarkdown(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func textWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func FuzzFromText(f *testing.F) {
+	f.Add(textHostile)
+	f.Add("Title\n\n" + para("Fuzz", 30) + "\n\n  * Home\n  * News\n")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, in string) {
+		a, err := FromText(in)
+		if err != nil {
+			return
+		}
+		for _, s := range []string{a.Title, a.Excerpt, a.Text, a.Markdown} {
+			for _, r := range s {
+				if unicode.IsControl(r) && r != '\n' && r != '\t' {
+					t.Fatalf("control %U in output %q", r, s)
+				}
+			}
+		}
+		have := make(map[string]bool)
+		for _, w := range textWords(Sanitize(in)) {
+			have[w] = true
+		}
+		for _, w := range textWords(a.Text + " " + a.Title) {
+			if !have[w] {
+				t.Fatalf("word %q of the output is not in the input", w)
+			}
+		}
+	})
+}

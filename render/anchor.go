@@ -1,0 +1,611 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Heading is one heading of the article, for an outline.
+type Heading struct {
+	Level  int
+	Text   string
+	Offset int // source offset of its first character
+}
+
+// Headings lists the article's headings in order.
+func Headings(markdown string) []Heading {
+	p := project(markdown)
+	var out []Heading
+	var last ast.Node
+	for _, lf := range p.leaves {
+		h := ancestor(lf.node, ast.KindHeading)
+		if h == nil {
+			continue
+		}
+		if h == last {
+			out[len(out)-1].Text = p.textSpan(out[len(out)-1].Offset, lf.u1)
+			continue
+		}
+		last = h
+		out = append(out, Heading{Level: h.(*ast.Heading).Level, Text: p.textOf(lf.u0, lf.u1), Offset: int(p.units[lf.u0].off)})
+	}
+	return out
+}
+
+// textSpan returns the plain text from the unit at source offset off to
+// the end of unit u1-1.
+func (p *proj) textSpan(off int, u1 int32) string {
+	u0 := p.unitAt(off)
+	if u0 >= len(p.units) || int32(u0) >= u1 {
+		return ""
+	}
+	return p.textOf(int32(u0), u1)
+}
+
+func ancestor(n ast.Node, k ast.NodeKind) ast.Node {
+	for ; n != nil; n = n.Parent() {
+		if n.Kind() == k {
+			return n
+		}
+	}
+	return nil
+}
+
+// Link is a hyperlink of the article.
+type Link struct {
+	Text, URL string
+	Offset    int // source offset of its text
+}
+
+// Links lists the article's links to http, https and mailto targets, in
+// reading order.
+func Links(markdown string) []Link {
+	p := project(markdown)
+	var out []Link
+	var last ast.Node
+	for _, lf := range p.leaves {
+		if lf.kind == leafAuto {
+			a := lf.node.(*ast.AutoLink)
+			u := string(a.URL(p.clean))
+			if a.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+				u = "mailto:" + u
+			}
+			last = nil
+			if allowedURL(u) {
+				out = append(out, Link{Text: p.textOf(lf.u0, lf.u1), URL: u, Offset: int(p.units[lf.u0].off)})
+			}
+			continue
+		}
+		l := ancestor(lf.node, ast.KindLink)
+		if l == nil {
+			continue
+		}
+		if l == last {
+			if len(out) > 0 && out[len(out)-1].Offset >= 0 {
+				out[len(out)-1].Text = p.textSpan(out[len(out)-1].Offset, lf.u1)
+			}
+			continue
+		}
+		last = l
+		u := string(l.(*ast.Link).Destination)
+		if !allowedURL(u) {
+			continue
+		}
+		out = append(out, Link{Text: p.textOf(lf.u0, lf.u1), URL: u, Offset: int(p.units[lf.u0].off)})
+	}
+	return out
+}
+
+// Plain returns the article's text as displayed (text leaves joined, blocks
+// separated by a blank line) and, for each byte of it, the source offset it
+// came from (separators carry the end of the text before them).
+func Plain(markdown string) (text string, offsets []int) {
+	p := project(markdown)
+	offsets = make([]int, len(p.plain))
+	prev := 0
+	for i, u := range p.pu {
+		if u >= 0 {
+			offsets[i] = int(p.units[u].off)
+			prev = int(p.units[u].end)
+		} else {
+			offsets[i] = prev
+		}
+	}
+	return string(p.plain), offsets
+}
+
+// unitAt returns the index of the first unit at or after source offset off.
+func (p *proj) unitAt(off int) int {
+	return sort.Search(len(p.units), func(i int) bool { return int(p.units[i].off) >= off })
+}
+
+// plainAt returns the plain index of the first text at or after off.
+func (p *proj) plainAt(off int) int {
+	u := p.unitAt(off)
+	if u >= len(p.units) {
+		return len(p.plain)
+	}
+	return int(p.units[u].ps)
+}
+
+// srcRange turns a plain range into a source range.
+func (p *proj) srcRange(a, b int) (int, int) {
+	for a < b && p.pu[a] < 0 {
+		a++
+	}
+	for b > a && p.pu[b-1] < 0 {
+		b--
+	}
+	if a >= b {
+		return -1, -1
+	}
+	return int(p.units[p.pu[a]].off), int(p.units[p.pu[b-1]].end)
+}
+
+// srcAt returns the source offset of plain index i (moved forward to text).
+func (p *proj) srcAt(i int) int {
+	for i < len(p.pu) && p.pu[i] < 0 {
+		i++
+	}
+	if i >= len(p.pu) {
+		if len(p.units) == 0 {
+			return 0
+		}
+		return int(p.units[len(p.units)-1].end)
+	}
+	return int(p.units[p.pu[i]].off)
+}
+
+// Quote is a highlight's text with context, as the W3C Web Annotation
+// TextQuoteSelector stores it, plus the source range it had.
+type Quote struct {
+	Exact, Prefix, Suffix string
+	Start, End            int
+}
+
+// quoteContext is how many characters of context a Quote keeps each side.
+const quoteContext = 32
+
+// QuoteAt builds the quote of source range [start,end): its exact text and
+// up to 32 characters of context on each side.
+func QuoteAt(markdown string, start, end int) Quote {
+	p := project(markdown)
+	q := Quote{Start: start, End: end}
+	a := p.plainAt(start)
+	b := a
+	for b < len(p.plain) && (p.pu[b] < 0 || int(p.units[p.pu[b]].off) < end) {
+		b++
+	}
+	for b > a && p.pu[b-1] < 0 {
+		b--
+	}
+	q.Exact = string(p.plain[a:b])
+	pa := a
+	for n := 0; pa > 0 && n < quoteContext; n++ {
+		_, sz := utf8.DecodeLastRune(p.plain[:pa])
+		pa -= sz
+	}
+	q.Prefix = string(p.plain[pa:a])
+	pb := b
+	for n := 0; pb < len(p.plain) && n < quoteContext; n++ {
+		_, sz := utf8.DecodeRune(p.plain[pb:])
+		pb += sz
+	}
+	q.Suffix = string(p.plain[b:pb])
+	return q
+}
+
+// ErrQuoteNotFound says a quote does not occur in the article.
+var ErrQuoteNotFound = errors.New("quote not found in the article")
+
+// ErrQuoteAmbiguous says a quote occurs more than once in the article.
+var ErrQuoteAmbiguous = errors.New("quote occurs more than once in the article")
+
+// norm is a normalised projection of the plain text with a map back.
+type norm struct {
+	s   []byte
+	idx []int // normalised byte -> plain byte
+}
+
+// normalise drops whitespace (loose=false) or keeps only letters and digits,
+// lower-cased (loose=true).
+func normalise(t []byte, loose bool) norm {
+	n := norm{s: make([]byte, 0, len(t)), idx: make([]int, 0, len(t))}
+	for i := 0; i < len(t); {
+		r, sz := utf8.DecodeRune(t[i:])
+		keep := !unicode.IsSpace(r)
+		if loose {
+			keep = unicode.IsLetter(r) || unicode.IsDigit(r)
+			r = unicode.ToLower(r)
+		}
+		if keep {
+			var buf [4]byte
+			k := utf8.EncodeRune(buf[:], r)
+			for j := 0; j < k; j++ {
+				n.s = append(n.s, buf[j])
+				n.idx = append(n.idx, i)
+			}
+		}
+		i += sz
+	}
+	return n
+}
+
+func normString(s string, loose bool) string { return string(normalise([]byte(s), loose).s) }
+
+// occurrences returns the plain ranges where needle occurs in n.
+func (n norm) occurrences(p *proj, needle string) [][2]int {
+	if needle == "" {
+		return nil
+	}
+	var out [][2]int
+	h := string(n.s)
+	for i := 0; ; {
+		j := strings.Index(h[i:], needle)
+		if j < 0 {
+			return out
+		}
+		j += i
+		a := n.idx[j]
+		last := n.idx[j+len(needle)-1]
+		_, sz := utf8.DecodeRune(p.plain[last:])
+		out = append(out, [2]int{a, last + sz})
+		_, adv := utf8.DecodeRuneInString(h[j:])
+		i = j + adv
+	}
+}
+
+// FindQuote finds the source range of a passage quoted from the article,
+// ignoring whitespace (and case, if it only matches that way).
+func FindQuote(markdown, exact string) (start, end int, err error) {
+	p := project(markdown)
+	short := exact
+	if utf8.RuneCountInString(short) > 40 {
+		short = string([]rune(short)[:40]) + "..."
+	}
+	needle := normString(exact, false)
+	if needle == "" {
+		return 0, 0, fmt.Errorf("%w: the quote is empty", ErrQuoteNotFound)
+	}
+	occ := normalise(p.plain, false).occurrences(p, needle)
+	if len(occ) == 0 {
+		occ = caseFoldOccurrences(p, exact)
+	}
+	switch len(occ) {
+	case 0:
+		return 0, 0, fmt.Errorf("%w: %q", ErrQuoteNotFound, short)
+	case 1:
+		s, e := p.srcRange(occ[0][0], occ[0][1])
+		return s, e, nil
+	}
+	return 0, 0, fmt.Errorf("%w (%d times): %q; quote more of the passage", ErrQuoteAmbiguous, len(occ), short)
+}
+
+// caseFoldOccurrences matches whitespace-insensitively and case-insensitively.
+func caseFoldOccurrences(p *proj, exact string) [][2]int {
+	n := normalise(p.plain, false)
+	lower := norm{s: make([]byte, 0, len(n.s)), idx: make([]int, 0, len(n.s))}
+	for i := 0; i < len(n.s); {
+		r, sz := utf8.DecodeRune(n.s[i:])
+		var buf [4]byte
+		k := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for j := 0; j < k; j++ {
+			lower.s = append(lower.s, buf[j])
+			lower.idx = append(lower.idx, n.idx[i])
+		}
+		i += sz
+	}
+	return lower.occurrences(p, strings.ToLower(normString(exact, false)))
+}
+
+// Reanchor places a quote in a (possibly changed) article: by its exact
+// text (whitespace-insensitive); among several, by how much of its prefix
+// and suffix match, then by nearness to the old start. If the exact text is
+// gone it tries again ignoring case and punctuation, and finally accepts a
+// passage between the quote's intact prefix and suffix when it is nearly
+// the same text. Otherwise ok is false: the highlight is an orphan.
+func Reanchor(markdown string, q Quote) (start, end int, ok bool) {
+	p := project(markdown)
+	for _, loose := range []bool{false, true} {
+		needle := normString(q.Exact, loose)
+		if needle == "" {
+			return 0, 0, false
+		}
+		n := normalise(p.plain, loose)
+		occ := n.occurrences(p, needle)
+		if len(occ) == 0 {
+			continue
+		}
+		best := pickCandidate(p, n, occ, q, loose)
+		s, e := p.srcRange(occ[best][0], occ[best][1])
+		return s, e, s >= 0
+	}
+	return reanchorByContext(p, q)
+}
+
+// pickCandidate chooses among occurrences by context, then nearness.
+func pickCandidate(p *proj, n norm, occ [][2]int, q Quote, loose bool) int {
+	if len(occ) == 1 {
+		return 0
+	}
+	pre := normString(q.Prefix, loose)
+	suf := normString(q.Suffix, loose)
+	best, bestScore, bestDist := 0, -1, 1<<62
+	for i, o := range occ {
+		before := normString(string(p.plain[max(0, o[0]-4*quoteContext):o[0]]), loose)
+		after := normString(string(p.plain[o[1]:min(len(p.plain), o[1]+4*quoteContext)]), loose)
+		score := commonSuffix(pre, before) + commonPrefix(suf, after)
+		s, _ := p.srcRange(o[0], o[1])
+		dist := s - q.Start
+		if dist < 0 {
+			dist = -dist
+		}
+		if score > bestScore || score == bestScore && dist < bestDist {
+			best, bestScore, bestDist = i, score, dist
+		}
+	}
+	return best
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
+}
+
+// reanchorByContext handles a quote edited inside: its prefix and suffix
+// must both still be there, once, with text between them that is nearly
+// the old quote (similar length, bigram similarity at least 0.6).
+func reanchorByContext(p *proj, q Quote) (int, int, bool) {
+	pre := normString(q.Prefix, true)
+	suf := normString(q.Suffix, true)
+	exact := normString(q.Exact, true)
+	if len(pre) < 12 || len(suf) < 12 || exact == "" {
+		return 0, 0, false
+	}
+	n := normalise(p.plain, true)
+	h := string(n.s)
+	pi := strings.Index(h, pre)
+	if pi < 0 || strings.Contains(h[pi+1:], pre) {
+		return 0, 0, false
+	}
+	from := pi + len(pre)
+	si := strings.Index(h[from:], suf)
+	if si < 0 || si > 2*len(exact)+16 {
+		return 0, 0, false
+	}
+	mid := h[from : from+si]
+	if len(mid)*2 < len(exact) || dice(mid, exact) < 0.6 {
+		return 0, 0, false
+	}
+	a := n.idx[from]
+	last := n.idx[from+si-1]
+	_, sz := utf8.DecodeRune(p.plain[last:])
+	s, e := p.srcRange(a, last+sz)
+	return s, e, s >= 0
+}
+
+// dice is the Sørensen–Dice coefficient of two strings' byte bigrams.
+func dice(a, b string) float64 {
+	if len(a) < 2 || len(b) < 2 {
+		if a == b {
+			return 1
+		}
+		return 0
+	}
+	m := map[string]int{}
+	for i := 0; i+1 < len(a); i++ {
+		m[a[i:i+2]]++
+	}
+	common := 0
+	for i := 0; i+1 < len(b); i++ {
+		if m[b[i:i+2]] > 0 {
+			m[b[i:i+2]]--
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)-1+len(b)-1)
+}
+
+// ---- cursor motions (source offsets, landing only on text) ----
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
+func (p *proj) runeAt(i int) rune {
+	if i < 0 || i >= len(p.plain) {
+		return -1
+	}
+	r, _ := utf8.DecodeRune(p.plain[i:])
+	return r
+}
+
+func (p *proj) nextRune(i int) int {
+	if i >= len(p.plain) {
+		return len(p.plain)
+	}
+	_, sz := utf8.DecodeRune(p.plain[i:])
+	return i + sz
+}
+
+func (p *proj) prevRune(i int) int {
+	if i <= 0 {
+		return 0
+	}
+	_, sz := utf8.DecodeLastRune(p.plain[:i])
+	return i - sz
+}
+
+// NextWord returns the source offset of the start of the next word after
+// off, or off when there is none.
+func NextWord(markdown string, off int) int {
+	p := project(markdown)
+	i := p.plainAt(off)
+	for i < len(p.plain) && isWordRune(p.runeAt(i)) {
+		i = p.nextRune(i)
+	}
+	for i < len(p.plain) && !isWordRune(p.runeAt(i)) {
+		i = p.nextRune(i)
+	}
+	if i >= len(p.plain) {
+		return off
+	}
+	return p.srcAt(i)
+}
+
+// PrevWord returns the source offset of the start of the word before off
+// (or of the word off is inside), or off when there is none.
+func PrevWord(markdown string, off int) int {
+	p := project(markdown)
+	i := p.plainAt(off)
+	j := p.prevRune(i)
+	for j > 0 && !isWordRune(p.runeAt(j)) {
+		j = p.prevRune(j)
+	}
+	if !isWordRune(p.runeAt(j)) || j >= i {
+		return off
+	}
+	for j > 0 && isWordRune(p.runeAt(p.prevRune(j))) {
+		j = p.prevRune(j)
+	}
+	return p.srcAt(j)
+}
+
+// sentenceStarts returns the plain indices where sentences start.
+func (p *proj) sentenceStarts() []int {
+	p.sentOnce.Do(func() {
+		var out []int
+		bs := p.blockStarts
+		bi := 0
+		start := true
+		for i := 0; i < len(p.plain); {
+			for bi < len(bs) && int(bs[bi]) <= i {
+				if int(bs[bi]) == i {
+					start = true
+				}
+				bi++
+			}
+			r, sz := utf8.DecodeRune(p.plain[i:])
+			if start && !unicode.IsSpace(r) && p.pu[i] >= 0 {
+				out = append(out, i)
+				start = false
+			}
+			if r == '.' || r == '!' || r == '?' || r == '…' {
+				j := i + sz
+				for j < len(p.plain) {
+					c, n := utf8.DecodeRune(p.plain[j:])
+					if !strings.ContainsRune(`)"'”’»]`, c) {
+						break
+					}
+					j += n
+				}
+				if j >= len(p.plain) || unicode.IsSpace(p.runeAt(j)) {
+					start = true
+					i = j
+					continue
+				}
+			}
+			i += sz
+		}
+		p.sents = out
+	})
+	return p.sents
+}
+
+// NextSentence returns the source offset of the next sentence start after
+// off, or off when there is none.
+func NextSentence(markdown string, off int) int {
+	p := project(markdown)
+	i := p.plainAt(off)
+	ss := p.sentenceStarts()
+	k := sort.SearchInts(ss, i+1)
+	if k >= len(ss) {
+		return off
+	}
+	return p.srcAt(ss[k])
+}
+
+// PrevSentence returns the start of the sentence holding off, or of the
+// previous sentence when off is already at a sentence start.
+func PrevSentence(markdown string, off int) int {
+	p := project(markdown)
+	return prevStart(p, p.sentenceStarts(), off)
+}
+
+func prevStart(p *proj, starts []int, off int) int {
+	i := p.plainAt(off)
+	k := sort.SearchInts(starts, i) - 1 // the last start before i
+	if k < 0 {
+		return off
+	}
+	return p.srcAt(starts[k])
+}
+
+// SentenceAt returns the source range of the sentence holding off.
+func SentenceAt(markdown string, off int) (start, end int) {
+	p := project(markdown)
+	ss := p.sentenceStarts()
+	if len(ss) == 0 {
+		return off, off
+	}
+	i := p.plainAt(off)
+	if i >= len(p.plain) {
+		i = len(p.plain) - 1
+	}
+	k := sort.SearchInts(ss, i+1) - 1
+	if k < 0 {
+		k = 0
+	}
+	a := ss[k]
+	b := len(p.plain)
+	if k+1 < len(ss) {
+		b = ss[k+1]
+	}
+	for b > a && (p.pu[b-1] < 0 || unicode.IsSpace(p.runeAt(p.prevRune(b)))) {
+		b = p.prevRune(b)
+	}
+	s, e := p.srcRange(a, b)
+	if s < 0 {
+		return off, off
+	}
+	return s, e
+}
+
+// NextParagraph returns the source offset where the next block's text
+// starts, or off when there is none.
+func NextParagraph(markdown string, off int) int {
+	p := project(markdown)
+	i := p.plainAt(off)
+	for _, b := range p.blockStarts {
+		if int(b) > i {
+			return p.srcAt(int(b))
+		}
+	}
+	return off
+}
+
+// PrevParagraph returns the start of the block holding off, or of the
+// previous block when off is already at a block start.
+func PrevParagraph(markdown string, off int) int {
+	p := project(markdown)
+	bs := make([]int, len(p.blockStarts))
+	for i, b := range p.blockStarts {
+		bs[i] = int(b)
+	}
+	return prevStart(p, bs, off)
+}

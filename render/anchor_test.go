@@ -1,0 +1,261 @@
+package render
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestPlain(t *testing.T) {
+	md := "Hello *world* &amp; \\* `a&lt;b`\nnext line\n\n# Head\n"
+	text, offs := Plain(md)
+	want := "Hello world & * a<b next line\n\nHead"
+	if text != want {
+		t.Fatalf("Plain = %q, want %q", text, want)
+	}
+	if len(offs) != len(text) {
+		t.Fatalf("%d offsets for %d bytes", len(offs), len(text))
+	}
+	checks := map[string]string{"&": "&amp;", "*": "\\*", "<": "&lt;", "w": "world", "Head": "Head"}
+	for plain, src := range checks {
+		i := strings.Index(text, plain)
+		if got, want := offs[i], strings.Index(md, src); got != want {
+			t.Errorf("offset of %q = %d, want %d", plain, got, want)
+		}
+	}
+}
+
+func TestHeadingsAndLinks(t *testing.T) {
+	md := "# One &amp; only\n\nText [a link](https://a.example/x) and [bad](javascript:alert(1)).\n\n## Two *emphasised*\n\n<https://auto.example> <who@example.com> [rel](/relative)\n\n### Three\n"
+	hs := Headings(md)
+	want := []Heading{{1, "One & only", strings.Index(md, "One")}, {2, "Two emphasised", strings.Index(md, "Two")}, {3, "Three", strings.Index(md, "Three")}}
+	if len(hs) != len(want) {
+		t.Fatalf("Headings = %+v", hs)
+	}
+	for i := range want {
+		if hs[i] != want[i] {
+			t.Errorf("heading %d = %+v, want %+v", i, hs[i], want[i])
+		}
+	}
+	ls := Links(md)
+	wantL := []Link{
+		{"a link", "https://a.example/x", strings.Index(md, "a link")},
+		{"https://auto.example", "https://auto.example", strings.Index(md, "https://auto.example")},
+		{"who@example.com", "mailto:who@example.com", strings.Index(md, "who@")},
+	}
+	if len(ls) != len(wantL) {
+		t.Fatalf("Links = %+v", ls)
+	}
+	for i := range wantL {
+		if ls[i] != wantL[i] {
+			t.Errorf("link %d = %+v, want %+v", i, ls[i], wantL[i])
+		}
+	}
+}
+
+const article = `# The river
+
+The river rose in the night. By morning the bridge was gone, and the village
+on the far bank could only be reached by boat.
+
+Alpha said: the water will fall by Friday. Nobody believed it.
+
+Beta said: the water will fall by Friday. Everyone believed it.
+
+The end came quietly.
+`
+
+func TestQuoteAtAndFindQuote(t *testing.T) {
+	s, e := rangeOf(t, article, "the bridge was gone")
+	q := QuoteAt(article, s, e)
+	if q.Exact != "the bridge was gone" || !strings.HasSuffix(q.Prefix, "By morning ") || !strings.HasPrefix(q.Suffix, ", and the") {
+		t.Errorf("QuoteAt = %+v", q)
+	}
+	if len([]rune(q.Prefix)) > 32 || len([]rune(q.Suffix)) > 32 {
+		t.Errorf("context longer than 32: %+v", q)
+	}
+	// Whitespace-insensitive, across a soft line break.
+	fs, fe, err := FindQuote(article, "the village   on the far\nbank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := article[fs:fe]; got != "the village\non the far bank" {
+		t.Errorf("FindQuote found %q", got)
+	}
+	if _, _, err := FindQuote(article, "a sentence that is not there"); !errors.Is(err, ErrQuoteNotFound) {
+		t.Errorf("missing quote: err = %v", err)
+	}
+	if _, _, err := FindQuote(article, "the water will fall by Friday"); !errors.Is(err, ErrQuoteAmbiguous) || !strings.Contains(err.Error(), "2 times") {
+		t.Errorf("ambiguous quote: err = %v", err)
+	}
+	if _, _, err := FindQuote(article, "  "); !errors.Is(err, ErrQuoteNotFound) {
+		t.Errorf("empty quote: err = %v", err)
+	}
+	// Case only as a fallback.
+	if s, e, err := FindQuote(article, "THE END CAME"); err != nil || article[s:e] != "The end came" {
+		t.Errorf("case-insensitive fallback: %q %v", article[s:e], err)
+	}
+}
+
+func reanchorText(t *testing.T, md string, q Quote) (string, int, bool) {
+	t.Helper()
+	s, e, ok := Reanchor(md, q)
+	if !ok {
+		return "", -1, false
+	}
+	return md[s:e], s, true
+}
+
+func TestReanchor(t *testing.T) {
+	s, e := rangeOf(t, article, "the bridge was gone")
+	q := QuoteAt(article, s, e)
+
+	if got, at, ok := reanchorText(t, article, q); !ok || got != "the bridge was gone" || at != s {
+		t.Errorf("unchanged text: %q at %d ok=%v", got, at, ok)
+	}
+	// Insertion before.
+	edited := "A new first paragraph, added later.\n\n" + article
+	if got, at, ok := reanchorText(t, edited, q); !ok || got != "the bridge was gone" || at != s+37 {
+		t.Errorf("after insertion: %q at %d ok=%v", got, at, ok)
+	}
+	// Markup added around the quote and line wrapping changed.
+	edited = strings.Replace(article, "the bridge was gone", "the *bridge*\nwas   gone", 1)
+	if got, _, ok := reanchorText(t, edited, q); !ok || got != "the *bridge*\nwas   gone" {
+		t.Errorf("after markup change: %q ok=%v", got, ok)
+	}
+	// Punctuation change: confident loose match.
+	edited = strings.Replace(article, "the bridge was gone", "the bridge—was gone", 1)
+	if got, _, ok := reanchorText(t, edited, q); !ok || got != "the bridge—was gone" {
+		t.Errorf("after punctuation change: %q ok=%v", got, ok)
+	}
+	// Small edit inside the quote: context on both sides still anchors it.
+	edited = strings.Replace(article, "the bridge was gone", "the bridge had gone", 1)
+	if got, _, ok := reanchorText(t, edited, q); !ok || got != "the bridge had gone" {
+		t.Errorf("after a small edit inside: %q ok=%v", got, ok)
+	}
+	// Rewritten passage: orphan.
+	edited = strings.Replace(article, "the bridge was gone", "everything had changed beyond recognition", 1)
+	if got, _, ok := reanchorText(t, edited, q); ok {
+		t.Errorf("rewritten passage should be an orphan, got %q", got)
+	}
+	// Deleted passage: orphan.
+	edited = strings.Replace(article, "By morning the bridge was gone, and the village\non the far bank could only be reached by boat.", "", 1)
+	if got, _, ok := reanchorText(t, edited, q); ok {
+		t.Errorf("deleted passage should be an orphan, got %q", got)
+	}
+}
+
+func TestReanchorDuplicates(t *testing.T) {
+	// The same words twice: context decides, even after the text moved.
+	i := strings.Index(article, "Beta said: ") + len("Beta said: ")
+	q := QuoteAt(article, i, i+len("the water will fall by Friday"))
+	edited := strings.Repeat("Padding paragraph that pushes everything down.\n\n", 20) + article
+	_, at, ok := reanchorText(t, edited, q)
+	want := strings.Index(edited, "Beta said: ") + len("Beta said: ")
+	if !ok || at != want {
+		t.Errorf("duplicate by context: at %d ok=%v, want %d", at, ok, want)
+	}
+	// Identical context: nearness to the old start decides.
+	md := "Intro.\n\nRepeat me now.\n\nRepeat me now.\n\nRepeat me now.\n"
+	third := strings.LastIndex(md, "Repeat")
+	q = Quote{Exact: "Repeat me now.", Start: third, End: third + 14}
+	if _, at, ok := reanchorText(t, md, q); !ok || at != third {
+		t.Errorf("duplicate by nearness: at %d ok=%v, want %d", at, ok, third)
+	}
+}
+
+const motionDoc = "First sentence here. Second one! Third?\n\nNew *paragraph* starts. Another [linked](http://x.example) sentence.\n\n- Item one.\n- Item two.\n"
+
+func TestMotions(t *testing.T) {
+	at := func(s string) int { return strings.Index(motionDoc, s) }
+	cases := []struct {
+		name string
+		got  int
+		want int
+	}{
+		{"NextWord from start", NextWord(motionDoc, 0), at("sentence here")},
+		{"NextWord mid-word", NextWord(motionDoc, at("entence")), at("here")},
+		{"NextWord over markup", NextWord(motionDoc, at("New")), at("paragraph")},
+		{"NextWord into link", NextWord(motionDoc, at("Another")), at("linked")},
+		{"PrevWord", PrevWord(motionDoc, at("here")), at("sentence here")},
+		{"PrevWord mid-word", PrevWord(motionDoc, at("ere.")), at("here")},
+		{"NextSentence", NextSentence(motionDoc, 0), at("Second")},
+		{"NextSentence 2", NextSentence(motionDoc, at("Second")), at("Third")},
+		{"NextSentence across paragraph", NextSentence(motionDoc, at("Third")), at("New")},
+		{"NextSentence into list", NextSentence(motionDoc, at("Another")), at("Item one")},
+		{"PrevSentence mid", PrevSentence(motionDoc, at("one!")), at("Second")},
+		{"PrevSentence at start", PrevSentence(motionDoc, at("Second")), 0},
+		{"NextParagraph", NextParagraph(motionDoc, 0), at("New")},
+		{"NextParagraph to item", NextParagraph(motionDoc, at("New")), at("Item one")},
+		{"PrevParagraph mid", PrevParagraph(motionDoc, at("Another")), at("New")},
+		{"PrevParagraph at start", PrevParagraph(motionDoc, at("New")), 0},
+		{"NextWord at end", NextWord(motionDoc, at("two.")+3), at("two.") + 3},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%s = %d (%q), want %d (%q)", c.name, c.got, snippet(c.got), c.want, snippet(c.want))
+		}
+	}
+	s, e := SentenceAt(motionDoc, at("one!"))
+	if got := motionDoc[s:e]; got != "Second one!" {
+		t.Errorf("SentenceAt = %q", got)
+	}
+	s, e = SentenceAt(motionDoc, at("linked"))
+	if got := motionDoc[s:e]; got != "Another [linked](http://x.example) sentence." {
+		t.Errorf("SentenceAt over a link = %q", got)
+	}
+}
+
+func snippet(off int) string {
+	if off < 0 || off >= len(motionDoc) {
+		return ""
+	}
+	return motionDoc[off:min(off+10, len(motionDoc))]
+}
+
+// Every motion target is a mapped cell of the rendered document: the
+// cursor never lands on decoration.
+func TestMotionsLandOnText(t *testing.T) {
+	md := readTestdata(t, "tricky.md")
+	d := mustRender(t, md, 60)
+	mapped := map[int]bool{}
+	for l := range d.Lines {
+		for c := range d.cells[l] {
+			if o := d.Offset(l, c); o >= 0 {
+				mapped[o] = true
+			}
+		}
+	}
+	for name, move := range map[string]func(string, int) int{"word": NextWord, "sentence": NextSentence, "paragraph": NextParagraph} {
+		off, n := 0, 0
+		for {
+			next := move(md, off)
+			if next == off {
+				break
+			}
+			if next < off {
+				t.Fatalf("%s motion went backwards: %d -> %d", name, off, next)
+			}
+			if !mapped[next] {
+				t.Errorf("%s motion landed on unmapped offset %d (%q)", name, next, md[next:min(next+8, len(md))])
+			}
+			off = next
+			if n++; n > 5000 {
+				t.Fatalf("%s motion does not end", name)
+			}
+		}
+		if n < 3 {
+			t.Errorf("%s motion moved only %d times", name, n)
+		}
+	}
+	for off := len(md); ; {
+		prev := PrevWord(md, off)
+		if prev == off {
+			break
+		}
+		if !mapped[prev] {
+			t.Errorf("PrevWord landed on unmapped offset %d", prev)
+		}
+		off = prev
+	}
+}

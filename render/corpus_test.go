@@ -1,0 +1,80 @@
+package render
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"margin/reader"
+)
+
+// TestCorpusArticles runs the reader's Markdown of the 91 shared corpus
+// pages through Render: full map invariants, output identical to glamour's,
+// safe lines, RenderFirst a prefix.
+func TestCorpusArticles(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus", "extraction", "html")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
+	if len(files) == 0 {
+		t.Skip("../shared not present")
+	}
+	if testing.Short() {
+		files = files[:10]
+	}
+	opt := Options{Width: 80, Style: "dark"}
+	for _, f := range files {
+		name := filepath.Base(f)[:8]
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		raw, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		a, err := reader.FromHTML(raw, "text/html", "https://example.com/")
+		if err != nil {
+			continue // the reader's business
+		}
+		md := a.Markdown
+		d, err := Render(md, opt)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		checkMap(t, name, md, d, true)
+		for i, l := range d.Lines {
+			if !SafeLine(l) {
+				t.Errorf("%s: line %d unsafe", name, i)
+			}
+		}
+		if !strings.Contains(md, "\t") { // we expand tabs; glamour prints them raw
+			want := plainGlamour(t, md, opt)
+			if len(want) != len(d.Lines) {
+				t.Errorf("%s: %d lines, glamour has %d", name, len(d.Lines), len(want))
+			}
+			for i := 0; i < min(len(want), len(d.Lines)); i++ {
+				if want[i] != d.Lines[i] {
+					t.Errorf("%s: line %d differs from glamour's", name, i)
+					break
+				}
+			}
+		}
+		first, err := RenderFirst(md, opt, 40)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for i := range first.Lines {
+			if i >= len(d.Lines) || first.Lines[i] != d.Lines[i] {
+				t.Errorf("%s: RenderFirst line %d is not Render's", name, i)
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,311 @@
+package render
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	xansi "github.com/charmbracelet/x/ansi"
+)
+
+// Offset returns the Markdown source byte offset shown in a cell, or -1 for
+// decoration and padding (and for cells outside the document).
+func (d *Doc) Offset(line, col int) int {
+	if line < 0 || line >= len(d.cells) || col < 0 || col >= len(d.cells[line]) {
+		return -1
+	}
+	return int(d.cells[line][col])
+}
+
+// Next returns the first mapped cell at or after (line, col) in reading
+// order.
+func (d *Doc) Next(line, col int) (l, c int, ok bool) {
+	if line < 0 {
+		line, col = 0, 0
+	}
+	if col < 0 {
+		col = 0
+	}
+	for ; line < len(d.cells); line++ {
+		cl := d.cells[line]
+		for ; col < len(cl); col++ {
+			if cl[col] >= 0 && (col == 0 || cl[col-1] != cl[col]) {
+				return line, col, true
+			}
+		}
+		col = 0
+	}
+	return 0, 0, false
+}
+
+func (d *Doc) buildIndex() {
+	if d.index != nil {
+		return
+	}
+	idx := make([]cellPos, 0, len(d.cells)*40)
+	for l, cl := range d.cells {
+		for c, o := range cl {
+			if o >= 0 && (c == 0 || cl[c-1] != o) {
+				idx = append(idx, cellPos{o, int32(l), int32(c)})
+			}
+		}
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return idx[i].off < idx[j].off })
+	d.index = idx
+}
+
+// CellOf returns the first cell showing the source offset, or the first
+// cell of the nearest mapped offset after it; ok is false past the end.
+func (d *Doc) CellOf(offset int) (line, col int, ok bool) {
+	d.buildIndex()
+	i := sort.Search(len(d.index), func(i int) bool { return int(d.index[i].off) >= offset })
+	if i >= len(d.index) {
+		return 0, 0, false
+	}
+	p := d.index[i]
+	return int(p.line), int(p.col), true
+}
+
+// LineOf returns the first line showing the source offset (or the nearest
+// mapped offset after it); past the end it returns the last line.
+func (d *Doc) LineOf(offset int) int {
+	l, _, ok := d.CellOf(offset)
+	if !ok {
+		return max(len(d.Lines)-1, 0)
+	}
+	return l
+}
+
+// Text returns the plain (unstyled) text of a display line.
+func (d *Doc) Text(line int) string {
+	if line < 0 || line >= len(d.text) {
+		return ""
+	}
+	return d.text[line]
+}
+
+// unitEnd returns the end offset of the source unit starting at off.
+func (d *Doc) unitEnd(off int32) int32 {
+	u := d.units
+	i := sort.Search(len(u), func(i int) bool { return u[i].off >= off })
+	if i < len(u) && u[i].off == off {
+		return u[i].end
+	}
+	return off + 1
+}
+
+// Mark is a highlight to paint: a source byte range and its style.
+type Mark struct {
+	Start, End int // Markdown source byte range [Start,End)
+	Style      MarkStyle
+}
+
+// MarkStyle is how a mark looks: an SGR prefix such as "\x1b[48;5;58m".
+// The painter re-applies it after every SGR inside the range, because
+// glamour resets after each token.
+type MarkStyle struct{ SGR string }
+
+// Paint returns lines [first, first+n) with the marks painted (on overlaps
+// the later mark wins) and the cell showing the cursor's source offset in
+// cursorSGR (reverse video when empty). cursor < 0 means no cursor.
+func (d *Doc) Paint(first, n int, marks []Mark, cursor int, cursorSGR string) []string {
+	if cursorSGR == "" {
+		cursorSGR = "\x1b[7m"
+	}
+	cl, cc := -1, -1
+	if cursor >= 0 {
+		if l, c, ok := d.CellOf(cursor); ok {
+			cl, cc = l, c
+		}
+	}
+	out := make([]string, 0, n)
+	var who []int32
+	for line := first; line < first+n; line++ {
+		if line < 0 || line >= len(d.Lines) {
+			out = append(out, "")
+			continue
+		}
+		cells := d.cells[line]
+		if cap(who) < len(cells) {
+			who = make([]int32, len(cells))
+		}
+		who = who[:len(cells)]
+		for i := range who {
+			who[i] = -1
+		}
+		any := false
+		lo, hi := d.lo[line], d.hi[line]
+		if lo >= 0 {
+			for mi, m := range marks {
+				if m.End <= int(lo) || m.Start > int(hi) || m.End <= m.Start {
+					continue
+				}
+				a, b := -1, -1
+				for c, o := range cells {
+					if o >= 0 && int(o) >= m.Start && int(o) < m.End {
+						if a < 0 {
+							a = c
+						}
+						b = c
+					}
+				}
+				if a < 0 {
+					continue
+				}
+				for c := a; c <= b; c++ {
+					who[c] = int32(mi)
+				}
+				any = true
+			}
+		}
+		curA, curB := -1, -1
+		if line == cl {
+			curA, curB = cc, cc
+			for curB+1 < len(cells) && cells[curB+1] == cells[cc] && cells[cc] >= 0 {
+				curB++
+			}
+		}
+		if !any && curA < 0 {
+			out = append(out, d.Lines[line])
+			continue
+		}
+		out = append(out, paintLine(d.Lines[line], who, marks, curA, curB, cursorSGR))
+	}
+	return out
+}
+
+// paintLine rewrites one styled line: whenever the wanted state (mark,
+// cursor) changes it resets and re-applies glamour's current SGR plus the
+// mark's, and after every SGR of the line inside a mark it re-applies the
+// mark so glamour's resets do not end it.
+func paintLine(line string, who []int32, marks []Mark, curA, curB int, cursorSGR string) string {
+	type state struct {
+		mark int
+		cur  bool
+	}
+	var b strings.Builder
+	b.Grow(len(line) + 64)
+	glam := make([]string, 0, 4) // glamour's SGRs since its last reset
+	overlay := func(st state) {
+		if st.mark >= 0 {
+			b.WriteString(marks[st.mark].Style.SGR)
+		}
+		if st.cur {
+			b.WriteString(cursorSGR)
+		}
+	}
+	st := state{mark: -1}
+	col := 0
+	for i := 0; i < len(line); {
+		seq, width, n, _ := xansi.DecodeSequence(line[i:], xansi.NormalState, nil)
+		if n <= 0 {
+			n, seq = 1, line[i:i+1]
+		}
+		i += n
+		if seq[0] == 0x1b {
+			b.WriteString(seq)
+			if isSGR(seq) {
+				if seq == "\x1b[m" || seq == "\x1b[0m" {
+					glam = glam[:0]
+				} else {
+					glam = append(glam, seq)
+				}
+				overlay(st)
+			}
+			continue
+		}
+		if width > 0 {
+			want := state{mark: -1, cur: curA >= 0 && col >= curA && col <= curB}
+			if col < len(who) {
+				want.mark = int(who[col])
+			}
+			if want != st {
+				b.WriteString("\x1b[m")
+				for _, g := range glam {
+					b.WriteString(g)
+				}
+				overlay(want)
+				st = want
+			}
+		}
+		b.WriteString(seq)
+		col += width
+	}
+	if st.mark >= 0 || st.cur {
+		b.WriteString("\x1b[m")
+	}
+	return b.String()
+}
+
+// Match is one occurrence of a search in the displayed text.
+type Match struct {
+	Line, Col, Width int // first cell and width in cells
+	Start, End       int // source offsets (-1 when the match shows no source text)
+}
+
+// Find searches the displayed text, case-insensitively, line by line.
+func (d *Doc) Find(query string) []Match {
+	q := []rune(strings.ToLower(query))
+	if len(q) == 0 {
+		return nil
+	}
+	var out []Match
+	for l, t := range d.text {
+		if !containsFold(t, query) {
+			continue
+		}
+		// Glyph columns of the line's runes, split as the Charm libraries
+		// split them.
+		rs := []rune(t)
+		cols := make([]int, 0, len(rs)+1)
+		col := 0
+		for rest := t; len(rest) > 0; {
+			g, w, n, _ := xansi.DecodeSequence(rest, xansi.NormalState, nil)
+			if n <= 0 {
+				break
+			}
+			for range utf8.RuneCountInString(g) {
+				cols = append(cols, col)
+			}
+			col += w
+			rest = rest[n:]
+		}
+		for len(cols) <= len(rs) {
+			cols = append(cols, col)
+		}
+		for i := 0; i+len(q) <= len(rs); i++ {
+			ok := true
+			for j, r := range q {
+				if unicode.ToLower(rs[i+j]) != r {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			c0, c1 := cols[i], cols[i+len(q)]
+			m := Match{Line: l, Col: c0, Width: c1 - c0, Start: -1, End: -1}
+			for c := c0; c < c1 && c < len(d.cells[l]); c++ {
+				o := d.cells[l][c]
+				if o < 0 {
+					continue
+				}
+				if m.Start < 0 || int(o) < m.Start {
+					m.Start = int(o)
+				}
+				if e := int(d.unitEnd(o)); e > m.End {
+					m.End = e
+				}
+			}
+			out = append(out, m)
+			i += len(q) - 1
+		}
+	}
+	return out
+}
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}

@@ -1,0 +1,259 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	xansi "github.com/charmbracelet/x/ansi"
+)
+
+const (
+	sgrA = "\x1b[48;5;58m"
+	sgrB = "\x1b[48;5;24m"
+	sgrC = "\x1b[7m"
+)
+
+// painted interprets a painted line: for each glyph, which of the given
+// SGRs is in effect (the last one seen since a reset), "" for none.
+func painted(line string, sgrs ...string) (glyphs []string, active []string) {
+	cur := ""
+	curs := false
+	for i := 0; i < len(line); {
+		seq, width, n, _ := xansi.DecodeSequence(line[i:], xansi.NormalState, nil)
+		i += n
+		if seq[0] == 0x1b {
+			if seq == "\x1b[m" || seq == "\x1b[0m" {
+				cur, curs = "", false
+			}
+			for _, s := range sgrs {
+				if seq == s {
+					if s == sgrC {
+						curs = true
+					} else {
+						cur = s
+					}
+				}
+			}
+			continue
+		}
+		if width == 0 {
+			continue
+		}
+		glyphs = append(glyphs, seq)
+		a := cur
+		if curs {
+			a += "+cursor"
+		}
+		active = append(active, a)
+	}
+	return glyphs, active
+}
+
+// paintedRuns returns the text under each style, in order, like
+// "A:brave|B:new world".
+func paintedRuns(line string) string {
+	g, a := painted(line, sgrA, sgrB, sgrC)
+	var b strings.Builder
+	prev := ""
+	for i := range g {
+		if a[i] != prev && a[i] != "" {
+			if b.Len() > 0 {
+				b.WriteString("|")
+			}
+			b.WriteString(name(a[i]) + ":")
+		}
+		if a[i] != "" {
+			b.WriteString(g[i])
+		}
+		prev = a[i]
+	}
+	return b.String()
+}
+
+func name(s string) string {
+	r := strings.NewReplacer(sgrA, "A", sgrB, "B")
+	return r.Replace(s)
+}
+
+func mustRender(t *testing.T, md string, w int) *Doc {
+	t.Helper()
+	d, err := Render(md, Options{Width: w, Style: "dark"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func rangeOf(t *testing.T, md, s string) (int, int) {
+	t.Helper()
+	i := strings.Index(md, s)
+	if i < 0 {
+		t.Fatalf("%q not in source", s)
+	}
+	return i, i + len(s)
+}
+
+func paintOne(t *testing.T, d *Doc, marks []Mark, cursor int, want string) []string {
+	t.Helper()
+	var runs []string
+	for l, line := range d.Paint(0, len(d.Lines), marks, cursor, "") {
+		if xansi.Strip(line) != d.Text(l) {
+			t.Fatalf("painting changed the text of line %d: %q vs %q", l, xansi.Strip(line), d.Text(l))
+		}
+		if !SafeLine(line) {
+			t.Fatalf("painted line unsafe: %q", line)
+		}
+		if r := paintedRuns(line); r != "" {
+			runs = append(runs, r)
+		}
+	}
+	if got := strings.Join(runs, " / "); got != want {
+		t.Errorf("painted runs = %q, want %q", got, want)
+	}
+	return runs
+}
+
+func TestPaintBasicOverlapAdjacent(t *testing.T) {
+	md := "Hello brave new world, said the *reader* again.\n"
+	d := mustRender(t, md, 80)
+	s, e := rangeOf(t, md, "brave")
+	paintOne(t, d, []Mark{{s, e, MarkStyle{sgrA}}}, -1, "A:brave")
+
+	// Overlap: the later mark wins where they overlap.
+	s1, e1 := rangeOf(t, md, "brave new")
+	s2, e2 := rangeOf(t, md, "new world")
+	paintOne(t, d, []Mark{{s1, e1, MarkStyle{sgrA}}, {s2, e2, MarkStyle{sgrB}}}, -1, "A:brave |B:new world")
+	paintOne(t, d, []Mark{{s2, e2, MarkStyle{sgrB}}, {s1, e1, MarkStyle{sgrA}}}, -1, "A:brave new|B: world")
+
+	// Adjacent marks leave no gap and do not merge.
+	s3, e3 := rangeOf(t, md, "Hello ")
+	paintOne(t, d, []Mark{{s3, e3, MarkStyle{sgrA}}, {e3, e3 + 5, MarkStyle{sgrB}}}, -1, "A:Hello |B:brave")
+
+	// Across glamour's styling (emphasis resets inside the range).
+	s4, e4 := rangeOf(t, md, "the *reader* again")
+	paintOne(t, d, []Mark{{s4, e4, MarkStyle{sgrA}}}, -1, "A:the reader again")
+
+	// Cursor alone, and on a mark.
+	c, _ := rangeOf(t, md, "world")
+	paintOne(t, d, nil, c, "+cursor:w")
+	paintOne(t, d, []Mark{{s2, e2, MarkStyle{sgrB}}}, c, "B:new |B+cursor:w|B:orld")
+}
+
+func TestPaintInsideBlocks(t *testing.T) {
+	md := "- first item here\n  - nested target word\n\n> quoted target text\n\n| col | other |\n|---|---|\n| cell target | x |\n\n```\ncode target line\n```\n"
+	d := mustRender(t, md, 60)
+	for _, word := range []string{"nested target word", "quoted target text", "cell target", "code target line"} {
+		s, e := rangeOf(t, md, word)
+		paintOne(t, d, []Mark{{s, e, MarkStyle{sgrA}}}, -1, "A:"+word)
+	}
+	// A mark across a wrapped table cell paints both lines of it.
+	md2 := "| a | b |\n|---|---|\n| one two three four five six | seven |\n"
+	d2 := mustRender(t, md2, 30)
+	s, e := rangeOf(t, md2, "one two three four five six")
+	runs := paintOne(t, d2, []Mark{{s, e, MarkStyle{sgrA}}}, -1, paintedWant(d2, s, e))
+	if len(runs) < 2 {
+		t.Errorf("wrapped cell should paint on several lines, got %v", runs)
+	}
+}
+
+// paintedWant derives the expected runs from the map: on each line, the
+// text from the first to the last cell inside [s,e).
+func paintedWant(d *Doc, s, e int) string {
+	var runs []string
+	for l := range d.Lines {
+		a, b := -1, -1
+		for c, o := range d.cells[l] {
+			if o >= 0 && int(o) >= s && int(o) < e {
+				if a < 0 {
+					a = c
+				}
+				b = c
+			}
+		}
+		if a >= 0 {
+			runs = append(runs, "A:"+xansi.Cut(d.Text(l), a, b+1))
+		}
+	}
+	return strings.Join(runs, " / ")
+}
+
+func TestPaintFrameBounds(t *testing.T) {
+	d := mustRender(t, "one\n\ntwo\n", 40)
+	out := d.Paint(-2, len(d.Lines)+4, nil, -1, "")
+	if len(out) != len(d.Lines)+4 || out[0] != "" || out[len(out)-1] != "" {
+		t.Errorf("out-of-range lines should be empty: %s", strconv.Quote(strings.Join(out, "\n")))
+	}
+}
+
+func TestFind(t *testing.T) {
+	md := "Alpha WORLD beta.\n\nA [world link](http://example.com) and `world` code.\n"
+	d := mustRender(t, md, 80)
+	ms := d.Find("world")
+	if len(ms) != 3 {
+		t.Fatalf("Find found %d matches, want 3: %+v", len(ms), ms)
+	}
+	for _, m := range ms {
+		if got := strings.ToLower(md[m.Start:m.End]); got != "world" {
+			t.Errorf("match %+v covers source %q", m, got)
+		}
+		if got := xansi.Cut(d.Text(m.Line), m.Col, m.Col+m.Width); strings.ToLower(got) != "world" {
+			t.Errorf("match %+v covers cells %q", m, got)
+		}
+	}
+	if len(d.Find("")) != 0 || len(d.Find("absent")) != 0 {
+		t.Error("empty or absent query should find nothing")
+	}
+}
+
+func TestCellOfOffsetRoundTrip(t *testing.T) {
+	md := readTestdata(t, "tricky.md")
+	d := mustRender(t, md, 60)
+	for l := range d.Lines {
+		for c := range d.cells[l] {
+			o := d.Offset(l, c)
+			if o < 0 {
+				continue
+			}
+			l2, c2, ok := d.CellOf(o)
+			if !ok || d.Offset(l2, c2) != o {
+				t.Fatalf("CellOf(%d) = %d,%d,%v; Offset there %d", o, l2, c2, ok, d.Offset(l2, c2))
+			}
+			if d.LineOf(o) != l2 {
+				t.Fatalf("LineOf(%d) = %d, want %d", o, d.LineOf(o), l2)
+			}
+		}
+	}
+	if l, c, ok := d.Next(0, 0); !ok || d.Offset(l, c) < 0 {
+		t.Errorf("Next(0,0) = %d,%d,%v", l, c, ok)
+	}
+	if _, _, ok := d.Next(len(d.Lines), 0); ok {
+		t.Error("Next past the end should fail")
+	}
+}
+
+func TestGolden(t *testing.T) {
+	md := readTestdata(t, "small.md")
+	for _, st := range []string{"dark", "light"} {
+		d, err := Render(md, Options{Width: 60, Style: st})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, l := range d.Lines {
+			b.WriteString(strconv.Quote(l))
+			b.WriteString("\n")
+		}
+		path := "testdata/small_" + st + ".golden"
+		if *update {
+			if err := writeFile(path, b.String()); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want := readTestdata(t, "small_"+st+".golden")
+		if b.String() != want {
+			t.Errorf("%s: rendered lines differ from %s (run go test -update to accept):\n%s", st, path, b.String())
+		}
+	}
+}

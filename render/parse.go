@@ -1,0 +1,308 @@
+package render
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// parsers hands out goldmark parsers configured exactly as glamour's
+// NewTermRenderer configures its own (GFM, definition lists, auto heading
+// ids), so our AST is the one glamour renders.
+var parsers = sync.Pool{New: func() any {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	).Parser()
+}}
+
+// unit is one source unit of a text leaf: a rune, an entity or a backslash
+// escape. Source offsets are the caller's (original) offsets; ps/pe index
+// the plain projection.
+type unit struct {
+	off, end int32
+	ps, pe   int32
+}
+
+type leafKind uint8
+
+const (
+	leafText leafKind = iota
+	leafCode          // fenced or indented code block: verbatim, unanchored
+	leafAuto          // autolink: printed as its URL, unanchored
+)
+
+// leaf is a run of units rendered as one piece of text.
+type leaf struct {
+	u0, u1 int32 // units[u0:u1]
+	kind   leafKind
+	node   ast.Node
+	top    int32 // index of the top-level block holding it
+}
+
+// proj is a parsed document: its AST, its text leaves and the plain-text
+// projection used for quotes, motions and search.
+type proj struct {
+	src    string
+	clean  []byte
+	tr     *translator
+	doc    ast.Node
+	tops   []ast.Node
+	plain  []byte
+	pu     []int32 // plain byte -> unit index, -1 for separators
+	units  []unit
+	leaves []leaf
+	// topLeaf[i] = first leaf of top-level block i; topLeaf[len(tops)] = len(leaves).
+	topLeaf []int32
+	// blockStarts lists the plain offsets where a block's text starts.
+	blockStarts []int32
+
+	sentOnce sync.Once
+	sents    []int // sentence starts (plain indices), built on demand
+}
+
+var projCache struct {
+	sync.Mutex
+	p *proj
+}
+
+// project parses markdown (memoised for the most recent document, since
+// cursor motions call it on every key press). The result is read-only.
+func project(markdown string) *proj {
+	projCache.Lock()
+	if p := projCache.p; p != nil && p.src == markdown {
+		projCache.Unlock()
+		return p
+	}
+	projCache.Unlock()
+	p := parse(markdown)
+	projCache.Lock()
+	projCache.p = p
+	projCache.Unlock()
+	return p
+}
+
+// parse builds a fresh projection whose AST the caller may mutate.
+func parse(markdown string) *proj {
+	clean, tr := cleanInput(markdown)
+	ps := parsers.Get().(parser.Parser)
+	doc := ps.Parse(text.NewReader(clean))
+	parsers.Put(ps)
+	p := &proj{src: markdown, clean: clean, tr: tr, doc: doc}
+	p.units = make([]unit, 0, len(clean))
+	p.plain = make([]byte, 0, len(clean))
+	p.pu = make([]int32, 0, len(clean))
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		p.tops = append(p.tops, n)
+	}
+	lastBlock := ast.Node(nil)
+	for i, top := range p.tops {
+		p.topLeaf = append(p.topLeaf, int32(len(p.leaves)))
+		_ = ast.Walk(top, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch n := n.(type) {
+			case *ast.Text:
+				blk := blockOf(n)
+				p.sep(blk, &lastBlock)
+				p.addText(n, i, inCodeSpan(n), ancestor(n, ast.KindImage) != nil)
+				if n.HardLineBreak() {
+					p.addSep("\n")
+				} else if n.SoftLineBreak() {
+					p.addSep(" ")
+				}
+			case *ast.FencedCodeBlock, *ast.CodeBlock:
+				p.sep(n, &lastBlock)
+				p.addCode(n, i)
+				return ast.WalkSkipChildren, nil
+			case *ast.AutoLink:
+				p.sep(blockOf(n), &lastBlock)
+				p.addAuto(n, i)
+				return ast.WalkSkipChildren, nil
+			case *ast.HTMLBlock, *ast.RawHTML:
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	p.topLeaf = append(p.topLeaf, int32(len(p.leaves)))
+	return p
+}
+
+// blockOf returns the nearest block ancestor of an inline node.
+func blockOf(n ast.Node) ast.Node {
+	for b := n.Parent(); b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock {
+			return b
+		}
+	}
+	return nil
+}
+
+func inCodeSpan(n ast.Node) bool {
+	for b := n.Parent(); b != nil; b = b.Parent() {
+		switch b.Kind() {
+		case ast.KindCodeSpan:
+			return true
+		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
+			return false
+		}
+	}
+	return false
+}
+
+// sep separates blocks in the plain projection with a blank line.
+func (p *proj) sep(blk ast.Node, last *ast.Node) {
+	if blk == *last {
+		return
+	}
+	*last = blk
+	if len(p.plain) > 0 {
+		p.addSep("\n\n")
+	}
+	p.blockStarts = append(p.blockStarts, int32(len(p.plain)))
+}
+
+func (p *proj) addSep(s string) {
+	if len(p.plain) == 0 {
+		return
+	}
+	// Collapse separators: a soft break followed by a block break is one break.
+	for len(p.pu) > 0 && p.pu[len(p.pu)-1] < 0 && len(s) > 0 && (s[0] == '\n') {
+		last := p.plain[len(p.plain)-1]
+		if last != ' ' && last != '\n' {
+			break
+		}
+		p.plain = p.plain[:len(p.plain)-1]
+		p.pu = p.pu[:len(p.pu)-1]
+	}
+	for i := 0; i < len(s); i++ {
+		p.plain = append(p.plain, s[i])
+		p.pu = append(p.pu, -1)
+	}
+}
+
+// addUnit appends a unit whose clean source range is [cs,ce) and whose
+// displayed text is t.
+func (p *proj) addUnit(cs, ce int, t string) {
+	u := unit{
+		off: int32(p.tr.orig(cs)), end: int32(p.tr.orig(ce)),
+		ps: int32(len(p.plain)), pe: int32(len(p.plain) + len(t)),
+	}
+	idx := int32(len(p.units))
+	p.units = append(p.units, u)
+	p.plain = append(p.plain, t...)
+	for range len(t) {
+		p.pu = append(p.pu, idx)
+	}
+}
+
+// escapable lists what glamour's renderer unescapes after a backslash.
+const escapable = "\\`*_{}[]<>()#+-.!|"
+
+// addText adds a text leaf. Code spans keep backslashes; image alt text is
+// printed without decoding entities (as glamour does).
+func (p *proj) addText(n *ast.Text, top int, code, raw bool) {
+	s, e := n.Segment.Start, n.Segment.Stop
+	u0 := len(p.units)
+	src := p.clean
+	for i := s; i < e; {
+		c := src[i]
+		if c == '\\' && !code && i+1 < e && strings.IndexByte(escapable, src[i+1]) >= 0 {
+			p.addUnit(i, i+2, string(src[i+1]))
+			i += 2
+			continue
+		}
+		if c == '&' && !raw {
+			if k, dec, _ := entityAt(string(src[i:e]), 0, e-i); k > 0 {
+				p.addUnit(i, i+k, dec)
+				i += k
+				continue
+			}
+		}
+		if c == '\t' {
+			p.addUnit(i, i+1, " ")
+			i++
+			continue
+		}
+		_, sz := utf8.DecodeRune(src[i:e])
+		p.addUnit(i, i+sz, string(src[i:i+sz]))
+		i += sz
+	}
+	if len(p.units) > u0 {
+		p.leaves = append(p.leaves, leaf{u0: int32(u0), u1: int32(len(p.units)), kind: leafText, node: n, top: int32(top)})
+	}
+}
+
+func (p *proj) addCode(n ast.Node, top int) {
+	u0 := len(p.units)
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		for k := 0; k < seg.Padding; k++ {
+			p.addUnit(seg.Start, seg.Start, " ")
+		}
+		for j := seg.Start; j < seg.Stop; {
+			c := p.clean[j]
+			if c == '\t' || c == '\n' {
+				p.addUnit(j, j+1, string(c))
+				j++
+				continue
+			}
+			_, sz := utf8.DecodeRune(p.clean[j:seg.Stop])
+			p.addUnit(j, j+sz, string(p.clean[j:j+sz]))
+			j += sz
+		}
+	}
+	// Trailing newlines of the block are not text.
+	for len(p.units) > u0 {
+		u := p.units[len(p.units)-1]
+		if t := p.plain[u.ps:u.pe]; len(t) == 1 && t[0] == '\n' {
+			p.units = p.units[:len(p.units)-1]
+			p.plain = p.plain[:u.ps]
+			p.pu = p.pu[:u.ps]
+			continue
+		}
+		break
+	}
+	if len(p.units) > u0 {
+		p.leaves = append(p.leaves, leaf{u0: int32(u0), u1: int32(len(p.units)), kind: leafCode, node: n, top: int32(top)})
+	}
+}
+
+func (p *proj) addAuto(n *ast.AutoLink, top int) {
+	label := n.Label(p.clean)
+	if len(label) == 0 || cap(label) > cap(p.clean) {
+		return
+	}
+	// The label aliases the source buffer (goldmark keeps its segment
+	// unexported), so its capacity tells where it starts.
+	start := cap(p.clean) - cap(label)
+	if start < 0 || start+len(label) > len(p.clean) || string(p.clean[start:start+len(label)]) != string(label) {
+		return
+	}
+	u0 := len(p.units)
+	for j := start; j < start+len(label); {
+		_, sz := utf8.DecodeRune(p.clean[j : start+len(label)])
+		p.addUnit(j, j+sz, string(p.clean[j:j+sz]))
+		j += sz
+	}
+	p.leaves = append(p.leaves, leaf{u0: int32(u0), u1: int32(len(p.units)), kind: leafAuto, node: n, top: int32(top)})
+}
+
+// text returns the plain text of units [u0,u1).
+func (p *proj) textOf(u0, u1 int32) string {
+	if u0 >= u1 {
+		return ""
+	}
+	return string(p.plain[p.units[u0].ps:p.units[u1-1].pe])
+}

@@ -1,0 +1,361 @@
+package render
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"charm.land/glamour/v2"
+	xansi "github.com/charmbracelet/x/ansi"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+func readTestdata(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatalf("reading testdata: %v", err)
+	}
+	return string(b)
+}
+
+// plainGlamour renders with glamour itself, the way the stub did.
+func plainGlamour(t testing.TB, md string, opt Options) []string {
+	t.Helper()
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(opt.Style), glamour.WithWordWrap(opt.Width), glamour.WithInlineTableLinks(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.Render(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out, "\n")
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// glyphs returns each glyph of a plain line with its first column.
+type glyph struct {
+	s        string
+	col, wid int
+}
+
+func lineGlyphs(s string) []glyph {
+	var out []glyph
+	col := 0
+	for len(s) > 0 {
+		// Split as the Charm libraries do (ASCII never clusters).
+		g, w, n, _ := xansi.DecodeSequence(s, xansi.NormalState, nil)
+		if n <= 0 {
+			break
+		}
+		out = append(out, glyph{g, col, w})
+		col += w
+		s = s[len(g):]
+	}
+	return out
+}
+
+func fold(s string) string { return strings.ToLower(s) }
+
+func isSpaceStr(s string) bool {
+	return strings.TrimFunc(s, unicode.IsSpace) == ""
+}
+
+// checkMap asserts the map invariants: every mapped cell shows its source
+// unit (case-folded), every non-space unit is mapped at least once (except
+// text glamour truncated with an ellipsis), offsets are in range.
+func checkMap(t *testing.T, name, md string, d *Doc, requireAll bool) {
+	t.Helper()
+	p := parse(md)
+	byOff := map[int32]int{}
+	for i, u := range p.units {
+		if _, ok := byOff[u.off]; !ok {
+			byOff[u.off] = i
+		}
+	}
+	mapped := map[int32]bool{}
+	bad := 0
+	for l := range d.Lines {
+		if len(d.cells[l]) != xansi.StringWidth(d.Text(l)) {
+			t.Errorf("%s: line %d: %d cells for width %d", name, l, len(d.cells[l]), xansi.StringWidth(d.Text(l)))
+		}
+		for _, g := range lineGlyphs(d.Text(l)) {
+			if g.wid == 0 || g.col >= len(d.cells[l]) {
+				continue
+			}
+			o := d.cells[l][g.col]
+			if o < 0 {
+				continue
+			}
+			if int(o) > len(md) {
+				t.Fatalf("%s: offset %d beyond source", name, o)
+			}
+			ui, ok := byOff[o]
+			if !ok {
+				t.Errorf("%s: line %d col %d: offset %d is not a unit start", name, l, g.col, o)
+				continue
+			}
+			u := p.units[ui]
+			// A cluster (ZWJ emoji, flag, combining mark) maps to its first
+			// unit; the units it spans count as shown.
+			for n := 0; ui < len(p.units) && n < len(g.s); ui++ {
+				mapped[p.units[ui].off] = true
+				n += int(p.units[ui].pe - p.units[ui].ps)
+			}
+			want := string(p.plain[u.ps:u.pe])
+			if isSpaceStr(g.s) && isSpaceStr(want) {
+				continue
+			}
+			gf, wf := fold(g.s), fold(want)
+			if !strings.HasPrefix(gf, wf) && !strings.HasPrefix(wf, gf) {
+				if bad++; bad < 10 {
+					t.Errorf("%s: line %d col %d: glyph %q mapped to source %q at %d", name, l, g.col, g.s, want, o)
+				}
+			}
+		}
+	}
+	if !requireAll {
+		return
+	}
+	ellipsis := false
+	for l := range d.Lines {
+		if strings.Contains(d.Text(l), "…") {
+			ellipsis = true
+		}
+	}
+	var missing []string
+	for _, lf := range p.leaves {
+		inHeader := ancestorKindName(lf, "TableHeader")
+		for k := lf.u0; k < lf.u1; k++ {
+			u := p.units[k]
+			ut := string(p.plain[u.ps:u.pe])
+			if isSpaceStr(ut) || mapped[u.off] || xansi.StringWidth(ut) == 0 {
+				continue
+			}
+			if inHeader && ellipsis {
+				continue
+			}
+			missing = append(missing, string(p.plain[u.ps:u.pe])+"@"+itoa(int(u.off)))
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		t.Errorf("%s: %d source units not mapped: %v", name, len(missing), missing[:min(len(missing), 20)])
+	}
+}
+
+func ancestorKindName(lf leaf, kind string) bool {
+	for n := lf.node; n != nil; n = n.Parent() {
+		if n.Kind().String() == kind {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(i int) string {
+	return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i))
+}
+
+func fmtInt(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b []byte
+	for i > 0 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+		i /= 10
+	}
+	return string(b)
+}
+
+func TestMapTricky(t *testing.T) {
+	md := readTestdata(t, "tricky.md")
+	for _, w := range []int{40, 60, 80, 120} {
+		for _, st := range []string{"dark", "light"} {
+			d, err := Render(md, Options{Width: w, Style: st})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkMap(t, st+"/"+fmtInt(w), md, d, true)
+		}
+	}
+}
+
+func TestMapGenerated(t *testing.T) {
+	md := GenerateArticle(2000)
+	for _, w := range []int{40, 80} {
+		d, err := Render(md, Options{Width: w, Style: "dark"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMap(t, "generated/"+fmtInt(w), md, d, true)
+	}
+}
+
+// The anchors must not change a thing: our lines equal glamour's own.
+func TestLinesEqualGlamour(t *testing.T) {
+	// glamour prints code tabs raw (a control character); we expand them,
+	// so compare on a tab-free copy.
+	tricky := strings.ReplaceAll(readTestdata(t, "tricky.md"), "\t", "    ")
+	docs := map[string]string{"tricky": tricky, "generated": GenerateArticle(2000)}
+	for name, md := range docs {
+		for _, w := range []int{40, 80, 120} {
+			for _, st := range []string{"dark", "light"} {
+				opt := Options{Width: w, Style: st}
+				d, err := Render(md, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := plainGlamour(t, md, opt)
+				if len(d.Lines) != len(want) {
+					t.Errorf("%s %v: %d lines, glamour has %d", name, opt, len(d.Lines), len(want))
+				}
+				for i := 0; i < min(len(want), len(d.Lines)); i++ {
+					if d.Lines[i] != want[i] {
+						t.Errorf("%s %v: line %d differs:\n got %q\nwant %q", name, opt, i, d.Lines[i], want[i])
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// RenderFirst's lines (and map) must be a prefix of Render's.
+func TestRenderFirstPrefix(t *testing.T) {
+	cases := []struct {
+		name  string
+		md    string
+		width int
+		lines int
+	}{
+		{"generated10k", GenerateArticle(10000), 80, 40},
+		{"generated10k-60", GenerateArticle(10000), 60, 40},
+		{"generated2k", GenerateArticle(2000), 80, 10},
+		{"tricky", readTestdata(t, "tricky.md"), 40, 10},
+		{"tricky-all", readTestdata(t, "tricky.md"), 80, 1000},
+		{"refdefs", "# T\n\n" + strings.Repeat("A paragraph with a [ref] link in it.\n\n", 200) + "[ref]: https://example.com\n", 80, 20},
+	}
+	for _, c := range cases {
+		for _, st := range []string{"dark", "light"} {
+			opt := Options{Width: c.width, Style: st}
+			full, err := Render(c.md, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, err := RenderFirst(c.md, opt, c.lines)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(first.Lines) < min(c.lines, len(full.Lines)) {
+				t.Errorf("%s/%s: RenderFirst gave %d lines, want at least %d", c.name, st, len(first.Lines), c.lines)
+			}
+			if first.Complete != (len(first.Lines) == len(full.Lines)) {
+				t.Errorf("%s/%s: Complete=%v with %d of %d lines", c.name, st, first.Complete, len(first.Lines), len(full.Lines))
+			}
+			if len(first.Lines) > len(full.Lines) {
+				t.Fatalf("%s/%s: RenderFirst has more lines (%d) than Render (%d)", c.name, st, len(first.Lines), len(full.Lines))
+			}
+			for i := range first.Lines {
+				if first.Lines[i] != full.Lines[i] {
+					t.Errorf("%s/%s: line %d differs:\n first %q\n  full %q", c.name, st, i, first.Lines[i], full.Lines[i])
+					break
+				}
+				if !equalCells(first.cells[i], full.cells[i]) {
+					t.Errorf("%s/%s: line %d map differs", c.name, st, i)
+					break
+				}
+			}
+		}
+	}
+}
+
+func equalCells(a, b []int32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Rendering in runs of top-level blocks must give the lines and map of a
+// whole-document render.
+func TestChunkedEqualsWhole(t *testing.T) {
+	docs := map[string]string{
+		"tricky":    readTestdata(t, "tricky.md"),
+		"generated": GenerateArticle(10000),
+	}
+	for name, md := range docs {
+		for _, st := range []string{"dark", "light"} {
+			opt := Options{Width: 70, Style: st}
+			cfg, _ := styleConfig(st)
+			p := parse(md)
+			one, err := p.renderChunks(opt, cfg, p.split(1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			whole := p.assemble(one, true, true)
+			for _, n := range []int{2, 3, 4} {
+				p := parse(md)
+				cs, err := p.renderChunks(opt, cfg, p.split(n))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(cs) != n {
+					t.Fatalf("%s: split into %d runs, want %d", name, len(cs), n)
+				}
+				d := p.assemble(cs, true, true)
+				if len(d.Lines) != len(whole.Lines) {
+					t.Errorf("%s/%s/%d: %d lines, whole render has %d", name, st, n, len(d.Lines), len(whole.Lines))
+				}
+				for i := 0; i < min(len(d.Lines), len(whole.Lines)); i++ {
+					if d.Lines[i] != whole.Lines[i] || !equalCells(d.cells[i], whole.cells[i]) {
+						t.Errorf("%s/%s/%d: line %d differs:\n got %q\nwant %q", name, st, n, i, d.Text(i), whole.Text(i))
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+func writeFile(path, s string) error { return os.WriteFile(path, []byte(s), 0o644) }
+
+func TestEdgeInputs(t *testing.T) {
+	for _, md := range []string{"", "   \n\n", "x", "![alt &amp; \\* x](http://x/y.png) after", strings.Repeat("> ", 12) + "deep", strings.Repeat("- ", 12) + "list"} {
+		for _, w := range []int{1, 2, 5, 120} {
+			d, err := Render(md, Options{Width: w})
+			if err != nil {
+				t.Fatalf("Render(%q, %d): %v", md, w, err)
+			}
+			f, err := RenderFirst(md, Options{Width: w}, 3)
+			if err != nil {
+				t.Fatalf("RenderFirst(%q, %d): %v", md, w, err)
+			}
+			if len(f.Lines) > len(d.Lines) {
+				t.Errorf("RenderFirst(%q) longer than Render", md)
+			}
+			checkMap(t, md, md, d, false)
+		}
+	}
+	if _, err := Render("x", Options{Width: 80, Style: "no-such-style"}); err == nil || !strings.Contains(err.Error(), "no-such-style") {
+		t.Errorf("unknown style: err = %v", err)
+	}
+	if _, err := Render("x", Options{Width: 0}); err == nil {
+		t.Error("zero width accepted")
+	}
+}

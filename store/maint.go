@@ -1,0 +1,132 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+)
+
+// Backup writes a consistent copy of the library to path with VACUUM INTO
+// (other margins may keep writing meanwhile). It refuses to overwrite an
+// existing file.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	op := "back up library to " + path
+	// Lstat, not Open: opening the library's own file with os.Open and
+	// closing it would drop SQLite's POSIX locks.
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s: file exists; choose a new name", op)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: %w", op, classifyErr(path, err))
+	}
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		os.Remove(path) // a partial copy is worse than none
+		// Errors here are about the destination, so name it.
+		return fmt.Errorf("%s: %w", op, classifyErr(path, err))
+	}
+	// A backup holds the same private notes as the library.
+	if err := os.Chmod(path, 0o600); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	return nil
+}
+
+// Check verifies the library: SQLite's integrity check, foreign keys,
+// highlight ranges and the full-text index. It reports; it changes
+// nothing.
+func (s *Store) Check(ctx context.Context) (CheckReport, error) {
+	var r CheckReport
+	rows, err := s.db.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return r, s.wrap("check library", err)
+	}
+	var msgs []string
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			rows.Close()
+			return r, s.wrap("check library", err)
+		}
+		msgs = append(msgs, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return r, s.wrap("check library", err)
+	}
+	r.Integrity = strings.Join(msgs, "\n")
+
+	fk, err := s.db.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return r, s.wrap("check library", err)
+	}
+	for fk.Next() {
+		var table, parent string
+		var rowid, fkid any
+		if err := fk.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			fk.Close()
+			return r, s.wrap("check library", err)
+		}
+		r.Problems = append(r.Problems, fmt.Sprintf("%s row %v points at a missing %s row", table, rowid, parent))
+	}
+	fk.Close()
+
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM highlights WHERE orphan`).Scan(&r.OrphanHighlights); err != nil {
+		return r, s.wrap("check library", err)
+	}
+	var bad int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM highlights h JOIN article_bodies b ON b.article_id = h.article_id
+		WHERE NOT h.orphan AND (h.md_start < 0 OR h.md_end < h.md_start OR h.md_end > length(CAST(b.markdown AS BLOB)))`).Scan(&bad); err != nil {
+		return r, s.wrap("check library", err)
+	}
+	if bad > 0 {
+		r.Problems = append(r.Problems, fmt.Sprintf("%d highlights point outside their article's text", bad))
+	}
+	var noBody int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE NOT EXISTS
+		(SELECT 1 FROM article_bodies b WHERE b.article_id = a.id)`).Scan(&noBody); err != nil {
+		return r, s.wrap("check library", err)
+	}
+	if noBody > 0 {
+		r.Problems = append(r.Problems, fmt.Sprintf("%d articles have no text", noBody))
+	}
+
+	// FTS5's integrity-check with rank=1 also compares the index with the
+	// external content (the article_search view). It is spelled as an
+	// INSERT, so it needs the write lock, but it changes nothing.
+	r.FTSConsistent = true
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		cerr := s.classify(err)
+		switch {
+		case errors.Is(cerr, ErrBusy) || ctx.Err() != nil:
+			return r, s.wrap("check search index", err)
+		case errors.Is(cerr, ErrReadOnly):
+			// Opened read-only: the row counts below are all we can check.
+		default:
+			r.FTSConsistent = false
+			r.Problems = append(r.Problems, "search index does not match the articles ("+err.Error()+"); run a rebuild")
+		}
+	}
+	var indexed, articles int
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles_fts_docsize), (SELECT count(*) FROM article_search)`).Scan(&indexed, &articles); err != nil {
+		return r, s.wrap("check search index", err)
+	}
+	if indexed != articles {
+		if r.FTSConsistent {
+			r.Problems = append(r.Problems, fmt.Sprintf("search index holds %d articles, library %d; run a rebuild", indexed, articles))
+		}
+		r.FTSConsistent = false
+	}
+	return r, nil
+}
+
+// RebuildSearch rebuilds the full-text index from the articles (the
+// repair for a Check that found it inconsistent).
+func (s *Store) RebuildSearch(ctx context.Context) error {
+	return s.write(ctx, "rebuild search index", func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`)
+		return err
+	})
+}

@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"margin/store"
+)
+
+// staticLib serves a fixed list to the library screen for BenchFilter; the
+// screen calls nothing else while filtering.
+type staticLib struct {
+	Library
+	arts []store.Article
+}
+
+func (s staticLib) List(context.Context, store.ListOptions) ([]store.Article, error) {
+	return s.arts, nil
+}
+func (s staticLib) Count(context.Context) (int, error)               { return len(s.arts), nil }
+func (s staticLib) Setting(context.Context, string) (string, error)  { return "", nil }
+func (s staticLib) SetSetting(context.Context, string, string) error { return nil }
+
+// BenchFilter measures one keystroke of the library's `/` filter over arts
+// (the update and the redrawn frame, median of many) and, as a baseline, one
+// plain case-insensitive substring scan of the same titles.
+func BenchFilter(arts []store.Article) (keystroke, scan time.Duration) {
+	m := newModel(context.Background(), Options{Library: staticLib{arts: arts}, Style: "dark"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.Update(m.library.load(0)())
+	m.Update(tea.KeyPressMsg{Code: '/', Text: "/"})
+	letters := "securityassistance"
+	var keys, scans []time.Duration
+	for i := 0; i < 3*len(letters); i++ {
+		r := rune(letters[i%len(letters)])
+		t0 := time.Now()
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		_ = m.View()
+		keys = append(keys, time.Since(t0))
+		if i%4 == 3 { // keep the filter short so it matches something
+			for range 4 {
+				m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+			}
+		}
+
+		q := letters[:1+i%4]
+		t0 = time.Now()
+		n := 0
+		for _, a := range arts {
+			if strings.Contains(strings.ToLower(a.Title), q) {
+				n++
+			}
+		}
+		scans = append(scans, time.Since(t0))
+	}
+	return medianDur(keys), medianDur(scans)
+}
+
+func medianDur(ds []time.Duration) time.Duration {
+	for i := 1; i < len(ds); i++ {
+		for j := i; j > 0 && ds[j] < ds[j-1]; j-- {
+			ds[j], ds[j-1] = ds[j-1], ds[j]
+		}
+	}
+	return ds[len(ds)/2]
+}

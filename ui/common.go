@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"margin/render"
+	"margin/store"
+)
+
+// Library is the part of the store the UI uses; *store.Store satisfies it.
+type Library interface {
+	List(ctx context.Context, opt store.ListOptions) ([]store.Article, error)
+	Count(ctx context.Context) (int, error)
+	Search(ctx context.Context, query string, limit int) ([]store.SearchResult, error)
+	Article(ctx context.Context, id int64) (*store.Article, error)
+	Delete(ctx context.Context, id int64) error
+	SetState(ctx context.Context, id int64, st store.State) error
+	SetPosition(ctx context.Context, id int64, offset int, progress float64) error
+	Setting(ctx context.Context, key string) (string, error)
+	SetSetting(ctx context.Context, key, value string) error
+	Highlights(ctx context.Context, articleID int64) ([]store.Highlight, error)
+	AddHighlight(ctx context.Context, h *store.Highlight) (int64, error)
+	UpdateHighlight(ctx context.Context, h *store.Highlight) error
+	DeleteHighlight(ctx context.Context, id int64) error
+	RestoreHighlight(ctx context.Context, h *store.Highlight) error
+}
+
+// Common is what every screen shares: the terminal size, styles, keys, the
+// library and the options the program was started with.
+type Common struct {
+	ctx    context.Context
+	Width  int
+	Height int
+	Styles *Styles
+	Keys   *KeyMap
+	Lib    Library
+	Opt    Options
+	Now    func() time.Time // the clock; tests fix it
+	Loc    *time.Location   // dates are shown in this zone
+	cache  *docCache
+}
+
+// docKey names one rendering of an article.
+type docKey struct {
+	id    int64
+	size  int // length of the Markdown, so a refreshed article renders anew
+	width int
+	style string
+}
+
+// docCache keeps a few complete renderings so reopening an article, or
+// going back to a width, costs nothing.
+type docCache struct {
+	docs  map[docKey]*render.Doc
+	order []docKey
+}
+
+const docCacheSize = 8
+
+func (c *docCache) get(k docKey) *render.Doc { return c.docs[k] }
+
+func (c *docCache) put(k docKey, d *render.Doc) {
+	if c.docs == nil {
+		c.docs = make(map[docKey]*render.Doc)
+	}
+	if _, ok := c.docs[k]; !ok {
+		c.order = append(c.order, k)
+	}
+	c.docs[k] = d
+	for len(c.order) > docCacheSize {
+		delete(c.docs, c.order[0])
+		c.order = c.order[1:]
+	}
+}
+
+// newHelp returns a help bar styled and sized for the terminal.
+func (c *Common) newHelp() help.Model {
+	h := help.New()
+	h.Styles = c.Styles.Help
+	h.SetWidth(c.Width)
+	return h
+}
+
+// setting reads a remembered setting, "" when unset or unreadable.
+func (c *Common) setting(key string) string {
+	if c.Lib == nil {
+		return ""
+	}
+	v, err := c.Lib.Setting(c.ctx, key)
+	if err != nil {
+		return ""
+	}
+	return v
+}
+
+// sanitizeLine makes untrusted text safe and single-line for display:
+// every control character (C0, DEL, C1, so ESC, BEL and CSI too) is
+// dropped, line breaks and tabs become spaces, invalid UTF-8 becomes U+FFFD.
+func sanitizeLine(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+		case r == '\n' || r == '\t' || r == '\r':
+			b.WriteByte(' ')
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029', r >= 0xfff9 && r <= 0xfffb:
+			// dropped
+		case unicode.Is(unicode.Bidi_Control, r):
+			// dropped: bidi overrides can make a title lie about itself
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// truncate cuts a styled or plain string to w cells, ending in … when cut.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// padRight pads a string with spaces to w cells (after truncating it).
+func padRight(s string, w int) string {
+	s = truncate(s, w)
+	if n := w - lipgloss.Width(s); n > 0 {
+		s += strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// padLeft right-aligns a string in w cells.
+func padLeft(s string, w int) string {
+	s = truncate(s, w)
+	if n := w - lipgloss.Width(s); n > 0 {
+		s = strings.Repeat(" ", n) + s
+	}
+	return s
+}
+
+// clamp limits v to [lo, hi]; hi wins when hi < lo.
+func clamp(v, lo, hi int) int {
+	if v < lo {
+		v = lo
+	}
+	if v > hi {
+		v = hi
+	}
+	return v
+}
+
+// formatDate shows a saved date in at most 7 cells: "Jan 02" this year,
+// "Jan '25" before.
+func (c *Common) formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	t = t.In(c.Loc)
+	if t.Year() == c.Now().In(c.Loc).Year() {
+		return t.Format("Jan 02")
+	}
+	return t.Format("Jan '06")
+}
+
+// The store is the production Library.
+var _ Library = (*store.Store)(nil)

@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"margin/store"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var testNow = time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+
+// harness drives a root model the way the program would: it runs every
+// command and feeds the messages back, synchronously.
+type harness struct {
+	t     *testing.T
+	m     *Model
+	lib   *fakeLib
+	quit  bool
+	added []string // inputs given to Options.Add
+	urls  []string // links opened
+}
+
+func newHarness(t *testing.T, lib *fakeLib, w, h int, tweak ...func(*Options)) *harness {
+	t.Helper()
+	hs := &harness{t: t, lib: lib}
+	opt := Options{
+		Library: lib,
+		Style:   "dark",
+		Add: func(ctx context.Context, input string) (int64, bool, error) {
+			hs.added = append(hs.added, input)
+			if strings.Contains(input, "fail") {
+				return 0, false, fmt.Errorf("fetch %s: 404 Not Found", input)
+			}
+			id := lib.add(store.Article{Title: "Added " + input, SiteName: "example.org", Added: testNow, ReadingMinutes: 3,
+				Markdown: "# Added\n\nSome text.\n", Text: "Some text."})
+			return id, false, nil
+		},
+		AddSample: func(ctx context.Context) (int64, error) {
+			return lib.add(sampleArticle()), nil
+		},
+		OpenURL: func(u string) error { hs.urls = append(hs.urls, u); return nil },
+		Export:  func(ctx context.Context, id int64) (string, error) { return fmt.Sprintf("/tmp/notes-%d.md", id), nil },
+	}
+	for _, f := range tweak {
+		f(&opt)
+	}
+	hs.m = newModel(context.Background(), opt)
+	hs.m.common.Now = func() time.Time { return testNow }
+	hs.m.common.Loc = time.UTC
+	hs.run(hs.m.Init())
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return hs
+}
+
+// send delivers a message and runs what it asks for.
+func (hs *harness) send(msg tea.Msg) {
+	hs.t.Helper()
+	_, cmd := hs.m.Update(msg)
+	hs.run(cmd)
+}
+
+// run executes commands breadth-first until none are left.
+func (hs *harness) run(cmd tea.Cmd) {
+	hs.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for n := 0; len(queue) > 0; n++ {
+		if n > 10000 {
+			hs.t.Fatal("commands do not settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case tea.QuitMsg:
+			hs.quit = true
+		case spinner.TickMsg:
+			// The spinner would tick forever.
+		default:
+			_, next := hs.m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+// press sends key presses named as in key bindings ("j", "enter", "ctrl+d").
+func (hs *harness) press(keys ...string) {
+	hs.t.Helper()
+	for _, k := range keys {
+		hs.send(keyMsg(k))
+	}
+}
+
+// typeText sends each rune as a key press.
+func (hs *harness) typeText(s string) {
+	hs.t.Helper()
+	for _, r := range s {
+		hs.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	special := map[string]rune{
+		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "up": tea.KeyUp, "down": tea.KeyDown,
+		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
+		"backspace": tea.KeyBackspace, "tab": tea.KeyTab, "left": tea.KeyLeft, "right": tea.KeyRight,
+	}
+	if r, ok := special[k]; ok {
+		return tea.KeyPressMsg{Code: r}
+	}
+	if k == "space" {
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	if k == "shift+space" {
+		return tea.KeyPressMsg{Code: tea.KeySpace, Mod: tea.ModShift}
+	}
+	if rest, ok := strings.CutPrefix(k, "ctrl+"); ok {
+		return tea.KeyPressMsg{Code: []rune(rest)[0], Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// screen is the current frame with ANSI stripped and trailing blanks removed.
+func (hs *harness) screen() string {
+	v := hs.m.View()
+	lines := strings.Split(ansi.Strip(v.Content), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// golden compares the frame with testdata/name.golden.
+func (hs *harness) golden(name string) {
+	hs.t.Helper()
+	got := hs.screen()
+	w, h := hs.m.common.Width, hs.m.common.Height
+	if n := strings.Count(got, "\n") + 1; n != h {
+		hs.t.Errorf("%s: frame has %d lines, want %d", name, n, h)
+	}
+	for i, l := range strings.Split(got, "\n") {
+		if cw := ansi.StringWidth(l); cw > w {
+			hs.t.Errorf("%s: line %d is %d cells wide, more than %d: %q", name, i, cw, w, l)
+		}
+	}
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			hs.t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			hs.t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		hs.t.Fatalf("%s (run go test ./ui -update to create it)", err)
+	}
+	if string(want) != got {
+		hs.t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// libWith fills a fake library with n articles.
+func libWith(n int) *fakeLib {
+	lib := newFakeLib()
+	titles := []string{
+		"The Slow Death of the Hyperlink", "How Rivers Decide Where to Go", "A Field Guide to Sourdough Starters",
+		"Why Small Teams Ship Faster", "Notes on the Design of Everyday Terminals", "The Quiet Economics of Public Libraries",
+		"What the Octopus Knows", "Against Infinite Scroll", "An Oral History of the Spreadsheet", "Learning to Read Slowly Again",
+		"The Mathematics of Queues at the Post Office", "Reclaiming Attention in a Noisy Decade",
+	}
+	sites := []string{"longreads.example", "rivers.example.org", "bread.example", "eng.example.com", "terminals.example",
+		"libraries.example", "sea.example", "essays.example", "history.example", "slow.example", "math.example", "attention.example"}
+	for i := range n {
+		a := store.Article{
+			Title: titles[i%len(titles)], SiteName: sites[i%len(sites)],
+			ReadingMinutes: 3 + i*2%17, Added: testNow.Add(-time.Duration(i) * 37 * time.Hour),
+			Markdown: testMarkdown(titles[i%len(titles)]), Text: "Plain text of " + titles[i%len(titles)] + " with rivers and queues.",
+		}
+		switch i % 4 {
+		case 1:
+			a.Progress, a.Opened = 0.42, testNow
+		case 2:
+			a.Progress, a.Opened = 1, testNow
+		}
+		if i == 5 {
+			a.Added = time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)
+		}
+		id := lib.add(a)
+		for j := range i % 3 {
+			lib.hls[lib.nextHL] = &store.Highlight{ID: lib.nextHL, ArticleID: id, Start: j * 10, End: j*10 + 5, Label: "highlight"}
+			lib.nextHL++
+		}
+	}
+	return lib
+}
+
+// testMarkdown is an article long enough to scroll: headings, lists,
+// quotes and links.
+func testMarkdown(title string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", title)
+	for s := 1; s <= 6; s++ {
+		fmt.Fprintf(&b, "## Section %d\n\n", s)
+		for p := 1; p <= 3; p++ {
+			fmt.Fprintf(&b, "Paragraph %d.%d opens with a plain sentence about reading. It goes on to a second sentence "+
+				"with a [link number %d](https://example.com/%d/%d) in it. The third sentence closes paragraph %d.%d calmly.\n\n",
+				s, p, s*10+p, s, p, s, p)
+		}
+		fmt.Fprintf(&b, "> A quoted line in section %d.\n\n- first item %d\n- second item %d\n\n", s, s, s)
+	}
+	return b.String()
+}
+
+func sampleArticle() store.Article {
+	return store.Article{Title: "Welcome to margin", SiteName: "margin", Byline: "The margin project", ReadingMinutes: 4,
+		Added: testNow, Markdown: testMarkdown("Welcome to margin"), Text: "sample"}
+}

@@ -1,0 +1,831 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"margin/render"
+	"margin/store"
+)
+
+// highlightState is the reader's cursor, selection and highlights.
+type highlightState struct {
+	list   []store.Highlight // reading order, orphans last
+	cursor int               // source offset of the cursor; -1 before the first rendering
+	anchor int               // where the selection started; -1 when not selecting
+	undo   *store.Highlight  // the last deleted highlight
+	editor *noteEditor
+	// noteLines maps a display line to the highlights whose notes are shown
+	// under it (the line where the highlight ends).
+	noteLines map[int][]int
+	// Panel state.
+	panelLabel string  // label filter; "" for all
+	argument   bool    // argument view
+	panelIDs   []int64 // highlight per panel item; 0 for a heading
+	back       bool    // return to the panel after the editor closes
+	pressed    int     // offset where the mouse button went down; -1 when up
+	target     int64   // highlight a label or claim chooser applies to
+}
+
+func (s *highlightState) reset() {
+	*s = highlightState{cursor: -1, anchor: -1, pressed: -1}
+}
+
+func (s *highlightState) restyle(*Styles) {}
+
+// loadHighlights reads the article's highlights from the store.
+func (p *pagerModel) loadHighlights() {
+	hs, err := p.Lib.Highlights(p.ctx, p.art.ID)
+	if err != nil {
+		p.errLine = "Could not read highlights: " + err.Error()
+		return
+	}
+	p.hl.list = hs
+	p.hl.indexNotes(p)
+}
+
+// indexNotes finds the display line under which each note is shown.
+func (s *highlightState) indexNotes(p *pagerModel) {
+	s.noteLines = nil
+	if p.doc == nil {
+		return
+	}
+	for i, h := range s.list {
+		if h.Orphan || strings.TrimSpace(h.Note) == "" || h.End <= h.Start {
+			continue
+		}
+		line, _, ok := p.doc.CellOf(lastRuneStart(p.art.Markdown, h.End))
+		if !ok {
+			continue
+		}
+		// Under the paragraph, not inside it: after its last line.
+		for line+1 < len(p.doc.Lines) && strings.TrimSpace(p.doc.Text(line+1)) != "" {
+			line++
+		}
+		if s.noteLines == nil {
+			s.noteLines = make(map[int][]int)
+		}
+		s.noteLines[line] = append(s.noteLines[line], i)
+	}
+}
+
+// lastRuneStart is the offset of the last rune before end.
+func lastRuneStart(md string, end int) int {
+	end = min(end, len(md))
+	_, n := utf8.DecodeLastRuneInString(md[:end])
+	return end - max(n, 1)
+}
+
+// onDoc places the cursor when a rendering arrives.
+func (s *highlightState) onDoc(p *pagerModel) {
+	s.indexNotes(p)
+	if s.cursor < 0 && p.pending < 0 {
+		s.cursor = p.topOffset()
+	}
+}
+
+// lineOf is the display line showing a source offset.
+func lineOf(d *render.Doc, off int) int {
+	if l, _, ok := d.CellOf(off); ok {
+		return l
+	}
+	return d.LineOf(off)
+}
+
+// visibleLines is how many display lines fit the body, notes included.
+func (s *highlightState) visibleLines(p *pagerModel) int {
+	if p.doc == nil {
+		return p.bodyHeight()
+	}
+	if len(s.noteLines) == 0 {
+		return max(min(p.bodyHeight(), len(p.doc.Lines)-p.top), 1)
+	}
+	n := 0
+	for _, l := range s.rowLines(p) {
+		if l >= 0 {
+			n++
+		}
+	}
+	return max(n, 1)
+}
+
+// follow keeps the cursor on screen after scrolling.
+func (s *highlightState) follow(p *pagerModel) {
+	if p.doc == nil || s.cursor < 0 {
+		return
+	}
+	line := lineOf(p.doc, s.cursor)
+	vis := s.visibleLines(p)
+	switch {
+	case line < p.top:
+		s.cursor = firstOffsetFrom(p.doc, p.top, s.cursor)
+	case line >= p.top+vis:
+		s.cursor = firstOffsetFrom(p.doc, p.top+vis-1, s.cursor)
+	}
+}
+
+// firstOffsetFrom is the first mapped offset at or after a line.
+func firstOffsetFrom(d *render.Doc, line, fallback int) int {
+	if l, c, ok := d.Next(line, 0); ok {
+		if off := d.Offset(l, c); off >= 0 {
+			return off
+		}
+	}
+	return fallback
+}
+
+// moveTo puts the cursor on a source offset and scrolls it into view.
+func (s *highlightState) moveTo(p *pagerModel, off int) {
+	if p.doc == nil {
+		return
+	}
+	s.cursor = clamp(off, 0, len(p.art.Markdown))
+	line := lineOf(p.doc, s.cursor)
+	vis := s.visibleLines(p)
+	if line < p.top || line >= p.top+vis {
+		p.top = line - p.bodyHeight()/3
+		p.clampTop()
+	}
+}
+
+// selection is the selected source range, ok=false when not selecting.
+func (s *highlightState) selection(md string) (start, end int, ok bool) {
+	if s.anchor < 0 || s.cursor < 0 {
+		return 0, 0, false
+	}
+	// Motions land on the start of the next word or sentence, so the
+	// selection ends before the cursor: "v ) h" highlights one sentence.
+	start, end = trimRange(md, min(s.anchor, s.cursor), max(s.anchor, s.cursor))
+	return start, end, end > start
+}
+
+// trimRange drops white space at both ends of a source range.
+func trimRange(md string, start, end int) (int, int) {
+	start, end = clamp(start, 0, len(md)), clamp(end, 0, len(md))
+	for start < end {
+		r, n := utf8.DecodeRuneInString(md[start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(md[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+// under is the index of the highlight under the cursor (the shortest when
+// several overlap), or -1.
+func (s *highlightState) under() int {
+	best := -1
+	for i, h := range s.list {
+		if h.Orphan || s.cursor < h.Start || s.cursor >= h.End {
+			continue
+		}
+		if best < 0 || h.End-h.Start < s.list[best].End-s.list[best].Start {
+			best = i
+		}
+	}
+	return best
+}
+
+func (s *highlightState) byID(id int64) int {
+	for i := range s.list {
+		if s.list[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// onKey handles the cursor and highlight keys of the reader.
+func (s *highlightState) onKey(p *pagerModel, msg tea.KeyPressMsg, k ReaderKeys) tea.Cmd {
+	if p.doc == nil {
+		return nil
+	}
+	md := p.art.Markdown
+	motion := func(f func(string, int) int) {
+		s.moveTo(p, f(md, max(s.cursor, 0)))
+	}
+	switch {
+	case key.Matches(msg, k.WordNext):
+		motion(render.NextWord)
+	case key.Matches(msg, k.WordPrev):
+		motion(render.PrevWord)
+	case key.Matches(msg, k.SentenceNext):
+		motion(render.NextSentence)
+	case key.Matches(msg, k.SentencePrev):
+		motion(render.PrevSentence)
+	case key.Matches(msg, k.ParagraphNext):
+		motion(render.NextParagraph)
+	case key.Matches(msg, k.ParagraphPrev):
+		motion(render.PrevParagraph)
+	case key.Matches(msg, k.Select):
+		if s.anchor >= 0 {
+			s.anchor = -1
+		} else {
+			s.anchor = max(s.cursor, 0)
+		}
+	case key.Matches(msg, k.Highlight):
+		s.add(p)
+	case key.Matches(msg, k.Label):
+		s.chooseLabel(p)
+	case key.Matches(msg, k.Note):
+		s.editNote(p)
+	case key.Matches(msg, k.Delete):
+		s.remove(p)
+	case key.Matches(msg, k.Undo):
+		s.restore(p)
+	case key.Matches(msg, k.NextHighlight):
+		s.jump(p, 1)
+	case key.Matches(msg, k.PrevHighlight):
+		s.jump(p, -1)
+	case key.Matches(msg, k.Panel):
+		s.openPanel(p)
+	case key.Matches(msg, k.Link):
+		s.chooseClaim(p)
+	}
+	return nil
+}
+
+// add highlights the selection, or the sentence under the cursor.
+func (s *highlightState) add(p *pagerModel) int {
+	md := p.art.Markdown
+	start, end, ok := s.selection(md)
+	if !ok {
+		start, end = render.SentenceAt(md, max(s.cursor, 0))
+		start, end = trimRange(md, start, end)
+	}
+	if end <= start {
+		p.errLine = "Nothing to highlight here."
+		return -1
+	}
+	q := render.QuoteAt(md, start, end)
+	h := store.Highlight{
+		ArticleID: p.art.ID, Start: q.Start, End: q.End,
+		Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix, Label: store.Labels[0],
+	}
+	id, err := p.Lib.AddHighlight(p.ctx, &h)
+	if err != nil {
+		p.errLine = "Could not save the highlight: " + err.Error()
+		return -1
+	}
+	s.anchor = -1
+	// Keep the cursor on the new highlight so L, n and x act on it.
+	s.cursor = q.Start
+	p.loadHighlights()
+	p.status = "Highlighted. L label · n note · x delete"
+	return s.byID(id)
+}
+
+func (s *highlightState) update(p *pagerModel, h *store.Highlight, what string) bool {
+	if err := p.Lib.UpdateHighlight(p.ctx, h); err != nil {
+		p.errLine = "Could not " + what + ": " + err.Error()
+		return false
+	}
+	p.loadHighlights()
+	return true
+}
+
+func (s *highlightState) remove(p *pagerModel) {
+	i := s.under()
+	if i < 0 {
+		p.errLine = "No highlight under the cursor."
+		return
+	}
+	s.removeAt(p, i)
+}
+
+func (s *highlightState) removeAt(p *pagerModel, i int) {
+	h := s.list[i]
+	if err := p.Lib.DeleteHighlight(p.ctx, h.ID); err != nil {
+		p.errLine = "Could not delete the highlight: " + err.Error()
+		return
+	}
+	s.undo = &h
+	p.loadHighlights()
+	p.status = "Highlight deleted. u to undo"
+}
+
+func (s *highlightState) restore(p *pagerModel) {
+	if s.undo == nil {
+		p.errLine = "Nothing to undo."
+		return
+	}
+	if err := p.Lib.RestoreHighlight(p.ctx, s.undo); err != nil {
+		p.errLine = "Could not restore the highlight: " + err.Error()
+		return
+	}
+	s.undo = nil
+	p.loadHighlights()
+	p.status = "Highlight restored."
+}
+
+// jump moves the cursor to the next or previous highlight.
+func (s *highlightState) jump(p *pagerModel, dir int) {
+	var starts []int
+	for _, h := range s.list {
+		if !h.Orphan {
+			starts = append(starts, h.Start)
+		}
+	}
+	if len(starts) == 0 {
+		p.errLine = "No highlights in this article yet: select with v, highlight with h."
+		return
+	}
+	sort.Ints(starts)
+	cur := max(s.cursor, 0)
+	target := -1
+	if dir > 0 {
+		for _, st := range starts {
+			if st > cur {
+				target = st
+				break
+			}
+		}
+	} else {
+		for i := len(starts) - 1; i >= 0; i-- {
+			if starts[i] < cur {
+				target = starts[i]
+				break
+			}
+		}
+	}
+	if target < 0 {
+		p.status = "No more highlights that way."
+		return
+	}
+	s.moveTo(p, target)
+}
+
+// editNote opens the note editor on the highlight under the cursor,
+// highlighting the selection or sentence first when there is none.
+func (s *highlightState) editNote(p *pagerModel) {
+	i := s.under()
+	if _, _, sel := s.selection(p.art.Markdown); sel || i < 0 {
+		if i = s.add(p); i < 0 {
+			return
+		}
+	}
+	s.openEditor(p, i)
+}
+
+func (s *highlightState) openEditor(p *pagerModel, i int) {
+	h := s.list[i]
+	s.editor = newNoteEditor(p.Common, h.ID, h.Exact, h.Note)
+	s.editor.SetSize(p.textWidth(), p.bodyHeight())
+	p.mode = readEditor
+}
+
+// onEditorKey saves on ctrl+s or esc; every other key is typing.
+func (s *highlightState) onEditorKey(p *pagerModel, msg tea.KeyPressMsg) tea.Cmd {
+	k := p.Keys.Editor
+	if key.Matches(msg, k.Save) || key.Matches(msg, k.Cancel) {
+		if s.saveNote(p) {
+			s.editor = nil
+			p.mode = readNormal
+			if s.back {
+				s.back = false
+				s.openPanel(p)
+			}
+		}
+		return nil
+	}
+	return s.editor.Update(msg)
+}
+
+// saveNote stores the note being edited; on failure the editor stays open
+// so nothing typed is lost.
+func (s *highlightState) saveNote(p *pagerModel) bool {
+	if s.editor == nil {
+		return true
+	}
+	i := s.byID(s.editor.id)
+	if i < 0 {
+		if s.editor.warned {
+			return true
+		}
+		s.editor.warned = true
+		p.errLine = "This highlight was deleted: copy your note now, closing again discards it."
+		return false
+	}
+	h := s.list[i]
+	note := s.editor.Value()
+	if h.Note == note {
+		return true
+	}
+	h.Note = note
+	if !s.update(p, &h, "save the note") {
+		return false
+	}
+	p.status = "Note saved."
+	return true
+}
+
+func (s *highlightState) viewEditor(p *pagerModel, h int) []string {
+	pad := strings.Repeat(" ", p.margin())
+	lines := s.editor.View(p.textWidth())
+	for i := range lines {
+		lines[i] = pad + lines[i]
+	}
+	return lines
+}
+
+// chooseLabel opens the label chooser for the highlight under the cursor.
+func (s *highlightState) chooseLabel(p *pagerModel) {
+	i := s.under()
+	if i < 0 {
+		p.errLine = "No highlight under the cursor: h highlights the sentence."
+		return
+	}
+	s.labelPicker(p, i)
+}
+
+func (s *highlightState) labelPicker(p *pagerModel, i int) {
+	h := s.list[i]
+	items := make([]pickItem, len(store.Labels))
+	for j, l := range store.Labels {
+		items[j] = pickItem{Tag: p.Styles.Label(l).Tag.Render(l), Title: labelHelp[l]}
+		if l == h.Label {
+			defer func(j int) { p.picker.cursor = j }(j)
+		}
+	}
+	s.target = h.ID
+	p.showPicker(newPicker(p.Common, "Label", items), pickLabel)
+}
+
+var labelHelp = map[string]string{
+	"highlight": "worth keeping",
+	"claim":     "something the author asserts",
+	"evidence":  "supports a claim",
+	"question":  "questions a claim",
+	"disagree":  "disputes a claim",
+}
+
+// linksToClaim is true for the labels that may point at a claim.
+func linksToClaim(label string) bool {
+	return label == "evidence" || label == "question" || label == "disagree"
+}
+
+// chooseClaim opens the claim chooser for the highlight under the cursor.
+func (s *highlightState) chooseClaim(p *pagerModel) {
+	i := s.under()
+	if i < 0 {
+		p.errLine = "No highlight under the cursor."
+		return
+	}
+	if !linksToClaim(s.list[i].Label) {
+		p.errLine = "Only evidence, questions and disagreements link to a claim: L changes the label."
+		return
+	}
+	var items []pickItem
+	var ids []int64
+	for _, h := range s.list {
+		if h.Label == "claim" {
+			items = append(items, pickItem{Tag: p.Styles.Label("claim").Tag.Render("claim"), Title: h.Exact})
+			ids = append(ids, h.ID)
+		}
+	}
+	if len(items) == 0 {
+		p.errLine = "No claims in this article yet: label a highlight as a claim first (L)."
+		return
+	}
+	items = append(items, pickItem{Title: "(not linked to a claim)"})
+	ids = append(ids, 0)
+	pk := newPicker(p.Common, "Link to which claim?", items)
+	for j, id := range ids {
+		if id == s.list[i].Supports {
+			pk.cursor = j
+		}
+	}
+	s.target = s.list[i].ID
+	s.panelIDs = ids
+	p.showPicker(pk, pickClaim)
+}
+
+// onPick applies a choice from the label, claim or panel lists.
+func (s *highlightState) onPick(p *pagerModel, kind pickKind, item int) tea.Cmd {
+	switch kind {
+	case pickLabel:
+		i := s.byID(s.target)
+		if i < 0 {
+			return nil
+		}
+		h := s.list[i]
+		h.Label = store.Labels[item]
+		if !linksToClaim(h.Label) {
+			h.Supports = 0
+		}
+		if s.update(p, &h, "change the label") {
+			p.status = "Labelled " + h.Label + "."
+		}
+	case pickClaim:
+		i := s.byID(s.target)
+		if i < 0 {
+			return nil
+		}
+		h := s.list[i]
+		h.Supports = s.panelIDs[item]
+		if s.update(p, &h, "link the highlight") {
+			p.status = "Linked to the claim."
+			if h.Supports == 0 {
+				p.status = "Unlinked."
+			}
+		}
+	case pickPanel:
+		i := s.byID(s.panelIDs[item])
+		if i < 0 {
+			return nil
+		}
+		if s.list[i].Orphan {
+			p.errLine = "This highlight's passage is no longer in the article (orphan)."
+			return nil
+		}
+		p.jumpTo(s.list[i].Start)
+	}
+	return nil
+}
+
+// openPanel lists the article's highlights in reading order, or the
+// argument view: each claim with what supports, questions or disputes it.
+func (s *highlightState) openPanel(p *pagerModel) {
+	var items []pickItem
+	s.panelIDs = s.panelIDs[:0]
+	add := func(h *store.Highlight, indent int) {
+		tag := p.Styles.Label(h.Label).Tag.Render(h.Label)
+		if h.Orphan {
+			tag = p.Styles.App.Error.Render("orphan") + " " + tag
+		}
+		note := strings.TrimSpace(h.Note)
+		if note == "" {
+			note = "—"
+		}
+		items = append(items, pickItem{Tag: tag, Title: h.Exact, Desc: note, Indent: indent})
+		s.panelIDs = append(s.panelIDs, h.ID)
+	}
+	title := "Highlights"
+	if s.argument {
+		title = "Argument"
+		linked := map[int64]bool{}
+		for i := range s.list {
+			c := &s.list[i]
+			if c.Label != "claim" {
+				continue
+			}
+			add(c, 0)
+			for j := range s.list {
+				if e := &s.list[j]; e.Supports == c.ID && linksToClaim(e.Label) {
+					add(e, 1)
+					linked[e.ID] = true
+				}
+			}
+		}
+		for i := range s.list {
+			if e := &s.list[i]; linksToClaim(e.Label) && !linked[e.ID] {
+				add(e, 0)
+			}
+		}
+	} else {
+		for i := range s.list {
+			if s.panelLabel == "" || s.list[i].Label == s.panelLabel {
+				add(&s.list[i], 0)
+			}
+		}
+	}
+	if s.panelLabel != "" && !s.argument {
+		title += " · " + s.panelLabel
+	}
+	title += fmt.Sprintf(" (%d)", len(items))
+	pk := newPicker(p.Common, title, items)
+	pk.twoLine = true
+	pk.empty = "No highlights. Select with v and highlight with h."
+	if s.argument {
+		pk.empty = "No claims, evidence, questions or disagreements yet."
+	}
+	for _, b := range []*key.Binding{&pk.keys.Filter, &pk.keys.Edit, &pk.keys.Delete, &pk.keys.Argument} {
+		b.SetEnabled(true)
+	}
+	if s.argument {
+		pk.keys.Argument.SetHelp("a", "all highlights")
+		pk.keys.Filter.SetEnabled(false)
+	}
+	// Select the highlight under the cursor, or the next one.
+	for j, id := range s.panelIDs {
+		if i := s.byID(id); i >= 0 && !s.list[i].Orphan && s.list[i].End > s.cursor {
+			pk.cursor = j
+			break
+		}
+	}
+	p.showPicker(pk, pickPanel)
+}
+
+// onPanelKey handles the panel's own keys; done=false passes the key on to
+// the list.
+func (s *highlightState) onPanelKey(p *pagerModel, msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := p.picker.keys
+	cur := p.picker.cursor
+	id := int64(0)
+	if cur < len(s.panelIDs) {
+		id = s.panelIDs[cur]
+	}
+	switch {
+	case key.Matches(msg, k.Filter) && k.Filter.Enabled():
+		s.panelLabel = nextLabel(s.panelLabel)
+	case key.Matches(msg, k.Argument):
+		s.argument = !s.argument
+	case key.Matches(msg, k.Edit):
+		if i := s.byID(id); i >= 0 {
+			s.back = true
+			s.openEditor(p, i)
+			return nil, true
+		}
+		return nil, true
+	case key.Matches(msg, k.Delete):
+		if i := s.byID(id); i >= 0 {
+			s.removeAt(p, i)
+		}
+	default:
+		return nil, false
+	}
+	s.openPanel(p)
+	p.picker.cursor = clamp(cur, 0, len(p.picker.items)-1)
+	p.picker.scroll()
+	return nil, true
+}
+
+// nextLabel cycles "" (all) through the labels and back.
+func nextLabel(l string) string {
+	if l == "" {
+		return store.Labels[0]
+	}
+	for i, x := range store.Labels {
+		if x == l && i+1 < len(store.Labels) {
+			return store.Labels[i+1]
+		}
+	}
+	return ""
+}
+
+// marks are the ranges painted over the article: highlights, search
+// matches, then the selection (later ones win).
+func (s *highlightState) marks(p *pagerModel) []render.Mark {
+	ms := make([]render.Mark, 0, len(s.list)+len(p.matches)+1)
+	for _, h := range s.list {
+		if !h.Orphan && h.End > h.Start {
+			ms = append(ms, render.Mark{Start: h.Start, End: h.End, Style: render.MarkStyle{SGR: p.Styles.Label(h.Label).SGR}})
+		}
+	}
+	st := p.Styles.Reader
+	for i, m := range p.matches {
+		if m.Start < 0 || m.End <= m.Start {
+			continue
+		}
+		sgr := st.MatchSGR
+		if i == p.cur {
+			sgr = st.CurrentSGR
+		}
+		ms = append(ms, render.Mark{Start: m.Start, End: m.End, Style: render.MarkStyle{SGR: sgr}})
+	}
+	if a, b, ok := s.selection(p.art.Markdown); ok {
+		ms = append(ms, render.Mark{Start: a, End: b, Style: render.MarkStyle{SGR: st.SelectionSGR}})
+	}
+	return ms
+}
+
+// paint draws the visible part of the article with its marks, the cursor,
+// and each note under the line where its passage ends.
+func (s *highlightState) paint(p *pagerModel, h int) []string {
+	n := s.visibleLines(p)
+	body := p.doc.Paint(p.top, n, s.marks(p), s.cursor, p.Styles.Reader.CursorSGR)
+	if len(s.noteLines) == 0 {
+		return body
+	}
+	out := make([]string, 0, h)
+	for i, l := range body {
+		out = append(out, l)
+		for _, j := range s.noteLines[p.top+i] {
+			out = append(out, s.noteRows(p, &s.list[j])...)
+		}
+	}
+	return out
+}
+
+// noteRows is a note drawn as indented lines with a bar in the label's colour.
+func (s *highlightState) noteRows(p *pagerModel, h *store.Highlight) []string {
+	st := p.Styles.Reader
+	bar := st.NoteBar.Render("  ┃ ")
+	var rows []string
+	const maxRows = 6
+	for _, l := range wrapPlain(sanitizeNote(h.Note), p.textWidth()-8) {
+		if len(rows) == maxRows {
+			rows[maxRows-1] += " …"
+			break
+		}
+		rows = append(rows, "  "+bar+st.Note.Render(l))
+	}
+	return rows
+}
+
+// sanitizeNote keeps a note's line breaks but nothing else a terminal
+// would act on.
+func sanitizeNote(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = sanitizeLine(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// statusLine describes the highlight under the cursor or the selection.
+func (s *highlightState) statusLine(p *pagerModel) string {
+	st := p.Styles
+	if _, _, ok := s.selection(p.art.Markdown); ok {
+		return st.Reader.Status.Render("selecting: h highlight · n note · esc cancel")
+	}
+	if i := s.under(); i >= 0 {
+		h := s.list[i]
+		out := st.Label(h.Label).Tag.Render(h.Label)
+		if h.Supports != 0 {
+			out += st.Reader.Status.Render(" → claim")
+		}
+		if h.Note != "" {
+			out += st.Reader.Status.Render(" · has a note")
+		}
+		return out
+	}
+	if n := len(s.list); n > 0 {
+		return st.Reader.Status.Render(fmt.Sprintf("%d highlight%s", n, plural(n)))
+	}
+	return ""
+}
+
+// rowLines maps each body row to its display line; note rows map to -1.
+func (s *highlightState) rowLines(p *pagerModel) []int {
+	h := p.bodyHeight()
+	rows := make([]int, 0, h)
+	for l := p.top; l < len(p.doc.Lines) && len(rows) < h; l++ {
+		rows = append(rows, l)
+		for _, i := range s.noteLines[l] {
+			for range s.noteRows(p, &s.list[i]) {
+				rows = append(rows, -1)
+			}
+		}
+	}
+	return rows
+}
+
+// offsetAt is the source offset under a screen cell, or -1.
+func (s *highlightState) offsetAt(p *pagerModel, x, y int) int {
+	if p.doc == nil {
+		return -1
+	}
+	rows := s.rowLines(p)
+	r := y - p.headerHeight()
+	if r < 0 || r >= len(rows) || rows[r] < 0 {
+		return -1
+	}
+	l, c, ok := p.doc.Next(rows[r], max(x-p.margin(), 0))
+	if !ok {
+		return -1
+	}
+	return p.doc.Offset(l, c)
+}
+
+// onMouse places the cursor with a click and selects by dragging.
+func (s *highlightState) onMouse(p *pagerModel, msg tea.MouseMsg) {
+	m := msg.Mouse()
+	switch msg.(type) {
+	case tea.MouseClickMsg:
+		if m.Button != tea.MouseLeft {
+			return
+		}
+		if off := s.offsetAt(p, m.X, m.Y); off >= 0 {
+			s.cursor, s.anchor, s.pressed = off, -1, off
+		}
+	case tea.MouseMotionMsg:
+		if s.pressed < 0 || m.Button != tea.MouseLeft {
+			return
+		}
+		if off := s.offsetAt(p, m.X, m.Y); off >= 0 {
+			if off >= s.pressed && off < len(p.art.Markdown) {
+				// Dragging forward selects the cell under the pointer too.
+				_, n := utf8.DecodeRuneInString(p.art.Markdown[off:])
+				off += n
+			}
+			s.anchor, s.cursor = s.pressed, off
+		}
+	case tea.MouseReleaseMsg:
+		s.pressed = -1
+	}
+}

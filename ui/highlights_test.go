@@ -1,0 +1,368 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"margin/store"
+)
+
+// cursorOn puts the reader's cursor on the first occurrence of text in the
+// article's Markdown.
+func cursorOn(t *testing.T, p *pagerModel, text string) int {
+	t.Helper()
+	off := strings.Index(p.art.Markdown, text)
+	if off < 0 {
+		t.Fatalf("%q not in the article", text)
+	}
+	p.hl.moveTo(p, off)
+	return off
+}
+
+func TestCursorMotions(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	md := p.art.Markdown
+	start := cursorOn(t, p, "Paragraph 1.1")
+	hs.press("w")
+	if got := md[p.hl.cursor:]; !strings.HasPrefix(got, "1.1 opens") {
+		t.Errorf("w: cursor before %q", got[:min(len(got), 20)])
+	}
+	hs.press("b")
+	if p.hl.cursor != start {
+		t.Errorf("b: cursor %d, want %d", p.hl.cursor, start)
+	}
+	hs.press(")")
+	if got := md[p.hl.cursor:]; !strings.HasPrefix(got, "It goes on") {
+		t.Errorf("): cursor before %q", got[:min(len(got), 20)])
+	}
+	hs.press("(")
+	if p.hl.cursor != start {
+		t.Errorf("(: cursor %d, want %d", p.hl.cursor, start)
+	}
+	hs.press("}")
+	if got := md[p.hl.cursor:]; !strings.HasPrefix(got, "Paragraph 1.2") {
+		t.Errorf("}: cursor before %q", got[:min(len(got), 20)])
+	}
+	hs.press("{")
+	if p.hl.cursor != start {
+		t.Errorf("{: cursor %d, want %d", p.hl.cursor, start)
+	}
+	// Scrolling keeps the cursor on screen.
+	hs.press("space", "space")
+	if l := lineOf(p.doc, p.hl.cursor); l < p.top || l >= p.top+p.bodyHeight() {
+		t.Errorf("cursor on line %d, screen shows %d..%d", l, p.top, p.top+p.bodyHeight())
+	}
+	hs.press("k")
+	if l := lineOf(p.doc, p.hl.cursor); l < p.top || l >= p.top+p.bodyHeight() {
+		t.Errorf("after k cursor on line %d, screen shows %d..", l, p.top)
+	}
+	// Moving the cursor off screen scrolls.
+	hs.press("g")
+	for range 30 {
+		hs.press("}")
+	}
+	if l := lineOf(p.doc, p.hl.cursor); l < p.top || l >= p.top+p.bodyHeight() || p.top == 0 {
+		t.Errorf("cursor on line %d, screen shows %d..", l, p.top)
+	}
+	// The cursor is drawn.
+	if !strings.Contains(hs.m.View().Content, "\x1b[7m") {
+		t.Error("no cursor painted")
+	}
+}
+
+func TestHighlightSentenceAndSelection(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "plain sentence about reading. It goes on to a second sentence with a [link number 21]")
+	hs.press("h")
+	want := `AddHighlight 1 [`
+	if c := hs.lib.lastCall("AddHighlight"); !strings.HasPrefix(c, want) ||
+		!strings.Contains(c, `"Paragraph 2.1 opens with a plain sentence about reading." highlight`) {
+		t.Fatalf("h without selection: %s", c)
+	}
+	if len(p.hl.list) != 1 {
+		t.Fatalf("%d highlights loaded", len(p.hl.list))
+	}
+	h := hs.lib.hls[1]
+	if h.Prefix == "" || h.Suffix == "" || !strings.HasPrefix(h.Suffix, " It goes on") {
+		t.Errorf("quote context: prefix %q suffix %q", h.Prefix, h.Suffix)
+	}
+	// Painted in the highlight label's colour.
+	if !strings.Contains(hs.m.View().Content, hs.m.common.Styles.Label("highlight").SGR) {
+		t.Error("highlight not painted")
+	}
+
+	// A selection extended by word moves.
+	cursorOn(t, p, "second sentence with a [link number 22]")
+	hs.press("v", "w", "w")
+	if _, _, ok := p.hl.selection(p.art.Markdown); !ok {
+		t.Fatal("v did not start a selection")
+	}
+	if !strings.Contains(hs.m.View().Content, hs.m.common.Styles.Reader.SelectionSGR) {
+		t.Error("selection not painted")
+	}
+	hs.press("h")
+	if c := hs.lib.lastCall("AddHighlight"); !strings.Contains(c, `"second sentence"`) {
+		t.Errorf("v w w h: %s", c)
+	}
+	if p.hl.anchor != -1 {
+		t.Error("selection not cleared after highlighting")
+	}
+	// esc cancels a selection and stays in the reader.
+	hs.press("v", "w", "esc")
+	if p.hl.anchor != -1 || hs.m.screen != screenReader {
+		t.Error("esc did not cancel the selection")
+	}
+}
+
+func TestHighlightLabelNoteDeleteUndo(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h")
+	id := p.hl.list[0].ID
+
+	hs.press("L")
+	if p.mode != readPicker || p.pickKind != pickLabel || p.picker.cursor != 0 {
+		t.Fatalf("L: mode %v kind %v", p.mode, p.pickKind)
+	}
+	hs.press("j", "enter")
+	if hs.lib.hls[id].Label != "claim" {
+		t.Fatalf("label = %s", hs.lib.hls[id].Label)
+	}
+	if !strings.Contains(hs.screen(), "claim") {
+		t.Errorf("status does not show the label:\n%s", hs.screen())
+	}
+
+	hs.press("n")
+	if p.mode != readEditor {
+		t.Fatal("n did not open the editor")
+	}
+	hs.typeText("First line")
+	hs.press("enter")
+	hs.typeText("second *line*")
+	hs.press("ctrl+s")
+	if p.mode != readNormal || hs.lib.hls[id].Note != "First line\nsecond *line*" {
+		t.Fatalf("ctrl+s: mode %v note %q", p.mode, hs.lib.hls[id].Note)
+	}
+	scr := hs.screen()
+	if !strings.Contains(scr, "┃ First line") || !strings.Contains(scr, "┃ second *line*") {
+		t.Errorf("note not shown under the passage:\n%s", scr)
+	}
+	// The note sits under the paragraph: the paragraph's text is all there.
+	if !strings.Contains(scr, "third sentence closes paragraph 1.2 calmly.") {
+		t.Errorf("note hides text:\n%s", scr)
+	}
+	// esc saves as well.
+	hs.press("n", "!", "esc")
+	if hs.lib.hls[id].Note != "First line\nsecond *line*!" {
+		t.Errorf("esc did not save: %q", hs.lib.hls[id].Note)
+	}
+
+	hs.press("x")
+	if _, ok := hs.lib.hls[id]; ok || len(p.hl.list) != 0 {
+		t.Fatal("x did not delete")
+	}
+	hs.press("u")
+	if h, ok := hs.lib.hls[id]; !ok || h.Note == "" || h.Label != "claim" || len(p.hl.list) != 1 {
+		t.Fatal("u did not restore the highlight with its note")
+	}
+	hs.press("u")
+	if !strings.Contains(hs.screen(), "Nothing to undo.") {
+		t.Error("second u should have nothing to undo")
+	}
+}
+
+func TestNoteNeverLost(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("n") // no highlight yet: highlights the sentence, then edits
+	if p.mode != readEditor || len(p.hl.list) != 1 {
+		t.Fatalf("n on plain text: mode %v, %d highlights", p.mode, len(p.hl.list))
+	}
+	hs.typeText("precious words")
+	hs.lib.failAdd = errors.New("disk full")
+	hs.press("ctrl+s")
+	if p.mode != readEditor || p.hl.editor.Value() != "precious words" {
+		t.Fatal("a failed save closed the editor")
+	}
+	if !strings.Contains(hs.screen(), "Could not save the note: disk full") {
+		t.Errorf("no error:\n%s", hs.screen())
+	}
+	hs.lib.failAdd = nil
+	// Quitting saves the note.
+	hs.press("ctrl+c")
+	if !hs.quit || hs.lib.hls[p.hl.list[0].ID].Note != "precious words" {
+		t.Errorf("ctrl+c lost the note: %q", hs.lib.hls[p.hl.list[0].ID].Note)
+	}
+}
+
+func TestHighlightJumpsAndPanel(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	for _, s := range []string{"Paragraph 1.1", "Paragraph 3.2", "Paragraph 5.3"} {
+		cursorOn(t, p, s)
+		hs.press("h")
+	}
+	hs.press("g")
+	p.hl.moveTo(p, 0)
+	hs.press("]")
+	if p.hl.cursor != p.hl.list[0].Start {
+		t.Fatalf("]: cursor %d, want %d", p.hl.cursor, p.hl.list[0].Start)
+	}
+	hs.press("]", "]")
+	if p.hl.cursor != p.hl.list[2].Start {
+		t.Fatalf("]]: cursor %d, want %d", p.hl.cursor, p.hl.list[2].Start)
+	}
+	if l := lineOf(p.doc, p.hl.cursor); l < p.top || l >= p.top+p.bodyHeight() {
+		t.Error("] did not scroll to the highlight")
+	}
+	hs.press("[")
+	if p.hl.cursor != p.hl.list[1].Start {
+		t.Fatalf("[: cursor %d", p.hl.cursor)
+	}
+
+	// An orphan is listed too.
+	hs.lib.hls[99] = &store.Highlight{ID: 99, ArticleID: p.art.ID, Exact: "a lost passage", Note: "kept note", Label: "question", Orphan: true}
+	p.loadHighlights()
+
+	hs.press("H")
+	if p.pickKind != pickPanel || len(p.picker.items) != 4 {
+		t.Fatalf("H: %d items", len(p.picker.items))
+	}
+	scr := hs.screen()
+	for _, want := range []string{"Highlights (4)", "Paragraph 3.2 opens", "orphan", "a lost passage", "kept note"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("panel lacks %q:\n%s", want, scr)
+		}
+	}
+	hs.press("g", "j", "j", "enter")
+	if p.mode != readNormal || p.hl.cursor != p.hl.list[2].Start {
+		t.Fatalf("enter in the panel did not jump")
+	}
+	// Filter by label: highlight, then claim (none).
+	hs.press("H", "l")
+	if len(p.picker.items) != 3 {
+		t.Errorf("filter highlight: %d items", len(p.picker.items))
+	}
+	hs.press("l")
+	if len(p.picker.items) != 0 || !strings.Contains(hs.screen(), "Highlights · claim (0)") {
+		t.Errorf("filter claim: %d items", len(p.picker.items))
+	}
+	hs.press("l", "l", "l", "l")
+	if p.hl.panelLabel != "" || len(p.picker.items) != 4 {
+		t.Errorf("filter did not cycle back to all: %q", p.hl.panelLabel)
+	}
+	// Edit a note from the panel, come back to it.
+	hs.press("g", "n")
+	if p.mode != readEditor {
+		t.Fatal("n in the panel did not open the editor")
+	}
+	hs.typeText("from the panel")
+	hs.press("ctrl+s")
+	if p.mode != readPicker || hs.lib.hls[p.hl.list[0].ID].Note != "from the panel" {
+		t.Fatalf("panel note: mode %v", p.mode)
+	}
+	// Delete from the panel.
+	hs.press("x")
+	if len(p.picker.items) != 3 || len(hs.lib.hls) != 3 {
+		t.Errorf("x in the panel: %d items", len(p.picker.items))
+	}
+	hs.press("esc")
+	hs.press("u")
+	if len(hs.lib.hls) != 4 {
+		t.Error("undo after a panel delete failed")
+	}
+}
+
+func TestArgumentLinks(t *testing.T) {
+	hs, p := readerHarness(t, 100, 30)
+	cursorOn(t, p, "Paragraph 1.1")
+	hs.press("h", "L", "j", "enter") // claim
+	claim := p.hl.list[0].ID
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h")
+	hs.press("m")
+	if !strings.Contains(hs.screen(), "Only evidence, questions and disagreements link to a claim") {
+		t.Errorf("m on a plain highlight:\n%s", hs.screen())
+	}
+	hs.press("L", "j", "j", "enter") // evidence
+	hs.press("m")
+	if p.pickKind != pickClaim || len(p.picker.items) != 2 {
+		t.Fatalf("m: kind %v, %d items", p.pickKind, len(p.picker.items))
+	}
+	hs.press("g", "enter")
+	ev := p.hl.list[p.hl.under()]
+	if ev.Supports != claim || ev.Label != "evidence" {
+		t.Fatalf("evidence supports %d, want %d", ev.Supports, claim)
+	}
+	cursorOn(t, p, "Paragraph 1.3")
+	hs.press("h", "L", "j", "j", "j", "j", "enter") // disagree, not linked
+
+	hs.press("H", "a")
+	if !strings.HasPrefix(p.picker.title, "Argument") || len(p.picker.items) != 3 {
+		t.Fatalf("argument view: %q, %d items", p.picker.title, len(p.picker.items))
+	}
+	if p.picker.items[1].Indent != 1 || !strings.Contains(p.picker.items[1].Title, "Paragraph 1.2") {
+		t.Errorf("evidence not listed under its claim: %+v", p.picker.items[1])
+	}
+	if p.picker.items[2].Indent != 0 {
+		t.Errorf("unlinked disagreement should not be indented")
+	}
+	hs.golden("reader_argument_100x30")
+	hs.press("a")
+	if !strings.HasPrefix(p.picker.title, "Highlights") {
+		t.Errorf("a did not go back to the list")
+	}
+	// Relabelling evidence as a claim drops its link.
+	hs.press("esc")
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("L", "g", "j", "enter")
+	if hs.lib.hls[ev.ID].Label != "claim" || hs.lib.hls[ev.ID].Supports != 0 {
+		t.Errorf("a claim cannot support a claim")
+	}
+}
+
+func TestMouseSelect(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	// Find the screen row of "Paragraph 1.1".
+	var row int
+	for i, l := range strings.Split(hs.screen(), "\n") {
+		if strings.Contains(l, "Paragraph 1.1") {
+			row = i
+			break
+		}
+	}
+	col := strings.Index(strings.Split(hs.screen(), "\n")[row], "Paragraph")
+	hs.send(tea.MouseClickMsg{Button: tea.MouseLeft, X: col, Y: row})
+	if !strings.HasPrefix(p.art.Markdown[p.hl.cursor:], "Paragraph 1.1") {
+		t.Fatalf("click put the cursor before %q", p.art.Markdown[p.hl.cursor:p.hl.cursor+15])
+	}
+	hs.send(tea.MouseMotionMsg{Button: tea.MouseLeft, X: col + 18, Y: row})
+	hs.send(tea.MouseReleaseMsg{Button: tea.MouseLeft, X: col + 18, Y: row})
+	hs.press("h")
+	if c := hs.lib.lastCall("AddHighlight"); !strings.Contains(c, `"Paragraph 1.1 opens"`) {
+		t.Errorf("drag select: %s", c)
+	}
+}
+
+func TestReaderWithHighlightsGolden(t *testing.T) {
+	for _, sz := range []struct {
+		name string
+		w, h int
+	}{{"80x24", 80, 24}, {"120x40", 120, 40}} {
+		t.Run(sz.name, func(t *testing.T) {
+			hs, p := readerHarness(t, sz.w, sz.h)
+			cursorOn(t, p, "Paragraph 1.1")
+			hs.press("h", "n")
+			hs.typeText("Why slowly? The author never says.")
+			hs.press("ctrl+s")
+			cursorOn(t, p, "third sentence closes paragraph 1.2")
+			hs.press("v", ")", "h", "L", "j", "enter")
+			hs.press("g")
+			hs.golden("reader_highlights_" + sz.name)
+			hs.press("H")
+			hs.golden("reader_panel_" + sz.name)
+		})
+	}
+}

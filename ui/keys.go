@@ -1,0 +1,218 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap holds every key binding of the UI, one group per screen. The help
+// bar is generated from these groups, never written by hand.
+type KeyMap struct {
+	Quit    key.Binding // quits from anywhere
+	Library LibraryKeys
+	Reader  ReaderKeys
+	Picker  PickerKeys
+	Prompt  PromptKeys
+	Confirm ConfirmKeys
+	Editor  EditorKeys
+}
+
+// LibraryKeys are the library screen's bindings.
+type LibraryKeys struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+	Open, Filter, Search, Clear             key.Binding
+	Add, Sample, Archive, Delete            key.Binding
+	Sort, ShowArchived, Help, Quit          key.Binding
+}
+
+// ReaderKeys are the reader screen's bindings.
+type ReaderKeys struct {
+	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
+	Wider, Narrower                                           key.Binding
+	Search, NextMatch, PrevMatch                              key.Binding
+	Outline, Links, Export, Help, Back                        key.Binding
+
+	// Cursor, selection and highlights.
+	WordNext, WordPrev, SentenceNext, SentencePrev key.Binding
+	ParagraphNext, ParagraphPrev                   key.Binding
+	Select, Highlight, Label, Note, Delete, Undo   key.Binding
+	NextHighlight, PrevHighlight, Panel, Link      key.Binding
+}
+
+// PickerKeys are the bindings of the lists that open over a screen
+// (outline, links, highlights, labels, claims).
+type PickerKeys struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+	Choose, Back                            key.Binding
+	// Used by the highlights panel only.
+	Filter, Edit, Delete, Argument key.Binding
+}
+
+// PromptKeys are the bindings of a one-line prompt.
+type PromptKeys struct {
+	Submit, Cancel key.Binding
+}
+
+// ConfirmKeys answer a yes/no question.
+type ConfirmKeys struct {
+	Yes, No key.Binding
+}
+
+// EditorKeys are the note editor's bindings.
+type EditorKeys struct {
+	Save, Cancel key.Binding
+}
+
+func kb(help, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
+// DefaultKeyMap returns margin's key bindings.
+func DefaultKeyMap() *KeyMap {
+	km := &KeyMap{Quit: kb("ctrl+c", "quit", "ctrl+c")}
+
+	km.Library = LibraryKeys{
+		Up:           kb("↑/k", "up", "up", "k"),
+		Down:         kb("↓/j", "down", "down", "j"),
+		Top:          kb("g", "top", "g", "home"),
+		Bottom:       kb("G", "bottom", "G", "end"),
+		PageUp:       kb("pgup", "page up", "pgup", "ctrl+u", "b"),
+		PageDown:     kb("pgdn", "page down", "pgdown", "ctrl+d", "space"),
+		Open:         kb("enter", "read", "enter"),
+		Filter:       kb("/", "filter", "/"),
+		Search:       kb("s", "search text", "s"),
+		Clear:        kb("esc", "clear", "esc"),
+		Add:          kb("a", "add", "a"),
+		Sample:       kb("S", "add sample", "S"),
+		Archive:      kb("A", "archive", "A"),
+		Delete:       kb("d", "delete", "d"),
+		Sort:         kb("o", "sort", "o"),
+		ShowArchived: kb(".", "show archived", "."),
+		Help:         kb("?", "more keys", "?"),
+		Quit:         kb("q", "quit", "q"),
+	}
+
+	km.Reader = ReaderKeys{
+		Down:     kb("↓/j", "down", "down", "j"),
+		Up:       kb("↑/k", "up", "up", "k"),
+		PageDown: kb("space", "page", "space", "pgdown", "f"),
+		PageUp:   kb("pgup", "page up", "pgup", "shift+space", "ctrl+b"),
+		HalfDown: kb("ctrl+d", "half page down", "ctrl+d"),
+		HalfUp:   kb("ctrl+u", "half page up", "ctrl+u"),
+		Top:      kb("g", "top", "g", "home"),
+		Bottom:   kb("G", "bottom", "G", "end"),
+		Wider:    kb("+", "wider", "+", "="),
+		Narrower: kb("-", "narrower", "-"),
+		Search:   kb("/", "search", "/"),
+		// n/N step through matches while a search is active; otherwise
+		// n writes a note (the pager switches them on and off).
+		NextMatch: kb("n/N", "next/prev match", "n"),
+		PrevMatch: kb("N", "previous match", "N"),
+		Outline:   kb("o", "outline", "o"),
+		Links:     kb("O", "links", "O"),
+		Export:    kb("e", "export notes", "e"),
+		Help:      kb("?", "keys", "?"),
+		Back:      kb("q", "back", "q", "esc"),
+
+		WordNext:      kb("w", "next word", "w"),
+		WordPrev:      kb("b", "previous word", "b"),
+		SentenceNext:  kb(")", "next sentence", ")"),
+		SentencePrev:  kb("(", "previous sentence", "("),
+		ParagraphNext: kb("}", "next paragraph", "}"),
+		ParagraphPrev: kb("{", "previous paragraph", "{"),
+		Select:        kb("v", "select", "v"),
+		Highlight:     kb("h", "highlight", "h"),
+		Label:         kb("L", "label", "L"),
+		Note:          kb("n", "note", "n"),
+		Delete:        kb("x", "delete highlight", "x"),
+		Undo:          kb("u", "undo delete", "u"),
+		NextHighlight: kb("]", "next highlight", "]"),
+		PrevHighlight: kb("[", "previous highlight", "["),
+		Panel:         kb("H", "highlights", "H"),
+		Link:          kb("m", "link to claim", "m"),
+	}
+
+	km.Picker = PickerKeys{
+		Up:       kb("↑/k", "up", "up", "k"),
+		Down:     kb("↓/j", "down", "down", "j"),
+		Top:      kb("g", "top", "g", "home"),
+		Bottom:   kb("G", "bottom", "G", "end"),
+		PageUp:   kb("pgup", "page up", "pgup", "ctrl+u"),
+		PageDown: kb("pgdn", "page down", "pgdown", "ctrl+d"),
+		Choose:   kb("enter", "choose", "enter"),
+		Back:     kb("esc", "close", "esc", "q"),
+		Filter:   kb("l", "filter label", "l"),
+		Edit:     kb("n", "edit note", "n"),
+		Delete:   kb("x", "delete", "x"),
+		Argument: kb("a", "argument view", "a"),
+	}
+
+	km.Prompt = PromptKeys{
+		Submit: kb("enter", "ok", "enter"),
+		Cancel: kb("esc", "cancel", "esc"),
+	}
+	km.Confirm = ConfirmKeys{
+		Yes: kb("y", "yes", "y", "Y"),
+		No:  kb("n", "no", "n", "N", "esc"),
+	}
+	km.Editor = EditorKeys{
+		Save:   kb("ctrl+s", "save", "ctrl+s"),
+		Cancel: kb("esc", "save & close", "esc"),
+	}
+	return km
+}
+
+// ShortHelp is the library's one-line help.
+func (k LibraryKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Filter, k.Search, k.Add, k.Sample, k.Delete, k.Help, k.Quit}
+}
+
+// FullHelp is the library's full help, in columns.
+func (k LibraryKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.Open, k.Filter, k.Search, k.Clear},
+		{k.Add, k.Sample, k.Archive, k.Delete},
+		{k.Sort, k.ShowArchived, k.Help, k.Quit},
+	}
+}
+
+// ShortHelp is the reader's one-line help.
+func (k ReaderKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.PageDown, k.Search, k.NextMatch, k.Select, k.Highlight, k.Note, k.Panel, k.Outline, k.Help, k.Back}
+}
+
+// FullHelp is the reader's full help, in columns.
+func (k ReaderKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.WordNext, k.WordPrev, k.SentenceNext, k.SentencePrev, k.ParagraphNext, k.ParagraphPrev, k.Select},
+		{k.Highlight, k.Label, k.Note, k.Delete, k.Undo, k.NextHighlight, k.PrevHighlight, k.Panel, k.Link},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Outline, k.Links, k.Wider, k.Narrower, k.Export, k.Help, k.Back},
+	}
+}
+
+// ShortHelp is a picker's one-line help.
+func (k PickerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Choose, k.Filter, k.Edit, k.Delete, k.Argument, k.Back}
+}
+
+// FullHelp is a picker's full help.
+func (k PickerKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Choose, k.Filter, k.Edit, k.Delete, k.Argument, k.Back}}
+}
+
+// ShortHelp is a prompt's one-line help.
+func (k PromptKeys) ShortHelp() []key.Binding { return []key.Binding{k.Submit, k.Cancel} }
+
+// FullHelp is a prompt's full help.
+func (k PromptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// ShortHelp is a confirmation's one-line help.
+func (k ConfirmKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No} }
+
+// FullHelp is a confirmation's full help.
+func (k ConfirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// ShortHelp is the note editor's one-line help.
+func (k EditorKeys) ShortHelp() []key.Binding { return []key.Binding{k.Save, k.Cancel} }
+
+// FullHelp is the note editor's full help.
+func (k EditorKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

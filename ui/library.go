@@ -1,0 +1,850 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"margin/store"
+)
+
+// libMode is what the library's footer is doing.
+type libMode int
+
+const (
+	libList    libMode = iota // browsing
+	libFilter                 // typing a filter
+	libSearch                 // typing a full-text query
+	libAdd                    // typing a URL or path
+	libAdding                 // waiting for an add to finish
+	libConfirm                // asking whether to delete
+)
+
+// sortNames are the library's sort orders, in the order `o` cycles them;
+// their names are what the "library.sort" setting remembers.
+var sortNames = []struct {
+	name  string
+	label string
+	sort  store.Sort
+}{
+	{"saved", "saved date", store.SortAdded},
+	{"title", "title", store.SortTitle},
+	{"progress", "progress", store.SortProgress},
+}
+
+const searchLimit = 50
+
+// Messages the library sends itself.
+type (
+	listMsg struct {
+		arts     []store.Article
+		total    int // articles in the library, archived included
+		err      error
+		selectID int64
+	}
+	searchMsg struct {
+		seq     int
+		query   string
+		results []store.SearchResult
+		err     error
+	}
+	addedMsg struct {
+		input   string
+		id      int64
+		existed bool
+		err     error
+	}
+	// openMsg asks the root to open an article in the reader.
+	openMsg struct{ id int64 }
+)
+
+// libraryModel is the library screen: the list of saved articles.
+type libraryModel struct {
+	*Common
+	mode     libMode
+	loaded   bool
+	arts     []store.Article
+	hay      []string // lower-cased "title site" per article, for the filter
+	rows     []int    // indexes into arts in display order, after the filter
+	filter   string   // the filter applied
+	query    string   // the full-text query applied; results shown when non-empty
+	results  []store.SearchResult
+	seq      int // search request number, to drop stale results
+	cursor   int
+	offset   int
+	sortIdx  int
+	archived bool // archived articles shown
+	total    int  // articles in the library, archived included
+
+	prompt  *prompt
+	spin    spinner.Model
+	cancel  context.CancelFunc // cancels a running add
+	status  string
+	errLine string
+	help    help.Model
+	keys    LibraryKeys
+}
+
+func newLibrary(c *Common) *libraryModel {
+	l := &libraryModel{Common: c, keys: c.Keys.Library}
+	l.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.App.Spinner))
+	l.help = c.newHelp()
+	if s := c.setting("library.sort"); s != "" {
+		for i, n := range sortNames {
+			if n.name == s {
+				l.sortIdx = i
+			}
+		}
+	}
+	return l
+}
+
+// Init loads the list.
+func (l *libraryModel) Init() tea.Cmd { return l.load(0) }
+
+// SetSize fits the screen to the terminal.
+func (l *libraryModel) SetSize(w, h int) {
+	l.Width, l.Height = w, h
+	l.help.SetWidth(w)
+	if l.prompt != nil {
+		l.prompt.SetWidth(w)
+	}
+	l.scroll()
+}
+
+// SetStyles applies new styles (after the terminal's background was learnt).
+func (l *libraryModel) SetStyles() {
+	l.help.Styles = l.Styles.Help
+	l.spin.Style = l.Styles.App.Spinner
+	if l.prompt != nil {
+		l.prompt.input.SetStyles(l.Styles.Prompt.Input)
+	}
+}
+
+// ShortHelp is the help line for the current mode.
+func (l *libraryModel) ShortHelp() []key.Binding {
+	switch l.mode {
+	case libFilter, libSearch, libAdd:
+		return l.Keys.Prompt.ShortHelp()
+	case libConfirm:
+		return l.Keys.Confirm.ShortHelp()
+	case libAdding:
+		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+	}
+	k := l.keys
+	if l.empty() {
+		return []key.Binding{k.Add, k.Sample, k.Help, k.Quit}
+	}
+	k.Sample.SetEnabled(false)
+	k.Delete.SetEnabled(!l.empty())
+	k.Clear.SetEnabled(l.filter != "" || l.query != "")
+	bs := k.ShortHelp()
+	if k.Clear.Enabled() {
+		bs = append([]key.Binding{k.Clear}, bs...)
+	}
+	return bs
+}
+
+// FullHelp is the full help for the library.
+func (l *libraryModel) FullHelp() [][]key.Binding {
+	if l.mode != libList {
+		return [][]key.Binding{l.ShortHelp()}
+	}
+	return l.keys.FullHelp()
+}
+
+// empty is true when the library holds no article at all (not just none
+// matching a filter).
+func (l *libraryModel) empty() bool {
+	return l.loaded && l.total == 0
+}
+
+// load reads the list from the store in a command.
+func (l *libraryModel) load(selectID int64) tea.Cmd {
+	lib, ctx := l.Lib, l.ctx
+	opt := store.ListOptions{Archived: l.archived, Sort: sortNames[l.sortIdx].sort}
+	return func() tea.Msg {
+		arts, err := lib.List(ctx, opt)
+		if err != nil {
+			return listMsg{err: fmt.Errorf("list articles: %w", err)}
+		}
+		total := len(arts)
+		if total == 0 && !opt.Archived {
+			// Empty, or everything is archived?
+			if total, err = lib.Count(ctx); err != nil {
+				return listMsg{err: fmt.Errorf("count articles: %w", err)}
+			}
+		}
+		return listMsg{arts: arts, total: total, err: err, selectID: selectID}
+	}
+}
+
+// runSearch runs a full-text query in a command.
+func (l *libraryModel) runSearch(q string) tea.Cmd {
+	l.seq++
+	seq, lib, ctx := l.seq, l.Lib, l.ctx
+	return func() tea.Msg {
+		res, err := lib.Search(ctx, q, searchLimit)
+		if err != nil {
+			err = fmt.Errorf("search %q: %w", q, err)
+		}
+		return searchMsg{seq: seq, query: q, results: res, err: err}
+	}
+}
+
+// Update handles a message for the library.
+func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case listMsg:
+		return l, l.onList(msg)
+	case searchMsg:
+		return l, l.onSearch(msg)
+	case addedMsg:
+		return l, l.onAdded(msg)
+	case spinner.TickMsg:
+		if l.mode != libAdding {
+			return l, nil
+		}
+		var cmd tea.Cmd
+		l.spin, cmd = l.spin.Update(msg)
+		return l, cmd
+	case tea.MouseWheelMsg:
+		return l, l.onWheel(msg)
+	case tea.MouseClickMsg:
+		return l, l.onClick(msg)
+	case tea.KeyPressMsg:
+		return l, l.onKey(msg)
+	case tea.PasteMsg:
+		if l.prompt != nil {
+			return l, l.onPromptInput(msg)
+		}
+	}
+	return l, nil
+}
+
+func (l *libraryModel) onList(msg listMsg) tea.Cmd {
+	l.loaded = true
+	if msg.err != nil {
+		l.errLine = msg.err.Error()
+		return nil
+	}
+	l.total = msg.total
+	var sel int64
+	if msg.selectID != 0 {
+		sel = msg.selectID
+	} else if id := l.selectedID(); id != 0 {
+		sel = id
+	}
+	l.arts = msg.arts
+	l.hay = make([]string, len(l.arts))
+	for i, a := range l.arts {
+		l.hay[i] = strings.ToLower(sanitizeLine(a.Title) + " " + sanitizeLine(a.SiteName))
+	}
+	l.applyFilter()
+	l.selectID(sel)
+	if l.query != "" {
+		// Counts and progress in the results may have changed too.
+		return l.runSearch(l.query)
+	}
+	return nil
+}
+
+func (l *libraryModel) onSearch(msg searchMsg) tea.Cmd {
+	if msg.seq != l.seq {
+		return nil // a newer query is on its way
+	}
+	if msg.err != nil {
+		l.errLine = msg.err.Error()
+		return nil
+	}
+	l.errLine = ""
+	l.query = msg.query
+	l.results = msg.results
+	l.cursor, l.offset = 0, 0
+	l.scroll()
+	return nil
+}
+
+func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
+	if l.cancel != nil {
+		l.cancel()
+		l.cancel = nil
+	}
+	l.mode = libList
+	if msg.err != nil {
+		if errors.Is(msg.err, context.Canceled) {
+			l.status = "Add cancelled."
+			return nil
+		}
+		l.errLine = "Could not add " + msg.input + ": " + msg.err.Error()
+		return nil
+	}
+	if msg.existed {
+		l.status = "Already in your library."
+	} else {
+		l.status = "Saved."
+	}
+	// Show the new article even when a filter or search would hide it.
+	l.filter, l.query, l.results = "", "", nil
+	return l.load(msg.id)
+}
+
+func (l *libraryModel) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		l.move(-3)
+	case tea.MouseWheelDown:
+		l.move(3)
+	}
+	return nil
+}
+
+func (l *libraryModel) onClick(msg tea.MouseClickMsg) tea.Cmd {
+	if msg.Button != tea.MouseLeft || l.mode != libList {
+		return nil
+	}
+	per := l.rowHeight()
+	y := msg.Y - l.headerHeight()
+	if y < 0 || y >= l.bodyHeight() {
+		return nil
+	}
+	i := l.offset + y/per
+	if i >= l.count() {
+		return nil
+	}
+	if i == l.cursor {
+		return l.open()
+	}
+	l.cursor = i
+	return nil
+}
+
+func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch l.mode {
+	case libFilter, libSearch, libAdd:
+		return l.onPromptKey(msg)
+	case libAdding:
+		if key.Matches(msg, l.Keys.Prompt.Cancel) && l.cancel != nil {
+			l.cancel()
+		}
+		return nil
+	case libConfirm:
+		return l.onConfirmKey(msg)
+	}
+	l.status, l.errLine = "", ""
+	k := l.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		l.move(-1)
+	case key.Matches(msg, k.Down):
+		l.move(1)
+	case key.Matches(msg, k.Top):
+		l.move(-l.count())
+	case key.Matches(msg, k.Bottom):
+		l.move(l.count())
+	case key.Matches(msg, k.PageUp):
+		l.move(-l.pageRows())
+	case key.Matches(msg, k.PageDown):
+		l.move(l.pageRows())
+	case key.Matches(msg, k.Open):
+		return l.open()
+	case key.Matches(msg, k.Filter):
+		l.query, l.results = "", nil
+		l.mode = libFilter
+		l.prompt = newPrompt(l.Common, "/", "filter by title or site")
+		l.prompt.SetValue(l.filter)
+	case key.Matches(msg, k.Search):
+		l.filter = ""
+		l.applyFilter()
+		l.mode = libSearch
+		l.prompt = newPrompt(l.Common, "search:", "words in the full text")
+		l.prompt.SetValue(l.query)
+	case key.Matches(msg, k.Clear):
+		l.filter, l.query, l.results = "", "", nil
+		l.applyFilter()
+	case key.Matches(msg, k.Add):
+		l.mode = libAdd
+		l.prompt = newPrompt(l.Common, "add:", "a URL, or the path of an HTML or text file")
+	case key.Matches(msg, k.Sample):
+		if l.Opt.AddSample == nil {
+			l.errLine = "No sample article in this build."
+			return nil
+		}
+		return l.startAdd("the sample article", func(ctx context.Context) (int64, bool, error) {
+			id, err := l.Opt.AddSample(ctx)
+			return id, false, err
+		})
+	case key.Matches(msg, k.Archive):
+		return l.toggleArchive()
+	case key.Matches(msg, k.Delete):
+		if l.selected() != nil {
+			l.mode = libConfirm
+		}
+	case key.Matches(msg, k.Sort):
+		l.sortIdx = (l.sortIdx + 1) % len(sortNames)
+		if err := l.Lib.SetSetting(l.ctx, "library.sort", sortNames[l.sortIdx].name); err != nil {
+			l.errLine = "Could not remember the sort order: " + err.Error()
+		}
+		return l.load(0)
+	case key.Matches(msg, k.ShowArchived):
+		l.archived = !l.archived
+		return l.load(0)
+	case key.Matches(msg, k.Help):
+		l.help.ShowAll = !l.help.ShowAll
+		l.scroll()
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	}
+	return nil
+}
+
+func (l *libraryModel) onPromptKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, l.Keys.Prompt.Cancel):
+		switch l.mode {
+		case libFilter:
+			l.filter = ""
+			l.applyFilter()
+		case libSearch:
+			l.query, l.results = "", nil
+			l.seq++
+		}
+		l.mode, l.prompt = libList, nil
+		l.scroll()
+		return nil
+	case key.Matches(msg, l.Keys.Prompt.Submit):
+		v := strings.TrimSpace(l.prompt.Value())
+		mode := l.mode
+		l.mode, l.prompt = libList, nil
+		switch mode {
+		case libAdd:
+			if v == "" {
+				return nil
+			}
+			add := l.Opt.Add
+			if add == nil {
+				l.errLine = "Adding is not available here."
+				return nil
+			}
+			return l.startAdd(v, func(ctx context.Context) (int64, bool, error) { return add(ctx, v) })
+		case libSearch:
+			if v == "" {
+				l.query, l.results = "", nil
+				return nil
+			}
+			return l.runSearch(v)
+		}
+		return nil
+	}
+	return l.onPromptInput(msg)
+}
+
+// onPromptInput passes typing to the prompt; filter and search follow it
+// as the user types.
+func (l *libraryModel) onPromptInput(msg tea.Msg) tea.Cmd {
+	cmd := l.prompt.Update(msg)
+	switch l.mode {
+	case libFilter:
+		if v := l.prompt.Value(); v != l.filter {
+			l.filter = v
+			l.applyFilter()
+		}
+	case libSearch:
+		v := strings.TrimSpace(l.prompt.Value())
+		if v != l.query {
+			if v == "" {
+				l.query, l.results = "", nil
+				l.seq++
+			} else {
+				return tea.Batch(cmd, l.runSearch(v))
+			}
+		}
+	}
+	return cmd
+}
+
+func (l *libraryModel) onConfirmKey(msg tea.KeyPressMsg) tea.Cmd {
+	l.mode = libList
+	if !key.Matches(msg, l.Keys.Confirm.Yes) {
+		return nil
+	}
+	a := l.selected()
+	if a == nil {
+		return nil
+	}
+	if err := l.Lib.Delete(l.ctx, a.ID); err != nil {
+		l.errLine = "Could not delete: " + err.Error()
+		return nil
+	}
+	l.status = "Deleted “" + sanitizeLine(a.Title) + "”."
+	if l.query != "" {
+		return tea.Batch(l.load(0), l.runSearch(l.query))
+	}
+	return l.load(0)
+}
+
+// startAdd runs a slow add in a command, with a spinner and a way to
+// cancel it.
+func (l *libraryModel) startAdd(input string, add func(context.Context) (int64, bool, error)) tea.Cmd {
+	ctx, cancel := context.WithCancel(l.ctx)
+	l.cancel = cancel
+	l.mode = libAdding
+	l.status, l.errLine = "Adding "+sanitizeLine(input)+"…", ""
+	return tea.Batch(l.spin.Tick, func() tea.Msg {
+		id, existed, err := add(ctx)
+		return addedMsg{input: sanitizeLine(input), id: id, existed: existed, err: err}
+	})
+}
+
+func (l *libraryModel) toggleArchive() tea.Cmd {
+	a := l.selected()
+	if a == nil {
+		return nil
+	}
+	st, verb := store.Archived, "Archived"
+	if a.State == store.Archived {
+		st, verb = store.Inbox, "Moved back to the inbox:"
+	}
+	if err := l.Lib.SetState(l.ctx, a.ID, st); err != nil {
+		l.errLine = "Could not archive: " + err.Error()
+		return nil
+	}
+	l.status = verb + " “" + sanitizeLine(a.Title) + "”."
+	return l.load(0)
+}
+
+func (l *libraryModel) open() tea.Cmd {
+	a := l.selected()
+	if a == nil {
+		return nil
+	}
+	id := a.ID
+	return func() tea.Msg { return openMsg{id: id} }
+}
+
+// applyFilter recomputes the visible rows from the filter.
+func (l *libraryModel) applyFilter() {
+	sel := l.selectedID()
+	l.rows = l.rows[:0]
+	q := strings.ToLower(strings.TrimSpace(l.filter))
+	if q == "" {
+		for i := range l.arts {
+			l.rows = append(l.rows, i)
+		}
+	} else {
+		type hit struct{ row, score int }
+		var hits []hit
+		for i, h := range l.hay {
+			if s, ok := fuzzyScore(h, q); ok {
+				hits = append(hits, hit{i, s})
+			}
+		}
+		sort.SliceStable(hits, func(a, b int) bool { return hits[a].score > hits[b].score })
+		for _, h := range hits {
+			l.rows = append(l.rows, h.row)
+		}
+	}
+	if q != "" {
+		l.cursor, l.offset = 0, 0
+	} else {
+		l.selectID(sel)
+	}
+	l.scroll()
+}
+
+// count is the number of rows or results shown.
+func (l *libraryModel) count() int {
+	if l.query != "" {
+		return len(l.results)
+	}
+	return len(l.rows)
+}
+
+func (l *libraryModel) selected() *store.Article {
+	if l.query != "" {
+		if l.cursor < len(l.results) {
+			return &l.results[l.cursor].Article
+		}
+		return nil
+	}
+	if l.cursor < len(l.rows) {
+		return &l.arts[l.rows[l.cursor]]
+	}
+	return nil
+}
+
+func (l *libraryModel) selectedID() int64 {
+	if a := l.selected(); a != nil {
+		return a.ID
+	}
+	return 0
+}
+
+func (l *libraryModel) selectID(id int64) {
+	if id == 0 {
+		l.scroll()
+		return
+	}
+	for i, r := range l.rows {
+		if l.arts[r].ID == id {
+			l.cursor = i
+			break
+		}
+	}
+	l.scroll()
+}
+
+func (l *libraryModel) move(n int) {
+	l.cursor += n
+	l.scroll()
+}
+
+// Layout: two header lines, the body, a footer line and the help.
+func (l *libraryModel) headerHeight() int { return 2 }
+
+func (l *libraryModel) footerHeight() int { return 1 + lipgloss.Height(l.help.View(l)) }
+
+func (l *libraryModel) bodyHeight() int {
+	return max(l.Height-l.headerHeight()-l.footerHeight(), 1)
+}
+
+func (l *libraryModel) rowHeight() int {
+	if l.query != "" {
+		return 2
+	}
+	return 1
+}
+
+func (l *libraryModel) pageRows() int { return max(l.bodyHeight()/l.rowHeight(), 1) }
+
+func (l *libraryModel) scroll() {
+	n := l.count()
+	l.cursor = clamp(l.cursor, 0, n-1)
+	if l.cursor < 0 {
+		l.cursor = 0
+	}
+	r := l.pageRows()
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+r {
+		l.offset = l.cursor - r + 1
+	}
+	l.offset = clamp(l.offset, 0, max(n-r, 0))
+}
+
+// View draws the library.
+func (l *libraryModel) View() string {
+	var b strings.Builder
+	b.WriteString(l.viewTitle())
+	b.WriteByte('\n')
+	body := l.viewBody()
+	if l.query == "" && len(l.rows) > 0 {
+		b.WriteString(l.viewColumns())
+	}
+	b.WriteByte('\n')
+	lines := strings.Split(body, "\n")
+	h := l.bodyHeight()
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	b.WriteString(strings.Join(lines[:h], "\n"))
+	b.WriteByte('\n')
+	b.WriteString(l.viewFooter())
+	b.WriteByte('\n')
+	b.WriteString(l.help.View(l))
+	return b.String()
+}
+
+func (l *libraryModel) viewTitle() string {
+	st := l.Styles
+	n := len(l.arts)
+	parts := []string{fmt.Sprintf("%d article%s", n, plural(n))}
+	switch {
+	case l.query != "":
+		parts = append(parts, fmt.Sprintf("%d found for “%s”", len(l.results), sanitizeLine(l.query)))
+	case l.filter != "":
+		parts = append(parts, fmt.Sprintf("%d matching “%s”", len(l.rows), sanitizeLine(l.filter)))
+	}
+	parts = append(parts, "by "+sortNames[l.sortIdx].label)
+	if l.archived {
+		parts = append(parts, "archived shown")
+	}
+	line := st.App.Brand.Render(" margin") + st.App.Dim.Render("  "+strings.Join(parts, " · "))
+	return truncate(line, l.Width)
+}
+
+// columns returns the widths of the title and site columns.
+func (l *libraryModel) columns() (title, site int) {
+	site = clamp(l.Width/6, 8, 24)
+	fixed := 2 + 2 + site + 2 + 4 + 1 + 4 + 1 + 3 + 2 + 7 + 1
+	// Very long title columns push the numbers too far from the titles.
+	title = min(l.Width-fixed, 90)
+	if title < 12 {
+		site = max(site-(12-title), 0)
+		title = 12
+	}
+	return title, site
+}
+
+func (l *libraryModel) viewColumns() string {
+	tw, sw := l.columns()
+	s := "  " + padRight("Title", tw) + "  " + padRight("Site", sw) + "  " +
+		padLeft("Time", 4) + " " + padLeft("Read", 4) + " " + padLeft("Hl", 3) + "  " + padRight("Saved", 7)
+	return l.Styles.Library.Header.Render(truncate(s, l.Width))
+}
+
+func (l *libraryModel) viewBody() string {
+	st := l.Styles
+	switch {
+	case !l.loaded:
+		return st.App.Dim.Render("  Loading…")
+	case l.empty() && l.filter == "":
+		return l.viewWelcome()
+	case l.query != "" && len(l.results) == 0:
+		return st.App.Dim.Render("  Nothing found for “" + sanitizeLine(l.query) + "”.")
+	case l.query == "" && len(l.rows) == 0 && l.filter != "":
+		return st.App.Dim.Render("  No article matches “" + sanitizeLine(l.filter) + "”.")
+	case l.query == "" && len(l.rows) == 0:
+		return st.App.Dim.Render("  Every article is archived: press . to show them.")
+	}
+	var lines []string
+	end := min(l.offset+l.pageRows(), l.count())
+	for i := l.offset; i < end; i++ {
+		if l.query != "" {
+			lines = append(lines, l.viewResult(i)...)
+		} else {
+			lines = append(lines, l.viewRow(&l.arts[l.rows[i]], i == l.cursor))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (l *libraryModel) viewWelcome() string {
+	st := l.Styles
+	k := func(b key.Binding) string { return st.App.Key.Render(padRight(b.Help().Key, 3)) }
+	lines := []string{
+		"",
+		"  " + st.Library.Welcome.Render("Welcome to margin."),
+		"",
+		"  Your library is empty. margin keeps the articles you save, lets you read",
+		"  them calmly, highlight passages, mark claims and evidence, and write notes.",
+		"",
+		"  " + k(l.keys.Add) + st.App.Dim.Render("add a web page (URL), a local HTML file or a text file"),
+		"  " + k(l.keys.Sample) + st.App.Dim.Render("add the sample article: a short tour of margin"),
+		"  " + k(l.keys.Help) + st.App.Dim.Render("all keys"),
+	}
+	for i := range lines {
+		lines[i] = truncate(lines[i], l.Width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// meta renders the right-hand columns of a row: time, progress, count, date.
+func (l *libraryModel) meta(a *store.Article) string {
+	st := l.Styles.Library
+	mins := ""
+	if a.ReadingMinutes > 0 {
+		mins = fmt.Sprintf("%dm", a.ReadingMinutes)
+	}
+	var read string
+	readStyle := st.Meta
+	switch {
+	case a.Progress >= 0.98:
+		read, readStyle = "✓", st.Done
+	case a.Progress > 0:
+		read = fmt.Sprintf("%d%%", int(a.Progress*100))
+	case a.Opened.IsZero():
+		read = "new"
+	default:
+		read = "0%"
+	}
+	hl := ""
+	if a.HighlightCount > 0 {
+		hl = fmt.Sprint(a.HighlightCount)
+	}
+	return st.Meta.Render(padLeft(mins, 4)) + " " + readStyle.Render(padLeft(read, 4)) + " " +
+		st.Meta.Render(padLeft(hl, 3)+"  "+padRight(l.formatDate(a.Added), 7))
+}
+
+func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
+	st := l.Styles.Library
+	tw, sw := l.columns()
+	title := sanitizeLine(a.Title)
+	if title == "" {
+		title = sanitizeLine(a.SourceURL)
+	}
+	titleStyle, marker := st.Row, "  "
+	if a.State == store.Archived {
+		titleStyle = st.Archived
+	}
+	if sel {
+		titleStyle, marker = st.Selected, st.Marker.Render("▸ ")
+	}
+	return truncate(marker+titleStyle.Render(padRight(title, tw))+"  "+
+		st.Site.Render(padRight(sanitizeLine(a.SiteName), sw))+"  "+l.meta(a), l.Width)
+}
+
+func (l *libraryModel) viewResult(i int) []string {
+	st := l.Styles.Library
+	r := &l.results[i]
+	first := l.viewRow(&r.Article, i == l.cursor)
+	snip := "    " + highlightMatches(r.Snippet, r.Matches, st.Snippet, st.Match)
+	return []string{first, truncate(snip, l.Width)}
+}
+
+// highlightMatches styles the matched byte ranges of a snippet, sanitising
+// each piece separately so the ranges stay true.
+func highlightMatches(s string, ms [][2]int, plain, match lipgloss.Style) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range ms {
+		if m[0] < at || m[1] > len(s) || m[0] >= m[1] {
+			continue
+		}
+		b.WriteString(plain.Render(sanitizeLine(s[at:m[0]])))
+		b.WriteString(match.Render(sanitizeLine(s[m[0]:m[1]])))
+		at = m[1]
+	}
+	b.WriteString(plain.Render(sanitizeLine(s[at:])))
+	return b.String()
+}
+
+func (l *libraryModel) viewFooter() string {
+	st := l.Styles
+	switch l.mode {
+	case libFilter, libSearch, libAdd:
+		return l.prompt.View()
+	case libAdding:
+		return truncate(" "+l.spin.View()+" "+st.App.Dim.Render(l.status), l.Width)
+	case libConfirm:
+		a := l.selected()
+		q := "Delete “" + sanitizeLine(a.Title) + "”"
+		if a.HighlightCount > 0 {
+			q += fmt.Sprintf(" and its %d highlight%s", a.HighlightCount, plural(a.HighlightCount))
+		}
+		return truncate(" "+st.App.Error.Render(q+"? (y/n)"), l.Width)
+	}
+	switch {
+	case l.errLine != "":
+		return truncate(" "+st.App.Error.Render(sanitizeLine(l.errLine)), l.Width)
+	case l.status != "":
+		return truncate(" "+st.App.Status.Render(l.status), l.Width)
+	}
+	return ""
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

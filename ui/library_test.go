@@ -1,0 +1,375 @@
+package ui
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"margin/store"
+)
+
+func (hs *harness) selectedTitle() string {
+	a := hs.m.library.selected()
+	if a == nil {
+		return ""
+	}
+	return a.Title
+}
+
+func TestLibraryGolden(t *testing.T) {
+	for _, sz := range []struct {
+		name string
+		w, h int
+	}{{"80x24", 80, 24}, {"120x40", 120, 40}} {
+		t.Run(sz.name, func(t *testing.T) {
+			hs := newHarness(t, libWith(30), sz.w, sz.h)
+			hs.press("j", "j")
+			hs.golden("library_" + sz.name)
+
+			hs.press("?")
+			hs.golden("library_help_" + sz.name)
+			hs.press("?")
+
+			hs.press("s")
+			hs.typeText("rivers")
+			hs.press("enter")
+			hs.golden("library_search_" + sz.name)
+
+			empty := newHarness(t, newFakeLib(), sz.w, sz.h)
+			empty.golden("library_empty_" + sz.name)
+		})
+	}
+}
+
+func TestLibraryMoves(t *testing.T) {
+	hs := newHarness(t, libWith(30), 80, 24)
+	l := hs.m.library
+	steps := []struct {
+		keys []string
+		want int
+	}{
+		{[]string{"j"}, 1}, {[]string{"down", "down"}, 3}, {[]string{"k"}, 2}, {[]string{"up"}, 1},
+		{[]string{"G"}, 29}, {[]string{"g"}, 0}, {[]string{"end"}, 29}, {[]string{"home"}, 0},
+		{[]string{"pgdown"}, l.pageRows()}, {[]string{"pgup"}, 0}, {[]string{"k"}, 0},
+		{[]string{"space"}, l.pageRows()}, {[]string{"b"}, 0},
+	}
+	for _, s := range steps {
+		hs.press(s.keys...)
+		if l.cursor != s.want {
+			t.Fatalf("after %v cursor = %d, want %d", s.keys, l.cursor, s.want)
+		}
+	}
+	hs.send(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if l.cursor != 3 {
+		t.Errorf("wheel down: cursor = %d, want 3", l.cursor)
+	}
+	hs.send(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if l.cursor != 0 {
+		t.Errorf("wheel up: cursor = %d, want 0", l.cursor)
+	}
+	// The selected row stays on screen.
+	hs.press("G")
+	if !strings.Contains(hs.screen(), "▸ "+hs.selectedTitle()[:10]) {
+		t.Errorf("selected row not on screen:\n%s", hs.screen())
+	}
+	// A click selects a row; a second click opens it.
+	hs.press("g")
+	hs.send(tea.MouseClickMsg{Button: tea.MouseLeft, X: 5, Y: 2 + 2})
+	if l.cursor != 2 {
+		t.Fatalf("click: cursor = %d, want 2", l.cursor)
+	}
+	hs.send(tea.MouseClickMsg{Button: tea.MouseLeft, X: 5, Y: 2 + 2})
+	if hs.m.screen != screenReader {
+		t.Errorf("second click did not open the article")
+	}
+}
+
+func TestLibraryOpenAndBack(t *testing.T) {
+	hs := newHarness(t, libWith(5), 80, 24)
+	hs.press("j", "enter")
+	if hs.m.screen != screenReader || hs.m.pager.art == nil {
+		t.Fatal("enter did not open the reader")
+	}
+	want := hs.m.library.selectedID()
+	if got := hs.lib.lastCall("Article"); got != "Article "+itoa(want) {
+		t.Errorf("opened %q, want article %d", got, want)
+	}
+	hs.press("q")
+	if hs.m.screen != screenLibrary {
+		t.Fatal("q did not go back to the library")
+	}
+	if hs.m.library.selectedID() != want {
+		t.Errorf("selection lost on return")
+	}
+	hs.press("enter", "esc")
+	if hs.m.screen != screenLibrary {
+		t.Fatal("esc did not go back to the library")
+	}
+}
+
+func TestLibraryFilter(t *testing.T) {
+	hs := newHarness(t, libWith(12), 80, 24)
+	hs.press("/")
+	hs.typeText("octo")
+	l := hs.m.library
+	if l.count() < 1 || l.count() > 4 || hs.selectedTitle() != "What the Octopus Knows" {
+		t.Fatalf("filter octo: %d rows, selected %q", l.count(), hs.selectedTitle())
+	}
+	hs.press("backspace", "backspace", "backspace", "backspace")
+	if l.count() != 12 {
+		t.Fatalf("cleared filter: %d rows", l.count())
+	}
+	// Fuzzy, and on the site too.
+	hs.typeText("brd exmpl")
+	if hs.selectedTitle() != "A Field Guide to Sourdough Starters" {
+		t.Fatalf("fuzzy filter: %d rows, selected %q", l.count(), hs.selectedTitle())
+	}
+	hs.press("enter")
+	if l.mode != libList || l.filter == "" {
+		t.Fatalf("enter should keep the filter and leave the prompt")
+	}
+	if !strings.Contains(hs.screen(), "1 matching “brd exmpl”") {
+		t.Errorf("header does not show the filter:\n%s", hs.screen())
+	}
+	hs.press("esc")
+	if l.filter != "" || l.count() != 12 {
+		t.Fatalf("esc did not clear the filter")
+	}
+	hs.press("/")
+	hs.typeText("zzzz")
+	if !strings.Contains(hs.screen(), "No article matches “zzzz”") {
+		t.Errorf("no-match message missing:\n%s", hs.screen())
+	}
+	hs.press("esc")
+	if l.filter != "" || l.mode != libList {
+		t.Errorf("esc in the prompt did not cancel the filter")
+	}
+}
+
+func TestLibrarySearch(t *testing.T) {
+	lib := libWith(12)
+	hs := newHarness(t, lib, 100, 30)
+	hs.press("s")
+	hs.typeText("octopus")
+	if got := lib.lastCall("Search"); got != "Search octopus" {
+		t.Fatalf("search as you type: last call %q", got)
+	}
+	l := hs.m.library
+	if len(l.results) != 1 {
+		t.Fatalf("%d results", len(l.results))
+	}
+	hs.press("enter")
+	scr := hs.screen()
+	if !strings.Contains(scr, "text of What the Octopus Knows with") {
+		t.Errorf("snippet missing:\n%s", scr)
+	}
+	// The matched term is styled differently from the rest of the snippet.
+	if !regexp.MustCompile(`\x1b\[[0-9;]*m[Oo]ctopus`).MatchString(hs.m.View().Content) {
+		t.Errorf("matched term not styled")
+	}
+	hs.press("enter")
+	if hs.m.screen != screenReader || hs.m.pager.art.Title != "What the Octopus Knows" {
+		t.Fatalf("enter on a result did not open it")
+	}
+	hs.press("q", "esc")
+	if l.query != "" || len(l.results) != 0 {
+		t.Errorf("esc did not clear the search")
+	}
+	hs.press("s")
+	hs.typeText("nothing-like-this")
+	hs.press("enter")
+	if !strings.Contains(hs.screen(), "Nothing found for “nothing-like-this”") {
+		t.Errorf("no results message missing:\n%s", hs.screen())
+	}
+}
+
+func TestLibraryAdd(t *testing.T) {
+	hs := newHarness(t, libWith(3), 120, 24)
+	hs.press("a")
+	if hs.m.library.mode != libAdd {
+		t.Fatal("a did not open the add prompt")
+	}
+	hs.typeText("https://example.org/new")
+	hs.press("enter")
+	if len(hs.added) != 1 || hs.added[0] != "https://example.org/new" {
+		t.Fatalf("Add called with %v", hs.added)
+	}
+	if hs.selectedTitle() != "Added https://example.org/new" {
+		t.Errorf("new article not selected: %q", hs.selectedTitle())
+	}
+	if !strings.Contains(hs.screen(), "Saved.") {
+		t.Errorf("no confirmation:\n%s", hs.screen())
+	}
+
+	hs.press("a")
+	hs.typeText("https://fail.example/x")
+	hs.press("enter")
+	if !strings.Contains(hs.screen(), "Could not add https://fail.example/x: fetch https://fail.example/x: 404 Not Found") {
+		t.Errorf("no error line:\n%s", hs.screen())
+	}
+	// esc cancels the prompt without adding.
+	hs.press("a")
+	hs.typeText("x")
+	hs.press("esc")
+	if len(hs.added) != 2 || hs.m.library.mode != libList {
+		t.Errorf("esc should cancel the add prompt")
+	}
+}
+
+func TestLibraryAddShowsSpinner(t *testing.T) {
+	hs := newHarness(t, libWith(3), 80, 24)
+	l := hs.m.library
+	hs.press("a")
+	hs.typeText("https://slow.example/")
+	// Submit without running the add command: the spinner shows.
+	_, cmd := hs.m.Update(keyMsg("enter"))
+	if l.mode != libAdding || !strings.Contains(hs.screen(), "Adding https://slow.example/…") {
+		t.Fatalf("no progress line while adding:\n%s", hs.screen())
+	}
+	hs.press("esc") // cancels the running add's context
+	hs.run(cmd)
+	if l.mode != libList {
+		t.Errorf("mode after add = %v", l.mode)
+	}
+}
+
+func TestLibraryArchiveDeleteSort(t *testing.T) {
+	lib := libWith(6)
+	hs := newHarness(t, lib, 80, 24)
+	l := hs.m.library
+	id := l.selectedID()
+	hs.press("A")
+	if lib.arts[id].State != store.Archived || l.count() != 5 {
+		t.Fatalf("A did not archive and hide: state %s, %d rows", lib.arts[id].State, l.count())
+	}
+	hs.press(".")
+	if l.count() != 6 || !l.archived {
+		t.Fatalf(". did not show archived articles")
+	}
+	l.selectID(id)
+	hs.press("A")
+	if lib.arts[id].State != store.Inbox {
+		t.Fatalf("A on an archived article did not unarchive")
+	}
+	hs.press(".")
+
+	id = l.selectedID()
+	hs.press("d")
+	if !strings.Contains(hs.screen(), "(y/n)") {
+		t.Fatalf("no confirmation:\n%s", hs.screen())
+	}
+	hs.press("n")
+	if _, ok := lib.arts[id]; !ok || lib.lastCall("Delete") != "" {
+		t.Fatal("n still deleted")
+	}
+	hs.press("d", "y")
+	if _, ok := lib.arts[id]; ok {
+		t.Fatal("y did not delete")
+	}
+	if l.count() != 5 {
+		t.Errorf("%d rows after delete", l.count())
+	}
+
+	hs.press("o")
+	if lib.settings["library.sort"] != "title" || l.sortIdx != 1 {
+		t.Fatalf("o: sort setting %q", lib.settings["library.sort"])
+	}
+	if hs.selectedTitle() == "" || l.arts[0].Title > l.arts[1].Title {
+		t.Errorf("not sorted by title")
+	}
+	hs.press("o", "o")
+	if lib.settings["library.sort"] != "saved" {
+		t.Errorf("sort did not cycle back: %q", lib.settings["library.sort"])
+	}
+	// The sort order is remembered by the next session.
+	lib.settings["library.sort"] = "progress"
+	hs2 := newHarness(t, lib, 80, 24)
+	if hs2.m.library.sortIdx != 2 || lib.lastCall("List") != "List false progress" {
+		t.Errorf("sort not restored: %d, %s", hs2.m.library.sortIdx, lib.lastCall("List"))
+	}
+}
+
+func TestLibraryEmptyAndSample(t *testing.T) {
+	lib := newFakeLib()
+	hs := newHarness(t, lib, 80, 24)
+	if !strings.Contains(hs.screen(), "Welcome to margin.") {
+		t.Fatalf("no welcome:\n%s", hs.screen())
+	}
+	hs.press("S")
+	if len(lib.arts) != 1 || hs.selectedTitle() != "Welcome to margin" {
+		t.Fatalf("S did not add the sample")
+	}
+	hs.press("enter")
+	if hs.m.screen != screenReader {
+		t.Errorf("could not open the sample")
+	}
+}
+
+func TestLibraryHelpAndQuit(t *testing.T) {
+	hs := newHarness(t, libWith(3), 80, 24)
+	short := hs.screen()
+	if !strings.Contains(short, "enter read") || !strings.Contains(short, "? more keys") {
+		t.Fatalf("short help missing:\n%s", short)
+	}
+	hs.press("?")
+	if !hs.m.library.help.ShowAll || !strings.Contains(hs.screen(), "show archived") {
+		t.Fatalf("? did not show the full help:\n%s", hs.screen())
+	}
+	hs.press("?")
+	hs.press("q")
+	if !hs.quit {
+		t.Error("q did not quit")
+	}
+	hs2 := newHarness(t, libWith(3), 80, 24)
+	hs2.press("ctrl+c")
+	if !hs2.quit {
+		t.Error("ctrl+c did not quit")
+	}
+}
+
+// A hostile title or site never reaches the terminal as anything but text
+// and SGR styling.
+func TestLibraryHostileTitle(t *testing.T) {
+	lib := newFakeLib()
+	hostile := "&#27;[31m Evil\x1b]8;;http://x\x07link\x1b]8;;\x07 \x1b[2J\x1b[31mred\x9b31m\u009b32m c1\u0085 &#27;[31m \u202eabc\u202c\x00tail\r\nnext"
+	lib.add(store.Article{Title: hostile, SiteName: "site\x1b[1m\x07", Added: testNow, Text: "evil " + hostile, Markdown: "x"})
+	hs := newHarness(t, lib, 100, 20)
+	checkOnlySGR(t, "library", hs.m.View().Content)
+	if !strings.Contains(hs.screen(), "&#27;[31m Evil") {
+		t.Errorf("the harmless text should remain visible:\n%s", hs.screen())
+	}
+	hs.press("s")
+	hs.typeText("evil")
+	hs.press("enter")
+	checkOnlySGR(t, "search", hs.m.View().Content)
+	hs.press("esc", "d")
+	checkOnlySGR(t, "confirm", hs.m.View().Content)
+	hs.press("n", "enter")
+	checkOnlySGR(t, "reader", hs.m.View().Content)
+	if v := hs.m.View(); strings.ContainsFunc(v.WindowTitle, func(r rune) bool { return r < 0x20 || r >= 0x7f && r < 0xa0 }) {
+		t.Errorf("window title carries controls: %q", v.WindowTitle)
+	}
+}
+
+var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+
+// checkOnlySGR fails if s holds any control character other than newline
+// and the ESC of an SGR sequence.
+func checkOnlySGR(t *testing.T, where, s string) {
+	t.Helper()
+	rest := sgr.ReplaceAllString(s, "")
+	for i, r := range rest {
+		if r == '\n' {
+			continue
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u202e' {
+			t.Errorf("%s: control %U at %d in %q", where, r, i, rest[max(i-20, 0):min(i+20, len(rest))])
+			return
+		}
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,48 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"margin/render"
+)
+
+// openLinks lists the article's links; enter opens one in the browser.
+func (p *pagerModel) openLinks() {
+	if p.links == nil {
+		p.links = render.Links(p.art.Markdown)
+	}
+	items := make([]pickItem, len(p.links))
+	top := p.topOffset()
+	sel := -1
+	for i, l := range p.links {
+		text := l.Text
+		if text == "" {
+			text = l.URL
+		}
+		items[i] = pickItem{Title: text, Desc: l.URL}
+		if sel < 0 && l.Offset >= top {
+			sel = i
+		}
+	}
+	pk := newPicker(p.Common, "Links", items)
+	pk.empty = "This article has no links."
+	pk.twoLine = true
+	pk.cursor = max(sel, 0)
+	p.showPicker(pk, pickLinks)
+}
+
+// openLink opens a URL with the system's browser in a command.
+func (p *pagerModel) openLink(url string) tea.Cmd {
+	open := p.Opt.OpenURL
+	if open == nil {
+		p.errLine = "Opening links is not available here."
+		return nil
+	}
+	shown := sanitizeLine(url)
+	return func() tea.Msg {
+		if err := open(url); err != nil {
+			return errMsg{"Could not open " + shown + ": " + err.Error()}
+		}
+		return statusMsg{"Opened " + shown}
+	}
+}

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+)
+
+// noteEditor is the multi-line editor for a highlight's note.
+type noteEditor struct {
+	*Common
+	id    int64  // the highlight being annotated
+	quote string // its text, shown above the editor
+	area  textarea.Model
+	// warned is set once the user was told the note cannot be saved.
+	warned bool
+}
+
+func newNoteEditor(c *Common, id int64, quote, note string) *noteEditor {
+	ta := textarea.New()
+	ta.SetStyles(c.Styles.Prompt.Area)
+	ta.Placeholder = "Write a note (Markdown allowed)…"
+	ta.ShowLineNumbers = false
+	ta.CharLimit = 0
+	ta.SetValue(note)
+	ta.Focus()
+	return &noteEditor{Common: c, id: id, quote: quote, area: ta}
+}
+
+// SetSize fits the editor in w×h cells.
+func (e *noteEditor) SetSize(w, h int) {
+	e.area.SetWidth(max(w-4, 10))
+	e.area.SetHeight(max(h-4, 3))
+}
+
+// Update passes typing to the text area.
+func (e *noteEditor) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	e.area, cmd = e.area.Update(msg)
+	return cmd
+}
+
+// Value is the note as typed, without trailing blank lines.
+func (e *noteEditor) Value() string { return strings.TrimRight(e.area.Value(), " \n\t") }
+
+// View draws the quote and the editor as lines.
+func (e *noteEditor) View(w int) []string {
+	st := e.Styles
+	q := []rune(sanitizeLine(e.quote))
+	if len(q) > 300 {
+		q = append(q[:300], '…')
+	}
+	lines := []string{"  " + st.Picker.Title.Render("Note on:")}
+	for _, l := range wrapPlain(string(q), w-6) {
+		lines = append(lines, "  "+st.App.Dim.Render("“"+l+"”"))
+		if len(lines) > 3 {
+			break
+		}
+	}
+	lines = append(lines, "")
+	for _, l := range strings.Split(e.area.View(), "\n") {
+		lines = append(lines, "  "+l)
+	}
+	return lines
+}
+
+// wrapPlain wraps plain text at spaces into lines of at most w runes.
+func wrapPlain(s string, w int) []string {
+	w = max(w, 10)
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			switch {
+			case line == "":
+				line = word
+			case len([]rune(line))+1+len([]rune(word)) <= w:
+				line += " " + word
+			default:
+				out = append(out, line)
+				line = word
+			}
+			for len([]rune(line)) > w {
+				r := []rune(line)
+				out = append(out, string(r[:w]))
+				line = string(r[w:])
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}

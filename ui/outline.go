@@ -1,0 +1,84 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"margin/render"
+)
+
+// pickKind says which list is open over the reader.
+type pickKind int
+
+const (
+	pickOutline pickKind = iota
+	pickLinks
+	pickLabel
+	pickClaim
+	pickPanel
+)
+
+// openOutline lists the article's headings, the one at the top of the
+// screen selected.
+func (p *pagerModel) openOutline() {
+	if p.headings == nil {
+		p.headings = render.Headings(p.art.Markdown)
+	}
+	items := make([]pickItem, len(p.headings))
+	top := p.topOffset()
+	sel := 0
+	for i, h := range p.headings {
+		items[i] = pickItem{Title: h.Text, Indent: max(h.Level-1, 0)}
+		if h.Offset <= top {
+			sel = i
+		}
+	}
+	pk := newPicker(p.Common, "Outline", items)
+	pk.empty = "This article has no headings."
+	pk.cursor = sel
+	p.showPicker(pk, pickOutline)
+}
+
+// showPicker opens a list over the article.
+func (p *pagerModel) showPicker(pk *picker, kind pickKind) {
+	p.picker, p.pickKind, p.mode = pk, kind, readPicker
+	pk.SetSize(p.textWidth()-4, p.bodyHeight())
+}
+
+func (p *pagerModel) closePicker() {
+	p.picker, p.mode = nil, readNormal
+}
+
+// jumpTo puts a source offset near the top of the screen.
+func (p *pagerModel) jumpTo(off int) {
+	if p.doc == nil {
+		return
+	}
+	p.top = p.doc.LineOf(off)
+	p.clampTop()
+	p.hl.moveTo(p, off)
+}
+
+func (p *pagerModel) onPickerKey(msg tea.KeyPressMsg) tea.Cmd {
+	if p.pickKind == pickPanel {
+		if cmd, done := p.hl.onPanelKey(p, msg); done {
+			return cmd
+		}
+	}
+	switch p.picker.HandleKey(msg) {
+	case pickBack:
+		p.closePicker()
+	case pickChoose:
+		i := p.picker.cursor
+		kind := p.pickKind
+		p.closePicker()
+		switch kind {
+		case pickOutline:
+			p.jumpTo(p.headings[i].Offset)
+		case pickLinks:
+			return p.openLink(p.links[i].URL)
+		default:
+			return p.hl.onPick(p, kind, i)
+		}
+	}
+	return nil
+}

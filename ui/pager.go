@@ -1,0 +1,662 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"margin/render"
+	"margin/store"
+)
+
+// readMode is what the reader is doing besides showing the article.
+type readMode int
+
+const (
+	readNormal readMode = iota
+	readSearch          // typing a search
+	readPicker          // a list is open over the article
+	readEditor          // writing a note
+)
+
+// Reader width limits and step for +/-.
+const (
+	defaultWidth = 80
+	minWidth     = 40
+	maxWidth     = 200
+	widthStep    = 4
+)
+
+// Messages the reader sends itself.
+type (
+	docMsg struct {
+		key docKey
+		doc *render.Doc
+		err error
+	}
+	// closeMsg asks the root to go back to the library.
+	closeMsg  struct{}
+	statusMsg struct{ text string }
+	errMsg    struct{ text string }
+	exportMsg struct {
+		path string
+		err  error
+	}
+)
+
+// pagerModel is the reader screen.
+type pagerModel struct {
+	*Common
+	art     *store.Article
+	doc     *render.Doc
+	docKey  docKey
+	want    docKey // the rendering asked for last
+	top     int    // first display line on screen
+	pending int    // source offset to show at the top once a complete doc is in; -1 none
+	width   int    // preferred text width
+	mode    readMode
+	status  string
+	errLine string
+	help    help.Model
+	keys    ReaderKeys
+
+	// In-article search.
+	prompt  *prompt
+	query   string
+	matches []render.Match
+	cur     int
+
+	// A list opened over the article.
+	picker   *picker
+	pickKind pickKind
+	// headings and links behind the outline and links pickers.
+	headings []render.Heading
+	links    []render.Link
+
+	hl highlightState
+}
+
+func newPager(c *Common) *pagerModel {
+	p := &pagerModel{Common: c, keys: c.Keys.Reader, pending: -1}
+	p.help = c.newHelp()
+	p.width = defaultWidth
+	if c.Opt.Width > 0 {
+		p.width = c.Opt.Width
+	} else if w, err := strconv.Atoi(c.setting("reader.width")); err == nil && w > 0 {
+		p.width = w
+	}
+	p.width = clamp(p.width, minWidth, maxWidth)
+	p.hl.reset()
+	return p
+}
+
+// Open loads an article and starts rendering it.
+func (p *pagerModel) Open(id int64) tea.Cmd {
+	a, err := p.Lib.Article(p.ctx, id)
+	if err != nil {
+		return func() tea.Msg { return errMsg{fmt.Sprintf("Could not open article %d: %v", id, err)} }
+	}
+	p.art = a
+	p.doc = nil
+	p.top = 0
+	p.pending = a.Position
+	p.mode = readNormal
+	p.status, p.errLine = "", ""
+	p.query, p.matches, p.cur, p.prompt = "", nil, 0, nil
+	p.picker = nil
+	p.headings, p.links = nil, nil
+	p.hl.reset()
+	p.loadHighlights()
+	return p.requestRender()
+}
+
+// SetSize fits the reader to the terminal; a new text width re-renders,
+// keeping the same passage at the top.
+func (p *pagerModel) SetSize(w, h int) tea.Cmd {
+	p.Width, p.Height = w, h
+	p.help.SetWidth(w)
+	if p.prompt != nil {
+		p.prompt.SetWidth(w)
+	}
+	if p.picker != nil {
+		p.picker.SetSize(p.textWidth()-4, p.bodyHeight())
+	}
+	if p.hl.editor != nil {
+		p.hl.editor.SetSize(p.textWidth(), p.bodyHeight())
+	}
+	if p.art == nil {
+		return nil
+	}
+	if p.key() != p.want {
+		p.keepPosition()
+		return p.requestRender()
+	}
+	p.clampTop()
+	return nil
+}
+
+// SetStyles applies new styles and re-renders in the new glamour style.
+func (p *pagerModel) SetStyles() tea.Cmd {
+	p.help.Styles = p.Styles.Help
+	if p.prompt != nil {
+		p.prompt.input.SetStyles(p.Styles.Prompt.Input)
+	}
+	p.hl.restyle(p.Styles)
+	if p.art == nil || p.key() == p.want {
+		return nil
+	}
+	p.keepPosition()
+	return p.requestRender()
+}
+
+// textWidth is the width the article is rendered at: the preferred width,
+// or the terminal's when narrower.
+func (p *pagerModel) textWidth() int {
+	w := p.width
+	if p.Width > 0 && p.Width < w {
+		w = p.Width
+	}
+	return max(w, 20)
+}
+
+// margin is the left padding that centres the text in a wide terminal.
+func (p *pagerModel) margin() int { return max((p.Width-p.textWidth())/2, 0) }
+
+func (p *pagerModel) key() docKey {
+	return docKey{id: p.art.ID, size: len(p.art.Markdown), width: p.textWidth(), style: p.Styles.Name}
+}
+
+// requestRender shows a cached rendering or starts one in a command: the
+// first screenful quickly, then the whole document.
+func (p *pagerModel) requestRender() tea.Cmd {
+	k := p.key()
+	p.want = k
+	if d := p.cache.get(k); d != nil {
+		p.setDoc(k, d)
+		return nil
+	}
+	md := p.art.Markdown
+	opt := render.Options{Width: k.width, Style: k.style}
+	full := func() tea.Msg {
+		d, err := render.Render(md, opt)
+		return docMsg{key: k, doc: d, err: err}
+	}
+	if p.doc != nil || p.pending > 0 {
+		// Either the old rendering stays on screen meanwhile, or the
+		// position to restore is probably not in the first screenful.
+		return full
+	}
+	lines := p.Height
+	first := func() tea.Msg {
+		d, err := render.RenderFirst(md, opt, lines)
+		return docMsg{key: k, doc: d, err: err}
+	}
+	return tea.Batch(first, full)
+}
+
+func (p *pagerModel) onDoc(msg docMsg) tea.Cmd {
+	if msg.err != nil {
+		if msg.key == p.want {
+			p.errLine = "Could not render the article: " + msg.err.Error()
+		}
+		return nil
+	}
+	if msg.doc.Complete {
+		p.cache.put(msg.key, msg.doc)
+	}
+	if p.art == nil || msg.key != p.want {
+		return nil // an old width or style
+	}
+	if p.doc != nil && p.docKey == msg.key && p.doc.Complete {
+		return nil // the first screenful arrived after the whole
+	}
+	p.setDoc(msg.key, msg.doc)
+	return nil
+}
+
+func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
+	p.doc, p.docKey = d, k
+	if p.pending == 0 {
+		// The top of the article: show it at once, even partly rendered,
+		// and let the user scroll before the rest arrives.
+		p.top, p.pending = 0, -1
+	}
+	if d.Complete && p.pending >= 0 {
+		p.top = d.LineOf(p.pending)
+		p.pending = -1
+	}
+	if p.query != "" {
+		p.matches = d.Find(p.query)
+		p.cur = clamp(p.cur, 0, len(p.matches)-1)
+	}
+	p.hl.onDoc(p)
+	p.clampTop()
+}
+
+// keepPosition remembers the passage at the top so the next rendering
+// opens at it.
+func (p *pagerModel) keepPosition() {
+	if p.doc != nil && p.pending < 0 {
+		p.pending = p.topOffset()
+	}
+}
+
+// topOffset is the source offset of the first text on screen.
+func (p *pagerModel) topOffset() int {
+	if p.doc == nil || p.pending >= 0 {
+		return max(p.pending, 0)
+	}
+	if l, c, ok := p.doc.Next(p.top, 0); ok {
+		if off := p.doc.Offset(l, c); off >= 0 {
+			return off
+		}
+	}
+	return len(p.art.Markdown)
+}
+
+// progress is the fraction of the article above the bottom of the screen.
+func (p *pagerModel) progress() float64 {
+	if p.doc == nil || len(p.doc.Lines) == 0 {
+		return 0
+	}
+	n := len(p.doc.Lines)
+	if n <= p.bodyHeight() {
+		return 1
+	}
+	return min(float64(p.top+p.bodyHeight())/float64(n), 1)
+}
+
+// save stores the reading position; called on leaving and quitting.
+func (p *pagerModel) save() {
+	if p.art == nil || p.doc == nil || !p.doc.Complete || p.pending >= 0 {
+		return
+	}
+	off, prog := p.topOffset(), p.progress()
+	if off == p.art.Position && prog == p.art.Progress {
+		return
+	}
+	if err := p.Lib.SetPosition(p.ctx, p.art.ID, off, prog); err != nil {
+		p.errLine = "Could not save the reading position: " + err.Error()
+		return
+	}
+	p.art.Position, p.art.Progress = off, prog
+}
+
+// Layout: a three-line header, the body, a status line and the help.
+func (p *pagerModel) headerHeight() int { return 3 }
+
+func (p *pagerModel) footerHeight() int { return 1 + lipgloss.Height(p.help.View(p)) }
+
+func (p *pagerModel) bodyHeight() int {
+	return max(p.Height-p.headerHeight()-p.footerHeight(), 1)
+}
+
+func (p *pagerModel) maxTop() int {
+	if p.doc == nil {
+		return 0
+	}
+	return max(len(p.doc.Lines)-p.bodyHeight(), 0)
+}
+
+func (p *pagerModel) clampTop() { p.top = clamp(p.top, 0, p.maxTop()) }
+
+func (p *pagerModel) scrollBy(n int) {
+	p.top += n
+	p.clampTop()
+	p.hl.follow(p)
+}
+
+// ShortHelp is the help line for the current mode.
+func (p *pagerModel) ShortHelp() []key.Binding {
+	switch p.mode {
+	case readSearch:
+		return p.Keys.Prompt.ShortHelp()
+	case readPicker:
+		return p.picker.keys.ShortHelp()
+	case readEditor:
+		return p.Keys.Editor.ShortHelp()
+	}
+	return p.currentKeys().ShortHelp()
+}
+
+// FullHelp is the reader's full help.
+func (p *pagerModel) FullHelp() [][]key.Binding {
+	switch p.mode {
+	case readPicker:
+		return p.picker.keys.FullHelp()
+	case readNormal:
+		return p.currentKeys().FullHelp()
+	}
+	return [][]key.Binding{p.ShortHelp()}
+}
+
+// currentKeys switches on the bindings that make sense now: n/N step
+// through matches during a search and n writes a note otherwise.
+func (p *pagerModel) currentKeys() ReaderKeys {
+	k := p.keys
+	searching := len(p.matches) > 0
+	k.NextMatch.SetEnabled(searching)
+	k.PrevMatch.SetEnabled(searching)
+	k.Note.SetEnabled(!searching)
+	k.Export.SetEnabled(p.Opt.Export != nil)
+	return k
+}
+
+// Update handles a message for the reader.
+func (p *pagerModel) Update(msg tea.Msg) (*pagerModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case docMsg:
+		return p, p.onDoc(msg)
+	case statusMsg:
+		p.status, p.errLine = msg.text, ""
+	case errMsg:
+		p.errLine = msg.text
+	case exportMsg:
+		if msg.err != nil {
+			p.errLine = "Export failed: " + msg.err.Error()
+		} else {
+			p.status = "Notes exported to " + sanitizeLine(msg.path)
+		}
+	case tea.MouseWheelMsg:
+		return p, p.onWheel(msg)
+	case tea.MouseClickMsg, tea.MouseMotionMsg, tea.MouseReleaseMsg:
+		if p.mode == readNormal {
+			p.hl.onMouse(p, msg.(tea.MouseMsg))
+		}
+	case tea.KeyPressMsg:
+		return p, p.onKey(msg)
+	case tea.PasteMsg:
+		switch p.mode {
+		case readSearch:
+			return p, p.prompt.Update(msg)
+		case readEditor:
+			return p, p.hl.editor.Update(msg)
+		}
+	default:
+		if p.mode == readEditor {
+			return p, p.hl.editor.Update(msg)
+		}
+	}
+	return p, nil
+}
+
+func (p *pagerModel) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
+	down := msg.Button == tea.MouseWheelDown
+	if msg.Button != tea.MouseWheelDown && msg.Button != tea.MouseWheelUp {
+		return nil
+	}
+	if p.mode == readPicker {
+		p.picker.HandleWheel(down)
+		return nil
+	}
+	if down {
+		p.scrollBy(3)
+	} else {
+		p.scrollBy(-3)
+	}
+	return nil
+}
+
+func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch p.mode {
+	case readSearch:
+		return p.onSearchKey(msg)
+	case readPicker:
+		return p.onPickerKey(msg)
+	case readEditor:
+		return p.hl.onEditorKey(p, msg)
+	}
+	p.status, p.errLine = "", ""
+	k := p.currentKeys()
+	h := p.bodyHeight()
+	switch {
+	case key.Matches(msg, k.Down):
+		p.scrollBy(1)
+	case key.Matches(msg, k.Up):
+		p.scrollBy(-1)
+	case key.Matches(msg, k.PageDown):
+		p.scrollBy(max(h-2, 1))
+	case key.Matches(msg, k.PageUp):
+		p.scrollBy(-max(h-2, 1))
+	case key.Matches(msg, k.HalfDown):
+		p.scrollBy(max(h/2, 1))
+	case key.Matches(msg, k.HalfUp):
+		p.scrollBy(-max(h/2, 1))
+	case key.Matches(msg, k.Top):
+		p.scrollBy(-p.top)
+	case key.Matches(msg, k.Bottom):
+		p.scrollBy(p.maxTop() - p.top)
+	case key.Matches(msg, k.Wider):
+		return p.setWidth(p.width + widthStep)
+	case key.Matches(msg, k.Narrower):
+		return p.setWidth(p.width - widthStep)
+	case key.Matches(msg, k.Search):
+		p.mode = readSearch
+		p.prompt = newPrompt(p.Common, "/", "search in this article")
+		p.prompt.SetValue(p.query)
+	case key.Matches(msg, k.NextMatch):
+		p.jumpMatch(1)
+	case key.Matches(msg, k.PrevMatch):
+		p.jumpMatch(-1)
+	case key.Matches(msg, k.Outline):
+		p.openOutline()
+	case key.Matches(msg, k.Links):
+		p.openLinks()
+	case key.Matches(msg, k.Export):
+		return p.export()
+	case key.Matches(msg, k.Help):
+		p.help.ShowAll = !p.help.ShowAll
+		p.clampTop()
+	case key.Matches(msg, k.Back):
+		if msg.String() == "esc" {
+			if p.hl.anchor >= 0 {
+				p.hl.anchor = -1
+				return nil
+			}
+			if p.query != "" {
+				p.query, p.matches = "", nil
+				return nil
+			}
+		}
+		p.save()
+		return func() tea.Msg { return closeMsg{} }
+	default:
+		return p.hl.onKey(p, msg, k)
+	}
+	return nil
+}
+
+func (p *pagerModel) setWidth(w int) tea.Cmd {
+	w = clamp(w, minWidth, maxWidth)
+	if w == p.width {
+		return nil
+	}
+	p.width = w
+	if err := p.Lib.SetSetting(p.ctx, "reader.width", strconv.Itoa(w)); err != nil {
+		p.errLine = "Could not remember the width: " + err.Error()
+	}
+	p.status = fmt.Sprintf("Width %d", w)
+	if p.Width > 0 && p.Width < w {
+		p.status += fmt.Sprintf(" (the terminal shows %d)", p.Width)
+	}
+	if p.art == nil || p.key() == p.want {
+		return nil
+	}
+	p.keepPosition()
+	return p.requestRender()
+}
+
+func (p *pagerModel) onSearchKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, p.Keys.Prompt.Cancel):
+		p.mode, p.prompt = readNormal, nil
+		return nil
+	case key.Matches(msg, p.Keys.Prompt.Submit):
+		q := strings.TrimSpace(p.prompt.Value())
+		p.mode, p.prompt = readNormal, nil
+		p.find(q)
+		return nil
+	}
+	return p.prompt.Update(msg)
+}
+
+// find searches the article and jumps to the first match on or after the
+// top of the screen.
+func (p *pagerModel) find(q string) {
+	p.query, p.matches, p.cur = q, nil, 0
+	if q == "" || p.doc == nil {
+		return
+	}
+	p.matches = p.doc.Find(q)
+	if len(p.matches) == 0 {
+		p.errLine = "No match for “" + sanitizeLine(q) + "”."
+		p.query = ""
+		return
+	}
+	p.cur = 0
+	for i, m := range p.matches {
+		if m.Line >= p.top {
+			p.cur = i
+			break
+		}
+	}
+	p.showMatch()
+}
+
+func (p *pagerModel) jumpMatch(d int) {
+	if len(p.matches) == 0 {
+		return
+	}
+	p.cur = (p.cur + d + len(p.matches)) % len(p.matches)
+	p.showMatch()
+}
+
+// showMatch scrolls the current match into view, a third down the screen.
+func (p *pagerModel) showMatch() {
+	m := p.matches[p.cur]
+	if m.Line < p.top || m.Line >= p.top+p.bodyHeight() {
+		p.top = m.Line - p.bodyHeight()/3
+		p.clampTop()
+	}
+	if m.Start >= 0 {
+		p.hl.moveTo(p, m.Start)
+	}
+}
+
+func (p *pagerModel) export() tea.Cmd {
+	if p.Opt.Export == nil || p.art == nil {
+		return nil
+	}
+	exp, ctx, id := p.Opt.Export, p.ctx, p.art.ID
+	p.status = "Exporting…"
+	return func() tea.Msg {
+		path, err := exp(ctx, id)
+		return exportMsg{path: path, err: err}
+	}
+}
+
+// View draws the reader.
+func (p *pagerModel) View() string {
+	if p.art == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(p.viewHeader())
+	b.WriteByte('\n')
+	b.WriteString(p.viewBody())
+	b.WriteByte('\n')
+	b.WriteString(p.viewStatus())
+	b.WriteByte('\n')
+	b.WriteString(p.help.View(p))
+	return b.String()
+}
+
+func (p *pagerModel) viewHeader() string {
+	st := p.Styles.Reader
+	w := p.textWidth()
+	pad := strings.Repeat(" ", p.margin()+2)
+	a := p.art
+	title := sanitizeLine(a.Title)
+	if title == "" {
+		title = sanitizeLine(a.SourceURL)
+	}
+	var meta []string
+	if s := sanitizeLine(a.Byline); s != "" {
+		meta = append(meta, s)
+	}
+	if s := sanitizeLine(a.SiteName); s != "" {
+		meta = append(meta, s)
+	}
+	if !a.Published.IsZero() {
+		meta = append(meta, a.Published.In(p.Loc).Format("Jan 2, 2006"))
+	}
+	if a.ReadingMinutes > 0 {
+		meta = append(meta, fmt.Sprintf("%d min read", a.ReadingMinutes))
+	}
+	lines := []string{
+		pad + st.Title.Render(truncate(title, w-4)),
+		pad + st.Meta.Render(truncate(strings.Join(meta, " · "), w-4)),
+		strings.Repeat(" ", p.margin()) + st.Rule.Render(strings.Repeat("─", w)),
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (p *pagerModel) viewBody() string {
+	h := p.bodyHeight()
+	pad := strings.Repeat(" ", p.margin())
+	var lines []string
+	switch {
+	case p.mode == readPicker:
+		for _, l := range strings.Split(p.picker.View(), "\n") {
+			lines = append(lines, pad+"  "+l)
+		}
+	case p.mode == readEditor:
+		lines = p.hl.viewEditor(p, h)
+	case p.doc == nil || p.pending > 0 && !p.doc.Complete:
+		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render("Rendering…")}
+	default:
+		lines = p.hl.paint(p, h)
+		for i, l := range lines {
+			lines[i] = pad + truncate(l, p.Width-p.margin())
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines[:h], "\n")
+}
+
+func (p *pagerModel) viewStatus() string {
+	st := p.Styles
+	var left string
+	if p.doc != nil {
+		const barW = 12
+		prog := p.progress()
+		if !p.doc.Complete {
+			prog = 0
+		}
+		fill := int(prog*barW + 0.5)
+		left = " " + st.Reader.Bar.Render(strings.Repeat("━", fill)) +
+			st.Reader.BarEmpty.Render(strings.Repeat("━", barW-fill)) +
+			st.Reader.Status.Render(fmt.Sprintf(" %3d%%", int(prog*100+0.5)))
+	}
+	var right string
+	switch {
+	case p.mode == readSearch:
+		return p.prompt.View()
+	case p.errLine != "":
+		right = st.App.Error.Render(sanitizeLine(p.errLine))
+	case p.status != "":
+		right = st.App.Status.Render(p.status)
+	case len(p.matches) > 0:
+		right = st.Reader.Status.Render(fmt.Sprintf("“%s” %d/%d", sanitizeLine(p.query), p.cur+1, len(p.matches)))
+	default:
+		right = p.hl.statusLine(p)
+	}
+	return truncate(left+"  "+right, p.Width)
+}

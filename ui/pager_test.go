@@ -1,0 +1,299 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"margin/store"
+)
+
+// readerHarness opens the first article of a small library in the reader.
+func readerHarness(t *testing.T, w, h int) (*harness, *pagerModel) {
+	t.Helper()
+	lib := newFakeLib()
+	lib.add(store.Article{Title: "Learning to Read Slowly Again", Byline: "Ada Reader", SiteName: "slow.example",
+		Published: testNow.AddDate(0, -2, 0), ReadingMinutes: 9, Added: testNow,
+		Markdown: testMarkdown("Learning to Read Slowly Again"), Text: "text"})
+	hs := newHarness(t, lib, w, h)
+	hs.press("enter")
+	if hs.m.screen != screenReader || hs.m.pager.doc == nil {
+		t.Fatal("article did not open")
+	}
+	return hs, hs.m.pager
+}
+
+func TestReaderGolden(t *testing.T) {
+	for _, sz := range []struct {
+		name string
+		w, h int
+	}{{"80x24", 80, 24}, {"120x40", 120, 40}} {
+		t.Run(sz.name, func(t *testing.T) {
+			hs, _ := readerHarness(t, sz.w, sz.h)
+			hs.golden("reader_top_" + sz.name)
+			hs.press("space")
+			hs.golden("reader_page_" + sz.name)
+			hs.press("?")
+			hs.golden("reader_help_" + sz.name)
+			hs.press("?", "o")
+			hs.golden("reader_outline_" + sz.name)
+		})
+	}
+}
+
+func TestReaderRendersInACommand(t *testing.T) {
+	lib := libWith(2)
+	hs := newHarness(t, lib, 80, 24)
+	id := hs.m.library.selectedID()
+	_, cmd := hs.m.Update(openMsg{id: id})
+	if hs.m.pager.doc != nil || cmd == nil {
+		t.Fatal("Update rendered the article itself")
+	}
+	hs.run(cmd)
+	if hs.m.pager.doc == nil || !hs.m.pager.doc.Complete {
+		t.Fatal("the render command did not deliver the document")
+	}
+	hs.press("q")
+	// Reopening uses the cache: the document is there at once.
+	hs.m.Update(openMsg{id: id})
+	if hs.m.pager.doc == nil {
+		t.Error("reopening did not use the cached rendering")
+	}
+}
+
+func TestReaderScrollKeys(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	h := p.bodyHeight()
+	steps := []struct {
+		keys []string
+		want int
+	}{
+		{[]string{"j"}, 1}, {[]string{"down", "down"}, 3}, {[]string{"k"}, 2}, {[]string{"up"}, 1},
+		{[]string{"g"}, 0}, {[]string{"space"}, h - 2}, {[]string{"shift+space"}, 0},
+		{[]string{"pgdown"}, h - 2}, {[]string{"pgup"}, 0}, {[]string{"f"}, h - 2}, {[]string{"ctrl+b"}, 0},
+		{[]string{"ctrl+d"}, h / 2}, {[]string{"ctrl+u"}, 0}, {[]string{"k"}, 0},
+		{[]string{"G"}, p.maxTop()}, {[]string{"j"}, p.maxTop()}, {[]string{"home"}, 0}, {[]string{"end"}, p.maxTop()},
+	}
+	for _, s := range steps {
+		hs.press(s.keys...)
+		if p.top != s.want {
+			t.Fatalf("after %v top = %d, want %d", s.keys, p.top, s.want)
+		}
+	}
+	hs.press("g")
+	hs.send(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if p.top != 3 {
+		t.Errorf("wheel down: top = %d", p.top)
+	}
+	hs.send(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if p.top != 0 {
+		t.Errorf("wheel up: top = %d", p.top)
+	}
+	if !strings.Contains(hs.screen(), "100%") {
+		hs.press("G")
+		if !strings.Contains(hs.screen(), "100%") {
+			t.Errorf("progress at the end is not 100%%:\n%s", hs.screen())
+		}
+	}
+}
+
+func TestReaderPositionSavedAndRestored(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("space", "space", "j")
+	top := p.top
+	off := p.topOffset()
+	hs.press("q")
+	id := p.docKey.id
+	a := hs.lib.arts[id]
+	if a.Position != off || a.Progress <= 0 {
+		t.Fatalf("saved position %d (progress %.2f), want %d", a.Position, a.Progress, off)
+	}
+	// A fresh program (empty cache) restores it.
+	hs2 := newHarness(t, hs.lib, 80, 24)
+	hs2.press("enter")
+	// A blank line at the top is not a position: the text under it is.
+	if got := hs2.m.pager.top; got != top && !(got == top+1 && strings.TrimSpace(p.doc.Text(top)) == "") {
+		t.Errorf("restored top = %d, want %d", got, top)
+	}
+	// ctrl+c saves too.
+	hs2.press("j", "j")
+	off = hs2.m.pager.topOffset()
+	hs2.press("ctrl+c")
+	if !hs2.quit || hs.lib.arts[id].Position != off {
+		t.Errorf("ctrl+c: quit %v, position %d, want %d", hs2.quit, hs.lib.arts[id].Position, off)
+	}
+}
+
+func TestReaderResizeKeepsPosition(t *testing.T) {
+	hs, p := readerHarness(t, 100, 30)
+	hs.press("space", "space")
+	off := p.topOffset()
+	hs.send(tea.WindowSizeMsg{Width: 60, Height: 30})
+	if p.textWidth() != 60 || p.docKey.width != 60 {
+		t.Fatalf("not re-rendered at 60: %d", p.docKey.width)
+	}
+	if got := p.doc.LineOf(off); got != p.top && p.top != p.maxTop() {
+		t.Errorf("after resize top = %d, the old top passage is at line %d", p.top, got)
+	}
+	hs.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if d := p.topOffset() - off; d < -120 || d > 120 {
+		t.Errorf("after resizing back the top moved by %d bytes", d)
+	}
+}
+
+func TestReaderWidthKeys(t *testing.T) {
+	hs, p := readerHarness(t, 120, 30)
+	hs.press("+")
+	if p.width != 84 || hs.lib.settings["reader.width"] != "84" || p.docKey.width != 84 {
+		t.Fatalf("+: width %d, setting %q, doc %d", p.width, hs.lib.settings["reader.width"], p.docKey.width)
+	}
+	hs.press("-", "-")
+	if p.width != 76 || hs.lib.settings["reader.width"] != "76" {
+		t.Fatalf("-: width %d", p.width)
+	}
+	if p.margin() != (120-76)/2 {
+		t.Errorf("text not centred: margin %d", p.margin())
+	}
+	for range 20 {
+		hs.press("-")
+	}
+	if p.width != minWidth {
+		t.Errorf("width went below %d: %d", minWidth, p.width)
+	}
+	// The width is remembered by the next session.
+	hs2 := newHarness(t, hs.lib, 120, 30)
+	if hs2.m.pager.width != minWidth {
+		t.Errorf("width not remembered: %d", hs2.m.pager.width)
+	}
+	// A terminal narrower than the width wins.
+	hs2.send(tea.WindowSizeMsg{Width: 30, Height: 20})
+	if hs2.m.pager.textWidth() != 30 {
+		t.Errorf("text width %d in a 30-column terminal", hs2.m.pager.textWidth())
+	}
+}
+
+func TestReaderSearch(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("/")
+	if p.mode != readSearch {
+		t.Fatal("/ did not open the search prompt")
+	}
+	hs.typeText("calmly")
+	hs.press("enter")
+	if len(p.matches) != 18 {
+		t.Fatalf("%d matches for calmly, want 18", len(p.matches))
+	}
+	first := p.matches[p.cur]
+	if first.Line < p.top || first.Line >= p.top+p.bodyHeight() {
+		t.Errorf("current match not on screen")
+	}
+	if !strings.Contains(hs.screen(), "“calmly” 1/18") {
+		t.Errorf("no match counter:\n%s", hs.screen())
+	}
+	hs.press("n")
+	if p.cur != 1 {
+		t.Errorf("n: current %d", p.cur)
+	}
+	hs.press("N", "N")
+	if p.cur != 17 {
+		t.Errorf("N wraps: current %d", p.cur)
+	}
+	if m := p.matches[p.cur]; m.Line < p.top || m.Line >= p.top+p.bodyHeight() {
+		t.Errorf("match %d not on screen", p.cur)
+	}
+	// Matches are painted: the current one with its own background.
+	if !strings.Contains(hs.m.View().Content, strings.TrimPrefix(hs.m.common.Styles.Reader.CurrentSGR, "\x1b[")) {
+		t.Errorf("current match not painted")
+	}
+	hs.press("esc")
+	if p.query != "" || len(p.matches) != 0 || hs.m.screen != screenReader {
+		t.Errorf("esc should clear the search and stay in the reader")
+	}
+	hs.press("/")
+	hs.typeText("no such words")
+	hs.press("enter")
+	if !strings.Contains(hs.screen(), "No match for “no such words”") {
+		t.Errorf("no-match message missing:\n%s", hs.screen())
+	}
+	hs.press("/", "x", "esc")
+	if p.mode != readNormal {
+		t.Errorf("esc did not close the search prompt")
+	}
+}
+
+func TestReaderOutlineAndLinks(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("o")
+	if p.mode != readPicker || p.pickKind != pickOutline || len(p.picker.items) != 7 {
+		t.Fatalf("o: mode %v, %d items", p.mode, len(p.picker.items))
+	}
+	hs.press("j", "j", "j", "enter")
+	if p.mode != readNormal {
+		t.Fatal("enter did not close the outline")
+	}
+	want := p.doc.LineOf(p.headings[3].Offset)
+	if p.top != min(want, p.maxTop()) {
+		t.Errorf("outline jump: top %d, heading at line %d", p.top, want)
+	}
+	if !strings.Contains(p.doc.Text(want), "Section 3") {
+		t.Errorf("line %d is %q, not the heading", want, p.doc.Text(want))
+	}
+	hs.press("o", "esc")
+	if p.mode != readNormal {
+		t.Error("esc did not close the outline")
+	}
+
+	hs.press("g", "O")
+	if p.pickKind != pickLinks || len(p.picker.items) != 18 {
+		t.Fatalf("O: %d links", len(p.picker.items))
+	}
+	hs.press("j", "enter")
+	if len(hs.urls) != 1 || hs.urls[0] != "https://example.com/1/2" {
+		t.Errorf("opened %v", hs.urls)
+	}
+	if !strings.Contains(hs.screen(), "Opened https://example.com/1/2") {
+		t.Errorf("no confirmation:\n%s", hs.screen())
+	}
+}
+
+func TestReaderHelpExportBack(t *testing.T) {
+	hs, p := readerHarness(t, 100, 30)
+	hs.press("?")
+	if !p.help.ShowAll || !strings.Contains(hs.screen(), "next sentence") {
+		t.Fatalf("? did not show the full help:\n%s", hs.screen())
+	}
+	hs.press("?")
+	if p.help.ShowAll {
+		t.Fatal("? did not hide the full help")
+	}
+	hs.press("e")
+	if !strings.Contains(hs.screen(), "Notes exported to /tmp/notes-1.md") {
+		t.Errorf("export: %s", hs.screen())
+	}
+	hs.press("q")
+	if hs.m.screen != screenLibrary {
+		t.Error("q did not go back")
+	}
+}
+
+// Tiny and odd terminal sizes never panic and never overflow the width.
+func TestTinySizes(t *testing.T) {
+	for _, sz := range [][2]int{{1, 1}, {10, 3}, {20, 5}, {30, 8}, {200, 60}} {
+		hs, p := readerHarness(t, 80, 24)
+		hs.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		for _, k := range []string{"j", "G", "o", "esc", "O", "esc", "H", "esc", ")", "v", ")", "h", "n", "x", "ctrl+s", "?", "/", "a", "enter"} {
+			hs.press(k)
+			for _, l := range strings.Split(hs.m.View().Content, "\n") {
+				if w := ansi.StringWidth(l); w > max(sz[0], 1) {
+					t.Fatalf("%dx%d after %s: line %d cells wide", sz[0], sz[1], k, w)
+				}
+			}
+		}
+		_ = p
+		hs.press("q")
+		hs.press("j", "/", "x", "enter", "?")
+		_ = hs.m.View()
+	}
+}

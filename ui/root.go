@@ -1,0 +1,206 @@
+// Package ui is margin's terminal interface: the library list and the
+// reader, built on bubbletea v2. It is the only package that knows about
+// the terminal.
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Options configure the UI.
+type Options struct {
+	Library   Library                                                                     // *store.Store in production
+	Add       func(ctx context.Context, input string) (id int64, existed bool, err error) // fetch, extract and save a URL or path
+	AddSample func(ctx context.Context) (int64, error)                                    // adds the bundled sample article
+	Style     string                                                                      // "dark", "light", or "" to follow the terminal's background
+	Width     int                                                                         // reader text width; 0 = remembered setting or 80
+	OpenID    int64                                                                       // open this article at start (0 = library)
+	Export    func(ctx context.Context, articleID int64) (path string, err error)         // exports an article's notes; may be nil
+	OpenURL   func(url string) error                                                      // opens a link with the system's browser
+}
+
+// screen is which screen the root shows.
+type screen int
+
+const (
+	screenLibrary screen = iota
+	screenReader
+)
+
+// Model is the root model: it routes messages to the library or the reader
+// and alone decides the alternate screen and mouse mode.
+type Model struct {
+	common  *Common
+	screen  screen
+	library *libraryModel
+	pager   *pagerModel
+	detect  bool // follow the terminal's background colour
+}
+
+// New returns the root model, for Run and for tests.
+func New(opt Options) tea.Model { return newModel(context.Background(), opt) }
+
+func newModel(ctx context.Context, opt Options) *Model {
+	c := &Common{
+		ctx:    ctx,
+		Keys:   DefaultKeyMap(),
+		Lib:    opt.Library,
+		Opt:    opt,
+		Now:    time.Now,
+		Loc:    time.Local,
+		Styles: NewStyles(opt.Style != "light"),
+		cache:  &docCache{},
+	}
+	m := &Model{common: c, detect: opt.Style == ""}
+	m.library = newLibrary(c)
+	m.pager = newPager(c)
+	return m
+}
+
+// Run shows the UI until the user quits, on the alternate screen with the
+// mouse on; the reading position is saved however it ends.
+func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
+	m := newModel(ctx, opt)
+	opts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if in != nil {
+		opts = append(opts, tea.WithInput(in))
+	}
+	if out != nil {
+		opts = append(opts, tea.WithOutput(out))
+	}
+	_, err := tea.NewProgram(m, opts...).Run()
+	m.pager.flush()
+	if err != nil && !(errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil) {
+		return fmt.Errorf("run the terminal UI: %w", err)
+	}
+	return nil
+}
+
+// Init loads the library, asks the terminal for its background colour and
+// opens the article asked for.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.library.Init()}
+	if m.detect {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if id := m.common.Opt.OpenID; id != 0 {
+		m.screen = screenReader
+		cmds = append(cmds, m.pager.Open(id))
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message: window and colour messages to everyone, the
+// rest to the screen it belongs to.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.common.Width, m.common.Height = msg.Width, msg.Height
+		m.library.SetSize(msg.Width, msg.Height)
+		return m, m.pager.SetSize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		return m, m.onBackground(msg)
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.common.Keys.Quit) {
+			m.pager.flush()
+			return m, tea.Quit
+		}
+	case openMsg:
+		m.screen = screenReader
+		return m, m.pager.Open(msg.id)
+	case closeMsg:
+		m.screen = screenLibrary
+		m.pager.art = nil
+		return m, m.library.load(0)
+	case listMsg, searchMsg, addedMsg, spinner.TickMsg:
+		var cmd tea.Cmd
+		m.library, cmd = m.library.Update(msg)
+		return m, cmd
+	case docMsg, exportMsg, statusMsg:
+		var cmd tea.Cmd
+		m.pager, cmd = m.pager.Update(msg)
+		return m, cmd
+	case errMsg:
+		if m.screen == screenLibrary || m.pager.art == nil {
+			// An article that could not be opened: say so in the library.
+			m.screen = screenLibrary
+			m.library.errLine = msg.text
+			return m, nil
+		}
+	}
+	var cmd tea.Cmd
+	switch m.screen {
+	case screenReader:
+		m.pager, cmd = m.pager.Update(msg)
+	default:
+		m.library, cmd = m.library.Update(msg)
+	}
+	return m, cmd
+}
+
+func (m *Model) onBackground(msg tea.BackgroundColorMsg) tea.Cmd {
+	if !m.detect {
+		return nil
+	}
+	dark := msg.IsDark()
+	if dark == m.common.Styles.Dark {
+		return nil
+	}
+	m.common.Styles = NewStyles(dark)
+	m.library.SetStyles()
+	return m.pager.SetStyles()
+}
+
+// View draws the current screen.
+func (m *Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "margin"
+	switch m.screen {
+	case screenReader:
+		v.SetContent(fit(m.pager.View(), m.common.Width, m.common.Height))
+		if m.pager.art != nil {
+			v.WindowTitle = "margin · " + sanitizeLine(m.pager.art.Title)
+		}
+	default:
+		v.SetContent(fit(m.library.View(), m.common.Width, m.common.Height))
+	}
+	return v
+}
+
+// fit cuts the frame to the terminal, so a tiny terminal shows the top
+// left of it rather than wrapped garbage.
+func fit(s string, w, h int) string {
+	if w <= 0 {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	if h > 0 && len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// flush saves what the reader holds: an open note and the position.
+func (p *pagerModel) flush() {
+	if p.mode == readEditor {
+		p.hl.saveNote(p)
+	}
+	p.save()
+}

@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
+)
+
+// Styles holds every style the UI draws with, grouped by screen. Nobody
+// writes a colour inline: screens read them from here.
+type Styles struct {
+	Dark bool   // built for a dark background
+	Name string // "dark" or "light": the glamour style to render articles with
+
+	App struct {
+		Brand   lipgloss.Style // "margin" in headers
+		Dim     lipgloss.Style // secondary text
+		Error   lipgloss.Style // the one-line error message
+		Status  lipgloss.Style // the one-line status message
+		Spinner lipgloss.Style
+		Key     lipgloss.Style // a key named in running text ("press a")
+	}
+
+	Library struct {
+		Header   lipgloss.Style // column titles
+		Row      lipgloss.Style
+		Selected lipgloss.Style // the row under the cursor
+		Marker   lipgloss.Style // the ▸ in front of the selected row
+		Archived lipgloss.Style // an archived row, when shown
+		Site     lipgloss.Style
+		Meta     lipgloss.Style // time, progress, counts, date
+		Done     lipgloss.Style // progress of a finished article
+		Snippet  lipgloss.Style // a search result's context line
+		Match    lipgloss.Style // matched terms in a snippet, matched runes in a filter
+		Welcome  lipgloss.Style // the empty library's heading
+	}
+
+	Reader struct {
+		Title       lipgloss.Style
+		Meta        lipgloss.Style
+		Rule        lipgloss.Style
+		Status      lipgloss.Style
+		Bar         lipgloss.Style // the filled part of the progress bar
+		BarEmpty    lipgloss.Style
+		Placeholder lipgloss.Style // "rendering…"
+		Note        lipgloss.Style // a note shown under its passage
+		NoteBar     lipgloss.Style // the gutter in front of a note
+		// SGR prefixes handed to render.Doc.Paint, which re-applies them
+		// after every reset glamour emits inside a painted range.
+		MatchSGR     string
+		CurrentSGR   string // the current search match
+		CursorSGR    string
+		SelectionSGR string
+	}
+
+	Picker struct {
+		Title    lipgloss.Style
+		Item     lipgloss.Style
+		Selected lipgloss.Style
+		Desc     lipgloss.Style
+		Border   lipgloss.Style
+	}
+
+	Prompt struct {
+		Label lipgloss.Style
+		Input textinput.Styles
+		Area  textarea.Styles
+	}
+
+	// Labels maps each highlight label to its colours.
+	Labels map[string]LabelStyle
+
+	Help help.Styles
+}
+
+// LabelStyle is how one highlight label looks: a tag for lists and a
+// background SGR for painting passages.
+type LabelStyle struct {
+	Tag lipgloss.Style // the label's name in lists and notes
+	SGR string         // background colour painted behind the passage
+}
+
+// labelColours are the label backgrounds: dark variants are deep enough for
+// glamour's light text, light variants pale enough for its dark text.
+var labelColours = map[string][2]string{ // label -> {dark, light}
+	"highlight": {"#5c5200", "#fff29a"},
+	"claim":     {"#1e4a78", "#c4ddfa"},
+	"evidence":  {"#235c2c", "#c9ecc9"},
+	"question":  {"#5a3577", "#e6cdf2"},
+	"disagree":  {"#7a2a2a", "#fccfcf"},
+}
+
+// NewStyles builds the styles for a dark or a light terminal background.
+func NewStyles(dark bool) *Styles {
+	ld := lipgloss.LightDark(dark)
+	c := lipgloss.Color
+	fg := ld(c("#1a1a1a"), c("#e4e4e4"))
+	dim := ld(c("#6c6c6c"), c("#8a8a8a"))
+	faint := ld(c("#a8a8a8"), c("#4e4e4e"))
+	accent := ld(c("#8a3ffc"), c("#b69cff"))
+	selBg := ld(c("#e8e2f8"), c("#2e2840"))
+	matchFg := ld(c("#a35200"), c("#ffb454"))
+	errFg := ld(c("#b00020"), c("#ff6b6b"))
+	okFg := ld(c("#1b7a3a"), c("#7ed491"))
+
+	s := &Styles{Dark: dark, Name: "light"}
+	if dark {
+		s.Name = "dark"
+	}
+	ns := lipgloss.NewStyle
+
+	s.App.Brand = ns().Foreground(accent).Bold(true)
+	s.App.Dim = ns().Foreground(dim)
+	s.App.Error = ns().Foreground(errFg)
+	s.App.Status = ns().Foreground(okFg)
+	s.App.Spinner = ns().Foreground(accent)
+	s.App.Key = ns().Foreground(accent).Bold(true)
+
+	s.Library.Header = ns().Foreground(dim).Bold(true)
+	s.Library.Row = ns().Foreground(fg)
+	s.Library.Selected = ns().Foreground(fg).Background(selBg).Bold(true)
+	s.Library.Marker = ns().Foreground(accent).Background(selBg).Bold(true)
+	s.Library.Archived = ns().Foreground(dim).Italic(true)
+	s.Library.Site = ns().Foreground(dim)
+	s.Library.Meta = ns().Foreground(dim)
+	s.Library.Done = ns().Foreground(okFg)
+	s.Library.Snippet = ns().Foreground(dim)
+	s.Library.Match = ns().Foreground(matchFg).Bold(true)
+	s.Library.Welcome = ns().Foreground(accent).Bold(true)
+
+	s.Reader.Title = ns().Foreground(fg).Bold(true)
+	s.Reader.Meta = ns().Foreground(dim)
+	s.Reader.Rule = ns().Foreground(faint)
+	s.Reader.Status = ns().Foreground(dim)
+	s.Reader.Bar = ns().Foreground(accent)
+	s.Reader.BarEmpty = ns().Foreground(faint)
+	s.Reader.Placeholder = ns().Foreground(dim).Italic(true)
+	s.Reader.Note = ns().Foreground(fg).Italic(true)
+	s.Reader.NoteBar = ns().Foreground(accent)
+	if dark {
+		s.Reader.MatchSGR = bgSGR("#6b4f00")
+		s.Reader.CurrentSGR = bgSGR("#b35c00")
+		s.Reader.SelectionSGR = bgSGR("#3d4f7a")
+	} else {
+		s.Reader.MatchSGR = bgSGR("#ffe08a")
+		s.Reader.CurrentSGR = bgSGR("#ffb35c")
+		s.Reader.SelectionSGR = bgSGR("#b9c9f0")
+	}
+	s.Reader.CursorSGR = "\x1b[7m"
+
+	s.Picker.Title = ns().Foreground(accent).Bold(true)
+	s.Picker.Item = ns().Foreground(fg)
+	s.Picker.Selected = ns().Foreground(fg).Background(selBg).Bold(true)
+	s.Picker.Desc = ns().Foreground(dim)
+	s.Picker.Border = ns().Foreground(faint)
+
+	s.Prompt.Label = ns().Foreground(accent).Bold(true)
+	s.Prompt.Input = textinput.DefaultStyles(dark)
+	s.Prompt.Area = textarea.DefaultStyles(dark)
+	// A steady cursor: calmer, and no blink ticks to wake the program.
+	s.Prompt.Input.Cursor.Blink = false
+	s.Prompt.Area.Cursor.Blink = false
+
+	s.Labels = make(map[string]LabelStyle, len(labelColours))
+	for name, cols := range labelColours {
+		bg := cols[1]
+		if dark {
+			bg = cols[0]
+		}
+		s.Labels[name] = LabelStyle{
+			Tag: ns().Background(c(bg)).Foreground(fg).Padding(0, 1),
+			SGR: bgSGR(bg),
+		}
+	}
+
+	s.Help = help.DefaultStyles(dark)
+	s.Help.ShortKey = ns().Foreground(accent)
+	s.Help.FullKey = ns().Foreground(accent)
+	return s
+}
+
+// Label returns the style of a label, falling back to "highlight" for a
+// label the UI does not know.
+func (s *Styles) Label(name string) LabelStyle {
+	if l, ok := s.Labels[name]; ok {
+		return l
+	}
+	return s.Labels["highlight"]
+}
+
+// bgSGR is the 24-bit background SGR sequence of a hex colour; the program's
+// colour profile downsamples it for terminals with fewer colours.
+func bgSGR(hex string) string {
+	r, g, b := rgb(lipgloss.Color(hex))
+	return fmt.Sprintf("\x1b[48;2;%d;%d;%dm", r, g, b)
+}
+
+func rgb(c color.Color) (uint8, uint8, uint8) {
+	r, g, b, _ := c.RGBA()
+	return uint8(r >> 8), uint8(g >> 8), uint8(b >> 8)
+}
