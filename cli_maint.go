@@ -32,6 +32,7 @@ func cmdBackup(e *env, args []string) error {
 
 func cmdCheck(e *env, args []string) error {
 	fs := e.flags("check")
+	repair := fs.Bool("repair", false, "rebuild the full-text index if it is inconsistent")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -41,6 +42,13 @@ func cmdCheck(e *env, args []string) error {
 	}
 	defer st.Close()
 	rep, err := st.Check(e.ctx)
+	if err == nil && *repair && !rep.FTSConsistent {
+		if err := st.RebuildSearch(e.ctx); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, "rebuilt the full-text index")
+		rep, err = st.Check(e.ctx)
+	}
 	if err != nil {
 		return err
 	}
@@ -55,7 +63,7 @@ func cmdCheck(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "problem: %s\n", reader.SanitizeLine(p))
 	}
 	if rep.Integrity != "ok" || !rep.FTSConsistent || len(rep.Problems) > 0 {
-		return fmt.Errorf("the library has problems (see above); margin backup FILE keeps a copy before any repair")
+		return fmt.Errorf("the library has problems (see above); margin backup FILE keeps a copy, and margin check --repair rebuilds the full-text index")
 	}
 	return nil
 }

@@ -35,7 +35,7 @@ Usage:
   margin unhighlight HID
   margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
   margin backup FILE
-  margin check
+  margin check [--repair]
   margin config export-dir [FOLDER]
   margin bench extract|paste|read|library [--corpus DIR]
 

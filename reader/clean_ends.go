@@ -27,7 +27,7 @@ func leaves(root *html.Node, visit func(leaf) bool) {
 				continue
 			}
 			if c.Data == "table" || c.Data == "pre" {
-				if t := strings.Join(strings.Fields(textOf(c)), " "); t != "" {
+				if t := squeeze(textOf(c)); t != "" {
 					stop = !visit(leaf{c, t})
 				}
 				has = true
@@ -36,7 +36,7 @@ func leaves(root *html.Node, visit func(leaf) bool) {
 			inner := walk(c)
 			if mdBlockTags[c.Data] {
 				if !inner && !stop {
-					if t := strings.Join(strings.Fields(textOf(c)), " "); t != "" {
+					if t := squeeze(textOf(c)); t != "" {
 						stop = !visit(leaf{c, t})
 					}
 				}
@@ -53,11 +53,11 @@ func leaves(root *html.Node, visit func(leaf) bool) {
 // isProse reports whether a block reads as a paragraph of the article: a
 // long run of words, or a full sentence.
 func isProse(t string) bool {
-	words := strings.Fields(t)
-	if len(words) >= 20 {
+	words := strings.Count(t, " ") + 1 // t is squeezed
+	if words >= 20 {
 		return true
 	}
-	return len(words) >= 8 && endsSentence(t)
+	return words >= 8 && endsSentence(t)
 }
 
 func endsSentence(t string) bool {
@@ -125,11 +125,11 @@ func (c *cleaner) isHeadMatter(l leaf) bool {
 			return true
 		}
 	}
-	if f := strings.Fields(l.text); len(f) == 1 && (strings.HasPrefix(f[0], "http://") || strings.HasPrefix(f[0], "https://")) {
+	words := strings.Count(l.text, " ") + 1 // l.text is squeezed
+	if words == 1 && (strings.HasPrefix(l.text, "http://") || strings.HasPrefix(l.text, "https://")) {
 		return true
 	}
-	words := strings.Fields(l.text)
-	return len(words) <= 20 && !endsSentence(l.text) && rxDateAnchor.MatchString(l.text) && strings.ContainsAny(l.text, "0123456789")
+	return words <= 20 && !endsSentence(l.text) && rxDateAnchor.MatchString(l.text) && strings.ContainsAny(l.text, "0123456789")
 }
 
 // secondOpinion uses the page's own schema.org articleBody, when it is

@@ -242,7 +242,7 @@ func blockText(n *html.Node, limit int) string {
 	if !walk(n) {
 		return ""
 	}
-	s := strings.Join(strings.Fields(b.String()), " ")
+	s := squeeze(b.String())
 	if len(s) > limit {
 		return ""
 	}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"mime"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -27,14 +29,55 @@ func newParser() readability.Parser {
 // post-cleans and renders Markdown and text, filling in the metadata.
 // pageURL, when known, makes links absolute and is the fallback canonical URL.
 func FromHTML(raw []byte, contentType, pageURL string) (*Article, error) {
-	src, err := DecodeHTML(raw, contentType)
+	doc, err := parseHTML(raw, contentType)
 	if err != nil {
-		return nil, fmt.Errorf("extract article: %w", err)
+		return nil, err
 	}
-	doc, err := html.Parse(strings.NewReader(src))
+	return fromDocument(doc, pageURL)
+}
+
+// parseHTML decodes and parses a page. A body that is valid UTF-8, with no
+// byte-order mark and no other charset declared in the header, is parsed
+// as it stands: DecodeHTML would read it as UTF-8 too (valid UTF-8 wins
+// over a meta tag, and a pure-ASCII body reads the same in every charset
+// a meta tag can switch to), and skipping its copy and scans keeps the
+// pipeline close to the bare library's speed. Every text and attribute
+// that reaches the output is sanitised on the way out, so the controls
+// DecodeHTML would have removed never get through.
+func parseHTML(raw []byte, contentType string) (*html.Node, error) {
+	if !utf8Body(raw, contentType) {
+		src, err := DecodeHTML(raw, contentType)
+		if err != nil {
+			return nil, fmt.Errorf("extract article: %w", err)
+		}
+		raw = []byte(src)
+	}
+	doc, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
 		return nil, fmt.Errorf("extract article: parse HTML: %w", err)
 	}
+	return doc, nil
+}
+
+// utf8Body reports whether raw can be parsed without decoding.
+func utf8Body(raw []byte, contentType string) bool {
+	if bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
+		return false
+	}
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		switch strings.ToLower(strings.TrimSpace(params["charset"])) {
+		case "", "utf-8", "utf8", "us-ascii", "ascii":
+		default:
+			return false
+		}
+	} else if strings.Contains(strings.ToLower(contentType), "charset") {
+		return false
+	}
+	return utf8.Valid(raw)
+}
+
+// fromDocument extracts the article from a parsed page.
+func fromDocument(doc *html.Node, pageURL string) (*Article, error) {
 	var base *url.URL
 	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && u.IsAbs() {
 		base = u

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 func TestFromHTMLMetadata(t *testing.T) {
@@ -243,5 +245,42 @@ func TestFromHTMLHostile(t *testing.T) {
 	assertNoLiveEntities(t, "Markdown", a.Markdown)
 	if strings.Contains(a.Markdown, "javascript") {
 		t.Errorf("script link survived:\n%s", a.Markdown)
+	}
+}
+
+// TestUTF8FastPath checks that parsing a valid UTF-8 page as it stands
+// gives exactly what decoding it first gives, on every corpus page and on
+// pages carrying controls and bidi overrides.
+func TestUTF8FastPath(t *testing.T) {
+	pages := corpusPages(t)
+	pages["hostile"] = []byte("<html><head><title>T\x1b]0;x\x07 \u202eevil</title></head><body><article><p>" +
+		strings.Repeat("Words \u202e\x1b[31mred\u0085 and more words. ", 20) + "</p></article></body></html>")
+	for id, raw := range pages {
+		if !utf8Body(raw, "") {
+			continue
+		}
+		fast, err1 := FromHTML(raw, "", "https://example.org/"+id)
+		src, err := DecodeHTML(raw, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(strings.NewReader(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		slow, err2 := fromDocument(doc, "https://example.org/"+id)
+		if (err1 == nil) != (err2 == nil) {
+			t.Errorf("%s: errors differ: %v / %v", id, err1, err2)
+			continue
+		}
+		if err1 != nil {
+			continue
+		}
+		if fast.Text != slow.Text || fast.Markdown != slow.Markdown || fast.Title != slow.Title || fast.Byline != slow.Byline || fast.Excerpt != slow.Excerpt {
+			t.Errorf("%s: the fast path differs from DecodeHTML's", id)
+		}
+	}
+	if utf8Body([]byte("caf\xe9"), "") || utf8Body([]byte("abc"), "text/html; charset=windows-1251") || utf8Body([]byte("\xef\xbb\xbfabc"), "") {
+		t.Error("utf8Body accepted a body that needs decoding")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -193,7 +195,7 @@ func (r *mdRenderer) element(n *html.Node) {
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		var md, tx strings.Builder
 		r.inlineChildren(n, &md, &tx)
-		s := strings.Join(strings.Fields(md.String()), " ")
+		s := squeeze(md.String())
 		if s != "" {
 			level := int(n.Data[1] - '0')
 			r.emit(strings.Repeat("#", level)+" "+s, collapseSpace(tx.String()))
@@ -805,11 +807,37 @@ func hardBreaks(md string) string {
 	return strings.Join(out, "\\\n")
 }
 
+// squeeze trims s and collapses each run of whitespace to one space; it
+// returns s itself, without allocating, when there is nothing to do.
+func squeeze(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			clean = false
+			break
+		}
+		if c >= 0x80 {
+			// Non-ASCII spaces (no-break space and friends) are
+			// whitespace to strings.Fields too.
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				clean = false
+				break
+			}
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
 // collapseSpace trims s and collapses runs of spaces on each line, keeping
 // the line breaks a <br> made.
 func collapseSpace(s string) string {
 	if !strings.Contains(s, "\n") {
-		return strings.Join(strings.Fields(s), " ")
+		return squeeze(s)
 	}
 	lines := strings.Split(s, "\n")
 	out := lines[:0]

@@ -226,3 +226,13 @@ func parseFragment(t *testing.T, src string) *html.Node {
 	t.Fatal("no element in fragment")
 	return nil
 }
+
+func TestSqueeze(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""}, {"a b", "a b"}, {" a  b ", "a b"}, {"a\nb\tc", "a b c"}, {"a\u00a0 b", "a b"}, {"é ü", "é ü"},
+	} {
+		if got := squeeze(tc.in); got != tc.want {
+			t.Errorf("squeeze(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

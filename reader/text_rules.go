@@ -25,7 +25,8 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"advertising", "advertise", "advertiser", "advertizer", "sponsored", "related", "recommended", "trending",
 		"comment", "comments", "reply", "download", "fans", "like us", "join", "notification", "notifications",
 		"rss", "javascript", "browser", "browse", "menu", "account", "premium", "podcast", "podcasts", "jobs",
-		"careers", "feedback", "donate", "membership", "promo", "coupon", "emails", "alerts",
+		"careers", "feedback", "donate", "membership", "promo", "coupon", "emails", "alerts", "user", "users", "website", "websites",
+		"moderator", "moderators", "registration",
 		// The same in a few other languages.
 		"compartilhe", "compartilhar", "compartir", "comparte", "partager", "partagez", "teilen", "condividi",
 		"поделиться", "comentários", "comentarios", "commentaires", "kommentare", "commenti", "комментарии"},
@@ -37,7 +38,7 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"back to top", "contact us", "about us", "free trial", "print edition", "epaper", "e paper", "view all",
 		"see all", "see more", "load more", "show more", "next article", "next story", "next post",
 		"previous article", "previous story", "previous post", "sitemap", "faq", "help center", "customer service",
-		"disclaimer", "accessibility", "support us", "you are here",
+		"disclaimer", "accessibility", "support us", "you are here", "personal data", "your account",
 		"assine", "assinar", "suscríbete", "suscribirse", "abonnez", "abonnieren", "abonnement", "подписаться",
 		"подпишитесь", "publicidade", "publicidad", "publicité", "werbung", "реклама", "pubblicità",
 		"direitos reservados", "derechos reservados", "droits réservés", "rechte vorbehalten", "права защищены",

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	xansi "github.com/charmbracelet/x/ansi"
 )
 
 // Offset returns the Markdown source byte offset shown in a cell, or -1 for
@@ -198,10 +196,7 @@ func paintLine(line string, who []int32, marks []Mark, curA, curB int, cursorSGR
 	st := state{mark: -1}
 	col := 0
 	for i := 0; i < len(line); {
-		seq, width, n, _ := xansi.DecodeSequence(line[i:], xansi.NormalState, nil)
-		if n <= 0 {
-			n, seq = 1, line[i:i+1]
-		}
+		seq, width, n := nextSeq(line[i:])
 		i += n
 		if seq[0] == 0x1b {
 			b.WriteString(seq)
@@ -261,10 +256,7 @@ func (d *Doc) Find(query string) []Match {
 		cols := make([]int, 0, len(rs)+1)
 		col := 0
 		for rest := t; len(rest) > 0; {
-			g, w, n, _ := xansi.DecodeSequence(rest, xansi.NormalState, nil)
-			if n <= 0 {
-				break
-			}
+			g, w, n := nextSeq(rest)
 			for range utf8.RuneCountInString(g) {
 				cols = append(cols, col)
 			}

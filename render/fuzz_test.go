@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	xansi "github.com/charmbracelet/x/ansi"
 )
 
 // FuzzRenderMap: any Markdown renders without panic, to safe lines, with a
@@ -35,7 +37,10 @@ func FuzzRenderMap(f *testing.F) {
 			}
 		}
 		for l := range d.Lines {
-			for _, g := range lineGlyphs(d.Text(l)) {
+			if w := xansi.StringWidth(d.Lines[l]); len(d.cells[l]) != w {
+				t.Fatalf("line %d: %d cells for a line %d cells wide", l, len(d.cells[l]), w)
+			}
+			for _, g := range lineGlyphs(d.Lines[l]) {
 				if g.wid == 0 {
 					continue
 				}

@@ -131,52 +131,81 @@ func (m *mapper) openLeaf(k int) {
 }
 
 // tokenize splits a line into glyphs, anchors, kept and dropped escapes.
+// Anchors are cut out first and glyphs segmented on what remains, since an
+// anchor inside a grapheme cluster (a leaf starting with a combining mark)
+// would otherwise split a glyph that the displayed line keeps whole.
 func (m *mapper) tokenize(line string) []item {
 	items := m.items[:0]
-	anchor := -1
+	type anchorAt struct{ pos, leaf int }
+	var anchors []anchorAt
+	if strings.Contains(line, "\x1bA") || strings.Contains(line, "\x1ba") {
+		b := make([]byte, 0, len(line))
+		for i := 0; i < len(line); {
+			if line[i] == 0x1b && i+1 < len(line) && (line[i+1] == 'A' || line[i+1] == 'a') {
+				k, j := 0, i+2
+				for j+1 < len(line) && line[j] == 0x1b && line[j+1] >= '0' && line[j+1] <= '9' {
+					k = k*10 + int(line[j+1]-'0')
+					j += 2
+				}
+				if j > i+2 {
+					anchors = append(anchors, anchorAt{len(b), k})
+				}
+				i = j
+				continue
+			}
+			b = append(b, line[i])
+			i++
+		}
+		line = string(b)
+	}
+	next := 0
 	for i := 0; i < len(line); {
-		seq, width, n, _ := xansi.DecodeSequence(line[i:], xansi.NormalState, nil)
-		if n <= 0 {
-			n = 1
-			seq = line[i : i+1]
+		seq, width, n := nextSeq(line[i:])
+		for next < len(anchors) && anchors[next].pos < i+n {
+			items = append(items, item{kind: itAnchor, leaf: anchors[next].leaf})
+			next++
 		}
 		i += n
 		c := seq[0]
 		switch {
 		case c == 0x1b:
-			if len(seq) == 2 && (seq[1] == 'A' || seq[1] == 'a') {
-				anchor = 0
-				items = append(items, item{kind: itAnchor, leaf: -1})
-				continue
-			}
-			if len(seq) == 2 && seq[1] >= '0' && seq[1] <= '9' && anchor >= 0 {
-				anchor = anchor*10 + int(seq[1]-'0')
-				items[len(items)-1].leaf = anchor
-				continue
-			}
-			anchor = -1
 			if isSGR(seq) || osc8(seq) {
 				items = append(items, item{kind: itKeep, s: seq})
 			}
 		case c == '\t':
-			anchor = -1
 			items = append(items, item{kind: itGlyph, s: " ", width: 1})
 		case c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xc0):
 			// controls and stray bytes are dropped
 		default:
-			anchor = -1
 			r, _ := utf8.DecodeRuneInString(seq)
-			if r == utf8.RuneError && len(seq) == 1 || unicode.IsControl(r) {
-				continue
-			}
-			if !utf8.ValidString(seq) {
+			if r == utf8.RuneError && len(seq) == 1 || unicode.IsControl(r) || !utf8.ValidString(seq) {
 				continue
 			}
 			items = append(items, item{kind: itGlyph, s: seq, width: width})
 		}
 	}
+	for ; next < len(anchors); next++ {
+		items = append(items, item{kind: itAnchor, leaf: anchors[next].leaf})
+	}
 	m.items = items
 	return items
+}
+
+// nextSeq returns the escape sequence or glyph at the start of s, its width
+// and length. It segments as ansi.StringWidth does (lipgloss pads by it):
+// DecodeSequence alone never joins an ASCII letter with a following
+// combining mark.
+func nextSeq(s string) (seq string, width, n int) {
+	seq, width, n, _ = xansi.DecodeSequence(s, xansi.NormalState, nil)
+	if n <= 0 {
+		return s[:1], 0, 1
+	}
+	if n == 1 && s[0] >= 0x20 && s[0] < 0x7f && len(s) > 1 && s[1] >= 0x80 {
+		if g, w := xansi.FirstGraphemeCluster(s, xansi.GraphemeWidth); len(g) > 1 {
+			return g, w, len(g)
+		}
+	}
+	return seq, width, n
 }
 
 func isSepGlyph(s string) bool { return s == " " || s == "\u00a0" }
@@ -197,7 +226,7 @@ func (m *mapper) try(k int, g string, skipSpace bool) (pos, sub, off int32, ok b
 	lf := &m.p.leaves[k]
 	pos, sub = m.pos[k-m.l0], m.sub[k-m.l0]
 	units, plain := m.p.units, m.p.plain
-	if skipSpace {
+	if skipSpace && g != "" && g[0] != ' ' {
 		for sub == 0 && pos < lf.u1 && isSpaceText(plain[units[pos].ps:units[pos].pe]) {
 			pos++
 		}
@@ -368,6 +397,20 @@ func (m *mapper) mapLine(line string) (string, string, []int32) {
 func (m *mapper) choose(items []item, i int, col int32) {
 	if m.cur >= 0 && m.wordMatch(m.cur, items, i) {
 		return
+	}
+	// Resynchronise within the current leaf when glamour skipped or
+	// merged a few of its units.
+	if m.cur >= 0 {
+		k := m.cur - m.l0
+		lf := &m.p.leaves[m.cur]
+		saveP, saveS := m.pos[k], m.sub[k]
+		for skip := 1; skip <= 3 && saveP+int32(skip) < lf.u1; skip++ {
+			m.pos[k], m.sub[k] = saveP+int32(skip), 0
+			if m.wordMatch(m.cur, items, i) {
+				return
+			}
+		}
+		m.pos[k], m.sub[k] = saveP, saveS
 	}
 	best, bestD := -1, int32(1<<30)
 	for j := len(m.open) - 1; j >= 0; j-- {

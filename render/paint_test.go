@@ -20,7 +20,7 @@ func painted(line string, sgrs ...string) (glyphs []string, active []string) {
 	cur := ""
 	curs := false
 	for i := 0; i < len(line); {
-		seq, width, n, _ := xansi.DecodeSequence(line[i:], xansi.NormalState, nil)
+		seq, width, n := nextSeq(line[i:])
 		i += n
 		if seq[0] == 0x1b {
 			if seq == "\x1b[m" || seq == "\x1b[0m" {

@@ -96,6 +96,7 @@ func parse(markdown string) *proj {
 	ps := parsers.Get().(parser.Parser)
 	doc := ps.Parse(text.NewReader(clean))
 	parsers.Put(ps)
+	flattenDeep(doc, 0)
 	p := &proj{src: markdown, clean: clean, tr: tr, doc: doc}
 	p.units = make([]unit, 0, len(clean))
 	p.plain = make([]byte, 0, len(clean))
@@ -136,6 +137,65 @@ func parse(markdown string) *proj {
 	}
 	p.topLeaf = append(p.topLeaf, int32(len(p.leaves)))
 	return p
+}
+
+// maxNesting caps how deeply quotes and lists nest. glamour's time grows
+// steeply with depth (80 nested quotes took 97 s at width 80), so deeper
+// containers are unwrapped: their text stays, their indentation goes.
+const maxNesting = 6
+
+func isContainer(n ast.Node) bool {
+	k := n.Kind()
+	return k == ast.KindBlockquote || k == ast.KindList
+}
+
+// flattenDeep unwraps quotes and lists nested deeper than maxNesting,
+// moving their blocks up into the parent.
+func flattenDeep(n ast.Node, depth int) {
+	for c := n.FirstChild(); c != nil; {
+		d := depth
+		if isContainer(c) {
+			d++
+		}
+		if d <= maxNesting {
+			flattenDeep(c, d)
+			c = c.NextSibling()
+			continue
+		}
+		var kids []ast.Node
+		if c.Kind() == ast.KindList {
+			for li := c.FirstChild(); li != nil; li = li.NextSibling() {
+				for k := li.FirstChild(); k != nil; k = k.NextSibling() {
+					kids = append(kids, k)
+				}
+			}
+		} else {
+			for k := c.FirstChild(); k != nil; k = k.NextSibling() {
+				kids = append(kids, k)
+			}
+		}
+		for i, k := range kids {
+			if k.Kind() == ast.KindTextBlock {
+				// A tight list item's text block becomes a paragraph.
+				para := ast.NewParagraph()
+				para.SetLines(k.Lines())
+				for t := k.FirstChild(); t != nil; {
+					next := t.NextSibling()
+					para.AppendChild(para, t)
+					t = next
+				}
+				kids[i] = para
+			}
+			n.InsertBefore(n, c, kids[i])
+		}
+		next := c.NextSibling()
+		n.RemoveChild(n, c)
+		if len(kids) > 0 {
+			c = kids[0]
+		} else {
+			c = next
+		}
+	}
 }
 
 // blockOf returns the nearest block ancestor of an inline node.

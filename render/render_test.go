@@ -48,18 +48,20 @@ type glyph struct {
 	col, wid int
 }
 
+// lineGlyphs splits a styled display line into glyphs (escapes skipped)
+// as the terminal libraries measure it.
 func lineGlyphs(s string) []glyph {
 	var out []glyph
 	col := 0
 	for len(s) > 0 {
-		// Split as the Charm libraries do (ASCII never clusters).
-		g, w, n, _ := xansi.DecodeSequence(s, xansi.NormalState, nil)
-		if n <= 0 {
-			break
+		g, w, n := nextSeq(s)
+		if g[0] == 0x1b {
+			s = s[n:]
+			continue
 		}
 		out = append(out, glyph{g, col, w})
 		col += w
-		s = s[len(g):]
+		s = s[n:]
 	}
 	return out
 }
@@ -85,10 +87,10 @@ func checkMap(t *testing.T, name, md string, d *Doc, requireAll bool) {
 	mapped := map[int32]bool{}
 	bad := 0
 	for l := range d.Lines {
-		if len(d.cells[l]) != xansi.StringWidth(d.Text(l)) {
-			t.Errorf("%s: line %d: %d cells for width %d", name, l, len(d.cells[l]), xansi.StringWidth(d.Text(l)))
+		if len(d.cells[l]) != xansi.StringWidth(d.Lines[l]) {
+			t.Errorf("%s: line %d: %d cells for width %d", name, l, len(d.cells[l]), xansi.StringWidth(d.Lines[l]))
 		}
-		for _, g := range lineGlyphs(d.Text(l)) {
+		for _, g := range lineGlyphs(d.Lines[l]) {
 			if g.wid == 0 || g.col >= len(d.cells[l]) {
 				continue
 			}
@@ -357,5 +359,28 @@ func TestEdgeInputs(t *testing.T) {
 	}
 	if _, err := Render("x", Options{Width: 0}); err == nil {
 		t.Error("zero width accepted")
+	}
+}
+
+// Deeply nested quotes and lists are unwrapped below maxNesting (glamour
+// took 97 s on 80 nested quotes); their text stays mapped.
+func TestDeepNesting(t *testing.T) {
+	for _, n := range []int{maxNesting + 1, 2000} {
+		for _, md := range []string{strings.Repeat(">", n) + " x y z", strings.Repeat("- ", n) + "x y", strings.Repeat("> - ", n) + "x\n" + strings.Repeat("  ", n) + "- tight item"} {
+			for _, w := range []int{10, 80} {
+				d, err := Render(md, Options{Width: w})
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkMap(t, "deep", md, d, true)
+				depth := 0
+				for l := range d.Lines {
+					depth = max(depth, strings.Count(d.Text(l), "│")+strings.Count(d.Text(l), "•"))
+				}
+				if depth > maxNesting+1 {
+					t.Errorf("nesting %d rendered %d levels deep", n, depth)
+				}
+			}
+		}
 	}
 }

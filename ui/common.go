@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -31,6 +32,7 @@ type Library interface {
 	UpdateHighlight(ctx context.Context, h *store.Highlight) error
 	DeleteHighlight(ctx context.Context, id int64) error
 	RestoreHighlight(ctx context.Context, h *store.Highlight) error
+	AllHighlights(ctx context.Context, f store.HighlightFilter) ([]store.Highlight, error)
 }
 
 // Common is what every screen shares: the terminal size, styles, keys, the
@@ -188,3 +190,32 @@ func (c *Common) formatDate(t time.Time) string {
 
 // The store is the production Library.
 var _ Library = (*store.Store)(nil)
+
+// helpView draws the full help with its columns packed into as many rows
+// as w cells need (bubbles' help would cut the last columns off).
+func helpView(h help.Model, km help.KeyMap, w int) string {
+	groups := km.FullHelp()
+	wide := h // draws without cutting; rows are packed to fit w instead
+	wide.SetWidth(0)
+	h = wide
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range groups {
+		try := append(append([][]key.Binding(nil), row...), g)
+		if len(row) > 0 && lipgloss.Width(wide.FullHelpView(try)) > w {
+			rows = append(rows, h.FullHelpView(row))
+			row = [][]key.Binding{g}
+			continue
+		}
+		row = try
+	}
+	if len(row) > 0 {
+		rows = append(rows, h.FullHelpView(row))
+	}
+	return strings.Join(rows, "\n\n")
+}
+
+// indent puts a prefix in front of every line.
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}

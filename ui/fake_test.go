@@ -212,3 +212,29 @@ func (f *fakeLib) RestoreHighlight(ctx context.Context, h *store.Highlight) erro
 	f.hls[h.ID] = &c
 	return nil
 }
+
+func (f *fakeLib) AllHighlights(ctx context.Context, flt store.HighlightFilter) ([]store.Highlight, error) {
+	f.call("AllHighlights %q %q", flt.Label, flt.Query)
+	var out []store.Highlight
+	for _, h := range f.hls {
+		if flt.Label != "" && h.Label != flt.Label {
+			continue
+		}
+		q := strings.ToLower(flt.Query)
+		if q != "" && !strings.Contains(strings.ToLower(h.Exact), q) && !strings.Contains(strings.ToLower(h.Note), q) {
+			continue
+		}
+		c := *h
+		if a := f.arts[h.ArticleID]; a != nil {
+			c.ArticleTitle = a.Title
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].ArticleID != out[j].ArticleID {
+			return out[i].ArticleID < out[j].ArticleID
+		}
+		return out[i].Start < out[j].Start
+	})
+	return out, nil
+}

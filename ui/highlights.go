@@ -31,13 +31,12 @@ type highlightState struct {
 	back       bool    // return to the panel after the editor closes
 	pressed    int     // offset where the mouse button went down; -1 when up
 	target     int64   // highlight a label or claim chooser applies to
+	claimIDs   []int64 // claim per item of the claim chooser; 0 unlinks
 }
 
 func (s *highlightState) reset() {
 	*s = highlightState{cursor: -1, anchor: -1, pressed: -1}
 }
-
-func (s *highlightState) restyle(*Styles) {}
 
 // loadHighlights reads the article's highlights from the store.
 func (p *pagerModel) loadHighlights() {
@@ -455,14 +454,16 @@ func (s *highlightState) chooseLabel(p *pagerModel) {
 func (s *highlightState) labelPicker(p *pagerModel, i int) {
 	h := s.list[i]
 	items := make([]pickItem, len(store.Labels))
+	pk := newPicker(p.Common, "Label", nil)
 	for j, l := range store.Labels {
 		items[j] = pickItem{Tag: p.Styles.Label(l).Tag.Render(l), Title: labelHelp[l]}
 		if l == h.Label {
-			defer func(j int) { p.picker.cursor = j }(j)
+			pk.cursor = j
 		}
 	}
+	pk.items = items
 	s.target = h.ID
-	p.showPicker(newPicker(p.Common, "Label", items), pickLabel)
+	p.showPicker(pk, pickLabel)
 }
 
 var labelHelp = map[string]string{
@@ -510,7 +511,7 @@ func (s *highlightState) chooseClaim(p *pagerModel) {
 		}
 	}
 	s.target = s.list[i].ID
-	s.panelIDs = ids
+	s.claimIDs = ids
 	p.showPicker(pk, pickClaim)
 }
 
@@ -536,7 +537,7 @@ func (s *highlightState) onPick(p *pagerModel, kind pickKind, item int) tea.Cmd 
 			return nil
 		}
 		h := s.list[i]
-		h.Supports = s.panelIDs[item]
+		h.Supports = s.claimIDs[item]
 		if s.update(p, &h, "link the highlight") {
 			p.status = "Linked to the claim."
 			if h.Supports == 0 {
@@ -616,6 +617,9 @@ func (s *highlightState) openPanel(p *pagerModel) {
 	for _, b := range []*key.Binding{&pk.keys.Filter, &pk.keys.Edit, &pk.keys.Delete, &pk.keys.Argument} {
 		b.SetEnabled(true)
 	}
+	// An orphan (or any highlight) can be moved onto the current selection.
+	_, _, sel := s.selection(p.art.Markdown)
+	pk.keys.Reattach.SetEnabled(sel)
 	if s.argument {
 		pk.keys.Argument.SetHelp("a", "all highlights")
 		pk.keys.Filter.SetEnabled(false)
@@ -654,6 +658,10 @@ func (s *highlightState) onPanelKey(p *pagerModel, msg tea.KeyPressMsg) (tea.Cmd
 	case key.Matches(msg, k.Delete):
 		if i := s.byID(id); i >= 0 {
 			s.removeAt(p, i)
+		}
+	case key.Matches(msg, k.Reattach):
+		if i := s.byID(id); i >= 0 {
+			s.reattach(p, i)
 		}
 	default:
 		return nil, false
@@ -827,5 +835,21 @@ func (s *highlightState) onMouse(p *pagerModel, msg tea.MouseMsg) {
 		}
 	case tea.MouseReleaseMsg:
 		s.pressed = -1
+	}
+}
+
+// reattach moves a highlight (typically an orphan) onto the selection.
+func (s *highlightState) reattach(p *pagerModel, i int) {
+	md := p.art.Markdown
+	start, end, ok := s.selection(md)
+	if !ok {
+		return
+	}
+	q := render.QuoteAt(md, start, end)
+	h := s.list[i]
+	h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Orphan = q.Start, q.End, q.Exact, q.Prefix, q.Suffix, false
+	if s.update(p, &h, "re-attach the highlight") {
+		s.anchor = -1
+		p.status = "Re-attached to the selection."
 	}
 }

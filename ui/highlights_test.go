@@ -366,3 +366,58 @@ func TestReaderWithHighlightsGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestReattachOrphan(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.lib.hls[7] = &store.Highlight{ID: 7, ArticleID: p.art.ID, Exact: "an old passage", Label: "claim", Orphan: true}
+	p.loadHighlights()
+	cursorOn(t, p, "Paragraph 2.2")
+	hs.press("v", ")", "H")
+	if !p.picker.keys.Reattach.Enabled() {
+		t.Fatal("re-attach not offered with a selection")
+	}
+	hs.press("r")
+	h := hs.lib.hls[7]
+	if h.Orphan || !strings.HasPrefix(h.Exact, "Paragraph 2.2 opens") || h.Label != "claim" {
+		t.Errorf("re-attached: %+v", h)
+	}
+}
+
+func TestAllHighlightsView(t *testing.T) {
+	lib := libWith(3)
+	lib.hls = map[int64]*store.Highlight{}
+	md := lib.arts[1].Markdown
+	off := strings.Index(md, "Paragraph 4.2")
+	lib.hls[1] = &store.Highlight{ID: 1, ArticleID: 1, Start: off, End: off + 13, Exact: "Paragraph 4.2", Label: "claim", Note: "deep in"}
+	lib.hls[2] = &store.Highlight{ID: 2, ArticleID: 2, Start: 10, End: 20, Exact: "other text", Label: "question"}
+	lib.hls[3] = &store.Highlight{ID: 3, ArticleID: 3, Exact: "lost", Label: "highlight", Orphan: true}
+	hs := newHarness(t, lib, 100, 30)
+	hs.press("H")
+	l := hs.m.library
+	if l.mode != libAll || len(l.all.list) != 3 {
+		t.Fatalf("H: mode %v", l.mode)
+	}
+	hs.golden("library_all_highlights_100x30")
+	hs.press("l", "l")
+	if len(l.all.list) != 1 || l.all.list[0].ID != 1 {
+		t.Fatalf("label filter claim: %d", len(l.all.list))
+	}
+	hs.press("l", "l", "l", "l")
+	hs.press("/")
+	hs.typeText("deep")
+	if len(l.all.list) != 1 || lib.lastCall("AllHighlights") != `AllHighlights "" "deep"` {
+		t.Fatalf("query: %d, %s", len(l.all.list), lib.lastCall("AllHighlights"))
+	}
+	hs.press("enter", "enter")
+	p := hs.m.pager
+	if hs.m.screen != screenReader || p.art.ID != 1 {
+		t.Fatal("enter did not open the article")
+	}
+	if p.hl.cursor != off || lineOf(p.doc, off) < p.top || lineOf(p.doc, off) >= p.top+p.bodyHeight() {
+		t.Errorf("not opened at the highlight: cursor %d, want %d", p.hl.cursor, off)
+	}
+	hs.press("q", "H", "esc")
+	if l.mode != libList {
+		t.Error("esc did not close the view")
+	}
+}

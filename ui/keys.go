@@ -19,7 +19,8 @@ type LibraryKeys struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 	Open, Filter, Search, Clear             key.Binding
 	Add, Sample, Archive, Delete            key.Binding
-	Sort, ShowArchived, Help, Quit          key.Binding
+	Sort, ShowArchived, Highlights          key.Binding
+	Help, Quit                              key.Binding
 }
 
 // ReaderKeys are the reader screen's bindings.
@@ -42,7 +43,9 @@ type PickerKeys struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 	Choose, Back                            key.Binding
 	// Used by the highlights panel only.
-	Filter, Edit, Delete, Argument key.Binding
+	Filter, Edit, Delete, Argument, Reattach key.Binding
+	// Used by the library's list of all highlights.
+	Search key.Binding
 }
 
 // PromptKeys are the bindings of a one-line prompt.
@@ -85,6 +88,7 @@ func DefaultKeyMap() *KeyMap {
 		Delete:       kb("d", "delete", "d"),
 		Sort:         kb("o", "sort", "o"),
 		ShowArchived: kb(".", "show archived", "."),
+		Highlights:   kb("H", "all highlights", "H"),
 		Help:         kb("?", "more keys", "?"),
 		Quit:         kb("q", "quit", "q"),
 	}
@@ -142,6 +146,8 @@ func DefaultKeyMap() *KeyMap {
 		Edit:     kb("n", "edit note", "n"),
 		Delete:   kb("x", "delete", "x"),
 		Argument: kb("a", "argument view", "a"),
+		Reattach: kb("r", "re-attach to selection", "r"),
+		Search:   kb("/", "find", "/"),
 	}
 
 	km.Prompt = PromptKeys{
@@ -170,7 +176,7 @@ func (k LibraryKeys) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Filter, k.Search, k.Clear},
 		{k.Add, k.Sample, k.Archive, k.Delete},
-		{k.Sort, k.ShowArchived, k.Help, k.Quit},
+		{k.Sort, k.ShowArchived, k.Highlights, k.Help, k.Quit},
 	}
 }
 
@@ -191,12 +197,12 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 
 // ShortHelp is a picker's one-line help.
 func (k PickerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Choose, k.Filter, k.Edit, k.Delete, k.Argument, k.Back}
+	return []key.Binding{k.Up, k.Down, k.Choose, k.Search, k.Filter, k.Edit, k.Delete, k.Reattach, k.Argument, k.Back}
 }
 
 // FullHelp is a picker's full help.
 func (k PickerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Choose, k.Filter, k.Edit, k.Delete, k.Argument, k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Choose, k.Search, k.Filter, k.Edit, k.Delete, k.Reattach, k.Argument, k.Back}}
 }
 
 // ShortHelp is a prompt's one-line help.

@@ -26,6 +26,7 @@ const (
 	libAdd                    // typing a URL or path
 	libAdding                 // waiting for an add to finish
 	libConfirm                // asking whether to delete
+	libAll                    // the list of all highlights
 )
 
 // sortNames are the library's sort orders, in the order `o` cycles them;
@@ -62,8 +63,12 @@ type (
 		existed bool
 		err     error
 	}
-	// openMsg asks the root to open an article in the reader.
-	openMsg struct{ id int64 }
+	// openMsg asks the root to open an article in the reader, at a source
+	// offset when at > 0.
+	openMsg struct {
+		id int64
+		at int
+	}
 )
 
 // libraryModel is the library screen: the list of saved articles.
@@ -85,6 +90,7 @@ type libraryModel struct {
 	total    int  // articles in the library, archived included
 
 	prompt  *prompt
+	all     *allHighlights
 	spin    spinner.Model
 	cancel  context.CancelFunc // cancels a running add
 	status  string
@@ -117,6 +123,9 @@ func (l *libraryModel) SetSize(w, h int) {
 	if l.prompt != nil {
 		l.prompt.SetWidth(w)
 	}
+	if l.all != nil {
+		l.all.SetSize(w, h)
+	}
 	l.scroll()
 }
 
@@ -138,6 +147,8 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 		return l.Keys.Confirm.ShortHelp()
 	case libAdding:
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+	case libAll:
+		return l.all.ShortHelp()
 	}
 	k := l.keys
 	if l.empty() {
@@ -155,6 +166,9 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 
 // FullHelp is the full help for the library.
 func (l *libraryModel) FullHelp() [][]key.Binding {
+	if l.mode == libAll {
+		return l.all.FullHelp()
+	}
 	if l.mode != libList {
 		return [][]key.Binding{l.ShortHelp()}
 	}
@@ -338,9 +352,23 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case libConfirm:
 		return l.onConfirmKey(msg)
+	case libAll:
+		cmd, closed := l.all.onKey(msg)
+		if closed {
+			l.mode, l.all = libList, nil
+		}
+		return cmd
 	}
 	l.status, l.errLine = "", ""
 	k := l.keys
+	if l.help.ShowAll {
+		// The full help covers the list: ?, esc and q close it, any other
+		// key closes it and acts.
+		l.help.ShowAll = false
+		if key.Matches(msg, k.Help, k.Clear, k.Quit) {
+			return nil
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Up):
 		l.move(-1)
@@ -394,12 +422,14 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			l.errLine = "Could not remember the sort order: " + err.Error()
 		}
 		return l.load(0)
+	case key.Matches(msg, k.Highlights):
+		l.mode = libAll
+		l.all = newAllHighlights(l.Common)
 	case key.Matches(msg, k.ShowArchived):
 		l.archived = !l.archived
 		return l.load(0)
 	case key.Matches(msg, k.Help):
-		l.help.ShowAll = !l.help.ShowAll
-		l.scroll()
+		l.help.ShowAll = true
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	}
@@ -610,7 +640,7 @@ func (l *libraryModel) move(n int) {
 // Layout: two header lines, the body, a footer line and the help.
 func (l *libraryModel) headerHeight() int { return 2 }
 
-func (l *libraryModel) footerHeight() int { return 1 + lipgloss.Height(l.help.View(l)) }
+func (l *libraryModel) footerHeight() int { return 2 }
 
 func (l *libraryModel) bodyHeight() int {
 	return max(l.Height-l.headerHeight()-l.footerHeight(), 1)
@@ -647,7 +677,13 @@ func (l *libraryModel) View() string {
 	b.WriteString(l.viewTitle())
 	b.WriteByte('\n')
 	body := l.viewBody()
-	if l.query == "" && len(l.rows) > 0 {
+	switch {
+	case l.help.ShowAll:
+		body = "\n" + indent(helpView(l.help, l, l.Width-2), "  ")
+	case l.mode == libAll:
+		body = l.all.View()
+	}
+	if l.query == "" && len(l.rows) > 0 && l.mode != libAll && !l.help.ShowAll {
 		b.WriteString(l.viewColumns())
 	}
 	b.WriteByte('\n')
@@ -660,7 +696,7 @@ func (l *libraryModel) View() string {
 	b.WriteByte('\n')
 	b.WriteString(l.viewFooter())
 	b.WriteByte('\n')
-	b.WriteString(l.help.View(l))
+	b.WriteString(l.help.ShortHelpView(l.ShortHelp()))
 	return b.String()
 }
 
@@ -823,6 +859,11 @@ func (l *libraryModel) viewFooter() string {
 	switch l.mode {
 	case libFilter, libSearch, libAdd:
 		return l.prompt.View()
+	case libAll:
+		if l.all.prompt != nil {
+			return l.all.prompt.View()
+		}
+		return ""
 	case libAdding:
 		return truncate(" "+l.spin.View()+" "+st.App.Dim.Render(l.status), l.Width)
 	case libConfirm:

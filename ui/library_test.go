@@ -55,6 +55,7 @@ func TestLibraryMoves(t *testing.T) {
 		{[]string{"G"}, 29}, {[]string{"g"}, 0}, {[]string{"end"}, 29}, {[]string{"home"}, 0},
 		{[]string{"pgdown"}, l.pageRows()}, {[]string{"pgup"}, 0}, {[]string{"k"}, 0},
 		{[]string{"space"}, l.pageRows()}, {[]string{"b"}, 0},
+		{[]string{"ctrl+d"}, l.pageRows()}, {[]string{"ctrl+u"}, 0},
 	}
 	for _, s := range steps {
 		hs.press(s.keys...)
@@ -349,6 +350,15 @@ func TestLibraryHostileTitle(t *testing.T) {
 	checkOnlySGR(t, "confirm", hs.m.View().Content)
 	hs.press("n", "enter")
 	checkOnlySGR(t, "reader", hs.m.View().Content)
+	// Highlights and notes carrying escapes, in the reader and the panels.
+	hs.lib.hls[50] = &store.Highlight{ID: 50, ArticleID: 1, Start: 0, End: 1, Exact: "q\x1b[2Juote", Note: "no\x1b]52;c;AAAA\x07te\nline\x9b2", Label: "claim"}
+	hs.m.pager.loadHighlights()
+	checkOnlySGR(t, "reader with note", hs.m.View().Content)
+	hs.press("H")
+	checkOnlySGR(t, "panel", hs.m.View().Content)
+	hs.press("esc", "q", "H")
+	checkOnlySGR(t, "all highlights", hs.m.View().Content)
+	hs.press("esc", "enter")
 	if v := hs.m.View(); strings.ContainsFunc(v.WindowTitle, func(r rune) bool { return r < 0x20 || r >= 0x7f && r < 0xa0 }) {
 		t.Errorf("window title carries controls: %q", v.WindowTitle)
 	}

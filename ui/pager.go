@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"margin/render"
 	"margin/store"
@@ -95,8 +94,9 @@ func newPager(c *Common) *pagerModel {
 	return p
 }
 
-// Open loads an article and starts rendering it.
-func (p *pagerModel) Open(id int64) tea.Cmd {
+// OpenAt loads an article and starts rendering it, at a source offset when
+// at > 0, else at the saved reading position.
+func (p *pagerModel) OpenAt(id int64, at int) tea.Cmd {
 	a, err := p.Lib.Article(p.ctx, id)
 	if err != nil {
 		return func() tea.Msg { return errMsg{fmt.Sprintf("Could not open article %d: %v", id, err)} }
@@ -111,6 +111,9 @@ func (p *pagerModel) Open(id int64) tea.Cmd {
 	p.picker = nil
 	p.headings, p.links = nil, nil
 	p.hl.reset()
+	if at > 0 {
+		p.pending, p.hl.cursor = at, at
+	}
 	p.loadHighlights()
 	return p.requestRender()
 }
@@ -146,7 +149,6 @@ func (p *pagerModel) SetStyles() tea.Cmd {
 	if p.prompt != nil {
 		p.prompt.input.SetStyles(p.Styles.Prompt.Input)
 	}
-	p.hl.restyle(p.Styles)
 	if p.art == nil || p.key() == p.want {
 		return nil
 	}
@@ -290,15 +292,22 @@ func (p *pagerModel) save() {
 // Layout: a three-line header, the body, a status line and the help.
 func (p *pagerModel) headerHeight() int { return 3 }
 
-func (p *pagerModel) footerHeight() int { return 1 + lipgloss.Height(p.help.View(p)) }
+func (p *pagerModel) footerHeight() int { return 2 }
 
 func (p *pagerModel) bodyHeight() int {
 	return max(p.Height-p.headerHeight()-p.footerHeight(), 1)
 }
 
+// incompleteTop is how far one may scroll into a partly rendered article:
+// the rest is coming, and the full rendering clamps the position.
+const incompleteTop = 1 << 30
+
 func (p *pagerModel) maxTop() int {
 	if p.doc == nil {
 		return 0
+	}
+	if !p.doc.Complete {
+		return incompleteTop
 	}
 	return max(len(p.doc.Lines)-p.bodyHeight(), 0)
 }
@@ -414,6 +423,14 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	p.status, p.errLine = "", ""
 	k := p.currentKeys()
 	h := p.bodyHeight()
+	if p.help.ShowAll {
+		// The full help covers the article: ?, esc and q close it, any
+		// other key closes it and acts.
+		p.help.ShowAll = false
+		if key.Matches(msg, k.Help, k.Back) {
+			return nil
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Down):
 		p.scrollBy(1)
@@ -450,8 +467,7 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Export):
 		return p.export()
 	case key.Matches(msg, k.Help):
-		p.help.ShowAll = !p.help.ShowAll
-		p.clampTop()
+		p.help.ShowAll = true
 	case key.Matches(msg, k.Back):
 		if msg.String() == "esc" {
 			if p.hl.anchor >= 0 {
@@ -572,7 +588,7 @@ func (p *pagerModel) View() string {
 	b.WriteByte('\n')
 	b.WriteString(p.viewStatus())
 	b.WriteByte('\n')
-	b.WriteString(p.help.View(p))
+	b.WriteString(p.help.ShortHelpView(p.ShortHelp()))
 	return b.String()
 }
 
@@ -611,6 +627,8 @@ func (p *pagerModel) viewBody() string {
 	pad := strings.Repeat(" ", p.margin())
 	var lines []string
 	switch {
+	case p.help.ShowAll && p.mode == readNormal:
+		lines = append([]string{""}, strings.Split(indent(helpView(p.help, p, p.Width-p.margin()-2), pad+"  "), "\n")...)
 	case p.mode == readPicker:
 		for _, l := range strings.Split(p.picker.View(), "\n") {
 			lines = append(lines, pad+"  "+l)
@@ -618,6 +636,9 @@ func (p *pagerModel) viewBody() string {
 	case p.mode == readEditor:
 		lines = p.hl.viewEditor(p, h)
 	case p.doc == nil || p.pending > 0 && !p.doc.Complete:
+		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render("Rendering…")}
+	case p.top >= len(p.doc.Lines):
+		// Scrolled past the part rendered so far.
 		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render("Rendering…")}
 	default:
 		lines = p.hl.paint(p, h)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
@@ -149,7 +150,7 @@ func TestReaderWidthKeys(t *testing.T) {
 	if p.width != 84 || hs.lib.settings["reader.width"] != "84" || p.docKey.width != 84 {
 		t.Fatalf("+: width %d, setting %q, doc %d", p.width, hs.lib.settings["reader.width"], p.docKey.width)
 	}
-	hs.press("-", "-")
+	hs.press("-", "=", "-", "-")
 	if p.width != 76 || hs.lib.settings["reader.width"] != "76" {
 		t.Fatalf("-: width %d", p.width)
 	}
@@ -295,5 +296,86 @@ func TestTinySizes(t *testing.T) {
 		hs.press("q")
 		hs.press("j", "/", "x", "enter", "?")
 		_ = hs.m.View()
+	}
+}
+
+// Scrolling while only the first screenful is rendered is not lost when
+// the rest arrives.
+func TestScrollWhileRendering(t *testing.T) {
+	lib := newFakeLib()
+	id := lib.add(store.Article{Title: "Long", Added: testNow, Markdown: testMarkdown("Long") + testMarkdown("More"), Text: "x"})
+	hs := newHarness(t, lib, 80, 24)
+	_, cmd := hs.m.Update(openMsg{id: id})
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("expected the first screenful and the whole as two commands")
+	}
+	hs.send(batch[0]()) // first screenful
+	p := hs.m.pager
+	if p.doc == nil || p.doc.Complete {
+		t.Fatal("the first screenful did not arrive alone")
+	}
+	hs.press("space", "space", "space")
+	want := 3 * (p.bodyHeight() - 2)
+	hs.send(batch[1]()) // the whole
+	if !p.doc.Complete || p.top != want {
+		t.Errorf("top %d after the whole rendering, want %d", p.top, want)
+	}
+	// And G before the rest arrives lands at the real bottom.
+	hs.press("q")
+	hs.m.common.cache = &docCache{}
+	lib.arts[id].Position = 0
+	_, cmd = hs.m.Update(openMsg{id: id})
+	batch = cmd().(tea.BatchMsg)
+	hs.send(batch[0]())
+	hs.press("G")
+	hs.send(batch[1]())
+	if p.top != p.maxTop() || p.maxTop() == incompleteTop {
+		t.Errorf("G while rendering: top %d, max %d", p.top, p.maxTop())
+	}
+}
+
+func TestStyleFromBackground(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.m.detect = true // as with Options.Style == ""
+	hs.send(tea.BackgroundColorMsg{Color: color.White})
+	if hs.m.common.Styles.Dark || p.docKey.style != "light" {
+		t.Errorf("a white background should give the light style: %v %s", hs.m.common.Styles.Dark, p.docKey.style)
+	}
+	hs.send(tea.BackgroundColorMsg{Color: color.Black})
+	if !hs.m.common.Styles.Dark || p.docKey.style != "dark" {
+		t.Errorf("a black background should give the dark style")
+	}
+	// A fixed style ignores the terminal.
+	hs2, p2 := readerHarness(t, 80, 24)
+	hs2.send(tea.BackgroundColorMsg{Color: color.White})
+	if !hs2.m.common.Styles.Dark || p2.docKey.style != "dark" {
+		t.Errorf("--style dark was overridden")
+	}
+	// The remembered setting wins over detection.
+	lib := newFakeLib()
+	lib.settings["ui.style"] = "light"
+	hs3 := newHarness(t, lib, 80, 24, func(o *Options) { o.Style = "" })
+	if hs3.m.detect || hs3.m.common.Styles.Dark {
+		t.Errorf("ui.style setting ignored")
+	}
+}
+
+// An empty or odd article opens and every key is safe on it.
+func TestEmptyArticle(t *testing.T) {
+	for _, md := range []string{"", "   \n\n", "# Only a heading", "| a | b |\n|---|---|\n| 1 | 2 |\n"} {
+		lib := newFakeLib()
+		lib.add(store.Article{Title: "", SourceURL: "file:///x.html", Added: testNow, Markdown: md})
+		hs := newHarness(t, lib, 80, 24)
+		hs.press("enter")
+		for _, k := range []string{"j", "G", "g", "w", "b", ")", "(", "}", "{", "v", "w", "h", "L", "enter", "n", "ctrl+s",
+			"x", "u", "]", "[", "H", "esc", "m", "o", "esc", "O", "esc", "/", "a", "enter", "n", "N", "+", "-", "e", "?", "?"} {
+			hs.press(k)
+			_ = hs.m.View()
+		}
+		hs.press("q")
+		if hs.m.screen != screenLibrary {
+			t.Errorf("%q: q did not go back", md)
+		}
 	}
 }

@@ -43,7 +43,7 @@ type picker struct {
 
 func newPicker(c *Common, title string, items []pickItem) *picker {
 	keys := c.Keys.Picker
-	for _, b := range []*key.Binding{&keys.Filter, &keys.Edit, &keys.Delete, &keys.Argument} {
+	for _, b := range []*key.Binding{&keys.Filter, &keys.Edit, &keys.Delete, &keys.Argument, &keys.Reattach, &keys.Search} {
 		b.SetEnabled(false)
 	}
 	return &picker{Common: c, title: title, items: items, keys: keys, empty: "nothing here"}

@@ -61,6 +61,14 @@ func newModel(ctx context.Context, opt Options) *Model {
 		Styles: NewStyles(opt.Style != "light"),
 		cache:  &docCache{},
 	}
+	if opt.Style == "" {
+		// A style remembered in the settings overrides detection.
+		if st := c.setting("ui.style"); st == "dark" || st == "light" {
+			opt.Style = st
+			c.Opt.Style = st
+			c.Styles = NewStyles(st == "dark")
+		}
+	}
 	m := &Model{common: c, detect: opt.Style == ""}
 	m.library = newLibrary(c)
 	m.pager = newPager(c)
@@ -95,7 +103,7 @@ func (m *Model) Init() tea.Cmd {
 	}
 	if id := m.common.Opt.OpenID; id != 0 {
 		m.screen = screenReader
-		cmds = append(cmds, m.pager.Open(id))
+		cmds = append(cmds, m.pager.OpenAt(id, 0))
 	}
 	return tea.Batch(cmds...)
 }
@@ -117,7 +125,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case openMsg:
 		m.screen = screenReader
-		return m, m.pager.Open(msg.id)
+		return m, m.pager.OpenAt(msg.id, msg.at)
 	case closeMsg:
 		m.screen = screenLibrary
 		m.pager.art = nil
