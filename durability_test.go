@@ -468,8 +468,12 @@ func TestDurabilityUnwritableLibrary(t *testing.T) {
 		if strings.Contains(lastErr, "\n") || !strings.Contains(lastErr, "disk full") {
 			t.Errorf("full disk: want one line saying the disk is full, got %q", lastErr)
 		}
-		// Free the space again: everything confirmed is there and whole.
+		// Everything confirmed is there and whole, and the failed add left
+		// no partial article.
 		st := readState(t, db)
+		if len(st.articles) != len(saved) {
+			t.Errorf("library holds %d articles, %d were confirmed", len(st.articles), len(saved))
+		}
 		for id, tag := range saved {
 			if st.articles[id] != "Essay "+tag {
 				t.Errorf("article %s (Essay %s) confirmed before the disk filled, library has %q", id, tag, st.articles[id])

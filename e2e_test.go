@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -157,4 +160,127 @@ func (tm *ptyTerm) output() []byte {
 	tm.mu.Lock()
 	defer tm.mu.Unlock()
 	return bytes.Clone(tm.raw.Bytes())
+}
+
+// longText is a pasted article of numbered paragraphs, so a test can tell
+// exactly which passage is at the top of the screen.
+func longText(paragraphs int) string {
+	var b strings.Builder
+	b.WriteString("The Long Test Essay\n\n")
+	for i := 1; i <= paragraphs; i++ {
+		fmt.Fprintf(&b, "Paragraph %d begins here and says something long enough to wrap across more than one line of the reader, so that scrolling moves through real text, which is what readers do with essays.\n\n", i)
+	}
+	return b.String()
+}
+
+// topParagraph is the first "Paragraph N" visible on screen, and its row.
+func topParagraph(screen string) (string, int) {
+	for i, l := range strings.Split(screen, "\n") {
+		if m := paragraphRE.FindString(l); m != "" {
+			return m, i
+		}
+	}
+	return "", -1
+}
+
+var paragraphRE = regexp.MustCompile(`Paragraph \d+`)
+
+func TestE2EReadingPositionSurvivesRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	src := filepath.Join(dir, "essay.txt")
+	os.WriteFile(src, []byte(longText(60)), 0o644)
+	must(t, db, "add", src)
+
+	tm := startTerm(t, 80, 24, nil, "--db", db, "--style", "dark")
+	tm.waitFor("The Long Test Essay")
+	tm.press("\r")
+	tm.waitFor("Paragraph 1 begins")
+	tm.press(" ", " ", "j", "j", "j")
+	tm.waitGone("Paragraph 1 begins")
+	time.Sleep(200 * time.Millisecond)
+	top, row := topParagraph(tm.screen())
+	if top == "" || top == "Paragraph 1" {
+		t.Fatalf("scrolling showed no later paragraph:\n%s", tm.screen())
+	}
+	tm.press("q")
+	tm.waitFor("1 article")
+	tm.press("q")
+	if err := tm.wait(); err != nil {
+		t.Fatalf("margin exited with %v", err)
+	}
+
+	tm = startTerm(t, 80, 24, nil, "--db", db, "--style", "dark")
+	tm.waitFor("The Long Test Essay")
+	tm.press("\r")
+	tm.waitFor(top + " ")
+	time.Sleep(200 * time.Millisecond)
+	top2, row2 := topParagraph(tm.screen())
+	if top2 != top || row2 != row {
+		t.Fatalf("reopened at %q row %d, left at %q row %d:\n%s", top2, row2, top, row, tm.screen())
+	}
+	tm.press("q", "q")
+	tm.wait()
+}
+
+func TestE2EHighlightClaimWithNote(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	db := filepath.Join(t.TempDir(), "lib.db")
+	tm := startTerm(t, 100, 30, nil, "--db", db, "--style", "dark")
+	tm.waitFor("Welcome to margin")
+	tm.press("S")
+	tm.waitFor("Reading with a Pencil")
+	tm.press("\r")
+	tm.waitFor("Most of what we read leaves no trace")
+	// Select the second sentence: to it, start a selection, extend to the
+	// next sentence start, highlight, label it a claim, write a note.
+	tm.press(")", "v", ")", "h")
+	tm.waitFor("highlight")
+	tm.press("L")
+	tm.waitFor("something the author asserts")
+	tm.press("j", "\r")
+	tm.waitGone("something the author asserts")
+	tm.press("n")
+	time.Sleep(300 * time.Millisecond)
+	tm.press("Central claim of the piece.")
+	tm.press("\x13") // ctrl+s
+	tm.waitFor("┃ Central claim of the piece.")
+	tm.press("q")
+	tm.waitFor("1 article")
+	tm.press("q")
+	if err := tm.wait(); err != nil {
+		t.Fatalf("margin exited with %v", err)
+	}
+
+	// The CLI sees the highlight as a claim with its note.
+	out := must(t, db, "highlights", "--format", "json")
+	var hs []map[string]any
+	if err := json.Unmarshal([]byte(out), &hs); err != nil || len(hs) != 1 {
+		t.Fatalf("highlights after the session: %v %s", err, out)
+	}
+	if hs[0]["label"] != "claim" || hs[0]["note"] != "Central claim of the piece." || !strings.HasPrefix(hs[0]["quote"].(string), "We finish a long essay") {
+		t.Fatalf("highlight: %v", hs[0])
+	}
+
+	// Reopened, the passage is painted and the panel lists the note.
+	tm = startTerm(t, 100, 30, nil, "--db", db, "--style", "dark")
+	tm.waitFor("Reading with a Pencil")
+	tm.press("\r")
+	tm.waitFor("┃ Central claim of the piece.")
+	// The claim colour (#1e4a78 on dark terminals) paints the passage.
+	if !bytes.Contains(tm.output(), []byte("48;2;30;74;120m")) {
+		t.Errorf("the claim's background was not painted")
+	}
+	tm.press("H")
+	tm.waitFor("claim")
+	tm.waitFor("Central claim of the piece.")
+	tm.press("\x1b")
+	time.Sleep(200 * time.Millisecond)
+	tm.press("q", "q")
+	tm.wait()
 }

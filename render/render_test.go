@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -146,7 +147,7 @@ func checkMap(t *testing.T, name, md string, d *Doc, requireAll bool) {
 			if inHeader && ellipsis {
 				continue
 			}
-			missing = append(missing, string(p.plain[u.ps:u.pe])+"@"+itoa(int(u.off)))
+			missing = append(missing, string(p.plain[u.ps:u.pe])+"@"+strconv.Itoa(int(u.off)))
 		}
 	}
 	if len(missing) > 0 {
@@ -164,22 +165,6 @@ func ancestorKindName(lf leaf, kind string) bool {
 	return false
 }
 
-func itoa(i int) string {
-	return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i))
-}
-
-func fmtInt(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b []byte
-	for i > 0 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-		i /= 10
-	}
-	return string(b)
-}
-
 func TestMapTricky(t *testing.T) {
 	md := readTestdata(t, "tricky.md")
 	for _, w := range []int{40, 60, 80, 120} {
@@ -188,7 +173,7 @@ func TestMapTricky(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkMap(t, st+"/"+fmtInt(w), md, d, true)
+			checkMap(t, st+"/"+strconv.Itoa(w), md, d, true)
 		}
 	}
 }
@@ -200,7 +185,7 @@ func TestMapGenerated(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkMap(t, "generated/"+fmtInt(w), md, d, true)
+		checkMap(t, "generated/"+strconv.Itoa(w), md, d, true)
 	}
 }
 
