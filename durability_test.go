@@ -453,7 +453,7 @@ func TestDurabilityUnwritableLibrary(t *testing.T) {
 		var lastErr string
 		saved := map[string]string{}
 		for i := range 200 {
-			out, errOut, code := runBin(t, db, "add", articleFile(t, dir, fmt.Sprintf("full%03d", i), 60))
+			out, errOut, code := runBin(t, db, "add", articleFile(t, dir, fmt.Sprintf("full%03d", i), 400))
 			if code != 0 {
 				lastErr = strings.TrimSpace(errOut)
 				break

@@ -259,24 +259,24 @@ func TestSafetyValidatorCatchesPayloads(t *testing.T) {
 // semicolon) into a live ESC.
 func payload(tag string) string {
 	return strings.Join([]string{
-		"\x1b]0;ZQ" + tag + "OSC0\x07",         // window title
-		"\x1b]52;c;ZQ" + tag + "CLIP\x07",      // clipboard write
-		"\x1b[2JZQ" + tag + "CLEAR",            // clear screen
-		"\x07ZQ" + tag + "BEL",                 // bell
-		"\u009b2JZQ" + tag + "C1",              // C1 CSI
-		"\x1bP1$qmZQ" + tag + "DCS\x1b\\",      // DCS (DECRQSS: the reply lands on input)
-		"\x1b_ZQ" + tag + "APC\x1b\\",          // APC
-		"&#27;]52;c;ZQ" + tag + "ECLIP&#7;",    // entity OSC 52
-		"&#27]0;ZQ" + tag + "ETITLE&#7",        // no semicolons
-		"&#x1b;[2JZQ" + tag + "HEX",            // hex entity
-		"&#X1B;[31mZQ" + tag + "HEXU",          // upper-case hex entity
-		"&amp;#27;[5mZQ" + tag + "AMP",         // double-encoded: must stay literal text
-		"&#x9b;2JZQ" + tag + "EC1",             // C1 by entity
-		"&#155;31mZQ" + tag + "DC1",            // C1 by decimal entity
-		"&#20ZQ" + tag + "DC4",                 // the fuzzer's U+0014
-		"&#0;ZQ" + tag + "NUL",                 // NUL by entity (becomes U+FFFD)
-		"\u202eZQ" + tag + "RLO\u202c",         // bidi override
-		"\x1b[6nZQ" + tag + "DSR",              // device status query
+		"\x1b]0;ZQ" + tag + "OSC0\x07",      // window title
+		"\x1b]52;c;ZQ" + tag + "CLIP\x07",   // clipboard write
+		"\x1b[2JZQ" + tag + "CLEAR",         // clear screen
+		"\x07ZQ" + tag + "BEL",              // bell
+		"\u009b2JZQ" + tag + "C1",           // C1 CSI
+		"\x1bP1$qmZQ" + tag + "DCS\x1b\\",   // DCS (DECRQSS: the reply lands on input)
+		"\x1b_ZQ" + tag + "APC\x1b\\",       // APC
+		"&#27;]52;c;ZQ" + tag + "ECLIP&#7;", // entity OSC 52
+		"&#27]0;ZQ" + tag + "ETITLE&#7",     // no semicolons
+		"&#x1b;[2JZQ" + tag + "HEX",         // hex entity
+		"&#X1B;[31mZQ" + tag + "HEXU",       // upper-case hex entity
+		"&amp;#27;[5mZQ" + tag + "AMP",      // double-encoded: must stay literal text
+		"&#x9b;2JZQ" + tag + "EC1",          // C1 by entity
+		"&#155;31mZQ" + tag + "DC1",         // C1 by decimal entity
+		"&#20ZQ" + tag + "DC4",              // the fuzzer's U+0014
+		"&#0;ZQ" + tag + "NUL",              // NUL by entity (becomes U+FFFD)
+		"\u202eZQ" + tag + "RLO\u202c",      // bidi override
+		"\x1b[6nZQ" + tag + "DSR",           // device status query
 		"\x1b]8;;javascript:alert(1)\x07ZQ" + tag + "OSC8\x1b]8;;\x07",
 	}, " ")
 }
@@ -897,12 +897,12 @@ func TestFetchCharsets(t *testing.T) {
 		body         []byte
 		knownBug     string
 	}{
-		{"header without charset, meta 1251", "text/html", cp1251(page(`<meta charset="windows-1251">`))},
-		{"no header at all, http-equiv 1251", "", cp1251(page(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">`))},
-		{"header says utf-8, body is 1251 with meta", "text/html; charset=utf-8", cp1251(page(`<meta charset="windows-1251">`))},
-		{"header says iso-8859-1, body is utf-8", "text/html; charset=iso-8859-1", []byte(page(`<meta charset="iso-8859-1">`))},
-		{"header says windows-1251, body is utf-8", "text/html; charset=windows-1251", []byte(page(""))},
-		{"koi8-r in the header", "text/html; charset=koi8-r", koi8(page(""))},
+		{"header without charset, meta 1251", "text/html", cp1251(page(`<meta charset="windows-1251">`)), ""},
+		{"no header at all, http-equiv 1251", "", cp1251(page(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">`)), ""},
+		{"header says utf-8, body is 1251 with meta", "text/html; charset=utf-8", cp1251(page(`<meta charset="windows-1251">`)), ""},
+		{"header says iso-8859-1, body is utf-8", "text/html; charset=iso-8859-1", []byte(page(`<meta charset="iso-8859-1">`)), ""},
+		{"header says windows-1251, body is utf-8", "text/html; charset=windows-1251", []byte(page("")), ""},
+		{"koi8-r in the header", "text/html; charset=koi8-r", koi8(page("")), ""},
 		{"header says iso-8859-1, body is 1251 with meta 1251", "text/html; charset=iso-8859-1", cp1251(page(`<meta charset="windows-1251">`)),
 			"reader.DecodeHTML trusts a Latin-1 header over the page's windows-1251 meta"},
 		{"nothing declared anywhere, body is 1251", "text/html", cp1251(page("")),

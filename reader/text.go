@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // errNoText is returned when pasted text holds nothing to read.
@@ -119,7 +120,7 @@ func textUnits(text string) []textUnit {
 		if cur != nil {
 			// Collapse the dumper's spacing, but keep the author's
 			// no-break spaces.
-			cur.text = strings.Join(strings.FieldsFunc(strings.Join(parts, " "), func(r rune) bool { return r == ' ' || r == '\t' }), " ")
+			cur.text = strings.Join(strings.FieldsFunc(textJoinLines(parts), func(r rune) bool { return r == ' ' || r == '\t' }), " ")
 			if cur.text != "" {
 				units = append(units, *cur)
 			}
@@ -154,6 +155,27 @@ func textUnits(text string) []textUnit {
 	}
 	flush()
 	return units
+}
+
+// textJoinLines joins the lines of one unit with a space, except where
+// the dumper broke a run of CJK text, which has no spaces between words:
+// a space there would split a word in two.
+func textJoinLines(parts []string) string {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			last, _ := utf8.DecodeLastRuneInString(parts[i-1])
+			first, _ := utf8.DecodeRuneInString(p)
+			if !(textWide(last) && textWide(first)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 func textIndent(s string) int {
@@ -241,10 +263,27 @@ func textWrapWidth(lines []string) int {
 		votes[n]++
 		votes[hi+1]--
 	}
+	// A wrap width is a ceiling: a width that many lines of several words
+	// exceed is not the one the text was wrapped at, however many short
+	// pairs (menus, headlines) happen to agree on it.
+	var over [maxWidth + 2]int
+	spaced := 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.IndexByte(t, ' ') < 0 {
+			continue
+		}
+		spaced++
+		over[min(textCells(l), maxWidth+1)]++
+	}
+	longer := spaced // lines wider than w+textWrapSlack
 	best, bestW, run := 0, 0, 0
 	for w := 0; w <= maxWidth; w++ {
 		run += votes[w]
-		if run > best {
+		if w+textWrapSlack <= maxWidth {
+			longer -= over[w+textWrapSlack]
+		}
+		if run > best && longer*textMaxOverWrap <= spaced {
 			best, bestW = run, w
 		}
 	}
@@ -258,18 +297,28 @@ func textWrapWidth(lines []string) int {
 // line pairs are menus and lists, whose breaks are not wraps.
 const textMinWrapWidth = 50
 
+// textMaxOverWrap: at most one line of words in this many may be wider
+// than the wrap width (an unbreakable address, an indented quote).
+const textMaxOverWrap = 50
+
 // textCells is the width of s on a terminal-like dump: wide East Asian
 // characters take two cells, as the dumper that wrapped them counted.
 func textCells(s string) int {
 	n := 0
 	for _, r := range s {
 		n++
-		if r >= 0x1100 && (textIsCJK(r) || unicode.Is(unicode.Hangul, r) ||
-			r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6) {
+		if textWide(r) {
 			n++
 		}
 	}
 	return n
+}
+
+// textWide reports a character that takes two cells: CJK ideographs, kana,
+// Hangul and full-width forms and punctuation.
+func textWide(r rune) bool {
+	return r >= 0x1100 && (textIsCJK(r) || unicode.Is(unicode.Hangul, r) ||
+		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6)
 }
 
 // textCellCount counts the columns of a line whose fields are set apart by

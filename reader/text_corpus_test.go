@@ -58,6 +58,15 @@ func textScoreCorpus(t *testing.T) []textCorpusPage {
 		}
 		pages = append(pages, textCorpusPage{id, bench.Compare(truth[id].ArticleBody, text)})
 	}
+	if dump != "" {
+		var b strings.Builder
+		for _, p := range pages {
+			fmt.Fprintf(&b, "%s %.3f %.3f %.3f\n", p.id[:12], p.score.F1(), p.score.Precision(), p.score.Recall())
+		}
+		if err := os.WriteFile(filepath.Join(dump, "scores.txt"), []byte(b.String()), 0o644); err != nil {
+			t.Fatalf("write scores: %v", err)
+		}
+	}
 	return pages
 }
 

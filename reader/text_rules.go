@@ -164,6 +164,7 @@ const (
 	textMaxKeptRun         = 2   // longest run of non-prose kept inside the body (subheads)
 	textBoilerDensity      = 0.1 // site-vocabulary hits per word that make prose boilerplate
 	textRepeatedShare      = 0.8 // share of a unit's word 4-grams found elsewhere that makes it a repeat
+	textMinArticleWords    = 40  // fewer words of prose above the comments are not the article
 )
 
 // textClassify fills the features and scores of every unit.
@@ -362,7 +363,44 @@ func textIsProse(s string, words int) bool {
 	if cased > 4 && lower*10 < cased*3 {
 		return false
 	}
-	return words >= textLongProseWords || textEndsSentence(s)
+	if numbers := textNumberCount(s); numbers*3 > words {
+		// Dates and counts: an archive's list of months, a score table.
+		return false
+	}
+	if textEndsSentence(s) {
+		return true
+	}
+	// A long line with no sentence's end must still have a sentence's
+	// punctuation inside: a tag cloud or a list of keywords has none, or
+	// only commas between a few words.
+	return words >= textLongProseWords && (strings.ContainsAny(s, ".!?;。！？؟؛") || textCommas(s) > 0 && words >= textMinClauseWords*(textCommas(s)+1))
+}
+
+// textMinClauseWords: a run of text whose comma-separated parts are
+// shorter than this on average is a list of keywords, not a sentence.
+const textMinClauseWords = 6
+
+// textCommas counts the commas of s, in the scripts that have their own.
+func textCommas(s string) int {
+	n := 0
+	for _, r := range s {
+		if r == ',' || r == '،' || r == '、' || r == '，' {
+			n++
+		}
+	}
+	return n
+}
+
+// textNumberCount counts the words of s that start with a digit.
+func textNumberCount(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		f = strings.TrimLeftFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if f != "" && f[0] >= '0' && f[0] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 // textEndsSentence reports whether s ends like a sentence, closing quotes
@@ -372,7 +410,7 @@ func textEndsSentence(s string) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(`"'”’»)]`, r)
 	})
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(".!?…:;。！？", r)
+	return strings.ContainsRune(".!?…:;。！？؟؛", r)
 }
 
 // textBody returns the indexes of the units that make up the article body:
@@ -381,6 +419,18 @@ func textBody(units []textUnit) []int {
 	start, end := textDensestRun(units)
 	if start < 0 {
 		return nil
+	}
+	// The article comes before its comments: when the thread is longer
+	// than the piece, the densest run is the thread, so look above the
+	// first comments heading that has a paragraph or more above it.
+	for s := 0; s < start; s++ {
+		if !units[s].stop {
+			continue
+		}
+		if a, b := textDensestRun(units[:s]); a >= 0 && textProseWords(units[a:b+1]) >= textMinArticleWords {
+			start, end = a, b
+			break
+		}
 	}
 	var body []int
 	for i := start; i <= end; {
@@ -419,6 +469,17 @@ func textBody(units []textUnit) []int {
 		i = j
 	}
 	return body
+}
+
+// textProseWords counts the words of the paragraphs among units.
+func textProseWords(units []textUnit) int {
+	n := 0
+	for _, u := range units {
+		if textKeepProse(u) {
+			n += u.words
+		}
+	}
+	return n
 }
 
 // textAuthorBox reports a heading like "About Jane Doe": the start of the

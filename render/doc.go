@@ -37,10 +37,9 @@ func (d *Doc) Next(line, col int) (l, c int, ok bool) {
 	return 0, 0, false
 }
 
-func (d *Doc) buildIndex() {
-	if d.index != nil {
-		return
-	}
+func (d *Doc) buildIndex() { d.once.Do(d.makeIndex) }
+
+func (d *Doc) makeIndex() {
 	idx := make([]cellPos, 0, len(d.cells)*40)
 	for l, cl := range d.cells {
 		for c, o := range cl {

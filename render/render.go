@@ -41,6 +41,7 @@ type Doc struct {
 	hi    []int32   // largest mapped offset of each line
 	units []unit    // source units in document order (for unit ends)
 	index []cellPos // mapped cells sorted by offset, built on demand
+	once  sync.Once // guards index: a Doc may be shared between goroutines
 }
 
 type cellPos struct{ off, line, col int32 }

@@ -186,7 +186,9 @@ func (l *libraryModel) load(selectID int64) tea.Cmd {
 	lib, ctx := l.Lib, l.ctx
 	opt := store.ListOptions{Archived: l.archived, Sort: sortNames[l.sortIdx].sort}
 	return func() tea.Msg {
+		phase("List start")
 		arts, err := lib.List(ctx, opt)
+		phase("List done")
 		if err != nil {
 			return listMsg{err: fmt.Errorf("list articles: %w", err)}
 		}
@@ -245,6 +247,7 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 }
 
 func (l *libraryModel) onList(msg listMsg) tea.Cmd {
+	defer phase("onList done")
 	l.loaded = true
 	if msg.err != nil {
 		l.errLine = msg.err.Error()
