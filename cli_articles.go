@@ -30,6 +30,20 @@ func articleID(s string) (int64, error) {
 	return id, nil
 }
 
+// parseIDs parses every id before anything is done, so a typo stops the
+// command before it has half happened.
+func parseIDs(pos []string) ([]int64, error) {
+	ids := make([]int64, 0, len(pos))
+	for _, p := range pos {
+		id, err := articleID(p)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
 // toStore converts an extracted article into the store's record.
 func toStore(a *reader.Article) *store.Article {
 	return &store.Article{
@@ -519,16 +533,17 @@ func cmdRemove(e *env, args []string) error {
 	if len(pos) == 0 {
 		return usageErr("rm: give the id of the article to delete")
 	}
+	ids, err := parseIDs(pos)
+	if err != nil {
+		return err
+	}
 	st, err := e.open()
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	for _, p := range pos {
-		id, err := articleID(p)
-		if err != nil {
-			return err
-		}
+	in := bufio.NewReader(e.stdin)
+	for _, id := range ids {
 		a, err := st.Article(e.ctx, id)
 		if err != nil {
 			return articleErr(id, err)
@@ -543,7 +558,7 @@ func cmdRemove(e *env, args []string) error {
 				fmt.Fprintf(e.stderr, " and its %d highlights", len(hs))
 			}
 			fmt.Fprint(e.stderr, "? [y/N] ")
-			line, _ := bufio.NewReader(e.stdin).ReadString('\n')
+			line, _ := in.ReadString('\n')
 			if ans := strings.ToLower(strings.TrimSpace(line)); ans != "y" && ans != "yes" {
 				fmt.Fprintln(e.stderr, "kept it")
 				continue
@@ -567,16 +582,16 @@ func cmdArchive(state store.State) command {
 		if len(pos) == 0 {
 			return usageErr("%s: give article ids", fs.Name())
 		}
+		ids, err := parseIDs(pos)
+		if err != nil {
+			return err
+		}
 		st, err := e.open()
 		if err != nil {
 			return err
 		}
 		defer st.Close()
-		for _, p := range pos {
-			id, err := articleID(p)
-			if err != nil {
-				return err
-			}
+		for _, id := range ids {
 			if err := st.SetState(e.ctx, id, state); err != nil {
 				return articleErr(id, err)
 			}

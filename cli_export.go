@@ -68,21 +68,26 @@ func (x *exporter) ext() string {
 	return ".md"
 }
 
-// write exports one article into dir and describes what happened.
-func (x *exporter) write(ctx context.Context, dir string, id int64) (string, error) {
+// write exports one article into dir.
+func (x *exporter) write(ctx context.Context, dir string, id int64) (export.Result, error) {
 	a, data, err := x.render(ctx, id)
 	if err != nil {
-		return "", err
+		return export.Result{}, err
 	}
-	res, err := export.WriteFile(ctx, dir, a, data, x.ext(), x.st)
-	if err != nil {
-		return "", err
-	}
+	return export.WriteFile(ctx, dir, a, data, x.ext(), x.st)
+}
+
+// describe says what an export did, in a line.
+func describe(res export.Result) string {
 	switch res.Status {
-	case "kept-yours":
-		return fmt.Sprintf("%s was edited since margin wrote it: kept yours, wrote %s beside it", res.Path, res.Beside), nil
+	case export.KeptYours:
+		return fmt.Sprintf("%s was edited since margin wrote it: kept yours, wrote %s beside it", res.Path, res.Beside)
+	case export.Unchanged:
+		return fmt.Sprintf("%s is up to date", res.Path)
+	case export.Updated:
+		return "updated " + res.Path
 	default:
-		return fmt.Sprintf("%s %s", res.Status, res.Path), nil
+		return "wrote " + res.Path
 	}
 }
 
@@ -133,13 +138,9 @@ func cmdExport(e *env, args []string) error {
 		}
 		opt.Template = t
 	}
-	var ids []int64
-	for _, p := range pos {
-		id, err := articleID(p)
-		if err != nil {
-			return err
-		}
-		ids = append(ids, id)
+	ids, err := parseIDs(pos)
+	if err != nil {
+		return err
 	}
 	st, err := e.open()
 	if err != nil {
@@ -178,11 +179,11 @@ func cmdExport(e *env, args []string) error {
 		return nil
 	}
 	for _, id := range ids {
-		msg, err := x.write(e.ctx, *out, id)
+		res, err := x.write(e.ctx, *out, id)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(e.stdout, msg)
+		fmt.Fprintln(e.stdout, describe(res))
 	}
 	return nil
 }

@@ -258,16 +258,16 @@ func cmdUnhighlight(e *env, args []string) error {
 	if len(pos) == 0 {
 		return usageErr("unhighlight: give highlight ids")
 	}
+	hids, err := parseIDs(pos)
+	if err != nil {
+		return err
+	}
 	st, err := e.open()
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	for _, p := range pos {
-		hid, err := articleID(p)
-		if err != nil {
-			return err
-		}
+	for _, hid := range hids {
 		if _, err := st.Highlight(e.ctx, hid); err != nil {
 			return highlightErr(hid, err)
 		}

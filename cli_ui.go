@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 
+	"margin/export"
 	"margin/reader"
 	"margin/store"
 	"margin/ui"
@@ -56,7 +57,12 @@ func cmdUI(e *env, args []string) error {
 				return "", err
 			}
 			x := &exporter{st: st, format: "markdown"}
-			return x.write(ctx, dir, id)
+			res, err := x.write(ctx, dir, id)
+			if res.Status == export.KeptYours {
+				// The user's edited file stays; the notes went beside it.
+				return res.Beside, err
+			}
+			return res.Path, err
 		},
 		OpenURL: openURL,
 	}

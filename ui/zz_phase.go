@@ -13,6 +13,7 @@ var phaseFile *os.File
 func init() {
 	if p := os.Getenv("MARGIN_PHASE"); p != "" {
 		phaseFile, _ = os.OpenFile(p, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+		phase("ui init")
 	}
 }
 
