@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -80,8 +79,9 @@ func benchLibrary(e *env) error {
 	}
 	var starts []time.Duration
 	var rssKB []int
+	full := fmt.Sprintf("%d articles", n)
 	for range 5 {
-		d, kb, err := timeFirstFrame(self, db, want)
+		d, kb, err := timeFirstFrame(self, db, want, full)
 		if err != nil {
 			return err
 		}
@@ -150,8 +150,9 @@ func median(ds []time.Duration) time.Duration {
 }
 
 // timeFirstFrame starts margin on db in a pseudo-terminal and times until
-// the screen shows want; it also reads the process's resident memory then.
-func timeFirstFrame(self, db, want string) (time.Duration, int, error) {
+// the screen shows want; it reads the process's resident memory once the
+// screen shows full (the whole list loaded).
+func timeFirstFrame(self, db, want, full string) (time.Duration, int, error) {
 	cmd := exec.Command(self, "--db", db, "--style", "dark")
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 	t0 := time.Now()
@@ -177,18 +178,24 @@ func timeFirstFrame(self, db, want string) (time.Duration, int, error) {
 	}()
 	var mu sync.Mutex
 	seen := make(chan time.Duration, 1)
+	loaded := make(chan struct{}, 1)
 	go func() {
 		buf := make([]byte, 64<<10)
-		var all bytes.Buffer
 		for {
 			n, err := f.Read(buf)
 			if n > 0 {
 				mu.Lock()
 				emu.Write(buf[:n])
-				all.Write(buf[:n])
-				if strings.Contains(emu.String(), want) {
+				screen := emu.String()
+				if strings.Contains(screen, want) {
 					select {
 					case seen <- time.Since(t0):
+					default:
+					}
+				}
+				if strings.Contains(screen, full) {
+					select {
+					case loaded <- struct{}{}:
 					default:
 					}
 				}
@@ -199,12 +206,18 @@ func timeFirstFrame(self, db, want string) (time.Duration, int, error) {
 			}
 		}
 	}()
+	var d time.Duration
 	select {
-	case d := <-seen:
-		return d, rssOf(cmd.Process.Pid), nil
+	case d = <-seen:
 	case <-time.After(20 * time.Second):
 		return 0, 0, fmt.Errorf("bench library: the library never showed %q", want)
 	}
+	select {
+	case <-loaded:
+	case <-time.After(20 * time.Second):
+		return 0, 0, fmt.Errorf("bench library: the library never showed %q", full)
+	}
+	return d, rssOf(cmd.Process.Pid), nil
 }
 
 // rssOf reads a process's resident set size in KiB from /proc.

@@ -14,10 +14,14 @@ import (
 
 // DecodeHTML converts an HTML body to UTF-8 and sanitises it. The charset
 // comes from a byte-order mark, then the Content-Type header, then the
-// page's own meta tag, as browsers do, with two corrections for pages
-// that lie: a body that is (nearly all) valid UTF-8 and not plain ASCII is
-// read as UTF-8 whatever a header or meta tag claims, and a body declared
-// UTF-8 that mostly is not falls back to its meta tag or windows-1252.
+// page's own meta tag, as browsers do, with corrections for pages that
+// lie: a body that is (nearly all) valid UTF-8 and not plain ASCII is read
+// as UTF-8 whatever a header or meta tag claims; and as a declaration of
+// UTF-8 (which the body contradicts) or of the Latin-1 family (which old
+// servers send for everything) is unreliable, a meta tag naming another
+// charset beats such a header, and with nothing better declared the body
+// is checked for Cyrillic text in windows-1251 or KOI8-R before falling
+// back to windows-1252.
 func DecodeHTML(raw []byte, contentType string) (string, error) {
 	if len(raw) == 0 {
 		return "", nil
@@ -38,8 +42,9 @@ func DecodeHTML(raw []byte, contentType string) (string, error) {
 }
 
 // DecodeText converts a plain-text body to UTF-8 and sanitises it, like
-// DecodeHTML but without looking for meta tags: a byte-order mark, the
-// Content-Type charset, valid UTF-8, else windows-1252.
+// DecodeHTML but without looking for meta tags: a byte-order mark, valid
+// UTF-8, the Content-Type charset unless it is UTF-8 or the Latin-1
+// family, Cyrillic detection, else windows-1252.
 func DecodeText(raw []byte, contentType string) (string, error) {
 	var e encoding.Encoding
 	name := "utf-8"
@@ -55,12 +60,10 @@ func DecodeText(raw []byte, contentType string) (string, error) {
 				e, name = charset.Lookup(cs)
 			}
 		}
-		if e == nil || name == "utf-8" {
+		if e == nil || !reliableCharset(name) {
 			e, name = nil, "utf-8"
 			if invalid > 0 {
-				// Undeclared or falsely declared UTF-8: most likely an
-				// old Western text.
-				e, name = charset.Lookup("windows-1252")
+				e, name = fallbackEncoding(raw, false)
 			}
 		}
 	}
@@ -96,16 +99,66 @@ func htmlEncoding(raw []byte, contentType string) (encoding.Encoding, string) {
 		// whatever the server or the page claims.
 		return nil, "utf-8"
 	}
-	if name == "utf-8" && invalid > 0 {
-		// Declared or detected UTF-8 but mostly is not: the page's meta
-		// tag, else the windows-1252 default, reads a legacy page better
-		// than a run of U+FFFDs.
-		if e2, name2, _ := charset.DetermineEncoding(raw, ""); name2 != "utf-8" {
-			return e2, name2
+	if certain && reliableCharset(name) {
+		return e, name
+	}
+	// The header is missing, of the Latin-1 family, or UTF-8 that the
+	// body contradicts: a meta tag naming some other charset knows better.
+	if me, mname := metaCharset(raw); me != nil && reliableCharset(mname) {
+		return me, mname
+	}
+	if invalid == 0 && valid == 0 {
+		// Plain ASCII reads the same in any of the fallbacks.
+		return nil, "utf-8"
+	}
+	return fallbackEncoding(raw, true)
+}
+
+// reliableCharset says whether a declared charset (canonical name) can be
+// taken at its word once the body has been found not to be UTF-8. UTF-8 is
+// then plainly wrong, and windows-1252 (which iso-8859-1, latin1 and
+// us-ascii map to) is what old servers and editors declare by default
+// whatever the text, which is why browsers treat it as a weak hint.
+func reliableCharset(name string) bool {
+	return name != "" && name != "utf-8" && name != "windows-1252"
+}
+
+// fallbackEncoding decodes a body that is not UTF-8 and declares no
+// reliable charset: Cyrillic in windows-1251 or KOI8-R when the text says
+// so, else windows-1252, the web's default (and a superset of Latin-1).
+func fallbackEncoding(raw []byte, markup bool) (encoding.Encoding, string) {
+	if name := guessCyrillic(raw, markup); name != "" {
+		if e, name := charset.Lookup(name); e != nil {
+			return e, name
 		}
 	}
-	if name == "utf-8" || e == encoding.Nop {
-		return nil, "utf-8"
+	return charset.Lookup("windows-1252")
+}
+
+// metaCharset returns the charset a <meta> tag near the top of raw
+// declares, or nil. charset.DetermineEncoding does not say whether its
+// answer came from a meta tag or from its own guess (UTF-8 if the prefix
+// is valid UTF-8 with a high byte, else windows-1252), so it is asked
+// twice: with the prefix's high bytes masked, so its guess is
+// windows-1252, then behind a UTF-8 "é", so its guess is UTF-8. Only a
+// meta tag gives the same answer both times. Charset labels are ASCII, so
+// masking loses none.
+func metaCharset(raw []byte) (encoding.Encoding, string) {
+	const window = 1024 - 2 // DetermineEncoding reads 1024 bytes
+	n := min(len(raw), window)
+	buf := make([]byte, 2+n)
+	buf[0], buf[1] = 0xc3, 0xa9
+	for i, b := range raw[:n] {
+		if b >= 0x80 {
+			// Like a high byte, '_' neither opens a tag after '<' nor
+			// ends a name.
+			b = '_'
+		}
+		buf[2+i] = b
+	}
+	e, name, _ := charset.DetermineEncoding(buf[2:], "")
+	if _, name2, _ := charset.DetermineEncoding(buf, ""); name2 != name {
+		return nil, ""
 	}
 	return e, name
 }

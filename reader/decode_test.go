@@ -47,6 +47,35 @@ func TestDecodeHTML(t *testing.T) {
 		{"shift_jis in meta", sjis, "text/html", "日本語の記事です。"},
 		{"euc-kr in header", euckr, "text/html; charset=euc-kr", "한국어 기사입니다."},
 		{"unknown charset label", []byte("<p>" + cyrillicSample + "</p>"), "text/html; charset=x-martian", cyrillicSample},
+		// Declarations browsers treat as weak (none, the Latin-1 family,
+		// UTF-8 the body contradicts) give way to the meta tag, then to
+		// Cyrillic detection, and genuine Latin-1 text stays Latin-1.
+		{"1251 under latin-1 header with 1251 meta", win(`<meta charset="windows-1251"><title>` + proseRu + "</title>"), "text/html; charset=iso-8859-1", proseRu},
+		{"shift_jis meta under latin-1 header", sjis, "text/html; charset=iso-8859-1", "日本語の記事です。"},
+		{"1251 under windows-1252 header with 1251 meta", win(`<meta charset="windows-1251"><p>` + proseRu), "text/html; charset=windows-1252", proseRu},
+		{"1251 undeclared", win("<p>" + proseRu + "</p>"), "text/html", proseRu},
+		{"1251 undeclared, no header", win("<!doctype html><title>Помощь слабому государству</title><p>" + proseRu + "</p>"), "", "Помощь слабому государству"},
+		{"1251 undeclared, all caps", win("<h1>" + proseRuCaps + "</h1>"), "", proseRuCaps},
+		{"1251 under latin-1 header, no meta", win("<p>" + proseRu + "</p>"), "text/html; charset=ISO-8859-1", proseRu},
+		{"1251 under latin-1 meta", win(`<meta charset="iso-8859-1"><p>` + proseRu + "</p>"), "", proseRu},
+		{"1251 under lying utf-8 meta", win(`<meta charset="utf-8"><p>` + proseRu + "</p>"), "", proseRu},
+		{"1251 under lying utf-8 header and meta", win(`<meta charset="utf-8"><p>` + proseRu + "</p>"), "text/html; charset=utf-8", proseRu},
+		{"1251 ukrainian undeclared", win("<p>" + proseUk + "</p>"), "text/html", proseUk},
+		{"koi8-r undeclared", encodeIn(t, charmap.KOI8R, "<p>"+proseRu+"</p>"), "text/html", proseRu},
+		{"koi8-r under latin-1 header", encodeIn(t, charmap.KOI8R, "<p>"+proseRu+"</p>"), "text/html; charset=iso-8859-1", proseRu},
+		{"koi8-r meta under latin-1 header", koi8, "text/html; charset=iso-8859-1", cyrillicSample},
+		{"french latin-1 undeclared", encodeIn(t, charmap.ISO8859_1, "<p>"+proseFr+"</p>"), "text/html", proseFr},
+		{"french latin-1 in header", encodeIn(t, charmap.ISO8859_1, "<p>"+proseFr+"</p>"), "text/html; charset=iso-8859-1", proseFr},
+		{"french latin-1 in meta", encodeIn(t, charmap.ISO8859_1, `<meta charset="iso-8859-1"><p>`+proseFr+"</p>"), "text/html; charset=iso-8859-1", proseFr},
+		{"french latin-1 under lying utf-8 header", encodeIn(t, charmap.ISO8859_1, "<p>"+proseFr+"</p>"), "text/html; charset=utf-8", proseFr},
+		{"german latin-1 undeclared", encodeIn(t, charmap.ISO8859_1, "<p>"+proseDe+"</p>"), "", proseDe},
+		{"german latin-1 in header", encodeIn(t, charmap.ISO8859_1, "<p>"+proseDe+"</p>"), "text/html; charset=latin1", proseDe},
+		{"spanish 1252 undeclared", encodeIn(t, charmap.Windows1252, "<p>"+proseEs+"</p>"), "text/html", proseEs},
+		{"portuguese 1252 in header", encodeIn(t, charmap.Windows1252, "<p>"+prosePt+"</p>"), "text/html; charset=windows-1252", prosePt},
+		{"icelandic latin-1 undeclared", encodeIn(t, charmap.ISO8859_1, "<p>"+proseIs+"</p>"), "text/html", proseIs},
+		{"polish 1250 in header beats detection", encodeIn(t, charmap.Windows1250, "<p>"+prosePl+"</p>"), "text/html; charset=windows-1250", prosePl},
+		{"1251 header beats a latin-1 meta", win(`<meta charset="iso-8859-1"><p>` + proseRu + "</p>"), "text/html; charset=windows-1251", proseRu},
+		{"greek 1253 undeclared stays windows-1252", encodeIn(t, charmap.Windows1253, "<p>"+proseEl+"</p>"), "", decodeIn(t, charmap.Windows1252, encodeIn(t, charmap.Windows1253, proseEl))},
 		{"escapes removed", []byte("<p>a\x1b]0;pwned\x07b\u009bc</p>"), "text/html; charset=utf-8", "<p>a]0;pwnedbc</p>"},
 		{"invalid utf-8 replaced", []byte("<p>" + cyrillicSample + "\xff</p>"), "text/html; charset=utf-8", cyrillicSample + "\ufffd"},
 		{"empty", nil, "text/html", ""},
@@ -85,6 +114,17 @@ func TestDecodeText(t *testing.T) {
 		{"utf-8 under lying header", []byte(text), "text/plain; charset=iso-8859-1", text},
 		{"latin-1 undeclared", latin1, "text/plain", "Grüße aus München"},
 		{"latin-1 declared utf-8", latin1, "text/plain; charset=utf-8", "Grüße aus München"},
+		{"1251 undeclared", encode1251(t, proseRu), "text/plain", proseRu},
+		{"1251 under latin-1 header", encode1251(t, proseRu), "text/plain; charset=iso-8859-1", proseRu},
+		{"1251 under lying utf-8 header", encode1251(t, proseRu), "text/plain; charset=utf-8", proseRu},
+		{"koi8-r undeclared", encodeIn(t, charmap.KOI8R, proseRu), "", proseRu},
+		{"koi8-r header", encodeIn(t, charmap.KOI8R, proseRu), "text/plain; charset=koi8-r", proseRu},
+		{"text with angle brackets, 1251", encode1251(t, "a<b "+proseRu), "", "a<b " + proseRu},
+		{"french latin-1 undeclared", encodeIn(t, charmap.ISO8859_1, proseFr), "text/plain", proseFr},
+		{"french latin-1 header", encodeIn(t, charmap.ISO8859_1, proseFr), "text/plain; charset=iso-8859-1", proseFr},
+		{"german latin-1 undeclared", encodeIn(t, charmap.ISO8859_1, proseDe), "", proseDe},
+		{"spanish 1252 declared utf-8", encodeIn(t, charmap.Windows1252, proseEs), "text/plain; charset=utf-8", proseEs},
+		{"polish 1250 header", encodeIn(t, charmap.Windows1250, prosePl), "text/plain; charset=windows-1250", prosePl},
 		{"meta is not read", []byte(`<meta charset="koi8-r"> plain ascii`), "text/plain", `<meta charset="koi8-r"> plain ascii`},
 		{"crlf and escapes", []byte("a\r\nb\x1b[2J"), "", "a\nb[2J"},
 		{"empty", nil, "", ""},
@@ -99,6 +139,15 @@ func TestDecodeText(t *testing.T) {
 			t.Errorf("%s: DecodeText = %q, want %q", tt.name, got, tt.want)
 		}
 	}
+}
+
+func decodeIn(t testing.TB, cm *charmap.Charmap, b []byte) string {
+	t.Helper()
+	s, err := cm.NewDecoder().Bytes(b)
+	if err != nil {
+		t.Fatalf("decode from %v: %v", cm, err)
+	}
+	return string(s)
 }
 
 // TestDecodeCorpus decodes every real page of the shared corpus: valid
@@ -118,6 +167,53 @@ func TestDecodeCorpus(t *testing.T) {
 		}
 		if utf8.Valid(raw) && strings.Count(got, "\ufffd") > strings.Count(string(raw), "\ufffd") {
 			t.Errorf("%s: decoding a valid UTF-8 page added replacement characters", filepath.Base(f))
+		}
+	}
+}
+
+// benchPage is a long article page, about 100 KB, in the given code page
+// (nil: UTF-8) and declaring nothing.
+func benchPage(b *testing.B, cm *charmap.Charmap) []byte {
+	page := "<!doctype html><html><head><title>Помощь слабому государству</title></head><body><article>" +
+		strings.Repeat("<p>"+proseRu+"</p>\n", 250) + "</article></body></html>"
+	if cm == nil {
+		return []byte(page)
+	}
+	return encodeIn(b, cm, page)
+}
+
+// BenchmarkDecodeHTMLUTF8 is the common case (every corpus page): the
+// valid-UTF-8 fast path, which detection must not slow down.
+func BenchmarkDecodeHTMLUTF8(b *testing.B) {
+	raw := benchPage(b, nil)
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if _, err := DecodeHTML(raw, "text/html"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeHTML1251Undeclared takes the slow path: meta lookup,
+// Cyrillic detection, then decoding.
+func BenchmarkDecodeHTML1251Undeclared(b *testing.B) {
+	raw := benchPage(b, charmap.Windows1251)
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if _, err := DecodeHTML(raw, "text/html"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeHTML1251Declared is the slow path's baseline: the same
+// page with its charset in the header, so nothing is detected.
+func BenchmarkDecodeHTML1251Declared(b *testing.B) {
+	raw := benchPage(b, charmap.Windows1251)
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if _, err := DecodeHTML(raw, "text/html; charset=windows-1251"); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -94,11 +94,11 @@ type textUnit struct {
 	aside    bool    // a heading of a box of links (related, popular, tags)
 	meta     bool    // a byline, a date, a photo credit
 	byline   bool    // a byline or a date
-	author   bool    // a name with a role or a handle: "Jane Doe, Staff Writer"
 	junk     bool    // an image placeholder, a form field, a bare URL
 	repeated bool    // the same line occurs elsewhere in the dump
 	dup      float64 // share of its word 4-grams found elsewhere in the dump
 	table    bool    // a row of a table
+	hits     int     // weight of the site's vocabulary in it
 	score    float64 // its weight in the search for the article's run of prose
 }
 
@@ -283,7 +283,7 @@ func textWrapWidth(lines []string) int {
 		if w+textWrapSlack <= maxWidth {
 			longer -= over[w+textWrapSlack]
 		}
-		if run > best && longer*textMaxOverWrap <= spaced {
+		if run > best && longer <= textMaxOverWrap+spaced/25 {
 			best, bestW = run, w
 		}
 	}
@@ -297,9 +297,10 @@ func textWrapWidth(lines []string) int {
 // line pairs are menus and lists, whose breaks are not wraps.
 const textMinWrapWidth = 50
 
-// textMaxOverWrap: at most one line of words in this many may be wider
-// than the wrap width (an unbreakable address, an indented quote).
-const textMaxOverWrap = 50
+// textMaxOverWrap: this many lines of words, and one in 25 more, may be
+// wider than the wrap width (an unbreakable address, an indented quote, a
+// line the dumper did not wrap).
+const textMaxOverWrap = 2
 
 // textCells is the width of s on a terminal-like dump: wide East Asian
 // characters take two cells, as the dumper that wrapped them counted.

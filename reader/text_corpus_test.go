@@ -105,10 +105,12 @@ func TestFromTextCorpus(t *testing.T) {
 	t.Logf("worst: %s", strings.Join(worst, ", "))
 }
 
-// Figures reached when the rules were last changed, minus a margin.
+// Figures reached when the rules were last changed (all 0.942, 0-7
+// 0.958, 8-f 0.923, folds 0.960 0.965 0.944 0.973 0.876), minus about
+// 0.01.
 const (
-	textFloorAll   = 0.90
-	textFloorTuned = 0.95
-	textFloorHeld  = 0.845
-	textFloorFold  = 0.0
+	textFloorAll   = 0.93
+	textFloorTuned = 0.945
+	textFloorHeld  = 0.91
+	textFloorFold  = 0.86
 )

@@ -92,20 +92,45 @@ func textBoilerHits(low string) int {
 // its comment thread. Nothing after it is the article's.
 var textEndRe = regexp.MustCompile(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|комментарии|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|оставить комментарий|добавить комментарий)[\s:.!]*$`)
 
+// textCopyrightRe matches a site's copyright line, which closes the page:
+// a copyright sign or word with a year, or a rights reservation. (A
+// photo's "© Reuters" has no year.)
+var textCopyrightRe = regexp.MustCompile(`(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+ \d{4})|all rights reserved|direitos reservados|derechos reservados|droits réservés|rechte vorbehalten|права защищены|tutti i diritti riservati`)
+
 // textAsideRe matches a short heading of a box of links: related and
 // popular stories, tags. Such a box sits inside an article as often as
 // after it.
-var textAsideRe = regexp.MustCompile(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|ähnliche artikel|mais lidas|más leídas|les plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
+var textAsideRe = regexp.MustCompile(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|ähnliche artikel|mais lidas|más leídas|les plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
 
 // textBylineRe matches a byline or a date line: what sits under a
 // headline.
 var textBylineRe = regexp.MustCompile(`^(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
 
-// textRoleRe matches what follows an author's name in a short byline.
-var textRoleRe = regexp.MustCompile(`@\w|\b(?:staff|writer|correspondent|reporter|editor|contributor|columnist|wire services?)\b`)
-
 // textCreditRe matches a photo credit or a caption's source.
 var textCreditRe = regexp.MustCompile(`\b(?:photo|image|picture|illustration|video|credit|source|foto|фото)s?\s*(?::|by\b|copyright\b)|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b`)
+
+// Words without one of which textCopyrightRe, textBylineRe and
+// textCreditRe cannot match (textBylineRe also matches any line with a
+// digit).
+var (
+	textCopyrightWords = []string{"©", "(c)", "copyright", "reserv", "защищены", "riservati", "vorbehalten"}
+	textBylineWords    = []string{"by", "von", "par", "por", "door", "di", "av", "автор", "text", "текст", "published", "updated", "posted", "last modified"}
+	textCreditWords    = []string{"photo", "image", "picture", "illustration", "video", "credit", "source", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp"}
+)
+
+// textContainsAny reports whether s contains one of subs.
+func textContainsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func textHasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
 
 // textCaptionRe matches the credit that ends a photo's caption.
 var textCaptionRe = regexp.MustCompile(`©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b`)
@@ -161,10 +186,12 @@ const (
 	textMaxBoilerWords     = 300 // longer units are never the site's furniture
 	textCaptionWords       = 40  // a credited sentence this long or shorter is a caption
 	textAsideCost          = 20  // a box of related links costs more than a short paragraph earns
-	textMaxKeptRun         = 2   // longest run of non-prose kept inside the body (subheads)
+	textMaxKeptRun         = 6   // longest run of non-prose kept inside the body (subheads)
 	textBoilerDensity      = 0.1 // site-vocabulary hits per word that make prose boilerplate
 	textRepeatedShare      = 0.8 // share of a unit's word 4-grams found elsewhere that makes it a repeat
 	textMinArticleWords    = 40  // fewer words of prose above the comments are not the article
+	textHeaderUnits        = 4   // lines above the article that may be its header's furniture
+	textEdgeHits           = 2   // site-vocabulary weight that drops a short paragraph at the run's end
 )
 
 // textClassify fills the features and scores of every unit.
@@ -213,17 +240,20 @@ func textClassify(units []textUnit) {
 			// furniture, whatever its words.
 			hits = textBoilerHits(low)
 		}
+		u.hits = hits
 		switch {
 		case u.prose:
 			u.boiler = float64(hits) > textBoilerDensity*float64(realWords)+1
 		default:
 			u.boiler = hits > 0
 		}
-		u.stop = !u.prose && realWords <= 8 && (textEndRe.MatchString(low) || textAuthorBox(stripped, low))
+		// Cheap tests of a word each regexp needs go first: the
+		// regexps backtrack, and most lines match none of them.
+		u.stop = !u.prose && (realWords <= 8 && textEndRe.MatchString(low) ||
+			realWords <= 20 && textContainsAny(low, textCopyrightWords) && textCopyrightRe.MatchString(low))
 		u.aside = !u.prose && realWords <= 8 && textAsideRe.MatchString(low)
-		u.byline = !u.prose && realWords <= 20 && textBylineRe.MatchString(low)
-		u.author = !u.prose && realWords <= 6 && textRoleRe.MatchString(low)
-		u.meta = u.byline || u.author || !u.prose && realWords <= 20 && textCreditRe.MatchString(low)
+		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe.MatchString(low)
+		u.meta = u.byline || !u.prose && realWords <= 20 && textContainsAny(low, textCreditWords) && textCreditRe.MatchString(low)
 		if u.prose && realWords <= textCaptionWords && textCaptionRe.MatchString(low) {
 			u.meta = true
 			// A caption: a sentence about a photo, with its credit.
@@ -432,6 +462,7 @@ func textBody(units []textUnit) []int {
 			break
 		}
 	}
+	end = textItemEnd(units, start, end)
 	var body []int
 	for i := start; i <= end; {
 		u := units[i]
@@ -449,11 +480,16 @@ func textBody(units []textUnit) []int {
 		// Placeholders, repeats and credits are dropped on their own; any
 		// other site line in the run condemns the run (a teaser's
 		// headline sits next to its "Read more" or its date).
-		n, keep := 0, i > start && j <= end
+		// Two or more list items written as headlines are a list of links
+		// to other pages, however few.
+		n, heads, keep := 0, 0, i > start && j <= end
 		for k := i; k < j && keep; k++ {
 			u := units[k]
+			if textHeadlineCased(u) {
+				heads++
+			}
 			switch {
-			case u.boiler || u.stop || u.aside || u.byline:
+			case u.boiler || u.stop || u.aside || heads >= 2:
 				keep = false
 			case textKeepShort(u):
 				n++
@@ -468,7 +504,61 @@ func textBody(units []textUnit) []int {
 		}
 		i = j
 	}
+	// The last paragraphs of a run are where a site puts its appeals
+	// (subscribe, follow, support us): a short one in the site's
+	// vocabulary there is not the article's, however sparse that
+	// vocabulary is in it.
+	for len(body) > 1 {
+		u := units[body[len(body)-1]]
+		if !u.prose || u.words > textMaxStandfirstWords || u.hits < textEdgeHits {
+			break
+		}
+		body = body[:len(body)-1]
+	}
 	return body
+}
+
+// textItemEnd cuts the run where the furniture that introduced the
+// article (its share bar, its image line) comes again: on a page of
+// several pieces each one opens with the same lines, so their return after
+// the article's paragraphs opens the next piece.
+func textItemEnd(units []textUnit, start, end int) int {
+	header := make(map[string]bool)
+	for i := max(0, start-textHeaderUnits); i < start; i++ {
+		if u := units[i]; u.boiler && !u.prose && u.words >= 2 {
+			header[strings.ToLower(units[i].text)] = true
+		}
+	}
+	if len(header) == 0 {
+		return end
+	}
+	for i := start + 1; i <= end; i++ {
+		if u := units[i]; !u.prose && header[strings.ToLower(u.text)] {
+			return i - 1
+		}
+	}
+	return end
+}
+
+// textHeadlineCased reports a list item of three or more words, most of
+// them capitalised and no sentence's end: a headline, as links to other
+// stories are written.
+func textHeadlineCased(u textUnit) bool {
+	if !u.list || u.prose || u.words < 3 || textEndsSentence(u.text) {
+		return false
+	}
+	caps, n := 0, 0
+	for _, f := range strings.Fields(u.text) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n >= 3 && caps*10 >= n*7
 }
 
 // textProseWords counts the words of the paragraphs among units.
@@ -480,28 +570,6 @@ func textProseWords(units []textUnit) int {
 		}
 	}
 	return n
-}
-
-// textAuthorBox reports a heading like "About Jane Doe": the start of the
-// author's box, in a few languages.
-func textAuthorBox(s, low string) bool {
-	for _, p := range []string{"about ", "sobre ", "à propos de ", "über ", "об "} {
-		if !strings.HasPrefix(low, p) {
-			continue
-		}
-		name := strings.Fields(s[len(p):])
-		if len(name) < 1 || len(name) > 3 {
-			return false
-		}
-		for _, w := range name {
-			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(r) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
 }
 
 // textShortSentence reports whether u is a sentence, however short.
@@ -581,7 +649,7 @@ func textMetaFollows(units []textUnit, i int) bool {
 	for j := i + 1; j < len(units) && j <= i+3; j++ {
 		u := units[j]
 		switch {
-		case u.byline || u.author:
+		case u.byline:
 			return true
 		case u.junk:
 		case !textTitleShaped(u) && !textSummaryShaped(u):

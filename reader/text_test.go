@@ -92,6 +92,31 @@ func TestTextUnitsJoinWrappedLines(t *testing.T) {
 	}
 }
 
+func TestTextWrapWidthIsACeiling(t *testing.T) {
+	// Many short pairs (a menu of two-word lines followed by longer ones)
+	// agree on a narrow width; the paragraphs wrapped at 99 rule it out.
+	var parts []string
+	for i := 0; i < 20; i++ {
+		parts = append(parts, "Section heading number one of many here in the site menu of links\nAnother")
+	}
+	parts = append(parts, wrap(para("Wide", 100), 99), wrap(para("Wider", 100), 99), wrap(para("Widest", 100), 99))
+	lines := strings.Split(strings.Join(parts, "\n\n"), "\n")
+	if w := textWrapWidth(lines); w < 97 || w > 102 {
+		t.Errorf("wrapped at 99 under a long menu: estimated width %d", w)
+	}
+}
+
+func TestTextUnitsJoinCJKWithoutSpace(t *testing.T) {
+	text := strings.Repeat("不正に改造したスマートフォンを販売した", 3) + "\n" + strings.Repeat("商標法違反の疑いで逮捕された", 2) + "。"
+	lines := strings.Split(text, "\n")
+	if got := textJoinLines(lines); got != lines[0]+lines[1] {
+		t.Errorf("CJK lines joined as %q", got)
+	}
+	if got := textJoinLines([]string{"wrapped", "line"}); got != "wrapped line" {
+		t.Errorf("latin lines joined as %q", got)
+	}
+}
+
 func TestTextUnitsLists(t *testing.T) {
 	text := "  * Home\n  * World\n      + Europe\n  * \n    Share\n1. First step of the recipe is this\n2) Second step\n1999. A year, not a list\n"
 	units := textUnits(text)
@@ -129,16 +154,23 @@ func TestTextClassifyRules(t *testing.T) {
 		{"sentence is prose", "The committee met on Tuesday and agreed to publish its findings next spring.", func(u textUnit) bool { return u.prose && !u.boiler }},
 		{"short line is not prose", "Latest headlines", func(u textUnit) bool { return !u.prose }},
 		{"title case link is not prose", "Ten Places To Travel In The Coming Year Before Everyone Else Does Them", func(u textUnit) bool { return !u.prose }},
-		{"long text without a full stop is prose", strings.TrimSuffix(para("Long", 30), "."), func(u textUnit) bool { return u.prose }},
+		{"long text without a final full stop is prose", para("Long", 15) + " " + strings.TrimSuffix(para("More", 15), "."), func(u textUnit) bool { return u.prose }},
+		{"long text with no punctuation is a tag cloud", strings.TrimSuffix(para("Cloud", 30), "."), func(u textUnit) bool { return !u.prose }},
+		{"keywords between commas are not prose", "stock car 2018, stock car brasil, stock car cascavel, stock car corrida, stock car interlagos, stock car santa cruz, stock car velopark", func(u textUnit) bool { return !u.prose }},
+		{"long clauses between commas are prose", "the council said on monday that its plan would take effect, while residents asked for more time to see how the roads and the costs would change next year", func(u textUnit) bool { return u.prose }},
+		{"arabic commas count as commas", "قال المجلس يوم الاثنين إن خطته ستدخل حيز التنفيذ العام المقبل، بينما طلب السكان مزيدا من الوقت لفهم التكاليف والطرق الجديدة", func(u textUnit) bool { return u.prose }},
+		{"a list of counts is not prose", "2018 o December (111) o November (163) o October (148) o September (139) o August (162) o July (150) o June (120) o May (90) o April (80).", func(u textUnit) bool { return !u.prose }},
+		{"copyright line ends the page", "Copyright 2019 Example Media Group, all of it", func(u textUnit) bool { return u.stop }},
+		{"rights reservation ends the page", "Example Media. All rights reserved.", func(u textUnit) bool { return u.stop }},
+		{"a photo's copyright does not end the page", "© Reuters", func(u textUnit) bool { return !u.stop }},
+		{"don't miss heading is an aside", "DON'T MISS", func(u textUnit) bool { return u.aside }},
 		{"cookie notice is boilerplate", "We use cookies to improve your experience. By continuing you accept our cookies and privacy policy.", func(u textUnit) bool { return u.boiler }},
 		{"newsletter promo is boilerplate", "Sign up for our newsletter to get the best stories in your inbox every day.", func(u textUnit) bool { return u.boiler }},
 		{"share line is boilerplate", "Share on Facebook", func(u textUnit) bool { return u.boiler }},
 		{"article mentioning twitter is not", "The senator wrote on Twitter that the vote would go ahead, and her staff confirmed the schedule to reporters on Monday afternoon.", func(u textUnit) bool { return u.prose && !u.boiler }},
 		{"comments heading ends the article", "23 Comments", func(u textUnit) bool { return u.stop }},
 		{"leave a reply ends the article", "Leave a Reply", func(u textUnit) bool { return u.stop }},
-		{"author box ends the article", "About Jane Doe", func(u textUnit) bool { return u.stop }},
-		{"about a subject is not an author box", "About the study", func(u textUnit) bool { return !u.stop }},
-		{"name with a role is a byline", "Tom Smith, Staff Writer", func(u textUnit) bool { return u.author && u.meta }},
+		{"a menu's about line does not end the article", "About Jane Doe", func(u textUnit) bool { return !u.stop }},
 		{"related heading is an aside", "Related Stories", func(u textUnit) bool { return u.aside && !u.stop }},
 		{"byline", "By Jane Doe", func(u textUnit) bool { return u.byline && u.meta }},
 		{"date", "Nov. 19, 2019 8:03 am ET", func(u textUnit) bool { return u.byline }},
@@ -240,6 +272,63 @@ func TestTextBodyKeepsSubheadsDropsBoxes(t *testing.T) {
 	for _, bad := range []string{"Home", "Council approves", "Read more", "Related", "Story one", "Comments", "Commenter"} {
 		if strings.Contains(got, bad) {
 			t.Errorf("body keeps %q: %s", bad, got)
+		}
+	}
+}
+
+func TestTextBodyBeforeComments(t *testing.T) {
+	// A short post under a long comment thread: the post is the article.
+	lines := []string{"Home", "Blog", "An open thread", "By Jane", para("Post", 60), "Comments"}
+	for _, c := range []string{"Ann", "Bob", "Cid", "Dee", "Eve"} {
+		lines = append(lines, c+" said:", para(c+"a", 50), para(c+"b", 50))
+	}
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Post") || strings.Contains(got, "In Ann") {
+		t.Errorf("body is not the post above the comments: %.200s", got)
+	}
+	// Without a paragraph above the heading, the heading is a menu's.
+	units = classified("Home", "Comments", para("Real", 40), para("Realb", 40))
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Real") {
+		t.Errorf("body lost the article under a menu's comments link: %q", got)
+	}
+}
+
+func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
+	// Each piece on the page opens with the same share bar; the second
+	// one after the article's paragraphs opens a teaser.
+	units := classified("Home", "A Piece", "Share on Facebook Twitter", para("Lede", 60), para("Body", 50),
+		"[teaser-image]", "Share on Facebook Twitter", para("Teaser", 60),
+		"[teaser-image]", "Share on Facebook Twitter", para("Teaserb", 60))
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Body") || strings.Contains(got, "In Teaser") {
+		t.Errorf("body %q", got)
+	}
+}
+
+func TestTextBodyDropsHeadlineLists(t *testing.T) {
+	units := classified(para("One", 40),
+		"  * Moon Rush: Private Lunar Lander Plans", "  * Where Commercial Landers Will Land Next",
+		para("Two", 40),
+		"  * eggs and flour", "  * a pinch of salt",
+		para("Three", 40))
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if strings.Contains(got, "Moon Rush") || strings.Contains(got, "Commercial Landers") {
+		t.Errorf("body keeps a list of headlines: %q", got)
+	}
+	if !strings.Contains(got, "eggs and flour") || !strings.Contains(got, "In Three") {
+		t.Errorf("body lost the article's own list: %q", got)
+	}
+}
+
+func TestTextBodyKeepsSubheadRuns(t *testing.T) {
+	// A few short lines between paragraphs (a subhead, a pull quote, an
+	// image credit line that is not the site's) stay with the article.
+	units := classified(para("One", 40), "Part two", "Where the money went", "A note on sources", para("Two", 40))
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"Part two", "Where the money went", "A note on sources", "In Two"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %q", want, got)
 		}
 	}
 }
@@ -439,6 +528,24 @@ func TestTextEscapeMarkdown(t *testing.T) {
 	}
 }
 
+// BenchmarkFromTextLongLine times pathological input: a megabyte on one
+// line, of words, of brackets and of one unbroken word.
+func BenchmarkFromTextLongLine(b *testing.B) {
+	inputs := map[string]string{
+		"words":    strings.Repeat("word, and more. ", 1<<16),
+		"brackets": strings.Repeat("[", 1<<20),
+		"unbroken": strings.Repeat("x", 1<<20),
+		"cjk":      strings.Repeat("漢字かな", 1<<18/3),
+	}
+	for name, in := range inputs {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				_, _ = FromText(in)
+			}
+		})
+	}
+}
+
 func textWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
@@ -447,6 +554,7 @@ func FuzzFromText(f *testing.F) {
 	f.Add(textHostile)
 	f.Add("Title\n\n" + para("Fuzz", 30) + "\n\n  * Home\n  * News\n")
 	f.Add("")
+	f.Add(strings.Repeat("不正に改造したスマートフォンを販売した疑いで逮捕された", 4) + "\n続きの行。\n\nComments\n\n" + para("Reply", 30))
 	f.Fuzz(func(t *testing.T, in string) {
 		a, err := FromText(in)
 		if err != nil {
@@ -459,12 +567,16 @@ func FuzzFromText(f *testing.F) {
 				}
 			}
 		}
+		clean := Sanitize(in)
 		have := make(map[string]bool)
-		for _, w := range textWords(Sanitize(in)) {
+		for _, w := range textWords(clean) {
 			have[w] = true
 		}
+		// CJK text broken across lines is joined without a space, so a
+		// word of it need only be in the input once line breaks are gone.
+		unbroken := strings.Join(strings.Fields(clean), "")
 		for _, w := range textWords(a.Text + " " + a.Title) {
-			if !have[w] {
+			if !have[w] && !strings.Contains(unbroken, w) {
 				t.Fatalf("word %q of the output is not in the input", w)
 			}
 		}

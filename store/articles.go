@@ -273,12 +273,11 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Article, error) {
 		return nil, s.wrap("list articles", err)
 	}
 	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
-		return nil, s.wrap("list articles", err)
-	}
-	if opt.Limit > 0 {
-		n = min(n, opt.Limit)
+	n := min(opt.Limit, 1000) // a capacity hint, not a promise
+	if n <= 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
+			return nil, s.wrap("list articles", err)
+		}
 	}
 	rows, err := tx.QueryContext(ctx, q.String(), args...)
 	if err != nil {

@@ -17,7 +17,10 @@ type staticLib struct {
 	arts []store.Article
 }
 
-func (s staticLib) List(context.Context, store.ListOptions) ([]store.Article, error) {
+func (s staticLib) List(_ context.Context, opt store.ListOptions) ([]store.Article, error) {
+	if opt.Limit > 0 && len(s.arts) > opt.Limit {
+		return s.arts[:opt.Limit], nil
+	}
 	return s.arts, nil
 }
 func (s staticLib) Count(context.Context) (int, error)               { return len(s.arts), nil }
@@ -30,7 +33,10 @@ func (s staticLib) SetSetting(context.Context, string, string) error { return ni
 func BenchFilter(arts []store.Article) (keystroke, scan time.Duration) {
 	m := newModel(context.Background(), Options{Library: staticLib{arts: arts}, Style: "dark"})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m.Update(m.library.load(0)())
+	// The first page, then the whole list, as the program reads them.
+	if _, rest := m.Update(m.library.Init()()); rest != nil {
+		m.Update(rest())
+	}
 	m.Update(tea.KeyPressMsg{Code: '/', Text: "/"})
 	letters := "securityassistance"
 	var keys, scans []time.Duration

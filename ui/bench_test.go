@@ -127,13 +127,17 @@ func BenchmarkLibrary10k(b *testing.B) {
 	b.Run("first-frame", func(b *testing.B) {
 		for b.Loop() {
 			m := benchModel(lib, 100, 40)
-			m.Update(listMsg{arts: arts, total: len(arts)})
+			m.library.listSeq++
+			m.Update(listMsg{seq: m.library.listSeq, arts: arts[:firstPage], total: firstPage, partial: true})
 			_ = m.View()
 		}
 	})
 	b.Run("filter-keystroke", func(b *testing.B) {
 		m := benchModel(lib, 100, 40)
-		m.Update(m.library.Init()())
+		drain(m, m.library.Init()) // the first page, then the rest
+		if n := len(m.library.arts); n != len(arts) {
+			b.Fatalf("filtering %d articles, want %d", n, len(arts))
+		}
 		m.Update(keyMsg("/"))
 		m.Update(keyMsg("r"))
 		m.Update(keyMsg("v"))

@@ -18,6 +18,7 @@ type fakeLib struct {
 	nextID   int64
 	nextHL   int64
 	calls    []string
+	limits   []int // the Limit of each List call
 	failAdd  error // returned by AddHighlight/UpdateHighlight when set
 	now      time.Time
 }
@@ -65,6 +66,7 @@ func (f *fakeLib) count(id int64) int {
 
 func (f *fakeLib) List(ctx context.Context, opt store.ListOptions) ([]store.Article, error) {
 	f.call("List %v %v", opt.Archived, opt.Sort)
+	f.limits = append(f.limits, opt.Limit)
 	var out []store.Article
 	for _, a := range f.arts {
 		if a.State == store.Archived && !opt.Archived {
@@ -87,6 +89,9 @@ func (f *fakeLib) List(ctx context.Context, opt store.ListOptions) ([]store.Arti
 		}
 		return out[i].ID > out[j].ID
 	})
+	if opt.Limit > 0 && len(out) > opt.Limit {
+		out = out[:opt.Limit]
+	}
 	return out, nil
 }
 

@@ -43,13 +43,21 @@ var sortNames = []struct {
 
 const searchLimit = 50
 
+// firstPage is how many articles the library reads before its first frame:
+// more rows than any terminal shows, and a millisecond or two to read
+// whatever the library's size. Reading all of a 10,000-article library
+// takes a hundred times longer, so the rest follows in a second read.
+const firstPage = 200
+
 // Messages the library sends itself.
 type (
 	listMsg struct {
+		seq      int // load request number, to drop stale lists
 		arts     []store.Article
 		total    int // articles in the library, archived included
 		err      error
 		selectID int64
+		partial  bool // only the first page: the rest is being read
 	}
 	searchMsg struct {
 		seq     int
@@ -86,8 +94,12 @@ type libraryModel struct {
 	cursor   int
 	offset   int
 	sortIdx  int
-	archived bool // archived articles shown
-	total    int  // articles in the library, archived included
+	archived bool         // archived articles shown
+	total    int          // articles in the library, archived included
+	listSeq  int          // load request number; older lists are dropped
+	partial  bool         // arts is the first page only; the whole list follows
+	toEnd    bool         // G was pressed on the first page: go to the end of the whole list
+	first    chan tea.Msg // the first page, read ahead by prefetch; nil when not
 
 	prompt  *prompt
 	all     *allHighlights
@@ -113,8 +125,22 @@ func newLibrary(c *Common) *libraryModel {
 	return l
 }
 
-// Init loads the list.
-func (l *libraryModel) Init() tea.Cmd { return l.load(0) }
+// Init loads the list: the first page for the first frame, then the rest.
+func (l *libraryModel) Init() tea.Cmd {
+	if ch := l.first; ch != nil {
+		l.first = nil
+		return func() tea.Msg { return <-ch }
+	}
+	return l.loadList(0, firstPage)
+}
+
+// prefetch starts reading the first page at once, so the read overlaps
+// the terminal's setup instead of waiting for Init.
+func (l *libraryModel) prefetch() {
+	load := l.loadList(0, firstPage)
+	l.first = make(chan tea.Msg, 1)
+	go func(ch chan<- tea.Msg) { ch <- load() }(l.first)
+}
 
 // SetSize fits the screen to the terminal.
 func (l *libraryModel) SetSize(w, h int) {
@@ -181,25 +207,30 @@ func (l *libraryModel) empty() bool {
 	return l.loaded && l.total == 0
 }
 
-// load reads the list from the store in a command.
-func (l *libraryModel) load(selectID int64) tea.Cmd {
-	lib, ctx := l.Lib, l.ctx
-	opt := store.ListOptions{Archived: l.archived, Sort: sortNames[l.sortIdx].sort}
+// load reads the whole list from the store in a command; the list shown
+// stays until it arrives.
+func (l *libraryModel) load(selectID int64) tea.Cmd { return l.loadList(selectID, 0) }
+
+// loadList reads up to limit articles (0 for all) in a command. A full
+// page means there may be more: onList then asks for the whole list.
+func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
+	l.listSeq++
+	seq, lib, ctx := l.listSeq, l.Lib, l.ctx
+	opt := store.ListOptions{Archived: l.archived, Sort: sortNames[l.sortIdx].sort, Limit: limit}
 	return func() tea.Msg {
-		phase("List start")
 		arts, err := lib.List(ctx, opt)
-		phase("List done")
 		if err != nil {
-			return listMsg{err: fmt.Errorf("list articles: %w", err)}
+			return listMsg{seq: seq, err: fmt.Errorf("list articles: %w", err)}
 		}
 		total := len(arts)
 		if total == 0 && !opt.Archived {
 			// Empty, or everything is archived?
 			if total, err = lib.Count(ctx); err != nil {
-				return listMsg{err: fmt.Errorf("count articles: %w", err)}
+				return listMsg{seq: seq, err: fmt.Errorf("count articles: %w", err)}
 			}
 		}
-		return listMsg{arts: arts, total: total, err: err, selectID: selectID}
+		return listMsg{seq: seq, arts: arts, total: total, selectID: selectID,
+			partial: limit > 0 && len(arts) >= limit}
 	}
 }
 
@@ -247,8 +278,12 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 }
 
 func (l *libraryModel) onList(msg listMsg) tea.Cmd {
-	defer phase("onList done")
+	if msg.seq != l.listSeq {
+		return nil // a newer list is on its way
+	}
 	l.loaded = true
+	rest := l.partial // this is the rest of a list whose first page is shown
+	l.partial = false
 	if msg.err != nil {
 		l.errLine = msg.err.Error()
 		return nil
@@ -260,14 +295,27 @@ func (l *libraryModel) onList(msg listMsg) tea.Cmd {
 	} else if id := l.selectedID(); id != 0 {
 		sel = id
 	}
-	l.arts = msg.arts
+	if rest && l.mode == libFilter {
+		// Still typing: the cursor belongs on the best match, which
+		// may be among the articles just read.
+		sel = 0
+	}
+	l.arts, l.rows = msg.arts, l.rows[:0] // the old rows index the old list
 	l.hay = make([]string, len(l.arts))
 	for i, a := range l.arts {
 		l.hay[i] = strings.ToLower(sanitizeLine(a.Title) + " " + sanitizeLine(a.SiteName))
 	}
 	l.applyFilter()
 	l.selectID(sel)
-	if l.query != "" {
+	if rest && l.toEnd {
+		l.move(l.count())
+	}
+	l.toEnd = false
+	if msg.partial {
+		l.partial = true
+		return l.loadList(0, 0) // keeps whatever is selected when it lands
+	}
+	if l.query != "" && !rest {
 		// Counts and progress in the results may have changed too.
 		return l.runSearch(l.query)
 	}
@@ -363,6 +411,7 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	l.status, l.errLine = "", ""
+	l.toEnd = false
 	k := l.keys
 	if l.help.ShowAll {
 		// The full help covers the list: ?, esc and q close it, any other
@@ -381,6 +430,7 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.move(-l.count())
 	case key.Matches(msg, k.Bottom):
 		l.move(l.count())
+		l.toEnd = l.partial
 	case key.Matches(msg, k.PageUp):
 		l.move(-l.pageRows())
 	case key.Matches(msg, k.PageDown):
@@ -636,6 +686,7 @@ func (l *libraryModel) selectID(id int64) {
 }
 
 func (l *libraryModel) move(n int) {
+	l.toEnd = false
 	l.cursor += n
 	l.scroll()
 }
@@ -706,12 +757,16 @@ func (l *libraryModel) View() string {
 func (l *libraryModel) viewTitle() string {
 	st := l.Styles
 	n := len(l.arts)
-	parts := []string{fmt.Sprintf("%d article%s", n, plural(n))}
+	more := "" // the first page is shown and the rest is being read
+	if l.partial {
+		more = "+"
+	}
+	parts := []string{fmt.Sprintf("%d%s article%s", n, more, plural(n))}
 	switch {
 	case l.query != "":
 		parts = append(parts, fmt.Sprintf("%d found for “%s”", len(l.results), sanitizeLine(l.query)))
 	case l.filter != "":
-		parts = append(parts, fmt.Sprintf("%d matching “%s”", len(l.rows), sanitizeLine(l.filter)))
+		parts = append(parts, fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitizeLine(l.filter)))
 	}
 	parts = append(parts, "by "+sortNames[l.sortIdx].label)
 	if l.archived {
@@ -744,7 +799,7 @@ func (l *libraryModel) viewColumns() string {
 func (l *libraryModel) viewBody() string {
 	st := l.Styles
 	switch {
-	case !l.loaded:
+	case !l.loaded, l.query == "" && len(l.rows) == 0 && l.partial:
 		return st.App.Dim.Render("  Loading…")
 	case l.empty() && l.filter == "":
 		return l.viewWelcome()

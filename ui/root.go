@@ -51,7 +51,6 @@ type Model struct {
 func New(opt Options) tea.Model { return newModel(context.Background(), opt) }
 
 func newModel(ctx context.Context, opt Options) *Model {
-	phase("newModel")
 	c := &Common{
 		ctx:    ctx,
 		Keys:   DefaultKeyMap(),
@@ -80,7 +79,7 @@ func newModel(ctx context.Context, opt Options) *Model {
 // mouse on; the reading position is saved however it ends.
 func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 	m := newModel(ctx, opt)
-	phase("newModel done")
+	m.library.prefetch()
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if in != nil {
 		opts = append(opts, tea.WithInput(in))
@@ -99,7 +98,6 @@ func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 // Init loads the library, asks the terminal for its background colour and
 // opens the article asked for.
 func (m *Model) Init() tea.Cmd {
-	phase("Init")
 	cmds := []tea.Cmd{m.library.Init()}
 	if m.detect {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -114,7 +112,6 @@ func (m *Model) Init() tea.Cmd {
 // Update routes a message: window and colour messages to everyone, the
 // rest to the screen it belongs to.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	phase(fmt.Sprintf("Update %T", msg))
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.common.Width, m.common.Height = msg.Width, msg.Height
@@ -175,7 +172,6 @@ func (m *Model) onBackground(msg tea.BackgroundColorMsg) tea.Cmd {
 
 // View draws the current screen.
 func (m *Model) View() tea.View {
-	phase(fmt.Sprintf("View loaded=%v", m.library.loaded))
 	var v tea.View
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
