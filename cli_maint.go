@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 
 	"margin/bench"
 	"margin/reader"
 	"margin/render"
+	"margin/store"
 )
 
 func cmdBackup(e *env, args []string) error {
@@ -68,38 +70,73 @@ func cmdCheck(e *env, args []string) error {
 	return nil
 }
 
+// setting is one thing margin config can read or set.
+type setting struct {
+	key   string                       // the store's settings key
+	check func(string) (string, error) // validates and normalises a new value
+	get   func(e *env, st *store.Store) (string, error)
+}
+
+var settings = map[string]setting{
+	"export-dir": {exportDirKey, func(v string) (string, error) { return filepath.Abs(v) },
+		func(e *env, st *store.Store) (string, error) { return exportDir(e.ctx, st) }},
+	"style": {"ui.style", func(v string) (string, error) {
+		if v != "dark" && v != "light" && v != "auto" {
+			return "", fmt.Errorf("style must be dark, light or auto, not %q", v)
+		}
+		if v == "auto" {
+			v = "" // follow the terminal's background
+		}
+		return v, nil
+	}, nil},
+	"width": {"reader.width", func(v string) (string, error) {
+		if n, err := strconv.Atoi(v); err != nil || n < 20 || n > 400 {
+			return "", fmt.Errorf("width must be a number of columns from 20 to 400, not %q", v)
+		}
+		return v, nil
+	}, nil},
+}
+
 func cmdConfig(e *env, args []string) error {
 	fs := e.flags("config")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	keys := map[string]string{"export-dir": exportDirKey}
 	if len(pos) == 0 || len(pos) > 2 {
-		return usageErr("config: margin config export-dir [FOLDER]")
+		return usageErr("config: margin config export-dir|style|width [VALUE]")
 	}
-	key, ok := keys[pos[0]]
+	set, ok := settings[pos[0]]
 	if !ok {
-		return usageErr("config: unknown setting %q (known: export-dir)", pos[0])
+		return usageErr("config: unknown setting %q (known: export-dir, style, width)", pos[0])
+	}
+	var v string
+	if len(pos) == 2 {
+		if v, err = set.check(pos[1]); err != nil {
+			return usageErr("config: %v", err)
+		}
 	}
 	st, err := e.open()
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if len(pos) == 1 {
-		v, err := exportDir(e.ctx, st)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(e.stdout, v)
-		return nil
+	if len(pos) == 2 {
+		return st.SetSetting(e.ctx, set.key, v)
 	}
-	v, err := filepath.Abs(pos[1])
+	if set.get != nil {
+		v, err = set.get(e, st)
+	} else {
+		v, err = st.Setting(e.ctx, set.key)
+	}
 	if err != nil {
-		return fmt.Errorf("config %s: %w", pos[0], err)
+		return err
 	}
-	return st.SetSetting(e.ctx, key, v)
+	if v == "" {
+		v = "(not set)"
+	}
+	fmt.Fprintln(e.stdout, v)
+	return nil
 }
 
 func cmdBench(e *env, args []string) error {

@@ -36,7 +36,7 @@ Usage:
   margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
   margin backup FILE
   margin check [--repair]
-  margin config export-dir [FOLDER]
+  margin config export-dir|style|width [VALUE]
   margin bench extract|paste|read|library [--corpus DIR]
 
 Every command takes --db PATH (default: $MARGIN_DB, else the XDG data directory).
