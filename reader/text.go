@@ -90,7 +90,7 @@ type textUnit struct {
 	words    int
 	prose    bool    // sentence-shaped text long enough to be a paragraph
 	boiler   bool    // carries the site's vocabulary (share, subscribe, cookies ...)
-	stop     bool    // a heading that starts what follows the article (comments)
+	stop     bool    // a line that starts what follows the article (comments, the copyright)
 	aside    bool    // a heading of a box of links (related, popular, tags)
 	meta     bool    // a byline, a date, a photo credit
 	byline   bool    // a byline or a date
@@ -98,7 +98,6 @@ type textUnit struct {
 	repeated bool    // the same line occurs elsewhere in the dump
 	dup      float64 // share of its word 4-grams found elsewhere in the dump
 	table    bool    // a row of a table
-	hits     int     // weight of the site's vocabulary in it
 	score    float64 // its weight in the search for the article's run of prose
 }
 

@@ -114,3 +114,25 @@ const (
 	textFloorHeld  = 0.91
 	textFloorFold  = 0.86
 )
+
+// BenchmarkFromTextCorpus times FromText over every page of the
+// pasted-text corpus (one iteration is the whole corpus).
+func BenchmarkFromTextCorpus(b *testing.B) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "pasted", "text", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Skip("../shared not present")
+	}
+	var pages []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatalf("read page: %v", err)
+		}
+		pages = append(pages, string(raw))
+	}
+	for b.Loop() {
+		for _, p := range pages {
+			_, _ = reader.FromText(p)
+		}
+	}
+}

@@ -132,8 +132,10 @@ func textHasDigit(s string) bool {
 	return strings.ContainsAny(s, "0123456789")
 }
 
-// textCaptionRe matches the credit that ends a photo's caption.
-var textCaptionRe = regexp.MustCompile(`©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b`)
+// textCaptionRe matches the credit that ends a photo's caption, or the
+// words with which a caption points at its photo ("in this file photo",
+// "pictured above").
+var textCaptionRe = regexp.MustCompile(`©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b|\b(?:file|stock|this|above) (?:photo|image|picture|photograph)\b|\(pictured\)|\bpictured(?: above| here| left| right| at| in| with| on)\b`)
 
 // textStripPlaceholders blanks out what a dumper writes for an image, an
 // icon or a form field: [logo], [                    ], [Search]. (A loop,
@@ -191,7 +193,7 @@ const (
 	textRepeatedShare      = 0.8 // share of a unit's word 4-grams found elsewhere that makes it a repeat
 	textMinArticleWords    = 40  // fewer words of prose above the comments are not the article
 	textHeaderUnits        = 4   // lines above the article that may be its header's furniture
-	textEdgeHits           = 2   // site-vocabulary weight that drops a short paragraph at the run's end
+	textCommentsGap        = 8   // most lines (share bars, tags) between an article and its comments heading
 )
 
 // textClassify fills the features and scores of every unit.
@@ -240,7 +242,6 @@ func textClassify(units []textUnit) {
 			// furniture, whatever its words.
 			hits = textBoilerHits(low)
 		}
-		u.hits = hits
 		switch {
 		case u.prose:
 			u.boiler = float64(hits) > textBoilerDensity*float64(realWords)+1
@@ -452,12 +453,13 @@ func textBody(units []textUnit) []int {
 	}
 	// The article comes before its comments: when the thread is longer
 	// than the piece, the densest run is the thread, so look above the
-	// first comments heading that has a paragraph or more above it.
+	// first comments heading that closes a paragraph or more (a heading
+	// far below the paragraphs is a menu's link, not the thread's start).
 	for s := 0; s < start; s++ {
 		if !units[s].stop {
 			continue
 		}
-		if a, b := textDensestRun(units[:s]); a >= 0 && textProseWords(units[a:b+1]) >= textMinArticleWords {
+		if a, b := textDensestRun(units[:s]); a >= 0 && s-b <= textCommentsGap && textProseWords(units[a:b+1]) >= textMinArticleWords {
 			start, end = a, b
 			break
 		}
@@ -503,17 +505,6 @@ func textBody(units []textUnit) []int {
 			}
 		}
 		i = j
-	}
-	// The last paragraphs of a run are where a site puts its appeals
-	// (subscribe, follow, support us): a short one in the site's
-	// vocabulary there is not the article's, however sparse that
-	// vocabulary is in it.
-	for len(body) > 1 {
-		u := units[body[len(body)-1]]
-		if !u.prose || u.words > textMaxStandfirstWords || u.hits < textEdgeHits {
-			break
-		}
-		body = body[:len(body)-1]
 	}
 	return body
 }

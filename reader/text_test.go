@@ -163,6 +163,8 @@ func TestTextClassifyRules(t *testing.T) {
 		{"copyright line ends the page", "Copyright 2019 Example Media Group, all of it", func(u textUnit) bool { return u.stop }},
 		{"rights reservation ends the page", "Example Media. All rights reserved.", func(u textUnit) bool { return u.stop }},
 		{"a photo's copyright does not end the page", "© Reuters", func(u textUnit) bool { return !u.stop }},
+		{"a caption pointing at its photo", "The mayor, pictured at the opening of the bridge in 2018, has denied the claims.", func(u textUnit) bool { return u.meta && !u.prose }},
+		{"a file photo caption", "A nurse prepares a vaccine in this file photo taken on Monday in Boston.", func(u textUnit) bool { return u.meta && !u.prose }},
 		{"don't miss heading is an aside", "DON'T MISS", func(u textUnit) bool { return u.aside }},
 		{"cookie notice is boilerplate", "We use cookies to improve your experience. By continuing you accept our cookies and privacy policy.", func(u textUnit) bool { return u.boiler }},
 		{"newsletter promo is boilerplate", "Sign up for our newsletter to get the best stories in your inbox every day.", func(u textUnit) bool { return u.boiler }},
@@ -287,10 +289,15 @@ func TestTextBodyBeforeComments(t *testing.T) {
 	if !strings.Contains(got, "In Post") || strings.Contains(got, "In Ann") {
 		t.Errorf("body is not the post above the comments: %.200s", got)
 	}
-	// Without a paragraph above the heading, the heading is a menu's.
+	// Without a paragraph just above the heading, the heading is a menu's.
 	units = classified("Home", "Comments", para("Real", 40), para("Realb", 40))
 	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Real") {
 		t.Errorf("body lost the article under a menu's comments link: %q", got)
+	}
+	menu := []string{"Latest", para("Teaser", 50), "News", "Sport", "World", "Business", "Science", "Health", "Travel", "Video", "Comments"}
+	units = classified(append(menu, para("Article", 80), para("Articleb", 80), para("Articlec", 80))...)
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Article") {
+		t.Errorf("body is a teaser above a menu's comments link: %.100q", got)
 	}
 }
 
