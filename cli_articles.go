@@ -18,6 +18,7 @@ import (
 
 	"margin/reader"
 	"margin/render"
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -242,13 +243,13 @@ func cmdAdd(e *env, args []string) error {
 			failed++
 			fmt.Fprintf(e.stderr, "%smargin: %s\n", prefix, oneLine(j.err.Error()))
 		case res.existed:
-			fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin add --refresh fetches it again)\n", prefix, res.id, reader.SanitizeLine(res.title))
+			fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin add --refresh fetches it again)\n", prefix, res.id, sanitize.Line(res.title))
 		default:
 			verb := "saved"
 			if res.refreshed {
 				verb = "refreshed"
 			}
-			fmt.Fprintf(e.stdout, "%s%s %d: %s (%d words)\n", prefix, verb, res.id, reader.SanitizeLine(res.title), res.words)
+			fmt.Fprintf(e.stdout, "%s%s %d: %s (%d words)\n", prefix, verb, res.id, sanitize.Line(res.title), res.words)
 			if res.orphans > 0 {
 				fmt.Fprintf(e.stderr, "%s%d highlights could not be placed in the new text; they are kept as orphans (margin highlights %d)\n", prefix, res.orphans, res.id)
 			}
@@ -356,7 +357,7 @@ func hostOf(u string) string {
 
 // fit sanitises s to one line and pads or cuts it to n display cells.
 func fit(s string, n int) string {
-	s = ansi.Truncate(reader.SanitizeLine(s), n, "…")
+	s = ansi.Truncate(sanitize.Line(s), n, "…")
 	if w := ansi.StringWidth(s); w < n {
 		s += strings.Repeat(" ", n-w)
 	}
@@ -422,10 +423,10 @@ func cmdShow(e *env, args []string) error {
 // headerMarkdown is the title block margin show prints above the body.
 func headerMarkdown(a *store.Article) string {
 	var b strings.Builder
-	b.WriteString("# " + escapeMarkdownLine(reader.SanitizeLine(a.Title)) + "\n\n")
+	b.WriteString("# " + escapeMarkdownLine(sanitize.Line(a.Title)) + "\n\n")
 	var meta []string
 	for _, s := range []string{a.Byline, siteOf(*a)} {
-		if s = reader.SanitizeLine(s); s != "" {
+		if s = sanitize.Line(s); s != "" {
 			meta = append(meta, escapeMarkdownLine(s))
 		}
 	}
@@ -485,12 +486,12 @@ func cmdSearch(e *env, args []string) error {
 		return err
 	}
 	if len(res) == 0 {
-		fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", reader.SanitizeLine(q))
+		fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(q))
 		return nil
 	}
 	tty := isTerminal(e.stdout)
 	for _, r := range res {
-		fmt.Fprintf(e.stdout, "%5d  %s — %s\n", r.ID, reader.SanitizeLine(r.Title), reader.SanitizeLine(siteOf(r.Article)))
+		fmt.Fprintf(e.stdout, "%5d  %s — %s\n", r.ID, sanitize.Line(r.Title), sanitize.Line(siteOf(r.Article)))
 		fmt.Fprintf(e.stdout, "       %s\n", markSnippet(r.Snippet, r.Matches, tty))
 	}
 	return nil
@@ -509,11 +510,11 @@ func markSnippet(s string, matches [][2]int, tty bool) string {
 		if m[0] < last || m[1] > len(s) || m[0] > m[1] {
 			continue
 		}
-		b.WriteString(reader.SanitizeLine(s[last:m[0]]))
-		b.WriteString(on + reader.SanitizeLine(s[m[0]:m[1]]) + off)
+		b.WriteString(sanitize.Line(s[last:m[0]]))
+		b.WriteString(on + sanitize.Line(s[m[0]:m[1]]) + off)
 		last = m[1]
 	}
-	b.WriteString(reader.SanitizeLine(s[last:]))
+	b.WriteString(sanitize.Line(s[last:]))
 	return b.String()
 }
 
@@ -553,7 +554,7 @@ func cmdRemove(e *env, args []string) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stderr, "Delete %d: %s", id, reader.SanitizeLine(a.Title))
+			fmt.Fprintf(e.stderr, "Delete %d: %s", id, sanitize.Line(a.Title))
 			if len(hs) > 0 {
 				fmt.Fprintf(e.stderr, " and its %d highlights", len(hs))
 			}
@@ -567,7 +568,7 @@ func cmdRemove(e *env, args []string) error {
 		if err := st.Delete(e.ctx, id); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "deleted %d: %s\n", id, reader.SanitizeLine(a.Title))
+		fmt.Fprintf(e.stdout, "deleted %d: %s\n", id, sanitize.Line(a.Title))
 	}
 	return nil
 }

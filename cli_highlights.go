@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"margin/reader"
 	"margin/render"
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -67,7 +67,7 @@ func cmdHighlight(e *env, args []string) error {
 			return err
 		}
 	}
-	start, end, err := render.FindQuote(a.Markdown, reader.Sanitize(*quote))
+	start, end, err := render.FindQuote(a.Markdown, sanitize.Text(*quote))
 	if err != nil {
 		return fmt.Errorf("article %d: %w", id, err)
 	}
@@ -75,13 +75,13 @@ func cmdHighlight(e *env, args []string) error {
 	h := &store.Highlight{
 		ArticleID: id, Start: start, End: end,
 		Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix,
-		Label: *label, Note: reader.Sanitize(*note), Supports: *supports,
+		Label: *label, Note: sanitize.Text(*note), Supports: *supports,
 	}
 	hid, err := st.AddHighlight(e.ctx, h)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "highlight %d on article %d (%s): %s\n", hid, id, *label, reader.SanitizeLine(clip(q.Exact, 60)))
+	fmt.Fprintf(e.stdout, "highlight %d on article %d (%s): %s\n", hid, id, *label, sanitize.Line(clip(q.Exact, 60)))
 	return nil
 }
 
@@ -170,10 +170,10 @@ func cmdHighlights(e *env, args []string) error {
 		if h.Supports != 0 {
 			tag += fmt.Sprintf(", on claim %d", h.Supports)
 		}
-		fmt.Fprintf(e.stdout, "%5d  [%s]  article %d: %s\n", h.ID, tag, h.ArticleID, reader.SanitizeLine(h.ArticleTitle))
-		fmt.Fprintf(e.stdout, "       “%s”\n", reader.SanitizeLine(h.Exact))
+		fmt.Fprintf(e.stdout, "%5d  [%s]  article %d: %s\n", h.ID, tag, h.ArticleID, sanitize.Line(h.ArticleTitle))
+		fmt.Fprintf(e.stdout, "       “%s”\n", sanitize.Line(h.Exact))
 		if h.Note != "" {
-			for _, l := range strings.Split(reader.Sanitize(h.Note), "\n") {
+			for _, l := range strings.Split(sanitize.Text(h.Note), "\n") {
 				fmt.Fprintf(e.stdout, "       │ %s\n", l)
 			}
 		}
@@ -237,7 +237,7 @@ func cmdNote(e *env, args []string) error {
 	if err != nil {
 		return highlightErr(hid, err)
 	}
-	h.Note = reader.Sanitize(text)
+	h.Note = sanitize.Text(text)
 	if err := st.UpdateHighlight(e.ctx, h); err != nil {
 		return err
 	}

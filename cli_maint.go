@@ -8,6 +8,7 @@ import (
 	"margin/bench"
 	"margin/reader"
 	"margin/render"
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -62,7 +63,7 @@ func cmdCheck(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "full-text index: %s\n", fts)
 	fmt.Fprintf(e.stdout, "orphaned highlights: %d\n", rep.OrphanHighlights)
 	for _, p := range rep.Problems {
-		fmt.Fprintf(e.stdout, "problem: %s\n", reader.SanitizeLine(p))
+		fmt.Fprintf(e.stdout, "problem: %s\n", sanitize.Line(p))
 	}
 	if rep.Integrity != "ok" || !rep.FTSConsistent || len(rep.Problems) > 0 {
 		return fmt.Errorf("the library has problems (see above); margin backup FILE keeps a copy, and margin check --repair rebuilds the full-text index")

@@ -16,8 +16,8 @@ import (
 	"text/template"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -143,12 +143,12 @@ func build(a *store.Article, hs []store.Highlight, opt Options, note func(string
 
 	d := &Data{
 		ID:         a.ID,
-		Title:      clean(a.Title),
-		Author:     clean(a.Byline),
-		SiteName:   clean(a.SiteName),
-		URL:        clean(articleURL(a)),
-		Language:   clean(a.Language),
-		Excerpt:    clean(a.Excerpt),
+		Title:      sanitize.Text(a.Title),
+		Author:     sanitize.Text(a.Byline),
+		SiteName:   sanitize.Text(a.SiteName),
+		URL:        sanitize.Text(articleURL(a)),
+		Language:   sanitize.Text(a.Language),
+		Excerpt:    sanitize.Text(a.Excerpt),
 		Saved:      a.Added,
 		Published:  a.Published,
 		WordsCount: a.WordCount,
@@ -173,10 +173,10 @@ func build(a *store.Article, hs []store.Highlight, opt Options, note func(string
 		used[h.Label] = true
 		v := Highlight{
 			ID:       ids[h.ID],
-			Text:     clean(h.Exact),
-			Prefix:   clean(h.Prefix),
-			Suffix:   clean(h.Suffix),
-			Note:     clean(h.Note),
+			Text:     sanitize.Text(h.Exact),
+			Prefix:   sanitize.Text(h.Prefix),
+			Suffix:   sanitize.Text(h.Suffix),
+			Note:     sanitize.Text(h.Note),
 			Label:    h.Label,
 			Tag:      "#" + tagName(h.Label),
 			Color:    cmp.Or(labelColors[h.Label], "yellow"),
@@ -282,7 +282,7 @@ func labelFilter(labels []string) (map[string]bool, error) {
 }
 
 func normLabel(l string) string {
-	l = strings.ToLower(strings.TrimSpace(clean(l)))
+	l = strings.ToLower(strings.TrimSpace(sanitize.Text(l)))
 	if l == "" {
 		return "highlight"
 	}
@@ -318,41 +318,6 @@ func articleURL(a *store.Article) string {
 func isWebURL(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
-}
-
-// clean returns s as valid UTF-8 with every control character removed except
-// newline and tab; carriage returns become newlines. It matches
-// reader.Sanitize, kept here so that exporting does not pull in the fetcher.
-func clean(s string) string {
-	ok := true
-	for _, r := range s {
-		if r == utf8.RuneError || r == '\r' || unicode.IsControl(r) && r != '\n' && r != '\t' {
-			ok = false
-			break
-		}
-	}
-	if ok {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == '\r':
-			if i < len(s) && s[i] == '\n' {
-				continue
-			}
-			b.WriteByte('\n')
-		case r == '\n' || r == '\t':
-			b.WriteRune(r)
-		case unicode.IsControl(r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // Render exports in the named format, "markdown" (or "md", the default

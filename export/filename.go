@@ -8,6 +8,7 @@ import (
 	"github.com/rivo/uniseg"
 	"golang.org/x/text/unicode/norm"
 
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -47,7 +48,7 @@ func FileName(a *store.Article, ext string) string {
 // slugify maps a title to lower-case allow-listed runes separated by single
 // hyphens.
 func slugify(title string) string {
-	t := norm.NFC.String(strings.ToLower(clean(title)))
+	t := norm.NFC.String(strings.ToLower(sanitize.Text(title)))
 	var b strings.Builder
 	b.Grow(len(t))
 	dash := true // at start, or just wrote a hyphen

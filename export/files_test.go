@@ -67,7 +67,7 @@ func TestFileName(t *testing.T) {
 		{"   ", 10, "article-a.md"},
 		{"", 11, "article-b.md"},
 		{"\x1b[31mred\a\u009b", 12, "31mred-c.md"},
-		{"right\u202eto\u2066left", 13, "right-to-left-d.md"},
+		{"right\u202eto\u2066left", 13, "righttoleft-d.md"},
 		{"<b>&#27;[x](javascript:y)", 14, "b-27-x-javascript-y-e.md"},
 		{"C'est l'été", 15, "c-est-l-été-f.md"},
 		{"Ünïcödé Straße", 16, "ünïcödé-straße-g.md"},

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -49,8 +50,8 @@ func FuzzFrontMatter(f *testing.F) {
 		if err := yaml.Unmarshal(fm, &got); err != nil {
 			t.Fatalf("front matter does not parse: %v\n%s", err, fm)
 		}
-		if got.Title != clean(title) || got.Author != clean(author) {
-			t.Fatalf("round trip: title %q author %q, want %q %q", got.Title, got.Author, clean(title), clean(author))
+		if got.Title != sanitize.Text(title) || got.Author != sanitize.Text(author) {
+			t.Fatalf("round trip: title %q author %q, want %q %q", got.Title, got.Author, sanitize.Text(title), sanitize.Text(author))
 		}
 		body := out[len(fm)+8:]
 		doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(body))

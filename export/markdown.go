@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -32,9 +33,9 @@ func Markdown(a *store.Article, hs []store.Highlight, opt Options) ([]byte, erro
 		}
 		// The user's template may paste raw text anywhere; the last pass
 		// still guarantees no escape sequence reaches a terminal.
-		return []byte(clean(neutralizeRefs(buf.String()))), nil
+		return []byte(sanitize.Text(neutralizeRefs(buf.String()))), nil
 	}
-	return []byte(clean(defaultMarkdown(d))), nil
+	return []byte(sanitize.Text(defaultMarkdown(d))), nil
 }
 
 func defaultMarkdown(d *Data) string {
@@ -396,7 +397,7 @@ func markFull(md string, hs []store.Highlight) string {
 		rs = append(rs, span{h.Start, h.End})
 	}
 	if len(rs) == 0 {
-		return clean(md)
+		return sanitize.Text(md)
 	}
 	// Marks cannot nest: merge overlapping and touching ranges (hs is
 	// sorted by Start).
@@ -476,7 +477,7 @@ func markFull(md string, hs []store.Highlight) string {
 		at = sg.e
 	}
 	b.WriteString(md[at:])
-	return clean(neutralize(b.String()))
+	return sanitize.Text(neutralize(b.String()))
 }
 
 var (

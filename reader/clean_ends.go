@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"margin/sanitize"
 	"strings"
 	"unicode"
 
@@ -182,7 +183,7 @@ func (c *cleaner) bodyTokens() []string {
 	if !c.ldChecked {
 		c.ldChecked = true
 		if c.info.articleBody != "" {
-			if t := tokens(Sanitize(c.info.articleBody)); len(t) >= 150 {
+			if t := tokens(sanitize.Text(c.info.articleBody)); len(t) >= 150 {
 				c.ldTokens = t
 			}
 		}
@@ -206,7 +207,7 @@ func shingle(t []string, i int) string {
 // extracted text is far shorter than it (go-readability picked a teaser or
 // a comment) or empty.
 func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
-	body := strings.TrimSpace(Sanitize(info.articleBody))
+	body := strings.TrimSpace(sanitize.Text(info.articleBody))
 	if body == "" {
 		return "", "", false
 	}

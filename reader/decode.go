@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"margin/sanitize"
 	"mime"
 	"strings"
 	"unicode/utf8"
@@ -38,7 +39,7 @@ func DecodeHTML(raw []byte, contentType string) (string, error) {
 		s = string(b)
 	}
 	s = strings.TrimPrefix(s, "\ufeff")
-	return Sanitize(s), nil
+	return sanitize.Text(s), nil
 }
 
 // DecodeText converts a plain-text body to UTF-8 and sanitises it, like
@@ -75,7 +76,7 @@ func DecodeText(raw []byte, contentType string) (string, error) {
 		}
 		s = string(b)
 	}
-	return Sanitize(strings.TrimPrefix(s, "\ufeff")), nil
+	return sanitize.Text(strings.TrimPrefix(s, "\ufeff")), nil
 }
 
 // htmlEncoding chooses the decoder for raw; nil means the bytes are UTF-8

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"margin/sanitize"
 	"mime"
 	"net/url"
 	"strings"
@@ -107,7 +108,7 @@ func fromDocument(doc *html.Node, pageURL string) (*Article, error) {
 		Title:     oneLine(pickTitle(ra.Title(), info.h1)),
 		Byline:    oneLine(ra.Byline()),
 		SiteName:  oneLine(ra.SiteName()),
-		SourceURL: Sanitize(strings.TrimSpace(pageURL)),
+		SourceURL: sanitize.Text(strings.TrimSpace(pageURL)),
 		Language:  oneLine(firstNonEmpty(ra.Language(), info.lang, info.metaLang)),
 		Excerpt:   oneLine(ra.Excerpt()),
 		Markdown:  md,

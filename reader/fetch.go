@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"margin/sanitize"
 	"mime"
 	"net"
 	"net/http"
@@ -71,7 +72,7 @@ type FetchError struct {
 	Err error
 }
 
-func (e *FetchError) Error() string { return "fetch " + SanitizeLine(e.URL) + ": " + e.Err.Error() }
+func (e *FetchError) Error() string { return "fetch " + sanitize.Line(e.URL) + ": " + e.Err.Error() }
 
 // Unwrap returns the cause.
 func (e *FetchError) Unwrap() error { return e.Err }
@@ -137,7 +138,7 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) (*Page, error) 
 	mediatype, params, perr := mime.ParseMediaType(header)
 	if strings.TrimSpace(header) != "" {
 		if perr != nil && !errors.Is(perr, mime.ErrInvalidMediaParameter) {
-			return fail(kindErr(ErrNotHTML, "content type %q is not HTML", SanitizeLine(shorten(header, 80))))
+			return fail(kindErr(ErrNotHTML, "content type %q is not HTML", sanitize.Line(shorten(header, 80))))
 		}
 		if !readableType(mediatype) {
 			// Refuse before reading a body we would throw away.
@@ -202,7 +203,7 @@ func checkURL(u *url.URL) error {
 	case "":
 		return errors.New("not a web address (it has no http:// or https://)")
 	default:
-		return fmt.Errorf("unsupported scheme %q", SanitizeLine(shorten(u.Scheme, 40)))
+		return fmt.Errorf("unsupported scheme %q", sanitize.Line(shorten(u.Scheme, 40)))
 	}
 	if u.Hostname() == "" {
 		return errors.New("the URL has no host")
@@ -320,9 +321,9 @@ func describe(ctx context.Context, err error, opt FetchOptions) error {
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
 		if dnsErr.IsNotFound {
-			return fmt.Errorf("no such host %s", SanitizeLine(dnsErr.Name))
+			return fmt.Errorf("no such host %s", sanitize.Line(dnsErr.Name))
 		}
-		return fmt.Errorf("looking up %s: %s", SanitizeLine(dnsErr.Name), SanitizeLine(dnsErr.Err))
+		return fmt.Errorf("looking up %s: %s", sanitize.Line(dnsErr.Name), sanitize.Line(dnsErr.Err))
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -333,9 +334,9 @@ func describe(ctx context.Context, err error, opt FetchOptions) error {
 		if errors.Is(err, syscall.ECONNREFUSED) {
 			return errors.New("connection refused")
 		}
-		return fmt.Errorf("cannot connect: %s", SanitizeLine(oe.Err.Error()))
+		return fmt.Errorf("cannot connect: %s", sanitize.Line(oe.Err.Error()))
 	}
-	return errors.New(SanitizeLine(err.Error()))
+	return errors.New(sanitize.Line(err.Error()))
 }
 
 // statusText is the standard reason phrase: the server's own is text a
@@ -345,7 +346,7 @@ func statusText(resp *http.Response) string {
 		return t
 	}
 	_, reason, _ := strings.Cut(resp.Status, " ")
-	return SanitizeLine(shorten(reason, 60))
+	return sanitize.Line(shorten(reason, 60))
 }
 
 // sizeText writes a byte count the way the limit was likely chosen.

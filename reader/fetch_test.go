@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"margin/sanitize"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -82,7 +83,7 @@ func checkFetchErr(t *testing.T, err error, rawURL, want string) {
 	if !strings.HasPrefix(msg, "fetch "+rawURL+": ") {
 		t.Errorf("error %q does not start with %q", msg, "fetch "+rawURL+": ")
 	}
-	if strings.ContainsAny(msg, "\n\r") || Sanitize(msg) != msg {
+	if strings.ContainsAny(msg, "\n\r") || sanitize.Text(msg) != msg {
 		t.Errorf("error %q is not one clean line", msg)
 	}
 	var fe *FetchError
@@ -318,7 +319,7 @@ func TestFetchSchemes(t *testing.T) {
 	}
 	// A URL with a raw escape in it must not print the escape.
 	_, err := Fetch(context.Background(), "ftp://x/\x1b[2J", fetchTestOpt)
-	if err == nil || Sanitize(err.Error()) != err.Error() {
+	if err == nil || sanitize.Text(err.Error()) != err.Error() {
 		t.Errorf("error %q carries control characters", err)
 	}
 }

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"margin/sanitize"
 	"net/url"
 	"strconv"
 	"strings"
@@ -414,7 +415,7 @@ func (r *mdRenderer) pre(n *html.Node) {
 		}
 	}
 	collect(n)
-	code := strings.Trim(Sanitize(raw.String()), "\n")
+	code := strings.Trim(sanitize.Text(raw.String()), "\n")
 	if strings.TrimSpace(code) == "" {
 		return
 	}
@@ -495,7 +496,7 @@ func (r *mdRenderer) inlineChildren(n *html.Node, md, tx *strings.Builder) {
 
 // inlineText appends a text node, whitespace collapsed, escaped for Markdown.
 func (r *mdRenderer) inlineText(s string, md, tx *strings.Builder) {
-	s = Sanitize(s)
+	s = sanitize.Text(s)
 	if s == "" {
 		return
 	}
@@ -597,7 +598,7 @@ func (r *mdRenderer) wrap(n *html.Node, delim string, md, tx *strings.Builder) {
 }
 
 func (r *mdRenderer) code(n *html.Node, md, tx *strings.Builder) {
-	s := strings.Join(strings.Fields(Sanitize(textOf(n))), " ")
+	s := strings.Join(strings.Fields(sanitize.Text(textOf(n))), " ")
 	if s == "" {
 		return
 	}
@@ -662,7 +663,7 @@ func hasLink(n *html.Node) bool {
 
 func (r *mdRenderer) image(n *html.Node, md, tx *strings.Builder) {
 	src := r.absURL(imageSrc(n), false)
-	alt := strings.Join(strings.Fields(Sanitize(getAttr(n, "alt"))), " ")
+	alt := strings.Join(strings.Fields(sanitize.Text(getAttr(n, "alt"))), " ")
 	if src == "" {
 		return
 	}
@@ -696,7 +697,7 @@ func imageSrc(n *html.Node) string {
 // absURL resolves ref against the page and returns it ready for a Markdown
 // link destination, or "" when its scheme is not allowed.
 func (r *mdRenderer) absURL(ref string, link bool) string {
-	ref = strings.TrimSpace(Sanitize(ref))
+	ref = strings.TrimSpace(sanitize.Text(ref))
 	if ref == "" || strings.HasPrefix(ref, "#") {
 		return ""
 	}

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"flag"
+	"margin/sanitize"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -53,7 +54,7 @@ func renderFile(t *testing.T, name string) (md, text string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := html.Parse(strings.NewReader(Sanitize(string(b))))
+	doc, err := html.Parse(strings.NewReader(sanitize.Text(string(b))))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"encoding/json"
+	"margin/sanitize"
 	"net/url"
 	"strings"
 	"time"
@@ -164,7 +165,7 @@ func ldImage(v any) string {
 
 // absolute resolves ref against base and keeps it only if it is http(s).
 func absolute(ref string, base *url.URL) string {
-	ref = strings.TrimSpace(Sanitize(ref))
+	ref = strings.TrimSpace(sanitize.Text(ref))
 	if ref == "" {
 		return ""
 	}
@@ -200,5 +201,5 @@ func parseDate(s string) time.Time {
 // oneLine sanitises s and collapses its whitespace to single spaces, for
 // titles, bylines and other single-line fields.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(Sanitize(s)), " ")
+	return strings.Join(strings.Fields(sanitize.Text(s)), " ")
 }

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"errors"
+	"margin/sanitize"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +17,7 @@ var errNoText = errors.New("no article text found")
 // lists, cookie notices, promos, share lines, footers, comment threads).
 // The author's words are never changed or reordered, only left out.
 func FromText(text string) (*Article, error) {
-	text = Sanitize(text)
+	text = sanitize.Text(text)
 	if strings.TrimSpace(text) == "" {
 		return nil, errNoText
 	}

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"flag"
+	"margin/sanitize"
 	"os"
 	"path/filepath"
 	"strings"
@@ -574,7 +575,7 @@ func FuzzFromText(f *testing.F) {
 				}
 			}
 		}
-		clean := Sanitize(in)
+		clean := sanitize.Text(in)
 		have := make(map[string]bool)
 		for _, w := range textWords(clean) {
 			have[w] = true

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html"
+	"margin/sanitize"
 	"sort"
 	"strings"
 	"unicode"
@@ -74,7 +75,7 @@ func cleanInput(s string) ([]byte, *translator) {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			emit([]byte("\uFFFD"), i)
-		case unicode.IsControl(r):
+		case unicode.IsControl(r) || sanitize.Dropped(r):
 		default:
 			for k := 0; k < n; k++ {
 				out = append(out, s[i+k])
@@ -133,7 +134,7 @@ func isClean(s string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && n == 1) || unicode.IsControl(r) {
+		if (r == utf8.RuneError && n == 1) || unicode.IsControl(r) || sanitize.Dropped(r) {
 			return false
 		}
 		i += n
@@ -152,7 +153,7 @@ func entityIsControl(s string, i int) bool {
 		return true
 	}
 	for _, r := range dec {
-		if unicode.IsControl(r) {
+		if unicode.IsControl(r) || sanitize.Dropped(r) {
 			return true
 		}
 	}

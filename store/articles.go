@@ -5,9 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"margin/sanitize"
 	"strings"
 	"time"
-	"unicode"
 )
 
 // articleCols are the articles columns every query reads, in scanArticle's
@@ -35,25 +35,6 @@ func scanArticle(r scanner, a *Article, extra ...any) error {
 	a.Opened = fromNanos(opened)
 	a.State = State(state)
 	return nil
-}
-
-// plainText drops control characters (all but newline and tab) from the
-// searchable text: it is a second line of defence behind the reader's
-// sanitiser, and it keeps the snippet markers (STX/ETX) unambiguous.
-func plainText(s string) string {
-	if strings.IndexFunc(s, isStrippedControl) < 0 {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isStrippedControl(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-func isStrippedControl(r rune) bool {
-	return r != '\n' && r != '\t' && unicode.IsControl(r)
 }
 
 // findURLTx returns the article saved under any of the given URLs (as
@@ -144,7 +125,7 @@ func addArticleTx(ctx context.Context, tx *sql.Tx, a *Article) (id int64, existe
 		return 0, false, added, err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO article_bodies (article_id, markdown, text) VALUES (?, ?, ?)`,
-		id, a.Markdown, plainText(a.Text)); err != nil {
+		id, a.Markdown, sanitize.Text(a.Text)); err != nil {
 		return 0, false, added, err
 	}
 	return id, false, added, nil
@@ -172,7 +153,7 @@ func (s *Store) ReplaceArticle(ctx context.Context, id int64, a *Article, hs []H
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE article_bodies SET markdown = ?, text = ? WHERE article_id = ?`,
-			a.Markdown, plainText(a.Text), id); err != nil {
+			a.Markdown, sanitize.Text(a.Text), id); err != nil {
 			return err
 		}
 		for _, h := range hs {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -101,41 +99,6 @@ func (c *Common) setting(key string) string {
 		return ""
 	}
 	return v
-}
-
-// sanitizeLine makes untrusted text safe and single-line for display:
-// every control character (C0, DEL, C1, so ESC, BEL and CSI too) is
-// dropped, line breaks and tabs become spaces, invalid UTF-8 becomes U+FFFD.
-func sanitizeLine(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
-		case r == '\n' || r == '\t' || r == '\r':
-			b.WriteByte(' ')
-		case unicode.IsControl(r), r == '\u2028', r == '\u2029', r >= 0xfff9 && r <= 0xfffb:
-			// dropped
-		case unicode.Is(unicode.Bidi_Control, r):
-			// dropped: bidi overrides can make a title lie about itself
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // truncate cuts a styled or plain string to w cells, ending in … when cut.

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"margin/render"
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -735,7 +736,7 @@ func (s *highlightState) noteRows(p *pagerModel, h *store.Highlight) []string {
 	bar := st.NoteBar.Render("  ┃ ")
 	var rows []string
 	const maxRows = 6
-	for _, l := range wrapPlain(sanitizeNote(h.Note), p.textWidth()-8) {
+	for _, l := range wrapPlain(sanitize.Text(h.Note), p.textWidth()-8) {
 		if len(rows) == maxRows {
 			rows[maxRows-1] += " …"
 			break
@@ -743,16 +744,6 @@ func (s *highlightState) noteRows(p *pagerModel, h *store.Highlight) []string {
 		rows = append(rows, "  "+bar+st.Note.Render(l))
 	}
 	return rows
-}
-
-// sanitizeNote keeps a note's line breaks but nothing else a terminal
-// would act on.
-func sanitizeNote(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = sanitizeLine(l)
-	}
-	return strings.Join(lines, "\n")
 }
 
 // statusLine describes the highlight under the cursor or the selection.

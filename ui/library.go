@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -303,7 +304,7 @@ func (l *libraryModel) onList(msg listMsg) tea.Cmd {
 	l.arts, l.rows = msg.arts, l.rows[:0] // the old rows index the old list
 	l.hay = make([]string, len(l.arts))
 	for i, a := range l.arts {
-		l.hay[i] = strings.ToLower(sanitizeLine(a.Title) + " " + sanitizeLine(a.SiteName))
+		l.hay[i] = strings.ToLower(sanitize.Line(a.Title) + " " + sanitize.Line(a.SiteName))
 	}
 	l.applyFilter()
 	l.selectID(sel)
@@ -567,7 +568,7 @@ func (l *libraryModel) onConfirmKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.errLine = "Could not delete: " + err.Error()
 		return nil
 	}
-	l.status = "Deleted “" + sanitizeLine(a.Title) + "”."
+	l.status = "Deleted “" + sanitize.Line(a.Title) + "”."
 	if l.query != "" {
 		return tea.Batch(l.load(0), l.runSearch(l.query))
 	}
@@ -580,10 +581,10 @@ func (l *libraryModel) startAdd(input string, add func(context.Context) (int64, 
 	ctx, cancel := context.WithCancel(l.ctx)
 	l.cancel = cancel
 	l.mode = libAdding
-	l.status, l.errLine = "Adding "+sanitizeLine(input)+"…", ""
+	l.status, l.errLine = "Adding "+sanitize.Line(input)+"…", ""
 	return tea.Batch(l.spin.Tick, func() tea.Msg {
 		id, existed, err := add(ctx)
-		return addedMsg{input: sanitizeLine(input), id: id, existed: existed, err: err}
+		return addedMsg{input: sanitize.Line(input), id: id, existed: existed, err: err}
 	})
 }
 
@@ -600,7 +601,7 @@ func (l *libraryModel) toggleArchive() tea.Cmd {
 		l.errLine = "Could not archive: " + err.Error()
 		return nil
 	}
-	l.status = verb + " “" + sanitizeLine(a.Title) + "”."
+	l.status = verb + " “" + sanitize.Line(a.Title) + "”."
 	return l.load(0)
 }
 
@@ -764,9 +765,9 @@ func (l *libraryModel) viewTitle() string {
 	parts := []string{fmt.Sprintf("%d%s article%s", n, more, plural(n))}
 	switch {
 	case l.query != "":
-		parts = append(parts, fmt.Sprintf("%d found for “%s”", len(l.results), sanitizeLine(l.query)))
+		parts = append(parts, fmt.Sprintf("%d found for “%s”", len(l.results), sanitize.Line(l.query)))
 	case l.filter != "":
-		parts = append(parts, fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitizeLine(l.filter)))
+		parts = append(parts, fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.filter)))
 	}
 	parts = append(parts, "by "+sortNames[l.sortIdx].label)
 	if l.archived {
@@ -804,9 +805,9 @@ func (l *libraryModel) viewBody() string {
 	case l.empty() && l.filter == "":
 		return l.viewWelcome()
 	case l.query != "" && len(l.results) == 0:
-		return st.App.Dim.Render("  Nothing found for “" + sanitizeLine(l.query) + "”.")
+		return st.App.Dim.Render("  Nothing found for “" + sanitize.Line(l.query) + "”.")
 	case l.query == "" && len(l.rows) == 0 && l.filter != "":
-		return st.App.Dim.Render("  No article matches “" + sanitizeLine(l.filter) + "”.")
+		return st.App.Dim.Render("  No article matches “" + sanitize.Line(l.filter) + "”.")
 	case l.query == "" && len(l.rows) == 0:
 		return st.App.Dim.Render("  Every article is archived: press . to show them.")
 	}
@@ -872,9 +873,9 @@ func (l *libraryModel) meta(a *store.Article) string {
 func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 	st := l.Styles.Library
 	tw, sw := l.columns()
-	title := sanitizeLine(a.Title)
+	title := sanitize.Line(a.Title)
 	if title == "" {
-		title = sanitizeLine(a.SourceURL)
+		title = sanitize.Line(a.SourceURL)
 	}
 	titleStyle, marker := st.Row, "  "
 	if a.State == store.Archived {
@@ -884,7 +885,7 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 		titleStyle, marker = st.Selected, st.Marker.Render("▸ ")
 	}
 	return truncate(marker+titleStyle.Render(padRight(title, tw))+"  "+
-		st.Site.Render(padRight(sanitizeLine(a.SiteName), sw))+"  "+l.meta(a), l.Width)
+		st.Site.Render(padRight(sanitize.Line(a.SiteName), sw))+"  "+l.meta(a), l.Width)
 }
 
 func (l *libraryModel) viewResult(i int) []string {
@@ -904,11 +905,11 @@ func highlightMatches(s string, ms [][2]int, plain, match lipgloss.Style) string
 		if m[0] < at || m[1] > len(s) || m[0] >= m[1] {
 			continue
 		}
-		b.WriteString(plain.Render(sanitizeLine(s[at:m[0]])))
-		b.WriteString(match.Render(sanitizeLine(s[m[0]:m[1]])))
+		b.WriteString(plain.Render(sanitize.Line(s[at:m[0]])))
+		b.WriteString(match.Render(sanitize.Line(s[m[0]:m[1]])))
 		at = m[1]
 	}
-	b.WriteString(plain.Render(sanitizeLine(s[at:])))
+	b.WriteString(plain.Render(sanitize.Line(s[at:])))
 	return b.String()
 }
 
@@ -926,7 +927,7 @@ func (l *libraryModel) viewFooter() string {
 		return truncate(" "+l.spin.View()+" "+st.App.Dim.Render(l.status), l.Width)
 	case libConfirm:
 		a := l.selected()
-		q := "Delete “" + sanitizeLine(a.Title) + "”"
+		q := "Delete “" + sanitize.Line(a.Title) + "”"
 		if a.HighlightCount > 0 {
 			q += fmt.Sprintf(" and its %d highlight%s", a.HighlightCount, plural(a.HighlightCount))
 		}
@@ -934,7 +935,7 @@ func (l *libraryModel) viewFooter() string {
 	}
 	switch {
 	case l.errLine != "":
-		return truncate(" "+st.App.Error.Render(sanitizeLine(l.errLine)), l.Width)
+		return truncate(" "+st.App.Error.Render(sanitize.Line(l.errLine)), l.Width)
 	case l.status != "":
 		return truncate(" "+st.App.Status.Render(l.status), l.Width)
 	}

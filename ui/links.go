@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"margin/render"
+	"margin/sanitize"
 )
 
 // openLinks lists the article's links; enter opens one in the browser.
@@ -38,7 +39,7 @@ func (p *pagerModel) openLink(url string) tea.Cmd {
 		p.errLine = "Opening links is not available here."
 		return nil
 	}
-	shown := sanitizeLine(url)
+	shown := sanitize.Line(url)
 	return func() tea.Msg {
 		if err := open(url); err != nil {
 			return errMsg{"Could not open " + shown + ": " + err.Error()}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"margin/sanitize"
 	"strings"
 
 	"charm.land/bubbles/v2/textarea"
@@ -47,7 +48,7 @@ func (e *noteEditor) Value() string { return strings.TrimRight(e.area.Value(), "
 // View draws the quote and the editor as lines.
 func (e *noteEditor) View(w int) []string {
 	st := e.Styles
-	q := []rune(sanitizeLine(e.quote))
+	q := []rune(sanitize.Line(e.quote))
 	if len(q) > 300 {
 		q = append(q[:300], '…')
 	}

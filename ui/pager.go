@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"margin/render"
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -369,7 +370,7 @@ func (p *pagerModel) Update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		if msg.err != nil {
 			p.errLine = "Export failed: " + msg.err.Error()
 		} else {
-			p.status = "Notes exported to " + sanitizeLine(msg.path)
+			p.status = "Notes exported to " + sanitize.Line(msg.path)
 		}
 	case tea.MouseWheelMsg:
 		return p, p.onWheel(msg)
@@ -530,7 +531,7 @@ func (p *pagerModel) find(q string) {
 	}
 	p.matches = p.doc.Find(q)
 	if len(p.matches) == 0 {
-		p.errLine = "No match for “" + sanitizeLine(q) + "”."
+		p.errLine = "No match for “" + sanitize.Line(q) + "”."
 		p.query = ""
 		return
 	}
@@ -597,15 +598,15 @@ func (p *pagerModel) viewHeader() string {
 	w := p.textWidth()
 	pad := strings.Repeat(" ", p.margin()+2)
 	a := p.art
-	title := sanitizeLine(a.Title)
+	title := sanitize.Line(a.Title)
 	if title == "" {
-		title = sanitizeLine(a.SourceURL)
+		title = sanitize.Line(a.SourceURL)
 	}
 	var meta []string
-	if s := sanitizeLine(a.Byline); s != "" {
+	if s := sanitize.Line(a.Byline); s != "" {
 		meta = append(meta, s)
 	}
-	if s := sanitizeLine(a.SiteName); s != "" {
+	if s := sanitize.Line(a.SiteName); s != "" {
 		meta = append(meta, s)
 	}
 	if !a.Published.IsZero() {
@@ -671,11 +672,11 @@ func (p *pagerModel) viewStatus() string {
 	case p.mode == readSearch:
 		return p.prompt.View()
 	case p.errLine != "":
-		right = st.App.Error.Render(sanitizeLine(p.errLine))
+		right = st.App.Error.Render(sanitize.Line(p.errLine))
 	case p.status != "":
 		right = st.App.Status.Render(p.status)
 	case len(p.matches) > 0:
-		right = st.Reader.Status.Render(fmt.Sprintf("“%s” %d/%d", sanitizeLine(p.query), p.cur+1, len(p.matches)))
+		right = st.Reader.Status.Render(fmt.Sprintf("“%s” %d/%d", sanitize.Line(p.query), p.cur+1, len(p.matches)))
 	default:
 		right = p.hl.statusLine(p)
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"margin/sanitize"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -119,15 +120,15 @@ func (p *picker) HandleWheel(down bool) {
 func (p *picker) View() string {
 	st := p.Styles.Picker
 	lines := make([]string, 0, p.height)
-	lines = append(lines, padRight(st.Title.Render(sanitizeLine(p.title)), p.width), "")
+	lines = append(lines, padRight(st.Title.Render(sanitize.Line(p.title)), p.width), "")
 	if len(p.items) == 0 {
 		lines = append(lines, st.Desc.Render(p.empty))
 	}
 	end := min(p.offset+p.rows(), len(p.items))
 	for i := p.offset; i < end; i++ {
 		it := p.items[i]
-		title := sanitizeLine(it.Title)
-		desc := sanitizeLine(it.Desc)
+		title := sanitize.Line(it.Title)
+		desc := sanitize.Line(it.Desc)
 		prefix := "  " + strings.Repeat("  ", it.Indent)
 		sel := i == p.cursor
 		if sel {

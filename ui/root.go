@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"margin/sanitize"
 	"strings"
 	"time"
 
@@ -180,7 +181,7 @@ func (m *Model) View() tea.View {
 	case screenReader:
 		v.SetContent(fit(m.pager.View(), m.common.Width, m.common.Height))
 		if m.pager.art != nil {
-			v.WindowTitle = "margin · " + sanitizeLine(m.pager.art.Title)
+			v.WindowTitle = "margin · " + sanitize.Line(m.pager.art.Title)
 		}
 	default:
 		v.SetContent(fit(m.library.View(), m.common.Width, m.common.Height))

@@ -1,4 +1,4 @@
-package reader
+package sanitize
 
 import (
 	"strings"
@@ -43,11 +43,11 @@ func TestSanitize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Sanitize(tt.in)
+			got := Text(tt.in)
 			if got != tt.want {
-				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+				t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
 			}
-			if again := Sanitize(got); again != got {
+			if again := Text(got); again != got {
 				t.Errorf("not idempotent: %q -> %q", got, again)
 			}
 			checkSanitized(t, got, false)
@@ -67,11 +67,11 @@ func TestSanitizeLine(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		got := SanitizeLine(tt.in)
+		got := Line(tt.in)
 		if got != tt.want {
-			t.Errorf("SanitizeLine(%q) = %q, want %q", tt.in, got, tt.want)
+			t.Errorf("Line(%q) = %q, want %q", tt.in, got, tt.want)
 		}
-		if SanitizeLine(got) != got {
+		if Line(got) != got {
 			t.Errorf("SanitizeLine not idempotent on %q", got)
 		}
 		checkSanitized(t, got, true)
@@ -82,12 +82,12 @@ func TestSanitizeLine(t *testing.T) {
 // case, is returned as is without allocating.
 func TestSanitizeCleanNoAlloc(t *testing.T) {
 	clean := strings.Repeat("Clean text — with ünïcödé, 👩\u200d👩\u200d👧 and\ttabs.\n", 100)
-	if n := testing.AllocsPerRun(100, func() { Sanitize(clean) }); n != 0 {
-		t.Errorf("Sanitize(clean) allocates %v times", n)
+	if n := testing.AllocsPerRun(100, func() { Text(clean) }); n != 0 {
+		t.Errorf("Text(clean) allocates %v times", n)
 	}
 	line := strings.Repeat("Clean title — ünïcödé ", 10)
-	if n := testing.AllocsPerRun(100, func() { SanitizeLine(line) }); n != 0 {
-		t.Errorf("SanitizeLine(clean) allocates %v times", n)
+	if n := testing.AllocsPerRun(100, func() { Line(line) }); n != 0 {
+		t.Errorf("Line(clean) allocates %v times", n)
 	}
 }
 
@@ -112,14 +112,14 @@ func FuzzSanitize(f *testing.F) {
 	f.Add("plain text")
 	f.Add("\x1b]0;t\x07\r\n\u009b\u202e\xff")
 	f.Fuzz(func(t *testing.T, s string) {
-		out := Sanitize(s)
+		out := Text(s)
 		checkSanitized(t, out, false)
-		if again := Sanitize(out); again != out {
+		if again := Text(out); again != out {
 			t.Errorf("Sanitize not idempotent: %q -> %q -> %q", s, out, again)
 		}
-		line := SanitizeLine(s)
+		line := Line(s)
 		checkSanitized(t, line, true)
-		if again := SanitizeLine(line); again != line {
+		if again := Line(line); again != line {
 			t.Errorf("SanitizeLine not idempotent: %q -> %q -> %q", s, line, again)
 		}
 		if strings.Contains(out, "\r") {
@@ -132,7 +132,7 @@ func BenchmarkSanitizeClean(b *testing.B) {
 	s := strings.Repeat("A clean paragraph of article text, ünïcödé included.\n", 2000)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		Sanitize(s)
+		Text(s)
 	}
 }
 
@@ -140,6 +140,6 @@ func BenchmarkSanitizeDirty(b *testing.B) {
 	s := strings.Repeat("A dirty paragraph\r\n with \x1b[31m escapes \u009b and \u202e.\n", 2000)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		Sanitize(s)
+		Text(s)
 	}
 }
