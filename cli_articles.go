@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/term"
@@ -71,6 +73,7 @@ type addResult struct {
 	words     int
 	existed   bool
 	refreshed bool
+	unchanged bool // a refresh found the same text
 	orphans   int
 }
 
@@ -123,20 +126,17 @@ func (s *saver) load(ctx context.Context, src string) (loaded, error) {
 	return l, nil
 }
 
-// commit stores a loaded source. With refresh, an existing article gets the
-// new text and its highlights are re-anchored by their quotes in the same
-// transaction.
+// commit stores a loaded source. With refresh, an article saved under the
+// same address gets the new text, its highlights and reading position
+// carried over by their quotes in the same transaction.
 func (s *saver) commit(ctx context.Context, l loaded) (addResult, error) {
 	if l.rec == nil {
 		return s.existed(ctx, l.existing)
 	}
-	if l.existing == 0 {
-		// The final URL may differ from the one asked for (redirects, canonical).
-		for _, u := range []string{l.rec.SourceURL, l.rec.CanonicalURL} {
-			if id, err := s.st.FindURL(ctx, u); u != "" && err == nil {
-				l.existing = id
-				break
-			}
+	if l.existing == 0 && l.rec.SourceURL != "" {
+		// The same file saved before, or a URL given in another form.
+		if id, err := s.st.FindURL(ctx, l.rec.SourceURL); err == nil {
+			l.existing = id
 		}
 	}
 	if l.existing != 0 {
@@ -145,6 +145,9 @@ func (s *saver) commit(ctx context.Context, l loaded) (addResult, error) {
 		}
 		return s.replace(ctx, l.existing, l.rec)
 	}
+	// A page whose canonical link names a saved page (an AMP or mobile
+	// copy) is that article. A refresh never replaces it: a page can name
+	// any address as its canonical one.
 	id, existed, err := s.st.AddArticle(ctx, l.rec)
 	if err != nil {
 		return addResult{}, err
@@ -163,27 +166,45 @@ func (s *saver) existed(ctx context.Context, id int64) (addResult, error) {
 	return addResult{id: id, title: a.Title, words: a.WordCount, existed: true}, nil
 }
 
-// replace swaps in a refreshed text and re-anchors every highlight by its quote.
+// replace swaps in a refreshed text.
 func (s *saver) replace(ctx context.Context, id int64, rec *store.Article) (addResult, error) {
-	hs, err := s.st.Highlights(ctx, id)
+	res, err := s.st.ReplaceArticle(ctx, id, rec, carry(rec.Markdown))
 	if err != nil {
 		return addResult{}, err
 	}
-	orphans := 0
-	for i := range hs {
-		h := &hs[i]
-		start, end, ok := render.Reanchor(rec.Markdown, render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
-		if ok {
+	return addResult{id: id, title: rec.Title, words: rec.WordCount, refreshed: !res.Unchanged, unchanged: res.Unchanged, orphans: res.Orphans}, nil
+}
+
+// carry re-anchors highlights and the reading position on a new text by
+// their quotes (W3C TextQuoteSelector); a highlight whose passage is gone
+// becomes an orphan, kept with its quote and note.
+func carry(newMD string) store.Carry {
+	return func(oldMD string, hs []store.Highlight, pos int) ([]store.Highlight, int) {
+		for i := range hs {
+			h := &hs[i]
+			start, end, ok := render.Reanchor(newMD, render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
+			if !ok {
+				h.Orphan = true
+				continue
+			}
+			// The quote follows the text it now marks, so exports and the
+			// next refresh see what the article says.
+			q := render.QuoteAt(newMD, start, end)
 			h.Start, h.End, h.Orphan = start, end, false
-		} else {
-			h.Orphan = true
-			orphans++
+			h.Exact, h.Prefix, h.Suffix = q.Exact, q.Prefix, q.Suffix
 		}
+		if pos <= 0 || pos >= len(oldMD) {
+			return hs, 0
+		}
+		end := min(pos+120, len(oldMD))
+		for end < len(oldMD) && !utf8.RuneStart(oldMD[end]) {
+			end++
+		}
+		if start, _, ok := render.Reanchor(newMD, render.QuoteAt(oldMD, pos, end)); ok {
+			return hs, start
+		}
+		return hs, -1
 	}
-	if err := s.st.ReplaceArticle(ctx, id, rec, hs); err != nil {
-		return addResult{}, err
-	}
-	return addResult{id: id, title: rec.Title, words: rec.WordCount, refreshed: true, orphans: orphans}, nil
 }
 
 func cmdAdd(e *env, args []string) error {
@@ -242,6 +263,8 @@ func cmdAdd(e *env, args []string) error {
 		case j.err != nil:
 			failed++
 			fmt.Fprintf(e.stderr, "%smargin: %s\n", prefix, oneLine(j.err.Error()))
+		case res.unchanged:
+			fmt.Fprintf(e.stdout, "%sunchanged %d: %s (the text is the same)\n", prefix, res.id, sanitize.Line(res.title))
 		case res.existed:
 			fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin add --refresh fetches it again)\n", prefix, res.id, sanitize.Line(res.title))
 		default:
@@ -251,7 +274,11 @@ func cmdAdd(e *env, args []string) error {
 			}
 			fmt.Fprintf(e.stdout, "%s%s %d: %s (%d words)\n", prefix, verb, res.id, sanitize.Line(res.title), res.words)
 			if res.orphans > 0 {
-				fmt.Fprintf(e.stderr, "%s%d highlights could not be placed in the new text; they are kept as orphans (margin highlights %d)\n", prefix, res.orphans, res.id)
+				what := fmt.Sprintf("%d highlights could not be placed in the new text; they are kept as orphans", res.orphans)
+				if res.orphans == 1 {
+					what = "1 highlight could not be placed in the new text; it is kept as an orphan"
+				}
+				fmt.Fprintf(e.stderr, "%s%s (margin highlights %d)\n", prefix, what, res.id)
 			}
 		}
 	}
@@ -270,7 +297,7 @@ func cmdList(e *env, args []string) error {
 	all := fs.Bool("all", false, "include archived articles")
 	sortBy := fs.String("sort", "added", "added, title or progress")
 	format := fs.String("format", "text", "text or json")
-	if _, err := parse(fs, args); err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return err
 	}
 	sorts := map[string]store.Sort{"added": store.SortAdded, "title": store.SortTitle, "progress": store.SortProgress}
@@ -303,7 +330,7 @@ func cmdList(e *env, args []string) error {
 		}
 		rows := make([]row, 0, len(arts))
 		for _, a := range arts {
-			rows = append(rows, row{a.ID, a.Title, a.SiteName, firstNonEmpty(a.CanonicalURL, a.SourceURL), a.WordCount, a.ReadingMinutes, a.Added, string(a.State), a.Progress, a.HighlightCount})
+			rows = append(rows, row{a.ID, a.Title, a.SiteName, cmp.Or(a.CanonicalURL, a.SourceURL), a.WordCount, a.ReadingMinutes, a.Added, string(a.State), a.Progress, a.HighlightCount})
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -322,37 +349,9 @@ func cmdList(e *env, args []string) error {
 		if a.Progress > 0 {
 			state += fmt.Sprintf(" %d%%", int(a.Progress*100+0.5))
 		}
-		fmt.Fprintf(e.stdout, "%5d  %s  %s  %6d  %-10s  %s\n", a.ID, fit(a.Title, 44), fit(siteOf(a), 20), a.WordCount, a.Added.Local().Format("2006-01-02"), state)
+		fmt.Fprintf(e.stdout, "%5d  %s  %s  %6d  %-10s  %s\n", a.ID, fit(a.Title, 44), fit(a.Site(), 20), a.WordCount, a.Added.Local().Format("2006-01-02"), state)
 	}
 	return nil
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
-// siteOf names where an article came from.
-func siteOf(a store.Article) string {
-	if a.SiteName != "" {
-		return a.SiteName
-	}
-	return hostOf(firstNonEmpty(a.CanonicalURL, a.SourceURL))
-}
-
-func hostOf(u string) string {
-	if i := strings.Index(u, "://"); i >= 0 {
-		u = u[i+3:]
-		if j := strings.IndexAny(u, "/?#"); j >= 0 {
-			u = u[:j]
-		}
-		return strings.TrimPrefix(u, "www.")
-	}
-	return ""
 }
 
 // fit sanitises s to one line and pads or cuts it to n display cells.
@@ -425,7 +424,7 @@ func headerMarkdown(a *store.Article) string {
 	var b strings.Builder
 	b.WriteString("# " + escapeMarkdownLine(sanitize.Line(a.Title)) + "\n\n")
 	var meta []string
-	for _, s := range []string{a.Byline, siteOf(*a)} {
+	for _, s := range []string{a.Byline, a.Site()} {
 		if s = sanitize.Line(s); s != "" {
 			meta = append(meta, escapeMarkdownLine(s))
 		}
@@ -491,7 +490,7 @@ func cmdSearch(e *env, args []string) error {
 	}
 	tty := isTerminal(e.stdout)
 	for _, r := range res {
-		fmt.Fprintf(e.stdout, "%5d  %s — %s\n", r.ID, sanitize.Line(r.Title), sanitize.Line(siteOf(r.Article)))
+		fmt.Fprintf(e.stdout, "%5d  %s — %s\n", r.ID, sanitize.Line(r.Title), sanitize.Line(r.Site()))
 		fmt.Fprintf(e.stdout, "       %s\n", markSnippet(r.Snippet, r.Matches, tty))
 	}
 	return nil
@@ -543,12 +542,16 @@ func cmdRemove(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	in := bufio.NewReader(e.stdin)
-	for _, id := range ids {
-		a, err := st.Article(e.ctx, id)
-		if err != nil {
+	// Every id must exist before anything is deleted.
+	arts := make([]*store.Article, len(ids))
+	for i, id := range ids {
+		if arts[i], err = st.Article(e.ctx, id); err != nil {
 			return articleErr(id, err)
 		}
+	}
+	in := bufio.NewReader(e.stdin)
+	for i, id := range ids {
+		a := arts[i]
 		if !*yes {
 			hs, err := st.Highlights(e.ctx, id)
 			if err != nil {

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -164,19 +166,27 @@ func cmdExport(e *env, args []string) error {
 	}
 	x := &exporter{st: st, opt: opt, format: *format}
 	if *out == "" {
+		// Several articles on stdout: Markdown one after another, JSON as
+		// one array so the output stays one document.
+		sep, begin, end := "\n\n", "", ""
+		if x.format == "json" && len(ids) > 1 {
+			sep, begin, end = ",\n", "[\n", "]\n"
+		}
+		io.WriteString(e.stdout, begin)
 		for i, id := range ids {
 			_, data, err := x.render(e.ctx, id)
 			if err != nil {
 				return err
 			}
 			if i > 0 {
-				fmt.Fprintln(e.stdout)
+				io.WriteString(e.stdout, sep)
 			}
-			if _, err := e.stdout.Write(data); err != nil {
+			if _, err := e.stdout.Write(bytes.TrimRight(data, "\n")); err != nil {
 				return err
 			}
 		}
-		return nil
+		_, err := io.WriteString(e.stdout, "\n"+end)
+		return err
 	}
 	for _, id := range ids {
 		res, err := x.write(e.ctx, *out, id)

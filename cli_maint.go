@@ -36,7 +36,7 @@ func cmdBackup(e *env, args []string) error {
 func cmdCheck(e *env, args []string) error {
 	fs := e.flags("check")
 	repair := fs.Bool("repair", false, "rebuild the full-text index if it is inconsistent")
-	if _, err := parse(fs, args); err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return err
 	}
 	st, err := e.open()

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"margin/store"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -302,7 +303,7 @@ func TestCLIRefreshReanchorsHighlights(t *testing.T) {
 	if err != nil || !strings.Contains(out, "refreshed "+id) {
 		t.Fatalf("refresh: %v %q %q", err, out, errOut)
 	}
-	if !strings.Contains(errOut, "1 highlights could not be placed") {
+	if !strings.Contains(errOut, "1 highlight could not be placed") {
 		t.Errorf("refresh did not report the orphan: %q", errOut)
 	}
 	var after []map[string]any
@@ -317,5 +318,116 @@ func TestCLIRefreshReanchorsHighlights(t *testing.T) {
 	}
 	if after[1]["orphan"] != true || after[1]["quote"] != before[1]["quote"] {
 		t.Errorf("lost evidence should be an orphan with its quote: %v", after[1])
+	}
+}
+
+func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	id := savedID(t, must(t, db, "add", page))
+
+	// --db before the command.
+	var o, e bytes.Buffer
+	if err := run(context.Background(), []string{"--db", db, "list"}, strings.NewReader(""), &o, &e); err != nil || !strings.Contains(o.String(), "Security Assistance") {
+		t.Fatalf("margin --db PATH list: %v %q %q", err, o.String(), e.String())
+	}
+	// A note may start with a dash (a Markdown list).
+	hid := regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(must(t, db, "highlight", id, "--quote", "the ministry as an institution"))[1]
+	must(t, db, "note", hid, "- first point\n- second point")
+	if out := must(t, db, "highlights", id); !strings.Contains(out, "│ - first point") {
+		t.Fatalf("dash note: %q", out)
+	}
+	// An unknown flag is named, not taken for a file.
+	if _, _, err := margin(t, db, "", "list", "--frobnicate"); err == nil || !strings.Contains(err.Error(), "unknown flag --frobnicate") {
+		t.Fatalf("unknown flag: %v", err)
+	}
+	if _, _, err := margin(t, db, "", "list", "archived"); err == nil || !strings.Contains(err.Error(), "takes no arguments") {
+		t.Fatalf("stray argument: %v", err)
+	}
+	// rm with one missing id deletes nothing.
+	if _, _, err := margin(t, db, "", "rm", id, "999", "--yes"); err == nil {
+		t.Fatal("rm with a missing id succeeded")
+	}
+	if !strings.Contains(must(t, db, "list"), "Security Assistance") {
+		t.Fatal("rm deleted an article although another id was wrong")
+	}
+	// Several articles exported as JSON are one document.
+	out, errOut, err := margin(t, db, longEssayText, "add", "-")
+	if err != nil {
+		t.Fatalf("add -: %v %s", err, errOut)
+	}
+	id2 := savedID(t, out)
+	var docs []map[string]any
+	if err := json.Unmarshal([]byte(must(t, db, "export", id, id2, "--format", "json")), &docs); err != nil || len(docs) != 2 {
+		t.Fatalf("export of two articles as JSON: %v (%d documents)", err, len(docs))
+	}
+}
+
+const longEssayText = "Notes On Keeping Notes\n\nWritten notes are how readers keep what they read, and keeping them well takes a little care every time.\n\nA second paragraph explains that the habit pays off a month later, when the memo is due.\n"
+
+func TestCLIErrorsAreSanitised(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	var o, e bytes.Buffer
+	err := run(context.Background(), []string{"add", "--db", db, "x\x1b]0;pwned\x07.html"}, strings.NewReader(""), &o, &e)
+	if err == nil {
+		t.Fatal("adding a missing file succeeded")
+	}
+	msg := e.String() + oneLine(err.Error())
+	if strings.ContainsAny(msg, "\x1b\x07") {
+		t.Fatalf("error output carries control characters: %q", msg)
+	}
+}
+
+func TestCLIRefreshKeepsWhatDidNotChange(t *testing.T) {
+	version := 1
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		page := strings.ReplaceAll(essay, `<meta name="author"`, `<link rel="canonical" href="https://review.example/"><meta name="author"`)
+		if r.URL.Path == "/other" {
+			page = strings.Replace(page, "Security assistance to a failing state rarely", "A different story entirely: security assistance to a failing state rarely", 1)
+		}
+		if version == 2 {
+			page = strings.Replace(page, "<p>None of this means", "<p>An added paragraph near the end changes the text a little.</p><p>None of this means", 1)
+		}
+		io.WriteString(w, page)
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "lib.db")
+	id := savedID(t, must(t, db, "add", srv.URL+"/essay"))
+	// Two pages whose canonical link is the site's home page stay two articles.
+	other := savedID(t, must(t, db, "add", srv.URL+"/other"))
+	if other == id {
+		t.Fatal("a page with the same home-page canonical link was taken for the saved one")
+	}
+	st := func() *store.Store {
+		s, err := store.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	h := st()
+	n, _ := articleID(id)
+	a, _ := h.Article(context.Background(), n)
+	pos := strings.Index(a.Markdown, "## The evidence")
+	h.SetPosition(context.Background(), n, pos, 0.5)
+	h.Close()
+
+	if out := must(t, db, "add", "--refresh", srv.URL+"/essay"); !strings.Contains(out, "unchanged "+id) {
+		t.Fatalf("refresh of the same text: %q", out)
+	}
+	version = 2
+	if out := must(t, db, "add", "--refresh", srv.URL+"/essay"); !strings.Contains(out, "refreshed "+id) {
+		t.Fatalf("refresh of a changed text: %q", out)
+	}
+	h = st()
+	defer h.Close()
+	a, _ = h.Article(context.Background(), n)
+	// The position lands on the same heading (its text: quotes are matched
+	// on the text, not on Markdown syntax).
+	if rest := a.Markdown[a.Position:]; !strings.HasPrefix(rest, "## The evidence") && !strings.HasPrefix(rest, "The evidence") || a.Progress != 0.5 {
+		t.Fatalf("reading position not carried over: at %q progress %v", a.Markdown[a.Position:min(len(a.Markdown), a.Position+20)], a.Progress)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"runtime"
@@ -13,6 +14,8 @@ import (
 	"margin/reader"
 	"margin/store"
 	"margin/ui"
+
+	"golang.org/x/term"
 )
 
 func cmdUI(e *env, args []string) error {
@@ -33,6 +36,9 @@ func cmdUI(e *env, args []string) error {
 	if *width < 0 || *width > 0 && *width < 20 {
 		return usageErr("--width must be at least 20 columns")
 	}
+	if !isTerminal(e.stdout) || !isTerminalReader(e.stdin) {
+		return fmt.Errorf("the library screen needs a terminal; in scripts use margin list, show, search or export")
+	}
 	st, err := e.open()
 	if err != nil {
 		return err
@@ -42,6 +48,10 @@ func cmdUI(e *env, args []string) error {
 	opt := ui.Options{
 		Library: st,
 		Add: func(ctx context.Context, input string) (int64, bool, error) {
+			if input == "-" {
+				// Standard input is the terminal margin is reading keys from.
+				return 0, false, fmt.Errorf("- reads standard input, which is this terminal; give a URL or a file path")
+			}
 			r, err := sv.save(ctx, input)
 			return r.id, r.existed, err
 		},
@@ -112,4 +122,9 @@ func cmdOpen(e *env, args []string) error {
 	rest := []string{"--open", strconv.FormatInt(id, 10)}
 	fs.Visit(func(f *flag.Flag) { rest = append(rest, "--"+f.Name, f.Value.String()) })
 	return cmdUI(e, rest)
+}
+
+func isTerminalReader(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }

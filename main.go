@@ -11,9 +11,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"strings"
 	"syscall"
 
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -56,7 +58,7 @@ func usageErr(format string, a ...any) error {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
@@ -76,9 +78,10 @@ func main() {
 // said what went wrong.
 var errQuiet = errors.New("failed")
 
-// oneLine keeps an error on a single line whatever text it quotes.
+// oneLine keeps an error on a single line, and its quoted text (a file
+// name, a server's reason phrase) harmless to the terminal.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(sanitize.Line(s)), " ")
 }
 
 // env is what every command shares.
@@ -121,6 +124,16 @@ func init() {
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	// --db may come before the command too: margin --db PATH list.
+	for len(args) > 0 {
+		if v, ok := strings.CutPrefix(strings.TrimPrefix(args[0], "-"), "-db="); ok {
+			e.dbPath, args = v, args[1:]
+		} else if (args[0] == "--db" || args[0] == "-db") && len(args) > 1 {
+			e.dbPath, args = args[1], args[2:]
+		} else {
+			break
+		}
+	}
 	if len(args) > 0 {
 		switch args[0] {
 		case "help", "-h", "--help", "-help":
@@ -141,33 +154,60 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func (e *env) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&e.dbPath, "db", "", "library database path")
+	fs.StringVar(&e.dbPath, "db", e.dbPath, "library database path")
 	return fs
 }
 
 // parse parses flags that may come before, between or after positional
-// arguments, as users type them ("margin add page.html --url ...").
+// arguments, as users type them ("margin add page.html --url ..."). Only a
+// word naming a flag is one: "- point one" or "-1" stay arguments, so a
+// note can start with a dash. After "--" everything is an argument.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		m := flagRE.FindStringSubmatch(a)
+		if m == nil {
+			pos = append(pos, a)
+			continue
+		}
+		f := fs.Lookup(m[1])
+		if f == nil {
+			if m[1] == "h" || m[1] == "help" {
 				return nil, usageErr("%s: see margin help", fs.Name())
 			}
-			return nil, usageErr("%s: %v", fs.Name(), err)
+			return nil, usageErr("%s: unknown flag %s (see margin help)", fs.Name(), a)
 		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
+		flags = append(flags, a)
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); (!ok || !b.IsBoolFlag()) && m[2] == "" {
+			if i+1 >= len(args) {
+				return nil, usageErr("%s: %s needs a value", fs.Name(), a)
+			}
+			i++
+			flags = append(flags, args[i])
 		}
-		// flag stops at "--": everything after it is positional.
-		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
 	}
+	if err := fs.Parse(flags); err != nil {
+		return nil, usageErr("%s: %v", fs.Name(), err)
+	}
+	return pos, nil
 }
+
+// parseNone parses the flags of a command that takes no arguments.
+func parseNone(fs *flag.FlagSet, args []string) error {
+	pos, err := parse(fs, args)
+	if err == nil && len(pos) > 0 {
+		err = usageErr("%s takes no arguments, but was given %q", fs.Name(), pos[0])
+	}
+	return err
+}
+
+// flagRE matches a word that names a flag: -name, --name or --name=value.
+var flagRE = regexp.MustCompile(`^--?([A-Za-z][A-Za-z0-9-]*)(=.*)?$`)
 
 // open opens the library chosen by --db, $MARGIN_DB or the XDG default.
 func (e *env) open() (*store.Store, error) {

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"margin/sanitize"
@@ -109,19 +110,19 @@ func fromDocument(doc *html.Node, pageURL string) (*Article, error) {
 		Byline:    oneLine(ra.Byline()),
 		SiteName:  oneLine(ra.SiteName()),
 		SourceURL: sanitize.Text(strings.TrimSpace(pageURL)),
-		Language:  oneLine(firstNonEmpty(ra.Language(), info.lang, info.metaLang)),
+		Language:  oneLine(cmp.Or(ra.Language(), info.lang, info.metaLang)),
 		Excerpt:   oneLine(ra.Excerpt()),
 		Markdown:  md,
 		Text:      text,
 	}
-	a.CanonicalURL = firstNonEmpty(absolute(info.canonical, base), absolute(info.ogURL, base))
+	a.CanonicalURL = cmp.Or(absolute(info.canonical, base), absolute(info.ogURL, base))
 	if a.CanonicalURL == "" && base != nil {
 		a.CanonicalURL = absolute(base.String(), nil)
 	}
-	a.LeadImage = firstNonEmpty(absolute(ra.ImageURL(), base), absolute(info.ogImage, base), absolute(info.ldImage, base))
+	a.LeadImage = cmp.Or(absolute(ra.ImageURL(), base), absolute(info.ogImage, base), absolute(info.ldImage, base))
 	if t, err := ra.PublishedTime(); err == nil && t.Year() >= 1900 && t.Year() <= 3000 {
 		a.Published = t
-	} else if t := parseDate(firstNonEmpty(info.ldPublished, info.published)); !t.IsZero() {
+	} else if t := parseDate(cmp.Or(info.ldPublished, info.published)); !t.IsZero() {
 		a.Published = t
 	}
 	a.finish()
@@ -144,15 +145,6 @@ func pickTitle(title, h1 string) string {
 		}
 	}
 	return title
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s = strings.TrimSpace(s); s != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 // BareText is the benchmark's baseline: html.Parse, go-readability with

@@ -36,7 +36,7 @@ func Load(ctx context.Context, src string, opt LoadOptions) (*Article, error) {
 	switch {
 	case src == "-":
 		if opt.Stdin == nil {
-			opt.Stdin = os.Stdin
+			return nil, fmt.Errorf("no standard input to read")
 		}
 		raw, err := readCapped(opt.Stdin)
 		if err != nil {
@@ -139,6 +139,10 @@ func fromBytes(raw []byte, ext, name, pageURL string) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if a.Title == "" {
+		// A text too short to have a title line is named after its file.
+		a.Title = untitled(name)
+	}
 	if pageURL != "" {
 		a.SourceURL = pageURL
 		if a.CanonicalURL == "" {
@@ -146,4 +150,13 @@ func fromBytes(raw []byte, ext, name, pageURL string) (*Article, error) {
 		}
 	}
 	return a, nil
+}
+
+// untitled names an article that has no title of its own.
+func untitled(name string) string {
+	if name == "standard input" {
+		return "Pasted text"
+	}
+	base := filepath.Base(name)
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }

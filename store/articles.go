@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"margin/sanitize"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -57,9 +58,21 @@ func findURLTx(ctx context.Context, q interface {
 	return id.Int64, nil
 }
 
+// pageURL returns u when it names one page, and "" for a site's home page:
+// sites that point every page's canonical link at their home page must not
+// make all their articles one.
+func pageURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" || (p.Path == "" || p.Path == "/") && p.RawQuery == "" {
+		return ""
+	}
+	return u
+}
+
 // AddArticle saves a new article (Added=now, State=Inbox) and returns its
-// ID. If an article with the same source or canonical URL is already saved,
-// nothing changes and it returns that article's ID with existed=true.
+// ID. If an article with the same source URL, or the same canonical URL
+// naming a page (not a home page), is already saved, nothing changes and it
+// returns that article's ID with existed=true.
 func (s *Store) AddArticle(ctx context.Context, a *Article) (id int64, existed bool, err error) {
 	var added time.Time
 	err = s.write(ctx, "save article", func(tx *sql.Tx) error {
@@ -107,7 +120,7 @@ func (s *Store) AddArticles(ctx context.Context, as []*Article) (ids []int64, ex
 }
 
 func addArticleTx(ctx context.Context, tx *sql.Tx, a *Article) (id int64, existed bool, added time.Time, err error) {
-	if id, err := findURLTx(ctx, tx, a.SourceURL, a.CanonicalURL); err != nil {
+	if id, err := findURLTx(ctx, tx, a.SourceURL, pageURL(a.CanonicalURL)); err != nil {
 		return 0, false, added, err
 	} else if id != 0 {
 		return id, true, added, nil
@@ -131,25 +144,66 @@ func addArticleTx(ctx context.Context, tx *sql.Tx, a *Article) (id int64, existe
 	return id, false, added, nil
 }
 
-// ReplaceArticle replaces an article's content and metadata (margin add
-// --refresh), keeping Added, State and any URL the new version lacks,
-// resetting the reading position, and in the same transaction stores the
-// given highlights' re-anchored Start, End and Orphan.
-func (s *Store) ReplaceArticle(ctx context.Context, id int64, a *Article, hs []Highlight) error {
-	return s.write(ctx, fmt.Sprintf("replace article %d", id), func(tx *sql.Tx) error {
-		// An empty URL in the new version keeps the old one: a refresh
-		// must not make the article unfindable by the URL it was saved by.
-		res, err := tx.ExecContext(ctx, `UPDATE articles SET
-			source_url = coalesce(nullif(?, ''), source_url), canonical_url = coalesce(nullif(?, ''), canonical_url),
-			title = ?, byline = ?, site_name = ?, language = ?, excerpt = ?, lead_image = ?,
-			published = ?, word_count = ?, reading_minutes = ?, position = 0, progress = 0
-			WHERE id = ?`,
-			a.SourceURL, a.CanonicalURL, a.Title, a.Byline, a.SiteName, a.Language, a.Excerpt,
-			a.LeadImage, toNanos(a.Published), a.WordCount, a.ReadingMinutes, id)
+// Carry moves an article's highlights and reading position onto its new
+// Markdown. It returns the highlights with new ranges and quotes (Orphan
+// set where one could not be placed) and the new position, or -1 when the
+// position could not be placed. ReplaceArticle calls it inside its write
+// transaction, so a highlight added or deleted meanwhile is never missed.
+type Carry func(oldMarkdown string, hs []Highlight, position int) (moved []Highlight, newPosition int)
+
+// ReplaceResult says what a refresh did.
+type ReplaceResult struct {
+	Unchanged bool // the text was the same: nothing was written
+	Orphans   int  // highlights that could not be placed in the new text
+}
+
+// ReplaceArticle puts a refreshed version of an article in place: new
+// content and metadata (Added and State kept), with highlights and the
+// reading position carried over by carry. When the Markdown is unchanged
+// it writes nothing, so the reading position and highlights stay as they
+// are.
+func (s *Store) ReplaceArticle(ctx context.Context, id int64, a *Article, carry Carry) (ReplaceResult, error) {
+	var res ReplaceResult
+	err := s.write(ctx, fmt.Sprintf("replace article %d", id), func(tx *sql.Tx) error {
+		var old string
+		var pos int
+		var progress float64
+		err := tx.QueryRowContext(ctx, `SELECT b.markdown, a.position, a.progress FROM articles a
+			JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?`, id).Scan(&old, &pos, &progress)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", id, ErrNotFound)
+		}
 		if err != nil {
 			return err
 		}
-		if err := mustAffect(res, "article", id); err != nil {
+		if old == a.Markdown {
+			res.Unchanged = true
+			return nil
+		}
+		hs, err := highlightsTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		newPos := -1
+		if carry != nil {
+			hs, newPos = carry(old, hs, pos)
+		}
+		if newPos < 0 {
+			newPos, progress = 0, 0
+		}
+		// An empty URL in the new version keeps the old one: a refresh
+		// must not make the article unfindable by the URL it was saved by.
+		r, err := tx.ExecContext(ctx, `UPDATE articles SET
+			source_url = coalesce(nullif(?, ''), source_url), canonical_url = coalesce(nullif(?, ''), canonical_url),
+			title = ?, byline = ?, site_name = ?, language = ?, excerpt = ?, lead_image = ?,
+			published = ?, word_count = ?, reading_minutes = ?, position = ?, progress = ?
+			WHERE id = ?`,
+			a.SourceURL, a.CanonicalURL, a.Title, a.Byline, a.SiteName, a.Language, a.Excerpt,
+			a.LeadImage, toNanos(a.Published), a.WordCount, a.ReadingMinutes, newPos, progress, id)
+		if err != nil {
+			return err
+		}
+		if err := mustAffect(r, "article", id); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE article_bodies SET markdown = ?, text = ? WHERE article_id = ?`,
@@ -157,20 +211,45 @@ func (s *Store) ReplaceArticle(ctx context.Context, id int64, a *Article, hs []H
 			return err
 		}
 		for _, h := range hs {
-			if h.Start < 0 || h.End < h.Start {
+			if h.Start < 0 || h.End < h.Start || h.End > len(a.Markdown) {
 				return fmt.Errorf("highlight %d: bad range [%d, %d)", h.ID, h.Start, h.End)
 			}
-			res, err := tx.ExecContext(ctx, `UPDATE highlights SET md_start = ?, md_end = ?, orphan = ?
-				WHERE id = ? AND article_id = ?`, h.Start, h.End, h.Orphan, h.ID, id)
+			r, err := tx.ExecContext(ctx, `UPDATE highlights SET md_start = ?, md_end = ?, exact = ?, prefix = ?, suffix = ?, orphan = ?
+				WHERE id = ? AND article_id = ?`, h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Orphan, h.ID, id)
 			if err != nil {
 				return err
 			}
-			if err := mustAffect(res, "highlight", h.ID); err != nil {
+			if err := mustAffect(r, "highlight", h.ID); err != nil {
 				return fmt.Errorf("%w in article %d", err, id)
+			}
+			if h.Orphan {
+				res.Orphans++
 			}
 		}
 		return nil
 	})
+	if err != nil {
+		return ReplaceResult{}, err
+	}
+	return res, nil
+}
+
+// highlightsTx reads an article's highlights inside a transaction.
+func highlightsTx(ctx context.Context, tx *sql.Tx, articleID int64) ([]Highlight, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+highlightCols+` FROM highlights h WHERE h.article_id = ? ORDER BY h.md_start, h.md_end, h.id`, articleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hs []Highlight
+	for rows.Next() {
+		var h Highlight
+		if err := scanHighlight(rows, &h); err != nil {
+			return nil, err
+		}
+		hs = append(hs, h)
+	}
+	return hs, rows.Err()
 }
 
 // mustAffect turns "no row changed" into ErrNotFound.

@@ -140,8 +140,8 @@ func (s *Store) UpdateHighlight(ctx context.Context, h *Highlight) error {
 }
 
 // DeleteHighlight removes a highlight; highlights linked to it (Supports)
-// lose the link. To undo, RestoreHighlight it and re-link the others with
-// UpdateHighlight.
+// lose the link. To undo, note the IDs whose Supports is id first and pass
+// them to RestoreHighlight.
 func (s *Store) DeleteHighlight(ctx context.Context, id int64) error {
 	return s.write(ctx, fmt.Sprintf("delete highlight %d", id), func(tx *sql.Tx) error {
 		// The foreign key's ON DELETE SET NULL clears the links.
@@ -154,9 +154,12 @@ func (s *Store) DeleteHighlight(ctx context.Context, id int64) error {
 }
 
 // RestoreHighlight puts a deleted highlight back with the same ID and
-// fields (undo). IDs are never reused, so the ID is still free unless the
-// highlight was not deleted. A link to a claim that is gone is dropped.
-func (s *Store) RestoreHighlight(ctx context.Context, h *Highlight) error {
+// fields (undo), and links the highlights in relink to it again, in one
+// transaction. IDs are never reused, so the ID is still free unless the
+// highlight was not deleted. A link to a claim that is gone is dropped; a
+// relink ID that is gone, belongs to another article or was linked to
+// something else since is left alone.
+func (s *Store) RestoreHighlight(ctx context.Context, h *Highlight, relink []int64) error {
 	op := fmt.Sprintf("restore highlight %d", h.ID)
 	if h.ID <= 0 {
 		return fmt.Errorf("%s: no ID", op)
@@ -199,7 +202,21 @@ func (s *Store) RestoreHighlight(ctx context.Context, h *Highlight) error {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			h.ID, h.ArticleID, h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Label, h.Note,
 			supportsArg(h.Supports), h.Orphan, toNanos(created), toNanos(updated))
-		return err
+		if err != nil {
+			return err
+		}
+		// The deletion cleared these links (ON DELETE SET NULL) without
+		// touching updated, so putting them back does not either.
+		for _, id := range relink {
+			if id == h.ID {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE highlights SET supports = ?
+				WHERE id = ? AND article_id = ? AND supports IS NULL`, h.ID, id, h.ArticleID); err != nil {
+				return fmt.Errorf("relink highlight %d: %w", id, err)
+			}
+		}
+		return nil
 	})
 }
 

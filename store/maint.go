@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -21,6 +22,9 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 		return fmt.Errorf("%s: file exists; choose a new name", op)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s: %w", op, classifyErr(path, err))
+	}
+	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+		return fmt.Errorf("%s: folder %s does not exist", op, filepath.Dir(path))
 	}
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		os.Remove(path) // a partial copy is worse than none

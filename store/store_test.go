@@ -324,9 +324,23 @@ func TestReplaceArticle(t *testing.T) {
 
 	nw := sample("https://a.example/r", "New title", "the carpenter ate oysters")
 	nw.CanonicalURL = "" // a refresh that found no canonical URL keeps the old one
-	h.Start, h.End, h.Orphan = 0, 0, true
-	if err := s.ReplaceArticle(ctx, id, nw, []Highlight{*h}); err != nil {
-		t.Fatal(err)
+	var seen []Highlight
+	carry := func(oldMD string, hs []Highlight, pos int) ([]Highlight, int) {
+		if oldMD != old.Markdown || pos != 10 {
+			t.Errorf("carry got markdown %q position %d", oldMD, pos)
+		}
+		seen = hs
+		for i := range hs {
+			hs[i].Start, hs[i].End, hs[i].Orphan = 0, 0, true
+		}
+		return hs, -1
+	}
+	res, err := s.ReplaceArticle(ctx, id, nw, carry)
+	if err != nil || res.Orphans != 1 || res.Unchanged {
+		t.Fatalf("replace: %+v %v", res, err)
+	}
+	if len(seen) != 1 || seen[0].ID != h.ID {
+		t.Errorf("carry saw %+v, want the article's one highlight", seen)
 	}
 	got, _ := s.Article(ctx, id)
 	if got.Title != "New title" || got.Text != nw.Text || got.State != Archived || got.CanonicalURL != old.CanonicalURL ||
@@ -349,14 +363,23 @@ func TestReplaceArticle(t *testing.T) {
 	}
 	// A highlight of another article is refused, and nothing changes.
 	bad := sample("https://a.example/r", "Bad", "bad")
-	if err := s.ReplaceArticle(ctx, id, bad, []Highlight{*oh}); !errors.Is(err, ErrNotFound) {
+	foreign := func(string, []Highlight, int) ([]Highlight, int) { return []Highlight{*oh}, 0 }
+	if _, err := s.ReplaceArticle(ctx, id, bad, foreign); !errors.Is(err, ErrNotFound) {
 		t.Errorf("foreign highlight: %v", err)
 	}
 	if got, _ := s.Article(ctx, id); got.Title != "New title" {
 		t.Errorf("failed replace changed the article: %q", got.Title)
 	}
-	if err := s.ReplaceArticle(ctx, 999, nw, nil); !errors.Is(err, ErrNotFound) {
+	if _, err := s.ReplaceArticle(ctx, 999, nw, nil); !errors.Is(err, ErrNotFound) {
 		t.Errorf("missing article: %v", err)
+	}
+	// The same text again writes nothing: position and progress stay.
+	s.SetPosition(ctx, id, 7, 0.25)
+	if res, err := s.ReplaceArticle(ctx, id, nw, nil); err != nil || !res.Unchanged {
+		t.Errorf("unchanged replace: %+v %v", res, err)
+	}
+	if got, _ := s.Article(ctx, id); got.Position != 7 || got.Progress != 0.25 {
+		t.Errorf("unchanged replace moved the position: %d %v", got.Position, got.Progress)
 	}
 	if r, err := s.Check(ctx); err != nil || !r.OK() {
 		t.Errorf("Check after replace: %+v %v", r, err)
@@ -563,14 +586,14 @@ func TestHighlights(t *testing.T) {
 	if later.ID == claim.ID {
 		t.Fatal("deleted highlight ID reused")
 	}
-	if err := s.RestoreHighlight(ctx, before); err != nil {
+	if err := s.RestoreHighlight(ctx, before, nil); err != nil {
 		t.Fatal(err)
 	}
 	restored, _ := s.Highlight(ctx, claim.ID)
 	if fmt.Sprintf("%+v", *restored) != fmt.Sprintf("%+v", *before) {
 		t.Errorf("restored\n %+v\nwant\n %+v", *restored, *before)
 	}
-	if err := s.RestoreHighlight(ctx, before); err == nil {
+	if err := s.RestoreHighlight(ctx, before, nil); err == nil {
 		t.Error("restoring an existing highlight succeeded")
 	}
 	// Restoring an evidence whose claim is gone drops the link.
@@ -579,7 +602,7 @@ func TestHighlights(t *testing.T) {
 	s.UpdateHighlight(ctx, ev2)
 	s.DeleteHighlight(ctx, ev2.ID)
 	s.DeleteHighlight(ctx, claim.ID)
-	if err := s.RestoreHighlight(ctx, ev2); err != nil {
+	if err := s.RestoreHighlight(ctx, ev2, nil); err != nil {
 		t.Fatal(err)
 	}
 	if e, _ := s.Highlight(ctx, ev2.ID); e == nil || e.Supports != 0 {
@@ -804,5 +827,23 @@ func TestAddArticlesAndPopulate(t *testing.T) {
 	}
 	if n, _ := s.Count(ctx); n != 32 {
 		t.Errorf("Count = %d after populating 30 twice", n)
+	}
+}
+
+func TestHomePageCanonicalIsNotOneArticle(t *testing.T) {
+	s := openTest(t)
+	a := sample("https://site.example/story-one", "One", "first story")
+	a.CanonicalURL = "https://site.example/"
+	b := sample("https://site.example/story-two", "Two", "second story")
+	b.CanonicalURL = "https://site.example/"
+	ida, idb := mustAdd(t, s, a), mustAdd(t, s, b)
+	if ida == idb {
+		t.Fatal("two stories whose canonical link is the home page were taken for one")
+	}
+	// A canonical link naming a page still identifies it.
+	c := sample("https://site.example/amp/story-two", "Two (AMP)", "second story")
+	c.CanonicalURL = "https://site.example/story-two"
+	if _, existed, err := s.AddArticle(context.Background(), c); err != nil || !existed {
+		t.Fatalf("AMP copy of a saved page: existed=%v err=%v", existed, err)
 	}
 }

@@ -4,6 +4,7 @@ package store
 
 import (
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -114,4 +115,25 @@ type CheckReport struct {
 // user's to resolve, not damage).
 func (r CheckReport) OK() bool {
 	return r.Integrity == "ok" && r.FTSConsistent && len(r.Problems) == 0
+}
+
+// Site names where an article came from: its site name, else the host of
+// its address without "www.".
+func (a *Article) Site() string {
+	if a.SiteName != "" {
+		return a.SiteName
+	}
+	u := a.CanonicalURL
+	if u == "" {
+		u = a.SourceURL
+	}
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return ""
+	}
+	u = u[i+3:]
+	if j := strings.IndexAny(u, "/?#"); j >= 0 {
+		u = u[:j]
+	}
+	return strings.TrimPrefix(u, "www.")
 }

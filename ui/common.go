@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -29,7 +30,7 @@ type Library interface {
 	AddHighlight(ctx context.Context, h *store.Highlight) (int64, error)
 	UpdateHighlight(ctx context.Context, h *store.Highlight) error
 	DeleteHighlight(ctx context.Context, id int64) error
-	RestoreHighlight(ctx context.Context, h *store.Highlight) error
+	RestoreHighlight(ctx context.Context, h *store.Highlight, relink []int64) error
 	AllHighlights(ctx context.Context, f store.HighlightFilter) ([]store.Highlight, error)
 }
 
@@ -46,12 +47,14 @@ type Common struct {
 	Now    func() time.Time // the clock; tests fix it
 	Loc    *time.Location   // dates are shown in this zone
 	cache  *docCache
+	// tick is tea.Tick; tests replace it so that time passes when they say.
+	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // docKey names one rendering of an article.
 type docKey struct {
 	id    int64
-	size  int // length of the Markdown, so a refreshed article renders anew
+	hash  uint64 // of the Markdown, so a refreshed article renders anew
 	width int
 	style string
 }

@@ -144,6 +144,9 @@ func (f *fakeLib) SetState(ctx context.Context, id int64, st store.State) error 
 }
 
 func (f *fakeLib) SetPosition(ctx context.Context, id int64, off int, progress float64) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	f.call("SetPosition %d %d %.2f", id, off, progress)
 	f.arts[id].Position, f.arts[id].Progress, f.arts[id].Opened = off, progress, f.now
 	return nil
@@ -154,6 +157,9 @@ func (f *fakeLib) Setting(ctx context.Context, key string) (string, error) {
 }
 
 func (f *fakeLib) SetSetting(ctx context.Context, key, value string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	f.call("SetSetting %s %s", key, value)
 	f.settings[key] = value
 	return nil
@@ -179,6 +185,9 @@ func (f *fakeLib) Highlights(ctx context.Context, articleID int64) ([]store.High
 }
 
 func (f *fakeLib) AddHighlight(ctx context.Context, h *store.Highlight) (int64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
 	if f.failAdd != nil {
 		return 0, f.failAdd
 	}
@@ -191,6 +200,9 @@ func (f *fakeLib) AddHighlight(ctx context.Context, h *store.Highlight) (int64, 
 }
 
 func (f *fakeLib) UpdateHighlight(ctx context.Context, h *store.Highlight) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if f.failAdd != nil {
 		return f.failAdd
 	}
@@ -201,6 +213,9 @@ func (f *fakeLib) UpdateHighlight(ctx context.Context, h *store.Highlight) error
 }
 
 func (f *fakeLib) DeleteHighlight(ctx context.Context, id int64) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	f.call("DeleteHighlight %d", id)
 	delete(f.hls, id)
 	for _, h := range f.hls {
@@ -211,10 +226,18 @@ func (f *fakeLib) DeleteHighlight(ctx context.Context, id int64) error {
 	return nil
 }
 
-func (f *fakeLib) RestoreHighlight(ctx context.Context, h *store.Highlight) error {
-	f.call("RestoreHighlight %d", h.ID)
+func (f *fakeLib) RestoreHighlight(ctx context.Context, h *store.Highlight, relink []int64) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	f.call("RestoreHighlight %d %v", h.ID, relink)
 	c := *h
 	f.hls[h.ID] = &c
+	for _, id := range relink {
+		if r := f.hls[id]; r != nil && r.ArticleID == h.ArticleID && r.Supports == 0 {
+			r.Supports = h.ID
+		}
+	}
 	return nil
 }
 

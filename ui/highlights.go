@@ -20,7 +20,7 @@ type highlightState struct {
 	list   []store.Highlight // reading order, orphans last
 	cursor int               // source offset of the cursor; -1 before the first rendering
 	anchor int               // where the selection started; -1 when not selecting
-	undo   *store.Highlight  // the last deleted highlight
+	undo   *deleted          // the last deleted highlight
 	editor *noteEditor
 	// noteLines maps a display line to the highlights whose notes are shown
 	// under it (the line where the highlight ends).
@@ -33,6 +33,13 @@ type highlightState struct {
 	pressed    int     // offset where the mouse button went down; -1 when up
 	target     int64   // highlight a label or claim chooser applies to
 	claimIDs   []int64 // claim per item of the claim chooser; 0 unlinks
+}
+
+// deleted is what undo puts back: a highlight and the highlights that
+// were linked to it, whose links the deletion cleared.
+type deleted struct {
+	h      store.Highlight
+	relink []int64
 }
 
 func (s *highlightState) reset() {
@@ -272,6 +279,16 @@ func (s *highlightState) add(p *pagerModel) int {
 		return -1
 	}
 	q := render.QuoteAt(md, start, end)
+	for i, o := range s.list {
+		if !o.Orphan && o.Start == q.Start && o.End == q.End {
+			// The same passage twice would be two marks no one can tell
+			// apart: act on the one there is.
+			s.anchor = -1
+			s.cursor = o.Start
+			p.status = "Already highlighted. L label · n note · x delete"
+			return i
+		}
+	}
 	h := store.Highlight{
 		ArticleID: p.art.ID, Start: q.Start, End: q.End,
 		Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix, Label: store.Labels[0],
@@ -309,13 +326,24 @@ func (s *highlightState) remove(p *pagerModel) {
 
 func (s *highlightState) removeAt(p *pagerModel, i int) {
 	h := s.list[i]
+	// The store clears the links to a deleted highlight; remember them so
+	// that undo puts them back.
+	var relink []int64
+	for _, o := range s.list {
+		if o.Supports == h.ID {
+			relink = append(relink, o.ID)
+		}
+	}
 	if err := p.Lib.DeleteHighlight(p.ctx, h.ID); err != nil {
 		p.errLine = "Could not delete the highlight: " + err.Error()
 		return
 	}
-	s.undo = &h
+	s.undo = &deleted{h: h, relink: relink}
 	p.loadHighlights()
 	p.status = "Highlight deleted. u to undo"
+	if n := len(relink); n > 0 {
+		p.status = fmt.Sprintf("Highlight deleted and unlinked %d highlight%s. u to undo", n, plural(n))
+	}
 }
 
 func (s *highlightState) restore(p *pagerModel) {
@@ -323,13 +351,24 @@ func (s *highlightState) restore(p *pagerModel) {
 		p.errLine = "Nothing to undo."
 		return
 	}
-	if err := p.Lib.RestoreHighlight(p.ctx, s.undo); err != nil {
+	if err := p.Lib.RestoreHighlight(p.ctx, &s.undo.h, s.undo.relink); err != nil {
 		p.errLine = "Could not restore the highlight: " + err.Error()
 		return
 	}
+	id := s.undo.h.ID
 	s.undo = nil
 	p.loadHighlights()
 	p.status = "Highlight restored."
+	// Count what is linked now: a link changed since stays as it is.
+	n := 0
+	for _, o := range s.list {
+		if o.Supports == id {
+			n++
+		}
+	}
+	if n > 0 {
+		p.status = fmt.Sprintf("Highlight restored with its %d link%s.", n, plural(n))
+	}
 }
 
 // jump moves the cursor to the next or previous highlight.

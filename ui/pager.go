@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"context"
 	"fmt"
+	"hash/maphash"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -47,12 +50,25 @@ type (
 		path string
 		err  error
 	}
+	// autosaveMsg is the tick that saves the reading position and a note
+	// being written while the user reads or types.
+	autosaveMsg struct{}
 )
+
+// autosaveEvery is how long a changed position or note waits before it is
+// saved: often enough that a killed terminal loses little, rarely enough
+// that scrolling does not write on every key.
+const autosaveEvery = 2 * time.Second
+
+// autosaveTimeout bounds a save made while the UI runs, so a library
+// locked by another writer does not freeze the screen.
+const autosaveTimeout = time.Second
 
 // pagerModel is the reader screen.
 type pagerModel struct {
 	*Common
 	art     *store.Article
+	mdHash  uint64 // of art.Markdown, for the rendering cache
 	doc     *render.Doc
 	docKey  docKey
 	want    docKey // the rendering asked for last
@@ -79,7 +95,16 @@ type pagerModel struct {
 	links    []render.Link
 
 	hl highlightState
+
+	// Autosave: the top offset when the position was last saved or
+	// restored (-1 until the article is placed), and whether a tick is on
+	// its way.
+	savedOff int
+	ticking  bool
 }
+
+// mdSeed keys the Markdown hashes; they live only as long as the process.
+var mdSeed = maphash.MakeSeed()
 
 func newPager(c *Common) *pagerModel {
 	p := &pagerModel{Common: c, keys: c.Keys.Reader, pending: -1}
@@ -103,6 +128,8 @@ func (p *pagerModel) OpenAt(id int64, at int) tea.Cmd {
 		return func() tea.Msg { return errMsg{fmt.Sprintf("Could not open article %d: %v", id, err)} }
 	}
 	p.art = a
+	p.mdHash = maphash.String(mdSeed, a.Markdown)
+	p.savedOff = -1
 	p.doc = nil
 	p.top = 0
 	p.pending = a.Position
@@ -171,7 +198,7 @@ func (p *pagerModel) textWidth() int {
 func (p *pagerModel) margin() int { return max((p.Width-p.textWidth())/2, 0) }
 
 func (p *pagerModel) key() docKey {
-	return docKey{id: p.art.ID, size: len(p.art.Markdown), width: p.textWidth(), style: p.Styles.Name}
+	return docKey{id: p.art.ID, hash: p.mdHash, width: p.textWidth(), style: p.Styles.Name}
 }
 
 // requestRender shows a cached rendering or starts one in a command: the
@@ -233,6 +260,10 @@ func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
 		p.top = d.LineOf(p.pending)
 		p.pending = -1
 	}
+	if d.Complete && p.savedOff < 0 {
+		// Placed where the reader left off: nothing new to save yet.
+		p.savedOff = p.topOffset()
+	}
 	if p.query != "" {
 		p.matches = d.Find(p.query)
 		p.cur = clamp(p.cur, 0, len(p.matches)-1)
@@ -275,19 +306,65 @@ func (p *pagerModel) progress() float64 {
 }
 
 // save stores the reading position; called on leaving and quitting.
-func (p *pagerModel) save() {
+func (p *pagerModel) save() { p.saveWith(p.ctx) }
+
+func (p *pagerModel) saveWith(ctx context.Context) {
 	if p.art == nil || p.doc == nil || !p.doc.Complete || p.pending >= 0 {
 		return
 	}
 	off, prog := p.topOffset(), p.progress()
 	if off == p.art.Position && prog == p.art.Progress {
+		p.savedOff = off
 		return
 	}
-	if err := p.Lib.SetPosition(p.ctx, p.art.ID, off, prog); err != nil {
+	if err := p.Lib.SetPosition(ctx, p.art.ID, off, prog); err != nil {
 		p.errLine = "Could not save the reading position: " + err.Error()
 		return
 	}
 	p.art.Position, p.art.Progress = off, prog
+	p.savedOff = off
+}
+
+// unsaved is true when the top offset moved since the position was last
+// saved, or the note being written differs from the stored one.
+func (p *pagerModel) unsaved() bool {
+	if p.art == nil {
+		return false
+	}
+	if p.mode == readEditor && p.hl.draftChanged() {
+		return true
+	}
+	if p.doc == nil || !p.doc.Complete || p.pending >= 0 || p.savedOff < 0 {
+		return false
+	}
+	return p.topOffset() != p.savedOff
+}
+
+// scheduleSave starts the autosave tick when something is unsaved and no
+// tick is on its way.
+func (p *pagerModel) scheduleSave() tea.Cmd {
+	if p.ticking || !p.unsaved() {
+		return nil
+	}
+	p.ticking = true
+	return p.tick(autosaveEvery, func(time.Time) tea.Msg { return autosaveMsg{} })
+}
+
+// autosave saves the position and the note being written, each write
+// bounded by autosaveTimeout.
+func (p *pagerModel) autosave() {
+	p.ticking = false
+	if p.art == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(p.ctx, autosaveTimeout)
+	defer cancel()
+	if p.mode == readEditor {
+		p.hl.saveDraft(p, ctx)
+	}
+	if p.doc != nil && p.savedOff >= 0 && p.topOffset() != p.savedOff {
+		p.saveWith(ctx)
+	}
 }
 
 // Layout: a three-line header, the body, a status line and the help.
@@ -357,8 +434,18 @@ func (p *pagerModel) currentKeys() ReaderKeys {
 	return k
 }
 
-// Update handles a message for the reader.
+// Update handles a message for the reader, then starts the autosave tick
+// if the message moved the text or changed a note.
 func (p *pagerModel) Update(msg tea.Msg) (*pagerModel, tea.Cmd) {
+	if _, ok := msg.(autosaveMsg); ok {
+		p.autosave()
+		return p, p.scheduleSave()
+	}
+	p, cmd := p.update(msg)
+	return p, tea.Batch(cmd, p.scheduleSave())
+}
+
+func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case docMsg:
 		return p, p.onDoc(msg)
@@ -606,7 +693,7 @@ func (p *pagerModel) viewHeader() string {
 	if s := sanitize.Line(a.Byline); s != "" {
 		meta = append(meta, s)
 	}
-	if s := sanitize.Line(a.SiteName); s != "" {
+	if s := sanitize.Line(a.Site()); s != "" {
 		meta = append(meta, s)
 	}
 	if !a.Published.IsZero() {

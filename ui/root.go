@@ -61,6 +61,7 @@ func newModel(ctx context.Context, opt Options) *Model {
 		Loc:    time.Local,
 		Styles: NewStyles(opt.Style != "light"),
 		cache:  &docCache{},
+		tick:   tea.Tick,
 	}
 	if opt.Style == "" {
 		// A style remembered in the settings overrides detection.
@@ -89,7 +90,7 @@ func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 		opts = append(opts, tea.WithOutput(out))
 	}
 	_, err := tea.NewProgram(m, opts...).Run()
-	m.pager.flush()
+	m.finalFlush()
 	if err != nil && !(errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil) {
 		return fmt.Errorf("run the terminal UI: %w", err)
 	}
@@ -136,7 +137,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
-	case docMsg, exportMsg, statusMsg:
+	case docMsg, exportMsg, statusMsg, autosaveMsg:
 		var cmd tea.Cmd
 		m.pager, cmd = m.pager.Update(msg)
 		return m, cmd
@@ -205,6 +206,21 @@ func fit(s string, w, h int) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// flushTimeout bounds the last save after the program ends.
+const flushTimeout = 2 * time.Second
+
+// finalFlush saves what the reader holds once the program has ended. A
+// SIGTERM or SIGHUP ends it by cancelling ctx, which every store call
+// uses, so the last save gets a context of its own: the signal's values
+// without its cancellation, and a deadline so that a locked library cannot
+// keep a closing terminal waiting.
+func (m *Model) finalFlush() {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(m.common.ctx), flushTimeout)
+	defer cancel()
+	m.common.ctx = ctx
+	m.pager.flush()
 }
 
 // flush saves what the reader holds: an open note and the position.
