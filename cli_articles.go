@@ -422,11 +422,11 @@ func cmdShow(e *env, args []string) error {
 // headerMarkdown is the title block margin show prints above the body.
 func headerMarkdown(a *store.Article) string {
 	var b strings.Builder
-	b.WriteString("# " + escapeMarkdownLine(sanitize.Line(a.Title)) + "\n\n")
+	b.WriteString("# " + reader.EscapeMarkdown(sanitize.Line(a.Title)) + "\n\n")
 	var meta []string
 	for _, s := range []string{a.Byline, a.Site()} {
 		if s = sanitize.Line(s); s != "" {
-			meta = append(meta, escapeMarkdownLine(s))
+			meta = append(meta, reader.EscapeMarkdown(s))
 		}
 	}
 	if !a.Published.IsZero() {
@@ -434,25 +434,6 @@ func headerMarkdown(a *store.Article) string {
 	}
 	meta = append(meta, fmt.Sprintf("%d min read", a.ReadingMinutes))
 	b.WriteString("*" + strings.Join(meta, " · ") + "*\n\n---\n\n")
-	return b.String()
-}
-
-// escapeMarkdownLine makes untrusted one-line text literal in Markdown.
-func escapeMarkdownLine(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '\\', '`', '*', '_', '[', ']', '#', '|', '~', '>', '!':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
 	return b.String()
 }
 

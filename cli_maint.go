@@ -65,7 +65,7 @@ func cmdCheck(e *env, args []string) error {
 	for _, p := range rep.Problems {
 		fmt.Fprintf(e.stdout, "problem: %s\n", sanitize.Line(p))
 	}
-	if rep.Integrity != "ok" || !rep.FTSConsistent || len(rep.Problems) > 0 {
+	if !rep.OK() {
 		return fmt.Errorf("the library has problems (see above); margin backup FILE keeps a copy, and margin check --repair rebuilds the full-text index")
 	}
 	return nil
@@ -158,9 +158,9 @@ func cmdBench(e *env, args []string) error {
 	}
 	switch pos[0] {
 	case "extract":
-		return bench.Extraction(e.stdout, dir(filepath.Join("..", "shared", "corpus", "extraction")))
+		return bench.Extraction(e.stdout, dir(bench.DefaultExtractionCorpus))
 	case "paste":
-		return bench.Pasted(e.stdout, dir(filepath.Join("..", "shared", "corpus", "pasted")), func(raw []byte) (string, error) {
+		return bench.Pasted(e.stdout, dir(bench.DefaultPastedCorpus), func(raw []byte) (string, error) {
 			a, err := reader.FromText(string(raw))
 			if err != nil {
 				return "", err

@@ -895,22 +895,18 @@ func TestFetchCharsets(t *testing.T) {
 	cases := []struct {
 		name, header string
 		body         []byte
-		knownBug     string
 	}{
-		{"header without charset, meta 1251", "text/html", cp1251(page(`<meta charset="windows-1251">`)), ""},
-		{"no header at all, http-equiv 1251", "", cp1251(page(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">`)), ""},
-		{"header says utf-8, body is 1251 with meta", "text/html; charset=utf-8", cp1251(page(`<meta charset="windows-1251">`)), ""},
-		{"header says iso-8859-1, body is utf-8", "text/html; charset=iso-8859-1", []byte(page(`<meta charset="iso-8859-1">`)), ""},
-		{"header says windows-1251, body is utf-8", "text/html; charset=windows-1251", []byte(page("")), ""},
-		{"koi8-r in the header", "text/html; charset=koi8-r", koi8(page("")), ""},
-		{"header says iso-8859-1, body is 1251 with meta 1251", "text/html; charset=iso-8859-1", cp1251(page(`<meta charset="windows-1251">`)), ""},
-		{"nothing declared anywhere, body is 1251", "text/html", cp1251(page("")), ""},
+		{"header without charset, meta 1251", "text/html", cp1251(page(`<meta charset="windows-1251">`))},
+		{"no header at all, http-equiv 1251", "", cp1251(page(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">`))},
+		{"header says utf-8, body is 1251 with meta", "text/html; charset=utf-8", cp1251(page(`<meta charset="windows-1251">`))},
+		{"header says iso-8859-1, body is utf-8", "text/html; charset=iso-8859-1", []byte(page(`<meta charset="iso-8859-1">`))},
+		{"header says windows-1251, body is utf-8", "text/html; charset=windows-1251", []byte(page(""))},
+		{"koi8-r in the header", "text/html; charset=koi8-r", koi8(page(""))},
+		{"header says iso-8859-1, body is 1251 with meta 1251", "text/html; charset=iso-8859-1", cp1251(page(`<meta charset="windows-1251">`))},
+		{"nothing declared anywhere, body is 1251", "text/html", cp1251(page(""))},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if c.knownBug != "" && os.Getenv("MARGIN_TEST_KNOWN_BUGS") == "" {
-				t.Skip("known bug: " + c.knownBug + " (MARGIN_TEST_KNOWN_BUGS=1 runs it)")
-			}
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if c.header == "" {
 					w.Header()["Content-Type"] = nil

@@ -35,10 +35,8 @@ func FileName(a *store.Article, ext string) string {
 	if slug == "" {
 		slug = "article"
 	}
+	// The id suffix means no stem is a reserved device name (CON, NUL…).
 	stem := slug + suffix
-	if reserved(stem) {
-		stem = "_" + stem
-	}
 	if e := cleanExt(ext); e != "" {
 		return stem + "." + e
 	}

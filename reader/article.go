@@ -13,7 +13,7 @@ type Article struct {
 	Title        string
 	Byline       string
 	SiteName     string
-	SourceURL    string // where it came from: the URL asked for, or empty for a local file or stdin
+	SourceURL    string // where it came from: the URL asked for, the --url of a saved page, a local file's absolute path, or empty for standard input
 	CanonicalURL string // the page's own canonical URL (link rel=canonical, og:url), else the final fetched URL
 	Published    time.Time
 	Language     string

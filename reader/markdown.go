@@ -746,6 +746,14 @@ func mdDestination(s string) string {
 	return b.String()
 }
 
+// EscapeMarkdown returns plain text as literal Markdown: nothing in it can
+// become markup, a link or an entity.
+func EscapeMarkdown(s string) string {
+	var b strings.Builder
+	escapeText(&b, s)
+	return b.String()
+}
+
 // escapeText writes s with every character that Markdown could read as
 // markup escaped, and '&', '<' as entities.
 func escapeText(b *strings.Builder, s string) {

@@ -43,7 +43,7 @@ type Article struct {
 	// screen; Progress is the fraction read, 0..1.
 	Position       int
 	Progress       float64
-	HighlightCount int // filled by List and Search
+	HighlightCount int // filled by Article, List and Search
 }
 
 // Labels a highlight may carry, in the order the UI offers them.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -461,15 +462,43 @@ func (s *highlightState) saveNote(p *pagerModel) bool {
 	}
 	h := s.list[i]
 	note := s.editor.Value()
-	if h.Note == note {
-		return true
+	if h.Note != note {
+		h.Note = note
+		if !s.update(p, &h, "save the note") {
+			return false
+		}
 	}
-	h.Note = note
-	if !s.update(p, &h, "save the note") {
+	if note != s.editor.orig {
+		// Also when a draft was saved already: the user saved a change.
+		p.status = "Note saved."
+	}
+	return true
+}
+
+// draftChanged is true when the note being written differs from the
+// stored one.
+func (s *highlightState) draftChanged() bool {
+	if s.editor == nil {
 		return false
 	}
-	p.status = "Note saved."
-	return true
+	i := s.byID(s.editor.id)
+	return i >= 0 && s.list[i].Note != s.editor.Value()
+}
+
+// saveDraft stores the note being written without closing the editor, so
+// that a killed terminal loses at most the last seconds of typing. A
+// failure is shown; ctrl+s or esc try again.
+func (s *highlightState) saveDraft(p *pagerModel, ctx context.Context) {
+	if !s.draftChanged() {
+		return
+	}
+	h := s.list[s.byID(s.editor.id)]
+	h.Note = s.editor.Value()
+	if err := p.Lib.UpdateHighlight(ctx, &h); err != nil {
+		p.errLine = "Could not save the note draft: " + err.Error()
+		return
+	}
+	p.loadHighlights()
 }
 
 func (s *highlightState) viewEditor(p *pagerModel, h int) []string {

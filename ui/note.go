@@ -13,6 +13,7 @@ type noteEditor struct {
 	*Common
 	id    int64  // the highlight being annotated
 	quote string // its text, shown above the editor
+	orig  string // the note when the editor opened
 	area  textarea.Model
 	// warned is set once the user was told the note cannot be saved.
 	warned bool
@@ -26,7 +27,7 @@ func newNoteEditor(c *Common, id int64, quote, note string) *noteEditor {
 	ta.CharLimit = 0
 	ta.SetValue(note)
 	ta.Focus()
-	return &noteEditor{Common: c, id: id, quote: quote, area: ta}
+	return &noteEditor{Common: c, id: id, quote: quote, orig: note, area: ta}
 }
 
 // SetSize fits the editor in w×h cells.
@@ -42,8 +43,12 @@ func (e *noteEditor) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// Value is the note as typed, without trailing blank lines.
-func (e *noteEditor) Value() string { return strings.TrimRight(e.area.Value(), " \n\t") }
+// Value is the note as typed, without trailing blank lines and without
+// the control characters a paste may carry (a note is shown and exported
+// like article text).
+func (e *noteEditor) Value() string {
+	return strings.TrimRight(sanitize.Text(e.area.Value()), " \n\t")
+}
 
 // View draws the quote and the editor as lines.
 func (e *noteEditor) View(w int) []string {
