@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"margin/store"
@@ -12,6 +13,9 @@ import (
 
 // fakeLib is an in-memory Library that records the calls made on it.
 type fakeLib struct {
+	// mu guards calls and limits: Run's prefetch lists the library in a
+	// goroutine while the program opens an article.
+	mu       sync.Mutex
 	arts     map[int64]*store.Article
 	hls      map[int64]*store.Highlight
 	settings map[string]string
@@ -31,6 +35,8 @@ func newFakeLib() *fakeLib {
 }
 
 func (f *fakeLib) call(format string, args ...any) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	f.calls = append(f.calls, fmt.Sprintf(format, args...))
 }
 
@@ -66,7 +72,9 @@ func (f *fakeLib) count(id int64) int {
 
 func (f *fakeLib) List(ctx context.Context, opt store.ListOptions) ([]store.Article, error) {
 	f.call("List %v %v", opt.Archived, opt.Sort)
+	f.mu.Lock()
 	f.limits = append(f.limits, opt.Limit)
+	f.mu.Unlock()
 	var out []store.Article
 	for _, a := range f.arts {
 		if a.State == store.Archived && !opt.Archived {

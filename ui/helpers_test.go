@@ -29,7 +29,9 @@ type harness struct {
 	lib   *fakeLib
 	quit  bool
 	added []string // inputs given to Options.Add
-	urls  []string // links opened
+	// timers are the tea.Tick callbacks asked for and not yet fired.
+	timers []func(time.Time) tea.Msg
+	urls   []string // links opened
 }
 
 func newHarness(t *testing.T, lib *fakeLib, w, h int, tweak ...func(*Options)) *harness {
@@ -59,9 +61,24 @@ func newHarness(t *testing.T, lib *fakeLib, w, h int, tweak ...func(*Options)) *
 	hs.m = newModel(context.Background(), opt)
 	hs.m.common.Now = func() time.Time { return testNow }
 	hs.m.common.Loc = time.UTC
+	// Time passes only when a test calls fire.
+	hs.m.common.tick = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		hs.timers = append(hs.timers, fn)
+		return nil
+	}
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs
+}
+
+// fire lets the time of every pending tick pass.
+func (hs *harness) fire() {
+	hs.t.Helper()
+	ts := hs.timers
+	hs.timers = nil
+	for _, fn := range ts {
+		hs.send(fn(testNow))
+	}
 }
 
 // send delivers a message and runs what it asks for.

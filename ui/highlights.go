@@ -368,7 +368,7 @@ func (s *highlightState) restore(p *pagerModel) {
 		}
 	}
 	if n > 0 {
-		p.status = fmt.Sprintf("Highlight restored with its %d link%s.", n, plural(n))
+		p.status = fmt.Sprintf("Highlight restored and relinked %d highlight%s.", n, plural(n))
 	}
 }
 

@@ -304,7 +304,7 @@ func (l *libraryModel) onList(msg listMsg) tea.Cmd {
 	l.arts, l.rows = msg.arts, l.rows[:0] // the old rows index the old list
 	l.hay = make([]string, len(l.arts))
 	for i, a := range l.arts {
-		l.hay[i] = strings.ToLower(sanitize.Line(a.Title) + " " + sanitize.Line(a.SiteName))
+		l.hay[i] = strings.ToLower(sanitize.Line(a.Title) + " " + sanitize.Line(a.Site()))
 	}
 	l.applyFilter()
 	l.selectID(sel)
@@ -885,7 +885,7 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 		titleStyle, marker = st.Selected, st.Marker.Render("▸ ")
 	}
 	return truncate(marker+titleStyle.Render(padRight(title, tw))+"  "+
-		st.Site.Render(padRight(sanitize.Line(a.SiteName), sw))+"  "+l.meta(a), l.Width)
+		st.Site.Render(padRight(sanitize.Line(a.Site()), sw))+"  "+l.meta(a), l.Width)
 }
 
 func (l *libraryModel) viewResult(i int) []string {

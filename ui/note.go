@@ -1,11 +1,13 @@
 package ui
 
 import (
-	"margin/sanitize"
 	"strings"
 
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"margin/sanitize"
 )
 
 // noteEditor is the multi-line editor for a highlight's note.
@@ -53,16 +55,9 @@ func (e *noteEditor) Value() string {
 // View draws the quote and the editor as lines.
 func (e *noteEditor) View(w int) []string {
 	st := e.Styles
-	q := []rune(sanitize.Line(e.quote))
-	if len(q) > 300 {
-		q = append(q[:300], '…')
-	}
 	lines := []string{"  " + st.Picker.Title.Render("Note on:")}
-	for _, l := range wrapPlain(string(q), w-6) {
-		lines = append(lines, "  "+st.App.Dim.Render("“"+l+"”"))
-		if len(lines) > 3 {
-			break
-		}
+	for _, l := range quoteLines(e.quote, w-6) {
+		lines = append(lines, "  "+st.App.Dim.Render(l))
 	}
 	lines = append(lines, "")
 	for _, l := range strings.Split(e.area.View(), "\n") {
@@ -71,7 +66,37 @@ func (e *noteEditor) View(w int) []string {
 	return lines
 }
 
-// wrapPlain wraps plain text at spaces into lines of at most w runes.
+// maxQuoteLines is how much of the quote the editor shows above the note.
+const maxQuoteLines = 3
+
+// quoteLines is a quote as one block in quotation marks, wrapped to w
+// cells and cut at maxQuoteLines lines with an ellipsis.
+func quoteLines(quote string, w int) []string {
+	w = max(w, 10)
+	// Room for the marks: “ opens the first line, the others are indented
+	// to align with it, and ” or …” closes the last.
+	ls := wrapPlain(sanitize.Line(quote), w-3)
+	cut := len(ls) > maxQuoteLines
+	if cut {
+		ls = ls[:maxQuoteLines]
+	}
+	for i := range ls {
+		if i == 0 {
+			ls[i] = "“" + ls[i]
+		} else {
+			ls[i] = " " + ls[i]
+		}
+	}
+	last := len(ls) - 1
+	if cut {
+		ls[last] += "…"
+	}
+	ls[last] += "”"
+	return ls
+}
+
+// wrapPlain wraps plain text at spaces into lines of at most w cells
+// (wide characters count two), splitting words longer than a line.
 func wrapPlain(s string, w int) []string {
 	w = max(w, 10)
 	var out []string
@@ -81,16 +106,16 @@ func wrapPlain(s string, w int) []string {
 			switch {
 			case line == "":
 				line = word
-			case len([]rune(line))+1+len([]rune(word)) <= w:
+			case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= w:
 				line += " " + word
 			default:
 				out = append(out, line)
 				line = word
 			}
-			for len([]rune(line)) > w {
-				r := []rune(line)
-				out = append(out, string(r[:w]))
-				line = string(r[w:])
+			for ansi.StringWidth(line) > w {
+				head := ansi.Truncate(line, w, "")
+				out = append(out, head)
+				line = line[len(head):]
 			}
 		}
 		out = append(out, line)

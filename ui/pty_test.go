@@ -26,6 +26,13 @@ type ptyRun struct {
 
 func startPTY(t *testing.T, opt Options, w, h int) *ptyRun {
 	t.Helper()
+	return startPTYContext(t, context.Background(), opt, w, h)
+}
+
+// startPTYContext is startPTY with the context Run gets; cancelling it is
+// what a SIGTERM or SIGHUP does.
+func startPTYContext(t *testing.T, ctx context.Context, opt Options, w, h int) *ptyRun {
+	t.Helper()
 	master, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
@@ -51,7 +58,7 @@ func startPTY(t *testing.T, opt Options, w, h int) *ptyRun {
 		}
 	}()
 	go func() {
-		r.done <- Run(context.Background(), opt, tty, tty)
+		r.done <- Run(ctx, opt, tty, tty)
 		tty.Close()
 	}()
 	t.Cleanup(func() { master.Close() })

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"margin/sanitize"
 	"strings"
 	"time"
 
@@ -16,6 +15,8 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"margin/sanitize"
 )
 
 // Options configure the UI.
@@ -82,14 +83,30 @@ func newModel(ctx context.Context, opt Options) *Model {
 func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 	m := newModel(ctx, opt)
 	m.library.prefetch()
-	opts := []tea.ProgramOption{tea.WithContext(ctx)}
+	var opts []tea.ProgramOption
 	if in != nil {
 		opts = append(opts, tea.WithInput(in))
 	}
 	if out != nil {
 		opts = append(opts, tea.WithOutput(out))
 	}
-	_, err := tea.NewProgram(m, opts...).Run()
+	prog := tea.NewProgram(m, opts...)
+	// A signal (ctx cancelled) quits the way q does, as bubbletea's own
+	// SIGTERM handler does: the terminal is restored and no longer read
+	// when Run returns. Only a program that does not stop in time is
+	// killed.
+	done := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		prog.Quit()
+		select {
+		case <-done:
+		case <-time.After(quitTimeout):
+			prog.Kill()
+		}
+	})
+	_, err := prog.Run()
+	close(done)
+	stop()
 	m.finalFlush()
 	if err != nil && !(errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil) {
 		return fmt.Errorf("run the terminal UI: %w", err)
@@ -207,6 +224,10 @@ func fit(s string, w, h int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// quitTimeout is how long a signalled program may take to quit before it
+// is killed.
+const quitTimeout = 2 * time.Second
 
 // flushTimeout bounds the last save after the program ends.
 const flushTimeout = 2 * time.Second
