@@ -268,13 +268,32 @@ func cmdUnhighlight(e *env, args []string) error {
 	}
 	defer st.Close()
 	for _, hid := range hids {
-		if _, err := st.Highlight(e.ctx, hid); err != nil {
+		h, err := st.Highlight(e.ctx, hid)
+		if err != nil {
 			return highlightErr(hid, err)
+		}
+		// Deleting a claim unlinks what supported or disputed it; say so.
+		siblings, err := st.Highlights(e.ctx, h.ArticleID)
+		if err != nil {
+			return err
+		}
+		linked := 0
+		for _, o := range siblings {
+			if o.Supports == hid {
+				linked++
+			}
 		}
 		if err := st.DeleteHighlight(e.ctx, hid); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "removed highlight %d\n", hid)
+		switch linked {
+		case 0:
+			fmt.Fprintf(e.stdout, "removed highlight %d\n", hid)
+		case 1:
+			fmt.Fprintf(e.stdout, "removed highlight %d and unlinked the 1 highlight linked to it\n", hid)
+		default:
+			fmt.Fprintf(e.stdout, "removed highlight %d and unlinked the %d highlights linked to it\n", hid, linked)
+		}
 	}
 	return nil
 }

@@ -271,7 +271,9 @@ func TestCLIHighlightsRoundTrip(t *testing.T) {
 			t.Errorf("export lacks %q:\n%s", want, md)
 		}
 	}
-	must(t, db, "unhighlight", claim)
+	if out := must(t, db, "unhighlight", claim); !strings.Contains(out, "unlinked the 1 highlight") {
+		t.Errorf("unhighlight of a claim with evidence: %q", out)
+	}
 	if out := must(t, db, "highlights", id); strings.Contains(out, "weapons and advisers") {
 		t.Fatalf("unhighlight kept it: %q", out)
 	}
