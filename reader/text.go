@@ -28,6 +28,10 @@ func FromText(text string) (*Article, error) {
 	textClassify(units)
 	body := textBody(units)
 	a := &Article{}
+	if !textFurnitureFound(units) {
+		return textNote(units, body)
+	}
+	body = textExtendBody(units, body)
 	if len(body) == 0 {
 		// No run of prose (a note, a list): keep every line but the
 		// placeholders rather than lose the text.
@@ -57,6 +61,31 @@ func FromText(text string) (*Article, error) {
 			body = append([]int{s}, body...)
 		}
 	}
+	return textArticle(a, units, body)
+}
+
+// textNote is FromText for text with no sign of a web page around it (see
+// textFurnitureFound): every line is kept, and only a headline-shaped
+// first line, the one the cleaner would have taken for the title anyway,
+// becomes the title. prose is the body the cleaner found.
+func textNote(units []textUnit, prose []int) (*Article, error) {
+	a := &Article{}
+	body := make([]int, 0, len(units))
+	for i := range units {
+		body = append(body, i)
+	}
+	if t := textTitle(units, prose); t == 0 && len(units) > 1 {
+		a.Title = units[0].text
+		body = body[1:]
+	}
+	if s := textStandfirst(units, -1, body); s >= 0 {
+		a.Excerpt = units[s].text
+	}
+	return textArticle(a, units, body)
+}
+
+// textArticle fills a's text and Markdown with the units of body.
+func textArticle(a *Article, units []textUnit, body []int) (*Article, error) {
 	paras := make([]string, 0, len(body))
 	md := make([]string, 0, len(body))
 	for _, i := range body {
@@ -86,6 +115,7 @@ type textUnit struct {
 	list   bool   // a bulleted or numbered list item
 	bullet string // the marker ("*", "-", "1.") of a list item
 	cells  int    // columns of a one-line unit set apart by runs of spaces (a table row)
+	blank  bool   // a blank line (or the start of the text) comes before it
 
 	// Filled by textClassify.
 	words    int
@@ -116,6 +146,7 @@ func textUnits(text string) []textUnit {
 	var cur *textUnit
 	var parts []string // the lines of cur, joined when it is complete
 	var prev string    // previous line, for the wrap test
+	blank := true      // a blank line since the last unit started
 	flush := func() {
 		if cur != nil {
 			// Collapse the dumper's spacing, but keep the author's
@@ -130,6 +161,7 @@ func textUnits(text string) []textUnit {
 	for _, raw := range lines {
 		if strings.TrimSpace(raw) == "" {
 			flush()
+			blank = true
 			continue
 		}
 		indent := textIndent(raw)
@@ -138,7 +170,7 @@ func textUnits(text string) []textUnit {
 		switch {
 		case marker != "":
 			flush()
-			cur = &textUnit{indent: indent, list: true, bullet: marker}
+			cur = &textUnit{indent: indent, list: true, bullet: marker, blank: blank}
 			parts = append(parts, rest)
 		case cur != nil && cur.list && indent > cur.indent:
 			// A list item's continuation is indented under its marker.
@@ -148,9 +180,10 @@ func textUnits(text string) []textUnit {
 			cur.cells = 0
 		default:
 			flush()
-			cur = &textUnit{indent: indent, cells: textCellCount(content)}
+			cur = &textUnit{indent: indent, cells: textCellCount(content), blank: blank}
 			parts = append(parts, content)
 		}
+		blank = false
 		prev = raw
 	}
 	flush()

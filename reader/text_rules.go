@@ -106,8 +106,9 @@ var textAsideRe = regexp.MustCompile(`^(?:related(?: \w+){0,2}|more (?:from|on|i
 // headline.
 var textBylineRe = regexp.MustCompile(`^(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
 
-// textCreditRe matches a photo credit or a caption's source.
-var textCreditRe = regexp.MustCompile(`\b(?:photo|image|picture|illustration|video|credit|source|foto|фото)s?\s*(?::|by\b|copyright\b)|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b`)
+// textCreditRe matches a photo credit or a caption's source, or the
+// label a screen reader is given for a caption ("Media caption").
+var textCreditRe = regexp.MustCompile(`\b(?:photo|image|picture|illustration|video|credit|source|foto|фото)s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b`)
 
 // Words without one of which textCopyrightRe, textBylineRe and
 // textCreditRe cannot match (textBylineRe also matches any line with a
@@ -115,7 +116,7 @@ var textCreditRe = regexp.MustCompile(`\b(?:photo|image|picture|illustration|vid
 var (
 	textCopyrightWords = []string{"©", "(c)", "copyright", "reserv", "защищены", "riservati", "vorbehalten"}
 	textBylineWords    = []string{"by", "von", "par", "por", "door", "di", "av", "автор", "text", "текст", "published", "updated", "posted", "last modified"}
-	textCreditWords    = []string{"photo", "image", "picture", "illustration", "video", "credit", "source", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp"}
+	textCreditWords    = []string{"photo", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp"}
 )
 
 // textContainsAny reports whether s contains one of subs.
@@ -700,4 +701,133 @@ func textShingles(s string) []string {
 		out = append(out, strings.Join(f[i:i+4], " "))
 	}
 	return out
+}
+
+// textFurnitureFound reports whether the dump shows any sign of a web
+// page around the text: a line in the site's vocabulary, a comments
+// heading or a copyright line, a box heading, a byline or a credit, a
+// repeated line, a placeholder or a bar of links, a list of headline links
+// or a menu. Text without any of these is what a person wrote or pasted
+// by itself (a note, a .txt file): every line of it is theirs. In a short
+// text a date line or a repeated line is no such sign: a note is headed
+// with its date, and may say a thing twice.
+func textFurnitureFound(units []textUnit) bool {
+	words := 0
+	for _, u := range units {
+		words += u.words
+	}
+	short := words <= textShortNoteWords
+	menu := 0 // consecutive short capitalised lines with no sentence's end
+	for i, u := range units {
+		switch {
+		case u.boiler || u.stop || u.aside:
+			return true
+		case u.meta && !(short && u.byline), u.repeated && u.words >= 2 && !short:
+			return true
+		case u.junk && !textNoteJunk(u):
+			return true
+		case textHeadlineCased(u) && i+1 < len(units) && textHeadlineCased(units[i+1]):
+			return true
+		}
+		if !u.prose && u.words >= 1 && u.words <= textMenuWords && !textEndsSentence(u.text) && textCapitalised(u.text) {
+			menu++
+			if menu >= textMenuLines {
+				return true
+			}
+		} else {
+			menu = 0
+		}
+	}
+	return false
+}
+
+const (
+	textShortNoteWords = 300 // a text this long or shorter may be a note
+	textMenuWords      = 4   // a menu's item is this many words or fewer
+	textMenuLines      = 3   // this many such items in a row are a menu
+)
+
+// textNoteJunk reports a junk unit that a person's own note may hold: a
+// line with no letters (a rule, a row of stars) or a bare web address.
+// Placeholders and bars of links are a page's.
+func textNoteJunk(u textUnit) bool {
+	if strings.Count(u.text, "|") >= 2 || strings.IndexByte(u.text, '[') >= 0 {
+		return false
+	}
+	return strings.TrimSpace(textURLRe.ReplaceAllString(u.text, "")) == "" || textWordCount(u.text) == 0
+}
+
+// textCapitalised reports whether the first letter of s is a capital.
+func textCapitalised(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r) || unicode.IsTitle(r)
+		}
+	}
+	return false
+}
+
+// textExtendBody adds to the body the complete sentences directly above
+// its first and below its last paragraph, set apart from it by blank lines
+// only: a short opening or closing line of the author's ("Third one.")
+// is too short to count as prose, but it is no site's line either. The
+// boundary rules stop it: a byline, a date, a credit, a box heading, the
+// comments, the copyright, a share bar or any other line in the site's
+// vocabulary.
+func textExtendBody(units []textUnit, body []int) []int {
+	if len(body) == 0 {
+		return body
+	}
+	var before []int
+	for i := body[0] - 1; i >= 0 && units[i+1].blank && textLooseSentence(units[i]); i-- {
+		before = append(before, i)
+	}
+	if len(before) > 0 {
+		out := make([]int, 0, len(before)+len(body))
+		for k := len(before) - 1; k >= 0; k-- {
+			out = append(out, before[k])
+		}
+		body = append(out, body...)
+	}
+	for i := body[len(body)-1] + 1; i < len(units) && units[i].blank && textLooseSentence(units[i]); i++ {
+		body = append(body, i)
+	}
+	return body
+}
+
+// textLooseSentence reports a complete sentence that is no site's line:
+// a capital first, a full stop, ! or ? (or a closing quote) last, and
+// nothing of the site's vocabulary, a byline's or a heading's.
+func textLooseSentence(u textUnit) bool {
+	if u.list || u.junk || u.boiler || u.stop || u.aside || u.meta || u.repeated || u.table || u.words < 2 {
+		return false
+	}
+	if !textCapitalised(u.text) || textHeadlineWords(u.text) {
+		return false
+	}
+	s := strings.TrimRightFunc(u.text, unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(`"”’»`, r) {
+		return true
+	}
+	s = strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(`')]`, r) })
+	r, _ = utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?", r) && !strings.HasSuffix(s, "...")
+}
+
+// textHeadlineWords reports text of four or more words most of which are
+// capitalised: a headline, however it ends.
+func textHeadlineWords(s string) bool {
+	caps, n := 0, 0
+	for _, f := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n >= 4 && caps*10 >= n*7
 }

@@ -373,6 +373,153 @@ func TestFromTextShortText(t *testing.T) {
 	}
 }
 
+// textPlainNote is a note a person wrote: no site furniture at all, and
+// two of its three paragraphs too short to count as prose.
+const textPlainNote = "A plain pasted note about reading slowly.\n\n" +
+	"Second paragraph of the note, which talks about slowing down when the argument gets dense and hard.\n\n" +
+	"Third one.\n"
+
+func TestFromTextNoteKeepsEveryParagraph(t *testing.T) {
+	a, err := FromText(textPlainNote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.TrimSpace(textPlainNote)
+	if a.Text != want {
+		t.Errorf("text\n%q\nwant\n%q", a.Text, want)
+	}
+	if a.Title != "" {
+		t.Errorf("title %q, want none (the loader names the note)", a.Title)
+	}
+}
+
+func TestFromTextShortTextDropsFurniture(t *testing.T) {
+	in := "Menu\n\n" + textPlainNote + "\nSubscribe to our newsletter\n"
+	a, err := FromText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.TrimSpace(textPlainNote); a.Text != want {
+		t.Errorf("text\n%q\nwant\n%q", a.Text, want)
+	}
+	for _, bad := range []string{"Menu", "Subscribe"} {
+		if strings.Contains(a.Text, bad) || strings.Contains(a.Title, bad) {
+			t.Errorf("article keeps %q: %+v", bad, a)
+		}
+	}
+}
+
+func TestFromTextTwoLineNote(t *testing.T) {
+	for _, in := range []string{"Buy milk on the way home.\nCall mum about Sunday.\n", "Buy milk on the way home.\n\nCall mum about Sunday."} {
+		a, err := FromText(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Text != "Buy milk on the way home.\n\nCall mum about Sunday." || a.Title != "" {
+			t.Errorf("FromText(%q) = title %q, text %q", in, a.Title, a.Text)
+		}
+	}
+}
+
+func TestFromTextNoteTitle(t *testing.T) {
+	// A headline-shaped first line is the note's title, as on a page.
+	in := "Reading Slowly Is Underrated\n\n" + textPlainNote
+	a, err := FromText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Reading Slowly Is Underrated" || a.Text != strings.TrimSpace(textPlainNote) {
+		t.Errorf("title %q, text %q", a.Title, a.Text)
+	}
+	// A short note keeps its date line and a line it repeats.
+	in = "March 3, 2024\n\nSlow down.\n\n" + textPlainNote + "\nSlow down.\n"
+	a, err = FromText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.TrimSpace(in); a.Text != want {
+		t.Errorf("text\n%q\nwant\n%q", a.Text, want)
+	}
+}
+
+func TestTextFurnitureFound(t *testing.T) {
+	cases := []struct {
+		name string
+		in   string
+		want bool
+	}{
+		{"a note", textPlainNote, false},
+		{"a note with a rule and an address", "First thought of the day.\n\n---\n\nhttps://example.com/a\n\n" + para("Note", 20), false},
+		{"a lower-case list", "Groceries for the week.\n\n- eggs\n- milk\n- bread\n- butter", false},
+		{"site vocabulary", textPlainNote + "\nShare on Facebook\n", true},
+		{"a placeholder", "[logo]\n\n" + textPlainNote, true},
+		{"a menu", "Home\nNews\nSport\nWeather\n\n" + textPlainNote, true},
+		{"headline links", "  * Ten Things We Learned Today\n  * Why The Vote Went Wrong\n\n" + textPlainNote, true},
+		{"a comments heading", textPlainNote + "\nLeave a Reply\n", true},
+		{"a photo credit", "Photo: Jane Doe/Getty Images\n\n" + textPlainNote, true},
+		{"a byline on a long page", "By Jane Doe\n\n" + para("Long", 200) + "\n\n" + para("Longer", 200), true},
+		{"a repeated line on a long page", "Top line here\n\n" + para("Long", 200) + "\n\n" + para("Longer", 200) + "\n\nTop line here", true},
+	}
+	for _, c := range cases {
+		units := textUnits(c.in)
+		textClassify(units)
+		if got := textFurnitureFound(units); got != c.want {
+			t.Errorf("%s: furniture found = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestFromTextKeepsSentencesAroundBody(t *testing.T) {
+	in := strings.Join([]string{
+		"Skip to content", "  * Home\n  * World\n  * Politics\n  * Sport",
+		"Mayor Resigns After Budget Vote",
+		"By Jane Doe",
+		"It was a long night.",
+		wrap(para("One", 60), 78), wrap(para("Two", 50), 78),
+		"Nobody expected it.",
+		"She left at dawn.",
+		"Share this article",
+		"What happens next is unclear.",
+		"We use cookies to improve your experience. By continuing you accept our cookies and privacy policy.",
+	}, "\n\n")
+	a, err := FromText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Split(a.Text, "\n\n")
+	want := []string{"It was a long night.", para("One", 60), para("Two", 50), "Nobody expected it.", "She left at dawn."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs\n%q\nwant\n%q", got, want)
+	}
+	if a.Title != "Mayor Resigns After Budget Vote" {
+		t.Errorf("title %q", a.Title)
+	}
+}
+
+func TestTextLooseSentence(t *testing.T) {
+	cases := map[string]bool{
+		"Third one.":                       true,
+		"Is that so?":                      true,
+		"\"That's correct,\" Volker said.": true,
+		"She said “no.”":                   true,
+		"lower case start.":                false,
+		"No end":                           false,
+		"Ends with a colon:":               false,
+		"Trailing off...":                  false,
+		"Yes.":                             false,
+		"Why The Vote Went Wrong Again?":   false,
+		"Sign up for our newsletter.":      false,
+		"Posted 3 hours ago.":              false,
+	}
+	for in, want := range cases {
+		units := textUnits(in)
+		textClassify(units)
+		if got := textLooseSentence(units[0]); got != want {
+			t.Errorf("textLooseSentence(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
 func TestFromTextCleansPage(t *testing.T) {
 	in := strings.Join([]string{
 		"Skip to content", "  * Home\n  * World\n  * Politics\n  * Sport",
@@ -560,6 +707,7 @@ func textWords(s string) []string {
 
 func FuzzFromText(f *testing.F) {
 	f.Add(textHostile)
+	f.Add(textPlainNote)
 	f.Add("Title\n\n" + para("Fuzz", 30) + "\n\n  * Home\n  * News\n")
 	f.Add("")
 	f.Add(strings.Repeat("不正に改造したスマートフォンを販売した疑いで逮捕された", 4) + "\n続きの行。\n\nComments\n\n" + para("Reply", 30))
