@@ -212,21 +212,18 @@ func (s *Store) migrateOne(ctx context.Context) (done bool, err error) {
 
 // checkOwner refuses a database that belongs to another program.
 func (s *Store) checkOwner(ctx context.Context) error {
+	// One statement reads all three from one snapshot: another margin may
+	// be creating this library at this moment.
 	var app, v, tables int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
-		return fmt.Errorf("read application id: %w", err)
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id()),
+		(SELECT user_version FROM pragma_user_version()), (SELECT count(*) FROM sqlite_schema)`).Scan(&app, &v, &tables); err != nil {
+		return fmt.Errorf("read schema: %w", err)
 	}
 	if app == applicationID {
 		return nil
 	}
 	if app != 0 {
 		return errors.New("not a margin library (another program's database)")
-	}
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
-	}
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return fmt.Errorf("read schema: %w", err)
 	}
 	if v != 0 || tables != 0 {
 		return errors.New("not a margin library (another program's database)")

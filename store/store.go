@@ -156,9 +156,30 @@ func Open(path string, opts ...Option) (*Store, error) {
 			return fail(err)
 		}
 	}
+	// Switching a new file to WAL, and migrating it, can meet SQLite's
+	// "busy" without its busy handler being consulted when several margins
+	// start at once on a new library; so the whole opening is retried until
+	// the busy timeout.
+	deadline := time.Now().Add(o.busyTimeout)
+	for {
+		err := s.connect(abs, o)
+		if err == nil {
+			return s, nil
+		}
+		if !errors.Is(s.classify(err), ErrBusy) || time.Now().After(deadline) {
+			return fail(err)
+		}
+		s.db.Close()
+		s.db = nil
+		time.Sleep(25 * time.Millisecond)
+	}
+}
+
+// connect opens the database handle and brings its schema up to date.
+func (s *Store) connect(abs string, o options) error {
 	db, err := sql.Open("sqlite", dsn(abs, o))
 	if err != nil {
-		return fail(err)
+		return err
 	}
 	s.db = db
 	// A handful of connections is plenty: readers run in parallel under
@@ -167,12 +188,9 @@ func Open(path string, opts ...Option) (*Store, error) {
 	db.SetMaxIdleConns(4)
 	ctx := context.Background()
 	if err := db.PingContext(ctx); err != nil {
-		return fail(err)
+		return err
 	}
-	if err := s.migrate(ctx); err != nil {
-		return fail(err)
-	}
-	return s, nil
+	return s.migrate(ctx)
 }
 
 // Close closes the library.
