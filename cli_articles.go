@@ -507,18 +507,7 @@ func cmdRemove(e *env, args []string) error {
 	fs := e.flags("rm")
 	yes := fs.Bool("yes", false, "do not ask")
 	fs.BoolVar(yes, "y", false, "do not ask")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) == 0 {
-		return usageErr("rm: give the id of the article to delete")
-	}
-	ids, err := parseIDs(pos)
-	if err != nil {
-		return err
-	}
-	st, err := e.open()
+	ids, st, err := e.openWithIDs(fs, args, "ids of the articles to delete")
 	if err != nil {
 		return err
 	}
@@ -560,18 +549,7 @@ func cmdRemove(e *env, args []string) error {
 func cmdArchive(state store.State) command {
 	return func(e *env, args []string) error {
 		fs := e.flags(map[store.State]string{store.Archived: "archive", store.Inbox: "unarchive"}[state])
-		pos, err := parse(fs, args)
-		if err != nil {
-			return err
-		}
-		if len(pos) == 0 {
-			return usageErr("%s: give article ids", fs.Name())
-		}
-		ids, err := parseIDs(pos)
-		if err != nil {
-			return err
-		}
-		st, err := e.open()
+		ids, st, err := e.openWithIDs(fs, args, "article ids")
 		if err != nil {
 			return err
 		}
@@ -580,7 +558,7 @@ func cmdArchive(state store.State) command {
 			if err := st.SetState(e.ctx, id, state); err != nil {
 				return articleErr(id, err)
 			}
-			fmt.Fprintf(e.stdout, "%s %d\n", map[store.State]string{store.Archived: "archived", store.Inbox: "moved to the inbox:"}[state], id)
+			fmt.Fprintf(e.stdout, "%s %d\n", map[store.State]string{store.Archived: "archived", store.Inbox: "unarchived"}[state], id)
 		}
 		return nil
 	}

@@ -251,18 +251,7 @@ func cmdNote(e *env, args []string) error {
 
 func cmdUnhighlight(e *env, args []string) error {
 	fs := e.flags("unhighlight")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) == 0 {
-		return usageErr("unhighlight: give highlight ids")
-	}
-	hids, err := parseIDs(pos)
-	if err != nil {
-		return err
-	}
-	st, err := e.open()
+	hids, st, err := e.openWithIDs(fs, args, "highlight ids")
 	if err != nil {
 		return err
 	}

@@ -209,6 +209,24 @@ func parseNone(fs *flag.FlagSet, args []string) error {
 // flagRE matches a word that names a flag: -name, --name or --name=value.
 var flagRE = regexp.MustCompile(`^--?([A-Za-z][A-Za-z0-9-]*)(=.*)?$`)
 
+// openWithIDs parses a command that acts on one or more ids, then opens
+// the library; what names the ids in the usage message.
+func (e *env) openWithIDs(fs *flag.FlagSet, args []string, what string) ([]int64, *store.Store, error) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(pos) == 0 {
+		return nil, nil, usageErr("%s: give the %s", fs.Name(), what)
+	}
+	ids, err := parseIDs(pos)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := e.open()
+	return ids, st, err
+}
+
 // open opens the library chosen by --db, $MARGIN_DB or the XDG default.
 func (e *env) open() (*store.Store, error) {
 	path := e.dbPath
