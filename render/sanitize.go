@@ -226,7 +226,11 @@ func entityAt(s string, i, lim int) (n int, dec string, raw int) {
 			continue
 		}
 		head := full[:len(full)-len(tail)]
-		if head != "&"+name[:k] && html.UnescapeString("&"+name[:k]) == head {
+		// The head must be one whole reference: "&yen0" is "&yen" then
+		// "0", not one unit decoding to "¥0".
+		ref := name[:k]
+		whole := strings.HasSuffix(ref, ";") || html.UnescapeString("&"+ref+";") == head
+		if head != "&"+ref && html.UnescapeString("&"+ref) == head && whole {
 			return 1 + k, head, -1
 		}
 	}
