@@ -44,6 +44,9 @@ func cmdUI(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := firstRun(e.ctx, st); err != nil {
+		return err
+	}
 	sv := &saver{st: st}
 	opt := ui.Options{
 		Library: st,
@@ -77,6 +80,26 @@ func cmdUI(e *env, args []string) error {
 		OpenURL: openURL,
 	}
 	return ui.Run(e.ctx, opt, os.Stdin, os.Stdout)
+}
+
+// firstRun puts the sample article in a new, empty library, so that a new
+// user lands on something to read and mark. It happens once per library:
+// one emptied later stays empty (and the welcome screen offers the sample).
+func firstRun(ctx context.Context, st *store.Store) error {
+	done, err := st.Setting(ctx, "sample.added")
+	if err != nil || done != "" {
+		return err
+	}
+	n, err := st.Count(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		if _, err := addSample(ctx, st); err != nil {
+			return err
+		}
+	}
+	return st.SetSetting(ctx, "sample.added", "1")
 }
 
 // addSample saves the bundled sample article (once).

@@ -232,8 +232,7 @@ func TestE2EHighlightClaimWithNote(t *testing.T) {
 	}
 	db := filepath.Join(t.TempDir(), "lib.db")
 	tm := startTerm(t, 100, 30, nil, "--db", db, "--style", "dark")
-	tm.waitFor("Welcome to margin")
-	tm.press("S")
+	// A new library opens with the bundled sample article in it.
 	tm.waitFor("Reading with a Pencil")
 	tm.press("\r")
 	tm.waitFor("Most of what we read leaves no trace")
