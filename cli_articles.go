@@ -368,14 +368,7 @@ func cmdShow(e *env, args []string) error {
 	md := fs.Bool("markdown", false, "print the stored Markdown")
 	width := fs.Int("width", 0, "wrap width (default: 80 or the terminal's)")
 	style := fs.String("style", "", "dark or light")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usageErr("show: give one article id")
-	}
-	id, err := articleID(pos[0])
+	id, err := oneID(fs, args, "one article id")
 	if err != nil {
 		return err
 	}

@@ -36,14 +36,7 @@ func cmdHighlight(e *env, args []string) error {
 	label := fs.String("label", "highlight", "highlight, claim, evidence, question or disagree")
 	note := fs.String("note", "", "a note on the passage (Markdown)")
 	supports := fs.Int64("supports", 0, "the claim this evidence, question or disagreement is about")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usageErr("highlight: give one article id and --quote")
-	}
-	id, err := articleID(pos[0])
+	id, err := oneID(fs, args, "one article id and --quote")
 	if err != nil {
 		return err
 	}

@@ -131,14 +131,7 @@ func cmdOpen(e *env, args []string) error {
 	fs := e.flags("open")
 	fs.String("style", "", "")
 	fs.Int("width", 0, "")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usageErr("open: give one article id")
-	}
-	id, err := articleID(pos[0])
+	id, err := oneID(fs, args, "one article id")
 	if err != nil {
 		return err
 	}

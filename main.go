@@ -209,6 +209,19 @@ func parseNone(fs *flag.FlagSet, args []string) error {
 // flagRE matches a word that names a flag: -name, --name or --name=value.
 var flagRE = regexp.MustCompile(`^--?([A-Za-z][A-Za-z0-9-]*)(=.*)?$`)
 
+// oneID parses a command that acts on exactly one id; what names it in the
+// usage message.
+func oneID(fs *flag.FlagSet, args []string, what string) (int64, error) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return 0, err
+	}
+	if len(pos) != 1 {
+		return 0, usageErr("%s: give %s", fs.Name(), what)
+	}
+	return articleID(pos[0])
+}
+
 // openWithIDs parses a command that acts on one or more ids, then opens
 // the library; what names the ids in the usage message.
 func (e *env) openWithIDs(fs *flag.FlagSet, args []string, what string) ([]int64, *store.Store, error) {
