@@ -539,18 +539,7 @@ func textHeadlineCased(u textUnit) bool {
 	if !u.list || u.prose || u.words < 3 || textEndsSentence(u.text) {
 		return false
 	}
-	caps, n := 0, 0
-	for _, f := range strings.Fields(u.text) {
-		r, _ := utf8.DecodeRuneInString(f)
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		n++
-		if unicode.IsUpper(r) {
-			caps++
-		}
-	}
-	return n >= 3 && caps*10 >= n*7
+	return mostlyCapitalised(u.text, 3)
 }
 
 // textProseWords counts the words of the paragraphs among units.
@@ -818,6 +807,13 @@ func textLooseSentence(u textUnit) bool {
 // textHeadlineWords reports text of four or more words most of which are
 // capitalised: a headline, however it ends.
 func textHeadlineWords(s string) bool {
+	return mostlyCapitalised(s, 4)
+}
+
+// mostlyCapitalised reports whether s has at least least words and seven in
+// ten of them start with a capital letter (words not starting with a
+// letter are not counted).
+func mostlyCapitalised(s string, least int) bool {
 	caps, n := 0, 0
 	for _, f := range strings.Fields(s) {
 		r, _ := utf8.DecodeRuneInString(f)
@@ -829,5 +825,5 @@ func textHeadlineWords(s string) bool {
 			caps++
 		}
 	}
-	return n >= 4 && caps*10 >= n*7
+	return n >= least && caps*10 >= n*7
 }
