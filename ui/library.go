@@ -350,7 +350,7 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 			l.status = "Add cancelled."
 			return nil
 		}
-		l.errLine = "Could not add " + msg.input + ": " + msg.err.Error()
+		l.errLine = "Could not add: " + msg.err.Error() // the error names the source
 		return nil
 	}
 	if msg.existed {

@@ -208,7 +208,7 @@ func TestLibraryAdd(t *testing.T) {
 	hs.press("a")
 	hs.typeText("https://fail.example/x")
 	hs.press("enter")
-	if !strings.Contains(hs.screen(), "Could not add https://fail.example/x: fetch https://fail.example/x: 404 Not Found") {
+	if !strings.Contains(hs.screen(), "Could not add: fetch https://fail.example/x: 404 Not Found") {
 		t.Errorf("no error line:\n%s", hs.screen())
 	}
 	// esc cancels the prompt without adding.
