@@ -39,6 +39,8 @@ func cmdUI(e *env, args []string) error {
 	if !isTerminal(e.stdout) || !isTerminalReader(e.stdin) {
 		return fmt.Errorf("the library screen needs a terminal; in scripts use margin list, show, search or export")
 	}
+	// The first frame's tables are built on the other core meanwhile.
+	go ui.Warm()
 	st, err := e.open()
 	if err != nil {
 		return err

@@ -130,7 +130,7 @@ func (c *cleaner) isHeadMatter(l leaf) bool {
 	if words == 1 && (strings.HasPrefix(l.text, "http://") || strings.HasPrefix(l.text, "https://")) {
 		return true
 	}
-	return words <= 20 && !endsSentence(l.text) && rxDateAnchor.MatchString(l.text) && strings.ContainsAny(l.text, "0123456789")
+	return words <= 20 && !endsSentence(l.text) && rxDateAnchor().MatchString(l.text) && strings.ContainsAny(l.text, "0123456789")
 }
 
 // secondOpinion uses the page's own schema.org articleBody, when it is

@@ -3,6 +3,7 @@ package reader
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 )
@@ -180,24 +181,24 @@ var (
 		"additional reporting", "get the latest", "get breaking", "let our news", "want more",
 		"have a tip", "start your day", "microsoft may earn", "we may earn",
 		"this website uses cookies", "we use cookies"}
-	rxCounter = regexp.MustCompile(`^(image |photo |slide )?\d+ (of|/|de|von|sur) \d+`)
+	rxCounter = lazyRegexp(`^(image |photo |slide )?\d+ (of|/|de|von|sur) \d+`)
 	// Caption and credit endings: "(Image: GETTY)", "Credit: EPA", "REUTERS/Name".
-	rxCreditEnd = regexp.MustCompile(`(\((image|photo|picture|pic|credit|source|foto|imagem)s?:[^)]{0,80}\)|credits?:\s?[^.!?]{0,80}|\breuters/[\w .'-]{0,40}|\b(getty images|afp|ap photo|shutterstock)\)?)\s*\.?$`)
+	rxCreditEnd = lazyRegexp(`(\((image|photo|picture|pic|credit|source|foto|imagem)s?:[^)]{0,80}\)|credits?:\s?[^.!?]{0,80}|\breuters/[\w .'-]{0,40}|\b(getty images|afp|ap photo|shutterstock)\)?)\s*\.?$`)
 	// The coda of a news story: how to reach the writer, who contributed,
 	// where to follow the outlet, which newsletter to sign up for.
-	rxCoda = regexp.MustCompile(`^(write to|reach (the )?(reporter|author|writer)s?|e-?mail (the )?\w+|contact)\b.*(@|https?://)|contributed (reporting )?to this (report|story|article)|^follow\b.{0,60}\b(twitter|facebook|instagram|youtube|coverage|@|https?://)|\b(sign up|subscribe|join)\b.{0,80}\b(newsletters?|forums?|inbox)\b|delivered (right )?(to|through|in|into) your (inbox|letterbox|mailbox|door)`)
+	rxCoda = lazyRegexp(`^(write to|reach (the )?(reporter|author|writer)s?|e-?mail (the )?\w+|contact)\b.*(@|https?://)|contributed (reporting )?to this (report|story|article)|^follow\b.{0,60}\b(twitter|facebook|instagram|youtube|coverage|@|https?://)|\b(sign up|subscribe|join)\b.{0,80}\b(newsletters?|forums?|inbox)\b|delivered (right )?(to|through|in|into) your (inbox|letterbox|mailbox|door)`)
 	// The names a share bar is made of.
 	shareWords = wordSet("facebook", "twitter", "whatsapp", "pinterest", "pint", "pin", "linkedin", "email",
 		"e-mail", "mail", "reddit", "share", "tweet", "print", "telegram", "messenger", "flipboard",
 		"pocket", "tumblr", "vk", "copy", "link", "sms", "comments", "comment", "save", "baixar", "download", "x")
 	// "Follow us on Twitter", "follow him @name": the social-media coda.
-	rxFollow = regexp.MustCompile(`\bfollow (us|him|her|me|them)\b.{0,40}\b(twitter|facebook|instagram|@\w)|\bfollow (us|him|her|me|them) @\w`)
+	rxFollow = lazyRegexp(`\bfollow (us|him|her|me|them)\b.{0,40}\b(twitter|facebook|instagram|@\w)|\bfollow (us|him|her|me|them) @\w`)
 	// A byline: "By A Name", "By A Name and Other Name".
-	rxByline = regexp.MustCompile(`^(?i:by|por|von|par|door|di)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&|e|y|und|et)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*[,|-]?`)
+	rxByline = lazyRegexp(`^(?i:by|por|von|par|door|di)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&|e|y|und|et)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*[,|-]?`)
 	// Date and time words, for datelines.
-	rxDateWord = regexp.MustCompile(`(?i)^(\d{1,4}([:./-]\d{1,4}){0,2}(am|pm|h)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(sday)?|wed(nesday)?|thu(rsday)?|fri(day)?|sat(urday)?|sun(day)?|am|pm|a\.m|p\.m|est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet|ist|hst|amt|et|pt|updated|published|posted|last|modified|on|at|of|de|às|em|le|el|am|um|publicado|publicada|atualizado|actualizado|mis à jour|publié|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|\|)$`)
+	rxDateWord = lazyRegexp(`(?i)^(\d{1,4}([:./-]\d{1,4}){0,2}(am|pm|h)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(sday)?|wed(nesday)?|thu(rsday)?|fri(day)?|sat(urday)?|sun(day)?|am|pm|a\.m|p\.m|est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet|ist|hst|amt|et|pt|updated|published|posted|last|modified|on|at|of|de|às|em|le|el|am|um|publicado|publicada|atualizado|actualizado|mis à jour|publié|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|\|)$`)
 	// A word that only a date or a time has: a month, a clock time, d/m/y.
-	rxDateAnchor = regexp.MustCompile(`(?i)\b(\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b`)
+	rxDateAnchor = lazyRegexp(`(?i)\b(\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b`)
 )
 
 // dropText removes a block whose words say it is furniture: a caption, a
@@ -263,19 +264,19 @@ func isFurnitureText(t string) bool {
 			return true
 		}
 	}
-	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter.MatchString(lower)) {
+	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter().MatchString(lower)) {
 		return true
 	}
 	if len(words) <= 60 {
 		// Only the end of the block can be a credit.
 		tail := lower[max(0, len(lower)-120):]
 		if strings.ContainsAny(tail, ":/)") || strings.Contains(tail, "getty") || strings.Contains(tail, "afp") {
-			if rxCreditEnd.MatchString(tail) {
+			if rxCreditEnd().MatchString(tail) {
 				return true
 			}
 		}
 	}
-	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow.MatchString(lower) || rxCoda.MatchString(lower)) {
+	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || rxCoda().MatchString(lower)) {
 		return true
 	}
 	if len(words) >= 2 && len(words) <= 12 && allShareWords(lower) {
@@ -331,7 +332,7 @@ func isByline(t string) bool {
 	if i := strings.IndexByte(t, ' '); i < 0 || i > 4 {
 		return false
 	}
-	loc := rxByline.FindStringIndex(t)
+	loc := rxByline().FindStringIndex(t)
 	if loc == nil {
 		return false
 	}
@@ -343,16 +344,23 @@ func isByline(t string) bool {
 // has a digit and nearly all its words are date and time words.
 func isDateline(words []string) bool {
 	joined := strings.Join(words, " ")
-	if !rxDateAnchor.MatchString(joined) || !strings.ContainsAny(joined, "0123456789") {
+	if !rxDateAnchor().MatchString(joined) || !strings.ContainsAny(joined, "0123456789") {
 		return false
 	}
 	other := 0
 	for _, w := range words {
 		w = strings.Trim(w, ",.;:-–—/()[]")
-		if w == "" || rxDateWord.MatchString(w) {
+		if w == "" || rxDateWord().MatchString(w) {
 			continue
 		}
 		other++
 	}
 	return other <= 1 || other*3 <= len(words) && other <= 3
+}
+
+// lazyRegexp compiles a pattern on first use. Compiled at start, these
+// rules would cost every margin command (the terminal UI included) a few
+// milliseconds, for work only saving an article needs.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

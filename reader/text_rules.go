@@ -1,7 +1,6 @@
 package reader
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,25 +89,25 @@ func textBoilerHits(low string) int {
 
 // textEndRe matches a short heading that opens what follows an article:
 // its comment thread. Nothing after it is the article's.
-var textEndRe = regexp.MustCompile(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|комментарии|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|оставить комментарий|добавить комментарий)[\s:.!]*$`)
+var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|комментарии|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|оставить комментарий|добавить комментарий)[\s:.!]*$`)
 
 // textCopyrightRe matches a site's copyright line, which closes the page:
 // a copyright sign or word with a year, or a rights reservation. (A
 // photo's "© Reuters" has no year.)
-var textCopyrightRe = regexp.MustCompile(`(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+ \d{4})|all rights reserved|direitos reservados|derechos reservados|droits réservés|rechte vorbehalten|права защищены|tutti i diritti riservati`)
+var textCopyrightRe = lazyRegexp(`(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+ \d{4})|all rights reserved|direitos reservados|derechos reservados|droits réservés|rechte vorbehalten|права защищены|tutti i diritti riservati`)
 
 // textAsideRe matches a short heading of a box of links: related and
 // popular stories, tags. Such a box sits inside an article as often as
 // after it.
-var textAsideRe = regexp.MustCompile(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|ähnliche artikel|mais lidas|más leídas|les plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
+var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|ähnliche artikel|mais lidas|más leídas|les plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
 
 // textBylineRe matches a byline or a date line: what sits under a
 // headline.
-var textBylineRe = regexp.MustCompile(`^(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
+var textBylineRe = lazyRegexp(`^(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
 
 // textCreditRe matches a photo credit or a caption's source, or the
 // label a screen reader is given for a caption ("Media caption").
-var textCreditRe = regexp.MustCompile(`\b(?:photo|image|picture|illustration|video|credit|source|foto|фото)s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b`)
+var textCreditRe = lazyRegexp(`\b(?:photo|image|picture|illustration|video|credit|source|foto|фото)s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b`)
 
 // Words without one of which textCopyrightRe, textBylineRe and
 // textCreditRe cannot match (textBylineRe also matches any line with a
@@ -136,7 +135,7 @@ func textHasDigit(s string) bool {
 // textCaptionRe matches the credit that ends a photo's caption, or the
 // words with which a caption points at its photo ("in this file photo",
 // "pictured above").
-var textCaptionRe = regexp.MustCompile(`©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b|\b(?:file|stock|this|above) (?:photo|image|picture|photograph)\b|\(pictured\)|\bpictured(?: above| here| left| right| at| in| with| on)\b`)
+var textCaptionRe = lazyRegexp(`©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b|\b(?:file|stock|this|above) (?:photo|image|picture|photograph)\b|\(pictured\)|\bpictured(?: above| here| left| right| at| in| with| on)\b`)
 
 // textStripPlaceholders blanks out what a dumper writes for an image, an
 // icon or a form field: [logo], [                    ], [Search]. (A loop,
@@ -166,7 +165,7 @@ func textStripPlaceholders(s string) string {
 }
 
 // textURLRe matches a bare web address.
-var textURLRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+var textURLRe = lazyRegexp(`(?i)\b(?:https?://|www\.)\S+`)
 
 // The weights of the search for the article's run of prose. A prose unit
 // earns its word count; anything else costs, so a run crosses a subhead or
@@ -218,7 +217,7 @@ func textClassify(units []textUnit) {
 		// several times slower.
 		low := strings.ToLower(stripped)
 		if strings.Contains(low, "http") || strings.Contains(low, "www.") {
-			stripped = textURLRe.ReplaceAllString(stripped, " ")
+			stripped = textURLRe().ReplaceAllString(stripped, " ")
 			low = strings.ToLower(stripped)
 		}
 		stripped, low = strings.TrimSpace(stripped), strings.TrimSpace(low)
@@ -251,12 +250,12 @@ func textClassify(units []textUnit) {
 		}
 		// Cheap tests of a word each regexp needs go first: the
 		// regexps backtrack, and most lines match none of them.
-		u.stop = !u.prose && (realWords <= 8 && textEndRe.MatchString(low) ||
-			realWords <= 20 && textContainsAny(low, textCopyrightWords) && textCopyrightRe.MatchString(low))
-		u.aside = !u.prose && realWords <= 8 && textAsideRe.MatchString(low)
-		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe.MatchString(low)
-		u.meta = u.byline || !u.prose && realWords <= 20 && textContainsAny(low, textCreditWords) && textCreditRe.MatchString(low)
-		if u.prose && realWords <= textCaptionWords && textCaptionRe.MatchString(low) {
+		u.stop = !u.prose && (realWords <= 8 && textEndRe().MatchString(low) ||
+			realWords <= 20 && textContainsAny(low, textCopyrightWords) && textCopyrightRe().MatchString(low))
+		u.aside = !u.prose && realWords <= 8 && textAsideRe().MatchString(low)
+		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low)
+		u.meta = u.byline || !u.prose && realWords <= 20 && textContainsAny(low, textCreditWords) && textCreditRe().MatchString(low)
+		if u.prose && realWords <= textCaptionWords && textCaptionRe().MatchString(low) {
 			u.meta = true
 			// A caption: a sentence about a photo, with its credit.
 			u.prose = false
@@ -743,7 +742,7 @@ func textNoteJunk(u textUnit) bool {
 	if strings.Count(u.text, "|") >= 2 || strings.IndexByte(u.text, '[') >= 0 {
 		return false
 	}
-	return strings.TrimSpace(textURLRe.ReplaceAllString(u.text, "")) == "" || textWordCount(u.text) == 0
+	return strings.TrimSpace(textURLRe().ReplaceAllString(u.text, "")) == "" || textWordCount(u.text) == 0
 }
 
 // textCapitalised reports whether the first letter of s is a capital.

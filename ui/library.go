@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -49,6 +50,10 @@ const searchLimit = 50
 // whatever the library's size. Reading all of a 10,000-article library
 // takes a hundred times longer, so the rest follows in a second read.
 const firstPage = 200
+
+// restDelay is how long the rest of the list waits after the first page:
+// a few frames, time for the first one to be drawn.
+const restDelay = 40 * time.Millisecond
 
 // Messages the library sends itself.
 type (
@@ -314,7 +319,11 @@ func (l *libraryModel) onList(msg listMsg) tea.Cmd {
 	l.toEnd = false
 	if msg.partial {
 		l.partial = true
-		return l.loadList(0, 0) // keeps whatever is selected when it lands
+		// The rest waits until the first frame is on the screen: read at
+		// once, its hundred milliseconds of work (and the garbage it
+		// makes) would hold that frame back on a two-core machine.
+		load := l.loadList(0, 0)
+		return l.tick(restDelay, func(time.Time) tea.Msg { return load() })
 	}
 	if l.query != "" && !rest {
 		// Counts and progress in the results may have changed too.
