@@ -79,6 +79,11 @@ func benchOps() ([]benchOp, error) {
 				base: func() error { return glamourPlain(md, 80, "dark") },
 				goal: 16 * time.Millisecond,
 			}, benchOp{
+				name: "reopen two thirds in (40 lines), 10k words",
+				ours: func() error { _, err := RenderAt(md, Options{Width: 80, Style: "dark"}, len(md)*2/3, 40); return err },
+				base: func() error { return glamourPlain(md, 80, "dark") },
+				goal: 16 * time.Millisecond,
+			}, benchOp{
 				name: "re-render at width 100, 10k words",
 				ours: func() error { _, err := Render(md, Options{Width: 100, Style: "dark"}); return err },
 				base: func() error { return glamourPlain(md, 100, "dark") },

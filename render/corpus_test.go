@@ -66,6 +66,15 @@ func TestCorpusArticles(t *testing.T) {
 				}
 			}
 		}
+		for _, off := range []int{len(md) / 2, len(md) * 9 / 10} {
+			win, err := RenderAt(md, opt, off, 40)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if msg := windowMismatch(d, win, off); msg != "" {
+				t.Errorf("%s: RenderAt %d: %s", name, off, msg)
+			}
+		}
 		first, err := RenderFirst(md, opt, 40)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

@@ -66,6 +66,13 @@ func FuzzRenderMap(f *testing.F) {
 				}
 			}
 		}
+		win, err := RenderAt(md, Options{Width: width, Style: "dark"}, len(md)/2, 5)
+		if err != nil {
+			t.Fatalf("RenderAt failed where Render did not: %v", err)
+		}
+		if msg := windowMismatch(d, win, len(md)/2); msg != "" {
+			t.Fatalf("RenderAt: %s", msg)
+		}
 		first, err := RenderFirst(md, Options{Width: width, Style: "dark"}, 5)
 		if err != nil {
 			t.Fatalf("RenderFirst failed where Render did not: %v", err)

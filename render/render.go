@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 
@@ -33,7 +34,8 @@ type Options struct {
 // Doc is a rendered article with its cell <-> source map.
 type Doc struct {
 	Lines    []string // display lines: glamour styling, anchors stripped, sanitised
-	Complete bool     // false when only the first part of the document was rendered
+	Complete bool     // false when only part of the document was rendered
+	Window   bool     // the lines are a run from the middle (RenderAt): line 0 is not the article's first
 
 	text  []string  // plain text of each line
 	cells [][]int32 // source offset of each cell of each line, -1 for decoration
@@ -219,6 +221,61 @@ func RenderFirst(markdown string, opt Options, lines int) (*Doc, error) {
 		}
 		cut *= 2
 	}
+}
+
+// RenderAt renders the run of top-level blocks from the one before the
+// block holding source offset `offset`, filling about `lines` display lines
+// below it, so that an article reopened deep in its text shows that passage
+// at once. The Doc is a Window: its lines are those Render gives for the
+// same blocks, but its first line is not the article's. Near the top it is
+// RenderFirst.
+//
+// It parses the whole Markdown (a sixth of the cost of rendering it), so
+// the blocks render exactly as inside the whole document.
+func RenderAt(markdown string, opt Options, offset, lines int) (*Doc, error) {
+	cfg, err := checkOptions(opt)
+	if err != nil {
+		return nil, err
+	}
+	p := parse(markdown)
+	t := p.topAt(offset)
+	if t <= 1 {
+		return RenderFirst(markdown, opt, lines)
+	}
+	t0 := t - 1 // a block of context above the passage
+	want := lines + 8
+	perLine := max(opt.Width-6, 10)
+	t1, est := t, 0
+	for t1 < len(p.tops) && est < want {
+		est += blockHeight(p, t1, perLine)
+		t1++
+	}
+	c, err := p.renderChunk(opt, cfg, t0, t1)
+	if err != nil {
+		return nil, err
+	}
+	d := p.assemble([]*chunk{c}, false, t1 == len(p.tops))
+	// The blank line above the first block is drawn by the block before it
+	// in the whole document (a heading draws it differently), so the window
+	// starts at its first block's first line.
+	k := 0
+	for k < len(d.Lines)-1 && strings.TrimSpace(d.text[k]) == "" {
+		k++
+	}
+	d.Lines, d.text, d.cells, d.lo, d.hi = d.Lines[k:], d.text[k:], d.cells[k:], d.lo[k:], d.hi[k:]
+	d.Complete, d.Window = false, true
+	return d, nil
+}
+
+// topAt returns the top-level block holding the text at source offset off,
+// or the next text after it.
+func (p *proj) topAt(off int) int {
+	u := sort.Search(len(p.units), func(i int) bool { return int(p.units[i].off) >= off })
+	l := sort.Search(len(p.leaves), func(i int) bool { return int(p.leaves[i].u1) > u })
+	if l >= len(p.leaves) {
+		return max(len(p.tops)-1, 0)
+	}
+	return int(p.leaves[l].top)
 }
 
 // hasRefDefs reports whether s may hold a link reference definition

@@ -2,8 +2,10 @@ package render
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -368,4 +370,71 @@ func TestDeepNesting(t *testing.T) {
 			}
 		}
 	}
+}
+
+// RenderAt's lines (and map) must be a run of Render's, holding the line
+// that shows the offset and a screenful below it.
+func TestRenderAtWindow(t *testing.T) {
+	cases := []struct {
+		name  string
+		md    string
+		width int
+		lines int
+	}{
+		{"generated10k", GenerateArticle(10000), 80, 40},
+		{"generated10k-60", GenerateArticle(10000), 60, 20},
+		{"generated2k", GenerateArticle(2000), 80, 10},
+		{"tricky", readTestdata(t, "tricky.md"), 40, 10},
+	}
+	for _, c := range cases {
+		for _, st := range []string{"dark", "light"} {
+			opt := Options{Width: c.width, Style: st}
+			full, err := Render(c.md, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, frac := range []float64{0, 0.1, 0.5, 0.9, 1} {
+				off := int(frac * float64(len(c.md)-1))
+				win, err := RenderAt(c.md, opt, off, c.lines)
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := fmt.Sprintf("%s/%s/%.0f%%", c.name, st, frac*100)
+				if win.Complete && len(win.Lines) != len(full.Lines) {
+					t.Errorf("%s: Complete with %d of %d lines", name, len(win.Lines), len(full.Lines))
+				}
+				if msg := windowMismatch(full, win, off); msg != "" {
+					t.Fatalf("%s: %s", name, msg)
+				}
+				at, fullAt := win.LineOf(off), full.LineOf(off)
+				k := fullAt - at
+				if fullAt > 3*c.lines && !win.Window {
+					t.Errorf("%s: the offset is on line %d, yet the rendering starts at the top", name, fullAt)
+				}
+				if !win.Window && k != 0 {
+					t.Errorf("%s: not a window, yet it starts at line %d", name, k)
+				}
+				if below, rest := len(win.Lines)-at, len(full.Lines)-fullAt; below < min(c.lines, rest) {
+					t.Errorf("%s: %d lines from the offset's, want %d", name, below, min(c.lines, rest))
+				}
+			}
+		}
+	}
+}
+
+// windowMismatch says how win is not a run of full's lines and map, lined
+// up on the line showing off; "" when it is.
+func windowMismatch(full, win *Doc, off int) string {
+	at, fullAt := win.LineOf(off), full.LineOf(off)
+	k := fullAt - at
+	if k < 0 || k+len(win.Lines) > len(full.Lines) {
+		return fmt.Sprintf("a window of %d lines with the offset on line %d does not fit Render's %d lines (offset on line %d)",
+			len(win.Lines), at, len(full.Lines), fullAt)
+	}
+	for i := range win.Lines {
+		if win.Lines[i] != full.Lines[k+i] || !slices.Equal(win.cells[i], full.cells[k+i]) {
+			return fmt.Sprintf("window line %d is not Render's line %d:\n  win %q\n full %q", i, k+i, win.Lines[i], full.Lines[k+i])
+		}
+	}
+	return ""
 }

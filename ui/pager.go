@@ -216,14 +216,20 @@ func (p *pagerModel) requestRender() tea.Cmd {
 		d, err := render.Render(md, opt)
 		return docMsg{key: k, doc: d, err: err}
 	}
-	if p.doc != nil || p.pending > 0 {
-		// Either the old rendering stays on screen meanwhile, or the
-		// position to restore is probably not in the first screenful.
-		return full
+	if p.doc != nil {
+		return full // the old rendering stays on screen meanwhile
 	}
-	lines := p.Height
+	// The screenful to show first: the top, or the passage where the
+	// reader left off (a window of the article until the whole arrives).
+	lines, at := p.Height, p.pending
 	first := func() tea.Msg {
-		d, err := render.RenderFirst(md, opt, lines)
+		var d *render.Doc
+		var err error
+		if at > 0 {
+			d, err = render.RenderAt(md, opt, at, lines)
+		} else {
+			d, err = render.RenderFirst(md, opt, lines)
+		}
 		return docMsg{key: k, doc: d, err: err}
 	}
 	return tea.Batch(first, full)
@@ -250,13 +256,17 @@ func (p *pagerModel) onDoc(msg docMsg) tea.Cmd {
 }
 
 func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
+	if d.Complete && p.doc != nil && p.doc.Window && p.pending < 0 {
+		// The passage shown from the window stays where it is.
+		p.pending = p.topOffset()
+	}
 	p.doc, p.docKey = d, k
 	if p.pending == 0 {
 		// The top of the article: show it at once, even partly rendered,
 		// and let the user scroll before the rest arrives.
 		p.top, p.pending = 0, -1
 	}
-	if d.Complete && p.pending >= 0 {
+	if (d.Complete || d.Window) && p.pending >= 0 {
 		p.top = d.LineOf(p.pending)
 		p.pending = -1
 	}
@@ -533,6 +543,9 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.HalfUp):
 		p.scrollBy(-max(h/2, 1))
 	case key.Matches(msg, k.Top):
+		if p.doc != nil && p.doc.Window {
+			p.pending = 0 // the window's first line is not the article's
+		}
 		p.scrollBy(-p.top)
 	case key.Matches(msg, k.Bottom):
 		p.scrollBy(p.maxTop() - p.top)
@@ -746,7 +759,10 @@ func (p *pagerModel) viewStatus() string {
 	if p.doc != nil {
 		const barW = 12
 		prog := p.progress()
-		if !p.doc.Complete {
+		switch {
+		case p.doc.Window:
+			prog = p.art.Progress // where the reader left off
+		case !p.doc.Complete:
 			prog = 0
 		}
 		fill := int(prog*barW + 0.5)

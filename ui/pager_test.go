@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/render"
 	"margin/store"
 )
 
@@ -377,5 +378,73 @@ func TestEmptyArticle(t *testing.T) {
 		if hs.m.screen != screenLibrary {
 			t.Errorf("%q: q did not go back", md)
 		}
+	}
+}
+
+// openDeep opens a long article whose saved position is two thirds in and
+// returns the two renderings the reader asks for: the window around the
+// passage, then the whole article.
+func openDeep(t *testing.T) (hs *harness, p *pagerModel, window, whole tea.Cmd) {
+	t.Helper()
+	lib := newFakeLib()
+	md := render.GenerateArticle(10000)
+	off := len(md) * 2 / 3
+	id := lib.add(store.Article{Title: "A long read", SiteName: "example.org", Added: testNow, ReadingMinutes: 40,
+		Markdown: md, Text: "long", Position: off, Progress: 0.66})
+	hs = newHarness(t, lib, 80, 24)
+	_, cmd := hs.m.Update(openMsg{id: id})
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("opening deep asked for %T, want two renderings", cmd())
+	}
+	return hs, hs.m.pager, batch[0], batch[1]
+}
+
+// Reopening deep in a long article shows the passage at once, from a
+// window of the article, and the whole rendering keeps it in place.
+func TestReaderReopensDeepFromAWindow(t *testing.T) {
+	hs, p, window, whole := openDeep(t)
+	hs.m.Update(window())
+	if p.doc == nil || !p.doc.Window || p.doc.Complete {
+		t.Fatalf("the first rendering is not a window (nil %v)", p.doc == nil)
+	}
+	scr := hs.screen()
+	if strings.Contains(scr, "Rendering") || !strings.Contains(scr, " 66%") {
+		t.Fatalf("the window is not shown with the saved progress:\n%s", scr)
+	}
+	if l := p.doc.LineOf(p.art.Position); l != p.top {
+		t.Errorf("window top = %d, the saved passage is on line %d", p.top, l)
+	}
+	want := p.doc.Text(p.top)
+	hs.m.Update(whole())
+	if !p.doc.Complete || p.doc.Window {
+		t.Fatal("the whole rendering did not replace the window")
+	}
+	if got := p.doc.Text(p.top); got != want || p.top < 100 {
+		t.Errorf("after the whole arrived the top line (%d) is %q, want %q", p.top, got, want)
+	}
+	if got := hs.screen(); !strings.Contains(got, strings.TrimSpace(want)) {
+		t.Errorf("the passage left the screen:\n%s", got)
+	}
+}
+
+// Keys pressed before the whole rendering arrives count: a scroll keeps
+// its passage, g goes to the article's top, not the window's.
+func TestReaderKeysInAWindow(t *testing.T) {
+	hs, p, window, whole := openDeep(t)
+	hs.m.Update(window())
+	hs.m.Update(keyMsg("space"))
+	off := p.topOffset()
+	hs.m.Update(whole())
+	if got := p.topOffset(); got != off {
+		t.Errorf("scrolled in the window to offset %d, the whole rendering shows %d", off, got)
+	}
+
+	hs, p, window, whole = openDeep(t)
+	hs.m.Update(window())
+	hs.m.Update(keyMsg("g"))
+	hs.m.Update(whole())
+	if p.top != 0 {
+		t.Errorf("g in the window: top %d once the whole arrived, want 0", p.top)
 	}
 }
