@@ -74,7 +74,10 @@ func textNote(units []textUnit, prose []int) (*Article, error) {
 	for i := range units {
 		body = append(body, i)
 	}
-	if t := textTitle(units, prose); t == 0 && len(units) > 1 {
+	// The title is the first line when it is headline-shaped and the
+	// cleaner finds a headline before the first paragraph (the nearest
+	// one may be a section heading under it).
+	if t := textTitle(units, prose); t >= 0 && len(units) > 1 && textTitleShaped(units[0]) {
 		a.Title = units[0].text
 		body = body[1:]
 	}
@@ -88,10 +91,15 @@ func textNote(units []textUnit, prose []int) (*Article, error) {
 func textArticle(a *Article, units []textUnit, body []int) (*Article, error) {
 	paras := make([]string, 0, len(body))
 	md := make([]string, 0, len(body))
-	for _, i := range body {
+	heads := textHeadings(units, body)
+	for k, i := range body {
 		p := textParagraph(units[i])
 		paras = append(paras, p)
-		md = append(md, textEscapeMarkdown(p))
+		m := textEscapeMarkdown(p)
+		if heads[k] {
+			m = "## " + m
+		}
+		md = append(md, m)
 	}
 	a.Text = strings.Join(paras, "\n\n")
 	a.Markdown = strings.Join(md, "\n\n")

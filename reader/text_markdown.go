@@ -1,6 +1,10 @@
 package reader
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // textParagraph is one unit as the article's text: a list item keeps the
 // marker it had in the dump, so nothing of the author's is lost.
@@ -9,6 +13,62 @@ func textParagraph(u textUnit) string {
 		return u.bullet + " " + u.text
 	}
 	return u.text
+}
+
+// textMaxHeadingWords is the longest line read as a section heading.
+const textMaxHeadingWords = 12
+
+// textHeadings marks the units of body that read as section headings: a
+// line of two to twelve words that starts with a capital or a digit, ends
+// unlike a sentence and has a paragraph of prose right after it. They
+// become "##" headings in the Markdown, so the reader shows them as
+// headings and its outline finds them; the plain text keeps them as lines.
+// What a page leaves between paragraphs and is no heading stays a
+// paragraph: a name or "Name, Agency" under a photo, a credit, a line the
+// page repeats.
+func textHeadings(units []textUnit, body []int) []bool {
+	heads := make([]bool, len(body))
+	for k := 0; k+1 < len(body); k++ {
+		u, next := units[body[k]], units[body[k+1]]
+		if u.list || u.junk || u.meta || u.prose || u.repeated || u.words < 2 || u.words > textMaxHeadingWords ||
+			!next.prose || next.list {
+			continue
+		}
+		s := strings.TrimSpace(u.text)
+		first, _ := utf8.DecodeRuneInString(s)
+		last, _ := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsUpper(first) && !unicode.IsDigit(first) || strings.ContainsRune(".!;:", last) ||
+			strings.Contains(s, ",") || textNameShaped(s) || textCreditShaped(strings.ToLower(s)) {
+			continue
+		}
+		heads[k] = true
+	}
+	return heads
+}
+
+// textNameShaped reports whether s looks like a person's name: two or
+// three words, each capitalised ("Kate Henshaw").
+func textNameShaped(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		if rest := w[utf8.RuneLen(r):]; rest != "" && strings.ToUpper(rest) == rest {
+			return false // an acronym or a shouted word: a heading's
+		}
+	}
+	return true
+}
+
+// textCreditShaped reports whether the lower-cased line credits a picture.
+func textCreditShaped(low string) bool {
+	return strings.HasPrefix(low, "courtesy of") || strings.HasPrefix(low, "provided by") ||
+		textCreditRe().MatchString(low) || textCaptionRe().MatchString(low)
 }
 
 // textEscapeMarkdown escapes s so that Markdown renders it as the same

@@ -738,3 +738,60 @@ func FuzzFromText(f *testing.F) {
 		}
 	})
 }
+
+// A pasted essay's section headings become Markdown headings (so the reader
+// shows them and its outline lists them), under the essay's own title; the
+// plain text keeps them as lines.
+func TestFromTextSectionHeadings(t *testing.T) {
+	in := "A Long Essay on Rivers\n\n" +
+		"Where the water starts\n\n" + para("Source", 60) + "\n\n" +
+		"Why does it flood?\n\n" + para("Flood", 60) + "\n\n" +
+		"THE DELTA\n\n" + para("Delta", 60) + "\n"
+	a, err := FromText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "A Long Essay on Rivers" {
+		t.Errorf("title %q, want the first line", a.Title)
+	}
+	for _, h := range []string{"Where the water starts", "Why does it flood?", "THE DELTA"} {
+		if !strings.Contains(a.Markdown, "\n## "+h+"\n") && !strings.HasPrefix(a.Markdown, "## "+h+"\n") {
+			t.Errorf("%q is not a heading in\n%s", h, a.Markdown)
+		}
+		if !strings.Contains(a.Text, "\n"+h+"\n") && !strings.HasPrefix(a.Text, h+"\n") {
+			t.Errorf("%q left the plain text", h)
+		}
+	}
+}
+
+// What sits between paragraphs without being a heading stays a paragraph.
+func TestTextHeadingsLeaveTheRest(t *testing.T) {
+	cases := []struct{ name, line string }{
+		{"a sentence", "The water rose in the night."},
+		{"a lead-in", "Here is what happened next:"},
+		{"a name under a photo", "Kate Henshaw"},
+		{"a name and an agency", "Michael Conroy, AP"},
+		{"a credit", "Courtesy of Andrew Vaughan"},
+		{"one word", "Close"},
+		{"lower case", "and then the rain came"},
+		{"too long", "This line runs on for far too many words to be any kind of section heading at all"},
+	}
+	for _, c := range cases {
+		in := "Rivers and Their Banks\n\n" + para("One", 60) + "\n\n" + c.line + "\n\n" + para("Two", 60) + "\n"
+		a, err := FromText(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(a.Markdown, "## ") {
+			t.Errorf("%s: %q became a heading:\n%s", c.name, c.line, a.Markdown)
+		}
+	}
+	// A short line before a list, or before another short line, is no heading.
+	a, err := FromText("Rivers and Their Banks\n\n" + para("One", 60) + "\n\nThings to bring\n\n- boots\n- a map\n\nThe end of it all\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Markdown, "## ") {
+		t.Errorf("a heading without prose under it:\n%s", a.Markdown)
+	}
+}
