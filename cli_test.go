@@ -198,15 +198,35 @@ func TestCLIAddStdinAndFiles(t *testing.T) {
 		t.Fatalf("stdin text not kept: %q", md)
 	}
 
-	// Gzip-compressed HTML is not text: a clear refusal, not garbage.
-	var gz bytes.Buffer
-	zw := gzip.NewWriter(&gz)
-	zw.Write([]byte(essay))
-	zw.Close()
-	bin := filepath.Join(dir, "page.gz")
-	os.WriteFile(bin, gz.Bytes(), 0o644)
-	if _, errOut, err := margin(t, db, "", "add", bin); err == nil || !strings.Contains(errOut, "not HTML or text") {
-		t.Fatalf("binary file: %v %q", err, errOut)
+	// A page saved gzip-compressed is read for what it holds; what it
+	// holds must still be HTML or text, and no bigger than a page.
+	gzipped := func(name string, b []byte) string {
+		var gz bytes.Buffer
+		zw := gzip.NewWriter(&gz)
+		zw.Write(b)
+		zw.Close()
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, gz.Bytes(), 0o644)
+		return path
+	}
+	out, errOut, err = margin(t, db, "", "add", gzipped("essay.html.gz", []byte(strings.Replace(essay, "<title>", "<title>Zipped ", 1))))
+	if err != nil {
+		t.Fatalf("add page.html.gz: %v %s", err, errOut)
+	}
+	if md := must(t, db, "show", savedID(t, out)); !strings.Contains(md, "Zipped") {
+		t.Errorf("the gzipped page was not read: %q", md)
+	}
+	if _, errOut, err := margin(t, db, "", "add", gzipped("doc.pdf.gz", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"))); err == nil || !strings.Contains(errOut, "not HTML or text (looks like PDF)") {
+		t.Errorf("gzipped PDF: %v %q", err, errOut)
+	}
+	if _, errOut, err := margin(t, db, "", "add", gzipped("bomb.html.gz", make([]byte, 30<<20))); err == nil || !strings.Contains(errOut, "larger than 20 MiB") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("gzip bomb: %v %q", err, errOut)
+	}
+	truncated := gzipped("cut.html.gz", []byte(essay))
+	b, _ := os.ReadFile(truncated)
+	os.WriteFile(truncated, b[:len(b)/2], 0o644)
+	if _, errOut, err := margin(t, db, "", "add", truncated); err == nil || !strings.Contains(errOut, "uncompress") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("truncated gzip: %v %q", err, errOut)
 	}
 }
 

@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -114,7 +116,21 @@ func readCapped(r io.Reader) ([]byte, error) {
 }
 
 // fromBytes decides between HTML and text by extension, then by content.
+// A gzip-compressed file (a page saved as page.html.gz) is read for what
+// it holds, within the same size limit.
 func fromBytes(raw []byte, ext, name, pageURL string) (*Article, error) {
+	if bytes.HasPrefix(raw, []byte("\x1f\x8b")) {
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err == nil {
+			raw, err = readCapped(zr)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: uncompress: %w", name, err)
+		}
+		if strings.EqualFold(ext, ".gz") {
+			ext = filepath.Ext(strings.TrimSuffix(name, filepath.Ext(name)))
+		}
+	}
 	if len(strings.TrimSpace(string(raw))) == 0 {
 		return nil, fmt.Errorf("%s is empty", name)
 	}
@@ -158,5 +174,8 @@ func untitled(name string) string {
 		return "Pasted text"
 	}
 	base := filepath.Base(name)
+	if strings.EqualFold(filepath.Ext(base), ".gz") {
+		base = base[:len(base)-3]
+	}
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
