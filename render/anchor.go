@@ -514,7 +514,7 @@ func (p *proj) sentenceStarts() []int {
 					}
 					j += n
 				}
-				if j >= len(p.plain) || unicode.IsSpace(p.runeAt(j)) {
+				if j >= len(p.plain) || unicode.IsSpace(p.runeAt(j)) && (r != '.' || !p.abbreviation(i, j)) {
 					start = true
 					i = j
 					continue
@@ -525,6 +525,44 @@ func (p *proj) sentenceStarts() []int {
 		p.sents = out
 	})
 	return p.sents
+}
+
+// abbreviations end with a full stop that seldom ends a sentence before a
+// capitalised word ("Dr. Smith", "St. Paul").
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sr": true, "jr": true,
+	"gen": true, "gov": true, "sen": true, "rep": true, "rev": true, "lt": true, "col": true,
+	"capt": true, "sgt": true, "mt": true, "ft": true, "no": true, "nos": true, "vs": true, "fig": true,
+	"e.g": true, "i.e": true, "cf": true, "approx": true,
+}
+
+// abbreviation reports whether the full stop at plain index dot, followed
+// by white space from plain index after, ends an abbreviation or an
+// initial rather than a sentence: the next word starts in lower case or a
+// digit ("2 a.m. local time", "etc. and"), or the word before it is a
+// single letter ("J. Smith") or a known abbreviation.
+func (p *proj) abbreviation(dot, after int) bool {
+	k := after
+	for k < len(p.plain) && unicode.IsSpace(p.runeAt(k)) {
+		_, n := utf8.DecodeRune(p.plain[k:])
+		k += n
+	}
+	if k >= len(p.plain) {
+		return false
+	}
+	if next := p.runeAt(k); unicode.IsLower(next) || unicode.IsDigit(next) {
+		return true
+	}
+	w := dot
+	for w > 0 {
+		r, n := utf8.DecodeLastRune(p.plain[:w])
+		if !unicode.IsLetter(r) && r != '.' && r != '\'' && r != '’' {
+			break
+		}
+		w -= n
+	}
+	word := strings.ToLower(string(p.plain[w:dot]))
+	return utf8.RuneCountInString(word) == 1 && unicode.IsLetter([]rune(word)[0]) || abbreviations[word]
 }
 
 // NextSentence returns the source offset of the next sentence start after

@@ -259,3 +259,22 @@ func TestMotionsLandOnText(t *testing.T) {
 		off = prev
 	}
 }
+
+// A full stop after an abbreviation or an initial, or before a word in
+// lower case, does not end the sentence.
+func TestSentenceAbbreviations(t *testing.T) {
+	cases := []struct{ doc, at, want string }{
+		{"The series ended close to 2 a.m. local time on Wednesday. Spain won.", "local", "The series ended close to 2 a.m. local time on Wednesday."},
+		{"Dr. Smith met Mr. Jones at St. Paul's. They talked.", "Jones", "Dr. Smith met Mr. Jones at St. Paul's."},
+		{"A book by J. K. Rowling sold well. Another did not.", "Rowling", "A book by J. K. Rowling sold well."},
+		{"Bring fruit, e.g. apples, and bread etc. for the trip. Then go.", "trip", "Bring fruit, e.g. apples, and bread etc. for the trip."},
+		{"It rained. The river rose.", "river", "The river rose."},
+		{"Prices rose in the U.S. The rest of the world waited.", "rest", "The rest of the world waited."},
+	}
+	for _, c := range cases {
+		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
+		if got := c.doc[s:e]; got != c.want {
+			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
+		}
+	}
+}
