@@ -107,7 +107,6 @@ func fromDocument(doc *html.Node, pageURL string) (*Article, error) {
 	}
 	a := &Article{
 		Title:     oneLine(pickTitle(ra.Title(), info.h1)),
-		Byline:    oneLine(ra.Byline()),
 		SiteName:  oneLine(ra.SiteName()),
 		SourceURL: sanitize.Text(strings.TrimSpace(pageURL)),
 		Language:  oneLine(cmp.Or(ra.Language(), info.lang, info.metaLang)),
@@ -115,6 +114,8 @@ func fromDocument(doc *html.Node, pageURL string) (*Article, error) {
 		Markdown:  md,
 		Text:      text,
 	}
+	byline, printed := tidyByline(oneLine(ra.Byline()))
+	a.Byline = byline
 	a.CanonicalURL = cmp.Or(absolute(info.canonical, base), absolute(info.ogURL, base))
 	if a.CanonicalURL == "" && base != nil {
 		a.CanonicalURL = absolute(base.String(), nil)
@@ -124,6 +125,8 @@ func fromDocument(doc *html.Node, pageURL string) (*Article, error) {
 		a.Published = t
 	} else if t := parseDate(cmp.Or(info.ldPublished, info.published)); !t.IsZero() {
 		a.Published = t
+	} else {
+		a.Published = printed
 	}
 	a.finish()
 	return a, nil

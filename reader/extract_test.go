@@ -284,3 +284,29 @@ func TestUTF8FastPath(t *testing.T) {
 		t.Error("utf8Body accepted a body that needs decoding")
 	}
 }
+
+func TestTidyByline(t *testing.T) {
+	day := func(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, time.UTC) }
+	cases := []struct {
+		in, want string
+		when     time.Time
+	}{
+		{"by Tom Rogan", "Tom Rogan", time.Time{}},
+		{"By MEG KINNARD and ERRIN HAINES, Associated Press", "MEG KINNARD and ERRIN HAINES, Associated Press", time.Time{}},
+		{"by Jeff Foust — November 18, 2019", "Jeff Foust", day(2019, 11, 18, 0, 0)},
+		{"Associated Press November 19, 2019, 9:02 AM", "Associated Press", day(2019, 11, 19, 9, 2)},
+		{"By Carrie ArnoldNovember 15, 2019", "Carrie Arnold", day(2019, 11, 15, 0, 0)},
+		{"Jane Doe | 3 March 2021", "Jane Doe", day(2021, 3, 3, 0, 0)},
+		{"Reuters,", "Reuters", time.Time{}},
+		{"Текст: Лида Буслаева", "Лида Буслаева", time.Time{}},
+		{"Theresa May", "Theresa May", time.Time{}},
+		{"By", "By", time.Time{}},
+	}
+	for _, c := range cases {
+		got, when := tidyByline(c.in)
+		// Compared as printed: a date without a zone is read in local time.
+		if got != c.want || when.IsZero() != c.when.IsZero() || !when.IsZero() && when.Format("2006-01-02 15:04") != c.when.Format("2006-01-02 15:04") {
+			t.Errorf("tidyByline(%q) = %q, %v; want %q, %v", c.in, got, when, c.want, c.when)
+		}
+	}
+}

@@ -203,3 +203,32 @@ func parseDate(s string) time.Time {
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(sanitize.Text(s)), " ")
 }
+
+// bylineDate matches a date (and time) that a page printed at the end of
+// its byline, glued to the name or set apart by a dash or a comma:
+// "Jeff Foust — November 18, 2019", "Associated Press November 19, 2019,
+// 9:02 AM", "Carrie ArnoldNovember 15, 2019".
+var bylineDate = lazyRegexp(`(?i)(\b|[a-z])((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})(,?\s+\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?)?\s*$`)
+
+// bylinePrefixes are the words before a name that the header does not need.
+var bylinePrefixes = []string{"by ", "written by ", "por ", "von ", "par ", "door ", "di ", "text: ", "текст: ", "автор: "}
+
+// tidyByline keeps the names of a byline: without "By" in front, a date
+// printed after them (returned, for an article that has no other date) or
+// a dangling comma.
+func tidyByline(s string) (string, time.Time) {
+	var when time.Time
+	if m := bylineDate().FindStringSubmatchIndex(s); m != nil {
+		if t := parseDate(strings.ReplaceAll(s[m[4]:m[1]], ".", "")); !t.IsZero() {
+			when, s = t, s[:m[4]]
+		}
+	}
+	low := strings.ToLower(s)
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(low, p) && len(s) > len(p) {
+			s = s[len(p):]
+			break
+		}
+	}
+	return strings.Trim(s, " ,;:|-–—"), when
+}
