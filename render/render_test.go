@@ -221,20 +221,29 @@ func TestLinesEqualGlamour(t *testing.T) {
 }
 
 // RenderFirst's lines (and map) must be a prefix of Render's.
-func TestRenderFirstPrefix(t *testing.T) {
-	cases := []struct {
-		name  string
-		md    string
-		width int
-		lines int
-	}{
+// partCase is a document rendered in part: its first screenful, or a
+// window of it.
+type partCase struct {
+	name  string
+	md    string
+	width int
+	lines int
+}
+
+func partCases(t *testing.T) []partCase {
+	return []partCase{
 		{"generated10k", GenerateArticle(10000), 80, 40},
-		{"generated10k-60", GenerateArticle(10000), 60, 40},
+		{"generated10k-60", GenerateArticle(10000), 60, 20},
 		{"generated2k", GenerateArticle(2000), 80, 10},
 		{"tricky", readTestdata(t, "tricky.md"), 40, 10},
-		{"tricky-all", readTestdata(t, "tricky.md"), 80, 1000},
-		{"refdefs", "# T\n\n" + strings.Repeat("A paragraph with a [ref] link in it.\n\n", 200) + "[ref]: https://example.com\n", 80, 20},
 	}
+}
+
+func TestRenderFirstPrefix(t *testing.T) {
+	cases := append(partCases(t),
+		partCase{"tricky-all", readTestdata(t, "tricky.md"), 80, 1000},
+		partCase{"refdefs", "# T\n\n" + strings.Repeat("A paragraph with a [ref] link in it.\n\n", 200) + "[ref]: https://example.com\n", 80, 20},
+	)
 	for _, c := range cases {
 		for _, st := range []string{"dark", "light"} {
 			opt := Options{Width: c.width, Style: st}
@@ -375,18 +384,7 @@ func TestDeepNesting(t *testing.T) {
 // RenderAt's lines (and map) must be a run of Render's, holding the line
 // that shows the offset and a screenful below it.
 func TestRenderAtWindow(t *testing.T) {
-	cases := []struct {
-		name  string
-		md    string
-		width int
-		lines int
-	}{
-		{"generated10k", GenerateArticle(10000), 80, 40},
-		{"generated10k-60", GenerateArticle(10000), 60, 20},
-		{"generated2k", GenerateArticle(2000), 80, 10},
-		{"tricky", readTestdata(t, "tricky.md"), 40, 10},
-	}
-	for _, c := range cases {
+	for _, c := range partCases(t) {
 		for _, st := range []string{"dark", "light"} {
 			opt := Options{Width: c.width, Style: st}
 			full, err := Render(c.md, opt)
