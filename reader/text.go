@@ -3,6 +3,7 @@ package reader
 import (
 	"errors"
 	"margin/sanitize"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,10 +75,10 @@ func textNote(units []textUnit, prose []int) (*Article, error) {
 	for i := range units {
 		body = append(body, i)
 	}
-	// The title is the first line when it is headline-shaped and the
-	// cleaner finds a headline before the first paragraph (the nearest
-	// one may be a section heading under it).
-	if t := textTitle(units, prose); t >= 0 && len(units) > 1 && textTitleShaped(units[0]) {
+	// The title is the first line when it is the headline the cleaner
+	// finds before the first paragraph, or when it is headline-shaped and
+	// the text has sections (the nearest headline is then the first).
+	if t := textTitle(units, prose); len(units) > 1 && (t == 0 || t > 0 && textTitleShaped(units[0]) && textSectioned(units, body[1:])) {
 		a.Title = units[0].text
 		body = body[1:]
 	}
@@ -85,6 +86,11 @@ func textNote(units []textUnit, prose []int) (*Article, error) {
 		a.Excerpt = units[s].text
 	}
 	return textArticle(a, units, body)
+}
+
+// textSectioned reports whether body has section headings.
+func textSectioned(units []textUnit, body []int) bool {
+	return slices.Contains(textHeadings(units, body), true)
 }
 
 // textArticle fills a's text and Markdown with the units of body.
@@ -97,7 +103,7 @@ func textArticle(a *Article, units []textUnit, body []int) (*Article, error) {
 		paras = append(paras, p)
 		m := textEscapeMarkdown(p)
 		if heads[k] {
-			m = "## " + m
+			m = textHeading(m)
 		}
 		md = append(md, m)
 	}

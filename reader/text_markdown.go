@@ -23,27 +23,68 @@ const textMaxHeadingWords = 12
 // unlike a sentence and has a paragraph of prose right after it. They
 // become "##" headings in the Markdown, so the reader shows them as
 // headings and its outline finds them; the plain text keeps them as lines.
-// What a page leaves between paragraphs and is no heading stays a
-// paragraph: a name or "Name, Agency" under a photo, a credit, a line the
-// page repeats.
+// A text has sections or none: one such line alone ("Best wishes" in a
+// letter) stays a paragraph, as does what a page leaves between paragraphs
+// and is no heading: a name or "Name, Agency" under a photo, a credit, a
+// line the page repeats, a table's row.
 func textHeadings(units []textUnit, body []int) []bool {
 	heads := make([]bool, len(body))
+	n := 0
 	for k := 0; k+1 < len(body); k++ {
 		u, next := units[body[k]], units[body[k+1]]
-		if u.list || u.junk || u.meta || u.prose || u.repeated || u.words < 2 || u.words > textMaxHeadingWords ||
-			!next.prose || next.list {
+		if u.list || u.junk || u.meta || u.prose || u.repeated || u.table || u.cells > 1 ||
+			u.words < 2 || u.words > textMaxHeadingWords || !next.prose || next.list ||
+			k > 0 && units[body[k-1]].table {
 			continue
 		}
 		s := strings.TrimSpace(u.text)
 		first, _ := utf8.DecodeRuneInString(s)
 		last, _ := utf8.DecodeLastRuneInString(s)
-		if !unicode.IsUpper(first) && !unicode.IsDigit(first) || strings.ContainsRune(".!;:", last) ||
-			strings.Contains(s, ",") || textNameShaped(s) || textCreditShaped(strings.ToLower(s)) {
+		if !unicode.IsUpper(first) && !unicode.IsDigit(first) || strings.ContainsRune(".!;:,", last) ||
+			strings.Contains(s, ",") || textNameShaped(s) || textCreditShaped(strings.ToLower(s)) ||
+			textSignOffs[strings.ToLower(s)] || textSpeaks(s) {
 			continue
 		}
 		heads[k] = true
+		n++
+	}
+	if n < 2 {
+		clear(heads)
 	}
 	return heads
+}
+
+// textHeading writes escaped Markdown text as a heading; a closing "#"
+// would be read as part of the heading's syntax, so it is escaped too.
+func textHeading(md string) string {
+	if strings.HasSuffix(md, "#") && !strings.HasSuffix(md, "\\#") {
+		md = md[:len(md)-1] + "\\#"
+	}
+	return "## " + md
+}
+
+// textSignOffs end letters and notes.
+var textSignOffs = wordSet("best wishes", "kind regards", "warm regards", "best regards", "yours sincerely",
+	"yours faithfully", "yours truly", "many thanks", "thanks again", "all the best", "with love", "take care",
+	"see you soon", "talk soon")
+
+// textSpeaks reports whether s is a sentence someone says ("I am writing
+// about the roof"): it opens with a personal pronoun and is not written in
+// title case, as a heading that opens so would be ("We Need to Talk").
+func textSpeaks(s string) bool {
+	ws := strings.Fields(s)
+	switch strings.ToLower(ws[0]) {
+	case "i", "i'm", "i’m", "we", "we're", "we’re", "you", "he", "she", "they", "it", "it's", "it’s":
+	default:
+		return false
+	}
+	lower := 0
+	for _, w := range ws[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && utf8.RuneCountInString(w) > 3 {
+			lower++
+		}
+	}
+	return lower > 0
 }
 
 // textNameShaped reports whether s looks like a person's name: two or

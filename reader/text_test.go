@@ -765,10 +765,12 @@ func TestFromTextSectionHeadings(t *testing.T) {
 }
 
 // What sits between paragraphs without being a heading stays a paragraph.
+// Each case has one real heading besides, so that the line would make two.
 func TestTextHeadingsLeaveTheRest(t *testing.T) {
 	cases := []struct{ name, line string }{
 		{"a sentence", "The water rose in the night."},
 		{"a lead-in", "Here is what happened next:"},
+		{"a salutation", "Dear Sir or Madam,"},
 		{"a name under a photo", "Kate Henshaw"},
 		{"a name and an agency", "Michael Conroy, AP"},
 		{"a credit", "Courtesy of Andrew Vaughan"},
@@ -777,21 +779,48 @@ func TestTextHeadingsLeaveTheRest(t *testing.T) {
 		{"too long", "This line runs on for far too many words to be any kind of section heading at all"},
 	}
 	for _, c := range cases {
-		in := "Rivers and Their Banks\n\n" + para("One", 60) + "\n\n" + c.line + "\n\n" + para("Two", 60) + "\n"
+		in := "Rivers and Their Banks\n\n" + para("One", 60) + "\n\nWhere the Water Starts\n\n" + para("Two", 60) +
+			"\n\n" + c.line + "\n\n" + para("Three", 60) + "\n"
+		a, err := FromText(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(a.Markdown, "## "+c.line) {
+			t.Errorf("%s: %q became a heading:\n%s", c.name, c.line, a.Markdown)
+		}
+	}
+	for name, in := range map[string]string{
+		// One short line between paragraphs is a line of the text.
+		"a letter": "Dear Sir or Madam\n\nI am writing about the roof\n\n" + para("Roof", 60) + "\n\nBest wishes\n\n" + para("Wishes", 40) + "\n\nJohn Smith\n",
+		// A short line before a list, or before another short line.
+		"no prose under it": "Rivers and Their Banks\n\n" + para("One", 60) + "\n\nThings to bring\n\n- boots\n- a map\n\nThe end of it all\n",
+		// The last row of a table.
+		"a table": "Rivers and Their Banks\n\n" + para("One", 60) + "\n\nName      Length    Country\nNile      6650 km   Egypt\nAmazon    6400 km   Brazil\n\n" +
+			para("Two", 60) + "\n\nWhere the Water Starts\n\n" + para("Three", 60) + "\n",
+	} {
 		a, err := FromText(in)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if strings.Contains(a.Markdown, "## ") {
-			t.Errorf("%s: %q became a heading:\n%s", c.name, c.line, a.Markdown)
+			t.Errorf("%s: a heading in\n%s", name, a.Markdown)
+		}
+		if name == "a letter" && a.Title != "" {
+			t.Errorf("a letter has the title %q", a.Title)
 		}
 	}
-	// A short line before a list, or before another short line, is no heading.
-	a, err := FromText("Rivers and Their Banks\n\n" + para("One", 60) + "\n\nThings to bring\n\n- boots\n- a map\n\nThe end of it all\n")
+}
+
+// A heading's words come out as they went in, a closing "#" too.
+func TestTextHeadingKeepsItsWords(t *testing.T) {
+	in := "Notes on Languages\n\nWhy Learn C #\n\n" + para("One", 60) + "\n\nAnd Then F #\n\n" + para("Two", 60) + "\n"
+	a, err := FromText(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(a.Markdown, "## ") {
-		t.Errorf("a heading without prose under it:\n%s", a.Markdown)
+	for _, h := range []string{"Why Learn C #", "And Then F #"} {
+		if !strings.Contains(a.Markdown, "## "+strings.TrimSuffix(h, "#")+"\\#\n") {
+			t.Errorf("%q: not a heading with its closing # escaped:\n%s", h, a.Markdown)
+		}
 	}
 }

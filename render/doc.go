@@ -64,6 +64,14 @@ func (d *Doc) CellOf(offset int) (line, col int, ok bool) {
 	return int(p.line), int(p.col), true
 }
 
+// Covers reports whether the source offset lies between the first and the
+// last offset the lines show: for a Window, whether it is in the window.
+func (d *Doc) Covers(offset int) bool {
+	d.buildIndex()
+	n := len(d.index)
+	return n > 0 && int(d.index[0].off) <= offset && offset <= int(d.index[n-1].off)
+}
+
 // LineOf returns the first line showing the source offset (or the nearest
 // mapped offset after it); past the end it returns the last line.
 func (d *Doc) LineOf(offset int) int {

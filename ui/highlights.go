@@ -68,8 +68,9 @@ func (s *highlightState) indexNotes(p *pagerModel) {
 		if h.Orphan || strings.TrimSpace(h.Note) == "" || h.End <= h.Start {
 			continue
 		}
-		line, _, ok := p.doc.CellOf(lastRuneStart(p.art.Markdown, h.End))
-		if !ok {
+		end := lastRuneStart(p.art.Markdown, h.End)
+		line, _, ok := p.doc.CellOf(end)
+		if !ok || p.doc.Window && !p.doc.Covers(end) {
 			continue
 		}
 		// Under the paragraph, not inside it: after its last line.

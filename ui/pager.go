@@ -73,7 +73,10 @@ type pagerModel struct {
 	docKey  docKey
 	want    docKey // the rendering asked for last
 	top     int    // first display line on screen
-	pending int    // source offset to show at the top once a complete doc is in; -1 none
+	pending int    // source offset to show at the top once a complete doc is in (a Window previews it); -1 none
+	// Input that arrived while a preview (a Window doc) was shown; it is
+	// handled, in order, once the whole rendering is in.
+	deferred []tea.Msg
 	width   int    // preferred text width
 	mode    readMode
 	status  string
@@ -138,6 +141,7 @@ func (p *pagerModel) OpenAt(id int64, at int) tea.Cmd {
 	p.query, p.matches, p.cur, p.prompt = "", nil, 0, nil
 	p.picker = nil
 	p.headings, p.links = nil, nil
+	p.deferred = nil
 	p.hl.reset()
 	if at > 0 {
 		p.pending, p.hl.cursor = at, at
@@ -239,8 +243,15 @@ func (p *pagerModel) onDoc(msg docMsg) tea.Cmd {
 	if msg.err != nil {
 		if msg.key == p.want {
 			p.errLine = "Could not render the article: " + msg.err.Error()
+			if p.doc != nil && p.doc.Window {
+				p.doc = nil // no whole rendering will replace the preview
+				return p.replay()
+			}
 		}
 		return nil
+	}
+	if msg.doc.Window && p.pending < 0 {
+		return nil // the reader is no longer waiting for that passage
 	}
 	if msg.doc.Complete {
 		p.cache.put(msg.key, msg.doc)
@@ -252,21 +263,38 @@ func (p *pagerModel) onDoc(msg docMsg) tea.Cmd {
 		return nil // the first screenful arrived after the whole
 	}
 	p.setDoc(msg.key, msg.doc)
+	if msg.doc.Complete {
+		return p.replay()
+	}
 	return nil
 }
 
-func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
-	if d.Complete && p.doc != nil && p.doc.Window && p.pending < 0 {
-		// The passage shown from the window stays where it is.
-		p.pending = p.topOffset()
+// replay handles the input that waited for the whole rendering.
+func (p *pagerModel) replay() tea.Cmd {
+	msgs := p.deferred
+	p.deferred = nil
+	var cmds []tea.Cmd
+	for _, m := range msgs {
+		_, cmd := p.update(m)
+		cmds = append(cmds, cmd)
 	}
+	return tea.Batch(cmds...)
+}
+
+func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
 	p.doc, p.docKey = d, k
 	if p.pending == 0 {
 		// The top of the article: show it at once, even partly rendered,
 		// and let the user scroll before the rest arrives.
 		p.top, p.pending = 0, -1
 	}
-	if (d.Complete || d.Window) && p.pending >= 0 {
+	switch {
+	case d.Window && p.pending >= 0:
+		// A preview of the passage where the reader left off: on screen
+		// at once, while input waits for the whole (see deferred), so
+		// that every key acts on the whole article.
+		p.top = d.LineOf(p.pending)
+	case d.Complete && p.pending >= 0:
 		p.top = d.LineOf(p.pending)
 		p.pending = -1
 	}
@@ -456,6 +484,13 @@ func (p *pagerModel) Update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 }
 
 func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
+	if p.doc != nil && p.doc.Window {
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
+			p.deferred = append(p.deferred, msg)
+			return p, nil
+		}
+	}
 	switch msg := msg.(type) {
 	case docMsg:
 		return p, p.onDoc(msg)
@@ -543,9 +578,6 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.HalfUp):
 		p.scrollBy(-max(h/2, 1))
 	case key.Matches(msg, k.Top):
-		if p.doc != nil && p.doc.Window {
-			p.pending = 0 // the window's first line is not the article's
-		}
 		p.scrollBy(-p.top)
 	case key.Matches(msg, k.Bottom):
 		p.scrollBy(p.maxTop() - p.top)
@@ -736,7 +768,7 @@ func (p *pagerModel) viewBody() string {
 		}
 	case p.mode == readEditor:
 		lines = p.hl.viewEditor(p, h)
-	case p.doc == nil || p.pending > 0 && !p.doc.Complete:
+	case p.doc == nil || p.pending > 0 && !p.doc.Complete && !p.doc.Window:
 		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render("Rendering…")}
 	case p.top >= len(p.doc.Lines):
 		// Scrolled past the part rendered so far.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"image/color"
 	"strings"
 	"testing"
@@ -428,23 +429,65 @@ func TestReaderReopensDeepFromAWindow(t *testing.T) {
 	}
 }
 
-// Keys pressed before the whole rendering arrives count: a scroll keeps
-// its passage, g goes to the article's top, not the window's.
+// Keys pressed while the passage is previewed wait for the whole rendering
+// and then act on it, in order, as if it had been there all along.
 func TestReaderKeysInAWindow(t *testing.T) {
+	keys := []string{"space", "space", "space", "j", "n"} // past the window's end, then a note
 	hs, p, window, whole := openDeep(t)
 	hs.m.Update(window())
-	hs.m.Update(keyMsg("space"))
-	off := p.topOffset()
-	hs.m.Update(whole())
-	if got := p.topOffset(); got != off {
-		t.Errorf("scrolled in the window to offset %d, the whole rendering shows %d", off, got)
+	preview := hs.screen()
+	for _, k := range keys {
+		hs.m.Update(keyMsg(k))
+	}
+	if got := hs.screen(); got != preview || len(p.deferred) != len(keys) {
+		t.Fatalf("keys acted on the preview (%d waiting):\n%s", len(p.deferred), got)
+	}
+	hs.send(whole())
+
+	// The same keys once the whole rendering is in.
+	want, wp, _, wholeFirst := openDeep(t)
+	want.send(wholeFirst())
+	for _, k := range keys {
+		want.send(keyMsg(k))
+	}
+	if p.top != wp.top || p.mode != wp.mode || p.mode != readEditor || len(p.deferred) != 0 {
+		t.Errorf("after the preview: top %d mode %v; without it: top %d mode %v", p.top, p.mode, wp.top, wp.mode)
 	}
 
+	// g goes to the article's top; q leaves once the article is placed,
+	// saving the position it was opened at.
 	hs, p, window, whole = openDeep(t)
 	hs.m.Update(window())
 	hs.m.Update(keyMsg("g"))
-	hs.m.Update(whole())
+	hs.send(whole())
 	if p.top != 0 {
-		t.Errorf("g in the window: top %d once the whole arrived, want 0", p.top)
+		t.Errorf("g in the preview: top %d once the whole arrived, want 0", p.top)
+	}
+	want, wp, _, wholeFirst = openDeep(t)
+	want.send(wholeFirst())
+	want.send(keyMsg("q"))
+	hs, p, window, whole = openDeep(t)
+	hs.m.Update(window())
+	hs.m.Update(keyMsg("q"))
+	hs.send(whole())
+	got, exp := hs.lib.arts[p.docKey.id].Position, want.lib.arts[wp.docKey.id].Position
+	if hs.m.screen != screenLibrary || got != exp {
+		t.Errorf("q in the preview: screen %v, position %d; without the preview %d", hs.m.screen, got, exp)
+	}
+}
+
+// A note on a passage above the preview is not drawn inside it.
+func TestReaderWindowNotesStayPut(t *testing.T) {
+	hs, p, window, _ := openDeep(t)
+	md := p.art.Markdown
+	first := strings.Index(md, "\n\n") + 2 // the first paragraph after the title
+	if _, err := hs.lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: first, End: first + 20,
+		Exact: md[first : first+20], Label: "claim", Note: "NOTE-FROM-THE-TOP"}); err != nil {
+		t.Fatal(err)
+	}
+	p.loadHighlights()
+	hs.m.Update(window())
+	if len(p.hl.noteLines) != 0 {
+		t.Errorf("a note from the article's top is placed in the preview: %v", p.hl.noteLines)
 	}
 }
