@@ -168,6 +168,7 @@ func timeFirstFrame(self, db, want, full string) (time.Duration, int, error) {
 		return 0, 0, fmt.Errorf("bench library: size the pty: %w", err)
 	}
 	emu := vt.NewEmulator(120, 40)
+	defer emu.Close() // ends the goroutine answering queries
 	go func() { // answer the terminal queries margin sends
 		buf := make([]byte, 4096)
 		for {

@@ -3,6 +3,7 @@ package reader
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -223,6 +224,17 @@ func TestCleaningRulesFire(t *testing.T) {
 	for _, rule := range []string{"tag", "class", "links", "text", "ends", "jsonld"} {
 		if !fired[rule] {
 			t.Errorf("rule %q never fired (fired: %v)", rule, fired)
+		}
+	}
+}
+
+// Every rule's pattern compiles: they compile on first use, so a typo
+// would otherwise surface only when some page reached that rule.
+func TestLazyRegexpsCompile(t *testing.T) {
+	for _, re := range []func() *regexp.Regexp{rxCounter, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
+		rxDateAnchor, textEndRe, textCopyrightRe, textAsideRe, textBylineRe, textCreditRe, textCaptionRe, textURLRe, bylineDate} {
+		if re() == nil {
+			t.Fatal("a rule compiled to nil")
 		}
 	}
 }

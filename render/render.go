@@ -35,7 +35,7 @@ type Options struct {
 type Doc struct {
 	Lines    []string // display lines: glamour styling, anchors stripped, sanitised
 	Complete bool     // false when only part of the document was rendered
-	Window   bool     // the lines are a run from the middle (RenderAt): line 0 is not the article's first
+	Window   bool     // a preview around a passage (RenderAt): not the whole article, nor always its top
 
 	text  []string  // plain text of each line
 	cells [][]int32 // source offset of each cell of each line, -1 for decoration
@@ -181,6 +181,7 @@ func RenderFirst(markdown string, opt Options, lines int) (*Doc, error) {
 		return nil, err
 	}
 	want := lines + 8
+	need := want // the lines asked of the estimate; doubled when it overshoots
 	perLine := max(opt.Width-6, 10)
 	cut := want * opt.Width * 2
 	for {
@@ -200,14 +201,14 @@ func RenderFirst(markdown string, opt Options, lines int) (*Doc, error) {
 			usable--
 		}
 		t1, est := 0, 0
-		for t1 < usable && est < want {
+		for t1 < usable && est < need {
 			est += blockHeight(p, t1, perLine)
 			t1++
 		}
 		if whole && t1 >= usable {
 			return Render(markdown, opt)
 		}
-		if t1 < usable || whole {
+		if t1 < usable {
 			c, err := p.renderChunk(opt, cfg, 0, t1)
 			if err != nil {
 				return nil, err
@@ -215,20 +216,23 @@ func RenderFirst(markdown string, opt Options, lines int) (*Doc, error) {
 			if len(c.lines)-c.post >= want {
 				return p.assemble([]*chunk{c}, true, false), nil
 			}
-		}
-		if whole {
-			return Render(markdown, opt)
+			// The blocks drew fewer lines than guessed: ask for more of
+			// them (the rendering used up this parse, so parse again).
+			need *= 2
+			continue
 		}
 		cut *= 2
 	}
 }
 
 // RenderAt renders the run of top-level blocks from the one before the
-// block holding source offset `offset`, filling about `lines` display lines
-// below it, so that an article reopened deep in its text shows that passage
-// at once. The Doc is a Window: its lines are those Render gives for the
-// same blocks, but its first line is not the article's. Near the top it is
-// RenderFirst.
+// block holding source offset `offset` (unless that one is long), filling
+// about `lines` display lines below it, so that an article reopened deep in
+// its text shows that passage at once. The Doc is a Window, a preview: its
+// lines show the same text, with the same map, as Render's lines for those
+// blocks, but they are not the whole article, and its first line is the
+// article's only when the run starts at the top. When the run is the whole
+// article, the Doc is Complete instead.
 //
 // It parses the whole Markdown (a sixth of the cost of rendering it), so
 // the blocks render exactly as inside the whole document.
@@ -238,13 +242,16 @@ func RenderAt(markdown string, opt Options, offset, lines int) (*Doc, error) {
 		return nil, err
 	}
 	p := parse(markdown)
-	t := p.topAt(offset)
-	if t <= 1 {
-		return RenderFirst(markdown, opt, lines)
+	if len(p.tops) == 0 {
+		return Render(markdown, opt)
 	}
-	t0 := t - 1 // a block of context above the passage
-	want := lines + 8
 	perLine := max(opt.Width-6, 10)
+	t := p.topAt(offset)
+	t0 := t
+	if t > 0 && blockHeight(p, t-1, perLine) <= lines {
+		t0 = t - 1 // a block of context above the passage
+	}
+	want := lines + 8
 	t1, est := t, 0
 	for t1 < len(p.tops) && est < want {
 		est += blockHeight(p, t1, perLine)
@@ -254,15 +261,20 @@ func RenderAt(markdown string, opt Options, offset, lines int) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := p.assemble([]*chunk{c}, false, t1 == len(p.tops))
-	// The blank line above the first block is drawn by the block before it
-	// in the whole document (a heading draws it differently), so the window
-	// starts at its first block's first line.
-	k := 0
-	for k < len(d.Lines)-1 && strings.TrimSpace(d.text[k]) == "" {
-		k++
+	d := p.assemble([]*chunk{c}, t0 == 0, t1 == len(p.tops))
+	if d.Complete && t0 == 0 {
+		return d, nil
 	}
-	d.Lines, d.text, d.cells, d.lo, d.hi = d.Lines[k:], d.text[k:], d.cells[k:], d.lo[k:], d.hi[k:]
+	if t0 > 0 {
+		// The blank line above the first block is drawn by the block
+		// before it in the whole document (a heading draws it
+		// differently), so the window starts at its first block's text.
+		k := 0
+		for k < len(d.Lines)-1 && strings.TrimSpace(d.text[k]) == "" {
+			k++
+		}
+		d.Lines, d.text, d.cells, d.lo, d.hi = d.Lines[k:], d.text[k:], d.cells[k:], d.lo[k:], d.hi[k:]
+	}
 	d.Complete, d.Window = false, true
 	return d, nil
 }

@@ -387,9 +387,14 @@ func TestEmptyArticle(t *testing.T) {
 // passage, then the whole article.
 func openDeep(t *testing.T) (hs *harness, p *pagerModel, window, whole tea.Cmd) {
 	t.Helper()
-	lib := newFakeLib()
 	md := render.GenerateArticle(10000)
-	off := len(md) * 2 / 3
+	return openAt(t, md, len(md)*2/3)
+}
+
+// openAt opens md with its reading position at off (see openDeep).
+func openAt(t *testing.T, md string, off int) (hs *harness, p *pagerModel, window, whole tea.Cmd) {
+	t.Helper()
+	lib := newFakeLib()
 	id := lib.add(store.Article{Title: "A long read", SiteName: "example.org", Added: testNow, ReadingMinutes: 40,
 		Markdown: md, Text: "long", Position: off, Progress: 0.66})
 	hs = newHarness(t, lib, 80, 24)
@@ -489,5 +494,20 @@ func TestReaderWindowNotesStayPut(t *testing.T) {
 	hs.m.Update(window())
 	if len(p.hl.noteLines) != 0 {
 		t.Errorf("a note from the article's top is placed in the preview: %v", p.hl.noteLines)
+	}
+}
+
+// A position in the article's first blocks is previewed too, not left to
+// "Rendering…" until the whole arrives.
+func TestReaderPreviewNearTheTop(t *testing.T) {
+	md := render.GenerateArticle(10000)
+	second := strings.Index(md[strings.Index(md, "\n\n")+2:], "\n\n") + strings.Index(md, "\n\n") + 4
+	hs, p, window, _ := openAt(t, md, second+10)
+	hs.m.Update(window())
+	if p.doc == nil || !p.doc.Window || strings.Contains(hs.screen(), "Rendering") {
+		t.Fatalf("no preview for a position in the second block:\n%s", hs.screen())
+	}
+	if l := p.doc.LineOf(second + 10); l != p.top {
+		t.Errorf("preview top %d, the position is on line %d", p.top, l)
 	}
 }
