@@ -10,12 +10,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
-	"github.com/charmbracelet/x/vt"
-	"github.com/creack/pty"
+	"margin/internal/vtterm"
 
 	"margin/store"
 	"margin/ui"
@@ -155,70 +153,34 @@ func median(ds []time.Duration) time.Duration {
 
 // timeFirstFrame starts margin on db in a pseudo-terminal and times until
 // the screen shows want; it reads the process's resident memory once the
-// screen shows full (the whole list loaded). The terminal (the pty and the
-// emulator reading it) is ready before the clock starts, as a user's is.
+// screen shows full (the whole list loaded). The terminal is ready before
+// the clock starts, as a user's is.
 func timeFirstFrame(self, db, want, full string) (time.Duration, int, error) {
-	ptm, tty, err := pty.Open()
+	term, err := vtterm.Open(120, 40)
 	if err != nil {
 		return 0, 0, fmt.Errorf("bench library: open a pty: %w", err)
 	}
-	defer ptm.Close()
-	if err := pty.Setsize(ptm, &pty.Winsize{Cols: 120, Rows: 40}); err != nil {
-		tty.Close()
-		return 0, 0, fmt.Errorf("bench library: size the pty: %w", err)
-	}
-	emu := vt.NewEmulator(120, 40)
-	defer emu.Close() // ends the goroutine answering queries
-	go func() { // answer the terminal queries margin sends
-		buf := make([]byte, 4096)
-		for {
-			n, err := emu.Read(buf)
-			if err != nil {
-				return
-			}
-			ptm.Write(buf[:n])
-		}
-	}()
-	var t0 time.Time
-	started := make(chan struct{})
+	defer term.Close()
 	seen := make(chan time.Duration, 1)
 	loaded := make(chan struct{}, 1)
-	go func() {
-		<-started
-		buf := make([]byte, 64<<10)
-		for {
-			n, err := ptm.Read(buf)
-			if n > 0 {
-				emu.Write(buf[:n])
-				screen := emu.String()
-				if strings.Contains(screen, want) {
-					select {
-					case seen <- time.Since(t0):
-					default:
-					}
-				}
-				if strings.Contains(screen, full) {
-					select {
-					case loaded <- struct{}{}:
-					default:
-					}
-				}
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-
 	cmd := exec.Command(self, "--db", db, "--style", "dark")
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
-	t0 = time.Now()
-	err = cmd.Start()
-	tty.Close()
-	close(started)
-	if err != nil {
+	t0 := time.Now()
+	term.Watch(func(screen string) { // set after t0: Watch orders the two
+		if strings.Contains(screen, want) {
+			select {
+			case seen <- time.Since(t0):
+			default:
+			}
+		}
+		if strings.Contains(screen, full) {
+			select {
+			case loaded <- struct{}{}:
+			default:
+			}
+		}
+	})
+	if err := term.Start(cmd); err != nil {
 		return 0, 0, fmt.Errorf("bench library: start margin in a pty: %w", err)
 	}
 	defer func() {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,8 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/vt"
-	"github.com/creack/pty"
+	"margin/internal/vtterm"
 )
 
 // binPath is the margin binary built once for the end-to-end tests.
@@ -52,88 +50,55 @@ func (e *buildError) Error() string { return e.out }
 // ptyTerm is margin running in a pseudo-terminal, its screen kept by a
 // terminal emulator so tests read what a user would see.
 type ptyTerm struct {
-	t    *testing.T
-	cmd  *exec.Cmd
-	pty  *os.File
-	emu  *vt.SafeEmulator
-	done chan struct{}
-	raw  bytes.Buffer // every byte margin wrote, for escape-sequence checks
-	mu   sync.Mutex
+	*vtterm.Term
+	t   *testing.T
+	cmd *exec.Cmd
 }
 
 // startTerm runs margin with args in a w x h pseudo-terminal.
 func startTerm(t *testing.T, w, h int, env []string, args ...string) *ptyTerm {
 	t.Helper()
+	term, err := vtterm.Open(w, h)
+	if err != nil {
+		t.Fatalf("open a pty: %v", err)
+	}
 	cmd := exec.Command(marginBinary(t), args...)
 	cmd.Env = append(os.Environ(), append([]string{"TERM=xterm-256color", "COLORTERM=truecolor"}, env...)...)
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(w), Rows: uint16(h)})
-	if err != nil {
+	if err := term.Start(cmd); err != nil {
+		term.Close()
 		t.Fatalf("start margin in a pty: %v", err)
 	}
-	tm := &ptyTerm{t: t, cmd: cmd, pty: f, emu: vt.NewSafeEmulator(w, h), done: make(chan struct{})}
-	go func() { // margin -> screen
-		defer close(tm.done)
-		buf := make([]byte, 32<<10)
-		for {
-			n, err := f.Read(buf)
-			if n > 0 {
-				tm.mu.Lock()
-				tm.raw.Write(buf[:n])
-				tm.emu.Write(buf[:n])
-				tm.mu.Unlock()
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	go io.Copy(f, tm.emu) // the terminal's replies (background colour, sizes) -> margin
 	t.Cleanup(func() {
 		cmd.Process.Kill()
 		cmd.Wait()
-		f.Close()
+		term.Close()
 	})
-	return tm
+	return &ptyTerm{Term: term, t: t, cmd: cmd}
 }
 
-// screen is the visible text, one line per row.
-func (tm *ptyTerm) screen() string {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return tm.emu.String()
-}
+func (tm *ptyTerm) screen() string { return tm.Screen() }
 
 // waitFor waits until the screen shows want.
 func (tm *ptyTerm) waitFor(want string) {
 	tm.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for time.Now().Before(deadline) {
-		if strings.Contains(tm.screen(), want) {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
+	if err := tm.WaitFor(want, 15*time.Second); err != nil {
+		tm.t.Fatal(err)
 	}
-	tm.t.Fatalf("screen never showed %q; it shows:\n%s", want, tm.screen())
 }
 
 // waitGone waits until the screen no longer shows s.
 func (tm *ptyTerm) waitGone(s string) {
 	tm.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for time.Now().Before(deadline) {
-		if !strings.Contains(tm.screen(), s) {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
+	if err := tm.WaitGone(s, 15*time.Second); err != nil {
+		tm.t.Fatal(err)
 	}
-	tm.t.Fatalf("screen still shows %q:\n%s", s, tm.screen())
 }
 
 // press types keys as a user would, pausing briefly between them.
 func (tm *ptyTerm) press(keys ...string) {
 	tm.t.Helper()
 	for _, k := range keys {
-		if _, err := tm.pty.Write([]byte(k)); err != nil {
+		if err := tm.Type(k); err != nil {
 			tm.t.Fatalf("type %q: %v", k, err)
 		}
 		time.Sleep(30 * time.Millisecond)
@@ -147,7 +112,7 @@ func (tm *ptyTerm) wait() error {
 	go func() { errc <- tm.cmd.Wait() }()
 	select {
 	case err := <-errc:
-		<-tm.done
+		tm.Drained(5 * time.Second)
 		return err
 	case <-time.After(15 * time.Second):
 		tm.t.Fatalf("margin did not exit; screen:\n%s", tm.screen())
@@ -156,11 +121,7 @@ func (tm *ptyTerm) wait() error {
 }
 
 // output is every byte margin wrote to the terminal so far.
-func (tm *ptyTerm) output() []byte {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return bytes.Clone(tm.raw.Bytes())
-}
+func (tm *ptyTerm) output() []byte { return tm.Output() }
 
 // longText is a pasted article of numbered paragraphs, so a test can tell
 // exactly which passage is at the top of the screen.

@@ -227,9 +227,16 @@ func entityAt(s string, i, lim int) (n int, dec string, raw int) {
 		}
 		head := full[:len(full)-len(tail)]
 		// The head must be one whole reference: "&yen0" is "&yen" then
-		// "0", not one unit decoding to "¥0".
+		// "0", not one unit decoding to "¥0"; "&amp0;" is "&amp" then
+		// "0;" (the ';' belongs to the reference only if it changes what
+		// decodes).
 		ref := name[:k]
-		whole := strings.HasSuffix(ref, ";") || html.UnescapeString("&"+ref+";") == head
+		var whole bool
+		if bare, ok := strings.CutSuffix(ref, ";"); ok {
+			whole = html.UnescapeString("&"+ref) != html.UnescapeString("&"+bare)+";"
+		} else {
+			whole = html.UnescapeString("&"+ref+";") == head
+		}
 		if head != "&"+ref && html.UnescapeString("&"+ref) == head && whole {
 			return 1 + k, head, -1
 		}

@@ -2,14 +2,11 @@ package ui
 
 import (
 	"context"
-	"io"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/vt"
-	"github.com/creack/pty"
+	"margin/internal/vtterm"
 
 	"margin/store"
 )
@@ -17,10 +14,8 @@ import (
 // ptyRun runs Run in a pseudo-terminal of w×h cells, with a terminal
 // emulator reading its output.
 type ptyRun struct {
+	*vtterm.Term
 	t    *testing.T
-	mu   sync.Mutex
-	emu  *vt.Emulator
-	in   io.Writer
 	done chan error
 }
 
@@ -33,61 +28,30 @@ func startPTY(t *testing.T, opt Options, w, h int) *ptyRun {
 // what a SIGTERM or SIGHUP does.
 func startPTYContext(t *testing.T, ctx context.Context, opt Options, w, h int) *ptyRun {
 	t.Helper()
-	master, tty, err := pty.Open()
+	term, err := vtterm.Open(w, h)
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
 	}
-	if err := pty.Setsize(master, &pty.Winsize{Cols: uint16(w), Rows: uint16(h)}); err != nil {
-		t.Fatal(err)
-	}
-	r := &ptyRun{t: t, emu: vt.NewEmulator(w, h), in: master, done: make(chan error, 1)}
-	// The emulator answers the program's terminal queries through Read.
-	go func() { _, _ = io.Copy(master, r.emu) }()
-	go func() {
-		buf := make([]byte, 32*1024)
-		for {
-			n, err := master.Read(buf)
-			if n > 0 {
-				r.mu.Lock()
-				r.emu.Write(buf[:n])
-				r.mu.Unlock()
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	go func() {
-		r.done <- Run(ctx, opt, tty, tty)
-		tty.Close()
-	}()
-	t.Cleanup(func() { master.Close() })
+	r := &ptyRun{Term: term, t: t, done: make(chan error, 1)}
+	go func() { r.done <- Run(ctx, opt, term.TTY(), term.TTY()) }()
+	t.Cleanup(term.Close)
 	return r
 }
 
-func (r *ptyRun) screen() string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.emu.String()
-}
+func (r *ptyRun) screen() string { return r.Screen() }
 
 // waitFor waits until the screen shows s.
 func (r *ptyRun) waitFor(s string) {
 	r.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if strings.Contains(r.screen(), s) {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
+	if err := r.WaitFor(s, 10*time.Second); err != nil {
+		r.t.Fatal(err)
 	}
-	r.t.Fatalf("screen never showed %q:\n%s", s, r.screen())
 }
 
 func (r *ptyRun) keys(s string) {
 	r.t.Helper()
 	for _, c := range s {
-		if _, err := io.WriteString(r.in, string(c)); err != nil {
+		if err := r.Type(string(c)); err != nil {
 			r.t.Fatal(err)
 		}
 		time.Sleep(15 * time.Millisecond)
