@@ -89,6 +89,9 @@ type pagerModel struct {
 	query   string
 	matches []render.Match
 	cur     int
+	// The query waits for the rest of the article: no match in the part
+	// rendered so far.
+	findRest bool
 
 	// A list opened over the article.
 	picker   *picker
@@ -138,7 +141,7 @@ func (p *pagerModel) OpenAt(id int64, at int) tea.Cmd {
 	p.pending = a.Position
 	p.mode = readNormal
 	p.status, p.errLine = "", ""
-	p.query, p.matches, p.cur, p.prompt = "", nil, 0, nil
+	p.query, p.matches, p.cur, p.prompt, p.findRest = "", nil, 0, nil, false
 	p.picker = nil
 	p.headings, p.links = nil, nil
 	p.deferred = nil
@@ -302,7 +305,11 @@ func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
 		// Placed where the reader left off: nothing new to save yet.
 		p.savedOff = p.topOffset()
 	}
-	if p.query != "" {
+	switch {
+	case p.findRest && d.Complete:
+		p.status = ""
+		p.find(p.query)
+	case p.query != "":
 		p.matches = d.Find(p.query)
 		p.cur = clamp(p.cur, 0, len(p.matches)-1)
 	}
@@ -608,7 +615,7 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 				return nil
 			}
 			if p.query != "" {
-				p.query, p.matches = "", nil
+				p.query, p.matches, p.findRest = "", nil, false
 				return nil
 			}
 		}
@@ -657,11 +664,18 @@ func (p *pagerModel) onSearchKey(msg tea.KeyPressMsg) tea.Cmd {
 // find searches the article and jumps to the first match on or after the
 // top of the screen.
 func (p *pagerModel) find(q string) {
-	p.query, p.matches, p.cur = q, nil, 0
-	if q == "" || p.doc == nil {
+	p.query, p.matches, p.cur, p.findRest = q, nil, 0, false
+	if q == "" {
 		return
 	}
-	p.matches = p.doc.Find(q)
+	if p.doc != nil {
+		p.matches = p.doc.Find(q)
+	}
+	if len(p.matches) == 0 && (p.doc == nil || !p.doc.Complete) {
+		p.findRest = true
+		p.status = "Searching the rest of the article…"
+		return
+	}
 	if len(p.matches) == 0 {
 		p.errLine = "No match for “" + sanitize.Line(q) + "”."
 		p.query = ""

@@ -511,3 +511,24 @@ func TestReaderPreviewNearTheTop(t *testing.T) {
 		t.Errorf("preview top %d, the position is on line %d", p.top, l)
 	}
 }
+
+// A search typed while only the top of the article is rendered, for a word
+// further down, waits for the rest instead of saying there is no match.
+func TestReaderSearchWaitsForTheRest(t *testing.T) {
+	md := render.GenerateArticle(10000) + "\n\nThe word zanzibar appears only here.\n"
+	hs, p, first, whole := openAt(t, md, 0)
+	hs.m.Update(first())
+	if p.doc == nil || p.doc.Complete {
+		t.Fatal("the first rendering is the whole article")
+	}
+	hs.m.Update(keyMsg("/"))
+	hs.typeText("zanzibar")
+	hs.m.Update(keyMsg("enter"))
+	if p.errLine != "" || !strings.Contains(hs.screen(), "Searching the rest") {
+		t.Fatalf("the search did not wait for the rest (%q):\n%s", p.errLine, hs.screen())
+	}
+	hs.send(whole())
+	if len(p.matches) != 1 || p.errLine != "" || !strings.Contains(hs.screen(), "zanzibar appears only here") {
+		t.Fatalf("after the whole arrived: %d matches (%q):\n%s", len(p.matches), p.errLine, hs.screen())
+	}
+}
