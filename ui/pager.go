@@ -77,12 +77,12 @@ type pagerModel struct {
 	// Input that arrived while a preview (a Window doc) was shown; it is
 	// handled, in order, once the whole rendering is in.
 	deferred []tea.Msg
-	width   int    // preferred text width
-	mode    readMode
-	status  string
-	errLine string
-	help    help.Model
-	keys    ReaderKeys
+	width    int // preferred text width
+	mode     readMode
+	status   string
+	errLine  string
+	help     help.Model
+	keys     ReaderKeys
 
 	// In-article search.
 	prompt  *prompt
