@@ -74,15 +74,16 @@ type pagerModel struct {
 	want    docKey // the rendering asked for last
 	top     int    // first display line on screen
 	pending int    // source offset to show at the top once a complete doc is in (a Window previews it); -1 none
+	width   int    // preferred text width
+	mode    readMode
+	status  string
+	errLine string
+	help    help.Model
+	keys    ReaderKeys
+
 	// Input that arrived while a preview (a Window doc) was shown; it is
 	// handled, in order, once the whole rendering is in.
 	deferred []tea.Msg
-	width    int // preferred text width
-	mode     readMode
-	status   string
-	errLine  string
-	help     help.Model
-	keys     ReaderKeys
 
 	// In-article search.
 	prompt  *prompt
