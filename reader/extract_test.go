@@ -310,3 +310,26 @@ func TestTidyByline(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFromBytes feeds a local file's bytes through what `margin add FILE`
+// does with them: gzip, sniffing, then HTML or text. Whatever comes in, the
+// answer is an article with no control characters or one line of error.
+// Seeds: testdata/fuzz/FuzzFromBytes (pages plain and gzipped, truncated,
+// nested, a gzipped PDF, controls inside gzip).
+func FuzzFromBytes(f *testing.F) {
+	f.Fuzz(func(t *testing.T, raw []byte, ext string) {
+		a, err := fromBytes(raw, ext, "page", "") // the name is the user's, printed sanitised
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("multi-line error %q", err)
+			}
+			return
+		}
+		if strings.TrimSpace(a.Text) == "" {
+			t.Error("an article with no text")
+		}
+		for field, s := range map[string]string{"Title": a.Title, "Byline": a.Byline, "Markdown": a.Markdown, "Text": a.Text} {
+			assertNoControls(t, field, s)
+		}
+	})
+}
