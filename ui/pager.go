@@ -224,11 +224,10 @@ func (p *pagerModel) requestRender() tea.Cmd {
 		d, err := render.Render(md, opt)
 		return docMsg{key: k, doc: d, err: err}
 	}
-	if p.doc != nil {
-		return full // the old rendering stays on screen meanwhile
-	}
 	// The screenful to show first: the top, or the passage where the
-	// reader left off (a window of the article until the whole arrives).
+	// reader left off or was reading when the width changed (a window of
+	// the article until the whole arrives). An old rendering stays on
+	// screen until then.
 	lines, at := p.Height, p.pending
 	first := func() tea.Msg {
 		var d *render.Doc

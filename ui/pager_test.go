@@ -532,3 +532,28 @@ func TestReaderSearchWaitsForTheRest(t *testing.T) {
 		t.Fatalf("after the whole arrived: %d matches (%q):\n%s", len(p.matches), p.errLine, hs.screen())
 	}
 }
+
+// A new width shows the passage re-wrapped from a preview first, then the
+// whole at the same place.
+func TestReaderResizePreviews(t *testing.T) {
+	hs, p, _, whole := openDeep(t)
+	hs.send(whole())
+	hs.press("space")
+	off := p.topOffset()
+	_, cmd := hs.m.Update(tea.WindowSizeMsg{Width: 60, Height: 24})
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("a new width asked for %T, want a preview and the whole", cmd())
+	}
+	hs.m.Update(batch[0]())
+	if !p.doc.Window || p.docKey.width != 60 || strings.Contains(hs.screen(), "Rendering") {
+		t.Fatalf("no preview at the new width (window %v, width %d):\n%s", p.doc.Window, p.docKey.width, hs.screen())
+	}
+	if l := p.doc.LineOf(off); l != p.top {
+		t.Errorf("preview top %d, the passage is on line %d", p.top, l)
+	}
+	hs.send(batch[1]())
+	if !p.doc.Complete || p.doc.LineOf(off) != p.top {
+		t.Errorf("the whole at the new width: complete %v, top %d, passage on line %d", p.doc.Complete, p.top, p.doc.LineOf(off))
+	}
+}
