@@ -323,10 +323,52 @@ func Reanchor(markdown string, q Quote) (start, end int, ok bool) {
 			continue
 		}
 		best := pickCandidate(p, n, occ, q, loose)
-		s, e := p.srcRange(occ[best][0], occ[best][1])
+		a, b := occ[best][0], occ[best][1]
+		if loose {
+			a, b = p.widen(a, b, q.Exact)
+		}
+		s, e := p.srcRange(a, b)
 		return s, e, s >= 0
 	}
 	return reanchorByContext(p, q)
+}
+
+// widen takes back into a loose match [a,b) of plain text the punctuation
+// the quote had at its edges (a loose match is letters and digits only):
+// "“The river is rising.”" stays a whole sentence with its quotes after the
+// page changed its quote marks.
+func (p *proj) widen(a, b int, exact string) (int, int) {
+	edge := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsSpace(r) }
+	exact = strings.TrimSpace(exact)
+	lead, trail := 0, 0
+	for _, r := range exact {
+		if !edge(r) {
+			break
+		}
+		lead++
+	}
+	for i := len(exact); i > 0 && trail < utf8.RuneCountInString(exact)-lead; {
+		r, n := utf8.DecodeLastRuneInString(exact[:i])
+		if !edge(r) {
+			break
+		}
+		trail++
+		i -= n
+	}
+	for ; lead > 0 && a > 0; lead-- {
+		j := p.prevRune(a)
+		if !edge(p.runeAt(j)) || p.pu[j] < 0 {
+			break
+		}
+		a = j
+	}
+	for ; trail > 0 && b < len(p.plain); trail-- {
+		if !edge(p.runeAt(b)) || p.pu[b] < 0 {
+			break
+		}
+		b = p.nextRune(b)
+	}
+	return a, b
 }
 
 // pickCandidate chooses among occurrences by context, then nearness.

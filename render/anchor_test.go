@@ -128,6 +128,14 @@ func TestReanchor(t *testing.T) {
 	if got, _, ok := reanchorText(t, edited, q); !ok || got != "the bridge—was gone" {
 		t.Errorf("after punctuation change: %q ok=%v", got, ok)
 	}
+	// Quote marks changed at the edges: the loose match keeps them.
+	md := "He looked up.\n\nShe said, \"The river is rising.\" Then she left.\n"
+	qs := strings.Index(md, "\"The")
+	q2 := QuoteAt(md, qs, strings.Index(md, " Then"))
+	edited = strings.NewReplacer(`"The`, "“The", `rising."`, "rising.”").Replace(md)
+	if got, _, ok := reanchorText(t, edited, q2); !ok || got != "“The river is rising.”" {
+		t.Errorf("after quote marks changed: %q ok=%v", got, ok)
+	}
 	// Small edit inside the quote: context on both sides still anchors it.
 	edited = strings.Replace(article, "the bridge was gone", "the bridge had gone", 1)
 	if got, _, ok := reanchorText(t, edited, q); !ok || got != "the bridge had gone" {
