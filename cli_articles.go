@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/term"
 
+	"margin/internal/urlid"
 	"margin/reader"
 	"margin/render"
 	"margin/sanitize"
@@ -47,11 +48,12 @@ func parseIDs(pos []string) ([]int64, error) {
 	return ids, nil
 }
 
-// toStore converts an extracted article into the store's record.
+// toStore converts an extracted article into the store's record. Any
+// credentials in its addresses stay out of the library.
 func toStore(a *reader.Article) *store.Article {
 	return &store.Article{
-		SourceURL:      a.SourceURL,
-		CanonicalURL:   a.CanonicalURL,
+		SourceURL:      urlid.Public(a.SourceURL),
+		CanonicalURL:   urlid.Public(a.CanonicalURL),
 		Title:          a.Title,
 		Byline:         a.Byline,
 		SiteName:       a.SiteName,
@@ -73,8 +75,8 @@ type addResult struct {
 	words     int
 	existed   bool
 	refreshed bool
-	unchanged bool // a refresh found the same text
-	orphans   int
+	unchanged bool                // a refresh found the same text
+	moved     store.ReplaceResult // what a refresh did to the highlights
 }
 
 // saver saves sources into a library; the CLI and the UI's add prompt share it.
@@ -87,7 +89,7 @@ type saver struct {
 
 // loaded is a source read and extracted, not yet saved.
 type loaded struct {
-	existing int64          // the article already saved under its URL, or 0
+	existing int64          // the article already saved under its address, or 0
 	rec      *store.Article // nil when existing is kept as it is
 }
 
@@ -100,8 +102,10 @@ func (s *saver) save(ctx context.Context, src string) (addResult, error) {
 	return s.commit(ctx, l)
 }
 
-// load fetches and extracts src, unless it is a URL already saved and no
-// refresh was asked for. It writes nothing, so loads may run in parallel.
+// load fetches and extracts src, unless its address is already saved and
+// no refresh was asked for. It writes nothing, so loads may run in
+// parallel. The address decides identity (urlid.Key: any saved form of it
+// is the same article); the store checks again when saving.
 func (s *saver) load(ctx context.Context, src string) (loaded, error) {
 	lookup := src
 	if s.pageURL != "" {
@@ -127,27 +131,26 @@ func (s *saver) load(ctx context.Context, src string) (loaded, error) {
 }
 
 // commit stores a loaded source. With refresh, an article saved under the
-// same address gets the new text, its highlights and reading position
-// carried over by their quotes in the same transaction.
+// same address (or a file read before) gets the new text, its highlights
+// and reading position carried over by their quotes in the same
+// transaction.
 func (s *saver) commit(ctx context.Context, l loaded) (addResult, error) {
 	if l.rec == nil {
 		return s.existed(ctx, l.existing)
 	}
-	if l.existing == 0 && l.rec.SourceURL != "" {
-		// The same file saved before, or a URL given in another form.
+	if l.existing == 0 && s.refresh && l.rec.SourceURL != "" {
+		// A file read before, or a page whose fetch ended elsewhere.
 		if id, err := s.st.FindURL(ctx, l.rec.SourceURL); err == nil {
 			l.existing = id
 		}
 	}
-	if l.existing != 0 {
-		if !s.refresh {
-			return s.existed(ctx, l.existing)
-		}
+	if l.existing != 0 && s.refresh {
 		return s.replace(ctx, l.existing, l.rec)
 	}
-	// A page whose canonical link names a saved page (an AMP or mobile
-	// copy) is that article. A refresh never replaces it: a page can name
-	// any address as its canonical one.
+	// The store finds an article saved under any form of the address, or
+	// whose canonical link names it (an AMP or mobile copy). A refresh
+	// never replaces through the canonical link alone: a page can name any
+	// address as its canonical one.
 	id, existed, err := s.st.AddArticle(ctx, l.rec)
 	if err != nil {
 		return addResult{}, err
@@ -172,23 +175,45 @@ func (s *saver) replace(ctx context.Context, id int64, rec *store.Article) (addR
 	if err != nil {
 		return addResult{}, err
 	}
-	return addResult{id: id, title: rec.Title, words: rec.WordCount, refreshed: !res.Unchanged, unchanged: res.Unchanged, orphans: res.Orphans}, nil
+	return addResult{id: id, title: rec.Title, words: rec.WordCount, refreshed: !res.Unchanged, unchanged: res.Unchanged, moved: res}, nil
+}
+
+// refreshByID fetches a saved article again from where it came from: its
+// address, or the file it was read from.
+func (s *saver) refreshByID(ctx context.Context, id int64) (addResult, error) {
+	a, err := s.st.Article(ctx, id)
+	if err != nil {
+		return addResult{}, articleErr(id, err)
+	}
+	src := cmp.Or(a.SourceURL, a.CanonicalURL)
+	switch {
+	case src == "":
+		return addResult{}, fmt.Errorf("article %d was pasted: there is nothing to fetch again", id)
+	case !reader.IsURL(src):
+		if _, err := os.Stat(src); err != nil {
+			return addResult{}, fmt.Errorf("article %d was read from %s, which is gone; margin add --refresh FILE reads another copy", id, sanitize.Line(src))
+		}
+	}
+	l, err := (&saver{st: s.st, refresh: true}).load(ctx, src)
+	if err != nil {
+		return addResult{}, err
+	}
+	return s.replace(ctx, id, l.rec)
 }
 
 // carry re-anchors highlights and the reading position on a new text by
-// their quotes (W3C TextQuoteSelector); a highlight whose passage is gone
-// becomes an orphan, kept with its quote and note.
+// their quotes (W3C TextQuoteSelector). A highlight it cannot place is
+// marked an orphan; the store decides each outcome (placed, changed,
+// orphaned) and keeps the words the reader highlighted.
 func carry(newMD string) store.Carry {
 	return func(oldMD string, hs []store.Highlight, pos int) ([]store.Highlight, int) {
 		for i := range hs {
 			h := &hs[i]
 			start, end, ok := render.Reanchor(newMD, render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
-			if !ok {
+			if !ok || end <= start {
 				h.Orphan = true
 				continue
 			}
-			// The quote follows the text it now marks, so exports and the
-			// next refresh see what the article says.
 			q := render.QuoteAt(newMD, start, end)
 			h.Start, h.End, h.Orphan = start, end, false
 			h.Exact, h.Prefix, h.Suffix = q.Exact, q.Prefix, q.Suffix
@@ -207,10 +232,68 @@ func carry(newMD string) store.Carry {
 	}
 }
 
+// reportAdd prints one source's outcome: a line for the article, and after
+// a refresh a line per changed or orphaned highlight and a summary.
+func reportAdd(e *env, prefix string, res addResult) {
+	switch {
+	case res.unchanged:
+		fmt.Fprintf(e.stdout, "%sunchanged %d: %s (the text is the same)\n", prefix, res.id, sanitize.Line(res.title))
+		return
+	case res.existed:
+		fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin refresh %d fetches it again)\n", prefix, res.id, sanitize.Line(res.title), res.id)
+		return
+	case !res.refreshed:
+		fmt.Fprintf(e.stdout, "%ssaved %d: %s (%d words)\n", prefix, res.id, sanitize.Line(res.title), res.words)
+		return
+	}
+	fmt.Fprintf(e.stdout, "%srefreshed %d: %s (%d words)\n", prefix, res.id, sanitize.Line(res.title), res.words)
+	m := res.moved
+	for _, h := range m.Highlights {
+		switch h.Outcome {
+		case store.Changed:
+			fmt.Fprintf(e.stdout, "%s  highlight %d changed: you highlighted “%s”; it now reads “%s”\n", prefix, h.ID, sanitize.Line(clip(h.Was, 60)), sanitize.Line(clip(h.Now, 60)))
+		case store.Orphaned:
+			kept := "kept as an orphan"
+			if h.Note {
+				kept = "kept as an orphan with its note"
+			}
+			fmt.Fprintf(e.stdout, "%s  highlight %d not found in the new text (%s): “%s”\n", prefix, h.ID, kept, sanitize.Line(clip(h.Was, 60)))
+		}
+	}
+	if n := len(m.Highlights); n > 0 {
+		fmt.Fprintf(e.stdout, "%s  %d highlight%s: %d placed, %d changed, %d orphaned", prefix, n, plural(n), n-m.Changed-m.Orphans, m.Changed, m.Orphans)
+		if m.Changed+m.Orphans > 0 {
+			fmt.Fprintf(e.stdout, " (margin highlights %d)", res.id)
+		}
+		fmt.Fprintln(e.stdout)
+	}
+}
+
+// plural is "s" unless n is 1.
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// refreshID is the article id a refresh source names: a number that is not
+// a file in the current folder.
+func refreshID(src string) (int64, bool) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(src, "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, false
+	}
+	if _, err := os.Stat(src); err == nil {
+		return 0, false
+	}
+	return id, true
+}
+
 func cmdAdd(e *env, args []string) error {
 	fs := e.flags("add")
 	pageURL := fs.String("url", "", "the address a saved page came from")
-	refresh := fs.Bool("refresh", false, "fetch an article already saved again")
+	refresh := fs.Bool("refresh", false, "fetch an article already saved again (a source may be its id)")
 	srcs, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -227,10 +310,30 @@ func cmdAdd(e *env, args []string) error {
 	}
 	defer st.Close()
 	sv := &saver{st: st, refresh: *refresh, pageURL: *pageURL, stdin: e.stdin}
+	return addAll(e, sv, srcs)
+}
 
-	// Fetching and extracting run in parallel; saving follows the order
-	// given, so ids and the progress lines read in that order.
+// cmdRefresh fetches saved articles again by id.
+func cmdRefresh(e *env, args []string) error {
+	fs := e.flags("refresh")
+	ids, st, err := e.openWithIDs(fs, args, "ids of the articles to fetch again")
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	srcs := make([]string, len(ids))
+	for i, id := range ids {
+		srcs[i] = strconv.FormatInt(id, 10)
+	}
+	return addAll(e, &saver{st: st, refresh: true}, srcs)
+}
+
+// addAll loads the sources in parallel and saves them in the order given,
+// so ids and the progress lines read in that order. With refresh, a source
+// that is an article id (and no file) is fetched again from where it came.
+func addAll(e *env, sv *saver, srcs []string) error {
 	type job struct {
+		res addResult
 		l   loaded
 		err error
 	}
@@ -244,43 +347,33 @@ func cmdAdd(e *env, args []string) error {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			if id, ok := refreshID(src); sv.refresh && ok {
+				// Saved at once: ids are not fetched in the order given
+				// anyway, and each is its own article.
+				res, err := sv.refreshByID(e.ctx, id)
+				results[i] <- job{res: res, err: err}
+				return
+			}
 			l, err := sv.load(e.ctx, src)
-			results[i] <- job{l, err}
+			results[i] <- job{l: l, err: err}
 		}()
 	}
 	failed := 0
-	for i := range srcs {
+	for i, src := range srcs {
 		j := <-results[i]
-		var res addResult
-		if j.err == nil {
-			res, j.err = sv.commit(e.ctx, j.l)
+		if _, byID := refreshID(src); j.err == nil && !(sv.refresh && byID) {
+			j.res, j.err = sv.commit(e.ctx, j.l)
 		}
 		prefix := ""
 		if len(srcs) > 1 {
 			prefix = fmt.Sprintf("[%d/%d] ", i+1, len(srcs))
 		}
-		switch {
-		case j.err != nil:
+		if j.err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "%smargin: %s\n", prefix, oneLine(j.err.Error()))
-		case res.unchanged:
-			fmt.Fprintf(e.stdout, "%sunchanged %d: %s (the text is the same)\n", prefix, res.id, sanitize.Line(res.title))
-		case res.existed:
-			fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin add --refresh fetches it again)\n", prefix, res.id, sanitize.Line(res.title))
-		default:
-			verb := "saved"
-			if res.refreshed {
-				verb = "refreshed"
-			}
-			fmt.Fprintf(e.stdout, "%s%s %d: %s (%d words)\n", prefix, verb, res.id, sanitize.Line(res.title), res.words)
-			if res.orphans > 0 {
-				what := fmt.Sprintf("%d highlights could not be placed in the new text; they are kept as orphans", res.orphans)
-				if res.orphans == 1 {
-					what = "1 highlight could not be placed in the new text; it is kept as an orphan"
-				}
-				fmt.Fprintf(e.stderr, "%s%s (margin highlights %d)\n", prefix, what, res.id)
-			}
+			continue
 		}
+		reportAdd(e, prefix, j.res)
 	}
 	wg.Wait()
 	if failed > 0 {

@@ -163,8 +163,14 @@ func cmdHighlights(e *env, args []string) error {
 		if h.Supports != 0 {
 			tag += fmt.Sprintf(", on claim %d", h.Supports)
 		}
+		if h.Changed() {
+			tag += ", reworded since"
+		}
 		fmt.Fprintf(e.stdout, "%5d  [%s]  article %d: %s\n", h.ID, tag, h.ArticleID, sanitize.Line(h.ArticleTitle))
-		fmt.Fprintf(e.stdout, "       “%s”\n", sanitize.Line(h.Exact))
+		fmt.Fprintf(e.stdout, "       “%s”\n", sanitize.Line(h.Highlighted()))
+		if h.Changed() {
+			fmt.Fprintf(e.stdout, "       now reads “%s”\n", sanitize.Line(h.Exact))
+		}
 		if h.Note != "" {
 			for _, l := range strings.Split(sanitize.Text(h.Note), "\n") {
 				fmt.Fprintf(e.stdout, "       │ %s\n", l)
@@ -183,6 +189,7 @@ func writeHighlightsJSON(w io.Writer, hs []store.Highlight) error {
 		Quote     string    `json:"quote"`
 		Prefix    string    `json:"prefix"`
 		Suffix    string    `json:"suffix"`
+		Original  string    `json:"highlighted,omitempty"`
 		Note      string    `json:"note,omitempty"`
 		Supports  int64     `json:"supports,omitempty"`
 		Orphan    bool      `json:"orphan,omitempty"`
@@ -190,10 +197,15 @@ func writeHighlightsJSON(w io.Writer, hs []store.Highlight) error {
 		End       int       `json:"end"`
 		Created   time.Time `json:"created"`
 		Updated   time.Time `json:"updated"`
+		Revision  int64     `json:"revision"`
 	}
 	rows := make([]row, 0, len(hs))
 	for _, h := range hs {
-		rows = append(rows, row{h.ID, h.ArticleID, h.ArticleTitle, h.Label, h.Exact, h.Prefix, h.Suffix, h.Note, h.Supports, h.Orphan, h.Start, h.End, h.Created, h.Updated})
+		orig := ""
+		if h.Changed() {
+			orig = h.Original
+		}
+		rows = append(rows, row{h.ID, h.ArticleID, h.ArticleTitle, h.Label, h.Exact, h.Prefix, h.Suffix, orig, h.Note, h.Supports, h.Orphan, h.Start, h.End, h.Created, h.Updated, h.Revision})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -202,6 +214,7 @@ func writeHighlightsJSON(w io.Writer, hs []store.Highlight) error {
 
 func cmdNote(e *env, args []string) error {
 	fs := e.flags("note")
+	rev := fs.Int64("revision", 0, "refuse if the highlight changed since this revision (margin highlights --format json shows it)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -230,14 +243,102 @@ func cmdNote(e *env, args []string) error {
 	if err != nil {
 		return highlightErr(hid, err)
 	}
-	h.Note = sanitize.Text(text)
-	if err := st.UpdateHighlight(e.ctx, h); err != nil {
-		return err
+	note := sanitize.Text(text)
+	_, err = st.EditHighlight(e.ctx, store.Edit{ID: hid, Revision: *rev, Note: &store.Change[string]{From: h.Note, To: note}})
+	var ce *store.ConflictError
+	if errors.As(err, &ce) {
+		return fmt.Errorf("highlight %d changed since revision %d (it is at %d now); nothing was written: read it again with margin highlights %d", hid, *rev, ce.Current.Revision, ce.Current.ArticleID)
 	}
-	if h.Note == "" {
+	if err != nil {
+		return highlightErr(hid, err)
+	}
+	if note == "" {
 		fmt.Fprintf(e.stdout, "cleared the note on highlight %d\n", hid)
 	} else {
 		fmt.Fprintf(e.stdout, "noted highlight %d\n", hid)
+	}
+	return nil
+}
+
+// cmdLabel changes a highlight's label; the links the change breaks are
+// removed and named.
+func cmdLabel(e *env, args []string) error {
+	fs := e.flags("label")
+	rev := fs.Int64("revision", 0, "refuse if the highlight changed since this revision")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usageErr("label: give a highlight id and a label (%s)", strings.Join(store.Labels, ", "))
+	}
+	hid, err := articleID(pos[0])
+	if err != nil {
+		return err
+	}
+	if err := checkLabel(pos[1]); err != nil {
+		return err
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	h, err := st.Highlight(e.ctx, hid)
+	if err != nil {
+		return highlightErr(hid, err)
+	}
+	res, err := st.EditHighlight(e.ctx, store.Edit{ID: hid, Revision: *rev, Label: &store.Change[string]{From: h.Label, To: pos[1]}, Unlink: true})
+	if errors.Is(err, store.ErrConflict) {
+		return fmt.Errorf("highlight %d changed since revision %d; nothing was written", hid, *rev)
+	}
+	if err != nil {
+		return highlightErr(hid, err)
+	}
+	fmt.Fprintf(e.stdout, "highlight %d is a %s\n", hid, pos[1])
+	for _, l := range res.Unlinked {
+		fmt.Fprintf(e.stdout, "  unlinked highlight %d from claim %d\n", l.From, l.To)
+	}
+	return nil
+}
+
+// cmdLink links evidence, a question or a disagreement to a claim ("none"
+// unlinks).
+func cmdLink(e *env, args []string) error {
+	fs := e.flags("link")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usageErr("link: give a highlight id and the claim's id (or none)")
+	}
+	hid, err := articleID(pos[0])
+	if err != nil {
+		return err
+	}
+	var claim int64
+	if pos[1] != "none" {
+		if claim, err = articleID(pos[1]); err != nil {
+			return err
+		}
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	h, err := st.Highlight(e.ctx, hid)
+	if err != nil {
+		return highlightErr(hid, err)
+	}
+	if _, err := st.EditHighlight(e.ctx, store.Edit{ID: hid, Supports: &store.Change[int64]{From: h.Supports, To: claim}}); err != nil {
+		return highlightErr(hid, err)
+	}
+	if claim == 0 {
+		fmt.Fprintf(e.stdout, "unlinked highlight %d\n", hid)
+	} else {
+		fmt.Fprintf(e.stdout, "linked highlight %d to claim %d\n", hid, claim)
 	}
 	return nil
 }

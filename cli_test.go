@@ -325,8 +325,8 @@ func TestCLIRefreshReanchorsHighlights(t *testing.T) {
 	if err != nil || !strings.Contains(out, "refreshed "+id) {
 		t.Fatalf("refresh: %v %q %q", err, out, errOut)
 	}
-	if !strings.Contains(errOut, "1 highlight could not be placed") {
-		t.Errorf("refresh did not report the orphan: %q", errOut)
+	if !strings.Contains(out, "not found in the new text (kept as an orphan)") || !strings.Contains(out, "2 highlights: 1 placed, 0 changed, 1 orphaned") {
+		t.Errorf("refresh did not report the orphan: %q", out)
 	}
 	var after []map[string]any
 	if err := json.Unmarshal([]byte(must(t, db, "highlights", id, "--format", "json")), &after); err != nil || len(after) != 2 {
@@ -434,7 +434,7 @@ func TestCLIRefreshKeepsWhatDidNotChange(t *testing.T) {
 	n, _ := articleID(id)
 	a, _ := h.Article(context.Background(), n)
 	pos := strings.Index(a.Markdown, "## The evidence")
-	h.SetPosition(context.Background(), n, pos, 0.5)
+	h.SetPosition(context.Background(), n, 0, pos, 0.5)
 	h.Close()
 
 	if out := must(t, db, "add", "--refresh", srv.URL+"/essay"); !strings.Contains(out, "unchanged "+id) {

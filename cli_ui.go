@@ -80,6 +80,13 @@ func cmdUI(e *env, args []string) error {
 			return res.Path, err
 		},
 		OpenURL: openURL,
+		Refresh: func(ctx context.Context, id int64) (string, error) {
+			res, err := sv.refreshByID(ctx, id)
+			if err != nil {
+				return "", err
+			}
+			return refreshSummary(res), nil
+		},
 	}
 	return ui.Run(e.ctx, opt, os.Stdin, os.Stdout)
 }
@@ -145,4 +152,20 @@ func cmdOpen(e *env, args []string) error {
 func isTerminalReader(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// refreshSummary is a refresh's outcome in one line for the reader.
+func refreshSummary(res addResult) string {
+	if res.unchanged {
+		return "Refreshed: the text is the same."
+	}
+	m := res.moved
+	out := fmt.Sprintf("Refreshed (%d words).", res.words)
+	if n := len(m.Highlights); n > 0 {
+		out = fmt.Sprintf("Refreshed: %d highlight%s placed, %d reworded, %d orphaned.", n-m.Changed-m.Orphans, plural(n-m.Changed-m.Orphans), m.Changed, m.Orphans)
+		if m.Changed+m.Orphans > 0 {
+			out += " H lists them."
+		}
+	}
+	return out
 }

@@ -205,7 +205,7 @@ func TestE2EHighlightClaimWithNote(t *testing.T) {
 	tm.waitFor("something the author asserts")
 	tm.press("j", "\r")
 	tm.waitGone("something the author asserts")
-	tm.press("n")
+	tm.press("a")
 	time.Sleep(300 * time.Millisecond)
 	tm.press("Central claim of the piece.")
 	tm.press("\x13") // ctrl+s

@@ -25,6 +25,7 @@ Usage:
   margin [--db PATH] [--style dark|light] [--width N]   open the library in the terminal
   margin open ID                                        open one article in the reader
   margin add [--url URL] [--refresh] SOURCE...          save URLs, HTML or text files, or - (stdin)
+  margin refresh ID...                                  fetch saved articles again; highlights re-anchored
   margin list [--all] [--sort added|title|progress] [--format text|json]
   margin show ID [--markdown] [--width N] [--style dark|light]
   margin search QUERY [--limit N]
@@ -33,7 +34,8 @@ Usage:
   margin extract [--url URL] [--format text|markdown|json] FILE|-
   margin highlight ID --quote TEXT [--label L] [--note TEXT] [--supports HID]
   margin highlights [ID] [--label L] [--query TEXT] [--format text|json]
-  margin note HID TEXT
+  margin note HID TEXT [--revision N]
+  margin label HID LABEL [--revision N]  |  margin link HID CLAIM|none
   margin unhighlight HID
   margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
   margin backup FILE
@@ -101,6 +103,7 @@ var commands map[string]command
 func init() {
 	commands = map[string]command{
 		"add":         cmdAdd,
+		"refresh":     cmdRefresh,
 		"open":        cmdOpen,
 		"list":        cmdList,
 		"ls":          cmdList,
@@ -113,6 +116,8 @@ func init() {
 		"highlight":   cmdHighlight,
 		"highlights":  cmdHighlights,
 		"note":        cmdNote,
+		"label":       cmdLabel,
+		"link":        cmdLink,
 		"unhighlight": cmdUnhighlight,
 		"export":      cmdExport,
 		"backup":      cmdBackup,

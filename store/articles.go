@@ -5,17 +5,19 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"margin/sanitize"
 	"net/url"
 	"strings"
 	"time"
+
+	"margin/internal/urlid"
+	"margin/sanitize"
 )
 
 // articleCols are the articles columns every query reads, in scanArticle's
 // order (no Markdown/Text: those live in article_bodies).
 const articleCols = `a.id, a.source_url, a.canonical_url, a.title, a.byline, a.site_name,
 	a.language, a.excerpt, a.lead_image, a.published, a.word_count, a.reading_minutes,
-	a.added, a.opened, a.state, a.position, a.progress`
+	a.added, a.opened, a.state, a.position, a.progress, a.text_revision`
 
 type scanner interface {
 	Scan(dest ...any) error
@@ -27,7 +29,7 @@ func scanArticle(r scanner, a *Article, extra ...any) error {
 	var state string
 	dest := []any{&a.ID, &a.SourceURL, &a.CanonicalURL, &a.Title, &a.Byline, &a.SiteName,
 		&a.Language, &a.Excerpt, &a.LeadImage, &published, &a.WordCount, &a.ReadingMinutes,
-		&added, &opened, &state, &a.Position, &a.Progress}
+		&added, &opened, &state, &a.Position, &a.Progress, &a.TextRevision}
 	if err := r.Scan(append(dest, extra...)...); err != nil {
 		return err
 	}
@@ -38,20 +40,27 @@ func scanArticle(r scanner, a *Article, extra ...any) error {
 	return nil
 }
 
-// findURLTx returns the article saved under any of the given URLs (as
-// source or canonical URL), or 0. Empty URLs match nothing.
+// findURLTx returns the article saved under any of the given addresses
+// (same urlid.Key as its source or canonical address), or 0. Empty
+// addresses match nothing.
 func findURLTx(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, url1, url2 string) (int64, error) {
-	if url1 == "" && url2 == "" {
+}, urls ...string) (int64, error) {
+	var keys []any
+	for _, u := range urls {
+		if k := urlid.Key(u); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
 		return 0, nil
 	}
-	nullIfEmpty := func(u string) sql.NullString { return sql.NullString{String: u, Valid: u != ""} }
+	in := "?" + strings.Repeat(", ?", len(keys)-1)
 	var id sql.NullInt64
 	err := q.QueryRowContext(ctx, `SELECT min(id) FROM (
-		SELECT id FROM articles WHERE source_url IN (?1, ?2)
-		UNION ALL SELECT id FROM articles WHERE canonical_url IN (?1, ?2))`,
-		nullIfEmpty(url1), nullIfEmpty(url2)).Scan(&id)
+		SELECT id FROM articles WHERE url_key IN (`+in+`)
+		UNION ALL SELECT id FROM articles WHERE canonical_key IN (`+in+`))`,
+		append(keys, keys...)...).Scan(&id)
 	if err != nil {
 		return 0, err
 	}
@@ -68,6 +77,9 @@ func pageURL(u string) string {
 	}
 	return u
 }
+
+// canonicalKey is the identity key of a canonical address, "" for a home page.
+func canonicalKey(u string) string { return urlid.Key(pageURL(u)) }
 
 // AddArticle saves a new article (Added=now, State=Inbox) and returns its
 // ID. If an article with the same source URL, or the same canonical URL
@@ -90,7 +102,7 @@ func (s *Store) AddArticle(ctx context.Context, a *Article) (id int64, existed b
 
 // saved fills in what saving set, once the transaction has committed.
 func saved(a *Article, id int64, added time.Time) {
-	a.ID, a.Added, a.State = id, added, Inbox
+	a.ID, a.Added, a.State, a.TextRevision = id, added, Inbox, 1
 	a.Opened, a.Position, a.Progress = time.Time{}, 0, 0
 }
 
@@ -120,6 +132,8 @@ func (s *Store) AddArticles(ctx context.Context, as []*Article) (ids []int64, ex
 }
 
 func addArticleTx(ctx context.Context, tx *sql.Tx, a *Article) (id int64, existed bool, added time.Time, err error) {
+	// Credentials given to fetch a page never enter the library.
+	a.SourceURL, a.CanonicalURL = urlid.Public(a.SourceURL), urlid.Public(a.CanonicalURL)
 	if id, err := findURLTx(ctx, tx, a.SourceURL, pageURL(a.CanonicalURL)); err != nil {
 		return 0, false, added, err
 	} else if id != 0 {
@@ -127,10 +141,12 @@ func addArticleTx(ctx context.Context, tx *sql.Tx, a *Article) (id int64, existe
 	}
 	added = now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles (source_url, canonical_url, title, byline,
-		site_name, language, excerpt, lead_image, published, word_count, reading_minutes, added, state)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		site_name, language, excerpt, lead_image, published, word_count, reading_minutes, added, state,
+		url_key, canonical_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.SourceURL, a.CanonicalURL, a.Title, a.Byline, a.SiteName, a.Language, a.Excerpt,
-		a.LeadImage, toNanos(a.Published), a.WordCount, a.ReadingMinutes, toNanos(added), string(Inbox))
+		a.LeadImage, toNanos(a.Published), a.WordCount, a.ReadingMinutes, toNanos(added), string(Inbox),
+		urlid.Key(a.SourceURL), canonicalKey(a.CanonicalURL))
 	if err != nil {
 		return 0, false, added, err
 	}
@@ -151,25 +167,52 @@ func addArticleTx(ctx context.Context, tx *sql.Tx, a *Article) (id int64, existe
 // transaction, so a highlight added or deleted meanwhile is never missed.
 type Carry func(oldMarkdown string, hs []Highlight, position int) (moved []Highlight, newPosition int)
 
+// Outcome is what a refresh did to one highlight.
+type Outcome string
+
+// The outcomes: every highlight ends as exactly one of them.
+const (
+	Placed   Outcome = "placed"   // found again, reading as it was highlighted
+	Changed  Outcome = "changed"  // found again, but the passage now reads differently
+	Orphaned Outcome = "orphaned" // not found: kept with its quote and note
+)
+
+// Moved is one highlight's outcome in a refresh.
+type Moved struct {
+	ID      int64
+	Outcome Outcome
+	Was     string // the words the reader highlighted
+	Now     string // the passage in the new text (Changed only)
+	Note    bool   // it has a note
+}
+
 // ReplaceResult says what a refresh did.
 type ReplaceResult struct {
-	Unchanged bool // the text was the same: nothing was written
-	Orphans   int  // highlights that could not be placed in the new text
+	Unchanged    bool    // the text was the same: nothing was written
+	TextRevision int64   // the article's text revision now
+	Highlights   []Moved // every highlight, in reading order of the old text
+	Orphans      int     // how many are Orphaned
+	Changed      int     // how many are Changed
 }
 
 // ReplaceArticle puts a refreshed version of an article in place: new
 // content and metadata (Added and State kept), with highlights and the
 // reading position carried over by carry. When the Markdown is unchanged
 // it writes nothing, so the reading position and highlights stay as they
-// are.
+// are. It never fails because of a highlight: a highlight carry cannot
+// place on the new text (or places outside it) becomes an orphan, and the
+// words the reader highlighted are kept (Highlight.Original) when the
+// passage now reads differently.
 func (s *Store) ReplaceArticle(ctx context.Context, id int64, a *Article, carry Carry) (ReplaceResult, error) {
 	var res ReplaceResult
+	a.SourceURL, a.CanonicalURL = urlid.Public(a.SourceURL), urlid.Public(a.CanonicalURL)
 	err := s.write(ctx, fmt.Sprintf("replace article %d", id), func(tx *sql.Tx) error {
 		var old string
 		var pos int
 		var progress float64
-		err := tx.QueryRowContext(ctx, `SELECT b.markdown, a.position, a.progress FROM articles a
-			JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?`, id).Scan(&old, &pos, &progress)
+		var rev int64
+		err := tx.QueryRowContext(ctx, `SELECT b.markdown, a.position, a.progress, a.text_revision FROM articles a
+			JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?`, id).Scan(&old, &pos, &progress, &rev)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("article %d: %w", id, ErrNotFound)
 		}
@@ -177,61 +220,109 @@ func (s *Store) ReplaceArticle(ctx context.Context, id int64, a *Article, carry 
 			return err
 		}
 		if old == a.Markdown {
-			res.Unchanged = true
+			res.Unchanged, res.TextRevision = true, rev
 			return nil
 		}
-		hs, err := highlightsTx(ctx, tx, id)
+		before, err := highlightsTx(ctx, tx, id)
 		if err != nil {
 			return err
 		}
+		hs := append([]Highlight(nil), before...)
 		newPos := -1
 		if carry != nil {
 			hs, newPos = carry(old, hs, pos)
 		}
-		if newPos < 0 {
+		if newPos < 0 || newPos > len(a.Markdown) {
 			newPos, progress = 0, 0
 		}
+		rev++
 		// An empty URL in the new version keeps the old one: a refresh
 		// must not make the article unfindable by the URL it was saved by.
 		r, err := tx.ExecContext(ctx, `UPDATE articles SET
 			source_url = coalesce(nullif(?, ''), source_url), canonical_url = coalesce(nullif(?, ''), canonical_url),
 			title = ?, byline = ?, site_name = ?, language = ?, excerpt = ?, lead_image = ?,
-			published = ?, word_count = ?, reading_minutes = ?, position = ?, progress = ?
+			published = ?, word_count = ?, reading_minutes = ?, position = ?, progress = ?, text_revision = ?
 			WHERE id = ?`,
 			a.SourceURL, a.CanonicalURL, a.Title, a.Byline, a.SiteName, a.Language, a.Excerpt,
-			a.LeadImage, toNanos(a.Published), a.WordCount, a.ReadingMinutes, newPos, progress, id)
+			a.LeadImage, toNanos(a.Published), a.WordCount, a.ReadingMinutes, newPos, progress, rev, id)
 		if err != nil {
 			return err
 		}
 		if err := mustAffect(r, "article", id); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET url_key = ?, canonical_key = ? WHERE id = ?`,
+			keyOf(ctx, tx, id, "source_url", urlid.Key), keyOf(ctx, tx, id, "canonical_url", canonicalKey), id); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE article_bodies SET markdown = ?, text = ? WHERE article_id = ?`,
 			a.Markdown, sanitize.Text(a.Text), id); err != nil {
 			return err
 		}
+		byID := make(map[int64]Highlight, len(hs))
 		for _, h := range hs {
-			if h.Start < 0 || h.End < h.Start || h.End > len(a.Markdown) {
-				return fmt.Errorf("highlight %d: bad range [%d, %d)", h.ID, h.Start, h.End)
-			}
-			r, err := tx.ExecContext(ctx, `UPDATE highlights SET md_start = ?, md_end = ?, exact = ?, prefix = ?, suffix = ?, orphan = ?
-				WHERE id = ? AND article_id = ?`, h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Orphan, h.ID, id)
+			byID[h.ID] = h
+		}
+		for _, prev := range before {
+			m, h := settle(prev, byID, len(a.Markdown))
+			r, err := tx.ExecContext(ctx, `UPDATE highlights SET md_start = ?, md_end = ?, exact = ?, prefix = ?,
+				suffix = ?, orphan = ?, original = ?, text_revision = ?, revision = revision + 1
+				WHERE id = ? AND article_id = ?`,
+				h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Orphan, h.Original, rev, h.ID, id)
 			if err != nil {
 				return err
 			}
 			if err := mustAffect(r, "highlight", h.ID); err != nil {
 				return fmt.Errorf("%w in article %d", err, id)
 			}
-			if h.Orphan {
+			res.Highlights = append(res.Highlights, m)
+			switch m.Outcome {
+			case Orphaned:
 				res.Orphans++
+			case Changed:
+				res.Changed++
 			}
 		}
+		res.TextRevision = rev
 		return nil
 	})
 	if err != nil {
 		return ReplaceResult{}, err
 	}
 	return res, nil
+}
+
+// keyOf computes an identity key of an article's stored address.
+func keyOf(ctx context.Context, tx *sql.Tx, id int64, col string, key func(string) string) string {
+	var u string
+	tx.QueryRowContext(ctx, `SELECT `+col+` FROM articles WHERE id = ?`, id).Scan(&u)
+	return key(u)
+}
+
+// settle decides one highlight's outcome from what carry made of it: a
+// placement outside the new text is an orphan; an orphan keeps the quote
+// it had; the words the reader highlighted are never lost.
+func settle(prev Highlight, moved map[int64]Highlight, textLen int) (Moved, Highlight) {
+	words := prev.Highlighted()
+	m := Moved{ID: prev.ID, Was: words, Note: prev.Note != ""}
+	h, ok := moved[prev.ID]
+	if !ok || h.Orphan || h.Start < 0 || h.End <= h.Start || h.End > textLen || strings.TrimSpace(h.Exact) == "" {
+		o := prev
+		o.Orphan, o.Start, o.End = true, 0, 0
+		m.Outcome = Orphaned
+		return m, o
+	}
+	out := prev
+	out.Start, out.End, out.Orphan = h.Start, h.End, false
+	out.Exact, out.Prefix, out.Suffix = h.Exact, h.Prefix, h.Suffix
+	if sameWords(words, h.Exact) {
+		out.Original = ""
+		m.Outcome = Placed
+	} else {
+		out.Original = words
+		m.Outcome, m.Now = Changed, h.Exact
+	}
+	return m, out
 }
 
 // highlightsTx reads an article's highlights inside a transaction.
@@ -280,13 +371,13 @@ func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
 	return &a, nil
 }
 
-// FindURL returns the ID of the article saved under url, as its source or
-// canonical URL.
+// FindURL returns the ID of the article saved under url (any form with the
+// same urlid.Key), as its source or canonical URL.
 func (s *Store) FindURL(ctx context.Context, url string) (int64, error) {
 	if url == "" {
 		return 0, fmt.Errorf("find article: empty URL: %w", ErrNotFound)
 	}
-	id, err := findURLTx(ctx, s.db, url, "")
+	id, err := findURLTx(ctx, s.db, url)
 	if err != nil {
 		return 0, s.wrap("find article", err)
 	}
@@ -361,12 +452,114 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Article, error) {
 // Delete removes an article with its highlights and tags (export records
 // are kept, unlinked, so margin still recognises files it wrote).
 func (s *Store) Delete(ctx context.Context, id int64) error {
-	return s.write(ctx, fmt.Sprintf("delete article %d", id), func(tx *sql.Tx) error {
+	_, err := s.DeleteArticle(ctx, id)
+	return err
+}
+
+// Snapshot is everything deleting an article removes, for undo.
+type Snapshot struct {
+	Article    Article // Markdown and Text included
+	Highlights []Highlight
+	Tags       []string
+}
+
+// DeleteArticle removes an article like Delete and returns what it
+// removed, read in the same transaction, for RestoreArticle.
+func (s *Store) DeleteArticle(ctx context.Context, id int64) (*Snapshot, error) {
+	var snap Snapshot
+	err := s.write(ctx, fmt.Sprintf("delete article %d", id), func(tx *sql.Tx) error {
+		a := &snap.Article
+		err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleCols+`, b.markdown, b.text
+			FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?`, id), a, &a.Markdown, &a.Text)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if snap.Highlights, err = highlightsTx(ctx, tx, id); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT t.name FROM tags t JOIN article_tags x ON x.tag_id = t.id
+			WHERE x.article_id = ? ORDER BY t.name`, id)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				rows.Close()
+				return err
+			}
+			snap.Tags = append(snap.Tags, n)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
 		if err != nil {
 			return err
 		}
 		return mustAffect(res, "article", id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	snap.Article.HighlightCount = len(snap.Highlights)
+	return &snap, nil
+}
+
+// RestoreArticle puts a deleted article back with its ID, text, reading
+// state, highlights (IDs, links and notes) and tags. It fails if an
+// article with that ID or address was saved since.
+func (s *Store) RestoreArticle(ctx context.Context, snap *Snapshot) error {
+	a := &snap.Article
+	return s.write(ctx, fmt.Sprintf("restore article %d", a.ID), func(tx *sql.Tx) error {
+		if other, err := findURLTx(ctx, tx, a.SourceURL, pageURL(a.CanonicalURL)); err != nil {
+			return err
+		} else if other != 0 {
+			return fmt.Errorf("the same address was saved again since, as article %d", other)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles (id, source_url, canonical_url, title, byline,
+			site_name, language, excerpt, lead_image, published, word_count, reading_minutes, added, opened,
+			state, position, progress, text_revision, url_key, canonical_key)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, a.SourceURL, a.CanonicalURL, a.Title, a.Byline, a.SiteName, a.Language, a.Excerpt,
+			a.LeadImage, toNanos(a.Published), a.WordCount, a.ReadingMinutes, toNanos(a.Added), toNanos(a.Opened),
+			string(a.State), a.Position, a.Progress, max(a.TextRevision, 1), urlid.Key(a.SourceURL), canonicalKey(a.CanonicalURL)); err != nil {
+			return fmt.Errorf("an article with ID %d exists: %w", a.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_bodies (article_id, markdown, text) VALUES (?, ?, ?)`,
+			a.ID, a.Markdown, a.Text); err != nil {
+			return err
+		}
+		// Claims first, so links to them hold when the rest go in.
+		hs := append([]Highlight(nil), snap.Highlights...)
+		for pass := 0; pass < 2; pass++ {
+			for _, h := range hs {
+				if (h.Label == ClaimLabel) != (pass == 0) {
+					continue
+				}
+				if _, err := tx.ExecContext(ctx, `INSERT INTO highlights (id, article_id, md_start, md_end, exact,
+					prefix, suffix, label, note, supports, orphan, created, updated, revision, text_revision, original)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+					h.ID, a.ID, h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Label, h.Note, supportsArg(h.Supports),
+					h.Orphan, toNanos(h.Created), toNanos(h.Updated), h.Revision, h.TextRevision, h.Original); err != nil {
+					return fmt.Errorf("restore highlight %d: %w", h.ID, err)
+				}
+			}
+		}
+		for _, t := range snap.Tags {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, t); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_tags (article_id, tag_id)
+				SELECT ?, id FROM tags WHERE name = ?`, a.ID, t); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -385,9 +578,12 @@ func (s *Store) SetState(ctx context.Context, id int64, st State) error {
 	})
 }
 
-// SetPosition remembers where the reader is (a Markdown byte offset and
-// the fraction read, clamped to 0..1) and sets Opened to now.
-func (s *Store) SetPosition(ctx context.Context, id int64, offset int, progress float64) error {
+// SetPosition remembers where the reader is (a Markdown byte offset into
+// text revision textRev, and the fraction read, clamped to 0..1) and sets
+// Opened to now. An offset into another revision's text (the article was
+// refreshed while it was open) is not stored: the position carried over by
+// the refresh stays. textRev 0 skips that check.
+func (s *Store) SetPosition(ctx context.Context, id int64, textRev int64, offset int, progress float64) error {
 	if offset < 0 {
 		offset = 0
 	}
@@ -398,8 +594,11 @@ func (s *Store) SetPosition(ctx context.Context, id int64, offset int, progress 
 		progress = 1
 	}
 	return s.write(ctx, fmt.Sprintf("save reading position of article %d", id), func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE articles SET position = ?, progress = ?, opened = ? WHERE id = ?`,
-			offset, progress, toNanos(now()), id)
+		res, err := tx.ExecContext(ctx, `UPDATE articles SET
+			position = CASE WHEN ?1 = 0 OR text_revision = ?1 THEN ?2 ELSE position END,
+			progress = CASE WHEN ?1 = 0 OR text_revision = ?1 THEN ?3 ELSE progress END,
+			opened = ?4 WHERE id = ?5`,
+			textRev, offset, progress, toNanos(now()), id)
 		if err != nil {
 			return err
 		}

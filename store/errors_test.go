@@ -47,7 +47,7 @@ func TestLockedPastTimeoutSaysBusy(t *testing.T) {
 	for name, f := range map[string]func() error{
 		"highlight": func() error { _, err := s.AddHighlight(ctx, &Highlight{ArticleID: id}); return err },
 		"setting":   func() error { return s.SetSetting(ctx, "k", "v") },
-		"position":  func() error { return s.SetPosition(ctx, id, 1, 0.1) },
+		"position":  func() error { return s.SetPosition(ctx, id, 0, 1, 0.1) },
 	} {
 		if err := f(); !errors.Is(err, ErrBusy) {
 			t.Errorf("%s under lock: %v", name, err)

@@ -9,13 +9,13 @@ import (
 )
 
 const highlightCols = `h.id, h.article_id, h.md_start, h.md_end, h.exact, h.prefix, h.suffix,
-	h.label, h.note, h.supports, h.orphan, h.created, h.updated`
+	h.label, h.note, h.supports, h.orphan, h.created, h.updated, h.revision, h.text_revision, h.original`
 
 func scanHighlight(r scanner, h *Highlight, extra ...any) error {
 	var supports sql.NullInt64
 	var created, updated int64
 	dest := []any{&h.ID, &h.ArticleID, &h.Start, &h.End, &h.Exact, &h.Prefix, &h.Suffix,
-		&h.Label, &h.Note, &supports, &h.Orphan, &created, &updated}
+		&h.Label, &h.Note, &supports, &h.Orphan, &created, &updated, &h.Revision, &h.TextRevision, &h.Original}
 	if err := r.Scan(append(dest, extra...)...); err != nil {
 		return err
 	}
@@ -23,6 +23,61 @@ func scanHighlight(r scanner, h *Highlight, extra ...any) error {
 	h.Created = fromNanos(created)
 	h.Updated = fromNanos(updated)
 	return nil
+}
+
+// Errors of highlight writes a caller can test for with errors.Is.
+var (
+	// ErrConflict: the highlight was changed elsewhere since the caller
+	// read it; the error is a *ConflictError holding what is stored now.
+	ErrConflict = errors.New("changed elsewhere")
+	// ErrStaleText: offsets computed on an older text of the article (it
+	// was refreshed meanwhile); read the article again and re-place them.
+	ErrStaleText = errors.New("the article's text changed (it was refreshed); reload it")
+	// ErrWouldUnlink: a label change would break links; the error is an
+	// *UnlinkError naming them, and Edit.Unlink allows it.
+	ErrWouldUnlink = errors.New("the change would unlink highlights")
+	// ErrBadLink: a link that the label rule forbids.
+	ErrBadLink = errors.New("only evidence, a question or a disagreement links to a claim of the same article")
+)
+
+// ConflictError is a save refused because the field it changes was changed
+// elsewhere since the value the save was based on.
+type ConflictError struct {
+	ID      int64
+	Field   string    // "note", "label", "link" or "revision"
+	Current Highlight // the highlight as stored now
+}
+
+func (e *ConflictError) Error() string {
+	what := "its " + e.Field
+	if e.Field == "revision" {
+		what = "it"
+	}
+	return fmt.Sprintf("highlight %d: %s was changed elsewhere since it was read (now revision %d)", e.ID, what, e.Current.Revision)
+}
+
+// Is makes errors.Is(err, ErrConflict) true.
+func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
+
+// UnlinkError is a label change refused because highlights linked to the
+// claim would lose their link.
+type UnlinkError struct {
+	ID     int64
+	Linked []int64 // the highlights linked to it
+}
+
+func (e *UnlinkError) Error() string {
+	return fmt.Sprintf("highlight %d is the claim %d highlight%s link to; a new label unlinks them", e.ID, len(e.Linked), plural(len(e.Linked)))
+}
+
+// Is makes errors.Is(err, ErrWouldUnlink) true.
+func (e *UnlinkError) Is(target error) bool { return target == ErrWouldUnlink }
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // supportsArg is the value stored for Supports: NULL for none.
@@ -46,52 +101,80 @@ func checkHighlight(h *Highlight) error {
 	return nil
 }
 
-// checkSupports makes sure a link points at a highlight of the same
-// article.
-func checkSupports(ctx context.Context, tx *sql.Tx, h *Highlight) error {
-	if h.Supports == 0 {
+// checkLink enforces the one rule for links: a highlight whose label links
+// to a claim (LinksToClaim) may point at a claim of its own article.
+func checkLink(ctx context.Context, tx *sql.Tx, articleID int64, label string, target int64) error {
+	if target == 0 {
 		return nil
 	}
+	if !LinksToClaim(label) {
+		return fmt.Errorf("%w, not a %s", ErrBadLink, label)
+	}
 	var article int64
-	err := tx.QueryRowContext(ctx, `SELECT article_id FROM highlights WHERE id = ?`, h.Supports).Scan(&article)
+	var tlabel string
+	err := tx.QueryRowContext(ctx, `SELECT article_id, label FROM highlights WHERE id = ?`, target).Scan(&article, &tlabel)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("linked highlight %d: %w", h.Supports, ErrNotFound)
+		return fmt.Errorf("linked highlight %d: %w", target, ErrNotFound)
 	}
 	if err != nil {
 		return err
 	}
-	if article != h.ArticleID {
-		return fmt.Errorf("highlight %d belongs to another article; links stay within one article", h.Supports)
+	if article != articleID {
+		return fmt.Errorf("highlight %d belongs to another article; links stay within one article", target)
+	}
+	if tlabel != ClaimLabel {
+		return fmt.Errorf("%w: highlight %d is a %s, not a claim", ErrBadLink, target, tlabel)
 	}
 	return nil
 }
 
-// AddHighlight saves a new highlight, filling h.ID, h.Created and
-// h.Updated, and returns its ID.
+// textRevisionTx returns an article's text revision.
+func textRevisionTx(ctx context.Context, tx *sql.Tx, articleID int64) (int64, error) {
+	var rev int64
+	err := tx.QueryRowContext(ctx, `SELECT text_revision FROM articles WHERE id = ?`, articleID).Scan(&rev)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("article %d: %w", articleID, ErrNotFound)
+	}
+	return rev, err
+}
+
+// checkText refuses offsets computed on another text revision than the
+// article's (rev 0: the caller read the text in this transaction).
+func checkText(ctx context.Context, tx *sql.Tx, articleID, rev int64) (int64, error) {
+	cur, err := textRevisionTx(ctx, tx, articleID)
+	if err != nil {
+		return 0, err
+	}
+	if rev != 0 && rev != cur {
+		return 0, fmt.Errorf("article %d: %w", articleID, ErrStaleText)
+	}
+	return cur, nil
+}
+
+// AddHighlight saves a new highlight, filling h.ID, h.Created, h.Updated,
+// h.Revision and h.TextRevision, and returns its ID. A non-zero
+// h.TextRevision must be the article's (its offsets were computed on that
+// text), else ErrStaleText.
 func (s *Store) AddHighlight(ctx context.Context, h *Highlight) (int64, error) {
 	op := fmt.Sprintf("save highlight in article %d", h.ArticleID)
 	if err := checkHighlight(h); err != nil {
 		return 0, fmt.Errorf("%s: %w", op, err)
 	}
 	t := now()
-	var id int64
+	var id, rev int64
 	err := s.write(ctx, op, func(tx *sql.Tx) error {
-		var one int
-		err := tx.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, h.ArticleID).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("article %d: %w", h.ArticleID, ErrNotFound)
-		}
-		if err != nil {
+		var err error
+		if rev, err = checkText(ctx, tx, h.ArticleID, h.TextRevision); err != nil {
 			return err
 		}
-		if err := checkSupports(ctx, tx, h); err != nil {
+		if err := checkLink(ctx, tx, h.ArticleID, h.Label, h.Supports); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO highlights (article_id, md_start, md_end, exact,
-			prefix, suffix, label, note, supports, orphan, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			prefix, suffix, label, note, supports, orphan, created, updated, revision, text_revision, original)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
 			h.ArticleID, h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Label, h.Note,
-			supportsArg(h.Supports), h.Orphan, toNanos(t), toNanos(t))
+			supportsArg(h.Supports), h.Orphan, toNanos(t), toNanos(t), rev, h.Original)
 		if err != nil {
 			return err
 		}
@@ -101,42 +184,205 @@ func (s *Store) AddHighlight(ctx context.Context, h *Highlight) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	h.ID, h.Created, h.Updated = id, t, t
+	h.ID, h.Created, h.Updated, h.Revision, h.TextRevision = id, t, t, 1, rev
 	return id, nil
 }
 
-// UpdateHighlight stores a highlight's Start, End, Exact, Prefix, Suffix,
-// Label, Note, Supports and Orphan, and sets Updated to now.
-func (s *Store) UpdateHighlight(ctx context.Context, h *Highlight) error {
-	op := fmt.Sprintf("update highlight %d", h.ID)
-	if err := checkHighlight(h); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	t := now()
-	err := s.write(ctx, op, func(tx *sql.Tx) error {
-		// The article is the stored one, not whatever the caller has.
-		err := tx.QueryRowContext(ctx, `SELECT article_id FROM highlights WHERE id = ?`, h.ID).Scan(&h.ArticleID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
+// Change is a new value for one field, with the value the change was
+// based on (what the editor showed when the user began).
+type Change[T comparable] struct{ From, To T }
+
+// Edit changes some fields of one highlight; a nil field is left alone,
+// whatever else changed it meanwhile. A field whose stored value is neither
+// From nor To was changed elsewhere: the edit is refused with a
+// *ConflictError and nothing is written.
+type Edit struct {
+	ID int64
+	// Revision, when non-zero, must be the highlight's revision (a script
+	// that read it and wants nothing changed since).
+	Revision int64
+	Label    *Change[string]
+	Note     *Change[string]
+	Supports *Change[int64] // 0 unlinks
+	// Unlink lets a label change remove the links it breaks: those of the
+	// highlights linked to a claim that stops being one, and the
+	// highlight's own link when its new label does not link. Without it
+	// such a change fails with an *UnlinkError.
+	Unlink bool
+}
+
+// Link is one highlight linked to a claim.
+type Link struct{ From, To int64 }
+
+// EditResult is what an edit came to.
+type EditResult struct {
+	Highlight Highlight // as stored now
+	Unlinked  []Link    // links the label change removed
+}
+
+// EditHighlight applies an edit in one transaction. Each field changed adds
+// one to the revision; an edit that changes nothing writes nothing.
+func (s *Store) EditHighlight(ctx context.Context, e Edit) (EditResult, error) {
+	var res EditResult
+	err := s.write(ctx, fmt.Sprintf("update highlight %d", e.ID), func(tx *sql.Tx) error {
+		cur, err := highlightTx(ctx, tx, e.ID)
 		if err != nil {
 			return err
 		}
-		if err := checkSupports(ctx, tx, h); err != nil {
+		conflict := func(field string) error { return &ConflictError{ID: e.ID, Field: field, Current: *cur} }
+		if e.Revision != 0 && e.Revision != cur.Revision {
+			return conflict("revision")
+		}
+		next := *cur
+		if c := e.Label; c != nil {
+			if c.To == "" {
+				c.To = Labels[0]
+			}
+			if cur.Label != c.From && cur.Label != c.To {
+				return conflict("label")
+			}
+			next.Label = c.To
+		}
+		if c := e.Note; c != nil {
+			if cur.Note != c.From && cur.Note != c.To {
+				return conflict("note")
+			}
+			next.Note = c.To
+		}
+		if c := e.Supports; c != nil {
+			if cur.Supports != c.From && cur.Supports != c.To {
+				return conflict("link")
+			}
+			if c.To == e.ID {
+				return errors.New("a highlight cannot link to itself")
+			}
+			next.Supports = c.To
+		}
+		if next == *cur {
+			res.Highlight = *cur
+			return nil
+		}
+		// The links a label change breaks.
+		var unlink []Link
+		if next.Label != cur.Label {
+			if next.Supports != 0 && !LinksToClaim(next.Label) {
+				unlink = append(unlink, Link{e.ID, next.Supports})
+				next.Supports = 0
+			}
+			if cur.Label == ClaimLabel && next.Label != ClaimLabel {
+				linked, err := linkedTo(ctx, tx, e.ID)
+				if err != nil {
+					return err
+				}
+				for _, id := range linked {
+					unlink = append(unlink, Link{id, e.ID})
+				}
+			}
+			if len(unlink) > 0 && !e.Unlink {
+				ids := make([]int64, 0, len(unlink))
+				for _, l := range unlink {
+					ids = append(ids, l.From)
+				}
+				return &UnlinkError{ID: e.ID, Linked: ids}
+			}
+		}
+		if err := checkLink(ctx, tx, cur.ArticleID, next.Label, next.Supports); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE highlights SET md_start = ?, md_end = ?, exact = ?,
-			prefix = ?, suffix = ?, label = ?, note = ?, supports = ?, orphan = ?, updated = ?
-			WHERE id = ?`,
-			h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Label, h.Note,
-			supportsArg(h.Supports), h.Orphan, toNanos(t), h.ID)
-		return err
+		t := now()
+		if _, err := tx.ExecContext(ctx, `UPDATE highlights SET label = ?, note = ?, supports = ?,
+			revision = revision + 1, updated = ? WHERE id = ?`,
+			next.Label, next.Note, supportsArg(next.Supports), toNanos(t), e.ID); err != nil {
+			return err
+		}
+		for _, l := range unlink {
+			if l.From == e.ID {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE highlights SET supports = NULL, revision = revision + 1,
+				updated = ? WHERE id = ? AND supports = ?`, toNanos(t), l.From, l.To); err != nil {
+				return err
+			}
+		}
+		next.Revision, next.Updated = cur.Revision+1, t
+		res.Highlight, res.Unlinked = next, unlink
+		return nil
 	})
 	if err != nil {
-		return err
+		return EditResult{}, err
 	}
-	h.Updated = t
-	return nil
+	return res, nil
+}
+
+// linkedTo lists the highlights linked to a claim.
+func linkedTo(ctx context.Context, tx *sql.Tx, id int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM highlights WHERE supports = ? ORDER BY md_start, id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var x int64
+		if err := rows.Scan(&x); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// Place is a passage of an article's text at one text revision.
+type Place struct {
+	Start, End            int
+	Exact, Prefix, Suffix string
+	TextRevision          int64 // the revision Start and End belong to; must be the article's
+}
+
+// PlaceHighlight moves a highlight onto a passage (re-attaching an orphan,
+// or repairing one): it is placed, and the passage is now what the reader
+// highlighted. Offsets of another text revision fail with ErrStaleText.
+func (s *Store) PlaceHighlight(ctx context.Context, id int64, pl Place) (Highlight, error) {
+	var out Highlight
+	err := s.write(ctx, fmt.Sprintf("place highlight %d", id), func(tx *sql.Tx) error {
+		cur, err := highlightTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		rev, err := checkText(ctx, tx, cur.ArticleID, pl.TextRevision)
+		if err != nil {
+			return err
+		}
+		if pl.Start < 0 || pl.End <= pl.Start {
+			return fmt.Errorf("bad range [%d, %d)", pl.Start, pl.End)
+		}
+		t := now()
+		if _, err := tx.ExecContext(ctx, `UPDATE highlights SET md_start = ?, md_end = ?, exact = ?, prefix = ?,
+			suffix = ?, orphan = 0, original = '', text_revision = ?, revision = revision + 1, updated = ?
+			WHERE id = ?`, pl.Start, pl.End, pl.Exact, pl.Prefix, pl.Suffix, rev, toNanos(t), id); err != nil {
+			return err
+		}
+		c, err := highlightTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		out = *c
+		return nil
+	})
+	return out, err
+}
+
+// highlightTx reads one highlight inside a transaction.
+func highlightTx(ctx context.Context, tx *sql.Tx, id int64) (*Highlight, error) {
+	var h Highlight
+	err := scanHighlight(tx.QueryRowContext(ctx, `SELECT `+highlightCols+` FROM highlights h WHERE h.id = ?`, id), &h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("highlight %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &h, nil
 }
 
 // DeleteHighlight removes a highlight; highlights linked to it (Supports)
@@ -158,7 +404,9 @@ func (s *Store) DeleteHighlight(ctx context.Context, id int64) error {
 // transaction. IDs are never reused, so the ID is still free unless the
 // highlight was not deleted. A link to a claim that is gone is dropped; a
 // relink ID that is gone, belongs to another article or was linked to
-// something else since is left alone.
+// something else since is left alone. A placed highlight whose
+// TextRevision is not the article's fails with ErrStaleText: re-place it
+// on the new text first.
 func (s *Store) RestoreHighlight(ctx context.Context, h *Highlight, relink []int64) error {
 	op := fmt.Sprintf("restore highlight %d", h.ID)
 	if h.ID <= 0 {
@@ -183,35 +431,39 @@ func (s *Store) RestoreHighlight(ctx context.Context, h *Highlight, relink []int
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		err = tx.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, h.ArticleID).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("article %d: %w", h.ArticleID, ErrNotFound)
+		want := h.TextRevision
+		if h.Orphan {
+			want = 0 // an orphan's offsets mean nothing
 		}
+		rev, err := checkText(ctx, tx, h.ArticleID, want)
 		if err != nil {
 			return err
 		}
 		if h.Supports != 0 {
-			if err := checkSupports(ctx, tx, h); errors.Is(err, ErrNotFound) {
-				h.Supports = 0
-			} else if err != nil {
-				return err
+			if err := checkLink(ctx, tx, h.ArticleID, h.Label, h.Supports); err != nil {
+				h.Supports = 0 // the claim is gone or no longer one
 			}
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO highlights (id, article_id, md_start, md_end, exact,
-			prefix, suffix, label, note, supports, orphan, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			prefix, suffix, label, note, supports, orphan, created, updated, revision, text_revision, original)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			h.ID, h.ArticleID, h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Label, h.Note,
-			supportsArg(h.Supports), h.Orphan, toNanos(created), toNanos(updated))
+			supportsArg(h.Supports), h.Orphan, toNanos(created), toNanos(updated), h.Revision+1, rev, h.Original)
 		if err != nil {
 			return err
 		}
+		h.Revision++
+		h.TextRevision = rev
 		// The deletion cleared these links (ON DELETE SET NULL) without
 		// touching updated, so putting them back does not either.
+		if !LinksToClaimTarget(h.Label) {
+			return nil
+		}
 		for _, id := range relink {
 			if id == h.ID {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE highlights SET supports = ?
+			if _, err := tx.ExecContext(ctx, `UPDATE highlights SET supports = ?, revision = revision + 1
 				WHERE id = ? AND article_id = ? AND supports IS NULL`, h.ID, id, h.ArticleID); err != nil {
 				return fmt.Errorf("relink highlight %d: %w", id, err)
 			}
@@ -219,6 +471,10 @@ func (s *Store) RestoreHighlight(ctx context.Context, h *Highlight, relink []int
 		return nil
 	})
 }
+
+// LinksToClaimTarget reports whether others may link to a highlight with
+// this label: only to a claim.
+func LinksToClaimTarget(label string) bool { return label == ClaimLabel }
 
 // Highlight returns one highlight.
 func (s *Store) Highlight(ctx context.Context, id int64) (*Highlight, error) {
@@ -269,7 +525,8 @@ func (s *Store) AllHighlights(ctx context.Context, f HighlightFilter) ([]Highlig
 	needle := strings.ToLower(f.Query)
 	out := hs[:0]
 	for _, h := range hs {
-		if strings.Contains(strings.ToLower(h.Exact), needle) || strings.Contains(strings.ToLower(h.Note), needle) {
+		if strings.Contains(strings.ToLower(h.Exact), needle) || strings.Contains(strings.ToLower(h.Original), needle) ||
+			strings.Contains(strings.ToLower(h.Note), needle) {
 			out = append(out, h)
 		}
 	}

@@ -36,8 +36,7 @@ func TestRestoreHighlightRelinks(t *testing.T) {
 	}
 	// Meanwhile the question is linked to another claim and the
 	// disagreement is deleted.
-	q.Supports = claim2.ID
-	if err := s.UpdateHighlight(ctx, q); err != nil {
+	if _, err := s.EditHighlight(ctx, Edit{ID: q.ID, Supports: &Change[int64]{0, claim2.ID}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteHighlight(ctx, dis.ID); err != nil {
@@ -62,8 +61,7 @@ func TestRestoreHighlightRelinks(t *testing.T) {
 	}
 
 	// A failed restore changes nothing: the links stay as they are.
-	ev.Supports = 0
-	if err := s.UpdateHighlight(ctx, ev); err != nil {
+	if _, err := s.EditHighlight(ctx, Edit{ID: ev.ID, Supports: &Change[int64]{claim.ID, 0}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.RestoreHighlight(ctx, before, []int64{ev.ID}); err == nil {

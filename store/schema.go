@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+
+	"margin/internal/urlid"
 )
 
 // applicationID marks the file as a margin library (PRAGMA application_id),
@@ -11,11 +14,18 @@ import (
 // tables to it. It is "mrgn" in ASCII.
 const applicationID = 0x6d72676e
 
+// migration brings the schema one version up: its SQL, then its Go step
+// (data the SQL cannot compute), in one transaction.
+type migration struct {
+	sql  string
+	step func(ctx context.Context, tx *sql.Tx) error
+}
+
 // migrations[i] brings the schema from version i to version i+1. They are
 // append-only: never edit one that has shipped; add a new one.
-var migrations = []string{
+var migrations = []migration{
 	// 1: the first schema.
-	`
+	{sql: `
 -- Metadata and reading state: small rows, so listing 10,000 articles reads
 -- a few megabytes. The article's content lives in article_bodies.
 CREATE TABLE articles (
@@ -141,7 +151,59 @@ CREATE TRIGGER articles_bd BEFORE DELETE ON articles BEGIN
 	INSERT INTO articles_fts(articles_fts, rowid, title, byline, site_name, text)
 		SELECT 'delete', old.id, old.title, old.byline, old.site_name, b.text FROM article_bodies b WHERE b.article_id = old.id;
 END;
-`,
+`},
+	// 2: revisions (no stale or silent overwrite), the reader's own words
+	// kept through a refresh, and one key per address for identity.
+	{sql: `
+-- A refresh that changes the text adds one; offsets are valid only for the
+-- revision they were computed on.
+ALTER TABLE articles ADD COLUMN text_revision INTEGER NOT NULL DEFAULT 1;
+-- urlid.Key of source_url, and of canonical_url when it names a page (not
+-- a home page): the identity add, refresh and import look up.
+ALTER TABLE articles ADD COLUMN url_key       TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN canonical_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX articles_url_key       ON articles(url_key) WHERE url_key <> '';
+CREATE INDEX articles_canonical_key ON articles(canonical_key) WHERE canonical_key <> '';
+
+-- Every change adds one to revision; text_revision is the article text
+-- revision md_start and md_end belong to; original is what the reader
+-- highlighted when a refresh placed it on reworded text ('' otherwise).
+ALTER TABLE highlights ADD COLUMN revision      INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE highlights ADD COLUMN text_revision INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE highlights ADD COLUMN original      TEXT    NOT NULL DEFAULT '';
+`, step: fillURLKeys},
+}
+
+// fillURLKeys computes the identity keys of the articles already saved.
+func fillURLKeys(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, source_url, canonical_url FROM articles`)
+	if err != nil {
+		return err
+	}
+	type keys struct {
+		id       int64
+		src, can string
+	}
+	var all []keys
+	for rows.Next() {
+		var k keys
+		if err := rows.Scan(&k.id, &k.src, &k.can); err != nil {
+			rows.Close()
+			return err
+		}
+		all = append(all, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, k := range all {
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET url_key = ?, canonical_key = ? WHERE id = ?`,
+			urlid.Key(k.src), canonicalKey(k.can), k.id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SchemaVersion is the schema version this build of margin writes.
@@ -192,8 +254,14 @@ func (s *Store) migrateOne(ctx context.Context) (done bool, err error) {
 	if v >= len(migrations) {
 		return true, nil
 	}
-	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+	m := migrations[v]
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return false, fmt.Errorf("migrate schema to version %d: %w", v+1, err)
+	}
+	if m.step != nil {
+		if err := m.step(ctx, tx); err != nil {
+			return false, fmt.Errorf("migrate schema to version %d: %w", v+1, err)
+		}
 	}
 	if v == 0 {
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {

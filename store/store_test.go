@@ -255,14 +255,14 @@ func TestArticleRoundTrip(t *testing.T) {
 	if err := s.SetState(ctx, 999, Archived); !errors.Is(err, ErrNotFound) {
 		t.Errorf("SetState missing: %v", err)
 	}
-	if err := s.SetPosition(ctx, id, 42, 1.7); err != nil {
+	if err := s.SetPosition(ctx, id, 0, 42, 1.7); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = s.Article(ctx, id)
 	if got.State != Archived || got.Position != 42 || got.Progress != 1 || got.Opened.IsZero() {
 		t.Errorf("after SetState/SetPosition: %+v", got)
 	}
-	if err := s.SetPosition(ctx, 999, 0, 0); !errors.Is(err, ErrNotFound) {
+	if err := s.SetPosition(ctx, 999, 0, 0, 0); !errors.Is(err, ErrNotFound) {
 		t.Errorf("SetPosition missing: %v", err)
 	}
 	if n, err := s.Count(ctx); err != nil || n != 2 {
@@ -313,7 +313,7 @@ func TestReplaceArticle(t *testing.T) {
 	old := sample("https://a.example/r", "Old title", "the walrus spoke of many things")
 	id := mustAdd(t, s, old)
 	s.SetState(ctx, id, Archived)
-	s.SetPosition(ctx, id, 10, 0.5)
+	s.SetPosition(ctx, id, 0, 10, 0.5)
 	h := &Highlight{ArticleID: id, Start: 4, End: 10, Exact: "walrus", Label: "claim"}
 	if _, err := s.AddHighlight(ctx, h); err != nil {
 		t.Fatal(err)
@@ -361,20 +361,24 @@ func TestReplaceArticle(t *testing.T) {
 	if rs, _ := s.Search(ctx, "new title", 10); len(rs) != 1 {
 		t.Errorf("new title not found: %+v", rs)
 	}
-	// A highlight of another article is refused, and nothing changes.
+	// A refresh never fails because of a highlight: one carry returns
+	// from another article is ignored (that highlight is untouched), and
+	// the article's own highlight it dropped is kept as an orphan.
 	bad := sample("https://a.example/r", "Bad", "bad")
 	foreign := func(string, []Highlight, int) ([]Highlight, int) { return []Highlight{*oh}, 0 }
-	if _, err := s.ReplaceArticle(ctx, id, bad, foreign); !errors.Is(err, ErrNotFound) {
-		t.Errorf("foreign highlight: %v", err)
+	if res, err := s.ReplaceArticle(ctx, id, bad, foreign); err != nil || res.Orphans != 1 || len(res.Highlights) != 1 ||
+		res.Highlights[0].ID != h.ID || res.Highlights[0].Outcome != Orphaned || res.Highlights[0].Was != "walrus" {
+		t.Errorf("foreign highlight: %+v %v", res, err)
 	}
-	if got, _ := s.Article(ctx, id); got.Title != "New title" {
-		t.Errorf("failed replace changed the article: %q", got.Title)
+	if g, _ := s.Highlight(ctx, oh.ID); g.Exact != "x" || g.Orphan || g.Revision != 1 {
+		t.Errorf("another article's highlight changed: %+v", g)
 	}
+	nw = bad
 	if _, err := s.ReplaceArticle(ctx, 999, nw, nil); !errors.Is(err, ErrNotFound) {
 		t.Errorf("missing article: %v", err)
 	}
 	// The same text again writes nothing: position and progress stay.
-	s.SetPosition(ctx, id, 7, 0.25)
+	s.SetPosition(ctx, id, 0, 7, 0.25)
 	if res, err := s.ReplaceArticle(ctx, id, nw, nil); err != nil || !res.Unchanged {
 		t.Errorf("unchanged replace: %+v %v", res, err)
 	}
@@ -393,8 +397,8 @@ func TestListSortFilterCounts(t *testing.T) {
 	b := mustAdd(t, s, sample("u:b", "banana", "x")) // oldest
 	a := mustAdd(t, s, sample("u:a", "Apple", "x"))
 	c := mustAdd(t, s, sample("u:c", "cherry", "x")) // newest
-	s.SetPosition(ctx, a, 5, 0.9)
-	s.SetPosition(ctx, b, 5, 0.2)
+	s.SetPosition(ctx, a, 0, 5, 0.9)
+	s.SetPosition(ctx, b, 0, 5, 0.2)
 	s.SetState(ctx, c, Archived)
 	for i := 0; i < 3; i++ {
 		s.AddHighlight(ctx, &Highlight{ArticleID: b, Start: i, End: i + 1})
@@ -539,7 +543,7 @@ func TestHighlights(t *testing.T) {
 	if _, err := s.AddHighlight(ctx, &Highlight{ArticleID: other, Supports: claim.ID}); err == nil {
 		t.Error("cross-article link accepted")
 	}
-	if _, err := s.AddHighlight(ctx, &Highlight{ArticleID: id, Supports: 999}); !errors.Is(err, ErrNotFound) {
+	if _, err := s.AddHighlight(ctx, &Highlight{ArticleID: id, Label: "evidence", Supports: 999}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("link to missing highlight: %v", err)
 	}
 	if _, err := s.AddHighlight(ctx, &Highlight{ArticleID: 999}); !errors.Is(err, ErrNotFound) {
@@ -549,23 +553,27 @@ func TestHighlights(t *testing.T) {
 		t.Error("backwards range accepted")
 	}
 
-	// Update.
-	upd := *got
-	upd.Note, upd.Label, upd.Start, upd.End = "changed", "question", 11, 21
-	upd.ArticleID = other // ignored: a highlight does not move
-	if err := s.UpdateHighlight(ctx, &upd); err != nil {
+	// Edit: only the fields named change; a claim with linked evidence
+	// keeps its label unless the unlinking is allowed.
+	if _, err := s.EditHighlight(ctx, Edit{ID: claim.ID, Label: &Change[string]{"claim", "question"}}); !errors.Is(err, ErrWouldUnlink) {
+		t.Errorf("relabelling a linked claim: %v, want ErrWouldUnlink", err)
+	}
+	res, err := s.EditHighlight(ctx, Edit{ID: claim.ID, Note: &Change[string]{"A note", "changed"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PlaceHighlight(ctx, claim.ID, Place{Start: 11, End: 21, Exact: "x"}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = s.Highlight(ctx, claim.ID)
-	if got.Note != "changed" || got.Label != "question" || got.Start != 11 || got.ArticleID != id || !got.Updated.After(got.Created) {
+	if got.Note != "changed" || got.Label != "claim" || got.Start != 11 || got.ArticleID != id || !got.Updated.After(got.Created) ||
+		got.Revision != res.Highlight.Revision+1 || res.Highlight.Revision != 2 {
 		t.Errorf("after update: %+v", got)
 	}
-	selfLink := *got
-	selfLink.Supports = selfLink.ID
-	if err := s.UpdateHighlight(ctx, &selfLink); err == nil {
+	if _, err := s.EditHighlight(ctx, Edit{ID: ev.ID, Supports: &Change[int64]{claim.ID, ev.ID}}); err == nil {
 		t.Error("self link accepted")
 	}
-	if err := s.UpdateHighlight(ctx, &Highlight{ID: 999}); !errors.Is(err, ErrNotFound) {
+	if _, err := s.EditHighlight(ctx, Edit{ID: 999, Note: &Change[string]{"", "x"}}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("update missing: %v", err)
 	}
 
@@ -597,9 +605,11 @@ func TestHighlights(t *testing.T) {
 		t.Error("restoring an existing highlight succeeded")
 	}
 	// Restoring an evidence whose claim is gone drops the link.
+	s.EditHighlight(ctx, Edit{ID: ev.ID, Supports: &Change[int64]{0, claim.ID}})
 	ev2, _ := s.Highlight(ctx, ev.ID)
-	ev2.Supports = claim.ID
-	s.UpdateHighlight(ctx, ev2)
+	if ev2.Supports != claim.ID {
+		t.Fatalf("relink: %+v", ev2)
+	}
 	s.DeleteHighlight(ctx, ev2.ID)
 	s.DeleteHighlight(ctx, claim.ID)
 	if err := s.RestoreHighlight(ctx, ev2, nil); err != nil {

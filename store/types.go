@@ -44,10 +44,11 @@ type Article struct {
 	Position       int
 	Progress       float64
 	HighlightCount int // filled by Article, List and Search
+	// TextRevision counts the versions of the text: a refresh that changes
+	// the Markdown adds one. Offsets computed on another revision's text
+	// are stale, and the store refuses them (ErrStaleText).
+	TextRevision int64
 }
-
-// Labels a highlight may carry, in the order the UI offers them.
-var Labels = []string{"highlight", "claim", "evidence", "question", "disagree"}
 
 // Highlight is a marked passage of an article's Markdown, with the quote it
 // was made on (W3C TextQuoteSelector: exact, prefix, suffix) so it can be
@@ -57,17 +58,45 @@ type Highlight struct {
 	ArticleID int64
 	Start     int // Markdown byte offsets, [Start, End)
 	End       int
-	Exact     string // the quoted plain text
+	Exact     string // the quoted plain text, as the article reads now
 	Prefix    string // up to 32 characters of plain text before it
 	Suffix    string // up to 32 characters after it
-	Label     string
-	Note      string
-	Supports  int64 // ID of the claim this evidence/question/disagreement is linked to; 0 for none
-	Orphan    bool  // could not be re-anchored after the text changed
-	Created   time.Time
-	Updated   time.Time
+	// Original is what the reader highlighted, when a refresh placed the
+	// highlight on a passage that now reads differently (Exact); empty when
+	// the passage reads as it did. It is never overwritten by a refresh.
+	Original string
+	Label    string
+	Note     string
+	Supports int64 // ID of the claim this evidence/question/disagreement is linked to; 0 for none
+	Orphan   bool  // could not be re-anchored after the text changed
+	Created  time.Time
+	Updated  time.Time
+	// Revision counts the changes to this highlight (1 when created); a
+	// save based on an older one can be refused as a conflict.
+	Revision int64
+	// TextRevision is the article text revision Start and End belong to.
+	TextRevision int64
 
 	ArticleTitle string // filled by AllHighlights
+}
+
+// Highlighted is the passage as the reader highlighted it.
+func (h *Highlight) Highlighted() string {
+	if h.Original != "" {
+		return h.Original
+	}
+	return h.Exact
+}
+
+// Changed reports whether the passage now reads differently from what was
+// highlighted (it was placed on reworded text by a refresh).
+func (h *Highlight) Changed() bool {
+	return !h.Orphan && h.Original != "" && !sameWords(h.Original, h.Exact)
+}
+
+// sameWords compares two texts ignoring how white space is laid out.
+func sameWords(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }
 
 // SearchResult is one ranked full-text match.

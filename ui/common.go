@@ -21,14 +21,16 @@ type Library interface {
 	Count(ctx context.Context) (int, error)
 	Search(ctx context.Context, query string, limit int) ([]store.SearchResult, error)
 	Article(ctx context.Context, id int64) (*store.Article, error)
-	Delete(ctx context.Context, id int64) error
+	DeleteArticle(ctx context.Context, id int64) (*store.Snapshot, error)
+	RestoreArticle(ctx context.Context, snap *store.Snapshot) error
 	SetState(ctx context.Context, id int64, st store.State) error
-	SetPosition(ctx context.Context, id int64, offset int, progress float64) error
+	SetPosition(ctx context.Context, id int64, textRev int64, offset int, progress float64) error
 	Setting(ctx context.Context, key string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
 	Highlights(ctx context.Context, articleID int64) ([]store.Highlight, error)
 	AddHighlight(ctx context.Context, h *store.Highlight) (int64, error)
-	UpdateHighlight(ctx context.Context, h *store.Highlight) error
+	EditHighlight(ctx context.Context, e store.Edit) (store.EditResult, error)
+	PlaceHighlight(ctx context.Context, id int64, pl store.Place) (store.Highlight, error)
 	DeleteHighlight(ctx context.Context, id int64) error
 	RestoreHighlight(ctx context.Context, h *store.Highlight, relink []int64) error
 	AllHighlights(ctx context.Context, f store.HighlightFilter) ([]store.Highlight, error)

@@ -56,6 +56,9 @@ func (f *fakeLib) add(a store.Article) int64 {
 	if a.State == "" {
 		a.State = store.Inbox
 	}
+	if a.TextRevision == 0 {
+		a.TextRevision = 1
+	}
 	f.arts[a.ID] = &a
 	return a.ID
 }
@@ -139,19 +142,13 @@ func (f *fakeLib) Article(ctx context.Context, id int64) (*store.Article, error)
 	return &c, nil
 }
 
-func (f *fakeLib) Delete(ctx context.Context, id int64) error {
-	f.call("Delete %d", id)
-	delete(f.arts, id)
-	return nil
-}
-
 func (f *fakeLib) SetState(ctx context.Context, id int64, st store.State) error {
 	f.call("SetState %d %s", id, st)
 	f.arts[id].State = st
 	return nil
 }
 
-func (f *fakeLib) SetPosition(ctx context.Context, id int64, off int, progress float64) error {
+func (f *fakeLib) SetPosition(ctx context.Context, id int64, textRev int64, off int, progress float64) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -199,24 +196,115 @@ func (f *fakeLib) AddHighlight(ctx context.Context, h *store.Highlight) (int64, 
 	if f.failAdd != nil {
 		return 0, f.failAdd
 	}
+	if a := f.arts[h.ArticleID]; a != nil && h.TextRevision != 0 && a.TextRevision != h.TextRevision {
+		return 0, store.ErrStaleText
+	}
 	h.ID = f.nextHL
 	f.nextHL++
+	h.Revision = 1
+	if a := f.arts[h.ArticleID]; a != nil {
+		h.TextRevision = a.TextRevision
+	}
 	f.call("AddHighlight %d [%d,%d) %q %s", h.ID, h.Start, h.End, h.Exact, h.Label)
 	c := *h
 	f.hls[h.ID] = &c
 	return h.ID, nil
 }
 
-func (f *fakeLib) UpdateHighlight(ctx context.Context, h *store.Highlight) error {
+func (f *fakeLib) EditHighlight(ctx context.Context, e store.Edit) (store.EditResult, error) {
 	if err := ctx.Err(); err != nil {
-		return err
+		return store.EditResult{}, err
 	}
 	if f.failAdd != nil {
-		return f.failAdd
+		return store.EditResult{}, f.failAdd
 	}
-	f.call("UpdateHighlight %d %s note=%q supports=%d", h.ID, h.Label, h.Note, h.Supports)
-	c := *h
-	f.hls[h.ID] = &c
+	h := f.hls[e.ID]
+	if h == nil {
+		return store.EditResult{}, fmt.Errorf("highlight %d: %w", e.ID, store.ErrNotFound)
+	}
+	f.call("EditHighlight %d", e.ID)
+	next := *h
+	if c := e.Note; c != nil {
+		if h.Note != c.From && h.Note != c.To {
+			return store.EditResult{}, &store.ConflictError{ID: e.ID, Field: "note", Current: *h}
+		}
+		next.Note = c.To
+	}
+	if c := e.Supports; c != nil {
+		next.Supports = c.To
+	}
+	var res store.EditResult
+	if c := e.Label; c != nil {
+		next.Label = c.To
+		if next.Supports != 0 && !store.LinksToClaim(c.To) {
+			res.Unlinked = append(res.Unlinked, store.Link{From: e.ID, To: next.Supports})
+			next.Supports = 0
+		}
+		if h.Label == "claim" && c.To != "claim" {
+			for _, o := range f.hls {
+				if o.Supports == e.ID {
+					res.Unlinked = append(res.Unlinked, store.Link{From: o.ID, To: e.ID})
+				}
+			}
+		}
+		if len(res.Unlinked) > 0 && !e.Unlink {
+			var ids []int64
+			for _, l := range res.Unlinked {
+				ids = append(ids, l.From)
+			}
+			return store.EditResult{}, &store.UnlinkError{ID: e.ID, Linked: ids}
+		}
+		for _, l := range res.Unlinked {
+			if l.From != e.ID {
+				f.hls[l.From].Supports = 0
+			}
+		}
+	}
+	next.Revision++
+	*h = next
+	res.Highlight = next
+	return res, nil
+}
+
+func (f *fakeLib) PlaceHighlight(ctx context.Context, id int64, pl store.Place) (store.Highlight, error) {
+	h := f.hls[id]
+	if h == nil {
+		return store.Highlight{}, store.ErrNotFound
+	}
+	if a := f.arts[h.ArticleID]; pl.TextRevision != 0 && a.TextRevision != pl.TextRevision {
+		return store.Highlight{}, store.ErrStaleText
+	}
+	f.call("PlaceHighlight %d [%d,%d)", id, pl.Start, pl.End)
+	h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Orphan, h.Original = pl.Start, pl.End, pl.Exact, pl.Prefix, pl.Suffix, false, ""
+	h.Revision++
+	return *h, nil
+}
+
+func (f *fakeLib) DeleteArticle(ctx context.Context, id int64) (*store.Snapshot, error) {
+	f.call("Delete %d", id)
+	a, ok := f.arts[id]
+	if !ok {
+		return nil, store.ErrNotFound
+	}
+	snap := &store.Snapshot{Article: *a}
+	for hid, h := range f.hls {
+		if h.ArticleID == id {
+			snap.Highlights = append(snap.Highlights, *h)
+			delete(f.hls, hid)
+		}
+	}
+	delete(f.arts, id)
+	return snap, nil
+}
+
+func (f *fakeLib) RestoreArticle(ctx context.Context, snap *store.Snapshot) error {
+	f.call("RestoreArticle %d", snap.Article.ID)
+	a := snap.Article
+	f.arts[a.ID] = &a
+	for _, h := range snap.Highlights {
+		c := h
+		f.hls[h.ID] = &c
+	}
 	return nil
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -21,7 +22,7 @@ type highlightState struct {
 	list   []store.Highlight // reading order, orphans last
 	cursor int               // source offset of the cursor; -1 before the first rendering
 	anchor int               // where the selection started; -1 when not selecting
-	undo   *deleted          // the last deleted highlight
+	undo   []undoStep        // what u takes back, newest last
 	editor *noteEditor
 	// noteLines maps a display line to the highlights whose notes are shown
 	// under it (the line where the highlight ends).
@@ -34,17 +35,13 @@ type highlightState struct {
 	pressed    int     // offset where the mouse button went down; -1 when up
 	target     int64   // highlight a label or claim chooser applies to
 	claimIDs   []int64 // claim per item of the claim chooser; 0 unlinks
+	newLabel   string  // the label waiting for the user to allow unlinking
 }
 
-// deleted is what undo puts back: a highlight and the highlights that
-// were linked to it, whose links the deletion cleared.
-type deleted struct {
-	h      store.Highlight
-	relink []int64
-}
-
+// reset clears everything but the undo history, which outlives one
+// opening of an article.
 func (s *highlightState) reset() {
-	*s = highlightState{cursor: -1, anchor: -1, pressed: -1}
+	*s = highlightState{cursor: -1, anchor: -1, pressed: -1, undo: s.undo}
 }
 
 // loadHighlights reads the article's highlights from the store.
@@ -255,7 +252,7 @@ func (s *highlightState) onKey(p *pagerModel, msg tea.KeyPressMsg, k ReaderKeys)
 	case key.Matches(msg, k.Delete):
 		s.remove(p)
 	case key.Matches(msg, k.Undo):
-		s.restore(p)
+		s.undoLast(p)
 	case key.Matches(msg, k.NextHighlight):
 		s.jump(p, 1)
 	case key.Matches(msg, k.PrevHighlight):
@@ -287,34 +284,55 @@ func (s *highlightState) add(p *pagerModel) int {
 			// apart: act on the one there is.
 			s.anchor = -1
 			s.cursor = o.Start
-			p.status = "Already highlighted. L label · n note · x delete"
+			p.status = "Already highlighted. L label · a note · x delete"
 			return i
 		}
 	}
 	h := store.Highlight{
-		ArticleID: p.art.ID, Start: q.Start, End: q.End,
+		ArticleID: p.art.ID, Start: q.Start, End: q.End, TextRevision: p.art.TextRevision,
 		Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix, Label: store.Labels[0],
 	}
 	id, err := p.Lib.AddHighlight(p.ctx, &h)
+	refreshed := false
+	if errors.Is(err, store.ErrStaleText) {
+		// The article was refreshed elsewhere since it was opened: never
+		// store offsets of the old text. Place the passage on the new one.
+		refreshed = true
+		s.replace(p, &h)
+		if h.Orphan {
+			p.reload()
+			p.errLine = "The article was refreshed elsewhere and no longer has that passage; reloaded."
+			return -1
+		}
+		id, err = p.Lib.AddHighlight(p.ctx, &h)
+	}
 	if err != nil {
 		p.errLine = "Could not save the highlight: " + err.Error()
 		return -1
 	}
 	s.anchor = -1
-	// Keep the cursor on the new highlight so L, n and x act on it.
-	s.cursor = q.Start
+	s.pushUndo(undoStep{kind: undoCreate, h: h})
+	// Keep the cursor on the new highlight so L, a and x act on it.
+	s.cursor = h.Start
+	if refreshed {
+		p.reload()
+		p.status = "The article was refreshed elsewhere: reloaded, and your highlight placed in the new text."
+		return s.byID(id)
+	}
 	p.loadHighlights()
-	p.status = "Highlighted. L label · n note · x delete"
+	p.status = "Highlighted. L label · a note · x delete · u undo"
 	return s.byID(id)
 }
 
-func (s *highlightState) update(p *pagerModel, h *store.Highlight, what string) bool {
-	if err := p.Lib.UpdateHighlight(p.ctx, h); err != nil {
-		p.errLine = "Could not " + what + ": " + err.Error()
-		return false
-	}
+// edit applies an edit to a highlight and reloads the highlights.
+func (s *highlightState) edit(p *pagerModel, e store.Edit, what string) (store.EditResult, bool) {
+	res, err := p.Lib.EditHighlight(p.ctx, e)
 	p.loadHighlights()
-	return true
+	if err != nil {
+		p.errLine = "Could not " + what + ": " + err.Error()
+		return res, false
+	}
+	return res, true
 }
 
 func (s *highlightState) remove(p *pagerModel) {
@@ -340,36 +358,11 @@ func (s *highlightState) removeAt(p *pagerModel, i int) {
 		p.errLine = "Could not delete the highlight: " + err.Error()
 		return
 	}
-	s.undo = &deleted{h: h, relink: relink}
+	s.pushUndo(undoStep{kind: undoDelete, h: h, relink: relink})
 	p.loadHighlights()
 	p.status = "Highlight deleted. u to undo"
 	if n := len(relink); n > 0 {
 		p.status = fmt.Sprintf("Highlight deleted and unlinked %d highlight%s. u to undo", n, plural(n))
-	}
-}
-
-func (s *highlightState) restore(p *pagerModel) {
-	if s.undo == nil {
-		p.errLine = "Nothing to undo."
-		return
-	}
-	if err := p.Lib.RestoreHighlight(p.ctx, &s.undo.h, s.undo.relink); err != nil {
-		p.errLine = "Could not restore the highlight: " + err.Error()
-		return
-	}
-	id := s.undo.h.ID
-	s.undo = nil
-	p.loadHighlights()
-	p.status = "Highlight restored."
-	// Count what is linked now: a link changed since stays as it is.
-	n := 0
-	for _, o := range s.list {
-		if o.Supports == id {
-			n++
-		}
-	}
-	if n > 0 {
-		p.status = fmt.Sprintf("Highlight restored and relinked %d highlight%s.", n, plural(n))
 	}
 }
 
@@ -410,96 +403,167 @@ func (s *highlightState) jump(p *pagerModel, dir int) {
 	s.moveTo(p, target)
 }
 
-// editNote opens the note editor on the highlight under the cursor,
-// highlighting the selection or sentence first when there is none.
+// editNote opens the note editor on the highlight under the cursor; with
+// a selection it highlights the selection first (the user chose it). With
+// neither it only says how: no key makes a highlight the user did not ask
+// for.
 func (s *highlightState) editNote(p *pagerModel) {
 	i := s.under()
-	if _, _, sel := s.selection(p.art.Markdown); sel || i < 0 {
+	if _, _, sel := s.selection(p.art.Markdown); sel {
 		if i = s.add(p); i < 0 {
 			return
 		}
+	}
+	if i < 0 {
+		p.errLine = "No highlight under the cursor: h highlights the sentence (or v selects), then a writes a note."
+		return
 	}
 	s.openEditor(p, i)
 }
 
 func (s *highlightState) openEditor(p *pagerModel, i int) {
+	// The note as stored now: another margin may have written it.
+	id := s.list[i].ID
+	p.loadHighlights()
+	if i = s.byID(id); i < 0 {
+		p.errLine = "This highlight was deleted elsewhere."
+		return
+	}
 	h := s.list[i]
-	s.editor = newNoteEditor(p.Common, h.ID, h.Exact, h.Note)
+	s.editor = newNoteEditor(p.Common, h)
 	s.editor.SetSize(p.textWidth(), p.bodyHeight())
 	p.mode = readEditor
 }
 
-// onEditorKey saves on ctrl+s or esc; every other key is typing.
+// onEditorKey saves on ctrl+s or esc; every other key is typing. After a
+// conflict or a deletion elsewhere the editor offers its choices and
+// closes only on one of them: the words typed are never dropped.
 func (s *highlightState) onEditorKey(p *pagerModel, msg tea.KeyPressMsg) tea.Cmd {
 	k := p.Keys.Editor
-	if key.Matches(msg, k.Save) || key.Matches(msg, k.Cancel) {
-		if s.saveNote(p) {
-			s.editor = nil
-			p.mode = readNormal
-			if s.back {
-				s.back = false
-				s.openPanel(p)
-			}
+	ed := s.editor
+	switch {
+	case ed.theirs != nil && key.Matches(msg, k.Theirs):
+		ed.SetValue(*ed.theirs)
+		ed.base, ed.theirs = *ed.theirs, nil
+		s.closeEditor(p)
+		p.status = "Kept the note written elsewhere."
+		return nil
+	case ed.theirs != nil && key.Matches(msg, k.Merge):
+		ed.SetValue(ed.Value() + "\n\n" + *ed.theirs)
+		ed.base, ed.theirs = *ed.theirs, nil
+		p.status = "Both notes are in the editor: edit, then ctrl+s saves."
+		return nil
+	case ed.deleted && key.Matches(msg, k.Restore):
+		s.restoreWithNote(p)
+		return nil
+	case key.Matches(msg, k.Save) || key.Matches(msg, k.Cancel):
+		if ed.theirs != nil && key.Matches(msg, k.Cancel) {
+			p.errLine = "Changed elsewhere: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both."
+			return nil
+		}
+		if ed.deleted && ed.Value() != "" {
+			p.errLine = "Deleted elsewhere: ctrl+r restores the highlight with your note."
+			return nil
+		}
+		if ed.deleted || s.saveNote(p, p.ctx, ed.theirs != nil) {
+			s.closeEditor(p)
 		}
 		return nil
 	}
-	return s.editor.Update(msg)
+	return ed.Update(msg)
 }
 
-// saveNote stores the note being edited; on failure the editor stays open
-// so nothing typed is lost.
-func (s *highlightState) saveNote(p *pagerModel) bool {
-	if s.editor == nil {
+// closeEditor leaves the editor, recording the note change for undo.
+func (s *highlightState) closeEditor(p *pagerModel) {
+	ed := s.editor
+	if !ed.deleted && ed.base != ed.orig {
+		before := ed.h
+		before.Note = ed.orig
+		s.pushUndo(undoStep{kind: undoNote, h: before, note: ed.base})
+		p.status = "Note saved. u to undo"
+	}
+	s.editor = nil
+	p.mode = readNormal
+	p.loadHighlights()
+	if s.back {
+		s.back = false
+		s.openPanel(p)
+	}
+}
+
+// saveNote stores the note being edited, based on the note the editor last
+// saw (mine=true: over a note changed elsewhere, as the user chose). A
+// conflict or a deletion elsewhere keeps the editor open with its choices;
+// it reports whether the note is saved.
+func (s *highlightState) saveNote(p *pagerModel, ctx context.Context, mine bool) bool {
+	ed := s.editor
+	if ed == nil {
 		return true
 	}
-	i := s.byID(s.editor.id)
-	if i < 0 {
-		if s.editor.warned {
-			return true
-		}
-		s.editor.warned = true
-		p.errLine = "This highlight was deleted: copy your note now, closing again discards it."
+	note := ed.Value()
+	from := ed.base
+	if mine && ed.theirs != nil {
+		from = *ed.theirs
+	}
+	if note == from {
+		ed.base, ed.theirs = note, nil
+		return true
+	}
+	_, err := p.Lib.EditHighlight(ctx, store.Edit{ID: ed.h.ID, Note: &store.Change[string]{From: from, To: note}})
+	var ce *store.ConflictError
+	switch {
+	case errors.As(err, &ce):
+		t := ce.Current.Note
+		ed.theirs = &t
+		p.errLine = "This note was changed elsewhere while you wrote: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both."
+		return false
+	case errors.Is(err, store.ErrNotFound):
+		ed.deleted = true
+		p.errLine = "This highlight was deleted elsewhere: ctrl+r restores it with your note."
+		return false
+	case err != nil:
+		p.errLine = "Could not save the note: " + err.Error()
 		return false
 	}
-	h := s.list[i]
-	note := s.editor.Value()
-	if h.Note != note {
-		h.Note = note
-		if !s.update(p, &h, "save the note") {
-			return false
-		}
-	}
-	if note != s.editor.orig {
-		// Also when a draft was saved already: the user saved a change.
-		p.status = "Note saved."
-	}
+	ed.base, ed.theirs = note, nil
 	return true
 }
 
-// draftChanged is true when the note being written differs from the
-// stored one.
-func (s *highlightState) draftChanged() bool {
-	if s.editor == nil {
-		return false
+// restoreWithNote puts back a highlight deleted elsewhere, with the note
+// being written, on the article's current text.
+func (s *highlightState) restoreWithNote(p *pagerModel) {
+	ed := s.editor
+	h := ed.h
+	h.Note = ed.Value()
+	err := p.Lib.RestoreHighlight(p.ctx, &h, nil)
+	if errors.Is(err, store.ErrStaleText) {
+		s.replace(p, &h)
+		err = p.Lib.RestoreHighlight(p.ctx, &h, nil)
 	}
-	i := s.byID(s.editor.id)
-	return i >= 0 && s.list[i].Note != s.editor.Value()
+	if err != nil {
+		p.errLine = "Could not restore the highlight: " + err.Error()
+		return
+	}
+	ed.deleted = false
+	ed.base, ed.orig = h.Note, h.Note
+	s.closeEditor(p)
+	p.status = "Highlight restored with your note."
+}
+
+// draftChanged is true when the note being written differs from the one
+// last saved.
+func (s *highlightState) draftChanged() bool {
+	ed := s.editor
+	return ed != nil && ed.theirs == nil && !ed.deleted && ed.base != ed.Value()
 }
 
 // saveDraft stores the note being written without closing the editor, so
 // that a killed terminal loses at most the last seconds of typing. A
-// failure is shown; ctrl+s or esc try again.
+// conflict or failure is shown; ctrl+s or esc try again.
 func (s *highlightState) saveDraft(p *pagerModel, ctx context.Context) {
-	if !s.draftChanged() {
-		return
+	if s.draftChanged() {
+		s.saveNote(p, ctx, false)
 	}
-	h := s.list[s.byID(s.editor.id)]
-	h.Note = s.editor.Value()
-	if err := p.Lib.UpdateHighlight(ctx, &h); err != nil {
-		p.errLine = "Could not save the note draft: " + err.Error()
-		return
-	}
-	p.loadHighlights()
 }
 
 func (s *highlightState) viewEditor(p *pagerModel, h int) []string {
@@ -526,7 +590,7 @@ func (s *highlightState) labelPicker(p *pagerModel, i int) {
 	items := make([]pickItem, len(store.Labels))
 	pk := newPicker(p.Common, "Label", nil)
 	for j, l := range store.Labels {
-		items[j] = pickItem{Tag: p.Styles.Label(l).Tag.Render(l), Title: labelHelp[l]}
+		items[j] = pickItem{Tag: p.Styles.Label(l).Tag.Render(l), Title: labelHelp(l)}
 		if l == h.Label {
 			pk.cursor = j
 		}
@@ -536,18 +600,14 @@ func (s *highlightState) labelPicker(p *pagerModel, i int) {
 	p.showPicker(pk, pickLabel)
 }
 
-var labelHelp = map[string]string{
-	"highlight": "worth keeping",
-	"claim":     "something the author asserts",
-	"evidence":  "supports a claim",
-	"question":  "questions a claim",
-	"disagree":  "disputes a claim",
+// labelHelp says what a label marks.
+func labelHelp(name string) string {
+	l, _ := store.LabelNamed(name)
+	return l.Help
 }
 
 // linksToClaim is true for the labels that may point at a claim.
-func linksToClaim(label string) bool {
-	return label == "evidence" || label == "question" || label == "disagree"
-}
+func linksToClaim(label string) bool { return store.LinksToClaim(label) }
 
 // chooseClaim opens the claim chooser for the highlight under the cursor.
 func (s *highlightState) chooseClaim(p *pagerModel) {
@@ -589,17 +649,12 @@ func (s *highlightState) chooseClaim(p *pagerModel) {
 func (s *highlightState) onPick(p *pagerModel, kind pickKind, item int) tea.Cmd {
 	switch kind {
 	case pickLabel:
-		i := s.byID(s.target)
-		if i < 0 {
-			return nil
-		}
-		h := s.list[i]
-		h.Label = store.Labels[item]
-		if !linksToClaim(h.Label) {
-			h.Supports = 0
-		}
-		if s.update(p, &h, "change the label") {
-			p.status = "Labelled " + h.Label + "."
+		s.setLabel(p, s.target, store.Labels[item], false)
+	case pickUnlink:
+		if item == 0 {
+			s.setLabel(p, s.target, s.newLabel, true)
+		} else {
+			p.status = "Label kept."
 		}
 	case pickClaim:
 		i := s.byID(s.target)
@@ -607,11 +662,12 @@ func (s *highlightState) onPick(p *pagerModel, kind pickKind, item int) tea.Cmd 
 			return nil
 		}
 		h := s.list[i]
-		h.Supports = s.claimIDs[item]
-		if s.update(p, &h, "link the highlight") {
-			p.status = "Linked to the claim."
-			if h.Supports == 0 {
-				p.status = "Unlinked."
+		to := s.claimIDs[item]
+		if _, ok := s.edit(p, store.Edit{ID: h.ID, Supports: &store.Change[int64]{From: h.Supports, To: to}}, "link the highlight"); ok {
+			s.pushUndo(undoStep{kind: undoLink, h: h, supports: to})
+			p.status = "Linked to the claim. u to undo"
+			if to == 0 {
+				p.status = "Unlinked. u to undo"
 			}
 		}
 	case pickPanel:
@@ -626,6 +682,42 @@ func (s *highlightState) onPick(p *pagerModel, kind pickKind, item int) tea.Cmd 
 		p.jumpTo(s.list[i].Start)
 	}
 	return nil
+}
+
+// setLabel changes a highlight's label. A change that would break links
+// (a claim others link to, or a linked evidence given a label that cannot
+// link) asks first; with unlink it goes ahead and says what it unlinked.
+func (s *highlightState) setLabel(p *pagerModel, id int64, label string, unlink bool) {
+	i := s.byID(id)
+	if i < 0 {
+		return
+	}
+	h := s.list[i]
+	res, err := p.Lib.EditHighlight(p.ctx, store.Edit{ID: id, Label: &store.Change[string]{From: h.Label, To: label}, Unlink: unlink})
+	var ue *store.UnlinkError
+	if errors.As(err, &ue) {
+		what := fmt.Sprintf("unlink the %d highlight%s linked to this claim", len(ue.Linked), plural(len(ue.Linked)))
+		if len(ue.Linked) == 1 && ue.Linked[0] == id {
+			what = "unlink it from its claim (a " + label + " does not link)"
+		}
+		s.target, s.newLabel = id, label
+		pk := newPicker(p.Common, "Make it a "+label+"?", []pickItem{
+			{Title: "Yes, and " + what},
+			{Title: "No, keep it a " + h.Label},
+		})
+		p.showPicker(pk, pickUnlink)
+		return
+	}
+	p.loadHighlights()
+	if err != nil {
+		p.errLine = "Could not change the label: " + err.Error()
+		return
+	}
+	s.pushUndo(undoStep{kind: undoLabel, h: h, label: label, unlinked: res.Unlinked})
+	p.status = "Labelled " + label + ". u to undo"
+	if n := len(res.Unlinked); n > 0 {
+		p.status = fmt.Sprintf("Labelled %s and unlinked %d highlight%s. u to undo", label, n, plural(n))
+	}
 }
 
 // openPanel lists the article's highlights in reading order, or the
@@ -819,7 +911,7 @@ func (s *highlightState) noteRows(p *pagerModel, h *store.Highlight) []string {
 func (s *highlightState) statusLine(p *pagerModel) string {
 	st := p.Styles
 	if _, _, ok := s.selection(p.art.Markdown); ok {
-		return st.Reader.Status.Render("selecting: h highlight · n note · esc cancel")
+		return st.Reader.Status.Render("selecting: h highlight · a note · esc cancel")
 	}
 	if i := s.under(); i >= 0 {
 		h := s.list[i]
@@ -898,7 +990,8 @@ func (s *highlightState) onMouse(p *pagerModel, msg tea.MouseMsg) {
 	}
 }
 
-// reattach moves a highlight (typically an orphan) onto the selection.
+// reattach moves a highlight (typically an orphan) onto the selection: the
+// selected passage is now what it highlights.
 func (s *highlightState) reattach(p *pagerModel, i int) {
 	md := p.art.Markdown
 	start, end, ok := s.selection(md)
@@ -907,9 +1000,18 @@ func (s *highlightState) reattach(p *pagerModel, i int) {
 	}
 	q := render.QuoteAt(md, start, end)
 	h := s.list[i]
-	h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Orphan = q.Start, q.End, q.Exact, q.Prefix, q.Suffix, false
-	if s.update(p, &h, "re-attach the highlight") {
-		s.anchor = -1
-		p.status = "Re-attached to the selection."
+	_, err := p.Lib.PlaceHighlight(p.ctx, h.ID, store.Place{Start: q.Start, End: q.End, Exact: q.Exact,
+		Prefix: q.Prefix, Suffix: q.Suffix, TextRevision: p.art.TextRevision})
+	if errors.Is(err, store.ErrStaleText) {
+		p.reload()
+		p.errLine = "The article was refreshed elsewhere: reloaded; select the passage again."
+		return
 	}
+	if err != nil {
+		p.errLine = "Could not re-attach the highlight: " + err.Error()
+		return
+	}
+	s.anchor = -1
+	p.loadHighlights()
+	p.status = "Re-attached to the selection."
 }

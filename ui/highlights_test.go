@@ -135,9 +135,9 @@ func TestHighlightLabelNoteDeleteUndo(t *testing.T) {
 		t.Errorf("status does not show the label:\n%s", hs.screen())
 	}
 
-	hs.press("n")
+	hs.press("a")
 	if p.mode != readEditor {
-		t.Fatal("n did not open the editor")
+		t.Fatal("a did not open the editor")
 	}
 	hs.typeText("First line")
 	hs.press("enter")
@@ -155,7 +155,7 @@ func TestHighlightLabelNoteDeleteUndo(t *testing.T) {
 		t.Errorf("note hides text:\n%s", scr)
 	}
 	// esc saves as well.
-	hs.press("n", "!", "esc")
+	hs.press("a", "!", "esc")
 	if hs.lib.hls[id].Note != "First line\nsecond *line*!" {
 		t.Errorf("esc did not save: %q", hs.lib.hls[id].Note)
 	}
@@ -168,18 +168,46 @@ func TestHighlightLabelNoteDeleteUndo(t *testing.T) {
 	if h, ok := hs.lib.hls[id]; !ok || h.Note == "" || h.Label != "claim" || len(p.hl.list) != 1 {
 		t.Fatal("u did not restore the highlight with its note")
 	}
+	// Undo goes back step by step: the last note edit, the first, the
+	// label, the highlight itself (issue 11: every change can be undone).
+	hs.press("u")
+	if n := hs.lib.hls[id].Note; n != "First line\nsecond *line*" {
+		t.Errorf("second u: note %q", n)
+	}
+	hs.press("u")
+	if n := hs.lib.hls[id].Note; n != "" {
+		t.Errorf("third u: note %q", n)
+	}
+	hs.press("u")
+	if l := hs.lib.hls[id].Label; l != "highlight" {
+		t.Errorf("fourth u: label %q", l)
+	}
+	hs.press("u")
+	if _, ok := hs.lib.hls[id]; ok {
+		t.Error("fifth u did not take back the highlight")
+	}
 	hs.press("u")
 	if !strings.Contains(hs.screen(), "Nothing to undo.") {
-		t.Error("second u should have nothing to undo")
+		t.Error("last u should have nothing to undo")
 	}
 }
 
 func TestNoteNeverLost(t *testing.T) {
 	hs, p := readerHarness(t, 80, 24)
 	cursorOn(t, p, "Paragraph 1.2")
-	hs.press("n") // no highlight yet: highlights the sentence, then edits
-	if p.mode != readEditor || len(p.hl.list) != 1 {
+	// No key makes a highlight the user did not ask for: a on plain text
+	// says how, and changes nothing (issue 11, case 6).
+	hs.press("a")
+	if p.mode != readNormal || len(p.hl.list) != 0 || !strings.Contains(hs.screen(), "No highlight under the cursor") {
+		t.Fatalf("a on plain text: mode %v, %d highlights:\n%s", p.mode, len(p.hl.list), hs.screen())
+	}
+	hs.press("n") // n is next match only: without a search it does nothing
+	if p.mode != readNormal || len(p.hl.list) != 0 {
 		t.Fatalf("n on plain text: mode %v, %d highlights", p.mode, len(p.hl.list))
+	}
+	hs.press("h", "a")
+	if p.mode != readEditor || len(p.hl.list) != 1 {
+		t.Fatalf("h a: mode %v, %d highlights", p.mode, len(p.hl.list))
 	}
 	hs.typeText("precious words")
 	hs.lib.failAdd = errors.New("disk full")
@@ -318,8 +346,19 @@ func TestArgumentLinks(t *testing.T) {
 	hs.press("esc")
 	cursorOn(t, p, "Paragraph 1.2")
 	hs.press("L", "g", "j", "enter")
+	if !strings.Contains(hs.screen(), "unlink it from its claim") || hs.lib.hls[ev.ID].Label != "evidence" {
+		t.Fatalf("relabelling linked evidence did not ask:\n%s", hs.screen())
+	}
+	hs.press("enter")
 	if hs.lib.hls[ev.ID].Label != "claim" || hs.lib.hls[ev.ID].Supports != 0 {
 		t.Errorf("a claim cannot support a claim")
+	}
+	if !strings.Contains(hs.screen(), "Labelled claim and unlinked 1 highlight") {
+		t.Errorf("status:\n%s", hs.screen())
+	}
+	hs.press("u")
+	if hs.lib.hls[ev.ID].Label != "evidence" || hs.lib.hls[ev.ID].Supports == 0 {
+		t.Errorf("undo did not bring back the label and link: %+v", hs.lib.hls[ev.ID])
 	}
 }
 
@@ -354,7 +393,7 @@ func TestReaderWithHighlightsGolden(t *testing.T) {
 		t.Run(sz.name, func(t *testing.T) {
 			hs, p := readerHarness(t, sz.w, sz.h)
 			cursorOn(t, p, "Paragraph 1.1")
-			hs.press("h", "n")
+			hs.press("h", "a")
 			hs.typeText("Why slowly? The author never says.")
 			hs.press("ctrl+s")
 			cursorOn(t, p, "third sentence closes paragraph 1.2")

@@ -18,7 +18,7 @@ type KeyMap struct {
 type LibraryKeys struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 	Open, Filter, Search, Clear             key.Binding
-	Add, Sample, Archive, Delete            key.Binding
+	Add, Sample, Archive, Delete, Undo      key.Binding
 	Sort, ShowArchived, Highlights          key.Binding
 	Help, Quit                              key.Binding
 }
@@ -28,7 +28,7 @@ type ReaderKeys struct {
 	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
 	Wider, Narrower                                           key.Binding
 	Search, NextMatch, PrevMatch                              key.Binding
-	Outline, Links, Export, Help, Back                        key.Binding
+	Outline, Links, Export, Refresh, Help, Back               key.Binding
 
 	// Cursor, selection and highlights.
 	WordNext, WordPrev, SentenceNext, SentencePrev key.Binding
@@ -61,6 +61,8 @@ type ConfirmKeys struct {
 // EditorKeys are the note editor's bindings.
 type EditorKeys struct {
 	Save, Cancel key.Binding
+	// After a conflict or a deletion elsewhere.
+	Theirs, Merge, Restore key.Binding
 }
 
 func kb(help, desc string, keys ...string) key.Binding {
@@ -86,6 +88,7 @@ func DefaultKeyMap() *KeyMap {
 		Sample:       kb("S", "add sample", "S"),
 		Archive:      kb("A", "archive", "A"),
 		Delete:       kb("d", "delete", "d"),
+		Undo:         kb("u", "undo", "u"),
 		Sort:         kb("o", "sort", "o"),
 		ShowArchived: kb(".", "show archived", "."),
 		Highlights:   kb("H", "all highlights", "H"),
@@ -105,13 +108,13 @@ func DefaultKeyMap() *KeyMap {
 		Wider:    kb("+", "wider", "+", "="),
 		Narrower: kb("-", "narrower", "-"),
 		Search:   kb("/", "search", "/"),
-		// n/N step through matches while a search is active; otherwise
-		// n writes a note (the pager switches them on and off).
+		// n/N step through matches (shown while a search is active).
 		NextMatch: kb("n/N", "next/prev match", "n"),
 		PrevMatch: kb("N", "previous match", "N"),
 		Outline:   kb("o", "outline", "o"),
 		Links:     kb("O", "links", "O"),
 		Export:    kb("e", "export notes", "e"),
+		Refresh:   kb("r", "refresh article", "r"),
 		Help:      kb("?", "keys", "?"),
 		Back:      kb("q", "back", "q", "esc"),
 
@@ -124,9 +127,9 @@ func DefaultKeyMap() *KeyMap {
 		Select:        kb("v", "select", "v"),
 		Highlight:     kb("h", "highlight", "h"),
 		Label:         kb("L", "label", "L"),
-		Note:          kb("n", "note", "n"),
+		Note:          kb("a", "note", "a"),
 		Delete:        kb("x", "delete highlight", "x"),
-		Undo:          kb("u", "undo delete", "u"),
+		Undo:          kb("u", "undo", "u"),
 		NextHighlight: kb("]", "next highlight", "]"),
 		PrevHighlight: kb("[", "previous highlight", "["),
 		Panel:         kb("H", "highlights", "H"),
@@ -159,8 +162,11 @@ func DefaultKeyMap() *KeyMap {
 		No:  kb("n", "no", "n", "N", "esc"),
 	}
 	km.Editor = EditorKeys{
-		Save:   kb("ctrl+s", "save", "ctrl+s"),
-		Cancel: kb("esc", "save & close", "esc"),
+		Save:    kb("ctrl+s", "save", "ctrl+s"),
+		Cancel:  kb("esc", "save & close", "esc"),
+		Theirs:  kb("ctrl+o", "take theirs", "ctrl+o"),
+		Merge:   kb("ctrl+g", "merge both", "ctrl+g"),
+		Restore: kb("ctrl+r", "restore highlight", "ctrl+r"),
 	}
 	return km
 }
@@ -175,7 +181,7 @@ func (k LibraryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Filter, k.Search, k.Clear},
-		{k.Add, k.Sample, k.Archive, k.Delete},
+		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo},
 		{k.Sort, k.ShowArchived, k.Highlights, k.Help, k.Quit},
 	}
 }
@@ -191,7 +197,7 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.WordNext, k.WordPrev, k.SentenceNext, k.SentencePrev, k.ParagraphNext, k.ParagraphPrev, k.Select},
 		{k.Highlight, k.Label, k.Note, k.Delete, k.Undo, k.NextHighlight, k.PrevHighlight, k.Panel, k.Link},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Outline, k.Links, k.Wider, k.Narrower, k.Export, k.Help, k.Back},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Outline, k.Links, k.Wider, k.Narrower, k.Export, k.Refresh, k.Help, k.Back},
 	}
 }
 
@@ -218,7 +224,9 @@ func (k ConfirmKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.N
 func (k ConfirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // ShortHelp is the note editor's one-line help.
-func (k EditorKeys) ShortHelp() []key.Binding { return []key.Binding{k.Save, k.Cancel} }
+func (k EditorKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Save, k.Theirs, k.Merge, k.Restore, k.Cancel}
+}
 
 // FullHelp is the note editor's full help.
 func (k EditorKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

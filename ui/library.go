@@ -88,6 +88,9 @@ type (
 // libraryModel is the library screen: the list of saved articles.
 type libraryModel struct {
 	*Common
+	// undo is what u takes back, newest last: a deleted article (with its
+	// highlights) or an archiving.
+	undo     []libUndo
 	mode     libMode
 	loaded   bool
 	arts     []store.Article
@@ -475,6 +478,8 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		})
 	case key.Matches(msg, k.Archive):
 		return l.toggleArchive()
+	case key.Matches(msg, k.Undo):
+		return l.undoLast()
 	case key.Matches(msg, k.Delete):
 		if l.selected() != nil {
 			l.mode = libConfirm
@@ -573,11 +578,13 @@ func (l *libraryModel) onConfirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	if a == nil {
 		return nil
 	}
-	if err := l.Lib.Delete(l.ctx, a.ID); err != nil {
+	snap, err := l.Lib.DeleteArticle(l.ctx, a.ID)
+	if err != nil {
 		l.errLine = "Could not delete: " + err.Error()
 		return nil
 	}
-	l.status = "Deleted “" + sanitize.Line(a.Title) + "”."
+	l.pushUndo(libUndo{deleted: snap})
+	l.status = "Deleted “" + sanitize.Line(a.Title) + "”. u to undo"
 	if l.query != "" {
 		return tea.Batch(l.load(0), l.runSearch(l.query))
 	}
@@ -610,7 +617,54 @@ func (l *libraryModel) toggleArchive() tea.Cmd {
 		l.errLine = "Could not archive: " + err.Error()
 		return nil
 	}
-	l.status = verb + " “" + sanitize.Line(a.Title) + "”."
+	l.pushUndo(libUndo{id: a.ID, title: a.Title, state: a.State})
+	l.status = verb + " “" + sanitize.Line(a.Title) + "”. u to undo"
+	return l.load(0)
+}
+
+// libUndo is one library action u takes back.
+type libUndo struct {
+	deleted *store.Snapshot // a deleted article, or nil
+	id      int64           // an article whose state changed…
+	title   string
+	state   store.State // …from this state
+}
+
+func (l *libraryModel) pushUndo(u libUndo) {
+	l.undo = append(l.undo, u)
+	if len(l.undo) > maxUndo {
+		l.undo = l.undo[len(l.undo)-maxUndo:]
+	}
+}
+
+// undoLast takes back the newest delete or archiving.
+func (l *libraryModel) undoLast() tea.Cmd {
+	if len(l.undo) == 0 {
+		l.errLine = "Nothing to undo."
+		return nil
+	}
+	u := l.undo[len(l.undo)-1]
+	l.undo = l.undo[:len(l.undo)-1]
+	if u.deleted != nil {
+		if err := l.Lib.RestoreArticle(l.ctx, u.deleted); err != nil {
+			l.errLine = "Could not restore: " + err.Error()
+			return nil
+		}
+		l.status = "Restored “" + sanitize.Line(u.deleted.Article.Title) + "”"
+		if n := len(u.deleted.Highlights); n > 0 {
+			l.status += fmt.Sprintf(" with its %d highlight%s", n, plural(n))
+		}
+		l.status += "."
+	} else {
+		if err := l.Lib.SetState(l.ctx, u.id, u.state); err != nil {
+			l.errLine = "Could not undo: " + err.Error()
+			return nil
+		}
+		l.status = "Undone: “" + sanitize.Line(u.title) + "” is back in the " + map[store.State]string{store.Inbox: "inbox", store.Archived: "archive"}[u.state] + "."
+	}
+	if l.query != "" {
+		return tea.Batch(l.load(0), l.runSearch(l.query))
+	}
 	return l.load(0)
 }
 

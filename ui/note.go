@@ -8,20 +8,26 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"margin/sanitize"
+	"margin/store"
 )
 
 // noteEditor is the multi-line editor for a highlight's note.
 type noteEditor struct {
 	*Common
-	id    int64  // the highlight being annotated
-	quote string // its text, shown above the editor
-	orig  string // the note when the editor opened
+	h     store.Highlight // the highlight being annotated, as it was opened
+	quote string          // its text, shown above the editor
+	orig  string          // the note when the editor opened
+	base  string          // the note as last saved: what a save replaces
 	area  textarea.Model
-	// warned is set once the user was told the note cannot be saved.
-	warned bool
+	// theirs is the note another margin saved meanwhile (a conflict the
+	// user resolves); deleted is set when the highlight was deleted
+	// elsewhere.
+	theirs  *string
+	deleted bool
 }
 
-func newNoteEditor(c *Common, id int64, quote, note string) *noteEditor {
+func newNoteEditor(c *Common, h store.Highlight) *noteEditor {
+	quote, note := h.Highlighted(), h.Note
 	ta := textarea.New()
 	ta.SetStyles(c.Styles.Prompt.Area)
 	ta.Placeholder = "Write a note (Markdown allowed)…"
@@ -29,7 +35,22 @@ func newNoteEditor(c *Common, id int64, quote, note string) *noteEditor {
 	ta.CharLimit = 0
 	ta.SetValue(note)
 	ta.Focus()
-	return &noteEditor{Common: c, id: id, quote: quote, orig: note, area: ta}
+	return &noteEditor{Common: c, h: h, quote: quote, orig: note, base: note, area: ta}
+}
+
+// SetValue replaces the text being written.
+func (e *noteEditor) SetValue(s string) { e.area.SetValue(s) }
+
+// keys are the editor's bindings that apply now.
+func (e *noteEditor) keys() EditorKeys {
+	k := e.Keys.Editor
+	k.Theirs.SetEnabled(e.theirs != nil)
+	k.Merge.SetEnabled(e.theirs != nil)
+	k.Restore.SetEnabled(e.deleted)
+	if e.theirs != nil {
+		k.Save.SetHelp("ctrl+s", "keep yours")
+	}
+	return k
 }
 
 // SetSize fits the editor in w×h cells.
@@ -60,6 +81,20 @@ func (e *noteEditor) View(w int) []string {
 		lines = append(lines, "  "+st.App.Dim.Render(l))
 	}
 	lines = append(lines, "")
+	switch {
+	case e.theirs != nil:
+		lines = append(lines, "  "+st.App.Error.Render("Changed elsewhere while you wrote; it now reads:"))
+		rows := wrapPlain(sanitize.Text(*e.theirs), w-6)
+		if len(rows) > maxQuoteLines*2 {
+			rows = append(rows[:maxQuoteLines*2], "…")
+		}
+		for _, l := range rows {
+			lines = append(lines, "  │ "+l)
+		}
+		lines = append(lines, "", "  "+st.Picker.Title.Render("Yours:"))
+	case e.deleted:
+		lines = append(lines, "  "+st.App.Error.Render("This highlight was deleted elsewhere; your note is kept here."), "")
+	}
 	for _, l := range strings.Split(e.area.View(), "\n") {
 		lines = append(lines, "  "+l)
 	}

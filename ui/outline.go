@@ -15,6 +15,7 @@ const (
 	pickLabel
 	pickClaim
 	pickPanel
+	pickUnlink // may a label change unlink highlights?
 )
 
 // openOutline lists the article's headings, the one at the top of the

@@ -50,6 +50,12 @@ type (
 		path string
 		err  error
 	}
+	// refreshMsg is the end of a refresh (r).
+	refreshMsg struct {
+		id      int64
+		summary string
+		err     error
+	}
 	// autosaveMsg is the tick that saves the reading position and a note
 	// being written while the user reads or types.
 	autosaveMsg struct{}
@@ -108,6 +114,10 @@ type pagerModel struct {
 	// its way.
 	savedOff int
 	ticking  bool
+
+	// Commands started by handlers that return none (a reload's
+	// rendering), sent with the next Update's.
+	queued []tea.Cmd
 }
 
 // mdSeed keys the Markdown hashes; they live only as long as the process.
@@ -362,7 +372,7 @@ func (p *pagerModel) saveWith(ctx context.Context) {
 		p.savedOff = off
 		return
 	}
-	if err := p.Lib.SetPosition(ctx, p.art.ID, off, prog); err != nil {
+	if err := p.Lib.SetPosition(ctx, p.art.ID, p.art.TextRevision, off, prog); err != nil {
 		p.errLine = "Could not save the reading position: " + err.Error()
 		return
 	}
@@ -451,7 +461,7 @@ func (p *pagerModel) ShortHelp() []key.Binding {
 	case readPicker:
 		return p.picker.keys.ShortHelp()
 	case readEditor:
-		return p.Keys.Editor.ShortHelp()
+		return p.hl.editor.keys().ShortHelp()
 	}
 	return p.currentKeys().ShortHelp()
 }
@@ -467,15 +477,15 @@ func (p *pagerModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{p.ShortHelp()}
 }
 
-// currentKeys switches on the bindings that make sense now: n/N step
-// through matches during a search and n writes a note otherwise.
+// currentKeys switches on the bindings that make sense now: n/N show
+// while a search has matches (each key does one thing either way).
 func (p *pagerModel) currentKeys() ReaderKeys {
 	k := p.keys
 	searching := len(p.matches) > 0
 	k.NextMatch.SetEnabled(searching)
 	k.PrevMatch.SetEnabled(searching)
-	k.Note.SetEnabled(!searching)
 	k.Export.SetEnabled(p.Opt.Export != nil)
+	k.Refresh.SetEnabled(p.Opt.Refresh != nil)
 	return k
 }
 
@@ -487,7 +497,9 @@ func (p *pagerModel) Update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		return p, p.scheduleSave()
 	}
 	p, cmd := p.update(msg)
-	return p, tea.Batch(cmd, p.scheduleSave())
+	queued := p.queued
+	p.queued = nil
+	return p, tea.Batch(cmd, tea.Batch(queued...), p.scheduleSave())
 }
 
 func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
@@ -505,6 +517,17 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		p.status, p.errLine = msg.text, ""
 	case errMsg:
 		p.errLine = msg.text
+	case refreshMsg:
+		if p.art == nil || msg.id != p.art.ID {
+			return p, nil
+		}
+		if msg.err != nil {
+			p.errLine = "Refresh failed: " + msg.err.Error()
+			return p, nil
+		}
+		cmd := p.reload()
+		p.status = msg.summary
+		return p, cmd
 	case exportMsg:
 		if msg.err != nil {
 			p.errLine = "Export failed: " + msg.err.Error()
@@ -606,6 +629,8 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.openLinks()
 	case key.Matches(msg, k.Export):
 		return p.export()
+	case key.Matches(msg, k.Refresh):
+		return p.refresh()
 	case key.Matches(msg, k.Help):
 		p.help.ShowAll = true
 	case key.Matches(msg, k.Back):
@@ -709,6 +734,42 @@ func (p *pagerModel) showMatch() {
 	if m.Start >= 0 {
 		p.hl.moveTo(p, m.Start)
 	}
+}
+
+// refresh fetches the article again in a command; the reader reloads it
+// when the result comes (refreshMsg).
+func (p *pagerModel) refresh() tea.Cmd {
+	if p.Opt.Refresh == nil || p.art == nil {
+		return nil
+	}
+	p.save()
+	f, ctx, id := p.Opt.Refresh, p.ctx, p.art.ID
+	p.status = "Fetching the article again…"
+	return func() tea.Msg {
+		summary, err := f(ctx, id)
+		return refreshMsg{id: id, summary: summary, err: err}
+	}
+}
+
+// reload reads the article again after it changed (a refresh here or in
+// another margin): the new text and highlights, at the passage on screen,
+// or where the refresh carried the reading position if the text changed.
+func (p *pagerModel) reload() tea.Cmd {
+	a, err := p.Lib.Article(p.ctx, p.art.ID)
+	if err != nil {
+		p.errLine = "Could not reload the article: " + err.Error()
+		return nil
+	}
+	at, cursor, same := p.topOffset(), p.hl.cursor, a.TextRevision == p.art.TextRevision
+	if !same {
+		at = a.Position
+	}
+	cmd := p.OpenAt(a.ID, max(at, 1))
+	if same {
+		p.hl.cursor = cursor
+	}
+	p.queued = append(p.queued, cmd)
+	return nil
 }
 
 func (p *pagerModel) export() tea.Cmd {

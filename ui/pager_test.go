@@ -286,7 +286,7 @@ func TestTinySizes(t *testing.T) {
 	for _, sz := range [][2]int{{1, 1}, {10, 3}, {20, 5}, {30, 8}, {200, 60}} {
 		hs, p := readerHarness(t, 80, 24)
 		hs.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-		for _, k := range []string{"j", "G", "o", "esc", "O", "esc", "H", "esc", ")", "v", ")", "h", "n", "x", "ctrl+s", "?", "/", "a", "enter"} {
+		for _, k := range []string{"j", "G", "o", "esc", "O", "esc", "H", "esc", ")", "v", ")", "h", "a", "x", "ctrl+s", "?", "/", "a", "enter"} {
 			hs.press(k)
 			for _, l := range strings.Split(hs.m.View().Content, "\n") {
 				if w := ansi.StringWidth(l); w > max(sz[0], 1) {
@@ -370,7 +370,7 @@ func TestEmptyArticle(t *testing.T) {
 		lib.add(store.Article{Title: "", SourceURL: "file:///x.html", Added: testNow, Markdown: md})
 		hs := newHarness(t, lib, 80, 24)
 		hs.press("enter")
-		for _, k := range []string{"j", "G", "g", "w", "b", ")", "(", "}", "{", "v", "w", "h", "L", "enter", "n", "ctrl+s",
+		for _, k := range []string{"j", "G", "g", "w", "b", ")", "(", "}", "{", "v", "w", "h", "L", "enter", "a", "ctrl+s",
 			"x", "u", "]", "[", "H", "esc", "m", "o", "esc", "O", "esc", "/", "a", "enter", "n", "N", "+", "-", "e", "?", "?"} {
 			hs.press(k)
 			_ = hs.m.View()
@@ -437,7 +437,7 @@ func TestReaderReopensDeepFromAWindow(t *testing.T) {
 // Keys pressed while the passage is previewed wait for the whole rendering
 // and then act on it, in order, as if it had been there all along.
 func TestReaderKeysInAWindow(t *testing.T) {
-	keys := []string{"space", "space", "space", "j", "n"} // past the window's end, then a note
+	keys := []string{"space", "space", "space", "j", "h", "a"} // past the window's end, then a note
 	hs, p, window, whole := openDeep(t)
 	hs.m.Update(window())
 	preview := hs.screen()

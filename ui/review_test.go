@@ -53,7 +53,7 @@ func TestAutosavePosition(t *testing.T) {
 func TestAutosaveNoteDraft(t *testing.T) {
 	hs, p := readerHarness(t, 80, 24)
 	cursorOn(t, p, "Paragraph 1.2")
-	hs.press("n")
+	hs.press("h", "a")
 	id := p.hl.list[0].ID
 	hs.typeText("half a thought")
 	if len(hs.timers) != 1 {
@@ -80,7 +80,7 @@ func TestAutosaveNoteDraft(t *testing.T) {
 func TestNoteSanitisedOnSave(t *testing.T) {
 	hs, p := readerHarness(t, 80, 24)
 	cursorOn(t, p, "Paragraph 1.2")
-	hs.press("n")
+	hs.press("h", "a")
 	hs.send(tea.PasteMsg{Content: "evil\u202e txet \x1b]0;pwn\x07done"})
 	hs.press("ctrl+s")
 	if got := hs.lib.hls[p.hl.list[0].ID].Note; got != "evil txet ]0;pwndone" {
@@ -103,7 +103,7 @@ func TestRunSavesOnSignal(t *testing.T) {
 	start := time.Now()
 	r.keys("  ")
 	r.waitFor("Section 3")
-	r.keys("n")
+	r.keys("ha")
 	r.waitFor("Note on:")
 	r.keys("unsaved note")
 	r.waitFor("unsaved note")
@@ -182,9 +182,9 @@ func TestHighlightTwiceSelectsExisting(t *testing.T) {
 	if p.hl.cursor != first.Start || !strings.Contains(hs.screen(), "Already highlighted.") {
 		t.Errorf("cursor %d (want %d):\n%s", p.hl.cursor, first.Start, hs.screen())
 	}
-	// The same passage as a selection, then n: the note goes on the one there is.
-	hs.press("v", ")", "n")
-	if len(hs.lib.hls) != 1 || p.mode != readEditor || p.hl.editor.id != first.ID {
+	// The same passage as a selection, then a: the note goes on the one there is.
+	hs.press("v", ")", "a")
+	if len(hs.lib.hls) != 1 || p.mode != readEditor || p.hl.editor.h.ID != first.ID {
 		t.Fatalf("v ) n: %d highlights, mode %v", len(hs.lib.hls), p.mode)
 	}
 	hs.press("esc")

@@ -29,6 +29,7 @@ type Options struct {
 	OpenID    int64                                                                       // open this article at start (0 = library)
 	Export    func(ctx context.Context, articleID int64) (path string, err error)         // exports an article's notes; may be nil
 	OpenURL   func(url string) error                                                      // opens a link with the system's browser
+	Refresh   func(ctx context.Context, articleID int64) (summary string, err error)      // fetches an article again; may be nil
 }
 
 // screen is which screen the root shows.
@@ -248,10 +249,22 @@ func (m *Model) finalFlush() {
 	m.pager.flush()
 }
 
-// flush saves what the reader holds: an open note and the position.
+// flush saves what the reader holds: an open note and the position. The
+// program is ending, so a note that meets a conflict is saved with both
+// texts (the other first), and one whose highlight was deleted elsewhere
+// brings the highlight back: the words typed are never dropped.
 func (p *pagerModel) flush() {
-	if p.mode == readEditor {
-		p.hl.saveNote(p)
+	if p.mode == readEditor && p.hl.editor != nil {
+		ed := p.hl.editor
+		if !p.hl.saveNote(p, p.ctx, false) {
+			switch {
+			case ed.theirs != nil:
+				ed.SetValue(*ed.theirs + "\n\n" + ed.Value())
+				p.hl.saveNote(p, p.ctx, true)
+			case ed.deleted && ed.Value() != "":
+				p.hl.restoreWithNote(p)
+			}
+		}
 	}
 	p.save()
 }

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"margin/store"
+)
+
+// A note written for a highlight deleted elsewhere is offered back with
+// the highlight, never dropped (issue 11, case 5).
+func TestNoteForDeletedHighlightRestores(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "a")
+	id := p.hl.list[0].ID
+	hs.typeText("words to keep")
+	delete(hs.lib.hls, id) // another margin deleted it
+	hs.press("ctrl+s")
+	if p.mode != readEditor || !strings.Contains(hs.screen(), "deleted elsewhere") {
+		t.Fatalf("save on a deleted highlight:\n%s", hs.screen())
+	}
+	hs.press("esc")
+	if p.mode != readEditor || p.hl.editor.Value() != "words to keep" {
+		t.Fatal("esc dropped the note")
+	}
+	hs.press("ctrl+r")
+	if h := hs.lib.hls[id]; h == nil || h.Note != "words to keep" || p.mode != readNormal {
+		t.Fatalf("ctrl+r: %+v mode %v\n%s", h, p.mode, hs.screen())
+	}
+}
+
+// A note changed elsewhere while the reader writes is a conflict: both
+// texts are kept, and the reader chooses (issue 11, case 5).
+func TestNoteConflictKeepsBoth(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "a")
+	id := p.hl.list[0].ID
+	hs.typeText("mine")
+	hs.lib.hls[id].Note = "theirs" // another margin saved meanwhile
+	hs.press("ctrl+s")
+	if hs.lib.hls[id].Note != "theirs" || !strings.Contains(hs.screen(), "Changed elsewhere while you wrote") {
+		t.Fatalf("conflict:\n%s", hs.screen())
+	}
+	hs.press("esc") // does not decide for the user
+	if p.mode != readEditor {
+		t.Fatal("esc closed a conflicted note")
+	}
+	hs.press("ctrl+s") // keep mine, having seen theirs
+	if hs.lib.hls[id].Note != "mine" || p.mode != readNormal {
+		t.Fatalf("keep mine: %q", hs.lib.hls[id].Note)
+	}
+	// Take theirs.
+	hs.press("a")
+	hs.typeText(" again")
+	hs.lib.hls[id].Note = "theirs 2"
+	hs.press("ctrl+s", "ctrl+o")
+	if hs.lib.hls[id].Note != "theirs 2" || p.mode != readNormal {
+		t.Fatalf("take theirs: %q", hs.lib.hls[id].Note)
+	}
+}
+
+// A highlight made in a reader opened before a refresh elsewhere is placed
+// on the new text, never stored at the old offsets (issue 19, item 4).
+func TestHighlightAfterRefreshElsewhere(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "Paragraph 1.2")
+	a := hs.lib.arts[p.art.ID]
+	// Another margin refreshes: new text in front, revision 2.
+	a.Markdown = "A new first paragraph that pushes every offset along.\n\n" + a.Markdown
+	a.TextRevision = p.art.TextRevision + 1
+	hs.press("h")
+	if len(hs.lib.hls) != 1 {
+		t.Fatalf("%d highlights", len(hs.lib.hls))
+	}
+	var h *store.Highlight
+	for _, x := range hs.lib.hls {
+		h = x
+	}
+	if got := a.Markdown[h.Start:h.End]; !strings.Contains(got, "Paragraph 1.2") || h.TextRevision != a.TextRevision {
+		t.Errorf("stored at %q (revision %d)", got, h.TextRevision)
+	}
+	if !strings.Contains(hs.screen(), "refreshed elsewhere") {
+		t.Errorf("not told:\n%s", hs.screen())
+	}
+}

@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"margin/render"
+	"margin/store"
+)
+
+// undoKind is what an undo step takes back.
+type undoKind int
+
+const (
+	undoCreate undoKind = iota // a highlight made: delete it
+	undoDelete                 // a highlight deleted: put it back, relinked
+	undoLabel                  // a label changed (and the links it broke)
+	undoLink                   // a link to a claim changed
+	undoNote                   // a note written or changed
+)
+
+// undoStep is one action u takes back; the reader keeps the last
+// maxUndo of them.
+type undoStep struct {
+	kind     undoKind
+	h        store.Highlight // the highlight before the action
+	relink   []int64         // undoDelete: the highlights that were linked to it
+	unlinked []store.Link    // undoLabel: the links the change removed
+	label    string          // undoLabel: the label it was given
+	supports int64           // undoLink: the claim it was linked to
+	note     string          // undoNote: the note saved
+}
+
+const maxUndo = 50
+
+func (s *highlightState) pushUndo(u undoStep) {
+	s.undo = append(s.undo, u)
+	if len(s.undo) > maxUndo {
+		s.undo = s.undo[len(s.undo)-maxUndo:]
+	}
+}
+
+// undoLast takes back the newest action; a step that cannot be taken back
+// (changed elsewhere since) is dropped with a message, so u goes on to the
+// one before it.
+func (s *highlightState) undoLast(p *pagerModel) {
+	if len(s.undo) == 0 {
+		p.errLine = "Nothing to undo."
+		return
+	}
+	u := s.undo[len(s.undo)-1]
+	s.undo = s.undo[:len(s.undo)-1]
+	msg, err := s.apply(p, u)
+	if err != nil {
+		p.errLine = "Could not undo: " + err.Error()
+		if errors.Is(err, store.ErrConflict) {
+			p.errLine = "Not undone: it was changed elsewhere since."
+		}
+		p.loadHighlights()
+		return
+	}
+	p.loadHighlights()
+	if n := len(s.undo); n > 0 {
+		msg += fmt.Sprintf(" (%d more to undo)", n)
+	}
+	p.status = msg
+}
+
+func (s *highlightState) apply(p *pagerModel, u undoStep) (string, error) {
+	lib, ctx, h := p.Lib, p.ctx, u.h
+	switch u.kind {
+	case undoCreate:
+		if err := lib.DeleteHighlight(ctx, h.ID); err != nil {
+			return "", err
+		}
+		s.cursor = h.Start
+		return "Highlight undone.", nil
+	case undoDelete:
+		err := lib.RestoreHighlight(ctx, &h, u.relink)
+		if errors.Is(err, store.ErrStaleText) {
+			// The article was refreshed since: put it back on the new text.
+			s.replace(p, &h)
+			err = lib.RestoreHighlight(ctx, &h, u.relink)
+		}
+		if err != nil {
+			return "", err
+		}
+		if !h.Orphan {
+			s.cursor = h.Start
+		}
+		// Count what is linked now: a link changed since stays as it is.
+		if hs, err := lib.Highlights(ctx, h.ArticleID); err == nil {
+			n := 0
+			for _, o := range hs {
+				if o.Supports == h.ID {
+					n++
+				}
+			}
+			if n > 0 {
+				return fmt.Sprintf("Highlight restored and relinked %d highlight%s.", n, plural(n)), nil
+			}
+		}
+		return "Highlight restored.", nil
+	case undoLabel:
+		if _, err := lib.EditHighlight(ctx, store.Edit{ID: h.ID, Label: &store.Change[string]{From: u.label, To: h.Label}, Unlink: true}); err != nil {
+			return "", err
+		}
+		for _, l := range u.unlinked {
+			lib.EditHighlight(ctx, store.Edit{ID: l.From, Supports: &store.Change[int64]{From: 0, To: l.To}})
+		}
+		return "Label changed back to " + h.Label + ".", nil
+	case undoLink:
+		if _, err := lib.EditHighlight(ctx, store.Edit{ID: h.ID, Supports: &store.Change[int64]{From: u.supports, To: h.Supports}}); err != nil {
+			return "", err
+		}
+		return "Link undone.", nil
+	case undoNote:
+		if _, err := lib.EditHighlight(ctx, store.Edit{ID: h.ID, Note: &store.Change[string]{From: u.note, To: h.Note}}); err != nil {
+			return "", err
+		}
+		return "Note changed back.", nil
+	}
+	return "", nil
+}
+
+// replace re-places a highlight of an older text on the article's current
+// text by its quote, or marks it an orphan.
+func (s *highlightState) replace(p *pagerModel, h *store.Highlight) {
+	md := p.art.Markdown
+	if cur, err := p.Lib.Article(p.ctx, p.art.ID); err == nil {
+		md = cur.Markdown
+		h.TextRevision = cur.TextRevision
+	}
+	start, end, ok := render.Reanchor(md, render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
+	if !ok {
+		h.Orphan, h.Start, h.End = true, 0, 0
+		return
+	}
+	q := render.QuoteAt(md, start, end)
+	h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Orphan = start, end, q.Exact, q.Prefix, q.Suffix, false
+}
