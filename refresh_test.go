@@ -293,7 +293,7 @@ func TestE2ENoteConflictWithSecondProcess(t *testing.T) {
 	tm.press("\x1b") // esc does not drop it
 	tm.waitFor("Deleted elsewhere: ctrl+r restores")
 	time.Sleep(300 * time.Millisecond) // an esc right before a key reads as alt
-	tm.press("\x12") // ctrl+r
+	tm.press("\x12")                   // ctrl+r
 	tm.waitGone("Note on:")
 	hs := highlightsOf(t, db, id)
 	if len(hs) != 1 || !strings.HasSuffix(hs[0].Note, " more") || fmt.Sprint(hs[0].ID) != hid {

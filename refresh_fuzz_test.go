@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"margin/render"
+	"margin/store"
+)
+
+// editArticle applies n random edits driven by r to an article's
+// paragraphs: insert, delete, reword (swap or drop words), move.
+func editArticle(r *rand.Rand, paras []string, n int) []string {
+	out := append([]string(nil), paras...)
+	for range n {
+		if len(out) == 0 {
+			out = append(out, "A lone new paragraph.")
+			continue
+		}
+		i := r.IntN(len(out))
+		switch r.IntN(5) {
+		case 0: // insert
+			out = append(out[:i], append([]string{fmt.Sprintf("Inserted paragraph %d with words of its own.", r.IntN(1000))}, out[i:]...)...)
+		case 1: // delete
+			out = append(out[:i], out[i+1:]...)
+		case 2: // reword: replace one word
+			w := strings.Fields(out[i])
+			if len(w) > 0 {
+				w[r.IntN(len(w))] = []string{"route", "plain", "nearly", "the", "changed"}[r.IntN(5)]
+				out[i] = strings.Join(w, " ")
+			}
+		case 3: // drop a word
+			w := strings.Fields(out[i])
+			if len(w) > 1 {
+				k := r.IntN(len(w))
+				out[i] = strings.Join(append(w[:k], w[k+1:]...), " ")
+			}
+		case 4: // move
+			j := r.IntN(len(out))
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out
+}
+
+// checkRefresh highlights random passages of an article, refreshes it with
+// a randomly edited text and checks the promises: the refresh succeeds;
+// every highlight is placed, changed or orphaned; a placed highlight
+// covers exactly its quote; what the reader highlighted and wrote is kept.
+func checkRefresh(t *testing.T, st *store.Store, seed uint64, edits int) {
+	t.Helper()
+	ctx := context.Background()
+	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	paras := paragraphs(3 + r.IntN(12))
+	md := strings.Join(paras, "\n\n") + "\n"
+	id, _, err := st.AddArticle(ctx, &store.Article{Title: "t", Markdown: md, Text: md})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct{ words, note string }
+	wants := map[int64]want{}
+	for k := range 1 + r.IntN(6) {
+		off := r.IntN(len(md))
+		s, e := render.SentenceAt(md, off)
+		if e <= s {
+			continue
+		}
+		q := render.QuoteAt(md, s, e)
+		h := &store.Highlight{ArticleID: id, Start: s, End: e, Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix,
+			Note: fmt.Sprintf("note %d", k), Label: store.Labels[r.IntN(2)]}
+		if _, err := st.AddHighlight(ctx, h); err != nil {
+			t.Fatal(err)
+		}
+		wants[h.ID] = want{q.Exact, h.Note}
+	}
+	nmd := strings.Join(editArticle(r, paras, edits), "\n\n") + "\n"
+	res, err := st.ReplaceArticle(ctx, id, &store.Article{Title: "t", Markdown: nmd, Text: nmd}, carry(nmd))
+	if err != nil {
+		t.Fatalf("seed %d: refresh failed: %v", seed, err)
+	}
+	hs, _ := st.Highlights(ctx, id)
+	if len(hs) != len(wants) || (!res.Unchanged && len(res.Highlights) != len(wants)) {
+		t.Fatalf("seed %d: %d highlights after, %d before, %d outcomes", seed, len(hs), len(wants), len(res.Highlights))
+	}
+	for _, h := range hs {
+		w := wants[h.ID]
+		if h.Note != w.note || h.Highlighted() != w.words {
+			t.Errorf("seed %d: highlight %d lost the reader's words: %q/%q, want %q/%q", seed, h.ID, h.Highlighted(), h.Note, w.words, w.note)
+		}
+		if h.Orphan {
+			continue
+		}
+		if h.End > len(nmd) || h.Start >= h.End {
+			t.Fatalf("seed %d: highlight %d at [%d,%d) in %d bytes", seed, h.ID, h.Start, h.End, len(nmd))
+		}
+		if got := render.QuoteAt(nmd, h.Start, h.End).Exact; got != h.Exact {
+			t.Errorf("seed %d: placed highlight %d covers %q, its quote says %q", seed, h.ID, got, h.Exact)
+		}
+	}
+}
+
+// TestRefreshProperty runs checkRefresh over many random edits.
+func TestRefreshProperty(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	n := 300
+	if testing.Short() {
+		n = 40
+	}
+	for seed := range uint64(n) {
+		checkRefresh(t, st, seed, 1+int(seed%7))
+	}
+}
+
+// FuzzRefresh explores the same promises from fuzzed seeds.
+func FuzzRefresh(f *testing.F) {
+	for _, s := range []uint64{1, 7, 42, 1 << 40} {
+		f.Add(s, uint8(3))
+	}
+	st, err := store.Open(filepath.Join(f.TempDir(), "lib.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { st.Close() })
+	f.Fuzz(func(t *testing.T, seed uint64, edits uint8) {
+		checkRefresh(t, st, seed, int(edits%16))
+	})
+}
