@@ -287,21 +287,22 @@ func FindQuote(markdown, exact string) (start, end int, err error) {
 	return 0, 0, fmt.Errorf("%w (%d times): %q; quote more of the passage", ErrQuoteAmbiguous, len(occ), short)
 }
 
-// caseFoldOccurrences matches whitespace-insensitively and case-insensitively.
+// caseFoldOccurrences matches whitespace-insensitively and folded (Fold:
+// case, quote marks, apostrophes and dashes): "wasn't" finds "wasn’t".
 func caseFoldOccurrences(p *proj, exact string) [][2]int {
 	n := normalise(p.plain, false)
 	lower := norm{s: make([]byte, 0, len(n.s)), idx: make([]int, 0, len(n.s))}
 	for i := 0; i < len(n.s); {
 		r, sz := utf8.DecodeRune(n.s[i:])
 		var buf [4]byte
-		k := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		k := utf8.EncodeRune(buf[:], Fold(r))
 		for j := 0; j < k; j++ {
 			lower.s = append(lower.s, buf[j])
 			lower.idx = append(lower.idx, n.idx[i])
 		}
 		i += sz
 	}
-	return lower.occurrences(p, strings.ToLower(normString(exact, false)))
+	return lower.occurrences(p, strings.Map(Fold, normString(exact, false)))
 }
 
 // Reanchor places a quote in a (possibly changed) article: by its exact

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Offset returns the Markdown source byte offset shown in a cell, or -1 for
@@ -246,51 +245,78 @@ type Match struct {
 	Start, End       int // source offsets (-1 when the match shows no source text)
 }
 
-// Find searches the displayed text, case-insensitively, line by line.
+// Find searches the article's text as it reads, not line by line: a
+// phrase that wraps onto the next line is found, white space (a line
+// break, a non-breaking space) matches white space, and case, straight
+// and curly quotes and apostrophes, and dashes fold together (Fold).
+// Decoration (bullets, bars, padding) is not text. A match's Line and Col
+// are its first cell; Width counts cells on that line; Start and End span
+// the whole match in the source.
 func (d *Doc) Find(query string) []Match {
-	q := []rune(strings.ToLower(query))
+	q := foldedRunes(query)
 	if len(q) == 0 {
 		return nil
 	}
-	var out []Match
-	for l, t := range d.text {
-		if !containsFold(t, query) {
-			continue
+	type at struct{ line, col, w, off int32 }
+	var fs []rune
+	var ps []at
+	space := true // a run of white space is one space; none leads
+	addSpace := func(a at) {
+		if !space {
+			fs, ps, space = append(fs, ' '), append(ps, a), true
 		}
-		// Glyph columns of the line's runes, split as the Charm libraries
-		// split them.
-		rs := []rune(t)
-		cols := make([]int, 0, len(rs)+1)
+	}
+	// A line break, or decoration between texts (a table's bars and
+	// padding), reads as a space, unless the text runs on in the source (a
+	// long word the renderer cut).
+	var lastEnd int32 = -1
+	gap := false
+	for l, t := range d.text {
+		cells := d.cells[l]
 		col := 0
 		for rest := t; len(rest) > 0; {
 			g, w, n := nextSeq(rest)
-			for range utf8.RuneCountInString(g) {
-				cols = append(cols, col)
+			off := int32(-1)
+			if col < len(cells) {
+				off = cells[col]
+			}
+			a := at{int32(l), int32(col), int32(w), off}
+			for _, r := range g {
+				r = Fold(r)
+				if off < 0 {
+					gap = true // decoration and padding are not text
+					continue
+				}
+				if gap && off != lastEnd {
+					addSpace(a)
+				}
+				gap = false
+				if unicode.IsSpace(r) {
+					addSpace(a)
+				} else {
+					fs, ps, space = append(fs, r), append(ps, a), false
+				}
+				lastEnd = d.unitEnd(off)
 			}
 			col += w
 			rest = rest[n:]
 		}
-		for len(cols) <= len(rs) {
-			cols = append(cols, col)
+		gap = true
+	}
+	var out []Match
+	for i := 0; i+len(q) <= len(fs); i++ {
+		if fs[i] != q[0] || !runesEqual(fs[i:i+len(q)], q) {
+			continue
 		}
-		for i := 0; i+len(q) <= len(rs); i++ {
-			ok := true
-			for j, r := range q {
-				if unicode.ToLower(rs[i+j]) != r {
-					ok = false
-					break
-				}
-			}
-			if !ok {
-				continue
-			}
-			c0, c1 := cols[i], cols[i+len(q)]
-			m := Match{Line: l, Col: c0, Width: c1 - c0, Start: -1, End: -1}
-			for c := c0; c < c1 && c < len(d.cells[l]); c++ {
-				o := d.cells[l][c]
-				if o < 0 {
-					continue
-				}
+		first, last := ps[i], ps[i+len(q)-1]
+		m := Match{Line: int(first.line), Col: int(first.col), Start: -1, End: -1}
+		if last.line == first.line {
+			m.Width = int(last.col + last.w - first.col)
+		} else {
+			m.Width = len(d.cells[first.line]) - int(first.col)
+		}
+		for k := i; k < i+len(q); k++ {
+			if o := ps[k].off; o >= 0 {
 				if m.Start < 0 || int(o) < m.Start {
 					m.Start = int(o)
 				}
@@ -298,13 +324,57 @@ func (d *Doc) Find(query string) []Match {
 					m.End = e
 				}
 			}
-			out = append(out, m)
-			i += len(q) - 1
 		}
+		out = append(out, m)
+		i += len(q) - 1
 	}
 	return out
 }
 
-func containsFold(s, sub string) bool {
-	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+// Fold maps a rune to the form searching compares: lower case, every
+// apostrophe and single quote as ', every double quote as ", every dash
+// and hyphen as -, and non-breaking spaces as a space. Searches in the
+// reader and quotes given to margin highlight fold the same way.
+func Fold(r rune) rune {
+	switch r {
+	case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u02bc', '`', '\u00b4':
+		return '\''
+	case '\u201c', '\u201d', '\u201e', '\u201f', '\u2033', '\u00ab', '\u00bb':
+		return '"'
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+		return '-'
+	case '\u00a0', '\u202f', '\u2007':
+		return ' '
+	}
+	return unicode.ToLower(r)
+}
+
+// foldedRunes is a query folded, its white space runs one space, trimmed.
+func foldedRunes(s string) []rune {
+	var out []rune
+	space := true
+	for _, r := range s {
+		r = Fold(r)
+		if unicode.IsSpace(r) {
+			if !space {
+				out = append(out, ' ')
+				space = true
+			}
+			continue
+		}
+		out, space = append(out, r), false
+	}
+	if len(out) > 0 && out[len(out)-1] == ' ' {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+func runesEqual(a, b []rune) bool {
+	for i := range b {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -257,3 +257,47 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// A phrase is found wherever lines wrap it, and quotes, apostrophes,
+// dashes, non-breaking spaces and case fold together (issue 12, item 1).
+func TestFindAcrossLinesAndFolded(t *testing.T) {
+	md := "It made a certain sense to the reporters who wasn’t alone — “helps direct” the story, she said.\n\nAnother\u00a0paragraph here.\n"
+	for _, w := range []int{20, 24, 30, 40, 68, 72} {
+		d, err := Render(md, Options{Width: w, Style: "dark"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"made a certain sense", "wasn't alone", "WASN'T ALONE - \"helps direct\"", "helps direct", "another paragraph", "sense to the reporters who"} {
+			ms := d.Find(q)
+			if len(ms) != 1 {
+				t.Errorf("width %d: %q found %d times", w, q, len(ms))
+				continue
+			}
+			got := strings.Map(Fold, md[ms[0].Start:ms[0].End])
+			if strings.Join(strings.Fields(got), " ") != strings.Join(strings.Fields(strings.Map(Fold, q)), " ") {
+				t.Errorf("width %d: %q matched source %q", w, q, md[ms[0].Start:ms[0].End])
+			}
+		}
+	}
+}
+
+func TestFindQuoteFoldsQuotes(t *testing.T) {
+	md := "She wasn’t alone in the room.\n"
+	s, e, err := FindQuote(md, "wasn't alone")
+	if err != nil || md[s:e] != "wasn’t alone" {
+		t.Errorf("FindQuote: %q %v", md[s:e], err)
+	}
+}
+
+func TestFindInTablesAndEmphasis(t *testing.T) {
+	md := "Mid*word*emphasis and more.\n\n| Name | Value |\n| --- | --- |\n| alpha | beta |\n"
+	d, err := Render(md, Options{Width: 60, Style: "dark"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, n := range map[string]int{"midwordemphasis": 1, "alpha beta": 1, "alphabeta": 0} {
+		if got := len(d.Find(q)); got != n {
+			t.Errorf("%q found %d times, want %d", q, got, n)
+		}
+	}
+}

@@ -85,3 +85,45 @@ func TestHighlightAfterRefreshElsewhere(t *testing.T) {
 		t.Errorf("not told:\n%s", hs.screen())
 	}
 }
+
+// / after a search shows the last query selected: typing replaces it
+// (issue 12, item 9).
+func TestSearchPromptReplacesLastQuery(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("/")
+	hs.typeText("calmly")
+	hs.press("enter")
+	if p.query != "calmly" {
+		t.Fatalf("query %q", p.query)
+	}
+	hs.press("/")
+	hs.typeText("plain sentence")
+	hs.press("enter")
+	if p.query != "plain sentence" {
+		t.Errorf("second search %q, want %q", p.query, "plain sentence")
+	}
+	// A cursor key keeps the old query for editing.
+	hs.press("/", "end")
+	hs.typeText(" about")
+	hs.press("enter")
+	if p.query != "plain sentence about" {
+		t.Errorf("edited search %q", p.query)
+	}
+}
+
+// After any scroll the cursor is inside the visible text: G then h marks a
+// sentence on the last screen (issue 12, item 5).
+func TestCursorFollowsScroll(t *testing.T) {
+	for _, keys := range [][]string{{"G"}, {"G", "g"}, {"space", "space"}, {"ctrl+d"}, {"G", "k", "k"}} {
+		hs, p := readerHarness(t, 80, 24)
+		hs.press(keys...)
+		cur := p.hl.cursor
+		if line := lineOf(p.doc, cur); line < p.top || line >= p.top+p.bodyHeight() {
+			t.Errorf("%v: cursor on line %d; screen shows %d-%d", keys, line, p.top, p.top+p.bodyHeight()-1)
+		}
+		hs.press("h")
+		if len(p.hl.list) != 1 || p.hl.list[0].Start > cur || p.hl.list[0].End <= cur {
+			t.Fatalf("%v h: %d highlights, not on the cursor", keys, len(p.hl.list))
+		}
+	}
+}

@@ -121,7 +121,8 @@ func (s *highlightState) visibleLines(p *pagerModel) int {
 	return max(n, 1)
 }
 
-// follow keeps the cursor on screen after scrolling.
+// follow keeps the cursor on screen after scrolling: on the first text
+// of the screen when it fell above, on the last when it fell below.
 func (s *highlightState) follow(p *pagerModel) {
 	if p.doc == nil || s.cursor < 0 {
 		return
@@ -132,7 +133,7 @@ func (s *highlightState) follow(p *pagerModel) {
 	case line < p.top:
 		s.cursor = firstOffsetFrom(p.doc, p.top, s.cursor)
 	case line >= p.top+vis:
-		s.cursor = firstOffsetFrom(p.doc, p.top+vis-1, s.cursor)
+		s.cursor = lastOffsetBefore(p.doc, p.top+vis, s.cursor)
 	}
 }
 
@@ -141,6 +142,23 @@ func firstOffsetFrom(d *render.Doc, line, fallback int) int {
 	if l, c, ok := d.Next(line, 0); ok {
 		if off := d.Offset(l, c); off >= 0 {
 			return off
+		}
+	}
+	return fallback
+}
+
+// lastOffsetBefore is the start of the last text shown before a line: the
+// last mapped cell of the nearest line above it that has text, moved back
+// to the start of its word so the cursor sits on something whole.
+func lastOffsetBefore(d *render.Doc, line, fallback int) int {
+	for l := min(line, len(d.Lines)) - 1; l >= 0; l-- {
+		for c := len(d.Text(l)) + 4; c >= 0; c-- {
+			if off := d.Offset(l, c); off >= 0 {
+				// Its first cell must be on this line, else it belongs above.
+				if fl, _, ok := d.CellOf(off); ok && fl == l {
+					return off
+				}
+			}
 		}
 	}
 	return fallback

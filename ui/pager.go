@@ -325,6 +325,10 @@ func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
 	}
 	p.hl.onDoc(p)
 	p.clampTop()
+	if d.Complete {
+		// G before the whole arrived clamps only now: the cursor follows.
+		p.hl.follow(p)
+	}
 }
 
 // keepPosition remembers the passage at the top so the next rendering
@@ -618,7 +622,7 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Search):
 		p.mode = readSearch
 		p.prompt = newPrompt(p.Common, "/", "search in this article")
-		p.prompt.SetValue(p.query)
+		p.prompt.Select(p.query)
 	case key.Matches(msg, k.NextMatch):
 		p.jumpMatch(1)
 	case key.Matches(msg, k.PrevMatch):

@@ -11,6 +11,10 @@ type prompt struct {
 	*Common
 	label string
 	input textinput.Model
+	// selected: the text shown is the last query, as if selected; typing
+	// or pasting replaces it, backspace clears it, a cursor key keeps it
+	// for editing.
+	selected bool
 }
 
 func newPrompt(c *Common, label, placeholder string) *prompt {
@@ -32,9 +36,31 @@ func (p *prompt) SetWidth(w int) {
 
 // Update passes a message to the text input.
 func (p *prompt) Update(msg tea.Msg) tea.Cmd {
+	if p.selected {
+		switch m := msg.(type) {
+		case tea.PasteMsg:
+			p.input.SetValue("")
+		case tea.KeyPressMsg:
+			switch {
+			case m.Text != "" && m.Mod&(tea.ModCtrl|tea.ModAlt) == 0:
+				p.input.SetValue("")
+			case m.Code == tea.KeyBackspace || m.Code == tea.KeyDelete:
+				p.input.SetValue("")
+				p.selected = false
+				return nil
+			}
+		}
+		p.selected = false
+	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	return cmd
+}
+
+// Select shows s as the value, replaced by whatever is typed next.
+func (p *prompt) Select(s string) {
+	p.SetValue(s)
+	p.selected = s != ""
 }
 
 // Value is the text typed so far.
@@ -46,7 +72,11 @@ func (p *prompt) SetValue(s string) {
 	p.input.CursorEnd()
 }
 
-// View draws the label and the input on one line.
+// View draws the label and the input on one line; a selected value is
+// shown reversed.
 func (p *prompt) View() string {
+	if p.selected {
+		return p.Styles.Prompt.Label.Render(p.label) + " " + p.Styles.Prompt.Selected.Render(p.input.Value())
+	}
 	return p.Styles.Prompt.Label.Render(p.label) + " " + p.input.View()
 }

@@ -8,6 +8,8 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+
+	"margin/store"
 )
 
 // Styles holds every style the UI draws with, grouped by screen. Nobody
@@ -66,9 +68,10 @@ type Styles struct {
 	}
 
 	Prompt struct {
-		Label lipgloss.Style
-		Input textinput.Styles
-		Area  textarea.Styles
+		Label    lipgloss.Style
+		Selected lipgloss.Style // a previous query, replaced by typing
+		Input    textinput.Styles
+		Area     textarea.Styles
 	}
 
 	// Labels maps each highlight label to its colours.
@@ -82,16 +85,6 @@ type Styles struct {
 type LabelStyle struct {
 	Tag lipgloss.Style // the label's name in lists and notes
 	SGR string         // background colour painted behind the passage
-}
-
-// labelColours are the label backgrounds: dark variants are deep enough for
-// glamour's light text, light variants pale enough for its dark text.
-var labelColours = map[string][2]string{ // label -> {dark, light}
-	"highlight": {"#5c5200", "#fff29a"},
-	"claim":     {"#1e4a78", "#c4ddfa"},
-	"evidence":  {"#235c2c", "#c9ecc9"},
-	"question":  {"#5a3577", "#e6cdf2"},
-	"disagree":  {"#7a2a2a", "#fccfcf"},
 }
 
 // NewStyles builds the styles for a dark or a light terminal background.
@@ -159,17 +152,18 @@ func NewStyles(dark bool) *Styles {
 	s.Picker.Border = ns().Foreground(faint)
 
 	s.Prompt.Label = ns().Foreground(accent).Bold(true)
+	s.Prompt.Selected = ns().Foreground(fg).Background(selBg)
 	s.Prompt.Input = textinput.DefaultStyles(dark)
 	s.Prompt.Area = textarea.DefaultStyles(dark)
 	// A steady cursor: calmer, and no blink ticks to wake the program.
 	s.Prompt.Input.Cursor.Blink = false
 	s.Prompt.Area.Cursor.Blink = false
 
-	s.Labels = make(map[string]LabelStyle, len(labelColours))
-	for name, cols := range labelColours {
-		bg := cols[1]
+	s.Labels = make(map[string]LabelStyle, len(store.LabelDefs))
+	for _, l := range store.LabelDefs {
+		name, bg := l.Name, l.Light
 		if dark {
-			bg = cols[0]
+			bg = l.Dark
 		}
 		s.Labels[name] = LabelStyle{
 			Tag: ns().Background(c(bg)).Foreground(fg).Padding(0, 1),
