@@ -606,6 +606,17 @@ func (s *Store) SetPosition(ctx context.Context, id int64, textRev int64, offset
 	})
 }
 
+// Version is a number that changes whenever what a library screen shows
+// changes (articles saved, deleted, renamed, archived; highlights made or
+// deleted), by this margin or another: one read, to notice them.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.db.QueryRowContext(ctx, `SELECT n FROM library_version`).Scan(&n); err != nil {
+		return 0, s.wrap("read library version", err)
+	}
+	return n, nil
+}
+
 // Count returns how many articles the library holds.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int

@@ -363,3 +363,21 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Errorf("identity key not filled: %d %v", id, err)
 	}
 }
+
+// Version changes with what a library screen shows, not with reading.
+func TestVersionCountsVisibleChanges(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	v0, _ := s.Version(ctx)
+	id := mustAdd(t, s, sample("https://v.example/a", "T", "x"))
+	v1, _ := s.Version(ctx)
+	s.SetPosition(ctx, id, 0, 1, 0.5)
+	v2, _ := s.Version(ctx)
+	s.SetState(ctx, id, Archived)
+	v3, _ := s.Version(ctx)
+	s.AddHighlight(ctx, &Highlight{ArticleID: id, Start: 0, End: 1, Exact: "x"})
+	v4, _ := s.Version(ctx)
+	if !(v0 < v1 && v1 == v2 && v2 < v3 && v3 < v4) {
+		t.Errorf("versions %d %d %d %d %d", v0, v1, v2, v3, v4)
+	}
+}

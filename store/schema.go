@@ -171,6 +171,31 @@ CREATE INDEX articles_canonical_key ON articles(canonical_key) WHERE canonical_k
 ALTER TABLE highlights ADD COLUMN revision      INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE highlights ADD COLUMN text_revision INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE highlights ADD COLUMN original      TEXT    NOT NULL DEFAULT '';
+
+-- A counter of changes a library screen shows (articles saved, deleted,
+-- renamed or moved, highlights made or deleted), so that another margin
+-- notices them with one cheap read. Reading positions do not count.
+CREATE TABLE library_version (
+	id INTEGER PRIMARY KEY CHECK (id = 1),
+	n  INTEGER NOT NULL
+);
+INSERT INTO library_version (id, n) VALUES (1, 0);
+CREATE TRIGGER library_version_article_ai AFTER INSERT ON articles BEGIN
+	UPDATE library_version SET n = n + 1;
+END;
+CREATE TRIGGER library_version_article_ad AFTER DELETE ON articles BEGIN
+	UPDATE library_version SET n = n + 1;
+END;
+CREATE TRIGGER library_version_article_au AFTER UPDATE OF title, byline, site_name, state,
+	word_count, reading_minutes, source_url, canonical_url, text_revision ON articles BEGIN
+	UPDATE library_version SET n = n + 1;
+END;
+CREATE TRIGGER library_version_highlight_ai AFTER INSERT ON highlights BEGIN
+	UPDATE library_version SET n = n + 1;
+END;
+CREATE TRIGGER library_version_highlight_ad AFTER DELETE ON highlights BEGIN
+	UPDATE library_version SET n = n + 1;
+END;
 `, step: fillURLKeys},
 }
 

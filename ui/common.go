@@ -19,6 +19,7 @@ import (
 type Library interface {
 	List(ctx context.Context, opt store.ListOptions) ([]store.Article, error)
 	Count(ctx context.Context) (int, error)
+	Version(ctx context.Context) (int64, error)
 	Search(ctx context.Context, query string, limit int) ([]store.SearchResult, error)
 	Article(ctx context.Context, id int64) (*store.Article, error)
 	DeleteArticle(ctx context.Context, id int64) (*store.Snapshot, error)
@@ -51,6 +52,8 @@ type Common struct {
 	cache  *docCache
 	// tick is tea.Tick; tests replace it so that time passes when they say.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// watch is tick for the library's check for changes made elsewhere.
+	watch func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // docKey names one rendering of an article.

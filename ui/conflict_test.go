@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"margin/store"
 )
@@ -125,5 +126,48 @@ func TestCursorFollowsScroll(t *testing.T) {
 		if len(p.hl.list) != 1 || p.hl.list[0].Start > cur || p.hl.list[0].End <= cur {
 			t.Fatalf("%v h: %d highlights, not on the cursor", keys, len(p.hl.list))
 		}
+	}
+}
+
+// A full-text search result opens on its first match, painted (issue 12,
+// item 8).
+func TestSearchResultOpensOnMatch(t *testing.T) {
+	lib := newFakeLib()
+	md := testMarkdown("Learning to Read Slowly Again")
+	lib.add(store.Article{Title: "Learning to Read Slowly Again", Added: testNow, Markdown: md, Text: md})
+	hs := newHarness(t, lib, 80, 24)
+	hs.press("s")
+	hs.typeText("quoted line in section 3")
+	hs.press("enter", "enter")
+	p := hs.m.pager
+	if p.art == nil || len(p.matches) == 0 {
+		t.Fatalf("no match shown:\n%s", hs.screen())
+	}
+	m := p.matches[p.cur]
+	if m.Line < p.top || m.Line >= p.top+p.bodyHeight() || !strings.Contains(hs.screen(), "1/") {
+		t.Errorf("match line %d not on screen %d..:\n%s", m.Line, p.top, hs.screen())
+	}
+}
+
+// The library notices an article another margin saved, within a check,
+// and ctrl+r reloads at once (issue 12, item 10).
+func TestLibrarySeesChangesFromElsewhere(t *testing.T) {
+	lib := libWith(2)
+	hs := newHarness(t, lib, 80, 24)
+	if n := len(hs.m.library.arts); n != 2 {
+		t.Fatalf("%d articles", n)
+	}
+	lib.add(store.Article{Title: "Saved by another margin", Added: testNow.Add(time.Hour)})
+	hs.fireWatch()
+	if !strings.Contains(hs.screen(), "Saved by another margin") {
+		t.Fatalf("not noticed:\n%s", hs.screen())
+	}
+	if len(hs.watches) != 1 {
+		t.Errorf("%d checks armed, want 1", len(hs.watches))
+	}
+	lib.add(store.Article{Title: "And one more", Added: testNow.Add(2 * time.Hour)})
+	hs.press("ctrl+r")
+	if !strings.Contains(hs.screen(), "And one more") {
+		t.Errorf("ctrl+r did not reload:\n%s", hs.screen())
 	}
 }

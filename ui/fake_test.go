@@ -25,6 +25,7 @@ type fakeLib struct {
 	limits   []int // the Limit of each List call
 	failAdd  error // returned by AddHighlight/UpdateHighlight when set
 	now      time.Time
+	version  int64 // added to Version, for tests that change things behind its back
 }
 
 func newFakeLib() *fakeLib {
@@ -107,6 +108,17 @@ func (f *fakeLib) List(ctx context.Context, opt store.ListOptions) ([]store.Arti
 }
 
 func (f *fakeLib) Count(ctx context.Context) (int, error) { return len(f.arts), nil }
+
+// Version changes with the articles and highlights the fake holds.
+func (f *fakeLib) Version(ctx context.Context) (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	v := int64(len(f.arts))*1000003 + int64(len(f.hls))*7 + f.version
+	for _, a := range f.arts {
+		v += int64(len(a.Title)) + int64(len(a.State))
+	}
+	return v, nil
+}
 
 func (f *fakeLib) Search(ctx context.Context, q string, limit int) ([]store.SearchResult, error) {
 	f.call("Search %s", q)

@@ -31,6 +31,8 @@ type harness struct {
 	added []string // inputs given to Options.Add
 	// timers are the tea.Tick callbacks asked for and not yet fired.
 	timers []func(time.Time) tea.Msg
+	// watches are the library's change checks asked for (fireWatch).
+	watches []func(time.Time) tea.Msg
 	urls   []string // links opened
 }
 
@@ -66,6 +68,10 @@ func newHarness(t *testing.T, lib *fakeLib, w, h int, tweak ...func(*Options)) *
 		hs.timers = append(hs.timers, fn)
 		return nil
 	}
+	hs.m.common.watch = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		hs.watches = append(hs.watches, fn)
+		return nil
+	}
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs
@@ -77,6 +83,16 @@ func (hs *harness) fire() {
 	ts := hs.timers
 	hs.timers = nil
 	for _, fn := range ts {
+		hs.send(fn(testNow))
+	}
+}
+
+// fireWatch lets the library's change check run.
+func (hs *harness) fireWatch() {
+	hs.t.Helper()
+	ws := hs.watches
+	hs.watches = nil
+	for _, fn := range ws {
 		hs.send(fn(testNow))
 	}
 }

@@ -63,7 +63,15 @@ type (
 		total    int // articles in the library, archived included
 		err      error
 		selectID int64
-		partial  bool // only the first page: the rest is being read
+		partial  bool  // only the first page: the rest is being read
+		version  int64 // the library's Version when the list was read
+	}
+	// watchMsg is the tick that checks whether another margin changed the
+	// library; versionMsg is what the check found.
+	watchMsg   struct{}
+	versionMsg struct {
+		version int64
+		err     error
 	}
 	searchMsg struct {
 		seq     int
@@ -80,8 +88,9 @@ type (
 	// openMsg asks the root to open an article in the reader, at a source
 	// offset when at > 0.
 	openMsg struct {
-		id int64
-		at int
+		id   int64
+		at   int
+		find string // words to find and show (a full-text search result)
 	}
 )
 
@@ -91,6 +100,7 @@ type libraryModel struct {
 	// undo is what u takes back, newest last: a deleted article (with its
 	// highlights) or an archiving.
 	undo     []libUndo
+	version  int64 // the library's Version the list shows
 	mode     libMode
 	loaded   bool
 	arts     []store.Article
@@ -136,11 +146,45 @@ func newLibrary(c *Common) *libraryModel {
 
 // Init loads the list: the first page for the first frame, then the rest.
 func (l *libraryModel) Init() tea.Cmd {
+	watch := l.watch(watchEvery, func(time.Time) tea.Msg { return watchMsg{} })
 	if ch := l.first; ch != nil {
 		l.first = nil
-		return func() tea.Msg { return <-ch }
+		return tea.Batch(func() tea.Msg { return <-ch }, watch)
 	}
-	return l.loadList(0, firstPage)
+	return tea.Batch(l.loadList(0, firstPage), watch)
+}
+
+// watchEvery is how often the library checks for changes made by another
+// margin (one small read).
+const watchEvery = 3 * time.Second
+
+// checkVersion reads the library's version in a command.
+func (l *libraryModel) checkVersion() tea.Cmd {
+	lib, ctx := l.Lib, l.ctx
+	return func() tea.Msg {
+		v, err := lib.Version(ctx)
+		return versionMsg{version: v, err: err}
+	}
+}
+
+// onVersion reloads the list when the library changed since it was read,
+// and arms the next check. Nothing is reloaded under a prompt or a
+// question, nor before the first list is in.
+func (l *libraryModel) onVersion(msg versionMsg) tea.Cmd {
+	next := l.watch(watchEvery, func(time.Time) tea.Msg { return watchMsg{} })
+	if msg.err != nil || !l.loaded || msg.version == l.version || l.mode != libList {
+		return next
+	}
+	return tea.Batch(l.reload(), next)
+}
+
+// reload reads the list (and the search results) again, keeping the
+// selected article.
+func (l *libraryModel) reload() tea.Cmd {
+	if l.query != "" {
+		return tea.Batch(l.load(l.selectedID()), l.runSearch(l.query))
+	}
+	return l.load(l.selectedID())
 }
 
 // prefetch starts reading the first page at once, so the read overlaps
@@ -227,6 +271,8 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 	seq, lib, ctx := l.listSeq, l.Lib, l.ctx
 	opt := store.ListOptions{Archived: l.archived, Sort: sortNames[l.sortIdx].sort, Limit: limit}
 	return func() tea.Msg {
+		// Read first: a change made while listing shows at the next check.
+		version, _ := lib.Version(ctx)
 		arts, err := lib.List(ctx, opt)
 		if err != nil {
 			return listMsg{seq: seq, err: fmt.Errorf("list articles: %w", err)}
@@ -239,7 +285,7 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 			}
 		}
 		return listMsg{seq: seq, arts: arts, total: total, selectID: selectID,
-			partial: limit > 0 && len(arts) >= limit}
+			partial: limit > 0 && len(arts) >= limit, version: version}
 	}
 }
 
@@ -265,6 +311,10 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 		return l, l.onSearch(msg)
 	case addedMsg:
 		return l, l.onAdded(msg)
+	case watchMsg:
+		return l, l.checkVersion()
+	case versionMsg:
+		return l, l.onVersion(msg)
 	case spinner.TickMsg:
 		if l.mode != libAdding {
 			return l, nil
@@ -291,6 +341,7 @@ func (l *libraryModel) onList(msg listMsg) tea.Cmd {
 		return nil // a newer list is on its way
 	}
 	l.loaded = true
+	l.version = msg.version
 	rest := l.partial // this is the rest of a list whose first page is shown
 	l.partial = false
 	if msg.err != nil {
@@ -480,6 +531,9 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.toggleArchive()
 	case key.Matches(msg, k.Undo):
 		return l.undoLast()
+	case key.Matches(msg, k.Reload):
+		l.status = "Reloaded."
+		return l.reload()
 	case key.Matches(msg, k.Delete):
 		if l.selected() != nil {
 			l.mode = libConfirm
@@ -674,7 +728,17 @@ func (l *libraryModel) open() tea.Cmd {
 		return nil
 	}
 	id := a.ID
-	return func() tea.Msg { return openMsg{id: id} }
+	find := ""
+	if l.query != "" && l.cursor < len(l.results) {
+		// The words the search matched, as the snippet shows them.
+		if r := l.results[l.cursor]; len(r.Matches) > 0 {
+			m := r.Matches[0]
+			if m[0] >= 0 && m[1] <= len(r.Snippet) && m[0] < m[1] {
+				find = r.Snippet[m[0]:m[1]]
+			}
+		}
+	}
+	return func() tea.Msg { return openMsg{id: id, find: find} }
 }
 
 // applyFilter recomputes the visible rows from the filter.

@@ -164,6 +164,18 @@ func (p *pagerModel) OpenAt(id int64, at int) tea.Cmd {
 	return p.requestRender()
 }
 
+// OpenFind opens an article at its top and shows the first match of q,
+// painted, once the whole is rendered: a full-text search result lands on
+// what was found.
+func (p *pagerModel) OpenFind(id int64, q string) tea.Cmd {
+	cmd := p.OpenAt(id, 0)
+	if p.art != nil {
+		p.pending = 0
+		p.query, p.findRest = q, true
+	}
+	return cmd
+}
+
 // SetSize fits the reader to the terminal; a new text width re-renders,
 // keeping the same passage at the top.
 func (p *pagerModel) SetSize(w, h int) tea.Cmd {

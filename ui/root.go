@@ -64,6 +64,7 @@ func newModel(ctx context.Context, opt Options) *Model {
 		Styles: NewStyles(opt.Style != "light"),
 		cache:  &docCache{},
 		tick:   tea.Tick,
+		watch:  tea.Tick,
 	}
 	if opt.Style == "" {
 		// A style remembered in the settings overrides detection.
@@ -150,16 +151,28 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case openMsg:
 		m.screen = screenReader
+		if msg.find != "" {
+			return m, m.pager.OpenFind(msg.id, msg.find)
+		}
 		return m, m.pager.OpenAt(msg.id, msg.at)
 	case closeMsg:
 		m.screen = screenLibrary
 		m.pager.art = nil
 		return m, m.library.load(0)
-	case listMsg, searchMsg, addedMsg, spinner.TickMsg:
+	case watchMsg:
+		if m.screen != screenLibrary {
+			// Checked when the library is on screen (and reloaded on the
+			// way back to it anyway).
+			return m, m.library.watch(watchEvery, func(time.Time) tea.Msg { return watchMsg{} })
+		}
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
-	case docMsg, exportMsg, statusMsg, autosaveMsg:
+	case listMsg, searchMsg, addedMsg, versionMsg, spinner.TickMsg:
+		var cmd tea.Cmd
+		m.library, cmd = m.library.Update(msg)
+		return m, cmd
+	case docMsg, exportMsg, refreshMsg, statusMsg, autosaveMsg:
 		var cmd tea.Cmd
 		m.pager, cmd = m.pager.Update(msg)
 		return m, cmd
