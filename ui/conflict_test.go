@@ -171,3 +171,23 @@ func TestLibrarySeesChangesFromElsewhere(t *testing.T) {
 		t.Errorf("ctrl+r did not reload:\n%s", hs.screen())
 	}
 }
+
+// Rows with the same title tell where each came from, and # shows ids
+// (issue 12, item 11).
+func TestSameTitledRowsDiffer(t *testing.T) {
+	lib := newFakeLib()
+	lib.add(store.Article{Title: "Notes", SourceURL: "/home/me/notes-a.txt", Added: testNow})
+	lib.add(store.Article{Title: "Notes", Added: testNow.Add(time.Minute)})
+	lib.add(store.Article{Title: "Notes", SourceURL: "https://ex.example/notes", Added: testNow.Add(2 * time.Minute)})
+	hs := newHarness(t, lib, 100, 24)
+	scr := hs.screen()
+	for _, want := range []string{"notes-a.txt", "pasted", "ex.example"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("no %q in rows:\n%s", want, scr)
+		}
+	}
+	hs.press("#")
+	if scr := hs.screen(); !strings.Contains(scr, "1  Notes") || !strings.Contains(scr, "3  Notes") {
+		t.Errorf("# did not show ids:\n%s", scr)
+	}
+}

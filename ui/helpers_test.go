@@ -33,7 +33,7 @@ type harness struct {
 	timers []func(time.Time) tea.Msg
 	// watches are the library's change checks asked for (fireWatch).
 	watches []func(time.Time) tea.Msg
-	urls   []string // links opened
+	urls    []string // links opened
 }
 
 func newHarness(t *testing.T, lib *fakeLib, w, h int, tweak ...func(*Options)) *harness {

@@ -19,7 +19,7 @@ type LibraryKeys struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 	Open, Filter, Search, Clear             key.Binding
 	Add, Sample, Archive, Delete, Undo      key.Binding
-	Reload                                  key.Binding
+	Reload, IDs                             key.Binding
 	Sort, ShowArchived, Highlights          key.Binding
 	Help, Quit                              key.Binding
 }
@@ -91,6 +91,7 @@ func DefaultKeyMap() *KeyMap {
 		Delete:       kb("d", "delete", "d"),
 		Undo:         kb("u", "undo", "u"),
 		Reload:       kb("ctrl+r", "reload", "ctrl+r"),
+		IDs:          kb("#", "show ids", "#"),
 		Sort:         kb("o", "sort", "o"),
 		ShowArchived: kb(".", "show archived", "."),
 		Highlights:   kb("H", "all highlights", "H"),
@@ -184,7 +185,7 @@ func (k LibraryKeys) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Filter, k.Search, k.Clear},
 		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo},
-		{k.Sort, k.ShowArchived, k.Highlights, k.Reload, k.Help, k.Quit},
+		{k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Reload, k.Help, k.Quit},
 	}
 }
 

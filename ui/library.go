@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -101,6 +102,7 @@ type libraryModel struct {
 	// highlights) or an archiving.
 	undo     []libUndo
 	version  int64 // the library's Version the list shows
+	showIDs  bool  // rows start with the article's id (#)
 	mode     libMode
 	loaded   bool
 	arts     []store.Article
@@ -363,7 +365,7 @@ func (l *libraryModel) onList(msg listMsg) tea.Cmd {
 	l.arts, l.rows = msg.arts, l.rows[:0] // the old rows index the old list
 	l.hay = make([]string, len(l.arts))
 	for i, a := range l.arts {
-		l.hay[i] = strings.ToLower(sanitize.Line(a.Title) + " " + sanitize.Line(a.Site()))
+		l.hay[i] = strings.ToLower(sanitize.Line(a.Title) + " " + sanitize.Line(source(&l.arts[i])))
 	}
 	l.applyFilter()
 	l.selectID(sel)
@@ -531,6 +533,8 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.toggleArchive()
 	case key.Matches(msg, k.Undo):
 		return l.undoLast()
+	case key.Matches(msg, k.IDs):
+		l.showIDs = !l.showIDs
 	case key.Matches(msg, k.Reload):
 		l.status = "Reloaded."
 		return l.reload()
@@ -1004,6 +1008,9 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 	if title == "" {
 		title = sanitize.Line(a.SourceURL)
 	}
+	if l.showIDs {
+		title = fmt.Sprintf("%d  %s", a.ID, title)
+	}
 	titleStyle, marker := st.Row, "  "
 	if a.State == store.Archived {
 		titleStyle = st.Archived
@@ -1012,7 +1019,19 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 		titleStyle, marker = st.Selected, st.Marker.Render("▸ ")
 	}
 	return truncate(marker+titleStyle.Render(padRight(title, tw))+"  "+
-		st.Site.Render(padRight(sanitize.Line(a.Site()), sw))+"  "+l.meta(a), l.Width)
+		st.Site.Render(padRight(sanitize.Line(source(a)), sw))+"  "+l.meta(a), l.Width)
+}
+
+// source names where an article came from, so same-titled rows differ:
+// its site, else the file it was read from, else "pasted".
+func source(a *store.Article) string {
+	if s := a.Site(); s != "" {
+		return s
+	}
+	if a.SourceURL != "" {
+		return filepath.Base(a.SourceURL)
+	}
+	return "pasted"
 }
 
 func (l *libraryModel) viewResult(i int) []string {
