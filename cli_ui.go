@@ -7,8 +7,11 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
+	"strings"
 
 	"margin/export"
 	"margin/reader"
@@ -57,7 +60,12 @@ func cmdUI(e *env, args []string) error {
 				// Standard input is the terminal margin is reading keys from.
 				return 0, false, fmt.Errorf("- reads standard input, which is this terminal; give a URL or a file path")
 			}
-			r, err := sv.save(ctx, input)
+			src, pasted := promptSource(input)
+			s := sv
+			if pasted != "" {
+				s = &saver{st: st, stdin: strings.NewReader(pasted)}
+			}
+			r, err := s.save(ctx, src)
 			return r.id, r.existed, err
 		},
 		AddSample: func(ctx context.Context) (int64, error) {
@@ -168,4 +176,28 @@ func refreshSummary(res addResult) string {
 		}
 	}
 	return out
+}
+
+// domainLike is a bare web address as people type it: example.org/x.
+var domainLike = regexp.MustCompile(`^(?i)(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?([/?#]\S*)?$`)
+
+// promptSource reads what was typed or pasted at the add prompt: several
+// lines are an article's text (read as standard input would be), ~ is the
+// home folder, and a bare domain with no such file is a web address.
+func promptSource(input string) (src, pasted string) {
+	if strings.Contains(strings.TrimSpace(input), "\n") {
+		return "-", input
+	}
+	input = strings.TrimSpace(input)
+	if input == "~" || strings.HasPrefix(input, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, input[1:]), ""
+		}
+	}
+	if !reader.IsURL(input) && domainLike.MatchString(input) {
+		if _, err := os.Stat(input); err != nil {
+			return "https://" + input, ""
+		}
+	}
+	return input, ""
 }

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"margin/store"
 )
@@ -189,5 +192,19 @@ func TestSameTitledRowsDiffer(t *testing.T) {
 	hs.press("#")
 	if scr := hs.screen(); !strings.Contains(scr, "1  Notes") || !strings.Contains(scr, "3  Notes") {
 		t.Errorf("# did not show ids:\n%s", scr)
+	}
+}
+
+// Several lines pasted at the add prompt are added as a pasted article.
+func TestAddPromptTakesPastedText(t *testing.T) {
+	var got string
+	lib := libWith(1)
+	hs := newHarness(t, lib, 80, 24, func(o *Options) {
+		o.Add = func(ctx context.Context, input string) (int64, bool, error) { got = input; return 1, false, nil }
+	})
+	hs.press("a")
+	hs.send(tea.PasteMsg{Content: "Title\n\nA paragraph of text.\n\nAnother."})
+	if got != "Title\n\nA paragraph of text.\n\nAnother." {
+		t.Errorf("Add got %q", got)
 	}
 }

@@ -606,6 +606,12 @@ func (l *libraryModel) onPromptKey(msg tea.KeyPressMsg) tea.Cmd {
 // onPromptInput passes typing to the prompt; filter and search follow it
 // as the user types.
 func (l *libraryModel) onPromptInput(msg tea.Msg) tea.Cmd {
+	if p, ok := msg.(tea.PasteMsg); ok && l.mode == libAdd && l.Opt.Add != nil && strings.Count(strings.TrimSpace(p.Content), "\n") > 0 {
+		// Several lines pasted at the add prompt are an article's text.
+		text, add := p.Content, l.Opt.Add
+		l.mode, l.prompt = libList, nil
+		return l.startAdd("the pasted text", func(ctx context.Context) (int64, bool, error) { return add(ctx, text) })
+	}
 	cmd := l.prompt.Update(msg)
 	switch l.mode {
 	case libFilter:
