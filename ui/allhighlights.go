@@ -114,6 +114,8 @@ func (a *allHighlights) onKey(msg tea.KeyPressMsg) (cmd tea.Cmd, closed bool) {
 	}
 	k := a.picker.keys
 	switch {
+	case a.picker.showHelp:
+		// The help is open: keys go to it.
 	case key.Matches(msg, k.Filter):
 		a.label = nextLabel(a.label)
 		a.picker.cursor = 0

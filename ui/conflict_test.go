@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"margin/store"
 )
@@ -206,5 +207,53 @@ func TestAddPromptTakesPastedText(t *testing.T) {
 	hs.send(tea.PasteMsg{Content: "Title\n\nA paragraph of text.\n\nAnother."})
 	if got != "Title\n\nA paragraph of text.\n\nAnother." {
 		t.Errorf("Add got %q", got)
+	}
+}
+
+// Every key can be read at any size from 40x12, on every screen (issue
+// 12, item 7).
+func TestHelpFitsSmallTerminals(t *testing.T) {
+	for _, sz := range [][2]int{{40, 12}, {60, 20}} {
+		hs, p := readerHarness(t, sz[0], sz[1])
+		seen := map[string]bool{}
+		collect := func() {
+			for _, l := range strings.Split(ansi.Strip(hs.screen()), "\n") {
+				for _, f := range strings.Fields(l) {
+					seen[f] = true
+				}
+			}
+		}
+		hs.press("?")
+		collect()
+		for range 40 {
+			hs.press("j")
+			collect()
+		}
+		for _, k := range []string{"]", "[", "H", "m", "e", "q", "a", "u"} {
+			if !seen[k] {
+				t.Errorf("%dx%d: reader help never shows %q", sz[0], sz[1], k)
+			}
+		}
+		if !p.help.ShowAll {
+			t.Errorf("%dx%d: scrolling closed the help", sz[0], sz[1])
+		}
+		hs.press("?")
+		// The panel has its own help, reachable with ?, naming a.
+		cursorOn(t, p, "Paragraph 1.1")
+		hs.press("h", "H", "?")
+		scr := ansi.Strip(hs.screen())
+		for range 10 {
+			hs.press("j")
+			scr += ansi.Strip(hs.screen())
+		}
+		if !strings.Contains(scr, "argument view") {
+			t.Errorf("%dx%d: the panel's help does not show its argument view:\n%s", sz[0], sz[1], hs.screen())
+		}
+		// Every frame fits.
+		for i, l := range strings.Split(hs.screen(), "\n") {
+			if w := ansi.StringWidth(l); w > sz[0] {
+				t.Errorf("%dx%d: line %d is %d wide", sz[0], sz[1], i, w)
+			}
+		}
 	}
 }

@@ -42,7 +42,7 @@ type ReaderKeys struct {
 // (outline, links, highlights, labels, claims).
 type PickerKeys struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
-	Choose, Back                            key.Binding
+	Choose, Back, Help                      key.Binding
 	// Used by the highlights panel only.
 	Filter, Edit, Delete, Argument, Reattach key.Binding
 	// Used by the library's list of all highlights.
@@ -148,6 +148,7 @@ func DefaultKeyMap() *KeyMap {
 		PageDown: kb("pgdn", "page down", "pgdown", "ctrl+d"),
 		Choose:   kb("enter", "choose", "enter"),
 		Back:     kb("esc", "close", "esc", "q"),
+		Help:     kb("?", "keys", "?"),
 		Filter:   kb("l", "filter label", "l"),
 		Edit:     kb("n", "edit note", "n"),
 		Delete:   kb("x", "delete", "x"),
@@ -204,14 +205,15 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 	}
 }
 
-// ShortHelp is a picker's one-line help.
+// ShortHelp is a picker's one-line help: the common keys; ? shows the
+// rest.
 func (k PickerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Choose, k.Search, k.Filter, k.Edit, k.Delete, k.Reattach, k.Argument, k.Back}
+	return []key.Binding{k.Choose, k.Edit, k.Argument, k.Search, k.Help, k.Back}
 }
 
 // FullHelp is a picker's full help.
 func (k PickerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Choose, k.Search, k.Filter, k.Edit, k.Delete, k.Reattach, k.Argument, k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Choose, k.Search, k.Filter, k.Edit, k.Delete, k.Reattach, k.Argument, k.Help, k.Back}}
 }
 
 // ShortHelp is a prompt's one-line help.

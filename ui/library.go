@@ -102,7 +102,8 @@ type libraryModel struct {
 	// highlights) or an archiving.
 	undo     []libUndo
 	version  int64 // the library's Version the list shows
-	showIDs  bool  // rows start with the article's id (#)
+	helpPane helpPane
+	showIDs  bool // rows start with the article's id (#)
 	mode     libMode
 	loaded   bool
 	arts     []store.Article
@@ -480,8 +481,11 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	l.toEnd = false
 	k := l.keys
 	if l.help.ShowAll {
-		// The full help covers the list: ?, esc and q close it, any other
-		// key closes it and acts.
+		// The full help covers the list: it scrolls when it does not fit;
+		// ?, esc and q close it, any other key closes it and acts.
+		if l.helpPane.scroll(msg) {
+			return nil
+		}
 		l.help.ShowAll = false
 		if key.Matches(msg, k.Help, k.Clear, k.Quit) {
 			return nil
@@ -555,7 +559,7 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.archived = !l.archived
 		return l.load(0)
 	case key.Matches(msg, k.Help):
-		l.help.ShowAll = true
+		l.help.ShowAll, l.helpPane.top = true, 0
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	}
@@ -871,7 +875,7 @@ func (l *libraryModel) View() string {
 	body := l.viewBody()
 	switch {
 	case l.help.ShowAll:
-		body = "\n" + indent(helpView(l.help, l, l.Width-2), "  ")
+		body = "\n" + indent(strings.Join(l.helpPane.view(l.Common, l.help, l, l.Width-2, l.bodyHeight()-1), "\n"), "  ")
 	case l.mode == libAll:
 		body = l.all.View()
 	}

@@ -60,7 +60,7 @@ func (p *pagerModel) jumpTo(off int) {
 }
 
 func (p *pagerModel) onPickerKey(msg tea.KeyPressMsg) tea.Cmd {
-	if p.pickKind == pickPanel {
+	if p.pickKind == pickPanel && !p.picker.showHelp {
 		if cmd, done := p.hl.onPanelKey(p, msg); done {
 			return cmd
 		}

@@ -73,19 +73,20 @@ const autosaveTimeout = time.Second
 // pagerModel is the reader screen.
 type pagerModel struct {
 	*Common
-	art     *store.Article
-	mdHash  uint64 // of art.Markdown, for the rendering cache
-	doc     *render.Doc
-	docKey  docKey
-	want    docKey // the rendering asked for last
-	top     int    // first display line on screen
-	pending int    // source offset to show at the top once a complete doc is in (a Window previews it); -1 none
-	width   int    // preferred text width
-	mode    readMode
-	status  string
-	errLine string
-	help    help.Model
-	keys    ReaderKeys
+	art      *store.Article
+	mdHash   uint64 // of art.Markdown, for the rendering cache
+	doc      *render.Doc
+	docKey   docKey
+	want     docKey // the rendering asked for last
+	top      int    // first display line on screen
+	pending  int    // source offset to show at the top once a complete doc is in (a Window previews it); -1 none
+	width    int    // preferred text width
+	mode     readMode
+	status   string
+	errLine  string
+	help     help.Model
+	helpPane helpPane
+	keys     ReaderKeys
 
 	// Input that arrived while a preview (a Window doc) was shown; it is
 	// handled, in order, once the whole rendering is in.
@@ -603,8 +604,11 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.currentKeys()
 	h := p.bodyHeight()
 	if p.help.ShowAll {
-		// The full help covers the article: ?, esc and q close it, any
-		// other key closes it and acts.
+		// The full help covers the article: it scrolls when it does not
+		// fit; ?, esc and q close it, any other key closes it and acts.
+		if p.helpPane.scroll(msg) {
+			return nil
+		}
 		p.help.ShowAll = false
 		if key.Matches(msg, k.Help, k.Back) {
 			return nil
@@ -648,7 +652,7 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Refresh):
 		return p.refresh()
 	case key.Matches(msg, k.Help):
-		p.help.ShowAll = true
+		p.help.ShowAll, p.helpPane.top = true, 0
 	case key.Matches(msg, k.Back):
 		if msg.String() == "esc" {
 			if p.hl.anchor >= 0 {
@@ -852,7 +856,10 @@ func (p *pagerModel) viewBody() string {
 	var lines []string
 	switch {
 	case p.help.ShowAll && p.mode == readNormal:
-		lines = append([]string{""}, strings.Split(indent(helpView(p.help, p, p.Width-p.margin()-2), pad+"  "), "\n")...)
+		lines = []string{""}
+		for _, l := range p.helpPane.view(p.Common, p.help, p, p.Width-p.margin()-2, h-1) {
+			lines = append(lines, pad+"  "+l)
+		}
 	case p.mode == readPicker:
 		for _, l := range strings.Split(p.picker.View(), "\n") {
 			lines = append(lines, pad+"  "+l)

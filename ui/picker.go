@@ -40,6 +40,9 @@ type picker struct {
 	keys    PickerKeys
 	width   int
 	height  int
+	// showHelp draws the picker's full help over its list (?).
+	showHelp bool
+	helpPane helpPane
 }
 
 func newPicker(c *Common, title string, items []pickItem) *picker {
@@ -82,7 +85,18 @@ func (p *picker) scroll() {
 // HandleKey moves the cursor or reports a choice.
 func (p *picker) HandleKey(msg tea.KeyPressMsg) pickAction {
 	k := p.keys
+	if p.showHelp {
+		if p.helpPane.scroll(msg) {
+			return pickNone
+		}
+		p.showHelp = false
+		if key.Matches(msg, k.Help, k.Back) {
+			return pickNone
+		}
+	}
 	switch {
+	case key.Matches(msg, k.Help):
+		p.showHelp, p.helpPane.top = true, 0
 	case key.Matches(msg, k.Up):
 		p.cursor--
 	case key.Matches(msg, k.Down):
@@ -121,6 +135,10 @@ func (p *picker) View() string {
 	st := p.Styles.Picker
 	lines := make([]string, 0, p.height)
 	lines = append(lines, padRight(st.Title.Render(sanitize.Line(p.title)), p.width), "")
+	if p.showHelp {
+		lines = append(lines, p.helpPane.view(p.Common, p.newHelp(), p.keys, p.width, p.height-2)...)
+		return strings.Join(lines[:min(len(lines), p.height)], "\n")
+	}
 	if len(p.items) == 0 {
 		lines = append(lines, st.Desc.Render(p.empty))
 	}
