@@ -552,3 +552,40 @@ func (s *Store) highlights(ctx context.Context, op, q string, args ...any) ([]Hi
 	}
 	return out, nil
 }
+
+// Misplaced is a placed highlight whose offsets do not cover its quote in
+// the article's text (a writer with stale offsets, or a damaged row).
+type Misplaced struct {
+	Highlight
+	Covers string // what its offsets cover now
+}
+
+// RepairHighlight re-places a misplaced highlight found by its quote at pl
+// (pl.TextRevision must be the article's), or makes it an orphan when
+// found is false. The words the reader highlighted are kept.
+func (s *Store) RepairHighlight(ctx context.Context, id int64, pl Place, found bool) error {
+	return s.write(ctx, fmt.Sprintf("repair highlight %d", id), func(tx *sql.Tx) error {
+		cur, err := highlightTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		rev, err := checkText(ctx, tx, cur.ArticleID, pl.TextRevision)
+		if err != nil {
+			return err
+		}
+		words := cur.Highlighted()
+		if !found || pl.End <= pl.Start {
+			_, err = tx.ExecContext(ctx, `UPDATE highlights SET orphan = 1, md_start = 0, md_end = 0,
+				text_revision = ?, revision = revision + 1 WHERE id = ?`, rev, id)
+			return err
+		}
+		orig := ""
+		if !sameWords(words, pl.Exact) {
+			orig = words
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE highlights SET md_start = ?, md_end = ?, exact = ?, prefix = ?,
+			suffix = ?, orphan = 0, original = ?, text_revision = ?, revision = revision + 1 WHERE id = ?`,
+			pl.Start, pl.End, pl.Exact, pl.Prefix, pl.Suffix, orig, rev, id)
+		return err
+	})
+}

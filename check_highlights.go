@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"strings"
+
+	"margin/render"
+	"margin/store"
+)
+
+// misplacedHighlights finds placed highlights whose offsets do not cover
+// their quote in the article's current text: what a writer holding an
+// older text would leave behind.
+func misplacedHighlights(ctx context.Context, st *store.Store) ([]store.Misplaced, error) {
+	hs, err := st.AllHighlights(ctx, store.HighlightFilter{})
+	if err != nil {
+		return nil, err
+	}
+	var out []store.Misplaced
+	var art *store.Article
+	for _, h := range hs {
+		if h.Orphan {
+			continue
+		}
+		if art == nil || art.ID != h.ArticleID {
+			if art, err = st.Article(ctx, h.ArticleID); err != nil {
+				return nil, err
+			}
+		}
+		covers := ""
+		if h.Start >= 0 && h.End > h.Start && h.End <= len(art.Markdown) {
+			covers = render.QuoteAt(art.Markdown, h.Start, h.End).Exact
+		}
+		if words(covers) != words(h.Exact) {
+			out = append(out, store.Misplaced{Highlight: h, Covers: covers})
+		}
+	}
+	return out, nil
+}
+
+// repairHighlights places each misplaced highlight again by its quote, or
+// keeps it as an orphan; it returns how many were placed and orphaned.
+func repairHighlights(ctx context.Context, st *store.Store, ms []store.Misplaced) (placed, orphaned int, err error) {
+	for _, m := range ms {
+		a, err := st.Article(ctx, m.ArticleID)
+		if err != nil {
+			return placed, orphaned, err
+		}
+		h := m.Highlight
+		start, end, ok := render.Reanchor(a.Markdown, render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
+		pl := store.Place{TextRevision: a.TextRevision}
+		if ok && end > start {
+			q := render.QuoteAt(a.Markdown, start, end)
+			pl = store.Place{Start: start, End: end, Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix, TextRevision: a.TextRevision}
+		}
+		if err := st.RepairHighlight(ctx, h.ID, pl, ok && end > start); err != nil {
+			return placed, orphaned, err
+		}
+		if ok && end > start {
+			placed++
+		} else {
+			orphaned++
+		}
+	}
+	return placed, orphaned, nil
+}
+
+func words(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"margin/store"
+
+	_ "modernc.org/sqlite"
+)
+
+// A highlight whose offsets no longer cover its quote (a stale writer) is
+// found by check and placed again by repair (issue 19, item 4).
+func TestCheckFindsAndRepairsMisplacedHighlights(t *testing.T) {
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "lib.db"), filepath.Join(dir, "e.txt")
+	writeText(t, file, paragraphs(6))
+	id := savedID(t, must(t, db, "add", file))
+	must(t, db, "highlight", id, "--quote", "Marker 002 is here.", "--note", "n")
+	must(t, db, "highlight", id, "--quote", "Marker 004 is here.")
+	// A stale writer moves the first one's offsets.
+	raw, err := sql.Open("sqlite", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE highlights SET md_start = md_start - 40, md_end = md_end - 40 WHERE id = 1`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	ms, err := misplacedHighlights(ctx, st)
+	if err != nil || len(ms) != 1 || ms[0].ID != 1 {
+		t.Fatalf("misplaced: %+v %v", ms, err)
+	}
+	placed, orphaned, err := repairHighlights(ctx, st, ms)
+	if err != nil || placed != 1 || orphaned != 0 {
+		t.Fatalf("repair: %d %d %v", placed, orphaned, err)
+	}
+	if ms, _ := misplacedHighlights(ctx, st); len(ms) != 0 {
+		t.Errorf("still misplaced after repair: %+v", ms)
+	}
+	a, _ := st.Article(ctx, 1)
+	h, _ := st.Highlight(ctx, 1)
+	if got := a.Markdown[h.Start:h.End]; !strings.Contains(got, "Marker 002 is here.") || h.Note != "n" {
+		t.Errorf("repaired to %q", got)
+	}
+}
