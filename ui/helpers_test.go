@@ -269,3 +269,11 @@ func sampleArticle() store.Article {
 	return store.Article{Title: "Welcome to margin", SiteName: "margin", Byline: "The margin project", ReadingMinutes: 4,
 		Added: testNow, Markdown: testMarkdown("Welcome to margin"), Text: "sample"}
 }
+
+// loadHighlights re-reads the article's highlights at once: tests change
+// the fake library behind the reader's back.
+func (p *pagerModel) loadHighlights() {
+	hs, _ := p.Lib.Highlights(p.ctx, p.art.ID)
+	p.hl.list = hs
+	p.hl.indexNotes(p)
+}

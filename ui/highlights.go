@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -42,17 +40,6 @@ type highlightState struct {
 // opening of an article.
 func (s *highlightState) reset() {
 	*s = highlightState{cursor: -1, anchor: -1, pressed: -1, undo: s.undo}
-}
-
-// loadHighlights reads the article's highlights from the store.
-func (p *pagerModel) loadHighlights() {
-	hs, err := p.Lib.Highlights(p.ctx, p.art.ID)
-	if err != nil {
-		p.errLine = "Could not read highlights: " + err.Error()
-		return
-	}
-	p.hl.list = hs
-	p.hl.indexNotes(p)
 }
 
 // indexNotes finds the display line under which each note is shown.
@@ -262,15 +249,15 @@ func (s *highlightState) onKey(p *pagerModel, msg tea.KeyPressMsg, k ReaderKeys)
 			s.anchor = max(s.cursor, 0)
 		}
 	case key.Matches(msg, k.Highlight):
-		s.add(p)
+		return s.add(p, nil)
 	case key.Matches(msg, k.Label):
 		s.chooseLabel(p)
 	case key.Matches(msg, k.Note):
-		s.editNote(p)
+		return s.editNote(p)
 	case key.Matches(msg, k.Delete):
-		s.remove(p)
+		return s.remove(p)
 	case key.Matches(msg, k.Undo):
-		s.undoLast(p)
+		return s.undoLast(p)
 	case key.Matches(msg, k.NextHighlight):
 		s.jump(p, 1)
 	case key.Matches(msg, k.PrevHighlight):
@@ -281,107 +268,6 @@ func (s *highlightState) onKey(p *pagerModel, msg tea.KeyPressMsg, k ReaderKeys)
 		s.chooseClaim(p)
 	}
 	return nil
-}
-
-// add highlights the selection, or the sentence under the cursor.
-func (s *highlightState) add(p *pagerModel) int {
-	md := p.art.Markdown
-	start, end, ok := s.selection(md)
-	if !ok {
-		start, end = render.SentenceAt(md, max(s.cursor, 0))
-		start, end = trimRange(md, start, end)
-	}
-	if end <= start {
-		p.errLine = "Nothing to highlight here."
-		return -1
-	}
-	q := render.QuoteAt(md, start, end)
-	for i, o := range s.list {
-		if !o.Orphan && o.Start == q.Start && o.End == q.End {
-			// The same passage twice would be two marks no one can tell
-			// apart: act on the one there is.
-			s.anchor = -1
-			s.cursor = o.Start
-			p.status = "Already highlighted. L label · a note · x delete"
-			return i
-		}
-	}
-	h := store.Highlight{
-		ArticleID: p.art.ID, Start: q.Start, End: q.End, TextRevision: p.art.TextRevision,
-		Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix, Label: store.Labels[0],
-	}
-	id, err := p.Lib.AddHighlight(p.ctx, &h)
-	refreshed := false
-	if errors.Is(err, store.ErrStaleText) {
-		// The article was refreshed elsewhere since it was opened: never
-		// store offsets of the old text. Place the passage on the new one.
-		refreshed = true
-		s.replace(p, &h)
-		if h.Orphan {
-			p.reload()
-			p.errLine = "The article was refreshed elsewhere and no longer has that passage; reloaded."
-			return -1
-		}
-		id, err = p.Lib.AddHighlight(p.ctx, &h)
-	}
-	if err != nil {
-		p.errLine = "Could not save the highlight: " + err.Error()
-		return -1
-	}
-	s.anchor = -1
-	s.pushUndo(undoStep{kind: undoCreate, h: h})
-	// Keep the cursor on the new highlight so L, a and x act on it.
-	s.cursor = h.Start
-	if refreshed {
-		p.reload()
-		p.status = "The article was refreshed elsewhere: reloaded, and your highlight placed in the new text."
-		return s.byID(id)
-	}
-	p.loadHighlights()
-	p.status = "Highlighted. L label · a note · x delete · u undo"
-	return s.byID(id)
-}
-
-// edit applies an edit to a highlight and reloads the highlights.
-func (s *highlightState) edit(p *pagerModel, e store.Edit, what string) (store.EditResult, bool) {
-	res, err := p.Lib.EditHighlight(p.ctx, e)
-	p.loadHighlights()
-	if err != nil {
-		p.errLine = "Could not " + what + ": " + err.Error()
-		return res, false
-	}
-	return res, true
-}
-
-func (s *highlightState) remove(p *pagerModel) {
-	i := s.under()
-	if i < 0 {
-		p.errLine = "No highlight under the cursor."
-		return
-	}
-	s.removeAt(p, i)
-}
-
-func (s *highlightState) removeAt(p *pagerModel, i int) {
-	h := s.list[i]
-	// The store clears the links to a deleted highlight; remember them so
-	// that undo puts them back.
-	var relink []int64
-	for _, o := range s.list {
-		if o.Supports == h.ID {
-			relink = append(relink, o.ID)
-		}
-	}
-	if err := p.Lib.DeleteHighlight(p.ctx, h.ID); err != nil {
-		p.errLine = "Could not delete the highlight: " + err.Error()
-		return
-	}
-	s.pushUndo(undoStep{kind: undoDelete, h: h, relink: relink})
-	p.loadHighlights()
-	p.status = "Highlight deleted. u to undo"
-	if n := len(relink); n > 0 {
-		p.status = fmt.Sprintf("Highlight deleted and unlinked %d highlight%s. u to undo", n, plural(n))
-	}
 }
 
 // jump moves the cursor to the next or previous highlight.
@@ -419,169 +305,6 @@ func (s *highlightState) jump(p *pagerModel, dir int) {
 		return
 	}
 	s.moveTo(p, target)
-}
-
-// editNote opens the note editor on the highlight under the cursor; with
-// a selection it highlights the selection first (the user chose it). With
-// neither it only says how: no key makes a highlight the user did not ask
-// for.
-func (s *highlightState) editNote(p *pagerModel) {
-	i := s.under()
-	if _, _, sel := s.selection(p.art.Markdown); sel {
-		if i = s.add(p); i < 0 {
-			return
-		}
-	}
-	if i < 0 {
-		p.errLine = "No highlight under the cursor: h highlights the sentence (or v selects), then a writes a note."
-		return
-	}
-	s.openEditor(p, i)
-}
-
-func (s *highlightState) openEditor(p *pagerModel, i int) {
-	// The note as stored now: another margin may have written it.
-	id := s.list[i].ID
-	p.loadHighlights()
-	if i = s.byID(id); i < 0 {
-		p.errLine = "This highlight was deleted elsewhere."
-		return
-	}
-	h := s.list[i]
-	s.editor = newNoteEditor(p.Common, h)
-	s.editor.SetSize(p.textWidth(), p.bodyHeight())
-	p.mode = readEditor
-}
-
-// onEditorKey saves on ctrl+s or esc; every other key is typing. After a
-// conflict or a deletion elsewhere the editor offers its choices and
-// closes only on one of them: the words typed are never dropped.
-func (s *highlightState) onEditorKey(p *pagerModel, msg tea.KeyPressMsg) tea.Cmd {
-	k := p.Keys.Editor
-	ed := s.editor
-	switch {
-	case ed.theirs != nil && key.Matches(msg, k.Theirs):
-		ed.SetValue(*ed.theirs)
-		ed.base, ed.theirs = *ed.theirs, nil
-		s.closeEditor(p)
-		p.status = "Kept the note written elsewhere."
-		return nil
-	case ed.theirs != nil && key.Matches(msg, k.Merge):
-		ed.SetValue(ed.Value() + "\n\n" + *ed.theirs)
-		ed.base, ed.theirs = *ed.theirs, nil
-		p.status = "Both notes are in the editor: edit, then ctrl+s saves."
-		return nil
-	case ed.deleted && key.Matches(msg, k.Restore):
-		s.restoreWithNote(p)
-		return nil
-	case key.Matches(msg, k.Save) || key.Matches(msg, k.Cancel):
-		if ed.theirs != nil && key.Matches(msg, k.Cancel) {
-			p.errLine = "Changed elsewhere: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both."
-			return nil
-		}
-		if ed.deleted && ed.Value() != "" {
-			p.errLine = "Deleted elsewhere: ctrl+r restores the highlight with your note."
-			return nil
-		}
-		if ed.deleted || s.saveNote(p, p.ctx, ed.theirs != nil) {
-			s.closeEditor(p)
-		}
-		return nil
-	}
-	return ed.Update(msg)
-}
-
-// closeEditor leaves the editor, recording the note change for undo.
-func (s *highlightState) closeEditor(p *pagerModel) {
-	ed := s.editor
-	if !ed.deleted && ed.base != ed.orig {
-		before := ed.h
-		before.Note = ed.orig
-		s.pushUndo(undoStep{kind: undoNote, h: before, note: ed.base})
-		p.status = "Note saved. u to undo"
-	}
-	s.editor = nil
-	p.mode = readNormal
-	p.loadHighlights()
-	if s.back {
-		s.back = false
-		s.openPanel(p)
-	}
-}
-
-// saveNote stores the note being edited, based on the note the editor last
-// saw (mine=true: over a note changed elsewhere, as the user chose). A
-// conflict or a deletion elsewhere keeps the editor open with its choices;
-// it reports whether the note is saved.
-func (s *highlightState) saveNote(p *pagerModel, ctx context.Context, mine bool) bool {
-	ed := s.editor
-	if ed == nil {
-		return true
-	}
-	note := ed.Value()
-	from := ed.base
-	if mine && ed.theirs != nil {
-		from = *ed.theirs
-	}
-	if note == from {
-		ed.base, ed.theirs = note, nil
-		return true
-	}
-	_, err := p.Lib.EditHighlight(ctx, store.Edit{ID: ed.h.ID, Note: &store.Change[string]{From: from, To: note}})
-	var ce *store.ConflictError
-	switch {
-	case errors.As(err, &ce):
-		t := ce.Current.Note
-		ed.theirs = &t
-		p.errLine = "This note was changed elsewhere while you wrote: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both."
-		return false
-	case errors.Is(err, store.ErrNotFound):
-		ed.deleted = true
-		p.errLine = "This highlight was deleted elsewhere: ctrl+r restores it with your note."
-		return false
-	case err != nil:
-		p.errLine = "Could not save the note: " + err.Error()
-		return false
-	}
-	ed.base, ed.theirs = note, nil
-	return true
-}
-
-// restoreWithNote puts back a highlight deleted elsewhere, with the note
-// being written, on the article's current text.
-func (s *highlightState) restoreWithNote(p *pagerModel) {
-	ed := s.editor
-	h := ed.h
-	h.Note = ed.Value()
-	err := p.Lib.RestoreHighlight(p.ctx, &h, nil)
-	if errors.Is(err, store.ErrStaleText) {
-		s.replace(p, &h)
-		err = p.Lib.RestoreHighlight(p.ctx, &h, nil)
-	}
-	if err != nil {
-		p.errLine = "Could not restore the highlight: " + err.Error()
-		return
-	}
-	ed.deleted = false
-	ed.base, ed.orig = h.Note, h.Note
-	s.closeEditor(p)
-	p.status = "Highlight restored with your note."
-}
-
-// draftChanged is true when the note being written differs from the one
-// last saved.
-func (s *highlightState) draftChanged() bool {
-	ed := s.editor
-	return ed != nil && ed.theirs == nil && !ed.deleted && ed.base != ed.Value()
-}
-
-// saveDraft stores the note being written without closing the editor, so
-// that a killed terminal loses at most the last seconds of typing. A
-// conflict or failure is shown; ctrl+s or esc try again.
-func (s *highlightState) saveDraft(p *pagerModel, ctx context.Context) {
-	if s.draftChanged() {
-		s.saveNote(p, ctx, false)
-	}
 }
 
 func (s *highlightState) viewEditor(p *pagerModel, h int) []string {
@@ -667,27 +390,14 @@ func (s *highlightState) chooseClaim(p *pagerModel) {
 func (s *highlightState) onPick(p *pagerModel, kind pickKind, item int) tea.Cmd {
 	switch kind {
 	case pickLabel:
-		s.setLabel(p, s.target, store.Labels[item], false)
+		return s.setLabel(p, s.target, store.Labels[item], false)
 	case pickUnlink:
 		if item == 0 {
-			s.setLabel(p, s.target, s.newLabel, true)
-		} else {
-			p.status = "Label kept."
+			return s.setLabel(p, s.target, s.newLabel, true)
 		}
+		p.status = "Label kept."
 	case pickClaim:
-		i := s.byID(s.target)
-		if i < 0 {
-			return nil
-		}
-		h := s.list[i]
-		to := s.claimIDs[item]
-		if _, ok := s.edit(p, store.Edit{ID: h.ID, Supports: &store.Change[int64]{From: h.Supports, To: to}}, "link the highlight"); ok {
-			s.pushUndo(undoStep{kind: undoLink, h: h, supports: to})
-			p.status = "Linked to the claim. u to undo"
-			if to == 0 {
-				p.status = "Unlinked. u to undo"
-			}
-		}
+		return s.link(p, s.claimIDs[item])
 	case pickPanel:
 		i := s.byID(s.panelIDs[item])
 		if i < 0 {
@@ -700,42 +410,6 @@ func (s *highlightState) onPick(p *pagerModel, kind pickKind, item int) tea.Cmd 
 		p.jumpTo(s.list[i].Start)
 	}
 	return nil
-}
-
-// setLabel changes a highlight's label. A change that would break links
-// (a claim others link to, or a linked evidence given a label that cannot
-// link) asks first; with unlink it goes ahead and says what it unlinked.
-func (s *highlightState) setLabel(p *pagerModel, id int64, label string, unlink bool) {
-	i := s.byID(id)
-	if i < 0 {
-		return
-	}
-	h := s.list[i]
-	res, err := p.Lib.EditHighlight(p.ctx, store.Edit{ID: id, Label: &store.Change[string]{From: h.Label, To: label}, Unlink: unlink})
-	var ue *store.UnlinkError
-	if errors.As(err, &ue) {
-		what := fmt.Sprintf("unlink the %d highlight%s linked to this claim", len(ue.Linked), plural(len(ue.Linked)))
-		if len(ue.Linked) == 1 && ue.Linked[0] == id {
-			what = "unlink it from its claim (a " + label + " does not link)"
-		}
-		s.target, s.newLabel = id, label
-		pk := newPicker(p.Common, "Make it a "+label+"?", []pickItem{
-			{Title: "Yes, and " + what},
-			{Title: "No, keep it a " + h.Label},
-		})
-		p.showPicker(pk, pickUnlink)
-		return
-	}
-	p.loadHighlights()
-	if err != nil {
-		p.errLine = "Could not change the label: " + err.Error()
-		return
-	}
-	s.pushUndo(undoStep{kind: undoLabel, h: h, label: label, unlinked: res.Unlinked})
-	p.status = "Labelled " + label + ". u to undo"
-	if n := len(res.Unlinked); n > 0 {
-		p.status = fmt.Sprintf("Labelled %s and unlinked %d highlight%s. u to undo", label, n, plural(n))
-	}
 }
 
 // openPanel lists the article's highlights in reading order, or the
@@ -831,17 +505,16 @@ func (s *highlightState) onPanelKey(p *pagerModel, msg tea.KeyPressMsg) (tea.Cmd
 	case key.Matches(msg, k.Edit):
 		if i := s.byID(id); i >= 0 {
 			s.back = true
-			s.openEditor(p, i)
-			return nil, true
+			return s.openEditor(p, id), true
 		}
 		return nil, true
 	case key.Matches(msg, k.Delete):
 		if i := s.byID(id); i >= 0 {
-			s.removeAt(p, i)
+			return s.removeAt(p, i), true
 		}
 	case key.Matches(msg, k.Reattach):
 		if i := s.byID(id); i >= 0 {
-			s.reattach(p, i)
+			return s.reattach(p, i), true
 		}
 	default:
 		return nil, false
@@ -1008,28 +681,5 @@ func (s *highlightState) onMouse(p *pagerModel, msg tea.MouseMsg) {
 	}
 }
 
-// reattach moves a highlight (typically an orphan) onto the selection: the
-// selected passage is now what it highlights.
-func (s *highlightState) reattach(p *pagerModel, i int) {
-	md := p.art.Markdown
-	start, end, ok := s.selection(md)
-	if !ok {
-		return
-	}
-	q := render.QuoteAt(md, start, end)
-	h := s.list[i]
-	_, err := p.Lib.PlaceHighlight(p.ctx, h.ID, store.Place{Start: q.Start, End: q.End, Exact: q.Exact,
-		Prefix: q.Prefix, Suffix: q.Suffix, TextRevision: p.art.TextRevision})
-	if errors.Is(err, store.ErrStaleText) {
-		p.reload()
-		p.errLine = "The article was refreshed elsewhere: reloaded; select the passage again."
-		return
-	}
-	if err != nil {
-		p.errLine = "Could not re-attach the highlight: " + err.Error()
-		return
-	}
-	s.anchor = -1
-	p.loadHighlights()
-	p.status = "Re-attached to the selection."
-}
+// keyIs reports whether a key press matches a binding.
+func keyIs(msg tea.KeyPressMsg, b key.Binding) bool { return key.Matches(msg, b) }

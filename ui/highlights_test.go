@@ -221,6 +221,7 @@ func TestNoteNeverLost(t *testing.T) {
 	hs.lib.failAdd = nil
 	// Quitting saves the note.
 	hs.press("ctrl+c")
+	hs.m.finalFlush()
 	if !hs.quit || hs.lib.hls[p.hl.list[0].ID].Note != "precious words" {
 		t.Errorf("ctrl+c lost the note: %q", hs.lib.hls[p.hl.list[0].ID].Note)
 	}

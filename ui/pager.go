@@ -116,6 +116,11 @@ type pagerModel struct {
 	savedOff int
 	ticking  bool
 
+	// Library calls out (ops.go), and the article being read (open).
+	ops     map[int]*op
+	opSeq   int
+	opening int64
+
 	// Commands started by handlers that return none (a reload's
 	// rendering), sent with the next Update's.
 	queued []tea.Cmd
@@ -138,13 +143,59 @@ func newPager(c *Common) *pagerModel {
 	return p
 }
 
-// OpenAt loads an article and starts rendering it, at a source offset when
-// at > 0, else at the saved reading position.
-func (p *pagerModel) OpenAt(id int64, at int) tea.Cmd {
-	a, err := p.Lib.Article(p.ctx, id)
-	if err != nil {
-		return func() tea.Msg { return errMsg{fmt.Sprintf("Could not open article %d: %v", id, err)} }
+// OpenAt reads an article in a command and then starts rendering it, at a
+// source offset when at > 0, else at the saved reading position.
+func (p *pagerModel) OpenAt(id int64, at int) tea.Cmd { return p.open(id, at, "", false).tell("", "") }
+
+// OpenFind opens an article at its top and shows the first match of q,
+// painted, once the whole is rendered: a full-text search result lands on
+// what was found.
+func (p *pagerModel) OpenFind(id int64, q string) tea.Cmd {
+	return p.open(id, 0, q, false).tell("", "")
+}
+
+// articleMsg is an article read for the reader, with its highlights.
+type articleMsg struct {
+	id   int64
+	at   int
+	find string
+	keep bool // a reload: keep the cursor when the text is the same
+	// say and warn are shown once the article is in (why it was reloaded).
+	say, warn string
+	art       *store.Article
+	hs        []store.Highlight
+	err       error
+}
+
+func (p *pagerModel) open(id int64, at int, find string, keep bool) openCmd {
+	lib, ctx := p.Lib, p.ctx
+	p.opening = id
+	return func() articleMsg {
+		a, err := lib.Article(ctx, id)
+		var hs []store.Highlight
+		if err == nil {
+			hs, err = lib.Highlights(ctx, id)
+		}
+		return articleMsg{id: id, at: at, find: find, keep: keep, art: a, hs: hs, err: err}
 	}
+}
+
+// onArticle shows an article read by open and starts rendering it.
+func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
+	if msg.id != p.opening {
+		return nil // another article was asked for since
+	}
+	if msg.err != nil {
+		text := fmt.Sprintf("Could not open article %d: %v", msg.id, msg.err)
+		if p.art != nil && p.art.ID == msg.id {
+			p.errLine = text // a reload failed: the article stays
+			return nil
+		}
+		return func() tea.Msg { return errMsg{text} }
+	}
+	a := msg.art
+	same := msg.keep && p.art != nil && p.art.ID == a.ID && p.art.TextRevision == a.TextRevision
+	cursor := p.hl.cursor
 	p.art = a
 	p.mdHash = maphash.String(mdSeed, a.Markdown)
 	p.savedOff = -1
@@ -152,29 +203,24 @@ func (p *pagerModel) OpenAt(id int64, at int) tea.Cmd {
 	p.top = 0
 	p.pending = a.Position
 	p.mode = readNormal
-	p.status, p.errLine = "", ""
+	p.status, p.errLine = msg.say, msg.warn
 	p.query, p.matches, p.cur, p.prompt, p.findRest = "", nil, 0, nil, false
 	p.picker = nil
 	p.headings, p.links = nil, nil
 	p.deferred = nil
 	p.hl.reset()
-	if at > 0 {
-		p.pending, p.hl.cursor = at, at
+	if msg.at > 0 {
+		p.pending, p.hl.cursor = msg.at, msg.at
 	}
-	p.loadHighlights()
-	return p.requestRender()
-}
-
-// OpenFind opens an article at its top and shows the first match of q,
-// painted, once the whole is rendered: a full-text search result lands on
-// what was found.
-func (p *pagerModel) OpenFind(id int64, q string) tea.Cmd {
-	cmd := p.OpenAt(id, 0)
-	if p.art != nil {
+	if same {
+		p.hl.cursor = cursor
+	}
+	if msg.find != "" {
 		p.pending = 0
-		p.query, p.findRest = q, true
+		p.query, p.findRest = msg.find, true
 	}
-	return cmd
+	p.hl.list = msg.hs
+	return p.requestRender()
 }
 
 // SetSize fits the reader to the terminal; a new text width re-renders,
@@ -289,7 +335,7 @@ func (p *pagerModel) onDoc(msg docMsg) tea.Cmd {
 		return nil // the first screenful arrived after the whole
 	}
 	p.setDoc(msg.key, msg.doc)
-	if msg.doc.Complete {
+	if msg.doc.Complete && len(p.ops) == 0 {
 		return p.replay()
 	}
 	return nil
@@ -377,24 +423,60 @@ func (p *pagerModel) progress() float64 {
 	return min(float64(p.top+p.bodyHeight())/float64(n), 1)
 }
 
-// save stores the reading position; called on leaving and quitting.
-func (p *pagerModel) save() { p.saveWith(p.ctx) }
+// positionMsg is what saving the reading position came to.
+type positionMsg struct {
+	id       int64
+	off      int
+	progress float64
+	err      error
+}
 
-func (p *pagerModel) saveWith(ctx context.Context) {
+// savePosition stores the reading position in a command; nil when there is
+// nothing new to store.
+func (p *pagerModel) savePosition() tea.Cmd {
 	if p.art == nil || p.doc == nil || !p.doc.Complete || p.pending >= 0 {
-		return
+		return nil
 	}
 	off, prog := p.topOffset(), p.progress()
 	if off == p.art.Position && prog == p.art.Progress {
 		p.savedOff = off
+		return nil
+	}
+	lib, ctx, id, rev := p.Lib, p.ctx, p.art.ID, p.art.TextRevision
+	p.savedOff = off // a tick meanwhile need not save it again
+	return func() tea.Msg {
+		c, cancel := context.WithTimeout(ctx, autosaveTimeout)
+		defer cancel()
+		return positionMsg{id: id, off: off, progress: prog, err: lib.SetPosition(c, id, rev, off, prog)}
+	}
+}
+
+func (p *pagerModel) onPosition(msg positionMsg) {
+	if p.art == nil || p.art.ID != msg.id {
 		return
+	}
+	if msg.err != nil {
+		p.savedOff = -2 // unsaved: the next tick tries again
+		p.errLine = "Could not save the reading position: " + msg.err.Error()
+		return
+	}
+	p.art.Position, p.art.Progress = msg.off, msg.progress
+}
+
+// saveNow stores the reading position at once, once the program has ended.
+func (p *pagerModel) saveNow(ctx context.Context) error {
+	if p.art == nil || p.doc == nil || !p.doc.Complete || p.pending >= 0 {
+		return nil
+	}
+	off, prog := p.topOffset(), p.progress()
+	if off == p.art.Position && prog == p.art.Progress {
+		return nil
 	}
 	if err := p.Lib.SetPosition(ctx, p.art.ID, p.art.TextRevision, off, prog); err != nil {
-		p.errLine = "Could not save the reading position: " + err.Error()
-		return
+		return fmt.Errorf("could not save the reading position: %w", err)
 	}
 	p.art.Position, p.art.Progress = off, prog
-	p.savedOff = off
+	return nil
 }
 
 // unsaved is true when the top offset moved since the position was last
@@ -406,7 +488,7 @@ func (p *pagerModel) unsaved() bool {
 	if p.mode == readEditor && p.hl.draftChanged() {
 		return true
 	}
-	if p.doc == nil || !p.doc.Complete || p.pending >= 0 || p.savedOff < 0 {
+	if p.doc == nil || !p.doc.Complete || p.pending >= 0 || p.savedOff == -1 {
 		return false
 	}
 	return p.topOffset() != p.savedOff
@@ -422,21 +504,21 @@ func (p *pagerModel) scheduleSave() tea.Cmd {
 	return p.tick(autosaveEvery, func(time.Time) tea.Msg { return autosaveMsg{} })
 }
 
-// autosave saves the position and the note being written, each write
-// bounded by autosaveTimeout.
-func (p *pagerModel) autosave() {
+// autosave saves the position and the note being written, each in a
+// command.
+func (p *pagerModel) autosave() tea.Cmd {
 	p.ticking = false
 	if p.art == nil {
-		return
+		return nil
 	}
-	ctx, cancel := context.WithTimeout(p.ctx, autosaveTimeout)
-	defer cancel()
+	var cmds []tea.Cmd
 	if p.mode == readEditor {
-		p.hl.saveDraft(p, ctx)
+		cmds = append(cmds, p.hl.saveDraft(p))
 	}
-	if p.doc != nil && p.savedOff >= 0 && p.topOffset() != p.savedOff {
-		p.saveWith(ctx)
+	if p.doc != nil && p.savedOff != -1 && p.topOffset() != p.savedOff {
+		cmds = append(cmds, p.savePosition())
 	}
+	return tea.Batch(cmds...)
 }
 
 // Layout: a three-line header, the body, a status line and the help.
@@ -510,8 +592,8 @@ func (p *pagerModel) currentKeys() ReaderKeys {
 // if the message moved the text or changed a note.
 func (p *pagerModel) Update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 	if _, ok := msg.(autosaveMsg); ok {
-		p.autosave()
-		return p, p.scheduleSave()
+		cmd := p.autosave()
+		return p, tea.Batch(cmd, p.scheduleSave())
 	}
 	p, cmd := p.update(msg)
 	queued := p.queued
@@ -520,7 +602,7 @@ func (p *pagerModel) Update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 }
 
 func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
-	if p.doc != nil && p.doc.Window {
+	if p.doc != nil && p.doc.Window || p.waits(msg) {
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
 			p.deferred = append(p.deferred, msg)
@@ -528,6 +610,14 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		}
 	}
 	switch msg := msg.(type) {
+	case articleMsg:
+		return p, p.onArticle(msg)
+	case opMsg:
+		return p, p.onOp(msg)
+	case retryMsg:
+		return p, p.onRetry(msg)
+	case positionMsg:
+		p.onPosition(msg)
 	case docMsg:
 		return p, p.onDoc(msg)
 	case statusMsg:
@@ -542,9 +632,7 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 			p.errLine = "Refresh failed: " + msg.err.Error()
 			return p, nil
 		}
-		cmd := p.reload()
-		p.status = msg.summary
-		return p, cmd
+		return p, p.reload(msg.summary, "")
 	case exportMsg:
 		if msg.err != nil {
 			p.errLine = "Export failed: " + msg.err.Error()
@@ -664,8 +752,7 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 				return nil
 			}
 		}
-		p.save()
-		return func() tea.Msg { return closeMsg{} }
+		return tea.Batch(p.savePosition(), func() tea.Msg { return closeMsg{} })
 	default:
 		return p.hl.onKey(p, msg, k)
 	}
@@ -678,18 +765,22 @@ func (p *pagerModel) setWidth(w int) tea.Cmd {
 		return nil
 	}
 	p.width = w
-	if err := p.Lib.SetSetting(p.ctx, "reader.width", strconv.Itoa(w)); err != nil {
-		p.errLine = "Could not remember the width: " + err.Error()
+	lib, ctx := p.Lib, p.ctx
+	remember := func() tea.Msg {
+		if err := lib.SetSetting(ctx, "reader.width", strconv.Itoa(w)); err != nil {
+			return errMsg{"Could not remember the width: " + err.Error()}
+		}
+		return nil
 	}
 	p.status = fmt.Sprintf("Width %d", w)
 	if p.Width > 0 && p.Width < w {
 		p.status += fmt.Sprintf(" (the terminal shows %d)", p.Width)
 	}
 	if p.art == nil || p.key() == p.want {
-		return nil
+		return remember
 	}
 	p.keepPosition()
-	return p.requestRender()
+	return tea.Batch(remember, p.requestRender())
 }
 
 func (p *pagerModel) onSearchKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -762,34 +853,45 @@ func (p *pagerModel) refresh() tea.Cmd {
 	if p.Opt.Refresh == nil || p.art == nil {
 		return nil
 	}
-	p.save()
+	save := p.savePosition()
 	f, ctx, id := p.Opt.Refresh, p.ctx, p.art.ID
 	p.status = "Fetching the article again…"
-	return func() tea.Msg {
+	return tea.Sequence(save, func() tea.Msg {
 		summary, err := f(ctx, id)
 		return refreshMsg{id: id, summary: summary, err: err}
-	}
+	})
 }
 
 // reload reads the article again after it changed (a refresh here or in
 // another margin): the new text and highlights, at the passage on screen,
-// or where the refresh carried the reading position if the text changed.
-func (p *pagerModel) reload() tea.Cmd {
-	a, err := p.Lib.Article(p.ctx, p.art.ID)
-	if err != nil {
-		p.errLine = "Could not reload the article: " + err.Error()
+// or where the refresh carried the reading position if the text changed
+// (the article's saved position, which open uses when at is 0).
+func (p *pagerModel) reload(say, warn string) tea.Cmd {
+	if p.art == nil {
 		return nil
 	}
-	at, cursor, same := p.topOffset(), p.hl.cursor, a.TextRevision == p.art.TextRevision
-	if !same {
-		at = a.Position
+	return p.open(p.art.ID, max(p.topOffset(), 1), "", true).tell(say, warn)
+}
+
+// reloadAt reloads the article with the cursor at a source offset.
+func (p *pagerModel) reloadAt(off int, say, warn string) tea.Cmd {
+	if p.art == nil {
+		return nil
 	}
-	cmd := p.OpenAt(a.ID, max(at, 1))
-	if same {
-		p.hl.cursor = cursor
+	return p.open(p.art.ID, max(off, 1), "", false).tell(say, warn)
+}
+
+// openCmd reads an article for the reader (see open).
+type openCmd func() articleMsg
+
+// tell makes the reader show a status and an error once the article is in
+// (why it was read again).
+func (c openCmd) tell(say, warn string) tea.Cmd {
+	return func() tea.Msg {
+		m := c()
+		m.say, m.warn = say, warn
+		return m
 	}
-	p.queued = append(p.queued, cmd)
-	return nil
 }
 
 func (p *pagerModel) export() tea.Cmd {

@@ -124,6 +124,7 @@ func TestReaderPositionSavedAndRestored(t *testing.T) {
 	hs2.press("j", "j")
 	off = hs2.m.pager.topOffset()
 	hs2.press("ctrl+c")
+	hs2.m.finalFlush() // as Run does once the program has ended
 	if !hs2.quit || hs.lib.arts[id].Position != off {
 		t.Errorf("ctrl+c: quit %v, position %d, want %d", hs2.quit, hs.lib.arts[id].Position, off)
 	}
@@ -308,6 +309,7 @@ func TestScrollWhileRendering(t *testing.T) {
 	id := lib.add(store.Article{Title: "Long", Added: testNow, Markdown: testMarkdown("Long") + testMarkdown("More"), Text: "x"})
 	hs := newHarness(t, lib, 80, 24)
 	_, cmd := hs.m.Update(openMsg{id: id})
+	_, cmd = hs.m.Update(cmd()) // the article, read
 	batch, ok := cmd().(tea.BatchMsg)
 	if !ok || len(batch) != 2 {
 		t.Fatalf("expected the first screenful and the whole as two commands")
@@ -328,6 +330,7 @@ func TestScrollWhileRendering(t *testing.T) {
 	hs.m.common.cache = &docCache{}
 	lib.arts[id].Position = 0
 	_, cmd = hs.m.Update(openMsg{id: id})
+	_, cmd = hs.m.Update(cmd())
 	batch = cmd().(tea.BatchMsg)
 	hs.send(batch[0]())
 	hs.press("G")
@@ -399,6 +402,7 @@ func openAt(t *testing.T, md string, off int) (hs *harness, p *pagerModel, windo
 		Markdown: md, Text: "long", Position: off, Progress: 0.66})
 	hs = newHarness(t, lib, 80, 24)
 	_, cmd := hs.m.Update(openMsg{id: id})
+	_, cmd = hs.m.Update(cmd()) // the article, read
 	batch, ok := cmd().(tea.BatchMsg)
 	if !ok || len(batch) != 2 {
 		t.Fatalf("opening deep asked for %T, want two renderings", cmd())

@@ -278,7 +278,7 @@ func TestNoteEditorQuote(t *testing.T) {
 	hs.lib.hls[5] = &store.Highlight{ID: 5, ArticleID: p.art.ID, Start: 0, End: 10,
 		Exact: strings.Repeat("A quoted passage that goes on. ", 12), Label: "claim"}
 	p.loadHighlights()
-	p.hl.openEditor(p, 0)
+	hs.run(p.hl.openEditor(p, 5))
 	scr := hs.screen()
 	if n := strings.Count(scr, "“"); n != 1 {
 		t.Errorf("%d opening marks:\n%s", n, scr)

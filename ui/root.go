@@ -113,11 +113,11 @@ func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 	_, err := prog.Run()
 	close(done)
 	stop()
-	m.finalFlush()
+	ferr := m.finalFlush()
 	if err != nil && !(errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil) {
-		return fmt.Errorf("run the terminal UI: %w", err)
+		return errors.Join(fmt.Errorf("run the terminal UI: %w", err), ferr)
 	}
-	return nil
+	return ferr
 }
 
 // Init loads the library, asks the terminal for its background colour and
@@ -146,15 +146,23 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onBackground(msg)
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.common.Keys.Quit) {
-			m.pager.flush()
+			// What the reader holds is saved once the program has ended
+			// (finalFlush), never inside Update.
 			return m, tea.Quit
 		}
 	case openMsg:
-		m.screen = screenReader
+		// The reader shows once the article is read (articleMsg).
 		if msg.find != "" {
 			return m, m.pager.OpenFind(msg.id, msg.find)
 		}
 		return m, m.pager.OpenAt(msg.id, msg.at)
+	case articleMsg:
+		var cmd tea.Cmd
+		m.pager, cmd = m.pager.Update(msg)
+		if m.pager.art != nil && m.pager.art.ID == msg.id && msg.err == nil {
+			m.screen = screenReader
+		}
+		return m, cmd
 	case closeMsg:
 		m.screen = screenLibrary
 		m.pager.art = nil
@@ -172,7 +180,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
-	case docMsg, exportMsg, refreshMsg, statusMsg, autosaveMsg:
+	case docMsg, exportMsg, refreshMsg, statusMsg, autosaveMsg, opMsg, retryMsg, positionMsg:
 		var cmd tea.Cmd
 		m.pager, cmd = m.pager.Update(msg)
 		return m, cmd
@@ -255,29 +263,49 @@ const flushTimeout = 2 * time.Second
 // uses, so the last save gets a context of its own: the signal's values
 // without its cancellation, and a deadline so that a locked library cannot
 // keep a closing terminal waiting.
-func (m *Model) finalFlush() {
+func (m *Model) finalFlush() error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(m.common.ctx), flushTimeout)
 	defer cancel()
 	m.common.ctx = ctx
-	m.pager.flush()
+	return m.pager.flush()
 }
 
-// flush saves what the reader holds: an open note and the position. The
-// program is ending, so a note that meets a conflict is saved with both
-// texts (the other first), and one whose highlight was deleted elsewhere
-// brings the highlight back: the words typed are never dropped.
-func (p *pagerModel) flush() {
-	if p.mode == readEditor && p.hl.editor != nil {
-		ed := p.hl.editor
-		if !p.hl.saveNote(p, p.ctx, false) {
-			switch {
-			case ed.theirs != nil:
-				ed.SetValue(*ed.theirs + "\n\n" + ed.Value())
-				p.hl.saveNote(p, p.ctx, true)
-			case ed.deleted && ed.Value() != "":
-				p.hl.restoreWithNote(p)
-			}
-		}
+// flush saves what the reader holds once the program has ended: the
+// library calls still out, an open note and the position. A note that
+// meets a conflict is saved with both texts (the other first), and one
+// whose highlight was deleted elsewhere brings the highlight back: the
+// words typed are never dropped. What could not be saved is returned.
+func (p *pagerModel) flush() error {
+	errs := []error{p.settle(p.ctx)}
+	if ed := p.hl.editor; p.mode == readEditor && ed != nil {
+		errs = append(errs, p.flushNote(ed))
 	}
-	p.save()
+	errs = append(errs, p.saveNow(p.ctx))
+	return errors.Join(errs...)
+}
+
+func (p *pagerModel) flushNote(ed *noteEditor) error {
+	e, note, ok := p.hl.noteEdit(false)
+	if !ok {
+		return nil
+	}
+	_, err := p.Lib.EditHighlight(p.ctx, e)
+	if p.hl.noteSaved(p, note, err) {
+		return nil
+	}
+	switch {
+	case ed.theirs != nil:
+		ed.SetValue(*ed.theirs + "\n\n" + ed.Value())
+		if e, _, ok := p.hl.noteEdit(true); ok {
+			_, err = p.Lib.EditHighlight(p.ctx, e)
+		}
+	case ed.deleted && ed.Value() != "":
+		h := ed.h
+		h.Note = ed.Value()
+		err = restoreOn(p.ctx, p.Lib, &h, nil)
+	}
+	if err != nil {
+		return fmt.Errorf("could not save the note you were writing: %w", err)
+	}
+	return nil
 }

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
-	"margin/render"
+	tea "charm.land/bubbletea/v2"
+
 	"margin/store"
 )
 
@@ -43,50 +45,48 @@ func (s *highlightState) pushUndo(u undoStep) {
 // undoLast takes back the newest action; a step that cannot be taken back
 // (changed elsewhere since) is dropped with a message, so u goes on to the
 // one before it.
-func (s *highlightState) undoLast(p *pagerModel) {
+func (s *highlightState) undoLast(p *pagerModel) tea.Cmd {
 	if len(s.undo) == 0 {
 		p.errLine = "Nothing to undo."
-		return
+		return nil
 	}
 	u := s.undo[len(s.undo)-1]
 	s.undo = s.undo[:len(s.undo)-1]
-	msg, err := s.apply(p, u)
-	if err != nil {
-		p.errLine = "Could not undo: " + err.Error()
-		if errors.Is(err, store.ErrConflict) {
-			p.errLine = "Not undone: it was changed elsewhere since."
+	return p.do("undo", func(ctx context.Context, lib Library) (any, error) {
+		return apply(ctx, lib, u)
+	}, func(p *pagerModel, val any, err error) tea.Cmd {
+		if err != nil {
+			p.errLine = "Could not undo: " + err.Error()
+			if errors.Is(err, store.ErrConflict) {
+				p.errLine = "Not undone: it was changed elsewhere since."
+			}
+			return nil
 		}
-		p.loadHighlights()
-		return
-	}
-	p.loadHighlights()
-	if n := len(s.undo); n > 0 {
-		msg += fmt.Sprintf(" (%d more to undo)", n)
-	}
-	p.status = msg
+		if u.kind == undoCreate || u.kind == undoDelete && !u.h.Orphan {
+			s.cursor = u.h.Start
+		}
+		msg := val.(string)
+		if n := len(s.undo); n > 0 {
+			msg += fmt.Sprintf(" (%d more to undo)", n)
+		}
+		p.status = msg
+		s.refreshPanel(p)
+		return nil
+	})
 }
 
-func (s *highlightState) apply(p *pagerModel, u undoStep) (string, error) {
-	lib, ctx, h := p.Lib, p.ctx, u.h
+// apply takes back one step in the library and says what it did.
+func apply(ctx context.Context, lib Library, u undoStep) (string, error) {
+	h := u.h
 	switch u.kind {
 	case undoCreate:
 		if err := lib.DeleteHighlight(ctx, h.ID); err != nil {
 			return "", err
 		}
-		s.cursor = h.Start
 		return "Highlight undone.", nil
 	case undoDelete:
-		err := lib.RestoreHighlight(ctx, &h, u.relink)
-		if errors.Is(err, store.ErrStaleText) {
-			// The article was refreshed since: put it back on the new text.
-			s.replace(p, &h)
-			err = lib.RestoreHighlight(ctx, &h, u.relink)
-		}
-		if err != nil {
+		if err := restoreOn(ctx, lib, &h, u.relink); err != nil {
 			return "", err
-		}
-		if !h.Orphan {
-			s.cursor = h.Start
 		}
 		// Count what is linked now: a link changed since stays as it is.
 		if hs, err := lib.Highlights(ctx, h.ArticleID); err == nil {
@@ -121,21 +121,4 @@ func (s *highlightState) apply(p *pagerModel, u undoStep) (string, error) {
 		return "Note changed back.", nil
 	}
 	return "", nil
-}
-
-// replace re-places a highlight of an older text on the article's current
-// text by its quote, or marks it an orphan.
-func (s *highlightState) replace(p *pagerModel, h *store.Highlight) {
-	md := p.art.Markdown
-	if cur, err := p.Lib.Article(p.ctx, p.art.ID); err == nil {
-		md = cur.Markdown
-		h.TextRevision = cur.TextRevision
-	}
-	start, end, ok := render.Reanchor(md, render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
-	if !ok {
-		h.Orphan, h.Start, h.End = true, 0, 0
-		return
-	}
-	q := render.QuoteAt(md, start, end)
-	h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Orphan = start, end, q.Exact, q.Prefix, q.Suffix, false
 }

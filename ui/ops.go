@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"margin/store"
+)
+
+// The reader never calls the library inside Update: each call runs in a
+// command (an op) that also reads the article's highlights afterwards, and
+// its result comes back as an opMsg. While an op is out, keys that act on
+// highlights wait (like keys during a preview) and are replayed in order
+// when it is back, so they act on its result; scrolling goes on. A busy
+// library (another margin writing) is retried until it frees up, with the
+// wait shown; nothing asked for is dropped.
+
+// opTimeout bounds one try of an op; busyRetry is the pause before the
+// next try when the library was busy.
+const (
+	opTimeout = 8 * time.Second
+	busyRetry = time.Second
+)
+
+// op is a library call the reader is waiting for.
+type op struct {
+	what    string // "save the highlight": for messages
+	fn      func(ctx context.Context, lib Library) (any, error)
+	then    func(p *pagerModel, val any, err error) tea.Cmd
+	article int64 // whose highlights to read afterwards; 0 for none
+}
+
+type (
+	opMsg struct {
+		id    int
+		val   any
+		err   error
+		hs    []store.Highlight
+		hsErr error
+		read  bool // hs was read
+	}
+	retryMsg struct{ id int }
+)
+
+// do starts an op: fn runs in a command with the library; then runs in
+// Update with its result, after the highlights shown were refreshed.
+func (p *pagerModel) do(what string, fn func(ctx context.Context, lib Library) (any, error), then func(p *pagerModel, val any, err error) tea.Cmd) tea.Cmd {
+	p.opSeq++
+	o := &op{what: what, fn: fn, then: then}
+	if p.art != nil {
+		o.article = p.art.ID
+	}
+	if p.ops == nil {
+		p.ops = make(map[int]*op)
+	}
+	p.ops[p.opSeq] = o
+	return p.runOp(p.opSeq, o)
+}
+
+func (p *pagerModel) runOp(id int, o *op) tea.Cmd {
+	lib, ctx := p.Lib, p.ctx
+	return func() tea.Msg {
+		c, cancel := context.WithTimeout(ctx, opTimeout)
+		defer cancel()
+		m := opMsg{id: id}
+		m.val, m.err = o.fn(c, lib)
+		if o.article != 0 {
+			m.hs, m.hsErr = lib.Highlights(c, o.article)
+			m.read = true
+		}
+		return m
+	}
+}
+
+// onOp applies an op's result, or waits and tries again when the library
+// was busy.
+func (p *pagerModel) onOp(msg opMsg) tea.Cmd {
+	o := p.ops[msg.id]
+	if o == nil {
+		return nil
+	}
+	if errors.Is(msg.err, store.ErrBusy) && p.ctx.Err() == nil {
+		p.status = "The library is busy (another margin is writing): waiting to " + o.what + "…"
+		id := msg.id
+		return p.tick(busyRetry, func(time.Time) tea.Msg { return retryMsg{id} })
+	}
+	delete(p.ops, msg.id)
+	if msg.read && p.art != nil && p.art.ID == o.article {
+		if msg.hsErr != nil {
+			p.errLine = "Could not read highlights: " + msg.hsErr.Error()
+		} else {
+			p.hl.list = msg.hs
+			p.hl.indexNotes(p)
+		}
+	}
+	cmd := o.then(p, msg.val, msg.err)
+	if len(p.ops) == 0 && (p.doc == nil || !p.doc.Window) {
+		cmd = tea.Batch(cmd, p.replay())
+	}
+	return cmd
+}
+
+func (p *pagerModel) onRetry(msg retryMsg) tea.Cmd {
+	if o := p.ops[msg.id]; o != nil {
+		return p.runOp(msg.id, o)
+	}
+	return nil
+}
+
+// waits reports whether a message must wait for the ops out: keys that
+// act on highlights or leave, not scrolling or typing in the editor.
+func (p *pagerModel) waits(msg tea.Msg) bool {
+	if len(p.ops) == 0 {
+		return false
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		_, click := msg.(tea.MouseClickMsg)
+		return click
+	}
+	switch p.mode {
+	case readEditor:
+		e := p.Keys.Editor
+		return key.Matches(k, e.Save, e.Cancel, e.Theirs, e.Merge, e.Restore)
+	case readNormal:
+		r := p.keys
+		return !key.Matches(k, r.Down, r.Up, r.PageDown, r.PageUp, r.HalfDown, r.HalfUp, r.Top, r.Bottom, r.Help)
+	}
+	return true
+}
+
+// settle runs the ops still out once the program has ended (within ctx),
+// so that what the reader asked for is saved; it returns the ones that
+// could not be.
+func (p *pagerModel) settle(ctx context.Context) error {
+	var failed []string
+	for id := 1; id <= p.opSeq; id++ {
+		o := p.ops[id]
+		if o == nil {
+			continue
+		}
+		delete(p.ops, id)
+		val, err := o.fn(ctx, p.Lib)
+		if err != nil {
+			failed = append(failed, fmt.Sprintf("could not %s: %v", o.what, err))
+			continue
+		}
+		o.then(p, val, nil)
+	}
+	if len(failed) > 0 {
+		return errors.New(failed[0])
+	}
+	return nil
+}
