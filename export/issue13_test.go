@@ -1,0 +1,83 @@
+package export
+
+import (
+	"strings"
+	"testing"
+
+	"margin/store"
+)
+
+// hlOf places a highlight on the first occurrence of from..to in md.
+func hlOf(t *testing.T, md string, id int64, from, to string) store.Highlight {
+	t.Helper()
+	s := strings.Index(md, from)
+	if s < 0 {
+		t.Fatalf("no %q", from)
+	}
+	e := s + strings.Index(md[s:], to) + len(to)
+	return store.Highlight{ID: id, ArticleID: 1, Start: s, End: e, Label: "highlight"}
+}
+
+// Issue 13, failure 4: --full marks split at link and emphasis boundaries,
+// and the article's own == stays text.
+func TestFullMarksSplitAtSyntax(t *testing.T) {
+	md := "See [the long link text](https://x.test/a?b=1) now, and *some emphasis here* too.\n\nThe article's own ==not a mark== and a==b.\n"
+	for _, c := range []struct {
+		name     string
+		from, to string
+		want     string
+	}{
+		{"ends inside a link", "See", "the long", "==See== [==the long== link text](https://x.test/a?b=1)"},
+		{"starts inside a link", "link text", "now", "[the long ==link text==](https://x.test/a?b=1) ==now=="},
+		{"ends inside emphasis", "and", "some", "==and== *==some== emphasis here*"},
+		{"starts inside emphasis", "emphasis here", "too", "*some ==emphasis here==* ==too=="},
+	} {
+		got := markFull(md, []store.Highlight{hlOf(t, md, 1, c.from, c.to)})
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%s: want %q in\n%s", c.name, c.want, got)
+		}
+		if !strings.Contains(got, `The article's own \=\=not a mark\=\= and a=b.`) && !strings.Contains(got, `The article's own \=\=not a mark\=\= and a\=\=b.`) {
+			t.Errorf("%s: the article's own == is not escaped:\n%s", c.name, got)
+		}
+	}
+}
+
+// Issue 13, failure 5: no escaping inside code, in notes or articles.
+func TestNoEscapingInsideCode(t *testing.T) {
+	note := "Compare:\n\n```c\nprintf(\"100%%\\n\"); // see ^note1\n```\n\nand `a==b %% c` inline, but %% outside and a fake id ^hl-x"
+	got := neutralize(note)
+	for _, want := range []string{"printf(\"100%%\\n\"); // see ^note1\n", "`a==b %% c`", `but \%\% outside`, `fake id \^hl-x`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("note: want %q in\n%s", want, got)
+		}
+	}
+	md := "Text ^kept-escaped\n\n```\n// see ^note1\nx == y %% z\n```\n\nRun `a == b` here.\n"
+	full := markFull(md, []store.Highlight{hlOf(t, md, 1, "Run", "here")})
+	for _, want := range []string{"// see ^note1\nx == y %% z\n", "==Run `a == b` here=="} {
+		if !strings.Contains(full, want) {
+			t.Errorf("--full: want %q in\n%s", want, full)
+		}
+	}
+}
+
+// Issue 13, failure 7: disagree and question links say so, and the
+// argument never cuts a word or a number.
+func TestArgumentWords(t *testing.T) {
+	for k := 0; k < 8; k++ {
+		long := strings.Repeat("w", k) + strings.Repeat(" word", 21) + " she reported in 2004 that the results held."
+		got := truncate(long, 120)
+		cut := strings.TrimSuffix(got, "…")
+		if cut == got || !strings.HasPrefix(long, cut) || long[len(cut)] != ' ' {
+			t.Errorf("truncate cut mid-word: %q", got)
+		}
+	}
+	a, hs := fixture(t)
+	out, err := Markdown(a, hs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	if strings.Count(s, "- Supports: [[#^") != 2 || strings.Count(s, "- Questions: [[#^") != 1 || strings.Count(s, "- Disputes: [[#^") != 1 {
+		t.Errorf("relations:\n%s", s)
+	}
+}
