@@ -535,7 +535,6 @@ func escapeArticle(md string, from, to int, verbatim [][2]int) string {
 	return b.String()
 }
 
-
 // joinMarks joins pieces of one highlight that only emphasis markers and
 // spaces on one line separate, when the joined span, taking in the markers
 // at its edges if need be, holds whole emphases: "==A **bold** claim=="
