@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
+	"margin/render"
 	"margin/sanitize"
 	"margin/store"
 )
@@ -251,12 +252,30 @@ func TestFrontMatterRoundTrip(t *testing.T) {
 		Labels     []string  `yaml:"labels"`
 		Highlights int       `yaml:"highlights"`
 		MarginID   int64     `yaml:"margin_id"`
+		MarginOpen string    `yaml:"margin_open"`
+		MarginURL  string    `yaml:"margin_url"`
+		Aliases    []string  `yaml:"aliases"`
+		// Omnivore's keys, for existing Dataview queries.
+		DateSaved     time.Time `yaml:"date_saved"`
+		DatePublished time.Time `yaml:"date_published"`
+		SiteName      string    `yaml:"site_name"`
+		OriginalURL   string    `yaml:"original_url"`
+		WordsCount    int       `yaml:"words_count"`
+		ReadLength    int       `yaml:"read_length"`
+		State         string    `yaml:"state"`
 	}
 	if err := yaml.Unmarshal(fm, &got); err != nil {
 		t.Fatalf("front matter does not parse: %v\n%s", err, fm)
 	}
-	if want := sanitize.Text(hostileTitle); got.Title != want {
-		t.Errorf("title %q, want %q", got.Title, want)
+	if want := oneLine(sanitize.Text(hostileTitle)); got.Title != want || !slices.Equal(got.Aliases, []string{want}) {
+		t.Errorf("title %q aliases %q, want %q", got.Title, got.Aliases, want)
+	}
+	if got.MarginOpen != "margin open 42" || got.MarginURL != "margin://42" {
+		t.Errorf("link back: %q %q", got.MarginOpen, got.MarginURL)
+	}
+	if !got.DateSaved.Equal(a.Added) || !got.DatePublished.Equal(a.Published) || got.SiteName != "Example Essays" ||
+		got.OriginalURL != a.SourceURL || got.WordsCount != 95 || got.ReadLength != 1 || got.State != "Inbox" {
+		t.Errorf("Omnivore keys: %+v", got)
 	}
 	if got.Author != "Ann Author <ann@example.com>[1m" || got.Site != "Example Essays" || got.URL != a.SourceURL {
 		t.Errorf("author/site/url: %q %q %q", got.Author, got.Site, got.URL)
@@ -325,18 +344,19 @@ func TestJSONRoundTrip(t *testing.T) {
 	if c.Label != sanitize.Text(hostileTitle) || c.Total != len(hs) || len(c.First.Items) != len(hs) {
 		t.Errorf("label %q total %d items %d", c.Label, c.Total, len(c.First.Items))
 	}
-	byExact := map[string]store.Highlight{}
+	byID := map[string]store.Highlight{}
 	for _, h := range hs {
-		byExact[sanitize.Text(h.Exact)] = h
+		byID[annoID(a.ID, h.ID)] = h
 	}
-	runes := []rune(fixtureMD)
+	plain := render.NewPlainText(fixtureMD).Text
+	runes := []rune(plain)
 	purposes := map[string]int{}
 	for _, it := range c.First.Items {
 		if it.Type != "Annotation" || it.Target.Source != a.SourceURL {
 			t.Errorf("%s: type %q source %q", it.ID, it.Type, it.Target.Source)
 		}
 		q := it.Target.Selector[0]
-		h, ok := byExact[q.Exact]
+		h, ok := byID[it.ID]
 		if q.Type != "TextQuoteSelector" || !ok {
 			t.Fatalf("%s: first selector %+v", it.ID, q)
 		}
@@ -351,15 +371,22 @@ func TestJSONRoundTrip(t *testing.T) {
 			if p.Type != "TextPositionSelector" || p.Start == nil || p.End == nil {
 				t.Fatalf("%s: second selector %+v", it.ID, p)
 			}
-			if got, want := string(runes[*p.Start:*p.End]), fixtureMD[h.Start:h.End]; got != want {
-				t.Errorf("%s: position selects %q, want %q", it.ID, got, want)
+			// The position selects exact in the plain text, with the
+			// prefix right before it and the suffix right after.
+			pre, suf := []rune(q.Prefix), []rune(q.Suffix)
+			if *p.Start < len(pre) || *p.End+len(suf) > len(runes) ||
+				string(runes[*p.Start-len(pre):*p.End+len(suf)]) != q.Prefix+q.Exact+q.Suffix {
+				t.Errorf("%s: prefix+exact+suffix %q is not at %d..%d of the plain text", it.ID, q.Prefix+q.Exact+q.Suffix, *p.Start, *p.End)
+			}
+			if strings.Contains(q.Prefix+q.Exact+q.Suffix, "\n\n") || strings.ContainsAny(q.Exact, "*|") {
+				t.Errorf("%s: selector carries Markdown or blank lines: %+v", it.ID, q)
 			}
 		}
 		for _, b := range it.Body {
 			purposes[b.Purpose]++
 			switch b.Purpose {
 			case "tagging":
-				if b.Value != h.Label {
+				if b.Value != h.Label && !(h.Orphan && b.Value == "orphan") {
 					t.Errorf("%s: tag %q, want %q", it.ID, b.Value, h.Label)
 				}
 			case "commenting":
@@ -373,9 +400,9 @@ func TestJSONRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	// Every highlight is tagged; four have notes; the evidence, question,
-	// disagree and orphan evidence link to the claim.
-	if purposes["tagging"] != 8 || purposes["commenting"] != 4 || purposes["linking"] != 4 {
+	// Every highlight is tagged, the orphan twice; four have notes; the
+	// evidence, question, disagree and orphan evidence link to the claim.
+	if purposes["tagging"] != 9 || purposes["commenting"] != 4 || purposes["linking"] != 4 {
 		t.Errorf("body purposes %v", purposes)
 	}
 }

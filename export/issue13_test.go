@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"margin/store"
 )
 
@@ -79,5 +81,29 @@ func TestArgumentWords(t *testing.T) {
 	s := string(out)
 	if strings.Count(s, "- Supports: [[#^") != 2 || strings.Count(s, "- Questions: [[#^") != 1 || strings.Count(s, "- Disputes: [[#^") != 1 {
 		t.Errorf("relations:\n%s", s)
+	}
+}
+
+// Issue 19, item 12: a value of "\t\n" (a FuzzFrontMatter finding) makes
+// YAML that go-yaml reads back, in the default front matter and through
+// the template's yaml helper.
+func TestYAMLWhitespaceValues(t *testing.T) {
+	for _, v := range []string{"\t\n", " \n", "\n\t x", "a\n\tb"} {
+		y, err := yamlScalar(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got struct{ K string }
+		if err := yaml.Unmarshal([]byte("k: "+y+"\n"), &got); err != nil || got.K != v {
+			t.Errorf("yaml %q -> %q -> %q, %v", v, y, got.K, err)
+		}
+	}
+	out, err := Markdown(&store.Article{ID: 1, Title: "\t\n", Byline: "\t\n", Excerpt: "\t\n"}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fm map[string]any
+	if err := yaml.Unmarshal(frontMatterOf(t, out), &fm); err != nil {
+		t.Errorf("front matter: %v\n%s", err, out)
 	}
 }

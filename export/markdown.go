@@ -160,11 +160,14 @@ func outline(h Highlight) string {
 	return "“" + escapeText(truncate(oneLine(h.Text), 120)) + "” [[#^" + h.ID + "]]"
 }
 
-// frontMatter marshals the note's YAML front matter. Marshalling, never
-// pasting, is what keeps a title with a newline and "---" inside its value.
+// frontMatter marshals the note's YAML front matter: margin's keys, then
+// the keys Omnivore's Obsidian export writes, so existing Dataview queries
+// keep working. Marshalling, never pasting, is what keeps a title with a
+// newline and "---" inside its value.
 func frontMatter(d *Data) (string, error) {
 	type fm struct {
 		Title      string     `yaml:"title"`
+		Aliases    []string   `yaml:"aliases,omitempty"`
 		Author     string     `yaml:"author,omitempty"`
 		Site       string     `yaml:"site,omitempty"`
 		URL        string     `yaml:"url,omitempty"`
@@ -174,29 +177,106 @@ func frontMatter(d *Data) (string, error) {
 		Labels     []string   `yaml:"labels"`
 		Highlights int        `yaml:"highlights"`
 		MarginID   int64      `yaml:"margin_id"`
+		MarginOpen string     `yaml:"margin_open"`
+		MarginURL  string     `yaml:"margin_url"`
+		// Omnivore's keys.
+		DateSaved     *yaml.Node `yaml:"date_saved,omitempty"`
+		DatePublished *yaml.Node `yaml:"date_published,omitempty"`
+		SiteName      string     `yaml:"site_name,omitempty"`
+		OriginalURL   string     `yaml:"original_url,omitempty"`
+		WordsCount    int        `yaml:"words_count,omitempty"`
+		ReadLength    int        `yaml:"read_length,omitempty"`
+		Description   string     `yaml:"description,omitempty"`
+		State         string     `yaml:"state,omitempty"`
 	}
+	title := oneLine(d.Title)
 	v := fm{
-		Title:      d.Title,
-		Author:     d.Author,
-		Site:       d.SiteName,
-		URL:        d.URL,
-		Tags:       d.Tags,
-		Labels:     d.Labels,
-		Highlights: len(d.Highlights),
-		MarginID:   d.ID,
+		Title:       title,
+		Author:      oneLine(d.Author),
+		Site:        oneLine(d.SiteName),
+		URL:         d.URL,
+		Tags:        d.Tags,
+		Labels:      d.Labels,
+		Highlights:  len(d.Highlights),
+		MarginID:    d.ID,
+		MarginOpen:  d.OpenCommand,
+		MarginURL:   d.MarginURL,
+		SiteName:    oneLine(d.SiteName),
+		OriginalURL: d.URL,
+		WordsCount:  d.WordsCount,
+		ReadLength:  d.ReadLength,
+		Description: oneLine(d.Excerpt),
+		State:       d.State,
+	}
+	if title != "" {
+		v.Aliases = []string{title}
 	}
 	// Plain (unquoted) timestamps so that Obsidian and Dataview read dates.
 	if d.DateSaved != "" {
 		v.Saved = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: d.DateSaved}
+		v.DateSaved = v.Saved
 	}
 	if d.DatePublished != "" {
 		v.Published = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: d.DatePublished}
+		v.DatePublished = v.Published
 	}
-	out, err := yaml.Marshal(v)
+	out, err := marshalYAML(v)
 	if err != nil {
 		return "", fmt.Errorf("export article %d: write front matter: %w", d.ID, err)
 	}
-	return "---\n" + string(out) + "---\n", nil
+	return "---\n" + out + "---\n", nil
+}
+
+// marshalYAML marshals v, and if go-yaml would not read its own output
+// back (a scalar of only whitespace becomes a block scalar it rejects),
+// marshals it again with every string double-quoted.
+func marshalYAML(v any) (string, error) {
+	var n yaml.Node
+	if err := n.Encode(v); err != nil {
+		return "", err
+	}
+	out, err := yaml.Marshal(&n)
+	var back yaml.Node
+	if err == nil && yaml.Unmarshal(out, &back) == nil && sameScalars(&n, &back) {
+		return string(out), nil
+	}
+	quoteStrings(&n)
+	out, err = yaml.Marshal(&n)
+	return string(out), err
+}
+
+// sameScalars reports whether two node trees hold the same scalar values.
+func sameScalars(a, b *yaml.Node) bool {
+	if a.Kind == yaml.DocumentNode {
+		a = a.Content[0]
+	}
+	if b.Kind == yaml.DocumentNode {
+		if len(b.Content) == 0 {
+			return false
+		}
+		b = b.Content[0]
+	}
+	if a.Kind != b.Kind || len(a.Content) != len(b.Content) {
+		return false
+	}
+	if a.Kind == yaml.ScalarNode && a.Value != b.Value {
+		return false
+	}
+	for i := range a.Content {
+		if !sameScalars(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func quoteStrings(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	for _, c := range n.Content {
+		quoteStrings(c)
+	}
 }
 
 // heading is a title as one line of escaped Markdown.
@@ -208,18 +288,15 @@ func heading(title string) string {
 	return escapeText(t)
 }
 
-// sourceLine links to the article's source. Only http and https become
-// links; a local path or anything else is shown as text.
+// sourceLine links to the article's web address; a local file or pasted
+// text has none (and its path is not written).
 func sourceLine(u string) string {
-	if u == "" {
-		return ""
-	}
 	if isWebURL(u) {
 		if p, err := url.Parse(u); err == nil && p.Host != "" {
 			return "[Read original](" + linkDest(p.String()) + ")"
 		}
 	}
-	return "Source: " + escapeText(oneLine(u))
+	return ""
 }
 
 // linkDest percent-encodes the characters that would end or confuse a

@@ -64,15 +64,28 @@ func LoadTemplate(path string) (*template.Template, error) {
 func yamlScalar(v any) (string, error) {
 	var n yaml.Node
 	if err := n.Encode(v); err != nil {
-		return "", fmt.Errorf("yaml: %w", err)
+		s, ok := v.(string)
+		if !ok {
+			return "", fmt.Errorf("yaml: %w", err)
+		}
+		// go-yaml cannot even encode some whitespace-only strings
+		// ("\t\n"); a double-quoted scalar holds anything.
+		n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
 	}
 	// Flow style keeps a list or map on the key's line: tags: [a, b].
 	if n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode {
 		n.Style = yaml.FlowStyle
 	}
 	out, err := yaml.Marshal(&n)
-	if err != nil {
-		return "", fmt.Errorf("yaml: %w", err)
+	// go-yaml writes some whitespace-only strings as block scalars it
+	// cannot read back ("\t\n"): double quotes always read back.
+	var back yaml.Node
+	if err != nil || yaml.Unmarshal([]byte("k: "+string(out)), &back) != nil || len(back.Content) == 0 ||
+		len(back.Content[0].Content) != 2 || !sameScalars(&n, back.Content[0].Content[1]) {
+		quoteStrings(&n)
+		if out, err = yaml.Marshal(&n); err != nil {
+			return "", fmt.Errorf("yaml: %w", err)
+		}
 	}
 	return strings.TrimRight(string(out), "\n"), nil
 }

@@ -6,9 +6,9 @@ import (
 )
 
 func TestPlainText(t *testing.T) {
-	md := "# Title\n\nFirst *para*\nsoft &amp; [link](http://x.test/?a=1&amp;b=2).\n\n- one\n- two\n\n| a | b |\n| --- | --- |\n| c | d |\n\n```\ncode\n\nmore\n```\n"
+	md := "# Title\n\nFirst *para*\nsoft &amp; [link](http://x.test/?a=1&amp;b=2).\n\n- one\n- two\n\n| a | b |\n| --- | --- |\n| c | d |\n\n```\ncode &lt; &#27;\n\nmore\n```\n"
 	pt := NewPlainText(md)
-	want := "Title\nFirst para soft & link.\none\ntwo\na\nb\nc\nd\ncode\n\nmore"
+	want := "Title\nFirst para soft & link.\none\ntwo\na\nb\nc\nd\ncode < \uFFFD\n\nmore"
 	if pt.Text != want {
 		t.Fatalf("plain text\n got %q\nwant %q", pt.Text, want)
 	}
