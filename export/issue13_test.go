@@ -3,6 +3,7 @@ package export
 import (
 	"strings"
 	"testing"
+	"text/template"
 
 	"go.yaml.in/yaml/v3"
 
@@ -105,5 +106,28 @@ func TestYAMLWhitespaceValues(t *testing.T) {
 	var fm map[string]any
 	if err := yaml.Unmarshal(frontMatterOf(t, out), &fm); err != nil {
 		t.Errorf("front matter: %v\n%s", err, out)
+	}
+}
+
+// Issue 19, item 10: a template cannot take unbounded memory or time.
+func TestTemplateBounds(t *testing.T) {
+	a, hs := fixture(t)
+	for src, want := range map[string]string{
+		`{{indent 1000000000 "a\nb"}}`: "indent: 1000000000 spaces is more than 64",
+		`{{range 100000000}}x{{end}}`:  "output grew past its limit",
+		`{{printf "%999999999d" 1}}`:   "field width or precision over 1000",
+		`{{printf "%*d" 999999999 1}}`: "field width or precision over 1000",
+	} {
+		tpl := template.Must(template.New("t").Funcs(Funcs()).Parse(src))
+		_, err := Markdown(a, hs, Options{Template: tpl})
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: %v, want one line saying %q", src, err, want)
+		}
+	}
+	// Within the bounds, the helpers work.
+	tpl := template.Must(template.New("t").Funcs(Funcs()).Parse(`{{date "2 Jan 2006" .Saved}} {{date "2006" .DateSaved}} {{indent 2 "a\nb"}} {{url "https://x.test/a b(c)"}} {{range .Highlights}}{{if eq .MarginID 1}}{{link .}} {{date "15:04" .Created}}{{end}}{{end}}`))
+	out, err := Markdown(a, hs, Options{Template: tpl})
+	if err != nil || !strings.Contains(string(out), "25 Nov 2026 2026 a\n  b https://x.test/a%20b%28c%29 margin://42?highlight=1 07:30") {
+		t.Errorf("helpers: %v\n%s", err, out)
 	}
 }

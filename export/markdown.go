@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"net/url"
@@ -30,15 +29,83 @@ func Markdown(a *store.Article, hs []store.Highlight, opt Options) ([]byte, erro
 		return nil, err
 	}
 	if opt.Template != nil {
-		var buf bytes.Buffer
-		if err := opt.Template.Execute(&buf, d); err != nil {
+		out, err := execute(opt.Template, d, len(a.Markdown))
+		if err != nil {
 			return nil, fmt.Errorf("export article %d with template %s: %w", a.ID, opt.Template.Name(), err)
 		}
 		// The user's template may paste raw text anywhere; the last pass
 		// still guarantees no escape sequence reaches a terminal.
-		return []byte(sanitize.Text(neutralizeRefs(buf.String()))), nil
+		fm, body := splitFrontMatter(sanitize.Text(neutralizeRefs(out)))
+		fm, err = withMarginID(fm, a.ID)
+		if err != nil {
+			return nil, fmt.Errorf("export article %d with template %s: %w", a.ID, opt.Template.Name(), err)
+		}
+		return []byte("---\n" + fm + "---\n\n" + wrapRegion(body)), nil
 	}
-	return []byte(sanitize.Text(defaultMarkdown(d))), nil
+	fm, body := splitFrontMatter(sanitize.Text(defaultMarkdown(d)))
+	return []byte("---\n" + fm + "---\n\n" + wrapRegion(body)), nil
+}
+
+// The margin region of a Markdown export: margin owns what is between these
+// two lines and rewrites it on every export; everything else in the file is
+// the user's. The begin line carries a hash of what margin wrote inside,
+// so an edit inside the region is noticed rather than overwritten.
+const (
+	regionBegin = "<!-- margin:begin "
+	regionNote  = " · margin rewrites this part, up to margin:end, on every export: write above or below it -->"
+	regionEnd   = "<!-- margin:end -->"
+)
+
+// wrapRegion puts body between the region's marker lines.
+func wrapRegion(body string) string {
+	// A marker inside the body would end the region early.
+	body = strings.ReplaceAll(body, "<!-- margin:", "<!-- margin :")
+	inner := "\n" + strings.Trim(body, "\n") + "\n\n"
+	return regionBegin + regionHash(inner) + regionNote + "\n" + inner + regionEnd + "\n"
+}
+
+// regionHash is the short hash of a region's content that its begin line
+// carries.
+func regionHash(inner string) string {
+	return sum([]byte(inner))[:16]
+}
+
+// splitFrontMatter splits a Markdown file into its YAML front matter (the
+// text between the "---" lines, without them; "" if none) and the rest.
+func splitFrontMatter(s string) (fm, body string) {
+	first, rest, ok := strings.Cut(s, "\n")
+	if !ok || strings.TrimRight(first, "\r") != "---" {
+		return "", s
+	}
+	for at := 0; at < len(rest); {
+		end := strings.IndexByte(rest[at:], '\n')
+		line := rest[at:]
+		next := len(rest)
+		if end >= 0 {
+			line, next = rest[at:at+end], at+end+1
+		}
+		if t := strings.TrimRight(line, "\r "); t == "---" || t == "..." {
+			return rest[:at], rest[next:]
+		}
+		at = next
+	}
+	return "", s
+}
+
+// withMarginID adds margin_id to a template's front matter when the
+// template left it out: a re-export finds its file by it.
+func withMarginID(fm string, id int64) (string, error) {
+	var m map[string]any
+	if err := yaml.Unmarshal([]byte(fm), &m); err != nil {
+		return "", fmt.Errorf("the template's front matter is not valid YAML: %w", err)
+	}
+	if _, ok := m["margin_id"]; ok {
+		return fm, nil
+	}
+	if fm != "" && !strings.HasSuffix(fm, "\n") {
+		fm += "\n"
+	}
+	return fm + "margin_id: " + strconv.FormatInt(id, 10) + "\n", nil
 }
 
 func defaultMarkdown(d *Data) string {
@@ -95,6 +162,7 @@ func defaultMarkdown(d *Data) string {
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
+
 
 // writeHighlight writes one highlight: the quote, its block id on its own
 // line (so Obsidian attaches the id to the quote), a short list with the
