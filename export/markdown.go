@@ -163,7 +163,6 @@ func defaultMarkdown(d *Data) string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-
 // writeHighlight writes one highlight: the quote, its block id on its own
 // line (so Obsidian attaches the id to the quote), a short list with the
 // label tag and the claim it is linked to, then the note in a callout.
