@@ -579,17 +579,21 @@ func TestRender(t *testing.T) {
 	}
 }
 
-// TestReadmeTemplate runs the example template of README-vars.md, so the
-// documentation cannot drift from the code.
+// TestReadmeTemplate runs the example template of the README, so the
+// documentation cannot drift from the code, and parses its output as
+// Obsidian would: every quote is one blockquote that ends with its block
+// id (issue 13, failure 6: the tag line was pulled into the quote), and
+// no tag line is inside a quote.
 func TestReadmeTemplate(t *testing.T) {
-	doc, err := os.ReadFile("README-vars.md")
+	doc, err := os.ReadFile(filepath.Join("..", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, rest, ok := strings.Cut(string(doc), "An Omnivore-like template:\n\n```\n")
+	_, rest, ok := strings.Cut(string(doc), "An Omnivore-like template")
+	_, rest, ok1 := strings.Cut(rest, "```\n")
 	src, _, ok2 := strings.Cut(rest, "\n```\n")
-	if !ok || !ok2 {
-		t.Fatal("README-vars.md has no example template")
+	if !ok || !ok1 || !ok2 {
+		t.Fatal("README.md has no example template")
 	}
 	p := filepath.Join(t.TempDir(), "readme.tmpl")
 	os.WriteFile(p, []byte(src), 0o644)
@@ -603,16 +607,52 @@ func TestReadmeTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	var fm map[string]any
-	if err := yaml.Unmarshal(frontMatterOf(t, out), &fm); err != nil || fm["labels"] == nil {
+	if err := yaml.Unmarshal(frontMatterOf(t, out), &fm); err != nil || fm["labels"] == nil || fm["margin_id"] != 42 {
 		t.Fatalf("front matter: %v %v\n%s", err, fm, out)
 	}
-	heads, _ := headings(t, out[len(frontMatterOf(t, out))+8:])
+	body := out[len(frontMatterOf(t, out))+8:]
+	heads, _ := headings(t, body)
 	if len(heads) != 2 || heads[1] != "Highlights" {
 		t.Errorf("headings %q\n%s", heads, out)
 	}
-	for _, h := range hs {
-		if !strings.Contains(string(out), "^"+ShortID(h)) {
-			t.Errorf("highlight %d missing", h.ID)
+	// Every blockquote's last line ends with a block id; the ids are all
+	// the highlights'.
+	root := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(body))
+	var ids []string
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*ast.Blockquote); !ok || n.FirstChild() == nil {
+			continue
 		}
+		var lines []string
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			for k := 0; k < c.Lines().Len(); k++ {
+				seg := c.Lines().At(k)
+				lines = append(lines, strings.TrimSpace(string(seg.Value(body))))
+			}
+		}
+		if len(lines) == 0 || strings.HasPrefix(lines[0], "[!note]") {
+			continue // a note's callout
+		}
+		last := lines[len(lines)-1]
+		i := strings.LastIndex(last, " ^hl-")
+		if i < 0 {
+			t.Errorf("a quote does not end with its block id: %q", lines)
+			continue
+		}
+		for _, l := range lines {
+			if strings.HasPrefix(l, "#") {
+				t.Errorf("a tag line is inside a quote: %q", lines)
+			}
+		}
+		ids = append(ids, last[i+2:])
+	}
+	var want []string
+	for _, h := range hs {
+		want = append(want, ShortID(h))
+	}
+	slices.Sort(ids)
+	slices.Sort(want)
+	if !slices.Equal(ids, want) {
+		t.Errorf("block ids at the end of quotes %q, want %q\n%s", ids, want, body)
 	}
 }
