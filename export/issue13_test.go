@@ -131,3 +131,33 @@ func TestTemplateBounds(t *testing.T) {
 		t.Errorf("helpers: %v\n%s", err, out)
 	}
 }
+
+// Issue 12, item 2, as far as export goes: quotes and addresses carry "&",
+// not "&amp;".
+func TestExportAmpersands(t *testing.T) {
+	md := "The S&amp;P 500 fell, said AT&amp;T.\n"
+	a := &store.Article{ID: 5, Title: "S&P falls", CanonicalURL: "https://x.test/a?b=1&amp;c=2", Markdown: md}
+	s := strings.Index(md, "S&amp;P")
+	e := strings.Index(md, " fell")
+	hs := []store.Highlight{{ID: 1, ArticleID: 5, Start: s, End: e, Exact: "S&P 500", Label: "highlight"}}
+	out, err := Markdown(a, hs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\n> S&P 500\n", "title: S&P falls\n", "url: https://x.test/a?b=1&c=2\n", "(https://x.test/a?b=1&c=2)", "# S&P falls\n"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, out)
+		}
+	}
+	js, err := JSON(a, hs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(js), "&amp;") || !strings.Contains(string(js), `"exact": "S&P 500"`) {
+		t.Errorf("JSON:\n%s", js)
+	}
+	// An & that could start a reference is still written &amp;.
+	if got := escapeText("&#27; &amp; &x"); got != "&amp;#27; &amp;amp; &x" {
+		t.Errorf("escapeText: %q", got)
+	}
+}

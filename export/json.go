@@ -138,6 +138,9 @@ func JSON(a *store.Article, hs []store.Highlight, opt Options) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
+	// "&" and "<" as they are: the file is read by people and tools, not
+	// pasted into HTML.
+	enc.SetEscapeHTML(false)
 	if err := enc.Encode(c); err != nil {
 		return nil, fmt.Errorf("export article %d as JSON: %w", a.ID, err)
 	}

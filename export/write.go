@@ -311,8 +311,13 @@ func (f *Folder) scan(ctx context.Context) error {
 	return nil
 }
 
-// headSize is how much of a file is read to find its margin_id.
-const headSize = 64 << 10
+// headSize is how much of a file is read to find its margin_id: first a
+// little (most notes have short front matter, or none), then more only for
+// front matter that has not ended yet.
+const (
+	headSmall = 4 << 10
+	headSize  = 64 << 10
+)
 
 var jsonCollectionID = regexp.MustCompile(`"id":\s*"urn:margin:article:([0-9]+)"`)
 
@@ -323,7 +328,7 @@ func (f *Folder) exportID(p, ext string) int64 {
 		return 0
 	}
 	defer fh.Close()
-	buf := make([]byte, headSize)
+	buf := make([]byte, headSmall)
 	k, _ := io.ReadFull(fh, buf)
 	head := string(buf[:k])
 	if ext == ".json" {
@@ -333,10 +338,19 @@ func (f *Folder) exportID(p, ext string) int64 {
 		}
 		return 0
 	}
-	if !strings.Contains(head, "margin_id") {
+	if !strings.HasPrefix(head, "---") {
 		return 0
 	}
 	fm, _ := splitFrontMatter(head)
+	if fm == "" && k == headSmall {
+		more := make([]byte, headSize-headSmall)
+		n, _ := io.ReadFull(fh, more)
+		head += string(more[:n])
+		fm, _ = splitFrontMatter(head)
+	}
+	if !strings.Contains(fm, "margin_id") {
+		return 0
+	}
 	var v struct {
 		MarginID int64 `yaml:"margin_id"`
 	}
