@@ -2,6 +2,7 @@ package export
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -15,7 +16,7 @@ import (
 // empty, says why the files cannot be merged.
 func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
 	nfm, nbody := splitFrontMatter(next)
-	nb, ne, _, ok := findRegion(nbody)
+	nb, ne, _, _, ok := findRegion(nbody)
 	if !ok {
 		return "", "margin's own export has no region (a bug)"
 	}
@@ -26,7 +27,7 @@ func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
 		}
 		return "", "it has no front matter; put margin's back or move the file out of the export folder"
 	}
-	cb, ce, hash, ok := findRegion(cbody)
+	cb, ce, hash, inner, ok := findRegion(cbody)
 	if !ok {
 		if ours {
 			return next, ""
@@ -34,7 +35,7 @@ func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
 		return "", "it has no margin region (the lines " + regionBegin + "… and " + regionEnd +
 			"); put them back around margin's part, or move the file out of the export folder"
 	}
-	if inner := cbody[strings.IndexByte(cbody[cb:], '\n')+cb+1 : ce-len(regionEnd)-1]; hash != "" && hash != regionHash(inner) {
+	if hash != "" && hash != regionHash(inner) {
 		return "", "you edited inside the margin region, which margin rewrites; move your words above or below it " +
 			"(or delete the hash after margin:begin to let margin replace the region)"
 	}
@@ -52,15 +53,16 @@ func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
 
 // findRegion finds the margin region in body: from the start of its begin
 // line to the end of its end line (newline included), and the hash the
-// begin line carries ("" when the user left it out).
-func findRegion(body string) (start, end int, hash string, ok bool) {
+// begin line carries ("" when the user left it out), and what is between
+// the two lines.
+func findRegion(body string) (start, end int, hash, inner string, ok bool) {
 	start = lineStarting(body, 0, regionBegin)
 	if start < 0 {
-		return 0, 0, "", false
+		return 0, 0, "", "", false
 	}
 	eol := strings.IndexByte(body[start:], '\n')
 	if eol < 0 {
-		return 0, 0, "", false
+		return 0, 0, "", "", false
 	}
 	line := body[start : start+eol]
 	if f := strings.Fields(strings.TrimPrefix(line, regionBegin)); len(f) > 0 && len(f[0]) == 16 && strings.Trim(f[0], "0123456789abcdef") == "" {
@@ -68,8 +70,9 @@ func findRegion(body string) (start, end int, hash string, ok bool) {
 	}
 	e := lineStarting(body, start+eol+1, regionEnd)
 	if e < 0 {
-		return 0, 0, "", false
+		return 0, 0, "", "", false
 	}
+	inner = body[start+eol+1 : e]
 	end = e + len(regionEnd)
 	if end < len(body) && body[end] == '\r' {
 		end++
@@ -77,7 +80,7 @@ func findRegion(body string) (start, end int, hash string, ok bool) {
 	if end < len(body) && body[end] == '\n' {
 		end++
 	}
-	return start, end, hash, true
+	return start, end, hash, inner, true
 }
 
 // lineStarting returns the offset of the first line at or after from that
@@ -180,6 +183,8 @@ func mergeFrontMatter(cur, next string) (string, string) {
 	if len(edits) == 0 && added.Len() == 0 {
 		return cur, ""
 	}
+	// Keys margin writes need not be in the user's order.
+	slices.SortFunc(edits, func(x, y edit) int { return x.from - y.from })
 	var b strings.Builder
 	at := 0
 	for _, e := range edits {

@@ -207,3 +207,15 @@ func mustTime(t *testing.T, s string) (tm time.Time) {
 	}
 	return tm
 }
+
+// The user may reorder the front matter: margin's changed keys are still
+// rewritten in place, each once.
+func TestMergeReorderedFrontMatter(t *testing.T) {
+	cur := "---\nhighlights: 1\nmine: yes\nlabels:\n  - claim\ntitle: T\nmargin_id: 9\n---\n" + wrapRegion("old")
+	next := "---\ntitle: T\nlabels:\n    - claim\n    - evidence\nhighlights: 2\nmargin_id: 9\nnew_key: 1\n---\n\n" + wrapRegion("new")
+	got, reason := mergeMarkdown(cur, next, false)
+	want := "---\nhighlights: 2\nmine: yes\nlabels:\n    - claim\n    - evidence\ntitle: T\nmargin_id: 9\nnew_key: 1\n---\n" + wrapRegion("new")
+	if reason != "" || got != want {
+		t.Errorf("merge: %s\n got %q\nwant %q", reason, got, want)
+	}
+}
