@@ -149,6 +149,13 @@ func TestExportAmpersands(t *testing.T) {
 			t.Errorf("Markdown lacks %q:\n%s", want, out)
 		}
 	}
+	full, err := Markdown(a, hs, Options{Full: true})
+	if err != nil || !strings.Contains(string(full), "The ==S&P 500== fell, said AT&T.") {
+		t.Errorf("--full:\n%s", full)
+	}
+	if got := plainAmps("a &amp; b &amp;amp; c &amp;#27; d&amp;e=1"); got != "a & b &amp;amp; c &amp;#27; d&e=1" {
+		t.Errorf("plainAmps: %q", got)
+	}
 	js, err := JSON(a, hs, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -543,6 +543,29 @@ func escapeText(s string) string {
 	return b.String()
 }
 
+// plainAmps writes the article's "&amp;" as the "&" it stands for where
+// the "&" cannot start a reference ("S&amp;P" reads "S&P" in the file too).
+func plainAmps(s string) string {
+	if !strings.Contains(s, "&amp;") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "&amp;")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		if entityLike(s[i+5:]) {
+			b.WriteString("&amp;")
+		} else {
+			b.WriteByte('&')
+		}
+		s = s[i+5:]
+	}
+}
+
 // entityLike reports whether text after an & could make it a character
 // reference: "#" (glamour decodes &#27 even without its semicolon) or a
 // name ended by a semicolon.
@@ -646,6 +669,7 @@ func markFull(md string, hs []store.Highlight) string {
 func escapeArticle(md string, from, to int, verbatim [][2]int) string {
 	var b strings.Builder
 	text := func(s string) {
+		s = plainAmps(s)
 		s = strings.ReplaceAll(s, "==", `\=\=`)
 		// A lone = beside a mark would join it.
 		if strings.HasPrefix(s, "=") {
