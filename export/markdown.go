@@ -456,6 +456,9 @@ func neutralize(md string) string {
 
 // outsideCode applies f to the parts of md that are not code.
 func outsideCode(md string, f func(string) string) string {
+	if !mayHaveCode(md) {
+		return f(md)
+	}
 	var b strings.Builder
 	at := 0
 	for _, r := range render.VerbatimRanges(md) {
@@ -468,6 +471,14 @@ func outsideCode(md string, f func(string) string) string {
 	}
 	b.WriteString(f(md[at:]))
 	return b.String()
+}
+
+// mayHaveCode reports whether md could hold code or an autolink at all: a
+// backtick or tilde, a "<", or an indented line. Most notes hold none, and
+// then need no parse.
+func mayHaveCode(md string) bool {
+	return strings.ContainsAny(md, "`~<") || strings.HasPrefix(md, "    ") || strings.HasPrefix(md, "\t") ||
+		strings.Contains(md, "\n    ") || strings.Contains(md, "\n\t")
 }
 
 // neutralizeRefs writes the & of every numeric character reference to a
@@ -642,11 +653,8 @@ func markFull(md string, hs []store.Highlight) string {
 		}
 		merged = append(merged, r)
 	}
-	var segs [][2]int
-	if len(merged) > 0 {
-		segs = joinMarks(md, render.MarkSpans(md, merged))
-	}
-	verbatim := render.VerbatimRanges(md)
+	segs, verbatim := render.MarkPlan(md, merged)
+	segs = joinMarks(md, segs)
 	var b strings.Builder
 	b.Grow(len(md) + 4*len(segs))
 	at := 0
@@ -679,11 +687,14 @@ func escapeArticle(md string, from, to int, verbatim [][2]int) string {
 			s = s[:len(s)-1] + `\=`
 		}
 		s = strings.ReplaceAll(s, "%%", `\%\%`)
-		lines := strings.Split(s, "\n")
-		for i, l := range lines {
-			lines[i] = blockIDAtEnd.ReplaceAllString(l, `$1\^$2`)
+		if strings.Contains(s, "^") {
+			lines := strings.Split(s, "\n")
+			for i, l := range lines {
+				lines[i] = blockIDAtEnd.ReplaceAllString(l, `$1\^$2`)
+			}
+			s = strings.Join(lines, "\n")
 		}
-		b.WriteString(neutralizeRefs(strings.Join(lines, "\n")))
+		b.WriteString(neutralizeRefs(s))
 	}
 	at := from
 	for _, r := range verbatim {
@@ -703,6 +714,9 @@ func escapeArticle(md string, from, to int, verbatim [][2]int) string {
 	return b.String()
 }
 
+// maxJoin bounds a joined mark, so joining stays linear in the article.
+const maxJoin = 1024
+
 // joinMarks joins pieces of one highlight that only emphasis markers and
 // spaces on one line separate, when the joined span, taking in the markers
 // at its edges if need be, holds whole emphases: "==A **bold** claim=="
@@ -716,6 +730,10 @@ func joinMarks(md string, segs [][2]int) [][2]int {
 			continue
 		}
 		a, z := out[n-1][0], sg[1]
+		if z-a > maxJoin {
+			out = append(out, sg)
+			continue
+		}
 		if !balanced(md[a:z]) {
 			for a > 0 && strings.IndexByte("*_~", md[a-1]) >= 0 {
 				a--

@@ -88,7 +88,16 @@ func (t *PlainText) Span(start, end int) (a, b int, ok bool) {
 // (backticks included) and autolinks, in order. A backslash written there
 // would show (or change a URL), so no escape may be written there.
 func VerbatimRanges(markdown string) [][2]int {
+	return parse(markdown).verbatim()
+}
+
+// MarkPlan is MarkSpans and VerbatimRanges of one document, parsed once.
+func MarkPlan(markdown string, rs [][2]int) (marks, verbatim [][2]int) {
 	p := parse(markdown)
+	return p.markSpans(rs), p.verbatim()
+}
+
+func (p *proj) verbatim() [][2]int {
 	var out [][2]int
 	for _, lf := range p.leaves {
 		if lf.u0 >= lf.u1 {
@@ -141,7 +150,10 @@ func codeSpanEdges(src string, s, e int) (int, int) {
 // touched by a range is taken whole (marks inside it would show
 // literally); code blocks, autolinks and image text are never marked.
 func MarkSpans(markdown string, rs [][2]int) [][2]int {
-	p := parse(markdown)
+	return parse(markdown).markSpans(rs)
+}
+
+func (p *proj) markSpans(rs [][2]int) [][2]int {
 	var out [][2]int
 	type group struct {
 		s, e int
