@@ -35,7 +35,8 @@ func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
 		return "", "it has no margin region (the lines " + regionBegin + "… and " + regionEnd +
 			"); put them back around margin's part, or move the file out of the export folder"
 	}
-	if hash != "" && hash != regionHash(inner) {
+	// An editor that turned the file's line ends into CRLF changed nothing.
+	if hash != "" && hash != regionHash(strings.ReplaceAll(inner, "\r\n", "\n")) {
 		return "", "you edited inside the margin region, which margin rewrites; move your words above or below it " +
 			"(or delete the hash after margin:begin to let margin replace the region)"
 	}

@@ -219,3 +219,16 @@ func TestMergeReorderedFrontMatter(t *testing.T) {
 		t.Errorf("merge: %s\n got %q\nwant %q", reason, got, want)
 	}
 }
+
+// A file whose line ends an editor turned into CRLF still merges, and the
+// user's text keeps its CRLF.
+func TestMergeCRLF(t *testing.T) {
+	lf := "---\ntitle: T\nmargin_id: 9\nhighlights: 1\n---\nmine\n\n" + wrapRegion("old") + "\nbelow\n"
+	cur := strings.ReplaceAll(lf, "\n", "\r\n")
+	next := "---\ntitle: T\nmargin_id: 9\nhighlights: 2\n---\n\n" + wrapRegion("new")
+	got, reason := mergeMarkdown(cur, next, false)
+	if reason != "" || !strings.Contains(got, "mine\r\n\r\n"+regionBegin) || !strings.HasSuffix(got, regionEnd+"\n\r\nbelow\r\n") ||
+		!strings.Contains(got, "new") || !strings.Contains(got, "highlights: 2\n") {
+		t.Errorf("CRLF merge: %s\n%q", reason, got)
+	}
+}
