@@ -43,21 +43,38 @@ func pageText(t *testing.T, raw []byte) string {
 
 var spaces = regexp.MustCompile(`\s+`)
 
-// anchor places a TextQuoteSelector in text as a standard matcher does
-// (whitespace-insensitive, since a page's textContent may have no space
-// between two blocks): prefix+exact+suffix first, then exact alone
-// when it occurs once. It returns the start of exact in the normalised
-// text, or -1.
+// anchor places a TextQuoteSelector in text as annotation tools do:
+// whitespace-insensitive (a page's textContent may have no space between
+// two blocks), it finds every occurrence of exact and picks the one whose
+// surroundings agree best with prefix and suffix. It returns the start of
+// exact in the normalised text, -1 when exact is not there, -2 when the
+// text repeats exact with surroundings that agree as well.
 func anchor(text, exact, prefix, suffix string) int {
 	n := func(s string) string { return spaces.ReplaceAllString(s, "") }
 	text, exact, prefix, suffix = n(text), n(exact), n(prefix), n(suffix)
-	if i := strings.Index(text, prefix+exact+suffix); i >= 0 {
-		return i + len(prefix)
+	if exact == "" {
+		return -1
 	}
-	if strings.Count(text, exact) == 1 {
-		return strings.Index(text, exact)
+	best, bestScore, tie := -1, -1, false
+	for at := 0; ; {
+		i := strings.Index(text[at:], exact)
+		if i < 0 {
+			break
+		}
+		i += at
+		score := commonSuffix(text[:i], prefix) + commonPrefix(text[i+len(exact):], suffix)
+		switch {
+		case score > bestScore:
+			best, bestScore, tie = i, score, false
+		case score == bestScore:
+			tie = true
+		}
+		at = i + 1
 	}
-	return -1
+	if tie {
+		return -2
+	}
+	return best
 }
 
 // Issue 13, failure 2 and the round trip it asks for: export, then place
@@ -195,4 +212,22 @@ func TestLocalFileSource(t *testing.T) {
 	if bytes.Contains(md, []byte("/home/ann")) || bytes.Contains(frontMatterOf(t, md), []byte("\nurl:")) {
 		t.Errorf("local file Markdown holds its path:\n%s", md)
 	}
+}
+
+// commonSuffix is how many bytes a and b share at their ends.
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
+}
+
+// commonPrefix is how many bytes a and b share at their starts.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
