@@ -115,8 +115,8 @@ func TestTemplateBounds(t *testing.T) {
 	for src, want := range map[string]string{
 		`{{indent 1000000000 "a\nb"}}`: "indent: 1000000000 spaces is more than 64",
 		`{{range 100000000}}x{{end}}`:  "output grew past its limit",
-		`{{printf "%999999999d" 1}}`:   "field width or precision over 1000",
-		`{{printf "%*d" 999999999 1}}`: "field width or precision over 1000",
+		`{{printf "%999999999d" 1}}`:   "field width or precision of 1000 or more",
+		`{{printf "%*d" 999999999 1}}`: "field width or precision of 1000 or more",
 	} {
 		tpl := template.Must(template.New("t").Funcs(Funcs()).Parse(src))
 		_, err := Markdown(a, hs, Options{Template: tpl})

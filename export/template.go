@@ -30,7 +30,7 @@ const maxTemplate = 1 << 20
 //	date      format a time with a Go layout, "" for none: {{date "2006-01-02" .Saved}}
 //	url       an address made safe as a Markdown link target: [x]({{url .URL}})
 //	link      a highlight's link back into margin: [open]({{link .}})
-//	printf    as text/template's, with field widths and precisions at most 1000
+//	printf    as text/template's, with field widths and precisions below 1000
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"quote":   blockquote,
@@ -84,7 +84,7 @@ var bigVerb = regexp.MustCompile(`%[-+# 0]*(?:\*|[0-9]{4,}|[0-9]*\.(?:\*|[0-9]{4
 // ({{printf "%999999999d" 1}} would build a gigabyte).
 func boundedPrintf(format string, args ...any) (string, error) {
 	if bigVerb.MatchString(format) {
-		return "", fmt.Errorf("printf: field width or precision over 1000 in %q", format)
+		return "", fmt.Errorf("printf: field width or precision of 1000 or more in %q", format)
 	}
 	return fmt.Sprintf(format, args...), nil
 }
