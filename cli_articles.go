@@ -459,6 +459,7 @@ func fit(s string, n int) string {
 func cmdShow(e *env, args []string) error {
 	fs := e.flags("show")
 	md := fs.Bool("markdown", false, "print the stored Markdown")
+	text := fs.Bool("text", false, "print the plain text that JSON export positions count")
 	width := fs.Int("width", 0, "wrap width (default: 80 or the terminal's)")
 	style := fs.String("style", "", "dark or light")
 	id, err := oneID(fs, args, "one article id")
@@ -479,6 +480,10 @@ func cmdShow(e *env, args []string) error {
 	}
 	if *md {
 		_, err := io.WriteString(e.stdout, a.Markdown)
+		return err
+	}
+	if *text {
+		_, err := io.WriteString(e.stdout, sanitize.Text(render.NewPlainText(a.Markdown).Text)+"\n")
 		return err
 	}
 	w := *width

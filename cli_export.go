@@ -3,18 +3,91 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"margin/export"
+	"margin/sanitize"
 	"margin/store"
 )
 
 // exportDirKey is the setting naming the folder `e` in the reader exports to.
 const exportDirKey = "export_dir"
+
+// The settings that place a new export inside the export folder: a file
+// name template and a folder template ({{title}}, {{date}}, {{site}},
+// {{id}}; see export.Layout).
+const (
+	exportNameKey   = "export_name"
+	exportFolderKey = "export_folder"
+)
+
+func init() {
+	check := func(v string) (string, error) { return v, export.CheckLayout(v) }
+	settings["export-name"] = setting{key: exportNameKey, check: check}
+	settings["export-folder"] = setting{key: exportFolderKey, check: check}
+}
+
+// exportLayout reads the name and folder templates from the settings.
+func exportLayout(ctx context.Context, st *store.Store) (export.Layout, error) {
+	var l export.Layout
+	var err error
+	if l.Name, err = st.Setting(ctx, exportNameKey); err != nil {
+		return l, err
+	}
+	l.Folder, err = st.Setting(ctx, exportFolderKey)
+	return l, err
+}
+
+// exportToFolder exports one article's notes as Markdown into the
+// configured export folder, as the reader's e key does, and returns the
+// file's path. A conflict (the user's file could not be merged) is an
+// error naming the file and what to do.
+func exportToFolder(ctx context.Context, st *store.Store, id int64) (string, error) {
+	dir, err := exportDir(ctx, st)
+	if err != nil {
+		return "", err
+	}
+	l, err := exportLayout(ctx, st)
+	if err != nil {
+		return "", err
+	}
+	x := &exporter{st: st, format: "markdown", layout: l}
+	res, err := x.write(ctx, dir, id)
+	return res.Path, err
+}
+
+// openArgs turns a margin://ID argument of margin open into the ID.
+func openArgs(args []string) ([]string, error) {
+	out := slices.Clone(args)
+	for i, a := range out {
+		t, err := openTarget(a)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = t
+	}
+	return out, nil
+}
+
+// openTarget reads the article id of margin open: a number or a
+// margin://ID link (what exported notes link back with).
+func openTarget(arg string) (string, error) {
+	if !strings.HasPrefix(arg, "margin://") {
+		return arg, nil
+	}
+	id, _, err := export.ParseMarginURL(arg)
+	if err != nil {
+		return "", usageErr("open: %v", err)
+	}
+	return strconv.FormatInt(id, 10), nil
+}
 
 // defaultExportDir is ~/Documents/margin where ~/Documents exists, else ~/margin-notes.
 func defaultExportDir() string {
@@ -45,6 +118,7 @@ type exporter struct {
 	st     *store.Store
 	opt    export.Options
 	format string // markdown or json
+	layout export.Layout
 }
 
 func (x *exporter) render(ctx context.Context, id int64) (*store.Article, []byte, error) {
@@ -70,27 +144,42 @@ func (x *exporter) ext() string {
 	return ".md"
 }
 
-// write exports one article into dir.
+// write exports one article into the folder dir.
 func (x *exporter) write(ctx context.Context, dir string, id int64) (export.Result, error) {
+	f, err := export.OpenFolder(dir, x.st)
+	if err != nil {
+		return export.Result{}, err
+	}
+	defer f.Close()
+	return x.writeTo(ctx, f, id)
+}
+
+// writeTo exports one article into an open folder.
+func (x *exporter) writeTo(ctx context.Context, f *export.Folder, id int64) (export.Result, error) {
 	a, data, err := x.render(ctx, id)
 	if err != nil {
 		return export.Result{}, err
 	}
-	return export.WriteFile(ctx, dir, a, data, x.ext(), x.st)
+	return f.Write(ctx, a, data, x.ext(), x.layout)
 }
 
-// describe says what an export did, in a line.
+// describe says what an export did, in a line (paths sanitised: a folder
+// the user typed may hold anything).
 func describe(res export.Result) string {
+	p := sanitize.Line(res.Path)
+	var s string
 	switch res.Status {
-	case export.KeptYours:
-		return fmt.Sprintf("%s was edited since margin wrote it: kept yours, wrote %s beside it", res.Path, res.Beside)
 	case export.Unchanged:
-		return fmt.Sprintf("%s is up to date", res.Path)
+		s = p + " is up to date"
 	case export.Updated:
-		return "updated " + res.Path
+		s = "updated " + p
 	default:
-		return "wrote " + res.Path
+		s = "wrote " + p
 	}
+	for _, o := range res.Others {
+		s += "\n  (left alone: " + sanitize.Line(o) + " has the same margin_id)"
+	}
+	return s
 }
 
 func cmdExport(e *env, args []string) error {
@@ -103,6 +192,8 @@ func cmdExport(e *env, args []string) error {
 	tmpl := fs.String("template", "", "a Go text/template file to render each article with")
 	format := fs.String("format", "markdown", "markdown or json")
 	full := fs.Bool("full", false, "the whole article with highlights marked, then the notes")
+	nameT := fs.String("name", "", "file name template for new files: {{title}}, {{date}}, {{site}}, {{id}} (default: config export-name, else {{title}})")
+	folderT := fs.String("folder", "", "sub-folder template for new files, same placeholders and / (default: config export-folder)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -164,7 +255,22 @@ func cmdExport(e *env, args []string) error {
 			return nil
 		}
 	}
-	x := &exporter{st: st, opt: opt, format: *format}
+	for _, t := range []string{*nameT, *folderT} {
+		if err := export.CheckLayout(t); err != nil {
+			return usageErr("export: %v", err)
+		}
+	}
+	layout, err := exportLayout(e.ctx, st)
+	if err != nil {
+		return err
+	}
+	if *nameT != "" {
+		layout.Name = *nameT
+	}
+	if *folderT != "" {
+		layout.Folder = *folderT
+	}
+	x := &exporter{st: st, opt: opt, format: *format, layout: layout}
 	if *out == "" {
 		// Several articles on stdout: Markdown one after another, JSON as
 		// one array so the output stays one document.
@@ -188,12 +294,29 @@ func cmdExport(e *env, args []string) error {
 		_, err := io.WriteString(e.stdout, "\n"+end)
 		return err
 	}
+	f, err := export.OpenFolder(*out, st)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	// A conflict on one article does not stop the others; each is
+	// reported, and the command fails at the end.
+	var conflicts int
 	for _, id := range ids {
-		res, err := x.write(e.ctx, *out, id)
+		res, err := x.writeTo(e.ctx, f, id)
+		var ce *export.ConflictError
+		if errors.As(err, &ce) {
+			conflicts++
+			fmt.Fprintln(e.stderr, sanitize.Line(ce.Error()))
+			continue
+		}
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(e.stdout, describe(res))
+	}
+	if conflicts > 0 {
+		return fmt.Errorf("%d file(s) not updated: see above; nothing you wrote was changed", conflicts)
 	}
 	return nil
 }

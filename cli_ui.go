@@ -148,6 +148,10 @@ func cmdOpen(e *env, args []string) error {
 	fs := e.flags("open")
 	fs.String("style", "", "")
 	fs.Int("width", 0, "")
+	args, err := openArgs(args) // margin://ID, as exported notes link back
+	if err != nil {
+		return err
+	}
 	id, err := oneID(fs, args, "one article id")
 	if err != nil {
 		return err

@@ -38,7 +38,10 @@ type Data struct {
 	Title         string // plain text, control characters removed
 	Author        string
 	SiteName      string
-	URL           string // the original address (canonical when known)
+	URL           string // the original web address (canonical when known); "" for a local file or pasted text
+	MarginURL     string // margin://ID, which `margin open` opens
+	OpenCommand   string // margin open ID
+	State         string // Inbox, Reading, Completed or Archived (Omnivore's states)
 	Language      string
 	Excerpt       string
 	DateSaved     string // RFC 3339, e.g. 2026-11-25T06:00:00Z
@@ -64,21 +67,23 @@ type Data struct {
 
 // Highlight is one highlight as a template sees it.
 type Highlight struct {
-	ID              string // stable block id, e.g. hl-1x2y3z (link with [[#^hl-1x2y3z]])
-	Text            string // the quoted passage, plain text
-	Prefix          string // plain text just before it
-	Suffix          string // plain text just after it
-	Note            string // the reader's note, Markdown (in Markdown exports made safe to embed: see neutralize)
-	Label           string // highlight, claim, evidence, question or disagree
-	Tag             string // the label as a tag: "#claim"
-	Color           string // the label's colour name: yellow, purple, green, blue, red
-	Location        int    // byte offset of the passage in the article's Markdown
-	Position        int    // 1-based place in reading order
-	DateHighlighted string // RFC 3339
-	Updated         string // RFC 3339
-	Orphan          bool   // could not be re-anchored after the text changed
-	Supports        string // block id of the claim this is linked to, "" for none
-	MarginID        int64  // margin's highlight id
+	ID              string    // stable block id, e.g. hl-1x2y3z (link with [[#^hl-1x2y3z]])
+	Text            string    // the quoted passage, plain text
+	Prefix          string    // plain text just before it
+	Suffix          string    // plain text just after it
+	Note            string    // the reader's note, Markdown (in Markdown exports made safe to embed: see neutralize)
+	Label           string    // highlight, claim, evidence, question or disagree
+	Tag             string    // the label as a tag: "#claim"
+	Color           string    // the label's colour name: yellow, purple, green, blue, red
+	Location        int       // byte offset of the passage in the article's Markdown
+	Position        int       // 1-based place in reading order
+	DateHighlighted string    // RFC 3339
+	Updated         string    // RFC 3339
+	Created         time.Time // when it was made, for {{date "2006-01-02" .Created}}
+	MarginURL       string    // margin://ARTICLE?highlight=ID: opens the article in margin
+	Orphan          bool      // could not be re-anchored after the text changed
+	Supports        string    // block id of the claim this is linked to, "" for none
+	MarginID        int64     // margin's highlight id
 }
 
 // Claim is a claim with the highlights linked to it.
@@ -142,19 +147,22 @@ func build(a *store.Article, hs []store.Highlight, opt Options, note func(string
 	})
 
 	d := &Data{
-		ID:         a.ID,
-		Title:      sanitize.Text(a.Title),
-		Author:     sanitize.Text(a.Byline),
-		SiteName:   sanitize.Text(a.SiteName),
-		URL:        sanitize.Text(articleURL(a)),
-		Language:   sanitize.Text(a.Language),
-		Excerpt:    sanitize.Text(a.Excerpt),
-		Saved:      a.Added,
-		Published:  a.Published,
-		WordsCount: a.WordCount,
-		ReadLength: a.ReadingMinutes,
-		Tags:       []string{"margin"},
-		Labels:     []string{},
+		ID:          a.ID,
+		Title:       sanitize.Text(a.Title),
+		Author:      sanitize.Text(a.Byline),
+		SiteName:    sanitize.Text(a.SiteName),
+		URL:         webURL(a),
+		MarginURL:   MarginURL(a.ID, 0),
+		OpenCommand: "margin open " + strconv.FormatInt(a.ID, 10),
+		State:       articleState(a),
+		Language:    sanitize.Text(a.Language),
+		Excerpt:     sanitize.Text(a.Excerpt),
+		Saved:       a.Added,
+		Published:   a.Published,
+		WordsCount:  a.WordCount,
+		ReadLength:  a.ReadingMinutes,
+		Tags:        []string{"margin"},
+		Labels:      []string{},
 	}
 	if !a.Added.IsZero() {
 		d.DateSaved = a.Added.Format(time.RFC3339)
@@ -172,18 +180,20 @@ func build(a *store.Article, hs []store.Highlight, opt Options, note func(string
 	for i, h := range sel {
 		used[h.Label] = true
 		v := Highlight{
-			ID:       ids[h.ID],
-			Text:     sanitize.Text(h.Exact),
-			Prefix:   sanitize.Text(h.Prefix),
-			Suffix:   sanitize.Text(h.Suffix),
-			Note:     sanitize.Text(h.Note),
-			Label:    h.Label,
-			Tag:      "#" + tagName(h.Label),
-			Color:    cmp.Or(labelColors[h.Label], "yellow"),
-			Location: h.Start,
-			Position: i + 1,
-			Orphan:   h.Orphan,
-			MarginID: h.ID,
+			ID:        ids[h.ID],
+			Text:      sanitize.Text(h.Exact),
+			Prefix:    sanitize.Text(h.Prefix),
+			Suffix:    sanitize.Text(h.Suffix),
+			Note:      sanitize.Text(h.Note),
+			Label:     h.Label,
+			Tag:       "#" + tagName(h.Label),
+			Color:     cmp.Or(labelColors[h.Label], "yellow"),
+			Location:  h.Start,
+			Position:  i + 1,
+			Orphan:    h.Orphan,
+			MarginID:  h.ID,
+			Created:   h.Created,
+			MarginURL: MarginURL(a.ID, h.ID),
 		}
 		if note != nil {
 			v.Note = note(v.Note)
@@ -306,13 +316,65 @@ func tagName(l string) string {
 	return b.String()
 }
 
-// articleURL is the address a note should link to: the canonical URL when
-// the page named one, else the address it was fetched from (or its path).
-func articleURL(a *store.Article) string {
-	if isWebURL(a.CanonicalURL) {
-		return a.CanonicalURL
+// webURL is the address a note should link to: the canonical URL when the
+// page named one, else the address it was fetched from; "" for a local
+// file or pasted text, whose path is nobody else's business. An "&amp;"
+// left in an address by a page's double escaping is the "&" it meant.
+func webURL(a *store.Article) string {
+	for _, u := range []string{a.CanonicalURL, a.SourceURL} {
+		if isWebURL(u) {
+			u = sanitize.Text(u)
+			for strings.Contains(u, "&amp;") {
+				u = strings.ReplaceAll(u, "&amp;", "&")
+			}
+			return u
+		}
 	}
-	return a.SourceURL
+	return ""
+}
+
+// MarginURL is the link that opens an article in margin (margin://ID), or
+// with a highlight id, that highlight (margin://ID?highlight=HID).
+func MarginURL(article, highlight int64) string {
+	u := "margin://" + strconv.FormatInt(article, 10)
+	if highlight != 0 {
+		u += "?highlight=" + strconv.FormatInt(highlight, 10)
+	}
+	return u
+}
+
+// ParseMarginURL reads the article id (and the highlight id, 0 if none)
+// from a margin:// URL.
+func ParseMarginURL(s string) (article, highlight int64, err error) {
+	rest, ok := strings.CutPrefix(s, "margin://")
+	if !ok {
+		return 0, 0, fmt.Errorf("%q is not a margin:// link", s)
+	}
+	rest = strings.TrimSuffix(rest, "/")
+	id, q, _ := strings.Cut(rest, "?")
+	article, err = strconv.ParseInt(strings.TrimSuffix(id, "/"), 10, 64)
+	if err != nil || article <= 0 {
+		return 0, 0, fmt.Errorf("%q: want margin://ARTICLE-ID", s)
+	}
+	if h, ok := strings.CutPrefix(q, "highlight="); ok {
+		if highlight, err = strconv.ParseInt(h, 10, 64); err != nil || highlight <= 0 {
+			return 0, 0, fmt.Errorf("%q: bad highlight id", s)
+		}
+	}
+	return article, highlight, nil
+}
+
+// articleState is the article's state as Omnivore names them.
+func articleState(a *store.Article) string {
+	switch {
+	case a.State == store.Archived:
+		return "Archived"
+	case a.Progress >= 0.98:
+		return "Completed"
+	case a.Progress > 0:
+		return "Reading"
+	}
+	return "Inbox"
 }
 
 func isWebURL(s string) bool {

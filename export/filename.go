@@ -1,7 +1,6 @@
 package export
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -13,70 +12,63 @@ import (
 )
 
 // maxStem bounds a file name before its extension, in bytes. Most file
-// systems allow 255; the rest leaves room for ".margin-N.ext".
+// systems allow 255; the rest leaves room for " (ID)" and the extension.
 const maxStem = 200
 
-// FileName returns a safe file name for an article's export: a slug of the
-// title from an allow-list (letters, digits, combining marks and emoji; all
-// else becomes "-"), lower-cased and NFC, cut on a character boundary, then
-// "-" and the article id in base 36 so that equal titles get distinct names.
-// It is always one path component, never hidden, never a Windows reserved
-// name, never ends in a dot or space, and is at most 200 bytes plus the
-// extension. ext may be given with or without its dot.
+// forbidden are the characters Obsidian refuses in a note's name or that
+// break a link to it (* " \ / < > : | ? # ^ [ ]), which also covers what
+// Windows, macOS and Linux refuse.
+const forbidden = `*"\/<>:|?#^[]`
+
+// FileName returns the default file name of an article's export: its title
+// as it reads, with only what Obsidian or a file system forbids taken out
+// (the characters above become spaces; control and bidi-override
+// characters go), NFC, at most 200 bytes cut on a character boundary,
+// never hidden, never ending in a dot or space, never a Windows device
+// name. An empty title gives "Untitled". ext may be given with or without
+// its dot.
 func FileName(a *store.Article, ext string) string {
 	var title string
-	var id int64
 	if a != nil {
-		title, id = a.Title, a.ID
+		title = a.Title
 	}
-	suffix := "-" + strconv.FormatUint(uint64(id), 36)
-	slug := cutGraphemes(slugify(title), maxStem-len(suffix))
-	slug = strings.Trim(slug, "-")
-	if slug == "" {
-		slug = "article"
+	stem := cleanName(title)
+	if stem == "" {
+		stem = "Untitled"
 	}
-	// The id suffix means no stem is a reserved device name (CON, NUL…).
-	stem := slug + suffix
 	if e := cleanExt(ext); e != "" {
 		return stem + "." + e
 	}
 	return stem
 }
 
-// slugify maps a title to lower-case allow-listed runes separated by single
-// hyphens.
-func slugify(title string) string {
-	t := norm.NFC.String(strings.ToLower(sanitize.Text(title)))
+// cleanName makes one path component from s: see FileName. It returns ""
+// when nothing usable is left.
+func cleanName(s string) string {
+	t := norm.NFC.String(sanitize.Text(s))
 	var b strings.Builder
 	b.Grow(len(t))
-	dash := true // at start, or just wrote a hyphen
 	for _, r := range t {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsNumber(r) || emoji(r):
-			b.WriteRune(r)
-			dash = false
-		case unicode.IsMark(r) && !dash:
-			// A combining mark stays with the letter before it.
-			b.WriteRune(r)
+		case strings.ContainsRune(forbidden, r), unicode.IsSpace(r), unicode.IsControl(r):
+			b.WriteByte(' ')
+		case unicode.Is(unicode.Cf, r) && r != '\u200c' && r != '\u200d':
+			// Bidi overrides and other invisible format characters
+			// (zero-width joiners stay: emoji and scripts need them).
+		case r == '\uFFFD':
 		default:
-			if !dash {
-				b.WriteByte('-')
-				dash = true
-			}
+			b.WriteRune(r)
 		}
 	}
-	// NFC again: dropping a character can bring a base letter and a mark
-	// together.
-	return norm.NFC.String(strings.TrimRight(b.String(), "-"))
-}
-
-// emoji allows pictographic symbols (category So or Sk outside ASCII), but
-// not the replacement and object characters that stand for broken text.
-func emoji(r rune) bool {
-	if r < 0x80 || r == '\uFFFD' || r == '\uFFFC' {
-		return false
+	name := strings.Join(strings.Fields(b.String()), " ")
+	name = norm.NFC.String(cutGraphemes(name, maxStem))
+	// Not hidden, not an option, no trailing dot or space.
+	name = strings.TrimLeft(name, ". -")
+	name = strings.TrimRight(name, ". ")
+	if name != "" && reserved(name) {
+		name = "_" + name
 	}
-	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r)
+	return name
 }
 
 // cutGraphemes returns the longest prefix of s of at most n bytes that ends

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
+	"margin/render"
 	"margin/sanitize"
 	"margin/store"
 )
@@ -34,6 +36,7 @@ func FuzzFileName(f *testing.F) {
 func FuzzFrontMatter(f *testing.F) {
 	f.Add("Title", "Author", "a quote", "a note")
 	f.Add(hostileTitle, "x\n---\ny: 1", "# h\n```", noteMD)
+	f.Add("\t\n", "\t\n", "\t\n", "\t\n") // issue 19, item 12: go-yaml rejected "title: |\n    \t"
 	f.Fuzz(func(t *testing.T, title, author, quote, note string) {
 		a := &store.Article{ID: 1, Title: title, Byline: author, SourceURL: "https://example.com/"}
 		hs := []store.Highlight{{ID: 1, ArticleID: 1, Exact: quote, Note: note, Label: "claim"}}
@@ -50,8 +53,9 @@ func FuzzFrontMatter(f *testing.F) {
 		if err := yaml.Unmarshal(fm, &got); err != nil {
 			t.Fatalf("front matter does not parse: %v\n%s", err, fm)
 		}
-		if got.Title != sanitize.Text(title) || got.Author != sanitize.Text(author) {
-			t.Fatalf("round trip: title %q author %q, want %q %q", got.Title, got.Author, sanitize.Text(title), sanitize.Text(author))
+		// Titles and bylines are one line in the front matter.
+		if got.Title != oneLine(sanitize.Text(title)) || got.Author != oneLine(sanitize.Text(author)) {
+			t.Fatalf("round trip: title %q author %q, want %q %q", got.Title, got.Author, oneLine(sanitize.Text(title)), oneLine(sanitize.Text(author)))
 		}
 		body := out[len(fm)+8:]
 		doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(body))
@@ -63,6 +67,90 @@ func FuzzFrontMatter(f *testing.F) {
 		}
 		if n != 3 { // title, Highlights, Argument
 			t.Fatalf("%d top-level headings, want 3:\n%s", n, body)
+		}
+	})
+}
+
+// FuzzMerge: whatever a user writes above and below the margin region and
+// as a key of their own, a re-export keeps it byte for byte (or, when the
+// file cannot be merged, reports a conflict); it never panics and never
+// loses margin's new highlight.
+func FuzzMerge(f *testing.F) {
+	f.Add("My summary.\n\n", "\n## Thoughts\n", "my_rating: 5\n")
+	f.Add("", "", "")
+	f.Add("<!-- margin:end -->\n", "<!-- margin:begin x -->\n", "tags: [a, b]\n")
+	f.Add("---\n", "\r\n", "- x\n")
+	f.Fuzz(func(t *testing.T, above, below, userYAML string) {
+		a := &store.Article{ID: 9, Title: "T", Markdown: "One two three.\n"}
+		h1 := store.Highlight{ID: 1, ArticleID: 9, Start: 0, End: 3, Exact: "One", Label: "claim"}
+		h2 := store.Highlight{ID: 2, ArticleID: 9, Start: 8, End: 13, Exact: "three", Label: "evidence"}
+		first, err := Markdown(a, []store.Highlight{h1}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fm, body := splitFrontMatter(string(first))
+		cur := "---\n" + fm + userYAML + "---\n" + above + body + below
+		next, _ := Markdown(a, []store.Highlight{h1, h2}, Options{})
+		merged, reason := mergeMarkdown(cur, string(next), false)
+		if reason != "" {
+			if strings.Contains(reason, "\n") {
+				t.Fatalf("a reason of several lines: %q", reason)
+			}
+			return
+		}
+		_, mbody := splitFrontMatter(merged)
+		if !strings.Contains(merged, "^"+ShortID(h2)) {
+			t.Fatalf("the new highlight is missing:\n%s", merged)
+		}
+		// The user's text around the region is intact.
+		_, cbody := splitFrontMatter(cur)
+		cs, ce, _, _, _ := findRegion(cbody)
+		ms, me, _, _, _ := findRegion(mbody)
+		if cbody[:cs] != mbody[:ms] || cbody[ce:] != mbody[me:] {
+			t.Fatalf("the user's text changed:\n%q\n%q", cur, merged)
+		}
+	})
+}
+
+// FuzzJSONSelectors: for any article and range, a placed annotation's
+// prefix+exact+suffix occurs in the plain text at its position.
+func FuzzJSONSelectors(f *testing.F) {
+	f.Add("Some *text* with [a link](http://x.test/) and `code`.\n\n- a\n- b\n", 5, 30)
+	f.Add("| a | b |\n| - | - |\n| c &amp; d | e |\n", 0, 40)
+	f.Add("```\na &lt; b\n```\n", 4, 12)
+	f.Fuzz(func(t *testing.T, md string, s, e int) {
+		if s < 0 || e > len(md) || s >= e || len(md) > 4096 {
+			return
+		}
+		a := &store.Article{ID: 1, Title: "t", SourceURL: "https://x.test/", Markdown: md}
+		out, err := JSON(a, []store.Highlight{{ID: 1, ArticleID: 1, Start: s, End: e, Exact: "x", Label: "highlight"}}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c struct {
+			First struct {
+				Items []struct {
+					Target struct {
+						Selector []struct {
+							Exact, Prefix, Suffix string
+							Start, End            *int
+						}
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal(out, &c); err != nil || len(c.First.Items) != 1 {
+			t.Fatalf("%v %s", err, out)
+		}
+		sel := c.First.Items[0].Target.Selector
+		if len(sel) < 2 {
+			return // covers no text: an orphan
+		}
+		runes := []rune(render.NewPlainText(md).Text)
+		q, p := sel[0], sel[1]
+		pre, suf := []rune(q.Prefix), []rune(q.Suffix)
+		if *p.Start < len(pre) || *p.End+len(suf) > len(runes) || string(runes[*p.Start-len(pre):*p.End+len(suf)]) != q.Prefix+q.Exact+q.Suffix {
+			t.Fatalf("selector %+v not at %d..%d of %q", q, *p.Start, *p.End, string(runes))
 		}
 	})
 }

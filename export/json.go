@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
+	"margin/render"
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -63,12 +66,18 @@ type annoSelector struct {
 }
 
 // JSON renders the highlights as a W3C Web Annotation collection (JSON-LD):
-// one Annotation per highlight, targeting the article's URL with a
-// TextQuoteSelector (exact, prefix, suffix) and, unless orphaned, a
-// TextPositionSelector (code point offsets into the article's Markdown).
-// Bodies: the note (TextualBody, purpose "commenting"), the label
-// (purpose "tagging") and the claim it supports (purpose "linking").
-// Motivation is "commenting" when there is a note, else "highlighting".
+// one Annotation per highlight, targeting the article with a
+// TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector, both
+// over the article's plain text as render.PlainText defines it (what
+// `margin show ID --text` prints): positions count code points of that
+// text, and prefix+exact+suffix occurs in it at the position. An orphan
+// (a highlight that could not be placed in the current text) has no
+// position, keeps the quote it was made on, and carries a tagging body
+// "orphan". Bodies: the note (TextualBody, purpose "commenting"), the label
+// (purpose "tagging") and the claim it is linked to (purpose "linking").
+// Motivation is "commenting" when there is a note, else "highlighting". The
+// target's source is the article's web address, or for a local file or
+// pasted text urn:margin:source:ID (never the collection's own id).
 func JSON(a *store.Article, hs []store.Highlight, opt Options) ([]byte, error) {
 	d, err := build(a, hs, opt, nil)
 	if err != nil {
@@ -77,7 +86,7 @@ func JSON(a *store.Article, hs []store.Highlight, opt Options) ([]byte, error) {
 	coll := "urn:margin:article:" + strconv.FormatInt(a.ID, 10)
 	source := d.URL
 	if !isWebURL(source) {
-		source = coll
+		source = "urn:margin:source:" + strconv.FormatInt(a.ID, 10)
 	}
 	c := annoCollection{
 		Context: annoContext,
@@ -91,7 +100,14 @@ func JSON(a *store.Article, hs []store.Highlight, opt Options) ([]byte, error) {
 			Items: []annotation{},
 		},
 	}
-	cp := newCodePoints(a.Markdown)
+	var pt *render.PlainText
+	if a.Markdown != "" {
+		pt = render.NewPlainText(a.Markdown)
+	}
+	byID := make(map[int64]store.Highlight, len(hs))
+	for _, h := range hs {
+		byID[h.ID] = h
+	}
 	for _, h := range d.Highlights {
 		an := annotation{
 			ID:         annoID(a.ID, h.MarginID),
@@ -112,53 +128,70 @@ func JSON(a *store.Article, hs []store.Highlight, opt Options) ([]byte, error) {
 				}
 			}
 		}
-		exact := h.Text
-		an.Target = annoTarget{
-			Source:   source,
-			Selector: []annoSelector{{Type: "TextQuoteSelector", Exact: &exact, Prefix: h.Prefix, Suffix: h.Suffix}},
+		sel, placed := selectors(pt, byID[h.MarginID])
+		if !placed {
+			an.Body = append(an.Body, annoBody{Type: "TextualBody", Value: "orphan", Purpose: "tagging"})
 		}
-		if !h.Orphan {
-			if s, e, ok := cp.span(h.Location, locEnd(hs, h.MarginID)); ok {
-				an.Target.Selector = append(an.Target.Selector, annoSelector{Type: "TextPositionSelector", Start: &s, End: &e})
-			}
-		}
+		an.Target = annoTarget{Source: source, Selector: sel}
 		c.First.Items = append(c.First.Items, an)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
+	// "&" and "<" as they are: the file is read by people and tools, not
+	// pasted into HTML.
+	enc.SetEscapeHTML(false)
 	if err := enc.Encode(c); err != nil {
 		return nil, fmt.Errorf("export article %d as JSON: %w", a.ID, err)
 	}
 	return buf.Bytes(), nil
 }
 
-func annoID(article, highlight int64) string {
-	return "urn:margin:article:" + strconv.FormatInt(article, 10) + ":highlight:" + strconv.FormatInt(highlight, 10)
-}
+// quoteContext is how many code points of context a TextQuoteSelector
+// carries on each side.
+const quoteContext = 32
 
-func locEnd(hs []store.Highlight, id int64) int {
-	for _, h := range hs {
-		if h.ID == id {
-			return h.End
+// selectors describes a highlight in the plain text: a quote selector whose
+// exact, prefix and suffix are slices of the text, and a position selector
+// in code points. An orphan, or a highlight that covers no text, gets only
+// the quote it was made on, its block breaks made single newlines.
+func selectors(pt *render.PlainText, h store.Highlight) ([]annoSelector, bool) {
+	if pt != nil && !h.Orphan {
+		if a, b, ok := pt.Span(h.Start, h.End); ok {
+			t := pt.Text
+			exact := t[a:b]
+			pa := a
+			for n := 0; pa > 0 && n < quoteContext; n++ {
+				_, sz := utf8.DecodeLastRuneInString(t[:pa])
+				pa -= sz
+			}
+			pb := b
+			for n := 0; pb < len(t) && n < quoteContext; n++ {
+				_, sz := utf8.DecodeRuneInString(t[pb:])
+				pb += sz
+			}
+			s := utf8.RuneCountInString(t[:a])
+			e := s + utf8.RuneCountInString(exact)
+			return []annoSelector{
+				{Type: "TextQuoteSelector", Exact: &exact, Prefix: t[pa:a], Suffix: t[b:pb]},
+				{Type: "TextPositionSelector", Start: &s, End: &e},
+			}, true
 		}
 	}
-	return -1
+	exact := singleBreaks(sanitize.Text(h.Exact))
+	return []annoSelector{{Type: "TextQuoteSelector", Exact: &exact,
+		Prefix: singleBreaks(sanitize.Text(h.Prefix)), Suffix: singleBreaks(sanitize.Text(h.Suffix))}}, false
 }
 
-// codePoints converts byte offsets of a text into code point offsets, which
-// is what a TextPositionSelector counts.
-type codePoints struct{ s string }
-
-func newCodePoints(s string) codePoints { return codePoints{s} }
-
-func (c codePoints) span(start, end int) (int, int, bool) {
-	if c.s == "" || start < 0 || end > len(c.s) || start >= end {
-		return 0, 0, false
+// singleBreaks turns the blank lines between blocks of a stored quote into
+// the single newline of the plain text form.
+func singleBreaks(s string) string {
+	for strings.Contains(s, "\n\n") {
+		s = strings.ReplaceAll(s, "\n\n", "\n")
 	}
-	if !utf8.RuneStart(c.s[start]) || end < len(c.s) && !utf8.RuneStart(c.s[end]) {
-		return 0, 0, false
-	}
-	s := utf8.RuneCountInString(c.s[:start])
-	return s, s + utf8.RuneCountInString(c.s[start:end]), true
+	return s
+}
+
+func annoID(article, highlight int64) string {
+	return "urn:margin:article:" + strconv.FormatInt(article, 10) + ":highlight:" + strconv.FormatInt(highlight, 10)
 }

@@ -1,10 +1,11 @@
 package export
 
 import (
-	"bytes"
+	"cmp"
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,6 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"margin/render"
 	"margin/sanitize"
 	"margin/store"
 )
@@ -27,15 +29,83 @@ func Markdown(a *store.Article, hs []store.Highlight, opt Options) ([]byte, erro
 		return nil, err
 	}
 	if opt.Template != nil {
-		var buf bytes.Buffer
-		if err := opt.Template.Execute(&buf, d); err != nil {
+		out, err := execute(opt.Template, d, len(a.Markdown))
+		if err != nil {
 			return nil, fmt.Errorf("export article %d with template %s: %w", a.ID, opt.Template.Name(), err)
 		}
 		// The user's template may paste raw text anywhere; the last pass
 		// still guarantees no escape sequence reaches a terminal.
-		return []byte(sanitize.Text(neutralizeRefs(buf.String()))), nil
+		fm, body := splitFrontMatter(sanitize.Text(neutralizeRefs(out)))
+		fm, err = withMarginID(fm, a.ID)
+		if err != nil {
+			return nil, fmt.Errorf("export article %d with template %s: %w", a.ID, opt.Template.Name(), err)
+		}
+		return []byte("---\n" + fm + "---\n\n" + wrapRegion(body)), nil
 	}
-	return []byte(sanitize.Text(defaultMarkdown(d))), nil
+	fm, body := splitFrontMatter(sanitize.Text(defaultMarkdown(d)))
+	return []byte("---\n" + fm + "---\n\n" + wrapRegion(body)), nil
+}
+
+// The margin region of a Markdown export: margin owns what is between these
+// two lines and rewrites it on every export; everything else in the file is
+// the user's. The begin line carries a hash of what margin wrote inside,
+// so an edit inside the region is noticed rather than overwritten.
+const (
+	regionBegin = "<!-- margin:begin "
+	regionNote  = " · margin rewrites this part, up to margin:end, on every export: write above or below it -->"
+	regionEnd   = "<!-- margin:end -->"
+)
+
+// wrapRegion puts body between the region's marker lines.
+func wrapRegion(body string) string {
+	// A marker inside the body would end the region early.
+	body = strings.ReplaceAll(body, "<!-- margin:", "<!-- margin :")
+	inner := "\n" + strings.Trim(body, "\n") + "\n\n"
+	return regionBegin + regionHash(inner) + regionNote + "\n" + inner + regionEnd + "\n"
+}
+
+// regionHash is the short hash of a region's content that its begin line
+// carries.
+func regionHash(inner string) string {
+	return sum([]byte(inner))[:16]
+}
+
+// splitFrontMatter splits a Markdown file into its YAML front matter (the
+// text between the "---" lines, without them; "" if none) and the rest.
+func splitFrontMatter(s string) (fm, body string) {
+	first, rest, ok := strings.Cut(s, "\n")
+	if !ok || strings.TrimRight(first, "\r") != "---" {
+		return "", s
+	}
+	for at := 0; at < len(rest); {
+		end := strings.IndexByte(rest[at:], '\n')
+		line := rest[at:]
+		next := len(rest)
+		if end >= 0 {
+			line, next = rest[at:at+end], at+end+1
+		}
+		if t := strings.TrimRight(line, "\r "); t == "---" || t == "..." {
+			return rest[:at], rest[next:]
+		}
+		at = next
+	}
+	return "", s
+}
+
+// withMarginID adds margin_id to a template's front matter when the
+// template left it out: a re-export finds its file by it.
+func withMarginID(fm string, id int64) (string, error) {
+	var m map[string]any
+	if err := yaml.Unmarshal([]byte(fm), &m); err != nil {
+		return "", fmt.Errorf("the template's front matter is not valid YAML: %w", err)
+	}
+	if _, ok := m["margin_id"]; ok {
+		return fm, nil
+	}
+	if fm != "" && !strings.HasSuffix(fm, "\n") {
+		fm += "\n"
+	}
+	return fm + "margin_id: " + strconv.FormatInt(id, 10) + "\n", nil
 }
 
 func defaultMarkdown(d *Data) string {
@@ -95,7 +165,7 @@ func defaultMarkdown(d *Data) string {
 
 // writeHighlight writes one highlight: the quote, its block id on its own
 // line (so Obsidian attaches the id to the quote), a short list with the
-// label tag and the claim it supports, then the note in a callout.
+// label tag and the claim it is linked to, then the note in a callout.
 func writeHighlight(b *strings.Builder, h Highlight) {
 	b.WriteString(blockquote(h.Text))
 	b.WriteString("\n\n^")
@@ -109,7 +179,9 @@ func writeHighlight(b *strings.Builder, h Highlight) {
 		items = true
 	}
 	if h.Supports != "" {
-		b.WriteString("- Supports: [[#^")
+		b.WriteString("- ")
+		b.WriteString(relation(h.Label))
+		b.WriteString(": [[#^")
 		b.WriteString(h.Supports)
 		b.WriteString("]]\n")
 		items = true
@@ -121,6 +193,17 @@ func writeHighlight(b *strings.Builder, h Highlight) {
 		b.WriteString(note)
 		b.WriteString("\n")
 	}
+}
+
+// relation names how a highlight linked to a claim bears on it.
+func relation(label string) string {
+	switch label {
+	case "question":
+		return "Questions"
+	case "disagree":
+		return "Disputes"
+	}
+	return "Supports"
 }
 
 func linkWord(label string) string {
@@ -144,11 +227,14 @@ func outline(h Highlight) string {
 	return "“" + escapeText(truncate(oneLine(h.Text), 120)) + "” [[#^" + h.ID + "]]"
 }
 
-// frontMatter marshals the note's YAML front matter. Marshalling, never
-// pasting, is what keeps a title with a newline and "---" inside its value.
+// frontMatter marshals the note's YAML front matter: margin's keys, then
+// the keys Omnivore's Obsidian export writes, so existing Dataview queries
+// keep working. Marshalling, never pasting, is what keeps a title with a
+// newline and "---" inside its value.
 func frontMatter(d *Data) (string, error) {
 	type fm struct {
 		Title      string     `yaml:"title"`
+		Aliases    []string   `yaml:"aliases,omitempty"`
 		Author     string     `yaml:"author,omitempty"`
 		Site       string     `yaml:"site,omitempty"`
 		URL        string     `yaml:"url,omitempty"`
@@ -158,29 +244,106 @@ func frontMatter(d *Data) (string, error) {
 		Labels     []string   `yaml:"labels"`
 		Highlights int        `yaml:"highlights"`
 		MarginID   int64      `yaml:"margin_id"`
+		MarginOpen string     `yaml:"margin_open"`
+		MarginURL  string     `yaml:"margin_url"`
+		// Omnivore's keys.
+		DateSaved     *yaml.Node `yaml:"date_saved,omitempty"`
+		DatePublished *yaml.Node `yaml:"date_published,omitempty"`
+		SiteName      string     `yaml:"site_name,omitempty"`
+		OriginalURL   string     `yaml:"original_url,omitempty"`
+		WordsCount    int        `yaml:"words_count,omitempty"`
+		ReadLength    int        `yaml:"read_length,omitempty"`
+		Description   string     `yaml:"description,omitempty"`
+		State         string     `yaml:"state,omitempty"`
 	}
+	title := oneLine(d.Title)
 	v := fm{
-		Title:      d.Title,
-		Author:     d.Author,
-		Site:       d.SiteName,
-		URL:        d.URL,
-		Tags:       d.Tags,
-		Labels:     d.Labels,
-		Highlights: len(d.Highlights),
-		MarginID:   d.ID,
+		Title:       title,
+		Author:      oneLine(d.Author),
+		Site:        oneLine(d.SiteName),
+		URL:         d.URL,
+		Tags:        d.Tags,
+		Labels:      d.Labels,
+		Highlights:  len(d.Highlights),
+		MarginID:    d.ID,
+		MarginOpen:  d.OpenCommand,
+		MarginURL:   d.MarginURL,
+		SiteName:    oneLine(d.SiteName),
+		OriginalURL: d.URL,
+		WordsCount:  d.WordsCount,
+		ReadLength:  d.ReadLength,
+		Description: oneLine(d.Excerpt),
+		State:       d.State,
+	}
+	if title != "" {
+		v.Aliases = []string{title}
 	}
 	// Plain (unquoted) timestamps so that Obsidian and Dataview read dates.
 	if d.DateSaved != "" {
 		v.Saved = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: d.DateSaved}
+		v.DateSaved = v.Saved
 	}
 	if d.DatePublished != "" {
 		v.Published = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: d.DatePublished}
+		v.DatePublished = v.Published
 	}
-	out, err := yaml.Marshal(v)
+	out, err := marshalYAML(v)
 	if err != nil {
 		return "", fmt.Errorf("export article %d: write front matter: %w", d.ID, err)
 	}
-	return "---\n" + string(out) + "---\n", nil
+	return "---\n" + out + "---\n", nil
+}
+
+// marshalYAML marshals v, and if go-yaml would not read its own output
+// back (a scalar of only whitespace becomes a block scalar it rejects),
+// marshals it again with every string double-quoted.
+func marshalYAML(v any) (string, error) {
+	var n yaml.Node
+	if err := n.Encode(v); err != nil {
+		return "", err
+	}
+	out, err := yaml.Marshal(&n)
+	var back yaml.Node
+	if err == nil && yaml.Unmarshal(out, &back) == nil && sameScalars(&n, &back) {
+		return string(out), nil
+	}
+	quoteStrings(&n)
+	out, err = yaml.Marshal(&n)
+	return string(out), err
+}
+
+// sameScalars reports whether two node trees hold the same scalar values.
+func sameScalars(a, b *yaml.Node) bool {
+	if a.Kind == yaml.DocumentNode {
+		a = a.Content[0]
+	}
+	if b.Kind == yaml.DocumentNode {
+		if len(b.Content) == 0 {
+			return false
+		}
+		b = b.Content[0]
+	}
+	if a.Kind != b.Kind || len(a.Content) != len(b.Content) {
+		return false
+	}
+	if a.Kind == yaml.ScalarNode && a.Value != b.Value {
+		return false
+	}
+	for i := range a.Content {
+		if !sameScalars(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func quoteStrings(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	for _, c := range n.Content {
+		quoteStrings(c)
+	}
 }
 
 // heading is a title as one line of escaped Markdown.
@@ -192,18 +355,15 @@ func heading(title string) string {
 	return escapeText(t)
 }
 
-// sourceLine links to the article's source. Only http and https become
-// links; a local path or anything else is shown as text.
+// sourceLine links to the article's web address; a local file or pasted
+// text has none (and its path is not written).
 func sourceLine(u string) string {
-	if u == "" {
-		return ""
-	}
 	if isWebURL(u) {
 		if p, err := url.Parse(u); err == nil && p.Host != "" {
 			return "[Read original](" + linkDest(p.String()) + ")"
 		}
 	}
-	return "Source: " + escapeText(oneLine(u))
+	return ""
 }
 
 // linkDest percent-encodes the characters that would end or confuse a
@@ -281,15 +441,44 @@ var (
 // neutralize makes user-written Markdown safe to embed: numeric references
 // to control characters lose their power, a trailing block id is escaped, and
 // Obsidian comment markers (%%), which would hide the rest of the file when
-// unbalanced, are escaped.
+// unbalanced, are escaped. Code (spans and fenced or indented blocks) is
+// shown verbatim, so nothing but control references is changed there.
 func neutralize(md string) string {
-	md = neutralizeRefs(md)
-	md = strings.ReplaceAll(md, "%%", `\%\%`)
-	lines := strings.Split(md, "\n")
-	for i, l := range lines {
-		lines[i] = blockIDAtEnd.ReplaceAllString(l, `$1\^$2`)
+	return outsideCode(neutralizeRefs(md), func(s string) string {
+		s = strings.ReplaceAll(s, "%%", `\%\%`)
+		lines := strings.Split(s, "\n")
+		for i, l := range lines {
+			lines[i] = blockIDAtEnd.ReplaceAllString(l, `$1\^$2`)
+		}
+		return strings.Join(lines, "\n")
+	})
+}
+
+// outsideCode applies f to the parts of md that are not code.
+func outsideCode(md string, f func(string) string) string {
+	if !mayHaveCode(md) {
+		return f(md)
 	}
-	return strings.Join(lines, "\n")
+	var b strings.Builder
+	at := 0
+	for _, r := range render.VerbatimRanges(md) {
+		if r[0] < at {
+			continue
+		}
+		b.WriteString(f(md[at:r[0]]))
+		b.WriteString(md[r[0]:r[1]])
+		at = r[1]
+	}
+	b.WriteString(f(md[at:]))
+	return b.String()
+}
+
+// mayHaveCode reports whether md could hold code or an autolink at all: a
+// backtick or tilde, a "<", or an indented line. Most notes hold none, and
+// then need no parse.
+func mayHaveCode(md string) bool {
+	return strings.ContainsAny(md, "`~<") || strings.HasPrefix(md, "    ") || strings.HasPrefix(md, "\t") ||
+		strings.Contains(md, "\n    ") || strings.Contains(md, "\n\t")
 }
 
 // neutralizeRefs writes the & of every numeric character reference to a
@@ -335,7 +524,9 @@ func escapeText(s string) string {
 		case strings.ContainsRune("\\`*_[]<>|~=^$", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r == '&':
+		case r == '&' && entityLike(s[i+1:]):
+			// Only an & that could start a character reference is
+			// written &amp;: "S&P 500" stays as it reads.
 			b.WriteString("&amp;")
 		case r == '#' && (unicode.IsSpace(prev) || lineStart):
 			b.WriteString(`\#`)
@@ -363,20 +554,74 @@ func escapeText(s string) string {
 	return b.String()
 }
 
+// plainAmps writes the article's "&amp;" as the "&" it stands for where
+// the "&" cannot start a reference ("S&amp;P" reads "S&P" in the file too).
+func plainAmps(s string) string {
+	if !strings.Contains(s, "&amp;") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "&amp;")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		if entityLike(s[i+5:]) {
+			b.WriteString("&amp;")
+		} else {
+			b.WriteByte('&')
+		}
+		s = s[i+5:]
+	}
+}
+
+// entityLike reports whether text after an & could make it a character
+// reference: "#" (glamour decodes &#27 even without its semicolon) or a
+// name ended by a semicolon.
+func entityLike(rest string) bool {
+	if rest == "" {
+		return false
+	}
+	if rest[0] == '#' {
+		return true
+	}
+	for i := 0; i < len(rest) && i < 40; i++ {
+		c := rest[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case c == ';':
+			return i > 0
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // oneLine collapses all whitespace, newlines included, into single spaces.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// truncate shortens s to at most n runes, ending with an ellipsis.
+// truncate shortens s to at most n runes, cut between words (never inside
+// a word or a number) and ending with an ellipsis.
 func truncate(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	i := 0
-	for j := range s {
+	i, cut := 0, -1
+	for j, r := range s {
 		if i == n-1 {
-			return strings.TrimRight(s[:j], " ") + "…"
+			if cut < 0 {
+				// One word longer than n: cut it rather than print it all.
+				cut = j
+			}
+			return strings.TrimRight(s[:cut], " ,;:") + "…"
+		}
+		if r == ' ' {
+			cut = j
 		}
 		i++
 	}
@@ -384,153 +629,126 @@ func truncate(s string, n int) string {
 }
 
 // markFull returns the article's Markdown with every anchored highlight
-// wrapped in ==...==. A highlight crossing lines (paragraphs, list items,
-// table cells) is wrapped part by part, leaving block syntax outside the
-// marks; code blocks are left alone because == would show there literally.
+// wrapped in ==...==. A highlight is marked piece by piece where it crosses
+// a line, a block (paragraphs, list items, table cells) or the edge of a
+// link, emphasis or strikethrough, so a mark never straddles syntax; a code
+// span is marked whole and code blocks are left alone, because == would
+// show there literally. The article's own == is escaped so it stays text,
+// and no escape is written inside code or autolinks.
 func markFull(md string, hs []store.Highlight) string {
-	type span struct{ s, e int }
-	var rs []span
+	var rs [][2]int
 	for _, h := range hs {
 		if h.Orphan || h.Start < 0 || h.End > len(md) || h.Start >= h.End {
 			continue
 		}
-		rs = append(rs, span{h.Start, h.End})
+		rs = append(rs, [2]int{h.Start, h.End})
 	}
-	if len(rs) == 0 {
-		return sanitize.Text(md)
-	}
-	// Marks cannot nest: merge overlapping and touching ranges (hs is
-	// sorted by Start).
-	merged := rs[:1]
-	for _, r := range rs[1:] {
-		last := &merged[len(merged)-1]
-		if r.s <= last.e {
-			last.e = max(last.e, r.e)
+	slices.SortFunc(rs, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	// Marks cannot nest: merge overlapping and touching ranges.
+	var merged [][2]int
+	for _, r := range rs {
+		if n := len(merged); n > 0 && r[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], r[1])
 			continue
 		}
 		merged = append(merged, r)
 	}
-
-	var segs []span
-	var fence string
-	for ls := 0; ls < len(md); {
-		le := strings.IndexByte(md[ls:], '\n')
-		if le < 0 {
-			le = len(md)
-		} else {
-			le += ls
-		}
-		line := md[ls:le]
-		next := le + 1
-		cs := ls + len(blockPrefix.FindString(line)) // content start
-		content := md[cs:le]
-		if m := fencePrefix.FindStringSubmatch(line); m != nil {
-			switch {
-			case fence == "":
-				fence = m[1]
-			case m[1][0] == fence[0] && len(m[1]) >= len(fence):
-				fence = ""
-			}
-			ls = next
-			continue
-		}
-		if fence != "" || ruleLine.MatchString(content) || tableDelim.MatchString(content) {
-			ls = next
-			continue
-		}
-		for _, r := range merged {
-			s, e := max(r.s, cs), min(r.e, le)
-			if s >= e {
-				continue
-			}
-			if strings.HasPrefix(strings.TrimSpace(content), "|") {
-				// Table row: one mark per cell.
-				start := s
-				for i := s; i <= e; i++ {
-					if i == e || md[i] == '|' && (i == 0 || md[i-1] != '\\') {
-						if a, z, ok := fitMark(md, cs, le, start, i); ok {
-							segs = append(segs, span{a, z})
-						}
-						start = i + 1
-					}
-				}
-				continue
-			}
-			if a, z, ok := fitMark(md, cs, le, s, e); ok {
-				segs = append(segs, span{a, z})
-			}
-		}
-		ls = next
-	}
-
+	segs, verbatim := render.MarkPlan(md, merged)
+	segs = joinMarks(md, segs)
 	var b strings.Builder
 	b.Grow(len(md) + 4*len(segs))
 	at := 0
 	for _, sg := range segs {
-		if sg.s < at {
-			continue
-		}
-		b.WriteString(md[at:sg.s])
+		b.WriteString(escapeArticle(md, at, sg[0], verbatim))
 		b.WriteString("==")
-		b.WriteString(md[sg.s:sg.e])
+		b.WriteString(escapeArticle(md, sg[0], sg[1], verbatim))
 		b.WriteString("==")
-		at = sg.e
+		at = sg[1]
 	}
-	b.WriteString(md[at:])
-	return sanitize.Text(neutralize(b.String()))
+	b.WriteString(escapeArticle(md, at, len(md), verbatim))
+	return sanitize.Text(b.String())
 }
 
-var (
-	blockPrefix = regexp.MustCompile(`^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?(?:#{1,6}[ \t]+)?`)
-	fencePrefix = regexp.MustCompile("^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})")
-	ruleLine    = regexp.MustCompile(`^[ \t]*(?:(?:[-*_=][ \t]*){3,})?$`)
-	tableDelim  = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`)
-)
+// escapeArticle returns md[from:to] with what Obsidian would read as
+// syntax in the article's text escaped (== highlights, %% comments, a
+// trailing ^block-id, references to control characters), leaving the
+// verbatim ranges (code, autolinks) as they are except for control
+// references.
+func escapeArticle(md string, from, to int, verbatim [][2]int) string {
+	var b strings.Builder
+	text := func(s string) {
+		s = plainAmps(s)
+		s = strings.ReplaceAll(s, "==", `\=\=`)
+		// A lone = beside a mark would join it.
+		if strings.HasPrefix(s, "=") {
+			s = `\` + s
+		}
+		if strings.HasSuffix(s, "=") && !strings.HasSuffix(s, `\=`) {
+			s = s[:len(s)-1] + `\=`
+		}
+		s = strings.ReplaceAll(s, "%%", `\%\%`)
+		if strings.Contains(s, "^") {
+			lines := strings.Split(s, "\n")
+			for i, l := range lines {
+				lines[i] = blockIDAtEnd.ReplaceAllString(l, `$1\^$2`)
+			}
+			s = strings.Join(lines, "\n")
+		}
+		b.WriteString(neutralizeRefs(s))
+	}
+	at := from
+	for _, r := range verbatim {
+		if r[1] <= at || r[0] >= to {
+			continue
+		}
+		if r[0] > at {
+			text(md[at:r[0]])
+		}
+		e := min(r[1], to)
+		b.WriteString(neutralizeRefs(md[max(r[0], at):e]))
+		at = e
+	}
+	if at < to {
+		text(md[at:to])
+	}
+	return b.String()
+}
 
-// fitMark trims the range [s, e) of the line whose content is [cs, le) to a
-// span that can be wrapped in ==: no surrounding spaces, on rune boundaries,
-// not splitting a code span, and taking in emphasis markers when that
-// balances them.
-func fitMark(md string, cs, le, s, e int) (int, int, bool) {
-	for s < e && !utf8.RuneStart(md[s]) {
-		s++
-	}
-	for e < le && !utf8.RuneStart(md[e]) {
-		e++
-	}
-	for s < e && (md[s] == ' ' || md[s] == '\t') {
-		s++
-	}
-	for e > s && (md[e-1] == ' ' || md[e-1] == '\t') {
-		e--
-	}
-	if s >= e {
-		return 0, 0, false
-	}
-	// A boundary inside a code span moves out to the span's edge.
-	if strings.Count(md[cs:s], "`")%2 == 1 {
-		if i := strings.LastIndexByte(md[cs:s], '`'); i >= 0 {
-			s = cs + i
+// maxJoin bounds a joined mark, so joining stays linear in the article.
+const maxJoin = 1024
+
+// joinMarks joins pieces of one highlight that only emphasis markers and
+// spaces on one line separate, when the joined span, taking in the markers
+// at its edges if need be, holds whole emphases: "==A **bold** claim=="
+// rather than "==A== **==bold==** ==claim==". Links are never joined over.
+func joinMarks(md string, segs [][2]int) [][2]int {
+	var out [][2]int
+	for _, sg := range segs {
+		n := len(out)
+		if n == 0 || strings.Trim(md[out[n-1][1]:sg[0]], "*_~ ") != "" {
+			out = append(out, sg)
+			continue
 		}
+		a, z := out[n-1][0], sg[1]
+		if z-a > maxJoin {
+			out = append(out, sg)
+			continue
+		}
+		if !balanced(md[a:z]) {
+			for a > 0 && strings.IndexByte("*_~", md[a-1]) >= 0 {
+				a--
+			}
+			for z < len(md) && strings.IndexByte("*_~", md[z]) >= 0 {
+				z++
+			}
+		}
+		if !balanced(md[a:z]) || n > 1 && a < out[n-2][1] {
+			out = append(out, sg)
+			continue
+		}
+		out[n-1] = [2]int{a, z}
 	}
-	if strings.Count(md[cs:e], "`")%2 == 1 {
-		if i := strings.IndexByte(md[e:le], '`'); i >= 0 {
-			e += i + 1
-		}
-	}
-	if !balanced(md[s:e]) {
-		a, z := s, e
-		for a > cs && strings.IndexByte("*_~", md[a-1]) >= 0 {
-			a--
-		}
-		for z < le && strings.IndexByte("*_~", md[z]) >= 0 {
-			z++
-		}
-		if balanced(md[a:z]) {
-			s, e = a, z
-		}
-	}
-	return s, e, true
+	return out
 }
 
 // balanced reports whether s has an even number of runs of each emphasis

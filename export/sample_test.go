@@ -52,7 +52,7 @@ func TestSampleArticle(t *testing.T) {
 	dir := t.TempDir()
 	rec := &fakeRecords{}
 	res, err := WriteFile(context.Background(), dir, a, out, "md", rec)
-	if err != nil || res.Status != Written || filepath.Base(res.Path) != "reading-with-a-pencil-1.md" {
+	if err != nil || res.Status != Written || filepath.Base(res.Path) != "Reading with a pencil.md" {
 		t.Fatalf("%+v %v", res, err)
 	}
 	if res, err = WriteFile(context.Background(), dir, a, out, "md", rec); err != nil || res.Status != Unchanged {

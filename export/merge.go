@@ -1,0 +1,266 @@
+package export
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// mergeMarkdown brings the user's file cur up to date with margin's new
+// export next: next's margin region replaces cur's, and cur's front matter
+// gets next's keys (see mergeFrontMatter); every other byte of cur stays.
+// ours says cur is exactly what margin last wrote there, so a file from
+// before margin marked its region may be replaced whole. reason, when not
+// empty, says why the files cannot be merged.
+func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
+	nfm, nbody := splitFrontMatter(next)
+	nb, ne, _, _, ok := findRegion(nbody)
+	if !ok {
+		return "", "margin's own export has no region (a bug)"
+	}
+	cfm, cbody := splitFrontMatter(cur)
+	if cfm == "" && !strings.HasPrefix(cur, "---") {
+		if ours {
+			return next, ""
+		}
+		return "", "it has no front matter; put margin's back or move the file out of the export folder"
+	}
+	cb, ce, hash, inner, ok := findRegion(cbody)
+	if !ok {
+		if ours {
+			return next, ""
+		}
+		return "", "it has no margin region (the lines " + regionBegin + "… and " + regionEnd +
+			"); put them back around margin's part, or move the file out of the export folder"
+	}
+	// An editor that turned the file's line ends into CRLF changed nothing.
+	if hash != "" && hash != regionHash(strings.ReplaceAll(inner, "\r\n", "\n")) {
+		return "", "you edited inside the margin region, which margin rewrites; move your words above or below it " +
+			"(or delete the hash after margin:begin to let margin replace the region)"
+	}
+	fm, reason := mergeFrontMatter(cfm, nfm)
+	if reason != "" {
+		return "", reason
+	}
+	head := cur[:len(cur)-len(cbody)]
+	// The front matter is rewritten only when a margin key changed.
+	if fm != cfm {
+		head = "---\n" + fm + "---\n"
+	}
+	return head + cbody[:cb] + nbody[nb:ne] + cbody[ce:], ""
+}
+
+// findRegion finds the margin region in body: from the start of its begin
+// line to the end of its end line (newline included), and the hash the
+// begin line carries ("" when the user left it out), and what is between
+// the two lines.
+func findRegion(body string) (start, end int, hash, inner string, ok bool) {
+	start = lineStarting(body, 0, regionBegin)
+	if start < 0 {
+		return 0, 0, "", "", false
+	}
+	eol := strings.IndexByte(body[start:], '\n')
+	if eol < 0 {
+		return 0, 0, "", "", false
+	}
+	line := body[start : start+eol]
+	if f := strings.Fields(strings.TrimPrefix(line, regionBegin)); len(f) > 0 && len(f[0]) == 16 && strings.Trim(f[0], "0123456789abcdef") == "" {
+		hash = f[0]
+	}
+	e := lineStarting(body, start+eol+1, regionEnd)
+	if e < 0 {
+		return 0, 0, "", "", false
+	}
+	inner = body[start+eol+1 : e]
+	end = e + len(regionEnd)
+	if end < len(body) && body[end] == '\r' {
+		end++
+	}
+	if end < len(body) && body[end] == '\n' {
+		end++
+	}
+	return start, end, hash, inner, true
+}
+
+// lineStarting returns the offset of the first line at or after from that
+// starts with prefix, or -1.
+func lineStarting(s string, from int, prefix string) int {
+	for at := from; at <= len(s); {
+		if strings.HasPrefix(s[at:], prefix) {
+			return at
+		}
+		i := strings.IndexByte(s[at:], '\n')
+		if i < 0 {
+			return -1
+		}
+		at += i + 1
+	}
+	return -1
+}
+
+// listKeys are the front matter keys whose items are merged rather than
+// replaced: the user's own tags and aliases stay beside margin's.
+var listKeys = map[string]bool{"tags": true, "aliases": true}
+
+// mergeFrontMatter updates the user's front matter cur with margin's next:
+// each of next's keys gets next's value (tags and aliases: the user's items
+// and margin's), written in place of the key's old lines only when its
+// value changed; a key margin lacks is added at the end. Everything else,
+// the user's own keys, comments and layout included, stays as it was.
+func mergeFrontMatter(cur, next string) (string, string) {
+	var cdoc, ndoc yaml.Node
+	if err := yaml.Unmarshal([]byte(cur), &cdoc); err != nil {
+		return "", "its front matter is not valid YAML (" + oneLine(err.Error()) + "); fix it and export again"
+	}
+	if err := yaml.Unmarshal([]byte(next), &ndoc); err != nil || len(ndoc.Content) == 0 {
+		return "", "margin's front matter does not parse (a bug or a template error)"
+	}
+	nmap := ndoc.Content[0]
+	var cmap *yaml.Node
+	switch {
+	case len(cdoc.Content) == 0:
+		cmap = &yaml.Node{Kind: yaml.MappingNode}
+	case cdoc.Content[0].Kind == yaml.MappingNode:
+		cmap = cdoc.Content[0]
+	default:
+		return "", "its front matter is not a set of keys; fix it and export again"
+	}
+	lines := strings.SplitAfter(cur, "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	type edit struct {
+		from, to int // lines [from, to) replaced
+		text     string
+	}
+	var edits []edit
+	var added strings.Builder
+	flow := cmap.Style&yaml.FlowStyle != 0
+	for i := 0; i+1 < len(nmap.Content); i += 2 {
+		k, nv := nmap.Content[i], nmap.Content[i+1]
+		j := keyIndex(cmap, k.Value)
+		if j < 0 {
+			added.WriteString(keyText(k, nv))
+			if flow {
+				cmap.Content = append(cmap.Content, k, nv)
+			}
+			continue
+		}
+		cv := cmap.Content[j+1]
+		want := nv
+		if listKeys[k.Value] {
+			want = unionList(cv, nv)
+		}
+		if sameValue(cv, want) {
+			continue
+		}
+		if flow {
+			cmap.Content[j+1] = want
+			continue
+		}
+		from := cmap.Content[j].Line - 1
+		to := len(lines)
+		if j+2 < len(cmap.Content) {
+			to = cmap.Content[j+2].Line - 1
+		}
+		// Blank and comment lines before the next key are not this value's.
+		for to > from+1 && (strings.TrimSpace(lines[to-1]) == "" || strings.HasPrefix(strings.TrimSpace(lines[to-1]), "#")) {
+			to--
+		}
+		if from < 0 || from >= to || to > len(lines) {
+			return "", "its front matter could not be edited in place; fix it and export again"
+		}
+		edits = append(edits, edit{from, to, keyText(k, want)})
+	}
+	if flow {
+		out, err := yaml.Marshal(cmap)
+		if err != nil {
+			return "", "its front matter could not be written back"
+		}
+		return string(out), ""
+	}
+	if len(edits) == 0 && added.Len() == 0 {
+		return cur, ""
+	}
+	// Keys margin writes need not be in the user's order.
+	slices.SortFunc(edits, func(x, y edit) int { return x.from - y.from })
+	var b strings.Builder
+	at := 0
+	for _, e := range edits {
+		for ; at < e.from; at++ {
+			b.WriteString(lines[at])
+		}
+		b.WriteString(e.text)
+		at = e.to
+	}
+	for ; at < len(lines); at++ {
+		b.WriteString(lines[at])
+	}
+	if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+		b.WriteByte('\n')
+	}
+	b.WriteString(added.String())
+	out := b.String()
+	var check yaml.Node
+	if yaml.Unmarshal([]byte(out), &check) != nil {
+		return "", "its front matter could not be edited in place; fix it and export again"
+	}
+	return out, ""
+}
+
+func keyIndex(m *yaml.Node, key string) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// keyText marshals one "key: value" entry, newline-terminated.
+func keyText(k, v *yaml.Node) string {
+	m := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: k.Value}, v}}
+	out, err := yaml.Marshal(m)
+	if err != nil {
+		return k.Value + ": \"\"\n"
+	}
+	return string(out)
+}
+
+// unionList is the user's list cur (or scalar) with margin's items next
+// added where missing.
+func unionList(cur, next *yaml.Node) *yaml.Node {
+	out := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	have := map[string]bool{}
+	switch cur.Kind {
+	case yaml.SequenceNode:
+		out.Style = cur.Style
+		for _, c := range cur.Content {
+			out.Content = append(out.Content, c)
+			have[c.Value] = true
+		}
+	case yaml.ScalarNode:
+		if cur.Value != "" && cur.ShortTag() != "!!null" {
+			out.Content = append(out.Content, cur)
+			have[cur.Value] = true
+		}
+	}
+	for _, c := range next.Content {
+		if !have[c.Value] {
+			out.Content = append(out.Content, c)
+			have[c.Value] = true
+		}
+	}
+	return out
+}
+
+// sameValue reports whether two YAML values decode to the same data.
+func sameValue(a, b *yaml.Node) bool {
+	var x, y any
+	if a.Decode(&x) != nil || b.Decode(&y) != nil {
+		return false
+	}
+	return reflect.DeepEqual(x, y)
+}

@@ -1,0 +1,234 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// mdFiles lists every file under dir, relative.
+func allFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			r, _ := filepath.Rel(dir, p)
+			out = append(out, r)
+		}
+		return nil
+	})
+	return out
+}
+
+// Issue 13, failure 1 and the test it asks for: the user edits the
+// exported note as people do (a paragraph above and below the margin
+// region, the YAML re-indented with a key and a tag of their own, the
+// file renamed and moved into a sub-folder); a new highlight is made and
+// the article exported again. One file, the user's words intact, the new
+// highlight in it.
+func TestReexportKeepsTheUsersEdits(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	rec := &fakeRecords{}
+	a, hs := fixture(t)
+	a.Title = "Reading with a pencil"
+	first := hs[:3]
+	out, err := Markdown(a, first, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := WriteFile(ctx, dir, a, out, "md", rec)
+	if err != nil || res.Status != Written {
+		t.Fatalf("first export: %+v %v", res, err)
+	}
+
+	// The user's edits.
+	cur := read(t, res.Path)
+	fm, body := splitFrontMatter(cur)
+	var m yaml.Node
+	if err := yaml.Unmarshal([]byte(fm), &m); err != nil {
+		t.Fatal(err)
+	}
+	// Reformat: two-space indent, flow lists, a key and a tag of their own.
+	m.Content[0].Content = append(m.Content[0].Content,
+		&yaml.Node{Kind: yaml.ScalarNode, Value: "my_rating"}, &yaml.Node{Kind: yaml.ScalarNode, Value: "5"})
+	for i := 0; i < len(m.Content[0].Content); i += 2 {
+		if m.Content[0].Content[i].Value == "tags" {
+			tags := m.Content[0].Content[i+1]
+			tags.Content = append(tags.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "to-reread"})
+			tags.Style = yaml.FlowStyle
+		}
+	}
+	var sb strings.Builder
+	enc := yaml.NewEncoder(&sb)
+	enc.SetIndent(2)
+	if err := enc.Encode(&m); err != nil {
+		t.Fatal(err)
+	}
+	userFM := "# my comment\n" + sb.String()
+	above := "My summary, above margin's part: *read twice*.\n\n"
+	below := "\n## My thoughts\n\nBelow margin's part, with a [[link]] and a trailing space \n"
+	edited := "---\n" + userFM + "---\n" + above + strings.TrimPrefix(body, "\n") + below
+	os.MkdirAll(filepath.Join(dir, "Reading", "2026"), 0o755)
+	moved := filepath.Join(dir, "Reading", "2026", "Pencil notes (renamed).md")
+	if err := os.WriteFile(moved, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(res.Path)
+
+	// A new highlight, and export again.
+	out, err = Markdown(a, hs[:4], Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = WriteFile(ctx, dir, a, out, "md", rec)
+	if err != nil || res.Status != Updated || res.Path != moved {
+		t.Fatalf("re-export: %+v %v", res, err)
+	}
+	if files := allFiles(t, dir); !slices.Equal(files, []string{filepath.Join("Reading", "2026", "Pencil notes (renamed).md")}) {
+		t.Fatalf("files after re-export: %q", files)
+	}
+	got := read(t, moved)
+	if os.Getenv("SHOW") != "" {
+		t.Logf("%s", got)
+	}
+	gfm, gbody := splitFrontMatter(got)
+	if !strings.HasPrefix(gbody, above+regionBegin) || !strings.HasSuffix(gbody, regionEnd+"\n"+below) {
+		t.Errorf("the user's text around the region changed:\n%s", got)
+	}
+	if !strings.Contains(gbody, "^"+ShortID(hs[3])+"\n") {
+		t.Errorf("the new highlight is missing:\n%s", got)
+	}
+	// The front matter: the user's comment, key, layout and tag kept;
+	// margin's count updated.
+	var v struct {
+		Tags       []string `yaml:"tags"`
+		MyRating   int      `yaml:"my_rating"`
+		Highlights int      `yaml:"highlights"`
+		MarginID   int64    `yaml:"margin_id"`
+	}
+	if err := yaml.Unmarshal([]byte(gfm), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.MyRating != 5 || !slices.Equal(v.Tags, []string{"margin", "to-reread"}) || v.Highlights != 4 || v.MarginID != 42 {
+		t.Errorf("front matter %+v:\n%s", v, gfm)
+	}
+	if !strings.HasPrefix(gfm, "# my comment\n") || !strings.Contains(gfm, "tags: [margin, to-reread]\n") {
+		t.Errorf("the user's YAML layout was not kept:\n%s", gfm)
+	}
+	for _, l := range strings.Split(userFM, "\n") {
+		if !strings.HasPrefix(l, "highlights:") && !strings.Contains(gfm, l) {
+			t.Errorf("front matter line %q lost:\n%s", l, gfm)
+		}
+	}
+
+	// Exporting again changes nothing.
+	if res, err = WriteFile(ctx, dir, a, out, "md", rec); err != nil || res.Status != Unchanged {
+		t.Errorf("third export: %+v %v", res, err)
+	}
+
+	// A word written inside the region is never overwritten: a conflict,
+	// reported in one line, and the file as it was.
+	inside := strings.Replace(got, "^"+ShortID(hs[3])+"\n", "^"+ShortID(hs[3])+"\nmy words inside\n", 1)
+	os.WriteFile(moved, []byte(inside), 0o644)
+	out5, _ := Markdown(a, hs[:5], Options{})
+	res, err = WriteFile(ctx, dir, a, out5, "md", rec)
+	var ce *ConflictError
+	if !errors.As(err, &ce) || read(t, moved) != inside || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "inside the margin region") {
+		t.Errorf("edit inside the region: %+v %v", res, err)
+	}
+	if files := allFiles(t, dir); len(files) != 1 {
+		t.Errorf("files after a conflict: %q", files)
+	}
+	// Removing the markers is a conflict too.
+	nomarks := strings.Replace(got, regionEnd, "", 1)
+	os.WriteFile(moved, []byte(nomarks), 0o644)
+	if _, err := WriteFile(ctx, dir, a, out5, "md", rec); !errors.As(err, &ce) || read(t, moved) != nomarks {
+		t.Errorf("markers removed: %v", err)
+	}
+}
+
+// A file from before the region existed, that margin wrote and nobody
+// touched, is replaced; one the user edited is a conflict.
+func TestReexportOldFile(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	a, hs := fixture(t)
+	old := "---\ntitle: x\nmargin_id: 42\n---\n\n# x\n"
+	p := filepath.Join(dir, "x-16.md")
+	os.WriteFile(p, []byte(old), 0o644)
+	out, _ := Markdown(a, hs, Options{})
+	if _, err := WriteFile(ctx, dir, a, out, "md", &fakeRecords{}); err == nil {
+		t.Error("an unmarked file margin has no record of was replaced")
+	}
+	rec := &fakeRecords{hash: map[string]string{p: sum([]byte(old))}}
+	if res, err := WriteFile(ctx, dir, a, out, "md", rec); err != nil || res.Path != p || read(t, p) != string(out) {
+		t.Errorf("margin's own old file: %+v %v", res, err)
+	}
+}
+
+// Issue 19, item 9: a temporary file left by an export that was killed is
+// removed by the next export; one of a live export is not.
+func TestStaleTemporariesRemoved(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	dead := filepath.Join(dir, "sub", ".margin-tmp-2147483646-0a1b2c3d4e5f") // no such process
+	live := filepath.Join(dir, ".margin-tmp-1-0a1b2c3d4e5f")                 // init is alive
+	old := filepath.Join(dir, ".margin-tmp-0a1b2c3d4e5f")                    // an older margin's name
+	for _, p := range []string{dead, live, old} {
+		os.WriteFile(p, []byte("partial"), 0o644)
+	}
+	past := mustTime(t, "2026-01-01T00:00:00Z")
+	os.Chtimes(old, past, past)
+	a, hs := fixture(t)
+	out, _ := Markdown(a, hs, Options{})
+	if _, err := WriteFile(context.Background(), dir, a, out, "md", nil); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{dead: false, live: true, old: false} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s: exists %v, want %v", filepath.Base(p), err == nil, want)
+		}
+	}
+}
+
+func mustTime(t *testing.T, s string) (tm time.Time) {
+	t.Helper()
+	tm, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tm
+}
+
+// The user may reorder the front matter: margin's changed keys are still
+// rewritten in place, each once.
+func TestMergeReorderedFrontMatter(t *testing.T) {
+	cur := "---\nhighlights: 1\nmine: yes\nlabels:\n  - claim\ntitle: T\nmargin_id: 9\n---\n" + wrapRegion("old")
+	next := "---\ntitle: T\nlabels:\n    - claim\n    - evidence\nhighlights: 2\nmargin_id: 9\nnew_key: 1\n---\n\n" + wrapRegion("new")
+	got, reason := mergeMarkdown(cur, next, false)
+	want := "---\nhighlights: 2\nmine: yes\nlabels:\n    - claim\n    - evidence\ntitle: T\nmargin_id: 9\nnew_key: 1\n---\n" + wrapRegion("new")
+	if reason != "" || got != want {
+		t.Errorf("merge: %s\n got %q\nwant %q", reason, got, want)
+	}
+}
+
+// A file whose line ends an editor turned into CRLF still merges, and the
+// user's text keeps its CRLF.
+func TestMergeCRLF(t *testing.T) {
+	lf := "---\ntitle: T\nmargin_id: 9\nhighlights: 1\n---\nmine\n\n" + wrapRegion("old") + "\nbelow\n"
+	cur := strings.ReplaceAll(lf, "\n", "\r\n")
+	next := "---\ntitle: T\nmargin_id: 9\nhighlights: 2\n---\n\n" + wrapRegion("new")
+	got, reason := mergeMarkdown(cur, next, false)
+	if reason != "" || !strings.Contains(got, "mine\r\n\r\n"+regionBegin) || !strings.HasSuffix(got, regionEnd+"\n\r\nbelow\r\n") ||
+		!strings.Contains(got, "new") || !strings.Contains(got, "highlights: 2\n") {
+		t.Errorf("CRLF merge: %s\n%q", reason, got)
+	}
+}
