@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 
-	"margin/export"
 	"margin/reader"
 	"margin/store"
 	"margin/ui"
@@ -75,17 +74,7 @@ func cmdUI(e *env, args []string) error {
 		Width:  *width,
 		OpenID: *open,
 		Export: func(ctx context.Context, id int64) (string, error) {
-			dir, err := exportDir(ctx, st)
-			if err != nil {
-				return "", err
-			}
-			x := &exporter{st: st, format: "markdown"}
-			res, err := x.write(ctx, dir, id)
-			if res.Status == export.KeptYours {
-				// The user's edited file stays; the notes went beside it.
-				return res.Beside, err
-			}
-			return res.Path, err
+			return exportToFolder(ctx, st, id)
 		},
 		OpenURL: openURL,
 		Refresh: func(ctx context.Context, id int64) (string, error) {

@@ -68,7 +68,8 @@ type Data struct {
 // Highlight is one highlight as a template sees it.
 type Highlight struct {
 	ID              string    // stable block id, e.g. hl-1x2y3z (link with [[#^hl-1x2y3z]])
-	Text            string    // the quoted passage, plain text
+	Text            string    // the passage as the reader highlighted it, plain text
+	Now             string    // the passage as the article reads now, when a refresh reworded it; else ""
 	Prefix          string    // plain text just before it
 	Suffix          string    // plain text just after it
 	Note            string    // the reader's note, Markdown (in Markdown exports made safe to embed: see neutralize)
@@ -93,16 +94,6 @@ type Claim struct {
 	Questions     []Highlight
 	Disagreements []Highlight
 	Linked        []Highlight // all of the above, in reading order
-}
-
-// labelColors names each default label's colour, as Omnivore names its
-// highlight colours.
-var labelColors = map[string]string{
-	"highlight": "yellow",
-	"claim":     "purple",
-	"evidence":  "green",
-	"question":  "blue",
-	"disagree":  "red",
 }
 
 // ShortID returns a highlight's stable block id: "hl-" and base 36 of a hash
@@ -181,19 +172,22 @@ func build(a *store.Article, hs []store.Highlight, opt Options, note func(string
 		used[h.Label] = true
 		v := Highlight{
 			ID:        ids[h.ID],
-			Text:      sanitize.Text(h.Exact),
+			Text:      sanitize.Text(h.Highlighted()),
 			Prefix:    sanitize.Text(h.Prefix),
 			Suffix:    sanitize.Text(h.Suffix),
 			Note:      sanitize.Text(h.Note),
 			Label:     h.Label,
 			Tag:       "#" + tagName(h.Label),
-			Color:     cmp.Or(labelColors[h.Label], "yellow"),
+			Color:     labelColor(h.Label),
 			Location:  h.Start,
 			Position:  i + 1,
 			Orphan:    h.Orphan,
 			MarginID:  h.ID,
 			Created:   h.Created,
 			MarginURL: MarginURL(a.ID, h.ID),
+		}
+		if h.Changed() {
+			v.Now = sanitize.Text(h.Exact)
 		}
 		if note != nil {
 			v.Note = note(v.Note)
@@ -398,4 +392,11 @@ func Render(a *store.Article, hs []store.Highlight, opt Options, format string) 
 		return b, "json", err
 	}
 	return nil, "", fmt.Errorf("unknown export format %q (want markdown or json)", format)
+}
+
+// labelColor is a label's colour name, as Omnivore names its highlight
+// colours (store.LabelDefs: the reader paints the same).
+func labelColor(label string) string {
+	l, _ := store.LabelNamed(label)
+	return l.Color
 }

@@ -168,3 +168,19 @@ func TestExportAmpersands(t *testing.T) {
 		t.Errorf("escapeText: %q", got)
 	}
 }
+
+// A highlight a refresh placed on reworded text exports what the reader
+// highlighted, and shows what the article says now (issue 11).
+func TestExportChangedHighlight(t *testing.T) {
+	a, hs := fixture(t)
+	hs = hs[:1]
+	hs[0].Original = "the words I highlighted"
+	out, err := Markdown(a, hs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	if !strings.Contains(s, "> the words I highlighted") || !strings.Contains(s, "- Now reads: “") {
+		t.Errorf("changed highlight:\n%s", s)
+	}
+}

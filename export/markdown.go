@@ -178,6 +178,14 @@ func writeHighlight(b *strings.Builder, h Highlight) {
 		b.WriteString("\n")
 		items = true
 	}
+	if h.Now != "" {
+		// A refresh reworded the passage: what was highlighted stays the
+		// quote; what the article says now is shown beside it.
+		b.WriteString("- Now reads: “")
+		b.WriteString(escapeText(oneLine(h.Now)))
+		b.WriteString("”\n")
+		items = true
+	}
 	if h.Supports != "" {
 		b.WriteString("- ")
 		b.WriteString(relation(h.Label))

@@ -40,9 +40,6 @@ const (
 	Updated   = "updated"   // margin's part of the file was brought up to date
 	Unchanged = "unchanged" // the file already had exactly this content
 	Conflict  = "conflict"  // the file could not be merged; nothing was written
-	// KeptYours is no longer returned: margin never writes a copy beside
-	// a file; see Conflict.
-	KeptYours = "kept-yours"
 )
 
 // Result says where an export went and what happened to the file there.
@@ -52,8 +49,6 @@ type Result struct {
 	// Others are further files in the folder with the same margin_id
 	// (copies the user made); margin left them alone.
 	Others []string
-	// Beside is no longer used (margin writes no copies beside a file).
-	Beside string
 }
 
 // ConflictError says an export could not be merged into the user's file,
