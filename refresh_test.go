@@ -327,3 +327,47 @@ func TestPromptSource(t *testing.T) {
 		t.Errorf("pasted text: %q %q", src, pasted)
 	}
 }
+
+// Issue 14: with another process holding the library's write lock, the
+// reader keeps responding (it scrolls, and says the library is busy), and
+// a highlight made meanwhile is saved once the lock is released; one still
+// waiting when margin quits is reported, never lost silently.
+func TestE2ELockedLibraryStaysResponsive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the 5 s busy timeout")
+	}
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "lib.db"), filepath.Join(dir, "e.txt")
+	writeText(t, file, paragraphs(60))
+	id := savedID(t, must(t, db, "add", file))
+
+	tm := startTerm(t, 100, 30, nil, "open", id, "--db", db, "--style", "dark")
+	tm.waitFor("Marker 000")
+	release := holdWriteLock(t, db)
+	tm.press("h")
+	// The screen answers while the write waits: a page down shows later
+	// paragraphs at once.
+	tm.press(" ")
+	tm.waitFor("Marker 012")
+	tm.waitFor("library is busy")
+	if n := len(highlightsOf(t, db, id)); n != 0 {
+		t.Fatalf("%d highlights while locked", n)
+	}
+	release()
+	tm.waitFor("Highlighted.")
+	if hs := highlightsOf(t, db, id); len(hs) != 1 || !strings.HasPrefix(hs[0].Quote, "Paragraph 0 opens") {
+		t.Fatalf("after the lock: %+v", hs)
+	}
+
+	// Locked again, a highlight, and quit: margin says what it could not save.
+	release = holdWriteLock(t, db)
+	defer release()
+	tm.press("g", ")", ")", ")", "h")
+	time.Sleep(300 * time.Millisecond)
+	tm.press("\x03") // ctrl+c
+	err := tm.wait()
+	out := string(tm.output())
+	if err == nil || !strings.Contains(out, "could not save the highlight") {
+		t.Errorf("quit with a highlight unsaved: exit %v; output ends %q", err, out[max(0, len(out)-300):])
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"strconv"
@@ -457,7 +458,9 @@ func (p *pagerModel) onPosition(msg positionMsg) {
 	}
 	if msg.err != nil {
 		p.savedOff = -2 // unsaved: the next tick tries again
-		p.errLine = "Could not save the reading position: " + msg.err.Error()
+		if !errors.Is(msg.err, store.ErrBusy) && !errors.Is(msg.err, context.DeadlineExceeded) {
+			p.errLine = "Could not save the reading position: " + msg.err.Error()
+		}
 		return
 	}
 	p.art.Position, p.art.Progress = msg.off, msg.progress
