@@ -316,6 +316,8 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 		return l, l.onAdded(msg)
 	case watchMsg:
 		return l, l.checkVersion()
+	case libWriteMsg:
+		return l, l.onWrite(msg)
 	case versionMsg:
 		return l, l.onVersion(msg)
 	case spinner.TickMsg:
@@ -548,10 +550,13 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Sort):
 		l.sortIdx = (l.sortIdx + 1) % len(sortNames)
-		if err := l.Lib.SetSetting(l.ctx, "library.sort", sortNames[l.sortIdx].name); err != nil {
-			l.errLine = "Could not remember the sort order: " + err.Error()
-		}
-		return l.load(0)
+		name := sortNames[l.sortIdx].name
+		return tea.Batch(l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
+			if err := lib.SetSetting(ctx, "library.sort", name); err != nil {
+				return nil, fmt.Errorf("remember the sort order: %w", err)
+			}
+			return nil, nil
+		}), l.load(0))
 	case key.Matches(msg, k.Highlights):
 		l.mode = libAll
 		l.all = newAllHighlights(l.Common)
@@ -646,17 +651,49 @@ func (l *libraryModel) onConfirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	if a == nil {
 		return nil
 	}
-	snap, err := l.Lib.DeleteArticle(l.ctx, a.ID)
-	if err != nil {
-		l.errLine = "Could not delete: " + err.Error()
+	id, title := a.ID, a.Title
+	l.status = "Deleting…"
+	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
+		snap, err := lib.DeleteArticle(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("delete: %w", err)
+		}
+		return func(l *libraryModel) tea.Cmd {
+			l.pushUndo(libUndo{deleted: snap})
+			l.status = "Deleted “" + sanitize.Line(title) + "”. u to undo"
+			return l.reload()
+		}, nil
+	})
+}
+
+// libWriteMsg is a library write's outcome, applied in Update.
+type libWriteMsg struct {
+	then func(l *libraryModel) tea.Cmd
+	err  error
+}
+
+// write runs a library write in a command, bounded by opTimeout; its
+// outcome comes back as a libWriteMsg.
+func (l *libraryModel) write(fn func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error)) tea.Cmd {
+	lib, ctx := l.Lib, l.ctx
+	return func() tea.Msg {
+		c, cancel := context.WithTimeout(ctx, opTimeout)
+		defer cancel()
+		then, err := fn(c, lib)
+		return libWriteMsg{then: then, err: err}
+	}
+}
+
+func (l *libraryModel) onWrite(msg libWriteMsg) tea.Cmd {
+	if msg.err != nil {
+		l.status = ""
+		l.errLine = "Could not " + msg.err.Error()
 		return nil
 	}
-	l.pushUndo(libUndo{deleted: snap})
-	l.status = "Deleted “" + sanitize.Line(a.Title) + "”. u to undo"
-	if l.query != "" {
-		return tea.Batch(l.load(0), l.runSearch(l.query))
+	if msg.then != nil {
+		return msg.then(l)
 	}
-	return l.load(0)
+	return nil
 }
 
 // startAdd runs a slow add in a command, with a spinner and a way to
@@ -681,13 +718,17 @@ func (l *libraryModel) toggleArchive() tea.Cmd {
 	if a.State == store.Archived {
 		st, verb = store.Inbox, "Moved back to the inbox:"
 	}
-	if err := l.Lib.SetState(l.ctx, a.ID, st); err != nil {
-		l.errLine = "Could not archive: " + err.Error()
-		return nil
-	}
-	l.pushUndo(libUndo{id: a.ID, title: a.Title, state: a.State})
-	l.status = verb + " “" + sanitize.Line(a.Title) + "”. u to undo"
-	return l.load(0)
+	u := libUndo{id: a.ID, title: a.Title, state: a.State}
+	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
+		if err := lib.SetState(ctx, u.id, st); err != nil {
+			return nil, fmt.Errorf("archive: %w", err)
+		}
+		return func(l *libraryModel) tea.Cmd {
+			l.pushUndo(u)
+			l.status = verb + " “" + sanitize.Line(u.title) + "”. u to undo"
+			return l.load(0)
+		}, nil
+	})
 }
 
 // libUndo is one library action u takes back.
@@ -713,27 +754,28 @@ func (l *libraryModel) undoLast() tea.Cmd {
 	}
 	u := l.undo[len(l.undo)-1]
 	l.undo = l.undo[:len(l.undo)-1]
-	if u.deleted != nil {
-		if err := l.Lib.RestoreArticle(l.ctx, u.deleted); err != nil {
-			l.errLine = "Could not restore: " + err.Error()
-			return nil
+	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
+		var say string
+		if u.deleted != nil {
+			if err := lib.RestoreArticle(ctx, u.deleted); err != nil {
+				return nil, fmt.Errorf("restore: %w", err)
+			}
+			say = "Restored “" + sanitize.Line(u.deleted.Article.Title) + "”"
+			if n := len(u.deleted.Highlights); n > 0 {
+				say += fmt.Sprintf(" with its %d highlight%s", n, plural(n))
+			}
+			say += "."
+		} else {
+			if err := lib.SetState(ctx, u.id, u.state); err != nil {
+				return nil, fmt.Errorf("undo: %w", err)
+			}
+			say = "Undone: “" + sanitize.Line(u.title) + "” is back in the " + map[store.State]string{store.Inbox: "inbox", store.Archived: "archive"}[u.state] + "."
 		}
-		l.status = "Restored “" + sanitize.Line(u.deleted.Article.Title) + "”"
-		if n := len(u.deleted.Highlights); n > 0 {
-			l.status += fmt.Sprintf(" with its %d highlight%s", n, plural(n))
-		}
-		l.status += "."
-	} else {
-		if err := l.Lib.SetState(l.ctx, u.id, u.state); err != nil {
-			l.errLine = "Could not undo: " + err.Error()
-			return nil
-		}
-		l.status = "Undone: “" + sanitize.Line(u.title) + "” is back in the " + map[store.State]string{store.Inbox: "inbox", store.Archived: "archive"}[u.state] + "."
-	}
-	if l.query != "" {
-		return tea.Batch(l.load(0), l.runSearch(l.query))
-	}
-	return l.load(0)
+		return func(l *libraryModel) tea.Cmd {
+			l.status = say
+			return l.reload()
+		}, nil
+	})
 }
 
 func (l *libraryModel) open() tea.Cmd {
