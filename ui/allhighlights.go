@@ -19,17 +19,40 @@ type allHighlights struct {
 	picker *picker
 	prompt *prompt // open while a query is typed
 	err    string
+	seq    int // request number, to drop stale lists
 }
 
-func newAllHighlights(c *Common) *allHighlights {
+// allListMsg is a list of highlights read for the view.
+type allListMsg struct {
+	seq int
+	hs  []store.Highlight
+	err error
+}
+
+func newAllHighlights(c *Common) (*allHighlights, tea.Cmd) {
 	a := &allHighlights{Common: c}
-	a.reload()
-	return a
+	a.show(nil, nil)
+	return a, a.reload()
 }
 
-// reload reads the highlights for the current filter and rebuilds the list.
-func (a *allHighlights) reload() {
-	hs, err := a.Lib.AllHighlights(a.ctx, store.HighlightFilter{Label: a.label, Query: a.query})
+// reload reads the highlights for the current filter in a command.
+func (a *allHighlights) reload() tea.Cmd {
+	a.seq++
+	seq, lib, ctx, f := a.seq, a.Lib, a.ctx, store.HighlightFilter{Label: a.label, Query: a.query}
+	return func() tea.Msg {
+		hs, err := lib.AllHighlights(ctx, f)
+		return allListMsg{seq: seq, hs: hs, err: err}
+	}
+}
+
+func (a *allHighlights) onList(msg allListMsg) {
+	if msg.seq == a.seq {
+		a.show(msg.hs, msg.err)
+	}
+}
+
+// show rebuilds the list from highlights read.
+func (a *allHighlights) show(hs []store.Highlight, err error) {
 	a.err = ""
 	if err != nil {
 		a.err = "Could not list highlights: " + err.Error()
@@ -45,7 +68,7 @@ func (a *allHighlights) reload() {
 		if h.Note != "" {
 			desc += " · " + h.Note
 		}
-		items[i] = pickItem{Tag: tag, Title: h.Exact, Desc: desc}
+		items[i] = pickItem{Tag: tag, Title: h.Highlighted(), Desc: desc}
 	}
 	title := fmt.Sprintf("All highlights (%d)", len(hs))
 	if a.label != "" {
@@ -100,14 +123,14 @@ func (a *allHighlights) onKey(msg tea.KeyPressMsg) (cmd tea.Cmd, closed bool) {
 		switch {
 		case key.Matches(msg, a.Keys.Prompt.Cancel):
 			a.prompt, a.query = nil, ""
-			a.reload()
+			return a.reload(), false
 		case key.Matches(msg, a.Keys.Prompt.Submit):
 			a.prompt = nil
 		default:
 			cmd = a.prompt.Update(msg)
 			if v := a.prompt.Value(); v != a.query {
 				a.query = v
-				a.reload()
+				cmd = tea.Batch(cmd, a.reload())
 			}
 		}
 		return cmd, false
@@ -119,8 +142,7 @@ func (a *allHighlights) onKey(msg tea.KeyPressMsg) (cmd tea.Cmd, closed bool) {
 	case key.Matches(msg, k.Filter):
 		a.label = nextLabel(a.label)
 		a.picker.cursor = 0
-		a.reload()
-		return nil, false
+		return a.reload(), false
 	case key.Matches(msg, k.Search):
 		a.prompt = newPrompt(a.Common, "find:", "words in highlights and notes")
 		a.prompt.SetValue(a.query)

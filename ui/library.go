@@ -318,6 +318,10 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 		return l, l.checkVersion()
 	case libWriteMsg:
 		return l, l.onWrite(msg)
+	case allListMsg:
+		if l.all != nil {
+			l.all.onList(msg)
+		}
 	case versionMsg:
 		return l, l.onVersion(msg)
 	case spinner.TickMsg:
@@ -559,7 +563,9 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		}), l.load(0))
 	case key.Matches(msg, k.Highlights):
 		l.mode = libAll
-		l.all = newAllHighlights(l.Common)
+		var load tea.Cmd
+		l.all, load = newAllHighlights(l.Common)
+		return load
 	case key.Matches(msg, k.ShowArchived):
 		l.archived = !l.archived
 		return l.load(0)

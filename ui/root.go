@@ -176,7 +176,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
-	case listMsg, searchMsg, addedMsg, versionMsg, libWriteMsg, spinner.TickMsg:
+	case listMsg, searchMsg, addedMsg, versionMsg, libWriteMsg, allListMsg, spinner.TickMsg:
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
