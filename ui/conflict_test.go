@@ -257,3 +257,19 @@ func TestHelpFitsSmallTerminals(t *testing.T) {
 		}
 	}
 }
+
+// The panel shows what the reader highlighted and marks a passage a
+// refresh reworded (issue 11).
+func TestPanelMarksReworded(t *testing.T) {
+	hs, p := readerHarness(t, 100, 30)
+	cursorOn(t, p, "Paragraph 1.1")
+	hs.press("h")
+	h := hs.lib.hls[p.hl.list[0].ID]
+	h.Original = "the words I highlighted"
+	p.loadHighlights()
+	hs.press("H")
+	scr := hs.screen()
+	if !strings.Contains(scr, "reworded") || !strings.Contains(scr, "the words I highlighted") || !strings.Contains(scr, "now: “") {
+		t.Errorf("panel:\n%s", scr)
+	}
+}

@@ -426,7 +426,12 @@ func (s *highlightState) openPanel(p *pagerModel) {
 		if note == "" {
 			note = "—"
 		}
-		items = append(items, pickItem{Tag: tag, Title: h.Exact, Desc: note, Indent: indent})
+		if h.Changed() {
+			// A refresh reworded it: the reader's words, and what it says now.
+			tag = p.Styles.App.Error.Render("reworded") + " " + tag
+			note = "now: “" + h.Exact + "” · " + note
+		}
+		items = append(items, pickItem{Tag: tag, Title: h.Highlighted(), Desc: note, Indent: indent})
 		s.panelIDs = append(s.panelIDs, h.ID)
 	}
 	title := "Highlights"
