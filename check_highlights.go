@@ -18,6 +18,7 @@ func misplacedHighlights(ctx context.Context, st *store.Store) ([]store.Misplace
 	}
 	var out []store.Misplaced
 	var art *store.Article
+	var text *render.Text
 	for _, h := range hs {
 		if h.Orphan {
 			continue
@@ -26,10 +27,11 @@ func misplacedHighlights(ctx context.Context, st *store.Store) ([]store.Misplace
 			if art, err = st.Article(ctx, h.ArticleID); err != nil {
 				return nil, err
 			}
+			text = render.Parse(art.Markdown)
 		}
 		covers := ""
 		if h.Start >= 0 && h.End > h.Start && h.End <= len(art.Markdown) {
-			covers = render.QuoteAt(art.Markdown, h.Start, h.End).Exact
+			covers = text.QuoteAt(h.Start, h.End).Exact
 		}
 		if words(covers) != words(h.Exact) {
 			out = append(out, store.Misplaced{Highlight: h, Covers: covers})
@@ -47,10 +49,11 @@ func repairHighlights(ctx context.Context, st *store.Store, ms []store.Misplaced
 			return placed, orphaned, err
 		}
 		h := m.Highlight
-		start, end, ok := render.Reanchor(a.Markdown, render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
+		t := render.Parse(a.Markdown)
+		start, end, ok := t.Reanchor(render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
 		pl := store.Place{TextRevision: a.TextRevision}
 		if ok && end > start {
-			q := render.QuoteAt(a.Markdown, start, end)
+			q := t.QuoteAt(start, end)
 			pl = store.Place{Start: start, End: end, Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix, TextRevision: a.TextRevision}
 		}
 		if err := st.RepairHighlight(ctx, h.ID, pl, ok && end > start); err != nil {

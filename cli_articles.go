@@ -207,14 +207,15 @@ func (s *saver) refreshByID(ctx context.Context, id int64) (addResult, error) {
 // orphaned) and keeps the words the reader highlighted.
 func carry(newMD string) store.Carry {
 	return func(oldMD string, hs []store.Highlight, pos int) ([]store.Highlight, int) {
+		t := render.Parse(newMD)
 		for i := range hs {
 			h := &hs[i]
-			start, end, ok := render.Reanchor(newMD, render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
+			start, end, ok := t.Reanchor(render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
 			if !ok || end <= start {
 				h.Orphan = true
 				continue
 			}
-			q := render.QuoteAt(newMD, start, end)
+			q := t.QuoteAt(start, end)
 			h.Start, h.End, h.Orphan = start, end, false
 			h.Exact, h.Prefix, h.Suffix = q.Exact, q.Prefix, q.Suffix
 		}
@@ -225,7 +226,7 @@ func carry(newMD string) store.Carry {
 		for end < len(oldMD) && !utf8.RuneStart(oldMD[end]) {
 			end++
 		}
-		if start, _, ok := render.Reanchor(newMD, render.QuoteAt(oldMD, pos, end)); ok {
+		if start, _, ok := t.Reanchor(render.QuoteAt(oldMD, pos, end)); ok {
 			return hs, start
 		}
 		return hs, -1

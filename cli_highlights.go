@@ -60,11 +60,12 @@ func cmdHighlight(e *env, args []string) error {
 			return err
 		}
 	}
-	start, end, err := render.FindQuote(a.Markdown, sanitize.Text(*quote))
+	t := render.Parse(a.Markdown)
+	start, end, err := t.FindQuote(sanitize.Text(*quote))
 	if err != nil {
 		return fmt.Errorf("article %d: %w", id, err)
 	}
-	q := render.QuoteAt(a.Markdown, start, end)
+	q := t.QuoteAt(start, end)
 	h := &store.Highlight{
 		ArticleID: id, Start: start, End: end,
 		Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix,

@@ -19,8 +19,8 @@ type Heading struct {
 }
 
 // Headings lists the article's headings in order.
-func Headings(markdown string) []Heading {
-	p := project(markdown)
+func (t *Text) Headings() []Heading {
+	p := t.p
 	var out []Heading
 	var last ast.Node
 	for _, lf := range p.leaves {
@@ -65,8 +65,8 @@ type Link struct {
 
 // Links lists the article's links to http, https and mailto targets, in
 // reading order.
-func Links(markdown string) []Link {
-	p := project(markdown)
+func (t *Text) Links() []Link {
+	p := t.p
 	var out []Link
 	var last ast.Node
 	for _, lf := range p.leaves {
@@ -105,8 +105,8 @@ func Links(markdown string) []Link {
 // Plain returns the article's text as displayed (text leaves joined, blocks
 // separated by a blank line) and, for each byte of it, the source offset it
 // came from (separators carry the end of the text before them).
-func Plain(markdown string) (text string, offsets []int) {
-	p := project(markdown)
+func (t *Text) Plain() (text string, offsets []int) {
+	p := t.p
 	offsets = make([]int, len(p.plain))
 	prev := 0
 	for i, u := range p.pu {
@@ -174,8 +174,8 @@ const quoteContext = 32
 
 // QuoteAt builds the quote of source range [start,end): its exact text and
 // up to 32 characters of context on each side.
-func QuoteAt(markdown string, start, end int) Quote {
-	p := project(markdown)
+func (t *Text) QuoteAt(start, end int) Quote {
+	p := t.p
 	q := Quote{Start: start, End: end}
 	a := p.plainAt(start)
 	b := a
@@ -263,8 +263,8 @@ func (n norm) occurrences(p *proj, needle string) [][2]int {
 
 // FindQuote finds the source range of a passage quoted from the article,
 // ignoring whitespace (and case, if it only matches that way).
-func FindQuote(markdown, exact string) (start, end int, err error) {
-	p := project(markdown)
+func (t *Text) FindQuote(exact string) (start, end int, err error) {
+	p := t.p
 	short := exact
 	if utf8.RuneCountInString(short) > 40 {
 		short = string([]rune(short)[:40]) + "..."
@@ -311,8 +311,8 @@ func caseFoldOccurrences(p *proj, exact string) [][2]int {
 // gone it tries again ignoring case and punctuation, and finally accepts a
 // passage between the quote's intact prefix and suffix when it is nearly
 // the same text. Otherwise ok is false: the highlight is an orphan.
-func Reanchor(markdown string, q Quote) (start, end int, ok bool) {
-	p := project(markdown)
+func (t *Text) Reanchor(q Quote) (start, end int, ok bool) {
+	p := t.p
 	for _, loose := range []bool{false, true} {
 		needle := normString(q.Exact, loose)
 		if needle == "" {
@@ -496,8 +496,8 @@ func (p *proj) prevRune(i int) int {
 
 // NextWord returns the source offset of the start of the next word after
 // off, or off when there is none.
-func NextWord(markdown string, off int) int {
-	p := project(markdown)
+func (t *Text) NextWord(off int) int {
+	p := t.p
 	i := p.plainAt(off)
 	for i < len(p.plain) && isWordRune(p.runeAt(i)) {
 		i = p.nextRune(i)
@@ -513,8 +513,8 @@ func NextWord(markdown string, off int) int {
 
 // PrevWord returns the source offset of the start of the word before off
 // (or of the word off is inside), or off when there is none.
-func PrevWord(markdown string, off int) int {
-	p := project(markdown)
+func (t *Text) PrevWord(off int) int {
+	p := t.p
 	i := p.plainAt(off)
 	j := p.prevRune(i)
 	for j > 0 && !isWordRune(p.runeAt(j)) {
@@ -610,8 +610,8 @@ func (p *proj) abbreviation(dot, after int) bool {
 
 // NextSentence returns the source offset of the next sentence start after
 // off, or off when there is none.
-func NextSentence(markdown string, off int) int {
-	p := project(markdown)
+func (t *Text) NextSentence(off int) int {
+	p := t.p
 	i := p.plainAt(off)
 	ss := p.sentenceStarts()
 	k := sort.SearchInts(ss, i+1)
@@ -623,8 +623,8 @@ func NextSentence(markdown string, off int) int {
 
 // PrevSentence returns the start of the sentence holding off, or of the
 // previous sentence when off is already at a sentence start.
-func PrevSentence(markdown string, off int) int {
-	p := project(markdown)
+func (t *Text) PrevSentence(off int) int {
+	p := t.p
 	return prevStart(p, p.sentenceStarts(), off)
 }
 
@@ -638,8 +638,8 @@ func prevStart(p *proj, starts []int, off int) int {
 }
 
 // SentenceAt returns the source range of the sentence holding off.
-func SentenceAt(markdown string, off int) (start, end int) {
-	p := project(markdown)
+func (t *Text) SentenceAt(off int) (start, end int) {
+	p := t.p
 	ss := p.sentenceStarts()
 	if len(ss) == 0 {
 		return off, off
@@ -669,8 +669,8 @@ func SentenceAt(markdown string, off int) (start, end int) {
 
 // NextParagraph returns the source offset where the next block's text
 // starts, or off when there is none.
-func NextParagraph(markdown string, off int) int {
-	p := project(markdown)
+func (t *Text) NextParagraph(off int) int {
+	p := t.p
 	i := p.plainAt(off)
 	for _, b := range p.blockStarts {
 		if int(b) > i {
@@ -682,11 +682,76 @@ func NextParagraph(markdown string, off int) int {
 
 // PrevParagraph returns the start of the block holding off, or of the
 // previous block when off is already at a block start.
-func PrevParagraph(markdown string, off int) int {
-	p := project(markdown)
+func (t *Text) PrevParagraph(off int) int {
+	p := t.p
 	bs := make([]int, len(p.blockStarts))
 	for i, b := range p.blockStarts {
 		bs[i] = int(b)
 	}
 	return prevStart(p, bs, off)
+}
+
+// Headings is Parse(markdown).Headings: for one call; hold a Text for more.
+func Headings(markdown string) []Heading {
+	return Parse(markdown).Headings()
+}
+
+// Links is Parse(markdown).Links: for one call; hold a Text for more.
+func Links(markdown string) []Link {
+	return Parse(markdown).Links()
+}
+
+// Plain is Parse(markdown).Plain: for one call; hold a Text for more.
+func Plain(markdown string) (text string, offsets []int) {
+	return Parse(markdown).Plain()
+}
+
+// QuoteAt is Parse(markdown).QuoteAt: for one call; hold a Text for more.
+func QuoteAt(markdown string, start, end int) Quote {
+	return Parse(markdown).QuoteAt(start, end)
+}
+
+// Reanchor is Parse(markdown).Reanchor: for one call; hold a Text for more.
+func Reanchor(markdown string, q Quote) (start, end int, ok bool) {
+	return Parse(markdown).Reanchor(q)
+}
+
+// NextWord is Parse(markdown).NextWord: for one call; hold a Text for more.
+func NextWord(markdown string, off int) int {
+	return Parse(markdown).NextWord(off)
+}
+
+// PrevWord is Parse(markdown).PrevWord: for one call; hold a Text for more.
+func PrevWord(markdown string, off int) int {
+	return Parse(markdown).PrevWord(off)
+}
+
+// NextSentence is Parse(markdown).NextSentence: for one call; hold a Text for more.
+func NextSentence(markdown string, off int) int {
+	return Parse(markdown).NextSentence(off)
+}
+
+// PrevSentence is Parse(markdown).PrevSentence: for one call; hold a Text for more.
+func PrevSentence(markdown string, off int) int {
+	return Parse(markdown).PrevSentence(off)
+}
+
+// SentenceAt is Parse(markdown).SentenceAt: for one call; hold a Text for more.
+func SentenceAt(markdown string, off int) (start, end int) {
+	return Parse(markdown).SentenceAt(off)
+}
+
+// NextParagraph is Parse(markdown).NextParagraph: for one call; hold a Text for more.
+func NextParagraph(markdown string, off int) int {
+	return Parse(markdown).NextParagraph(off)
+}
+
+// PrevParagraph is Parse(markdown).PrevParagraph: for one call; hold a Text for more.
+func PrevParagraph(markdown string, off int) int {
+	return Parse(markdown).PrevParagraph(off)
+}
+
+// FindQuote is Parse(markdown).FindQuote: for one call; hold a Text for more.
+func FindQuote(markdown, exact string) (start, end int, err error) {
+	return Parse(markdown).FindQuote(exact)
 }

@@ -69,26 +69,19 @@ type proj struct {
 	sents    []int // sentence starts (plain indices), built on demand
 }
 
-var projCache struct {
-	sync.Mutex
-	p *proj
-}
+// Text is an article's Markdown parsed once for everything that reads its
+// text rather than drawing it: quotes and re-anchoring, words, sentences,
+// paragraphs, headings and links, all in source offsets. Whoever holds the
+// Markdown holds its Text (the reader builds it with the rendering, off
+// the event loop); it is read-only and safe for concurrent use. There is
+// no package-level cache.
+type Text struct{ p *proj }
 
-// project parses markdown (memoised for the most recent document, since
-// cursor motions call it on every key press). The result is read-only.
-func project(markdown string) *proj {
-	projCache.Lock()
-	if p := projCache.p; p != nil && p.src == markdown {
-		projCache.Unlock()
-		return p
-	}
-	projCache.Unlock()
-	p := parse(markdown)
-	projCache.Lock()
-	projCache.p = p
-	projCache.Unlock()
-	return p
-}
+// Parse parses an article's Markdown into a Text.
+func Parse(markdown string) *Text { return &Text{parse(markdown)} }
+
+// Markdown is the source the Text was parsed from.
+func (t *Text) Markdown() string { return t.p.src }
 
 // parse builds a fresh projection whose AST the caller may mutate.
 func parse(markdown string) *proj {

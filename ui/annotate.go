@@ -18,12 +18,13 @@ import (
 // current text by its quote; false when the passage is gone.
 func placeOn(a *store.Article, h *store.Highlight) bool {
 	h.TextRevision = a.TextRevision
-	start, end, ok := render.Reanchor(a.Markdown, render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
+	t := render.Parse(a.Markdown)
+	start, end, ok := t.Reanchor(render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
 	if !ok || end <= start {
 		h.Orphan, h.Start, h.End = true, 0, 0
 		return false
 	}
-	q := render.QuoteAt(a.Markdown, start, end)
+	q := t.QuoteAt(start, end)
 	h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Orphan = start, end, q.Exact, q.Prefix, q.Suffix, false
 	return true
 }
@@ -41,14 +42,14 @@ func (s *highlightState) add(p *pagerModel, after func(p *pagerModel, id int64) 
 	md := p.art.Markdown
 	start, end, ok := s.selection(md)
 	if !ok {
-		start, end = render.SentenceAt(md, max(s.cursor, 0))
+		start, end = p.text.SentenceAt(max(s.cursor, 0))
 		start, end = trimRange(md, start, end)
 	}
 	if end <= start {
 		p.errLine = "Nothing to highlight here."
 		return nil
 	}
-	q := render.QuoteAt(md, start, end)
+	q := p.text.QuoteAt(start, end)
 	for _, o := range s.list {
 		if !o.Orphan && o.Start == q.Start && o.End == q.End {
 			// The same passage twice would be two marks no one can tell
@@ -433,7 +434,7 @@ func (s *highlightState) reattach(p *pagerModel, i int) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	q := render.QuoteAt(md, start, end)
+	q := p.text.QuoteAt(start, end)
 	h := s.list[i]
 	pl := store.Place{Start: q.Start, End: q.End, Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix, TextRevision: p.art.TextRevision}
 	return p.do("re-attach the highlight", func(ctx context.Context, lib Library) (any, error) {

@@ -225,23 +225,23 @@ func (s *highlightState) onKey(p *pagerModel, msg tea.KeyPressMsg, k ReaderKeys)
 	if p.doc == nil {
 		return nil
 	}
-	md := p.art.Markdown
-	motion := func(f func(string, int) int) {
-		s.moveTo(p, f(md, max(s.cursor, 0)))
+	t := p.text
+	motion := func(f func(*render.Text, int) int) {
+		s.moveTo(p, f(t, max(s.cursor, 0)))
 	}
 	switch {
 	case key.Matches(msg, k.WordNext):
-		motion(render.NextWord)
+		motion((*render.Text).NextWord)
 	case key.Matches(msg, k.WordPrev):
-		motion(render.PrevWord)
+		motion((*render.Text).PrevWord)
 	case key.Matches(msg, k.SentenceNext):
-		motion(render.NextSentence)
+		motion((*render.Text).NextSentence)
 	case key.Matches(msg, k.SentencePrev):
-		motion(render.PrevSentence)
+		motion((*render.Text).PrevSentence)
 	case key.Matches(msg, k.ParagraphNext):
-		motion(render.NextParagraph)
+		motion((*render.Text).NextParagraph)
 	case key.Matches(msg, k.ParagraphPrev):
-		motion(render.PrevParagraph)
+		motion((*render.Text).PrevParagraph)
 	case key.Matches(msg, k.Select):
 		if s.anchor >= 0 {
 			s.anchor = -1

@@ -3,14 +3,13 @@ package ui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"margin/render"
 	"margin/sanitize"
 )
 
 // openLinks lists the article's links; enter opens one in the browser.
 func (p *pagerModel) openLinks() {
 	if p.links == nil {
-		p.links = render.Links(p.art.Markdown)
+		p.links = p.text.Links()
 	}
 	items := make([]pickItem, len(p.links))
 	top := p.topOffset()

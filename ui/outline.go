@@ -2,8 +2,6 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
-
-	"margin/render"
 )
 
 // pickKind says which list is open over the reader.
@@ -22,7 +20,7 @@ const (
 // screen selected.
 func (p *pagerModel) openOutline() {
 	if p.headings == nil {
-		p.headings = render.Headings(p.art.Markdown)
+		p.headings = p.text.Headings()
 	}
 	items := make([]pickItem, len(p.headings))
 	top := p.topOffset()

@@ -75,7 +75,8 @@ const autosaveTimeout = time.Second
 type pagerModel struct {
 	*Common
 	art      *store.Article
-	mdHash   uint64 // of art.Markdown, for the rendering cache
+	text     *render.Text // art's Markdown parsed: cursor motions, quotes, outline, links
+	mdHash   uint64       // of art.Markdown, for the rendering cache
 	doc      *render.Doc
 	docKey   docKey
 	want     docKey // the rendering asked for last
@@ -164,6 +165,7 @@ type articleMsg struct {
 	// say and warn are shown once the article is in (why it was reloaded).
 	say, warn string
 	art       *store.Article
+	text      *render.Text // its Markdown, parsed in the command
 	hs        []store.Highlight
 	err       error
 }
@@ -174,10 +176,12 @@ func (p *pagerModel) open(id int64, at int, find string, keep bool) openCmd {
 	return func() articleMsg {
 		a, err := lib.Article(ctx, id)
 		var hs []store.Highlight
+		var t *render.Text
 		if err == nil {
 			hs, err = lib.Highlights(ctx, id)
+			t = render.Parse(a.Markdown)
 		}
-		return articleMsg{id: id, at: at, find: find, keep: keep, art: a, hs: hs, err: err}
+		return articleMsg{id: id, at: at, find: find, keep: keep, art: a, text: t, hs: hs, err: err}
 	}
 }
 
@@ -197,7 +201,7 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	a := msg.art
 	same := msg.keep && p.art != nil && p.art.ID == a.ID && p.art.TextRevision == a.TextRevision
 	cursor := p.hl.cursor
-	p.art = a
+	p.art, p.text = a, msg.text
 	p.mdHash = maphash.String(mdSeed, a.Markdown)
 	p.savedOff = -1
 	p.doc = nil
