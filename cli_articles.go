@@ -366,8 +366,8 @@ func fit(s string, n int) string {
 func cmdShow(e *env, args []string) error {
 	fs := e.flags("show")
 	md := fs.Bool("markdown", false, "print the stored Markdown")
-	width := fs.Int("width", 0, "wrap width (default: 80 or the terminal's)")
-	style := fs.String("style", "", "dark or light")
+	width := fs.Int("width", 0, "wrap width (default: config width, else 80; at most the terminal's)")
+	style := fs.String("style", "", "dark or light (default: config style; plain text when not a terminal or NO_COLOR)")
 	id, err := oneID(fs, args, "one article id")
 	if err != nil {
 		return err
@@ -385,31 +385,18 @@ func cmdShow(e *env, args []string) error {
 		return articleErr(id, err)
 	}
 	if *md {
+		if isTerminal(e.stdout) {
+			a.Markdown = sanitize.Text(a.Markdown) // the library may have been tampered with
+		}
 		_, err := io.WriteString(e.stdout, a.Markdown)
 		return err
 	}
-	w := *width
-	if w <= 0 {
-		w = 80
-		if f, ok := e.stdout.(*os.File); ok {
-			if tw, _, err := term.GetSize(int(f.Fd())); err == nil && tw > 20 && tw < w {
-				w = tw - 2
-			}
-		}
-	}
-	if *style == "" {
-		*style = "dark"
-	}
-	doc, err := render.Render(headerMarkdown(a)+a.Markdown, render.Options{Width: w, Style: *style})
+	opt, plain := showOptions(e.ctx, st, e.stdout, *width, *style)
+	doc, err := render.Render(headerMarkdown(a)+a.Markdown, opt)
 	if err != nil {
 		return fmt.Errorf("render article %d: %w", id, err)
 	}
-	bw := bufio.NewWriter(e.stdout)
-	for _, l := range doc.Lines {
-		bw.WriteString(l)
-		bw.WriteByte('\n')
-	}
-	return bw.Flush()
+	return writeLines(e.ctx, e.stdout, doc.Lines, plain)
 }
 
 // headerMarkdown is the title block margin show prints above the body.

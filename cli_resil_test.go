@@ -1,0 +1,242 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// essayLibrary saves the essay in a new library and returns its path and
+// the article id.
+func essayLibrary(t *testing.T) (db, id string) {
+	t.Helper()
+	dir := t.TempDir()
+	db = filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	return db, savedID(t, must(t, db, "add", page))
+}
+
+// Issue 12 item 14: show into a pipe printed escape codes and trailing
+// padding, and ignored config style and width.
+func TestCLIShowPlainInPipe(t *testing.T) {
+	db, id := essayLibrary(t)
+	out := must(t, db, "show", id)
+	if strings.Contains(out, "\x1b") {
+		t.Fatalf("show into a pipe printed escapes:\n%q", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasSuffix(l, " ") {
+			t.Fatalf("trailing padding in %q", l)
+		}
+	}
+	if !strings.Contains(out, "Security Assistance to a Failing State") || !strings.Contains(out, "rarely buys the stability") {
+		t.Fatalf("show lost the text:\n%s", out)
+	}
+	// --style asks for the styled output, wherever it goes.
+	if styled := must(t, db, "show", id, "--style", "light"); !strings.Contains(styled, "\x1b[") {
+		t.Fatal("--style light printed no styling")
+	}
+	// config width is the default width.
+	must(t, db, "config", "width", "40")
+	for _, l := range strings.Split(must(t, db, "show", id), "\n") {
+		if w := ansi.StringWidth(l); w > 40 {
+			t.Fatalf("config width 40, line of %d cells: %q", w, l)
+		}
+	}
+	// config style is used on a terminal only: see TestE2EShowStyleAndNoColor.
+}
+
+// Issue 12 items 14 and 16: on a terminal, show uses config style, and
+// NO_COLOR turns the styling off.
+func TestE2EShowStyleAndNoColor(t *testing.T) {
+	db, id := essayLibrary(t)
+	must(t, db, "config", "style", "light")
+	tm := startTerm(t, 100, 60, []string{"MARGIN_DB="}, "--db", db, "show", id)
+	tm.wait()
+	light := must(t, db, "show", id, "--style", "light", "--width", "98")
+	if !bytes.Contains(tm.output(), []byte("\x1b[")) {
+		t.Fatal("show on a terminal printed no styling")
+	}
+	// The title line, escapes and all, is the light style's.
+	first := strings.SplitN(light, "\n", 3)[1]
+	first = first[:min(len(first), 200)]
+	if !strings.Contains(first, "Security Assistance") || !bytes.Contains(tm.output(), []byte(first)) {
+		t.Fatalf("show on a terminal did not use config style light: want %q in\n%q", first, tm.output())
+	}
+	tm = startTerm(t, 100, 60, []string{"MARGIN_DB=", "NO_COLOR=1"}, "--db", db, "show", id)
+	tm.wait()
+	if out := tm.output(); regexp.MustCompile(`\x1b\[[0-9;]*m`).Match(out) {
+		t.Fatalf("NO_COLOR: show printed colours: %q", out)
+	}
+}
+
+// Issue 12 item 16: --style and --width before the command failed with
+// "unknown command".
+func TestCLIGlobalFlagsAnywhere(t *testing.T) {
+	db, id := essayLibrary(t)
+	after := must(t, db, "show", id, "--style", "light", "--width", "50")
+	var o, e bytes.Buffer
+	if err := run(t.Context(), []string{"--style", "light", "--width=50", "--db", db, "show", id}, strings.NewReader(""), &o, &e); err != nil {
+		t.Fatalf("margin --style light --width=50 show: %v", err)
+	}
+	if o.String() != after {
+		t.Fatal("global flags before the command rendered differently from after it")
+	}
+	// Commands that show no article accept and ignore them, in either place.
+	for _, args := range [][]string{{"--style", "dark", "--db", db, "list"}, {"--db", db, "list", "--width", "90"}, {"--db", db, "search", "failing", "--style=light"}} {
+		if err := run(t.Context(), args, strings.NewReader(""), io.Discard, io.Discard); err != nil {
+			t.Errorf("margin %s: %v", strings.Join(args, " "), err)
+		}
+	}
+	// A bad value is refused wherever it stands.
+	for _, args := range [][]string{{"--width", "abc", "--db", db, "list"}, {"--db", db, "list", "--style", "blue"}} {
+		err := run(t.Context(), args, strings.NewReader(""), io.Discard, io.Discard)
+		var ee *exitError
+		if !errors.As(err, &ee) || ee.code != 2 {
+			t.Errorf("margin %s: %v, want a usage error", strings.Join(args, " "), err)
+		}
+	}
+}
+
+// Issue 19 item 6: a note over 1 MiB from standard input was cut to its
+// first 1 MiB and saved with "noted highlight".
+func TestCLINoteTooLongRefused(t *testing.T) {
+	db, id := essayLibrary(t)
+	out := must(t, db, "highlight", id, "--quote", "weapons and advisers", "--note", "kept note")
+	hid := regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(out)[1]
+	long := strings.Repeat("a long note line\n", 1_200_000/17)
+	_, _, err := margin(t, db, long, "note", hid, "-")
+	if err == nil || !strings.Contains(err.Error(), "longer than 1 MiB") {
+		t.Fatalf("a 1.2 MB note: %v, want a refusal", err)
+	}
+	var hs []map[string]any
+	json.Unmarshal([]byte(must(t, db, "highlights", id, "--format", "json")), &hs)
+	if len(hs) != 1 || hs[0]["note"] != "kept note" {
+		t.Fatalf("the refused note changed the highlight: %v", hs[0]["note"] != "kept note")
+	}
+	// Exactly at the limit is fine.
+	if _, _, err := margin(t, db, strings.Repeat("b", 1<<20), "note", hid, "-"); err != nil {
+		t.Fatalf("a 1 MiB note: %v", err)
+	}
+}
+
+// hasOpen waits until process pid has path open: then it is past its
+// start-up (signal handlers installed) and inside the command.
+func hasOpen(t *testing.T, pid int, path string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		fds, _ := os.ReadDir(fmt.Sprintf("/proc/%d/fd", pid))
+		for _, fd := range fds {
+			if l, err := os.Readlink(fmt.Sprintf("/proc/%d/fd/%s", pid, fd.Name())); err == nil && l == path {
+				return
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("process %d never opened %s", pid, path)
+}
+
+// exits waits for cmd to end after a signal; a command still running
+// after 20 s ignored it (the bound only stops a hang from hanging the
+// suite; the property is "it exits, having been interrupted").
+func exits(t *testing.T, cmd *exec.Cmd, stderr *bytes.Buffer) {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 128+int(syscall.SIGTERM) {
+			t.Fatalf("after SIGTERM: %v, want exit status 143; stderr %q", err, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), "margin: interrupted") {
+			t.Fatalf("after SIGTERM stderr says %q", stderr.String())
+		}
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		<-done
+		t.Fatal("margin kept running after SIGTERM")
+	}
+}
+
+// Issue 19 item 3: a long show (here one whose reader has stopped
+// reading, so its writes block) and an add reading a pipe that never
+// ends both kept running after SIGTERM.
+func TestSignalStopsLongCommands(t *testing.T) {
+	db, id := essayLibrary(t)
+	var long strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&long, "Paragraph %d of a long article that fills a pipe when shown.\n\n", i)
+	}
+	if _, _, err := margin(t, db, long.String(), "add", "-"); err != nil {
+		t.Fatal(err)
+	}
+	_ = id
+	abs, _ := filepath.Abs(db)
+
+	t.Run("show", func(t *testing.T) {
+		cmd := exec.Command(marginBinary(t), "--db", db, "show", "2")
+		cmd.Env = append(os.Environ(), "MARGIN_DB=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// One line read: show is writing; nothing more is, so it blocks.
+		if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
+			t.Fatal(err)
+		}
+		cmd.Process.Signal(syscall.SIGTERM)
+		exits(t, cmd, &stderr)
+	})
+	t.Run("add-stdin", func(t *testing.T) {
+		cmd := exec.Command(marginBinary(t), "--db", db, "add", "-")
+		cmd.Env = append(os.Environ(), "MARGIN_DB=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		in, _ := cmd.StdinPipe() // held open, never written: the read never ends
+		defer in.Close()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		hasOpen(t, cmd.Process.Pid, abs)
+		cmd.Process.Signal(syscall.SIGTERM)
+		exits(t, cmd, &stderr)
+	})
+	t.Run("add-url", func(t *testing.T) {
+		arrived := make(chan struct{})
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			close(arrived)
+			<-r.Context().Done() // a server that never answers
+		}))
+		defer srv.Close()
+		cmd := exec.Command(marginBinary(t), "--db", db, "add", srv.URL+"/slow")
+		cmd.Env = append(os.Environ(), "MARGIN_DB=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		<-arrived
+		cmd.Process.Signal(syscall.SIGTERM)
+		exits(t, cmd, &stderr)
+	})
+}
