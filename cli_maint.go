@@ -26,18 +26,36 @@ func cmdBackup(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.Backup(e.ctx, pos[0]); err != nil {
+	err = st.Backup(e.ctx, pos[0])
+	if store.IsDamaged(err) {
+		// VACUUM INTO reads every row; a damaged page it cannot read
+		// (the search index, most often) must not stop a backup of
+		// what can be read: copy the pages as they are.
+		if err := st.BackupPages(e.ctx, pos[0]); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "backed up the library to %s page for page: the library is damaged, and so is the copy; margin check --salvage NEW.db makes a clean library\n", sanitize.Line(pos[0]))
+		return nil
+	}
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "backed up the library to %s\n", pos[0])
+	fmt.Fprintf(e.stdout, "backed up the library to %s\n", sanitize.Line(pos[0]))
 	return nil
 }
+
+// salvageAdvice ends the message of a library SQLite cannot read.
+const salvageAdvice = "restore a backup, or run margin check --salvage NEW.db to copy every readable article and highlight into a new library"
 
 func cmdCheck(e *env, args []string) error {
 	fs := e.flags("check")
 	repair := fs.Bool("repair", false, "rebuild the full-text index if it is inconsistent")
+	salvage := fs.String("salvage", "", "copy every readable article and highlight into this new library")
 	if err := parseNone(fs, args); err != nil {
 		return err
+	}
+	if *salvage != "" {
+		return salvageTo(e, *salvage)
 	}
 	st, err := e.open()
 	if err != nil {
@@ -45,17 +63,25 @@ func cmdCheck(e *env, args []string) error {
 	}
 	defer st.Close()
 	rep, err := st.Check(e.ctx)
-	if err == nil && *repair && !rep.FTSConsistent {
-		if err := st.RebuildSearch(e.ctx); err != nil {
-			return err
+	if *repair && (err == nil && !rep.FTSConsistent || store.IsDamaged(err)) {
+		// A damaged search index can make the check itself fail: the
+		// rebuild is worth trying before giving up on the library.
+		if rerr := st.RebuildSearch(e.ctx); rerr != nil {
+			if store.IsDamaged(rerr) {
+				return fmt.Errorf("could not rebuild the full-text index: %w", rerr)
+			}
+			return rerr
 		}
 		fmt.Fprintln(e.stdout, "rebuilt the full-text index")
 		rep, err = st.Check(e.ctx)
 	}
 	if err != nil {
+		if store.IsDamaged(err) && !*repair {
+			return fmt.Errorf("%w; margin check --repair may mend a damaged search index, else %s", err, salvageAdvice)
+		}
 		return err
 	}
-	fmt.Fprintf(e.stdout, "integrity: %s\n", rep.Integrity)
+	fmt.Fprintf(e.stdout, "integrity: %s\n", sanitize.Text(rep.Integrity))
 	fts := "consistent"
 	if !rep.FTSConsistent {
 		fts = "INCONSISTENT"
@@ -66,8 +92,35 @@ func cmdCheck(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "problem: %s\n", sanitize.Line(p))
 	}
 	if !rep.OK() {
+		if rep.Integrity != "ok" {
+			return fmt.Errorf("the library file is damaged (see above); %s", salvageAdvice)
+		}
 		return fmt.Errorf("the library has problems (see above); margin backup FILE keeps a copy, and margin check --repair rebuilds the full-text index")
 	}
+	return nil
+}
+
+// salvageTo runs margin check --salvage OUT.
+func salvageTo(e *env, out string) error {
+	src, err := e.libPath()
+	if err != nil {
+		return err
+	}
+	rep, err := store.Salvage(e.ctx, src, out)
+	if err != nil {
+		return err
+	}
+	if rep.HeaderRepaired {
+		fmt.Fprintln(e.stdout, "the file's header was damaged; read it with a mended header")
+	}
+	fmt.Fprintf(e.stdout, "salvaged %d articles and %d highlights into %s\n", rep.Articles, rep.Highlights, sanitize.Line(out))
+	if rep.TextLost > 0 {
+		fmt.Fprintf(e.stdout, "the text of %d articles could not be read: they keep their title, address and highlights (margin add --refresh fetches a web article again)\n", rep.TextLost)
+	}
+	if rep.Articles0 > rep.Articles || rep.Highlights0 > rep.Highlights || rep.RowsLost > 0 {
+		fmt.Fprintf(e.stdout, "could not read: up to %d articles, %d highlights, %d rows in all\n", max(rep.Articles0-rep.Articles, 0), max(rep.Highlights0-rep.Highlights, 0), rep.RowsLost)
+	}
+	fmt.Fprintf(e.stdout, "the damaged library is unchanged; look through the new one (margin --db %s list), then put it in the old one's place\n", sanitize.Line(out))
 	return nil
 }
 

@@ -240,3 +240,38 @@ func TestSignalStopsLongCommands(t *testing.T) {
 		exits(t, cmd, &stderr)
 	})
 }
+
+// Issue 19 item 14, from the command line: a damaged library names the
+// damage and the way out in one line, and check --salvage takes the way.
+func TestCLIDamagedLibrary(t *testing.T) {
+	db, id := essayLibrary(t)
+	must(t, db, "highlight", id, "--quote", "weapons and advisers", "--note", "the thesis")
+	b, _ := os.ReadFile(db)
+	b[0] ^= 0xff // "SQLite format 3" no more
+	os.WriteFile(db, b, 0o600)
+	for _, args := range [][]string{{"list"}, {"backup", filepath.Join(t.TempDir(), "b.db")}, {"check", "--repair"}} {
+		_, stderr, code := runBin(t, db, args...)
+		if code != 1 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "damaged") || !strings.Contains(stderr, "margin check --salvage") {
+			t.Fatalf("margin %s: exit %d, %q", args[0], code, stderr)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "saved.db")
+	stdout, stderr, code := runBin(t, db, "check", "--salvage", out)
+	if code != 0 || !strings.Contains(stdout, "salvaged 1 articles and 1 highlights") {
+		t.Fatalf("check --salvage: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if hs := must(t, out, "highlights"); !strings.Contains(hs, "the thesis") {
+		t.Fatalf("the salvaged library lost the note:\n%s", hs)
+	}
+	// An empty file where the library was is not a new library.
+	empty := filepath.Join(t.TempDir(), "lib.db")
+	os.WriteFile(empty, nil, 0o600)
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(empty, old, old)
+	if _, stderr, code := runBin(t, empty, "list"); code != 1 || !strings.Contains(stderr, "empty") {
+		t.Fatalf("list on a 0-byte file: exit %d, %q", code, stderr)
+	}
+	if fi, _ := os.Stat(empty); fi.Size() != 0 {
+		t.Fatal("the 0-byte file became a library")
+	}
+}

@@ -41,7 +41,7 @@ Usage:
   margin unhighlight HID
   margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
   margin backup FILE
-  margin check [--repair]
+  margin check [--repair] [--salvage NEW.db]
   margin config export-dir|style|width [VALUE]
   margin bench extract|paste|read|library [--corpus DIR]
 
@@ -84,7 +84,11 @@ func main() {
 			err, code = sig, sig.code()
 		}
 		if !errors.Is(err, errQuiet) {
-			fmt.Fprintln(os.Stderr, "margin: "+oneLine(err.Error()))
+			msg := err.Error()
+			if errors.Is(err, store.ErrDamaged) && !strings.Contains(msg, "--salvage") {
+				msg += "; " + salvageAdvice
+			}
+			fmt.Fprintln(os.Stderr, "margin: "+oneLine(msg))
 		}
 		os.Exit(code)
 	}
@@ -389,15 +393,19 @@ func (e *env) openWithIDs(fs *flag.FlagSet, args []string, what string) ([]int64
 	return ids, st, err
 }
 
+// libPath is the library chosen by --db, $MARGIN_DB or the XDG default.
+func (e *env) libPath() (string, error) {
+	if e.dbPath != "" {
+		return e.dbPath, nil
+	}
+	return store.DefaultPath()
+}
+
 // open opens the library chosen by --db, $MARGIN_DB or the XDG default.
 func (e *env) open() (*store.Store, error) {
-	path := e.dbPath
-	if path == "" {
-		p, err := store.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
+	path, err := e.libPath()
+	if err != nil {
+		return nil, err
 	}
 	return store.Open(path)
 }
