@@ -330,7 +330,8 @@ func cmdList(e *env, args []string) error {
 		}
 		rows := make([]row, 0, len(arts))
 		for _, a := range arts {
-			rows = append(rows, row{a.ID, a.Title, a.SiteName, cmp.Or(a.CanonicalURL, a.SourceURL), a.WordCount, a.ReadingMinutes, a.Added, string(a.State), a.Progress, a.HighlightCount})
+			// Sanitised again: the library file may not be what margin wrote.
+			rows = append(rows, row{a.ID, sanitize.Line(a.Title), sanitize.Line(a.SiteName), sanitize.Line(cmp.Or(a.CanonicalURL, a.SourceURL)), a.WordCount, a.ReadingMinutes, a.Added, sanitize.Line(string(a.State)), a.Progress, a.HighlightCount})
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -343,15 +344,31 @@ func cmdList(e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "The library is empty: margin add URL saves an article, and margin opens it.")
 		return nil
 	}
-	fmt.Fprintf(e.stdout, "%5s  %-44s  %-20s  %6s  %-10s  %s\n", "ID", "TITLE", "SITE", "WORDS", "SAVED", "STATE")
+	titleW, siteW := listWidths(terminalWidth(e.stdout))
+	fmt.Fprintf(e.stdout, "%5s  %s  %s  %6s  %4s  %-10s  %s\n", "ID", fit("TITLE", titleW), fit("SITE", siteW), "WORDS", "HL", "SAVED", "STATE")
 	for _, a := range arts {
-		state := string(a.State)
+		state := sanitize.Line(string(a.State))
 		if a.Progress > 0 {
 			state += fmt.Sprintf(" %d%%", int(a.Progress*100+0.5))
 		}
-		fmt.Fprintf(e.stdout, "%5d  %s  %s  %6d  %-10s  %s\n", a.ID, fit(a.Title, 44), fit(a.Site(), 20), a.WordCount, a.Added.Local().Format("2006-01-02"), state)
+		fmt.Fprintf(e.stdout, "%5d  %s  %s  %6d  %4d  %-10s  %s\n", a.ID, fit(a.Title, titleW), fit(a.Site(), siteW), a.WordCount, a.HighlightCount, a.Added.Local().Format("2006-01-02"), state)
 	}
 	return nil
+}
+
+// listWidths sizes list's title and site columns to the terminal (tw
+// columns; 0 when not a terminal, where the layout stays fixed for
+// scripts). The other columns take 51 cells ("archived 100%" the widest
+// state).
+func listWidths(tw int) (title, site int) {
+	if tw <= 0 {
+		return 44, 20
+	}
+	site = 20
+	if tw < 120 {
+		site = 14
+	}
+	return max(tw-51-site, 20), site
 }
 
 // fit sanitises s to one line and pads or cuts it to n display cells.
@@ -436,6 +453,9 @@ func cmdSearch(e *env, args []string) error {
 	if q == "" {
 		return usageErr("search: give the words to look for")
 	}
+	if err := store.CheckQuery(q); err != nil {
+		return usageErr("search: %v (words must all match; \"a phrase\", a OR b, a NOT b, (groups) and prefix* are understood)", err)
+	}
 	st, err := e.open()
 	if err != nil {
 		return err
@@ -451,7 +471,11 @@ func cmdSearch(e *env, args []string) error {
 	}
 	tty := isTerminal(e.stdout)
 	for _, r := range res {
-		fmt.Fprintf(e.stdout, "%5d  %s — %s\n", r.ID, sanitize.Line(r.Title), sanitize.Line(r.Site()))
+		title := sanitize.Line(r.Title)
+		if site := sanitize.Line(r.Site()); site != "" {
+			title += " — " + site
+		}
+		fmt.Fprintf(e.stdout, "%5d  %s\n", r.ID, title)
 		fmt.Fprintf(e.stdout, "       %s\n", markSnippet(r.Snippet, r.Matches, tty))
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"margin/render"
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -77,3 +78,7 @@ func writeLines(ctx context.Context, w io.Writer, lines []string, plain bool) er
 	}
 	return bw.Flush()
 }
+
+// termLine makes one line safe for the terminal: text the user typed (a
+// path, a setting) is echoed through it as much as text from an article.
+func termLine(s string) string { return sanitize.Line(s) }

@@ -193,7 +193,7 @@ func cmdExport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(e.stdout, describe(res))
+		fmt.Fprintln(e.stdout, termLine(describe(res))) // the folder is the user's typing
 	}
 	return nil
 }

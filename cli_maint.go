@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"margin/bench"
 	"margin/reader"
@@ -128,12 +130,30 @@ func salvageTo(e *env, out string) error {
 type setting struct {
 	key   string                       // the store's settings key
 	check func(string) (string, error) // validates and normalises a new value
-	get   func(e *env, st *store.Store) (string, error)
+	// get returns the value in effect and where it came from.
+	get func(e *env, st *store.Store) (value, from string, err error)
 }
 
+// settingNames lists the settings in the order margin config shows them.
+var settingNames = []string{"export-dir", "style", "width"}
+
 var settings = map[string]setting{
-	"export-dir": {exportDirKey, func(v string) (string, error) { return filepath.Abs(v) },
-		func(e *env, st *store.Store) (string, error) { return exportDir(e.ctx, st) }},
+	"export-dir": {exportDirKey, func(v string) (string, error) {
+		v, err := expandHome(v)
+		if err != nil {
+			return "", err
+		}
+		return filepath.Abs(v)
+	}, func(e *env, st *store.Store) (string, string, error) {
+		if d := os.Getenv("MARGIN_EXPORT_DIR"); d != "" {
+			return d, "from $MARGIN_EXPORT_DIR", nil
+		}
+		d, err := st.Setting(e.ctx, exportDirKey)
+		if err != nil || d != "" {
+			return d, "set in the library", err
+		}
+		return defaultExportDir(), "default", nil
+	}},
 	"style": {"ui.style", func(v string) (string, error) {
 		if v != "dark" && v != "light" && v != "auto" {
 			return "", fmt.Errorf("style must be dark, light or auto, not %q", v)
@@ -142,13 +162,38 @@ var settings = map[string]setting{
 			v = "" // follow the terminal's background
 		}
 		return v, nil
-	}, nil},
+	}, func(e *env, st *store.Store) (string, string, error) {
+		v, err := st.Setting(e.ctx, "ui.style")
+		if err != nil || v != "" {
+			return v, "set in the library", err
+		}
+		return "auto", "default: the reader follows the terminal's background; show uses dark", nil
+	}},
 	"width": {"reader.width", func(v string) (string, error) {
 		if n, err := strconv.Atoi(v); err != nil || n < 20 || n > 400 {
 			return "", fmt.Errorf("width must be a number of columns from 20 to 400, not %q", v)
 		}
 		return v, nil
-	}, nil},
+	}, func(e *env, st *store.Store) (string, string, error) {
+		v, err := st.Setting(e.ctx, "reader.width")
+		if err != nil || v != "" {
+			return v, "set in the library, by margin config or the reader", err
+		}
+		return "80", "default; never wider than the terminal", nil
+	}},
+}
+
+// expandHome expands a leading ~ or ~/ to the home directory, as a shell
+// would have if the path had not been quoted.
+func expandHome(p string) (string, error) {
+	if p != "~" && !strings.HasPrefix(p, "~/") {
+		return p, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("expand ~: %w", err)
+	}
+	return filepath.Join(home, p[1:]), nil
 }
 
 func cmdConfig(e *env, args []string) error {
@@ -157,17 +202,20 @@ func cmdConfig(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) == 0 || len(pos) > 2 {
-		return usageErr("config: margin config export-dir|style|width [VALUE]")
+	if len(pos) > 2 {
+		return usageErr("config: margin config [export-dir|style|width [VALUE]]")
 	}
-	set, ok := settings[pos[0]]
-	if !ok {
-		return usageErr("config: unknown setting %q (known: export-dir, style, width)", pos[0])
+	var set setting
+	if len(pos) > 0 {
+		var ok bool
+		if set, ok = settings[pos[0]]; !ok {
+			return usageErr("config: unknown setting %q (known: %s)", sanitize.Line(pos[0]), strings.Join(settingNames, ", "))
+		}
 	}
 	var v string
 	if len(pos) == 2 {
 		if v, err = set.check(pos[1]); err != nil {
-			return usageErr("config: %v", err)
+			return usageErr("config: %s", sanitize.Line(err.Error()))
 		}
 	}
 	st, err := e.open()
@@ -175,21 +223,35 @@ func cmdConfig(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if len(pos) == 0 {
+		// Every setting, its value and where the value comes from.
+		for _, name := range settingNames {
+			v, from, err := settings[name].get(e, st)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "%-11s %s  (%s)\n", name, sanitize.Line(v), from)
+		}
+		return nil
+	}
 	if len(pos) == 2 {
-		return st.SetSetting(e.ctx, set.key, v)
+		if err := st.SetSetting(e.ctx, set.key, v); err != nil {
+			return err
+		}
+		if v == "" {
+			v = "auto"
+		}
+		fmt.Fprintf(e.stdout, "%s set to %s\n", pos[0], sanitize.Line(v))
+		return nil
 	}
-	if set.get != nil {
-		v, err = set.get(e, st)
-	} else {
-		v, err = st.Setting(e.ctx, set.key)
-	}
+	v, _, err = set.get(e, st)
 	if err != nil {
 		return err
 	}
 	if v == "" {
 		v = "(not set)"
 	}
-	fmt.Fprintln(e.stdout, v)
+	fmt.Fprintln(e.stdout, sanitize.Line(v))
 	return nil
 }
 

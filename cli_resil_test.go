@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -274,4 +275,135 @@ func TestCLIDamagedLibrary(t *testing.T) {
 	if fi, _ := os.Stat(empty); fi.Size() != 0 {
 		t.Fatal("the 0-byte file became a library")
 	}
+}
+
+// Issue 12 item 17: phrases, OR and NOT were words to find ("nothing
+// matches"); a malformed query now says what is wrong, in one line.
+func TestCLISearchSyntax(t *testing.T) {
+	db, _ := essayLibrary(t)
+	for q, match := range map[string]bool{
+		`"trained an army"`:          true,
+		`"army trained"`:             false,
+		"tomatoes OR defected":       true,
+		"army NOT trained":           false,
+		"(tomatoes OR army) NOT sun": true,
+		"defect*":                    true,
+	} {
+		out, errOut, err := margin(t, db, "", "search", q)
+		if err != nil {
+			t.Fatalf("search %s: %v", q, err)
+		}
+		if got := strings.Contains(out, "Security Assistance"); got != match {
+			t.Errorf("search %s: matched %v, want %v (%q %q)", q, got, match, out, errOut)
+		}
+	}
+	for _, q := range []string{"army OR", `"trained an army`, "NOT army", "(army"} {
+		_, _, err := margin(t, db, "", "search", q)
+		var ee *exitError
+		if !errors.As(err, &ee) || ee.code != 2 || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "search: ") {
+			t.Errorf("search %s: %v, want one usage line", q, err)
+		}
+	}
+}
+
+// Issue 12 item 15: config export-dir '~/notes' made a folder named ~;
+// config alone printed a usage error.
+func TestCLIConfigListAndHome(t *testing.T) {
+	db, _ := essayLibrary(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("MARGIN_EXPORT_DIR", "")
+	must(t, db, "config", "export-dir", "~/notes")
+	if got := strings.TrimSpace(must(t, db, "config", "export-dir")); got != filepath.Join(home, "notes") {
+		t.Fatalf("export-dir %q, want %q", got, filepath.Join(home, "notes"))
+	}
+	must(t, db, "config", "width", "66")
+	out := must(t, db, "config")
+	for _, want := range []string{"export-dir  " + filepath.Join(home, "notes") + "  (set in the library)", "style       auto  (default", "width       66  (set in the library"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("config lacks %q:\n%s", want, out)
+		}
+	}
+	t.Setenv("MARGIN_EXPORT_DIR", "/elsewhere")
+	if out := must(t, db, "config"); !strings.Contains(out, "/elsewhere  (from $MARGIN_EXPORT_DIR)") {
+		t.Errorf("config does not say the environment set export-dir:\n%s", out)
+	}
+}
+
+// Issue 12 item 18: list cut titles at 44 characters in a wide terminal
+// and did not show highlights.
+func TestE2EListUsesWidth(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	long := "A Remarkably Long Title About Security Assistance To Failing States And What Remains Afterwards"
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(strings.ReplaceAll(essay, "Security Assistance to a Failing State", long)), 0o644)
+	id := savedID(t, must(t, db, "add", page))
+	must(t, db, "highlight", id, "--quote", "weapons and advisers")
+	tm := startTerm(t, 200, 20, []string{"MARGIN_DB="}, "--db", db, "list")
+	tm.wait()
+	screen := tm.screen()
+	if !strings.Contains(screen, long) {
+		t.Fatalf("a 200-column list cut the title:\n%s", screen)
+	}
+	if !regexp.MustCompile(`HL`).MatchString(screen) || !regexp.MustCompile(long+`\s+The Review\s+\d+\s+1\s`).MatchString(screen) {
+		t.Fatalf("no highlight count:\n%s", screen)
+	}
+	// Into a pipe the layout stays fixed, and still counts highlights.
+	if out := must(t, db, "list"); !regexp.MustCompile(`\s+1\s+\d{4}-\d\d-\d\d`).MatchString(out) {
+		t.Fatalf("list into a pipe: %q", out)
+	}
+}
+
+// Issue 19 item 11: paths and settings the user typed were echoed raw,
+// and text read from a tampered library reached list --format json and
+// show --markdown raw.
+func TestCLIEchoesSanitised(t *testing.T) {
+	db, id := essayLibrary(t)
+	must(t, db, "highlight", id, "--quote", "weapons and advisers")
+	hostile := "x\x1b]0;owned\x07\u009b2J\u202egnp"
+	bad := func(what, s string) {
+		t.Helper()
+		if strings.ContainsAny(s, "\x1b\x07\u009b\u202e") {
+			t.Errorf("%s: %q", what, s)
+		}
+	}
+	dir := t.TempDir()
+	out := must(t, db, "backup", filepath.Join(dir, hostile+".db"))
+	bad("backup", out)
+	out = must(t, db, "export", id, "-o", filepath.Join(dir, hostile))
+	if !strings.Contains(out, "wrote") {
+		t.Fatalf("export: %q", out)
+	}
+	bad("export", out)
+	must(t, db, "config", "export-dir", filepath.Join(dir, hostile))
+	t.Setenv("MARGIN_EXPORT_DIR", "")
+	bad("config export-dir", must(t, db, "config", "export-dir"))
+	bad("config", must(t, db, "config"))
+
+	// A tampered library.
+	sdb, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sdb.Exec(`UPDATE articles SET title = ?, source_url = ?, canonical_url = ''`, "T"+hostile, "/tmp/"+hostile+"\n.html"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sdb.Exec(`UPDATE article_bodies SET markdown = ?`, "# Title\n\nBody "+hostile+"\n"); err != nil {
+		t.Fatal(err)
+	}
+	sdb.Close()
+	js := must(t, db, "list", "--format", "json")
+	bad("list json", js)
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(js), &rows); err != nil {
+		t.Fatal(err)
+	}
+	bad("list json url", rows[0]["url"].(string))
+	bad("list json title", rows[0]["title"].(string))
+	bad("list", must(t, db, "list"))
+	bad("search", must(t, db, "search", "Body"))
+	tm := startTerm(t, 100, 20, []string{"MARGIN_DB="}, "--db", db, "show", id, "--markdown")
+	tm.wait()
+	bad("show --markdown to a terminal", string(tm.output()))
 }

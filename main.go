@@ -31,7 +31,7 @@ Usage:
   margin add [--url URL] [--refresh] SOURCE...          save URLs, HTML or text files, or - (stdin)
   margin list [--all] [--sort added|title|progress] [--format text|json]
   margin show ID [--markdown] [--width N] [--style dark|light]
-  margin search QUERY [--limit N]
+  margin search QUERY [--limit N]                      words, "a phrase", a OR b, a NOT b, (groups), prefix*
   margin rm ID [--yes]
   margin archive ID... | margin unarchive ID...
   margin extract [--url URL] [--format text|markdown|json] FILE|-
@@ -42,7 +42,7 @@ Usage:
   margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
   margin backup FILE
   margin check [--repair] [--salvage NEW.db]
-  margin config export-dir|style|width [VALUE]
+  margin config [export-dir|style|width [VALUE]]      no setting: list them all, with where each comes from
   margin bench extract|paste|read|library [--corpus DIR]
 
 Global flags go before or after the command: --db PATH (default: $MARGIN_DB,
