@@ -47,7 +47,7 @@ func cmdBackup(e *env, args []string) error {
 }
 
 // salvageAdvice ends the message of a library SQLite cannot read.
-const salvageAdvice = "restore a backup, or run margin check --salvage NEW.db to copy every readable article and highlight into a new library"
+const salvageAdvice = store.SalvageAdvice
 
 func cmdCheck(e *env, args []string) error {
 	fs := e.flags("check")
@@ -79,7 +79,7 @@ func cmdCheck(e *env, args []string) error {
 	}
 	if err != nil {
 		if store.IsDamaged(err) && !*repair {
-			return fmt.Errorf("%w; margin check --repair may mend a damaged search index, else %s", err, salvageAdvice)
+			return fmt.Errorf("%w; if only the search index is damaged, margin check --repair rebuilds it", err)
 		}
 		return err
 	}

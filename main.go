@@ -84,11 +84,7 @@ func main() {
 			err, code = sig, sig.code()
 		}
 		if !errors.Is(err, errQuiet) {
-			msg := err.Error()
-			if errors.Is(err, store.ErrDamaged) && !strings.Contains(msg, "--salvage") {
-				msg += "; " + salvageAdvice
-			}
-			fmt.Fprintln(os.Stderr, "margin: "+oneLine(msg))
+			fmt.Fprintln(os.Stderr, "margin: "+oneLine(err.Error()))
 		}
 		os.Exit(code)
 	}

@@ -103,7 +103,7 @@ func TestOpenDamagedLibrarySaysWhat(t *testing.T) {
 			if !errors.Is(err, ErrDamaged) || !IsDamaged(err) {
 				t.Fatalf("Open: %v, want ErrDamaged", err)
 			}
-			if msg := err.Error(); !strings.Contains(msg, "damaged") || strings.Contains(msg, "\n") {
+			if msg := err.Error(); !strings.Contains(msg, "damaged") || !strings.Contains(msg, "margin check --salvage") || strings.Contains(msg, "\n") {
 				t.Fatalf("message %q", msg)
 			}
 		})
