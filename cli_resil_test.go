@@ -208,6 +208,21 @@ func TestSignalStopsLongCommands(t *testing.T) {
 		cmd.Process.Signal(syscall.SIGTERM)
 		exits(t, cmd, &stderr)
 	})
+	t.Run("export", func(t *testing.T) {
+		cmd := exec.Command(marginBinary(t), "--db", db, "export", "2", "--full")
+		cmd.Env = append(os.Environ(), "MARGIN_DB=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
+			t.Fatal(err)
+		}
+		cmd.Process.Signal(syscall.SIGTERM)
+		exits(t, cmd, &stderr)
+	})
 	t.Run("add-stdin", func(t *testing.T) {
 		cmd := exec.Command(marginBinary(t), "--db", db, "add", "-")
 		cmd.Env = append(os.Environ(), "MARGIN_DB=")
