@@ -244,6 +244,7 @@ func (e damagedError) Error() string {
 
 // SalvageAdvice is what to do about a damaged library.
 const SalvageAdvice = "restore a backup, or run margin check --salvage NEW.db to copy every readable article and highlight into a new library"
+
 func (e damagedError) Unwrap() []error      { return []error{ErrDamaged, e.err} }
 func (e damagedError) Is(target error) bool { return target == ErrDamaged }
 
