@@ -469,7 +469,7 @@ func cmdSearch(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(q))
 		return nil
 	}
-	tty := isTerminal(e.stdout)
+	tty := isTerminal(e.stdout) && !noColor()
 	for _, r := range res {
 		title := sanitize.Line(r.Title)
 		if site := sanitize.Line(r.Site()); site != "" {

@@ -15,7 +15,7 @@ import (
 
 // damagedFixture is a closed library of 8 long articles (several pages
 // each) with highlights, one linked to another, and notes.
-func damagedFixture(t *testing.T) string {
+func damagedFixture(t testing.TB) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "lib.db")
 	s, err := Open(path)
@@ -281,4 +281,58 @@ func TestBackupWithDamagedSearchIndex(t *testing.T) {
 	if arts, err := c.List(ctx, ListOptions{}); err != nil || len(arts) != 8 {
 		t.Fatalf("the copy lists %d, %v", len(arts), err)
 	}
+}
+
+// FuzzSalvage damages a library at the offsets the fuzzer picks: Salvage
+// must never panic or hang, never write to the damaged file, and what it
+// writes must be a sound library.
+func FuzzSalvage(f *testing.F) {
+	f.Add(uint32(0), uint32(0), byte(0xff))       // the magic string
+	f.Add(uint32(16), uint32(17), byte(0x5a))     // the page size
+	f.Add(uint32(4096), uint32(4196), byte(0xff)) // page 2's header and a cell
+	f.Add(uint32(100), uint32(108), byte(0x01))   // page 1's b-tree header
+	f.Add(uint32(1<<30), uint32(0), byte(0))      // cut short
+	fixture, err := os.ReadFile(damagedFixture(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, a, b uint32, x byte) {
+		raw := bytes.Clone(fixture)
+		n := uint32(len(raw))
+		if a >= 1<<30 {
+			raw = raw[:int(b%n)] // cut short at b
+		} else {
+			raw[a%n] ^= x
+			raw[b%n] ^= x
+		}
+		dir := t.TempDir()
+		src := filepath.Join(dir, "lib.db")
+		if err := os.WriteFile(src, raw, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "out.db")
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		_, err := Salvage(ctx, src, out)
+		if ctx.Err() != nil {
+			t.Fatalf("Salvage hung: %v", err)
+		}
+		if got, _ := os.ReadFile(src); !bytes.Equal(got, raw) {
+			t.Fatal("Salvage wrote to the damaged file")
+		}
+		if err != nil {
+			if _, serr := os.Stat(out); serr == nil {
+				t.Fatalf("a failed Salvage (%v) left %s", err, out)
+			}
+			return
+		}
+		s, err := Open(out)
+		if err != nil {
+			t.Fatalf("open the salvaged library: %v", err)
+		}
+		defer s.Close()
+		if rep, err := s.Check(ctx); err != nil || !rep.OK() {
+			t.Fatalf("salvaged library: %+v %v", rep, err)
+		}
+	})
 }
