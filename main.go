@@ -66,10 +66,7 @@ func usageErr(format string, a ...any) error {
 
 func main() {
 	ctx, cancel := context.WithCancelCause(context.Background())
-	watchSignals(cancel, func(code int) {
-		fmt.Fprintln(os.Stderr, "margin: interrupted")
-		os.Exit(code)
-	})
+	watchSignals(cancel, func(code int) { exit("interrupted", code) })
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	if err != nil {
 		code := 1
@@ -83,11 +80,25 @@ func main() {
 			// stopped because of the signal: say so, not "context canceled".
 			err, code = sig, sig.code()
 		}
+		msg := ""
 		if !errors.Is(err, errQuiet) {
-			fmt.Fprintln(os.Stderr, "margin: "+oneLine(err.Error()))
+			msg = oneLine(err.Error())
 		}
-		os.Exit(code)
+		exit(msg, code)
 	}
+}
+
+// exitMu makes the last words single: the command's end and the signal
+// watchdog may both try to say them.
+var exitMu sync.Mutex
+
+// exit prints margin's last line, if any, and ends the process.
+func exit(msg string, code int) {
+	exitMu.Lock()
+	if msg != "" {
+		fmt.Fprintln(os.Stderr, "margin: "+msg)
+	}
+	os.Exit(code)
 }
 
 // interrupted is the cause of a context cancelled by a signal.
