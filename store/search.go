@@ -198,9 +198,13 @@ func parseQuery(input string, strict bool) (string, error) {
 			out = append(out, t)
 			operand = false
 		case qOpen:
-			if depth++; depth > maxQueryDepth {
-				return "", badQuery("parentheses nested more than %d deep", maxQueryDepth)
+			if depth == maxQueryDepth {
+				if strict {
+					return "", badQuery("parentheses nested more than %d deep", maxQueryDepth)
+				}
+				continue // its ) is dropped as unmatched
 			}
+			depth++
 			out = append(out, t)
 			operand = true
 		case qClose:

@@ -34,7 +34,8 @@ func TestFTSQuery(t *testing.T) {
 		{"(OR)", ""},
 		{"climat* change", `"climat"* "change"*`},
 		{`"security assist"*`, `"security assist"*`},
-		{"x*", `"x"`},         // a one-letter prefix is too broad
+		{"x*", `"x"`}, // a one-letter prefix is too broad
+		{strings.Repeat("(", 12) + "ab" + strings.Repeat(")", 12), strings.Repeat("(", 8) + `"ab"*` + strings.Repeat(")", 8)},
 		{"a-b", `"a-b"`},      // last token "b" too short for a prefix
 		{"x-ray", `"x-ray"*`}, // phrase x ray, prefix on ray
 		{"c++", `"c++"`},      // ends in punctuation: no prefix
