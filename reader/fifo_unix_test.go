@@ -43,4 +43,3 @@ func TestLoadRefusesFIFO(t *testing.T) {
 		t.Fatalf("Load(/dev/null) = %v, want a refusal", err)
 	}
 }
-
