@@ -119,8 +119,11 @@ func salvageTo(e *env, out string) error {
 	if rep.TextLost > 0 {
 		fmt.Fprintf(e.stdout, "the text of %d articles could not be read: they keep their title, address and highlights (margin add --refresh fetches a web article again)\n", rep.TextLost)
 	}
-	if rep.Articles0 > rep.Articles || rep.Highlights0 > rep.Highlights || rep.RowsLost > 0 {
-		fmt.Fprintf(e.stdout, "could not read: up to %d articles, %d highlights, %d rows in all\n", max(rep.Articles0-rep.Articles, 0), max(rep.Highlights0-rep.Highlights, 0), rep.RowsLost)
+	if len(rep.Damaged) > 0 {
+		fmt.Fprintf(e.stdout, "damaged pages in: %s; up to %d articles and %d highlights could not be read (ids given out but not found: some may have been deleted)\n", strings.Join(rep.Damaged, ", "), rep.ArticlesMissing, rep.HighlightsMissing)
+	}
+	if rep.RowsLost > 0 {
+		fmt.Fprintf(e.stdout, "%d rows were read but left out: the articles they belong to could not be read\n", rep.RowsLost)
 	}
 	fmt.Fprintf(e.stdout, "the damaged library is unchanged; look through the new one (margin --db %s list), then put it in the old one's place\n", sanitize.Line(out))
 	return nil

@@ -186,6 +186,9 @@ func TestSalvage(t *testing.T) {
 				t.Fatalf("Salvage: %v", err)
 			}
 			t.Logf("%s: %+v", name, rep)
+			if (len(rep.Damaged) > 0) != (name == "cut short" || name == "body pages overwritten") {
+				t.Errorf("damaged tables %v", rep.Damaged)
+			}
 			if fileHash(t, path) != before {
 				t.Fatal("Salvage changed the damaged library")
 			}

@@ -17,12 +17,16 @@ import (
 // SalvageReport says what Salvage recovered.
 type SalvageReport struct {
 	Articles       int // articles copied
-	Articles0      int // articles found in the damaged library (ids it knows of)
 	TextLost       int // copied articles whose text could not be read (a placeholder stands in)
 	Highlights     int // highlights copied
-	Highlights0    int // highlights it knows of
-	RowsLost       int // rows of any table that could not be read or placed
+	RowsLost       int // rows read but not placed (their article was lost)
 	HeaderRepaired bool
+	// Damaged lists the tables where reading met a damaged page.
+	Damaged []string
+	// ArticlesMissing and HighlightsMissing bound what a damaged table
+	// may have lost: ids handed out but not read (some may simply have
+	// been deleted).
+	ArticlesMissing, HighlightsMissing int
 }
 
 // salvageTables are copied in this order, parents first.
@@ -154,7 +158,6 @@ func salvageInto(ctx context.Context, sdb *sql.DB, tx *sql.Tx, srcCols map[strin
 					return nil
 				}
 			case "highlights":
-				r.Highlights0++
 				if !articles[id("article_id")] {
 					r.RowsLost++
 					return nil
@@ -197,12 +200,18 @@ func salvageInto(ctx context.Context, sdb *sql.DB, tx *sql.Tx, srcCols map[strin
 			}
 			return nil
 		}
-		known, err := readRows(ctx, sdb, t, cols, keep)
+		seen, maxID, damaged, err := readRows(ctx, sdb, t, cols, keep)
 		if err != nil {
 			return err
 		}
-		if t == "articles" {
-			r.Articles0 = known
+		if damaged {
+			r.Damaged = append(r.Damaged, t)
+			switch t {
+			case "articles":
+				r.ArticlesMissing = max(int(maxID)-seen, 0)
+			case "highlights":
+				r.HighlightsMissing = max(int(maxID)-seen, 0)
+			}
 		}
 		if t == "article_bodies" {
 			// An article whose text is lost keeps its place, and so its
@@ -232,39 +241,39 @@ func salvageInto(ctx context.Context, sdb *sql.DB, tx *sql.Tx, srcCols map[strin
 // page before it gives a table up.
 const maxProbes = 200_000
 
-// readRows calls keep with the values of every readable row of table t,
-// and returns how many rows the table appears to have had. A scan that
+// readRows calls keep with the values of every readable row of table t.
+// It returns how many rows it read, the largest id SQLite handed out
+// (AUTOINCREMENT; 0 when unknown), and whether it met damage. A scan that
 // meets a damaged page goes on past it: rows are then looked up one id at
-// a time up to the largest id SQLite handed out (AUTOINCREMENT), or until
-// a long run of ids finds nothing.
-func readRows(ctx context.Context, sdb *sql.DB, t string, cols []string, keep func([]any) error) (int, error) {
-	// settings and article_tags are WITHOUT ROWID tables.
-	hasRowid := t != "settings" && t != "article_tags"
+// a time up to that largest id, or until a long run of ids finds nothing.
+func readRows(ctx context.Context, sdb *sql.DB, t string, cols []string, keep func([]any) error) (seen int, maxID int64, damaged bool, err error) {
 	list := strings.Join(cols, ", ")
-	n := 0
-	if !hasRowid {
-		// WITHOUT ROWID tables are small; take what one scan reaches.
+	// settings and article_tags are WITHOUT ROWID tables, and small:
+	// take what one scan reaches.
+	if t == "settings" || t == "article_tags" {
 		rows, err := sdb.QueryContext(ctx, "SELECT "+list+" FROM "+t)
 		if err != nil {
-			return 0, ctxErr(ctx)
+			return 0, 0, true, ctx.Err()
 		}
 		defer rows.Close()
 		for rows.Next() {
 			vals, err := scanAny(rows, len(cols))
 			if err != nil {
-				break
+				return seen, 0, true, ctx.Err()
 			}
-			n++
+			seen++
 			if err := keep(vals); err != nil {
-				return n, err
+				return seen, 0, false, err
 			}
 		}
-		return n, ctxErr(ctx)
+		return seen, 0, rows.Err() != nil, ctx.Err()
 	}
-	var maxID int64
-	sdb.QueryRowContext(ctx, `SELECT seq FROM sqlite_sequence WHERE name = ?`, t).Scan(&maxID)
-	last := int64(-1 << 63)
-	seen := int64(0)
+	seqOf := t
+	if t == "article_bodies" {
+		seqOf = "articles" // a body's id is its article's
+	}
+	sdb.QueryRowContext(ctx, `SELECT seq FROM sqlite_sequence WHERE name = ?`, seqOf).Scan(&maxID)
+	last := int64(0)
 	for {
 		ok, err := scanFrom(ctx, sdb, t, list, len(cols), last, func(rowid int64, vals []any) error {
 			last = rowid
@@ -272,20 +281,18 @@ func readRows(ctx context.Context, sdb *sql.DB, t string, cols []string, keep fu
 			return keep(vals)
 		})
 		if err != nil {
-			return int(max(seen, maxID)), err
+			return seen, maxID, damaged, err
 		}
 		if ok {
-			break
+			return seen, maxID, damaged, nil
 		}
+		damaged = true
 		// A damaged page: look the following ids up one by one until one
 		// reads, then scan on from it.
 		found := false
 		for misses := 0; misses < maxProbes && (maxID == 0 && misses < 1000 || last < maxID); misses++ {
 			if ctx.Err() != nil {
-				return int(seen), ctx.Err()
-			}
-			if last < 0 {
-				last = 0
+				return seen, maxID, damaged, ctx.Err()
 			}
 			last++
 			vals := make([]any, len(cols))
@@ -296,22 +303,16 @@ func readRows(ctx context.Context, sdb *sql.DB, t string, cols []string, keep fu
 			if err := sdb.QueryRowContext(ctx, "SELECT "+list+" FROM "+t+" WHERE rowid = ?", last).Scan(ptrs...); err == nil {
 				seen++
 				if err := keep(vals); err != nil {
-					return int(seen), err
+					return seen, maxID, damaged, err
 				}
 				found = true
 				break
 			}
 		}
 		if !found {
-			break
+			return seen, maxID, damaged, nil
 		}
 	}
-	n = int(seen)
-	if maxID > int64(n) && (t == "articles" || t == "highlights") {
-		// Ids handed out but not read: deleted, or lost. Say "at most".
-		n = int(maxID)
-	}
-	return n, nil
 }
 
 // scanFrom reads rows of t with rowid > after in order, until the end
@@ -319,25 +320,23 @@ func readRows(ctx context.Context, sdb *sql.DB, t string, cols []string, keep fu
 func scanFrom(ctx context.Context, sdb *sql.DB, t, list string, ncols int, after int64, fn func(int64, []any) error) (bool, error) {
 	rows, err := sdb.QueryContext(ctx, "SELECT rowid, "+list+" FROM "+t+" WHERE rowid > ? ORDER BY rowid", after)
 	if err != nil {
-		return false, ctxErr(ctx)
+		return false, ctx.Err()
 	}
 	defer rows.Close()
 	for rows.Next() {
 		vals, err := scanAny(rows, ncols+1)
 		if err != nil {
-			return false, ctxErr(ctx)
+			return false, ctx.Err()
 		}
 		if err := fn(vals[0].(int64), vals[1:]); err != nil {
 			return false, err
 		}
 	}
 	if rows.Err() != nil {
-		return false, ctxErr(ctx)
+		return false, ctx.Err()
 	}
 	return true, nil
 }
-
-func ctxErr(ctx context.Context) error { return ctx.Err() }
 
 func scanAny(rows *sql.Rows, n int) ([]any, error) {
 	vals := make([]any, n)
