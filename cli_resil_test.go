@@ -99,6 +99,12 @@ func TestCLIGlobalFlagsAnywhere(t *testing.T) {
 	if o.String() != after {
 		t.Fatal("global flags before the command rendered differently from after it")
 	}
+	// The reader takes them too (it then wants a terminal, which a test
+	// has not: the point is that "open" is a command, not unknown).
+	err := run(t.Context(), []string{"--style", "light", "--width", "60", "--db", db, "open", id}, strings.NewReader(""), io.Discard, io.Discard)
+	if err == nil || strings.Contains(err.Error(), "unknown") || !strings.Contains(err.Error(), "terminal") {
+		t.Fatalf("margin --style light --width 60 open: %v", err)
+	}
 	// Commands that show no article accept and ignore them, in either place.
 	for _, args := range [][]string{{"--style", "dark", "--db", db, "list"}, {"--db", db, "list", "--width", "90"}, {"--db", db, "search", "failing", "--style=light"}} {
 		if err := run(t.Context(), args, strings.NewReader(""), io.Discard, io.Discard); err != nil {
