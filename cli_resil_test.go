@@ -14,12 +14,15 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"margin/store"
 )
 
 // essayLibrary saves the essay in a new library and returns its path and
@@ -427,4 +430,46 @@ func TestCLIEchoesSanitised(t *testing.T) {
 	tm := startTerm(t, 100, 20, []string{"MARGIN_DB="}, "--db", db, "show", id, "--markdown")
 	tm.wait()
 	bad("show --markdown to a terminal", string(tm.output()))
+}
+
+// Issue 19 item 8: a FIFO given to add, or typed into the reader's add
+// prompt (both go through saver.save and reader.Load), blocked forever.
+func TestSaverRefusesFIFO(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	st, err := store.Open(filepath.Join(dir, "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	done := make(chan error, 1)
+	go func() {
+		_, err := (&saver{st: st}).save(t.Context(), fifo)
+		done <- err
+	}()
+	// A save blocked on the FIFO (the failure mode) is let go by a
+	// writer opened without blocking; the result tells what happened.
+	for waiting := true; waiting; {
+		select {
+		case err = <-done:
+			waiting = false
+		default:
+			if w, werr := os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0); werr == nil {
+				w.WriteString("<p>let through</p>")
+				w.Close()
+			}
+			runtime.Gosched()
+		}
+	}
+	if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Fatalf("add FIFO: %v", err)
+	}
+	// From the command line: one line, exit 1, nothing saved.
+	_, stderr, code := runBin(t, filepath.Join(dir, "lib2.db"), "add", fifo)
+	if code != 1 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "named pipe") {
+		t.Fatalf("margin add FIFO: exit %d, %q", code, stderr)
+	}
 }
