@@ -424,7 +424,8 @@ func cmdList(e *env, args []string) error {
 		}
 		rows := make([]row, 0, len(arts))
 		for _, a := range arts {
-			rows = append(rows, row{a.ID, a.Title, a.SiteName, cmp.Or(a.CanonicalURL, a.SourceURL), a.WordCount, a.ReadingMinutes, a.Added, string(a.State), a.Progress, a.HighlightCount})
+			// Sanitised again: the library file may not be what margin wrote.
+			rows = append(rows, row{a.ID, sanitize.Line(a.Title), sanitize.Line(a.SiteName), sanitize.Line(cmp.Or(a.CanonicalURL, a.SourceURL)), a.WordCount, a.ReadingMinutes, a.Added, sanitize.Line(string(a.State)), a.Progress, a.HighlightCount})
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -437,15 +438,31 @@ func cmdList(e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "The library is empty: margin add URL saves an article, and margin opens it.")
 		return nil
 	}
-	fmt.Fprintf(e.stdout, "%5s  %-44s  %-20s  %6s  %-10s  %s\n", "ID", "TITLE", "SITE", "WORDS", "SAVED", "STATE")
+	titleW, siteW := listWidths(terminalWidth(e.stdout))
+	fmt.Fprintf(e.stdout, "%5s  %s  %s  %6s  %4s  %-10s  %s\n", "ID", fit("TITLE", titleW), fit("SITE", siteW), "WORDS", "HL", "SAVED", "STATE")
 	for _, a := range arts {
-		state := string(a.State)
+		state := sanitize.Line(string(a.State))
 		if a.Progress > 0 {
 			state += fmt.Sprintf(" %d%%", int(a.Progress*100+0.5))
 		}
-		fmt.Fprintf(e.stdout, "%5d  %s  %s  %6d  %-10s  %s\n", a.ID, fit(a.Title, 44), fit(a.Site(), 20), a.WordCount, a.Added.Local().Format("2006-01-02"), state)
+		fmt.Fprintf(e.stdout, "%5d  %s  %s  %6d  %4d  %-10s  %s\n", a.ID, fit(a.Title, titleW), fit(a.Site(), siteW), a.WordCount, a.HighlightCount, a.Added.Local().Format("2006-01-02"), state)
 	}
 	return nil
+}
+
+// listWidths sizes list's title and site columns to the terminal (tw
+// columns; 0 when not a terminal, where the layout stays fixed for
+// scripts). The other columns take 51 cells ("archived 100%" the widest
+// state).
+func listWidths(tw int) (title, site int) {
+	if tw <= 0 {
+		return 44, 20
+	}
+	site = 20
+	if tw < 120 {
+		site = 14
+	}
+	return max(tw-51-site, 20), site
 }
 
 // fit sanitises s to one line and pads or cuts it to n display cells.
@@ -461,8 +478,8 @@ func cmdShow(e *env, args []string) error {
 	fs := e.flags("show")
 	md := fs.Bool("markdown", false, "print the stored Markdown")
 	text := fs.Bool("text", false, "print the plain text that JSON export positions count")
-	width := fs.Int("width", 0, "wrap width (default: 80 or the terminal's)")
-	style := fs.String("style", "", "dark or light")
+	width := fs.Int("width", 0, "wrap width (default: config width, else 80; at most the terminal's)")
+	style := fs.String("style", "", "dark or light (default: config style; plain text when not a terminal or NO_COLOR)")
 	id, err := oneID(fs, args, "one article id")
 	if err != nil {
 		return err
@@ -480,6 +497,9 @@ func cmdShow(e *env, args []string) error {
 		return articleErr(id, err)
 	}
 	if *md {
+		if isTerminal(e.stdout) {
+			a.Markdown = sanitize.Text(a.Markdown) // the library may have been tampered with
+		}
 		_, err := io.WriteString(e.stdout, a.Markdown)
 		return err
 	}
@@ -487,28 +507,12 @@ func cmdShow(e *env, args []string) error {
 		_, err := io.WriteString(e.stdout, sanitize.Text(render.NewPlainText(a.Markdown).Text)+"\n")
 		return err
 	}
-	w := *width
-	if w <= 0 {
-		w = 80
-		if f, ok := e.stdout.(*os.File); ok {
-			if tw, _, err := term.GetSize(int(f.Fd())); err == nil && tw > 20 && tw < w {
-				w = tw - 2
-			}
-		}
-	}
-	if *style == "" {
-		*style = "dark"
-	}
-	doc, err := render.Render(headerMarkdown(a)+a.Markdown, render.Options{Width: w, Style: *style})
+	opt, plain := showOptions(e.ctx, st, e.stdout, *width, *style)
+	doc, err := render.Render(headerMarkdown(a)+a.Markdown, opt)
 	if err != nil {
 		return fmt.Errorf("render article %d: %w", id, err)
 	}
-	bw := bufio.NewWriter(e.stdout)
-	for _, l := range doc.Lines {
-		bw.WriteString(l)
-		bw.WriteByte('\n')
-	}
-	return bw.Flush()
+	return writeLines(e.ctx, e.stdout, doc.Lines, plain)
 }
 
 // headerMarkdown is the title block margin show prints above the body.
@@ -548,6 +552,9 @@ func cmdSearch(e *env, args []string) error {
 	if q == "" {
 		return usageErr("search: give the words to look for")
 	}
+	if err := store.CheckQuery(q); err != nil {
+		return usageErr("search: %v (words must all match; \"a phrase\", a OR b, a NOT b, (groups) and prefix* are understood)", err)
+	}
 	st, err := e.open()
 	if err != nil {
 		return err
@@ -561,9 +568,13 @@ func cmdSearch(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(q))
 		return nil
 	}
-	tty := isTerminal(e.stdout)
+	tty := isTerminal(e.stdout) && !noColor()
 	for _, r := range res {
-		fmt.Fprintf(e.stdout, "%5d  %s — %s\n", r.ID, sanitize.Line(r.Title), sanitize.Line(r.Site()))
+		title := sanitize.Line(r.Title)
+		if site := sanitize.Line(r.Site()); site != "" {
+			title += " — " + site
+		}
+		fmt.Fprintf(e.stdout, "%5d  %s\n", r.ID, title)
 		fmt.Fprintf(e.stdout, "       %s\n", markSnippet(r.Snippet, r.Matches, tty))
 	}
 	return nil

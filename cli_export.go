@@ -313,7 +313,7 @@ func cmdExport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(e.stdout, describe(res))
+		fmt.Fprintln(e.stdout, termLine(describe(res))) // the folder is the user's typing
 	}
 	if conflicts > 0 {
 		return fmt.Errorf("%d file(s) not updated: see above; nothing you wrote was changed", conflicts)

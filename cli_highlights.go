@@ -213,6 +213,10 @@ func writeHighlightsJSON(w io.Writer, hs []store.Highlight) error {
 	return enc.Encode(rows)
 }
 
+// maxNoteBytes is the longest note margin keeps; a longer one is refused
+// whole, never cut.
+const maxNoteBytes = 1 << 20
+
 func cmdNote(e *env, args []string) error {
 	fs := e.flags("note")
 	rev := fs.Int64("revision", 0, "refuse if the highlight changed since this revision (margin highlights --format json shows it)")
@@ -229,11 +233,19 @@ func cmdNote(e *env, args []string) error {
 	}
 	text := pos[1]
 	if text == "-" {
-		b, err := io.ReadAll(io.LimitReader(e.stdin, 1<<20))
+		// The limit, a final newline, and one byte more to tell a note
+		// that is too long (however it ends) from one that fits.
+		b, err := io.ReadAll(io.LimitReader(e.stdin, maxNoteBytes+2))
 		if err != nil {
 			return fmt.Errorf("read note from standard input: %w", err)
 		}
 		text = strings.TrimRight(string(b), "\n")
+		if len(b) > maxNoteBytes+1 {
+			text = string(b) // too long, whatever its end
+		}
+	}
+	if len(text) > maxNoteBytes {
+		return fmt.Errorf("note: the note is longer than %d MiB; nothing was saved (keep long writing in a file and link to it)", maxNoteBytes>>20)
 	}
 	st, err := e.open()
 	if err != nil {

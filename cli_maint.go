@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"margin/bench"
 	"margin/reader"
@@ -26,18 +28,36 @@ func cmdBackup(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.Backup(e.ctx, pos[0]); err != nil {
+	err = st.Backup(e.ctx, pos[0])
+	if store.IsDamaged(err) {
+		// VACUUM INTO reads every row; a damaged page it cannot read
+		// (the search index, most often) must not stop a backup of
+		// what can be read: copy the pages as they are.
+		if err := st.BackupPages(e.ctx, pos[0]); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "backed up the library to %s page for page: the library is damaged, and so is the copy; margin check --salvage NEW.db makes a clean library\n", sanitize.Line(pos[0]))
+		return nil
+	}
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "backed up the library to %s\n", pos[0])
+	fmt.Fprintf(e.stdout, "backed up the library to %s\n", sanitize.Line(pos[0]))
 	return nil
 }
+
+// salvageAdvice ends the message of a library SQLite cannot read.
+const salvageAdvice = store.SalvageAdvice
 
 func cmdCheck(e *env, args []string) error {
 	fs := e.flags("check")
 	repair := fs.Bool("repair", false, "rebuild the full-text index if it is inconsistent")
+	salvage := fs.String("salvage", "", "copy every readable article and highlight into this new library")
 	if err := parseNone(fs, args); err != nil {
 		return err
+	}
+	if *salvage != "" {
+		return salvageTo(e, *salvage)
 	}
 	st, err := e.open()
 	if err != nil {
@@ -45,17 +65,25 @@ func cmdCheck(e *env, args []string) error {
 	}
 	defer st.Close()
 	rep, err := st.Check(e.ctx)
-	if err == nil && *repair && !rep.FTSConsistent {
-		if err := st.RebuildSearch(e.ctx); err != nil {
-			return err
+	if *repair && (err == nil && !rep.FTSConsistent || store.IsDamaged(err)) {
+		// A damaged search index can make the check itself fail: the
+		// rebuild is worth trying before giving up on the library.
+		if rerr := st.RebuildSearch(e.ctx); rerr != nil {
+			if store.IsDamaged(rerr) {
+				return fmt.Errorf("could not rebuild the full-text index: %w", rerr)
+			}
+			return rerr
 		}
 		fmt.Fprintln(e.stdout, "rebuilt the full-text index")
 		rep, err = st.Check(e.ctx)
 	}
 	if err != nil {
+		if store.IsDamaged(err) && !*repair {
+			return fmt.Errorf("%w; if only the search index is damaged, margin check --repair rebuilds it", err)
+		}
 		return err
 	}
-	fmt.Fprintf(e.stdout, "integrity: %s\n", rep.Integrity)
+	fmt.Fprintf(e.stdout, "integrity: %s\n", sanitize.Text(rep.Integrity))
 	fts := "consistent"
 	if !rep.FTSConsistent {
 		fts = "INCONSISTENT"
@@ -66,8 +94,38 @@ func cmdCheck(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "problem: %s\n", sanitize.Line(p))
 	}
 	if !rep.OK() {
+		if rep.Integrity != "ok" {
+			return fmt.Errorf("the library file is damaged (see above); %s", salvageAdvice)
+		}
 		return fmt.Errorf("the library has problems (see above); margin backup FILE keeps a copy, and margin check --repair rebuilds the full-text index")
 	}
+	return nil
+}
+
+// salvageTo runs margin check --salvage OUT.
+func salvageTo(e *env, out string) error {
+	src, err := e.libPath()
+	if err != nil {
+		return err
+	}
+	rep, err := store.Salvage(e.ctx, src, out)
+	if err != nil {
+		return err
+	}
+	if rep.HeaderRepaired {
+		fmt.Fprintln(e.stdout, "the file's header was damaged; read it with a mended header")
+	}
+	fmt.Fprintf(e.stdout, "salvaged %d articles and %d highlights into %s\n", rep.Articles, rep.Highlights, sanitize.Line(out))
+	if rep.TextLost > 0 {
+		fmt.Fprintf(e.stdout, "the text of %d articles could not be read: they keep their title, address and highlights (margin add --refresh fetches a web article again)\n", rep.TextLost)
+	}
+	if len(rep.Damaged) > 0 {
+		fmt.Fprintf(e.stdout, "damaged pages in: %s; up to %d articles and %d highlights could not be read (ids given out but not found: some may have been deleted)\n", strings.Join(rep.Damaged, ", "), rep.ArticlesMissing, rep.HighlightsMissing)
+	}
+	if rep.RowsLost > 0 {
+		fmt.Fprintf(e.stdout, "%d rows were read but left out: the articles they belong to could not be read\n", rep.RowsLost)
+	}
+	fmt.Fprintf(e.stdout, "the damaged library is unchanged; look through the new one (margin --db %s list), then put it in the old one's place\n", sanitize.Line(out))
 	return nil
 }
 
@@ -75,12 +133,30 @@ func cmdCheck(e *env, args []string) error {
 type setting struct {
 	key   string                       // the store's settings key
 	check func(string) (string, error) // validates and normalises a new value
-	get   func(e *env, st *store.Store) (string, error)
+	// get returns the value in effect and where it came from.
+	get func(e *env, st *store.Store) (value, from string, err error)
 }
 
+// settingNames lists the settings in the order margin config shows them.
+var settingNames = []string{"export-dir", "style", "width"}
+
 var settings = map[string]setting{
-	"export-dir": {exportDirKey, func(v string) (string, error) { return filepath.Abs(v) },
-		func(e *env, st *store.Store) (string, error) { return exportDir(e.ctx, st) }},
+	"export-dir": {exportDirKey, func(v string) (string, error) {
+		v, err := expandHome(v)
+		if err != nil {
+			return "", err
+		}
+		return filepath.Abs(v)
+	}, func(e *env, st *store.Store) (string, string, error) {
+		if d := os.Getenv("MARGIN_EXPORT_DIR"); d != "" {
+			return d, "from $MARGIN_EXPORT_DIR", nil
+		}
+		d, err := st.Setting(e.ctx, exportDirKey)
+		if err != nil || d != "" {
+			return d, "set in the library", err
+		}
+		return defaultExportDir(), "default", nil
+	}},
 	"style": {"ui.style", func(v string) (string, error) {
 		if v != "dark" && v != "light" && v != "auto" {
 			return "", fmt.Errorf("style must be dark, light or auto, not %q", v)
@@ -89,13 +165,38 @@ var settings = map[string]setting{
 			v = "" // follow the terminal's background
 		}
 		return v, nil
-	}, nil},
+	}, func(e *env, st *store.Store) (string, string, error) {
+		v, err := st.Setting(e.ctx, "ui.style")
+		if err != nil || v != "" {
+			return v, "set in the library", err
+		}
+		return "auto", "default: the reader follows the terminal's background; show uses dark", nil
+	}},
 	"width": {"reader.width", func(v string) (string, error) {
 		if n, err := strconv.Atoi(v); err != nil || n < 20 || n > 400 {
 			return "", fmt.Errorf("width must be a number of columns from 20 to 400, not %q", v)
 		}
 		return v, nil
-	}, nil},
+	}, func(e *env, st *store.Store) (string, string, error) {
+		v, err := st.Setting(e.ctx, "reader.width")
+		if err != nil || v != "" {
+			return v, "set in the library, by margin config or the reader", err
+		}
+		return "80", "default; never wider than the terminal", nil
+	}},
+}
+
+// expandHome expands a leading ~ or ~/ to the home directory, as a shell
+// would have if the path had not been quoted.
+func expandHome(p string) (string, error) {
+	if p != "~" && !strings.HasPrefix(p, "~/") {
+		return p, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("expand ~: %w", err)
+	}
+	return filepath.Join(home, p[1:]), nil
 }
 
 func cmdConfig(e *env, args []string) error {
@@ -104,17 +205,20 @@ func cmdConfig(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) == 0 || len(pos) > 2 {
-		return usageErr("config: margin config export-dir|style|width [VALUE]")
+	if len(pos) > 2 {
+		return usageErr("config: margin config [export-dir|style|width [VALUE]]")
 	}
-	set, ok := settings[pos[0]]
-	if !ok {
-		return usageErr("config: unknown setting %q (known: export-dir, style, width)", pos[0])
+	var set setting
+	if len(pos) > 0 {
+		var ok bool
+		if set, ok = settings[pos[0]]; !ok {
+			return usageErr("config: unknown setting %q (known: %s)", sanitize.Line(pos[0]), strings.Join(settingNames, ", "))
+		}
 	}
 	var v string
 	if len(pos) == 2 {
 		if v, err = set.check(pos[1]); err != nil {
-			return usageErr("config: %v", err)
+			return usageErr("config: %s", sanitize.Line(err.Error()))
 		}
 	}
 	st, err := e.open()
@@ -122,21 +226,35 @@ func cmdConfig(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if len(pos) == 0 {
+		// Every setting, its value and where the value comes from.
+		for _, name := range settingNames {
+			v, from, err := settings[name].get(e, st)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "%-11s %s  (%s)\n", name, sanitize.Line(v), from)
+		}
+		return nil
+	}
 	if len(pos) == 2 {
-		return st.SetSetting(e.ctx, set.key, v)
+		if err := st.SetSetting(e.ctx, set.key, v); err != nil {
+			return err
+		}
+		if v == "" {
+			v = "auto"
+		}
+		fmt.Fprintf(e.stdout, "%s set to %s\n", pos[0], sanitize.Line(v))
+		return nil
 	}
-	if set.get != nil {
-		v, err = set.get(e, st)
-	} else {
-		v, err = st.Setting(e.ctx, set.key)
-	}
+	v, _, err = set.get(e, st)
 	if err != nil {
 		return err
 	}
 	if v == "" {
 		v = "(not set)"
 	}
-	fmt.Fprintln(e.stdout, v)
+	fmt.Fprintln(e.stdout, sanitize.Line(v))
 	return nil
 }
 

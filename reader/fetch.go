@@ -63,7 +63,7 @@ func (o FetchOptions) withDefaults() FetchOptions {
 type Page struct {
 	URL         string // the final URL, after redirects
 	ContentType string // text/html, application/xhtml+xml or text/plain, with the server's parameters (charset); sniffed when the server sent none
-	Body        []byte // raw bytes in the page's own charset
+	Body        []byte // raw bytes in the page's own charset (UTF-16 without a byte-order mark is converted to UTF-8, and ContentType says so)
 }
 
 // FetchError is the error Fetch returns: one line naming the URL asked for.
@@ -154,6 +154,15 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) (*Page, error) 
 	}
 	if int64(len(body)) > opt.MaxBytes {
 		return fail(kindErr(ErrTooLarge, "page is larger than %s", sizeText(opt.MaxBytes)))
+	}
+	// UTF-16 without a byte-order mark is full of NULs, which would read
+	// as binary: convert it first when the header says so, or when its
+	// pattern of NULs is unmistakable.
+	if b, ok := fromUTF16(body, strings.HasPrefix(strings.ToLower(params["charset"]), "utf-16")); ok {
+		body = b
+		if params != nil {
+			params["charset"] = "utf-8"
+		}
 	}
 	if kind := BinaryKind(body); kind != "" {
 		return fail(kindErr(ErrNotHTML, "the body is not HTML or text (looks like %s)", kind))

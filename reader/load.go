@@ -9,8 +9,13 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
+	"unicode"
+	"unicode/utf8"
 )
 
 // LoadOptions tune Load.
@@ -60,6 +65,9 @@ func Load(ctx context.Context, src string, opt LoadOptions) (*Article, error) {
 				return nil, fmt.Errorf("%s: %w", src, err)
 			}
 			a.SourceURL, a.CanonicalURL = src, page.URL
+			if a.Title == "" {
+				a.Title = textTitleLine(text, page.URL)
+			}
 			return a, nil
 		}
 		a, err := FromHTML(page.Body, page.ContentType, page.URL)
@@ -69,24 +77,21 @@ func Load(ctx context.Context, src string, opt LoadOptions) (*Article, error) {
 		a.SourceURL = src
 		return a, nil
 	case strings.Contains(src, "://"):
-		u, _ := url.Parse(src)
+		u, err := url.Parse(src)
 		scheme := src[:strings.Index(src, "://")]
 		if u != nil {
 			scheme = u.Scheme
 		}
+		if s := strings.ToLower(scheme); s == "http" || s == "https" {
+			return nil, badURL(src, err)
+		}
 		return nil, fmt.Errorf("%s: unsupported scheme %q (margin fetches http and https; give local files as a path)", src, scheme)
 	default:
-		f, err := os.Open(src)
+		f, err := openRegular(src)
 		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such file", src)
-			}
-			return nil, fmt.Errorf("read %s: %w", src, err)
+			return nil, err
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("%s is a directory, not an article", src)
-		}
 		raw, err := readCapped(f)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", src, err)
@@ -102,6 +107,52 @@ func Load(ctx context.Context, src string, opt LoadOptions) (*Article, error) {
 		}
 		return a, nil
 	}
+}
+
+// openRegular opens a local file to import, refusing anything that is
+// not a regular file: a FIFO or a device could block forever or never
+// end. The file is opened without blocking (a FIFO with no writer would
+// block in open itself) and checked on the handle, so nothing can be
+// swapped in between the check and the read.
+func openRegular(src string) (*os.File, error) {
+	f, err := os.OpenFile(src, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such file", src)
+		}
+		return nil, fmt.Errorf("read %s: %w", src, err)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("read %s: %w", src, err)
+	}
+	switch m := st.Mode(); {
+	case m.IsDir():
+		f.Close()
+		return nil, fmt.Errorf("%s is a directory, not an article", src)
+	case !m.IsRegular():
+		f.Close()
+		return nil, fmt.Errorf("%s is %s, not a regular file; give a file, a URL, or - to read standard input", src, fileKind(m))
+	}
+	// O_NONBLOCK changes nothing for a regular file: reads from disk
+	// never return EAGAIN.
+	return f, nil
+}
+
+// fileKind names what a non-regular file is, for the refusal.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a plain file"
 }
 
 func readCapped(r io.Reader) ([]byte, error) {
@@ -130,6 +181,9 @@ func fromBytes(raw []byte, ext, name, pageURL string) (*Article, error) {
 		if strings.EqualFold(ext, ".gz") {
 			ext = filepath.Ext(strings.TrimSuffix(name, filepath.Ext(name)))
 		}
+	}
+	if b, ok := fromUTF16(raw, false); ok {
+		raw = b
 	}
 	if len(strings.TrimSpace(string(raw))) == 0 {
 		return nil, fmt.Errorf("%s is empty", name)
@@ -166,6 +220,51 @@ func fromBytes(raw []byte, ext, name, pageURL string) (*Article, error) {
 		}
 	}
 	return a, nil
+}
+
+// badURL explains why a web address that names http or https cannot be
+// fetched. The address is quoted with Go's escapes, so a control
+// character shows where it is instead of acting on the terminal.
+func badURL(src string, err error) error {
+	why := "it has no host"
+	switch {
+	case strings.IndexFunc(src, unicode.IsControl) >= 0:
+		why = "it contains a control character (a newline, tab or escape); copy the address again"
+	case strings.ContainsFunc(src, unicode.IsSpace):
+		why = "it contains a space; spaces in an address are written %20"
+	case err != nil:
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		why = err.Error()
+	}
+	return fmt.Errorf("%s is not a valid web address: %s", strconv.Quote(shorten(src, 200)), why)
+}
+
+// textTitleLine titles a plain-text page that has no title of its own:
+// its first line, else the last part of its address.
+func textTitleLine(text, pageURL string) string {
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			if utf8.RuneCountInString(l) > 120 {
+				r := []rune(l)[:120]
+				l = string(r)
+				if i := strings.LastIndexByte(l, ' '); i > 60 {
+					l = l[:i]
+				}
+				l += "…"
+			}
+			return l
+		}
+	}
+	if u, err := url.Parse(pageURL); err == nil {
+		if b := path.Base(u.Path); b != "/" && b != "." {
+			return b
+		}
+		return u.Host
+	}
+	return pageURL
 }
 
 // untitled names an article that has no title of its own.

@@ -3,6 +3,8 @@ package reader
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
 )
 
 // sniffLen is how much of a body the sniffers look at: enough to get past a
@@ -221,4 +223,68 @@ func BinaryKind(b []byte) string {
 		return "binary data"
 	}
 	return ""
+}
+
+// sniffUTF16 reports whether b, which has no byte-order mark, is UTF-16
+// text, and in which byte order. Text in Latin script is ASCII-heavy, so
+// in UTF-16 one byte of most pairs is NUL, always the same one. When the
+// charset was declared (declared: the header said utf-16), a body of
+// whole pairs with no NUL character (00 00) is enough; the byte order is
+// then read from the NULs, little-endian (as WHATWG decodes a bare
+// "utf-16") when there are none.
+func sniffUTF16(b []byte, declared bool) (bigEndian, ok bool) {
+	if len(b) < 2 || len(b)%2 != 0 && !declared {
+		return false, false
+	}
+	if len(b) > sniffLen {
+		b = b[:sniffLen]
+	}
+	var hi, lo, both, pairs int // NUL first (big-endian ASCII), NUL second, both
+	for i := 0; i+1 < len(b); i += 2 {
+		pairs++
+		switch {
+		case b[i] == 0 && b[i+1] == 0:
+			both++
+		case b[i] == 0:
+			hi++
+		case b[i+1] == 0:
+			lo++
+		}
+	}
+	if both > 0 {
+		return false, false
+	}
+	if declared {
+		return hi > lo, true
+	}
+	// Undeclared: at least 30% of the pairs carry a NUL, nearly always
+	// on the same side.
+	switch {
+	case lo*10 >= pairs*3 && hi*20 <= lo:
+		return false, true
+	case hi*10 >= pairs*3 && lo*20 <= hi:
+		return true, true
+	}
+	return false, false
+}
+
+// fromUTF16 converts a BOM-less UTF-16 body to UTF-8 when it is one (see
+// sniffUTF16), so the sniffers and decoders after it see text.
+func fromUTF16(b []byte, declared bool) ([]byte, bool) {
+	if bytes.HasPrefix(b, []byte("\xff\xfe")) || bytes.HasPrefix(b, []byte("\xfe\xff")) {
+		return b, false // the decoders read a byte-order mark themselves
+	}
+	big, ok := sniffUTF16(b, declared)
+	if !ok {
+		return b, false
+	}
+	order := unicode.LittleEndian
+	if big {
+		order = unicode.BigEndian
+	}
+	out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(b[:len(b)&^1])
+	if err != nil {
+		return b, false
+	}
+	return out, true
 }

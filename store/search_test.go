@@ -2,9 +2,11 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"margin/sanitize"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -22,13 +24,23 @@ func TestFTSQuery(t *testing.T) {
 		{`"security assistance"`, `"security assistance"`},
 		{`"security assistance" act`, `"security assistance" "act"*`},
 		{`"unclosed phrase`, `"unclosed phrase"`},
-		{"foo AND", `"foo" "AND"*`},
-		{"foo OR bar NOT baz", `"foo" "OR" "bar" "NOT" "baz"*`},
+		{"foo AND", `"foo"*`}, // an operator being typed waits for its word
+		{"foo OR bar NOT baz", `"foo" OR "bar" NOT "baz"*`},
+		{"foo or bar", `"foo" "or" "bar"*`}, // operators are capitals, as in FTS5
+		{"NOT foo", `"foo"*`},
+		{"(a OR bb) cc", `("a" OR "bb") AND "cc"*`},
+		{"(a OR", `("a")`},
+		{"a )", `"a"`},
+		{"(OR)", ""},
+		{"climat* change", `"climat"* "change"*`},
+		{`"security assist"*`, `"security assist"*`},
+		{"x*", `"x"`}, // a one-letter prefix is too broad
+		{strings.Repeat("(", 12) + "ab" + strings.Repeat(")", 12), strings.Repeat("(", 8) + `"ab"*` + strings.Repeat(")", 8)},
 		{"a-b", `"a-b"`},      // last token "b" too short for a prefix
 		{"x-ray", `"x-ray"*`}, // phrase x ray, prefix on ray
 		{"c++", `"c++"`},      // ends in punctuation: no prefix
 		{"title:foo", `"title:foo"*`},
-		{"NEAR(a b)", `"NEAR(a" "b)"`},
+		{"NEAR(a b)", `"NEAR" AND ("a" "b")`},
 		{"^start", `"^start"*`},
 		{"-minus", `"-minus"*`},
 		{"a", `"a"`},
@@ -42,6 +54,31 @@ func TestFTSQuery(t *testing.T) {
 	for _, c := range cases {
 		if got := ftsQuery(c.in); got != c.want {
 			t.Errorf("ftsQuery(%q) = %s, want %s", c.in, got, c.want)
+		}
+	}
+	for _, c := range []struct{ in, want string }{
+		{`"exact phrase`, `" is not closed`},
+		{"a OR", "OR needs words after it"},
+		{"OR a", "OR needs words before it"},
+		{"NOT a", "NOT needs words before it"},
+		{"a OR OR b", "OR follows OR"},
+		{"a AND NOT b", "NOT follows AND"},
+		{"(a b", "( is not closed"},
+		{"a b)", ") has no ("},
+		{"a () b", "() holds no words"},
+		{"(a OR)", "OR needs words after it"},
+		{strings.Repeat("(", 20) + "a" + strings.Repeat(")", 20), "nested"},
+		{strings.Repeat("word ", 40), "more than 32 words"},
+		{strings.Repeat("w", 3000), "longer than"},
+	} {
+		err := CheckQuery(c.in)
+		if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("CheckQuery(%.40q) = %v, want %q", c.in, err, c.want)
+		}
+	}
+	for _, ok := range []string{"a", `"a b" OR c`, "a NOT b", "(a OR b) NOT (c d)", "climat*", "a AND b", "or and not", ""} {
+		if err := CheckQuery(ok); err != nil {
+			t.Errorf("CheckQuery(%q) = %v", ok, err)
 		}
 	}
 	many := strings.Repeat("word ", 100)
@@ -77,6 +114,53 @@ func searchStore(t testing.TB) *Store {
 		mustAdd(t, s, sample(fmt.Sprintf("https://s.example/%d", i), x.title, x.text))
 	}
 	return s
+}
+
+// Issue 12 item 17: phrases, OR, NOT and prefix* work as FTS5 users
+// expect (before, OR and NOT were words to find, and nothing matched).
+func TestSearchSyntax(t *testing.T) {
+	s := searchStore(t)
+	ctx := context.Background()
+	titles := func(q string) []string {
+		t.Helper()
+		rs, err := s.Search(ctx, q, 10)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		var out []string
+		for _, r := range rs {
+			out = append(out, strings.Fields(r.Title)[0])
+		}
+		sort.Strings(out)
+		return out
+	}
+	cases := map[string]string{
+		`"security assistance"`:             "Security",
+		`"assistance security"`:             "",
+		"tomatoes OR templates":             "C++ Gardening",
+		"security NOT tomatoes":             "A Security",
+		"security NOT (tomatoes OR cities)": "Security",
+		"(tomatoes OR templates) NOT sun":   "C++",
+		"bicycl* changed":                   "A",
+		`"security assist"* washington`:     "Security",
+		"secur* AND garden":                 "Gardening",
+		"nothing OR tomatoes here":          "Notes",
+	}
+	for q, want := range cases {
+		if got := strings.Join(titles(q), " "); got != want {
+			t.Errorf("Search(%q) = %q, want %q", q, got, want)
+		}
+	}
+	// The rankCap path wraps the query in a title filter: every operator
+	// must survive it.
+	old := rankCap
+	rankCap = 1
+	defer func() { rankCap = old }()
+	for _, q := range []string{"security NOT tomatoes", "tomatoes OR templates", "(a OR security) NOT cities"} {
+		if _, err := s.Search(ctx, q, 1); err != nil {
+			t.Errorf("Search(%q) past rankCap: %v", q, err)
+		}
+	}
 }
 
 func TestSearchRankingAndSnippets(t *testing.T) {
@@ -228,7 +312,7 @@ var fuzzStore struct {
 // FuzzSearch: no query is an error, and snippets and match ranges are
 // well formed.
 func FuzzSearch(f *testing.F) {
-	for _, q := range []string{"security", `"security assistance"`, "foo AND", "c++", "*", "a-b", "NEAR(x", "x:y"} {
+	for _, q := range []string{"security", `"security assistance"`, "foo AND", "c++", "*", "a-b", "NEAR(x", "x:y", "a OR b", "(a NOT (b", `"x y"* z`, "NOT", ")(", "a (b) c", "((a) OR) b*", "x AND (y OR (z NOT w))"} {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
@@ -249,6 +333,13 @@ func FuzzSearch(f *testing.F) {
 		rs, err := fuzzStore.s.Search(context.Background(), q, 5)
 		if err != nil {
 			t.Fatalf("Search(%q): %v", q, err)
+		}
+		// What the strict reading accepts, it reads as Search does.
+		if CheckQuery(q) == nil {
+			strict, _ := parseQuery(q, true)
+			if strict != ftsQuery(q) {
+				t.Fatalf("%q: strict %s, forgiving %s", q, strict, ftsQuery(q))
+			}
 		}
 		for _, r := range rs {
 			if !utf8.ValidString(r.Snippet) || strings.IndexFunc(r.Snippet, unicode.IsControl) >= 0 {

@@ -30,6 +30,13 @@ var (
 	ErrBusy     = errors.New("library is busy (another margin is writing); try again")
 	ErrReadOnly = errors.New("library is read-only")
 	ErrDiskFull = errors.New("disk full while writing the library")
+	// ErrDamaged is a library file SQLite cannot read: cut short, pages
+	// overwritten, a damaged header. See Salvage.
+	ErrDamaged = errors.New("library file is damaged")
+	// ErrEmptyFile is a 0-byte file where a library should be: Open
+	// refuses to make it a new library over what may have been the
+	// user's.
+	ErrEmptyFile = errors.New("library file is empty")
 )
 
 // Option changes how Open opens a library.
@@ -144,6 +151,10 @@ func Open(path string, opts ...Option) (*Store, error) {
 	}
 	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
 		return fail(errors.New("is a directory"))
+	} else if err == nil && fi.Size() == 0 {
+		if err := waitForCreator(abs, fi, o.busyTimeout); err != nil {
+			return fail(err)
+		}
 	} else if errors.Is(err, fs.ErrNotExist) && !o.readOnly {
 		// Create the file ourselves so a new library is private (0600;
 		// SQLite gives its -wal and -shm files the same mode). SQLite
@@ -221,6 +232,22 @@ func (e readOnlyError) Error() string        { return "library " + e.path + " is
 func (e readOnlyError) Unwrap() []error      { return []error{ErrReadOnly, e.err} }
 func (e readOnlyError) Is(target error) bool { return target == ErrReadOnly }
 
+// damagedError is ErrDamaged with what SQLite found.
+type damagedError struct {
+	what string
+	err  error
+}
+
+func (e damagedError) Error() string {
+	return "the library file is damaged: " + e.what + "; " + SalvageAdvice
+}
+
+// SalvageAdvice is what to do about a damaged library.
+const SalvageAdvice = "restore a backup, or run margin check --salvage NEW.db to copy every readable article and highlight into a new library"
+
+func (e damagedError) Unwrap() []error      { return []error{ErrDamaged, e.err} }
+func (e damagedError) Is(target error) bool { return target == ErrDamaged }
+
 type fullError struct{ err error }
 
 func (e fullError) Error() string        { return ErrDiskFull.Error() }
@@ -240,7 +267,8 @@ func classifyErr(path string, err error) error {
 	var be busyError
 	var re readOnlyError
 	var fe fullError
-	if errors.As(err, &be) || errors.As(err, &re) || errors.As(err, &fe) {
+	var de damagedError
+	if errors.As(err, &be) || errors.As(err, &re) || errors.As(err, &fe) || errors.As(err, &de) || errors.Is(err, ErrEmptyFile) {
 		return err
 	}
 	var se *sqlite.Error
@@ -253,6 +281,10 @@ func classifyErr(path string, err error) error {
 			return readOnlyError{path, err}
 		case sqlite3.SQLITE_FULL:
 			return fullError{err}
+		case sqlite3.SQLITE_CORRUPT:
+			return damagedError{"SQLite finds its pages malformed (cut short, or overwritten)", err}
+		case sqlite3.SQLITE_NOTADB:
+			return damagedError{"it is not an SQLite database, or its header is damaged", err}
 		case sqlite3.SQLITE_CANTOPEN:
 			// CANTOPEN is what SQLite says when it may not create the
 			// file or its -wal/-shm companions: check whether that is
