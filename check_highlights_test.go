@@ -30,6 +30,22 @@ func TestCheckFindsAndRepairsMisplacedHighlights(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw.Close()
+	// check names it and fails; check --repair fixes it.
+	out, _, err := margin(t, db, "", "check")
+	if err == nil || !strings.Contains(out, "highlight 1 in article 1 does not cover its quote") {
+		t.Fatalf("check: %v\n%s", err, out)
+	}
+	out = must(t, db, "check", "--repair")
+	if !strings.Contains(out, "misplaced highlights: 1 placed again") {
+		t.Fatalf("check --repair:\n%s", out)
+	}
+	// Damaged again, for the functions themselves.
+	raw, err = sql.Open("sqlite", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw.Exec(`UPDATE highlights SET md_start = md_start - 40, md_end = md_end - 40 WHERE id = 1`)
+	raw.Close()
 	st, err := store.Open(db)
 	if err != nil {
 		t.Fatal(err)

@@ -51,7 +51,7 @@ const salvageAdvice = store.SalvageAdvice
 
 func cmdCheck(e *env, args []string) error {
 	fs := e.flags("check")
-	repair := fs.Bool("repair", false, "rebuild the full-text index if it is inconsistent")
+	repair := fs.Bool("repair", false, "rebuild the full-text index if it is inconsistent, and place misplaced highlights again by their quotes")
 	salvage := fs.String("salvage", "", "copy every readable article and highlight into this new library")
 	if err := parseNone(fs, args); err != nil {
 		return err
@@ -90,6 +90,24 @@ func cmdCheck(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "full-text index: %s\n", fts)
 	fmt.Fprintf(e.stdout, "orphaned highlights: %d\n", rep.OrphanHighlights)
+	// A highlight whose offsets no longer cover its quote (a writer that
+	// held an older text of the article) is a problem --repair fixes.
+	mis, err := misplacedHighlights(e.ctx, st)
+	if err != nil {
+		return err
+	}
+	if len(mis) > 0 && *repair {
+		placed, orphaned, err := repairHighlights(e.ctx, st, mis)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "misplaced highlights: %d placed again by their quotes, %d kept as orphans\n", placed, orphaned)
+		mis = nil
+	}
+	for _, m := range mis {
+		rep.Problems = append(rep.Problems, fmt.Sprintf("highlight %d in article %d does not cover its quote %q (it covers %q); margin check --repair places it again",
+			m.ID, m.ArticleID, clip(m.Exact, 40), clip(m.Covers, 40)))
+	}
 	for _, p := range rep.Problems {
 		fmt.Fprintf(e.stdout, "problem: %s\n", sanitize.Line(p))
 	}
