@@ -69,3 +69,27 @@ func TestCheckFindsAndRepairsMisplacedHighlights(t *testing.T) {
 		t.Errorf("repaired to %q", got)
 	}
 }
+
+// What a tampered library holds reaches no terminal through highlights
+// (issue 19, item 11).
+func TestHighlightsOutputSanitised(t *testing.T) {
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "lib.db"), filepath.Join(dir, "e.txt")
+	writeText(t, file, paragraphs(3))
+	id := savedID(t, must(t, db, "add", file))
+	must(t, db, "highlight", id, "--quote", "Marker 001 is here.")
+	raw, err := sql.Open("sqlite", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec("UPDATE highlights SET label = 'x\x1b]0;pwn\x07', note = 'n\u202e\x1b[2J', prefix = '\x9b31m'"); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	for _, args := range [][]string{{"highlights"}, {"highlights", "--format", "json"}} {
+		out := must(t, db, args...)
+		if strings.ContainsAny(out, "\x1b\x07\u202e\u009b") || strings.Contains(out, `\u001b`) || strings.Contains(out, `\u009b`) {
+			t.Errorf("%v printed control characters: %q", args, out)
+		}
+	}
+}

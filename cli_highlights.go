@@ -157,7 +157,7 @@ func cmdHighlights(e *env, args []string) error {
 		return nil
 	}
 	for _, h := range hs {
-		tag := h.Label
+		tag := sanitize.Line(h.Label)
 		if h.Orphan {
 			tag += ", orphan"
 		}
@@ -206,7 +206,10 @@ func writeHighlightsJSON(w io.Writer, hs []store.Highlight) error {
 		if h.Changed() {
 			orig = h.Original
 		}
-		rows = append(rows, row{h.ID, h.ArticleID, h.ArticleTitle, h.Label, h.Exact, h.Prefix, h.Suffix, orig, h.Note, h.Supports, h.Orphan, h.Start, h.End, h.Created, h.Updated, h.Revision})
+		// What is read from the library is sanitised again: a tampered
+		// library must not reach a terminal through a script's output.
+		t := sanitize.Text
+		rows = append(rows, row{h.ID, h.ArticleID, sanitize.Line(h.ArticleTitle), sanitize.Line(h.Label), t(h.Exact), t(h.Prefix), t(h.Suffix), t(orig), t(h.Note), h.Supports, h.Orphan, h.Start, h.End, h.Created, h.Updated, h.Revision})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

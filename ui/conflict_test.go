@@ -273,3 +273,20 @@ func TestPanelMarksReworded(t *testing.T) {
 		t.Errorf("panel:\n%s", scr)
 	}
 }
+
+// A pasted bidi override or escape never reaches the screen from the add
+// prompt or the note editor (issue 19, item 11).
+func TestPastedControlsNotEchoed(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "a")
+	hs.send(tea.PasteMsg{Content: "left\u202eright\x1b[2J"})
+	if scr := hs.m.View().Content; strings.Contains(scr, "\u202e") || strings.Contains(scr, "\x1b[2J") {
+		t.Errorf("note editor echoes controls: %q", scr)
+	}
+	hs.press("esc", "q", "a")
+	hs.send(tea.PasteMsg{Content: "http://x.example/\u202eevil"})
+	if scr := hs.m.View().Content; strings.Contains(scr, "\u202e") {
+		t.Errorf("add prompt echoes U+202E")
+	}
+}

@@ -61,6 +61,7 @@ func (e *noteEditor) SetSize(w, h int) {
 
 // Update passes typing to the text area.
 func (e *noteEditor) Update(msg tea.Msg) tea.Cmd {
+	msg = cleanInput(msg)
 	var cmd tea.Cmd
 	e.area, cmd = e.area.Update(msg)
 	return cmd

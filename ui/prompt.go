@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"margin/sanitize"
 )
 
 // prompt is a one-line text input with a label, used to add an article,
@@ -34,8 +36,10 @@ func (p *prompt) SetWidth(w int) {
 	p.input.SetWidth(max(w-len([]rune(p.label))-2, 1))
 }
 
-// Update passes a message to the text input.
+// Update passes a message to the text input; pasted and typed text loses
+// its control and bidi characters first, so they never reach the screen.
 func (p *prompt) Update(msg tea.Msg) tea.Cmd {
+	msg = cleanInput(msg)
 	if p.selected {
 		switch m := msg.(type) {
 		case tea.PasteMsg:
@@ -79,4 +83,20 @@ func (p *prompt) View() string {
 		return p.Styles.Prompt.Label.Render(p.label) + " " + p.Styles.Prompt.Selected.Render(p.input.Value())
 	}
 	return p.Styles.Prompt.Label.Render(p.label) + " " + p.input.View()
+}
+
+// cleanInput drops control characters (but newlines and tabs) and bidi
+// overrides from pasted or typed text.
+func cleanInput(msg tea.Msg) tea.Msg {
+	switch m := msg.(type) {
+	case tea.PasteMsg:
+		m.Content = sanitize.Text(m.Content)
+		return m
+	case tea.KeyPressMsg:
+		if m.Text != "" {
+			m.Text = sanitize.Text(m.Text)
+		}
+		return m
+	}
+	return msg
 }
