@@ -1067,7 +1067,7 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 		title = sanitize.Line(a.SourceURL)
 	}
 	if l.showIDs {
-		title = fmt.Sprintf("%d  %s", a.ID, title)
+		title = fmt.Sprintf("%*d  %s", l.idWidth(), a.ID, title)
 	}
 	titleStyle, marker := st.Row, "  "
 	if a.State == store.Archived {
@@ -1078,6 +1078,18 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 	}
 	return truncate(marker+titleStyle.Render(padRight(title, tw))+"  "+
 		st.Site.Render(padRight(sanitize.Line(source(a)), sw))+"  "+l.meta(a), l.Width)
+}
+
+// idWidth is how many digits the largest id listed has, so ids align.
+func (l *libraryModel) idWidth() int {
+	var top int64
+	for i := range l.arts {
+		top = max(top, l.arts[i].ID)
+	}
+	for i := range l.results {
+		top = max(top, l.results[i].ID)
+	}
+	return len(fmt.Sprint(top))
 }
 
 // source names where an article came from, so same-titled rows differ:
