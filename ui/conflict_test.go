@@ -290,3 +290,62 @@ func TestPastedControlsNotEchoed(t *testing.T) {
 		t.Errorf("add prompt echoes U+202E")
 	}
 }
+
+// A new search keystroke cancels the query in flight (issue 17).
+func TestSearchKeystrokeCancelsPrevious(t *testing.T) {
+	lib := libWith(3)
+	hs := newHarness(t, lib, 80, 24)
+	l := hs.m.library
+	first := l.runSearch("th")
+	second := l.runSearch("the")
+	first() // the query typed past runs late: its context is cancelled
+	if lib.lastCall("Search th cancelled") == "" {
+		t.Errorf("the earlier search was not cancelled: %v", lib.calls)
+	}
+	second()
+	if lib.lastCall("Search the cancelled") != "" {
+		t.Error("the current search was cancelled")
+	}
+}
+
+// margin open ID never renders before the terminal's size is known
+// (issue 17).
+func TestOpenWaitsForTheTerminalSize(t *testing.T) {
+	lib := libWith(1)
+	m := newModel(context.Background(), Options{Library: lib, OpenID: 1, Style: "dark"})
+	noTick := func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	m.common.tick, m.common.watch = noTick, noTick
+	var renders int
+	var run func(cmd tea.Cmd)
+	run = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		switch msg := cmd().(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				run(c)
+			}
+		case docMsg:
+			renders++
+			if msg.key.width <= 0 || m.common.Height <= 0 {
+				t.Errorf("rendered before the size was known: %+v", msg.key)
+			}
+			_, next := m.Update(msg)
+			run(next)
+		case nil:
+		default:
+			_, next := m.Update(msg)
+			run(next)
+		}
+	}
+	run(m.Init())
+	if renders != 0 || m.pager.doc != nil {
+		t.Fatalf("%d renderings before the size", renders)
+	}
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	run(cmd)
+	if renders == 0 || m.pager.doc == nil {
+		t.Error("no rendering once the size is known")
+	}
+}

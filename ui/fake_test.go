@@ -122,6 +122,10 @@ func (f *fakeLib) Version(ctx context.Context) (int64, error) {
 
 func (f *fakeLib) Search(ctx context.Context, q string, limit int) ([]store.SearchResult, error) {
 	f.call("Search %s", q)
+	if err := ctx.Err(); err != nil {
+		f.call("Search %s cancelled", q)
+		return nil, err
+	}
 	var out []store.SearchResult
 	ids := make([]int64, 0, len(f.arts))
 	for id := range f.arts {

@@ -100,28 +100,30 @@ type libraryModel struct {
 	*Common
 	// undo is what u takes back, newest last: a deleted article (with its
 	// highlights) or an archiving.
-	undo     []libUndo
-	version  int64 // the library's Version the list shows
-	helpPane helpPane
-	showIDs  bool // rows start with the article's id (#)
-	mode     libMode
-	loaded   bool
-	arts     []store.Article
-	hay      []string // lower-cased "title site" per article, for the filter
-	rows     []int    // indexes into arts in display order, after the filter
-	filter   string   // the filter applied
-	query    string   // the full-text query applied; results shown when non-empty
-	results  []store.SearchResult
-	seq      int // search request number, to drop stale results
-	cursor   int
-	offset   int
-	sortIdx  int
-	archived bool         // archived articles shown
-	total    int          // articles in the library, archived included
-	listSeq  int          // load request number; older lists are dropped
-	partial  bool         // arts is the first page only; the whole list follows
-	toEnd    bool         // G was pressed on the first page: go to the end of the whole list
-	first    chan tea.Msg // the first page, read ahead by prefetch; nil when not
+	undo    []libUndo
+	version int64 // the library's Version the list shows
+	// cancelSearch stops the full-text query in flight.
+	cancelSearch context.CancelFunc
+	helpPane     helpPane
+	showIDs      bool // rows start with the article's id (#)
+	mode         libMode
+	loaded       bool
+	arts         []store.Article
+	hay          []string // lower-cased "title site" per article, for the filter
+	rows         []int    // indexes into arts in display order, after the filter
+	filter       string   // the filter applied
+	query        string   // the full-text query applied; results shown when non-empty
+	results      []store.SearchResult
+	seq          int // search request number, to drop stale results
+	cursor       int
+	offset       int
+	sortIdx      int
+	archived     bool         // archived articles shown
+	total        int          // articles in the library, archived included
+	listSeq      int          // load request number; older lists are dropped
+	partial      bool         // arts is the first page only; the whole list follows
+	toEnd        bool         // G was pressed on the first page: go to the end of the whole list
+	first        chan tea.Msg // the first page, read ahead by prefetch; nil when not
 
 	prompt  *prompt
 	all     *allHighlights
@@ -293,10 +295,18 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 }
 
 // runSearch runs a full-text query in a command.
+// A new query cancels the one in flight: a search typed past stops (its
+// SQLite statement interrupted) instead of piling up behind the next.
 func (l *libraryModel) runSearch(q string) tea.Cmd {
 	l.seq++
-	seq, lib, ctx := l.seq, l.Lib, l.ctx
+	if l.cancelSearch != nil {
+		l.cancelSearch()
+	}
+	ctx, cancel := context.WithCancel(l.ctx)
+	l.cancelSearch = cancel
+	seq, lib := l.seq, l.Lib
 	return func() tea.Msg {
+		defer cancel()
 		res, err := lib.Search(ctx, q, searchLimit)
 		if err != nil {
 			err = fmt.Errorf("search %q: %w", q, err)

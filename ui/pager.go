@@ -286,6 +286,13 @@ func (p *pagerModel) key() docKey {
 // requestRender shows a cached rendering or starts one in a command: the
 // first screenful quickly, then the whole document.
 func (p *pagerModel) requestRender() tea.Cmd {
+	if p.Height <= 0 {
+		// margin open ID: the terminal's size is not known yet, and a
+		// first screenful of no lines would leave the screen blank until
+		// the whole rendering ends. SetSize asks again.
+		p.want = docKey{}
+		return nil
+	}
 	k := p.key()
 	p.want = k
 	if d := p.cache.get(k); d != nil {
