@@ -1,4 +1,4 @@
-package main
+package cli
 
 // End-to-end proofs of issue 7's terminal-safety and fetch promises: a
 // hostile article goes in through every door (a loopback URL, a local file,

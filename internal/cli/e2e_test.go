@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -32,7 +32,7 @@ func marginBinary(t *testing.T) string {
 			return
 		}
 		binPath = filepath.Join(dir, "margin")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		out, err := exec.Command("go", "build", "-o", binPath, "margin").CombinedOutput()
 		if err != nil {
 			binErr = &buildError{string(out)}
 		}

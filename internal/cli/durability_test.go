@@ -1,4 +1,4 @@
-package main
+package cli
 
 // End-to-end proofs of issue 7's store promises, with the real binary:
 // two processes at once lose nothing, a SIGKILL keeps every confirmed
