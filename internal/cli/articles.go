@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"cmp"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,12 +12,11 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/term"
 
-	"margin/internal/urlid"
+	"margin/internal/library"
 	"margin/reader"
 	"margin/render"
 	"margin/sanitize"
@@ -48,207 +46,22 @@ func parseIDs(pos []string) ([]int64, error) {
 	return ids, nil
 }
 
-// toStore converts an extracted article into the store's record. Any
-// credentials in its addresses stay out of the library.
-func toStore(a *reader.Article) *store.Article {
-	return &store.Article{
-		SourceURL:      urlid.Public(a.SourceURL),
-		CanonicalURL:   urlid.Public(a.CanonicalURL),
-		Title:          a.Title,
-		Byline:         a.Byline,
-		SiteName:       a.SiteName,
-		Language:       a.Language,
-		Excerpt:        a.Excerpt,
-		LeadImage:      a.LeadImage,
-		Published:      a.Published,
-		Markdown:       a.Markdown,
-		Text:           a.Text,
-		WordCount:      a.WordCount,
-		ReadingMinutes: a.ReadingMinutes,
-	}
-}
-
-// addResult is what saving one source came to.
-type addResult struct {
-	id        int64
-	title     string
-	words     int
-	existed   bool
-	refreshed bool
-	unchanged bool                // a refresh found the same text
-	moved     store.ReplaceResult // what a refresh did to the highlights
-}
-
-// saver saves sources into a library; the CLI and the UI's add prompt share it.
-type saver struct {
-	st      *store.Store
-	refresh bool
-	pageURL string
-	stdin   io.Reader
-}
-
-// loaded is a source read and extracted, not yet saved.
-type loaded struct {
-	existing int64          // the article already saved under its address, or 0
-	rec      *store.Article // nil when existing is kept as it is
-}
-
-// save loads src and stores it.
-func (s *saver) save(ctx context.Context, src string) (addResult, error) {
-	l, err := s.load(ctx, src)
-	if err != nil {
-		return addResult{}, err
-	}
-	return s.commit(ctx, l)
-}
-
-// load fetches and extracts src, unless its address is already saved and
-// no refresh was asked for. It writes nothing, so loads may run in
-// parallel. The address decides identity (urlid.Key: any saved form of it
-// is the same article); the store checks again when saving.
-func (s *saver) load(ctx context.Context, src string) (loaded, error) {
-	lookup := src
-	if s.pageURL != "" {
-		lookup = s.pageURL
-	}
-	var l loaded
-	if reader.IsURL(lookup) {
-		if id, err := s.st.FindURL(ctx, lookup); err == nil {
-			l.existing = id
-		} else if !errors.Is(err, store.ErrNotFound) {
-			return l, err
-		}
-	}
-	if l.existing != 0 && !s.refresh {
-		return l, nil
-	}
-	a, err := reader.Load(ctx, src, reader.LoadOptions{PageURL: s.pageURL, Stdin: s.stdin})
-	if err != nil {
-		return l, err
-	}
-	l.rec = toStore(a)
-	return l, nil
-}
-
-// commit stores a loaded source. With refresh, an article saved under the
-// same address (or a file read before) gets the new text, its highlights
-// and reading position carried over by their quotes in the same
-// transaction.
-func (s *saver) commit(ctx context.Context, l loaded) (addResult, error) {
-	if l.rec == nil {
-		return s.existed(ctx, l.existing)
-	}
-	if l.existing == 0 && s.refresh && l.rec.SourceURL != "" {
-		// A file read before, or a page whose fetch ended elsewhere.
-		if id, err := s.st.FindURL(ctx, l.rec.SourceURL); err == nil {
-			l.existing = id
-		}
-	}
-	if l.existing != 0 && s.refresh {
-		return s.replace(ctx, l.existing, l.rec)
-	}
-	// The store finds an article saved under any form of the address, or
-	// whose canonical link names it (an AMP or mobile copy). A refresh
-	// never replaces through the canonical link alone: a page can name any
-	// address as its canonical one.
-	id, existed, err := s.st.AddArticle(ctx, l.rec)
-	if err != nil {
-		return addResult{}, err
-	}
-	if existed {
-		return s.existed(ctx, id)
-	}
-	return addResult{id: id, title: l.rec.Title, words: l.rec.WordCount}, nil
-}
-
-func (s *saver) existed(ctx context.Context, id int64) (addResult, error) {
-	a, err := s.st.Article(ctx, id)
-	if err != nil {
-		return addResult{}, err
-	}
-	return addResult{id: id, title: a.Title, words: a.WordCount, existed: true}, nil
-}
-
-// replace swaps in a refreshed text.
-func (s *saver) replace(ctx context.Context, id int64, rec *store.Article) (addResult, error) {
-	res, err := s.st.ReplaceArticle(ctx, id, rec, carry(rec.Markdown))
-	if err != nil {
-		return addResult{}, err
-	}
-	return addResult{id: id, title: rec.Title, words: rec.WordCount, refreshed: !res.Unchanged, unchanged: res.Unchanged, moved: res}, nil
-}
-
-// refreshByID fetches a saved article again from where it came from: its
-// address, or the file it was read from.
-func (s *saver) refreshByID(ctx context.Context, id int64) (addResult, error) {
-	a, err := s.st.Article(ctx, id)
-	if err != nil {
-		return addResult{}, articleErr(id, err)
-	}
-	src := cmp.Or(a.SourceURL, a.CanonicalURL)
-	switch {
-	case src == "":
-		return addResult{}, fmt.Errorf("article %d was pasted: there is nothing to fetch again", id)
-	case !reader.IsURL(src):
-		if _, err := os.Stat(src); err != nil {
-			return addResult{}, fmt.Errorf("article %d was read from %s, which is gone; margin add --refresh FILE reads another copy", id, sanitize.Line(src))
-		}
-	}
-	l, err := (&saver{st: s.st, refresh: true}).load(ctx, src)
-	if err != nil {
-		return addResult{}, err
-	}
-	return s.replace(ctx, id, l.rec)
-}
-
-// carry re-anchors highlights and the reading position on a new text by
-// their quotes (W3C TextQuoteSelector). A highlight it cannot place is
-// marked an orphan; the store decides each outcome (placed, changed,
-// orphaned) and keeps the words the reader highlighted.
-func carry(newMD string) store.Carry {
-	return func(oldMD string, hs []store.Highlight, pos int) ([]store.Highlight, int) {
-		t := render.Parse(newMD)
-		for i := range hs {
-			h := &hs[i]
-			start, end, ok := t.Reanchor(render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
-			if !ok || end <= start {
-				h.Orphan = true
-				continue
-			}
-			q := t.QuoteAt(start, end)
-			h.Start, h.End, h.Orphan = start, end, false
-			h.Exact, h.Prefix, h.Suffix = q.Exact, q.Prefix, q.Suffix
-		}
-		if pos <= 0 || pos >= len(oldMD) {
-			return hs, 0
-		}
-		end := min(pos+120, len(oldMD))
-		for end < len(oldMD) && !utf8.RuneStart(oldMD[end]) {
-			end++
-		}
-		if start, _, ok := t.Reanchor(render.QuoteAt(oldMD, pos, end)); ok {
-			return hs, start
-		}
-		return hs, -1
-	}
-}
-
 // reportAdd prints one source's outcome: a line for the article, and after
 // a refresh a line per changed or orphaned highlight and a summary.
-func reportAdd(e *env, prefix string, res addResult) {
+func reportAdd(e *env, prefix string, res library.Result) {
 	switch {
-	case res.unchanged:
-		fmt.Fprintf(e.stdout, "%sunchanged %d: %s (the text is the same)\n", prefix, res.id, sanitize.Line(res.title))
+	case res.Unchanged:
+		fmt.Fprintf(e.stdout, "%sunchanged %d: %s (the text is the same)\n", prefix, res.ID, sanitize.Line(res.Title))
 		return
-	case res.existed:
-		fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin refresh %d fetches it again)\n", prefix, res.id, sanitize.Line(res.title), res.id)
+	case res.Existed:
+		fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin refresh %d fetches it again)\n", prefix, res.ID, sanitize.Line(res.Title), res.ID)
 		return
-	case !res.refreshed:
-		fmt.Fprintf(e.stdout, "%ssaved %d: %s (%d words)\n", prefix, res.id, sanitize.Line(res.title), res.words)
+	case !res.Refreshed:
+		fmt.Fprintf(e.stdout, "%ssaved %d: %s (%d words)\n", prefix, res.ID, sanitize.Line(res.Title), res.Words)
 		return
 	}
-	fmt.Fprintf(e.stdout, "%srefreshed %d: %s (%d words)\n", prefix, res.id, sanitize.Line(res.title), res.words)
-	m := res.moved
+	fmt.Fprintf(e.stdout, "%srefreshed %d: %s (%d words)\n", prefix, res.ID, sanitize.Line(res.Title), res.Words)
+	m := res.Moved
 	for _, h := range m.Highlights {
 		switch h.Outcome {
 		case store.Changed:
@@ -264,7 +77,7 @@ func reportAdd(e *env, prefix string, res addResult) {
 	if n := len(m.Highlights); n > 0 {
 		fmt.Fprintf(e.stdout, "%s  %d highlight%s: %d placed, %d changed, %d orphaned", prefix, n, plural(n), n-m.Changed-m.Orphans, m.Changed, m.Orphans)
 		if m.Changed+m.Orphans > 0 {
-			fmt.Fprintf(e.stdout, " (margin highlights %d)", res.id)
+			fmt.Fprintf(e.stdout, " (margin highlights %d)", res.ID)
 		}
 		fmt.Fprintln(e.stdout)
 	}
@@ -310,8 +123,8 @@ func cmdAdd(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	sv := &saver{st: st, refresh: *refresh, pageURL: *pageURL, stdin: e.stdin}
-	return addAll(e, sv, srcs)
+	opt := library.AddOptions{Refresh: *refresh, PageURL: *pageURL, Stdin: e.stdin}
+	return addAll(e, library.New(st), opt, srcs)
 }
 
 // cmdRefresh fetches saved articles again by id.
@@ -326,16 +139,16 @@ func cmdRefresh(e *env, args []string) error {
 	for i, id := range ids {
 		srcs[i] = strconv.FormatInt(id, 10)
 	}
-	return addAll(e, &saver{st: st, refresh: true}, srcs)
+	return addAll(e, library.New(st), library.AddOptions{Refresh: true}, srcs)
 }
 
 // addAll loads the sources in parallel and saves them in the order given,
 // so ids and the progress lines read in that order. With refresh, a source
 // that is an article id (and no file) is fetched again from where it came.
-func addAll(e *env, sv *saver, srcs []string) error {
+func addAll(e *env, lib *library.Library, opt library.AddOptions, srcs []string) error {
 	type job struct {
-		res addResult
-		l   loaded
+		res library.Result
+		l   library.Loaded
 		err error
 	}
 	results := make([]chan job, len(srcs))
@@ -348,22 +161,22 @@ func addAll(e *env, sv *saver, srcs []string) error {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			if id, ok := refreshID(src); sv.refresh && ok {
+			if id, ok := refreshID(src); opt.Refresh && ok {
 				// Saved at once: ids are not fetched in the order given
 				// anyway, and each is its own article.
-				res, err := sv.refreshByID(e.ctx, id)
+				res, err := lib.Refresh(e.ctx, id)
 				results[i] <- job{res: res, err: err}
 				return
 			}
-			l, err := sv.load(e.ctx, src)
+			l, err := lib.Load(e.ctx, src, opt)
 			results[i] <- job{l: l, err: err}
 		}()
 	}
 	failed := 0
 	for i, src := range srcs {
 		j := <-results[i]
-		if _, byID := refreshID(src); j.err == nil && !(sv.refresh && byID) {
-			j.res, j.err = sv.commit(e.ctx, j.l)
+		if _, byID := refreshID(src); j.err == nil && !(opt.Refresh && byID) {
+			j.res, j.err = lib.Commit(e.ctx, j.l, opt)
 		}
 		prefix := ""
 		if len(srcs) > 1 {

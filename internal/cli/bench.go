@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"margin/internal/library"
 	"margin/internal/vtterm"
 
 	"margin/store"
@@ -247,7 +248,7 @@ func benchImport(ctx context.Context, e *env) (float64, error) {
 		return 0, err
 	}
 	defer st.Close()
-	sv := &saver{st: st}
+	lib := library.New(st)
 	t0 := time.Now()
 	var wg sync.WaitGroup
 	work := make(chan string)
@@ -257,7 +258,7 @@ func benchImport(ctx context.Context, e *env) (float64, error) {
 		go func() {
 			defer wg.Done()
 			for p := range work {
-				if _, err := sv.save(ctx, p); err != nil {
+				if _, err := lib.Save(ctx, p, library.AddOptions{}); err != nil {
 					select {
 					case errc <- err:
 					default:

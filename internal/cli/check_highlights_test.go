@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"margin/internal/library"
 	"margin/store"
 
 	_ "modernc.org/sqlite"
@@ -52,15 +53,15 @@ func TestCheckFindsAndRepairsMisplacedHighlights(t *testing.T) {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	ms, err := misplacedHighlights(ctx, st)
+	ms, err := library.New(st).Misplaced(ctx)
 	if err != nil || len(ms) != 1 || ms[0].ID != 1 {
 		t.Fatalf("misplaced: %+v %v", ms, err)
 	}
-	placed, orphaned, err := repairHighlights(ctx, st, ms)
+	placed, orphaned, err := library.New(st).Repair(ctx, ms)
 	if err != nil || placed != 1 || orphaned != 0 {
 		t.Fatalf("repair: %d %d %v", placed, orphaned, err)
 	}
-	if ms, _ := misplacedHighlights(ctx, st); len(ms) != 0 {
+	if ms, _ := library.New(st).Misplaced(ctx); len(ms) != 0 {
 		t.Errorf("still misplaced after repair: %+v", ms)
 	}
 	a, _ := st.Article(ctx, 1)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"margin/bench"
+	"margin/internal/library"
 	"margin/reader"
 	"margin/render"
 	"margin/sanitize"
@@ -92,12 +93,13 @@ func cmdCheck(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "orphaned highlights: %d\n", rep.OrphanHighlights)
 	// A highlight whose offsets no longer cover its quote (a writer that
 	// held an older text of the article) is a problem --repair fixes.
-	mis, err := misplacedHighlights(e.ctx, st)
+	lib := library.New(st)
+	mis, err := lib.Misplaced(e.ctx)
 	if err != nil {
 		return err
 	}
 	if len(mis) > 0 && *repair {
-		placed, orphaned, err := repairHighlights(e.ctx, st, mis)
+		placed, orphaned, err := lib.Repair(e.ctx, mis)
 		if err != nil {
 			return err
 		}

@@ -303,31 +303,6 @@ func TestE2ENoteConflictWithSecondProcess(t *testing.T) {
 	tm.wait()
 }
 
-// What the add prompt takes (issue 12, item 12).
-func TestPromptSource(t *testing.T) {
-	home, _ := os.UserHomeDir()
-	dir := t.TempDir()
-	t.Chdir(dir)
-	os.WriteFile("notes.txt", []byte("x"), 0o644)
-	for in, want := range map[string]string{
-		"~/x.txt":                     filepath.Join(home, "x.txt"),
-		"example.org/foo":             "https://example.org/foo",
-		"www.example.co.uk":           "https://www.example.co.uk",
-		"news.example.org:8080/a?b=1": "https://news.example.org:8080/a?b=1",
-		"https://example.org/a":       "https://example.org/a",
-		"notes.txt":                   "notes.txt", // a file that exists stays a file
-		"just words":                  "just words",
-	} {
-		if got, pasted := promptSource(in); got != want || pasted != "" {
-			t.Errorf("promptSource(%q) = %q, %q; want %q", in, got, pasted, want)
-		}
-	}
-	text := "A title\n\nFirst paragraph.\n\nSecond."
-	if src, pasted := promptSource(text); src != "-" || pasted != text {
-		t.Errorf("pasted text: %q %q", src, pasted)
-	}
-}
-
 // Issue 14: with another process holding the library's write lock, the
 // reader keeps responding (it scrolls, and says the library is busy), and
 // a highlight made meanwhile is saved once the lock is released; one still

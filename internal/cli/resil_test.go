@@ -22,6 +22,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/library"
 	"margin/store"
 )
 
@@ -447,7 +448,7 @@ func TestSaverRefusesFIFO(t *testing.T) {
 	defer st.Close()
 	done := make(chan error, 1)
 	go func() {
-		_, err := (&saver{st: st}).save(t.Context(), fifo)
+		_, err := library.New(st).Save(t.Context(), fifo, library.AddOptions{})
 		done <- err
 	}()
 	// A save blocked on the FIFO (the failure mode) is let go by a

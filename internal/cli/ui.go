@@ -7,14 +7,10 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"regexp"
 	"runtime"
 	"strconv"
-	"strings"
 
-	"margin/reader"
-	"margin/store"
+	"margin/internal/library"
 	"margin/ui"
 
 	"golang.org/x/term"
@@ -48,70 +44,30 @@ func cmdUI(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := firstRun(e.ctx, st); err != nil {
+	lib := library.New(st)
+	if err := lib.FirstRun(e.ctx); err != nil {
 		return err
 	}
-	sv := &saver{st: st}
 	opt := ui.Options{
-		Library: st,
+		Library: lib,
 		Add: func(ctx context.Context, input string) (int64, bool, error) {
-			if input == "-" {
-				// Standard input is the terminal margin is reading keys from.
-				return 0, false, fmt.Errorf("- reads standard input, which is this terminal; give a URL or a file path")
-			}
-			src, pasted := promptSource(input)
-			s := sv
-			if pasted != "" {
-				s = &saver{st: st, stdin: strings.NewReader(pasted)}
-			}
-			r, err := s.save(ctx, src)
-			return r.id, r.existed, err
+			r, err := lib.AddInput(ctx, input)
+			return r.ID, r.Existed, err
 		},
-		AddSample: func(ctx context.Context) (int64, error) {
-			return addSample(ctx, st)
-		},
-		Style:  *style,
-		Width:  *width,
-		OpenID: *open,
+		AddSample: lib.AddSample,
+		Style:     *style,
+		Width:     *width,
+		OpenID:    *open,
 		Export: func(ctx context.Context, id int64) (string, error) {
 			return exportToFolder(ctx, st, id)
 		},
 		OpenURL: openURL,
 		Refresh: func(ctx context.Context, id int64) (string, error) {
-			res, err := sv.refreshByID(ctx, id)
-			if err != nil {
-				return "", err
-			}
-			return refreshSummary(res), nil
+			res, err := lib.Refresh(ctx, id)
+			return res.Summary(), err
 		},
 	}
 	return ui.Run(e.ctx, opt, os.Stdin, os.Stdout)
-}
-
-// firstRun puts the sample article in a new, empty library, so that a new
-// user lands on something to read and mark. It happens once per library:
-// one emptied later stays empty (and the welcome screen offers the sample).
-func firstRun(ctx context.Context, st *store.Store) error {
-	done, err := st.Setting(ctx, "sample.added")
-	if err != nil || done != "" {
-		return err
-	}
-	n, err := st.Count(ctx)
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		if _, err := addSample(ctx, st); err != nil {
-			return err
-		}
-	}
-	return st.SetSetting(ctx, "sample.added", "1")
-}
-
-// addSample saves the bundled sample article (once).
-func addSample(ctx context.Context, st *store.Store) (int64, error) {
-	id, _, err := st.AddArticle(ctx, toStore(reader.Sample()))
-	return id, err
 }
 
 // openURL opens a link with the system's browser, detached from margin.
@@ -153,44 +109,4 @@ func cmdOpen(e *env, args []string) error {
 func isTerminalReader(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// refreshSummary is a refresh's outcome in one line for the reader.
-func refreshSummary(res addResult) string {
-	if res.unchanged {
-		return "Refreshed: the text is the same."
-	}
-	m := res.moved
-	out := fmt.Sprintf("Refreshed (%d words).", res.words)
-	if n := len(m.Highlights); n > 0 {
-		out = fmt.Sprintf("Refreshed: %d highlight%s placed, %d reworded, %d orphaned.", n-m.Changed-m.Orphans, plural(n-m.Changed-m.Orphans), m.Changed, m.Orphans)
-		if m.Changed+m.Orphans > 0 {
-			out += " H lists them."
-		}
-	}
-	return out
-}
-
-// domainLike is a bare web address as people type it: example.org/x.
-var domainLike = regexp.MustCompile(`^(?i)(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?([/?#]\S*)?$`)
-
-// promptSource reads what was typed or pasted at the add prompt: several
-// lines are an article's text (read as standard input would be), ~ is the
-// home folder, and a bare domain with no such file is a web address.
-func promptSource(input string) (src, pasted string) {
-	if strings.Contains(strings.TrimSpace(input), "\n") {
-		return "-", input
-	}
-	input = strings.TrimSpace(input)
-	if input == "~" || strings.HasPrefix(input, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, input[1:]), ""
-		}
-	}
-	if !reader.IsURL(input) && domainLike.MatchString(input) {
-		if _, err := os.Stat(input); err != nil {
-			return "https://" + input, ""
-		}
-	}
-	return input, ""
 }

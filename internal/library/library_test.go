@@ -1,9 +1,10 @@
-package cli
+package library
 
 import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +12,41 @@ import (
 	"margin/render"
 	"margin/store"
 )
+
+// paragraphs is a text of n paragraphs, each with a unique marker
+// sentence "Marker NNN is here."
+func paragraphs(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("Paragraph %d opens with ordinary words about the topic at hand. Marker %03d is here. It closes with a sentence long enough to read as prose.", i, i)
+	}
+	return out
+}
+
+// What the add prompt takes (issue 12, item 12).
+func TestPromptSource(t *testing.T) {
+	home, _ := os.UserHomeDir()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("notes.txt", []byte("x"), 0o644)
+	for in, want := range map[string]string{
+		"~/x.txt":                     filepath.Join(home, "x.txt"),
+		"example.org/foo":             "https://example.org/foo",
+		"www.example.co.uk":           "https://www.example.co.uk",
+		"news.example.org:8080/a?b=1": "https://news.example.org:8080/a?b=1",
+		"https://example.org/a":       "https://example.org/a",
+		"notes.txt":                   "notes.txt", // a file that exists stays a file
+		"just words":                  "just words",
+	} {
+		if got, pasted := PromptSource(in); got != want || pasted != "" {
+			t.Errorf("PromptSource(%q) = %q, %q; want %q", in, got, pasted, want)
+		}
+	}
+	text := "A title\n\nFirst paragraph.\n\nSecond."
+	if src, pasted := PromptSource(text); src != "-" || pasted != text {
+		t.Errorf("pasted text: %q %q", src, pasted)
+	}
+}
 
 // editArticle applies n random edits driven by r to an article's
 // paragraphs: insert, delete, reword (swap or drop words), move.
@@ -78,7 +114,7 @@ func checkRefresh(t *testing.T, st *store.Store, seed uint64, edits int) {
 		wants[h.ID] = want{q.Exact, h.Note}
 	}
 	nmd := strings.Join(editArticle(r, paras, edits), "\n\n") + "\n"
-	res, err := st.ReplaceArticle(ctx, id, &store.Article{Title: "t", Markdown: nmd, Text: nmd}, carry(nmd))
+	res, err := st.ReplaceArticle(ctx, id, &store.Article{Title: "t", Markdown: nmd, Text: nmd}, Carry(nmd))
 	if err != nil {
 		t.Fatalf("seed %d: refresh failed: %v", seed, err)
 	}

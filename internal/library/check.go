@@ -1,4 +1,4 @@
-package cli
+package library
 
 import (
 	"context"
@@ -8,10 +8,11 @@ import (
 	"margin/store"
 )
 
-// misplacedHighlights finds placed highlights whose offsets do not cover
+// Misplaced finds placed highlights whose offsets do not cover
 // their quote in the article's current text: what a writer holding an
 // older text would leave behind.
-func misplacedHighlights(ctx context.Context, st *store.Store) ([]store.Misplaced, error) {
+func (l *Library) Misplaced(ctx context.Context) ([]store.Misplaced, error) {
+	st := l.Store
 	hs, err := st.AllHighlights(ctx, store.HighlightFilter{})
 	if err != nil {
 		return nil, err
@@ -40,9 +41,10 @@ func misplacedHighlights(ctx context.Context, st *store.Store) ([]store.Misplace
 	return out, nil
 }
 
-// repairHighlights places each misplaced highlight again by its quote, or
+// Repair places each misplaced highlight again by its quote, or
 // keeps it as an orphan; it returns how many were placed and orphaned.
-func repairHighlights(ctx context.Context, st *store.Store, ms []store.Misplaced) (placed, orphaned int, err error) {
+func (l *Library) Repair(ctx context.Context, ms []store.Misplaced) (placed, orphaned int, err error) {
+	st := l.Store
 	for _, m := range ms {
 		a, err := st.Article(ctx, m.ArticleID)
 		if err != nil {

@@ -1,0 +1,307 @@
+// Package library is margin's application layer: the operations that take
+// more than one package, used alike by the command line and the terminal
+// UI. Saving a source (fetch or read, extract, decide identity, store),
+// refreshing an article with its highlights re-anchored, the add prompt's
+// rules, the sample article, and finding and repairing misplaced
+// highlights. The rules it holds: one address is one article (urlid.Key,
+// enforced again by the store), and a refresh places, rewords or orphans
+// every highlight (Carry, settled by the store).
+package library
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"margin/internal/urlid"
+	"margin/reader"
+	"margin/render"
+	"margin/sanitize"
+	"margin/store"
+)
+
+// Library is an open library with its operations. It embeds the store, so
+// it is also what the terminal UI reads and writes.
+type Library struct {
+	*store.Store
+}
+
+// New wraps an open store.
+func New(st *store.Store) *Library { return &Library{Store: st} }
+
+// AddOptions tune saving a source.
+type AddOptions struct {
+	Refresh bool      // an article saved under the same address gets the new text
+	PageURL string    // the address a local HTML file was saved from (--url)
+	Stdin   io.Reader // read for the source "-"
+}
+
+// Result is what saving one source came to.
+type Result struct {
+	ID        int64
+	Title     string
+	Words     int
+	Existed   bool                // already saved, and no refresh was asked for
+	Refreshed bool                // a refresh put a new text in place
+	Unchanged bool                // a refresh found the same text
+	Moved     store.ReplaceResult // what a refresh did to the highlights
+}
+
+// Loaded is a source read and extracted, not yet saved.
+type Loaded struct {
+	existing int64          // the article already saved under its address, or 0
+	rec      *store.Article // nil when existing is kept as it is
+}
+
+// ToStore converts an extracted article into the store's record. Any
+// credentials in its addresses stay out of the library.
+func ToStore(a *reader.Article) *store.Article {
+	return &store.Article{
+		SourceURL:      urlid.Public(a.SourceURL),
+		CanonicalURL:   urlid.Public(a.CanonicalURL),
+		Title:          a.Title,
+		Byline:         a.Byline,
+		SiteName:       a.SiteName,
+		Language:       a.Language,
+		Excerpt:        a.Excerpt,
+		LeadImage:      a.LeadImage,
+		Published:      a.Published,
+		Markdown:       a.Markdown,
+		Text:           a.Text,
+		WordCount:      a.WordCount,
+		ReadingMinutes: a.ReadingMinutes,
+	}
+}
+
+// Save loads src and stores it.
+func (l *Library) Save(ctx context.Context, src string, opt AddOptions) (Result, error) {
+	ld, err := l.Load(ctx, src, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	return l.Commit(ctx, ld, opt)
+}
+
+// Load fetches and extracts src, unless its address is already saved and
+// no refresh was asked for. It writes nothing, so loads may run in
+// parallel. The address decides identity (urlid.Key: any saved form of it
+// is the same article); the store checks again when saving.
+func (l *Library) Load(ctx context.Context, src string, opt AddOptions) (Loaded, error) {
+	lookup := cmp.Or(opt.PageURL, src)
+	var ld Loaded
+	if reader.IsURL(lookup) {
+		if id, err := l.FindURL(ctx, lookup); err == nil {
+			ld.existing = id
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return ld, err
+		}
+	}
+	if ld.existing != 0 && !opt.Refresh {
+		return ld, nil
+	}
+	a, err := reader.Load(ctx, src, reader.LoadOptions{PageURL: opt.PageURL, Stdin: opt.Stdin})
+	if err != nil {
+		return ld, err
+	}
+	ld.rec = ToStore(a)
+	return ld, nil
+}
+
+// Commit stores a loaded source. With a refresh, an article saved under
+// the same address (or a file read before) gets the new text, its
+// highlights and reading position carried over by their quotes in the same
+// transaction.
+func (l *Library) Commit(ctx context.Context, ld Loaded, opt AddOptions) (Result, error) {
+	if ld.rec == nil {
+		return l.existed(ctx, ld.existing)
+	}
+	if ld.existing == 0 && opt.Refresh && ld.rec.SourceURL != "" {
+		// A file read before, or a page whose fetch ended elsewhere.
+		if id, err := l.FindURL(ctx, ld.rec.SourceURL); err == nil {
+			ld.existing = id
+		}
+	}
+	if ld.existing != 0 && opt.Refresh {
+		return l.replace(ctx, ld.existing, ld.rec)
+	}
+	// The store finds an article saved under any form of the address, or
+	// whose canonical link names it (an AMP or mobile copy). A refresh
+	// never replaces through the canonical link alone: a page can name any
+	// address as its canonical one.
+	id, existed, err := l.AddArticle(ctx, ld.rec)
+	if err != nil {
+		return Result{}, err
+	}
+	if existed {
+		return l.existed(ctx, id)
+	}
+	return Result{ID: id, Title: ld.rec.Title, Words: ld.rec.WordCount}, nil
+}
+
+func (l *Library) existed(ctx context.Context, id int64) (Result, error) {
+	a, err := l.Article(ctx, id)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{ID: id, Title: a.Title, Words: a.WordCount, Existed: true}, nil
+}
+
+// replace swaps in a refreshed text.
+func (l *Library) replace(ctx context.Context, id int64, rec *store.Article) (Result, error) {
+	res, err := l.ReplaceArticle(ctx, id, rec, Carry(rec.Markdown))
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{ID: id, Title: rec.Title, Words: rec.WordCount, Refreshed: !res.Unchanged, Unchanged: res.Unchanged, Moved: res}, nil
+}
+
+// Refresh fetches a saved article again from where it came from: its
+// address, or the file it was read from.
+func (l *Library) Refresh(ctx context.Context, id int64) (Result, error) {
+	a, err := l.Article(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return Result{}, fmt.Errorf("no article %d in the library (margin list shows the ids)", id)
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	src := cmp.Or(a.SourceURL, a.CanonicalURL)
+	switch {
+	case src == "":
+		return Result{}, fmt.Errorf("article %d was pasted: there is nothing to fetch again", id)
+	case !reader.IsURL(src):
+		if _, err := os.Stat(src); err != nil {
+			return Result{}, fmt.Errorf("article %d was read from %s, which is gone; margin add --refresh FILE reads another copy", id, sanitize.Line(src))
+		}
+	}
+	ld, err := l.Load(ctx, src, AddOptions{Refresh: true})
+	if err != nil {
+		return Result{}, err
+	}
+	return l.replace(ctx, id, ld.rec)
+}
+
+// Carry re-anchors highlights and the reading position on a new text by
+// their quotes (W3C TextQuoteSelector). A highlight it cannot place is
+// marked an orphan; the store decides each outcome (placed, changed,
+// orphaned) and keeps the words the reader highlighted.
+func Carry(newMD string) store.Carry {
+	return func(oldMD string, hs []store.Highlight, pos int) ([]store.Highlight, int) {
+		t := render.Parse(newMD)
+		for i := range hs {
+			h := &hs[i]
+			start, end, ok := t.Reanchor(render.Quote{Exact: h.Exact, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End})
+			if !ok || end <= start {
+				h.Orphan = true
+				continue
+			}
+			q := t.QuoteAt(start, end)
+			h.Start, h.End, h.Orphan = start, end, false
+			h.Exact, h.Prefix, h.Suffix = q.Exact, q.Prefix, q.Suffix
+		}
+		if pos <= 0 || pos >= len(oldMD) {
+			return hs, 0
+		}
+		end := min(pos+120, len(oldMD))
+		for end < len(oldMD) && !utf8.RuneStart(oldMD[end]) {
+			end++
+		}
+		if start, _, ok := t.Reanchor(render.QuoteAt(oldMD, pos, end)); ok {
+			return hs, start
+		}
+		return hs, -1
+	}
+}
+
+// Summary is a refresh's outcome in one line, for the reader's status.
+func (r Result) Summary() string {
+	if r.Unchanged {
+		return "Refreshed: the text is the same."
+	}
+	m := r.Moved
+	out := fmt.Sprintf("Refreshed (%d words).", r.Words)
+	if n := len(m.Highlights); n > 0 {
+		placed := n - m.Changed - m.Orphans
+		out = fmt.Sprintf("Refreshed: %d highlight%s placed, %d reworded, %d orphaned.", placed, plural(placed), m.Changed, m.Orphans)
+		if m.Changed+m.Orphans > 0 {
+			out += " H lists them."
+		}
+	}
+	return out
+}
+
+// plural is "s" unless n is 1.
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// FirstRun puts the sample article in a new, empty library, so that a new
+// user lands on something to read and mark. It happens once per library:
+// one emptied later stays empty (and the welcome screen offers the sample).
+func (l *Library) FirstRun(ctx context.Context) error {
+	done, err := l.Setting(ctx, "sample.added")
+	if err != nil || done != "" {
+		return err
+	}
+	n, err := l.Count(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		if _, err := l.AddSample(ctx); err != nil {
+			return err
+		}
+	}
+	return l.SetSetting(ctx, "sample.added", "1")
+}
+
+// AddSample saves the bundled sample article (once).
+func (l *Library) AddSample(ctx context.Context) (int64, error) {
+	id, _, err := l.AddArticle(ctx, ToStore(reader.Sample()))
+	return id, err
+}
+
+// domainLike is a bare web address as people type it: example.org/x.
+var domainLike = regexp.MustCompile(`^(?i)(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?([/?#]\S*)?$`)
+
+// PromptSource reads what was typed or pasted at the add prompt: several
+// lines are an article's text (read as standard input would be, returned
+// as pasted with src "-"), ~ is the home folder, and a bare domain with no
+// such file is a web address.
+func PromptSource(input string) (src, pasted string) {
+	if strings.Contains(strings.TrimSpace(input), "\n") {
+		return "-", input
+	}
+	input = strings.TrimSpace(input)
+	if input == "~" || strings.HasPrefix(input, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, input[1:]), ""
+		}
+	}
+	if !reader.IsURL(input) && domainLike.MatchString(input) {
+		if _, err := os.Stat(input); err != nil {
+			return "https://" + input, ""
+		}
+	}
+	return input, ""
+}
+
+// AddInput saves what was typed or pasted at the add prompt (PromptSource).
+func (l *Library) AddInput(ctx context.Context, input string) (Result, error) {
+	if input == "-" {
+		// Standard input is the terminal margin is reading keys from.
+		return Result{}, fmt.Errorf("- reads standard input, which is this terminal; give a URL or a file path")
+	}
+	src, pasted := PromptSource(input)
+	return l.Save(ctx, src, AddOptions{Stdin: strings.NewReader(pasted)})
+}
