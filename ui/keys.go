@@ -72,9 +72,31 @@ func kb(help, desc string, keys ...string) key.Binding {
 
 // DefaultKeyMap returns margin's key bindings.
 func DefaultKeyMap() *KeyMap {
-	km := &KeyMap{Quit: kb("ctrl+c", "quit", "ctrl+c")}
+	return &KeyMap{
+		Quit:    kb("ctrl+c", "quit", "ctrl+c"),
+		Library: libraryKeys(),
+		Reader:  readerKeys(),
+		Picker:  pickerKeys(),
+		Prompt: PromptKeys{
+			Submit: kb("enter", "ok", "enter"),
+			Cancel: kb("esc", "cancel", "esc"),
+		},
+		Confirm: ConfirmKeys{
+			Yes: kb("y", "yes", "y", "Y"),
+			No:  kb("n", "no", "n", "N", "esc"),
+		},
+		Editor: EditorKeys{
+			Save:    kb("ctrl+s", "save", "ctrl+s"),
+			Cancel:  kb("esc", "save & close", "esc"),
+			Theirs:  kb("ctrl+o", "take theirs", "ctrl+o"),
+			Merge:   kb("ctrl+g", "merge both", "ctrl+g"),
+			Restore: kb("ctrl+r", "restore highlight", "ctrl+r"),
+		},
+	}
+}
 
-	km.Library = LibraryKeys{
+func libraryKeys() LibraryKeys {
+	return LibraryKeys{
 		Up:           kb("↑/k", "up", "up", "k"),
 		Down:         kb("↓/j", "down", "down", "j"),
 		Top:          kb("g", "top", "g", "home"),
@@ -98,8 +120,10 @@ func DefaultKeyMap() *KeyMap {
 		Help:         kb("?", "more keys", "?"),
 		Quit:         kb("q", "quit", "q"),
 	}
+}
 
-	km.Reader = ReaderKeys{
+func readerKeys() ReaderKeys {
+	return ReaderKeys{
 		Down:     kb("↓/j", "down", "down", "j"),
 		Up:       kb("↑/k", "up", "up", "k"),
 		PageDown: kb("space", "page", "space", "pgdown", "f"),
@@ -138,8 +162,10 @@ func DefaultKeyMap() *KeyMap {
 		Panel:         kb("H", "highlights", "H"),
 		Link:          kb("m", "link to claim", "m"),
 	}
+}
 
-	km.Picker = PickerKeys{
+func pickerKeys() PickerKeys {
+	return PickerKeys{
 		Up:       kb("↑/k", "up", "up", "k"),
 		Down:     kb("↓/j", "down", "down", "j"),
 		Top:      kb("g", "top", "g", "home"),
@@ -156,23 +182,6 @@ func DefaultKeyMap() *KeyMap {
 		Reattach: kb("r", "re-attach to selection", "r"),
 		Search:   kb("/", "find", "/"),
 	}
-
-	km.Prompt = PromptKeys{
-		Submit: kb("enter", "ok", "enter"),
-		Cancel: kb("esc", "cancel", "esc"),
-	}
-	km.Confirm = ConfirmKeys{
-		Yes: kb("y", "yes", "y", "Y"),
-		No:  kb("n", "no", "n", "N", "esc"),
-	}
-	km.Editor = EditorKeys{
-		Save:    kb("ctrl+s", "save", "ctrl+s"),
-		Cancel:  kb("esc", "save & close", "esc"),
-		Theirs:  kb("ctrl+o", "take theirs", "ctrl+o"),
-		Merge:   kb("ctrl+g", "merge both", "ctrl+g"),
-		Restore: kb("ctrl+r", "restore highlight", "ctrl+r"),
-	}
-	return km
 }
 
 // ShortHelp is the library's one-line help.

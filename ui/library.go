@@ -507,6 +507,16 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 	}
+	if l.onMoveKey(msg) {
+		return nil
+	}
+	return l.onListKey(msg)
+}
+
+// onMoveKey moves the cursor for a movement key and reports whether it
+// was one.
+func (l *libraryModel) onMoveKey(msg tea.KeyPressMsg) bool {
+	k := l.keys
 	switch {
 	case key.Matches(msg, k.Up):
 		l.move(-1)
@@ -521,6 +531,16 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.move(-l.pageRows())
 	case key.Matches(msg, k.PageDown):
 		l.move(l.pageRows())
+	default:
+		return false
+	}
+	return true
+}
+
+// onListKey handles the list's other keys.
+func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := l.keys
+	switch {
 	case key.Matches(msg, k.Open):
 		return l.open()
 	case key.Matches(msg, k.Filter):
@@ -541,14 +561,7 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.mode = libAdd
 		l.prompt = newPrompt(l.Common, "add:", "a URL, or the path of an HTML or text file")
 	case key.Matches(msg, k.Sample):
-		if l.Opt.AddSample == nil {
-			l.errLine = "No sample article in this build."
-			return nil
-		}
-		return l.startAdd("the sample article", func(ctx context.Context) (int64, bool, error) {
-			id, err := l.Opt.AddSample(ctx)
-			return id, false, err
-		})
+		return l.addSample()
 	case key.Matches(msg, k.Archive):
 		return l.toggleArchive()
 	case key.Matches(msg, k.Undo):
@@ -563,14 +576,7 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			l.mode = libConfirm
 		}
 	case key.Matches(msg, k.Sort):
-		l.sortIdx = (l.sortIdx + 1) % len(sortNames)
-		name := sortNames[l.sortIdx].name
-		return tea.Batch(l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
-			if err := lib.SetSetting(ctx, "library.sort", name); err != nil {
-				return nil, fmt.Errorf("remember the sort order: %w", err)
-			}
-			return nil, nil
-		}), l.load(0))
+		return l.nextSort()
 	case key.Matches(msg, k.Highlights):
 		l.mode = libAll
 		var load tea.Cmd
@@ -585,6 +591,30 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	return nil
+}
+
+// nextSort cycles the sort order and remembers it.
+func (l *libraryModel) nextSort() tea.Cmd {
+	l.sortIdx = (l.sortIdx + 1) % len(sortNames)
+	name := sortNames[l.sortIdx].name
+	return tea.Batch(l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
+		if err := lib.SetSetting(ctx, "library.sort", name); err != nil {
+			return nil, fmt.Errorf("remember the sort order: %w", err)
+		}
+		return nil, nil
+	}), l.load(0))
+}
+
+// addSample adds the bundled sample article.
+func (l *libraryModel) addSample() tea.Cmd {
+	if l.Opt.AddSample == nil {
+		l.errLine = "No sample article in this build."
+		return nil
+	}
+	return l.startAdd("the sample article", func(ctx context.Context) (int64, bool, error) {
+		id, err := l.Opt.AddSample(ctx)
+		return id, false, err
+	})
 }
 
 func (l *libraryModel) onPromptKey(msg tea.KeyPressMsg) tea.Cmd {

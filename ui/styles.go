@@ -125,25 +125,7 @@ func NewStyles(dark bool) *Styles {
 	s.Library.Match = ns().Foreground(matchFg).Bold(true)
 	s.Library.Welcome = ns().Foreground(accent).Bold(true)
 
-	s.Reader.Title = ns().Foreground(fg).Bold(true)
-	s.Reader.Meta = ns().Foreground(dim)
-	s.Reader.Rule = ns().Foreground(faint)
-	s.Reader.Status = ns().Foreground(dim)
-	s.Reader.Bar = ns().Foreground(accent)
-	s.Reader.BarEmpty = ns().Foreground(faint)
-	s.Reader.Placeholder = ns().Foreground(dim).Italic(true)
-	s.Reader.Note = ns().Foreground(fg).Italic(true)
-	s.Reader.NoteBar = ns().Foreground(accent)
-	if dark {
-		s.Reader.MatchSGR = bgSGR("#6b4f00")
-		s.Reader.CurrentSGR = bgSGR("#b35c00")
-		s.Reader.SelectionSGR = bgSGR("#3d4f7a")
-	} else {
-		s.Reader.MatchSGR = bgSGR("#ffe08a")
-		s.Reader.CurrentSGR = bgSGR("#ffb35c")
-		s.Reader.SelectionSGR = bgSGR("#b9c9f0")
-	}
-	s.Reader.CursorSGR = "\x1b[7m"
+	s.readerStyles(fg, dim, faint, accent)
 
 	s.Picker.Title = ns().Foreground(accent).Bold(true)
 	s.Picker.Item = ns().Foreground(fg)
@@ -159,22 +141,51 @@ func NewStyles(dark bool) *Styles {
 	s.Prompt.Input.Cursor.Blink = false
 	s.Prompt.Area.Cursor.Blink = false
 
-	s.Labels = make(map[string]LabelStyle, len(store.LabelDefs))
-	for _, l := range store.LabelDefs {
-		name, bg := l.Name, l.Light
-		if dark {
-			bg = l.Dark
-		}
-		s.Labels[name] = LabelStyle{
-			Tag: ns().Background(c(bg)).Foreground(fg).Padding(0, 1),
-			SGR: bgSGR(bg),
-		}
-	}
-
+	s.labelStyles(fg)
 	s.Help = help.DefaultStyles(dark)
 	s.Help.ShortKey = ns().Foreground(accent)
 	s.Help.FullKey = ns().Foreground(accent)
 	return s
+}
+
+// readerStyles sets the reader's group.
+func (s *Styles) readerStyles(fg, dim, faint, accent color.Color) {
+	ns := lipgloss.NewStyle
+	s.Reader.Title = ns().Foreground(fg).Bold(true)
+	s.Reader.Meta = ns().Foreground(dim)
+	s.Reader.Rule = ns().Foreground(faint)
+	s.Reader.Status = ns().Foreground(dim)
+	s.Reader.Bar = ns().Foreground(accent)
+	s.Reader.BarEmpty = ns().Foreground(faint)
+	s.Reader.Placeholder = ns().Foreground(dim).Italic(true)
+	s.Reader.Note = ns().Foreground(fg).Italic(true)
+	s.Reader.NoteBar = ns().Foreground(accent)
+	if s.Dark {
+		s.Reader.MatchSGR = bgSGR("#6b4f00")
+		s.Reader.CurrentSGR = bgSGR("#b35c00")
+		s.Reader.SelectionSGR = bgSGR("#3d4f7a")
+	} else {
+		s.Reader.MatchSGR = bgSGR("#ffe08a")
+		s.Reader.CurrentSGR = bgSGR("#ffb35c")
+		s.Reader.SelectionSGR = bgSGR("#b9c9f0")
+	}
+	s.Reader.CursorSGR = "\x1b[7m"
+}
+
+// labelStyles sets each label's tag and paint from store.LabelDefs.
+func (s *Styles) labelStyles(fg color.Color) {
+	ns := lipgloss.NewStyle
+	s.Labels = make(map[string]LabelStyle, len(store.LabelDefs))
+	for _, l := range store.LabelDefs {
+		name, bg := l.Name, l.Light
+		if s.Dark {
+			bg = l.Dark
+		}
+		s.Labels[name] = LabelStyle{
+			Tag: ns().Background(lipgloss.Color(bg)).Foreground(fg).Padding(0, 1),
+			SGR: bgSGR(bg),
+		}
+	}
 }
 
 // Label returns the style of a label, falling back to "highlight" for a
