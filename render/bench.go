@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"testing"
 	"time"
 
 	"charm.land/glamour/v2"
@@ -108,23 +107,24 @@ type benchOp struct {
 	goal       time.Duration
 }
 
+// measure times f as testing.Benchmark would, without linking the testing
+// package into margin: one warm-up call, then runs doubling until they
+// take a second, and the time per run of the last round.
 func measure(f func() error) (time.Duration, error) {
-	var ferr error
-	r := testing.Benchmark(func(b *testing.B) {
-		for b.Loop() {
+	if err := f(); err != nil {
+		return 0, err
+	}
+	for n := 1; ; n *= 2 {
+		t0 := time.Now()
+		for range n {
 			if err := f(); err != nil {
-				ferr = err
-				b.FailNow()
+				return 0, err
 			}
 		}
-	})
-	if ferr != nil {
-		return 0, ferr
+		if d := time.Since(t0); d >= time.Second || n >= 1<<20 {
+			return d / time.Duration(n), nil
+		}
 	}
-	if r.N == 0 {
-		return 0, fmt.Errorf("benchmark did not run")
-	}
-	return time.Duration(r.NsPerOp()), nil
 }
 
 // Bench measures reading speed (../shared/docs/benchmarks.md section 4)
