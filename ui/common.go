@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/settings"
 	"margin/render"
 	"margin/store"
 )
@@ -98,11 +99,11 @@ func (c *Common) newHelp() help.Model {
 }
 
 // setting reads a remembered setting, "" when unset or unreadable.
-func (c *Common) setting(key string) string {
+func (c *Common) setting(key settings.Key) string {
 	if c.Lib == nil {
 		return ""
 	}
-	v, err := c.Lib.Setting(c.ctx, key)
+	v, err := c.Lib.Setting(c.ctx, string(key))
 	if err != nil {
 		return ""
 	}

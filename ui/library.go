@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"margin/internal/settings"
 	"margin/sanitize"
 	"margin/store"
 )
@@ -33,7 +34,7 @@ const (
 )
 
 // sortNames are the library's sort orders, in the order `o` cycles them;
-// their names are what the "library.sort" setting remembers.
+// their names are what the settings.Sort setting remembers.
 var sortNames = []struct {
 	name  string
 	label string
@@ -139,7 +140,7 @@ func newLibrary(c *Common) *libraryModel {
 	l := &libraryModel{Common: c, keys: c.Keys.Library}
 	l.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.App.Spinner))
 	l.help = c.newHelp()
-	if s := c.setting("library.sort"); s != "" {
+	if s := c.setting(settings.Sort); s != "" {
 		for i, n := range sortNames {
 			if n.name == s {
 				l.sortIdx = i
@@ -598,7 +599,7 @@ func (l *libraryModel) nextSort() tea.Cmd {
 	l.sortIdx = (l.sortIdx + 1) % len(sortNames)
 	name := sortNames[l.sortIdx].name
 	return tea.Batch(l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
-		if err := lib.SetSetting(ctx, "library.sort", name); err != nil {
+		if err := lib.SetSetting(ctx, string(settings.Sort), name); err != nil {
 			return nil, fmt.Errorf("remember the sort order: %w", err)
 		}
 		return nil, nil

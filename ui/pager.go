@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"margin/internal/settings"
 	"margin/render"
 	"margin/sanitize"
 	"margin/store"
@@ -30,10 +31,8 @@ const (
 
 // Reader width limits and step for +/-.
 const (
-	defaultWidth = 80
-	minWidth     = 40
-	maxWidth     = 200
-	widthStep    = 4
+	defaultWidth = settings.DefaultWidth
+	widthStep    = settings.WidthStep
 )
 
 // Messages the reader sends itself.
@@ -137,10 +136,10 @@ func newPager(c *Common) *pagerModel {
 	p.width = defaultWidth
 	if c.Opt.Width > 0 {
 		p.width = c.Opt.Width
-	} else if w, err := strconv.Atoi(c.setting("reader.width")); err == nil && w > 0 {
+	} else if w, err := strconv.Atoi(c.setting(settings.Width)); err == nil && w > 0 {
 		p.width = w
 	}
-	p.width = clamp(p.width, minWidth, maxWidth)
+	p.width = settings.ClampWidth(p.width)
 	p.hl.reset()
 	return p
 }
@@ -774,14 +773,14 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (p *pagerModel) setWidth(w int) tea.Cmd {
-	w = clamp(w, minWidth, maxWidth)
+	w = settings.ClampWidth(w)
 	if w == p.width {
 		return nil
 	}
 	p.width = w
 	lib, ctx := p.Lib, p.ctx
 	remember := func() tea.Msg {
-		if err := lib.SetSetting(ctx, "reader.width", strconv.Itoa(w)); err != nil {
+		if err := lib.SetSetting(ctx, string(settings.Width), strconv.Itoa(w)); err != nil {
 			return errMsg{"Could not remember the width: " + err.Error()}
 		}
 		return nil

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/settings"
 	"margin/render"
 	"margin/store"
 )
@@ -163,15 +164,16 @@ func TestReaderWidthKeys(t *testing.T) {
 	for range 20 {
 		hs.press("-")
 	}
-	if p.width != minWidth {
-		t.Errorf("width went below %d: %d", minWidth, p.width)
+	if p.width != settings.MinWidth {
+		t.Errorf("width went below %d: %d", settings.MinWidth, p.width)
 	}
 	// The width is remembered by the next session.
 	hs2 := newHarness(t, hs.lib, 120, 30)
-	if hs2.m.pager.width != minWidth {
+	if hs2.m.pager.width != settings.MinWidth {
 		t.Errorf("width not remembered: %d", hs2.m.pager.width)
 	}
 	// A terminal narrower than the width wins.
+	hs2.press("+", "+", "+", "+", "+")
 	hs2.send(tea.WindowSizeMsg{Width: 30, Height: 20})
 	if hs2.m.pager.textWidth() != 30 {
 		t.Errorf("text width %d in a 30-column terminal", hs2.m.pager.textWidth())

@@ -16,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/settings"
 	"margin/sanitize"
 )
 
@@ -68,7 +69,7 @@ func newModel(ctx context.Context, opt Options) *Model {
 	}
 	if opt.Style == "" {
 		// A style remembered in the settings overrides detection.
-		if st := c.setting("ui.style"); st == "dark" || st == "light" {
+		if st := c.setting(settings.Style); st == "dark" || st == "light" {
 			opt.Style = st
 			c.Opt.Style = st
 			c.Styles = NewStyles(st == "dark")

@@ -13,13 +13,13 @@ import (
 	"os"
 	"os/signal"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
 
+	"margin/internal/settings"
 	"margin/sanitize"
 	"margin/store"
 )
@@ -274,8 +274,10 @@ func checkGlobal(name, val string) error {
 			return usageErr("--style must be dark or light, not %q", val)
 		}
 	case "width":
-		if n, err := strconv.Atoi(val); err != nil || n < 0 || n > 0 && n < 20 {
-			return usageErr("--width must be a number of columns, at least 20, not %q", val)
+		if val != "0" {
+			if _, err := settings.ParseWidth(val); err != nil {
+				return usageErr("--%v", err)
+			}
 		}
 	}
 	return nil

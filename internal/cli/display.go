@@ -42,7 +42,7 @@ func showOptions(ctx context.Context, st *store.Store, out io.Writer, width int,
 	tw := terminalWidth(out)
 	plain = style == "" && (tw == 0 || noColor())
 	if width <= 0 {
-		if v, err := st.Setting(ctx, settings["width"].key); err == nil {
+		if v, err := st.Setting(ctx, configs["width"].key); err == nil {
 			width, _ = strconv.Atoi(v)
 		}
 		if width < 20 {
@@ -53,7 +53,7 @@ func showOptions(ctx context.Context, st *store.Store, out io.Writer, width int,
 		}
 	}
 	if style == "" {
-		if v, err := st.Setting(ctx, settings["style"].key); err == nil && (v == "dark" || v == "light") {
+		if v, err := st.Setting(ctx, configs["style"].key); err == nil && (v == "dark" || v == "light") {
 			style = v
 		} else {
 			style = "dark"

@@ -13,25 +13,26 @@ import (
 	"strings"
 
 	"margin/export"
+	"margin/internal/settings"
 	"margin/sanitize"
 	"margin/store"
 )
 
 // exportDirKey is the setting naming the folder `e` in the reader exports to.
-const exportDirKey = "export_dir"
+const exportDirKey = string(settings.ExportDir)
 
 // The settings that place a new export inside the export folder: a file
 // name template and a folder template ({{title}}, {{date}}, {{site}},
 // {{id}}; see export.Layout).
 const (
-	exportNameKey   = "export_name"
-	exportFolderKey = "export_folder"
+	exportNameKey   = string(settings.ExportName)
+	exportFolderKey = string(settings.ExportFolder)
 )
 
 func init() {
 	check := func(v string) (string, error) { return v, export.CheckLayout(v) }
-	settings["export-name"] = setting{key: exportNameKey, check: check}
-	settings["export-folder"] = setting{key: exportFolderKey, check: check}
+	configs["export-name"] = setting{key: exportNameKey, check: check}
+	configs["export-folder"] = setting{key: exportFolderKey, check: check}
 }
 
 // exportLayout reads the name and folder templates from the settings.

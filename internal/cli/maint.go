@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"margin/bench"
 	"margin/internal/library"
+	"margin/internal/settings"
 	"margin/reader"
 	"margin/render"
 	"margin/sanitize"
@@ -160,7 +160,7 @@ type setting struct {
 // settingNames lists the settings in the order margin config shows them.
 var settingNames = []string{"export-dir", "style", "width"}
 
-var settings = map[string]setting{
+var configs = map[string]setting{
 	"export-dir": {exportDirKey, func(v string) (string, error) {
 		v, err := expandHome(v)
 		if err != nil {
@@ -177,7 +177,7 @@ var settings = map[string]setting{
 		}
 		return defaultExportDir(), "default", nil
 	}},
-	"style": {"ui.style", func(v string) (string, error) {
+	"style": {string(settings.Style), func(v string) (string, error) {
 		if v != "dark" && v != "light" && v != "auto" {
 			return "", fmt.Errorf("style must be dark, light or auto, not %q", v)
 		}
@@ -186,19 +186,19 @@ var settings = map[string]setting{
 		}
 		return v, nil
 	}, func(e *env, st *store.Store) (string, string, error) {
-		v, err := st.Setting(e.ctx, "ui.style")
+		v, err := st.Setting(e.ctx, string(settings.Style))
 		if err != nil || v != "" {
 			return v, "set in the library", err
 		}
 		return "auto", "default: the reader follows the terminal's background; show uses dark", nil
 	}},
-	"width": {"reader.width", func(v string) (string, error) {
-		if n, err := strconv.Atoi(v); err != nil || n < 20 || n > 400 {
-			return "", fmt.Errorf("width must be a number of columns from 20 to 400, not %q", v)
+	"width": {string(settings.Width), func(v string) (string, error) {
+		if _, err := settings.ParseWidth(v); err != nil {
+			return "", err
 		}
 		return v, nil
 	}, func(e *env, st *store.Store) (string, string, error) {
-		v, err := st.Setting(e.ctx, "reader.width")
+		v, err := st.Setting(e.ctx, string(settings.Width))
 		if err != nil || v != "" {
 			return v, "set in the library, by margin config or the reader", err
 		}
@@ -231,7 +231,7 @@ func cmdConfig(e *env, args []string) error {
 	var set setting
 	if len(pos) > 0 {
 		var ok bool
-		if set, ok = settings[pos[0]]; !ok {
+		if set, ok = configs[pos[0]]; !ok {
 			return usageErr("config: unknown setting %q (known: %s)", sanitize.Line(pos[0]), strings.Join(settingNames, ", "))
 		}
 	}
@@ -249,7 +249,7 @@ func cmdConfig(e *env, args []string) error {
 	if len(pos) == 0 {
 		// Every setting, its value and where the value comes from.
 		for _, name := range settingNames {
-			v, from, err := settings[name].get(e, st)
+			v, from, err := configs[name].get(e, st)
 			if err != nil {
 				return err
 			}

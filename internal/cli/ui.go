@@ -11,6 +11,7 @@ import (
 	"strconv"
 
 	"margin/internal/library"
+	"margin/internal/settings"
 	"margin/ui"
 
 	"golang.org/x/term"
@@ -31,8 +32,10 @@ func cmdUI(e *env, args []string) error {
 	if *style != "" && *style != "dark" && *style != "light" {
 		return usageErr("--style must be dark or light, not %q", *style)
 	}
-	if *width < 0 || *width > 0 && *width < 20 {
-		return usageErr("--width must be at least 20 columns")
+	if *width != 0 {
+		if _, err := settings.ParseWidth(fmt.Sprint(*width)); err != nil {
+			return usageErr("--%v", err)
+		}
 	}
 	if !isTerminal(e.stdout) || !isTerminalReader(e.stdin) {
 		return fmt.Errorf("the library screen needs a terminal; in scripts use margin list, show, search or export")

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"margin/internal/settings"
 	"margin/internal/urlid"
 	"margin/reader"
 	"margin/render"
@@ -249,7 +250,7 @@ func plural(n int) string {
 // user lands on something to read and mark. It happens once per library:
 // one emptied later stays empty (and the welcome screen offers the sample).
 func (l *Library) FirstRun(ctx context.Context) error {
-	done, err := l.Setting(ctx, "sample.added")
+	done, err := l.Setting(ctx, string(settings.SampleAdded))
 	if err != nil || done != "" {
 		return err
 	}
@@ -262,7 +263,7 @@ func (l *Library) FirstRun(ctx context.Context) error {
 			return err
 		}
 	}
-	return l.SetSetting(ctx, "sample.added", "1")
+	return l.SetSetting(ctx, string(settings.SampleAdded), "1")
 }
 
 // AddSample saves the bundled sample article (once).
