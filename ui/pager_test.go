@@ -173,7 +173,7 @@ func TestReaderWidthKeys(t *testing.T) {
 		t.Errorf("width not remembered: %d", hs2.m.pager.width)
 	}
 	// A terminal narrower than the width wins.
-	hs2.press("+", "+", "+", "+", "+")
+	hs2.m.pager.width = 60
 	hs2.send(tea.WindowSizeMsg{Width: 30, Height: 20})
 	if hs2.m.pager.textWidth() != 30 {
 		t.Errorf("text width %d in a 30-column terminal", hs2.m.pager.textWidth())
