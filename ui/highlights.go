@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -17,9 +16,8 @@ import (
 
 // highlightState is the reader's cursor, selection and highlights.
 type highlightState struct {
+	caret
 	list   []store.Highlight // reading order, orphans last
-	cursor int               // source offset of the cursor; -1 before the first rendering
-	anchor int               // where the selection started; -1 when not selecting
 	undo   []undoStep        // what u takes back, newest last
 	editor *noteEditor
 	// noteLines maps a display line to the highlights whose notes are shown
@@ -39,7 +37,7 @@ type highlightState struct {
 // reset clears everything but the undo history, which outlives one
 // opening of an article.
 func (s *highlightState) reset() {
-	*s = highlightState{cursor: -1, anchor: -1, pressed: -1, undo: s.undo}
+	*s = highlightState{caret: caret{cursor: -1, anchor: -1}, pressed: -1, undo: s.undo}
 }
 
 // indexNotes finds the display line under which each note is shown.
@@ -165,37 +163,6 @@ func (s *highlightState) moveTo(p *pagerModel, off int) {
 	}
 }
 
-// selection is the selected source range, ok=false when not selecting.
-func (s *highlightState) selection(md string) (start, end int, ok bool) {
-	if s.anchor < 0 || s.cursor < 0 {
-		return 0, 0, false
-	}
-	// Motions land on the start of the next word or sentence, so the
-	// selection ends before the cursor: "v ) h" highlights one sentence.
-	start, end = trimRange(md, min(s.anchor, s.cursor), max(s.anchor, s.cursor))
-	return start, end, end > start
-}
-
-// trimRange drops white space at both ends of a source range.
-func trimRange(md string, start, end int) (int, int) {
-	start, end = clamp(start, 0, len(md)), clamp(end, 0, len(md))
-	for start < end {
-		r, n := utf8.DecodeRuneInString(md[start:])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		start += n
-	}
-	for end > start {
-		r, n := utf8.DecodeLastRuneInString(md[:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		end -= n
-	}
-	return start, end
-}
-
 // under is the index of the highlight under the cursor (the shortest when
 // several overlap), or -1.
 func (s *highlightState) under() int {
@@ -243,11 +210,7 @@ func (s *highlightState) onKey(p *pagerModel, msg tea.KeyPressMsg, k ReaderKeys)
 	case key.Matches(msg, k.ParagraphPrev):
 		motion((*render.Text).PrevParagraph)
 	case key.Matches(msg, k.Select):
-		if s.anchor >= 0 {
-			s.anchor = -1
-		} else {
-			s.anchor = max(s.cursor, 0)
-		}
+		s.toggleSelect()
 	case key.Matches(msg, k.Highlight):
 		return s.add(p, nil)
 	case key.Matches(msg, k.Label):
