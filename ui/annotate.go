@@ -388,8 +388,8 @@ func (s *highlightState) setLabel(p *pagerModel, id int64, label string, unlink 
 			}
 			s.target, s.newLabel = id, label
 			pk := newPicker(p.Common, "Make it a "+label+"?", []pickItem{
-				{Title: "Yes, and " + what},
-				{Title: "No, keep it a " + h.Label},
+				{Title: "Yes, and " + what, Value: true},
+				{Title: "No, keep it a " + h.Label, Value: false},
 			})
 			p.showPicker(pk, pickUnlink)
 			return nil

@@ -26,11 +26,9 @@ type highlightState struct {
 	// Panel state.
 	panelLabel string  // label filter; "" for all
 	argument   bool    // argument view
-	panelIDs   []int64 // highlight per panel item; 0 for a heading
 	back       bool    // return to the panel after the editor closes
 	pressed    int     // offset where the mouse button went down; -1 when up
 	target     int64   // highlight a label or claim chooser applies to
-	claimIDs   []int64 // claim per item of the claim chooser; 0 unlinks
 	newLabel   string  // the label waiting for the user to allow unlinking
 }
 
@@ -294,7 +292,7 @@ func (s *highlightState) labelPicker(p *pagerModel, i int) {
 	items := make([]pickItem, len(store.Labels))
 	pk := newPicker(p.Common, "Label", nil)
 	for j, l := range store.Labels {
-		items[j] = pickItem{Tag: p.Styles.Label(l).Tag.Render(l), Title: labelHelp(l)}
+		items[j] = pickItem{Tag: p.Styles.Label(l).Tag.Render(l), Title: labelHelp(l), Value: l}
 		if l == h.Label {
 			pk.cursor = j
 		}
@@ -325,44 +323,40 @@ func (s *highlightState) chooseClaim(p *pagerModel) {
 		return
 	}
 	var items []pickItem
-	var ids []int64
 	for _, h := range s.list {
-		if h.Label == "claim" {
-			items = append(items, pickItem{Tag: p.Styles.Label("claim").Tag.Render("claim"), Title: h.Exact})
-			ids = append(ids, h.ID)
+		if h.Label == store.ClaimLabel {
+			items = append(items, pickItem{Tag: p.Styles.Label(h.Label).Tag.Render(h.Label), Title: h.Highlighted(), Value: h.ID})
 		}
 	}
 	if len(items) == 0 {
 		p.errLine = "No claims in this article yet: label a highlight as a claim first (L)."
 		return
 	}
-	items = append(items, pickItem{Title: "(not linked to a claim)"})
-	ids = append(ids, 0)
+	items = append(items, pickItem{Title: "(not linked to a claim)", Value: int64(0)})
 	pk := newPicker(p.Common, "Link to which claim?", items)
-	for j, id := range ids {
-		if id == s.list[i].Supports {
+	for j, it := range items {
+		if it.Value == s.list[i].Supports {
 			pk.cursor = j
 		}
 	}
 	s.target = s.list[i].ID
-	s.claimIDs = ids
 	p.showPicker(pk, pickClaim)
 }
 
 // onPick applies a choice from the label, claim or panel lists.
-func (s *highlightState) onPick(p *pagerModel, kind pickKind, item int) tea.Cmd {
+func (s *highlightState) onPick(p *pagerModel, kind pickKind, value any) tea.Cmd {
 	switch kind {
 	case pickLabel:
-		return s.setLabel(p, s.target, store.Labels[item], false)
+		return s.setLabel(p, s.target, value.(string), false)
 	case pickUnlink:
-		if item == 0 {
+		if value == true {
 			return s.setLabel(p, s.target, s.newLabel, true)
 		}
 		p.status = "Label kept."
 	case pickClaim:
-		return s.link(p, s.claimIDs[item])
+		return s.link(p, value.(int64))
 	case pickPanel:
-		i := s.byID(s.panelIDs[item])
+		i := s.byID(value.(int64))
 		if i < 0 {
 			return nil
 		}
@@ -379,7 +373,6 @@ func (s *highlightState) onPick(p *pagerModel, kind pickKind, item int) tea.Cmd 
 // argument view: each claim with what supports, questions or disputes it.
 func (s *highlightState) openPanel(p *pagerModel) {
 	var items []pickItem
-	s.panelIDs = s.panelIDs[:0]
 	add := func(h *store.Highlight, indent int) {
 		tag := p.Styles.Label(h.Label).Tag.Render(h.Label)
 		if h.Orphan {
@@ -394,8 +387,7 @@ func (s *highlightState) openPanel(p *pagerModel) {
 			tag = p.Styles.App.Error.Render("reworded") + " " + tag
 			note = "now: “" + h.Exact + "” · " + note
 		}
-		items = append(items, pickItem{Tag: tag, Title: h.Highlighted(), Desc: note, Indent: indent})
-		s.panelIDs = append(s.panelIDs, h.ID)
+		items = append(items, pickItem{Tag: tag, Title: h.Highlighted(), Desc: note, Indent: indent, Value: h.ID})
 	}
 	title := "Highlights"
 	if s.argument {
@@ -447,8 +439,8 @@ func (s *highlightState) openPanel(p *pagerModel) {
 		pk.keys.Filter.SetEnabled(false)
 	}
 	// Select the highlight under the cursor, or the next one.
-	for j, id := range s.panelIDs {
-		if i := s.byID(id); i >= 0 && !s.list[i].Orphan && s.list[i].End > s.cursor {
+	for j, it := range items {
+		if i := s.byID(it.Value.(int64)); i >= 0 && !s.list[i].Orphan && s.list[i].End > s.cursor {
 			pk.cursor = j
 			break
 		}
@@ -461,10 +453,7 @@ func (s *highlightState) openPanel(p *pagerModel) {
 func (s *highlightState) onPanelKey(p *pagerModel, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := p.picker.keys
 	cur := p.picker.cursor
-	id := int64(0)
-	if cur < len(s.panelIDs) {
-		id = s.panelIDs[cur]
-	}
+	id, _ := p.picker.chosen().(int64)
 	switch {
 	case key.Matches(msg, k.Filter) && k.Filter.Enabled():
 		s.panelLabel = nextLabel(s.panelLabel)

@@ -19,7 +19,7 @@ func (p *pagerModel) openLinks() {
 		if text == "" {
 			text = l.URL
 		}
-		items[i] = pickItem{Title: text, Desc: l.URL}
+		items[i] = pickItem{Title: text, Desc: l.URL, Value: l.URL}
 		if sel < 0 && l.Offset >= top {
 			sel = i
 		}

@@ -26,7 +26,7 @@ func (p *pagerModel) openOutline() {
 	top := p.topOffset()
 	sel := 0
 	for i, h := range p.headings {
-		items[i] = pickItem{Title: h.Text, Indent: max(h.Level-1, 0)}
+		items[i] = pickItem{Title: h.Text, Indent: max(h.Level-1, 0), Value: h.Offset}
 		if h.Offset <= top {
 			sel = i
 		}
@@ -45,6 +45,24 @@ func (p *pagerModel) showPicker(pk *picker, kind pickKind) {
 
 func (p *pagerModel) closePicker() {
 	p.picker, p.mode = nil, readNormal
+}
+
+// onPicked acts on an item chosen in a picker.
+func (p *pagerModel) onPicked(msg pickedMsg) tea.Cmd {
+	switch v := msg.value.(type) {
+	case nil:
+		return nil
+	case int:
+		if msg.kind == pickOutline {
+			p.jumpTo(v)
+			return nil
+		}
+	case string:
+		if msg.kind == pickLinks {
+			return p.openLink(v)
+		}
+	}
+	return p.hl.onPick(p, msg.kind, msg.value)
 }
 
 // jumpTo puts a source offset near the top of the screen.
@@ -67,17 +85,9 @@ func (p *pagerModel) onPickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	case pickBack:
 		p.closePicker()
 	case pickChoose:
-		i := p.picker.cursor
-		kind := p.pickKind
+		msg := pickedMsg{kind: p.pickKind, value: p.picker.chosen()}
 		p.closePicker()
-		switch kind {
-		case pickOutline:
-			p.jumpTo(p.headings[i].Offset)
-		case pickLinks:
-			return p.openLink(p.links[i].URL)
-		default:
-			return p.hl.onPick(p, kind, i)
-		}
+		return func() tea.Msg { return msg }
 	}
 	return nil
 }

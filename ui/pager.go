@@ -625,6 +625,8 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case articleMsg:
 		return p, p.onArticle(msg)
+	case pickedMsg:
+		return p, p.onPicked(msg)
 	case opMsg:
 		return p, p.onOp(msg)
 	case retryMsg:

@@ -16,6 +16,24 @@ type pickItem struct {
 	Desc   string
 	Tag    string
 	Indent int
+	// Value is what choosing the item means (a heading's offset, a link,
+	// a label, a highlight's id); it comes back in a pickedMsg.
+	Value any
+}
+
+// pickedMsg is an item chosen in a picker: the list it was in and the
+// item's Value.
+type pickedMsg struct {
+	kind  pickKind
+	value any
+}
+
+// chosen is the Value of the item under the cursor, nil when empty.
+func (p *picker) chosen() any {
+	if p.cursor < 0 || p.cursor >= len(p.items) {
+		return nil
+	}
+	return p.items[p.cursor].Value
 }
 
 // pickAction is what a key did to a picker.
