@@ -24,12 +24,12 @@ type highlightState struct {
 	// under it (the line where the highlight ends).
 	noteLines map[int][]int
 	// Panel state.
-	panelLabel string  // label filter; "" for all
-	argument   bool    // argument view
-	back       bool    // return to the panel after the editor closes
-	pressed    int     // offset where the mouse button went down; -1 when up
-	target     int64   // highlight a label or claim chooser applies to
-	newLabel   string  // the label waiting for the user to allow unlinking
+	panelLabel string // label filter; "" for all
+	argument   bool   // argument view
+	back       bool   // return to the panel after the editor closes
+	pressed    int    // offset where the mouse button went down; -1 when up
+	target     int64  // highlight a label or claim chooser applies to
+	newLabel   string // the label waiting for the user to allow unlinking
 }
 
 // reset clears everything but the undo history, which outlives one
