@@ -1,3 +1,5 @@
+//go:build bench
+
 package cli
 
 import (
@@ -13,8 +15,11 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"margin/bench"
 	"margin/internal/library"
 	"margin/internal/vtterm"
+	"margin/reader"
+	"margin/render"
 
 	"margin/store"
 	"margin/ui"
@@ -278,4 +283,39 @@ func benchImport(ctx context.Context, e *env) (float64, error) {
 	default:
 	}
 	return float64(len(paths)) / time.Since(t0).Seconds(), nil
+}
+
+func cmdBench(e *env, args []string) error {
+	fs := e.flags("bench")
+	corpus := fs.String("corpus", "", "corpus folder (ground-truth.json with html/ or text/)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("bench: say which: extract, paste, read or library")
+	}
+	dir := func(def string) string {
+		if *corpus != "" {
+			return *corpus
+		}
+		return def
+	}
+	switch pos[0] {
+	case "extract":
+		return bench.Extraction(e.stdout, dir(bench.DefaultExtractionCorpus))
+	case "paste":
+		return bench.Pasted(e.stdout, dir(bench.DefaultPastedCorpus), func(raw []byte) (string, error) {
+			a, err := reader.FromText(string(raw))
+			if err != nil {
+				return "", err
+			}
+			return a.Text, nil
+		})
+	case "read":
+		return render.Bench(e.stdout)
+	case "library":
+		return benchLibrary(e)
+	}
+	return usageErr("bench: unknown benchmark %q (extract, paste, read or library)", pos[0])
 }

@@ -6,11 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"margin/bench"
 	"margin/internal/library"
 	"margin/internal/settings"
-	"margin/reader"
-	"margin/render"
 	"margin/sanitize"
 	"margin/store"
 )
@@ -276,39 +273,4 @@ func cmdConfig(e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, sanitize.Line(v))
 	return nil
-}
-
-func cmdBench(e *env, args []string) error {
-	fs := e.flags("bench")
-	corpus := fs.String("corpus", "", "corpus folder (ground-truth.json with html/ or text/)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usageErr("bench: say which: extract, paste, read or library")
-	}
-	dir := func(def string) string {
-		if *corpus != "" {
-			return *corpus
-		}
-		return def
-	}
-	switch pos[0] {
-	case "extract":
-		return bench.Extraction(e.stdout, dir(bench.DefaultExtractionCorpus))
-	case "paste":
-		return bench.Pasted(e.stdout, dir(bench.DefaultPastedCorpus), func(raw []byte) (string, error) {
-			a, err := reader.FromText(string(raw))
-			if err != nil {
-				return "", err
-			}
-			return a.Text, nil
-		})
-	case "read":
-		return render.Bench(e.stdout)
-	case "library":
-		return benchLibrary(e)
-	}
-	return usageErr("bench: unknown benchmark %q (extract, paste, read or library)", pos[0])
 }
