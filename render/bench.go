@@ -108,22 +108,24 @@ type benchOp struct {
 }
 
 // measure times f as testing.Benchmark would, without linking the testing
-// package into margin: one warm-up call, then runs doubling until they
-// take a second, and the time per run of the last round.
+// package into margin: one call, then rounds sized from the last one's
+// pace to take about a second, and the time per call of the last round.
 func measure(f func() error) (time.Duration, error) {
-	if err := f(); err != nil {
-		return 0, err
-	}
-	for n := 1; ; n *= 2 {
+	n := 1
+	for {
 		t0 := time.Now()
 		for range n {
 			if err := f(); err != nil {
 				return 0, err
 			}
 		}
-		if d := time.Since(t0); d >= time.Second || n >= 1<<20 {
+		d := time.Since(t0)
+		if d >= time.Second || n >= 1<<24 {
 			return d / time.Duration(n), nil
 		}
+		// Aim 20% past a second, growing at most a hundredfold a round.
+		next := int(float64(n) * 1.2 * float64(time.Second) / float64(max(d, time.Microsecond)))
+		n = min(max(next, n+1), 100*n)
 	}
 }
 
