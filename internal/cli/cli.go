@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"margin/internal/settings"
+	"margin/internal/urlid"
 	"margin/sanitize"
 	"margin/store"
 )
@@ -159,7 +160,8 @@ var errQuiet = errors.New("failed")
 // oneLine keeps an error on a single line, and its quoted text (a file
 // name, a server's reason phrase) harmless to the terminal.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(sanitize.Line(s)), " ")
+	// Credentials given to fetch a page are never printed.
+	return strings.Join(strings.Fields(sanitize.Line(urlid.Redact(s))), " ")
 }
 
 // env is what every command shares.

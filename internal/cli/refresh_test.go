@@ -346,3 +346,32 @@ func TestE2ELockedLibraryStaysResponsive(t *testing.T) {
 		t.Errorf("quit with a highlight unsaved: exit %v; output ends %q", err, out[max(0, len(out)-300):])
 	}
 }
+
+// Credentials in an address are used to fetch it and never stored or
+// printed (issue 19, item 7).
+func TestCredentialsNeverShown(t *testing.T) {
+	var auth atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		u, p, _ := r.BasicAuth()
+		auth.Store(u + ":" + p)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, essay)
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "lib.db")
+	withCreds := strings.Replace(srv.URL, "http://", "http://alice:pa55w0rd@", 1) + "/essay"
+	out := must(t, db, "add", withCreds)
+	if auth.Load() != "alice:pa55w0rd" {
+		t.Errorf("fetched without the credentials: %v", auth.Load())
+	}
+	id := savedID(t, out)
+	for _, args := range [][]string{{"list", "--format", "json"}, {"show", id, "--markdown"}, {"export", id}, {"export", "--format", "json", id}} {
+		if o := must(t, db, args...); strings.Contains(o, "pa55w0rd") {
+			t.Errorf("%v shows the password", args)
+		}
+	}
+	_, errOut, err := margin(t, db, "", "add", "http://alice:pa55w0rd@127.0.0.1:9/x")
+	if err == nil || strings.Contains(errOut, "pa55w0rd") || !strings.Contains(errOut, "127.0.0.1:9") {
+		t.Errorf("error line: %q", errOut)
+	}
+}

@@ -109,7 +109,8 @@ func (l *Library) Load(ctx context.Context, src string, opt AddOptions) (Loaded,
 	}
 	a, err := reader.Load(ctx, src, reader.LoadOptions{PageURL: opt.PageURL, Stdin: opt.Stdin})
 	if err != nil {
-		return ld, err
+		// Credentials given to fetch a page stay out of what is shown.
+		return ld, redacted{err}
 	}
 	ld.rec = ToStore(a)
 	return ld, nil
@@ -306,3 +307,9 @@ func (l *Library) AddInput(ctx context.Context, input string) (Result, error) {
 	src, pasted := PromptSource(input)
 	return l.Save(ctx, src, AddOptions{Stdin: strings.NewReader(pasted)})
 }
+
+// redacted is an error whose message shows no credentials.
+type redacted struct{ err error }
+
+func (r redacted) Error() string { return urlid.Redact(r.err.Error()) }
+func (r redacted) Unwrap() error { return r.err }

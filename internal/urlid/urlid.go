@@ -6,6 +6,7 @@ package urlid
 import (
 	"net"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -112,3 +113,10 @@ func SamePage(a, b string) bool {
 	ka := Key(a)
 	return ka != "" && ka == Key(b)
 }
+
+// userinfo is the credentials part of an address inside a text.
+var userinfo = regexp.MustCompile(`(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@`)
+
+// Redact removes credentials from every address in a text (an error
+// message quoting the address it failed to fetch).
+func Redact(s string) string { return userinfo.ReplaceAllString(s, "$1") }

@@ -62,3 +62,14 @@ func TestPublicDropsCredentials(t *testing.T) {
 		}
 	}
 }
+
+func TestRedact(t *testing.T) {
+	in := "fetch http://alice:pa55w0rd@host.example/x: connection refused (see https://bob@h/y)"
+	want := "fetch http://host.example/x: connection refused (see https://h/y)"
+	if got := Redact(in); got != want {
+		t.Errorf("Redact = %q, want %q", got, want)
+	}
+	if got := Redact("mail alice@example.org"); got != "mail alice@example.org" {
+		t.Errorf("an e-mail address changed: %q", got)
+	}
+}
