@@ -167,6 +167,8 @@ func cmdBench(e *env, args []string) error {
 			}
 			return a.Text, nil
 		})
+	case "multilingual":
+		return benchMultilingual(e, *corpus)
 	case "read":
 		return render.Bench(e.stdout)
 	case "library":
