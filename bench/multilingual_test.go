@@ -2,6 +2,8 @@ package bench
 
 import (
 	"bytes"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,4 +72,44 @@ func TestPassagesPrints(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, b.String())
 		}
 	}
+}
+
+var mlDump = flag.String("mldump", "", "write each multilingual page's pipeline text, bare text and wrong passages to this folder (for studying the cleaner)")
+
+// TestMultilingualDump writes the study files; it asserts nothing else.
+func TestMultilingualDump(t *testing.T) {
+	if *mlDump == "" {
+		t.Skip("only with -mldump")
+	}
+	dir := filepath.Join("..", DefaultMultilingualCorpus)
+	pages, err := LoadPassageCorpus(dir)
+	if err != nil {
+		t.Skip("../shared not present")
+	}
+	os.MkdirAll(*mlDump, 0o755)
+	var summary strings.Builder
+	for _, p := range pages {
+		cp := CorpusPage{ID: p.ID, URL: p.URL, Path: p.Path}
+		raw, _ := ReadPage(cp)
+		txt, err := HTMLPipeline(cp, raw)
+		bare, _ := HTMLBaseline(cp, raw)
+		c := ScorePassages(txt, p.With, p.Without)
+		bc := ScorePassages(bare, p.With, p.Without)
+		fmt.Fprintf(&summary, "%s %s TP %d FP %d FN %d | bare TP %d FP %d FN %d %v\n", p.ID, PageLang(raw), c.TP, c.FP, c.FN, bc.TP, bc.FP, bc.FN, err)
+		var b strings.Builder
+		nt, nb := NormalizeSpace(txt), NormalizeSpace(bare)
+		for _, w := range p.With {
+			if !strings.Contains(nt, NormalizeSpace(w)) {
+				fmt.Fprintf(&b, "MISSING %q (bare has it: %v)\n", w, strings.Contains(nb, NormalizeSpace(w)))
+			}
+		}
+		for _, w := range p.Without {
+			if strings.Contains(nt, NormalizeSpace(w)) {
+				fmt.Fprintf(&b, "KEPT %q (bare has it: %v)\n", w, strings.Contains(nb, NormalizeSpace(w)))
+			}
+		}
+		b.WriteString("\n=== pipeline\n" + txt + "\n=== bare\n" + bare)
+		os.WriteFile(filepath.Join(*mlDump, p.ID+".txt"), []byte(b.String()), 0o644)
+	}
+	os.WriteFile(filepath.Join(*mlDump, "summary"), []byte(summary.String()), 0o644)
 }

@@ -207,7 +207,7 @@ func shingle(t []string, i int) string {
 // extracted text is far shorter than it (go-readability picked a teaser or
 // a comment) or empty.
 func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
-	body := strings.TrimSpace(sanitize.Text(info.articleBody))
+	body := strings.TrimSpace(noSoftHyphens(sanitize.Text(info.articleBody)))
 	if body == "" {
 		return "", "", false
 	}

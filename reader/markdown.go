@@ -496,7 +496,7 @@ func (r *mdRenderer) inlineChildren(n *html.Node, md, tx *strings.Builder) {
 
 // inlineText appends a text node, whitespace collapsed, escaped for Markdown.
 func (r *mdRenderer) inlineText(s string, md, tx *strings.Builder) {
-	s = sanitize.Text(s)
+	s = noSoftHyphens(sanitize.Text(s))
 	if s == "" {
 		return
 	}
@@ -536,10 +536,24 @@ func (r *mdRenderer) inlineText(s string, md, tx *strings.Builder) {
 	}
 }
 
-// writeSpace appends one space unless b is empty or already ends in one.
+// noSoftHyphens removes soft hyphens (U+00AD): invisible hyphenation
+// hints that would otherwise sit inside words, breaking search and
+// quoting.
+func noSoftHyphens(s string) string {
+	if !strings.Contains(s, "\u00ad") {
+		return s
+	}
+	return strings.ReplaceAll(s, "\u00ad", "")
+}
+
+// writeSpace appends one space unless b already ends in one or in a line
+// break. An empty b takes the space too: an inline element rendered into
+// a builder of its own (emphasis, a link) that starts with a space must
+// pass it on, or `de<strong> Asuntos` reads "deAsuntos". Blocks trim
+// their ends, so a leading space never shows.
 func writeSpace(b *strings.Builder) {
 	s := b.String()
-	if len(s) == 0 || s[len(s)-1] == ' ' || s[len(s)-1] == '\n' {
+	if len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\n') {
 		return
 	}
 	b.WriteByte(' ')
@@ -598,10 +612,25 @@ func (r *mdRenderer) wrap(n *html.Node, delim string, md, tx *strings.Builder) {
 }
 
 func (r *mdRenderer) code(n *html.Node, md, tx *strings.Builder) {
-	s := strings.Join(strings.Fields(sanitize.Text(textOf(n))), " ")
+	raw := noSoftHyphens(sanitize.Text(textOf(n)))
+	s := strings.Join(strings.Fields(raw), " ")
 	if s == "" {
+		if raw != "" {
+			writeSpace(md)
+			writeSpace(tx)
+		}
 		return
 	}
+	if raw[0] != s[0] {
+		writeSpace(md)
+		writeSpace(tx)
+	}
+	defer func() {
+		if raw[len(raw)-1] != s[len(s)-1] {
+			writeSpace(md)
+			writeSpace(tx)
+		}
+	}()
 	ticks := strings.Repeat("`", longestRun(s, '`')+1)
 	pad := ""
 	if s[0] == '`' || s[len(s)-1] == '`' {

@@ -201,7 +201,7 @@ func parseDate(s string) time.Time {
 // oneLine sanitises s and collapses its whitespace to single spaces, for
 // titles, bylines and other single-line fields.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(sanitize.Text(s)), " ")
+	return strings.Join(strings.Fields(noSoftHyphens(sanitize.Text(s))), " ")
 }
 
 // bylineDate matches a date (and time) that a page printed at the end of

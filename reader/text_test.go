@@ -824,3 +824,15 @@ func TestTextHeadingKeepsItsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFromTextSoftHyphens: pasted text loses its soft hyphens (U+00AD),
+// which would sit invisibly inside words.
+func TestFromTextSoftHyphens(t *testing.T) {
+	a, err := FromText("Die Silben\u00adtrennung bleibt unsichtbar, aber sie zerlegt jedes Wort im Zei\u00adtungs\u00adtext.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "\u00ad") || !strings.Contains(a.Text, "Silbentrennung") || !strings.Contains(a.Text, "Zeitungstext") {
+		t.Errorf("soft hyphens kept: %q", a.Text)
+	}
+}
