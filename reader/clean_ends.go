@@ -113,7 +113,7 @@ func (c *cleaner) trimEnds(root *html.Node) {
 // top-level heading, or a short line carrying a date (a dateline with a
 // byline or a section name).
 func (c *cleaner) isHeadMatter(l leaf) bool {
-	if l.n.Data == "h1" || l.n.Data == "h2" {
+	if l.n.Data == "h1" {
 		return true
 	}
 	t := tokens(l.text)
@@ -152,6 +152,22 @@ func (c *cleaner) secondOpinion(ls []leaf) {
 	set := make(map[string]bool, len(bodyTokens))
 	for i := range bodyTokens {
 		set[shingle(bodyTokens, i)] = true
+	}
+	// Only a body that is the text extracted is a judge of it: one that
+	// shares under half its word runs is another text (a teaser of
+	// another page, a product's blurb).
+	all, agree := 0, 0
+	for _, l := range ls {
+		t := tokens(l.text)
+		for i := 0; i+4 <= len(t); i++ {
+			all++
+			if set[shingle(t, i)] {
+				agree++
+			}
+		}
+	}
+	if agree*2 < all {
+		return
 	}
 	joined := " " + strings.Join(bodyTokens, " ") + " "
 	for _, l := range ls {

@@ -24,10 +24,26 @@ var furnitureTags = map[string]bool{
 // dropTag removes furniture elements, unless one holds a large share of the
 // text (a site that wraps its whole story in <header> is still a story).
 func dropTag(n *html.Node, size, total int) bool {
-	if !furnitureTags[n.Data] {
+	if !furnitureTags[n.Data] || size*4 > total {
 		return false
 	}
-	return size*4 <= total
+	if n.Data == "header" && holdsProse(n) {
+		// An article's <header> often holds its standfirst under the
+		// headline: the headline and the dateline around it go by the
+		// end rules, the paragraph stays.
+		return false
+	}
+	return true
+}
+
+// holdsProse reports whether a leaf block under n reads as a paragraph.
+func holdsProse(n *html.Node) bool {
+	found := false
+	leaves(n, func(l leaf) bool {
+		found = strings.Count(l.text, " ") >= 9 && isProse(l.text) && !isFurnitureText(l.text)
+		return !found
+	})
+	return found
 }
 
 // classWords are the class and id words of page furniture, matched as
@@ -69,16 +85,65 @@ func classIsFurniture(n *html.Node) bool {
 	if names == "" {
 		return false
 	}
-	for _, w := range splitName(names) {
-		if classWords[w] {
+	for _, tok := range strings.Fields(names) {
+		if tokenIsFurniture(tok) {
 			return true
 		}
 	}
-	lower := strings.ToLower(names)
+	return false
+}
+
+// tokenIsFurniture judges one class or id name. Names a stylesheet
+// generated (a hash: "tagStyle_z4kqwb") and script hooks ("js-readmore",
+// a button that unfolds the text) say nothing of what they hold, and
+// "hidden" names the element hidden only as the name's first word
+// ("field--label-hidden" hides the field's label, not the field).
+func tokenIsFurniture(tok string) bool {
+	words := splitName(tok)
+	if len(words) == 0 || generatedName(tok) {
+		return false
+	}
+	if words[0] == "js" {
+		return false
+	}
+	for i, w := range words {
+		if !classWords[w] {
+			continue
+		}
+		if (w == "hidden" || w == "hide") && i > 0 && !classWords[words[i-1]] && words[i-1] != "is" {
+			continue
+		}
+		return true
+	}
+	lower := strings.ToLower(tok)
 	for _, s := range classSubstrings {
 		if strings.Contains(lower, s) {
 			return true
 		}
+	}
+	return false
+}
+
+// generatedName reports whether a class name carries a hash: a run of five
+// or more letters and digits holding both.
+func generatedName(tok string) bool {
+	run, letters, digits := 0, false, false
+	for i := 0; i <= len(tok); i++ {
+		c := byte('-')
+		if i < len(tok) {
+			c = tok[i]
+		}
+		isDigit := c >= '0' && c <= '9'
+		isAlpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if isDigit || isAlpha {
+			run++
+			letters, digits = letters || isAlpha, digits || isDigit
+			continue
+		}
+		if run >= 5 && letters && digits {
+			return true
+		}
+		run, letters, digits = 0, false, false
 	}
 	return false
 }

@@ -196,6 +196,11 @@ func TestClassIsFurniture(t *testing.T) {
 		{"wp-caption-text", true}, {"entry-author-bio", true}, {"comments-area", true}, {"rail__item", true},
 		{"entry-content", false}, {"article-body", false}, {"story-body__introduction", false},
 		{"shareholder-letter", false}, {"paragraph", false}, {"", false},
+		// A hidden label is not a hidden field; a hashed or script-hook
+		// name says nothing of what it holds.
+		{"field field--label-hidden field__item", false}, {"visually-hidden", true}, {"hidden", true}, {"is-hidden", true},
+		{"tagStyle_z4kqwb-o_O-style_1tcxgp3", false}, {"tag-list", true},
+		{"presentation-box-txt js_readmore", false}, {"readmore-link", true},
 	} {
 		n := parseFragment(t, `<div class="`+tc.class+`">x</div>`)
 		if got := classIsFurniture(n); got != tc.want {
@@ -237,4 +242,43 @@ func TestLazyRegexpsCompile(t *testing.T) {
 			t.Fatal("a rule compiled to nil")
 		}
 	}
+}
+
+// TestCleaningKeepsEdges: what readability keeps and the cleaning must not
+// take away: a standfirst inside the article's <header>, a section heading
+// above the first paragraph, and paragraphs whose class names only look
+// like furniture (a hidden label, a hashed name, a script hook).
+func TestCleaningKeepsEdges(t *testing.T) {
+	for _, tc := range []struct {
+		name, before, mid string
+		keep              []string
+	}{
+		{name: "standfirst in header", before: `<header><h2>The Harbour Heater</h2><p>KEEP a school's physics class built the heater that freed a frozen harbour this winter.</p></header>`,
+			keep: []string{"KEEP a school's physics class built the heater"}},
+		{name: "h2 section above the text", before: `<h2>KEEP How it began</h2>`, keep: []string{"KEEP How it began"}},
+		{name: "hidden label", mid: `<div class="field field--label-hidden"><p>KEEP the heater uses forty metres of pipe and a pane of salvaged glass.</p></div>`,
+			keep: []string{"KEEP the heater uses forty metres"}},
+		{name: "hashed class", mid: `<p class="tagStyle_z4kqwb-o_O-style_1tcxgp3">KEEP the pupils still check the heater every morning before school.</p>`,
+			keep: []string{"KEEP the pupils still check"}},
+		{name: "script hook", mid: `<div class="js_readmore"><p>KEEP the second heater will be twice the size of the first one.</p></div>`,
+			keep: []string{"KEEP the second heater"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := extractPage(t, page("", tc.before, tc.mid, ""))
+			for _, k := range tc.keep {
+				if !strings.Contains(a.Text, k) {
+					t.Errorf("%q lost:\n%s", k, a.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestSecondOpinionAgrees: an articleBody that is another text (it shares
+// little with what was extracted) must not judge the extracted blocks.
+func TestSecondOpinionAgrees(t *testing.T) {
+	other := strings.Repeat("A completely different product description about garden furniture and its many uses in summer. ", 20)
+	body, _ := json.Marshal(other)
+	head := `<script type="application/ld+json">{"@type":"Article","articleBody":` + string(body) + `}</script>`
+	extractPage(t, page(head, "", "", "")) // extractPage fails when a paragraph is lost
 }
