@@ -227,12 +227,53 @@ var (
 		"related post", "related articles", "related article", "related stories", "related content",
 		"related coverage", "recommended", "recommended for you", "recommended stories", "read more",
 		"read next", "also read", "see also", "more stories", "most read", "most popular",
-		"most viewed", "top stories", "sign in", "log in", "subscribe", "home")
+		"most viewed", "top stories", "sign in", "log in", "subscribe", "home",
+		// One-word lines of the same kind in other languages.
+		"anzeige", "- anzeige-", "-anzeige-", "- anzeige -", "zurück", "weiter", "teilen", "kommentare",
+		"partager", "compartir", "compartilhar", "condividi", "udostępnij", "polecane", "empfehlungen")
 	// Prefixes of whole furniture blocks of up to twelve words.
-	furnitureLinePrefixes = []string{"more from ", "you may also like", "you might also like",
+	furnitureLinePrefixes = append([]string{"more from ", "you may also like", "you might also like",
 		"you may like", "you might like", "don't miss", "dont miss", "don’t miss", "tell us what you think",
 		"this slideshow requires javascript", "media playback is unsupported", "like this story",
-		"like this article", "share on "}
+		"like this article", "share on "}, boxLines...)
+	// The same furniture in other languages: the heading of a box of
+	// related stories, and the lines that ask a reader to share, rate,
+	// comment or log in (whole blocks of up to twelve words).
+	boxLines = []string{
+		// German
+		"siehe auch", "verwandte artikel", "verwandte themen", "ähnliche artikel", "ähnliche beiträge",
+		"das könnte sie auch interessieren", "das könnte dich auch interessieren", "das thema könnte",
+		"dies könnte sie auch interessieren", "auch interessant", "ebenfalls interessant", "mehr zum thema",
+		"mehr themen", "weitere themen", "weitere artikel", "weitere beiträge", "weiterführende links",
+		"weiterführende artikel", "lesen sie auch", "lesen sie mehr", "lies auch", "schon gelesen",
+		"neueste artikel", "neueste beiträge", "meistgelesen", "meist gelesen", "meist-gelesen",
+		"meist-diskutiert", "meistdiskutiert", "beliebte artikel", "beliebte beiträge", "noch mehr infos",
+		"entdecke weitere", "entdecken sie weitere", "artikel teilen", "diesen artikel teilen",
+		"beitrag teilen", "jetzt teilen", "teilen mit", "war der artikel", "war dieser artikel",
+		"hat ihnen der artikel", "hat dir der artikel", "artikel gefallen", "möchten sie den artikel",
+		"hier können sie den artikel", "artikel bewerten", "beitrag bewerten", "kommentare schreiben",
+		"kommentar schreiben", "kommentar verfassen", "keine kommentare", "kommentare geschlossen",
+		"noch keine bewertung", "sie sind aktuell nicht eingeloggt", "sie sind nicht eingeloggt",
+		"du musst eingeloggt sein", "sie müssen angemeldet sein", "quellen ausblenden", "quellen anzeigen",
+		"externer inhalt", "zurück zur übersicht",
+		// French
+		"voir aussi", "à lire aussi", "a lire aussi", "lire aussi", "à lire également", "sur le même sujet",
+		"articles similaires", "articles liés", "articles connexes", "vous aimerez aussi",
+		"vous aimerez peut-être", "partager cet article", "partagez cet article", "laisser un commentaire",
+		"vous devez être connecté",
+		// Spanish
+		"le puede interesar", "te puede interesar", "le puede gustar", "lea también", "lee también",
+		"ver también", "vea también", "artículos relacionados", "noticias relacionadas", "más noticias",
+		"te recomendamos", "mire:", "lea:", "lee:", "compartir en", "deja un comentario",
+		// Portuguese
+		"veja também", "veja tambem", "leia também", "leia tambem", "leia mais", "saiba mais",
+		"artigos relacionados", "notícias relacionadas", "você também pode gostar", "deixe um comentário",
+		// Italian, Dutch, Polish
+		"leggi anche", "vedi anche", "articoli correlati", "potrebbe interessarti", "lees ook", "zie ook",
+		"über den autor", "über die autorin", "zum autor", "à propos de l’auteur", "à propos de l'auteur", "sobre el autor", "sobre o autor", "o autorze",
+		"gerelateerde artikelen", "zobacz też", "zobacz także", "czytaj też", "czytaj także",
+		"przeczytaj też", "przeczytaj także", "podobne artykuły",
+	}
 	// Prefixes of short furniture blocks (up to thirty words): what captions,
 	// credits and promotions start with.
 	furnitureStarts = []string{"read more", "related:", "related post", "related news", "related article",
@@ -245,10 +286,23 @@ var (
 		"reading time", "filed under", "tags:", "tag:", "reporting by", "editing by", "writing by",
 		"additional reporting", "get the latest", "get breaking", "let our news", "want more",
 		"have a tip", "start your day", "microsoft may earn", "we may earn",
-		"this website uses cookies", "we use cookies"}
+		"this website uses cookies", "we use cookies",
+		// Subscription, paywall and app prompts; captions; in several languages.
+		"subscribe now", "never miss the latest", "to view the full story", "to continue reading",
+		"to read the full story", "for the latest stories", "download our app", "do you want to be informed",
+		"this article is the copyrighted property", "pour lire la suite", "pour continuer à lire",
+		"abonnez-vous", "inscrivez-vous", "um weiterzulesen", "jetzt abonnieren", "newsletter abonnieren",
+		"melden sie sich für", "abonnieren sie", "suscríbete", "para seguir leyendo", "assine ",
+		"zaloguj się", "subskrybuj", "foto:", "fotos:", "bild:", "bilder:", "abbildung:", "beitragsbild",
+		"titelbild", "bildquelle", "bildnachweis", "quelle:", "image illustrative", "crédit photo",
+		"crédits photo", "vergrößern", "agrandir"}
+	// Copyright lines anywhere in a short block, in several languages.
+	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+		"todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
+		"wszelkie prawa zastrzeżone", "chroniony prawem autorskim", "copyrighted property", "alle rechten voorbehouden"}
 	rxCounter = lazyRegexp(`^(image |photo |slide )?\d+ (of|/|de|von|sur) \d+`)
 	// Caption and credit endings: "(Image: GETTY)", "Credit: EPA", "REUTERS/Name".
-	rxCreditEnd = lazyRegexp(`(\((image|photo|picture|pic|credit|source|foto|imagem)s?:[^)]{0,80}\)|credits?:\s?[^.!?]{0,80}|\breuters/[\w .'-]{0,40}|\b(getty images|afp|ap photo|shutterstock)\)?)\s*\.?$`)
+	rxCreditEnd = lazyRegexp(`(\((image|photo|picture|pic|credit|source|foto|imagem)s?:[^)]{0,80}\)|credits?:\s?[^.!?]{0,80}|\breuters/[\w .'-]{0,40}|\b(getty images|afp|ap photo|shutterstock)\)?|©[^.!?©]{0,60})\s*\.?$`)
 	// The coda of a news story: how to reach the writer, who contributed,
 	// where to follow the outlet, which newsletter to sign up for.
 	rxCoda = lazyRegexp(`^(write to|reach (the )?(reporter|author|writer)s?|e-?mail (the )?\w+|contact)\b.*(@|https?://)|contributed (reporting )?to this (report|story|article)|^follow\b.{0,60}\b(twitter|facebook|instagram|youtube|coverage|@|https?://)|\b(sign up|subscribe|join)\b.{0,80}\b(newsletters?|forums?|inbox)\b|delivered (right )?(to|through|in|into) your (inbox|letterbox|mailbox|door)`)
@@ -335,11 +389,14 @@ func isFurnitureText(t string) bool {
 	if len(words) <= 60 {
 		// Only the end of the block can be a credit.
 		tail := lower[max(0, len(lower)-120):]
-		if strings.ContainsAny(tail, ":/)") || strings.Contains(tail, "getty") || strings.Contains(tail, "afp") {
+		if strings.ContainsAny(tail, ":/)©") || strings.Contains(tail, "getty") || strings.Contains(tail, "afp") {
 			if rxCreditEnd().MatchString(tail) {
 				return true
 			}
 		}
+	}
+	if len(words) <= 60 && containsAny(lower, copyrightPhrases) {
+		return true
 	}
 	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || rxCoda().MatchString(lower)) {
 		return true
@@ -377,6 +434,15 @@ func wordSet(ws ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, p := range subs {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {
