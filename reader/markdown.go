@@ -64,6 +64,9 @@ var mdSkipTags = map[string]bool{
 	"video": true, "audio": true, "source": true, "track": true, "button": true,
 	"input": true, "select": true, "textarea": true, "map": true, "area": true,
 	"title": true, "meta": true, "link": true,
+	// Ruby annotations (the reading of a kanji) are not part of the
+	// sentence: kept, they would double every annotated word.
+	"rt": true, "rp": true,
 }
 
 // blockMap records, in one post-order pass, which elements hold a block

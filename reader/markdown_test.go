@@ -260,3 +260,13 @@ func TestInlineEdgeSpaces(t *testing.T) {
 		t.Error("a soft hyphen survived")
 	}
 }
+
+// TestRubyAnnotations: the reading above a word (<rt>, with its <rp>
+// fallback parentheses) is left out of the text and the Markdown.
+func TestRubyAnnotations(t *testing.T) {
+	mid := "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができました。</p>"
+	a := extractPage(t, page("", "", mid, ""))
+	if !strings.Contains(a.Text, "子どもへの虐待をなくすための法律ができました。") || !strings.Contains(a.Markdown, "子どもへの虐待をなくすための法律ができました。") {
+		t.Errorf("ruby readings kept:\n%s", a.Text)
+	}
+}
