@@ -195,7 +195,7 @@ func (r *TitleReport) Print(w io.Writer) error {
 			continue
 		}
 		fmt.Fprintf(&b, "  %s misses (up to 10):\n", m.name)
-		for _, x := range m.l[:min(10, len(m.l))] {
+		for _, x := range m.l[:min(titleMisses, len(m.l))] {
 			fmt.Fprintf(&b, "    %.12s want %q got %q\n", x.ID, clip(x.Want, 70), clip(x.Got, 70))
 		}
 	}
@@ -210,3 +210,5 @@ func clip(s string, n int) string {
 	}
 	return s
 }
+
+var titleMisses = 10

@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -106,7 +107,7 @@ func fromDocument(doc *html.Node, pageURL string) (*Article, error) {
 		return nil, ErrNoArticle
 	}
 	a := &Article{
-		Title:     oneLine(pickTitle(ra.Title(), info.h1)),
+		Title:     oneLine(dropSiteName(pickTitle(ra.Title(), info.h1), ra.SiteName(), info.host)),
 		SiteName:  oneLine(ra.SiteName()),
 		SourceURL: sanitize.Text(strings.TrimSpace(pageURL)),
 		Language:  oneLine(cmp.Or(ra.Language(), info.lang, info.metaLang)),
@@ -148,6 +149,65 @@ func pickTitle(title, h1 string) string {
 		}
 	}
 	return title
+}
+
+// titleSeparators set a site's name apart from the headline in a title.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " / "}
+
+// dropSiteName removes the site's name from the start or the end of a
+// title ("Headline - IGN", "The Guardian | Headline") when the page names
+// its site (og:site_name) or the name is the page's host ("IGN" on
+// ign.com). What remains must still be a headline of two words or more.
+func dropSiteName(title, siteName, host string) string {
+	t := strings.Join(strings.Fields(title), " ")
+	names := map[string]bool{}
+	if f := foldName(siteName); f != "" {
+		names[f] = true
+	}
+	if h := hostName(host); h != "" {
+		names[h] = true
+	}
+	if len(names) == 0 {
+		return title
+	}
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(t, sep); i > 0 && names[foldName(t[i+len(sep):])] {
+			if rest := t[:i]; strings.Count(rest, " ") >= 1 {
+				return rest
+			}
+		}
+		if i := strings.Index(t, sep); i > 0 && names[foldName(t[:i])] {
+			if rest := t[i+len(sep):]; strings.Count(rest, " ") >= 1 {
+				return rest
+			}
+		}
+	}
+	return title
+}
+
+// foldName keeps a name's letters and digits, lower-cased.
+func foldName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// hostName is the name part of a host: "theguardian" for
+// theguardian.com, "bbc" for bbc.co.uk.
+func hostName(host string) string {
+	labels := strings.Split(strings.TrimPrefix(host, "www."), ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	labels = labels[:len(labels)-1]
+	if n := len(labels); n >= 2 && len(labels[n-1]) <= 3 {
+		labels = labels[:n-1]
+	}
+	return foldName(labels[len(labels)-1])
 }
 
 // BareText is the benchmark's baseline: html.Parse, go-readability with

@@ -333,3 +333,27 @@ func FuzzFromBytes(f *testing.F) {
 		}
 	})
 }
+
+// TestDropSiteName: a title loses the site's name at its start or end when
+// the page names its site or the name is its host, and only then.
+func TestDropSiteName(t *testing.T) {
+	for _, tc := range []struct{ title, site, host, want string }{
+		{"Daily Deals: PS4 Controllers - IGN", "", "ign.com", "Daily Deals: PS4 Controllers"},
+		{"Brexit talks stall again | The Guardian", "The Guardian", "theguardian.com", "Brexit talks stall again"},
+		{"Brexit talks stall again | The Guardian", "", "theguardian.com", "Brexit talks stall again"},
+		{"BBC - Storm hits the coast", "", "bbc.co.uk", "Storm hits the coast"},
+		{"BBC News - Storm hits the coast", "", "bbc.co.uk", "BBC News - Storm hits the coast"},
+		{"September open thread - The GiveWell Blog", "The GiveWell Blog", "blog.givewell.org", "September open thread"},
+		{"Spider-Man - Far From Home review", "", "example.com", "Spider-Man - Far From Home review"},
+		{"Review - IGN", "", "ign.com", "Review - IGN"},
+	} {
+		if got := dropSiteName(tc.title, tc.site, tc.host); got != tc.want {
+			t.Errorf("dropSiteName(%q, %q, %q) = %q, want %q", tc.title, tc.site, tc.host, got, tc.want)
+		}
+	}
+	// Through the whole pipeline: a page without an <h1> that matches.
+	a := extractPage(t, strings.Replace(page(`<meta property="og:site_name" content="Example News">`, "", "", ""), "<h1>The Harbour Heater</h1>", "", 1))
+	if a.Title != "The Harbour Heater" {
+		t.Errorf("title %q", a.Title)
+	}
+}
