@@ -219,6 +219,26 @@ func shingle(t []string, i int) string {
 	return strings.Join(t[i:end], " ")
 }
 
+// bodyMissing reports whether the extracted text holds under half of the
+// articleBody's word runs: the container chosen is not the article the
+// page describes.
+func bodyMissing(body, text string) bool {
+	bt := tokens(body)
+	have := make(map[string]bool)
+	tt := tokens(text)
+	for i := 0; i+4 <= len(tt); i++ {
+		have[shingle(tt, i)] = true
+	}
+	in, all := 0, 0
+	for i := 0; i+4 <= len(bt); i++ {
+		all++
+		if have[shingle(bt, i)] {
+			in++
+		}
+	}
+	return in*2 < all
+}
+
 // bodyFallback returns the JSON-LD articleBody as the article when the
 // extracted text is far shorter than it (go-readability picked a teaser or
 // a comment) or empty.
@@ -228,7 +248,7 @@ func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
 		return "", "", false
 	}
 	bw, tw := CountWords(body), CountWords(text)
-	if bw < 150 || tw*3 >= bw {
+	if bw < 150 || tw*3/2 >= bw || tw*3 >= bw && !bodyMissing(body, text) {
 		return "", "", false
 	}
 	var mdb, txb strings.Builder

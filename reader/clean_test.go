@@ -294,8 +294,31 @@ func TestCleaningKeepsEdges(t *testing.T) {
 // TestSecondOpinionAgrees: an articleBody that is another text (it shares
 // little with what was extracted) must not judge the extracted blocks.
 func TestSecondOpinionAgrees(t *testing.T) {
-	other := strings.Repeat("A completely different product description about garden furniture and its many uses in summer. ", 20)
+	var o []string
+	for i := range 12 {
+		o = append(o, fmt.Sprintf("Garden chair number %d is a completely different product with its own uses in summer.", i))
+	}
+	other := strings.Join(o, " ")
 	body, _ := json.Marshal(other)
 	head := `<script type="application/ld+json">{"@type":"Article","articleBody":` + string(body) + `}</script>`
 	extractPage(t, page(head, "", "", "")) // extractPage fails when a paragraph is lost
+}
+
+// TestArticleBodyWhenContainerIsAnother: when the container holds little
+// of a substantial schema.org articleBody (under half its word runs) and
+// the body is half as long again, the body is the article.
+func TestArticleBodyWhenContainerIsAnother(t *testing.T) {
+	var paras []string
+	for i := range 10 {
+		paras = append(paras, fmt.Sprintf("BODY paragraph %d tells how the ferry company rebuilt its old wooden pier with timber from the forest above the village, and how the ferrymen now moor their boats beside it every evening.", i))
+	}
+	body, _ := json.Marshal(strings.Join(paras, "\n"))
+	head := `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":` + string(body) + `}</script>`
+	a, err := FromHTML([]byte(page(head, "", "", "")), "", "https://news.example.com/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "BODY paragraph 9 tells") || strings.Count(a.Text, "\n\n") < 9 {
+		t.Errorf("the articleBody was not taken, paragraph by paragraph:\n%s", a.Text)
+	}
 }
