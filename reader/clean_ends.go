@@ -198,8 +198,13 @@ func (c *cleaner) secondOpinion(ls []leaf) {
 func (c *cleaner) bodyTokens() []string {
 	if !c.ldChecked {
 		c.ldChecked = true
-		if c.info.articleBody != "" {
-			if t := tokens(sanitize.Text(c.info.articleBody)); len(t) >= 150 {
+		if body := c.info.articleBody; body != "" {
+			if bodyIsHTML(body) {
+				if doc, err := html.Parse(strings.NewReader(body)); err == nil {
+					_, body = toMarkdown(doc, nil)
+				}
+			}
+			if t := tokens(sanitize.Text(body)); len(t) >= 150 {
 				c.ldTokens = t
 			}
 		}
@@ -239,6 +244,13 @@ func bodyMissing(body, text string) bool {
 	return in*2 < all
 }
 
+// bodyIsHTML reports whether an articleBody holds markup: closing tags,
+// paragraphs or line breaks.
+func bodyIsHTML(s string) bool {
+	return strings.Contains(s, "</p>") || strings.Contains(s, "</a>") || strings.Contains(s, "<br") ||
+		strings.Contains(s, "</div>") || strings.Contains(s, "</strong>") || strings.Contains(s, "</em>")
+}
+
 // bodyFallback returns the JSON-LD articleBody as the article when the
 // extracted text is far shorter than it (go-readability picked a teaser or
 // a comment) or empty.
@@ -247,9 +259,22 @@ func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
 	if body == "" {
 		return "", "", false
 	}
+	var htmlMD string
+	if bodyIsHTML(body) {
+		// Some sites put the body's markup in articleBody: read it as
+		// HTML rather than show its tags.
+		doc, err := html.Parse(strings.NewReader(body))
+		if err != nil {
+			return "", "", false
+		}
+		htmlMD, body = toMarkdown(doc, nil)
+	}
 	bw, tw := CountWords(body), CountWords(text)
 	if bw < 150 || tw*3/2 >= bw || tw*3 >= bw && !bodyMissing(body, text) {
 		return "", "", false
+	}
+	if htmlMD != "" {
+		return htmlMD, body, true
 	}
 	var mdb, txb strings.Builder
 	for _, p := range strings.Split(body, "\n") {

@@ -295,11 +295,23 @@ var (
 		"melden sie sich für", "abonnieren sie", "suscríbete", "para seguir leyendo", "assine ",
 		"zaloguj się", "subskrybuj", "foto:", "fotos:", "bild:", "bilder:", "abbildung:", "beitragsbild",
 		"titelbild", "bildquelle", "bildnachweis", "quelle:", "image illustrative", "crédit photo",
-		"crédits photo", "vergrößern", "agrandir"}
+		"crédits photo", "vergrößern", "agrandir",
+		// Blog-engine post footers, comment and login prompts, donation
+		// appeals.
+		"this entry was posted", "this post was posted", "der beitrag wurde am", "dieser beitrag wurde",
+		"dieser eintrag wurde", "ce billet a été publié", "cette entrée a été publiée", "esta entrada fue publicada",
+		"du musst eingeloggt", "sie müssen angemeldet", "sie müssen eingeloggt", "vous devez être connecté",
+		"you must be logged in", "verraten sie gerne", "verrate uns", "(noch keine bewertung",
+		"we want to hear what you think", "help us continue", "support our journalism", "jede kleine spende",
+		"unterstützen sie unsere", "unterstützen sie uns"}
 	// Copyright lines anywhere in a short block, in several languages.
 	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
 		"todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
 		"wszelkie prawa zastrzeżone", "chroniony prawem autorskim", "copyrighted property", "alle rechten voorbehouden"}
+	// Reading time: "4 min read", "3 Minuten Lesezeit", "5 min de lecture".
+	rxReadTime = lazyRegexp(`^(reading time:?\s*|lesezeit:?\s*)?\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti)\.?\s*(read|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura)?$`)
+	// PHP's warnings: "Warning: Creating default object ... on line 407".
+	rxServerError = lazyRegexp(`^(warning|notice|deprecated|strict standards|fatal error|parse error): .* on line \d+`)
 	rxCounter = lazyRegexp(`^(image |photo |slide )?\d+ (of|/|de|von|sur) \d+`)
 	// Caption and credit endings: "(Image: GETTY)", "Credit: EPA", "REUTERS/Name".
 	rxCreditEnd = lazyRegexp(`(\((image|photo|picture|pic|credit|source|foto|imagem)s?:[^)]{0,80}\)|credits?:\s?[^.!?]{0,80}|\breuters/[\w .'-]{0,40}|\b(getty images|afp|ap photo|shutterstock)\)?|©[^.!?©]{0,60})\s*\.?$`)
@@ -383,7 +395,11 @@ func isFurnitureText(t string) bool {
 			return true
 		}
 	}
-	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter().MatchString(lower)) {
+	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter().MatchString(lower) || rxReadTime().MatchString(lower)) {
+		return true
+	}
+	// A server's error message printed into the page.
+	if len(words) <= 40 && strings.Contains(lower, " on line ") && rxServerError().MatchString(lower) {
 		return true
 	}
 	if len(words) <= 60 {

@@ -184,6 +184,12 @@ func TestIsFurnitureText(t *testing.T) {
 		{"This article is the copyrighted property of Example Media and may not be reproduced.", true},
 		{"Pour lire la suite et accéder gratuitement à 3 articles par mois, créez votre compte", true},
 		{"Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", true},
+		{"4 Min Read", true},
+		{"3 Minuten Lesezeit", true},
+		{"Warning: Creating default object from empty value in /www/htdocs/wp-includes/classes.php on line 407", true},
+		{"Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.", true},
+		{"Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?", true},
+		{"4 minutes later the boats were free.", false},
 		{"Empfehlungen von Dennis:", false},
 		{"Zurückhaltung war nie seine Stärke, sagt der Lehrer.", false},
 		{"Anzeigen gegen den Bürgermeister wurden am Montag eingereicht.", false},
@@ -253,7 +259,7 @@ func TestCleaningRulesFire(t *testing.T) {
 // Every rule's pattern compiles: they compile on first use, so a typo
 // would otherwise surface only when some page reached that rule.
 func TestLazyRegexpsCompile(t *testing.T) {
-	for _, re := range []func() *regexp.Regexp{rxCounter, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
+	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
 		rxDateAnchor, textEndRe, textCopyrightRe, textAsideRe, textBylineRe, textCreditRe, textCaptionRe, textURLRe, bylineDate} {
 		if re() == nil {
 			t.Fatal("a rule compiled to nil")
@@ -320,5 +326,26 @@ func TestArticleBodyWhenContainerIsAnother(t *testing.T) {
 	}
 	if !strings.Contains(a.Text, "BODY paragraph 9 tells") || strings.Count(a.Text, "\n\n") < 9 {
 		t.Errorf("the articleBody was not taken, paragraph by paragraph:\n%s", a.Text)
+	}
+}
+
+// TestArticleBodyMarkup: an articleBody holding HTML is read as HTML, its
+// tags never shown as text.
+func TestArticleBodyMarkup(t *testing.T) {
+	var paras []string
+	for i := range 10 {
+		paras = append(paras, fmt.Sprintf(`<p>BODY paragraph %d tells how the ferry company rebuilt its <a href="https://example.org/pier">old wooden pier</a> with timber from the forest, and how the ferrymen moor beside it.</p>`, i))
+	}
+	body, _ := json.Marshal(strings.Join(paras, ""))
+	head := `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":` + string(body) + `}</script>`
+	a, err := FromHTML([]byte(`<html><head>`+head+`</head><body><div class="shop-panel"><p>Call us on weekdays.</p></div></body></html>`), "", "https://news.example.com/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "BODY paragraph 9 tells how the ferry company rebuilt its old wooden pier with") || strings.Contains(a.Text, "<a") || strings.Contains(a.Text, "</p>") {
+		t.Errorf("articleBody markup shown or body not taken:\n%s", a.Text)
+	}
+	if !strings.Contains(a.Markdown, "[old wooden pier](https://example.org/pier)") || strings.Count(a.Text, "\n\n") < 9 {
+		t.Errorf("articleBody markup not rendered:\n%s", a.Markdown)
 	}
 }
