@@ -312,7 +312,7 @@ var (
 	rxReadTime = lazyRegexp(`^(reading time:?\s*|lesezeit:?\s*)?\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti)\.?\s*(read|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura)?$`)
 	// PHP's warnings: "Warning: Creating default object ... on line 407".
 	rxServerError = lazyRegexp(`^(warning|notice|deprecated|strict standards|fatal error|parse error): .* on line \d+`)
-	rxCounter = lazyRegexp(`^(image |photo |slide )?\d+ (of|/|de|von|sur) \d+`)
+	rxCounter     = lazyRegexp(`^(image |photo |slide )?\d+ (of|/|de|von|sur) \d+`)
 	// Caption and credit endings: "(Image: GETTY)", "Credit: EPA", "REUTERS/Name".
 	rxCreditEnd = lazyRegexp(`(\((image|photo|picture|pic|credit|source|foto|imagem)s?:[^)]{0,80}\)|credits?:\s?[^.!?]{0,80}|\breuters/[\w .'-]{0,40}|\b(getty images|afp|ap photo|shutterstock)\)?|©[^.!?©]{0,60})\s*\.?$`)
 	// The coda of a news story: how to reach the writer, who contributed,
