@@ -303,11 +303,19 @@ var (
 		"du musst eingeloggt", "sie müssen angemeldet", "sie müssen eingeloggt", "vous devez être connecté",
 		"you must be logged in", "verraten sie gerne", "verrate uns", "(noch keine bewertung",
 		"we want to hear what you think", "help us continue", "support our journalism", "jede kleine spende",
-		"unterstützen sie unsere", "unterstützen sie uns"}
+		"unterstützen sie unsere", "unterstützen sie uns",
+		// Post dates and photo credits.
+		"veröffentlicht:", "veröffentlichung:", "личный архив", "фото:"}
 	// Copyright lines anywhere in a short block, in several languages.
 	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
 		"todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
 		"wszelkie prawa zastrzeżone", "chroniony prawem autorskim", "copyrighted property", "alle rechten voorbehouden"}
+	// Words of a comment policy.
+	commentWords    = []string{"comments", "comentários", "comentarios", "kommentare", "commentaires", "komentarze", "commenti"}
+	moderationWords = []string{"moderated", "moderation", "moderiert", "modérés", "modération", "approved", "aprovados",
+		"aprobados", "freigabe", "freigeschaltet", "pelo moderador", "por el moderador", "par le modérateur"}
+	// "More AP NBA: https://...": a line of links to more of the same.
+	rxMoreLink = lazyRegexp(`^more\b[^:]{0,40}:\s*https?://`)
 	// Reading time: "4 min read", "3 Minuten Lesezeit", "5 min de lecture".
 	rxReadTime = lazyRegexp(`^(reading time:?\s*|lesezeit:?\s*)?\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti)\.?\s*(read|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura)?$`)
 	// PHP's warnings: "Warning: Creating default object ... on line 407".
@@ -323,7 +331,7 @@ var (
 		"e-mail", "mail", "reddit", "share", "tweet", "print", "telegram", "messenger", "flipboard",
 		"pocket", "tumblr", "vk", "copy", "link", "sms", "comments", "comment", "save", "baixar", "download", "x")
 	// "Follow us on Twitter", "follow him @name": the social-media coda.
-	rxFollow = lazyRegexp(`\bfollow (us|him|her|me|them)\b.{0,40}\b(twitter|facebook|instagram|@\w)|\bfollow (us|him|her|me|them) @\w`)
+	rxFollow = lazyRegexp(`\bfollow (us|him|her|me|them)\b.{0,40}\b(twitter|facebook|instagram|@\w)|\bfollow (us|him|her|me|them) @\w|^follow @\w+ on (twitter|instagram|facebook)`)
 	// A byline: "By A Name", "By A Name and Other Name".
 	rxByline = lazyRegexp(`^(?i:by|por|von|par|door|di)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&|e|y|und|et)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*[,|-]?`)
 	// Date and time words, for datelines.
@@ -396,6 +404,15 @@ func isFurnitureText(t string) bool {
 		}
 	}
 	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter().MatchString(lower) || rxReadTime().MatchString(lower)) {
+		return true
+	}
+	// A comment policy: a short block about comments and their moderation.
+	if len(words) <= 40 && containsAny(lower, commentWords) && containsAny(lower, moderationWords) {
+		return true
+	}
+	// An unrendered shortcode ("[button link=...]Send us[/button]"), or
+	// "More X: <link>" at the end of a story.
+	if len(words) <= 30 && (strings.HasPrefix(lower, "[") && strings.Contains(lower, "[/") || rxMoreLink().MatchString(lower)) {
 		return true
 	}
 	// A server's error message printed into the page.

@@ -190,6 +190,16 @@ func TestIsFurnitureText(t *testing.T) {
 		{"Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.", true},
 		{"Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?", true},
 		{"4 minutes later the boats were free.", false},
+		{"ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.", true},
+		{"Kommentare erscheinen erst nach unserer Freigabe", true},
+		{"[button link=”http://example.com/submit/” type=”big”] Send us YOUR review[/button]", true},
+		{"More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports", true},
+		{"Follow @ExampleDeals on Twitter to keep up with the latest deals.", true},
+		{"Veröffentlichung: 2. Februar 2022", true},
+		{"Posted on social media by the analysts, the port is not entirely smooth on the new console.", false},
+		{"личный архив Андрея Рудькова", true},
+		{"The moderator asked for comments from the floor, and the council listened.", false},
+		{"More than 200 pupils signed the petition: the council relented.", false},
 		{"Empfehlungen von Dennis:", false},
 		{"Zurückhaltung war nie seine Stärke, sagt der Lehrer.", false},
 		{"Anzeigen gegen den Bürgermeister wurden am Montag eingereicht.", false},
@@ -259,7 +269,7 @@ func TestCleaningRulesFire(t *testing.T) {
 // Every rule's pattern compiles: they compile on first use, so a typo
 // would otherwise surface only when some page reached that rule.
 func TestLazyRegexpsCompile(t *testing.T) {
-	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
+	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxMoreLink, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
 		rxDateAnchor, textEndRe, textCopyrightRe, textAsideRe, textBylineRe, textCreditRe, textCaptionRe, textURLRe, bylineDate} {
 		if re() == nil {
 			t.Fatal("a rule compiled to nil")
