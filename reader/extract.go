@@ -36,7 +36,7 @@ func FromHTML(raw []byte, contentType, pageURL string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fromDocument(doc, pageURL)
+	return fromDocument(doc, pageURL, func() (*html.Node, error) { return parseHTML(raw, contentType) })
 }
 
 // parseHTML decodes and parses a page. A body that is valid UTF-8, with no
@@ -79,8 +79,9 @@ func utf8Body(raw []byte, contentType string) bool {
 	return utf8.Valid(raw)
 }
 
-// fromDocument extracts the article from a parsed page.
-func fromDocument(doc *html.Node, pageURL string) (*Article, error) {
+// fromDocument extracts the article from a parsed page; reparse parses
+// the page again, for a second opinion on go-readability's container.
+func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, error)) (*Article, error) {
 	var base *url.URL
 	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && u.IsAbs() {
 		base = u
@@ -99,6 +100,11 @@ func fromDocument(doc *html.Node, pageURL string) (*Article, error) {
 	if ra.Node != nil {
 		postClean(ra.Node, info)
 		md, text = toMarkdown(ra.Node, base)
+	}
+	if reparse != nil && CountWords(text) == 0 {
+		if smd, stext, ok := secondContainer(reparse, info, base, 0); ok {
+			md, text = smd, stext
+		}
 	}
 	if fmd, ftext, ok := bodyFallback(text, info); ok {
 		md, text = fmd, ftext

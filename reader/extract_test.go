@@ -268,7 +268,7 @@ func TestUTF8FastPath(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		slow, err2 := fromDocument(doc, "https://example.org/"+id)
+		slow, err2 := fromDocument(doc, "https://example.org/"+id, func() (*html.Node, error) { return html.Parse(strings.NewReader(src)) })
 		if (err1 == nil) != (err2 == nil) {
 			t.Errorf("%s: errors differ: %v / %v", id, err1, err2)
 			continue
@@ -355,5 +355,24 @@ func TestDropSiteName(t *testing.T) {
 	a := extractPage(t, strings.Replace(page(`<meta property="og:site_name" content="Example News">`, "", "", ""), "<h1>The Harbour Heater</h1>", "", 1))
 	if a.Title != "The Harbour Heater" {
 		t.Errorf("title %q", a.Title)
+	}
+}
+
+// TestFromHTMLSecondContainer: a page whose only text sits where
+// go-readability finds no candidate still yields its paragraphs, from the
+// densest block of them.
+func TestFromHTMLSecondContainer(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><title>Prize</title></head><body><nav><a href="/">Home</a></nav><main><aside class="panel"><section><header>`)
+	for i := range 4 {
+		fmt.Fprintf(&b, "<p>KEEP paragraph %d: the jury gave the prize to a novel about a harbour town, and the author thanked the fishermen who told him their stories.</p>", i)
+	}
+	b.WriteString(`</header></section></aside></main><footer>Contact</footer></body></html>`)
+	a, err := FromHTML([]byte(b.String()), "", "https://example.org/prize")
+	if err != nil {
+		t.Fatalf("FromHTML: %v", err)
+	}
+	if !strings.Contains(a.Text, "KEEP paragraph 0") || !strings.Contains(a.Text, "KEEP paragraph 3") || strings.Contains(a.Text, "Contact") {
+		t.Errorf("text:\n%s", a.Text)
 	}
 }
