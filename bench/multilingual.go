@@ -254,6 +254,17 @@ func (r *PassageReport) Print(w io.Writer) error {
 	fmt.Fprintf(&b, "%-10s %6s %6s %6s %6s %6s %6s %6s\n", "", "F", "P", "R", "TP", "FP", "FN", "TN")
 	row("pipeline", r.Pipeline, fmt.Sprintf("   (%d pages without an article)", perr))
 	row("baseline", r.Baseline, "")
+	var lo, hi, blo, bhi Counts
+	nlo, nhi := 0, 0
+	for _, p := range r.Pages {
+		if p.ID != "" && p.ID[0] < '8' {
+			lo, blo, nlo = lo.Add(p.Pipeline), blo.Add(p.Baseline), nlo+1
+		} else {
+			hi, bhi, nhi = hi.Add(p.Pipeline), bhi.Add(p.Baseline), nhi+1
+		}
+	}
+	fmt.Fprintf(&b, "\nsplit halves (pipeline | baseline F): ids 0-7 (%d pages) F %.3f P %.3f R %.3f | %.3f; ids 8-f (%d pages) F %.3f P %.3f R %.3f | %.3f\n",
+		nlo, lo.F(), lo.Precision(), lo.Recall(), blo.F(), nhi, hi.F(), hi.Precision(), hi.Recall(), bhi.F())
 	langs, pipe, base, pages := r.ByLang()
 	fmt.Fprintf(&b, "\nper language (<html lang>): pipeline F P R | baseline F P R\n")
 	for _, l := range langs {
