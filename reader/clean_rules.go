@@ -310,6 +310,8 @@ var (
 	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
 		"todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
 		"wszelkie prawa zastrzeżone", "chroniony prawem autorskim", "copyrighted property", "alle rechten voorbehouden"}
+	// "Name/Agency": a picture credit standing alone.
+	rxSlashCredit = lazyRegexp(`^\p{L}[\p{L}\d .'’-]{1,40}[^\s/]/[^\s/]\p{L}*[\p{L}\d .'’-]{0,30}$`)
 	// Words of a comment policy.
 	commentWords    = []string{"comments", "comentários", "comentarios", "kommentare", "commentaires", "komentarze", "commenti"}
 	moderationWords = []string{"moderated", "moderation", "moderiert", "modérés", "modération", "approved", "aprovados",
@@ -406,6 +408,15 @@ func isFurnitureText(t string) bool {
 	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter().MatchString(lower) || rxReadTime().MatchString(lower)) {
 		return true
 	}
+	// A bar of short items set apart by "|" ("Impressum | Datenschutz |
+	// Kontakt", "Comments feed | Comments closed | Trackback").
+	if len(words) <= 20 && isBar(t) {
+		return true
+	}
+	// A picture credit on its own: "Judy Eddy/WENN.com", "iStock/cjp".
+	if len(words) <= 5 && rxSlashCredit().MatchString(t) {
+		return true
+	}
 	// A comment policy: a short block about comments and their moderation.
 	if len(words) <= 40 && containsAny(lower, commentWords) && containsAny(lower, moderationWords) {
 		return true
@@ -448,6 +459,21 @@ func isFurnitureText(t string) bool {
 		return true
 	}
 	return false
+}
+
+// isBar reports whether a block is three or more short items (four words
+// or fewer) set apart by "|": a navigation or footer bar.
+func isBar(t string) bool {
+	if strings.Count(t, "|") < 2 {
+		return false
+	}
+	for _, item := range strings.Split(t, "|") {
+		n := len(strings.Fields(item))
+		if n == 0 || n > 4 {
+			return false
+		}
+	}
+	return true
 }
 
 // allShareWords reports whether every word of a block names a network or

@@ -200,6 +200,12 @@ func TestIsFurnitureText(t *testing.T) {
 		{"личный архив Андрея Рудькова", true},
 		{"The moderator asked for comments from the floor, and the council listened.", false},
 		{"More than 200 pupils signed the petition: the council relented.", false},
+		{"Kommentarfeed | Kommentare geschlossen | Trackback-URL", true},
+		{"IMPRESSUM | DATENSCHUTZ | COPYRIGHT ANDRÉ LOIBL | THIS IS A PROJECT", true},
+		{"Judy Eddy/WENN.com", true},
+		{"iStock/cjp", true},
+		{"The council met on 3/4 and voted.", false},
+		{"Yes | No", false},
 		{"Empfehlungen von Dennis:", false},
 		{"Zurückhaltung war nie seine Stärke, sagt der Lehrer.", false},
 		{"Anzeigen gegen den Bürgermeister wurden am Montag eingereicht.", false},
@@ -269,7 +275,7 @@ func TestCleaningRulesFire(t *testing.T) {
 // Every rule's pattern compiles: they compile on first use, so a typo
 // would otherwise surface only when some page reached that rule.
 func TestLazyRegexpsCompile(t *testing.T) {
-	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxMoreLink, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
+	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
 		rxDateAnchor, textEndRe, textCopyrightRe, textAsideRe, textBylineRe, textCreditRe, textCaptionRe, textURLRe, bylineDate} {
 		if re() == nil {
 			t.Fatal("a rule compiled to nil")
