@@ -615,7 +615,7 @@ func (r *mdRenderer) wrap(n *html.Node, delim string, md, tx *strings.Builder) {
 }
 
 func (r *mdRenderer) code(n *html.Node, md, tx *strings.Builder) {
-	raw := noSoftHyphens(sanitize.Text(textOf(n)))
+	raw := noSoftHyphens(sanitize.Text(codeText(n)))
 	s := strings.Join(strings.Fields(raw), " ")
 	if s == "" {
 		if raw != "" {
@@ -641,6 +641,27 @@ func (r *mdRenderer) code(n *html.Node, md, tx *strings.Builder) {
 	}
 	md.WriteString(ticks + pad + escapeEntities(s) + pad + ticks)
 	tx.WriteString(s)
+}
+
+// codeText is the text of inline code, a line break read as a space
+// (`rehash<br>which` is two commands, not one).
+func codeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && c.Data == "br":
+				b.WriteByte(' ')
+			case c.Type == html.ElementNode && !mdSkipTags[c.Data]:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 func textOf(n *html.Node) string {

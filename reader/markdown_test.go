@@ -243,10 +243,10 @@ func TestSqueeze(t *testing.T) {
 // Markdown; soft hyphens (U+00AD) never reach either.
 func TestInlineEdgeSpaces(t *testing.T) {
 	mid := `<p>Ministerio de<strong> Asuntos</strong> Exteriores, oder<em> YouTube</em> und<a href="/x"> Links</a>,` +
-		` auch<b><i> doppelt</i></b> und<code> code</code>; Ende<strong>fett </strong>danach.</p>` +
+		` auch<b><i> doppelt</i></b> und<code> code</code>; Ende<strong>fett </strong>danach, <code>rehash<br>which</code>.</p>` +
 		"<p>Silben\u00adtrennung im Zei\u00adtungs\u00adtext.</p>"
 	a := extractPage(t, page("", "", mid, ""))
-	for _, want := range []string{"de Asuntos Exteriores", "oder YouTube und Links,", "auch doppelt und code;", "Endefett danach", "Silbentrennung im Zeitungstext."} {
+	for _, want := range []string{"de Asuntos Exteriores", "oder YouTube und Links,", "auch doppelt und code;", "Endefett danach, rehash which.", "Silbentrennung im Zeitungstext."} {
 		if !strings.Contains(a.Text, want) {
 			t.Errorf("text lacks %q:\n%s", want, a.Text)
 		}
