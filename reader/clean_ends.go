@@ -253,7 +253,8 @@ func bodyIsHTML(s string) bool {
 
 // bodyFallback returns the JSON-LD articleBody as the article when the
 // extracted text is far shorter than it (go-readability picked a teaser or
-// a comment) or empty.
+// a comment) or empty, or when the text is shorter and holds under half of
+// it (go-readability picked another text).
 func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
 	body := strings.TrimSpace(noSoftHyphens(sanitize.Text(info.articleBody)))
 	if body == "" {
@@ -270,7 +271,7 @@ func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
 		htmlMD, body = toMarkdown(doc, nil)
 	}
 	bw, tw := CountWords(body), CountWords(text)
-	if bw < 150 || tw*3/2 >= bw || tw*3 >= bw && !bodyMissing(body, text) {
+	if bw < 150 || tw >= bw || tw*3 >= bw && !bodyMissing(body, text) {
 		return "", "", false
 	}
 	if htmlMD != "" {
