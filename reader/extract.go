@@ -101,8 +101,8 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 		postClean(ra.Node, info)
 		md, text = toMarkdown(ra.Node, base)
 	}
-	if reparse != nil && CountWords(text) == 0 {
-		if smd, stext, ok := secondContainer(reparse, info, base, 0); ok {
+	if reparse != nil && (CountWords(text) == 0 || notProse(text)) {
+		if smd, stext, ok := secondContainer(reparse, info, base, text); ok {
 			md, text = smd, stext
 		}
 	}

@@ -2,36 +2,68 @@ package reader
 
 import (
 	"net/url"
+	"strings"
 
 	"golang.org/x/net/html"
 )
 
 // A second opinion on the container, for the pages where go-readability
 // finds no article at all (its candidates were all dropped as furniture:
-// text kept in a <header> or an <aside>, or in blocks it never scores).
-// The page is parsed again (go-readability consumed the first parse) and
-// the densest block of paragraphs is taken instead. It runs only on those
-// pages, so it costs the others nothing. (Running it on every page with a
-// short result was tried: on the multilingual corpus the densest block
-// mostly agreed with go-readability, for one passage more and a slower
-// pipeline.)
+// text kept in a <header> or an <aside>, or in blocks it never scores),
+// and for those where what it found is not prose (a table of names, a
+// list of products, a form's messages) although the page has paragraphs
+// elsewhere. The page is parsed again (go-readability consumed the first
+// parse) and the densest block of paragraphs is taken instead when it
+// holds at least twice the prose. It runs only on those pages, so it costs
+// the others nothing. (Running it on every page with a short result was
+// tried: on the multilingual corpus the densest block mostly agreed with
+// go-readability, for one passage more and a slower pipeline.)
+
+// notProse reports whether an extracted text is mostly not prose: under a
+// third of its words are in paragraphs that read as sentences.
+func notProse(text string) bool {
+	all, prose := 0, 0
+	for _, p := range strings.Split(text, "\n\n") {
+		p = squeeze(p)
+		if p == "" {
+			continue
+		}
+		w := strings.Count(p, " ") + 1
+		all += w
+		if isProse(p) {
+			prose += w
+		}
+	}
+	return prose*3 < all
+}
+
+// proseWords counts the words of a text's paragraphs that read as prose.
+func proseWords(text string) int {
+	n := 0
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = squeeze(p); p != "" && isProse(p) {
+			n += strings.Count(p, " ") + 1
+		}
+	}
+	return n
+}
 
 // secondContainer returns the Markdown and text of the page's densest
-// block of paragraphs when it holds at least twice the words of the
+// block of paragraphs when it holds at least twice the prose of the
 // extracted text (and enough to be an article), else ok is false.
-func secondContainer(reparse func() (*html.Node, error), info *pageInfo, base *url.URL, words int) (md, text string, ok bool) {
+func secondContainer(reparse func() (*html.Node, error), info *pageInfo, base *url.URL, first string) (md, text string, ok bool) {
 	doc, err := reparse()
 	if err != nil {
 		return "", "", false
 	}
 	preClean(doc)
-	alt := densestBlock(doc, words == 0)
+	alt := densestBlock(doc, first == "")
 	if alt == nil {
 		return "", "", false
 	}
 	postClean(alt, info)
 	md, text = toMarkdown(alt, base)
-	if w := CountWords(text); w < 50 || w < 2*words {
+	if w := proseWords(text); CountWords(text) < 50 || w < 2*proseWords(first) || first != "" && w < 50 {
 		return "", "", false
 	}
 	return md, text, true
@@ -40,9 +72,9 @@ func secondContainer(reparse func() (*html.Node, error), info *pageInfo, base *u
 // densestBlock scores every paragraph of the page by its text outside
 // links (at least 25 bytes, and not mostly links), credits each score to
 // the paragraph's parent and half of it to the grandparent, and returns
-// the element with the highest credit. Page furniture (navigation, header,
-// footer, asides, forms, and elements whose class names furniture) is not
-// searched.
+// the element with the highest credit. Page furniture (navigation,
+// footers, forms, and unless lax headers and asides) is not searched, nor
+// paragraphs whose class names furniture.
 func densestBlock(doc *html.Node, lax bool) *html.Node {
 	credit := map[*html.Node]int{}
 	var best *html.Node
@@ -71,10 +103,12 @@ func densestBlock(doc *html.Node, lax bool) *html.Node {
 					continue
 				}
 			}
-			if classIsFurniture(c) {
-				continue
-			}
 			if paragraphLike(c) {
+				if classIsFurniture(c) {
+					// A caption, a credit; a container's class names
+					// are too often "article-tags-wrapper" to judge by.
+					continue
+				}
 				own, links := linkText(c, false)
 				if own >= 25 && links*2 < own {
 					add(c.Parent, own)

@@ -376,3 +376,32 @@ func TestFromHTMLSecondContainer(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// TestSecondOpinionWhenNotProse: a result that is mostly not prose (a
+// table of names) asks for a second opinion, and the densest block of
+// paragraphs wins over it even inside a container whose class names
+// furniture ("heading-tag-switch").
+func TestSecondOpinionWhenNotProse(t *testing.T) {
+	var names strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&names, "Constituency %d\n\nMember Name %d\n\n", i, i)
+	}
+	if !notProse(names.String()) || notProse(strings.Join(bodyParas, "\n\n")) {
+		t.Fatal("notProse misjudges a table of names or an article")
+	}
+	var b strings.Builder
+	b.WriteString(`<html><body><div class="article-text heading-tag-switch"><div>`)
+	for _, p := range bodyParas {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	b.WriteString(`</div><table>`)
+	for i := range 40 {
+		fmt.Fprintf(&b, "<tr><td>Constituency %d</td><td>Member Name %d</td></tr>", i, i)
+	}
+	b.WriteString(`</table></div></body></html>`)
+	src := b.String()
+	md, text, ok := secondContainer(func() (*html.Node, error) { return html.Parse(strings.NewReader(src)) }, &pageInfo{}, nil, names.String())
+	if !ok || !strings.Contains(text, bodyParas[0]) || !strings.Contains(text, bodyParas[4]) || md == "" {
+		t.Errorf("second opinion %v:\n%s", ok, text)
+	}
+}
