@@ -408,6 +408,10 @@ func isFurnitureText(t string) bool {
 	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter().MatchString(lower) || rxReadTime().MatchString(lower)) {
 		return true
 	}
+	// "Lesen Sie auch: <headline>", "Le puede interesar: <headline>".
+	if len(words) <= 30 && strings.Contains(lower, ":") && boxLead(lower) {
+		return true
+	}
 	// A bar of short items set apart by "|" ("Impressum | Datenschutz |
 	// Kontakt", "Comments feed | Comments closed | Trackback").
 	if len(words) <= 20 && isBar(t) {
@@ -457,6 +461,19 @@ func isFurnitureText(t string) bool {
 	// A block without a single letter: gallery counters, "|", "• • •".
 	if len(words) <= 3 && !strings.ContainsFunc(t, isLetter) {
 		return true
+	}
+	return false
+}
+
+// boxLead reports whether a block opens with the heading of a related-
+// stories box and a colon, followed by the headline it points to.
+func boxLead(lower string) bool {
+	for _, p := range boxLines {
+		if rest, ok := strings.CutPrefix(lower, p); ok {
+			if strings.HasPrefix(strings.TrimLeft(rest, " !?¿¡"), ":") {
+				return true
+			}
+		}
 	}
 	return false
 }
