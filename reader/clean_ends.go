@@ -172,7 +172,9 @@ func (c *cleaner) secondOpinion(ls []leaf) {
 	joined := " " + strings.Join(bodyTokens, " ") + " "
 	for _, l := range ls {
 		t := tokens(l.text)
-		if len(t) == 0 {
+		if len(t) == 0 || headingTag(l.n) {
+			// An articleBody is the running text: sites leave the
+			// subheadings out of it.
 			continue
 		}
 		if len(t) < 4 {
@@ -289,4 +291,13 @@ func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
 		txb.WriteString(p + "\n\n")
 	}
 	return strings.TrimRight(mdb.String(), "\n") + "\n", strings.TrimRight(txb.String(), "\n"), true
+}
+
+// headingTag reports whether n is h2-h6 (a subheading).
+func headingTag(n *html.Node) bool {
+	switch n.Data {
+	case "h2", "h3", "h4", "h5", "h6":
+		return true
+	}
+	return false
 }

@@ -368,3 +368,14 @@ func TestArticleBodyMarkup(t *testing.T) {
 		t.Errorf("articleBody markup not rendered:\n%s", a.Markdown)
 	}
 }
+
+// TestSecondOpinionKeepsSubheadings: a schema.org articleBody is the
+// running text; a subheading it leaves out stays.
+func TestSecondOpinionKeepsSubheadings(t *testing.T) {
+	body, _ := json.Marshal(strings.Join(bodyParas, "\n") + " " + strings.Repeat("More words of the same story so the body is substantial. ", 10))
+	head := `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":` + string(body) + `}</script>`
+	a := extractPage(t, page(head, "", `<h2>KEEP the second winter</h2><p>GONE our partners offer great deals every day to readers who like to save money.</p>`, ""))
+	if !strings.Contains(a.Text, "KEEP the second winter") || strings.Contains(a.Text, "GONE") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
