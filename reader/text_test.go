@@ -859,14 +859,15 @@ func TestTextTitleNotAPerson(t *testing.T) {
 }
 
 // TestFromTextLongSectionedReport: a long report pasted as text, its first
-// line its title and a "Section N" line every 40 paragraphs, keeps its
-// title and all of its words (a guard: the issue saw 40 words kept).
+// line its title and a "Section N: ..." heading every 40 paragraphs, keeps
+// its title (not the first section's heading, the nearest headline above
+// the first paragraph) and all of its words.
 func TestFromTextLongSectionedReport(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("Annual Report on Water Quality in the Northern Rivers\n\n")
 	n := 0
 	for s := 1; n < 200000; s++ {
-		fmt.Fprintf(&b, "Section %d\n\n", s)
+		fmt.Fprintf(&b, "Section %d: Findings of the year\n\n", s)
 		for p := range 40 {
 			para := fmt.Sprintf("In section %d, paragraph %d: the survey measured the water of the northern rivers through the whole season, and the council will publish the figures for each river in the spring.", s, p)
 			b.WriteString(para + "\n\n")
