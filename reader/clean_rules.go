@@ -312,6 +312,9 @@ var (
 		"wszelkie prawa zastrzeżone", "chroniony prawem autorskim", "copyrighted property", "alle rechten voorbehouden"}
 	// "Name/Agency": a picture credit standing alone.
 	rxSlashCredit = lazyRegexp(`^\p{L}[\p{L}\d .'’-]{1,40}[^\s/]/[^\s/]\p{L}*[\p{L}\d .'’-]{0,30}$`)
+	// Words without one of which rxCoda cannot match: testing them first
+	// spares most blocks the regexp.
+	codaHints = []string{"write to", "reach", "mail", "contact", "contributed", "follow", "sign up", "subscribe", "join", "delivered"}
 	// Words of a comment policy.
 	commentWords    = []string{"comments", "comentários", "comentarios", "kommentare", "commentaires", "komentarze", "commenti"}
 	moderationWords = []string{"moderated", "moderation", "moderiert", "modérés", "modération", "approved", "aprovados",
@@ -446,7 +449,7 @@ func isFurnitureText(t string) bool {
 	if len(words) <= 60 && containsAny(lower, copyrightPhrases) {
 		return true
 	}
-	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || rxCoda().MatchString(lower)) {
+	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || containsAny(lower, codaHints) && rxCoda().MatchString(lower)) {
 		return true
 	}
 	if len(words) >= 2 && len(words) <= 12 && allShareWords(lower) {
