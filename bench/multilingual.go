@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"golang.org/x/net/html"
 )
 
 // DefaultMultilingualCorpus is where the multilingual cleaning corpus
@@ -114,10 +117,14 @@ func ScorePassages(text string, with, without []string) Counts {
 
 // PassageResult is one page's counts under the pipeline and the baseline.
 type PassageResult struct {
-	ID, Lang               string
-	Pipeline, Baseline     Counts
-	PipelineErr            error
-	PipelineMS, BaselineMS float64
+	ID, Lang           string
+	Pipeline, Baseline Counts
+	// The same counts for the passages found inside list items and
+	// table cells of the page (ListPipeline, ListBaseline) and elsewhere.
+	ListPipeline, ListBaseline   Counts
+	OtherPipeline, OtherBaseline Counts
+	PipelineErr                  error
+	PipelineMS, BaselineMS       float64
 }
 
 // PassageReport is the outcome of a run over a passage corpus.
@@ -167,11 +174,14 @@ func Passages(dir string, pipeline, baseline Extractor, rounds int) (*PassageRep
 		}
 		r.PipelineErr = err
 		r.Pipeline = ScorePassages(txt, p.With, p.Without)
+		inList := passagesInLists(raws[i], p.With, p.Without)
+		r.ListPipeline, r.OtherPipeline = scoreSplit(txt, p.With, p.Without, inList)
 		txt, err = baseline(cps[i], raws[i])
 		if err != nil {
 			txt = ""
 		}
 		r.Baseline = ScorePassages(txt, p.With, p.Without)
+		r.ListBaseline, r.OtherBaseline = scoreSplit(txt, p.With, p.Without, inList)
 		rep.Pipeline = rep.Pipeline.Add(r.Pipeline)
 		rep.Baseline = rep.Baseline.Add(r.Baseline)
 	}
@@ -201,6 +211,72 @@ func Passages(dir string, pipeline, baseline Extractor, rounds int) (*PassageRep
 	rep.PipelineMS, rep.BaselineMS = median(pm), median(bm)
 	rep.Timed = true
 	return rep, nil
+}
+
+// scoreSplit scores the passages marked in inList (with passages first,
+// then without) apart from the others.
+func scoreSplit(text string, with, without []string, inList []bool) (list, other Counts) {
+	for k, p := range with {
+		c := ScorePassages(text, []string{p}, nil)
+		if inList[k] {
+			list = list.Add(c)
+		} else {
+			other = other.Add(c)
+		}
+	}
+	for k, p := range without {
+		c := ScorePassages(text, nil, []string{p})
+		if inList[len(with)+k] {
+			list = list.Add(c)
+		} else {
+			other = other.Add(c)
+		}
+	}
+	return list, other
+}
+
+// passagesInLists reports, for each passage (with passages first), whether
+// its opening words sit in a list item or a table cell of the page.
+func passagesInLists(raw []byte, with, without []string) []bool {
+	out := make([]bool, len(with)+len(without))
+	doc, err := html.Parse(bytes.NewReader(raw))
+	if err != nil {
+		return out
+	}
+	type textNode struct {
+		text string
+		list bool
+	}
+	var nodes []textNode
+	var walk func(n *html.Node, list bool)
+	walk = func(n *html.Node, list bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				if t := NormalizeSpace(c.Data); t != "" {
+					nodes = append(nodes, textNode{t, list})
+				}
+			case html.ElementNode:
+				switch c.Data {
+				case "script", "style", "head", "template":
+					continue
+				}
+				walk(c, list || c.Data == "li" || c.Data == "td" || c.Data == "th" || c.Data == "dd" || c.Data == "dt")
+			}
+		}
+	}
+	walk(doc, false)
+	for k, p := range append(append([]string{}, with...), without...) {
+		f := strings.Fields(p)
+		key := strings.Join(f[:min(3, len(f))], " ")
+		for _, n := range nodes {
+			if key != "" && strings.Contains(n.text, key) {
+				out[k] = n.list
+				break
+			}
+		}
+	}
+	return out
 }
 
 // ByLang sums the pipeline's and the baseline's counts per language.
@@ -265,6 +341,13 @@ func (r *PassageReport) Print(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, "\nsplit halves (pipeline | baseline F): ids 0-7 (%d pages) F %.3f P %.3f R %.3f | %.3f; ids 8-f (%d pages) F %.3f P %.3f R %.3f | %.3f\n",
 		nlo, lo.F(), lo.Precision(), lo.Recall(), blo.F(), nhi, hi.F(), hi.Precision(), hi.Recall(), bhi.F())
+	var lp, lb, op, ob Counts
+	for _, p := range r.Pages {
+		lp, lb = lp.Add(p.ListPipeline), lb.Add(p.ListBaseline)
+		op, ob = op.Add(p.OtherPipeline), ob.Add(p.OtherBaseline)
+	}
+	fmt.Fprintf(&b, "passages in list items and table cells (%d): pipeline F %.3f P %.3f R %.3f | baseline F %.3f; elsewhere (%d): pipeline F %.3f | baseline F %.3f\n",
+		lp.TP+lp.FP+lp.FN+lp.TN, lp.F(), lp.Precision(), lp.Recall(), lb.F(), op.TP+op.FP+op.FN+op.TN, op.F(), ob.F())
 	langs, pipe, base, pages := r.ByLang()
 	fmt.Fprintf(&b, "\nper language (<html lang>): pipeline F P R | baseline F P R\n")
 	for _, l := range langs {

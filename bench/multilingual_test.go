@@ -113,3 +113,18 @@ func TestMultilingualDump(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(*mlDump, "summary"), []byte(summary.String()), 0o644)
 }
+
+func TestPassagesInLists(t *testing.T) {
+	raw := []byte(`<html><body><p>plain words here</p><ul><li>item words <b>here</b></li></ul><table><tr><td>cell words there</td></tr></table><script>item words here</script></body></html>`)
+	got := passagesInLists(raw, []string{"plain words here", "item words"}, []string{"cell words there", "absent"})
+	want := []bool{false, true, true, false}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("passage %d in a list: %v, want %v", i, got[i], want[i])
+		}
+	}
+	list, other := scoreSplit("plain words here and cell words there", []string{"plain words here", "item words"}, []string{"cell words there", "absent"}, got)
+	if list != (Counts{FN: 1, FP: 1}) || other != (Counts{TP: 1, TN: 1}) {
+		t.Errorf("list %+v other %+v", list, other)
+	}
+}
