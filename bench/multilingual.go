@@ -346,8 +346,10 @@ func (r *PassageReport) Print(w io.Writer) error {
 		lp, lb = lp.Add(p.ListPipeline), lb.Add(p.ListBaseline)
 		op, ob = op.Add(p.OtherPipeline), ob.Add(p.OtherBaseline)
 	}
-	fmt.Fprintf(&b, "passages in list items and table cells (%d): pipeline F %.3f P %.3f R %.3f | baseline F %.3f; elsewhere (%d): pipeline F %.3f | baseline F %.3f\n",
-		lp.TP+lp.FP+lp.FN+lp.TN, lp.F(), lp.Precision(), lp.Recall(), lb.F(), op.TP+op.FP+op.FN+op.TN, op.F(), ob.F())
+	fmt.Fprintf(&b, "passages in list items and table cells (%d): pipeline F %.3f P %.3f R %.3f | baseline F %.3f P %.3f R %.3f\n",
+		lp.TP+lp.FP+lp.FN+lp.TN, lp.F(), lp.Precision(), lp.Recall(), lb.F(), lb.Precision(), lb.Recall())
+	fmt.Fprintf(&b, "passages elsewhere (%d):                      pipeline F %.3f P %.3f R %.3f | baseline F %.3f P %.3f R %.3f\n",
+		op.TP+op.FP+op.FN+op.TN, op.F(), op.Precision(), op.Recall(), ob.F(), ob.Precision(), ob.Recall())
 	langs, pipe, base, pages := r.ByLang()
 	fmt.Fprintf(&b, "\nper language (<html lang>): pipeline F P R | baseline F P R\n")
 	for _, l := range langs {
