@@ -301,3 +301,32 @@ func headingTag(n *html.Node) bool {
 	}
 	return false
 }
+
+// recipeFallback returns a schema.org Recipe's text (description,
+// ingredients, steps) as the article when the page rendered far less of
+// it than the recipe holds: a shop or an app that draws the recipe with
+// scripts.
+func recipeFallback(text string, info *pageInfo) (md, txt string, ok bool) {
+	r := strings.TrimSpace(noSoftHyphens(sanitize.Text(info.recipe)))
+	if r == "" || bodyIsHTML(r) {
+		return "", "", false
+	}
+	rw, tw := CountWords(r), CountWords(text)
+	// The page's text must lack most of the ingredients and steps: a
+	// page that shows them keeps its own rendering.
+	if rw < 50 || tw >= rw || !bodyMissing(info.recipeSteps, text) {
+		return "", "", false
+	}
+	var mdb, txb strings.Builder
+	for _, p := range strings.Split(r, "\n") {
+		p = strings.Join(strings.Fields(p), " ")
+		if p == "" {
+			continue
+		}
+		var e strings.Builder
+		escapeText(&e, p)
+		mdb.WriteString(hardBreaks(e.String()) + "\n\n")
+		txb.WriteString(p + "\n\n")
+	}
+	return strings.TrimRight(mdb.String(), "\n") + "\n", strings.TrimRight(txb.String(), "\n"), true
+}

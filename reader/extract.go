@@ -108,6 +108,8 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 	}
 	if fmd, ftext, ok := bodyFallback(text, info); ok {
 		md, text = fmd, ftext
+	} else if fmd, ftext, ok := recipeFallback(text, info); ok {
+		md, text = fmd, ftext
 	}
 	if CountWords(text) == 0 {
 		return nil, ErrNoArticle

@@ -405,3 +405,39 @@ func TestSecondOpinionWhenNotProse(t *testing.T) {
 		t.Errorf("second opinion %v:\n%s", ok, text)
 	}
 }
+
+// TestFromHTMLRecipeFallback: a page that draws its recipe with scripts
+// shows the schema.org Recipe's ingredients and steps; a page that shows
+// them keeps its own text.
+func TestFromHTMLRecipeFallback(t *testing.T) {
+	desc := "Pumpkin dumplings are a classic of the autumn kitchen, and this version with sage butter takes an afternoon but rewards every minute of it."
+	var steps []string
+	for i := range 6 {
+		steps = append(steps, fmt.Sprintf(`{"@type":"HowToStep","text":"Step %d: knead the dough again, let it rest in the cold for twenty minutes, then roll it thin on a floured board."}`, i))
+	}
+	ld := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Recipe","name":"Pumpkin dumplings","description":"` + desc +
+		`","recipeIngredient":["500 g flour","1 egg","300 g pumpkin"],"recipeInstructions":[` + strings.Join(steps, ",") + `]}</script>`
+	scripted := `<html><head>` + ld + `</head><body><article><h1>Pumpkin dumplings</h1><p>` + desc + `</p><p>` + desc + `</p></article></body></html>`
+	a, err := FromHTML([]byte(scripted), "", "https://example.org/recipe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"500 g flour", "Step 0: knead the dough", "Step 5: knead the dough"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("lacks %q:\n%s", want, a.Text)
+		}
+	}
+	var shown strings.Builder
+	shown.WriteString(`<html><head>` + ld + `</head><body><article><h1>Pumpkin dumplings</h1><p>` + desc + `</p><ul><li>500 g flour</li><li>1 egg</li><li>300 g pumpkin</li></ul><ol>`)
+	for i := range 6 {
+		fmt.Fprintf(&shown, "<li>Step %d: knead the dough again, let it rest in the cold for twenty minutes, then roll it thin on a floured board.</li>", i)
+	}
+	shown.WriteString(`</ol><p>Our own closing words about the dumplings, which only the page itself has and the recipe data does not.</p></article></body></html>`)
+	b, err := FromHTML([]byte(shown.String()), "", "https://example.org/recipe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.Text, "Our own closing words") || strings.Count(b.Text, "Step 0:") != 1 {
+		t.Errorf("a page showing its recipe lost its own text:\n%s", b.Text)
+	}
+}
