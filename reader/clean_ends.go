@@ -113,7 +113,7 @@ func (c *cleaner) trimEnds(root *html.Node) {
 // top-level heading, or a short line carrying a date (a dateline with a
 // byline or a section name).
 func (c *cleaner) isHeadMatter(l leaf) bool {
-	if l.n.Data == "h1" || l.n.Data == "h2" {
+	if l.n.Data == "h1" {
 		return true
 	}
 	t := tokens(l.text)
@@ -153,10 +153,28 @@ func (c *cleaner) secondOpinion(ls []leaf) {
 	for i := range bodyTokens {
 		set[shingle(bodyTokens, i)] = true
 	}
+	// Only a body that is the text extracted is a judge of it: one that
+	// shares under half its word runs is another text (a teaser of
+	// another page, a product's blurb).
+	all, agree := 0, 0
+	for _, l := range ls {
+		t := tokens(l.text)
+		for i := 0; i+4 <= len(t); i++ {
+			all++
+			if set[shingle(t, i)] {
+				agree++
+			}
+		}
+	}
+	if agree*2 < all {
+		return
+	}
 	joined := " " + strings.Join(bodyTokens, " ") + " "
 	for _, l := range ls {
 		t := tokens(l.text)
-		if len(t) == 0 {
+		if len(t) == 0 || headingTag(l.n) {
+			// An articleBody is the running text: sites leave the
+			// subheadings out of it.
 			continue
 		}
 		if len(t) < 4 {
@@ -182,8 +200,13 @@ func (c *cleaner) secondOpinion(ls []leaf) {
 func (c *cleaner) bodyTokens() []string {
 	if !c.ldChecked {
 		c.ldChecked = true
-		if c.info.articleBody != "" {
-			if t := tokens(sanitize.Text(c.info.articleBody)); len(t) >= 150 {
+		if body := c.info.articleBody; body != "" {
+			if bodyIsHTML(body) {
+				if doc, err := html.Parse(strings.NewReader(body)); err == nil {
+					_, body = toMarkdown(doc, nil)
+				}
+			}
+			if t := tokens(sanitize.Text(body)); len(t) >= 150 {
 				c.ldTokens = t
 			}
 		}
@@ -203,20 +226,99 @@ func shingle(t []string, i int) string {
 	return strings.Join(t[i:end], " ")
 }
 
+// bodyMissing reports whether the extracted text holds under half of the
+// articleBody's word runs: the container chosen is not the article the
+// page describes.
+func bodyMissing(body, text string) bool {
+	bt := tokens(body)
+	have := make(map[string]bool)
+	tt := tokens(text)
+	for i := 0; i+4 <= len(tt); i++ {
+		have[shingle(tt, i)] = true
+	}
+	in, all := 0, 0
+	for i := 0; i+4 <= len(bt); i++ {
+		all++
+		if have[shingle(bt, i)] {
+			in++
+		}
+	}
+	return in*2 < all
+}
+
+// bodyIsHTML reports whether an articleBody holds markup: closing tags,
+// paragraphs or line breaks.
+func bodyIsHTML(s string) bool {
+	return strings.Contains(s, "</p>") || strings.Contains(s, "</a>") || strings.Contains(s, "<br") ||
+		strings.Contains(s, "</div>") || strings.Contains(s, "</strong>") || strings.Contains(s, "</em>")
+}
+
 // bodyFallback returns the JSON-LD articleBody as the article when the
 // extracted text is far shorter than it (go-readability picked a teaser or
-// a comment) or empty.
+// a comment) or empty, or when the text is shorter and holds under half of
+// it (go-readability picked another text).
 func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
-	body := strings.TrimSpace(sanitize.Text(info.articleBody))
+	body := strings.TrimSpace(noSoftHyphens(sanitize.Text(info.articleBody)))
 	if body == "" {
 		return "", "", false
 	}
+	var htmlMD string
+	if bodyIsHTML(body) {
+		// Some sites put the body's markup in articleBody: read it as
+		// HTML rather than show its tags.
+		doc, err := html.Parse(strings.NewReader(body))
+		if err != nil {
+			return "", "", false
+		}
+		htmlMD, body = toMarkdown(doc, nil)
+	}
 	bw, tw := CountWords(body), CountWords(text)
-	if bw < 150 || tw*3 >= bw {
+	if bw < 150 || tw >= bw || tw*3 >= bw && !bodyMissing(body, text) {
 		return "", "", false
+	}
+	if htmlMD != "" {
+		return htmlMD, body, true
 	}
 	var mdb, txb strings.Builder
 	for _, p := range strings.Split(body, "\n") {
+		p = strings.Join(strings.Fields(p), " ")
+		if p == "" {
+			continue
+		}
+		var e strings.Builder
+		escapeText(&e, p)
+		mdb.WriteString(hardBreaks(e.String()) + "\n\n")
+		txb.WriteString(p + "\n\n")
+	}
+	return strings.TrimRight(mdb.String(), "\n") + "\n", strings.TrimRight(txb.String(), "\n"), true
+}
+
+// headingTag reports whether n is h2-h6 (a subheading).
+func headingTag(n *html.Node) bool {
+	switch n.Data {
+	case "h2", "h3", "h4", "h5", "h6":
+		return true
+	}
+	return false
+}
+
+// recipeFallback returns a schema.org Recipe's text (description,
+// ingredients, steps) as the article when the page rendered far less of
+// it than the recipe holds: a shop or an app that draws the recipe with
+// scripts.
+func recipeFallback(text string, info *pageInfo) (md, txt string, ok bool) {
+	r := strings.TrimSpace(noSoftHyphens(sanitize.Text(info.recipe)))
+	if r == "" || bodyIsHTML(r) {
+		return "", "", false
+	}
+	rw, tw := CountWords(r), CountWords(text)
+	// The page's text must lack most of the ingredients and steps: a
+	// page that shows them keeps its own rendering.
+	if rw < 50 || tw >= rw || !bodyMissing(info.recipeSteps, text) {
+		return "", "", false
+	}
+	var mdb, txb strings.Builder
+	for _, p := range strings.Split(r, "\n") {
 		p = strings.Join(strings.Fields(p), " ")
 		if p == "" {
 			continue

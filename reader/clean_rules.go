@@ -24,10 +24,26 @@ var furnitureTags = map[string]bool{
 // dropTag removes furniture elements, unless one holds a large share of the
 // text (a site that wraps its whole story in <header> is still a story).
 func dropTag(n *html.Node, size, total int) bool {
-	if !furnitureTags[n.Data] {
+	if !furnitureTags[n.Data] || size*4 > total {
 		return false
 	}
-	return size*4 <= total
+	if n.Data == "header" && holdsProse(n) {
+		// An article's <header> often holds its standfirst under the
+		// headline: the headline and the dateline around it go by the
+		// end rules, the paragraph stays.
+		return false
+	}
+	return true
+}
+
+// holdsProse reports whether a leaf block under n reads as a paragraph.
+func holdsProse(n *html.Node) bool {
+	found := false
+	leaves(n, func(l leaf) bool {
+		found = strings.Count(l.text, " ") >= 9 && isProse(l.text) && !isFurnitureText(l.text)
+		return !found
+	})
+	return found
 }
 
 // classWords are the class and id words of page furniture, matched as
@@ -69,16 +85,65 @@ func classIsFurniture(n *html.Node) bool {
 	if names == "" {
 		return false
 	}
-	for _, w := range splitName(names) {
-		if classWords[w] {
+	for _, tok := range strings.Fields(names) {
+		if tokenIsFurniture(tok) {
 			return true
 		}
 	}
-	lower := strings.ToLower(names)
+	return false
+}
+
+// tokenIsFurniture judges one class or id name. Names a stylesheet
+// generated (a hash: "tagStyle_z4kqwb") and script hooks ("js-readmore",
+// a button that unfolds the text) say nothing of what they hold, and
+// "hidden" names the element hidden only as the name's first word
+// ("field--label-hidden" hides the field's label, not the field).
+func tokenIsFurniture(tok string) bool {
+	words := splitName(tok)
+	if len(words) == 0 || generatedName(tok) {
+		return false
+	}
+	if words[0] == "js" {
+		return false
+	}
+	for i, w := range words {
+		if !classWords[w] {
+			continue
+		}
+		if (w == "hidden" || w == "hide") && i > 0 && !classWords[words[i-1]] && words[i-1] != "is" {
+			continue
+		}
+		return true
+	}
+	lower := strings.ToLower(tok)
 	for _, s := range classSubstrings {
 		if strings.Contains(lower, s) {
 			return true
 		}
+	}
+	return false
+}
+
+// generatedName reports whether a class name carries a hash: a run of five
+// or more letters and digits holding both.
+func generatedName(tok string) bool {
+	run, letters, digits := 0, false, false
+	for i := 0; i <= len(tok); i++ {
+		c := byte('-')
+		if i < len(tok) {
+			c = tok[i]
+		}
+		isDigit := c >= '0' && c <= '9'
+		isAlpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if isDigit || isAlpha {
+			run++
+			letters, digits = letters || isAlpha, digits || isDigit
+			continue
+		}
+		if run >= 5 && letters && digits {
+			return true
+		}
+		run, letters, digits = 0, false, false
 	}
 	return false
 }
@@ -162,12 +227,53 @@ var (
 		"related post", "related articles", "related article", "related stories", "related content",
 		"related coverage", "recommended", "recommended for you", "recommended stories", "read more",
 		"read next", "also read", "see also", "more stories", "most read", "most popular",
-		"most viewed", "top stories", "sign in", "log in", "subscribe", "home")
+		"most viewed", "top stories", "sign in", "log in", "subscribe", "home",
+		// One-word lines of the same kind in other languages.
+		"anzeige", "- anzeige-", "-anzeige-", "- anzeige -", "zurück", "weiter", "teilen", "kommentare",
+		"partager", "compartir", "compartilhar", "condividi", "udostępnij", "polecane", "empfehlungen")
 	// Prefixes of whole furniture blocks of up to twelve words.
-	furnitureLinePrefixes = []string{"more from ", "you may also like", "you might also like",
+	furnitureLinePrefixes = append([]string{"more from ", "you may also like", "you might also like",
 		"you may like", "you might like", "don't miss", "dont miss", "don’t miss", "tell us what you think",
 		"this slideshow requires javascript", "media playback is unsupported", "like this story",
-		"like this article", "share on "}
+		"like this article", "share on "}, boxLines...)
+	// The same furniture in other languages: the heading of a box of
+	// related stories, and the lines that ask a reader to share, rate,
+	// comment or log in (whole blocks of up to twelve words).
+	boxLines = []string{
+		// German
+		"siehe auch", "verwandte artikel", "verwandte themen", "ähnliche artikel", "ähnliche beiträge",
+		"das könnte sie auch interessieren", "das könnte dich auch interessieren", "das thema könnte",
+		"dies könnte sie auch interessieren", "auch interessant", "ebenfalls interessant", "mehr zum thema",
+		"mehr themen", "weitere themen", "weitere artikel", "weitere beiträge", "weiterführende links",
+		"weiterführende artikel", "lesen sie auch", "lesen sie mehr", "lies auch", "schon gelesen",
+		"neueste artikel", "neueste beiträge", "meistgelesen", "meist gelesen", "meist-gelesen",
+		"meist-diskutiert", "meistdiskutiert", "beliebte artikel", "beliebte beiträge", "noch mehr infos",
+		"entdecke weitere", "entdecken sie weitere", "artikel teilen", "diesen artikel teilen",
+		"beitrag teilen", "jetzt teilen", "teilen mit", "war der artikel", "war dieser artikel",
+		"hat ihnen der artikel", "hat dir der artikel", "artikel gefallen", "möchten sie den artikel",
+		"hier können sie den artikel", "artikel bewerten", "beitrag bewerten", "kommentare schreiben",
+		"kommentar schreiben", "kommentar verfassen", "keine kommentare", "kommentare geschlossen",
+		"noch keine bewertung", "sie sind aktuell nicht eingeloggt", "sie sind nicht eingeloggt",
+		"du musst eingeloggt sein", "sie müssen angemeldet sein", "quellen ausblenden", "quellen anzeigen",
+		"externer inhalt", "zurück zur übersicht",
+		// French
+		"voir aussi", "à lire aussi", "a lire aussi", "lire aussi", "à lire également", "sur le même sujet",
+		"articles similaires", "articles liés", "articles connexes", "vous aimerez aussi",
+		"vous aimerez peut-être", "partager cet article", "partagez cet article", "laisser un commentaire",
+		"vous devez être connecté",
+		// Spanish
+		"le puede interesar", "te puede interesar", "le puede gustar", "lea también", "lee también",
+		"ver también", "vea también", "artículos relacionados", "noticias relacionadas", "más noticias",
+		"te recomendamos", "mire:", "lea:", "lee:", "compartir en", "deja un comentario",
+		// Portuguese
+		"veja também", "veja tambem", "leia também", "leia tambem", "leia mais", "saiba mais",
+		"artigos relacionados", "notícias relacionadas", "você também pode gostar", "deixe um comentário",
+		// Italian, Dutch, Polish
+		"leggi anche", "vedi anche", "articoli correlati", "potrebbe interessarti", "lees ook", "zie ook",
+		"über den autor", "über die autorin", "zum autor", "à propos de l’auteur", "à propos de l'auteur", "sobre el autor", "sobre o autor", "o autorze",
+		"gerelateerde artikelen", "zobacz też", "zobacz także", "czytaj też", "czytaj także",
+		"przeczytaj też", "przeczytaj także", "podobne artykuły",
+	}
 	// Prefixes of short furniture blocks (up to thirty words): what captions,
 	// credits and promotions start with.
 	furnitureStarts = []string{"read more", "related:", "related post", "related news", "related article",
@@ -180,10 +286,48 @@ var (
 		"reading time", "filed under", "tags:", "tag:", "reporting by", "editing by", "writing by",
 		"additional reporting", "get the latest", "get breaking", "let our news", "want more",
 		"have a tip", "start your day", "microsoft may earn", "we may earn",
-		"this website uses cookies", "we use cookies"}
-	rxCounter = lazyRegexp(`^(image |photo |slide )?\d+ (of|/|de|von|sur) \d+`)
+		"this website uses cookies", "we use cookies",
+		// Subscription, paywall and app prompts; captions; in several languages.
+		"subscribe now", "never miss the latest", "to view the full story", "to continue reading",
+		"to read the full story", "for the latest stories", "download our app", "do you want to be informed",
+		"this article is the copyrighted property", "pour lire la suite", "pour continuer à lire",
+		"abonnez-vous", "inscrivez-vous", "um weiterzulesen", "jetzt abonnieren", "newsletter abonnieren",
+		"melden sie sich für", "abonnieren sie", "suscríbete", "para seguir leyendo", "assine ",
+		"zaloguj się", "subskrybuj", "foto:", "fotos:", "bild:", "bilder:", "abbildung:", "beitragsbild",
+		"titelbild", "bildquelle", "bildnachweis", "quelle:", "image illustrative", "crédit photo",
+		"crédits photo", "vergrößern", "agrandir",
+		// Blog-engine post footers, comment and login prompts, donation
+		// appeals.
+		"this entry was posted", "this post was posted", "der beitrag wurde am", "dieser beitrag wurde",
+		"dieser eintrag wurde", "ce billet a été publié", "cette entrée a été publiée", "esta entrada fue publicada",
+		"du musst eingeloggt", "sie müssen angemeldet", "sie müssen eingeloggt", "vous devez être connecté",
+		"you must be logged in", "verraten sie gerne", "verrate uns", "(noch keine bewertung",
+		"we want to hear what you think", "help us continue", "support our journalism", "jede kleine spende",
+		"unterstützen sie unsere", "unterstützen sie uns",
+		// Post dates and photo credits.
+		"veröffentlicht:", "veröffentlichung:", "личный архив", "фото:"}
+	// Copyright lines anywhere in a short block, in several languages.
+	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+		"todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
+		"wszelkie prawa zastrzeżone", "chroniony prawem autorskim", "copyrighted property", "alle rechten voorbehouden"}
+	// "Name/Agency": a picture credit standing alone.
+	rxSlashCredit = lazyRegexp(`^\p{L}[\p{L}\d .'’-]{1,40}[^\s/]/[^\s/]\p{L}*[\p{L}\d .'’-]{0,30}$`)
+	// Words without one of which rxCoda cannot match: testing them first
+	// spares most blocks the regexp.
+	codaHints = []string{"write to", "reach", "mail", "contact", "contributed", "follow", "sign up", "subscribe", "join", "delivered"}
+	// Words of a comment policy.
+	commentWords    = []string{"comments", "comentários", "comentarios", "kommentare", "commentaires", "komentarze", "commenti"}
+	moderationWords = []string{"moderated", "moderation", "moderiert", "modérés", "modération", "approved", "aprovados",
+		"aprobados", "freigabe", "freigeschaltet", "pelo moderador", "por el moderador", "par le modérateur"}
+	// "More AP NBA: https://...": a line of links to more of the same.
+	rxMoreLink = lazyRegexp(`^more\b[^:]{0,40}:\s*https?://`)
+	// Reading time: "4 min read", "3 Minuten Lesezeit", "5 min de lecture".
+	rxReadTime = lazyRegexp(`^(reading time:?\s*|lesezeit:?\s*)?\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti)\.?\s*(read|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura)?$`)
+	// PHP's warnings: "Warning: Creating default object ... on line 407".
+	rxServerError = lazyRegexp(`^(warning|notice|deprecated|strict standards|fatal error|parse error): .* on line \d+`)
+	rxCounter     = lazyRegexp(`^(image |photo |slide )?\d+ (of|/|de|von|sur) \d+`)
 	// Caption and credit endings: "(Image: GETTY)", "Credit: EPA", "REUTERS/Name".
-	rxCreditEnd = lazyRegexp(`(\((image|photo|picture|pic|credit|source|foto|imagem)s?:[^)]{0,80}\)|credits?:\s?[^.!?]{0,80}|\breuters/[\w .'-]{0,40}|\b(getty images|afp|ap photo|shutterstock)\)?)\s*\.?$`)
+	rxCreditEnd = lazyRegexp(`(\((image|photo|picture|pic|credit|source|foto|imagem)s?:[^)]{0,80}\)|credits?:\s?[^.!?]{0,80}|\breuters/[\w .'-]{0,40}|\b(getty images|afp|ap photo|shutterstock)\)?|©[^.!?©]{0,60})\s*\.?$`)
 	// The coda of a news story: how to reach the writer, who contributed,
 	// where to follow the outlet, which newsletter to sign up for.
 	rxCoda = lazyRegexp(`^(write to|reach (the )?(reporter|author|writer)s?|e-?mail (the )?\w+|contact)\b.*(@|https?://)|contributed (reporting )?to this (report|story|article)|^follow\b.{0,60}\b(twitter|facebook|instagram|youtube|coverage|@|https?://)|\b(sign up|subscribe|join)\b.{0,80}\b(newsletters?|forums?|inbox)\b|delivered (right )?(to|through|in|into) your (inbox|letterbox|mailbox|door)`)
@@ -192,7 +336,7 @@ var (
 		"e-mail", "mail", "reddit", "share", "tweet", "print", "telegram", "messenger", "flipboard",
 		"pocket", "tumblr", "vk", "copy", "link", "sms", "comments", "comment", "save", "baixar", "download", "x")
 	// "Follow us on Twitter", "follow him @name": the social-media coda.
-	rxFollow = lazyRegexp(`\bfollow (us|him|her|me|them)\b.{0,40}\b(twitter|facebook|instagram|@\w)|\bfollow (us|him|her|me|them) @\w`)
+	rxFollow = lazyRegexp(`\bfollow (us|him|her|me|them)\b.{0,40}\b(twitter|facebook|instagram|@\w)|\bfollow (us|him|her|me|them) @\w|^follow @\w+ on (twitter|instagram|facebook)`)
 	// A byline: "By A Name", "By A Name and Other Name".
 	rxByline = lazyRegexp(`^(?i:by|por|von|par|door|di)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&|e|y|und|et)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*[,|-]?`)
 	// Date and time words, for datelines.
@@ -264,19 +408,48 @@ func isFurnitureText(t string) bool {
 			return true
 		}
 	}
-	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter().MatchString(lower)) {
+	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter().MatchString(lower) || rxReadTime().MatchString(lower)) {
+		return true
+	}
+	// "Lesen Sie auch: <headline>", "Le puede interesar: <headline>".
+	if len(words) <= 30 && strings.Contains(lower, ":") && boxLead(lower) {
+		return true
+	}
+	// A bar of short items set apart by "|" ("Impressum | Datenschutz |
+	// Kontakt", "Comments feed | Comments closed | Trackback").
+	if len(words) <= 20 && isBar(t) {
+		return true
+	}
+	// A picture credit on its own: "Judy Eddy/WENN.com", "iStock/cjp".
+	if len(words) <= 5 && rxSlashCredit().MatchString(t) {
+		return true
+	}
+	// A comment policy: a short block about comments and their moderation.
+	if len(words) <= 40 && containsAny(lower, commentWords) && containsAny(lower, moderationWords) {
+		return true
+	}
+	// An unrendered shortcode ("[button link=...]Send us[/button]"), or
+	// "More X: <link>" at the end of a story.
+	if len(words) <= 30 && (strings.HasPrefix(lower, "[") && strings.Contains(lower, "[/") || rxMoreLink().MatchString(lower)) {
+		return true
+	}
+	// A server's error message printed into the page.
+	if len(words) <= 40 && strings.Contains(lower, " on line ") && rxServerError().MatchString(lower) {
 		return true
 	}
 	if len(words) <= 60 {
 		// Only the end of the block can be a credit.
 		tail := lower[max(0, len(lower)-120):]
-		if strings.ContainsAny(tail, ":/)") || strings.Contains(tail, "getty") || strings.Contains(tail, "afp") {
+		if strings.ContainsAny(tail, ":/)©") || strings.Contains(tail, "getty") || strings.Contains(tail, "afp") {
 			if rxCreditEnd().MatchString(tail) {
 				return true
 			}
 		}
 	}
-	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || rxCoda().MatchString(lower)) {
+	if len(words) <= 60 && containsAny(lower, copyrightPhrases) {
+		return true
+	}
+	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || containsAny(lower, codaHints) && rxCoda().MatchString(lower)) {
 		return true
 	}
 	if len(words) >= 2 && len(words) <= 12 && allShareWords(lower) {
@@ -293,6 +466,34 @@ func isFurnitureText(t string) bool {
 		return true
 	}
 	return false
+}
+
+// boxLead reports whether a block opens with the heading of a related-
+// stories box and a colon, followed by the headline it points to.
+func boxLead(lower string) bool {
+	for _, p := range boxLines {
+		if rest, ok := strings.CutPrefix(lower, p); ok {
+			if strings.HasPrefix(strings.TrimLeft(rest, " !?¿¡"), ":") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isBar reports whether a block is three or more short items (four words
+// or fewer) set apart by "|": a navigation or footer bar.
+func isBar(t string) bool {
+	if strings.Count(t, "|") < 2 {
+		return false
+	}
+	for _, item := range strings.Split(t, "|") {
+		n := len(strings.Fields(item))
+		if n == 0 || n > 4 {
+			return false
+		}
+	}
+	return true
 }
 
 // allShareWords reports whether every word of a block names a network or
@@ -312,6 +513,15 @@ func wordSet(ws ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, p := range subs {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {

@@ -171,6 +171,48 @@ func TestIsFurnitureText(t *testing.T) {
 		{"Associated Press writers Alan Fram and Zeke Miller contributed to this report.", true},
 		{"Follow AP's full coverage of Brexit at https://example.com/Brexit", true},
 		{"Sign up for The Daily today to get the free newsletter delivered to your inbox.", true},
+		// The same furniture in other languages.
+		{"Siehe auch", true},
+		{"Verwandte Artikel", true},
+		{"Veja também", true},
+		{"LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC", true},
+		{"Das könnte Sie auch interessieren!", true},
+		{"War der Artikel nützlich? (95 Stimmen: 4,73 von 5)", true},
+		{"- Anzeige-", true},
+		{"Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone. Dalsze rozpowszechnianie artykułu za zgodą wydawcy.", true},
+		{"To view the full story, please subscribe to our digital edition.", true},
+		{"This article is the copyrighted property of Example Media and may not be reproduced.", true},
+		{"Pour lire la suite et accéder gratuitement à 3 articles par mois, créez votre compte", true},
+		{"Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", true},
+		{"4 Min Read", true},
+		{"3 Minuten Lesezeit", true},
+		{"Warning: Creating default object from empty value in /www/htdocs/wp-includes/classes.php on line 407", true},
+		{"Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.", true},
+		{"Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?", true},
+		{"4 minutes later the boats were free.", false},
+		{"ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.", true},
+		{"Kommentare erscheinen erst nach unserer Freigabe", true},
+		{"[button link=”http://example.com/submit/” type=”big”] Send us YOUR review[/button]", true},
+		{"More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports", true},
+		{"Follow @ExampleDeals on Twitter to keep up with the latest deals.", true},
+		{"Veröffentlichung: 2. Februar 2022", true},
+		{"Posted on social media by the analysts, the port is not entirely smooth on the new console.", false},
+		{"личный архив Андрея Рудькова", true},
+		{"The moderator asked for comments from the floor, and the council listened.", false},
+		{"More than 200 pupils signed the petition: the council relented.", false},
+		{"Kommentarfeed | Kommentare geschlossen | Trackback-URL", true},
+		{"IMPRESSUM | DATENSCHUTZ | COPYRIGHT ANDRÉ LOIBL | THIS IS A PROJECT", true},
+		{"Judy Eddy/WENN.com", true},
+		{"iStock/cjp", true},
+		{"The council met on 3/4 and voted.", false},
+		{"Yes | No", false},
+		{"LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York y su historial", true},
+		{"Lesen Sie auch: Der Hafen ist wieder offen, und die Fischer kehren mit vollen Netzen zurück", true},
+		{"Lesen Sie auch die Geschichte des Hafens, die der Lehrer mit seinen Schülern aufgeschrieben hat, und staunen Sie.", false},
+		{"Empfehlungen von Dennis:", false},
+		{"Zurückhaltung war nie seine Stärke, sagt der Lehrer.", false},
+		{"Anzeigen gegen den Bürgermeister wurden am Montag eingereicht.", false},
+		{"Siehe, auch die Kinder halfen beim Eisbrechen am Hafen.", false},
 		{"Facebook shares fell after the report.", false},
 		{"Follow the money, the old saying goes, and you will find the culprit.", false},
 		{"Nissan is hoping a sleek redesign of the Sentra will pull in more buyers.", false},
@@ -196,6 +238,11 @@ func TestClassIsFurniture(t *testing.T) {
 		{"wp-caption-text", true}, {"entry-author-bio", true}, {"comments-area", true}, {"rail__item", true},
 		{"entry-content", false}, {"article-body", false}, {"story-body__introduction", false},
 		{"shareholder-letter", false}, {"paragraph", false}, {"", false},
+		// A hidden label is not a hidden field; a hashed or script-hook
+		// name says nothing of what it holds.
+		{"field field--label-hidden field__item", false}, {"visually-hidden", true}, {"hidden", true}, {"is-hidden", true},
+		{"tagStyle_z4kqwb-o_O-style_1tcxgp3", false}, {"tag-list", true},
+		{"presentation-box-txt js_readmore", false}, {"readmore-link", true},
 	} {
 		n := parseFragment(t, `<div class="`+tc.class+`">x</div>`)
 		if got := classIsFurniture(n); got != tc.want {
@@ -231,10 +278,104 @@ func TestCleaningRulesFire(t *testing.T) {
 // Every rule's pattern compiles: they compile on first use, so a typo
 // would otherwise surface only when some page reached that rule.
 func TestLazyRegexpsCompile(t *testing.T) {
-	for _, re := range []func() *regexp.Regexp{rxCounter, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
+	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
 		rxDateAnchor, textEndRe, textCopyrightRe, textAsideRe, textBylineRe, textCreditRe, textCaptionRe, textURLRe, bylineDate} {
 		if re() == nil {
 			t.Fatal("a rule compiled to nil")
 		}
+	}
+}
+
+// TestCleaningKeepsEdges: what readability keeps and the cleaning must not
+// take away: a standfirst inside the article's <header>, a section heading
+// above the first paragraph, and paragraphs whose class names only look
+// like furniture (a hidden label, a hashed name, a script hook).
+func TestCleaningKeepsEdges(t *testing.T) {
+	for _, tc := range []struct {
+		name, before, mid string
+		keep              []string
+	}{
+		{name: "standfirst in header", before: `<header><h2>The Harbour Heater</h2><p>KEEP a school's physics class built the heater that freed a frozen harbour this winter.</p></header>`,
+			keep: []string{"KEEP a school's physics class built the heater"}},
+		{name: "h2 section above the text", before: `<h2>KEEP How it began</h2>`, keep: []string{"KEEP How it began"}},
+		{name: "hidden label", mid: `<div class="field field--label-hidden"><p>KEEP the heater uses forty metres of pipe and a pane of salvaged glass.</p></div>`,
+			keep: []string{"KEEP the heater uses forty metres"}},
+		{name: "hashed class", mid: `<p class="tagStyle_z4kqwb-o_O-style_1tcxgp3">KEEP the pupils still check the heater every morning before school.</p>`,
+			keep: []string{"KEEP the pupils still check"}},
+		{name: "script hook", mid: `<div class="js_readmore"><p>KEEP the second heater will be twice the size of the first one.</p></div>`,
+			keep: []string{"KEEP the second heater"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := extractPage(t, page("", tc.before, tc.mid, ""))
+			for _, k := range tc.keep {
+				if !strings.Contains(a.Text, k) {
+					t.Errorf("%q lost:\n%s", k, a.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestSecondOpinionAgrees: an articleBody that is another text (it shares
+// little with what was extracted) must not judge the extracted blocks.
+func TestSecondOpinionAgrees(t *testing.T) {
+	var o []string
+	for i := range 11 {
+		o = append(o, fmt.Sprintf("Garden chair number %d is a completely different product with its own uses in summer.", i))
+	}
+	other := strings.Join(o, " ")
+	body, _ := json.Marshal(other)
+	head := `<script type="application/ld+json">{"@type":"Article","articleBody":` + string(body) + `}</script>`
+	extractPage(t, page(head, "", "", "")) // extractPage fails when a paragraph is lost
+}
+
+// TestArticleBodyWhenContainerIsAnother: when the container holds little
+// of a substantial schema.org articleBody (under half its word runs) and
+// the body is longer, the body is the article.
+func TestArticleBodyWhenContainerIsAnother(t *testing.T) {
+	var paras []string
+	for i := range 6 {
+		paras = append(paras, fmt.Sprintf("BODY paragraph %d tells how the ferry company rebuilt its old wooden pier with timber from the forest above the village, and how the ferrymen now moor their boats beside it every evening.", i))
+	}
+	body, _ := json.Marshal(strings.Join(paras, "\n"))
+	head := `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":` + string(body) + `}</script>`
+	a, err := FromHTML([]byte(page(head, "", "", "")), "", "https://news.example.com/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "BODY paragraph 5 tells") || strings.Count(a.Text, "\n\n") < 5 {
+		t.Errorf("the articleBody was not taken, paragraph by paragraph:\n%s", a.Text)
+	}
+}
+
+// TestArticleBodyMarkup: an articleBody holding HTML is read as HTML, its
+// tags never shown as text.
+func TestArticleBodyMarkup(t *testing.T) {
+	var paras []string
+	for i := range 10 {
+		paras = append(paras, fmt.Sprintf(`<p>BODY paragraph %d tells how the ferry company rebuilt its <a href="https://example.org/pier">old wooden pier</a> with timber from the forest, and how the ferrymen moor beside it.</p>`, i))
+	}
+	body, _ := json.Marshal(strings.Join(paras, ""))
+	head := `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":` + string(body) + `}</script>`
+	a, err := FromHTML([]byte(`<html><head>`+head+`</head><body><div class="shop-panel"><p>Call us on weekdays.</p></div></body></html>`), "", "https://news.example.com/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "BODY paragraph 9 tells how the ferry company rebuilt its old wooden pier with") || strings.Contains(a.Text, "<a") || strings.Contains(a.Text, "</p>") {
+		t.Errorf("articleBody markup shown or body not taken:\n%s", a.Text)
+	}
+	if !strings.Contains(a.Markdown, "[old wooden pier](https://example.org/pier)") || strings.Count(a.Text, "\n\n") < 9 {
+		t.Errorf("articleBody markup not rendered:\n%s", a.Markdown)
+	}
+}
+
+// TestSecondOpinionKeepsSubheadings: a schema.org articleBody is the
+// running text; a subheading it leaves out stays.
+func TestSecondOpinionKeepsSubheadings(t *testing.T) {
+	body, _ := json.Marshal(strings.Join(bodyParas, "\n") + " " + strings.Repeat("More words of the same story so the body is substantial. ", 10))
+	head := `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":` + string(body) + `}</script>`
+	a := extractPage(t, page(head, "", `<h2>KEEP the second winter</h2><p>GONE our partners offer great deals every day to readers who like to save money.</p>`, ""))
+	if !strings.Contains(a.Text, "KEEP the second winter") || strings.Contains(a.Text, "GONE") {
+		t.Errorf("text:\n%s", a.Text)
 	}
 }

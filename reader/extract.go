@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -35,7 +36,7 @@ func FromHTML(raw []byte, contentType, pageURL string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fromDocument(doc, pageURL)
+	return fromDocument(doc, pageURL, func() (*html.Node, error) { return parseHTML(raw, contentType) })
 }
 
 // parseHTML decodes and parses a page. A body that is valid UTF-8, with no
@@ -78,8 +79,9 @@ func utf8Body(raw []byte, contentType string) bool {
 	return utf8.Valid(raw)
 }
 
-// fromDocument extracts the article from a parsed page.
-func fromDocument(doc *html.Node, pageURL string) (*Article, error) {
+// fromDocument extracts the article from a parsed page; reparse parses
+// the page again, for a second opinion on go-readability's container.
+func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, error)) (*Article, error) {
 	var base *url.URL
 	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && u.IsAbs() {
 		base = u
@@ -99,14 +101,21 @@ func fromDocument(doc *html.Node, pageURL string) (*Article, error) {
 		postClean(ra.Node, info)
 		md, text = toMarkdown(ra.Node, base)
 	}
+	if reparse != nil && (CountWords(text) == 0 || notProse(text)) {
+		if smd, stext, ok := secondContainer(reparse, info, base, text); ok {
+			md, text = smd, stext
+		}
+	}
 	if fmd, ftext, ok := bodyFallback(text, info); ok {
+		md, text = fmd, ftext
+	} else if fmd, ftext, ok := recipeFallback(text, info); ok {
 		md, text = fmd, ftext
 	}
 	if CountWords(text) == 0 {
 		return nil, ErrNoArticle
 	}
 	a := &Article{
-		Title:     oneLine(pickTitle(ra.Title(), info.h1)),
+		Title:     oneLine(dropSiteName(pickTitle(ra.Title(), info.h1), ra.SiteName(), info.host)),
 		SiteName:  oneLine(ra.SiteName()),
 		SourceURL: sanitize.Text(strings.TrimSpace(pageURL)),
 		Language:  oneLine(cmp.Or(ra.Language(), info.lang, info.metaLang)),
@@ -148,6 +157,65 @@ func pickTitle(title, h1 string) string {
 		}
 	}
 	return title
+}
+
+// titleSeparators set a site's name apart from the headline in a title.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " / "}
+
+// dropSiteName removes the site's name from the start or the end of a
+// title ("Headline - IGN", "The Guardian | Headline") when the page names
+// its site (og:site_name) or the name is the page's host ("IGN" on
+// ign.com). What remains must still be a headline of two words or more.
+func dropSiteName(title, siteName, host string) string {
+	t := strings.Join(strings.Fields(title), " ")
+	names := map[string]bool{}
+	if f := foldName(siteName); f != "" {
+		names[f] = true
+	}
+	if h := hostName(host); h != "" {
+		names[h] = true
+	}
+	if len(names) == 0 {
+		return title
+	}
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(t, sep); i > 0 && names[foldName(t[i+len(sep):])] {
+			if rest := t[:i]; strings.Count(rest, " ") >= 1 {
+				return rest
+			}
+		}
+		if i := strings.Index(t, sep); i > 0 && names[foldName(t[:i])] {
+			if rest := t[i+len(sep):]; strings.Count(rest, " ") >= 1 {
+				return rest
+			}
+		}
+	}
+	return title
+}
+
+// foldName keeps a name's letters and digits, lower-cased.
+func foldName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// hostName is the name part of a host: "theguardian" for
+// theguardian.com, "bbc" for bbc.co.uk.
+func hostName(host string) string {
+	labels := strings.Split(strings.TrimPrefix(host, "www."), ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	labels = labels[:len(labels)-1]
+	if n := len(labels); n >= 2 && len(labels[n-1]) <= 3 {
+		labels = labels[:n-1]
+	}
+	return foldName(labels[len(labels)-1])
 }
 
 // BareText is the benchmark's baseline: html.Parse, go-readability with

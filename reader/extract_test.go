@@ -268,7 +268,7 @@ func TestUTF8FastPath(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		slow, err2 := fromDocument(doc, "https://example.org/"+id)
+		slow, err2 := fromDocument(doc, "https://example.org/"+id, func() (*html.Node, error) { return html.Parse(strings.NewReader(src)) })
 		if (err1 == nil) != (err2 == nil) {
 			t.Errorf("%s: errors differ: %v / %v", id, err1, err2)
 			continue
@@ -332,4 +332,112 @@ func FuzzFromBytes(f *testing.F) {
 			assertNoControls(t, field, s)
 		}
 	})
+}
+
+// TestDropSiteName: a title loses the site's name at its start or end when
+// the page names its site or the name is its host, and only then.
+func TestDropSiteName(t *testing.T) {
+	for _, tc := range []struct{ title, site, host, want string }{
+		{"Daily Deals: PS4 Controllers - IGN", "", "ign.com", "Daily Deals: PS4 Controllers"},
+		{"Brexit talks stall again | The Guardian", "The Guardian", "theguardian.com", "Brexit talks stall again"},
+		{"Brexit talks stall again | The Guardian", "", "theguardian.com", "Brexit talks stall again"},
+		{"BBC - Storm hits the coast", "", "bbc.co.uk", "Storm hits the coast"},
+		{"BBC News - Storm hits the coast", "", "bbc.co.uk", "BBC News - Storm hits the coast"},
+		{"September open thread - The GiveWell Blog", "The GiveWell Blog", "blog.givewell.org", "September open thread"},
+		{"Spider-Man - Far From Home review", "", "example.com", "Spider-Man - Far From Home review"},
+		{"Review - IGN", "", "ign.com", "Review - IGN"},
+	} {
+		if got := dropSiteName(tc.title, tc.site, tc.host); got != tc.want {
+			t.Errorf("dropSiteName(%q, %q, %q) = %q, want %q", tc.title, tc.site, tc.host, got, tc.want)
+		}
+	}
+	// Through the whole pipeline: a page without an <h1> that matches.
+	a := extractPage(t, strings.Replace(page(`<meta property="og:site_name" content="Example News">`, "", "", ""), "<h1>The Harbour Heater</h1>", "", 1))
+	if a.Title != "The Harbour Heater" {
+		t.Errorf("title %q", a.Title)
+	}
+}
+
+// TestFromHTMLSecondContainer: a page whose only text sits where
+// go-readability finds no candidate still yields its paragraphs, from the
+// densest block of them.
+func TestFromHTMLSecondContainer(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><title>Prize</title></head><body><nav><a href="/">Home</a></nav><main><aside class="panel"><section><header>`)
+	for i := range 4 {
+		fmt.Fprintf(&b, "<p>KEEP paragraph %d: the jury gave the prize to a novel about a harbour town, and the author thanked the fishermen who told him their stories.</p>", i)
+	}
+	b.WriteString(`</header></section></aside></main><footer>Contact</footer></body></html>`)
+	a, err := FromHTML([]byte(b.String()), "", "https://example.org/prize")
+	if err != nil {
+		t.Fatalf("FromHTML: %v", err)
+	}
+	if !strings.Contains(a.Text, "KEEP paragraph 0") || !strings.Contains(a.Text, "KEEP paragraph 3") || strings.Contains(a.Text, "Contact") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
+
+// TestSecondOpinionWhenNotProse: a result that is mostly not prose (a
+// table of names) asks for a second opinion, and the densest block of
+// paragraphs wins over it even inside a container whose class names
+// furniture ("heading-tag-switch").
+func TestSecondOpinionWhenNotProse(t *testing.T) {
+	var names strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&names, "Constituency %d\n\nMember Name %d\n\n", i, i)
+	}
+	if !notProse(names.String()) || notProse(strings.Join(bodyParas, "\n\n")) {
+		t.Fatal("notProse misjudges a table of names or an article")
+	}
+	var b strings.Builder
+	b.WriteString(`<html><body><div class="article-text heading-tag-switch"><div>`)
+	for _, p := range bodyParas {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	b.WriteString(`</div><table>`)
+	for i := range 40 {
+		fmt.Fprintf(&b, "<tr><td>Constituency %d</td><td>Member Name %d</td></tr>", i, i)
+	}
+	b.WriteString(`</table></div></body></html>`)
+	src := b.String()
+	md, text, ok := secondContainer(func() (*html.Node, error) { return html.Parse(strings.NewReader(src)) }, &pageInfo{}, nil, names.String())
+	if !ok || !strings.Contains(text, bodyParas[0]) || !strings.Contains(text, bodyParas[4]) || md == "" {
+		t.Errorf("second opinion %v:\n%s", ok, text)
+	}
+}
+
+// TestFromHTMLRecipeFallback: a page that draws its recipe with scripts
+// shows the schema.org Recipe's ingredients and steps; a page that shows
+// them keeps its own text.
+func TestFromHTMLRecipeFallback(t *testing.T) {
+	desc := "Pumpkin dumplings are a classic of the autumn kitchen, and this version with sage butter takes an afternoon but rewards every minute of it."
+	var steps []string
+	for i := range 6 {
+		steps = append(steps, fmt.Sprintf(`{"@type":"HowToStep","text":"Step %d: knead the dough again, let it rest in the cold for twenty minutes, then roll it thin on a floured board."}`, i))
+	}
+	ld := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Recipe","name":"Pumpkin dumplings","description":"` + desc +
+		`","recipeIngredient":["500 g flour","1 egg","300 g pumpkin"],"recipeInstructions":[` + strings.Join(steps, ",") + `]}</script>`
+	scripted := `<html><head>` + ld + `</head><body><article><h1>Pumpkin dumplings</h1><p>` + desc + `</p><p>` + desc + `</p></article></body></html>`
+	a, err := FromHTML([]byte(scripted), "", "https://example.org/recipe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"500 g flour", "Step 0: knead the dough", "Step 5: knead the dough"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("lacks %q:\n%s", want, a.Text)
+		}
+	}
+	var shown strings.Builder
+	shown.WriteString(`<html><head>` + ld + `</head><body><article><h1>Pumpkin dumplings</h1><p>` + desc + `</p><ul><li>500 g flour</li><li>1 egg</li><li>300 g pumpkin</li></ul><ol>`)
+	for i := range 6 {
+		fmt.Fprintf(&shown, "<li>Step %d: knead the dough again, let it rest in the cold for twenty minutes, then roll it thin on a floured board.</li>", i)
+	}
+	shown.WriteString(`</ol><p>Our own closing words about the dumplings, which only the page itself has and the recipe data does not.</p></article></body></html>`)
+	b, err := FromHTML([]byte(shown.String()), "", "https://example.org/recipe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.Text, "Our own closing words") || strings.Count(b.Text, "Step 0:") != 1 {
+		t.Errorf("a page showing its recipe lost its own text:\n%s", b.Text)
+	}
 }

@@ -64,6 +64,9 @@ var mdSkipTags = map[string]bool{
 	"video": true, "audio": true, "source": true, "track": true, "button": true,
 	"input": true, "select": true, "textarea": true, "map": true, "area": true,
 	"title": true, "meta": true, "link": true,
+	// Ruby annotations (the reading of a kanji) are not part of the
+	// sentence: kept, they would double every annotated word.
+	"rt": true, "rp": true,
 }
 
 // blockMap records, in one post-order pass, which elements hold a block
@@ -496,7 +499,7 @@ func (r *mdRenderer) inlineChildren(n *html.Node, md, tx *strings.Builder) {
 
 // inlineText appends a text node, whitespace collapsed, escaped for Markdown.
 func (r *mdRenderer) inlineText(s string, md, tx *strings.Builder) {
-	s = sanitize.Text(s)
+	s = noSoftHyphens(sanitize.Text(s))
 	if s == "" {
 		return
 	}
@@ -536,10 +539,24 @@ func (r *mdRenderer) inlineText(s string, md, tx *strings.Builder) {
 	}
 }
 
-// writeSpace appends one space unless b is empty or already ends in one.
+// noSoftHyphens removes soft hyphens (U+00AD): invisible hyphenation
+// hints that would otherwise sit inside words, breaking search and
+// quoting.
+func noSoftHyphens(s string) string {
+	if !strings.Contains(s, "\u00ad") {
+		return s
+	}
+	return strings.ReplaceAll(s, "\u00ad", "")
+}
+
+// writeSpace appends one space unless b already ends in one or in a line
+// break. An empty b takes the space too: an inline element rendered into
+// a builder of its own (emphasis, a link) that starts with a space must
+// pass it on, or `de<strong> Asuntos` reads "deAsuntos". Blocks trim
+// their ends, so a leading space never shows.
 func writeSpace(b *strings.Builder) {
 	s := b.String()
-	if len(s) == 0 || s[len(s)-1] == ' ' || s[len(s)-1] == '\n' {
+	if len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\n') {
 		return
 	}
 	b.WriteByte(' ')
@@ -598,10 +615,25 @@ func (r *mdRenderer) wrap(n *html.Node, delim string, md, tx *strings.Builder) {
 }
 
 func (r *mdRenderer) code(n *html.Node, md, tx *strings.Builder) {
-	s := strings.Join(strings.Fields(sanitize.Text(textOf(n))), " ")
+	raw := noSoftHyphens(sanitize.Text(codeText(n)))
+	s := strings.Join(strings.Fields(raw), " ")
 	if s == "" {
+		if raw != "" {
+			writeSpace(md)
+			writeSpace(tx)
+		}
 		return
 	}
+	if raw[0] != s[0] {
+		writeSpace(md)
+		writeSpace(tx)
+	}
+	defer func() {
+		if raw[len(raw)-1] != s[len(s)-1] {
+			writeSpace(md)
+			writeSpace(tx)
+		}
+	}()
 	ticks := strings.Repeat("`", longestRun(s, '`')+1)
 	pad := ""
 	if s[0] == '`' || s[len(s)-1] == '`' {
@@ -609,6 +641,27 @@ func (r *mdRenderer) code(n *html.Node, md, tx *strings.Builder) {
 	}
 	md.WriteString(ticks + pad + escapeEntities(s) + pad + ticks)
 	tx.WriteString(s)
+}
+
+// codeText is the text of inline code, a line break read as a space
+// (`rehash<br>which` is two commands, not one).
+func codeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && c.Data == "br":
+				b.WriteByte(' ')
+			case c.Type == html.ElementNode && !mdSkipTags[c.Data]:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 func textOf(n *html.Node) string {

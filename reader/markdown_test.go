@@ -237,3 +237,36 @@ func TestSqueeze(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineEdgeSpaces: a space just inside an inline element's edge
+// (`de<strong> Asuntos</strong>`) separates words in the text and the
+// Markdown; soft hyphens (U+00AD) never reach either.
+func TestInlineEdgeSpaces(t *testing.T) {
+	mid := `<p>Ministerio de<strong> Asuntos</strong> Exteriores, oder<em> YouTube</em> und<a href="/x"> Links</a>,` +
+		` auch<b><i> doppelt</i></b> und<code> code</code>; Ende<strong>fett </strong>danach, <code>rehash<br>which</code>.</p>` +
+		"<p>Silben\u00adtrennung im Zei\u00adtungs\u00adtext.</p>"
+	a := extractPage(t, page("", "", mid, ""))
+	for _, want := range []string{"de Asuntos Exteriores", "oder YouTube und Links,", "auch doppelt und code;", "Endefett danach, rehash which.", "Silbentrennung im Zeitungstext."} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, a.Text)
+		}
+	}
+	for _, want := range []string{"de **Asuntos** Exteriores", "oder *YouTube* und [Links](", "auch ***doppelt*** und `code`;", "Ende**fett** danach", "Silbentrennung im Zeitungstext."} {
+		if !strings.Contains(a.Markdown, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, a.Markdown)
+		}
+	}
+	if strings.Contains(a.Text+a.Markdown, "\u00ad") {
+		t.Error("a soft hyphen survived")
+	}
+}
+
+// TestRubyAnnotations: the reading above a word (<rt>, with its <rp>
+// fallback parentheses) is left out of the text and the Markdown.
+func TestRubyAnnotations(t *testing.T) {
+	mid := "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができました。</p>"
+	a := extractPage(t, page("", "", mid, ""))
+	if !strings.Contains(a.Text, "子どもへの虐待をなくすための法律ができました。") || !strings.Contains(a.Markdown, "子どもへの虐待をなくすための法律ができました。") {
+		t.Errorf("ruby readings kept:\n%s", a.Text)
+	}
+}

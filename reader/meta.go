@@ -21,6 +21,8 @@ type pageInfo struct {
 	metaLang    string
 	ogImage     string
 	articleBody string // schema.org articleBody, the longest found
+	recipe      string // a schema.org Recipe's description, ingredients and steps, one a line
+	recipeSteps string // its ingredients and steps alone
 	ldPublished string // schema.org datePublished
 	ldImage     string
 	title       string // the title go-readability found
@@ -112,6 +114,11 @@ func (info *pageInfo) scanLD(src string) {
 			if body, ok := x["articleBody"].(string); ok && len(body) > len(info.articleBody) {
 				info.articleBody = body
 			}
+			if isType(x["@type"], "recipe") {
+				if r, steps := recipeText(x); len(r) > len(info.recipe) {
+					info.recipe, info.recipeSteps = r, steps
+				}
+			}
 			if d, ok := x["datePublished"].(string); ok && info.ldPublished == "" && isArticleType(x["@type"]) {
 				info.ldPublished = d
 			}
@@ -127,6 +134,65 @@ func (info *pageInfo) scanLD(src string) {
 		}
 	}
 	walk(v, 0)
+}
+
+// isType reports whether a JSON-LD @type is (or lists) the lower-case name.
+func isType(t any, name string) bool {
+	switch x := t.(type) {
+	case string:
+		return strings.EqualFold(x, name)
+	case []any:
+		for _, e := range x {
+			if s, ok := e.(string); ok && strings.EqualFold(s, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// recipeText is a schema.org Recipe's own words in the page's order of
+// reading: its description, its ingredients, then its steps (plain
+// strings, HowToStep texts, or the steps of HowToSections), one a line;
+// and the ingredients and steps alone.
+func recipeText(x map[string]any) (all, steps string) {
+	var lines []string
+	add := func(v any) {
+		if s, ok := v.(string); ok {
+			if s = strings.TrimSpace(s); s != "" {
+				lines = append(lines, s)
+			}
+		}
+	}
+	add(x["description"])
+	desc := len(lines)
+	if ing, ok := x["recipeIngredient"].([]any); ok {
+		for _, e := range ing {
+			add(e)
+		}
+	}
+	var walk func(v any, depth int)
+	walk = func(v any, depth int) {
+		if depth > 4 {
+			return
+		}
+		switch y := v.(type) {
+		case string:
+			add(y)
+		case []any:
+			for _, e := range y {
+				walk(e, depth+1)
+			}
+		case map[string]any:
+			if t, ok := y["text"]; ok {
+				add(t)
+			} else if items, ok := y["itemListElement"]; ok {
+				walk(items, depth+1)
+			}
+		}
+	}
+	walk(x["recipeInstructions"], 0)
+	return strings.Join(lines, "\n"), strings.Join(lines[desc:], "\n")
 }
 
 func isArticleType(t any) bool {
@@ -201,7 +267,7 @@ func parseDate(s string) time.Time {
 // oneLine sanitises s and collapses its whitespace to single spaces, for
 // titles, bylines and other single-line fields.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(sanitize.Text(s)), " ")
+	return strings.Join(strings.Fields(noSoftHyphens(sanitize.Text(s))), " ")
 }
 
 // bylineDate matches a date (and time) that a page printed at the end of

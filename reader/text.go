@@ -18,7 +18,7 @@ var errNoText = errors.New("no article text found")
 // lists, cookie notices, promos, share lines, footers, comment threads).
 // The author's words are never changed or reordered, only left out.
 func FromText(text string) (*Article, error) {
-	text = sanitize.Text(text)
+	text = noSoftHyphens(sanitize.Text(text))
 	if strings.TrimSpace(text) == "" {
 		return nil, errNoText
 	}
@@ -43,6 +43,17 @@ func FromText(text string) (*Article, error) {
 		}
 	}
 	t := textTitle(units, body)
+	if t > 0 && textSeriesHeading(units, t) {
+		// The nearest headline opens a series ("Section 1", "Section
+		// 2", ...): it is the first section's heading, and the title is
+		// the headline above it.
+		for i := t - 1; i >= 0 && i >= t-5; i-- {
+			if u := units[i]; !u.boiler && !u.junk && textTitleShaped(u) {
+				t = i
+				break
+			}
+		}
+	}
 	if t >= 0 {
 		a.Title = units[t].text
 		// What the region holds above the title is the site's.
@@ -86,6 +97,41 @@ func textNote(units []textUnit, prose []int) (*Article, error) {
 		a.Excerpt = units[s].text
 	}
 	return textArticle(a, units, body)
+}
+
+// textSeriesHeading reports whether unit i starts like a numbered heading
+// ("Section 1", "Chapter 2: ...", "Part IV") that another line of the text
+// continues with a different number.
+func textSeriesHeading(units []textUnit, i int) bool {
+	word, num, ok := textSeriesKey(units[i].text)
+	if !ok {
+		return false
+	}
+	for j := i + 1; j < len(units); j++ {
+		if w, n, ok := textSeriesKey(units[j].text); ok && w == word && n != num {
+			return true
+		}
+	}
+	return false
+}
+
+// textSeriesKey splits "Section 12: Background" into its lower-cased first
+// word and the number after it.
+func textSeriesKey(s string) (word, num string, ok bool) {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 12 {
+		return "", "", false
+	}
+	num = strings.TrimRight(f[1], ".:)-–—")
+	if num == "" {
+		return "", "", false
+	}
+	for _, r := range num {
+		if !unicode.IsDigit(r) && !strings.ContainsRune("IVXLCivxlc", r) {
+			return "", "", false
+		}
+	}
+	return strings.ToLower(f[0]), num, true
 }
 
 // textSectioned reports whether body has section headings.

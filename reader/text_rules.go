@@ -41,7 +41,8 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"assine", "assinar", "suscríbete", "suscribirse", "abonnez", "abonnieren", "abonnement", "подписаться",
 		"подпишитесь", "publicidade", "publicidad", "publicité", "werbung", "реклама", "pubblicità",
 		"direitos reservados", "derechos reservados", "droits réservés", "rechte vorbehalten", "права защищены",
-		"política de privacidade", "política de privacidad", "datenschutz", "impressum", "mentions légales"},
+		"política de privacidade", "política de privacidad", "datenschutz", "impressum", "mentions légales",
+		"internet explorer", "update your browser", "enable javascript", "anuncie", "affiliate commission"},
 })
 
 func textVocab(byWeight map[int][]string) map[string]int {
@@ -647,7 +648,41 @@ func textTitleShaped(u textUnit) bool {
 		return false
 	}
 	s := strings.TrimRight(u.text, " ")
+	if textPersonLine(s) {
+		return false
+	}
 	return !strings.HasSuffix(s, ":") && (!strings.HasSuffix(s, ".") || strings.HasSuffix(s, "..."))
+}
+
+// textRoleWords end the line that presents a writer or a picture of one:
+// "Tom Krisher, AP Auto Writer", "Eric Song, IGN Staff", "Jane Doe mugshot".
+var textRoleWords = []string{"writer", "writers", "staff", "correspondent", "reporter", "editor", "columnist",
+	"contributor", "mugshot", "headshot", "wire services", "wire service", "staff writer", "autor", "autorin",
+	"redakteur", "redakteurin", "rédaction", "redacción", "redação"}
+
+// textPersonLine reports whether a short line presents a person rather
+// than the article: it ends in a writer's role, or carries a social
+// handle ("@name").
+func textPersonLine(s string) bool {
+	low := strings.ToLower(strings.TrimRight(s, " .,;"))
+	for _, w := range textRoleWords {
+		if strings.HasSuffix(low, " "+w) || strings.HasSuffix(low, ","+w) {
+			return true
+		}
+	}
+	for i := strings.IndexByte(low, '@'); i >= 0 && i+1 < len(low); {
+		if c := low[i+1]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
+			if i == 0 || low[i-1] == ' ' {
+				return true
+			}
+		}
+		j := strings.IndexByte(low[i+1:], '@')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // textStandfirst picks the standfirst: a paragraph short enough to be a

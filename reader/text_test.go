@@ -2,6 +2,7 @@ package reader
 
 import (
 	"flag"
+	"fmt"
 	"margin/sanitize"
 	"os"
 	"path/filepath"
@@ -822,5 +823,65 @@ func TestTextHeadingKeepsItsWords(t *testing.T) {
 		if !strings.Contains(a.Markdown, "## "+strings.TrimSuffix(h, "#")+"\\#\n") {
 			t.Errorf("%q: not a heading with its closing # escaped:\n%s", h, a.Markdown)
 		}
+	}
+}
+
+// TestFromTextSoftHyphens: pasted text loses its soft hyphens (U+00AD),
+// which would sit invisibly inside words.
+func TestFromTextSoftHyphens(t *testing.T) {
+	a, err := FromText("Die Silben\u00adtrennung bleibt unsichtbar, aber sie zerlegt jedes Wort im Zei\u00adtungs\u00adtext.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "\u00ad") || !strings.Contains(a.Text, "Silbentrennung") || !strings.Contains(a.Text, "Zeitungstext") {
+		t.Errorf("soft hyphens kept: %q", a.Text)
+	}
+}
+
+// TestTextTitleNotAPerson: a line presenting the writer ("Tom Krisher, AP
+// Auto Writer", "Jane Doe mugshot", "@handle") sits where a headline would,
+// above a byline or a date, but is not the title.
+func TestTextTitleNotAPerson(t *testing.T) {
+	for _, person := range []string{"Tom Krisher, Ap Auto Writer", "Bryan DeArdo mugshot", "Catherine Shu @catherineshu / 2 days", "Eric Song, IGN Staff"} {
+		units := classified("Site Name", "Sections", "A Bridge Too Far for the Council", person, "Updated 1:39 am EST, Wednesday, March 3, 2024", para("Lede", 30), para("Next", 30))
+		body := textBody(units)
+		if i := textTitle(units, body); i < 0 || units[i].text != "A Bridge Too Far for the Council" {
+			got := ""
+			if i >= 0 {
+				got = units[i].text
+			}
+			t.Errorf("with %q: title %q", person, got)
+		}
+	}
+	if textPersonLine("A Bridge Too Far for the Council") || textPersonLine("Email us at news@example.com") {
+		t.Error("a headline or an address taken for a person's line")
+	}
+}
+
+// TestFromTextLongSectionedReport: a long report pasted as text, its first
+// line its title and a "Section N: ..." heading every 40 paragraphs, keeps
+// its title (not the first section's heading, the nearest headline above
+// the first paragraph) and all of its words.
+func TestFromTextLongSectionedReport(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Annual Report on Water Quality in the Northern Rivers\n\n")
+	n := 0
+	for s := 1; n < 200000; s++ {
+		fmt.Fprintf(&b, "Section %d: Findings of the year\n\n", s)
+		for p := range 40 {
+			para := fmt.Sprintf("In section %d, paragraph %d: the survey measured the water of the northern rivers through the whole season, and the council will publish the figures for each river in the spring.", s, p)
+			b.WriteString(para + "\n\n")
+			n += len(strings.Fields(para))
+		}
+	}
+	a, err := FromText(b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Annual Report on Water Quality in the Northern Rivers" {
+		t.Errorf("title %q", a.Title)
+	}
+	if got := CountWords(a.Text); got < n {
+		t.Errorf("kept %d of %d words", got, n)
 	}
 }

@@ -293,7 +293,7 @@ func cmdBench(e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usageErr("bench: say which: extract, paste, read or library")
+		return usageErr("bench: say which: extract, paste, multilingual, read or library")
 	}
 	dir := func(def string) string {
 		if *corpus != "" {
@@ -312,10 +312,12 @@ func cmdBench(e *env, args []string) error {
 			}
 			return a.Text, nil
 		})
+	case "multilingual":
+		return benchMultilingual(e, *corpus)
 	case "read":
 		return render.Bench(e.stdout)
 	case "library":
 		return benchLibrary(e)
 	}
-	return usageErr("bench: unknown benchmark %q (extract, paste, read or library)", pos[0])
+	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read or library)", pos[0])
 }
