@@ -349,3 +349,12 @@ func TestOpenWaitsForTheTerminalSize(t *testing.T) {
 		t.Error("no rendering once the size is known")
 	}
 }
+
+// The filter benchmark measures a loaded list (it once measured an empty
+// one after Init began to batch its commands).
+func TestBenchFilterLoadsTheList(t *testing.T) {
+	arts, _ := libWith(50).List(context.Background(), store.ListOptions{Archived: true})
+	if k, _ := BenchFilter(arts); k < 0 {
+		t.Fatal("BenchFilter measured no list")
+	}
+}

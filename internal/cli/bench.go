@@ -111,6 +111,9 @@ func benchLibrary(e *env) error {
 		return err
 	}
 	filt, scan := ui.BenchFilter(arts)
+	if filt < 0 {
+		return fmt.Errorf("bench library: the library screen did not load the list")
+	}
 	row("filter keystroke (10k)", filt, scan, "< 16 ms", "strings.Contains scan")
 
 	// Full-text search, median over a set of queries, against a LIKE scan
