@@ -238,3 +238,29 @@ func reportCPU(b *testing.B, f func()) {
 	}
 	b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(n), "cpu-ms/op")
 }
+
+// BenchmarkSearchLongArticle: one search keystroke ("th", the prefix of
+// half the vocabulary) on a library holding a 200,000-word article among
+// 200 ordinary ones (issue 17: FTS5's snippet() took seconds here).
+func BenchmarkSearchLongArticle(b *testing.B) {
+	s := openTest(b)
+	ctx := context.Background()
+	g := NewGenerator(9)
+	for i := range 200 {
+		if _, _, err := s.AddArticle(ctx, g.Article(i, 1500)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, _, err := s.AddArticle(ctx, g.Article(9999, 200000)); err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range []string{"th", "the"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Search(ctx, q, 20); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

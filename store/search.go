@@ -51,19 +51,20 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchRe
 	var floor int64
 	err := s.db.QueryRowContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
 		ORDER BY rowid DESC LIMIT 1 OFFSET ?`, match, rankCap).Scan(&floor)
+	terms := snippetTerms(query)
 	if errors.Is(err, sql.ErrNoRows) || 2*limit > rankCap {
-		return s.searchRanked(ctx, match, 0, limit)
+		return s.searchRanked(ctx, match, terms, 0, limit)
 	}
 	if err != nil {
 		return nil, s.wrap("search", err)
 	}
-	out, err := s.searchRanked(ctx, "title : ("+match+")", 0, limit)
+	out, err := s.searchRanked(ctx, "title : ("+match+")", terms, 0, limit)
 	if err != nil || len(out) >= limit {
 		return out, err
 	}
 	// The window holds rankCap >= 2*limit articles, enough to fill the
 	// results beside the title matches.
-	rest, err := s.searchRanked(ctx, match, floor+1, limit)
+	rest, err := s.searchRanked(ctx, match, terms, floor+1, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -84,15 +85,15 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchRe
 
 // searchRanked runs an FTS5 query (already safe) over articles with
 // rowid >= minID, best bm25 first.
-func (s *Store) searchRanked(ctx context.Context, match string, minID int64, limit int) ([]SearchResult, error) {
-	// snippet() must be called on the FTS table itself, so rank and snippet
-	// come from an inner query that FTS5 sorts and limits on its own.
+func (s *Store) searchRanked(ctx context.Context, match string, terms []sterm, minID int64, limit int) ([]SearchResult, error) {
+	// FTS5 ranks and limits in the inner query; the snippet is made from
+	// the start of each result's text (makeSnippet: bounded work).
 	rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+`,
-		(SELECT count(*) FROM highlights h WHERE h.article_id = a.id), f.snip, f.rank
-		FROM (SELECT rowid, rank, snippet(articles_fts, 3, char(2), char(3), '…', 24) AS snip
-			FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?) f
+		(SELECT count(*) FROM highlights h WHERE h.article_id = a.id), substr(b.text, 1, ?), f.rank
+		FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?) f
 		JOIN articles a ON a.id = f.rowid
-		ORDER BY f.rank`, match, minID, limit)
+		JOIN article_bodies b ON b.article_id = a.id
+		ORDER BY f.rank`, snippetScan, match, minID, limit)
 	if err != nil {
 		return nil, s.wrap("search", err)
 	}
@@ -104,7 +105,7 @@ func (s *Store) searchRanked(ctx context.Context, match string, minID int64, lim
 		if err := scanArticle(rows, &r.Article, &r.HighlightCount, &snip, &r.Rank); err != nil {
 			return nil, s.wrap("search", err)
 		}
-		r.Snippet, r.Matches = parseSnippet(snip)
+		r.Snippet, r.Matches = makeSnippet(snip, terms)
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {

@@ -1,0 +1,158 @@
+package store
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Snippets are made here rather than by FTS5's snippet(): snippet() scores
+// every fragment of every matching article, a cost that grows with the
+// square of the matches in one article (a 200,000-word article and the
+// prefix "th" took seconds). Here the snippet is a window around the first
+// matching word within the first snippetScan bytes of the text: bounded
+// work, whatever the article's length.
+
+// snippetScan bounds how much of an article's text a snippet looks at.
+const snippetScan = 256 << 10
+
+// snippetWords is how many words a snippet shows, and how many of them come
+// before the match.
+const (
+	snippetWords  = 24
+	snippetBefore = 6
+)
+
+// sterm is a word a snippet marks: equal to it, or beginning with it.
+type sterm struct {
+	word   string // folded
+	prefix bool
+}
+
+// snippetTerms are the words of a query that a snippet marks: every word
+// of its terms and phrases except those a NOT excludes; the last word is a
+// prefix, as the search makes it.
+func snippetTerms(query string) []sterm {
+	toks, err := lexQuery(query, false)
+	if err != nil {
+		return nil
+	}
+	var out []sterm
+	for i, t := range toks {
+		if t.kind != qTerm || i > 0 && toks[i-1].kind == qOp && toks[i-1].text == "NOT" {
+			continue
+		}
+		words := wordsOf(t.text)
+		for j, w := range words {
+			prefix := t.prefix && j == len(words)-1 || i == len(toks)-1 && !t.phrase
+			out = append(out, sterm{word: fold(w), prefix: prefix && utf8.RuneCountInString(w) >= 2})
+		}
+	}
+	return out
+}
+
+// wordsOf splits a text into runs of letters and digits.
+func wordsOf(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+}
+
+// fold is the form words are compared in, as the index's unicode61
+// tokenizer with remove_diacritics compares them: lower case, no marks.
+func fold(w string) string {
+	d := norm.NFD.String(strings.ToLower(w))
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, d)
+}
+
+func (t sterm) matches(w string) bool {
+	if t.prefix {
+		return strings.HasPrefix(w, t.word)
+	}
+	return w == t.word
+}
+
+// makeSnippet returns the text around the first word a term matches, on
+// one line, with the byte ranges of every matching word in it (the shape
+// parseSnippet gives). Without a match it is the text's opening words.
+func makeSnippet(text string, terms []sterm) (string, [][2]int) {
+	cut := len(text) > snippetScan
+	if cut {
+		n := snippetScan
+		for n > 0 && !utf8.RuneStart(text[n]) {
+			n--
+		}
+		text = text[:n]
+	}
+	type word struct{ start, end int }
+	var words []word
+	first := -1
+	start := -1
+	match := func(w string) bool {
+		f := fold(w)
+		for _, t := range terms {
+			if t.matches(f) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, r := range text + " " {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			words = append(words, word{start, i})
+			if first < 0 && match(text[start:i]) {
+				first = len(words) - 1
+			}
+			start = -1
+			// Enough words past the match to fill the snippet.
+			if first >= 0 && len(words) >= first+snippetWords {
+				break
+			}
+		}
+	}
+	if len(words) == 0 {
+		return "", nil
+	}
+	a := 0
+	if first >= 0 {
+		a = max(first-snippetBefore, 0)
+	}
+	b := min(a+snippetWords, len(words))
+	var sb strings.Builder
+	if a > 0 {
+		sb.WriteString("…")
+	}
+	for k := a; k < b; k++ {
+		w := words[k]
+		if k > a {
+			// What lies between two words, punctuation kept.
+			sb.WriteString(text[words[k-1].end:w.start])
+		}
+		if match(text[w.start:w.end]) {
+			sb.WriteString(markOpen + text[w.start:w.end] + markClose)
+		} else {
+			sb.WriteString(text[w.start:w.end])
+		}
+	}
+	// The punctuation that closes the last word ("three." not "three").
+	tail := text[words[b-1].end:]
+	if i := strings.IndexFunc(tail, func(r rune) bool { return unicode.IsSpace(r) || isWordRune(r) }); i >= 0 {
+		tail = tail[:i]
+	}
+	sb.WriteString(tail)
+	if b < len(words) || cut {
+		sb.WriteString("…")
+	}
+	return parseSnippet(sb.String())
+}
