@@ -61,6 +61,16 @@ func wordsOf(s string) []string {
 // fold is the form words are compared in, as the index's unicode61
 // tokenizer with remove_diacritics compares them: lower case, no marks.
 func fold(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(w)
+	}
 	d := norm.NFD.String(strings.ToLower(w))
 	return strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {
