@@ -301,3 +301,36 @@ func TestFindInTablesAndEmphasis(t *testing.T) {
 		}
 	}
 }
+
+// An address carries its '&', on the screen and in the links list, not
+// "&amp;" (issue 12, item 2); a reference hidden behind one still cannot
+// become a control.
+func TestAmpersandInAddresses(t *testing.T) {
+	md := "See [the page](https://a.example/b?x=1&amp;y=2) and ![a map](https://a.example/m.png?w=640&amp;fit=crop). Text &amp; more.\n\n[bad](https://a.example/?q=&amp;#27;[31m)\n"
+	d, err := Render(md, Options{Width: 100, Style: "dark"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for l := range d.Lines {
+		all.WriteString(d.Text(l) + "\n")
+	}
+	text := all.String()
+	if strings.Contains(text, "&amp;") || !strings.Contains(text, "b?x=1&y=2") || !strings.Contains(text, "w=640&fit=crop") || !strings.Contains(text, "Text & more") {
+		t.Errorf("rendered:\n%s", text)
+	}
+	links := Parse(md).Links()
+	if len(links) < 1 || links[0].URL != "https://a.example/b?x=1&y=2" {
+		t.Errorf("links: %+v", links)
+	}
+	for _, l := range d.Lines {
+		if strings.Contains(l, "\x1b[31m") {
+			t.Errorf("a hidden reference became an escape: %q", l)
+		}
+	}
+	// Every cell still maps into the source.
+	off := strings.Index(md, "y=2")
+	if l, _, ok := d.CellOf(off); !ok || !strings.Contains(d.Text(l), "y=2") {
+		t.Errorf("y=2 maps to line %d %q", l, d.Text(l))
+	}
+}

@@ -3,6 +3,7 @@ package render
 import (
 	"html"
 	"margin/sanitize"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -43,7 +44,8 @@ func (t *translator) orig(c int) int {
 // deleting them can.
 func cleanInput(s string) ([]byte, *translator) {
 	tr := &translator{origLen: len(s)}
-	if isClean(s) {
+	amps := destAmps(s)
+	if len(amps) == 0 && isClean(s) {
 		return []byte(s), tr
 	}
 	// Pass 1: raw controls and invalid UTF-8, keeping each byte's origin.
@@ -57,6 +59,14 @@ func cleanInput(s string) ([]byte, *translator) {
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
+		if len(amps) > 0 && i == amps[0] {
+			// "&amp;" in a link's address is the '&' it stands for.
+			out = append(out, '&')
+			org = append(org, i)
+			amps = amps[1:]
+			i += len("&amp;")
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch {
 			case c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f):
@@ -117,6 +127,34 @@ func cleanInput(s string) ([]byte, *translator) {
 	}
 	tr.bps = append(tr.bps, breakpoint{clean: len(out2), orig: len(s)})
 	return out2, tr
+}
+
+// destination is a link's or an image's web or mail address in the
+// Markdown margin writes: [text](address).
+var destination = regexp.MustCompile(`\]\((?:https?|mailto):[^)\s]*\)`)
+
+// destAmps lists where "&amp;" stands for '&' inside a link's address.
+// Goldmark keeps such references in a destination as they are, so the
+// screen, the links list and the browser would get "&amp;" (issue 12,
+// item 2); what the address means is the '&'. A reference that then
+// decodes to a control is caught by cleanInput's second pass.
+func destAmps(s string) []int {
+	if !strings.Contains(s, "&amp;") {
+		return nil
+	}
+	var out []int
+	for _, m := range destination.FindAllStringIndex(s, -1) {
+		d := s[m[0]:m[1]]
+		for k := 0; ; {
+			j := strings.Index(d[k:], "&amp;")
+			if j < 0 {
+				break
+			}
+			out = append(out, m[0]+k+j)
+			k += j + len("&amp;")
+		}
+	}
+	return out
 }
 
 // isClean reports whether s needs no cleaning at all (the common case).
