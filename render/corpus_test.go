@@ -55,9 +55,17 @@ func TestCorpusArticles(t *testing.T) {
 			}
 		}
 		if !strings.Contains(md, "\t") { // we expand tabs; glamour prints them raw
-			// Glamour on the same cleaned input ("&amp;" in addresses is '&').
+			// Glamour on the same cleaned input ("&amp;" in addresses is '&'),
+			// with the addresses printed as glamour prints them.
 			clean, _ := cleanInput(md)
 			want := plainGlamour(t, string(clean), opt)
+			inline := opt
+			inline.InlineLinks = true
+			d, err := Render(md, inline)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkMap(t, name+" inline", md, d, true)
 			if len(want) != len(d.Lines) {
 				t.Errorf("%s: %d lines, glamour has %d", name, len(d.Lines), len(want))
 			}

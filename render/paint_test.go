@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -307,7 +308,7 @@ func TestFindInTablesAndEmphasis(t *testing.T) {
 // become a control.
 func TestAmpersandInAddresses(t *testing.T) {
 	md := "See [the page](https://a.example/b?x=1&amp;y=2) and ![a map](https://a.example/m.png?w=640&amp;fit=crop). Text &amp; more.\n\n[bad](https://a.example/?q=&amp;#27;[31m)\n"
-	d, err := Render(md, Options{Width: 100, Style: "dark"})
+	d, err := Render(md, Options{Width: 100, Style: "dark", InlineLinks: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,5 +333,31 @@ func TestAmpersandInAddresses(t *testing.T) {
 	off := strings.Index(md, "y=2")
 	if l, _, ok := d.CellOf(off); !ok || !strings.Contains(d.Text(l), "y=2") {
 		t.Errorf("y=2 maps to line %d %q", l, d.Text(l))
+	}
+}
+
+// A link reads as its text; its address is in the links list, and
+// InlineLinks prints it as glamour does (issue 12, item 4).
+func TestLinkAddressesHidden(t *testing.T) {
+	md := "Read [the report](https://example.org/report?id=7) before [https://example.org/x](https://example.org/x), or <https://example.org/auto>.\n"
+	for _, inline := range []bool{false, true} {
+		d, err := Render(md, Options{Width: 100, Style: "dark", InlineLinks: inline})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text string
+		for l := range d.Lines {
+			text += d.Text(l) + " "
+		}
+		if shown := strings.Contains(text, "report?id=7"); shown != inline {
+			t.Errorf("inline %v: %q", inline, text)
+		}
+		if !strings.Contains(text, "the report") || !strings.Contains(text, "example.org/auto") {
+			t.Errorf("inline %v: link text or autolink lost: %q", inline, text)
+		}
+		checkMap(t, fmt.Sprint("links inline ", inline), md, d, true)
+	}
+	if ls := Parse(md).Links(); len(ls) != 3 || ls[0].URL != "https://example.org/report?id=7" {
+		t.Errorf("links list: %+v", ls)
 	}
 }

@@ -29,6 +29,32 @@ import (
 type Options struct {
 	Width int    // wrap width in cells
 	Style string // "dark" or "light"
+	// InlineLinks prints each link's address after its text, as glamour
+	// does. Without it a link shows as its styled text alone (the address
+	// is in the links list): long-form text reads without the noise.
+	InlineLinks bool
+}
+
+// parseFor parses markdown for rendering with opt: a fresh projection, its
+// links' addresses hidden unless asked for.
+func parseFor(markdown string, opt Options) *proj {
+	p := parse(markdown)
+	if !opt.InlineLinks {
+		hideAddresses(p.doc)
+	}
+	return p
+}
+
+// hideAddresses makes glamour print links as their text alone: an address
+// that is only a fragment is not printed (nor hyperlinked) by glamour.
+// Autolinks, whose text is the address, and images are left as they are.
+func hideAddresses(doc ast.Node) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering && l.HasChildren() {
+			l.Destination = []byte("#")
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // Doc is a rendered article with its cell <-> source map.
@@ -73,7 +99,7 @@ func Render(markdown string, opt Options) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := parse(markdown)
+	p := parseFor(markdown, opt)
 	n := 1
 	if len(p.clean) > parallelMin {
 		n = min(runtime.GOMAXPROCS(0), maxChunks, len(p.tops))
@@ -195,7 +221,7 @@ func RenderFirst(markdown string, opt Options, lines int) (*Doc, error) {
 				whole, src = true, markdown
 			}
 		}
-		p := parse(src)
+		p := parseFor(src, opt)
 		usable := len(p.tops)
 		if !whole {
 			usable--
@@ -241,7 +267,7 @@ func RenderAt(markdown string, opt Options, offset, lines int) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := parse(markdown)
+	p := parseFor(markdown, opt)
 	if len(p.tops) == 0 {
 		return Render(markdown, opt)
 	}

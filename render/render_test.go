@@ -200,7 +200,7 @@ func TestLinesEqualGlamour(t *testing.T) {
 	for name, md := range docs {
 		for _, w := range []int{40, 80, 120} {
 			for _, st := range []string{"dark", "light"} {
-				opt := Options{Width: w, Style: st}
+				opt := Options{Width: w, Style: st, InlineLinks: true}
 				d, err := Render(md, opt)
 				if err != nil {
 					t.Fatal(err)

@@ -59,10 +59,11 @@ type Common struct {
 
 // docKey names one rendering of an article.
 type docKey struct {
-	id    int64
-	hash  uint64 // of the Markdown, so a refreshed article renders anew
-	width int
-	style string
+	id     int64
+	hash   uint64 // of the Markdown, so a refreshed article renders anew
+	width  int
+	style  string
+	inline bool // link addresses printed in the text
 }
 
 // docCache keeps a few complete renderings so reopening an article, or

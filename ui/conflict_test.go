@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/settings"
 	"margin/store"
 )
 
@@ -356,5 +357,22 @@ func TestBenchFilterLoadsTheList(t *testing.T) {
 	arts, _ := libWith(50).List(context.Background(), store.ListOptions{Archived: true})
 	if k, _ := BenchFilter(arts); k < 0 {
 		t.Fatal("BenchFilter measured no list")
+	}
+}
+
+// Links read as their words; config links inline prints the addresses
+// (issue 12, item 4).
+func TestReaderLinksAsText(t *testing.T) {
+	hs, _ := readerHarness(t, 100, 30)
+	if scr := hs.screen(); strings.Contains(scr, "https://example.com/1/1") || !strings.Contains(scr, "link number 11") {
+		t.Errorf("link addresses in the text:\n%s", scr)
+	}
+	lib := newFakeLib()
+	lib.settings[string(settings.Links)] = "inline"
+	lib.add(store.Article{Title: "T", Added: testNow, Markdown: testMarkdown("T"), Text: "x"})
+	hs = newHarness(t, lib, 100, 30)
+	hs.press("enter")
+	if scr := hs.screen(); !strings.Contains(scr, "https://example.com/1/1") {
+		t.Errorf("config links inline shows no address:\n%s", scr)
 	}
 }

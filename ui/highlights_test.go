@@ -151,7 +151,7 @@ func TestHighlightLabelNoteDeleteUndo(t *testing.T) {
 		t.Errorf("note not shown under the passage:\n%s", scr)
 	}
 	// The note sits under the paragraph: the paragraph's text is all there.
-	if !strings.Contains(scr, "third sentence closes paragraph 1.2 calmly.") {
+	if !strings.Contains(scr, "The third sentence closes") || !strings.Contains(scr, "paragraph 1.2 calmly.") {
 		t.Errorf("note hides text:\n%s", scr)
 	}
 	// esc saves as well.

@@ -73,21 +73,23 @@ const autosaveTimeout = time.Second
 // pagerModel is the reader screen.
 type pagerModel struct {
 	*Common
-	art      *store.Article
-	text     *render.Text // art's Markdown parsed: cursor motions, quotes, outline, links
-	mdHash   uint64       // of art.Markdown, for the rendering cache
-	doc      *render.Doc
-	docKey   docKey
-	want     docKey // the rendering asked for last
-	top      int    // first display line on screen
-	pending  int    // source offset to show at the top once a complete doc is in (a Window previews it); -1 none
-	width    int    // preferred text width
-	mode     readMode
-	status   string
-	errLine  string
-	help     help.Model
-	helpPane helpPane
-	keys     ReaderKeys
+	art  *store.Article
+	text *render.Text // art's Markdown parsed: cursor motions, quotes, outline, links
+	// inlineLinks prints links' addresses in the text (config links inline).
+	inlineLinks bool
+	mdHash      uint64 // of art.Markdown, for the rendering cache
+	doc         *render.Doc
+	docKey      docKey
+	want        docKey // the rendering asked for last
+	top         int    // first display line on screen
+	pending     int    // source offset to show at the top once a complete doc is in (a Window previews it); -1 none
+	width       int    // preferred text width
+	mode        readMode
+	status      string
+	errLine     string
+	help        help.Model
+	helpPane    helpPane
+	keys        ReaderKeys
 
 	// Input that arrived while a preview (a Window doc) was shown; it is
 	// handled, in order, once the whole rendering is in.
@@ -140,6 +142,7 @@ func newPager(c *Common) *pagerModel {
 		p.width = w
 	}
 	p.width = settings.ClampWidth(p.width)
+	p.inlineLinks = settings.InlineLinks(c.setting(settings.Links))
 	p.hl.reset()
 	return p
 }
@@ -279,7 +282,7 @@ func (p *pagerModel) textWidth() int {
 func (p *pagerModel) margin() int { return max((p.Width-p.textWidth())/2, 0) }
 
 func (p *pagerModel) key() docKey {
-	return docKey{id: p.art.ID, hash: p.mdHash, width: p.textWidth(), style: p.Styles.Name}
+	return docKey{id: p.art.ID, hash: p.mdHash, width: p.textWidth(), style: p.Styles.Name, inline: p.inlineLinks}
 }
 
 // requestRender shows a cached rendering or starts one in a command: the
@@ -299,7 +302,7 @@ func (p *pagerModel) requestRender() tea.Cmd {
 		return nil
 	}
 	md := p.art.Markdown
-	opt := render.Options{Width: k.width, Style: k.style}
+	opt := render.Options{Width: k.width, Style: k.style, InlineLinks: k.inline}
 	full := func() tea.Msg {
 		d, err := render.Render(md, opt)
 		return docMsg{key: k, doc: d, err: err}

@@ -46,7 +46,7 @@ Usage:
   margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
   margin backup FILE
   margin check [--repair] [--salvage NEW.db]
-  margin config [export-dir|style|width [VALUE]]      no setting: list them all, with where each comes from
+  margin config [export-dir|export-name|export-folder|style|width|links [VALUE]]   none: list them all: list them all, with where each comes from
   margin bench extract|paste|multilingual|read|library [--corpus DIR]   (built with -tags bench)
 
 Global flags go before or after the command: --db PATH (default: $MARGIN_DB,

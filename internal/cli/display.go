@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/term"
 
+	"margin/internal/settings"
 	"margin/render"
 	"margin/sanitize"
 	"margin/store"
@@ -59,7 +60,11 @@ func showOptions(ctx context.Context, st *store.Store, out io.Writer, width int,
 			style = "dark"
 		}
 	}
-	return render.Options{Width: width, Style: style}, plain
+	inline := false
+	if v, err := st.Setting(ctx, string(settings.Links)); err == nil {
+		inline = settings.InlineLinks(v)
+	}
+	return render.Options{Width: width, Style: style, InlineLinks: inline}, plain
 }
 
 // writeLines writes rendered lines; plain ones lose their styling and

@@ -31,8 +31,18 @@ const (
 
 func init() {
 	check := func(v string) (string, error) { return v, export.CheckLayout(v) }
-	configs["export-name"] = setting{key: exportNameKey, check: check}
-	configs["export-folder"] = setting{key: exportFolderKey, check: check}
+	get := func(key, def string) func(e *env, st *store.Store) (string, string, error) {
+		return func(e *env, st *store.Store) (string, string, error) {
+			v, err := st.Setting(e.ctx, key)
+			if err != nil || v != "" {
+				return v, "set in the library", err
+			}
+			return def, "default", nil
+		}
+	}
+	configs["export-name"] = setting{key: exportNameKey, check: check, get: get(exportNameKey, "{{title}}")}
+	configs["export-folder"] = setting{key: exportFolderKey, check: check, get: get(exportFolderKey, "(the export folder itself)")}
+	settingNames = append(settingNames, "export-name", "export-folder")
 }
 
 // exportLayout reads the name and folder templates from the settings.

@@ -155,7 +155,7 @@ type setting struct {
 }
 
 // settingNames lists the settings in the order margin config shows them.
-var settingNames = []string{"export-dir", "style", "width"}
+var settingNames = []string{"export-dir", "style", "width", "links"}
 
 var configs = map[string]setting{
 	"export-dir": {exportDirKey, func(v string) (string, error) {
@@ -188,6 +188,18 @@ var configs = map[string]setting{
 			return v, "set in the library", err
 		}
 		return "auto", "default: the reader follows the terminal's background; show uses dark", nil
+	}},
+	"links": {string(settings.Links), func(v string) (string, error) {
+		if v != "inline" && v != "text" {
+			return "", fmt.Errorf("links must be text (a link shows as its words; addresses in the links list, O) or inline (addresses printed after the words), not %q", v)
+		}
+		return v, nil
+	}, func(e *env, st *store.Store) (string, string, error) {
+		v, err := st.Setting(e.ctx, string(settings.Links))
+		if err != nil || v != "" {
+			return v, "set in the library", err
+		}
+		return "text", "default: a link shows as its words; O lists the addresses", nil
 	}},
 	"width": {string(settings.Width), func(v string) (string, error) {
 		if _, err := settings.ParseWidth(v); err != nil {
@@ -223,7 +235,7 @@ func cmdConfig(e *env, args []string) error {
 		return err
 	}
 	if len(pos) > 2 {
-		return usageErr("config: margin config [export-dir|style|width [VALUE]]")
+		return usageErr("config: margin config [SETTING [VALUE]] (settings: %s)", strings.Join(settingNames, ", "))
 	}
 	var set setting
 	if len(pos) > 0 {

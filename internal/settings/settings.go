@@ -20,7 +20,11 @@ const (
 	ExportName   Key = "export_name"   // file name template of a new export
 	ExportFolder Key = "export_folder" // folder template of a new export
 	SampleAdded  Key = "sample.added"  // the sample was put in this library once
+	Links        Key = "reader.links"  // "inline" prints link addresses in the text; else links are their text
 )
+
+// InlineLinks reports whether a Links value asks for addresses in the text.
+func InlineLinks(v string) bool { return v == "inline" }
 
 // Reading width: one rule for margin config width, --width and the
 // reader's + and -.
