@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"image/color"
 	"strings"
 	"testing"
 	"time"
@@ -374,5 +375,44 @@ func TestReaderLinksAsText(t *testing.T) {
 	hs.press("enter")
 	if scr := hs.screen(); !strings.Contains(scr, "https://example.com/1/1") {
 		t.Errorf("config links inline shows no address:\n%s", scr)
+	}
+}
+
+// Startup messages arrive in any order on a loaded machine; whatever the
+// order, the frame ends with the header and the rows (issue 12, item 13:
+// a first frame once showed only the help line).
+func TestStartupInAnyOrder(t *testing.T) {
+	orders := [][]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}}
+	for _, order := range orders {
+		lib := libWith(3)
+		m := newModel(context.Background(), Options{Library: lib})
+		noTick := func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+		m.common.tick, m.common.watch = noTick, noTick
+		list := m.library.loadList(0, firstPage)()
+		msgs := []tea.Msg{tea.WindowSizeMsg{Width: 80, Height: 24}, list, tea.BackgroundColorMsg{Color: color.Black}}
+		for _, i := range order {
+			_, cmd := m.Update(msgs[i])
+			for cmd != nil {
+				msg := cmd()
+				if b, ok := msg.(tea.BatchMsg); ok {
+					for _, c := range b {
+						if c != nil {
+							if mm := c(); mm != nil {
+								m.Update(mm)
+							}
+						}
+					}
+					break
+				}
+				if msg == nil {
+					break
+				}
+				_, cmd = m.Update(msg)
+			}
+		}
+		v := ansi.Strip(m.View().Content)
+		if !strings.Contains(v, "margin") || !strings.Contains(v, "3 articles") || !strings.Contains(v, "The Slow Death") {
+			t.Errorf("order %v: the frame lacks the header or rows:\n%s", order, v)
+		}
 	}
 }
