@@ -32,11 +32,37 @@ func newParser() readability.Parser {
 // post-cleans and renders Markdown and text, filling in the metadata.
 // pageURL, when known, makes links absolute and is the fallback canonical URL.
 func FromHTML(raw []byte, contentType, pageURL string) (*Article, error) {
+	if n := countTags(raw, maxTags+1); n > maxTags {
+		// A page of a million tiny paragraphs costs gigabytes to parse
+		// and extract: refuse it before, naming the limit.
+		return nil, fmt.Errorf("the page has over %d elements; margin reads pages of up to %d", maxTags, maxTags)
+	}
 	doc, err := parseHTML(raw, contentType)
 	if err != nil {
 		return nil, err
 	}
 	return fromDocument(doc, pageURL, func() (*html.Node, error) { return parseHTML(raw, contentType) })
+}
+
+// maxTags bounds the elements of a page margin parses: ordinary long
+// reads have a few thousand, a book-length page tens of thousands.
+const maxTags = 300000
+
+// countTags counts what looks like an element's start or end tag ("<" and
+// a letter or "/"), stopping at limit.
+func countTags(raw []byte, limit int) int {
+	n := 0
+	for i := 0; i+1 < len(raw); i++ {
+		if raw[i] != '<' {
+			continue
+		}
+		if c := raw[i+1]; c == '/' || c|0x20 >= 'a' && c|0x20 <= 'z' {
+			if n++; n >= limit {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 // parseHTML decodes and parses a page. A body that is valid UTF-8, with no

@@ -441,3 +441,16 @@ func TestFromHTMLRecipeFallback(t *testing.T) {
 		t.Errorf("a page showing its recipe lost its own text:\n%s", b.Text)
 	}
 }
+
+// A page of a million tiny paragraphs is refused before it is parsed, with
+// one line naming the limit (issue 19, item 1).
+func TestFromHTMLRefusesTooManyElements(t *testing.T) {
+	page := "<html><body><article>" + strings.Repeat("<p>a b.</p>", maxTags) + "</article></body></html>"
+	_, err := FromHTML([]byte(page), "text/html", "")
+	if err == nil || !strings.Contains(err.Error(), "elements; margin reads pages of up to") {
+		t.Errorf("err = %v", err)
+	}
+	if n := countTags([]byte("<p>a</p> 1 < 2 <br/><!-- x -->"), 100); n != 3 {
+		t.Errorf("countTags = %d, want 3", n)
+	}
+}

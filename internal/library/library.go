@@ -112,8 +112,54 @@ func (l *Library) Load(ctx context.Context, src string, opt AddOptions) (Loaded,
 		// Credentials given to fetch a page stay out of what is shown.
 		return ld, redacted{err}
 	}
+	if err := fits(a.Markdown); err != nil {
+		return ld, fmt.Errorf("%s: %w", sanitize.Line(urlid.Redact(src)), err)
+	}
 	ld.rec = ToStore(a)
 	return ld, nil
+}
+
+// An article margin can show and read within its budget (about 300 MB and
+// 10 s for the worst page, measured in the issue-19 note): rendering costs
+// memory by the byte of text and by the paragraph, so a page past these
+// is refused when it is added, with the limit it passed, rather than
+// exhausting memory when it is opened.
+const (
+	MaxArticleBytes   = 3 << 20   // the article's Markdown (a 600,000-word book is about 2.6 MB)
+	MaxParagraphs     = 20000     // blocks separated by a blank line
+	MaxParagraphBytes = 512 << 10 // the longest block
+)
+
+// ErrTooLarge is an article past one of the limits above.
+var ErrTooLarge = errors.New("too large to read")
+
+// fits checks an article's Markdown against the limits.
+func fits(md string) error {
+	if len(md) > MaxArticleBytes {
+		return fmt.Errorf("%w: its text is %d MB; margin reads articles of up to %d MB", ErrTooLarge, len(md)>>20, MaxArticleBytes>>20)
+	}
+	n, longest := 0, 0
+	for rest := md; rest != ""; {
+		i := strings.Index(rest, "\n\n")
+		block := rest
+		if i >= 0 {
+			block, rest = rest[:i], rest[i+2:]
+		} else {
+			rest = ""
+		}
+		if strings.TrimSpace(block) == "" {
+			continue
+		}
+		n++
+		longest = max(longest, len(block))
+	}
+	if n > MaxParagraphs {
+		return fmt.Errorf("%w: it has %d paragraphs; margin reads articles of up to %d", ErrTooLarge, n, MaxParagraphs)
+	}
+	if longest > MaxParagraphBytes {
+		return fmt.Errorf("%w: one paragraph is %d KB long; margin reads paragraphs of up to %d KB", ErrTooLarge, longest>>10, MaxParagraphBytes>>10)
+	}
+	return nil
 }
 
 // Commit stores a loaded source. With a refresh, an article saved under

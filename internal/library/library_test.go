@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -168,4 +169,23 @@ func FuzzRefresh(f *testing.F) {
 	f.Fuzz(func(t *testing.T, seed uint64, edits uint8) {
 		checkRefresh(t, st, seed, int(edits%16))
 	})
+}
+
+// An article past the size limits is refused at add, naming the limit;
+// one within them fits (issue 19, items 1-2).
+func TestFitsLimits(t *testing.T) {
+	ok := strings.Repeat("A paragraph of ordinary words.\n\n", 1000)
+	if err := fits(ok); err != nil {
+		t.Errorf("an ordinary article refused: %v", err)
+	}
+	for name, md := range map[string]string{
+		"paragraphs": strings.Repeat("a b.\n\n", MaxParagraphs+1),
+		"paragraph":  strings.Repeat("word ", MaxParagraphBytes/5+10),
+		"bytes":      strings.Repeat(strings.Repeat("word ", 20000)+"\n\n", MaxArticleBytes/100000+2),
+	} {
+		err := fits(md)
+		if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "margin reads") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
 }
