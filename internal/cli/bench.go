@@ -295,8 +295,8 @@ func cmdBench(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageErr("bench: say which: extract, paste, multilingual, read or library")
+	if len(pos) != 1 && (len(pos) == 0 || pos[0] != "measure") {
+		return usageErr("bench: say which: extract, paste, multilingual, read, library or hostile")
 	}
 	dir := func(def string) string {
 		if *corpus != "" {
@@ -321,6 +321,10 @@ func cmdBench(e *env, args []string) error {
 		return render.Bench(e.stdout)
 	case "library":
 		return benchLibrary(e)
+	case "hostile":
+		return benchHostile(e)
+	case "measure": // used by hostile
+		return benchMeasure(e, pos[1:])
 	}
-	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read or library)", pos[0])
+	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, library or hostile)", pos[0])
 }
