@@ -67,13 +67,19 @@ type docKey struct {
 }
 
 // docCache keeps a few complete renderings so reopening an article, or
-// going back to a width, costs nothing.
+// going back to a width, costs nothing. It is bounded by count and by
+// lines: a rendering costs memory by the line, and a few long articles
+// must not be kept at once.
 type docCache struct {
 	docs  map[docKey]*render.Doc
 	order []docKey
+	lines int // of the renderings kept
 }
 
-const docCacheSize = 8
+const (
+	docCacheSize  = 8
+	docCacheLines = 60000 // about three 200,000-word articles at 80 columns
+)
 
 func (c *docCache) get(k docKey) *render.Doc { return c.docs[k] }
 
@@ -81,11 +87,15 @@ func (c *docCache) put(k docKey, d *render.Doc) {
 	if c.docs == nil {
 		c.docs = make(map[docKey]*render.Doc)
 	}
-	if _, ok := c.docs[k]; !ok {
+	if old, ok := c.docs[k]; ok {
+		c.lines -= len(old.Lines)
+	} else {
 		c.order = append(c.order, k)
 	}
 	c.docs[k] = d
-	for len(c.order) > docCacheSize {
+	c.lines += len(d.Lines)
+	for len(c.order) > 1 && (len(c.order) > docCacheSize || c.lines > docCacheLines) {
+		c.lines -= len(c.docs[c.order[0]].Lines)
 		delete(c.docs, c.order[0])
 		c.order = c.order[1:]
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"margin/internal/settings"
+	"margin/render"
 	"margin/store"
 )
 
@@ -414,5 +415,25 @@ func TestStartupInAnyOrder(t *testing.T) {
 		if !strings.Contains(v, "margin") || !strings.Contains(v, "3 articles") || !strings.Contains(v, "The Slow Death") {
 			t.Errorf("order %v: the frame lacks the header or rows:\n%s", order, v)
 		}
+	}
+}
+
+// The rendering cache is bounded by lines as well as by count (issue 17:
+// long articles held at once).
+func TestDocCacheBoundedByLines(t *testing.T) {
+	var c docCache
+	big := &render.Doc{Lines: make([]string, docCacheLines/2+1)}
+	for i := range 3 {
+		c.put(docKey{id: int64(i)}, big)
+	}
+	if len(c.docs) != 1 || c.get(docKey{id: 2}) == nil || c.lines != len(big.Lines) {
+		t.Errorf("kept %d renderings, %d lines", len(c.docs), c.lines)
+	}
+	small := &render.Doc{Lines: make([]string, 10)}
+	for i := range 20 {
+		c.put(docKey{id: int64(100 + i)}, small)
+	}
+	if len(c.docs) != docCacheSize {
+		t.Errorf("kept %d small renderings, want %d", len(c.docs), docCacheSize)
 	}
 }
