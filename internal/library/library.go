@@ -119,14 +119,14 @@ func (l *Library) Load(ctx context.Context, src string, opt AddOptions) (Loaded,
 	return ld, nil
 }
 
-// An article margin can show and read within its budget (about 300 MB and
-// 10 s for the worst page, measured in the issue-19 note): rendering costs
+// An article margin can show and read within its budget (600 MB and 10 s
+// for the worst page, measured by margin bench hostile): rendering costs
 // memory by the byte of text and by the paragraph, so a page past these
 // is refused when it is added, with the limit it passed, rather than
 // exhausting memory when it is opened.
 const (
 	MaxArticleBytes   = 3 << 20   // the article's Markdown (a 600,000-word book is about 2.6 MB)
-	MaxParagraphs     = 20000     // blocks separated by a blank line
+	MaxParagraphs     = 15000     // blocks separated by a blank line
 	MaxParagraphBytes = 512 << 10 // the longest block
 )
 
