@@ -437,3 +437,20 @@ func TestDocCacheBoundedByLines(t *testing.T) {
 		t.Errorf("kept %d small renderings, want %d", len(c.docs), docCacheSize)
 	}
 }
+
+// A reload (a refresh finishing) while a note is being written keeps the
+// editor and the words typed (issue 11: no lost notes).
+func TestReloadKeepsTheNoteBeingWritten(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "a")
+	hs.typeText("half a thought")
+	hs.send(refreshMsg{id: p.art.ID, summary: "Refreshed: the text is the same."})
+	if p.mode != readEditor || p.hl.editor == nil || p.hl.editor.Value() != "half a thought" {
+		t.Fatalf("reload dropped the note being written (mode %v)", p.mode)
+	}
+	hs.press("ctrl+s")
+	if got := hs.lib.hls[p.hl.list[0].ID].Note; got != "half a thought" {
+		t.Errorf("note %q", got)
+	}
+}

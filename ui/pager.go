@@ -201,8 +201,16 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 		return func() tea.Msg { return errMsg{text} }
 	}
 	a := msg.art
-	same := msg.keep && p.art != nil && p.art.ID == a.ID && p.art.TextRevision == a.TextRevision
+	again := p.art != nil && p.art.ID == a.ID // a reload of the article on screen
+	same := msg.keep && again && p.art.TextRevision == a.TextRevision
 	cursor := p.hl.cursor
+	// A reload never drops what the reader is doing: a note being written
+	// stays open (it is saved by the highlight's id), and keys waiting for
+	// a library call still come.
+	editor, deferred := p.hl.editor, p.deferred
+	if !again {
+		editor, deferred = nil, nil
+	}
 	p.art, p.text = a, msg.text
 	p.mdHash = maphash.String(mdSeed, a.Markdown)
 	p.savedOff = -1
@@ -214,8 +222,11 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	p.query, p.matches, p.cur, p.prompt, p.findRest = "", nil, 0, nil, false
 	p.picker = nil
 	p.headings, p.links = nil, nil
-	p.deferred = nil
+	p.deferred = deferred
 	p.hl.reset()
+	if editor != nil {
+		p.hl.editor, p.mode = editor, readEditor
+	}
 	if msg.at > 0 {
 		p.pending, p.hl.cursor = msg.at, msg.at
 	}
