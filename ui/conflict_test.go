@@ -454,3 +454,26 @@ func TestReloadKeepsTheNoteBeingWritten(t *testing.T) {
 		t.Errorf("note %q", got)
 	}
 }
+
+// An op still running when the program ends is waited for, not run a
+// second time (a highlight saved twice).
+func TestSettleWaitsForTheTryInFlight(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	runs := 0
+	release := make(chan struct{})
+	cmd := p.do("save the highlight", func(ctx context.Context, lib Library) (any, error) {
+		runs++
+		<-release
+		return nil, nil
+	}, func(p *pagerModel, _ any, _ error) tea.Cmd { return nil })
+	go cmd() // the program's goroutine, still running at quit
+	time.Sleep(20 * time.Millisecond)
+	close(release)
+	if err := p.settle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if runs != 1 {
+		t.Errorf("the op ran %d times", runs)
+	}
+	_ = hs
+}

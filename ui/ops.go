@@ -33,6 +33,11 @@ type op struct {
 	fn      func(ctx context.Context, lib Library) (any, error)
 	then    func(p *pagerModel, val any, err error) tea.Cmd
 	article int64 // whose highlights to read afterwards; 0 for none
+	// The try in flight: done is closed once fn has returned val and err,
+	// so that settle waits for it rather than running fn a second time.
+	done chan struct{}
+	val  any
+	err  error
 }
 
 type (
@@ -64,11 +69,15 @@ func (p *pagerModel) do(what string, fn func(ctx context.Context, lib Library) (
 
 func (p *pagerModel) runOp(id int, o *op) tea.Cmd {
 	lib, ctx := p.Lib, p.ctx
+	done := make(chan struct{})
+	o.done = done
 	return func() tea.Msg {
 		c, cancel := context.WithTimeout(ctx, opTimeout)
 		defer cancel()
 		m := opMsg{id: id}
 		m.val, m.err = o.fn(c, lib)
+		o.val, o.err = m.val, m.err
+		close(done)
 		if o.article != 0 {
 			m.hs, m.hsErr = lib.Highlights(c, o.article)
 			m.read = true
@@ -145,7 +154,11 @@ func (p *pagerModel) settle(ctx context.Context) error {
 			continue
 		}
 		delete(p.ops, id)
-		val, err := o.fn(ctx, p.Lib)
+		val, err := o.wait(ctx)
+		if errors.Is(err, store.ErrBusy) {
+			// No try in flight, or the last one found the library busy.
+			val, err = o.fn(ctx, p.Lib)
+		}
 		if err != nil {
 			failed = append(failed, fmt.Sprintf("could not %s: %v", o.what, err))
 			continue
@@ -156,4 +169,20 @@ func (p *pagerModel) settle(ctx context.Context) error {
 		return errors.New(failed[0])
 	}
 	return nil
+}
+
+// wait waits for the try in flight, if any, and returns what it came to:
+// an op whose command is still running when the program ends must not run
+// twice (a highlight saved twice). Without one, or past ctx, it says so
+// with ErrBusy, and settle runs the op itself.
+func (o *op) wait(ctx context.Context) (any, error) {
+	if o.done == nil {
+		return nil, store.ErrBusy
+	}
+	select {
+	case <-o.done:
+		return o.val, o.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("still waiting for the library: %w", ctx.Err())
+	}
 }
