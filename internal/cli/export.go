@@ -2,17 +2,15 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
 	"margin/export"
+	"margin/internal/library"
 	"margin/internal/settings"
 	"margin/sanitize"
 	"margin/store"
@@ -45,35 +43,6 @@ func init() {
 	settingNames = append(settingNames, "export-name", "export-folder")
 }
 
-// exportLayout reads the name and folder templates from the settings.
-func exportLayout(ctx context.Context, st *store.Store) (export.Layout, error) {
-	var l export.Layout
-	var err error
-	if l.Name, err = st.Setting(ctx, exportNameKey); err != nil {
-		return l, err
-	}
-	l.Folder, err = st.Setting(ctx, exportFolderKey)
-	return l, err
-}
-
-// exportToFolder exports one article's notes as Markdown into the
-// configured export folder, as the reader's e key does, and returns the
-// file's path. A conflict (the user's file could not be merged) is an
-// error naming the file and what to do.
-func exportToFolder(ctx context.Context, st *store.Store, id int64) (string, error) {
-	dir, err := exportDir(ctx, st)
-	if err != nil {
-		return "", err
-	}
-	l, err := exportLayout(ctx, st)
-	if err != nil {
-		return "", err
-	}
-	x := &exporter{st: st, format: "markdown", layout: l}
-	res, err := x.write(ctx, dir, id)
-	return res.Path, err
-}
-
 // openArgs turns a margin://ID argument of margin open into the ID.
 func openArgs(args []string) ([]string, error) {
 	out := slices.Clone(args)
@@ -98,80 +67,6 @@ func openTarget(arg string) (string, error) {
 		return "", usageErr("open: %v", err)
 	}
 	return strconv.FormatInt(id, 10), nil
-}
-
-// defaultExportDir is ~/Documents/margin where ~/Documents exists, else ~/margin-notes.
-func defaultExportDir() string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "margin-notes"
-	}
-	if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
-		return filepath.Join(home, "Documents", "margin")
-	}
-	return filepath.Join(home, "margin-notes")
-}
-
-// exportDir is the configured export folder.
-func exportDir(ctx context.Context, st *store.Store) (string, error) {
-	if d := os.Getenv("MARGIN_EXPORT_DIR"); d != "" {
-		return d, nil
-	}
-	d, err := st.Setting(ctx, exportDirKey)
-	if err != nil || d != "" {
-		return d, err
-	}
-	return defaultExportDir(), nil
-}
-
-// exporter renders and writes one article's notes.
-type exporter struct {
-	st     *store.Store
-	opt    export.Options
-	format string // markdown or json
-	layout export.Layout
-}
-
-func (x *exporter) render(ctx context.Context, id int64) (*store.Article, []byte, error) {
-	a, err := x.st.Article(ctx, id)
-	if err != nil {
-		return nil, nil, articleErr(id, err)
-	}
-	hs, err := x.st.Highlights(ctx, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	data, _, err := export.Render(a, hs, x.opt, x.format)
-	if err != nil {
-		return nil, nil, fmt.Errorf("export article %d: %w", id, err)
-	}
-	return a, data, nil
-}
-
-func (x *exporter) ext() string {
-	if x.format == "json" {
-		return ".json"
-	}
-	return ".md"
-}
-
-// write exports one article into the folder dir.
-func (x *exporter) write(ctx context.Context, dir string, id int64) (export.Result, error) {
-	f, err := export.OpenFolder(dir, x.st)
-	if err != nil {
-		return export.Result{}, err
-	}
-	defer f.Close()
-	return x.writeTo(ctx, f, id)
-}
-
-// writeTo exports one article into an open folder.
-func (x *exporter) writeTo(ctx context.Context, f *export.Folder, id int64) (export.Result, error) {
-	a, data, err := x.render(ctx, id)
-	if err != nil {
-		return export.Result{}, err
-	}
-	return f.Write(ctx, a, data, x.ext(), x.layout)
 }
 
 // describe says what an export did, in a line (paths sanitised: a folder
@@ -271,7 +166,8 @@ func cmdExport(e *env, args []string) error {
 			return usageErr("export: %v", err)
 		}
 	}
-	layout, err := exportLayout(e.ctx, st)
+	lib := library.New(st)
+	layout, err := lib.ExportLayout(e.ctx)
 	if err != nil {
 		return err
 	}
@@ -281,17 +177,17 @@ func cmdExport(e *env, args []string) error {
 	if *folderT != "" {
 		layout.Folder = *folderT
 	}
-	x := &exporter{st: st, opt: opt, format: *format, layout: layout}
+	x := &library.Exporter{Store: st, Options: opt, Format: *format, Layout: layout}
 	if *out == "" {
 		// Several articles on stdout: Markdown one after another, JSON as
 		// one array so the output stays one document.
 		sep, begin, end := "\n\n", "", ""
-		if x.format == "json" && len(ids) > 1 {
+		if x.Format == "json" && len(ids) > 1 {
 			sep, begin, end = ",\n", "[\n", "]\n"
 		}
 		io.WriteString(e.stdout, begin)
 		for i, id := range ids {
-			_, data, err := x.render(e.ctx, id)
+			_, data, err := x.Render(e.ctx, id)
 			if err != nil {
 				return err
 			}
@@ -314,7 +210,7 @@ func cmdExport(e *env, args []string) error {
 	// reported, and the command fails at the end.
 	var conflicts int
 	for _, id := range ids {
-		res, err := x.writeTo(e.ctx, f, id)
+		res, err := x.WriteTo(e.ctx, f, id)
 		var ce *export.ConflictError
 		if errors.As(err, &ce) {
 			conflicts++

@@ -172,7 +172,7 @@ var configs = map[string]setting{
 		if err != nil || d != "" {
 			return d, "set in the library", err
 		}
-		return defaultExportDir(), "default", nil
+		return library.DefaultExportDir(), "default", nil
 	}},
 	"style": {string(settings.Style), func(v string) (string, error) {
 		if v != "dark" && v != "light" && v != "auto" {

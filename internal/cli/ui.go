@@ -62,7 +62,7 @@ func cmdUI(e *env, args []string) error {
 		Width:     *width,
 		OpenID:    *open,
 		Export: func(ctx context.Context, id int64) (string, error) {
-			return exportToFolder(ctx, st, id)
+			return lib.ExportToFolder(ctx, id)
 		},
 		OpenURL: openURL,
 		Refresh: func(ctx context.Context, id int64) (string, error) {
