@@ -42,6 +42,7 @@ Usage:
   margin highlights [ID] [--label L] [--query TEXT] [--format text|json]
   margin note HID TEXT [--revision N]
   margin label HID LABEL [--revision N]  |  margin link HID CLAIM|none
+  margin tag ID... +TAG -TAG             |  margin tags [rename OLD NEW | delete NAME]
   margin unhighlight HID
   margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
   margin backup FILE
@@ -198,6 +199,8 @@ func init() {
 		"highlights":  cmdHighlights,
 		"note":        cmdNote,
 		"label":       cmdLabel,
+		"tag":         cmdTag,
+		"tags":        cmdTags,
 		"link":        cmdLink,
 		"unhighlight": cmdUnhighlight,
 		"export":      cmdExport,

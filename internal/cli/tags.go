@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"margin/sanitize"
+	"margin/store"
+)
+
+// cmdTag adds and removes tags: margin tag ID... +policy -later. Words
+// after + are added, after - removed ("-later" is a tag here, not a flag);
+// the global flags (--db) are taken wherever they stand.
+func cmdTag(e *env, args []string) error {
+	var ids []int64
+	var add, remove []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if name, val, n, err := globalFlag(args[i:]); err != nil {
+			return err
+		} else if n > 0 {
+			e.setGlobal(name, val)
+			i += n - 1
+			continue
+		}
+		switch {
+		case strings.HasPrefix(a, "+"):
+			add = append(add, a[1:])
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			remove = append(remove, a[1:])
+		default:
+			id, err := articleID(a)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 || len(add)+len(remove) == 0 {
+		return usageErr("tag: give article ids and tags to add (+name) or remove (-name)")
+	}
+	for _, t := range append(append([]string(nil), add...), remove...) {
+		if _, ok := store.CleanTag(t); !ok {
+			return usageErr("tag: %q: %v", sanitize.Line(t), store.ErrBadTag)
+		}
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, id := range ids {
+		if err := st.TagArticle(e.ctx, id, add, remove); err != nil {
+			return articleErr(id, err)
+		}
+		tags, err := st.ArticleTags(e.ctx, id)
+		if err != nil {
+			return err
+		}
+		shown := "no tags"
+		if len(tags) > 0 {
+			shown = "#" + strings.Join(tags, " #")
+		}
+		fmt.Fprintf(e.stdout, "%d: %s\n", id, sanitize.Line(shown))
+	}
+	return nil
+}
+
+// cmdTags lists the tags with their counts, or renames, merges or deletes
+// one: margin tags [rename OLD NEW | delete NAME].
+func cmdTags(e *env, args []string) error {
+	fs := e.flags("tags")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	switch {
+	case len(pos) == 0:
+		tags, err := st.Tags(e.ctx)
+		if err != nil {
+			return err
+		}
+		if len(tags) == 0 {
+			fmt.Fprintln(e.stderr, "no tags yet: margin tag ID +name tags an article")
+			return nil
+		}
+		for _, t := range tags {
+			fmt.Fprintf(e.stdout, "%5d  #%s\n", t.Articles, sanitize.Line(t.Name))
+		}
+		return nil
+	case len(pos) == 3 && (pos[0] == "rename" || pos[0] == "merge"):
+		n, err := st.RenameTag(e.ctx, pos[1], pos[2])
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("no tag %q (margin tags lists them)", sanitize.Line(pos[1]))
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "#%s is now #%s (%d article%s)\n", sanitize.Line(pos[1]), sanitize.Line(pos[2]), n, plural(n))
+		return nil
+	case len(pos) == 2 && pos[0] == "delete":
+		n, err := st.DeleteTag(e.ctx, pos[1])
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("no tag %q (margin tags lists them)", sanitize.Line(pos[1]))
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "deleted #%s from %d article%s\n", sanitize.Line(pos[1]), n, plural(n))
+		return nil
+	}
+	return usageErr("tags: margin tags, margin tags rename OLD NEW (onto an existing tag merges them), margin tags delete NAME")
+}

@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Tags from the command line: add, remove, list with counts, rename,
+// merge, delete (issue 15, the part the importers need first).
+func TestCLITags(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	writeText(t, filepath.Join(dir, "b.txt"), paragraphs(4))
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	b := savedID(t, must(t, db, "add", filepath.Join(dir, "b.txt")))
+	if out := must(t, db, "tag", a, b, "+policy", "+Later", "+#reading list"); !strings.Contains(out, a+": #Later #policy #reading list") {
+		t.Errorf("tag: %q", out)
+	}
+	if out := must(t, db, "tag", b, "-later", "--db", db); !strings.Contains(out, b+": #policy #reading list") {
+		t.Errorf("untag (any case, -name is a tag): %q", out)
+	}
+	if out := must(t, db, "tags"); !strings.Contains(out, "    1  #Later") || !strings.Contains(out, "    2  #policy") {
+		t.Errorf("tags: %q", out)
+	}
+	must(t, db, "tags", "rename", "policy", "Policy")
+	if out := must(t, db, "tags", "merge", "reading list", "Later"); !strings.Contains(out, "is now #Later (2 articles)") {
+		t.Errorf("merge: %q", out)
+	}
+	if out := must(t, db, "tags", "delete", "later"); !strings.Contains(out, "deleted #later from 2 articles") {
+		t.Errorf("delete: %q", out)
+	}
+	if out := must(t, db, "tags"); strings.Contains(out, "Later") || !strings.Contains(out, "#Policy") {
+		t.Errorf("after rename and delete: %q", out)
+	}
+	for _, bad := range [][]string{{"tag", a, "+a,b"}, {"tag", "+x"}, {"tag", a}, {"tags", "delete", "nope"}} {
+		if _, errOut, err := margin(t, db, "", bad...); err == nil || errOut == "" && err.Error() == "" {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+}

@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"margin/sanitize"
+)
+
+// TagCount is a tag with how many articles carry it.
+type TagCount struct {
+	Name     string
+	Articles int
+}
+
+// ErrBadTag is a tag name margin does not keep.
+var ErrBadTag = errors.New("a tag is a word or words without commas, #, or control characters, at most 64 characters")
+
+// CleanTag normalises a tag as typed ("#Policy " is "Policy"); ok is false
+// for one margin does not keep.
+func CleanTag(t string) (string, bool) {
+	t = strings.TrimSpace(sanitize.Line(strings.TrimPrefix(strings.TrimSpace(t), "#")))
+	t = strings.Join(strings.Fields(t), " ")
+	if t == "" || len([]rune(t)) > 64 || strings.ContainsAny(t, ",#") || strings.IndexFunc(t, unicode.IsControl) >= 0 {
+		return "", false
+	}
+	return t, true
+}
+
+// TagArticle adds and removes tags of one article in one transaction.
+// Tags compare without case; a new tag keeps the spelling first given.
+func (s *Store) TagArticle(ctx context.Context, id int64, add, remove []string) error {
+	for _, t := range append(append([]string(nil), add...), remove...) {
+		if _, ok := CleanTag(t); !ok {
+			return fmt.Errorf("tag %q: %w", sanitize.Line(t), ErrBadTag)
+		}
+	}
+	return s.write(ctx, fmt.Sprintf("tag article %d", id), func(tx *sql.Tx) error {
+		var one int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one); errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", id, ErrNotFound)
+		} else if err != nil {
+			return err
+		}
+		for _, t := range add {
+			t, _ = CleanTag(t)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, t); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_tags (article_id, tag_id)
+				SELECT ?, id FROM tags WHERE name = ?`, id, t); err != nil {
+				return err
+			}
+		}
+		for _, t := range remove {
+			t, _ = CleanTag(t)
+			if _, err := tx.ExecContext(ctx, `DELETE FROM article_tags WHERE article_id = ?
+				AND tag_id = (SELECT id FROM tags WHERE name = ?)`, id, t); err != nil {
+				return err
+			}
+		}
+		// A tag no article carries any more is gone.
+		_, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)`)
+		return err
+	})
+}
+
+// ArticleTags returns an article's tags, sorted without case.
+func (s *Store) ArticleTags(ctx context.Context, id int64) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT t.name FROM tags t JOIN article_tags x ON x.tag_id = t.id
+		WHERE x.article_id = ? ORDER BY t.name COLLATE NOCASE`, id)
+	if err != nil {
+		return nil, s.wrap("read tags", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, s.wrap("read tags", err)
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// Tags returns every tag with its number of articles, sorted without case.
+func (s *Store) Tags(ctx context.Context) ([]TagCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT t.name, count(x.article_id) FROM tags t
+		LEFT JOIN article_tags x ON x.tag_id = t.id GROUP BY t.id ORDER BY t.name COLLATE NOCASE`)
+	if err != nil {
+		return nil, s.wrap("list tags", err)
+	}
+	defer rows.Close()
+	var out []TagCount
+	for rows.Next() {
+		var t TagCount
+		if err := rows.Scan(&t.Name, &t.Articles); err != nil {
+			return nil, s.wrap("list tags", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// RenameTag gives a tag a new name; renaming onto an existing tag merges
+// the two (every article keeps one tag). It returns how many articles
+// carry the tag now.
+func (s *Store) RenameTag(ctx context.Context, from, to string) (int, error) {
+	f, ok1 := CleanTag(from)
+	t, ok2 := CleanTag(to)
+	if !ok1 || !ok2 {
+		return 0, fmt.Errorf("rename tag: %w", ErrBadTag)
+	}
+	var n int
+	err := s.write(ctx, fmt.Sprintf("rename tag %s", f), func(tx *sql.Tx) error {
+		var fid int64
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM tags WHERE name = ?`, f).Scan(&fid); errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("tag %q: %w", f, ErrNotFound)
+		} else if err != nil {
+			return err
+		}
+		var tid int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM tags WHERE name = ?`, t).Scan(&tid)
+		switch {
+		case errors.Is(err, sql.ErrNoRows) || tid == fid:
+			// A new name (or the same tag spelt otherwise).
+			if _, err := tx.ExecContext(ctx, `UPDATE tags SET name = ? WHERE id = ?`, t, fid); err != nil {
+				return err
+			}
+			tid = fid
+		case err != nil:
+			return err
+		default: // merge into the existing tag
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_tags (article_id, tag_id)
+				SELECT article_id, ? FROM article_tags WHERE tag_id = ?`, tid, fid); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ?`, fid); err != nil {
+				return err
+			}
+		}
+		return tx.QueryRowContext(ctx, `SELECT count(*) FROM article_tags WHERE tag_id = ?`, tid).Scan(&n)
+	})
+	return n, err
+}
+
+// DeleteTag takes a tag off every article; it returns how many had it.
+func (s *Store) DeleteTag(ctx context.Context, name string) (int, error) {
+	t, ok := CleanTag(name)
+	if !ok {
+		return 0, fmt.Errorf("delete tag: %w", ErrBadTag)
+	}
+	var n int
+	err := s.write(ctx, fmt.Sprintf("delete tag %s", t), func(tx *sql.Tx) error {
+		var id int64
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM tags WHERE name = ?`, t).Scan(&id); errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("tag %q: %w", t, ErrNotFound)
+		} else if err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM article_tags WHERE tag_id = ?`, id).Scan(&n); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ?`, id)
+		return err
+	})
+	return n, err
+}

@@ -1,0 +1,47 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+)
+
+func TestTags(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := mustAdd(t, s, sample("https://t.example/a", "A", "x"))
+	b := mustAdd(t, s, sample("https://t.example/b", "B", "y"))
+	if err := s.TagArticle(ctx, a, []string{"Policy", " #later "}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s.TagArticle(ctx, b, []string{"policy"}, nil)
+	if tags, _ := s.ArticleTags(ctx, b); len(tags) != 1 || tags[0] != "Policy" {
+		t.Errorf("case-insensitive tags: %q", tags)
+	}
+	if err := s.TagArticle(ctx, a, nil, []string{"LATER"}); err != nil {
+		t.Fatal(err)
+	}
+	ts, _ := s.Tags(ctx)
+	if len(ts) != 1 || ts[0] != (TagCount{"Policy", 2}) {
+		t.Errorf("tags %+v (an unused tag must go)", ts)
+	}
+	if err := s.TagArticle(ctx, a, []string{"a,b"}, nil); !errors.Is(err, ErrBadTag) {
+		t.Errorf("bad tag: %v", err)
+	}
+	if err := s.TagArticle(ctx, 999, []string{"x"}, nil); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing article: %v", err)
+	}
+	s.TagArticle(ctx, a, []string{"econ"}, nil)
+	if n, err := s.RenameTag(ctx, "econ", "policy"); err != nil || n != 2 {
+		t.Errorf("merge: %d %v", n, err)
+	}
+	if n, err := s.DeleteTag(ctx, "POLICY"); err != nil || n != 2 {
+		t.Errorf("delete: %d %v", n, err)
+	}
+	if ts, _ := s.Tags(ctx); len(ts) != 0 {
+		t.Errorf("left %+v", ts)
+	}
+	if r, err := s.Check(ctx); err != nil || !r.OK() {
+		t.Errorf("check: %+v %v", r, err)
+	}
+}
