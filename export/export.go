@@ -51,7 +51,7 @@ type Data struct {
 	WordsCount    int
 	ReadLength    int      // minutes
 	Labels        []string // labels used by the exported highlights, in margin's order
-	Tags          []string // tags for the note: "margin"
+	Tags          []string // tags for the note: "margin", then the article's own tags
 	// Highlights are all exported highlights in reading order, orphans last.
 	Highlights []Highlight
 	// Orphans are the highlights that could not be placed in the current text.
@@ -152,7 +152,7 @@ func build(a *store.Article, hs []store.Highlight, opt Options, note func(string
 		Published:   a.Published,
 		WordsCount:  a.WordCount,
 		ReadLength:  a.ReadingMinutes,
-		Tags:        []string{"margin"},
+		Tags:        noteTags(a.Tags),
 		Labels:      []string{},
 	}
 	if !a.Added.IsZero() {
@@ -399,4 +399,23 @@ func Render(a *store.Article, hs []store.Highlight, opt Options, format string) 
 func labelColor(label string) string {
 	l, _ := store.LabelNamed(label)
 	return l.Color
+}
+
+// noteTags are the tags an exported note carries: "margin" (every note is
+// one tag away) and the article's own, as Obsidian tags (no spaces).
+func noteTags(own []string) []string {
+	out := []string{"margin"}
+	for _, t := range own {
+		// Obsidian's tags are letters, digits, - _ and / (nesting).
+		t = strings.Trim(strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '/' {
+				return r
+			}
+			return '-'
+		}, strings.TrimSpace(t)), "-")
+		if t != "" && !strings.EqualFold(t, "margin") && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -184,3 +184,23 @@ func TestExportChangedHighlight(t *testing.T) {
 		t.Errorf("changed highlight:\n%s", s)
 	}
 }
+
+// An article's own tags reach the note's front matter as Obsidian tags
+// (issue 15).
+func TestExportArticleTags(t *testing.T) {
+	a, hs := fixture(t)
+	a.Tags = []string{"Policy", "reading list", "a&b", "margin"}
+	out, err := Markdown(a, hs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fm struct {
+		Tags []string `yaml:"tags"`
+	}
+	if err := yaml.Unmarshal(frontMatterOf(t, out), &fm); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(fm.Tags, " ") != "margin Policy reading-list a-b" {
+		t.Errorf("tags %q", fm.Tags)
+	}
+}

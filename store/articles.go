@@ -368,6 +368,9 @@ func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
 	if err != nil {
 		return nil, s.wrap(fmt.Sprintf("read article %d", id), err)
 	}
+	if a.Tags, err = s.ArticleTags(ctx, id); err != nil {
+		return nil, err
+	}
 	return &a, nil
 }
 

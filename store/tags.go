@@ -171,3 +171,23 @@ func (s *Store) DeleteTag(ctx context.Context, name string) (int, error) {
 	})
 	return n, err
 }
+
+// TagsByArticle returns every article's tags in one read.
+func (s *Store) TagsByArticle(ctx context.Context) (map[int64][]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id
+		ORDER BY x.article_id, t.name COLLATE NOCASE`)
+	if err != nil {
+		return nil, s.wrap("read tags", err)
+	}
+	defer rows.Close()
+	out := map[int64][]string{}
+	for rows.Next() {
+		var id int64
+		var n string
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, s.wrap("read tags", err)
+		}
+		out[id] = append(out[id], n)
+	}
+	return out, rows.Err()
+}

@@ -43,7 +43,8 @@ type Article struct {
 	// screen; Progress is the fraction read, 0..1.
 	Position       int
 	Progress       float64
-	HighlightCount int // filled by Article, List and Search
+	HighlightCount int      // filled by Article, List and Search
+	Tags           []string // the article's tags; filled by Article
 	// TextRevision counts the versions of the text: a refresh that changes
 	// the Markdown adds one. Offsets computed on another revision's text
 	// are stale, and the store refuses them (ErrStaleText).

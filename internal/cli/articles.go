@@ -234,11 +234,20 @@ func cmdList(e *env, args []string) error {
 			State      string    `json:"state"`
 			Progress   float64   `json:"progress"`
 			Highlights int       `json:"highlights"`
+			Tags       []string  `json:"tags"`
+		}
+		tags, err := st.TagsByArticle(e.ctx)
+		if err != nil {
+			return err
 		}
 		rows := make([]row, 0, len(arts))
 		for _, a := range arts {
+			ts := make([]string, 0, len(tags[a.ID]))
+			for _, t := range tags[a.ID] {
+				ts = append(ts, sanitize.Line(t))
+			}
 			// Sanitised again: the library file may not be what margin wrote.
-			rows = append(rows, row{a.ID, sanitize.Line(a.Title), sanitize.Line(a.SiteName), sanitize.Line(cmp.Or(a.CanonicalURL, a.SourceURL)), a.WordCount, a.ReadingMinutes, a.Added, sanitize.Line(string(a.State)), a.Progress, a.HighlightCount})
+			rows = append(rows, row{a.ID, sanitize.Line(a.Title), sanitize.Line(a.SiteName), sanitize.Line(cmp.Or(a.CanonicalURL, a.SourceURL)), a.WordCount, a.ReadingMinutes, a.Added, sanitize.Line(string(a.State)), a.Progress, a.HighlightCount, ts})
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")

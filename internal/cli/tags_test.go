@@ -24,6 +24,16 @@ func TestCLITags(t *testing.T) {
 	if out := must(t, db, "tags"); !strings.Contains(out, "    1  #Later") || !strings.Contains(out, "    2  #policy") {
 		t.Errorf("tags: %q", out)
 	}
+	if out := must(t, db, "list", "--format", "json"); !strings.Contains(out, `"tags": [
+      "Later",
+      "policy",
+      "reading list"
+    ]`) {
+		t.Errorf("list json lacks the tags:\n%s", out)
+	}
+	if out := must(t, db, "export", a); !strings.Contains(out, "- Later") || !strings.Contains(out, "- reading-list") {
+		t.Errorf("export front matter lacks the tags:\n%s", out)
+	}
 	must(t, db, "tags", "rename", "policy", "Policy")
 	if out := must(t, db, "tags", "merge", "reading list", "Later"); !strings.Contains(out, "is now #Later (2 articles)") {
 		t.Errorf("merge: %q", out)
