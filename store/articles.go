@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -17,7 +18,7 @@ import (
 // order (no Markdown/Text: those live in article_bodies).
 const articleCols = `a.id, a.source_url, a.canonical_url, a.title, a.byline, a.site_name,
 	a.language, a.excerpt, a.lead_image, a.published, a.word_count, a.reading_minutes,
-	a.added, a.opened, a.state, a.position, a.progress, a.text_revision`
+	a.added, a.opened, a.state, a.position, a.progress, a.text_revision, a.reading, a.starred`
 
 type scanner interface {
 	Scan(dest ...any) error
@@ -29,7 +30,7 @@ func scanArticle(r scanner, a *Article, extra ...any) error {
 	var state string
 	dest := []any{&a.ID, &a.SourceURL, &a.CanonicalURL, &a.Title, &a.Byline, &a.SiteName,
 		&a.Language, &a.Excerpt, &a.LeadImage, &published, &a.WordCount, &a.ReadingMinutes,
-		&added, &opened, &state, &a.Position, &a.Progress, &a.TextRevision}
+		&added, &opened, &state, &a.Position, &a.Progress, &a.TextRevision, &a.Reading, &a.Starred}
 	if err := r.Scan(append(dest, extra...)...); err != nil {
 		return err
 	}
@@ -102,7 +103,7 @@ func (s *Store) AddArticle(ctx context.Context, a *Article) (id int64, existed b
 
 // saved fills in what saving set, once the transaction has committed.
 func saved(a *Article, id int64, added time.Time) {
-	a.ID, a.Added, a.State, a.TextRevision = id, added, Inbox, 1
+	a.ID, a.Added, a.State, a.TextRevision, a.Reading = id, added, Inbox, 1, New
 	a.Opened, a.Position, a.Progress = time.Time{}, 0, 0
 }
 
@@ -526,11 +527,12 @@ func (s *Store) RestoreArticle(ctx context.Context, snap *Snapshot) error {
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO articles (id, source_url, canonical_url, title, byline,
 			site_name, language, excerpt, lead_image, published, word_count, reading_minutes, added, opened,
-			state, position, progress, text_revision, url_key, canonical_key)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			state, position, progress, text_revision, url_key, canonical_key, reading, starred)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.ID, a.SourceURL, a.CanonicalURL, a.Title, a.Byline, a.SiteName, a.Language, a.Excerpt,
 			a.LeadImage, toNanos(a.Published), a.WordCount, a.ReadingMinutes, toNanos(a.Added), toNanos(a.Opened),
-			string(a.State), a.Position, a.Progress, max(a.TextRevision, 1), urlid.Key(a.SourceURL), canonicalKey(a.CanonicalURL)); err != nil {
+			string(a.State), a.Position, a.Progress, max(a.TextRevision, 1), urlid.Key(a.SourceURL), canonicalKey(a.CanonicalURL),
+			string(cmp.Or(a.Reading, New)), a.Starred); err != nil {
 			return fmt.Errorf("an article with ID %d exists: %w", a.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO article_bodies (article_id, markdown, text) VALUES (?, ?, ?)`,
@@ -597,9 +599,12 @@ func (s *Store) SetPosition(ctx context.Context, id int64, textRev int64, offset
 		progress = 1
 	}
 	return s.write(ctx, fmt.Sprintf("save reading position of article %d", id), func(tx *sql.Tx) error {
+		// Opening makes an article one being read; reaching its end makes
+		// it done, and scrolling back up does not undo that.
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET
 			position = CASE WHEN ?1 = 0 OR text_revision = ?1 THEN ?2 ELSE position END,
 			progress = CASE WHEN ?1 = 0 OR text_revision = ?1 THEN ?3 ELSE progress END,
+			reading = CASE WHEN reading = 'done' OR ?3 >= 0.98 THEN 'done' ELSE 'reading' END,
 			opened = ?4 WHERE id = ?5`,
 			textRev, offset, progress, toNanos(now()), id)
 		if err != nil {
@@ -627,4 +632,31 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 		return 0, s.wrap("count articles", err)
 	}
 	return n, nil
+}
+
+// SetReading marks how far the reader is with an article (done, reading,
+// or new again).
+func (s *Store) SetReading(ctx context.Context, id int64, r Reading) error {
+	op := fmt.Sprintf("mark article %d %s", id, r)
+	if r != New && r != ReadingNow && r != Done {
+		return fmt.Errorf("%s: unknown reading state", op)
+	}
+	return s.write(ctx, op, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE articles SET reading = ? WHERE id = ?`, string(r), id)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "article", id)
+	})
+}
+
+// SetStarred stars or unstars an article.
+func (s *Store) SetStarred(ctx context.Context, id int64, on bool) error {
+	return s.write(ctx, fmt.Sprintf("star article %d", id), func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE articles SET starred = ? WHERE id = ?`, on, id)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "article", id)
+	})
 }

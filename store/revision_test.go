@@ -370,6 +370,7 @@ func TestVersionCountsVisibleChanges(t *testing.T) {
 	ctx := context.Background()
 	v0, _ := s.Version(ctx)
 	id := mustAdd(t, s, sample("https://v.example/a", "T", "x"))
+	s.SetPosition(ctx, id, 0, 1, 0.4) // opened: new -> reading, a change rows show
 	v1, _ := s.Version(ctx)
 	s.SetPosition(ctx, id, 0, 1, 0.5)
 	v2, _ := s.Version(ctx)
@@ -379,5 +380,43 @@ func TestVersionCountsVisibleChanges(t *testing.T) {
 	v4, _ := s.Version(ctx)
 	if !(v0 < v1 && v1 == v2 && v2 < v3 && v3 < v4) {
 		t.Errorf("versions %d %d %d %d %d", v0, v1, v2, v3, v4)
+	}
+}
+
+// Reading states: opening makes an article one being read, its end makes
+// it done, and scrolling back up keeps it done (issue 15).
+func TestReadingStates(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	id := mustAdd(t, s, sample("https://r.example/a", "A", "x"))
+	state := func() Reading { a, _ := s.Article(ctx, id); return a.Reading }
+	if state() != New {
+		t.Errorf("new article: %s", state())
+	}
+	s.SetPosition(ctx, id, 0, 5, 0.3)
+	if state() != ReadingNow {
+		t.Errorf("after reading a third: %s", state())
+	}
+	s.SetPosition(ctx, id, 0, 50, 1)
+	s.SetPosition(ctx, id, 0, 5, 0.2)
+	if a, _ := s.Article(ctx, id); a.Reading != Done || a.Progress != 0.2 {
+		t.Errorf("scrolled back up after the end: %s %v", a.Reading, a.Progress)
+	}
+	if err := s.SetReading(ctx, id, New); err != nil || state() != New {
+		t.Errorf("mark new: %s %v", state(), err)
+	}
+	if err := s.SetStarred(ctx, id, true); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Article(ctx, id); !a.Starred {
+		t.Error("not starred")
+	}
+	if err := s.SetReading(ctx, 999, Done); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing article: %v", err)
+	}
+	v0, _ := s.Version(ctx)
+	s.SetStarred(ctx, id, false)
+	if v1, _ := s.Version(ctx); v1 == v0 {
+		t.Error("starring did not change the library's version")
 	}
 }

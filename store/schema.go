@@ -172,6 +172,13 @@ ALTER TABLE highlights ADD COLUMN revision      INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE highlights ADD COLUMN text_revision INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE highlights ADD COLUMN original      TEXT    NOT NULL DEFAULT '';
 
+-- Reading: new (never read), reading, or done (finished or marked; it
+-- stays done when the reader scrolls back up); archiving stays in state.
+-- Starred is a flag on any article.
+ALTER TABLE articles ADD COLUMN reading TEXT    NOT NULL DEFAULT 'new' CHECK (reading IN ('new', 'reading', 'done'));
+ALTER TABLE articles ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+UPDATE articles SET reading = CASE WHEN progress >= 0.98 THEN 'done' WHEN progress > 0 OR opened > 0 THEN 'reading' ELSE 'new' END;
+
 -- A counter of changes a library screen shows (articles saved, deleted,
 -- renamed or moved, highlights made or deleted), so that another margin
 -- notices them with one cheap read. Reading positions do not count.
@@ -188,6 +195,11 @@ CREATE TRIGGER library_version_article_ad AFTER DELETE ON articles BEGIN
 END;
 CREATE TRIGGER library_version_article_au AFTER UPDATE OF title, byline, site_name, state,
 	word_count, reading_minutes, source_url, canonical_url, text_revision ON articles BEGIN
+	UPDATE library_version SET n = n + 1;
+END;
+-- Every position save writes reading: count only a change.
+CREATE TRIGGER library_version_article_reading AFTER UPDATE OF reading, starred ON articles
+	WHEN old.reading IS NOT new.reading OR old.starred IS NOT new.starred BEGIN
 	UPDATE library_version SET n = n + 1;
 END;
 CREATE TRIGGER library_version_highlight_ai AFTER INSERT ON highlights BEGIN

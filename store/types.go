@@ -17,6 +17,16 @@ const (
 	Archived State = "archived"
 )
 
+// Reading is how far the reader is with an article.
+type Reading string
+
+// The reading states.
+const (
+	New        Reading = "new"     // never read
+	ReadingNow Reading = "reading" // opened, not finished
+	Done       Reading = "done"    // finished or marked done; scrolling back up keeps it
+)
+
 // ErrNotFound is returned when an article or highlight does not exist.
 var ErrNotFound = errors.New("not found")
 
@@ -45,6 +55,8 @@ type Article struct {
 	Progress       float64
 	HighlightCount int      // filled by Article, List and Search
 	Tags           []string // the article's tags; filled by Article
+	Reading        Reading  // new, reading or done
+	Starred        bool
 	// TextRevision counts the versions of the text: a refresh that changes
 	// the Markdown adds one. Offsets computed on another revision's text
 	// are stale, and the store refuses them (ErrStaleText).

@@ -26,6 +26,8 @@ type Library interface {
 	DeleteArticle(ctx context.Context, id int64) (*store.Snapshot, error)
 	RestoreArticle(ctx context.Context, snap *store.Snapshot) error
 	SetState(ctx context.Context, id int64, st store.State) error
+	SetReading(ctx context.Context, id int64, r store.Reading) error
+	SetStarred(ctx context.Context, id int64, on bool) error
 	SetPosition(ctx context.Context, id int64, textRev int64, offset int, progress float64) error
 	Setting(ctx context.Context, key string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error

@@ -477,3 +477,26 @@ func TestSettleWaitsForTheTryInFlight(t *testing.T) {
 	}
 	_ = hs
 }
+
+// m marks the selected article done (and back); * stars it (issue 15).
+func TestLibraryMarkDoneAndStar(t *testing.T) {
+	lib := libWith(2)
+	hs := newHarness(t, lib, 100, 24)
+	id := hs.m.library.selectedID()
+	hs.press("m")
+	if lib.arts[id].Reading != store.Done || !strings.Contains(hs.screen(), "✓") {
+		t.Errorf("m: %s\n%s", lib.arts[id].Reading, hs.screen())
+	}
+	hs.press("m")
+	if lib.arts[id].Reading == store.Done {
+		t.Error("m again did not take done back")
+	}
+	hs.press("*")
+	if !lib.arts[id].Starred || !strings.Contains(hs.screen(), "★") {
+		t.Errorf("*: %v\n%s", lib.arts[id].Starred, hs.screen())
+	}
+	hs.press("*")
+	if lib.arts[id].Starred {
+		t.Error("* again did not unstar")
+	}
+}

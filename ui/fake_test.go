@@ -173,6 +173,18 @@ func (f *fakeLib) SetPosition(ctx context.Context, id int64, textRev int64, off 
 	return nil
 }
 
+func (f *fakeLib) SetReading(ctx context.Context, id int64, r store.Reading) error {
+	f.call("SetReading %d %s", id, r)
+	f.arts[id].Reading = r
+	return nil
+}
+
+func (f *fakeLib) SetStarred(ctx context.Context, id int64, on bool) error {
+	f.call("SetStarred %d %v", id, on)
+	f.arts[id].Starred = on
+	return nil
+}
+
 func (f *fakeLib) Setting(ctx context.Context, key string) (string, error) {
 	return f.settings[key], nil
 }

@@ -19,7 +19,7 @@ type LibraryKeys struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 	Open, Filter, Search, Clear             key.Binding
 	Add, Sample, Archive, Delete, Undo      key.Binding
-	Reload, IDs                             key.Binding
+	Reload, IDs, Done, Star                 key.Binding
 	Sort, ShowArchived, Highlights          key.Binding
 	Help, Quit                              key.Binding
 }
@@ -114,6 +114,8 @@ func libraryKeys() LibraryKeys {
 		Undo:         kb("u", "undo", "u"),
 		Reload:       kb("ctrl+r", "reload", "ctrl+r"),
 		IDs:          kb("#", "show ids", "#"),
+		Done:         kb("m", "mark done", "m"),
+		Star:         kb("*", "star", "*"),
 		Sort:         kb("o", "sort", "o"),
 		ShowArchived: kb(".", "show archived", "."),
 		Highlights:   kb("H", "all highlights", "H"),
@@ -194,7 +196,7 @@ func (k LibraryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Filter, k.Search, k.Clear},
-		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo},
+		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo, k.Done, k.Star},
 		{k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Reload, k.Help, k.Quit},
 	}
 }

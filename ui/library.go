@@ -569,6 +569,10 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.undoLast()
 	case key.Matches(msg, k.IDs):
 		l.showIDs = !l.showIDs
+	case key.Matches(msg, k.Done):
+		return l.toggleDone()
+	case key.Matches(msg, k.Star):
+		return l.toggleStar()
 	case key.Matches(msg, k.Reload):
 		l.status = "Reloaded."
 		return l.reload()
@@ -774,6 +778,52 @@ func (l *libraryModel) toggleArchive() tea.Cmd {
 			l.pushUndo(u)
 			l.status = verb + " “" + sanitize.Line(u.title) + "”. u to undo"
 			return l.load(0)
+		}, nil
+	})
+}
+
+// toggleDone marks the selected article done, or not done again (being
+// read if it was opened, else new).
+func (l *libraryModel) toggleDone() tea.Cmd {
+	a := l.selected()
+	if a == nil {
+		return nil
+	}
+	id, title, r := a.ID, a.Title, store.Done
+	if a.Reading == store.Done {
+		r = store.New
+		if a.Progress > 0 || !a.Opened.IsZero() {
+			r = store.ReadingNow
+		}
+	}
+	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
+		if err := lib.SetReading(ctx, id, r); err != nil {
+			return nil, fmt.Errorf("mark: %w", err)
+		}
+		return func(l *libraryModel) tea.Cmd {
+			l.status = "“" + sanitize.Line(title) + "” is " + map[store.Reading]string{store.Done: "done", store.ReadingNow: "being read", store.New: "new"}[r] + "."
+			return l.reload()
+		}, nil
+	})
+}
+
+// toggleStar stars the selected article, or unstars it.
+func (l *libraryModel) toggleStar() tea.Cmd {
+	a := l.selected()
+	if a == nil {
+		return nil
+	}
+	id, title, on := a.ID, a.Title, !a.Starred
+	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
+		if err := lib.SetStarred(ctx, id, on); err != nil {
+			return nil, fmt.Errorf("star: %w", err)
+		}
+		return func(l *libraryModel) tea.Cmd {
+			l.status = "Starred “" + sanitize.Line(title) + "”."
+			if !on {
+				l.status = "Unstarred “" + sanitize.Line(title) + "”."
+			}
+			return l.reload()
 		}, nil
 	})
 }
@@ -1082,13 +1132,15 @@ func (l *libraryModel) meta(a *store.Article) string {
 	}
 	var read string
 	readStyle := st.Meta
+	// The reading state decides; an article read before states existed
+	// (or a test's) has none and goes by its progress.
 	switch {
-	case a.Progress >= 0.98:
+	case a.Reading == store.Done || a.Reading == "" && a.Progress >= 0.98:
 		read, readStyle = "✓", st.Done
+	case a.Reading == store.New || a.Reading == "" && a.Opened.IsZero():
+		read = "new"
 	case a.Progress > 0:
 		read = fmt.Sprintf("%d%%", int(a.Progress*100))
-	case a.Opened.IsZero():
-		read = "new"
 	default:
 		read = "0%"
 	}
@@ -1106,6 +1158,9 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 	title := sanitize.Line(a.Title)
 	if title == "" {
 		title = sanitize.Line(a.SourceURL)
+	}
+	if a.Starred {
+		title = "★ " + title
 	}
 	if l.showIDs {
 		title = fmt.Sprintf("%*d  %s", l.idWidth(), a.ID, title)

@@ -235,6 +235,8 @@ func cmdList(e *env, args []string) error {
 			Progress   float64   `json:"progress"`
 			Highlights int       `json:"highlights"`
 			Tags       []string  `json:"tags"`
+			Reading    string    `json:"reading"`
+			Starred    bool      `json:"starred"`
 		}
 		tags, err := st.TagsByArticle(e.ctx)
 		if err != nil {
@@ -247,7 +249,7 @@ func cmdList(e *env, args []string) error {
 				ts = append(ts, sanitize.Line(t))
 			}
 			// Sanitised again: the library file may not be what margin wrote.
-			rows = append(rows, row{a.ID, sanitize.Line(a.Title), sanitize.Line(a.SiteName), sanitize.Line(cmp.Or(a.CanonicalURL, a.SourceURL)), a.WordCount, a.ReadingMinutes, a.Added, sanitize.Line(string(a.State)), a.Progress, a.HighlightCount, ts})
+			rows = append(rows, row{a.ID, sanitize.Line(a.Title), sanitize.Line(a.SiteName), sanitize.Line(cmp.Or(a.CanonicalURL, a.SourceURL)), a.WordCount, a.ReadingMinutes, a.Added, sanitize.Line(string(a.State)), a.Progress, a.HighlightCount, ts, sanitize.Line(string(a.Reading)), a.Starred})
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -263,9 +265,15 @@ func cmdList(e *env, args []string) error {
 	titleW, siteW := listWidths(terminalWidth(e.stdout))
 	fmt.Fprintf(e.stdout, "%5s  %s  %s  %6s  %4s  %-10s  %s\n", "ID", fit("TITLE", titleW), fit("SITE", siteW), "WORDS", "HL", "SAVED", "STATE")
 	for _, a := range arts {
-		state := sanitize.Line(string(a.State))
-		if a.Progress > 0 {
+		state := sanitize.Line(string(a.Reading))
+		if a.Reading == store.ReadingNow {
 			state += fmt.Sprintf(" %d%%", int(a.Progress*100+0.5))
+		}
+		if a.State == store.Archived {
+			state += ", archived"
+		}
+		if a.Starred {
+			state = "★ " + state
 		}
 		fmt.Fprintf(e.stdout, "%5d  %s  %s  %6d  %4d  %-10s  %s\n", a.ID, fit(a.Title, titleW), fit(a.Site(), siteW), a.WordCount, a.HighlightCount, a.Added.Local().Format("2006-01-02"), state)
 	}

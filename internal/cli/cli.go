@@ -43,6 +43,7 @@ Usage:
   margin note HID TEXT [--revision N]
   margin label HID LABEL [--revision N]  |  margin link HID CLAIM|none
   margin tag ID... +TAG -TAG             |  margin tags [rename OLD NEW | delete NAME]
+  margin mark ID... done|reading|new     |  margin star ID...  |  margin unstar ID...
   margin unhighlight HID
   margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
   margin backup FILE
@@ -201,6 +202,9 @@ func init() {
 		"label":       cmdLabel,
 		"tag":         cmdTag,
 		"tags":        cmdTags,
+		"mark":        cmdMark,
+		"star":        cmdStar(true),
+		"unstar":      cmdStar(false),
 		"link":        cmdLink,
 		"unhighlight": cmdUnhighlight,
 		"export":      cmdExport,

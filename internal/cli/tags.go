@@ -117,3 +117,54 @@ func cmdTags(e *env, args []string) error {
 	}
 	return usageErr("tags: margin tags, margin tags rename OLD NEW (onto an existing tag merges them), margin tags delete NAME")
 }
+
+// cmdMark sets how far the reader is: margin mark ID... done|reading|new.
+func cmdMark(e *env, args []string) error {
+	fs := e.flags("mark")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 2 {
+		return usageErr("mark: give article ids and done, reading or new")
+	}
+	r := store.Reading(pos[len(pos)-1])
+	if r != store.New && r != store.ReadingNow && r != store.Done {
+		return usageErr("mark: %q is not done, reading or new", sanitize.Line(string(r)))
+	}
+	ids, err := parseIDs(pos[:len(pos)-1])
+	if err != nil {
+		return err
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, id := range ids {
+		if err := st.SetReading(e.ctx, id, r); err != nil {
+			return articleErr(id, err)
+		}
+		fmt.Fprintf(e.stdout, "%d: %s\n", id, r)
+	}
+	return nil
+}
+
+// cmdStar stars (on) or unstars articles.
+func cmdStar(on bool) command {
+	return func(e *env, args []string) error {
+		name := map[bool]string{true: "star", false: "unstar"}[on]
+		ids, st, err := e.openWithIDs(e.flags(name), args, "article ids")
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, id := range ids {
+			if err := st.SetStarred(e.ctx, id, on); err != nil {
+				return articleErr(id, err)
+			}
+			fmt.Fprintf(e.stdout, "%sred %d\n", name, id)
+		}
+		return nil
+	}
+}

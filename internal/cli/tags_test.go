@@ -50,3 +50,30 @@ func TestCLITags(t *testing.T) {
 		}
 	}
 }
+
+// Reading states and stars from the command line (issue 15).
+func TestCLIMarkAndStar(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	if out := must(t, db, "list"); !strings.Contains(out, "new") {
+		t.Errorf("a new article: %q", out)
+	}
+	must(t, db, "mark", a, "done")
+	must(t, db, "star", a)
+	if out := must(t, db, "list"); !strings.Contains(out, "★ done") {
+		t.Errorf("done and starred: %q", out)
+	}
+	if out := must(t, db, "list", "--format", "json"); !strings.Contains(out, `"reading": "done"`) || !strings.Contains(out, `"starred": true`) {
+		t.Errorf("json: %s", out)
+	}
+	must(t, db, "unstar", a)
+	must(t, db, "mark", a, "new")
+	if out := must(t, db, "list"); strings.Contains(out, "★") || !strings.Contains(out, "new") {
+		t.Errorf("unstarred, new again: %q", out)
+	}
+	if _, _, err := margin(t, db, "", "mark", a, "finished"); err == nil {
+		t.Error("an unknown state accepted")
+	}
+}
