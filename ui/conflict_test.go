@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"image/color"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -498,5 +499,31 @@ func TestLibraryMarkDoneAndStar(t *testing.T) {
 	hs.press("*")
 	if lib.arts[id].Starred {
 		t.Error("* again did not unstar")
+	}
+}
+
+// The filter ranks titles holding the words as typed before scattered
+// matches (issue 15: "apple" listed "A grant to Evidence Action" among the
+// Apple articles).
+func TestFilterRanksExactFirst(t *testing.T) {
+	hay := []string{"a plan to pull levers everywhere", "apple unveils a phone", "the pineapple harvest", "why apple stores close"}
+	type r struct {
+		h string
+		s int
+	}
+	var got []r
+	for _, h := range hay {
+		if s, ok := fuzzyScore(h, "apple"); ok {
+			got = append(got, r{h, s})
+		}
+	}
+	slices.SortStableFunc(got, func(a, b r) int { return b.s - a.s })
+	order := []string{}
+	for _, g := range got {
+		order = append(order, g.h)
+	}
+	want := []string{"apple unveils a phone", "why apple stores close", "the pineapple harvest", "a plan to pull levers everywhere"}
+	if strings.Join(order, "|") != strings.Join(want, "|") {
+		t.Errorf("order %q, want %q", order, want)
 	}
 }

@@ -10,6 +10,10 @@ import (
 // space-separated term must appear in hay as a subsequence. Consecutive
 // runes and runes at word starts score more, so "lng rd" ranks "Long Read"
 // above "leaning rod".
+//
+// A term found as it is typed (a substring) outranks every scattered
+// match, and one found at a word's start outranks one inside a word: "apple"
+// lists the Apple articles before "A grant to Evidence Action".
 func fuzzyScore(hay, query string) (int, bool) {
 	total := 0
 	for term := range strings.FieldsSeq(query) {
@@ -17,9 +21,25 @@ func fuzzyScore(hay, query string) (int, bool) {
 		if !ok {
 			return 0, false
 		}
+		if i := strings.Index(hay, term); i >= 0 {
+			s += exactBonus
+			if i == 0 || !isWordRune(lastRune(hay[:i])) {
+				s += exactBonus / 2
+			}
+		}
 		total += s
 	}
 	return total, true
+}
+
+// exactBonus is more than any scattered match of a title can score.
+const exactBonus = 1 << 16
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func termScore(hay, term string) (int, bool) {

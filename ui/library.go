@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -911,7 +911,7 @@ func (l *libraryModel) applyFilter() {
 				hits = append(hits, hit{i, s})
 			}
 		}
-		sort.SliceStable(hits, func(a, b int) bool { return hits[a].score > hits[b].score })
+		slices.SortStableFunc(hits, func(a, b hit) int { return b.score - a.score })
 		for _, h := range hits {
 			l.rows = append(l.rows, h.row)
 		}
