@@ -239,13 +239,23 @@ func (s *Store) ReplaceArticle(ctx context.Context, id int64, a *Article, carry 
 		rev++
 		// An empty URL in the new version keeps the old one: a refresh
 		// must not make the article unfindable by the URL it was saved by.
+		// Metadata the user edited stays as they wrote it.
+		var edited string
+		if err := tx.QueryRowContext(ctx, `SELECT edited FROM articles WHERE id = ?`, id).Scan(&edited); err != nil {
+			return err
+		}
+		keep := func(field string) bool { return strings.Contains(","+edited+",", ","+field+",") }
 		r, err := tx.ExecContext(ctx, `UPDATE articles SET
-			source_url = coalesce(nullif(?, ''), source_url), canonical_url = coalesce(nullif(?, ''), canonical_url),
-			title = ?, byline = ?, site_name = ?, language = ?, excerpt = ?, lead_image = ?,
-			published = ?, word_count = ?, reading_minutes = ?, position = ?, progress = ?, text_revision = ?
-			WHERE id = ?`,
+			source_url = CASE WHEN ?14 THEN source_url ELSE coalesce(nullif(?1, ''), source_url) END,
+			canonical_url = coalesce(nullif(?2, ''), canonical_url),
+			title = CASE WHEN ?15 THEN title ELSE ?3 END, byline = CASE WHEN ?16 THEN byline ELSE ?4 END,
+			site_name = CASE WHEN ?17 THEN site_name ELSE ?5 END, language = ?6, excerpt = ?7, lead_image = ?8,
+			published = CASE WHEN ?18 THEN published ELSE ?9 END, word_count = ?10, reading_minutes = ?11,
+			position = ?12, progress = ?13, text_revision = ?19
+			WHERE id = ?20`,
 			a.SourceURL, a.CanonicalURL, a.Title, a.Byline, a.SiteName, a.Language, a.Excerpt,
-			a.LeadImage, toNanos(a.Published), a.WordCount, a.ReadingMinutes, newPos, progress, rev, id)
+			a.LeadImage, toNanos(a.Published), a.WordCount, a.ReadingMinutes, newPos, progress,
+			keep("source_url"), keep("title"), keep("byline"), keep("site_name"), keep("published"), rev, id)
 		if err != nil {
 			return err
 		}
@@ -658,5 +668,67 @@ func (s *Store) SetStarred(ctx context.Context, id int64, on bool) error {
 			return err
 		}
 		return mustAffect(res, "article", id)
+	})
+}
+
+// Metadata is what the user may edit of an article; a nil field is left
+// as it is.
+type Metadata struct {
+	Title, Byline, SiteName, SourceURL *string
+	Published                          *time.Time
+}
+
+// EditMetadata changes an article's metadata and remembers which fields
+// the user set, so that a refresh keeps them.
+func (s *Store) EditMetadata(ctx context.Context, id int64, m Metadata) error {
+	return s.write(ctx, fmt.Sprintf("edit article %d", id), func(tx *sql.Tx) error {
+		var edited string
+		err := tx.QueryRowContext(ctx, `SELECT edited FROM articles WHERE id = ?`, id).Scan(&edited)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		set := func(col string, v any) error {
+			if _, err := tx.ExecContext(ctx, `UPDATE articles SET `+col+` = ? WHERE id = ?`, v, id); err != nil {
+				return err
+			}
+			if !strings.Contains(","+edited+",", ","+col+",") {
+				edited = strings.TrimPrefix(edited+","+col, ",")
+			}
+			return nil
+		}
+		for _, f := range []struct {
+			col string
+			v   *string
+		}{{"title", m.Title}, {"byline", m.Byline}, {"site_name", m.SiteName}} {
+			if f.v != nil {
+				if err := set(f.col, sanitize.Line(*f.v)); err != nil {
+					return err
+				}
+			}
+		}
+		if m.SourceURL != nil {
+			u := urlid.Public(strings.TrimSpace(*m.SourceURL))
+			if other, err := findURLTx(ctx, tx, u); err != nil {
+				return err
+			} else if other != 0 && other != id {
+				return fmt.Errorf("%s is article %d already", u, other)
+			}
+			if err := set("source_url", u); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE articles SET url_key = ? WHERE id = ?`, urlid.Key(u), id); err != nil {
+				return err
+			}
+		}
+		if m.Published != nil {
+			if err := set("published", toNanos(*m.Published)); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET edited = ? WHERE id = ?`, edited, id)
+		return err
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"path/filepath"
 	"testing"
+	"time"
 
 	_ "modernc.org/sqlite"
 )
@@ -418,5 +419,37 @@ func TestReadingStates(t *testing.T) {
 	s.SetStarred(ctx, id, false)
 	if v1, _ := s.Version(ctx); v1 == v0 {
 		t.Error("starring did not change the library's version")
+	}
+}
+
+// Edited metadata survives a refresh (issue 15).
+func TestEditMetadataSurvivesRefresh(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	id := mustAdd(t, s, sample("https://m.example/a", "Site's title", "text"))
+	title, site := "My title", "My site"
+	pub := time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC)
+	if err := s.EditMetadata(ctx, id, Metadata{Title: &title, SiteName: &site, Published: &pub}); err != nil {
+		t.Fatal(err)
+	}
+	nw := sample("https://m.example/a", "A refreshed title", "new text")
+	nw.SiteName, nw.Byline = "Other site", "New Byline"
+	if _, err := s.ReplaceArticle(ctx, id, nw, nil); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := s.Article(ctx, id)
+	if a.Title != "My title" || a.SiteName != "My site" || !a.Published.Equal(pub) || a.Byline != "New Byline" || a.Text != "new text" {
+		t.Errorf("after refresh: %q %q %v %q %q", a.Title, a.SiteName, a.Published, a.Byline, a.Text)
+	}
+	if rs, _ := s.Search(ctx, "my title", 5); len(rs) != 1 {
+		t.Errorf("the edited title is not searchable: %+v", rs)
+	}
+	other := mustAdd(t, s, sample("https://m.example/b", "B", "x"))
+	u := "https://m.example/a/"
+	if err := s.EditMetadata(ctx, other, Metadata{SourceURL: &u}); err == nil {
+		t.Error("an address another article has was accepted")
+	}
+	if err := s.EditMetadata(ctx, 999, Metadata{Title: &title}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing: %v", err)
 	}
 }

@@ -177,6 +177,9 @@ ALTER TABLE highlights ADD COLUMN original      TEXT    NOT NULL DEFAULT '';
 -- Starred is a flag on any article.
 ALTER TABLE articles ADD COLUMN reading TEXT    NOT NULL DEFAULT 'new' CHECK (reading IN ('new', 'reading', 'done'));
 ALTER TABLE articles ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+-- The metadata the user edited (title, byline, site_name, published,
+-- source_url; comma-separated): a refresh keeps them.
+ALTER TABLE articles ADD COLUMN edited  TEXT    NOT NULL DEFAULT '';
 UPDATE articles SET reading = CASE WHEN progress >= 0.98 THEN 'done' WHEN progress > 0 OR opened > 0 THEN 'reading' ELSE 'new' END;
 
 -- A counter of changes a library screen shows (articles saved, deleted,

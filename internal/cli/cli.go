@@ -44,6 +44,7 @@ Usage:
   margin label HID LABEL [--revision N]  |  margin link HID CLAIM|none
   margin tag ID... +TAG -TAG             |  margin tags [rename OLD NEW | delete NAME]
   margin mark ID... done|reading|new     |  margin star ID...  |  margin unstar ID...
+  margin edit ID [--title T] [--author A] [--site S] [--published YYYY-MM-DD] [--url U]
   margin unhighlight HID
   margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
   margin backup FILE
@@ -203,6 +204,7 @@ func init() {
 		"tag":         cmdTag,
 		"tags":        cmdTags,
 		"mark":        cmdMark,
+		"edit":        cmdEdit,
 		"star":        cmdStar(true),
 		"unstar":      cmdStar(false),
 		"link":        cmdLink,

@@ -2,9 +2,12 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"strings"
+	"time"
 
+	"margin/reader"
 	"margin/sanitize"
 	"margin/store"
 )
@@ -167,4 +170,59 @@ func cmdStar(on bool) command {
 		}
 		return nil
 	}
+}
+
+// cmdEdit changes an article's metadata; a refresh keeps what was edited.
+func cmdEdit(e *env, args []string) error {
+	fs := e.flags("edit")
+	title := fs.String("title", "", "the title")
+	author := fs.String("author", "", "the byline")
+	site := fs.String("site", "", "the site's name")
+	published := fs.String("published", "", "the publication date, YYYY-MM-DD")
+	addr := fs.String("url", "", "the article's address")
+	id, err := oneID(fs, args, "one article id and what to change")
+	if err != nil {
+		return err
+	}
+	var m store.Metadata
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if given["title"] {
+		if strings.TrimSpace(*title) == "" {
+			return usageErr("edit: --title cannot be empty")
+		}
+		m.Title = title
+	}
+	if given["author"] {
+		m.Byline = author
+	}
+	if given["site"] {
+		m.SiteName = site
+	}
+	if given["url"] {
+		if !reader.IsURL(*addr) {
+			return usageErr("edit: --url %q is not a web address", sanitize.Line(*addr))
+		}
+		m.SourceURL = addr
+	}
+	if given["published"] {
+		t, err := time.Parse("2006-01-02", *published)
+		if err != nil {
+			return usageErr("edit: --published %q is not a date like 2024-05-06", sanitize.Line(*published))
+		}
+		m.Published = &t
+	}
+	if m == (store.Metadata{}) {
+		return usageErr("edit: say what to change: --title, --author, --site, --published or --url")
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.EditMetadata(e.ctx, id, m); err != nil {
+		return articleErr(id, err)
+	}
+	fmt.Fprintf(e.stdout, "edited %d (a refresh keeps what you edited)\n", id)
+	return nil
 }

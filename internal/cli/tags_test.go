@@ -77,3 +77,22 @@ func TestCLIMarkAndStar(t *testing.T) {
 		t.Error("an unknown state accepted")
 	}
 }
+
+// Editing an article's metadata, kept through a refresh (issue 15).
+func TestCLIEditKeptByRefresh(t *testing.T) {
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "lib.db"), filepath.Join(dir, "e.txt")
+	writeText(t, file, paragraphs(4))
+	id := savedID(t, must(t, db, "add", file))
+	must(t, db, "edit", id, "--title", "A better title", "--published", "2024-05-06")
+	writeText(t, file, paragraphs(5))
+	must(t, db, "refresh", id)
+	if out := must(t, db, "list"); !strings.Contains(out, "A better title") {
+		t.Errorf("the edited title did not survive the refresh:\n%s", out)
+	}
+	for _, bad := range [][]string{{"edit", id}, {"edit", id, "--published", "May 6"}, {"edit", id, "--title", " "}, {"edit", "99", "--title", "x"}} {
+		if _, _, err := margin(t, db, "", bad...); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+}
