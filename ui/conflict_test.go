@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"image/color"
 	"slices"
 	"strings"
@@ -525,5 +526,46 @@ func TestFilterRanksExactFirst(t *testing.T) {
 	want := []string{"apple unveils a phone", "why apple stores close", "the pineapple harvest", "a plan to pull levers everywhere"}
 	if strings.Join(order, "|") != strings.Join(want, "|") {
 		t.Errorf("order %q, want %q", order, want)
+	}
+}
+
+// y copies the highlight's words, Y with its note and a link back, through
+// OSC 52 and the system clipboard; W opens the original (issue 15).
+func TestCopyQuoteAndOpenOriginal(t *testing.T) {
+	var copied, opened string
+	lib := newFakeLib()
+	md := testMarkdown("Learning to Read Slowly Again")
+	id := lib.add(store.Article{Title: "Learning [to] Read", SourceURL: "https://slow.example/read", Added: testNow, Markdown: md, Text: "x"})
+	hs := newHarness(t, lib, 100, 30, func(o *Options) {
+		o.Copy = func(s string) error { copied = s; return nil }
+		o.OpenURL = func(u string) error { opened = u; return nil }
+	})
+	hs.press("enter")
+	p := hs.m.pager
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "a")
+	hs.typeText("my note")
+	hs.press("ctrl+s", "y")
+	if !strings.HasPrefix(copied, "Paragraph 1.2 opens with a plain sentence") || strings.Contains(copied, "my note") {
+		t.Errorf("y copied %q", copied)
+	}
+	hs.press("Y")
+	if !strings.Contains(copied, "> Paragraph 1.2") || !strings.Contains(copied, "my note") ||
+		!strings.Contains(copied, fmt.Sprintf("margin://%d?highlight=", id)) || !strings.Contains(copied, "(https://slow.example/read)") ||
+		!strings.Contains(copied, "[Learning (to) Read]") {
+		t.Errorf("Y copied %q", copied)
+	}
+	if !strings.Contains(hs.screen(), "Copied the quote with its note") {
+		t.Errorf("status:\n%s", hs.screen())
+	}
+	hs.press("W")
+	if opened != "https://slow.example/read" {
+		t.Errorf("W opened %q", opened)
+	}
+	hs.press("q")
+	opened = ""
+	hs.press("W")
+	if opened != "https://slow.example/read" {
+		t.Errorf("W in the library opened %q", opened)
 	}
 }

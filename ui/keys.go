@@ -19,7 +19,7 @@ type LibraryKeys struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 	Open, Filter, Search, Clear             key.Binding
 	Add, Sample, Archive, Delete, Undo      key.Binding
-	Reload, IDs, Done, Star                 key.Binding
+	Reload, IDs, Done, Star, Original       key.Binding
 	Sort, ShowArchived, Highlights          key.Binding
 	Help, Quit                              key.Binding
 }
@@ -30,6 +30,7 @@ type ReaderKeys struct {
 	Wider, Narrower                                           key.Binding
 	Search, NextMatch, PrevMatch                              key.Binding
 	Outline, Links, Export, Refresh, Help, Back               key.Binding
+	Copy, CopyNote, Original                                  key.Binding
 
 	// Cursor, selection and highlights.
 	WordNext, WordPrev, SentenceNext, SentencePrev key.Binding
@@ -119,6 +120,7 @@ func libraryKeys() LibraryKeys {
 		Sort:         kb("o", "sort", "o"),
 		ShowArchived: kb(".", "show archived", "."),
 		Highlights:   kb("H", "all highlights", "H"),
+		Original:     kb("W", "open original", "W"),
 		Help:         kb("?", "more keys", "?"),
 		Quit:         kb("q", "quit", "q"),
 	}
@@ -144,6 +146,9 @@ func readerKeys() ReaderKeys {
 		Links:     kb("O", "links", "O"),
 		Export:    kb("e", "export notes", "e"),
 		Refresh:   kb("r", "refresh article", "r"),
+		Copy:      kb("y", "copy quote", "y"),
+		CopyNote:  kb("Y", "copy quote+note", "Y"),
+		Original:  kb("W", "open original", "W"),
 		Help:      kb("?", "keys", "?"),
 		Back:      kb("q", "back", "q", "esc"),
 
@@ -197,7 +202,7 @@ func (k LibraryKeys) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Filter, k.Search, k.Clear},
 		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo, k.Done, k.Star},
-		{k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Reload, k.Help, k.Quit},
+		{k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Original, k.Reload, k.Help, k.Quit},
 	}
 }
 
@@ -211,8 +216,8 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.WordNext, k.WordPrev, k.SentenceNext, k.SentencePrev, k.ParagraphNext, k.ParagraphPrev, k.Select},
-		{k.Highlight, k.Label, k.Note, k.Delete, k.Undo, k.NextHighlight, k.PrevHighlight, k.Panel, k.Link},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Outline, k.Links, k.Wider, k.Narrower, k.Export, k.Refresh, k.Help, k.Back},
+		{k.Highlight, k.Label, k.Note, k.Delete, k.Undo, k.NextHighlight, k.PrevHighlight, k.Panel, k.Link, k.Copy, k.CopyNote},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Outline, k.Links, k.Original, k.Wider, k.Narrower, k.Export, k.Refresh, k.Help, k.Back},
 	}
 }
 

@@ -329,6 +329,8 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 		return l, l.checkVersion()
 	case libWriteMsg:
 		return l, l.onWrite(msg)
+	case statusMsg:
+		l.status, l.errLine = msg.text, ""
 	case allListMsg:
 		if l.all != nil {
 			l.all.onList(msg)
@@ -571,6 +573,8 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.showIDs = !l.showIDs
 	case key.Matches(msg, k.Done):
 		return l.toggleDone()
+	case key.Matches(msg, k.Original):
+		return l.openOriginal()
 	case key.Matches(msg, k.Star):
 		return l.toggleStar()
 	case key.Matches(msg, k.Reload):
@@ -780,6 +784,30 @@ func (l *libraryModel) toggleArchive() tea.Cmd {
 			return l.load(0)
 		}, nil
 	})
+}
+
+// openOriginal opens the selected article's web address in the browser.
+func (l *libraryModel) openOriginal() tea.Cmd {
+	a := l.selected()
+	if a == nil {
+		return nil
+	}
+	u, open := originalURL(a), l.Opt.OpenURL
+	switch {
+	case u == "":
+		l.errLine = "This article was not read from a web address."
+		return nil
+	case open == nil:
+		l.errLine = "Opening links is not available here."
+		return nil
+	}
+	shown := sanitize.Line(u)
+	return func() tea.Msg {
+		if err := open(u); err != nil {
+			return errMsg{"Could not open " + shown + ": " + err.Error()}
+		}
+		return statusMsg{"Opened " + shown}
+	}
 }
 
 // toggleDone marks the selected article done, or not done again (being

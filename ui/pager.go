@@ -647,6 +647,8 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		return p, p.onRetry(msg)
 	case positionMsg:
 		p.onPosition(msg)
+	case copyMsg:
+		p.onCopy(msg)
 	case docMsg:
 		return p, p.onDoc(msg)
 	case statusMsg:
@@ -768,6 +770,15 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.export()
 	case key.Matches(msg, k.Refresh):
 		return p.refresh()
+	case key.Matches(msg, k.Copy):
+		return p.hl.copyQuote(p, false)
+	case key.Matches(msg, k.CopyNote):
+		return p.hl.copyQuote(p, true)
+	case key.Matches(msg, k.Original):
+		if u := originalURL(p.art); u != "" {
+			return p.openLink(u)
+		}
+		p.errLine = "This article was not read from a web address."
 	case key.Matches(msg, k.Help):
 		p.help.ShowAll, p.helpPane.top = true, 0
 	case key.Matches(msg, k.Back):

@@ -31,6 +31,7 @@ type Options struct {
 	Export    func(ctx context.Context, articleID int64) (path string, err error)         // exports an article's notes; may be nil
 	OpenURL   func(url string) error                                                      // opens a link with the system's browser
 	Refresh   func(ctx context.Context, articleID int64) (summary string, err error)      // fetches an article again; may be nil
+	Copy      func(text string) error                                                     // puts text on the system clipboard; may be nil
 }
 
 // screen is which screen the root shows.
@@ -181,7 +182,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
-	case docMsg, exportMsg, refreshMsg, statusMsg, autosaveMsg, opMsg, retryMsg, positionMsg:
+	case docMsg, exportMsg, refreshMsg, autosaveMsg, opMsg, retryMsg, positionMsg, copyMsg:
 		var cmd tea.Cmd
 		m.pager, cmd = m.pager.Update(msg)
 		return m, cmd

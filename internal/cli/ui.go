@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strconv"
+	"strings"
 
 	"margin/internal/library"
 	"margin/internal/settings"
@@ -65,6 +66,7 @@ func cmdUI(e *env, args []string) error {
 			return lib.ExportToFolder(ctx, id)
 		},
 		OpenURL: openURL,
+		Copy:    copyToClipboard,
 		Refresh: func(ctx context.Context, id int64) (string, error) {
 			res, err := lib.Refresh(ctx, id)
 			return res.Summary(), err
@@ -112,4 +114,25 @@ func cmdOpen(e *env, args []string) error {
 func isTerminalReader(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// copyToClipboard puts text on the system clipboard with the first tool
+// there is: wl-copy, xclip, xsel (Linux), pbcopy (macOS), clip (Windows).
+func copyToClipboard(text string) error {
+	tools := [][]string{{"wl-copy"}, {"xclip", "-selection", "clipboard"}, {"xsel", "--clipboard", "--input"}, {"pbcopy"}, {"clip"}}
+	var tried []string
+	for _, t := range tools {
+		path, err := exec.LookPath(t[0])
+		if err != nil {
+			tried = append(tried, t[0])
+			continue
+		}
+		cmd := exec.Command(path, t[1:]...)
+		cmd.Stdin = strings.NewReader(text)
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("%s: %w", t[0], err)
+		}
+		return nil
+	}
+	return fmt.Errorf("none of %s found", strings.Join(tried, ", "))
 }

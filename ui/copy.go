@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"margin/sanitize"
+	"margin/store"
+)
+
+// copyMsg is the outcome of copying to the system clipboard.
+type copyMsg struct {
+	what string
+	err  error
+}
+
+// copyText puts text on the clipboard two ways: OSC 52 through the
+// terminal (which many terminals, and tmux, pass on), and the system's
+// clipboard tool where there is one (Options.Copy). The message says which
+// worked, and what to do when neither could.
+func (p *pagerModel) copyText(what, text string) tea.Cmd {
+	sys := p.Opt.Copy
+	return tea.Batch(tea.SetClipboard(text), func() tea.Msg {
+		if sys == nil {
+			return copyMsg{what: what}
+		}
+		return copyMsg{what: what, err: sys(text)}
+	})
+}
+
+func (p *pagerModel) onCopy(msg copyMsg) {
+	if msg.err != nil {
+		p.status = "Copied " + msg.what + " through the terminal (OSC 52); no system clipboard tool answered (" +
+			sanitize.Line(msg.err.Error()) + "): install xclip, xsel or wl-copy if your terminal does not pass it on."
+		return
+	}
+	p.status = "Copied " + msg.what + "."
+}
+
+// copyQuote copies the highlight under the cursor (or the selection, or
+// the sentence): its words alone, or (full) as Markdown with its note and
+// a link back to it in margin.
+func (s *highlightState) copyQuote(p *pagerModel, full bool) tea.Cmd {
+	var h *store.Highlight
+	if i := s.under(); i >= 0 {
+		h = &s.list[i]
+	}
+	var words string
+	switch {
+	case h != nil:
+		words = h.Highlighted()
+	default:
+		start, end, ok := s.selection(p.art.Markdown)
+		if !ok {
+			start, end = p.text.SentenceAt(max(s.cursor, 0))
+		}
+		if end <= start {
+			p.errLine = "Nothing to copy here."
+			return nil
+		}
+		words = p.text.QuoteAt(start, end).Exact
+	}
+	words = strings.Join(strings.Fields(sanitize.Text(words)), " ")
+	if !full {
+		return p.copyText("the quote", words)
+	}
+	var b strings.Builder
+	b.WriteString("> " + words + "\n")
+	if h != nil && strings.TrimSpace(h.Note) != "" {
+		b.WriteString("\n" + sanitize.Text(h.Note) + "\n")
+	}
+	link := fmt.Sprintf("margin://%d", p.art.ID)
+	if h != nil {
+		link += fmt.Sprintf("?highlight=%d", h.ID)
+	}
+	title := strings.NewReplacer("[", "(", "]", ")").Replace(sanitize.Line(p.art.Title))
+	fmt.Fprintf(&b, "\n— [%s](%s)", title, link)
+	if u := p.art.CanonicalURL; u != "" || p.art.SourceURL != "" {
+		if u == "" {
+			u = p.art.SourceURL
+		}
+		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+			fmt.Fprintf(&b, " ([original](%s))", u)
+		}
+	}
+	b.WriteString("\n")
+	return p.copyText("the quote with its note and a link back", b.String())
+}
+
+// originalURL is where an article came from, when that is a web address.
+func originalURL(a *store.Article) string {
+	for _, u := range []string{a.CanonicalURL, a.SourceURL} {
+		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+			return u
+		}
+	}
+	return ""
+}
