@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 	"golang.org/x/term"
 
 	"margin/internal/library"
+	"margin/internal/query"
 	"margin/reader"
 	"margin/render"
 	"margin/sanitize"
@@ -204,7 +206,17 @@ func cmdList(e *env, args []string) error {
 	all := fs.Bool("all", false, "include archived articles")
 	sortBy := fs.String("sort", "added", "added, title or progress")
 	format := fs.String("format", "text", "text or json")
-	if err := parseNone(fs, args); err != nil {
+	// Query words may look like flags (-tag:later): take them out first.
+	var words, rest []string
+	for _, a := range args {
+		if queryOperator.MatchString(a) {
+			words = append(words, a)
+		} else {
+			rest = append(rest, a)
+		}
+	}
+	pos, err := parse(fs, rest)
+	if err != nil {
 		return err
 	}
 	sorts := map[string]store.Sort{"added": store.SortAdded, "title": store.SortTitle, "progress": store.SortProgress}
@@ -212,12 +224,21 @@ func cmdList(e *env, args []string) error {
 	if !ok {
 		return usageErr("list: --sort must be added, title or progress, not %q", *sortBy)
 	}
+	q, err := query.Parse(strings.Join(append(pos, words...), " "))
+	if err != nil {
+		return usageErr("list: %v", err)
+	}
 	st, err := e.open()
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	arts, err := st.List(e.ctx, store.ListOptions{Archived: *all, Sort: sort})
+	var arts []store.Article
+	if q.Words == "" && len(q.Filters) == 0 && q.Sort == "" {
+		arts, err = st.List(e.ctx, store.ListOptions{Archived: *all, Sort: sort})
+	} else {
+		arts, err = st.ListQuery(e.ctx, q, store.ListOptions{Archived: *all, Sort: sort})
+	}
 	if err != nil {
 		return err
 	}
@@ -294,6 +315,9 @@ func listWidths(tw int) (title, site int) {
 	}
 	return max(tw-51-site, 20), site
 }
+
+// queryOperator is an argument that is a query operator, negated or not.
+var queryOperator = regexp.MustCompile(`^-?(tag|site|is|has|label|added|published|words|sort):`)
 
 // fit sanitises s to one line and pads or cuts it to n display cells.
 func fit(s string, n int) string {

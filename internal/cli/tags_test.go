@@ -96,3 +96,35 @@ func TestCLIEditKeptByRefresh(t *testing.T) {
 		}
 	}
 }
+
+// margin list takes the query language (issue 15).
+func TestCLIListQuery(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	writeText(t, filepath.Join(dir, "b.txt"), append(paragraphs(2), "Security assistance to a failing state."))
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	b := savedID(t, must(t, db, "add", filepath.Join(dir, "b.txt")))
+	must(t, db, "tag", a, "+later")
+	must(t, db, "mark", b, "done")
+	count := func(args ...string) int {
+		out := must(t, db, append([]string{"list", "--format", "json"}, args...)...)
+		return strings.Count(out, `"id":`)
+	}
+	if n := count("tag:later"); n != 1 {
+		t.Errorf("tag:later: %d", n)
+	}
+	if n := count("-tag:later"); n != 1 {
+		t.Errorf("-tag:later: %d", n)
+	}
+	if n := count("security", "is:done"); n != 1 {
+		t.Errorf("security is:done: %d", n)
+	}
+	if n := count("is:new", "sort:title"); n != 1 {
+		t.Errorf("is:new: %d", n)
+	}
+	_, errOut, err := margin(t, db, "", "list", "is:sleeping")
+	if err == nil || !strings.Contains(errOut+err.Error(), `"is:sleeping"`) {
+		t.Errorf("a malformed query: %v %q", err, errOut)
+	}
+}

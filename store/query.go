@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"margin/internal/query"
+)
+
+// ListQuery lists the articles a query selects (internal/query: free words
+// searched in the full text, and operators on tags, site, state,
+// highlights, dates and length), in the query's order or opt's. Archived
+// articles are left out unless the query or opt asks for them.
+func (s *Store) ListQuery(ctx context.Context, q query.Query, opt ListOptions) ([]Article, error) {
+	var where []string
+	var args []any
+	archived := opt.Archived
+	if q.Words != "" {
+		match := ftsQuery(q.Words)
+		if match == "" {
+			return nil, nil
+		}
+		where = append(where, `a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
+		args = append(args, match)
+	}
+	for _, f := range q.Filters {
+		cond, fargs := filterSQL(f)
+		if f.Kind == query.Is && f.Value == "archived" {
+			archived = true
+		}
+		if f.Not {
+			cond = "NOT (" + cond + ")"
+		}
+		where = append(where, cond)
+		args = append(args, fargs...)
+	}
+	if !archived {
+		where = append(where, `a.state = 'inbox'`)
+	}
+	stmt := `SELECT ` + articleCols + `, (SELECT count(*) FROM highlights h WHERE h.article_id = a.id) FROM articles a`
+	if len(where) > 0 {
+		stmt += " WHERE " + strings.Join(where, " AND ")
+	}
+	switch q.Sort {
+	case "title":
+		stmt += ` ORDER BY a.title COLLATE NOCASE, a.id`
+	case "progress":
+		stmt += ` ORDER BY a.progress DESC, a.id DESC`
+	case "words":
+		stmt += ` ORDER BY a.word_count DESC, a.id DESC`
+	case "published":
+		stmt += ` ORDER BY a.published DESC, a.id DESC`
+	case "added":
+		stmt += ` ORDER BY a.id DESC`
+	default:
+		switch opt.Sort {
+		case SortTitle:
+			stmt += ` ORDER BY a.title COLLATE NOCASE, a.id`
+		case SortProgress:
+			stmt += ` ORDER BY a.progress DESC, a.added DESC, a.id DESC`
+		default:
+			stmt += ` ORDER BY a.id DESC`
+		}
+	}
+	if opt.Limit > 0 {
+		stmt += fmt.Sprintf(" LIMIT %d", opt.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, stmt, args...)
+	if err != nil {
+		return nil, s.wrap("list articles", err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		var a Article
+		if err := scanArticle(rows, &a, &a.HighlightCount); err != nil {
+			return nil, s.wrap("list articles", err)
+		}
+		out = append(out, a)
+	}
+	return out, s.wrap("list articles", rows.Err())
+}
+
+// filterSQL is a filter's condition on the article a, with its arguments.
+func filterSQL(f query.Filter) (string, []any) {
+	switch f.Kind {
+	case query.Tag:
+		return `EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND t.name = ?)`, []any{f.Value}
+	case query.Site:
+		v := strings.ToLower(f.Value)
+		return `(instr(lower(a.site_name), ?) > 0 OR a.url_key LIKE ? ESCAPE '\' OR a.url_key LIKE ? ESCAPE '\')`,
+			[]any{v, likeEscape(v) + "/%", "%." + likeEscape(v) + "/%"}
+	case query.Is:
+		switch f.Value {
+		case "new", "unread":
+			return `a.reading = 'new'`, nil
+		case "reading":
+			return `a.reading = 'reading'`, nil
+		case "done":
+			return `a.reading = 'done'`, nil
+		case "archived":
+			return `a.state = 'archived'`, nil
+		case "starred":
+			return `a.starred`, nil
+		}
+	case query.Has:
+		switch f.Value {
+		case "highlights":
+			return `EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)`, nil
+		case "notes":
+			return `EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.note <> '')`, nil
+		case "orphans":
+			return `EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.orphan)`, nil
+		}
+	case query.Label:
+		return `EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.label = ?)`, []any{f.Value}
+	case query.Added, query.Published:
+		col := "a.added"
+		extra := ""
+		if f.Kind == query.Published {
+			col, extra = "a.published", " AND a.published <> 0"
+		}
+		from, until := toNanos(f.Time), toNanos(f.Until)
+		switch f.Op {
+		case "<":
+			return col + " < ?" + extra, []any{from}
+		case "<=":
+			return col + " < ?" + extra, []any{until}
+		case ">":
+			return col + " >= ?" + extra, []any{until}
+		case ">=":
+			return col + " >= ?" + extra, []any{from}
+		default:
+			return col + " >= ? AND " + col + " < ?" + extra, []any{from, until}
+		}
+	case query.Words:
+		op := f.Op
+		if op == "" {
+			op = "="
+		}
+		return "a.word_count " + op + " ?", []any{f.Num}
+	}
+	return "1", nil
+}
+
+// likeEscape escapes LIKE's wildcards (with '\').
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
