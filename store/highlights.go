@@ -108,7 +108,7 @@ func checkLink(ctx context.Context, tx *sql.Tx, articleID int64, label string, t
 		return nil
 	}
 	if !LinksToClaim(label) {
-		return fmt.Errorf("%w, not a %s", ErrBadLink, label)
+		return fmt.Errorf("%w; this one is labelled %s", ErrBadLink, label)
 	}
 	var article int64
 	var tlabel string
@@ -123,7 +123,7 @@ func checkLink(ctx context.Context, tx *sql.Tx, articleID int64, label string, t
 		return fmt.Errorf("highlight %d belongs to another article; links stay within one article", target)
 	}
 	if tlabel != ClaimLabel {
-		return fmt.Errorf("%w: highlight %d is a %s, not a claim", ErrBadLink, target, tlabel)
+		return fmt.Errorf("%w; highlight %d is labelled %s", ErrBadLink, target, tlabel)
 	}
 	return nil
 }
@@ -456,7 +456,7 @@ func (s *Store) RestoreHighlight(ctx context.Context, h *Highlight, relink []int
 		h.TextRevision = rev
 		// The deletion cleared these links (ON DELETE SET NULL) without
 		// touching updated, so putting them back does not either.
-		if !LinksToClaimTarget(h.Label) {
+		if h.Label != ClaimLabel {
 			return nil
 		}
 		for _, id := range relink {
@@ -471,10 +471,6 @@ func (s *Store) RestoreHighlight(ctx context.Context, h *Highlight, relink []int
 		return nil
 	})
 }
-
-// LinksToClaimTarget reports whether others may link to a highlight with
-// this label: only to a claim.
-func LinksToClaimTarget(label string) bool { return label == ClaimLabel }
 
 // Highlight returns one highlight.
 func (s *Store) Highlight(ctx context.Context, id int64) (*Highlight, error) {

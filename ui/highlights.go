@@ -308,9 +308,6 @@ func labelHelp(name string) string {
 	return l.Help
 }
 
-// linksToClaim is true for the labels that may point at a claim.
-func linksToClaim(label string) bool { return store.LinksToClaim(label) }
-
 // chooseClaim opens the claim chooser for the highlight under the cursor.
 func (s *highlightState) chooseClaim(p *pagerModel) {
 	i := s.under()
@@ -318,7 +315,7 @@ func (s *highlightState) chooseClaim(p *pagerModel) {
 		p.errLine = "No highlight under the cursor."
 		return
 	}
-	if !linksToClaim(s.list[i].Label) {
+	if !store.LinksToClaim(s.list[i].Label) {
 		p.errLine = "Only evidence, questions and disagreements link to a claim: L changes the label."
 		return
 	}
@@ -400,14 +397,14 @@ func (s *highlightState) openPanel(p *pagerModel) {
 			}
 			add(c, 0)
 			for j := range s.list {
-				if e := &s.list[j]; e.Supports == c.ID && linksToClaim(e.Label) {
+				if e := &s.list[j]; e.Supports == c.ID && store.LinksToClaim(e.Label) {
 					add(e, 1)
 					linked[e.ID] = true
 				}
 			}
 		}
 		for i := range s.list {
-			if e := &s.list[i]; linksToClaim(e.Label) && !linked[e.ID] {
+			if e := &s.list[i]; store.LinksToClaim(e.Label) && !linked[e.ID] {
 				add(e, 0)
 			}
 		}

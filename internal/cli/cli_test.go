@@ -264,7 +264,8 @@ func TestCLIHighlightsRoundTrip(t *testing.T) {
 
 	out := must(t, db, "highlight", id, "--quote", "weapons and advisers tend to   strengthen whichever faction", "--label", "claim")
 	claim := regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(out)[1]
-	must(t, db, "highlight", id, "--quote", "units trained at great expense defected", "--label", "evidence", "--supports", claim, "--note", "three of *four* cases")
+	out = must(t, db, "highlight", id, "--quote", "units trained at great expense defected", "--label", "evidence", "--supports", claim, "--note", "three of *four* cases")
+	evidence := regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(out)
 	if _, _, err := margin(t, db, "", "highlight", id, "--quote", "not in the article at all"); err == nil {
 		t.Fatal("a missing quote was accepted")
 	}
@@ -273,6 +274,18 @@ func TestCLIHighlightsRoundTrip(t *testing.T) {
 	}
 	if _, _, err := margin(t, db, "", "highlight", id, "--quote", "hollow", "--label", "nonsense"); err == nil {
 		t.Fatal("an unknown label was accepted")
+	}
+	// The link rule lives in the store; its refusals reach the user as one
+	// line and save nothing.
+	for _, args := range [][]string{
+		{"--label", "claim", "--supports", claim},
+		{"--label", "question", "--supports", "999"},
+		{"--label", "question", "--supports", evidence[1]},
+	} {
+		_, stderr, err := margin(t, db, "", append([]string{"highlight", id, "--quote", "hollow"}, args...)...)
+		if err == nil || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Fatalf("link %v: err %v, stderr %q", args, err, stderr)
+		}
 	}
 	must(t, db, "note", claim, "the thesis")
 	var hs []map[string]any

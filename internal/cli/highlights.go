@@ -55,11 +55,6 @@ func cmdHighlight(e *env, args []string) error {
 	if err != nil {
 		return articleErr(id, err)
 	}
-	if *supports != 0 {
-		if err := checkSupports(e, st, id, *label, *supports); err != nil {
-			return err
-		}
-	}
 	t := render.Parse(a.Markdown)
 	start, end, err := t.FindQuote(sanitize.Text(*quote))
 	if err != nil {
@@ -76,25 +71,6 @@ func cmdHighlight(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "highlight %d on article %d (%s): %s\n", hid, id, *label, sanitize.Line(clip(q.Exact, 60)))
-	return nil
-}
-
-// checkSupports allows a link only from evidence, a question or a
-// disagreement to a claim of the same article.
-func checkSupports(e *env, st *store.Store, articleID int64, label string, claimID int64) error {
-	if label == "claim" || label == "highlight" {
-		return usageErr("highlight: --supports links evidence, a question or a disagreement to a claim, not a %s", label)
-	}
-	c, err := st.Highlight(e.ctx, claimID)
-	if err != nil {
-		return highlightErr(claimID, err)
-	}
-	if c.ArticleID != articleID {
-		return fmt.Errorf("highlight %d belongs to article %d, not %d", claimID, c.ArticleID, articleID)
-	}
-	if c.Label != "claim" {
-		return fmt.Errorf("highlight %d is a %s, not a claim", claimID, c.Label)
-	}
 	return nil
 }
 
