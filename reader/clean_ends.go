@@ -279,18 +279,8 @@ func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
 	if htmlMD != "" {
 		return htmlMD, body, true
 	}
-	var mdb, txb strings.Builder
-	for _, p := range strings.Split(body, "\n") {
-		p = strings.Join(strings.Fields(p), " ")
-		if p == "" {
-			continue
-		}
-		var e strings.Builder
-		escapeText(&e, p)
-		mdb.WriteString(hardBreaks(e.String()) + "\n\n")
-		txb.WriteString(p + "\n\n")
-	}
-	return strings.TrimRight(mdb.String(), "\n") + "\n", strings.TrimRight(txb.String(), "\n"), true
+	md, txt = plainParagraphs(body)
+	return md, txt, true
 }
 
 // headingTag reports whether n is h2-h6 (a subheading).
@@ -317,8 +307,15 @@ func recipeFallback(text string, info *pageInfo) (md, txt string, ok bool) {
 	if rw < 50 || tw >= rw || !bodyMissing(info.recipeSteps, text) {
 		return "", "", false
 	}
+	md, txt = plainParagraphs(r)
+	return md, txt, true
+}
+
+// plainParagraphs turns plain text with one paragraph per line (a JSON-LD
+// body or recipe) into Markdown and the matching plain text.
+func plainParagraphs(s string) (md, txt string) {
 	var mdb, txb strings.Builder
-	for _, p := range strings.Split(r, "\n") {
+	for _, p := range strings.Split(s, "\n") {
 		p = strings.Join(strings.Fields(p), " ")
 		if p == "" {
 			continue
@@ -328,5 +325,5 @@ func recipeFallback(text string, info *pageInfo) (md, txt string, ok bool) {
 		mdb.WriteString(hardBreaks(e.String()) + "\n\n")
 		txb.WriteString(p + "\n\n")
 	}
-	return strings.TrimRight(mdb.String(), "\n") + "\n", strings.TrimRight(txb.String(), "\n"), true
+	return strings.TrimRight(mdb.String(), "\n") + "\n", strings.TrimRight(txb.String(), "\n")
 }
