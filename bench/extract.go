@@ -74,30 +74,39 @@ func Quality(dir string, pipeline, baseline Extractor, rounds int) (*QualityRepo
 	if rounds <= 0 {
 		return rep, nil
 	}
-	pt := make([][]float64, len(pages))
-	bt := make([][]float64, len(pages))
+	pm, bm := timeRounds(len(pages), rounds,
+		func(i int) { _, _ = pipeline(pages[i], raws[i]) },
+		func(i int) { _, _ = baseline(pages[i], raws[i]) })
+	for i := range pages {
+		rep.Pages[i].PipelineMS, rep.Pages[i].BaselineMS = pm[i], bm[i]
+	}
+	rep.PipelineMS, rep.BaselineMS = median(pm), median(bm)
+	rep.Timed = true
+	return rep, nil
+}
+
+// timeRounds runs both extractors on every page for the given rounds,
+// interleaved so that machine noise hits both alike, and returns each
+// page's median milliseconds.
+func timeRounds(n, rounds int, pipeline, baseline func(i int)) (pipeMS, baseMS []float64) {
+	pt := make([][]float64, n)
+	bt := make([][]float64, n)
 	for range rounds {
-		for i, p := range pages {
-			// Interleave the two so that machine noise hits both alike.
+		for i := range n {
 			t0 := time.Now()
-			_, _ = pipeline(p, raws[i])
+			pipeline(i)
 			t1 := time.Now()
-			_, _ = baseline(p, raws[i])
+			baseline(i)
 			t2 := time.Now()
 			pt[i] = append(pt[i], float64(t1.Sub(t0))/float64(time.Millisecond))
 			bt[i] = append(bt[i], float64(t2.Sub(t1))/float64(time.Millisecond))
 		}
 	}
-	var pm, bm []float64
-	for i := range pages {
-		rep.Pages[i].PipelineMS = median(pt[i])
-		rep.Pages[i].BaselineMS = median(bt[i])
-		pm = append(pm, rep.Pages[i].PipelineMS)
-		bm = append(bm, rep.Pages[i].BaselineMS)
+	for i := range n {
+		pipeMS = append(pipeMS, median(pt[i]))
+		baseMS = append(baseMS, median(bt[i]))
 	}
-	rep.PipelineMS, rep.BaselineMS = median(pm), median(bm)
-	rep.Timed = true
-	return rep, nil
+	return pipeMS, baseMS
 }
 
 func median(xs []float64) float64 {

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -188,25 +187,11 @@ func Passages(dir string, pipeline, baseline Extractor, rounds int) (*PassageRep
 	if rounds <= 0 {
 		return rep, nil
 	}
-	pt := make([][]float64, len(pages))
-	bt := make([][]float64, len(pages))
-	for range rounds {
-		for i := range pages {
-			t0 := time.Now()
-			_, _ = pipeline(cps[i], raws[i])
-			t1 := time.Now()
-			_, _ = baseline(cps[i], raws[i])
-			t2 := time.Now()
-			pt[i] = append(pt[i], float64(t1.Sub(t0))/float64(time.Millisecond))
-			bt[i] = append(bt[i], float64(t2.Sub(t1))/float64(time.Millisecond))
-		}
-	}
-	var pm, bm []float64
+	pm, bm := timeRounds(len(pages), rounds,
+		func(i int) { _, _ = pipeline(cps[i], raws[i]) },
+		func(i int) { _, _ = baseline(cps[i], raws[i]) })
 	for i := range pages {
-		rep.Pages[i].PipelineMS = median(pt[i])
-		rep.Pages[i].BaselineMS = median(bt[i])
-		pm = append(pm, rep.Pages[i].PipelineMS)
-		bm = append(bm, rep.Pages[i].BaselineMS)
+		rep.Pages[i].PipelineMS, rep.Pages[i].BaselineMS = pm[i], bm[i]
 	}
 	rep.PipelineMS, rep.BaselineMS = median(pm), median(bm)
 	rep.Timed = true
