@@ -207,22 +207,20 @@ func timeFirstFrame(self, db, want, full string) (time.Duration, int, error) {
 	case <-time.After(20 * time.Second):
 		return 0, 0, fmt.Errorf("bench library: the library never showed %q", full)
 	}
-	return d, rssOf(cmd.Process.Pid), nil
+	return d, procKB(cmd.Process.Pid, "VmRSS"), nil
 }
 
-// rssOf reads a process's resident set size in KiB from /proc.
-func rssOf(pid int) int {
+// procKB reads one KiB figure of a process from /proc: VmRSS (resident
+// now) or VmHWM (the peak).
+func procKB(pid int, field string) int {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0
 	}
 	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, "VmRSS:") {
-			f := strings.Fields(l)
-			if len(f) >= 2 {
-				kb, _ := strconv.Atoi(f[1])
-				return kb
-			}
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == field+":" {
+			kb, _ := strconv.Atoi(f[1])
+			return kb
 		}
 	}
 	return 0

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -160,20 +159,5 @@ func timeReaderOpen(self, db string) (first, end time.Duration, hwm int, err err
 		return first, 0, 0, fmt.Errorf("never reached the end: %w", err)
 	}
 	end = time.Since(t0)
-	return first, end, peakRSS(cmd.Process.Pid), nil
-}
-
-// peakRSS reads a process's peak resident set size (VmHWM) in KiB.
-func peakRSS(pid int) int {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
-			kb, _ := strconv.Atoi(f[1])
-			return kb
-		}
-	}
-	return 0
+	return first, end, procKB(cmd.Process.Pid, "VmHWM"), nil
 }
