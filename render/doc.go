@@ -15,6 +15,14 @@ func (d *Doc) Offset(line, col int) int {
 	return int(d.cells[line][col])
 }
 
+// Cells returns the number of cells a line maps (0 outside the document).
+func (d *Doc) Cells(line int) int {
+	if line < 0 || line >= len(d.cells) {
+		return 0
+	}
+	return len(d.cells[line])
+}
+
 // Next returns the first mapped cell at or after (line, col) in reading
 // order.
 func (d *Doc) Next(line, col int) (l, c int, ok bool) {

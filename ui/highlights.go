@@ -135,7 +135,7 @@ func firstOffsetFrom(d *render.Doc, line, fallback int) int {
 // to the start of its word so the cursor sits on something whole.
 func lastOffsetBefore(d *render.Doc, line, fallback int) int {
 	for l := min(line, len(d.Lines)) - 1; l >= 0; l-- {
-		for c := len(d.Text(l)) + 4; c >= 0; c-- {
+		for c := d.Cells(l) - 1; c >= 0; c-- {
 			if off := d.Offset(l, c); off >= 0 {
 				// Its first cell must be on this line, else it belongs above.
 				if fl, _, ok := d.CellOf(off); ok && fl == l {
