@@ -383,3 +383,44 @@ func checkOnlySGR(t *testing.T, where, s string) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// u takes back the newest library action: a delete comes back with its
+// highlights, an archiving goes back to the inbox (issue 11, case 6).
+func TestLibraryUndoDeleteAndArchive(t *testing.T) {
+	lib := libWith(3)
+	hs := newHarness(t, lib, 80, 24)
+	l := hs.m.library
+	id := l.selectedID()
+	lib.hls[900] = &store.Highlight{ID: 900, ArticleID: id, Label: "claim", Note: "keep me"}
+	hs.press("d", "y")
+	if _, ok := lib.arts[id]; ok || l.count() != 2 {
+		t.Fatalf("d y did not delete: %d rows", l.count())
+	}
+	if !strings.Contains(hs.screen(), "u to undo") {
+		t.Fatalf("no undo hint:\n%s", hs.screen())
+	}
+	hs.press("u")
+	if _, ok := lib.arts[id]; !ok || l.count() != 3 {
+		t.Fatalf("u did not restore the article: %d rows", l.count())
+	}
+	if h := lib.hls[900]; h == nil || h.Note != "keep me" {
+		t.Fatalf("u did not restore the highlight: %+v", h)
+	}
+	if !strings.Contains(hs.screen(), "with its 1 highlight") {
+		t.Errorf("restore not said:\n%s", hs.screen())
+	}
+
+	l.selectID(id)
+	hs.press("A")
+	if lib.arts[id].State != store.Archived {
+		t.Fatal("A did not archive")
+	}
+	hs.press("u")
+	if lib.arts[id].State != store.Inbox || l.count() != 3 {
+		t.Fatalf("u did not unarchive: state %s, %d rows", lib.arts[id].State, l.count())
+	}
+	hs.press("u")
+	if !strings.Contains(hs.screen(), "Nothing to undo.") {
+		t.Errorf("empty undo not said:\n%s", hs.screen())
+	}
+}
