@@ -440,7 +440,10 @@ func reanchorByContext(p *proj, q Quote) (int, int, bool) {
 	a := n.idx[from]
 	last := n.idx[from+si-1]
 	_, sz := utf8.DecodeRune(p.plain[last:])
-	s, e := p.srcRange(a, last+sz)
+	// The context match is letters and digits only: take back the edge
+	// punctuation the quote had, as the loose match does.
+	a, b := p.widen(a, last+sz, q.Exact)
+	s, e := p.srcRange(a, b)
 	return s, e, s >= 0
 }
 

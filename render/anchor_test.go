@@ -141,6 +141,16 @@ func TestReanchor(t *testing.T) {
 	if got, _, ok := reanchorText(t, edited, q); !ok || got != "the bridge had gone" {
 		t.Errorf("after a small edit inside: %q ok=%v", got, ok)
 	}
+	// A reworded sentence placed by its context keeps the full stop the
+	// reader highlighted (issue 11, case 3: "design computers." became
+	// "build computers").
+	md = "He looked up.\n\nThen she said the engineers would design computers. Nobody in the hall believed her at first.\n"
+	qs = strings.Index(md, "the engineers")
+	q3 := QuoteAt(md, qs, strings.Index(md, " Nobody"))
+	edited = strings.Replace(md, "the engineers would design computers.", "the engineers would build computers.", 1)
+	if got, _, ok := reanchorText(t, edited, q3); !ok || got != "the engineers would build computers." {
+		t.Errorf("after a reworded sentence: %q ok=%v", got, ok)
+	}
 	// Rewritten passage: orphan.
 	edited = strings.Replace(article, "the bridge was gone", "everything had changed beyond recognition", 1)
 	if got, _, ok := reanchorText(t, edited, q); ok {
