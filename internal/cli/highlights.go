@@ -287,7 +287,7 @@ func cmdLabel(e *env, args []string) error {
 	if err != nil {
 		return highlightErr(hid, err)
 	}
-	fmt.Fprintf(e.stdout, "highlight %d is a %s\n", hid, pos[1])
+	fmt.Fprintf(e.stdout, "highlight %d is now labelled %s\n", hid, pos[1])
 	for _, l := range res.Unlinked {
 		fmt.Fprintf(e.stdout, "  unlinked highlight %d from claim %d\n", l.From, l.To)
 	}
