@@ -401,6 +401,26 @@ func (s *Store) FindURL(ctx context.Context, url string) (int64, error) {
 	return id, nil
 }
 
+// orders is each sort's ORDER BY. IDs are handed out in the order articles
+// are added (and never reused), so newest first reads straight off the
+// table instead of an index lookup per row.
+var orders = map[Sort]string{
+	SortAdded:     ` ORDER BY a.id DESC`,
+	SortTitle:     ` ORDER BY a.title COLLATE NOCASE, a.id`,
+	SortProgress:  ` ORDER BY a.progress DESC, a.added DESC, a.id DESC`,
+	SortWords:     ` ORDER BY a.word_count DESC, a.id DESC`,
+	SortPublished: ` ORDER BY a.published DESC, a.id DESC`,
+}
+
+// orderBy returns a sort's ORDER BY ("" is newest first).
+func orderBy(s Sort) (string, error) {
+	o, ok := orders[cmp.Or(s, SortAdded)]
+	if !ok {
+		return "", fmt.Errorf("unknown sort %q", s)
+	}
+	return o, nil
+}
+
 // List returns the library's articles without Markdown and Text, with
 // HighlightCount filled.
 func (s *Store) List(ctx context.Context, opt ListOptions) ([]Article, error) {
@@ -412,19 +432,11 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Article, error) {
 		// mean sorting the whole inbox before returning one screen of it.
 		q.WriteString(` WHERE +a.state = 'inbox'`)
 	}
-	switch opt.Sort {
-	case SortAdded, "":
-		// IDs are handed out in the order articles are added (and never
-		// reused), so this is newest first, read straight off the table
-		// instead of an index lookup per row.
-		q.WriteString(` ORDER BY a.id DESC`)
-	case SortTitle:
-		q.WriteString(` ORDER BY a.title COLLATE NOCASE, a.id`)
-	case SortProgress:
-		q.WriteString(` ORDER BY a.progress DESC, a.added DESC, a.id DESC`)
-	default:
-		return nil, fmt.Errorf("list articles: unknown sort %q", opt.Sort)
+	order, err := orderBy(opt.Sort)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
 	}
+	q.WriteString(order)
 	args := []any{}
 	if opt.Limit > 0 {
 		q.WriteString(` LIMIT ?`)

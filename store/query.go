@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -42,27 +43,12 @@ func (s *Store) ListQuery(ctx context.Context, q query.Query, opt ListOptions) (
 	if len(where) > 0 {
 		stmt += " WHERE " + strings.Join(where, " AND ")
 	}
-	switch q.Sort {
-	case "title":
-		stmt += ` ORDER BY a.title COLLATE NOCASE, a.id`
-	case "progress":
-		stmt += ` ORDER BY a.progress DESC, a.id DESC`
-	case "words":
-		stmt += ` ORDER BY a.word_count DESC, a.id DESC`
-	case "published":
-		stmt += ` ORDER BY a.published DESC, a.id DESC`
-	case "added":
-		stmt += ` ORDER BY a.id DESC`
-	default:
-		switch opt.Sort {
-		case SortTitle:
-			stmt += ` ORDER BY a.title COLLATE NOCASE, a.id`
-		case SortProgress:
-			stmt += ` ORDER BY a.progress DESC, a.added DESC, a.id DESC`
-		default:
-			stmt += ` ORDER BY a.id DESC`
-		}
+	// The query's sort: wins over the caller's.
+	order, err := orderBy(cmp.Or(Sort(q.Sort), opt.Sort))
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
 	}
+	stmt += order
 	if opt.Limit > 0 {
 		stmt += fmt.Sprintf(" LIMIT %d", opt.Limit)
 	}

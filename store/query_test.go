@@ -77,5 +77,15 @@ func TestListQuery(t *testing.T) {
 		if got := ids(q); got != fmt.Sprint(w) {
 			t.Errorf("%q: %s, want %v", q, got, w)
 		}
+	} // sort: orders the list, and wins over the caller's order.
+	for qs, want := range map[string][]int64{
+		"sort:words": {a, c}, "sort:title": {c, a}, "sort:published": {a, c}, "sort:added": {c, a},
+		"": {c, a}, // the caller's title order
+	} {
+		q, _ := query.Parse(qs)
+		as, err := s.ListQuery(ctx, q, ListOptions{Sort: SortTitle})
+		if err != nil || len(as) != 2 || as[0].ID != want[0] || as[1].ID != want[1] {
+			t.Errorf("%q: %v %v, want %v", qs, as, err, want)
+		}
 	}
 }

@@ -125,9 +125,11 @@ type Sort string
 
 // The list orders. The zero value sorts by date added.
 const (
-	SortAdded    Sort = "added"    // newest first
-	SortTitle    Sort = "title"    // A to Z, case-insensitive
-	SortProgress Sort = "progress" // most read first, then newest
+	SortAdded     Sort = "added"     // newest first
+	SortTitle     Sort = "title"     // A to Z, case-insensitive
+	SortProgress  Sort = "progress"  // most read first, then newest
+	SortWords     Sort = "words"     // longest first
+	SortPublished Sort = "published" // most recently published first
 )
 
 // ListOptions selects and orders the articles List returns.
