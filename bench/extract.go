@@ -163,15 +163,20 @@ func (r *QualityReport) Print(w io.Writer) error {
 		fmt.Fprintf(&b, "%-16s %6.3f %6.3f %6.3f   %6.3f%s\n", id, p.Pipeline.F1(), p.Pipeline.Precision(), p.Pipeline.Recall(), p.Baseline.F1(), note)
 	}
 	if r.Timed {
-		ratio := 0.0
-		if r.BaselineMS > 0 {
-			ratio = r.PipelineMS / r.BaselineMS
-		}
-		fmt.Fprintf(&b, "\nspeed (median ms per page, warm, one goroutine): pipeline %.3f, baseline %.3f, ratio %.2fx\n",
-			r.PipelineMS, r.BaselineMS, ratio)
+		writeSpeed(&b, r.PipelineMS, r.BaselineMS)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeSpeed writes the timing line shared by the extraction reports.
+func writeSpeed(b *strings.Builder, pipelineMS, baselineMS float64) {
+	ratio := 0.0
+	if baselineMS > 0 {
+		ratio = pipelineMS / baselineMS
+	}
+	fmt.Fprintf(b, "\nspeed (median ms per page, warm, one goroutine): pipeline %.3f, baseline %.3f, ratio %.2fx\n",
+		pipelineMS, baselineMS, ratio)
 }
 
 // timedRounds is how many times each page is timed per extractor.

@@ -350,12 +350,7 @@ func (r *PassageReport) Print(w io.Writer) error {
 		fmt.Fprintf(&b, "%-16s %-4s %6.3f %4d %4d %4d   %6.3f%s\n", p.ID, p.Lang, p.Pipeline.F(), p.Pipeline.TP, p.Pipeline.FP, p.Pipeline.FN, p.Baseline.F(), note)
 	}
 	if r.Timed {
-		rt := 0.0
-		if r.BaselineMS > 0 {
-			rt = r.PipelineMS / r.BaselineMS
-		}
-		fmt.Fprintf(&b, "\nspeed (median ms per page, warm, one goroutine): pipeline %.3f, baseline %.3f, ratio %.2fx\n",
-			r.PipelineMS, r.BaselineMS, rt)
+		writeSpeed(&b, r.PipelineMS, r.BaselineMS)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
