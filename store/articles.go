@@ -18,7 +18,8 @@ import (
 // order (no Markdown/Text: those live in article_bodies).
 const articleCols = `a.id, a.source_url, a.canonical_url, a.title, a.byline, a.site_name,
 	a.language, a.excerpt, a.lead_image, a.published, a.word_count, a.reading_minutes,
-	a.added, a.opened, a.state, a.position, a.progress, a.text_revision, a.reading, a.starred`
+	a.added, a.opened, a.state, a.position, a.progress, a.text_revision, a.reading, a.starred,
+	a.note, a.fetch_error`
 
 type scanner interface {
 	Scan(dest ...any) error
@@ -30,7 +31,8 @@ func scanArticle(r scanner, a *Article, extra ...any) error {
 	var state string
 	dest := []any{&a.ID, &a.SourceURL, &a.CanonicalURL, &a.Title, &a.Byline, &a.SiteName,
 		&a.Language, &a.Excerpt, &a.LeadImage, &published, &a.WordCount, &a.ReadingMinutes,
-		&added, &opened, &state, &a.Position, &a.Progress, &a.TextRevision, &a.Reading, &a.Starred}
+		&added, &opened, &state, &a.Position, &a.Progress, &a.TextRevision, &a.Reading, &a.Starred,
+		&a.Note, &a.FetchError}
 	if err := r.Scan(append(dest, extra...)...); err != nil {
 		return err
 	}

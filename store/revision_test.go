@@ -453,3 +453,53 @@ func TestEditMetadataSurvivesRefresh(t *testing.T) {
 		t.Errorf("missing: %v", err)
 	}
 }
+
+// A library written by schema 2 (the second session's main) opens with
+// every article, highlight, reading state and setting, and gains the
+// article note, the not-fetched mark and saved views.
+func TestMigrateFromVersion2(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v2.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		migrations[0].sql,
+		migrations[1].sql,
+		"PRAGMA application_id = 1836214126",
+		"PRAGMA user_version = 2",
+		`INSERT INTO articles (id, source_url, title, added, reading, starred, url_key) VALUES (1, 'https://v2.example/a', 'Two', 1, 'done', 1, 'v2.example/a')`,
+		`INSERT INTO article_bodies (article_id, markdown, text) VALUES (1, 'Some text', 'Some text')`,
+		`INSERT INTO highlights (article_id, md_start, md_end, exact, label, note, created, updated) VALUES (1, 0, 4, 'Some', 'claim', 'my note', 1, 1)`,
+		`INSERT INTO tags (id, name) VALUES (1, 'policy')`,
+		`INSERT INTO article_tags (article_id, tag_id) VALUES (1, 1)`,
+		`INSERT INTO settings (key, value) VALUES ('ui.width', '72')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	db.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	a, err := s.Article(ctx, 1)
+	if err != nil || a.Title != "Two" || a.Markdown != "Some text" || a.Reading != Done || !a.Starred ||
+		a.Note != "" || !a.Fetched() || len(a.Tags) != 1 || a.Tags[0] != "policy" {
+		t.Fatalf("article %+v %v", a, err)
+	}
+	hs, _ := s.Highlights(ctx, 1)
+	if len(hs) != 1 || hs[0].Note != "my note" || hs[0].Label != "claim" {
+		t.Errorf("highlights %+v", hs)
+	}
+	if v, _ := s.Setting(ctx, "ui.width"); v != "72" {
+		t.Errorf("setting %q", v)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM views`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("views table: %d %v", n, err)
+	}
+}

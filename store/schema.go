@@ -212,6 +212,28 @@ CREATE TRIGGER library_version_highlight_ad AFTER DELETE ON highlights BEGIN
 	UPDATE library_version SET n = n + 1;
 END;
 `, step: fillURLKeys},
+	// 3: organising and importing a library.
+	{sql: `
+-- A note on the whole article (Readwise's document note).
+ALTER TABLE articles ADD COLUMN note        TEXT NOT NULL DEFAULT '';
+-- Why an imported link has no text yet ('' when it has its text): the page
+-- could not be fetched, or the import ran without fetching. Kept with its
+-- title, address, tags and dates so nothing of the old library is lost;
+-- margin import --retry fetches these again.
+ALTER TABLE articles ADD COLUMN fetch_error TEXT NOT NULL DEFAULT '';
+CREATE INDEX articles_unfetched ON articles(id) WHERE fetch_error <> '';
+CREATE TRIGGER library_version_article_note AFTER UPDATE OF note, fetch_error ON articles
+	WHEN old.note IS NOT new.note OR old.fetch_error IS NOT new.fetch_error BEGIN
+	UPDATE library_version SET n = n + 1;
+END;
+
+-- Saved searches (Readeck's collections): a name for a query.
+CREATE TABLE views (
+	name    TEXT PRIMARY KEY COLLATE NOCASE,
+	query   TEXT    NOT NULL,
+	created INTEGER NOT NULL -- unix ns
+) WITHOUT ROWID;
+`},
 }
 
 // fillURLKeys computes the identity keys of the articles already saved.

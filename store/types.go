@@ -61,7 +61,16 @@ type Article struct {
 	// the Markdown adds one. Offsets computed on another revision's text
 	// are stale, and the store refuses them (ErrStaleText).
 	TextRevision int64
+	// Note is the reader's note on the whole article.
+	Note string
+	// FetchError says why an imported link has no text yet; "" when the
+	// article has its text.
+	FetchError string
 }
+
+// Fetched reports whether the article has its text (an imported link may
+// be kept without it).
+func (a *Article) Fetched() bool { return a.FetchError == "" }
 
 // Highlight is a marked passage of an article's Markdown, with the quote it
 // was made on (W3C TextQuoteSelector: exact, prefix, suffix) so it can be
