@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -359,5 +360,44 @@ func TestLinkAddressesHidden(t *testing.T) {
 	}
 	if ls := Parse(md).Links(); len(ls) != 3 || ls[0].URL != "https://example.org/report?id=7" {
 		t.Errorf("links list: %+v", ls)
+	}
+}
+
+// CellOf with the per-line index answers exactly what a sorted index of
+// every mapped cell answered (the first cell, in reading order, of the
+// smallest offset at or after the one asked), also where tables and lists
+// show offsets out of order, for every offset including gaps and the ends.
+func TestCellOfMatchesCellIndex(t *testing.T) {
+	type pos struct{ off, line, col int32 }
+	for _, name := range []string{"tricky.md"} {
+		md := readTestdata(t, name)
+		for _, width := range []int{30, 60, 100} {
+			d := mustRender(t, md, width)
+			var idx []pos
+			for l, cl := range d.cells {
+				for c, o := range cl {
+					if o >= 0 && (c == 0 || cl[c-1] != o) {
+						idx = append(idx, pos{o, int32(l), int32(c)})
+					}
+				}
+			}
+			sort.SliceStable(idx, func(i, j int) bool { return idx[i].off < idx[j].off })
+			for o := -1; o <= len(md)+1; o++ {
+				i := sort.Search(len(idx), func(i int) bool { return int(idx[i].off) >= o })
+				l, c, ok := d.CellOf(o)
+				if i >= len(idx) {
+					if ok {
+						t.Fatalf("%s@%d: CellOf(%d) = %d,%d past the end", name, width, o, l, c)
+					}
+					continue
+				}
+				if !ok || l != int(idx[i].line) || c != int(idx[i].col) {
+					t.Fatalf("%s@%d: CellOf(%d) = %d,%d,%v; want %d,%d", name, width, o, l, c, ok, idx[i].line, idx[i].col)
+				}
+				if cov := d.Covers(o); cov != (o >= int(idx[0].off) && o <= int(idx[len(idx)-1].off)) {
+					t.Fatalf("%s@%d: Covers(%d) = %v", name, width, o, cov)
+				}
+			}
+		}
 	}
 }

@@ -68,11 +68,10 @@ type Doc struct {
 	lo    []int32   // smallest mapped offset of each line (-1 when none)
 	hi    []int32   // largest mapped offset of each line
 	units []unit    // source units in document order (for unit ends)
-	index []cellPos // mapped cells sorted by offset, built on demand
-	once  sync.Once // guards index: a Doc may be shared between goroutines
+	byLo  []int32   // mapped lines ordered by lo, built on demand
+	maxHi []int32   // the largest hi among byLo[:i+1]
+	once  sync.Once // guards byLo and maxHi: a Doc may be shared between goroutines
 }
-
-type cellPos struct{ off, line, col int32 }
 
 // styleConfig returns glamour's built-in style; "" means dark.
 func styleConfig(name string) (*ansi.StyleConfig, error) {
