@@ -77,10 +77,13 @@ func benchHostile(e *env) error {
 			if err != nil {
 				read = "FAILED: " + err.Error()
 			}
+			if rss<<10 > MemoryBudget || int64(hwm)<<10 > MemoryBudget {
+				verdict = "OVER BUDGET"
+			}
 		}
 		fmt.Fprintf(e.stdout, "%-34s %-10s %22s %22s %30s\n", name, verdict, fmt.Sprintf("%.2f s / %d MB", addT.Seconds(), addRSS>>10), show, read)
 	}
-	fmt.Fprintln(e.stdout, "budget: every page either refused at add, or shown and read within 600 MB and 10 s")
+	fmt.Fprintf(e.stdout, "budget: every page either refused at add, or shown and read within %d MB and 10 s (GOMEMLIMIT, when set, replaces margin's own limit)\n", MemoryBudget>>20)
 	return nil
 }
 
