@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -141,12 +142,25 @@ func (d *Doc) Text(line int) string {
 
 // unitEnd returns the end offset of the source unit starting at off.
 func (d *Doc) unitEnd(off int32) int32 {
-	u := d.units
-	i := sort.Search(len(u), func(i int) bool { return u[i].off >= off })
-	if i < len(u) && u[i].off == off {
-		return u[i].end
+	i := sort.Search(len(d.wideOff), func(i int) bool { return d.wideOff[i] >= off })
+	if i < len(d.wideOff) && d.wideOff[i] == off {
+		return d.wideEnd[i]
 	}
 	return off + 1
+}
+
+// wideUnits lists the units longer than one byte (a non-ASCII rune, an
+// entity, an escape): all unitEnd needs to know, and ASCII text has few.
+// The whole unit table is 16 bytes a source byte (45 MB for a
+// 450,000-word article), and the reader keeps one already in its Text.
+func wideUnits(us []unit) (offs, ends []int32) {
+	for _, u := range us {
+		if u.end != u.off+1 {
+			offs = append(offs, u.off)
+			ends = append(ends, u.end)
+		}
+	}
+	return slices.Clip(offs), slices.Clip(ends)
 }
 
 // Mark is a highlight to paint: a source byte range and its style.

@@ -401,3 +401,16 @@ func TestCellOfMatchesCellIndex(t *testing.T) {
 		}
 	}
 }
+
+// A match ends after its last source unit, however many bytes that unit
+// is: a non-ASCII letter, an entity, an escape.
+func TestFindEndsAfterWideUnits(t *testing.T) {
+	md := "A café here, salt \\& pepper, fish &amp; chips, naïve.\n"
+	d := mustRender(t, md, 60)
+	for q, want := range map[string]string{"café": "café", "fish &": "fish &amp;", "naïve": "naïve"} {
+		ms := d.Find(q)
+		if len(ms) != 1 || md[ms[0].Start:ms[0].End] != want {
+			t.Errorf("Find(%q) = %+v, want the source %q", q, ms, want)
+		}
+	}
+}

@@ -63,14 +63,15 @@ type Doc struct {
 	Complete bool     // false when only part of the document was rendered
 	Window   bool     // a preview around a passage (RenderAt): not the whole article, nor always its top
 
-	text  []string  // plain text of each line
-	cells [][]int32 // source offset of each cell of each line, -1 for decoration
-	lo    []int32   // smallest mapped offset of each line (-1 when none)
-	hi    []int32   // largest mapped offset of each line
-	units []unit    // source units in document order (for unit ends)
-	byLo  []int32   // mapped lines ordered by lo, built on demand
-	maxHi []int32   // the largest hi among byLo[:i+1]
-	once  sync.Once // guards byLo and maxHi: a Doc may be shared between goroutines
+	text    []string  // plain text of each line
+	cells   [][]int32 // source offset of each cell of each line, -1 for decoration
+	lo      []int32   // smallest mapped offset of each line (-1 when none)
+	hi      []int32   // largest mapped offset of each line
+	wideOff []int32   // source units longer than a byte: their starts, in order
+	wideEnd []int32   // and their ends
+	byLo    []int32   // mapped lines ordered by lo, built on demand
+	maxHi   []int32   // the largest hi among byLo[:i+1]
+	once    sync.Once // guards byLo and maxHi: a Doc may be shared between goroutines
 }
 
 // styleConfig returns glamour's built-in style; "" means dark.
@@ -500,7 +501,8 @@ func (p *proj) run(opt Options, cfg *ansi.StyleConfig, j *job) (c *chunk, err er
 // assemble joins chunks into a Doc, dropping the document frame lines
 // between chunks. Trailing empty lines are dropped as glamour users do.
 func (p *proj) assemble(cs []*chunk, first, last bool) *Doc {
-	d := &Doc{Complete: last, units: p.units}
+	d := &Doc{Complete: last}
+	d.wideOff, d.wideEnd = wideUnits(p.units)
 	for i, c := range cs {
 		a, b := 0, len(c.lines)
 		if i > 0 || !first {
