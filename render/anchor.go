@@ -64,10 +64,18 @@ type Link struct {
 }
 
 // Links lists the article's links to http, https and mailto targets, in
-// reading order.
+// reading order. Link i is the one the reader marks with the reference
+// number i+1.
 func (t *Text) Links() []Link {
-	p := t.p
+	out, _ := t.p.links()
+	return out
+}
+
+// links lists the links and, beside each, the *ast.Link it comes from (nil
+// for an autolink, whose text is its address).
+func (p *proj) links() ([]Link, []ast.Node) {
 	var out []Link
+	var nodes []ast.Node
 	var last ast.Node
 	for _, lf := range p.leaves {
 		if lf.kind == leafAuto {
@@ -79,6 +87,7 @@ func (t *Text) Links() []Link {
 			last = nil
 			if allowedURL(u) {
 				out = append(out, Link{Text: p.textOf(lf.u0, lf.u1), URL: u, Offset: int(p.units[lf.u0].off)})
+				nodes = append(nodes, nil)
 			}
 			continue
 		}
@@ -98,8 +107,9 @@ func (t *Text) Links() []Link {
 			continue
 		}
 		out = append(out, Link{Text: p.textOf(lf.u0, lf.u1), URL: u, Offset: int(p.units[lf.u0].off)})
+		nodes = append(nodes, l)
 	}
-	return out
+	return out, nodes
 }
 
 // Plain returns the article's text as displayed (text leaves joined, blocks

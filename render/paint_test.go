@@ -414,3 +414,57 @@ func TestFindEndsAfterWideUnits(t *testing.T) {
 		}
 	}
 }
+
+// A link reads as its text with a small reference number, the link's
+// number in the links list (issue 12, item 4): a link with an address
+// the list leaves out (javascript:) gets none, an autolink shows its
+// address and counts, the number maps to no source offset, and a window
+// rendered mid-article numbers links as the whole article does.
+func TestLinkReferences(t *testing.T) {
+	md := "Read [the report](https://example.org/report?id=7), [bad](javascript:x) and <https://example.org/auto>.\n\n" +
+		strings.Repeat("Filler paragraph with enough words to make a block.\n\n", 40) +
+		"Then [the *second* one](https://example.org/2) and [a mail](mailto:a@b.example).\n"
+	links := Parse(md).Links()
+	if len(links) != 4 || links[2].URL != "https://example.org/2" {
+		t.Fatalf("links list: %+v", links)
+	}
+	d, err := Render(md, Options{Width: 100, Style: "dark"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text string
+	for l := range d.Lines {
+		text += d.Text(l) + "\n"
+		for c, r := range []rune(d.Text(l)) {
+			if strings.ContainsRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r) && d.Offset(l, c) >= 0 {
+				t.Errorf("reference %q at line %d maps to offset %d", r, l, d.Offset(l, c))
+			}
+		}
+	}
+	for _, want := range []string{"the report¹,", "bad and", "https://example.org/auto.", "the second one³", "a mail⁴."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("rendered text lacks %q:\n%s", want, text)
+		}
+	}
+	checkMap(t, "references", md, d, true)
+	w, err := RenderAt(md, Options{Width: 100, Style: "dark"}, strings.Index(md, "Then"), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wtext string
+	for l := range w.Lines {
+		wtext += w.Text(l) + "\n"
+	}
+	if !strings.Contains(wtext, "the second one³") {
+		t.Errorf("window numbers links differently:\n%s", wtext)
+	}
+	in, _ := Render(md, Options{Width: 100, Style: "dark", InlineLinks: true})
+	for l := range in.Lines {
+		if strings.ContainsAny(in.Text(l), "¹³") {
+			t.Errorf("inline addresses carry references: %q", in.Text(l))
+		}
+	}
+	if Superscript(1024) != "¹⁰²⁴" {
+		t.Errorf("Superscript(1024) = %q", Superscript(1024))
+	}
+}

@@ -65,6 +65,8 @@ type proj struct {
 	// blockStarts lists the plain offsets where a block's text starts.
 	blockStarts []int32
 
+	refs []linkRef // links' reference numbers, for rendering (referenceLinks)
+
 	sentOnce sync.Once
 	sents    []int // sentence starts (plain indices), built on demand
 }

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -36,25 +37,64 @@ type Options struct {
 }
 
 // parseFor parses markdown for rendering with opt: a fresh projection, its
-// links' addresses hidden unless asked for.
+// links shown as references unless addresses are asked for.
 func parseFor(markdown string, opt Options) *proj {
 	p := parse(markdown)
 	if !opt.InlineLinks {
-		hideAddresses(p.doc)
+		p.referenceLinks()
 	}
 	return p
 }
 
-// hideAddresses makes glamour print links as their text alone: an address
-// that is only a fragment is not printed (nor hyperlinked) by glamour.
+// referenceLinks makes glamour print each link as its text followed by a
+// small reference number, the link's number in the links list (Links),
+// instead of the address: an address that is only a fragment is not
+// printed (nor hyperlinked) by glamour, and the number is decoration the
+// cell map leaves unmapped, so motions, quotes and search skip it.
 // Autolinks, whose text is the address, and images are left as they are.
-func hideAddresses(doc ast.Node) {
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+func (p *proj) referenceLinks() {
+	_, nodes := p.links()
+	tops := make(map[ast.Node]int, len(p.tops))
+	for i, t := range p.tops {
+		tops[t] = i
+	}
+	for i, n := range nodes {
+		if n == nil {
+			continue
+		}
+		// Its text is written into the chunk's source buffer by prepare.
+		ref := ast.NewText()
+		n.Parent().InsertAfter(n.Parent(), n, ref)
+		top := n
+		for top.Parent() != p.doc {
+			top = top.Parent()
+		}
+		p.refs = append(p.refs, linkRef{node: ref, label: Superscript(i + 1), top: tops[top]})
+	}
+	_ = ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if l, ok := n.(*ast.Link); ok && entering && l.HasChildren() {
 			l.Destination = []byte("#")
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// linkRef is a link's reference number in the rendered text.
+type linkRef struct {
+	node  *ast.Text
+	label string
+	top   int // the top-level block holding it
+}
+
+// Superscript spells n in superscript digits, as a link's reference.
+func Superscript(n int) string {
+	const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for _, c := range s {
+		b.WriteString(strings.Split(digits, "")[c-'0'])
+	}
+	return b.String()
 }
 
 // Doc is a rendered article with its cell <-> source map.
@@ -453,6 +493,13 @@ func (p *proj) prepare(t0, t1 int) *job {
 				segs.Append(text.NewSegment(start, len(ext)))
 			}
 			lf.node.SetLines(segs)
+		}
+	}
+	for _, r := range p.refs {
+		if t0 <= r.top && r.top < t1 {
+			start := len(ext)
+			ext = append(ext, r.label...)
+			r.node.Segment = text.NewSegment(start, len(ext))
 		}
 	}
 	doc := ast.NewDocument()

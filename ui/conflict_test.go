@@ -368,9 +368,16 @@ func TestBenchFilterLoadsTheList(t *testing.T) {
 // (issue 12, item 4).
 func TestReaderLinksAsText(t *testing.T) {
 	hs, _ := readerHarness(t, 100, 30)
-	if scr := hs.screen(); strings.Contains(scr, "https://example.com/1/1") || !strings.Contains(scr, "link number 11") {
-		t.Errorf("link addresses in the text:\n%s", scr)
+	if scr := hs.screen(); strings.Contains(scr, "https://example.com/1/1") || !strings.Contains(scr, "link number 11¹") ||
+		!strings.Contains(scr, "link number 12²") {
+		t.Errorf("link addresses in the text, or no reference numbers:\n%s", scr)
 	}
+	// The links list shows the same numbers beside the addresses.
+	hs.press("O")
+	if scr := hs.screen(); !strings.Contains(scr, "² link number 12") || !strings.Contains(scr, "https://example.com/1/2") {
+		t.Errorf("links list without the reference numbers:\n%s", scr)
+	}
+	hs.press("esc")
 	lib := newFakeLib()
 	lib.settings[string(settings.Links)] = "inline"
 	lib.add(store.Article{Title: "T", Added: testNow, Markdown: testMarkdown("T"), Text: "x"})

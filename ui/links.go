@@ -3,6 +3,7 @@ package ui
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"margin/render"
 	"margin/sanitize"
 )
 
@@ -19,7 +20,8 @@ func (p *pagerModel) openLinks() {
 		if text == "" {
 			text = l.URL
 		}
-		items[i] = pickItem{Title: text, Desc: l.URL, Value: l.URL}
+		// The number the reader shows after the link's text.
+		items[i] = pickItem{Tag: p.Styles.App.Dim.Render(render.Superscript(i + 1)), Title: text, Desc: l.URL, Value: l.URL}
 		if sel < 0 && l.Offset >= top {
 			sel = i
 		}
