@@ -298,7 +298,7 @@ func (p *parser) parseStream(name string, br *bufio.Reader) error {
 		if kind == "" {
 			return errUnknown(name)
 		}
-		format = kind
+		format = sniffFormat(kind)
 	}
 	p.format = format
 	p.exp.Format = format

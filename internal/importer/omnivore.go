@@ -2,7 +2,6 @@ package importer
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
@@ -38,11 +37,13 @@ type omnivoreFiles interface {
 // Archived; DELETED items are left out; readingProgress (0..100) is the
 // progress, 100 is Done. Labels (strings or {name,color}) are tags.
 func (p *parser) parseOmnivoreMetadata(name string, r io.Reader, files omnivoreFiles) error {
-	return p.jsonArray(name, r, func(raw json.RawMessage, ref string) error {
+	return p.jsonArray(name, r, func(decode func(v any) error, ref string) error {
 		var e omnivoreEntry
-		if err := json.Unmarshal(raw, &e); err != nil {
-			p.problem("%s: %s", ref, jsonErr(err))
-			return nil
+		if err := decode(&e); err != nil {
+			if err == errSkip {
+				return nil
+			}
+			return err
 		}
 		state := strings.ToUpper(strings.TrimSpace(string(e.State)))
 		if state == "DELETED" {
