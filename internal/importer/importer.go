@@ -70,7 +70,7 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, err
 	}
-	name := filepath.Base(path)
+	name := line(filepath.Base(path))
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
@@ -106,6 +106,7 @@ func Parse(name string, data []byte, format string) (*Export, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, err
 	}
+	name = line(name)
 	p := newParser(context.Background(), name, name, format)
 	if isZip(data) {
 		src, err := openZip(bytes.NewReader(data), int64(len(data)), name)
@@ -158,14 +159,14 @@ func newParser(ctx context.Context, path, name, format string) *parser {
 	if format == "auto" {
 		format = ""
 	}
-	return &parser{ctx: ctx, name: name, want: format, exp: &Export{Path: path}}
+	return &parser{ctx: ctx, name: line(name), want: format, exp: &Export{Path: path}}
 }
 
 // finish turns a parse's error into the one-line error, or writes the
 // summary.
 func (p *parser) finish(err error) (*Export, error) {
 	if err != nil {
-		msg := err.Error()
+		msg := line(err.Error()) // entry names and quoted values come from the file
 		if !strings.HasPrefix(msg, p.name+": ") {
 			msg = p.name + ": " + msg
 		}

@@ -181,8 +181,8 @@ func parseOmnivoreHighlights(md string) []Highlight {
 	var labels []string
 	inQuote := false
 	flush := func() {
-		if len(quote) > 0 || len(note) > 0 {
-			h := Highlight{Quote: strings.Join(quote, "\n"), Note: strings.TrimSpace(strings.Join(note, "\n"))}
+		h := Highlight{Quote: strings.TrimSpace(strings.Join(quote, "\n")), Note: strings.TrimSpace(strings.Join(note, "\n"))}
+		if h.Quote != "" || h.Note != "" {
 			for _, l := range labels {
 				applyLabel(&h, l)
 			}
