@@ -152,7 +152,7 @@ func TestOmnivore(t *testing.T) {
 		if hs[1].Quote != "It takes practice.\nSecond paragraph." || hs[1].Note != "" || hs[1].Label != "" {
 			t.Fatalf("%+v", hs[1])
 		}
-		if hs[2].Quote != "A third, plain one." {
+		if hs[2].Quote != "A third, plain one.\nIts second paragraph." || !slices.Equal(hs[2].Tags, []string{"long read"}) || hs[2].Note != "First note paragraph.\n\nSecond note paragraph." {
 			t.Fatalf("%+v", hs[2])
 		}
 		if b := e.Items[1]; b.Progress != 0.5 || b.Done || b.Archived || b.Content != "" {
@@ -214,5 +214,31 @@ func TestFormatForced(t *testing.T) {
 	}
 	if _, err := Parse("x.csv", []byte("a,b\n1,2\n"), "nonsense"); err == nil || !strings.Contains(err.Error(), "unknown format") {
 		t.Fatalf("err %v", err)
+	}
+}
+
+func TestOmnivoreHighlightsMarkdown(t *testing.T) {
+	md := "An article note.\n\n> Quote one \n\n# Heading in a note\n\n> Quote two\n> next paragraph \n\n#disagreement #yellow\n\n"
+	hs := parseOmnivoreHighlights(md)
+	want := []Highlight{
+		{Note: "An article note."},
+		{Quote: "Quote one", Note: "# Heading in a note"},
+		{Quote: "Quote two\nnext paragraph", Label: "disagree"},
+	}
+	if len(hs) != len(want) {
+		t.Fatalf("%+v", hs)
+	}
+	for i := range want {
+		if hs[i].Quote != want[i].Quote || hs[i].Note != want[i].Note || hs[i].Label != want[i].Label || hs[i].Tags != nil {
+			t.Fatalf("%d: %+v, want %+v", i, hs[i], want[i])
+		}
+	}
+	// Through add, the quote-less note becomes the article's note.
+	p := newParser(context.Background(), "x", "x", "")
+	if err := p.add(Item{Ref: "r", URL: "https://example.com/", Highlights: hs}); err != nil {
+		t.Fatal(err)
+	}
+	if it := p.exp.Items[0]; it.Note != "An article note." || len(it.Highlights) != 2 {
+		t.Fatalf("%+v", it)
 	}
 }

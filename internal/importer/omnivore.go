@@ -168,17 +168,21 @@ type prefixed struct {
 
 func (s *prefixed) open(name string) (io.ReadCloser, error) { return s.source.open(s.dir + name) }
 
-// parseOmnivoreHighlights reads highlights/{slug}.md: blocks of "> quote"
-// lines, then optionally a line of #label words, then the note, blocks
-// separated by a blank line before the next "> ". Labels go through the
+// parseOmnivoreHighlights reads highlights/{slug}.md as Omnivore wrote
+// it (highlightToMarkdown, blocks joined by a blank line): "> " and the
+// quote, whose further lines follow unprefixed (a paragraph break inside
+// it is a line starting "> "), then after a blank line optionally a line
+// of labels ("#claim #long read"), then after another blank line the
+// note, which may run over several paragraphs until the next "> ". A note
+// written on the article itself (no quote) comes out as a highlight
+// without a quote; add moves it to the item's note. Labels go through the
 // label rule.
 func parseOmnivoreHighlights(md string) []Highlight {
 	if strings.TrimSpace(md) == "" {
 		return nil
 	}
 	var out []Highlight
-	var quote, note []string
-	var labels []string
+	var quote, note, labels []string
 	inQuote := false
 	flush := func() {
 		h := Highlight{Quote: strings.TrimSpace(strings.Join(quote, "\n")), Note: strings.TrimSpace(strings.Join(note, "\n"))}
@@ -193,40 +197,36 @@ func parseOmnivoreHighlights(md string) []Highlight {
 		quote, note, labels = nil, nil, nil
 	}
 	for _, l := range strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n") {
-		if strings.HasPrefix(l, ">") {
-			if !inQuote && (len(quote) > 0 || len(note) > 0 || len(labels) > 0) {
+		t := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(l, ">"):
+			if !inQuote {
 				flush()
 			}
 			inQuote = true
 			quote = append(quote, strings.TrimPrefix(strings.TrimPrefix(l, ">"), " "))
-			continue
-		}
-		inQuote = false
-		t := strings.TrimSpace(l)
-		if t == "" {
+		case t == "":
+			inQuote = false
 			if len(note) > 0 {
 				note = append(note, "")
 			}
-			continue
-		}
-		if len(note) == 0 && isLabelLine(t) {
-			for _, f := range strings.Fields(t) {
-				labels = append(labels, strings.TrimPrefix(f, "#"))
+		case inQuote:
+			quote = append(quote, l) // the quote's next line
+		case len(quote) > 0 && len(note) == 0 && len(labels) == 0 && isLabelLine(t):
+			for _, f := range strings.Split(t[1:], " #") {
+				if f = strings.TrimSpace(f); f != "" {
+					labels = append(labels, f)
+				}
 			}
-			continue
+		default:
+			note = append(note, l)
 		}
-		note = append(note, l)
 	}
 	flush()
 	return out
 }
 
-// isLabelLine is a line of #words only.
+// isLabelLine is a line of #labels, not a Markdown heading.
 func isLabelLine(t string) bool {
-	for _, f := range strings.Fields(t) {
-		if len(f) < 2 || f[0] != '#' || f[1] == '#' {
-			return false
-		}
-	}
-	return true
+	return len(t) > 1 && t[0] == '#' && t[1] != ' ' && t[1] != '#'
 }
