@@ -171,8 +171,8 @@ func TestReadeck(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The stored page may also be a zip of the page's files.
-	inner := buildZip(t, map[string]string{"index.html": files["bookmarks/abc123/index.html"], "props.json": "{}"})
-	delete(files, "bookmarks/abc123/index.html")
+	inner := buildZip(t, map[string]string{"index.html": files["bookmarks/abc123/container/index.html"], "props.json": "{}"})
+	delete(files, "bookmarks/abc123/container/index.html")
 	files["bookmarks/abc123/container.zip"] = string(inner)
 	nested, err := Parse("readeck.zip", buildZip(t, files), "readeck")
 	if err != nil {
