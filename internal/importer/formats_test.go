@@ -69,7 +69,7 @@ func TestReadwiseReader(t *testing.T) {
 	if b := item(t, e, "https://example.com/arch"); !b.Archived || !b.Done || b.Progress != 1 {
 		t.Fatalf("%+v", b)
 	}
-	if c := item(t, e, "https://example.com/later"); c.Archived || c.Starred || c.Progress != 0.42 || !c.Saved.Equal(date("2023-02-01T08:00:00Z")) {
+	if c := item(t, e, "https://example.com/later"); c.Archived || !c.Starred || c.Tags != nil || c.Progress != 0.42 || !c.Saved.Equal(date("2023-02-01T08:00:00Z")) {
 		t.Fatalf("%+v", c)
 	}
 	if d := item(t, e, "https://example.com/feed"); !slices.Equal(d.Tags, []string{"news", "feed"}) || !d.Saved.IsZero() {
@@ -240,5 +240,31 @@ func TestOmnivoreHighlightsMarkdown(t *testing.T) {
 	}
 	if it := p.exp.Items[0]; it.Note != "An article note." || len(it.Highlights) != 2 {
 		t.Fatalf("%+v", it)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	defer func(n int) { maxItems = n }(maxItems)
+	maxItems = 3
+	_, err := Parse("urls.txt", []byte("https://a.example/\nhttps://b.example/\nhttps://c.example/\nhttps://d.example/\n"), "")
+	oneLine(t, err, "urls.txt", "more than 3 items; split the export")
+	_, err = Parse("h.csv", readFixture(t, "readwise-highlights.csv"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = Open(ctx, "testdata/urls.txt", "")
+	oneLine(t, err, "urls.txt", "context canceled")
+}
+
+func TestTitleIsURL(t *testing.T) {
+	e, err := Parse("p.csv", []byte("title,url,time_added,tags,status\nhttps://example.com/x,https://example.com/x,1,,unread\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Items[0].Title != "" {
+		t.Fatalf("title %q", e.Items[0].Title)
 	}
 }

@@ -33,7 +33,6 @@ var Formats = []string{"pocket", "instapaper", "omnivore", "wallabag", "readwise
 // Limits on hostile files. Every one of them ends the import with one
 // clear error rather than a partial article or an exhausted machine.
 const (
-	maxItems        = 1_000_000 // items in one export
 	maxProblems     = 1000      // problem lines kept (the rest are counted)
 	maxZipEntries   = 100_000   // entries of a zip, files of a directory
 	maxEntryBytes   = 64 << 20  // one zip entry or file, uncompressed
@@ -60,8 +59,14 @@ var formatTitles = map[string]string{
 	"urls":       "list of URLs",
 }
 
+// maxItems is how many items one export may hold (a variable so that a
+// test can lower it).
+var maxItems = 1_000_000
+
 // errTooMany ends a parse at maxItems.
-var errTooMany = fmt.Errorf("more than %s items; split the export", thousands(maxItems))
+func errTooMany() error {
+	return fmt.Errorf("more than %s items; split the export", thousands(maxItems))
+}
 
 // Open reads one import path: a file, a directory (an unpacked zip) or a
 // zip. format is one of Formats, or "" or "auto" to recognise it by
@@ -82,6 +87,9 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 			return nil, err
 		}
 		return p.finish(p.parseTree(src))
+	}
+	if st.Size() > maxStreamBytes {
+		return nil, fmt.Errorf("%s: larger than %d GiB; refusing", name, maxStreamBytes>>30)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -223,7 +231,7 @@ func (p *parser) add(it Item) error {
 		return err
 	}
 	if len(p.exp.Items) >= maxItems {
-		return errTooMany
+		return errTooMany()
 	}
 	it.Format = p.format
 	it.Ref = line(it.Ref)
@@ -241,6 +249,9 @@ func (p *parser) add(it Item) error {
 		return nil
 	}
 	it.Title = line(it.Title)
+	if it.Title == it.URL {
+		it.Title = "" // services write the URL when they have no title
+	}
 	it.Author = line(it.Author)
 	it.Site = line(it.Site)
 	it.Excerpt = line(it.Excerpt)
