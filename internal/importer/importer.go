@@ -33,18 +33,18 @@ var Formats = []string{"pocket", "instapaper", "omnivore", "wallabag", "readwise
 // Limits on hostile files. Every one of them ends the import with one
 // clear error rather than a partial article or an exhausted machine.
 const (
-	maxProblems     = 1000      // problem lines kept (the rest are counted)
-	maxZipEntries   = 100_000   // entries of a zip, files of a directory
-	maxEntryBytes   = 64 << 20  // one zip entry or file, uncompressed
-	maxTotalBytes   = 2 << 30   // all entries read from one zip or directory
-	maxRatio        = 1000      // uncompressed / compressed size of an entry past 1 MiB
-	maxContentBytes = 20 << 20  // an item's stored HTML, like the fetcher's cap; larger content is dropped (the runner fetches)
-	maxStreamBytes  = 4 << 30   // one plain file read as a stream
-	maxLineBytes    = 2000      // a title, author, tag... (longer is cut)
-	maxTextBytes    = 64 << 10  // a quote or a note (longer is cut)
-	maxTags         = 100       // tags per item or highlight
-	maxHighlights   = 10_000    // highlights per item
-	sniffBytes      = 64 << 10  // what detection looks at
+	maxProblems     = 1000     // problem lines kept (the rest are counted)
+	maxZipEntries   = 100_000  // entries of a zip, files of a directory
+	maxEntryBytes   = 64 << 20 // one zip entry or file, uncompressed
+	maxTotalBytes   = 2 << 30  // all entries read from one zip or directory
+	maxRatio        = 1000     // uncompressed / compressed size of an entry past 1 MiB
+	maxContentBytes = 20 << 20 // an item's stored HTML, like the fetcher's cap; larger content is dropped (the runner fetches)
+	maxStreamBytes  = 4 << 30  // one plain file read as a stream
+	maxLineBytes    = 2000     // a title, author, tag... (longer is cut)
+	maxTextBytes    = 64 << 10 // a quote or a note (longer is cut)
+	maxTags         = 100      // tags per item or highlight
+	maxHighlights   = 10_000   // highlights per item
+	sniffBytes      = 64 << 10 // what detection looks at
 )
 
 // formatTitles name the formats in summaries.
