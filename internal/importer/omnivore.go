@@ -70,28 +70,21 @@ func (p *parser) parseOmnivoreMetadata(name string, r io.Reader, files omnivoreF
 	})
 }
 
-// omnivoreZip reads content/{slug}.html and highlights/{slug}.md.
+// omnivoreZip reads content/{slug}.html and highlights/{slug}.md next to
+// the metadata file being read (dir).
 type omnivoreZip struct {
-	p     *parser
 	src   source
-	have  map[string]bool
-	err   error // the first limit error; it ends the parse
-	count int   // content files read
+	have  map[string]bool // every file of the source
+	dir   string          // the metadata file's directory, "" or ending in '/'
+	err   error           // the first limit error; it ends the parse
+	count int             // content files read
 }
 
-func (o *omnivoreZip) find(dir, slug, ext string) string {
-	want := dir + "/" + slug + ext
-	if o.have[want] {
-		return want
-	}
-	return ""
-}
-
-func (o *omnivoreZip) read(n string, max int64) string {
-	if n == "" || o.err != nil {
+func (o *omnivoreZip) read(n string) string {
+	if !o.have[n] || o.err != nil {
 		return ""
 	}
-	b, err := readAll(o.src, n, max)
+	b, err := readAll(o.src, n, maxEntryBytes)
 	if err != nil {
 		o.err = err
 		return ""
@@ -100,12 +93,12 @@ func (o *omnivoreZip) read(n string, max int64) string {
 }
 
 func (o *omnivoreZip) content(slug string) string {
-	n := o.find("content", slug, ".html")
-	if n == "" {
+	n := o.dir + "content/" + slug + ".html"
+	if !o.have[n] {
 		return ""
 	}
 	o.count++
-	s := o.read(n, maxEntryBytes)
+	s := o.read(n)
 	if len(s) > maxContentBytes {
 		return ""
 	}
@@ -113,33 +106,25 @@ func (o *omnivoreZip) content(slug string) string {
 }
 
 func (o *omnivoreZip) highlights(slug string) []Highlight {
-	return parseOmnivoreHighlights(o.read(o.find("highlights", slug, ".md"), maxEntryBytes))
+	return parseOmnivoreHighlights(o.read(o.dir + "highlights/" + slug + ".md"))
 }
 
 // parseOmnivoreZip reads every metadata_*.json, with each item's content
 // and highlights from the same directory level.
 func (p *parser) parseOmnivoreZip(src source) error {
-	o := &omnivoreZip{p: p, src: src, have: map[string]bool{}}
+	o := &omnivoreZip{src: src, have: map[string]bool{}}
 	var metas []string
 	for _, n := range src.names() {
+		o.have[n] = true
 		if isOmnivoreMetadata(n) {
 			metas = append(metas, n)
 		}
 	}
 	for _, m := range metas {
-		// content/ and highlights/ sit next to the metadata file.
-		dir := ""
+		o.dir = ""
 		if i := strings.LastIndexByte(m, '/'); i >= 0 {
-			dir = m[:i+1]
+			o.dir = m[:i+1]
 		}
-		clear(o.have)
-		for _, n := range src.names() {
-			if strings.HasPrefix(n, dir) {
-				o.have[strings.TrimPrefix(n, dir)] = true
-			}
-		}
-		sub := &prefixed{source: src, dir: dir}
-		o.src = sub
 		rc, err := src.open(m)
 		if err != nil {
 			return err
@@ -153,20 +138,12 @@ func (p *parser) parseOmnivoreZip(src source) error {
 			return err
 		}
 	}
-	p.parts = append(p.parts, fmt.Sprintf("%d metadata %s", len(metas), plural(len(metas), "file", "files")))
+	p.parts = append(p.parts, fmt.Sprintf("%s metadata %s", thousands(len(metas)), plural(len(metas), "file", "files")))
 	if o.count > 0 {
 		p.parts = append(p.parts, fmt.Sprintf("%s with content", thousands(o.count)))
 	}
 	return nil
 }
-
-// prefixed is a source seen from one of its directories.
-type prefixed struct {
-	source
-	dir string
-}
-
-func (s *prefixed) open(name string) (io.ReadCloser, error) { return s.source.open(s.dir + name) }
 
 // parseOmnivoreHighlights reads highlights/{slug}.md as Omnivore wrote
 // it (highlightToMarkdown, blocks joined by a blank line): "> " and the
