@@ -76,6 +76,7 @@ func parseProgress(s string) float64 {
 // label rule (a margin label's name is the label, others are tags).
 func (p *parser) parseReadwiseHighlights(t *table) error {
 	p.noURL = true
+	defer func() { p.noURL = false }() // only this file's documents may lack one
 	urlCol := ""
 	for _, c := range []string{"url", "source url", "document url"} {
 		if t.has(c) {
