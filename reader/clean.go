@@ -16,13 +16,17 @@ func preClean(doc *html.Node) *pageInfo {
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if c.Type == html.ElementNode {
+			switch c.Type {
+			case html.ElementNode:
 				info.scanElement(c)
 				if isHidden(c) {
 					n.RemoveChild(c)
 				} else {
+					info.scanLede(c)
 					walk(c)
 				}
+			case html.TextNode:
+				info.pageText(n, c.Data)
 			}
 			c = next
 		}

@@ -140,6 +140,7 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 	if CountWords(text) == 0 {
 		return nil, ErrNoArticle
 	}
+	md, text = withLede(md, text, info, base)
 	a := &Article{
 		Title:     oneLine(dropSiteName(pickTitle(ra.Title(), info.h1), ra.SiteName(), info.host)),
 		SiteName:  oneLine(ra.SiteName()),

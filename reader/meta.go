@@ -28,6 +28,13 @@ type pageInfo struct {
 	title       string // the title go-readability found
 	h1          string // the text of the page's first <h1>
 	host        string // the page's host without "www.", lower case; "" when unknown
+	// The page's own summary (meta description, og: or twitter:), white
+	// space squeezed; and the standfirst: a block of the page that says
+	// the same, with where it stood in the page's text (lede.go).
+	descs  []string
+	lede   string
+	ledeAt int
+	page   strings.Builder // the page's visible text in order, squeezed, for ledeAt
 }
 
 // scanHead records a <link>, <meta> or <html> element's contribution to
@@ -65,6 +72,8 @@ func (info *pageInfo) scanElement(n *html.Node) {
 			if info.metaLang == "" {
 				info.metaLang = content
 			}
+		case "description", "og:description", "twitter:description":
+			info.addDescription(content)
 		case "og:image", "og:image:url", "og:image:secure_url", "twitter:image":
 			if info.ogImage == "" {
 				info.ogImage = content
