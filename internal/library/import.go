@@ -95,7 +95,7 @@ type ImportEvent struct {
 	Title      string  `json:"title,omitempty"`
 	Outcome    Outcome `json:"outcome"`
 	ID         int64   `json:"id,omitempty"`
-	Reason     string  `json:"reason,omitempty"` // why it has no text, or failed, or which article it duplicates
+	Reason     string  `json:"reason,omitempty"`  // why it has no text, or failed, or which article it duplicates
 	Offline    bool    `json:"offline,omitempty"` // its text came from the export, not the web
 	Highlights int     `json:"highlights,omitempty"`
 	Orphans    int     `json:"orphans,omitempty"` // highlights whose quote is not in the text
