@@ -1,0 +1,218 @@
+package importer
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func parseFixture(t *testing.T, name, format string) *Export {
+	t.Helper()
+	e, err := Parse(name, readFixture(t, name), format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkExport(t, e)
+	return e
+}
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestInstapaper(t *testing.T) {
+	e := parseFixture(t, "instapaper.csv", "")
+	if e.Format != "instapaper" {
+		t.Fatalf("format %q", e.Format)
+	}
+	if got := urls(e); !slices.Equal(got, []string{"https://example.com/unread", "https://example.com/archived", "https://example.com/starred", "https://example.com/folder"}) {
+		t.Fatalf("urls %v", got)
+	}
+	if a := item(t, e, "https://example.com/unread"); a.Archived || a.Starred || a.Tags != nil || !a.Saved.Equal(unix(1700000000)) {
+		t.Fatalf("%+v", a)
+	}
+	b := item(t, e, "https://example.com/archived")
+	if !b.Archived || !slices.Equal(b.Tags, []string{"slow", "essays"}) || len(b.Highlights) != 1 || b.Highlights[0].Quote != "A selected passage." {
+		t.Fatalf("%+v", b)
+	}
+	if c := item(t, e, "https://example.com/starred"); !c.Starred || c.Archived {
+		t.Fatalf("%+v", c)
+	}
+	if d := item(t, e, "https://example.com/folder"); !slices.Equal(d.Tags, []string{"a b", "Research Notes"}) {
+		t.Fatalf("%+v", d.Tags)
+	}
+	if !slices.Equal(e.Problems, []string{"instapaper.csv line 6: 4 columns, expected 6"}) {
+		t.Fatalf("problems %q", e.Problems)
+	}
+
+	old := parseFixture(t, "instapaper-old.csv", "")
+	if old.Format != "instapaper" || len(old.Items) != 1 || !old.Items[0].Archived {
+		t.Fatalf("old file %+v", old)
+	}
+}
+
+func TestReadwiseReader(t *testing.T) {
+	e := parseFixture(t, "reader.csv", "")
+	if e.Format != "readwise" || len(e.Items) != 4 || len(e.Problems) != 0 {
+		t.Fatalf("%s %v %q", e.Format, urls(e), e.Problems)
+	}
+	a := item(t, e, "https://example.com/short")
+	if !a.Starred || a.Archived || a.Progress != 0.5 || !slices.Equal(a.Tags, []string{"essays", "reader's pick"}) || !a.Saved.Equal(date("2023-01-25T17:24:42Z")) {
+		t.Fatalf("%+v", a)
+	}
+	if b := item(t, e, "https://example.com/arch"); !b.Archived || !b.Done || b.Progress != 1 {
+		t.Fatalf("%+v", b)
+	}
+	if c := item(t, e, "https://example.com/later"); c.Archived || c.Starred || c.Progress != 0.42 || !c.Saved.Equal(date("2023-02-01T08:00:00Z")) {
+		t.Fatalf("%+v", c)
+	}
+	if d := item(t, e, "https://example.com/feed"); !slices.Equal(d.Tags, []string{"news", "feed"}) || !d.Saved.IsZero() {
+		t.Fatalf("%+v", d)
+	}
+}
+
+func TestReadwiseHighlights(t *testing.T) {
+	e := parseFixture(t, "readwise-highlights.csv", "")
+	if e.Format != "readwise" || len(e.Items) != 2 {
+		t.Fatalf("%s %d", e.Format, len(e.Items))
+	}
+	a := e.Items[0]
+	if a.URL != "" || a.Title != "On Reasoning" || a.Author != "Ann Author" || !slices.Equal(a.Tags, []string{"logic"}) || len(a.Highlights) != 2 {
+		t.Fatalf("%+v", a)
+	}
+	h0, h1 := a.Highlights[0], a.Highlights[1]
+	if h0.Quote != "Claims need evidence." || h0.Note != "My note" || h0.Label != "claim" || h0.Tags != nil || !h0.Created.Equal(date("2023-05-16T18:37:19Z")) {
+		t.Fatalf("%+v", h0)
+	}
+	if h1.Label != "disagree" || !slices.Equal(h1.Tags, []string{"favorite", "blue"}) {
+		t.Fatalf("%+v", h1)
+	}
+	if b := e.Items[1]; b.Title != "A Printed Book" || len(b.Highlights) != 1 || b.Highlights[0].Label != "" || b.Highlights[0].Tags != nil {
+		t.Fatalf("%+v", b)
+	}
+	if !strings.Contains(e.Summary, "0 links, 2 documents without a URL, 3 highlights") {
+		t.Fatalf("summary %q", e.Summary)
+	}
+}
+
+func TestWallabag(t *testing.T) {
+	e := parseFixture(t, "wallabag.json", "")
+	if e.Format != "wallabag" || len(e.Items) != 2 {
+		t.Fatalf("%s %v %q", e.Format, urls(e), e.Problems)
+	}
+	a := e.Items[0]
+	if a.URL != "https://example.com/wallabag-archived" || !a.Archived || !a.Done || a.Starred || a.Author != "Jo Writer, Al Co" || a.Site != "example.com" || a.Language != "en" ||
+		!slices.Equal(a.Tags, []string{"science", "long read"}) || a.Content != "<p>Stored <b>content</b>.</p>" ||
+		!a.Saved.Equal(date("2019-01-01T09:00:00Z")) || !a.Published.Equal(date("2018-12-31T09:00:00Z")) {
+		t.Fatalf("%+v", a)
+	}
+	if len(a.Highlights) != 1 || a.Highlights[0].Quote != "Stored content" || a.Highlights[0].Note != "my note" || !a.Highlights[0].Created.Equal(date("2019-01-03T09:00:00Z")) {
+		t.Fatalf("%+v", a.Highlights)
+	}
+	if b := e.Items[1]; !b.Starred || b.Archived || b.Title != "Starred  article" && b.Title != "Starred article" {
+		t.Fatalf("%+v", b)
+	}
+	if len(e.Problems) != 2 || !strings.HasPrefix(e.Problems[0], "wallabag.json entry 3: ") || e.Problems[1] != "wallabag.json entry 4: no URL" {
+		t.Fatalf("problems %q", e.Problems)
+	}
+}
+
+func TestOmnivore(t *testing.T) {
+	zipped, err := Parse("omnivore.zip", buildZip(t, dirFiles(t, "testdata/omnivore-export")), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := Open(context.Background(), "testdata/omnivore-export", "omnivore")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []*Export{zipped, dir} {
+		checkExport(t, e)
+		if e.Format != "omnivore" || !slices.Equal(urls(e), []string{"https://example.com/omni-slow", "https://example.com/omni-half"}) {
+			t.Fatalf("%s %v", e.Format, urls(e))
+		}
+		a := e.Items[0]
+		if !a.Archived || !a.Done || a.Progress != 1 || a.Author != "Ann Author" || a.Excerpt != "Why slow." || !slices.Equal(a.Tags, []string{"essays", "long read"}) ||
+			!a.Saved.Equal(date("2024-01-02T03:04:05Z")) || !a.Published.Equal(date("2023-12-31T00:00:00Z")) || !strings.Contains(a.Content, "Reading slowly is a skill.") {
+			t.Fatalf("%+v", a)
+		}
+		hs := a.Highlights
+		if len(hs) != 3 {
+			t.Fatalf("highlights %+v", hs)
+		}
+		if hs[0].Quote != "Reading slowly is a skill." || hs[0].Label != "claim" || !slices.Equal(hs[0].Tags, []string{"favourite"}) || hs[0].Note != "A note on the claim." {
+			t.Fatalf("%+v", hs[0])
+		}
+		if hs[1].Quote != "It takes practice.\nSecond paragraph." || hs[1].Note != "" || hs[1].Label != "" {
+			t.Fatalf("%+v", hs[1])
+		}
+		if hs[2].Quote != "A third, plain one." {
+			t.Fatalf("%+v", hs[2])
+		}
+		if b := e.Items[1]; b.Progress != 0.5 || b.Done || b.Archived || b.Content != "" {
+			t.Fatalf("%+v", b)
+		}
+		if !strings.HasSuffix(e.Summary, "Omnivore export, 1 metadata file, 1 with content, 2 links, 3 highlights") {
+			t.Fatalf("summary %q", e.Summary)
+		}
+	}
+}
+
+func TestReadeck(t *testing.T) {
+	files := dirFiles(t, "testdata/readeck-export")
+	zipped, err := Parse("readeck.zip", buildZip(t, files), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The stored page may also be a zip of the page's files.
+	inner := buildZip(t, map[string]string{"index.html": files["bookmarks/abc123/index.html"], "props.json": "{}"})
+	delete(files, "bookmarks/abc123/index.html")
+	files["bookmarks/abc123/container.zip"] = string(inner)
+	nested, err := Parse("readeck.zip", buildZip(t, files), "readeck")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := Open(context.Background(), "testdata/readeck-export", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []*Export{zipped, nested, dir} {
+		checkExport(t, e)
+		if e.Format != "readeck" || !slices.Equal(urls(e), []string{"https://example.com/readeck-one", "https://example.com/readeck-two"}) {
+			t.Fatalf("%s %v", e.Format, urls(e))
+		}
+		a := e.Items[0]
+		if !a.Archived || !a.Starred || !a.Done || a.Progress != 1 || a.Site != "Example" || a.Author != "Ann Author" || a.Language != "en" || a.Excerpt != "An excerpt." ||
+			!slices.Equal(a.Tags, []string{"science", "to check"}) || !a.Saved.Equal(date("2024-03-01T10:00:00Z")) || !strings.Contains(a.Content, "A stored passage.") {
+			t.Fatalf("%+v", a)
+		}
+		if hs := a.Highlights; len(hs) != 2 || hs[0].Note != "why it matters" || hs[0].Label != "" || hs[0].Tags != nil || !slices.Equal(hs[1].Tags, []string{"red"}) {
+			t.Fatalf("%+v", hs)
+		}
+		if b := e.Items[1]; b.Progress != 0.3 || b.Done || b.Archived || b.Content != "" {
+			t.Fatalf("%+v", b)
+		}
+	}
+}
+
+// Every format named explicitly reads its fixture the same as auto.
+func TestFormatForced(t *testing.T) {
+	for name, format := range map[string]string{
+		"ril_export.html": "pocket", "instapaper.csv": "instapaper", "reader.csv": "readwise",
+		"wallabag.json": "wallabag", "bookmarks.html": "bookmarks", "urls.txt": "urls",
+	} {
+		e := parseFixture(t, name, format)
+		if e.Format != format || len(e.Items) == 0 {
+			t.Fatalf("%s as %s: %s, %d items", name, format, e.Format, len(e.Items))
+		}
+	}
+	if _, err := Parse("x.csv", []byte("a,b\n1,2\n"), "nonsense"); err == nil || !strings.Contains(err.Error(), "unknown format") {
+		t.Fatalf("err %v", err)
+	}
+}

@@ -1,0 +1,548 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Export is what one import path holds.
+type Export struct {
+	Path    string
+	Format  string // one of Formats
+	Summary string // one line for the user: "pocket.zip: Pocket export, 3 CSV parts, 4,812 links, 212 highlights"
+	Items   []Item
+	// Problems are per-item problems, each one line naming the file and
+	// line or entry ("part_000000.csv line 12: 3 columns, expected 5");
+	// those items are skipped. At most maxProblems are kept, the last line
+	// then says how many more there were.
+	Problems []string
+}
+
+// Formats are the export formats margin reads, as --format names them.
+var Formats = []string{"pocket", "instapaper", "omnivore", "wallabag", "readwise", "readeck", "bookmarks", "urls"}
+
+// Limits on hostile files. Every one of them ends the import with one
+// clear error rather than a partial article or an exhausted machine.
+const (
+	maxItems        = 1_000_000 // items in one export
+	maxProblems     = 1000      // problem lines kept (the rest are counted)
+	maxZipEntries   = 100_000   // entries of a zip, files of a directory
+	maxEntryBytes   = 64 << 20  // one zip entry or file, uncompressed
+	maxTotalBytes   = 2 << 30   // all entries read from one zip or directory
+	maxRatio        = 1000      // uncompressed / compressed size of an entry past 1 MiB
+	maxContentBytes = 20 << 20  // an item's stored HTML, like the fetcher's cap; larger content is dropped (the runner fetches)
+	maxStreamBytes  = 4 << 30   // one plain file read as a stream
+	maxLineBytes    = 2000      // a title, author, tag... (longer is cut)
+	maxTextBytes    = 64 << 10  // a quote or a note (longer is cut)
+	maxTags         = 100       // tags per item or highlight
+	maxHighlights   = 10_000    // highlights per item
+	sniffBytes      = 64 << 10  // what detection looks at
+)
+
+// formatTitles name the formats in summaries.
+var formatTitles = map[string]string{
+	"pocket":     "Pocket export",
+	"instapaper": "Instapaper export",
+	"omnivore":   "Omnivore export",
+	"wallabag":   "wallabag export",
+	"readwise":   "Readwise export",
+	"readeck":    "Readeck export",
+	"bookmarks":  "browser bookmarks",
+	"urls":       "list of URLs",
+}
+
+// errTooMany ends a parse at maxItems.
+var errTooMany = fmt.Errorf("more than %s items; split the export", thousands(maxItems))
+
+// Open reads one import path: a file, a directory (an unpacked zip) or a
+// zip. format is one of Formats, or "" or "auto" to recognise it by
+// content. The error is one line naming the file.
+func Open(ctx context.Context, path string, format string) (*Export, error) {
+	if err := checkFormat(format); err != nil {
+		return nil, err
+	}
+	name := filepath.Base(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
+	}
+	p := newParser(ctx, path, name, format)
+	if st.IsDir() {
+		src, err := openDir(path, name)
+		if err != nil {
+			return nil, err
+		}
+		return p.finish(p.parseTree(src))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(io.LimitReader(f, maxStreamBytes), sniffBytes)
+	head, _ := br.Peek(sniffBytes)
+	if isZip(head) {
+		src, err := openZip(f, st.Size(), name)
+		if err != nil {
+			return nil, err
+		}
+		return p.finish(p.parseTree(src))
+	}
+	return p.finish(p.parseStream(name, br))
+}
+
+// Parse reads one in-memory file (a zip's bytes too), as Open reads a
+// file; name is what messages call it.
+func Parse(name string, data []byte, format string) (*Export, error) {
+	if err := checkFormat(format); err != nil {
+		return nil, err
+	}
+	p := newParser(context.Background(), name, name, format)
+	if isZip(data) {
+		src, err := openZip(bytes.NewReader(data), int64(len(data)), name)
+		if err != nil {
+			return nil, err
+		}
+		return p.finish(p.parseTree(src))
+	}
+	return p.finish(p.parseStream(name, bufio.NewReaderSize(bytes.NewReader(data), sniffBytes)))
+}
+
+func checkFormat(format string) error {
+	if format == "" || format == "auto" {
+		return nil
+	}
+	for _, f := range Formats {
+		if f == format {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown format %q (known: auto, %s)", format, strings.Join(Formats, ", "))
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func isZip(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06"))
+}
+
+// parser collects one export's items.
+type parser struct {
+	ctx    context.Context
+	name   string // the path's base name, for errors and the summary
+	want   string // the format asked for; "" detects
+	exp    *Export
+	parts  []string // what the summary lists after the format: "3 CSV parts"
+	extra  int      // problems past maxProblems
+	nprob  int      // all problems
+	noURL  bool     // items without a URL are kept (Readwise highlight documents)
+	format string   // the format being parsed
+}
+
+func newParser(ctx context.Context, path, name, format string) *parser {
+	if format == "auto" {
+		format = ""
+	}
+	return &parser{ctx: ctx, name: name, want: format, exp: &Export{Path: path}}
+}
+
+// finish turns a parse's error into the one-line error, or writes the
+// summary.
+func (p *parser) finish(err error) (*Export, error) {
+	if err != nil {
+		msg := err.Error()
+		if !strings.HasPrefix(msg, p.name+": ") {
+			msg = p.name + ": " + msg
+		}
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, fmt.Errorf("%s: %w", p.name, p.ctx.Err())
+		}
+		return nil, errors.New(msg)
+	}
+	e := p.exp
+	if p.extra > 0 {
+		e.Problems = append(e.Problems, fmt.Sprintf("... and %s more problems", thousands(p.extra)))
+	}
+	if e.Format == "" {
+		e.Format = p.format
+	}
+	hl, links := 0, 0
+	for i := range e.Items {
+		hl += len(e.Items[i].Highlights)
+		if e.Items[i].URL != "" {
+			links++
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s", p.name, formatTitles[e.Format])
+	for _, part := range p.parts {
+		b.WriteString(", " + part)
+	}
+	fmt.Fprintf(&b, ", %s %s", thousands(links), plural(links, "link", "links"))
+	if n := len(e.Items) - links; n > 0 {
+		fmt.Fprintf(&b, ", %s %s without a URL", thousands(n), plural(n, "document", "documents"))
+	}
+	fmt.Fprintf(&b, ", %s %s", thousands(hl), plural(hl, "highlight", "highlights"))
+	if n := p.nprob; n > 0 {
+		fmt.Fprintf(&b, ", %s %s skipped", thousands(n), plural(n, "item", "items"))
+	}
+	e.Summary = b.String()
+	return e, nil
+}
+
+// problem records one skipped item.
+func (p *parser) problem(format string, args ...any) {
+	p.nprob++
+	if len(p.exp.Problems) >= maxProblems {
+		p.extra++
+		return
+	}
+	p.exp.Problems = append(p.exp.Problems, line(fmt.Sprintf(format, args...)))
+}
+
+// add cleans one item and keeps it, or records why it is skipped. Its
+// error ends the parse (too many items, cancelled).
+func (p *parser) add(it Item) error {
+	if err := p.ctx.Err(); err != nil {
+		return err
+	}
+	if len(p.exp.Items) >= maxItems {
+		return errTooMany
+	}
+	it.Format = p.format
+	it.Ref = line(it.Ref)
+	u, ok := cleanURL(it.URL)
+	switch {
+	case ok:
+		it.URL = u
+	case strings.TrimSpace(it.URL) == "" && p.noURL:
+		it.URL = ""
+	case strings.TrimSpace(it.URL) == "":
+		p.problem("%s: no URL", it.Ref)
+		return nil
+	default:
+		p.problem("%s: %q is not an http(s) URL", it.Ref, cut(u, 200))
+		return nil
+	}
+	it.Title = line(it.Title)
+	it.Author = line(it.Author)
+	it.Site = line(it.Site)
+	it.Excerpt = line(it.Excerpt)
+	it.Language = line(it.Language)
+	it.Tags = cleanTags(it.Tags)
+	it.Saved = sane(it.Saved)
+	it.Published = sane(it.Published)
+	it.Progress = clamp01(it.Progress)
+	if len(it.Content) > maxContentBytes {
+		it.Content = "" // too large to keep: the runner fetches the URL instead
+	}
+	it.Content = strings.ToValidUTF8(it.Content, "\uFFFD")
+	it.Note = text(it.Note)
+	hs := it.Highlights[:0]
+	for _, h := range it.Highlights {
+		h.Quote = text(h.Quote)
+		h.Note = text(h.Note)
+		h.Tags = cleanTags(h.Tags)
+		h.Created = sane(h.Created)
+		if h.Label != "" {
+			h.Label, _ = labelFor(h.Label)
+		}
+		if h.Quote == "" {
+			// A note without a passage has nothing to anchor: it joins the
+			// article's note rather than being lost.
+			if h.Note != "" {
+				it.Note = joinNote(it.Note, h.Note)
+			}
+			continue
+		}
+		if len(hs) < maxHighlights {
+			hs = append(hs, h)
+		}
+	}
+	it.Highlights = hs
+	if len(hs) == 0 {
+		it.Highlights = nil
+	}
+	p.exp.Items = append(p.exp.Items, it)
+	return nil
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return cut(a+"\n\n"+b, maxTextBytes)
+}
+
+// parseStream reads one plain (not zip) file.
+func (p *parser) parseStream(name string, br *bufio.Reader) error {
+	head, _ := br.Peek(sniffBytes)
+	format := p.want
+	kind := sniff(head)
+	if format == "" {
+		if kind == "" {
+			return errUnknown(name)
+		}
+		format = kind
+	}
+	p.format = format
+	p.exp.Format = format
+	return p.parseFile(name, br, kind)
+}
+
+// parseFile parses one file of a known format; kind is what sniff saw.
+func (p *parser) parseFile(name string, br *bufio.Reader, kind string) error {
+	switch p.format {
+	case "pocket":
+		if kind == "pocketcsv" || looksCSV(br) {
+			return p.parsePocketCSV(name, br)
+		}
+		return p.parsePocketHTML(name, br)
+	case "instapaper":
+		return p.parseInstapaper(name, br)
+	case "omnivore":
+		return p.parseOmnivoreMetadata(name, br, nil)
+	case "wallabag":
+		return p.parseWallabag(name, br)
+	case "readwise":
+		return p.parseReadwise(name, br)
+	case "readeck":
+		return fmt.Errorf("%s: a Readeck export is a zip (or its unpacked directory), not one file", name)
+	case "bookmarks":
+		return p.parseBookmarks(name, br)
+	case "urls":
+		return p.parseURLs(name, br)
+	}
+	return fmt.Errorf("%s: unknown format %q", name, p.format)
+}
+
+func looksCSV(br *bufio.Reader) bool {
+	head, _ := br.Peek(512)
+	return !bytes.HasPrefix(bytes.TrimSpace(bytes.TrimPrefix(head, bom)), []byte("<"))
+}
+
+func errUnknown(name string) error {
+	return fmt.Errorf("%s: not an export margin knows (looked for Pocket, Instapaper, Readwise and Omnivore headers, wallabag JSON, Netscape bookmarks, Pocket HTML and a list of http(s) URLs)", name)
+}
+
+// parseTree reads a zip or a directory.
+func (p *parser) parseTree(src source) error {
+	names := src.names()
+	layout := treeLayout(names)
+	format := p.want
+	if format == "" {
+		format = layout
+	}
+	switch {
+	case format == "pocket" && layout == "pocket":
+		p.format, p.exp.Format = format, format
+		return p.parsePocketZip(src)
+	case format == "omnivore" && layout == "omnivore":
+		p.format, p.exp.Format = format, format
+		return p.parseOmnivoreZip(src)
+	case format == "readeck" && layout == "readeck":
+		p.format, p.exp.Format = format, format
+		return p.parseReadeck(src)
+	case format == "readeck" || (p.want != "" && layout == p.want):
+		return fmt.Errorf("%s: no Readeck bookmarks/*/info.json inside", src.label())
+	}
+	// Otherwise the tree holds plain files: parse those of one format.
+	type file struct{ name, kind string }
+	var files []file
+	kinds := map[string]bool{}
+	for _, n := range names {
+		if err := p.ctx.Err(); err != nil {
+			return err
+		}
+		head, err := src.head(n)
+		if err != nil {
+			return err
+		}
+		k := sniff(head)
+		if isZip(head) || k == "" || (p.want != "" && sniffFormat(k) != p.want) {
+			continue
+		}
+		files = append(files, file{n, k})
+		kinds[sniffFormat(k)] = true
+	}
+	if len(files) == 0 {
+		if p.want != "" {
+			return fmt.Errorf("%s: no %s inside", src.label(), formatTitles[p.want])
+		}
+		return errUnknown(src.label())
+	}
+	if len(kinds) > 1 {
+		var ks []string
+		for k := range kinds {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		return fmt.Errorf("%s: holds exports of several kinds (%s); import them one at a time", src.label(), strings.Join(ks, ", "))
+	}
+	p.format = sniffFormat(files[0].kind)
+	p.exp.Format = p.format
+	for _, f := range files {
+		rc, err := src.open(f.name)
+		if err != nil {
+			return err
+		}
+		err = p.parseFile(f.name, bufio.NewReaderSize(rc, sniffBytes), f.kind)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+	}
+	if len(files) > 1 {
+		p.parts = append(p.parts, fmt.Sprintf("%d files", len(files)))
+	}
+	return nil
+}
+
+// treeLayout recognises a zip's or directory's layout by its entry names.
+func treeLayout(names []string) string {
+	for _, n := range names {
+		if isPocketPart(n) {
+			return "pocket"
+		}
+	}
+	for _, n := range names {
+		if isOmnivoreMetadata(n) {
+			return "omnivore"
+		}
+	}
+	for _, n := range names {
+		if isReadeckInfo(n) {
+			return "readeck"
+		}
+	}
+	return ""
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// sniff recognises a plain file by its first bytes. It returns a format
+// name, or "pocketcsv" for one Pocket CSV part, or "".
+func sniff(head []byte) string {
+	head = bytes.TrimPrefix(head, bom)
+	t := bytes.TrimSpace(head)
+	if len(t) == 0 {
+		return ""
+	}
+	lower := bytes.ToLower(t)
+	switch t[0] {
+	case '[', '{':
+		switch {
+		case bytes.Contains(t, []byte(`"is_archived"`)) || bytes.Contains(t, []byte(`"domain_name"`)):
+			return "wallabag"
+		case bytes.Contains(t, []byte(`"readingProgress"`)) || bytes.Contains(t, []byte(`"savedAt"`)):
+			return "omnivore"
+		}
+		return ""
+	case '<':
+		switch {
+		case bytes.Contains(lower, []byte("netscape-bookmark-file")):
+			return "bookmarks"
+		case bytes.Contains(lower, []byte("<h1>unread</h1>")) || bytes.Contains(lower, []byte("<h1>read archive</h1>")):
+			return "pocket"
+		case bytes.Contains(lower, []byte("<dt><a ")) || bytes.Contains(lower, []byte("<dt><h3")):
+			return "bookmarks"
+		case bytes.Contains(lower, []byte("time_added=")):
+			return "pocket"
+		}
+		return ""
+	}
+	if k := sniffCSV(t); k != "" {
+		return k
+	}
+	// A list of URLs: the first line that is not blank or a comment.
+	for _, l := range strings.Split(string(t), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		ll := strings.ToLower(l)
+		if strings.HasPrefix(ll, "http://") || strings.HasPrefix(ll, "https://") {
+			return "urls"
+		}
+		break
+	}
+	return ""
+}
+
+// sniffFormat maps sniff's kinds to format names.
+func sniffFormat(kind string) string {
+	if kind == "pocketcsv" {
+		return "pocket"
+	}
+	return kind
+}
+
+// sniffCSV recognises an export CSV by its header row.
+func sniffCSV(t []byte) string {
+	first, _, _ := bytes.Cut(t, []byte("\n"))
+	h := map[string]bool{}
+	for _, f := range splitHeader(string(first)) {
+		h[f] = true
+	}
+	switch {
+	case h["highlight"] && h["book title"]:
+		return "readwise"
+	case h["title"] && h["url"] && (h["document tags"] || h["reading progress"] || h["saved date"]):
+		return "readwise"
+	case h["url"] && h["title"] && h["folder"]:
+		return "instapaper"
+	case h["title"] && h["url"] && (h["time_added"] || h["status"]):
+		return "pocketcsv"
+	}
+	return ""
+}
+
+// splitHeader splits a CSV header line loosely: names lower-cased, quotes
+// and spaces trimmed.
+func splitHeader(l string) []string {
+	var out []string
+	for _, f := range strings.Split(strings.TrimRight(l, "\r"), ",") {
+		out = append(out, strings.ToLower(strings.Trim(strings.TrimSpace(f), `"`)))
+	}
+	return out
+}
+
+// thousands writes n with commas: 4,812.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,59 @@
+package importer
+
+import (
+	"encoding/json"
+	"io"
+	"strings"
+)
+
+// wallabagEntry is one element of wallabag v2's JSON export.
+type wallabagEntry struct {
+	Title       flexString `json:"title"`
+	URL         flexString `json:"url"`
+	IsArchived  flexBool   `json:"is_archived"`
+	IsStarred   flexBool   `json:"is_starred"`
+	CreatedAt   flexTime   `json:"created_at"`
+	PublishedAt flexTime   `json:"published_at"`
+	PublishedBy flexNames  `json:"published_by"`
+	Content     flexString `json:"content"`
+	Language    flexString `json:"language"`
+	DomainName  flexString `json:"domain_name"`
+	Tags        flexNames  `json:"tags"`
+	Annotations []struct {
+		Text      flexString `json:"text"`
+		Quote     flexString `json:"quote"`
+		CreatedAt flexTime   `json:"created_at"`
+	} `json:"annotations"`
+}
+
+// parseWallabag reads wallabag's JSON export one entry at a time.
+// is_archived means read and put away: Archived and Done. An annotation's
+// text is its note, its quote the passage. content is the stored HTML.
+func (p *parser) parseWallabag(name string, r io.Reader) error {
+	return p.jsonArray(name, r, func(raw json.RawMessage, ref string) error {
+		var e wallabagEntry
+		if err := json.Unmarshal(raw, &e); err != nil {
+			p.problem("%s: %s", ref, jsonErr(err))
+			return nil
+		}
+		it := Item{
+			Ref:       ref,
+			URL:       string(e.URL),
+			Title:     string(e.Title),
+			Author:    strings.Join(e.PublishedBy, ", "),
+			Site:      string(e.DomainName),
+			Language:  string(e.Language),
+			Tags:      e.Tags,
+			Saved:     e.CreatedAt.t,
+			Published: e.PublishedAt.t,
+			Archived:  bool(e.IsArchived),
+			Done:      bool(e.IsArchived),
+			Starred:   bool(e.IsStarred),
+			Content:   string(e.Content),
+		}
+		for _, a := range e.Annotations {
+			it.Highlights = append(it.Highlights, Highlight{Quote: string(a.Quote), Note: string(a.Text), Created: a.CreatedAt.t})
+		}
+		return p.add(it)
+	})
+}
