@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -940,7 +941,7 @@ type openCmd func() articleMsg
 func (c openCmd) tell(say, warn string) tea.Cmd {
 	return func() tea.Msg {
 		m := c()
-		m.say, m.warn = say, warn
+		m.say, m.warn = say, cmp.Or(warn, m.warn)
 		return m
 	}
 }
@@ -1019,6 +1020,8 @@ func (p *pagerModel) viewBody() string {
 		}
 	case p.mode == readEditor:
 		lines = p.hl.viewEditor(p, h)
+	case p.art != nil && !p.art.Fetched():
+		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render(sanitize.Line(notFetched(p.art.FetchError)))}
 	case p.doc == nil || p.pending > 0 && !p.doc.Complete && !p.doc.Window:
 		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render("Rendering…")}
 	case p.top >= len(p.doc.Lines):

@@ -170,7 +170,11 @@ func itemLine(ev library.ImportEvent, dry bool) string {
 	} else if ev.Outcome == library.Kept {
 		what = "kept without text"
 	}
-	s := fmt.Sprintf("[%d/%d] %s %s", c.Done(), c.Total, what, ev.URL)
+	name := ev.URL
+	if name == "" {
+		name = fmt.Sprintf("%q", ev.Title)
+	}
+	s := fmt.Sprintf("[%d/%d] %s %s", c.Done(), c.Total, what, name)
 	if ev.ID != 0 && ev.Outcome != library.Duplicate {
 		s += fmt.Sprintf(" (article %d)", ev.ID)
 	}
@@ -195,9 +199,12 @@ func importSummary(s library.ImportSummary) string {
 		return b.String()
 	}
 	fmt.Fprintf(&b, "Imported %d of %d item%s in %s: %d saved, %d kept without text, %d duplicate%s, %d failed",
-		s.Saved+s.Kept, s.Total, plural(s.Total), s.Elapsed.Round(100*time.Millisecond), s.Saved, s.Kept, s.Duplicates, plural(s.Duplicates), s.Failed)
+		s.Saved+s.Kept, s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept, s.Duplicates, plural(s.Duplicates), s.Failed)
 	if s.Highlights > 0 {
-		fmt.Fprintf(&b, "; %d highlight%s (%d not found in the text, kept as orphans)", s.Highlights, plural(s.Highlights), s.Orphans)
+		fmt.Fprintf(&b, "; %d highlight%s", s.Highlights, plural(s.Highlights))
+		if s.Orphans > 0 {
+			fmt.Fprintf(&b, " (%d not found in the text, kept as orphans)", s.Orphans)
+		}
 	}
 	b.WriteString(".")
 	if s.Interrupted {

@@ -303,6 +303,12 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 			key := urlid.Key(u)
 			if !reader.IsURL(u) || key == "" || !strings.HasPrefix(strings.ToLower(u), "http") {
 				ev.Outcome, ev.Reason = Failed, "not a web address"
+				if u == "" {
+					ev.Reason = "no web address (a book or a document without one): margin keeps articles by their address"
+				}
+				if n := len(it.Highlights); n > 0 {
+					ev.Reason += fmt.Sprintf("; %d highlight%s not imported", n, plural(n))
+				}
 				emit(result{ev: ev})
 				continue
 			}
