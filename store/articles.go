@@ -58,16 +58,23 @@ func findURLTx(ctx context.Context, q interface {
 	if len(keys) == 0 {
 		return 0, nil
 	}
-	in := "?" + strings.Repeat(", ?", len(keys)-1)
 	var id sql.NullInt64
-	err := q.QueryRowContext(ctx, `SELECT min(id) FROM (
-		SELECT id FROM articles WHERE url_key IN (`+in+`)
-		UNION ALL SELECT id FROM articles WHERE canonical_key IN (`+in+`))`,
-		append(keys, keys...)...).Scan(&id)
+	err := q.QueryRowContext(ctx, findURLSQL(len(keys)), append(keys, keys...)...).Scan(&id)
 	if err != nil {
 		return 0, err
 	}
 	return id.Int64, nil
+}
+
+// findURLSQL is the identity lookup of n keys. The "not empty" terms let
+// SQLite use the partial indexes on the keys (which leave out empty
+// ones): without them every lookup read the whole table, which made a
+// 10,000-article import quadratic (25 articles a second at the end).
+func findURLSQL(n int) string {
+	in := "?" + strings.Repeat(", ?", n-1)
+	return `SELECT min(id) FROM (
+		SELECT id FROM articles WHERE url_key IN (` + in + `) AND url_key <> ''
+		UNION ALL SELECT id FROM articles WHERE canonical_key IN (` + in + `) AND canonical_key <> '')`
 }
 
 // pageURL returns u when it names one page, and "" for a site's home page:

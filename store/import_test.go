@@ -172,3 +172,31 @@ func TestNotFetchedThenFetched(t *testing.T) {
 		t.Error("SetFetchError marked an article that has its text")
 	}
 }
+
+// Finding an address reads its index, not the whole table: a scan per
+// item made a 10,000-article import quadratic.
+func TestFindURLUsesTheIndexes(t *testing.T) {
+	s := openTest(t)
+	for n := 1; n <= 2; n++ {
+		args := make([]any, 2*n)
+		for i := range args {
+			args[i] = "k"
+		}
+		rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+findURLSQL(n), args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			rows.Scan(&id, &parent, &unused, &detail)
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		all := strings.Join(plan, "\n")
+		if strings.Contains(all, "SCAN articles") || strings.Count(all, "USING COVERING INDEX") != 2 {
+			t.Errorf("%d keys: the lookup scans the table:\n%s", n, all)
+		}
+	}
+}

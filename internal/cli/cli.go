@@ -53,7 +53,7 @@ Usage:
   margin backup FILE
   margin check [--repair] [--salvage NEW.db]
   margin config [export-dir|export-name|export-folder|style|width|links [VALUE]]   none: list them all: list them all, with where each comes from
-  margin bench extract|paste|multilingual|read|library|hostile [--corpus DIR]   (built with -tags bench)
+  margin bench extract|paste|multilingual|read|library|hostile|import [--corpus DIR]   (built with -tags bench)
 
 Global flags go before or after the command: --db PATH (default: $MARGIN_DB,
 else the XDG data directory), --style dark|light and --width N (for open, show
