@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,6 +40,9 @@ func cmdImport(e *env, args []string) error {
 		return usageErr("import: --jobs must be 1 to 32, not %d", *jobs)
 	case *budget < 0:
 		return usageErr("import: --budget must not be negative")
+	}
+	if *format != "auto" && !slices.Contains(importer.Formats, *format) {
+		return usageErr("import: --format must be auto or one of %s, not %q", strings.Join(importer.Formats, ", "), *format)
 	}
 	opt := library.ImportOptions{Fetch: *fetch && !*noFetch, Jobs: *jobs, DryRun: *dry, Budget: *budget}
 

@@ -182,3 +182,36 @@ func TestImportTwoThousandLinksKilledAndResumed(t *testing.T) {
 		t.Errorf("%d pages served for %d links: the rerun fetched saved ones again", s, n-n/40)
 	}
 }
+
+// margin import as a user types it: dry run, no fetch, the report, what
+// show says of a link kept without text, the usage errors.
+func TestImportCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	file := pocketFile(t, []string{"https://one.example/a", "https://two.example/b", "https://one.example/a?utm_source=x"})
+	out := must(t, db, "import", file, "--dry-run", "--no-fetch")
+	if !strings.Contains(out, "Pocket") || !strings.Contains(out, "Nothing was written") {
+		t.Errorf("dry run said:\n%s", out)
+	}
+	if n := strings.Count(must(t, db, "list", "--all"), "\n"); n > 1 {
+		t.Errorf("a dry run saved articles:\n%d lines", n)
+	}
+	report := filepath.Join(t.TempDir(), "report.jsonl")
+	out = must(t, db, "import", file, "--no-fetch", "--report", report)
+	for _, want := range []string{"[1/3] kept without text https://one.example/a", "duplicate", "2 kept without text, 1 duplicate", "--retry"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("import output lacks %q:\n%s", want, out)
+		}
+	}
+	if b, err := os.ReadFile(report); err != nil || strings.Count(string(b), "\n") != 3 || !strings.Contains(string(b), `"outcome":"kept"`) {
+		t.Errorf("report: %q %v", b, err)
+	}
+	_, _, err := margin(t, db, "", "show", "1")
+	if err == nil || !strings.Contains(err.Error(), "not fetched: imported with --no-fetch; margin import --retry") {
+		t.Errorf("show of a link without text: %v", err)
+	}
+	for _, args := range [][]string{{"import"}, {"import", file, "--retry"}, {"import", file, "--jobs", "0"}, {"import", file, "--format", "kindle"}} {
+		if _, _, err := margin(t, db, "", args...); err == nil || !strings.Contains(err.Error(), "import:") {
+			t.Errorf("margin %s: %v, want a usage error", strings.Join(args, " "), err)
+		}
+	}
+}

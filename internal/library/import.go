@@ -393,7 +393,7 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 			ev.Outcome = ToFetch
 			return result{ev: ev}, true
 		case !r.opt.Fetch:
-			why = cmp.Or(why, "not fetched (imported with --no-fetch)")
+			why = cmp.Or(why, "imported with --no-fetch")
 		default:
 			var err error
 			a, err = r.fetch(u)
