@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"margin/store"
 )
@@ -54,11 +53,12 @@ func benchImports(e *env) error {
 	port := ln.Addr().(*net.TCPAddr).Port
 	hosts := []string{fmt.Sprintf("http://127.0.0.1:%d", port), fmt.Sprintf("http://localhost:%d", port)}
 
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "import\titems\ttime\titems/s\tpeak RSS\tarticles\t\n")
+	const row = "%-26s %7s %9s %8s %9s  %s\n"
+	fmt.Fprintf(e.stdout, row, "import", "items", "time", "items/s", "peak RSS", "articles")
 	run := func(name string, n int, path string, args ...string) error {
 		db := filepath.Join(dir, fmt.Sprintf("%s-%d.db", strings.Fields(name)[0], n))
-		out, d, kb, err := runMeasured(self, db, append([]string{"import", path, "--db", db}, args...)...)
+		// "--": what follows is margin import's, not margin bench's.
+		out, d, kb, err := runMeasured(self, db, append([]string{"--", "import", path, "--db", db}, args...)...)
 		if err != nil {
 			return fmt.Errorf("bench import %s: %v: %s", name, err, out)
 		}
@@ -69,8 +69,8 @@ func benchImports(e *env) error {
 		count, _ := st.Count(e.ctx)
 		un, _ := st.Unfetched(e.ctx)
 		st.Close()
-		fmt.Fprintf(tw, "%s\t%d\t%.1f s\t%.0f\t%d MB\t%d (%d without text)\t\n", name, n, d.Seconds(), float64(n)/d.Seconds(), kb>>10, count, len(un))
-		tw.Flush()
+		fmt.Fprintf(e.stdout, row, name, strconv.Itoa(n), fmt.Sprintf("%.1f s", d.Seconds()), fmt.Sprintf("%.0f", float64(n)/d.Seconds()),
+			fmt.Sprintf("%d MB", kb>>10), fmt.Sprintf("%d (%d without text)", count, len(un)))
 		return nil
 	}
 	for _, n := range []int{1000, 10000} {
@@ -102,11 +102,11 @@ func benchImports(e *env) error {
 		if err := os.WriteFile(list, []byte(b.String()), 0o644); err != nil {
 			return err
 		}
-		if err := run("links (fetched, --jobs 4)", n, list, "--format", "urls"); err != nil {
+		if err := run("links (fetched, --jobs 4)", n, list); err != nil {
 			return err
 		}
 	}
-	return tw.Flush()
+	return nil
 }
 
 func pageHTML(a *store.Article) string {
