@@ -44,7 +44,17 @@ func (p *parser) parseBookmarks(name string, r io.Reader) error {
 		cur     Item
 		title   strings.Builder
 		n       int
+		inDD    bool            // in a <DD>: the description of the last bookmark
+		dd      strings.Builder // its text
+		last    = -1            // index in p.exp.Items of the last bookmark kept
 	)
+	endDD := func() {
+		if inDD && last >= 0 && last < len(p.exp.Items) && p.exp.Items[last].Excerpt == "" {
+			p.exp.Items[last].Excerpt = line(dd.String())
+		}
+		inDD = false
+		dd.Reset()
+	}
 	finishA := func() error {
 		inA = false
 		cur.Title = title.String()
@@ -54,7 +64,13 @@ func (p *parser) parseBookmarks(name string, r io.Reader) error {
 				k++
 			}
 		}
-		return p.add(cur)
+		before := len(p.exp.Items)
+		err := p.add(cur)
+		last = -1
+		if len(p.exp.Items) > before {
+			last = before
+		}
+		return err
 	}
 	for {
 		switch z.Next() {
@@ -63,11 +79,21 @@ func (p *parser) parseBookmarks(name string, r io.Reader) error {
 				return wrap(name, z.Err())
 			}
 			if inA {
-				return finishA()
+				if err := finishA(); err != nil {
+					return err
+				}
 			}
+			endDD()
 			return nil
 		case html.StartTagToken, html.SelfClosingTagToken:
 			tn, hasAttr := z.TagName()
+			switch string(tn) {
+			case "dt", "dl", "h3", "a":
+				endDD()
+			case "dd":
+				endDD()
+				inDD = true
+			}
 			switch string(tn) {
 			case "h3":
 				inH3 = true
@@ -121,6 +147,7 @@ func (p *parser) parseBookmarks(name string, r io.Reader) error {
 				}
 				pending = f
 			case "dl":
+				endDD()
 				if deeper > 0 {
 					deeper--
 				} else if len(stack) > 0 {
@@ -139,6 +166,9 @@ func (p *parser) parseBookmarks(name string, r io.Reader) error {
 			}
 			if inA && title.Len() < maxLineBytes*2 {
 				title.Write(z.Text())
+			}
+			if inDD && dd.Len() < maxLineBytes*2 {
+				dd.Write(z.Text())
 			}
 		}
 	}

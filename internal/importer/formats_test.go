@@ -69,7 +69,7 @@ func TestReadwiseReader(t *testing.T) {
 	if b := item(t, e, "https://example.com/arch"); !b.Archived || !b.Done || b.Progress != 1 {
 		t.Fatalf("%+v", b)
 	}
-	if c := item(t, e, "https://example.com/later"); c.Archived || c.Starred || c.Progress != 0.42 || !c.Saved.Equal(date("2023-02-01T08:00:00Z")) {
+	if c := item(t, e, "https://example.com/later"); c.Archived || !c.Starred || c.Tags != nil || c.Progress != 0.42 || !c.Saved.Equal(date("2023-02-01T08:00:00Z")) {
 		t.Fatalf("%+v", c)
 	}
 	if d := item(t, e, "https://example.com/feed"); !slices.Equal(d.Tags, []string{"news", "feed"}) || !d.Saved.IsZero() {
@@ -152,7 +152,7 @@ func TestOmnivore(t *testing.T) {
 		if hs[1].Quote != "It takes practice.\nSecond paragraph." || hs[1].Note != "" || hs[1].Label != "" {
 			t.Fatalf("%+v", hs[1])
 		}
-		if hs[2].Quote != "A third, plain one." {
+		if hs[2].Quote != "A third, plain one.\nIts second paragraph." || !slices.Equal(hs[2].Tags, []string{"long read"}) || hs[2].Note != "First note paragraph.\n\nSecond note paragraph." {
 			t.Fatalf("%+v", hs[2])
 		}
 		if b := e.Items[1]; b.Progress != 0.5 || b.Done || b.Archived || b.Content != "" {
@@ -171,8 +171,8 @@ func TestReadeck(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The stored page may also be a zip of the page's files.
-	inner := buildZip(t, map[string]string{"index.html": files["bookmarks/abc123/index.html"], "props.json": "{}"})
-	delete(files, "bookmarks/abc123/index.html")
+	inner := buildZip(t, map[string]string{"index.html": files["bookmarks/abc123/container/index.html"], "props.json": "{}"})
+	delete(files, "bookmarks/abc123/container/index.html")
 	files["bookmarks/abc123/container.zip"] = string(inner)
 	nested, err := Parse("readeck.zip", buildZip(t, files), "readeck")
 	if err != nil {
@@ -214,5 +214,57 @@ func TestFormatForced(t *testing.T) {
 	}
 	if _, err := Parse("x.csv", []byte("a,b\n1,2\n"), "nonsense"); err == nil || !strings.Contains(err.Error(), "unknown format") {
 		t.Fatalf("err %v", err)
+	}
+}
+
+func TestOmnivoreHighlightsMarkdown(t *testing.T) {
+	md := "An article note.\n\n> Quote one \n\n# Heading in a note\n\n> Quote two\n> next paragraph \n\n#disagreement #yellow\n\n"
+	hs := parseOmnivoreHighlights(md)
+	want := []Highlight{
+		{Note: "An article note."},
+		{Quote: "Quote one", Note: "# Heading in a note"},
+		{Quote: "Quote two\nnext paragraph", Label: "disagree"},
+	}
+	if len(hs) != len(want) {
+		t.Fatalf("%+v", hs)
+	}
+	for i := range want {
+		if hs[i].Quote != want[i].Quote || hs[i].Note != want[i].Note || hs[i].Label != want[i].Label || hs[i].Tags != nil {
+			t.Fatalf("%d: %+v, want %+v", i, hs[i], want[i])
+		}
+	}
+	// Through add, the quote-less note becomes the article's note.
+	p := newParser(context.Background(), "x", "x", "")
+	if err := p.add(Item{Ref: "r", URL: "https://example.com/", Highlights: hs}); err != nil {
+		t.Fatal(err)
+	}
+	if it := p.exp.Items[0]; it.Note != "An article note." || len(it.Highlights) != 2 {
+		t.Fatalf("%+v", it)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	defer func(n int) { maxItems = n }(maxItems)
+	maxItems = 3
+	_, err := Parse("urls.txt", []byte("https://a.example/\nhttps://b.example/\nhttps://c.example/\nhttps://d.example/\n"), "")
+	oneLine(t, err, "urls.txt", "more than 3 items; split the export")
+	_, err = Parse("h.csv", readFixture(t, "readwise-highlights.csv"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = Open(ctx, "testdata/urls.txt", "")
+	oneLine(t, err, "urls.txt", "context canceled")
+}
+
+func TestTitleIsURL(t *testing.T) {
+	e, err := Parse("p.csv", []byte("title,url,time_added,tags,status\nhttps://example.com/x,https://example.com/x,1,,unread\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Items[0].Title != "" {
+		t.Fatalf("title %q", e.Items[0].Title)
 	}
 }

@@ -33,19 +33,18 @@ var Formats = []string{"pocket", "instapaper", "omnivore", "wallabag", "readwise
 // Limits on hostile files. Every one of them ends the import with one
 // clear error rather than a partial article or an exhausted machine.
 const (
-	maxItems        = 1_000_000 // items in one export
-	maxProblems     = 1000      // problem lines kept (the rest are counted)
-	maxZipEntries   = 100_000   // entries of a zip, files of a directory
-	maxEntryBytes   = 64 << 20  // one zip entry or file, uncompressed
-	maxTotalBytes   = 2 << 30   // all entries read from one zip or directory
-	maxRatio        = 1000      // uncompressed / compressed size of an entry past 1 MiB
-	maxContentBytes = 20 << 20  // an item's stored HTML, like the fetcher's cap; larger content is dropped (the runner fetches)
-	maxStreamBytes  = 4 << 30   // one plain file read as a stream
-	maxLineBytes    = 2000      // a title, author, tag... (longer is cut)
-	maxTextBytes    = 64 << 10  // a quote or a note (longer is cut)
-	maxTags         = 100       // tags per item or highlight
-	maxHighlights   = 10_000    // highlights per item
-	sniffBytes      = 64 << 10  // what detection looks at
+	maxProblems     = 1000     // problem lines kept (the rest are counted)
+	maxZipEntries   = 100_000  // entries of a zip, files of a directory
+	maxEntryBytes   = 64 << 20 // one zip entry or file, uncompressed
+	maxTotalBytes   = 2 << 30  // all entries read from one zip or directory
+	maxRatio        = 1000     // uncompressed / compressed size of an entry past 1 MiB
+	maxContentBytes = 20 << 20 // an item's stored HTML, like the fetcher's cap; larger content is dropped (the runner fetches)
+	maxStreamBytes  = 4 << 30  // one plain file read as a stream
+	maxLineBytes    = 2000     // a title, author, tag... (longer is cut)
+	maxTextBytes    = 64 << 10 // a quote or a note (longer is cut)
+	maxTags         = 100      // tags per item or highlight
+	maxHighlights   = 10_000   // highlights per item
+	sniffBytes      = 64 << 10 // what detection looks at
 )
 
 // formatTitles name the formats in summaries.
@@ -60,8 +59,14 @@ var formatTitles = map[string]string{
 	"urls":       "list of URLs",
 }
 
+// maxItems is how many items one export may hold (a variable so that a
+// test can lower it).
+var maxItems = 1_000_000
+
 // errTooMany ends a parse at maxItems.
-var errTooMany = fmt.Errorf("more than %s items; split the export", thousands(maxItems))
+func errTooMany() error {
+	return fmt.Errorf("more than %s items; split the export", thousands(maxItems))
+}
 
 // Open reads one import path: a file, a directory (an unpacked zip) or a
 // zip. format is one of Formats, or "" or "auto" to recognise it by
@@ -70,7 +75,7 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, err
 	}
-	name := filepath.Base(path)
+	name := line(filepath.Base(path))
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
@@ -82,6 +87,9 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 			return nil, err
 		}
 		return p.finish(p.parseTree(src))
+	}
+	if st.Size() > maxStreamBytes {
+		return nil, fmt.Errorf("%s: larger than %d GiB; refusing", name, maxStreamBytes>>30)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -106,6 +114,7 @@ func Parse(name string, data []byte, format string) (*Export, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, err
 	}
+	name = line(name)
 	p := newParser(context.Background(), name, name, format)
 	if isZip(data) {
 		src, err := openZip(bytes.NewReader(data), int64(len(data)), name)
@@ -158,14 +167,14 @@ func newParser(ctx context.Context, path, name, format string) *parser {
 	if format == "auto" {
 		format = ""
 	}
-	return &parser{ctx: ctx, name: name, want: format, exp: &Export{Path: path}}
+	return &parser{ctx: ctx, name: line(name), want: format, exp: &Export{Path: path}}
 }
 
 // finish turns a parse's error into the one-line error, or writes the
 // summary.
 func (p *parser) finish(err error) (*Export, error) {
 	if err != nil {
-		msg := err.Error()
+		msg := line(err.Error()) // entry names and quoted values come from the file
 		if !strings.HasPrefix(msg, p.name+": ") {
 			msg = p.name + ": " + msg
 		}
@@ -222,7 +231,7 @@ func (p *parser) add(it Item) error {
 		return err
 	}
 	if len(p.exp.Items) >= maxItems {
-		return errTooMany
+		return errTooMany()
 	}
 	it.Format = p.format
 	it.Ref = line(it.Ref)
@@ -240,6 +249,9 @@ func (p *parser) add(it Item) error {
 		return nil
 	}
 	it.Title = line(it.Title)
+	if it.Title == it.URL {
+		it.Title = "" // services write the URL when they have no title
+	}
 	it.Author = line(it.Author)
 	it.Site = line(it.Site)
 	it.Excerpt = line(it.Excerpt)
@@ -298,7 +310,7 @@ func (p *parser) parseStream(name string, br *bufio.Reader) error {
 		if kind == "" {
 			return errUnknown(name)
 		}
-		format = kind
+		format = sniffFormat(kind)
 	}
 	p.format = format
 	p.exp.Format = format

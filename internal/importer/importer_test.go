@@ -252,7 +252,7 @@ func TestBookmarks(t *testing.T) {
 			t.Fatalf("%s tags %q, want %q", u, it.Tags, tags)
 		}
 	}
-	if it := item(t, e, "https://example.com/essay"); it.Title != "An essay" || !it.Saved.Equal(unix(1600000200)) {
+	if it := item(t, e, "https://example.com/essay"); it.Title != "An essay" || !it.Saved.Equal(unix(1600000200)) || it.Excerpt != "Why one reads slowly & well" {
 		t.Fatalf("%+v", it)
 	}
 	if len(e.Problems) != 1 || !strings.Contains(e.Problems[0], "place:sort=8") {

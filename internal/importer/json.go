@@ -10,11 +10,16 @@ import (
 	"time"
 )
 
+// errSkip is what decode returns for an entry of the wrong shape, already
+// recorded as a problem; the caller skips the entry.
+var errSkip = errors.New("entry skipped")
+
 // jsonArray decodes a JSON array one element at a time, so a file of
-// thousands of articles never becomes one tree in memory. fn gets each
-// element's raw bytes and a reference ("data.json entry 12"). A top-level
-// object holding one array (under any key) is read the same way.
-func (p *parser) jsonArray(name string, r io.Reader, fn func(raw json.RawMessage, ref string) error) error {
+// thousands of articles never becomes one tree in memory. fn gets a
+// decode function, which it must call once with the element's Go value,
+// and a reference ("data.json entry 12"). A top-level object holding an
+// array (under any key) is read the same way.
+func (p *parser) jsonArray(name string, r io.Reader, fn func(decode func(v any) error, ref string) error) error {
 	dec := json.NewDecoder(r)
 	tok, err := dec.Token()
 	if err != nil {
@@ -62,11 +67,20 @@ func (p *parser) jsonArray(name string, r io.Reader, fn func(raw json.RawMessage
 			return err
 		}
 		n++
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
+		ref := fmt.Sprintf("%s entry %d", name, n)
+		decode := func(v any) error {
+			err := dec.Decode(v)
+			var te *json.UnmarshalTypeError
+			switch {
+			case err == nil:
+				return nil
+			case errors.As(err, &te):
+				p.problem("%s: %s", ref, jsonErr(err))
+				return errSkip
+			}
 			return jsonFail(name, dec, err)
 		}
-		if err := fn(raw, fmt.Sprintf("%s entry %d", name, n)); err != nil {
+		if err := fn(decode, ref); err != nil {
 			return err
 		}
 	}

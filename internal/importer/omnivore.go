@@ -2,7 +2,6 @@ package importer
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
@@ -38,11 +37,13 @@ type omnivoreFiles interface {
 // Archived; DELETED items are left out; readingProgress (0..100) is the
 // progress, 100 is Done. Labels (strings or {name,color}) are tags.
 func (p *parser) parseOmnivoreMetadata(name string, r io.Reader, files omnivoreFiles) error {
-	return p.jsonArray(name, r, func(raw json.RawMessage, ref string) error {
+	return p.jsonArray(name, r, func(decode func(v any) error, ref string) error {
 		var e omnivoreEntry
-		if err := json.Unmarshal(raw, &e); err != nil {
-			p.problem("%s: %s", ref, jsonErr(err))
-			return nil
+		if err := decode(&e); err != nil {
+			if err == errSkip {
+				return nil
+			}
+			return err
 		}
 		state := strings.ToUpper(strings.TrimSpace(string(e.State)))
 		if state == "DELETED" {
@@ -69,28 +70,21 @@ func (p *parser) parseOmnivoreMetadata(name string, r io.Reader, files omnivoreF
 	})
 }
 
-// omnivoreZip reads content/{slug}.html and highlights/{slug}.md.
+// omnivoreZip reads content/{slug}.html and highlights/{slug}.md next to
+// the metadata file being read (dir).
 type omnivoreZip struct {
-	p     *parser
 	src   source
-	have  map[string]bool
-	err   error // the first limit error; it ends the parse
-	count int   // content files read
+	have  map[string]bool // every file of the source
+	dir   string          // the metadata file's directory, "" or ending in '/'
+	err   error           // the first limit error; it ends the parse
+	count int             // content files read
 }
 
-func (o *omnivoreZip) find(dir, slug, ext string) string {
-	want := dir + "/" + slug + ext
-	if o.have[want] {
-		return want
-	}
-	return ""
-}
-
-func (o *omnivoreZip) read(n string, max int64) string {
-	if n == "" || o.err != nil {
+func (o *omnivoreZip) read(n string) string {
+	if !o.have[n] || o.err != nil {
 		return ""
 	}
-	b, err := readAll(o.src, n, max)
+	b, err := readAll(o.src, n, maxEntryBytes)
 	if err != nil {
 		o.err = err
 		return ""
@@ -99,12 +93,12 @@ func (o *omnivoreZip) read(n string, max int64) string {
 }
 
 func (o *omnivoreZip) content(slug string) string {
-	n := o.find("content", slug, ".html")
-	if n == "" {
+	n := o.dir + "content/" + slug + ".html"
+	if !o.have[n] {
 		return ""
 	}
 	o.count++
-	s := o.read(n, maxEntryBytes)
+	s := o.read(n)
 	if len(s) > maxContentBytes {
 		return ""
 	}
@@ -112,33 +106,25 @@ func (o *omnivoreZip) content(slug string) string {
 }
 
 func (o *omnivoreZip) highlights(slug string) []Highlight {
-	return parseOmnivoreHighlights(o.read(o.find("highlights", slug, ".md"), maxEntryBytes))
+	return parseOmnivoreHighlights(o.read(o.dir + "highlights/" + slug + ".md"))
 }
 
 // parseOmnivoreZip reads every metadata_*.json, with each item's content
 // and highlights from the same directory level.
 func (p *parser) parseOmnivoreZip(src source) error {
-	o := &omnivoreZip{p: p, src: src, have: map[string]bool{}}
+	o := &omnivoreZip{src: src, have: map[string]bool{}}
 	var metas []string
 	for _, n := range src.names() {
+		o.have[n] = true
 		if isOmnivoreMetadata(n) {
 			metas = append(metas, n)
 		}
 	}
 	for _, m := range metas {
-		// content/ and highlights/ sit next to the metadata file.
-		dir := ""
+		o.dir = ""
 		if i := strings.LastIndexByte(m, '/'); i >= 0 {
-			dir = m[:i+1]
+			o.dir = m[:i+1]
 		}
-		clear(o.have)
-		for _, n := range src.names() {
-			if strings.HasPrefix(n, dir) {
-				o.have[strings.TrimPrefix(n, dir)] = true
-			}
-		}
-		sub := &prefixed{source: src, dir: dir}
-		o.src = sub
 		rc, err := src.open(m)
 		if err != nil {
 			return err
@@ -152,36 +138,32 @@ func (p *parser) parseOmnivoreZip(src source) error {
 			return err
 		}
 	}
-	p.parts = append(p.parts, fmt.Sprintf("%d metadata %s", len(metas), plural(len(metas), "file", "files")))
+	p.parts = append(p.parts, fmt.Sprintf("%s metadata %s", thousands(len(metas)), plural(len(metas), "file", "files")))
 	if o.count > 0 {
 		p.parts = append(p.parts, fmt.Sprintf("%s with content", thousands(o.count)))
 	}
 	return nil
 }
 
-// prefixed is a source seen from one of its directories.
-type prefixed struct {
-	source
-	dir string
-}
-
-func (s *prefixed) open(name string) (io.ReadCloser, error) { return s.source.open(s.dir + name) }
-
-// parseOmnivoreHighlights reads highlights/{slug}.md: blocks of "> quote"
-// lines, then optionally a line of #label words, then the note, blocks
-// separated by a blank line before the next "> ". Labels go through the
+// parseOmnivoreHighlights reads highlights/{slug}.md as Omnivore wrote
+// it (highlightToMarkdown, blocks joined by a blank line): "> " and the
+// quote, whose further lines follow unprefixed (a paragraph break inside
+// it is a line starting "> "), then after a blank line optionally a line
+// of labels ("#claim #long read"), then after another blank line the
+// note, which may run over several paragraphs until the next "> ". A note
+// written on the article itself (no quote) comes out as a highlight
+// without a quote; add moves it to the item's note. Labels go through the
 // label rule.
 func parseOmnivoreHighlights(md string) []Highlight {
 	if strings.TrimSpace(md) == "" {
 		return nil
 	}
 	var out []Highlight
-	var quote, note []string
-	var labels []string
+	var quote, note, labels []string
 	inQuote := false
 	flush := func() {
-		if len(quote) > 0 || len(note) > 0 {
-			h := Highlight{Quote: strings.Join(quote, "\n"), Note: strings.TrimSpace(strings.Join(note, "\n"))}
+		h := Highlight{Quote: strings.TrimSpace(strings.Join(quote, "\n")), Note: strings.TrimSpace(strings.Join(note, "\n"))}
+		if h.Quote != "" || h.Note != "" {
 			for _, l := range labels {
 				applyLabel(&h, l)
 			}
@@ -192,40 +174,36 @@ func parseOmnivoreHighlights(md string) []Highlight {
 		quote, note, labels = nil, nil, nil
 	}
 	for _, l := range strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n") {
-		if strings.HasPrefix(l, ">") {
-			if !inQuote && (len(quote) > 0 || len(note) > 0 || len(labels) > 0) {
+		t := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(l, ">"):
+			if !inQuote {
 				flush()
 			}
 			inQuote = true
 			quote = append(quote, strings.TrimPrefix(strings.TrimPrefix(l, ">"), " "))
-			continue
-		}
-		inQuote = false
-		t := strings.TrimSpace(l)
-		if t == "" {
+		case t == "":
+			inQuote = false
 			if len(note) > 0 {
 				note = append(note, "")
 			}
-			continue
-		}
-		if len(note) == 0 && isLabelLine(t) {
-			for _, f := range strings.Fields(t) {
-				labels = append(labels, strings.TrimPrefix(f, "#"))
+		case inQuote:
+			quote = append(quote, l) // the quote's next line
+		case len(quote) > 0 && len(note) == 0 && len(labels) == 0 && isLabelLine(t):
+			for _, f := range strings.Split(t[1:], " #") {
+				if f = strings.TrimSpace(f); f != "" {
+					labels = append(labels, f)
+				}
 			}
-			continue
+		default:
+			note = append(note, l)
 		}
-		note = append(note, l)
 	}
 	flush()
 	return out
 }
 
-// isLabelLine is a line of #words only.
+// isLabelLine is a line of #labels, not a Markdown heading.
 func isLabelLine(t string) bool {
-	for _, f := range strings.Fields(t) {
-		if len(f) < 2 || f[0] != '#' || f[1] == '#' {
-			return false
-		}
-	}
-	return true
+	return len(t) > 1 && t[0] == '#' && t[1] != ' ' && t[1] != '#'
 }

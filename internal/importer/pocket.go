@@ -2,7 +2,6 @@ package importer
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"path"
@@ -180,11 +179,13 @@ func (p *parser) parsePocketZip(src source) error {
 		if err != nil {
 			return err
 		}
-		err = p.jsonArray(n, rc, func(raw json.RawMessage, ref string) error {
+		err = p.jsonArray(n, rc, func(decode func(v any) error, ref string) error {
 			var a pocketAnnotation
-			if err := json.Unmarshal(raw, &a); err != nil {
-				p.problem("%s: %v", ref, jsonErr(err))
-				return nil
+			if err := decode(&a); err != nil {
+				if err == errSkip {
+					return nil
+				}
+				return err
 			}
 			var hs []Highlight
 			for _, h := range a.Highlights {

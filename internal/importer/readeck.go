@@ -8,10 +8,15 @@ import (
 	"strings"
 )
 
-// Readeck's export zip holds data.json and, per bookmark,
-// bookmarks/<uid>/info.json with the bookmark's fields and annotations,
-// next to its stored page (index.html, or a zip of the page's files
-// holding index.html).
+// Readeck's export zip (readeck export, internal/portability) holds
+// data.json (users, collections and the list of bookmarks) and, per
+// bookmark, bookmarks/<uid>/info.json: the bookmark record encoded by Go
+// without JSON tags ("URL", "IsArchived", "ReadProgress", "Files", ...;
+// annotations are {id,text,note,color,created}), with the files of the
+// bookmark's container under bookmarks/<uid>/container/ (the article is
+// Files.article.name, index.html). The API's snake_case names
+// (is_archived, site_name, read_progress) are read as well, and a page
+// stored as index.html beside info.json or as a zip of the container.
 func isReadeckInfo(n string) bool {
 	return base(n) == "info.json" && strings.Contains("/"+n, "/bookmarks/")
 }
@@ -31,7 +36,16 @@ type readeckInfo struct {
 	ReadProgress flexNum    `json:"read_progress"`
 	Created      flexTime   `json:"created"`
 	Published    flexTime   `json:"published"`
-	Annotations  []struct {
+	// The record's Go field names where they are not the same word as
+	// the API's (encoding/json matches the others without case).
+	SiteNameGo     flexString `json:"SiteName"`
+	IsArchivedGo   flexBool   `json:"IsArchived"`
+	IsMarkedGo     flexBool   `json:"IsMarked"`
+	ReadProgressGo flexNum    `json:"ReadProgress"`
+	Files          map[string]struct {
+		Name string `json:"name"`
+	} `json:"Files"`
+	Annotations []struct {
 		Text    flexString `json:"text"`
 		Note    flexString `json:"note"`
 		Color   flexString `json:"color"`
@@ -67,10 +81,10 @@ func (p *parser) parseReadeck(src source) error {
 			p.problem("%s: %s", n, jsonErrText(b, err))
 			continue
 		}
-		site := string(e.SiteName)
-		if site == "" {
-			site = string(e.Site)
-		}
+		site := firstNonEmpty(string(e.SiteName), string(e.SiteNameGo), string(e.Site))
+		e.IsArchived = e.IsArchived || e.IsArchivedGo
+		e.IsMarked = e.IsMarked || e.IsMarkedGo
+		e.ReadProgress = max(e.ReadProgress, e.ReadProgressGo)
 		it := Item{
 			Ref:       n,
 			URL:       string(e.URL),
@@ -92,7 +106,11 @@ func (p *parser) parseReadeck(src source) error {
 			applyLabel(&h, string(a.Color))
 			it.Highlights = append(it.Highlights, h)
 		}
-		c, err := readeckContent(src, path.Dir(n), have)
+		article := ""
+		if f, ok := e.Files["article"]; ok {
+			article = f.Name
+		}
+		c, err := readeckContent(src, path.Dir(n), article, have)
 		if err != nil {
 			return err
 		}
@@ -111,10 +129,14 @@ func (p *parser) parseReadeck(src source) error {
 	return nil
 }
 
-// readeckContent finds a bookmark's stored page in its directory:
-// index.html or content.html, or index.html inside a zip there.
-func readeckContent(src source, dir string, have map[string]bool) (string, error) {
-	for _, f := range []string{"index.html", "content.html", "article.html"} {
+// readeckContent finds a bookmark's stored page in its directory: the
+// container's article, index.html, or index.html inside a zip there.
+func readeckContent(src source, dir, article string, have map[string]bool) (string, error) {
+	names := []string{"container/index.html", "index.html", "content.html", "article.html"}
+	if article != "" {
+		names = append([]string{path.Join("container", article)}, names...)
+	}
+	for _, f := range names {
 		if n := dir + "/" + f; have[n] {
 			b, err := readAll(src, n, maxEntryBytes)
 			if err != nil || len(b) > maxContentBytes {
@@ -169,4 +191,13 @@ func jsonErrText(b []byte, err error) string {
 		return "empty file"
 	}
 	return jsonErr(err)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -25,6 +26,7 @@ func (p *parser) parseReadwise(name string, r io.Reader) error {
 	// Reader's library. Location: archive -> Archived, shortlist ->
 	// Starred (Reader's "favourites" list), new/later -> inbox, feed ->
 	// inbox with the tag "feed" (feed items were delivered, not saved).
+	// The document tag "favorite" (Reader's star) is Starred, not a tag.
 	// Reading progress is a fraction (0.42) or a percentage (42, "42%").
 	return p.rows(t, func(rec []string, ref string) error {
 		it := Item{
@@ -34,6 +36,10 @@ func (p *parser) parseReadwise(name string, r io.Reader) error {
 			Tags:     parseList(t.get(rec, "document tags"), ","),
 			Saved:    parseDate(t.get(rec, "saved date")),
 			Progress: parseProgress(t.get(rec, "reading progress")),
+		}
+		if i := slices.Index(it.Tags, "favorite"); i >= 0 {
+			it.Starred = true
+			it.Tags = slices.Delete(it.Tags, i, i+1)
 		}
 		switch strings.ToLower(strings.TrimSpace(t.get(rec, "location"))) {
 		case "archive":
@@ -70,6 +76,7 @@ func parseProgress(s string) float64 {
 // label rule (a margin label's name is the label, others are tags).
 func (p *parser) parseReadwiseHighlights(t *table) error {
 	p.noURL = true
+	defer func() { p.noURL = false }() // only this file's documents may lack one
 	urlCol := ""
 	for _, c := range []string{"url", "source url", "document url"} {
 		if t.has(c) {
@@ -98,7 +105,7 @@ func (p *parser) parseReadwiseHighlights(t *table) error {
 		i, ok := index[key]
 		if !ok {
 			if len(docs) >= maxItems {
-				return errTooMany
+				return errTooMany()
 			}
 			i = len(docs)
 			index[key] = i

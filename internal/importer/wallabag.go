@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"encoding/json"
 	"io"
 	"strings"
 )
@@ -30,11 +29,13 @@ type wallabagEntry struct {
 // is_archived means read and put away: Archived and Done. An annotation's
 // text is its note, its quote the passage. content is the stored HTML.
 func (p *parser) parseWallabag(name string, r io.Reader) error {
-	return p.jsonArray(name, r, func(raw json.RawMessage, ref string) error {
+	return p.jsonArray(name, r, func(decode func(v any) error, ref string) error {
 		var e wallabagEntry
-		if err := json.Unmarshal(raw, &e); err != nil {
-			p.problem("%s: %s", ref, jsonErr(err))
-			return nil
+		if err := decode(&e); err != nil {
+			if err == errSkip {
+				return nil
+			}
+			return err
 		}
 		it := Item{
 			Ref:       ref,

@@ -1,0 +1,189 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// oneLine checks an error is one line naming the file.
+func oneLine(t *testing.T, err error, name, want string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("no error, want %q", want)
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "\n") || !strings.HasPrefix(msg, name+": ") || !strings.Contains(msg, want) {
+		t.Fatalf("error %q, want one line starting %q containing %q", msg, name+": ", want)
+	}
+}
+
+func TestTruncatedZip(t *testing.T) {
+	data := buildZip(t, dirFiles(t, "testdata/pocket-export"))
+	for _, n := range []int{len(data) - 1, len(data) / 2, 10, 4} {
+		_, err := Parse("pocket.zip", data[:n], "")
+		oneLine(t, err, "pocket.zip", "not a zip file, or a truncated one")
+	}
+	// A zip whose directory is intact but whose entry data is cut.
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	f, _ := w.Create("part_000000.csv")
+	f.Write([]byte("title,url,time_added,tags,status\n" + strings.Repeat("t,https://example.com/x,1,,unread\n", 1000)))
+	w.Close()
+	b := buf.Bytes()
+	// Corrupt the compressed data in the middle.
+	for i := 60; i < 200 && i < len(b); i++ {
+		b[i] ^= 0x55
+	}
+	_, err := Parse("pocket.zip", b, "")
+	oneLine(t, err, "pocket.zip", "part_000000.csv")
+}
+
+// bomb is a zip whose one entry expands from a few hundred KiB to size.
+func bomb(t *testing.T, entry string, size int) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	if strings.HasPrefix(entry, "content/") {
+		m, _ := w.Create("metadata_0_to_1.json")
+		m.Write([]byte(`[{"slug":"a","url":"https://example.com/a","title":"A"}]`))
+	}
+	f, err := w.Create(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := make([]byte, 1<<20)
+	for i := 0; i < size; i += len(chunk) {
+		f.Write(chunk)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestZipBomb(t *testing.T) {
+	for _, entry := range []string{"content/a.html", "part_000000.csv"} {
+		data := bomb(t, entry, 70<<20)
+		if len(data) > 1<<20 {
+			t.Fatalf("bomb is %d bytes", len(data))
+		}
+		_, err := Parse("x.zip", data, "")
+		oneLine(t, err, "x.zip", "entry "+entry+" expands")
+		oneLine(t, err, "x.zip", "refusing a zip bomb")
+	}
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	cases := map[string]string{
+		"pocket.csv":     "title,url,time_added,tags,status\nBad \xff\xfe title\x1b[31m,https://example.com/\xff,17,ta\xffg|ok,unread\n",
+		"bookmarks.html": "<!DOCTYPE NETSCAPE-Bookmark-file-1><DL><DT><H3>F\xc3\x28</H3><DL><DT><A HREF=\"https://example.com/b\">T\xe2\x82\x28</A></DL></DL>",
+		"urls.txt":       "https://example.com/\xff\xfe title \xc0\n",
+		"wallabag.json":  "[{\"is_archived\":0,\"url\":\"https://example.com/w\",\"title\":\"W\xff\",\"content\":\"<p>\xff</p>\",\"annotations\":[{\"quote\":\"q\xff\",\"text\":\"n\xfe\"}]}]",
+		"instapaper.csv": "URL,Title,Selection,Folder\nhttps://example.com/i,T\xff,S\xff,F\xff\n",
+	}
+	for name, data := range cases {
+		e, err := Parse(name, []byte(data), "")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		checkExport(t, e)
+		if len(e.Items) != 1 {
+			t.Fatalf("%s: %d items, problems %q", name, len(e.Items), e.Problems)
+		}
+		if !strings.Contains(e.Items[0].Title+strings.Join(e.Items[0].Tags, ""), "\uFFFD") {
+			t.Fatalf("%s: title %q tags %q keep no replacement character", name, e.Items[0].Title, e.Items[0].Tags)
+		}
+	}
+}
+
+func TestBadFiles(t *testing.T) {
+	cases := []struct{ name, data, format, want string }{
+		{"export.csv", "a,b,c\n1,2,3\n", "", "not an export margin knows"},
+		{"empty.txt", "", "", "not an export margin knows"},
+		{"data.json", `[{"is_archived": 1, "url": "https://example.com/a"}, {"is_archived": 0, "url": "https://exa`, "", "JSON ends early at byte"},
+		{"data.json", `[{"is_archived": 1, "url": "https://example.com/a"} {"x": 1}]`, "", "bad JSON at byte"},
+		{"data.json", `{"is_archived": 1}`, "wallabag", "JSON object without an array"},
+		{"data.json", `"domain_name"`, "wallabag", "not an array"},
+		{"one.html", "<p>hi</p>", "readeck", "a Readeck export is a zip"},
+		{"x.csv", "\"unterminated\n", "instapaper", "no URL column"},
+		{"x.csv", "", "pocket", "empty CSV file"},
+		{"x.zip", string(buildZip(t, map[string]string{"notes.md": "hello"})), "", "not an export margin knows"},
+		{"x.zip", string(buildZip(t, map[string]string{"a.txt": "https://example.com/a", "b.csv": "URL,Title,Selection,Folder\n"})), "", "several kinds"},
+		{"x.zip", string(buildZip(t, map[string]string{"a.txt": "https://example.com/a"})), "readeck", "no Readeck bookmarks"},
+	}
+	for _, c := range cases {
+		_, err := Parse(c.name, []byte(c.data), c.format)
+		oneLine(t, err, c.name, c.want)
+	}
+	_, err := Open(context.Background(), filepath.Join(t.TempDir(), "missing.zip"), "")
+	oneLine(t, err, "missing.zip", "no such file")
+}
+
+// A zip of plain files is read like each file.
+func TestZipOfFiles(t *testing.T) {
+	data := buildZip(t, map[string]string{"export/instapaper.csv": string(readFixture(t, "instapaper.csv")), "export/old.csv": string(readFixture(t, "instapaper-old.csv")), "README": "hi"})
+	e, err := Parse("instapaper.zip", data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkExport(t, e)
+	if e.Format != "instapaper" || len(e.Items) != 5 || !strings.Contains(e.Summary, "2 files") {
+		t.Fatalf("%s %d %q", e.Format, len(e.Items), e.Summary)
+	}
+}
+
+// A 50 MB wallabag file is decoded one entry at a time: it finishes, and
+// the heap holds about the content kept, not many copies of the file.
+func TestLargeJSON(t *testing.T) {
+	if testing.Short() {
+		t.Skip("50 MB file")
+	}
+	path := filepath.Join(t.TempDir(), "wallabag.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := strings.Repeat("<p>Lorem ipsum dolor sit amet.</p>", 300) // ~10 KB
+	f.WriteString("[")
+	const n = 5000
+	for i := range n {
+		if i > 0 {
+			f.WriteString(",\n")
+		}
+		fmt.Fprintf(f, `{"is_archived":0,"is_starred":1,"title":"Article %d","url":"https://example.com/%d","domain_name":"example.com","tags":["t%d"],"content":%q,"annotations":[{"quote":"Lorem ipsum","text":"note"}]}`, i, i, i%7, content)
+	}
+	f.WriteString("]")
+	f.Close()
+	st, _ := os.Stat(path)
+	if st.Size() < 50e6 {
+		t.Fatalf("file is only %d bytes", st.Size())
+	}
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	e, err := Open(context.Background(), path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("parsed in %v", time.Since(start))
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if len(e.Items) != n || len(e.Problems) != 0 {
+		t.Fatalf("%d items, %d problems", len(e.Items), len(e.Problems))
+	}
+	held := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("file %d MB, heap held %d MB, allocated %d MB", st.Size()>>20, held>>20, (after.TotalAlloc-before.TotalAlloc)>>20)
+	if held > 2*st.Size() {
+		t.Fatalf("heap holds %d MB for a %d MB file", held>>20, st.Size()>>20)
+	}
+	runtime.KeepAlive(e)
+}
