@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -132,7 +133,7 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) (*Page, error) 
 	defer resp.Body.Close()
 
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return fail(fmt.Errorf("HTTP %d %s", resp.StatusCode, statusText(resp)))
+		return fail(&StatusError{Code: resp.StatusCode, Text: statusText(resp), RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())})
 	}
 	header := resp.Header.Get("Content-Type")
 	mediatype, params, perr := mime.ParseMediaType(header)
@@ -192,6 +193,42 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) (*Page, error) 
 		}
 	}
 	return &Page{URL: resp.Request.URL.String(), ContentType: contentType, Body: body}, nil
+}
+
+// StatusError is a server's answer other than 2xx, with how long it asked
+// the client to wait (Retry-After) before trying again, so a bulk import
+// can back off on 429 and 5xx.
+type StatusError struct {
+	Code       int
+	Text       string        // the standard reason phrase (the server's own only for unknown codes, sanitised)
+	RetryAfter time.Duration // 0 when the server said nothing
+}
+
+func (e *StatusError) Error() string { return fmt.Sprintf("HTTP %d %s", e.Code, e.Text) }
+
+// Temporary reports whether trying again later may succeed: too many
+// requests, or a server error.
+func (e *StatusError) Temporary() bool {
+	return e.Code == http.StatusTooManyRequests || e.Code >= 500 && e.Code != http.StatusNotImplemented
+}
+
+// retryAfter reads a Retry-After header: delay-seconds or an HTTP date.
+// Nonsense, or a date in the past, is 0.
+func retryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n <= 0 {
+			return 0
+		}
+		return time.Duration(min(n, 1<<20)) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
 }
 
 // readableType reports whether a media type is one margin reads.

@@ -687,3 +687,31 @@ func TestFetchNetworkErrors(t *testing.T) {
 	_, err = Fetch(context.Background(), u, FetchOptions{Timeout: 500 * time.Millisecond})
 	checkFetchErr(t, err, u, "")
 }
+
+func TestStatusErrorCarriesRetryAfter(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "7")
+		w.WriteHeader(http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	_, err := Fetch(context.Background(), srv.URL, FetchOptions{})
+	var se *StatusError
+	if !errors.As(err, &se) || se.Code != 429 || se.RetryAfter != 7*time.Second || !se.Temporary() {
+		t.Fatalf("429: %#v", err)
+	}
+	if !strings.HasSuffix(err.Error(), "HTTP 429 Too Many Requests") {
+		t.Errorf("message %q", err)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for v, want := range map[string]time.Duration{
+		"": 0, "0": 0, "-3": 0, "soon": 0, "120": 2 * time.Minute,
+		"Thu, 01 Jan 2026 00:00:30 GMT": 30 * time.Second, "Wed, 31 Dec 2025 00:00:00 GMT": 0,
+	} {
+		if got := retryAfter(v, now); got != want {
+			t.Errorf("Retry-After %q: %s, want %s", v, got, want)
+		}
+	}
+	if (&StatusError{Code: 404}).Temporary() || (&StatusError{Code: 501}).Temporary() || !(&StatusError{Code: 502}).Temporary() {
+		t.Error("Temporary: 404 and 501 are not, 502 is")
+	}
+}

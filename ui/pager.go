@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -183,8 +184,19 @@ func (p *pagerModel) open(id int64, at int, find string, keep bool) openCmd {
 			hs, err = lib.Highlights(ctx, id)
 			t = render.Parse(a.Markdown)
 		}
-		return articleMsg{id: id, at: at, find: find, keep: keep, art: a, text: t, hs: hs, err: err}
+		msg := articleMsg{id: id, at: at, find: find, keep: keep, art: a, text: t, hs: hs, err: err}
+		if err == nil && !a.Fetched() {
+			// An imported link kept without its text: say why, and how
+			// to fetch it, instead of an empty page.
+			msg.warn = notFetched(a.FetchError)
+		}
+		return msg
 	}
+}
+
+// notFetched is the reader's line for an article kept without its text.
+func notFetched(why string) string {
+	return "Not fetched: " + why + "; margin import --retry or r fetches it."
 }
 
 // onArticle shows an article read by open and starts rendering it.
@@ -929,7 +941,7 @@ type openCmd func() articleMsg
 func (c openCmd) tell(say, warn string) tea.Cmd {
 	return func() tea.Msg {
 		m := c()
-		m.say, m.warn = say, warn
+		m.say, m.warn = say, cmp.Or(warn, m.warn)
 		return m
 	}
 }
@@ -1008,6 +1020,8 @@ func (p *pagerModel) viewBody() string {
 		}
 	case p.mode == readEditor:
 		lines = p.hl.viewEditor(p, h)
+	case p.art != nil && !p.art.Fetched():
+		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render(sanitize.Line(notFetched(p.art.FetchError)))}
 	case p.doc == nil || p.pending > 0 && !p.doc.Complete && !p.doc.Window:
 		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render("Rendering…")}
 	case p.top >= len(p.doc.Lines):

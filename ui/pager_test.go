@@ -563,3 +563,18 @@ func TestReaderResizePreviews(t *testing.T) {
 		t.Errorf("the whole at the new width: complete %v, top %d, passage on line %d", p.doc.Complete, p.top, p.doc.LineOf(off))
 	}
 }
+
+// An imported link kept without its text opens to why, and how to fetch
+// it, not to an empty page that never finishes rendering.
+func TestReaderSaysWhyAnArticleHasNoText(t *testing.T) {
+	lib := libWith(1)
+	id := lib.add(store.Article{Title: "Gone page", SourceURL: "https://gone.example/x", FetchError: "HTTP 404 Not Found"})
+	hs := newHarness(t, lib, 80, 24)
+	_, cmd := hs.m.Update(openMsg{id: id})
+	hs.run(cmd)
+	view := hs.m.pager.View()
+	want := "Not fetched: HTTP 404 Not Found; margin import --retry or r fetches it."
+	if !strings.Contains(view, want) || strings.Contains(view, "Rendering…") {
+		t.Errorf("the reader of an article without text shows:\n%s", view)
+	}
+}

@@ -350,6 +350,9 @@ func cmdShow(e *env, args []string) error {
 	if err != nil {
 		return articleErr(id, err)
 	}
+	if !a.Fetched() {
+		return fmt.Errorf("article %d is not fetched: %s; margin import --retry or margin refresh %d fetches it", id, a.FetchError, id)
+	}
 	if *md {
 		if isTerminal(e.stdout) {
 			a.Markdown = sanitize.Text(a.Markdown) // the library may have been tampered with

@@ -294,7 +294,7 @@ func cmdBench(e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 && (len(pos) == 0 || pos[0] != "measure") {
-		return usageErr("bench: say which: extract, paste, multilingual, read, library or hostile")
+		return usageErr("bench: say which: extract, paste, multilingual, read, library, hostile or import")
 	}
 	dir := func(def string) string {
 		if *corpus != "" {
@@ -321,8 +321,10 @@ func cmdBench(e *env, args []string) error {
 		return benchLibrary(e)
 	case "hostile":
 		return benchHostile(e)
-	case "measure": // used by hostile
+	case "import":
+		return benchImports(e)
+	case "measure": // used by hostile and import
 		return benchMeasure(e, pos[1:])
 	}
-	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, library or hostile)", pos[0])
+	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, library, hostile or import)", pos[0])
 }

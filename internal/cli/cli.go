@@ -48,10 +48,13 @@ Usage:
   margin edit ID [--title T] [--author A] [--site S] [--published YYYY-MM-DD] [--url U]
   margin unhighlight HID
   margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
+  margin import FILE|DIR|ZIP [--format auto|pocket|instapaper|omnivore|wallabag|readwise|readeck|bookmarks|urls]
+               [--no-fetch] [--jobs N] [--budget DURATION] [--dry-run] [--report FILE]   move a Pocket, Instapaper, ... library in
+  margin import --retry                                fetch again the articles kept without text
   margin backup FILE
   margin check [--repair] [--salvage NEW.db]
   margin config [export-dir|export-name|export-folder|style|width|links [VALUE]]   none: list them all: list them all, with where each comes from
-  margin bench extract|paste|multilingual|read|library|hostile [--corpus DIR]   (built with -tags bench)
+  margin bench extract|paste|multilingual|read|library|hostile|import [--corpus DIR]   (built with -tags bench)
 
 Global flags go before or after the command: --db PATH (default: $MARGIN_DB,
 else the XDG data directory), --style dark|light and --width N (for open, show
@@ -216,6 +219,7 @@ func init() {
 		"check":       cmdCheck,
 		"bench":       cmdBench,
 		"config":      cmdConfig,
+		"import":      cmdImport,
 	}
 }
 

@@ -1,0 +1,220 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"margin/internal/importer"
+	"margin/internal/library"
+	"margin/ui"
+)
+
+// cmdImport moves another service's library in: an export file, folder or
+// zip (issue 16).
+func cmdImport(e *env, args []string) error {
+	fs := e.flags("import")
+	format := fs.String("format", "auto", "auto, "+strings.Join(importer.Formats, ", "))
+	fetch := fs.Bool("fetch", true, "fetch links whose export has no content")
+	noFetch := fs.Bool("no-fetch", false, "keep links without their text (margin import --retry fetches them later)")
+	jobs := fs.Int("jobs", 4, "fetches at once (at most 2 per site)")
+	dry := fs.Bool("dry-run", false, "say what would happen; fetch and write nothing")
+	retry := fs.Bool("retry", false, "fetch again the articles kept without text")
+	reportPath := fs.String("report", "", "write every item's outcome to FILE (JSON lines)")
+	budget := fs.Duration("budget", 0, "stop fetching after this long (e.g. 30m); the rest is kept without text")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case *retry && len(pos) > 0:
+		return usageErr("import: --retry fetches the articles kept without text; give it no file")
+	case !*retry && len(pos) != 1:
+		return usageErr("import: give one export file, folder or zip (or --retry)")
+	case *jobs < 1 || *jobs > 32:
+		return usageErr("import: --jobs must be 1 to 32, not %d", *jobs)
+	case *budget < 0:
+		return usageErr("import: --budget must not be negative")
+	}
+	if *format != "auto" && !slices.Contains(importer.Formats, *format) {
+		return usageErr("import: --format must be auto or one of %s, not %q", strings.Join(importer.Formats, ", "), *format)
+	}
+	opt := library.ImportOptions{Fetch: *fetch && !*noFetch, Jobs: *jobs, DryRun: *dry, Budget: *budget}
+
+	var exp *importer.Export
+	if !*retry {
+		exp, err = importer.Open(e.ctx, pos[0], *format)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, oneLine(exp.Summary))
+		for _, p := range exp.Problems {
+			fmt.Fprintln(e.stderr, "margin: "+oneLine(p))
+		}
+	}
+	if *reportPath != "" {
+		f, err := os.Create(*reportPath)
+		if err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		defer f.Close()
+		opt.Report = f
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	lib := library.New(st)
+	p := newImportProgress(e.stdout, *dry)
+	opt.Progress = p.event
+	var sum library.ImportSummary
+	if *retry {
+		sum, err = lib.Retry(e.ctx, opt)
+	} else {
+		sum, err = lib.Import(e.ctx, exp.Items, opt)
+	}
+	p.end()
+	fmt.Fprintln(e.stdout, importSummary(sum))
+	if err != nil {
+		return err
+	}
+	if sum.Interrupted {
+		return e.ctx.Err()
+	}
+	return nil
+}
+
+// importProgress shows an import going: a bar redrawn in place on a
+// terminal, else one line per item.
+type importProgress struct {
+	w       io.Writer
+	tty     bool
+	fd      int
+	dry     bool
+	start   time.Time
+	last    time.Time
+	drawn   bool
+	lastLen int
+}
+
+func newImportProgress(w io.Writer, dry bool) *importProgress {
+	p := &importProgress{w: w, dry: dry, start: time.Now()}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		p.tty, p.fd = true, int(f.Fd())
+	}
+	return p
+}
+
+func (p *importProgress) event(ev library.ImportEvent) {
+	if !p.tty {
+		fmt.Fprintln(p.w, itemLine(ev, p.dry))
+		return
+	}
+	// A terminal shows what went wrong above the bar, and the bar at most
+	// ten times a second.
+	if ev.Outcome == library.Failed {
+		p.clear()
+		fmt.Fprintln(p.w, itemLine(ev, p.dry))
+	}
+	now := time.Now()
+	if now.Sub(p.last) < 100*time.Millisecond && ev.Counts.Done() < ev.Counts.Total {
+		return
+	}
+	p.last = now
+	width := 80
+	if w, _, err := term.GetSize(p.fd); err == nil && w > 0 {
+		width = w
+	}
+	c := ev.Counts
+	elapsed := now.Sub(p.start).Seconds()
+	rate := float64(c.Done()) / max(elapsed, 0.001)
+	text := fmt.Sprintf("%d/%d  saved %d  kept %d  failed %d  dup %d", c.Done(), c.Total, c.Saved, c.Kept, c.Failed, c.Duplicates)
+	if c.ToFetch > 0 {
+		text += fmt.Sprintf("  to fetch %d", c.ToFetch)
+	}
+	if elapsed > 1 {
+		text += fmt.Sprintf("  %.0f/s", rate)
+		if left := c.Total - c.Done(); left > 0 && rate > 0 {
+			text += "  " + time.Duration(float64(left)/rate*float64(time.Second)).Round(time.Second).String() + " left"
+		}
+	}
+	line := ui.ProgressLine(width-1, float64(c.Done())/float64(max(c.Total, 1)), text)
+	fmt.Fprint(p.w, "\r"+line+"\x1b[K")
+	p.drawn = true
+}
+
+// clear takes the bar off its line.
+func (p *importProgress) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.drawn = false
+	}
+}
+
+func (p *importProgress) end() {
+	if p.drawn {
+		fmt.Fprintln(p.w)
+		p.drawn = false
+	}
+}
+
+// itemLine is one item's outcome on one line.
+func itemLine(ev library.ImportEvent, dry bool) string {
+	c := ev.Counts
+	what := string(ev.Outcome)
+	if dry {
+		what = map[library.Outcome]string{library.Saved: "would save", library.Kept: "would keep without text",
+			library.ToFetch: "would fetch", library.Duplicate: "duplicate", library.Failed: "would fail"}[ev.Outcome]
+	} else if ev.Outcome == library.Kept {
+		what = "kept without text"
+	}
+	name := ev.URL
+	if name == "" {
+		name = fmt.Sprintf("%q", ev.Title)
+	}
+	s := fmt.Sprintf("[%d/%d] %s %s", c.Done(), c.Total, what, name)
+	if ev.ID != 0 && ev.Outcome != library.Duplicate {
+		s += fmt.Sprintf(" (article %d)", ev.ID)
+	}
+	if ev.Highlights > 0 {
+		s += fmt.Sprintf(", %d highlight%s", ev.Highlights, plural(ev.Highlights))
+		if ev.Orphans > 0 {
+			s += fmt.Sprintf(" (%d not found in the text)", ev.Orphans)
+		}
+	}
+	if ev.Reason != "" {
+		s += ": " + ev.Reason
+	}
+	return oneLine(s)
+}
+
+// importSummary is the run's last line.
+func importSummary(s library.ImportSummary) string {
+	var b strings.Builder
+	if s.DryRun {
+		fmt.Fprintf(&b, "Dry run of %d item%s: %d would be saved from the export's copy, %d fetched, %d kept without text, %d duplicate%s, %d would fail. Nothing was written.",
+			s.Total, plural(s.Total), s.Saved, s.ToFetch, s.Kept, s.Duplicates, plural(s.Duplicates), s.Failed)
+		return b.String()
+	}
+	fmt.Fprintf(&b, "Imported %d of %d item%s in %s: %d saved, %d kept without text, %d duplicate%s, %d failed",
+		s.Saved+s.Kept, s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept, s.Duplicates, plural(s.Duplicates), s.Failed)
+	if s.Highlights > 0 {
+		fmt.Fprintf(&b, "; %d highlight%s", s.Highlights, plural(s.Highlights))
+		if s.Orphans > 0 {
+			fmt.Fprintf(&b, " (%d not found in the text, kept as orphans)", s.Orphans)
+		}
+	}
+	b.WriteString(".")
+	if s.Interrupted {
+		fmt.Fprintf(&b, " Stopped with %d left: run the same command again to go on.", s.Total-s.Done())
+	} else if s.Kept > 0 {
+		b.WriteString(" margin import --retry fetches the ones kept without text.")
+	}
+	return b.String()
+}

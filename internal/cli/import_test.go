@@ -1,0 +1,217 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"margin/store"
+)
+
+// pocketFile writes a Pocket ril_export.html of the given links: the
+// first half unread, the rest in the read archive.
+func pocketFile(t *testing.T, links []string) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html>\n<head><meta charset=\"utf-8\"><title>Pocket Export</title></head>\n<body>\n<h1>Unread</h1>\n<ul>\n")
+	for i, u := range links {
+		if i == len(links)/2 {
+			b.WriteString("</ul>\n\n<h1>Read Archive</h1>\n<ul>\n")
+		}
+		fmt.Fprintf(&b, "<li><a href=\"%s\" time_added=\"%d\" tags=\"bulk,n%d\">Link %d</a></li>\n", u, 1500000000+i, i%7, i)
+	}
+	b.WriteString("</ul>\n</body>\n</html>\n")
+	path := filepath.Join(t.TempDir(), "ril_export.html")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// The issue's test: 2,000 links against a loopback server where some
+// pages are slow, some 404 and some answer 429 with Retry-After; the
+// import is killed (SIGKILL) in the middle, run again, and every link is
+// in the library exactly once, the 404 ones kept without text.
+func TestImportTwoThousandLinksKilledAndResumed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs margin")
+	}
+	const n = 2000
+	var served atomic.Int64
+	var mu sync.Mutex
+	hits := map[int]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/p/"))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		mu.Lock()
+		hits[i]++
+		first := hits[i] == 1
+		mu.Unlock()
+		switch {
+		case i%40 == 3:
+			http.NotFound(w, r)
+			return
+		case i%500 == 11 && first:
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		case i%50 == 5:
+			time.Sleep(100 * time.Millisecond)
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<html><head><title>Page %d</title></head><body><article><h1>Page %d</h1>", i, i)
+		for k := range 3 {
+			fmt.Fprintf(w, "<p>Paragraph %d of page %d carries enough ordinary words to be read as an article's prose by margin.</p>", k, i)
+		}
+		fmt.Fprint(w, "</article></body></html>")
+		served.Add(1)
+	}))
+	defer srv.Close()
+	// Two host names for the one server, so the per-host limit (2) is
+	// not the whole import's.
+	hosts := []string{srv.URL, strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)}
+	links := make([]string, n)
+	for i := range links {
+		links[i] = fmt.Sprintf("%s/p/%d", hosts[i%2], i)
+	}
+	file := pocketFile(t, links)
+	db := filepath.Join(t.TempDir(), "lib.db")
+	bin := marginBinary(t)
+	start := time.Now()
+
+	// First run: killed once about a third of the pages are in.
+	cmd := exec.Command(bin, "import", file, "--jobs", "8", "--db", db)
+	cmd.Env = append(os.Environ(), "MARGIN_DB=")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	killed := false
+	for deadline := time.Now().Add(40 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if served.Load() >= n/3 {
+			cmd.Process.Signal(syscall.SIGKILL)
+			killed = true
+			break
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("the first run ended before it was killed: %v", err)
+		default:
+		}
+	}
+	<-done
+	if !killed {
+		t.Fatal("the first run served too few pages to be killed in the middle")
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := st.Count(context.Background())
+	st.Close()
+	if first == 0 || first >= n {
+		t.Errorf("%d articles after the kill; the test wants it in the middle", first)
+	}
+
+	// Second run: resumes, skipping what is saved.
+	out, errOut, code := runBin(t, db, "import", file, "--jobs", "8")
+	if code != 0 {
+		t.Fatalf("rerun exit %d: %s %s", code, out, errOut)
+	}
+	t.Logf("%d saved before the kill; both runs took %s; rerun said: %s", first, time.Since(start).Round(time.Millisecond),
+		out[strings.LastIndex(strings.TrimSpace(out), "\n")+1:])
+	if !strings.Contains(out, "Imported") || !strings.Contains(out, fmt.Sprintf("of %d items", n)) {
+		t.Errorf("rerun summary: %s", out)
+	}
+
+	st, err = store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	if c, _ := st.Count(ctx); c != n {
+		t.Errorf("%d articles, want %d", c, n)
+	}
+	ids := map[int64]bool{}
+	for i, u := range links {
+		id, err := st.FindURL(ctx, u)
+		if err != nil {
+			t.Errorf("link %d (%s) missing: %v", i, u, err)
+			continue
+		}
+		if ids[id] {
+			t.Errorf("link %d is the same article as another", i)
+		}
+		ids[id] = true
+		if i%40 == 3 || i%300 == 0 {
+			a, err := st.Article(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case i%40 == 3 && (a.Fetched() || a.FetchError != "HTTP 404 Not Found" || a.Title != fmt.Sprintf("Link %d", i)):
+				t.Errorf("404 link %d: fetched %v, reason %q, title %q", i, a.Fetched(), a.FetchError, a.Title)
+			case i%40 != 3 && (!a.Fetched() || !strings.Contains(a.Markdown, fmt.Sprintf("of page %d ", i))):
+				t.Errorf("link %d not fetched: %q", i, a.FetchError)
+			}
+		}
+	}
+	un, _ := st.Unfetched(ctx)
+	if len(un) != n/40 {
+		t.Errorf("%d kept without text, want the %d that 404", len(un), n/40)
+	}
+	// Resuming skipped what the first run saved: a page is fetched again
+	// only if it was in flight (or waiting to be written) at the kill.
+	if s := served.Load(); s > int64(n-n/40)+100 {
+		t.Errorf("%d pages served for %d links: the rerun fetched saved ones again", s, n-n/40)
+	}
+}
+
+// margin import as a user types it: dry run, no fetch, the report, what
+// show says of a link kept without text, the usage errors.
+func TestImportCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	file := pocketFile(t, []string{"https://one.example/a", "https://two.example/b", "https://one.example/a?utm_source=x"})
+	out := must(t, db, "import", file, "--dry-run", "--no-fetch")
+	if !strings.Contains(out, "Pocket") || !strings.Contains(out, "Nothing was written") {
+		t.Errorf("dry run said:\n%s", out)
+	}
+	if n := strings.Count(must(t, db, "list", "--all"), "\n"); n > 1 {
+		t.Errorf("a dry run saved articles:\n%d lines", n)
+	}
+	report := filepath.Join(t.TempDir(), "report.jsonl")
+	out = must(t, db, "import", file, "--no-fetch", "--report", report)
+	for _, want := range []string{"kept without text https://one.example/a (article", "duplicate https://one.example/a?utm_source=x: the same address as item 1", "2 kept without text, 1 duplicate", "--retry"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("import output lacks %q:\n%s", want, out)
+		}
+	}
+	if b, err := os.ReadFile(report); err != nil || strings.Count(string(b), "\n") != 3 || !strings.Contains(string(b), `"outcome":"kept"`) {
+		t.Errorf("report: %q %v", b, err)
+	}
+	_, _, err := margin(t, db, "", "show", "1")
+	if err == nil || !strings.Contains(err.Error(), "not fetched: imported with --no-fetch; margin import --retry") {
+		t.Errorf("show of a link without text: %v", err)
+	}
+	for _, args := range [][]string{{"import"}, {"import", file, "--retry"}, {"import", file, "--jobs", "0"}, {"import", file, "--format", "kindle"}} {
+		if _, _, err := margin(t, db, "", args...); err == nil || !strings.Contains(err.Error(), "import:") {
+			t.Errorf("margin %s: %v, want a usage error", strings.Join(args, " "), err)
+		}
+	}
+}

@@ -1,0 +1,658 @@
+package library
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"margin/internal/importer"
+	"margin/internal/urlid"
+	"margin/reader"
+	"margin/render"
+	"margin/sanitize"
+	"margin/store"
+)
+
+// ImportOptions tune Import and Retry. Zero fields take the defaults.
+type ImportOptions struct {
+	// Fetch fetches the links whose export carries no content; without
+	// it they are kept without text (margin import --retry fetches them).
+	Fetch   bool
+	Jobs    int           // fetches and extractions at once (default 4)
+	PerHost int           // fetches at once to one host (default 2)
+	Budget  time.Duration // the run's time: links not fetched by then are kept without text; 0 is none
+	DryRun  bool          // parse, look up and extract offline, but fetch and write nothing
+
+	Attempts int           // tries of a link answered 429 or 5xx (default 3)
+	Backoff  time.Duration // the first wait between tries without Retry-After (default 2s, doubling)
+	MaxWait  time.Duration // the longest Retry-After honoured (default 1m); a longer one gives up on the link
+
+	FetchOptions reader.FetchOptions // the fetcher's limits (reader's defaults)
+
+	// Progress is called after each item, one call at a time.
+	Progress func(ImportEvent)
+	// Report gets one JSON line per item (ImportEvent's fields).
+	Report io.Writer
+}
+
+func (o ImportOptions) withDefaults() ImportOptions {
+	if o.Jobs <= 0 {
+		o.Jobs = 4
+	}
+	if o.PerHost <= 0 {
+		o.PerHost = 2
+	}
+	if o.Attempts <= 0 {
+		o.Attempts = 3
+	}
+	if o.Backoff <= 0 {
+		o.Backoff = 2 * time.Second
+	}
+	if o.MaxWait <= 0 {
+		o.MaxWait = time.Minute
+	}
+	return o
+}
+
+// Outcome is what became of one imported item.
+type Outcome string
+
+// The outcomes of an item.
+const (
+	Saved     Outcome = "saved"     // saved with its text
+	Kept      Outcome = "kept"      // saved without text (FetchError says why): --retry fetches it
+	Failed    Outcome = "failed"    // not saved (no web address, or the library refused it)
+	Duplicate Outcome = "duplicate" // its address is saved already (or twice in the export)
+	ToFetch   Outcome = "to fetch"  // dry run: it would be fetched
+)
+
+// ImportCounts are the outcomes so far.
+type ImportCounts struct {
+	Total      int // items in the run
+	Saved      int
+	Kept       int
+	Failed     int
+	Duplicates int
+	ToFetch    int // dry run only
+}
+
+// Done is how many items have an outcome.
+func (c ImportCounts) Done() int { return c.Saved + c.Kept + c.Failed + c.Duplicates + c.ToFetch }
+
+// ImportEvent is one item's outcome.
+type ImportEvent struct {
+	N          int     `json:"n"` // the item's place in the export, from 1
+	Ref        string  `json:"ref,omitempty"`
+	URL        string  `json:"url"`
+	Title      string  `json:"title,omitempty"`
+	Outcome    Outcome `json:"outcome"`
+	ID         int64   `json:"id,omitempty"`
+	Reason     string  `json:"reason,omitempty"`  // why it has no text, or failed, or which article it duplicates
+	Offline    bool    `json:"offline,omitempty"` // its text came from the export, not the web
+	Highlights int     `json:"highlights,omitempty"`
+	Orphans    int     `json:"orphans,omitempty"` // highlights whose quote is not in the text
+
+	Counts ImportCounts `json:"-"` // after this item
+}
+
+// ImportSummary is a whole run's outcome.
+type ImportSummary struct {
+	ImportCounts
+	Highlights  int           // highlights saved
+	Orphans     int           // of which not placed on the text
+	Elapsed     time.Duration // the run's wall time
+	Interrupted bool          // the context was cancelled: items not started are left for the next run
+	DryRun      bool
+}
+
+// job is one item to prepare: an export's item, or (Retry) an article
+// kept without text.
+type job struct {
+	n    int
+	item *importer.Item
+	art  *store.Article // Retry
+}
+
+// result is a prepared item, for the writer.
+type result struct {
+	ev  ImportEvent
+	rec *store.Imported // Import: the article to save
+	id  int64           // Retry: the article to fill or mark
+	txt *store.Article  // Retry: its fetched text
+}
+
+// importRun is one Import or Retry in progress.
+type importRun struct {
+	l      *Library
+	opt    ImportOptions
+	ctx    context.Context // the caller's: cancelled, nothing new starts
+	fctx   context.Context // fetches: ctx with the budget
+	jobs   chan job
+	out    chan result
+	sum    ImportSummary
+	report *json.Encoder
+
+	mu     sync.Mutex
+	hosts  map[string]chan struct{} // a slot per fetch at once to each host
+	paused map[string]time.Time     // a host that asked to wait (Retry-After), until when
+}
+
+func (l *Library) newRun(ctx context.Context, opt ImportOptions, total int) (*importRun, context.CancelFunc) {
+	opt = opt.withDefaults()
+	r := &importRun{l: l, opt: opt, ctx: ctx, fctx: ctx,
+		jobs: make(chan job), out: make(chan result, 2*opt.Jobs),
+		hosts: map[string]chan struct{}{}, paused: map[string]time.Time{}}
+	cancel := context.CancelFunc(func() {})
+	if opt.Budget > 0 {
+		r.fctx, cancel = context.WithTimeout(ctx, opt.Budget)
+	}
+	r.sum.Total, r.sum.DryRun = total, opt.DryRun
+	if opt.Report != nil {
+		r.report = json.NewEncoder(opt.Report)
+	}
+	return r, cancel
+}
+
+// run starts the workers and the writer, feeds them with feed, and waits
+// for every result to be written.
+func (r *importRun) run(prepare func(job) (result, bool), write func([]result), feed func(send func(job) bool, emit func(result))) ImportSummary {
+	start := time.Now()
+	var workers sync.WaitGroup
+	for range r.opt.Jobs {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			for j := range r.jobs {
+				if res, ok := prepare(j); ok {
+					r.out <- res
+				}
+			}
+		}()
+	}
+	writer := make(chan struct{})
+	go func() {
+		defer close(writer)
+		for res := range r.out {
+			// Whatever is ready goes in one transaction.
+			batch := []result{res}
+		more:
+			for len(batch) < 64 {
+				select {
+				case x, ok := <-r.out:
+					if !ok {
+						break more
+					}
+					batch = append(batch, x)
+				default:
+					break more
+				}
+			}
+			write(batch)
+			for _, x := range batch {
+				r.emit(x.ev)
+			}
+		}
+	}()
+	send := func(j job) bool {
+		select {
+		case r.jobs <- j:
+			return true
+		case <-r.ctx.Done():
+			return false
+		}
+	}
+	feed(send, func(res result) { r.out <- res })
+	close(r.jobs)
+	workers.Wait()
+	close(r.out)
+	<-writer
+	r.sum.Interrupted = r.ctx.Err() != nil
+	r.sum.Elapsed = time.Since(start)
+	return r.sum
+}
+
+// emit counts an outcome, reports it and calls Progress (writer only).
+func (r *importRun) emit(ev ImportEvent) {
+	switch ev.Outcome {
+	case Saved:
+		r.sum.Saved++
+	case Kept:
+		r.sum.Kept++
+	case Failed:
+		r.sum.Failed++
+	case Duplicate:
+		r.sum.Duplicates++
+	case ToFetch:
+		r.sum.ToFetch++
+	}
+	if ev.Outcome == Saved || ev.Outcome == Kept {
+		r.sum.Highlights += ev.Highlights
+		r.sum.Orphans += ev.Orphans
+	}
+	ev.Counts = r.sum.ImportCounts
+	if r.report != nil {
+		r.report.Encode(ev)
+	}
+	if r.opt.Progress != nil {
+		r.opt.Progress(ev)
+	}
+}
+
+// Import saves items from another service's export: each becomes an
+// article with its tags, state, dates and highlights, unless its address
+// is already saved (a duplicate: rerunning an interrupted import resumes
+// it). An item whose export carries its content is read offline; the
+// others are fetched (opt.Fetch) with opt.Jobs at once, opt.PerHost per
+// host, and retries on 429 and 5xx; one that cannot be fetched is kept
+// without text, with the reason. Every article is written whole, by one
+// writer. When ctx is cancelled no new item starts; fetches in flight are
+// dropped whole and what is ready is written. Import drops each item's
+// Content once it is read, so memory stays flat.
+func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportOptions) (ImportSummary, error) {
+	r, cancel := l.newRun(ctx, opt, len(items))
+	defer cancel()
+	var storeErr error
+	wctx := context.WithoutCancel(ctx)
+	write := func(batch []result) {
+		if r.opt.DryRun {
+			return
+		}
+		var recs []*store.Imported
+		var at []int
+		for i, x := range batch {
+			if x.rec != nil {
+				recs, at = append(recs, x.rec), append(at, i)
+			}
+		}
+		if len(recs) == 0 {
+			return
+		}
+		ids, existed, err := l.ImportArticles(wctx, recs)
+		if err != nil && len(recs) > 1 {
+			// Find the one the library refused: the others are saved.
+			for k, i := range at {
+				r.saveOne(wctx, &batch[i], recs[k], &storeErr)
+			}
+			return
+		}
+		if err != nil {
+			r.failed(&batch[at[0]], err, &storeErr)
+			return
+		}
+		for k, i := range at {
+			r.settled(&batch[i], ids[k], existed[k])
+		}
+	}
+	seen := make(map[string]int, len(items))
+	feed := func(send func(job) bool, emit func(result)) {
+		for i := range items {
+			if ctx.Err() != nil {
+				return
+			}
+			it := &items[i]
+			ev := ImportEvent{N: i + 1, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(it.URL)), Title: sanitize.Line(it.Title)}
+			u := strings.TrimSpace(it.URL)
+			key := urlid.Key(u)
+			if !reader.IsURL(u) || key == "" || !strings.HasPrefix(strings.ToLower(u), "http") {
+				ev.Outcome, ev.Reason = Failed, "not a web address"
+				if u == "" {
+					ev.Reason = "no web address (a book or a document without one): margin keeps articles by their address"
+				}
+				if n := len(it.Highlights); n > 0 {
+					ev.Reason += fmt.Sprintf("; %d highlight%s not imported", n, plural(n))
+				}
+				emit(result{ev: ev})
+				continue
+			}
+			if n, ok := seen[key]; ok {
+				ev.Outcome, ev.Reason = Duplicate, fmt.Sprintf("the same address as item %d", n)
+				emit(result{ev: ev})
+				continue
+			}
+			seen[key] = i + 1
+			if id, err := l.FindURL(ctx, u); err == nil {
+				ev.Outcome, ev.ID, ev.Reason = Duplicate, id, fmt.Sprintf("saved already as article %d", id)
+				emit(result{ev: ev})
+				continue
+			} else if !errors.Is(err, store.ErrNotFound) {
+				if ctx.Err() != nil {
+					return
+				}
+				ev.Outcome, ev.Reason = Failed, oneLine(err)
+				emit(result{ev: ev})
+				continue
+			}
+			if !send(job{n: i + 1, item: it}) {
+				return
+			}
+		}
+	}
+	sum := r.run(r.prepareItem, write, feed)
+	return sum, storeErr
+}
+
+// saveOne saves one article of a batch that failed as a whole.
+func (r *importRun) saveOne(ctx context.Context, x *result, rec *store.Imported, storeErr *error) {
+	id, existed, err := r.l.ImportArticle(ctx, rec)
+	if err != nil {
+		r.failed(x, err, storeErr)
+		return
+	}
+	r.settled(x, id, existed)
+}
+
+func (r *importRun) settled(x *result, id int64, existed bool) {
+	x.ev.ID = id
+	if existed {
+		x.ev.Outcome, x.ev.Reason, x.ev.Highlights, x.ev.Orphans = Duplicate, fmt.Sprintf("saved already as article %d", id), 0, 0
+	}
+}
+
+// failed marks an item the library refused; a library that cannot be
+// written at all (full, read-only, damaged) is the run's error too.
+func (r *importRun) failed(x *result, err error, storeErr *error) {
+	x.ev.Outcome, x.ev.Reason, x.ev.Highlights, x.ev.Orphans = Failed, oneLine(err), 0, 0
+	if *storeErr == nil && (errors.Is(err, store.ErrDiskFull) || errors.Is(err, store.ErrReadOnly) ||
+		errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrBusy)) {
+		*storeErr = err
+	}
+}
+
+// prepareItem reads or fetches one item and builds its article; ok is
+// false when an interruption dropped it.
+func (r *importRun) prepareItem(j job) (result, bool) {
+	it := j.item
+	u := strings.TrimSpace(it.URL)
+	ev := ImportEvent{N: j.n, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(u)), Title: sanitize.Line(it.Title)}
+	var a *reader.Article
+	var why string
+	if it.Content != "" {
+		content := it.Content
+		it.Content = "" // read once; the export's copy is not needed again
+		var err error
+		if a, err = reader.FromHTML([]byte(content), "text/html; charset=utf-8", u); err == nil {
+			err = fits(a.Markdown)
+		}
+		if err != nil {
+			a, why = nil, "the export's copy could not be read: "+oneLine(err)
+		} else {
+			ev.Offline = true
+		}
+	}
+	if a == nil {
+		switch {
+		case r.opt.DryRun && r.opt.Fetch:
+			ev.Outcome = ToFetch
+			return result{ev: ev}, true
+		case !r.opt.Fetch:
+			why = cmp.Or(why, "imported with --no-fetch")
+		default:
+			var err error
+			a, err = r.fetch(u)
+			if err != nil {
+				if r.ctx.Err() != nil {
+					return result{}, false // interrupted: the next run fetches it
+				}
+				why = reason(err, u)
+			}
+		}
+	}
+	rec := &store.Imported{Tags: append([]string(nil), it.Tags...)}
+	ra := &rec.Article
+	if a != nil {
+		*ra = *ToStore(a)
+		ev.Outcome = Saved
+		ev.Title = sanitize.Line(cmp.Or(a.Title, it.Title))
+	} else {
+		ra.FetchError = why
+		ev.Outcome, ev.Reason = Kept, why
+	}
+	ra.SourceURL = urlid.Public(u)
+	ra.Title = cmp.Or(ra.Title, strings.TrimSpace(it.Title), titleOf(u))
+	ra.Byline = cmp.Or(ra.Byline, it.Author)
+	ra.SiteName = cmp.Or(ra.SiteName, it.Site)
+	ra.Excerpt = cmp.Or(ra.Excerpt, it.Excerpt)
+	ra.Language = cmp.Or(ra.Language, it.Language)
+	if ra.Published.IsZero() {
+		ra.Published = it.Published
+	}
+	ra.Added, ra.Starred, ra.Progress, ra.Note = it.Saved, it.Starred, it.Progress, it.Note
+	if it.Archived {
+		ra.State = store.Archived
+	}
+	if it.Done {
+		ra.Reading = store.Done
+	}
+	var t *render.Text
+	if a != nil && len(it.Highlights) > 0 {
+		t = render.Parse(ra.Markdown)
+	}
+	for _, h := range it.Highlights {
+		sh := place(t, h.Quote)
+		sh.Note, sh.Label, sh.Created = h.Note, h.Label, h.Created
+		if strings.TrimSpace(sh.Exact) == "" {
+			continue
+		}
+		rec.Highlights = append(rec.Highlights, sh)
+		rec.Tags = append(rec.Tags, h.Tags...)
+		ev.Highlights++
+		if sh.Orphan {
+			ev.Orphans++
+		}
+	}
+	if r.opt.DryRun {
+		rec = nil
+	}
+	return result{ev: ev, rec: rec}, true
+}
+
+// place finds a highlight's quote on margin's text the way a refresh
+// re-anchors one (whitespace, case, quote marks and dashes aside); one it
+// cannot find, or when there is no text, is an orphan with its quote.
+func place(t *render.Text, quote string) store.Highlight {
+	quote = strings.TrimSpace(sanitize.Text(quote))
+	if t != nil && quote != "" {
+		if start, end, ok := t.Reanchor(render.Quote{Exact: quote}); ok && end > start {
+			q := t.QuoteAt(start, end)
+			return store.Highlight{Start: start, End: end, Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix}
+		}
+	}
+	return store.Highlight{Exact: quote, Orphan: true}
+}
+
+// titleOf names a link that has no title: its host and path.
+func titleOf(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return sanitize.Line(u)
+	}
+	return sanitize.Line(strings.TrimSuffix(p.Host+p.EscapedPath(), "/"))
+}
+
+// reason is why a link could not be fetched, in one line without the
+// address (the article shows it already).
+func reason(err error, u string) string {
+	var fe *reader.FetchError
+	if errors.As(err, &fe) {
+		err = fe.Err
+	}
+	msg := oneLine(err)
+	msg = strings.TrimPrefix(msg, sanitize.Line(urlid.Redact(u))+": ")
+	return cmp.Or(msg, "could not be fetched")
+}
+
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(sanitize.Line(urlid.Redact(err.Error()))), " ")
+}
+
+// errBudget says the run's time budget is spent.
+var errBudget = errors.New("not fetched within the import's time budget (--budget); margin import --retry fetches it")
+
+// fetch fetches and extracts one link, with at most PerHost fetches to its
+// host at once, and tries again on 429 and 5xx after the wait the server
+// asked for (Retry-After) or a doubling backoff.
+func (r *importRun) fetch(u string) (*reader.Article, error) {
+	host := ""
+	if p, err := url.Parse(u); err == nil {
+		host = strings.ToLower(p.Host)
+	}
+	for attempt := 1; ; attempt++ {
+		if err := r.waitHost(host); err != nil {
+			return nil, err
+		}
+		slot := r.slot(host)
+		select {
+		case slot <- struct{}{}:
+		case <-r.fctx.Done():
+			return nil, r.stopped()
+		}
+		a, err := reader.Load(r.fctx, u, reader.LoadOptions{Fetch: r.opt.FetchOptions})
+		<-slot
+		if err == nil {
+			if err = fits(a.Markdown); err == nil {
+				return a, nil
+			}
+			return nil, err
+		}
+		if r.fctx.Err() != nil {
+			return nil, r.stopped()
+		}
+		var se *reader.StatusError
+		if !errors.As(err, &se) || !se.Temporary() || attempt >= r.opt.Attempts {
+			return nil, err
+		}
+		wait := se.RetryAfter
+		if wait > r.opt.MaxWait {
+			return nil, fmt.Errorf("%s (the server asks to wait %s)", se.Error(), wait.Round(time.Second))
+		}
+		if wait > 0 {
+			r.pause(host, wait)
+		} else {
+			wait = r.opt.Backoff << (attempt - 1)
+			wait += rand.N(wait/4 + 1)
+		}
+		select {
+		case <-time.After(wait):
+		case <-r.fctx.Done():
+			return nil, r.stopped()
+		}
+	}
+}
+
+// stopped is the error of a fetch cut short: by the caller or the budget.
+func (r *importRun) stopped() error {
+	if r.ctx.Err() != nil {
+		return r.ctx.Err()
+	}
+	return errBudget
+}
+
+func (r *importRun) slot(host string) chan struct{} {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s, ok := r.hosts[host]
+	if !ok {
+		s = make(chan struct{}, r.opt.PerHost)
+		r.hosts[host] = s
+	}
+	return s
+}
+
+// pause holds every fetch to host for d (the server's Retry-After).
+func (r *importRun) pause(host string, d time.Duration) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if until := time.Now().Add(d); until.After(r.paused[host]) {
+		r.paused[host] = until
+	}
+}
+
+func (r *importRun) waitHost(host string) error {
+	for {
+		r.mu.Lock()
+		d := time.Until(r.paused[host])
+		r.mu.Unlock()
+		if d <= 0 {
+			return nil
+		}
+		select {
+		case <-time.After(d):
+		case <-r.fctx.Done():
+			return r.stopped()
+		}
+	}
+}
+
+// Retry fetches again the articles kept without text. One that now
+// fetches gets its text (its highlights placed where their quotes are
+// found, its dates and states kept); one that fails again keeps the new
+// reason.
+func (l *Library) Retry(ctx context.Context, opt ImportOptions) (ImportSummary, error) {
+	arts, err := l.Unfetched(ctx)
+	if err != nil {
+		return ImportSummary{}, err
+	}
+	opt.Fetch = true
+	r, cancel := l.newRun(ctx, opt, len(arts))
+	defer cancel()
+	var storeErr error
+	wctx := context.WithoutCancel(ctx)
+	prepare := func(j job) (result, bool) {
+		a := j.art
+		u := cmp.Or(a.SourceURL, a.CanonicalURL)
+		ev := ImportEvent{N: j.n, URL: sanitize.Line(urlid.Redact(u)), Title: a.Title, ID: a.ID}
+		if r.opt.DryRun {
+			ev.Outcome = ToFetch
+			return result{ev: ev}, true
+		}
+		got, err := r.fetch(u)
+		if err != nil {
+			if r.ctx.Err() != nil {
+				return result{}, false
+			}
+			ev.Outcome, ev.Reason = Kept, reason(err, u)
+			return result{ev: ev, id: a.ID}, true
+		}
+		rec := ToStore(got)
+		rec.SourceURL = a.SourceURL
+		rec.Title = cmp.Or(rec.Title, a.Title)
+		ev.Outcome, ev.Title = Saved, rec.Title
+		return result{ev: ev, id: a.ID, txt: rec}, true
+	}
+	write := func(batch []result) {
+		for i := range batch {
+			x := &batch[i]
+			switch {
+			case x.id == 0:
+			case x.txt != nil:
+				res, err := l.ReplaceArticle(wctx, x.id, x.txt, Carry(x.txt.Markdown))
+				if err != nil {
+					r.failed(x, err, &storeErr)
+					continue
+				}
+				x.ev.Highlights, x.ev.Orphans = len(res.Highlights), res.Orphans
+			default:
+				if err := l.SetFetchError(wctx, x.id, x.ev.Reason); err != nil {
+					r.failed(x, err, &storeErr)
+				}
+			}
+		}
+	}
+	feed := func(send func(job) bool, _ func(result)) {
+		for i := range arts {
+			if !send(job{n: i + 1, art: &arts[i]}) {
+				return
+			}
+		}
+	}
+	sum := r.run(prepare, write, feed)
+	return sum, storeErr
+}

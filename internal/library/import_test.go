@@ -1,0 +1,274 @@
+package library
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"margin/internal/importer"
+	"margin/store"
+)
+
+func openLib(t *testing.T) *Library {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return New(st)
+}
+
+// page is an article page of a few paragraphs naming it.
+func page(name string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<html><head><title>%s</title></head><body><article><h1>%s</h1>", name, name)
+	for i := range 4 {
+		fmt.Fprintf(&b, "<p>Paragraph %d of %s says something long enough to be read as prose by the extractor, with words about rivers, bridges and the “weather” that nobody listens to.</p>", i, name)
+	}
+	b.WriteString("</article></body></html>")
+	return b.String()
+}
+
+// importServer serves /ok/*, /404/*, /slow/*, /429/* (429 with
+// Retry-After: 1 the first time, then the page) and /503/* (always 503),
+// counting requests and the most fetches at once.
+type importServer struct {
+	*httptest.Server
+	mu       sync.Mutex
+	seen     map[string]int
+	inFlight atomic.Int32
+	most     atomic.Int32
+}
+
+func newImportServer(t *testing.T) *importServer {
+	s := &importServer{seen: map[string]int{}}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := s.inFlight.Add(1)
+		defer s.inFlight.Add(-1)
+		for {
+			m := s.most.Load()
+			if n <= m || s.most.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		s.mu.Lock()
+		s.seen[r.URL.Path]++
+		times := s.seen[r.URL.Path]
+		s.mu.Unlock()
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/404/"):
+			http.NotFound(w, r)
+			return
+		case strings.HasPrefix(r.URL.Path, "/503/"):
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		case strings.HasPrefix(r.URL.Path, "/429/") && times == 1:
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		case strings.HasPrefix(r.URL.Path, "/slow/"):
+			time.Sleep(150 * time.Millisecond)
+		case strings.HasPrefix(r.URL.Path, "/hang/"):
+			select {
+			case <-r.Context().Done():
+			case <-time.After(5 * time.Second):
+			}
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page(r.URL.Path))
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *importServer) requests(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.seen[path]
+}
+
+func TestImportFetchesKeepsAndSkips(t *testing.T) {
+	l := openLib(t)
+	ctx := context.Background()
+	srv := newImportServer(t)
+	saved := time.Date(2017, 6, 5, 4, 3, 2, 0, time.UTC)
+	items := []importer.Item{
+		{URL: srv.URL + "/ok/a", Title: "A", Tags: []string{"news", "#Long reads"}, Saved: saved, Archived: true, Done: true, Starred: true,
+			Highlights: []importer.Highlight{
+				{Quote: "says something long enough to be read as prose", Note: "good", Label: "claim", Tags: []string{"yellow"}},
+				{Quote: "“weather” that nobody listens to", Note: "folded quotes"},
+				{Quote: "A sentence the page never had.", Note: "kept as orphan"},
+			}},
+		{URL: srv.URL + "/404/b", Title: "B, gone", Tags: []string{"old"}, Saved: saved, Highlights: []importer.Highlight{{Quote: "lost words", Note: "n"}}},
+		{URL: srv.URL + "/429/c", Title: "C"},
+		{URL: srv.URL + "/ok/a#again", Title: "A twice"},
+		{URL: "javascript:alert(1)", Title: "not a page"},
+		{URL: "https://offline.example/d", Title: "D", Content: page("offline D"), Highlights: []importer.Highlight{{Quote: "Paragraph 2 of offline D"}}},
+		{URL: srv.URL + "/503/e", Title: "E"},
+	}
+	var report bytes.Buffer
+	var events []ImportEvent
+	sum, err := l.Import(ctx, items, ImportOptions{Fetch: true, Backoff: 10 * time.Millisecond, Report: &report,
+		Progress: func(ev ImportEvent) { events = append(events, ev) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Total != 7 || sum.Saved != 3 || sum.Kept != 2 || sum.Duplicates != 1 || sum.Failed != 1 || sum.Highlights != 5 || sum.Orphans != 2 {
+		t.Errorf("summary %+v", sum)
+	}
+	if len(events) != 7 || events[6].Counts.Done() != 7 {
+		t.Errorf("%d events, last counts %+v", len(events), events[len(events)-1].Counts)
+	}
+	if lines := strings.Split(strings.TrimSpace(report.String()), "\n"); len(lines) != 7 {
+		t.Errorf("report has %d lines, want 7", len(lines))
+	} else {
+		var ev ImportEvent
+		if err := json.Unmarshal([]byte(lines[0]), &ev); err != nil || ev.Outcome == "" || ev.URL == "" {
+			t.Errorf("report line %q: %v", lines[0], err)
+		}
+	}
+	if n := srv.requests("/429/c"); n != 2 {
+		t.Errorf("429 page fetched %d times, want 2 (once more after Retry-After)", n)
+	}
+	if n := srv.requests("/503/e"); n != 3 {
+		t.Errorf("503 page fetched %d times, want 3 attempts", n)
+	}
+
+	id, err := l.FindURL(ctx, srv.URL+"/ok/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := l.Article(ctx, id)
+	if !a.Fetched() || !a.Added.Equal(saved) || a.State != store.Archived || a.Reading != store.Done || !a.Starred {
+		t.Errorf("fetched article: fetched %v added %v state %s reading %s starred %v", a.Fetched(), a.Added, a.State, a.Reading, a.Starred)
+	}
+	if strings.Join(a.Tags, "|") != "Long reads|news|yellow" {
+		t.Errorf("tags %q (the highlight's colour is a tag)", a.Tags)
+	}
+	hs, _ := l.Highlights(ctx, id)
+	if len(hs) != 3 || hs[0].Orphan || hs[1].Orphan || !hs[2].Orphan || hs[2].Note != "kept as orphan" {
+		t.Fatalf("highlights %+v", hs)
+	}
+	for _, h := range hs[:2] {
+		if !strings.Contains(a.Markdown[h.Start:h.End], "nobody listens") && !strings.Contains(a.Markdown[h.Start:h.End], "prose") {
+			t.Errorf("highlight covers %q", a.Markdown[h.Start:h.End])
+		}
+	}
+	if hs[0].Label != "claim" && hs[1].Label != "claim" {
+		t.Errorf("label lost: %q %q", hs[0].Label, hs[1].Label)
+	}
+
+	gone, _ := l.FindURL(ctx, srv.URL+"/404/b")
+	b, _ := l.Article(ctx, gone)
+	if b.Fetched() || b.FetchError != "HTTP 404 Not Found" || b.Title != "B, gone" || !b.Added.Equal(saved) || len(b.Tags) != 1 {
+		t.Errorf("kept without text: %+v", b)
+	}
+	if hs, _ := l.Highlights(ctx, gone); len(hs) != 1 || !hs[0].Orphan || hs[0].Note != "n" {
+		t.Errorf("orphan of a page not fetched: %+v", hs)
+	}
+	d, _ := l.FindURL(ctx, "https://offline.example/d")
+	if da, _ := l.Article(ctx, d); !da.Fetched() || !strings.Contains(da.Markdown, "offline D") {
+		t.Errorf("offline article: %+v", da)
+	}
+
+	// Again: everything is a duplicate, nothing fetched.
+	before := srv.requests("/ok/a")
+	sum, err = l.Import(ctx, items, ImportOptions{Fetch: true})
+	if err != nil || sum.Duplicates != 6 || sum.Failed != 1 || srv.requests("/ok/a") != before {
+		t.Errorf("rerun: %+v %v", sum, err)
+	}
+	if n, _ := l.Count(ctx); n != 5 {
+		t.Errorf("%d articles, want 5", n)
+	}
+}
+
+func TestImportPerHostLimitAndNoFetch(t *testing.T) {
+	l := openLib(t)
+	ctx := context.Background()
+	srv := newImportServer(t)
+	var items []importer.Item
+	for i := range 12 {
+		items = append(items, importer.Item{URL: fmt.Sprintf("%s/slow/%d", srv.URL, i)})
+	}
+	sum, err := l.Import(ctx, items, ImportOptions{Fetch: true, Jobs: 8, PerHost: 2})
+	if err != nil || sum.Saved != 12 {
+		t.Fatalf("%+v %v", sum, err)
+	}
+	if m := srv.most.Load(); m > 2 {
+		t.Errorf("%d fetches at once to one host, limit 2", m)
+	}
+
+	sum, err = l.Import(ctx, []importer.Item{{URL: srv.URL + "/ok/nofetch", Title: "T"}}, ImportOptions{Fetch: false})
+	if err != nil || sum.Kept != 1 || srv.requests("/ok/nofetch") != 0 {
+		t.Errorf("no fetch: %+v %v", sum, err)
+	}
+	// Retry fetches it, and places an orphan whose quote is now found.
+	id, _ := l.FindURL(ctx, srv.URL+"/ok/nofetch")
+	if _, err := l.AddHighlight(ctx, &store.Highlight{ArticleID: id, Exact: "Paragraph 1 of /ok/nofetch", Orphan: true, Note: "later"}); err != nil {
+		t.Fatal(err)
+	}
+	sum, err = l.Retry(ctx, ImportOptions{})
+	if err != nil || sum.Saved != 1 || sum.Total != 1 {
+		t.Fatalf("retry: %+v %v", sum, err)
+	}
+	a, _ := l.Article(ctx, id)
+	hs, _ := l.Highlights(ctx, id)
+	if !a.Fetched() || len(hs) != 1 || hs[0].Orphan || a.Markdown[hs[0].Start:hs[0].End] != "Paragraph 1 of /ok/nofetch" {
+		t.Errorf("after retry: fetched %v, highlights %+v", a.Fetched(), hs)
+	}
+}
+
+func TestImportBudgetAndInterrupt(t *testing.T) {
+	l := openLib(t)
+	srv := newImportServer(t)
+	items := []importer.Item{{URL: srv.URL + "/hang/1"}, {URL: srv.URL + "/hang/2"}, {URL: srv.URL + "/ok/3"}}
+	sum, err := l.Import(context.Background(), items, ImportOptions{Fetch: true, Jobs: 1, Budget: 200 * time.Millisecond})
+	if err != nil || sum.Kept != 3 {
+		t.Fatalf("budget: %+v %v", sum, err)
+	}
+	un, _ := l.Unfetched(context.Background())
+	if len(un) != 3 || !strings.Contains(un[0].FetchError, "budget") {
+		t.Errorf("kept for --retry: %+v", un)
+	}
+
+	// Cancelled: what is in flight is dropped whole, nothing else starts.
+	l2 := openLib(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var hang []importer.Item
+	for i := range 20 {
+		hang = append(hang, importer.Item{URL: fmt.Sprintf("%s/hang/x%d", srv.URL, i)})
+	}
+	time.AfterFunc(200*time.Millisecond, cancel)
+	start := time.Now()
+	sum, err = l2.Import(ctx, hang, ImportOptions{Fetch: true})
+	if err != nil || !sum.Interrupted || sum.Done() != 0 || time.Since(start) > 2*time.Second {
+		t.Errorf("interrupted: %+v %v after %s", sum, err, time.Since(start))
+	}
+	if n, _ := l2.Count(context.Background()); n != 0 {
+		t.Errorf("%d articles saved by an interrupted fetch", n)
+	}
+}
+
+func TestImportDryRunWritesNothing(t *testing.T) {
+	l := openLib(t)
+	srv := newImportServer(t)
+	items := []importer.Item{{URL: srv.URL + "/ok/1"}, {URL: "https://x.example/2", Content: page("two")}, {URL: "nope"}}
+	sum, err := l.Import(context.Background(), items, ImportOptions{Fetch: true, DryRun: true})
+	if err != nil || sum.ToFetch != 1 || sum.Saved != 1 || sum.Failed != 1 {
+		t.Errorf("dry run: %+v %v", sum, err)
+	}
+	if n, _ := l.Count(context.Background()); n != 0 || srv.requests("/ok/1") != 0 {
+		t.Errorf("dry run wrote %d articles, fetched %d", n, srv.requests("/ok/1"))
+	}
+}

@@ -1,0 +1,198 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"margin/internal/urlid"
+	"margin/sanitize"
+)
+
+// Imported is an article brought in from another service's export, with
+// what the reader made of it there.
+type Imported struct {
+	// Article is saved with its Added date (the original save date; zero
+	// is now), State, Reading, Starred, Progress, Note and FetchError (set
+	// when it has no text yet). ID, TextRevision and Opened are ignored.
+	Article Article
+	// Tags are cleaned by CleanTag; one it refuses is left out.
+	Tags []string
+	// Highlights are placed (Start, End, Exact, Prefix, Suffix on
+	// Article.Markdown) or orphans (Orphan, with Exact and Note). A placed
+	// one whose range is not inside the text is kept as an orphan.
+	// Supports is ignored.
+	Highlights []Highlight
+}
+
+// ImportArticle saves one imported article with its tags and highlights
+// in one transaction: all of it or nothing. If its address is already
+// saved (AddArticle's identity rule), nothing is written and it returns
+// that article's ID with existed=true.
+func (s *Store) ImportArticle(ctx context.Context, im *Imported) (id int64, existed bool, err error) {
+	ids, ex, err := s.ImportArticles(ctx, []*Imported{im})
+	if err != nil {
+		return 0, false, err
+	}
+	return ids[0], ex[0], nil
+}
+
+// ImportArticles saves several imported articles in one transaction, with
+// ImportArticle's rules for each; ids[i] and existed[i] describe ims[i].
+// Two of them with the same address are one article: the later one
+// existed.
+func (s *Store) ImportArticles(ctx context.Context, ims []*Imported) (ids []int64, existed []bool, err error) {
+	err = s.write(ctx, "import articles", func(tx *sql.Tx) error {
+		ids, existed = make([]int64, len(ims)), make([]bool, len(ims))
+		for i, im := range ims {
+			var err error
+			if ids[i], existed[i], err = importTx(ctx, tx, im); err != nil {
+				return fmt.Errorf("%s: %w", sanitize.Line(urlid.Redact(cmp.Or(im.Article.SourceURL, im.Article.Title))), err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return ids, existed, nil
+}
+
+// importReading is the reading state an import gives: done is done; read
+// some way is being read.
+func importReading(a *Article) Reading {
+	switch {
+	case a.Reading == Done || a.Progress >= 0.98:
+		return Done
+	case a.Reading == ReadingNow || a.Progress > 0:
+		return ReadingNow
+	}
+	return New
+}
+
+func importTx(ctx context.Context, tx *sql.Tx, im *Imported) (int64, bool, error) {
+	a := &im.Article
+	a.SourceURL, a.CanonicalURL = urlid.Public(a.SourceURL), urlid.Public(a.CanonicalURL)
+	if id, err := findURLTx(ctx, tx, a.SourceURL, pageURL(a.CanonicalURL)); err != nil {
+		return 0, false, err
+	} else if id != 0 {
+		return id, true, nil
+	}
+	added := a.Added
+	if added.IsZero() {
+		added = now()
+	}
+	state := a.State
+	if state != Archived {
+		state = Inbox
+	}
+	progress := a.Progress
+	if !(progress >= 0) {
+		progress = 0
+	}
+	progress = min(progress, 1)
+	reading := importReading(a)
+	res, err := tx.ExecContext(ctx, `INSERT INTO articles (source_url, canonical_url, title, byline,
+		site_name, language, excerpt, lead_image, published, word_count, reading_minutes, added, state,
+		url_key, canonical_key, progress, reading, starred, note, fetch_error)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.SourceURL, a.CanonicalURL, sanitize.Line(a.Title), sanitize.Line(a.Byline), sanitize.Line(a.SiteName),
+		sanitize.Line(a.Language), sanitize.Text(a.Excerpt), a.LeadImage, toNanos(a.Published), a.WordCount,
+		a.ReadingMinutes, toNanos(added), string(state), urlid.Key(a.SourceURL), canonicalKey(a.CanonicalURL),
+		progress, string(reading), a.Starred, sanitize.Text(a.Note), sanitize.Line(a.FetchError))
+	if err != nil {
+		return 0, false, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, false, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO article_bodies (article_id, markdown, text) VALUES (?, ?, ?)`,
+		id, a.Markdown, sanitize.Text(a.Text)); err != nil {
+		return 0, false, err
+	}
+	for _, t := range im.Tags {
+		t, ok := CleanTag(t)
+		if !ok {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, t); err != nil {
+			return 0, false, err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_tags (article_id, tag_id)
+			SELECT ?, id FROM tags WHERE name = ?`, id, t); err != nil {
+			return 0, false, err
+		}
+	}
+	for _, h := range im.Highlights {
+		h.Exact, h.Note = sanitize.Text(h.Exact), sanitize.Text(h.Note)
+		if strings.TrimSpace(h.Exact) == "" {
+			continue // nothing to place or show
+		}
+		if h.Label == "" {
+			h.Label = Labels[0]
+		}
+		if h.Orphan || h.Start < 0 || h.End <= h.Start || h.End > len(a.Markdown) {
+			h.Orphan, h.Start, h.End, h.Prefix, h.Suffix = true, 0, 0, "", ""
+		}
+		created := h.Created
+		if created.IsZero() {
+			created = added
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO highlights (article_id, md_start, md_end, exact,
+			prefix, suffix, label, note, orphan, created, updated, revision, text_revision)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)`,
+			id, h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Label, h.Note, h.Orphan,
+			toNanos(created), toNanos(created)); err != nil {
+			return 0, false, err
+		}
+	}
+	a.ID, a.Added, a.State, a.Reading, a.Progress, a.TextRevision = id, added, state, reading, progress, 1
+	return id, false, nil
+}
+
+// Unfetched returns the articles kept without their text (FetchError set),
+// oldest first, without Markdown and Text.
+func (s *Store) Unfetched(ctx context.Context) ([]Article, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+` FROM articles a WHERE a.fetch_error <> '' ORDER BY a.id`)
+	if err != nil {
+		return nil, s.wrap("list articles not fetched", err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		var a Article
+		if err := scanArticle(rows, &a); err != nil {
+			return nil, s.wrap("list articles not fetched", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("list articles not fetched", err)
+	}
+	return out, nil
+}
+
+// SetFetchError records why an article still has no text (a retry failed
+// again). It changes nothing of an article that has its text.
+func (s *Store) SetFetchError(ctx context.Context, id int64, reason string) error {
+	reason = sanitize.Line(reason)
+	if strings.TrimSpace(reason) == "" {
+		return errors.New("set fetch error: empty reason")
+	}
+	return s.write(ctx, fmt.Sprintf("mark article %d not fetched", id), func(tx *sql.Tx) error {
+		var cur string
+		err := tx.QueryRowContext(ctx, `SELECT fetch_error FROM articles WHERE id = ?`, id).Scan(&cur)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", id, ErrNotFound)
+		}
+		if err != nil || cur == "" {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET fetch_error = ? WHERE id = ?`, reason, id)
+		return err
+	})
+}
