@@ -3,6 +3,7 @@ package export
 import (
 	"cmp"
 	"fmt"
+	"html"
 	"net/url"
 	"regexp"
 	"slices"
@@ -713,13 +714,40 @@ func escapeArticle(md string, from, to int, verbatim [][2]int) string {
 			text(md[at:r[0]])
 		}
 		e := min(r[1], to)
-		b.WriteString(neutralizeRefs(md[max(r[0], at):e]))
+		b.WriteString(codeChars(neutralizeRefs(md[max(r[0], at):e])))
 		at = e
 	}
 	if at < to {
 		text(md[at:to])
 	}
 	return b.String()
+}
+
+// charRef is a character reference as CommonMark reads one.
+var charRef = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// codeChars writes the character references inside code (a code span or a
+// code block's text) as the characters they stand for. margin's stored
+// Markdown writes & and < in code as &amp; and &lt;, which margin shows as
+// & and <, but CommonMark (Obsidian) shows references in code as written.
+// Autolinks, and references to control characters, backticks, tildes or
+// nothing valid, are left as they are, so no fence or span is ended early.
+func codeChars(s string) string {
+	if !strings.Contains(s, "&") || strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") && !strings.ContainsAny(s, " \n") {
+		return s
+	}
+	return charRef.ReplaceAllStringFunc(s, func(m string) string {
+		d := html.UnescapeString(m)
+		if d == m {
+			return m
+		}
+		for _, r := range d {
+			if unicode.IsControl(r) || r == '`' || r == '~' || r == utf8.RuneError {
+				return m
+			}
+		}
+		return d
+	})
 }
 
 // maxJoin bounds a joined mark, so joining stays linear in the article.
