@@ -663,7 +663,7 @@ func markFull(md string, hs []store.Highlight) string {
 		merged = append(merged, r)
 	}
 	segs, verbatim := render.MarkPlan(md, merged)
-	segs = joinMarks(md, segs)
+	segs = trimMarks(md, joinMarks(md, segs))
 	var b strings.Builder
 	b.Grow(len(md) + 4*len(segs))
 	at := 0
@@ -721,6 +721,34 @@ func escapeArticle(md string, from, to int, verbatim [][2]int) string {
 		text(md[at:to])
 	}
 	return b.String()
+}
+
+// trimMarks moves the white space at the edges of each mark (a space, a
+// no-break space, a line break) outside it: "==word ==" closes nothing, as
+// a closing == must follow a non-space (markdown-it-mark, Obsidian).
+func trimMarks(md string, segs [][2]int) [][2]int {
+	out := segs[:0]
+	for _, sg := range segs {
+		a, z := sg[0], sg[1]
+		for a < z {
+			r, n := utf8.DecodeRuneInString(md[a:z])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			a += n
+		}
+		for z > a {
+			r, n := utf8.DecodeLastRuneInString(md[a:z])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			z -= n
+		}
+		if a < z {
+			out = append(out, [2]int{a, z})
+		}
+	}
+	return out
 }
 
 // charRef is a character reference as CommonMark reads one.

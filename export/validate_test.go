@@ -25,3 +25,27 @@ func TestFullCodeShowsItsCharacters(t *testing.T) {
 		}
 	}
 }
+
+// Found by scripts/validate-export (markdown-it-mark): a piece of a mark
+// split at emphasis ended with a space, "==John Milbank **RRP:** (£40) ==",
+// and a closing == after a space closes nothing (for Obsidian either).
+func TestFullMarksNeverEndWithSpace(t *testing.T) {
+	md := "**Tested by:** John Milbank **RRP:** 49.95 Euro (£40)\u00a0**More info:** here\n"
+	got := markFull(md, []store.Highlight{hlOf(t, md, 1, "John", "More")})
+	want := "==John Milbank **RRP:** 49.95 Euro (£40)==\u00a0**==More== info:**"
+	if !strings.Contains(got, want) {
+		t.Errorf("want %q in\n%s", want, got)
+	}
+	for _, c := range []struct{ md, from, to string }{
+		{"A sentence with a mark \n that spans a line.\n", "mark ", "that"},
+		{"A sentence with a mark \n that spans a line.\n", "with ", "with "},
+		{"Ends here.\u2003 And then.\n", "here", "\u2003"},
+	} {
+		got := markFull(c.md, []store.Highlight{hlOf(t, c.md, 1, c.from, c.to)})
+		for i, part := range strings.Split(got, "==") {
+			if i%2 == 1 && (strings.TrimSpace(part) != part || strings.Trim(part, "\u00a0\u2003") != part) {
+				t.Errorf("mark %q has white space at an edge: %q", part, got)
+			}
+		}
+	}
+}
