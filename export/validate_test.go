@@ -1,8 +1,10 @@
 package export
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"margin/store"
 )
@@ -45,6 +47,45 @@ func TestFullMarksNeverEndWithSpace(t *testing.T) {
 		for i, part := range strings.Split(got, "==") {
 			if i%2 == 1 && (strings.TrimSpace(part) != part || strings.Trim(part, "\u00a0\u2003") != part) {
 				t.Errorf("mark %q has white space at an edge: %q", part, got)
+			}
+		}
+	}
+}
+
+// Found by scripts/validate-export (dom-anchor-text-quote): JavaScript
+// matchers count UTF-16 units and diff-match-patch takes at most 32, so
+// 32 code points of context with an emoji in them made the standard
+// Hypothesis matcher throw "Pattern too long". Context is at most 32 UTF-16
+// units (what those tools write themselves).
+func TestQuoteContextFitsUTF16(t *testing.T) {
+	md := "Second point with an emoji 🎉 and some more words after it, then 🎉🎉 the end of the line.\n"
+	a := &store.Article{ID: 1, Title: "t", Markdown: md}
+	for _, q := range []string{"some more words", "Second point", "the end"} {
+		h := hlOf(t, md, 1, q, q)
+		out, err := JSON(a, []store.Highlight{h}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c struct {
+			First struct {
+				Items []struct {
+					Target struct {
+						Selector []map[string]any `json:"selector"`
+					} `json:"target"`
+				} `json:"items"`
+			} `json:"first"`
+		}
+		if err := json.Unmarshal(out, &c); err != nil {
+			t.Fatal(err)
+		}
+		sel := c.First.Items[0].Target.Selector[0]
+		for _, k := range []string{"prefix", "suffix"} {
+			s, _ := sel[k].(string)
+			if n := len(utf16.Encode([]rune(s))); n > 32 {
+				t.Errorf("%q: %s %q is %d UTF-16 units", q, k, s, n)
+			}
+			if s == "" && k == "prefix" && q != "Second point" {
+				t.Errorf("%q: no prefix", q)
 			}
 		}
 	}
