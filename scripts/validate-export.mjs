@@ -67,7 +67,7 @@ function frontMatter(src) {
   return [m[1], src.slice(m[0].length), m[0].split('\n').length - 1];
 }
 
-function checkFrontMatter(file, fmText) {
+function checkFrontMatter(file, fmText, template = false) {
   let fm;
   try {
     // js-yaml 4 refuses duplicate keys unless told otherwise (json: false).
@@ -81,6 +81,13 @@ function checkFrontMatter(file, fmText) {
     return null;
   }
   const want = (k, ok, what) => { if (!(k in fm)) fail(file, `front matter has no ${k}`); else if (!ok(fm[k])) fail(file, `front matter ${k} is not ${what}: ${short(String(fm[k]))}`); };
+  if (template) {
+    // The README's template writes its own keys; margin adds margin_id.
+    want('margin_id', Number.isInteger, 'an integer');
+    want('date-saved', isDate, 'a YAML timestamp');
+    want('labels', (v) => Array.isArray(v), 'a list');
+    return fm;
+  }
   want('title', (v) => typeof v === 'string' && v !== '', 'a non-empty string');
   want('margin_id', Number.isInteger, 'an integer');
   want('highlights', Number.isInteger, 'an integer');
@@ -101,10 +108,10 @@ const blockID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
 // stripQuote removes the blockquote markers of a source line.
 const stripQuote = (line) => line.replace(/^(\s{0,3}>\s?)+/, '');
 
-function checkMarkdown(file, src, full, fm, text) {
+function checkMarkdown(file, src, full, fm, text, template = false) {
   const [fmText, body, offset] = frontMatter(src);
   if (fmText === null) { fail(file, 'no front matter (--- lines) at the start'); return; }
-  fm = fm || checkFrontMatter(file, fmText);
+  fm = fm || checkFrontMatter(file, fmText, template);
   const md = new MarkdownIt('commonmark').use(markPlugin);
   md.enable('table').enable('strikethrough');
   let tokens;
@@ -114,6 +121,7 @@ function checkMarkdown(file, src, full, fm, text) {
   const at = (i) => `${file}:${i + 1 + offset}`;
 
   // The margin region: one begin and one end marker, in order.
+  if (template) count('template exports parsed');
   const markers = tokens.filter((t) => t.type === 'html_block' && /<!-- margin:(begin|end)\b/.test(t.content));
   const kinds = markers.map((t) => /margin:begin/.test(t.content) ? 'begin' : 'end');
   if (kinds.join(',') !== 'begin,end') fail(file, `margin region markers are ${kinds.join(',') || 'missing'}, want begin,end as HTML blocks`);
@@ -494,17 +502,17 @@ if (waTests) {
 } else skipped.push('W3C JSON Schemas: set WA_TESTS to a local checkout of w3c/web-annotation-tests');
 
 const byID = new Map(); // article id -> markdown file (default export)
-for (const [dir, full] of [['md', false], ['full', true]]) {
+for (const [dir, full] of [['md', false], ['full', true], ['tmpl', false]]) {
   const files = ls(path.join(work, dir), '.md');
   if (!files.length) fail(dir, 'no Markdown files exported');
   for (const f of files) {
     const src = fs.readFileSync(f, 'utf8');
     const [fmText] = frontMatter(src);
-    const fm = fmText !== null ? checkFrontMatter(rel(f), fmText) : null;
+    const fm = fmText !== null ? checkFrontMatter(rel(f), fmText, dir === 'tmpl') : null;
     const id = fm && fm.margin_id;
     const text = id ? plainText(id) : null;
-    const res = checkMarkdown(rel(f), src, full, fm, text);
-    if (!full && id) byID.set(String(id), { file: rel(f), fm, res });
+    const res = checkMarkdown(rel(f), src, full, fm, text, dir === 'tmpl');
+    if (dir === 'md' && id) byID.set(String(id), { file: rel(f), fm, res });
   }
 }
 
