@@ -242,17 +242,25 @@ function checkFullText(file, body, tokens, text) {
     }
     return s;
   };
+  const want = squash(text);
+  let bad = 0;
   for (let k = k0; k < h2; k++) {
     const t = tokens[k];
     if (t.type === 'inline') {
-      out += inlineText(t.children) + '\n';
+      const block = inlineText(t.children);
+      out += block + '\n';
+      // Each block on its own, so that every broken one is listed.
+      if (!want.includes(squash(block))) {
+        bad++;
+        fail(`${file}:${t.map ? t.map[0] + 1 : '?'}`, `--full block does not read as the plain text: ${short(squash(block), 160)}`);
+      }
     } else if (t.type === 'fence' || t.type === 'code_block') out += t.content + '\n';
     else if (t.type === 'html_block') out += '\n';
   }
   count('--full marks', marks);
   const got = squash(out);
-  const want = squash(text);
   if (got === want) { count('--full articles reading as the plain text'); return; }
+  if (bad) return;
   let i = 0;
   while (i < got.length && got[i] === want[i]) i++;
   fail(file, `--full article does not read as the plain text at character ${i}: shows ${short(got.slice(Math.max(0, i - 30), i + 50))}, the text has ${short(want.slice(Math.max(0, i - 30), i + 50))}`);
