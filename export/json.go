@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"margin/render"
@@ -147,8 +148,11 @@ func JSON(a *store.Article, hs []store.Highlight, opt Options) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// quoteContext is how many code points of context a TextQuoteSelector
-// carries on each side.
+// quoteContext is how much context a TextQuoteSelector carries on each
+// side: whole code points, at most 32 UTF-16 units (32 characters unless
+// some are astral, such as emoji). JavaScript matchers count UTF-16 units,
+// and the bitap search of diff-match-patch (dom-anchor-text-quote, which
+// Hypothesis-style tools use) refuses a pattern longer than 32.
 const quoteContext = 32
 
 // selectors describes a highlight in the plain text: a quote selector whose
@@ -161,13 +165,19 @@ func selectors(pt *render.PlainText, h store.Highlight) ([]annoSelector, bool) {
 			t := pt.Text
 			exact := t[a:b]
 			pa := a
-			for n := 0; pa > 0 && n < quoteContext; n++ {
-				_, sz := utf8.DecodeLastRuneInString(t[:pa])
+			for n := 0; pa > 0; {
+				r, sz := utf8.DecodeLastRuneInString(t[:pa])
+				if n += utf16.RuneLen(r); n > quoteContext {
+					break
+				}
 				pa -= sz
 			}
 			pb := b
-			for n := 0; pb < len(t) && n < quoteContext; n++ {
-				_, sz := utf8.DecodeRuneInString(t[pb:])
+			for n := 0; pb < len(t); {
+				r, sz := utf8.DecodeRuneInString(t[pb:])
+				if n += utf16.RuneLen(r); n > quoteContext {
+					break
+				}
 				pb += sz
 			}
 			s := utf8.RuneCountInString(t[:a])

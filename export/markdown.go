@@ -3,6 +3,7 @@ package export
 import (
 	"cmp"
 	"fmt"
+	"html"
 	"net/url"
 	"regexp"
 	"slices"
@@ -662,7 +663,7 @@ func markFull(md string, hs []store.Highlight) string {
 		merged = append(merged, r)
 	}
 	segs, verbatim := render.MarkPlan(md, merged)
-	segs = joinMarks(md, segs)
+	segs = trimMarks(md, joinMarks(md, segs))
 	var b strings.Builder
 	b.Grow(len(md) + 4*len(segs))
 	at := 0
@@ -713,13 +714,68 @@ func escapeArticle(md string, from, to int, verbatim [][2]int) string {
 			text(md[at:r[0]])
 		}
 		e := min(r[1], to)
-		b.WriteString(neutralizeRefs(md[max(r[0], at):e]))
+		b.WriteString(codeChars(neutralizeRefs(md[max(r[0], at):e])))
 		at = e
 	}
 	if at < to {
 		text(md[at:to])
 	}
 	return b.String()
+}
+
+// trimMarks moves the white space at the edges of each mark (a space, a
+// no-break space, a line break) outside it: "==word ==" closes nothing, as
+// a closing == must follow a non-space (markdown-it-mark, Obsidian).
+func trimMarks(md string, segs [][2]int) [][2]int {
+	out := segs[:0]
+	for _, sg := range segs {
+		a, z := sg[0], sg[1]
+		for a < z {
+			r, n := utf8.DecodeRuneInString(md[a:z])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			a += n
+		}
+		for z > a {
+			r, n := utf8.DecodeLastRuneInString(md[a:z])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			z -= n
+		}
+		if a < z {
+			out = append(out, [2]int{a, z})
+		}
+	}
+	return out
+}
+
+// charRef is a character reference as CommonMark reads one.
+var charRef = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// codeChars writes the character references inside code (a code span or a
+// code block's text) as the characters they stand for. margin's stored
+// Markdown writes & and < in code as &amp; and &lt;, which margin shows as
+// & and <, but CommonMark (Obsidian) shows references in code as written.
+// Autolinks, and references to control characters, backticks, tildes or
+// nothing valid, are left as they are, so no fence or span is ended early.
+func codeChars(s string) string {
+	if !strings.Contains(s, "&") || strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") && !strings.ContainsAny(s, " \n") {
+		return s
+	}
+	return charRef.ReplaceAllStringFunc(s, func(m string) string {
+		d := html.UnescapeString(m)
+		if d == m {
+			return m
+		}
+		for _, r := range d {
+			if unicode.IsControl(r) || r == '`' || r == '~' || r == utf8.RuneError {
+				return m
+			}
+		}
+		return d
+	})
 }
 
 // maxJoin bounds a joined mark, so joining stays linear in the article.
