@@ -1,6 +1,7 @@
 package export
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"text/template"
@@ -202,5 +203,43 @@ func TestExportArticleTags(t *testing.T) {
 	}
 	if strings.Join(fm.Tags, " ") != "margin Policy reading-list a-b" {
 		t.Errorf("tags %q", fm.Tags)
+	}
+}
+
+// The W3C export carries the article's tags as one tagging annotation on
+// the whole article, before the highlights.
+func TestJSONArticleTags(t *testing.T) {
+	a, hs := fixture(t)
+	a.Tags = []string{"Policy", "reading list"}
+	out, err := JSON(a, hs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct {
+		Total int `json:"total"`
+		First struct {
+			Items []struct {
+				ID         string `json:"id"`
+				Motivation string `json:"motivation"`
+				Body       []struct {
+					Value, Purpose string
+				} `json:"body"`
+				Target struct {
+					Source   string `json:"source"`
+					Selector []any  `json:"selector"`
+				} `json:"target"`
+			} `json:"items"`
+		} `json:"first"`
+	}
+	if err := json.Unmarshal(out, &c); err != nil {
+		t.Fatal(err)
+	}
+	it := c.First.Items[0]
+	if it.Motivation != "tagging" || len(it.Body) != 2 || it.Body[0].Value != "Policy" || it.Body[1].Purpose != "tagging" ||
+		it.Target.Source == "" || it.Target.Selector != nil {
+		t.Errorf("first item %+v", it)
+	}
+	if c.Total != len(c.First.Items) || c.Total != len(hs)+1 {
+		t.Errorf("total %d, items %d, highlights %d", c.Total, len(c.First.Items), len(hs))
 	}
 }

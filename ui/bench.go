@@ -27,6 +27,9 @@ func (s staticLib) Count(context.Context) (int, error)               { return le
 func (s staticLib) Version(context.Context) (int64, error)           { return 1, nil }
 func (s staticLib) Setting(context.Context, string) (string, error)  { return "", nil }
 func (s staticLib) SetSetting(context.Context, string, string) error { return nil }
+func (s staticLib) TagsByArticle(context.Context) (map[int64][]string, error) {
+	return nil, nil
+}
 
 // BenchFilter measures one keystroke of the library's `/` filter over arts
 // (the update and the redrawn frame, median of many) and, as a baseline, one

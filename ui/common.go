@@ -38,6 +38,9 @@ type Library interface {
 	DeleteHighlight(ctx context.Context, id int64) error
 	RestoreHighlight(ctx context.Context, h *store.Highlight, relink []int64) error
 	AllHighlights(ctx context.Context, f store.HighlightFilter) ([]store.Highlight, error)
+	TagArticle(ctx context.Context, id int64, add, remove []string) error
+	Tags(ctx context.Context) ([]store.TagCount, error)
+	TagsByArticle(ctx context.Context) (map[int64][]string, error)
 }
 
 // Common is what every screen shares: the terminal size, styles, keys, the

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -388,5 +389,55 @@ func (f *fakeLib) AllHighlights(ctx context.Context, flt store.HighlightFilter) 
 		}
 		return out[i].Start < out[j].Start
 	})
+	return out, nil
+}
+
+func (f *fakeLib) TagArticle(ctx context.Context, id int64, add, remove []string) error {
+	f.call("TagArticle %d +%v -%v", id, add, remove)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	a, ok := f.arts[id]
+	if !ok {
+		return store.ErrNotFound
+	}
+	for _, t := range remove {
+		a.Tags = slices.DeleteFunc(a.Tags, func(s string) bool { return strings.EqualFold(s, t) })
+	}
+	for _, t := range add {
+		if !slices.ContainsFunc(a.Tags, func(s string) bool { return strings.EqualFold(s, t) }) {
+			a.Tags = append(a.Tags, t)
+		}
+	}
+	sort.Slice(a.Tags, func(i, j int) bool { return strings.ToLower(a.Tags[i]) < strings.ToLower(a.Tags[j]) })
+	f.version++
+	return nil
+}
+
+func (f *fakeLib) Tags(ctx context.Context) ([]store.TagCount, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := map[string]int{}
+	for _, a := range f.arts {
+		for _, t := range a.Tags {
+			n[t]++
+		}
+	}
+	var out []store.TagCount
+	for t, c := range n {
+		out = append(out, store.TagCount{Name: t, Articles: c})
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out, nil
+}
+
+func (f *fakeLib) TagsByArticle(ctx context.Context) (map[int64][]string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[int64][]string{}
+	for id, a := range f.arts {
+		if len(a.Tags) > 0 {
+			out[id] = slices.Clone(a.Tags)
+		}
+	}
 	return out, nil
 }

@@ -21,6 +21,7 @@ type LibraryKeys struct {
 	Add, Sample, Archive, Delete, Undo      key.Binding
 	Reload, IDs, Done, Star, Original       key.Binding
 	Sort, ShowArchived, Highlights          key.Binding
+	Tags, Views                             key.Binding
 	Help, Quit                              key.Binding
 }
 
@@ -121,6 +122,8 @@ func libraryKeys() LibraryKeys {
 		ShowArchived: kb(".", "show archived", "."),
 		Highlights:   kb("H", "all highlights", "H"),
 		Original:     kb("W", "open original", "W"),
+		Tags:         kb("t", "tags", "t"),
+		Views:        kb("v", "views", "v"),
 		Help:         kb("?", "more keys", "?"),
 		Quit:         kb("q", "quit", "q"),
 	}
@@ -193,7 +196,7 @@ func pickerKeys() PickerKeys {
 
 // ShortHelp is the library's one-line help.
 func (k LibraryKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Filter, k.Search, k.Add, k.Sample, k.Delete, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Filter, k.Search, k.Tags, k.Views, k.Add, k.Sample, k.Help, k.Quit}
 }
 
 // FullHelp is the library's full help, in columns.
@@ -201,8 +204,8 @@ func (k LibraryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Filter, k.Search, k.Clear},
-		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo, k.Done, k.Star},
-		{k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Original, k.Reload, k.Help, k.Quit},
+		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo, k.Done, k.Star, k.Tags},
+		{k.Views, k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Original, k.Reload, k.Help, k.Quit},
 	}
 }
 

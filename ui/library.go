@@ -31,6 +31,8 @@ const (
 	libAdding                 // waiting for an add to finish
 	libConfirm                // asking whether to delete
 	libAll                    // the list of all highlights
+	libTags                   // editing the selected article's tags
+	libViews                  // choosing a saved view
 )
 
 // sortNames are the library's sort orders, in the order `o` cycles them;
@@ -125,6 +127,14 @@ type libraryModel struct {
 	partial      bool         // arts is the first page only; the whole list follows
 	toEnd        bool         // G was pressed on the first page: go to the end of the whole list
 	first        chan tea.Msg // the first page, read ahead by prefetch; nil when not
+
+	// The tag editor: the article it edits, the library's tags for
+	// completion, and what was typed before Tab completed it.
+	tagging  int64
+	tagNames []string
+	tagTyped string
+	// views are the saved views (name and query), for v.
+	views []store.View
 
 	prompt  *prompt
 	all     *allHighlights
@@ -228,6 +238,8 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 	switch l.mode {
 	case libFilter, libSearch, libAdd:
 		return l.Keys.Prompt.ShortHelp()
+	case libTags:
+		return []key.Binding{l.Keys.Prompt.Submit, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")), l.Keys.Prompt.Cancel}
 	case libConfirm:
 		return l.Keys.Confirm.ShortHelp()
 	case libAdding:
@@ -241,6 +253,7 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 	}
 	k.Sample.SetEnabled(false)
 	k.Delete.SetEnabled(!l.empty())
+	k.Views.SetEnabled(len(l.views) > 0)
 	k.Clear.SetEnabled(l.filter != "" || l.query != "")
 	bs := k.ShortHelp()
 	if k.Clear.Enabled() {
@@ -283,6 +296,9 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 		if err != nil {
 			return listMsg{seq: seq, err: fmt.Errorf("list articles: %w", err)}
 		}
+		if err := fillTags(ctx, lib, arts); err != nil {
+			return listMsg{seq: seq, err: err}
+		}
 		total := len(arts)
 		if total == 0 && !opt.Archived {
 			// Empty, or everything is archived?
@@ -293,6 +309,21 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 		return listMsg{seq: seq, arts: arts, total: total, selectID: selectID,
 			partial: limit > 0 && len(arts) >= limit, version: version}
 	}
+}
+
+// fillTags gives listed articles their tags (one read for the library).
+func fillTags(ctx context.Context, lib Library, arts []store.Article) error {
+	tags, err := lib.TagsByArticle(ctx)
+	if err != nil {
+		return fmt.Errorf("read tags: %w", err)
+	}
+	if len(tags) == 0 {
+		return nil
+	}
+	for i := range arts {
+		arts[i].Tags = tags[arts[i].ID]
+	}
+	return nil
 }
 
 // runSearch runs a full-text query in a command.
@@ -331,6 +362,10 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 		return l, l.onWrite(msg)
 	case statusMsg:
 		l.status, l.errLine = msg.text, ""
+	case errMsg:
+		l.errLine = msg.text
+	case tagsMsg:
+		l.tagNames = msg.names
 	case allListMsg:
 		if l.all != nil {
 			l.all.onList(msg)
@@ -482,6 +517,17 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch l.mode {
 	case libFilter, libSearch, libAdd:
 		return l.onPromptKey(msg)
+	case libTags:
+		switch {
+		case key.Matches(msg, l.Keys.Prompt.Cancel):
+			l.mode, l.prompt = libList, nil
+			return nil
+		case key.Matches(msg, l.Keys.Prompt.Submit):
+			v := l.prompt.Value()
+			l.mode, l.prompt = libList, nil
+			return l.saveTags(v)
+		}
+		return l.onTagKey(msg)
 	case libAdding:
 		if key.Matches(msg, l.Keys.Prompt.Cancel) && l.cancel != nil {
 			l.cancel()
@@ -577,6 +623,8 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.openOriginal()
 	case key.Matches(msg, k.Star):
 		return l.toggleStar()
+	case key.Matches(msg, k.Tags):
+		return l.editTags()
 	case key.Matches(msg, k.Reload):
 		l.status = "Reloaded."
 		return l.reload()
@@ -670,6 +718,9 @@ func (l *libraryModel) onPromptKey(msg tea.KeyPressMsg) tea.Cmd {
 // onPromptInput passes typing to the prompt; filter and search follow it
 // as the user types.
 func (l *libraryModel) onPromptInput(msg tea.Msg) tea.Cmd {
+	if p, ok := msg.(tea.PasteMsg); ok && l.mode == libTags {
+		msg = tea.PasteMsg{Content: strings.Join(strings.Fields(p.Content), " ")}
+	}
 	if p, ok := msg.(tea.PasteMsg); ok && l.mode == libAdd && l.Opt.Add != nil && strings.Count(strings.TrimSpace(p.Content), "\n") > 0 {
 		// Several lines pasted at the add prompt are an article's text.
 		text, add := p.Content, l.Opt.Add
@@ -1200,8 +1251,18 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 	if sel {
 		titleStyle, marker = st.Selected, st.Marker.Render("▸ ")
 	}
-	return truncate(marker+titleStyle.Render(padRight(title, tw))+"  "+
-		st.Site.Render(padRight(sanitize.Line(source(a)), sw))+"  "+l.meta(a), l.Width)
+	// Tags follow the title in the title column, in at most a third of it
+	// when the title needs the room.
+	cell := titleStyle.Render(padRight(title, tw))
+	if tags := tagLine(a.Tags); tags != "" {
+		tgw := min(lipgloss.Width(tags), max(tw/3, tw-lipgloss.Width(title)-1))
+		if tgw >= 3 {
+			t := truncate(title, tw-tgw-1)
+			rest := max(tw-lipgloss.Width(t)-1-tgw, 0)
+			cell = titleStyle.Render(t+" ") + st.Tag.Inherit(titleStyle).Render(truncate(tags, tgw)) + titleStyle.Render(strings.Repeat(" ", rest))
+		}
+	}
+	return truncate(marker+cell+"  "+st.Site.Render(padRight(sanitize.Line(source(a)), sw))+"  "+l.meta(a), l.Width)
 }
 
 // idWidth is how many digits the largest id listed has, so ids align.
@@ -1256,7 +1317,7 @@ func highlightMatches(s string, ms [][2]int, plain, match lipgloss.Style) string
 func (l *libraryModel) viewFooter() string {
 	st := l.Styles
 	switch l.mode {
-	case libFilter, libSearch, libAdd:
+	case libFilter, libSearch, libAdd, libTags:
 		return l.prompt.View()
 	case libAll:
 		if l.all.prompt != nil {
