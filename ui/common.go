@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/query"
 	"margin/internal/settings"
 	"margin/render"
 	"margin/store"
@@ -41,6 +42,8 @@ type Library interface {
 	TagArticle(ctx context.Context, id int64, add, remove []string) error
 	Tags(ctx context.Context) ([]store.TagCount, error)
 	TagsByArticle(ctx context.Context) (map[int64][]string, error)
+	ListQuery(ctx context.Context, q query.Query, opt store.ListOptions) ([]store.Article, error)
+	Views(ctx context.Context) ([]store.View, error)
 }
 
 // Common is what every screen shares: the terminal size, styles, keys, the

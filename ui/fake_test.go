@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"margin/internal/query"
 	"margin/store"
 )
 
@@ -27,6 +29,7 @@ type fakeLib struct {
 	failAdd  error // returned by AddHighlight/UpdateHighlight when set
 	now      time.Time
 	version  int64 // added to Version, for tests that change things behind its back
+	views    []store.View
 }
 
 func newFakeLib() *fakeLib {
@@ -440,4 +443,53 @@ func (f *fakeLib) TagsByArticle(ctx context.Context) (map[int64][]string, error)
 		}
 	}
 	return out, nil
+}
+
+// ListQuery understands the operators the tests use: tag:, is:, site:,
+// sort:title, and words found in the text.
+func (f *fakeLib) ListQuery(ctx context.Context, q query.Query, opt store.ListOptions) ([]store.Article, error) {
+	f.call("ListQuery %s %v", q.Words, q.Filters)
+	all, _ := f.List(ctx, store.ListOptions{Archived: true, Sort: cmp.Or(store.Sort(q.Sort), opt.Sort)})
+	archived := opt.Archived
+	var out []store.Article
+	for _, a := range all {
+		keep := q.Words == "" || strings.Contains(strings.ToLower(f.arts[a.ID].Text), strings.ToLower(q.Words))
+		for _, fl := range q.Filters {
+			var ok bool
+			switch fl.Kind {
+			case query.Tag:
+				ok = slices.ContainsFunc(a.Tags, func(t string) bool { return strings.EqualFold(t, fl.Value) })
+			case query.Site:
+				ok = strings.Contains(strings.ToLower(a.SiteName), strings.ToLower(fl.Value))
+			case query.Is:
+				switch fl.Value {
+				case "starred":
+					ok = a.Starred
+				case "done":
+					ok = a.Reading == store.Done
+				case "new", "unread":
+					ok = a.Reading == store.New || a.Reading == ""
+				case "archived":
+					ok, archived = a.State == store.Archived, true
+				case "unfetched":
+					ok = !a.Fetched()
+				}
+			case query.Has:
+				ok = fl.Value == "note" && a.Note != ""
+			}
+			if ok == fl.Not {
+				keep = false
+			}
+		}
+		if keep && (archived || a.State != store.Archived) {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeLib) Views(ctx context.Context) ([]store.View, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.views), nil
 }

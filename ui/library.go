@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"margin/internal/query"
 	"margin/internal/settings"
 	"margin/sanitize"
 	"margin/store"
@@ -114,8 +115,13 @@ type libraryModel struct {
 	arts         []store.Article
 	hay          []string // lower-cased "title site" per article, for the filter
 	rows         []int    // indexes into arts in display order, after the filter
-	filter       string   // the filter applied
-	query        string   // the full-text query applied; results shown when non-empty
+	filter       string   // the filter applied, as typed
+	words        string   // its free words, which rank titles
+	queryErr     string   // why the filter cannot be read; "" when it can
+	filterOps    query.Query
+	opsKey       string      // the filter's operators the list was read with ("" none)
+	view         *store.View // the saved view shown; nil for the whole library
+	query        string      // the full-text query applied; results shown when non-empty
 	results      []store.SearchResult
 	seq          int // search request number, to drop stale results
 	cursor       int
@@ -137,6 +143,7 @@ type libraryModel struct {
 	views []store.View
 
 	prompt  *prompt
+	picker  *picker // the saved views chooser
 	all     *allHighlights
 	spin    spinner.Model
 	cancel  context.CancelFunc // cancels a running add
@@ -165,9 +172,9 @@ func (l *libraryModel) Init() tea.Cmd {
 	watch := l.watch(watchEvery, func(time.Time) tea.Msg { return watchMsg{} })
 	if ch := l.first; ch != nil {
 		l.first = nil
-		return tea.Batch(func() tea.Msg { return <-ch }, watch)
+		return tea.Batch(func() tea.Msg { return <-ch }, watch, l.loadViews(false))
 	}
-	return tea.Batch(l.loadList(0, firstPage), watch)
+	return tea.Batch(l.loadList(0, firstPage), watch, l.loadViews(false))
 }
 
 // watchEvery is how often the library checks for changes made by another
@@ -221,6 +228,9 @@ func (l *libraryModel) SetSize(w, h int) {
 	if l.all != nil {
 		l.all.SetSize(w, h)
 	}
+	if l.picker != nil {
+		l.picker.SetSize(w-2, l.bodyHeight())
+	}
 	l.scroll()
 }
 
@@ -242,6 +252,8 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 		return []key.Binding{l.Keys.Prompt.Submit, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")), l.Keys.Prompt.Cancel}
 	case libConfirm:
 		return l.Keys.Confirm.ShortHelp()
+	case libViews:
+		return []key.Binding{l.Keys.Picker.Choose, l.Keys.Picker.Back}
 	case libAdding:
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
 	case libAll:
@@ -254,7 +266,7 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 	k.Sample.SetEnabled(false)
 	k.Delete.SetEnabled(!l.empty())
 	k.Views.SetEnabled(len(l.views) > 0)
-	k.Clear.SetEnabled(l.filter != "" || l.query != "")
+	k.Clear.SetEnabled(l.filter != "" || l.query != "" || l.view != nil)
 	bs := k.ShortHelp()
 	if k.Clear.Enabled() {
 		bs = append([]key.Binding{k.Clear}, bs...)
@@ -289,10 +301,17 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 	l.listSeq++
 	seq, lib, ctx := l.listSeq, l.Lib, l.ctx
 	opt := store.ListOptions{Archived: l.archived, Sort: sortNames[l.sortIdx].sort, Limit: limit}
+	q, queried := l.listQuery()
 	return func() tea.Msg {
 		// Read first: a change made while listing shows at the next check.
 		version, _ := lib.Version(ctx)
-		arts, err := lib.List(ctx, opt)
+		var arts []store.Article
+		var err error
+		if queried {
+			arts, err = lib.ListQuery(ctx, q, opt)
+		} else {
+			arts, err = lib.List(ctx, opt)
+		}
 		if err != nil {
 			return listMsg{seq: seq, err: fmt.Errorf("list articles: %w", err)}
 		}
@@ -300,7 +319,7 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 			return listMsg{seq: seq, err: err}
 		}
 		total := len(arts)
-		if total == 0 && !opt.Archived {
+		if total == 0 && (!opt.Archived || queried) {
 			// Empty, or everything is archived?
 			if total, err = lib.Count(ctx); err != nil {
 				return listMsg{seq: seq, err: fmt.Errorf("count articles: %w", err)}
@@ -366,6 +385,8 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 		l.errLine = msg.text
 	case tagsMsg:
 		l.tagNames = msg.names
+	case viewsMsg:
+		return l, l.onViews(msg)
 	case allListMsg:
 		if l.all != nil {
 			l.all.onList(msg)
@@ -478,8 +499,9 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 	} else {
 		l.status = "Saved."
 	}
-	// Show the new article even when a filter or search would hide it.
-	l.filter, l.query, l.results = "", "", nil
+	// Show the new article even when a filter, search or view would hide it.
+	l.filter, l.words, l.queryErr, l.opsKey, l.filterOps = "", "", "", "", query.Query{}
+	l.query, l.results, l.view = "", nil, nil
 	return l.load(msg.id)
 }
 
@@ -535,6 +557,8 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case libConfirm:
 		return l.onConfirmKey(msg)
+	case libViews:
+		return l.onViewsKey(msg)
 	case libAll:
 		cmd, closed := l.all.onKey(msg)
 		if closed {
@@ -595,17 +619,21 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Filter):
 		l.query, l.results = "", nil
 		l.mode = libFilter
-		l.prompt = newPrompt(l.Common, "/", "filter by title or site")
+		l.prompt = newPrompt(l.Common, "/", "title words, tag:x is:starred site:… sort:title")
 		l.prompt.SetValue(l.filter)
 	case key.Matches(msg, k.Search):
-		l.filter = ""
-		l.applyFilter()
+		cmd := l.clearFilter()
 		l.mode = libSearch
 		l.prompt = newPrompt(l.Common, "search:", "words in the full text")
 		l.prompt.SetValue(l.query)
+		return cmd
 	case key.Matches(msg, k.Clear):
-		l.filter, l.query, l.results = "", "", nil
-		l.applyFilter()
+		// esc clears the filter or search first, then leaves the view.
+		if l.filter == "" && l.query == "" && l.view != nil {
+			return l.setView(nil)
+		}
+		l.query, l.results = "", nil
+		return l.clearFilter()
 	case key.Matches(msg, k.Add):
 		l.mode = libAdd
 		l.prompt = newPrompt(l.Common, "add:", "a URL, or the path of an HTML or text file")
@@ -625,6 +653,8 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.toggleStar()
 	case key.Matches(msg, k.Tags):
 		return l.editTags()
+	case key.Matches(msg, k.Views):
+		return l.loadViews(true)
 	case key.Matches(msg, k.Reload):
 		l.status = "Reloaded."
 		return l.reload()
@@ -679,8 +709,8 @@ func (l *libraryModel) onPromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, l.Keys.Prompt.Cancel):
 		switch l.mode {
 		case libFilter:
-			l.filter = ""
-			l.applyFilter()
+			l.mode, l.prompt = libList, nil
+			return l.clearFilter()
 		case libSearch:
 			l.query, l.results = "", nil
 			l.seq++
@@ -731,8 +761,7 @@ func (l *libraryModel) onPromptInput(msg tea.Msg) tea.Cmd {
 	switch l.mode {
 	case libFilter:
 		if v := l.prompt.Value(); v != l.filter {
-			l.filter = v
-			l.applyFilter()
+			return tea.Batch(cmd, l.setFilter(v))
 		}
 	case libSearch:
 		v := strings.TrimSpace(l.prompt.Value())
@@ -977,7 +1006,7 @@ func (l *libraryModel) open() tea.Cmd {
 func (l *libraryModel) applyFilter() {
 	sel := l.selectedID()
 	l.rows = l.rows[:0]
-	q := strings.ToLower(strings.TrimSpace(l.filter))
+	q := strings.ToLower(strings.TrimSpace(l.words))
 	if q == "" {
 		for i := range l.arts {
 			l.rows = append(l.rows, i)
@@ -1096,8 +1125,13 @@ func (l *libraryModel) View() string {
 		body = "\n" + indent(strings.Join(l.helpPane.view(l.Common, l.help, l, l.Width-2, l.bodyHeight()-1), "\n"), "  ")
 	case l.mode == libAll:
 		body = l.all.View()
+	case l.mode == libViews:
+		body = indent(l.picker.View(), "  ")
 	}
-	if l.query == "" && len(l.rows) > 0 && l.mode != libAll && !l.help.ShowAll {
+	switch {
+	case l.queryErr != "" && l.mode != libAll && !l.help.ShowAll:
+		b.WriteString(truncate(" "+l.Styles.Library.QueryErr.Render(sanitize.Line(l.queryErr)), l.Width))
+	case l.query == "" && len(l.rows) > 0 && l.mode != libAll && !l.help.ShowAll:
 		b.WriteString(l.viewColumns())
 	}
 	b.WriteByte('\n')
@@ -1122,6 +1156,10 @@ func (l *libraryModel) viewTitle() string {
 		more = "+"
 	}
 	parts := []string{fmt.Sprintf("%d%s article%s", n, more, plural(n))}
+	view := ""
+	if l.view != nil {
+		view = st.Library.View.Render("  "+sanitize.Line(l.view.Name)) + st.App.Dim.Render(" ·")
+	}
 	switch {
 	case l.query != "":
 		parts = append(parts, fmt.Sprintf("%d found for “%s”", len(l.results), sanitize.Line(l.query)))
@@ -1132,7 +1170,7 @@ func (l *libraryModel) viewTitle() string {
 	if l.archived {
 		parts = append(parts, "archived shown")
 	}
-	line := st.App.Brand.Render(" margin") + st.App.Dim.Render("  "+strings.Join(parts, " · "))
+	line := st.App.Brand.Render(" margin") + view + st.App.Dim.Render("  "+strings.Join(parts, " · "))
 	return truncate(line, l.Width)
 }
 
@@ -1167,6 +1205,8 @@ func (l *libraryModel) viewBody() string {
 		return st.App.Dim.Render("  Nothing found for “" + sanitize.Line(l.query) + "”.")
 	case l.query == "" && len(l.rows) == 0 && l.filter != "":
 		return st.App.Dim.Render("  No article matches “" + sanitize.Line(l.filter) + "”.")
+	case l.query == "" && len(l.rows) == 0 && l.view != nil:
+		return st.App.Dim.Render("  No article in the view “" + sanitize.Line(l.view.Name) + "” (" + sanitize.Line(l.view.Query) + ").")
 	case l.query == "" && len(l.rows) == 0:
 		return st.App.Dim.Render("  Every article is archived: press . to show them.")
 	}

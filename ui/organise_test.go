@@ -122,3 +122,83 @@ func TestLibraryTagsNarrow(t *testing.T) {
 	}
 	_ = store.Article{}
 }
+
+// The / filter reads the query language: operators select in the store,
+// free words rank titles, a malformed query is one line naming its part.
+func TestLibraryFilterQuery(t *testing.T) {
+	lib := libWith(12)
+	for _, a := range lib.arts {
+		if a.ID%3 == 0 {
+			a.Tags = []string{"news"}
+		}
+	}
+	hs := newHarness(t, lib, 100, 30)
+	hs.press("/")
+	hs.typeText("tag:news")
+	l := hs.m.library
+	if len(l.rows) != 4 || !strings.HasPrefix(lib.lastCall("ListQuery"), "ListQuery") {
+		t.Fatalf("tag:news shows %d rows (calls %q):\n%s", len(l.rows), lib.calls, hs.screen())
+	}
+	for _, r := range l.rows {
+		if l.arts[r].ID%3 != 0 {
+			t.Errorf("row %d is not tagged news", l.arts[r].ID)
+		}
+	}
+	hs.typeText(" spreadsht")
+	if len(l.rows) != 1 || !strings.Contains(hs.selectedTitle(), "Spreadsheet") {
+		t.Errorf("tag:news spreadsht: %d rows, %q", len(l.rows), hs.selectedTitle())
+	}
+	hs.typeText(" is:bogus")
+	s := hs.screen()
+	if !strings.Contains(s, `"is:bogus"`) || len(l.rows) != 1 {
+		t.Errorf("no error line naming is:bogus (or the list changed):\n%s", s)
+	}
+	hs.press("enter")
+	if !strings.Contains(hs.screen(), `"is:bogus"`) {
+		t.Error("the error went with the prompt")
+	}
+	hs.press("esc")
+	if len(l.rows) != 12 || l.queryErr != "" {
+		t.Errorf("esc: %d rows, err %q", len(l.rows), l.queryErr)
+	}
+	// sort: orders the list.
+	hs.press("/")
+	hs.typeText("sort:title")
+	if first := l.arts[l.rows[0]].Title; !strings.HasPrefix(first, "A ") {
+		t.Errorf("sort:title starts with %q", first)
+	}
+}
+
+// v chooses a saved view; the header names it; esc leaves it.
+func TestLibraryViews(t *testing.T) {
+	lib := libWith(6)
+	lib.arts[2].Tags = []string{"later"}
+	hs := newHarness(t, lib, 100, 24)
+	if strings.Contains(hs.screen(), "v views") {
+		t.Error("v views offered without views")
+	}
+	hs.press("v")
+	if !strings.Contains(hs.screen(), "No saved views yet") {
+		t.Errorf("v without views:\n%s", hs.screen())
+	}
+	lib.views = []store.View{{Name: "Later", Query: "tag:later"}, {Name: "Starred", Query: "is:starred"}}
+	hs.press("v")
+	if hs.m.library.mode != libViews || !strings.Contains(hs.screen(), "Saved views") {
+		t.Fatalf("v did not open the chooser:\n%s", hs.screen())
+	}
+	hs.press("j", "enter")
+	s := hs.screen()
+	if !strings.Contains(strings.Split(s, "\n")[0], "Later") || len(hs.m.library.rows) != 1 || hs.selectedTitle() != lib.arts[2].Title {
+		t.Errorf("view Later:\n%s", s)
+	}
+	// A filter narrows the view further; esc clears it, then the view.
+	hs.press("/")
+	hs.typeText("is:starred")
+	if len(hs.m.library.rows) != 0 || !strings.Contains(hs.screen(), "No article matches") {
+		t.Errorf("view + filter:\n%s", hs.screen())
+	}
+	hs.press("esc", "esc")
+	if hs.m.library.view != nil || len(hs.m.library.rows) != 6 {
+		t.Errorf("esc esc: view %v, %d rows", hs.m.library.view, len(hs.m.library.rows))
+	}
+}

@@ -34,12 +34,12 @@ Usage:
   margin refresh ID...                                  fetch saved articles again; highlights re-anchored
   margin list [QUERY] [--all] [--sort added|title|progress] [--format text|json]   QUERY: words tag: -tag: site: is: has: label: added: published: words: sort:
   margin show ID [--markdown] [--width N] [--style dark|light]
-  margin search QUERY [--limit N]                      words, "a phrase", a OR b, a NOT b, (groups), prefix*
+  margin search QUERY [--limit N]                       words ("a phrase", a OR b, a NOT b, prefix*) and the operators of list
   margin rm ID [--yes]
   margin archive ID... | margin unarchive ID...
   margin extract [--url URL] [--format text|markdown|json] FILE|-
   margin highlight ID --quote TEXT [--label L] [--note TEXT] [--supports HID]
-  margin highlights [ID] [--label L] [--query TEXT] [--format text|json]
+  margin highlights [ID|QUERY] [--label L] [--query TEXT] [--format text|json]   QUERY: operators pick articles (label: highlights), words the quotes and notes
   margin note HID TEXT [--revision N]
   margin label HID LABEL [--revision N]  |  margin link HID CLAIM|none
   margin tag ID... +TAG -TAG             |  margin tags [rename OLD NEW | delete NAME]

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"margin/internal/query"
 	"margin/render"
 	"margin/sanitize"
 	"margin/store"
@@ -84,22 +85,52 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
+// isNumber reports whether s is all digits (an id, not a query word).
+func isNumber(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
 func cmdHighlights(e *env, args []string) error {
 	fs := e.flags("highlights")
 	label := fs.String("label", "", "only this label")
-	query := fs.String("query", "", "only highlights whose quote or note contains this")
+	needle := fs.String("query", "", "only highlights whose quote or note contains this")
 	format := fs.String("format", "text", "text or json")
-	pos, err := parse(fs, args)
+	ops, rest := splitQuery(args)
+	pos, err := parse(fs, rest)
 	if err != nil {
 		return err
 	}
 	var f store.HighlightFilter
-	if len(pos) > 1 {
-		return usageErr("highlights: give at most one article id")
-	}
-	if len(pos) == 1 {
+	// One number is an article's id; anything else is a query: its
+	// operators select articles (label: the highlights' label), its words
+	// are looked for in the quotes and notes.
+	var q query.Query
+	var notLabels []string
+	if len(pos) == 1 && len(ops) == 0 && isNumber(pos[0]) {
 		if f.ArticleID, err = articleID(pos[0]); err != nil {
 			return err
+		}
+	} else if len(pos)+len(ops) > 0 {
+		if q, err = query.Parse(strings.Join(append(pos, ops...), " ")); err != nil {
+			return usageErr("highlights: %v", err)
+		}
+		var rest []query.Filter
+		for _, fl := range q.Filters {
+			switch {
+			case fl.Kind == query.Label && fl.Not:
+				notLabels = append(notLabels, fl.Value)
+			case fl.Kind == query.Label:
+				if *label != "" && *label != fl.Value {
+					return usageErr("highlights: one label at a time (%s and %s given)", *label, fl.Value)
+				}
+				*label = fl.Value
+			default:
+				rest = append(rest, fl)
+			}
+		}
+		q.Filters = rest
+		if q.Words != "" && *needle == "" {
+			*needle = strings.Trim(q.Words, `"`)
 		}
 	}
 	if *label != "" {
@@ -107,7 +138,7 @@ func cmdHighlights(e *env, args []string) error {
 			return err
 		}
 	}
-	f.Label, f.Query = *label, *query
+	f.Label, f.Query = *label, *needle
 	if *format != "text" && *format != "json" {
 		return usageErr("highlights: --format must be text or json, not %q", *format)
 	}
@@ -125,6 +156,13 @@ func cmdHighlights(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	allow, err := selected(e, st, q)
+	if err != nil {
+		return err
+	}
+	hs = slices.DeleteFunc(hs, func(h store.Highlight) bool {
+		return allow != nil && !allow[h.ArticleID] || slices.Contains(notLabels, h.Label)
+	})
 	if *format == "json" {
 		return writeHighlightsJSON(e.stdout, hs)
 	}

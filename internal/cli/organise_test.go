@@ -128,3 +128,49 @@ func TestCLIListQuery(t *testing.T) {
 		t.Errorf("a malformed query: %v %q", err, errOut)
 	}
 }
+
+// margin search and margin highlights take the query language: operators
+// narrow, words search (issue 15).
+func TestCLISearchAndHighlightsQuery(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), append(paragraphs(2), "Security assistance to a failing state."))
+	writeText(t, filepath.Join(dir, "b.txt"), append(paragraphs(2), "Security guarantees were promised twice."))
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	b := savedID(t, must(t, db, "add", filepath.Join(dir, "b.txt")))
+	must(t, db, "tag", a, "+policy")
+	if out := must(t, db, "search", "security"); !strings.Contains(out, " "+a+"  ") || !strings.Contains(out, " "+b+"  ") {
+		t.Errorf("search security: %q", out)
+	}
+	out := must(t, db, "search", "security", "tag:policy")
+	if !strings.Contains(out, " "+a+"  ") || strings.Contains(out, " "+b+"  ") {
+		t.Errorf("search security tag:policy: %q", out)
+	}
+	if out := must(t, db, "search", "-tag:policy", "security"); strings.Contains(out, " "+a+"  ") || !strings.Contains(out, " "+b+"  ") {
+		t.Errorf("search -tag:policy security: %q", out)
+	}
+	if out := must(t, db, "search", "tag:policy"); !strings.Contains(out, " "+a+"  ") || strings.Contains(out, " "+b+"  ") {
+		t.Errorf("search tag:policy (operators only): %q", out)
+	}
+	if _, errOut, err := margin(t, db, "", "search", "security", "has:everything"); err == nil || !strings.Contains(errOut+err.Error(), `"has:everything"`) {
+		t.Errorf("a malformed search: %v %q", err, errOut)
+	}
+	must(t, db, "highlight", a, "--quote", "Security assistance", "--label", "claim")
+	must(t, db, "highlight", b, "--quote", "Security guarantees")
+	hl := func(args ...string) string { return must(t, db, append([]string{"highlights"}, args...)...) }
+	if out := hl("tag:policy"); !strings.Contains(out, "Security assistance") || strings.Contains(out, "guarantees") {
+		t.Errorf("highlights tag:policy: %q", out)
+	}
+	if out := hl("label:claim"); !strings.Contains(out, "assistance") || strings.Contains(out, "guarantees") {
+		t.Errorf("highlights label:claim: %q", out)
+	}
+	if out := hl("-label:claim"); strings.Contains(out, "assistance") || !strings.Contains(out, "guarantees") {
+		t.Errorf("highlights -label:claim: %q", out)
+	}
+	if out := hl("guarantees"); strings.Contains(out, "assistance") || !strings.Contains(out, "guarantees") {
+		t.Errorf("highlights guarantees: %q", out)
+	}
+	if out := hl(b); strings.Contains(out, "assistance") || !strings.Contains(out, "guarantees") {
+		t.Errorf("highlights ID still lists one article: %q", out)
+	}
+}

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"margin/sanitize"
+	"margin/store"
+)
+
+// viewsMsg brings the saved views; open shows the chooser once they are in.
+type viewsMsg struct {
+	views []store.View
+	err   error
+	open  bool
+}
+
+// loadViews reads the saved views in a command.
+func (l *libraryModel) loadViews(open bool) tea.Cmd {
+	lib, ctx := l.Lib, l.ctx
+	return func() tea.Msg {
+		vs, err := lib.Views(ctx)
+		return viewsMsg{views: vs, err: err, open: open}
+	}
+}
+
+func (l *libraryModel) onViews(msg viewsMsg) tea.Cmd {
+	if msg.err != nil {
+		if msg.open {
+			l.errLine = "Could not read the saved views: " + msg.err.Error()
+		}
+		return nil
+	}
+	l.views = msg.views
+	if !msg.open || l.mode != libList {
+		return nil
+	}
+	if len(l.views) == 0 {
+		l.errLine = "No saved views yet: margin view save NAME QUERY (margin view save Later tag:later is:new)."
+		return nil
+	}
+	items := []pickItem{{Title: "All articles", Desc: "the whole library", Value: (*store.View)(nil)}}
+	cur := 0
+	for i := range l.views {
+		v := l.views[i]
+		items = append(items, pickItem{Title: v.Name, Desc: v.Query, Value: &v})
+		if l.view != nil && l.view.Name == v.Name {
+			cur = i + 1
+		}
+	}
+	l.picker = newPicker(l.Common, "Saved views", items)
+	l.picker.cursor = cur
+	l.picker.SetSize(l.Width-2, l.bodyHeight())
+	l.mode = libViews
+	return nil
+}
+
+// onViewsKey moves in the chooser; enter shows the view chosen.
+func (l *libraryModel) onViewsKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch l.picker.HandleKey(msg) {
+	case pickBack:
+		l.mode, l.picker = libList, nil
+	case pickChoose:
+		v, _ := l.picker.chosen().(*store.View)
+		l.mode, l.picker = libList, nil
+		return l.setView(v)
+	}
+	return nil
+}
+
+// setView shows a saved view (nil: the whole library).
+func (l *libraryModel) setView(v *store.View) tea.Cmd {
+	l.view = v
+	l.cursor, l.offset = 0, 0
+	if v != nil {
+		l.status = "View “" + sanitize.Line(v.Name) + "”: " + sanitize.Line(v.Query) + " · esc leaves it"
+	} else {
+		l.status = "All articles."
+	}
+	return l.load(0)
+}
