@@ -551,12 +551,12 @@ func (s *Store) RestoreArticle(ctx context.Context, snap *Snapshot) error {
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO articles (id, source_url, canonical_url, title, byline,
 			site_name, language, excerpt, lead_image, published, word_count, reading_minutes, added, opened,
-			state, position, progress, text_revision, url_key, canonical_key, reading, starred)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			state, position, progress, text_revision, url_key, canonical_key, reading, starred, note, fetch_error)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.ID, a.SourceURL, a.CanonicalURL, a.Title, a.Byline, a.SiteName, a.Language, a.Excerpt,
 			a.LeadImage, toNanos(a.Published), a.WordCount, a.ReadingMinutes, toNanos(a.Added), toNanos(a.Opened),
 			string(a.State), a.Position, a.Progress, max(a.TextRevision, 1), urlid.Key(a.SourceURL), canonicalKey(a.CanonicalURL),
-			string(cmp.Or(a.Reading, New)), a.Starred); err != nil {
+			string(cmp.Or(a.Reading, New)), a.Starred, a.Note, a.FetchError); err != nil {
 			return fmt.Errorf("an article with ID %d exists: %w", a.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO article_bodies (article_id, markdown, text) VALUES (?, ?, ?)`,
@@ -682,6 +682,43 @@ func (s *Store) SetStarred(ctx context.Context, id int64, on bool) error {
 			return err
 		}
 		return mustAffect(res, "article", id)
+	})
+}
+
+// NoteConflictError is an article note save refused because the note was
+// changed elsewhere since the text the save was based on.
+type NoteConflictError struct {
+	ID      int64
+	Current string // the note as stored now
+}
+
+func (e *NoteConflictError) Error() string {
+	return fmt.Sprintf("article %d: its note was changed elsewhere since it was read", e.ID)
+}
+
+// SetArticleNote replaces an article's note (the reader's note on the
+// whole article) with to, if it still reads from: a save based on a note
+// another margin changed meanwhile is refused with *NoteConflictError, so
+// neither writer's words are lost silently.
+func (s *Store) SetArticleNote(ctx context.Context, id int64, from, to string) error {
+	to = sanitize.Text(to)
+	return s.write(ctx, fmt.Sprintf("note article %d", id), func(tx *sql.Tx) error {
+		var cur string
+		err := tx.QueryRowContext(ctx, `SELECT note FROM articles WHERE id = ?`, id).Scan(&cur)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if cur == to {
+			return nil
+		}
+		if cur != from {
+			return &NoteConflictError{ID: id, Current: cur}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET note = ? WHERE id = ?`, to, id)
+		return err
 	})
 }
 

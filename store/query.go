@@ -89,6 +89,8 @@ func filterSQL(f query.Filter) (string, []any) {
 			return `a.state = 'archived'`, nil
 		case "starred":
 			return `a.starred`, nil
+		case "unfetched":
+			return `a.fetch_error <> ''`, nil
 		}
 	case query.Has:
 		switch f.Value {
@@ -98,6 +100,8 @@ func filterSQL(f query.Filter) (string, []any) {
 			return `EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.note <> '')`, nil
 		case "orphans":
 			return `EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.orphan)`, nil
+		case "note":
+			return `a.note <> ''`, nil
 		}
 	case query.Label:
 		return `EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.label = ?)`, []any{f.Value}
