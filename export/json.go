@@ -66,8 +66,9 @@ type annoSelector struct {
 }
 
 // JSON renders the highlights as a W3C Web Annotation collection (JSON-LD):
-// first the annotations on the whole article (its tags: motivation
-// "tagging", targeting the source without a selector), then one Annotation
+// first the annotations on the whole article (the reader's note on it,
+// motivation "commenting", and its tags, motivation "tagging"; both target
+// the source without a selector), then one Annotation
 // per highlight, targeting the article with a
 // TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector, both
 // over the article's plain text as render.PlainText defines it (what
@@ -106,7 +107,7 @@ func JSON(a *store.Article, hs []store.Highlight, opt Options) ([]byte, error) {
 	if a.Markdown != "" {
 		pt = render.NewPlainText(a.Markdown)
 	}
-	c.First.Items = append(c.First.Items, articleAnnotations(a, coll, source)...)
+	c.First.Items = append(c.First.Items, articleAnnotations(a, d.Note, coll, source)...)
 	byID := make(map[int64]store.Highlight, len(hs))
 	for _, h := range hs {
 		byID[h.ID] = h
@@ -151,11 +152,17 @@ func JSON(a *store.Article, hs []store.Highlight, opt Options) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// articleAnnotations are the annotations on the whole article: its tags
-// (motivation "tagging", one tagging body per tag). They come first and
-// target the source without a selector.
-func articleAnnotations(a *store.Article, coll, source string) []annotation {
+// articleAnnotations are the annotations on the whole article: the
+// reader's note on it (motivation "commenting", a Markdown body) and its
+// tags (motivation "tagging", one tagging body per tag). They come first
+// and target the source without a selector.
+func articleAnnotations(a *store.Article, note, coll, source string) []annotation {
 	var out []annotation
+	if note != "" {
+		out = append(out, annotation{ID: coll + ":note", Type: "Annotation", Motivation: "commenting",
+			Body:   []annoBody{{Type: "TextualBody", Value: note, Format: "text/markdown", Purpose: "commenting"}},
+			Target: annoTarget{Source: source}})
+	}
 	if len(a.Tags) > 0 {
 		an := annotation{ID: coll + ":tags", Type: "Annotation", Motivation: "tagging", Target: annoTarget{Source: source}}
 		for _, t := range a.Tags {

@@ -44,6 +44,7 @@ type Library interface {
 	TagsByArticle(ctx context.Context) (map[int64][]string, error)
 	ListQuery(ctx context.Context, q query.Query, opt store.ListOptions) ([]store.Article, error)
 	Views(ctx context.Context) ([]store.View, error)
+	SetArticleNote(ctx context.Context, id int64, from, to string) error
 }
 
 // Common is what every screen shares: the terminal size, styles, keys, the

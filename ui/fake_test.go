@@ -493,3 +493,19 @@ func (f *fakeLib) Views(ctx context.Context) ([]store.View, error) {
 	defer f.mu.Unlock()
 	return slices.Clone(f.views), nil
 }
+
+func (f *fakeLib) SetArticleNote(ctx context.Context, id int64, from, to string) error {
+	f.call("SetArticleNote %d %q", id, to)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	a, ok := f.arts[id]
+	if !ok {
+		return store.ErrNotFound
+	}
+	if a.Note != from && a.Note != to {
+		return &store.NoteConflictError{ID: id, Current: a.Note}
+	}
+	a.Note = to
+	f.version++
+	return nil
+}

@@ -37,6 +37,7 @@ type ReaderKeys struct {
 	WordNext, WordPrev, SentenceNext, SentencePrev key.Binding
 	ParagraphNext, ParagraphPrev                   key.Binding
 	Select, Highlight, Label, Note, Delete, Undo   key.Binding
+	ArticleNote                                    key.Binding
 	NextHighlight, PrevHighlight, Panel, Link      key.Binding
 }
 
@@ -165,6 +166,7 @@ func readerKeys() ReaderKeys {
 		Highlight:     kb("h", "highlight", "h"),
 		Label:         kb("L", "label", "L"),
 		Note:          kb("a", "note", "a"),
+		ArticleNote:   kb("A", "article note", "A"),
 		Delete:        kb("x", "delete highlight", "x"),
 		Undo:          kb("u", "undo", "u"),
 		NextHighlight: kb("]", "next highlight", "]"),
@@ -219,7 +221,7 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.WordNext, k.WordPrev, k.SentenceNext, k.SentencePrev, k.ParagraphNext, k.ParagraphPrev, k.Select},
-		{k.Highlight, k.Label, k.Note, k.Delete, k.Undo, k.NextHighlight, k.PrevHighlight, k.Panel, k.Link, k.Copy, k.CopyNote},
+		{k.Highlight, k.Label, k.Note, k.ArticleNote, k.Delete, k.Undo, k.NextHighlight, k.PrevHighlight, k.Panel, k.Link, k.Copy, k.CopyNote},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Outline, k.Links, k.Original, k.Wider, k.Narrower, k.Export, k.Refresh, k.Help, k.Back},
 	}
 }

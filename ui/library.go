@@ -1278,6 +1278,9 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 	if title == "" {
 		title = sanitize.Line(a.SourceURL)
 	}
+	if a.Note != "" {
+		title = "✎ " + title
+	}
 	if a.Starred {
 		title = "★ " + title
 	}
@@ -1292,14 +1295,24 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 		titleStyle, marker = st.Selected, st.Marker.Render("▸ ")
 	}
 	// Tags follow the title in the title column, in at most a third of it
-	// when the title needs the room.
+	// when the title needs the room; an imported link kept without its
+	// text says so first.
 	cell := titleStyle.Render(padRight(title, tw))
-	if tags := tagLine(a.Tags); tags != "" {
-		tgw := min(lipgloss.Width(tags), max(tw/3, tw-lipgloss.Width(title)-1))
+	tagStyle := st.Tag.Inherit(titleStyle)
+	tail, tailW := tagStyle.Render(tagLine(a.Tags)), lipgloss.Width(tagLine(a.Tags))
+	if !a.Fetched() {
+		nf := st.Unfetched.Inherit(titleStyle).Render("not fetched")
+		if tailW > 0 {
+			nf += tagStyle.Render(" ")
+		}
+		tail, tailW = nf+tail, tailW+len("not fetched")+min(tailW, 1)
+	}
+	if tailW > 0 {
+		tgw := min(tailW, max(tw/3, tw-lipgloss.Width(title)-1))
 		if tgw >= 3 {
 			t := truncate(title, tw-tgw-1)
 			rest := max(tw-lipgloss.Width(t)-1-tgw, 0)
-			cell = titleStyle.Render(t+" ") + st.Tag.Inherit(titleStyle).Render(truncate(tags, tgw)) + titleStyle.Render(strings.Repeat(" ", rest))
+			cell = titleStyle.Render(t+" ") + truncate(tail, tgw) + titleStyle.Render(strings.Repeat(" ", rest))
 		}
 	}
 	return truncate(marker+cell+"  "+st.Site.Render(padRight(sanitize.Line(source(a)), sw))+"  "+l.meta(a), l.Width)

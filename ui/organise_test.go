@@ -202,3 +202,72 @@ func TestLibraryViews(t *testing.T) {
 		t.Errorf("esc esc: view %v, %d rows", hs.m.library.view, len(hs.m.library.rows))
 	}
 }
+
+// A in the reader writes a note on the whole article, in the editor
+// highlights use; it shows above the first line, and a save over a note
+// changed elsewhere offers both.
+func TestArticleNoteInReader(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	id := p.art.ID
+	hs.press("A")
+	if p.mode != readEditor || !strings.Contains(hs.screen(), "Note on the article:") {
+		t.Fatalf("A did not open the editor:\n%s", hs.screen())
+	}
+	hs.typeText("Worth rereading \x1b[31m.")
+	hs.press("esc")
+	if got := hs.lib.arts[id].Note; got != "Worth rereading [31m." || p.mode != readNormal {
+		t.Fatalf("note %q, mode %v", got, p.mode)
+	}
+	s := hs.screen()
+	if !strings.Contains(s, "Your note on this article") || !strings.Contains(s, "Worth rereading") {
+		t.Errorf("the note is not at the top:\n%s", s)
+	}
+	hs.press("G")
+	if strings.Contains(hs.screen(), "Your note on this article") {
+		t.Error("the note follows the text down")
+	}
+	hs.press("g")
+	// Another margin changes it while this one writes.
+	hs.press("A")
+	hs.typeText(" Mine.")
+	hs.lib.arts[id].Note = "Theirs."
+	hs.press("ctrl+s")
+	if !strings.Contains(hs.screen(), "Changed elsewhere while you wrote") || hs.lib.arts[id].Note != "Theirs." {
+		t.Fatalf("conflict:\n%s", hs.screen())
+	}
+	hs.press("ctrl+g", "ctrl+s")
+	if got := hs.lib.arts[id].Note; !strings.Contains(got, "Mine.") || !strings.Contains(got, "Theirs.") || p.mode != readEditor && p.mode != readNormal {
+		t.Errorf("merged note %q", got)
+	}
+	hs.press("esc")
+	if p.mode != readNormal {
+		t.Errorf("mode %v after esc", p.mode)
+	}
+	if hs.m.pager.FullHelp()[2][3].Help().Desc != "article note" {
+		t.Error("A is not in the help")
+	}
+}
+
+// Rows mark an article with a note (✎) and an imported link kept without
+// its text ("not fetched"), at 60 columns too; is:unfetched lists them.
+func TestLibraryRowMarks(t *testing.T) {
+	lib := libWith(3)
+	lib.arts[1].Note = "mine"
+	lib.arts[2].FetchError = "timeout"
+	lib.arts[2].Tags = []string{"later"}
+	for _, w := range []int{60, 120} {
+		hs := newHarness(t, lib, w, 20)
+		s := hs.screen()
+		if !strings.Contains(s, "✎ ") || !strings.Contains(s, "not fe") {
+			t.Errorf("%d columns: no marks:\n%s", w, s)
+		}
+		if w == 120 && !strings.Contains(s, "not fetched #later") {
+			t.Errorf("120 columns:\n%s", s)
+		}
+		hs.press("/")
+		hs.typeText("is:unfetched")
+		if len(hs.m.library.rows) != 1 || hs.selectedTitle() != lib.arts[2].Title {
+			t.Errorf("is:unfetched: %d rows", len(hs.m.library.rows))
+		}
+	}
+}

@@ -40,7 +40,6 @@ type Styles struct {
 		Match     lipgloss.Style // matched terms in a snippet, matched runes in a filter
 		Welcome   lipgloss.Style // the empty library's heading
 		Tag       lipgloss.Style // an article's tags in its row
-		NoteMark  lipgloss.Style // the mark of an article with a note
 		Unfetched lipgloss.Style // "not fetched": an imported link without its text
 		View      lipgloss.Style // the saved view named in the header
 		QueryErr  lipgloss.Style // a malformed filter, in place of the column titles
@@ -130,7 +129,6 @@ func NewStyles(dark bool) *Styles {
 	s.Library.Match = ns().Foreground(matchFg).Bold(true)
 	s.Library.Welcome = ns().Foreground(accent).Bold(true)
 	s.Library.Tag = ns().Foreground(accent)
-	s.Library.NoteMark = ns().Foreground(matchFg)
 	s.Library.Unfetched = ns().Foreground(faint).Italic(true)
 	s.Library.View = ns().Foreground(accent).Bold(true)
 	s.Library.QueryErr = ns().Foreground(errFg)

@@ -40,7 +40,7 @@ Usage:
   margin extract [--url URL] [--format text|markdown|json] FILE|-
   margin highlight ID --quote TEXT [--label L] [--note TEXT] [--supports HID]
   margin highlights [ID|QUERY] [--label L] [--query TEXT] [--format text|json]   QUERY: operators pick articles (label: highlights), words the quotes and notes
-  margin note HID TEXT [--revision N]
+  margin note HID TEXT [--revision N]  |  margin note --article ID [TEXT|-|""]   a highlight's note, or the article's own
   margin label HID LABEL [--revision N]  |  margin link HID CLAIM|none
   margin tag ID... +TAG -TAG             |  margin tags [rename OLD NEW | delete NAME]
   margin mark ID... done|reading|new     |  margin star ID...  |  margin unstar ID...

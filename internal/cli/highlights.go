@@ -237,9 +237,13 @@ const maxNoteBytes = 1 << 20
 func cmdNote(e *env, args []string) error {
 	fs := e.flags("note")
 	rev := fs.Int64("revision", 0, "refuse if the highlight changed since this revision (margin highlights --format json shows it)")
+	article := fs.Bool("article", false, "the note on a whole article: margin note --article ID [TEXT|-|\"\"]")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if *article {
+		return articleNote(e, pos)
 	}
 	if len(pos) != 2 {
 		return usageErr(`note: give a highlight id and the note ("-" reads it from standard input, "" clears it)`)
@@ -248,21 +252,9 @@ func cmdNote(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	text := pos[1]
-	if text == "-" {
-		// The limit, a final newline, and one byte more to tell a note
-		// that is too long (however it ends) from one that fits.
-		b, err := io.ReadAll(io.LimitReader(e.stdin, maxNoteBytes+2))
-		if err != nil {
-			return fmt.Errorf("read note from standard input: %w", err)
-		}
-		text = strings.TrimRight(string(b), "\n")
-		if len(b) > maxNoteBytes+1 {
-			text = string(b) // too long, whatever its end
-		}
-	}
-	if len(text) > maxNoteBytes {
-		return fmt.Errorf("note: the note is longer than %d MiB; nothing was saved (keep long writing in a file and link to it)", maxNoteBytes>>20)
+	text, err := noteText(e, pos[1])
+	if err != nil {
+		return err
 	}
 	st, err := e.open()
 	if err != nil {
@@ -286,6 +278,69 @@ func cmdNote(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "cleared the note on highlight %d\n", hid)
 	} else {
 		fmt.Fprintf(e.stdout, "noted highlight %d\n", hid)
+	}
+	return nil
+}
+
+// noteText is a note as given: the text, or standard input for "-";
+// longer than maxNoteBytes is refused whole.
+func noteText(e *env, text string) (string, error) {
+	if text == "-" {
+		// The limit, a final newline, and one byte more to tell a note
+		// that is too long (however it ends) from one that fits.
+		b, err := io.ReadAll(io.LimitReader(e.stdin, maxNoteBytes+2))
+		if err != nil {
+			return "", fmt.Errorf("read note from standard input: %w", err)
+		}
+		text = strings.TrimRight(string(b), "\n")
+		if len(b) > maxNoteBytes+1 {
+			text = string(b) // too long, whatever its end
+		}
+	}
+	if len(text) > maxNoteBytes {
+		return "", fmt.Errorf("note: the note is longer than %d MiB; nothing was saved (keep long writing in a file and link to it)", maxNoteBytes>>20)
+	}
+	return text, nil
+}
+
+// articleNote shows (ID) or writes (ID TEXT) the note on a whole article.
+func articleNote(e *env, pos []string) error {
+	if len(pos) != 1 && len(pos) != 2 {
+		return usageErr(`note --article: give an article id, and the note ("-" reads it from standard input, "" clears it)`)
+	}
+	id, err := articleID(pos[0])
+	if err != nil {
+		return err
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a, err := st.Article(e.ctx, id)
+	if err != nil {
+		return articleErr(id, err)
+	}
+	if len(pos) == 1 {
+		if a.Note == "" {
+			fmt.Fprintf(e.stderr, "article %d has no note\n", id)
+			return nil
+		}
+		fmt.Fprintln(e.stdout, sanitize.Text(a.Note))
+		return nil
+	}
+	text, err := noteText(e, pos[1])
+	if err != nil {
+		return err
+	}
+	note := sanitize.Text(text)
+	if err := st.SetArticleNote(e.ctx, id, a.Note, note); err != nil {
+		return articleErr(id, err)
+	}
+	if note == "" {
+		fmt.Fprintf(e.stdout, "cleared the note on article %d\n", id)
+	} else {
+		fmt.Fprintf(e.stdout, "noted article %d\n", id)
 	}
 	return nil
 }

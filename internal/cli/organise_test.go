@@ -174,3 +174,34 @@ func TestCLISearchAndHighlightsQuery(t *testing.T) {
 		t.Errorf("highlights ID still lists one article: %q", out)
 	}
 }
+
+// The note on a whole article from the command line: written, shown,
+// read from standard input, exported above the highlights, cleared.
+func TestCLIArticleNote(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	if out := must(t, db, "note", "--article", a, "Read it twice."); !strings.Contains(out, "noted article "+a) {
+		t.Errorf("note: %q", out)
+	}
+	if out := must(t, db, "note", "--article", a); strings.TrimSpace(out) != "Read it twice." {
+		t.Errorf("show: %q", out)
+	}
+	if out, _, err := margin(t, db, "From stdin.\n", "note", "--article", a, "-"); err != nil || !strings.Contains(out, "noted") {
+		t.Errorf("stdin: %q %v", out, err)
+	}
+	if out := must(t, db, "export", a); !strings.Contains(out, "## Note\n\nFrom stdin.\n\n## Highlights") {
+		t.Errorf("export:\n%s", out)
+	}
+	if out := must(t, db, "list", "has:note"); !strings.Contains(out, " "+a+" ") {
+		t.Errorf("has:note: %q", out)
+	}
+	must(t, db, "note", "--article", a, "")
+	if _, errOut, _ := margin(t, db, "", "note", "--article", a); !strings.Contains(errOut, "no note") {
+		t.Errorf("cleared: %q", errOut)
+	}
+	if _, _, err := margin(t, db, "", "note", "--article", "99", "x"); err == nil {
+		t.Error("a missing article accepted")
+	}
+}
