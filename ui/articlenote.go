@@ -127,7 +127,7 @@ func (p *pagerModel) flushArticleNote(ed *noteEditor) error {
 }
 
 // articleNoteRows are the article's note as drawn above its first line:
-// a bar, the note wrapped (at most maxArticleNoteRows lines), a blank line.
+// a bar, the note wrapped (at most maxArticleNoteRows lines).
 func (s *highlightState) articleNoteRows(p *pagerModel) []string {
 	if p.art == nil || p.art.Note == "" || p.doc == nil || p.doc.Window || p.top != 0 {
 		return nil
@@ -142,7 +142,7 @@ func (s *highlightState) articleNoteRows(p *pagerModel) []string {
 		}
 		rows = append(rows, "  "+bar+st.Note.Render(l))
 	}
-	return append(rows, "")
+	return rows // the rendering opens with a blank line
 }
 
 // maxArticleNoteRows is how much of the article's note is shown above it;

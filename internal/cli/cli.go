@@ -43,10 +43,11 @@ Usage:
   margin note HID TEXT [--revision N]  |  margin note --article ID [TEXT|-|""]   a highlight's note, or the article's own
   margin label HID LABEL [--revision N]  |  margin link HID CLAIM|none
   margin tag ID... +TAG -TAG             |  margin tags [rename OLD NEW | delete NAME]
+  margin view save NAME QUERY  |  margin view list  |  margin view delete NAME   saved views (v in the library)
   margin mark ID... done|reading|new     |  margin star ID...  |  margin unstar ID...
   margin edit ID [--title T] [--author A] [--site S] [--published YYYY-MM-DD] [--url U]
   margin unhighlight HID
-  margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
+  margin export [ID...|--all|--query Q|--view NAME] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
   margin backup FILE
   margin check [--repair] [--salvage NEW.db]
   margin config [export-dir|export-name|export-folder|style|width|links [VALUE]]   none: list them all: list them all, with where each comes from
@@ -203,6 +204,7 @@ func init() {
 		"label":       cmdLabel,
 		"tag":         cmdTag,
 		"tags":        cmdTags,
+		"view":        cmdView,
 		"mark":        cmdMark,
 		"edit":        cmdEdit,
 		"star":        cmdStar(true),
