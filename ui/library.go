@@ -361,6 +361,10 @@ func (l *libraryModel) runSearch(q string) tea.Cmd {
 		res, err := lib.Search(ctx, q, searchLimit)
 		if err != nil {
 			err = fmt.Errorf("search %q: %w", q, err)
+		} else if tags, terr := lib.TagsByArticle(ctx); terr == nil {
+			for i := range res {
+				res[i].Tags = tags[res[i].ID]
+			}
 		}
 		return searchMsg{seq: seq, query: q, results: res, err: err}
 	}
@@ -1131,7 +1135,7 @@ func (l *libraryModel) View() string {
 	switch {
 	case l.queryErr != "" && l.mode != libAll && !l.help.ShowAll:
 		b.WriteString(truncate(" "+l.Styles.Library.QueryErr.Render(sanitize.Line(l.queryErr)), l.Width))
-	case l.query == "" && len(l.rows) > 0 && l.mode != libAll && !l.help.ShowAll:
+	case l.query == "" && len(l.rows) > 0 && l.mode != libAll && l.mode != libViews && !l.help.ShowAll:
 		b.WriteString(l.viewColumns())
 	}
 	b.WriteByte('\n')
@@ -1158,7 +1162,7 @@ func (l *libraryModel) viewTitle() string {
 	parts := []string{fmt.Sprintf("%d%s article%s", n, more, plural(n))}
 	view := ""
 	if l.view != nil {
-		view = st.Library.View.Render("  "+sanitize.Line(l.view.Name)) + st.App.Dim.Render(" ·")
+		view = "  " + st.Library.View.Render(sanitize.Line(l.view.Name)) + st.App.Dim.Render(" ·")
 	}
 	switch {
 	case l.query != "":
@@ -1166,11 +1170,20 @@ func (l *libraryModel) viewTitle() string {
 	case l.filter != "":
 		parts = append(parts, fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.filter)))
 	}
-	parts = append(parts, "by "+sortNames[l.sortIdx].label)
+	by := sortNames[l.sortIdx].label
+	if q, _ := l.listQuery(); q.Sort != "" {
+		// The view's or the filter's sort: wins over o's.
+		by = map[string]string{"added": "saved date", "title": "title", "progress": "progress", "words": "length", "published": "published date"}[q.Sort]
+	}
+	parts = append(parts, "by "+by)
 	if l.archived {
 		parts = append(parts, "archived shown")
 	}
-	line := st.App.Brand.Render(" margin") + view + st.App.Dim.Render("  "+strings.Join(parts, " · "))
+	sep := "  "
+	if view != "" {
+		sep = " "
+	}
+	line := st.App.Brand.Render(" margin") + view + st.App.Dim.Render(sep+strings.Join(parts, " · "))
 	return truncate(line, l.Width)
 }
 
