@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -43,5 +44,23 @@ func TestTags(t *testing.T) {
 	}
 	if r, err := s.Check(ctx); err != nil || !r.OK() {
 		t.Errorf("check: %+v %v", r, err)
+	}
+}
+
+func TestTagsOf(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := mustAdd(t, s, sample("https://t.example/a", "A", "x"))
+	b := mustAdd(t, s, sample("https://t.example/b", "B", "y"))
+	c := mustAdd(t, s, sample("https://t.example/c", "C", "z"))
+	s.TagArticle(ctx, a, []string{"zeta", "Alpha", "mid"}, nil)
+	s.TagArticle(ctx, b, []string{"beta"}, nil)
+	m, err := s.TagsOf(ctx, []int64{a, c})
+	if err != nil || len(m) != 1 || strings.Join(m[a], ",") != "Alpha,mid,zeta" {
+		t.Errorf("TagsOf: %v %v", m, err)
+	}
+	all, _ := s.TagsByArticle(ctx)
+	if len(all) != 2 || strings.Join(all[a], ",") != "Alpha,mid,zeta" || all[b][0] != "beta" {
+		t.Errorf("TagsByArticle: %v", all)
 	}
 }

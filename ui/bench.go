@@ -28,7 +28,7 @@ func (s staticLib) Version(context.Context) (int64, error)           { return 1,
 func (s staticLib) Setting(context.Context, string) (string, error)  { return "", nil }
 func (s staticLib) SetSetting(context.Context, string, string) error { return nil }
 func (s staticLib) Views(context.Context) ([]store.View, error)      { return nil, nil }
-func (s staticLib) TagsByArticle(context.Context) (map[int64][]string, error) {
+func (s staticLib) TagsOf(context.Context, []int64) (map[int64][]string, error) {
 	return nil, nil
 }
 

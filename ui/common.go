@@ -41,7 +41,7 @@ type Library interface {
 	AllHighlights(ctx context.Context, f store.HighlightFilter) ([]store.Highlight, error)
 	TagArticle(ctx context.Context, id int64, add, remove []string) error
 	Tags(ctx context.Context) ([]store.TagCount, error)
-	TagsByArticle(ctx context.Context) (map[int64][]string, error)
+	TagsOf(ctx context.Context, ids []int64) (map[int64][]string, error)
 	ListQuery(ctx context.Context, q query.Query, opt store.ListOptions) ([]store.Article, error)
 	Views(ctx context.Context) ([]store.View, error)
 	SetArticleNote(ctx context.Context, id int64, from, to string) error

@@ -433,7 +433,7 @@ func (f *fakeLib) Tags(ctx context.Context) ([]store.TagCount, error) {
 	return out, nil
 }
 
-func (f *fakeLib) TagsByArticle(ctx context.Context) (map[int64][]string, error) {
+func (f *fakeLib) TagsOf(ctx context.Context, ids []int64) (map[int64][]string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	out := map[int64][]string{}

@@ -330,9 +330,16 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 	}
 }
 
-// fillTags gives listed articles their tags (one read for the library).
+// fillTags gives listed articles their tags, in one read.
 func fillTags(ctx context.Context, lib Library, arts []store.Article) error {
-	tags, err := lib.TagsByArticle(ctx)
+	if len(arts) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(arts))
+	for i := range arts {
+		ids[i] = arts[i].ID
+	}
+	tags, err := lib.TagsOf(ctx, ids)
 	if err != nil {
 		return fmt.Errorf("read tags: %w", err)
 	}
@@ -361,9 +368,15 @@ func (l *libraryModel) runSearch(q string) tea.Cmd {
 		res, err := lib.Search(ctx, q, searchLimit)
 		if err != nil {
 			err = fmt.Errorf("search %q: %w", q, err)
-		} else if tags, terr := lib.TagsByArticle(ctx); terr == nil {
+		} else {
+			ids := make([]int64, len(res))
 			for i := range res {
-				res[i].Tags = tags[res[i].ID]
+				ids[i] = res[i].ID
+			}
+			if tags, terr := lib.TagsOf(ctx, ids); terr == nil {
+				for i := range res {
+					res[i].Tags = tags[res[i].ID]
+				}
 			}
 		}
 		return searchMsg{seq: seq, query: q, results: res, err: err}
