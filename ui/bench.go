@@ -81,3 +81,37 @@ func medianDur(ds []time.Duration) time.Duration {
 	}
 	return ds[len(ds)/2]
 }
+
+// BenchView measures switching the library to a saved view and back on
+// lib: the list read in its command and the repainted frame (median of
+// several switches, each from the whole library).
+func BenchView(lib Library, v store.View) time.Duration {
+	m := newModel(context.Background(), Options{Library: lib, Style: "dark"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	// Runs a command and what its messages ask for (a batch is left: it
+	// holds the ticks that would wait).
+	run := func(cmd tea.Cmd) {
+		for cmd != nil {
+			msg := cmd()
+			if _, ok := msg.(tea.BatchMsg); ok {
+				return
+			}
+			_, cmd = m.Update(msg)
+		}
+	}
+	run(m.library.load(0))
+	var ds []time.Duration
+	for i := range 10 {
+		t0 := time.Now()
+		target := &v
+		if i%2 == 1 {
+			target = nil
+		}
+		run(m.library.setView(target))
+		_ = m.View()
+		if target != nil { // back to the whole library is a plain list
+			ds = append(ds, time.Since(t0))
+		}
+	}
+	return medianDur(ds)
+}

@@ -405,7 +405,16 @@ func headerMarkdown(a *store.Article) string {
 		meta = append(meta, a.Published.Format("2 January 2006"))
 	}
 	meta = append(meta, fmt.Sprintf("%d min read", a.ReadingMinutes))
-	b.WriteString("*" + strings.Join(meta, " · ") + "*\n\n---\n\n")
+	b.WriteString("*" + strings.Join(meta, " · ") + "*\n\n")
+	if note := strings.TrimSpace(sanitize.Text(a.Note)); note != "" {
+		// The reader's note on the whole article, as plain text in a quote.
+		b.WriteString("> **Your note**\n>\n")
+		for _, l := range strings.Split(note, "\n") {
+			b.WriteString("> " + reader.EscapeMarkdown(l) + "\n")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("---\n\n")
 	return b.String()
 }
 

@@ -194,6 +194,9 @@ func TestCLIArticleNote(t *testing.T) {
 	if out := must(t, db, "export", a); !strings.Contains(out, "## Note\n\nFrom stdin.\n\n## Highlights") {
 		t.Errorf("export:\n%s", out)
 	}
+	if out := must(t, db, "show", a); !strings.Contains(out, "Your note") || !strings.Contains(out, "From stdin.") {
+		t.Errorf("show lacks the note:\n%s", out)
+	}
 	if out := must(t, db, "list", "has:note"); !strings.Contains(out, " "+a+" ") {
 		t.Errorf("has:note: %q", out)
 	}
