@@ -60,10 +60,7 @@ func opsKey(q query.Query) string {
 // neither narrows the list: it is then read whole.
 func (l *libraryModel) listQuery() (q query.Query, ok bool) {
 	if l.view != nil {
-		vq, err := query.Parse(l.view.Query)
-		if err == nil {
-			q, ok = vq, true
-		}
+		q, ok = l.viewQuery, true
 	}
 	if l.opsKey != "" {
 		q.Filters = append(slices.Clone(q.Filters), l.filterOps.Filters...)

@@ -121,6 +121,7 @@ type libraryModel struct {
 	filterOps    query.Query
 	opsKey       string      // the filter's operators the list was read with ("" none)
 	view         *store.View // the saved view shown; nil for the whole library
+	viewQuery    query.Query // view's query, parsed
 	query        string      // the full-text query applied; results shown when non-empty
 	results      []store.SearchResult
 	seq          int // search request number, to drop stale results

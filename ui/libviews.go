@@ -3,6 +3,7 @@ package ui
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"margin/internal/query"
 	"margin/sanitize"
 	"margin/store"
 )
@@ -69,6 +70,14 @@ func (l *libraryModel) onViewsKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // setView shows a saved view (nil: the whole library).
 func (l *libraryModel) setView(v *store.View) tea.Cmd {
+	if v != nil {
+		q, err := query.Parse(v.Query)
+		if err != nil {
+			l.errLine = "The view “" + sanitize.Line(v.Name) + "” cannot be read: " + err.Error()
+			return nil
+		}
+		l.viewQuery = q
+	}
 	l.view = v
 	l.cursor, l.offset = 0, 0
 	if v != nil {
