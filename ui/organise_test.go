@@ -120,7 +120,6 @@ func TestLibraryTagsNarrow(t *testing.T) {
 			t.Errorf("row lost its columns: %q", l)
 		}
 	}
-	_ = store.Article{}
 }
 
 // The / filter reads the query language: operators select in the store,
@@ -269,5 +268,21 @@ func TestLibraryRowMarks(t *testing.T) {
 		if len(hs.m.library.rows) != 1 || hs.selectedTitle() != lib.arts[2].Title {
 			t.Errorf("is:unfetched: %d rows", len(hs.m.library.rows))
 		}
+	}
+}
+
+// An imported link kept without its text opens on one line saying why,
+// not on "Rendering…" forever.
+func TestReaderUnfetched(t *testing.T) {
+	lib := newFakeLib()
+	lib.add(store.Article{Title: "Kept link", SourceURL: "https://example.org/x", FetchError: "fetch failed: 404", Added: testNow})
+	hs := newHarness(t, lib, 80, 24)
+	if !strings.Contains(hs.screen(), "not fetched") {
+		t.Errorf("no mark in the row:\n%s", hs.screen())
+	}
+	hs.press("enter")
+	s := hs.screen()
+	if !strings.Contains(s, "Not fetched: fetch failed: 404.") || strings.Contains(s, "Rendering") {
+		t.Errorf("the reader:\n%s", s)
 	}
 }
