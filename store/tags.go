@@ -65,9 +65,19 @@ func (s *Store) TagArticle(ctx context.Context, id int64, add, remove []string) 
 			}
 		}
 		// A tag no article carries any more is gone.
-		_, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)`)
-		return err
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)`); err != nil {
+			return err
+		}
+		return tagsChanged(ctx, tx)
 	})
+}
+
+// tagsChanged counts a change of tags as a change of the library, so a
+// margin showing the library reads it again (no trigger watches the tag
+// tables: a migration for that waits for the next schema change).
+func tagsChanged(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `UPDATE library_version SET n = n + 1`)
+	return err
 }
 
 // ArticleTags returns an article's tags, sorted without case.
@@ -145,7 +155,10 @@ func (s *Store) RenameTag(ctx context.Context, from, to string) (int, error) {
 				return err
 			}
 		}
-		return tx.QueryRowContext(ctx, `SELECT count(*) FROM article_tags WHERE tag_id = ?`, tid).Scan(&n)
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM article_tags WHERE tag_id = ?`, tid).Scan(&n); err != nil {
+			return err
+		}
+		return tagsChanged(ctx, tx)
 	})
 	return n, err
 }
@@ -167,8 +180,10 @@ func (s *Store) DeleteTag(ctx context.Context, name string) (int, error) {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM article_tags WHERE tag_id = ?`, id).Scan(&n); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ?`, id)
-		return err
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return tagsChanged(ctx, tx)
 	})
 	return n, err
 }

@@ -64,3 +64,21 @@ func TestTagsOf(t *testing.T) {
 		t.Errorf("TagsByArticle: %v", all)
 	}
 }
+
+// Tagging changes the library's version, so another margin's library
+// screen reads the list again.
+func TestTagsChangeVersion(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := mustAdd(t, s, sample("https://t.example/a", "A", "x"))
+	v0, _ := s.Version(ctx)
+	s.TagArticle(ctx, a, []string{"x"}, nil)
+	v1, _ := s.Version(ctx)
+	s.RenameTag(ctx, "x", "y")
+	v2, _ := s.Version(ctx)
+	s.DeleteTag(ctx, "y")
+	v3, _ := s.Version(ctx)
+	if !(v0 < v1 && v1 < v2 && v2 < v3) {
+		t.Errorf("versions %d %d %d %d", v0, v1, v2, v3)
+	}
+}
