@@ -44,6 +44,7 @@ type Library interface {
 	TagsOf(ctx context.Context, ids []int64) (map[int64][]string, error)
 	ListQuery(ctx context.Context, q query.Query, opt store.ListOptions) ([]store.Article, error)
 	Views(ctx context.Context) ([]store.View, error)
+	SaveView(ctx context.Context, name, query string) error
 	SetArticleNote(ctx context.Context, id int64, from, to string) error
 }
 

@@ -509,3 +509,15 @@ func (f *fakeLib) SetArticleNote(ctx context.Context, id int64, from, to string)
 	f.version++
 	return nil
 }
+
+func (f *fakeLib) SaveView(ctx context.Context, name, q string) error {
+	f.call("SaveView %s %s", name, q)
+	if _, err := query.Parse(q); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.views = slices.DeleteFunc(f.views, func(v store.View) bool { return strings.EqualFold(v.Name, name) })
+	f.views = append(f.views, store.View{Name: name, Query: q})
+	return nil
+}

@@ -21,7 +21,7 @@ type LibraryKeys struct {
 	Add, Sample, Archive, Delete, Undo      key.Binding
 	Reload, IDs, Done, Star, Original       key.Binding
 	Sort, ShowArchived, Highlights          key.Binding
-	Tags, Views                             key.Binding
+	Tags, Views, SaveView                   key.Binding
 	Help, Quit                              key.Binding
 }
 
@@ -125,6 +125,7 @@ func libraryKeys() LibraryKeys {
 		Original:     kb("W", "open original", "W"),
 		Tags:         kb("t", "tags", "t"),
 		Views:        kb("v", "views", "v"),
+		SaveView:     kb("V", "save as view", "V"),
 		Help:         kb("?", "more keys", "?"),
 		Quit:         kb("q", "quit", "q"),
 	}
@@ -207,7 +208,7 @@ func (k LibraryKeys) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Filter, k.Search, k.Clear},
 		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo, k.Done, k.Star, k.Tags},
-		{k.Views, k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Original, k.Reload, k.Help, k.Quit},
+		{k.Views, k.SaveView, k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Original, k.Reload, k.Help, k.Quit},
 	}
 }
 

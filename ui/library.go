@@ -25,15 +25,16 @@ import (
 type libMode int
 
 const (
-	libList    libMode = iota // browsing
-	libFilter                 // typing a filter
-	libSearch                 // typing a full-text query
-	libAdd                    // typing a URL or path
-	libAdding                 // waiting for an add to finish
-	libConfirm                // asking whether to delete
-	libAll                    // the list of all highlights
-	libTags                   // editing the selected article's tags
-	libViews                  // choosing a saved view
+	libList     libMode = iota // browsing
+	libFilter                  // typing a filter
+	libSearch                  // typing a full-text query
+	libAdd                     // typing a URL or path
+	libAdding                  // waiting for an add to finish
+	libConfirm                 // asking whether to delete
+	libAll                     // the list of all highlights
+	libTags                    // editing the selected article's tags
+	libViews                   // choosing a saved view
+	libSaveView                // naming the filter, to save it as a view
 )
 
 // sortNames are the library's sort orders, in the order `o` cycles them;
@@ -247,7 +248,7 @@ func (l *libraryModel) SetStyles() {
 // ShortHelp is the help line for the current mode.
 func (l *libraryModel) ShortHelp() []key.Binding {
 	switch l.mode {
-	case libFilter, libSearch, libAdd:
+	case libFilter, libSearch, libAdd, libSaveView:
 		return l.Keys.Prompt.ShortHelp()
 	case libTags:
 		return []key.Binding{l.Keys.Prompt.Submit, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")), l.Keys.Prompt.Cancel}
@@ -577,6 +578,17 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.onConfirmKey(msg)
 	case libViews:
 		return l.onViewsKey(msg)
+	case libSaveView:
+		switch {
+		case key.Matches(msg, l.Keys.Prompt.Cancel):
+			l.mode, l.prompt = libList, nil
+			return nil
+		case key.Matches(msg, l.Keys.Prompt.Submit):
+			name := l.prompt.Value()
+			l.mode, l.prompt = libList, nil
+			return l.saveView(name)
+		}
+		return l.prompt.Update(msg)
 	case libAll:
 		cmd, closed := l.all.onKey(msg)
 		if closed {
@@ -673,6 +685,8 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.editTags()
 	case key.Matches(msg, k.Views):
 		return l.loadViews(true)
+	case key.Matches(msg, k.SaveView):
+		l.askViewName()
 	case key.Matches(msg, k.Reload):
 		l.status = "Reloaded."
 		return l.reload()
@@ -1397,7 +1411,7 @@ func highlightMatches(s string, ms [][2]int, plain, match lipgloss.Style) string
 func (l *libraryModel) viewFooter() string {
 	st := l.Styles
 	switch l.mode {
-	case libFilter, libSearch, libAdd, libTags:
+	case libFilter, libSearch, libAdd, libTags, libSaveView:
 		return l.prompt.View()
 	case libAll:
 		if l.all.prompt != nil {

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"context"
+	"fmt"
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 
 	"margin/internal/query"
@@ -86,4 +90,49 @@ func (l *libraryModel) setView(v *store.View) tea.Cmd {
 		l.status = "All articles."
 	}
 	return l.load(0)
+}
+
+// viewToSave is the query V saves: the view shown narrowed by the filter.
+func (l *libraryModel) viewToSave() string {
+	q := strings.TrimSpace(l.filter)
+	if l.view != nil {
+		q = strings.TrimSpace(l.view.Query + " " + q)
+	}
+	return q
+}
+
+// askViewName asks for the name to save the filter under.
+func (l *libraryModel) askViewName() {
+	switch {
+	case l.queryErr != "":
+		l.errLine = "The filter cannot be read: " + l.queryErr
+		return
+	case strings.TrimSpace(l.filter) == "":
+		l.errLine = "Filter with / first (tag:policy is:new, words…), then V saves it as a view."
+		return
+	}
+	l.mode = libSaveView
+	l.prompt = newPrompt(l.Common, "save view as:", "a name for “"+sanitize.Line(l.viewToSave())+"”")
+}
+
+// saveView saves the filter as a view named name, then shows it.
+func (l *libraryModel) saveView(name string) tea.Cmd {
+	n, ok := store.CleanViewName(name)
+	if !ok {
+		l.errLine = "Not saved: " + store.ErrBadViewName.Error() + "."
+		return nil
+	}
+	q := l.viewToSave()
+	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
+		if err := lib.SaveView(ctx, n, q); err != nil {
+			return nil, fmt.Errorf("save the view: %w", err)
+		}
+		return func(l *libraryModel) tea.Cmd {
+			l.filter, l.words, l.queryErr, l.opsKey, l.filterOps = "", "", "", "", query.Query{}
+			v := store.View{Name: n, Query: q}
+			cmd := l.setView(&v)
+			l.status = "Saved the view “" + sanitize.Line(n) + "”: " + sanitize.Line(q) + " · v chooses views"
+			return tea.Batch(cmd, l.loadViews(false))
+		}, nil
+	})
 }

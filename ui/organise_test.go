@@ -286,3 +286,43 @@ func TestReaderUnfetched(t *testing.T) {
 		t.Errorf("the reader:\n%s", s)
 	}
 }
+
+// V saves the filter (within the view shown) as a view and shows it.
+func TestLibrarySaveView(t *testing.T) {
+	lib := libWith(6)
+	lib.arts[2].Tags = []string{"later"}
+	lib.arts[3].Tags = []string{"later"}
+	lib.arts[3].Starred = true
+	hs := newHarness(t, lib, 100, 24)
+	hs.press("V")
+	if !strings.Contains(hs.screen(), "Filter with / first") {
+		t.Errorf("V without a filter:\n%s", hs.screen())
+	}
+	hs.press("/")
+	hs.typeText("tag:later")
+	hs.press("enter", "V")
+	if hs.m.library.mode != libSaveView || !strings.Contains(hs.screen(), "save view as:") {
+		t.Fatalf("V did not ask for a name:\n%s", hs.screen())
+	}
+	hs.typeText("Later")
+	hs.press("enter")
+	l := hs.m.library
+	if len(lib.views) != 1 || lib.views[0].Query != "tag:later" || l.view == nil || l.view.Name != "Later" || l.filter != "" || len(l.rows) != 2 {
+		t.Fatalf("views %+v, shown %+v, filter %q, %d rows", lib.views, l.view, l.filter, len(l.rows))
+	}
+	if !strings.Contains(strings.Split(hs.screen(), "\n")[0], "Later") {
+		t.Errorf("the header does not name the view:\n%s", hs.screen())
+	}
+	// Within a view, the filter narrows it.
+	hs.press("/")
+	hs.typeText("is:starred")
+	hs.press("enter", "V")
+	hs.typeText("Later starred")
+	hs.press("enter")
+	if len(lib.views) != 2 || lib.views[1].Query != "tag:later is:starred" || len(l.rows) != 1 {
+		t.Errorf("views %+v, %d rows", lib.views, len(l.rows))
+	}
+	if !strings.Contains(hs.screen(), "v views") {
+		t.Errorf("v is not offered once views exist:\n%s", hs.screen())
+	}
+}
