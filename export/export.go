@@ -52,6 +52,9 @@ type Data struct {
 	ReadLength    int      // minutes
 	Labels        []string // labels used by the exported highlights, in margin's order
 	Tags          []string // tags for the note: "margin", then the article's own tags
+	// Note is the reader's note on the whole article, Markdown (in
+	// Markdown exports made safe to embed); "" for none.
+	Note string
 	// Highlights are all exported highlights in reading order, orphans last.
 	Highlights []Highlight
 	// Orphans are the highlights that could not be placed in the current text.
@@ -154,6 +157,10 @@ func build(a *store.Article, hs []store.Highlight, opt Options, note func(string
 		ReadLength:  a.ReadingMinutes,
 		Tags:        noteTags(a.Tags),
 		Labels:      []string{},
+		Note:        strings.Trim(sanitize.Text(a.Note), "\n"),
+	}
+	if note != nil && d.Note != "" {
+		d.Note = note(d.Note)
 	}
 	if !a.Added.IsZero() {
 		d.DateSaved = a.Added.Format(time.RFC3339)

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"text/template"
@@ -202,5 +203,88 @@ func TestExportArticleTags(t *testing.T) {
 	}
 	if strings.Join(fm.Tags, " ") != "margin Policy reading-list a-b" {
 		t.Errorf("tags %q", fm.Tags)
+	}
+}
+
+// The W3C export carries the article's tags as one tagging annotation on
+// the whole article, before the highlights.
+func TestJSONArticleTags(t *testing.T) {
+	a, hs := fixture(t)
+	a.Tags = []string{"Policy", "reading list"}
+	out, err := JSON(a, hs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct {
+		Total int `json:"total"`
+		First struct {
+			Items []struct {
+				ID         string `json:"id"`
+				Motivation string `json:"motivation"`
+				Body       []struct {
+					Value, Purpose string
+				} `json:"body"`
+				Target struct {
+					Source   string `json:"source"`
+					Selector []any  `json:"selector"`
+				} `json:"target"`
+			} `json:"items"`
+		} `json:"first"`
+	}
+	if err := json.Unmarshal(out, &c); err != nil {
+		t.Fatal(err)
+	}
+	it := c.First.Items[0]
+	if it.Motivation != "tagging" || len(it.Body) != 2 || it.Body[0].Value != "Policy" || it.Body[1].Purpose != "tagging" ||
+		it.Target.Source == "" || it.Target.Selector != nil {
+		t.Errorf("first item %+v", it)
+	}
+	if c.Total != len(c.First.Items) || c.Total != len(hs)+1 {
+		t.Errorf("total %d, items %d, highlights %d", c.Total, len(c.First.Items), len(hs))
+	}
+}
+
+// The note on the whole article is exported above the highlights in
+// Markdown, made safe to embed, and as a commenting annotation on the
+// article in JSON (issue 15).
+func TestExportArticleNote(t *testing.T) {
+	a, hs := fixture(t)
+	a.Note = "Worth a **second** read.\n\n^hl-stolen"
+	out, err := Markdown(a, hs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	n, h := strings.Index(s, "## Note\n\nWorth a **second** read."), strings.Index(s, "## Highlights")
+	if n < 0 || h < 0 || n > h {
+		t.Errorf("the note is not above the highlights:\n%s", s)
+	}
+	if strings.Contains(s, "\n^hl-stolen") {
+		t.Errorf("the note's block id was not neutralised:\n%s", s)
+	}
+	js, err := JSON(a, hs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct {
+		First struct {
+			Items []struct {
+				ID, Motivation string
+				Body           []struct{ Value, Purpose, Format string }
+			} `json:"items"`
+		} `json:"first"`
+	}
+	if err := json.Unmarshal(js, &c); err != nil {
+		t.Fatal(err)
+	}
+	it := c.First.Items[0]
+	if it.Motivation != "commenting" || !strings.HasSuffix(it.ID, ":note") || len(it.Body) != 1 ||
+		!strings.HasPrefix(it.Body[0].Value, "Worth a **second** read.") || it.Body[0].Format != "text/markdown" {
+		t.Errorf("first item %+v", it)
+	}
+	a.Note = ""
+	out, _ = Markdown(a, hs, Options{})
+	if strings.Contains(string(out), "## Note") {
+		t.Error("an empty note exported")
 	}
 }

@@ -54,7 +54,7 @@ type annoBody struct {
 
 type annoTarget struct {
 	Source   string         `json:"source"`
-	Selector []annoSelector `json:"selector"`
+	Selector []annoSelector `json:"selector,omitempty"` // none: the whole article
 }
 
 type annoSelector struct {
@@ -67,7 +67,10 @@ type annoSelector struct {
 }
 
 // JSON renders the highlights as a W3C Web Annotation collection (JSON-LD):
-// one Annotation per highlight, targeting the article with a
+// first the annotations on the whole article (the reader's note on it,
+// motivation "commenting", and its tags, motivation "tagging"; both target
+// the source without a selector), then one Annotation
+// per highlight, targeting the article with a
 // TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector, both
 // over the article's plain text as render.PlainText defines it (what
 // `margin show ID --text` prints): positions count code points of that
@@ -105,6 +108,7 @@ func JSON(a *store.Article, hs []store.Highlight, opt Options) ([]byte, error) {
 	if a.Markdown != "" {
 		pt = render.NewPlainText(a.Markdown)
 	}
+	c.First.Items = append(c.First.Items, articleAnnotations(a, d.Note, coll, source)...)
 	byID := make(map[int64]store.Highlight, len(hs))
 	for _, h := range hs {
 		byID[h.ID] = h
@@ -136,6 +140,7 @@ func JSON(a *store.Article, hs []store.Highlight, opt Options) ([]byte, error) {
 		an.Target = annoTarget{Source: source, Selector: sel}
 		c.First.Items = append(c.First.Items, an)
 	}
+	c.Total = len(c.First.Items)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
@@ -146,6 +151,27 @@ func JSON(a *store.Article, hs []store.Highlight, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("export article %d as JSON: %w", a.ID, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// articleAnnotations are the annotations on the whole article: the
+// reader's note on it (motivation "commenting", a Markdown body) and its
+// tags (motivation "tagging", one tagging body per tag). They come first
+// and target the source without a selector.
+func articleAnnotations(a *store.Article, note, coll, source string) []annotation {
+	var out []annotation
+	if note != "" {
+		out = append(out, annotation{ID: coll + ":note", Type: "Annotation", Motivation: "commenting",
+			Body:   []annoBody{{Type: "TextualBody", Value: note, Format: "text/markdown", Purpose: "commenting"}},
+			Target: annoTarget{Source: source}})
+	}
+	if len(a.Tags) > 0 {
+		an := annotation{ID: coll + ":tags", Type: "Annotation", Motivation: "tagging", Target: annoTarget{Source: source}}
+		for _, t := range a.Tags {
+			an.Body = append(an.Body, annoBody{Type: "TextualBody", Value: sanitize.Line(t), Purpose: "tagging"})
+		}
+		out = append(out, an)
+	}
+	return out
 }
 
 // quoteContext is how much context a TextQuoteSelector carries on each

@@ -119,6 +119,12 @@ func defaultMarkdown(d *Data) string {
 		b.WriteString(src)
 		b.WriteString("\n\n")
 	}
+	if strings.TrimSpace(d.Note) != "" {
+		// The reader's note on the whole article comes first.
+		b.WriteString("## Note\n\n")
+		b.WriteString(strings.TrimRight(d.Note, "\n"))
+		b.WriteString("\n\n")
+	}
 	if d.Content != "" {
 		b.WriteString(strings.TrimRight(d.Content, "\n"))
 		b.WriteString("\n\n")

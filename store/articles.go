@@ -694,6 +694,43 @@ func (s *Store) SetStarred(ctx context.Context, id int64, on bool) error {
 	})
 }
 
+// NoteConflictError is an article note save refused because the note was
+// changed elsewhere since the text the save was based on.
+type NoteConflictError struct {
+	ID      int64
+	Current string // the note as stored now
+}
+
+func (e *NoteConflictError) Error() string {
+	return fmt.Sprintf("article %d: its note was changed elsewhere since it was read", e.ID)
+}
+
+// SetArticleNote replaces an article's note (the reader's note on the
+// whole article) with to, if it still reads from: a save based on a note
+// another margin changed meanwhile is refused with *NoteConflictError, so
+// neither writer's words are lost silently.
+func (s *Store) SetArticleNote(ctx context.Context, id int64, from, to string) error {
+	to = sanitize.Text(to)
+	return s.write(ctx, fmt.Sprintf("note article %d", id), func(tx *sql.Tx) error {
+		var cur string
+		err := tx.QueryRowContext(ctx, `SELECT note FROM articles WHERE id = ?`, id).Scan(&cur)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if cur == to {
+			return nil
+		}
+		if cur != from {
+			return &NoteConflictError{ID: id, Current: cur}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET note = ? WHERE id = ?`, to, id)
+		return err
+	})
+}
+
 // Metadata is what the user may edit of an article; a nil field is left
 // as it is.
 type Metadata struct {

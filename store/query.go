@@ -17,14 +17,13 @@ func (s *Store) ListQuery(ctx context.Context, q query.Query, opt ListOptions) (
 	var where []string
 	var args []any
 	archived := opt.Archived
+	var words string
 	if q.Words != "" {
-		match := ftsQuery(q.Words)
-		if match == "" {
+		if words = ftsQuery(q.Words); words == "" {
 			return nil, nil
 		}
-		where = append(where, `a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
-		args = append(args, match)
 	}
+	tagged := false // a tag narrows the list to few articles
 	for _, f := range q.Filters {
 		cond, fargs := filterSQL(f)
 		if f.Kind == query.Is && f.Value == "archived" {
@@ -35,6 +34,18 @@ func (s *Store) ListQuery(ctx context.Context, q query.Query, opt ListOptions) (
 		}
 		where = append(where, cond)
 		args = append(args, fargs...)
+		tagged = tagged || f.Kind == query.Tag && !f.Not
+	}
+	switch {
+	case words != "" && tagged:
+		// A tag's few articles first, then the words: SQLite tries the
+		// conditions in this order, and led by the words it walked every
+		// article a common word matches (4x slower).
+		where = append(where, `a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
+		args = append(args, words)
+	case words != "":
+		where = append([]string{`a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`}, where...)
+		args = append([]any{words}, args...)
 	}
 	if !archived {
 		where = append(where, `a.state = 'inbox'`)
@@ -72,7 +83,9 @@ func (s *Store) ListQuery(ctx context.Context, q query.Query, opt ListOptions) (
 func filterSQL(f query.Filter) (string, []any) {
 	switch f.Kind {
 	case query.Tag:
-		return `EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND t.name = ?)`, []any{f.Value}
+		// The tag's articles, read once through the tag's index: a
+		// correlated EXISTS looked at every article's tags instead.
+		return `a.id IN (SELECT x.article_id FROM article_tags x WHERE x.tag_id = (SELECT id FROM tags WHERE name = ?))`, []any{f.Value}
 	case query.Site:
 		v := strings.ToLower(f.Value)
 		return `(instr(lower(a.site_name), ?) > 0 OR a.url_key LIKE ? ESCAPE '\' OR a.url_key LIKE ? ESCAPE '\')`,
@@ -89,6 +102,8 @@ func filterSQL(f query.Filter) (string, []any) {
 			return `a.state = 'archived'`, nil
 		case "starred":
 			return `a.starred`, nil
+		case "unfetched":
+			return `a.fetch_error <> ''`, nil
 		}
 	case query.Has:
 		switch f.Value {
@@ -98,6 +113,8 @@ func filterSQL(f query.Filter) (string, []any) {
 			return `EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.note <> '')`, nil
 		case "orphans":
 			return `EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.orphan)`, nil
+		case "note":
+			return `a.note <> ''`, nil
 		}
 	case query.Label:
 		return `EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.label = ?)`, []any{f.Value}

@@ -32,6 +32,10 @@ func TestListQuery(t *testing.T) {
 	s.AddHighlight(ctx, &Highlight{ArticleID: a, Start: 0, End: 3, Exact: "x", Label: "claim", Note: "n"})
 	s.AddHighlight(ctx, &Highlight{ArticleID: b, Start: 0, End: 3, Exact: "y", Orphan: true})
 	s.SetState(ctx, b, Archived)
+	s.SetArticleNote(ctx, c, "", "read the rest later")
+	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET fetch_error = 'timeout' WHERE id = ?`, c); err != nil {
+		t.Fatal(err)
+	}
 	ids := func(qs string) string {
 		q, err := query.Parse(qs)
 		if err != nil {
@@ -68,6 +72,9 @@ func TestListQuery(t *testing.T) {
 		"words:<=800 is:archived":    {b},
 		"security tag:later":         {c},
 		"added:>2000":                {a, c},
+		"is:unfetched":               {c},
+		"-is:unfetched":              {a},
+		"has:note":                   {c},
 	} {
 		w := []int{}
 		for _, id := range want {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -64,9 +65,19 @@ func (s *Store) TagArticle(ctx context.Context, id int64, add, remove []string) 
 			}
 		}
 		// A tag no article carries any more is gone.
-		_, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)`)
-		return err
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)`); err != nil {
+			return err
+		}
+		return tagsChanged(ctx, tx)
 	})
+}
+
+// tagsChanged counts a change of tags as a change of the library, so a
+// margin showing the library reads it again (no trigger watches the tag
+// tables: a migration for that waits for the next schema change).
+func tagsChanged(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `UPDATE library_version SET n = n + 1`)
+	return err
 }
 
 // ArticleTags returns an article's tags, sorted without case.
@@ -144,7 +155,10 @@ func (s *Store) RenameTag(ctx context.Context, from, to string) (int, error) {
 				return err
 			}
 		}
-		return tx.QueryRowContext(ctx, `SELECT count(*) FROM article_tags WHERE tag_id = ?`, tid).Scan(&n)
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM article_tags WHERE tag_id = ?`, tid).Scan(&n); err != nil {
+			return err
+		}
+		return tagsChanged(ctx, tx)
 	})
 	return n, err
 }
@@ -166,16 +180,47 @@ func (s *Store) DeleteTag(ctx context.Context, name string) (int, error) {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM article_tags WHERE tag_id = ?`, id).Scan(&n); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ?`, id)
-		return err
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return tagsChanged(ctx, tx)
 	})
 	return n, err
 }
 
-// TagsByArticle returns every article's tags in one read.
+// TagsByArticle returns every article's tags in one read, each article's
+// sorted without case.
 func (s *Store) TagsByArticle(ctx context.Context) (map[int64][]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id
-		ORDER BY x.article_id, t.name COLLATE NOCASE`)
+	return s.tagsWhere(ctx, "")
+}
+
+// TagsOf returns the tags of the articles given (a screenful of a list:
+// one indexed read, not a scan of every tag), each sorted without case.
+func (s *Store) TagsOf(ctx context.Context, ids []int64) (map[int64][]string, error) {
+	if len(ids) == 0 {
+		return map[int64][]string{}, nil
+	}
+	if len(ids) > 500 {
+		return s.TagsByArticle(ctx)
+	}
+	var b strings.Builder
+	args := make([]any, len(ids))
+	b.WriteString(" WHERE x.article_id IN (")
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('?')
+		args[i] = id
+	}
+	b.WriteByte(')')
+	return s.tagsWhere(ctx, b.String(), args...)
+}
+
+func (s *Store) tagsWhere(ctx context.Context, where string, args ...any) (map[int64][]string, error) {
+	// Sorted here rather than by SQLite: ordering every (article, tag) pair
+	// of a large library cost more than the read itself.
+	rows, err := s.db.QueryContext(ctx, `SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id`+where, args...)
 	if err != nil {
 		return nil, s.wrap("read tags", err)
 	}
@@ -189,5 +234,13 @@ func (s *Store) TagsByArticle(ctx context.Context) (map[int64][]string, error) {
 		}
 		out[id] = append(out[id], n)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, s.wrap("read tags", err)
+	}
+	for _, ts := range out {
+		if len(ts) > 1 {
+			slices.SortFunc(ts, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+		}
+	}
+	return out, nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -43,5 +44,41 @@ func TestTags(t *testing.T) {
 	}
 	if r, err := s.Check(ctx); err != nil || !r.OK() {
 		t.Errorf("check: %+v %v", r, err)
+	}
+}
+
+func TestTagsOf(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := mustAdd(t, s, sample("https://t.example/a", "A", "x"))
+	b := mustAdd(t, s, sample("https://t.example/b", "B", "y"))
+	c := mustAdd(t, s, sample("https://t.example/c", "C", "z"))
+	s.TagArticle(ctx, a, []string{"zeta", "Alpha", "mid"}, nil)
+	s.TagArticle(ctx, b, []string{"beta"}, nil)
+	m, err := s.TagsOf(ctx, []int64{a, c})
+	if err != nil || len(m) != 1 || strings.Join(m[a], ",") != "Alpha,mid,zeta" {
+		t.Errorf("TagsOf: %v %v", m, err)
+	}
+	all, _ := s.TagsByArticle(ctx)
+	if len(all) != 2 || strings.Join(all[a], ",") != "Alpha,mid,zeta" || all[b][0] != "beta" {
+		t.Errorf("TagsByArticle: %v", all)
+	}
+}
+
+// Tagging changes the library's version, so another margin's library
+// screen reads the list again.
+func TestTagsChangeVersion(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := mustAdd(t, s, sample("https://t.example/a", "A", "x"))
+	v0, _ := s.Version(ctx)
+	s.TagArticle(ctx, a, []string{"x"}, nil)
+	v1, _ := s.Version(ctx)
+	s.RenameTag(ctx, "x", "y")
+	v2, _ := s.Version(ctx)
+	s.DeleteTag(ctx, "y")
+	v3, _ := s.Version(ctx)
+	if !(v0 < v1 && v1 < v2 && v2 < v3) {
+		t.Errorf("versions %d %d %d %d", v0, v1, v2, v3)
 	}
 }

@@ -167,7 +167,7 @@ func (s *highlightState) editNote(p *pagerModel) tea.Cmd {
 	}
 	i := s.under()
 	if i < 0 {
-		p.errLine = "No highlight under the cursor: h highlights the sentence (or v selects), then a writes a note."
+		p.errLine = "No highlight under the cursor: h highlights the sentence (or v selects), then a writes a note; A notes the whole article."
 		return nil
 	}
 	return s.openEditor(p, s.list[i].ID)
@@ -208,14 +208,14 @@ func (s *highlightState) onEditorKey(p *pagerModel, msg tea.KeyPressMsg) tea.Cmd
 		ed.base, ed.theirs = *ed.theirs, nil
 		p.status = "Both notes are in the editor: edit, then ctrl+s saves."
 		return nil
-	case ed.deleted && keyIs(msg, k.Restore):
+	case ed.deleted && !ed.article && keyIs(msg, k.Restore):
 		return s.restoreWithNote(p)
 	case keyIs(msg, k.Save) || keyIs(msg, k.Cancel):
 		if ed.theirs != nil && keyIs(msg, k.Cancel) {
 			p.errLine = "Changed elsewhere: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both."
 			return nil
 		}
-		if ed.deleted && ed.Value() != "" {
+		if ed.deleted && ed.Value() != "" && !ed.article {
 			p.errLine = "Deleted elsewhere: ctrl+r restores the highlight with your note."
 			return nil
 		}
@@ -231,7 +231,10 @@ func (s *highlightState) onEditorKey(p *pagerModel, msg tea.KeyPressMsg) tea.Cmd
 // closeEditor leaves the editor, recording the note change for undo.
 func (s *highlightState) closeEditor(p *pagerModel) {
 	ed := s.editor
-	if !ed.deleted && ed.base != ed.orig {
+	if ed.article && ed.base != ed.orig {
+		p.status = "Note on the article saved."
+	}
+	if !ed.deleted && !ed.article && ed.base != ed.orig {
 		before := ed.h
 		before.Note = ed.orig
 		s.pushUndo(undoStep{kind: undoNote, h: before, note: ed.base})
@@ -265,6 +268,9 @@ func (s *highlightState) noteEdit(mine bool) (e store.Edit, note string, ok bool
 // choices.
 func (s *highlightState) saveNote(p *pagerModel, mine, close bool) tea.Cmd {
 	ed := s.editor
+	if ed.article {
+		return s.saveArticleNote(p, mine, close)
+	}
 	e, note, ok := s.noteEdit(mine)
 	if !ok {
 		ed.base, ed.theirs = note, nil

@@ -27,6 +27,10 @@ func (s staticLib) Count(context.Context) (int, error)               { return le
 func (s staticLib) Version(context.Context) (int64, error)           { return 1, nil }
 func (s staticLib) Setting(context.Context, string) (string, error)  { return "", nil }
 func (s staticLib) SetSetting(context.Context, string, string) error { return nil }
+func (s staticLib) Views(context.Context) ([]store.View, error)      { return nil, nil }
+func (s staticLib) TagsOf(context.Context, []int64) (map[int64][]string, error) {
+	return nil, nil
+}
 
 // BenchFilter measures one keystroke of the library's `/` filter over arts
 // (the update and the redrawn frame, median of many) and, as a baseline, one
@@ -76,4 +80,38 @@ func medianDur(ds []time.Duration) time.Duration {
 		}
 	}
 	return ds[len(ds)/2]
+}
+
+// BenchView measures switching the library to a saved view and back on
+// lib: the list read in its command and the repainted frame (median of
+// several switches, each from the whole library).
+func BenchView(lib Library, v store.View) time.Duration {
+	m := newModel(context.Background(), Options{Library: lib, Style: "dark"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	// Runs a command and what its messages ask for (a batch is left: it
+	// holds the ticks that would wait).
+	run := func(cmd tea.Cmd) {
+		for cmd != nil {
+			msg := cmd()
+			if _, ok := msg.(tea.BatchMsg); ok {
+				return
+			}
+			_, cmd = m.Update(msg)
+		}
+	}
+	run(m.library.load(0))
+	var ds []time.Duration
+	for i := range 10 {
+		t0 := time.Now()
+		target := &v
+		if i%2 == 1 {
+			target = nil
+		}
+		run(m.library.setView(target))
+		_ = m.View()
+		if target != nil { // back to the whole library is a plain list
+			ds = append(ds, time.Since(t0))
+		}
+	}
+	return medianDur(ds)
 }

@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/query"
 	"margin/internal/settings"
 	"margin/render"
 	"margin/store"
@@ -38,6 +39,13 @@ type Library interface {
 	DeleteHighlight(ctx context.Context, id int64) error
 	RestoreHighlight(ctx context.Context, h *store.Highlight, relink []int64) error
 	AllHighlights(ctx context.Context, f store.HighlightFilter) ([]store.Highlight, error)
+	TagArticle(ctx context.Context, id int64, add, remove []string) error
+	Tags(ctx context.Context) ([]store.TagCount, error)
+	TagsOf(ctx context.Context, ids []int64) (map[int64][]string, error)
+	ListQuery(ctx context.Context, q query.Query, opt store.ListOptions) ([]store.Article, error)
+	Views(ctx context.Context) ([]store.View, error)
+	SaveView(ctx context.Context, name, query string) error
+	SetArticleNote(ctx context.Context, id int64, from, to string) error
 }
 
 // Common is what every screen shares: the terminal size, styles, keys, the

@@ -1,13 +1,16 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"margin/internal/query"
 	"margin/store"
 )
 
@@ -26,6 +29,7 @@ type fakeLib struct {
 	failAdd  error // returned by AddHighlight/UpdateHighlight when set
 	now      time.Time
 	version  int64 // added to Version, for tests that change things behind its back
+	views    []store.View
 }
 
 func newFakeLib() *fakeLib {
@@ -389,4 +393,131 @@ func (f *fakeLib) AllHighlights(ctx context.Context, flt store.HighlightFilter) 
 		return out[i].Start < out[j].Start
 	})
 	return out, nil
+}
+
+func (f *fakeLib) TagArticle(ctx context.Context, id int64, add, remove []string) error {
+	f.call("TagArticle %d +%v -%v", id, add, remove)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	a, ok := f.arts[id]
+	if !ok {
+		return store.ErrNotFound
+	}
+	for _, t := range remove {
+		a.Tags = slices.DeleteFunc(a.Tags, func(s string) bool { return strings.EqualFold(s, t) })
+	}
+	for _, t := range add {
+		if !slices.ContainsFunc(a.Tags, func(s string) bool { return strings.EqualFold(s, t) }) {
+			a.Tags = append(a.Tags, t)
+		}
+	}
+	sort.Slice(a.Tags, func(i, j int) bool { return strings.ToLower(a.Tags[i]) < strings.ToLower(a.Tags[j]) })
+	f.version++
+	return nil
+}
+
+func (f *fakeLib) Tags(ctx context.Context) ([]store.TagCount, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := map[string]int{}
+	for _, a := range f.arts {
+		for _, t := range a.Tags {
+			n[t]++
+		}
+	}
+	var out []store.TagCount
+	for t, c := range n {
+		out = append(out, store.TagCount{Name: t, Articles: c})
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out, nil
+}
+
+func (f *fakeLib) TagsOf(ctx context.Context, ids []int64) (map[int64][]string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[int64][]string{}
+	for id, a := range f.arts {
+		if len(a.Tags) > 0 {
+			out[id] = slices.Clone(a.Tags)
+		}
+	}
+	return out, nil
+}
+
+// ListQuery understands the operators the tests use: tag:, is:, site:,
+// sort:title, and words found in the text.
+func (f *fakeLib) ListQuery(ctx context.Context, q query.Query, opt store.ListOptions) ([]store.Article, error) {
+	f.call("ListQuery %s %v", q.Words, q.Filters)
+	all, _ := f.List(ctx, store.ListOptions{Archived: true, Sort: cmp.Or(store.Sort(q.Sort), opt.Sort)})
+	archived := opt.Archived
+	var out []store.Article
+	for _, a := range all {
+		keep := q.Words == "" || strings.Contains(strings.ToLower(f.arts[a.ID].Text), strings.ToLower(q.Words))
+		for _, fl := range q.Filters {
+			var ok bool
+			switch fl.Kind {
+			case query.Tag:
+				ok = slices.ContainsFunc(a.Tags, func(t string) bool { return strings.EqualFold(t, fl.Value) })
+			case query.Site:
+				ok = strings.Contains(strings.ToLower(a.SiteName), strings.ToLower(fl.Value))
+			case query.Is:
+				switch fl.Value {
+				case "starred":
+					ok = a.Starred
+				case "done":
+					ok = a.Reading == store.Done
+				case "new", "unread":
+					ok = a.Reading == store.New || a.Reading == ""
+				case "archived":
+					ok, archived = a.State == store.Archived, true
+				case "unfetched":
+					ok = !a.Fetched()
+				}
+			case query.Has:
+				ok = fl.Value == "note" && a.Note != ""
+			}
+			if ok == fl.Not {
+				keep = false
+			}
+		}
+		if keep && (archived || a.State != store.Archived) {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeLib) Views(ctx context.Context) ([]store.View, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.views), nil
+}
+
+func (f *fakeLib) SetArticleNote(ctx context.Context, id int64, from, to string) error {
+	f.call("SetArticleNote %d %q", id, to)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	a, ok := f.arts[id]
+	if !ok {
+		return store.ErrNotFound
+	}
+	if a.Note != from && a.Note != to {
+		return &store.NoteConflictError{ID: id, Current: a.Note}
+	}
+	a.Note = to
+	f.version++
+	return nil
+}
+
+func (f *fakeLib) SaveView(ctx context.Context, name, q string) error {
+	f.call("SaveView %s %s", name, q)
+	if _, err := query.Parse(q); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.views = slices.DeleteFunc(f.views, func(v store.View) bool { return strings.EqualFold(v.Name, name) })
+	f.views = append(f.views, store.View{Name: name, Query: q})
+	return nil
 }

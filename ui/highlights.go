@@ -92,7 +92,7 @@ func (s *highlightState) visibleLines(p *pagerModel) int {
 	if p.doc == nil {
 		return p.bodyHeight()
 	}
-	if len(s.noteLines) == 0 {
+	if len(s.noteLines) == 0 && len(s.articleNoteRows(p)) == 0 {
 		return max(min(p.bodyHeight(), len(p.doc.Lines)-p.top), 1)
 	}
 	n := 0
@@ -215,6 +215,8 @@ func (s *highlightState) onKey(p *pagerModel, msg tea.KeyPressMsg, k ReaderKeys)
 		s.chooseLabel(p)
 	case key.Matches(msg, k.Note):
 		return s.editNote(p)
+	case key.Matches(msg, k.ArticleNote):
+		return s.editArticleNote(p)
 	case key.Matches(msg, k.Delete):
 		return s.remove(p)
 	case key.Matches(msg, k.Undo):
@@ -523,10 +525,11 @@ func (s *highlightState) marks(p *pagerModel) []render.Mark {
 func (s *highlightState) paint(p *pagerModel, h int) []string {
 	n := s.visibleLines(p)
 	body := p.doc.Paint(p.top, n, s.marks(p), s.cursor, p.Styles.Reader.CursorSGR)
-	if len(s.noteLines) == 0 {
+	top := s.articleNoteRows(p)
+	if len(s.noteLines) == 0 && len(top) == 0 {
 		return body
 	}
-	out := make([]string, 0, h)
+	out := append(make([]string, 0, h), top...)
 	for i, l := range body {
 		out = append(out, l)
 		for _, j := range s.noteLines[p.top+i] {
@@ -579,6 +582,9 @@ func (s *highlightState) statusLine(p *pagerModel) string {
 func (s *highlightState) rowLines(p *pagerModel) []int {
 	h := p.bodyHeight()
 	rows := make([]int, 0, h)
+	for range s.articleNoteRows(p) {
+		rows = append(rows, -1)
+	}
 	for l := p.top; l < len(p.doc.Lines) && len(rows) < h; l++ {
 		rows = append(rows, l)
 		for _, i := range s.noteLines[l] {

@@ -21,6 +21,7 @@ type LibraryKeys struct {
 	Add, Sample, Archive, Delete, Undo      key.Binding
 	Reload, IDs, Done, Star, Original       key.Binding
 	Sort, ShowArchived, Highlights          key.Binding
+	Tags, Views, SaveView                   key.Binding
 	Help, Quit                              key.Binding
 }
 
@@ -36,6 +37,7 @@ type ReaderKeys struct {
 	WordNext, WordPrev, SentenceNext, SentencePrev key.Binding
 	ParagraphNext, ParagraphPrev                   key.Binding
 	Select, Highlight, Label, Note, Delete, Undo   key.Binding
+	ArticleNote                                    key.Binding
 	NextHighlight, PrevHighlight, Panel, Link      key.Binding
 }
 
@@ -121,6 +123,9 @@ func libraryKeys() LibraryKeys {
 		ShowArchived: kb(".", "show archived", "."),
 		Highlights:   kb("H", "all highlights", "H"),
 		Original:     kb("W", "open original", "W"),
+		Tags:         kb("t", "tags", "t"),
+		Views:        kb("v", "views", "v"),
+		SaveView:     kb("V", "save as view", "V"),
 		Help:         kb("?", "more keys", "?"),
 		Quit:         kb("q", "quit", "q"),
 	}
@@ -162,6 +167,7 @@ func readerKeys() ReaderKeys {
 		Highlight:     kb("h", "highlight", "h"),
 		Label:         kb("L", "label", "L"),
 		Note:          kb("a", "note", "a"),
+		ArticleNote:   kb("A", "article note", "A"),
 		Delete:        kb("x", "delete highlight", "x"),
 		Undo:          kb("u", "undo", "u"),
 		NextHighlight: kb("]", "next highlight", "]"),
@@ -193,7 +199,7 @@ func pickerKeys() PickerKeys {
 
 // ShortHelp is the library's one-line help.
 func (k LibraryKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Filter, k.Search, k.Add, k.Sample, k.Delete, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Filter, k.Search, k.Tags, k.Views, k.Add, k.Sample, k.Help, k.Quit}
 }
 
 // FullHelp is the library's full help, in columns.
@@ -201,8 +207,8 @@ func (k LibraryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Filter, k.Search, k.Clear},
-		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo, k.Done, k.Star},
-		{k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Original, k.Reload, k.Help, k.Quit},
+		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo, k.Done, k.Star, k.Tags},
+		{k.Views, k.SaveView, k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Original, k.Reload, k.Help, k.Quit},
 	}
 }
 
@@ -216,7 +222,7 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.WordNext, k.WordPrev, k.SentenceNext, k.SentencePrev, k.ParagraphNext, k.ParagraphPrev, k.Select},
-		{k.Highlight, k.Label, k.Note, k.Delete, k.Undo, k.NextHighlight, k.PrevHighlight, k.Panel, k.Link, k.Copy, k.CopyNote},
+		{k.Highlight, k.Label, k.Note, k.ArticleNote, k.Delete, k.Undo, k.NextHighlight, k.PrevHighlight, k.Panel, k.Link, k.Copy, k.CopyNote},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Outline, k.Links, k.Original, k.Wider, k.Narrower, k.Export, k.Refresh, k.Help, k.Back},
 	}
 }

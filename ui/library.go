@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"margin/internal/query"
 	"margin/internal/settings"
 	"margin/sanitize"
 	"margin/store"
@@ -24,13 +25,16 @@ import (
 type libMode int
 
 const (
-	libList    libMode = iota // browsing
-	libFilter                 // typing a filter
-	libSearch                 // typing a full-text query
-	libAdd                    // typing a URL or path
-	libAdding                 // waiting for an add to finish
-	libConfirm                // asking whether to delete
-	libAll                    // the list of all highlights
+	libList     libMode = iota // browsing
+	libFilter                  // typing a filter
+	libSearch                  // typing a full-text query
+	libAdd                     // typing a URL or path
+	libAdding                  // waiting for an add to finish
+	libConfirm                 // asking whether to delete
+	libAll                     // the list of all highlights
+	libTags                    // editing the selected article's tags
+	libViews                   // choosing a saved view
+	libSaveView                // naming the filter, to save it as a view
 )
 
 // sortNames are the library's sort orders, in the order `o` cycles them;
@@ -112,8 +116,14 @@ type libraryModel struct {
 	arts         []store.Article
 	hay          []string // lower-cased "title site" per article, for the filter
 	rows         []int    // indexes into arts in display order, after the filter
-	filter       string   // the filter applied
-	query        string   // the full-text query applied; results shown when non-empty
+	filter       string   // the filter applied, as typed
+	words        string   // its free words, which rank titles
+	queryErr     string   // why the filter cannot be read; "" when it can
+	filterOps    query.Query
+	opsKey       string      // the filter's operators the list was read with ("" none)
+	view         *store.View // the saved view shown; nil for the whole library
+	viewQuery    query.Query // view's query, parsed
+	query        string      // the full-text query applied; results shown when non-empty
 	results      []store.SearchResult
 	seq          int // search request number, to drop stale results
 	cursor       int
@@ -126,7 +136,16 @@ type libraryModel struct {
 	toEnd        bool         // G was pressed on the first page: go to the end of the whole list
 	first        chan tea.Msg // the first page, read ahead by prefetch; nil when not
 
+	// The tag editor: the article it edits, the library's tags for
+	// completion, and what was typed before Tab completed it.
+	tagging  int64
+	tagNames []string
+	tagTyped string
+	// views are the saved views (name and query), for v.
+	views []store.View
+
 	prompt  *prompt
+	picker  *picker // the saved views chooser
 	all     *allHighlights
 	spin    spinner.Model
 	cancel  context.CancelFunc // cancels a running add
@@ -155,9 +174,9 @@ func (l *libraryModel) Init() tea.Cmd {
 	watch := l.watch(watchEvery, func(time.Time) tea.Msg { return watchMsg{} })
 	if ch := l.first; ch != nil {
 		l.first = nil
-		return tea.Batch(func() tea.Msg { return <-ch }, watch)
+		return tea.Batch(func() tea.Msg { return <-ch }, watch, l.loadViews(false))
 	}
-	return tea.Batch(l.loadList(0, firstPage), watch)
+	return tea.Batch(l.loadList(0, firstPage), watch, l.loadViews(false))
 }
 
 // watchEvery is how often the library checks for changes made by another
@@ -211,6 +230,9 @@ func (l *libraryModel) SetSize(w, h int) {
 	if l.all != nil {
 		l.all.SetSize(w, h)
 	}
+	if l.picker != nil {
+		l.picker.SetSize(w-2, l.bodyHeight())
+	}
 	l.scroll()
 }
 
@@ -226,10 +248,14 @@ func (l *libraryModel) SetStyles() {
 // ShortHelp is the help line for the current mode.
 func (l *libraryModel) ShortHelp() []key.Binding {
 	switch l.mode {
-	case libFilter, libSearch, libAdd:
+	case libFilter, libSearch, libAdd, libSaveView:
 		return l.Keys.Prompt.ShortHelp()
+	case libTags:
+		return []key.Binding{l.Keys.Prompt.Submit, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")), l.Keys.Prompt.Cancel}
 	case libConfirm:
 		return l.Keys.Confirm.ShortHelp()
+	case libViews:
+		return []key.Binding{l.Keys.Picker.Choose, l.Keys.Picker.Back}
 	case libAdding:
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
 	case libAll:
@@ -241,7 +267,8 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 	}
 	k.Sample.SetEnabled(false)
 	k.Delete.SetEnabled(!l.empty())
-	k.Clear.SetEnabled(l.filter != "" || l.query != "")
+	k.Views.SetEnabled(len(l.views) > 0)
+	k.Clear.SetEnabled(l.filter != "" || l.query != "" || l.view != nil)
 	bs := k.ShortHelp()
 	if k.Clear.Enabled() {
 		bs = append([]key.Binding{k.Clear}, bs...)
@@ -276,15 +303,25 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 	l.listSeq++
 	seq, lib, ctx := l.listSeq, l.Lib, l.ctx
 	opt := store.ListOptions{Archived: l.archived, Sort: sortNames[l.sortIdx].sort, Limit: limit}
+	q, queried := l.listQuery()
 	return func() tea.Msg {
 		// Read first: a change made while listing shows at the next check.
 		version, _ := lib.Version(ctx)
-		arts, err := lib.List(ctx, opt)
+		var arts []store.Article
+		var err error
+		if queried {
+			arts, err = lib.ListQuery(ctx, q, opt)
+		} else {
+			arts, err = lib.List(ctx, opt)
+		}
 		if err != nil {
 			return listMsg{seq: seq, err: fmt.Errorf("list articles: %w", err)}
 		}
+		if err := fillTags(ctx, lib, arts); err != nil {
+			return listMsg{seq: seq, err: err}
+		}
 		total := len(arts)
-		if total == 0 && !opt.Archived {
+		if total == 0 && (!opt.Archived || queried) {
 			// Empty, or everything is archived?
 			if total, err = lib.Count(ctx); err != nil {
 				return listMsg{seq: seq, err: fmt.Errorf("count articles: %w", err)}
@@ -293,6 +330,28 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 		return listMsg{seq: seq, arts: arts, total: total, selectID: selectID,
 			partial: limit > 0 && len(arts) >= limit, version: version}
 	}
+}
+
+// fillTags gives listed articles their tags, in one read.
+func fillTags(ctx context.Context, lib Library, arts []store.Article) error {
+	if len(arts) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(arts))
+	for i := range arts {
+		ids[i] = arts[i].ID
+	}
+	tags, err := lib.TagsOf(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("read tags: %w", err)
+	}
+	if len(tags) == 0 {
+		return nil
+	}
+	for i := range arts {
+		arts[i].Tags = tags[arts[i].ID]
+	}
+	return nil
 }
 
 // runSearch runs a full-text query in a command.
@@ -311,6 +370,16 @@ func (l *libraryModel) runSearch(q string) tea.Cmd {
 		res, err := lib.Search(ctx, q, searchLimit)
 		if err != nil {
 			err = fmt.Errorf("search %q: %w", q, err)
+		} else {
+			ids := make([]int64, len(res))
+			for i := range res {
+				ids[i] = res[i].ID
+			}
+			if tags, terr := lib.TagsOf(ctx, ids); terr == nil {
+				for i := range res {
+					res[i].Tags = tags[res[i].ID]
+				}
+			}
 		}
 		return searchMsg{seq: seq, query: q, results: res, err: err}
 	}
@@ -331,6 +400,12 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 		return l, l.onWrite(msg)
 	case statusMsg:
 		l.status, l.errLine = msg.text, ""
+	case errMsg:
+		l.errLine = msg.text
+	case tagsMsg:
+		l.tagNames = msg.names
+	case viewsMsg:
+		return l, l.onViews(msg)
 	case allListMsg:
 		if l.all != nil {
 			l.all.onList(msg)
@@ -443,8 +518,9 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 	} else {
 		l.status = "Saved."
 	}
-	// Show the new article even when a filter or search would hide it.
-	l.filter, l.query, l.results = "", "", nil
+	// Show the new article even when a filter, search or view would hide it.
+	l.filter, l.words, l.queryErr, l.opsKey, l.filterOps = "", "", "", "", query.Query{}
+	l.query, l.results, l.view = "", nil, nil
 	return l.load(msg.id)
 }
 
@@ -482,6 +558,17 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch l.mode {
 	case libFilter, libSearch, libAdd:
 		return l.onPromptKey(msg)
+	case libTags:
+		switch {
+		case key.Matches(msg, l.Keys.Prompt.Cancel):
+			l.mode, l.prompt = libList, nil
+			return nil
+		case key.Matches(msg, l.Keys.Prompt.Submit):
+			v := l.prompt.Value()
+			l.mode, l.prompt = libList, nil
+			return l.saveTags(v)
+		}
+		return l.onTagKey(msg)
 	case libAdding:
 		if key.Matches(msg, l.Keys.Prompt.Cancel) && l.cancel != nil {
 			l.cancel()
@@ -489,6 +576,19 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case libConfirm:
 		return l.onConfirmKey(msg)
+	case libViews:
+		return l.onViewsKey(msg)
+	case libSaveView:
+		switch {
+		case key.Matches(msg, l.Keys.Prompt.Cancel):
+			l.mode, l.prompt = libList, nil
+			return nil
+		case key.Matches(msg, l.Keys.Prompt.Submit):
+			name := l.prompt.Value()
+			l.mode, l.prompt = libList, nil
+			return l.saveView(name)
+		}
+		return l.prompt.Update(msg)
 	case libAll:
 		cmd, closed := l.all.onKey(msg)
 		if closed {
@@ -549,17 +649,21 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Filter):
 		l.query, l.results = "", nil
 		l.mode = libFilter
-		l.prompt = newPrompt(l.Common, "/", "filter by title or site")
+		l.prompt = newPrompt(l.Common, "/", "title words, tag:x is:starred site:… sort:title")
 		l.prompt.SetValue(l.filter)
 	case key.Matches(msg, k.Search):
-		l.filter = ""
-		l.applyFilter()
+		cmd := l.clearFilter()
 		l.mode = libSearch
 		l.prompt = newPrompt(l.Common, "search:", "words in the full text")
 		l.prompt.SetValue(l.query)
+		return cmd
 	case key.Matches(msg, k.Clear):
-		l.filter, l.query, l.results = "", "", nil
-		l.applyFilter()
+		// esc clears the filter or search first, then leaves the view.
+		if l.filter == "" && l.query == "" && l.view != nil {
+			return l.setView(nil)
+		}
+		l.query, l.results = "", nil
+		return l.clearFilter()
 	case key.Matches(msg, k.Add):
 		l.mode = libAdd
 		l.prompt = newPrompt(l.Common, "add:", "a URL, or the path of an HTML or text file")
@@ -577,6 +681,12 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.openOriginal()
 	case key.Matches(msg, k.Star):
 		return l.toggleStar()
+	case key.Matches(msg, k.Tags):
+		return l.editTags()
+	case key.Matches(msg, k.Views):
+		return l.loadViews(true)
+	case key.Matches(msg, k.SaveView):
+		l.askViewName()
 	case key.Matches(msg, k.Reload):
 		l.status = "Reloaded."
 		return l.reload()
@@ -631,8 +741,8 @@ func (l *libraryModel) onPromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, l.Keys.Prompt.Cancel):
 		switch l.mode {
 		case libFilter:
-			l.filter = ""
-			l.applyFilter()
+			l.mode, l.prompt = libList, nil
+			return l.clearFilter()
 		case libSearch:
 			l.query, l.results = "", nil
 			l.seq++
@@ -670,6 +780,9 @@ func (l *libraryModel) onPromptKey(msg tea.KeyPressMsg) tea.Cmd {
 // onPromptInput passes typing to the prompt; filter and search follow it
 // as the user types.
 func (l *libraryModel) onPromptInput(msg tea.Msg) tea.Cmd {
+	if p, ok := msg.(tea.PasteMsg); ok && l.mode == libTags {
+		msg = tea.PasteMsg{Content: strings.Join(strings.Fields(p.Content), " ")}
+	}
 	if p, ok := msg.(tea.PasteMsg); ok && l.mode == libAdd && l.Opt.Add != nil && strings.Count(strings.TrimSpace(p.Content), "\n") > 0 {
 		// Several lines pasted at the add prompt are an article's text.
 		text, add := p.Content, l.Opt.Add
@@ -680,8 +793,7 @@ func (l *libraryModel) onPromptInput(msg tea.Msg) tea.Cmd {
 	switch l.mode {
 	case libFilter:
 		if v := l.prompt.Value(); v != l.filter {
-			l.filter = v
-			l.applyFilter()
+			return tea.Batch(cmd, l.setFilter(v))
 		}
 	case libSearch:
 		v := strings.TrimSpace(l.prompt.Value())
@@ -926,7 +1038,7 @@ func (l *libraryModel) open() tea.Cmd {
 func (l *libraryModel) applyFilter() {
 	sel := l.selectedID()
 	l.rows = l.rows[:0]
-	q := strings.ToLower(strings.TrimSpace(l.filter))
+	q := strings.ToLower(strings.TrimSpace(l.words))
 	if q == "" {
 		for i := range l.arts {
 			l.rows = append(l.rows, i)
@@ -1045,8 +1157,13 @@ func (l *libraryModel) View() string {
 		body = "\n" + indent(strings.Join(l.helpPane.view(l.Common, l.help, l, l.Width-2, l.bodyHeight()-1), "\n"), "  ")
 	case l.mode == libAll:
 		body = l.all.View()
+	case l.mode == libViews:
+		body = indent(l.picker.View(), "  ")
 	}
-	if l.query == "" && len(l.rows) > 0 && l.mode != libAll && !l.help.ShowAll {
+	switch {
+	case l.queryErr != "" && l.mode != libAll && !l.help.ShowAll:
+		b.WriteString(truncate(" "+l.Styles.Library.QueryErr.Render(sanitize.Line(l.queryErr)), l.Width))
+	case l.query == "" && len(l.rows) > 0 && l.mode != libAll && l.mode != libViews && !l.help.ShowAll:
 		b.WriteString(l.viewColumns())
 	}
 	b.WriteByte('\n')
@@ -1071,17 +1188,30 @@ func (l *libraryModel) viewTitle() string {
 		more = "+"
 	}
 	parts := []string{fmt.Sprintf("%d%s article%s", n, more, plural(n))}
+	view := ""
+	if l.view != nil {
+		view = "  " + st.Library.View.Render(sanitize.Line(l.view.Name)) + st.App.Dim.Render(" ·")
+	}
 	switch {
 	case l.query != "":
 		parts = append(parts, fmt.Sprintf("%d found for “%s”", len(l.results), sanitize.Line(l.query)))
 	case l.filter != "":
 		parts = append(parts, fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.filter)))
 	}
-	parts = append(parts, "by "+sortNames[l.sortIdx].label)
+	by := sortNames[l.sortIdx].label
+	if q, _ := l.listQuery(); q.Sort != "" {
+		// The view's or the filter's sort: wins over o's.
+		by = map[string]string{"added": "saved date", "title": "title", "progress": "progress", "words": "length", "published": "published date"}[q.Sort]
+	}
+	parts = append(parts, "by "+by)
 	if l.archived {
 		parts = append(parts, "archived shown")
 	}
-	line := st.App.Brand.Render(" margin") + st.App.Dim.Render("  "+strings.Join(parts, " · "))
+	sep := "  "
+	if view != "" {
+		sep = " "
+	}
+	line := st.App.Brand.Render(" margin") + view + st.App.Dim.Render(sep+strings.Join(parts, " · "))
 	return truncate(line, l.Width)
 }
 
@@ -1116,6 +1246,8 @@ func (l *libraryModel) viewBody() string {
 		return st.App.Dim.Render("  Nothing found for “" + sanitize.Line(l.query) + "”.")
 	case l.query == "" && len(l.rows) == 0 && l.filter != "":
 		return st.App.Dim.Render("  No article matches “" + sanitize.Line(l.filter) + "”.")
+	case l.query == "" && len(l.rows) == 0 && l.view != nil:
+		return st.App.Dim.Render("  No article in the view “" + sanitize.Line(l.view.Name) + "” (" + sanitize.Line(l.view.Query) + ").")
 	case l.query == "" && len(l.rows) == 0:
 		return st.App.Dim.Render("  Every article is archived: press . to show them.")
 	}
@@ -1187,6 +1319,9 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 	if title == "" {
 		title = sanitize.Line(a.SourceURL)
 	}
+	if a.Note != "" {
+		title = "✎ " + title
+	}
 	if a.Starred {
 		title = "★ " + title
 	}
@@ -1200,8 +1335,28 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 	if sel {
 		titleStyle, marker = st.Selected, st.Marker.Render("▸ ")
 	}
-	return truncate(marker+titleStyle.Render(padRight(title, tw))+"  "+
-		st.Site.Render(padRight(sanitize.Line(source(a)), sw))+"  "+l.meta(a), l.Width)
+	// Tags follow the title in the title column, in at most a third of it
+	// when the title needs the room; an imported link kept without its
+	// text says so first.
+	cell := titleStyle.Render(padRight(title, tw))
+	tagStyle := st.Tag.Inherit(titleStyle)
+	tail, tailW := tagStyle.Render(tagLine(a.Tags)), lipgloss.Width(tagLine(a.Tags))
+	if !a.Fetched() {
+		nf := st.Unfetched.Inherit(titleStyle).Render("not fetched")
+		if tailW > 0 {
+			nf += tagStyle.Render(" ")
+		}
+		tail, tailW = nf+tail, tailW+len("not fetched")+min(tailW, 1)
+	}
+	if tailW > 0 {
+		tgw := min(tailW, max(tw/3, tw-lipgloss.Width(title)-1))
+		if tgw >= 3 {
+			t := truncate(title, tw-tgw-1)
+			rest := max(tw-lipgloss.Width(t)-1-tgw, 0)
+			cell = titleStyle.Render(t+" ") + truncate(tail, tgw) + titleStyle.Render(strings.Repeat(" ", rest))
+		}
+	}
+	return truncate(marker+cell+"  "+st.Site.Render(padRight(sanitize.Line(source(a)), sw))+"  "+l.meta(a), l.Width)
 }
 
 // idWidth is how many digits the largest id listed has, so ids align.
@@ -1256,7 +1411,7 @@ func highlightMatches(s string, ms [][2]int, plain, match lipgloss.Style) string
 func (l *libraryModel) viewFooter() string {
 	st := l.Styles
 	switch l.mode {
-	case libFilter, libSearch, libAdd:
+	case libFilter, libSearch, libAdd, libTags, libSaveView:
 		return l.prompt.View()
 	case libAll:
 		if l.all.prompt != nil {

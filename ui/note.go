@@ -24,6 +24,9 @@ type noteEditor struct {
 	// elsewhere.
 	theirs  *string
 	deleted bool
+	// article: the note is the article's own (h.ArticleID), not a
+	// highlight's.
+	article bool
 }
 
 func newNoteEditor(c *Common, h store.Highlight) *noteEditor {
@@ -46,7 +49,7 @@ func (e *noteEditor) keys() EditorKeys {
 	k := e.Keys.Editor
 	k.Theirs.SetEnabled(e.theirs != nil)
 	k.Merge.SetEnabled(e.theirs != nil)
-	k.Restore.SetEnabled(e.deleted)
+	k.Restore.SetEnabled(e.deleted && !e.article)
 	if e.theirs != nil {
 		k.Save.SetHelp("ctrl+s", "keep yours")
 	}
@@ -77,7 +80,11 @@ func (e *noteEditor) Value() string {
 // View draws the quote and the editor as lines.
 func (e *noteEditor) View(w int) []string {
 	st := e.Styles
-	lines := []string{"  " + st.Picker.Title.Render("Note on:")}
+	head := "Note on:"
+	if e.article {
+		head = "Note on the article:"
+	}
+	lines := []string{"  " + st.Picker.Title.Render(head)}
 	for _, l := range quoteLines(e.quote, w-6) {
 		lines = append(lines, "  "+st.App.Dim.Render(l))
 	}
@@ -93,6 +100,8 @@ func (e *noteEditor) View(w int) []string {
 			lines = append(lines, "  │ "+l)
 		}
 		lines = append(lines, "", "  "+st.Picker.Title.Render("Yours:"))
+	case e.deleted && e.article:
+		lines = append(lines, "  "+st.App.Error.Render("This article was deleted elsewhere; your note is kept here until esc."), "")
 	case e.deleted:
 		lines = append(lines, "  "+st.App.Error.Render("This highlight was deleted elsewhere; your note is kept here."), "")
 	}

@@ -1020,8 +1020,14 @@ func (p *pagerModel) viewBody() string {
 		}
 	case p.mode == readEditor:
 		lines = p.hl.viewEditor(p, h)
-	case p.art != nil && !p.art.Fetched():
-		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render(sanitize.Line(notFetched(p.art.FetchError)))}
+	case p.art != nil && strings.TrimSpace(p.art.Markdown) == "":
+		// An imported link kept without its text, or an empty page.
+		why := "This article has no text."
+		if !p.art.Fetched() {
+			why = "Not fetched: " + sanitize.Line(p.art.FetchError) + "."
+		}
+		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render(truncate(why, p.textWidth()-4)),
+			pad + "  " + p.Styles.Reader.Placeholder.Render(truncate("r fetches it again; W opens the original in your browser.", p.textWidth()-4))}
 	case p.doc == nil || p.pending > 0 && !p.doc.Complete && !p.doc.Window:
 		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render("Rendering…")}
 	case p.top >= len(p.doc.Lines):

@@ -287,6 +287,9 @@ func (p *pagerModel) flush() error {
 }
 
 func (p *pagerModel) flushNote(ed *noteEditor) error {
+	if ed.article {
+		return p.flushArticleNote(ed)
+	}
 	e, note, ok := p.hl.noteEdit(false)
 	if !ok {
 		return nil

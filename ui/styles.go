@@ -28,17 +28,21 @@ type Styles struct {
 	}
 
 	Library struct {
-		Header   lipgloss.Style // column titles
-		Row      lipgloss.Style
-		Selected lipgloss.Style // the row under the cursor
-		Marker   lipgloss.Style // the ▸ in front of the selected row
-		Archived lipgloss.Style // an archived row, when shown
-		Site     lipgloss.Style
-		Meta     lipgloss.Style // time, progress, counts, date
-		Done     lipgloss.Style // progress of a finished article
-		Snippet  lipgloss.Style // a search result's context line
-		Match    lipgloss.Style // matched terms in a snippet, matched runes in a filter
-		Welcome  lipgloss.Style // the empty library's heading
+		Header    lipgloss.Style // column titles
+		Row       lipgloss.Style
+		Selected  lipgloss.Style // the row under the cursor
+		Marker    lipgloss.Style // the ▸ in front of the selected row
+		Archived  lipgloss.Style // an archived row, when shown
+		Site      lipgloss.Style
+		Meta      lipgloss.Style // time, progress, counts, date
+		Done      lipgloss.Style // progress of a finished article
+		Snippet   lipgloss.Style // a search result's context line
+		Match     lipgloss.Style // matched terms in a snippet, matched runes in a filter
+		Welcome   lipgloss.Style // the empty library's heading
+		Tag       lipgloss.Style // an article's tags in its row
+		Unfetched lipgloss.Style // "not fetched": an imported link without its text
+		View      lipgloss.Style // the saved view named in the header
+		QueryErr  lipgloss.Style // a malformed filter, in place of the column titles
 	}
 
 	Reader struct {
@@ -124,6 +128,10 @@ func NewStyles(dark bool) *Styles {
 	s.Library.Snippet = ns().Foreground(dim)
 	s.Library.Match = ns().Foreground(matchFg).Bold(true)
 	s.Library.Welcome = ns().Foreground(accent).Bold(true)
+	s.Library.Tag = ns().Foreground(accent)
+	s.Library.Unfetched = ns().Foreground(faint).Italic(true)
+	s.Library.View = ns().Foreground(accent).Bold(true)
+	s.Library.QueryErr = ns().Foreground(errFg)
 
 	s.readerStyles(fg, dim, faint, accent)
 

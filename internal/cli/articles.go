@@ -206,15 +206,7 @@ func cmdList(e *env, args []string) error {
 	all := fs.Bool("all", false, "include archived articles")
 	sortBy := fs.String("sort", "added", "added, title or progress")
 	format := fs.String("format", "text", "text or json")
-	// Query words may look like flags (-tag:later): take them out first.
-	var words, rest []string
-	for _, a := range args {
-		if queryOperator.MatchString(a) {
-			words = append(words, a)
-		} else {
-			rest = append(rest, a)
-		}
-	}
+	words, rest := splitQuery(args)
 	pos, err := parse(fs, rest)
 	if err != nil {
 		return err
@@ -316,6 +308,36 @@ func listWidths(tw int) (title, site int) {
 	return max(tw-51-site, 20), site
 }
 
+// splitQuery takes the query operators out of a command's arguments
+// before its flags are parsed: they may look like flags (-tag:later).
+func splitQuery(args []string) (ops, rest []string) {
+	for _, a := range args {
+		if queryOperator.MatchString(a) {
+			ops = append(ops, a)
+		} else {
+			rest = append(rest, a)
+		}
+	}
+	return ops, rest
+}
+
+// selected is the set of articles a query's operators select (archived
+// ones included unless the query says otherwise), or nil when it has none.
+func selected(e *env, st *store.Store, q query.Query) (map[int64]bool, error) {
+	if len(q.Filters) == 0 {
+		return nil, nil
+	}
+	arts, err := st.ListQuery(e.ctx, query.Query{Filters: q.Filters}, store.ListOptions{Archived: true})
+	if err != nil {
+		return nil, err
+	}
+	ids := make(map[int64]bool, len(arts))
+	for _, a := range arts {
+		ids[a.ID] = true
+	}
+	return ids, nil
+}
+
 // queryOperator is an argument that is a query operator, negated or not.
 var queryOperator = regexp.MustCompile(`^-?(tag|site|is|has|label|added|published|words|sort):`)
 
@@ -386,7 +408,16 @@ func headerMarkdown(a *store.Article) string {
 		meta = append(meta, a.Published.Format("2 January 2006"))
 	}
 	meta = append(meta, fmt.Sprintf("%d min read", a.ReadingMinutes))
-	b.WriteString("*" + strings.Join(meta, " · ") + "*\n\n---\n\n")
+	b.WriteString("*" + strings.Join(meta, " · ") + "*\n\n")
+	if note := strings.TrimSpace(sanitize.Text(a.Note)); note != "" {
+		// The reader's note on the whole article, as plain text in a quote.
+		b.WriteString("> **Your note**\n>\n")
+		for _, l := range strings.Split(note, "\n") {
+			b.WriteString("> " + reader.EscapeMarkdown(l) + "\n")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("---\n\n")
 	return b.String()
 }
 
@@ -401,28 +432,66 @@ func articleErr(id int64, err error) error {
 func cmdSearch(e *env, args []string) error {
 	fs := e.flags("search")
 	limit := fs.Int("limit", 20, "at most this many results")
-	pos, err := parse(fs, args)
+	ops, rest := splitQuery(args)
+	pos, err := parse(fs, rest)
 	if err != nil {
 		return err
 	}
-	q := strings.TrimSpace(strings.Join(pos, " "))
-	if q == "" {
-		return usageErr("search: give the words to look for")
+	q, err := query.Parse(strings.Join(append(pos, ops...), " "))
+	if err != nil {
+		return usageErr("search: %v", err)
 	}
-	if err := store.CheckQuery(q); err != nil {
-		return usageErr("search: %v (words must all match; \"a phrase\", a OR b, a NOT b, (groups) and prefix* are understood)", err)
+	if q.Words == "" && len(q.Filters) == 0 {
+		return usageErr("search: give the words to look for (and operators such as tag:policy is:new to narrow)")
+	}
+	if q.Words != "" {
+		if err := store.CheckQuery(q.Words); err != nil {
+			return usageErr("search: %v (words must all match; \"a phrase\", a OR b, a NOT b, (groups) and prefix* are understood)", err)
+		}
 	}
 	st, err := e.open()
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	res, err := st.Search(e.ctx, q, *limit)
+	allow, err := selected(e, st, q)
 	if err != nil {
 		return err
 	}
+	if q.Words == "" {
+		// Operators only: the articles they select, without snippets.
+		arts, err := st.ListQuery(e.ctx, query.Query{Filters: q.Filters, Sort: q.Sort}, store.ListOptions{Archived: true, Limit: *limit})
+		if err != nil {
+			return err
+		}
+		if len(arts) == 0 {
+			fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(strings.Join(pos, " ")+" "+strings.Join(ops, " ")))
+		}
+		for _, a := range arts {
+			title := sanitize.Line(a.Title)
+			if site := sanitize.Line(a.Site()); site != "" {
+				title += " — " + site
+			}
+			fmt.Fprintf(e.stdout, "%5d  %s\n", a.ID, title)
+		}
+		return nil
+	}
+	n := *limit
+	if allow != nil {
+		n = max(*limit*20, 1000) // the operators narrow what the search finds
+	}
+	found, err := st.Search(e.ctx, q.Words, n)
+	if err != nil {
+		return err
+	}
+	var res []store.SearchResult
+	for _, r := range found {
+		if (allow == nil || allow[r.ID]) && len(res) < *limit {
+			res = append(res, r)
+		}
+	}
 	if len(res) == 0 {
-		fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(q))
+		fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(strings.TrimSpace(strings.Join(append(pos, ops...), " "))))
 		return nil
 	}
 	tty := isTerminal(e.stdout) && !noColor()

@@ -21,6 +21,7 @@ import (
 	"margin/reader"
 	"margin/render"
 
+	"margin/internal/query"
 	"margin/store"
 	"margin/ui"
 )
@@ -138,6 +139,26 @@ func benchLibrary(e *env) error {
 		lists = append(lists, time.Since(t0))
 	}
 	row("full-text search (median)", median(searches), median(lists), "< 10 ms", "list 20 rows")
+
+	// The query language and saved views, with 2,000 tags over the library.
+	if err := store.PopulateTags(ctx, st, 2000, 3); err != nil {
+		return err
+	}
+	q, err := query.Parse("security tag:topic-7 -is:done")
+	if err != nil {
+		return err
+	}
+	var qs []time.Duration
+	for range 20 {
+		t0 := time.Now()
+		if _, err := st.ListQuery(ctx, q, store.ListOptions{}); err != nil {
+			return err
+		}
+		qs = append(qs, time.Since(t0))
+	}
+	row("query: 2 operators + a word", median(qs), median(lists), "< 10 ms", "list 20 rows")
+	view := ui.BenchView(st, store.View{Name: "bench", Query: "tag:topic-7 is:new"})
+	row("switch to a saved view", view, median(lists), "< 16 ms", "list 20 rows")
 	tw.Flush()
 	slices.Sort(rssKB)
 	fmt.Fprintf(e.stdout, "\nfirst frame less process start: %s (opening the library, the first page, terminal setup, drawing)\n", ms(ownFrame))

@@ -35,19 +35,20 @@ Usage:
   margin refresh ID...                                  fetch saved articles again; highlights re-anchored
   margin list [QUERY] [--all] [--sort added|title|progress] [--format text|json]   QUERY: words tag: -tag: site: is: has: label: added: published: words: sort:
   margin show ID [--markdown] [--width N] [--style dark|light]
-  margin search QUERY [--limit N]                      words, "a phrase", a OR b, a NOT b, (groups), prefix*
+  margin search QUERY [--limit N]                       words ("a phrase", a OR b, a NOT b, prefix*) and the operators of list
   margin rm ID [--yes]
   margin archive ID... | margin unarchive ID...
   margin extract [--url URL] [--format text|markdown|json] FILE|-
   margin highlight ID --quote TEXT [--label L] [--note TEXT] [--supports HID]
-  margin highlights [ID] [--label L] [--query TEXT] [--format text|json]
-  margin note HID TEXT [--revision N]
+  margin highlights [ID|QUERY] [--label L] [--query TEXT] [--format text|json]   QUERY: operators pick articles (label: highlights), words the quotes and notes
+  margin note HID TEXT [--revision N]  |  margin note --article ID [TEXT|-|""]   a highlight's note, or the article's own
   margin label HID LABEL [--revision N]  |  margin link HID CLAIM|none
   margin tag ID... +TAG -TAG             |  margin tags [rename OLD NEW | delete NAME]
+  margin view save NAME QUERY  |  margin view list  |  margin view delete NAME   saved views (v in the library)
   margin mark ID... done|reading|new     |  margin star ID...  |  margin unstar ID...
   margin edit ID [--title T] [--author A] [--site S] [--published YYYY-MM-DD] [--url U]
   margin unhighlight HID
-  margin export [ID...|--all] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
+  margin export [ID...|--all|--query Q|--view NAME] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
   margin import FILE|DIR|ZIP [--format auto|pocket|instapaper|omnivore|wallabag|readwise|readeck|bookmarks|urls]
                [--no-fetch] [--jobs N] [--budget DURATION] [--dry-run] [--report FILE]   move a Pocket, Instapaper, ... library in
   margin import --retry                                fetch again the articles kept without text
@@ -208,6 +209,7 @@ func init() {
 		"label":       cmdLabel,
 		"tag":         cmdTag,
 		"tags":        cmdTags,
+		"view":        cmdView,
 		"mark":        cmdMark,
 		"edit":        cmdEdit,
 		"star":        cmdStar(true),

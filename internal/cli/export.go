@@ -11,6 +11,7 @@ import (
 
 	"margin/export"
 	"margin/internal/library"
+	"margin/internal/query"
 	"margin/internal/settings"
 	"margin/sanitize"
 	"margin/store"
@@ -93,6 +94,8 @@ func cmdExport(e *env, args []string) error {
 	out := fs.String("o", "", "write one file per article into this folder")
 	fs.StringVar(out, "out", "", "same as -o")
 	all := fs.Bool("all", false, "every article that has highlights")
+	qs := fs.String("query", "", "every article this query selects (margin list QUERY shows them)")
+	viewName := fs.String("view", "", "every article of this saved view (margin view list)")
 	var labels listFlag
 	fs.Var(&labels, "label", "only these labels (repeatable, or comma-separated)")
 	tmpl := fs.String("template", "", "a Go text/template file to render each article with")
@@ -110,11 +113,25 @@ func cmdExport(e *env, args []string) error {
 	if *format == "md" {
 		*format = "markdown"
 	}
-	if *all && len(pos) > 0 {
-		return usageErr("export: give article ids or --all, not both")
+	chosen := 0
+	for _, b := range []bool{*all, len(pos) > 0, *qs != "", *viewName != ""} {
+		if b {
+			chosen++
+		}
 	}
-	if !*all && len(pos) == 0 {
-		return usageErr("export: give article ids, or --all with -o DIR")
+	if chosen > 1 {
+		return usageErr("export: give article ids, --all, --query or --view: one of them")
+	}
+	if chosen == 0 {
+		return usageErr("export: give article ids, or --all with -o DIR (or --query QUERY, --view NAME)")
+	}
+	var q *query.Query
+	if *qs != "" {
+		p, err := query.Parse(*qs)
+		if err != nil {
+			return usageErr("export: --query: %v", err)
+		}
+		q = &p
 	}
 	if *all && *out == "" {
 		return usageErr("export: --all writes one file per article; say where with -o DIR")
@@ -164,6 +181,30 @@ func cmdExport(e *env, args []string) error {
 	for _, t := range []string{*nameT, *folderT} {
 		if err := export.CheckLayout(t); err != nil {
 			return usageErr("export: %v", err)
+		}
+	}
+	if *viewName != "" {
+		v, err := st.FindView(e.ctx, *viewName)
+		if err != nil {
+			return fmt.Errorf("export: %w (margin view list shows the saved views)", err)
+		}
+		p, err := query.Parse(v.Query)
+		if err != nil {
+			return fmt.Errorf("export: view %s: %w", v.Name, err)
+		}
+		q = &p
+	}
+	if q != nil {
+		arts, err := st.ListQuery(e.ctx, *q, store.ListOptions{})
+		if err != nil {
+			return err
+		}
+		for _, a := range arts {
+			ids = append(ids, a.ID)
+		}
+		if len(ids) == 0 {
+			fmt.Fprintln(e.stderr, "no article matches: nothing to export")
+			return nil
 		}
 	}
 	lib := library.New(st)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"margin/internal/query"
 	"margin/render"
 	"margin/sanitize"
 	"margin/store"
@@ -84,22 +85,52 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
+// isNumber reports whether s is all digits (an id, not a query word).
+func isNumber(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
 func cmdHighlights(e *env, args []string) error {
 	fs := e.flags("highlights")
 	label := fs.String("label", "", "only this label")
-	query := fs.String("query", "", "only highlights whose quote or note contains this")
+	needle := fs.String("query", "", "only highlights whose quote or note contains this")
 	format := fs.String("format", "text", "text or json")
-	pos, err := parse(fs, args)
+	ops, rest := splitQuery(args)
+	pos, err := parse(fs, rest)
 	if err != nil {
 		return err
 	}
 	var f store.HighlightFilter
-	if len(pos) > 1 {
-		return usageErr("highlights: give at most one article id")
-	}
-	if len(pos) == 1 {
+	// One number is an article's id; anything else is a query: its
+	// operators select articles (label: the highlights' label), its words
+	// are looked for in the quotes and notes.
+	var q query.Query
+	var notLabels []string
+	if len(pos) == 1 && len(ops) == 0 && isNumber(pos[0]) {
 		if f.ArticleID, err = articleID(pos[0]); err != nil {
 			return err
+		}
+	} else if len(pos)+len(ops) > 0 {
+		if q, err = query.Parse(strings.Join(append(pos, ops...), " ")); err != nil {
+			return usageErr("highlights: %v", err)
+		}
+		var rest []query.Filter
+		for _, fl := range q.Filters {
+			switch {
+			case fl.Kind == query.Label && fl.Not:
+				notLabels = append(notLabels, fl.Value)
+			case fl.Kind == query.Label:
+				if *label != "" && *label != fl.Value {
+					return usageErr("highlights: one label at a time (%s and %s given)", *label, fl.Value)
+				}
+				*label = fl.Value
+			default:
+				rest = append(rest, fl)
+			}
+		}
+		q.Filters = rest
+		if q.Words != "" && *needle == "" {
+			*needle = strings.Trim(q.Words, `"`)
 		}
 	}
 	if *label != "" {
@@ -107,7 +138,7 @@ func cmdHighlights(e *env, args []string) error {
 			return err
 		}
 	}
-	f.Label, f.Query = *label, *query
+	f.Label, f.Query = *label, *needle
 	if *format != "text" && *format != "json" {
 		return usageErr("highlights: --format must be text or json, not %q", *format)
 	}
@@ -125,6 +156,13 @@ func cmdHighlights(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	allow, err := selected(e, st, q)
+	if err != nil {
+		return err
+	}
+	hs = slices.DeleteFunc(hs, func(h store.Highlight) bool {
+		return allow != nil && !allow[h.ArticleID] || slices.Contains(notLabels, h.Label)
+	})
 	if *format == "json" {
 		return writeHighlightsJSON(e.stdout, hs)
 	}
@@ -199,9 +237,13 @@ const maxNoteBytes = 1 << 20
 func cmdNote(e *env, args []string) error {
 	fs := e.flags("note")
 	rev := fs.Int64("revision", 0, "refuse if the highlight changed since this revision (margin highlights --format json shows it)")
+	article := fs.Bool("article", false, "the note on a whole article: margin note --article ID [TEXT|-|\"\"]")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if *article {
+		return articleNote(e, pos)
 	}
 	if len(pos) != 2 {
 		return usageErr(`note: give a highlight id and the note ("-" reads it from standard input, "" clears it)`)
@@ -210,21 +252,9 @@ func cmdNote(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	text := pos[1]
-	if text == "-" {
-		// The limit, a final newline, and one byte more to tell a note
-		// that is too long (however it ends) from one that fits.
-		b, err := io.ReadAll(io.LimitReader(e.stdin, maxNoteBytes+2))
-		if err != nil {
-			return fmt.Errorf("read note from standard input: %w", err)
-		}
-		text = strings.TrimRight(string(b), "\n")
-		if len(b) > maxNoteBytes+1 {
-			text = string(b) // too long, whatever its end
-		}
-	}
-	if len(text) > maxNoteBytes {
-		return fmt.Errorf("note: the note is longer than %d MiB; nothing was saved (keep long writing in a file and link to it)", maxNoteBytes>>20)
+	text, err := noteText(e, pos[1])
+	if err != nil {
+		return err
 	}
 	st, err := e.open()
 	if err != nil {
@@ -248,6 +278,69 @@ func cmdNote(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "cleared the note on highlight %d\n", hid)
 	} else {
 		fmt.Fprintf(e.stdout, "noted highlight %d\n", hid)
+	}
+	return nil
+}
+
+// noteText is a note as given: the text, or standard input for "-";
+// longer than maxNoteBytes is refused whole.
+func noteText(e *env, text string) (string, error) {
+	if text == "-" {
+		// The limit, a final newline, and one byte more to tell a note
+		// that is too long (however it ends) from one that fits.
+		b, err := io.ReadAll(io.LimitReader(e.stdin, maxNoteBytes+2))
+		if err != nil {
+			return "", fmt.Errorf("read note from standard input: %w", err)
+		}
+		text = strings.TrimRight(string(b), "\n")
+		if len(b) > maxNoteBytes+1 {
+			text = string(b) // too long, whatever its end
+		}
+	}
+	if len(text) > maxNoteBytes {
+		return "", fmt.Errorf("note: the note is longer than %d MiB; nothing was saved (keep long writing in a file and link to it)", maxNoteBytes>>20)
+	}
+	return text, nil
+}
+
+// articleNote shows (ID) or writes (ID TEXT) the note on a whole article.
+func articleNote(e *env, pos []string) error {
+	if len(pos) != 1 && len(pos) != 2 {
+		return usageErr(`note --article: give an article id, and the note ("-" reads it from standard input, "" clears it)`)
+	}
+	id, err := articleID(pos[0])
+	if err != nil {
+		return err
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a, err := st.Article(e.ctx, id)
+	if err != nil {
+		return articleErr(id, err)
+	}
+	if len(pos) == 1 {
+		if a.Note == "" {
+			fmt.Fprintf(e.stderr, "article %d has no note\n", id)
+			return nil
+		}
+		fmt.Fprintln(e.stdout, sanitize.Text(a.Note))
+		return nil
+	}
+	text, err := noteText(e, pos[1])
+	if err != nil {
+		return err
+	}
+	note := sanitize.Text(text)
+	if err := st.SetArticleNote(e.ctx, id, a.Note, note); err != nil {
+		return articleErr(id, err)
+	}
+	if note == "" {
+		fmt.Fprintf(e.stdout, "cleared the note on article %d\n", id)
+	} else {
+		fmt.Fprintf(e.stdout, "noted article %d\n", id)
 	}
 	return nil
 }

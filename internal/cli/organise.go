@@ -4,9 +4,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"margin/internal/query"
 	"margin/reader"
 	"margin/sanitize"
 	"margin/store"
@@ -224,5 +226,75 @@ func cmdEdit(e *env, args []string) error {
 		return articleErr(id, err)
 	}
 	fmt.Fprintf(e.stdout, "edited %d (a refresh keeps what you edited)\n", id)
+	return nil
+}
+
+// cmdView saves, lists and deletes saved views (a name for a query).
+func cmdView(e *env, args []string) error {
+	fs := e.flags("view")
+	ops, rest := splitQuery(args)
+	pos, err := parse(fs, rest)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usageErr("view: save NAME QUERY, list, or delete NAME")
+	}
+	verb := pos[0]
+	switch {
+	case verb == "save" && len(pos) >= 2:
+	case verb == "list" && len(pos) == 1 && len(ops) == 0:
+	case verb == "delete" && len(pos) == 2 && len(ops) == 0:
+	default:
+		return usageErr("view: save NAME QUERY, list, or delete NAME")
+	}
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	switch verb {
+	case "save":
+		q := strings.TrimSpace(strings.Join(append(slices.Clone(pos[2:]), ops...), " "))
+		parsed, err := query.Parse(q)
+		if err != nil {
+			return usageErr("view save: %v", err)
+		}
+		if err := st.SaveView(e.ctx, pos[1], q); err != nil {
+			return err
+		}
+		n, _ := store.CleanViewName(pos[1])
+		arts, err := st.ListQuery(e.ctx, parsed, store.ListOptions{})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "saved view %s: %s (%d article%s now; v in the library shows it)\n", sanitize.Line(n), sanitize.Line(q), len(arts), plural(len(arts)))
+	case "list":
+		vs, err := st.Views(e.ctx)
+		if err != nil {
+			return err
+		}
+		if len(vs) == 0 {
+			fmt.Fprintln(e.stderr, "no saved views: margin view save NAME QUERY makes one")
+			return nil
+		}
+		for _, v := range vs {
+			q, err := query.Parse(v.Query)
+			if err != nil {
+				fmt.Fprintf(e.stdout, "%-20s     ?  %s (%v)\n", sanitize.Line(v.Name), sanitize.Line(v.Query), err)
+				continue
+			}
+			arts, err := st.ListQuery(e.ctx, q, store.ListOptions{})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "%-20s %5d  %s\n", sanitize.Line(v.Name), len(arts), sanitize.Line(v.Query))
+		}
+	case "delete":
+		if err := st.DeleteView(e.ctx, pos[1]); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "deleted view %s (its articles are untouched)\n", sanitize.Line(pos[1]))
+	}
 	return nil
 }

@@ -128,3 +128,172 @@ func TestCLIListQuery(t *testing.T) {
 		t.Errorf("a malformed query: %v %q", err, errOut)
 	}
 }
+
+// margin search and margin highlights take the query language: operators
+// narrow, words search (issue 15).
+func TestCLISearchAndHighlightsQuery(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), append(paragraphs(2), "Security assistance to a failing state."))
+	writeText(t, filepath.Join(dir, "b.txt"), append(paragraphs(2), "Security guarantees were promised twice."))
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	b := savedID(t, must(t, db, "add", filepath.Join(dir, "b.txt")))
+	must(t, db, "tag", a, "+policy")
+	if out := must(t, db, "search", "security"); !strings.Contains(out, " "+a+"  ") || !strings.Contains(out, " "+b+"  ") {
+		t.Errorf("search security: %q", out)
+	}
+	out := must(t, db, "search", "security", "tag:policy")
+	if !strings.Contains(out, " "+a+"  ") || strings.Contains(out, " "+b+"  ") {
+		t.Errorf("search security tag:policy: %q", out)
+	}
+	if out := must(t, db, "search", "-tag:policy", "security"); strings.Contains(out, " "+a+"  ") || !strings.Contains(out, " "+b+"  ") {
+		t.Errorf("search -tag:policy security: %q", out)
+	}
+	if out := must(t, db, "search", "tag:policy"); !strings.Contains(out, " "+a+"  ") || strings.Contains(out, " "+b+"  ") {
+		t.Errorf("search tag:policy (operators only): %q", out)
+	}
+	if _, errOut, err := margin(t, db, "", "search", "security", "has:everything"); err == nil || !strings.Contains(errOut+err.Error(), `"has:everything"`) {
+		t.Errorf("a malformed search: %v %q", err, errOut)
+	}
+	must(t, db, "highlight", a, "--quote", "Security assistance", "--label", "claim")
+	must(t, db, "highlight", b, "--quote", "Security guarantees")
+	hl := func(args ...string) string { return must(t, db, append([]string{"highlights"}, args...)...) }
+	if out := hl("tag:policy"); !strings.Contains(out, "Security assistance") || strings.Contains(out, "guarantees") {
+		t.Errorf("highlights tag:policy: %q", out)
+	}
+	if out := hl("label:claim"); !strings.Contains(out, "assistance") || strings.Contains(out, "guarantees") {
+		t.Errorf("highlights label:claim: %q", out)
+	}
+	if out := hl("-label:claim"); strings.Contains(out, "assistance") || !strings.Contains(out, "guarantees") {
+		t.Errorf("highlights -label:claim: %q", out)
+	}
+	if out := hl("guarantees"); strings.Contains(out, "assistance") || !strings.Contains(out, "guarantees") {
+		t.Errorf("highlights guarantees: %q", out)
+	}
+	if out := hl(b); strings.Contains(out, "assistance") || !strings.Contains(out, "guarantees") {
+		t.Errorf("highlights ID still lists one article: %q", out)
+	}
+}
+
+// The note on a whole article from the command line: written, shown,
+// read from standard input, exported above the highlights, cleared.
+func TestCLIArticleNote(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	if out := must(t, db, "note", "--article", a, "Read it twice."); !strings.Contains(out, "noted article "+a) {
+		t.Errorf("note: %q", out)
+	}
+	if out := must(t, db, "note", "--article", a); strings.TrimSpace(out) != "Read it twice." {
+		t.Errorf("show: %q", out)
+	}
+	if out, _, err := margin(t, db, "From stdin.\n", "note", "--article", a, "-"); err != nil || !strings.Contains(out, "noted") {
+		t.Errorf("stdin: %q %v", out, err)
+	}
+	if out := must(t, db, "export", a); !strings.Contains(out, "## Note\n\nFrom stdin.\n\n## Highlights") {
+		t.Errorf("export:\n%s", out)
+	}
+	if out := must(t, db, "show", a); !strings.Contains(out, "Your note") || !strings.Contains(out, "From stdin.") {
+		t.Errorf("show lacks the note:\n%s", out)
+	}
+	if out := must(t, db, "list", "has:note"); !strings.Contains(out, " "+a+" ") {
+		t.Errorf("has:note: %q", out)
+	}
+	must(t, db, "note", "--article", a, "")
+	if _, errOut, _ := margin(t, db, "", "note", "--article", a); !strings.Contains(errOut, "no note") {
+		t.Errorf("cleared: %q", errOut)
+	}
+	if _, _, err := margin(t, db, "", "note", "--article", "99", "x"); err == nil {
+		t.Error("a missing article accepted")
+	}
+}
+
+// Saved views from the command line, and export by query or view.
+func TestCLIViewsAndExportQuery(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	writeText(t, filepath.Join(dir, "b.txt"), paragraphs(4))
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	b := savedID(t, must(t, db, "add", filepath.Join(dir, "b.txt")))
+	must(t, db, "edit", a, "--title", "Alpha Piece")
+	must(t, db, "edit", b, "--title", "Beta Piece")
+	must(t, db, "tag", a, "+later")
+	if out := must(t, db, "view", "save", "Later", "tag:later", "-is:done"); !strings.Contains(out, "saved view Later: tag:later -is:done (1 article now") {
+		t.Errorf("save: %q", out)
+	}
+	if out := must(t, db, "view", "list"); !strings.Contains(out, "Later") || !strings.Contains(out, "    1  tag:later -is:done") {
+		t.Errorf("list: %q", out)
+	}
+	if _, errOut, err := margin(t, db, "", "view", "save", "Bad", "is:asleep"); err == nil || !strings.Contains(errOut+err.Error(), `"is:asleep"`) {
+		t.Errorf("a malformed view: %v %q", err, errOut)
+	}
+	out := must(t, db, "export", "--view", "later")
+	if !strings.Contains(out, "# Alpha Piece") || strings.Contains(out, "Beta Piece") {
+		t.Errorf("export --view:\n%s", out)
+	}
+	out = must(t, db, "export", "--query", "-tag:later", "--format", "json")
+	if !strings.Contains(out, "Beta Piece") || strings.Contains(out, "Alpha Piece") {
+		t.Errorf("export --query:\n%s", out)
+	}
+	for _, bad := range [][]string{{"export", "--view", "nope"}, {"export", a, "--query", "tag:x"}, {"export", "--query", "is:zzz"}} {
+		if _, _, err := margin(t, db, "", bad...); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+	must(t, db, "view", "delete", "LATER")
+	if _, errOut, _ := margin(t, db, "", "view", "list"); !strings.Contains(errOut, "no saved views") {
+		t.Errorf("after delete: %q", errOut)
+	}
+}
+
+// Tag an article, mark it done, save a view, reopen margin and find the
+// article in the view (issue 15's end-to-end case).
+func TestE2ETagStateView(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	writeText(t, filepath.Join(dir, "b.txt"), paragraphs(4))
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	b := savedID(t, must(t, db, "add", filepath.Join(dir, "b.txt")))
+	must(t, db, "edit", a, "--title", "Alpha Piece")
+	must(t, db, "edit", b, "--title", "Beta Piece")
+
+	tm := startTerm(t, 100, 30, nil, "--db", db, "--style", "dark")
+	tm.waitFor("Beta Piece")
+	// The newest (Beta) is first: go to Alpha, tag it, mark it done.
+	tm.press("j", "t")
+	tm.waitFor("tags:")
+	tm.press("wee", "\t")
+	tm.waitGone("tags: wee ")
+	tm.press("kend", "\r")
+	tm.waitFor("#weekend")
+	tm.press("m")
+	tm.waitFor("is done")
+	tm.press("q")
+	if err := tm.wait(); err != nil {
+		t.Fatalf("margin exited with %v", err)
+	}
+	if out := must(t, db, "view", "save", "Weekend", "tag:weekend", "is:done"); !strings.Contains(out, "1 article now") {
+		t.Fatalf("view save: %q", out)
+	}
+
+	tm = startTerm(t, 100, 30, nil, "--db", db, "--style", "dark")
+	tm.waitFor("Beta Piece")
+	tm.press("v")
+	tm.waitFor("Saved views")
+	tm.press("j", "\r")
+	tm.waitGone("Beta Piece")
+	s := tm.screen()
+	if !strings.Contains(s, "Weekend") || !strings.Contains(s, "Alpha Piece") || !strings.Contains(s, "#weekend") || !strings.Contains(s, "1 article") {
+		t.Errorf("the view:\n%s", s)
+	}
+	tm.press("q")
+	if err := tm.wait(); err != nil {
+		t.Fatalf("margin exited with %v", err)
+	}
+}

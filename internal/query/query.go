@@ -4,8 +4,8 @@
 // operators that narrow by metadata:
 //
 //	tag:policy  -tag:later  site:example.org
-//	is:new|reading|done|archived|starred  -is:…
-//	has:highlights|notes|orphans  label:claim
+//	is:new|reading|done|archived|starred|unfetched  -is:…
+//	has:highlights|notes|orphans|note  label:claim
 //	added:>2026-01-01  published:<2020  words:>3000
 //	sort:added|title|progress|words|published
 //
@@ -61,8 +61,8 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("query: %q: %s", e.Part, e.Why) }
 
-var isValues = map[string]bool{"new": true, "unread": true, "reading": true, "done": true, "archived": true, "starred": true}
-var hasValues = map[string]bool{"highlights": true, "notes": true, "orphans": true}
+var isValues = map[string]bool{"new": true, "unread": true, "reading": true, "done": true, "archived": true, "starred": true, "unfetched": true}
+var hasValues = map[string]bool{"highlights": true, "notes": true, "orphans": true, "note": true}
 var sortValues = map[string]bool{"added": true, "title": true, "progress": true, "words": true, "published": true}
 
 // maxLen bounds a query: a filter typed by hand, not a document.
@@ -96,11 +96,11 @@ func Parse(s string) (Query, error) {
 		case Tag, Site, Label:
 		case Is:
 			if !isValues[val] {
-				return q, &Error{Part: tok, Why: "is: takes new, reading, done, archived or starred"}
+				return q, &Error{Part: tok, Why: "is: takes new, reading, done, archived, starred or unfetched"}
 			}
 		case Has:
 			if !hasValues[val] {
-				return q, &Error{Part: tok, Why: "has: takes highlights, notes or orphans"}
+				return q, &Error{Part: tok, Why: "has: takes highlights, notes, orphans or note (the article's own)"}
 			}
 		case Added, Published:
 			op, rest := comparison(val)

@@ -81,3 +81,11 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestParseUnfetchedAndNote(t *testing.T) {
+	q, err := Parse("is:unfetched -has:note")
+	if err != nil || len(q.Filters) != 2 || q.Filters[0] != (Filter{Kind: Is, Value: "unfetched"}) ||
+		q.Filters[1].Kind != Has || q.Filters[1].Value != "note" || !q.Filters[1].Not {
+		t.Errorf("%+v %v", q, err)
+	}
+}

@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"margin/sanitize"
+	"margin/store"
+)
+
+// The note on the whole article (Readwise's document note) is written in
+// the editor highlights use (A in the reader), saved over the note it was
+// based on (store.SetArticleNote refuses a save over one changed
+// elsewhere, and the editor offers both texts as for a highlight's note),
+// and shown above the article's first line.
+
+// newArticleNoteEditor opens the note editor on an article's note.
+func newArticleNoteEditor(c *Common, a *store.Article) *noteEditor {
+	e := newNoteEditor(c, store.Highlight{ArticleID: a.ID, Note: a.Note})
+	e.article = true
+	e.quote = a.Title
+	e.area.Placeholder = "A note on the whole article (Markdown allowed)…"
+	return e
+}
+
+// editArticleNote opens the editor on the article's note as stored now:
+// another margin may have written it.
+func (s *highlightState) editArticleNote(p *pagerModel) tea.Cmd {
+	if p.art == nil {
+		return nil
+	}
+	id := p.art.ID
+	return p.do("read the article's note", func(ctx context.Context, lib Library) (any, error) {
+		return lib.Article(ctx, id)
+	}, func(p *pagerModel, val any, err error) tea.Cmd {
+		a, _ := val.(*store.Article)
+		if err != nil || a == nil || p.art == nil || p.art.ID != id {
+			if err != nil {
+				p.errLine = "Could not read the article's note: " + err.Error()
+			}
+			return nil
+		}
+		p.art.Note = a.Note
+		s.editor = newArticleNoteEditor(p.Common, p.art)
+		s.editor.SetSize(p.textWidth(), p.bodyHeight())
+		p.mode = readEditor
+		return nil
+	})
+}
+
+// saveArticleNote stores the article note being written, and closes the
+// editor after if asked (mine: over the note changed elsewhere).
+func (s *highlightState) saveArticleNote(p *pagerModel, mine, close bool) tea.Cmd {
+	ed := s.editor
+	id, note, from := ed.h.ArticleID, ed.Value(), ed.base
+	if mine && ed.theirs != nil {
+		from = *ed.theirs
+	}
+	if note == from {
+		ed.base, ed.theirs = note, nil
+		if close {
+			s.closeEditor(p)
+		}
+		return nil
+	}
+	return p.do("save the article's note", func(ctx context.Context, lib Library) (any, error) {
+		return nil, lib.SetArticleNote(ctx, id, from, note)
+	}, func(p *pagerModel, _ any, err error) tea.Cmd {
+		if s.editor != ed {
+			return nil
+		}
+		if !s.articleNoteSaved(p, note, err) {
+			return nil
+		}
+		if close {
+			s.closeEditor(p)
+		}
+		return nil
+	})
+}
+
+// articleNoteSaved takes an article note save's result, as noteSaved does
+// for a highlight's.
+func (s *highlightState) articleNoteSaved(p *pagerModel, note string, err error) bool {
+	ed := s.editor
+	var ce *store.NoteConflictError
+	switch {
+	case errors.As(err, &ce):
+		t := ce.Current
+		ed.theirs = &t
+		p.errLine = "This note was changed elsewhere while you wrote: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both."
+		return false
+	case errors.Is(err, store.ErrNotFound):
+		ed.deleted = true
+		p.errLine = "This article was deleted elsewhere: u in the library brings it back; esc closes."
+		return false
+	case err != nil:
+		p.errLine = "Could not save the note: " + err.Error()
+		return false
+	}
+	ed.base, ed.theirs = note, nil
+	if p.art != nil && p.art.ID == ed.h.ArticleID {
+		p.art.Note = note
+	}
+	return true
+}
+
+// flushArticleNote saves the article note being written when margin
+// quits; a conflict saves both texts, the other first.
+func (p *pagerModel) flushArticleNote(ed *noteEditor) error {
+	note, from := ed.Value(), ed.base
+	if note == from {
+		return nil
+	}
+	err := p.Lib.SetArticleNote(p.ctx, ed.h.ArticleID, from, note)
+	var ce *store.NoteConflictError
+	if errors.As(err, &ce) {
+		err = p.Lib.SetArticleNote(p.ctx, ed.h.ArticleID, ce.Current, ce.Current+"\n\n"+note)
+	}
+	if err != nil {
+		return fmt.Errorf("could not save the note you were writing on the article: %w", err)
+	}
+	return nil
+}
+
+// articleNoteRows are the article's note as drawn above its first line:
+// a bar, the note wrapped (at most maxArticleNoteRows lines).
+func (s *highlightState) articleNoteRows(p *pagerModel) []string {
+	if p.art == nil || p.art.Note == "" || p.doc == nil || p.doc.Window || p.top != 0 {
+		return nil
+	}
+	st := p.Styles.Reader
+	bar := st.NoteBar.Render("┃ ")
+	rows := []string{"  " + bar + st.Meta.Render("Your note on this article")}
+	for _, l := range wrapPlain(sanitize.Text(p.art.Note), p.textWidth()-6) {
+		if len(rows) == maxArticleNoteRows+1 {
+			rows[maxArticleNoteRows] += " …"
+			break
+		}
+		rows = append(rows, "  "+bar+st.Note.Render(l))
+	}
+	return rows // the rendering opens with a blank line
+}
+
+// maxArticleNoteRows is how much of the article's note is shown above it;
+// A shows the whole note in the editor.
+const maxArticleNoteRows = 8

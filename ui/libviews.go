@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"margin/internal/query"
+	"margin/sanitize"
+	"margin/store"
+)
+
+// viewsMsg brings the saved views; open shows the chooser once they are in.
+type viewsMsg struct {
+	views []store.View
+	err   error
+	open  bool
+}
+
+// loadViews reads the saved views in a command.
+func (l *libraryModel) loadViews(open bool) tea.Cmd {
+	lib, ctx := l.Lib, l.ctx
+	return func() tea.Msg {
+		vs, err := lib.Views(ctx)
+		return viewsMsg{views: vs, err: err, open: open}
+	}
+}
+
+func (l *libraryModel) onViews(msg viewsMsg) tea.Cmd {
+	if msg.err != nil {
+		if msg.open {
+			l.errLine = "Could not read the saved views: " + msg.err.Error()
+		}
+		return nil
+	}
+	l.views = msg.views
+	if !msg.open || l.mode != libList {
+		return nil
+	}
+	if len(l.views) == 0 {
+		l.errLine = "No saved views yet: margin view save NAME QUERY (margin view save Later tag:later is:new)."
+		return nil
+	}
+	items := []pickItem{{Title: "All articles", Desc: "the whole library", Value: (*store.View)(nil)}}
+	cur := 0
+	for i := range l.views {
+		v := l.views[i]
+		items = append(items, pickItem{Title: v.Name, Desc: v.Query, Value: &v})
+		if l.view != nil && l.view.Name == v.Name {
+			cur = i + 1
+		}
+	}
+	l.picker = newPicker(l.Common, "Saved views", items)
+	l.picker.cursor = cur
+	l.picker.SetSize(l.Width-2, l.bodyHeight())
+	l.mode = libViews
+	return nil
+}
+
+// onViewsKey moves in the chooser; enter shows the view chosen.
+func (l *libraryModel) onViewsKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch l.picker.HandleKey(msg) {
+	case pickBack:
+		l.mode, l.picker = libList, nil
+	case pickChoose:
+		v, _ := l.picker.chosen().(*store.View)
+		l.mode, l.picker = libList, nil
+		return l.setView(v)
+	}
+	return nil
+}
+
+// setView shows a saved view (nil: the whole library).
+func (l *libraryModel) setView(v *store.View) tea.Cmd {
+	if v != nil {
+		q, err := query.Parse(v.Query)
+		if err != nil {
+			l.errLine = "The view “" + sanitize.Line(v.Name) + "” cannot be read: " + err.Error()
+			return nil
+		}
+		l.viewQuery = q
+	}
+	l.view = v
+	l.cursor, l.offset = 0, 0
+	if v != nil {
+		l.status = "View “" + sanitize.Line(v.Name) + "”: " + sanitize.Line(v.Query) + " · esc leaves it"
+	} else {
+		l.status = "All articles."
+	}
+	return l.load(0)
+}
+
+// viewToSave is the query V saves: the view shown narrowed by the filter.
+func (l *libraryModel) viewToSave() string {
+	q := strings.TrimSpace(l.filter)
+	if l.view != nil {
+		q = strings.TrimSpace(l.view.Query + " " + q)
+	}
+	return q
+}
+
+// askViewName asks for the name to save the filter under.
+func (l *libraryModel) askViewName() {
+	switch {
+	case l.queryErr != "":
+		l.errLine = "The filter cannot be read: " + l.queryErr
+		return
+	case strings.TrimSpace(l.filter) == "":
+		l.errLine = "Filter with / first (tag:policy is:new, words…), then V saves it as a view."
+		return
+	}
+	l.mode = libSaveView
+	l.prompt = newPrompt(l.Common, "save view as:", "a name for “"+sanitize.Line(l.viewToSave())+"”")
+}
+
+// saveView saves the filter as a view named name, then shows it.
+func (l *libraryModel) saveView(name string) tea.Cmd {
+	n, ok := store.CleanViewName(name)
+	if !ok {
+		l.errLine = "Not saved: " + store.ErrBadViewName.Error() + "."
+		return nil
+	}
+	q := l.viewToSave()
+	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
+		if err := lib.SaveView(ctx, n, q); err != nil {
+			return nil, fmt.Errorf("save the view: %w", err)
+		}
+		return func(l *libraryModel) tea.Cmd {
+			l.filter, l.words, l.queryErr, l.opsKey, l.filterOps = "", "", "", "", query.Query{}
+			v := store.View{Name: n, Query: q}
+			cmd := l.setView(&v)
+			l.status = "Saved the view “" + sanitize.Line(n) + "”: " + sanitize.Line(q) + " · v chooses views"
+			return tea.Batch(cmd, l.loadViews(false))
+		}, nil
+	})
+}

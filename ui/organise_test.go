@@ -1,0 +1,328 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"margin/store"
+)
+
+func TestTagEdit(t *testing.T) {
+	cur := []string{"later", "Policy"}
+	for _, c := range []struct {
+		in          string
+		add, remove []string
+		bad         bool
+	}{
+		{in: "later, Policy, ", add: nil, remove: nil},
+		{in: "later, Policy, reading list", add: []string{"reading list"}},
+		{in: "policy", remove: []string{"later"}},
+		{in: "+econ -later", add: []string{"econ"}, remove: []string{"later"}},
+		{in: "later, Policy, -later +econ", add: []string{"econ"}, remove: []string{"later"}},
+		{in: "", remove: []string{"later", "Policy"}},
+		{in: " , ", remove: []string{"later", "Policy"}},
+		{in: "+#ok", add: []string{"#ok"}},
+		{in: "a#b", bad: true},
+	} {
+		add, remove, err := tagEdit(c.in, cur)
+		if (err != nil) != c.bad {
+			t.Errorf("%q: err %v", c.in, err)
+			continue
+		}
+		if c.bad {
+			continue
+		}
+		if !slices.Equal(add, c.add) || !slices.Equal(remove, c.remove) {
+			t.Errorf("%q: add %q remove %q, want %q %q", c.in, add, remove, c.add, c.remove)
+		}
+	}
+}
+
+func TestCompleteTag(t *testing.T) {
+	names := []string{"economics", "policy", "politics", "reading list"}
+	for _, c := range []struct{ in, typed, want string }{
+		{"po", "", "policy"},
+		{"policy", "po", "politics"},
+		{"politics", "po", "policy"},
+		{"later, re", "", "later, reading list"},
+		{"later,re", "", "later, reading list"},
+		{"+econ -po", "", "+econ -policy"},
+		{"zz", "", "zz"},
+	} {
+		if got, _ := completeTag(c.in, names, c.typed); got != c.want {
+			t.Errorf("complete %q (%q) = %q, want %q", c.in, c.typed, got, c.want)
+		}
+	}
+}
+
+// t edits the selected article's tags: Tab completes an existing tag, enter
+// saves through the library, and the row shows the tags.
+func TestLibraryTagEditor(t *testing.T) {
+	lib := libWith(3)
+	for _, a := range lib.arts {
+		if a.ID == 2 {
+			a.Tags = []string{"politics"}
+		}
+	}
+	hs := newHarness(t, lib, 100, 24)
+	id := hs.m.library.selectedID()
+	hs.press("t")
+	if hs.m.library.mode != libTags || !strings.Contains(hs.screen(), "tags:") {
+		t.Fatalf("t did not open the tag editor:\n%s", hs.screen())
+	}
+	if !strings.Contains(hs.screen(), "tab complete") {
+		t.Errorf("the help bar does not say tab completes:\n%s", hs.screen())
+	}
+	hs.typeText("pol")
+	hs.press("tab")
+	if v := hs.m.library.prompt.Value(); v != "politics" {
+		t.Errorf("tab completed %q", v)
+	}
+	hs.typeText(", later")
+	hs.press("enter")
+	if got := lib.arts[id].Tags; !slices.Equal(got, []string{"later", "politics"}) {
+		t.Errorf("tags %q (calls %q)", got, lib.lastCall("TagArticle"))
+	}
+	if s := hs.screen(); !strings.Contains(s, "#later #politics") {
+		t.Errorf("the row does not show the tags:\n%s", s)
+	}
+	// +/- and esc.
+	hs.press("t")
+	hs.press("esc")
+	if hs.m.library.mode != libList || lib.arts[id].Tags == nil {
+		t.Error("esc changed something")
+	}
+	hs.press("t")
+	for range len("later, politics, ") {
+		hs.press("backspace")
+	}
+	hs.typeText("-later")
+	hs.press("enter")
+	if got := lib.arts[id].Tags; !slices.Equal(got, []string{"politics"}) {
+		t.Errorf("-later: tags %q", got)
+	}
+}
+
+// At 60 columns a row keeps its numbers and shows the tags cut short.
+func TestLibraryTagsNarrow(t *testing.T) {
+	lib := libWith(2)
+	for _, a := range lib.arts {
+		a.Tags = []string{"economics", "policy", "reading list"}
+	}
+	hs := newHarness(t, lib, 60, 20)
+	s := hs.screen()
+	if !strings.Contains(s, "#eco") {
+		t.Errorf("no tags at 60 columns:\n%s", s)
+	}
+	for _, l := range strings.Split(s, "\n")[2:4] {
+		if !strings.Contains(l, "m ") {
+			t.Errorf("row lost its columns: %q", l)
+		}
+	}
+}
+
+// The / filter reads the query language: operators select in the store,
+// free words rank titles, a malformed query is one line naming its part.
+func TestLibraryFilterQuery(t *testing.T) {
+	lib := libWith(12)
+	for _, a := range lib.arts {
+		if a.ID%3 == 0 {
+			a.Tags = []string{"news"}
+		}
+	}
+	hs := newHarness(t, lib, 100, 30)
+	hs.press("/")
+	hs.typeText("tag:news")
+	l := hs.m.library
+	if len(l.rows) != 4 || !strings.HasPrefix(lib.lastCall("ListQuery"), "ListQuery") {
+		t.Fatalf("tag:news shows %d rows (calls %q):\n%s", len(l.rows), lib.calls, hs.screen())
+	}
+	for _, r := range l.rows {
+		if l.arts[r].ID%3 != 0 {
+			t.Errorf("row %d is not tagged news", l.arts[r].ID)
+		}
+	}
+	hs.typeText(" spreadsht")
+	if len(l.rows) != 1 || !strings.Contains(hs.selectedTitle(), "Spreadsheet") {
+		t.Errorf("tag:news spreadsht: %d rows, %q", len(l.rows), hs.selectedTitle())
+	}
+	hs.typeText(" is:bogus")
+	s := hs.screen()
+	if !strings.Contains(s, `"is:bogus"`) || len(l.rows) != 1 {
+		t.Errorf("no error line naming is:bogus (or the list changed):\n%s", s)
+	}
+	hs.press("enter")
+	if !strings.Contains(hs.screen(), `"is:bogus"`) {
+		t.Error("the error went with the prompt")
+	}
+	hs.press("esc")
+	if len(l.rows) != 12 || l.queryErr != "" {
+		t.Errorf("esc: %d rows, err %q", len(l.rows), l.queryErr)
+	}
+	// sort: orders the list.
+	hs.press("/")
+	hs.typeText("sort:title")
+	if first := l.arts[l.rows[0]].Title; !strings.HasPrefix(first, "A ") {
+		t.Errorf("sort:title starts with %q", first)
+	}
+}
+
+// v chooses a saved view; the header names it; esc leaves it.
+func TestLibraryViews(t *testing.T) {
+	lib := libWith(6)
+	lib.arts[2].Tags = []string{"later"}
+	hs := newHarness(t, lib, 100, 24)
+	if strings.Contains(hs.screen(), "v views") {
+		t.Error("v views offered without views")
+	}
+	hs.press("v")
+	if !strings.Contains(hs.screen(), "No saved views yet") {
+		t.Errorf("v without views:\n%s", hs.screen())
+	}
+	lib.views = []store.View{{Name: "Later", Query: "tag:later"}, {Name: "Starred", Query: "is:starred"}}
+	hs.press("v")
+	if hs.m.library.mode != libViews || !strings.Contains(hs.screen(), "Saved views") {
+		t.Fatalf("v did not open the chooser:\n%s", hs.screen())
+	}
+	hs.press("j", "enter")
+	s := hs.screen()
+	if !strings.Contains(strings.Split(s, "\n")[0], "Later") || len(hs.m.library.rows) != 1 || hs.selectedTitle() != lib.arts[2].Title {
+		t.Errorf("view Later:\n%s", s)
+	}
+	// A filter narrows the view further; esc clears it, then the view.
+	hs.press("/")
+	hs.typeText("is:starred")
+	if len(hs.m.library.rows) != 0 || !strings.Contains(hs.screen(), "No article matches") {
+		t.Errorf("view + filter:\n%s", hs.screen())
+	}
+	hs.press("esc", "esc")
+	if hs.m.library.view != nil || len(hs.m.library.rows) != 6 {
+		t.Errorf("esc esc: view %v, %d rows", hs.m.library.view, len(hs.m.library.rows))
+	}
+}
+
+// A in the reader writes a note on the whole article, in the editor
+// highlights use; it shows above the first line, and a save over a note
+// changed elsewhere offers both.
+func TestArticleNoteInReader(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	id := p.art.ID
+	hs.press("A")
+	if p.mode != readEditor || !strings.Contains(hs.screen(), "Note on the article:") {
+		t.Fatalf("A did not open the editor:\n%s", hs.screen())
+	}
+	hs.typeText("Worth rereading \x1b[31m.")
+	hs.press("esc")
+	if got := hs.lib.arts[id].Note; got != "Worth rereading [31m." || p.mode != readNormal {
+		t.Fatalf("note %q, mode %v", got, p.mode)
+	}
+	s := hs.screen()
+	if !strings.Contains(s, "Your note on this article") || !strings.Contains(s, "Worth rereading") {
+		t.Errorf("the note is not at the top:\n%s", s)
+	}
+	hs.press("G")
+	if strings.Contains(hs.screen(), "Your note on this article") {
+		t.Error("the note follows the text down")
+	}
+	hs.press("g")
+	// Another margin changes it while this one writes.
+	hs.press("A")
+	hs.typeText(" Mine.")
+	hs.lib.arts[id].Note = "Theirs."
+	hs.press("ctrl+s")
+	if !strings.Contains(hs.screen(), "Changed elsewhere while you wrote") || hs.lib.arts[id].Note != "Theirs." {
+		t.Fatalf("conflict:\n%s", hs.screen())
+	}
+	hs.press("ctrl+g", "ctrl+s")
+	if got := hs.lib.arts[id].Note; !strings.Contains(got, "Mine.") || !strings.Contains(got, "Theirs.") || p.mode != readEditor && p.mode != readNormal {
+		t.Errorf("merged note %q", got)
+	}
+	hs.press("esc")
+	if p.mode != readNormal {
+		t.Errorf("mode %v after esc", p.mode)
+	}
+	if hs.m.pager.FullHelp()[2][3].Help().Desc != "article note" {
+		t.Error("A is not in the help")
+	}
+}
+
+// Rows mark an article with a note (✎) and an imported link kept without
+// its text ("not fetched"), at 60 columns too; is:unfetched lists them.
+func TestLibraryRowMarks(t *testing.T) {
+	lib := libWith(3)
+	lib.arts[1].Note = "mine"
+	lib.arts[2].FetchError = "timeout"
+	lib.arts[2].Tags = []string{"later"}
+	for _, w := range []int{60, 120} {
+		hs := newHarness(t, lib, w, 20)
+		s := hs.screen()
+		if !strings.Contains(s, "✎ ") || !strings.Contains(s, "not fe") {
+			t.Errorf("%d columns: no marks:\n%s", w, s)
+		}
+		if w == 120 && !strings.Contains(s, "not fetched #later") {
+			t.Errorf("120 columns:\n%s", s)
+		}
+		hs.press("/")
+		hs.typeText("is:unfetched")
+		if len(hs.m.library.rows) != 1 || hs.selectedTitle() != lib.arts[2].Title {
+			t.Errorf("is:unfetched: %d rows", len(hs.m.library.rows))
+		}
+	}
+}
+
+// An imported link kept without its text opens on one line saying why,
+// not on "Rendering…" forever.
+func TestReaderUnfetched(t *testing.T) {
+	lib := newFakeLib()
+	lib.add(store.Article{Title: "Kept link", SourceURL: "https://example.org/x", FetchError: "fetch failed: 404", Added: testNow})
+	hs := newHarness(t, lib, 80, 24)
+	if !strings.Contains(hs.screen(), "not fetched") {
+		t.Errorf("no mark in the row:\n%s", hs.screen())
+	}
+	hs.press("enter")
+	s := hs.screen()
+	if !strings.Contains(s, "Not fetched: fetch failed: 404.") || strings.Contains(s, "Rendering") {
+		t.Errorf("the reader:\n%s", s)
+	}
+}
+
+// V saves the filter (within the view shown) as a view and shows it.
+func TestLibrarySaveView(t *testing.T) {
+	lib := libWith(6)
+	lib.arts[2].Tags = []string{"later"}
+	lib.arts[3].Tags = []string{"later"}
+	lib.arts[3].Starred = true
+	hs := newHarness(t, lib, 100, 24)
+	hs.press("V")
+	if !strings.Contains(hs.screen(), "Filter with / first") {
+		t.Errorf("V without a filter:\n%s", hs.screen())
+	}
+	hs.press("/")
+	hs.typeText("tag:later")
+	hs.press("enter", "V")
+	if hs.m.library.mode != libSaveView || !strings.Contains(hs.screen(), "save view as:") {
+		t.Fatalf("V did not ask for a name:\n%s", hs.screen())
+	}
+	hs.typeText("Later")
+	hs.press("enter")
+	l := hs.m.library
+	if len(lib.views) != 1 || lib.views[0].Query != "tag:later" || l.view == nil || l.view.Name != "Later" || l.filter != "" || len(l.rows) != 2 {
+		t.Fatalf("views %+v, shown %+v, filter %q, %d rows", lib.views, l.view, l.filter, len(l.rows))
+	}
+	if !strings.Contains(strings.Split(hs.screen(), "\n")[0], "Later") {
+		t.Errorf("the header does not name the view:\n%s", hs.screen())
+	}
+	// Within a view, the filter narrows it.
+	hs.press("/")
+	hs.typeText("is:starred")
+	hs.press("enter", "V")
+	hs.typeText("Later starred")
+	hs.press("enter")
+	if len(lib.views) != 2 || lib.views[1].Query != "tag:later is:starred" || len(l.rows) != 1 {
+		t.Errorf("views %+v, %d rows", lib.views, len(l.rows))
+	}
+	if !strings.Contains(hs.screen(), "v views") {
+		t.Errorf("v is not offered once views exist:\n%s", hs.screen())
+	}
+}
