@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -246,6 +247,62 @@ func TestSignalStopsLongCommands(t *testing.T) {
 		hasOpen(t, cmd.Process.Pid, abs)
 		cmd.Process.Signal(syscall.SIGTERM)
 		exits(t, cmd, &stderr)
+	})
+	t.Run("search", func(t *testing.T) {
+		// Enough matching articles that the results fill the pipe.
+		st, err := store.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var as []*store.Article
+		for i := range 800 {
+			text := fmt.Sprintf("Harbour note %d: the harbour froze and the harbour master waited for the thaw.", i)
+			as = append(as, &store.Article{SourceURL: fmt.Sprintf("https://harbour.example/%d", i), Title: fmt.Sprintf("Harbour %d", i),
+				Markdown: text, Text: text, WordCount: 14})
+		}
+		if _, _, err := st.AddArticles(t.Context(), as); err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+		cmd := exec.Command(marginBinary(t), "--db", db, "search", "harbour", "--limit", "1000")
+		cmd.Env = append(os.Environ(), "MARGIN_DB=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
+			t.Fatal(err)
+		}
+		cmd.Process.Signal(syscall.SIGTERM)
+		exits(t, cmd, &stderr)
+	})
+	t.Run("import", func(t *testing.T) {
+		var once sync.Once
+		arrived := make(chan struct{})
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			once.Do(func() { close(arrived) })
+			<-r.Context().Done() // a server that never answers
+		}))
+		defer srv.Close()
+		list := filepath.Join(t.TempDir(), "urls.txt")
+		os.WriteFile(list, []byte(srv.URL+"/a\n"+srv.URL+"/b\n"+srv.URL+"/c\n"), 0o644)
+		before := must(t, db, "list", "--all")
+		cmd := exec.Command(marginBinary(t), "--db", db, "import", list)
+		cmd.Env = append(os.Environ(), "MARGIN_DB=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		<-arrived
+		cmd.Process.Signal(syscall.SIGTERM)
+		exits(t, cmd, &stderr)
+		// The items in flight were dropped whole: nothing half-saved.
+		if after := must(t, db, "list", "--all"); after != before {
+			t.Errorf("an interrupted import changed the library:\n%s", after)
+		}
 	})
 	t.Run("add-url", func(t *testing.T) {
 		arrived := make(chan struct{})
