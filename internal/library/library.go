@@ -119,7 +119,7 @@ func (l *Library) Load(ctx context.Context, src string, opt AddOptions) (Loaded,
 	return ld, nil
 }
 
-// An article margin can show and read within its budget (600 MB and 10 s
+// An article margin can show and read within its budget (300 MB and 10 s
 // for the worst page, measured by margin bench hostile): rendering costs
 // memory by the byte of text and by the paragraph, so a page past these
 // is refused when it is added, with the limit it passed, rather than
