@@ -142,7 +142,7 @@ func Render(markdown string, opt Options) (*Doc, error) {
 	p := parseFor(markdown, opt)
 	n := 1
 	if len(p.clean) > parallelMin {
-		n = min(runtime.GOMAXPROCS(0), maxChunks, len(p.tops))
+		n = min(max(runtime.GOMAXPROCS(0), len(p.clean)/chunkBytes+1), len(p.tops))
 	}
 	cs, err := p.renderChunks(opt, cfg, p.split(n))
 	if err != nil {
@@ -151,12 +151,15 @@ func Render(markdown string, opt Options) (*Doc, error) {
 	return p.assemble(cs, true, true), nil
 }
 
-// Long documents are rendered as a few runs of top-level blocks in
-// parallel; each run renders exactly as it would inside the whole document
-// (see renderChunk), so the joined lines are the same.
+// Long documents are rendered as runs of top-level blocks, in parallel;
+// each run renders exactly as it would inside the whole document (see
+// renderChunk), so the joined lines are the same. Runs are at most about
+// chunkBytes of source: glamour's working memory for a run is several
+// times its size, and small runs let it go run by run (a 450,000-word
+// article rendered in two halves held 250 MB at its peak).
 const (
 	parallelMin = 16 << 10
-	maxChunks   = 4
+	chunkBytes  = 256 << 10
 )
 
 // split cuts the top-level blocks into n runs of similar source size and
@@ -190,26 +193,39 @@ func blockStart(n ast.Node) int {
 	return 0
 }
 
-// renderChunks renders the runs [bounds[i], bounds[i+1]) concurrently.
+// renderChunks renders the runs [bounds[i], bounds[i+1]), as many at once
+// as there are processors. A run is prepared just before it renders, so
+// only the runs in progress hold their working copies of the source.
 func (p *proj) renderChunks(opt Options, cfg *ansi.StyleConfig, bounds []int) ([]*chunk, error) {
 	n := len(bounds) - 1
-	jobs := make([]*job, n)
-	for i := 0; i < n; i++ {
-		jobs[i] = p.prepare(bounds[i], bounds[i+1])
-	}
 	cs := make([]*chunk, n)
 	errs := make([]error, n)
 	if n == 1 {
-		cs[0], errs[0] = p.run(opt, cfg, jobs[0])
+		cs[0], errs[0] = p.run(opt, cfg, p.prepare(bounds[0], bounds[1]))
 		return cs, errs[0]
 	}
 	warmChroma(opt, cfg)
+	var mu sync.Mutex // prepare moves blocks out of the shared document
+	next := 0
 	var wg sync.WaitGroup
-	for i := range jobs {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			cs[i], errs[i] = p.run(opt, cfg, jobs[i])
+			for {
+				mu.Lock()
+				i := next
+				next++
+				var j *job
+				if i < n {
+					j = p.prepare(bounds[i], bounds[i+1])
+				}
+				mu.Unlock()
+				if j == nil {
+					return
+				}
+				cs[i], errs[i] = p.run(opt, cfg, j)
+			}
 		}()
 	}
 	wg.Wait()
