@@ -124,6 +124,14 @@ func (p *pagerModel) onRetry(msg retryMsg) tea.Cmd {
 // waits reports whether a message must wait for the ops out: keys that
 // act on highlights or leave, not scrolling or typing in the editor.
 func (p *pagerModel) waits(msg tea.Msg) bool {
+	if p.art != nil && p.text == nil {
+		// The text is still being parsed: every key waits for it.
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
+			return true
+		}
+		return false
+	}
 	if len(p.ops) == 0 {
 		return false
 	}

@@ -168,9 +168,37 @@ type articleMsg struct {
 	// say and warn are shown once the article is in (why it was reloaded).
 	say, warn string
 	art       *store.Article
-	text      *render.Text // its Markdown, parsed in the command
 	hs        []store.Highlight
 	err       error
+}
+
+// textMsg is an article's Markdown parsed (render.Text: quotes, motions,
+// links, headings). It is parsed beside the first screenful's rendering,
+// not before it: at 200,000 words the parse alone takes longer than a
+// frame, and the first screen needs only the rendering. Until it comes,
+// input waits (see waits).
+type textMsg struct {
+	id   int64
+	rev  int64 // the text revision it was parsed from
+	text *render.Text
+}
+
+// parseText parses an article's Markdown in a command.
+func parseText(a *store.Article) tea.Cmd {
+	id, rev, md := a.ID, a.TextRevision, a.Markdown
+	return func() tea.Msg { return textMsg{id: id, rev: rev, text: render.Parse(md)} }
+}
+
+// onText puts a parsed text in place and lets waiting input through.
+func (p *pagerModel) onText(msg textMsg) tea.Cmd {
+	if p.art == nil || p.art.ID != msg.id || p.art.TextRevision != msg.rev || p.text != nil {
+		return nil // another article, or another version of it, since
+	}
+	p.text = msg.text
+	if p.doc != nil && !p.doc.Window && len(p.ops) == 0 {
+		return p.replay()
+	}
+	return nil
 }
 
 func (p *pagerModel) open(id int64, at int, find string, keep bool) openCmd {
@@ -179,12 +207,10 @@ func (p *pagerModel) open(id int64, at int, find string, keep bool) openCmd {
 	return func() articleMsg {
 		a, err := lib.Article(ctx, id)
 		var hs []store.Highlight
-		var t *render.Text
 		if err == nil {
 			hs, err = lib.Highlights(ctx, id)
-			t = render.Parse(a.Markdown)
 		}
-		msg := articleMsg{id: id, at: at, find: find, keep: keep, art: a, text: t, hs: hs, err: err}
+		msg := articleMsg{id: id, at: at, find: find, keep: keep, art: a, hs: hs, err: err}
 		if err == nil && !a.Fetched() {
 			// An imported link kept without its text: say why, and how
 			// to fetch it, instead of an empty page.
@@ -223,7 +249,7 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	if !again {
 		editor, deferred = nil, nil
 	}
-	p.art, p.text = a, msg.text
+	p.art, p.text = a, nil
 	p.mdHash = maphash.String(mdSeed, a.Markdown)
 	p.savedOff = -1
 	p.doc = nil
@@ -250,7 +276,7 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 		p.query, p.findRest = msg.find, true
 	}
 	p.hl.list = msg.hs
-	return p.requestRender()
+	return tea.Batch(p.requestRender(), parseText(a))
 }
 
 // SetSize fits the reader to the terminal; a new text width re-renders,
@@ -372,7 +398,7 @@ func (p *pagerModel) onDoc(msg docMsg) tea.Cmd {
 		return nil // the first screenful arrived after the whole
 	}
 	p.setDoc(msg.key, msg.doc)
-	if msg.doc.Complete && len(p.ops) == 0 {
+	if msg.doc.Complete && len(p.ops) == 0 && p.text != nil {
 		return p.replay()
 	}
 	return nil
@@ -651,6 +677,8 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case articleMsg:
 		return p, p.onArticle(msg)
+	case textMsg:
+		return p, p.onText(msg)
 	case pickedMsg:
 		return p, p.onPicked(msg)
 	case opMsg:

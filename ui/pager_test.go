@@ -312,10 +312,7 @@ func TestScrollWhileRendering(t *testing.T) {
 	hs := newHarness(t, lib, 80, 24)
 	_, cmd := hs.m.Update(openMsg{id: id})
 	_, cmd = hs.m.Update(cmd()) // the article, read
-	batch, ok := cmd().(tea.BatchMsg)
-	if !ok || len(batch) != 2 {
-		t.Fatalf("expected the first screenful and the whole as two commands")
-	}
+	batch := renderings(t, hs, cmd)
 	hs.send(batch[0]()) // first screenful
 	p := hs.m.pager
 	if p.doc == nil || p.doc.Complete {
@@ -333,7 +330,7 @@ func TestScrollWhileRendering(t *testing.T) {
 	lib.arts[id].Position = 0
 	_, cmd = hs.m.Update(openMsg{id: id})
 	_, cmd = hs.m.Update(cmd())
-	batch = cmd().(tea.BatchMsg)
+	batch = renderings(t, hs, cmd)
 	hs.send(batch[0]())
 	hs.press("G")
 	hs.send(batch[1]())
@@ -405,11 +402,29 @@ func openAt(t *testing.T, md string, off int) (hs *harness, p *pagerModel, windo
 	hs = newHarness(t, lib, 80, 24)
 	_, cmd := hs.m.Update(openMsg{id: id})
 	_, cmd = hs.m.Update(cmd()) // the article, read
+	renders := renderings(t, hs, cmd)
+	return hs, hs.m.pager, renders[0], renders[1]
+}
+
+// renderings takes apart what opening an article asks for: the text's
+// parse, which it runs, and the two renderings (the first screenful or a
+// window, and the whole), which it returns unrun.
+func renderings(t *testing.T, hs *harness, cmd tea.Cmd) tea.BatchMsg {
+	t.Helper()
 	batch, ok := cmd().(tea.BatchMsg)
 	if !ok || len(batch) != 2 {
-		t.Fatalf("opening deep asked for %T, want two renderings", cmd())
+		t.Fatalf("opening asked for %T, want the renderings and the text's parse", cmd())
 	}
-	return hs, hs.m.pager, batch[0], batch[1]
+	text, ok := batch[1]().(textMsg)
+	if !ok {
+		t.Fatalf("opening asked for %T, want the text's parse", batch[1]())
+	}
+	hs.m.Update(text)
+	renders, ok := batch[0]().(tea.BatchMsg)
+	if !ok || len(renders) != 2 {
+		t.Fatalf("opening asked for %T, want two renderings", batch[0]())
+	}
+	return renders
 }
 
 // Reopening deep in a long article shows the passage at once, from a
@@ -575,5 +590,44 @@ func TestReaderSaysWhyAnArticleHasNoText(t *testing.T) {
 	view := hs.m.pager.View()
 	if !strings.Contains(view, "Not fetched: HTTP 404 Not Found.") || !strings.Contains(view, "r fetches it again") || strings.Contains(view, "Rendering…") {
 		t.Errorf("the reader of an article without text shows:\n%s", view)
+	}
+}
+
+// The first screenful is drawn before the article's text is parsed (at
+// 200,000 words the parse alone takes longer than a frame, issue 17);
+// keys pressed meanwhile wait for the text and then act, and a text
+// parsed for another article is ignored.
+func TestFirstScreenBeforeTheText(t *testing.T) {
+	lib := newFakeLib()
+	id := lib.add(store.Article{Title: "Long", Added: testNow, Markdown: testMarkdown("Long") + testMarkdown("More"), Text: "x"})
+	other := lib.add(store.Article{Title: "Other", Added: testNow, Markdown: testMarkdown("Other"), Text: "x"})
+	hs := newHarness(t, lib, 80, 24)
+	_, cmd := hs.m.Update(openMsg{id: id})
+	_, cmd = hs.m.Update(cmd()) // the article, read
+	batch := cmd().(tea.BatchMsg)
+	renders := batch[0]().(tea.BatchMsg)
+	hs.send(renders[0]()) // the first screenful, the text not yet parsed
+	p := hs.m.pager
+	if p.doc == nil || p.text != nil || !strings.Contains(hs.screen(), "Paragraph 1.1 opens") {
+		t.Fatalf("no first screen before the text (doc %v, text %v):\n%s", p.doc != nil, p.text != nil, hs.screen())
+	}
+	hs.press("w", "h") // next word, highlight its sentence: both need the text
+	if len(p.hl.list) != 0 || len(p.deferred) != 2 {
+		t.Fatalf("keys acted before the text: %d highlights, %d waiting", len(p.hl.list), len(p.deferred))
+	}
+	hs.send(parseText(lib.arts[other])()) // another article's text: ignored
+	if p.text != nil {
+		t.Fatal("took another article's text")
+	}
+	hs.send(renders[1]()) // the whole, still without the text: keys keep waiting
+	if len(p.deferred) != 2 {
+		t.Fatalf("keys ran without the text: %d waiting", len(p.deferred))
+	}
+	hs.send(batch[1]()) // the text
+	if p.text == nil || len(p.deferred) != 0 {
+		t.Fatalf("the text did not let the keys through: %d waiting", len(p.deferred))
+	}
+	if got, _ := lib.Highlights(t.Context(), id); len(got) != 1 {
+		t.Errorf("the waiting h made %d highlights, want 1", len(got))
 	}
 }
