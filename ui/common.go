@@ -46,6 +46,7 @@ type Library interface {
 	Views(ctx context.Context) ([]store.View, error)
 	SaveView(ctx context.Context, name, query string) error
 	SetArticleNote(ctx context.Context, id int64, from, to string) error
+	EditMetadata(ctx context.Context, id int64, m store.Metadata) error
 }
 
 // Common is what every screen shares: the terminal size, styles, keys, the

@@ -521,3 +521,34 @@ func (f *fakeLib) SaveView(ctx context.Context, name, q string) error {
 	f.views = append(f.views, store.View{Name: name, Query: q})
 	return nil
 }
+
+func (f *fakeLib) EditMetadata(ctx context.Context, id int64, m store.Metadata) error {
+	f.call("EditMetadata %d", id)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	a, ok := f.arts[id]
+	if !ok {
+		return store.ErrNotFound
+	}
+	if m.SourceURL != nil {
+		for oid, o := range f.arts {
+			if oid != id && o.SourceURL == *m.SourceURL {
+				return fmt.Errorf("article %d is already saved under that address", oid)
+			}
+		}
+		a.SourceURL = *m.SourceURL
+	}
+	for _, p := range []struct {
+		v   *string
+		dst *string
+	}{{m.Title, &a.Title}, {m.Byline, &a.Byline}, {m.SiteName, &a.SiteName}} {
+		if p.v != nil {
+			*p.dst = *p.v
+		}
+	}
+	if m.Published != nil {
+		a.Published = *m.Published
+	}
+	f.version++
+	return nil
+}

@@ -21,7 +21,7 @@ type LibraryKeys struct {
 	Add, Sample, Archive, Delete, Undo      key.Binding
 	Reload, IDs, Done, Star, Original       key.Binding
 	Sort, ShowArchived, Highlights          key.Binding
-	Tags, Views, SaveView                   key.Binding
+	Tags, Views, SaveView, Details          key.Binding
 	Help, Quit                              key.Binding
 }
 
@@ -124,6 +124,7 @@ func libraryKeys() LibraryKeys {
 		Highlights:   kb("H", "all highlights", "H"),
 		Original:     kb("W", "open original", "W"),
 		Tags:         kb("t", "tags", "t"),
+		Details:      kb("E", "edit details", "E"),
 		Views:        kb("v", "views", "v"),
 		SaveView:     kb("V", "save as view", "V"),
 		Help:         kb("?", "more keys", "?"),
@@ -207,7 +208,7 @@ func (k LibraryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Filter, k.Search, k.Clear},
-		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo, k.Done, k.Star, k.Tags},
+		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo, k.Done, k.Star, k.Tags, k.Details},
 		{k.Views, k.SaveView, k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Original, k.Reload, k.Help, k.Quit},
 	}
 }

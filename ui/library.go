@@ -35,6 +35,7 @@ const (
 	libTags                    // editing the selected article's tags
 	libViews                   // choosing a saved view
 	libSaveView                // naming the filter, to save it as a view
+	libEdit                    // editing the selected article's details
 )
 
 // sortNames are the library's sort orders, in the order `o` cycles them;
@@ -110,7 +111,8 @@ type libraryModel struct {
 	// cancelSearch stops the full-text query in flight.
 	cancelSearch context.CancelFunc
 	helpPane     helpPane
-	showIDs      bool // rows start with the article's id (#)
+	showIDs      bool      // rows start with the article's id (#)
+	form         *editForm // the details form (libEdit)
 	mode         libMode
 	loaded       bool
 	arts         []store.Article
@@ -230,6 +232,9 @@ func (l *libraryModel) SetSize(w, h int) {
 	if l.all != nil {
 		l.all.SetSize(w, h)
 	}
+	if l.form != nil {
+		l.form.SetWidth(w)
+	}
 	if l.picker != nil {
 		l.picker.SetSize(w-2, l.bodyHeight())
 	}
@@ -252,6 +257,9 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 		return l.Keys.Prompt.ShortHelp()
 	case libTags:
 		return []key.Binding{l.Keys.Prompt.Submit, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")), l.Keys.Prompt.Cancel}
+	case libEdit:
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+			key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")), l.Keys.Prompt.Cancel}
 	case libConfirm:
 		return l.Keys.Confirm.ShortHelp()
 	case libViews:
@@ -426,6 +434,9 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return l, l.onKey(msg)
 	case tea.PasteMsg:
+		if l.mode == libEdit {
+			return l, l.onForm(msg)
+		}
 		if l.prompt != nil {
 			return l, l.onPromptInput(msg)
 		}
@@ -556,6 +567,8 @@ func (l *libraryModel) onClick(msg tea.MouseClickMsg) tea.Cmd {
 
 func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch l.mode {
+	case libEdit:
+		return l.onForm(msg)
 	case libFilter, libSearch, libAdd:
 		return l.onPromptKey(msg)
 	case libTags:
@@ -683,6 +696,11 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.toggleStar()
 	case key.Matches(msg, k.Tags):
 		return l.editTags()
+	case key.Matches(msg, k.Details):
+		if a := l.selected(); a != nil {
+			l.form, l.mode = newEditForm(l.Common, a), libEdit
+		}
+		return nil
 	case key.Matches(msg, k.Views):
 		return l.loadViews(true)
 	case key.Matches(msg, k.SaveView):
@@ -1159,6 +1177,8 @@ func (l *libraryModel) View() string {
 		body = l.all.View()
 	case l.mode == libViews:
 		body = indent(l.picker.View(), "  ")
+	case l.mode == libEdit:
+		body = l.form.View()
 	}
 	switch {
 	case l.queryErr != "" && l.mode != libAll && !l.help.ShowAll:

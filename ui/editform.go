@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"margin/sanitize"
+	"margin/store"
+)
+
+// editForm edits an article's details in the library (E): title, author,
+// site, published date and address, one input each. Only the fields the
+// user changed are saved, and the store remembers them, so a refresh keeps
+// them (as margin edit does).
+type editForm struct {
+	*Common
+	id     int64
+	title  string // the article's title when the form opened, for messages
+	fields []formField
+	focus  int
+	err    string
+}
+
+// formField is one labelled input and the value it started with.
+type formField struct {
+	name  string
+	input *prompt
+	was   string
+}
+
+// The form's fields, in order.
+const (
+	fieldTitle = iota
+	fieldAuthor
+	fieldSite
+	fieldPublished
+	fieldAddress
+)
+
+// dateLayout is how the form shows and reads a published date.
+const dateLayout = "2006-01-02"
+
+func newEditForm(c *Common, a *store.Article) *editForm {
+	published := ""
+	if !a.Published.IsZero() {
+		published = a.Published.Format(dateLayout)
+	}
+	f := &editForm{Common: c, id: a.ID, title: a.Title}
+	for _, fd := range []struct{ name, value, hint string }{
+		{"Title", a.Title, "the article's title"},
+		{"Author", a.Byline, "who wrote it"},
+		{"Site", a.SiteName, "where it was published"},
+		{"Published", published, "YYYY-MM-DD, or empty"},
+		{"Address", a.SourceURL, "https://…"},
+	} {
+		p := newPrompt(c, fmt.Sprintf("%-10s", fd.name+":"), fd.hint)
+		p.SetValue(sanitize.Line(fd.value))
+		p.input.Blur()
+		f.fields = append(f.fields, formField{name: fd.name, input: p, was: p.Value()})
+	}
+	f.fields[0].input.input.Focus()
+	f.SetWidth(c.Width)
+	return f
+}
+
+// SetWidth fits the inputs to the screen.
+func (f *editForm) SetWidth(w int) {
+	for _, fd := range f.fields {
+		fd.input.SetWidth(max(w-4, 10))
+	}
+}
+
+// move focuses the field d places away, wrapping.
+func (f *editForm) move(d int) {
+	f.fields[f.focus].input.input.Blur()
+	f.focus = (f.focus + d + len(f.fields)) % len(f.fields)
+	f.fields[f.focus].input.input.Focus()
+}
+
+// Update handles a key or a paste; done is true when the form closes,
+// with save set when it is to be saved.
+func (f *editForm) Update(msg tea.Msg) (cmd tea.Cmd, done, save bool) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "esc":
+			return nil, true, false
+		case "enter":
+			if err := f.check(); err != nil {
+				f.err = err.Error()
+				return nil, false, false
+			}
+			return nil, true, true
+		case "tab", "down":
+			f.move(1)
+			return nil, false, false
+		case "shift+tab", "up":
+			f.move(-1)
+			return nil, false, false
+		}
+	}
+	if p, ok := msg.(tea.PasteMsg); ok {
+		msg = tea.PasteMsg{Content: strings.Join(strings.Fields(p.Content), " ")}
+	}
+	f.err = ""
+	return f.fields[f.focus].input.Update(msg), false, false
+}
+
+// value is a field's text, spaces trimmed.
+func (f *editForm) value(i int) string { return strings.TrimSpace(f.fields[i].input.Value()) }
+
+// changed reports whether a field differs from what it started with.
+func (f *editForm) changed(i int) bool { return f.value(i) != strings.TrimSpace(f.fields[i].was) }
+
+// check refuses what the store would refuse, naming the field.
+func (f *editForm) check() error {
+	if f.changed(fieldTitle) && f.value(fieldTitle) == "" {
+		return fmt.Errorf("Title: an article needs a title")
+	}
+	if f.changed(fieldPublished) && f.value(fieldPublished) != "" {
+		if _, err := time.Parse(dateLayout, f.value(fieldPublished)); err != nil {
+			return fmt.Errorf("Published: %q is not a date like 2024-03-31", f.value(fieldPublished))
+		}
+	}
+	if f.changed(fieldAddress) {
+		u := f.value(fieldAddress)
+		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			return fmt.Errorf("Address: %q is not a web address (http:// or https://)", u)
+		}
+	}
+	return nil
+}
+
+// metadata is what the form changes, as the store takes it; ok is false
+// when nothing changed.
+func (f *editForm) metadata() (m store.Metadata, ok bool) {
+	str := func(i int) *string {
+		if !f.changed(i) {
+			return nil
+		}
+		v := f.value(i)
+		ok = true
+		return &v
+	}
+	m.Title, m.Byline, m.SiteName, m.SourceURL = str(fieldTitle), str(fieldAuthor), str(fieldSite), str(fieldAddress)
+	if f.changed(fieldPublished) {
+		var t time.Time
+		if v := f.value(fieldPublished); v != "" {
+			t, _ = time.Parse(dateLayout, v)
+		}
+		m.Published, ok = &t, true
+	}
+	return m, ok
+}
+
+// View draws the form: one line a field, the error if any, and the keys.
+func (f *editForm) View() string {
+	st := f.Styles
+	lines := []string{"", "  " + st.App.Brand.Render("Edit details") + st.App.Dim.Render("  "+truncate(sanitize.Line(f.title), max(f.Width-18, 10))), ""}
+	for i, fd := range f.fields {
+		mark := "  "
+		if i == f.focus {
+			mark = st.App.Brand.Render("▸ ")
+		}
+		lines = append(lines, mark+fd.input.View())
+	}
+	lines = append(lines, "")
+	if f.err != "" {
+		lines = append(lines, "  "+st.App.Error.Render(truncate(sanitize.Line(f.err), f.Width-4)))
+	}
+	lines = append(lines, "  "+st.App.Dim.Render(truncate("tab/↓ next field · shift+tab/↑ previous · enter save · esc cancel", f.Width-4)))
+	return strings.Join(lines, "\n")
+}
+
+// saveDetails writes what the form changed, in a command.
+func (l *libraryModel) saveDetails(f *editForm) tea.Cmd {
+	m, ok := f.metadata()
+	if !ok {
+		l.status = "Details unchanged."
+		return nil
+	}
+	id, title := f.id, f.title
+	if m.Title != nil {
+		title = *m.Title
+	}
+	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
+		if err := lib.EditMetadata(ctx, id, m); err != nil {
+			return nil, fmt.Errorf("save the details: %w", err)
+		}
+		return func(l *libraryModel) tea.Cmd {
+			l.status = "Saved the details of “" + sanitize.Line(title) + "”."
+			return l.reload()
+		}, nil
+	})
+}
+
+// onForm passes a key or a paste to the details form, and saves or
+// closes it when it is done.
+func (l *libraryModel) onForm(msg tea.Msg) tea.Cmd {
+	cmd, done, save := l.form.Update(msg)
+	if !done {
+		return cmd
+	}
+	f := l.form
+	l.form, l.mode = nil, libList
+	if save {
+		return l.saveDetails(f)
+	}
+	return nil
+}

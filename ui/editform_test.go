@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"margin/store"
+)
+
+// E opens the details form on the selected article; tab moves between
+// fields, enter saves only what changed, a bad date or address is one line
+// naming the field and keeps the form open, esc leaves it unsaved
+// (issue 15: an edit form in the library).
+func TestLibraryEditDetails(t *testing.T) {
+	lib := newFakeLib()
+	id := lib.add(store.Article{Title: "Scraped title | Site", Byline: "Someone", SiteName: "site.example",
+		SourceURL: "https://site.example/a", Added: testNow, Markdown: "Text.", Text: "Text."})
+	other := lib.add(store.Article{Title: "Other", SourceURL: "https://site.example/b", Added: testNow.Add(-time.Hour), Markdown: "x", Text: "x"})
+	hs := newHarness(t, lib, 100, 30)
+	hs.press("E")
+	if scr := hs.screen(); !strings.Contains(scr, "Edit details") || !strings.Contains(scr, "Scraped title | Site") || !strings.Contains(scr, "enter save") {
+		t.Fatalf("no details form:\n%s", scr)
+	}
+	hs.press("ctrl+u") // clear the title field
+	hs.typeText("The real title")
+	hs.press("tab", "tab", "tab") // to Published
+	hs.typeText("31 March")
+	hs.press("enter")
+	if scr := hs.screen(); !strings.Contains(scr, `Published: "31 March" is not a date like 2024-03-31`) {
+		t.Fatalf("a bad date was not refused in one line:\n%s", scr)
+	}
+	hs.press("ctrl+u")
+	hs.typeText("2024-03-31")
+	hs.press("enter")
+	a := lib.arts[id]
+	if a.Title != "The real title" || !a.Published.Equal(time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)) || a.Byline != "Someone" || a.SiteName != "site.example" {
+		t.Errorf("saved %q %v %q %q", a.Title, a.Published, a.Byline, a.SiteName)
+	}
+	if scr := hs.screen(); !strings.Contains(scr, "The real title") || strings.Contains(scr, "Edit details") {
+		t.Errorf("the list does not show the new title:\n%s", scr)
+	}
+	// An address another article has: the store's refusal is one line.
+	hs.press("E", "shift+tab") // to Address
+	hs.press("ctrl+u")
+	hs.typeText(lib.arts[other].SourceURL)
+	hs.press("enter")
+	if scr := hs.screen(); !strings.Contains(scr, "already saved under that address") {
+		t.Errorf("a taken address was not refused:\n%s", scr)
+	}
+	// esc leaves the form without saving.
+	hs.press("E")
+	hs.typeText(" and more")
+	hs.press("esc")
+	if a.Title != "The real title" || strings.Contains(hs.screen(), "Edit details") {
+		t.Errorf("esc saved or stayed: %q", a.Title)
+	}
+}
