@@ -59,10 +59,12 @@ func newEditForm(c *Common, a *store.Article) *editForm {
 	} {
 		p := newPrompt(c, fmt.Sprintf("%-10s", fd.name+":"), fd.hint)
 		p.SetValue(sanitize.Line(fd.value))
+		p.input.CursorStart() // a field not being edited shows its start
 		p.input.Blur()
 		f.fields = append(f.fields, formField{name: fd.name, input: p, was: p.Value()})
 	}
 	f.fields[0].input.input.Focus()
+	f.fields[0].input.input.CursorEnd()
 	f.SetWidth(c.Width)
 	return f
 }
@@ -76,9 +78,11 @@ func (f *editForm) SetWidth(w int) {
 
 // move focuses the field d places away, wrapping.
 func (f *editForm) move(d int) {
+	f.fields[f.focus].input.input.CursorStart()
 	f.fields[f.focus].input.input.Blur()
 	f.focus = (f.focus + d + len(f.fields)) % len(f.fields)
 	f.fields[f.focus].input.input.Focus()
+	f.fields[f.focus].input.input.CursorEnd()
 }
 
 // Update handles a key or a paste; done is true when the form closes,

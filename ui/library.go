@@ -1183,7 +1183,7 @@ func (l *libraryModel) View() string {
 	switch {
 	case l.queryErr != "" && l.mode != libAll && !l.help.ShowAll:
 		b.WriteString(truncate(" "+l.Styles.Library.QueryErr.Render(sanitize.Line(l.queryErr)), l.Width))
-	case l.query == "" && len(l.rows) > 0 && l.mode != libAll && l.mode != libViews && !l.help.ShowAll:
+	case l.query == "" && len(l.rows) > 0 && l.mode != libAll && l.mode != libViews && l.mode != libEdit && !l.help.ShowAll:
 		b.WriteString(l.viewColumns())
 	}
 	b.WriteByte('\n')
