@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -217,4 +218,29 @@ func importSummary(s library.ImportSummary) string {
 		b.WriteString(" margin import --retry fetches the ones kept without text.")
 	}
 	return b.String()
+}
+
+// openImport opens an export for the library's I key: the path as typed
+// (~ is the home folder), its format recognised by content, the links
+// fetched as margin import does by default.
+func openImport(ctx context.Context, lib *library.Library, path string) (*ui.ImportPlan, error) {
+	exp, err := importer.Open(ctx, library.ExpandHome(strings.TrimSpace(path)), "auto")
+	if err != nil {
+		return nil, err
+	}
+	items := exp.Items
+	plan := &ui.ImportPlan{Summary: oneLine(exp.Summary), Total: len(items)}
+	plan.Run = func(ctx context.Context, progress func(ui.ImportCounts)) (ui.ImportCounts, error) {
+		opt := library.ImportOptions{Fetch: true, Progress: func(ev library.ImportEvent) { progress(uiCounts(ev.Counts)) }}
+		sum, err := lib.Import(ctx, items, opt)
+		items = nil // each import's items are read once
+		c := uiCounts(sum.ImportCounts)
+		c.Highlights, c.Orphans, c.Interrupted = sum.Highlights, sum.Orphans, sum.Interrupted
+		return c, err
+	}
+	return plan, nil
+}
+
+func uiCounts(c library.ImportCounts) ui.ImportCounts {
+	return ui.ImportCounts{Total: c.Total, Saved: c.Saved, Kept: c.Kept, Failed: c.Failed, Duplicates: c.Duplicates}
 }

@@ -331,10 +331,8 @@ func PromptSource(input string) (src, pasted string) {
 		return "-", input
 	}
 	input = strings.TrimSpace(input)
-	if input == "~" || strings.HasPrefix(input, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, input[1:]), ""
-		}
+	if p := ExpandHome(input); p != input {
+		return p, ""
 	}
 	if !reader.IsURL(input) && domainLike.MatchString(input) {
 		if _, err := os.Stat(input); err != nil {
@@ -342,6 +340,17 @@ func PromptSource(input string) (src, pasted string) {
 		}
 	}
 	return input, ""
+}
+
+// ExpandHome reads a path typed at a prompt: ~ (alone or before a slash)
+// is the home folder.
+func ExpandHome(path string) string {
+	if path == "~" || strings.HasPrefix(path, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, path[1:])
+		}
+	}
+	return path
 }
 
 // AddInput saves what was typed or pasted at the add prompt (PromptSource).
