@@ -300,11 +300,15 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 			it := &items[i]
 			ev := ImportEvent{N: i + 1, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(it.URL)), Title: sanitize.Line(it.Title)}
 			u := strings.TrimSpace(it.URL)
+			doc := u == ""
+			if doc {
+				u = documentKey(it)
+			}
 			key := urlid.Key(u)
-			if !reader.IsURL(u) || key == "" || !strings.HasPrefix(strings.ToLower(u), "http") {
+			if !doc && (!reader.IsURL(u) || key == "" || !strings.HasPrefix(strings.ToLower(u), "http")) || key == "" {
 				ev.Outcome, ev.Reason = Failed, "not a web address"
-				if u == "" {
-					ev.Reason = "no web address (a book or a document without one): margin keeps articles by their address"
+				if doc {
+					ev.Reason = "neither a web address nor a title"
 				}
 				if n := len(it.Highlights); n > 0 {
 					ev.Reason += fmt.Sprintf("; %d highlight%s not imported", n, plural(n))
@@ -374,7 +378,18 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 	ev := ImportEvent{N: j.n, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(u)), Title: sanitize.Line(it.Title)}
 	var a *reader.Article
 	var why string
-	if it.Content != "" {
+	doc := u == ""
+	if doc {
+		// A book or document without a web address: its text is its
+		// highlights, nothing is fetched.
+		u = documentKey(it)
+		if a = highlightsArticle(it); a != nil {
+			ev.Offline = true
+		} else {
+			why = noAddress
+		}
+	}
+	if it.Content != "" && !doc {
 		content := it.Content
 		it.Content = "" // read once; the export's copy is not needed again
 		var err error
@@ -387,7 +402,7 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 			ev.Offline = true
 		}
 	}
-	if a == nil {
+	if a == nil && !doc {
 		switch {
 		case r.opt.DryRun && r.opt.Fetch:
 			ev.Outcome = ToFetch
@@ -452,6 +467,63 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 		rec = nil
 	}
 	return result{ev: ev, rec: rec}, true
+}
+
+// noAddress is why a book or document without a web address has no text.
+const noAddress = "no web address (a book or document margin cannot fetch)"
+
+// documentKey is the address of an item its export gives none (a Kindle
+// book in Readwise's highlights export): never a web address, made of its
+// format, title and author, so that a rerun finds it saved (the store's
+// identity keeps a key that is not http as it is, as it keeps a file's
+// path). "" when it has no title either.
+func documentKey(it *importer.Item) string {
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	title := norm(it.Title)
+	if title == "" {
+		return ""
+	}
+	v := url.Values{"title": {title}}
+	if a := norm(it.Author); a != "" {
+		v.Set("author", a)
+	}
+	return cmp.Or(it.Format, "import") + ":" + v.Encode()
+}
+
+// highlightsArticle is the text of a book or document margin has no copy
+// of: its highlighted passages in the export's order, each once, so that
+// every highlight is placed on it (and shown, searched and exported with
+// its note) rather than kept as an orphan. nil when there is no passage.
+func highlightsArticle(it *importer.Item) *reader.Article {
+	var md, text strings.Builder
+	seen := map[string]bool{}
+	for _, h := range it.Highlights {
+		q := strings.TrimSpace(sanitize.Text(h.Quote))
+		if q == "" || seen[q] {
+			continue
+		}
+		seen[q] = true
+		for _, line := range strings.Split(q, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				md.WriteString(reader.EscapeText(line) + "\n\n")
+				text.WriteString(line + "\n\n")
+			}
+		}
+	}
+	if md.Len() == 0 {
+		return nil
+	}
+	words := reader.CountWords(text.String())
+	site := "Readwise"
+	if it.Format != "readwise" {
+		site = it.Format
+	}
+	return &reader.Article{
+		Title: it.Title, Byline: it.Author, SiteName: cmp.Or(it.Site, site),
+		Excerpt:  cmp.Or(it.Excerpt, "Your highlights: margin has no copy of the whole text."),
+		Markdown: md.String(), Text: strings.TrimSpace(text.String()),
+		WordCount: words, ReadingMinutes: reader.ReadingMinutes(words),
+	}
 }
 
 // place finds a highlight's quote on margin's text the way a refresh
@@ -609,6 +681,11 @@ func (l *Library) Retry(ctx context.Context, opt ImportOptions) (ImportSummary, 
 		a := j.art
 		u := cmp.Or(a.SourceURL, a.CanonicalURL)
 		ev := ImportEvent{N: j.n, URL: sanitize.Line(urlid.Redact(u)), Title: a.Title, ID: a.ID}
+		if !reader.IsURL(u) || !strings.HasPrefix(strings.ToLower(u), "http") {
+			// A book without a web address: nothing to fetch.
+			ev.Outcome, ev.Reason, ev.URL = Kept, cmp.Or(a.FetchError, noAddress), ""
+			return result{ev: ev}, true
+		}
 		if r.opt.DryRun {
 			ev.Outcome = ToFetch
 			return result{ev: ev}, true
