@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -487,7 +488,13 @@ func documentKey(it *importer.Item) string {
 	if a := norm(it.Author); a != "" {
 		v.Set("author", a)
 	}
-	return cmp.Or(it.Format, "import") + ":" + v.Encode()
+	return cmp.Or(it.Format, "readwise") + ":" + v.Encode()
+}
+
+// isDocumentKey is true for a documentKey.
+func isDocumentKey(src string) bool {
+	f, rest, ok := strings.Cut(src, ":")
+	return ok && !strings.HasPrefix(rest, "//") && slices.Contains(importer.Formats, f)
 }
 
 // highlightsArticle is the text of a book or document margin has no copy

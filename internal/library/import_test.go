@@ -342,6 +342,10 @@ func TestImportBookWithoutAddress(t *testing.T) {
 		t.Errorf("retry: %+v %v", sum, err)
 	}
 
+	if _, err := l.Refresh(ctx, book.ID); err == nil || !strings.Contains(err.Error(), "a book imported without a web address") {
+		t.Errorf("refresh of the book: %v", err)
+	}
+
 	// A book with no passage is kept without text, and --retry leaves it.
 	_, err = l.Import(ctx, []importer.Item{{Format: "readwise", Title: "Empty Book", Highlights: []importer.Highlight{{Quote: " "}}}}, ImportOptions{})
 	if err != nil {

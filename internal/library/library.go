@@ -224,6 +224,8 @@ func (l *Library) Refresh(ctx context.Context, id int64) (Result, error) {
 	switch {
 	case src == "":
 		return Result{}, fmt.Errorf("article %d was pasted: there is nothing to fetch again", id)
+	case isDocumentKey(src):
+		return Result{}, fmt.Errorf("article %d is a book imported without a web address: there is nothing to fetch", id)
 	case !reader.IsURL(src):
 		if _, err := os.Stat(src); err != nil {
 			return Result{}, fmt.Errorf("article %d was read from %s, which is gone; margin add --refresh FILE reads another copy", id, sanitize.Line(src))
