@@ -81,7 +81,11 @@ func cmdImport(e *env, args []string) error {
 		sum, err = lib.Import(e.ctx, exp.Items, opt)
 	}
 	p.end()
-	fmt.Fprintln(e.stdout, importSummary(sum))
+	if *retry {
+		fmt.Fprintln(e.stdout, retrySummary(sum))
+	} else {
+		fmt.Fprintln(e.stdout, importSummary(sum))
+	}
 	if err != nil {
 		return err
 	}
@@ -193,6 +197,36 @@ func itemLine(ev library.ImportEvent, dry bool) string {
 		s += ": " + ev.Reason
 	}
 	return oneLine(s)
+}
+
+// retrySummary is the last line of margin import --retry.
+func retrySummary(s library.ImportSummary) string {
+	if s.Total == 0 {
+		return "No article is waiting for its text."
+	}
+	var b strings.Builder
+	if s.DryRun {
+		fmt.Fprintf(&b, "Dry run: %d article%s would be fetched again. Nothing was written.", s.ToFetch, plural(s.ToFetch))
+		return b.String()
+	}
+	fmt.Fprintf(&b, "Fetched again %d of %d article%s in %s: %d now with their text, %d still without",
+		s.Done(), s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept)
+	if s.Failed > 0 {
+		fmt.Fprintf(&b, ", %d failed", s.Failed)
+	}
+	if s.Highlights > 0 {
+		fmt.Fprintf(&b, "; %d highlight%s", s.Highlights, plural(s.Highlights))
+		if s.Orphans > 0 {
+			fmt.Fprintf(&b, " (%d not found in the text, kept as orphans)", s.Orphans)
+		}
+	}
+	b.WriteString(".")
+	if s.Interrupted {
+		fmt.Fprintf(&b, " Stopped with %d left: run margin import --retry again to go on.", s.Total-s.Done())
+	} else if s.Kept > 0 {
+		b.WriteString(" margin show ID says why; margin import --retry tries them again later.")
+	}
+	return b.String()
 }
 
 // importSummary is the run's last line.

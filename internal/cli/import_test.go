@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"margin/internal/library"
 	"margin/store"
 )
 
@@ -212,6 +213,23 @@ func TestImportCommand(t *testing.T) {
 	for _, args := range [][]string{{"import"}, {"import", file, "--retry"}, {"import", file, "--jobs", "0"}, {"import", file, "--format", "kindle"}} {
 		if _, _, err := margin(t, db, "", args...); err == nil || !strings.Contains(err.Error(), "import:") {
 			t.Errorf("margin %s: %v, want a usage error", strings.Join(args, " "), err)
+		}
+	}
+}
+
+func TestRetrySummary(t *testing.T) {
+	for _, c := range []struct {
+		sum  library.ImportSummary
+		want string
+	}{
+		{library.ImportSummary{}, "No article is waiting for its text."},
+		{library.ImportSummary{ImportCounts: library.ImportCounts{Total: 9, Saved: 5, Kept: 4}, Highlights: 2},
+			"Fetched again 9 of 9 articles in 0s: 5 now with their text, 4 still without; 2 highlights. margin show ID says why; margin import --retry tries them again later."},
+		{library.ImportSummary{ImportCounts: library.ImportCounts{Total: 9, Saved: 2}, Interrupted: true},
+			"Fetched again 2 of 9 articles in 0s: 2 now with their text, 0 still without. Stopped with 7 left: run margin import --retry again to go on."},
+	} {
+		if got := retrySummary(c.sum); got != c.want {
+			t.Errorf("retrySummary(%+v)\n got %q\nwant %q", c.sum, got, c.want)
 		}
 	}
 }

@@ -129,6 +129,11 @@ func (p *parser) parseReadwiseHighlights(t *table) error {
 		if len(docs[i].Highlights) < maxHighlights {
 			docs[i].Highlights = append(docs[i].Highlights, h)
 		}
+		// The export has no saved date: the first highlight is the
+		// earliest the reader is known to have had the document.
+		if c := h.Created; !c.IsZero() && (docs[i].Saved.IsZero() || c.Before(docs[i].Saved)) {
+			docs[i].Saved = c
+		}
 		return nil
 	})
 	if err != nil {
