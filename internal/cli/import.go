@@ -98,14 +98,14 @@ func cmdImport(e *env, args []string) error {
 // importProgress shows an import going: a bar redrawn in place on a
 // terminal, else one line per item.
 type importProgress struct {
-	w       io.Writer
-	tty     bool
-	fd      int
-	dry     bool
-	start   time.Time
-	last    time.Time
-	drawn   bool
-	lastLen int
+	w     io.Writer
+	tty   bool
+	fd    int
+	dry   bool
+	start time.Time
+	last  time.Time
+	drawn bool
+	line  string // the bar as last drawn
 }
 
 func newImportProgress(w io.Writer, dry bool) *importProgress {
@@ -149,8 +149,10 @@ func (p *importProgress) event(ev library.ImportEvent) {
 			text += "  " + time.Duration(float64(left)/rate*float64(time.Second)).Round(time.Second).String() + " left"
 		}
 	}
-	line := ui.ProgressLine(width-1, float64(c.Done())/float64(max(c.Total, 1)), text)
-	fmt.Fprint(p.w, "\r"+line+"\x1b[K")
+	// Two columns are left for the terminal's echo of ctrl-C ("^C"),
+	// which end draws over: at the full width it would wrap.
+	p.line = ui.ProgressLine(width-3, float64(c.Done())/float64(max(c.Total, 1)), text)
+	fmt.Fprint(p.w, "\r"+p.line+"\x1b[K")
 	p.drawn = true
 }
 
@@ -164,7 +166,7 @@ func (p *importProgress) clear() {
 
 func (p *importProgress) end() {
 	if p.drawn {
-		fmt.Fprintln(p.w)
+		fmt.Fprint(p.w, "\r"+p.line+"\x1b[K\n")
 		p.drawn = false
 	}
 }

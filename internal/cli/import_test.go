@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"margin/internal/library"
 	"margin/store"
 )
@@ -231,5 +233,21 @@ func TestRetrySummary(t *testing.T) {
 		if got := retrySummary(c.sum); got != c.want {
 			t.Errorf("retrySummary(%+v)\n got %q\nwant %q", c.sum, got, c.want)
 		}
+	}
+}
+
+// On a terminal the bar leaves room for the echo of ctrl-C, and the end
+// draws it again over that echo.
+func TestImportProgressEnd(t *testing.T) {
+	var b strings.Builder
+	p := &importProgress{w: &b, tty: true, fd: -1, start: time.Now()}
+	p.event(library.ImportEvent{Outcome: library.Saved, Counts: library.ImportCounts{Total: 300, Saved: 21}})
+	p.end()
+	out := b.String()
+	if w := ansi.StringWidth(p.line); w > 77 {
+		t.Errorf("the bar is %d columns wide on an 80-column terminal", w)
+	}
+	if !strings.HasSuffix(out, "\r"+p.line+"\x1b[K\n") {
+		t.Errorf("end does not redraw the bar over the ^C: %q", out)
 	}
 }
