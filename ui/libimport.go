@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"margin/sanitize"
 )
@@ -243,13 +244,27 @@ func (l *libraryModel) onImportDone(msg importDoneMsg) tea.Cmd {
 	l.imp, l.mode = nil, libList
 	c := msg.counts
 	name := importName(imp.plan.Summary)
+	// One line that fits a narrow footer: what matters first, counts
+	// that are 0 left out.
 	var b strings.Builder
 	if c.Interrupted || imp.stop {
-		fmt.Fprintf(&b, "Stopped: %d of %d imported from %s", c.Saved+c.Kept, c.Total, name)
+		fmt.Fprintf(&b, "Stopped at %d of %d (I with %s again goes on)", c.Done(), c.Total, name)
 	} else {
-		fmt.Fprintf(&b, "Imported %d of %d from %s", c.Saved+c.Kept, c.Total, name)
+		fmt.Fprintf(&b, "Imported %s (%d item%s)", name, c.Total, plural(c.Total))
 	}
-	fmt.Fprintf(&b, ": %d saved, %d not fetched, %d duplicate%s, %d failed", c.Saved, c.Kept, c.Duplicates, plural(c.Duplicates), c.Failed)
+	var parts []string
+	for _, n := range []struct {
+		n    int
+		what string
+	}{{c.Saved, "saved"}, {c.Kept, "not fetched"}, {c.Duplicates, "already here"}, {c.Failed, "failed"}} {
+		if n.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n.n, n.what))
+		}
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "nothing new")
+	}
+	b.WriteString(": " + strings.Join(parts, ", "))
 	if c.Highlights > 0 {
 		fmt.Fprintf(&b, "; %d highlight%s", c.Highlights, plural(c.Highlights))
 		if c.Orphans > 0 {
@@ -257,10 +272,7 @@ func (l *libraryModel) onImportDone(msg importDoneMsg) tea.Cmd {
 		}
 	}
 	b.WriteString(".")
-	switch {
-	case c.Interrupted || imp.stop:
-		b.WriteString(" I with the same file goes on.")
-	case c.Kept > 0:
+	if c.Kept > 0 && !c.Interrupted && !imp.stop {
 		b.WriteString(" margin import --retry fetches the rest.")
 	}
 	if msg.err != nil {
@@ -316,12 +328,28 @@ func (l *libraryModel) viewImport() string {
 	if l.imp.stop {
 		return truncate(" "+l.spin.View()+" "+st.App.Dim.Render(fmt.Sprintf("Stopping after the items in flight… %d/%d done", c.Done(), c.Total)), w)
 	}
-	text := fmt.Sprintf("%d/%d  saved %d  not fetched %d  dup %d  failed %d", c.Done(), c.Total, c.Saved, c.Kept, c.Duplicates, c.Failed)
+	// Counts that are still 0 are left out: the bar keeps its room on a
+	// narrow terminal.
+	text := fmt.Sprintf("%d/%d  saved %d", c.Done(), c.Total, c.Saved)
+	for _, n := range []struct {
+		n    int
+		what string
+	}{{c.Kept, "not fetched"}, {c.Duplicates, "dup"}, {c.Failed, "failed"}} {
+		if n.n > 0 {
+			text += fmt.Sprintf("  %s %d", n.what, n.n)
+		}
+	}
 	if el := l.Now().Sub(l.imp.start).Seconds(); el >= 1 && c.Done() > 0 {
 		rate := float64(c.Done()) / el
-		text += fmt.Sprintf("  %.1f/s", rate)
-		if left := c.Total - c.Done(); left > 0 {
-			text += "  " + (time.Duration(float64(left)/rate) * time.Second).Round(time.Second).String() + " left"
+		left := ""
+		if n := c.Total - c.Done(); n > 0 {
+			left = "  " + (time.Duration(float64(n)/rate) * time.Second).Round(time.Second).String() + " left"
+		}
+		// The rate goes first when the bar would not fit.
+		if withRate := text + fmt.Sprintf("  %.1f/s", rate) + left; w-4-lipgloss.Width(withRate)-1 >= 10 {
+			text = withRate
+		} else {
+			text += left
 		}
 	}
 	line := ProgressLine(w-4, float64(c.Done())/float64(max(c.Total, 1)), text)

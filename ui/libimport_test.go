@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"margin/store"
 )
@@ -104,7 +106,7 @@ func TestLibraryImport(t *testing.T) {
 	go func() { f.step <- struct{}{} }()
 	_, next := hs.m.Update(startMsg(t, cmd))
 	scr := hs.screen()
-	if hs.m.library.mode != libImporting || !strings.Contains(scr, "1/3  saved 1  not fetched 0  dup 0  failed 0") {
+	if hs.m.library.mode != libImporting || !strings.Contains(scr, "1/3  saved 1") {
 		t.Fatalf("no progress after the first item:\n%s", scr)
 	}
 	if !strings.Contains(scr, "esc stop") {
@@ -118,7 +120,7 @@ func TestLibraryImport(t *testing.T) {
 	go func() { f.step <- struct{}{}; f.step <- struct{}{} }()
 	hs.run(next)
 	scr = hs.screen()
-	if hs.m.library.mode != libList || !strings.Contains(scr, "Imported 3 of 3 from pocket.zip: 3 saved, 0 not fetched, 0 duplicates, 0 failed; 1 highlight.") {
+	if hs.m.library.mode != libList || !strings.Contains(scr, "Imported pocket.zip (3 items): 3 saved; 1 highlight.") {
 		t.Fatalf("no summary:\n%s", scr)
 	}
 	if len(hs.m.library.arts) != 5 || !strings.Contains(scr, "Imported 2") {
@@ -146,7 +148,7 @@ func TestLibraryImportCancel(t *testing.T) {
 			hs.run(next)
 			scr := hs.screen()
 			if hs.m.library.mode != libList || hs.m.library.imp != nil ||
-				!strings.Contains(scr, "Stopped: 1 of 3 imported from pocket.zip: 1 saved") {
+				!strings.Contains(scr, "Stopped at 1 of 3 (I with pocket.zip again goes on): 1 saved.") {
 				t.Fatalf("no summary of the stopped import:\n%s", scr)
 			}
 			if len(hs.m.library.arts) != 3 {
@@ -190,5 +192,22 @@ func TestLibraryImportBadPath(t *testing.T) {
 	hs2.press("I")
 	if !strings.Contains(hs2.screen(), "Importing is not available here.") {
 		t.Errorf("I without an importer:\n%s", hs2.screen())
+	}
+}
+
+// At 60 columns the progress line keeps its bar and the time left: counts
+// still 0 are left out.
+func TestLibraryImportNarrow(t *testing.T) {
+	hs, _ := importHarness(t, 3, 60, 20)
+	l := hs.m.library
+	l.imp = &libImport{plan: &ImportPlan{Summary: "slow.txt: list of URLs", Total: 300}, cancel: func() {},
+		counts: ImportCounts{Total: 300, Saved: 14, Kept: 2}, start: testNow.Add(-4 * time.Second)}
+	l.mode = libImporting
+	got := ansi.Strip(l.viewImport())
+	if !strings.Contains(got, "16/300  saved 14  not fetched 2  1m11s left") || !strings.Contains(got, "░") {
+		t.Errorf("progress line at 60 columns: %q", got)
+	}
+	if w := ansi.StringWidth(got); w > 60 {
+		t.Errorf("%d columns wide", w)
 	}
 }

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -260,7 +262,13 @@ func importSummary(s library.ImportSummary) string {
 // (~ is the home folder), its format recognised by content, the links
 // fetched as margin import does by default.
 func openImport(ctx context.Context, lib *library.Library, path string) (*ui.ImportPlan, error) {
-	exp, err := importer.Open(ctx, library.ExpandHome(strings.TrimSpace(path)), "auto")
+	path = strings.TrimSpace(path)
+	full := library.ExpandHome(path)
+	if _, err := os.Stat(full); errors.Is(err, fs.ErrNotExist) {
+		// The path as typed: the importer's messages name the file only.
+		return nil, fmt.Errorf("%s: no such file or folder", oneLine(path))
+	}
+	exp, err := importer.Open(ctx, full, "auto")
 	if err != nil {
 		return nil, err
 	}

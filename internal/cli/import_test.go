@@ -251,3 +251,19 @@ func TestImportProgressEnd(t *testing.T) {
 		t.Errorf("end does not redraw the bar over the ^C: %q", out)
 	}
 }
+
+// The library's I: ~ is the home folder; a path that is not there is
+// named as typed.
+func TestOpenImportForTheLibrary(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	os.WriteFile(filepath.Join(home, "links.txt"), []byte("https://example.org/a\nhttps://example.org/b\n"), 0o644)
+	plan, err := openImport(context.Background(), nil, " ~/links.txt ")
+	if err != nil || plan.Total != 2 || !strings.HasPrefix(plan.Summary, "links.txt: list of URLs, 2 links") {
+		t.Fatalf("%+v %v", plan, err)
+	}
+	_, err = openImport(context.Background(), nil, "~/exports/nosuch.zip")
+	if err == nil || err.Error() != "~/exports/nosuch.zip: no such file or folder" {
+		t.Errorf("missing path: %v", err)
+	}
+}
