@@ -339,8 +339,9 @@ func (l *libraryModel) viewImport() string {
 			text += fmt.Sprintf("  %s %d", n.what, n.n)
 		}
 	}
-	if el := l.Now().Sub(l.imp.start).Seconds(); el >= 1 && c.Done() > 0 {
-		rate := float64(c.Done()) / el
+	// Duplicates cost no time: the rate and the time left count the rest.
+	if el, worked := l.Now().Sub(l.imp.start).Seconds(), c.Done()-c.Duplicates; el >= 1 && worked > 0 {
+		rate := float64(worked) / el
 		left := ""
 		if n := c.Total - c.Done(); n > 0 {
 			left = "  " + (time.Duration(float64(n)/rate) * time.Second).Round(time.Second).String() + " left"

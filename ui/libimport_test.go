@@ -196,18 +196,28 @@ func TestLibraryImportBadPath(t *testing.T) {
 }
 
 // At 60 columns the progress line keeps its bar and the time left: counts
-// still 0 are left out.
+// still 0 are left out, the rate goes first; duplicates cost no time.
 func TestLibraryImportNarrow(t *testing.T) {
 	hs, _ := importHarness(t, 3, 60, 20)
 	l := hs.m.library
-	l.imp = &libImport{plan: &ImportPlan{Summary: "slow.txt: list of URLs", Total: 300}, cancel: func() {},
-		counts: ImportCounts{Total: 300, Saved: 14, Kept: 2}, start: testNow.Add(-4 * time.Second)}
-	l.mode = libImporting
-	got := ansi.Strip(l.viewImport())
-	if !strings.Contains(got, "16/300  saved 14  not fetched 2  1m11s left") || !strings.Contains(got, "░") {
-		t.Errorf("progress line at 60 columns: %q", got)
+	for _, c := range []struct {
+		counts ImportCounts
+		want   string
+		bar    bool
+	}{
+		{ImportCounts{Total: 300, Saved: 14, Kept: 2}, "16/300  saved 14  not fetched 2  1m11s left", true},
+		{ImportCounts{Total: 300, Saved: 14, Kept: 2, Duplicates: 10}, "26/300  saved 14  not fetched 2  dup 10  1m8s left", false},
+	} {
+		l.imp = &libImport{plan: &ImportPlan{Summary: "slow.txt: list of URLs", Total: 300}, cancel: func() {},
+			counts: c.counts, start: testNow.Add(-4 * time.Second)}
+		l.mode = libImporting
+		got := ansi.Strip(l.viewImport())
+		if !strings.Contains(got, c.want) || strings.Contains(got, "░") != c.bar {
+			t.Errorf("progress line at 60 columns: %q, want %q (bar %v)", got, c.want, c.bar)
+		}
+		if w := ansi.StringWidth(got); w > 60 {
+			t.Errorf("%d columns wide", w)
+		}
 	}
-	if w := ansi.StringWidth(got); w > 60 {
-		t.Errorf("%d columns wide", w)
-	}
+	l.imp, l.mode = nil, libList
 }

@@ -140,7 +140,8 @@ func (p *importProgress) event(ev library.ImportEvent) {
 	}
 	c := ev.Counts
 	elapsed := now.Sub(p.start).Seconds()
-	rate := float64(c.Done()) / max(elapsed, 0.001)
+	// Duplicates cost no time: the rate and the time left count the rest.
+	rate := float64(c.Done()-c.Duplicates) / max(elapsed, 0.001)
 	text := fmt.Sprintf("%d/%d  saved %d  kept %d  failed %d  dup %d", c.Done(), c.Total, c.Saved, c.Kept, c.Failed, c.Duplicates)
 	if c.ToFetch > 0 {
 		text += fmt.Sprintf("  to fetch %d", c.ToFetch)
