@@ -250,7 +250,7 @@ func (l *libraryModel) onImportDone(msg importDoneMsg) tea.Cmd {
 	if c.Interrupted || imp.stop {
 		fmt.Fprintf(&b, "Stopped at %d of %d (I with %s again goes on)", c.Done(), c.Total, name)
 	} else {
-		fmt.Fprintf(&b, "Imported %s (%d item%s)", name, c.Total, plural(c.Total))
+		fmt.Fprintf(&b, "Imported %s", name)
 	}
 	var parts []string
 	for _, n := range []struct {

@@ -120,7 +120,7 @@ func TestLibraryImport(t *testing.T) {
 	go func() { f.step <- struct{}{}; f.step <- struct{}{} }()
 	hs.run(next)
 	scr = hs.screen()
-	if hs.m.library.mode != libList || !strings.Contains(scr, "Imported pocket.zip (3 items): 3 saved; 1 highlight.") {
+	if hs.m.library.mode != libList || !strings.Contains(scr, "Imported pocket.zip: 3 saved; 1 highlight.") {
 		t.Fatalf("no summary:\n%s", scr)
 	}
 	if len(hs.m.library.arts) != 5 || !strings.Contains(scr, "Imported 2") {
