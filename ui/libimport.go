@@ -34,6 +34,8 @@ type ImportCounts struct {
 	Duplicates int // in the library already
 	Highlights int // highlights saved (at the end)
 	Orphans    int // of which not placed on the text
+	// KeptWhy says why items were not fetched, in parentheses (at the end).
+	KeptWhy string
 	// Interrupted: the run was stopped; items not started are left for
 	// the next run.
 	Interrupted bool
@@ -259,6 +261,9 @@ func (l *libraryModel) onImportDone(msg importDoneMsg) tea.Cmd {
 	}{{c.Saved, "saved"}, {c.Kept, "not fetched"}, {c.Duplicates, "already here"}, {c.Failed, "failed"}} {
 		if n.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n.n, n.what))
+		}
+		if n.what == "not fetched" && n.n > 0 && c.KeptWhy != "" {
+			parts[len(parts)-1] += " " + oneLine(c.KeptWhy)
 		}
 	}
 	if len(parts) == 0 {

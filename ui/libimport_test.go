@@ -22,6 +22,7 @@ type fakeImport struct {
 	n     int
 	step  chan struct{}
 	paths []string
+	kept  bool // the run ends with one link kept without text
 }
 
 func (f *fakeImport) open(ctx context.Context, path string) (*ImportPlan, error) {
@@ -44,6 +45,9 @@ func (f *fakeImport) open(ctx context.Context, path string) (*ImportPlan, error)
 			progress(c)
 		}
 		c.Highlights = 1
+		if f.kept {
+			c.Kept, c.KeptWhy = 1, "(no such host example.com)"
+		}
 		return c, nil
 	}
 	return plan, nil
@@ -125,6 +129,15 @@ func TestLibraryImport(t *testing.T) {
 	}
 	if len(hs.m.library.arts) != 5 || !strings.Contains(scr, "Imported 2") {
 		t.Errorf("the list was not reloaded with the imported articles:\n%s", scr)
+	}
+
+	// Why links were kept without text is said.
+	f.kept = true
+	askImport2 := func() { hs.press("I"); hs.typeText("pocket.zip"); hs.press("enter", "y") }
+	go func() { f.step <- struct{}{}; f.step <- struct{}{}; f.step <- struct{}{} }()
+	askImport2()
+	if st := hs.m.library.status; st != "Imported pocket.zip: 3 saved, 1 not fetched (no such host example.com); 1 highlight. margin import --retry fetches the rest." {
+		t.Errorf("no reason for the link kept without text: %q", st)
 	}
 }
 

@@ -204,6 +204,19 @@ func itemLine(ev library.ImportEvent, dry bool) string {
 	return oneLine(s)
 }
 
+// keptWhy says why items were kept without text, when a terminal showed
+// only their count: the commonest reason, " (no such host example.org)"
+// or " (3 of them: ...)".
+func keptWhy(s library.ImportSummary) string {
+	switch {
+	case s.KeptWhy == "" || s.Kept == 0:
+		return ""
+	case s.KeptWhyN == s.Kept:
+		return " (" + s.KeptWhy + ")"
+	}
+	return fmt.Sprintf(" (%d of them: %s)", s.KeptWhyN, s.KeptWhy)
+}
+
 // retrySummary is the last line of margin import --retry.
 func retrySummary(s library.ImportSummary) string {
 	if s.Total == 0 {
@@ -214,8 +227,8 @@ func retrySummary(s library.ImportSummary) string {
 		fmt.Fprintf(&b, "Dry run: %d article%s would be fetched again. Nothing was written.", s.ToFetch, plural(s.ToFetch))
 		return b.String()
 	}
-	fmt.Fprintf(&b, "Fetched again %d of %d article%s in %s: %d now with their text, %d still without",
-		s.Done(), s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept)
+	fmt.Fprintf(&b, "Fetched again %d of %d article%s in %s: %d now with their text, %d still without%s",
+		s.Done(), s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept, keptWhy(s))
 	if s.Failed > 0 {
 		fmt.Fprintf(&b, ", %d failed", s.Failed)
 	}
@@ -242,8 +255,8 @@ func importSummary(s library.ImportSummary) string {
 			s.Total, plural(s.Total), s.Saved, s.ToFetch, s.Kept, s.Duplicates, plural(s.Duplicates), s.Failed)
 		return b.String()
 	}
-	fmt.Fprintf(&b, "Imported %d of %d item%s in %s: %d saved, %d kept without text, %d duplicate%s, %d failed",
-		s.Saved+s.Kept, s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept, s.Duplicates, plural(s.Duplicates), s.Failed)
+	fmt.Fprintf(&b, "Imported %d of %d item%s in %s: %d saved, %d kept without text%s, %d duplicate%s, %d failed",
+		s.Saved+s.Kept, s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept, keptWhy(s), s.Duplicates, plural(s.Duplicates), s.Failed)
 	if s.Highlights > 0 {
 		fmt.Fprintf(&b, "; %d highlight%s", s.Highlights, plural(s.Highlights))
 		if s.Orphans > 0 {
@@ -281,6 +294,9 @@ func openImport(ctx context.Context, lib *library.Library, path string) (*ui.Imp
 		items = nil // each import's items are read once
 		c := uiCounts(sum.ImportCounts)
 		c.Highlights, c.Orphans, c.Interrupted = sum.Highlights, sum.Orphans, sum.Interrupted
+		if sum.Kept > 0 {
+			c.KeptWhy = strings.TrimPrefix(keptWhy(sum), " ")
+		}
 		return c, err
 	}
 	return plan, nil

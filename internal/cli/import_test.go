@@ -267,3 +267,14 @@ func TestOpenImportForTheLibrary(t *testing.T) {
 		t.Errorf("missing path: %v", err)
 	}
 }
+
+func TestKeptWhy(t *testing.T) {
+	s := library.ImportSummary{ImportCounts: library.ImportCounts{Total: 4, Kept: 4}, KeptWhy: "no such host example.com", KeptWhyN: 4}
+	if got := importSummary(s); !strings.Contains(got, "4 kept without text (no such host example.com), 0 duplicates") {
+		t.Errorf("%q", got)
+	}
+	s.KeptWhyN = 3
+	if got := keptWhy(s); got != " (3 of them: no such host example.com)" {
+		t.Errorf("%q", got)
+	}
+}

@@ -112,6 +112,10 @@ type ImportSummary struct {
 	Elapsed     time.Duration // the run's wall time
 	Interrupted bool          // the context was cancelled: items not started are left for the next run
 	DryRun      bool
+	// KeptWhy is the commonest reason an item was kept without text
+	// ("no such host example.com"), and KeptWhyN how many it was.
+	KeptWhy  string
+	KeptWhyN int
 }
 
 // job is one item to prepare: an export's item, or (Retry) an article
@@ -140,6 +144,7 @@ type importRun struct {
 	out    chan result
 	sum    ImportSummary
 	report *json.Encoder
+	why    map[string]int // reasons of the items kept without text
 
 	mu     sync.Mutex
 	hosts  map[string]chan struct{} // a slot per fetch at once to each host
@@ -227,6 +232,15 @@ func (r *importRun) emit(ev ImportEvent) {
 		r.sum.Saved++
 	case Kept:
 		r.sum.Kept++
+		if r.why == nil {
+			r.why = map[string]int{}
+		}
+		if n := r.why[ev.Reason] + 1; len(r.why) < 1000 || n > 1 {
+			r.why[ev.Reason] = n
+			if n > r.sum.KeptWhyN {
+				r.sum.KeptWhy, r.sum.KeptWhyN = ev.Reason, n
+			}
+		}
 	case Failed:
 		r.sum.Failed++
 	case Duplicate:

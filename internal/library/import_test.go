@@ -364,3 +364,14 @@ func TestImportBookWithoutAddress(t *testing.T) {
 		t.Error("a web address found a book")
 	}
 }
+
+// The summary names the commonest reason links were kept without text.
+func TestImportKeptWhy(t *testing.T) {
+	l := openLib(t)
+	srv := newImportServer(t)
+	items := []importer.Item{{URL: srv.URL + "/404/a"}, {URL: srv.URL + "/404/b"}, {URL: srv.URL + "/ok/c"}, {URL: "http://127.0.0.1:1/x"}}
+	sum, err := l.Import(context.Background(), items, ImportOptions{Fetch: true})
+	if err != nil || sum.Kept != 3 || sum.KeptWhyN != 2 || !strings.Contains(sum.KeptWhy, "404") {
+		t.Errorf("%+v %v", sum, err)
+	}
+}
