@@ -209,7 +209,7 @@ func itemLine(ev library.ImportEvent, dry bool) string {
 // or " (3 of them: ...)".
 func keptWhy(s library.ImportSummary) string {
 	switch {
-	case s.KeptWhy == "" || s.Kept == 0:
+	case s.KeptWhy == "" || s.Kept == 0 || strings.Contains(s.KeptWhy, "--no-fetch"): // asked for
 		return ""
 	case s.KeptWhyN == s.Kept:
 		return " (" + s.KeptWhy + ")"
@@ -251,7 +251,7 @@ func retrySummary(s library.ImportSummary) string {
 func importSummary(s library.ImportSummary) string {
 	var b strings.Builder
 	if s.DryRun {
-		fmt.Fprintf(&b, "Dry run of %d item%s: %d would be saved from the export's copy, %d fetched, %d kept without text, %d duplicate%s, %d would fail. Nothing was written.",
+		fmt.Fprintf(&b, "Dry run of %d item%s: %d would be saved from the export's copy, %d would be fetched, %d kept without text, %d duplicate%s, %d would fail. Nothing was written.",
 			s.Total, plural(s.Total), s.Saved, s.ToFetch, s.Kept, s.Duplicates, plural(s.Duplicates), s.Failed)
 		return b.String()
 	}

@@ -269,6 +269,9 @@ func TestOpenImportForTheLibrary(t *testing.T) {
 }
 
 func TestKeptWhy(t *testing.T) {
+	if got := importSummary(library.ImportSummary{ImportCounts: library.ImportCounts{Total: 3, ToFetch: 3}, DryRun: true}); !strings.Contains(got, "3 would be fetched") {
+		t.Errorf("dry run: %q", got)
+	}
 	s := library.ImportSummary{ImportCounts: library.ImportCounts{Total: 4, Kept: 4}, KeptWhy: "no such host example.com", KeptWhyN: 4}
 	if got := importSummary(s); !strings.Contains(got, "4 kept without text (no such host example.com), 0 duplicates") {
 		t.Errorf("%q", got)
