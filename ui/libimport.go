@@ -85,6 +85,9 @@ func (l *libraryModel) startImportPrompt() tea.Cmd {
 	}
 	l.mode = libImportPath
 	l.prompt = newPrompt(l.Common, "import:", "the path of an export: a file, folder or zip (Pocket, Omnivore, …)")
+	// The last path, selected: enter goes on with a stopped import,
+	// typing replaces it.
+	l.prompt.Select(l.impPath)
 	return nil
 }
 
@@ -102,6 +105,7 @@ func (l *libraryModel) onImportKey(msg tea.KeyPressMsg) tea.Cmd {
 			if path == "" {
 				return nil
 			}
+			l.impPath = path
 			return l.openImport(path)
 		}
 		return l.prompt.Update(msg)
@@ -250,7 +254,7 @@ func (l *libraryModel) onImportDone(msg importDoneMsg) tea.Cmd {
 	// that are 0 left out.
 	var b strings.Builder
 	if c.Interrupted || imp.stop {
-		fmt.Fprintf(&b, "Stopped at %d of %d (I with %s again goes on)", c.Done(), c.Total, name)
+		fmt.Fprintf(&b, "Stopped at %d of %d (I, enter goes on)", c.Done(), c.Total)
 	} else {
 		fmt.Fprintf(&b, "Imported %s", name)
 	}

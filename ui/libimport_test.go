@@ -161,12 +161,18 @@ func TestLibraryImportCancel(t *testing.T) {
 			hs.run(next)
 			scr := hs.screen()
 			if hs.m.library.mode != libList || hs.m.library.imp != nil ||
-				!strings.Contains(scr, "Stopped at 1 of 3 (I with pocket.zip again goes on): 1 saved.") {
+				!strings.Contains(scr, "Stopped at 1 of 3 (I, enter goes on): 1 saved.") {
 				t.Fatalf("no summary of the stopped import:\n%s", scr)
 			}
 			if len(hs.m.library.arts) != 3 {
 				t.Errorf("%d articles listed, want 3", len(hs.m.library.arts))
 			}
+			// I offers the same path again, selected.
+			hs.press("I")
+			if p := hs.m.library.prompt; p == nil || !p.selected || p.Value() != "~/exports/pocket.zip" {
+				t.Fatalf("I does not offer the last path: %+v", p)
+			}
+			hs.press("esc")
 			// Back to the list: ctrl+c quits again.
 			hs.press("ctrl+c")
 			if !hs.quit {

@@ -154,6 +154,7 @@ type libraryModel struct {
 	spin    spinner.Model
 	cancel  context.CancelFunc // cancels a running add
 	imp     *libImport         // the import being read, asked about or run (I)
+	impPath string             // the last path given to I, offered again
 	status  string
 	errLine string
 	help    help.Model
