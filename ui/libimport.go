@@ -35,7 +35,8 @@ type ImportCounts struct {
 	Highlights int // highlights saved (at the end)
 	Orphans    int // of which not placed on the text
 	// KeptWhy says why items were not fetched, in parentheses (at the end).
-	KeptWhy string
+	KeptWhy  string
+	Archived int // of those saved, how many are in the archive
 	// Interrupted: the run was stopped; items not started are left for
 	// the next run.
 	Interrupted bool
@@ -281,6 +282,10 @@ func (l *libraryModel) onImportDone(msg importDoneMsg) tea.Cmd {
 		}
 	}
 	b.WriteString(".")
+	if c.Archived > 0 && !l.archived {
+		// The list leaves them out: say where they are.
+		fmt.Fprintf(&b, " %d went to the archive: . shows them.", c.Archived)
+	}
 	if c.Kept > 0 && !c.Interrupted && !imp.stop {
 		b.WriteString(" margin import --retry fetches the rest.")
 	}

@@ -293,7 +293,7 @@ func openImport(ctx context.Context, lib *library.Library, path string) (*ui.Imp
 		sum, err := lib.Import(ctx, items, opt)
 		items = nil // each import's items are read once
 		c := uiCounts(sum.ImportCounts)
-		c.Highlights, c.Orphans, c.Interrupted = sum.Highlights, sum.Orphans, sum.Interrupted
+		c.Highlights, c.Orphans, c.Interrupted, c.Archived = sum.Highlights, sum.Orphans, sum.Interrupted, sum.Archived
 		if sum.Kept > 0 {
 			c.KeptWhy = strings.TrimPrefix(keptWhy(sum), " ")
 		}

@@ -99,7 +99,8 @@ type ImportEvent struct {
 	Reason     string  `json:"reason,omitempty"`  // why it has no text, or failed, or which article it duplicates
 	Offline    bool    `json:"offline,omitempty"` // its text came from the export, not the web
 	Highlights int     `json:"highlights,omitempty"`
-	Orphans    int     `json:"orphans,omitempty"` // highlights whose quote is not in the text
+	Orphans    int     `json:"orphans,omitempty"`  // highlights whose quote is not in the text
+	Archived   bool    `json:"archived,omitempty"` // saved in the archive (the export's state)
 
 	Counts ImportCounts `json:"-"` // after this item
 }
@@ -116,6 +117,7 @@ type ImportSummary struct {
 	// ("no such host example.com"), and KeptWhyN how many it was.
 	KeptWhy  string
 	KeptWhyN int
+	Archived int // of the articles saved, how many went to the archive
 }
 
 // job is one item to prepare: an export's item, or (Retry) an article
@@ -251,6 +253,9 @@ func (r *importRun) emit(ev ImportEvent) {
 	if ev.Outcome == Saved || ev.Outcome == Kept {
 		r.sum.Highlights += ev.Highlights
 		r.sum.Orphans += ev.Orphans
+		if ev.Archived {
+			r.sum.Archived++
+		}
 	}
 	ev.Counts = r.sum.ImportCounts
 	if r.report != nil {
@@ -457,6 +462,7 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 	ra.Added, ra.Starred, ra.Progress, ra.Note = it.Saved, it.Starred, it.Progress, it.Note
 	if it.Archived {
 		ra.State = store.Archived
+		ev.Archived = true
 	}
 	if it.Done {
 		ra.Reading = store.Done

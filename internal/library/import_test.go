@@ -369,9 +369,9 @@ func TestImportBookWithoutAddress(t *testing.T) {
 func TestImportKeptWhy(t *testing.T) {
 	l := openLib(t)
 	srv := newImportServer(t)
-	items := []importer.Item{{URL: srv.URL + "/404/a"}, {URL: srv.URL + "/404/b"}, {URL: srv.URL + "/ok/c"}, {URL: "http://127.0.0.1:1/x"}}
+	items := []importer.Item{{URL: srv.URL + "/404/a"}, {URL: srv.URL + "/404/b"}, {URL: srv.URL + "/ok/c", Archived: true}, {URL: "http://127.0.0.1:1/x"}}
 	sum, err := l.Import(context.Background(), items, ImportOptions{Fetch: true})
-	if err != nil || sum.Kept != 3 || sum.KeptWhyN != 2 || !strings.Contains(sum.KeptWhy, "404") {
+	if err != nil || sum.Kept != 3 || sum.KeptWhyN != 2 || !strings.Contains(sum.KeptWhy, "404") || sum.Archived != 1 {
 		t.Errorf("%+v %v", sum, err)
 	}
 }
