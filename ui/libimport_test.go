@@ -240,3 +240,24 @@ func TestLibraryImportNarrow(t *testing.T) {
 	}
 	l.imp, l.mode = nil, libList
 }
+
+// The question and the progress, as frames.
+func TestLibraryImportGolden(t *testing.T) {
+	for _, sz := range []struct {
+		name string
+		w, h int
+	}{{"80x24", 80, 24}, {"120x40", 120, 40}} {
+		t.Run(sz.name, func(t *testing.T) {
+			hs, f := importHarness(t, 3, sz.w, sz.h)
+			askImport(t, hs, f)
+			hs.golden("library_import_ask_" + sz.name)
+			_, cmd := hs.m.Update(keyMsg("y"))
+			go func() { f.step <- struct{}{} }()
+			_, next := hs.m.Update(startMsg(t, cmd))
+			hs.golden("library_import_progress_" + sz.name)
+			go func() { f.step <- struct{}{}; f.step <- struct{}{} }()
+			hs.run(next)
+			hs.golden("library_import_done_" + sz.name)
+		})
+	}
+}
