@@ -213,7 +213,7 @@ func pickerKeys() PickerKeys {
 
 // ShortHelp is the library's one-line help.
 func (k LibraryKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Filter, k.Search, k.Tags, k.Views, k.Add, k.Sample, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Filter, k.Search, k.Tags, k.Views, k.Add, k.Import, k.Sample, k.Help, k.Quit}
 }
 
 // FullHelp is the library's full help, in columns.
