@@ -112,6 +112,10 @@ func textCreditShaped(low string) bool {
 		textCreditRe().MatchString(low) || textCaptionRe().MatchString(low)
 }
 
+// EscapeText returns plain text, line starts included, as Markdown that
+// renders as the same text (textEscapeMarkdown).
+func EscapeText(s string) string { return textEscapeMarkdown(s) }
+
 // textEscapeMarkdown escapes s so that Markdown renders it as the same
 // text: every character with a meaning inline is backslash-escaped, a line
 // start that would open a block (heading, quote, list, rule) is escaped,

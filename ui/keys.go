@@ -12,13 +12,15 @@ type KeyMap struct {
 	Prompt  PromptKeys
 	Confirm ConfirmKeys
 	Editor  EditorKeys
+	Import  ImportKeys
 }
 
 // LibraryKeys are the library screen's bindings.
 type LibraryKeys struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 	Open, Filter, Search, Clear             key.Binding
-	Add, Sample, Archive, Delete, Undo      key.Binding
+	Add, Sample, Import, Archive            key.Binding
+	Delete, Undo                            key.Binding
 	Reload, IDs, Done, Star, Original       key.Binding
 	Sort, ShowArchived, Highlights          key.Binding
 	Tags, Views, SaveView, Details          key.Binding
@@ -62,6 +64,12 @@ type ConfirmKeys struct {
 	Yes, No key.Binding
 }
 
+// ImportKeys answer the library's import (I): go on with the export
+// found, or not; stop the import running.
+type ImportKeys struct {
+	Go, Cancel, Stop key.Binding
+}
+
 // EditorKeys are the note editor's bindings.
 type EditorKeys struct {
 	Save, Cancel key.Binding
@@ -88,6 +96,11 @@ func DefaultKeyMap() *KeyMap {
 			Yes: kb("y", "yes", "y", "Y"),
 			No:  kb("n", "no", "n", "N", "esc"),
 		},
+		Import: ImportKeys{
+			Go:     kb("y/enter", "import", "y", "Y", "enter"),
+			Cancel: kb("n/esc", "cancel", "n", "N", "esc"),
+			Stop:   kb("esc", "stop", "esc"),
+		},
 		Editor: EditorKeys{
 			Save:    kb("ctrl+s", "save", "ctrl+s"),
 			Cancel:  kb("esc", "save & close", "esc"),
@@ -112,6 +125,7 @@ func libraryKeys() LibraryKeys {
 		Clear:        kb("esc", "clear", "esc"),
 		Add:          kb("a", "add", "a"),
 		Sample:       kb("S", "add sample", "S"),
+		Import:       kb("I", "import", "I"),
 		Archive:      kb("A", "archive", "A"),
 		Delete:       kb("d", "delete", "d"),
 		Undo:         kb("u", "undo", "u"),
@@ -200,7 +214,7 @@ func pickerKeys() PickerKeys {
 
 // ShortHelp is the library's one-line help.
 func (k LibraryKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Filter, k.Search, k.Tags, k.Views, k.Add, k.Sample, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Filter, k.Search, k.Tags, k.Views, k.Add, k.Import, k.Sample, k.Help, k.Quit}
 }
 
 // FullHelp is the library's full help, in columns.
@@ -208,7 +222,7 @@ func (k LibraryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Filter, k.Search, k.Clear},
-		{k.Add, k.Sample, k.Archive, k.Delete, k.Undo, k.Done, k.Star, k.Tags, k.Details},
+		{k.Add, k.Sample, k.Import, k.Archive, k.Delete, k.Undo, k.Done, k.Star, k.Tags, k.Details},
 		{k.Views, k.SaveView, k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Original, k.Reload, k.Help, k.Quit},
 	}
 }

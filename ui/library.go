@@ -25,17 +25,21 @@ import (
 type libMode int
 
 const (
-	libList     libMode = iota // browsing
-	libFilter                  // typing a filter
-	libSearch                  // typing a full-text query
-	libAdd                     // typing a URL or path
-	libAdding                  // waiting for an add to finish
-	libConfirm                 // asking whether to delete
-	libAll                     // the list of all highlights
-	libTags                    // editing the selected article's tags
-	libViews                   // choosing a saved view
-	libSaveView                // naming the filter, to save it as a view
-	libEdit                    // editing the selected article's details
+	libList       libMode = iota // browsing
+	libFilter                    // typing a filter
+	libSearch                    // typing a full-text query
+	libAdd                       // typing a URL or path
+	libAdding                    // waiting for an add to finish
+	libConfirm                   // asking whether to delete
+	libAll                       // the list of all highlights
+	libTags                      // editing the selected article's tags
+	libViews                     // choosing a saved view
+	libSaveView                  // naming the filter, to save it as a view
+	libImportPath                // typing the path of an export to import
+	libImportOpen                // reading the export
+	libImportAsk                 // showing what the export holds, asking to import it
+	libImporting                 // importing (libimport.go)
+	libEdit                      // editing the selected article's details
 )
 
 // sortNames are the library's sort orders, in the order `o` cycles them;
@@ -151,6 +155,8 @@ type libraryModel struct {
 	all     *allHighlights
 	spin    spinner.Model
 	cancel  context.CancelFunc // cancels a running add
+	imp     *libImport         // the import being read, asked about or run (I)
+	impPath string             // the last path given to I, offered again
 	status  string
 	errLine string
 	help    help.Model
@@ -199,7 +205,7 @@ func (l *libraryModel) checkVersion() tea.Cmd {
 // question, nor before the first list is in.
 func (l *libraryModel) onVersion(msg versionMsg) tea.Cmd {
 	next := l.watch(watchEvery, func(time.Time) tea.Msg { return watchMsg{} })
-	if msg.err != nil || !l.loaded || msg.version == l.version || l.mode != libList {
+	if msg.err != nil || !l.loaded || msg.version == l.version || l.mode != libList && l.mode != libImporting {
 		return next
 	}
 	return tea.Batch(l.reload(), next)
@@ -266,12 +272,14 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 		return []key.Binding{l.Keys.Picker.Choose, l.Keys.Picker.Back}
 	case libAdding:
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+	case libImportPath, libImportOpen, libImportAsk, libImporting:
+		return l.importHelp()
 	case libAll:
 		return l.all.ShortHelp()
 	}
 	k := l.keys
 	if l.empty() {
-		return []key.Binding{k.Add, k.Sample, k.Help, k.Quit}
+		return []key.Binding{k.Add, k.Import, k.Sample, k.Help, k.Quit}
 	}
 	k.Sample.SetEnabled(false)
 	k.Delete.SetEnabled(!l.empty())
@@ -420,8 +428,14 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 		}
 	case versionMsg:
 		return l, l.onVersion(msg)
+	case importOpenedMsg:
+		return l, l.onImportOpened(msg)
+	case importProgressMsg:
+		return l, l.onImportProgress(msg)
+	case importDoneMsg:
+		return l, l.onImportDone(msg)
 	case spinner.TickMsg:
-		if l.mode != libAdding {
+		if l.mode != libAdding && l.mode != libImportOpen && l.mode != libImporting {
 			return l, nil
 		}
 		var cmd tea.Cmd
@@ -436,6 +450,9 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 	case tea.PasteMsg:
 		if l.mode == libEdit {
 			return l, l.onForm(msg)
+		}
+		if l.mode == libImportPath {
+			return l, l.prompt.Update(msg)
 		}
 		if l.prompt != nil {
 			return l, l.onPromptInput(msg)
@@ -571,6 +588,8 @@ func (l *libraryModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.onForm(msg)
 	case libFilter, libSearch, libAdd:
 		return l.onPromptKey(msg)
+	case libImportPath, libImportOpen, libImportAsk, libImporting:
+		return l.onImportKey(msg)
 	case libTags:
 		switch {
 		case key.Matches(msg, l.Keys.Prompt.Cancel):
@@ -680,6 +699,8 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Add):
 		l.mode = libAdd
 		l.prompt = newPrompt(l.Common, "add:", "a URL, or the path of an HTML or text file")
+	case key.Matches(msg, k.Import):
+		return l.startImportPrompt()
 	case key.Matches(msg, k.Sample):
 		return l.addSample()
 	case key.Matches(msg, k.Archive):
@@ -1294,6 +1315,7 @@ func (l *libraryModel) viewWelcome() string {
 		"  them calmly, highlight passages, mark claims and evidence, and write notes.",
 		"",
 		"  " + k(l.keys.Add) + st.App.Dim.Render("add a web page (URL), a local HTML file or a text file"),
+		"  " + k(l.keys.Import) + st.App.Dim.Render("import a library: Pocket, Instapaper, Omnivore, wallabag, Readwise…"),
 		"  " + k(l.keys.Sample) + st.App.Dim.Render("add the sample article: a short tour of margin"),
 		"  " + k(l.keys.Help) + st.App.Dim.Render("all keys"),
 	}
@@ -1431,8 +1453,10 @@ func highlightMatches(s string, ms [][2]int, plain, match lipgloss.Style) string
 func (l *libraryModel) viewFooter() string {
 	st := l.Styles
 	switch l.mode {
-	case libFilter, libSearch, libAdd, libTags, libSaveView:
+	case libFilter, libSearch, libAdd, libTags, libSaveView, libImportPath:
 		return l.prompt.View()
+	case libImportOpen, libImportAsk, libImporting:
+		return l.viewImport()
 	case libAll:
 		if l.all.prompt != nil {
 			return l.all.prompt.View()

@@ -32,6 +32,9 @@ type Options struct {
 	OpenURL   func(url string) error                                                      // opens a link with the system's browser
 	Refresh   func(ctx context.Context, articleID int64) (summary string, err error)      // fetches an article again; may be nil
 	Copy      func(text string) error                                                     // puts text on the system clipboard; may be nil
+	// Import opens an export for the library's I key (a path as typed);
+	// may be nil.
+	Import func(ctx context.Context, path string) (*ImportPlan, error)
 }
 
 // screen is which screen the root shows.
@@ -147,7 +150,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		return m, m.onBackground(msg)
 	case tea.KeyPressMsg:
-		if key.Matches(msg, m.common.Keys.Quit) {
+		if key.Matches(msg, m.common.Keys.Quit) && !(m.screen == screenLibrary && m.library.importing()) {
 			// What the reader holds is saved once the program has ended
 			// (finalFlush), never inside Update.
 			return m, tea.Quit
@@ -178,7 +181,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
-	case listMsg, searchMsg, addedMsg, versionMsg, libWriteMsg, allListMsg, spinner.TickMsg:
+	case listMsg, searchMsg, addedMsg, versionMsg, libWriteMsg, allListMsg, spinner.TickMsg,
+		importOpenedMsg, importProgressMsg, importDoneMsg:
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
@@ -269,6 +273,8 @@ func (m *Model) finalFlush() error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(m.common.ctx), flushTimeout)
 	defer cancel()
 	m.common.ctx = ctx
+	// An import stops after the items in flight, which are written whole.
+	m.library.stopImport(flushTimeout)
 	return m.pager.flush()
 }
 

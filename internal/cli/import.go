@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -80,7 +83,11 @@ func cmdImport(e *env, args []string) error {
 		sum, err = lib.Import(e.ctx, exp.Items, opt)
 	}
 	p.end()
-	fmt.Fprintln(e.stdout, importSummary(sum))
+	if *retry {
+		fmt.Fprintln(e.stdout, retrySummary(sum))
+	} else {
+		fmt.Fprintln(e.stdout, importSummary(sum))
+	}
 	if err != nil {
 		return err
 	}
@@ -93,14 +100,14 @@ func cmdImport(e *env, args []string) error {
 // importProgress shows an import going: a bar redrawn in place on a
 // terminal, else one line per item.
 type importProgress struct {
-	w       io.Writer
-	tty     bool
-	fd      int
-	dry     bool
-	start   time.Time
-	last    time.Time
-	drawn   bool
-	lastLen int
+	w     io.Writer
+	tty   bool
+	fd    int
+	dry   bool
+	start time.Time
+	last  time.Time
+	drawn bool
+	line  string // the bar as last drawn
 }
 
 func newImportProgress(w io.Writer, dry bool) *importProgress {
@@ -133,7 +140,8 @@ func (p *importProgress) event(ev library.ImportEvent) {
 	}
 	c := ev.Counts
 	elapsed := now.Sub(p.start).Seconds()
-	rate := float64(c.Done()) / max(elapsed, 0.001)
+	// Duplicates cost no time: the rate and the time left count the rest.
+	rate := float64(c.Done()-c.Duplicates) / max(elapsed, 0.001)
 	text := fmt.Sprintf("%d/%d  saved %d  kept %d  failed %d  dup %d", c.Done(), c.Total, c.Saved, c.Kept, c.Failed, c.Duplicates)
 	if c.ToFetch > 0 {
 		text += fmt.Sprintf("  to fetch %d", c.ToFetch)
@@ -144,8 +152,10 @@ func (p *importProgress) event(ev library.ImportEvent) {
 			text += "  " + time.Duration(float64(left)/rate*float64(time.Second)).Round(time.Second).String() + " left"
 		}
 	}
-	line := ui.ProgressLine(width-1, float64(c.Done())/float64(max(c.Total, 1)), text)
-	fmt.Fprint(p.w, "\r"+line+"\x1b[K")
+	// Two columns are left for the terminal's echo of ctrl-C ("^C"),
+	// which end draws over: at the full width it would wrap.
+	p.line = ui.ProgressLine(width-3, float64(c.Done())/float64(max(c.Total, 1)), text)
+	fmt.Fprint(p.w, "\r"+p.line+"\x1b[K")
 	p.drawn = true
 }
 
@@ -159,7 +169,7 @@ func (p *importProgress) clear() {
 
 func (p *importProgress) end() {
 	if p.drawn {
-		fmt.Fprintln(p.w)
+		fmt.Fprint(p.w, "\r"+p.line+"\x1b[K\n")
 		p.drawn = false
 	}
 }
@@ -194,16 +204,59 @@ func itemLine(ev library.ImportEvent, dry bool) string {
 	return oneLine(s)
 }
 
+// keptWhy says why items were kept without text, when a terminal showed
+// only their count: the commonest reason, " (no such host example.org)"
+// or " (3 of them: ...)".
+func keptWhy(s library.ImportSummary) string {
+	switch {
+	case s.KeptWhy == "" || s.Kept == 0 || strings.Contains(s.KeptWhy, "--no-fetch"): // asked for
+		return ""
+	case s.KeptWhyN == s.Kept:
+		return " (" + s.KeptWhy + ")"
+	}
+	return fmt.Sprintf(" (%d of them: %s)", s.KeptWhyN, s.KeptWhy)
+}
+
+// retrySummary is the last line of margin import --retry.
+func retrySummary(s library.ImportSummary) string {
+	if s.Total == 0 {
+		return "No article is waiting for its text."
+	}
+	var b strings.Builder
+	if s.DryRun {
+		fmt.Fprintf(&b, "Dry run: %d article%s would be fetched again. Nothing was written.", s.ToFetch, plural(s.ToFetch))
+		return b.String()
+	}
+	fmt.Fprintf(&b, "Fetched again %d of %d article%s in %s: %d now with their text, %d still without%s",
+		s.Done(), s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept, keptWhy(s))
+	if s.Failed > 0 {
+		fmt.Fprintf(&b, ", %d failed", s.Failed)
+	}
+	if s.Highlights > 0 {
+		fmt.Fprintf(&b, "; %d highlight%s", s.Highlights, plural(s.Highlights))
+		if s.Orphans > 0 {
+			fmt.Fprintf(&b, " (%d not found in the text, kept as orphans)", s.Orphans)
+		}
+	}
+	b.WriteString(".")
+	if s.Interrupted {
+		fmt.Fprintf(&b, " Stopped with %d left: run margin import --retry again to go on.", s.Total-s.Done())
+	} else if s.Kept > 0 {
+		b.WriteString(" margin show ID says why; margin import --retry tries them again later.")
+	}
+	return b.String()
+}
+
 // importSummary is the run's last line.
 func importSummary(s library.ImportSummary) string {
 	var b strings.Builder
 	if s.DryRun {
-		fmt.Fprintf(&b, "Dry run of %d item%s: %d would be saved from the export's copy, %d fetched, %d kept without text, %d duplicate%s, %d would fail. Nothing was written.",
+		fmt.Fprintf(&b, "Dry run of %d item%s: %d would be saved from the export's copy, %d would be fetched, %d kept without text, %d duplicate%s, %d would fail. Nothing was written.",
 			s.Total, plural(s.Total), s.Saved, s.ToFetch, s.Kept, s.Duplicates, plural(s.Duplicates), s.Failed)
 		return b.String()
 	}
-	fmt.Fprintf(&b, "Imported %d of %d item%s in %s: %d saved, %d kept without text, %d duplicate%s, %d failed",
-		s.Saved+s.Kept, s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept, s.Duplicates, plural(s.Duplicates), s.Failed)
+	fmt.Fprintf(&b, "Imported %d of %d item%s in %s: %d saved, %d kept without text%s, %d duplicate%s, %d failed",
+		s.Saved+s.Kept, s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept, keptWhy(s), s.Duplicates, plural(s.Duplicates), s.Failed)
 	if s.Highlights > 0 {
 		fmt.Fprintf(&b, "; %d highlight%s", s.Highlights, plural(s.Highlights))
 		if s.Orphans > 0 {
@@ -217,4 +270,38 @@ func importSummary(s library.ImportSummary) string {
 		b.WriteString(" margin import --retry fetches the ones kept without text.")
 	}
 	return b.String()
+}
+
+// openImport opens an export for the library's I key: the path as typed
+// (~ is the home folder), its format recognised by content, the links
+// fetched as margin import does by default.
+func openImport(ctx context.Context, lib *library.Library, path string) (*ui.ImportPlan, error) {
+	path = strings.TrimSpace(path)
+	full := library.ExpandHome(path)
+	if _, err := os.Stat(full); errors.Is(err, fs.ErrNotExist) {
+		// The path as typed: the importer's messages name the file only.
+		return nil, fmt.Errorf("%s: no such file or folder", oneLine(path))
+	}
+	exp, err := importer.Open(ctx, full, "auto")
+	if err != nil {
+		return nil, err
+	}
+	items := exp.Items
+	plan := &ui.ImportPlan{Summary: oneLine(exp.Summary), Total: len(items)}
+	plan.Run = func(ctx context.Context, progress func(ui.ImportCounts)) (ui.ImportCounts, error) {
+		opt := library.ImportOptions{Fetch: true, Progress: func(ev library.ImportEvent) { progress(uiCounts(ev.Counts)) }}
+		sum, err := lib.Import(ctx, items, opt)
+		items = nil // each import's items are read once
+		c := uiCounts(sum.ImportCounts)
+		c.Highlights, c.Orphans, c.Interrupted, c.Archived = sum.Highlights, sum.Orphans, sum.Interrupted, sum.Archived
+		if sum.Kept > 0 {
+			c.KeptWhy = strings.TrimPrefix(keptWhy(sum), " ")
+		}
+		return c, err
+	}
+	return plan, nil
+}
+
+func uiCounts(c library.ImportCounts) ui.ImportCounts {
+	return ui.ImportCounts{Total: c.Total, Saved: c.Saved, Kept: c.Kept, Failed: c.Failed, Duplicates: c.Duplicates}
 }

@@ -16,6 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
+	"margin/internal/library"
 	"margin/store"
 )
 
@@ -213,5 +216,68 @@ func TestImportCommand(t *testing.T) {
 		if _, _, err := margin(t, db, "", args...); err == nil || !strings.Contains(err.Error(), "import:") {
 			t.Errorf("margin %s: %v, want a usage error", strings.Join(args, " "), err)
 		}
+	}
+}
+
+func TestRetrySummary(t *testing.T) {
+	for _, c := range []struct {
+		sum  library.ImportSummary
+		want string
+	}{
+		{library.ImportSummary{}, "No article is waiting for its text."},
+		{library.ImportSummary{ImportCounts: library.ImportCounts{Total: 9, Saved: 5, Kept: 4}, Highlights: 2},
+			"Fetched again 9 of 9 articles in 0s: 5 now with their text, 4 still without; 2 highlights. margin show ID says why; margin import --retry tries them again later."},
+		{library.ImportSummary{ImportCounts: library.ImportCounts{Total: 9, Saved: 2}, Interrupted: true},
+			"Fetched again 2 of 9 articles in 0s: 2 now with their text, 0 still without. Stopped with 7 left: run margin import --retry again to go on."},
+	} {
+		if got := retrySummary(c.sum); got != c.want {
+			t.Errorf("retrySummary(%+v)\n got %q\nwant %q", c.sum, got, c.want)
+		}
+	}
+}
+
+// On a terminal the bar leaves room for the echo of ctrl-C, and the end
+// draws it again over that echo.
+func TestImportProgressEnd(t *testing.T) {
+	var b strings.Builder
+	p := &importProgress{w: &b, tty: true, fd: -1, start: time.Now()}
+	p.event(library.ImportEvent{Outcome: library.Saved, Counts: library.ImportCounts{Total: 300, Saved: 21}})
+	p.end()
+	out := b.String()
+	if w := ansi.StringWidth(p.line); w > 77 {
+		t.Errorf("the bar is %d columns wide on an 80-column terminal", w)
+	}
+	if !strings.HasSuffix(out, "\r"+p.line+"\x1b[K\n") {
+		t.Errorf("end does not redraw the bar over the ^C: %q", out)
+	}
+}
+
+// The library's I: ~ is the home folder; a path that is not there is
+// named as typed.
+func TestOpenImportForTheLibrary(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	os.WriteFile(filepath.Join(home, "links.txt"), []byte("https://example.org/a\nhttps://example.org/b\n"), 0o644)
+	plan, err := openImport(context.Background(), nil, " ~/links.txt ")
+	if err != nil || plan.Total != 2 || !strings.HasPrefix(plan.Summary, "links.txt: list of URLs, 2 links") {
+		t.Fatalf("%+v %v", plan, err)
+	}
+	_, err = openImport(context.Background(), nil, "~/exports/nosuch.zip")
+	if err == nil || err.Error() != "~/exports/nosuch.zip: no such file or folder" {
+		t.Errorf("missing path: %v", err)
+	}
+}
+
+func TestKeptWhy(t *testing.T) {
+	if got := importSummary(library.ImportSummary{ImportCounts: library.ImportCounts{Total: 3, ToFetch: 3}, DryRun: true}); !strings.Contains(got, "3 would be fetched") {
+		t.Errorf("dry run: %q", got)
+	}
+	s := library.ImportSummary{ImportCounts: library.ImportCounts{Total: 4, Kept: 4}, KeptWhy: "no such host example.com", KeptWhyN: 4}
+	if got := importSummary(s); !strings.Contains(got, "4 kept without text (no such host example.com), 0 duplicates") {
+		t.Errorf("%q", got)
+	}
+	s.KeptWhyN = 3
+	if got := keptWhy(s); got != " (3 of them: no such host example.com)" {
+		t.Errorf("%q", got)
 	}
 }

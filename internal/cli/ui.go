@@ -71,6 +71,9 @@ func cmdUI(e *env, args []string) error {
 			res, err := lib.Refresh(ctx, id)
 			return res.Summary(), err
 		},
+		Import: func(ctx context.Context, path string) (*ui.ImportPlan, error) {
+			return openImport(ctx, lib, path)
+		},
 	}
 	return ui.Run(e.ctx, opt, os.Stdin, os.Stdout)
 }

@@ -93,6 +93,9 @@ func TestReadwiseHighlights(t *testing.T) {
 	if h1.Label != "disagree" || !slices.Equal(h1.Tags, []string{"favorite", "blue"}) {
 		t.Fatalf("%+v", h1)
 	}
+	if !a.Saved.Equal(h0.Created) {
+		t.Errorf("saved %v, want the first highlight's date %v", a.Saved, h0.Created)
+	}
 	if b := e.Items[1]; b.Title != "A Printed Book" || len(b.Highlights) != 1 || b.Highlights[0].Label != "" || b.Highlights[0].Tags != nil {
 		t.Fatalf("%+v", b)
 	}

@@ -71,8 +71,8 @@ func parseProgress(s string) float64 {
 // parseReadwiseHighlights groups the highlights export's rows into one
 // item per document (Book Title, and the URL column when the file has
 // one), in the order documents first appear. A document without a URL
-// keeps its title and an empty URL: the runner keeps it as a note-only
-// article. Note is the highlight's note; Tags and Color go through the
+// keeps its title and an empty URL: the runner makes its text of its
+// highlights and knows it by title and author. Note is the highlight's note; Tags and Color go through the
 // label rule (a margin label's name is the label, others are tags).
 func (p *parser) parseReadwiseHighlights(t *table) error {
 	p.noURL = true
@@ -128,6 +128,11 @@ func (p *parser) parseReadwiseHighlights(t *table) error {
 		applyLabel(&h, t.get(rec, "color"))
 		if len(docs[i].Highlights) < maxHighlights {
 			docs[i].Highlights = append(docs[i].Highlights, h)
+		}
+		// The export has no saved date: the first highlight is the
+		// earliest the reader is known to have had the document.
+		if c := h.Created; !c.IsZero() && (docs[i].Saved.IsZero() || c.Before(docs[i].Saved)) {
+			docs[i].Saved = c
 		}
 		return nil
 	})

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -98,7 +99,8 @@ type ImportEvent struct {
 	Reason     string  `json:"reason,omitempty"`  // why it has no text, or failed, or which article it duplicates
 	Offline    bool    `json:"offline,omitempty"` // its text came from the export, not the web
 	Highlights int     `json:"highlights,omitempty"`
-	Orphans    int     `json:"orphans,omitempty"` // highlights whose quote is not in the text
+	Orphans    int     `json:"orphans,omitempty"`  // highlights whose quote is not in the text
+	Archived   bool    `json:"archived,omitempty"` // saved in the archive (the export's state)
 
 	Counts ImportCounts `json:"-"` // after this item
 }
@@ -111,6 +113,11 @@ type ImportSummary struct {
 	Elapsed     time.Duration // the run's wall time
 	Interrupted bool          // the context was cancelled: items not started are left for the next run
 	DryRun      bool
+	// KeptWhy is the commonest reason an item was kept without text
+	// ("no such host example.com"), and KeptWhyN how many it was.
+	KeptWhy  string
+	KeptWhyN int
+	Archived int // of the articles saved, how many went to the archive
 }
 
 // job is one item to prepare: an export's item, or (Retry) an article
@@ -139,6 +146,7 @@ type importRun struct {
 	out    chan result
 	sum    ImportSummary
 	report *json.Encoder
+	why    map[string]int // reasons of the items kept without text
 
 	mu     sync.Mutex
 	hosts  map[string]chan struct{} // a slot per fetch at once to each host
@@ -226,6 +234,15 @@ func (r *importRun) emit(ev ImportEvent) {
 		r.sum.Saved++
 	case Kept:
 		r.sum.Kept++
+		if r.why == nil {
+			r.why = map[string]int{}
+		}
+		if n := r.why[ev.Reason] + 1; len(r.why) < 1000 || n > 1 {
+			r.why[ev.Reason] = n
+			if n > r.sum.KeptWhyN {
+				r.sum.KeptWhy, r.sum.KeptWhyN = ev.Reason, n
+			}
+		}
 	case Failed:
 		r.sum.Failed++
 	case Duplicate:
@@ -236,6 +253,9 @@ func (r *importRun) emit(ev ImportEvent) {
 	if ev.Outcome == Saved || ev.Outcome == Kept {
 		r.sum.Highlights += ev.Highlights
 		r.sum.Orphans += ev.Orphans
+		if ev.Archived {
+			r.sum.Archived++
+		}
 	}
 	ev.Counts = r.sum.ImportCounts
 	if r.report != nil {
@@ -300,11 +320,15 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 			it := &items[i]
 			ev := ImportEvent{N: i + 1, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(it.URL)), Title: sanitize.Line(it.Title)}
 			u := strings.TrimSpace(it.URL)
+			doc := u == ""
+			if doc {
+				u = documentKey(it)
+			}
 			key := urlid.Key(u)
-			if !reader.IsURL(u) || key == "" || !strings.HasPrefix(strings.ToLower(u), "http") {
+			if !doc && (!reader.IsURL(u) || key == "" || !strings.HasPrefix(strings.ToLower(u), "http")) || key == "" {
 				ev.Outcome, ev.Reason = Failed, "not a web address"
-				if u == "" {
-					ev.Reason = "no web address (a book or a document without one): margin keeps articles by their address"
+				if doc {
+					ev.Reason = "neither a web address nor a title"
 				}
 				if n := len(it.Highlights); n > 0 {
 					ev.Reason += fmt.Sprintf("; %d highlight%s not imported", n, plural(n))
@@ -374,7 +398,18 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 	ev := ImportEvent{N: j.n, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(u)), Title: sanitize.Line(it.Title)}
 	var a *reader.Article
 	var why string
-	if it.Content != "" {
+	doc := u == ""
+	if doc {
+		// A book or document without a web address: its text is its
+		// highlights, nothing is fetched.
+		u = documentKey(it)
+		if a = highlightsArticle(it); a != nil {
+			ev.Offline = true
+		} else {
+			why = noAddress
+		}
+	}
+	if it.Content != "" && !doc {
 		content := it.Content
 		it.Content = "" // read once; the export's copy is not needed again
 		var err error
@@ -387,7 +422,7 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 			ev.Offline = true
 		}
 	}
-	if a == nil {
+	if a == nil && !doc {
 		switch {
 		case r.opt.DryRun && r.opt.Fetch:
 			ev.Outcome = ToFetch
@@ -427,6 +462,7 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 	ra.Added, ra.Starred, ra.Progress, ra.Note = it.Saved, it.Starred, it.Progress, it.Note
 	if it.Archived {
 		ra.State = store.Archived
+		ev.Archived = true
 	}
 	if it.Done {
 		ra.Reading = store.Done
@@ -452,6 +488,69 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 		rec = nil
 	}
 	return result{ev: ev, rec: rec}, true
+}
+
+// noAddress is why a book or document without a web address has no text.
+const noAddress = "no web address (a book or document margin cannot fetch)"
+
+// documentKey is the address of an item its export gives none (a Kindle
+// book in Readwise's highlights export): never a web address, made of its
+// format, title and author, so that a rerun finds it saved (the store's
+// identity keeps a key that is not http as it is, as it keeps a file's
+// path). "" when it has no title either.
+func documentKey(it *importer.Item) string {
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	title := norm(it.Title)
+	if title == "" {
+		return ""
+	}
+	v := url.Values{"title": {title}}
+	if a := norm(it.Author); a != "" {
+		v.Set("author", a)
+	}
+	return cmp.Or(it.Format, "readwise") + ":" + v.Encode()
+}
+
+// isDocumentKey is true for a documentKey.
+func isDocumentKey(src string) bool {
+	f, rest, ok := strings.Cut(src, ":")
+	return ok && !strings.HasPrefix(rest, "//") && slices.Contains(importer.Formats, f)
+}
+
+// highlightsArticle is the text of a book or document margin has no copy
+// of: its highlighted passages in the export's order, each once, so that
+// every highlight is placed on it (and shown, searched and exported with
+// its note) rather than kept as an orphan. nil when there is no passage.
+func highlightsArticle(it *importer.Item) *reader.Article {
+	var md, text strings.Builder
+	seen := map[string]bool{}
+	for _, h := range it.Highlights {
+		q := strings.TrimSpace(sanitize.Text(h.Quote))
+		if q == "" || seen[q] {
+			continue
+		}
+		seen[q] = true
+		for _, line := range strings.Split(q, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				md.WriteString(reader.EscapeText(line) + "\n\n")
+				text.WriteString(line + "\n\n")
+			}
+		}
+	}
+	if md.Len() == 0 {
+		return nil
+	}
+	words := reader.CountWords(text.String())
+	site := "Readwise"
+	if it.Format != "readwise" {
+		site = it.Format
+	}
+	return &reader.Article{
+		Title: it.Title, Byline: it.Author, SiteName: cmp.Or(it.Site, site),
+		Excerpt:  cmp.Or(it.Excerpt, "Your highlights: margin has no copy of the whole text."),
+		Markdown: md.String(), Text: strings.TrimSpace(text.String()),
+		WordCount: words, ReadingMinutes: reader.ReadingMinutes(words),
+	}
 }
 
 // place finds a highlight's quote on margin's text the way a refresh
@@ -609,6 +708,11 @@ func (l *Library) Retry(ctx context.Context, opt ImportOptions) (ImportSummary, 
 		a := j.art
 		u := cmp.Or(a.SourceURL, a.CanonicalURL)
 		ev := ImportEvent{N: j.n, URL: sanitize.Line(urlid.Redact(u)), Title: a.Title, ID: a.ID}
+		if !reader.IsURL(u) || !strings.HasPrefix(strings.ToLower(u), "http") {
+			// A book without a web address: nothing to fetch.
+			ev.Outcome, ev.Reason, ev.URL = Kept, cmp.Or(a.FetchError, noAddress), ""
+			return result{ev: ev}, true
+		}
 		if r.opt.DryRun {
 			ev.Outcome = ToFetch
 			return result{ev: ev}, true

@@ -272,3 +272,106 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 		t.Errorf("dry run wrote %d articles, fetched %d", n, srv.requests("/ok/1"))
 	}
 }
+
+// A Readwise book without a web address (Kindle) is kept: its text is its
+// highlights, every one placed with its note; a rerun finds it by title
+// and author, and --retry leaves it be. Real addresses keep their
+// identity.
+func TestImportBookWithoutAddress(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	data := "Highlight,Book Title,Book Author,Amazon Book ID,Note,Color,Tags,Location Type,Location,Highlighted at,Document tags\n" +
+		"\"Claims need evidence.\",On Reasoning,Ann Author,B01,\"My note\",yellow,claim,location,1,2023-05-16 18:37:19+00:00,\"['logic']\"\n" +
+		"\"1. A numbered *starred* line\nand a second line.\",On Reasoning,Ann Author,B01,,blue,,location,2,2023-05-16 18:38:00+00:00,\"['logic']\"\n" +
+		"\"Claims need evidence.\",On Reasoning,Ann Author,B01,\"Again\",yellow,,location,3,2023-05-16 18:39:00+00:00,\n" +
+		"\"Book passage.\",A Printed Book,Bo Writer,B02,,yellow,,location,120,2022-01-01 00:00:00+00:00,\n"
+	exp, err := importer.Parse("highlights.csv", []byte(data), "auto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var evs []ImportEvent
+	sum, err := l.Import(ctx, exp.Items, ImportOptions{Progress: func(ev ImportEvent) { evs = append(evs, ev) }})
+	if err != nil || sum.Saved != 2 || sum.Failed != 0 || sum.Highlights != 4 || sum.Orphans != 0 {
+		t.Fatalf("import: %+v %v %+v", sum, err, evs)
+	}
+	arts, err := l.List(ctx, store.ListOptions{})
+	if err != nil || len(arts) != 2 {
+		t.Fatalf("list: %d %v", len(arts), err)
+	}
+	var book *store.Article
+	for i := range arts {
+		if arts[i].Title == "On Reasoning" {
+			book, _ = l.Article(ctx, arts[i].ID)
+		}
+	}
+	if book == nil || book.Byline != "Ann Author" || !book.Fetched() || book.SiteName != "Readwise" ||
+		!strings.HasPrefix(book.SourceURL, "readwise:") {
+		t.Fatalf("the book: %+v", book)
+	}
+	for _, want := range []string{"Claims need evidence.", "1\\. A numbered \\*starred\\* line", "and a second line."} {
+		if strings.Count(book.Markdown, want) != 1 {
+			t.Errorf("the book's text lacks %q once:\n%s", want, book.Markdown)
+		}
+	}
+	if tags, _ := l.TagsOf(ctx, []int64{book.ID}); !strings.Contains(fmt.Sprint(tags[book.ID]), "logic") {
+		t.Errorf("tags %v", tags)
+	}
+	hs, _ := l.Highlights(ctx, book.ID)
+	notes := 0
+	for _, h := range hs {
+		if h.Orphan || h.End <= h.Start {
+			t.Errorf("highlight not placed: %+v", h)
+		}
+		if h.Note != "" {
+			notes++
+		}
+	}
+	if len(hs) != 3 || notes != 2 {
+		t.Errorf("%d highlights, %d notes: %+v", len(hs), notes, hs)
+	}
+
+	// A rerun finds both books saved; --retry fetches nothing.
+	sum, err = l.Import(ctx, exp.Items, ImportOptions{Fetch: true})
+	if err != nil || sum.Duplicates != 2 || sum.Saved+sum.Kept+sum.Failed != 0 {
+		t.Errorf("rerun: %+v %v", sum, err)
+	}
+	if n, _ := l.Count(ctx); n != 2 {
+		t.Errorf("%d articles after the rerun", n)
+	}
+	if sum, err := l.Retry(ctx, ImportOptions{}); err != nil || sum.Total != 0 {
+		t.Errorf("retry: %+v %v", sum, err)
+	}
+
+	if _, err := l.Refresh(ctx, book.ID); err == nil || !strings.Contains(err.Error(), "a book imported without a web address") {
+		t.Errorf("refresh of the book: %v", err)
+	}
+
+	// A book with no passage is kept without text, and --retry leaves it.
+	_, err = l.Import(ctx, []importer.Item{{Format: "readwise", Title: "Empty Book", Highlights: []importer.Highlight{{Quote: " "}}}}, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	un, _ := l.Unfetched(ctx)
+	if len(un) != 1 || un[0].FetchError != noAddress {
+		t.Fatalf("unfetched: %+v", un)
+	}
+	if sum, err := l.Retry(ctx, ImportOptions{}); err != nil || sum.Kept != 1 {
+		t.Errorf("retry of the empty book: %+v %v", sum, err)
+	}
+	// Identity of real addresses is unchanged: a readwise: key matches
+	// only itself.
+	if _, err := l.FindURL(ctx, "https://readwise.io/"); err == nil {
+		t.Error("a web address found a book")
+	}
+}
+
+// The summary names the commonest reason links were kept without text.
+func TestImportKeptWhy(t *testing.T) {
+	l := openLib(t)
+	srv := newImportServer(t)
+	items := []importer.Item{{URL: srv.URL + "/404/a"}, {URL: srv.URL + "/404/b"}, {URL: srv.URL + "/ok/c", Archived: true}, {URL: "http://127.0.0.1:1/x"}}
+	sum, err := l.Import(context.Background(), items, ImportOptions{Fetch: true})
+	if err != nil || sum.Kept != 3 || sum.KeptWhyN != 2 || !strings.Contains(sum.KeptWhy, "404") || sum.Archived != 1 {
+		t.Errorf("%+v %v", sum, err)
+	}
+}

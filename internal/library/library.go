@@ -224,6 +224,8 @@ func (l *Library) Refresh(ctx context.Context, id int64) (Result, error) {
 	switch {
 	case src == "":
 		return Result{}, fmt.Errorf("article %d was pasted: there is nothing to fetch again", id)
+	case isDocumentKey(src):
+		return Result{}, fmt.Errorf("article %d is a book imported without a web address: there is nothing to fetch", id)
 	case !reader.IsURL(src):
 		if _, err := os.Stat(src); err != nil {
 			return Result{}, fmt.Errorf("article %d was read from %s, which is gone; margin add --refresh FILE reads another copy", id, sanitize.Line(src))
@@ -331,10 +333,8 @@ func PromptSource(input string) (src, pasted string) {
 		return "-", input
 	}
 	input = strings.TrimSpace(input)
-	if input == "~" || strings.HasPrefix(input, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, input[1:]), ""
-		}
+	if p := ExpandHome(input); p != input {
+		return p, ""
 	}
 	if !reader.IsURL(input) && domainLike.MatchString(input) {
 		if _, err := os.Stat(input); err != nil {
@@ -342,6 +342,17 @@ func PromptSource(input string) (src, pasted string) {
 		}
 	}
 	return input, ""
+}
+
+// ExpandHome reads a path typed at a prompt: ~ (alone or before a slash)
+// is the home folder.
+func ExpandHome(path string) string {
+	if path == "~" || strings.HasPrefix(path, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, path[1:])
+		}
+	}
+	return path
 }
 
 // AddInput saves what was typed or pasted at the add prompt (PromptSource).
