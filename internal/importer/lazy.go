@@ -82,14 +82,15 @@ func (it *Item) HasContent() bool { return it.Content != "" || it.ref != nil }
 // when the parse left it there, and drops the item's hold on it: a second
 // call returns "". An error (the file vanished, or changed, or is broken
 // since the parse) concerns this item only; the content is then "".
+// A cancelled ctx leaves the item as it was.
 func (it *Item) TakeContent(ctx context.Context) (string, error) {
+	if it.Content == "" && it.ref != nil && ctx.Err() != nil {
+		return "", ctx.Err()
+	}
 	s, r := it.Content, it.ref
 	it.Content, it.ref = "", nil
 	if s != "" || r == nil {
 		return s, nil
-	}
-	if err := ctx.Err(); err != nil {
-		return "", err
 	}
 	s, err := r.load()
 	if err != nil {

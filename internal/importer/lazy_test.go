@@ -89,6 +89,14 @@ func sameExport(t *testing.T, eager, lazy *Export) int {
 		if l.HasContent() != (e.Content != "") {
 			t.Fatalf("%s: HasContent %v, eager content %q", l.Ref, l.HasContent(), cut(e.Content, 80))
 		}
+		if l.HasContent() {
+			// A cancelled read leaves the item as it was.
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			if s, err := l.TakeContent(ctx); s != "" || err == nil || !l.HasContent() {
+				t.Fatalf("%s: cancelled TakeContent %q %v, has %v", l.Ref, cut(s, 80), err, l.HasContent())
+			}
+		}
 		got, err := l.TakeContent(context.Background())
 		if err != nil || got != e.Content {
 			t.Fatalf("%s: read later %q (%v), parsed at once %q", l.Ref, cut(got, 200), err, cut(e.Content, 200))
