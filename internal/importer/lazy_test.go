@@ -379,3 +379,36 @@ func TestLazyParseHoldsNoContent(t *testing.T) {
 	}
 	runtime.KeepAlive(e)
 }
+
+// FuzzLazyWallabag holds the lazy read to the eager one on any JSON:
+// Open of the file then TakeContent gives each item what Parse of its
+// bytes gives.
+func FuzzLazyWallabag(f *testing.F) {
+	f.Add([]byte(trickyWallabag))
+	f.Add(readFixture(f, "wallabag.json"))
+	f.Add([]byte(`[{"url":"https://a.example/","content":"<p>x</p>"},{"url":"https://a.example/2","content":"\u0000"}]`))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		eager, err := Parse("w.json", data, "wallabag")
+		path := filepath.Join(dir, "w.json")
+		if werr := os.WriteFile(path, data, 0o644); werr != nil {
+			t.Fatal(werr)
+		}
+		lazy, lerr := Open(context.Background(), path, "wallabag")
+		if (err == nil) != (lerr == nil) {
+			t.Fatalf("Parse %v, Open %v", err, lerr)
+		}
+		if err != nil {
+			return
+		}
+		if len(eager.Items) != len(lazy.Items) {
+			t.Fatalf("%d items, %d", len(eager.Items), len(lazy.Items))
+		}
+		for i := range lazy.Items {
+			got, err := lazy.Items[i].TakeContent(context.Background())
+			if err != nil || got != eager.Items[i].Content {
+				t.Fatalf("item %d: %q (%v), want %q", i, cut(got, 100), err, cut(eager.Items[i].Content, 100))
+			}
+		}
+	})
+}
