@@ -86,6 +86,7 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 		if err != nil {
 			return nil, err
 		}
+		src.at = &origin{path: path, label: p.name, dir: true}
 		return p.finish(p.parseTree(src))
 	}
 	if st.Size() > maxStreamBytes {
@@ -96,6 +97,12 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
 	}
 	defer f.Close()
+	// The items' content is read again from the file when the import
+	// needs it (Item.TakeContent), unless the file changed since.
+	at := &origin{path: path, label: p.name, size: st.Size(), mod: st.ModTime()}
+	if fst, err := f.Stat(); err == nil {
+		at.size, at.mod = fst.Size(), fst.ModTime()
+	}
 	br := bufio.NewReaderSize(io.LimitReader(f, maxStreamBytes), sniffBytes)
 	head, _ := br.Peek(sniffBytes)
 	if isZip(head) {
@@ -103,8 +110,10 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 		if err != nil {
 			return nil, err
 		}
+		src.at = at
 		return p.finish(p.parseTree(src))
 	}
+	p.file = at
 	return p.finish(p.parseStream(name, br))
 }
 
@@ -161,6 +170,11 @@ type parser struct {
 	nprob  int      // all problems
 	noURL  bool     // items without a URL are kept (Readwise highlight documents)
 	format string   // the format being parsed
+	// file is the plain file being parsed when it can be read again
+	// (Open): a wallabag entry's content is then read when needed, from
+	// span, the entry's bytes in the file.
+	file *origin
+	span [2]int64
 }
 
 func newParser(ctx context.Context, path, name, format string) *parser {
@@ -413,7 +427,9 @@ func (p *parser) parseTree(src source) error {
 		if err != nil {
 			return err
 		}
+		p.file = fileOrigin(src, f.name)
 		err = p.parseFile(f.name, bufio.NewReaderSize(rc, sniffBytes), f.kind)
+		p.file = nil
 		rc.Close()
 		if err != nil {
 			return err

@@ -289,3 +289,14 @@ func TestBookmarksDeepFolders(t *testing.T) {
 		t.Fatalf("shallow tags %q", tags)
 	}
 }
+
+// takeContent is an item's content, read from the export when the parse
+// left it there (Open).
+func takeContent(t testing.TB, it Item) string {
+	t.Helper()
+	s, err := it.TakeContent(context.Background())
+	if err != nil {
+		t.Fatalf("%s: %v", it.Ref, err)
+	}
+	return s
+}

@@ -29,8 +29,10 @@ type Item struct {
 
 	// Content is the article's HTML when the export carries it (Omnivore
 	// content/*.html, wallabag content, Readeck's stored page); the import
-	// then needs no network.
+	// then needs no network. An export read by Open leaves it in the
+	// export instead (ref): TakeContent reads it.
 	Content string
+	ref     *contentRef
 
 	Note       string // a note on the whole article
 	Highlights []Highlight

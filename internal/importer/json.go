@@ -69,7 +69,9 @@ func (p *parser) jsonArray(name string, r io.Reader, fn func(decode func(v any) 
 		n++
 		ref := fmt.Sprintf("%s entry %d", name, n)
 		decode := func(v any) error {
+			p.span[0] = dec.InputOffset()
 			err := dec.Decode(v)
+			p.span[1] = dec.InputOffset()
 			var te *json.UnmarshalTypeError
 			switch {
 			case err == nil:

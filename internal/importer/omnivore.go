@@ -29,7 +29,7 @@ type omnivoreEntry struct {
 
 // omnivoreFiles finds an item's content and highlights in the zip.
 type omnivoreFiles interface {
-	content(slug string) string
+	content(slug string) (string, *contentRef)
 	highlights(slug string) []Highlight
 }
 
@@ -63,7 +63,7 @@ func (p *parser) parseOmnivoreMetadata(name string, r io.Reader, files omnivoreF
 			Done:      e.ReadingProgress >= 100,
 		}
 		if files != nil && e.Slug != "" {
-			it.Content = files.content(string(e.Slug))
+			it.Content, it.ref = files.content(string(e.Slug))
 			it.Highlights = files.highlights(string(e.Slug))
 		}
 		return p.add(it)
@@ -92,17 +92,21 @@ func (o *omnivoreZip) read(n string) string {
 	return string(b)
 }
 
-func (o *omnivoreZip) content(slug string) string {
+// content is the item's content/{slug}.html, or where it is (Open).
+func (o *omnivoreZip) content(slug string) (string, *contentRef) {
 	n := o.dir + "content/" + slug + ".html"
 	if !o.have[n] {
-		return ""
+		return "", nil
 	}
 	o.count++
-	s := o.read(n)
-	if len(s) > maxContentBytes {
-		return ""
+	if o.err != nil {
+		return "", nil
 	}
-	return s
+	s, ref, err := stored(o.src, n)
+	if err != nil {
+		o.err = err
+	}
+	return s, ref
 }
 
 func (o *omnivoreZip) highlights(slug string) []Highlight {

@@ -63,7 +63,7 @@ func (p *parser) parseReadeck(src source) error {
 	for _, n := range src.names() {
 		have[n] = true
 	}
-	count, stored := 0, 0
+	count, withContent := 0, 0
 	for _, n := range src.names() {
 		if !isReadeckInfo(n) {
 			continue
@@ -110,39 +110,36 @@ func (p *parser) parseReadeck(src source) error {
 		if f, ok := e.Files["article"]; ok {
 			article = f.Name
 		}
-		c, err := readeckContent(src, path.Dir(n), article, have)
+		c, ref, err := readeckContent(src, path.Dir(n), article, have)
 		if err != nil {
 			return err
 		}
-		if c != "" {
-			stored++
+		if c != "" || ref != nil {
+			withContent++
 		}
-		it.Content = c
+		it.Content, it.ref = c, ref
 		if err := p.add(it); err != nil {
 			return err
 		}
 	}
 	p.parts = append(p.parts, fmt.Sprintf("%s %s", thousands(count), plural(count, "bookmark", "bookmarks")))
-	if stored > 0 {
-		p.parts = append(p.parts, fmt.Sprintf("%s with content", thousands(stored)))
+	if withContent > 0 {
+		p.parts = append(p.parts, fmt.Sprintf("%s with content", thousands(withContent)))
 	}
 	return nil
 }
 
 // readeckContent finds a bookmark's stored page in its directory: the
-// container's article, index.html, or index.html inside a zip there.
-func readeckContent(src source, dir, article string, have map[string]bool) (string, error) {
+// container's article, index.html, or index.html inside a zip there. A
+// source opened from disk gives where the page is instead (Open).
+func readeckContent(src source, dir, article string, have map[string]bool) (string, *contentRef, error) {
 	names := []string{"container/index.html", "index.html", "content.html", "article.html"}
 	if article != "" {
 		names = append([]string{path.Join("container", article)}, names...)
 	}
 	for _, f := range names {
 		if n := dir + "/" + f; have[n] {
-			b, err := readAll(src, n, maxEntryBytes)
-			if err != nil || len(b) > maxContentBytes {
-				return "", err
-			}
-			return string(b), nil
+			return stored(src, n)
 		}
 	}
 	for _, f := range []string{"container.zip", "bookmark.zip", path.Base(dir) + ".zip"} {
@@ -152,7 +149,7 @@ func readeckContent(src source, dir, article string, have map[string]bool) (stri
 		}
 		b, err := readAll(src, n, maxEntryBytes)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		var bud *budget
 		switch s := src.(type) {
@@ -165,19 +162,23 @@ func readeckContent(src source, dir, article string, have map[string]bool) (stri
 		}
 		inner, err := openInnerZip(b, src.label()+": "+n, bud)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		for _, in := range inner.names() {
 			if base(in) == "index.html" {
-				b, err := readAll(inner, in, maxEntryBytes)
-				if err != nil || len(b) > maxContentBytes {
-					return "", err
+				s, _, err := stored(inner, in)
+				if err != nil || s == "" {
+					return "", nil, err
 				}
-				return string(b), nil
+				if ref := locate(src, n); ref != nil {
+					ref.inner = in
+					return "", ref, nil
+				}
+				return s, nil, nil
 			}
 		}
 	}
-	return "", nil
+	return "", nil, nil
 }
 
 // jsonErrText says where a small JSON document is broken.

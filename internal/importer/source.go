@@ -52,6 +52,7 @@ type zipSource struct {
 	files map[string]*zip.File
 	list  []string
 	b     *budget
+	at    *origin // the zip file, when it can be read again (Open)
 }
 
 func openZip(r io.ReaderAt, size int64, name string) (*zipSource, error) {
@@ -172,6 +173,7 @@ type dirSource struct {
 	name string
 	list []string
 	b    *budget
+	at   *origin // the directory, when its files are read lazily (Open)
 }
 
 func openDir(root, name string) (*dirSource, error) {

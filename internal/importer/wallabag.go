@@ -52,6 +52,13 @@ func (p *parser) parseWallabag(name string, r io.Reader) error {
 			Starred:   bool(e.IsStarred),
 			Content:   string(e.Content),
 		}
+		if p.file != nil {
+			// Read again when the import needs it; the parse holds none.
+			if n := len(e.Content); n > 0 && n <= maxContentBytes {
+				it.ref = &contentRef{at: p.file, name: ref, start: p.span[0], end: p.span[1]}
+			}
+			it.Content, e.Content = "", ""
+		}
 		for _, a := range e.Annotations {
 			it.Highlights = append(it.Highlights, Highlight{Quote: string(a.Quote), Note: string(a.Text), Created: a.CreatedAt.t})
 		}

@@ -274,8 +274,10 @@ func (r *importRun) emit(ev ImportEvent) {
 // host, and retries on 429 and 5xx; one that cannot be fetched is kept
 // without text, with the reason. Every article is written whole, by one
 // writer. When ctx is cancelled no new item starts; fetches in flight are
-// dropped whole and what is ready is written. Import drops each item's
-// Content once it is read, so memory stays flat.
+// dropped whole and what is ready is written. Each item's content is read
+// from the export when its turn comes (Item.TakeContent) and dropped
+// once read, so memory stays flat; one that cannot be read then is
+// fetched, or kept without text.
 func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportOptions) (ImportSummary, error) {
 	r, cancel := l.newRun(ctx, opt, len(items))
 	defer cancel()
@@ -408,17 +410,21 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 		} else {
 			why = noAddress
 		}
-	}
-	if it.Content != "" && !doc {
-		content := it.Content
-		it.Content = "" // read once; the export's copy is not needed again
-		var err error
-		if a, err = reader.FromHTML([]byte(content), "text/html; charset=utf-8", u); err == nil {
-			err = fits(a.Markdown)
+	} else {
+		// The export's copy is read now (Open leaves it in the export) and
+		// once: the item holds it no longer.
+		content, err := it.TakeContent(r.ctx)
+		if err != nil && r.ctx.Err() != nil {
+			return result{}, false // interrupted: the next run reads it
+		}
+		if err == nil && content != "" {
+			if a, err = reader.FromHTML([]byte(content), "text/html; charset=utf-8", u); err == nil {
+				err = fits(a.Markdown)
+			}
 		}
 		if err != nil {
 			a, why = nil, "the export's copy could not be read: "+oneLine(err)
-		} else {
+		} else if a != nil {
 			ev.Offline = true
 		}
 	}
