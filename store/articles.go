@@ -412,11 +412,10 @@ func (s *Store) FindURL(ctx context.Context, url string) (int64, error) {
 	return id, nil
 }
 
-// orders is each sort's ORDER BY. IDs are handed out in the order articles
-// are added (and never reused), so newest first reads straight off the
-// table instead of an index lookup per row.
+// orders is each sort's ORDER BY. Newest first is by the date saved, which
+// an import keeps from the old service (articles_added), then by id.
 var orders = map[Sort]string{
-	SortAdded:     ` ORDER BY a.id DESC`,
+	SortAdded:     ` ORDER BY a.added DESC, a.id DESC`,
 	SortTitle:     ` ORDER BY a.title COLLATE NOCASE, a.id`,
 	SortProgress:  ` ORDER BY a.progress DESC, a.added DESC, a.id DESC`,
 	SortWords:     ` ORDER BY a.word_count DESC, a.id DESC`,

@@ -200,3 +200,27 @@ func TestFindURLUsesTheIndexes(t *testing.T) {
 		}
 	}
 }
+
+// Newest first means the date saved: an article imported today with the
+// date it was saved in 2019 lists below one saved last week, though its
+// id is newer (found in a new user's trial of margin import).
+func TestListNewestFirstBySavedDate(t *testing.T) {
+	s := openTest(t)
+	ctx := t.Context()
+	recent := mustAdd(t, s, sample("https://now.example/a", "Saved this week", "x"))
+	old := sample("https://old.example/b", "Saved in 2019", "y")
+	old.Added = time.Date(2019, 5, 1, 0, 0, 0, 0, time.UTC)
+	oid, _, err := s.ImportArticle(ctx, &Imported{Article: *old})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, list := range []func() ([]Article, error){
+		func() ([]Article, error) { return s.List(ctx, ListOptions{}) },
+		func() ([]Article, error) { return s.List(ctx, ListOptions{Limit: 1}) },
+	} {
+		as, err := list()
+		if err != nil || len(as) == 0 || as[0].ID != recent {
+			t.Fatalf("newest first: %+v %v; want article %d (recent) before %d (imported, saved 2019)", as, err, recent, oid)
+		}
+	}
+}

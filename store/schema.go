@@ -222,6 +222,9 @@ ALTER TABLE articles ADD COLUMN note        TEXT NOT NULL DEFAULT '';
 -- margin import --retry fetches these again.
 ALTER TABLE articles ADD COLUMN fetch_error TEXT NOT NULL DEFAULT '';
 CREATE INDEX articles_unfetched ON articles(id) WHERE fetch_error <> '';
+-- Newest first means the date saved, which an import keeps from the old
+-- service: imported articles are not the newest because their ids are.
+CREATE INDEX articles_added ON articles(added DESC, id DESC);
 CREATE TRIGGER library_version_article_note AFTER UPDATE OF note, fetch_error ON articles
 	WHEN old.note IS NOT new.note OR old.fetch_error IS NOT new.fetch_error BEGIN
 	UPDATE library_version SET n = n + 1;
