@@ -232,19 +232,24 @@ func retrySummary(s library.ImportSummary) string {
 	if s.Failed > 0 {
 		fmt.Fprintf(&b, ", %d failed", s.Failed)
 	}
-	if s.Highlights > 0 {
-		fmt.Fprintf(&b, "; %d highlight%s", s.Highlights, plural(s.Highlights))
-		if s.Orphans > 0 {
-			fmt.Fprintf(&b, " (%d not found in the text, kept as orphans)", s.Orphans)
-		}
-	}
-	b.WriteString(".")
+	writeHighlights(&b, s)
 	if s.Interrupted {
 		fmt.Fprintf(&b, " Stopped with %d left: run margin import --retry again to go on.", s.Total-s.Done())
 	} else if s.Kept > 0 {
 		b.WriteString(" margin show ID says why; margin import --retry tries them again later.")
 	}
 	return b.String()
+}
+
+// writeHighlights ends a summary with what became of the highlights.
+func writeHighlights(b *strings.Builder, s library.ImportSummary) {
+	if s.Highlights > 0 {
+		fmt.Fprintf(b, "; %d highlight%s", s.Highlights, plural(s.Highlights))
+		if s.Orphans > 0 {
+			fmt.Fprintf(b, " (%d not found in the text, kept as orphans)", s.Orphans)
+		}
+	}
+	b.WriteString(".")
 }
 
 // importSummary is the run's last line.
@@ -257,13 +262,7 @@ func importSummary(s library.ImportSummary) string {
 	}
 	fmt.Fprintf(&b, "Imported %d of %d item%s in %s: %d saved, %d kept without text%s, %d duplicate%s, %d failed",
 		s.Saved+s.Kept, s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept, keptWhy(s), s.Duplicates, plural(s.Duplicates), s.Failed)
-	if s.Highlights > 0 {
-		fmt.Fprintf(&b, "; %d highlight%s", s.Highlights, plural(s.Highlights))
-		if s.Orphans > 0 {
-			fmt.Fprintf(&b, " (%d not found in the text, kept as orphans)", s.Orphans)
-		}
-	}
-	b.WriteString(".")
+	writeHighlights(&b, s)
 	if s.Interrupted {
 		fmt.Fprintf(&b, " Stopped with %d left: run the same command again to go on.", s.Total-s.Done())
 	} else if s.Kept > 0 {

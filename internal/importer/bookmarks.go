@@ -120,21 +120,9 @@ func (p *parser) parseBookmarks(name string, r io.Reader) error {
 					}
 				}
 				n++
-				cur = Item{Ref: fmt.Sprintf("%s bookmark %d", name, n)}
+				cur = anchorItem(z, hasAttr, fmt.Sprintf("%s bookmark %d", name, n), "add_date")
 				title.Reset()
 				inA = true
-				for hasAttr {
-					var k, v []byte
-					k, v, hasAttr = z.TagAttr()
-					switch string(k) {
-					case "href":
-						cur.URL = string(v)
-					case "add_date":
-						cur.Saved = parseDate(string(v))
-					case "tags":
-						cur.Tags = parseList(string(v), ",")
-					}
-				}
 			}
 		case html.EndTagToken:
 			tn, _ := z.TagName()

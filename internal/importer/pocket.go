@@ -55,21 +55,10 @@ func (p *parser) parsePocketHTML(name string, r io.Reader) error {
 					}
 				}
 				n++
-				cur = Item{Ref: fmt.Sprintf("%s link %d", name, n), Archived: archived}
+				cur = anchorItem(z, hasAttr, fmt.Sprintf("%s link %d", name, n), "time_added")
+				cur.Archived = archived
 				title.Reset()
 				inA = true
-				for hasAttr {
-					var k, v []byte
-					k, v, hasAttr = z.TagAttr()
-					switch string(k) {
-					case "href":
-						cur.URL = string(v)
-					case "time_added":
-						cur.Saved = parseDate(string(v))
-					case "tags":
-						cur.Tags = parseList(string(v), ",")
-					}
-				}
 			}
 		case html.EndTagToken:
 			tn, _ := z.TagName()
@@ -217,4 +206,24 @@ func (p *parser) parsePocketZip(src source) error {
 		}
 	}
 	return nil
+}
+
+// anchorItem reads a link's attributes, as Pocket's HTML export and
+// browsers' bookmark files write them: href, the date it was saved (in the
+// attribute dateAttr, unix seconds) and comma-separated tags.
+func anchorItem(z *html.Tokenizer, hasAttr bool, ref, dateAttr string) Item {
+	it := Item{Ref: ref}
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		switch string(k) {
+		case "href":
+			it.URL = string(v)
+		case dateAttr:
+			it.Saved = parseDate(string(v))
+		case "tags":
+			it.Tags = parseList(string(v), ",")
+		}
+	}
+	return it
 }
