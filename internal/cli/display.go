@@ -43,7 +43,7 @@ func showOptions(ctx context.Context, st *store.Store, out io.Writer, width int,
 	tw := terminalWidth(out)
 	plain = style == "" && (tw == 0 || noColor())
 	if width <= 0 {
-		if v, err := st.Setting(ctx, configs["width"].key); err == nil {
+		if v, err := st.Setting(ctx, string(settings.Width)); err == nil {
 			width, _ = strconv.Atoi(v)
 		}
 		if width < 20 {
@@ -54,7 +54,7 @@ func showOptions(ctx context.Context, st *store.Store, out io.Writer, width int,
 		}
 	}
 	if style == "" {
-		if v, err := st.Setting(ctx, configs["style"].key); err == nil && (v == "dark" || v == "light") {
+		if v, err := st.Setting(ctx, string(settings.Style)); err == nil && (v == "dark" || v == "light") {
 			style = v
 		} else {
 			style = "dark"

@@ -12,37 +12,9 @@ import (
 	"margin/export"
 	"margin/internal/library"
 	"margin/internal/query"
-	"margin/internal/settings"
 	"margin/sanitize"
 	"margin/store"
 )
-
-// exportDirKey is the setting naming the folder `e` in the reader exports to.
-const exportDirKey = string(settings.ExportDir)
-
-// The settings that place a new export inside the export folder: a file
-// name template and a folder template ({{title}}, {{date}}, {{site}},
-// {{id}}; see export.Layout).
-const (
-	exportNameKey   = string(settings.ExportName)
-	exportFolderKey = string(settings.ExportFolder)
-)
-
-func init() {
-	check := func(v string) (string, error) { return v, export.CheckLayout(v) }
-	get := func(key, def string) func(e *env, st *store.Store) (string, string, error) {
-		return func(e *env, st *store.Store) (string, string, error) {
-			v, err := st.Setting(e.ctx, key)
-			if err != nil || v != "" {
-				return v, "set in the library", err
-			}
-			return def, "default", nil
-		}
-	}
-	configs["export-name"] = setting{key: exportNameKey, check: check, get: get(exportNameKey, "{{title}}")}
-	configs["export-folder"] = setting{key: exportFolderKey, check: check, get: get(exportFolderKey, "(the export folder itself)")}
-	settingNames = append(settingNames, "export-name", "export-folder")
-}
 
 // openArgs turns a margin://ID argument of margin open into the ID.
 func openArgs(args []string) ([]string, error) {

@@ -2,12 +2,9 @@ package cli
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"margin/internal/library"
-	"margin/internal/settings"
 	"margin/sanitize"
 	"margin/store"
 )
@@ -146,107 +143,29 @@ func salvageTo(e *env, out string) error {
 	return nil
 }
 
-// setting is one thing margin config can read or set.
-type setting struct {
-	key   string                       // the store's settings key
-	check func(string) (string, error) // validates and normalises a new value
-	// get returns the value in effect and where it came from.
-	get func(e *env, st *store.Store) (value, from string, err error)
-}
-
-// settingNames lists the settings in the order margin config shows them.
-var settingNames = []string{"export-dir", "style", "width", "links"}
-
-var configs = map[string]setting{
-	"export-dir": {exportDirKey, func(v string) (string, error) {
-		v, err := expandHome(v)
-		if err != nil {
-			return "", err
-		}
-		return filepath.Abs(v)
-	}, func(e *env, st *store.Store) (string, string, error) {
-		if d := os.Getenv("MARGIN_EXPORT_DIR"); d != "" {
-			return d, "from $MARGIN_EXPORT_DIR", nil
-		}
-		d, err := st.Setting(e.ctx, exportDirKey)
-		if err != nil || d != "" {
-			return d, "set in the library", err
-		}
-		return library.DefaultExportDir(), "default", nil
-	}},
-	"style": {string(settings.Style), func(v string) (string, error) {
-		if v != "dark" && v != "light" && v != "auto" {
-			return "", fmt.Errorf("style must be dark, light or auto, not %q", v)
-		}
-		if v == "auto" {
-			v = "" // follow the terminal's background
-		}
-		return v, nil
-	}, func(e *env, st *store.Store) (string, string, error) {
-		v, err := st.Setting(e.ctx, string(settings.Style))
-		if err != nil || v != "" {
-			return v, "set in the library", err
-		}
-		return "auto", "default: the reader follows the terminal's background; show uses dark", nil
-	}},
-	"links": {string(settings.Links), func(v string) (string, error) {
-		if v != "inline" && v != "text" {
-			return "", fmt.Errorf("links must be text (a link shows as its words; addresses in the links list, O) or inline (addresses printed after the words), not %q", v)
-		}
-		return v, nil
-	}, func(e *env, st *store.Store) (string, string, error) {
-		v, err := st.Setting(e.ctx, string(settings.Links))
-		if err != nil || v != "" {
-			return v, "set in the library", err
-		}
-		return "text", "default: a link shows as its words; O lists the addresses", nil
-	}},
-	"width": {string(settings.Width), func(v string) (string, error) {
-		if _, err := settings.ParseWidth(v); err != nil {
-			return "", err
-		}
-		return v, nil
-	}, func(e *env, st *store.Store) (string, string, error) {
-		v, err := st.Setting(e.ctx, string(settings.Width))
-		if err != nil || v != "" {
-			return v, "set in the library, by margin config or the reader", err
-		}
-		return "80", "default; never wider than the terminal", nil
-	}},
-}
-
-// expandHome expands a leading ~ or ~/ to the home directory, as a shell
-// would have if the path had not been quoted.
-func expandHome(p string) (string, error) {
-	if p != "~" && !strings.HasPrefix(p, "~/") {
-		return p, nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("expand ~: %w", err)
-	}
-	return filepath.Join(home, p[1:]), nil
-}
-
 func cmdConfig(e *env, args []string) error {
 	fs := e.flags("config")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 2 {
-		return usageErr("config: margin config [SETTING [VALUE]] (settings: %s)", strings.Join(settingNames, ", "))
+	var names []string
+	for _, s := range library.Settings {
+		names = append(names, s.Name)
 	}
-	var set setting
+	if len(pos) > 2 {
+		return usageErr("config: margin config [SETTING [VALUE]] (settings: %s)", strings.Join(names, ", "))
+	}
+	var set library.Setting
 	if len(pos) > 0 {
 		var ok bool
-		if set, ok = configs[pos[0]]; !ok {
-			return usageErr("config: unknown setting %q (known: %s)", sanitize.Line(pos[0]), strings.Join(settingNames, ", "))
+		if set, ok = library.SettingNamed(pos[0]); !ok {
+			return usageErr("config: unknown setting %q (known: %s)", sanitize.Line(pos[0]), strings.Join(names, ", "))
 		}
 	}
 	var v string
 	if len(pos) == 2 {
-		if v, err = set.check(pos[1]); err != nil {
+		if v, err = set.Check(pos[1]); err != nil {
 			return usageErr("config: %s", sanitize.Line(err.Error()))
 		}
 	}
@@ -255,19 +174,20 @@ func cmdConfig(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	lib := library.New(st)
 	if len(pos) == 0 {
 		// Every setting, its value and where the value comes from.
-		for _, name := range settingNames {
-			v, from, err := configs[name].get(e, st)
+		for _, s := range library.Settings {
+			v, from, err := lib.Value(e.ctx, s)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "%-11s %s  (%s)\n", name, sanitize.Line(v), from)
+			fmt.Fprintf(e.stdout, "%-11s %s  (%s)\n", s.Name, sanitize.Line(v), from)
 		}
 		return nil
 	}
 	if len(pos) == 2 {
-		if err := st.SetSetting(e.ctx, set.key, v); err != nil {
+		if err := lib.Set(e.ctx, set, v); err != nil {
 			return err
 		}
 		if v == "" {
@@ -276,7 +196,7 @@ func cmdConfig(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "%s set to %s\n", pos[0], sanitize.Line(v))
 		return nil
 	}
-	v, _, err = set.get(e, st)
+	v, _, err = lib.Value(e.ctx, set)
 	if err != nil {
 		return err
 	}

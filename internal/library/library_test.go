@@ -189,3 +189,52 @@ func TestFitsLimits(t *testing.T) {
 		}
 	}
 }
+
+// The settings margin config knows live in one table: each checks its
+// value, and the value in effect says where it comes from (issue 14: the
+// settings registry in the application layer).
+func TestSettingsRegistry(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	l := New(st)
+	ctx := t.Context()
+	var names []string
+	for _, s := range Settings {
+		names = append(names, s.Name)
+		if v, from, err := l.Value(ctx, s); err != nil || v == "" || from == "" {
+			t.Errorf("%s unset: %q (%s) %v", s.Name, v, from, err)
+		}
+	}
+	if strings.Join(names, " ") != "export-dir style width links export-name export-folder" {
+		t.Errorf("settings: %v", names)
+	}
+	w, _ := SettingNamed("width")
+	if _, err := w.Check("10"); err == nil {
+		t.Error("width 10 accepted")
+	}
+	if err := l.Set(ctx, w, "72"); err != nil {
+		t.Fatal(err)
+	}
+	if v, from, _ := l.Value(ctx, w); v != "72" || !strings.Contains(from, "set in the library") {
+		t.Errorf("width after set: %q (%s)", v, from)
+	}
+	s, _ := SettingNamed("style")
+	if v, err := s.Check("auto"); err != nil || v != "" {
+		t.Errorf("style auto: %q %v", v, err)
+	}
+	d, _ := SettingNamed("export-dir")
+	t.Setenv("MARGIN_EXPORT_DIR", "/tmp/elsewhere")
+	if v, from, _ := l.Value(ctx, d); v != "/tmp/elsewhere" || from != "from $MARGIN_EXPORT_DIR" {
+		t.Errorf("export-dir from the environment: %q (%s)", v, from)
+	}
+	n, _ := SettingNamed("export-name")
+	if _, err := n.Check("{{title"); err == nil {
+		t.Error("a broken template accepted")
+	}
+	if _, ok := SettingNamed("colour"); ok {
+		t.Error("an unknown setting found")
+	}
+}
