@@ -57,7 +57,9 @@ type proj struct {
 	doc    ast.Node
 	tops   []ast.Node
 	plain  []byte
-	pu     []int32 // plain byte -> unit index, -1 for separators
+	pu     []int32 // plain byte -> unit index, -1 for separators (nil without byUnit)
+	byUnit bool
+	seps   int // how many separator bytes end plain
 	units  []unit
 	leaves []leaf
 	// topLeaf[i] = first leaf of top-level block i; topLeaf[len(tops)] = len(leaves).
@@ -86,16 +88,22 @@ func Parse(markdown string) *Text { return &Text{parse(markdown)} }
 func (t *Text) Markdown() string { return t.p.src }
 
 // parse builds a fresh projection whose AST the caller may mutate.
-func parse(markdown string) *proj {
+func parse(markdown string) *proj { return parseWith(markdown, true) }
+
+// parseWith is parse; without byUnit the projection has no plain-byte to
+// unit map (pu): rendering needs none, and it is 4 bytes a byte of text.
+func parseWith(markdown string, byUnit bool) *proj {
 	clean, tr := cleanInput(markdown)
 	ps := parsers.Get().(parser.Parser)
 	doc := ps.Parse(text.NewReader(clean))
 	parsers.Put(ps)
 	flattenDeep(doc, 0)
-	p := &proj{src: markdown, clean: clean, tr: tr, doc: doc}
+	p := &proj{src: markdown, clean: clean, tr: tr, doc: doc, byUnit: byUnit}
 	p.units = make([]unit, 0, len(clean))
 	p.plain = make([]byte, 0, len(clean))
-	p.pu = make([]int32, 0, len(clean))
+	if byUnit {
+		p.pu = make([]int32, 0, len(clean))
+	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		p.tops = append(p.tops, n)
 	}
@@ -232,17 +240,23 @@ func (p *proj) addSep(s string) {
 		return
 	}
 	// Collapse separators: a soft break followed by a block break is one break.
-	for len(p.pu) > 0 && p.pu[len(p.pu)-1] < 0 && len(s) > 0 && (s[0] == '\n') {
+	for p.seps > 0 && len(s) > 0 && (s[0] == '\n') {
 		last := p.plain[len(p.plain)-1]
 		if last != ' ' && last != '\n' {
 			break
 		}
 		p.plain = p.plain[:len(p.plain)-1]
-		p.pu = p.pu[:len(p.pu)-1]
+		p.seps--
+		if p.byUnit {
+			p.pu = p.pu[:len(p.pu)-1]
+		}
 	}
 	for i := 0; i < len(s); i++ {
 		p.plain = append(p.plain, s[i])
-		p.pu = append(p.pu, -1)
+		p.seps++
+		if p.byUnit {
+			p.pu = append(p.pu, -1)
+		}
 	}
 }
 
@@ -256,8 +270,11 @@ func (p *proj) addUnit(cs, ce int, t string) {
 	idx := int32(len(p.units))
 	p.units = append(p.units, u)
 	p.plain = append(p.plain, t...)
-	for range len(t) {
-		p.pu = append(p.pu, idx)
+	p.seps = 0
+	if p.byUnit {
+		for range len(t) {
+			p.pu = append(p.pu, idx)
+		}
 	}
 }
 
@@ -299,7 +316,7 @@ func (p *proj) addText(n *ast.Text, top int, code, raw bool) {
 }
 
 func (p *proj) addCode(n ast.Node, top int) {
-	u0 := len(p.units)
+	u0, seps0 := len(p.units), p.seps
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
@@ -324,13 +341,17 @@ func (p *proj) addCode(n ast.Node, top int) {
 		if t := p.plain[u.ps:u.pe]; len(t) == 1 && t[0] == '\n' {
 			p.units = p.units[:len(p.units)-1]
 			p.plain = p.plain[:u.ps]
-			p.pu = p.pu[:u.ps]
+			if p.byUnit {
+				p.pu = p.pu[:u.ps]
+			}
 			continue
 		}
 		break
 	}
 	if len(p.units) > u0 {
 		p.leaves = append(p.leaves, leaf{u0: int32(u0), u1: int32(len(p.units)), kind: leafCode, node: n, top: int32(top)})
+	} else {
+		p.seps = seps0 // an empty block: plain ends as it did
 	}
 }
 

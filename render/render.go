@@ -39,7 +39,7 @@ type Options struct {
 // parseFor parses markdown for rendering with opt: a fresh projection, its
 // links shown as references unless addresses are asked for.
 func parseFor(markdown string, opt Options) *proj {
-	p := parse(markdown)
+	p := parseWith(markdown, false)
 	if !opt.InlineLinks {
 		p.referenceLinks()
 	}
@@ -225,6 +225,7 @@ func (p *proj) renderChunks(opt Options, cfg *ansi.StyleConfig, bounds []int) ([
 					return
 				}
 				cs[i], errs[i] = p.run(opt, cfg, j)
+				p.release(bounds[i], bounds[i+1])
 			}
 		}()
 	}
@@ -235,6 +236,21 @@ func (p *proj) renderChunks(opt Options, cfg *ansi.StyleConfig, bounds []int) ([
 		}
 	}
 	return cs, nil
+}
+
+// release lets the syntax tree of top-level blocks [t0,t1) go once they
+// are rendered: nothing reads it again, and a long article's tree is tens
+// of megabytes.
+func (p *proj) release(t0, t1 int) {
+	for k := p.topLeaf[t0]; k < p.topLeaf[t1]; k++ {
+		p.leaves[k].node = nil
+	}
+	clear(p.tops[t0:t1])
+	for i := range p.refs {
+		if t0 <= p.refs[i].top && p.refs[i].top < t1 {
+			p.refs[i].node = nil
+		}
+	}
 }
 
 var chromaOnce sync.Once

@@ -458,3 +458,19 @@ func TestRenderFirstStaysPartial(t *testing.T) {
 		}
 	}
 }
+
+// A rendering's projection has no plain-to-unit map (it is 4 bytes a
+// byte of text and only the Text uses it), yet its plain text is the
+// Text's to the byte, separators collapsed the same way.
+func TestRenderProjectionWithoutUnitMap(t *testing.T) {
+	for _, md := range []string{readTestdata(t, "tricky.md"), GenerateArticle(3000),
+		"a  \nb\n\n```\n\n\n```\n\nc\n\n- d\n\n  e\n", "```\n```\n\nx\n"} {
+		full, bare := parse(md), parseWith(md, false)
+		if bare.pu != nil {
+			t.Fatal("a rendering's projection holds pu")
+		}
+		if string(full.plain) != string(bare.plain) || len(full.units) != len(bare.units) {
+			t.Errorf("plain differs:\n%q\n%q", full.plain, bare.plain)
+		}
+	}
+}
