@@ -46,7 +46,7 @@ func (s *highlightState) add(p *pagerModel, after func(p *pagerModel, id int64) 
 		start, end = trimRange(md, start, end)
 	}
 	if end <= start {
-		p.errLine = "Nothing to highlight here."
+		s.fx.fail("Nothing to highlight here.")
 		return nil
 	}
 	q := p.text.QuoteAt(start, end)
@@ -56,7 +56,7 @@ func (s *highlightState) add(p *pagerModel, after func(p *pagerModel, id int64) 
 			// apart: act on the one there is.
 			s.anchor = -1
 			s.cursor = o.Start
-			p.status = "Already highlighted. L label · a note · x delete"
+			s.fx.say("Already highlighted. L label · a note · x delete")
 			if after != nil {
 				return after(p, o.ID)
 			}
@@ -86,7 +86,7 @@ func (s *highlightState) add(p *pagerModel, after func(p *pagerModel, id int64) 
 		return added{h: h, stale: true}, err
 	}, func(p *pagerModel, val any, err error) tea.Cmd {
 		if err != nil {
-			p.errLine = "Could not save the highlight: " + err.Error()
+			s.fx.fail("Could not save the highlight: " + err.Error())
 			return nil
 		}
 		r := val.(added)
@@ -100,7 +100,7 @@ func (s *highlightState) add(p *pagerModel, after func(p *pagerModel, id int64) 
 		s.pushUndo(undoStep{kind: undoCreate, h: r.h})
 		// Keep the cursor on the new highlight so L, a and x act on it.
 		s.cursor = r.h.Start
-		p.status = "Highlighted. L label · a note · x delete · u undo"
+		s.fx.say("Highlighted. L label · a note · x delete · u undo")
 		if after != nil {
 			return after(p, r.h.ID)
 		}
@@ -114,7 +114,7 @@ func (s *highlightState) edit(p *pagerModel, e store.Edit, what string, then fun
 		return lib.EditHighlight(ctx, e)
 	}, func(p *pagerModel, val any, err error) tea.Cmd {
 		if err != nil {
-			p.errLine = "Could not " + what + ": " + err.Error()
+			s.fx.fail("Could not " + what + ": " + err.Error())
 			return nil
 		}
 		return then(p, val.(store.EditResult))
@@ -124,7 +124,7 @@ func (s *highlightState) edit(p *pagerModel, e store.Edit, what string, then fun
 func (s *highlightState) remove(p *pagerModel) tea.Cmd {
 	i := s.under()
 	if i < 0 {
-		p.errLine = "No highlight under the cursor."
+		s.fx.fail("No highlight under the cursor.")
 		return nil
 	}
 	return s.removeAt(p, i)
@@ -144,13 +144,13 @@ func (s *highlightState) removeAt(p *pagerModel, i int) tea.Cmd {
 		return nil, lib.DeleteHighlight(ctx, h.ID)
 	}, func(p *pagerModel, _ any, err error) tea.Cmd {
 		if err != nil {
-			p.errLine = "Could not delete the highlight: " + err.Error()
+			s.fx.fail("Could not delete the highlight: " + err.Error())
 			return nil
 		}
 		s.pushUndo(undoStep{kind: undoDelete, h: h, relink: relink})
-		p.status = "Highlight deleted. u to undo"
+		s.fx.say("Highlight deleted. u to undo")
 		if n := len(relink); n > 0 {
-			p.status = fmt.Sprintf("Highlight deleted and unlinked %d highlight%s. u to undo", n, plural(n))
+			s.fx.say(fmt.Sprintf("Highlight deleted and unlinked %d highlight%s. u to undo", n, plural(n)))
 		}
 		s.refreshPanel(p)
 		return nil
@@ -167,7 +167,7 @@ func (s *highlightState) editNote(p *pagerModel) tea.Cmd {
 	}
 	i := s.under()
 	if i < 0 {
-		p.errLine = "No highlight under the cursor: h highlights the sentence (or v selects), then a writes a note; A notes the whole article."
+		s.fx.fail("No highlight under the cursor: h highlights the sentence (or v selects), then a writes a note; A notes the whole article.")
 		return nil
 	}
 	return s.openEditor(p, s.list[i].ID)
@@ -180,12 +180,12 @@ func (s *highlightState) openEditor(p *pagerModel, id int64) tea.Cmd {
 		func(p *pagerModel, _ any, _ error) tea.Cmd {
 			i := s.byID(id)
 			if i < 0 {
-				p.errLine = "This highlight was deleted elsewhere."
+				s.fx.fail("This highlight was deleted elsewhere.")
 				return nil
 			}
 			s.editor = newNoteEditor(p.Common, s.list[i])
 			s.editor.SetSize(p.textWidth(), p.bodyHeight())
-			p.mode = readEditor
+			s.fx.enter(readEditor)
 			return nil
 		})
 }
@@ -201,22 +201,22 @@ func (s *highlightState) onEditorKey(p *pagerModel, msg tea.KeyPressMsg) tea.Cmd
 		ed.SetValue(*ed.theirs)
 		ed.base, ed.theirs = *ed.theirs, nil
 		s.closeEditor(p)
-		p.status = "Kept the note written elsewhere."
+		s.fx.say("Kept the note written elsewhere.")
 		return nil
 	case ed.theirs != nil && keyIs(msg, k.Merge):
 		ed.SetValue(ed.Value() + "\n\n" + *ed.theirs)
 		ed.base, ed.theirs = *ed.theirs, nil
-		p.status = "Both notes are in the editor: edit, then ctrl+s saves."
+		s.fx.say("Both notes are in the editor: edit, then ctrl+s saves.")
 		return nil
 	case ed.deleted && !ed.article && keyIs(msg, k.Restore):
 		return s.restoreWithNote(p)
 	case keyIs(msg, k.Save) || keyIs(msg, k.Cancel):
 		if ed.theirs != nil && keyIs(msg, k.Cancel) {
-			p.errLine = "Changed elsewhere: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both."
+			s.fx.fail("Changed elsewhere: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both.")
 			return nil
 		}
 		if ed.deleted && ed.Value() != "" && !ed.article {
-			p.errLine = "Deleted elsewhere: ctrl+r restores the highlight with your note."
+			s.fx.fail("Deleted elsewhere: ctrl+r restores the highlight with your note.")
 			return nil
 		}
 		if ed.deleted {
@@ -232,16 +232,16 @@ func (s *highlightState) onEditorKey(p *pagerModel, msg tea.KeyPressMsg) tea.Cmd
 func (s *highlightState) closeEditor(p *pagerModel) {
 	ed := s.editor
 	if ed.article && ed.base != ed.orig {
-		p.status = "Note on the article saved."
+		s.fx.say("Note on the article saved.")
 	}
 	if !ed.deleted && !ed.article && ed.base != ed.orig {
 		before := ed.h
 		before.Note = ed.orig
 		s.pushUndo(undoStep{kind: undoNote, h: before, note: ed.base})
-		p.status = "Note saved. u to undo"
+		s.fx.say("Note saved. u to undo")
 	}
 	s.editor = nil
-	p.mode = readNormal
+	s.fx.enter(readNormal)
 	if s.back {
 		s.back = false
 		s.openPanel(p)
@@ -305,14 +305,14 @@ func (s *highlightState) noteSaved(p *pagerModel, note string, err error) bool {
 	case errors.As(err, &ce):
 		t := ce.Current.Note
 		ed.theirs = &t
-		p.errLine = "This note was changed elsewhere while you wrote: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both."
+		s.fx.fail("This note was changed elsewhere while you wrote: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both.")
 		return false
 	case errors.Is(err, store.ErrNotFound):
 		ed.deleted = true
-		p.errLine = "This highlight was deleted elsewhere: ctrl+r restores it with your note."
+		s.fx.fail("This highlight was deleted elsewhere: ctrl+r restores it with your note.")
 		return false
 	case err != nil:
-		p.errLine = "Could not save the note: " + err.Error()
+		s.fx.fail("Could not save the note: " + err.Error())
 		return false
 	}
 	ed.base, ed.theirs = note, nil
@@ -329,7 +329,7 @@ func (s *highlightState) restoreWithNote(p *pagerModel) tea.Cmd {
 		return nil, restoreOn(ctx, lib, &h, nil)
 	}, func(p *pagerModel, _ any, err error) tea.Cmd {
 		if err != nil {
-			p.errLine = "Could not restore the highlight: " + err.Error()
+			s.fx.fail("Could not restore the highlight: " + err.Error())
 			return nil
 		}
 		if s.editor == ed {
@@ -337,7 +337,7 @@ func (s *highlightState) restoreWithNote(p *pagerModel) tea.Cmd {
 			ed.base, ed.orig = h.Note, h.Note
 			s.closeEditor(p)
 		}
-		p.status = "Highlight restored with your note."
+		s.fx.say("Highlight restored with your note.")
 		return nil
 	})
 }
@@ -397,18 +397,18 @@ func (s *highlightState) setLabel(p *pagerModel, id int64, label string, unlink 
 				{Title: "Yes, and " + what, Value: true},
 				{Title: "No, keep it a " + h.Label, Value: false},
 			})
-			p.showPicker(pk, pickUnlink)
+			s.fx.show(pk, pickUnlink, -1)
 			return nil
 		}
 		if err != nil {
-			p.errLine = "Could not change the label: " + err.Error()
+			s.fx.fail("Could not change the label: " + err.Error())
 			return nil
 		}
 		res := val.(store.EditResult)
 		s.pushUndo(undoStep{kind: undoLabel, h: h, label: label, unlinked: res.Unlinked})
-		p.status = "Labelled " + label + ". u to undo"
+		s.fx.say("Labelled " + label + ". u to undo")
 		if n := len(res.Unlinked); n > 0 {
-			p.status = fmt.Sprintf("Labelled %s and unlinked %d highlight%s. u to undo", label, n, plural(n))
+			s.fx.say(fmt.Sprintf("Labelled %s and unlinked %d highlight%s. u to undo", label, n, plural(n)))
 		}
 		return nil
 	})
@@ -424,9 +424,9 @@ func (s *highlightState) link(p *pagerModel, to int64) tea.Cmd {
 	return s.edit(p, store.Edit{ID: h.ID, Supports: &store.Change[int64]{From: h.Supports, To: to}}, "link the highlight",
 		func(p *pagerModel, _ store.EditResult) tea.Cmd {
 			s.pushUndo(undoStep{kind: undoLink, h: h, supports: to})
-			p.status = "Linked to the claim. u to undo"
+			s.fx.say("Linked to the claim. u to undo")
 			if to == 0 {
-				p.status = "Unlinked. u to undo"
+				s.fx.say("Unlinked. u to undo")
 			}
 			return nil
 		})
@@ -450,11 +450,11 @@ func (s *highlightState) reattach(p *pagerModel, i int) tea.Cmd {
 			return p.reload("", "The article was refreshed elsewhere: reloaded; select the passage again.")
 		}
 		if err != nil {
-			p.errLine = "Could not re-attach the highlight: " + err.Error()
+			s.fx.fail("Could not re-attach the highlight: " + err.Error())
 			return nil
 		}
 		s.anchor = -1
-		p.status = "Re-attached to the selection."
+		s.fx.say("Re-attached to the selection.")
 		s.refreshPanel(p)
 		return nil
 	})
@@ -462,11 +462,10 @@ func (s *highlightState) reattach(p *pagerModel, i int) tea.Cmd {
 
 // refreshPanel redraws the highlights panel, if open, from the list.
 func (s *highlightState) refreshPanel(p *pagerModel) {
-	if p.mode != readPicker || p.pickKind != pickPanel || p.picker == nil {
+	cur, ok := p.panelCursor()
+	if !ok {
 		return
 	}
-	cur := p.picker.cursor
 	s.openPanel(p)
-	p.picker.cursor = clamp(cur, 0, len(p.picker.items)-1)
-	p.picker.scroll()
+	s.fx.pickAt = cur
 }

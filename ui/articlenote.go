@@ -39,14 +39,14 @@ func (s *highlightState) editArticleNote(p *pagerModel) tea.Cmd {
 		a, _ := val.(*store.Article)
 		if err != nil || a == nil || p.art == nil || p.art.ID != id {
 			if err != nil {
-				p.errLine = "Could not read the article's note: " + err.Error()
+				s.fx.fail("Could not read the article's note: " + err.Error())
 			}
 			return nil
 		}
 		p.art.Note = a.Note
 		s.editor = newArticleNoteEditor(p.Common, p.art)
 		s.editor.SetSize(p.textWidth(), p.bodyHeight())
-		p.mode = readEditor
+		s.fx.enter(readEditor)
 		return nil
 	})
 }
@@ -91,14 +91,14 @@ func (s *highlightState) articleNoteSaved(p *pagerModel, note string, err error)
 	case errors.As(err, &ce):
 		t := ce.Current
 		ed.theirs = &t
-		p.errLine = "This note was changed elsewhere while you wrote: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both."
+		s.fx.fail("This note was changed elsewhere while you wrote: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both.")
 		return false
 	case errors.Is(err, store.ErrNotFound):
 		ed.deleted = true
-		p.errLine = "This article was deleted elsewhere: u in the library brings it back; esc closes."
+		s.fx.fail("This article was deleted elsewhere: u in the library brings it back; esc closes.")
 		return false
 	case err != nil:
-		p.errLine = "Could not save the note: " + err.Error()
+		s.fx.fail("Could not save the note: " + err.Error())
 		return false
 	}
 	ed.base, ed.theirs = note, nil

@@ -57,7 +57,7 @@ func (s *highlightState) copyQuote(p *pagerModel, full bool) tea.Cmd {
 			start, end = p.text.SentenceAt(max(s.cursor, 0))
 		}
 		if end <= start {
-			p.errLine = "Nothing to copy here."
+			s.fx.fail("Nothing to copy here.")
 			return nil
 		}
 		words = p.text.QuoteAt(start, end).Exact

@@ -30,12 +30,45 @@ type highlightState struct {
 	pressed    int    // offset where the mouse button went down; -1 when up
 	target     int64  // highlight a label or claim chooser applies to
 	newLabel   string // the label waiting for the user to allow unlinking
+	// fx is what the last calls ask of the reader around them (status,
+	// error line, mode, a list to open); the pager applies it (applyHL).
+	fx hlEffects
+}
+
+// hlEffects is what the highlights ask of the reader: they never write the
+// pager's status, error line or mode themselves.
+type hlEffects struct {
+	status, errLine   string
+	setStatus, setErr bool
+	mode              readMode
+	setMode           bool
+	picker            *picker // a list to open over the article
+	pickKind          pickKind
+	pickAt            int // with picker: the cursor to keep; -1 for its own
+}
+
+func (e *hlEffects) say(s string)  { e.status, e.setStatus = s, true }
+func (e *hlEffects) fail(s string) { e.errLine, e.setErr = s, true }
+
+// enter asks for a mode; a list asked for before is not opened.
+func (e *hlEffects) enter(m readMode) { e.mode, e.setMode, e.picker = m, true, nil }
+
+// show asks for a list over the article, its cursor at at (-1: its own).
+func (e *hlEffects) show(pk *picker, kind pickKind, at int) {
+	e.picker, e.pickKind, e.pickAt = pk, kind, at
+}
+
+// take returns the effects asked for and forgets them.
+func (s *highlightState) take() hlEffects {
+	fx := s.fx
+	s.fx = hlEffects{}
+	return fx
 }
 
 // reset clears everything but the undo history, which outlives one
 // opening of an article.
 func (s *highlightState) reset() {
-	*s = highlightState{caret: caret{cursor: -1, anchor: -1}, pressed: -1, undo: s.undo}
+	*s = highlightState{caret: caret{cursor: -1, anchor: -1}, pressed: -1, undo: s.undo, fx: s.fx}
 }
 
 // indexNotes finds the display line under which each note is shown.
@@ -242,7 +275,7 @@ func (s *highlightState) jump(p *pagerModel, dir int) {
 		}
 	}
 	if len(starts) == 0 {
-		p.errLine = "No highlights in this article yet: select with v, highlight with h."
+		s.fx.fail("No highlights in this article yet: select with v, highlight with h.")
 		return
 	}
 	sort.Ints(starts)
@@ -264,7 +297,7 @@ func (s *highlightState) jump(p *pagerModel, dir int) {
 		}
 	}
 	if target < 0 {
-		p.status = "No more highlights that way."
+		s.fx.say("No more highlights that way.")
 		return
 	}
 	s.moveTo(p, target)
@@ -283,7 +316,7 @@ func (s *highlightState) viewEditor(p *pagerModel, h int) []string {
 func (s *highlightState) chooseLabel(p *pagerModel) {
 	i := s.under()
 	if i < 0 {
-		p.errLine = "No highlight under the cursor: h highlights the sentence."
+		s.fx.fail("No highlight under the cursor: h highlights the sentence.")
 		return
 	}
 	s.labelPicker(p, i)
@@ -301,7 +334,7 @@ func (s *highlightState) labelPicker(p *pagerModel, i int) {
 	}
 	pk.items = items
 	s.target = h.ID
-	p.showPicker(pk, pickLabel)
+	s.fx.show(pk, pickLabel, -1)
 }
 
 // labelHelp says what a label marks.
@@ -314,11 +347,11 @@ func labelHelp(name string) string {
 func (s *highlightState) chooseClaim(p *pagerModel) {
 	i := s.under()
 	if i < 0 {
-		p.errLine = "No highlight under the cursor."
+		s.fx.fail("No highlight under the cursor.")
 		return
 	}
 	if !store.LinksToClaim(s.list[i].Label) {
-		p.errLine = "Only evidence, questions and disagreements link to a claim: L changes the label."
+		s.fx.fail("Only evidence, questions and disagreements link to a claim: L changes the label.")
 		return
 	}
 	var items []pickItem
@@ -328,7 +361,7 @@ func (s *highlightState) chooseClaim(p *pagerModel) {
 		}
 	}
 	if len(items) == 0 {
-		p.errLine = "No claims in this article yet: label a highlight as a claim first (L)."
+		s.fx.fail("No claims in this article yet: label a highlight as a claim first (L).")
 		return
 	}
 	items = append(items, pickItem{Title: "(not linked to a claim)", Value: int64(0)})
@@ -339,7 +372,7 @@ func (s *highlightState) chooseClaim(p *pagerModel) {
 		}
 	}
 	s.target = s.list[i].ID
-	p.showPicker(pk, pickClaim)
+	s.fx.show(pk, pickClaim, -1)
 }
 
 // onPick applies a choice from the label, claim or panel lists.
@@ -351,7 +384,7 @@ func (s *highlightState) onPick(p *pagerModel, kind pickKind, value any) tea.Cmd
 		if value == true {
 			return s.setLabel(p, s.target, s.newLabel, true)
 		}
-		p.status = "Label kept."
+		s.fx.say("Label kept.")
 	case pickClaim:
 		return s.link(p, value.(int64))
 	case pickPanel:
@@ -360,7 +393,7 @@ func (s *highlightState) onPick(p *pagerModel, kind pickKind, value any) tea.Cmd
 			return nil
 		}
 		if s.list[i].Orphan {
-			p.errLine = "This highlight's passage is no longer in the article (orphan)."
+			s.fx.fail("This highlight's passage is no longer in the article (orphan).")
 			return nil
 		}
 		p.jumpTo(s.list[i].Start)
@@ -444,15 +477,15 @@ func (s *highlightState) openPanel(p *pagerModel) {
 			break
 		}
 	}
-	p.showPicker(pk, pickPanel)
+	s.fx.show(pk, pickPanel, -1)
 }
 
 // onPanelKey handles the panel's own keys; done=false passes the key on to
 // the list.
-func (s *highlightState) onPanelKey(p *pagerModel, msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := p.picker.keys
-	cur := p.picker.cursor
-	id, _ := p.picker.chosen().(int64)
+func (s *highlightState) onPanelKey(p *pagerModel, pk *picker, msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := pk.keys
+	cur := pk.cursor
+	id, _ := pk.chosen().(int64)
 	switch {
 	case key.Matches(msg, k.Filter) && k.Filter.Enabled():
 		s.panelLabel = nextLabel(s.panelLabel)
@@ -476,8 +509,7 @@ func (s *highlightState) onPanelKey(p *pagerModel, msg tea.KeyPressMsg) (tea.Cmd
 		return nil, false
 	}
 	s.openPanel(p)
-	p.picker.cursor = clamp(cur, 0, len(p.picker.items)-1)
-	p.picker.scroll()
+	s.fx.pickAt = cur
 	return nil, true
 }
 

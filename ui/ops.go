@@ -107,7 +107,7 @@ func (p *pagerModel) onOp(msg opMsg) tea.Cmd {
 			p.hl.indexNotes(p)
 		}
 	}
-	cmd := o.then(p, msg.val, msg.err)
+	cmd := p.withHL(o.then(p, msg.val, msg.err))
 	if len(p.ops) == 0 && (p.doc == nil || !p.doc.Window) {
 		cmd = tea.Batch(cmd, p.replay())
 	}
@@ -172,6 +172,7 @@ func (p *pagerModel) settle(ctx context.Context) error {
 			continue
 		}
 		o.then(p, val, nil)
+		p.applyHL()
 	}
 	if len(failed) > 0 {
 		return errors.New(failed[0])

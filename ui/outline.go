@@ -62,7 +62,7 @@ func (p *pagerModel) onPicked(msg pickedMsg) tea.Cmd {
 			return p.openLink(v)
 		}
 	}
-	return p.hl.onPick(p, msg.kind, msg.value)
+	return p.withHL(p.hl.onPick(p, msg.kind, msg.value))
 }
 
 // jumpTo puts a source offset near the top of the screen.
@@ -77,7 +77,9 @@ func (p *pagerModel) jumpTo(off int) {
 
 func (p *pagerModel) onPickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p.pickKind == pickPanel && !p.picker.showHelp {
-		if cmd, done := p.hl.onPanelKey(p, msg); done {
+		cmd, done := p.hl.onPanelKey(p, p.picker, msg)
+		p.applyHL()
+		if done {
 			return cmd
 		}
 	}

@@ -578,7 +578,7 @@ func (p *pagerModel) autosave() tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	if p.mode == readEditor {
-		cmds = append(cmds, p.hl.saveDraft(p))
+		cmds = append(cmds, p.withHL(p.hl.saveDraft(p)))
 	}
 	if p.doc != nil && p.savedOff != -1 && p.topOffset() != p.savedOff {
 		cmds = append(cmds, p.savePosition())
@@ -757,7 +757,7 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case readPicker:
 		return p.onPickerKey(msg)
 	case readEditor:
-		return p.hl.onEditorKey(p, msg)
+		return p.withHL(p.hl.onEditorKey(p, msg))
 	}
 	p.status, p.errLine = "", ""
 	k := p.currentKeys()
@@ -811,9 +811,9 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Refresh):
 		return p.refresh()
 	case key.Matches(msg, k.Copy):
-		return p.hl.copyQuote(p, false)
+		return p.withHL(p.hl.copyQuote(p, false))
 	case key.Matches(msg, k.CopyNote):
-		return p.hl.copyQuote(p, true)
+		return p.withHL(p.hl.copyQuote(p, true))
 	case key.Matches(msg, k.Original):
 		if u := originalURL(p.art); u != "" {
 			return p.openLink(u)
@@ -834,7 +834,7 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return tea.Batch(p.savePosition(), func() tea.Msg { return closeMsg{} })
 	default:
-		return p.hl.onKey(p, msg, k)
+		return p.withHL(p.hl.onKey(p, msg, k))
 	}
 	return nil
 }
@@ -1104,4 +1104,42 @@ func (p *pagerModel) viewStatus() string {
 		right = p.hl.statusLine(p)
 	}
 	return truncate(left+"  "+right, p.Width)
+}
+
+// applyHL applies, in one place, what the highlights asked of the reader
+// during the last call into them: the status and error lines, the mode, a
+// list to open.
+func (p *pagerModel) applyHL() {
+	fx := p.hl.take()
+	if fx.setStatus {
+		p.status = fx.status
+	}
+	if fx.setErr {
+		p.errLine = fx.errLine
+	}
+	if fx.setMode {
+		p.mode = fx.mode
+	}
+	if fx.picker != nil {
+		p.showPicker(fx.picker, fx.pickKind)
+		if fx.pickAt >= 0 {
+			p.picker.cursor = clamp(fx.pickAt, 0, len(p.picker.items)-1)
+			p.picker.scroll()
+		}
+	}
+}
+
+// withHL applies the highlights' effects after a call into them and
+// passes its command on.
+func (p *pagerModel) withHL(cmd tea.Cmd) tea.Cmd {
+	p.applyHL()
+	return cmd
+}
+
+// panelCursor is the cursor of the highlights panel, when it is open.
+func (p *pagerModel) panelCursor() (int, bool) {
+	if p.mode != readPicker || p.pickKind != pickPanel || p.picker == nil {
+		return 0, false
+	}
+	return p.picker.cursor, true
 }

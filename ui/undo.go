@@ -47,7 +47,7 @@ func (s *highlightState) pushUndo(u undoStep) {
 // one before it.
 func (s *highlightState) undoLast(p *pagerModel) tea.Cmd {
 	if len(s.undo) == 0 {
-		p.errLine = "Nothing to undo."
+		s.fx.fail("Nothing to undo.")
 		return nil
 	}
 	u := s.undo[len(s.undo)-1]
@@ -56,9 +56,9 @@ func (s *highlightState) undoLast(p *pagerModel) tea.Cmd {
 		return apply(ctx, lib, u)
 	}, func(p *pagerModel, val any, err error) tea.Cmd {
 		if err != nil {
-			p.errLine = "Could not undo: " + err.Error()
+			s.fx.fail("Could not undo: " + err.Error())
 			if errors.Is(err, store.ErrConflict) {
-				p.errLine = "Not undone: it was changed elsewhere since."
+				s.fx.fail("Not undone: it was changed elsewhere since.")
 			}
 			return nil
 		}
@@ -69,7 +69,7 @@ func (s *highlightState) undoLast(p *pagerModel) tea.Cmd {
 		if n := len(s.undo); n > 0 {
 			msg += fmt.Sprintf(" (%d more to undo)", n)
 		}
-		p.status = msg
+		s.fx.say(msg)
 		s.refreshPanel(p)
 		return nil
 	})
