@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -33,6 +34,35 @@ type highlightState struct {
 	// fx is what the last calls ask of the reader around them (status,
 	// error line, mode, a list to open); the pager applies it (applyHL).
 	fx hlEffects
+}
+
+// readerView is what the highlights see of the reader around them: the
+// article, its parsed text and rendering, the viewport, and the reader's
+// services (a library call, a reload, the clipboard). It gives no way to
+// set the status, error line or mode: those are effects (hlEffects).
+// *pagerModel is the one reader view.
+type readerView interface {
+	shared() *Common
+	article() *store.Article
+	parsed() *render.Text
+	document() *render.Doc
+	searchHits() (matches []render.Match, current int)
+	// The viewport.
+	firstLine() int // the display line at the top
+	pendingAt() int // the offset to show once rendered; -1 none
+	topOffset() int
+	bodyHeight() int
+	headerHeight() int
+	textWidth() int
+	margin() int
+	scrollNear(line int) // brings a display line on screen, a third down
+	jumpTo(off int)      // puts an offset near the top, the cursor on it
+	panelCursor() (int, bool)
+	// Services: each returns the command to run.
+	run(what string, fn func(context.Context, Library) (any, error), then func(v readerView, val any, err error) tea.Cmd) tea.Cmd
+	reload(say, warn string) tea.Cmd
+	reloadAt(off int, say, warn string) tea.Cmd
+	copyText(what, text string) tea.Cmd
 }
 
 // hlEffects is what the highlights ask of the reader: they never write the
@@ -72,22 +102,22 @@ func (s *highlightState) reset() {
 }
 
 // indexNotes finds the display line under which each note is shown.
-func (s *highlightState) indexNotes(p *pagerModel) {
+func (s *highlightState) indexNotes(v readerView) {
 	s.noteLines = nil
-	if p.doc == nil {
+	if v.document() == nil {
 		return
 	}
 	for i, h := range s.list {
 		if h.Orphan || strings.TrimSpace(h.Note) == "" || h.End <= h.Start {
 			continue
 		}
-		end := lastRuneStart(p.art.Markdown, h.End)
-		line, _, ok := p.doc.CellOf(end)
-		if !ok || p.doc.Window && !p.doc.Covers(end) {
+		end := lastRuneStart(v.article().Markdown, h.End)
+		line, _, ok := v.document().CellOf(end)
+		if !ok || v.document().Window && !v.document().Covers(end) {
 			continue
 		}
 		// Under the paragraph, not inside it: after its last line.
-		for line+1 < len(p.doc.Lines) && strings.TrimSpace(p.doc.Text(line+1)) != "" {
+		for line+1 < len(v.document().Lines) && strings.TrimSpace(v.document().Text(line+1)) != "" {
 			line++
 		}
 		if s.noteLines == nil {
@@ -105,10 +135,10 @@ func lastRuneStart(md string, end int) int {
 }
 
 // onDoc places the cursor when a rendering arrives.
-func (s *highlightState) onDoc(p *pagerModel) {
-	s.indexNotes(p)
-	if s.cursor < 0 && p.pending < 0 {
-		s.cursor = p.topOffset()
+func (s *highlightState) onDoc(v readerView) {
+	s.indexNotes(v)
+	if s.cursor < 0 && v.pendingAt() < 0 {
+		s.cursor = v.topOffset()
 	}
 }
 
@@ -121,15 +151,15 @@ func lineOf(d *render.Doc, off int) int {
 }
 
 // visibleLines is how many display lines fit the body, notes included.
-func (s *highlightState) visibleLines(p *pagerModel) int {
-	if p.doc == nil {
-		return p.bodyHeight()
+func (s *highlightState) visibleLines(v readerView) int {
+	if v.document() == nil {
+		return v.bodyHeight()
 	}
-	if len(s.noteLines) == 0 && len(s.articleNoteRows(p)) == 0 {
-		return max(min(p.bodyHeight(), len(p.doc.Lines)-p.top), 1)
+	if len(s.noteLines) == 0 && len(s.articleNoteRows(v)) == 0 {
+		return max(min(v.bodyHeight(), len(v.document().Lines)-v.firstLine()), 1)
 	}
 	n := 0
-	for _, l := range s.rowLines(p) {
+	for _, l := range s.rowLines(v) {
 		if l >= 0 {
 			n++
 		}
@@ -139,17 +169,17 @@ func (s *highlightState) visibleLines(p *pagerModel) int {
 
 // follow keeps the cursor on screen after scrolling: on the first text
 // of the screen when it fell above, on the last when it fell below.
-func (s *highlightState) follow(p *pagerModel) {
-	if p.doc == nil || s.cursor < 0 {
+func (s *highlightState) follow(v readerView) {
+	if v.document() == nil || s.cursor < 0 {
 		return
 	}
-	line := lineOf(p.doc, s.cursor)
-	vis := s.visibleLines(p)
+	line := lineOf(v.document(), s.cursor)
+	vis := s.visibleLines(v)
 	switch {
-	case line < p.top:
-		s.cursor = firstOffsetFrom(p.doc, p.top, s.cursor)
-	case line >= p.top+vis:
-		s.cursor = lastOffsetBefore(p.doc, p.top+vis, s.cursor)
+	case line < v.firstLine():
+		s.cursor = firstOffsetFrom(v.document(), v.firstLine(), s.cursor)
+	case line >= v.firstLine()+vis:
+		s.cursor = lastOffsetBefore(v.document(), v.firstLine()+vis, s.cursor)
 	}
 }
 
@@ -181,16 +211,15 @@ func lastOffsetBefore(d *render.Doc, line, fallback int) int {
 }
 
 // moveTo puts the cursor on a source offset and scrolls it into view.
-func (s *highlightState) moveTo(p *pagerModel, off int) {
-	if p.doc == nil {
+func (s *highlightState) moveTo(v readerView, off int) {
+	if v.document() == nil {
 		return
 	}
-	s.cursor = clamp(off, 0, len(p.art.Markdown))
-	line := lineOf(p.doc, s.cursor)
-	vis := s.visibleLines(p)
-	if line < p.top || line >= p.top+vis {
-		p.top = line - p.bodyHeight()/3
-		p.clampTop()
+	s.cursor = clamp(off, 0, len(v.article().Markdown))
+	line := lineOf(v.document(), s.cursor)
+	vis := s.visibleLines(v)
+	if line < v.firstLine() || line >= v.firstLine()+vis {
+		v.scrollNear(line)
 	}
 }
 
@@ -219,13 +248,13 @@ func (s *highlightState) byID(id int64) int {
 }
 
 // onKey handles the cursor and highlight keys of the reader.
-func (s *highlightState) onKey(p *pagerModel, msg tea.KeyPressMsg, k ReaderKeys) tea.Cmd {
-	if p.doc == nil {
+func (s *highlightState) onKey(v readerView, msg tea.KeyPressMsg, k ReaderKeys) tea.Cmd {
+	if v.document() == nil {
 		return nil
 	}
-	t := p.text
+	t := v.parsed()
 	motion := func(f func(*render.Text, int) int) {
-		s.moveTo(p, f(t, max(s.cursor, 0)))
+		s.moveTo(v, f(t, max(s.cursor, 0)))
 	}
 	switch {
 	case key.Matches(msg, k.WordNext):
@@ -243,31 +272,31 @@ func (s *highlightState) onKey(p *pagerModel, msg tea.KeyPressMsg, k ReaderKeys)
 	case key.Matches(msg, k.Select):
 		s.toggleSelect()
 	case key.Matches(msg, k.Highlight):
-		return s.add(p, nil)
+		return s.add(v, nil)
 	case key.Matches(msg, k.Label):
-		s.chooseLabel(p)
+		s.chooseLabel(v)
 	case key.Matches(msg, k.Note):
-		return s.editNote(p)
+		return s.editNote(v)
 	case key.Matches(msg, k.ArticleNote):
-		return s.editArticleNote(p)
+		return s.editArticleNote(v)
 	case key.Matches(msg, k.Delete):
-		return s.remove(p)
+		return s.remove(v)
 	case key.Matches(msg, k.Undo):
-		return s.undoLast(p)
+		return s.undoLast(v)
 	case key.Matches(msg, k.NextHighlight):
-		s.jump(p, 1)
+		s.jump(v, 1)
 	case key.Matches(msg, k.PrevHighlight):
-		s.jump(p, -1)
+		s.jump(v, -1)
 	case key.Matches(msg, k.Panel):
-		s.openPanel(p)
+		s.openPanel(v)
 	case key.Matches(msg, k.Link):
-		s.chooseClaim(p)
+		s.chooseClaim(v)
 	}
 	return nil
 }
 
 // jump moves the cursor to the next or previous highlight.
-func (s *highlightState) jump(p *pagerModel, dir int) {
+func (s *highlightState) jump(v readerView, dir int) {
 	var starts []int
 	for _, h := range s.list {
 		if !h.Orphan {
@@ -300,12 +329,12 @@ func (s *highlightState) jump(p *pagerModel, dir int) {
 		s.fx.say("No more highlights that way.")
 		return
 	}
-	s.moveTo(p, target)
+	s.moveTo(v, target)
 }
 
-func (s *highlightState) viewEditor(p *pagerModel, h int) []string {
-	pad := strings.Repeat(" ", p.margin())
-	lines := s.editor.View(p.textWidth())
+func (s *highlightState) viewEditor(v readerView, h int) []string {
+	pad := strings.Repeat(" ", v.margin())
+	lines := s.editor.View(v.textWidth())
 	for i := range lines {
 		lines[i] = pad + lines[i]
 	}
@@ -313,21 +342,21 @@ func (s *highlightState) viewEditor(p *pagerModel, h int) []string {
 }
 
 // chooseLabel opens the label chooser for the highlight under the cursor.
-func (s *highlightState) chooseLabel(p *pagerModel) {
+func (s *highlightState) chooseLabel(v readerView) {
 	i := s.under()
 	if i < 0 {
 		s.fx.fail("No highlight under the cursor: h highlights the sentence.")
 		return
 	}
-	s.labelPicker(p, i)
+	s.labelPicker(v, i)
 }
 
-func (s *highlightState) labelPicker(p *pagerModel, i int) {
+func (s *highlightState) labelPicker(v readerView, i int) {
 	h := s.list[i]
 	items := make([]pickItem, len(store.Labels))
-	pk := newPicker(p.Common, "Label", nil)
+	pk := newPicker(v.shared(), "Label", nil)
 	for j, l := range store.Labels {
-		items[j] = pickItem{Tag: p.Styles.Label(l).Tag.Render(l), Title: labelHelp(l), Value: l}
+		items[j] = pickItem{Tag: v.shared().Styles.Label(l).Tag.Render(l), Title: labelHelp(l), Value: l}
 		if l == h.Label {
 			pk.cursor = j
 		}
@@ -344,7 +373,7 @@ func labelHelp(name string) string {
 }
 
 // chooseClaim opens the claim chooser for the highlight under the cursor.
-func (s *highlightState) chooseClaim(p *pagerModel) {
+func (s *highlightState) chooseClaim(v readerView) {
 	i := s.under()
 	if i < 0 {
 		s.fx.fail("No highlight under the cursor.")
@@ -357,7 +386,7 @@ func (s *highlightState) chooseClaim(p *pagerModel) {
 	var items []pickItem
 	for _, h := range s.list {
 		if h.Label == store.ClaimLabel {
-			items = append(items, pickItem{Tag: p.Styles.Label(h.Label).Tag.Render(h.Label), Title: h.Highlighted(), Value: h.ID})
+			items = append(items, pickItem{Tag: v.shared().Styles.Label(h.Label).Tag.Render(h.Label), Title: h.Highlighted(), Value: h.ID})
 		}
 	}
 	if len(items) == 0 {
@@ -365,7 +394,7 @@ func (s *highlightState) chooseClaim(p *pagerModel) {
 		return
 	}
 	items = append(items, pickItem{Title: "(not linked to a claim)", Value: int64(0)})
-	pk := newPicker(p.Common, "Link to which claim?", items)
+	pk := newPicker(v.shared(), "Link to which claim?", items)
 	for j, it := range items {
 		if it.Value == s.list[i].Supports {
 			pk.cursor = j
@@ -376,17 +405,17 @@ func (s *highlightState) chooseClaim(p *pagerModel) {
 }
 
 // onPick applies a choice from the label, claim or panel lists.
-func (s *highlightState) onPick(p *pagerModel, kind pickKind, value any) tea.Cmd {
+func (s *highlightState) onPick(v readerView, kind pickKind, value any) tea.Cmd {
 	switch kind {
 	case pickLabel:
-		return s.setLabel(p, s.target, value.(string), false)
+		return s.setLabel(v, s.target, value.(string), false)
 	case pickUnlink:
 		if value == true {
-			return s.setLabel(p, s.target, s.newLabel, true)
+			return s.setLabel(v, s.target, s.newLabel, true)
 		}
 		s.fx.say("Label kept.")
 	case pickClaim:
-		return s.link(p, value.(int64))
+		return s.link(v, value.(int64))
 	case pickPanel:
 		i := s.byID(value.(int64))
 		if i < 0 {
@@ -396,19 +425,19 @@ func (s *highlightState) onPick(p *pagerModel, kind pickKind, value any) tea.Cmd
 			s.fx.fail("This highlight's passage is no longer in the article (orphan).")
 			return nil
 		}
-		p.jumpTo(s.list[i].Start)
+		v.jumpTo(s.list[i].Start)
 	}
 	return nil
 }
 
 // openPanel lists the article's highlights in reading order, or the
 // argument view: each claim with what supports, questions or disputes it.
-func (s *highlightState) openPanel(p *pagerModel) {
+func (s *highlightState) openPanel(v readerView) {
 	var items []pickItem
 	add := func(h *store.Highlight, indent int) {
-		tag := p.Styles.Label(h.Label).Tag.Render(h.Label)
+		tag := v.shared().Styles.Label(h.Label).Tag.Render(h.Label)
 		if h.Orphan {
-			tag = p.Styles.App.Error.Render("orphan") + " " + tag
+			tag = v.shared().Styles.App.Error.Render("orphan") + " " + tag
 		}
 		note := strings.TrimSpace(h.Note)
 		if note == "" {
@@ -416,7 +445,7 @@ func (s *highlightState) openPanel(p *pagerModel) {
 		}
 		if h.Changed() {
 			// A refresh reworded it: the reader's words, and what it says now.
-			tag = p.Styles.App.Error.Render("reworded") + " " + tag
+			tag = v.shared().Styles.App.Error.Render("reworded") + " " + tag
 			note = "now: “" + h.Exact + "” · " + note
 		}
 		items = append(items, pickItem{Tag: tag, Title: h.Highlighted(), Desc: note, Indent: indent, Value: h.ID})
@@ -454,7 +483,7 @@ func (s *highlightState) openPanel(p *pagerModel) {
 		title += " · " + s.panelLabel
 	}
 	title += fmt.Sprintf(" (%d)", len(items))
-	pk := newPicker(p.Common, title, items)
+	pk := newPicker(v.shared(), title, items)
 	pk.twoLine = true
 	pk.empty = "No highlights. Select with v and highlight with h."
 	if s.argument {
@@ -464,7 +493,7 @@ func (s *highlightState) openPanel(p *pagerModel) {
 		b.SetEnabled(true)
 	}
 	// An orphan (or any highlight) can be moved onto the current selection.
-	_, _, sel := s.selection(p.art.Markdown)
+	_, _, sel := s.selection(v.article().Markdown)
 	pk.keys.Reattach.SetEnabled(sel)
 	if s.argument {
 		pk.keys.Argument.SetHelp("a", "all highlights")
@@ -482,7 +511,7 @@ func (s *highlightState) openPanel(p *pagerModel) {
 
 // onPanelKey handles the panel's own keys; done=false passes the key on to
 // the list.
-func (s *highlightState) onPanelKey(p *pagerModel, pk *picker, msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (s *highlightState) onPanelKey(v readerView, pk *picker, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := pk.keys
 	cur := pk.cursor
 	id, _ := pk.chosen().(int64)
@@ -494,21 +523,21 @@ func (s *highlightState) onPanelKey(p *pagerModel, pk *picker, msg tea.KeyPressM
 	case key.Matches(msg, k.Edit):
 		if i := s.byID(id); i >= 0 {
 			s.back = true
-			return s.openEditor(p, id), true
+			return s.openEditor(v, id), true
 		}
 		return nil, true
 	case key.Matches(msg, k.Delete):
 		if i := s.byID(id); i >= 0 {
-			return s.removeAt(p, i), true
+			return s.removeAt(v, i), true
 		}
 	case key.Matches(msg, k.Reattach):
 		if i := s.byID(id); i >= 0 {
-			return s.reattach(p, i), true
+			return s.reattach(v, i), true
 		}
 	default:
 		return nil, false
 	}
-	s.openPanel(p)
+	s.openPanel(v)
 	s.fx.pickAt = cur
 	return nil, true
 }
@@ -528,25 +557,26 @@ func nextLabel(l string) string {
 
 // marks are the ranges painted over the article: highlights, search
 // matches, then the selection (later ones win).
-func (s *highlightState) marks(p *pagerModel) []render.Mark {
-	ms := make([]render.Mark, 0, len(s.list)+len(p.matches)+1)
+func (s *highlightState) marks(v readerView) []render.Mark {
+	matches, cur := v.searchHits()
+	ms := make([]render.Mark, 0, len(s.list)+len(matches)+1)
 	for _, h := range s.list {
 		if !h.Orphan && h.End > h.Start {
-			ms = append(ms, render.Mark{Start: h.Start, End: h.End, Style: render.MarkStyle{SGR: p.Styles.Label(h.Label).SGR}})
+			ms = append(ms, render.Mark{Start: h.Start, End: h.End, Style: render.MarkStyle{SGR: v.shared().Styles.Label(h.Label).SGR}})
 		}
 	}
-	st := p.Styles.Reader
-	for i, m := range p.matches {
+	st := v.shared().Styles.Reader
+	for i, m := range matches {
 		if m.Start < 0 || m.End <= m.Start {
 			continue
 		}
 		sgr := st.MatchSGR
-		if i == p.cur {
+		if i == cur {
 			sgr = st.CurrentSGR
 		}
 		ms = append(ms, render.Mark{Start: m.Start, End: m.End, Style: render.MarkStyle{SGR: sgr}})
 	}
-	if a, b, ok := s.selection(p.art.Markdown); ok {
+	if a, b, ok := s.selection(v.article().Markdown); ok {
 		ms = append(ms, render.Mark{Start: a, End: b, Style: render.MarkStyle{SGR: st.SelectionSGR}})
 	}
 	return ms
@@ -554,30 +584,30 @@ func (s *highlightState) marks(p *pagerModel) []render.Mark {
 
 // paint draws the visible part of the article with its marks, the cursor,
 // and each note under the line where its passage ends.
-func (s *highlightState) paint(p *pagerModel, h int) []string {
-	n := s.visibleLines(p)
-	body := p.doc.Paint(p.top, n, s.marks(p), s.cursor, p.Styles.Reader.CursorSGR)
-	top := s.articleNoteRows(p)
+func (s *highlightState) paint(v readerView, h int) []string {
+	n := s.visibleLines(v)
+	body := v.document().Paint(v.firstLine(), n, s.marks(v), s.cursor, v.shared().Styles.Reader.CursorSGR)
+	top := s.articleNoteRows(v)
 	if len(s.noteLines) == 0 && len(top) == 0 {
 		return body
 	}
 	out := append(make([]string, 0, h), top...)
 	for i, l := range body {
 		out = append(out, l)
-		for _, j := range s.noteLines[p.top+i] {
-			out = append(out, s.noteRows(p, &s.list[j])...)
+		for _, j := range s.noteLines[v.firstLine()+i] {
+			out = append(out, s.noteRows(v, &s.list[j])...)
 		}
 	}
 	return out
 }
 
 // noteRows is a note drawn as indented lines with a bar in the label's colour.
-func (s *highlightState) noteRows(p *pagerModel, h *store.Highlight) []string {
-	st := p.Styles.Reader
+func (s *highlightState) noteRows(v readerView, h *store.Highlight) []string {
+	st := v.shared().Styles.Reader
 	bar := st.NoteBar.Render("  ┃ ")
 	var rows []string
 	const maxRows = 6
-	for _, l := range wrapPlain(sanitize.Text(h.Note), p.textWidth()-8) {
+	for _, l := range wrapPlain(sanitize.Text(h.Note), v.textWidth()-8) {
 		if len(rows) == maxRows {
 			rows[maxRows-1] += " …"
 			break
@@ -588,9 +618,9 @@ func (s *highlightState) noteRows(p *pagerModel, h *store.Highlight) []string {
 }
 
 // statusLine describes the highlight under the cursor or the selection.
-func (s *highlightState) statusLine(p *pagerModel) string {
-	st := p.Styles
-	if _, _, ok := s.selection(p.art.Markdown); ok {
+func (s *highlightState) statusLine(v readerView) string {
+	st := v.shared().Styles
+	if _, _, ok := s.selection(v.article().Markdown); ok {
 		return st.Reader.Status.Render("selecting: h highlight · a note · esc cancel")
 	}
 	if i := s.under(); i >= 0 {
@@ -611,16 +641,16 @@ func (s *highlightState) statusLine(p *pagerModel) string {
 }
 
 // rowLines maps each body row to its display line; note rows map to -1.
-func (s *highlightState) rowLines(p *pagerModel) []int {
-	h := p.bodyHeight()
+func (s *highlightState) rowLines(v readerView) []int {
+	h := v.bodyHeight()
 	rows := make([]int, 0, h)
-	for range s.articleNoteRows(p) {
+	for range s.articleNoteRows(v) {
 		rows = append(rows, -1)
 	}
-	for l := p.top; l < len(p.doc.Lines) && len(rows) < h; l++ {
+	for l := v.firstLine(); l < len(v.document().Lines) && len(rows) < h; l++ {
 		rows = append(rows, l)
 		for _, i := range s.noteLines[l] {
-			for range s.noteRows(p, &s.list[i]) {
+			for range s.noteRows(v, &s.list[i]) {
 				rows = append(rows, -1)
 			}
 		}
@@ -629,41 +659,41 @@ func (s *highlightState) rowLines(p *pagerModel) []int {
 }
 
 // offsetAt is the source offset under a screen cell, or -1.
-func (s *highlightState) offsetAt(p *pagerModel, x, y int) int {
-	if p.doc == nil {
+func (s *highlightState) offsetAt(v readerView, x, y int) int {
+	if v.document() == nil {
 		return -1
 	}
-	rows := s.rowLines(p)
-	r := y - p.headerHeight()
+	rows := s.rowLines(v)
+	r := y - v.headerHeight()
 	if r < 0 || r >= len(rows) || rows[r] < 0 {
 		return -1
 	}
-	l, c, ok := p.doc.Next(rows[r], max(x-p.margin(), 0))
+	l, c, ok := v.document().Next(rows[r], max(x-v.margin(), 0))
 	if !ok {
 		return -1
 	}
-	return p.doc.Offset(l, c)
+	return v.document().Offset(l, c)
 }
 
 // onMouse places the cursor with a click and selects by dragging.
-func (s *highlightState) onMouse(p *pagerModel, msg tea.MouseMsg) {
+func (s *highlightState) onMouse(v readerView, msg tea.MouseMsg) {
 	m := msg.Mouse()
 	switch msg.(type) {
 	case tea.MouseClickMsg:
 		if m.Button != tea.MouseLeft {
 			return
 		}
-		if off := s.offsetAt(p, m.X, m.Y); off >= 0 {
+		if off := s.offsetAt(v, m.X, m.Y); off >= 0 {
 			s.cursor, s.anchor, s.pressed = off, -1, off
 		}
 	case tea.MouseMotionMsg:
 		if s.pressed < 0 || m.Button != tea.MouseLeft {
 			return
 		}
-		if off := s.offsetAt(p, m.X, m.Y); off >= 0 {
-			if off >= s.pressed && off < len(p.art.Markdown) {
+		if off := s.offsetAt(v, m.X, m.Y); off >= 0 {
+			if off >= s.pressed && off < len(v.article().Markdown) {
 				// Dragging forward selects the cell under the pointer too.
-				_, n := utf8.DecodeRuneInString(p.art.Markdown[off:])
+				_, n := utf8.DecodeRuneInString(v.article().Markdown[off:])
 				off += n
 			}
 			s.anchor, s.cursor = s.pressed, off

@@ -1143,3 +1143,25 @@ func (p *pagerModel) panelCursor() (int, bool) {
 	}
 	return p.picker.cursor, true
 }
+
+// The reader as the highlights see it (readerView).
+
+func (p *pagerModel) shared() *Common                   { return p.Common }
+func (p *pagerModel) article() *store.Article           { return p.art }
+func (p *pagerModel) parsed() *render.Text              { return p.text }
+func (p *pagerModel) document() *render.Doc             { return p.doc }
+func (p *pagerModel) firstLine() int                    { return p.top }
+func (p *pagerModel) pendingAt() int                    { return p.pending }
+func (p *pagerModel) searchHits() ([]render.Match, int) { return p.matches, p.cur }
+
+// scrollNear brings a display line on screen, a third down, when it is
+// not on it.
+func (p *pagerModel) scrollNear(line int) {
+	p.top = line - p.bodyHeight()/3
+	p.clampTop()
+}
+
+// run is do for the highlights: then sees the reader as a readerView.
+func (p *pagerModel) run(what string, fn func(context.Context, Library) (any, error), then func(v readerView, val any, err error) tea.Cmd) tea.Cmd {
+	return p.do(what, fn, func(p *pagerModel, val any, err error) tea.Cmd { return then(p, val, err) })
+}

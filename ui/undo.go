@@ -45,16 +45,16 @@ func (s *highlightState) pushUndo(u undoStep) {
 // undoLast takes back the newest action; a step that cannot be taken back
 // (changed elsewhere since) is dropped with a message, so u goes on to the
 // one before it.
-func (s *highlightState) undoLast(p *pagerModel) tea.Cmd {
+func (s *highlightState) undoLast(v readerView) tea.Cmd {
 	if len(s.undo) == 0 {
 		s.fx.fail("Nothing to undo.")
 		return nil
 	}
 	u := s.undo[len(s.undo)-1]
 	s.undo = s.undo[:len(s.undo)-1]
-	return p.do("undo", func(ctx context.Context, lib Library) (any, error) {
+	return v.run("undo", func(ctx context.Context, lib Library) (any, error) {
 		return apply(ctx, lib, u)
-	}, func(p *pagerModel, val any, err error) tea.Cmd {
+	}, func(v readerView, val any, err error) tea.Cmd {
 		if err != nil {
 			s.fx.fail("Could not undo: " + err.Error())
 			if errors.Is(err, store.ErrConflict) {
@@ -70,7 +70,7 @@ func (s *highlightState) undoLast(p *pagerModel) tea.Cmd {
 			msg += fmt.Sprintf(" (%d more to undo)", n)
 		}
 		s.fx.say(msg)
-		s.refreshPanel(p)
+		s.refreshPanel(v)
 		return nil
 	})
 }
