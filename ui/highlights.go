@@ -223,6 +223,15 @@ func (s *highlightState) moveTo(v readerView, off int) {
 	}
 }
 
+// cancelSelection drops the selection; false when there was none.
+func (s *highlightState) cancelSelection() bool {
+	if s.anchor < 0 {
+		return false
+	}
+	s.anchor = -1
+	return true
+}
+
 // under is the index of the highlight under the cursor (the shortest when
 // several overlap), or -1.
 func (s *highlightState) under() int {
@@ -249,6 +258,12 @@ func (s *highlightState) byID(id int64) int {
 
 // onKey handles the cursor and highlight keys of the reader.
 func (s *highlightState) onKey(v readerView, msg tea.KeyPressMsg, k ReaderKeys) tea.Cmd {
+	switch {
+	case key.Matches(msg, k.Copy):
+		return s.copyQuote(v, false)
+	case key.Matches(msg, k.CopyNote):
+		return s.copyQuote(v, true)
+	}
 	if v.document() == nil {
 		return nil
 	}

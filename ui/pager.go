@@ -761,7 +761,6 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	p.status, p.errLine = "", ""
 	k := p.currentKeys()
-	h := p.bodyHeight()
 	if p.help.ShowAll {
 		// The full help covers the article: it scrolls when it does not
 		// fit; ?, esc and q close it, any other key closes it and acts.
@@ -773,23 +772,10 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 	}
+	if p.onScrollKey(msg, k) {
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		p.scrollBy(1)
-	case key.Matches(msg, k.Up):
-		p.scrollBy(-1)
-	case key.Matches(msg, k.PageDown):
-		p.scrollBy(max(h-2, 1))
-	case key.Matches(msg, k.PageUp):
-		p.scrollBy(-max(h-2, 1))
-	case key.Matches(msg, k.HalfDown):
-		p.scrollBy(max(h/2, 1))
-	case key.Matches(msg, k.HalfUp):
-		p.scrollBy(-max(h/2, 1))
-	case key.Matches(msg, k.Top):
-		p.scrollBy(-p.top)
-	case key.Matches(msg, k.Bottom):
-		p.scrollBy(p.maxTop() - p.top)
 	case key.Matches(msg, k.Wider):
 		return p.setWidth(p.width + widthStep)
 	case key.Matches(msg, k.Narrower):
@@ -810,10 +796,6 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.export()
 	case key.Matches(msg, k.Refresh):
 		return p.refresh()
-	case key.Matches(msg, k.Copy):
-		return p.withHL(p.hl.copyQuote(p, false))
-	case key.Matches(msg, k.CopyNote):
-		return p.withHL(p.hl.copyQuote(p, true))
 	case key.Matches(msg, k.Original):
 		if u := originalURL(p.art); u != "" {
 			return p.openLink(u)
@@ -822,21 +804,54 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		p.help.ShowAll, p.helpPane.top = true, 0
 	case key.Matches(msg, k.Back):
-		if msg.String() == "esc" {
-			if p.hl.anchor >= 0 {
-				p.hl.anchor = -1
-				return nil
-			}
-			if p.query != "" {
-				p.query, p.matches, p.findRest = "", nil, false
-				return nil
-			}
-		}
-		return tea.Batch(p.savePosition(), func() tea.Msg { return closeMsg{} })
+		return p.back(msg)
 	default:
+		// The cursor, selection, highlight and copy keys.
 		return p.withHL(p.hl.onKey(p, msg, k))
 	}
 	return nil
+}
+
+// onScrollKey moves the article on screen; false when msg is not one of
+// the scrolling keys.
+func (p *pagerModel) onScrollKey(msg tea.KeyPressMsg, k ReaderKeys) bool {
+	h := p.bodyHeight()
+	switch {
+	case key.Matches(msg, k.Down):
+		p.scrollBy(1)
+	case key.Matches(msg, k.Up):
+		p.scrollBy(-1)
+	case key.Matches(msg, k.PageDown):
+		p.scrollBy(max(h-2, 1))
+	case key.Matches(msg, k.PageUp):
+		p.scrollBy(-max(h-2, 1))
+	case key.Matches(msg, k.HalfDown):
+		p.scrollBy(max(h/2, 1))
+	case key.Matches(msg, k.HalfUp):
+		p.scrollBy(-max(h/2, 1))
+	case key.Matches(msg, k.Top):
+		p.scrollBy(-p.top)
+	case key.Matches(msg, k.Bottom):
+		p.scrollBy(p.maxTop() - p.top)
+	default:
+		return false
+	}
+	return true
+}
+
+// back is esc or q: esc first drops the selection, then the search; then
+// either goes back to the library.
+func (p *pagerModel) back(msg tea.KeyPressMsg) tea.Cmd {
+	if msg.String() == "esc" {
+		if p.hl.cancelSelection() {
+			return nil
+		}
+		if p.query != "" {
+			p.query, p.matches, p.findRest = "", nil, false
+			return nil
+		}
+	}
+	return tea.Batch(p.savePosition(), func() tea.Msg { return closeMsg{} })
 }
 
 func (p *pagerModel) setWidth(w int) tea.Cmd {
