@@ -448,51 +448,10 @@ func (s *highlightState) onPick(v readerView, kind pickKind, value any) tea.Cmd 
 // openPanel lists the article's highlights in reading order, or the
 // argument view: each claim with what supports, questions or disputes it.
 func (s *highlightState) openPanel(v readerView) {
-	var items []pickItem
-	add := func(h *store.Highlight, indent int) {
-		tag := v.shared().Styles.Label(h.Label).Tag.Render(h.Label)
-		if h.Orphan {
-			tag = v.shared().Styles.App.Error.Render("orphan") + " " + tag
-		}
-		note := strings.TrimSpace(h.Note)
-		if note == "" {
-			note = "—"
-		}
-		if h.Changed() {
-			// A refresh reworded it: the reader's words, and what it says now.
-			tag = v.shared().Styles.App.Error.Render("reworded") + " " + tag
-			note = "now: “" + h.Exact + "” · " + note
-		}
-		items = append(items, pickItem{Tag: tag, Title: h.Highlighted(), Desc: note, Indent: indent, Value: h.ID})
-	}
+	items := s.panelItems(v.shared().Styles)
 	title := "Highlights"
 	if s.argument {
 		title = "Argument"
-		linked := map[int64]bool{}
-		for i := range s.list {
-			c := &s.list[i]
-			if c.Label != "claim" {
-				continue
-			}
-			add(c, 0)
-			for j := range s.list {
-				if e := &s.list[j]; e.Supports == c.ID && store.LinksToClaim(e.Label) {
-					add(e, 1)
-					linked[e.ID] = true
-				}
-			}
-		}
-		for i := range s.list {
-			if e := &s.list[i]; store.LinksToClaim(e.Label) && !linked[e.ID] {
-				add(e, 0)
-			}
-		}
-	} else {
-		for i := range s.list {
-			if s.panelLabel == "" || s.list[i].Label == s.panelLabel {
-				add(&s.list[i], 0)
-			}
-		}
 	}
 	if s.panelLabel != "" && !s.argument {
 		title += " · " + s.panelLabel
@@ -522,6 +481,62 @@ func (s *highlightState) openPanel(v readerView) {
 		}
 	}
 	s.fx.show(pk, pickPanel, -1)
+}
+
+// panelItems are the panel's rows: the highlights with the label shown,
+// or the argument view's claims, each followed by what links to it.
+func (s *highlightState) panelItems(st *Styles) []pickItem {
+	var items []pickItem
+	add := func(h *store.Highlight, indent int) {
+		items = append(items, panelItem(st, h, indent))
+	}
+	if !s.argument {
+		for i := range s.list {
+			if s.panelLabel == "" || s.list[i].Label == s.panelLabel {
+				add(&s.list[i], 0)
+			}
+		}
+		return items
+	}
+	linked := map[int64]bool{}
+	for i := range s.list {
+		c := &s.list[i]
+		if c.Label != "claim" {
+			continue
+		}
+		add(c, 0)
+		for j := range s.list {
+			if e := &s.list[j]; e.Supports == c.ID && store.LinksToClaim(e.Label) {
+				add(e, 1)
+				linked[e.ID] = true
+			}
+		}
+	}
+	for i := range s.list {
+		if e := &s.list[i]; store.LinksToClaim(e.Label) && !linked[e.ID] {
+			add(e, 0)
+		}
+	}
+	return items
+}
+
+// panelItem is one highlight in the panel: its label (and whether it is an
+// orphan or was reworded), its words and its note.
+func panelItem(st *Styles, h *store.Highlight, indent int) pickItem {
+	tag := st.Label(h.Label).Tag.Render(h.Label)
+	if h.Orphan {
+		tag = st.App.Error.Render("orphan") + " " + tag
+	}
+	note := strings.TrimSpace(h.Note)
+	if note == "" {
+		note = "—"
+	}
+	if h.Changed() {
+		// A refresh reworded it: the reader's words, and what it says now.
+		tag = st.App.Error.Render("reworded") + " " + tag
+		note = "now: “" + h.Exact + "” · " + note
+	}
+	return pickItem{Tag: tag, Title: h.Highlighted(), Desc: note, Indent: indent, Value: h.ID}
 }
 
 // onPanelKey handles the panel's own keys; done=false passes the key on to
