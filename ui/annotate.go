@@ -92,10 +92,12 @@ func (s *highlightState) add(v readerView, after func(v readerView, id int64) te
 		r := val.(added)
 		switch {
 		case r.gone:
-			return v.reload("", "The article was refreshed elsewhere and no longer has that passage; reloaded.")
+			s.fx.reload("", "The article was refreshed elsewhere and no longer has that passage; reloaded.")
+			return nil
 		case r.stale:
 			s.pushUndo(undoStep{kind: undoCreate, h: r.h})
-			return v.reloadAt(r.h.Start, "The article was refreshed elsewhere: reloaded, and your highlight placed in the new text.", "")
+			s.fx.reloadAt(r.h.Start, "The article was refreshed elsewhere: reloaded, and your highlight placed in the new text.", "")
+			return nil
 		}
 		s.pushUndo(undoStep{kind: undoCreate, h: r.h})
 		// Keep the cursor on the new highlight so L, a and x act on it.
@@ -184,7 +186,7 @@ func (s *highlightState) openEditor(v readerView, id int64) tea.Cmd {
 				return nil
 			}
 			s.editor = newNoteEditor(v.shared(), s.list[i])
-			s.editor.SetSize(v.textWidth(), v.bodyHeight())
+			s.editor.SetSize(v.viewport().width, v.viewport().height)
 			s.fx.enter(readEditor)
 			return nil
 		})
@@ -447,7 +449,8 @@ func (s *highlightState) reattach(v readerView, i int) tea.Cmd {
 		return lib.PlaceHighlight(ctx, h.ID, pl)
 	}, func(v readerView, _ any, err error) tea.Cmd {
 		if errors.Is(err, store.ErrStaleText) {
-			return v.reload("", "The article was refreshed elsewhere: reloaded; select the passage again.")
+			s.fx.reload("", "The article was refreshed elsewhere: reloaded; select the passage again.")
+			return nil
 		}
 		if err != nil {
 			s.fx.fail("Could not re-attach the highlight: " + err.Error())

@@ -45,7 +45,7 @@ func (s *highlightState) editArticleNote(v readerView) tea.Cmd {
 		}
 		v.article().Note = a.Note
 		s.editor = newArticleNoteEditor(v.shared(), v.article())
-		s.editor.SetSize(v.textWidth(), v.bodyHeight())
+		s.editor.SetSize(v.viewport().width, v.viewport().height)
 		s.fx.enter(readEditor)
 		return nil
 	})
@@ -129,13 +129,13 @@ func (p *pagerModel) flushArticleNote(ed *noteEditor) error {
 // articleNoteRows are the article's note as drawn above its first line:
 // a bar, the note wrapped (at most maxArticleNoteRows lines).
 func (s *highlightState) articleNoteRows(v readerView) []string {
-	if v.article() == nil || v.article().Note == "" || v.document() == nil || v.document().Window || v.firstLine() != 0 {
+	if v.article() == nil || v.article().Note == "" || v.document() == nil || v.document().Window || v.viewport().top != 0 {
 		return nil
 	}
 	st := v.shared().Styles.Reader
 	bar := st.NoteBar.Render("┃ ")
 	rows := []string{"  " + bar + st.Meta.Render("Your note on this article")}
-	for _, l := range wrapPlain(sanitize.Text(v.article().Note), v.textWidth()-6) {
+	for _, l := range wrapPlain(sanitize.Text(v.article().Note), v.viewport().width-6) {
 		if len(rows) == maxArticleNoteRows+1 {
 			rows[maxArticleNoteRows] += " …"
 			break

@@ -64,7 +64,8 @@ func (s *highlightState) copyQuote(v readerView, full bool) tea.Cmd {
 	}
 	words = strings.Join(strings.Fields(sanitize.Text(words)), " ")
 	if !full {
-		return v.copyText("the quote", words)
+		s.fx.copyText("the quote", words)
+		return nil
 	}
 	var b strings.Builder
 	b.WriteString("> " + words + "\n")
@@ -86,7 +87,8 @@ func (s *highlightState) copyQuote(v readerView, full bool) tea.Cmd {
 		}
 	}
 	b.WriteString("\n")
-	return v.copyText("the quote with its note and a link back", b.String())
+	s.fx.copyText("the quote with its note and a link back", b.String())
+	return nil
 }
 
 // originalURL is where an article came from, when that is a web address.

@@ -47,22 +47,22 @@ type readerView interface {
 	parsed() *render.Text
 	document() *render.Doc
 	searchHits() (matches []render.Match, current int)
-	// The viewport.
-	firstLine() int // the display line at the top
-	pendingAt() int // the offset to show once rendered; -1 none
-	topOffset() int
-	bodyHeight() int
-	headerHeight() int
-	textWidth() int
-	margin() int
-	scrollNear(line int) // brings a display line on screen, a third down
-	jumpTo(off int)      // puts an offset near the top, the cursor on it
-	panelCursor() (int, bool)
-	// Services: each returns the command to run.
+	viewport() viewport
+	topOffset() int    // the offset of the first text on screen
+	scrollTo(line int) // puts a display line at the top (within bounds)
+	panelCursor() (cursor int, open bool)
+	// run starts a library call (ops.go); then gets its result in Update.
 	run(what string, fn func(context.Context, Library) (any, error), then func(v readerView, val any, err error) tea.Cmd) tea.Cmd
-	reload(say, warn string) tea.Cmd
-	reloadAt(off int, say, warn string) tea.Cmd
-	copyText(what, text string) tea.Cmd
+}
+
+// viewport is the part of the article on screen and where it is drawn.
+type viewport struct {
+	top     int // the display line at the top
+	pending int // the offset to show once rendered; -1 none
+	height  int // body rows
+	width   int // the text's width
+	margin  int // columns left of the text
+	header  int // rows above the body
 }
 
 // hlEffects is what the highlights ask of the reader: they never write the
@@ -75,7 +75,28 @@ type hlEffects struct {
 	picker            *picker // a list to open over the article
 	pickKind          pickKind
 	pickAt            int // with picker: the cursor to keep; -1 for its own
+	reloadReq         *reloadReq
+	copyReq           *copyReq
 }
+
+// reloadReq asks for the article to be read again: at the passage on
+// screen (here), or with the cursor at an offset.
+type reloadReq struct {
+	here      bool
+	at        int
+	say, warn string
+}
+
+// copyReq asks for text to be put on the clipboard.
+type copyReq struct{ what, text string }
+
+func (e *hlEffects) reload(say, warn string) {
+	e.reloadReq = &reloadReq{here: true, say: say, warn: warn}
+}
+func (e *hlEffects) reloadAt(off int, say, warn string) {
+	e.reloadReq = &reloadReq{at: off, say: say, warn: warn}
+}
+func (e *hlEffects) copyText(what, text string) { e.copyReq = &copyReq{what, text} }
 
 func (e *hlEffects) say(s string)  { e.status, e.setStatus = s, true }
 func (e *hlEffects) fail(s string) { e.errLine, e.setErr = s, true }
@@ -137,7 +158,7 @@ func lastRuneStart(md string, end int) int {
 // onDoc places the cursor when a rendering arrives.
 func (s *highlightState) onDoc(v readerView) {
 	s.indexNotes(v)
-	if s.cursor < 0 && v.pendingAt() < 0 {
+	if s.cursor < 0 && v.viewport().pending < 0 {
 		s.cursor = v.topOffset()
 	}
 }
@@ -153,10 +174,10 @@ func lineOf(d *render.Doc, off int) int {
 // visibleLines is how many display lines fit the body, notes included.
 func (s *highlightState) visibleLines(v readerView) int {
 	if v.document() == nil {
-		return v.bodyHeight()
+		return v.viewport().height
 	}
 	if len(s.noteLines) == 0 && len(s.articleNoteRows(v)) == 0 {
-		return max(min(v.bodyHeight(), len(v.document().Lines)-v.firstLine()), 1)
+		return max(min(v.viewport().height, len(v.document().Lines)-v.viewport().top), 1)
 	}
 	n := 0
 	for _, l := range s.rowLines(v) {
@@ -176,10 +197,10 @@ func (s *highlightState) follow(v readerView) {
 	line := lineOf(v.document(), s.cursor)
 	vis := s.visibleLines(v)
 	switch {
-	case line < v.firstLine():
-		s.cursor = firstOffsetFrom(v.document(), v.firstLine(), s.cursor)
-	case line >= v.firstLine()+vis:
-		s.cursor = lastOffsetBefore(v.document(), v.firstLine()+vis, s.cursor)
+	case line < v.viewport().top:
+		s.cursor = firstOffsetFrom(v.document(), v.viewport().top, s.cursor)
+	case line >= v.viewport().top+vis:
+		s.cursor = lastOffsetBefore(v.document(), v.viewport().top+vis, s.cursor)
 	}
 }
 
@@ -218,8 +239,8 @@ func (s *highlightState) moveTo(v readerView, off int) {
 	s.cursor = clamp(off, 0, len(v.article().Markdown))
 	line := lineOf(v.document(), s.cursor)
 	vis := s.visibleLines(v)
-	if line < v.firstLine() || line >= v.firstLine()+vis {
-		v.scrollNear(line)
+	if line < v.viewport().top || line >= v.viewport().top+vis {
+		v.scrollTo(line - v.viewport().height/3)
 	}
 }
 
@@ -230,6 +251,15 @@ func (s *highlightState) cancelSelection() bool {
 	}
 	s.anchor = -1
 	return true
+}
+
+// jumpTo puts a source offset near the top of the screen, the cursor on it.
+func (s *highlightState) jumpTo(v readerView, off int) {
+	if v.document() == nil {
+		return
+	}
+	v.scrollTo(v.document().LineOf(off))
+	s.moveTo(v, off)
 }
 
 // under is the index of the highlight under the cursor (the shortest when
@@ -348,8 +378,8 @@ func (s *highlightState) jump(v readerView, dir int) {
 }
 
 func (s *highlightState) viewEditor(v readerView, h int) []string {
-	pad := strings.Repeat(" ", v.margin())
-	lines := s.editor.View(v.textWidth())
+	pad := strings.Repeat(" ", v.viewport().margin)
+	lines := s.editor.View(v.viewport().width)
 	for i := range lines {
 		lines[i] = pad + lines[i]
 	}
@@ -440,7 +470,7 @@ func (s *highlightState) onPick(v readerView, kind pickKind, value any) tea.Cmd 
 			s.fx.fail("This highlight's passage is no longer in the article (orphan).")
 			return nil
 		}
-		v.jumpTo(s.list[i].Start)
+		s.jumpTo(v, s.list[i].Start)
 	}
 	return nil
 }
@@ -616,7 +646,7 @@ func (s *highlightState) marks(v readerView) []render.Mark {
 // and each note under the line where its passage ends.
 func (s *highlightState) paint(v readerView, h int) []string {
 	n := s.visibleLines(v)
-	body := v.document().Paint(v.firstLine(), n, s.marks(v), s.cursor, v.shared().Styles.Reader.CursorSGR)
+	body := v.document().Paint(v.viewport().top, n, s.marks(v), s.cursor, v.shared().Styles.Reader.CursorSGR)
 	top := s.articleNoteRows(v)
 	if len(s.noteLines) == 0 && len(top) == 0 {
 		return body
@@ -624,7 +654,7 @@ func (s *highlightState) paint(v readerView, h int) []string {
 	out := append(make([]string, 0, h), top...)
 	for i, l := range body {
 		out = append(out, l)
-		for _, j := range s.noteLines[v.firstLine()+i] {
+		for _, j := range s.noteLines[v.viewport().top+i] {
 			out = append(out, s.noteRows(v, &s.list[j])...)
 		}
 	}
@@ -637,7 +667,7 @@ func (s *highlightState) noteRows(v readerView, h *store.Highlight) []string {
 	bar := st.NoteBar.Render("  ┃ ")
 	var rows []string
 	const maxRows = 6
-	for _, l := range wrapPlain(sanitize.Text(h.Note), v.textWidth()-8) {
+	for _, l := range wrapPlain(sanitize.Text(h.Note), v.viewport().width-8) {
 		if len(rows) == maxRows {
 			rows[maxRows-1] += " …"
 			break
@@ -672,12 +702,12 @@ func (s *highlightState) statusLine(v readerView) string {
 
 // rowLines maps each body row to its display line; note rows map to -1.
 func (s *highlightState) rowLines(v readerView) []int {
-	h := v.bodyHeight()
+	h := v.viewport().height
 	rows := make([]int, 0, h)
 	for range s.articleNoteRows(v) {
 		rows = append(rows, -1)
 	}
-	for l := v.firstLine(); l < len(v.document().Lines) && len(rows) < h; l++ {
+	for l := v.viewport().top; l < len(v.document().Lines) && len(rows) < h; l++ {
 		rows = append(rows, l)
 		for _, i := range s.noteLines[l] {
 			for range s.noteRows(v, &s.list[i]) {
@@ -694,11 +724,11 @@ func (s *highlightState) offsetAt(v readerView, x, y int) int {
 		return -1
 	}
 	rows := s.rowLines(v)
-	r := y - v.headerHeight()
+	r := y - v.viewport().header
 	if r < 0 || r >= len(rows) || rows[r] < 0 {
 		return -1
 	}
-	l, c, ok := v.document().Next(rows[r], max(x-v.margin(), 0))
+	l, c, ok := v.document().Next(rows[r], max(x-v.viewport().margin, 0))
 	if !ok {
 		return -1
 	}

@@ -1123,8 +1123,8 @@ func (p *pagerModel) viewStatus() string {
 
 // applyHL applies, in one place, what the highlights asked of the reader
 // during the last call into them: the status and error lines, the mode, a
-// list to open.
-func (p *pagerModel) applyHL() {
+// list to open; and returns the command for a reload or a copy asked for.
+func (p *pagerModel) applyHL() tea.Cmd {
 	fx := p.hl.take()
 	if fx.setStatus {
 		p.status = fx.status
@@ -1142,13 +1142,22 @@ func (p *pagerModel) applyHL() {
 			p.picker.scroll()
 		}
 	}
+	var cmds []tea.Cmd
+	if r := fx.reloadReq; r != nil && r.here {
+		cmds = append(cmds, p.reload(r.say, r.warn))
+	} else if r != nil {
+		cmds = append(cmds, p.reloadAt(r.at, r.say, r.warn))
+	}
+	if c := fx.copyReq; c != nil {
+		cmds = append(cmds, p.copyText(c.what, c.text))
+	}
+	return tea.Batch(cmds...)
 }
 
-// withHL applies the highlights' effects after a call into them and
-// passes its command on.
+// withHL applies the highlights' effects after a call into them, with
+// its command.
 func (p *pagerModel) withHL(cmd tea.Cmd) tea.Cmd {
-	p.applyHL()
-	return cmd
+	return tea.Batch(cmd, p.applyHL())
 }
 
 // panelCursor is the cursor of the highlights panel, when it is open.
@@ -1165,14 +1174,15 @@ func (p *pagerModel) shared() *Common                   { return p.Common }
 func (p *pagerModel) article() *store.Article           { return p.art }
 func (p *pagerModel) parsed() *render.Text              { return p.text }
 func (p *pagerModel) document() *render.Doc             { return p.doc }
-func (p *pagerModel) firstLine() int                    { return p.top }
-func (p *pagerModel) pendingAt() int                    { return p.pending }
 func (p *pagerModel) searchHits() ([]render.Match, int) { return p.matches, p.cur }
 
-// scrollNear brings a display line on screen, a third down, when it is
-// not on it.
-func (p *pagerModel) scrollNear(line int) {
-	p.top = line - p.bodyHeight()/3
+func (p *pagerModel) viewport() viewport {
+	return viewport{top: p.top, pending: p.pending, height: p.bodyHeight(), width: p.textWidth(), margin: p.margin(), header: p.headerHeight()}
+}
+
+// scrollTo puts a display line at the top, within bounds.
+func (p *pagerModel) scrollTo(line int) {
+	p.top = line
 	p.clampTop()
 }
 
