@@ -122,6 +122,53 @@ func (s *highlightState) reset() {
 	*s = highlightState{caret: caret{cursor: -1, anchor: -1}, pressed: -1, undo: s.undo, fx: s.fx}
 }
 
+// open takes the highlights of an article opened or read again; all but
+// the undo history starts afresh. A reload (again) keeps a note being
+// written open (it is saved by the highlight's id): open reports whether
+// one is. The cursor goes to at when set, and stays where it was when the
+// text is the same.
+func (s *highlightState) open(hs []store.Highlight, at int, again, same bool) (editing bool) {
+	cursor, editor := s.cursor, s.editor
+	if !again {
+		editor = nil
+	}
+	s.reset()
+	s.editor = editor
+	if at > 0 {
+		s.cursor = at
+	}
+	if same {
+		s.cursor = cursor
+	}
+	s.list = hs
+	return s.editor != nil
+}
+
+// setList takes the highlights read again after a library call.
+func (s *highlightState) setList(v readerView, hs []store.Highlight) {
+	s.list = hs
+	s.indexNotes(v)
+}
+
+// SetSize fits the note editor, if open, to the text's width and the body.
+func (s *highlightState) SetSize(w, h int) {
+	if s.editor != nil {
+		s.editor.SetSize(w, h)
+	}
+}
+
+// ShortHelp is the note editor's help line.
+func (s *highlightState) ShortHelp() []key.Binding { return s.editor.keys().ShortHelp() }
+
+// updateEditor passes a message other than a key (a paste, the cursor's
+// blink) to the note editor.
+func (s *highlightState) updateEditor(msg tea.Msg) tea.Cmd {
+	if s.editor == nil {
+		return nil
+	}
+	return s.editor.Update(msg)
+}
+
 // indexNotes finds the display line under which each note is shown.
 func (s *highlightState) indexNotes(v readerView) {
 	s.noteLines = nil

@@ -103,8 +103,7 @@ func (p *pagerModel) onOp(msg opMsg) tea.Cmd {
 		if msg.hsErr != nil {
 			p.errLine = "Could not read highlights: " + msg.hsErr.Error()
 		} else {
-			p.hl.list = msg.hs
-			p.hl.indexNotes(p)
+			p.hl.setList(p, msg.hs)
 		}
 	}
 	cmd := p.withHL(o.then(p, msg.val, msg.err))

@@ -241,13 +241,12 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	a := msg.art
 	again := p.art != nil && p.art.ID == a.ID // a reload of the article on screen
 	same := msg.keep && again && p.art.TextRevision == a.TextRevision
-	cursor := p.hl.cursor
 	// A reload never drops what the reader is doing: a note being written
-	// stays open (it is saved by the highlight's id), and keys waiting for
-	// a library call still come.
-	editor, deferred := p.hl.editor, p.deferred
+	// stays open (see highlightState.open), and keys waiting for a library
+	// call still come.
+	deferred := p.deferred
 	if !again {
-		editor, deferred = nil, nil
+		deferred = nil
 	}
 	p.art, p.text = a, nil
 	p.mdHash = maphash.String(mdSeed, a.Markdown)
@@ -261,21 +260,16 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	p.picker = nil
 	p.headings, p.links = nil, nil
 	p.deferred = deferred
-	p.hl.reset()
-	if editor != nil {
-		p.hl.editor, p.mode = editor, readEditor
+	if p.hl.open(msg.hs, msg.at, again, same) {
+		p.mode = readEditor
 	}
 	if msg.at > 0 {
-		p.pending, p.hl.cursor = msg.at, msg.at
-	}
-	if same {
-		p.hl.cursor = cursor
+		p.pending = msg.at
 	}
 	if msg.find != "" {
 		p.pending = 0
 		p.query, p.findRest = msg.find, true
 	}
-	p.hl.list = msg.hs
 	return tea.Batch(p.requestRender(), parseText(a))
 }
 
@@ -290,9 +284,7 @@ func (p *pagerModel) SetSize(w, h int) tea.Cmd {
 	if p.picker != nil {
 		p.picker.SetSize(p.textWidth()-4, p.bodyHeight())
 	}
-	if p.hl.editor != nil {
-		p.hl.editor.SetSize(p.textWidth(), p.bodyHeight())
-	}
+	p.hl.SetSize(p.textWidth(), p.bodyHeight())
 	if p.art == nil {
 		return nil
 	}
@@ -625,7 +617,7 @@ func (p *pagerModel) ShortHelp() []key.Binding {
 	case readPicker:
 		return p.picker.keys.ShortHelp()
 	case readEditor:
-		return p.hl.editor.keys().ShortHelp()
+		return p.hl.ShortHelp()
 	}
 	return p.currentKeys().ShortHelp()
 }
@@ -723,11 +715,11 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		case readSearch:
 			return p, p.prompt.Update(msg)
 		case readEditor:
-			return p, p.hl.editor.Update(msg)
+			return p, p.hl.updateEditor(msg)
 		}
 	default:
 		if p.mode == readEditor {
-			return p, p.hl.editor.Update(msg)
+			return p, p.hl.updateEditor(msg)
 		}
 	}
 	return p, nil
