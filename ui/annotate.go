@@ -38,37 +38,37 @@ type added struct {
 
 // add highlights the selection, or the sentence under the cursor; after,
 // if set, runs with the new highlight's ID once it is saved.
-func (s *highlightState) add(p *pagerModel, after func(p *pagerModel, id int64) tea.Cmd) tea.Cmd {
-	md := p.art.Markdown
+func (s *highlightState) add(v readerView, after func(v readerView, id int64) tea.Cmd) tea.Cmd {
+	md := v.article().Markdown
 	start, end, ok := s.selection(md)
 	if !ok {
-		start, end = p.text.SentenceAt(max(s.cursor, 0))
+		start, end = v.parsed().SentenceAt(max(s.cursor, 0))
 		start, end = trimRange(md, start, end)
 	}
 	if end <= start {
-		p.errLine = "Nothing to highlight here."
+		s.fx.fail("Nothing to highlight here.")
 		return nil
 	}
-	q := p.text.QuoteAt(start, end)
+	q := v.parsed().QuoteAt(start, end)
 	for _, o := range s.list {
 		if !o.Orphan && o.Start == q.Start && o.End == q.End {
 			// The same passage twice would be two marks no one can tell
 			// apart: act on the one there is.
 			s.anchor = -1
 			s.cursor = o.Start
-			p.status = "Already highlighted. L label · a note · x delete"
+			s.fx.say("Already highlighted. L label · a note · x delete")
 			if after != nil {
-				return after(p, o.ID)
+				return after(v, o.ID)
 			}
 			return nil
 		}
 	}
 	h := store.Highlight{
-		ArticleID: p.art.ID, Start: q.Start, End: q.End, TextRevision: p.art.TextRevision,
+		ArticleID: v.article().ID, Start: q.Start, End: q.End, TextRevision: v.article().TextRevision,
 		Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix, Label: store.Labels[0],
 	}
 	s.anchor = -1
-	return p.do("save the highlight", func(ctx context.Context, lib Library) (any, error) {
+	return v.run("save the highlight", func(ctx context.Context, lib Library) (any, error) {
 		_, err := lib.AddHighlight(ctx, &h)
 		if !errors.Is(err, store.ErrStaleText) {
 			return added{h: h}, err
@@ -84,53 +84,55 @@ func (s *highlightState) add(p *pagerModel, after func(p *pagerModel, id int64) 
 		}
 		_, err = lib.AddHighlight(ctx, &h)
 		return added{h: h, stale: true}, err
-	}, func(p *pagerModel, val any, err error) tea.Cmd {
+	}, func(v readerView, val any, err error) tea.Cmd {
 		if err != nil {
-			p.errLine = "Could not save the highlight: " + err.Error()
+			s.fx.fail("Could not save the highlight: " + err.Error())
 			return nil
 		}
 		r := val.(added)
 		switch {
 		case r.gone:
-			return p.reload("", "The article was refreshed elsewhere and no longer has that passage; reloaded.")
+			s.fx.reload("", "The article was refreshed elsewhere and no longer has that passage; reloaded.")
+			return nil
 		case r.stale:
 			s.pushUndo(undoStep{kind: undoCreate, h: r.h})
-			return p.reloadAt(r.h.Start, "The article was refreshed elsewhere: reloaded, and your highlight placed in the new text.", "")
+			s.fx.reloadAt(r.h.Start, "The article was refreshed elsewhere: reloaded, and your highlight placed in the new text.", "")
+			return nil
 		}
 		s.pushUndo(undoStep{kind: undoCreate, h: r.h})
 		// Keep the cursor on the new highlight so L, a and x act on it.
 		s.cursor = r.h.Start
-		p.status = "Highlighted. L label · a note · x delete · u undo"
+		s.fx.say("Highlighted. L label · a note · x delete · u undo")
 		if after != nil {
-			return after(p, r.h.ID)
+			return after(v, r.h.ID)
 		}
 		return nil
 	})
 }
 
 // edit applies an edit to a highlight; then runs with its result.
-func (s *highlightState) edit(p *pagerModel, e store.Edit, what string, then func(p *pagerModel, res store.EditResult) tea.Cmd) tea.Cmd {
-	return p.do(what, func(ctx context.Context, lib Library) (any, error) {
+func (s *highlightState) edit(v readerView, e store.Edit, what string, then func(v readerView, res store.EditResult) tea.Cmd) tea.Cmd {
+	return v.run(what, func(ctx context.Context, lib Library) (any, error) {
 		return lib.EditHighlight(ctx, e)
-	}, func(p *pagerModel, val any, err error) tea.Cmd {
+	}, func(v readerView, val any, err error) tea.Cmd {
 		if err != nil {
-			p.errLine = "Could not " + what + ": " + err.Error()
+			s.fx.fail("Could not " + what + ": " + err.Error())
 			return nil
 		}
-		return then(p, val.(store.EditResult))
+		return then(v, val.(store.EditResult))
 	})
 }
 
-func (s *highlightState) remove(p *pagerModel) tea.Cmd {
+func (s *highlightState) remove(v readerView) tea.Cmd {
 	i := s.under()
 	if i < 0 {
-		p.errLine = "No highlight under the cursor."
+		s.fx.fail("No highlight under the cursor.")
 		return nil
 	}
-	return s.removeAt(p, i)
+	return s.removeAt(v, i)
 }
 
-func (s *highlightState) removeAt(p *pagerModel, i int) tea.Cmd {
+func (s *highlightState) removeAt(v readerView, i int) tea.Cmd {
 	h := s.list[i]
 	// The store clears the links to a deleted highlight; remember them so
 	// that undo puts them back.
@@ -140,19 +142,19 @@ func (s *highlightState) removeAt(p *pagerModel, i int) tea.Cmd {
 			relink = append(relink, o.ID)
 		}
 	}
-	return p.do("delete the highlight", func(ctx context.Context, lib Library) (any, error) {
+	return v.run("delete the highlight", func(ctx context.Context, lib Library) (any, error) {
 		return nil, lib.DeleteHighlight(ctx, h.ID)
-	}, func(p *pagerModel, _ any, err error) tea.Cmd {
+	}, func(v readerView, _ any, err error) tea.Cmd {
 		if err != nil {
-			p.errLine = "Could not delete the highlight: " + err.Error()
+			s.fx.fail("Could not delete the highlight: " + err.Error())
 			return nil
 		}
 		s.pushUndo(undoStep{kind: undoDelete, h: h, relink: relink})
-		p.status = "Highlight deleted. u to undo"
+		s.fx.say("Highlight deleted. u to undo")
 		if n := len(relink); n > 0 {
-			p.status = fmt.Sprintf("Highlight deleted and unlinked %d highlight%s. u to undo", n, plural(n))
+			s.fx.say(fmt.Sprintf("Highlight deleted and unlinked %d highlight%s. u to undo", n, plural(n)))
 		}
-		s.refreshPanel(p)
+		s.refreshPanel(v)
 		return nil
 	})
 }
@@ -161,31 +163,31 @@ func (s *highlightState) removeAt(p *pagerModel, i int) tea.Cmd {
 // a selection it highlights the selection first (the user chose it). With
 // neither it only says how: no key makes a highlight the user did not ask
 // for.
-func (s *highlightState) editNote(p *pagerModel) tea.Cmd {
-	if _, _, sel := s.selection(p.art.Markdown); sel {
-		return s.add(p, func(p *pagerModel, id int64) tea.Cmd { return s.openEditor(p, id) })
+func (s *highlightState) editNote(v readerView) tea.Cmd {
+	if _, _, sel := s.selection(v.article().Markdown); sel {
+		return s.add(v, func(v readerView, id int64) tea.Cmd { return s.openEditor(v, id) })
 	}
 	i := s.under()
 	if i < 0 {
-		p.errLine = "No highlight under the cursor: h highlights the sentence (or v selects), then a writes a note; A notes the whole article."
+		s.fx.fail("No highlight under the cursor: h highlights the sentence (or v selects), then a writes a note; A notes the whole article.")
 		return nil
 	}
-	return s.openEditor(p, s.list[i].ID)
+	return s.openEditor(v, s.list[i].ID)
 }
 
 // openEditor opens the note editor on a highlight as stored now: another
 // margin may have written its note.
-func (s *highlightState) openEditor(p *pagerModel, id int64) tea.Cmd {
-	return p.do("read the note", func(context.Context, Library) (any, error) { return nil, nil },
-		func(p *pagerModel, _ any, _ error) tea.Cmd {
+func (s *highlightState) openEditor(v readerView, id int64) tea.Cmd {
+	return v.run("read the note", func(context.Context, Library) (any, error) { return nil, nil },
+		func(v readerView, _ any, _ error) tea.Cmd {
 			i := s.byID(id)
 			if i < 0 {
-				p.errLine = "This highlight was deleted elsewhere."
+				s.fx.fail("This highlight was deleted elsewhere.")
 				return nil
 			}
-			s.editor = newNoteEditor(p.Common, s.list[i])
-			s.editor.SetSize(p.textWidth(), p.bodyHeight())
-			p.mode = readEditor
+			s.editor = newNoteEditor(v.shared(), s.list[i])
+			s.editor.SetSize(v.viewport().width, v.viewport().height)
+			s.fx.enter(readEditor)
 			return nil
 		})
 }
@@ -193,58 +195,58 @@ func (s *highlightState) openEditor(p *pagerModel, id int64) tea.Cmd {
 // onEditorKey saves on ctrl+s or esc; every other key is typing. After a
 // conflict or a deletion elsewhere the editor offers its choices and
 // closes only on one of them: the words typed are never dropped.
-func (s *highlightState) onEditorKey(p *pagerModel, msg tea.KeyPressMsg) tea.Cmd {
-	k := p.Keys.Editor
+func (s *highlightState) onEditorKey(v readerView, msg tea.KeyPressMsg) tea.Cmd {
+	k := v.shared().Keys.Editor
 	ed := s.editor
 	switch {
 	case ed.theirs != nil && keyIs(msg, k.Theirs):
 		ed.SetValue(*ed.theirs)
 		ed.base, ed.theirs = *ed.theirs, nil
-		s.closeEditor(p)
-		p.status = "Kept the note written elsewhere."
+		s.closeEditor(v)
+		s.fx.say("Kept the note written elsewhere.")
 		return nil
 	case ed.theirs != nil && keyIs(msg, k.Merge):
 		ed.SetValue(ed.Value() + "\n\n" + *ed.theirs)
 		ed.base, ed.theirs = *ed.theirs, nil
-		p.status = "Both notes are in the editor: edit, then ctrl+s saves."
+		s.fx.say("Both notes are in the editor: edit, then ctrl+s saves.")
 		return nil
 	case ed.deleted && !ed.article && keyIs(msg, k.Restore):
-		return s.restoreWithNote(p)
+		return s.restoreWithNote(v)
 	case keyIs(msg, k.Save) || keyIs(msg, k.Cancel):
 		if ed.theirs != nil && keyIs(msg, k.Cancel) {
-			p.errLine = "Changed elsewhere: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both."
+			s.fx.fail("Changed elsewhere: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both.")
 			return nil
 		}
 		if ed.deleted && ed.Value() != "" && !ed.article {
-			p.errLine = "Deleted elsewhere: ctrl+r restores the highlight with your note."
+			s.fx.fail("Deleted elsewhere: ctrl+r restores the highlight with your note.")
 			return nil
 		}
 		if ed.deleted {
-			s.closeEditor(p)
+			s.closeEditor(v)
 			return nil
 		}
-		return s.saveNote(p, ed.theirs != nil, true)
+		return s.saveNote(v, ed.theirs != nil, true)
 	}
 	return ed.Update(msg)
 }
 
 // closeEditor leaves the editor, recording the note change for undo.
-func (s *highlightState) closeEditor(p *pagerModel) {
+func (s *highlightState) closeEditor(v readerView) {
 	ed := s.editor
 	if ed.article && ed.base != ed.orig {
-		p.status = "Note on the article saved."
+		s.fx.say("Note on the article saved.")
 	}
 	if !ed.deleted && !ed.article && ed.base != ed.orig {
 		before := ed.h
 		before.Note = ed.orig
 		s.pushUndo(undoStep{kind: undoNote, h: before, note: ed.base})
-		p.status = "Note saved. u to undo"
+		s.fx.say("Note saved. u to undo")
 	}
 	s.editor = nil
-	p.mode = readNormal
+	s.fx.enter(readNormal)
 	if s.back {
 		s.back = false
-		s.openPanel(p)
+		s.openPanel(v)
 	}
 }
 
@@ -266,30 +268,30 @@ func (s *highlightState) noteEdit(mine bool) (e store.Edit, note string, ok bool
 // saveNote stores the note being written, and closes the editor after if
 // asked. A conflict or a deletion elsewhere keeps the editor open with its
 // choices.
-func (s *highlightState) saveNote(p *pagerModel, mine, close bool) tea.Cmd {
+func (s *highlightState) saveNote(v readerView, mine, close bool) tea.Cmd {
 	ed := s.editor
 	if ed.article {
-		return s.saveArticleNote(p, mine, close)
+		return s.saveArticleNote(v, mine, close)
 	}
 	e, note, ok := s.noteEdit(mine)
 	if !ok {
 		ed.base, ed.theirs = note, nil
 		if close {
-			s.closeEditor(p)
+			s.closeEditor(v)
 		}
 		return nil
 	}
-	return p.do("save the note", func(ctx context.Context, lib Library) (any, error) {
+	return v.run("save the note", func(ctx context.Context, lib Library) (any, error) {
 		return lib.EditHighlight(ctx, e)
-	}, func(p *pagerModel, _ any, err error) tea.Cmd {
+	}, func(v readerView, _ any, err error) tea.Cmd {
 		if s.editor != ed {
 			return nil // closed meanwhile (a draft that landed late)
 		}
-		if !s.noteSaved(p, note, err) {
+		if !s.noteSaved(v, note, err) {
 			return nil
 		}
 		if close {
-			s.closeEditor(p)
+			s.closeEditor(v)
 		}
 		return nil
 	})
@@ -298,21 +300,21 @@ func (s *highlightState) saveNote(p *pagerModel, mine, close bool) tea.Cmd {
 // noteSaved takes a note save's result: a conflict keeps the other text
 // for the user to choose, a deletion offers the highlight back. It
 // reports whether the note is saved.
-func (s *highlightState) noteSaved(p *pagerModel, note string, err error) bool {
+func (s *highlightState) noteSaved(v readerView, note string, err error) bool {
 	ed := s.editor
 	var ce *store.ConflictError
 	switch {
 	case errors.As(err, &ce):
 		t := ce.Current.Note
 		ed.theirs = &t
-		p.errLine = "This note was changed elsewhere while you wrote: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both."
+		s.fx.fail("This note was changed elsewhere while you wrote: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both.")
 		return false
 	case errors.Is(err, store.ErrNotFound):
 		ed.deleted = true
-		p.errLine = "This highlight was deleted elsewhere: ctrl+r restores it with your note."
+		s.fx.fail("This highlight was deleted elsewhere: ctrl+r restores it with your note.")
 		return false
 	case err != nil:
-		p.errLine = "Could not save the note: " + err.Error()
+		s.fx.fail("Could not save the note: " + err.Error())
 		return false
 	}
 	ed.base, ed.theirs = note, nil
@@ -321,23 +323,23 @@ func (s *highlightState) noteSaved(p *pagerModel, note string, err error) bool {
 
 // restoreWithNote puts back a highlight deleted elsewhere, with the note
 // being written, on the article's current text.
-func (s *highlightState) restoreWithNote(p *pagerModel) tea.Cmd {
+func (s *highlightState) restoreWithNote(v readerView) tea.Cmd {
 	ed := s.editor
 	h := ed.h
 	h.Note = ed.Value()
-	return p.do("restore the highlight", func(ctx context.Context, lib Library) (any, error) {
+	return v.run("restore the highlight", func(ctx context.Context, lib Library) (any, error) {
 		return nil, restoreOn(ctx, lib, &h, nil)
-	}, func(p *pagerModel, _ any, err error) tea.Cmd {
+	}, func(v readerView, _ any, err error) tea.Cmd {
 		if err != nil {
-			p.errLine = "Could not restore the highlight: " + err.Error()
+			s.fx.fail("Could not restore the highlight: " + err.Error())
 			return nil
 		}
 		if s.editor == ed {
 			ed.deleted = false
 			ed.base, ed.orig = h.Note, h.Note
-			s.closeEditor(p)
+			s.closeEditor(v)
 		}
-		p.status = "Highlight restored with your note."
+		s.fx.say("Highlight restored with your note.")
 		return nil
 	})
 }
@@ -366,26 +368,26 @@ func (s *highlightState) draftChanged() bool {
 
 // saveDraft stores the note being written without closing the editor, so
 // that a killed terminal loses at most the last seconds of typing.
-func (s *highlightState) saveDraft(p *pagerModel) tea.Cmd {
+func (s *highlightState) saveDraft(v readerView) tea.Cmd {
 	if !s.draftChanged() {
 		return nil
 	}
-	return s.saveNote(p, false, false)
+	return s.saveNote(v, false, false)
 }
 
 // setLabel changes a highlight's label. A change that would break links
 // (a claim others link to, or a linked evidence given a label that cannot
 // link) asks first; with unlink it goes ahead and says what it unlinked.
-func (s *highlightState) setLabel(p *pagerModel, id int64, label string, unlink bool) tea.Cmd {
+func (s *highlightState) setLabel(v readerView, id int64, label string, unlink bool) tea.Cmd {
 	i := s.byID(id)
 	if i < 0 {
 		return nil
 	}
 	h := s.list[i]
 	e := store.Edit{ID: id, Label: &store.Change[string]{From: h.Label, To: label}, Unlink: unlink}
-	return p.do("change the label", func(ctx context.Context, lib Library) (any, error) {
+	return v.run("change the label", func(ctx context.Context, lib Library) (any, error) {
 		return lib.EditHighlight(ctx, e)
-	}, func(p *pagerModel, val any, err error) tea.Cmd {
+	}, func(v readerView, val any, err error) tea.Cmd {
 		var ue *store.UnlinkError
 		if errors.As(err, &ue) {
 			what := fmt.Sprintf("unlink the %d highlight%s linked to this claim", len(ue.Linked), plural(len(ue.Linked)))
@@ -393,40 +395,40 @@ func (s *highlightState) setLabel(p *pagerModel, id int64, label string, unlink 
 				what = "unlink it from its claim (a " + label + " does not link)"
 			}
 			s.target, s.newLabel = id, label
-			pk := newPicker(p.Common, "Make it a "+label+"?", []pickItem{
+			pk := newPicker(v.shared(), "Make it a "+label+"?", []pickItem{
 				{Title: "Yes, and " + what, Value: true},
 				{Title: "No, keep it a " + h.Label, Value: false},
 			})
-			p.showPicker(pk, pickUnlink)
+			s.fx.show(pk, pickUnlink, -1)
 			return nil
 		}
 		if err != nil {
-			p.errLine = "Could not change the label: " + err.Error()
+			s.fx.fail("Could not change the label: " + err.Error())
 			return nil
 		}
 		res := val.(store.EditResult)
 		s.pushUndo(undoStep{kind: undoLabel, h: h, label: label, unlinked: res.Unlinked})
-		p.status = "Labelled " + label + ". u to undo"
+		s.fx.say("Labelled " + label + ". u to undo")
 		if n := len(res.Unlinked); n > 0 {
-			p.status = fmt.Sprintf("Labelled %s and unlinked %d highlight%s. u to undo", label, n, plural(n))
+			s.fx.say(fmt.Sprintf("Labelled %s and unlinked %d highlight%s. u to undo", label, n, plural(n)))
 		}
 		return nil
 	})
 }
 
 // link links the chooser's target to a claim (0 unlinks).
-func (s *highlightState) link(p *pagerModel, to int64) tea.Cmd {
+func (s *highlightState) link(v readerView, to int64) tea.Cmd {
 	i := s.byID(s.target)
 	if i < 0 {
 		return nil
 	}
 	h := s.list[i]
-	return s.edit(p, store.Edit{ID: h.ID, Supports: &store.Change[int64]{From: h.Supports, To: to}}, "link the highlight",
-		func(p *pagerModel, _ store.EditResult) tea.Cmd {
+	return s.edit(v, store.Edit{ID: h.ID, Supports: &store.Change[int64]{From: h.Supports, To: to}}, "link the highlight",
+		func(v readerView, _ store.EditResult) tea.Cmd {
 			s.pushUndo(undoStep{kind: undoLink, h: h, supports: to})
-			p.status = "Linked to the claim. u to undo"
+			s.fx.say("Linked to the claim. u to undo")
 			if to == 0 {
-				p.status = "Unlinked. u to undo"
+				s.fx.say("Unlinked. u to undo")
 			}
 			return nil
 		})
@@ -434,39 +436,39 @@ func (s *highlightState) link(p *pagerModel, to int64) tea.Cmd {
 
 // reattach moves a highlight (typically an orphan) onto the selection: the
 // selected passage is now what it highlights.
-func (s *highlightState) reattach(p *pagerModel, i int) tea.Cmd {
-	md := p.art.Markdown
+func (s *highlightState) reattach(v readerView, i int) tea.Cmd {
+	md := v.article().Markdown
 	start, end, ok := s.selection(md)
 	if !ok {
 		return nil
 	}
-	q := p.text.QuoteAt(start, end)
+	q := v.parsed().QuoteAt(start, end)
 	h := s.list[i]
-	pl := store.Place{Start: q.Start, End: q.End, Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix, TextRevision: p.art.TextRevision}
-	return p.do("re-attach the highlight", func(ctx context.Context, lib Library) (any, error) {
+	pl := store.Place{Start: q.Start, End: q.End, Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix, TextRevision: v.article().TextRevision}
+	return v.run("re-attach the highlight", func(ctx context.Context, lib Library) (any, error) {
 		return lib.PlaceHighlight(ctx, h.ID, pl)
-	}, func(p *pagerModel, _ any, err error) tea.Cmd {
+	}, func(v readerView, _ any, err error) tea.Cmd {
 		if errors.Is(err, store.ErrStaleText) {
-			return p.reload("", "The article was refreshed elsewhere: reloaded; select the passage again.")
+			s.fx.reload("", "The article was refreshed elsewhere: reloaded; select the passage again.")
+			return nil
 		}
 		if err != nil {
-			p.errLine = "Could not re-attach the highlight: " + err.Error()
+			s.fx.fail("Could not re-attach the highlight: " + err.Error())
 			return nil
 		}
 		s.anchor = -1
-		p.status = "Re-attached to the selection."
-		s.refreshPanel(p)
+		s.fx.say("Re-attached to the selection.")
+		s.refreshPanel(v)
 		return nil
 	})
 }
 
 // refreshPanel redraws the highlights panel, if open, from the list.
-func (s *highlightState) refreshPanel(p *pagerModel) {
-	if p.mode != readPicker || p.pickKind != pickPanel || p.picker == nil {
+func (s *highlightState) refreshPanel(v readerView) {
+	cur, ok := v.panelCursor()
+	if !ok {
 		return
 	}
-	cur := p.picker.cursor
-	s.openPanel(p)
-	p.picker.cursor = clamp(cur, 0, len(p.picker.items)-1)
-	p.picker.scroll()
+	s.openPanel(v)
+	s.fx.pickAt = cur
 }

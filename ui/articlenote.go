@@ -28,32 +28,32 @@ func newArticleNoteEditor(c *Common, a *store.Article) *noteEditor {
 
 // editArticleNote opens the editor on the article's note as stored now:
 // another margin may have written it.
-func (s *highlightState) editArticleNote(p *pagerModel) tea.Cmd {
-	if p.art == nil {
+func (s *highlightState) editArticleNote(v readerView) tea.Cmd {
+	if v.article() == nil {
 		return nil
 	}
-	id := p.art.ID
-	return p.do("read the article's note", func(ctx context.Context, lib Library) (any, error) {
+	id := v.article().ID
+	return v.run("read the article's note", func(ctx context.Context, lib Library) (any, error) {
 		return lib.Article(ctx, id)
-	}, func(p *pagerModel, val any, err error) tea.Cmd {
+	}, func(v readerView, val any, err error) tea.Cmd {
 		a, _ := val.(*store.Article)
-		if err != nil || a == nil || p.art == nil || p.art.ID != id {
+		if err != nil || a == nil || v.article() == nil || v.article().ID != id {
 			if err != nil {
-				p.errLine = "Could not read the article's note: " + err.Error()
+				s.fx.fail("Could not read the article's note: " + err.Error())
 			}
 			return nil
 		}
-		p.art.Note = a.Note
-		s.editor = newArticleNoteEditor(p.Common, p.art)
-		s.editor.SetSize(p.textWidth(), p.bodyHeight())
-		p.mode = readEditor
+		v.article().Note = a.Note
+		s.editor = newArticleNoteEditor(v.shared(), v.article())
+		s.editor.SetSize(v.viewport().width, v.viewport().height)
+		s.fx.enter(readEditor)
 		return nil
 	})
 }
 
 // saveArticleNote stores the article note being written, and closes the
 // editor after if asked (mine: over the note changed elsewhere).
-func (s *highlightState) saveArticleNote(p *pagerModel, mine, close bool) tea.Cmd {
+func (s *highlightState) saveArticleNote(v readerView, mine, close bool) tea.Cmd {
 	ed := s.editor
 	id, note, from := ed.h.ArticleID, ed.Value(), ed.base
 	if mine && ed.theirs != nil {
@@ -62,21 +62,21 @@ func (s *highlightState) saveArticleNote(p *pagerModel, mine, close bool) tea.Cm
 	if note == from {
 		ed.base, ed.theirs = note, nil
 		if close {
-			s.closeEditor(p)
+			s.closeEditor(v)
 		}
 		return nil
 	}
-	return p.do("save the article's note", func(ctx context.Context, lib Library) (any, error) {
+	return v.run("save the article's note", func(ctx context.Context, lib Library) (any, error) {
 		return nil, lib.SetArticleNote(ctx, id, from, note)
-	}, func(p *pagerModel, _ any, err error) tea.Cmd {
+	}, func(v readerView, _ any, err error) tea.Cmd {
 		if s.editor != ed {
 			return nil
 		}
-		if !s.articleNoteSaved(p, note, err) {
+		if !s.articleNoteSaved(v, note, err) {
 			return nil
 		}
 		if close {
-			s.closeEditor(p)
+			s.closeEditor(v)
 		}
 		return nil
 	})
@@ -84,26 +84,26 @@ func (s *highlightState) saveArticleNote(p *pagerModel, mine, close bool) tea.Cm
 
 // articleNoteSaved takes an article note save's result, as noteSaved does
 // for a highlight's.
-func (s *highlightState) articleNoteSaved(p *pagerModel, note string, err error) bool {
+func (s *highlightState) articleNoteSaved(v readerView, note string, err error) bool {
 	ed := s.editor
 	var ce *store.NoteConflictError
 	switch {
 	case errors.As(err, &ce):
 		t := ce.Current
 		ed.theirs = &t
-		p.errLine = "This note was changed elsewhere while you wrote: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both."
+		s.fx.fail("This note was changed elsewhere while you wrote: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both.")
 		return false
 	case errors.Is(err, store.ErrNotFound):
 		ed.deleted = true
-		p.errLine = "This article was deleted elsewhere: u in the library brings it back; esc closes."
+		s.fx.fail("This article was deleted elsewhere: u in the library brings it back; esc closes.")
 		return false
 	case err != nil:
-		p.errLine = "Could not save the note: " + err.Error()
+		s.fx.fail("Could not save the note: " + err.Error())
 		return false
 	}
 	ed.base, ed.theirs = note, nil
-	if p.art != nil && p.art.ID == ed.h.ArticleID {
-		p.art.Note = note
+	if v.article() != nil && v.article().ID == ed.h.ArticleID {
+		v.article().Note = note
 	}
 	return true
 }
@@ -128,14 +128,14 @@ func (p *pagerModel) flushArticleNote(ed *noteEditor) error {
 
 // articleNoteRows are the article's note as drawn above its first line:
 // a bar, the note wrapped (at most maxArticleNoteRows lines).
-func (s *highlightState) articleNoteRows(p *pagerModel) []string {
-	if p.art == nil || p.art.Note == "" || p.doc == nil || p.doc.Window || p.top != 0 {
+func (s *highlightState) articleNoteRows(v readerView) []string {
+	if v.article() == nil || v.article().Note == "" || v.document() == nil || v.document().Window || v.viewport().top != 0 {
 		return nil
 	}
-	st := p.Styles.Reader
+	st := v.shared().Styles.Reader
 	bar := st.NoteBar.Render("┃ ")
 	rows := []string{"  " + bar + st.Meta.Render("Your note on this article")}
-	for _, l := range wrapPlain(sanitize.Text(p.art.Note), p.textWidth()-6) {
+	for _, l := range wrapPlain(sanitize.Text(v.article().Note), v.viewport().width-6) {
 		if len(rows) == maxArticleNoteRows+1 {
 			rows[maxArticleNoteRows] += " …"
 			break

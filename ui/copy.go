@@ -42,7 +42,7 @@ func (p *pagerModel) onCopy(msg copyMsg) {
 // copyQuote copies the highlight under the cursor (or the selection, or
 // the sentence): its words alone, or (full) as Markdown with its note and
 // a link back to it in margin.
-func (s *highlightState) copyQuote(p *pagerModel, full bool) tea.Cmd {
+func (s *highlightState) copyQuote(v readerView, full bool) tea.Cmd {
 	var h *store.Highlight
 	if i := s.under(); i >= 0 {
 		h = &s.list[i]
@@ -52,41 +52,43 @@ func (s *highlightState) copyQuote(p *pagerModel, full bool) tea.Cmd {
 	case h != nil:
 		words = h.Highlighted()
 	default:
-		start, end, ok := s.selection(p.art.Markdown)
+		start, end, ok := s.selection(v.article().Markdown)
 		if !ok {
-			start, end = p.text.SentenceAt(max(s.cursor, 0))
+			start, end = v.parsed().SentenceAt(max(s.cursor, 0))
 		}
 		if end <= start {
-			p.errLine = "Nothing to copy here."
+			s.fx.fail("Nothing to copy here.")
 			return nil
 		}
-		words = p.text.QuoteAt(start, end).Exact
+		words = v.parsed().QuoteAt(start, end).Exact
 	}
 	words = strings.Join(strings.Fields(sanitize.Text(words)), " ")
 	if !full {
-		return p.copyText("the quote", words)
+		s.fx.copyText("the quote", words)
+		return nil
 	}
 	var b strings.Builder
 	b.WriteString("> " + words + "\n")
 	if h != nil && strings.TrimSpace(h.Note) != "" {
 		b.WriteString("\n" + sanitize.Text(h.Note) + "\n")
 	}
-	link := fmt.Sprintf("margin://%d", p.art.ID)
+	link := fmt.Sprintf("margin://%d", v.article().ID)
 	if h != nil {
 		link += fmt.Sprintf("?highlight=%d", h.ID)
 	}
-	title := strings.NewReplacer("[", "(", "]", ")").Replace(sanitize.Line(p.art.Title))
+	title := strings.NewReplacer("[", "(", "]", ")").Replace(sanitize.Line(v.article().Title))
 	fmt.Fprintf(&b, "\n— [%s](%s)", title, link)
-	if u := p.art.CanonicalURL; u != "" || p.art.SourceURL != "" {
+	if u := v.article().CanonicalURL; u != "" || v.article().SourceURL != "" {
 		if u == "" {
-			u = p.art.SourceURL
+			u = v.article().SourceURL
 		}
 		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
 			fmt.Fprintf(&b, " ([original](%s))", u)
 		}
 	}
 	b.WriteString("\n")
-	return p.copyText("the quote with its note and a link back", b.String())
+	s.fx.copyText("the quote with its note and a link back", b.String())
+	return nil
 }
 
 // originalURL is where an article came from, when that is a web address.

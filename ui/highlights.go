@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -30,31 +31,161 @@ type highlightState struct {
 	pressed    int    // offset where the mouse button went down; -1 when up
 	target     int64  // highlight a label or claim chooser applies to
 	newLabel   string // the label waiting for the user to allow unlinking
+	// fx is what the last calls ask of the reader around them (status,
+	// error line, mode, a list to open); the pager applies it (applyHL).
+	fx hlEffects
+}
+
+// readerView is what the highlights see of the reader around them: the
+// article, its parsed text and rendering, the viewport, and the reader's
+// services (a library call, a reload, the clipboard). It gives no way to
+// set the status, error line or mode: those are effects (hlEffects).
+// *pagerModel is the one reader view.
+type readerView interface {
+	shared() *Common
+	article() *store.Article
+	parsed() *render.Text
+	document() *render.Doc
+	searchHits() (matches []render.Match, current int)
+	viewport() viewport
+	topOffset() int    // the offset of the first text on screen
+	scrollTo(line int) // puts a display line at the top (within bounds)
+	panelCursor() (cursor int, open bool)
+	// run starts a library call (ops.go); then gets its result in Update.
+	run(what string, fn func(context.Context, Library) (any, error), then func(v readerView, val any, err error) tea.Cmd) tea.Cmd
+}
+
+// viewport is the part of the article on screen and where it is drawn.
+type viewport struct {
+	top     int // the display line at the top
+	pending int // the offset to show once rendered; -1 none
+	height  int // body rows
+	width   int // the text's width
+	margin  int // columns left of the text
+	header  int // rows above the body
+}
+
+// hlEffects is what the highlights ask of the reader: they never write the
+// pager's status, error line or mode themselves.
+type hlEffects struct {
+	status, errLine   string
+	setStatus, setErr bool
+	mode              readMode
+	setMode           bool
+	picker            *picker // a list to open over the article
+	pickKind          pickKind
+	pickAt            int // with picker: the cursor to keep; -1 for its own
+	reloadReq         *reloadReq
+	copyReq           *copyReq
+}
+
+// reloadReq asks for the article to be read again: at the passage on
+// screen (here), or with the cursor at an offset.
+type reloadReq struct {
+	here      bool
+	at        int
+	say, warn string
+}
+
+// copyReq asks for text to be put on the clipboard.
+type copyReq struct{ what, text string }
+
+func (e *hlEffects) reload(say, warn string) {
+	e.reloadReq = &reloadReq{here: true, say: say, warn: warn}
+}
+func (e *hlEffects) reloadAt(off int, say, warn string) {
+	e.reloadReq = &reloadReq{at: off, say: say, warn: warn}
+}
+func (e *hlEffects) copyText(what, text string) { e.copyReq = &copyReq{what, text} }
+
+func (e *hlEffects) say(s string)  { e.status, e.setStatus = s, true }
+func (e *hlEffects) fail(s string) { e.errLine, e.setErr = s, true }
+
+// enter asks for a mode; a list asked for before is not opened.
+func (e *hlEffects) enter(m readMode) { e.mode, e.setMode, e.picker = m, true, nil }
+
+// show asks for a list over the article, its cursor at at (-1: its own).
+func (e *hlEffects) show(pk *picker, kind pickKind, at int) {
+	e.picker, e.pickKind, e.pickAt = pk, kind, at
+}
+
+// take returns the effects asked for and forgets them.
+func (s *highlightState) take() hlEffects {
+	fx := s.fx
+	s.fx = hlEffects{}
+	return fx
 }
 
 // reset clears everything but the undo history, which outlives one
 // opening of an article.
 func (s *highlightState) reset() {
-	*s = highlightState{caret: caret{cursor: -1, anchor: -1}, pressed: -1, undo: s.undo}
+	*s = highlightState{caret: caret{cursor: -1, anchor: -1}, pressed: -1, undo: s.undo, fx: s.fx}
+}
+
+// open takes the highlights of an article opened or read again; all but
+// the undo history starts afresh. A reload (again) keeps a note being
+// written open (it is saved by the highlight's id): open reports whether
+// one is. The cursor goes to at when set, and stays where it was when the
+// text is the same.
+func (s *highlightState) open(hs []store.Highlight, at int, again, same bool) (editing bool) {
+	cursor, editor := s.cursor, s.editor
+	if !again {
+		editor = nil
+	}
+	s.reset()
+	s.editor = editor
+	if at > 0 {
+		s.cursor = at
+	}
+	if same {
+		s.cursor = cursor
+	}
+	s.list = hs
+	return s.editor != nil
+}
+
+// setList takes the highlights read again after a library call.
+func (s *highlightState) setList(v readerView, hs []store.Highlight) {
+	s.list = hs
+	s.indexNotes(v)
+}
+
+// SetSize fits the note editor, if open, to the text's width and the body.
+func (s *highlightState) SetSize(w, h int) {
+	if s.editor != nil {
+		s.editor.SetSize(w, h)
+	}
+}
+
+// ShortHelp is the note editor's help line.
+func (s *highlightState) ShortHelp() []key.Binding { return s.editor.keys().ShortHelp() }
+
+// updateEditor passes a message other than a key (a paste, the cursor's
+// blink) to the note editor.
+func (s *highlightState) updateEditor(msg tea.Msg) tea.Cmd {
+	if s.editor == nil {
+		return nil
+	}
+	return s.editor.Update(msg)
 }
 
 // indexNotes finds the display line under which each note is shown.
-func (s *highlightState) indexNotes(p *pagerModel) {
+func (s *highlightState) indexNotes(v readerView) {
 	s.noteLines = nil
-	if p.doc == nil {
+	if v.document() == nil {
 		return
 	}
 	for i, h := range s.list {
 		if h.Orphan || strings.TrimSpace(h.Note) == "" || h.End <= h.Start {
 			continue
 		}
-		end := lastRuneStart(p.art.Markdown, h.End)
-		line, _, ok := p.doc.CellOf(end)
-		if !ok || p.doc.Window && !p.doc.Covers(end) {
+		end := lastRuneStart(v.article().Markdown, h.End)
+		line, _, ok := v.document().CellOf(end)
+		if !ok || v.document().Window && !v.document().Covers(end) {
 			continue
 		}
 		// Under the paragraph, not inside it: after its last line.
-		for line+1 < len(p.doc.Lines) && strings.TrimSpace(p.doc.Text(line+1)) != "" {
+		for line+1 < len(v.document().Lines) && strings.TrimSpace(v.document().Text(line+1)) != "" {
 			line++
 		}
 		if s.noteLines == nil {
@@ -72,10 +203,10 @@ func lastRuneStart(md string, end int) int {
 }
 
 // onDoc places the cursor when a rendering arrives.
-func (s *highlightState) onDoc(p *pagerModel) {
-	s.indexNotes(p)
-	if s.cursor < 0 && p.pending < 0 {
-		s.cursor = p.topOffset()
+func (s *highlightState) onDoc(v readerView) {
+	s.indexNotes(v)
+	if s.cursor < 0 && v.viewport().pending < 0 {
+		s.cursor = v.topOffset()
 	}
 }
 
@@ -88,15 +219,15 @@ func lineOf(d *render.Doc, off int) int {
 }
 
 // visibleLines is how many display lines fit the body, notes included.
-func (s *highlightState) visibleLines(p *pagerModel) int {
-	if p.doc == nil {
-		return p.bodyHeight()
+func (s *highlightState) visibleLines(v readerView) int {
+	if v.document() == nil {
+		return v.viewport().height
 	}
-	if len(s.noteLines) == 0 && len(s.articleNoteRows(p)) == 0 {
-		return max(min(p.bodyHeight(), len(p.doc.Lines)-p.top), 1)
+	if len(s.noteLines) == 0 && len(s.articleNoteRows(v)) == 0 {
+		return max(min(v.viewport().height, len(v.document().Lines)-v.viewport().top), 1)
 	}
 	n := 0
-	for _, l := range s.rowLines(p) {
+	for _, l := range s.rowLines(v) {
 		if l >= 0 {
 			n++
 		}
@@ -106,17 +237,17 @@ func (s *highlightState) visibleLines(p *pagerModel) int {
 
 // follow keeps the cursor on screen after scrolling: on the first text
 // of the screen when it fell above, on the last when it fell below.
-func (s *highlightState) follow(p *pagerModel) {
-	if p.doc == nil || s.cursor < 0 {
+func (s *highlightState) follow(v readerView) {
+	if v.document() == nil || s.cursor < 0 {
 		return
 	}
-	line := lineOf(p.doc, s.cursor)
-	vis := s.visibleLines(p)
+	line := lineOf(v.document(), s.cursor)
+	vis := s.visibleLines(v)
 	switch {
-	case line < p.top:
-		s.cursor = firstOffsetFrom(p.doc, p.top, s.cursor)
-	case line >= p.top+vis:
-		s.cursor = lastOffsetBefore(p.doc, p.top+vis, s.cursor)
+	case line < v.viewport().top:
+		s.cursor = firstOffsetFrom(v.document(), v.viewport().top, s.cursor)
+	case line >= v.viewport().top+vis:
+		s.cursor = lastOffsetBefore(v.document(), v.viewport().top+vis, s.cursor)
 	}
 }
 
@@ -148,17 +279,34 @@ func lastOffsetBefore(d *render.Doc, line, fallback int) int {
 }
 
 // moveTo puts the cursor on a source offset and scrolls it into view.
-func (s *highlightState) moveTo(p *pagerModel, off int) {
-	if p.doc == nil {
+func (s *highlightState) moveTo(v readerView, off int) {
+	if v.document() == nil {
 		return
 	}
-	s.cursor = clamp(off, 0, len(p.art.Markdown))
-	line := lineOf(p.doc, s.cursor)
-	vis := s.visibleLines(p)
-	if line < p.top || line >= p.top+vis {
-		p.top = line - p.bodyHeight()/3
-		p.clampTop()
+	s.cursor = clamp(off, 0, len(v.article().Markdown))
+	line := lineOf(v.document(), s.cursor)
+	vis := s.visibleLines(v)
+	if line < v.viewport().top || line >= v.viewport().top+vis {
+		v.scrollTo(line - v.viewport().height/3)
 	}
+}
+
+// cancelSelection drops the selection; false when there was none.
+func (s *highlightState) cancelSelection() bool {
+	if s.anchor < 0 {
+		return false
+	}
+	s.anchor = -1
+	return true
+}
+
+// jumpTo puts a source offset near the top of the screen, the cursor on it.
+func (s *highlightState) jumpTo(v readerView, off int) {
+	if v.document() == nil {
+		return
+	}
+	v.scrollTo(v.document().LineOf(off))
+	s.moveTo(v, off)
 }
 
 // under is the index of the highlight under the cursor (the shortest when
@@ -186,13 +334,19 @@ func (s *highlightState) byID(id int64) int {
 }
 
 // onKey handles the cursor and highlight keys of the reader.
-func (s *highlightState) onKey(p *pagerModel, msg tea.KeyPressMsg, k ReaderKeys) tea.Cmd {
-	if p.doc == nil {
+func (s *highlightState) onKey(v readerView, msg tea.KeyPressMsg, k ReaderKeys) tea.Cmd {
+	switch {
+	case key.Matches(msg, k.Copy):
+		return s.copyQuote(v, false)
+	case key.Matches(msg, k.CopyNote):
+		return s.copyQuote(v, true)
+	}
+	if v.document() == nil {
 		return nil
 	}
-	t := p.text
+	t := v.parsed()
 	motion := func(f func(*render.Text, int) int) {
-		s.moveTo(p, f(t, max(s.cursor, 0)))
+		s.moveTo(v, f(t, max(s.cursor, 0)))
 	}
 	switch {
 	case key.Matches(msg, k.WordNext):
@@ -210,31 +364,31 @@ func (s *highlightState) onKey(p *pagerModel, msg tea.KeyPressMsg, k ReaderKeys)
 	case key.Matches(msg, k.Select):
 		s.toggleSelect()
 	case key.Matches(msg, k.Highlight):
-		return s.add(p, nil)
+		return s.add(v, nil)
 	case key.Matches(msg, k.Label):
-		s.chooseLabel(p)
+		s.chooseLabel(v)
 	case key.Matches(msg, k.Note):
-		return s.editNote(p)
+		return s.editNote(v)
 	case key.Matches(msg, k.ArticleNote):
-		return s.editArticleNote(p)
+		return s.editArticleNote(v)
 	case key.Matches(msg, k.Delete):
-		return s.remove(p)
+		return s.remove(v)
 	case key.Matches(msg, k.Undo):
-		return s.undoLast(p)
+		return s.undoLast(v)
 	case key.Matches(msg, k.NextHighlight):
-		s.jump(p, 1)
+		s.jump(v, 1)
 	case key.Matches(msg, k.PrevHighlight):
-		s.jump(p, -1)
+		s.jump(v, -1)
 	case key.Matches(msg, k.Panel):
-		s.openPanel(p)
+		s.openPanel(v)
 	case key.Matches(msg, k.Link):
-		s.chooseClaim(p)
+		s.chooseClaim(v)
 	}
 	return nil
 }
 
 // jump moves the cursor to the next or previous highlight.
-func (s *highlightState) jump(p *pagerModel, dir int) {
+func (s *highlightState) jump(v readerView, dir int) {
 	var starts []int
 	for _, h := range s.list {
 		if !h.Orphan {
@@ -242,7 +396,7 @@ func (s *highlightState) jump(p *pagerModel, dir int) {
 		}
 	}
 	if len(starts) == 0 {
-		p.errLine = "No highlights in this article yet: select with v, highlight with h."
+		s.fx.fail("No highlights in this article yet: select with v, highlight with h.")
 		return
 	}
 	sort.Ints(starts)
@@ -264,15 +418,15 @@ func (s *highlightState) jump(p *pagerModel, dir int) {
 		}
 	}
 	if target < 0 {
-		p.status = "No more highlights that way."
+		s.fx.say("No more highlights that way.")
 		return
 	}
-	s.moveTo(p, target)
+	s.moveTo(v, target)
 }
 
-func (s *highlightState) viewEditor(p *pagerModel, h int) []string {
-	pad := strings.Repeat(" ", p.margin())
-	lines := s.editor.View(p.textWidth())
+func (s *highlightState) viewEditor(v readerView, h int) []string {
+	pad := strings.Repeat(" ", v.viewport().margin)
+	lines := s.editor.View(v.viewport().width)
 	for i := range lines {
 		lines[i] = pad + lines[i]
 	}
@@ -280,28 +434,28 @@ func (s *highlightState) viewEditor(p *pagerModel, h int) []string {
 }
 
 // chooseLabel opens the label chooser for the highlight under the cursor.
-func (s *highlightState) chooseLabel(p *pagerModel) {
+func (s *highlightState) chooseLabel(v readerView) {
 	i := s.under()
 	if i < 0 {
-		p.errLine = "No highlight under the cursor: h highlights the sentence."
+		s.fx.fail("No highlight under the cursor: h highlights the sentence.")
 		return
 	}
-	s.labelPicker(p, i)
+	s.labelPicker(v, i)
 }
 
-func (s *highlightState) labelPicker(p *pagerModel, i int) {
+func (s *highlightState) labelPicker(v readerView, i int) {
 	h := s.list[i]
 	items := make([]pickItem, len(store.Labels))
-	pk := newPicker(p.Common, "Label", nil)
+	pk := newPicker(v.shared(), "Label", nil)
 	for j, l := range store.Labels {
-		items[j] = pickItem{Tag: p.Styles.Label(l).Tag.Render(l), Title: labelHelp(l), Value: l}
+		items[j] = pickItem{Tag: v.shared().Styles.Label(l).Tag.Render(l), Title: labelHelp(l), Value: l}
 		if l == h.Label {
 			pk.cursor = j
 		}
 	}
 	pk.items = items
 	s.target = h.ID
-	p.showPicker(pk, pickLabel)
+	s.fx.show(pk, pickLabel, -1)
 }
 
 // labelHelp says what a label marks.
@@ -311,117 +465,76 @@ func labelHelp(name string) string {
 }
 
 // chooseClaim opens the claim chooser for the highlight under the cursor.
-func (s *highlightState) chooseClaim(p *pagerModel) {
+func (s *highlightState) chooseClaim(v readerView) {
 	i := s.under()
 	if i < 0 {
-		p.errLine = "No highlight under the cursor."
+		s.fx.fail("No highlight under the cursor.")
 		return
 	}
 	if !store.LinksToClaim(s.list[i].Label) {
-		p.errLine = "Only evidence, questions and disagreements link to a claim: L changes the label."
+		s.fx.fail("Only evidence, questions and disagreements link to a claim: L changes the label.")
 		return
 	}
 	var items []pickItem
 	for _, h := range s.list {
 		if h.Label == store.ClaimLabel {
-			items = append(items, pickItem{Tag: p.Styles.Label(h.Label).Tag.Render(h.Label), Title: h.Highlighted(), Value: h.ID})
+			items = append(items, pickItem{Tag: v.shared().Styles.Label(h.Label).Tag.Render(h.Label), Title: h.Highlighted(), Value: h.ID})
 		}
 	}
 	if len(items) == 0 {
-		p.errLine = "No claims in this article yet: label a highlight as a claim first (L)."
+		s.fx.fail("No claims in this article yet: label a highlight as a claim first (L).")
 		return
 	}
 	items = append(items, pickItem{Title: "(not linked to a claim)", Value: int64(0)})
-	pk := newPicker(p.Common, "Link to which claim?", items)
+	pk := newPicker(v.shared(), "Link to which claim?", items)
 	for j, it := range items {
 		if it.Value == s.list[i].Supports {
 			pk.cursor = j
 		}
 	}
 	s.target = s.list[i].ID
-	p.showPicker(pk, pickClaim)
+	s.fx.show(pk, pickClaim, -1)
 }
 
 // onPick applies a choice from the label, claim or panel lists.
-func (s *highlightState) onPick(p *pagerModel, kind pickKind, value any) tea.Cmd {
+func (s *highlightState) onPick(v readerView, kind pickKind, value any) tea.Cmd {
 	switch kind {
 	case pickLabel:
-		return s.setLabel(p, s.target, value.(string), false)
+		return s.setLabel(v, s.target, value.(string), false)
 	case pickUnlink:
 		if value == true {
-			return s.setLabel(p, s.target, s.newLabel, true)
+			return s.setLabel(v, s.target, s.newLabel, true)
 		}
-		p.status = "Label kept."
+		s.fx.say("Label kept.")
 	case pickClaim:
-		return s.link(p, value.(int64))
+		return s.link(v, value.(int64))
 	case pickPanel:
 		i := s.byID(value.(int64))
 		if i < 0 {
 			return nil
 		}
 		if s.list[i].Orphan {
-			p.errLine = "This highlight's passage is no longer in the article (orphan)."
+			s.fx.fail("This highlight's passage is no longer in the article (orphan).")
 			return nil
 		}
-		p.jumpTo(s.list[i].Start)
+		s.jumpTo(v, s.list[i].Start)
 	}
 	return nil
 }
 
 // openPanel lists the article's highlights in reading order, or the
 // argument view: each claim with what supports, questions or disputes it.
-func (s *highlightState) openPanel(p *pagerModel) {
-	var items []pickItem
-	add := func(h *store.Highlight, indent int) {
-		tag := p.Styles.Label(h.Label).Tag.Render(h.Label)
-		if h.Orphan {
-			tag = p.Styles.App.Error.Render("orphan") + " " + tag
-		}
-		note := strings.TrimSpace(h.Note)
-		if note == "" {
-			note = "—"
-		}
-		if h.Changed() {
-			// A refresh reworded it: the reader's words, and what it says now.
-			tag = p.Styles.App.Error.Render("reworded") + " " + tag
-			note = "now: “" + h.Exact + "” · " + note
-		}
-		items = append(items, pickItem{Tag: tag, Title: h.Highlighted(), Desc: note, Indent: indent, Value: h.ID})
-	}
+func (s *highlightState) openPanel(v readerView) {
+	items := s.panelItems(v.shared().Styles)
 	title := "Highlights"
 	if s.argument {
 		title = "Argument"
-		linked := map[int64]bool{}
-		for i := range s.list {
-			c := &s.list[i]
-			if c.Label != "claim" {
-				continue
-			}
-			add(c, 0)
-			for j := range s.list {
-				if e := &s.list[j]; e.Supports == c.ID && store.LinksToClaim(e.Label) {
-					add(e, 1)
-					linked[e.ID] = true
-				}
-			}
-		}
-		for i := range s.list {
-			if e := &s.list[i]; store.LinksToClaim(e.Label) && !linked[e.ID] {
-				add(e, 0)
-			}
-		}
-	} else {
-		for i := range s.list {
-			if s.panelLabel == "" || s.list[i].Label == s.panelLabel {
-				add(&s.list[i], 0)
-			}
-		}
 	}
 	if s.panelLabel != "" && !s.argument {
 		title += " · " + s.panelLabel
 	}
 	title += fmt.Sprintf(" (%d)", len(items))
-	pk := newPicker(p.Common, title, items)
+	pk := newPicker(v.shared(), title, items)
 	pk.twoLine = true
 	pk.empty = "No highlights. Select with v and highlight with h."
 	if s.argument {
@@ -431,7 +544,7 @@ func (s *highlightState) openPanel(p *pagerModel) {
 		b.SetEnabled(true)
 	}
 	// An orphan (or any highlight) can be moved onto the current selection.
-	_, _, sel := s.selection(p.art.Markdown)
+	_, _, sel := s.selection(v.article().Markdown)
 	pk.keys.Reattach.SetEnabled(sel)
 	if s.argument {
 		pk.keys.Argument.SetHelp("a", "all highlights")
@@ -444,15 +557,71 @@ func (s *highlightState) openPanel(p *pagerModel) {
 			break
 		}
 	}
-	p.showPicker(pk, pickPanel)
+	s.fx.show(pk, pickPanel, -1)
+}
+
+// panelItems are the panel's rows: the highlights with the label shown,
+// or the argument view's claims, each followed by what links to it.
+func (s *highlightState) panelItems(st *Styles) []pickItem {
+	var items []pickItem
+	add := func(h *store.Highlight, indent int) {
+		items = append(items, panelItem(st, h, indent))
+	}
+	if !s.argument {
+		for i := range s.list {
+			if s.panelLabel == "" || s.list[i].Label == s.panelLabel {
+				add(&s.list[i], 0)
+			}
+		}
+		return items
+	}
+	linked := map[int64]bool{}
+	for i := range s.list {
+		c := &s.list[i]
+		if c.Label != "claim" {
+			continue
+		}
+		add(c, 0)
+		for j := range s.list {
+			if e := &s.list[j]; e.Supports == c.ID && store.LinksToClaim(e.Label) {
+				add(e, 1)
+				linked[e.ID] = true
+			}
+		}
+	}
+	for i := range s.list {
+		if e := &s.list[i]; store.LinksToClaim(e.Label) && !linked[e.ID] {
+			add(e, 0)
+		}
+	}
+	return items
+}
+
+// panelItem is one highlight in the panel: its label (and whether it is an
+// orphan or was reworded), its words and its note.
+func panelItem(st *Styles, h *store.Highlight, indent int) pickItem {
+	tag := st.Label(h.Label).Tag.Render(h.Label)
+	if h.Orphan {
+		tag = st.App.Error.Render("orphan") + " " + tag
+	}
+	note := strings.TrimSpace(h.Note)
+	if note == "" {
+		note = "—"
+	}
+	if h.Changed() {
+		// A refresh reworded it: the reader's words, and what it says now.
+		tag = st.App.Error.Render("reworded") + " " + tag
+		note = "now: “" + h.Exact + "” · " + note
+	}
+	return pickItem{Tag: tag, Title: h.Highlighted(), Desc: note, Indent: indent, Value: h.ID}
 }
 
 // onPanelKey handles the panel's own keys; done=false passes the key on to
 // the list.
-func (s *highlightState) onPanelKey(p *pagerModel, msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := p.picker.keys
-	cur := p.picker.cursor
-	id, _ := p.picker.chosen().(int64)
+func (s *highlightState) onPanelKey(v readerView, pk *picker, msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := pk.keys
+	cur := pk.cursor
+	id, _ := pk.chosen().(int64)
 	switch {
 	case key.Matches(msg, k.Filter) && k.Filter.Enabled():
 		s.panelLabel = nextLabel(s.panelLabel)
@@ -461,23 +630,22 @@ func (s *highlightState) onPanelKey(p *pagerModel, msg tea.KeyPressMsg) (tea.Cmd
 	case key.Matches(msg, k.Edit):
 		if i := s.byID(id); i >= 0 {
 			s.back = true
-			return s.openEditor(p, id), true
+			return s.openEditor(v, id), true
 		}
 		return nil, true
 	case key.Matches(msg, k.Delete):
 		if i := s.byID(id); i >= 0 {
-			return s.removeAt(p, i), true
+			return s.removeAt(v, i), true
 		}
 	case key.Matches(msg, k.Reattach):
 		if i := s.byID(id); i >= 0 {
-			return s.reattach(p, i), true
+			return s.reattach(v, i), true
 		}
 	default:
 		return nil, false
 	}
-	s.openPanel(p)
-	p.picker.cursor = clamp(cur, 0, len(p.picker.items)-1)
-	p.picker.scroll()
+	s.openPanel(v)
+	s.fx.pickAt = cur
 	return nil, true
 }
 
@@ -496,25 +664,26 @@ func nextLabel(l string) string {
 
 // marks are the ranges painted over the article: highlights, search
 // matches, then the selection (later ones win).
-func (s *highlightState) marks(p *pagerModel) []render.Mark {
-	ms := make([]render.Mark, 0, len(s.list)+len(p.matches)+1)
+func (s *highlightState) marks(v readerView) []render.Mark {
+	matches, cur := v.searchHits()
+	ms := make([]render.Mark, 0, len(s.list)+len(matches)+1)
 	for _, h := range s.list {
 		if !h.Orphan && h.End > h.Start {
-			ms = append(ms, render.Mark{Start: h.Start, End: h.End, Style: render.MarkStyle{SGR: p.Styles.Label(h.Label).SGR}})
+			ms = append(ms, render.Mark{Start: h.Start, End: h.End, Style: render.MarkStyle{SGR: v.shared().Styles.Label(h.Label).SGR}})
 		}
 	}
-	st := p.Styles.Reader
-	for i, m := range p.matches {
+	st := v.shared().Styles.Reader
+	for i, m := range matches {
 		if m.Start < 0 || m.End <= m.Start {
 			continue
 		}
 		sgr := st.MatchSGR
-		if i == p.cur {
+		if i == cur {
 			sgr = st.CurrentSGR
 		}
 		ms = append(ms, render.Mark{Start: m.Start, End: m.End, Style: render.MarkStyle{SGR: sgr}})
 	}
-	if a, b, ok := s.selection(p.art.Markdown); ok {
+	if a, b, ok := s.selection(v.article().Markdown); ok {
 		ms = append(ms, render.Mark{Start: a, End: b, Style: render.MarkStyle{SGR: st.SelectionSGR}})
 	}
 	return ms
@@ -522,30 +691,30 @@ func (s *highlightState) marks(p *pagerModel) []render.Mark {
 
 // paint draws the visible part of the article with its marks, the cursor,
 // and each note under the line where its passage ends.
-func (s *highlightState) paint(p *pagerModel, h int) []string {
-	n := s.visibleLines(p)
-	body := p.doc.Paint(p.top, n, s.marks(p), s.cursor, p.Styles.Reader.CursorSGR)
-	top := s.articleNoteRows(p)
+func (s *highlightState) paint(v readerView, h int) []string {
+	n := s.visibleLines(v)
+	body := v.document().Paint(v.viewport().top, n, s.marks(v), s.cursor, v.shared().Styles.Reader.CursorSGR)
+	top := s.articleNoteRows(v)
 	if len(s.noteLines) == 0 && len(top) == 0 {
 		return body
 	}
 	out := append(make([]string, 0, h), top...)
 	for i, l := range body {
 		out = append(out, l)
-		for _, j := range s.noteLines[p.top+i] {
-			out = append(out, s.noteRows(p, &s.list[j])...)
+		for _, j := range s.noteLines[v.viewport().top+i] {
+			out = append(out, s.noteRows(v, &s.list[j])...)
 		}
 	}
 	return out
 }
 
 // noteRows is a note drawn as indented lines with a bar in the label's colour.
-func (s *highlightState) noteRows(p *pagerModel, h *store.Highlight) []string {
-	st := p.Styles.Reader
+func (s *highlightState) noteRows(v readerView, h *store.Highlight) []string {
+	st := v.shared().Styles.Reader
 	bar := st.NoteBar.Render("  ┃ ")
 	var rows []string
 	const maxRows = 6
-	for _, l := range wrapPlain(sanitize.Text(h.Note), p.textWidth()-8) {
+	for _, l := range wrapPlain(sanitize.Text(h.Note), v.viewport().width-8) {
 		if len(rows) == maxRows {
 			rows[maxRows-1] += " …"
 			break
@@ -556,9 +725,9 @@ func (s *highlightState) noteRows(p *pagerModel, h *store.Highlight) []string {
 }
 
 // statusLine describes the highlight under the cursor or the selection.
-func (s *highlightState) statusLine(p *pagerModel) string {
-	st := p.Styles
-	if _, _, ok := s.selection(p.art.Markdown); ok {
+func (s *highlightState) statusLine(v readerView) string {
+	st := v.shared().Styles
+	if _, _, ok := s.selection(v.article().Markdown); ok {
 		return st.Reader.Status.Render("selecting: h highlight · a note · esc cancel")
 	}
 	if i := s.under(); i >= 0 {
@@ -579,16 +748,16 @@ func (s *highlightState) statusLine(p *pagerModel) string {
 }
 
 // rowLines maps each body row to its display line; note rows map to -1.
-func (s *highlightState) rowLines(p *pagerModel) []int {
-	h := p.bodyHeight()
+func (s *highlightState) rowLines(v readerView) []int {
+	h := v.viewport().height
 	rows := make([]int, 0, h)
-	for range s.articleNoteRows(p) {
+	for range s.articleNoteRows(v) {
 		rows = append(rows, -1)
 	}
-	for l := p.top; l < len(p.doc.Lines) && len(rows) < h; l++ {
+	for l := v.viewport().top; l < len(v.document().Lines) && len(rows) < h; l++ {
 		rows = append(rows, l)
 		for _, i := range s.noteLines[l] {
-			for range s.noteRows(p, &s.list[i]) {
+			for range s.noteRows(v, &s.list[i]) {
 				rows = append(rows, -1)
 			}
 		}
@@ -597,41 +766,41 @@ func (s *highlightState) rowLines(p *pagerModel) []int {
 }
 
 // offsetAt is the source offset under a screen cell, or -1.
-func (s *highlightState) offsetAt(p *pagerModel, x, y int) int {
-	if p.doc == nil {
+func (s *highlightState) offsetAt(v readerView, x, y int) int {
+	if v.document() == nil {
 		return -1
 	}
-	rows := s.rowLines(p)
-	r := y - p.headerHeight()
+	rows := s.rowLines(v)
+	r := y - v.viewport().header
 	if r < 0 || r >= len(rows) || rows[r] < 0 {
 		return -1
 	}
-	l, c, ok := p.doc.Next(rows[r], max(x-p.margin(), 0))
+	l, c, ok := v.document().Next(rows[r], max(x-v.viewport().margin, 0))
 	if !ok {
 		return -1
 	}
-	return p.doc.Offset(l, c)
+	return v.document().Offset(l, c)
 }
 
 // onMouse places the cursor with a click and selects by dragging.
-func (s *highlightState) onMouse(p *pagerModel, msg tea.MouseMsg) {
+func (s *highlightState) onMouse(v readerView, msg tea.MouseMsg) {
 	m := msg.Mouse()
 	switch msg.(type) {
 	case tea.MouseClickMsg:
 		if m.Button != tea.MouseLeft {
 			return
 		}
-		if off := s.offsetAt(p, m.X, m.Y); off >= 0 {
+		if off := s.offsetAt(v, m.X, m.Y); off >= 0 {
 			s.cursor, s.anchor, s.pressed = off, -1, off
 		}
 	case tea.MouseMotionMsg:
 		if s.pressed < 0 || m.Button != tea.MouseLeft {
 			return
 		}
-		if off := s.offsetAt(p, m.X, m.Y); off >= 0 {
-			if off >= s.pressed && off < len(p.art.Markdown) {
+		if off := s.offsetAt(v, m.X, m.Y); off >= 0 {
+			if off >= s.pressed && off < len(v.article().Markdown) {
 				// Dragging forward selects the cell under the pointer too.
-				_, n := utf8.DecodeRuneInString(p.art.Markdown[off:])
+				_, n := utf8.DecodeRuneInString(v.article().Markdown[off:])
 				off += n
 			}
 			s.anchor, s.cursor = s.pressed, off

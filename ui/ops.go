@@ -103,11 +103,10 @@ func (p *pagerModel) onOp(msg opMsg) tea.Cmd {
 		if msg.hsErr != nil {
 			p.errLine = "Could not read highlights: " + msg.hsErr.Error()
 		} else {
-			p.hl.list = msg.hs
-			p.hl.indexNotes(p)
+			p.hl.setList(p, msg.hs)
 		}
 	}
-	cmd := o.then(p, msg.val, msg.err)
+	cmd := p.withHL(o.then(p, msg.val, msg.err))
 	if len(p.ops) == 0 && (p.doc == nil || !p.doc.Window) {
 		cmd = tea.Batch(cmd, p.replay())
 	}
@@ -172,6 +171,7 @@ func (p *pagerModel) settle(ctx context.Context) error {
 			continue
 		}
 		o.then(p, val, nil)
+		p.applyHL()
 	}
 	if len(failed) > 0 {
 		return errors.New(failed[0])

@@ -62,24 +62,18 @@ func (p *pagerModel) onPicked(msg pickedMsg) tea.Cmd {
 			return p.openLink(v)
 		}
 	}
-	return p.hl.onPick(p, msg.kind, msg.value)
+	return p.withHL(p.hl.onPick(p, msg.kind, msg.value))
 }
 
 // jumpTo puts a source offset near the top of the screen.
-func (p *pagerModel) jumpTo(off int) {
-	if p.doc == nil {
-		return
-	}
-	p.top = p.doc.LineOf(off)
-	p.clampTop()
-	p.hl.moveTo(p, off)
-}
+func (p *pagerModel) jumpTo(off int) { p.hl.jumpTo(p, off) }
 
 func (p *pagerModel) onPickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p.pickKind == pickPanel && !p.picker.showHelp {
-		if cmd, done := p.hl.onPanelKey(p, msg); done {
-			return cmd
+		if cmd, done := p.hl.onPanelKey(p, p.picker, msg); done {
+			return p.withHL(cmd)
 		}
+		p.applyHL()
 	}
 	switch p.picker.HandleKey(msg) {
 	case pickBack:

@@ -241,13 +241,12 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	a := msg.art
 	again := p.art != nil && p.art.ID == a.ID // a reload of the article on screen
 	same := msg.keep && again && p.art.TextRevision == a.TextRevision
-	cursor := p.hl.cursor
 	// A reload never drops what the reader is doing: a note being written
-	// stays open (it is saved by the highlight's id), and keys waiting for
-	// a library call still come.
-	editor, deferred := p.hl.editor, p.deferred
+	// stays open (see highlightState.open), and keys waiting for a library
+	// call still come.
+	deferred := p.deferred
 	if !again {
-		editor, deferred = nil, nil
+		deferred = nil
 	}
 	p.art, p.text = a, nil
 	p.mdHash = maphash.String(mdSeed, a.Markdown)
@@ -261,21 +260,16 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	p.picker = nil
 	p.headings, p.links = nil, nil
 	p.deferred = deferred
-	p.hl.reset()
-	if editor != nil {
-		p.hl.editor, p.mode = editor, readEditor
+	if p.hl.open(msg.hs, msg.at, again, same) {
+		p.mode = readEditor
 	}
 	if msg.at > 0 {
-		p.pending, p.hl.cursor = msg.at, msg.at
-	}
-	if same {
-		p.hl.cursor = cursor
+		p.pending = msg.at
 	}
 	if msg.find != "" {
 		p.pending = 0
 		p.query, p.findRest = msg.find, true
 	}
-	p.hl.list = msg.hs
 	return tea.Batch(p.requestRender(), parseText(a))
 }
 
@@ -290,9 +284,7 @@ func (p *pagerModel) SetSize(w, h int) tea.Cmd {
 	if p.picker != nil {
 		p.picker.SetSize(p.textWidth()-4, p.bodyHeight())
 	}
-	if p.hl.editor != nil {
-		p.hl.editor.SetSize(p.textWidth(), p.bodyHeight())
-	}
+	p.hl.SetSize(p.textWidth(), p.bodyHeight())
 	if p.art == nil {
 		return nil
 	}
@@ -578,7 +570,7 @@ func (p *pagerModel) autosave() tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	if p.mode == readEditor {
-		cmds = append(cmds, p.hl.saveDraft(p))
+		cmds = append(cmds, p.withHL(p.hl.saveDraft(p)))
 	}
 	if p.doc != nil && p.savedOff != -1 && p.topOffset() != p.savedOff {
 		cmds = append(cmds, p.savePosition())
@@ -625,7 +617,7 @@ func (p *pagerModel) ShortHelp() []key.Binding {
 	case readPicker:
 		return p.picker.keys.ShortHelp()
 	case readEditor:
-		return p.hl.editor.keys().ShortHelp()
+		return p.hl.ShortHelp()
 	}
 	return p.currentKeys().ShortHelp()
 }
@@ -723,11 +715,11 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		case readSearch:
 			return p, p.prompt.Update(msg)
 		case readEditor:
-			return p, p.hl.editor.Update(msg)
+			return p, p.hl.updateEditor(msg)
 		}
 	default:
 		if p.mode == readEditor {
-			return p, p.hl.editor.Update(msg)
+			return p, p.hl.updateEditor(msg)
 		}
 	}
 	return p, nil
@@ -757,11 +749,10 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case readPicker:
 		return p.onPickerKey(msg)
 	case readEditor:
-		return p.hl.onEditorKey(p, msg)
+		return p.withHL(p.hl.onEditorKey(p, msg))
 	}
 	p.status, p.errLine = "", ""
 	k := p.currentKeys()
-	h := p.bodyHeight()
 	if p.help.ShowAll {
 		// The full help covers the article: it scrolls when it does not
 		// fit; ?, esc and q close it, any other key closes it and acts.
@@ -773,23 +764,10 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 	}
+	if p.onScrollKey(msg, k) {
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		p.scrollBy(1)
-	case key.Matches(msg, k.Up):
-		p.scrollBy(-1)
-	case key.Matches(msg, k.PageDown):
-		p.scrollBy(max(h-2, 1))
-	case key.Matches(msg, k.PageUp):
-		p.scrollBy(-max(h-2, 1))
-	case key.Matches(msg, k.HalfDown):
-		p.scrollBy(max(h/2, 1))
-	case key.Matches(msg, k.HalfUp):
-		p.scrollBy(-max(h/2, 1))
-	case key.Matches(msg, k.Top):
-		p.scrollBy(-p.top)
-	case key.Matches(msg, k.Bottom):
-		p.scrollBy(p.maxTop() - p.top)
 	case key.Matches(msg, k.Wider):
 		return p.setWidth(p.width + widthStep)
 	case key.Matches(msg, k.Narrower):
@@ -810,10 +788,6 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.export()
 	case key.Matches(msg, k.Refresh):
 		return p.refresh()
-	case key.Matches(msg, k.Copy):
-		return p.hl.copyQuote(p, false)
-	case key.Matches(msg, k.CopyNote):
-		return p.hl.copyQuote(p, true)
 	case key.Matches(msg, k.Original):
 		if u := originalURL(p.art); u != "" {
 			return p.openLink(u)
@@ -822,21 +796,54 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		p.help.ShowAll, p.helpPane.top = true, 0
 	case key.Matches(msg, k.Back):
-		if msg.String() == "esc" {
-			if p.hl.anchor >= 0 {
-				p.hl.anchor = -1
-				return nil
-			}
-			if p.query != "" {
-				p.query, p.matches, p.findRest = "", nil, false
-				return nil
-			}
-		}
-		return tea.Batch(p.savePosition(), func() tea.Msg { return closeMsg{} })
+		return p.back(msg)
 	default:
-		return p.hl.onKey(p, msg, k)
+		// The cursor, selection, highlight and copy keys.
+		return p.withHL(p.hl.onKey(p, msg, k))
 	}
 	return nil
+}
+
+// onScrollKey moves the article on screen; false when msg is not one of
+// the scrolling keys.
+func (p *pagerModel) onScrollKey(msg tea.KeyPressMsg, k ReaderKeys) bool {
+	h := p.bodyHeight()
+	switch {
+	case key.Matches(msg, k.Down):
+		p.scrollBy(1)
+	case key.Matches(msg, k.Up):
+		p.scrollBy(-1)
+	case key.Matches(msg, k.PageDown):
+		p.scrollBy(max(h-2, 1))
+	case key.Matches(msg, k.PageUp):
+		p.scrollBy(-max(h-2, 1))
+	case key.Matches(msg, k.HalfDown):
+		p.scrollBy(max(h/2, 1))
+	case key.Matches(msg, k.HalfUp):
+		p.scrollBy(-max(h/2, 1))
+	case key.Matches(msg, k.Top):
+		p.scrollBy(-p.top)
+	case key.Matches(msg, k.Bottom):
+		p.scrollBy(p.maxTop() - p.top)
+	default:
+		return false
+	}
+	return true
+}
+
+// back is esc or q: esc first drops the selection, then the search; then
+// either goes back to the library.
+func (p *pagerModel) back(msg tea.KeyPressMsg) tea.Cmd {
+	if msg.String() == "esc" {
+		if p.hl.cancelSelection() {
+			return nil
+		}
+		if p.query != "" {
+			p.query, p.matches, p.findRest = "", nil, false
+			return nil
+		}
+	}
+	return tea.Batch(p.savePosition(), func() tea.Msg { return closeMsg{} })
 }
 
 func (p *pagerModel) setWidth(w int) tea.Cmd {
@@ -1104,4 +1111,74 @@ func (p *pagerModel) viewStatus() string {
 		right = p.hl.statusLine(p)
 	}
 	return truncate(left+"  "+right, p.Width)
+}
+
+// applyHL applies, in one place, what the highlights asked of the reader
+// during the last call into them: the status and error lines, the mode, a
+// list to open; and returns the command for a reload or a copy asked for.
+func (p *pagerModel) applyHL() tea.Cmd {
+	fx := p.hl.take()
+	if fx.setStatus {
+		p.status = fx.status
+	}
+	if fx.setErr {
+		p.errLine = fx.errLine
+	}
+	if fx.setMode {
+		p.mode = fx.mode
+	}
+	if fx.picker != nil {
+		p.showPicker(fx.picker, fx.pickKind)
+		if fx.pickAt >= 0 {
+			p.picker.cursor = clamp(fx.pickAt, 0, len(p.picker.items)-1)
+			p.picker.scroll()
+		}
+	}
+	var cmds []tea.Cmd
+	if r := fx.reloadReq; r != nil && r.here {
+		cmds = append(cmds, p.reload(r.say, r.warn))
+	} else if r != nil {
+		cmds = append(cmds, p.reloadAt(r.at, r.say, r.warn))
+	}
+	if c := fx.copyReq; c != nil {
+		cmds = append(cmds, p.copyText(c.what, c.text))
+	}
+	return tea.Batch(cmds...)
+}
+
+// withHL applies the highlights' effects after a call into them, with
+// its command.
+func (p *pagerModel) withHL(cmd tea.Cmd) tea.Cmd {
+	return tea.Batch(cmd, p.applyHL())
+}
+
+// panelCursor is the cursor of the highlights panel, when it is open.
+func (p *pagerModel) panelCursor() (int, bool) {
+	if p.mode != readPicker || p.pickKind != pickPanel || p.picker == nil {
+		return 0, false
+	}
+	return p.picker.cursor, true
+}
+
+// The reader as the highlights see it (readerView).
+
+func (p *pagerModel) shared() *Common                   { return p.Common }
+func (p *pagerModel) article() *store.Article           { return p.art }
+func (p *pagerModel) parsed() *render.Text              { return p.text }
+func (p *pagerModel) document() *render.Doc             { return p.doc }
+func (p *pagerModel) searchHits() ([]render.Match, int) { return p.matches, p.cur }
+
+func (p *pagerModel) viewport() viewport {
+	return viewport{top: p.top, pending: p.pending, height: p.bodyHeight(), width: p.textWidth(), margin: p.margin(), header: p.headerHeight()}
+}
+
+// scrollTo puts a display line at the top, within bounds.
+func (p *pagerModel) scrollTo(line int) {
+	p.top = line
+	p.clampTop()
+}
+
+// run is do for the highlights: then sees the reader as a readerView.
+func (p *pagerModel) run(what string, fn func(context.Context, Library) (any, error), then func(v readerView, val any, err error) tea.Cmd) tea.Cmd {
+	return p.do(what, fn, func(p *pagerModel, val any, err error) tea.Cmd { return then(p, val, err) })
 }

@@ -301,7 +301,9 @@ func (p *pagerModel) flushNote(ed *noteEditor) error {
 		return nil
 	}
 	_, err := p.Lib.EditHighlight(p.ctx, e)
-	if p.hl.noteSaved(p, note, err) {
+	saved := p.hl.noteSaved(p, note, err)
+	p.applyHL()
+	if saved {
 		return nil
 	}
 	switch {

@@ -45,20 +45,20 @@ func (s *highlightState) pushUndo(u undoStep) {
 // undoLast takes back the newest action; a step that cannot be taken back
 // (changed elsewhere since) is dropped with a message, so u goes on to the
 // one before it.
-func (s *highlightState) undoLast(p *pagerModel) tea.Cmd {
+func (s *highlightState) undoLast(v readerView) tea.Cmd {
 	if len(s.undo) == 0 {
-		p.errLine = "Nothing to undo."
+		s.fx.fail("Nothing to undo.")
 		return nil
 	}
 	u := s.undo[len(s.undo)-1]
 	s.undo = s.undo[:len(s.undo)-1]
-	return p.do("undo", func(ctx context.Context, lib Library) (any, error) {
+	return v.run("undo", func(ctx context.Context, lib Library) (any, error) {
 		return apply(ctx, lib, u)
-	}, func(p *pagerModel, val any, err error) tea.Cmd {
+	}, func(v readerView, val any, err error) tea.Cmd {
 		if err != nil {
-			p.errLine = "Could not undo: " + err.Error()
+			s.fx.fail("Could not undo: " + err.Error())
 			if errors.Is(err, store.ErrConflict) {
-				p.errLine = "Not undone: it was changed elsewhere since."
+				s.fx.fail("Not undone: it was changed elsewhere since.")
 			}
 			return nil
 		}
@@ -69,8 +69,8 @@ func (s *highlightState) undoLast(p *pagerModel) tea.Cmd {
 		if n := len(s.undo); n > 0 {
 			msg += fmt.Sprintf(" (%d more to undo)", n)
 		}
-		p.status = msg
-		s.refreshPanel(p)
+		s.fx.say(msg)
+		s.refreshPanel(v)
 		return nil
 	})
 }
