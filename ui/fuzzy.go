@@ -112,3 +112,139 @@ func subsequence(hay, term string) bool {
 	}
 	return true
 }
+
+// matcher is a filter query prepared once per keystroke: its terms, and
+// whether they are all ASCII (most titles are, and an ASCII title against
+// ASCII terms is scored byte by byte, as fuzzyScore would score it).
+type matcher struct {
+	q     string
+	terms []string
+	ascii bool
+}
+
+func newMatcher(q string) matcher {
+	m := matcher{q: q, terms: strings.Fields(q), ascii: isASCII(q)}
+	return m
+}
+
+// score is fuzzyScore(hay, m.q); asciiHay says hay is all ASCII.
+func (m *matcher) score(hay string, asciiHay bool) (int, bool) {
+	if !m.ascii || !asciiHay {
+		return fuzzyScore(hay, m.q)
+	}
+	if len(m.terms) == 1 && len(m.q) == 1 {
+		return letterScore(hay, m.q[0])
+	}
+	total := 0
+	for _, term := range m.terms {
+		s, i, ok := termScoreASCII(hay, term)
+		if !ok {
+			return 0, false
+		}
+		if i >= 0 {
+			s += exactBonus
+			if i == 0 || !wordByte[hay[i-1]] {
+				s += exactBonus / 2
+			}
+		}
+		total += s
+	}
+	return total, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// wordByte is isWordRune for ASCII bytes.
+var wordByte = func() (t [256]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = isWordRune(rune(b))
+	}
+	return t
+}()
+
+// letterScore is fuzzyScore(hay, string(c)) for an ASCII hay and letter
+// (the first key typed, which every title is scored for): 1, or 9 when the
+// letter starts a word somewhere, plus the exact bonus, and half more when
+// its first occurrence starts a word.
+func letterScore(hay string, c byte) (int, bool) {
+	first := strings.IndexByte(hay, c)
+	if first < 0 {
+		return 0, false
+	}
+	if first == 0 || !wordByte[hay[first-1]] {
+		return 9 + exactBonus + exactBonus/2, true
+	}
+	for i := first + 1; i < len(hay); i++ {
+		if hay[i] == c && !wordByte[hay[i-1]] {
+			return 9 + exactBonus, true
+		}
+	}
+	return 1 + exactBonus, true
+}
+
+// termScoreASCII is termScore for an ASCII hay and term, with where the
+// term first occurs as typed (strings.Index, found on the way). Plain
+// loops: titles are short, and strings.IndexByte's setup cost more.
+func termScoreASCII(hay, term string) (score, exact int, ok bool) {
+	// The subsequence test first: most titles fail it.
+	k := 0
+	for i := 0; i < len(hay) && k < len(term); i++ {
+		if hay[i] == term[k] {
+			k++
+		}
+	}
+	if k < len(term) {
+		return 0, -1, false
+	}
+	best, found := 0, false
+	first := term[0]
+	exact = -1
+	for pos := 0; pos < len(hay); pos++ {
+		if hay[pos] != first {
+			continue
+		}
+		if exact < 0 && strings.HasPrefix(hay[pos:], term) {
+			exact = pos
+		}
+		atWord := pos == 0 || !wordByte[hay[pos-1]]
+		if found && !atWord {
+			continue // only word starts after the first occurrence
+		}
+		s, ok := greedyASCII(hay, pos, term)
+		if ok && (!found || s > best) {
+			best, found = s, true
+		}
+	}
+	return best, exact, found
+}
+
+// greedyASCII is greedyFrom for an ASCII hay and term.
+func greedyASCII(hay string, start int, term string) (int, bool) {
+	score, prev, i := 0, -2, start
+	for k := 0; k < len(term); k++ {
+		want := term[k]
+		for i < len(hay) && hay[i] != want {
+			i++
+		}
+		if i == len(hay) {
+			return 0, false
+		}
+		score++
+		if i == prev {
+			score += 5
+		}
+		if i == 0 || !wordByte[hay[i-1]] {
+			score += 8
+		}
+		i++
+		prev = i
+	}
+	return score, true
+}

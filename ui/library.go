@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -114,11 +113,13 @@ type libraryModel struct {
 	mode         libMode
 	loaded       bool
 	arts         []store.Article
-	hay          []string // lower-cased "title site" per article, for the filter
-	rows         []int    // indexes into arts in display order, after the filter
-	filter       string   // the filter applied, as typed
-	words        string   // its free words, which rank titles
-	queryErr     string   // why the filter cannot be read; "" when it can
+	hay          []string     // lower-cased "title site" per article, for the filter
+	hayASCII     []bool       // hay[i] is all ASCII
+	steps        []filterStep // rankings of the queries typed, each extending the one before
+	rows         []int        // indexes into arts in display order, after the filter
+	filter       string       // the filter applied, as typed
+	words        string       // its free words, which rank titles
+	queryErr     string       // why the filter cannot be read; "" when it can
 	filterOps    query.Query
 	opsKey       string      // the filter's operators the list was read with ("" none)
 	view         *store.View // the saved view shown; nil for the whole library
@@ -458,10 +459,7 @@ func (l *libraryModel) onList(msg listMsg) tea.Cmd {
 		sel = 0
 	}
 	l.arts, l.rows = msg.arts, l.rows[:0] // the old rows index the old list
-	l.hay = make([]string, len(l.arts))
-	for i, a := range l.arts {
-		l.hay[i] = strings.ToLower(sanitize.Line(a.Title) + " " + sanitize.Line(source(&l.arts[i])))
-	}
+	l.fold()
 	l.applyFilter()
 	l.selectID(sel)
 	if rest && l.toEnd {
@@ -1044,17 +1042,7 @@ func (l *libraryModel) applyFilter() {
 			l.rows = append(l.rows, i)
 		}
 	} else {
-		type hit struct{ row, score int }
-		var hits []hit
-		for i, h := range l.hay {
-			if s, ok := fuzzyScore(h, q); ok {
-				hits = append(hits, hit{i, s})
-			}
-		}
-		slices.SortStableFunc(hits, func(a, b hit) int { return b.score - a.score })
-		for _, h := range hits {
-			l.rows = append(l.rows, h.row)
-		}
+		l.rank(q)
 	}
 	if q != "" {
 		l.cursor, l.offset = 0, 0
