@@ -35,7 +35,8 @@ func (l *libraryModel) fold() {
 	l.hay = make([]string, len(l.arts))
 	l.hayASCII = make([]bool, len(l.arts))
 	for i := range l.arts {
-		h := strings.ToLower(sanitize.Line(l.arts[i].Title) + " " + sanitize.Line(source(&l.arts[i])))
+		a := l.arts[i].article()
+		h := strings.ToLower(sanitize.Line(a.Title) + " " + sanitize.Line(source(&a)))
 		l.hay[i], l.hayASCII[i] = h, isASCII(h)
 	}
 	l.steps = nil

@@ -130,7 +130,7 @@ func BenchmarkRank100k(b *testing.B) {
 	l := &libraryModel{}
 	for i := range 100000 {
 		a := g.Article(i, 0)
-		l.arts = append(l.arts, store.Article{ID: int64(i + 1), Title: a.Title, SiteName: a.SiteName})
+		l.arts = append(l.arts, libRow{ID: int64(i + 1), Title: a.Title, SiteName: a.SiteName})
 	}
 	l.fold()
 	// Baselines: a plain substring scan of the same text, and the

@@ -64,7 +64,7 @@ const restDelay = 40 * time.Millisecond
 type (
 	listMsg struct {
 		seq      int // load request number, to drop stale lists
-		arts     []store.Article
+		arts     []libRow
 		total    int // articles in the library, archived included
 		err      error
 		selectID int64
@@ -112,7 +112,7 @@ type libraryModel struct {
 	showIDs      bool // rows start with the article's id (#)
 	mode         libMode
 	loaded       bool
-	arts         []store.Article
+	arts         []libRow     // the list, what its rows need of each article
 	hay          []string     // lower-cased "title site" per article, for the filter
 	hayASCII     []bool       // hay[i] is all ASCII
 	steps        []filterStep // rankings of the queries typed, each extending the one before
@@ -309,38 +309,55 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 		// Read first: a change made while listing shows at the next check.
 		version, _ := lib.Version(ctx)
 		var arts []store.Article
+		var rows []libRow
 		var err error
-		if queried {
+		switch {
+		case queried:
 			arts, err = lib.ListQuery(ctx, q, opt)
-		} else {
+		case limit > 0:
+			opt.Brief = true
+			arts, err = lib.List(ctx, opt)
+		default:
+			// The whole library, each article kept as a row as it is
+			// read: a list of 100,000 Articles is never held.
+			if n, cerr := lib.Count(ctx); cerr == nil {
+				rows = make([]libRow, 0, n)
+			}
+			opt.Brief = true
+			opt.Each = func(a *store.Article) error {
+				rows = append(rows, rowOf(a))
+				return nil
+			}
 			arts, err = lib.List(ctx, opt)
 		}
 		if err != nil {
 			return listMsg{seq: seq, err: fmt.Errorf("list articles: %w", err)}
 		}
-		if err := fillTags(ctx, lib, arts); err != nil {
+		rows = append(rows, rowsOf(arts)...) // a Library that gave the list whole
+		arts = nil
+		if err := fillTags(ctx, lib, rows); err != nil {
 			return listMsg{seq: seq, err: err}
 		}
-		total := len(arts)
+		total := len(rows)
 		if total == 0 && (!opt.Archived || queried) {
 			// Empty, or everything is archived?
 			if total, err = lib.Count(ctx); err != nil {
 				return listMsg{seq: seq, err: fmt.Errorf("count articles: %w", err)}
 			}
 		}
-		return listMsg{seq: seq, arts: arts, total: total, selectID: selectID,
-			partial: limit > 0 && len(arts) >= limit, version: version}
+		return listMsg{seq: seq, arts: rows, total: total, selectID: selectID,
+			partial: limit > 0 && len(rows) >= limit, version: version}
 	}
 }
 
 // fillTags gives listed articles their tags, in one read.
-func fillTags(ctx context.Context, lib Library, arts []store.Article) error {
-	if len(arts) == 0 {
+func fillTags(ctx context.Context, lib Library, rows []libRow) error {
+	if len(rows) == 0 {
 		return nil
 	}
-	ids := make([]int64, len(arts))
-	for i := range arts {
-		ids[i] = arts[i].ID
+	ids := make([]int64, len(rows))
+	for i := range rows {
+		ids[i] = rows[i].ID
 	}
 	tags, err := lib.TagsOf(ctx, ids)
 	if err != nil {
@@ -349,8 +366,8 @@ func fillTags(ctx context.Context, lib Library, arts []store.Article) error {
 	if len(tags) == 0 {
 		return nil
 	}
-	for i := range arts {
-		arts[i].Tags = tags[arts[i].ID]
+	for i := range rows {
+		rows[i].Tags = tags[rows[i].ID]
 	}
 	return nil
 }
@@ -1068,7 +1085,8 @@ func (l *libraryModel) selected() *store.Article {
 		return nil
 	}
 	if l.cursor < len(l.rows) {
-		return &l.arts[l.rows[l.cursor]]
+		a := l.arts[l.rows[l.cursor]].article()
+		return &a
 	}
 	return nil
 }
@@ -1245,7 +1263,8 @@ func (l *libraryModel) viewBody() string {
 		if l.query != "" {
 			lines = append(lines, l.viewResult(i)...)
 		} else {
-			lines = append(lines, l.viewRow(&l.arts[l.rows[i]], i == l.cursor))
+			a := l.arts[l.rows[i]].article()
+			lines = append(lines, l.viewRow(&a, i == l.cursor))
 		}
 	}
 	return strings.Join(lines, "\n")

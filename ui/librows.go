@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"time"
+
+	"margin/store"
+)
+
+// libRow is what the library holds of each article listed: what its row
+// shows and what the keys on it need, a third of an Article's size (a
+// list of 100,000 articles is held whole for the filter; issue 17).
+type libRow struct {
+	ID             int64
+	Title          string
+	SourceURL      string
+	CanonicalURL   string // the same string as SourceURL when equal
+	SiteName       string
+	Tags           []string
+	Added, Opened  time.Time
+	Progress       float64
+	ReadingMinutes int32
+	HighlightCount int32
+	State          store.State
+	Reading        store.Reading
+	Starred        bool
+	HasNote        bool // the article has a note of its own
+	Unfetched      bool // an imported link kept without its text
+}
+
+// rowOf keeps what a row needs of a.
+func rowOf(a *store.Article) libRow {
+	r := libRow{ID: a.ID, Title: a.Title, SourceURL: a.SourceURL, CanonicalURL: a.CanonicalURL,
+		SiteName: a.SiteName, Tags: a.Tags, Added: a.Added, Opened: a.Opened, Progress: a.Progress,
+		ReadingMinutes: int32(a.ReadingMinutes), HighlightCount: int32(a.HighlightCount),
+		State: a.State, Reading: a.Reading, Starred: a.Starred, HasNote: a.Note != "", Unfetched: !a.Fetched()}
+	if r.CanonicalURL == r.SourceURL {
+		r.CanonicalURL = r.SourceURL
+	}
+	return r
+}
+
+// rowsOf keeps what rows need of arts.
+func rowsOf(arts []store.Article) []libRow {
+	rows := make([]libRow, len(arts))
+	for i := range arts {
+		rows[i] = rowOf(&arts[i])
+	}
+	return rows
+}
+
+// article is the row as an Article, for what shows or acts on one; a
+// note and a fetch error are store.BriefMark (their text is not held).
+func (r *libRow) article() store.Article {
+	a := store.Article{ID: r.ID, Title: r.Title, SourceURL: r.SourceURL, CanonicalURL: r.CanonicalURL,
+		SiteName: r.SiteName, Tags: r.Tags, Added: r.Added, Opened: r.Opened, Progress: r.Progress,
+		ReadingMinutes: int(r.ReadingMinutes), HighlightCount: int(r.HighlightCount),
+		State: r.State, Reading: r.Reading, Starred: r.Starred}
+	if r.HasNote {
+		a.Note = store.BriefMark
+	}
+	if r.Unfetched {
+		a.FetchError = store.BriefMark
+	}
+	return a
+}
