@@ -28,18 +28,24 @@ type filterStep struct {
 // one before, so each holds fewer rows).
 const maxSteps = 64
 
-// fold prepares the filter's text of every article: lower-cased title and
-// source, and whether it is ASCII (scored byte by byte). Earlier rankings
-// index the old list, so they go.
+// fold prepares the filter's text of every article when the list did not
+// come with it. Earlier rankings index the old list, so they go.
 func (l *libraryModel) fold() {
-	l.hay = make([]string, len(l.arts))
-	l.hayASCII = make([]bool, len(l.arts))
-	for i := range l.arts {
-		a := l.arts[i].article()
-		h := strings.ToLower(sanitize.Line(a.Title) + " " + sanitize.Line(source(&a)))
-		l.hay[i], l.hayASCII[i] = h, isASCII(h)
-	}
+	l.hay, l.hayASCII = foldRows(l.arts)
 	l.steps = nil
+}
+
+// foldRows is the filter's text of every row: lower-cased title and
+// source, and whether it is ASCII (scored byte by byte). The list's
+// command does it for a whole list, off the screen's goroutine.
+func foldRows(rows []libRow) (hay []string, ascii []bool) {
+	hay, ascii = make([]string, len(rows)), make([]bool, len(rows))
+	for i := range rows {
+		a := rows[i].article()
+		h := strings.ToLower(sanitize.Line(a.Title) + " " + sanitize.Line(source(&a)))
+		hay[i], ascii[i] = h, isASCII(h)
+	}
+	return hay, ascii
 }
 
 // rank sets l.rows to the articles matching q (lower-cased, not empty),

@@ -16,7 +16,7 @@ type libRow struct {
 	CanonicalURL   string // the same string as SourceURL when equal
 	SiteName       string
 	Tags           []string
-	Added, Opened  time.Time
+	Added, Opened  int64 // unix nanoseconds; 0 for none
 	Progress       float64
 	ReadingMinutes int32
 	HighlightCount int32
@@ -30,7 +30,7 @@ type libRow struct {
 // rowOf keeps what a row needs of a.
 func rowOf(a *store.Article) libRow {
 	r := libRow{ID: a.ID, Title: a.Title, SourceURL: a.SourceURL, CanonicalURL: a.CanonicalURL,
-		SiteName: a.SiteName, Tags: a.Tags, Added: a.Added, Opened: a.Opened, Progress: a.Progress,
+		SiteName: a.SiteName, Tags: a.Tags, Added: nanos(a.Added), Opened: nanos(a.Opened), Progress: a.Progress,
 		ReadingMinutes: int32(a.ReadingMinutes), HighlightCount: int32(a.HighlightCount),
 		State: a.State, Reading: a.Reading, Starred: a.Starred, HasNote: a.Note != "", Unfetched: !a.Fetched()}
 	if r.CanonicalURL == r.SourceURL {
@@ -52,7 +52,7 @@ func rowsOf(arts []store.Article) []libRow {
 // note and a fetch error are store.BriefMark (their text is not held).
 func (r *libRow) article() store.Article {
 	a := store.Article{ID: r.ID, Title: r.Title, SourceURL: r.SourceURL, CanonicalURL: r.CanonicalURL,
-		SiteName: r.SiteName, Tags: r.Tags, Added: r.Added, Opened: r.Opened, Progress: r.Progress,
+		SiteName: r.SiteName, Tags: r.Tags, Added: fromNanos(r.Added), Opened: fromNanos(r.Opened), Progress: r.Progress,
 		ReadingMinutes: int(r.ReadingMinutes), HighlightCount: int(r.HighlightCount),
 		State: r.State, Reading: r.Reading, Starred: r.Starred}
 	if r.HasNote {
@@ -62,4 +62,18 @@ func (r *libRow) article() store.Article {
 		a.FetchError = store.BriefMark
 	}
 	return a
+}
+
+func nanos(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+func fromNanos(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n)
 }
