@@ -193,36 +193,38 @@ func letterScore(hay string, c byte) (int, bool) {
 // term first occurs as typed (strings.Index, found on the way). Plain
 // loops: titles are short, and strings.IndexByte's setup cost more.
 func termScoreASCII(hay, term string) (score, exact int, ok bool) {
-	// The subsequence test first: most titles fail it.
-	k := 0
-	for i := 0; i < len(hay) && k < len(term); i++ {
-		if hay[i] == term[k] {
-			k++
-		}
-	}
-	if k < len(term) {
+	// The greedy run from the first occurrence of the term's first letter
+	// is the subsequence test: if it fails, every later start fails too.
+	first := term[0]
+	pos0 := strings.IndexByte(hay, first)
+	if pos0 < 0 {
 		return 0, -1, false
 	}
-	best, found := 0, false
-	first := term[0]
+	best, ok := greedyASCII(hay, pos0, term)
+	if !ok {
+		return 0, -1, false
+	}
 	exact = -1
-	for pos := 0; pos < len(hay); pos++ {
+	if strings.HasPrefix(hay[pos0:], term) {
+		exact = pos0
+	}
+	for pos := pos0 + 1; pos < len(hay); pos++ {
 		if hay[pos] != first {
 			continue
 		}
 		if exact < 0 && strings.HasPrefix(hay[pos:], term) {
 			exact = pos
 		}
-		atWord := pos == 0 || !wordByte[hay[pos-1]]
-		if found && !atWord {
+		if wordByte[hay[pos-1]] {
 			continue // only word starts after the first occurrence
 		}
 		s, ok := greedyASCII(hay, pos, term)
-		if ok && (!found || s > best) {
-			best, found = s, true
+		if !ok {
+			break // a later start fails as well
 		}
+		best = max(best, s)
 	}
-	return best, exact, found
+	return best, exact, true
 }
 
 // greedyASCII is greedyFrom for an ASCII hay and term.
