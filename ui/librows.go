@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	"margin/store"
@@ -20,8 +21,8 @@ type libRow struct {
 	Progress       float64
 	ReadingMinutes int32
 	HighlightCount int32
-	State          store.State
-	Reading        store.Reading
+	State          uint8 // index in states
+	Reading        uint8 // index in readings
 	Starred        bool
 	HasNote        bool // the article has a note of its own
 	Unfetched      bool // an imported link kept without its text
@@ -32,7 +33,8 @@ func rowOf(a *store.Article) libRow {
 	r := libRow{ID: a.ID, Title: a.Title, SourceURL: a.SourceURL, CanonicalURL: a.CanonicalURL,
 		SiteName: a.SiteName, Tags: a.Tags, Added: nanos(a.Added), Opened: nanos(a.Opened), Progress: a.Progress,
 		ReadingMinutes: int32(a.ReadingMinutes), HighlightCount: int32(a.HighlightCount),
-		State: a.State, Reading: a.Reading, Starred: a.Starred, HasNote: a.Note != "", Unfetched: !a.Fetched()}
+		State: code(states, a.State), Reading: code(readings, a.Reading), Starred: a.Starred,
+		HasNote: a.Note != "", Unfetched: !a.Fetched()}
 	if r.CanonicalURL == r.SourceURL {
 		r.CanonicalURL = r.SourceURL
 	}
@@ -54,7 +56,7 @@ func (r *libRow) article() store.Article {
 	a := store.Article{ID: r.ID, Title: r.Title, SourceURL: r.SourceURL, CanonicalURL: r.CanonicalURL,
 		SiteName: r.SiteName, Tags: r.Tags, Added: fromNanos(r.Added), Opened: fromNanos(r.Opened), Progress: r.Progress,
 		ReadingMinutes: int(r.ReadingMinutes), HighlightCount: int(r.HighlightCount),
-		State: r.State, Reading: r.Reading, Starred: r.Starred}
+		State: states[r.State], Reading: readings[r.Reading], Starred: r.Starred}
 	if r.HasNote {
 		a.Note = store.BriefMark
 	}
@@ -76,4 +78,19 @@ func fromNanos(n int64) time.Time {
 		return time.Time{}
 	}
 	return time.Unix(0, n)
+}
+
+// states and readings are the values an article's state and reading take
+// (the store's schema allows no others), kept in a row as their index.
+var (
+	states   = []store.State{"", store.Inbox, store.Archived}
+	readings = []store.Reading{"", store.New, store.ReadingNow, store.Done}
+)
+
+// code is v's index in values (0, the empty value, if it is not there).
+func code[T comparable](values []T, v T) uint8 {
+	if i := slices.Index(values, v); i > 0 {
+		return uint8(i)
+	}
+	return 0
 }
