@@ -503,6 +503,14 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Article, error) {
 	if err := rows.Err(); err != nil {
 		return nil, s.wrap("list articles", err)
 	}
+	if opt.Each != nil {
+		// The pages read for a whole list stay in this connection's
+		// cache, resident for as long as the connection lives: free them.
+		rows.Close()
+		if _, err := tx.ExecContext(ctx, `PRAGMA shrink_memory`); err != nil {
+			return nil, s.wrap("list articles", err)
+		}
+	}
 	return out, nil
 }
 
