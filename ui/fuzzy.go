@@ -127,10 +127,15 @@ func newMatcher(q string) matcher {
 	return m
 }
 
-// score is fuzzyScore(hay, m.q); asciiHay says hay is all ASCII.
+// score is fuzzyScore(lower-cased hay, m.q). asciiHay says hay is all
+// ASCII, as typed: it is compared folded, byte by byte; any other hay is
+// lower-cased already.
 func (m *matcher) score(hay string, asciiHay bool) (int, bool) {
-	if !m.ascii || !asciiHay {
+	if !asciiHay {
 		return fuzzyScore(hay, m.q)
+	}
+	if !m.ascii {
+		return 0, false // a rune beyond ASCII is in no ASCII title
 	}
 	if len(m.terms) == 1 && len(m.q) == 1 {
 		return letterScore(hay, m.q[0])
@@ -161,6 +166,30 @@ func isASCII(s string) bool {
 	return true
 }
 
+// lower is strings.ToLower for ASCII bytes.
+var lower = func() (t [256]byte) {
+	for b := range 256 {
+		t[b] = byte(b)
+		if 'A' <= b && b <= 'Z' {
+			t[b] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// hasPrefixFold is strings.HasPrefix(lower-cased s, prefix).
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if lower[s[i]] != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // wordByte is isWordRune for ASCII bytes.
 var wordByte = func() (t [256]bool) {
 	for b := range utf8.RuneSelf {
@@ -169,20 +198,27 @@ var wordByte = func() (t [256]bool) {
 	return t
 }()
 
+// The ASCII scorers below read hay as typed and compare it folded (lower),
+// as fuzzyScore compares a lower-cased hay: a list's titles need no
+// lower-cased copy.
+
 // letterScore is fuzzyScore(hay, string(c)) for an ASCII hay and letter
 // (the first key typed, which every title is scored for): 1, or 9 when the
 // letter starts a word somewhere, plus the exact bonus, and half more when
 // its first occurrence starts a word.
 func letterScore(hay string, c byte) (int, bool) {
-	first := strings.IndexByte(hay, c)
-	if first < 0 {
+	first := 0
+	for first < len(hay) && lower[hay[first]] != c {
+		first++
+	}
+	if first == len(hay) {
 		return 0, false
 	}
 	if first == 0 || !wordByte[hay[first-1]] {
 		return 9 + exactBonus + exactBonus/2, true
 	}
 	for i := first + 1; i < len(hay); i++ {
-		if hay[i] == c && !wordByte[hay[i-1]] {
+		if lower[hay[i]] == c && !wordByte[hay[i-1]] {
 			return 9 + exactBonus, true
 		}
 	}
@@ -196,8 +232,11 @@ func termScoreASCII(hay, term string) (score, exact int, ok bool) {
 	// The greedy run from the first occurrence of the term's first letter
 	// is the subsequence test: if it fails, every later start fails too.
 	first := term[0]
-	pos0 := strings.IndexByte(hay, first)
-	if pos0 < 0 {
+	pos0 := 0
+	for pos0 < len(hay) && lower[hay[pos0]] != first {
+		pos0++
+	}
+	if pos0 == len(hay) {
 		return 0, -1, false
 	}
 	best, ok := greedyASCII(hay, pos0, term)
@@ -205,14 +244,14 @@ func termScoreASCII(hay, term string) (score, exact int, ok bool) {
 		return 0, -1, false
 	}
 	exact = -1
-	if strings.HasPrefix(hay[pos0:], term) {
+	if hasPrefixFold(hay[pos0:], term) {
 		exact = pos0
 	}
 	for pos := pos0 + 1; pos < len(hay); pos++ {
-		if hay[pos] != first {
+		if lower[hay[pos]] != first {
 			continue
 		}
-		if exact < 0 && strings.HasPrefix(hay[pos:], term) {
+		if exact < 0 && hasPrefixFold(hay[pos:], term) {
 			exact = pos
 		}
 		if wordByte[hay[pos-1]] {
@@ -232,7 +271,7 @@ func greedyASCII(hay string, start int, term string) (int, bool) {
 	score, prev, i := 0, -2, start
 	for k := 0; k < len(term); k++ {
 		want := term[k]
-		for i < len(hay) && hay[i] != want {
+		for i < len(hay) && lower[hay[i]] != want {
 			i++
 		}
 		if i == len(hay) {

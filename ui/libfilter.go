@@ -35,15 +35,25 @@ func (l *libraryModel) fold() {
 	l.steps = nil
 }
 
-// foldRows is the filter's text of every row: lower-cased title and
-// source, and whether it is ASCII (scored byte by byte). The list's
-// command does it for a whole list, off the screen's goroutine.
+// foldRows is the filter's text of every row, "title source": as it is
+// when ASCII (scored folded, byte by byte; the row's title then points
+// into it, so a title is held once), else lower-cased; and which of the
+// two it is. The list's command does it for a whole list, off the
+// screen's goroutine.
 func foldRows(rows []libRow) (hay []string, ascii []bool) {
 	hay, ascii = make([]string, len(rows)), make([]bool, len(rows))
 	for i := range rows {
 		a := rows[i].article()
-		h := strings.ToLower(sanitize.Line(a.Title) + " " + sanitize.Line(source(&a)))
-		hay[i], ascii[i] = h, isASCII(h)
+		title := sanitize.Line(a.Title)
+		text := title + " " + sanitize.Line(source(&a))
+		if !isASCII(text) {
+			hay[i] = strings.ToLower(text)
+			continue
+		}
+		hay[i], ascii[i] = text, true
+		if title == rows[i].Title {
+			rows[i].Title = text[:len(title)]
+		}
 	}
 	return hay, ascii
 }
