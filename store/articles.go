@@ -432,10 +432,15 @@ func orderBy(s Sort) (string, error) {
 }
 
 // List returns the library's articles without Markdown and Text, with
-// HighlightCount filled.
+// HighlightCount filled (opt.Brief: only what a row shows; opt.Each: one
+// at a time, see ListOptions).
 func (s *Store) List(ctx context.Context, opt ListOptions) ([]Article, error) {
 	var q strings.Builder
-	q.WriteString(`SELECT ` + articleCols + `,
+	cols := articleCols
+	if opt.Brief {
+		cols = briefCols
+	}
+	q.WriteString(`SELECT ` + cols + `,
 		(SELECT count(*) FROM highlights h WHERE h.article_id = a.id) FROM articles a`)
 	if !opt.Archived {
 		// "+" keeps SQLite from using an index on state, which would
@@ -461,7 +466,7 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Article, error) {
 	}
 	defer tx.Rollback()
 	n := min(opt.Limit, 1000) // a capacity hint, not a promise
-	if n <= 0 {
+	if n <= 0 && opt.Each == nil {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
 			return nil, s.wrap("list articles", err)
 		}
@@ -471,18 +476,112 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Article, error) {
 		return nil, s.wrap("list articles", err)
 	}
 	defer rows.Close()
-	out := make([]Article, 0, n)
+	var out []Article
+	if opt.Each == nil {
+		out = make([]Article, 0, n)
+	}
+	var brief briefScan
 	for rows.Next() {
 		var a Article
-		if err := scanArticle(rows, &a, &a.HighlightCount); err != nil {
+		if opt.Brief {
+			err = brief.scan(rows, &a)
+		} else {
+			err = scanArticle(rows, &a, &a.HighlightCount)
+		}
+		if err != nil {
 			return nil, s.wrap("list articles", err)
+		}
+		if opt.Each != nil {
+			if err := opt.Each(&a); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		out = append(out, a)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, s.wrap("list articles", err)
 	}
+	if opt.Each != nil {
+		// The pages read for a whole list stay in this connection's
+		// cache, resident for as long as the connection lives: free them.
+		rows.Close()
+		if _, err := tx.ExecContext(ctx, `PRAGMA shrink_memory`); err != nil {
+			return nil, s.wrap("list articles", err)
+		}
+	}
 	return out, nil
+}
+
+// briefCols are the columns of a Brief list, in briefScan's order.
+const briefCols = `a.id, a.source_url, a.canonical_url = a.source_url, a.canonical_url, a.title,
+	a.site_name, a.reading_minutes, a.added, a.opened, a.state, a.progress, a.reading,
+	a.starred, a.note <> '', a.fetch_error <> ''`
+
+// briefScan reads briefCols; the few site names a library has are kept
+// once (a large library repeats each thousands of times).
+type briefScan struct {
+	sites map[string]string
+}
+
+// internState and internReading give the constants for the values they
+// name, so a list does not hold a copy of "inbox" per article.
+func internState(s State) State {
+	switch s {
+	case Inbox:
+		return Inbox
+	case Archived:
+		return Archived
+	}
+	return s
+}
+
+func internReading(r Reading) Reading {
+	switch r {
+	case New:
+		return New
+	case ReadingNow:
+		return ReadingNow
+	case Done:
+		return Done
+	}
+	return r
+}
+
+func (b *briefScan) scan(r scanner, a *Article) error {
+	var added, opened int64
+	var state string
+	var sameURL, note, fetchErr bool
+	var canon, site sql.RawBytes
+	if err := r.Scan(&a.ID, &a.SourceURL, &sameURL, &canon, &a.Title, &site, &a.ReadingMinutes,
+		&added, &opened, &state, &a.Progress, &a.Reading, &a.Starred, &note, &fetchErr, &a.HighlightCount); err != nil {
+		return err
+	}
+	if sameURL {
+		a.CanonicalURL = a.SourceURL
+	} else {
+		a.CanonicalURL = string(canon)
+	}
+	if b.sites == nil {
+		b.sites = map[string]string{}
+	}
+	if s, ok := b.sites[string(site)]; ok {
+		a.SiteName = s
+	} else {
+		a.SiteName = string(site)
+		b.sites[a.SiteName] = a.SiteName
+	}
+	a.Added = fromNanos(added)
+	a.Opened = fromNanos(opened)
+	a.State = internState(State(state))
+	a.Reading = internReading(a.Reading)
+	if note {
+		a.Note = BriefMark
+	}
+	if fetchErr {
+		a.FetchError = BriefMark
+	}
+	return nil
 }
 
 // Delete removes an article with its highlights and tags (export records

@@ -146,7 +146,21 @@ type ListOptions struct {
 	Archived bool // include archived articles (inbox ones are always included)
 	Sort     Sort
 	Limit    int // 0 for all
+	// Brief reads only what a row of the library shows: no byline,
+	// language, excerpt, lead image, published date, length, position or
+	// text revision; Note and FetchError are BriefMark when set (their
+	// text is not read); equal addresses and site names share one string.
+	// For a list of 100,000 articles held in memory (issue 17).
+	Brief bool
+	// Each, when set, is given every article in turn instead of List
+	// returning them (List returns nil), so a caller keeping a smaller
+	// form never holds the whole list of Articles. The Article is reused:
+	// keep what it holds, not the pointer.
+	Each func(*Article) error
 }
+
+// BriefMark stands for a note or a fetch error a Brief list did not read.
+const BriefMark = "…"
 
 // HighlightFilter selects highlights across the library; zero fields match
 // everything.

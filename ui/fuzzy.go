@@ -112,3 +112,180 @@ func subsequence(hay, term string) bool {
 	}
 	return true
 }
+
+// matcher is a filter query prepared once per keystroke: its terms, and
+// whether they are all ASCII (most titles are, and an ASCII title against
+// ASCII terms is scored byte by byte, as fuzzyScore would score it).
+type matcher struct {
+	q     string
+	terms []string
+	ascii bool
+}
+
+func newMatcher(q string) matcher {
+	m := matcher{q: q, terms: strings.Fields(q), ascii: isASCII(q)}
+	return m
+}
+
+// score is fuzzyScore(lower-cased hay, m.q). asciiHay says hay is all
+// ASCII, as typed: it is compared folded, byte by byte; any other hay is
+// lower-cased already.
+func (m *matcher) score(hay string, asciiHay bool) (int, bool) {
+	if !asciiHay {
+		return fuzzyScore(hay, m.q)
+	}
+	if !m.ascii {
+		return 0, false // a rune beyond ASCII is in no ASCII title
+	}
+	if len(m.terms) == 1 && len(m.q) == 1 {
+		return letterScore(hay, m.q[0])
+	}
+	total := 0
+	for _, term := range m.terms {
+		s, i, ok := termScoreASCII(hay, term)
+		if !ok {
+			return 0, false
+		}
+		if i >= 0 {
+			s += exactBonus
+			if i == 0 || !wordByte[hay[i-1]] {
+				s += exactBonus / 2
+			}
+		}
+		total += s
+	}
+	return total, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// lower is strings.ToLower for ASCII bytes.
+var lower = func() (t [256]byte) {
+	for b := range 256 {
+		t[b] = byte(b)
+		if 'A' <= b && b <= 'Z' {
+			t[b] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// hasPrefixFold is strings.HasPrefix(lower-cased s, prefix).
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if lower[s[i]] != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordByte is isWordRune for ASCII bytes.
+var wordByte = func() (t [256]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = isWordRune(rune(b))
+	}
+	return t
+}()
+
+// The ASCII scorers below read hay as typed and compare it folded (lower),
+// as fuzzyScore compares a lower-cased hay: a list's titles need no
+// lower-cased copy.
+
+// letterScore is fuzzyScore(hay, string(c)) for an ASCII hay and letter
+// (the first key typed, which every title is scored for): 1, or 9 when the
+// letter starts a word somewhere, plus the exact bonus, and half more when
+// its first occurrence starts a word.
+func letterScore(hay string, c byte) (int, bool) {
+	first := 0
+	for first < len(hay) && lower[hay[first]] != c {
+		first++
+	}
+	if first == len(hay) {
+		return 0, false
+	}
+	if first == 0 || !wordByte[hay[first-1]] {
+		return 9 + exactBonus + exactBonus/2, true
+	}
+	for i := first + 1; i < len(hay); i++ {
+		if lower[hay[i]] == c && !wordByte[hay[i-1]] {
+			return 9 + exactBonus, true
+		}
+	}
+	return 1 + exactBonus, true
+}
+
+// termScoreASCII is termScore for an ASCII hay and term, with where the
+// term first occurs as typed (strings.Index, found on the way). Plain
+// loops: titles are short, and strings.IndexByte's setup cost more.
+func termScoreASCII(hay, term string) (score, exact int, ok bool) {
+	// The greedy run from the first occurrence of the term's first letter
+	// is the subsequence test: if it fails, every later start fails too.
+	first := term[0]
+	pos0 := 0
+	for pos0 < len(hay) && lower[hay[pos0]] != first {
+		pos0++
+	}
+	if pos0 == len(hay) {
+		return 0, -1, false
+	}
+	best, ok := greedyASCII(hay, pos0, term)
+	if !ok {
+		return 0, -1, false
+	}
+	exact = -1
+	if hasPrefixFold(hay[pos0:], term) {
+		exact = pos0
+	}
+	for pos := pos0 + 1; pos < len(hay); pos++ {
+		if lower[hay[pos]] != first {
+			continue
+		}
+		if exact < 0 && hasPrefixFold(hay[pos:], term) {
+			exact = pos
+		}
+		if wordByte[hay[pos-1]] {
+			continue // only word starts after the first occurrence
+		}
+		s, ok := greedyASCII(hay, pos, term)
+		if !ok {
+			break // a later start fails as well
+		}
+		best = max(best, s)
+	}
+	return best, exact, true
+}
+
+// greedyASCII is greedyFrom for an ASCII hay and term.
+func greedyASCII(hay string, start int, term string) (int, bool) {
+	score, prev, i := 0, -2, start
+	for k := 0; k < len(term); k++ {
+		want := term[k]
+		for i < len(hay) && lower[hay[i]] != want {
+			i++
+		}
+		if i == len(hay) {
+			return 0, false
+		}
+		score++
+		if i == prev {
+			score += 5
+		}
+		if i == 0 || !wordByte[hay[i-1]] {
+			score += 8
+		}
+		i++
+		prev = i
+	}
+	return score, true
+}

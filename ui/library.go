@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"slices"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -62,6 +62,10 @@ const searchLimit = 50
 // takes a hundred times longer, so the rest follows in a second read.
 const firstPage = 200
 
+// freeFrom is the size of list from which reading it whole is followed by
+// returning its garbage to the system.
+const freeFrom = 20000
+
 // restDelay is how long the rest of the list waits after the first page:
 // a few frames, time for the first one to be drawn.
 const restDelay = 40 * time.Millisecond
@@ -70,7 +74,9 @@ const restDelay = 40 * time.Millisecond
 type (
 	listMsg struct {
 		seq      int // load request number, to drop stale lists
-		arts     []store.Article
+		arts     []libRow
+		hay      []string // the filter's text of arts (foldRows); nil: not folded yet
+		hayASCII []bool
 		total    int // articles in the library, archived included
 		err      error
 		selectID int64
@@ -119,12 +125,14 @@ type libraryModel struct {
 	form         *editForm // the details form (libEdit)
 	mode         libMode
 	loaded       bool
-	arts         []store.Article
-	hay          []string // lower-cased "title site" per article, for the filter
-	rows         []int    // indexes into arts in display order, after the filter
-	filter       string   // the filter applied, as typed
-	words        string   // its free words, which rank titles
-	queryErr     string   // why the filter cannot be read; "" when it can
+	arts         []libRow     // the list, what its rows need of each article
+	hay          []string     // lower-cased "title site" per article, for the filter
+	hayASCII     []bool       // hay[i] is all ASCII
+	steps        []filterStep // rankings of the queries typed, each extending the one before
+	rows         []int        // indexes into arts in display order, after the filter
+	filter       string       // the filter applied, as typed
+	words        string       // its free words, which rank titles
+	queryErr     string       // why the filter cannot be read; "" when it can
 	filterOps    query.Query
 	opsKey       string      // the filter's operators the list was read with ("" none)
 	view         *store.View // the saved view shown; nil for the whole library
@@ -324,38 +332,67 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 		// Read first: a change made while listing shows at the next check.
 		version, _ := lib.Version(ctx)
 		var arts []store.Article
+		var rows []libRow
 		var err error
-		if queried {
+		switch {
+		case queried:
 			arts, err = lib.ListQuery(ctx, q, opt)
-		} else {
+		case limit > 0:
+			opt.Brief = true
+			arts, err = lib.List(ctx, opt)
+		default:
+			// The whole library, each article kept as a row as it is
+			// read: a list of 100,000 Articles is never held.
+			if n, cerr := lib.Count(ctx); cerr == nil {
+				rows = make([]libRow, 0, n)
+			}
+			opt.Brief = true
+			opt.Each = func(a *store.Article) error {
+				rows = append(rows, rowOf(a))
+				return nil
+			}
 			arts, err = lib.List(ctx, opt)
 		}
 		if err != nil {
 			return listMsg{seq: seq, err: fmt.Errorf("list articles: %w", err)}
 		}
-		if err := fillTags(ctx, lib, arts); err != nil {
+		rows = append(rows, rowsOf(arts)...) // a Library that gave the list whole
+		arts = nil
+		if err := fillTags(ctx, lib, rows); err != nil {
 			return listMsg{seq: seq, err: err}
 		}
-		total := len(arts)
+		var hay []string
+		var ascii []bool
+		if limit == 0 {
+			hay, ascii = foldRows(rows)
+		}
+		if limit == 0 && len(rows) >= freeFrom {
+			// Reading a large list makes several times its size in
+			// garbage (the driver's values: 140 MB at 100,000 articles)
+			// that the heap would otherwise keep resident: hand it back
+			// now, on this goroutine, while the screen stays live.
+			debug.FreeOSMemory()
+		}
+		total := len(rows)
 		if total == 0 && (!opt.Archived || queried) {
 			// Empty, or everything is archived?
 			if total, err = lib.Count(ctx); err != nil {
 				return listMsg{seq: seq, err: fmt.Errorf("count articles: %w", err)}
 			}
 		}
-		return listMsg{seq: seq, arts: arts, total: total, selectID: selectID,
-			partial: limit > 0 && len(arts) >= limit, version: version}
+		return listMsg{seq: seq, arts: rows, hay: hay, hayASCII: ascii, total: total, selectID: selectID,
+			partial: limit > 0 && len(rows) >= limit, version: version}
 	}
 }
 
 // fillTags gives listed articles their tags, in one read.
-func fillTags(ctx context.Context, lib Library, arts []store.Article) error {
-	if len(arts) == 0 {
+func fillTags(ctx context.Context, lib Library, rows []libRow) error {
+	if len(rows) == 0 {
 		return nil
 	}
-	ids := make([]int64, len(arts))
-	for i := range arts {
-		ids[i] = arts[i].ID
+	ids := make([]int64, len(rows))
+	for i := range rows {
+		ids[i] = rows[i].ID
 	}
 	tags, err := lib.TagsOf(ctx, ids)
 	if err != nil {
@@ -364,8 +401,8 @@ func fillTags(ctx context.Context, lib Library, arts []store.Article) error {
 	if len(tags) == 0 {
 		return nil
 	}
-	for i := range arts {
-		arts[i].Tags = tags[arts[i].ID]
+	for i := range rows {
+		rows[i].Tags = tags[rows[i].ID]
 	}
 	return nil
 }
@@ -486,9 +523,10 @@ func (l *libraryModel) onList(msg listMsg) tea.Cmd {
 		sel = 0
 	}
 	l.arts, l.rows = msg.arts, l.rows[:0] // the old rows index the old list
-	l.hay = make([]string, len(l.arts))
-	for i, a := range l.arts {
-		l.hay[i] = strings.ToLower(sanitize.Line(a.Title) + " " + sanitize.Line(source(&l.arts[i])))
+	if msg.hay != nil {
+		l.hay, l.hayASCII, l.steps = msg.hay, msg.hayASCII, nil
+	} else {
+		l.fold()
 	}
 	l.applyFilter()
 	l.selectID(sel)
@@ -1083,17 +1121,7 @@ func (l *libraryModel) applyFilter() {
 			l.rows = append(l.rows, i)
 		}
 	} else {
-		type hit struct{ row, score int }
-		var hits []hit
-		for i, h := range l.hay {
-			if s, ok := fuzzyScore(h, q); ok {
-				hits = append(hits, hit{i, s})
-			}
-		}
-		slices.SortStableFunc(hits, func(a, b hit) int { return b.score - a.score })
-		for _, h := range hits {
-			l.rows = append(l.rows, h.row)
-		}
+		l.rank(q)
 	}
 	if q != "" {
 		l.cursor, l.offset = 0, 0
@@ -1119,7 +1147,8 @@ func (l *libraryModel) selected() *store.Article {
 		return nil
 	}
 	if l.cursor < len(l.rows) {
-		return &l.arts[l.rows[l.cursor]]
+		a := l.arts[l.rows[l.cursor]].article()
+		return &a
 	}
 	return nil
 }
@@ -1298,7 +1327,8 @@ func (l *libraryModel) viewBody() string {
 		if l.query != "" {
 			lines = append(lines, l.viewResult(i)...)
 		} else {
-			lines = append(lines, l.viewRow(&l.arts[l.rows[i]], i == l.cursor))
+			a := l.arts[l.rows[i]].article()
+			lines = append(lines, l.viewRow(&a, i == l.cursor))
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -170,7 +170,8 @@ func (l *libraryModel) saveTags(v string) tea.Cmd {
 	var a *store.Article
 	for i := range l.arts {
 		if l.arts[i].ID == id {
-			a = &l.arts[i]
+			c := l.arts[i].article()
+			a = &c
 		}
 	}
 	if a == nil {

@@ -35,20 +35,48 @@ const (
 	benchWords    = 1500
 )
 
+// growthSizes are the libraries of the growth table (issue 17): anything
+// growing worse than the number of articles shows at a glance.
+var growthSizes = []int{1000, 10000, 100000}
+
+// benchDB opens the cached library of n generated articles, building it
+// the first time.
+func benchDB(e *env, n int) (*store.Store, string, error) {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	db := filepath.Join(cache, "margin-bench", fmt.Sprintf("library-%d.db", n))
+	if err := os.MkdirAll(filepath.Dir(db), 0o755); err != nil {
+		return nil, "", fmt.Errorf("bench library: %w", err)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		return nil, "", err
+	}
+	have, err := st.Count(e.ctx)
+	if err != nil {
+		st.Close()
+		return nil, "", err
+	}
+	if have < n {
+		fmt.Fprintf(e.stderr, "building a library of %d articles of %d words in %s (once)...\n", n, benchWords, db)
+		t0 := time.Now()
+		if err := store.Populate(e.ctx, st, n, benchWords, 1); err != nil {
+			st.Close()
+			return nil, "", err
+		}
+		fmt.Fprintf(e.stderr, "built in %.1f s\n", time.Since(t0).Seconds())
+	}
+	return st, db, nil
+}
+
 func benchLibrary(e *env) error {
 	self, err := os.Executable()
 	if err != nil {
 		return fmt.Errorf("bench library: find margin's own binary: %w", err)
 	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
-	db := filepath.Join(cache, "margin-bench", fmt.Sprintf("library-%d.db", benchArticles))
-	if err := os.MkdirAll(filepath.Dir(db), 0o755); err != nil {
-		return fmt.Errorf("bench library: %w", err)
-	}
-	st, err := store.Open(db)
+	st, db, err := benchDB(e, benchArticles)
 	if err != nil {
 		return err
 	}
@@ -57,14 +85,6 @@ func benchLibrary(e *env) error {
 	n, err := st.Count(ctx)
 	if err != nil {
 		return err
-	}
-	if n < benchArticles {
-		fmt.Fprintf(e.stderr, "building a library of %d articles of %d words in %s (once)...\n", benchArticles, benchWords, db)
-		t0 := time.Now()
-		if err := store.Populate(ctx, st, benchArticles, benchWords, 1); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stderr, "built in %.1f s\n", time.Since(t0).Seconds())
 	}
 
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -87,7 +107,7 @@ func benchLibrary(e *env) error {
 	var rssKB []int
 	full := fmt.Sprintf("%d articles", n)
 	for range 9 {
-		d, kb, err := timeFirstFrame(self, db, want, full)
+		d, kb, _, err := timeFirstFrame(self, db, want, full)
 		if err != nil {
 			return err
 		}
@@ -164,6 +184,10 @@ func benchLibrary(e *env) error {
 	fmt.Fprintf(e.stdout, "\nfirst frame less process start: %s (opening the library, the first page, terminal setup, drawing)\n", ms(ownFrame))
 	fmt.Fprintf(e.stdout, "resident memory with the library open: %.1f MB (goal < 80 MB)\n", float64(rssKB[len(rssKB)/2])/1024)
 
+	if err := benchGrowth(e, self); err != nil {
+		return err
+	}
+
 	// Import of local pages on both cores.
 	rate, err := benchImport(ctx, e)
 	if err != nil {
@@ -171,6 +195,99 @@ func benchLibrary(e *env) error {
 	}
 	fmt.Fprintf(e.stdout, "import of local pages: %.0f pages/s (pipeline on %d workers, one writer)\n", rate, 4)
 	return nil
+}
+
+// benchGrowth prints the library's figures at 1k, 10k and 100k articles,
+// each beside its same-run baseline, and how much each grew from the size
+// before (10x the articles: a linear cost grows 10x, a bounded one 1x).
+func benchGrowth(e *env, self string) error {
+	fmt.Fprintf(e.stdout, "\ngrowth (1,500-word articles; first frame against margin help, filter against a strings.Contains scan):\n")
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "articles\tfirst frame\tmargin help\tratio\tlist (brief)\tgrowth\tfilter key\tscan\tratio\tgrowth\tresident\tpeak\t\n")
+	var prevList, prevKey time.Duration
+	for _, size := range growthSizes {
+		st, db, err := benchDB(e, size)
+		if err != nil {
+			return err
+		}
+		g, err := growthRow(e, st, self, db, size)
+		st.Close()
+		if err != nil {
+			return err
+		}
+		grow := func(now, prev time.Duration) string {
+			if prev == 0 {
+				return ""
+			}
+			return fmt.Sprintf("%.1fx", float64(now)/float64(prev))
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%.2fx\t%s\t%s\t%s\t%s\t%.2fx\t%s\t%.1f MB\t%.1f MB\t\n", size,
+			ms(g.frame), ms(g.help), float64(g.frame)/float64(g.help), ms(g.list), grow(g.list, prevList),
+			ms(g.key), ms(g.scan), float64(g.key)/float64(g.scan), grow(g.key, prevKey),
+			float64(g.rssKB)/1024, float64(g.peakKB)/1024)
+		prevList, prevKey = g.list, g.key
+	}
+	tw.Flush()
+	fmt.Fprintf(e.stdout, "goals at 100k: first frame within 1.5x of margin help, filter key < 16 ms, resident < 80 MB\n")
+	return nil
+}
+
+type growth struct {
+	frame, help, list, key, scan time.Duration
+	rssKB, peakKB                int
+}
+
+// growthRow measures one size: process start to first frame (and memory
+// once the whole list is in) against margin help, interleaved so both see
+// the same load; the store's whole list; a filter keystroke.
+func growthRow(e *env, st *store.Store, self, db string, size int) (growth, error) {
+	var g growth
+	first, err := st.List(e.ctx, store.ListOptions{Limit: 1})
+	if err != nil || len(first) == 0 {
+		return g, fmt.Errorf("bench library: the library is empty: %v", err)
+	}
+	want := first[0].Title
+	if len(want) > 16 {
+		want = want[:16]
+	}
+	full := fmt.Sprintf("%d articles", size)
+	runs := 7
+	if size >= 100000 {
+		runs = 5
+	}
+	var frames, helps []time.Duration
+	var rss, peak []int
+	for range runs {
+		d, kb, hwm, err := timeFirstFrame(self, db, want, full)
+		if err != nil {
+			return g, err
+		}
+		frames, rss, peak = append(frames, d), append(rss, kb), append(peak, hwm)
+		t0 := time.Now()
+		if err := exec.Command(self, "help").Run(); err != nil {
+			return g, fmt.Errorf("bench library: run margin help: %w", err)
+		}
+		helps = append(helps, time.Since(t0))
+	}
+	var lists []time.Duration
+	var arts []store.Article
+	for range 3 {
+		t0 := time.Now()
+		// As the library reads it: only what its rows show.
+		if arts, err = st.List(e.ctx, store.ListOptions{Archived: true, Brief: true}); err != nil {
+			return g, err
+		}
+		lists = append(lists, time.Since(t0))
+	}
+	g.key, g.scan = ui.BenchFilter(arts)
+	if g.key < 0 {
+		return g, fmt.Errorf("bench library: the library screen did not load the list")
+	}
+	slices.Sort(rss)
+	slices.Sort(peak)
+	g.frame, g.help, g.list = median(frames), median(helps), median(lists)
+	g.rssKB, g.peakKB = rss[len(rss)/2], peak[len(peak)/2]
+	return g, nil
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
@@ -185,10 +302,10 @@ func median(ds []time.Duration) time.Duration {
 // the screen shows want; it reads the process's resident memory once the
 // screen shows full (the whole list loaded). The terminal is ready before
 // the clock starts, as a user's is.
-func timeFirstFrame(self, db, want, full string) (time.Duration, int, error) {
+func timeFirstFrame(self, db, want, full string) (time.Duration, int, int, error) {
 	term, err := vtterm.Open(120, 40)
 	if err != nil {
-		return 0, 0, fmt.Errorf("bench library: open a pty: %w", err)
+		return 0, 0, 0, fmt.Errorf("bench library: open a pty: %w", err)
 	}
 	defer term.Close()
 	seen := make(chan time.Duration, 1)
@@ -211,7 +328,7 @@ func timeFirstFrame(self, db, want, full string) (time.Duration, int, error) {
 		}
 	})
 	if err := term.Start(cmd); err != nil {
-		return 0, 0, fmt.Errorf("bench library: start margin in a pty: %w", err)
+		return 0, 0, 0, fmt.Errorf("bench library: start margin in a pty: %w", err)
 	}
 	defer func() {
 		cmd.Process.Kill()
@@ -221,14 +338,14 @@ func timeFirstFrame(self, db, want, full string) (time.Duration, int, error) {
 	select {
 	case d = <-seen:
 	case <-time.After(20 * time.Second):
-		return 0, 0, fmt.Errorf("bench library: the library never showed %q", want)
+		return 0, 0, 0, fmt.Errorf("bench library: the library never showed %q", want)
 	}
 	select {
 	case <-loaded:
 	case <-time.After(20 * time.Second):
-		return 0, 0, fmt.Errorf("bench library: the library never showed %q", full)
+		return 0, 0, 0, fmt.Errorf("bench library: the library never showed %q", full)
 	}
-	return d, procKB(cmd.Process.Pid, "VmRSS"), nil
+	return d, procKB(cmd.Process.Pid, "VmRSS"), procKB(cmd.Process.Pid, "VmHWM"), nil
 }
 
 // procKB reads one KiB figure of a process from /proc: VmRSS (resident
@@ -315,7 +432,7 @@ func cmdBench(e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 && (len(pos) == 0 || pos[0] != "measure") {
-		return usageErr("bench: say which: extract, paste, multilingual, read, library, hostile or import")
+		return usageErr("bench: say which: extract, paste, multilingual, read, library, growth, hostile or import")
 	}
 	dir := func(def string) string {
 		if *corpus != "" {
@@ -340,6 +457,12 @@ func cmdBench(e *env, args []string) error {
 		return render.Bench(e.stdout)
 	case "library":
 		return benchLibrary(e)
+	case "growth": // the library's growth table alone
+		self, err := os.Executable()
+		if err != nil {
+			return fmt.Errorf("bench growth: find margin's own binary: %w", err)
+		}
+		return benchGrowth(e, self)
 	case "hostile":
 		return benchHostile(e)
 	case "import":
@@ -347,5 +470,5 @@ func cmdBench(e *env, args []string) error {
 	case "measure": // used by hostile and import
 		return benchMeasure(e, pos[1:])
 	}
-	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, library, hostile or import)", pos[0])
+	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, library, growth, hostile or import)", pos[0])
 }

@@ -1,0 +1,29 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"margin/store"
+)
+
+// A row gives back as an Article everything a row shows and its keys use.
+func TestRowKeepsWhatRowsShow(t *testing.T) {
+	added := time.Date(2026, 3, 4, 5, 6, 7, 8, time.UTC)
+	for _, a := range []store.Article{
+		{ID: 7, Title: "T", SourceURL: "https://x.example/a", CanonicalURL: "https://x.example/b", SiteName: "X",
+			Tags: []string{"a", "b"}, Added: added, Opened: added.Add(time.Hour), Progress: 0.5, ReadingMinutes: 12,
+			HighlightCount: 3, State: store.Archived, Reading: store.ReadingNow, Starred: true, Note: "n", FetchError: "e"},
+		{ID: 8, SourceURL: "/tmp/f.html", CanonicalURL: "/tmp/f.html", Added: added, State: store.Inbox},
+	} {
+		r := rowOf(&a)
+		b := r.article()
+		if b.ID != a.ID || b.Title != a.Title || b.SourceURL != a.SourceURL || b.CanonicalURL != a.CanonicalURL ||
+			b.SiteName != a.SiteName || len(b.Tags) != len(a.Tags) || !b.Added.Equal(a.Added) || !b.Opened.Equal(a.Opened) ||
+			b.Opened.IsZero() != a.Opened.IsZero() || b.Progress != a.Progress || b.ReadingMinutes != a.ReadingMinutes ||
+			b.HighlightCount != a.HighlightCount || b.State != a.State || b.Reading != a.Reading || b.Starred != a.Starred ||
+			(b.Note != "") != (a.Note != "") || b.Fetched() != a.Fetched() || source(&b) != source(&a) || originalURL(&b) != originalURL(&a) {
+			t.Errorf("row of %+v\ngives %+v", a, b)
+		}
+	}
+}
