@@ -215,3 +215,35 @@ func (l *libraryModel) onForm(msg tea.Msg) tea.Cmd {
 	}
 	return nil
 }
+
+// detailsMsg is an article read whole for the details form: a row holds
+// only what it shows (no author or published date).
+type detailsMsg struct {
+	a   *store.Article
+	err error
+}
+
+// openDetails reads the selected article in a command; the form opens
+// when it comes.
+func (l *libraryModel) openDetails() tea.Cmd {
+	a := l.selected()
+	if a == nil {
+		return nil
+	}
+	lib, ctx, id := l.Lib, l.ctx, a.ID
+	return func() tea.Msg {
+		a, err := lib.Article(ctx, id)
+		return detailsMsg{a: a, err: err}
+	}
+}
+
+func (l *libraryModel) onDetails(msg detailsMsg) {
+	if msg.err != nil {
+		l.errLine = "Could not read the article: " + msg.err.Error()
+		return
+	}
+	if l.mode != libList {
+		return // the user went on to something else meanwhile
+	}
+	l.form, l.mode = newEditForm(l.Common, msg.a), libEdit
+}

@@ -19,7 +19,8 @@ func TestLibraryEditDetails(t *testing.T) {
 	other := lib.add(store.Article{Title: "Other", SourceURL: "https://site.example/b", Added: testNow.Add(-time.Hour), Markdown: "x", Text: "x"})
 	hs := newHarness(t, lib, 100, 30)
 	hs.press("E")
-	if scr := hs.screen(); !strings.Contains(scr, "Edit details") || !strings.Contains(scr, "Scraped title | Site") || !strings.Contains(scr, "enter save") {
+	if scr := hs.screen(); !strings.Contains(scr, "Edit details") || !strings.Contains(scr, "Scraped title | Site") ||
+		!strings.Contains(scr, "Someone") || !strings.Contains(scr, "enter save") {
 		t.Fatalf("no details form:\n%s", scr)
 	}
 	hs.press("ctrl+u") // clear the title field

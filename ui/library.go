@@ -459,6 +459,8 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 		l.tagNames = msg.names
 	case viewsMsg:
 		return l, l.onViews(msg)
+	case detailsMsg:
+		l.onDetails(msg)
 	case allListMsg:
 		if l.all != nil {
 			l.all.onList(msg)
@@ -756,10 +758,7 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Tags):
 		return l.editTags()
 	case key.Matches(msg, k.Details):
-		if a := l.selected(); a != nil {
-			l.form, l.mode = newEditForm(l.Common, a), libEdit
-		}
-		return nil
+		return l.openDetails()
 	case key.Matches(msg, k.Views):
 		return l.loadViews(true)
 	case key.Matches(msg, k.SaveView):
