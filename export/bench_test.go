@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -20,7 +21,7 @@ func benchArticle() (*store.Article, []store.Highlight) {
 		b.WriteString("\n\n")
 	}
 	md := b.String()
-	a := &store.Article{ID: 1, Title: "Bench", SourceURL: "https://example.com/", Markdown: md}
+	a := &store.Article{ID: 1, Content: article.Content{Title: "Bench", SourceURL: "https://example.com/", Markdown: md}}
 	var hs []store.Highlight
 	step := len(md) / 200
 	for i := 0; i < 200; i++ {

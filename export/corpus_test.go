@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"margin/internal/article"
 	"margin/reader"
 	"margin/render"
 	"margin/store"
@@ -43,7 +44,7 @@ func TestJSONAnchorsOnCorpusPages(t *testing.T) {
 		if err != nil || art.Markdown == "" {
 			continue
 		}
-		a := &store.Article{ID: 1, Title: art.Title, SourceURL: "https://example.org/", Markdown: art.Markdown}
+		a := &store.Article{ID: 1, Content: article.Content{Title: art.Title, SourceURL: "https://example.org/", Markdown: art.Markdown}}
 		pt := render.NewPlainText(a.Markdown)
 		var hs []store.Highlight
 		for _, l := range strings.Split(pt.Text, "\n") {

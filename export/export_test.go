@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
+	"margin/internal/article"
 	"margin/render"
 	"margin/sanitize"
 	"margin/store"
@@ -67,16 +68,18 @@ func span(t testing.TB, quote string) (int, int) {
 func fixture(t testing.TB) (*store.Article, []store.Highlight) {
 	t.Helper()
 	a := &store.Article{
-		ID:             42,
-		SourceURL:      "https://example.com/essay?a=1&b=(2) x",
-		Title:          hostileTitle,
-		Byline:         "Ann Author <ann@example.com>\x1b[1m",
-		SiteName:       "Example Essays",
-		Published:      time.Date(2024, 3, 9, 0, 0, 0, 0, time.UTC),
-		Added:          time.Date(2026, 11, 25, 6, 0, 0, 0, time.UTC),
-		Markdown:       fixtureMD,
-		WordCount:      95,
-		ReadingMinutes: 1,
+		ID: 42,
+		Content: article.Content{
+			SourceURL:      "https://example.com/essay?a=1&b=(2) x",
+			Title:          hostileTitle,
+			Byline:         "Ann Author <ann@example.com>\x1b[1m",
+			SiteName:       "Example Essays",
+			Published:      time.Date(2024, 3, 9, 0, 0, 0, 0, time.UTC),
+			Markdown:       fixtureMD,
+			WordCount:      95,
+			ReadingMinutes: 1,
+		},
+		Added: time.Date(2026, 11, 25, 6, 0, 0, 0, time.UTC),
 	}
 	at := time.Date(2026, 11, 25, 7, 30, 0, 0, time.UTC)
 	mk := func(id int64, label, from, to, exact, note string, supports int64) store.Highlight {

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -85,7 +86,7 @@ func TestFileName(t *testing.T) {
 		{accents, 24, ""},
 		{strings.Repeat("e\u0301", 150), 25, ""}, // NFD: e + combining acute
 	} {
-		a := &store.Article{ID: c.id, Title: c.title}
+		a := &store.Article{ID: c.id, Content: article.Content{Title: c.title}}
 		got := FileName(a, "md")
 		checkName(t, c.title, got, "md")
 		if c.want != "" && got != c.want {
@@ -103,17 +104,17 @@ func TestFileNameProperties(t *testing.T) {
 	if nfc == nfd {
 		t.Fatal("test needs distinct spellings")
 	}
-	if a, b := FileName(&store.Article{ID: 1, Title: nfc}, "md"), FileName(&store.Article{ID: 1, Title: nfd}, "md"); a != b {
+	if a, b := FileName(&store.Article{ID: 1, Content: article.Content{Title: nfc}}, "md"), FileName(&store.Article{ID: 1, Content: article.Content{Title: nfd}}, "md"); a != b {
 		t.Errorf("NFC %q and NFD %q differ", a, b)
 	}
 	// A cut never splits a character or a grapheme: the emoji family
 	// survives whole or not at all.
-	n := FileName(&store.Article{ID: 7, Title: strings.Repeat("👩‍👩‍👧‍👦", 20)}, "")
+	n := FileName(&store.Article{ID: 7, Content: article.Content{Title: strings.Repeat("👩‍👩‍👧‍👦", 20)}}, "")
 	if strings.HasSuffix(n, "\u200d") || !strings.HasPrefix(n, "👩") {
 		t.Errorf("emoji name %q", n)
 	}
 	for _, ext := range []string{"md", ".md", "JSON", "../x", ""} {
-		n := FileName(&store.Article{ID: 1, Title: "t"}, ext)
+		n := FileName(&store.Article{ID: 1, Content: article.Content{Title: "t"}}, ext)
 		checkName(t, "t", n, cleanExt(ext))
 	}
 	if got := FileName(nil, "md"); got != "Untitled.md" {
@@ -164,7 +165,7 @@ func read(t *testing.T, path string) string {
 func TestWriteFileRules(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "vault", "notes") // created on demand
-	a := &store.Article{ID: 42, Title: "Reading with a pencil"}
+	a := &store.Article{ID: 42, Content: article.Content{Title: "Reading with a pencil"}}
 	rec := &fakeRecords{}
 	v := func(s string) []byte { return []byte("---\nmargin_id: 42\n---\n\n" + wrapRegion(s)) }
 
@@ -182,7 +183,7 @@ func TestWriteFileRules(t *testing.T) {
 
 	// A file by that name that is not this article's stays; the export
 	// takes the name with its id.
-	other := &store.Article{ID: 43, Title: "Other"}
+	other := &store.Article{ID: 43, Content: article.Content{Title: "Other"}}
 	os.WriteFile(filepath.Join(dir, "Other.md"), []byte("theirs"), 0o644)
 	if res, err = WriteFile(ctx, dir, other, []byte("---\nmargin_id: 43\n---\n"), "md", rec); err != nil || res.Status != Written ||
 		res.Path != filepath.Join(dir, "Other (43).md") || read(t, filepath.Join(dir, "Other.md")) != "theirs" {
@@ -209,7 +210,7 @@ func TestWriteFileRules(t *testing.T) {
 
 	// A failing record store is reported.
 	bad := &fakeRecords{err: errors.New("database is locked")}
-	if _, err := WriteFile(ctx, dir, &store.Article{ID: 44, Title: "x"}, []byte("x"), "md", bad); err == nil || !strings.Contains(err.Error(), "database is locked") {
+	if _, err := WriteFile(ctx, dir, &store.Article{ID: 44, Content: article.Content{Title: "x"}}, []byte("x"), "md", bad); err == nil || !strings.Contains(err.Error(), "database is locked") {
 		t.Errorf("record failure: %v", err)
 	}
 }
@@ -219,7 +220,7 @@ func TestWriteFileSymlink(t *testing.T) {
 	dir, outside := t.TempDir(), t.TempDir()
 	secret := filepath.Join(outside, "secret")
 	os.WriteFile(secret, []byte("keep me"), 0o644)
-	a := &store.Article{ID: 1, Title: "Planted"}
+	a := &store.Article{ID: 1, Content: article.Content{Title: "Planted"}}
 	name := FileName(a, "md")
 	if err := os.Symlink(secret, filepath.Join(dir, name)); err != nil {
 		t.Skipf("cannot make symlinks: %v", err)
@@ -249,7 +250,7 @@ func TestWriteFileBadFolder(t *testing.T) {
 	base := t.TempDir()
 	file := filepath.Join(base, "notes")
 	os.WriteFile(file, []byte("a file, not a folder"), 0o644)
-	a := &store.Article{ID: 1, Title: "t"}
+	a := &store.Article{ID: 1, Content: article.Content{Title: "t"}}
 	_, err := WriteFile(ctx, file, a, []byte("x"), "md", nil)
 	if err == nil || !strings.Contains(err.Error(), file) || strings.Contains(err.Error(), "\n") {
 		t.Errorf("file as folder: %v", err)
@@ -273,7 +274,7 @@ func TestWriteFileReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.Chmod(dir, 0o755)
-	_, err := WriteFile(context.Background(), dir, &store.Article{ID: 1, Title: "t"}, []byte("x"), "md", nil)
+	_, err := WriteFile(context.Background(), dir, &store.Article{ID: 1, Content: article.Content{Title: "t"}}, []byte("x"), "md", nil)
 	if err == nil || err.Error() != "cannot write to export folder "+dir+": it is read-only or not yours" {
 		t.Errorf("read-only folder: %v", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
+	"margin/internal/article"
 	"margin/render"
 	"margin/sanitize"
 	"margin/store"
@@ -22,7 +23,7 @@ func FuzzFileName(f *testing.F) {
 	f.Add("Reading with a pencil", int64(1))
 	f.Add(hostileTitle, int64(-1))
 	f.Fuzz(func(t *testing.T, title string, id int64) {
-		name := FileName(&store.Article{ID: id, Title: title}, "md")
+		name := FileName(&store.Article{ID: id, Content: article.Content{Title: title}}, "md")
 		checkName(t, title, name, "md")
 		if !strings.HasSuffix(name, ".md") {
 			t.Fatalf("%q -> %q: extension lost", title, name)
@@ -38,7 +39,7 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add(hostileTitle, "x\n---\ny: 1", "# h\n```", noteMD)
 	f.Add("\t\n", "\t\n", "\t\n", "\t\n") // issue 19, item 12: go-yaml rejected "title: |\n    \t"
 	f.Fuzz(func(t *testing.T, title, author, quote, note string) {
-		a := &store.Article{ID: 1, Title: title, Byline: author, SourceURL: "https://example.com/"}
+		a := &store.Article{ID: 1, Content: article.Content{Title: title, Byline: author, SourceURL: "https://example.com/"}}
 		hs := []store.Highlight{{ID: 1, ArticleID: 1, Exact: quote, Note: note, Label: "claim"}}
 		out, err := Markdown(a, hs, Options{})
 		if err != nil {
@@ -81,7 +82,7 @@ func FuzzMerge(f *testing.F) {
 	f.Add("<!-- margin:end -->\n", "<!-- margin:begin x -->\n", "tags: [a, b]\n")
 	f.Add("---\n", "\r\n", "- x\n")
 	f.Fuzz(func(t *testing.T, above, below, userYAML string) {
-		a := &store.Article{ID: 9, Title: "T", Markdown: "One two three.\n"}
+		a := &store.Article{ID: 9, Content: article.Content{Title: "T", Markdown: "One two three.\n"}}
 		h1 := store.Highlight{ID: 1, ArticleID: 9, Start: 0, End: 3, Exact: "One", Label: "claim"}
 		h2 := store.Highlight{ID: 2, ArticleID: 9, Start: 8, End: 13, Exact: "three", Label: "evidence"}
 		first, err := Markdown(a, []store.Highlight{h1}, Options{})
@@ -122,7 +123,7 @@ func FuzzJSONSelectors(f *testing.F) {
 		if s < 0 || e > len(md) || s >= e || len(md) > 4096 {
 			return
 		}
-		a := &store.Article{ID: 1, Title: "t", SourceURL: "https://x.test/", Markdown: md}
+		a := &store.Article{ID: 1, Content: article.Content{Title: "t", SourceURL: "https://x.test/", Markdown: md}}
 		out, err := JSON(a, []store.Highlight{{ID: 1, ArticleID: 1, Start: s, End: e, Exact: "x", Label: "highlight"}}, Options{})
 		if err != nil {
 			t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -100,7 +101,7 @@ func TestYAMLWhitespaceValues(t *testing.T) {
 			t.Errorf("yaml %q -> %q -> %q, %v", v, y, got.K, err)
 		}
 	}
-	out, err := Markdown(&store.Article{ID: 1, Title: "\t\n", Byline: "\t\n", Excerpt: "\t\n"}, nil, Options{})
+	out, err := Markdown(&store.Article{ID: 1, Content: article.Content{Title: "\t\n", Byline: "\t\n", Excerpt: "\t\n"}}, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +138,7 @@ func TestTemplateBounds(t *testing.T) {
 // not "&amp;".
 func TestExportAmpersands(t *testing.T) {
 	md := "The S&amp;P 500 fell, said AT&amp;T.\n"
-	a := &store.Article{ID: 5, Title: "S&P falls", CanonicalURL: "https://x.test/a?b=1&amp;c=2", Markdown: md}
+	a := &store.Article{ID: 5, Content: article.Content{Title: "S&P falls", CanonicalURL: "https://x.test/a?b=1&amp;c=2", Markdown: md}}
 	s := strings.Index(md, "S&amp;P")
 	e := strings.Index(md, " fell")
 	hs := []store.Highlight{{ID: 1, ArticleID: 5, Start: s, End: e, Exact: "S&P 500", Label: "highlight"}}

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"margin/internal/article"
 	"margin/reader"
 	"margin/render"
 	"margin/store"
@@ -89,7 +90,7 @@ func TestJSONRoundTripOnPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &store.Article{ID: 7, Title: art.Title, SourceURL: "https://example.org/page?a=1&b=2", Markdown: art.Markdown}
+	a := &store.Article{ID: 7, Content: article.Content{Title: art.Title, SourceURL: "https://example.org/page?a=1&b=2", Markdown: art.Markdown}}
 	pt := render.NewPlainText(a.Markdown)
 	// A highlight on the middle of every line of the plain text that is
 	// long enough, and one across two blocks.
@@ -196,7 +197,7 @@ func TestJSONRoundTripOnPage(t *testing.T) {
 // Issue 13, failure 3: a local file's annotations target a source id of
 // their own, and its path is in neither the front matter nor the JSON.
 func TestLocalFileSource(t *testing.T) {
-	a := &store.Article{ID: 3, Title: "Notes", SourceURL: "/home/ann/private/notes.txt", Markdown: "Some text here.\n"}
+	a := &store.Article{ID: 3, Content: article.Content{Title: "Notes", SourceURL: "/home/ann/private/notes.txt", Markdown: "Some text here.\n"}}
 	hs := []store.Highlight{{ID: 1, ArticleID: 3, Start: 5, End: 9, Exact: "text", Label: "highlight"}}
 	js, err := JSON(a, hs, Options{})
 	if err != nil {

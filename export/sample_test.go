@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -18,8 +19,16 @@ func TestSampleArticle(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the bundled sample article: %v", err)
 	}
-	a := &store.Article{ID: 1, Title: "Reading with a pencil", SiteName: "margin", SourceURL: "margin:sample",
-		Markdown: string(md), Added: time.Date(2026, 11, 25, 6, 0, 0, 0, time.UTC)}
+	a := &store.Article{
+		ID: 1,
+		Content: article.Content{
+			Title:     "Reading with a pencil",
+			SiteName:  "margin",
+			SourceURL: "margin:sample",
+			Markdown:  string(md),
+		},
+		Added: time.Date(2026, 11, 25, 6, 0, 0, 0, time.UTC),
+	}
 	var hs []store.Highlight
 	add := func(label, quote, note string, supports int64) {
 		i := strings.Index(a.Markdown, quote)

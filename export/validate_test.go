@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -59,7 +60,7 @@ func TestFullMarksNeverEndWithSpace(t *testing.T) {
 // units (what those tools write themselves).
 func TestQuoteContextFitsUTF16(t *testing.T) {
 	md := "Second point with an emoji 🎉 and some more words after it, then 🎉🎉 the end of the line.\n"
-	a := &store.Article{ID: 1, Title: "t", Markdown: md}
+	a := &store.Article{ID: 1, Content: article.Content{Title: "t", Markdown: md}}
 	for _, q := range []string{"some more words", "Second point", "the end"} {
 		h := hlOf(t, md, 1, q, q)
 		out, err := JSON(a, []store.Highlight{h}, Options{})

@@ -4,27 +4,14 @@
 package reader
 
 import (
-	"time"
 	"unicode"
+
+	"margin/internal/article"
 )
 
-// Article is one clean article with its metadata, ready to store.
-type Article struct {
-	Title        string
-	Byline       string
-	SiteName     string
-	SourceURL    string // where it came from: the URL asked for, the --url of a saved page, a local file's absolute path, or empty for standard input
-	CanonicalURL string // the page's own canonical URL (link rel=canonical, og:url), else the final fetched URL
-	Published    time.Time
-	Language     string
-	Excerpt      string // the standfirst / description
-	LeadImage    string // absolute URL of the lead image, if any
-	Markdown     string // the article body as Markdown (no title heading)
-	Text         string // the article body as plain text, one paragraph per block, blocks separated by a blank line
-	WordCount    int
-	// ReadingMinutes is WordCount at 230 words a minute, at least 1.
-	ReadingMinutes int
-}
+// Article is one clean article with its metadata, ready to store. It is
+// article.Content, the type the store embeds in its record.
+type Article = article.Content
 
 // CountWords counts runs of letters and digits, the unit a reader counts.
 func CountWords(s string) int {
@@ -49,7 +36,7 @@ func ReadingMinutes(words int) int {
 }
 
 // finish fills the derived fields of a.
-func (a *Article) finish() {
+func finish(a *Article) {
 	a.WordCount = CountWords(a.Text)
 	a.ReadingMinutes = ReadingMinutes(a.WordCount)
 }

@@ -164,7 +164,7 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 	} else {
 		a.Published = printed
 	}
-	a.finish()
+	finish(a)
 	return a, nil
 }
 

@@ -25,7 +25,7 @@ func Sample() *Article {
 		Markdown:  sampleMarkdown,
 		Text:      markdownToPlain(sampleMarkdown),
 	}
-	a.finish()
+	finish(a)
 	return a
 }
 

@@ -163,7 +163,7 @@ func textArticle(a *Article, units []textUnit, body []int) (*Article, error) {
 		a.Text = a.Title
 		a.Markdown = textEscapeMarkdown(a.Title)
 	}
-	a.finish()
+	finish(a)
 	return a, nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"margin/internal/article"
 )
 
 func TestImportArticleKeepsWhatTheOldLibraryHad(t *testing.T) {
@@ -128,8 +130,14 @@ func TestImportArticleIsAllOrNothing(t *testing.T) {
 func TestNotFetchedThenFetched(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	im := &Imported{Article: Article{SourceURL: "https://imp.example/later", Title: "Later", FetchError: "HTTP 503 Service Unavailable",
-		Added: time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)},
+	im := &Imported{Article: Article{
+		Content: article.Content{
+			SourceURL: "https://imp.example/later",
+			Title:     "Later",
+		},
+		FetchError: "HTTP 503 Service Unavailable",
+		Added:      time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC),
+	},
 		Highlights: []Highlight{{Exact: "Nobody  listens", Note: "found later", Orphan: true}, {Exact: "gone for good", Orphan: true}}}
 	id, _, err := s.ImportArticle(ctx, im)
 	if err != nil {

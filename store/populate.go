@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"margin/internal/article"
 )
 
 // commonWords head the generated vocabulary, so the most frequent words of
@@ -119,18 +121,20 @@ func (g *Generator) Article(i, words int) *Article {
 	site := siteNames[g.r.IntN(len(siteNames))]
 	url := fmt.Sprintf("https://example.org/populate/%d/%d", g.seed, i)
 	return &Article{
-		SourceURL:      url,
-		CanonicalURL:   url,
-		Title:          strings.Join(title, " "),
-		Byline:         capitalise(g.vocab[g.r.IntN(len(g.vocab))]) + " " + capitalise(g.vocab[g.r.IntN(len(g.vocab))]),
-		SiteName:       site,
-		Language:       "en",
-		Excerpt:        strings.TrimSpace(text.String()[:min(200, text.Len())]),
-		Published:      time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(g.r.IntN(5*365*24)) * time.Hour),
-		Markdown:       md.String(),
-		Text:           strings.TrimSpace(text.String()),
-		WordCount:      words,
-		ReadingMinutes: (words + 229) / 230,
+		Content: article.Content{
+			SourceURL:      url,
+			CanonicalURL:   url,
+			Title:          strings.Join(title, " "),
+			Byline:         capitalise(g.vocab[g.r.IntN(len(g.vocab))]) + " " + capitalise(g.vocab[g.r.IntN(len(g.vocab))]),
+			SiteName:       site,
+			Language:       "en",
+			Excerpt:        strings.TrimSpace(text.String()[:min(200, text.Len())]),
+			Published:      time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(g.r.IntN(5*365*24)) * time.Hour),
+			Markdown:       md.String(),
+			Text:           strings.TrimSpace(text.String()),
+			WordCount:      words,
+			ReadingMinutes: (words + 229) / 230,
+		},
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"margin/internal/article"
 )
 
 // openTest opens a fresh library in a temporary directory.
@@ -36,19 +38,21 @@ func fakeClock(t testing.TB) {
 
 func sample(url, title, text string) *Article {
 	return &Article{
-		SourceURL:      url,
-		CanonicalURL:   url + "#canonical",
-		Title:          title,
-		Byline:         "Ann Author",
-		SiteName:       "Example Site",
-		Language:       "en",
-		Excerpt:        "An excerpt.",
-		LeadImage:      "https://example.org/lead.png",
-		Published:      time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC),
-		Markdown:       "# " + title + "\n\n" + text + "\n",
-		Text:           text,
-		WordCount:      len(strings.Fields(text)),
-		ReadingMinutes: 1,
+		Content: article.Content{
+			SourceURL:      url,
+			CanonicalURL:   url + "#canonical",
+			Title:          title,
+			Byline:         "Ann Author",
+			SiteName:       "Example Site",
+			Language:       "en",
+			Excerpt:        "An excerpt.",
+			LeadImage:      "https://example.org/lead.png",
+			Published:      time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC),
+			Markdown:       "# " + title + "\n\n" + text + "\n",
+			Text:           text,
+			WordCount:      len(strings.Fields(text)),
+			ReadingMinutes: 1,
+		},
 	}
 }
 
@@ -225,7 +229,7 @@ func TestArticleRoundTrip(t *testing.T) {
 	}
 
 	// Zero times stay zero.
-	bare := &Article{Title: "bare"}
+	bare := &Article{Content: article.Content{Title: "bare"}}
 	bid := mustAdd(t, s, bare)
 	if b, _ := s.Article(ctx, bid); !b.Published.IsZero() || !b.Opened.IsZero() {
 		t.Errorf("zero times: %+v", b)
@@ -299,8 +303,8 @@ func TestAddSameURLKeepsExisting(t *testing.T) {
 		t.Errorf("Count = %d after duplicates", n)
 	}
 	// Pasted texts have no URL: each is a new article.
-	mustAdd(t, s, &Article{Title: "paste 1", Text: "a"})
-	mustAdd(t, s, &Article{Title: "paste 2", Text: "a"})
+	mustAdd(t, s, &Article{Content: article.Content{Title: "paste 1", Text: "a"}})
+	mustAdd(t, s, &Article{Content: article.Content{Title: "paste 2", Text: "a"}})
 	if n, _ := s.Count(ctx); n != 3 {
 		t.Errorf("Count = %d after URL-less articles", n)
 	}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"margin/internal/article"
 )
 
 // State is where an article sits in the library.
@@ -32,23 +34,13 @@ var ErrNotFound = errors.New("not found")
 
 // Article is a saved article. List and Search leave Markdown and Text empty.
 type Article struct {
-	ID             int64
-	SourceURL      string // URL asked for, or the local path it was read from
-	CanonicalURL   string
-	Title          string
-	Byline         string
-	SiteName       string
-	Language       string
-	Excerpt        string
-	LeadImage      string
-	Published      time.Time // zero when unknown
-	Markdown       string
-	Text           string
-	WordCount      int
-	ReadingMinutes int
-	Added          time.Time
-	Opened         time.Time // last opened in the reader; zero if never
-	State          State
+	ID int64
+	// Content is what the page says and how it is described (SourceURL
+	// is the URL asked for, or the local path it was read from).
+	article.Content
+	Added  time.Time
+	Opened time.Time // last opened in the reader; zero if never
+	State  State
 	// Position is the Markdown byte offset at the top of the reader's
 	// screen; Progress is the fraction read, 0..1.
 	Position       int

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"margin/internal/article"
 	"margin/render"
 	"margin/store"
 )
@@ -21,8 +22,14 @@ func benchModel(lib Library, w, h int) *Model {
 }
 
 func bigArticle(lib *fakeLib, words int) int64 {
-	return lib.add(store.Article{Title: fmt.Sprintf("%d words", words), Added: testNow,
-		Markdown: render.GenerateArticle(words), Text: "x"})
+	return lib.add(store.Article{
+		Content: article.Content{
+			Title:    fmt.Sprintf("%d words", words),
+			Markdown: render.GenerateArticle(words),
+			Text:     "x",
+		},
+		Added: testNow,
+	})
 }
 
 // BenchmarkOpenFirstScreen measures open -> first screen ready: the article
@@ -122,8 +129,14 @@ func benchLibrary(b *testing.B, n int) {
 	lib := newFakeLib()
 	words := []string{"river", "library", "market", "theatre", "memory", "island", "winter", "archive"}
 	for i := range n {
-		lib.add(store.Article{Title: fmt.Sprintf("The %s of the %s, part %d", words[i%8], words[(i/8)%8], i),
-			SiteName: words[(i/3)%8] + ".example", Added: testNow.Add(-time.Duration(i) * time.Hour), ReadingMinutes: 7})
+		lib.add(store.Article{
+			Content: article.Content{
+				Title:          fmt.Sprintf("The %s of the %s, part %d", words[i%8], words[(i/8)%8], i),
+				SiteName:       words[(i/3)%8] + ".example",
+				ReadingMinutes: 7,
+			},
+			Added: testNow.Add(-time.Duration(i) * time.Hour),
+		})
 	}
 	// The store's List is measured by the bench package; here the list is
 	// read once and the UI's part timed: model, list message, first frame.

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/article"
 	"margin/internal/settings"
 	"margin/render"
 	"margin/store"
@@ -143,7 +144,7 @@ func TestCursorFollowsScroll(t *testing.T) {
 func TestSearchResultOpensOnMatch(t *testing.T) {
 	lib := newFakeLib()
 	md := testMarkdown("Learning to Read Slowly Again")
-	lib.add(store.Article{Title: "Learning to Read Slowly Again", Added: testNow, Markdown: md, Text: md})
+	lib.add(store.Article{Content: article.Content{Title: "Learning to Read Slowly Again", Markdown: md, Text: md}, Added: testNow})
 	hs := newHarness(t, lib, 80, 24)
 	hs.press("s")
 	hs.typeText("quoted line in section 3")
@@ -166,7 +167,7 @@ func TestLibrarySeesChangesFromElsewhere(t *testing.T) {
 	if n := len(hs.m.library.arts); n != 2 {
 		t.Fatalf("%d articles", n)
 	}
-	lib.add(store.Article{Title: "Saved by another margin", Added: testNow.Add(time.Hour)})
+	lib.add(store.Article{Content: article.Content{Title: "Saved by another margin"}, Added: testNow.Add(time.Hour)})
 	hs.fireWatch()
 	if !strings.Contains(hs.screen(), "Saved by another margin") {
 		t.Fatalf("not noticed:\n%s", hs.screen())
@@ -174,7 +175,7 @@ func TestLibrarySeesChangesFromElsewhere(t *testing.T) {
 	if len(hs.watches) != 1 {
 		t.Errorf("%d checks armed, want 1", len(hs.watches))
 	}
-	lib.add(store.Article{Title: "And one more", Added: testNow.Add(2 * time.Hour)})
+	lib.add(store.Article{Content: article.Content{Title: "And one more"}, Added: testNow.Add(2 * time.Hour)})
 	hs.press("ctrl+r")
 	if !strings.Contains(hs.screen(), "And one more") {
 		t.Errorf("ctrl+r did not reload:\n%s", hs.screen())
@@ -185,9 +186,9 @@ func TestLibrarySeesChangesFromElsewhere(t *testing.T) {
 // (issue 12, item 11).
 func TestSameTitledRowsDiffer(t *testing.T) {
 	lib := newFakeLib()
-	lib.add(store.Article{Title: "Notes", SourceURL: "/home/me/notes-a.txt", Added: testNow})
-	lib.add(store.Article{Title: "Notes", Added: testNow.Add(time.Minute)})
-	lib.add(store.Article{Title: "Notes", SourceURL: "https://ex.example/notes", Added: testNow.Add(2 * time.Minute)})
+	lib.add(store.Article{Content: article.Content{Title: "Notes", SourceURL: "/home/me/notes-a.txt"}, Added: testNow})
+	lib.add(store.Article{Content: article.Content{Title: "Notes"}, Added: testNow.Add(time.Minute)})
+	lib.add(store.Article{Content: article.Content{Title: "Notes", SourceURL: "https://ex.example/notes"}, Added: testNow.Add(2 * time.Minute)})
 	hs := newHarness(t, lib, 100, 24)
 	scr := hs.screen()
 	for _, want := range []string{"notes-a.txt", "pasted", "ex.example"} {
@@ -380,7 +381,7 @@ func TestReaderLinksAsText(t *testing.T) {
 	hs.press("esc")
 	lib := newFakeLib()
 	lib.settings[string(settings.Links)] = "inline"
-	lib.add(store.Article{Title: "T", Added: testNow, Markdown: testMarkdown("T"), Text: "x"})
+	lib.add(store.Article{Content: article.Content{Title: "T", Markdown: testMarkdown("T"), Text: "x"}, Added: testNow})
 	hs = newHarness(t, lib, 100, 30)
 	hs.press("enter")
 	if scr := hs.screen(); !strings.Contains(scr, "https://example.com/1/1") {
@@ -542,7 +543,7 @@ func TestCopyQuoteAndOpenOriginal(t *testing.T) {
 	var copied, opened string
 	lib := newFakeLib()
 	md := testMarkdown("Learning to Read Slowly Again")
-	id := lib.add(store.Article{Title: "Learning [to] Read", SourceURL: "https://slow.example/read", Added: testNow, Markdown: md, Text: "x"})
+	id := lib.add(store.Article{Content: article.Content{Title: "Learning [to] Read", SourceURL: "https://slow.example/read", Markdown: md, Text: "x"}, Added: testNow})
 	hs := newHarness(t, lib, 100, 30, func(o *Options) {
 		o.Copy = func(s string) error { copied = s; return nil }
 		o.OpenURL = func(u string) error { opened = u; return nil }

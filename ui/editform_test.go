@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -14,9 +15,18 @@ import (
 // (issue 15: an edit form in the library).
 func TestLibraryEditDetails(t *testing.T) {
 	lib := newFakeLib()
-	id := lib.add(store.Article{Title: "Scraped title | Site", Byline: "Someone", SiteName: "site.example",
-		SourceURL: "https://site.example/a", Added: testNow, Markdown: "Text.", Text: "Text."})
-	other := lib.add(store.Article{Title: "Other", SourceURL: "https://site.example/b", Added: testNow.Add(-time.Hour), Markdown: "x", Text: "x"})
+	id := lib.add(store.Article{
+		Content: article.Content{
+			Title:     "Scraped title | Site",
+			Byline:    "Someone",
+			SiteName:  "site.example",
+			SourceURL: "https://site.example/a",
+			Markdown:  "Text.",
+			Text:      "Text.",
+		},
+		Added: testNow,
+	})
+	other := lib.add(store.Article{Content: article.Content{Title: "Other", SourceURL: "https://site.example/b", Markdown: "x", Text: "x"}, Added: testNow.Add(-time.Hour)})
 	hs := newHarness(t, lib, 100, 30)
 	hs.press("E")
 	if scr := hs.screen(); !strings.Contains(scr, "Edit details") || !strings.Contains(scr, "Scraped title | Site") ||

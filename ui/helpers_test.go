@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -47,8 +48,16 @@ func newHarness(t *testing.T, lib *fakeLib, w, h int, tweak ...func(*Options)) *
 			if strings.Contains(input, "fail") {
 				return 0, false, fmt.Errorf("fetch %s: 404 Not Found", input)
 			}
-			id := lib.add(store.Article{Title: "Added " + input, SiteName: "example.org", Added: testNow, ReadingMinutes: 3,
-				Markdown: "# Added\n\nSome text.\n", Text: "Some text."})
+			id := lib.add(store.Article{
+				Content: article.Content{
+					Title:          "Added " + input,
+					SiteName:       "example.org",
+					ReadingMinutes: 3,
+					Markdown:       "# Added\n\nSome text.\n",
+					Text:           "Some text.",
+				},
+				Added: testNow,
+			})
 			return id, false, nil
 		},
 		AddSample: func(ctx context.Context) (int64, error) {
@@ -226,9 +235,14 @@ func libWith(n int) *fakeLib {
 		"libraries.example", "sea.example", "essays.example", "history.example", "slow.example", "math.example", "attention.example"}
 	for i := range n {
 		a := store.Article{
-			Title: titles[i%len(titles)], SiteName: sites[i%len(sites)],
-			ReadingMinutes: 3 + i*2%17, Added: testNow.Add(-time.Duration(i) * 37 * time.Hour),
-			Markdown: testMarkdown(titles[i%len(titles)]), Text: "Plain text of " + titles[i%len(titles)] + " with rivers and queues.",
+			Content: article.Content{
+				Title:          titles[i%len(titles)],
+				SiteName:       sites[i%len(sites)],
+				ReadingMinutes: 3 + i*2%17,
+				Markdown:       testMarkdown(titles[i%len(titles)]),
+				Text:           "Plain text of " + titles[i%len(titles)] + " with rivers and queues.",
+			},
+			Added: testNow.Add(-time.Duration(i) * 37 * time.Hour),
 		}
 		switch i % 4 {
 		case 1:
@@ -266,8 +280,17 @@ func testMarkdown(title string) string {
 }
 
 func sampleArticle() store.Article {
-	return store.Article{Title: "Welcome to margin", SiteName: "margin", Byline: "The margin project", ReadingMinutes: 4,
-		Added: testNow, Markdown: testMarkdown("Welcome to margin"), Text: "sample"}
+	return store.Article{
+		Content: article.Content{
+			Title:          "Welcome to margin",
+			SiteName:       "margin",
+			Byline:         "The margin project",
+			ReadingMinutes: 4,
+			Markdown:       testMarkdown("Welcome to margin"),
+			Text:           "sample",
+		},
+		Added: testNow,
+	}
 }
 
 // loadHighlights re-reads the article's highlights at once: tests change

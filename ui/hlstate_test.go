@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"margin/internal/article"
 	"margin/render"
 	"margin/store"
 )
@@ -46,7 +47,7 @@ func TestHighlightStateAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := &fakeView{art: &store.Article{ID: 1, Markdown: md}, text: render.Parse(md), doc: doc,
+	v := &fakeView{art: &store.Article{ID: 1, Content: article.Content{Markdown: md}}, text: render.Parse(md), doc: doc,
 		vp: viewport{pending: -1, height: 10, width: 60}}
 	var s highlightState
 	s.reset()

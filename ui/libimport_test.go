@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -40,7 +41,7 @@ func (f *fakeImport) open(ctx context.Context, path string) (*ImportPlan, error)
 				c.Interrupted = true
 				return c, nil
 			}
-			f.lib.add(store.Article{Title: fmt.Sprintf("Imported %d", i), SiteName: "import.example", Added: testNow})
+			f.lib.add(store.Article{Content: article.Content{Title: fmt.Sprintf("Imported %d", i), SiteName: "import.example"}, Added: testNow})
 			c.Saved++
 			progress(c)
 		}

@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -23,8 +24,14 @@ func bigLib(n int) *fakeLib {
 		if i == n-1 {
 			title = "Zebra crossing"
 		}
-		lib.add(store.Article{Title: title, SiteName: fmt.Sprintf("site%d.example", i%7),
-			Added: testNow.Add(-time.Duration(i) * time.Hour), ReadingMinutes: 5})
+		lib.add(store.Article{
+			Content: article.Content{
+				Title:          title,
+				SiteName:       fmt.Sprintf("site%d.example", i%7),
+				ReadingMinutes: 5,
+			},
+			Added: testNow.Add(-time.Duration(i) * time.Hour),
+		})
 	}
 	return lib
 }

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -336,7 +337,7 @@ func TestLibraryHelpAndQuit(t *testing.T) {
 func TestLibraryHostileTitle(t *testing.T) {
 	lib := newFakeLib()
 	hostile := "&#27;[31m Evil\x1b]8;;http://x\x07link\x1b]8;;\x07 \x1b[2J\x1b[31mred\x9b31m\u009b32m c1\u0085 &#27;[31m \u202eabc\u202c\x00tail\r\nnext"
-	lib.add(store.Article{Title: hostile, SiteName: "site\x1b[1m\x07", Added: testNow, Text: "evil " + hostile, Markdown: "x"})
+	lib.add(store.Article{Content: article.Content{Title: hostile, SiteName: "site\x1b[1m\x07", Text: "evil " + hostile, Markdown: "x"}, Added: testNow})
 	hs := newHarness(t, lib, 100, 20)
 	checkOnlySGR(t, "library", hs.m.View().Content)
 	if !strings.Contains(hs.screen(), "&#27;[31m Evil") {

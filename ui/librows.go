@@ -4,6 +4,7 @@ import (
 	"slices"
 	"time"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -53,10 +54,24 @@ func rowsOf(arts []store.Article) []libRow {
 // article is the row as an Article, for what shows or acts on one; a
 // note and a fetch error are store.BriefMark (their text is not held).
 func (r *libRow) article() store.Article {
-	a := store.Article{ID: r.ID, Title: r.Title, SourceURL: r.SourceURL, CanonicalURL: r.CanonicalURL,
-		SiteName: r.SiteName, Tags: r.Tags, Added: fromNanos(r.Added), Opened: fromNanos(r.Opened), Progress: r.Progress,
-		ReadingMinutes: int(r.ReadingMinutes), HighlightCount: int(r.HighlightCount),
-		State: states[r.State], Reading: readings[r.Reading], Starred: r.Starred}
+	a := store.Article{
+		ID: r.ID,
+		Content: article.Content{
+			Title:          r.Title,
+			SourceURL:      r.SourceURL,
+			CanonicalURL:   r.CanonicalURL,
+			SiteName:       r.SiteName,
+			ReadingMinutes: int(r.ReadingMinutes),
+		},
+		Tags:           r.Tags,
+		Added:          fromNanos(r.Added),
+		Opened:         fromNanos(r.Opened),
+		Progress:       r.Progress,
+		HighlightCount: int(r.HighlightCount),
+		State:          states[r.State],
+		Reading:        readings[r.Reading],
+		Starred:        r.Starred,
+	}
 	if r.HasNote {
 		a.Note = store.BriefMark
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -11,10 +12,27 @@ import (
 func TestRowKeepsWhatRowsShow(t *testing.T) {
 	added := time.Date(2026, 3, 4, 5, 6, 7, 8, time.UTC)
 	for _, a := range []store.Article{
-		{ID: 7, Title: "T", SourceURL: "https://x.example/a", CanonicalURL: "https://x.example/b", SiteName: "X",
-			Tags: []string{"a", "b"}, Added: added, Opened: added.Add(time.Hour), Progress: 0.5, ReadingMinutes: 12,
-			HighlightCount: 3, State: store.Archived, Reading: store.ReadingNow, Starred: true, Note: "n", FetchError: "e"},
-		{ID: 8, SourceURL: "/tmp/f.html", CanonicalURL: "/tmp/f.html", Added: added, State: store.Inbox},
+		{
+			ID: 7,
+			Content: article.Content{
+				Title:          "T",
+				SourceURL:      "https://x.example/a",
+				CanonicalURL:   "https://x.example/b",
+				SiteName:       "X",
+				ReadingMinutes: 12,
+			},
+			Tags:           []string{"a", "b"},
+			Added:          added,
+			Opened:         added.Add(time.Hour),
+			Progress:       0.5,
+			HighlightCount: 3,
+			State:          store.Archived,
+			Reading:        store.ReadingNow,
+			Starred:        true,
+			Note:           "n",
+			FetchError:     "e",
+		},
+		{ID: 8, Content: article.Content{SourceURL: "/tmp/f.html", CanonicalURL: "/tmp/f.html"}, Added: added, State: store.Inbox},
 	} {
 		r := rowOf(&a)
 		b := r.article()

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -275,7 +276,7 @@ func TestLibraryRowMarks(t *testing.T) {
 // not on "Rendering…" forever.
 func TestReaderUnfetched(t *testing.T) {
 	lib := newFakeLib()
-	lib.add(store.Article{Title: "Kept link", SourceURL: "https://example.org/x", FetchError: "fetch failed: 404", Added: testNow})
+	lib.add(store.Article{Content: article.Content{Title: "Kept link", SourceURL: "https://example.org/x"}, FetchError: "fetch failed: 404", Added: testNow})
 	hs := newHarness(t, lib, 80, 24)
 	if !strings.Contains(hs.screen(), "not fetched") {
 		t.Errorf("no mark in the row:\n%s", hs.screen())

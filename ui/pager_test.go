@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/article"
 	"margin/internal/settings"
 	"margin/render"
 	"margin/store"
@@ -18,9 +19,18 @@ import (
 func readerHarness(t *testing.T, w, h int) (*harness, *pagerModel) {
 	t.Helper()
 	lib := newFakeLib()
-	lib.add(store.Article{Title: "Learning to Read Slowly Again", Byline: "Ada Reader", SiteName: "slow.example",
-		Published: testNow.AddDate(0, -2, 0), ReadingMinutes: 9, Added: testNow,
-		Markdown: testMarkdown("Learning to Read Slowly Again"), Text: "text"})
+	lib.add(store.Article{
+		Content: article.Content{
+			Title:          "Learning to Read Slowly Again",
+			Byline:         "Ada Reader",
+			SiteName:       "slow.example",
+			Published:      testNow.AddDate(0, -2, 0),
+			ReadingMinutes: 9,
+			Markdown:       testMarkdown("Learning to Read Slowly Again"),
+			Text:           "text",
+		},
+		Added: testNow,
+	})
 	hs := newHarness(t, lib, w, h)
 	hs.press("enter")
 	if hs.m.screen != screenReader || hs.m.pager.doc == nil {
@@ -308,7 +318,7 @@ func TestTinySizes(t *testing.T) {
 // the rest arrives.
 func TestScrollWhileRendering(t *testing.T) {
 	lib := newFakeLib()
-	id := lib.add(store.Article{Title: "Long", Added: testNow, Markdown: testMarkdown("Long") + testMarkdown("More"), Text: "x"})
+	id := lib.add(store.Article{Content: article.Content{Title: "Long", Markdown: testMarkdown("Long") + testMarkdown("More"), Text: "x"}, Added: testNow})
 	hs := newHarness(t, lib, 80, 24)
 	_, cmd := hs.m.Update(openMsg{id: id})
 	_, cmd = hs.m.Update(cmd()) // the article, read
@@ -369,7 +379,7 @@ func TestStyleFromBackground(t *testing.T) {
 func TestEmptyArticle(t *testing.T) {
 	for _, md := range []string{"", "   \n\n", "# Only a heading", "| a | b |\n|---|---|\n| 1 | 2 |\n"} {
 		lib := newFakeLib()
-		lib.add(store.Article{Title: "", SourceURL: "file:///x.html", Added: testNow, Markdown: md})
+		lib.add(store.Article{Content: article.Content{Title: "", SourceURL: "file:///x.html", Markdown: md}, Added: testNow})
 		hs := newHarness(t, lib, 80, 24)
 		hs.press("enter")
 		for _, k := range []string{"j", "G", "g", "w", "b", ")", "(", "}", "{", "v", "w", "h", "L", "enter", "a", "ctrl+s",
@@ -397,8 +407,18 @@ func openDeep(t *testing.T) (hs *harness, p *pagerModel, window, whole tea.Cmd) 
 func openAt(t *testing.T, md string, off int) (hs *harness, p *pagerModel, window, whole tea.Cmd) {
 	t.Helper()
 	lib := newFakeLib()
-	id := lib.add(store.Article{Title: "A long read", SiteName: "example.org", Added: testNow, ReadingMinutes: 40,
-		Markdown: md, Text: "long", Position: off, Progress: 0.66})
+	id := lib.add(store.Article{
+		Content: article.Content{
+			Title:          "A long read",
+			SiteName:       "example.org",
+			ReadingMinutes: 40,
+			Markdown:       md,
+			Text:           "long",
+		},
+		Added:    testNow,
+		Position: off,
+		Progress: 0.66,
+	})
 	hs = newHarness(t, lib, 80, 24)
 	_, cmd := hs.m.Update(openMsg{id: id})
 	_, cmd = hs.m.Update(cmd()) // the article, read
@@ -583,7 +603,7 @@ func TestReaderResizePreviews(t *testing.T) {
 // it, not to an empty page that never finishes rendering.
 func TestReaderSaysWhyAnArticleHasNoText(t *testing.T) {
 	lib := libWith(1)
-	id := lib.add(store.Article{Title: "Gone page", SourceURL: "https://gone.example/x", FetchError: "HTTP 404 Not Found"})
+	id := lib.add(store.Article{Content: article.Content{Title: "Gone page", SourceURL: "https://gone.example/x"}, FetchError: "HTTP 404 Not Found"})
 	hs := newHarness(t, lib, 80, 24)
 	_, cmd := hs.m.Update(openMsg{id: id})
 	hs.run(cmd)
@@ -599,8 +619,8 @@ func TestReaderSaysWhyAnArticleHasNoText(t *testing.T) {
 // parsed for another article is ignored.
 func TestFirstScreenBeforeTheText(t *testing.T) {
 	lib := newFakeLib()
-	id := lib.add(store.Article{Title: "Long", Added: testNow, Markdown: testMarkdown("Long") + testMarkdown("More"), Text: "x"})
-	other := lib.add(store.Article{Title: "Other", Added: testNow, Markdown: testMarkdown("Other"), Text: "x"})
+	id := lib.add(store.Article{Content: article.Content{Title: "Long", Markdown: testMarkdown("Long") + testMarkdown("More"), Text: "x"}, Added: testNow})
+	other := lib.add(store.Article{Content: article.Content{Title: "Other", Markdown: testMarkdown("Other"), Text: "x"}, Added: testNow})
 	hs := newHarness(t, lib, 80, 24)
 	_, cmd := hs.m.Update(openMsg{id: id})
 	_, cmd = hs.m.Update(cmd()) // the article, read

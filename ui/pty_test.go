@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"margin/internal/article"
 	"margin/internal/vtterm"
 
 	"margin/store"
@@ -72,8 +73,16 @@ func (r *ptyRun) wait() error {
 // starts again and finds the same passage at the top.
 func TestRunInPTY(t *testing.T) {
 	lib := newFakeLib()
-	id := lib.add(store.Article{Title: "Learning to Read Slowly Again", SiteName: "slow.example", Added: testNow,
-		ReadingMinutes: 9, Markdown: testMarkdown("Learning to Read Slowly Again"), Text: "text"})
+	id := lib.add(store.Article{
+		Content: article.Content{
+			Title:          "Learning to Read Slowly Again",
+			SiteName:       "slow.example",
+			ReadingMinutes: 9,
+			Markdown:       testMarkdown("Learning to Read Slowly Again"),
+			Text:           "text",
+		},
+		Added: testNow,
+	})
 	opt := Options{Library: lib, Style: "dark"}
 
 	r := startPTY(t, opt, 80, 24)

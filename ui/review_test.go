@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/article"
 	"margin/store"
 )
 
@@ -92,8 +93,16 @@ func TestNoteSanitisedOnSave(t *testing.T) {
 // the open note are still saved.
 func TestRunSavesOnSignal(t *testing.T) {
 	lib := newFakeLib()
-	id := lib.add(store.Article{Title: "Learning to Read Slowly Again", SiteName: "slow.example", Added: testNow,
-		ReadingMinutes: 9, Markdown: testMarkdown("Learning to Read Slowly Again"), Text: "text"})
+	id := lib.add(store.Article{
+		Content: article.Content{
+			Title:          "Learning to Read Slowly Again",
+			SiteName:       "slow.example",
+			ReadingMinutes: 9,
+			Markdown:       testMarkdown("Learning to Read Slowly Again"),
+			Text:           "text",
+		},
+		Added: testNow,
+	})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	r := startPTYContext(t, ctx, Options{Library: lib, Style: "dark", OpenID: id}, 80, 24)
@@ -199,8 +208,15 @@ func TestHighlightTwiceSelectsExisting(t *testing.T) {
 // An article without a site name shows its host in the list and reader.
 func TestSiteFallsBackToHost(t *testing.T) {
 	lib := newFakeLib()
-	lib.add(store.Article{Title: "No site name", SourceURL: "https://www.evil.example/story?x=1", Added: testNow,
-		Markdown: testMarkdown("No site name"), Text: "t"})
+	lib.add(store.Article{
+		Content: article.Content{
+			Title:     "No site name",
+			SourceURL: "https://www.evil.example/story?x=1",
+			Markdown:  testMarkdown("No site name"),
+			Text:      "t",
+		},
+		Added: testNow,
+	})
 	hs := newHarness(t, lib, 100, 30)
 	if row := lineWith(hs.screen(), "No site name"); !strings.Contains(row, "evil.example") {
 		t.Errorf("library row: %q", row)

@@ -23,6 +23,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/article"
 	"margin/internal/library"
 	"margin/store"
 )
@@ -257,8 +258,15 @@ func TestSignalStopsLongCommands(t *testing.T) {
 		var as []*store.Article
 		for i := range 800 {
 			text := fmt.Sprintf("Harbour note %d: the harbour froze and the harbour master waited for the thaw.", i)
-			as = append(as, &store.Article{SourceURL: fmt.Sprintf("https://harbour.example/%d", i), Title: fmt.Sprintf("Harbour %d", i),
-				Markdown: text, Text: text, WordCount: 14})
+			as = append(as, &store.Article{
+				Content: article.Content{
+					SourceURL: fmt.Sprintf("https://harbour.example/%d", i),
+					Title:     fmt.Sprintf("Harbour %d", i),
+					Markdown:  text,
+					Text:      text,
+					WordCount: 14,
+				},
+			})
 		}
 		if _, _, err := st.AddArticles(t.Context(), as); err != nil {
 			t.Fatal(err)

@@ -61,24 +61,14 @@ type Loaded struct {
 	rec      *store.Article // nil when existing is kept as it is
 }
 
-// ToStore converts an extracted article into the store's record. Any
-// credentials in its addresses stay out of the library.
+// ToStore makes the store's record of an extracted article: the same
+// article.Content, with any credentials in its addresses kept out of the
+// library.
 func ToStore(a *reader.Article) *store.Article {
-	return &store.Article{
-		SourceURL:      urlid.Public(a.SourceURL),
-		CanonicalURL:   urlid.Public(a.CanonicalURL),
-		Title:          a.Title,
-		Byline:         a.Byline,
-		SiteName:       a.SiteName,
-		Language:       a.Language,
-		Excerpt:        a.Excerpt,
-		LeadImage:      a.LeadImage,
-		Published:      a.Published,
-		Markdown:       a.Markdown,
-		Text:           a.Text,
-		WordCount:      a.WordCount,
-		ReadingMinutes: a.ReadingMinutes,
-	}
+	rec := &store.Article{Content: *a}
+	rec.SourceURL = urlid.Public(a.SourceURL)
+	rec.CanonicalURL = urlid.Public(a.CanonicalURL)
+	return rec
 }
 
 // Save loads src and stores it.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"margin/internal/article"
 	"margin/render"
 	"margin/store"
 )
@@ -94,7 +95,7 @@ func checkRefresh(t *testing.T, st *store.Store, seed uint64, edits int) {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	paras := paragraphs(3 + r.IntN(12))
 	md := strings.Join(paras, "\n\n") + "\n"
-	id, _, err := st.AddArticle(ctx, &store.Article{Title: "t", Markdown: md, Text: md})
+	id, _, err := st.AddArticle(ctx, &store.Article{Content: article.Content{Title: "t", Markdown: md, Text: md}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +116,7 @@ func checkRefresh(t *testing.T, st *store.Store, seed uint64, edits int) {
 		wants[h.ID] = want{q.Exact, h.Note}
 	}
 	nmd := strings.Join(editArticle(r, paras, edits), "\n\n") + "\n"
-	res, err := st.ReplaceArticle(ctx, id, &store.Article{Title: "t", Markdown: nmd, Text: nmd}, Carry(nmd))
+	res, err := st.ReplaceArticle(ctx, id, &store.Article{Content: article.Content{Title: "t", Markdown: nmd, Text: nmd}}, Carry(nmd))
 	if err != nil {
 		t.Fatalf("seed %d: refresh failed: %v", seed, err)
 	}

@@ -1,0 +1,26 @@
+// Package article holds the one article type that crosses from the reader
+// to the store: what a page says and how it is described, without anything
+// the library adds (identity, state, position, tags). reader.Article is this
+// type; store.Article embeds it. It imports nothing of margin.
+package article
+
+import "time"
+
+// Content is one clean article with its metadata: what reader extracts and
+// what the store keeps of it.
+type Content struct {
+	Title        string
+	Byline       string
+	SiteName     string
+	SourceURL    string    // where it came from: the URL asked for, the --url of a saved page, a local file's absolute path, or empty for standard input
+	CanonicalURL string    // the page's own canonical URL (link rel=canonical, og:url), else the final fetched URL
+	Published    time.Time // zero when unknown
+	Language     string
+	Excerpt      string // the standfirst / description
+	LeadImage    string // absolute URL of the lead image, if any
+	Markdown     string // the article body as Markdown (no title heading)
+	Text         string // the article body as plain text, one paragraph per block, blocks separated by a blank line
+	WordCount    int
+	// ReadingMinutes is WordCount at 230 words a minute, at least 1.
+	ReadingMinutes int
+}
