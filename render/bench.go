@@ -1,8 +1,11 @@
+//go:build bench
+
 package render
 
 import (
 	"fmt"
 	"io"
+	"margin/internal/gen"
 	"sort"
 	"time"
 
@@ -38,7 +41,7 @@ func glamourPlain(md string, width int, style string) error {
 // benchPaintFixture renders a 10,000-word article and spreads 200 marks
 // over it; it returns the frame's first line and a cursor inside it.
 func benchPaintFixture() (*Doc, []Mark, int, int, error) {
-	md := GenerateArticle(10000)
+	md := gen.Article(10000)
 	d, err := Render(md, Options{Width: 80, Style: "dark"})
 	if err != nil {
 		return nil, nil, 0, 0, err
@@ -65,7 +68,7 @@ func benchPaintFixture() (*Doc, []Mark, int, int, error) {
 func benchOps() ([]benchOp, error) {
 	var ops []benchOp
 	for _, n := range []int{2000, 10000, 50000} {
-		md := GenerateArticle(n)
+		md := gen.Article(n)
 		ops = append(ops, benchOp{
 			name: fmt.Sprintf("full render + map, %dk words", n/1000),
 			ours: func() error { _, err := Render(md, Options{Width: 80, Style: "dark"}); return err },

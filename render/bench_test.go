@@ -1,6 +1,9 @@
+//go:build bench
+
 package render
 
 import (
+	"margin/internal/gen"
 	"testing"
 )
 
@@ -18,7 +21,7 @@ func benchName(n int) string {
 
 func BenchmarkGlamourPlain(b *testing.B) {
 	for _, n := range benchSizes {
-		md := GenerateArticle(n)
+		md := gen.Article(n)
 		b.Run(benchName(n), func(b *testing.B) {
 			for b.Loop() {
 				if err := glamourPlain(md, 80, "dark"); err != nil {
@@ -31,7 +34,7 @@ func BenchmarkGlamourPlain(b *testing.B) {
 
 func BenchmarkRender(b *testing.B) {
 	for _, n := range benchSizes {
-		md := GenerateArticle(n)
+		md := gen.Article(n)
 		b.Run(benchName(n), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := Render(md, Options{Width: 80, Style: "dark"}); err != nil {
@@ -43,7 +46,7 @@ func BenchmarkRender(b *testing.B) {
 }
 
 func BenchmarkRenderFirst(b *testing.B) {
-	md := GenerateArticle(10000)
+	md := gen.Article(10000)
 	for b.Loop() {
 		if _, err := RenderFirst(md, Options{Width: 80, Style: "dark"}, 40); err != nil {
 			b.Fatal(err)
@@ -62,7 +65,7 @@ func BenchmarkPaint(b *testing.B) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	md := GenerateArticle(10000)
+	md := gen.Article(10000)
 	for b.Loop() {
 		parse(md)
 	}

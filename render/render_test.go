@@ -3,6 +3,7 @@ package render
 import (
 	"flag"
 	"fmt"
+	"margin/internal/gen"
 	"os"
 	"path/filepath"
 	"slices"
@@ -181,7 +182,7 @@ func TestMapTricky(t *testing.T) {
 }
 
 func TestMapGenerated(t *testing.T) {
-	md := GenerateArticle(2000)
+	md := gen.Article(2000)
 	for _, w := range []int{40, 80} {
 		d, err := Render(md, Options{Width: w, Style: "dark"})
 		if err != nil {
@@ -196,7 +197,7 @@ func TestLinesEqualGlamour(t *testing.T) {
 	// glamour prints code tabs raw (a control character); we expand them,
 	// so compare on a tab-free copy.
 	tricky := strings.ReplaceAll(readTestdata(t, "tricky.md"), "\t", "    ")
-	docs := map[string]string{"tricky": tricky, "generated": GenerateArticle(2000)}
+	docs := map[string]string{"tricky": tricky, "generated": gen.Article(2000)}
 	for name, md := range docs {
 		for _, w := range []int{40, 80, 120} {
 			for _, st := range []string{"dark", "light"} {
@@ -232,9 +233,9 @@ type partCase struct {
 
 func partCases(t *testing.T) []partCase {
 	return []partCase{
-		{"generated10k", GenerateArticle(10000), 80, 40},
-		{"generated10k-60", GenerateArticle(10000), 60, 20},
-		{"generated2k", GenerateArticle(2000), 80, 10},
+		{"generated10k", gen.Article(10000), 80, 40},
+		{"generated10k-60", gen.Article(10000), 60, 20},
+		{"generated2k", gen.Article(2000), 80, 10},
 		{"tricky", readTestdata(t, "tricky.md"), 40, 10},
 	}
 }
@@ -295,7 +296,7 @@ func equalCells(a, b []int32) bool {
 func TestChunkedEqualsWhole(t *testing.T) {
 	docs := map[string]string{
 		"tricky":    readTestdata(t, "tricky.md"),
-		"generated": GenerateArticle(10000),
+		"generated": gen.Article(10000),
 	}
 	for name, md := range docs {
 		for _, st := range []string{"dark", "light"} {
@@ -445,7 +446,7 @@ func windowMismatch(full, win *Doc, off int) string {
 // blocks draw fewer lines than guessed, more of them are rendered, not the
 // whole article (which took 71 ms at 80x24 on 10k words).
 func TestRenderFirstStaysPartial(t *testing.T) {
-	md := GenerateArticle(10000)
+	md := gen.Article(10000)
 	for _, w := range []int{60, 80, 100} {
 		for lines := 10; lines <= 60; lines++ {
 			d, err := RenderFirst(md, Options{Width: w, Style: "dark"}, lines)
@@ -463,7 +464,7 @@ func TestRenderFirstStaysPartial(t *testing.T) {
 // byte of text and only the Text uses it), yet its plain text is the
 // Text's to the byte, separators collapsed the same way.
 func TestRenderProjectionWithoutUnitMap(t *testing.T) {
-	for _, md := range []string{readTestdata(t, "tricky.md"), GenerateArticle(3000),
+	for _, md := range []string{readTestdata(t, "tricky.md"), gen.Article(3000),
 		"a  \nb\n\n```\n\n\n```\n\nc\n\n- d\n\n  e\n", "```\n```\n\nx\n"} {
 		full, bare := parse(md), parseWith(md, false)
 		if bare.pu != nil {

@@ -1,3 +1,5 @@
+//go:build bench
+
 package ui
 
 import (
@@ -9,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"margin/internal/article"
+	"margin/internal/gen"
 	"margin/render"
 	"margin/store"
 )
@@ -25,7 +28,7 @@ func bigArticle(lib *fakeLib, words int) int64 {
 	return lib.add(store.Article{
 		Content: article.Content{
 			Title:    fmt.Sprintf("%d words", words),
-			Markdown: render.GenerateArticle(words),
+			Markdown: gen.Article(words),
 			Text:     "x",
 		},
 		Added: testNow,
@@ -57,7 +60,7 @@ func BenchmarkOpenFirstScreen(b *testing.B) {
 // BenchmarkWholeRender is the baseline: a plain whole-document render.
 func BenchmarkWholeRender(b *testing.B) {
 	for _, words := range []int{2000, 10000, 50000} {
-		md := render.GenerateArticle(words)
+		md := gen.Article(words)
 		b.Run(fmt.Sprintf("%dwords", words), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := render.Render(md, render.Options{Width: 80, Style: "dark"}); err != nil {
@@ -206,5 +209,14 @@ func drain(m *Model, cmd tea.Cmd) {
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		}
+	}
+}
+
+// The filter benchmark measures a loaded list (it once measured an empty
+// one after Init began to batch its commands).
+func TestBenchFilterLoadsTheList(t *testing.T) {
+	arts, _ := libWith(50).List(context.Background(), store.ListOptions{Archived: true})
+	if k, _ := BenchFilter(arts); k < 0 {
+		t.Fatal("BenchFilter measured no list")
 	}
 }

@@ -356,15 +356,6 @@ func TestOpenWaitsForTheTerminalSize(t *testing.T) {
 	}
 }
 
-// The filter benchmark measures a loaded list (it once measured an empty
-// one after Init began to batch its commands).
-func TestBenchFilterLoadsTheList(t *testing.T) {
-	arts, _ := libWith(50).List(context.Background(), store.ListOptions{Archived: true})
-	if k, _ := BenchFilter(arts); k < 0 {
-		t.Fatal("BenchFilter measured no list")
-	}
-}
-
 // Links read as their words; config links inline prints the addresses
 // (issue 12, item 4).
 func TestReaderLinksAsText(t *testing.T) {

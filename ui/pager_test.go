@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"margin/internal/article"
+	"margin/internal/gen"
 	"margin/internal/settings"
-	"margin/render"
 	"margin/store"
 )
 
@@ -399,7 +399,7 @@ func TestEmptyArticle(t *testing.T) {
 // passage, then the whole article.
 func openDeep(t *testing.T) (hs *harness, p *pagerModel, window, whole tea.Cmd) {
 	t.Helper()
-	md := render.GenerateArticle(10000)
+	md := gen.Article(10000)
 	return openAt(t, md, len(md)*2/3)
 }
 
@@ -541,7 +541,7 @@ func TestReaderWindowNotesStayPut(t *testing.T) {
 // A position in the article's first blocks is previewed too, not left to
 // "Rendering…" until the whole arrives.
 func TestReaderPreviewNearTheTop(t *testing.T) {
-	md := render.GenerateArticle(10000)
+	md := gen.Article(10000)
 	second := strings.Index(md[strings.Index(md, "\n\n")+2:], "\n\n") + strings.Index(md, "\n\n") + 4
 	hs, p, window, _ := openAt(t, md, second+10)
 	hs.m.Update(window())
@@ -556,7 +556,7 @@ func TestReaderPreviewNearTheTop(t *testing.T) {
 // A search typed while only the top of the article is rendered, for a word
 // further down, waits for the rest instead of saying there is no match.
 func TestReaderSearchWaitsForTheRest(t *testing.T) {
-	md := render.GenerateArticle(10000) + "\n\nThe word zanzibar appears only here.\n"
+	md := gen.Article(10000) + "\n\nThe word zanzibar appears only here.\n"
 	hs, p, first, whole := openAt(t, md, 0)
 	hs.m.Update(first())
 	if p.doc == nil || p.doc.Complete {

@@ -12,8 +12,8 @@ import (
 	"syscall"
 	"time"
 
+	"margin/internal/gen"
 	"margin/internal/vtterm"
-	"margin/render"
 )
 
 // benchHostile measures margin on pages built to cost memory (issue 19):
@@ -35,8 +35,8 @@ func benchHostile(e *env) error {
 	for i := range 14900 {
 		fmt.Fprintf(&para, "<p>Paragraph %d has a few ordinary words in it.</p>", i)
 	}
-	md := render.GenerateArticle(200000)
-	book := render.GenerateArticle(450000) // 2.8 MB: near the 3 MB limit
+	md := gen.Article(200000)
+	book := gen.Article(450000) // 2.8 MB: near the 3 MB limit
 	names := []string{"1,000,000 tiny paragraphs (11 MB)", "one 19 MB paragraph", "14,900 short paragraphs", "200,000-word article", "450,000-word article (2.8 MB)"}
 	bodies := []string{
 		article(strings.Repeat("<p>a b.</p>", 1000000)),

@@ -1,4 +1,6 @@
-package render
+// Package gen makes deterministic articles for tests and benchmarks: it is
+// imported by tests and by the bench build only, never by the margin binary.
+package gen
 
 import (
 	"fmt"
@@ -13,10 +15,10 @@ many can state about national out known university united then made reading marg
 argument evidence question claim reader library highlight passage careful quiet morning river mountain history
 science language culture between through because however although therefore language thought measure`)
 
-// GenerateArticle returns a deterministic Markdown article of about `words`
+// Article returns a deterministic Markdown article of about `words`
 // words with headings, paragraphs, lists, quotes, links and one table, as
 // used by the reading benchmarks.
-func GenerateArticle(words int) string {
+func Article(words int) string {
 	r := rand.New(rand.NewPCG(uint64(words), 7))
 	var b strings.Builder
 	n := 0
