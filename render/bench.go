@@ -92,6 +92,20 @@ func benchOps() ([]benchOp, error) {
 			})
 		}
 	}
+	// A width change in a 200,000-word article: the passage on screen,
+	// re-wrapped from a slice (the reader holds the links already), against
+	// the window parsed from the whole article.
+	long := gen.Article(200000)
+	links := Parse(long).Links()
+	ops = append(ops, benchOp{
+		name: "width change, 200k words (base: whole parse)",
+		ours: func() error {
+			_, err := RenderAt(long, Options{Width: 100, Style: "dark", Links: links}, len(long)*2/3, 40)
+			return err
+		},
+		base: func() error { _, err := RenderAt(long, Options{Width: 100, Style: "dark"}, len(long)*2/3, 40); return err },
+		goal: 16 * time.Millisecond,
+	})
 	d, marks, first, cursor, err := benchPaintFixture()
 	if err != nil {
 		return nil, err

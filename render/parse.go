@@ -68,6 +68,10 @@ type proj struct {
 	blockStarts []int32
 
 	refs []linkRef // links' reference numbers, for rendering (referenceLinks)
+	// A slice of a longer article (renderSlice): how many links come before
+	// it, and whether its first block follows others.
+	linkBase int
+	notFirst bool
 
 	sentOnce sync.Once
 	sents    []int // sentence starts (plain indices), built on demand

@@ -34,6 +34,11 @@ type Options struct {
 	// does. Without it a link shows as its styled text alone (the address
 	// is in the links list): long-form text reads without the noise.
 	InlineLinks bool
+	// Links, when given, are the article's links (Text.Links of the same
+	// Markdown). With them RenderAt renders a long article's window from a
+	// slice of its Markdown, numbering its links as the whole does, instead
+	// of parsing the whole article first.
+	Links []Link
 }
 
 // parseFor parses markdown for rendering with opt: a fresh projection, its
@@ -54,6 +59,7 @@ func parseFor(markdown string, opt Options) *proj {
 // Autolinks, whose text is the address, and images are left as they are.
 func (p *proj) referenceLinks() {
 	_, nodes := p.links()
+	base := p.linkBase
 	tops := make(map[ast.Node]int, len(p.tops))
 	for i, t := range p.tops {
 		tops[t] = i
@@ -69,7 +75,7 @@ func (p *proj) referenceLinks() {
 		for top.Parent() != p.doc {
 			top = top.Parent()
 		}
-		p.refs = append(p.refs, linkRef{node: ref, label: Superscript(i + 1), top: tops[top]})
+		p.refs = append(p.refs, linkRef{node: ref, label: Superscript(base + i + 1), top: tops[top]})
 	}
 	_ = ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if l, ok := n.(*ast.Link); ok && entering && l.HasChildren() {
@@ -339,6 +345,9 @@ func RenderAt(markdown string, opt Options, offset, lines int) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
+	if d, ok, err := renderSlice(markdown, opt, cfg, offset, lines); ok {
+		return d, err
+	}
 	p := parseFor(markdown, opt)
 	if len(p.tops) == 0 {
 		return Render(markdown, opt)
@@ -535,7 +544,7 @@ func (p *proj) prepare(t0, t1 int) *job {
 		}
 	}
 	doc := ast.NewDocument()
-	if t0 > 0 {
+	if t0 > 0 || p.notFirst {
 		// An empty paragraph renders nothing but makes the first block a
 		// "not first" sibling, so it gets the same spacing as in a
 		// whole-document render.

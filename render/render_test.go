@@ -475,3 +475,69 @@ func TestRenderProjectionWithoutUnitMap(t *testing.T) {
 		}
 	}
 }
+
+// A long article's window rendered from a slice of its Markdown shows the
+// same lines, with the same map and the same link numbers, as the whole
+// rendering (issue 17: a width change or a reopen deep in a 200,000-word
+// article need not parse all of it first).
+func TestRenderSliceMatchesWhole(t *testing.T) {
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, "## Part %d\n\nA paragraph with [a link](https://example.org/%d) and *emphasis*.\n\n", i, i)
+		b.WriteString("```go\nfunc f() {\n\n\treturn // a blank line inside a fence\n}\n\nPlain words inside the fence, after a blank line.\n```\n\n")
+		b.WriteString("- one item\n\n  still the item, indented\n- two\n\n1. first\n2. second\n\n> a quote\n> of two lines\n\n")
+		b.WriteString("| a | b |\n|---|---|\n| 1 | 2 |\n\n")
+		b.WriteString(gen.Article(400) + "\n\n")
+	}
+	for _, md := range []string{gen.Article(30000), b.String()} {
+		links := Parse(md).Links()
+		for _, width := range []int{60, 100} {
+			opt := Options{Width: width, Style: "dark"}
+			full, err := Render(md, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			withLinks := opt
+			withLinks.Links = links
+			cfg, _ := checkOptions(opt)
+			for _, frac := range []float64{0.05, 0.3, 0.5, 0.77, 0.99} {
+				off := int(frac * float64(len(md)))
+				win, ok, err := renderSlice(md, withLinks, cfg, off, 30)
+				if err != nil || !ok {
+					t.Fatalf("width %d at %d: sliced %v, %v", width, off, ok, err)
+				}
+				if msg := windowMismatch(full, win, off); msg != "" {
+					t.Fatalf("width %d at %.0f%%: %s", width, frac*100, msg)
+				}
+				if at, fat := win.LineOf(off), full.LineOf(off); len(win.Lines)-at < 30 && len(full.Lines)-fat > 30 {
+					t.Errorf("width %d at %.0f%%: %d lines below the offset", width, frac*100, len(win.Lines)-at)
+				}
+			}
+		}
+	}
+}
+
+// A slice is never cut inside fenced code, a list item's continuation, a
+// quote or a table, only where a paragraph or heading follows a blank line.
+func TestBlockCuts(t *testing.T) {
+	s := "Intro paragraph.\n\n```\ncode\n\nInside the fence.\n```\n\n- item\n\n  continued\n\n> quote\n\n| a |\n|---|\n\n1. one\n\nAfter all of it.\n"
+	inside := strings.Index(s, "Inside the fence")
+	after := strings.Index(s, "After all")
+	a, b := blockCuts(s, inside+3, inside+3)
+	if a != 0 || b != after {
+		t.Errorf("cuts around the fence: %d, %d; want 0 and %d", a, b, after)
+	}
+	if a, _ := blockCuts(s, after, len(s)); a != after {
+		t.Errorf("the last paragraph: cut at %d, want %d", a, after)
+	}
+	for _, l := range []string{"- x", "  x", "> x", "| x", "12. x", "3) x", "<div>", "[x]: y", "==="} {
+		if safeStart(l) {
+			t.Errorf("%q starts a safe block", l)
+		}
+	}
+	for _, l := range []string{"Words", "# Heading", "2024 was a year", "“Quoted”"} {
+		if !safeStart(l) {
+			t.Errorf("%q is not a safe start", l)
+		}
+	}
+}

@@ -352,12 +352,18 @@ func (p *pagerModel) requestRender() tea.Cmd {
 	// reader left off or was reading when the width changed (a window of
 	// the article until the whole arrives). An old rendering stays on
 	// screen until then.
-	lines, at := p.Height, p.pending
+	lines, at, text := p.Height, p.pending, p.text
 	first := func() tea.Msg {
 		var d *render.Doc
 		var err error
 		if at > 0 {
-			d, err = render.RenderAt(md, opt, at, lines)
+			o := opt
+			if text != nil {
+				// The links' numbers let a long article's window render from
+				// a slice of it (a width change), not the whole.
+				o.Links = text.Links()
+			}
+			d, err = render.RenderAt(md, o, at, lines)
 		} else {
 			d, err = render.RenderFirst(md, opt, lines)
 		}

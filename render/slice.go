@@ -1,0 +1,175 @@
+package render
+
+import (
+	"sort"
+	"strings"
+
+	"charm.land/glamour/v2/ansi"
+)
+
+// sliceMin is the size from which RenderAt renders a window from a slice
+// of the Markdown: below it, parsing the whole is cheap.
+const sliceMin = 64 << 10
+
+// renderSlice renders RenderAt's window from a slice of a long article,
+// cut at blank lines where a top-level block must start, so that parsing
+// costs the window and not the article (a 200,000-word article's parse is
+// longer than a frame). It needs the article's links to number the
+// slice's as the whole does; ok is false when it cannot cut safely (raw
+// HTML blocks or link reference definitions anywhere, which reach across
+// blank lines) or the slice would be the whole.
+func renderSlice(markdown string, opt Options, cfg *ansi.StyleConfig, offset, lines int) (d *Doc, ok bool, err error) {
+	if opt.Links == nil || len(markdown) < sliceMin || offset <= 0 || offset >= len(markdown) ||
+		hasRefDefs(markdown) || hasHTMLBlocks(markdown) {
+		return nil, false, nil
+	}
+	span := max(lines, 10) * max(opt.Width, 20)
+	a, b := blockCuts(markdown, max(offset-2*span, 0), offset+6*span)
+	if a < 0 || a == 0 && b == len(markdown) || a > offset {
+		return nil, false, nil
+	}
+	p := parseWith(markdown[a:b], false)
+	p.notFirst = a > 0
+	p.linkBase = sort.Search(len(opt.Links), func(i int) bool { return opt.Links[i].Offset >= a })
+	if !opt.InlineLinks {
+		p.referenceLinks()
+	}
+	if len(p.tops) == 0 {
+		return nil, false, nil
+	}
+	perLine := max(opt.Width-6, 10)
+	t := p.topAt(offset - a)
+	t0 := t
+	if t > 0 && blockHeight(p, t-1, perLine) <= lines {
+		t0 = t - 1 // a block of context above the passage
+	}
+	want := lines + 8
+	t1, est := t, 0
+	for t1 < len(p.tops) && est < want {
+		est += blockHeight(p, t1, perLine)
+		t1++
+	}
+	c, err := p.renderChunk(opt, cfg, t0, t1)
+	if err != nil {
+		return nil, true, err
+	}
+	first, last := t0 == 0 && a == 0, t1 == len(p.tops) && b == len(markdown)
+	d = p.assemble([]*chunk{c}, first, last)
+	if !first {
+		// As in RenderAt: the window starts at its first block's text.
+		k := 0
+		for k < len(d.Lines)-1 && strings.TrimSpace(d.text[k]) == "" {
+			k++
+		}
+		d.Lines, d.text, d.cells, d.lo, d.hi = d.Lines[k:], d.text[k:], d.cells[k:], d.lo[k:], d.hi[k:]
+	}
+	d.shift(int32(a))
+	d.Complete, d.Window = false, true
+	return d, true, nil
+}
+
+// shift moves every source offset the Doc maps by a (a slice's start).
+func (d *Doc) shift(a int32) {
+	if a == 0 {
+		return
+	}
+	for _, cl := range d.cells {
+		for i, o := range cl {
+			if o >= 0 {
+				cl[i] = o + a
+			}
+		}
+	}
+	for i := range d.lo {
+		if d.lo[i] >= 0 {
+			d.lo[i] += a
+		}
+		if d.hi[i] >= 0 {
+			d.hi[i] += a
+		}
+	}
+	for i := range d.wideOff {
+		d.wideOff[i] += a
+		d.wideEnd[i] += a
+	}
+}
+
+// hasHTMLBlocks reports raw HTML that may hold blank lines (comments,
+// pre, script, style, textarea): a cut could fall inside it.
+func hasHTMLBlocks(s string) bool {
+	l := strings.ToLower(s)
+	for _, tag := range []string{"<!--", "<pre", "<script", "<style", "<textarea"} {
+		if strings.Contains(l, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// blockCuts returns the last safe cut at or before from and the first at
+// or after to (len(s) when none): line starts after a blank line, outside
+// fenced code, that begin a paragraph or a heading (not indented, not a
+// list item, quote, table row or HTML), where every reading of the
+// Markdown starts a top-level block. a is -1 when there is none before.
+func blockCuts(s string, from, to int) (a, b int) {
+	a, b = -1, len(s)
+	if from == 0 {
+		a = 0
+	}
+	var fence string // the open fence's marker, "" outside code
+	blank := true    // the line before was blank (or the start)
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '\n')
+		end := len(s)
+		if j >= 0 {
+			end = i + j
+		}
+		line := s[i:end]
+		trim := strings.TrimLeft(line, " ")
+		indent := len(line) - len(trim)
+		if fence != "" {
+			if indent < 4 && strings.HasPrefix(trim, fence) && strings.Trim(trim, fence[:1]+" \t") == "" {
+				fence = ""
+			}
+		} else if indent < 4 && (strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~")) {
+			n := 0
+			for n < len(trim) && trim[n] == trim[0] {
+				n++
+			}
+			fence = trim[:n]
+		} else if blank && safeStart(line) {
+			if i <= from {
+				a = i
+			}
+			if i >= to {
+				return a, i
+			}
+		}
+		blank = fence == "" && strings.TrimSpace(line) == ""
+		if j < 0 {
+			break
+		}
+		i = end + 1
+	}
+	return a, b
+}
+
+// safeStart reports whether a line after a blank line starts a block no
+// earlier line can be part of: a paragraph or a heading.
+func safeStart(line string) bool {
+	if line == "" {
+		return false
+	}
+	switch c := line[0]; {
+	case c == '#':
+		return true
+	case c == ' ' || c == '\t' || c == '>' || c == '|' || c == '<' || c == '-' || c == '*' || c == '+' ||
+		c == '=' || c == '_' || c == ':' || c == '[' || c == '!':
+		return false
+	case c >= '0' && c <= '9':
+		// "12. item" and "12) item" are list items.
+		k := strings.IndexFunc(line, func(r rune) bool { return r < '0' || r > '9' })
+		return k < 0 || k < len(line) && line[k] != '.' && line[k] != ')'
+	}
+	return true
+}
