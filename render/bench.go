@@ -103,7 +103,10 @@ func benchOps() ([]benchOp, error) {
 			_, err := RenderAt(long, Options{Width: 100, Style: "dark", Links: links}, len(long)*2/3, 40)
 			return err
 		},
-		base: func() error { _, err := RenderAt(long, Options{Width: 100, Style: "dark"}, len(long)*2/3, 40); return err },
+		base: func() error {
+			_, err := RenderAt(long, Options{Width: 100, Style: "dark"}, len(long)*2/3, 40)
+			return err
+		},
 		goal: 16 * time.Millisecond,
 	})
 	d, marks, first, cursor, err := benchPaintFixture()
