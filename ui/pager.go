@@ -210,19 +210,8 @@ func (p *pagerModel) open(id int64, at int, find string, keep bool) openCmd {
 		if err == nil {
 			hs, err = lib.Highlights(ctx, id)
 		}
-		msg := articleMsg{id: id, at: at, find: find, keep: keep, art: a, hs: hs, err: err}
-		if err == nil && !a.Fetched() {
-			// An imported link kept without its text: say why, and how
-			// to fetch it, instead of an empty page.
-			msg.warn = notFetched(a.FetchError)
-		}
-		return msg
+		return articleMsg{id: id, at: at, find: find, keep: keep, art: a, hs: hs, err: err}
 	}
-}
-
-// notFetched is the reader's line for an article kept without its text.
-func notFetched(why string) string {
-	return "Not fetched: " + why + "; margin import --retry or r fetches it."
 }
 
 // onArticle shows an article read by open and starts rendering it.

@@ -600,7 +600,8 @@ func TestReaderResizePreviews(t *testing.T) {
 }
 
 // An imported link kept without its text opens to why, and how to fetch
-// it, not to an empty page that never finishes rendering.
+// it, not to an empty page that never finishes rendering; and says it
+// once, not again in the status line.
 func TestReaderSaysWhyAnArticleHasNoText(t *testing.T) {
 	lib := libWith(1)
 	id := lib.add(store.Article{Content: article.Content{Title: "Gone page", SourceURL: "https://gone.example/x"}, FetchError: "HTTP 404 Not Found"})
@@ -610,6 +611,9 @@ func TestReaderSaysWhyAnArticleHasNoText(t *testing.T) {
 	view := hs.m.pager.View()
 	if !strings.Contains(view, "Not fetched: HTTP 404 Not Found.") || !strings.Contains(view, "r fetches it again") || strings.Contains(view, "Rendering…") {
 		t.Errorf("the reader of an article without text shows:\n%s", view)
+	}
+	if n := strings.Count(view, "Not fetched"); n != 1 {
+		t.Errorf("the reason is shown %d times:\n%s", n, view)
 	}
 }
 
