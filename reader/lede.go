@@ -36,7 +36,7 @@ func (info *pageInfo) addDescription(s string) {
 
 // pageText appends a visible text node's words to the page's text.
 func (info *pageInfo) pageText(parent *html.Node, s string) {
-	if len(info.descs) == 0 || info.lede != "" && info.ledeAt >= 0 && info.page.Len() > info.ledeAt+1<<20 {
+	if len(info.descs) == 0 || info.lede != "" && info.page.Len() > info.ledeAt+1<<20 {
 		return // no summary to look for, or far enough past the lede
 	}
 	switch parent.DataAtom {

@@ -94,11 +94,10 @@ type linkRef struct {
 
 // Superscript spells n in superscript digits, as a link's reference.
 func Superscript(n int) string {
-	const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-	s := strconv.Itoa(n)
+	digits := [10]string{"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"}
 	var b strings.Builder
-	for _, c := range s {
-		b.WriteString(strings.Split(digits, "")[c-'0'])
+	for _, c := range strconv.Itoa(n) {
+		b.WriteString(digits[c-'0'])
 	}
 	return b.String()
 }
