@@ -836,9 +836,44 @@ type Metadata struct {
 	Published                          *time.Time
 }
 
+// DateLayout is how a published date is typed when editing (margin edit
+// --published, the library's details form).
+const DateLayout = "2006-01-02"
+
+// ParsePublished reads a published date as typed; "" is no date.
+func ParsePublished(v string) (time.Time, error) {
+	if strings.TrimSpace(v) == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(DateLayout, strings.TrimSpace(v))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date like 2024-03-31", v)
+	}
+	return t, nil
+}
+
+// Check refuses an edit the library does not take, naming the field: an
+// empty title, an address that is not a web address.
+func (m Metadata) Check() error {
+	if m.Title != nil && strings.TrimSpace(*m.Title) == "" {
+		return errors.New("title: an article needs a title")
+	}
+	if m.SourceURL != nil {
+		u := strings.ToLower(strings.TrimSpace(*m.SourceURL))
+		if p, err := url.Parse(u); err != nil || p.Host == "" || !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			return fmt.Errorf("address: %q is not a web address (http:// or https://)", *m.SourceURL)
+		}
+	}
+	return nil
+}
+
 // EditMetadata changes an article's metadata and remembers which fields
-// the user set, so that a refresh keeps them.
+// the user set, so that a refresh keeps them. An edit Check refuses is
+// refused whole.
 func (s *Store) EditMetadata(ctx context.Context, id int64, m Metadata) error {
+	if err := m.Check(); err != nil {
+		return err
+	}
 	return s.write(ctx, fmt.Sprintf("edit article %d", id), func(tx *sql.Tx) error {
 		var edited string
 		err := tx.QueryRowContext(ctx, `SELECT edited FROM articles WHERE id = ?`, id).Scan(&edited)

@@ -503,3 +503,29 @@ func TestMigrateFromVersion2(t *testing.T) {
 		t.Errorf("views table: %d %v", n, err)
 	}
 }
+
+// The store refuses an edit it would not keep, whoever asks (margin edit,
+// the library's form): an empty title, an address that is not a web one.
+func TestEditMetadataChecks(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	id := mustAdd(t, s, sample("https://c.example/a", "Title", "x"))
+	blank, path, ok := "  ", "/home/me/page.html", "https://c.example/b"
+	for _, m := range []Metadata{{Title: &blank}, {SourceURL: &path}} {
+		if err := s.EditMetadata(ctx, id, m); err == nil {
+			t.Errorf("accepted %+v", m)
+		}
+	}
+	if a, _ := s.Article(ctx, id); a.Title != "Title" || a.SourceURL != "https://c.example/a" {
+		t.Errorf("a refused edit changed the article: %q %q", a.Title, a.SourceURL)
+	}
+	if err := s.EditMetadata(ctx, id, Metadata{SourceURL: &ok}); err != nil {
+		t.Errorf("a web address refused: %v", err)
+	}
+	if _, err := ParsePublished("31 March"); err == nil {
+		t.Error("31 March parsed")
+	}
+	if d, err := ParsePublished("2024-03-31"); err != nil || d.Day() != 31 {
+		t.Errorf("2024-03-31: %v %v", d, err)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -41,13 +40,10 @@ const (
 	fieldAddress
 )
 
-// dateLayout is how the form shows and reads a published date.
-const dateLayout = "2006-01-02"
-
 func newEditForm(c *Common, a *store.Article) *editForm {
 	published := ""
 	if !a.Published.IsZero() {
-		published = a.Published.Format(dateLayout)
+		published = a.Published.Format(store.DateLayout)
 	}
 	f := &editForm{Common: c, id: a.ID, title: a.Title}
 	for _, fd := range []struct{ name, value, hint string }{
@@ -119,28 +115,19 @@ func (f *editForm) value(i int) string { return strings.TrimSpace(f.fields[i].in
 // changed reports whether a field differs from what it started with.
 func (f *editForm) changed(i int) bool { return f.value(i) != strings.TrimSpace(f.fields[i].was) }
 
-// check refuses what the store would refuse, naming the field.
+// check refuses what the store would refuse, naming the field, so the
+// form stays open on what was typed.
 func (f *editForm) check() error {
-	if f.changed(fieldTitle) && f.value(fieldTitle) == "" {
-		return fmt.Errorf("Title: an article needs a title")
+	m, _, err := f.metadata()
+	if err != nil {
+		return err
 	}
-	if f.changed(fieldPublished) && f.value(fieldPublished) != "" {
-		if _, err := time.Parse(dateLayout, f.value(fieldPublished)); err != nil {
-			return fmt.Errorf("Published: %q is not a date like 2024-03-31", f.value(fieldPublished))
-		}
-	}
-	if f.changed(fieldAddress) {
-		u := f.value(fieldAddress)
-		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
-			return fmt.Errorf("Address: %q is not a web address (http:// or https://)", u)
-		}
-	}
-	return nil
+	return m.Check()
 }
 
 // metadata is what the form changes, as the store takes it; ok is false
 // when nothing changed.
-func (f *editForm) metadata() (m store.Metadata, ok bool) {
+func (f *editForm) metadata() (m store.Metadata, ok bool, err error) {
 	str := func(i int) *string {
 		if !f.changed(i) {
 			return nil
@@ -151,13 +138,13 @@ func (f *editForm) metadata() (m store.Metadata, ok bool) {
 	}
 	m.Title, m.Byline, m.SiteName, m.SourceURL = str(fieldTitle), str(fieldAuthor), str(fieldSite), str(fieldAddress)
 	if f.changed(fieldPublished) {
-		var t time.Time
-		if v := f.value(fieldPublished); v != "" {
-			t, _ = time.Parse(dateLayout, v)
+		t, err := store.ParsePublished(f.value(fieldPublished))
+		if err != nil {
+			return m, ok, fmt.Errorf("published: %w", err)
 		}
 		m.Published, ok = &t, true
 	}
-	return m, ok
+	return m, ok, nil
 }
 
 // View draws the form: one line a field, the error if any, and the keys.
@@ -181,7 +168,7 @@ func (f *editForm) View() string {
 
 // saveDetails writes what the form changed, in a command.
 func (l *libraryModel) saveDetails(f *editForm) tea.Cmd {
-	m, ok := f.metadata()
+	m, ok, _ := f.metadata() // checked when enter closed the form
 	if !ok {
 		l.status = "Details unchanged."
 		return nil

@@ -38,7 +38,7 @@ func TestLibraryEditDetails(t *testing.T) {
 	hs.press("tab", "tab", "tab") // to Published
 	hs.typeText("31 March")
 	hs.press("enter")
-	if scr := hs.screen(); !strings.Contains(scr, `Published: "31 March" is not a date like 2024-03-31`) {
+	if scr := hs.screen(); !strings.Contains(scr, `published: "31 March" is not a date like 2024-03-31`) {
 		t.Fatalf("a bad date was not refused in one line:\n%s", scr)
 	}
 	hs.press("ctrl+u")

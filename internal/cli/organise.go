@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"margin/internal/query"
-	"margin/reader"
 	"margin/sanitize"
 	"margin/store"
 )
@@ -190,9 +188,6 @@ func cmdEdit(e *env, args []string) error {
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	if given["title"] {
-		if strings.TrimSpace(*title) == "" {
-			return usageErr("edit: --title cannot be empty")
-		}
 		m.Title = title
 	}
 	if given["author"] {
@@ -202,20 +197,20 @@ func cmdEdit(e *env, args []string) error {
 		m.SiteName = site
 	}
 	if given["url"] {
-		if !reader.IsURL(*addr) {
-			return usageErr("edit: --url %q is not a web address", sanitize.Line(*addr))
-		}
 		m.SourceURL = addr
 	}
 	if given["published"] {
-		t, err := time.Parse("2006-01-02", *published)
+		t, err := store.ParsePublished(*published)
 		if err != nil {
-			return usageErr("edit: --published %q is not a date like 2024-05-06", sanitize.Line(*published))
+			return usageErr("edit: --published %s", sanitize.Line(err.Error()))
 		}
 		m.Published = &t
 	}
 	if m == (store.Metadata{}) {
 		return usageErr("edit: say what to change: --title, --author, --site, --published or --url")
+	}
+	if err := m.Check(); err != nil {
+		return usageErr("edit: %s", sanitize.Line(err.Error()))
 	}
 	st, err := e.open()
 	if err != nil {
