@@ -189,6 +189,26 @@ func exits(t *testing.T, cmd *exec.Cmd, stderr *bytes.Buffer) {
 	}
 }
 
+// stopsWhileWriting runs margin with args into a pipe nobody reads after
+// its first line (so it blocks writing), sends SIGTERM and checks that it
+// stops at once, saying so.
+func stopsWhileWriting(t *testing.T, db string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(marginBinary(t), append([]string{"--db", db}, args...)...)
+	cmd.Env = append(os.Environ(), "MARGIN_DB=")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	exits(t, cmd, &stderr)
+}
+
 // Issue 19 item 3: a long show (here one whose reader has stopped
 // reading, so its writes block) and an add reading a pipe that never
 // ends both kept running after SIGTERM.
@@ -205,35 +225,10 @@ func TestSignalStopsLongCommands(t *testing.T) {
 	abs, _ := filepath.Abs(db)
 
 	t.Run("show", func(t *testing.T) {
-		cmd := exec.Command(marginBinary(t), "--db", db, "show", "2")
-		cmd.Env = append(os.Environ(), "MARGIN_DB=")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, _ := cmd.StdoutPipe()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		// One line read: show is writing; nothing more is, so it blocks.
-		if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
-			t.Fatal(err)
-		}
-		cmd.Process.Signal(syscall.SIGTERM)
-		exits(t, cmd, &stderr)
+		stopsWhileWriting(t, db, "show", "2")
 	})
 	t.Run("export", func(t *testing.T) {
-		cmd := exec.Command(marginBinary(t), "--db", db, "export", "2", "--full")
-		cmd.Env = append(os.Environ(), "MARGIN_DB=")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, _ := cmd.StdoutPipe()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
-			t.Fatal(err)
-		}
-		cmd.Process.Signal(syscall.SIGTERM)
-		exits(t, cmd, &stderr)
+		stopsWhileWriting(t, db, "export", "2", "--full")
 	})
 	t.Run("add-stdin", func(t *testing.T) {
 		cmd := exec.Command(marginBinary(t), "--db", db, "add", "-")
@@ -272,19 +267,7 @@ func TestSignalStopsLongCommands(t *testing.T) {
 			t.Fatal(err)
 		}
 		st.Close()
-		cmd := exec.Command(marginBinary(t), "--db", db, "search", "harbour", "--limit", "1000")
-		cmd.Env = append(os.Environ(), "MARGIN_DB=")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, _ := cmd.StdoutPipe()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
-			t.Fatal(err)
-		}
-		cmd.Process.Signal(syscall.SIGTERM)
-		exits(t, cmd, &stderr)
+		stopsWhileWriting(t, db, "search", "harbour", "--limit", "1000")
 	})
 	t.Run("import", func(t *testing.T) {
 		var once sync.Once
