@@ -351,8 +351,15 @@ func RenderAt(markdown string, opt Options, offset, lines int) (*Doc, error) {
 	if len(p.tops) == 0 {
 		return Render(markdown, opt)
 	}
+	return p.window(opt, cfg, offset, lines, true, true)
+}
+
+// window renders the run of top-level blocks around source offset off of
+// p's Markdown (RenderAt). head and tail say whether p starts and ends
+// where the article does (a slice of it may not).
+func (p *proj) window(opt Options, cfg *ansi.StyleConfig, off, lines int, head, tail bool) (*Doc, error) {
 	perLine := max(opt.Width-6, 10)
-	t := p.topAt(offset)
+	t := p.topAt(off)
 	t0 := t
 	if t > 0 && blockHeight(p, t-1, perLine) <= lines {
 		t0 = t - 1 // a block of context above the passage
@@ -367,11 +374,12 @@ func RenderAt(markdown string, opt Options, offset, lines int) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := p.assemble([]*chunk{c}, t0 == 0, t1 == len(p.tops))
-	if d.Complete && t0 == 0 {
+	first, last := head && t0 == 0, tail && t1 == len(p.tops)
+	d := p.assemble([]*chunk{c}, first, last)
+	if d.Complete && first {
 		return d, nil
 	}
-	if t0 > 0 {
+	if !first {
 		// The blank line above the first block is drawn by the block
 		// before it in the whole document (a heading draws it
 		// differently), so the window starts at its first block's text.

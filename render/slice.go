@@ -37,34 +37,11 @@ func renderSlice(markdown string, opt Options, cfg *ansi.StyleConfig, offset, li
 	if len(p.tops) == 0 {
 		return nil, false, nil
 	}
-	perLine := max(opt.Width-6, 10)
-	t := p.topAt(offset - a)
-	t0 := t
-	if t > 0 && blockHeight(p, t-1, perLine) <= lines {
-		t0 = t - 1 // a block of context above the passage
-	}
-	want := lines + 8
-	t1, est := t, 0
-	for t1 < len(p.tops) && est < want {
-		est += blockHeight(p, t1, perLine)
-		t1++
-	}
-	c, err := p.renderChunk(opt, cfg, t0, t1)
+	d, err = p.window(opt, cfg, offset-a, lines, a == 0, b == len(markdown))
 	if err != nil {
 		return nil, true, err
 	}
-	first, last := t0 == 0 && a == 0, t1 == len(p.tops) && b == len(markdown)
-	d = p.assemble([]*chunk{c}, first, last)
-	if !first {
-		// As in RenderAt: the window starts at its first block's text.
-		k := 0
-		for k < len(d.Lines)-1 && strings.TrimSpace(d.text[k]) == "" {
-			k++
-		}
-		d.Lines, d.text, d.cells, d.lo, d.hi = d.Lines[k:], d.text[k:], d.cells[k:], d.lo[k:], d.hi[k:]
-	}
 	d.shift(int32(a))
-	d.Complete, d.Window = false, true
 	return d, true, nil
 }
 
