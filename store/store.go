@@ -352,6 +352,13 @@ func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error)
 	return nil
 }
 
+// Nanos and FromNanos are how the library writes a time (Unix
+// nanoseconds, 0 for unknown or never): also what a compact row keeps.
+func Nanos(t time.Time) int64 { return toNanos(t) }
+
+// FromNanos reads a time written by Nanos.
+func FromNanos(n int64) time.Time { return fromNanos(n) }
+
 // Times are stored as Unix nanoseconds (0 = unknown/never) so they sort as
 // integers and survive any locale.
 func toNanos(t time.Time) int64 {

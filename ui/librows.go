@@ -2,7 +2,6 @@ package ui
 
 import (
 	"slices"
-	"time"
 
 	"margin/internal/article"
 	"margin/store"
@@ -32,7 +31,7 @@ type libRow struct {
 // rowOf keeps what a row needs of a.
 func rowOf(a *store.Article) libRow {
 	r := libRow{ID: a.ID, Title: a.Title, SourceURL: a.SourceURL, CanonicalURL: a.CanonicalURL,
-		SiteName: a.SiteName, Tags: a.Tags, Added: nanos(a.Added), Opened: nanos(a.Opened), Progress: a.Progress,
+		SiteName: a.SiteName, Tags: a.Tags, Added: store.Nanos(a.Added), Opened: store.Nanos(a.Opened), Progress: a.Progress,
 		ReadingMinutes: int32(a.ReadingMinutes), HighlightCount: int32(a.HighlightCount),
 		State: code(states, a.State), Reading: code(readings, a.Reading), Starred: a.Starred,
 		HasNote: a.Note != "", Unfetched: !a.Fetched()}
@@ -64,8 +63,8 @@ func (r *libRow) article() store.Article {
 			ReadingMinutes: int(r.ReadingMinutes),
 		},
 		Tags:           r.Tags,
-		Added:          fromNanos(r.Added),
-		Opened:         fromNanos(r.Opened),
+		Added:          store.FromNanos(r.Added),
+		Opened:         store.FromNanos(r.Opened),
 		Progress:       r.Progress,
 		HighlightCount: int(r.HighlightCount),
 		State:          states[r.State],
@@ -79,20 +78,6 @@ func (r *libRow) article() store.Article {
 		a.FetchError = store.BriefMark
 	}
 	return a
-}
-
-func nanos(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixNano()
-}
-
-func fromNanos(n int64) time.Time {
-	if n == 0 {
-		return time.Time{}
-	}
-	return time.Unix(0, n)
 }
 
 // states and readings are the values an article's state and reading take
