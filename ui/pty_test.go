@@ -126,3 +126,67 @@ func TestRunInPTY(t *testing.T) {
 		t.Errorf("position changed without scrolling: %d -> %d", pos, lib.arts[id].Position)
 	}
 }
+
+// slowList is a library whose list takes a while to read.
+type slowList struct {
+	*fakeLib
+	delay time.Duration
+}
+
+func (s slowList) List(ctx context.Context, opt store.ListOptions) ([]store.Article, error) {
+	time.Sleep(s.delay)
+	return s.fakeLib.List(ctx, opt)
+}
+
+// The first frame is whole whatever arrives late, without a key pressed:
+// the list, the terminal's answer about its background, or both (issue 12
+// item 13: once, under heavy load, only the help line was drawn until a
+// key was pressed). The real program and renderer run in a terminal
+// emulator.
+func TestStartupWithLateMessages(t *testing.T) {
+	cases := []struct {
+		name        string
+		list, reply time.Duration
+	}{
+		{"nothing late", 0, 0},
+		{"list late", 400 * time.Millisecond, 0},
+		{"background late", 0, 400 * time.Millisecond},
+		{"both late, list last", 500 * time.Millisecond, 200 * time.Millisecond},
+		{"both late, background last", 200 * time.Millisecond, 500 * time.Millisecond},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lib := slowList{libWith(3), c.list}
+			term, err := vtterm.Open(80, 24)
+			if err != nil {
+				t.Skipf("no pseudo-terminal: %v", err)
+			}
+			t.Cleanup(term.Close)
+			term.SlowReplies(c.reply)
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() { done <- Run(ctx, Options{Library: lib}, term.TTY(), term.TTY()) }()
+			want := []string{"margin", "3 articles", "The Slow Death of the Hyperlink", "How Rivers Decide", "? more"}
+			var s string
+			deadline := time.Now().Add(5 * time.Second)
+			for time.Now().Before(deadline) {
+				s = term.Screen()
+				ok := true
+				for _, w := range want {
+					ok = ok && strings.Contains(s, w)
+				}
+				if ok {
+					break
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			cancel()
+			<-done
+			for _, w := range want {
+				if !strings.Contains(s, w) {
+					t.Errorf("the screen lacks %q with no key pressed:\n%s", w, s)
+				}
+			}
+		})
+	}
+}

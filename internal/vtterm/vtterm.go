@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -31,6 +32,9 @@ type Term struct {
 	mu    sync.Mutex
 	raw   bytes.Buffer        // every byte the program wrote
 	watch func(screen string) // called after each piece of output
+	// delay is how long the terminal takes to answer a query (ns); not
+	// under mu, which the emulator's writes hold while it answers.
+	delay atomic.Int64
 }
 
 // Open makes a w×h terminal with nothing running in it yet; its output is
@@ -46,9 +50,34 @@ func Open(w, h int) (*Term, error) {
 		return nil, err
 	}
 	t := &Term{pty: ptm, tty: tty, emu: vt.NewEmulator(w, h), done: make(chan struct{})}
-	go func() { _, _ = io.Copy(ptm, t.emu) }() // the terminal's replies
+	go t.reply()
 	go t.read()
 	return t, nil
+}
+
+// reply passes the emulator's answers to the program's queries on, each
+// after the terminal's delay.
+func (t *Term) reply() {
+	buf := make([]byte, 4<<10)
+	for {
+		n, err := t.emu.Read(buf)
+		if n > 0 {
+			time.Sleep(time.Duration(t.delay.Load()))
+			if _, werr := t.pty.Write(buf[:n]); werr != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// SlowReplies makes the terminal answer queries (background colour,
+// cursor position, modes) d late, as a terminal over a slow link or under
+// load does.
+func (t *Term) SlowReplies(d time.Duration) {
+	t.delay.Store(int64(d))
 }
 
 func (t *Term) read() {
@@ -163,4 +192,13 @@ func (t *Term) Close() {
 	if t.tty != nil {
 		t.tty.Close()
 	}
+}
+
+// Resize changes the terminal's size, as a user dragging its window does:
+// the program is sent SIGWINCH by the kernel.
+func (t *Term) Resize(w, h int) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.emu.Resize(w, h)
+	return pty.Setsize(t.pty, &pty.Winsize{Cols: uint16(w), Rows: uint16(h)})
 }
