@@ -6,9 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"margin/internal/article"
 	"margin/internal/vtterm"
-
 	"margin/store"
 )
 
@@ -188,5 +189,22 @@ func TestStartupWithLateMessages(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The frame bubbletea draws before it hands over the terminal's size has
+// the header and the help line where they belong (issue 12 item 13: it was
+// only the help line, the rest cut to width 0).
+func TestFrameBeforeTheSizeMessage(t *testing.T) {
+	term, err := vtterm.Open(72, 20)
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer term.Close()
+	m := newModel(context.Background(), Options{Library: libWith(3), Style: "dark"})
+	m.startSize(term.TTY())
+	lines := strings.Split(ansi.Strip(m.View().Content), "\n")
+	if len(lines) != 20 || !strings.Contains(lines[0], "margin") || !strings.Contains(lines[19], "enter") {
+		t.Errorf("the first frame is not a 72x20 library screen:\n%s", strings.Join(lines, "\n"))
 	}
 }

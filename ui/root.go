@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/term"
 
 	"margin/internal/settings"
 	"margin/sanitize"
@@ -90,6 +92,7 @@ func newModel(ctx context.Context, opt Options) *Model {
 func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 	m := newModel(ctx, opt)
 	m.library.prefetch()
+	m.startSize(out)
 	var opts []tea.ProgramOption
 	if in != nil {
 		opts = append(opts, tea.WithInput(in))
@@ -123,6 +126,25 @@ func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 		return errors.Join(fmt.Errorf("run the terminal UI: %w", err), ferr)
 	}
 	return ferr
+}
+
+// startSize gives the screens the terminal's size before the program
+// starts. bubbletea draws a first frame before its first WindowSizeMsg is
+// handled; at width 0 that frame is only the help line (the header and
+// rows are cut to the width), and it stayed on screen once until a key
+// was pressed (issue 12 item 13). Sized here, no frame lacks them.
+func (m *Model) startSize(out io.Writer) {
+	if out == nil {
+		out = os.Stdout // what bubbletea writes to
+	}
+	f, ok := out.(interface{ Fd() uintptr })
+	if !ok {
+		return
+	}
+	if w, h, err := term.GetSize(int(f.Fd())); err == nil && w > 0 && h > 0 {
+		m.common.Width, m.common.Height = w, h
+		m.library.SetSize(w, h)
+	}
 }
 
 // Init loads the library, asks the terminal for its background colour and
