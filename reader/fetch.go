@@ -344,6 +344,28 @@ type redirectError struct{ msg string }
 
 func (e *redirectError) Error() string { return e.msg }
 
+// NetError is a transport failure said in one plain line. Temporary
+// ones (a request that timed out, a connection reset or cut mid-answer, a
+// name server that did not answer) may work a moment later, so a bulk
+// import tries them again; a refused connection or an unknown host will
+// not.
+type NetError struct {
+	msg       string
+	temporary bool
+}
+
+func (e *NetError) Error() string { return e.msg }
+
+// Temporary says whether trying again later may work.
+func (e *NetError) Temporary() bool { return e.temporary }
+
+// Transient reports whether err is a fetch failure that trying again may
+// cure: a temporary transport failure, or a 429 or 5xx answer.
+func Transient(err error) bool {
+	var t interface{ Temporary() bool }
+	return errors.As(err, &t) && t.Temporary()
+}
+
 // describe turns a transport error into one plain line.
 func describe(ctx context.Context, err error, opt FetchOptions) error {
 	var be *blockedError
@@ -358,19 +380,24 @@ func describe(ctx context.Context, err error, opt FetchOptions) error {
 		return errors.New("canceled")
 	}
 	if ctx.Err() == context.DeadlineExceeded {
-		return errors.New("timed out")
+		return errors.New("timed out") // the caller's deadline, not this request's
+	}
+	plain := func(temporary bool, format string, a ...any) error {
+		return &NetError{msg: fmt.Sprintf(format, a...), temporary: temporary}
 	}
 	var ne net.Error
 	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
-		return fmt.Errorf("timed out after %s", opt.Timeout)
+		return plain(true, "timed out after %s", opt.Timeout)
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
 		if dnsErr.IsNotFound {
-			return fmt.Errorf("no such host %s", sanitize.Line(dnsErr.Name))
+			return plain(false, "no such host %s", sanitize.Line(dnsErr.Name))
 		}
-		return fmt.Errorf("looking up %s: %s", sanitize.Line(dnsErr.Name), sanitize.Line(dnsErr.Err))
+		return plain(dnsErr.IsTimeout || dnsErr.IsTemporary, "looking up %s: %s", sanitize.Line(dnsErr.Name), sanitize.Line(dnsErr.Err))
 	}
+	cut := errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, syscall.EPIPE) ||
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		err = ue.Err
@@ -378,11 +405,14 @@ func describe(ctx context.Context, err error, opt FetchOptions) error {
 	var oe *net.OpError
 	if errors.As(err, &oe) && oe.Op == "dial" {
 		if errors.Is(err, syscall.ECONNREFUSED) {
-			return errors.New("connection refused")
+			return plain(false, "connection refused")
 		}
-		return fmt.Errorf("cannot connect: %s", sanitize.Line(oe.Err.Error()))
+		return plain(cut || errors.Is(err, syscall.ETIMEDOUT), "cannot connect: %s", sanitize.Line(oe.Err.Error()))
 	}
-	return errors.New(sanitize.Line(err.Error()))
+	if cut {
+		return plain(true, "the connection was cut: %s", sanitize.Line(err.Error()))
+	}
+	return plain(false, "%s", sanitize.Line(err.Error()))
 }
 
 // statusText is the standard reason phrase: the server's own is text a

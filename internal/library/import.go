@@ -32,7 +32,7 @@ type ImportOptions struct {
 	Budget  time.Duration // the run's time: links not fetched by then are kept without text; 0 is none
 	DryRun  bool          // parse, look up and extract offline, but fetch and write nothing
 
-	Attempts int           // tries of a link answered 429 or 5xx (default 3)
+	Attempts int           // tries of a link answered 429 or 5xx, or cut off (default 3)
 	Backoff  time.Duration // the first wait between tries without Retry-After (default 2s, doubling)
 	MaxWait  time.Duration // the longest Retry-After honoured (default 1m); a longer one gives up on the link
 
@@ -602,8 +602,9 @@ func oneLine(err error) string {
 var errBudget = errors.New("not fetched within the import's time budget (--budget); margin import --retry fetches it")
 
 // fetch fetches and extracts one link, with at most PerHost fetches to its
-// host at once, and tries again on 429 and 5xx after the wait the server
-// asked for (Retry-After) or a doubling backoff.
+// host at once, and tries again on 429 and 5xx, and on a request that
+// timed out or a connection cut, after the wait the server asked for
+// (Retry-After) or a doubling backoff.
 func (r *importRun) fetch(u string) (*reader.Article, error) {
 	host := ""
 	if p, err := url.Parse(u); err == nil {
@@ -630,11 +631,14 @@ func (r *importRun) fetch(u string) (*reader.Article, error) {
 		if r.fctx.Err() != nil {
 			return nil, r.stopped()
 		}
-		var se *reader.StatusError
-		if !errors.As(err, &se) || !se.Temporary() || attempt >= r.opt.Attempts {
+		if !reader.Transient(err) || attempt >= r.opt.Attempts {
 			return nil, err
 		}
-		wait := se.RetryAfter
+		var wait time.Duration
+		var se *reader.StatusError
+		if errors.As(err, &se) {
+			wait = se.RetryAfter
+		}
 		if wait > r.opt.MaxWait {
 			return nil, fmt.Errorf("%s (the server asks to wait %s)", se.Error(), wait.Round(time.Second))
 		}

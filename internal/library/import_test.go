@@ -375,3 +375,59 @@ func TestImportKeptWhy(t *testing.T) {
 		t.Errorf("%+v %v", sum, err)
 	}
 }
+
+// A link whose request timed out or whose connection was cut is tried
+// again, as a 503 is; a refused connection is not (it would only wait).
+func TestImportRetriesTransientNetworkErrors(t *testing.T) {
+	l := openLib(t)
+	var mu sync.Mutex
+	seen := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen[r.URL.Path]++
+		n := seen[r.URL.Path]
+		mu.Unlock()
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/cut/") && n == 1:
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err == nil {
+				conn.Close() // no answer at all
+			}
+			return
+		case strings.HasPrefix(r.URL.Path, "/midway/") && n == 1:
+			w.Header().Set("Content-Type", "text/html")
+			w.Header().Set("Content-Length", "100000")
+			fmt.Fprint(w, "<html><body><p>The first words and then")
+			w.(http.Flusher).Flush()
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err == nil {
+				conn.Close()
+			}
+			return
+		case strings.HasPrefix(r.URL.Path, "/stall/") && n == 1:
+			select {
+			case <-r.Context().Done():
+			case <-time.After(3 * time.Second):
+			}
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page(r.URL.Path))
+	}))
+	defer srv.Close()
+	items := []importer.Item{{URL: srv.URL + "/cut/a"}, {URL: srv.URL + "/midway/b"}, {URL: srv.URL + "/stall/c"}, {URL: "http://127.0.0.1:1/refused"}}
+	opt := ImportOptions{Fetch: true, Backoff: 10 * time.Millisecond}
+	opt.FetchOptions.Timeout = 300 * time.Millisecond
+	sum, err := l.Import(context.Background(), items, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Saved != 3 || sum.Kept != 1 {
+		t.Errorf("saved %d kept %d (%s), want 3 saved after a second try and the refused one kept", sum.Saved, sum.Kept, sum.KeptWhy)
+	}
+	for _, p := range []string{"/cut/a", "/midway/b", "/stall/c"} {
+		if seen[p] != 2 {
+			t.Errorf("%s fetched %d times, want 2", p, seen[p])
+		}
+	}
+}
