@@ -8,16 +8,16 @@ import (
 )
 
 // preClean walks the whole parsed page once before go-readability sees it:
-// it reads the page's metadata and JSON-LD, and removes elements a reader
-// never sees (hidden ones), so they cannot be picked as the article.
+// it reads the page's metadata and JSON-LD, looks for the standfirst, and
+// removes elements a reader never sees (hidden ones), so they cannot be
+// picked as the article.
 func preClean(doc *html.Node) *pageInfo {
 	info := &pageInfo{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			switch c.Type {
-			case html.ElementNode:
+			if c.Type == html.ElementNode {
 				info.scanElement(c)
 				if isHidden(c) {
 					n.RemoveChild(c)
@@ -25,8 +25,6 @@ func preClean(doc *html.Node) *pageInfo {
 					info.scanLede(c)
 					walk(c)
 				}
-			case html.TextNode:
-				info.pageText(n, c.Data)
 			}
 			c = next
 		}
@@ -35,6 +33,9 @@ func preClean(doc *html.Node) *pageInfo {
 		info.scanElement(doc)
 	}
 	walk(doc)
+	if info.ledeNode != nil {
+		info.beforeLede = textBefore(doc, info.ledeNode)
+	}
 	return info
 }
 

@@ -3,6 +3,8 @@ package reader
 import (
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -34,26 +36,12 @@ func (info *pageInfo) addDescription(s string) {
 	info.descs = append(info.descs, s)
 }
 
-// pageText appends a visible text node's words to the page's text.
-func (info *pageInfo) pageText(parent *html.Node, s string) {
-	if len(info.descs) == 0 || info.lede != "" && info.page.Len() > info.ledeAt+1<<20 {
-		return // no summary to look for, or far enough past the lede
-	}
-	switch parent.DataAtom {
-	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Title, atom.Head:
-		return
-	}
-	if w := squeeze(s); w != "" {
-		info.page.WriteString(w)
-		info.page.WriteByte(' ')
-	}
-}
-
 // scanLede checks whether a block says the page's summary. Only blocks
-// that hold no other blocks are read, so each text is read a few times at
-// most, whatever the page's depth.
+// that hold no other blocks are read, and only their opening words until
+// one opens as a summary does, so the scan costs little on pages without
+// a standfirst.
 func (info *pageInfo) scanLede(n *html.Node) {
-	if info.lede != "" || len(info.descs) == 0 {
+	if info.ledeNode != nil || len(info.descs) == 0 {
 		return
 	}
 	switch n.DataAtom {
@@ -65,6 +53,10 @@ func (info *pageInfo) scanLede(n *html.Node) {
 		if c.Type == html.ElementNode && !inlineTag(c) {
 			return
 		}
+	}
+	var buf [48]byte
+	if !opensAsSummary(textHead(n, buf[:0]), info.descs) {
+		return
 	}
 	for p := n.Parent; p != nil; p = p.Parent {
 		switch p.DataAtom {
@@ -78,10 +70,98 @@ func (info *pageInfo) scanLede(n *html.Node) {
 	}
 	for _, d := range info.descs {
 		if sameSummary(t, d) {
-			info.lede, info.ledeAt = t, info.page.Len()
+			info.lede, info.ledeNode = t, n
 			return
 		}
 	}
+}
+
+// textHead appends to buf the start of n's text, white space squeezed as
+// squeeze does, until buf is full.
+func textHead(n *html.Node, buf []byte) []byte {
+	space := false
+	var walk func(n *html.Node) bool // reports whether buf has room left
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.ElementNode && !mdSkipTags[c.Data]:
+				if !walk(c) {
+					return false
+				}
+			case c.Type == html.TextNode:
+				s := c.Data
+				for i := 0; i < len(s); {
+					r, size := rune(s[i]), 1
+					if r >= utf8.RuneSelf {
+						r, size = utf8.DecodeRuneInString(s[i:])
+					}
+					if unicode.IsSpace(r) {
+						space = len(buf) > 0
+					} else {
+						if space {
+							buf = append(buf, ' ')
+							space = false
+						}
+						if len(buf)+size > cap(buf) {
+							return false
+						}
+						buf = append(buf, s[i:i+size]...)
+					}
+					i += size
+				}
+			}
+			if len(buf) == cap(buf) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n)
+	return buf
+}
+
+// opensAsSummary reports whether a block's opening (squeezed, cut short)
+// agrees with the opening of one of the summaries.
+func opensAsSummary(head []byte, descs []string) bool {
+	if len(head) == 0 {
+		return false
+	}
+	for _, d := range descs {
+		d = summaryCut(d)
+		k := min(len(head), len(d))
+		if string(head[:k]) == d[:k] {
+			return true
+		}
+	}
+	return false
+}
+
+// textBefore is the page's visible text up to (not including) stop,
+// squeezed, for telling whether the article begins before its standfirst.
+func textBefore(doc, stop *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node) bool // reports whether stop is still ahead
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c == stop {
+				return false
+			}
+			switch c.Type {
+			case html.TextNode:
+				if w := squeeze(c.Data); w != "" {
+					b.WriteString(w)
+					b.WriteByte(' ')
+				}
+			case html.ElementNode:
+				if !mdSkipTags[c.Data] && !walk(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	walk(doc)
+	return b.String()
 }
 
 // linkedText is the text of the links inside n, squeezed.
@@ -116,9 +196,14 @@ func sameSummary(block, summary string) bool {
 	if block == summary {
 		return true
 	}
-	cut := strings.TrimRight(strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(summary, "…"), "...")), " ")
+	cut := summaryCut(summary)
 	return cut != summary && CountWords(cut) >= minLedeWords && strings.HasPrefix(block, cut) &&
 		CountWords(block) <= 2*CountWords(cut)
+}
+
+// summaryCut is a summary less the ellipsis it was cut off with.
+func summaryCut(summary string) string {
+	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(summary, "…"), "..."))
 }
 
 // withLede puts the standfirst back at the top of an extracted article
@@ -140,7 +225,7 @@ func withLede(md, text string, info *pageInfo, base *url.URL) (string, string) {
 	}
 	// A body the page does not show as text (read from its JSON-LD, or
 	// hidden until a script runs) has no place to compare with.
-	if at := strings.Index(info.page.String(), first); first == "" || at >= 0 && at < info.ledeAt {
+	if first == "" || strings.Contains(info.beforeLede, first) {
 		return md, text
 	}
 	p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}

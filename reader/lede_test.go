@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // The standfirst that stands between the headline and the body, outside
@@ -46,5 +48,32 @@ func TestFromHTMLStandfirstFromSummary(t *testing.T) {
 		if c.lede && !strings.HasPrefix(a.Markdown, "A school's physics class built the heater that freed a frozen harbour this winter &amp; kept it open.\n\n") {
 			t.Errorf("%s: Markdown does not start with the escaped standfirst:\n%.300s", c.name, a.Markdown)
 		}
+	}
+}
+
+// textHead reads a block's opening as squeeze(textOf(n)) begins, across
+// inline elements and white space of every kind, and stops when full.
+func TestTextHead(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader("<p id=x>\n  Eine\u00a0Schneedecke <b>auf</b>der <script>var x;</script><i> Anlage</i>  sorgt\tfür geringeren Stromertrag.  </p>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if getAttr(c, "id") == "x" {
+				p = c
+			}
+			find(c)
+		}
+	}
+	find(doc)
+	whole := squeeze(textOf(p))
+	if got := string(textHead(p, make([]byte, 0, 200))); got != whole {
+		t.Errorf("textHead = %q, want %q", got, whole)
+	}
+	if got := string(textHead(p, make([]byte, 0, 12))); got != whole[:12] {
+		t.Errorf("textHead cut at 12 = %q, want %q", got, whole[:12])
 	}
 }
