@@ -17,7 +17,9 @@ import (
 // before the article's first paragraph, is the article's standfirst: it is
 // put back at the top when the extracted text lacks it. The page's summary
 // alone is never added: only text the page shows, found where a standfirst
-// stands.
+// stands, and only when it reads as the article's opening paragraph: not
+// a subtitle (a heading, or words that are not a sentence) and not a line
+// of the byline's box.
 
 // minLedeWords keeps short summaries (a site's tagline, a name) out.
 const minLedeWords = 8
@@ -44,8 +46,10 @@ func (info *pageInfo) scanLede(n *html.Node) {
 	if info.ledeNode != nil || len(info.descs) == 0 {
 		return
 	}
+	// Headings are left out: a summary set as a heading under the
+	// headline is its subtitle, as the page marks it.
 	switch n.DataAtom {
-	case atom.P, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Div, atom.Span, atom.Strong, atom.B, atom.Em:
+	case atom.P, atom.Div, atom.Span, atom.Strong, atom.B, atom.Em:
 	default:
 		return
 	}
@@ -63,8 +67,14 @@ func (info *pageInfo) scanLede(n *html.Node) {
 		case atom.Nav, atom.Footer, atom.Aside, atom.Form, atom.Li, atom.A, atom.Button, atom.Figcaption:
 			return
 		}
+		if bylineBox(p) {
+			return // a line of the byline's box: the head's matter
+		}
 	}
 	t := squeeze(textOf(n))
+	if !isProse(t) {
+		return // a subtitle: a phrase, not the article's opening sentences
+	}
 	if 2*len(linkedText(n)) > len(t) {
 		return // a teaser linking elsewhere, not a standfirst
 	}
@@ -131,6 +141,28 @@ func opensAsSummary(head []byte, descs []string) bool {
 		k := min(len(head), len(d))
 		if string(head[:k]) == d[:k] {
 			return true
+		}
+	}
+	return false
+}
+
+// bylineBox reports whether an element's class or id names the box of
+// the byline (the author, the date, the article's meta line).
+func bylineBox(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, tok := range strings.Fields(a.Val) {
+			if generatedName(tok) {
+				continue
+			}
+			for _, w := range splitName(tok) {
+				switch w {
+				case "byline", "bylines", "author", "authors", "meta", "dateline":
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -51,6 +51,40 @@ func TestFromHTMLStandfirstFromSummary(t *testing.T) {
 	}
 }
 
+// What only looks like a standfirst stays out although the page's
+// summary says the same words (issue 19): a subtitle (set as a heading,
+// or a phrase rather than sentences) and a line of the byline's box
+// belong to the page's head, not to the article.
+func TestFromHTMLStandfirstReadsAsTheBody(t *testing.T) {
+	const dek = "The fourth heater of the harbour school's physics class is its best."
+	var body strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&body, "<p>Paragraph %d of the story tells how the class worked through the cold months on the pier, and why it mattered to the boats.</p>", i)
+	}
+	for _, c := range []struct {
+		name, desc, head string
+		back             bool
+	}{
+		{"a paragraph under the headline", dek, `<p class="dek">` + dek + `</p>`, true},
+		{"a phrase, not a sentence", strings.TrimSuffix(dek, " is its best."), `<p class="dek">` + strings.TrimSuffix(dek, " is its best.") + `</p>`, false},
+		{"set as a heading", dek, `<h2 class="dek">` + dek + `</h2>`, false},
+		{"in the byline's box", dek, `<div class="entry-byline"><div class="lead-text"><p>` + dek + `</p></div><time>November 20, 2019</time> <span>Jane Doe</span></div>`, false},
+	} {
+		src := `<html><head><title>The Harbour Heater</title><meta name="description" content="` + c.desc + `"></head><body><header><h1>The Harbour Heater</h1>` +
+			c.head + `</header><div class="body"><article>` + body.String() + `</article></div></body></html>`
+		a, err := FromHTML([]byte(src), "", "https://example.org/heater")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.HasPrefix(a.Text, c.desc+"\n\nParagraph 0"); got != c.back {
+			t.Errorf("%s: standfirst at the top = %v, want %v:\n%.300s", c.name, got, c.back, a.Text)
+		}
+		if !c.back && strings.Contains(a.Text, "fourth heater") {
+			t.Errorf("%s: standfirst kept:\n%.300s", c.name, a.Text)
+		}
+	}
+}
+
 // textHead reads a block's opening as squeeze(textOf(n)) begins, across
 // inline elements and white space of every kind, and stops when full.
 func TestTextHead(t *testing.T) {
