@@ -5,25 +5,36 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // preClean walks the whole parsed page once before go-readability sees it:
 // it reads the page's metadata and JSON-LD, looks for the standfirst, and
-// removes elements a reader never sees (hidden ones), so they cannot be
-// picked as the article.
+// removes elements a reader never sees (hidden ones) and the other posts
+// that follow the page's own, so they cannot be picked as the article.
 func preClean(doc *html.Node) *pageInfo {
 	info := &pageInfo{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
+		var own *html.Node // the page's post, when it is a child of n
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
 				info.scanElement(c)
-				if isHidden(c) {
+				if isHidden(c) || own != nil && c.DataAtom == atom.Article {
 					n.RemoveChild(c)
 				} else {
+					before := info.h1
 					info.scanLede(c)
 					walk(c)
+					// The <article> holding the page's headline (its
+					// first <h1>) and prose of its own is the page's
+					// post: the <article>s after it, beside it, are
+					// other posts (a blog's "you may also like" teasers,
+					// each with its picture and opening lines).
+					if c.DataAtom == atom.Article && before == "" && info.h1 != "" && holdsProse(c) {
+						own = c
+					}
 				}
 			}
 			c = next

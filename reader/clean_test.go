@@ -379,3 +379,35 @@ func TestSecondOpinionKeepsSubheadings(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// The <article> holding the page's headline is the page's own post; the
+// <article>s after it are other posts (a blog's "you may also like"
+// teasers), dropped even when they hold more text than the post. A
+// headline's <article> with no prose of its own is not the post: the
+// body after it stays.
+func TestOtherPostsAfterTheHeadline(t *testing.T) {
+	var teasers strings.Builder
+	for i := range 6 {
+		fmt.Fprintf(&teasers, `<article class="postbox post-%d"><a href="/other-%d"><img src="/img/%d.jpg"></a><p>OTHER post %d: life asks of us the courage to hope for the best and make it happen, to get up after each fall without losing the enthusiasm, and to believe that the good is waiting just ahead for those who pursue it with dedication and patience …</p></article>`, i, i, i, i)
+	}
+	own := `<article class="articlebox"><h1>The Harbour Heater</h1><p>` + strings.Join(bodyParas[:2], "</p><p>") + `</p></article>`
+	for _, c := range []struct {
+		name, body string
+		keep, gone string
+	}{
+		{"teasers in a box after the post", `<main>` + own + `<article class="postbox"><h3>You may like...</h3>` + teasers.String() + `</article></main>`, "Bravo nobody expected", "OTHER post"},
+		{"teasers beside the post", `<main>` + own + teasers.String() + `</main>`, "Bravo nobody expected", "OTHER post"},
+		{"a headline's article without prose", `<main><article><h1>The Harbour Heater</h1></article><article><p>` + strings.Join(bodyParas, "</p><p>") + `</p></article></main>`, "Echo for now the town", ""},
+	} {
+		a, err := FromHTML([]byte(`<html><head><title>The Harbour Heater</title></head><body>`+c.body+`</body></html>`), "", "https://example.org/heater")
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if !strings.Contains(a.Text, c.keep) {
+			t.Errorf("%s: the post lost %q:\n%.400s", c.name, c.keep, a.Text)
+		}
+		if c.gone != "" && strings.Contains(a.Text, c.gone) {
+			t.Errorf("%s: %q kept:\n%.400s", c.name, c.gone, a.Text)
+		}
+	}
+}
