@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -362,17 +364,18 @@ func dropText(n *html.Node) bool {
 // than limit bytes (long blocks are prose, and reading them all again
 // would cost time).
 func blockText(n *html.Node, limit int) string {
-	var b strings.Builder
+	var b []byte
+	read, space := 0, false
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				b.WriteString(c.Data)
-				b.WriteByte(' ')
-				if b.Len() > limit*2 {
+				if read += len(c.Data) + 1; read > limit*2 {
 					return false
 				}
+				b, space = appendWords(b, c.Data, space)
+				space = space || len(b) > 0
 			case html.ElementNode:
 				if mdSkipTags[c.Data] {
 					continue
@@ -384,14 +387,45 @@ func blockText(n *html.Node, limit int) string {
 		}
 		return true
 	}
-	if !walk(n) {
+	if !walk(n) || len(b) > limit {
 		return ""
 	}
-	s := squeeze(b.String())
-	if len(s) > limit {
-		return ""
+	return string(b)
+}
+
+// appendWords appends the words of s to b as squeeze joins them: one
+// space between words, none at the ends; space says whether a word
+// before s is owed its space, and the result whether one is owed after.
+func appendWords(b []byte, s string, space bool) ([]byte, bool) {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = space || len(b) > 0
+			i += size
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		j := i + size
+		for j < len(s) {
+			r, size := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[j:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		b = append(b, s[i:j]...)
+		i = j
 	}
-	return s
+	return b, space
 }
 
 // isFurnitureText is the word test of dropText, on a block's collapsed text.

@@ -411,3 +411,29 @@ func TestOtherPostsAfterTheHeadline(t *testing.T) {
 		}
 	}
 }
+
+// blockText squeezes as squeeze does (every kind of white space, words
+// split across elements kept apart) without the copies.
+func TestBlockTextSqueezes(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader("<div id=x>\n\t Photo:\u00a0Jane <b>Doe</b>/<i>Agency</i> \u2003 <script>x()</script>2019 </div>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var div *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if getAttr(c, "id") == "x" {
+				div = c
+			}
+			find(c)
+		}
+	}
+	find(doc)
+	if got, want := blockText(div, 400), "Photo: Jane Doe / Agency 2019"; got != want {
+		t.Errorf("blockText = %q, want %q", got, want)
+	}
+	if got := blockText(div, 10); got != "" {
+		t.Errorf("blockText over the limit = %q, want \"\"", got)
+	}
+}
