@@ -70,6 +70,10 @@ var classWords = map[string]bool{
 	"count": true, "newscaption": true, "wpcaption": true, "attribution": true, "source": true,
 }
 
+// recipeSteps are the steps of a recipe whose time (a class "prep-time",
+// "preparation__time") is the recipe's own, not a timestamp.
+var recipeSteps = wordSet("prep", "preparation", "cook", "cooking", "bake", "baking", "total", "wait", "waiting", "rest", "resting", "chill", "chilling", "active", "inactive")
+
 // classSubstrings catch furniture words run into others ("socialIcons",
 // "articleByline").
 var classSubstrings = []string{"caption", "byline", "social", "newsletter", "subscri", "related",
@@ -114,6 +118,9 @@ func tokenIsFurniture(tok string) bool {
 		}
 		if (w == "hidden" || w == "hide") && i > 0 && !classWords[words[i-1]] && words[i-1] != "is" {
 			continue
+		}
+		if w == "time" && i > 0 && recipeSteps[words[i-1]] {
+			continue // "prep-time", "cooking__time": how long a step takes
 		}
 		return true
 	}

@@ -83,6 +83,7 @@ func TestCleaningRules(t *testing.T) {
 		{name: "advertisement", mid: `<div>Advertisement</div>`, gone: "Advertisement"},
 		{name: "byline", before: `<p>By Jane GONE and John Roe</p>`},
 		{name: "dateline", before: `<p>Updated 1:39 am EST, Wednesday, November 20, 2019 GONE</p>`},
+		{name: "time class", before: `<div class="post-time">GONE two hours ago</div><div class="reading-time">GONE 4 minutes</div>`},
 		{name: "follow us", end: `<p>Follow us on Twitter @GONE and on Facebook for more news from the coast.</p>`},
 		{name: "author bio", end: `<div class="author-bio"><p>Jane Doe is a GONE reporter who has covered the coast since 2009.</p></div>`},
 		{name: "comments", end: `<section id="comments"><h3>3 Comments</h3><div class="comment"><p>GONE great article, thank you!</p></div></section>`},
@@ -133,6 +134,8 @@ func TestCleaningKeeps(t *testing.T) {
 		{name: "short closing line", end: `<p>That is all!</p>`, keep: []string{"That is all!"}},
 		{name: "subheading", mid: `<h2>The second heater</h2>`, keep: []string{"The second heater"}},
 		{name: "quote", mid: `<blockquote><p>We just wanted to hear the engines again.</p></blockquote>`, keep: []string{"We just wanted to hear the engines again."}},
+		{name: "a recipe's times", mid: `<div class="recipe-times"><p class="preparation__time">Heater glue: 120 minutes (+ 300 minutes resting)</p><p class="wprm-recipe-cook-time">Soldering 45 minutes</p></div>`,
+			keep: []string{"300 minutes resting", "Soldering 45 minutes"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := extractPage(t, page("", "", tc.mid, tc.end))
