@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -381,7 +379,7 @@ func blockText(n *html.Node, limit int) string {
 				if read += len(c.Data) + 1; read > limit*2 {
 					return false
 				}
-				b, space = appendWords(b, c.Data, space)
+				b, space = appendWords(b, c.Data, space, limit+1)
 				space = space || len(b) > 0
 			case html.ElementNode:
 				if mdSkipTags[c.Data] {
@@ -398,41 +396,6 @@ func blockText(n *html.Node, limit int) string {
 		return ""
 	}
 	return string(b)
-}
-
-// appendWords appends the words of s to b as squeeze joins them: one
-// space between words, none at the ends; space says whether a word
-// before s is owed its space, and the result whether one is owed after.
-func appendWords(b []byte, s string, space bool) ([]byte, bool) {
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if unicode.IsSpace(r) {
-			space = space || len(b) > 0
-			i += size
-			continue
-		}
-		if space && len(b) > 0 {
-			b = append(b, ' ')
-		}
-		space = false
-		j := i + size
-		for j < len(s) {
-			r, size := rune(s[j]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[j:])
-			}
-			if unicode.IsSpace(r) {
-				break
-			}
-			j += size
-		}
-		b = append(b, s[i:j]...)
-		i = j
-	}
-	return b, space
 }
 
 // isFurnitureText is the word test of dropText, on a block's collapsed text.

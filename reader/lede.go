@@ -3,8 +3,6 @@ package reader
 import (
 	"net/url"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -90,41 +88,16 @@ func (info *pageInfo) scanLede(n *html.Node) {
 // squeeze does, until buf is full.
 func textHead(n *html.Node, buf []byte) []byte {
 	space := false
-	var walk func(n *html.Node) bool // reports whether buf has room left
-	walk = func(n *html.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && len(buf) < cap(buf); c = c.NextSibling {
 			switch {
-			case c.Type == html.ElementNode && !mdSkipTags[c.Data]:
-				if !walk(c) {
-					return false
-				}
 			case c.Type == html.TextNode:
-				s := c.Data
-				for i := 0; i < len(s); {
-					r, size := rune(s[i]), 1
-					if r >= utf8.RuneSelf {
-						r, size = utf8.DecodeRuneInString(s[i:])
-					}
-					if unicode.IsSpace(r) {
-						space = len(buf) > 0
-					} else {
-						if space {
-							buf = append(buf, ' ')
-							space = false
-						}
-						if len(buf)+size > cap(buf) {
-							return false
-						}
-						buf = append(buf, s[i:i+size]...)
-					}
-					i += size
-				}
-			}
-			if len(buf) == cap(buf) {
-				return false
+				buf, space = appendWords(buf, c.Data, space, cap(buf))
+			case c.Type == html.ElementNode && !mdSkipTags[c.Data]:
+				walk(c)
 			}
 		}
-		return true
 	}
 	walk(n)
 	return buf
@@ -146,8 +119,11 @@ func opensAsSummary(head []byte, descs []string) bool {
 	return false
 }
 
-// bylineBox reports whether an element's class or id names the box of
-// the byline (the author, the date, the article's meta line).
+// bylineWords name the box of the byline in a class or id: the author,
+// the date, the article's meta line.
+var bylineWords = wordSet("byline", "bylines", "author", "authors", "meta", "dateline")
+
+// bylineBox reports whether an element's class or id names the byline's box.
 func bylineBox(n *html.Node) bool {
 	for _, a := range n.Attr {
 		if a.Key != "class" && a.Key != "id" {
@@ -158,8 +134,7 @@ func bylineBox(n *html.Node) bool {
 				continue
 			}
 			for _, w := range splitName(tok) {
-				switch w {
-				case "byline", "bylines", "author", "authors", "meta", "dateline":
+				if bylineWords[w] {
 					return true
 				}
 			}

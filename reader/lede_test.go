@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -107,7 +108,10 @@ func TestTextHead(t *testing.T) {
 	if got := string(textHead(p, make([]byte, 0, 200))); got != whole {
 		t.Errorf("textHead = %q, want %q", got, whole)
 	}
-	if got := string(textHead(p, make([]byte, 0, 12))); got != whole[:12] {
-		t.Errorf("textHead cut at 12 = %q, want %q", got, whole[:12])
+	for size := 1; size < len(whole); size++ {
+		got := textHead(p, make([]byte, 0, size))
+		if !strings.HasPrefix(whole, string(got)) || !utf8.Valid(got) || len(got) > size || len(got) < size-3 {
+			t.Errorf("textHead cut at %d = %q, want the first %d bytes of %q, whole characters", size, got, size, whole)
+		}
 	}
 }
