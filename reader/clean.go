@@ -29,10 +29,11 @@ func preClean(doc *html.Node) *pageInfo {
 					walk(c)
 					// The <article> holding the page's headline (its
 					// first <h1>) and prose of its own is the page's
-					// post: the <article>s after it, beside it, are
-					// other posts (a blog's "you may also like" teasers,
-					// each with its picture and opening lines).
-					if c.DataAtom == atom.Article && before == "" && info.h1 != "" && holdsProse(c) {
+					// post: a series of <article>s after it, beside it,
+					// are other posts (a blog's "you may also like"
+					// teasers, each with its picture and opening lines).
+					// One alone may be the post's own body.
+					if c.DataAtom == atom.Article && before == "" && info.h1 != "" && postsAfter(c) >= 2 && holdsProse(c) {
 						own = c
 					}
 				}
@@ -48,6 +49,23 @@ func preClean(doc *html.Node) *pageInfo {
 		info.beforeLede = textBefore(doc, info.ledeNode)
 	}
 	return info
+}
+
+// postsAfter counts the <article>s among the siblings after n and their
+// children.
+func postsAfter(n *html.Node) int {
+	posts := 0
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Article {
+			posts++
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			if k.DataAtom == atom.Article {
+				posts++
+			}
+		}
+	}
+	return posts
 }
 
 // isHidden reports whether the page hides n from every reader: the hidden

@@ -383,11 +383,11 @@ func TestSecondOpinionKeepsSubheadings(t *testing.T) {
 	}
 }
 
-// The <article> holding the page's headline is the page's own post; the
-// <article>s after it are other posts (a blog's "you may also like"
-// teasers), dropped even when they hold more text than the post. A
-// headline's <article> with no prose of its own is not the post: the
-// body after it stays.
+// The <article> holding the page's headline is the page's own post; a
+// series of <article>s after it are other posts (a blog's "you may also
+// like" teasers), dropped even when they hold more text than the post. A
+// headline's <article> with no prose of its own is not the post, and one
+// <article> after it may be the post's body: both stay.
 func TestOtherPostsAfterTheHeadline(t *testing.T) {
 	var teasers strings.Builder
 	for i := range 6 {
@@ -401,6 +401,7 @@ func TestOtherPostsAfterTheHeadline(t *testing.T) {
 		{"teasers in a box after the post", `<main>` + own + `<article class="postbox"><h3>You may like...</h3>` + teasers.String() + `</article></main>`, "Bravo nobody expected", "OTHER post"},
 		{"teasers beside the post", `<main>` + own + teasers.String() + `</main>`, "Bravo nobody expected", "OTHER post"},
 		{"a headline's article without prose", `<main><article><h1>The Harbour Heater</h1></article><article><p>` + strings.Join(bodyParas, "</p><p>") + `</p></article></main>`, "Echo for now the town", ""},
+		{"a headline's article with a standfirst, then the body", `<main><article><h1>The Harbour Heater</h1><p>` + bodyParas[0] + `</p></article><article><p>` + strings.Join(bodyParas[1:], "</p><p>") + `</p></article></main>`, "Echo for now the town", ""},
 	} {
 		a, err := FromHTML([]byte(`<html><head><title>The Harbour Heater</title></head><body>`+c.body+`</body></html>`), "", "https://example.org/heater")
 		if err != nil {
