@@ -5,28 +5,38 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // preClean walks the whole parsed page once before go-readability sees it:
-// it reads the page's metadata and JSON-LD, and removes elements a reader
-// never sees (hidden ones), so they cannot be picked as the article.
+// it reads the page's metadata and JSON-LD, looks for the standfirst, and
+// removes elements a reader never sees (hidden ones) and the other posts
+// that follow the page's own, so they cannot be picked as the article.
 func preClean(doc *html.Node) *pageInfo {
 	info := &pageInfo{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
+		var own *html.Node // the page's post, when it is a child of n
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			switch c.Type {
-			case html.ElementNode:
+			if c.Type == html.ElementNode {
 				info.scanElement(c)
-				if isHidden(c) {
+				if isHidden(c) || own != nil && c.DataAtom == atom.Article {
 					n.RemoveChild(c)
 				} else {
+					before := info.h1
 					info.scanLede(c)
 					walk(c)
+					// The <article> holding the page's headline (its
+					// first <h1>) and prose of its own is the page's
+					// post: a series of <article>s after it, beside it,
+					// are other posts (a blog's "you may also like"
+					// teasers, each with its picture and opening lines).
+					// One alone may be the post's own body.
+					if c.DataAtom == atom.Article && before == "" && info.h1 != "" && postsAfter(c) >= 2 && holdsProse(c) {
+						own = c
+					}
 				}
-			case html.TextNode:
-				info.pageText(n, c.Data)
 			}
 			c = next
 		}
@@ -35,7 +45,27 @@ func preClean(doc *html.Node) *pageInfo {
 		info.scanElement(doc)
 	}
 	walk(doc)
+	if info.ledeNode != nil {
+		info.beforeLede = textBefore(doc, info.ledeNode)
+	}
 	return info
+}
+
+// postsAfter counts the <article>s among the siblings after n and their
+// children.
+func postsAfter(n *html.Node) int {
+	posts := 0
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Article {
+			posts++
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			if k.DataAtom == atom.Article {
+				posts++
+			}
+		}
+	}
+	return posts
 }
 
 // isHidden reports whether the page hides n from every reader: the hidden

@@ -68,6 +68,10 @@ var classWords = map[string]bool{
 	"count": true, "newscaption": true, "wpcaption": true, "attribution": true, "source": true,
 }
 
+// recipeSteps are the steps of a recipe whose time (a class "prep-time",
+// "preparation__time") is the recipe's own, not a timestamp.
+var recipeSteps = wordSet("prep", "preparation", "cook", "cooking", "bake", "baking", "total", "wait", "waiting", "rest", "resting", "chill", "chilling", "active", "inactive")
+
 // classSubstrings catch furniture words run into others ("socialIcons",
 // "articleByline").
 var classSubstrings = []string{"caption", "byline", "social", "newsletter", "subscri", "related",
@@ -112,6 +116,9 @@ func tokenIsFurniture(tok string) bool {
 		}
 		if (w == "hidden" || w == "hide") && i > 0 && !classWords[words[i-1]] && words[i-1] != "is" {
 			continue
+		}
+		if w == "time" && i > 0 && recipeSteps[words[i-1]] {
+			continue // "prep-time", "cooking__time": how long a step takes
 		}
 		return true
 	}
@@ -362,17 +369,18 @@ func dropText(n *html.Node) bool {
 // than limit bytes (long blocks are prose, and reading them all again
 // would cost time).
 func blockText(n *html.Node, limit int) string {
-	var b strings.Builder
+	var b []byte
+	read, space := 0, false
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				b.WriteString(c.Data)
-				b.WriteByte(' ')
-				if b.Len() > limit*2 {
+				if read += len(c.Data) + 1; read > limit*2 {
 					return false
 				}
+				b, space = appendWords(b, c.Data, space, limit+1)
+				space = space || len(b) > 0
 			case html.ElementNode:
 				if mdSkipTags[c.Data] {
 					continue
@@ -384,14 +392,10 @@ func blockText(n *html.Node, limit int) string {
 		}
 		return true
 	}
-	if !walk(n) {
+	if !walk(n) || len(b) > limit {
 		return ""
 	}
-	s := squeeze(b.String())
-	if len(s) > limit {
-		return ""
-	}
-	return s
+	return string(b)
 }
 
 // isFurnitureText is the word test of dropText, on a block's collapsed text.

@@ -83,6 +83,7 @@ func TestCleaningRules(t *testing.T) {
 		{name: "advertisement", mid: `<div>Advertisement</div>`, gone: "Advertisement"},
 		{name: "byline", before: `<p>By Jane GONE and John Roe</p>`},
 		{name: "dateline", before: `<p>Updated 1:39 am EST, Wednesday, November 20, 2019 GONE</p>`},
+		{name: "time class", before: `<div class="post-time">GONE two hours ago</div><div class="reading-time">GONE 4 minutes</div>`},
 		{name: "follow us", end: `<p>Follow us on Twitter @GONE and on Facebook for more news from the coast.</p>`},
 		{name: "author bio", end: `<div class="author-bio"><p>Jane Doe is a GONE reporter who has covered the coast since 2009.</p></div>`},
 		{name: "comments", end: `<section id="comments"><h3>3 Comments</h3><div class="comment"><p>GONE great article, thank you!</p></div></section>`},
@@ -133,6 +134,8 @@ func TestCleaningKeeps(t *testing.T) {
 		{name: "short closing line", end: `<p>That is all!</p>`, keep: []string{"That is all!"}},
 		{name: "subheading", mid: `<h2>The second heater</h2>`, keep: []string{"The second heater"}},
 		{name: "quote", mid: `<blockquote><p>We just wanted to hear the engines again.</p></blockquote>`, keep: []string{"We just wanted to hear the engines again."}},
+		{name: "a recipe's times", mid: `<div class="recipe-times"><p class="preparation__time">Heater glue: 120 minutes (+ 300 minutes resting)</p><p class="wprm-recipe-cook-time">Soldering 45 minutes</p></div>`,
+			keep: []string{"300 minutes resting", "Soldering 45 minutes"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := extractPage(t, page("", "", tc.mid, tc.end))
@@ -377,5 +380,64 @@ func TestSecondOpinionKeepsSubheadings(t *testing.T) {
 	a := extractPage(t, page(head, "", `<h2>KEEP the second winter</h2><p>GONE our partners offer great deals every day to readers who like to save money.</p>`, ""))
 	if !strings.Contains(a.Text, "KEEP the second winter") || strings.Contains(a.Text, "GONE") {
 		t.Errorf("text:\n%s", a.Text)
+	}
+}
+
+// The <article> holding the page's headline is the page's own post; a
+// series of <article>s after it are other posts (a blog's "you may also
+// like" teasers), dropped even when they hold more text than the post. A
+// headline's <article> with no prose of its own is not the post, and one
+// <article> after it may be the post's body: both stay.
+func TestOtherPostsAfterTheHeadline(t *testing.T) {
+	var teasers strings.Builder
+	for i := range 6 {
+		fmt.Fprintf(&teasers, `<article class="postbox post-%d"><a href="/other-%d"><img src="/img/%d.jpg"></a><p>OTHER post %d: life asks of us the courage to hope for the best and make it happen, to get up after each fall without losing the enthusiasm, and to believe that the good is waiting just ahead for those who pursue it with dedication and patience …</p></article>`, i, i, i, i)
+	}
+	own := `<article class="articlebox"><h1>The Harbour Heater</h1><p>` + strings.Join(bodyParas[:2], "</p><p>") + `</p></article>`
+	for _, c := range []struct {
+		name, body string
+		keep, gone string
+	}{
+		{"teasers in a box after the post", `<main>` + own + `<article class="postbox"><h3>You may like...</h3>` + teasers.String() + `</article></main>`, "Bravo nobody expected", "OTHER post"},
+		{"teasers beside the post", `<main>` + own + teasers.String() + `</main>`, "Bravo nobody expected", "OTHER post"},
+		{"a headline's article without prose", `<main><article><h1>The Harbour Heater</h1></article><article><p>` + strings.Join(bodyParas, "</p><p>") + `</p></article></main>`, "Echo for now the town", ""},
+		{"a headline's article with a standfirst, then the body", `<main><article><h1>The Harbour Heater</h1><p>` + bodyParas[0] + `</p></article><article><p>` + strings.Join(bodyParas[1:], "</p><p>") + `</p></article></main>`, "Echo for now the town", ""},
+	} {
+		a, err := FromHTML([]byte(`<html><head><title>The Harbour Heater</title></head><body>`+c.body+`</body></html>`), "", "https://example.org/heater")
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if !strings.Contains(a.Text, c.keep) {
+			t.Errorf("%s: the post lost %q:\n%.400s", c.name, c.keep, a.Text)
+		}
+		if c.gone != "" && strings.Contains(a.Text, c.gone) {
+			t.Errorf("%s: %q kept:\n%.400s", c.name, c.gone, a.Text)
+		}
+	}
+}
+
+// blockText squeezes as squeeze does (every kind of white space, words
+// split across elements kept apart) without the copies.
+func TestBlockTextSqueezes(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader("<div id=x>\n\t Photo:\u00a0Jane <b>Doe</b>/<i>Agency</i> \u2003 <script>x()</script>2019 </div>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var div *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if getAttr(c, "id") == "x" {
+				div = c
+			}
+			find(c)
+		}
+	}
+	find(doc)
+	if got, want := blockText(div, 400), "Photo: Jane Doe / Agency 2019"; got != want {
+		t.Errorf("blockText = %q, want %q", got, want)
+	}
+	if got := blockText(div, 10); got != "" {
+		t.Errorf("blockText over the limit = %q, want \"\"", got)
 	}
 }

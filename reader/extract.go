@@ -53,9 +53,11 @@ const maxTags = 300000
 func countTags(raw []byte, limit int) int {
 	n := 0
 	for i := 0; i+1 < len(raw); i++ {
-		if raw[i] != '<' {
-			continue
+		j := bytes.IndexByte(raw[i:len(raw)-1], '<')
+		if j < 0 {
+			break
 		}
+		i += j
 		if c := raw[i+1]; c == '/' || c|0x20 >= 'a' && c|0x20 <= 'z' {
 			if n++; n >= limit {
 				return n

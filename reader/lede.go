@@ -15,7 +15,9 @@ import (
 // before the article's first paragraph, is the article's standfirst: it is
 // put back at the top when the extracted text lacks it. The page's summary
 // alone is never added: only text the page shows, found where a standfirst
-// stands.
+// stands, and only when it reads as the article's opening paragraph: not
+// a subtitle (a heading, or words that are not a sentence) and not a line
+// of the byline's box.
 
 // minLedeWords keeps short summaries (a site's tagline, a name) out.
 const minLedeWords = 8
@@ -34,30 +36,18 @@ func (info *pageInfo) addDescription(s string) {
 	info.descs = append(info.descs, s)
 }
 
-// pageText appends a visible text node's words to the page's text.
-func (info *pageInfo) pageText(parent *html.Node, s string) {
-	if len(info.descs) == 0 || info.lede != "" && info.page.Len() > info.ledeAt+1<<20 {
-		return // no summary to look for, or far enough past the lede
-	}
-	switch parent.DataAtom {
-	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Title, atom.Head:
-		return
-	}
-	if w := squeeze(s); w != "" {
-		info.page.WriteString(w)
-		info.page.WriteByte(' ')
-	}
-}
-
 // scanLede checks whether a block says the page's summary. Only blocks
-// that hold no other blocks are read, so each text is read a few times at
-// most, whatever the page's depth.
+// that hold no other blocks are read, and only their opening words until
+// one opens as a summary does, so the scan costs little on pages without
+// a standfirst.
 func (info *pageInfo) scanLede(n *html.Node) {
-	if info.lede != "" || len(info.descs) == 0 {
+	if info.ledeNode != nil || len(info.descs) == 0 {
 		return
 	}
+	// Headings are left out: a summary set as a heading under the
+	// headline is its subtitle, as the page marks it.
 	switch n.DataAtom {
-	case atom.P, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Div, atom.Span, atom.Strong, atom.B, atom.Em:
+	case atom.P, atom.Div, atom.Span, atom.Strong, atom.B, atom.Em:
 	default:
 		return
 	}
@@ -66,22 +56,119 @@ func (info *pageInfo) scanLede(n *html.Node) {
 			return
 		}
 	}
+	var buf [48]byte
+	if !opensAsSummary(textHead(n, buf[:0]), info.descs) {
+		return
+	}
 	for p := n.Parent; p != nil; p = p.Parent {
 		switch p.DataAtom {
 		case atom.Nav, atom.Footer, atom.Aside, atom.Form, atom.Li, atom.A, atom.Button, atom.Figcaption:
 			return
 		}
+		if bylineBox(p) {
+			return // a line of the byline's box: the head's matter
+		}
 	}
 	t := squeeze(textOf(n))
+	if !isProse(t) {
+		return // a subtitle: a phrase, not the article's opening sentences
+	}
 	if 2*len(linkedText(n)) > len(t) {
 		return // a teaser linking elsewhere, not a standfirst
 	}
 	for _, d := range info.descs {
 		if sameSummary(t, d) {
-			info.lede, info.ledeAt = t, info.page.Len()
+			info.lede, info.ledeNode = t, n
 			return
 		}
 	}
+}
+
+// textHead appends to buf the start of n's text, white space squeezed as
+// squeeze does, until buf is full.
+func textHead(n *html.Node, buf []byte) []byte {
+	space := false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && len(buf) < cap(buf); c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				buf, space = appendWords(buf, c.Data, space, cap(buf))
+			case c.Type == html.ElementNode && !mdSkipTags[c.Data]:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return buf
+}
+
+// opensAsSummary reports whether a block's opening (squeezed, cut short)
+// agrees with the opening of one of the summaries.
+func opensAsSummary(head []byte, descs []string) bool {
+	if len(head) == 0 {
+		return false
+	}
+	for _, d := range descs {
+		d = summaryCut(d)
+		k := min(len(head), len(d))
+		if string(head[:k]) == d[:k] {
+			return true
+		}
+	}
+	return false
+}
+
+// bylineWords name the box of the byline in a class or id: the author,
+// the date, the article's meta line.
+var bylineWords = wordSet("byline", "bylines", "author", "authors", "meta", "dateline")
+
+// bylineBox reports whether an element's class or id names the byline's box.
+func bylineBox(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, tok := range strings.Fields(a.Val) {
+			if generatedName(tok) {
+				continue
+			}
+			for _, w := range splitName(tok) {
+				if bylineWords[w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// textBefore is the page's visible text up to (not including) stop,
+// squeezed, for telling whether the article begins before its standfirst.
+func textBefore(doc, stop *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node) bool // reports whether stop is still ahead
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c == stop {
+				return false
+			}
+			switch c.Type {
+			case html.TextNode:
+				if w := squeeze(c.Data); w != "" {
+					b.WriteString(w)
+					b.WriteByte(' ')
+				}
+			case html.ElementNode:
+				if !mdSkipTags[c.Data] && !walk(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	walk(doc)
+	return b.String()
 }
 
 // linkedText is the text of the links inside n, squeezed.
@@ -116,9 +203,14 @@ func sameSummary(block, summary string) bool {
 	if block == summary {
 		return true
 	}
-	cut := strings.TrimRight(strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(summary, "…"), "...")), " ")
+	cut := summaryCut(summary)
 	return cut != summary && CountWords(cut) >= minLedeWords && strings.HasPrefix(block, cut) &&
 		CountWords(block) <= 2*CountWords(cut)
+}
+
+// summaryCut is a summary less the ellipsis it was cut off with.
+func summaryCut(summary string) string {
+	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(summary, "…"), "..."))
 }
 
 // withLede puts the standfirst back at the top of an extracted article
@@ -140,7 +232,7 @@ func withLede(md, text string, info *pageInfo, base *url.URL) (string, string) {
 	}
 	// A body the page does not show as text (read from its JSON-LD, or
 	// hidden until a script runs) has no place to compare with.
-	if at := strings.Index(info.page.String(), first); first == "" || at >= 0 && at < info.ledeAt {
+	if first == "" || strings.Contains(info.beforeLede, first) {
 		return md, text
 	}
 	p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // The standfirst that stands between the headline and the body, outside
@@ -45,6 +48,70 @@ func TestFromHTMLStandfirstFromSummary(t *testing.T) {
 		}
 		if c.lede && !strings.HasPrefix(a.Markdown, "A school's physics class built the heater that freed a frozen harbour this winter &amp; kept it open.\n\n") {
 			t.Errorf("%s: Markdown does not start with the escaped standfirst:\n%.300s", c.name, a.Markdown)
+		}
+	}
+}
+
+// What only looks like a standfirst stays out although the page's
+// summary says the same words (issue 19): a subtitle (set as a heading,
+// or a phrase rather than sentences) and a line of the byline's box
+// belong to the page's head, not to the article.
+func TestFromHTMLStandfirstReadsAsTheBody(t *testing.T) {
+	const dek = "The fourth heater of the harbour school's physics class is its best."
+	var body strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&body, "<p>Paragraph %d of the story tells how the class worked through the cold months on the pier, and why it mattered to the boats.</p>", i)
+	}
+	for _, c := range []struct {
+		name, desc, head string
+		back             bool
+	}{
+		{"a paragraph under the headline", dek, `<p class="dek">` + dek + `</p>`, true},
+		{"a phrase, not a sentence", strings.TrimSuffix(dek, " is its best."), `<p class="dek">` + strings.TrimSuffix(dek, " is its best.") + `</p>`, false},
+		{"set as a heading", dek, `<h2 class="dek">` + dek + `</h2>`, false},
+		{"in the byline's box", dek, `<div class="entry-byline"><div class="lead-text"><p>` + dek + `</p></div><time>November 20, 2019</time> <span>Jane Doe</span></div>`, false},
+	} {
+		src := `<html><head><title>The Harbour Heater</title><meta name="description" content="` + c.desc + `"></head><body><header><h1>The Harbour Heater</h1>` +
+			c.head + `</header><div class="body"><article>` + body.String() + `</article></div></body></html>`
+		a, err := FromHTML([]byte(src), "", "https://example.org/heater")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.HasPrefix(a.Text, c.desc+"\n\nParagraph 0"); got != c.back {
+			t.Errorf("%s: standfirst at the top = %v, want %v:\n%.300s", c.name, got, c.back, a.Text)
+		}
+		if !c.back && strings.Contains(a.Text, "fourth heater") {
+			t.Errorf("%s: standfirst kept:\n%.300s", c.name, a.Text)
+		}
+	}
+}
+
+// textHead reads a block's opening as squeeze(textOf(n)) begins, across
+// inline elements and white space of every kind, and stops when full.
+func TestTextHead(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader("<p id=x>\n  Eine\u00a0Schneedecke <b>auf</b>der <script>var x;</script><i> Anlage</i>  sorgt\tfür geringeren Stromertrag.  </p>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if getAttr(c, "id") == "x" {
+				p = c
+			}
+			find(c)
+		}
+	}
+	find(doc)
+	whole := squeeze(textOf(p))
+	if got := string(textHead(p, make([]byte, 0, 200))); got != whole {
+		t.Errorf("textHead = %q, want %q", got, whole)
+	}
+	for size := 1; size < len(whole); size++ {
+		got := textHead(p, make([]byte, 0, size))
+		if !strings.HasPrefix(whole, string(got)) || !utf8.Valid(got) || len(got) > size || len(got) < size-3 {
+			t.Errorf("textHead cut at %d = %q, want the first %d bytes of %q, whole characters", size, got, size, whole)
 		}
 	}
 }

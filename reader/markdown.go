@@ -895,6 +895,52 @@ func squeeze(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// appendWords appends the words of s to b as squeeze joins them (one
+// space between words, none at the ends), stopping before b would hold
+// more than max bytes; space says whether a word before s is owed its
+// space, and the result whether one is owed after.
+func appendWords(b []byte, s string, space bool, max int) ([]byte, bool) {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = space || len(b) > 0
+			i += size
+			continue
+		}
+		if space {
+			if len(b) >= max {
+				return b, true
+			}
+			b = append(b, ' ')
+			space = false
+		}
+		j := i + size
+		for j < len(s) {
+			r, size := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[j:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if room := max - len(b); j-i > room {
+			k := i + room // the word is cut where the room ends, at a character's start
+			for k > i && !utf8.RuneStart(s[k]) {
+				k--
+			}
+			return append(b, s[i:k]...), false
+		}
+		b = append(b, s[i:j]...)
+		i = j
+	}
+	return b, space
+}
+
 // collapseSpace trims s and collapses runs of spaces on each line, keeping
 // the line breaks a <br> made.
 func collapseSpace(s string) string {

@@ -30,11 +30,11 @@ type pageInfo struct {
 	host        string // the page's host without "www.", lower case; "" when unknown
 	// The page's own summary (meta description, og: or twitter:), white
 	// space squeezed; and the standfirst: a block of the page that says
-	// the same, with where it stood in the page's text (lede.go).
-	descs  []string
-	lede   string
-	ledeAt int
-	page   strings.Builder // the page's visible text in order, squeezed, for ledeAt
+	// the same, with the page's text before it (lede.go).
+	descs      []string
+	lede       string
+	ledeNode   *html.Node
+	beforeLede string
 }
 
 // scanHead records a <link>, <meta> or <html> element's contribution to
