@@ -184,7 +184,7 @@ func benchLibrary(e *env) error {
 	fmt.Fprintf(e.stdout, "\nfirst frame less process start: %s (opening the library, the first page, terminal setup, drawing)\n", ms(ownFrame))
 	fmt.Fprintf(e.stdout, "resident memory with the library open: %.1f MB (goal < 80 MB)\n", float64(rssKB[len(rssKB)/2])/1024)
 
-	if err := benchGrowth(e, self); err != nil {
+	if err := benchGrowth(e, self, growthSizes); err != nil {
 		return err
 	}
 
@@ -200,12 +200,12 @@ func benchLibrary(e *env) error {
 // benchGrowth prints the library's figures at 1k, 10k and 100k articles,
 // each beside its same-run baseline, and how much each grew from the size
 // before (10x the articles: a linear cost grows 10x, a bounded one 1x).
-func benchGrowth(e *env, self string) error {
+func benchGrowth(e *env, self string, sizes []int) error {
 	fmt.Fprintf(e.stdout, "\ngrowth (1,500-word articles; first frame against margin help, filter against a strings.Contains scan):\n")
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "articles\tfirst frame\tmargin help\tratio\tlist (brief)\tgrowth\tfilter key\tscan\tratio\tgrowth\tresident\tpeak\t\n")
 	var prevList, prevKey time.Duration
-	for _, size := range growthSizes {
+	for _, size := range sizes {
 		st, db, err := benchDB(e, size)
 		if err != nil {
 			return err
@@ -229,6 +229,10 @@ func benchGrowth(e *env, self string) error {
 	}
 	tw.Flush()
 	fmt.Fprintf(e.stdout, "goals at 100k: first frame within 1.5x of margin help, filter key < 16 ms, resident < 80 MB\n")
+	// The machine's load, without which the times above mean little.
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil && len(strings.Fields(string(b))) >= 3 {
+		fmt.Fprintf(e.stdout, "load average at the end: %s\n", strings.Join(strings.Fields(string(b))[:3], " "))
+	}
 	return nil
 }
 
@@ -427,6 +431,7 @@ func benchImport(ctx context.Context, e *env) (float64, error) {
 func cmdBench(e *env, args []string) error {
 	fs := e.flags("bench")
 	corpus := fs.String("corpus", "", "corpus folder (ground-truth.json with html/ or text/)")
+	sizes := fs.String("sizes", "", "growth: the library sizes to measure, comma-separated (default 1000,10000,100000)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -462,7 +467,18 @@ func cmdBench(e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("bench growth: find margin's own binary: %w", err)
 		}
-		return benchGrowth(e, self)
+		ns := growthSizes
+		if *sizes != "" {
+			ns = nil
+			for _, f := range strings.Split(*sizes, ",") {
+				n, err := strconv.Atoi(strings.TrimSpace(f))
+				if err != nil || n < 1 {
+					return usageErr("bench growth: --sizes takes article counts, such as 1000,10000; not %q", f)
+				}
+				ns = append(ns, n)
+			}
+		}
+		return benchGrowth(e, self, ns)
 	case "hostile":
 		return benchHostile(e)
 	case "import":
