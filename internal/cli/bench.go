@@ -437,7 +437,7 @@ func cmdBench(e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 && (len(pos) == 0 || pos[0] != "measure") {
-		return usageErr("bench: say which: extract, paste, multilingual, read, library, growth, hostile or import")
+		return usageErr("bench: say which: extract, paste, multilingual, read, library, growth, hostile, import or throughput")
 	}
 	dir := func(def string) string {
 		if *corpus != "" {
@@ -483,8 +483,10 @@ func cmdBench(e *env, args []string) error {
 		return benchHostile(e)
 	case "import":
 		return benchImports(e)
+	case "throughput":
+		return benchThroughput(e, *corpus)
 	case "measure": // used by hostile and import
 		return benchMeasure(e, pos[1:])
 	}
-	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, library, growth, hostile or import)", pos[0])
+	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, library, growth, hostile, import or throughput)", pos[0])
 }
