@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -78,9 +81,16 @@ func benchThroughput(e *env, corpus string) error {
 		runs = append(runs, run{fmt.Sprintf("import --jobs %d", c), c, []string{"import", export, "--jobs", fmt.Sprint(c)}})
 	}
 	const rounds = 5
-	walls := make([][]time.Duration, len(runs))
-	cpus := make([][]time.Duration, len(runs))
+	walls := make([][]time.Duration, len(runs)+2)
+	cpus := make([][]time.Duration, len(runs)+2)
 	for r := range rounds {
+		// The ceiling under this run's load: the same fixed CPU work
+		// (no I/O, no locks) on one core and on two.
+		for c := 1; c <= 2; c++ {
+			w, cpu := spin(c)
+			walls[len(runs)+c-1] = append(walls[len(runs)+c-1], w)
+			cpus[len(runs)+c-1] = append(cpus[len(runs)+c-1], cpu)
+		}
 		for i, x := range runs {
 			db := filepath.Join(dir, fmt.Sprintf("lib-%d-%d.db", r, i))
 			cmd := exec.Command(self, append([]string{x.args[0], "--db", db}, x.args[1:]...)...)
@@ -104,18 +114,27 @@ func benchThroughput(e *env, corpus string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "command\tcores\ttime (median of %d)\tpages/s\tspeed-up\tcores used\t\n", rounds)
 	var one float64
+	runs = append(runs, run{"fixed CPU work (ceiling)", 1, nil}, run{"fixed CPU work (ceiling)", 2, nil})
 	for i, x := range runs {
 		w := median(walls[i])
 		rate := float64(len(pages)) / w.Seconds()
+		if x.args == nil {
+			rate = float64(spinBlocks) / w.Seconds() // blocks/s, for the speed-up
+		}
 		up := ""
 		if x.cores == 1 {
 			one = rate
 		} else if one > 0 {
 			up = fmt.Sprintf("%.2fx", rate/one)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%.0f\t%s\t%.2f\t\n", x.name, x.cores, ms(w), rate, up, float64(median(cpus[i]))/float64(w))
+		shown := fmt.Sprintf("%.0f", rate)
+		if x.args == nil {
+			shown = ""
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%.2f\t\n", x.name, x.cores, ms(w), shown, up, float64(median(cpus[i]))/float64(w))
 	}
 	tw.Flush()
+	fmt.Fprintf(e.stdout, "(the ceiling is what two cores give a program with nothing to wait for, under this run's load)\n")
 	if b, err := os.ReadFile("/proc/loadavg"); err == nil && len(strings.Fields(string(b))) >= 3 {
 		fmt.Fprintf(e.stdout, "load average at the end: %s\n", strings.Join(strings.Fields(string(b))[:3], " "))
 	}
@@ -176,4 +195,35 @@ func checkSaved(e *env, db string, want int) error {
 func lastLines(s string, n int) string {
 	l := strings.Split(strings.TrimSpace(s), "\n")
 	return strings.Join(l[max(0, len(l)-n):], "\n")
+}
+
+// spinBlocks is the fixed work of spin: hashing 64 KiB blocks.
+const spinBlocks = 12000
+
+// spin does spinBlocks of hashing on four goroutines with the scheduler
+// held to the given cores, and returns the wall and CPU time it took.
+func spin(cores int) (time.Duration, time.Duration) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cores))
+	block := make([]byte, 64<<10)
+	cpu0 := selfCPU()
+	t0 := time.Now()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range spinBlocks / 4 {
+				sha256.Sum256(block)
+			}
+		})
+	}
+	wg.Wait()
+	return time.Since(t0), selfCPU() - cpu0
+}
+
+// selfCPU is the CPU time this process has used.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
