@@ -435,27 +435,9 @@ func orderBy(s Sort) (string, error) {
 // HighlightCount filled (opt.Brief: only what a row shows; opt.Each: one
 // at a time, see ListOptions).
 func (s *Store) List(ctx context.Context, opt ListOptions) ([]Article, error) {
-	var q strings.Builder
-	cols := articleCols
-	if opt.Brief {
-		cols = briefCols
-	}
-	q.WriteString(`SELECT ` + cols + `,
-		(SELECT count(*) FROM highlights h WHERE h.article_id = a.id) FROM articles a`)
-	if !opt.Archived {
-		// "+" keeps SQLite from using an index on state, which would
-		// mean sorting the whole inbox before returning one screen of it.
-		q.WriteString(` WHERE +a.state = 'inbox'`)
-	}
-	order, err := orderBy(opt.Sort)
+	query, args, err := listSQL(opt)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
-	}
-	q.WriteString(order)
-	args := []any{}
-	if opt.Limit > 0 {
-		q.WriteString(` LIMIT ?`)
-		args = append(args, opt.Limit)
 	}
 	// One read transaction, so the count used to size the slice (growing
 	// a slice of 10,000 Articles was a fifth of the time) is the count of
@@ -471,7 +453,7 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Article, error) {
 			return nil, s.wrap("list articles", err)
 		}
 	}
-	rows, err := tx.QueryContext(ctx, q.String(), args...)
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, s.wrap("list articles", err)
 	}
@@ -511,6 +493,33 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]Article, error) {
 		}
 	}
 	return out, nil
+}
+
+// listSQL is List's query and its arguments.
+func listSQL(opt ListOptions) (string, []any, error) {
+	var q strings.Builder
+	cols := articleCols
+	if opt.Brief {
+		cols = briefCols
+	}
+	q.WriteString(`SELECT ` + cols + `,
+		(SELECT count(*) FROM highlights h WHERE h.article_id = a.id) FROM articles a`)
+	if !opt.Archived {
+		// "+" keeps SQLite from using an index on state, which would
+		// mean sorting the whole inbox before returning one screen of it.
+		q.WriteString(` WHERE +a.state = 'inbox'`)
+	}
+	order, err := orderBy(opt.Sort)
+	if err != nil {
+		return "", nil, err
+	}
+	q.WriteString(order)
+	args := []any{}
+	if opt.Limit > 0 {
+		q.WriteString(` LIMIT ?`)
+		args = append(args, opt.Limit)
+	}
+	return q.String(), args, nil
 }
 
 // briefCols are the columns of a Brief list, in briefScan's order.

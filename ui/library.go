@@ -62,6 +62,17 @@ const searchLimit = 50
 // takes a hundred times longer, so the rest follows in a second read.
 const firstPage = 200
 
+// firstRows is how much of the first page a terminal h rows high needs:
+// two screens (page down works at once), at least 50. Each row read costs
+// about 10 µs, and the first frame is drawn at the renderer's first tick
+// only if the page is in by then.
+func firstRows(h int) int {
+	if h <= 0 {
+		return firstPage
+	}
+	return min(firstPage, max(2*h, 50))
+}
+
 // freeFrom is the size of list from which reading it whole is followed by
 // returning its garbage to the system.
 const freeFrom = 20000
@@ -190,10 +201,28 @@ func (l *libraryModel) Init() tea.Cmd {
 	watch := l.watch(watchEvery, func(time.Time) tea.Msg { return watchMsg{} })
 	if ch := l.first; ch != nil {
 		l.first = nil
-		return tea.Batch(func() tea.Msg { return <-ch }, watch, l.loadViews(false))
+		select {
+		case msg := <-ch:
+			// Taken in here, the page is in the program's first render,
+			// which its renderer draws at its first tick (8 ms after it
+			// starts). Sent as a message, it would queue behind the
+			// program's own (size, colours, environment), and miss that
+			// tick on a busy machine: the first frame came a tick later.
+			return tea.Batch(l.onList(msg.(listMsg)), watch, l.loadViews(false))
+		case <-time.After(firstWait):
+		}
+		// The saved views are read once the first page is in, on the
+		// connection it leaves free: read alongside, they would open a
+		// second connection (and parse the schema again) while the first
+		// frame waits.
+		return tea.Batch(tea.Sequence(func() tea.Msg { return <-ch }, l.loadViews(false)), watch)
 	}
 	return tea.Batch(l.loadList(0, firstPage), watch, l.loadViews(false))
 }
+
+// firstWait is how long Init waits for the prefetched first page before
+// leaving it to arrive as a message (a library on a slow disk).
+const firstWait = 50 * time.Millisecond
 
 // watchEvery is how often the library checks for changes made by another
 // margin (one small read).
@@ -228,10 +257,10 @@ func (l *libraryModel) reload() tea.Cmd {
 	return l.load(l.selectedID())
 }
 
-// prefetch starts reading the first page at once, so the read overlaps
-// the terminal's setup instead of waiting for Init.
-func (l *libraryModel) prefetch() {
-	load := l.loadList(0, firstPage)
+// prefetch starts reading the first page (rows articles) at once, so the
+// read overlaps the terminal's setup instead of waiting for Init.
+func (l *libraryModel) prefetch(rows int) {
+	load := l.loadList(0, rows)
 	l.first = make(chan tea.Msg, 1)
 	go func(ch chan<- tea.Msg) { ch <- load() }(l.first)
 }

@@ -15,6 +15,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/term"
 
@@ -37,6 +39,10 @@ type Options struct {
 	// Import opens an export for the library's I key (a path as typed);
 	// may be nil.
 	Import func(ctx context.Context, path string) (*ImportPlan, error)
+	// Open gives the library when Library is nil: Run calls it once the
+	// terminal is set up, so that opening it overlaps that setup. Its
+	// error ends Run before anything is drawn.
+	Open func() (Library, error)
 }
 
 // screen is which screen the root shows.
@@ -54,7 +60,16 @@ type Model struct {
 	screen  screen
 	library *libraryModel
 	pager   *pagerModel
-	detect  bool // follow the terminal's background colour
+	detect  bool  // follow the terminal's background colour
+	rows    int   // the first page's length, when Init reads it
+	openErr error // Options.Open failed: Run returns it
+
+	// The last frame, and whether it still stands: bubbletea asks for a
+	// frame after every message, and the terminal's reports at start
+	// (environment, colours, modes, the size again) change nothing on
+	// screen, while drawing the library takes a millisecond or two.
+	frame tea.View
+	drawn bool
 }
 
 // New returns the root model, for Run and for tests.
@@ -73,32 +88,53 @@ func newModel(ctx context.Context, opt Options) *Model {
 		tick:   tea.Tick,
 		watch:  tea.Tick,
 	}
-	if opt.Style == "" {
+	m := &Model{common: c, detect: opt.Style == "", rows: firstPage}
+	m.useLibrary(opt.Library)
+	return m
+}
+
+// useLibrary sets up the screens on the library (nil: not open yet), with
+// what it remembers: the style, the sort, the reading width.
+func (m *Model) useLibrary(lib Library) {
+	c := m.common
+	c.Lib, c.Opt.Library = lib, lib
+	if c.Opt.Style == "" {
 		// A style remembered in the settings overrides detection.
 		if st := c.setting(settings.Style); st == "dark" || st == "light" {
-			opt.Style = st
 			c.Opt.Style = st
 			c.Styles = NewStyles(st == "dark")
+			m.detect = false
 		}
 	}
-	m := &Model{common: c, detect: opt.Style == ""}
 	m.library = newLibrary(c)
 	m.pager = newPager(c)
-	return m
+	if c.Width > 0 {
+		m.library.SetSize(c.Width, c.Height)
+		m.pager.SetSize(c.Width, c.Height)
+	}
 }
 
 // Run shows the UI until the user quits, on the alternate screen with the
 // mouse on; the reading position is saved however it ends.
 func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 	m := newModel(ctx, opt)
-	m.library.prefetch()
-	m.startSize(out)
+	h := m.startSize(out)
+	m.rows = firstRows(h)
+	if m.common.Lib != nil {
+		m.library.prefetch(m.rows)
+	}
 	var opts []tea.ProgramOption
 	if in != nil {
 		opts = append(opts, tea.WithInput(in))
 	}
 	if out != nil {
 		opts = append(opts, tea.WithOutput(out))
+	}
+	if out == os.Stdout {
+		// lipgloss measured this output's colours when it was loaded;
+		// asking again costs another terminfo lookup, and inside tmux
+		// another run of tmux info.
+		opts = append(opts, tea.WithColorProfile(lipgloss.Writer.Profile))
 	}
 	// Frames go out up to 120 times a second (bubbletea's most; 60 by
 	// default): a keystroke, and the first frame, reach the screen within
@@ -121,6 +157,12 @@ func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 	_, err := prog.Run()
 	close(done)
 	stop()
+	if m.openErr != nil {
+		return m.openErr
+	}
+	if m.common.Lib == nil {
+		return err // stopped before the library was open
+	}
 	ferr := m.finalFlush()
 	if err != nil && !(errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil) {
 		return errors.Join(fmt.Errorf("run the terminal UI: %w", err), ferr)
@@ -128,28 +170,57 @@ func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 	return ferr
 }
 
-// startSize gives the screens the terminal's size before the program
-// starts. bubbletea draws a first frame before its first WindowSizeMsg is
-// handled; at width 0 that frame is only the help line (the header and
-// rows are cut to the width), and it stayed on screen once until a key
-// was pressed (issue 12 item 13). Sized here, no frame lacks them.
-func (m *Model) startSize(out io.Writer) {
-	if out == nil {
-		out = os.Stdout // what bubbletea writes to
-	}
+// startSize lays the screens out for the terminal's size before the
+// program starts, so that its first render is the whole screen: bubbletea
+// draws a frame before its first WindowSizeMsg is handled, and at width 0
+// that frame was only the help line (the header and rows cut to the
+// width), which once stayed on screen until a key was pressed (issue 12
+// item 13). It returns the height, 0 when unknown.
+func (m *Model) startSize(out io.Writer) int {
 	f, ok := out.(interface{ Fd() uintptr })
 	if !ok {
-		return
+		return 0
 	}
-	if w, h, err := term.GetSize(int(f.Fd())); err == nil && w > 0 && h > 0 {
-		m.common.Width, m.common.Height = w, h
-		m.library.SetSize(w, h)
+	w, h, err := term.GetSize(int(f.Fd()))
+	if err != nil || w <= 0 || h <= 0 {
+		return 0
 	}
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return h
 }
+
+// askAfter is when a library that cannot be opened asks the terminal its
+// last question: after the renderer's first frame (8 ms), which asks one;
+// answerWait is how long it waits for the answer before margin quits.
+const (
+	askAfter   = 25 * time.Millisecond
+	answerWait = 300 * time.Millisecond
+)
+
+// askLastMsg says it is time to ask the last question.
+type askLastMsg struct{}
 
 // Init loads the library, asks the terminal for its background colour and
 // opens the article asked for.
 func (m *Model) Init() tea.Cmd {
+	if open := m.common.Opt.Open; m.common.Lib == nil && open != nil {
+		// The renderer draws its first frame 8 ms after the program
+		// starts: the library, opened meanwhile, and its first page are
+		// taken in here, before the program's first render.
+		lib, err := open()
+		if err != nil {
+			m.openErr = err
+			// The terminal is answering the program's questions (its
+			// modes, its keyboard): answers left unread when margin quits
+			// are typed into the shell. Once the renderer has asked its
+			// own, margin asks one more that every terminal answers, and
+			// quits on that answer (the last), or after a while.
+			return tea.Tick(askAfter, func(time.Time) tea.Msg { return askLastMsg{} })
+		}
+		m.useLibrary(lib)
+		m.library.prefetch(m.rows)
+	}
+	m.drawn = false
 	cmds := []tea.Cmd{m.library.Init()}
 	if m.detect {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -164,6 +235,27 @@ func (m *Model) Init() tea.Cmd {
 // Update routes a message: window and colour messages to everyone, the
 // rest to the screen it belongs to.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.openErr != nil {
+		// The library could not be opened: nothing to do but wait for
+		// the last answer (see Init).
+		switch msg.(type) {
+		case askLastMsg:
+			return m, tea.Batch(tea.Raw(ansi.RequestPrimaryDeviceAttributes),
+				tea.Tick(answerWait, func(time.Time) tea.Msg { return tea.QuitMsg{} }))
+		case uv.PrimaryDeviceAttributesEvent:
+			return m, tea.Quit
+		}
+		return m, nil
+	}
+	switch msg := msg.(type) {
+	case tea.EnvMsg, tea.ColorProfileMsg, tea.ModeReportMsg, tea.KeyboardEnhancementsMsg:
+		return m, nil // read by bubbletea itself; nothing here depends on them
+	case tea.WindowSizeMsg:
+		if msg.Width == m.common.Width && msg.Height == m.common.Height {
+			return m, nil
+		}
+	}
+	m.drawn = false
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.common.Width, m.common.Height = msg.Width, msg.Height
@@ -245,7 +337,17 @@ func (m *Model) onBackground(msg tea.BackgroundColorMsg) tea.Cmd {
 
 // View draws the current screen.
 func (m *Model) View() tea.View {
+	if !m.drawn {
+		m.frame, m.drawn = m.view(), true
+	}
+	return m.frame
+}
+
+func (m *Model) view() tea.View {
 	var v tea.View
+	if m.common.Lib == nil && m.common.Opt.Open != nil {
+		return v // nothing to show before the library is open (or if it cannot be)
+	}
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "margin"

@@ -184,7 +184,7 @@ func benchLibrary(e *env) error {
 	fmt.Fprintf(e.stdout, "\nfirst frame less process start: %s (opening the library, the first page, terminal setup, drawing)\n", ms(ownFrame))
 	fmt.Fprintf(e.stdout, "resident memory with the library open: %.1f MB (goal < 80 MB)\n", float64(rssKB[len(rssKB)/2])/1024)
 
-	if err := benchGrowth(e, self); err != nil {
+	if err := benchGrowth(e, self, growthSizes); err != nil {
 		return err
 	}
 
@@ -200,12 +200,12 @@ func benchLibrary(e *env) error {
 // benchGrowth prints the library's figures at 1k, 10k and 100k articles,
 // each beside its same-run baseline, and how much each grew from the size
 // before (10x the articles: a linear cost grows 10x, a bounded one 1x).
-func benchGrowth(e *env, self string) error {
+func benchGrowth(e *env, self string, sizes []int) error {
 	fmt.Fprintf(e.stdout, "\ngrowth (1,500-word articles; first frame against margin help, filter against a strings.Contains scan):\n")
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "articles\tfirst frame\tmargin help\tratio\tlist (brief)\tgrowth\tfilter key\tscan\tratio\tgrowth\tresident\tpeak\t\n")
 	var prevList, prevKey time.Duration
-	for _, size := range growthSizes {
+	for _, size := range sizes {
 		st, db, err := benchDB(e, size)
 		if err != nil {
 			return err
@@ -222,18 +222,24 @@ func benchGrowth(e *env, self string) error {
 			return fmt.Sprintf("%.1fx", float64(now)/float64(prev))
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%.2fx\t%s\t%s\t%s\t%s\t%.2fx\t%s\t%.1f MB\t%.1f MB\t\n", size,
-			ms(g.frame), ms(g.help), float64(g.frame)/float64(g.help), ms(g.list), grow(g.list, prevList),
+			ms(g.frame), ms(g.help), g.ratio, ms(g.list), grow(g.list, prevList),
 			ms(g.key), ms(g.scan), float64(g.key)/float64(g.scan), grow(g.key, prevKey),
 			float64(g.rssKB)/1024, float64(g.peakKB)/1024)
 		prevList, prevKey = g.list, g.key
 	}
 	tw.Flush()
+	fmt.Fprintf(e.stdout, "(the first ratio is the median of each run's first frame over the margin help run right after it)\n")
 	fmt.Fprintf(e.stdout, "goals at 100k: first frame within 1.5x of margin help, filter key < 16 ms, resident < 80 MB\n")
+	// The machine's load, without which the times above mean little.
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil && len(strings.Fields(string(b))) >= 3 {
+		fmt.Fprintf(e.stdout, "load average at the end: %s\n", strings.Join(strings.Fields(string(b))[:3], " "))
+	}
 	return nil
 }
 
 type growth struct {
 	frame, help, list, key, scan time.Duration
+	ratio                        float64 // median of each run's frame over its help
 	rssKB, peakKB                int
 }
 
@@ -251,11 +257,12 @@ func growthRow(e *env, st *store.Store, self, db string, size int) (growth, erro
 		want = want[:16]
 	}
 	full := fmt.Sprintf("%d articles", size)
-	runs := 7
+	runs := 11
 	if size >= 100000 {
-		runs = 5
+		runs = 7
 	}
 	var frames, helps []time.Duration
+	var ratios []float64
 	var rss, peak []int
 	for range runs {
 		d, kb, hwm, err := timeFirstFrame(self, db, want, full)
@@ -268,6 +275,9 @@ func growthRow(e *env, st *store.Store, self, db string, size int) (growth, erro
 			return g, fmt.Errorf("bench library: run margin help: %w", err)
 		}
 		helps = append(helps, time.Since(t0))
+		// Each frame against the help run right after it: the machine's
+		// load swings between runs more than between the two.
+		ratios = append(ratios, float64(d)/float64(helps[len(helps)-1]))
 	}
 	var lists []time.Duration
 	var arts []store.Article
@@ -286,6 +296,8 @@ func growthRow(e *env, st *store.Store, self, db string, size int) (growth, erro
 	slices.Sort(rss)
 	slices.Sort(peak)
 	g.frame, g.help, g.list = median(frames), median(helps), median(lists)
+	slices.Sort(ratios)
+	g.ratio = ratios[len(ratios)/2]
 	g.rssKB, g.peakKB = rss[len(rss)/2], peak[len(peak)/2]
 	return g, nil
 }
@@ -427,12 +439,13 @@ func benchImport(ctx context.Context, e *env) (float64, error) {
 func cmdBench(e *env, args []string) error {
 	fs := e.flags("bench")
 	corpus := fs.String("corpus", "", "corpus folder (ground-truth.json with html/ or text/)")
+	sizes := fs.String("sizes", "", "growth: the library sizes to measure, comma-separated (default 1000,10000,100000)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 && (len(pos) == 0 || pos[0] != "measure") {
-		return usageErr("bench: say which: extract, paste, multilingual, read, library, growth, hostile or import")
+		return usageErr("bench: say which: extract, paste, multilingual, read, library, growth, hostile, import or throughput")
 	}
 	dir := func(def string) string {
 		if *corpus != "" {
@@ -462,13 +475,26 @@ func cmdBench(e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("bench growth: find margin's own binary: %w", err)
 		}
-		return benchGrowth(e, self)
+		ns := growthSizes
+		if *sizes != "" {
+			ns = nil
+			for _, f := range strings.Split(*sizes, ",") {
+				n, err := strconv.Atoi(strings.TrimSpace(f))
+				if err != nil || n < 1 {
+					return usageErr("bench growth: --sizes takes article counts, such as 1000,10000; not %q", f)
+				}
+				ns = append(ns, n)
+			}
+		}
+		return benchGrowth(e, self, ns)
 	case "hostile":
 		return benchHostile(e)
 	case "import":
 		return benchImports(e)
+	case "throughput":
+		return benchThroughput(e, *corpus)
 	case "measure": // used by hostile and import
 		return benchMeasure(e, pos[1:])
 	}
-	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, library, growth, hostile or import)", pos[0])
+	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, library, growth, hostile, import or throughput)", pos[0])
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -243,4 +244,23 @@ func TestE2EHighlightClaimWithNote(t *testing.T) {
 	time.Sleep(200 * time.Millisecond)
 	tm.press("q", "q")
 	tm.wait()
+}
+
+// A library that cannot be opened ends margin with the error, as before
+// the library was opened alongside the terminal's setup: on the shell's
+// screen (no alternate screen left behind), with status 1.
+func TestE2ELibraryThatCannotBeOpened(t *testing.T) {
+	dir := t.TempDir()
+	tm := startTerm(t, 200, 24, nil, "--db", dir)
+	err := tm.wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Fatalf("exit: %v", err)
+	}
+	if scr := tm.screen(); !strings.Contains(scr, "open library") || !strings.Contains(scr, "is a directory") {
+		t.Errorf("screen:\n%s", scr)
+	}
+	if out := tm.output(); strings.Count(string(out), "\x1b[?1049h") != strings.Count(string(out), "\x1b[?1049l") {
+		t.Errorf("the alternate screen was left on: %q", out)
+	}
 }

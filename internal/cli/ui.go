@@ -10,9 +10,11 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"margin/internal/library"
 	"margin/internal/settings"
+	"margin/store"
 	"margin/ui"
 
 	"golang.org/x/term"
@@ -41,38 +43,66 @@ func cmdUI(e *env, args []string) error {
 	if !isTerminal(e.stdout) || !isTerminalReader(e.stdin) {
 		return fmt.Errorf("the library screen needs a terminal; in scripts use margin list, show, search or export")
 	}
-	// The first frame's tables are built on the other core meanwhile.
+	// The library is opened while the terminal is set up (ui.Run takes
+	// it when the program starts): the first frame is drawn at the
+	// renderer's first tick, 8 ms after the program starts. Started
+	// before Warm, it is the one the other core picks up first.
+	type opened struct {
+		st  *store.Store
+		lib *library.Library
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		st, err := e.open()
+		if err != nil {
+			ch <- opened{err: err}
+			return
+		}
+		lib := library.New(st)
+		if err := lib.FirstRun(e.ctx); err != nil {
+			st.Close()
+			ch <- opened{err: err}
+			return
+		}
+		ch <- opened{st: st, lib: lib}
+	}()
+	// The first frame's tables are built meanwhile.
 	go ui.Warm()
-	st, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	lib := library.New(st)
-	if err := lib.FirstRun(e.ctx); err != nil {
-		return err
-	}
+	get := sync.OnceValue(func() opened { return <-ch })
+	defer func() {
+		if o := get(); o.st != nil {
+			o.st.Close()
+		}
+	}()
 	opt := ui.Options{
-		Library: lib,
+		Open: func() (ui.Library, error) {
+			o := get()
+			if o.err != nil {
+				return nil, o.err
+			}
+			return o.lib, nil
+		},
+		// The functions below run only once the library is open.
 		Add: func(ctx context.Context, input string) (int64, bool, error) {
-			r, err := lib.AddInput(ctx, input)
+			r, err := get().lib.AddInput(ctx, input)
 			return r.ID, r.Existed, err
 		},
-		AddSample: lib.AddSample,
+		AddSample: func(ctx context.Context) (int64, error) { return get().lib.AddSample(ctx) },
 		Style:     *style,
 		Width:     *width,
 		OpenID:    *open,
 		Export: func(ctx context.Context, id int64) (string, error) {
-			return lib.ExportToFolder(ctx, id)
+			return get().lib.ExportToFolder(ctx, id)
 		},
 		OpenURL: openURL,
 		Copy:    copyToClipboard,
 		Refresh: func(ctx context.Context, id int64) (string, error) {
-			res, err := lib.Refresh(ctx, id)
+			res, err := get().lib.Refresh(ctx, id)
 			return res.Summary(), err
 		},
 		Import: func(ctx context.Context, path string) (*ui.ImportPlan, error) {
-			return openImport(ctx, lib, path)
+			return openImport(ctx, get().lib, path)
 		},
 	}
 	return ui.Run(e.ctx, opt, os.Stdin, os.Stdout)
