@@ -541,3 +541,21 @@ func TestBlockCuts(t *testing.T) {
 		}
 	}
 }
+
+// HTML that holds blank lines (a processing instruction, a declaration,
+// CDATA, a comment) is never cut: a slice starting inside it would render
+// its text as Markdown.
+func TestRenderSliceNotInsideHTML(t *testing.T) {
+	body := gen.Article(30000)
+	mid := len(body) / 2
+	mid += strings.Index(body[mid:], "\n\n") + 2
+	for _, open := range []string{"<?php", "<!DOCTYPE x", "<![CDATA[", "<!-- a", "<PRE>"} {
+		md := body[:mid] + open + "\n\nHidden [words](https://x.org).\n\n?>]]>-->\n\n" + body[mid:]
+		off := strings.Index(md, "Hidden")
+		links := Parse(md).Links()
+		cfg, _ := checkOptions(Options{Width: 80})
+		if _, ok, _ := renderSlice(md, Options{Width: 80, Links: links}, cfg, off, 30); ok {
+			t.Errorf("%s: a slice was cut inside the HTML block", open)
+		}
+	}
+}

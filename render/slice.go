@@ -72,15 +72,25 @@ func (d *Doc) shift(a int32) {
 }
 
 // hasHTMLBlocks reports raw HTML that may hold blank lines (comments,
-// pre, script, style, textarea): a cut could fall inside it.
+// CDATA and declarations, processing instructions, pre, script, style,
+// textarea): a cut could fall inside it.
 func hasHTMLBlocks(s string) bool {
-	l := strings.ToLower(s)
-	for _, tag := range []string{"<!--", "<pre", "<script", "<style", "<textarea"} {
-		if strings.Contains(l, tag) {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j
+		rest := s[i+1:]
+		if strings.HasPrefix(rest, "!") || strings.HasPrefix(rest, "?") {
 			return true
 		}
+		for _, tag := range []string{"pre", "script", "style", "textarea"} {
+			if len(rest) >= len(tag) && strings.EqualFold(rest[:len(tag)], tag) {
+				return true
+			}
+		}
 	}
-	return false
 }
 
 // blockCuts returns the last safe cut at or before from and the first at
