@@ -109,6 +109,32 @@ func benchOps() ([]benchOp, error) {
 		},
 		goal: 16 * time.Millisecond,
 	})
+	// Opening a 200,000-word article: at its top, and where the reader
+	// left off two thirds in, without the article's links (they come with
+	// its parse, which runs beside the first screen). The baseline is the
+	// window rendered from the whole article's parse, as reopening did.
+	dark := Options{Width: 80, Style: "dark"}
+	cfg, err := checkOptions(dark)
+	if err != nil {
+		return nil, err
+	}
+	wholeParse := func(off int) func() error {
+		return func() error {
+			_, err := parseFor(long, dark).window(dark, cfg, off, 40, true, true)
+			return err
+		}
+	}
+	ops = append(ops, benchOp{
+		name: "first screen (40 lines), 200k words",
+		ours: func() error { _, err := RenderFirst(long, dark, 40); return err },
+		base: wholeParse(0),
+		goal: 16 * time.Millisecond,
+	}, benchOp{
+		name: "reopen at 2/3, 200k words",
+		ours: func() error { _, err := RenderAt(long, dark, len(long)*2/3, 40); return err },
+		base: wholeParse(len(long) * 2 / 3),
+		goal: 16 * time.Millisecond,
+	})
 	d, marks, first, cursor, err := benchPaintFixture()
 	if err != nil {
 		return nil, err

@@ -35,9 +35,8 @@ type Options struct {
 	// is in the links list): long-form text reads without the noise.
 	InlineLinks bool
 	// Links, when given, are the article's links (Text.Links of the same
-	// Markdown). With them RenderAt renders a long article's window from a
-	// slice of its Markdown, numbering its links as the whole does, instead
-	// of parsing the whole article first.
+	// Markdown): RenderAt numbers a slice's links from them instead of
+	// counting the links before the slice.
 	Links []Link
 }
 
@@ -337,8 +336,10 @@ func RenderFirst(markdown string, opt Options, lines int) (*Doc, error) {
 // article's only when the run starts at the top. When the run is the whole
 // article, the Doc is Complete instead.
 //
-// It parses the whole Markdown (a sixth of the cost of rendering it), so
-// the blocks render exactly as inside the whole document.
+// A long article's window is rendered from a slice of its Markdown cut
+// where a top-level block must start (renderSlice), so the blocks render
+// exactly as inside the whole document without parsing it; when it cannot
+// be cut safely, the whole is parsed (a sixth of the cost of rendering it).
 func RenderAt(markdown string, opt Options, offset, lines int) (*Doc, error) {
 	cfg, err := checkOptions(opt)
 	if err != nil {

@@ -502,13 +502,17 @@ func TestRenderSliceMatchesWhole(t *testing.T) {
 			cfg, _ := checkOptions(opt)
 			for _, frac := range []float64{0.05, 0.3, 0.5, 0.77, 0.99} {
 				off := int(frac * float64(len(md)))
-				win, ok, err := renderSlice(md, withLinks, cfg, off, 30)
-				if err != nil || !ok {
-					t.Fatalf("width %d at %d: sliced %v, %v", width, off, ok, err)
+				// With the article's links, and without: counted before the cut.
+				for _, o := range []Options{withLinks, opt} {
+					win, ok, err := renderSlice(md, o, cfg, off, 30)
+					if err != nil || !ok {
+						t.Fatalf("width %d at %d: sliced %v, %v", width, off, ok, err)
+					}
+					if msg := windowMismatch(full, win, off); msg != "" {
+						t.Fatalf("width %d at %.0f%% (links given %v): %s", width, frac*100, o.Links != nil, msg)
+					}
 				}
-				if msg := windowMismatch(full, win, off); msg != "" {
-					t.Fatalf("width %d at %.0f%%: %s", width, frac*100, msg)
-				}
+				win, _, _ := renderSlice(md, withLinks, cfg, off, 30)
 				if at, fat := win.LineOf(off), full.LineOf(off); len(win.Lines)-at < 30 && len(full.Lines)-fat > 30 {
 					t.Errorf("width %d at %.0f%%: %d lines below the offset", width, frac*100, len(win.Lines)-at)
 				}

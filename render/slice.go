@@ -14,12 +14,13 @@ const sliceMin = 64 << 10
 // renderSlice renders RenderAt's window from a slice of a long article,
 // cut at blank lines where a top-level block must start, so that parsing
 // costs the window and not the article (a 200,000-word article's parse is
-// longer than a frame). It needs the article's links to number the
-// slice's as the whole does; ok is false when it cannot cut safely (raw
-// HTML blocks or link reference definitions anywhere, which reach across
-// blank lines) or the slice would be the whole.
+// longer than a frame). It numbers the slice's links as the whole does,
+// from the article's links when given, else by counting those before the
+// slice (linksBefore); ok is false when it cannot cut safely (raw HTML
+// blocks or link reference definitions anywhere, which reach across blank
+// lines) or the slice would be the whole.
 func renderSlice(markdown string, opt Options, cfg *ansi.StyleConfig, offset, lines int) (d *Doc, ok bool, err error) {
-	if opt.Links == nil || len(markdown) < sliceMin || offset <= 0 || offset >= len(markdown) ||
+	if len(markdown) < sliceMin || offset <= 0 || offset >= len(markdown) ||
 		hasRefDefs(markdown) || hasHTMLBlocks(markdown) {
 		return nil, false, nil
 	}
@@ -30,8 +31,12 @@ func renderSlice(markdown string, opt Options, cfg *ansi.StyleConfig, offset, li
 	}
 	p := parseWith(markdown[a:b], false)
 	p.notFirst = a > 0
-	p.linkBase = sort.Search(len(opt.Links), func(i int) bool { return opt.Links[i].Offset >= a })
 	if !opt.InlineLinks {
+		if opt.Links != nil {
+			p.linkBase = sort.Search(len(opt.Links), func(i int) bool { return opt.Links[i].Offset >= a })
+		} else {
+			p.linkBase = linksBefore(markdown, a)
+		}
 		p.referenceLinks()
 	}
 	if len(p.tops) == 0 {
@@ -94,15 +99,31 @@ func hasHTMLBlocks(s string) bool {
 }
 
 // blockCuts returns the last safe cut at or before from and the first at
-// or after to (len(s) when none): line starts after a blank line, outside
-// fenced code, that begin a paragraph or a heading (not indented, not a
-// list item, quote, table row or HTML), where every reading of the
-// Markdown starts a top-level block. a is -1 when there is none before.
+// or after to (len(s) when none), cuts as eachCut finds them. a is -1 when
+// there is none before.
 func blockCuts(s string, from, to int) (a, b int) {
 	a, b = -1, len(s)
 	if from == 0 {
 		a = 0
 	}
+	eachCut(s, func(i int) bool {
+		if i <= from {
+			a = i
+		}
+		if i >= to {
+			b = i
+			return false
+		}
+		return true
+	})
+	return a, b
+}
+
+// eachCut calls yield with each safe cut of s, in order, until it returns
+// false: line starts after a blank line, outside fenced code, that begin a
+// paragraph or a heading (not indented, not a list item, quote, table row
+// or HTML), where every reading of the Markdown starts a top-level block.
+func eachCut(s string, yield func(int) bool) {
 	var fence string // the open fence's marker, "" outside code
 	blank := true    // the line before was blank (or the start)
 	for i := 0; i < len(s); {
@@ -124,13 +145,8 @@ func blockCuts(s string, from, to int) (a, b int) {
 				n++
 			}
 			fence = trim[:n]
-		} else if blank && safeStart(line) {
-			if i <= from {
-				a = i
-			}
-			if i >= to {
-				return a, i
-			}
+		} else if blank && safeStart(line) && !yield(i) {
+			return
 		}
 		blank = fence == "" && strings.TrimSpace(line) == ""
 		if j < 0 {
@@ -138,7 +154,6 @@ func blockCuts(s string, from, to int) (a, b int) {
 		}
 		i = end + 1
 	}
-	return a, b
 }
 
 // safeStart reports whether a line after a blank line starts a block no

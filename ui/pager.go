@@ -348,8 +348,9 @@ func (p *pagerModel) requestRender() tea.Cmd {
 		if at > 0 {
 			o := opt
 			if text != nil {
-				// The links' numbers let a long article's window render from
-				// a slice of it (a width change), not the whole.
+				// A long article's window renders from a slice of it; with
+				// the text parsed, its links are numbered from the text's
+				// list rather than counted before the slice.
 				o.Links = text.Links()
 			}
 			d, err = render.RenderAt(md, o, at, lines)
