@@ -122,6 +122,17 @@ func (d *Doc) Covers(offset int) bool {
 	return n > 0 && int(d.lo[d.byLo[0]]) <= offset && offset <= int(d.maxHi[n-1])
 }
 
+// End returns the source offset just past the last text the lines show
+// (0 when they show none).
+func (d *Doc) End() int {
+	d.buildIndex()
+	n := len(d.byLo)
+	if n == 0 {
+		return 0
+	}
+	return int(d.unitEnd(d.maxHi[n-1]))
+}
+
 // LineOf returns the first line showing the source offset (or the nearest
 // mapped offset after it); past the end it returns the last line.
 func (d *Doc) LineOf(offset int) int {
