@@ -54,9 +54,9 @@ func benchPaintFixture() (*Doc, []Mark, int, int, error) {
 	}
 	first := len(d.Lines) / 2
 	cursor := -1
-	for c := range d.cells[first+10] {
-		if o := d.cells[first+10][c]; o >= 0 {
-			cursor = int(o)
+	for c := range d.Cells(first + 10) {
+		if o := d.Offset(first+10, c); o >= 0 {
+			cursor = o
 			break
 		}
 	}

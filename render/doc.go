@@ -10,10 +10,10 @@ import (
 // Offset returns the Markdown source byte offset shown in a cell, or -1 for
 // decoration and padding (and for cells outside the document).
 func (d *Doc) Offset(line, col int) int {
-	if line < 0 || line >= len(d.cells) || col < 0 || col >= len(d.cells[line]) {
+	if line < 0 || line >= len(d.cells) {
 		return -1
 	}
-	return int(d.cells[line][col])
+	return int(d.cells[line].at(col))
 }
 
 // Cells returns the number of cells a line maps (0 outside the document).
@@ -21,7 +21,7 @@ func (d *Doc) Cells(line int) int {
 	if line < 0 || line >= len(d.cells) {
 		return 0
 	}
-	return len(d.cells[line])
+	return d.cells[line].len()
 }
 
 // Next returns the first mapped cell at or after (line, col) in reading
@@ -33,8 +33,13 @@ func (d *Doc) Next(line, col int) (l, c int, ok bool) {
 	if col < 0 {
 		col = 0
 	}
+	var buf [128]int32
 	for ; line < len(d.cells); line++ {
-		cl := d.cells[line]
+		if col >= d.cells[line].len() {
+			col = 0
+			continue
+		}
+		cl := d.cells[line].expand(buf[:0])
 		for ; col < len(cl); col++ {
 			if cl[col] >= 0 && (col == 0 || cl[col-1] != cl[col]) {
 				return line, col, true
@@ -83,10 +88,11 @@ func (d *Doc) CellOf(offset int) (line, col int, ok bool) {
 	}
 	// Lines starting at or after the offset: the first of them in lo
 	// order holds the smallest such offset, at its lo.
+	var buf [128]int32
 	i := sort.Search(len(d.byLo), func(i int) bool { return d.lo[d.byLo[i]] >= off })
 	for j := i; j < len(d.byLo) && (best < 0 || d.lo[d.byLo[j]] == best); j++ {
 		l := int(d.byLo[j])
-		for c, o := range d.cells[l] {
+		for c, o := range d.cells[l].expand(buf[:0]) {
 			if o == d.lo[l] {
 				if better(o, l, c) {
 					best, bl, bc = o, l, c
@@ -102,7 +108,7 @@ func (d *Doc) CellOf(offset int) (line, col int, ok bool) {
 		if d.hi[l] < off {
 			continue
 		}
-		for c, o := range d.cells[l] {
+		for c, o := range d.cells[l].expand(buf[:0]) {
 			if o >= off && better(o, l, c) {
 				best, bl, bc = o, l, c
 			}
@@ -199,13 +205,13 @@ func (d *Doc) Paint(first, n int, marks []Mark, cursor int, cursorSGR string) []
 		}
 	}
 	out := make([]string, 0, n)
-	var who []int32
+	var who, cells []int32
 	for line := first; line < first+n; line++ {
 		if line < 0 || line >= len(d.Lines) {
 			out = append(out, "")
 			continue
 		}
-		cells := d.cells[line]
+		cells = d.cells[line].expand(cells)
 		if cap(who) < len(cells) {
 			who = make([]int32, len(cells))
 		}
@@ -346,8 +352,9 @@ func (d *Doc) Find(query string) []Match {
 	// long word the renderer cut).
 	var lastEnd int32 = -1
 	gap := false
+	var cells []int32
 	for l, t := range d.text {
-		cells := d.cells[l]
+		cells = d.cells[l].expand(cells)
 		col := 0
 		for rest := t; len(rest) > 0; {
 			g, w, n := nextSeq(rest)
@@ -388,7 +395,7 @@ func (d *Doc) Find(query string) []Match {
 		if last.line == first.line {
 			m.Width = int(last.col + last.w - first.col)
 		} else {
-			m.Width = len(d.cells[first.line]) - int(first.col)
+			m.Width = d.cells[first.line].len() - int(first.col)
 		}
 		for k := i; k < i+len(q); k++ {
 			if o := ps[k].off; o >= 0 {

@@ -37,8 +37,8 @@ func FuzzRenderMap(f *testing.F) {
 			}
 		}
 		for l := range d.Lines {
-			if w := xansi.StringWidth(d.Lines[l]); len(d.cells[l]) != w {
-				t.Fatalf("line %d: %d cells for a line %d cells wide", l, len(d.cells[l]), w)
+			if w := xansi.StringWidth(d.Lines[l]); len(d.row(l)) != w {
+				t.Fatalf("line %d: %d cells for a line %d cells wide", l, len(d.row(l)), w)
 			}
 			for _, g := range lineGlyphs(d.Lines[l]) {
 				if g.wid == 0 {

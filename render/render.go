@@ -108,7 +108,7 @@ type Doc struct {
 	Window   bool     // a preview around a passage (RenderAt): not the whole article, nor always its top
 
 	text    []string  // plain text of each line
-	cells   [][]int32 // source offset of each cell of each line, -1 for decoration
+	cells   []cellRow // source offset of each cell of each line, -1 for decoration
 	lo      []int32   // smallest mapped offset of each line (-1 when none)
 	hi      []int32   // largest mapped offset of each line
 	wideOff []int32   // source units longer than a byte: their starts, in order
@@ -450,7 +450,7 @@ func blockHeight(p *proj, t int, perLine int) int {
 type chunk struct {
 	lines []string
 	text  []string
-	cells [][]int32
+	cells []cellRow
 	pre   int // leading lines that belong to the document's frame
 	post  int // trailing lines that belong to the document's frame
 }
@@ -577,7 +577,9 @@ func (p *proj) run(opt Options, cfg *ansi.StyleConfig, j *job) (c *chunk, err er
 	ar := ansi.NewRenderer(ansi.Options{WordWrap: opt.Width, Styles: *cfg, InlineTableLinks: true})
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000)))
 	var buf bytes.Buffer
-	buf.Grow(len(ext) * 6)
+	// About six bytes out per byte of the run's text (its copy ends ext):
+	// not per byte of the whole article, which every run's ext holds.
+	buf.Grow((len(ext) - len(p.clean)) * 6)
 	if err := r.Render(&buf, ext, doc); err != nil {
 		return nil, fmt.Errorf("render: glamour: %w", err)
 	}
@@ -588,7 +590,7 @@ func (p *proj) run(opt Options, cfg *ansi.StyleConfig, j *job) (c *chunk, err er
 		styled, plain, cells := m.mapLine(line)
 		c.lines = append(c.lines, styled)
 		c.text = append(c.text, plain)
-		c.cells = append(c.cells, cells)
+		c.cells = append(c.cells, newCellRow(cells))
 	}
 	c.pre, c.post = frame(opt, cfg)
 	return c, nil
@@ -618,20 +620,8 @@ func (p *proj) assemble(cs []*chunk, first, last bool) *Doc {
 	}
 	d.lo = make([]int32, len(d.cells))
 	d.hi = make([]int32, len(d.cells))
-	for i, cl := range d.cells {
-		lo, hi := int32(-1), int32(-1)
-		for _, o := range cl {
-			if o < 0 {
-				continue
-			}
-			if lo < 0 || o < lo {
-				lo = o
-			}
-			if o > hi {
-				hi = o
-			}
-		}
-		d.lo[i], d.hi[i] = lo, hi
+	for i, r := range d.cells {
+		d.lo[i], d.hi[i] = r.bounds()
 	}
 	return d
 }

@@ -91,14 +91,14 @@ func checkMap(t *testing.T, name, md string, d *Doc, requireAll bool) {
 	mapped := map[int32]bool{}
 	bad := 0
 	for l := range d.Lines {
-		if len(d.cells[l]) != xansi.StringWidth(d.Lines[l]) {
-			t.Errorf("%s: line %d: %d cells for width %d", name, l, len(d.cells[l]), xansi.StringWidth(d.Lines[l]))
+		if len(d.row(l)) != xansi.StringWidth(d.Lines[l]) {
+			t.Errorf("%s: line %d: %d cells for width %d", name, l, len(d.row(l)), xansi.StringWidth(d.Lines[l]))
 		}
 		for _, g := range lineGlyphs(d.Lines[l]) {
-			if g.wid == 0 || g.col >= len(d.cells[l]) {
+			if g.wid == 0 || g.col >= len(d.row(l)) {
 				continue
 			}
-			o := d.cells[l][g.col]
+			o := d.row(l)[g.col]
 			if o < 0 {
 				continue
 			}
@@ -270,7 +270,7 @@ func TestRenderFirstPrefix(t *testing.T) {
 					t.Errorf("%s/%s: line %d differs:\n first %q\n  full %q", c.name, st, i, first.Lines[i], full.Lines[i])
 					break
 				}
-				if !equalCells(first.cells[i], full.cells[i]) {
+				if !equalCells(first.row(i), full.row(i)) {
 					t.Errorf("%s/%s: line %d map differs", c.name, st, i)
 					break
 				}
@@ -322,7 +322,7 @@ func TestChunkedEqualsWhole(t *testing.T) {
 					t.Errorf("%s/%s/%d: %d lines, whole render has %d", name, st, n, len(d.Lines), len(whole.Lines))
 				}
 				for i := 0; i < min(len(d.Lines), len(whole.Lines)); i++ {
-					if d.Lines[i] != whole.Lines[i] || !equalCells(d.cells[i], whole.cells[i]) {
+					if d.Lines[i] != whole.Lines[i] || !equalCells(d.row(i), whole.row(i)) {
 						t.Errorf("%s/%s/%d: line %d differs:\n got %q\nwant %q", name, st, n, i, d.Text(i), whole.Text(i))
 						break
 					}
@@ -435,7 +435,7 @@ func windowMismatch(full, win *Doc, off int) string {
 			len(win.Lines), at, len(full.Lines), fullAt)
 	}
 	for i := range win.Lines {
-		if win.text[i] != full.text[k+i] || !slices.Equal(win.cells[i], full.cells[k+i]) {
+		if win.text[i] != full.text[k+i] || !slices.Equal(win.row(i), full.row(k+i)) {
 			return fmt.Sprintf("window line %d is not Render's line %d:\n  win %q\n full %q", i, k+i, win.text[i], full.text[k+i])
 		}
 	}

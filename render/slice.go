@@ -55,12 +55,8 @@ func (d *Doc) shift(a int32) {
 	if a == 0 {
 		return
 	}
-	for _, cl := range d.cells {
-		for i, o := range cl {
-			if o >= 0 {
-				cl[i] = o + a
-			}
-		}
+	for _, r := range d.cells {
+		r.shift(a)
 	}
 	for i := range d.lo {
 		if d.lo[i] >= 0 {
