@@ -56,7 +56,8 @@ func parseFor(markdown string, opt Options) *proj {
 // printed (nor hyperlinked) by glamour, and the number is decoration the
 // cell map leaves unmapped, so motions, quotes and search skip it.
 // Autolinks, whose text is the address, and images are left as they are.
-func (p *proj) referenceLinks() {
+// It returns how many links it numbered.
+func (p *proj) referenceLinks() int {
 	_, nodes := p.links()
 	base := p.linkBase
 	tops := make(map[ast.Node]int, len(p.tops))
@@ -82,6 +83,7 @@ func (p *proj) referenceLinks() {
 		}
 		return ast.WalkContinue, nil
 	})
+	return len(nodes)
 }
 
 // linkRef is a link's reference number in the rendered text.
@@ -142,6 +144,9 @@ func Render(markdown string, opt Options) (*Doc, error) {
 	cfg, err := checkOptions(opt)
 	if err != nil {
 		return nil, err
+	}
+	if d, ok, err := renderPieces(markdown, opt, cfg); ok {
+		return d, err
 	}
 	p := parseFor(markdown, opt)
 	n := 1
@@ -599,8 +604,14 @@ func (p *proj) run(opt Options, cfg *ansi.StyleConfig, j *job) (c *chunk, err er
 // assemble joins chunks into a Doc, dropping the document frame lines
 // between chunks. Trailing empty lines are dropped as glamour users do.
 func (p *proj) assemble(cs []*chunk, first, last bool) *Doc {
-	d := &Doc{Complete: last}
-	d.wideOff, d.wideEnd = wideUnits(p.units)
+	wo, we := wideUnits(p.units)
+	return assemble(cs, first, last, wo, we)
+}
+
+// assemble joins chunks into a Doc whose multi-byte units are wo and we
+// (see proj.assemble).
+func assemble(cs []*chunk, first, last bool, wo, we []int32) *Doc {
+	d := &Doc{Complete: last, wideOff: wo, wideEnd: we}
 	for i, c := range cs {
 		a, b := 0, len(c.lines)
 		if i > 0 || !first {
