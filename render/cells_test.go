@@ -65,3 +65,12 @@ func TestCellRowRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// all is every unit, one by one (for tests).
+func (t *unitTable) all() []unit {
+	out := make([]unit, t.len())
+	for i := range out {
+		out[i] = t.at(int32(i))
+	}
+	return out
+}

@@ -168,13 +168,17 @@ func (d *Doc) unitEnd(off int32) int32 {
 
 // wideUnits lists the units longer than one byte (a non-ASCII rune, an
 // entity, an escape): all unitEnd needs to know, and ASCII text has few.
-// The whole unit table is 16 bytes a source byte (45 MB for a
-// 450,000-word article), and the reader keeps one already in its Text.
-func wideUnits(us []unit) (offs, ends []int32) {
-	for _, u := range us {
-		if u.end != u.off+1 {
-			offs = append(offs, u.off)
-			ends = append(ends, u.end)
+// A Doc keeps these rather than its projection's unit table, which the
+// reader keeps already in its Text.
+func wideUnits(us unitTable) (offs, ends []int32) {
+	for _, r := range us.runs {
+		if r.sl == 1 {
+			continue
+		}
+		for k := range r.n {
+			off := r.off + k*r.sl
+			offs = append(offs, off)
+			ends = append(ends, off+r.sl)
 		}
 	}
 	return slices.Clip(offs), slices.Clip(ends)

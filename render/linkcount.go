@@ -16,7 +16,7 @@ func linksBefore(markdown string, a int) int {
 	parseFrom := -1 // start of the runs waiting to be parsed together
 	flush := func(end int) {
 		if parseFrom >= 0 {
-			links, _ := parseWith(markdown[parseFrom:end], false).links()
+			links, _ := parse(markdown[parseFrom:end]).links()
 			n += len(links)
 			parseFrom = -1
 		}

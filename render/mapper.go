@@ -227,19 +227,19 @@ func (m *mapper) try(k int, g string, skipSpace bool) (pos, sub, off int32, ok b
 	pos, sub = m.pos[k-m.l0], m.sub[k-m.l0]
 	units, plain := m.p.units, m.p.plain
 	if skipSpace && g != "" && g[0] != ' ' {
-		for sub == 0 && pos < lf.u1 && isSpaceText(plain[units[pos].ps:units[pos].pe]) {
+		for sub == 0 && pos < lf.u1 && isSpaceText(plain[units.at(pos).ps:units.at(pos).pe]) {
 			pos++
 		}
 	}
 	if pos >= lf.u1 {
 		return 0, 0, 0, false
 	}
-	off = units[pos].off
+	off = units.at(pos).off
 	for gi := 0; gi < len(g); {
 		if pos >= lf.u1 {
 			return 0, 0, 0, false
 		}
-		t := plain[units[pos].ps+sub : units[pos].pe]
+		t := plain[units.at(pos).ps+sub : units.at(pos).pe]
 		rg, ng := utf8.DecodeRuneInString(g[gi:])
 		rt, nt := utf8.DecodeRune(t)
 		if !foldEq(rg, rt) {
@@ -247,7 +247,7 @@ func (m *mapper) try(k int, g string, skipSpace bool) (pos, sub, off int32, ok b
 		}
 		gi += ng
 		sub += int32(nt)
-		if units[pos].ps+sub >= units[pos].pe {
+		if units.at(pos).ps+sub >= units.at(pos).pe {
 			pos++
 			sub = 0
 		}
@@ -294,7 +294,7 @@ func (m *mapper) exhausted(k int) bool {
 	lf := &m.p.leaves[k]
 	pos := m.pos[k-m.l0]
 	for ; pos < lf.u1; pos++ {
-		u := m.p.units[pos]
+		u := m.p.units.at(pos)
 		if !isSpaceText(m.p.plain[u.ps:u.pe]) {
 			return false
 		}

@@ -58,7 +58,7 @@ func renderPieces(markdown string, opt Options, cfg *ansi.StyleConfig) (d *Doc, 
 				var p *proj
 				if i < n && !empty {
 					a, b := cuts[i], cuts[i+1]
-					p = parseWith(markdown[a:b], false)
+					p = parse(markdown[a:b])
 					p.notFirst = a > 0
 					p.linkBase = links
 					if !opt.InlineLinks {

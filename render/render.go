@@ -43,7 +43,7 @@ type Options struct {
 // parseFor parses markdown for rendering with opt: a fresh projection, its
 // links shown as references unless addresses are asked for.
 func parseFor(markdown string, opt Options) *proj {
-	p := parseWith(markdown, false)
+	p := parse(markdown)
 	if !opt.InlineLinks {
 		p.referenceLinks()
 	}
@@ -402,7 +402,7 @@ func (p *proj) window(opt Options, cfg *ansi.StyleConfig, off, lines int, head, 
 // topAt returns the top-level block holding the text at source offset off,
 // or the next text after it.
 func (p *proj) topAt(off int) int {
-	u := sort.Search(len(p.units), func(i int) bool { return int(p.units[i].off) >= off })
+	u := sort.Search(p.units.len(), func(i int) bool { return int(p.units.at(int32(i)).off) >= off })
 	l := sort.Search(len(p.leaves), func(i int) bool { return int(p.leaves[i].u1) > u })
 	if l >= len(p.leaves) {
 		return max(len(p.tops)-1, 0)
@@ -444,7 +444,7 @@ func blockHeight(p *proj, t int, perLine int) int {
 		if u1 > u0 {
 			a, b := p.leaves[u0].u0, p.leaves[u1-1].u1
 			if b > a {
-				size = int(p.units[b-1].pe - p.units[a].ps)
+				size = int(p.units.at(b-1).pe - p.units.at(a).ps)
 			}
 		}
 	}

@@ -83,7 +83,7 @@ func checkMap(t *testing.T, name, md string, d *Doc, requireAll bool) {
 	t.Helper()
 	p := parse(md)
 	byOff := map[int32]int{}
-	for i, u := range p.units {
+	for i, u := range p.units.all() {
 		if _, ok := byOff[u.off]; !ok {
 			byOff[u.off] = i
 		}
@@ -110,12 +110,12 @@ func checkMap(t *testing.T, name, md string, d *Doc, requireAll bool) {
 				t.Errorf("%s: line %d col %d: offset %d is not a unit start", name, l, g.col, o)
 				continue
 			}
-			u := p.units[ui]
+			u := p.units.at(int32(ui))
 			// A cluster (ZWJ emoji, flag, combining mark) maps to its first
 			// unit; the units it spans count as shown.
-			for n := 0; ui < len(p.units) && n < len(g.s); ui++ {
-				mapped[p.units[ui].off] = true
-				n += int(p.units[ui].pe - p.units[ui].ps)
+			for n := 0; ui < p.units.len() && n < len(g.s); ui++ {
+				mapped[p.units.at(int32(ui)).off] = true
+				n += int(p.units.at(int32(ui)).pe - p.units.at(int32(ui)).ps)
 			}
 			want := string(p.plain[u.ps:u.pe])
 			if isSpaceStr(g.s) && isSpaceStr(want) {
@@ -142,7 +142,7 @@ func checkMap(t *testing.T, name, md string, d *Doc, requireAll bool) {
 	for _, lf := range p.leaves {
 		inHeader := ancestorKindName(lf, "TableHeader")
 		for k := lf.u0; k < lf.u1; k++ {
-			u := p.units[k]
+			u := p.units.at(int32(k))
 			ut := string(p.plain[u.ps:u.pe])
 			if isSpaceStr(ut) || mapped[u.off] || xansi.StringWidth(ut) == 0 {
 				continue
@@ -460,19 +460,38 @@ func TestRenderFirstStaysPartial(t *testing.T) {
 	}
 }
 
-// A rendering's projection has no plain-to-unit map (it is 4 bytes a
-// byte of text and only the Text uses it), yet its plain text is the
-// Text's to the byte, separators collapsed the same way.
-func TestRenderProjectionWithoutUnitMap(t *testing.T) {
-	for _, md := range []string{readTestdata(t, "tricky.md"), gen.Article(3000),
-		"a  \nb\n\n```\n\n\n```\n\nc\n\n- d\n\n  e\n", "```\n```\n\nx\n"} {
-		full, bare := parse(md), parseWith(md, false)
-		if bare.pu != nil {
-			t.Fatal("a rendering's projection holds pu")
+// The unit table read back unit by unit is a list of units, each after
+// the last in the plain text, and says for every plain byte which unit
+// shows it (or none: a separator), on tricky text and on plain English,
+// where it is much smaller than a unit a byte.
+func TestUnitTable(t *testing.T) {
+	for _, md := range []string{readTestdata(t, "tricky.md"), gen.Article(3000), hostile[3],
+		"a  \nb\n\n```\n\n\n```\n\nc\n\n- d\n\n  e\n", "```\n```\n\nx\n", "café naïve 日本語 &amp; \\* x\u00a0y\n"} {
+		p := parse(md)
+		owner := make([]int32, len(p.plain))
+		for i := range owner {
+			owner[i] = -1
 		}
-		if string(full.plain) != string(bare.plain) || len(full.units) != len(bare.units) {
-			t.Errorf("plain differs:\n%q\n%q", full.plain, bare.plain)
+		last := int32(0)
+		for k := range p.units.all() {
+			u := p.units.at(int32(k))
+			if u.ps < last || u.pe < u.ps || u.end < u.off || int(u.pe) > len(p.plain) {
+				t.Fatalf("%q: unit %d is %+v after plain %d", md, k, u, last)
+			}
+			last = u.pe
+			for i := u.ps; i < u.pe; i++ {
+				owner[i] = int32(k)
+			}
 		}
+		for i, want := range owner {
+			if got := p.unitOf(i); got != want {
+				t.Fatalf("%q: plain byte %d is shown by unit %d, the table says %d", md, i, want, got)
+			}
+		}
+	}
+	p := parse(gen.Article(3000))
+	if n := p.units.len(); len(p.units.runs)*5 > n {
+		t.Errorf("%d units in %d runs", n, len(p.units.runs))
 	}
 }
 

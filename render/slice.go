@@ -29,7 +29,7 @@ func renderSlice(markdown string, opt Options, cfg *ansi.StyleConfig, offset, li
 	if a < 0 || a == 0 && b == len(markdown) || a > offset {
 		return nil, false, nil
 	}
-	p := parseWith(markdown[a:b], false)
+	p := parse(markdown[a:b])
 	p.notFirst = a > 0
 	if !opt.InlineLinks {
 		if opt.Links != nil {
