@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -19,8 +20,10 @@ type Heading struct {
 }
 
 // Headings lists the article's headings in order.
-func (t *Text) Headings() []Heading {
-	p := t.p
+func (t *Text) Headings() []Heading { return slices.Clone(t.headings) }
+
+// headings lists the headings (Text.Headings) from the syntax tree.
+func (p *proj) headings() []Heading {
 	var out []Heading
 	var last ast.Node
 	for _, lf := range p.leaves {
@@ -66,10 +69,7 @@ type Link struct {
 // Links lists the article's links to http, https and mailto targets, in
 // reading order. Link i is the one the reader marks with the reference
 // number i+1.
-func (t *Text) Links() []Link {
-	out, _ := t.p.links()
-	return out
-}
+func (t *Text) Links() []Link { return slices.Clone(t.links) }
 
 // links lists the links and, beside each, the *ast.Link it comes from (nil
 // for an autolink, whose text is its address).
