@@ -29,10 +29,29 @@ func (t *unitTable) run(i int32) int {
 }
 
 // at returns unit i.
-func (t *unitTable) at(i int32) unit {
-	r := &t.runs[t.run(i)]
-	k := i - r.u0
-	off, ps := r.off+k*r.sl, r.ps+k*r.pl
+func (t *unitTable) at(i int32) unit { return t.unitIn(t.run(i), i) }
+
+// near is at for a caller walking the units in order: *hint is the run
+// of its last unit, tried (and the one after it) before a search.
+func (t *unitTable) near(i int32, hint *int) unit {
+	k := *hint
+	in := func(k int) bool {
+		return k >= 0 && k < len(t.runs) && t.runs[k].u0 <= i && i < t.runs[k].u0+t.runs[k].n
+	}
+	if !in(k) {
+		if k++; !in(k) {
+			k = t.run(i)
+		}
+		*hint = k
+	}
+	return t.unitIn(k, i)
+}
+
+// unitIn returns unit i of run k.
+func (t *unitTable) unitIn(k int, i int32) unit {
+	r := &t.runs[k]
+	j := i - r.u0
+	off, ps := r.off+j*r.sl, r.ps+j*r.pl
 	return unit{off: off, end: off + r.sl, ps: ps, pe: ps + r.pl}
 }
 
