@@ -52,7 +52,7 @@ func NewPlainText(markdown string) *PlainText {
 			}
 		}
 		// A block break ("\n\n", a separator) is one newline.
-		if p.unitOf(i) < 0 && p.plain[i] == '\n' && i+1 < len(p.plain) && p.unitOf(i+1) < 0 && p.plain[i+1] == '\n' {
+		if p.plain[i] == '\n' && i+1 < len(p.plain) && p.plain[i+1] == '\n' && p.unitOf(i) < 0 && p.unitOf(i+1) < 0 {
 			continue
 		}
 		out = append(out, p.plain[i])
