@@ -6,9 +6,8 @@ import "strings"
 // cut of blockCuts, without parsing all of it: a run of blocks between two
 // cuts whose only link syntax is plain [text](http…) links is counted by
 // eye (linkRun); any other run is parsed alone, as renderSlice parses its
-// slice, which gives the count the whole parse gives when the article has
-// no link reference definitions and no HTML blocks that span blank lines
-// (renderSlice's conditions). Reopening a 200,000-word article two thirds
+// slice, which gives the count the whole parse gives when the article is
+// cuttable (renderSlice's condition). Reopening a 200,000-word article two thirds
 // in needs the number of the first link on screen, and the whole parse
 // takes several frames.
 func linksBefore(markdown string, a int) int {

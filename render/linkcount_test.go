@@ -19,7 +19,7 @@ import (
 // every safe cut of md (every step-th one), when renderSlice would cut md.
 func checkLinksBefore(t *testing.T, name, md string, step int) {
 	t.Helper()
-	if hasRefDefs(md) || hasHTMLBlocks(md) {
+	if !cuttable(md) {
 		return
 	}
 	links := Parse(md).Links()

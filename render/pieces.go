@@ -24,7 +24,7 @@ var pieceBytes = 96 << 10
 // rendered as many at once as there are processors. ok is false when the
 // article cannot be cut safely or is one slice.
 func renderPieces(markdown string, opt Options, cfg *ansi.StyleConfig) (d *Doc, ok bool, err error) {
-	if len(markdown) < 2*pieceBytes || hasRefDefs(markdown) || hasHTMLBlocks(markdown) {
+	if len(markdown) < 2*pieceBytes || !cuttable(markdown) {
 		return nil, false, nil
 	}
 	cuts := []int{0}

@@ -582,3 +582,53 @@ func TestRenderSliceNotInsideHTML(t *testing.T) {
 		}
 	}
 }
+
+// A line of backticks with backticks after it is no fence, and a fence
+// inside a list item ends with the item: a slice is never cut where the
+// whole parse is inside a fence.
+func TestRenderSliceFences(t *testing.T) {
+	body := gen.Article(30000)
+	mid := len(body) / 2
+	mid += strings.Index(body[mid:], "\n\n") + 2
+	for _, odd := range []string{
+		"``` `not a fence`\n\nWords.\n\n```\n\n",
+		"- item\n\n  ```\n  code\n\nParagraph.\n\n```\n\n",
+	} {
+		md := body[:mid] + odd + "Inside [a](https://x.org) the fence.\n\n" +
+			strings.Repeat("Still inside the fence, a line of words.\n\n", 400) + "More inside.\n\n```\n\n" + body[mid:]
+		off := strings.Index(md, "More inside")
+		opt := Options{Width: 80, Style: "dark"}
+		full := wholeRender(t, md, opt)
+		if msg := docsEqual(mustRenderOpt(t, md, opt), full); msg != "" {
+			t.Errorf("%q: Render is not the whole parse's rendering: %s", odd, msg)
+		}
+		cfg, _ := checkOptions(opt)
+		win, ok, err := renderSlice(md, opt, cfg, off, 30)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			continue
+		}
+		if msg := windowMismatch(full, win, off); msg != "" {
+			t.Errorf("%q: %s", odd, msg)
+		}
+		// Code and a paragraph show the same text: their colours differ.
+		k := full.LineOf(off) - win.LineOf(off)
+		for i := range win.Lines {
+			if win.Lines[i] != full.Lines[k+i] {
+				t.Errorf("%q: window line %d is drawn %q, Render's %q", odd, i, win.Lines[i], full.Lines[k+i])
+				break
+			}
+		}
+	}
+}
+
+func mustRenderOpt(t *testing.T, md string, opt Options) *Doc {
+	t.Helper()
+	d, err := Render(md, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}

@@ -20,8 +20,7 @@ const sliceMin = 64 << 10
 // blocks or link reference definitions anywhere, which reach across blank
 // lines) or the slice would be the whole.
 func renderSlice(markdown string, opt Options, cfg *ansi.StyleConfig, offset, lines int) (d *Doc, ok bool, err error) {
-	if len(markdown) < sliceMin || offset <= 0 || offset >= len(markdown) ||
-		hasRefDefs(markdown) || hasHTMLBlocks(markdown) {
+	if len(markdown) < sliceMin || offset <= 0 || offset >= len(markdown) || !cuttable(markdown) {
 		return nil, false, nil
 	}
 	span := max(lines, 10) * max(opt.Width, 20)
@@ -70,6 +69,27 @@ func (d *Doc) shift(a int32) {
 		d.wideOff[i] += a
 		d.wideEnd[i] += a
 	}
+}
+
+// cuttable reports whether a Markdown text may be cut at eachCut's cuts:
+// it has no link reference definitions, no raw HTML that may span blank
+// lines, and no fence indented by one to three spaces (inside a list
+// item it ends with the item, not at its closing line, so eachCut would
+// lose track of it).
+func cuttable(s string) bool {
+	return !hasRefDefs(s) && !hasHTMLBlocks(s) && !hasIndentedFence(s)
+}
+
+// hasIndentedFence reports a line of one to three spaces and a fence.
+func hasIndentedFence(s string) bool {
+	for _, f := range []string{"```", "~~~"} {
+		for _, pre := range []string{" ", "  ", "   "} {
+			if strings.HasPrefix(s, pre+f) || strings.Contains(s, "\n"+pre+f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasHTMLBlocks reports raw HTML that may hold blank lines (comments,
@@ -132,10 +152,16 @@ func eachCut(s string, yield func(int) bool) {
 		trim := strings.TrimLeft(line, " ")
 		indent := len(line) - len(trim)
 		if fence != "" {
-			if indent < 4 && strings.HasPrefix(trim, fence) && strings.Trim(trim, fence[:1]+" \t") == "" {
+			// A closing fence is a run of the fence's character at least as
+			// long as it, and nothing but spaces after it.
+			rest := strings.TrimLeft(trim, fence[:1])
+			if indent < 4 && len(trim)-len(rest) >= len(fence) && strings.Trim(rest, " \t") == "" {
 				fence = ""
 			}
-		} else if indent < 4 && (strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~")) {
+		} else if indent < 4 && (strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~")) &&
+			!(trim[0] == '`' && strings.Contains(strings.TrimLeft(trim, "`"), "`")) {
+			// (A backtick fence's info string holds no backtick: a line
+			// like "``` `x`" is a paragraph.)
 			n := 0
 			for n < len(trim) && trim[n] == trim[0] {
 				n++
