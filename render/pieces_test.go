@@ -121,8 +121,8 @@ func TestRenderPiecesProperty(t *testing.T) {
 	pieces := []string{
 		"[a b](https://x.org/a)", "![i](https://i.org)", "<https://autoN.org>", "www.wN.org", "xN@y.org",
 		"`code`", "*em*", "**strong**", "~~s~~", "words and more words", "café", "日本", "&amp;", "\\*",
-		"# Heading", "## Second", "- item", "1. first", "> quote", "    indented", "| a | b |\n|---|---|\n| c | d |",
-		"```\nfenced\n\ncode\n```", "---", "Term\n: definition", "- [ ] task",
+		"# Heading", "## Second", "- item", "1. first", "> quote", "    indentedN", "| a | b |\n|---|---|\n| c | d |",
+		"```\nfencedN\n\ncodeN\n```", "```\nfencedN ``` not closed\n```", "``` `no fence`", "---", "- [ ] task",
 	}
 	seps := []string{" ", "\n", "\n\n", "\n\n", "\n\n"}
 	r := uint64(7)
@@ -136,8 +136,9 @@ func TestRenderPiecesProperty(t *testing.T) {
 	for k := range 200 {
 		var b strings.Builder
 		for n := range 20 + next(40) {
-			// Autolinks are mapped by their order, and the whole's map can
-			// take one of two identical ones for the other: each is unique.
+			// Autolinks and code are mapped by their order, and the whole's
+			// map can take one of two identical ones for the other: each is
+			// unique.
 			b.WriteString(strings.ReplaceAll(pieces[next(len(pieces))], "N", strconv.Itoa(n)))
 			b.WriteString(seps[next(len(seps))])
 		}

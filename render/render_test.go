@@ -558,6 +558,13 @@ func TestBlockCuts(t *testing.T) {
 			t.Errorf("%q starts a safe block", l)
 		}
 	}
+	// A definition list goes on after a blank line; a fence indented into
+	// a list item ends with the item.
+	for _, md := range []string{"Term\n: definition\n\nTerm\n: more\n", "- item\n\n  ```\n  code\n  ```\n"} {
+		if cuttable(md) {
+			t.Errorf("%q may be cut", md)
+		}
+	}
 	for _, l := range []string{"Words", "# Heading", "2024 was a year", "“Quoted”"} {
 		if !safeStart(l) {
 			t.Errorf("%q is not a safe start", l)

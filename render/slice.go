@@ -73,11 +73,28 @@ func (d *Doc) shift(a int32) {
 
 // cuttable reports whether a Markdown text may be cut at eachCut's cuts:
 // it has no link reference definitions, no raw HTML that may span blank
-// lines, and no fence indented by one to three spaces (inside a list
-// item it ends with the item, not at its closing line, so eachCut would
-// lose track of it).
+// lines, no fence indented by one to three spaces (inside a list item it
+// ends with the item, not at its closing line, so eachCut would lose
+// track of it), and no definition list.
 func cuttable(s string) bool {
-	return !hasRefDefs(s) && !hasHTMLBlocks(s) && !hasIndentedFence(s)
+	return !hasRefDefs(s) && !hasHTMLBlocks(s) && !hasIndentedFence(s) && !hasDefinitions(s)
+}
+
+// hasDefinitions reports a definition list's definition (": text" within
+// three spaces of a line start): a blank line and a term after it go on
+// with the list, so a paragraph after a blank line may belong to it.
+func hasDefinitions(s string) bool {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], ':')
+		if j < 0 {
+			return false
+		}
+		i += j
+		ls := strings.LastIndexByte(s[:i], '\n') + 1
+		if i-ls <= 3 && strings.TrimLeft(s[ls:i], " ") == "" && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\t') {
+			return true
+		}
+	}
 }
 
 // hasIndentedFence reports a line of one to three spaces and a fence.
