@@ -16,9 +16,8 @@ const sliceMin = 64 << 10
 // costs the window and not the article (a 200,000-word article's parse is
 // longer than a frame). It numbers the slice's links as the whole does,
 // from the article's links when given, else by counting those before the
-// slice (linksBefore); ok is false when it cannot cut safely (raw HTML
-// blocks or link reference definitions anywhere, which reach across blank
-// lines) or the slice would be the whole.
+// slice (linksBefore); ok is false when it cannot cut safely (see
+// cuttable) or the slice would be the whole.
 func renderSlice(markdown string, opt Options, cfg *ansi.StyleConfig, offset, lines int) (d *Doc, ok bool, err error) {
 	if len(markdown) < sliceMin || offset <= 0 || offset >= len(markdown) || !cuttable(markdown) {
 		return nil, false, nil
@@ -90,8 +89,11 @@ func hasDefinitions(s string) bool {
 			return false
 		}
 		i += j
-		ls := strings.LastIndexByte(s[:i], '\n') + 1
-		if i-ls <= 3 && strings.TrimLeft(s[ls:i], " ") == "" && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\t') {
+		k := i // back over at most three spaces to a line start
+		for k > 0 && i-k < 3 && s[k-1] == ' ' {
+			k--
+		}
+		if (k == 0 || s[k-1] == '\n') && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\t') {
 			return true
 		}
 	}
