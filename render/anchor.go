@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -19,8 +20,10 @@ type Heading struct {
 }
 
 // Headings lists the article's headings in order.
-func (t *Text) Headings() []Heading {
-	p := t.p
+func (t *Text) Headings() []Heading { return slices.Clone(t.headings) }
+
+// headings lists the headings (Text.Headings) from the syntax tree.
+func (p *proj) headings() []Heading {
 	var out []Heading
 	var last ast.Node
 	for _, lf := range p.leaves {
@@ -33,7 +36,7 @@ func (t *Text) Headings() []Heading {
 			continue
 		}
 		last = h
-		out = append(out, Heading{Level: h.(*ast.Heading).Level, Text: p.textOf(lf.u0, lf.u1), Offset: int(p.units[lf.u0].off)})
+		out = append(out, Heading{Level: h.(*ast.Heading).Level, Text: p.textOf(lf.u0, lf.u1), Offset: int(p.units.at(lf.u0).off)})
 	}
 	return out
 }
@@ -42,7 +45,7 @@ func (t *Text) Headings() []Heading {
 // the end of unit u1-1.
 func (p *proj) textSpan(off int, u1 int32) string {
 	u0 := p.unitAt(off)
-	if u0 >= len(p.units) || int32(u0) >= u1 {
+	if u0 >= p.units.len() || int32(u0) >= u1 {
 		return ""
 	}
 	return p.textOf(int32(u0), u1)
@@ -66,10 +69,7 @@ type Link struct {
 // Links lists the article's links to http, https and mailto targets, in
 // reading order. Link i is the one the reader marks with the reference
 // number i+1.
-func (t *Text) Links() []Link {
-	out, _ := t.p.links()
-	return out
-}
+func (t *Text) Links() []Link { return slices.Clone(t.links) }
 
 // links lists the links and, beside each, the *ast.Link it comes from (nil
 // for an autolink, whose text is its address).
@@ -86,7 +86,7 @@ func (p *proj) links() ([]Link, []ast.Node) {
 			}
 			last = nil
 			if allowedURL(u) {
-				out = append(out, Link{Text: p.textOf(lf.u0, lf.u1), URL: u, Offset: int(p.units[lf.u0].off)})
+				out = append(out, Link{Text: p.textOf(lf.u0, lf.u1), URL: u, Offset: int(p.units.at(lf.u0).off)})
 				nodes = append(nodes, nil)
 			}
 			continue
@@ -106,7 +106,7 @@ func (p *proj) links() ([]Link, []ast.Node) {
 		if !allowedURL(u) {
 			continue
 		}
-		out = append(out, Link{Text: p.textOf(lf.u0, lf.u1), URL: u, Offset: int(p.units[lf.u0].off)})
+		out = append(out, Link{Text: p.textOf(lf.u0, lf.u1), URL: u, Offset: int(p.units.at(lf.u0).off)})
 		nodes = append(nodes, l)
 	}
 	return out, nodes
@@ -118,58 +118,67 @@ func (p *proj) links() ([]Link, []ast.Node) {
 func (t *Text) Plain() (text string, offsets []int) {
 	p := t.p
 	offsets = make([]int, len(p.plain))
-	prev := 0
-	for i, u := range p.pu {
-		if u >= 0 {
-			offsets[i] = int(p.units[u].off)
-			prev = int(p.units[u].end)
-		} else {
-			offsets[i] = prev
+	prev, next := 0, 0 // the end of the text so far; the plain byte after it
+	for _, r := range p.units.runs {
+		for i := next; i < int(r.ps); i++ {
+			offsets[i] = prev // separators
 		}
+		for k := range r.n {
+			off, ps := r.off+k*r.sl, r.ps+k*r.pl
+			for i := ps; i < ps+r.pl; i++ {
+				offsets[i] = int(off)
+			}
+		}
+		if r.pl > 0 {
+			prev, next = int(r.off+r.n*r.sl), int(r.ps+r.n*r.pl)
+		}
+	}
+	for i := next; i < len(offsets); i++ {
+		offsets[i] = prev
 	}
 	return string(p.plain), offsets
 }
 
 // unitAt returns the index of the first unit at or after source offset off.
 func (p *proj) unitAt(off int) int {
-	return sort.Search(len(p.units), func(i int) bool { return int(p.units[i].off) >= off })
+	return sort.Search(p.units.len(), func(i int) bool { return int(p.units.at(int32(i)).off) >= off })
 }
 
 // plainAt returns the plain index of the first text at or after off.
 func (p *proj) plainAt(off int) int {
 	u := p.unitAt(off)
-	if u >= len(p.units) {
+	if u >= p.units.len() {
 		return len(p.plain)
 	}
-	return int(p.units[u].ps)
+	return int(p.units.at(int32(u)).ps)
 }
 
 // srcRange turns a plain range into a source range.
 func (p *proj) srcRange(a, b int) (int, int) {
-	for a < b && p.pu[a] < 0 {
+	for a < b && p.unitOf(a) < 0 {
 		a++
 	}
-	for b > a && p.pu[b-1] < 0 {
+	for b > a && p.unitOf(b-1) < 0 {
 		b--
 	}
 	if a >= b {
 		return -1, -1
 	}
-	return int(p.units[p.pu[a]].off), int(p.units[p.pu[b-1]].end)
+	return int(p.units.at(p.unitOf(a)).off), int(p.units.at(p.unitOf(b - 1)).end)
 }
 
 // srcAt returns the source offset of plain index i (moved forward to text).
 func (p *proj) srcAt(i int) int {
-	for i < len(p.pu) && p.pu[i] < 0 {
+	for i < len(p.plain) && p.unitOf(i) < 0 {
 		i++
 	}
-	if i >= len(p.pu) {
-		if len(p.units) == 0 {
+	if i >= len(p.plain) {
+		if p.units.len() == 0 {
 			return 0
 		}
-		return int(p.units[len(p.units)-1].end)
+		return int(p.units.at(int32(p.units.len() - 1)).end)
 	}
-	return int(p.units[p.pu[i]].off)
+	return int(p.units.at(p.unitOf(i)).off)
 }
 
 // Quote is a highlight's text with context, as the W3C Web Annotation
@@ -189,10 +198,10 @@ func (t *Text) QuoteAt(start, end int) Quote {
 	q := Quote{Start: start, End: end}
 	a := p.plainAt(start)
 	b := a
-	for b < len(p.plain) && (p.pu[b] < 0 || int(p.units[p.pu[b]].off) < end) {
+	for b < len(p.plain) && (p.unitOf(b) < 0 || int(p.units.at(p.unitOf(b)).off) < end) {
 		b++
 	}
-	for b > a && p.pu[b-1] < 0 {
+	for b > a && p.unitOf(b-1) < 0 {
 		b--
 	}
 	q.Exact = string(p.plain[a:b])
@@ -368,13 +377,13 @@ func (p *proj) widen(a, b int, exact string) (int, int) {
 	}
 	for ; lead > 0 && a > 0; lead-- {
 		j := p.prevRune(a)
-		if !edge(p.runeAt(j)) || p.pu[j] < 0 {
+		if !edge(p.runeAt(j)) || p.unitOf(j) < 0 {
 			break
 		}
 		a = j
 	}
 	for ; trail > 0 && b < len(p.plain); trail-- {
-		if !edge(p.runeAt(b)) || p.pu[b] < 0 {
+		if !edge(p.runeAt(b)) || p.unitOf(b) < 0 {
 			break
 		}
 		b = p.nextRune(b)
@@ -557,7 +566,7 @@ func (p *proj) sentenceStarts() []int {
 				bi++
 			}
 			r, sz := utf8.DecodeRune(p.plain[i:])
-			if start && !unicode.IsSpace(r) && p.pu[i] >= 0 {
+			if start && !unicode.IsSpace(r) && p.unitOf(i) >= 0 {
 				out = append(out, i)
 				start = false
 			}
@@ -670,7 +679,7 @@ func (t *Text) SentenceAt(off int) (start, end int) {
 	if k+1 < len(ss) {
 		b = ss[k+1]
 	}
-	for b > a && (p.pu[b-1] < 0 || unicode.IsSpace(p.runeAt(p.prevRune(b)))) {
+	for b > a && (p.unitOf(b-1) < 0 || unicode.IsSpace(p.runeAt(p.prevRune(b)))) {
 		b = p.prevRune(b)
 	}
 	s, e := p.srcRange(a, b)

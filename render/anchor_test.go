@@ -238,7 +238,7 @@ func TestMotionsLandOnText(t *testing.T) {
 	d := mustRender(t, md, 60)
 	mapped := map[int]bool{}
 	for l := range d.Lines {
-		for c := range d.cells[l] {
+		for c := range d.row(l) {
 			if o := d.Offset(l, c); o >= 0 {
 				mapped[o] = true
 			}

@@ -54,9 +54,9 @@ func benchPaintFixture() (*Doc, []Mark, int, int, error) {
 	}
 	first := len(d.Lines) / 2
 	cursor := -1
-	for c := range d.cells[first+10] {
-		if o := d.cells[first+10][c]; o >= 0 {
-			cursor = int(o)
+	for c := range d.Cells(first + 10) {
+		if o := d.Offset(first+10, c); o >= 0 {
+			cursor = o
 			break
 		}
 	}
@@ -92,21 +92,47 @@ func benchOps() ([]benchOp, error) {
 			})
 		}
 	}
-	// A width change in a 200,000-word article: the passage on screen,
-	// re-wrapped from a slice (the reader holds the links already), against
-	// the window parsed from the whole article.
+	// The window around a passage of a 200,000-word article rendered from
+	// the whole article's parse: the baseline of the rows below.
 	long := gen.Article(200000)
+	wholeParse := func(opt Options, off int) func() error {
+		return func() error {
+			cfg, err := checkOptions(opt)
+			if err != nil {
+				return err
+			}
+			_, err = parseFor(long, opt).window(opt, cfg, off, 40, true, true)
+			return err
+		}
+	}
+	// A width change: the passage on screen, re-wrapped from a slice (the
+	// reader holds the links already).
 	links := Parse(long).Links()
+	wide := Options{Width: 100, Style: "dark"}
 	ops = append(ops, benchOp{
 		name: "width change, 200k words (base: whole parse)",
 		ours: func() error {
-			_, err := RenderAt(long, Options{Width: 100, Style: "dark", Links: links}, len(long)*2/3, 40)
+			o := wide
+			o.Links = links
+			_, err := RenderAt(long, o, len(long)*2/3, 40)
 			return err
 		},
-		base: func() error {
-			_, err := RenderAt(long, Options{Width: 100, Style: "dark"}, len(long)*2/3, 40)
-			return err
-		},
+		base: wholeParse(wide, len(long)*2/3),
+		goal: 16 * time.Millisecond,
+	})
+	// Opening a 200,000-word article: at its top, and where the reader
+	// left off two thirds in, without the article's links (they come with
+	// its parse, which runs beside the first screen).
+	dark := Options{Width: 80, Style: "dark"}
+	ops = append(ops, benchOp{
+		name: "first screen (40 lines), 200k words",
+		ours: func() error { _, err := RenderFirst(long, dark, 40); return err },
+		base: wholeParse(dark, 0),
+		goal: 16 * time.Millisecond,
+	}, benchOp{
+		name: "reopen at 2/3, 200k words",
+		ours: func() error { _, err := RenderAt(long, dark, len(long)*2/3, 40); return err },
+		base: wholeParse(dark, len(long)*2/3),
 		goal: 16 * time.Millisecond,
 	})
 	d, marks, first, cursor, err := benchPaintFixture()

@@ -70,3 +70,33 @@ func BenchmarkParse(b *testing.B) {
 		parse(md)
 	}
 }
+
+// BenchmarkReopen200k: a 200,000-word article reopened two thirds in,
+// without its links (counted before the slice), against the window of the
+// whole article's parse.
+func BenchmarkReopen200k(b *testing.B) {
+	md := gen.Article(200000)
+	opt := Options{Width: 80, Style: "dark"}
+	cfg, _ := checkOptions(opt)
+	off := len(md) * 2 / 3
+	b.Run("slice", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := RenderAt(md, opt, off, 40); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("whole-parse", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := parseFor(md, opt).window(opt, cfg, off, 40, true, true); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("links-before", func(b *testing.B) {
+		a, _ := blockCuts(md, off-4000, off)
+		for b.Loop() {
+			linksBefore(md, a)
+		}
+	})
+}

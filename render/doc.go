@@ -10,10 +10,10 @@ import (
 // Offset returns the Markdown source byte offset shown in a cell, or -1 for
 // decoration and padding (and for cells outside the document).
 func (d *Doc) Offset(line, col int) int {
-	if line < 0 || line >= len(d.cells) || col < 0 || col >= len(d.cells[line]) {
+	if line < 0 || line >= len(d.cells) {
 		return -1
 	}
-	return int(d.cells[line][col])
+	return int(d.cells[line].at(col))
 }
 
 // Cells returns the number of cells a line maps (0 outside the document).
@@ -21,7 +21,7 @@ func (d *Doc) Cells(line int) int {
 	if line < 0 || line >= len(d.cells) {
 		return 0
 	}
-	return len(d.cells[line])
+	return d.cells[line].len()
 }
 
 // Next returns the first mapped cell at or after (line, col) in reading
@@ -33,8 +33,13 @@ func (d *Doc) Next(line, col int) (l, c int, ok bool) {
 	if col < 0 {
 		col = 0
 	}
+	var buf [128]int32
 	for ; line < len(d.cells); line++ {
-		cl := d.cells[line]
+		if col >= d.cells[line].len() {
+			col = 0
+			continue
+		}
+		cl := d.cells[line].expand(buf[:0])
 		for ; col < len(cl); col++ {
 			if cl[col] >= 0 && (col == 0 || cl[col-1] != cl[col]) {
 				return line, col, true
@@ -83,10 +88,11 @@ func (d *Doc) CellOf(offset int) (line, col int, ok bool) {
 	}
 	// Lines starting at or after the offset: the first of them in lo
 	// order holds the smallest such offset, at its lo.
+	var buf [128]int32
 	i := sort.Search(len(d.byLo), func(i int) bool { return d.lo[d.byLo[i]] >= off })
 	for j := i; j < len(d.byLo) && (best < 0 || d.lo[d.byLo[j]] == best); j++ {
 		l := int(d.byLo[j])
-		for c, o := range d.cells[l] {
+		for c, o := range d.cells[l].expand(buf[:0]) {
 			if o == d.lo[l] {
 				if better(o, l, c) {
 					best, bl, bc = o, l, c
@@ -102,7 +108,7 @@ func (d *Doc) CellOf(offset int) (line, col int, ok bool) {
 		if d.hi[l] < off {
 			continue
 		}
-		for c, o := range d.cells[l] {
+		for c, o := range d.cells[l].expand(buf[:0]) {
 			if o >= off && better(o, l, c) {
 				best, bl, bc = o, l, c
 			}
@@ -120,6 +126,17 @@ func (d *Doc) Covers(offset int) bool {
 	d.buildIndex()
 	n := len(d.byLo)
 	return n > 0 && int(d.lo[d.byLo[0]]) <= offset && offset <= int(d.maxHi[n-1])
+}
+
+// End returns the source offset just past the last text the lines show
+// (0 when they show none).
+func (d *Doc) End() int {
+	d.buildIndex()
+	n := len(d.byLo)
+	if n == 0 {
+		return 0
+	}
+	return int(d.unitEnd(d.maxHi[n-1]))
 }
 
 // LineOf returns the first line showing the source offset (or the nearest
@@ -151,13 +168,17 @@ func (d *Doc) unitEnd(off int32) int32 {
 
 // wideUnits lists the units longer than one byte (a non-ASCII rune, an
 // entity, an escape): all unitEnd needs to know, and ASCII text has few.
-// The whole unit table is 16 bytes a source byte (45 MB for a
-// 450,000-word article), and the reader keeps one already in its Text.
-func wideUnits(us []unit) (offs, ends []int32) {
-	for _, u := range us {
-		if u.end != u.off+1 {
-			offs = append(offs, u.off)
-			ends = append(ends, u.end)
+// A Doc keeps these rather than its projection's unit table, which the
+// reader keeps already in its Text.
+func wideUnits(us unitTable) (offs, ends []int32) {
+	for _, r := range us.runs {
+		if r.sl == 1 {
+			continue
+		}
+		for k := range r.n {
+			off := r.off + k*r.sl
+			offs = append(offs, off)
+			ends = append(ends, off+r.sl)
 		}
 	}
 	return slices.Clip(offs), slices.Clip(ends)
@@ -188,13 +209,13 @@ func (d *Doc) Paint(first, n int, marks []Mark, cursor int, cursorSGR string) []
 		}
 	}
 	out := make([]string, 0, n)
-	var who []int32
+	var who, cells []int32
 	for line := first; line < first+n; line++ {
 		if line < 0 || line >= len(d.Lines) {
 			out = append(out, "")
 			continue
 		}
-		cells := d.cells[line]
+		cells = d.cells[line].expand(cells)
 		if cap(who) < len(cells) {
 			who = make([]int32, len(cells))
 		}
@@ -335,8 +356,9 @@ func (d *Doc) Find(query string) []Match {
 	// long word the renderer cut).
 	var lastEnd int32 = -1
 	gap := false
+	var cells []int32
 	for l, t := range d.text {
-		cells := d.cells[l]
+		cells = d.cells[l].expand(cells)
 		col := 0
 		for rest := t; len(rest) > 0; {
 			g, w, n := nextSeq(rest)
@@ -377,7 +399,7 @@ func (d *Doc) Find(query string) []Match {
 		if last.line == first.line {
 			m.Width = int(last.col + last.w - first.col)
 		} else {
-			m.Width = len(d.cells[first.line]) - int(first.col)
+			m.Width = d.cells[first.line].len() - int(first.col)
 		}
 		for k := i; k < i+len(q); k++ {
 			if o := ps[k].off; o >= 0 {

@@ -31,14 +31,14 @@ func FuzzRenderMap(f *testing.F) {
 		}
 		p := parse(md)
 		byOff := map[int32]int{}
-		for i, u := range p.units {
+		for i, u := range p.units.all() {
 			if _, ok := byOff[u.off]; !ok {
 				byOff[u.off] = i
 			}
 		}
 		for l := range d.Lines {
-			if w := xansi.StringWidth(d.Lines[l]); len(d.cells[l]) != w {
-				t.Fatalf("line %d: %d cells for a line %d cells wide", l, len(d.cells[l]), w)
+			if w := xansi.StringWidth(d.Lines[l]); len(d.row(l)) != w {
+				t.Fatalf("line %d: %d cells for a line %d cells wide", l, len(d.row(l)), w)
 			}
 			for _, g := range lineGlyphs(d.Lines[l]) {
 				if g.wid == 0 {
@@ -55,7 +55,7 @@ func FuzzRenderMap(f *testing.F) {
 				if !ok {
 					t.Fatalf("line %d col %d: offset %d is not a unit start", l, g.col, o)
 				}
-				u := p.units[ui]
+				u := p.units.at(int32(ui))
 				want := string(p.plain[u.ps:u.pe])
 				if isSpaceStr(g.s) && isSpaceStr(want) {
 					continue

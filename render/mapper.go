@@ -87,6 +87,7 @@ type mapper struct {
 	cur    int   // leaf being matched, -1 none
 	items  []item
 	parser *xansi.Parser
+	run    int // the unit run last read (unitTable.near)
 }
 
 func newMapper(p *proj, l0, l1 int) *mapper {
@@ -225,21 +226,25 @@ func foldEq(a, b rune) bool {
 func (m *mapper) try(k int, g string, skipSpace bool) (pos, sub, off int32, ok bool) {
 	lf := &m.p.leaves[k]
 	pos, sub = m.pos[k-m.l0], m.sub[k-m.l0]
-	units, plain := m.p.units, m.p.plain
+	units, plain := &m.p.units, m.p.plain
 	if skipSpace && g != "" && g[0] != ' ' {
-		for sub == 0 && pos < lf.u1 && isSpaceText(plain[units[pos].ps:units[pos].pe]) {
+		for sub == 0 && pos < lf.u1 {
+			if u := units.near(pos, &m.run); !isSpaceText(plain[u.ps:u.pe]) {
+				break
+			}
 			pos++
 		}
 	}
 	if pos >= lf.u1 {
 		return 0, 0, 0, false
 	}
-	off = units[pos].off
+	off = units.near(pos, &m.run).off
 	for gi := 0; gi < len(g); {
 		if pos >= lf.u1 {
 			return 0, 0, 0, false
 		}
-		t := plain[units[pos].ps+sub : units[pos].pe]
+		u := units.near(pos, &m.run)
+		t := plain[u.ps+sub : u.pe]
 		rg, ng := utf8.DecodeRuneInString(g[gi:])
 		rt, nt := utf8.DecodeRune(t)
 		if !foldEq(rg, rt) {
@@ -247,7 +252,7 @@ func (m *mapper) try(k int, g string, skipSpace bool) (pos, sub, off int32, ok b
 		}
 		gi += ng
 		sub += int32(nt)
-		if units[pos].ps+sub >= units[pos].pe {
+		if u.ps+sub >= u.pe {
 			pos++
 			sub = 0
 		}
@@ -294,7 +299,7 @@ func (m *mapper) exhausted(k int) bool {
 	lf := &m.p.leaves[k]
 	pos := m.pos[k-m.l0]
 	for ; pos < lf.u1; pos++ {
-		u := m.p.units[pos]
+		u := m.p.units.near(pos, &m.run)
 		if !isSpaceText(m.p.plain[u.ps:u.pe]) {
 			return false
 		}

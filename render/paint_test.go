@@ -165,7 +165,7 @@ func paintedWant(d *Doc, s, e int) string {
 	var runs []string
 	for l := range d.Lines {
 		a, b := -1, -1
-		for c, o := range d.cells[l] {
+		for c, o := range d.row(l) {
 			if o >= 0 && int(o) >= s && int(o) < e {
 				if a < 0 {
 					a = c
@@ -212,7 +212,7 @@ func TestCellOfOffsetRoundTrip(t *testing.T) {
 	md := readTestdata(t, "tricky.md")
 	d := mustRender(t, md, 60)
 	for l := range d.Lines {
-		for c := range d.cells[l] {
+		for c := range d.row(l) {
 			o := d.Offset(l, c)
 			if o < 0 {
 				continue
@@ -374,7 +374,8 @@ func TestCellOfMatchesCellIndex(t *testing.T) {
 		for _, width := range []int{30, 60, 100} {
 			d := mustRender(t, md, width)
 			var idx []pos
-			for l, cl := range d.cells {
+			for l := range d.cells {
+				cl := d.row(l)
 				for c, o := range cl {
 					if o >= 0 && (c == 0 || cl[c-1] != o) {
 						idx = append(idx, pos{o, int32(l), int32(c)})

@@ -42,7 +42,7 @@ const (
 
 // leaf is a run of units rendered as one piece of text.
 type leaf struct {
-	u0, u1 int32 // units[u0:u1]
+	u0, u1 int32 // units [u0,u1)
 	kind   leafKind
 	node   ast.Node
 	top    int32 // index of the top-level block holding it
@@ -57,10 +57,8 @@ type proj struct {
 	doc    ast.Node
 	tops   []ast.Node
 	plain  []byte
-	pu     []int32 // plain byte -> unit index, -1 for separators (nil without byUnit)
-	byUnit bool
 	seps   int // how many separator bytes end plain
-	units  []unit
+	units  unitTable
 	leaves []leaf
 	// topLeaf[i] = first leaf of top-level block i; topLeaf[len(tops)] = len(leaves).
 	topLeaf []int32
@@ -83,31 +81,38 @@ type proj struct {
 // Markdown holds its Text (the reader builds it with the rendering, off
 // the event loop); it is read-only and safe for concurrent use. There is
 // no package-level cache.
-type Text struct{ p *proj }
+type Text struct {
+	p        *proj
+	headings []Heading
+	links    []Link
+}
 
-// Parse parses an article's Markdown into a Text.
-func Parse(markdown string) *Text { return &Text{parse(markdown)} }
+// Parse parses an article's Markdown into a Text. Its headings and links
+// are listed at once, and the syntax tree, which nothing else of a Text
+// reads, is let go: two thirds of what a Text held.
+func Parse(markdown string) *Text {
+	p := parse(markdown)
+	t := &Text{p: p, headings: p.headings()}
+	t.links, _ = p.links()
+	p.doc, p.tops, p.clean = nil, nil, nil
+	for i := range p.leaves {
+		p.leaves[i].node = nil
+	}
+	return t
+}
 
 // Markdown is the source the Text was parsed from.
 func (t *Text) Markdown() string { return t.p.src }
 
 // parse builds a fresh projection whose AST the caller may mutate.
-func parse(markdown string) *proj { return parseWith(markdown, true) }
-
-// parseWith is parse; without byUnit the projection has no plain-byte to
-// unit map (pu): rendering needs none, and it is 4 bytes a byte of text.
-func parseWith(markdown string, byUnit bool) *proj {
+func parse(markdown string) *proj {
 	clean, tr := cleanInput(markdown)
 	ps := parsers.Get().(parser.Parser)
 	doc := ps.Parse(text.NewReader(clean))
 	parsers.Put(ps)
 	flattenDeep(doc, 0)
-	p := &proj{src: markdown, clean: clean, tr: tr, doc: doc, byUnit: byUnit}
-	p.units = make([]unit, 0, len(clean))
+	p := &proj{src: markdown, clean: clean, tr: tr, doc: doc}
 	p.plain = make([]byte, 0, len(clean))
-	if byUnit {
-		p.pu = make([]int32, 0, len(clean))
-	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		p.tops = append(p.tops, n)
 	}
@@ -251,16 +256,10 @@ func (p *proj) addSep(s string) {
 		}
 		p.plain = p.plain[:len(p.plain)-1]
 		p.seps--
-		if p.byUnit {
-			p.pu = p.pu[:len(p.pu)-1]
-		}
 	}
 	for i := 0; i < len(s); i++ {
 		p.plain = append(p.plain, s[i])
 		p.seps++
-		if p.byUnit {
-			p.pu = append(p.pu, -1)
-		}
 	}
 }
 
@@ -271,15 +270,9 @@ func (p *proj) addUnit(cs, ce int, t string) {
 		off: int32(p.tr.orig(cs)), end: int32(p.tr.orig(ce)),
 		ps: int32(len(p.plain)), pe: int32(len(p.plain) + len(t)),
 	}
-	idx := int32(len(p.units))
-	p.units = append(p.units, u)
+	p.units.add(u)
 	p.plain = append(p.plain, t...)
 	p.seps = 0
-	if p.byUnit {
-		for range len(t) {
-			p.pu = append(p.pu, idx)
-		}
-	}
 }
 
 // escapable lists what glamour's renderer unescapes after a backslash.
@@ -289,7 +282,7 @@ const escapable = "\\`*_{}[]<>()#+-.!|"
 // printed without decoding entities (as glamour does).
 func (p *proj) addText(n *ast.Text, top int, code, raw bool) {
 	s, e := n.Segment.Start, n.Segment.Stop
-	u0 := len(p.units)
+	u0 := p.units.len()
 	src := p.clean
 	for i := s; i < e; {
 		c := src[i]
@@ -314,13 +307,13 @@ func (p *proj) addText(n *ast.Text, top int, code, raw bool) {
 		p.addUnit(i, i+sz, string(src[i:i+sz]))
 		i += sz
 	}
-	if len(p.units) > u0 {
-		p.leaves = append(p.leaves, leaf{u0: int32(u0), u1: int32(len(p.units)), kind: leafText, node: n, top: int32(top)})
+	if p.units.len() > u0 {
+		p.leaves = append(p.leaves, leaf{u0: int32(u0), u1: int32(p.units.len()), kind: leafText, node: n, top: int32(top)})
 	}
 }
 
 func (p *proj) addCode(n ast.Node, top int) {
-	u0, seps0 := len(p.units), p.seps
+	u0, seps0 := p.units.len(), p.seps
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
@@ -340,20 +333,17 @@ func (p *proj) addCode(n ast.Node, top int) {
 		}
 	}
 	// Trailing newlines of the block are not text.
-	for len(p.units) > u0 {
-		u := p.units[len(p.units)-1]
+	for p.units.len() > u0 {
+		u := p.units.at(int32(p.units.len() - 1))
 		if t := p.plain[u.ps:u.pe]; len(t) == 1 && t[0] == '\n' {
-			p.units = p.units[:len(p.units)-1]
+			p.units.pop()
 			p.plain = p.plain[:u.ps]
-			if p.byUnit {
-				p.pu = p.pu[:u.ps]
-			}
 			continue
 		}
 		break
 	}
-	if len(p.units) > u0 {
-		p.leaves = append(p.leaves, leaf{u0: int32(u0), u1: int32(len(p.units)), kind: leafCode, node: n, top: int32(top)})
+	if p.units.len() > u0 {
+		p.leaves = append(p.leaves, leaf{u0: int32(u0), u1: int32(p.units.len()), kind: leafCode, node: n, top: int32(top)})
 	} else {
 		p.seps = seps0 // an empty block: plain ends as it did
 	}
@@ -370,13 +360,13 @@ func (p *proj) addAuto(n *ast.AutoLink, top int) {
 	if start < 0 || start+len(label) > len(p.clean) || string(p.clean[start:start+len(label)]) != string(label) {
 		return
 	}
-	u0 := len(p.units)
+	u0 := p.units.len()
 	for j := start; j < start+len(label); {
 		_, sz := utf8.DecodeRune(p.clean[j : start+len(label)])
 		p.addUnit(j, j+sz, string(p.clean[j:j+sz]))
 		j += sz
 	}
-	p.leaves = append(p.leaves, leaf{u0: int32(u0), u1: int32(len(p.units)), kind: leafAuto, node: n, top: int32(top)})
+	p.leaves = append(p.leaves, leaf{u0: int32(u0), u1: int32(p.units.len()), kind: leafAuto, node: n, top: int32(top)})
 }
 
 // text returns the plain text of units [u0,u1).
@@ -384,5 +374,5 @@ func (p *proj) textOf(u0, u1 int32) string {
 	if u0 >= u1 {
 		return ""
 	}
-	return string(p.plain[p.units[u0].ps:p.units[u1-1].pe])
+	return string(p.plain[p.units.at(u0).ps:p.units.at(u1-1).pe])
 }

@@ -32,7 +32,7 @@ func NewPlainText(markdown string) *PlainText {
 	codeEnd := make(map[int32]int32)
 	for _, lf := range p.leaves {
 		if lf.kind == leafCode && lf.u0 < lf.u1 {
-			codeEnd[p.units[lf.u0].ps] = p.units[lf.u1-1].pe
+			codeEnd[p.units.at(lf.u0).ps] = p.units.at(lf.u1 - 1).pe
 		}
 	}
 	inCode := int32(-1)
@@ -52,7 +52,7 @@ func NewPlainText(markdown string) *PlainText {
 			}
 		}
 		// A block break ("\n\n", a separator) is one newline.
-		if p.pu[i] < 0 && p.plain[i] == '\n' && i+1 < len(p.plain) && p.pu[i+1] < 0 && p.plain[i+1] == '\n' {
+		if p.plain[i] == '\n' && i+1 < len(p.plain) && p.plain[i+1] == '\n' && p.unitOf(i) < 0 && p.unitOf(i+1) < 0 {
 			continue
 		}
 		out = append(out, p.plain[i])
@@ -71,10 +71,10 @@ func (t *PlainText) Span(start, end int) (a, b int, ok bool) {
 	}
 	i := p.plainAt(start)
 	j := i
-	for j < len(p.plain) && (p.pu[j] < 0 || int(p.units[p.pu[j]].off) < end) {
+	for j < len(p.plain) && (p.unitOf(j) < 0 || int(p.units.at(p.unitOf(j)).off) < end) {
 		j++
 	}
-	for j > i && p.pu[j-1] < 0 {
+	for j > i && p.unitOf(j-1) < 0 {
 		j--
 	}
 	if i >= j {
@@ -103,7 +103,7 @@ func (p *proj) verbatim() [][2]int {
 		if lf.u0 >= lf.u1 {
 			continue
 		}
-		s, e := int(p.units[lf.u0].off), int(p.units[lf.u1-1].end)
+		s, e := int(p.units.at(lf.u0).off), int(p.units.at(lf.u1-1).end)
 		switch {
 		case lf.kind == leafCode:
 			out = append(out, [2]int{s, e})
@@ -189,7 +189,7 @@ func (p *proj) markSpans(rs [][2]int) [][2]int {
 		}
 		key, code := markContext(lf.node)
 		for u := lf.u0; u < lf.u1; u++ {
-			un := p.units[u]
+			un := p.units.at(u)
 			for ri < len(rs) && rs[ri][1] <= int(un.off) {
 				ri++
 				flush()
@@ -210,7 +210,7 @@ func (p *proj) markSpans(rs [][2]int) [][2]int {
 			g.e, g.last = int(un.end), u
 			if code {
 				// A code span is marked whole or not at all.
-				g.s, g.e, g.last = min(g.s, int(p.units[lf.u0].off)), int(p.units[lf.u1-1].end), lf.u1-1
+				g.s, g.e, g.last = min(g.s, int(p.units.at(lf.u0).off)), int(p.units.at(lf.u1-1).end), lf.u1-1
 				break
 			}
 		}

@@ -35,16 +35,15 @@ type Options struct {
 	// is in the links list): long-form text reads without the noise.
 	InlineLinks bool
 	// Links, when given, are the article's links (Text.Links of the same
-	// Markdown). With them RenderAt renders a long article's window from a
-	// slice of its Markdown, numbering its links as the whole does, instead
-	// of parsing the whole article first.
+	// Markdown): RenderAt numbers a slice's links from them instead of
+	// counting the links before the slice.
 	Links []Link
 }
 
 // parseFor parses markdown for rendering with opt: a fresh projection, its
 // links shown as references unless addresses are asked for.
 func parseFor(markdown string, opt Options) *proj {
-	p := parseWith(markdown, false)
+	p := parse(markdown)
 	if !opt.InlineLinks {
 		p.referenceLinks()
 	}
@@ -57,7 +56,8 @@ func parseFor(markdown string, opt Options) *proj {
 // printed (nor hyperlinked) by glamour, and the number is decoration the
 // cell map leaves unmapped, so motions, quotes and search skip it.
 // Autolinks, whose text is the address, and images are left as they are.
-func (p *proj) referenceLinks() {
+// It returns how many links it numbered.
+func (p *proj) referenceLinks() int {
 	_, nodes := p.links()
 	base := p.linkBase
 	tops := make(map[ast.Node]int, len(p.tops))
@@ -83,6 +83,7 @@ func (p *proj) referenceLinks() {
 		}
 		return ast.WalkContinue, nil
 	})
+	return len(nodes)
 }
 
 // linkRef is a link's reference number in the rendered text.
@@ -109,7 +110,7 @@ type Doc struct {
 	Window   bool     // a preview around a passage (RenderAt): not the whole article, nor always its top
 
 	text    []string  // plain text of each line
-	cells   [][]int32 // source offset of each cell of each line, -1 for decoration
+	cells   []cellRow // source offset of each cell of each line, -1 for decoration
 	lo      []int32   // smallest mapped offset of each line (-1 when none)
 	hi      []int32   // largest mapped offset of each line
 	wideOff []int32   // source units longer than a byte: their starts, in order
@@ -143,6 +144,9 @@ func Render(markdown string, opt Options) (*Doc, error) {
 	cfg, err := checkOptions(opt)
 	if err != nil {
 		return nil, err
+	}
+	if d, ok, err := renderPieces(markdown, opt, cfg); ok {
+		return d, err
 	}
 	p := parseFor(markdown, opt)
 	n := 1
@@ -337,8 +341,10 @@ func RenderFirst(markdown string, opt Options, lines int) (*Doc, error) {
 // article's only when the run starts at the top. When the run is the whole
 // article, the Doc is Complete instead.
 //
-// It parses the whole Markdown (a sixth of the cost of rendering it), so
-// the blocks render exactly as inside the whole document.
+// A long article's window is rendered from a slice of its Markdown cut
+// where a top-level block must start (renderSlice), so the blocks render
+// exactly as inside the whole document without parsing it; when it cannot
+// be cut safely, the whole is parsed (a sixth of the cost of rendering it).
 func RenderAt(markdown string, opt Options, offset, lines int) (*Doc, error) {
 	cfg, err := checkOptions(opt)
 	if err != nil {
@@ -396,7 +402,7 @@ func (p *proj) window(opt Options, cfg *ansi.StyleConfig, off, lines int, head, 
 // topAt returns the top-level block holding the text at source offset off,
 // or the next text after it.
 func (p *proj) topAt(off int) int {
-	u := sort.Search(len(p.units), func(i int) bool { return int(p.units[i].off) >= off })
+	u := sort.Search(p.units.len(), func(i int) bool { return int(p.units.at(int32(i)).off) >= off })
 	l := sort.Search(len(p.leaves), func(i int) bool { return int(p.leaves[i].u1) > u })
 	if l >= len(p.leaves) {
 		return max(len(p.tops)-1, 0)
@@ -438,7 +444,7 @@ func blockHeight(p *proj, t int, perLine int) int {
 		if u1 > u0 {
 			a, b := p.leaves[u0].u0, p.leaves[u1-1].u1
 			if b > a {
-				size = int(p.units[b-1].pe - p.units[a].ps)
+				size = int(p.units.at(b-1).pe - p.units.at(a).ps)
 			}
 		}
 	}
@@ -449,7 +455,7 @@ func blockHeight(p *proj, t int, perLine int) int {
 type chunk struct {
 	lines []string
 	text  []string
-	cells [][]int32
+	cells []cellRow
 	pre   int // leading lines that belong to the document's frame
 	post  int // trailing lines that belong to the document's frame
 }
@@ -576,7 +582,9 @@ func (p *proj) run(opt Options, cfg *ansi.StyleConfig, j *job) (c *chunk, err er
 	ar := ansi.NewRenderer(ansi.Options{WordWrap: opt.Width, Styles: *cfg, InlineTableLinks: true})
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000)))
 	var buf bytes.Buffer
-	buf.Grow(len(ext) * 6)
+	// About six bytes out per byte of the run's text (its copy ends ext):
+	// not per byte of the whole article, which every run's ext holds.
+	buf.Grow((len(ext) - len(p.clean)) * 6)
 	if err := r.Render(&buf, ext, doc); err != nil {
 		return nil, fmt.Errorf("render: glamour: %w", err)
 	}
@@ -587,7 +595,7 @@ func (p *proj) run(opt Options, cfg *ansi.StyleConfig, j *job) (c *chunk, err er
 		styled, plain, cells := m.mapLine(line)
 		c.lines = append(c.lines, styled)
 		c.text = append(c.text, plain)
-		c.cells = append(c.cells, cells)
+		c.cells = append(c.cells, newCellRow(cells))
 	}
 	c.pre, c.post = frame(opt, cfg)
 	return c, nil
@@ -596,8 +604,14 @@ func (p *proj) run(opt Options, cfg *ansi.StyleConfig, j *job) (c *chunk, err er
 // assemble joins chunks into a Doc, dropping the document frame lines
 // between chunks. Trailing empty lines are dropped as glamour users do.
 func (p *proj) assemble(cs []*chunk, first, last bool) *Doc {
-	d := &Doc{Complete: last}
-	d.wideOff, d.wideEnd = wideUnits(p.units)
+	wo, we := wideUnits(p.units)
+	return assemble(cs, first, last, wo, we)
+}
+
+// assemble joins chunks into a Doc whose multi-byte units are wo and we
+// (see proj.assemble).
+func assemble(cs []*chunk, first, last bool, wo, we []int32) *Doc {
+	d := &Doc{Complete: last, wideOff: wo, wideEnd: we}
 	for i, c := range cs {
 		a, b := 0, len(c.lines)
 		if i > 0 || !first {
@@ -617,20 +631,8 @@ func (p *proj) assemble(cs []*chunk, first, last bool) *Doc {
 	}
 	d.lo = make([]int32, len(d.cells))
 	d.hi = make([]int32, len(d.cells))
-	for i, cl := range d.cells {
-		lo, hi := int32(-1), int32(-1)
-		for _, o := range cl {
-			if o < 0 {
-				continue
-			}
-			if lo < 0 || o < lo {
-				lo = o
-			}
-			if o > hi {
-				hi = o
-			}
-		}
-		d.lo[i], d.hi[i] = lo, hi
+	for i, r := range d.cells {
+		d.lo[i], d.hi[i] = r.bounds()
 	}
 	return d
 }

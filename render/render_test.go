@@ -83,7 +83,7 @@ func checkMap(t *testing.T, name, md string, d *Doc, requireAll bool) {
 	t.Helper()
 	p := parse(md)
 	byOff := map[int32]int{}
-	for i, u := range p.units {
+	for i, u := range p.units.all() {
 		if _, ok := byOff[u.off]; !ok {
 			byOff[u.off] = i
 		}
@@ -91,14 +91,14 @@ func checkMap(t *testing.T, name, md string, d *Doc, requireAll bool) {
 	mapped := map[int32]bool{}
 	bad := 0
 	for l := range d.Lines {
-		if len(d.cells[l]) != xansi.StringWidth(d.Lines[l]) {
-			t.Errorf("%s: line %d: %d cells for width %d", name, l, len(d.cells[l]), xansi.StringWidth(d.Lines[l]))
+		if len(d.row(l)) != xansi.StringWidth(d.Lines[l]) {
+			t.Errorf("%s: line %d: %d cells for width %d", name, l, len(d.row(l)), xansi.StringWidth(d.Lines[l]))
 		}
 		for _, g := range lineGlyphs(d.Lines[l]) {
-			if g.wid == 0 || g.col >= len(d.cells[l]) {
+			if g.wid == 0 || g.col >= len(d.row(l)) {
 				continue
 			}
-			o := d.cells[l][g.col]
+			o := d.row(l)[g.col]
 			if o < 0 {
 				continue
 			}
@@ -110,12 +110,12 @@ func checkMap(t *testing.T, name, md string, d *Doc, requireAll bool) {
 				t.Errorf("%s: line %d col %d: offset %d is not a unit start", name, l, g.col, o)
 				continue
 			}
-			u := p.units[ui]
+			u := p.units.at(int32(ui))
 			// A cluster (ZWJ emoji, flag, combining mark) maps to its first
 			// unit; the units it spans count as shown.
-			for n := 0; ui < len(p.units) && n < len(g.s); ui++ {
-				mapped[p.units[ui].off] = true
-				n += int(p.units[ui].pe - p.units[ui].ps)
+			for n := 0; ui < p.units.len() && n < len(g.s); ui++ {
+				mapped[p.units.at(int32(ui)).off] = true
+				n += int(p.units.at(int32(ui)).pe - p.units.at(int32(ui)).ps)
 			}
 			want := string(p.plain[u.ps:u.pe])
 			if isSpaceStr(g.s) && isSpaceStr(want) {
@@ -142,7 +142,7 @@ func checkMap(t *testing.T, name, md string, d *Doc, requireAll bool) {
 	for _, lf := range p.leaves {
 		inHeader := ancestorKindName(lf, "TableHeader")
 		for k := lf.u0; k < lf.u1; k++ {
-			u := p.units[k]
+			u := p.units.at(int32(k))
 			ut := string(p.plain[u.ps:u.pe])
 			if isSpaceStr(ut) || mapped[u.off] || xansi.StringWidth(ut) == 0 {
 				continue
@@ -270,7 +270,7 @@ func TestRenderFirstPrefix(t *testing.T) {
 					t.Errorf("%s/%s: line %d differs:\n first %q\n  full %q", c.name, st, i, first.Lines[i], full.Lines[i])
 					break
 				}
-				if !equalCells(first.cells[i], full.cells[i]) {
+				if !equalCells(first.row(i), full.row(i)) {
 					t.Errorf("%s/%s: line %d map differs", c.name, st, i)
 					break
 				}
@@ -322,7 +322,7 @@ func TestChunkedEqualsWhole(t *testing.T) {
 					t.Errorf("%s/%s/%d: %d lines, whole render has %d", name, st, n, len(d.Lines), len(whole.Lines))
 				}
 				for i := 0; i < min(len(d.Lines), len(whole.Lines)); i++ {
-					if d.Lines[i] != whole.Lines[i] || !equalCells(d.cells[i], whole.cells[i]) {
+					if d.Lines[i] != whole.Lines[i] || !equalCells(d.row(i), whole.row(i)) {
 						t.Errorf("%s/%s/%d: line %d differs:\n got %q\nwant %q", name, st, n, i, d.Text(i), whole.Text(i))
 						break
 					}
@@ -435,7 +435,7 @@ func windowMismatch(full, win *Doc, off int) string {
 			len(win.Lines), at, len(full.Lines), fullAt)
 	}
 	for i := range win.Lines {
-		if win.text[i] != full.text[k+i] || !slices.Equal(win.cells[i], full.cells[k+i]) {
+		if win.text[i] != full.text[k+i] || !slices.Equal(win.row(i), full.row(k+i)) {
 			return fmt.Sprintf("window line %d is not Render's line %d:\n  win %q\n full %q", i, k+i, win.text[i], full.text[k+i])
 		}
 	}
@@ -460,19 +460,38 @@ func TestRenderFirstStaysPartial(t *testing.T) {
 	}
 }
 
-// A rendering's projection has no plain-to-unit map (it is 4 bytes a
-// byte of text and only the Text uses it), yet its plain text is the
-// Text's to the byte, separators collapsed the same way.
-func TestRenderProjectionWithoutUnitMap(t *testing.T) {
-	for _, md := range []string{readTestdata(t, "tricky.md"), gen.Article(3000),
-		"a  \nb\n\n```\n\n\n```\n\nc\n\n- d\n\n  e\n", "```\n```\n\nx\n"} {
-		full, bare := parse(md), parseWith(md, false)
-		if bare.pu != nil {
-			t.Fatal("a rendering's projection holds pu")
+// The unit table read back unit by unit is a list of units, each after
+// the last in the plain text, and says for every plain byte which unit
+// shows it (or none: a separator), on tricky text and on plain English,
+// where it is much smaller than a unit a byte.
+func TestUnitTable(t *testing.T) {
+	for _, md := range []string{readTestdata(t, "tricky.md"), gen.Article(3000), hostile[3],
+		"a  \nb\n\n```\n\n\n```\n\nc\n\n- d\n\n  e\n", "```\n```\n\nx\n", "café naïve 日本語 &amp; \\* x\u00a0y\n"} {
+		p := parse(md)
+		owner := make([]int32, len(p.plain))
+		for i := range owner {
+			owner[i] = -1
 		}
-		if string(full.plain) != string(bare.plain) || len(full.units) != len(bare.units) {
-			t.Errorf("plain differs:\n%q\n%q", full.plain, bare.plain)
+		last := int32(0)
+		for k := range p.units.all() {
+			u := p.units.at(int32(k))
+			if u.ps < last || u.pe < u.ps || u.end < u.off || int(u.pe) > len(p.plain) {
+				t.Fatalf("%q: unit %d is %+v after plain %d", md, k, u, last)
+			}
+			last = u.pe
+			for i := u.ps; i < u.pe; i++ {
+				owner[i] = int32(k)
+			}
 		}
+		for i, want := range owner {
+			if got := p.unitOf(i); got != want {
+				t.Fatalf("%q: plain byte %d is shown by unit %d, the table says %d", md, i, want, got)
+			}
+		}
+	}
+	p := parse(gen.Article(3000))
+	if n := p.units.len(); len(p.units.runs)*5 > n {
+		t.Errorf("%d units in %d runs", n, len(p.units.runs))
 	}
 }
 
@@ -502,13 +521,17 @@ func TestRenderSliceMatchesWhole(t *testing.T) {
 			cfg, _ := checkOptions(opt)
 			for _, frac := range []float64{0.05, 0.3, 0.5, 0.77, 0.99} {
 				off := int(frac * float64(len(md)))
-				win, ok, err := renderSlice(md, withLinks, cfg, off, 30)
-				if err != nil || !ok {
-					t.Fatalf("width %d at %d: sliced %v, %v", width, off, ok, err)
+				// With the article's links, and without: counted before the cut.
+				for _, o := range []Options{withLinks, opt} {
+					win, ok, err := renderSlice(md, o, cfg, off, 30)
+					if err != nil || !ok {
+						t.Fatalf("width %d at %d: sliced %v, %v", width, off, ok, err)
+					}
+					if msg := windowMismatch(full, win, off); msg != "" {
+						t.Fatalf("width %d at %.0f%% (links given %v): %s", width, frac*100, o.Links != nil, msg)
+					}
 				}
-				if msg := windowMismatch(full, win, off); msg != "" {
-					t.Fatalf("width %d at %.0f%%: %s", width, frac*100, msg)
-				}
+				win, _, _ := renderSlice(md, withLinks, cfg, off, 30)
 				if at, fat := win.LineOf(off), full.LineOf(off); len(win.Lines)-at < 30 && len(full.Lines)-fat > 30 {
 					t.Errorf("width %d at %.0f%%: %d lines below the offset", width, frac*100, len(win.Lines)-at)
 				}
@@ -535,9 +558,84 @@ func TestBlockCuts(t *testing.T) {
 			t.Errorf("%q starts a safe block", l)
 		}
 	}
+	// A definition list goes on after a blank line; a fence indented into
+	// a list item ends with the item.
+	for _, md := range []string{"Term\n: definition\n\nTerm\n: more\n", "- item\n\n  ```\n  code\n  ```\n"} {
+		if cuttable(md) {
+			t.Errorf("%q may be cut", md)
+		}
+	}
 	for _, l := range []string{"Words", "# Heading", "2024 was a year", "“Quoted”"} {
 		if !safeStart(l) {
 			t.Errorf("%q is not a safe start", l)
 		}
 	}
+}
+
+// HTML that holds blank lines (a processing instruction, a declaration,
+// CDATA, a comment) is never cut: a slice starting inside it would render
+// its text as Markdown.
+func TestRenderSliceNotInsideHTML(t *testing.T) {
+	body := gen.Article(30000)
+	mid := len(body) / 2
+	mid += strings.Index(body[mid:], "\n\n") + 2
+	for _, open := range []string{"<?php", "<!DOCTYPE x", "<![CDATA[", "<!-- a", "<PRE>"} {
+		md := body[:mid] + open + "\n\nHidden [words](https://x.org).\n\n?>]]>-->\n\n" + body[mid:]
+		off := strings.Index(md, "Hidden")
+		links := Parse(md).Links()
+		cfg, _ := checkOptions(Options{Width: 80})
+		if _, ok, _ := renderSlice(md, Options{Width: 80, Links: links}, cfg, off, 30); ok {
+			t.Errorf("%s: a slice was cut inside the HTML block", open)
+		}
+	}
+}
+
+// A line of backticks with backticks after it is no fence, and a fence
+// inside a list item ends with the item: a slice is never cut where the
+// whole parse is inside a fence.
+func TestRenderSliceFences(t *testing.T) {
+	body := gen.Article(30000)
+	mid := len(body) / 2
+	mid += strings.Index(body[mid:], "\n\n") + 2
+	for _, odd := range []string{
+		"``` `not a fence`\n\nWords.\n\n```\n\n",
+		"- item\n\n  ```\n  code\n\nParagraph.\n\n```\n\n",
+	} {
+		md := body[:mid] + odd + "Inside [a](https://x.org) the fence.\n\n" +
+			strings.Repeat("Still inside the fence, a line of words.\n\n", 400) + "More inside.\n\n```\n\n" + body[mid:]
+		off := strings.Index(md, "More inside")
+		opt := Options{Width: 80, Style: "dark"}
+		full := wholeRender(t, md, opt)
+		if msg := docsEqual(mustRenderOpt(t, md, opt), full); msg != "" {
+			t.Errorf("%q: Render is not the whole parse's rendering: %s", odd, msg)
+		}
+		cfg, _ := checkOptions(opt)
+		win, ok, err := renderSlice(md, opt, cfg, off, 30)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			continue
+		}
+		if msg := windowMismatch(full, win, off); msg != "" {
+			t.Errorf("%q: %s", odd, msg)
+		}
+		// Code and a paragraph show the same text: their colours differ.
+		k := full.LineOf(off) - win.LineOf(off)
+		for i := range win.Lines {
+			if win.Lines[i] != full.Lines[k+i] {
+				t.Errorf("%q: window line %d is drawn %q, Render's %q", odd, i, win.Lines[i], full.Lines[k+i])
+				break
+			}
+		}
+	}
+}
+
+func mustRenderOpt(t *testing.T, md string, opt Options) *Doc {
+	t.Helper()
+	d, err := Render(md, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -14,13 +14,12 @@ const sliceMin = 64 << 10
 // renderSlice renders RenderAt's window from a slice of a long article,
 // cut at blank lines where a top-level block must start, so that parsing
 // costs the window and not the article (a 200,000-word article's parse is
-// longer than a frame). It needs the article's links to number the
-// slice's as the whole does; ok is false when it cannot cut safely (raw
-// HTML blocks or link reference definitions anywhere, which reach across
-// blank lines) or the slice would be the whole.
+// longer than a frame). It numbers the slice's links as the whole does,
+// from the article's links when given, else by counting those before the
+// slice (linksBefore); ok is false when it cannot cut safely (see
+// cuttable) or the slice would be the whole.
 func renderSlice(markdown string, opt Options, cfg *ansi.StyleConfig, offset, lines int) (d *Doc, ok bool, err error) {
-	if opt.Links == nil || len(markdown) < sliceMin || offset <= 0 || offset >= len(markdown) ||
-		hasRefDefs(markdown) || hasHTMLBlocks(markdown) {
+	if len(markdown) < sliceMin || offset <= 0 || offset >= len(markdown) || !cuttable(markdown) {
 		return nil, false, nil
 	}
 	span := max(lines, 10) * max(opt.Width, 20)
@@ -28,10 +27,14 @@ func renderSlice(markdown string, opt Options, cfg *ansi.StyleConfig, offset, li
 	if a < 0 || a == 0 && b == len(markdown) || a > offset {
 		return nil, false, nil
 	}
-	p := parseWith(markdown[a:b], false)
+	p := parse(markdown[a:b])
 	p.notFirst = a > 0
-	p.linkBase = sort.Search(len(opt.Links), func(i int) bool { return opt.Links[i].Offset >= a })
 	if !opt.InlineLinks {
+		if opt.Links != nil {
+			p.linkBase = sort.Search(len(opt.Links), func(i int) bool { return opt.Links[i].Offset >= a })
+		} else {
+			p.linkBase = linksBefore(markdown, a)
+		}
 		p.referenceLinks()
 	}
 	if len(p.tops) == 0 {
@@ -50,12 +53,8 @@ func (d *Doc) shift(a int32) {
 	if a == 0 {
 		return
 	}
-	for _, cl := range d.cells {
-		for i, o := range cl {
-			if o >= 0 {
-				cl[i] = o + a
-			}
-		}
+	for _, r := range d.cells {
+		r.shift(a)
 	}
 	for i := range d.lo {
 		if d.lo[i] >= 0 {
@@ -71,28 +70,95 @@ func (d *Doc) shift(a int32) {
 	}
 }
 
-// hasHTMLBlocks reports raw HTML that may hold blank lines (comments,
-// pre, script, style, textarea): a cut could fall inside it.
-func hasHTMLBlocks(s string) bool {
-	l := strings.ToLower(s)
-	for _, tag := range []string{"<!--", "<pre", "<script", "<style", "<textarea"} {
-		if strings.Contains(l, tag) {
+// cuttable reports whether a Markdown text may be cut at eachCut's cuts:
+// it has no link reference definitions, no raw HTML that may span blank
+// lines, no fence indented by one to three spaces (inside a list item it
+// ends with the item, not at its closing line, so eachCut would lose
+// track of it), and no definition list.
+func cuttable(s string) bool {
+	return !hasRefDefs(s) && !hasHTMLBlocks(s) && !hasIndentedFence(s) && !hasDefinitions(s)
+}
+
+// hasDefinitions reports a definition list's definition (": text" within
+// three spaces of a line start): a blank line and a term after it go on
+// with the list, so a paragraph after a blank line may belong to it.
+func hasDefinitions(s string) bool {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], ':')
+		if j < 0 {
+			return false
+		}
+		i += j
+		k := i // back over at most three spaces to a line start
+		for k > 0 && i-k < 3 && s[k-1] == ' ' {
+			k--
+		}
+		if (k == 0 || s[k-1] == '\n') && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\t') {
 			return true
+		}
+	}
+}
+
+// hasIndentedFence reports a line of one to three spaces and a fence.
+func hasIndentedFence(s string) bool {
+	for _, f := range []string{"```", "~~~"} {
+		for _, pre := range []string{" ", "  ", "   "} {
+			if strings.HasPrefix(s, pre+f) || strings.Contains(s, "\n"+pre+f) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
+// hasHTMLBlocks reports raw HTML that may hold blank lines (comments,
+// CDATA and declarations, processing instructions, pre, script, style,
+// textarea): a cut could fall inside it.
+func hasHTMLBlocks(s string) bool {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j
+		rest := s[i+1:]
+		if strings.HasPrefix(rest, "!") || strings.HasPrefix(rest, "?") {
+			return true
+		}
+		for _, tag := range []string{"pre", "script", "style", "textarea"} {
+			if len(rest) >= len(tag) && strings.EqualFold(rest[:len(tag)], tag) {
+				return true
+			}
+		}
+	}
+}
+
 // blockCuts returns the last safe cut at or before from and the first at
-// or after to (len(s) when none): line starts after a blank line, outside
-// fenced code, that begin a paragraph or a heading (not indented, not a
-// list item, quote, table row or HTML), where every reading of the
-// Markdown starts a top-level block. a is -1 when there is none before.
+// or after to (len(s) when none), cuts as eachCut finds them. a is -1 when
+// there is none before.
 func blockCuts(s string, from, to int) (a, b int) {
 	a, b = -1, len(s)
 	if from == 0 {
 		a = 0
 	}
+	eachCut(s, func(i int) bool {
+		if i <= from {
+			a = i
+		}
+		if i >= to {
+			b = i
+			return false
+		}
+		return true
+	})
+	return a, b
+}
+
+// eachCut calls yield with each safe cut of s, in order, until it returns
+// false: line starts after a blank line, outside fenced code, that begin a
+// paragraph or a heading (not indented, not a list item, quote, table row
+// or HTML), where every reading of the Markdown starts a top-level block.
+func eachCut(s string, yield func(int) bool) {
 	var fence string // the open fence's marker, "" outside code
 	blank := true    // the line before was blank (or the start)
 	for i := 0; i < len(s); {
@@ -105,22 +171,23 @@ func blockCuts(s string, from, to int) (a, b int) {
 		trim := strings.TrimLeft(line, " ")
 		indent := len(line) - len(trim)
 		if fence != "" {
-			if indent < 4 && strings.HasPrefix(trim, fence) && strings.Trim(trim, fence[:1]+" \t") == "" {
+			// A closing fence is a run of the fence's character at least as
+			// long as it, and nothing but spaces after it.
+			rest := strings.TrimLeft(trim, fence[:1])
+			if indent < 4 && len(trim)-len(rest) >= len(fence) && strings.Trim(rest, " \t") == "" {
 				fence = ""
 			}
-		} else if indent < 4 && (strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~")) {
+		} else if indent < 4 && (strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~")) &&
+			!(trim[0] == '`' && strings.Contains(strings.TrimLeft(trim, "`"), "`")) {
+			// (A backtick fence's info string holds no backtick: a line
+			// like "``` `x`" is a paragraph.)
 			n := 0
 			for n < len(trim) && trim[n] == trim[0] {
 				n++
 			}
 			fence = trim[:n]
-		} else if blank && safeStart(line) {
-			if i <= from {
-				a = i
-			}
-			if i >= to {
-				return a, i
-			}
+		} else if blank && safeStart(line) && !yield(i) {
+			return
 		}
 		blank = fence == "" && strings.TrimSpace(line) == ""
 		if j < 0 {
@@ -128,7 +195,6 @@ func blockCuts(s string, from, to int) (a, b int) {
 		}
 		i = end + 1
 	}
-	return a, b
 }
 
 // safeStart reports whether a line after a blank line starts a block no

@@ -84,13 +84,17 @@ type pagerModel struct {
 	want        docKey // the rendering asked for last
 	top         int    // first display line on screen
 	pending     int    // source offset to show at the top once a complete doc is in (a Window previews it); -1 none
-	width       int    // preferred text width
-	mode        readMode
-	status      string
-	errLine     string
-	help        help.Model
-	helpPane    helpPane
-	keys        ReaderKeys
+	// lost is the top line kept by a width or style change made while the
+	// top was past the part of the article rendered so far: pending waits
+	// for that rendering's whole to say which passage the line shows.
+	lost     *lostTop
+	width    int // preferred text width
+	mode     readMode
+	status   string
+	errLine  string
+	help     help.Model
+	helpPane helpPane
+	keys     ReaderKeys
 
 	// Input that arrived while a preview (a Window doc) was shown; it is
 	// handled, in order, once the whole rendering is in.
@@ -243,6 +247,7 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	p.doc = nil
 	p.top = 0
 	p.pending = a.Position
+	p.lost = nil
 	p.mode = readNormal
 	p.status, p.errLine = msg.say, msg.warn
 	p.query, p.matches, p.cur, p.prompt, p.findRest = "", nil, 0, nil, false
@@ -341,6 +346,9 @@ func (p *pagerModel) requestRender() tea.Cmd {
 	// reader left off or was reading when the width changed (a window of
 	// the article until the whole arrives). An old rendering stays on
 	// screen until then.
+	if p.lost != nil {
+		return full // no passage to preview until the top line is found
+	}
 	lines, at, text := p.Height, p.pending, p.text
 	first := func() tea.Msg {
 		var d *render.Doc
@@ -348,8 +356,9 @@ func (p *pagerModel) requestRender() tea.Cmd {
 		if at > 0 {
 			o := opt
 			if text != nil {
-				// The links' numbers let a long article's window render from
-				// a slice of it (a width change), not the whole.
+				// A long article's window renders from a slice of it; with
+				// the text parsed, its links are numbered from the text's
+				// list rather than counted before the slice.
 				o.Links = text.Links()
 			}
 			d, err = render.RenderAt(md, o, at, lines)
@@ -362,6 +371,12 @@ func (p *pagerModel) requestRender() tea.Cmd {
 }
 
 func (p *pagerModel) onDoc(msg docMsg) tea.Cmd {
+	found := p.findLost(msg)
+	return tea.Batch(found, p.placeDoc(msg))
+}
+
+// placeDoc shows a rendering that arrived, if it is still wanted.
+func (p *pagerModel) placeDoc(msg docMsg) tea.Cmd {
 	if msg.err != nil {
 		if msg.key == p.want {
 			p.errLine = "Could not render the article: " + msg.err.Error()
@@ -416,11 +431,11 @@ func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
 		// at once, while input waits for the whole (see deferred), so
 		// that every key acts on the whole article.
 		p.top = d.LineOf(p.pending)
-	case d.Complete && p.pending >= 0:
+	case d.Complete && p.pending >= 0 && p.lost == nil:
 		p.top = d.LineOf(p.pending)
 		p.pending = -1
 	}
-	if d.Complete && p.savedOff < 0 {
+	if d.Complete && p.savedOff < 0 && p.pending < 0 {
 		// Placed where the reader left off: nothing new to save yet.
 		p.savedOff = p.topOffset()
 	}
@@ -443,9 +458,48 @@ func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
 // keepPosition remembers the passage at the top so the next rendering
 // opens at it.
 func (p *pagerModel) keepPosition() {
-	if p.doc != nil && p.pending < 0 {
-		p.pending = p.topOffset()
+	if p.doc == nil || p.pending >= 0 {
+		return
 	}
+	if _, _, ok := p.doc.Next(p.top, 0); !ok && !p.doc.Complete && !p.doc.Window {
+		// Scrolled past what is rendered so far: only the whole rendering
+		// at this width, already under way, knows the passage.
+		p.lost = &lostTop{key: p.docKey, line: p.top}
+		p.pending = p.doc.End()
+		return
+	}
+	p.pending = p.topOffset()
+}
+
+// lostTop is a top line in a rendering still coming (see pagerModel.lost).
+type lostTop struct {
+	key  docKey
+	line int
+}
+
+// findLost turns the lost top line into its passage with the whole
+// rendering it was a line of (or, if that failed, the end of the part
+// rendered before), and places it if the rendering it waited for is in.
+func (p *pagerModel) findLost(msg docMsg) tea.Cmd {
+	if p.lost == nil || msg.key != p.lost.key || msg.err == nil && !msg.doc.Complete {
+		return nil
+	}
+	if msg.err == nil {
+		d := msg.doc
+		line := min(p.lost.line, max(len(d.Lines)-p.bodyHeight(), 0))
+		p.pending = len(p.art.Markdown)
+		if l, c, ok := d.Next(line, 0); ok {
+			p.pending = max(d.Offset(l, c), 0)
+		}
+	}
+	p.lost = nil
+	if p.doc != nil && p.doc.Complete && p.docKey == p.want && msg.key != p.want {
+		p.setDoc(p.docKey, p.doc)
+		if len(p.ops) == 0 && p.text != nil {
+			return p.replay()
+		}
+	}
+	return nil
 }
 
 // topOffset is the source offset of the first text on screen.
@@ -654,7 +708,7 @@ func (p *pagerModel) Update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 }
 
 func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
-	if p.doc != nil && p.doc.Window || p.waits(msg) {
+	if p.doc != nil && p.doc.Window || p.lost != nil || p.waits(msg) {
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
 			p.deferred = append(p.deferred, msg)
@@ -1058,7 +1112,7 @@ func (p *pagerModel) viewBody() string {
 		}
 		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render(truncate(why, p.textWidth()-4)),
 			pad + "  " + p.Styles.Reader.Placeholder.Render(truncate("r fetches it again; W opens the original in your browser.", p.textWidth()-4))}
-	case p.doc == nil || p.pending > 0 && !p.doc.Complete && !p.doc.Window:
+	case p.doc == nil || p.lost != nil || p.pending > 0 && !p.doc.Complete && !p.doc.Window:
 		lines = []string{"", pad + "  " + p.Styles.Reader.Placeholder.Render("Rendering…")}
 	case p.top >= len(p.doc.Lines):
 		// Scrolled past the part rendered so far.

@@ -655,3 +655,60 @@ func TestFirstScreenBeforeTheText(t *testing.T) {
 		t.Errorf("the waiting h made %d highlights, want 1", len(got))
 	}
 }
+
+// A width change pressed while a long article is still rendering, with the
+// top scrolled past the part rendered so far, keeps the passage that was
+// there: the new width opens at it once the old width's whole rendering
+// tells where it is, not at the article's end.
+func TestWidthChangeWhileRenderingKeepsPlace(t *testing.T) {
+	hs, p, first, whole := openAt(t, gen.Article(10000), 0)
+	hs.send(first())
+	if p.doc == nil || p.doc.Complete {
+		t.Fatal("the first rendering is the whole article")
+	}
+	hs.press("space", "space", "space", "space")
+	if p.top < len(p.doc.Lines) {
+		t.Fatalf("top %d is inside the first screenful (%d lines)", p.top, len(p.doc.Lines))
+	}
+	top := p.top
+	_, cmd := hs.m.Update(tea.WindowSizeMsg{Width: 60, Height: 24})
+	if got := hs.screen(); !strings.Contains(got, "Rendering") {
+		t.Errorf("the passage is not known yet, but the screen shows:\n%s", got)
+	}
+	old := whole() // the old width's whole rendering, under way before the change
+	oldDoc := old.(docMsg).doc
+	l, c, ok := oldDoc.Next(top, 0)
+	if !ok {
+		t.Fatal("the article has no text below the top")
+	}
+	want := oldDoc.Offset(l, c)
+	for _, order := range []string{"old first", "new first"} {
+		hs, p := hs, p
+		if order == "new first" {
+			hs, p, first, whole = openAt(t, gen.Article(10000), 0)
+			hs.send(first())
+			hs.press("space", "space", "space", "space")
+			_, cmd = hs.m.Update(tea.WindowSizeMsg{Width: 60, Height: 24})
+			old = whole()
+			hs.run(cmd)   // the new width's renderings arrive before the old whole
+			hs.press("j") // waits for the passage, then moves from it
+			if len(p.deferred) != 1 {
+				t.Fatalf("a key did not wait for the passage (%d waiting)", len(p.deferred))
+			}
+			hs.send(old)
+			if p.top != p.doc.LineOf(want)+1 {
+				t.Errorf("j while the passage was lost: top %d, want %d", p.top, p.doc.LineOf(want)+1)
+			}
+			hs.press("k")
+		} else {
+			hs.send(old)
+			hs.run(cmd)
+		}
+		if !p.doc.Complete || p.docKey.width != 60 {
+			t.Fatalf("%s: the new width's whole rendering is not shown (width %d)", order, p.docKey.width)
+		}
+		if got := p.topOffset(); got != want {
+			t.Errorf("%s: top at offset %d (line %d of %d), the passage is at %d (line %d)", order, got, p.top, len(p.doc.Lines), want, p.doc.LineOf(want))
+		}
+	}
+}

@@ -440,12 +440,13 @@ func cmdBench(e *env, args []string) error {
 	fs := e.flags("bench")
 	corpus := fs.String("corpus", "", "corpus folder (ground-truth.json with html/ or text/)")
 	sizes := fs.String("sizes", "", "growth: the library sizes to measure, comma-separated (default 1000,10000,100000)")
+	against := fs.String("against", "", "another margin binary whose reader longread measures beside this one's")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 && (len(pos) == 0 || pos[0] != "measure") {
-		return usageErr("bench: say which: extract, paste, multilingual, read, library, growth, hostile, import or throughput")
+	if len(pos) != 1 && (len(pos) == 0 || pos[0] != "measure" && !(pos[0] == "glamour" && len(pos) == 2)) {
+		return usageErr("bench: say which: extract, paste, multilingual, read, longread, library, growth, hostile, import or throughput")
 	}
 	dir := func(def string) string {
 		if *corpus != "" {
@@ -495,6 +496,10 @@ func cmdBench(e *env, args []string) error {
 		return benchThroughput(e, *corpus)
 	case "measure": // used by hostile and import
 		return benchMeasure(e, pos[1:])
+	case "longread":
+		return benchLongRead(e, *against)
+	case "glamour": // used by longread
+		return benchGlamour(e, pos[1])
 	}
-	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, library, growth, hostile, import or throughput)", pos[0])
+	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, longread, library, growth, hostile, import or throughput)", pos[0])
 }
