@@ -37,6 +37,11 @@ type harness struct {
 	urls    []string // links opened
 }
 
+// The harnesses run commands one after the other, often the whole
+// rendering before the first screenful: waiting for it would only slow
+// them (TestFirstScreenRendersAlone tests the wait).
+func init() { firstScreenWait = 0 }
+
 func newHarness(t *testing.T, lib *fakeLib, w, h int, tweak ...func(*Options)) *harness {
 	t.Helper()
 	hs := &harness{t: t, lib: lib}

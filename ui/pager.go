@@ -87,14 +87,17 @@ type pagerModel struct {
 	// lost is the top line kept by a width or style change made while the
 	// top was past the part of the article rendered so far: pending waits
 	// for that rendering's whole to say which passage the line shows.
-	lost     *lostTop
-	width    int // preferred text width
-	mode     readMode
-	status   string
-	errLine  string
-	help     help.Model
-	helpPane helpPane
-	keys     ReaderKeys
+	lost *lostTop
+	// firstGate closes when the first screenful asked for last is
+	// rendered: the work that would slow it waits (see afterFirstScreen).
+	firstGate chan struct{}
+	width     int // preferred text width
+	mode      readMode
+	status    string
+	errLine   string
+	help      help.Model
+	helpPane  helpPane
+	keys      ReaderKeys
 
 	// Input that arrived while a preview (a Window doc) was shown; it is
 	// handled, in order, once the whole rendering is in.
@@ -187,10 +190,31 @@ type textMsg struct {
 	text *render.Text
 }
 
-// parseText parses an article's Markdown in a command.
-func parseText(a *store.Article) tea.Cmd {
+// parseText parses an article's Markdown in a command, once the first
+// screenful is out (see firstGate).
+func parseText(a *store.Article, gate <-chan struct{}) tea.Cmd {
 	id, rev, md := a.ID, a.TextRevision, a.Markdown
-	return func() tea.Msg { return textMsg{id: id, rev: rev, text: render.Parse(md)} }
+	return func() tea.Msg {
+		afterFirstScreen(gate)
+		return textMsg{id: id, rev: rev, text: render.Parse(md)}
+	}
+}
+
+// The first screenful is rendered alone: the whole rendering and the
+// text's parse, run beside it on two cores, took it from 8 to 11-31 ms at
+// 200,000 words (issue 17). They wait for it, or for firstScreenWait at most,
+// in case it never runs (a command run on its own, as tests do).
+var firstScreenWait = 250 * time.Millisecond
+
+// afterFirstScreen waits for the gate to close (nil: no first screenful).
+func afterFirstScreen(gate <-chan struct{}) {
+	if gate == nil {
+		return
+	}
+	select {
+	case <-gate:
+	case <-time.After(firstScreenWait):
+	}
 }
 
 // onText puts a parsed text in place and lets waiting input through.
@@ -264,7 +288,8 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 		p.pending = 0
 		p.query, p.findRest = msg.find, true
 	}
-	return tea.Batch(p.requestRender(), parseText(a))
+	cmd := p.requestRender()
+	return tea.Batch(cmd, parseText(a, p.firstGate))
 }
 
 // SetSize fits the reader to the terminal; a new text width re-renders,
@@ -332,13 +357,16 @@ func (p *pagerModel) requestRender() tea.Cmd {
 	}
 	k := p.key()
 	p.want = k
+	p.firstGate = nil
 	if d := p.cache.get(k); d != nil {
 		p.setDoc(k, d)
 		return nil
 	}
 	md := p.art.Markdown
 	opt := render.Options{Width: k.width, Style: k.style, InlineLinks: k.inline}
+	var gate chan struct{}
 	full := func() tea.Msg {
+		afterFirstScreen(gate)
 		d, err := render.Render(md, opt)
 		return docMsg{key: k, doc: d, err: err}
 	}
@@ -350,7 +378,10 @@ func (p *pagerModel) requestRender() tea.Cmd {
 		return full // no passage to preview until the top line is found
 	}
 	lines, at, text := p.Height, p.pending, p.text
+	gate = make(chan struct{})
+	p.firstGate = gate
 	first := func() tea.Msg {
+		defer close(gate)
 		var d *render.Doc
 		var err error
 		if at > 0 {

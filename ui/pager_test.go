@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -639,7 +640,7 @@ func TestFirstScreenBeforeTheText(t *testing.T) {
 	if len(p.hl.list) != 0 || len(p.deferred) != 2 {
 		t.Fatalf("keys acted before the text: %d highlights, %d waiting", len(p.hl.list), len(p.deferred))
 	}
-	hs.send(parseText(lib.arts[other])()) // another article's text: ignored
+	hs.send(parseText(lib.arts[other], nil)()) // another article's text: ignored
 	if p.text != nil {
 		t.Fatal("took another article's text")
 	}
@@ -709,6 +710,42 @@ func TestWidthChangeWhileRenderingKeepsPlace(t *testing.T) {
 		}
 		if got := p.topOffset(); got != want {
 			t.Errorf("%s: top at offset %d (line %d of %d), the passage is at %d (line %d)", order, got, p.top, len(p.doc.Lines), want, p.doc.LineOf(want))
+		}
+	}
+}
+
+// The whole rendering and the text's parse start once the first screenful
+// is rendered, not beside it (issue 17: on two cores they tripled its time
+// at 200,000 words).
+func TestFirstScreenRendersAlone(t *testing.T) {
+	lib := newFakeLib()
+	hs := newHarness(t, lib, 80, 24)
+	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	defer func(d time.Duration) { firstScreenWait = d }(firstScreenWait)
+	firstScreenWait = time.Hour
+	id := lib.add(store.Article{Content: article.Content{Title: "Alone", Markdown: testMarkdown("Alone"), Text: "t"}, Added: testNow})
+	_, cmd := hs.m.Update(openMsg{id: id})
+	msg := cmd() // the article read
+	_, cmd = hs.m.Update(msg)
+	batch := cmd().(tea.BatchMsg)
+	renders := batch[0]().(tea.BatchMsg)
+	first, full, parse := renders[0], renders[1], batch[1]
+	started := make(chan string, 2)
+	go func() { full(); started <- "whole" }()
+	go func() { parse(); started <- "parse" }()
+	select {
+	case s := <-started:
+		t.Fatalf("the %s ran before the first screenful", s)
+	case <-time.After(100 * time.Millisecond):
+	}
+	if _, ok := first().(docMsg); !ok {
+		t.Fatal("the first screenful is not a rendering")
+	}
+	for range 2 {
+		select {
+		case <-started:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the whole rendering or the parse never ran after the first screenful")
 		}
 	}
 }
