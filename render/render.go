@@ -427,7 +427,14 @@ func hasRefDefs(s string) bool {
 		if k < j && s[k] == '[' {
 			return true
 		}
-		i = j + 2
+		// Whether a line opens a definition depends on its start alone:
+		// on to the next line, or a long line with many "]:" is read
+		// back to its start for each of them.
+		nl := strings.IndexByte(s[j:], '\n')
+		if nl < 0 {
+			return false
+		}
+		i = j + nl + 1
 	}
 }
 

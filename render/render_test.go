@@ -639,3 +639,24 @@ func mustRenderOpt(t *testing.T, md string, opt Options) *Doc {
 	}
 	return d
 }
+
+// hasRefDefs reads each line once: a long line with many "]:" (untrusted
+// text) was read back to its start for each, a quadratic scan.
+func TestHasRefDefs(t *testing.T) {
+	for s, want := range map[string]bool{
+		"[a]: http://x":            true,
+		"text\n   [a]: http://x":   true,
+		"text\n    [a]: http://x":  false, // code, four spaces in
+		"see [a]: no":              false,
+		"see [a]: no\n[b]: http:/": true,
+		"":                         false,
+	} {
+		if got := hasRefDefs(s); got != want {
+			t.Errorf("hasRefDefs(%q) = %v, want %v", s, got, want)
+		}
+	}
+	long := strings.Repeat("word]: ", 300_000) + "\n[x]: http://example.org"
+	if !hasRefDefs(long) {
+		t.Error("the definition after a long line was missed")
+	}
+}
