@@ -1,0 +1,62 @@
+package reader
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// TestHeadlineOpinionWrongBox: a text from another box (an author's bio)
+// lacks the prose after the headline, the post's <h1> rather than the
+// blog's name in the <h1> above it; the block around the headline holds
+// more prose, and wins, without the headline itself.
+func TestHeadlineOpinionWrongBox(t *testing.T) {
+	post := []string{
+		"Alpha we spent the weekend on the coast path and walked from the lighthouse to the old mill while the wind blew hard from the west all day long.",
+		"Bravo the mill is a ruin now but the wheel still turns when the river is high and a family of otters lives under the sluice gate where the water runs slow.",
+		"Charlie on the way back we stopped at the harbour for chips and watched the ferry come in late as always with its decks full of cyclists from the city.",
+	}
+	bio := "Zulu about the author: a walker, a reader, a cook, a father, a teacher, a maker of maps, a keeper of bees, a singer and a baker of bread."
+	src := `<html><head><title>A weekend on the coast path – Walking Notes</title></head><body>` +
+		`<header><h1>Walking Notes</h1></header><div id="main"><article class="post"><h1>A weekend on the coast path</h1>` +
+		`<div class="entry"><p>` + strings.Join(post, "</p><p>") + `</p></div></article></div>` +
+		`<div id="side"><div class="about"><p>` + bio + `</p></div></div></body></html>`
+	reparse := func() (*html.Node, error) { return html.Parse(strings.NewReader(src)) }
+	doc, _ := reparse()
+	info := preClean(doc)
+	info.title = "A weekend on the coast path – Walking Notes"
+	if !doubtsHeadline(bio, info) || doubtsHeadline(strings.Join(post, "\n\n"), info) {
+		t.Fatal("doubtsHeadline misjudges the bio or the post")
+	}
+	_, text, ok := headContainer(reparse, info, nil, bio)
+	if !ok || text != strings.Join(post, "\n\n") {
+		t.Errorf("headline's block %v:\n%s", ok, text)
+	}
+	// A block with no more prose than the text it would replace loses.
+	if _, _, ok := headContainer(reparse, info, nil, strings.Join(post, "\n\n")+"\n\n"+bio); ok {
+		t.Error("the headline's block replaced a text with more prose")
+	}
+}
+
+// TestHeadlineOpinionOpening: go-readability takes the post's body
+// without its opening paragraph, which sits with the headline; the
+// headline's block gives it back, and ends where the body ended, without
+// the teasers that follow in the same box.
+func TestHeadlineOpinionOpening(t *testing.T) {
+	src := `<html><head><title>The Harbour Heater</title></head><body><div id="page"><main>` +
+		`<div class="top"><a href="/">Example News</a><h1>The Harbour Heater</h1><p class="intro">Opening a school's scrap-metal heater has kept the harbour free of ice all winter, and the town is grateful to the twelve pupils who built it.</p></div>` +
+		`<div class="text"><p>` + strings.Join(bodyParas, "</p><p>") + `</p></div>` +
+		`<div class="more"><h2>More from the coast</h2><div class="teaser"><p>Teaser the lighthouse keeper retires after forty years of nights on the rock, and the village is planning a party in his honour.</p></div></div>` +
+		`</main><footer><p>Example News, 1 Quay Street, Harbour Town</p></footer></div></body></html>`
+	a, err := FromHTML([]byte(src), "", "https://example.org/heater")
+	if err != nil {
+		t.Fatalf("FromHTML: %v", err)
+	}
+	if !strings.HasPrefix(a.Text, "Opening") || !strings.Contains(a.Text, bodyParas[4]) {
+		t.Errorf("text:\n%s", a.Text)
+	}
+	if strings.Contains(a.Text, "Teaser") || strings.Contains(a.Text, "Example News") {
+		t.Errorf("kept the teaser or the site's name:\n%s", a.Text)
+	}
+}
