@@ -29,6 +29,13 @@ func TestHeadlineOpinionWrongBox(t *testing.T) {
 	if !doubtsHeadline(bio, info) || doubtsHeadline(strings.Join(post, "\n\n"), info) {
 		t.Fatal("doubtsHeadline misjudges the bio or the post")
 	}
+	// Where go-readability's own box held the paragraph, the cleaning
+	// took it out: the block would lose it too.
+	info.headInFirst = true
+	if doubtsHeadline(bio, info) {
+		t.Error("doubted a text whose box held the headline's paragraph")
+	}
+	info.headInFirst = false
 	_, text, ok := headContainer(reparse, info, nil, bio)
 	if !ok || text != strings.Join(post, "\n\n") {
 		t.Errorf("headline's block %v:\n%s", ok, text)
