@@ -134,8 +134,8 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 		if smd, stext, ok := secondContainer(reparse, info, base, text); ok {
 			md, text = smd, stext
 		}
-	} else if reparse != nil && doubtsHeadline(text, info) {
-		if hmd, htext, ok := headContainer(reparse, info, base, text); ok {
+	} else if doubtsHeadline(text, info) {
+		if hmd, htext, ok := headContainer(doc, info, base, text); ok {
 			md, text = hmd, htext
 		}
 	}

@@ -13,9 +13,13 @@ import (
 // short pages, shops, recipes and blogs go-readability sometimes picks
 // another box (an author's bio, the shipping terms, the reviews) or a part
 // of the post. When its container lacks the headline's first paragraph,
-// the page is parsed again and the smallest block around the <h1> that
-// holds the prose after it is taken instead, when it holds more prose. It
-// runs only on those pages (one in ten of the multilingual corpus).
+// the smallest block around the <h1> that holds the prose after it is
+// taken instead, when it holds more prose. The block is read from the
+// page go-readability was given: it scores and takes its container from
+// a copy of the page (after removing scripts, styles and comments, and
+// turning runs of <br> into paragraphs), so the page needs no second
+// parse (TestHeadlineOpinionOpening, through FromHTML, would catch a
+// version of go-readability that moved its box out of the page).
 
 // maxHeads bounds the <h1>s recorded: a page's headline is among its first.
 const maxHeads = 4
@@ -94,13 +98,9 @@ func doubtsHeadline(text string, info *pageInfo) bool {
 
 // headContainer returns the Markdown and text of the block around the
 // page's headline that holds the prose after it, when it holds more prose
-// than the text extracted first (and 50 words of it at least).
-func headContainer(reparse func() (*html.Node, error), info *pageInfo, base *url.URL, first string) (md, text string, ok bool) {
-	doc, err := reparse()
-	if err != nil {
-		return "", "", false
-	}
-	preClean(doc)
+// than the text extracted first (and 50 words of it at least). The block
+// is cut out of doc, the cleaned page.
+func headContainer(doc *html.Node, info *pageInfo, base *url.URL, first string) (md, text string, ok bool) {
 	h, _ := headlineOf(info.heads, info.title)
 	h1 := headingNamed(doc, h.text)
 	if h1 == nil {

@@ -22,9 +22,11 @@ func TestHeadlineOpinionWrongBox(t *testing.T) {
 		`<header><h1>Walking Notes</h1></header><div id="main"><article class="post"><h1>A weekend on the coast path</h1>` +
 		`<div class="entry"><p>` + strings.Join(post, "</p><p>") + `</p></div></article></div>` +
 		`<div id="side"><div class="about"><p>` + bio + `</p></div></div></body></html>`
-	reparse := func() (*html.Node, error) { return html.Parse(strings.NewReader(src)) }
-	doc, _ := reparse()
-	info := preClean(doc)
+	parse := func() (*html.Node, *pageInfo) {
+		doc, _ := html.Parse(strings.NewReader(src))
+		return doc, preClean(doc)
+	}
+	doc, info := parse()
 	info.title = "A weekend on the coast path – Walking Notes"
 	if !doubtsHeadline(bio, info) || doubtsHeadline(strings.Join(post, "\n\n"), info) {
 		t.Fatal("doubtsHeadline misjudges the bio or the post")
@@ -36,12 +38,13 @@ func TestHeadlineOpinionWrongBox(t *testing.T) {
 		t.Error("doubted a text whose box held the headline's paragraph")
 	}
 	info.headInFirst = false
-	_, text, ok := headContainer(reparse, info, nil, bio)
+	_, text, ok := headContainer(doc, info, nil, bio)
 	if !ok || text != strings.Join(post, "\n\n") {
 		t.Errorf("headline's block %v:\n%s", ok, text)
 	}
 	// A block with no more prose than the text it would replace loses.
-	if _, _, ok := headContainer(reparse, info, nil, strings.Join(post, "\n\n")+"\n\n"+bio); ok {
+	doc, _ = parse()
+	if _, _, ok := headContainer(doc, info, nil, strings.Join(post, "\n\n")+"\n\n"+bio); ok {
 		t.Error("the headline's block replaced a text with more prose")
 	}
 }
