@@ -123,7 +123,10 @@ func headContainer(doc *html.Node, info *pageInfo, base *url.URL, first string) 
 	}
 	h1.Parent.RemoveChild(h1)
 	if end := lastParagraph(first); end != "" {
-		if n := holding(block, end); n != nil {
+		// Only a text that ends after the headline's first paragraph is
+		// a part of the post: one that ends before it is the head's
+		// (a standfirst), and the post follows.
+		if n := holding(block, end); n != nil && !precedes(block, n, holding(block, cutBytes(h.after, 60))) {
 			for ; n != block; n = n.Parent {
 				for n.NextSibling != nil {
 					n.Parent.RemoveChild(n.NextSibling)
@@ -304,4 +307,28 @@ func holdsProbe(n *html.Node, probe, opening string) bool {
 		}
 	}
 	return false
+}
+
+// precedes reports whether a comes before b under root in the page's
+// order (b nil or missing: false).
+func precedes(root, a, b *html.Node) bool {
+	if b == nil || a == b {
+		return false
+	}
+	found := 0 // 1: a seen first, 2: b seen first
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == 0; c = c.NextSibling {
+			switch c {
+			case a:
+				found = 1
+			case b:
+				found = 2
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+	return found == 1
 }

@@ -70,3 +70,24 @@ func TestHeadlineOpinionOpening(t *testing.T) {
 		t.Errorf("kept the teaser or the site's name:\n%s", a.Text)
 	}
 }
+
+// TestHeadlineOpinionAfterStandfirst: a text that is the head's standfirst
+// (set as a subheading) ends before the headline's first paragraph: the
+// block is not cut where it ends, and the post after it is read.
+func TestHeadlineOpinionAfterStandfirst(t *testing.T) {
+	stand := "Standfirst the school's heater has kept the harbour open all winter, and the council wants a second one."
+	src := `<html><head><title>The Harbour Heater</title></head><body><div id="page"><div class="story">` +
+		`<div class="story-header"><h1>The Harbour Heater</h1><h2>` + stand + `</h2></div>` +
+		`<div class="story-body"><p>` + strings.Join(bodyParas, "</p><p>") + `</p></div>` +
+		`</div><aside><p>Other stories from the coast, every morning in your inbox.</p></aside></div></body></html>`
+	doc, _ := html.Parse(strings.NewReader(src))
+	info := preClean(doc)
+	info.title = "The Harbour Heater"
+	if !doubtsHeadline(stand, info) {
+		t.Fatal("the standfirst alone is not doubted")
+	}
+	_, text, ok := headContainer(doc, info, nil, stand)
+	if !ok || !strings.HasPrefix(text, "Standfirst") || !strings.HasSuffix(text, bodyParas[4]) {
+		t.Errorf("headline's block %v:\n%s", ok, text)
+	}
+}
