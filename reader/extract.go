@@ -135,7 +135,9 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 			md, text = smd, stext
 		}
 	} else if doubtsHeadline(text, info) {
-		if hmd, htext, ok := headContainer(doc, info, base, text); ok {
+		if hmd, htext, ok, intro := headContainer(doc, info, base, text); intro {
+			md, text = strings.TrimRight(hmd, "\n")+"\n\n"+md, htext+"\n\n"+text
+		} else if ok {
 			md, text = hmd, htext
 		}
 	}

@@ -98,17 +98,27 @@ func doubtsHeadline(text string, info *pageInfo) bool {
 
 // headContainer returns the Markdown and text of the block around the
 // page's headline that holds the prose after it, when it holds more prose
-// than the text extracted first (and 50 words of it at least). The block
-// is cut out of doc, the cleaned page.
-func headContainer(doc *html.Node, info *pageInfo, base *url.URL, first string) (md, text string, ok bool) {
+// than the text extracted first (and 50 words of it at least); or, with
+// intro set, when the block is a short box of prose before the first
+// text in the page (the head's introduction, which go-readability left
+// out), to be put before it. The block is cut out of doc, the cleaned
+// page.
+func headContainer(doc *html.Node, info *pageInfo, base *url.URL, first string) (md, text string, ok, intro bool) {
 	h, _ := headlineOf(info.heads, info.title)
 	h1 := headingNamed(doc, h.text)
 	if h1 == nil {
-		return "", "", false
+		return "", "", false, false
 	}
 	block := headBlock(h1)
 	if block == nil {
-		return "", "", false
+		return "", "", false, false
+	}
+	// Where the first text follows the block in the page, the block is
+	// the head, and its prose the article's introduction.
+	before := false
+	if open := firstParagraph(first); open != "" {
+		n := holding(doc, open)
+		before = n != nil && !inside(n, block) && precedes(doc, block, n)
 	}
 	// The block is read from after the headline, the article's title
 	// (what comes before it in the block is the site's and the section's
@@ -137,10 +147,24 @@ func headContainer(doc *html.Node, info *pageInfo, base *url.URL, first string) 
 	postClean(block, info)
 	md, text = toMarkdown(block, base)
 	w, fw := proseWords(text), proseWords(first)
-	if w < 50 || w <= fw {
-		return "", "", false
+	if w >= 50 && w > fw {
+		return md, text, true, false
 	}
-	return md, text, true
+	if before && w > 0 && CountWords(text) <= 120 && w*5 >= CountWords(text)*4 && !holdsPicture(block) {
+		return md, text, true, true
+	}
+	return "", "", false, false
+}
+
+// firstParagraph returns the opening (up to 60 bytes) of a text's first
+// paragraph of prose, squeezed; "" when it has none.
+func firstParagraph(text string) string {
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = squeeze(p); isProse(p) {
+			return cutBytes(p, 60)
+		}
+	}
+	return ""
 }
 
 // headingNamed returns the first <h1> under n whose text is text.
@@ -331,4 +355,32 @@ func precedes(root, a, b *html.Node) bool {
 	}
 	walk(root)
 	return found == 1
+}
+
+// inside reports whether n is under (or is) root.
+func inside(n, root *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == root {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsPicture reports whether n holds an image: a head with its lead
+// picture holds the picture's caption, not an introduction.
+func holdsPicture(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.Data {
+		case "img", "picture", "figure", "figcaption", "video":
+			return true
+		}
+		if holdsPicture(c) {
+			return true
+		}
+	}
+	return false
 }

@@ -38,13 +38,13 @@ func TestHeadlineOpinionWrongBox(t *testing.T) {
 		t.Error("doubted a text whose box held the headline's paragraph")
 	}
 	info.headInFirst = false
-	_, text, ok := headContainer(doc, info, nil, bio)
+	_, text, ok, _ := headContainer(doc, info, nil, bio)
 	if !ok || text != strings.Join(post, "\n\n") {
 		t.Errorf("headline's block %v:\n%s", ok, text)
 	}
 	// A block with no more prose than the text it would replace loses.
 	doc, _ = parse()
-	if _, _, ok := headContainer(doc, info, nil, strings.Join(post, "\n\n")+"\n\n"+bio); ok {
+	if _, _, ok, _ := headContainer(doc, info, nil, strings.Join(post, "\n\n")+"\n\n"+bio); ok {
 		t.Error("the headline's block replaced a text with more prose")
 	}
 }
@@ -86,8 +86,32 @@ func TestHeadlineOpinionAfterStandfirst(t *testing.T) {
 	if !doubtsHeadline(stand, info) {
 		t.Fatal("the standfirst alone is not doubted")
 	}
-	_, text, ok := headContainer(doc, info, nil, stand)
+	_, text, ok, _ := headContainer(doc, info, nil, stand)
 	if !ok || !strings.HasPrefix(text, "Standfirst") || !strings.HasSuffix(text, bodyParas[4]) {
 		t.Errorf("headline's block %v:\n%s", ok, text)
+	}
+}
+
+// TestHeadlineOpinionIntro: the headline's own box holds a short
+// introduction and go-readability takes the body after it: the
+// introduction is put back at the top. A box with a picture holds the
+// picture's caption instead, and stays out.
+func TestHeadlineOpinionIntro(t *testing.T) {
+	intro := "Intro how twelve pupils and their physics teacher kept a frozen harbour open all winter with scrap copper, salvaged glass and patience."
+	for _, pic := range []bool{false, true} {
+		img := ""
+		if pic {
+			img = `<img src="/heater.jpg" alt="">`
+		}
+		src := `<html><head><title>The Harbour Heater</title></head><body><div id="page"><div class="wrap"><div class="head"><h1>The Harbour Heater</h1>` + img +
+			`<p>` + intro + `</p></div></div><div class="body"><p>` + strings.Join(bodyParas, "</p><p>") + `</p></div>` +
+			`<footer><p>Example News, 1 Quay Street</p></footer></div></body></html>`
+		a, err := FromHTML([]byte(src), "", "https://example.org/heater")
+		if err != nil {
+			t.Fatalf("FromHTML: %v", err)
+		}
+		if got := strings.HasPrefix(a.Text, intro+"\n\n"+bodyParas[0]); got == pic || !strings.HasSuffix(a.Text, bodyParas[4]) {
+			t.Errorf("picture %v, text:\n%s", pic, a.Text)
+		}
 	}
 }
