@@ -26,6 +26,7 @@ func preClean(doc *html.Node) *pageInfo {
 				} else {
 					before := info.h1
 					info.scanLede(c)
+					info.scanAfterHead(c)
 					walk(c)
 					// The <article> holding the page's headline (its
 					// first <h1>) and prose of its own is the page's

@@ -126,12 +126,19 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 	var md, text string
 	info.title = ra.Title()
 	if ra.Node != nil {
+		info.headInFirst = headIn(ra.Node, info)
 		postClean(ra.Node, info)
 		md, text = toMarkdown(ra.Node, base)
 	}
 	if reparse != nil && (CountWords(text) == 0 || notProse(text)) {
 		if smd, stext, ok := secondContainer(reparse, info, base, text); ok {
 			md, text = smd, stext
+		}
+	} else if doubtsHeadline(text, info) {
+		if hmd, htext, ok, intro := headContainer(doc, info, base, text); intro {
+			md, text = strings.TrimRight(hmd, "\n")+"\n\n"+md, htext+"\n\n"+text
+		} else if ok {
+			md, text = hmd, htext
 		}
 	}
 	if fmd, ftext, ok := bodyFallback(text, info); ok {

@@ -35,6 +35,10 @@ type pageInfo struct {
 	lede       string
 	ledeNode   *html.Node
 	beforeLede string
+	// The page's first <h1>s (up to maxHeads), each with the first
+	// paragraph of prose after it: the headline's block (extract_head.go).
+	heads       []headline
+	headInFirst bool // go-readability's container holds the headline's first paragraph
 }
 
 // scanHead records a <link>, <meta> or <html> element's contribution to
@@ -82,6 +86,9 @@ func (info *pageInfo) scanElement(n *html.Node) {
 	case "h1":
 		if info.h1 == "" {
 			info.h1 = textOf(n)
+		}
+		if len(info.heads) < maxHeads {
+			info.heads = append(info.heads, headline{text: squeeze(textOf(n))})
 		}
 	case "script":
 		if strings.EqualFold(strings.TrimSpace(getAttr(n, "type")), "application/ld+json") && n.FirstChild != nil {
