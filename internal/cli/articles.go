@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -154,24 +155,35 @@ func addAll(e *env, lib *library.Library, opt library.AddOptions, srcs []string)
 		err error
 	}
 	results := make([]chan job, len(srcs))
-	sem := make(chan struct{}, 4)
-	var wg sync.WaitGroup
-	for i, src := range srcs {
+	for i := range srcs {
 		results[i] = make(chan job, 1)
+	}
+	// Four loaders take the sources in the order given, so the saves,
+	// made in that order here, go on beside the loading instead of
+	// waiting for a source a loader has not reached yet and piling up at
+	// the end.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(4, len(srcs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if id, ok := refreshID(src); opt.Refresh && ok {
-				// Saved at once: ids are not fetched in the order given
-				// anyway, and each is its own article.
-				res, err := lib.Refresh(e.ctx, id)
-				results[i] <- job{res: res, err: err}
-				return
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(srcs) {
+					return
+				}
+				src := srcs[i]
+				if id, ok := refreshID(src); opt.Refresh && ok {
+					// Saved at once: ids are not fetched in the order given
+					// anyway, and each is its own article.
+					res, err := lib.Refresh(e.ctx, id)
+					results[i] <- job{res: res, err: err}
+					continue
+				}
+				l, err := lib.Load(e.ctx, src, opt)
+				results[i] <- job{l: l, err: err}
 			}
-			l, err := lib.Load(e.ctx, src, opt)
-			results[i] <- job{l: l, err: err}
 		}()
 	}
 	failed := 0
