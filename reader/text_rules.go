@@ -195,6 +195,7 @@ const (
 	textMinArticleWords    = 40  // fewer words of prose above the comments are not the article
 	textHeaderUnits        = 4   // lines above the article that may be its header's furniture
 	textCommentsGap        = 8   // most lines (share bars, tags) between an article and its comments heading
+	textMinListLines       = 6   // fewer unmarked lines under a dated headline are not a list article
 )
 
 // textClassify fills the features and scores of every unit.
@@ -465,6 +466,9 @@ func textBody(units []textUnit) []int {
 			break
 		}
 	}
+	if a, b := textListArticle(units, start); a >= 0 {
+		return textListBody(units, a, b)
+	}
 	end = textItemEnd(units, start, end)
 	var body []int
 	for i := start; i <= end; {
@@ -506,6 +510,72 @@ func textBody(units []textUnit) []int {
 			}
 		}
 		i = j
+	}
+	return body
+}
+
+// textListArticle finds an article written as a list (a calendar, a
+// results table dumped as lines) above start, the first unit of the
+// densest run of prose: under a headline and its date, past the share
+// bar, a block of short lines with no paragraph among them, textMinListLines
+// or more of them consecutive lines of one list, most not written as
+// headlines (a menu's links are). The block wins only when a box heading
+// or the comments stand between it and the run, which is then the page's
+// sidebar of teasers. It returns the block's bounds, or -1, -1.
+func textListArticle(units []textUnit, start int) (int, int) {
+	for d := 1; d < start; d++ {
+		if !units[d].byline || !textTitleAbove(units, d) {
+			continue
+		}
+		i := d + 1
+		for i < start && i <= d+textHeaderUnits && (units[i].junk || units[i].boiler || units[i].repeated || units[i].meta) {
+			i++
+		}
+		lines, heads, j := 0, 0, i
+		for ; j < start && (units[j].junk || textKeepShort(units[j]) && !units[j].prose); j++ {
+			u := units[j]
+			if u.junk {
+				continue
+			}
+			if !u.list && !u.blank {
+				lines++
+			}
+			if mostlyCapitalised(u.text, 3) {
+				heads++
+			}
+		}
+		if lines < textMinListLines || heads*2 >= lines || j < start && units[j].prose {
+			continue
+		}
+		for k := j; k < start; k++ {
+			if units[k].aside || units[k].stop {
+				return i, j - 1
+			}
+		}
+	}
+	return -1, -1
+}
+
+// textTitleAbove reports a headline-shaped line just above unit d (a
+// placeholder may stand between).
+func textTitleAbove(units []textUnit, d int) bool {
+	for i := d - 1; i >= 0 && i >= d-2; i-- {
+		if units[i].junk {
+			continue
+		}
+		return textTitleShaped(units[i])
+	}
+	return false
+}
+
+// textListBody keeps the lines of a list article between a and b, without
+// its placeholders.
+func textListBody(units []textUnit, a, b int) []int {
+	var body []int
+	for i := a; i <= b; i++ {
+		if !units[i].junk {
+			body = append(body, i)
+		}
 	}
 	return body
 }

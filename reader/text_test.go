@@ -885,3 +885,30 @@ func TestFromTextLongSectionedReport(t *testing.T) {
 		t.Errorf("kept %d of %d words", got, n)
 	}
 }
+
+func TestFromTextListArticle(t *testing.T) {
+	// A calendar under its headline and date, then the tags and a sidebar
+	// of teasers: the list is the article, however little prose it has.
+	page := func(list []string) string {
+		return strings.Join([]string{"  * Home", "  * News", "", "Race Calendar 2018", "",
+			"Monday, 22 January 2018 at 0:13", "Share this on WhatsApp", "",
+			strings.Join(list, "\n"), "", "Tags", "calendar, racing, 2018", "",
+			"» Column", para("Teaser", 30), "", "» Rankings", para("Teaserb", 30), "",
+			"» Preview", para("Teaserc", 40)}, "\n")
+	}
+	calendar := []string{"1st round: 10 March – Interlagos", "2nd round: 8 April – Curitiba", "3rd round: 22 April – Velopark",
+		"4th round: 6 May – Londrina", "5th round: 20 May – Santa Cruz", "6th round: 5 August – the million race", "7th round: 19 August – to be announced"}
+	a, err := FromText(page(calendar))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Race Calendar 2018" || !strings.Contains(a.Text, "1st round") || !strings.Contains(a.Text, "7th round") || strings.Contains(a.Text, "In Teaser") {
+		t.Errorf("list article lost: title %q, text %.200q", a.Title, a.Text)
+	}
+	// Lines written as headlines are a box of links, not the article.
+	links := []string{"Stock Car Opens In Interlagos", "Curitiba Hosts The Second Round", "Velopark Rain Delays Qualifying",
+		"Londrina Crowd Breaks Record", "Santa Cruz Win For Veteran", "Million Race Tickets On Sale", "Tarumã Returns To Calendar"}
+	if a, err := FromText(page(links)); err != nil || strings.Contains(a.Text, "Curitiba Hosts") {
+		t.Errorf("a list of headlines taken for the article: %v %.200q", err, a.Text)
+	}
+}
