@@ -195,6 +195,7 @@ const (
 	textMinArticleWords    = 40  // fewer words of prose above the comments are not the article
 	textHeaderUnits        = 4   // lines above the article that may be its header's furniture
 	textCommentsGap        = 8   // most lines (share bars, tags) between an article and its comments heading
+	textSplitRun           = 15  // this many lines without a paragraph end the article when less prose follows
 	textMinListLines       = 6   // fewer unmarked lines under a dated headline are not a list article
 )
 
@@ -483,6 +484,12 @@ func textBody(units []textUnit) []int {
 		j := i
 		for j <= end && !textKeepProse(units[j]) {
 			j++
+		}
+		if j-i >= textSplitRun && j <= end && 3*textProseWords(units[j:end+1]) < textProseWords(units[start:i]) {
+			// A long block of lines (a staff list, a sitemap) inside
+			// the run parts the article from the site's lesser prose
+			// below it (an appeal, an about box).
+			break
 		}
 		// Placeholders, repeats and credits are dropped on their own; any
 		// other site line in the run condemns the run (a teaser's

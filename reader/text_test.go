@@ -912,3 +912,23 @@ func TestFromTextListArticle(t *testing.T) {
 		t.Errorf("a list of headlines taken for the article: %v %.200q", err, a.Text)
 	}
 }
+
+func TestTextBodyEndsAtLongBlockBeforeLesserProse(t *testing.T) {
+	// The article, the site's staff list, then its appeal for money: the
+	// long block of names ends the article.
+	names := []string{}
+	for _, n := range []string{"Ann", "Bob", "Cid", "Dee", "Eve", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kit", "Lou", "Max", "Ned", "Oz", "Pam"} {
+		names = append(names, "  * "+n+" Smith")
+	}
+	lines := append([]string{para("One", 70), para("Two", 70), para("Three", 70), para("Onea", 70), para("Twoa", 70)}, names...)
+	units := classified(append(lines, para("Appeal", 60), para("Appealb", 50))...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Three") || strings.Contains(got, "In Appeal") {
+		t.Errorf("body crosses the staff list: %.300q", got)
+	}
+	// As much prose after the block as before it is still the article's.
+	units = classified(append(lines, para("Four", 70), para("Five", 70), para("Six", 70))...)
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Six") {
+		t.Errorf("body lost the prose after a long list: %.300q", got)
+	}
+}
