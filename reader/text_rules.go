@@ -491,6 +491,9 @@ func textBody(units []textUnit) []int {
 			// below it (an appeal, an about box).
 			break
 		}
+		if i > start && textAuthorBox(units, i, j) {
+			break // the writer's box closes the article
+		}
 		// Placeholders, repeats and credits are dropped on their own; any
 		// other site line in the run condemns the run (a teaser's
 		// headline sits next to its "Read more" or its date).
@@ -585,6 +588,20 @@ func textListBody(units []textUnit, a, b int) []int {
 		}
 	}
 	return body
+}
+
+// textAuthorBox reports whether units[i:j] hold the head of a box about
+// the writer: a short heading ending in a name ("About Jane Doe", "Sobre
+// Carlos Nadalim") over a line of the name alone.
+func textAuthorBox(units []textUnit, i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		u, name := units[k], units[k+1]
+		if !u.prose && u.words <= 6 && name.words >= 2 && name.words <= 4 && len(name.text) < len(u.text) &&
+			strings.HasSuffix(u.text, " "+name.text) && mostlyCapitalised(name.text, 2) {
+			return true
+		}
+	}
+	return false
 }
 
 // textItemEnd cuts the run where the furniture that introduced the

@@ -932,3 +932,17 @@ func TestTextBodyEndsAtLongBlockBeforeLesserProse(t *testing.T) {
 		t.Errorf("body lost the prose after a long list: %.300q", got)
 	}
 }
+
+func TestTextBodyEndsAtAuthorBox(t *testing.T) {
+	// "About Jane Doe" over her name alone opens the writer's box.
+	units := classified(para("One", 60), para("Two", 60), "About Jane Doe", "Jane Doe", para("Bio", 70), "Facebook")
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Two") || strings.Contains(got, "In Bio") {
+		t.Errorf("body keeps the writer's box: %.300q", got)
+	}
+	// A subhead that is no name's heading does not end the article.
+	units = classified(para("One", 60), para("Two", 60), "What Jane Doe found", "The numbers", para("Three", 70))
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Three") {
+		t.Errorf("body lost the paragraph after a subhead: %.300q", got)
+	}
+}
