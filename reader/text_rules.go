@@ -909,7 +909,49 @@ func textExtendBody(units []textUnit, body []int) []int {
 	for i := body[len(body)-1] + 1; i < len(units) && units[i].blank && textLooseSentence(units[i]); i++ {
 		body = append(body, i)
 	}
-	return body
+	return append(body, textDataList(units, body[len(body)-1]+1)...)
+}
+
+// textDataList returns the list that closes an article right after unit
+// at-1, under a short heading or none: textMinListLines or more items
+// punctuated alike ("England (Group A): 10th appearance"), as rows of data
+// are and a box of headlines, each worded its own way, is not.
+func textDataList(units []textUnit, at int) []int {
+	if at < len(units) && !units[at].list && textKeepShort(units[at]) && units[at].words <= textMaxHeadingWords {
+		at++ // the list's heading
+	}
+	if at >= len(units) || !units[at].list {
+		return nil
+	}
+	skel := textPunctuation(units[at].text)
+	if len([]rune(skel)) < 2 {
+		return nil
+	}
+	end := at
+	for end < len(units) && units[end].list && !units[end].prose && !units[end].boiler && textPunctuation(units[end].text) == skel {
+		end++
+	}
+	if end-at < textMinListLines {
+		return nil
+	}
+	var out []int
+	for i := at - 1; i < end; i++ {
+		if i >= 0 && (i >= at || !units[i].list && textKeepShort(units[i])) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// textPunctuation is the punctuation of s, in order.
+func textPunctuation(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsPunct(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // textLooseSentence reports a complete sentence that is no site's line:

@@ -946,3 +946,29 @@ func TestTextBodyEndsAtAuthorBox(t *testing.T) {
 		t.Errorf("body lost the paragraph after a subhead: %.300q", got)
 	}
 }
+
+func TestFromTextKeepsClosingDataList(t *testing.T) {
+	// The article ends with a list of rows punctuated alike under a short
+	// heading: it is the article's data, not a box of links.
+	rows := []string{"  * England (Group A): 10th appearance", "  * Czech Republic (Group A): Seventh appearance",
+		"  * Ukraine (Group B): Third appearance", "  * Spain (Group F): 11th appearance",
+		"  * Sweden (Group F): Seventh appearance", "  * Poland (Group G): Fourth appearance"}
+	page := func(list []string) string {
+		lines := append([]string{"  * Home", "  * News", "Who Has Qualified", "By Jo Bloggs | November 19, 2019",
+			para("One", 60), para("Two", 60), "Qualified teams"}, list...)
+		return strings.Join(append(lines, "Jo Bloggs mugshot", "Privacy policy"), "\n\n")
+	}
+	a, err := FromText(page(rows))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Qualified teams") || !strings.Contains(a.Text, "England (Group A)") || !strings.Contains(a.Text, "Poland (Group G)") {
+		t.Errorf("closing list lost: %.400q", a.Text)
+	}
+	// Headlines worded each their own way are another page's links.
+	links := []string{"  * Moon Rush: Private Lunar Lander Plans", "  * Where Commercial Landers Will Land Next",
+		"  * Mars (Again): The Red Planet's Pull", "  * Why Rockets Fly", "  * Comets, Asteroids & You", "  * Life On Europa?"}
+	if a, err := FromText(page(links)); err != nil || strings.Contains(a.Text, "Moon Rush") {
+		t.Errorf("a box of headlines kept: %v %.400q", err, a.Text)
+	}
+}
