@@ -972,3 +972,18 @@ func TestFromTextKeepsClosingDataList(t *testing.T) {
 		t.Errorf("a box of headlines kept: %v %.400q", err, a.Text)
 	}
 }
+
+func TestFromTextDropsTitledCaption(t *testing.T) {
+	// The headline as an image's alt text, run into the caption, opens no
+	// paragraph of the article.
+	text := strings.Join([]string{"  * Home", "  * Space", "Hibernating astronauts need smaller ships", "by Jo Bloggs, 18 November 2019",
+		"  * Hibernating astronauts need smaller ships " + para("Caption", 40),
+		para("One", 60), para("Two", 60), "Privacy policy"}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Hibernating astronauts need smaller ships" || strings.Contains(a.Text, "In Caption") || !strings.Contains(a.Text, "In Two") {
+		t.Errorf("title %q, text %.300q", a.Title, a.Text)
+	}
+}
