@@ -196,6 +196,7 @@ const (
 	textHeaderUnits        = 4   // lines above the article that may be its header's furniture
 	textCommentsGap        = 8   // most lines (share bars, tags) between an article and its comments heading
 	textSplitRun           = 15  // this many lines without a paragraph end the article when less prose follows
+	textTailShare          = 4   // prose after a site paragraph under a quarter of that before it is the site's
 	textMinListLines       = 6   // fewer unmarked lines under a dated headline are not a list article
 )
 
@@ -474,6 +475,9 @@ func textBody(units []textUnit) []int {
 	var body []int
 	for i := start; i <= end; {
 		u := units[i]
+		if u.prose && u.boiler && i > start && textSiteTail(units, i, start, end) {
+			break
+		}
 		if textKeepProse(u) {
 			body = append(body, i)
 			i++
@@ -588,6 +592,18 @@ func textListBody(units []textUnit, a, b int) []int {
 		}
 	}
 	return body
+}
+
+// textSiteTail reports whether the site's paragraph at i (the writer's
+// contact, a newsletter pitch) closes the article in units[start:end+1]:
+// what prose follows it is a small part of the run and holds more of the
+// site's lines, as the promos under an article do.
+func textSiteTail(units []textUnit, i, start, end int) bool {
+	boiler := false
+	for k := i + 1; k <= end && !boiler; k++ {
+		boiler = units[k].boiler
+	}
+	return boiler && textTailShare*textProseWords(units[i+1:end+1]) < textProseWords(units[start:i])
 }
 
 // textAuthorBox reports whether units[i:j] hold the head of a box about

@@ -987,3 +987,24 @@ func TestFromTextDropsTitledCaption(t *testing.T) {
 		t.Errorf("title %q, text %.300q", a.Title, a.Text)
 	}
 }
+
+func TestTextBodyEndsAtSiteParagraph(t *testing.T) {
+	// The writer's contact line, then the site's pitches with a sign-up
+	// line among them: the article ends at the contact line.
+	contact := "Email Jo Bloggs at jo@example.com or follow her @jobloggs. Follow us on Twitter and on Facebook."
+	units := classified(para("One", 70), para("Two", 70), para("Three", 70), contact,
+		para("Pitch", 25), "Sign up for e-mail newsletters", para("Pitchb", 20), "More from Space...")
+	if i := 3; !units[i].prose || !units[i].boiler {
+		t.Fatalf("contact line not site prose: %+v", units[i])
+	}
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Three") || strings.Contains(got, "In Pitch") {
+		t.Errorf("body keeps the site's tail: %.300q", got)
+	}
+	// With as much article after it, a site paragraph is a promo inside
+	// the article.
+	units = classified(para("One", 70), para("Two", 70), contact, para("Three", 70), para("Four", 70), "Share on Facebook", para("Five", 40))
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Four") {
+		t.Errorf("body lost the article after a promo: %.300q", got)
+	}
+}
