@@ -925,7 +925,57 @@ func textExtendBody(units []textUnit, body []int) []int {
 	for i := body[len(body)-1] + 1; i < len(units) && units[i].blank && textLooseSentence(units[i]); i++ {
 		body = append(body, i)
 	}
-	return append(body, textDataList(units, body[len(body)-1]+1)...)
+	body = append(body, textDataList(units, body[len(body)-1]+1)...)
+	return append(body, textSectionedList(units, body[len(body)-1]+1)...)
+}
+
+// textSectionedList returns the lists under short headings that follow
+// the article past a few lines of furniture, as a recipe card follows the
+// post ("Ingredients" and its items, "Instructions" and its steps): two
+// sections or more, textMinListLines items or more, two of them or more
+// sentences (a footer's link lists have none) and at most one written as
+// a headline. Nothing else is taken.
+func textSectionedList(units []textUnit, at int) []int {
+	k := at
+	for k < len(units) && k < at+textCommentsGap && !(textSectionHead(units[k]) && k+1 < len(units) && units[k+1].list) {
+		if units[k].stop || units[k].aside {
+			return nil
+		}
+		k++
+	}
+	var out []int
+	sections, items, sentences, heads := 0, 0, 0, 0
+	for k < len(units) && textSectionHead(units[k]) {
+		j := k + 1
+		for j < len(units) && units[j].list && !units[j].stop && !units[j].aside && !units[j].junk {
+			if textEndsSentence(units[j].text) {
+				sentences++
+			}
+			if textHeadlineCased(units[j]) {
+				heads++
+			}
+			j++
+		}
+		if j-k-1 < 2 {
+			break
+		}
+		sections++
+		items += j - k - 1
+		for i := k; i < j; i++ {
+			out = append(out, i)
+		}
+		k = j
+	}
+	if sections < 2 || items < textMinListLines || sentences < 2 || heads > 1 {
+		return nil
+	}
+	return out
+}
+
+// textSectionHead reports a short heading of the article's own, not the
+// site's: a line of one to three words.
+func textSectionHead(u textUnit) bool {
+	return !u.list && !u.prose && u.words >= 1 && u.words <= 3 && textKeepShort(u)
 }
 
 // textDataList returns the list that closes an article right after unit

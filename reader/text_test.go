@@ -1008,3 +1008,29 @@ func TestTextBodyEndsAtSiteParagraph(t *testing.T) {
 		t.Errorf("body lost the article after a promo: %.300q", got)
 	}
 }
+
+func TestFromTextKeepsRecipeCard(t *testing.T) {
+	// The post, a pin-it image line, then the card: headings over their
+	// lists, with steps written as sentences.
+	card := []string{"Print", "Ingredients", "  * 8 ripe pears, cored", "  * 1 lemon", "  * 1 tsp cinnamon", "  * 1 tsp nutmeg",
+		"Instructions", "  1. Fill the canner with water.", "  2. Cube the pears and boil them.", "  3. Spoon into jars and seal."}
+	footer := []string{"Print", "Categories", "  * Breakfast ideas", "  * Canning", "  * Easy recipes",
+		"Archives", "  * November 2019", "  * October 2019", "  * September 2019"}
+	page := func(tail []string) string {
+		lines := append([]string{"  * Home", "  * Recipes", "Spiced Pear Jam", "By Jo Bloggs | November 19, 2019",
+			para("One", 60), para("Two", 60), para("Three", 60), "[pin-it-image]"}, tail...)
+		return strings.Join(append(lines, "You may also like:", "Privacy policy"), "\n\n")
+	}
+	a, err := FromText(page(card))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Ingredients", "1 tsp nutmeg", "Instructions", "Spoon into jars"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("recipe card lacks %q: %.500q", want, a.Text)
+		}
+	}
+	if a, err := FromText(page(footer)); err != nil || strings.Contains(a.Text, "Archives") {
+		t.Errorf("a footer's link lists kept: %v %.500q", err, a.Text)
+	}
+}
