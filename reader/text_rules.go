@@ -525,7 +525,36 @@ func textBody(units []textUnit) []int {
 		}
 		i = j
 	}
-	return body
+	return textDropTeasers(units, body)
+}
+
+// textDropTeasers drops the teasers for other pages set inside the
+// article: a headline, its blurb, and a box heading ("Read more") right
+// under the blurb.
+func textDropTeasers(units []textUnit, body []int) []int {
+	drop := make(map[int]bool)
+	for _, i := range body {
+		if !units[i].prose || i+1 >= len(units) || !units[i+1].aside {
+			continue
+		}
+		h := i - 1
+		for h >= 0 && units[h].junk {
+			h--
+		}
+		if h >= 0 && !units[h].prose && textHeadlineWords(units[h].text) {
+			drop[i], drop[h] = true, true
+		}
+	}
+	if len(drop) == 0 {
+		return body
+	}
+	keep := body[:0:0]
+	for _, i := range body {
+		if !drop[i] {
+			keep = append(keep, i)
+		}
+	}
+	return keep
 }
 
 // textListArticle finds an article written as a list (a calendar, a

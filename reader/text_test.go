@@ -1034,3 +1034,19 @@ func TestFromTextKeepsRecipeCard(t *testing.T) {
 		t.Errorf("a footer's link lists kept: %v %.500q", err, a.Text)
 	}
 }
+
+func TestTextBodyDropsTeaserInside(t *testing.T) {
+	// A headline, its blurb and "Read more" inside the article are a
+	// teaser for another page.
+	units := classified(para("One", 60), para("Two", 60), "[gif]", "Vaping Does Not Have To Be Tainted To Send You To Hospital",
+		para("Teaser", 20), "Read more", "Advertisement", para("Three", 60), para("Four", 40))
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if strings.Contains(got, "In Teaser") || strings.Contains(got, "Vaping") || !strings.Contains(got, "In Three") || !strings.Contains(got, "In Two") {
+		t.Errorf("body %.400q", got)
+	}
+	// Without a headline over it, the paragraph is the article's.
+	units = classified(para("One", 60), para("Two", 60), para("Teaser", 20), "Read more", "Advertisement", para("Three", 60), para("Four", 40))
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Teaser") {
+		t.Errorf("body lost a paragraph: %.400q", got)
+	}
+}
