@@ -264,6 +264,10 @@ func textClassify(units []textUnit) {
 			// A caption: a sentence about a photo, with its credit.
 			u.prose = false
 		}
+		if (u.byline || u.meta) && textPostSignature(u.text) {
+			// A quoted post's signature is the article's, not its byline.
+			u.byline, u.meta = false, false
+		}
 		u.score = textScore(u)
 	}
 	textClassifyTables(units)
@@ -633,6 +637,17 @@ func textSiteTail(units []textUnit, i, start, end int) bool {
 		boiler = units[k].boiler
 	}
 	return boiler && textTailShare*textProseWords(units[i+1:end+1]) < textProseWords(units[start:i])
+}
+
+// textPostSignature reports the line that signs a social post quoted in
+// an article: a dash, the author's name and handle, the date ("— Jane Doe
+// (@janedoe) November 18, 2019").
+func textPostSignature(s string) bool {
+	if !strings.HasPrefix(s, "—") && !strings.HasPrefix(s, "–") && !strings.HasPrefix(s, "-") {
+		return false
+	}
+	i := strings.Index(s, "(@")
+	return i > 0 && strings.IndexByte(s[i:], ')') > 2
 }
 
 // textAuthorBox reports whether units[i:j] hold the head of a box about

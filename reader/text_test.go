@@ -1050,3 +1050,21 @@ func TestTextBodyDropsTeaserInside(t *testing.T) {
 		t.Errorf("body lost a paragraph: %.400q", got)
 	}
 }
+
+func TestTextBodyKeepsQuotedPostSignature(t *testing.T) {
+	// A quoted post's text and its signature stand between paragraphs:
+	// the dated signature is no byline.
+	sig := "— Jane Roe (@janeroe) November 18, 2019"
+	units := classified(para("One", 60), "Yes this is real and the state paid for it: https://t.co/abc", sig, para("Two", 60), para("Three", 40))
+	if units[2].meta || units[2].byline {
+		t.Errorf("signature read as a byline: %+v", units[2])
+	}
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, sig) || !strings.Contains(got, "In Two") {
+		t.Errorf("body %.400q", got)
+	}
+	// A dated byline with no handle is still one.
+	if u := classified("By Jane Roe, November 18, 2019")[0]; !u.byline {
+		t.Errorf("byline lost: %+v", u)
+	}
+}
