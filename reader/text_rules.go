@@ -197,6 +197,7 @@ const (
 	textCommentsGap        = 8   // most lines (share bars, tags) between an article and its comments heading
 	textSplitRun           = 15  // this many lines without a paragraph end the article when less prose follows
 	textTailShare          = 4   // prose after a site paragraph under a quarter of that before it is the site's
+	textContactWords       = 40  // a longer paragraph with an e-mail address is the article's
 	textMinListLines       = 6   // fewer unmarked lines under a dated headline are not a list article
 )
 
@@ -969,6 +970,9 @@ func textExtendBody(units []textUnit, body []int) []int {
 	for i := body[len(body)-1] + 1; i < len(units) && units[i].blank && textLooseSentence(units[i]); i++ {
 		body = append(body, i)
 	}
+	if n := len(body); n > 1 && textContactLine(units[body[n-1]]) {
+		body = body[:n-1]
+	}
 	body = append(body, textDataList(units, body[len(body)-1]+1)...)
 	return append(body, textSectionedList(units, body[len(body)-1]+1)...)
 }
@@ -1020,6 +1024,22 @@ func textSectionedList(units []textUnit, at int) []int {
 // site's: a line of one to three words.
 func textSectionHead(u textUnit) bool {
 	return !u.list && !u.prose && u.words >= 1 && u.words <= 3 && textKeepShort(u)
+}
+
+// textContactLine reports how to reach the writer, which closes an
+// article and is no part of it: a short paragraph with an e-mail address
+// ("Have a tip? Jane may be reached at jane@example.com.").
+func textContactLine(u textUnit) bool {
+	if u.words > textContactWords {
+		return false
+	}
+	for _, f := range strings.Fields(u.text) {
+		at := strings.IndexByte(f, '@')
+		if at > 0 && strings.Contains(strings.TrimRight(f[at:], ".,;)"), ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // textDataList returns the list that closes an article right after unit

@@ -1068,3 +1068,23 @@ func TestTextBodyKeepsQuotedPostSignature(t *testing.T) {
 		t.Errorf("byline lost: %+v", u)
 	}
 }
+
+func TestFromTextDropsClosingContactLine(t *testing.T) {
+	// How to reach the writer closes the page's text, not the article.
+	contact := "Have a tip? Jo Bloggs may be reached at jo@example.com. Follow her on Twitter."
+	text := strings.Join([]string{"  * Home", "  * News", "Slogan Goes Awry", "By Jo Bloggs | November 19, 2019",
+		para("One", 60), para("Two", 60), contact, "Privacy policy"}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "reached at") || !strings.Contains(a.Text, "In Two") {
+		t.Errorf("text %.400q", a.Text)
+	}
+	// An address inside the article's own paragraphs stays.
+	text = strings.Join([]string{"  * Home", "  * News", "Slogan Goes Awry", "By Jo Bloggs | November 19, 2019",
+		para("One", 60), contact, para("Two", 60), "Privacy policy"}, "\n\n")
+	if a, err := FromText(text); err != nil || !strings.Contains(a.Text, "reached at") {
+		t.Errorf("address inside the article dropped: %v %.400q", err, a.Text)
+	}
+}
