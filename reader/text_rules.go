@@ -500,7 +500,7 @@ func textBody(units []textUnit) []int {
 			// below it (an appeal, an about box).
 			break
 		}
-		if i > start && textAuthorBox(units, i, j) {
+		if i > start && (textAuthorBox(units, i, j) || textAuthorBio(units, i, j, end)) {
 			break // the writer's box closes the article
 		}
 		// Placeholders, repeats and credits are dropped on their own; any
@@ -649,6 +649,18 @@ func textPostSignature(s string) bool {
 	}
 	i := strings.Index(s, "(@")
 	return i > 0 && strings.IndexByte(s[i:], ')') > 2
+}
+
+// textAuthorBio reports whether units[i:j] end with the writer's name
+// alone over a short biography that opens with the name and is the last
+// paragraph of the run ("Jane Doe" / "Jane Doe is a reporter for ...").
+func textAuthorBio(units []textUnit, i, j, end int) bool {
+	if j > end || j-1 < i || textProseWords(units[j+1:end+1]) > 0 {
+		return false
+	}
+	name, bio := units[j-1], units[j]
+	return !name.prose && name.words >= 2 && name.words <= 4 && mostlyCapitalised(name.text, 2) &&
+		bio.words <= textContactWords && strings.HasPrefix(bio.text, name.text+" ")
 }
 
 // textAuthorBox reports whether units[i:j] hold the head of a box about

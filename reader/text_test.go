@@ -1088,3 +1088,18 @@ func TestFromTextDropsClosingContactLine(t *testing.T) {
 		t.Errorf("address inside the article dropped: %v %.400q", err, a.Text)
 	}
 }
+
+func TestTextBodyEndsAtAuthorBio(t *testing.T) {
+	// The writer's name alone over a one-line biography closes the page.
+	units := classified(para("One", 60), para("Two", 60), "Jane Doe", "Jane Doe is a reporter for Example News.", "About", "Careers")
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Two") || strings.Contains(got, "reporter for") {
+		t.Errorf("body keeps the writer's biography: %.300q", got)
+	}
+	// A name heading over its entry, with more entries after, is the
+	// article's (a list of people).
+	units = classified(para("One", 60), "Jane Doe", "Jane Doe is a reporter for Example News who broke the story.", para("Two", 60))
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "reporter for") {
+		t.Errorf("body lost an entry: %.300q", got)
+	}
+}
