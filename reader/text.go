@@ -64,6 +64,7 @@ func FromText(text string) (*Article, error) {
 			}
 		}
 		body = keep
+		body = textDropTitled(units, body, a.Title)
 	}
 	if s := textStandfirst(units, t, body); s >= 0 {
 		a.Excerpt = units[s].text
@@ -74,6 +75,23 @@ func FromText(text string) (*Article, error) {
 		}
 	}
 	return textArticle(a, units, body)
+}
+
+// textDropTitled drops the units of body that open with the whole title
+// and go on: an image's alt text (the headline, as sites fill it) run
+// into its caption. An article does not begin a paragraph by repeating
+// its headline.
+func textDropTitled(units []textUnit, body []int, title string) []int {
+	if textWordCount(title) < 4 {
+		return body
+	}
+	keep := body[:0:0]
+	for _, i := range body {
+		if !strings.HasPrefix(units[i].text, title+" ") {
+			keep = append(keep, i)
+		}
+	}
+	return keep
 }
 
 // textNote is FromText for text with no sign of a web page around it (see

@@ -195,6 +195,10 @@ const (
 	textMinArticleWords    = 40  // fewer words of prose above the comments are not the article
 	textHeaderUnits        = 4   // lines above the article that may be its header's furniture
 	textCommentsGap        = 8   // most lines (share bars, tags) between an article and its comments heading
+	textSplitRun           = 15  // this many lines without a paragraph end the article when less prose follows
+	textTailShare          = 4   // prose after a site paragraph under a quarter of that before it is the site's
+	textContactWords       = 40  // a longer paragraph with an e-mail address is the article's
+	textMinListLines       = 6   // fewer unmarked lines under a dated headline are not a list article
 )
 
 // textClassify fills the features and scores of every unit.
@@ -260,6 +264,10 @@ func textClassify(units []textUnit) {
 			u.meta = true
 			// A caption: a sentence about a photo, with its credit.
 			u.prose = false
+		}
+		if (u.byline || u.meta) && textPostSignature(u.text) {
+			// A quoted post's signature is the article's, not its byline.
+			u.byline, u.meta = false, false
 		}
 		u.score = textScore(u)
 	}
@@ -465,10 +473,16 @@ func textBody(units []textUnit) []int {
 			break
 		}
 	}
+	if a, b := textListArticle(units, start); a >= 0 {
+		return textListBody(units, a, b)
+	}
 	end = textItemEnd(units, start, end)
 	var body []int
 	for i := start; i <= end; {
 		u := units[i]
+		if u.prose && u.boiler && i > start && textSiteTail(units, i, start, end) {
+			break
+		}
 		if textKeepProse(u) {
 			body = append(body, i)
 			i++
@@ -479,6 +493,15 @@ func textBody(units []textUnit) []int {
 		j := i
 		for j <= end && !textKeepProse(units[j]) {
 			j++
+		}
+		if j-i >= textSplitRun && j <= end && 3*textProseWords(units[j:end+1]) < textProseWords(units[start:i]) {
+			// A long block of lines (a staff list, a sitemap) inside
+			// the run parts the article from the site's lesser prose
+			// below it (an appeal, an about box).
+			break
+		}
+		if i > start && (textAuthorBox(units, i, j) || textAuthorBio(units, i, j, end)) {
+			break // the writer's box closes the article
 		}
 		// Placeholders, repeats and credits are dropped on their own; any
 		// other site line in the run condemns the run (a teaser's
@@ -507,7 +530,151 @@ func textBody(units []textUnit) []int {
 		}
 		i = j
 	}
+	return textDropTeasers(units, body)
+}
+
+// textDropTeasers drops the teasers for other pages set inside the
+// article: a headline, its blurb, and a box heading ("Read more") right
+// under the blurb.
+func textDropTeasers(units []textUnit, body []int) []int {
+	drop := make(map[int]bool)
+	for _, i := range body {
+		if !units[i].prose || i+1 >= len(units) || !units[i+1].aside {
+			continue
+		}
+		h := i - 1
+		for h >= 0 && units[h].junk {
+			h--
+		}
+		if h >= 0 && !units[h].prose && textHeadlineWords(units[h].text) {
+			drop[i], drop[h] = true, true
+		}
+	}
+	if len(drop) == 0 {
+		return body
+	}
+	keep := body[:0:0]
+	for _, i := range body {
+		if !drop[i] {
+			keep = append(keep, i)
+		}
+	}
+	return keep
+}
+
+// textListArticle finds an article written as a list (a calendar, a
+// results table dumped as lines) above start, the first unit of the
+// densest run of prose: under a headline and its date, past the share
+// bar, a block of short lines with no paragraph among them, textMinListLines
+// or more of them consecutive lines of one list, most not written as
+// headlines (a menu's links are). The block wins only when a box heading
+// or the comments stand between it and the run, which is then the page's
+// sidebar of teasers. It returns the block's bounds, or -1, -1.
+func textListArticle(units []textUnit, start int) (int, int) {
+	for d := 1; d < start; d++ {
+		if !units[d].byline || !textTitleAbove(units, d) {
+			continue
+		}
+		i := d + 1
+		for i < start && i <= d+textHeaderUnits && (units[i].junk || units[i].boiler || units[i].repeated || units[i].meta) {
+			i++
+		}
+		lines, heads, j := 0, 0, i
+		for ; j < start && (units[j].junk || textKeepShort(units[j]) && !units[j].prose); j++ {
+			u := units[j]
+			if u.junk {
+				continue
+			}
+			if !u.list && !u.blank {
+				lines++
+			}
+			if mostlyCapitalised(u.text, 3) {
+				heads++
+			}
+		}
+		if lines < textMinListLines || heads*2 >= lines || j < start && units[j].prose {
+			continue
+		}
+		for k := j; k < start; k++ {
+			if units[k].aside || units[k].stop {
+				return i, j - 1
+			}
+		}
+	}
+	return -1, -1
+}
+
+// textTitleAbove reports a headline-shaped line just above unit d (a
+// placeholder may stand between).
+func textTitleAbove(units []textUnit, d int) bool {
+	for i := d - 1; i >= 0 && i >= d-2; i-- {
+		if units[i].junk {
+			continue
+		}
+		return textTitleShaped(units[i])
+	}
+	return false
+}
+
+// textListBody keeps the lines of a list article between a and b, without
+// its placeholders.
+func textListBody(units []textUnit, a, b int) []int {
+	var body []int
+	for i := a; i <= b; i++ {
+		if !units[i].junk {
+			body = append(body, i)
+		}
+	}
 	return body
+}
+
+// textSiteTail reports whether the site's paragraph at i (the writer's
+// contact, a newsletter pitch) closes the article in units[start:end+1]:
+// what prose follows it is a small part of the run and holds more of the
+// site's lines, as the promos under an article do.
+func textSiteTail(units []textUnit, i, start, end int) bool {
+	boiler := false
+	for k := i + 1; k <= end && !boiler; k++ {
+		boiler = units[k].boiler
+	}
+	return boiler && textTailShare*textProseWords(units[i+1:end+1]) < textProseWords(units[start:i])
+}
+
+// textPostSignature reports the line that signs a social post quoted in
+// an article: a dash, the author's name and handle, the date ("— Jane Doe
+// (@janedoe) November 18, 2019").
+func textPostSignature(s string) bool {
+	if !strings.HasPrefix(s, "—") && !strings.HasPrefix(s, "–") && !strings.HasPrefix(s, "-") {
+		return false
+	}
+	i := strings.Index(s, "(@")
+	return i > 0 && strings.IndexByte(s[i:], ')') > 2
+}
+
+// textAuthorBio reports whether units[i:j] end with the writer's name
+// alone over a short biography that opens with the name and is the last
+// paragraph of the run ("Jane Doe" / "Jane Doe is a reporter for ...").
+func textAuthorBio(units []textUnit, i, j, end int) bool {
+	if j > end || j-1 < i || textProseWords(units[j+1:end+1]) > 0 {
+		return false
+	}
+	name, bio := units[j-1], units[j]
+	return !name.prose && name.words >= 2 && name.words <= 4 && mostlyCapitalised(name.text, 2) &&
+		bio.words <= textContactWords && strings.HasPrefix(bio.text, name.text+" ")
+}
+
+// textAuthorBox reports whether units[i:j] hold the head of a box about
+// the writer: a short heading ending in a name ("About Jane Doe", "Sobre
+// Carlos Nadalim") over a line of the name alone.
+func textAuthorBox(units []textUnit, i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		u, name := units[k], units[k+1]
+		if !u.prose && u.words <= 6 && name.words >= 2 && name.words <= 4 && len(name.text) < len(u.text) &&
+			strings.HasSuffix(u.text, " "+name.text) && mostlyCapitalised(name.text, 2) {
+			return true
+		}
+	}
+	return false
 }
 
 // textItemEnd cuts the run where the furniture that introduced the
@@ -815,7 +982,118 @@ func textExtendBody(units []textUnit, body []int) []int {
 	for i := body[len(body)-1] + 1; i < len(units) && units[i].blank && textLooseSentence(units[i]); i++ {
 		body = append(body, i)
 	}
-	return body
+	if n := len(body); n > 1 && textContactLine(units[body[n-1]]) {
+		body = body[:n-1]
+	}
+	body = append(body, textDataList(units, body[len(body)-1]+1)...)
+	return append(body, textSectionedList(units, body[len(body)-1]+1)...)
+}
+
+// textSectionedList returns the lists under short headings that follow
+// the article past a few lines of furniture, as a recipe card follows the
+// post ("Ingredients" and its items, "Instructions" and its steps): two
+// sections or more, textMinListLines items or more, two of them or more
+// sentences (a footer's link lists have none) and at most one written as
+// a headline. Nothing else is taken.
+func textSectionedList(units []textUnit, at int) []int {
+	k := at
+	for k < len(units) && k < at+textCommentsGap && !(textSectionHead(units[k]) && k+1 < len(units) && units[k+1].list) {
+		if units[k].stop || units[k].aside {
+			return nil
+		}
+		k++
+	}
+	var out []int
+	sections, items, sentences, heads := 0, 0, 0, 0
+	for k < len(units) && textSectionHead(units[k]) {
+		j := k + 1
+		for j < len(units) && units[j].list && !units[j].stop && !units[j].aside && !units[j].junk {
+			if textEndsSentence(units[j].text) {
+				sentences++
+			}
+			if textHeadlineCased(units[j]) {
+				heads++
+			}
+			j++
+		}
+		if j-k-1 < 2 {
+			break
+		}
+		sections++
+		items += j - k - 1
+		for i := k; i < j; i++ {
+			out = append(out, i)
+		}
+		k = j
+	}
+	if sections < 2 || items < textMinListLines || sentences < 2 || heads > 1 {
+		return nil
+	}
+	return out
+}
+
+// textSectionHead reports a short heading of the article's own, not the
+// site's: a line of one to three words.
+func textSectionHead(u textUnit) bool {
+	return !u.list && !u.prose && u.words >= 1 && u.words <= 3 && textKeepShort(u)
+}
+
+// textContactLine reports how to reach the writer, which closes an
+// article and is no part of it: a short paragraph with an e-mail address
+// ("Have a tip? Jane may be reached at jane@example.com.").
+func textContactLine(u textUnit) bool {
+	if u.words > textContactWords {
+		return false
+	}
+	for _, f := range strings.Fields(u.text) {
+		at := strings.IndexByte(f, '@')
+		if at > 0 && strings.Contains(strings.TrimRight(f[at:], ".,;)"), ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// textDataList returns the list that closes an article right after unit
+// at-1, under a short heading or none: textMinListLines or more items
+// punctuated alike ("England (Group A): 10th appearance"), as rows of data
+// are and a box of headlines, each worded its own way, is not.
+func textDataList(units []textUnit, at int) []int {
+	if at < len(units) && !units[at].list && textKeepShort(units[at]) && units[at].words <= textMaxHeadingWords {
+		at++ // the list's heading
+	}
+	if at >= len(units) || !units[at].list {
+		return nil
+	}
+	skel := textPunctuation(units[at].text)
+	if len([]rune(skel)) < 2 {
+		return nil
+	}
+	end := at
+	for end < len(units) && units[end].list && !units[end].prose && !units[end].boiler && textPunctuation(units[end].text) == skel {
+		end++
+	}
+	if end-at < textMinListLines {
+		return nil
+	}
+	var out []int
+	for i := at - 1; i < end; i++ {
+		if i >= 0 && (i >= at || !units[i].list && textKeepShort(units[i])) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// textPunctuation is the punctuation of s, in order.
+func textPunctuation(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsPunct(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // textLooseSentence reports a complete sentence that is no site's line:

@@ -885,3 +885,221 @@ func TestFromTextLongSectionedReport(t *testing.T) {
 		t.Errorf("kept %d of %d words", got, n)
 	}
 }
+
+func TestFromTextListArticle(t *testing.T) {
+	// A calendar under its headline and date, then the tags and a sidebar
+	// of teasers: the list is the article, however little prose it has.
+	page := func(list []string) string {
+		return strings.Join([]string{"  * Home", "  * News", "", "Race Calendar 2018", "",
+			"Monday, 22 January 2018 at 0:13", "Share this on WhatsApp", "",
+			strings.Join(list, "\n"), "", "Tags", "calendar, racing, 2018", "",
+			"» Column", para("Teaser", 30), "", "» Rankings", para("Teaserb", 30), "",
+			"» Preview", para("Teaserc", 40)}, "\n")
+	}
+	calendar := []string{"1st round: 10 March – Interlagos", "2nd round: 8 April – Curitiba", "3rd round: 22 April – Velopark",
+		"4th round: 6 May – Londrina", "5th round: 20 May – Santa Cruz", "6th round: 5 August – the million race", "7th round: 19 August – to be announced"}
+	a, err := FromText(page(calendar))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Race Calendar 2018" || !strings.Contains(a.Text, "1st round") || !strings.Contains(a.Text, "7th round") || strings.Contains(a.Text, "In Teaser") {
+		t.Errorf("list article lost: title %q, text %.200q", a.Title, a.Text)
+	}
+	// Lines written as headlines are a box of links, not the article.
+	links := []string{"Stock Car Opens In Interlagos", "Curitiba Hosts The Second Round", "Velopark Rain Delays Qualifying",
+		"Londrina Crowd Breaks Record", "Santa Cruz Win For Veteran", "Million Race Tickets On Sale", "Tarumã Returns To Calendar"}
+	if a, err := FromText(page(links)); err != nil || strings.Contains(a.Text, "Curitiba Hosts") {
+		t.Errorf("a list of headlines taken for the article: %v %.200q", err, a.Text)
+	}
+}
+
+func TestTextBodyEndsAtLongBlockBeforeLesserProse(t *testing.T) {
+	// The article, the site's staff list, then its appeal for money: the
+	// long block of names ends the article.
+	names := []string{}
+	for _, n := range []string{"Ann", "Bob", "Cid", "Dee", "Eve", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kit", "Lou", "Max", "Ned", "Oz", "Pam"} {
+		names = append(names, "  * "+n+" Smith")
+	}
+	lines := append([]string{para("One", 70), para("Two", 70), para("Three", 70), para("Onea", 70), para("Twoa", 70)}, names...)
+	units := classified(append(lines, para("Appeal", 60), para("Appealb", 50))...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Three") || strings.Contains(got, "In Appeal") {
+		t.Errorf("body crosses the staff list: %.300q", got)
+	}
+	// As much prose after the block as before it is still the article's.
+	units = classified(append(lines, para("Four", 70), para("Five", 70), para("Six", 70))...)
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Six") {
+		t.Errorf("body lost the prose after a long list: %.300q", got)
+	}
+}
+
+func TestTextBodyEndsAtAuthorBox(t *testing.T) {
+	// "About Jane Doe" over her name alone opens the writer's box.
+	units := classified(para("One", 60), para("Two", 60), "About Jane Doe", "Jane Doe", para("Bio", 70), "Facebook")
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Two") || strings.Contains(got, "In Bio") {
+		t.Errorf("body keeps the writer's box: %.300q", got)
+	}
+	// A subhead that is no name's heading does not end the article.
+	units = classified(para("One", 60), para("Two", 60), "What Jane Doe found", "The numbers", para("Three", 70))
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Three") {
+		t.Errorf("body lost the paragraph after a subhead: %.300q", got)
+	}
+}
+
+func TestFromTextKeepsClosingDataList(t *testing.T) {
+	// The article ends with a list of rows punctuated alike under a short
+	// heading: it is the article's data, not a box of links.
+	rows := []string{"  * England (Group A): 10th appearance", "  * Czech Republic (Group A): Seventh appearance",
+		"  * Ukraine (Group B): Third appearance", "  * Spain (Group F): 11th appearance",
+		"  * Sweden (Group F): Seventh appearance", "  * Poland (Group G): Fourth appearance"}
+	page := func(list []string) string {
+		lines := append([]string{"  * Home", "  * News", "Who Has Qualified", "By Jo Bloggs | November 19, 2019",
+			para("One", 60), para("Two", 60), "Qualified teams"}, list...)
+		return strings.Join(append(lines, "Jo Bloggs mugshot", "Privacy policy"), "\n\n")
+	}
+	a, err := FromText(page(rows))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Qualified teams") || !strings.Contains(a.Text, "England (Group A)") || !strings.Contains(a.Text, "Poland (Group G)") {
+		t.Errorf("closing list lost: %.400q", a.Text)
+	}
+	// Headlines worded each their own way are another page's links.
+	links := []string{"  * Moon Rush: Private Lunar Lander Plans", "  * Where Commercial Landers Will Land Next",
+		"  * Mars (Again): The Red Planet's Pull", "  * Why Rockets Fly", "  * Comets, Asteroids & You", "  * Life On Europa?"}
+	if a, err := FromText(page(links)); err != nil || strings.Contains(a.Text, "Moon Rush") {
+		t.Errorf("a box of headlines kept: %v %.400q", err, a.Text)
+	}
+}
+
+func TestFromTextDropsTitledCaption(t *testing.T) {
+	// The headline as an image's alt text, run into the caption, opens no
+	// paragraph of the article.
+	text := strings.Join([]string{"  * Home", "  * Space", "Hibernating astronauts need smaller ships", "by Jo Bloggs, 18 November 2019",
+		"  * Hibernating astronauts need smaller ships " + para("Caption", 40),
+		para("One", 60), para("Two", 60), "Privacy policy"}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Hibernating astronauts need smaller ships" || strings.Contains(a.Text, "In Caption") || !strings.Contains(a.Text, "In Two") {
+		t.Errorf("title %q, text %.300q", a.Title, a.Text)
+	}
+}
+
+func TestTextBodyEndsAtSiteParagraph(t *testing.T) {
+	// The writer's contact line, then the site's pitches with a sign-up
+	// line among them: the article ends at the contact line.
+	contact := "Email Jo Bloggs at jo@example.com or follow her @jobloggs. Follow us on Twitter and on Facebook."
+	units := classified(para("One", 70), para("Two", 70), para("Three", 70), contact,
+		para("Pitch", 25), "Sign up for e-mail newsletters", para("Pitchb", 20), "More from Space...")
+	if i := 3; !units[i].prose || !units[i].boiler {
+		t.Fatalf("contact line not site prose: %+v", units[i])
+	}
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Three") || strings.Contains(got, "In Pitch") {
+		t.Errorf("body keeps the site's tail: %.300q", got)
+	}
+	// With as much article after it, a site paragraph is a promo inside
+	// the article.
+	units = classified(para("One", 70), para("Two", 70), contact, para("Three", 70), para("Four", 70), "Share on Facebook", para("Five", 40))
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Four") {
+		t.Errorf("body lost the article after a promo: %.300q", got)
+	}
+}
+
+func TestFromTextKeepsRecipeCard(t *testing.T) {
+	// The post, a pin-it image line, then the card: headings over their
+	// lists, with steps written as sentences.
+	card := []string{"Print", "Ingredients", "  * 8 ripe pears, cored", "  * 1 lemon", "  * 1 tsp cinnamon", "  * 1 tsp nutmeg",
+		"Instructions", "  1. Fill the canner with water.", "  2. Cube the pears and boil them.", "  3. Spoon into jars and seal."}
+	footer := []string{"Print", "Categories", "  * Breakfast ideas", "  * Canning", "  * Easy recipes",
+		"Archives", "  * November 2019", "  * October 2019", "  * September 2019"}
+	page := func(tail []string) string {
+		lines := append([]string{"  * Home", "  * Recipes", "Spiced Pear Jam", "By Jo Bloggs | November 19, 2019",
+			para("One", 60), para("Two", 60), para("Three", 60), "[pin-it-image]"}, tail...)
+		return strings.Join(append(lines, "You may also like:", "Privacy policy"), "\n\n")
+	}
+	a, err := FromText(page(card))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Ingredients", "1 tsp nutmeg", "Instructions", "Spoon into jars"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("recipe card lacks %q: %.500q", want, a.Text)
+		}
+	}
+	if a, err := FromText(page(footer)); err != nil || strings.Contains(a.Text, "Archives") {
+		t.Errorf("a footer's link lists kept: %v %.500q", err, a.Text)
+	}
+}
+
+func TestTextBodyDropsTeaserInside(t *testing.T) {
+	// A headline, its blurb and "Read more" inside the article are a
+	// teaser for another page.
+	units := classified(para("One", 60), para("Two", 60), "[gif]", "Vaping Does Not Have To Be Tainted To Send You To Hospital",
+		para("Teaser", 20), "Read more", "Advertisement", para("Three", 60), para("Four", 40))
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if strings.Contains(got, "In Teaser") || strings.Contains(got, "Vaping") || !strings.Contains(got, "In Three") || !strings.Contains(got, "In Two") {
+		t.Errorf("body %.400q", got)
+	}
+	// Without a headline over it, the paragraph is the article's.
+	units = classified(para("One", 60), para("Two", 60), para("Teaser", 20), "Read more", "Advertisement", para("Three", 60), para("Four", 40))
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Teaser") {
+		t.Errorf("body lost a paragraph: %.400q", got)
+	}
+}
+
+func TestTextBodyKeepsQuotedPostSignature(t *testing.T) {
+	// A quoted post's text and its signature stand between paragraphs:
+	// the dated signature is no byline.
+	sig := "— Jane Roe (@janeroe) November 18, 2019"
+	units := classified(para("One", 60), "Yes this is real and the state paid for it: https://t.co/abc", sig, para("Two", 60), para("Three", 40))
+	if units[2].meta || units[2].byline {
+		t.Errorf("signature read as a byline: %+v", units[2])
+	}
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, sig) || !strings.Contains(got, "In Two") {
+		t.Errorf("body %.400q", got)
+	}
+	// A dated byline with no handle is still one.
+	if u := classified("By Jane Roe, November 18, 2019")[0]; !u.byline {
+		t.Errorf("byline lost: %+v", u)
+	}
+}
+
+func TestFromTextDropsClosingContactLine(t *testing.T) {
+	// How to reach the writer closes the page's text, not the article.
+	contact := "Have a tip? Jo Bloggs may be reached at jo@example.com. Follow her on Twitter."
+	text := strings.Join([]string{"  * Home", "  * News", "Slogan Goes Awry", "By Jo Bloggs | November 19, 2019",
+		para("One", 60), para("Two", 60), contact, "Privacy policy"}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "reached at") || !strings.Contains(a.Text, "In Two") {
+		t.Errorf("text %.400q", a.Text)
+	}
+	// An address inside the article's own paragraphs stays.
+	text = strings.Join([]string{"  * Home", "  * News", "Slogan Goes Awry", "By Jo Bloggs | November 19, 2019",
+		para("One", 60), contact, para("Two", 60), "Privacy policy"}, "\n\n")
+	if a, err := FromText(text); err != nil || !strings.Contains(a.Text, "reached at") {
+		t.Errorf("address inside the article dropped: %v %.400q", err, a.Text)
+	}
+}
+
+func TestTextBodyEndsAtAuthorBio(t *testing.T) {
+	// The writer's name alone over a one-line biography closes the page.
+	units := classified(para("One", 60), para("Two", 60), "Jane Doe", "Jane Doe is a reporter for Example News.", "About", "Careers")
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Two") || strings.Contains(got, "reporter for") {
+		t.Errorf("body keeps the writer's biography: %.300q", got)
+	}
+	// A name heading over its entry, with more entries after, is the
+	// article's (a list of people).
+	units = classified(para("One", 60), "Jane Doe", "Jane Doe is a reporter for Example News who broke the story.", para("Two", 60))
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "reporter for") {
+		t.Errorf("body lost an entry: %.300q", got)
+	}
+}
