@@ -570,11 +570,27 @@ func textDropTeasers(units []textUnit, body []int) []int {
 // headlines (a menu's links are). The block wins only when a box heading
 // or the comments stand between it and the run, which is then the page's
 // sidebar of teasers. It returns the block's bounds, or -1, -1.
+// textListHeads bounds the dated headlines a list article is looked for
+// under: the article's is among the first, and each is read to start.
+const textListHeads = 8
+
 func textListArticle(units []textUnit, start int) (int, int) {
-	for d := 1; d < start; d++ {
+	// The last tags, related or comments line before start: there is one
+	// after a list ending at j when it stands at j or later (found once,
+	// not for each candidate: a paste of many bylines stays linear).
+	lastAside := -1
+	for k := start - 1; k >= 0; k-- {
+		if units[k].aside || units[k].stop {
+			lastAside = k
+			break
+		}
+	}
+	tried := 0
+	for d := 1; d < start && tried < textListHeads; d++ {
 		if !units[d].byline || !textTitleAbove(units, d) {
 			continue
 		}
+		tried++
 		i := d + 1
 		for i < start && i <= d+textHeaderUnits && (units[i].junk || units[i].boiler || units[i].repeated || units[i].meta) {
 			i++
@@ -595,10 +611,8 @@ func textListArticle(units []textUnit, start int) (int, int) {
 		if lines < textMinListLines || heads*2 >= lines || j < start && units[j].prose {
 			continue
 		}
-		for k := j; k < start; k++ {
-			if units[k].aside || units[k].stop {
-				return i, j - 1
-			}
+		if lastAside >= j {
+			return i, j - 1
 		}
 	}
 	return -1, -1
