@@ -1,11 +1,6 @@
 package render
 
-import (
-	"runtime"
-	"sync"
-
-	"charm.land/glamour/v2/ansi"
-)
+import "charm.land/glamour/v2/ansi"
 
 // pieceBytes is the size of the slices a long article is rendered in
 // (renderPieces): glamour's garbage for a slice is several times its size,
@@ -47,51 +42,38 @@ func renderPieces(markdown string, opt Options, cfg *ansi.StyleConfig) (d *Doc, 
 	wide := make([][2][]int32, n)
 	errs := make([]error, n)
 	empty := false
-	var mu sync.Mutex // slices are parsed in order: each numbers its links on
-	next, links := 0, 0
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				var p *proj
-				if i < n && !empty {
-					a, b := cuts[i], cuts[i+1]
-					p = parse(markdown[a:b])
-					p.notFirst = a > 0
-					p.linkBase = links
-					if !opt.InlineLinks {
-						links += p.referenceLinks()
-					}
-					empty = len(p.tops) == 0
-				}
-				mu.Unlock()
-				if p == nil || len(p.tops) == 0 {
-					return
-				}
-				c, err := p.renderChunk(opt, cfg, 0, len(p.tops))
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				a := int32(cuts[i])
-				for _, r := range c.cells {
-					r.shift(a)
-				}
-				wo, we := wideUnits(p.units)
-				for k := range wo {
-					wo[k] += a
-					we[k] += a
-				}
-				cs[i], wide[i] = c, [2][]int32{wo, we}
-			}
-		}()
-	}
-	wg.Wait()
+	ps := make([]*proj, n)
+	links := 0 // slices are parsed in order: each numbers its links on
+	inOrder(n, func(i int) bool {
+		a, b := cuts[i], cuts[i+1]
+		p := parse(markdown[a:b])
+		p.notFirst = a > 0
+		p.linkBase = links
+		if !opt.InlineLinks {
+			links += p.referenceLinks()
+		}
+		empty = len(p.tops) == 0
+		ps[i] = p
+		return !empty
+	}, func(i int) {
+		p := ps[i]
+		ps[i] = nil // only the slices being rendered hold a tree
+		c, err := p.renderChunk(opt, cfg, 0, len(p.tops))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		a := int32(cuts[i])
+		for _, r := range c.cells {
+			r.shift(a)
+		}
+		wo, we := wideUnits(p.units)
+		for k := range wo {
+			wo[k] += a
+			we[k] += a
+		}
+		cs[i], wide[i] = c, [2][]int32{wo, we}
+	})
 	if empty {
 		return nil, false, nil
 	}

@@ -214,8 +214,31 @@ func (p *proj) renderChunks(opt Options, cfg *ansi.StyleConfig, bounds []int) ([
 		return cs, errs[0]
 	}
 	warmChroma(opt, cfg)
-	var mu sync.Mutex // prepare moves blocks out of the shared document
-	next := 0
+	jobs := make([]*job, n)
+	inOrder(n, func(i int) bool {
+		// prepare moves blocks out of the shared document: one at a time
+		jobs[i] = p.prepare(bounds[i], bounds[i+1])
+		return true
+	}, func(i int) {
+		cs[i], errs[i] = p.run(opt, cfg, jobs[i])
+		jobs[i] = nil
+		p.release(bounds[i], bounds[i+1])
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return cs, nil
+}
+
+// inOrder runs n jobs on as many goroutines as there are processors. take
+// runs for 0, 1, 2, ... in order, one at a time (it may change shared
+// state), and may stop the run by returning false; work(i) then runs
+// beside the others' work.
+func inOrder(n int, take func(i int) bool, work func(i int)) {
+	var mu sync.Mutex
+	next, stopped := 0, false
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
@@ -225,26 +248,17 @@ func (p *proj) renderChunks(opt Options, cfg *ansi.StyleConfig, bounds []int) ([
 				mu.Lock()
 				i := next
 				next++
-				var j *job
-				if i < n {
-					j = p.prepare(bounds[i], bounds[i+1])
-				}
+				ok := i < n && !stopped && take(i)
+				stopped = stopped || i < n && !ok
 				mu.Unlock()
-				if j == nil {
+				if !ok {
 					return
 				}
-				cs[i], errs[i] = p.run(opt, cfg, j)
-				p.release(bounds[i], bounds[i+1])
+				work(i)
 			}
 		}()
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return cs, nil
 }
 
 // release lets the syntax tree of top-level blocks [t0,t1) go once they
