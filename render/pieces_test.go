@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -10,7 +9,6 @@ import (
 	"testing"
 
 	"margin/internal/gen"
-	"margin/reader"
 )
 
 // sgr is a colour or style sequence.
@@ -77,20 +75,8 @@ func TestRenderPiecesEqualsWhole(t *testing.T) {
 		b.WriteString("| a | b |\n|---|---|\n| 1 | [2](https://t.org) |\n\n日本語の文章。\n\n")
 		b.WriteString(gen.Article(300) + "\n\n")
 	}
-	mds := map[string]string{"generated": gen.Article(20000), "mixed": b.String()}
-	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "extraction", "html", "*.html.gz"))
-	if testing.Short() {
-		files = files[:min(len(files), 10)]
-	}
-	for _, f := range files {
-		raw, err := readGz(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a, err := reader.FromHTML(raw, "text/html", "https://example.com/"); err == nil {
-			mds[filepath.Base(f)] = a.Markdown
-		}
-	}
+	mds := corpusMarkdown(t)
+	mds["generated"], mds["mixed"] = gen.Article(20000), b.String()
 	cut := 0
 	for name, md := range mds {
 		for _, opt := range []Options{{Width: 80, Style: "dark"}, {Width: 50, Style: "light", InlineLinks: true}} {
