@@ -118,6 +118,8 @@ func (m *Model) useLibrary(lib Library) {
 // mouse on; the reading position is saved however it ends.
 func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 	m := newModel(ctx, opt)
+	startWatch, stopWatch := watchResize() // before the size is read
+	defer stopWatch()
 	h := m.startSize(out)
 	m.rows = firstRows(h)
 	if m.common.Lib != nil {
@@ -141,6 +143,7 @@ func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 	// 8 ms instead of 17. An unchanged view costs a comparison per tick.
 	opts = append(opts, tea.WithFPS(120))
 	prog := tea.NewProgram(m, opts...)
+	startWatch(prog)
 	// A signal (ctx cancelled) quits the way q does, as bubbletea's own
 	// SIGTERM handler does: the terminal is restored and no longer read
 	// when Run returns. Only a program that does not stop in time is
