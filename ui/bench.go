@@ -4,6 +4,7 @@ package ui
 
 import (
 	"context"
+	"io"
 	"strings"
 	"time"
 
@@ -116,4 +117,36 @@ func BenchView(lib Library, v store.View) time.Duration {
 		}
 	}
 	return medianDur(ds)
+}
+
+// BenchFloor shows lines on the alternate screen as the library does its
+// first frame (the same program options), with nothing else to do: no
+// library, no styles. It is the floor under the library's first frame, in
+// the same binary, so the same process start and package init (`margin
+// bench growth` times both). q, ctrl+c or ctx's end quit.
+func BenchFloor(ctx context.Context, lines []string, in io.Reader, out io.Writer) error {
+	prog := tea.NewProgram(floorModel(strings.Join(lines, "\n")), programOptions(in, out)...)
+	stop := context.AfterFunc(ctx, prog.Quit)
+	defer stop()
+	_, err := prog.Run()
+	return err
+}
+
+type floorModel string
+
+func (f floorModel) Init() tea.Cmd { return nil }
+
+func (f floorModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "q" || k.String() == "ctrl+c") {
+		return f, tea.Quit
+	}
+	return f, nil
+}
+
+func (f floorModel) View() tea.View {
+	v := tea.NewView(string(f))
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "margin"
+	return v
 }

@@ -125,24 +125,7 @@ func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 	if m.common.Lib != nil {
 		m.library.prefetch(m.rows)
 	}
-	var opts []tea.ProgramOption
-	if in != nil {
-		opts = append(opts, tea.WithInput(in))
-	}
-	if out != nil {
-		opts = append(opts, tea.WithOutput(out))
-	}
-	if out == os.Stdout {
-		// lipgloss measured this output's colours when it was loaded;
-		// asking again costs another terminfo lookup, and inside tmux
-		// another run of tmux info.
-		opts = append(opts, tea.WithColorProfile(lipgloss.Writer.Profile))
-	}
-	// Frames go out up to 120 times a second (bubbletea's most; 60 by
-	// default): a keystroke, and the first frame, reach the screen within
-	// 8 ms instead of 17. An unchanged view costs a comparison per tick.
-	opts = append(opts, tea.WithFPS(120))
-	prog := tea.NewProgram(m, opts...)
+	prog := tea.NewProgram(m, programOptions(in, out)...)
 	startWatch(prog)
 	// A signal (ctx cancelled) quits the way q does, as bubbletea's own
 	// SIGTERM handler does: the terminal is restored and no longer read
@@ -171,6 +154,29 @@ func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 		return errors.Join(fmt.Errorf("run the terminal UI: %w", err), ferr)
 	}
 	return ferr
+}
+
+// programOptions are the program's options on in and out (nil: the
+// terminal), shared with the bench's bare frame (BenchFloor).
+func programOptions(in io.Reader, out io.Writer) []tea.ProgramOption {
+	var opts []tea.ProgramOption
+	if in != nil {
+		opts = append(opts, tea.WithInput(in))
+	}
+	if out != nil {
+		opts = append(opts, tea.WithOutput(out))
+	}
+	if out == os.Stdout {
+		// lipgloss measured this output's colours when it was loaded;
+		// asking again costs another terminfo lookup, and inside tmux
+		// another run of tmux info.
+		opts = append(opts, tea.WithColorProfile(lipgloss.Writer.Profile))
+	}
+	// Frames go out up to 120 times a second (bubbletea's most; 60 by
+	// default): a keystroke, and the first frame, reach the screen within
+	// 8 ms instead of 17. An unchanged view costs a comparison per tick.
+	opts = append(opts, tea.WithFPS(120))
+	return opts
 }
 
 // startSize lays the screens out for the terminal's size before the

@@ -107,7 +107,7 @@ func benchLibrary(e *env) error {
 	var rssKB []int
 	full := fmt.Sprintf("%d articles", n)
 	for range 9 {
-		d, kb, _, err := timeFirstFrame(self, db, want, full)
+		d, kb, _, err := timeFirstFrame(self, want, full, "--db", db, "--style", "dark")
 		if err != nil {
 			return err
 		}
@@ -201,9 +201,9 @@ func benchLibrary(e *env) error {
 // each beside its same-run baseline, and how much each grew from the size
 // before (10x the articles: a linear cost grows 10x, a bounded one 1x).
 func benchGrowth(e *env, self string, sizes []int) error {
-	fmt.Fprintf(e.stdout, "\ngrowth (1,500-word articles; first frame against margin help, filter against a strings.Contains scan):\n")
+	fmt.Fprintf(e.stdout, "\ngrowth (1,500-word articles; first frame against margin help and a bare frame, filter against a strings.Contains scan):\n")
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "articles\tfirst frame\tmargin help\tratio\tlist (brief)\tgrowth\tfilter key\tscan\tratio\tgrowth\tresident\tpeak\t\n")
+	fmt.Fprintf(tw, "articles\tfirst frame\tmargin help\tratio\tbare frame\tratio\tlist (brief)\tgrowth\tfilter key\tscan\tratio\tgrowth\tresident\tpeak\t\n")
 	var prevList, prevKey time.Duration
 	for _, size := range sizes {
 		st, db, err := benchDB(e, size)
@@ -221,14 +221,15 @@ func benchGrowth(e *env, self string, sizes []int) error {
 			}
 			return fmt.Sprintf("%.1fx", float64(now)/float64(prev))
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%.2fx\t%s\t%s\t%s\t%s\t%.2fx\t%s\t%.1f MB\t%.1f MB\t\n", size,
-			ms(g.frame), ms(g.help), g.ratio, ms(g.list), grow(g.list, prevList),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%.2fx\t%s\t%.2fx\t%s\t%s\t%s\t%s\t%.2fx\t%s\t%.1f MB\t%.1f MB\t\n", size,
+			ms(g.frame), ms(g.help), g.ratio, ms(g.floor), g.overFloor, ms(g.list), grow(g.list, prevList),
 			ms(g.key), ms(g.scan), float64(g.key)/float64(g.scan), grow(g.key, prevKey),
 			float64(g.rssKB)/1024, float64(g.peakKB)/1024)
 		prevList, prevKey = g.list, g.key
 	}
 	tw.Flush()
-	fmt.Fprintf(e.stdout, "(the first ratio is the median of each run's first frame over the margin help run right after it)\n")
+	fmt.Fprintf(e.stdout, "(each ratio is the median of each run's first frame over the margin help or bare frame run right after it;\n"+
+		" the bare frame is bubbletea showing two fixed lines from the same binary, with the library's program options: the floor under the first frame)\n")
 	fmt.Fprintf(e.stdout, "goals at 100k: first frame within 1.5x of margin help, filter key < 16 ms, resident < 80 MB\n")
 	// The machine's load, without which the times above mean little.
 	if b, err := os.ReadFile("/proc/loadavg"); err == nil && len(strings.Fields(string(b))) >= 3 {
@@ -238,9 +239,9 @@ func benchGrowth(e *env, self string, sizes []int) error {
 }
 
 type growth struct {
-	frame, help, list, key, scan time.Duration
-	ratio                        float64 // median of each run's frame over its help
-	rssKB, peakKB                int
+	frame, help, floor, list, key, scan time.Duration
+	ratio, overFloor                    float64 // medians of each run's frame over its help and its bare frame
+	rssKB, peakKB                       int
 }
 
 // growthRow measures one size: process start to first frame (and memory
@@ -261,15 +262,20 @@ func growthRow(e *env, st *store.Store, self, db string, size int) (growth, erro
 	if size >= 100000 {
 		runs = 7
 	}
-	var frames, helps []time.Duration
-	var ratios []float64
+	var frames, helps, floors []time.Duration
+	var ratios, overFloors []float64
 	var rss, peak []int
 	for range runs {
-		d, kb, hwm, err := timeFirstFrame(self, db, want, full)
+		d, kb, hwm, err := timeFirstFrame(self, want, full, "--db", db, "--style", "dark")
 		if err != nil {
 			return g, err
 		}
 		frames, rss, peak = append(frames, d), append(rss, kb), append(peak, hwm)
+		f, _, _, err := timeFirstFrame(self, want, full, "bench", "floor", " margin  "+full, want+" (a bare frame)")
+		if err != nil {
+			return g, fmt.Errorf("bench library: the bare frame: %w", err)
+		}
+		floors, overFloors = append(floors, f), append(overFloors, float64(d)/float64(f))
 		t0 := time.Now()
 		if err := exec.Command(self, "help").Run(); err != nil {
 			return g, fmt.Errorf("bench library: run margin help: %w", err)
@@ -295,9 +301,10 @@ func growthRow(e *env, st *store.Store, self, db string, size int) (growth, erro
 	}
 	slices.Sort(rss)
 	slices.Sort(peak)
-	g.frame, g.help, g.list = median(frames), median(helps), median(lists)
+	g.frame, g.help, g.floor, g.list = median(frames), median(helps), median(floors), median(lists)
 	slices.Sort(ratios)
-	g.ratio = ratios[len(ratios)/2]
+	slices.Sort(overFloors)
+	g.ratio, g.overFloor = ratios[len(ratios)/2], overFloors[len(overFloors)/2]
 	g.rssKB, g.peakKB = rss[len(rss)/2], peak[len(peak)/2]
 	return g, nil
 }
@@ -310,11 +317,11 @@ func median(ds []time.Duration) time.Duration {
 	return s[len(s)/2]
 }
 
-// timeFirstFrame starts margin on db in a pseudo-terminal and times until
-// the screen shows want; it reads the process's resident memory once the
-// screen shows full (the whole list loaded). The terminal is ready before
-// the clock starts, as a user's is.
-func timeFirstFrame(self, db, want, full string) (time.Duration, int, int, error) {
+// timeFirstFrame starts margin with args in a pseudo-terminal and times
+// until the screen shows want; it reads the process's resident memory once
+// the screen shows full (the whole list loaded). The terminal is ready
+// before the clock starts, as a user's is.
+func timeFirstFrame(self, want, full string, args ...string) (time.Duration, int, int, error) {
 	term, err := vtterm.Open(120, 40)
 	if err != nil {
 		return 0, 0, 0, fmt.Errorf("bench library: open a pty: %w", err)
@@ -322,7 +329,7 @@ func timeFirstFrame(self, db, want, full string) (time.Duration, int, int, error
 	defer term.Close()
 	seen := make(chan time.Duration, 1)
 	loaded := make(chan struct{}, 1)
-	cmd := exec.Command(self, "--db", db, "--style", "dark")
+	cmd := exec.Command(self, args...)
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 	t0 := time.Now()
 	term.Watch(func(screen string) { // set after t0: Watch orders the two
@@ -445,7 +452,7 @@ func cmdBench(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 && (len(pos) == 0 || pos[0] != "measure" && !(pos[0] == "glamour" && len(pos) == 2)) {
+	if len(pos) != 1 && (len(pos) == 0 || pos[0] != "measure" && pos[0] != "floor" && !(pos[0] == "glamour" && len(pos) == 2)) {
 		return usageErr("bench: say which: extract, paste, multilingual, read, longread, library, growth, hostile, import or throughput")
 	}
 	dir := func(def string) string {
@@ -500,6 +507,8 @@ func cmdBench(e *env, args []string) error {
 		return benchLongRead(e, *against)
 	case "glamour": // used by longread
 		return benchGlamour(e, pos[1])
+	case "floor": // used by growth
+		return ui.BenchFloor(e.ctx, pos[1:], os.Stdin, os.Stdout)
 	}
 	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, longread, library, growth, hostile, import or throughput)", pos[0])
 }
