@@ -115,3 +115,31 @@ func TestHeadlineOpinionIntro(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineFromH2: the page's <h1> is the site's name and the post's
+// title an <h2>, the one the page's title holds; the headline's block is
+// the post's, not the page's header.
+func TestHeadlineFromH2(t *testing.T) {
+	post := []string{
+		"Alpha we spent the weekend on the coast path and walked from the lighthouse to the old mill while the wind blew hard from the west all day long.",
+		"Bravo the mill is a ruin now but the wheel still turns when the river is high and a family of otters lives under the sluice gate where the water runs slow.",
+	}
+	bio := "Zulu about the author: a walker, a reader, a cook, a father, a teacher, a maker of maps, a keeper of bees, a singer and a baker of bread."
+	src := `<html><head><title>A weekend on the coast path » Walking Notes</title></head><body>` +
+		`<header><h1>Walking Notes from the West Country</h1><h2>Menu</h2></header><div id="main"><div class="post"><h2>A weekend on the coast path</h2>` +
+		`<div class="entry"><p>` + strings.Join(post, "</p><p>") + `</p></div></div></div>` +
+		`<div id="side"><div class="about"><p>` + bio + `</p></div></div></body></html>`
+	doc, _ := html.Parse(strings.NewReader(src))
+	info := preClean(doc)
+	info.title = "A weekend on the coast path » Walking Notes"
+	if h, ok := info.headline(); !ok || h.text != "A weekend on the coast path" || h.after != post[0] {
+		t.Fatalf("headline %+v %v", h, ok)
+	}
+	if !doubtsHeadline(bio, info) {
+		t.Fatal("the bio is not doubted")
+	}
+	_, text, ok, _ := headContainer(doc, info, nil, bio)
+	if !ok || text != strings.Join(post, "\n\n") {
+		t.Errorf("headline's block %v:\n%s", ok, text)
+	}
+}

@@ -38,7 +38,8 @@ type pageInfo struct {
 	// The page's first <h1>s (up to maxHeads), each with the first
 	// paragraph of prose after it: the headline's block (extract_head.go).
 	heads       []headline
-	headInFirst bool // go-readability's container holds the headline's first paragraph
+	heads2      []headline // the first <h2>s, the same way: some pages title the post with one
+	headInFirst bool       // go-readability's container holds the headline's first paragraph
 }
 
 // scanHead records a <link>, <meta> or <html> element's contribution to
@@ -88,7 +89,11 @@ func (info *pageInfo) scanElement(n *html.Node) {
 			info.h1 = textOf(n)
 		}
 		if len(info.heads) < maxHeads {
-			info.heads = append(info.heads, headline{text: squeeze(textOf(n))})
+			info.heads = append(info.heads, headline{text: squeeze(textOf(n)), tag: "h1"})
+		}
+	case "h2":
+		if len(info.heads2) < maxHeads {
+			info.heads2 = append(info.heads2, headline{text: squeeze(textOf(n)), tag: "h2"})
 		}
 	case "script":
 		if strings.EqualFold(strings.TrimSpace(getAttr(n, "type")), "application/ld+json") && n.FirstChild != nil {
