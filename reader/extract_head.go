@@ -176,7 +176,46 @@ func headContainer(doc *html.Node, info *pageInfo, base *url.URL, first string) 
 	if before && w > 0 && CountWords(text) <= 120 && w*5 >= CountWords(text)*4 && !holdsPicture(block) {
 		return md, text, true, true
 	}
+	// A first text from the page's footer or navigation (the site's
+	// "about us", its links) is no article: the headline's block wins
+	// even when it is no prose (a product database's or a shop's fields
+	// and values). A sidebar is not judged so: some pages keep their
+	// text in an <aside>.
+	if CountWords(text) >= 20 && inFurniture(doc, firstParagraph(first)) {
+		return md, text, true, false
+	}
 	return "", "", false, false
+}
+
+// inFurniture reports whether the paragraph opening with probe sits in
+// the page's footer or navigation: a <footer> or <nav> outside the page's
+// <main> and <article>s (an article's own footer is a part of it).
+func inFurniture(doc *html.Node, probe string) bool {
+	if probe == "" {
+		return false
+	}
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || mdSkipTags[c.Data] {
+				continue
+			}
+			switch c.Data {
+			case "main", "article":
+				continue
+			case "footer", "nav":
+				if holding(c, probe) != nil {
+					return true
+				}
+				continue
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(doc)
 }
 
 // firstParagraph returns the opening (up to 60 bytes) of a text's first

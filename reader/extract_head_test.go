@@ -143,3 +143,29 @@ func TestHeadlineFromH2(t *testing.T) {
 		t.Errorf("headline's block %v:\n%s", ok, text)
 	}
 }
+
+// TestHeadlineOpinionFooter: go-readability's text is the site's "about"
+// paragraph in the page's footer; the headline's block, a product's
+// fields and values with no prose, wins all the same. A text from an
+// article's own footer is not judged so.
+func TestHeadlineOpinionFooter(t *testing.T) {
+	about := "Example Index is an online service of Example Media and offers news, facts and databases for doctors, chemists and other trades of the kind."
+	fields := `<div class="row"><div class="key">Leaflet</div><div class="val"><p>No leaflet provided by the maker</p></div></div>` +
+		`<div class="row"><div class="key">Summary</div><div class="val"><span>No summary for this product on file</span></div></div>` +
+		`<div class="row"><div class="key">Sizes</div><div class="val"><ul><li>80 tablets, pack of one</li><li>200 tablets, pack of two</li></ul></div></div>` +
+		`<div class="row"><div class="key">Prices</div><div class="val"><p>Registered trade users see the prices and the packs here:</p></div></div>`
+	src := `<html><head><title>Quinine D4 Tablets</title></head><body><div class="page"><div class="content">` +
+		`<div class="head"><h1>Quinine D4 Tablets</h1><a href="/maker">Maker Ltd</a></div><div class="tabs">` + fields + `</div></div></div>` +
+		`<footer><div class="links"><a href="/about">About</a></div><p>` + about + `</p></footer></body></html>`
+	doc, _ := html.Parse(strings.NewReader(src))
+	info := preClean(doc)
+	info.title = "Quinine D4 Tablets"
+	_, text, ok, _ := headContainer(doc, info, nil, about)
+	if !ok || !strings.Contains(text, "No leaflet provided by the maker") || !strings.Contains(text, "Registered trade users") || strings.Contains(text, about) {
+		t.Errorf("headline's block %v:\n%s", ok, text)
+	}
+	doc, _ = html.Parse(strings.NewReader(strings.Replace(strings.Replace(src, "<footer>", "<article><footer>", 1), "</footer>", "</footer></article>", 1)))
+	if _, _, ok, _ := headContainer(doc, info, nil, about); ok {
+		t.Error("a text from an article's footer lost to the fields")
+	}
+}
