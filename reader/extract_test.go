@@ -454,3 +454,27 @@ func TestFromHTMLRefusesTooManyElements(t *testing.T) {
 		t.Errorf("countTags = %d, want 3", n)
 	}
 }
+
+// TestSecondOpinionInPageForm: a page that sits wholly in one <form>
+// (ASP.NET's WebForms) still has a densest block.
+func TestSecondOpinionInPageForm(t *testing.T) {
+	var names strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&names, "Constituency %d\n\nMember Name %d\n\n", i, i)
+	}
+	var b strings.Builder
+	b.WriteString(`<html><body><form id="aspnetForm" method="post"><main><h1>Members</h1><div class="article-text">`)
+	for _, p := range bodyParas {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	b.WriteString(`</div><table>`)
+	for i := range 40 {
+		fmt.Fprintf(&b, "<tr><td>Constituency %d</td><td>Member Name %d</td></tr>", i, i)
+	}
+	b.WriteString(`</table></main></form></body></html>`)
+	src := b.String()
+	_, text, ok := secondContainer(func() (*html.Node, error) { return html.Parse(strings.NewReader(src)) }, &pageInfo{}, nil, names.String())
+	if !ok || !strings.Contains(text, bodyParas[0]) || !strings.Contains(text, bodyParas[4]) {
+		t.Errorf("second opinion %v:\n%s", ok, text)
+	}
+}
