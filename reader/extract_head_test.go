@@ -135,6 +135,11 @@ func TestHeadlineFromH2(t *testing.T) {
 	if h, ok := info.headline(); !ok || h.text != "A weekend on the coast path" || h.after != post[0] {
 		t.Fatalf("headline %+v %v", h, ok)
 	}
+	// Only the <h2> the <title> names is kept: no paragraph is looked
+	// for after the others.
+	if len(info.heads2) != 1 {
+		t.Errorf("h2s kept: %+v", info.heads2)
+	}
 	if !doubtsHeadline(bio, info) {
 		t.Fatal("the bio is not doubted")
 	}
