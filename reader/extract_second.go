@@ -173,8 +173,8 @@ func linkText(n *html.Node, inLink bool) (size, links int) {
 }
 
 // wrapsPage reports whether a <form> wraps the page rather than being one
-// of its furniture (a search box, a login): it holds the page's <main> or
-// a headline. ASP.NET's WebForms put every page in one such form.
+// of its furniture (a search box, a login): it holds a <main> or an <h1>.
+// ASP.NET's WebForms put every page in one such form.
 func wrapsPage(form *html.Node) bool {
 	for c := form.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {

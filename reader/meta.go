@@ -38,7 +38,7 @@ type pageInfo struct {
 	// The page's first <h1>s (up to maxHeads), each with the first
 	// paragraph of prose after it: the headline's block (extract_head.go).
 	heads       []headline
-	heads2      []headline // the first <h2>s the <title> holds, the same way: some pages title the post with one
+	heads2      []headline // the first <h2>s that match docTitle, the same way: some pages title the post with one
 	docTitle    string     // the page's <title> and og: and twitter:title, squeezed, lower case, a line each
 	sawTitle    bool       // the first <title> is read (an <svg>'s may follow)
 	headInFirst bool       // go-readability's container holds the headline's first paragraph
