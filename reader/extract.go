@@ -145,6 +145,8 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 		md, text = fmd, ftext
 	} else if fmd, ftext, ok := recipeFallback(text, info); ok {
 		md, text = fmd, ftext
+	} else if rmd, rtext, ok := recipeAfter(text, info); ok {
+		md, text = strings.TrimRight(md, "\n")+"\n\n"+rmd, text+"\n\n"+rtext
 	}
 	if CountWords(text) == 0 {
 		return nil, ErrNoArticle

@@ -24,16 +24,22 @@ import (
 // maxHeads bounds the <h1>s recorded: a page's headline is among its first.
 const maxHeads = 4
 
-// A headline is one of the page's <h1>s and the first paragraph of prose
-// after it in the page's order ("" until found).
+// A headline is one of the page's <h1>s (or <h2>s) and the first
+// paragraph of prose after it in the page's order ("" until found).
 type headline struct {
 	text, after string
+	tag         string
+}
+
+// waiting reports whether the last of heads still waits for its paragraph.
+func waiting(heads []headline) bool {
+	return len(heads) > 0 && heads[len(heads)-1].after == ""
 }
 
 // scanAfterHead gives n's text to the headlines still waiting for their
 // first paragraph of prose, when n is a paragraph that reads as prose.
 func (info *pageInfo) scanAfterHead(n *html.Node) {
-	if len(info.heads) == 0 || info.heads[len(info.heads)-1].after != "" {
+	if !waiting(info.heads) && !waiting(info.heads2) {
 		return
 	}
 	switch n.Data {
@@ -50,40 +56,57 @@ func (info *pageInfo) scanAfterHead(n *html.Node) {
 	if !isProse(t) {
 		return
 	}
-	for i := len(info.heads) - 1; i >= 0 && info.heads[i].after == ""; i-- {
-		info.heads[i].after = t
+	for _, heads := range [][]headline{info.heads, info.heads2} {
+		for i := len(heads) - 1; i >= 0 && heads[i].after == ""; i-- {
+			heads[i].after = t
+		}
 	}
 }
 
-// headlineOf picks the page's headline among its <h1>s: the longest that
-// the title holds or that holds the title, else the first with text.
-func headlineOf(heads []headline, title string) (headline, int) {
+// headline picks the page's headline: the longest <h1> that the title
+// holds or that holds the title; else such an <h2> of three words or more
+// (a forum's or a shop's <h1> is often the site's logo, and the thread's
+// or the product's name an <h2>); else the first <h1> with text. ok is
+// false when the page has none.
+func (info *pageInfo) headline() (h headline, ok bool) {
+	if h, ok := titled(info.heads, info.title, 1); ok {
+		return h, true
+	}
+	if h, ok := titled(info.heads2, info.title, 3); ok {
+		return h, true
+	}
+	for _, h := range info.heads {
+		if h.text != "" {
+			return h, true
+		}
+	}
+	return headline{}, false
+}
+
+// titled returns the longest of heads, of minWords words or more, that
+// the title holds or that holds the title.
+func titled(heads []headline, title string, minWords int) (best headline, ok bool) {
 	title = strings.ToLower(squeeze(title))
-	best, bi := headline{}, -1
-	for i, h := range heads {
+	if title == "" {
+		return best, false
+	}
+	for _, h := range heads {
 		t := strings.ToLower(h.text)
-		if t == "" {
+		if t == "" || strings.Count(t, " ")+1 < minWords {
 			continue
 		}
-		if title != "" && (strings.Contains(title, t) || strings.Contains(t, title)) && len(t) > len(best.text) {
-			best, bi = h, i
+		if (strings.Contains(title, t) || strings.Contains(t, title)) && len(t) > len(best.text) {
+			best, ok = h, true
 		}
 	}
-	if bi < 0 {
-		for i, h := range heads {
-			if h.text != "" {
-				return h, i
-			}
-		}
-	}
-	return best, bi
+	return best, ok
 }
 
 // doubtsHeadline reports whether an extracted text looks like the wrong
 // box: it lacks the first paragraph after the page's headline.
 func doubtsHeadline(text string, info *pageInfo) bool {
-	h, i := headlineOf(info.heads, info.title)
-	if i < 0 || h.after == "" {
+	h, ok := info.headline()
+	if !ok || h.after == "" {
 		return false
 	}
 	// The standfirst, when that is the paragraph after the headline, is
@@ -104,8 +127,8 @@ func doubtsHeadline(text string, info *pageInfo) bool {
 // out), to be put before it. The block is cut out of doc, the cleaned
 // page.
 func headContainer(doc *html.Node, info *pageInfo, base *url.URL, first string) (md, text string, ok, intro bool) {
-	h, _ := headlineOf(info.heads, info.title)
-	h1 := headingNamed(doc, h.text)
+	h, _ := info.headline()
+	h1 := headingNamed(doc, h.tag, h.text)
 	if h1 == nil {
 		return "", "", false, false
 	}
@@ -153,7 +176,46 @@ func headContainer(doc *html.Node, info *pageInfo, base *url.URL, first string) 
 	if before && w > 0 && CountWords(text) <= 120 && w*5 >= CountWords(text)*4 && !holdsPicture(block) {
 		return md, text, true, true
 	}
+	// A first text from the page's footer or navigation (the site's
+	// "about us", its links) is no article: the headline's block wins
+	// even when it is no prose (a product database's or a shop's fields
+	// and values). A sidebar is not judged so: some pages keep their
+	// text in an <aside>.
+	if CountWords(text) >= 20 && inFurniture(doc, firstParagraph(first)) {
+		return md, text, true, false
+	}
 	return "", "", false, false
+}
+
+// inFurniture reports whether the paragraph opening with probe sits in
+// the page's footer or navigation: a <footer> or <nav> outside the page's
+// <main> and <article>s (an article's own footer is a part of it).
+func inFurniture(doc *html.Node, probe string) bool {
+	if probe == "" {
+		return false
+	}
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || mdSkipTags[c.Data] {
+				continue
+			}
+			switch c.Data {
+			case "main", "article":
+				continue
+			case "footer", "nav":
+				if holding(c, probe) != nil {
+					return true
+				}
+				continue
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(doc)
 }
 
 // firstParagraph returns the opening (up to 60 bytes) of a text's first
@@ -167,16 +229,16 @@ func firstParagraph(text string) string {
 	return ""
 }
 
-// headingNamed returns the first <h1> under n whose text is text.
-func headingNamed(n *html.Node, text string) *html.Node {
+// headingNamed returns the first heading of the tag under n whose text is text.
+func headingNamed(n *html.Node, tag, text string) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if c.Data == "h1" && squeeze(textOf(c)) == text {
+		if c.Data == tag && squeeze(textOf(c)) == text {
 			return c
 		}
-		if h := headingNamed(c, text); h != nil {
+		if h := headingNamed(c, tag, text); h != nil {
 			return h
 		}
 	}
@@ -297,8 +359,8 @@ func headerBox(n *html.Node) bool {
 // paragraph after the page's headline (as one text node: an opening set
 // in bold or a link is not found, and the headline is doubted).
 func headIn(n *html.Node, info *pageInfo) bool {
-	h, i := headlineOf(info.heads, info.title)
-	if i < 0 || h.after == "" {
+	h, ok := info.headline()
+	if !ok || h.after == "" {
 		return false
 	}
 	return holdsText(n, cutBytes(h.after, 24))

@@ -115,3 +115,62 @@ func TestHeadlineOpinionIntro(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineFromH2: the page's <h1> is the site's name and the post's
+// title an <h2>, the one the page's title holds; the headline's block is
+// the post's, not the page's header.
+func TestHeadlineFromH2(t *testing.T) {
+	post := []string{
+		"Alpha we spent the weekend on the coast path and walked from the lighthouse to the old mill while the wind blew hard from the west all day long.",
+		"Bravo the mill is a ruin now but the wheel still turns when the river is high and a family of otters lives under the sluice gate where the water runs slow.",
+	}
+	bio := "Zulu about the author: a walker, a reader, a cook, a father, a teacher, a maker of maps, a keeper of bees, a singer and a baker of bread."
+	src := `<html><head><title>A weekend on the coast path » Walking Notes</title></head><body>` +
+		`<header><h1>Walking Notes from the West Country</h1><h2>Menu</h2></header><div id="main"><div class="post"><h2>A weekend on the coast path</h2>` +
+		`<div class="entry"><p>` + strings.Join(post, "</p><p>") + `</p></div></div></div>` +
+		`<div id="side"><div class="about"><p>` + bio + `</p></div></div></body></html>`
+	doc, _ := html.Parse(strings.NewReader(src))
+	info := preClean(doc)
+	info.title = "A weekend on the coast path » Walking Notes"
+	if h, ok := info.headline(); !ok || h.text != "A weekend on the coast path" || h.after != post[0] {
+		t.Fatalf("headline %+v %v", h, ok)
+	}
+	// Only the <h2> the <title> names is kept: no paragraph is looked
+	// for after the others.
+	if len(info.heads2) != 1 {
+		t.Errorf("h2s kept: %+v", info.heads2)
+	}
+	if !doubtsHeadline(bio, info) {
+		t.Fatal("the bio is not doubted")
+	}
+	_, text, ok, _ := headContainer(doc, info, nil, bio)
+	if !ok || text != strings.Join(post, "\n\n") {
+		t.Errorf("headline's block %v:\n%s", ok, text)
+	}
+}
+
+// TestHeadlineOpinionFooter: go-readability's text is the site's "about"
+// paragraph in the page's footer; the headline's block, a product's
+// fields and values with no prose, wins all the same. A text from an
+// article's own footer is not judged so.
+func TestHeadlineOpinionFooter(t *testing.T) {
+	about := "Example Index is an online service of Example Media and offers news, facts and databases for doctors, chemists and other trades of the kind."
+	fields := `<div class="row"><div class="key">Leaflet</div><div class="val"><p>No leaflet provided by the maker</p></div></div>` +
+		`<div class="row"><div class="key">Summary</div><div class="val"><span>No summary for this product on file</span></div></div>` +
+		`<div class="row"><div class="key">Sizes</div><div class="val"><ul><li>80 tablets, pack of one</li><li>200 tablets, pack of two</li></ul></div></div>` +
+		`<div class="row"><div class="key">Prices</div><div class="val"><p>Registered trade users see the prices and the packs here:</p></div></div>`
+	src := `<html><head><title>Quinine D4 Tablets</title></head><body><div class="page"><div class="content">` +
+		`<div class="head"><h1>Quinine D4 Tablets</h1><a href="/maker">Maker Ltd</a></div><div class="tabs">` + fields + `</div></div></div>` +
+		`<footer><div class="links"><a href="/about">About</a></div><p>` + about + `</p></footer></body></html>`
+	doc, _ := html.Parse(strings.NewReader(src))
+	info := preClean(doc)
+	info.title = "Quinine D4 Tablets"
+	_, text, ok, _ := headContainer(doc, info, nil, about)
+	if !ok || !strings.Contains(text, "No leaflet provided by the maker") || !strings.Contains(text, "Registered trade users") || strings.Contains(text, about) {
+		t.Errorf("headline's block %v:\n%s", ok, text)
+	}
+	doc, _ = html.Parse(strings.NewReader(strings.Replace(strings.Replace(src, "<footer>", "<article><footer>", 1), "</footer>", "</footer></article>", 1)))
+	if _, _, ok, _ := headContainer(doc, info, nil, about); ok {
+		t.Error("a text from an article's footer lost to the fields")
+	}
+}

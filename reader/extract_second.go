@@ -73,8 +73,8 @@ func secondContainer(reparse func() (*html.Node, error), info *pageInfo, base *u
 // links (at least 25 bytes, and not mostly links), credits each score to
 // the paragraph's parent and half of it to the grandparent, and returns
 // the element with the highest credit. Page furniture (navigation,
-// footers, forms, and unless lax headers and asides) is not searched, nor
-// paragraphs whose class names furniture.
+// footers, forms other than one wrapping the page, and unless lax headers
+// and asides) is not searched, nor paragraphs whose class names furniture.
 func densestBlock(doc *html.Node, lax bool) *html.Node {
 	credit := map[*html.Node]int{}
 	var best *html.Node
@@ -94,8 +94,12 @@ func densestBlock(doc *html.Node, lax bool) *html.Node {
 				continue
 			}
 			switch c.Data {
-			case "nav", "footer", "form", "menu", "dialog", "button", "select", "label":
+			case "nav", "footer", "menu", "dialog", "button", "select", "label":
 				continue
+			case "form":
+				if !wrapsPage(c) {
+					continue
+				}
 			case "header", "aside":
 				// A page where go-readability found nothing may keep
 				// its text in either.
@@ -166,4 +170,23 @@ func linkText(n *html.Node, inLink bool) (size, links int) {
 		}
 	}
 	return size, links
+}
+
+// wrapsPage reports whether a <form> wraps the page rather than being one
+// of its furniture (a search box, a login): it holds a <main> or an <h1>.
+// ASP.NET's WebForms put every page in one such form.
+func wrapsPage(form *html.Node) bool {
+	for c := form.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.Data {
+		case "main", "h1":
+			return true
+		}
+		if wrapsPage(c) {
+			return true
+		}
+	}
+	return false
 }

@@ -454,3 +454,64 @@ func TestFromHTMLRefusesTooManyElements(t *testing.T) {
 		t.Errorf("countTags = %d, want 3", n)
 	}
 }
+
+// TestSecondOpinionInPageForm: a page that sits wholly in one <form>
+// (ASP.NET's WebForms) still has a densest block.
+func TestSecondOpinionInPageForm(t *testing.T) {
+	var names strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&names, "Constituency %d\n\nMember Name %d\n\n", i, i)
+	}
+	var b strings.Builder
+	b.WriteString(`<html><body><form id="aspnetForm" method="post"><main><h1>Members</h1><div class="article-text">`)
+	for _, p := range bodyParas {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	b.WriteString(`</div><table>`)
+	for i := range 40 {
+		fmt.Fprintf(&b, "<tr><td>Constituency %d</td><td>Member Name %d</td></tr>", i, i)
+	}
+	b.WriteString(`</table></main></form></body></html>`)
+	src := b.String()
+	_, text, ok := secondContainer(func() (*html.Node, error) { return html.Parse(strings.NewReader(src)) }, &pageInfo{}, nil, names.String())
+	if !ok || !strings.Contains(text, bodyParas[0]) || !strings.Contains(text, bodyParas[4]) {
+		t.Errorf("second opinion %v:\n%s", ok, text)
+	}
+}
+
+// TestFromHTMLRecipeAfterStory: a food blog's story is longer than its
+// recipe, whose card the page draws apart from the story (here with
+// scripts); the recipe's ingredients and steps follow the story. A page
+// whose text holds the steps gets no copy of them.
+func TestFromHTMLRecipeAfterStory(t *testing.T) {
+	var steps []string
+	for i := range 5 {
+		steps = append(steps, fmt.Sprintf(`{"@type":"HowToStep","text":"Step %d: fry the tofu in hot oil until the edges are golden, then drain it well on paper towels."}`, i))
+	}
+	ld := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Recipe","name":"Fried noodles",` +
+		`"recipeIngredient":["200 g flat rice noodles","1 block of firm tofu","2 cloves of garlic"],"recipeInstructions":[` + strings.Join(steps, ",") + `]}</script>`
+	page := `<html><head>` + ld + `</head><body><article><h1>Fried noodles</h1><p>` + strings.Join(bodyParas, "</p><p>") + `</p></article>` +
+		`<div class="recipe-card" id="card"></div></body></html>`
+	a, err := FromHTML([]byte(page), "", "https://example.org/noodles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	story, ing := strings.Index(a.Text, bodyParas[4]), strings.Index(a.Text, "200 g flat rice noodles")
+	if !strings.Contains(a.Text, bodyParas[0]) || story < 0 || ing < story ||
+		!strings.HasSuffix(a.Text, "Step 4: fry the tofu in hot oil until the edges are golden, then drain it well on paper towels.") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+	var shown strings.Builder
+	shown.WriteString(`<html><head>` + ld + `</head><body><article><h1>Fried noodles</h1><p>` + strings.Join(bodyParas, "</p><p>") + `</p><ol>`)
+	for i := range 5 {
+		fmt.Fprintf(&shown, "<li>Step %d: fry the tofu in hot oil until the edges are golden, then drain it well on paper towels.</li>", i)
+	}
+	shown.WriteString(`</ol></article></body></html>`)
+	b, err := FromHTML([]byte(shown.String()), "", "https://example.org/noodles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(b.Text, "Step 0:") != 1 {
+		t.Errorf("a page showing its steps got them twice:\n%s", b.Text)
+	}
+}

@@ -38,7 +38,10 @@ type pageInfo struct {
 	// The page's first <h1>s (up to maxHeads), each with the first
 	// paragraph of prose after it: the headline's block (extract_head.go).
 	heads       []headline
-	headInFirst bool // go-readability's container holds the headline's first paragraph
+	heads2      []headline // the first <h2>s that match docTitle, the same way: some pages title the post with one
+	docTitle    string     // the page's <title> and og: and twitter:title, squeezed, lower case, a line each
+	sawTitle    bool       // the first <title> is read (an <svg>'s may follow)
+	headInFirst bool       // go-readability's container holds the headline's first paragraph
 }
 
 // scanHead records a <link>, <meta> or <html> element's contribution to
@@ -68,6 +71,8 @@ func (info *pageInfo) scanElement(n *html.Node) {
 		switch key {
 		case "og:url":
 			info.ogURL = content
+		case "og:title", "twitter:title":
+			info.docTitle += "\n" + strings.ToLower(squeeze(content))
 		case "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date.issued", "dcterms.issued":
 			if info.published == "" {
 				info.published = content
@@ -88,13 +93,38 @@ func (info *pageInfo) scanElement(n *html.Node) {
 			info.h1 = textOf(n)
 		}
 		if len(info.heads) < maxHeads {
-			info.heads = append(info.heads, headline{text: squeeze(textOf(n))})
+			info.heads = append(info.heads, headline{text: squeeze(textOf(n)), tag: "h1"})
+		}
+	case "title":
+		if !info.sawTitle {
+			info.sawTitle = true
+			info.docTitle += "\n" + strings.ToLower(squeeze(textOf(n)))
+		}
+	case "h2":
+		// Only an <h2> of three words or more that matches the page's
+		// <title> or og:title may be the headline: the others are not
+		// kept, and no paragraph is looked for after them.
+		if len(info.heads2) < maxHeads && info.docTitle != "" {
+			if t := squeeze(textOf(n)); strings.Count(t, " ") >= 2 && info.titleMatches(strings.ToLower(t)) {
+				info.heads2 = append(info.heads2, headline{text: t, tag: "h2"})
+			}
 		}
 	case "script":
 		if strings.EqualFold(strings.TrimSpace(getAttr(n, "type")), "application/ld+json") && n.FirstChild != nil {
 			info.scanLD(n.FirstChild.Data)
 		}
 	}
+}
+
+// titleMatches reports whether a heading's text (lower case) is in one
+// of the page's titles or holds one, as headline() will match it.
+func (info *pageInfo) titleMatches(t string) bool {
+	for _, title := range strings.Split(info.docTitle, "\n") {
+		if title != "" && (strings.Contains(title, t) || strings.Contains(t, title)) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasToken(list, tok string) bool {
