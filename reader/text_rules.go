@@ -184,6 +184,7 @@ const (
 	textMinTableRows       = 3   // fewer rows than this are not a table
 	textTableFactor        = 0.5 // weight of a word in a table
 	textMinTitleWords      = 3   // "Home News" is not a headline
+	textMinHeadlineWords   = 5   // a shorter line over a headline is a kicker
 	textMaxTitleWords      = 30  // nor is a paragraph
 	textMaxStandfirstWords = 60  // a longer paragraph is not a summary
 	textMaxBoilerWords     = 300 // longer units are never the site's furniture
@@ -780,7 +781,7 @@ func textTitle(units []textUnit, body []int) int {
 		}
 	}
 	const lookBack = 15
-	for pass := 0; pass < 3; pass++ {
+	for pass := 0; pass < 4; pass++ {
 		seen := 0
 		for i := first - 1; i >= 0 && seen < lookBack; i-- {
 			u := units[i]
@@ -794,10 +795,12 @@ func textTitle(units []textUnit, body []int) int {
 			if !textTitleShaped(u) {
 				continue
 			}
-			switch {
-			case pass == 0 && textMetaFollows(units, i),
-				pass == 1 && (u.repeated || u.dup >= 0.5),
-				pass == 2:
+			// A headline over a byline first, then over a name alone
+			// (an image's credit is a name too).
+			if pass <= 1 && !textBylineName(units, i) && textMetaFollows(units, i, pass == 1) {
+				return textDeckBelow(units, i)
+			}
+			if pass == 2 && (u.repeated || u.dup >= 0.5) || pass == 3 {
 				return i
 			}
 		}
@@ -805,20 +808,92 @@ func textTitle(units []textUnit, body []int) int {
 	return -1
 }
 
+// textBylineName reports a name alone at i under a headline or in a
+// byline's block ("Jane Doe" under "By", or under the headline above its
+// date): it is the writer, not the title.
+func textBylineName(units []textUnit, i int) bool {
+	if !textNameLine(units[i]) {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if u := units[k]; !u.junk {
+			return u.byline || textNameLine(u) || textTitleShaped(u)
+		}
+	}
+	return false
+}
+
+// textDeckBelow returns the headline over the line i when i is its deck:
+// two headline-shaped lines stacked over a byline are the headline and
+// its subtitle, in that order (a line that runs the headline into the
+// breadcrumb is neither). A short line above (a kicker, "U.S. news"),
+// or one under half as long as the line below, is the section's.
+func textDeckBelow(units []textUnit, i int) int {
+	if true || units[i].repeated {
+		return i // the page repeats its headline, not its deck
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		u := units[k]
+		if u.junk || u.boiler && !textTitleShaped(u) {
+			continue
+		}
+		if textTitleShaped(u) && !u.list && u.words >= textMinHeadlineWords && 2*u.words > units[i].words &&
+			!strings.Contains(u.text, units[i].text) {
+			return k
+		}
+		break
+	}
+	return i
+}
+
 // textMetaFollows reports whether a byline or a date follows unit i, with
-// at most a subtitle or a standfirst between them, as under a headline.
-func textMetaFollows(units []textUnit, i int) bool {
-	for j := i + 1; j < len(units) && j <= i+3; j++ {
+// at most two lines of subtitle or standfirst between them, as under a
+// headline. The writer's name with a role counts as a byline, and with
+// names so does a name alone; an image, its credit or caption and a share
+// bar may stand between.
+func textMetaFollows(units []textUnit, i int, names bool) bool {
+	between := 0
+	for j := i + 1; j < len(units) && j <= i+textHeadGap; j++ {
 		u := units[j]
 		switch {
-		case u.byline:
+		case u.byline || names && textNameLine(u) || !u.prose && u.words <= 8 && textPersonLine(u.text):
 			return true
-		case u.junk:
-		case !textTitleShaped(u) && !textSummaryShaped(u):
+		case u.junk || u.meta || u.boiler && !u.prose:
+		case between < 2 && (textTitleShaped(u) || u.prose && !u.boiler && u.words <= textMaxStandfirstWords):
+			between++
+		default:
 			return false
 		}
 	}
 	return false
+}
+
+// textHeadGap bounds the lines between a headline and its byline.
+const textHeadGap = 6
+
+// textNameLine reports a line that is a name alone ("Jane Doe", "Ana de
+// la Cruz"): two to four words, capitalised but for short particles, with
+// no digits and no punctuation but an initial's stop or a hyphen.
+func textNameLine(u textUnit) bool {
+	if u.prose || u.words < 2 || u.words > 4 || textHasDigit(u.text) || strings.ToUpper(u.text) == u.text {
+		return false
+	}
+	caps := 0
+	for _, f := range strings.Fields(u.text) {
+		r, _ := utf8.DecodeRuneInString(f)
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		case utf8.RuneCountInString(f) > 3:
+			return false
+		}
+		for _, c := range f {
+			if !unicode.IsLetter(c) && !strings.ContainsRune(".-'’", c) {
+				return false
+			}
+		}
+	}
+	return caps >= 2
 }
 
 func textTitleShaped(u textUnit) bool {

@@ -1103,3 +1103,45 @@ func TestTextBodyEndsAtAuthorBio(t *testing.T) {
 		t.Errorf("body lost an entry: %.300q", got)
 	}
 }
+
+// titleOf runs the title search on lines and returns the line it picks.
+func titleOf(lines ...string) string {
+	units := classified(lines...)
+	if i := textTitle(units, textBody(units)); i >= 0 {
+		return units[i].text
+	}
+	return ""
+}
+
+// TestTextTitleOverItsByline: the headline is the line over the byline
+// block, however the block is written (a name alone, a name with a role,
+// a picture and its credit before the byline), not a nearer headline
+// that no byline follows (another story's, or a caption's).
+func TestTextTitleOverItsByline(t *testing.T) {
+	const want = "A Bridge Too Far for the Council"
+	for name, lines := range map[string][]string{
+		"name alone":      {"Site Name", want, "Jane Doe", "1 day ago", "[img]", "Mayors Gather for a Summit on Roads", para("Lede", 30), para("Next", 30)},
+		"writer and desk": {"Site Name", want, "City News wire services", "Published 11:11 PM EST Nov 19, 2019", "[img]", "The council chamber on Tuesday night", "Jane Roe, Associated Press", para("Lede", 30), para("Next", 30)},
+		"photo between":   {"Site Name", want, "[img]", "Photo: Jane Roe", "By Jane Doe", "[img]", "The council chamber on Tuesday night", para("Lede", 30), para("Next", 30)},
+		"standfirst and promos": {"Site Name", "Sections", want, "The vote came after a year of debate, and the mayor said she would sign it.",
+			"Breaking News Emails", "Get the stories that matter, delivered to you every weekday morning.", "SUBSCRIBE", "By Jane Doe", "[img]", "The council chamber on Tuesday night", para("Lede", 30), para("Next", 30)},
+	} {
+		if got := titleOf(lines...); got != want {
+			t.Errorf("%s: title %q", name, got)
+		}
+	}
+}
+
+// TestTextTitleNotTheWritersName: a name alone under the headline or in
+// the byline's block, above the date, is the writer's.
+func TestTextTitleNotTheWritersName(t *testing.T) {
+	const want = "A Bridge Too Far for the Council"
+	for name, lines := range map[string][]string{
+		"under the headline": {"Site Name", want, "[gif]", "Adam Clark Estes", "Monday 5:30PM", para("Lede", 30), para("Next", 30)},
+		"under by":           {"Site Name", want, "The vote came after a year of debate, and the mayor said she would sign it.", "By", "Sarah E. Needleman", "The Evening Courier Journal", "Updated 2 hours ago", para("Lede", 30), para("Next", 30)},
+	} {
+		if got := titleOf(lines...); got != want {
+			t.Errorf("%s: title %q", name, got)
+		}
+	}
+}
