@@ -829,7 +829,7 @@ func textBylineName(units []textUnit, i int) bool {
 // breadcrumb is neither). A short line above (a kicker, "U.S. news"),
 // or one under half as long as the line below, is the section's.
 func textDeckBelow(units []textUnit, i int) int {
-	if true || units[i].repeated {
+	if units[i].repeated {
 		return i // the page repeats its headline, not its deck
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
@@ -904,7 +904,7 @@ func textTitleShaped(u textUnit) bool {
 		return false
 	}
 	s := strings.TrimRight(u.text, " ")
-	if textPersonLine(s) {
+	if textPersonLine(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") {
 		return false
 	}
 	return !strings.HasSuffix(s, ":") && (!strings.HasSuffix(s, ".") || strings.HasSuffix(s, "..."))

@@ -1145,3 +1145,26 @@ func TestTextTitleNotTheWritersName(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTitleOverItsDeck: of two headline-shaped lines over the byline,
+// the upper is the headline and the lower its deck; a kicker above (a
+// short line, or one under half as long), a line that runs the breadcrumb
+// into the headline, or a print header's address is not the headline.
+func TestTextTitleOverItsDeck(t *testing.T) {
+	const want = "Council Votes to Close the Old Bridge for Good After Years of Repairs"
+	for name, lines := range map[string][]string{
+		"deck":       {"Site Name", want, "The vote came after a year of debate and cost", "By Jane Doe", para("Lede", 30), para("Next", 30)},
+		"kicker":     {"Site Name", "Local News Today", want, "By Jane Doe", para("Lede", 30), para("Next", 30)},
+		"breadcrumb": {"Site Name", "HomeLocal News" + want, want, "By Jane Doe", para("Lede", 30), para("Next", 30)},
+		"print header": {"Site Name", "print header logo https://example.com/news/article/ Council-Votes-To-Close-The-Old-Bridge.php",
+			want, "By Jane Doe", para("Lede", 30), para("Next", 30)},
+	} {
+		if got := titleOf(lines...); got != want {
+			t.Errorf("%s: title %q", name, got)
+		}
+	}
+	// A short headline over a longer one is the section's.
+	if got := titleOf("Site Name", "Bridge Deals 2024", "The ten best deals on bridge repairs this week", "By Jane Doe", para("Lede", 30), para("Next", 30)); got != "The ten best deals on bridge repairs this week" {
+		t.Errorf("kicker under half as long: title %q", got)
+	}
+}
