@@ -788,15 +788,22 @@ func textTitle(units []textUnit, body []int) int {
 			if u.stop {
 				break
 			}
-			if u.junk || u.boiler || u.list {
+			if u.junk || u.list || u.boiler && (pass > 1 || !textTitleShaped(u)) {
 				continue // share bars and menus do not push the headline away
 			}
-			seen++
+			if !u.boiler {
+				seen++
+			}
 			if !textTitleShaped(u) {
 				continue
 			}
 			// A headline over a byline first, then over a name alone
-			// (an image's credit is a name too).
+			// (an image's credit is a name too). A headline may use the
+			// site's words ("Twitter", "join"); only a byline under it
+			// tells it from the site's line.
+			if pass == 0 && textCrumbEnds(units, i) {
+				return i
+			}
 			if pass <= 1 && !textBylineName(units, i) && textMetaFollows(units, i, pass == 1) {
 				return textDeckBelow(units, i)
 			}
@@ -875,7 +882,7 @@ const textHeadGap = 6
 // la Cruz"): two to four words, capitalised but for short particles, with
 // no digits and no punctuation but an initial's stop or a hyphen.
 func textNameLine(u textUnit) bool {
-	if u.prose || u.words < 2 || u.words > 4 || textHasDigit(u.text) || strings.ToUpper(u.text) == u.text {
+	if u.prose || u.boiler || u.words < 2 || u.words > 4 || textHasDigit(u.text) || strings.ToUpper(u.text) == u.text {
 		return false
 	}
 	caps := 0
@@ -904,10 +911,27 @@ func textTitleShaped(u textUnit) bool {
 		return false
 	}
 	s := strings.TrimRight(u.text, " ")
-	if textPersonLine(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") {
+	if textPersonLine(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) {
 		return false
 	}
 	return !strings.HasSuffix(s, ":") && (!strings.HasSuffix(s, ".") || strings.HasSuffix(s, "..."))
+}
+
+// textBreadcrumb reports a trail of links parted by arrows ("News » World
+// » Story"); a French quote's » has its «.
+func textBreadcrumb(s string) bool {
+	return (strings.Contains(s, " » ") && !strings.Contains(s, "«")) || (strings.Contains(s, " › ") && !strings.Contains(s, "‹"))
+}
+
+// textCrumbEnds reports whether a breadcrumb trail next to unit i ends
+// with it: the trail's last crumb is the page's own title.
+func textCrumbEnds(units []textUnit, i int) bool {
+	for k := max(0, i-2); k < len(units) && k <= i+2; k++ {
+		if s := units[k].text; k != i && len(s) > len(units[i].text) && textBreadcrumb(s) && strings.HasSuffix(s, units[i].text) {
+			return true
+		}
+	}
+	return false
 }
 
 // textRoleWords end the line that presents a writer or a picture of one:

@@ -1168,3 +1168,29 @@ func TestTextTitleOverItsDeck(t *testing.T) {
 		t.Errorf("kicker under half as long: title %q", got)
 	}
 }
+
+// TestTextTitleInSiteWords: a headline may use the site's words
+// ("Twitter", "join"); with a byline under it, it is still the headline.
+func TestTextTitleInSiteWords(t *testing.T) {
+	const want = "Tories under fire for Twitter name switch during debate"
+	if got := titleOf("Site Name", want, "By Jane Doe", "[img]", "The council chamber on Tuesday night", para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("title %q", got)
+	}
+}
+
+// TestTextTitleBreadcrumb: a breadcrumb trail is no headline, and the
+// line its last crumb repeats is the title.
+func TestTextTitleBreadcrumb(t *testing.T) {
+	const want = "Only Those Who Love Themselves…"
+	for _, lines := range [][]string{
+		{"Messages of Reflection", "Messages of Reflection", "Search", want, "Messages » Self-esteem » " + want, "[img]", "Share on Facebook", para("Lede", 30), para("Next", 30)},
+		{"Messages of Reflection", "Messages of Reflection", "Search", want, "Messages » Self-esteem » " + want, "By Jane Doe", para("Lede", 30), para("Next", 30)},
+	} {
+		if got := titleOf(lines...); got != want {
+			t.Errorf("title %q", got)
+		}
+	}
+	if textBreadcrumb("« Le Monde » a parlé") || !textBreadcrumb("News › World › Story") {
+		t.Error("breadcrumb misread")
+	}
+}
