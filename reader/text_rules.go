@@ -914,6 +914,15 @@ func textTitleShaped(u textUnit) bool {
 	if textPersonLine(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) {
 		return false
 	}
+	if strings.HasSuffix(s, ")") {
+		// A sentence and a bracket after it is a caption with its
+		// credit or date: "... in Madrid. (Jane Roe/AP)".
+		if k := strings.LastIndexByte(s, '('); k > 0 {
+			if c := strings.TrimRight(s[:k], " "); strings.HasSuffix(c, ".") && !strings.HasSuffix(c, "...") {
+				return false
+			}
+		}
+	}
 	return !strings.HasSuffix(s, ":") && (!strings.HasSuffix(s, ".") || strings.HasSuffix(s, "..."))
 }
 

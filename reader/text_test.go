@@ -1194,3 +1194,18 @@ func TestTextTitleBreadcrumb(t *testing.T) {
 		t.Error("breadcrumb misread")
 	}
 }
+
+// TestTextTitleNotACaption: a sentence with a bracket after it (the
+// photographer, the date) is a photo's caption, not a headline, even
+// with the byline right under it.
+func TestTextTitleNotACaption(t *testing.T) {
+	const want = "Council Keeps the Old Bridge Open Another Year"
+	got := titleOf("Site Name", want, "[img]", "Residents celebrate as the mayor greets them at the old bridge in the town of Springfield on a cold and windy morning, Tuesday, Nov. 19, 2019. (Jane Roe/AP)",
+		"Associated Press November 19, 2019, 9:02 AM", para("Lede", 30), para("Next", 30))
+	if got != want {
+		t.Errorf("title %q", got)
+	}
+	if u := classified("Simple Hiking Survival Kit (with Kids)")[0]; !textTitleShaped(u) {
+		t.Error("a headline with a bracket taken for a caption")
+	}
+}
