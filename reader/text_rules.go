@@ -866,7 +866,7 @@ func textMetaFollows(units []textUnit, i int, names bool) bool {
 		case u.byline || names && textNameLine(u) || !u.prose && u.words <= 8 && textPersonLine(u.text):
 			return true
 		case u.junk || u.meta || u.boiler && !u.prose:
-		case between < 2 && (textTitleShaped(u) || u.prose && !u.boiler && u.words <= textMaxStandfirstWords):
+		case between < 2 && (textTitleShaped(u) || (u.prose || textShortSentence(u)) && !u.boiler && u.words <= textMaxStandfirstWords):
 			between++
 		default:
 			return false

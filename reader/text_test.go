@@ -1209,3 +1209,14 @@ func TestTextTitleNotACaption(t *testing.T) {
 		t.Error("a headline with a bracket taken for a caption")
 	}
 }
+
+// TestTextTitleOverShortStandfirst: a standfirst too short to count as a
+// paragraph, but a sentence, may stand between the headline and its
+// byline.
+func TestTextTitleOverShortStandfirst(t *testing.T) {
+	const want = "Model, 53: “Look at the Beauty Who Turned Old”"
+	got := titleOf("Site Name", "Beauty News", want, "She says why ageing scares her.", "Text: Jane Doe · 11 October 2018", "[img]", "The council chamber on Tuesday night", para("Lede", 30), para("Next", 30))
+	if got != want {
+		t.Errorf("title %q", got)
+	}
+}
