@@ -1220,3 +1220,29 @@ func TestTextTitleOverShortStandfirst(t *testing.T) {
 		t.Errorf("title %q", got)
 	}
 }
+
+// TestTextUnitsDeepBullets: text browsers mark the third and fourth
+// levels of a nested list with "o" and "#"; such lines are list items
+// (menu links, never the title), but a wrapped line that starts with the
+// word "o" is not.
+func TestTextUnitsDeepBullets(t *testing.T) {
+	units := textUnits("  * Columns\n      + Writers »\n         o Jane Doe Smith\n            # Archive Of Old Posts\n")
+	if len(units) != 4 {
+		t.Fatalf("%d units, want 4: %q", len(units), texts(units, []int{0, 1}))
+	}
+	for _, u := range units[2:] {
+		if !u.list {
+			t.Errorf("%q: not a list item", u.text)
+		}
+	}
+	wrapped := strings.Repeat("palavra ", 8) + "e depois disso tudo aconteceu\n    o resto da história ficou para outro dia."
+	lines := "    " + strings.Repeat(wrapped+"\n    ", 4)
+	for _, u := range textUnits(lines) {
+		if u.list {
+			t.Errorf("wrapped line read as a list item: %q", u.text)
+		}
+	}
+	if got := titleOf("Site Name", "  * Columns", "      + Writers", "         o Jane Doe Smith", "         o Ana de la Cruz Ruiz", "Classification", "Friday, 22 October 2010 at 20:13", para("Lede", 30), para("Next", 30)); got != "" {
+		t.Errorf("title %q", got)
+	}
+}
