@@ -498,7 +498,14 @@ func textBody(units []textUnit) []int {
 		if j-i >= textSplitRun && j <= end && 3*textProseWords(units[j:end+1]) < textProseWords(units[start:i]) {
 			// A long block of lines (a staff list, a sitemap) inside
 			// the run parts the article from the site's lesser prose
-			// below it (an appeal, an about box).
+			// below it (an appeal, an about box). The article ends
+			// where the densest run above the block ends: a short
+			// appeal just above the block is the site's too.
+			if _, b := textDensestRun(units[start:i]); b >= 0 {
+				for len(body) > 0 && body[len(body)-1] > start+b {
+					body = body[:len(body)-1]
+				}
+			}
 			break
 		}
 		if i > start && (textAuthorBox(units, i, j) || textAuthorBio(units, i, j, end)) {

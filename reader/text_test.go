@@ -1246,3 +1246,25 @@ func TestTextUnitsDeepBullets(t *testing.T) {
 		t.Errorf("title %q", got)
 	}
 }
+
+// TestTextBodyAppealAboveStaffList: where a long block of lines (a staff
+// list) ends the article, the short appeal right above the block, past a
+// few short lines, is the site's and goes with it.
+func TestTextBodyAppealAboveStaffList(t *testing.T) {
+	lines := []string{"Site Name", "A Bridge Too Far for the Council", "By Jane Doe"}
+	for _, p := range []string{"Lede", "Two", "Three", "Four", "Five", "Six", "Last"} {
+		lines = append(lines, para(p, 40))
+	}
+	lines = append(lines, "Example News", "Since 1994", "A Word to Our Loyal Readers", "Please help the paper and make a difference for readers everywhere.")
+	for i := range 16 {
+		lines = append(lines, fmt.Sprintf("Staff Member %c", 'A'+i))
+	}
+	lines = append(lines, para("Policy", 40), para("Terms", 40))
+	a, err := FromText(strings.Join(lines, "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "In Last") || strings.Contains(a.Text, "make a difference") || strings.Contains(a.Text, "Since 1994") {
+		t.Errorf("body:\n%s", a.Text)
+	}
+}
