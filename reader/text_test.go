@@ -1268,3 +1268,18 @@ func TestTextBodyAppealAboveStaffList(t *testing.T) {
 		t.Errorf("body:\n%s", a.Text)
 	}
 }
+
+// TestTextTitleEndingInAStop: a headline in Title Case may end with a
+// full stop, and a byline may follow a rule of dashes; a sentence-case
+// line with a full stop is a sentence.
+func TestTextTitleEndingInAStop(t *testing.T) {
+	const want = "Bridge Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry."
+	got := titleOf("Site Name", "Markets", want, "---------------------------------------- By", "Jane Doe", "Updated Nov. 19, 2019 8:21 am ET",
+		"[img]", "The council chamber on Tuesday night", para("Lede", 30), para("Next", 30))
+	if got != want {
+		t.Errorf("title %q", got)
+	}
+	if u := classified("The mayor said the vote was close and the bridge stays.")[0]; textTitleShaped(u) {
+		t.Error("a sentence taken for a headline")
+	}
+}
