@@ -104,7 +104,7 @@ var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|storie
 
 // textBylineRe matches a byline or a date line: what sits under a
 // headline.
-var textBylineRe = lazyRegexp(`^[\W_]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
+var textBylineRe = lazyRegexp(`^[\W_]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}$|^\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
 
 // textCreditRe matches a photo credit or a caption's source, or the
 // label a screen reader is given for a caption ("Media caption").
@@ -795,7 +795,7 @@ func textTitle(units []textUnit, body []int) int {
 			if u.stop {
 				break
 			}
-			if u.junk || u.list || u.boiler && (pass > 1 || !textTitleShaped(u)) {
+			if u.junk || u.list || u.boiler && (pass != 1 || !textTitleShaped(u)) {
 				continue // share bars and menus do not push the headline away
 			}
 			if !u.boiler {
@@ -807,7 +807,8 @@ func textTitle(units []textUnit, body []int) int {
 			// A headline over a byline first, then over a name alone
 			// (an image's credit is a name too). A headline may use the
 			// site's words ("Twitter", "join"); only a byline under it
-			// tells it from the site's line.
+			// tells it from the site's line, and only when no other
+			// headline has one (a share bar sits over bylines too).
 			if pass == 0 && textCrumbEnds(units, i) {
 				return i
 			}

@@ -1283,3 +1283,14 @@ func TestTextTitleEndingInAStop(t *testing.T) {
 		t.Error("a sentence taken for a headline")
 	}
 }
+
+// TestTextTitleNotTheShareBar: a share bar in headline shape over the
+// byline loses to the headline over the date ("November 20", a date
+// with no year, is a date line too).
+func TestTextTitleNotTheShareBar(t *testing.T) {
+	const want = "With Shattered Dreams, Deportees Return Home"
+	got := titleOf("Site Name", want, "November 20", "15:23 2019", "Print This Article Share it With Friends", "by Site News Weekly 0 Comments", para("Lede", 30), para("Next", 30))
+	if got != want {
+		t.Errorf("title %q", got)
+	}
+}
