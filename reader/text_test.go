@@ -1294,3 +1294,20 @@ func TestTextTitleNotTheShareBar(t *testing.T) {
 		t.Errorf("title %q", got)
 	}
 }
+
+// TestTextDatesAcrossLanguages: a date line is one in any of the
+// languages whose month names the cleaner knows, and with the day before
+// or after the month.
+func TestTextDatesAcrossLanguages(t *testing.T) {
+	for _, d := range []string{"Donnerstag, 4. November 2021", "sexta-feira, 22 de outubro de 2010", "Текст: Лида · 11 октября 2018",
+		"Okt 13, 2022 | Umwelt & Klima", "Ein Artikel von Jane Doe, veröffentlicht am 23.01.2020", "28 kwietnia 2021 Polityka"} {
+		if u := classified(d)[0]; !u.byline {
+			t.Errorf("%q: not a date line", d)
+		}
+	}
+	for _, h := range []string{"Top Ten Reasons to Visit the Coast", "What We Learned in 2019 About Bridges", "Market Outlook for the Next Decade"} {
+		if u := classified(h)[0]; u.byline {
+			t.Errorf("%q: taken for a date line", h)
+		}
+	}
+}
