@@ -920,8 +920,8 @@ func textTitleShaped(u textUnit) bool {
 	if u.junk || u.meta || u.list || u.words < textMinTitleWords || u.words > textMaxTitleWords {
 		return false
 	}
-	if u.boiler && u.words < 6 {
-		return false
+	if u.boiler && u.words < 6 || 2*textBareWords(u.text) > u.words {
+		return false // nor is a row of numbers (years, a phone number)
 	}
 	s := strings.TrimRight(u.text, " ")
 	if textPersonLine(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) {
@@ -941,10 +941,32 @@ func textTitleShaped(u textUnit) bool {
 	return !strings.HasSuffix(s, ":") && (!strings.HasSuffix(s, ".") || strings.HasSuffix(s, "...") || mostlyCapitalised(s, 4))
 }
 
-// textBreadcrumb reports a trail of links parted by arrows ("News » World
-// » Story"); a French quote's » has its «.
+// textBreadcrumb reports a trail of links parted by arrows or slashes
+// ("News » World » Story", "Home / Essays / 2017 / Story"): one arrow
+// (a French quote's » has its «), or two slashes or '>'.
 func textBreadcrumb(s string) bool {
-	return (strings.Contains(s, " » ") && !strings.Contains(s, "«")) || (strings.Contains(s, " › ") && !strings.Contains(s, "‹"))
+	arrows, others := 0, 0
+	f := strings.Fields(s) // splits at no-break spaces too
+	for _, w := range f {
+		switch w {
+		case "»", "›":
+			arrows++
+		case "/", ">":
+			others++
+		}
+	}
+	return arrows > 0 && !strings.ContainsAny(s, "«‹") || others >= 2
+}
+
+// textBareWords counts the fields of s without a letter (numbers, dashes).
+func textBareWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, unicode.IsLetter) < 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // textCrumbEnds reports whether a breadcrumb trail next to unit i ends

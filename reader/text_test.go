@@ -1311,3 +1311,25 @@ func TestTextDatesAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTitleShapeTrailsAndNumbers: a trail of links parted by slashes,
+// '>' or arrows with no-break spaces, and a row of numbers, are no
+// headlines; a headline in a script without spaces is one.
+func TestTextTitleShapeTrailsAndNumbers(t *testing.T) {
+	for _, s := range []string{"Home / Essays / 2017 / January / Aggression", "Sie sind hier: > Home > Eine private Station", "Home\u00a0\u00a0»\u00a0\u00a0Heizjacken von Bosch"} {
+		if !textBreadcrumb(s) {
+			t.Errorf("%q: not a breadcrumb", s)
+		}
+	}
+	if textBreadcrumb("Input/output and the 9/11 report") {
+		t.Error("slashes inside words taken for a breadcrumb")
+	}
+	for _, s := range []string{"1945 1960 1980 2000 2020", "+49 30 284447-42", "30 – 45 Min"} {
+		if textTitleShaped(classified(s)[0]) {
+			t.Errorf("%q: taken for a headline", s)
+		}
+	}
+	if !textTitleShaped(classified("商品の改造が商標法違反に！？")[0]) {
+		t.Error("a Japanese headline refused")
+	}
+}
