@@ -89,8 +89,10 @@ func textBoilerHits(low string) int {
 }
 
 // textEndRe matches a short heading that opens what follows an article:
-// its comment thread. Nothing after it is the article's.
-var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|комментарии|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|оставить комментарий|добавить комментарий)[\s:.!]*$`)
+// its comment thread. Nothing after it is the article's. A comment form's
+// heading ends with its cancel button in any wording ("Kommentar
+// verfassen Antwort abbrechen").
+var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|комментарии|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|оставить комментарий|добавить комментарий|.{0,60}\b(?:cancel reply|antwort(?:en)? abbrechen|annuler la réponse|cancelar (?:respuesta|resposta)|annulla risposta|отменить ответ))[\s:.!]*$`)
 
 // textCopyrightRe matches a site's copyright line, which closes the page:
 // a copyright sign or word with a year, or a rights reservation. (A

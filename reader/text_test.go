@@ -1333,3 +1333,16 @@ func TestTextTitleShapeTrailsAndNumbers(t *testing.T) {
 		t.Error("a Japanese headline refused")
 	}
 }
+
+// TestTextCommentFormHeading: a comment form's heading, dumped with its
+// cancel button on the same line, opens the comments in any language.
+func TestTextCommentFormHeading(t *testing.T) {
+	for _, s := range []string{"Leave a Reply Cancel reply", "Kommentar verfassen Antwort abbrechen", "Laisser un commentaire Annuler la réponse.", "Deja un comentario Cancelar respuesta"} {
+		if u := classified(s)[0]; !u.stop {
+			t.Errorf("%q: does not open the comments", s)
+		}
+	}
+	if u := classified("How to cancel reply emails in Outlook")[0]; u.stop {
+		t.Error("a headline about replies taken for the comment form")
+	}
+}
