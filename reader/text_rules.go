@@ -805,7 +805,11 @@ func textTitle(units []textUnit, body []int) int {
 			if u.junk || u.list || u.boiler && (pass != 1 || !textTitleShaped(u)) {
 				continue // share bars and menus do not push the headline away
 			}
-			if !u.boiler {
+			// A box of links to other stories ("More on:", "See also"
+			// and their headlines) does not push the headline away, and
+			// its headlines are the title only with a byline under them.
+			boxed := !u.aside && textInBox(units, i)
+			if !u.boiler && !u.aside && !boxed {
 				seen++
 			}
 			if !textTitleShaped(u) {
@@ -822,13 +826,33 @@ func textTitle(units []textUnit, body []int) int {
 			if pass <= 1 && !textBylineName(units, i) && textMetaFollows(units, i, pass == 1) {
 				return textDeckBelow(units, i)
 			}
-			if pass == 2 && (u.repeated || u.dup >= 0.5) || pass == 3 {
+			if !boxed && (pass == 2 && (u.repeated || u.dup >= 0.5) || pass == 3) {
 				return i
 			}
 		}
 	}
 	return -1
 }
+
+// textInBox reports whether unit i stands in a box of links under a box
+// heading ("More on:", "See also"): above it, up to the heading, only
+// headlines, short lines (tags) and placeholders.
+func textInBox(units []textUnit, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-textBoxLines; k-- {
+		u := units[k]
+		switch {
+		case u.aside:
+			return true
+		case u.junk || u.list || !u.prose && !u.byline && !u.stop && (textTitleShaped(u) || u.words <= 3):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// textBoxLines bounds the lines of a box of links looked through.
+const textBoxLines = 12
 
 // textBylineName reports a name alone at i under a headline or in a
 // byline's block ("Jane Doe" under "By", or under the headline above its
@@ -1020,7 +1044,7 @@ func textStandfirst(units []textUnit, title int, body []int) int {
 	if len(body) < 2 {
 		return -1
 	}
-	for i := title + 1; title >= 0 && i < body[0]; i++ {
+	for i := title + 1; title >= 0 && i < body[0] && i <= title+2*textHeadGap; i++ {
 		if textSummaryShaped(units[i]) {
 			return i
 		}

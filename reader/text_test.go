@@ -1346,3 +1346,36 @@ func TestTextCommentFormHeading(t *testing.T) {
 		t.Error("a headline about replies taken for the comment form")
 	}
 }
+
+// TestTextTitleNotInABox: a headline in a box of links ("More on:", "See
+// also") right above the body is another story's; the headline over the
+// byline further up, past the box and a form, is the title.
+func TestTextTitleNotInABox(t *testing.T) {
+	const want = "Hunter Catches Plague After Eating a Wild Rabbit"
+	lines := []string{"Site Name", want, "By Jane Doe", "View author archive", "Most Popular Today", "1 Hunter catches plague 2 Old photo sparks debate"}
+	for range 12 {
+		lines = append(lines, "[ ]")
+	}
+	lines = append(lines, "Your name here", "Your comment here", "Submit", "November 18, 2019 | 4:10pm", "Enlarge Image", "Shutterstock", "More On:", "plague",
+		"Two Patients Diagnosed With Plague as Officials Scramble", "Origin of Black Death Traced to the Steppe", "See also", "[img]",
+		"Two Patients Diagnosed With Plague as Officials Scramble", para("Lede", 30), para("Next", 30))
+	if got := titleOf(lines...); got != want {
+		t.Errorf("title %q", got)
+	}
+}
+
+// TestTextStandfirstNearTheTitle: a standfirst sits near the headline; a
+// short sentence far below it (a photo's caption above the body) is not
+// one.
+func TestTextStandfirstNearTheTitle(t *testing.T) {
+	lines := []string{"Site Name", "Hunter Catches Plague After Eating a Wild Rabbit", "By Jane Doe"}
+	for i := range 14 {
+		lines = append(lines, fmt.Sprintf("Menu Item %c", 'A'+i))
+	}
+	lines = append(lines, "The bacteria that caused the plague, seen under a microscope.", "Shutterstock", para("Lede", 30), para("Next", 30))
+	units := classified(lines...)
+	body := []int{len(units) - 2, len(units) - 1}
+	if s := textStandfirst(units, 1, body); s >= 0 && strings.Contains(units[s].text, "microscope") {
+		t.Errorf("standfirst %q", units[s].text)
+	}
+}
