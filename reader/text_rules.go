@@ -279,6 +279,7 @@ func textClassify(units []textUnit) {
 		}
 		u.score = textScore(u)
 	}
+	textClassifyCaptions(units)
 	textClassifyTables(units)
 	// A paragraph stands among paragraphs; a lone blurb between headlines
 	// and dates is a teaser for another page, or a comment.
@@ -321,6 +322,66 @@ func textScore(u *textUnit) float64 {
 		}
 		return -c
 	}
+}
+
+// textClassifyCaptions marks a picture's caption by its credit or by
+// where it stands: a short paragraph that ends with its credit in
+// brackets, or right under an image's placeholder and right over a credit
+// ("Photo: Getty Images", "Jane Roe, AP"), in any language. The credit
+// line goes with it.
+func textClassifyCaptions(units []textUnit) {
+	for i := range units {
+		if u := &units[i]; u.prose && u.words <= textCaptionWords && textCreditAfterSentence(u.text) {
+			u.prose, u.meta = false, true
+			u.score = textScore(u)
+		}
+	}
+	for i := 1; i+1 < len(units); i++ {
+		u, img, credit := &units[i], units[i-1], &units[i+1]
+		if !u.prose || u.words > textCaptionWords || !img.junk || strings.IndexByte(img.text, '[') < 0 {
+			continue
+		}
+		if !(credit.meta && !credit.byline || textAgencyCredit(credit.text)) {
+			continue
+		}
+		u.prose, u.meta = false, true
+		credit.meta = true
+		u.score, credit.score = textScore(u), textScore(credit)
+	}
+}
+
+// textCreditAfterSentence reports a sentence followed by its picture's
+// credit in brackets: "... in Nogales, Ariz. (AP)", "... 2019. (Jane
+// Roe/AP)".
+func textCreditAfterSentence(s string) bool {
+	if !strings.HasSuffix(s, ")") {
+		return false
+	}
+	k := strings.LastIndexByte(s, '(')
+	if k < 0 || !strings.HasSuffix(strings.TrimRight(s[:k], " "), ".") {
+		return false
+	}
+	in := s[k+1 : len(s)-1]
+	return textAgencyCredit(in) || len(in) >= 2 && len(in) <= 5 && strings.ToUpper(in) == in && strings.IndexFunc(in, unicode.IsLetter) >= 0 && !strings.ContainsRune(in, ' ')
+}
+
+// textAgencyCredit reports a short credit that ends with an agency's
+// initials after a name: "Jane Roe, AP", "Jane Roe/AFP".
+func textAgencyCredit(s string) bool {
+	i := strings.LastIndexAny(s, ",/")
+	if i < 0 || textWordCount(s) > 6 {
+		return false
+	}
+	tail := strings.TrimSpace(s[i+1:])
+	if n := len(tail); n < 2 || n > 5 {
+		return false
+	}
+	for _, r := range tail {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // textClassifyTables marks runs of table rows: at least textMinTableRows

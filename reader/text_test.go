@@ -1379,3 +1379,28 @@ func TestTextStandfirstNearTheTitle(t *testing.T) {
 		t.Errorf("standfirst %q", units[s].text)
 	}
 }
+
+// TestTextCaptionsByPlaceAndCredit: a short paragraph between an image's
+// placeholder and a credit, or one that ends with its credit in
+// brackets, is a picture's caption and leaves the body with its credit.
+func TestTextCaptionsByPlaceAndCredit(t *testing.T) {
+	placed := "Teachers wearing red carry signs as they rally at the Statehouse on Tuesday, calling for higher pay."
+	bracketed := "The check point near the port of entry in the border town, seen on a quiet morning. (Jane Roe/AP)"
+	a, err := FromText(strings.Join([]string{"Site Name", "Teachers Rally for Pay at the Statehouse", "By Jane Doe", para("Lede", 40),
+		"[933b68c2-a]", placed, "Jane Roe, AP", para("Next", 40), bracketed, para("Last", 40), "Privacy policy"}, "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{placed, "Jane Roe, AP", bracketed} {
+		if strings.Contains(a.Text, s) {
+			t.Errorf("caption kept: %q", s)
+		}
+	}
+	if !strings.Contains(a.Text, "In Last") {
+		t.Errorf("body cut: %q", a.Text)
+	}
+	// A paragraph that ends with a bracket is not a caption.
+	if u := classified("The council voted to keep the bridge open, the mayor said on Tuesday. (Updated with comment.)")[0]; !u.prose {
+		t.Error("a paragraph with a closing note taken for a caption")
+	}
+}
