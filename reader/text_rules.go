@@ -114,8 +114,9 @@ var textBylineRe = lazyRegexp(`^[\W_]*(?:by|von|par|por|door|di|av|автор|te
 const textMonth = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|jän|mär|mai|okt|dez|fév|fev|avr|juin|juil|aoû|déc|ene|abr|ago|dic|set|out|gen|mag|giu|lug|ott|mei|maa|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|lis|gru|янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек)\p{L}*\.?`
 
 // textCreditRe matches a photo credit or a caption's source, or the
-// label a screen reader is given for a caption ("Media caption").
-var textCreditRe = lazyRegexp(`\b(?:photo|image|picture|illustration|video|credit|source|foto|фото)s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b`)
+// label a screen reader is given for a caption ("Media caption"). (\b
+// knows ASCII letters only: "Фото:" needs the letter class.)
+var textCreditRe = lazyRegexp(`(?:^|[^\p{L}])(?:photo|image|picture|illustration|video|credit|source|foto|фото)s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
 
 // Words without one of which textCopyrightRe, textBylineRe and
 // textCreditRe cannot match (textBylineRe also matches any line with a
@@ -123,7 +124,7 @@ var textCreditRe = lazyRegexp(`\b(?:photo|image|picture|illustration|video|credi
 var (
 	textCopyrightWords = []string{"©", "(c)", "copyright", "reserv", "защищены", "riservati", "vorbehalten"}
 	textBylineWords    = []string{"by", "von", "par", "por", "door", "di", "av", "автор", "text", "текст", "published", "updated", "posted", "last modified"}
-	textCreditWords    = []string{"photo", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp"}
+	textCreditWords    = []string{"photo", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp", "courtesy"}
 )
 
 // textContainsAny reports whether s contains one of subs.
@@ -333,6 +334,14 @@ func textClassifyCaptions(units []textUnit) {
 	for i := range units {
 		if u := &units[i]; u.prose && u.words <= textCaptionWords && textCreditAfterSentence(u.text) {
 			u.prose, u.meta = false, true
+			u.score = textScore(u)
+		}
+	}
+	for i := 1; i < len(units); i++ {
+		// A credit's label alone ("Photo:", "Фото:") is followed by the
+		// credit itself.
+		if l, u := units[i-1], &units[i]; l.meta && l.words == 1 && strings.HasSuffix(l.text, ":") && !u.prose && !u.meta && u.words <= 8 {
+			u.meta = true
 			u.score = textScore(u)
 		}
 	}

@@ -1404,3 +1404,14 @@ func TestTextCaptionsByPlaceAndCredit(t *testing.T) {
 		t.Error("a paragraph with a closing note taken for a caption")
 	}
 }
+
+// TestTextCreditLabels: a credit's label in Cyrillic is a credit, the line
+// after a label alone is the credit itself, and "Courtesy of" opens one.
+func TestTextCreditLabels(t *testing.T) {
+	units := classified(para("Lede", 40), "Фото:", "личный архив Анны Ивановой", "Courtesy of Jane Roe", para("Next", 40))
+	for _, u := range units[1:4] {
+		if !u.meta {
+			t.Errorf("%q: not a credit", u.text)
+		}
+	}
+}
