@@ -108,7 +108,7 @@ var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|storie
 // headline. Months are matched by the stems of their names in the
 // languages of Western and Eastern Europe ("14. März 2020", "22 de
 // outubro de 2010", "11 октября 2018").
-var textBylineRe = lazyRegexp(`^[\W_]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|(?:^|[^\p{L}])` + textMonth + ` \d{1,2},? \d{4}\b|^` + textMonth + ` \d{1,2}$|^\d{1,2}\.? ` + textMonth + `$|\b\d{1,2}\.?\s+(?:de\s+)?` + textMonth + `,?\s+(?:de\s+)?\d{4}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
+var textBylineRe = lazyRegexp(`^[^\p{L}\p{N}]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|(?:^|[^\p{L}])` + textMonth + ` \d{1,2},? \d{4}\b|^` + textMonth + ` \d{1,2}$|^\d{1,2}\.? ` + textMonth + `$|\b\d{1,2}\.?\s+(?:de\s+)?` + textMonth + `,?\s+(?:de\s+)?\d{4}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
 
 // textMonth matches a month's name or its abbreviation, by its stem.
 const textMonth = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|jän|mär|mai|okt|dez|fév|fev|avr|juin|juil|aoû|déc|ene|abr|ago|dic|set|out|gen|mag|giu|lug|ott|mei|maa|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|lis|gru|янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек)\p{L}*\.?`

@@ -1305,7 +1305,7 @@ func TestTextDatesAcrossLanguages(t *testing.T) {
 			t.Errorf("%q: not a date line", d)
 		}
 	}
-	for _, h := range []string{"Top Ten Reasons to Visit the Coast", "What We Learned in 2019 About Bridges", "Market Outlook for the Next Decade"} {
+	for _, h := range []string{"Новости text of the week and more", "Top Ten Reasons to Visit the Coast", "What We Learned in 2019 About Bridges", "Market Outlook for the Next Decade"} {
 		if u := classified(h)[0]; u.byline {
 			t.Errorf("%q: taken for a date line", h)
 		}
