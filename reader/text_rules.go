@@ -104,6 +104,10 @@ var textCopyrightRe = lazyRegexp(`(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+ \d{4})|a
 // after it.
 var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|ähnliche artikel|mais lidas|más leídas|les plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
 
+// textTeaserLineRe matches a link to another story that names it after
+// a box heading on the same line ("Read also: ...", "Lea también: ...").
+var textTeaserLineRe = lazyRegexp(`^(?:read (?:also|more|next)|also read|see also|related(?: \w+)?|more on this|also on \S+|lea también|lee también|vea también|ver también|leia também|leia mais|veja também|(?:à )?lire aussi|voir aussi|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также)\s*[:|»]\s*\S`)
+
 // textBylineRe matches a byline or a date line: what sits under a
 // headline. Months are matched by the stems of their names in the
 // languages of Western and Eastern Europe ("14. März 2020", "22 de
@@ -267,6 +271,11 @@ func textClassify(units []textUnit) {
 		u.stop = !u.prose && (realWords <= 8 && textEndRe().MatchString(low) ||
 			realWords <= 20 && textContainsAny(low, textCopyrightWords) && textCopyrightRe().MatchString(low))
 		u.aside = !u.prose && realWords <= 8 && textAsideRe().MatchString(low)
+		if !u.aside && realWords <= textMaxTitleWords && strings.IndexAny(low, ":|»") > 0 && textTeaserLineRe().MatchString(low) {
+			// "Read also: Another Story's Headline": a link to
+			// another page, set inside the article.
+			u.boiler = true
+		}
 		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low)
 		u.meta = u.byline || !u.prose && realWords <= 20 && textContainsAny(low, textCreditWords) && textCreditRe().MatchString(low)
 		if u.prose && realWords <= textCaptionWords && textCaptionRe().MatchString(low) {

@@ -1415,3 +1415,18 @@ func TestTextCreditLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTeaserLine: a link to another story set inside the article,
+// its box heading and the story's headline on one line, is dropped in any
+// language.
+func TestTextTeaserLine(t *testing.T) {
+	for _, s := range []string{"Lea también: Impiden ingreso a reportero y camarógrafo", "Read more: Council Votes to Close the Old Bridge", "Lesen Sie auch: Die Brücke bleibt zu"} {
+		units := classified(para("One", 40), s, para("Two", 40))
+		if got := strings.Join(texts(units, textBody(units)), "|"); strings.Contains(got, s) || !strings.Contains(got, "In Two") {
+			t.Errorf("%q: body %.200q", s, got)
+		}
+	}
+	if u := classified("Mayor's answer: Council Votes to Close the Bridge")[0]; u.boiler {
+		t.Error("a headline with a colon taken for a teaser")
+	}
+}
