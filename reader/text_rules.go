@@ -104,6 +104,11 @@ var textCopyrightRe = lazyRegexp(`(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+ \d{4})|a
 // after it.
 var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|ähnliche artikel|mais lidas|más leídas|les plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
 
+// textThreadRe matches the count that heads a comment thread, with the
+// article's title after it: "25 thoughts on “Title”", "11 Antworten zu
+// „Titel“". (As a list item, in the header's links, it is no heading.)
+var textThreadRe = lazyRegexp(`^\d+\s+(?:comments?|responses?|repl(?:y|ies)|thoughts|antworten|kommentare|comentários|comentarios|commentaires|commenti|réponses|respuestas|respostas|комментари\p{L}*|ответ\p{L}*)\s+(?:to|on|zu|auf|em|en|sur|a|su|para|de|на|к)\s`)
+
 // textTeaserLineRe matches a link to another story that names it after
 // a box heading on the same line ("Read also: ...", "Lea también: ...").
 var textTeaserLineRe = lazyRegexp(`^(?:read (?:also|more|next)|also read|see also|related(?: \w+)?|more on this|also on \S+|lea también|lee también|vea también|ver también|leia também|leia mais|veja também|(?:à )?lire aussi|voir aussi|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также)\s*[:|»]\s*\S`)
@@ -269,6 +274,7 @@ func textClassify(units []textUnit) {
 		// Cheap tests of a word each regexp needs go first: the
 		// regexps backtrack, and most lines match none of them.
 		u.stop = !u.prose && (realWords <= 8 && textEndRe().MatchString(low) ||
+			!u.list && realWords <= textMaxTitleWords && textHasDigit(low) && textThreadRe().MatchString(low) ||
 			realWords <= 20 && textContainsAny(low, textCopyrightWords) && textCopyrightRe().MatchString(low))
 		u.aside = !u.prose && realWords <= 8 && textAsideRe().MatchString(low)
 		if !u.aside && realWords <= textMaxTitleWords && strings.IndexAny(low, ":|»") > 0 && textTeaserLineRe().MatchString(low) {

@@ -1430,3 +1430,19 @@ func TestTextTeaserLine(t *testing.T) {
 		t.Error("a headline with a colon taken for a teaser")
 	}
 }
+
+// TestTextThreadCountHeading: the count that heads a comment thread, with
+// the article's title after it, opens the comments; in the header's list
+// of links it does not.
+func TestTextThreadCountHeading(t *testing.T) {
+	for _, s := range []string{"25 thoughts on “How to Grow a Lemon Tree from Seed at Home”", "11 Antworten zu „Ein wenig lost, aber immer noch da!“", "1 reply on “Why the Old Bridge Stays Closed”"} {
+		if u := classified(s)[0]; !u.stop {
+			t.Errorf("%q: does not open the comments", s)
+		}
+	}
+	if u := textUnits("* 1 Comment on Why the Old Bridge Stays Closed"); len(u) != 1 || !u[0].list {
+		t.Fatal("not a list item")
+	} else if textClassify(u); u[0].stop {
+		t.Error("the header's comment count link taken for the thread")
+	}
+}
