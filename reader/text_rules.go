@@ -125,7 +125,7 @@ const textMonth = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|jän|mär|
 // textCreditRe matches a photo credit or a caption's source, or the
 // label a screen reader is given for a caption ("Media caption"). (\b
 // knows ASCII letters only: "Фото:" needs the letter class.)
-var textCreditRe = lazyRegexp(`(?:^|[^\p{L}])(?:photo|image|picture|illustration|video|credit|source|foto|фото)s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
+var textCreditRe = lazyRegexp(`(?:^|[^\p{L}])(?:photo|image|picture|illustration|video|credit|source|foto|фото|bild|quelle|fuente|fonte|crédit|источник)s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
 
 // Words without one of which textCopyrightRe, textBylineRe and
 // textCreditRe cannot match (textBylineRe also matches any line with a
@@ -133,7 +133,7 @@ var textCreditRe = lazyRegexp(`(?:^|[^\p{L}])(?:photo|image|picture|illustration
 var (
 	textCopyrightWords = []string{"©", "(c)", "copyright", "reserv", "защищены", "riservati", "vorbehalten"}
 	textBylineWords    = []string{"by", "von", "par", "por", "door", "di", "av", "автор", "text", "текст", "published", "updated", "posted", "last modified"}
-	textCreditWords    = []string{"photo", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp", "courtesy"}
+	textCreditWords    = []string{"photo", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp", "courtesy", "bild", "quelle", "fuente", "fonte", "crédit", "источник"}
 )
 
 // textContainsAny reports whether s contains one of subs.

@@ -1405,11 +1405,12 @@ func TestTextCaptionsByPlaceAndCredit(t *testing.T) {
 	}
 }
 
-// TestTextCreditLabels: a credit's label in Cyrillic is a credit, the line
-// after a label alone is the credit itself, and "Courtesy of" opens one.
+// TestTextCreditLabels: a credit's label in Cyrillic, German, Spanish ...
+// is a credit, the line after a label alone is the credit itself, and
+// "Courtesy of" opens one.
 func TestTextCreditLabels(t *testing.T) {
-	units := classified(para("Lede", 40), "Фото:", "личный архив Анны Ивановой", "Courtesy of Jane Roe", para("Next", 40))
-	for _, u := range units[1:4] {
+	units := classified(para("Lede", 40), "Фото:", "личный архив Анны Ивановой", "Courtesy of Jane Roe", "Bild: Stefan Müller", "(Quelle: Jana Beispiel)", "Fuente: Archivo del diario", para("Next", 40))
+	for _, u := range units[1:7] {
 		if !u.meta {
 			t.Errorf("%q: not a credit", u.text)
 		}
