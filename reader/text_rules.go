@@ -1035,7 +1035,7 @@ func textTitleShaped(u textUnit) bool {
 		return false // nor is a row of numbers (years, a phone number)
 	}
 	s := strings.TrimRight(u.text, " ")
-	if textPersonLine(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) {
+	if textPersonLine(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
 		return false
 	}
 	if strings.HasSuffix(s, ")") {
@@ -1078,6 +1078,17 @@ func textBareWords(s string) int {
 		}
 	}
 	return n
+}
+
+// textHasAddress reports an e-mail address in s.
+func textHasAddress(s string) bool {
+	for _, f := range strings.Fields(s) {
+		at := strings.IndexByte(f, '@')
+		if at > 0 && strings.Contains(strings.TrimRight(f[at:], ".,;)"), ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // textCrumbEnds reports whether a breadcrumb trail next to unit i ends
@@ -1312,16 +1323,7 @@ func textSectionHead(u textUnit) bool {
 // article and is no part of it: a short paragraph with an e-mail address
 // ("Have a tip? Jane may be reached at jane@example.com.").
 func textContactLine(u textUnit) bool {
-	if u.words > textContactWords {
-		return false
-	}
-	for _, f := range strings.Fields(u.text) {
-		at := strings.IndexByte(f, '@')
-		if at > 0 && strings.Contains(strings.TrimRight(f[at:], ".,;)"), ".") {
-			return true
-		}
-	}
-	return false
+	return u.words <= textContactWords && textHasAddress(u.text)
 }
 
 // textDataList returns the list that closes an article right after unit

@@ -1447,3 +1447,16 @@ func TestTextThreadCountHeading(t *testing.T) {
 		t.Error("the header's comment count link taken for the thread")
 	}
 }
+
+// TestTextTitleNotAnAddress: a line with an e-mail address is a contact
+// line, not a headline.
+func TestTextTitleNotAnAddress(t *testing.T) {
+	for _, s := range []string{"press office: presse@example.org", "Write to the newsroom at tips@example.com today"} {
+		if textTitleShaped(classified(s)[0]) {
+			t.Errorf("%q: taken for a headline", s)
+		}
+	}
+	if !textTitleShaped(classified("Stars @ Night Light Up the Bridge")[0]) {
+		t.Error("a headline with an @ refused")
+	}
+}
