@@ -42,7 +42,10 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"подпишитесь", "publicidade", "publicidad", "publicité", "werbung", "реклама", "pubblicità",
 		"direitos reservados", "derechos reservados", "droits réservés", "rechte vorbehalten", "права защищены",
 		"política de privacidade", "política de privacidad", "datenschutz", "impressum", "mentions légales",
-		"internet explorer", "update your browser", "enable javascript", "anuncie", "affiliate commission"},
+		"internet explorer", "update your browser", "enable javascript", "anuncie", "affiliate commission",
+		// "Skip to content" in a few other languages.
+		"zum inhalt", "inhalt springen", "inhalt wechseln", "zur navigation", "zur hauptnavigation", "aller au contenu",
+		"ir al contenido", "saltar al contenido", "pular para o conteúdo", "vai al contenuto", "перейти к содержанию"},
 })
 
 func textVocab(byWeight map[int][]string) map[string]int {

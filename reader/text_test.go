@@ -1460,3 +1460,13 @@ func TestTextTitleNotAnAddress(t *testing.T) {
 		t.Error("a headline with an @ refused")
 	}
 }
+
+// TestTextSkipLinksAcrossLanguages: "skip to content" links in other
+// languages are the site's.
+func TestTextSkipLinksAcrossLanguages(t *testing.T) {
+	for _, s := range []string{"Zum Inhalt springen", "Zur Hauptnavigation springen Zur Suche springen", "Saltar al contenido", "Aller au contenu principal"} {
+		if u := classified(s)[0]; !u.boiler {
+			t.Errorf("%q: not the site's", s)
+		}
+	}
+}
