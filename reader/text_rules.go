@@ -903,11 +903,12 @@ func textTitle(units []textUnit, body []int) int {
 			if !textTitleShaped(u) {
 				continue
 			}
-			// A headline over a byline first, then over a name alone
-			// (an image's credit is a name too). A headline may use the
-			// site's words ("Twitter", "join"); only a byline under it
-			// tells it from the site's line, and only when no other
-			// headline has one (a share bar sits over bylines too).
+			// The line a breadcrumb's last crumb repeats first; then a
+			// headline over a byline, then over a name alone (an image's
+			// credit is a name too). A headline may use the site's words
+			// ("Twitter", "join"); only a byline under it tells it from
+			// the site's line, and only when no other headline has one
+			// (a share bar sits over bylines too).
 			if pass == 0 && textCrumbEnds(units, i) {
 				return i
 			}
