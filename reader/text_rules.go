@@ -120,15 +120,55 @@ var textTeaserLineRe = lazyRegexp(`^(?:read (?:also|more|next)|also read|see als
 // headline. Months are matched by the stems of their names in the
 // languages of Western and Eastern Europe ("14. März 2020", "22 de
 // outubro de 2010", "11 октября 2018").
-var textBylineRe = lazyRegexp(`^[^\p{L}\p{N}]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|(?:^|[^\p{L}])` + textMonth + ` \d{1,2},? \d{4}\b|^` + textMonth + ` \d{1,2}$|^\d{1,2}\.? ` + textMonth + `$|\b\d{1,2}\.?\s+(?:de\s+)?` + textMonth + `,?\s+(?:de\s+)?\d{4}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
+var textBylineRe = lazyRegexp(`^[^\p{L}\p{N}]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
+
+// textDateRe matches a date written with a month's name, the day before
+// or after it. (Apart from textBylineRe: one regexp of both runs on the
+// slow matcher.)
+var textDateRe = lazyRegexp(`(?:^|[^\p{L}])` + textMonth + ` \d{1,2},? \d{4}\b|^` + textMonth + ` \d{1,2}$|^\d{1,2}\.? ` + textMonth + `$|\b\d{1,2}\.?\s+(?:de\s+)?` + textMonth + `,?\s+(?:de\s+)?\d{4}\b`)
+
+// textMonthStems are the first three or four letters of the months'
+// names and abbreviations in the languages of Western and Eastern Europe.
+var textMonthStems = strings.Fields(`jan feb mar apr may jun jul aug sep oct nov dec jän mär mai okt dez fév fev avr juin
+	juil aoû déc ene abr ago dic set out gen mag giu lug ott mei maa sty lut kwi maj cze lip sie wrz paź lis gru
+	янв фев мар апр мая май июн июл авг сен окт ноя дек`)
 
 // textMonth matches a month's name or its abbreviation, by its stem.
-const textMonth = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|jän|mär|mai|okt|dez|fév|fev|avr|juin|juil|aoû|déc|ene|abr|ago|dic|set|out|gen|mag|giu|lug|ott|mei|maa|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|lis|gru|янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек)\p{L}*\.?`
+var textMonth = `(?:` + strings.Join(textMonthStems, "|") + `)\p{L}*\.?`
+
+// textMonthSet holds textMonthStems, for textHasMonth.
+var textMonthSet = func() map[string]bool {
+	m := make(map[string]bool, len(textMonthStems))
+	for _, s := range textMonthStems {
+		m[s] = true
+	}
+	return m
+}()
+
+// textHasMonth reports whether a word of low starts with a month's stem:
+// textDateRe is slow, and most lines with a digit name no month.
+func textHasMonth(low string) bool {
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		n := 0
+		for k := range w {
+			if n == 3 || n == 4 {
+				if textMonthSet[w[:k]] {
+					return true
+				}
+			}
+			n++
+		}
+		if (n == 3 || n == 4) && textMonthSet[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // textCreditRe matches a photo credit or a caption's source, or the
 // label a screen reader is given for a caption ("Media caption"). (\b
 // knows ASCII letters only: "Фото:" needs the letter class.)
-var textCreditRe = lazyRegexp(`(?:^|[^\p{L}])(?:photo|image|picture|illustration|video|credit|source|foto|фото|bild|quelle|fuente|fonte|crédit|источник)s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
+var textCreditRe = lazyRegexp(`(?:\b(?:photo|image|picture|illustration|video|credit|source|foto|bild|quelle|fuente|fonte|crédit)|(?:^|[^\p{L}])(?:фото|источник))s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
 
 // Words without one of which textCopyrightRe, textBylineRe and
 // textCreditRe cannot match (textBylineRe also matches any line with a
@@ -285,7 +325,8 @@ func textClassify(units []textUnit) {
 			// another page, set inside the article.
 			u.boiler = true
 		}
-		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low)
+		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) && textHasMonth(low) && textDateRe().MatchString(low) ||
+			(textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low))
 		u.meta = u.byline || !u.prose && realWords <= 20 && textContainsAny(low, textCreditWords) && textCreditRe().MatchString(low)
 		if u.prose && realWords <= textCaptionWords && textCaptionRe().MatchString(low) {
 			u.meta = true

@@ -1305,6 +1305,9 @@ func TestTextDatesAcrossLanguages(t *testing.T) {
 			t.Errorf("%q: not a date line", d)
 		}
 	}
+	if !textHasMonth("donnerstag, 4. november 2021") || !textHasMonth("11 октября") || textHasMonth("12 items in 2020") {
+		t.Error("month stems misread")
+	}
 	for _, h := range []string{"Новости text of the week and more", "Top Ten Reasons to Visit the Coast", "What We Learned in 2019 About Bridges", "Market Outlook for the Next Decade"} {
 		if u := classified(h)[0]; u.byline {
 			t.Errorf("%q: taken for a date line", h)
