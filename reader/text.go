@@ -245,6 +245,11 @@ func textUnits(text string) []textUnit {
 		indent := textIndent(raw)
 		content := strings.TrimSpace(raw)
 		marker, rest := textListMarker(content)
+		if marker == "" && indent >= textDeepIndent {
+			if m, r := textDeepMarker(content); m != "" && !(cur != nil && textWrapped(prev, content, width)) {
+				marker, rest = m, r
+			}
+		}
 		switch {
 		case marker != "":
 			flush()
@@ -324,6 +329,22 @@ func textListMarker(s string) (marker, rest string) {
 	}
 	return "", s
 }
+
+// textDeepMarker reports the bullet of a list item nested three levels
+// or more, as text browsers mark them ("o", "#", "@" after "*" and "+"),
+// and the rest of the line. Only an indented line that no wrap continues
+// is read so: "o" and "#" start sentences and words too.
+func textDeepMarker(s string) (marker, rest string) {
+	for _, b := range []string{"o ", "# ", "@ "} {
+		if strings.HasPrefix(s, b) {
+			return strings.TrimSpace(b), strings.TrimSpace(s[len(b):])
+		}
+	}
+	return "", s
+}
+
+// textDeepIndent is the least indent of a nested list item.
+const textDeepIndent = 4
 
 // textWrapped reports whether next continues prev because a greedy wrap at
 // width broke the line there: prev fits, and prev plus next's first word

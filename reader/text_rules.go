@@ -42,7 +42,10 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"подпишитесь", "publicidade", "publicidad", "publicité", "werbung", "реклама", "pubblicità",
 		"direitos reservados", "derechos reservados", "droits réservés", "rechte vorbehalten", "права защищены",
 		"política de privacidade", "política de privacidad", "datenschutz", "impressum", "mentions légales",
-		"internet explorer", "update your browser", "enable javascript", "anuncie", "affiliate commission"},
+		"internet explorer", "update your browser", "enable javascript", "anuncie", "affiliate commission",
+		// "Skip to content" in a few other languages.
+		"zum inhalt", "inhalt springen", "inhalt wechseln", "zur navigation", "zur hauptnavigation", "aller au contenu",
+		"ir al contenido", "saltar al contenido", "pular para o conteúdo", "vai al contenuto", "перейти к содержанию"},
 })
 
 func textVocab(byWeight map[int][]string) map[string]int {
@@ -89,8 +92,10 @@ func textBoilerHits(low string) int {
 }
 
 // textEndRe matches a short heading that opens what follows an article:
-// its comment thread. Nothing after it is the article's.
-var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|комментарии|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|оставить комментарий|добавить комментарий)[\s:.!]*$`)
+// its comment thread. Nothing after it is the article's. A comment form's
+// heading ends with its cancel button in any wording ("Kommentar
+// verfassen Antwort abbrechen").
+var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|комментарии|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|оставить комментарий|добавить комментарий|.{0,60}\b(?:cancel reply|antwort(?:en)? abbrechen|annuler la réponse|cancelar (?:respuesta|resposta)|annulla risposta|отменить ответ))[\s:.!]*$`)
 
 // textCopyrightRe matches a site's copyright line, which closes the page:
 // a copyright sign or word with a year, or a rights reservation. (A
@@ -102,13 +107,68 @@ var textCopyrightRe = lazyRegexp(`(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+ \d{4})|a
 // after it.
 var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|ähnliche artikel|mais lidas|más leídas|les plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
 
+// textThreadRe matches the count that heads a comment thread, with the
+// article's title after it: "25 thoughts on “Title”", "11 Antworten zu
+// „Titel“". (As a list item, in the header's links, it is no heading.)
+var textThreadRe = lazyRegexp(`^\d+\s+(?:comments?|responses?|repl(?:y|ies)|thoughts|antworten|kommentare|comentários|comentarios|commentaires|commenti|réponses|respuestas|respostas|комментари\p{L}*|ответ\p{L}*)\s+(?:to|on|zu|auf|em|en|sur|a|su|para|de|на|к)\s`)
+
+// textTeaserLineRe matches a link to another story that names it after
+// a box heading on the same line ("Read also: ...", "Lea también: ...").
+var textTeaserLineRe = lazyRegexp(`^(?:read (?:also|more|next)|also read|see also|related(?: \w+)?|more on this|also on \S+|lea también|lee también|vea también|ver también|leia também|leia mais|veja também|(?:à )?lire aussi|voir aussi|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также)\s*[:|»]\s*\S`)
+
 // textBylineRe matches a byline or a date line: what sits under a
-// headline.
-var textBylineRe = lazyRegexp(`^(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
+// headline. Months are matched by the stems of their names in the
+// languages of Western and Eastern Europe ("14. März 2020", "22 de
+// outubro de 2010", "11 октября 2018").
+var textBylineRe = lazyRegexp(`^[^\p{L}\p{N}]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
+
+// textDateRe matches a date written with a month's name, the day before
+// or after it. (Apart from textBylineRe: one regexp of both runs on the
+// slow matcher.)
+var textDateRe = lazyRegexp(`(?:^|[^\p{L}])` + textMonth + ` \d{1,2},? \d{4}\b|^` + textMonth + ` \d{1,2}$|^\d{1,2}\.? ` + textMonth + `$|\b\d{1,2}\.?\s+(?:de\s+)?` + textMonth + `,?\s+(?:de\s+)?\d{4}\b`)
+
+// textMonthStems are the first three or four letters of the months'
+// names and abbreviations in the languages of Western and Eastern Europe.
+var textMonthStems = strings.Fields(`jan feb mar apr may jun jul aug sep oct nov dec jän mär mai okt dez fév fev avr juin
+	juil aoû déc ene abr ago dic set out gen mag giu lug ott mei maa sty lut kwi maj cze lip sie wrz paź lis gru
+	янв фев мар апр мая май июн июл авг сен окт ноя дек`)
+
+// textMonth matches a month's name or its abbreviation, by its stem.
+var textMonth = `(?:` + strings.Join(textMonthStems, "|") + `)\p{L}*\.?`
+
+// textMonthSet holds textMonthStems, for textHasMonth.
+var textMonthSet = func() map[string]bool {
+	m := make(map[string]bool, len(textMonthStems))
+	for _, s := range textMonthStems {
+		m[s] = true
+	}
+	return m
+}()
+
+// textHasMonth reports whether a word of low starts with a month's stem:
+// textDateRe is slow, and most lines with a digit name no month.
+func textHasMonth(low string) bool {
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		n := 0
+		for k := range w {
+			if n == 3 || n == 4 {
+				if textMonthSet[w[:k]] {
+					return true
+				}
+			}
+			n++
+		}
+		if (n == 3 || n == 4) && textMonthSet[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // textCreditRe matches a photo credit or a caption's source, or the
-// label a screen reader is given for a caption ("Media caption").
-var textCreditRe = lazyRegexp(`\b(?:photo|image|picture|illustration|video|credit|source|foto|фото)s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b`)
+// label a screen reader is given for a caption ("Media caption"). (\b
+// knows ASCII letters only: "Фото:" needs the letter class.)
+var textCreditRe = lazyRegexp(`(?:\b(?:photo|image|picture|illustration|video|credit|source|foto|bild|quelle|fuente|fonte|crédit)|(?:^|[^\p{L}])(?:фото|источник))s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
 
 // Words without one of which textCopyrightRe, textBylineRe and
 // textCreditRe cannot match (textBylineRe also matches any line with a
@@ -116,7 +176,7 @@ var textCreditRe = lazyRegexp(`\b(?:photo|image|picture|illustration|video|credi
 var (
 	textCopyrightWords = []string{"©", "(c)", "copyright", "reserv", "защищены", "riservati", "vorbehalten"}
 	textBylineWords    = []string{"by", "von", "par", "por", "door", "di", "av", "автор", "text", "текст", "published", "updated", "posted", "last modified"}
-	textCreditWords    = []string{"photo", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp"}
+	textCreditWords    = []string{"photo", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp", "courtesy", "bild", "quelle", "fuente", "fonte", "crédit", "источник"}
 )
 
 // textContainsAny reports whether s contains one of subs.
@@ -184,6 +244,7 @@ const (
 	textMinTableRows       = 3   // fewer rows than this are not a table
 	textTableFactor        = 0.5 // weight of a word in a table
 	textMinTitleWords      = 3   // "Home News" is not a headline
+	textMinHeadlineWords   = 5   // a shorter line over a headline is a kicker
 	textMaxTitleWords      = 30  // nor is a paragraph
 	textMaxStandfirstWords = 60  // a longer paragraph is not a summary
 	textMaxBoilerWords     = 300 // longer units are never the site's furniture
@@ -256,9 +317,16 @@ func textClassify(units []textUnit) {
 		// Cheap tests of a word each regexp needs go first: the
 		// regexps backtrack, and most lines match none of them.
 		u.stop = !u.prose && (realWords <= 8 && textEndRe().MatchString(low) ||
+			!u.list && realWords <= textMaxTitleWords && textHasDigit(low) && textThreadRe().MatchString(low) ||
 			realWords <= 20 && textContainsAny(low, textCopyrightWords) && textCopyrightRe().MatchString(low))
 		u.aside = !u.prose && realWords <= 8 && textAsideRe().MatchString(low)
-		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low)
+		if !u.aside && realWords <= textMaxTitleWords && strings.IndexAny(low, ":|»") > 0 && textTeaserLineRe().MatchString(low) {
+			// "Read also: Another Story's Headline": a link to
+			// another page, set inside the article.
+			u.boiler = true
+		}
+		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) && textHasMonth(low) && textDateRe().MatchString(low) ||
+			(textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low))
 		u.meta = u.byline || !u.prose && realWords <= 20 && textContainsAny(low, textCreditWords) && textCreditRe().MatchString(low)
 		if u.prose && realWords <= textCaptionWords && textCaptionRe().MatchString(low) {
 			u.meta = true
@@ -271,6 +339,7 @@ func textClassify(units []textUnit) {
 		}
 		u.score = textScore(u)
 	}
+	textClassifyCaptions(units)
 	textClassifyTables(units)
 	// A paragraph stands among paragraphs; a lone blurb between headlines
 	// and dates is a teaser for another page, or a comment.
@@ -313,6 +382,74 @@ func textScore(u *textUnit) float64 {
 		}
 		return -c
 	}
+}
+
+// textClassifyCaptions marks a picture's caption by its credit or by
+// where it stands: a short paragraph that ends with its credit in
+// brackets, or right under an image's placeholder and right over a credit
+// ("Photo: Getty Images", "Jane Roe, AP"), in any language. The credit
+// line goes with it.
+func textClassifyCaptions(units []textUnit) {
+	for i := range units {
+		if u := &units[i]; u.prose && u.words <= textCaptionWords && textCreditAfterSentence(u.text) {
+			u.prose, u.meta = false, true
+			u.score = textScore(u)
+		}
+	}
+	for i := 1; i < len(units); i++ {
+		// A credit's label alone ("Photo:", "Фото:") is followed by the
+		// credit itself.
+		if l, u := units[i-1], &units[i]; l.meta && l.words == 1 && strings.HasSuffix(l.text, ":") && !u.prose && !u.meta && u.words <= 8 {
+			u.meta = true
+			u.score = textScore(u)
+		}
+	}
+	for i := 1; i+1 < len(units); i++ {
+		u, img, credit := &units[i], units[i-1], &units[i+1]
+		if !u.prose || u.words > textCaptionWords || !img.junk || strings.IndexByte(img.text, '[') < 0 {
+			continue
+		}
+		if !(credit.meta && !credit.byline || textAgencyCredit(credit.text)) {
+			continue
+		}
+		u.prose, u.meta = false, true
+		credit.meta = true
+		u.score, credit.score = textScore(u), textScore(credit)
+	}
+}
+
+// textCreditAfterSentence reports a sentence followed by its picture's
+// credit in brackets: "... in Nogales, Ariz. (AP)", "... 2019. (Jane
+// Roe/AP)".
+func textCreditAfterSentence(s string) bool {
+	if !strings.HasSuffix(s, ")") {
+		return false
+	}
+	k := strings.LastIndexByte(s, '(')
+	if k < 0 || !strings.HasSuffix(strings.TrimRight(s[:k], " "), ".") {
+		return false
+	}
+	in := s[k+1 : len(s)-1]
+	return textAgencyCredit(in) || len(in) >= 2 && len(in) <= 5 && strings.ToUpper(in) == in && strings.IndexFunc(in, unicode.IsLetter) >= 0 && !strings.ContainsRune(in, ' ')
+}
+
+// textAgencyCredit reports a short credit that ends with an agency's
+// initials after a name: "Jane Roe, AP", "Jane Roe/AFP".
+func textAgencyCredit(s string) bool {
+	i := strings.LastIndexAny(s, ",/")
+	if i < 0 || textWordCount(s) > 6 {
+		return false
+	}
+	tail := strings.TrimSpace(s[i+1:])
+	if n := len(tail); n < 2 || n > 5 {
+		return false
+	}
+	for _, r := range tail {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // textClassifyTables marks runs of table rows: at least textMinTableRows
@@ -497,7 +634,14 @@ func textBody(units []textUnit) []int {
 		if j-i >= textSplitRun && j <= end && 3*textProseWords(units[j:end+1]) < textProseWords(units[start:i]) {
 			// A long block of lines (a staff list, a sitemap) inside
 			// the run parts the article from the site's lesser prose
-			// below it (an appeal, an about box).
+			// below it (an appeal, an about box). The article ends
+			// where the densest run above the block ends: a short
+			// appeal just above the block is the site's too.
+			if _, b := textDensestRun(units[start:i]); b >= 0 {
+				for len(body) > 0 && body[len(body)-1] > start+b {
+					body = body[:len(body)-1]
+				}
+			}
 			break
 		}
 		if i > start && (textAuthorBox(units, i, j) || textAuthorBio(units, i, j, end)) {
@@ -780,24 +924,39 @@ func textTitle(units []textUnit, body []int) int {
 		}
 	}
 	const lookBack = 15
-	for pass := 0; pass < 3; pass++ {
+	for pass := 0; pass < 4; pass++ {
 		seen := 0
 		for i := first - 1; i >= 0 && seen < lookBack; i-- {
 			u := units[i]
 			if u.stop {
 				break
 			}
-			if u.junk || u.boiler || u.list {
+			if u.junk || u.list || u.boiler && (pass != 1 || !textTitleShaped(u)) {
 				continue // share bars and menus do not push the headline away
 			}
-			seen++
+			// A box of links to other stories ("More on:", "See also"
+			// and their headlines) does not push the headline away, and
+			// its headlines are the title only with a byline under them.
+			boxed := !u.aside && textInBox(units, i)
+			if !u.boiler && !u.aside && !boxed {
+				seen++
+			}
 			if !textTitleShaped(u) {
 				continue
 			}
-			switch {
-			case pass == 0 && textMetaFollows(units, i),
-				pass == 1 && (u.repeated || u.dup >= 0.5),
-				pass == 2:
+			// The line a breadcrumb's last crumb repeats first; then a
+			// headline over a byline, then over a name alone (an image's
+			// credit is a name too). A headline may use the site's words
+			// ("Twitter", "join"); only a byline under it tells it from
+			// the site's line, and only when no other headline has one
+			// (a share bar sits over bylines too).
+			if pass == 0 && textCrumbEnds(units, i) {
+				return i
+			}
+			if pass <= 1 && !textBylineName(units, i) && textMetaFollows(units, i, pass == 1) {
+				return textDeckBelow(units, i)
+			}
+			if !boxed && (pass == 2 && (u.repeated || u.dup >= 0.5) || pass == 3) {
 				return i
 			}
 		}
@@ -805,34 +964,187 @@ func textTitle(units []textUnit, body []int) int {
 	return -1
 }
 
-// textMetaFollows reports whether a byline or a date follows unit i, with
-// at most a subtitle or a standfirst between them, as under a headline.
-func textMetaFollows(units []textUnit, i int) bool {
-	for j := i + 1; j < len(units) && j <= i+3; j++ {
-		u := units[j]
+// textInBox reports whether unit i stands in a box of links under a box
+// heading ("More on:", "See also"): above it, up to the heading, only
+// headlines, short lines (tags) and placeholders.
+func textInBox(units []textUnit, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-textBoxLines; k-- {
+		u := units[k]
 		switch {
-		case u.byline:
+		case u.aside:
 			return true
-		case u.junk:
-		case !textTitleShaped(u) && !textSummaryShaped(u):
+		case u.junk || u.list || !u.prose && !u.byline && !u.stop && (textTitleShaped(u) || u.words <= 3):
+		default:
 			return false
 		}
 	}
 	return false
 }
 
+// textBoxLines bounds the lines of a box of links looked through.
+const textBoxLines = 12
+
+// textBylineName reports a name alone at i under a headline or in a
+// byline's block ("Jane Doe" under "By", or under the headline above its
+// date): it is the writer, not the title.
+func textBylineName(units []textUnit, i int) bool {
+	if !textNameLine(units[i]) {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if u := units[k]; !u.junk {
+			return u.byline || textNameLine(u) || textTitleShaped(u)
+		}
+	}
+	return false
+}
+
+// textDeckBelow returns the headline over the line i when i is its deck:
+// two headline-shaped lines stacked over a byline are the headline and
+// its subtitle, in that order (a line that runs the headline into the
+// breadcrumb is neither). A short line above (a kicker, "U.S. news"),
+// or one under half as long as the line below, is the section's.
+func textDeckBelow(units []textUnit, i int) int {
+	if units[i].repeated {
+		return i // the page repeats its headline, not its deck
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		u := units[k]
+		if u.junk || u.boiler && !textTitleShaped(u) {
+			continue
+		}
+		if textTitleShaped(u) && !u.list && u.words >= textMinHeadlineWords && 2*u.words > units[i].words &&
+			!strings.Contains(u.text, units[i].text) {
+			return k
+		}
+		break
+	}
+	return i
+}
+
+// textMetaFollows reports whether a byline or a date follows unit i, with
+// at most two lines of subtitle or standfirst between them, as under a
+// headline. The writer's name with a role counts as a byline, and with
+// names so does a name alone; an image, its credit or caption and a share
+// bar may stand between.
+func textMetaFollows(units []textUnit, i int, names bool) bool {
+	between := 0
+	for j := i + 1; j < len(units) && j <= i+textHeadGap; j++ {
+		u := units[j]
+		switch {
+		case u.byline || names && textNameLine(u) || !u.prose && u.words <= 8 && textPersonLine(u.text):
+			return true
+		case u.junk || u.meta || u.boiler && !u.prose:
+		case between < 2 && (textTitleShaped(u) || (u.prose || textShortSentence(u)) && !u.boiler && u.words <= textMaxStandfirstWords):
+			between++
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// textHeadGap bounds the lines between a headline and its byline.
+const textHeadGap = 6
+
+// textNameLine reports a line that is a name alone ("Jane Doe", "Ana de
+// la Cruz"): two to four words, capitalised but for short particles, with
+// no digits and no punctuation but an initial's stop or a hyphen.
+func textNameLine(u textUnit) bool {
+	if u.prose || u.boiler || u.words < 2 || u.words > 4 || textHasDigit(u.text) || strings.ToUpper(u.text) == u.text {
+		return false
+	}
+	caps := 0
+	for _, f := range strings.Fields(u.text) {
+		r, _ := utf8.DecodeRuneInString(f)
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		case utf8.RuneCountInString(f) > 3:
+			return false
+		}
+		for _, c := range f {
+			if !unicode.IsLetter(c) && !strings.ContainsRune(".-'’", c) {
+				return false
+			}
+		}
+	}
+	return caps >= 2
+}
+
 func textTitleShaped(u textUnit) bool {
 	if u.junk || u.meta || u.list || u.words < textMinTitleWords || u.words > textMaxTitleWords {
 		return false
 	}
-	if u.boiler && u.words < 6 {
-		return false
+	if u.boiler && u.words < 6 || 2*textBareWords(u.text) > u.words {
+		return false // nor is a row of numbers (years, a phone number)
 	}
 	s := strings.TrimRight(u.text, " ")
-	if textPersonLine(s) {
+	if textPersonLine(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
 		return false
 	}
-	return !strings.HasSuffix(s, ":") && (!strings.HasSuffix(s, ".") || strings.HasSuffix(s, "..."))
+	if strings.HasSuffix(s, ")") {
+		// A sentence and a bracket after it is a caption with its
+		// credit or date: "... in Madrid. (Jane Roe/AP)".
+		if k := strings.LastIndexByte(s, '('); k > 0 {
+			if c := strings.TrimRight(s[:k], " "); strings.HasSuffix(c, ".") && !strings.HasSuffix(c, "...") {
+				return false
+			}
+		}
+	}
+	// A headline in Title Case may end with a full stop ("Stock Falls.
+	// Why You Shouldn't Worry."); a sentence is not written so.
+	return !strings.HasSuffix(s, ":") && (!strings.HasSuffix(s, ".") || strings.HasSuffix(s, "...") || mostlyCapitalised(s, 4))
+}
+
+// textBreadcrumb reports a trail of links parted by arrows or slashes
+// ("News » World » Story", "Home / Essays / 2017 / Story"): one arrow
+// (a French quote's » has its «), or two slashes or '>'.
+func textBreadcrumb(s string) bool {
+	arrows, others := 0, 0
+	f := strings.Fields(s) // splits at no-break spaces too
+	for _, w := range f {
+		switch w {
+		case "»", "›":
+			arrows++
+		case "/", ">":
+			others++
+		}
+	}
+	return arrows > 0 && !strings.ContainsAny(s, "«‹") || others >= 2
+}
+
+// textBareWords counts the fields of s without a letter (numbers, dashes).
+func textBareWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, unicode.IsLetter) < 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// textHasAddress reports an e-mail address in s.
+func textHasAddress(s string) bool {
+	for _, f := range strings.Fields(s) {
+		at := strings.IndexByte(f, '@')
+		if at > 0 && strings.Contains(strings.TrimRight(f[at:], ".,;)"), ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// textCrumbEnds reports whether a breadcrumb trail next to unit i ends
+// with it: the trail's last crumb is the page's own title.
+func textCrumbEnds(units []textUnit, i int) bool {
+	for k := max(0, i-2); k < len(units) && k <= i+2; k++ {
+		if s := units[k].text; k != i && len(s) > len(units[i].text) && textBreadcrumb(s) && strings.HasSuffix(s, units[i].text) {
+			return true
+		}
+	}
+	return false
 }
 
 // textRoleWords end the line that presents a writer or a picture of one:
@@ -873,7 +1185,7 @@ func textStandfirst(units []textUnit, title int, body []int) int {
 	if len(body) < 2 {
 		return -1
 	}
-	for i := title + 1; title >= 0 && i < body[0]; i++ {
+	for i := title + 1; title >= 0 && i < body[0] && i <= title+2*textHeadGap; i++ {
 		if textSummaryShaped(units[i]) {
 			return i
 		}
@@ -1056,16 +1368,7 @@ func textSectionHead(u textUnit) bool {
 // article and is no part of it: a short paragraph with an e-mail address
 // ("Have a tip? Jane may be reached at jane@example.com.").
 func textContactLine(u textUnit) bool {
-	if u.words > textContactWords {
-		return false
-	}
-	for _, f := range strings.Fields(u.text) {
-		at := strings.IndexByte(f, '@')
-		if at > 0 && strings.Contains(strings.TrimRight(f[at:], ".,;)"), ".") {
-			return true
-		}
-	}
-	return false
+	return u.words <= textContactWords && textHasAddress(u.text)
 }
 
 // textDataList returns the list that closes an article right after unit

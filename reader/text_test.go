@@ -1103,3 +1103,373 @@ func TestTextBodyEndsAtAuthorBio(t *testing.T) {
 		t.Errorf("body lost an entry: %.300q", got)
 	}
 }
+
+// titleOf runs the title search on lines and returns the line it picks.
+func titleOf(lines ...string) string {
+	units := classified(lines...)
+	if i := textTitle(units, textBody(units)); i >= 0 {
+		return units[i].text
+	}
+	return ""
+}
+
+// TestTextTitleOverItsByline: the headline is the line over the byline
+// block, however the block is written (a name alone, a name with a role,
+// a picture and its credit before the byline), not a nearer headline
+// that no byline follows (another story's, or a caption's).
+func TestTextTitleOverItsByline(t *testing.T) {
+	const want = "A Bridge Too Far for the Council"
+	for name, lines := range map[string][]string{
+		"name alone":      {"Site Name", want, "Jane Doe", "1 day ago", "[img]", "Mayors Gather for a Summit on Roads", para("Lede", 30), para("Next", 30)},
+		"writer and desk": {"Site Name", want, "City News wire services", "Published 11:11 PM EST Nov 19, 2019", "[img]", "The council chamber on Tuesday night", "Jane Roe, Associated Press", para("Lede", 30), para("Next", 30)},
+		"photo between":   {"Site Name", want, "[img]", "Photo: Jane Roe", "By Jane Doe", "[img]", "The council chamber on Tuesday night", para("Lede", 30), para("Next", 30)},
+		"standfirst and promos": {"Site Name", "Sections", want, "The vote came after a year of debate, and the mayor said she would sign it.",
+			"Breaking News Emails", "Get the stories that matter, delivered to you every weekday morning.", "SUBSCRIBE", "By Jane Doe", "[img]", "The council chamber on Tuesday night", para("Lede", 30), para("Next", 30)},
+	} {
+		if got := titleOf(lines...); got != want {
+			t.Errorf("%s: title %q", name, got)
+		}
+	}
+}
+
+// TestTextTitleNotTheWritersName: a name alone under the headline or in
+// the byline's block, above the date, is the writer's.
+func TestTextTitleNotTheWritersName(t *testing.T) {
+	const want = "A Bridge Too Far for the Council"
+	for name, lines := range map[string][]string{
+		"under the headline": {"Site Name", want, "[gif]", "Adam Clark Estes", "Monday 5:30PM", para("Lede", 30), para("Next", 30)},
+		"under by":           {"Site Name", want, "The vote came after a year of debate, and the mayor said she would sign it.", "By", "Sarah E. Needleman", "The Evening Courier Journal", "Updated 2 hours ago", para("Lede", 30), para("Next", 30)},
+	} {
+		if got := titleOf(lines...); got != want {
+			t.Errorf("%s: title %q", name, got)
+		}
+	}
+}
+
+// TestTextTitleOverItsDeck: of two headline-shaped lines over the byline,
+// the upper is the headline and the lower its deck; a kicker above (a
+// short line, or one under half as long), a line that runs the breadcrumb
+// into the headline, or a print header's address is not the headline.
+func TestTextTitleOverItsDeck(t *testing.T) {
+	const want = "Council Votes to Close the Old Bridge for Good After Years of Repairs"
+	for name, lines := range map[string][]string{
+		"deck":       {"Site Name", want, "The vote came after a year of debate and cost", "By Jane Doe", para("Lede", 30), para("Next", 30)},
+		"kicker":     {"Site Name", "Local News Today", want, "By Jane Doe", para("Lede", 30), para("Next", 30)},
+		"breadcrumb": {"Site Name", "HomeLocal News" + want, want, "By Jane Doe", para("Lede", 30), para("Next", 30)},
+		"print header": {"Site Name", "print header logo https://example.com/news/article/ Council-Votes-To-Close-The-Old-Bridge.php",
+			want, "By Jane Doe", para("Lede", 30), para("Next", 30)},
+	} {
+		if got := titleOf(lines...); got != want {
+			t.Errorf("%s: title %q", name, got)
+		}
+	}
+	// A short headline over a longer one is the section's.
+	if got := titleOf("Site Name", "Bridge Deals 2024", "The ten best deals on bridge repairs this week", "By Jane Doe", para("Lede", 30), para("Next", 30)); got != "The ten best deals on bridge repairs this week" {
+		t.Errorf("kicker under half as long: title %q", got)
+	}
+}
+
+// TestTextTitleInSiteWords: a headline may use the site's words
+// ("Twitter", "join"); with a byline under it, it is still the headline.
+func TestTextTitleInSiteWords(t *testing.T) {
+	const want = "Tories under fire for Twitter name switch during debate"
+	if got := titleOf("Site Name", want, "By Jane Doe", "[img]", "The council chamber on Tuesday night", para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("title %q", got)
+	}
+}
+
+// TestTextTitleBreadcrumb: a breadcrumb trail is no headline, and the
+// line its last crumb repeats is the title.
+func TestTextTitleBreadcrumb(t *testing.T) {
+	const want = "Only Those Who Love Themselves…"
+	for _, lines := range [][]string{
+		{"Messages of Reflection", "Messages of Reflection", "Search", want, "Messages » Self-esteem » " + want, "[img]", "Share on Facebook", para("Lede", 30), para("Next", 30)},
+		{"Messages of Reflection", "Messages of Reflection", "Search", want, "Messages » Self-esteem » " + want, "By Jane Doe", para("Lede", 30), para("Next", 30)},
+	} {
+		if got := titleOf(lines...); got != want {
+			t.Errorf("title %q", got)
+		}
+	}
+	if textBreadcrumb("« Le Monde » a parlé") || !textBreadcrumb("News › World › Story") {
+		t.Error("breadcrumb misread")
+	}
+}
+
+// TestTextTitleNotACaption: a sentence with a bracket after it (the
+// photographer, the date) is a photo's caption, not a headline, even
+// with the byline right under it.
+func TestTextTitleNotACaption(t *testing.T) {
+	const want = "Council Keeps the Old Bridge Open Another Year"
+	got := titleOf("Site Name", want, "[img]", "Residents celebrate as the mayor greets them at the old bridge in the town of Springfield on a cold and windy morning, Tuesday, Nov. 19, 2019. (Jane Roe/AP)",
+		"Associated Press November 19, 2019, 9:02 AM", para("Lede", 30), para("Next", 30))
+	if got != want {
+		t.Errorf("title %q", got)
+	}
+	if u := classified("Simple Hiking Survival Kit (with Kids)")[0]; !textTitleShaped(u) {
+		t.Error("a headline with a bracket taken for a caption")
+	}
+}
+
+// TestTextTitleOverShortStandfirst: a standfirst too short to count as a
+// paragraph, but a sentence, may stand between the headline and its
+// byline.
+func TestTextTitleOverShortStandfirst(t *testing.T) {
+	const want = "Model, 53: “Look at the Beauty Who Turned Old”"
+	got := titleOf("Site Name", "Beauty News", want, "She says why ageing scares her.", "Text: Jane Doe · 11 October 2018", "[img]", "The council chamber on Tuesday night", para("Lede", 30), para("Next", 30))
+	if got != want {
+		t.Errorf("title %q", got)
+	}
+}
+
+// TestTextUnitsDeepBullets: text browsers mark the third and fourth
+// levels of a nested list with "o" and "#"; such lines are list items
+// (menu links, never the title), but a wrapped line that starts with the
+// word "o" is not.
+func TestTextUnitsDeepBullets(t *testing.T) {
+	units := textUnits("  * Columns\n      + Writers »\n         o Jane Doe Smith\n            # Archive Of Old Posts\n")
+	if len(units) != 4 {
+		t.Fatalf("%d units, want 4: %q", len(units), texts(units, []int{0, 1}))
+	}
+	for _, u := range units[2:] {
+		if !u.list {
+			t.Errorf("%q: not a list item", u.text)
+		}
+	}
+	wrapped := strings.Repeat("palavra ", 8) + "e depois disso tudo aconteceu\n    o resto da história ficou para outro dia."
+	lines := "    " + strings.Repeat(wrapped+"\n    ", 4)
+	for _, u := range textUnits(lines) {
+		if u.list {
+			t.Errorf("wrapped line read as a list item: %q", u.text)
+		}
+	}
+	if got := titleOf("Site Name", "  * Columns", "      + Writers", "         o Jane Doe Smith", "         o Ana de la Cruz Ruiz", "Classification", "Friday, 22 October 2010 at 20:13", para("Lede", 30), para("Next", 30)); got != "" {
+		t.Errorf("title %q", got)
+	}
+}
+
+// TestTextBodyAppealAboveStaffList: where a long block of lines (a staff
+// list) ends the article, the short appeal right above the block, past a
+// few short lines, is the site's and goes with it.
+func TestTextBodyAppealAboveStaffList(t *testing.T) {
+	lines := []string{"Site Name", "A Bridge Too Far for the Council", "By Jane Doe"}
+	for _, p := range []string{"Lede", "Two", "Three", "Four", "Five", "Six", "Last"} {
+		lines = append(lines, para(p, 40))
+	}
+	lines = append(lines, "Example News", "Since 1994", "A Word to Our Loyal Readers", "Please help the paper and make a difference for readers everywhere.")
+	for i := range 16 {
+		lines = append(lines, fmt.Sprintf("Staff Member %c", 'A'+i))
+	}
+	lines = append(lines, para("Policy", 40), para("Terms", 40))
+	a, err := FromText(strings.Join(lines, "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "In Last") || strings.Contains(a.Text, "make a difference") || strings.Contains(a.Text, "Since 1994") {
+		t.Errorf("body:\n%s", a.Text)
+	}
+}
+
+// TestTextTitleEndingInAStop: a headline in Title Case may end with a
+// full stop, and a byline may follow a rule of dashes; a sentence-case
+// line with a full stop is a sentence.
+func TestTextTitleEndingInAStop(t *testing.T) {
+	const want = "Bridge Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry."
+	got := titleOf("Site Name", "Markets", want, "---------------------------------------- By", "Jane Doe", "Updated Nov. 19, 2019 8:21 am ET",
+		"[img]", "The council chamber on Tuesday night", para("Lede", 30), para("Next", 30))
+	if got != want {
+		t.Errorf("title %q", got)
+	}
+	if u := classified("The mayor said the vote was close and the bridge stays.")[0]; textTitleShaped(u) {
+		t.Error("a sentence taken for a headline")
+	}
+}
+
+// TestTextTitleNotTheShareBar: a share bar in headline shape over the
+// byline loses to the headline over the date ("November 20", a date
+// with no year, is a date line too).
+func TestTextTitleNotTheShareBar(t *testing.T) {
+	const want = "With Shattered Dreams, Deportees Return Home"
+	got := titleOf("Site Name", want, "November 20", "15:23 2019", "Print This Article Share it With Friends", "by Site News Weekly 0 Comments", para("Lede", 30), para("Next", 30))
+	if got != want {
+		t.Errorf("title %q", got)
+	}
+}
+
+// TestTextDatesAcrossLanguages: a date line is one in any of the
+// languages whose month names the cleaner knows, and with the day before
+// or after the month.
+func TestTextDatesAcrossLanguages(t *testing.T) {
+	for _, d := range []string{"Donnerstag, 4. November 2021", "sexta-feira, 22 de outubro de 2010", "Текст: Лида · 11 октября 2018",
+		"Okt 13, 2022 | Umwelt & Klima", "Ein Artikel von Jane Doe, veröffentlicht am 23.01.2020", "28 kwietnia 2021 Polityka"} {
+		if u := classified(d)[0]; !u.byline {
+			t.Errorf("%q: not a date line", d)
+		}
+	}
+	if !textHasMonth("donnerstag, 4. november 2021") || !textHasMonth("11 октября") || textHasMonth("12 items in 2020") {
+		t.Error("month stems misread")
+	}
+	for _, h := range []string{"Новости text of the week and more", "Top Ten Reasons to Visit the Coast", "What We Learned in 2019 About Bridges", "Market Outlook for the Next Decade"} {
+		if u := classified(h)[0]; u.byline {
+			t.Errorf("%q: taken for a date line", h)
+		}
+	}
+}
+
+// TestTextTitleShapeTrailsAndNumbers: a trail of links parted by slashes,
+// '>' or arrows with no-break spaces, and a row of numbers, are no
+// headlines; a headline in a script without spaces is one.
+func TestTextTitleShapeTrailsAndNumbers(t *testing.T) {
+	for _, s := range []string{"Home / Essays / 2017 / January / Aggression", "Sie sind hier: > Home > Eine private Station", "Home\u00a0\u00a0»\u00a0\u00a0Heizjacken von Bosch"} {
+		if !textBreadcrumb(s) {
+			t.Errorf("%q: not a breadcrumb", s)
+		}
+	}
+	if textBreadcrumb("Input/output and the 9/11 report") {
+		t.Error("slashes inside words taken for a breadcrumb")
+	}
+	for _, s := range []string{"1945 1960 1980 2000 2020", "+49 30 284447-42", "30 – 45 Min"} {
+		if textTitleShaped(classified(s)[0]) {
+			t.Errorf("%q: taken for a headline", s)
+		}
+	}
+	if !textTitleShaped(classified("商品の改造が商標法違反に！？")[0]) {
+		t.Error("a Japanese headline refused")
+	}
+}
+
+// TestTextCommentFormHeading: a comment form's heading, dumped with its
+// cancel button on the same line, opens the comments in any language.
+func TestTextCommentFormHeading(t *testing.T) {
+	for _, s := range []string{"Leave a Reply Cancel reply", "Kommentar verfassen Antwort abbrechen", "Laisser un commentaire Annuler la réponse.", "Deja un comentario Cancelar respuesta"} {
+		if u := classified(s)[0]; !u.stop {
+			t.Errorf("%q: does not open the comments", s)
+		}
+	}
+	if u := classified("How to cancel reply emails in Outlook")[0]; u.stop {
+		t.Error("a headline about replies taken for the comment form")
+	}
+}
+
+// TestTextTitleNotInABox: a headline in a box of links ("More on:", "See
+// also") right above the body is another story's; the headline over the
+// byline further up, past the box and a form, is the title.
+func TestTextTitleNotInABox(t *testing.T) {
+	const want = "Hunter Catches Plague After Eating a Wild Rabbit"
+	lines := []string{"Site Name", want, "By Jane Doe", "View author archive", "Most Popular Today", "1 Hunter catches plague 2 Old photo sparks debate"}
+	for range 12 {
+		lines = append(lines, "[ ]")
+	}
+	lines = append(lines, "Your name here", "Your comment here", "Submit", "November 18, 2019 | 4:10pm", "Enlarge Image", "Shutterstock", "More On:", "plague",
+		"Two Patients Diagnosed With Plague as Officials Scramble", "Origin of Black Death Traced to the Steppe", "See also", "[img]",
+		"Two Patients Diagnosed With Plague as Officials Scramble", para("Lede", 30), para("Next", 30))
+	if got := titleOf(lines...); got != want {
+		t.Errorf("title %q", got)
+	}
+}
+
+// TestTextStandfirstNearTheTitle: a standfirst sits near the headline; a
+// short sentence far below it (a photo's caption above the body) is not
+// one.
+func TestTextStandfirstNearTheTitle(t *testing.T) {
+	lines := []string{"Site Name", "Hunter Catches Plague After Eating a Wild Rabbit", "By Jane Doe"}
+	for i := range 14 {
+		lines = append(lines, fmt.Sprintf("Menu Item %c", 'A'+i))
+	}
+	lines = append(lines, "The bacteria that caused the plague, seen under a microscope.", "Shutterstock", para("Lede", 30), para("Next", 30))
+	units := classified(lines...)
+	body := []int{len(units) - 2, len(units) - 1}
+	if s := textStandfirst(units, 1, body); s >= 0 && strings.Contains(units[s].text, "microscope") {
+		t.Errorf("standfirst %q", units[s].text)
+	}
+}
+
+// TestTextCaptionsByPlaceAndCredit: a short paragraph between an image's
+// placeholder and a credit, or one that ends with its credit in
+// brackets, is a picture's caption and leaves the body with its credit.
+func TestTextCaptionsByPlaceAndCredit(t *testing.T) {
+	placed := "Teachers wearing red carry signs as they rally at the Statehouse on Tuesday, calling for higher pay."
+	bracketed := "The check point near the port of entry in the border town, seen on a quiet morning. (Jane Roe/AP)"
+	a, err := FromText(strings.Join([]string{"Site Name", "Teachers Rally for Pay at the Statehouse", "By Jane Doe", para("Lede", 40),
+		"[933b68c2-a]", placed, "Jane Roe, AP", para("Next", 40), bracketed, para("Last", 40), "Privacy policy"}, "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{placed, "Jane Roe, AP", bracketed} {
+		if strings.Contains(a.Text, s) {
+			t.Errorf("caption kept: %q", s)
+		}
+	}
+	if !strings.Contains(a.Text, "In Last") {
+		t.Errorf("body cut: %q", a.Text)
+	}
+	// A paragraph that ends with a bracket is not a caption.
+	if u := classified("The council voted to keep the bridge open, the mayor said on Tuesday. (Updated with comment.)")[0]; !u.prose {
+		t.Error("a paragraph with a closing note taken for a caption")
+	}
+}
+
+// TestTextCreditLabels: a credit's label in Cyrillic, German, Spanish ...
+// is a credit, the line after a label alone is the credit itself, and
+// "Courtesy of" opens one.
+func TestTextCreditLabels(t *testing.T) {
+	units := classified(para("Lede", 40), "Фото:", "личный архив Анны Ивановой", "Courtesy of Jane Roe", "Bild: Stefan Müller", "(Quelle: Jana Beispiel)", "Fuente: Archivo del diario", para("Next", 40))
+	for _, u := range units[1:7] {
+		if !u.meta {
+			t.Errorf("%q: not a credit", u.text)
+		}
+	}
+}
+
+// TestTextTeaserLine: a link to another story set inside the article,
+// its box heading and the story's headline on one line, is dropped in any
+// language.
+func TestTextTeaserLine(t *testing.T) {
+	for _, s := range []string{"Lea también: Impiden ingreso a reportero y camarógrafo", "Read more: Council Votes to Close the Old Bridge", "Lesen Sie auch: Die Brücke bleibt zu"} {
+		units := classified(para("One", 40), s, para("Two", 40))
+		if got := strings.Join(texts(units, textBody(units)), "|"); strings.Contains(got, s) || !strings.Contains(got, "In Two") {
+			t.Errorf("%q: body %.200q", s, got)
+		}
+	}
+	if u := classified("Mayor's answer: Council Votes to Close the Bridge")[0]; u.boiler {
+		t.Error("a headline with a colon taken for a teaser")
+	}
+}
+
+// TestTextThreadCountHeading: the count that heads a comment thread, with
+// the article's title after it, opens the comments; in the header's list
+// of links it does not.
+func TestTextThreadCountHeading(t *testing.T) {
+	for _, s := range []string{"25 thoughts on “How to Grow a Lemon Tree from Seed at Home”", "11 Antworten zu „Ein wenig lost, aber immer noch da!“", "1 reply on “Why the Old Bridge Stays Closed”"} {
+		if u := classified(s)[0]; !u.stop {
+			t.Errorf("%q: does not open the comments", s)
+		}
+	}
+	if u := textUnits("* 1 Comment on Why the Old Bridge Stays Closed"); len(u) != 1 || !u[0].list {
+		t.Fatal("not a list item")
+	} else if textClassify(u); u[0].stop {
+		t.Error("the header's comment count link taken for the thread")
+	}
+}
+
+// TestTextTitleNotAnAddress: a line with an e-mail address is a contact
+// line, not a headline.
+func TestTextTitleNotAnAddress(t *testing.T) {
+	for _, s := range []string{"press office: presse@example.org", "Write to the newsroom at tips@example.com today"} {
+		if textTitleShaped(classified(s)[0]) {
+			t.Errorf("%q: taken for a headline", s)
+		}
+	}
+	if !textTitleShaped(classified("Stars @ Night Light Up the Bridge")[0]) {
+		t.Error("a headline with an @ refused")
+	}
+}
+
+// TestTextSkipLinksAcrossLanguages: "skip to content" links in other
+// languages are the site's.
+func TestTextSkipLinksAcrossLanguages(t *testing.T) {
+	for _, s := range []string{"Zum Inhalt springen", "Zur Hauptnavigation springen Zur Suche springen", "Saltar al contenido", "Aller au contenu principal"} {
+		if u := classified(s)[0]; !u.boiler {
+			t.Errorf("%q: not the site's", s)
+		}
+	}
+}
