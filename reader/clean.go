@@ -128,10 +128,11 @@ func countText(n *html.Node) int {
 }
 
 // clean prunes n's subtree bottom-up and returns what is left of its text
-// (size counts non-space bytes, links those inside links to the same site)
-// and whether an image is left in it. Children are judged before their parent, so a paragraph is judged
+// (size counts non-space bytes, links those inside links to the same site),
+// whether an image is left in it and whether a tag link is (rel="tag").
+// Children are judged before their parent, so a paragraph is judged
 // without the furniture inside it (a hover card full of links).
-func (c *cleaner) clean(n *html.Node, inLink bool) (size, links int, img bool) {
+func (c *cleaner) clean(n *html.Node, inLink bool) (size, links int, img, tagged bool) {
 	for k := n.FirstChild; k != nil; {
 		next := k.NextSibling
 		switch k.Type {
@@ -145,19 +146,21 @@ func (c *cleaner) clean(n *html.Node, inLink bool) (size, links int, img bool) {
 			if mdSkipTags[k.Data] {
 				break
 			}
-			s, l, i := c.clean(k, inLink || k.Data == "a" && c.internal(getAttr(k, "href")))
+			s, l, i, t := c.clean(k, inLink || k.Data == "a" && c.internal(getAttr(k, "href")))
 			i = i || k.Data == "img"
-			if c.condemned(k, s, l, i) {
+			t = t || k.Data == "a" && hasToken(getAttr(k, "rel"), "tag")
+			if c.condemned(k, s, l, i, t) {
 				n.RemoveChild(k)
 			} else {
 				size += s
 				links += l
 				img = img || i
+				tagged = tagged || t
 			}
 		}
 		k = next
 	}
-	return size, links, img
+	return size, links, img, tagged
 }
 
 // internal reports whether a link leads to the page's own site: lists of
@@ -202,8 +205,8 @@ func trace(rule string, n *html.Node) bool {
 }
 
 // condemned applies the element rules in order; img says whether n holds
-// an image.
-func (c *cleaner) condemned(n *html.Node, size, links int, img bool) bool {
+// an image, tagged whether it holds a tag link.
+func (c *cleaner) condemned(n *html.Node, size, links int, img, tagged bool) bool {
 	switch {
 	case dropTag(n, size, c.total):
 		return trace("tag", n)
@@ -213,6 +216,8 @@ func (c *cleaner) condemned(n *html.Node, size, links int, img bool) bool {
 		return trace("links", n)
 	case dropText(n):
 		return trace("text", n)
+	case tagged && dropPostMeta(n, size, c.total):
+		return trace("postmeta", n)
 	}
 	return false
 }

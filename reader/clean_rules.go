@@ -212,6 +212,23 @@ func dropLinkList(n *html.Node, size, links, total int) bool {
 	return false
 }
 
+// dropPostMeta removes a short block holding a tag link (rel="tag", the
+// microformat blog engines mark a post's categories and tags with): the
+// post's meta line ("Posted in News, tagged ... by ... Permalink"), in
+// whatever language the engine speaks. Prose does not link its words to
+// the site's tag pages.
+func dropPostMeta(n *html.Node, size, total int) bool {
+	if size*4 > total {
+		return false
+	}
+	switch n.Data {
+	case "p", "div", "li", "section", "footer", "span", "ul", "dd":
+	default:
+		return false
+	}
+	return blockText(n, 400) != ""
+}
+
 // textBlocks are the elements the text rules judge as a whole.
 var textBlocks = map[string]bool{
 	"p": true, "div": true, "li": true, "h1": true, "h2": true, "h3": true, "h4": true,

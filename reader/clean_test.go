@@ -91,6 +91,7 @@ func TestCleaningRules(t *testing.T) {
 		{name: "aside", mid: `<aside><p>GONE a pull quote repeated in large type</p></aside>`},
 		{name: "form", end: `<form><label>Email</label><input name="e"><button>GONE Send</button></form>`},
 		{name: "title repeated", before: `<h2>The Harbour Heater</h2><p>The Harbour Heater</p>`, gone: "Harbour Heater"},
+		{name: "post meta with tag links", end: `<p class="entry-info">Publié le 3 mars dans <a href="/category/port/" rel="category tag">Port</a>, mots-clés <a href="/tag/hiver/" rel="tag">hiver</a>, <a href="/tag/GONE/" rel="tag">GONE</a>. <a href="/p/1">Lien permanent</a>.</p>`},
 		{name: "gallery counter", mid: `<p>6</p><p>Image 1 of 23</p>`, gone: "of 23"},
 		{name: "json-ld second opinion",
 			head: `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","articleBody":` +
