@@ -372,7 +372,7 @@ var (
 // dropText removes a block whose words say it is furniture: a caption, a
 // credit, a dateline, a byline, "Advertisement", "Read more ...".
 func dropText(n *html.Node) bool {
-	if !textBlocks[n.Data] {
+	if !textBlocks[n.Data] && !(n.Data == "span" && spanIsBlock(n)) {
 		return false
 	}
 	t := blockText(n, 400)
@@ -380,6 +380,18 @@ func dropText(n *html.Node) bool {
 		return false
 	}
 	return isFurnitureText(t)
+}
+
+// spanIsBlock reports whether a <span> is laid out as a block: it holds
+// line breaks, a rule or blocks (a widget's box: a rating prompt with its
+// stars, a "share" box), not a phrase of a paragraph.
+func spanIsBlock(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "br" || c.Data == "hr" || mdBlockTags[c.Data]) {
+			return true
+		}
+	}
+	return false
 }
 
 // blockText returns n's text, whitespace collapsed, or "" when it is longer
