@@ -262,25 +262,47 @@ func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
 	if body == "" {
 		return "", "", false
 	}
-	var htmlMD string
-	if bodyIsHTML(body) {
+	markup := bodyIsHTML(body)
+	var doc *html.Node
+	if markup {
 		// Some sites put the body's markup in articleBody: read it as
 		// HTML rather than show its tags.
-		doc, err := html.Parse(strings.NewReader(body))
-		if err != nil {
+		var err error
+		if doc, err = html.Parse(strings.NewReader(body)); err != nil {
 			return "", "", false
 		}
-		htmlMD, body = toMarkdown(doc, nil)
+		_, body = toMarkdown(doc, nil)
 	}
 	bw, tw := CountWords(body), CountWords(text)
 	if bw < 150 || tw >= bw || tw*3 >= bw && !bodyMissing(body, text) {
 		return "", "", false
 	}
-	if htmlMD != "" {
-		return htmlMD, body, true
+	if markup {
+		// The markup is the page's own, furniture and all (a "read
+		// also" box, a hidden date): it is cleaned as go-readability's
+		// result is. The choice above was made on the whole body.
+		dropHidden(doc)
+		postClean(doc, info)
+		md, txt = toMarkdown(doc, nil)
+		return md, txt, CountWords(txt) > 0
 	}
 	md, txt = plainParagraphs(body)
 	return md, txt, true
+}
+
+// dropHidden removes the elements under n the page hides from every reader.
+func dropHidden(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			if isHidden(c) {
+				n.RemoveChild(c)
+			} else {
+				dropHidden(c)
+			}
+		}
+		c = next
+	}
 }
 
 // headingTag reports whether n is h2-h6 (a subheading).

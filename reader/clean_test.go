@@ -374,6 +374,33 @@ func TestArticleBodyMarkup(t *testing.T) {
 	}
 }
 
+// TestArticleBodyMarkupCleaned: markup taken from articleBody is the
+// site's own, boxes and hidden elements included, and is cleaned as
+// go-readability's result is.
+func TestArticleBodyMarkupCleaned(t *testing.T) {
+	var paras []string
+	for i := range 10 {
+		paras = append(paras, fmt.Sprintf(`<p>BODY paragraph %d tells how the ferry company rebuilt its old wooden pier with timber from the forest, and how the ferrymen moor beside it.</p>`, i))
+		if i == 4 {
+			paras = append(paras, `<div class="box"><div>Lee también...</div><div><a href="/other-story">GONE another story about the ferry</a> <span style="display: none">HIDDEN 02 Mayo, 2022</span></div></div>`)
+		}
+	}
+	body, _ := json.Marshal(strings.Join(paras, ""))
+	head := `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":` + string(body) + `}</script>`
+	a, err := FromHTML([]byte(`<html><head>`+head+`</head><body><div class="shop-panel"><p>Call us on weekdays.</p></div></body></html>`), "", "https://news.example.com/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "BODY paragraph 9 tells") || !strings.Contains(a.Text, "BODY paragraph 0 tells") {
+		t.Errorf("articleBody not taken:\n%s", a.Text)
+	}
+	for _, gone := range []string{"GONE", "HIDDEN", "Lee también"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("%q kept:\n%s", gone, a.Text)
+		}
+	}
+}
+
 // TestSecondOpinionKeepsSubheadings: a schema.org articleBody is the
 // running text; a subheading it leaves out stays.
 func TestSecondOpinionKeepsSubheadings(t *testing.T) {
