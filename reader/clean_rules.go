@@ -229,6 +229,48 @@ func dropPostMeta(n *html.Node, size, total int) bool {
 	return blockText(n, 400) != ""
 }
 
+// dropHeadedLinks removes a block that opens with the heading of a
+// related-stories box and goes on with links only: "Siehe auch<br><a>...</a>
+// <br><a>...</a>", "Read more: <a>...</a>, <a>...</a>". The links may lead
+// anywhere (a blog's network, an archive): the heading says what they are.
+// Beside a short post such a box may be a large share of the text: the
+// heading and links together are signal enough, with no size limit.
+func dropHeadedLinks(n *html.Node) bool {
+	switch n.Data {
+	case "p", "div", "li", "dd":
+	default:
+		return false
+	}
+	var head []byte
+	c := n.FirstChild
+	for ; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "br" || c.Data == "a" || mdBlockTags[c.Data]) {
+			break
+		}
+		if t := textOf(c); len(head)+len(t) <= 120 {
+			head = append(head, t...)
+		} else {
+			return false
+		}
+	}
+	if c == nil {
+		return false
+	}
+	line := strings.TrimRight(strings.ToLower(squeeze(string(head))), " .:!…")
+	if line == "" || strings.Count(line, " ") >= 8 || !furnitureLines[line] && !hasAnyPrefix(line, furnitureLinePrefixes) {
+		return false
+	}
+	all, links := 0, 0
+	for ; c != nil; c = c.NextSibling {
+		s := wordChars(textOf(c))
+		all += s
+		if c.Type == html.ElementNode && c.Data == "a" {
+			links += s
+		}
+	}
+	return links > 0 && links*10 >= all*8
+}
+
 // textBlocks are the elements the text rules judge as a whole.
 var textBlocks = map[string]bool{
 	"p": true, "div": true, "li": true, "h1": true, "h2": true, "h3": true, "h4": true,

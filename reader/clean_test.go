@@ -93,6 +93,7 @@ func TestCleaningRules(t *testing.T) {
 		{name: "title repeated", before: `<h2>The Harbour Heater</h2><p>The Harbour Heater</p>`, gone: "Harbour Heater"},
 		{name: "post meta with tag links", end: `<p class="entry-info">Publié le 3 mars dans <a href="/category/port/" rel="category tag">Port</a>, mots-clés <a href="/tag/hiver/" rel="tag">hiver</a>, <a href="/tag/GONE/" rel="tag">GONE</a>. <a href="/p/1">Lien permanent</a>.</p>`},
 		{name: "prompt in a span laid out as a block", end: `<div><p>That was the story of the heater; the next part of the series follows the pupils to the regional science fair in spring.</p><span class="post-votes"><hr><strong>War der Artikel nützlich?</strong><br><img src="/star.gif" alt="1"> (GONE 95 Stimmen)</span></div>`},
+		{name: "box heading then links", end: `<p>Siehe auch<br><a href="https://archive.example.org/2012/a">GONE the first frozen winter</a><br><a href="https://blog.example.net/b">Ice on the quay and the boats that stayed in port all winter long</a></p>`},
 		{name: "gallery counter", mid: `<p>6</p><p>Image 1 of 23</p>`, gone: "of 23"},
 		{name: "json-ld second opinion",
 			head: `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","articleBody":` +
