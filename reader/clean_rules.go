@@ -556,15 +556,16 @@ func boxLead(lower string) bool {
 	return false
 }
 
-// isBar reports whether a block is three or more short items (four words
-// or fewer) set apart by "|": a navigation or footer bar.
+// isBar reports whether a block is three or more short items (six words
+// or fewer: "Copyright A. Name", "Datei ist nicht barrierefrei") set apart
+// by "|": a navigation or footer bar, a download's size and format.
 func isBar(t string) bool {
 	if strings.Count(t, "|") < 2 {
 		return false
 	}
 	for _, item := range strings.Split(t, "|") {
 		n := len(strings.Fields(item))
-		if n == 0 || n > 4 {
+		if n == 0 || n > 6 {
 			return false
 		}
 	}
