@@ -218,6 +218,8 @@ func (c *cleaner) condemned(n *html.Node, size, links int, img, tagged bool) boo
 		return trace("text", n)
 	case dropHeadedLinks(n):
 		return trace("links", n)
+	case size*4 <= c.total && c.dropTeaserList(n):
+		return trace("links", n)
 	case tagged && dropPostMeta(n, size, c.total):
 		return trace("postmeta", n)
 	}

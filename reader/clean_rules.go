@@ -271,6 +271,66 @@ func dropHeadedLinks(n *html.Node) bool {
 	return links > 0 && links*10 >= all*8
 }
 
+// dropTeaserList removes a list of teasers: two or more items, each led
+// by a heading that is a link to the same site (another post's headline
+// over its opening lines, its picture, its date). Its excerpts keep the
+// link density low; a list in an article does not put a linked heading
+// in every item, and a list of picks links to other sites.
+func (c *cleaner) dropTeaserList(n *html.Node) bool {
+	if n.Data != "ul" && n.Data != "ol" {
+		return false
+	}
+	items := 0
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type != html.ElementNode {
+			continue
+		}
+		if k.Data != "li" || !c.linkedHeading(k) {
+			return false
+		}
+		items++
+	}
+	return items >= 2
+}
+
+// linkedHeading reports whether a heading under n is all a link to the
+// same site.
+func (c *cleaner) linkedHeading(n *html.Node) bool {
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type != html.ElementNode {
+			continue
+		}
+		if headingTag(k) {
+			if all := wordChars(textOf(k)); all > 0 && c.internalLinkText(k)*10 >= all*9 {
+				return true
+			}
+			continue
+		}
+		if c.linkedHeading(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// internalLinkText counts the text under n inside links to the same site.
+func (c *cleaner) internalLinkText(n *html.Node) int {
+	size := 0
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type != html.ElementNode {
+			continue
+		}
+		if k.Data == "a" {
+			if c.internal(getAttr(k, "href")) {
+				size += wordChars(textOf(k))
+			}
+			continue
+		}
+		size += c.internalLinkText(k)
+	}
+	return size
+}
+
 // textBlocks are the elements the text rules judge as a whole.
 var textBlocks = map[string]bool{
 	"p": true, "div": true, "li": true, "h1": true, "h2": true, "h3": true, "h4": true,

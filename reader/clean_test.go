@@ -65,6 +65,11 @@ func TestCleaningRules(t *testing.T) {
 		relatedList += fmt.Sprintf(`<li><a href="/news/other-story-%d">RELATED headline of another story number %d</a></li>`, i, i)
 	}
 	relatedList += "</ul>"
+	teasers := "<h2>Articles liés</h2><ul>"
+	for i := range 3 {
+		teasers += fmt.Sprintf(`<li><a href="/news/teaser-%d"><img src="/t%d.jpg"></a><h3><a href="/news/teaser-%d">TEASER headline %d</a></h3><p>TEASER opening lines of another story, long enough that the list is not mostly links at all %d.</p><div>Par Jean Dupont, le 05/02/2020</div></li>`, i, i, i, i, i)
+	}
+	teasers += "</ul>"
 	for _, tc := range []struct {
 		name                   string
 		head, before, mid, end string
@@ -79,6 +84,7 @@ func TestCleaningRules(t *testing.T) {
 		{name: "newsletter box", end: `<div class="newsletter-signup"><p>GONE sign up for our daily newsletter and never miss a story from the harbour.</p></div>`},
 		{name: "subscribe prompt", end: `<p>Get the latest updates right in your inbox. GONE subscribe to our newsletters.</p>`},
 		{name: "related links", end: `<h3>More from News</h3>` + relatedList, gone: "RELATED"},
+		{name: "teaser list", end: teasers, gone: "TEASER"},
 		{name: "read more line", mid: `<p>Read more: <a href="/news/harbour-history">GONE a history of the harbour</a></p>`},
 		{name: "advertisement", mid: `<div>Advertisement</div>`, gone: "Advertisement"},
 		{name: "byline", before: `<p>By Jane GONE and John Roe</p>`},
@@ -135,6 +141,8 @@ func TestCleaningKeeps(t *testing.T) {
 		{name: "list at the end", end: `<h3>What the pupils used</h3><ul><li>Copper pipe</li><li>Salvaged glass</li><li>Black paint</li></ul>`,
 			keep: []string{"What the pupils used", "Copper pipe", "Black paint"}},
 		{name: "short closing line", end: `<p>That is all!</p>`, keep: []string{"That is all!"}},
+		{name: "list of picks with linked headings", end: `<ul><li><h3><a href="https://shop.example.org/kit">KEEP the copper kit</a></h3><p>Everything the pupils used, in one box.</p></li><li><h3><a href="https://glass.example.org/">KEEP salvaged glass</a></h3><p>Old windows from the town hall.</p></li></ul>`,
+			keep: []string{"KEEP the copper kit", "KEEP salvaged glass", "Old windows from the town hall."}},
 		{name: "subheading", mid: `<h2>The second heater</h2>`, keep: []string{"The second heater"}},
 		{name: "quote", mid: `<blockquote><p>We just wanted to hear the engines again.</p></blockquote>`, keep: []string{"We just wanted to hear the engines again."}},
 		{name: "a recipe's times", mid: `<div class="recipe-times"><p class="preparation__time">Heater glue: 120 minutes (+ 300 minutes resting)</p><p class="wprm-recipe-cook-time">Soldering 45 minutes</p></div>`,
