@@ -218,7 +218,10 @@ func (c *cleaner) condemned(n *html.Node, size, links int, img, tagged bool) boo
 		return trace("text", n)
 	case dropHeadedLinks(n):
 		return trace("links", n)
-	case size*4 <= c.total && c.dropTeaserList(n):
+	case size*4 <= c.total*3 && c.dropTeaserList(n):
+		// A site's teaser grid under a short post can outweigh it: the
+		// shape is signal enough, unless the list is nearly all there is
+		// (go-readability took a listing page; better that than nothing).
 		return trace("links", n)
 	case tagged && dropPostMeta(n, size, c.total):
 		return trace("postmeta", n)

@@ -66,7 +66,7 @@ func TestCleaningRules(t *testing.T) {
 	}
 	relatedList += "</ul>"
 	teasers := "<h2>Articles liés</h2><ul>"
-	for i := range 3 {
+	for i := range 8 {
 		teasers += fmt.Sprintf(`<li><a href="/news/teaser-%d"><img src="/t%d.jpg"></a><h3><a href="/news/teaser-%d">TEASER headline %d</a></h3><p>TEASER opening lines of another story, long enough that the list is not mostly links at all %d.</p><div>Par Jean Dupont, le 05/02/2020</div></li>`, i, i, i, i, i)
 	}
 	teasers += "</ul>"
