@@ -445,6 +445,9 @@ var (
 	commentWords    = []string{"comments", "comentários", "comentarios", "kommentare", "commentaires", "komentarze", "commenti"}
 	moderationWords = []string{"moderated", "moderation", "moderiert", "modérés", "modération", "approved", "aprovados",
 		"aprobados", "freigabe", "freigeschaltet", "pelo moderador", "por el moderador", "par le modérateur"}
+	// A post's counters standing alone: "0 Kommentare", "3 commentaires",
+	// "37 views", "1.204 Aufrufe", "Keine Kommentare".
+	rxCountLine = lazyRegexp(`^(\d[\d.,]*|no|keine|aucun|sin|sem|brak|nessun) (comments?|kommentare?|commentaires?|comentarios?|comentários?|komentarz[ey]?|komentarzy|comment[io]|reacties|reactie|views|aufrufe|vues|visitas|visualizações|visualizzazioni|wyświetle[nń]|weergaven|leser|lesern)$`)
 	// "More AP NBA: https://...": a line of links to more of the same.
 	rxMoreLink = lazyRegexp(`^more\b[^:]{0,40}:\s*https?://`)
 	// Reading time: "4 min read", "3 Minuten Lesezeit", "5 min de lecture".
@@ -539,7 +542,7 @@ func isFurnitureText(t string) bool {
 	if len(words) <= 12 {
 		line := strings.TrimRight(lower, " .:!…")
 		if furnitureLines[line] || hasAnyPrefix(line, furnitureLinePrefixes) ||
-			strings.HasSuffix(line, "comments") && len(words) <= 2 {
+			strings.HasSuffix(line, "comments") && len(words) <= 2 || rxCountLine().MatchString(line) {
 			return true
 		}
 	}

@@ -223,6 +223,13 @@ func TestIsFurnitureText(t *testing.T) {
 		{"iStock/cjp", true},
 		{"The council met on 3/4 and voted.", false},
 		{"Yes | No", false},
+		{"0 Kommentare", true},
+		{"12 commentaires", true},
+		{"1.204 Aufrufe", true},
+		{"37 views", true},
+		{"Keine Kommentare", true},
+		{"37 pupils", false},
+		{"Die Kommentare", false},
 		{"LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York y su historial", true},
 		{"Lesen Sie auch: Der Hafen ist wieder offen, und die Fischer kehren mit vollen Netzen zurück", true},
 		{"Lesen Sie auch die Geschichte des Hafens, die der Lehrer mit seinen Schülern aufgeschrieben hat, und staunen Sie.", false},
@@ -295,7 +302,7 @@ func TestCleaningRulesFire(t *testing.T) {
 // Every rule's pattern compiles: they compile on first use, so a typo
 // would otherwise surface only when some page reached that rule.
 func TestLazyRegexpsCompile(t *testing.T) {
-	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
+	for _, re := range []func() *regexp.Regexp{rxCounter, rxCountLine, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
 		rxDateAnchor, textEndRe, textCopyrightRe, textAsideRe, textBylineRe, textCreditRe, textCaptionRe, textURLRe, bylineDate} {
 		if re() == nil {
 			t.Fatal("a rule compiled to nil")
