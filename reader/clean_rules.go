@@ -356,7 +356,18 @@ var (
 		"most viewed", "top stories", "sign in", "log in", "subscribe", "home",
 		// One-word lines of the same kind in other languages.
 		"anzeige", "- anzeige-", "-anzeige-", "- anzeige -", "zurück", "weiter", "teilen", "kommentare",
-		"partager", "compartir", "compartilhar", "condividi", "udostępnij", "polecane", "empfehlungen")
+		"partager", "compartir", "compartilhar", "condividi", "udostępnij", "polecane", "empfehlungen",
+		// "The story continues after the advertisement", in the languages
+		// of the other lines.
+		"story continues below advertisement", "article continues below advertisement",
+		"article continues below", "story continues below", "continue reading below",
+		"weiterlesen nach der anzeige", "lesen sie nach der anzeige weiter", "artikel wird nach der anzeige fortgesetzt",
+		"der artikel wird unter der anzeige fortgesetzt", "la suite après cette publicité", "la suite après la publicité",
+		"l'article continue après la publicité", "l’article continue après la publicité", "continúa después de la publicidad",
+		"sigue después de la publicidad", "la noticia continúa después de la publicidad", "continua depois da publicidade",
+		"continua após a publicidade", "continua dopo la pubblicità", "l'articolo continua dopo la pubblicità",
+		"dalsza część artykułu pod reklamą", "dalsza część pod reklamą", "artikel gaat verder na de advertentie",
+		"lees verder na de advertentie")
 	// Prefixes of whole furniture blocks of up to twelve words.
 	furnitureLinePrefixes = append([]string{"more from ", "you may also like", "you might also like",
 		"you may like", "you might like", "don't miss", "dont miss", "don’t miss", "tell us what you think",
