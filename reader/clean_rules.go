@@ -477,6 +477,10 @@ var (
 		"pocket", "tumblr", "vk", "copy", "link", "sms", "comments", "comment", "save", "baixar", "download", "x")
 	// "Follow us on Twitter", "follow him @name": the social-media coda.
 	rxFollow = lazyRegexp(`\bfollow (us|him|her|me|them)\b.{0,40}\b(twitter|facebook|instagram|@\w)|\bfollow (us|him|her|me|them) @\w|^follow @\w+ on (twitter|instagram|facebook)`)
+	// "Folgt uns auf Instagram", "Suivez-nous sur Facebook": the same coda
+	// in other languages, a verb of following "us" and a network.
+	followUs      = []string{"uns", "nous", "guenos", "ganos", "nos", "seguici", "seguiteci", "nas", "ons"}
+	rxFollowOther = lazyRegexp(`(^|[^\pL])(folgt uns|folge uns|folgen sie uns|suivez-nous|suivez nous|síguenos|siguenos|síganos|siga-nos|sigam-nos|seguici|seguiteci|obserwuj nas|volg ons)([^\pL].{0,60})?(twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|mastodon|pinterest|whatsapp|@\w)`)
 	// A byline: "By A Name", "By A Name and Other Name".
 	rxByline = lazyRegexp(`^(?i:by|por|von|par|door|di)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&|e|y|und|et)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*[,|-]?`)
 	// Date and time words, for datelines.
@@ -598,7 +602,7 @@ func isFurnitureText(t string) bool {
 	if len(words) <= 60 && containsAny(lower, copyrightPhrases) {
 		return true
 	}
-	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || containsAny(lower, codaHints) && rxCoda().MatchString(lower)) {
+	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || containsAny(lower, followUs) && rxFollowOther().MatchString(lower) || containsAny(lower, codaHints) && rxCoda().MatchString(lower)) {
 		return true
 	}
 	if len(words) >= 2 && len(words) <= 12 && allShareWords(lower) {

@@ -227,6 +227,10 @@ func TestIsFurnitureText(t *testing.T) {
 		{"La suite après cette publicité", true},
 		{"Weiterlesen nach der Anzeige", true},
 		{"Story continues below advertisement", true},
+		{"Folgt uns auf Instagram: instagram.com/beispiel", true},
+		{"Suivez-nous sur Facebook et Twitter pour ne rien manquer.", true},
+		{"Síguenos en @ejemplo", true},
+		{"Folgen Sie uns durch die Altstadt bis zum Hafen, wo die Boote liegen.", false},
 		{"0 Kommentare", true},
 		{"12 commentaires", true},
 		{"1.204 Aufrufe", true},
@@ -306,7 +310,7 @@ func TestCleaningRulesFire(t *testing.T) {
 // Every rule's pattern compiles: they compile on first use, so a typo
 // would otherwise surface only when some page reached that rule.
 func TestLazyRegexpsCompile(t *testing.T) {
-	for _, re := range []func() *regexp.Regexp{rxCounter, rxCountLine, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
+	for _, re := range []func() *regexp.Regexp{rxCounter, rxCountLine, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxFollowOther, rxByline, rxDateWord,
 		rxDateAnchor, textEndRe, textCopyrightRe, textAsideRe, textBylineRe, textCreditRe, textCaptionRe, textURLRe, bylineDate} {
 		if re() == nil {
 			t.Fatal("a rule compiled to nil")
