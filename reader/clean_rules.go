@@ -410,6 +410,14 @@ var (
 		"über den autor", "über die autorin", "zum autor", "à propos de l’auteur", "à propos de l'auteur", "sobre el autor", "sobre o autor", "o autorze",
 		"gerelateerde artikelen", "zobacz też", "zobacz także", "czytaj też", "czytaj także",
 		"przeczytaj też", "przeczytaj także", "podobne artykuły",
+		// Rating and feedback prompts under a post.
+		"rate this post", "rate this article", "rate this story", "was this article helpful", "was this helpful",
+		"was this post helpful", "bewerte diesen beitrag", "bewerten sie diesen beitrag", "bewerten sie diesen artikel",
+		"war dieser beitrag hilfreich", "wie hilfreich war", "évaluer cet article", "notez cet article",
+		"cet article vous a-t-il été utile", "cet article vous a été utile", "califica este artículo", "valora este artículo",
+		"¿te ha resultado útil", "¿te resultó útil", "¿fue útil este artículo", "avalie este artigo", "este artigo foi útil",
+		"vota questo articolo", "questo articolo ti è stato utile", "oceń artykuł", "oceń ten artykuł",
+		"czy ten artykuł był pomocny", "beoordeel dit artikel", "was dit artikel nuttig",
 	}
 	// Prefixes of short furniture blocks (up to thirty words): what captions,
 	// credits and promotions start with.
