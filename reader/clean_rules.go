@@ -410,6 +410,12 @@ var (
 		"über den autor", "über die autorin", "zum autor", "à propos de l’auteur", "à propos de l'auteur", "sobre el autor", "sobre o autor", "o autorze",
 		"gerelateerde artikelen", "zobacz też", "zobacz także", "czytaj też", "czytaj także",
 		"przeczytaj też", "przeczytaj także", "podobne artykuły",
+		// Finnish, Swedish, Norwegian, Danish; and German wordings the
+		// lists above lacked.
+		"lue myös", "lue lisää", "lue seuraavaksi", "lue aiheesta lisää", "aiheeseen liittyvät", "läs också", "läs mer",
+		"relaterade artiklar", "les også", "les mer", "relaterte artikler", "siste saker", "læs også", "læs mere",
+		"relaterede artikler", "mehr lesen", "weiterlesen", "ähnliche neuigkeiten", "ähnliche nachrichten",
+		"verwandte beiträge", "passende artikel", "rezept bewerten",
 		// Rating and feedback prompts under a post.
 		"rate this post", "rate this article", "rate this story", "was this article helpful", "was this helpful",
 		"was this post helpful", "bewerte diesen beitrag", "bewerten sie diesen beitrag", "bewerten sie diesen artikel",
