@@ -461,6 +461,23 @@ var (
 	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
 		"todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
 		"wszelkie prawa zastrzeżone", "chroniony prawem autorskim", "copyrighted property", "alle rechten voorbehouden"}
+	// A publisher disowning what it prints: the disclaimer under guest
+	// posts, readers' content and sponsored text, in several languages.
+	disclaimerPhrases = []string{"is not responsible for the opinions", "are not responsible for the opinions",
+		"not necessarily reflect the views", "not necessarily reflect the opinion", "not necessarily reflect those of",
+		"views expressed are those of", "opinions expressed are those of", "views expressed in this", "opinions expressed in this",
+		"geben nicht unbedingt die meinung", "geben nicht zwingend die meinung", "gibt nicht unbedingt die meinung",
+		"spiegeln nicht unbedingt die meinung", "spiegelt nicht unbedingt die meinung", "entsprechen nicht unbedingt der meinung",
+		"n'engagent que leur", "n’engagent que leur", "ne reflètent pas nécessairement l'opinion",
+		"ne reflètent pas nécessairement l’opinion", "ne reflètent pas nécessairement la position",
+		"no se hace responsable de las opiniones", "no reflejan necesariamente la opinión", "no reflejan necesariamente el punto de vista",
+		"não se responsabiliza pelas opiniões", "não refletem necessariamente a opinião", "não reflete necessariamente a opinião",
+		"non riflettono necessariamente l'opinione", "non riflettono necessariamente l’opinione",
+		"non riflettono necessariamente il punto di vista", "nie odzwierciedlają stanowiska", "nie ponosi odpowiedzialności za treść",
+		"weerspiegelen niet noodzakelijk de mening"}
+	// Stems without one of which no disclaimer phrase matches: testing them
+	// first spares most blocks the long list.
+	disclaimerHints = []string{"neces", "nécess", "responsab", "responsib", "unbedingt", "zwingend", "engagent", "expressed", "odzwierciedl", "odpowiedzialno", "noodzakelijk"}
 	// "Name/Agency": a picture credit standing alone.
 	rxSlashCredit = lazyRegexp(`^\p{L}[\p{L}\d .'’-]{1,40}[^\s/]/[^\s/]\p{L}*[\p{L}\d .'’-]{0,30}$`)
 	// Words without one of which rxCoda cannot match: testing them first
@@ -472,7 +489,11 @@ var (
 		"aprobados", "freigabe", "freigeschaltet", "pelo moderador", "por el moderador", "par le modérateur"}
 	// A post's counters standing alone: "0 Kommentare", "3 commentaires",
 	// "37 views", "1.204 Aufrufe", "Keine Kommentare".
-	rxCountLine = lazyRegexp(`^(\d[\d.,]*|no|keine|aucun|sin|sem|brak|nessun) (comments?|kommentare?|commentaires?|comentarios?|comentários?|komentarz[ey]?|komentarzy|comment[io]|reacties|reactie|views|aufrufe|vues|visitas|visualizações|visualizzazioni|wyświetle[nń]|weergaven|leser|lesern)$`)
+	countNone  = wordSet("no", "keine", "aucun", "sin", "sem", "brak", "nessun")
+	countWords = wordSet("comment", "comments", "kommentar", "kommentare", "commentaire", "commentaires", "comentario",
+		"comentarios", "comentário", "comentários", "komentarz", "komentarze", "komentarzy", "commento", "commenti",
+		"reactie", "reacties", "views", "aufrufe", "vues", "visitas", "visualizações", "visualizzazioni", "wyświetleń",
+		"wyświetlenia", "weergaven")
 	// "More AP NBA: https://...": a line of links to more of the same.
 	rxMoreLink = lazyRegexp(`^more\b[^:]{0,40}:\s*https?://`)
 	// Reading time: "4 min read", "3 Minuten Lesezeit", "5 min de lecture".
@@ -493,7 +514,7 @@ var (
 	rxFollow = lazyRegexp(`\bfollow (us|him|her|me|them)\b.{0,40}\b(twitter|facebook|instagram|@\w)|\bfollow (us|him|her|me|them) @\w|^follow @\w+ on (twitter|instagram|facebook)`)
 	// "Folgt uns auf Instagram", "Suivez-nous sur Facebook": the same coda
 	// in other languages, a verb of following "us" and a network.
-	followUs      = []string{"uns", "nous", "guenos", "ganos", "nos", "seguici", "seguiteci", "nas", "ons"}
+	followUs      = []string{"folg", "suivez", "guenos", "ganos", "siga-nos", "sigam-nos", "seguici", "seguiteci", "obserwuj", "volg ons"}
 	rxFollowOther = lazyRegexp(`(^|[^\pL])(folgt uns|folge uns|folgen sie uns|suivez-nous|suivez nous|síguenos|siguenos|síganos|siga-nos|sigam-nos|seguici|seguiteci|obserwuj nas|volg ons)([^\pL].{0,60})?(twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|mastodon|pinterest|whatsapp|@\w)`)
 	// A byline: "By A Name", "By A Name and Other Name".
 	rxByline = lazyRegexp(`^(?i:by|por|von|par|door|di)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&|e|y|und|et)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*[,|-]?`)
@@ -571,7 +592,7 @@ func isFurnitureText(t string) bool {
 	if len(words) <= 12 {
 		line := strings.TrimRight(lower, " .:!…")
 		if furnitureLines[line] || hasAnyPrefix(line, furnitureLinePrefixes) ||
-			strings.HasSuffix(line, "comments") && len(words) <= 2 || rxCountLine().MatchString(line) {
+			strings.HasSuffix(line, "comments") && len(words) <= 2 || isCountLine(line) {
 			return true
 		}
 	}
@@ -613,7 +634,7 @@ func isFurnitureText(t string) bool {
 			}
 		}
 	}
-	if len(words) <= 60 && containsAny(lower, copyrightPhrases) {
+	if len(words) <= 60 && (containsAny(lower, copyrightPhrases) || containsAny(lower, disclaimerHints) && containsAny(lower, disclaimerPhrases)) {
 		return true
 	}
 	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || containsAny(lower, followUs) && rxFollowOther().MatchString(lower) || containsAny(lower, codaHints) && rxCoda().MatchString(lower)) {
@@ -633,6 +654,19 @@ func isFurnitureText(t string) bool {
 		return true
 	}
 	return false
+}
+
+// isCountLine reports whether a line is a number (or "no") and the word
+// for comments or views.
+func isCountLine(line string) bool {
+	n, w, ok := strings.Cut(line, " ")
+	if !ok || !countWords[w] {
+		return false
+	}
+	if countNone[n] {
+		return true
+	}
+	return n != "" && strings.Trim(n, "0123456789.,") == "" && n[0] >= '0' && n[0] <= '9'
 }
 
 // boxLead reports whether a block opens with the heading of a related-
