@@ -368,6 +368,10 @@ var (
 		"continua após a publicidade", "continua dopo la pubblicità", "l'articolo continua dopo la pubblicità",
 		"dalsza część artykułu pod reklamą", "dalsza część pod reklamą", "artikel gaat verder na de advertentie",
 		"lees verder na de advertentie")
+	// The words that label an ad or a paid post.
+	adLabels = wordSet("advertisement", "advertising", "advert", "ad", "ads", "sponsored", "anzeige", "werbung",
+		"publicité", "publicidad", "publicidade", "pubblicità", "reklama", "advertentie", "реклама", "sponsorisé",
+		"patrocinado", "gesponsert")
 	// Prefixes of whole furniture blocks of up to twelve words.
 	furnitureLinePrefixes = append([]string{"more from ", "you may also like", "you might also like",
 		"you may like", "you might like", "don't miss", "dont miss", "don’t miss", "tell us what you think",
@@ -599,6 +603,11 @@ func isFurnitureText(t string) bool {
 	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter().MatchString(lower) || rxReadTime().MatchString(lower)) {
 		return true
 	}
+	// An ad label with its kind: "Anzeige, enthält Affiliate Links",
+	// "Werbung | unbezahlt", "Publicité : partenariat".
+	if len(words) >= 2 && len(words) <= 8 && isAdLabel(words) {
+		return true
+	}
 	// "Lesen Sie auch: <headline>", "Le puede interesar: <headline>".
 	if len(words) <= 30 && strings.Contains(lower, ":") && boxLead(lower) {
 		return true
@@ -667,6 +676,23 @@ func isCountLine(line string) bool {
 		return true
 	}
 	return n != "" && strings.Trim(n, "0123456789.,") == "" && n[0] >= '0' && n[0] <= '9'
+}
+
+// isAdLabel reports whether a line opens with an ad label set apart by
+// punctuation: "Anzeige, ...", "Werbung | ...", "Publicité : ...".
+func isAdLabel(words []string) bool {
+	first := strings.ToLower(words[0])
+	label := strings.TrimRight(first, ",:|/")
+	if !adLabels[label] {
+		return false
+	}
+	switch {
+	case label != first:
+		return true
+	case words[1] == "|" || words[1] == ":" || words[1] == "-" || words[1] == "–" || words[1] == "—" || words[1] == "/":
+		return true
+	}
+	return false
 }
 
 // boxLead reports whether a block opens with the heading of a related-
