@@ -376,7 +376,10 @@ var (
 	furnitureLinePrefixes = append([]string{"more from ", "you may also like", "you might also like",
 		"you may like", "you might like", "don't miss", "dont miss", "don’t miss", "tell us what you think",
 		"this slideshow requires javascript", "media playback is unsupported", "like this story",
-		"like this article", "share on "}, boxLines...)
+		"like this article", "share on ",
+		// "Share on <network>" in other languages.
+		"partager sur ", "teilen auf ", "teilen bei ", "compartir en ", "compartilhar no ", "compartilhar em ",
+		"condividi su ", "udostępnij na ", "delen op ", "dela på ", "del på "}, boxLines...)
 	// The same furniture in other languages: the heading of a box of
 	// related stories, and the lines that ask a reader to share, rate,
 	// comment or log in (whole blocks of up to twelve words).
@@ -514,6 +517,10 @@ var (
 	shareWords = wordSet("facebook", "twitter", "whatsapp", "pinterest", "pint", "pin", "linkedin", "email",
 		"e-mail", "mail", "reddit", "share", "tweet", "print", "telegram", "messenger", "flipboard",
 		"pocket", "tumblr", "vk", "copy", "link", "sms", "comments", "comment", "save", "baixar", "download", "x")
+	// Networks and their share verbs, each a share button on its own.
+	networkWords = wordSet("facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit", "telegram", "flipboard",
+		"tumblr", "xing", "threema", "twittern", "tweeten", "tweet", "teilen", "mitteilen", "partager", "compartir",
+		"compartilhar", "condividi", "udostępnij", "delen")
 	// "Follow us on Twitter", "follow him @name": the social-media coda.
 	rxFollow = lazyRegexp(`\bfollow (us|him|her|me|them)\b.{0,40}\b(twitter|facebook|instagram|@\w)|\bfollow (us|him|her|me|them) @\w|^follow @\w+ on (twitter|instagram|facebook)`)
 	// "Folgt uns auf Instagram", "Suivez-nous sur Facebook": the same coda
@@ -647,6 +654,12 @@ func isFurnitureText(t string) bool {
 		return true
 	}
 	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || containsAny(lower, followUs) && rxFollowOther().MatchString(lower) || containsAny(lower, codaHints) && rxCoda().MatchString(lower)) {
+		return true
+	}
+	// A share button alone on its line: a network's name ("Facebook",
+	// "twittern"); the other share words ("Email", "Print", "Link") are
+	// too often the article's own one-word lines.
+	if len(words) == 1 && networkWords[strings.Trim(lower, ".,:;!")] {
 		return true
 	}
 	if len(words) >= 2 && len(words) <= 12 && allShareWords(lower) {
