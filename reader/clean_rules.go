@@ -517,6 +517,10 @@ var (
 	shareWords = wordSet("facebook", "twitter", "whatsapp", "pinterest", "pint", "pin", "linkedin", "email",
 		"e-mail", "mail", "reddit", "share", "tweet", "print", "telegram", "messenger", "flipboard",
 		"pocket", "tumblr", "vk", "copy", "link", "sms", "comments", "comment", "save", "baixar", "download", "x")
+	// Verbs of subscribing in several languages (English's are in rxCoda).
+	subscribeVerbs = []string{"abonnier", "anmelden", "melde dich", "melden sie sich", "bestellen sie", "abonnez", "inscrivez",
+		"inscris-toi", "abonne-toi", "suscríbete", "suscribete", "suscríbase", "assine", "inscreva", "iscriviti", "abbonati",
+		"zapisz się", "zasubskrybuj", "abonneer", "schrijf je in", "meld je aan", "prenumerera"}
 	// Networks and their share verbs, each a share button on its own.
 	networkWords = wordSet("facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit", "telegram", "flipboard",
 		"tumblr", "xing", "threema", "twittern", "tweeten", "tweet", "teilen", "mitteilen", "partager", "compartir",
@@ -651,6 +655,11 @@ func isFurnitureText(t string) bool {
 		}
 	}
 	if len(words) <= 60 && (containsAny(lower, copyrightPhrases) || containsAny(lower, disclaimerHints) && containsAny(lower, disclaimerPhrases)) {
+		return true
+	}
+	// "Abonniere meinen Newsletter", "Inscrivez-vous à notre newsletter":
+	// the sign-up coda, a verb of subscribing and the newsletter.
+	if len(words) <= 45 && strings.Contains(lower, "newsletter") && containsAny(lower, subscribeVerbs) {
 		return true
 	}
 	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || containsAny(lower, followUs) && rxFollowOther().MatchString(lower) || containsAny(lower, codaHints) && rxCoda().MatchString(lower)) {
