@@ -453,7 +453,9 @@ var (
 		"melden sie sich für", "abonnieren sie", "suscríbete", "para seguir leyendo", "assine ",
 		"zaloguj się", "subskrybuj", "foto:", "fotos:", "bild:", "bilder:", "abbildung:", "beitragsbild",
 		"titelbild", "bildquelle", "bildnachweis", "quelle:", "image illustrative", "crédit photo",
-		"crédits photo", "vergrößern", "agrandir",
+		"crédits photo", "vergrößern", "agrandir", "photo source", "image source", "photo credit", "image credit",
+		"picture credit", "credits:", "foto di ", "fotoquelle", "quelle foto", "source photo", "source image",
+		"fuente de la imagen", "fuente foto", "fonte da imagem", "fonte foto", "źródło zdjęcia", "zdjęcie:", "fot.:",
 		// Blog-engine post footers, comment and login prompts, donation
 		// appeals.
 		"this entry was posted", "this post was posted", "der beitrag wurde am", "dieser beitrag wurde",
@@ -611,7 +613,9 @@ func isFurnitureText(t string) bool {
 			return true
 		}
 	}
-	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter().MatchString(lower) || rxReadTime().MatchString(lower)) {
+	// A rule of "+++" or "***" may set the line off: "+++ Credits: ...".
+	head := strings.TrimLeft(lower, "+*#>•–—=~| ")
+	if len(words) <= 30 && (hasAnyPrefix(head, furnitureStarts) || rxCounter().MatchString(lower) || rxReadTime().MatchString(lower)) {
 		return true
 	}
 	// An ad label with its kind: "Anzeige, enthält Affiliate Links",
