@@ -93,6 +93,7 @@ func isHidden(n *html.Node) bool {
 
 // cleaner removes what is not the article from go-readability's result.
 type cleaner struct {
+	root      *html.Node
 	info      *pageInfo
 	total     int      // letters and digits in the whole result, before cleaning
 	title     []string // tokens of the title
@@ -103,7 +104,7 @@ type cleaner struct {
 // postClean removes what is not the article from go-readability's result:
 // see the rules in clean_rules.go and clean_ends.go.
 func postClean(root *html.Node, info *pageInfo) {
-	c := &cleaner{info: info, total: countText(root)}
+	c := &cleaner{root: root, info: info, total: countText(root)}
 	if c.total == 0 {
 		return
 	}
@@ -150,6 +151,19 @@ func (c *cleaner) clean(n *html.Node, inLink bool) (size, links int, img, tagged
 			i = i || k.Data == "img"
 			t = t || k.Data == "a" && hasToken(getAttr(k, "rel"), "tag")
 			if c.condemned(k, s, l, i, t) {
+				if isCommentsHeading(k) && c.proseBefore(k) && !paragraphsAfter(k) {
+					// What follows a "Comments" heading after the
+					// article, in the same box, is the comments
+					// (each in its own box: paragraphs right under
+					// the heading's parent would be the article's).
+					for next != nil {
+						after := next.NextSibling
+						if trace("comments", next) {
+							n.RemoveChild(next)
+						}
+						next = after
+					}
+				}
 				n.RemoveChild(k)
 			} else {
 				size += s
@@ -192,6 +206,30 @@ func wordChars(s string) int {
 		}
 	}
 	return n
+}
+
+// proseBefore reports whether a paragraph of prose comes before n in the
+// result (what is before n is cleaned already).
+func (c *cleaner) proseBefore(n *html.Node) bool {
+	for x := n; x != nil && x != c.root; x = x.Parent {
+		for s := x.PrevSibling; s != nil; s = s.PrevSibling {
+			if s.Type == html.ElementNode && !mdSkipTags[s.Data] && isProse(squeeze(textOf(s))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// paragraphsAfter reports whether a paragraph of prose follows n among
+// its siblings.
+func paragraphsAfter(n *html.Node) bool {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode && s.Data == "p" && isProse(squeeze(textOf(s))) {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanTrace, when set (by tests), hears every removal and its rule.

@@ -519,6 +519,9 @@ var (
 	shareWords = wordSet("facebook", "twitter", "whatsapp", "pinterest", "pint", "pin", "linkedin", "email",
 		"e-mail", "mail", "reddit", "share", "tweet", "print", "telegram", "messenger", "flipboard",
 		"pocket", "tumblr", "vk", "copy", "link", "sms", "comments", "comment", "save", "baixar", "download", "x")
+	// The heading of a comment section, with its count stripped.
+	commentHeadings = wordSet("comments", "comment", "kommentare", "kommentar", "commentaires", "commentaire",
+		"comentarios", "comentários", "komentarze", "commenti", "reacties", "leserkommentare", "reader comments")
 	// Verbs of subscribing in several languages (English's are in rxCoda).
 	subscribeVerbs = []string{"abonnier", "anmelden", "melde dich", "melden sie sich", "bestellen sie", "abonnez", "inscrivez",
 		"inscris-toi", "abonne-toi", "suscríbete", "suscribete", "suscríbase", "assine", "inscreva", "iscriviti", "abbonati",
@@ -719,6 +722,17 @@ func isAdLabel(words []string) bool {
 		return true
 	}
 	return false
+}
+
+// isCommentsHeading reports whether a short block is the heading of a
+// comment section: "Comments", "3 Kommentare", "Commentaires (2)".
+func isCommentsHeading(n *html.Node) bool {
+	t := blockText(n, 60)
+	if t == "" {
+		return false
+	}
+	line := strings.Trim(strings.ToLower(t), " .:!…()0123456789#")
+	return commentHeadings[line] || isCountLine(strings.TrimRight(strings.ToLower(t), " .:!…"))
 }
 
 // boxLead reports whether a block opens with the heading of a related-
