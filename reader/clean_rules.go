@@ -554,6 +554,10 @@ func dropText(n *html.Node) bool {
 	if t == "" {
 		return false
 	}
+	if headingTag(n) && networkWords[strings.ToLower(strings.Trim(t, ".,:;!"))] {
+		// A network's name as a heading heads a section about it.
+		return false
+	}
 	return isFurnitureText(t)
 }
 

@@ -147,6 +147,8 @@ func TestCleaningKeeps(t *testing.T) {
 			keep: []string{"KEEP Pictures of the quay"}},
 		{name: "paragraph set as a heading at the end", end: `<h4>KEEP and so the harbour stayed open all winter, for the first time in living memory.</h4>`,
 			keep: []string{"KEEP and so the harbour stayed open"}},
+		{name: "network name as a heading", mid: `<h2>Facebook</h2><p>KEEP the pupils posted a photo of the heater every day, and the town followed along.</p>`,
+			keep: []string{"Facebook", "KEEP the pupils posted"}},
 		{name: "comments line amid the paragraphs", mid: `<p>Comments</p><p>KEEP the pupils answered every letter they got about the heater.</p>`,
 			keep: []string{"KEEP the pupils answered"}},
 		{name: "list of picks with linked headings", end: `<ul><li><h3><a href="https://shop.example.org/kit">KEEP the copper kit</a></h3><p>Everything the pupils used, in one box.</p></li><li><h3><a href="https://glass.example.org/">KEEP salvaged glass</a></h3><p>Old windows from the town hall.</p></li></ul>`,
