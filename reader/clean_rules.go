@@ -519,9 +519,10 @@ var (
 	shareWords = wordSet("facebook", "twitter", "whatsapp", "pinterest", "pint", "pin", "linkedin", "email",
 		"e-mail", "mail", "reddit", "share", "tweet", "print", "telegram", "messenger", "flipboard",
 		"pocket", "tumblr", "vk", "copy", "link", "sms", "comments", "comment", "save", "baixar", "download", "x")
-	// The heading of a comment section, with its count stripped.
-	commentHeadings = wordSet("comments", "comment", "kommentare", "kommentar", "commentaires", "commentaire",
-		"comentarios", "comentários", "komentarze", "commenti", "reacties", "leserkommentare", "reader comments")
+	// The heading of a comment section, with its count stripped. Plurals
+	// only: "Kommentar", "Comment" alone head an opinion piece.
+	commentHeadings = wordSet("comments", "kommentare", "commentaires", "comentarios", "comentários", "komentarze",
+		"commenti", "reacties", "leserkommentare", "reader comments")
 	// Verbs of subscribing in several languages (English's are in rxCoda).
 	subscribeVerbs = []string{"abonnier", "anmelden", "melde dich", "melden sie sich", "bestellen sie", "abonnez", "inscrivez",
 		"inscris-toi", "abonne-toi", "suscríbete", "suscribete", "suscríbase", "assine", "inscreva", "iscriviti", "abbonati",

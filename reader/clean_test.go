@@ -147,6 +147,8 @@ func TestCleaningKeeps(t *testing.T) {
 			keep: []string{"KEEP Pictures of the quay"}},
 		{name: "paragraph set as a heading at the end", end: `<h4>KEEP and so the harbour stayed open all winter, for the first time in living memory.</h4>`,
 			keep: []string{"KEEP and so the harbour stayed open"}},
+		{name: "commentary after the report", end: `<h2>Comment</h2><div><p>KEEP the council should have paid for the heater, not the school, and it should say so now.</p><p>It is the town that gains from an open harbour, after all, and the town that should pay for it.</p></div>`,
+			keep: []string{"KEEP the council should have paid"}},
 		{name: "network name as a heading", mid: `<h2>Facebook</h2><p>KEEP the pupils posted a photo of the heater every day, and the town followed along.</p>`,
 			keep: []string{"Facebook", "KEEP the pupils posted"}},
 		{name: "comments line amid the paragraphs", mid: `<p>Comments</p><p>KEEP the pupils answered every letter they got about the heater.</p>`,
