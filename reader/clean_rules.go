@@ -222,7 +222,7 @@ func dropPostMeta(n *html.Node, size, total int) bool {
 		return false
 	}
 	switch n.Data {
-	case "p", "div", "li", "section", "footer", "span", "ul", "dd":
+	case "p", "div", "li", "section", "footer", "ul", "dd":
 	default:
 		return false
 	}

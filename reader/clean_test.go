@@ -149,6 +149,10 @@ func TestCleaningKeeps(t *testing.T) {
 			keep: []string{"KEEP and so the harbour stayed open"}},
 		{name: "commentary after the report", end: `<h2>Comment</h2><div><p>KEEP the council should have paid for the heater, not the school, and it should say so now.</p><p>It is the town that gains from an open harbour, after all, and the town that should pay for it.</p></div>`,
 			keep: []string{"KEEP the council should have paid"}},
+		{name: "tag link inside a sentence", mid: `<p>The pupils used <span class="kw"><a href="/tag/copper/" rel="tag">KEEP copper</a></span> pipe for the heater. ` +
+			`They bought it from the scrapyard behind the station, cut it with a borrowed saw, bent it around a wooden drum in the school yard and painted it black, ` +
+			`and the teacher says that the bending took longer than all the rest of the work together, because the pipe kept kinking in the cold.</p>`,
+			keep: []string{"The pupils used KEEP copper pipe for the heater."}},
 		{name: "network name as a heading", mid: `<h2>Facebook</h2><p>KEEP the pupils posted a photo of the heater every day, and the town followed along.</p>`,
 			keep: []string{"Facebook", "KEEP the pupils posted"}},
 		{name: "comments line amid the paragraphs", mid: `<p>Comments</p><p>KEEP the pupils answered every letter they got about the heater.</p>`,
