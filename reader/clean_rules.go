@@ -226,7 +226,29 @@ func dropPostMeta(n *html.Node, size, total int) bool {
 	default:
 		return false
 	}
-	return blockText(n, 400) != ""
+	t := blockText(n, 400)
+	if t == "" {
+		return false
+	}
+	// A sentence with one keyword linked to its tag page is prose; a
+	// meta line is mostly its category and tag links.
+	return !isProse(t) || tagLinkText(n)*100 >= size*15
+}
+
+// tagLinkText counts the text under n inside rel="tag" links.
+func tagLinkText(n *html.Node) int {
+	size := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.Data == "a" && hasToken(getAttr(c, "rel"), "tag") {
+			size += wordChars(textOf(c))
+			continue
+		}
+		size += tagLinkText(c)
+	}
+	return size
 }
 
 // dropHeadedLinks removes a block that opens with the heading of a

@@ -153,6 +153,8 @@ func TestCleaningKeeps(t *testing.T) {
 			`They bought it from the scrapyard behind the station, cut it with a borrowed saw, bent it around a wooden drum in the school yard and painted it black, ` +
 			`and the teacher says that the bending took longer than all the rest of the work together, because the pipe kept kinking in the cold.</p>`,
 			keep: []string{"The pupils used KEEP copper pipe for the heater."}},
+		{name: "short sentence with a tag link", mid: `<p>KEEP the pupils used <a href="/tag/copper/" rel="tag">copper</a> pipe, bent around a wooden drum in the school yard.</p>`,
+			keep: []string{"KEEP the pupils used copper pipe, bent around a wooden drum in the school yard."}},
 		{name: "network name as a heading", mid: `<h2>Facebook</h2><p>KEEP the pupils posted a photo of the heater every day, and the town followed along.</p>`,
 			keep: []string{"Facebook", "KEEP the pupils posted"}},
 		{name: "comments line amid the paragraphs", mid: `<p>Comments</p><p>KEEP the pupils answered every letter they got about the heater.</p>`,
