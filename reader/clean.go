@@ -93,6 +93,7 @@ func isHidden(n *html.Node) bool {
 
 // cleaner removes what is not the article from go-readability's result.
 type cleaner struct {
+	root      *html.Node
 	info      *pageInfo
 	total     int      // letters and digits in the whole result, before cleaning
 	title     []string // tokens of the title
@@ -103,7 +104,7 @@ type cleaner struct {
 // postClean removes what is not the article from go-readability's result:
 // see the rules in clean_rules.go and clean_ends.go.
 func postClean(root *html.Node, info *pageInfo) {
-	c := &cleaner{info: info, total: countText(root)}
+	c := &cleaner{root: root, info: info, total: countText(root)}
 	if c.total == 0 {
 		return
 	}
@@ -128,10 +129,11 @@ func countText(n *html.Node) int {
 }
 
 // clean prunes n's subtree bottom-up and returns what is left of its text
-// (size counts non-space bytes, links those inside links to the same site)
-// and whether an image is left in it. Children are judged before their parent, so a paragraph is judged
+// (size counts non-space bytes, links those inside links to the same site),
+// whether an image is left in it and whether a tag link is (rel="tag").
+// Children are judged before their parent, so a paragraph is judged
 // without the furniture inside it (a hover card full of links).
-func (c *cleaner) clean(n *html.Node, inLink bool) (size, links int, img bool) {
+func (c *cleaner) clean(n *html.Node, inLink bool) (size, links int, img, tagged bool) {
 	for k := n.FirstChild; k != nil; {
 		next := k.NextSibling
 		switch k.Type {
@@ -145,19 +147,34 @@ func (c *cleaner) clean(n *html.Node, inLink bool) (size, links int, img bool) {
 			if mdSkipTags[k.Data] {
 				break
 			}
-			s, l, i := c.clean(k, inLink || k.Data == "a" && c.internal(getAttr(k, "href")))
+			s, l, i, t := c.clean(k, inLink || k.Data == "a" && c.internal(getAttr(k, "href")))
 			i = i || k.Data == "img"
-			if c.condemned(k, s, l, i) {
+			t = t || k.Data == "a" && hasToken(getAttr(k, "rel"), "tag")
+			if c.condemned(k, s, l, i, t) {
+				if isCommentsHeading(k) && c.proseBefore(k) && !paragraphsAfter(k) {
+					// What follows a "Comments" heading after the
+					// article, in the same box, is the comments
+					// (each in its own box: paragraphs right under
+					// the heading's parent would be the article's).
+					for next != nil {
+						after := next.NextSibling
+						if trace("comments", next) {
+							n.RemoveChild(next)
+						}
+						next = after
+					}
+				}
 				n.RemoveChild(k)
 			} else {
 				size += s
 				links += l
 				img = img || i
+				tagged = tagged || t
 			}
 		}
 		k = next
 	}
-	return size, links, img
+	return size, links, img, tagged
 }
 
 // internal reports whether a link leads to the page's own site: lists of
@@ -191,6 +208,30 @@ func wordChars(s string) int {
 	return n
 }
 
+// proseBefore reports whether a paragraph of prose comes before n in the
+// result (what is before n is cleaned already).
+func (c *cleaner) proseBefore(n *html.Node) bool {
+	for x := n; x != nil && x != c.root; x = x.Parent {
+		for s := x.PrevSibling; s != nil; s = s.PrevSibling {
+			if s.Type == html.ElementNode && !mdSkipTags[s.Data] && isProse(squeeze(textOf(s))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// paragraphsAfter reports whether a paragraph of prose follows n among
+// its siblings.
+func paragraphsAfter(n *html.Node) bool {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode && s.Data == "p" && isProse(squeeze(textOf(s))) {
+			return true
+		}
+	}
+	return false
+}
+
 // cleanTrace, when set (by tests), hears every removal and its rule.
 var cleanTrace func(rule string, n *html.Node)
 
@@ -202,8 +243,8 @@ func trace(rule string, n *html.Node) bool {
 }
 
 // condemned applies the element rules in order; img says whether n holds
-// an image.
-func (c *cleaner) condemned(n *html.Node, size, links int, img bool) bool {
+// an image, tagged whether it holds a tag link.
+func (c *cleaner) condemned(n *html.Node, size, links int, img, tagged bool) bool {
 	switch {
 	case dropTag(n, size, c.total):
 		return trace("tag", n)
@@ -213,6 +254,15 @@ func (c *cleaner) condemned(n *html.Node, size, links int, img bool) bool {
 		return trace("links", n)
 	case dropText(n):
 		return trace("text", n)
+	case dropHeadedLinks(n):
+		return trace("links", n)
+	case size*4 <= c.total*3 && c.dropTeaserList(n):
+		// A site's teaser grid under a short post can outweigh it: the
+		// shape is signal enough, unless the list is nearly all there is
+		// (go-readability took a listing page; better that than nothing).
+		return trace("links", n)
+	case tagged && dropPostMeta(n, size, c.total):
+		return trace("postmeta", n)
 	}
 	return false
 }

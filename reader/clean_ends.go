@@ -106,6 +106,87 @@ func (c *cleaner) trimEnds(root *html.Node) {
 	// What follows the last paragraph is left to the other rules: lists,
 	// tables and short lines there are as often the article's as not.
 	c.secondOpinion(ls[first:])
+	// But a heading with nothing after it heads nothing: the title of a
+	// box whose items were dropped or are drawn by a script ("News",
+	// "More on this topic").
+	for {
+		h := lastLeaf(root)
+		if h == nil || h.Parent == nil || !(h.Data == "h1" || headingTag(h)) {
+			break
+		}
+		// Some sites set whole paragraphs in heading tags.
+		if t := squeeze(textOf(h)); strings.Count(t, " ") >= 12 || isProse(t) {
+			break
+		}
+		trace("ends", h)
+		h.Parent.RemoveChild(h)
+	}
+}
+
+// lastLeaf returns the last leaf block under n (as leaves would visit
+// it) when nothing but white space and empty elements follows it, else
+// nil: text, a picture or a table after it.
+func lastLeaf(n *html.Node) *html.Node {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+		case html.ElementNode:
+			if mdSkipTags[c.Data] {
+				continue
+			}
+			switch c.Data {
+			case "img", "picture", "svg", "video", "iframe", "table", "pre":
+				return nil
+			}
+			if l := lastLeaf(c); l != nil {
+				return l
+			}
+			if !emptyElement(c) {
+				if mdBlockTags[c.Data] && !hasBlock(c) {
+					return c
+				}
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// emptyElement reports whether n holds no text and no picture.
+func emptyElement(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		case html.ElementNode:
+			if mdSkipTags[c.Data] {
+				continue
+			}
+			switch c.Data {
+			case "img", "picture", "svg", "video", "iframe":
+				return false
+			}
+			if !emptyElement(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hasBlock reports whether a block element is under n.
+func hasBlock(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (mdBlockTags[c.Data] || c.Data == "table" || c.Data == "pre" || hasBlock(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isHeadMatter reports whether a block above the first paragraph is the
@@ -262,25 +343,47 @@ func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
 	if body == "" {
 		return "", "", false
 	}
-	var htmlMD string
-	if bodyIsHTML(body) {
+	markup := bodyIsHTML(body)
+	var doc *html.Node
+	if markup {
 		// Some sites put the body's markup in articleBody: read it as
 		// HTML rather than show its tags.
-		doc, err := html.Parse(strings.NewReader(body))
-		if err != nil {
+		var err error
+		if doc, err = html.Parse(strings.NewReader(body)); err != nil {
 			return "", "", false
 		}
-		htmlMD, body = toMarkdown(doc, nil)
+		_, body = toMarkdown(doc, nil)
 	}
 	bw, tw := CountWords(body), CountWords(text)
 	if bw < 150 || tw >= bw || tw*3 >= bw && !bodyMissing(body, text) {
 		return "", "", false
 	}
-	if htmlMD != "" {
-		return htmlMD, body, true
+	if markup {
+		// The markup is the page's own, furniture and all (a "read
+		// also" box, a hidden date): it is cleaned as go-readability's
+		// result is. The choice above was made on the whole body.
+		dropHidden(doc)
+		postClean(doc, info)
+		md, txt = toMarkdown(doc, nil)
+		return md, txt, CountWords(txt) > 0
 	}
 	md, txt = plainParagraphs(body)
 	return md, txt, true
+}
+
+// dropHidden removes the elements under n the page hides from every reader.
+func dropHidden(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			if isHidden(c) {
+				n.RemoveChild(c)
+			} else {
+				dropHidden(c)
+			}
+		}
+		c = next
+	}
 }
 
 // headingTag reports whether n is h2-h6 (a subheading).

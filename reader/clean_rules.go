@@ -212,6 +212,147 @@ func dropLinkList(n *html.Node, size, links, total int) bool {
 	return false
 }
 
+// dropPostMeta removes a short block holding a tag link (rel="tag", the
+// microformat blog engines mark a post's categories and tags with): the
+// post's meta line ("Posted in News, tagged ... by ... Permalink"), in
+// whatever language the engine speaks. Prose does not link its words to
+// the site's tag pages.
+func dropPostMeta(n *html.Node, size, total int) bool {
+	if size*4 > total {
+		return false
+	}
+	switch n.Data {
+	case "p", "div", "li", "section", "footer", "ul", "dd":
+	default:
+		return false
+	}
+	t := blockText(n, 400)
+	if t == "" {
+		return false
+	}
+	// A sentence with one keyword linked to its tag page is prose; a
+	// meta line is mostly its category and tag links.
+	return !isProse(t) || tagLinkText(n)*100 >= size*15
+}
+
+// tagLinkText counts the text under n inside rel="tag" links.
+func tagLinkText(n *html.Node) int {
+	size := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.Data == "a" && hasToken(getAttr(c, "rel"), "tag") {
+			size += wordChars(textOf(c))
+			continue
+		}
+		size += tagLinkText(c)
+	}
+	return size
+}
+
+// dropHeadedLinks removes a block that opens with the heading of a
+// related-stories box and goes on with links only: "Siehe auch<br><a>...</a>
+// <br><a>...</a>", "Read more: <a>...</a>, <a>...</a>". The links may lead
+// anywhere (a blog's network, an archive): the heading says what they are.
+// Beside a short post such a box may be a large share of the text: the
+// heading and links together are signal enough, with no size limit.
+func dropHeadedLinks(n *html.Node) bool {
+	switch n.Data {
+	case "p", "div", "li", "dd":
+	default:
+		return false
+	}
+	var head []byte
+	c := n.FirstChild
+	for ; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "br" || c.Data == "a" || mdBlockTags[c.Data]) {
+			break
+		}
+		if t := textOf(c); len(head)+len(t) <= 120 {
+			head = append(head, t...)
+		} else {
+			return false
+		}
+	}
+	if c == nil {
+		return false
+	}
+	line := strings.TrimRight(strings.ToLower(squeeze(string(head))), " .:!…")
+	if line == "" || strings.Count(line, " ") >= 8 || !furnitureLines[line] && !hasAnyPrefix(line, furnitureLinePrefixes) {
+		return false
+	}
+	all, links := 0, 0
+	for ; c != nil; c = c.NextSibling {
+		s := wordChars(textOf(c))
+		all += s
+		if c.Type == html.ElementNode && c.Data == "a" {
+			links += s
+		}
+	}
+	return links > 0 && links*10 >= all*8
+}
+
+// dropTeaserList removes a list of teasers: two or more items, each led
+// by a heading that is a link to the same site (another post's headline
+// over its opening lines, its picture, its date). Its excerpts keep the
+// link density low; a list in an article does not put a linked heading
+// in every item, and a list of picks links to other sites.
+func (c *cleaner) dropTeaserList(n *html.Node) bool {
+	if n.Data != "ul" && n.Data != "ol" {
+		return false
+	}
+	items := 0
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type != html.ElementNode {
+			continue
+		}
+		if k.Data != "li" || !c.linkedHeading(k) {
+			return false
+		}
+		items++
+	}
+	return items >= 2
+}
+
+// linkedHeading reports whether a heading under n is all a link to the
+// same site.
+func (c *cleaner) linkedHeading(n *html.Node) bool {
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type != html.ElementNode {
+			continue
+		}
+		if headingTag(k) {
+			if all := wordChars(textOf(k)); all > 0 && c.internalLinkText(k)*10 >= all*9 {
+				return true
+			}
+			continue
+		}
+		if c.linkedHeading(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// internalLinkText counts the text under n inside links to the same site.
+func (c *cleaner) internalLinkText(n *html.Node) int {
+	size := 0
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type != html.ElementNode {
+			continue
+		}
+		if k.Data == "a" {
+			if c.internal(getAttr(k, "href")) {
+				size += wordChars(textOf(k))
+			}
+			continue
+		}
+		size += c.internalLinkText(k)
+	}
+	return size
+}
+
 // textBlocks are the elements the text rules judge as a whole.
 var textBlocks = map[string]bool{
 	"p": true, "div": true, "li": true, "h1": true, "h2": true, "h3": true, "h4": true,
@@ -237,12 +378,30 @@ var (
 		"most viewed", "top stories", "sign in", "log in", "subscribe", "home",
 		// One-word lines of the same kind in other languages.
 		"anzeige", "- anzeige-", "-anzeige-", "- anzeige -", "zurück", "weiter", "teilen", "kommentare",
-		"partager", "compartir", "compartilhar", "condividi", "udostępnij", "polecane", "empfehlungen")
+		"partager", "compartir", "compartilhar", "condividi", "udostępnij", "polecane", "empfehlungen",
+		// "The story continues after the advertisement", in the languages
+		// of the other lines.
+		"story continues below advertisement", "article continues below advertisement",
+		"article continues below", "story continues below", "continue reading below",
+		"weiterlesen nach der anzeige", "lesen sie nach der anzeige weiter", "artikel wird nach der anzeige fortgesetzt",
+		"der artikel wird unter der anzeige fortgesetzt", "la suite après cette publicité", "la suite après la publicité",
+		"l'article continue après la publicité", "l’article continue après la publicité", "continúa después de la publicidad",
+		"sigue después de la publicidad", "la noticia continúa después de la publicidad", "continua depois da publicidade",
+		"continua após a publicidade", "continua dopo la pubblicità", "l'articolo continua dopo la pubblicità",
+		"dalsza część artykułu pod reklamą", "dalsza część pod reklamą", "artikel gaat verder na de advertentie",
+		"lees verder na de advertentie")
+	// The words that label an ad or a paid post.
+	adLabels = wordSet("advertisement", "advertising", "advert", "ad", "ads", "sponsored", "anzeige", "werbung",
+		"publicité", "publicidad", "publicidade", "pubblicità", "reklama", "advertentie", "реклама", "sponsorisé",
+		"patrocinado", "gesponsert")
 	// Prefixes of whole furniture blocks of up to twelve words.
 	furnitureLinePrefixes = append([]string{"more from ", "you may also like", "you might also like",
 		"you may like", "you might like", "don't miss", "dont miss", "don’t miss", "tell us what you think",
 		"this slideshow requires javascript", "media playback is unsupported", "like this story",
-		"like this article", "share on "}, boxLines...)
+		"like this article", "share on ",
+		// "Share on <network>" in other languages.
+		"partager sur ", "teilen auf ", "teilen bei ", "compartir en ", "compartilhar no ", "compartilhar em ",
+		"condividi su ", "udostępnij na ", "delen op ", "dela på ", "del på "}, boxLines...)
 	// The same furniture in other languages: the heading of a box of
 	// related stories, and the lines that ask a reader to share, rate,
 	// comment or log in (whole blocks of up to twelve words).
@@ -280,6 +439,20 @@ var (
 		"über den autor", "über die autorin", "zum autor", "à propos de l’auteur", "à propos de l'auteur", "sobre el autor", "sobre o autor", "o autorze",
 		"gerelateerde artikelen", "zobacz też", "zobacz także", "czytaj też", "czytaj także",
 		"przeczytaj też", "przeczytaj także", "podobne artykuły",
+		// Finnish, Swedish, Norwegian, Danish; and German wordings the
+		// lists above lacked.
+		"lue myös", "lue lisää", "lue seuraavaksi", "lue aiheesta lisää", "aiheeseen liittyvät", "läs också", "läs mer",
+		"relaterade artiklar", "les også", "les mer", "relaterte artikler", "siste saker", "læs også", "læs mere",
+		"relaterede artikler", "mehr lesen", "weiterlesen", "ähnliche neuigkeiten", "ähnliche nachrichten",
+		"verwandte beiträge", "passende artikel", "rezept bewerten",
+		// Rating and feedback prompts under a post.
+		"rate this post", "rate this article", "rate this story", "was this article helpful", "was this helpful",
+		"was this post helpful", "bewerte diesen beitrag", "bewerten sie diesen beitrag", "bewerten sie diesen artikel",
+		"war dieser beitrag hilfreich", "wie hilfreich war", "évaluer cet article", "notez cet article",
+		"cet article vous a-t-il été utile", "cet article vous a été utile", "califica este artículo", "valora este artículo",
+		"¿te ha resultado útil", "¿te resultó útil", "¿fue útil este artículo", "avalie este artigo", "este artigo foi útil",
+		"vota questo articolo", "questo articolo ti è stato utile", "oceń artykuł", "oceń ten artykuł",
+		"czy ten artykuł był pomocny", "beoordeel dit artikel", "was dit artikel nuttig",
 	}
 	// Prefixes of short furniture blocks (up to thirty words): what captions,
 	// credits and promotions start with.
@@ -302,7 +475,9 @@ var (
 		"melden sie sich für", "abonnieren sie", "suscríbete", "para seguir leyendo", "assine ",
 		"zaloguj się", "subskrybuj", "foto:", "fotos:", "bild:", "bilder:", "abbildung:", "beitragsbild",
 		"titelbild", "bildquelle", "bildnachweis", "quelle:", "image illustrative", "crédit photo",
-		"crédits photo", "vergrößern", "agrandir",
+		"crédits photo", "vergrößern", "agrandir", "photo source", "image source", "photo credit", "image credit",
+		"picture credit", "credits:", "foto di ", "fotoquelle", "quelle foto", "source photo", "source image",
+		"fuente de la imagen", "fuente foto", "fonte da imagem", "fonte foto", "źródło zdjęcia", "zdjęcie:", "fot.:",
 		// Blog-engine post footers, comment and login prompts, donation
 		// appeals.
 		"this entry was posted", "this post was posted", "der beitrag wurde am", "dieser beitrag wurde",
@@ -317,6 +492,23 @@ var (
 	copyrightPhrases = []string{"all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
 		"todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
 		"wszelkie prawa zastrzeżone", "chroniony prawem autorskim", "copyrighted property", "alle rechten voorbehouden"}
+	// A publisher disowning what it prints: the disclaimer under guest
+	// posts, readers' content and sponsored text, in several languages.
+	disclaimerPhrases = []string{"is not responsible for the opinions", "are not responsible for the opinions",
+		"not necessarily reflect the views", "not necessarily reflect the opinion", "not necessarily reflect those of",
+		"views expressed are those of", "opinions expressed are those of", "views expressed in this", "opinions expressed in this",
+		"geben nicht unbedingt die meinung", "geben nicht zwingend die meinung", "gibt nicht unbedingt die meinung",
+		"spiegeln nicht unbedingt die meinung", "spiegelt nicht unbedingt die meinung", "entsprechen nicht unbedingt der meinung",
+		"n'engagent que leur", "n’engagent que leur", "ne reflètent pas nécessairement l'opinion",
+		"ne reflètent pas nécessairement l’opinion", "ne reflètent pas nécessairement la position",
+		"no se hace responsable de las opiniones", "no reflejan necesariamente la opinión", "no reflejan necesariamente el punto de vista",
+		"não se responsabiliza pelas opiniões", "não refletem necessariamente a opinião", "não reflete necessariamente a opinião",
+		"non riflettono necessariamente l'opinione", "non riflettono necessariamente l’opinione",
+		"non riflettono necessariamente il punto di vista", "nie odzwierciedlają stanowiska", "nie ponosi odpowiedzialności za treść",
+		"weerspiegelen niet noodzakelijk de mening"}
+	// Stems without one of which no disclaimer phrase matches: testing them
+	// first spares most blocks the long list.
+	disclaimerHints = []string{"neces", "nécess", "responsab", "responsib", "unbedingt", "zwingend", "engagent", "expressed", "odzwierciedl", "odpowiedzialno", "noodzakelijk"}
 	// "Name/Agency": a picture credit standing alone.
 	rxSlashCredit = lazyRegexp(`^\p{L}[\p{L}\d .'’-]{1,40}[^\s/]/[^\s/]\p{L}*[\p{L}\d .'’-]{0,30}$`)
 	// Words without one of which rxCoda cannot match: testing them first
@@ -326,6 +518,13 @@ var (
 	commentWords    = []string{"comments", "comentários", "comentarios", "kommentare", "commentaires", "komentarze", "commenti"}
 	moderationWords = []string{"moderated", "moderation", "moderiert", "modérés", "modération", "approved", "aprovados",
 		"aprobados", "freigabe", "freigeschaltet", "pelo moderador", "por el moderador", "par le modérateur"}
+	// A post's counters standing alone: "0 Kommentare", "3 commentaires",
+	// "37 views", "1.204 Aufrufe", "Keine Kommentare".
+	countNone  = wordSet("no", "keine", "aucun", "sin", "sem", "brak", "nessun")
+	countWords = wordSet("comment", "comments", "kommentar", "kommentare", "commentaire", "commentaires", "comentario",
+		"comentarios", "comentário", "comentários", "komentarz", "komentarze", "komentarzy", "commento", "commenti",
+		"reactie", "reacties", "views", "aufrufe", "vues", "visitas", "visualizações", "visualizzazioni", "wyświetleń",
+		"wyświetlenia", "weergaven")
 	// "More AP NBA: https://...": a line of links to more of the same.
 	rxMoreLink = lazyRegexp(`^more\b[^:]{0,40}:\s*https?://`)
 	// Reading time: "4 min read", "3 Minuten Lesezeit", "5 min de lecture".
@@ -342,8 +541,24 @@ var (
 	shareWords = wordSet("facebook", "twitter", "whatsapp", "pinterest", "pint", "pin", "linkedin", "email",
 		"e-mail", "mail", "reddit", "share", "tweet", "print", "telegram", "messenger", "flipboard",
 		"pocket", "tumblr", "vk", "copy", "link", "sms", "comments", "comment", "save", "baixar", "download", "x")
+	// The heading of a comment section, with its count stripped. Plurals
+	// only: "Kommentar", "Comment" alone head an opinion piece.
+	commentHeadings = wordSet("comments", "kommentare", "commentaires", "comentarios", "comentários", "komentarze",
+		"commenti", "reacties", "leserkommentare", "reader comments")
+	// Verbs of subscribing in several languages (English's are in rxCoda).
+	subscribeVerbs = []string{"abonnier", "anmelden", "melde dich", "melden sie sich", "bestellen sie", "abonnez", "inscrivez",
+		"inscris-toi", "abonne-toi", "suscríbete", "suscribete", "suscríbase", "assine", "inscreva", "iscriviti", "abbonati",
+		"zapisz się", "zasubskrybuj", "abonneer", "schrijf je in", "meld je aan", "prenumerera"}
+	// Networks and their share verbs, each a share button on its own.
+	networkWords = wordSet("facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit", "telegram", "flipboard",
+		"tumblr", "xing", "threema", "twittern", "tweeten", "tweet", "teilen", "mitteilen", "partager", "compartir",
+		"compartilhar", "condividi", "udostępnij", "delen")
 	// "Follow us on Twitter", "follow him @name": the social-media coda.
 	rxFollow = lazyRegexp(`\bfollow (us|him|her|me|them)\b.{0,40}\b(twitter|facebook|instagram|@\w)|\bfollow (us|him|her|me|them) @\w|^follow @\w+ on (twitter|instagram|facebook)`)
+	// "Folgt uns auf Instagram", "Suivez-nous sur Facebook": the same coda
+	// in other languages, a verb of following "us" and a network.
+	followUs      = []string{"folg", "suivez", "guenos", "ganos", "siga-nos", "sigam-nos", "seguici", "seguiteci", "obserwuj", "volg ons"}
+	rxFollowOther = lazyRegexp(`(^|[^\pL])(folgt uns|folge uns|folgen sie uns|suivez-nous|suivez nous|síguenos|siguenos|síganos|siga-nos|sigam-nos|seguici|seguiteci|obserwuj nas|volg ons)([^\pL].{0,60})?(twitter|facebook|instagram|youtube|tiktok|linkedin|telegram|mastodon|pinterest|whatsapp|@\w)`)
 	// A byline: "By A Name", "By A Name and Other Name".
 	rxByline = lazyRegexp(`^(?i:by|por|von|par|door|di)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&|e|y|und|et)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*[,|-]?`)
 	// Date and time words, for datelines.
@@ -355,14 +570,30 @@ var (
 // dropText removes a block whose words say it is furniture: a caption, a
 // credit, a dateline, a byline, "Advertisement", "Read more ...".
 func dropText(n *html.Node) bool {
-	if !textBlocks[n.Data] {
+	if !textBlocks[n.Data] && !(n.Data == "span" && spanIsBlock(n)) {
 		return false
 	}
 	t := blockText(n, 400)
 	if t == "" {
 		return false
 	}
+	if headingTag(n) && networkWords[strings.ToLower(strings.Trim(t, ".,:;!"))] {
+		// A network's name as a heading heads a section about it.
+		return false
+	}
 	return isFurnitureText(t)
+}
+
+// spanIsBlock reports whether a <span> is laid out as a block: it holds
+// line breaks, a rule or blocks (a widget's box: a rating prompt with its
+// stars, a "share" box), not a phrase of a paragraph.
+func spanIsBlock(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "br" || c.Data == "hr" || mdBlockTags[c.Data]) {
+			return true
+		}
+	}
+	return false
 }
 
 // blockText returns n's text, whitespace collapsed, or "" when it is longer
@@ -408,11 +639,18 @@ func isFurnitureText(t string) bool {
 	if len(words) <= 12 {
 		line := strings.TrimRight(lower, " .:!…")
 		if furnitureLines[line] || hasAnyPrefix(line, furnitureLinePrefixes) ||
-			strings.HasSuffix(line, "comments") && len(words) <= 2 {
+			strings.HasSuffix(line, "comments") && len(words) <= 2 || isCountLine(line) {
 			return true
 		}
 	}
-	if len(words) <= 30 && (hasAnyPrefix(lower, furnitureStarts) || rxCounter().MatchString(lower) || rxReadTime().MatchString(lower)) {
+	// A rule of "+++" or "***" may set the line off: "+++ Credits: ...".
+	head := strings.TrimLeft(lower, "+*#>•–—=~| ")
+	if len(words) <= 30 && (hasAnyPrefix(head, furnitureStarts) || rxCounter().MatchString(lower) || rxReadTime().MatchString(lower)) {
+		return true
+	}
+	// An ad label with its kind: "Anzeige, enthält Affiliate Links",
+	// "Werbung | unbezahlt", "Publicité : partenariat".
+	if len(words) >= 2 && len(words) <= 8 && isAdLabel(words) {
 		return true
 	}
 	// "Lesen Sie auch: <headline>", "Le puede interesar: <headline>".
@@ -450,10 +688,21 @@ func isFurnitureText(t string) bool {
 			}
 		}
 	}
-	if len(words) <= 60 && containsAny(lower, copyrightPhrases) {
+	if len(words) <= 60 && (containsAny(lower, copyrightPhrases) || containsAny(lower, disclaimerHints) && containsAny(lower, disclaimerPhrases)) {
 		return true
 	}
-	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || containsAny(lower, codaHints) && rxCoda().MatchString(lower)) {
+	// "Abonniere meinen Newsletter", "Inscrivez-vous à notre newsletter":
+	// the sign-up coda, a verb of subscribing and the newsletter.
+	if len(words) <= 45 && strings.Contains(lower, "newsletter") && containsAny(lower, subscribeVerbs) {
+		return true
+	}
+	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || containsAny(lower, followUs) && rxFollowOther().MatchString(lower) || containsAny(lower, codaHints) && rxCoda().MatchString(lower)) {
+		return true
+	}
+	// A share button alone on its line: a network's name ("Facebook",
+	// "twittern"); the other share words ("Email", "Print", "Link") are
+	// too often the article's own one-word lines.
+	if len(words) == 1 && networkWords[strings.Trim(lower, ".,:;!")] {
 		return true
 	}
 	if len(words) >= 2 && len(words) <= 12 && allShareWords(lower) {
@@ -472,6 +721,47 @@ func isFurnitureText(t string) bool {
 	return false
 }
 
+// isCountLine reports whether a line is a number (or "no") and the word
+// for comments or views.
+func isCountLine(line string) bool {
+	n, w, ok := strings.Cut(line, " ")
+	if !ok || !countWords[w] {
+		return false
+	}
+	if countNone[n] {
+		return true
+	}
+	return n != "" && strings.Trim(n, "0123456789.,") == "" && n[0] >= '0' && n[0] <= '9'
+}
+
+// isAdLabel reports whether a line opens with an ad label set apart by
+// punctuation: "Anzeige, ...", "Werbung | ...", "Publicité : ...".
+func isAdLabel(words []string) bool {
+	first := strings.ToLower(words[0])
+	label := strings.TrimRight(first, ",:|/")
+	if !adLabels[label] {
+		return false
+	}
+	switch {
+	case label != first:
+		return true
+	case words[1] == "|" || words[1] == ":" || words[1] == "-" || words[1] == "–" || words[1] == "—" || words[1] == "/":
+		return true
+	}
+	return false
+}
+
+// isCommentsHeading reports whether a short block is the heading of a
+// comment section: "Comments", "3 Kommentare", "Commentaires (2)".
+func isCommentsHeading(n *html.Node) bool {
+	t := blockText(n, 60)
+	if t == "" {
+		return false
+	}
+	line := strings.Trim(strings.ToLower(t), " .:!…()0123456789#")
+	return commentHeadings[line] || isCountLine(strings.TrimRight(strings.ToLower(t), " .:!…"))
+}
+
 // boxLead reports whether a block opens with the heading of a related-
 // stories box and a colon, followed by the headline it points to.
 func boxLead(lower string) bool {
@@ -485,15 +775,16 @@ func boxLead(lower string) bool {
 	return false
 }
 
-// isBar reports whether a block is three or more short items (four words
-// or fewer) set apart by "|": a navigation or footer bar.
+// isBar reports whether a block is three or more short items (six words
+// or fewer: "Copyright A. Name", "Datei ist nicht barrierefrei") set apart
+// by "|": a navigation or footer bar, a download's size and format.
 func isBar(t string) bool {
 	if strings.Count(t, "|") < 2 {
 		return false
 	}
 	for _, item := range strings.Split(t, "|") {
 		n := len(strings.Fields(item))
-		if n == 0 || n > 4 {
+		if n == 0 || n > 6 {
 			return false
 		}
 	}

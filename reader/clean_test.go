@@ -65,6 +65,11 @@ func TestCleaningRules(t *testing.T) {
 		relatedList += fmt.Sprintf(`<li><a href="/news/other-story-%d">RELATED headline of another story number %d</a></li>`, i, i)
 	}
 	relatedList += "</ul>"
+	teasers := "<h2>Articles liés</h2><ul>"
+	for i := range 8 {
+		teasers += fmt.Sprintf(`<li><a href="/news/teaser-%d"><img src="/t%d.jpg"></a><h3><a href="/news/teaser-%d">TEASER headline %d</a></h3><p>TEASER opening lines of another story, long enough that the list is not mostly links at all %d.</p><div>Par Jean Dupont, le 05/02/2020</div></li>`, i, i, i, i, i)
+	}
+	teasers += "</ul>"
 	for _, tc := range []struct {
 		name                   string
 		head, before, mid, end string
@@ -79,6 +84,9 @@ func TestCleaningRules(t *testing.T) {
 		{name: "newsletter box", end: `<div class="newsletter-signup"><p>GONE sign up for our daily newsletter and never miss a story from the harbour.</p></div>`},
 		{name: "subscribe prompt", end: `<p>Get the latest updates right in your inbox. GONE subscribe to our newsletters.</p>`},
 		{name: "related links", end: `<h3>More from News</h3>` + relatedList, gone: "RELATED"},
+		{name: "teaser list", end: teasers, gone: "TEASER"},
+		{name: "heading with nothing after it", end: `<h2>GONE Weitere Geschichten aus dem Hafen</h2><ul class="loader" data-url="/more"></ul>`},
+		{name: "after a comments heading", end: `<div class="titlebar">Kommentare</div><div><h3>#1 Kommentar von Anna</h3>26. März 2004, 16:19<p>GONE danke für diesen schönen Bericht über den Hafen!</p></div>`},
 		{name: "read more line", mid: `<p>Read more: <a href="/news/harbour-history">GONE a history of the harbour</a></p>`},
 		{name: "advertisement", mid: `<div>Advertisement</div>`, gone: "Advertisement"},
 		{name: "byline", before: `<p>By Jane GONE and John Roe</p>`},
@@ -91,6 +99,9 @@ func TestCleaningRules(t *testing.T) {
 		{name: "aside", mid: `<aside><p>GONE a pull quote repeated in large type</p></aside>`},
 		{name: "form", end: `<form><label>Email</label><input name="e"><button>GONE Send</button></form>`},
 		{name: "title repeated", before: `<h2>The Harbour Heater</h2><p>The Harbour Heater</p>`, gone: "Harbour Heater"},
+		{name: "post meta with tag links", end: `<p class="entry-info">Publié le 3 mars dans <a href="/category/port/" rel="category tag">Port</a>, mots-clés <a href="/tag/hiver/" rel="tag">hiver</a>, <a href="/tag/GONE/" rel="tag">GONE</a>. <a href="/p/1">Lien permanent</a>.</p>`},
+		{name: "prompt in a span laid out as a block", end: `<div><p>That was the story of the heater; the next part of the series follows the pupils to the regional science fair in spring.</p><span class="post-votes"><hr><strong>War der Artikel nützlich?</strong><br><img src="/star.gif" alt="1"> (GONE 95 Stimmen)</span></div>`},
+		{name: "box heading then links", end: `<p>Siehe auch<br><a href="https://archive.example.org/2012/a">GONE the first frozen winter</a><br><a href="https://blog.example.net/b">Ice on the quay and the boats that stayed in port all winter long</a></p>`},
 		{name: "gallery counter", mid: `<p>6</p><p>Image 1 of 23</p>`, gone: "of 23"},
 		{name: "json-ld second opinion",
 			head: `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","articleBody":` +
@@ -132,6 +143,24 @@ func TestCleaningKeeps(t *testing.T) {
 		{name: "list at the end", end: `<h3>What the pupils used</h3><ul><li>Copper pipe</li><li>Salvaged glass</li><li>Black paint</li></ul>`,
 			keep: []string{"What the pupils used", "Copper pipe", "Black paint"}},
 		{name: "short closing line", end: `<p>That is all!</p>`, keep: []string{"That is all!"}},
+		{name: "heading over a picture at the end", end: `<h2>KEEP Pictures of the quay</h2><figure><img src="/img/quay.jpg" alt="The quay"></figure>`,
+			keep: []string{"KEEP Pictures of the quay"}},
+		{name: "paragraph set as a heading at the end", end: `<h4>KEEP and so the harbour stayed open all winter, for the first time in living memory.</h4>`,
+			keep: []string{"KEEP and so the harbour stayed open"}},
+		{name: "commentary after the report", end: `<h2>Comment</h2><div><p>KEEP the council should have paid for the heater, not the school, and it should say so now.</p><p>It is the town that gains from an open harbour, after all, and the town that should pay for it.</p></div>`,
+			keep: []string{"KEEP the council should have paid"}},
+		{name: "tag link inside a sentence", mid: `<p>The pupils used <span class="kw"><a href="/tag/copper/" rel="tag">KEEP copper</a></span> pipe for the heater. ` +
+			`They bought it from the scrapyard behind the station, cut it with a borrowed saw, bent it around a wooden drum in the school yard and painted it black, ` +
+			`and the teacher says that the bending took longer than all the rest of the work together, because the pipe kept kinking in the cold.</p>`,
+			keep: []string{"The pupils used KEEP copper pipe for the heater."}},
+		{name: "short sentence with a tag link", mid: `<p>KEEP the pupils used <a href="/tag/copper/" rel="tag">copper</a> pipe, bent around a wooden drum in the school yard.</p>`,
+			keep: []string{"KEEP the pupils used copper pipe, bent around a wooden drum in the school yard."}},
+		{name: "network name as a heading", mid: `<h2>Facebook</h2><p>KEEP the pupils posted a photo of the heater every day, and the town followed along.</p>`,
+			keep: []string{"Facebook", "KEEP the pupils posted"}},
+		{name: "comments line amid the paragraphs", mid: `<p>Comments</p><p>KEEP the pupils answered every letter they got about the heater.</p>`,
+			keep: []string{"KEEP the pupils answered"}},
+		{name: "list of picks with linked headings", end: `<ul><li><h3><a href="https://shop.example.org/kit">KEEP the copper kit</a></h3><p>Everything the pupils used, in one box.</p></li><li><h3><a href="https://glass.example.org/">KEEP salvaged glass</a></h3><p>Old windows from the town hall.</p></li></ul>`,
+			keep: []string{"KEEP the copper kit", "KEEP salvaged glass", "Old windows from the town hall."}},
 		{name: "subheading", mid: `<h2>The second heater</h2>`, keep: []string{"The second heater"}},
 		{name: "quote", mid: `<blockquote><p>We just wanted to hear the engines again.</p></blockquote>`, keep: []string{"We just wanted to hear the engines again."}},
 		{name: "a recipe's times", mid: `<div class="recipe-times"><p class="preparation__time">Heater glue: 120 minutes (+ 300 minutes resting)</p><p class="wprm-recipe-cook-time">Soldering 45 minutes</p></div>`,
@@ -205,10 +234,57 @@ func TestIsFurnitureText(t *testing.T) {
 		{"More than 200 pupils signed the petition: the council relented.", false},
 		{"Kommentarfeed | Kommentare geschlossen | Trackback-URL", true},
 		{"IMPRESSUM | DATENSCHUTZ | COPYRIGHT ANDRÉ LOIBL | THIS IS A PROJECT", true},
+		{"Terms of use | Privacy | Manage your cookie settings right here", true},
+		{"Jahresbericht 2021 PDF | 38 KB | Datei ist nicht barrierefrei", true},
+		{"The vote was close | the council split | and the mayor refused to say what comes next", false},
 		{"Judy Eddy/WENN.com", true},
 		{"iStock/cjp", true},
 		{"The council met on 3/4 and voted.", false},
 		{"Yes | No", false},
+		{"CONTINUA DEPOIS DA PUBLICIDADE", true},
+		{"La suite après cette publicité", true},
+		{"Weiterlesen nach der Anzeige", true},
+		{"Story continues below advertisement", true},
+		{"Folgt uns auf Instagram: instagram.com/beispiel", true},
+		{"Suivez-nous sur Facebook et Twitter pour ne rien manquer.", true},
+		{"Síguenos en @ejemplo", true},
+		{"Folgen Sie uns durch die Altstadt bis zum Hafen, wo die Boote liegen.", false},
+		{"Rate this post", true},
+		{"Was this article helpful? Yes No", true},
+		{"Cet article vous a-t-il été utile ?", true},
+		{"¿Te ha resultado útil este artículo?", true},
+		{"Lue myös:", true},
+		{"Läs också: Ny bro över älven", true},
+		{"Mehr lesen: Die Brücke über den Fluss", true},
+		{"Siste saker", true},
+		{"Harbour News is not responsible for the opinions, statements or media content presented by contributors.", true},
+		{"Die Beiträge der Gastautoren geben nicht unbedingt die Meinung der Redaktion wieder.", true},
+		{"Les tribunes n’engagent que leurs auteurs.", true},
+		{"Ces propos ne reflètent pas nécessairement l’opinion de la rédaction.", true},
+		{"The poll results do not necessarily reflect the mood of the whole town, the council warned.", false},
+		{"Anzeige, enthält Affiliate Links", true},
+		{"Werbung | unbezahlt", true},
+		{"Publicité : partenariat avec la mairie", true},
+		{"Werbung nervt die meisten Leser", false},
+		{"Partager sur Facebook", true},
+		{"Twitter", true},
+		{"twittern", true},
+		{"Email", false},
+		{"Melde dich zum Newsletter an", true},
+		{"Inscrivez-vous à notre newsletter pour recevoir nos articles", true},
+		{"Zapisz się do naszego newslettera!", true},
+		{"Der Newsletter der Stadt erscheint seit 1998 jeden Monat.", false},
+		{"Photo Source: Markus Doe from Pexels.", true},
+		{"Image credit: www.example.com/in/", true},
+		{"+++ Credits: Titelbild Example Productions", true},
+		{"Źródło zdjęcia: Jan Kowalski", true},
+		{"0 Kommentare", true},
+		{"12 commentaires", true},
+		{"1.204 Aufrufe", true},
+		{"37 views", true},
+		{"Keine Kommentare", true},
+		{"37 pupils", false},
+		{"Die Kommentare", false},
 		{"LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York y su historial", true},
 		{"Lesen Sie auch: Der Hafen ist wieder offen, und die Fischer kehren mit vollen Netzen zurück", true},
 		{"Lesen Sie auch die Geschichte des Hafens, die der Lehrer mit seinen Schülern aufgeschrieben hat, und staunen Sie.", false},
@@ -281,7 +357,7 @@ func TestCleaningRulesFire(t *testing.T) {
 // Every rule's pattern compiles: they compile on first use, so a typo
 // would otherwise surface only when some page reached that rule.
 func TestLazyRegexpsCompile(t *testing.T) {
-	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxByline, rxDateWord,
+	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxFollowOther, rxByline, rxDateWord,
 		rxDateAnchor, textEndRe, textCopyrightRe, textAsideRe, textBylineRe, textCreditRe, textCaptionRe, textURLRe, bylineDate} {
 		if re() == nil {
 			t.Fatal("a rule compiled to nil")
@@ -369,6 +445,33 @@ func TestArticleBodyMarkup(t *testing.T) {
 	}
 	if !strings.Contains(a.Markdown, "[old wooden pier](https://example.org/pier)") || strings.Count(a.Text, "\n\n") < 9 {
 		t.Errorf("articleBody markup not rendered:\n%s", a.Markdown)
+	}
+}
+
+// TestArticleBodyMarkupCleaned: markup taken from articleBody is the
+// site's own, boxes and hidden elements included, and is cleaned as
+// go-readability's result is.
+func TestArticleBodyMarkupCleaned(t *testing.T) {
+	var paras []string
+	for i := range 10 {
+		paras = append(paras, fmt.Sprintf(`<p>BODY paragraph %d tells how the ferry company rebuilt its old wooden pier with timber from the forest, and how the ferrymen moor beside it.</p>`, i))
+		if i == 4 {
+			paras = append(paras, `<div class="box"><div>Lee también...</div><div><a href="/other-story">GONE another story about the ferry</a> <span style="display: none">HIDDEN 02 Mayo, 2022</span></div></div>`)
+		}
+	}
+	body, _ := json.Marshal(strings.Join(paras, ""))
+	head := `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":` + string(body) + `}</script>`
+	a, err := FromHTML([]byte(`<html><head>`+head+`</head><body><div class="shop-panel"><p>Call us on weekdays.</p></div></body></html>`), "", "https://news.example.com/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "BODY paragraph 9 tells") || !strings.Contains(a.Text, "BODY paragraph 0 tells") {
+		t.Errorf("articleBody not taken:\n%s", a.Text)
+	}
+	for _, gone := range []string{"GONE", "HIDDEN", "Lee también"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("%q kept:\n%s", gone, a.Text)
+		}
 	}
 }
 
