@@ -161,3 +161,26 @@ func TestRunQualityPrints(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMultilingualPipeline times margin's extractor over the
+// multilingual corpus (-cpuprofile says where the time above bare
+// go-readability's goes).
+func BenchmarkMultilingualPipeline(b *testing.B) {
+	pages, err := LoadPassageCorpus(filepath.Join("..", DefaultMultilingualCorpus))
+	if err != nil {
+		b.Skip(err)
+	}
+	raws := make([][]byte, len(pages))
+	cps := make([]CorpusPage, len(pages))
+	for i, p := range pages {
+		cps[i] = CorpusPage{ID: p.ID, URL: p.URL, Path: p.Path}
+		if raws[i], err = ReadPage(cps[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		for i := range cps {
+			_, _ = HTMLPipeline(cps[i], raws[i])
+		}
+	}
+}

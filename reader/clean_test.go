@@ -3,6 +3,7 @@ package reader
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -357,7 +358,7 @@ func TestCleaningRulesFire(t *testing.T) {
 // Every rule's pattern compiles: they compile on first use, so a typo
 // would otherwise surface only when some page reached that rule.
 func TestLazyRegexpsCompile(t *testing.T) {
-	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxFollowOther, rxByline, rxDateWord,
+	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxFollowOther, rxByline,
 		rxDateAnchor, textEndRe, textCopyrightRe, textAsideRe, textBylineRe, textCreditRe, textCaptionRe, textURLRe, bylineDate} {
 		if re() == nil {
 			t.Fatal("a rule compiled to nil")
@@ -542,5 +543,30 @@ func TestBlockTextSqueezes(t *testing.T) {
 	}
 	if got := blockText(div, 10); got != "" {
 		t.Errorf("blockText over the limit = %q, want \"\"", got)
+	}
+}
+
+// TestDateWord: dateWord says what the pattern it replaced said, on the
+// words of the corpus's shapes and on random ones.
+func TestDateWord(t *testing.T) {
+	ref := regexp.MustCompile(`(?i)^(\d{1,4}([:./-]\d{1,4}){0,2}(am|pm|h)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(sday)?|wed(nesday)?|thu(rsday)?|fri(day)?|sat(urday)?|sun(day)?|am|pm|a\.m|p\.m|est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet|ist|hst|amt|et|pt|updated|published|posted|last|modified|on|at|of|de|às|em|le|el|am|um|publicado|publicada|atualizado|actualizado|mis à jour|publié|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|\|)$`)
+	words := []string{"", "1", "12", "2019", "20190", "12:30", "12:30pm", "12:30PM", "9am", "14h", "14H", "h", "am", "pm",
+		"2019-11-20", "20.11.2019", "1/2/3", "1/2/3/4", "1:", ":1", "1-", "12:3a", "12.30.45pm", "Jan", "JANUARY", "janv",
+		"Sept", "septembre", "sábado", "Sábado", "feira", "|", "||", "mis", "à", "jour", "a.m", "p.m", "A.M", "a.m.", "on", "On",
+		"the", "Monday", "mon", "tues", "Tue", "et", "pt", "PT", "de", "DE", "Ist", "12345:1", "1:12345", "1.2.3h", "1h2",
+		"0x12", "½", "١٢", "2019年", "Juin", "JUIN", "août", "AOÛT", "Publié", "PUBLIÉ", "k", "K", "ſ", "Ǆ"}
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("0123456789:./-ahmpAHMP|jJunNe ")
+	for range 20000 {
+		b := make([]rune, 1+r.IntN(8))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		words = append(words, string(b))
+	}
+	for _, w := range words {
+		if got, want := dateWord(w), ref.MatchString(w); got != want {
+			t.Errorf("dateWord(%q) = %v, the pattern says %v", w, got, want)
+		}
 	}
 }
