@@ -206,6 +206,12 @@ func TestIsFurnitureText(t *testing.T) {
 		{"Sign up for The Daily today to get the free newsletter delivered to your inbox.", true},
 		// The same furniture in other languages.
 		{"Siehe auch", true},
+		// A paywall's prompt, in the languages of the others.
+		{"Um den ganzen Artikel zu lesen, schließen Sie bitte ein Abo ab.", true},
+		{"Para continuar leyendo, suscríbete por 1 euro al mes.", true},
+		{"Per continuare a leggere questo articolo abbonati.", true},
+		{"Om verder te lezen, neem een abonnement.", true},
+		{"Readers who subscribe can read the full report on the council's site, which lists every vote.", false},
 		{"Verwandte Artikel", true},
 		{"Veja também", true},
 		{"LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC", true},
