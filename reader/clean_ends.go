@@ -410,8 +410,18 @@ func recipeFallback(text string, info *pageInfo) (md, txt string, ok bool) {
 	if rw < 50 || tw >= rw || !bodyMissing(info.recipeSteps, text) {
 		return "", "", false
 	}
-	md, txt = plainParagraphs(r)
-	return md, txt, true
+	md, txt = recipeMarkdown(info.recipeParts, true)
+	return md, txt, txt != ""
+}
+
+// recipeMarkdown is a recipe's Markdown and text, set as a page would set
+// it (recipeParts.html) and read as every page is.
+func recipeMarkdown(r recipeParts, withDesc bool) (md, txt string) {
+	doc, err := html.Parse(strings.NewReader("<body>" + r.html(withDesc)))
+	if err != nil {
+		return "", ""
+	}
+	return toMarkdown(doc, nil)
 }
 
 // plainParagraphs turns plain text with one paragraph per line (a JSON-LD

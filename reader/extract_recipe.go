@@ -11,7 +11,8 @@ import (
 // recipe but lacks most of them: food blogs set the recipe in a card of
 // its own (a plugin's list of steps), which go-readability leaves out
 // beside the story it picks. recipeFallback covers the pages whose text
-// is shorter than the recipe; this one those whose text is longer.
+// is shorter than the recipe; this one those whose text is longer. The
+// recipe is set as lists (recipeMarkdown).
 func recipeAfter(text string, info *pageInfo) (md, txt string, ok bool) {
 	steps := strings.TrimSpace(noSoftHyphens(sanitize.Text(info.recipeSteps)))
 	if steps == "" || bodyIsHTML(steps) || CountWords(steps) < 30 {
@@ -20,6 +21,11 @@ func recipeAfter(text string, info *pageInfo) (md, txt string, ok bool) {
 	if CountWords(text) < CountWords(info.recipe) || !bodyMissing(steps, text) {
 		return "", "", false
 	}
-	md, txt = plainParagraphs(steps)
-	return md, txt, true
+	// A story that lists the ingredients itself gets the steps alone.
+	r := info.recipeParts
+	if !bodyMissing(strings.Join(r.ingredients, "\n"), text) {
+		r.ingredients = nil
+	}
+	md, txt = recipeMarkdown(r, false)
+	return md, txt, txt != ""
 }

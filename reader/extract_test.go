@@ -427,6 +427,12 @@ func TestFromHTMLRecipeFallback(t *testing.T) {
 			t.Errorf("lacks %q:\n%s", want, a.Text)
 		}
 	}
+	// Set as a recipe is: the ingredients a list, the steps numbered.
+	for _, want := range []string{"\n- 500 g flour\n- 1 egg\n- 300 g pumpkin\n", "\n1. Step 0: knead", "\n6. Step 5: knead"} {
+		if !strings.Contains(a.Markdown, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, a.Markdown)
+		}
+	}
 	var shown strings.Builder
 	shown.WriteString(`<html><head>` + ld + `</head><body><article><h1>Pumpkin dumplings</h1><p>` + desc + `</p><ul><li>500 g flour</li><li>1 egg</li><li>300 g pumpkin</li></ul><ol>`)
 	for i := range 6 {
@@ -501,6 +507,9 @@ func TestFromHTMLRecipeAfterStory(t *testing.T) {
 		!strings.HasSuffix(a.Text, "Step 4: fry the tofu in hot oil until the edges are golden, then drain it well on paper towels.") {
 		t.Errorf("text:\n%s", a.Text)
 	}
+	if !strings.Contains(a.Markdown, "\n\n- 200 g flat rice noodles\n- 1 block of firm tofu\n") || !strings.Contains(a.Markdown, "\n1. Step 0: fry") {
+		t.Errorf("the recipe is not set as lists:\n%s", a.Markdown)
+	}
 	var shown strings.Builder
 	shown.WriteString(`<html><head>` + ld + `</head><body><article><h1>Fried noodles</h1><p>` + strings.Join(bodyParas, "</p><p>") + `</p><ol>`)
 	for i := range 5 {
@@ -513,5 +522,14 @@ func TestFromHTMLRecipeAfterStory(t *testing.T) {
 	}
 	if strings.Count(b.Text, "Step 0:") != 1 {
 		t.Errorf("a page showing its steps got them twice:\n%s", b.Text)
+	}
+	// A story that lists the ingredients itself gets the steps alone.
+	listed := strings.Replace(page, `</p></article>`, `</p><ul><li>200 g flat rice noodles</li><li>1 block of firm tofu</li><li>2 cloves of garlic</li></ul></article>`, 1)
+	c, err := FromHTML([]byte(listed), "", "https://example.org/noodles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(c.Text, "1 block of firm tofu") != 1 || !strings.Contains(c.Markdown, "\n1. Step 0: fry") {
+		t.Errorf("ingredients twice, or no steps:\n%s", c.Markdown)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"margin/sanitize"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +24,7 @@ type pageInfo struct {
 	articleBody string // schema.org articleBody, the longest found
 	recipe      string // a schema.org Recipe's description, ingredients and steps, one a line
 	recipeSteps string // its ingredients and steps alone
+	recipeParts recipeParts
 	ldPublished string // schema.org datePublished
 	ldImage     string
 	title       string // the title go-readability found
@@ -161,8 +163,8 @@ func (info *pageInfo) scanLD(src string) {
 				info.articleBody = body
 			}
 			if isType(x["@type"], "recipe") {
-				if r, steps := recipeText(x); len(r) > len(info.recipe) {
-					info.recipe, info.recipeSteps = r, steps
+				if parts := recipeText(x); len(parts.all()) > len(info.recipe) {
+					info.recipe, info.recipeSteps, info.recipeParts = parts.all(), parts.steps(), parts
 				}
 			}
 			if d, ok := x["datePublished"].(string); ok && info.ldPublished == "" && isArticleType(x["@type"]) {
@@ -197,24 +199,70 @@ func isType(t any, name string) bool {
 	return false
 }
 
-// recipeText is a schema.org Recipe's own words in the page's order of
-// reading: its description, its ingredients, then its steps (plain
-// strings, HowToStep texts, or the steps of HowToSections), one a line;
-// and the ingredients and steps alone.
-func recipeText(x map[string]any) (all, steps string) {
-	var lines []string
-	add := func(v any) {
-		if s, ok := v.(string); ok {
-			if s = strings.TrimSpace(s); s != "" {
-				lines = append(lines, s)
-			}
-		}
+// recipeParts are a schema.org Recipe's own words: its description, its
+// ingredients and its steps.
+type recipeParts struct {
+	desc        string
+	ingredients []string
+	method      []string
+}
+
+// all is the recipe in the page's order of reading, one a line.
+func (r recipeParts) all() string {
+	return strings.Join(append(append(r.lines(r.desc), r.ingredients...), r.method...), "\n")
+}
+
+// steps is the ingredients and steps alone, one a line.
+func (r recipeParts) steps() string {
+	return strings.Join(append(slices.Clip(r.ingredients), r.method...), "\n")
+}
+
+func (recipeParts) lines(s string) []string {
+	if s == "" {
+		return nil
 	}
-	add(x["description"])
-	desc := len(lines)
+	return []string{s}
+}
+
+// html is the recipe as a page would set it, for the Markdown every page
+// goes through: the description (withDesc), the ingredients as a list,
+// the steps as a numbered list.
+func (r recipeParts) html(withDesc bool) string {
+	var b strings.Builder
+	if withDesc && r.desc != "" {
+		b.WriteString("<p>" + html.EscapeString(r.desc) + "</p>")
+	}
+	for _, l := range []struct {
+		tag   string
+		items []string
+	}{{"ul", r.ingredients}, {"ol", r.method}} {
+		if len(l.items) == 0 {
+			continue
+		}
+		b.WriteString("<" + l.tag + ">")
+		for _, it := range l.items {
+			b.WriteString("<li>" + html.EscapeString(it) + "</li>")
+		}
+		b.WriteString("</" + l.tag + ">")
+	}
+	return b.String()
+}
+
+// recipeText reads a schema.org Recipe: its description, its ingredients,
+// and its steps (plain strings, HowToStep texts, or the steps of
+// HowToSections).
+func recipeText(x map[string]any) recipeParts {
+	var r recipeParts
+	str := func(v any) string {
+		s, _ := v.(string)
+		return strings.TrimSpace(s)
+	}
+	r.desc = str(x["description"])
 	if ing, ok := x["recipeIngredient"].([]any); ok {
 		for _, e := range ing {
-			add(e)
+			if s := str(e); s != "" {
+				r.ingredients = append(r.ingredients, s)
+			}
 		}
 	}
 	var walk func(v any, depth int)
@@ -224,21 +272,25 @@ func recipeText(x map[string]any) (all, steps string) {
 		}
 		switch y := v.(type) {
 		case string:
-			add(y)
+			if s := str(y); s != "" {
+				r.method = append(r.method, s)
+			}
 		case []any:
 			for _, e := range y {
 				walk(e, depth+1)
 			}
 		case map[string]any:
 			if t, ok := y["text"]; ok {
-				add(t)
+				if s := str(t); s != "" {
+					r.method = append(r.method, s)
+				}
 			} else if items, ok := y["itemListElement"]; ok {
 				walk(items, depth+1)
 			}
 		}
 	}
 	walk(x["recipeInstructions"], 0)
-	return strings.Join(lines, "\n"), strings.Join(lines[desc:], "\n")
+	return r
 }
 
 func isArticleType(t any) bool {
