@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -411,4 +412,18 @@ func FuzzLazyWallabag(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestContentSize: contentSize says what rawText's length would say about
+// an empty content and about the limit, without decoding.
+func TestContentSize(t *testing.T) {
+	over := `"` + strings.Repeat(`\"`, maxContentBytes/2+1) + `"` // raw over the limit, text under it
+	big := `"` + strings.Repeat("a", maxContentBytes+1) + `"`
+	for _, raw := range []string{"", "null", `""`, `"a"`, `"\u0000"`, `"\\"`, "123", "true", `{"a":1}`, `["x"]`, over, big} {
+		text := rawText(json.RawMessage(raw))
+		n := contentSize(json.RawMessage(raw))
+		if (n == 0) != (text == "") || (n <= maxContentBytes) != (len(text) <= maxContentBytes) {
+			t.Errorf("contentSize(%.20q) = %d; the text is %d bytes", raw, n, len(text))
+		}
+	}
 }
