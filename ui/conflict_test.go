@@ -214,6 +214,16 @@ func TestAddPromptTakesPastedText(t *testing.T) {
 	if got != "Title\n\nA paragraph of text.\n\nAnother." {
 		t.Errorf("Add got %q", got)
 	}
+	// Terminals send a pasted line break as a carriage return (xterm,
+	// VTE, tmux), and bubbletea passes it on as it came.
+	for _, paste := range []string{"Title\r\rA paragraph of text.\r\rAnother.", "Title\r\n\r\nA paragraph of text.\r\n\r\nAnother."} {
+		got = ""
+		hs.press("a")
+		hs.send(tea.PasteMsg{Content: paste})
+		if got != "Title\n\nA paragraph of text.\n\nAnother." {
+			t.Errorf("pasted %q: Add got %q", paste, got)
+		}
+	}
 }
 
 // Every key can be read at any size from 40x12, on every screen (issue

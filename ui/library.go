@@ -888,9 +888,11 @@ func (l *libraryModel) onPromptInput(msg tea.Msg) tea.Cmd {
 	if p, ok := msg.(tea.PasteMsg); ok && l.mode == libTags {
 		msg = tea.PasteMsg{Content: strings.Join(strings.Fields(p.Content), " ")}
 	}
-	if p, ok := msg.(tea.PasteMsg); ok && l.mode == libAdd && l.Opt.Add != nil && strings.Count(strings.TrimSpace(p.Content), "\n") > 0 {
+	if p, ok := msg.(tea.PasteMsg); ok && l.mode == libAdd && l.Opt.Add != nil && strings.Count(strings.TrimSpace(sanitize.Text(p.Content)), "\n") > 0 {
 		// Several lines pasted at the add prompt are an article's text.
-		text, add := p.Content, l.Opt.Add
+		// (Terminals send a pasted line break as a carriage return, which
+		// sanitize makes a line break.)
+		text, add := sanitize.Text(p.Content), l.Opt.Add
 		l.mode, l.prompt = libList, nil
 		return l.startAdd("the pasted text", func(ctx context.Context) (int64, bool, error) { return add(ctx, text) })
 	}
