@@ -740,7 +740,9 @@ func isCountLine(line string) bool {
 }
 
 // isAdLabel reports whether a line opens with an ad label set apart by
-// punctuation: "Anzeige, ...", "Werbung | ...", "Publicité : ...".
+// punctuation: "Anzeige, ...", "Werbung | ...", "Publicité : ...". A
+// label and a comma may open a sentence too ("Werbung, die nervt, ist
+// überall."): that is text.
 func isAdLabel(words []string) bool {
 	first := strings.ToLower(words[0])
 	label := strings.TrimRight(first, ",:|/")
@@ -748,6 +750,8 @@ func isAdLabel(words []string) bool {
 		return false
 	}
 	switch {
+	case strings.HasSuffix(first, ",") && endsSentence(strings.Join(words, " ")):
+		return false
 	case label != first:
 		return true
 	case words[1] == "|" || words[1] == ":" || words[1] == "-" || words[1] == "–" || words[1] == "—" || words[1] == "/":

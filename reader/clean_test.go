@@ -273,6 +273,7 @@ func TestIsFurnitureText(t *testing.T) {
 		{"Werbung | unbezahlt", true},
 		{"Publicité : partenariat avec la mairie", true},
 		{"Werbung nervt die meisten Leser", false},
+		{"Werbung, die nervt, ist überall.", false},
 		{"Partager sur Facebook", true},
 		{"Twitter", true},
 		{"twittern", true},
