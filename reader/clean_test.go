@@ -534,17 +534,7 @@ func TestBlockTextSqueezes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var div *html.Node
-	var find func(n *html.Node)
-	find = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if getAttr(c, "id") == "x" {
-				div = c
-			}
-			find(c)
-		}
-	}
-	find(doc)
+	div := elementByID(doc, "x")
 	if got, want := blockText(div, 400), "Photo: Jane Doe / Agency 2019"; got != want {
 		t.Errorf("blockText = %q, want %q", got, want)
 	}

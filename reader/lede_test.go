@@ -93,17 +93,7 @@ func TestTextHead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var p *html.Node
-	var find func(n *html.Node)
-	find = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if getAttr(c, "id") == "x" {
-				p = c
-			}
-			find(c)
-		}
-	}
-	find(doc)
+	p := elementByID(doc, "x")
 	whole := squeeze(textOf(p))
 	if got := string(textHead(p, make([]byte, 0, 200))); got != whole {
 		t.Errorf("textHead = %q, want %q", got, whole)
@@ -114,4 +104,17 @@ func TestTextHead(t *testing.T) {
 			t.Errorf("textHead cut at %d = %q, want the first %d bytes of %q, whole characters", size, got, size, whole)
 		}
 	}
+}
+
+// elementByID returns the first element under n with the id, or nil.
+func elementByID(n *html.Node, id string) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if getAttr(c, "id") == id {
+			return c
+		}
+		if e := elementByID(c, id); e != nil {
+			return e
+		}
+	}
+	return nil
 }
