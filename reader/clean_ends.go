@@ -400,17 +400,17 @@ func headingTag(n *html.Node) bool {
 // it than the recipe holds: a shop or an app that draws the recipe with
 // scripts.
 func recipeFallback(text string, info *pageInfo) (md, txt string, ok bool) {
-	r := strings.TrimSpace(noSoftHyphens(sanitize.Text(info.recipe)))
+	r := strings.TrimSpace(noSoftHyphens(sanitize.Text(info.recipe.all())))
 	if r == "" || bodyIsHTML(r) {
 		return "", "", false
 	}
 	rw, tw := CountWords(r), CountWords(text)
 	// The page's text must lack most of the ingredients and steps: a
 	// page that shows them keeps its own rendering.
-	if rw < 50 || tw >= rw || !bodyMissing(info.recipeSteps, text) {
+	if rw < 50 || tw >= rw || !bodyMissing(info.recipe.steps(), text) {
 		return "", "", false
 	}
-	md, txt = recipeMarkdown(info.recipeParts, true)
+	md, txt = recipeMarkdown(info.recipe, true)
 	return md, txt, txt != ""
 }
 

@@ -14,15 +14,15 @@ import (
 // is shorter than the recipe; this one those whose text is longer. The
 // recipe is set as lists (recipeMarkdown).
 func recipeAfter(text string, info *pageInfo) (md, txt string, ok bool) {
-	steps := strings.TrimSpace(noSoftHyphens(sanitize.Text(info.recipeSteps)))
+	steps := strings.TrimSpace(noSoftHyphens(sanitize.Text(info.recipe.steps())))
 	if steps == "" || bodyIsHTML(steps) || CountWords(steps) < 30 {
 		return "", "", false
 	}
-	if CountWords(text) < CountWords(info.recipe) || !bodyMissing(steps, text) {
+	if CountWords(text) < CountWords(info.recipe.all()) || !bodyMissing(steps, text) {
 		return "", "", false
 	}
 	// A story that lists the ingredients itself gets the steps alone.
-	r := info.recipeParts
+	r := info.recipe
 	if !bodyMissing(strings.Join(r.ingredients, "\n"), text) {
 		r.ingredients = nil
 	}

@@ -21,11 +21,9 @@ type pageInfo struct {
 	lang        string // <html lang>, else content-language / og:locale
 	metaLang    string
 	ogImage     string
-	articleBody string // schema.org articleBody, the longest found
-	recipe      string // a schema.org Recipe's description, ingredients and steps, one a line
-	recipeSteps string // its ingredients and steps alone
-	recipeParts recipeParts
-	ldPublished string // schema.org datePublished
+	articleBody string      // schema.org articleBody, the longest found
+	recipe      recipeParts // the page's schema.org Recipe, the longest found
+	ldPublished string      // schema.org datePublished
 	ldImage     string
 	title       string // the title go-readability found
 	h1          string // the text of the page's first <h1>
@@ -163,8 +161,8 @@ func (info *pageInfo) scanLD(src string) {
 				info.articleBody = body
 			}
 			if isType(x["@type"], "recipe") {
-				if parts := recipeText(x); len(parts.all()) > len(info.recipe) {
-					info.recipe, info.recipeSteps, info.recipeParts = parts.all(), parts.steps(), parts
+				if r := recipeText(x); len(r.all()) > len(info.recipe.all()) {
+					info.recipe = r
 				}
 			}
 			if d, ok := x["datePublished"].(string); ok && info.ldPublished == "" && isArticleType(x["@type"]) {
