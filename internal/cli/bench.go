@@ -72,9 +72,9 @@ func benchDB(e *env, n int) (*store.Store, string, error) {
 }
 
 func benchLibrary(e *env) error {
-	self, err := os.Executable()
+	self, err := benchSelf("library")
 	if err != nil {
-		return fmt.Errorf("bench library: find margin's own binary: %w", err)
+		return err
 	}
 	st, db, err := benchDB(e, benchArticles)
 	if err != nil {
@@ -479,9 +479,9 @@ func cmdBench(e *env, args []string) error {
 	case "library":
 		return benchLibrary(e)
 	case "growth": // the library's growth table alone
-		self, err := os.Executable()
+		self, err := benchSelf("growth")
 		if err != nil {
-			return fmt.Errorf("bench growth: find margin's own binary: %w", err)
+			return err
 		}
 		ns := growthSizes
 		if *sizes != "" {
@@ -511,4 +511,23 @@ func cmdBench(e *env, args []string) error {
 		return ui.BenchFloor(e.ctx, pos[1:], os.Stdin, os.Stdout)
 	}
 	return usageErr("bench: unknown benchmark %q (extract, paste, multilingual, read, longread, library, growth, hostile, import or throughput)", pos[0])
+}
+
+// benchSelf is margin's own binary, which a benchmark runs as a child.
+func benchSelf(name string) (string, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("bench %s: find margin's own binary: %w", name, err)
+	}
+	return self, nil
+}
+
+// benchChildDir is margin's own binary and a new temporary folder for the
+// children's files; the caller removes the folder.
+func benchChildDir(name string) (self, dir string, err error) {
+	if self, err = benchSelf(name); err != nil {
+		return "", "", err
+	}
+	dir, err = os.MkdirTemp("", "margin-bench-"+name)
+	return self, dir, err
 }

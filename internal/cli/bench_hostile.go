@@ -21,11 +21,7 @@ import (
 // `margin show` in a child process, and what add answered. Pages past the
 // budget are refused at add; the others must show within it.
 func benchHostile(e *env) error {
-	self, err := os.Executable()
-	if err != nil {
-		return fmt.Errorf("bench hostile: find margin's own binary: %w", err)
-	}
-	dir, err := os.MkdirTemp("", "margin-hostile")
+	self, dir, err := benchChildDir("hostile")
 	if err != nil {
 		return err
 	}

@@ -21,11 +21,7 @@ import (
 // fetched (a list of links to a loopback server), at 1,000 and 10,000
 // items, so that memory held flat as the import grows shows.
 func benchImports(e *env) error {
-	self, err := os.Executable()
-	if err != nil {
-		return fmt.Errorf("bench import: find margin's own binary: %w", err)
-	}
-	dir, err := os.MkdirTemp("", "margin-bench-import")
+	self, dir, err := benchChildDir("import")
 	if err != nil {
 		return err
 	}

@@ -28,11 +28,7 @@ import (
 // string and its lines, in a child). With against, a second margin binary
 // (the baseline build) is measured in the same run.
 func benchLongRead(e *env, against string) error {
-	self, err := os.Executable()
-	if err != nil {
-		return fmt.Errorf("bench longread: find margin's own binary: %w", err)
-	}
-	dir, err := os.MkdirTemp("", "margin-longread")
+	self, dir, err := benchChildDir("longread")
 	if err != nil {
 		return err
 	}

@@ -28,11 +28,7 @@ import (
 // so both see the same load. Pages/s and the cores used (CPU time over
 // wall time) say whether the second core is used.
 func benchThroughput(e *env, corpus string) error {
-	self, err := os.Executable()
-	if err != nil {
-		return fmt.Errorf("bench throughput: find margin's own binary: %w", err)
-	}
-	dir, err := os.MkdirTemp("", "margin-bench-throughput")
+	self, dir, err := benchChildDir("throughput")
 	if err != nil {
 		return err
 	}
