@@ -148,6 +148,9 @@ func (f *fakeLib) Search(ctx context.Context, q string, limit int) ([]store.Sear
 		r.Matches = [][2]int{{i - from, i - from + len(q)}}
 		r.Markdown, r.Text = "", ""
 		out = append(out, r)
+		if len(out) == limit {
+			break
+		}
 	}
 	return out, nil
 }

@@ -1293,6 +1293,9 @@ func (l *libraryModel) viewTitle() string {
 		view = "  " + st.Library.View.Render(sanitize.Line(l.view.Name)) + st.App.Dim.Render(" ·")
 	}
 	switch {
+	case l.query != "" && len(l.results) >= searchLimit:
+		// The search stops at the limit: there may be more.
+		parts = append(parts, fmt.Sprintf("the %d best for “%s”", len(l.results), sanitize.Line(l.query)))
 	case l.query != "":
 		parts = append(parts, fmt.Sprintf("%d found for “%s”", len(l.results), sanitize.Line(l.query)))
 	case l.filter != "":

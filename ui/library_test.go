@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -185,6 +186,25 @@ func TestLibrarySearch(t *testing.T) {
 	hs.press("enter")
 	if !strings.Contains(hs.screen(), "Nothing found for “nothing-like-this”") {
 		t.Errorf("no results message missing:\n%s", hs.screen())
+	}
+}
+
+// TestLibrarySearchAtLimit: a search that fills the list says it shows
+// the best matches, not that that is all there are.
+func TestLibrarySearchAtLimit(t *testing.T) {
+	hs := newHarness(t, libWith(searchLimit+10), 120, 24)
+	hs.press("s")
+	hs.typeText("rivers")
+	hs.press("enter")
+	scr := hs.screen()
+	if strings.Contains(scr, fmt.Sprintf("%d found", searchLimit)) || !strings.Contains(scr, fmt.Sprintf("the %d best for “rivers”", searchLimit)) {
+		t.Errorf("the header claims the list is every match:\n%s", scr)
+	}
+	hs.press("esc", "s")
+	hs.typeText("Octopus")
+	hs.press("enter")
+	if n := len(hs.m.library.results); !strings.Contains(hs.screen(), fmt.Sprintf("%d found for “Octopus”", n)) {
+		t.Errorf("a search under the limit does not say how many it found:\n%s", hs.screen())
 	}
 }
 
