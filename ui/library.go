@@ -1302,7 +1302,9 @@ func (l *libraryModel) viewTitle() string {
 		parts = append(parts, fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.filter)))
 	}
 	by := sortNames[l.sortIdx].label
-	if q, _ := l.listQuery(); q.Sort != "" {
+	if l.query != "" {
+		by = "relevance" // the search's order, whatever the list's
+	} else if q, _ := l.listQuery(); q.Sort != "" {
 		// The view's or the filter's sort: wins over o's.
 		by = map[string]string{"added": "saved date", "title": "title", "progress": "progress", "words": "length", "published": "published date"}[q.Sort]
 	}

@@ -200,6 +200,9 @@ func TestLibrarySearchAtLimit(t *testing.T) {
 	if strings.Contains(scr, fmt.Sprintf("%d found", searchLimit)) || !strings.Contains(scr, fmt.Sprintf("the %d best for “rivers”", searchLimit)) {
 		t.Errorf("the header claims the list is every match:\n%s", scr)
 	}
+	if !strings.Contains(scr, "· by relevance") {
+		t.Errorf("the header does not say results are ranked by relevance:\n%s", scr)
+	}
 	hs.press("esc", "s")
 	hs.typeText("Octopus")
 	hs.press("enter")
