@@ -264,3 +264,24 @@ func TestE2ELibraryThatCannotBeOpened(t *testing.T) {
 		t.Errorf("the alternate screen was left on: %q", out)
 	}
 }
+
+// On a terminal, margin import says it is reading the export before the
+// parse, which takes seconds on a large wallabag file, and the summary
+// then takes that line's place.
+func TestE2EImportSaysItIsReading(t *testing.T) {
+	dir := t.TempDir()
+	export := filepath.Join(dir, "links.txt")
+	os.WriteFile(export, []byte("https://example.org/a\nhttps://example.org/b\n"), 0o644)
+	tm := startTerm(t, 100, 24, nil, "import", "--db", filepath.Join(dir, "lib.db"), "--no-fetch", export)
+	if err := tm.wait(); err != nil {
+		t.Fatalf("import: %v\n%s", err, tm.screen())
+	}
+	out := string(tm.output())
+	reading, summary := strings.Index(out, "Reading links.txt…"), strings.Index(out, "2 links")
+	if reading < 0 || summary < reading {
+		t.Fatalf("no reading line before the summary: %q", out)
+	}
+	if scr := tm.screen(); strings.Contains(scr, "Reading") {
+		t.Errorf("the reading line stayed on the screen:\n%s", scr)
+	}
+}

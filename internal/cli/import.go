@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -49,9 +50,13 @@ func cmdImport(e *env, args []string) error {
 	}
 	opt := library.ImportOptions{Fetch: *fetch && !*noFetch, Jobs: *jobs, DryRun: *dry, Budget: *budget}
 
+	p := newImportProgress(e.stdout, *dry)
 	var exp *importer.Export
 	if !*retry {
+		// A large wallabag export takes seconds to parse: say so.
+		p.reading(filepath.Base(pos[0]))
 		exp, err = importer.Open(e.ctx, pos[0], *format)
+		p.clear()
 		if err != nil {
 			return err
 		}
@@ -74,7 +79,6 @@ func cmdImport(e *env, args []string) error {
 	}
 	defer st.Close()
 	lib := library.New(st)
-	p := newImportProgress(e.stdout, *dry)
 	opt.Progress = p.event
 	var sum library.ImportSummary
 	if *retry {
@@ -160,6 +164,14 @@ func (p *importProgress) event(ev library.ImportEvent) {
 }
 
 // clear takes the bar off its line.
+// reading shows, on a terminal, that the export is being read.
+func (p *importProgress) reading(name string) {
+	if p.tty {
+		fmt.Fprint(p.w, "Reading "+oneLine(name)+"…")
+		p.drawn = true
+	}
+}
+
 func (p *importProgress) clear() {
 	if p.drawn {
 		fmt.Fprint(p.w, "\r\x1b[K")
