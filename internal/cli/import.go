@@ -163,7 +163,6 @@ func (p *importProgress) event(ev library.ImportEvent) {
 	p.drawn = true
 }
 
-// clear takes the bar off its line.
 // reading shows, on a terminal, that the export is being read.
 func (p *importProgress) reading(name string) {
 	if p.tty {
@@ -172,6 +171,7 @@ func (p *importProgress) reading(name string) {
 	}
 }
 
+// clear takes the bar off its line.
 func (p *importProgress) clear() {
 	if p.drawn {
 		fmt.Fprint(p.w, "\r\x1b[K")

@@ -151,11 +151,11 @@ func (r *contentRef) loadJSON() ([]byte, error) {
 	err = json.Unmarshal(b, &e)
 	if te := (*json.UnmarshalTypeError)(nil); errors.As(err, &te) {
 		// Not a string: the parse took it as flexString does.
-		var f struct {
+		var alt struct {
 			Content flexString `json:"content"`
 		}
-		err = json.Unmarshal(b, &f)
-		e.Content = string(f.Content)
+		err = json.Unmarshal(b, &alt)
+		e.Content = string(alt.Content)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", r.name, jsonErr(err))
