@@ -19,7 +19,9 @@ func preClean(doc *html.Node) *pageInfo {
 		var own *html.Node // the page's post, when it is a child of n
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if c.Type == html.ElementNode {
+			if end := phpErrorEnd(c); end != nil {
+				next = removeRun(n, c, end)
+			} else if c.Type == html.ElementNode {
 				info.scanElement(c)
 				if isHidden(c) || own != nil && c.DataAtom == atom.Article {
 					n.RemoveChild(c)
@@ -50,6 +52,73 @@ func preClean(doc *html.Node) *pageInfo {
 		info.beforeLede = textBefore(doc, info.ledeNode)
 	}
 	return info
+}
+
+// phpLevels are the levels PHP names, in bold, at the head of an error
+// message it prints into a page.
+var phpLevels = map[string]bool{
+	"warning": true, "notice": true, "deprecated": true, "strict standards": true,
+	"fatal error": true, "parse error": true, "catchable fatal error": true, "recoverable fatal error": true,
+}
+
+// phpErrorEnd is the last node of the error message PHP printed starting
+// at n ("<b>Warning</b>:  message in <b>/path/file.php</b> on line
+// <b>12</b><br />"), the break after it included, or nil when n does not
+// start one. Old hosts print them by the hundred, anywhere in a page.
+func phpErrorEnd(n *html.Node) *html.Node {
+	if n.Type != html.ElementNode || n.Data != "b" || !phpLevels[strings.ToLower(strings.TrimSpace(textOf(n)))] {
+		return nil
+	}
+	if t := n.NextSibling; t == nil || t.Type != html.TextNode || !strings.HasPrefix(t.Data, ":") {
+		return nil
+	}
+	// The message, the file and the line: a few siblings at most.
+	k := n.NextSibling
+	for range 8 {
+		k = k.NextSibling
+		if k == nil || k.Type == html.ElementNode && k.Data != "b" {
+			return nil
+		}
+		if k.Type == html.ElementNode && strings.HasSuffix(k.PrevSibling.Data, " on line ") && isDigits(textOf(k)) {
+			if b := k.NextSibling; b != nil && b.Type == html.ElementNode && b.Data == "br" {
+				return b
+			}
+			return k
+		}
+	}
+	return nil
+}
+
+// removeRun removes from and the siblings after it up to end, and the
+// break before from, from parent; it returns the sibling after end.
+func removeRun(parent, from, end *html.Node) *html.Node {
+	if p := from.PrevSibling; p != nil && p.Type == html.TextNode && strings.TrimSpace(p.Data) == "" {
+		if b := p.PrevSibling; b != nil && b.Type == html.ElementNode && b.Data == "br" {
+			parent.RemoveChild(b)
+		}
+	} else if p != nil && p.Type == html.ElementNode && p.Data == "br" {
+		parent.RemoveChild(p)
+	}
+	next := end.NextSibling
+	for c := from; c != next; {
+		after := c.NextSibling
+		parent.RemoveChild(c)
+		c = after
+	}
+	return next
+}
+
+func isDigits(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // postsAfter counts the <article>s among the siblings after n and their

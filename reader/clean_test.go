@@ -567,3 +567,33 @@ func TestDateWord(t *testing.T) {
 		}
 	}
 }
+
+// TestPHPErrorsDropped: the error messages an old PHP host prints into its
+// pages (a bold level, the message, the file and its line) are not the
+// article, however many there are and wherever they stand; a sentence
+// that speaks of a warning stays.
+func TestPHPErrorsDropped(t *testing.T) {
+	var errs strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&errs, "<br />\n<b>Deprecated</b>:  Assigning the return value of new by reference is deprecated in <b>/www/htdocs/w00/wp-settings.php</b> on line <b>%d</b><br />\n", 500+i)
+	}
+	errs.WriteString("<br />\n<b>Strict Standards</b>:  Declaration of Walker_Page::start_lvl() should be compatible with Walker::start_lvl(&amp;$output) in <b>/www/htdocs/w00/wp-includes/classes.php</b> on line <b>1199</b><br />\n")
+	para := "<p>The installation went smoothly on the old machine, and the program found no viruses at all in the weeks that followed the test.</p>"
+	page := "<html><head><title>A software test</title></head><body>" + errs.String() +
+		"<article><h1>A software test</h1>" + para + para +
+		"<p>Warning: the program slows an old machine down, as the next weeks of the test showed on both of the computers we had.</p>" +
+		"<p>Einen Parallel-Scan: <b>Warning</b>: Creating default object from empty value in <b>/www/classes.php</b> on line <b>407</b><br />Dieser nutzt alle Prozessoren des Rechners für die Suche nach Viren.</p>" +
+		para + "</article></body></html>"
+	a, err := FromHTML([]byte(page), "", "https://example.org/test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "on line") || strings.Contains(a.Text, "Deprecated") || strings.Contains(a.Markdown, "Strict Standards") {
+		t.Errorf("a PHP error is in the text:\n%s", a.Text)
+	}
+	for _, want := range []string{"Warning: the program slows an old machine down", "Einen Parallel-Scan:", "Dieser nutzt alle Prozessoren"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%q was lost:\n%s", want, a.Text)
+		}
+	}
+}
