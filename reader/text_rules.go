@@ -302,6 +302,11 @@ func textClassify(units []textUnit) {
 		}
 		u.words = realWords
 		u.prose = textIsProse(stripped, realWords)
+		if realWords <= 40 && strings.Contains(low, " on line ") && rxServerError().MatchString(low) {
+			// A server's error message printed into the page: dropped
+			// on its own, wherever it stands.
+			u.junk, u.prose = true, false
+		}
 		hits := 0
 		if realWords <= textMaxBoilerWords {
 			// The site's own lines are short; a long paragraph is never

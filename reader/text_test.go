@@ -1473,3 +1473,27 @@ func TestTextSkipLinksAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestFromTextPHPErrors: a page copied from an old PHP host brings its
+// error messages along; they go, and a sentence that opens with
+// "Warning:" stays.
+func TestFromTextPHPErrors(t *testing.T) {
+	para := "The installation went smoothly on the old machine, and the program found no viruses at all in the weeks that followed the test."
+	txt := "A software test\n\n" +
+		"Deprecated: Assigning the return value of new by reference is deprecated in /www/htdocs/w00/wp-settings.php on line 520\n" +
+		"Deprecated: Assigning the return value of new by reference is deprecated in /www/htdocs/w00/wp-settings.php on line 535\n\n" +
+		para + "\n\n" +
+		"Strict Standards: Non-static method nggGallery::get_option() should not be called statically in /www/htdocs/w00/nggfunctions.php on line 716\n\n" +
+		"Warning: the program slows an old machine down, as the next weeks of the test showed on both of the computers we had.\n\n" +
+		para + "\n"
+	a, err := FromText(txt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "on line") {
+		t.Errorf("a PHP error is in the text:\n%s", a.Text)
+	}
+	if !strings.Contains(a.Text, "Warning: the program slows an old machine down") {
+		t.Errorf("the sentence was lost:\n%s", a.Text)
+	}
+}
