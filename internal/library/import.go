@@ -125,6 +125,7 @@ type ImportSummary struct {
 type job struct {
 	n    int
 	item *importer.Item
+	dup  int64          // Import: the article the item's address is saved as
 	art  *store.Article // Retry
 }
 
@@ -134,6 +135,14 @@ type result struct {
 	rec *store.Imported // Import: the article to save
 	id  int64           // Retry: the article to fill or mark
 	txt *store.Article  // Retry: its fetched text
+	add *added          // Import: highlights for an article saved already
+}
+
+// added are highlights placed on text revision rev of a saved article.
+type added struct {
+	rev int64
+	n   int // the text's length
+	hs  []store.Highlight
 }
 
 // importRun is one Import or Retry in progress.
@@ -250,7 +259,7 @@ func (r *importRun) emit(ev ImportEvent) {
 	case ToFetch:
 		r.sum.ToFetch++
 	}
-	if ev.Outcome == Saved || ev.Outcome == Kept {
+	if ev.Outcome == Saved || ev.Outcome == Kept || ev.Outcome == Duplicate {
 		r.sum.Highlights += ev.Highlights
 		r.sum.Orphans += ev.Orphans
 		if ev.Archived {
@@ -289,6 +298,13 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 		}
 		var recs []*store.Imported
 		var at []int
+		for i := range batch {
+			if x := &batch[i]; x.add != nil {
+				if err := l.AddImportedHighlights(wctx, x.ev.ID, x.add.rev, x.add.n, x.add.hs); err != nil {
+					r.failed(x, err, &storeErr)
+				}
+			}
+		}
 		for i, x := range batch {
 			if x.rec != nil {
 				recs, at = append(recs, x.rec), append(at, i)
@@ -345,6 +361,13 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 			}
 			seen[key] = i + 1
 			if id, err := l.FindURL(ctx, u); err == nil {
+				if len(it.Highlights) > 0 {
+					// Its highlights the article lacks are added to it.
+					if !send(job{n: i + 1, item: it, dup: id}) {
+						return
+					}
+					continue
+				}
 				ev.Outcome, ev.ID, ev.Reason = Duplicate, id, fmt.Sprintf("saved already as article %d", id)
 				emit(result{ev: ev})
 				continue
@@ -395,6 +418,9 @@ func (r *importRun) failed(x *result, err error, storeErr *error) {
 // prepareItem reads or fetches one item and builds its article; ok is
 // false when an interruption dropped it.
 func (r *importRun) prepareItem(j job) (result, bool) {
+	if j.dup != 0 {
+		return r.prepareAdded(j)
+	}
 	it := j.item
 	u := strings.TrimSpace(it.URL)
 	ev := ImportEvent{N: j.n, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(u)), Title: sanitize.Line(it.Title)}
@@ -494,6 +520,67 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 		rec = nil
 	}
 	return result{ev: ev, rec: rec}, true
+}
+
+// prepareAdded places the highlights of an item saved already that its
+// article lacks (neither the same quote nor the same passage) on the
+// article's text, as a refresh would: an export of highlights imported
+// after the export of the articles (Readwise's two CSV files) adds them
+// rather than dropping them.
+func (r *importRun) prepareAdded(j job) (result, bool) {
+	it := j.item
+	ev := ImportEvent{N: j.n, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(it.URL)), Title: sanitize.Line(it.Title),
+		Outcome: Duplicate, ID: j.dup, Reason: fmt.Sprintf("saved already as article %d", j.dup)}
+	a, err := r.l.Article(r.ctx, j.dup)
+	var have []store.Highlight
+	if err == nil {
+		have, err = r.l.Highlights(r.ctx, j.dup)
+	}
+	if err != nil {
+		if r.ctx.Err() != nil {
+			return result{}, false
+		}
+		ev.Outcome, ev.Reason = Failed, oneLine(err)
+		return result{ev: ev}, true
+	}
+	ev.Title = sanitize.Line(a.Title)
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	seen := map[string]bool{}
+	mark := func(h store.Highlight) {
+		seen["q "+norm(h.Exact)] = true
+		if !h.Orphan {
+			seen[fmt.Sprintf("at %d %d", h.Start, h.End)] = true
+		}
+	}
+	for _, h := range have {
+		mark(h)
+	}
+	var t *render.Text
+	if a.Markdown != "" {
+		t = render.Parse(a.Markdown)
+	}
+	add := &added{rev: a.TextRevision, n: len(a.Markdown)}
+	for _, h := range it.Highlights {
+		sh := place(t, h.Quote)
+		if strings.TrimSpace(sh.Exact) == "" || seen["q "+norm(sh.Exact)] || seen["q "+norm(h.Quote)] ||
+			(!sh.Orphan && seen[fmt.Sprintf("at %d %d", sh.Start, sh.End)]) {
+			continue
+		}
+		mark(sh)
+		sh.Note, sh.Label, sh.Created = h.Note, h.Label, h.Created
+		add.hs = append(add.hs, sh)
+		ev.Highlights++
+		if sh.Orphan {
+			ev.Orphans++
+		}
+	}
+	if len(add.hs) == 0 || r.opt.DryRun {
+		add = nil
+	}
+	if ev.Highlights > 0 {
+		ev.Reason += ", the highlights it lacked added"
+	}
+	return result{ev: ev, add: add}, true
 }
 
 // noAddress is why a book or document without a web address has no text.

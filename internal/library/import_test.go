@@ -431,3 +431,52 @@ func TestImportRetriesTransientNetworkErrors(t *testing.T) {
 		}
 	}
 }
+
+// An export's highlights on an article already saved are added to it,
+// each once, placed on its text (the documents of Readwise's CSV and its
+// highlights export, imported one after the other); a rerun adds none
+// again, and a dry run writes nothing.
+func TestImportAddsHighlightsToASavedArticle(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	u := srv.URL + "/ok/1"
+	if sum, err := l.Import(ctx, []importer.Item{{URL: u}}, ImportOptions{Fetch: true}); err != nil || sum.Saved != 1 {
+		t.Fatalf("first import: %+v %v", sum, err)
+	}
+	id, err := l.FindURL(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := []importer.Item{{URL: u, Highlights: []importer.Highlight{
+		{Quote: "Paragraph 1 of /ok/1 says something long enough", Note: "placed"},
+		{Quote: "a passage this page lacks", Note: "orphan"},
+	}}}
+	if sum, err := l.Import(ctx, with, ImportOptions{Fetch: true, DryRun: true}); err != nil || sum.Duplicates != 1 {
+		t.Fatalf("dry run: %+v %v", sum, err)
+	}
+	if hs, _ := l.Highlights(ctx, id); len(hs) != 0 {
+		t.Fatalf("a dry run wrote %d highlights", len(hs))
+	}
+	var evs []ImportEvent
+	sum, err := l.Import(ctx, with, ImportOptions{Fetch: true, Progress: func(ev ImportEvent) { evs = append(evs, ev) }})
+	if err != nil || sum.Duplicates != 1 || sum.Saved != 0 || sum.Highlights != 2 || sum.Orphans != 1 {
+		t.Fatalf("second import: %+v %v %+v", sum, err, evs)
+	}
+	if len(evs) != 1 || evs[0].ID != id || evs[0].Highlights != 2 {
+		t.Errorf("event: %+v", evs)
+	}
+	hs, _ := l.Highlights(ctx, id)
+	if len(hs) != 2 {
+		t.Fatalf("%d highlights: %+v", len(hs), hs)
+	}
+	for _, h := range hs {
+		if orphan := h.Note == "orphan"; h.Orphan != orphan || (!orphan && (h.End <= h.Start || !strings.Contains(h.Exact, "Paragraph 1"))) {
+			t.Errorf("highlight: %+v", h)
+		}
+	}
+	sum, err = l.Import(ctx, with, ImportOptions{Fetch: true})
+	if hs, _ := l.Highlights(ctx, id); err != nil || sum.Highlights != 0 || len(hs) != 2 {
+		t.Errorf("rerun: %+v %v, %d highlights", sum, err, len(hs))
+	}
+}
