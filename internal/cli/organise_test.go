@@ -297,3 +297,24 @@ func TestE2ETagStateView(t *testing.T) {
 		t.Fatalf("margin exited with %v", err)
 	}
 }
+
+// margin list that finds nothing says why: the query matched nothing, or
+// every article is archived; only an empty library is called empty.
+func TestCLIListSaysWhyItIsEmpty(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	if _, errOut, _ := margin(t, db, "", "list"); !strings.Contains(errOut, "The library is empty") {
+		t.Errorf("an empty library: %q", errOut)
+	}
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	_, errOut, err := margin(t, db, "", "list", "tag:nowhere")
+	if err != nil || strings.Contains(errOut, "empty") || !strings.Contains(errOut, `nothing in the library matches "tag:nowhere"`) {
+		t.Errorf("a query that matches nothing: %v %q", err, errOut)
+	}
+	must(t, db, "archive", a)
+	_, errOut, err = margin(t, db, "", "list")
+	if err != nil || strings.Contains(errOut, "empty") || !strings.Contains(errOut, "--all") {
+		t.Errorf("every article archived: %v %q", err, errOut)
+	}
+}
