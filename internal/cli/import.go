@@ -276,7 +276,7 @@ func importSummary(s library.ImportSummary) string {
 // fetched as margin import does by default.
 func openImport(ctx context.Context, lib *library.Library, path string) (*ui.ImportPlan, error) {
 	path = strings.TrimSpace(path)
-	full := library.ExpandHome(path)
+	full := library.PromptPath(path)
 	if _, err := os.Stat(full); errors.Is(err, fs.ErrNotExist) {
 		// The path as typed: the importer's messages name the file only.
 		return nil, fmt.Errorf("%s: no such file or folder", oneLine(path))
