@@ -108,6 +108,9 @@ type importProgress struct {
 	last  time.Time
 	drawn bool
 	line  string // the bar as last drawn
+	// skipped is the last event when the bar was not drawn for it: end
+	// draws it, so that a stopped run's bar counts every item.
+	skipped *library.ImportEvent
 }
 
 func newImportProgress(w io.Writer, dry bool) *importProgress {
@@ -131,9 +134,15 @@ func (p *importProgress) event(ev library.ImportEvent) {
 	}
 	now := time.Now()
 	if now.Sub(p.last) < 100*time.Millisecond && ev.Counts.Done() < ev.Counts.Total {
+		p.skipped = &ev
 		return
 	}
-	p.last = now
+	p.draw(ev, now)
+}
+
+// draw redraws the bar with ev's counts.
+func (p *importProgress) draw(ev library.ImportEvent, now time.Time) {
+	p.last, p.skipped = now, nil
 	width := 80
 	if w, _, err := term.GetSize(p.fd); err == nil && w > 0 {
 		width = w
@@ -168,6 +177,9 @@ func (p *importProgress) clear() {
 }
 
 func (p *importProgress) end() {
+	if p.skipped != nil {
+		p.draw(*p.skipped, time.Now())
+	}
 	if p.drawn {
 		fmt.Fprint(p.w, "\r"+p.line+"\x1b[K\n")
 		p.drawn = false

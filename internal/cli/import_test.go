@@ -252,6 +252,19 @@ func TestImportProgressEnd(t *testing.T) {
 	}
 }
 
+// The bar left on the screen when a run stops counts every item: an item
+// done within a tenth of a second of the last drawing is drawn at the end.
+func TestImportProgressEndCountsTheLastItems(t *testing.T) {
+	var b strings.Builder
+	p := &importProgress{w: &b, tty: true, fd: -1, start: time.Now()}
+	p.event(library.ImportEvent{Outcome: library.Saved, Counts: library.ImportCounts{Total: 20, Saved: 1}})
+	p.event(library.ImportEvent{Outcome: library.Saved, Counts: library.ImportCounts{Total: 20, Saved: 2}})
+	p.end()
+	if out := b.String(); !strings.HasSuffix(out, "\x1b[K\n") || !strings.Contains(p.line, "2/20  saved 2") {
+		t.Errorf("the bar at the end: %q", p.line)
+	}
+}
+
 // The library's I: ~ is the home folder; a path that is not there is
 // named as typed; a dragged file's quotes are taken off.
 func TestOpenImportForTheLibrary(t *testing.T) {
