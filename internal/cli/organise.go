@@ -105,7 +105,7 @@ func cmdTags(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "#%s is now #%s (%d article%s)\n", sanitize.Line(pos[1]), sanitize.Line(pos[2]), n, plural(n))
+		fmt.Fprintf(e.stdout, "#%s is now #%s (%d article%s)\n", shownTag(pos[1]), shownTag(pos[2]), n, plural(n))
 		return nil
 	case len(pos) == 2 && pos[0] == "delete":
 		n, err := st.DeleteTag(e.ctx, pos[1])
@@ -115,10 +115,19 @@ func cmdTags(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "deleted #%s from %d article%s\n", sanitize.Line(pos[1]), n, plural(n))
+		fmt.Fprintf(e.stdout, "deleted #%s from %d article%s\n", shownTag(pos[1]), n, plural(n))
 		return nil
 	}
 	return usageErr("tags: margin tags, margin tags rename OLD NEW (onto an existing tag merges them), margin tags delete NAME")
+}
+
+// shownTag is a tag as typed, cleaned as the store keeps it (a # typed
+// before it, as margin tags shows it, taken off).
+func shownTag(typed string) string {
+	if t, ok := store.CleanTag(typed); ok {
+		return sanitize.Line(t)
+	}
+	return sanitize.Line(typed)
 }
 
 // cmdMark sets how far the reader is: margin mark ID... done|reading|new.

@@ -318,3 +318,18 @@ func TestCLIListSaysWhyItIsEmpty(t *testing.T) {
 		t.Errorf("every article archived: %v %q", err, errOut)
 	}
 }
+
+// A tag typed with its # (as margin tags shows it) is named once with it.
+func TestCLITagsNamedAsShown(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	must(t, db, "tag", a, "+work")
+	if out := must(t, db, "tags", "rename", "#work", "#deep work"); out != "#work is now #deep work (1 article)\n" {
+		t.Errorf("rename: %q", out)
+	}
+	if out := must(t, db, "tags", "delete", "#deep work"); out != "deleted #deep work from 1 article\n" {
+		t.Errorf("delete: %q", out)
+	}
+}
