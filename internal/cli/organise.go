@@ -264,15 +264,24 @@ func cmdView(e *env, args []string) error {
 		if err != nil {
 			return usageErr("view save: %v", err)
 		}
+		// A view of that name (without case) is replaced: say what it was.
+		old, oldErr := st.FindView(e.ctx, pos[1])
 		if err := st.SaveView(e.ctx, pos[1], q); err != nil {
 			return err
 		}
 		n, _ := store.CleanViewName(pos[1])
+		replaced := ""
+		if oldErr == nil {
+			n = old.Name
+			if old.Query != q {
+				replaced = fmt.Sprintf("; it replaced %q", sanitize.Line(old.Query))
+			}
+		}
 		arts, err := st.ListQuery(e.ctx, parsed, store.ListOptions{})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "saved view %s: %s (%d article%s now; v in the library shows it)\n", sanitize.Line(n), sanitize.Line(q), len(arts), plural(len(arts)))
+		fmt.Fprintf(e.stdout, "saved view %s: %s (%d article%s now; v in the library shows it%s)\n", sanitize.Line(n), sanitize.Line(q), len(arts), plural(len(arts)), replaced)
 	case "list":
 		vs, err := st.Views(e.ctx)
 		if err != nil {

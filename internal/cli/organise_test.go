@@ -226,6 +226,11 @@ func TestCLIViewsAndExportQuery(t *testing.T) {
 	if out := must(t, db, "view", "list"); !strings.Contains(out, "Later") || !strings.Contains(out, "    1  tag:later -is:done") {
 		t.Errorf("list: %q", out)
 	}
+	// Saving under a name in use says what the view was.
+	if out := must(t, db, "view", "save", "later", "tag:later"); !strings.Contains(out, `replaced "tag:later -is:done"`) {
+		t.Errorf("save again: %q", out)
+	}
+	must(t, db, "view", "save", "Later", "tag:later", "-is:done")
 	if _, errOut, err := margin(t, db, "", "view", "save", "Bad", "is:asleep"); err == nil || !strings.Contains(errOut+err.Error(), `"is:asleep"`) {
 		t.Errorf("a malformed view: %v %q", err, errOut)
 	}
