@@ -330,19 +330,18 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 		}
 	}
 	seen := make(map[string]int, len(items))
+	joined := joinRepeats(items)
 	feed := func(send func(job) bool, emit func(result)) {
 		for i := range items {
 			if ctx.Err() != nil {
 				return
 			}
 			it := &items[i]
-			ev := ImportEvent{N: i + 1, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(it.URL)), Title: sanitize.Line(it.Title)}
-			u := strings.TrimSpace(it.URL)
-			doc := u == ""
-			if doc {
-				u = documentKey(it)
+			if j, ok := joined[i]; ok {
+				it = j
 			}
-			key := urlid.Key(u)
+			ev := ImportEvent{N: i + 1, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(it.URL)), Title: sanitize.Line(it.Title)}
+			u, doc, key := itemKey(it)
 			if !doc && (!reader.IsURL(u) || key == "" || !strings.HasPrefix(strings.ToLower(u), "http")) || key == "" {
 				ev.Outcome, ev.Reason = Failed, "not a web address"
 				if doc {
@@ -356,6 +355,14 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 			}
 			if n, ok := seen[key]; ok {
 				ev.Outcome, ev.Reason = Duplicate, fmt.Sprintf("the same address as item %d", n)
+				switch {
+				case len(it.Tags) > 0 && len(it.Highlights) > 0:
+					ev.Reason += ", its tags and highlights joined to it"
+				case len(it.Tags) > 0:
+					ev.Reason += ", its tags joined to it"
+				case len(it.Highlights) > 0:
+					ev.Reason += ", its highlights joined to it"
+				}
 				emit(result{ev: ev})
 				continue
 			}
@@ -386,6 +393,58 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 	}
 	sum := r.run(r.prepareItem, write, feed)
 	return sum, storeErr
+}
+
+// itemKey is the address an item is saved under (a documentKey when it
+// has no web address) and its identity (urlid.Key).
+func itemKey(it *importer.Item) (u string, doc bool, key string) {
+	u = strings.TrimSpace(it.URL)
+	if doc = u == ""; doc {
+		u = documentKey(it)
+	}
+	return u, doc, urlid.Key(u)
+}
+
+// joinRepeats finds the addresses an export lists more than once (a
+// bookmark in two folders, a link saved again and highlighted): the first
+// listing is imported, the others are duplicates, so their tags and
+// highlights join the first's. It returns the first listings that gained
+// some, as copies: the caller's items are left as they are.
+func joinRepeats(items []importer.Item) map[int]*importer.Item {
+	first := make(map[string]int, len(items))
+	joined := map[int]*importer.Item{}
+	for i := range items {
+		it := &items[i]
+		_, _, key := itemKey(it)
+		if key == "" {
+			continue
+		}
+		f, ok := first[key]
+		if !ok {
+			first[key] = i
+			continue
+		}
+		if len(it.Tags)+len(it.Highlights) == 0 {
+			continue
+		}
+		j, ok := joined[f]
+		if !ok {
+			c := items[f]
+			c.Tags, c.Highlights = slices.Clone(c.Tags), slices.Clone(c.Highlights)
+			j, joined[f] = &c, &c
+		}
+		for _, t := range it.Tags {
+			if !slices.ContainsFunc(j.Tags, func(x string) bool { return strings.EqualFold(x, t) }) {
+				j.Tags = append(j.Tags, t)
+			}
+		}
+		for _, h := range it.Highlights {
+			if !slices.ContainsFunc(j.Highlights, func(x importer.Highlight) bool { return x.Quote == h.Quote }) {
+				j.Highlights = append(j.Highlights, h)
+			}
+		}
+	}
+	return joined
 }
 
 // saveOne saves one article of a batch that failed as a whole.

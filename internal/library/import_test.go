@@ -480,3 +480,35 @@ func TestImportAddsHighlightsToASavedArticle(t *testing.T) {
 		t.Errorf("rerun: %+v %v, %d highlights", sum, err, len(hs))
 	}
 }
+
+// An address an export lists twice (a bookmark in two folders, a link
+// saved again with a highlight) is one article with the tags and
+// highlights of both listings.
+func TestImportJoinsAnAddressListedTwice(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	u := srv.URL + "/ok/1"
+	items := []importer.Item{
+		{URL: u, Tags: []string{"reading"}},
+		{URL: srv.URL + "/ok/2"},
+		{URL: u + "#top", Tags: []string{"work", "reading"}, Highlights: []importer.Highlight{{Quote: "Paragraph 1 of /ok/1 says something long enough", Note: "n"}}},
+	}
+	sum, err := l.Import(ctx, items, ImportOptions{Fetch: true})
+	if err != nil || sum.Saved != 2 || sum.Duplicates != 1 || sum.Highlights != 1 || sum.Orphans != 0 {
+		t.Fatalf("import: %+v %v", sum, err)
+	}
+	id, err := l.FindURL(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tags, _ := l.TagsOf(ctx, []int64{id}); fmt.Sprint(tags[id]) != "[reading work]" {
+		t.Errorf("tags %v", tags[id])
+	}
+	if hs, _ := l.Highlights(ctx, id); len(hs) != 1 || hs[0].Orphan || hs[0].Note != "n" {
+		t.Errorf("highlights %+v", hs)
+	}
+	if len(items[0].Tags) != 1 || items[0].Highlights != nil {
+		t.Errorf("the caller's items were changed: %+v", items[0])
+	}
+}
