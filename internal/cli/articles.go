@@ -309,6 +309,9 @@ func cmdList(e *env, args []string) error {
 		if a.State == store.Archived {
 			state += ", archived"
 		}
+		if !a.Fetched() {
+			state += ", not fetched" // margin import --retry fetches it
+		}
 		if a.Starred {
 			state = "★ " + state
 		}

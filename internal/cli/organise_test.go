@@ -338,3 +338,15 @@ func TestCLITagsNamedAsShown(t *testing.T) {
 		t.Errorf("delete: %q", out)
 	}
 }
+
+// margin list marks an imported link kept without its text, as the
+// library's rows do.
+func TestCLIListMarksNotFetched(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "links.txt"), []string{"https://example.invalid/a"})
+	must(t, db, "import", filepath.Join(dir, "links.txt"), "--no-fetch")
+	if out := must(t, db, "list"); !strings.Contains(out, "new, not fetched") {
+		t.Errorf("list:\n%s", out)
+	}
+}
