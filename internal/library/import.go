@@ -636,7 +636,10 @@ func (r *importRun) prepareAdded(j job) (result, bool) {
 	if len(add.hs) == 0 || r.opt.DryRun {
 		add = nil
 	}
-	if ev.Highlights > 0 {
+	switch {
+	case ev.Highlights > 0 && r.opt.DryRun:
+		ev.Reason += ", the highlights it lacks would be added"
+	case ev.Highlights > 0:
 		ev.Reason += ", the highlights it lacked added"
 	}
 	return result{ev: ev, add: add}, true

@@ -452,8 +452,10 @@ func TestImportAddsHighlightsToASavedArticle(t *testing.T) {
 		{Quote: "Paragraph 1 of /ok/1 says something long enough", Note: "placed"},
 		{Quote: "a passage this page lacks", Note: "orphan"},
 	}}}
-	if sum, err := l.Import(ctx, with, ImportOptions{Fetch: true, DryRun: true}); err != nil || sum.Duplicates != 1 {
-		t.Fatalf("dry run: %+v %v", sum, err)
+	var dry []ImportEvent
+	if sum, err := l.Import(ctx, with, ImportOptions{Fetch: true, DryRun: true, Progress: func(ev ImportEvent) { dry = append(dry, ev) }}); err != nil || sum.Duplicates != 1 ||
+		len(dry) != 1 || !strings.HasSuffix(dry[0].Reason, "would be added") {
+		t.Fatalf("dry run: %+v %v %+v", sum, err, dry)
 	}
 	if hs, _ := l.Highlights(ctx, id); len(hs) != 0 {
 		t.Fatalf("a dry run wrote %d highlights", len(hs))
