@@ -459,8 +459,27 @@ func (r *importRun) saveOne(ctx context.Context, x *result, rec *store.Imported,
 
 func (r *importRun) settled(x *result, id int64, existed bool) {
 	x.ev.ID = id
-	if existed {
-		x.ev.Outcome, x.ev.Reason, x.ev.Highlights, x.ev.Orphans = Duplicate, fmt.Sprintf("saved already as article %d", id), 0, 0
+	if !existed {
+		return
+	}
+	x.ev.Outcome, x.ev.Reason, x.ev.Highlights, x.ev.Orphans = Duplicate, fmt.Sprintf("saved already as article %d", id), 0, 0
+	if len(x.rec.Highlights) == 0 {
+		return
+	}
+	// The page was an article saved already (its canonical address): the
+	// highlights it lacks are added to it, as for an address found saved.
+	hls := make([]importer.Highlight, 0, len(x.rec.Highlights))
+	for _, h := range x.rec.Highlights {
+		hls = append(hls, importer.Highlight{Quote: h.Exact, Note: h.Note, Label: h.Label, Created: h.Created})
+	}
+	ctx := context.WithoutCancel(r.ctx)
+	add, err := r.lacking(ctx, id, hls, &x.ev)
+	if err == nil && add != nil {
+		err = r.l.AddImportedHighlights(ctx, id, add.rev, add.n, add.hs)
+	}
+	if err != nil {
+		x.ev.Reason = fmt.Sprintf("saved already as article %d; its highlights could not be added: %s", id, oneLine(err))
+		x.ev.Highlights, x.ev.Orphans = 0, 0
 	}
 }
 
@@ -590,17 +609,27 @@ func (r *importRun) prepareAdded(j job) (result, bool) {
 	it := j.item
 	ev := ImportEvent{N: j.n, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(it.URL)), Title: sanitize.Line(it.Title),
 		Outcome: Duplicate, ID: j.dup, Reason: fmt.Sprintf("saved already as article %d", j.dup)}
-	a, err := r.l.Article(r.ctx, j.dup)
-	var have []store.Highlight
-	if err == nil {
-		have, err = r.l.Highlights(r.ctx, j.dup)
-	}
+	add, err := r.lacking(r.ctx, j.dup, it.Highlights, &ev)
 	if err != nil {
 		if r.ctx.Err() != nil {
 			return result{}, false
 		}
 		ev.Outcome, ev.Reason = Failed, oneLine(err)
 		return result{ev: ev}, true
+	}
+	return result{ev: ev, add: add}, true
+}
+
+// lacking places the highlights article id lacks on its text, counting
+// them in ev; nil when there are none to write (or a dry run).
+func (r *importRun) lacking(ctx context.Context, id int64, hls []importer.Highlight, ev *ImportEvent) (*added, error) {
+	a, err := r.l.Article(ctx, id)
+	var have []store.Highlight
+	if err == nil {
+		have, err = r.l.Highlights(ctx, id)
+	}
+	if err != nil {
+		return nil, err
 	}
 	ev.Title = sanitize.Line(a.Title)
 	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
@@ -619,7 +648,7 @@ func (r *importRun) prepareAdded(j job) (result, bool) {
 		t = render.Parse(a.Markdown)
 	}
 	add := &added{rev: a.TextRevision, n: len(a.Markdown)}
-	for _, h := range it.Highlights {
+	for _, h := range hls {
 		sh := place(t, h.Quote)
 		if strings.TrimSpace(sh.Exact) == "" || seen["q "+norm(sh.Exact)] || seen["q "+norm(h.Quote)] ||
 			(!sh.Orphan && seen[fmt.Sprintf("at %d %d", sh.Start, sh.End)]) {
@@ -642,7 +671,7 @@ func (r *importRun) prepareAdded(j job) (result, bool) {
 	case ev.Highlights > 0:
 		ev.Reason += ", the highlights it lacked added"
 	}
-	return result{ev: ev, add: add}, true
+	return add, nil
 }
 
 // noAddress is why a book or document without a web address has no text.

@@ -514,3 +514,29 @@ func TestImportJoinsAnAddressListedTwice(t *testing.T) {
 		t.Errorf("the caller's items were changed: %+v", items[0])
 	}
 }
+
+// A link whose page names an article already saved as its canonical
+// address (a redirect, an alias) is that article: the highlights the
+// export has for it are added to it, as for its own address.
+func TestImportAddsHighlightsToTheCanonicalArticle(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	alias := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, strings.Replace(page("/ok/1"), "<head>", `<head><link rel="canonical" href="`+srv.URL+`/ok/1">`, 1))
+	}))
+	t.Cleanup(alias.Close)
+	if sum, err := l.Import(ctx, []importer.Item{{URL: srv.URL + "/ok/1"}}, ImportOptions{Fetch: true}); err != nil || sum.Saved != 1 {
+		t.Fatalf("first import: %+v %v", sum, err)
+	}
+	id, _ := l.FindURL(ctx, srv.URL+"/ok/1")
+	items := []importer.Item{{URL: alias.URL + "/a", Highlights: []importer.Highlight{{Quote: "Paragraph 2 of /ok/1 says something", Note: "n"}}}}
+	sum, err := l.Import(ctx, items, ImportOptions{Fetch: true})
+	if err != nil || sum.Duplicates != 1 || sum.Highlights != 1 || sum.Orphans != 0 {
+		t.Fatalf("import of the alias: %+v %v", sum, err)
+	}
+	if hs, _ := l.Highlights(ctx, id); len(hs) != 1 || hs[0].Orphan || hs[0].Note != "n" {
+		t.Errorf("highlights %+v", hs)
+	}
+}
