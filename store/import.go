@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"margin/internal/urlid"
 	"margin/sanitize"
@@ -127,7 +128,18 @@ func importTx(ctx context.Context, tx *sql.Tx, im *Imported) (int64, bool, error
 			return 0, false, err
 		}
 	}
-	for _, h := range im.Highlights {
+	if err := insertImportedTx(ctx, tx, id, 1, len(a.Markdown), added, im.Highlights); err != nil {
+		return 0, false, err
+	}
+	a.ID, a.Added, a.State, a.Reading, a.Progress, a.TextRevision = id, added, state, reading, progress, 1
+	return id, false, nil
+}
+
+// insertImportedTx saves an import's highlights on an article of text
+// revision rev and textLen bytes of Markdown; a highlight without a date
+// gets created.
+func insertImportedTx(ctx context.Context, tx *sql.Tx, id, rev int64, textLen int, created time.Time, hs []Highlight) error {
+	for _, h := range hs {
 		h.Exact, h.Note = sanitize.Text(h.Exact), sanitize.Text(h.Note)
 		if strings.TrimSpace(h.Exact) == "" {
 			continue // nothing to place or show
@@ -135,23 +147,34 @@ func importTx(ctx context.Context, tx *sql.Tx, im *Imported) (int64, bool, error
 		if h.Label == "" {
 			h.Label = Labels[0]
 		}
-		if h.Orphan || h.Start < 0 || h.End <= h.Start || h.End > len(a.Markdown) {
+		if h.Orphan || h.Start < 0 || h.End <= h.Start || h.End > textLen {
 			h.Orphan, h.Start, h.End, h.Prefix, h.Suffix = true, 0, 0, "", ""
 		}
-		created := h.Created
-		if created.IsZero() {
-			created = added
+		at := h.Created
+		if at.IsZero() {
+			at = created
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO highlights (article_id, md_start, md_end, exact,
 			prefix, suffix, label, note, orphan, created, updated, revision, text_revision)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
 			id, h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Label, h.Note, h.Orphan,
-			toNanos(created), toNanos(created)); err != nil {
-			return 0, false, err
+			toNanos(at), toNanos(at), rev); err != nil {
+			return err
 		}
 	}
-	a.ID, a.Added, a.State, a.Reading, a.Progress, a.TextRevision = id, added, state, reading, progress, 1
-	return id, false, nil
+	return nil
+}
+
+// AddImportedHighlights saves an import's highlights on an article already
+// saved, in one transaction, their offsets computed on its text revision
+// rev (else ErrStaleText).
+func (s *Store) AddImportedHighlights(ctx context.Context, id, rev int64, textLen int, hs []Highlight) error {
+	return s.write(ctx, fmt.Sprintf("save highlights in article %d", id), func(tx *sql.Tx) error {
+		if _, err := checkText(ctx, tx, id, rev); err != nil {
+			return err
+		}
+		return insertImportedTx(ctx, tx, id, rev, textLen, now(), hs)
+	})
 }
 
 // Unfetched returns the articles kept without their text (FetchError set),

@@ -123,6 +123,13 @@ func (l *libraryModel) saveView(name string) tea.Cmd {
 		return nil
 	}
 	q := l.viewToSave()
+	// A view of that name (without case) is replaced: say what it was.
+	replaced := ""
+	for _, v := range l.views {
+		if strings.EqualFold(v.Name, n) && v.Query != q {
+			replaced = " (it replaced “" + sanitize.Line(v.Query) + "”)"
+		}
+	}
 	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
 		if err := lib.SaveView(ctx, n, q); err != nil {
 			return nil, fmt.Errorf("save the view: %w", err)
@@ -131,7 +138,7 @@ func (l *libraryModel) saveView(name string) tea.Cmd {
 			l.filter, l.words, l.queryErr, l.opsKey, l.filterOps = "", "", "", "", query.Query{}
 			v := store.View{Name: n, Query: q}
 			cmd := l.setView(&v)
-			l.status = "Saved the view “" + sanitize.Line(n) + "”: " + sanitize.Line(q) + " · v chooses views"
+			l.status = "Saved the view “" + sanitize.Line(n) + "”: " + sanitize.Line(q) + replaced + " · v chooses views"
 			return tea.Batch(cmd, l.loadViews(false))
 		}, nil
 	})

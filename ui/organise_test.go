@@ -321,4 +321,13 @@ func TestLibrarySaveView(t *testing.T) {
 	if !strings.Contains(hs.screen(), "v views") {
 		t.Errorf("v is not offered once views exist:\n%s", hs.screen())
 	}
+	// Saving under a name in use says what the view was.
+	hs.press("esc", "/")
+	hs.typeText("is:starred")
+	hs.press("enter", "V")
+	hs.typeText("later")
+	hs.press("enter")
+	if !strings.Contains(l.status, "replaced “tag:later”") {
+		t.Errorf("saved over a view: status %q", l.status)
+	}
 }

@@ -284,7 +284,19 @@ func cmdList(e *env, args []string) error {
 		return usageErr("list: --format must be text or json, not %q", *format)
 	}
 	if len(arts) == 0 {
-		fmt.Fprintln(e.stderr, "The library is empty: margin add URL saves an article, and margin opens it.")
+		// Only an empty library is called empty: a query or the archive
+		// may hide what it holds.
+		n, err := st.Count(e.ctx)
+		switch {
+		case err != nil:
+			return err
+		case n == 0:
+			fmt.Fprintln(e.stderr, "The library is empty: margin add URL saves an article, and margin opens it.")
+		case q.Words != "" || len(q.Filters) > 0:
+			fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(strings.Join(append(pos, words...), " ")))
+		default:
+			fmt.Fprintf(e.stderr, "Every article is archived (%d): margin list --all lists them.\n", n)
+		}
 		return nil
 	}
 	titleW, siteW := listWidths(terminalWidth(e.stdout))
@@ -296,6 +308,9 @@ func cmdList(e *env, args []string) error {
 		}
 		if a.State == store.Archived {
 			state += ", archived"
+		}
+		if !a.Fetched() {
+			state += ", not fetched" // margin import --retry fetches it
 		}
 		if a.Starred {
 			state = "★ " + state

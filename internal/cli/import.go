@@ -112,6 +112,9 @@ type importProgress struct {
 	last  time.Time
 	drawn bool
 	line  string // the bar as last drawn
+	// skipped is the last event when the bar was not drawn for it: end
+	// draws it, so that a stopped run's bar counts every item.
+	skipped *library.ImportEvent
 }
 
 func newImportProgress(w io.Writer, dry bool) *importProgress {
@@ -135,9 +138,15 @@ func (p *importProgress) event(ev library.ImportEvent) {
 	}
 	now := time.Now()
 	if now.Sub(p.last) < 100*time.Millisecond && ev.Counts.Done() < ev.Counts.Total {
+		p.skipped = &ev
 		return
 	}
-	p.last = now
+	p.draw(ev, now)
+}
+
+// draw redraws the bar with ev's counts.
+func (p *importProgress) draw(ev library.ImportEvent, now time.Time) {
+	p.last, p.skipped = now, nil
 	width := 80
 	if w, _, err := term.GetSize(p.fd); err == nil && w > 0 {
 		width = w
@@ -180,6 +189,9 @@ func (p *importProgress) clear() {
 }
 
 func (p *importProgress) end() {
+	if p.skipped != nil {
+		p.draw(*p.skipped, time.Now())
+	}
 	if p.drawn {
 		fmt.Fprint(p.w, "\r"+p.line+"\x1b[K\n")
 		p.drawn = false
@@ -288,7 +300,7 @@ func importSummary(s library.ImportSummary) string {
 // fetched as margin import does by default.
 func openImport(ctx context.Context, lib *library.Library, path string) (*ui.ImportPlan, error) {
 	path = strings.TrimSpace(path)
-	full := library.ExpandHome(path)
+	full := library.PromptPath(path)
 	if _, err := os.Stat(full); errors.Is(err, fs.ErrNotExist) {
 		// The path as typed: the importer's messages name the file only.
 		return nil, fmt.Errorf("%s: no such file or folder", oneLine(path))

@@ -252,8 +252,21 @@ func TestImportProgressEnd(t *testing.T) {
 	}
 }
 
+// The bar left on the screen when a run stops counts every item: an item
+// done within a tenth of a second of the last drawing is drawn at the end.
+func TestImportProgressEndCountsTheLastItems(t *testing.T) {
+	var b strings.Builder
+	p := &importProgress{w: &b, tty: true, fd: -1, start: time.Now()}
+	p.event(library.ImportEvent{Outcome: library.Saved, Counts: library.ImportCounts{Total: 20, Saved: 1}})
+	p.event(library.ImportEvent{Outcome: library.Saved, Counts: library.ImportCounts{Total: 20, Saved: 2}})
+	p.end()
+	if out := b.String(); !strings.HasSuffix(out, "\x1b[K\n") || !strings.Contains(p.line, "2/20  saved 2") {
+		t.Errorf("the bar at the end: %q", p.line)
+	}
+}
+
 // The library's I: ~ is the home folder; a path that is not there is
-// named as typed.
+// named as typed; a dragged file's quotes are taken off.
 func TestOpenImportForTheLibrary(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("HOME", home)
@@ -261,6 +274,13 @@ func TestOpenImportForTheLibrary(t *testing.T) {
 	plan, err := openImport(context.Background(), nil, " ~/links.txt ")
 	if err != nil || plan.Total != 2 || !strings.HasPrefix(plan.Summary, "links.txt: list of URLs, 2 links") {
 		t.Fatalf("%+v %v", plan, err)
+	}
+	// A file dragged onto the terminal: quoted, or its spaces escaped.
+	os.WriteFile(filepath.Join(home, "my links.txt"), []byte("https://example.org/a\n"), 0o644)
+	for _, typed := range []string{"'" + filepath.Join(home, "my links.txt") + "' ", `~/my\ links.txt`} {
+		if plan, err := openImport(context.Background(), nil, typed); err != nil || plan.Total != 1 {
+			t.Errorf("%s: %+v %v", typed, plan, err)
+		}
 	}
 	_, err = openImport(context.Background(), nil, "~/exports/nosuch.zip")
 	if err == nil || err.Error() != "~/exports/nosuch.zip: no such file or folder" {

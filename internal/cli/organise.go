@@ -105,7 +105,7 @@ func cmdTags(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "#%s is now #%s (%d article%s)\n", sanitize.Line(pos[1]), sanitize.Line(pos[2]), n, plural(n))
+		fmt.Fprintf(e.stdout, "#%s is now #%s (%d article%s)\n", shownTag(pos[1]), shownTag(pos[2]), n, plural(n))
 		return nil
 	case len(pos) == 2 && pos[0] == "delete":
 		n, err := st.DeleteTag(e.ctx, pos[1])
@@ -115,10 +115,19 @@ func cmdTags(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "deleted #%s from %d article%s\n", sanitize.Line(pos[1]), n, plural(n))
+		fmt.Fprintf(e.stdout, "deleted #%s from %d article%s\n", shownTag(pos[1]), n, plural(n))
 		return nil
 	}
 	return usageErr("tags: margin tags, margin tags rename OLD NEW (onto an existing tag merges them), margin tags delete NAME")
+}
+
+// shownTag is a tag as typed, cleaned as the store keeps it (a # typed
+// before it, as margin tags shows it, taken off).
+func shownTag(typed string) string {
+	if t, ok := store.CleanTag(typed); ok {
+		return sanitize.Line(t)
+	}
+	return sanitize.Line(typed)
 }
 
 // cmdMark sets how far the reader is: margin mark ID... done|reading|new.
@@ -255,15 +264,24 @@ func cmdView(e *env, args []string) error {
 		if err != nil {
 			return usageErr("view save: %v", err)
 		}
+		// A view of that name (without case) is replaced: say what it was.
+		old, oldErr := st.FindView(e.ctx, pos[1])
 		if err := st.SaveView(e.ctx, pos[1], q); err != nil {
 			return err
 		}
 		n, _ := store.CleanViewName(pos[1])
+		replaced := ""
+		if oldErr == nil {
+			n = old.Name
+			if old.Query != q {
+				replaced = fmt.Sprintf("; it replaced %q", sanitize.Line(old.Query))
+			}
+		}
 		arts, err := st.ListQuery(e.ctx, parsed, store.ListOptions{})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "saved view %s: %s (%d article%s now; v in the library shows it)\n", sanitize.Line(n), sanitize.Line(q), len(arts), plural(len(arts)))
+		fmt.Fprintf(e.stdout, "saved view %s: %s (%d article%s now; v in the library shows it%s)\n", sanitize.Line(n), sanitize.Line(q), len(arts), plural(len(arts)), replaced)
 	case "list":
 		vs, err := st.Views(e.ctx)
 		if err != nil {

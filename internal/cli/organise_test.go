@@ -226,6 +226,11 @@ func TestCLIViewsAndExportQuery(t *testing.T) {
 	if out := must(t, db, "view", "list"); !strings.Contains(out, "Later") || !strings.Contains(out, "    1  tag:later -is:done") {
 		t.Errorf("list: %q", out)
 	}
+	// Saving under a name in use says what the view was.
+	if out := must(t, db, "view", "save", "later", "tag:later"); !strings.Contains(out, `replaced "tag:later -is:done"`) {
+		t.Errorf("save again: %q", out)
+	}
+	must(t, db, "view", "save", "Later", "tag:later", "-is:done")
 	if _, errOut, err := margin(t, db, "", "view", "save", "Bad", "is:asleep"); err == nil || !strings.Contains(errOut+err.Error(), `"is:asleep"`) {
 		t.Errorf("a malformed view: %v %q", err, errOut)
 	}
@@ -295,5 +300,53 @@ func TestE2ETagStateView(t *testing.T) {
 	tm.press("q")
 	if err := tm.wait(); err != nil {
 		t.Fatalf("margin exited with %v", err)
+	}
+}
+
+// margin list that finds nothing says why: the query matched nothing, or
+// every article is archived; only an empty library is called empty.
+func TestCLIListSaysWhyItIsEmpty(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	if _, errOut, _ := margin(t, db, "", "list"); !strings.Contains(errOut, "The library is empty") {
+		t.Errorf("an empty library: %q", errOut)
+	}
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	_, errOut, err := margin(t, db, "", "list", "tag:nowhere")
+	if err != nil || strings.Contains(errOut, "empty") || !strings.Contains(errOut, `nothing in the library matches "tag:nowhere"`) {
+		t.Errorf("a query that matches nothing: %v %q", err, errOut)
+	}
+	must(t, db, "archive", a)
+	_, errOut, err = margin(t, db, "", "list")
+	if err != nil || strings.Contains(errOut, "empty") || !strings.Contains(errOut, "--all") {
+		t.Errorf("every article archived: %v %q", err, errOut)
+	}
+}
+
+// A tag typed with its # (as margin tags shows it) is named once with it.
+func TestCLITagsNamedAsShown(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	must(t, db, "tag", a, "+work")
+	if out := must(t, db, "tags", "rename", "#work", "#deep work"); out != "#work is now #deep work (1 article)\n" {
+		t.Errorf("rename: %q", out)
+	}
+	if out := must(t, db, "tags", "delete", "#deep work"); out != "deleted #deep work from 1 article\n" {
+		t.Errorf("delete: %q", out)
+	}
+}
+
+// margin list marks an imported link kept without its text, as the
+// library's rows do.
+func TestCLIListMarksNotFetched(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "links.txt"), []string{"https://example.invalid/a"})
+	must(t, db, "import", filepath.Join(dir, "links.txt"), "--no-fetch")
+	if out := must(t, db, "list"); !strings.Contains(out, "new, not fetched") {
+		t.Errorf("list:\n%s", out)
 	}
 }

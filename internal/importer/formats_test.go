@@ -2,6 +2,8 @@ package importer
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -123,6 +125,38 @@ func TestWallabag(t *testing.T) {
 	}
 	if len(e.Problems) != 2 || !strings.HasPrefix(e.Problems[0], "wallabag.json entry 3: ") || e.Problems[1] != "wallabag.json entry 4: no URL" {
 		t.Fatalf("problems %q", e.Problems)
+	}
+}
+
+// wallabag writes a sentence of its own as the content of an entry it
+// could not fetch: that entry has no copy (the import fetches the page,
+// or keeps it without text), read from memory or from the file.
+func TestWallabagFetchFailureIsNoContent(t *testing.T) {
+	data := `[{"is_archived":0,"url":"https://example.com/failed","content":"wallabag can't retrieve contents for this article. Please <a href=\"https://doc.wallabag.org/en/user/errors_during_fetching.html#how-can-i-help-to-fix-that\">troubleshoot this issue</a>."},
+		{"is_archived":0,"url":"https://example.com/graby","content":"[unable to retrieve full-text content]"},
+		{"is_archived":0,"url":"https://example.com/ok","content":"<p>wallabag can't retrieve contents for this article, the author wrote, and went on.</p>"}]`
+	e, err := Parse("wallabag.json", []byte(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "wallabag.json")
+	os.WriteFile(path, []byte(data), 0o644)
+	opened, err := Open(context.Background(), path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, exp := range []*Export{e, opened} {
+		var got []string
+		for i := range exp.Items {
+			s, err := exp.Items[i].TakeContent(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, s)
+		}
+		if len(got) != 3 || got[0] != "" || got[1] != "" || !strings.Contains(got[2], "the author wrote") {
+			t.Errorf("contents %q", got)
+		}
 	}
 }
 

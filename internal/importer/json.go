@@ -79,6 +79,10 @@ func (p *parser) jsonArray(name string, r io.Reader, fn func(decode func(v any) 
 			case errors.As(err, &te):
 				p.problem("%s: %s", ref, jsonErr(err))
 				return errSkip
+			case errors.Is(err, io.ErrUnexpectedEOF):
+				// The decoder stays at the entry's start: name the entry
+				// rather than its first byte.
+				return fmt.Errorf("%s: JSON ends early, in entry %d: the file is cut short", name, n)
 			}
 			return jsonFail(name, dec, err)
 		}

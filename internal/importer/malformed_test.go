@@ -108,7 +108,7 @@ func TestBadFiles(t *testing.T) {
 	cases := []struct{ name, data, format, want string }{
 		{"export.csv", "a,b,c\n1,2,3\n", "", "not an export margin knows"},
 		{"empty.txt", "", "", "not an export margin knows"},
-		{"data.json", `[{"is_archived": 1, "url": "https://example.com/a"}, {"is_archived": 0, "url": "https://exa`, "", "JSON ends early at byte"},
+		{"data.json", `[{"is_archived": 1, "url": "https://example.com/a"}, {"is_archived": 0, "url": "https://exa`, "", "JSON ends early, in entry 2: the file is cut short"},
 		{"data.json", `[{"is_archived": 1, "url": "https://example.com/a"} {"x": 1}]`, "", "bad JSON at byte"},
 		{"data.json", `{"is_archived": 1}`, "wallabag", "JSON object without an array"},
 		{"data.json", `"domain_name"`, "wallabag", "not an array"},

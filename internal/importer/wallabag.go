@@ -54,17 +54,27 @@ func (p *parser) parseWallabag(name string, r io.Reader) error {
 		}
 		if p.file != nil {
 			// Read again when the import needs it; the parse holds none.
-			if n := contentSize(e.Content); n > 0 && n <= maxContentBytes {
+			if n := contentSize(e.Content); n > 0 && n <= maxContentBytes && !(n < 1024 && fetchFailed(rawText(e.Content))) {
 				it.ref = &contentRef{at: p.file, name: ref, start: p.span[0], end: p.span[1]}
 			}
-		} else {
-			it.Content = rawText(e.Content)
+		} else if c := rawText(e.Content); !fetchFailed(c) {
+			it.Content = c
 		}
 		for _, a := range e.Annotations {
 			it.Highlights = append(it.Highlights, Highlight{Quote: string(a.Quote), Note: string(a.Text), Created: a.CreatedAt.t})
 		}
 		return p.add(it)
 	})
+}
+
+// fetchFailed is the content wallabag stores for an entry it could not
+// fetch: its own sentence (wallabag.fetching_error_message) or graby's.
+// Such an entry has no copy: the import fetches the page, or keeps it
+// without text for --retry, rather than saving the sentence as the text.
+func fetchFailed(content string) bool {
+	c := strings.TrimSpace(content)
+	return strings.HasPrefix(c, "wallabag can't retrieve contents for this article.") ||
+		c == "[unable to retrieve full-text content]"
 }
 
 // rawText is a JSON value read as flexString reads it.

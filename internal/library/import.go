@@ -125,6 +125,7 @@ type ImportSummary struct {
 type job struct {
 	n    int
 	item *importer.Item
+	dup  int64          // Import: the article the item's address is saved as
 	art  *store.Article // Retry
 }
 
@@ -134,6 +135,14 @@ type result struct {
 	rec *store.Imported // Import: the article to save
 	id  int64           // Retry: the article to fill or mark
 	txt *store.Article  // Retry: its fetched text
+	add *added          // Import: highlights for an article saved already
+}
+
+// added are highlights placed on text revision rev of a saved article.
+type added struct {
+	rev int64
+	n   int // the text's length
+	hs  []store.Highlight
 }
 
 // importRun is one Import or Retry in progress.
@@ -250,7 +259,7 @@ func (r *importRun) emit(ev ImportEvent) {
 	case ToFetch:
 		r.sum.ToFetch++
 	}
-	if ev.Outcome == Saved || ev.Outcome == Kept {
+	if ev.Outcome == Saved || ev.Outcome == Kept || ev.Outcome == Duplicate {
 		r.sum.Highlights += ev.Highlights
 		r.sum.Orphans += ev.Orphans
 		if ev.Archived {
@@ -289,6 +298,13 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 		}
 		var recs []*store.Imported
 		var at []int
+		for i := range batch {
+			if x := &batch[i]; x.add != nil {
+				if err := l.AddImportedHighlights(wctx, x.ev.ID, x.add.rev, x.add.n, x.add.hs); err != nil {
+					r.failed(x, err, &storeErr)
+				}
+			}
+		}
 		for i, x := range batch {
 			if x.rec != nil {
 				recs, at = append(recs, x.rec), append(at, i)
@@ -314,19 +330,18 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 		}
 	}
 	seen := make(map[string]int, len(items))
+	joined := joinRepeats(items)
 	feed := func(send func(job) bool, emit func(result)) {
 		for i := range items {
 			if ctx.Err() != nil {
 				return
 			}
 			it := &items[i]
-			ev := ImportEvent{N: i + 1, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(it.URL)), Title: sanitize.Line(it.Title)}
-			u := strings.TrimSpace(it.URL)
-			doc := u == ""
-			if doc {
-				u = documentKey(it)
+			if j, ok := joined[i]; ok {
+				it = j
 			}
-			key := urlid.Key(u)
+			ev := ImportEvent{N: i + 1, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(it.URL)), Title: sanitize.Line(it.Title)}
+			u, doc, key := itemKey(it)
 			if !doc && (!reader.IsURL(u) || key == "" || !strings.HasPrefix(strings.ToLower(u), "http")) || key == "" {
 				ev.Outcome, ev.Reason = Failed, "not a web address"
 				if doc {
@@ -340,11 +355,26 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 			}
 			if n, ok := seen[key]; ok {
 				ev.Outcome, ev.Reason = Duplicate, fmt.Sprintf("the same address as item %d", n)
+				switch {
+				case len(it.Tags) > 0 && len(it.Highlights) > 0:
+					ev.Reason += ", its tags and highlights joined to it"
+				case len(it.Tags) > 0:
+					ev.Reason += ", its tags joined to it"
+				case len(it.Highlights) > 0:
+					ev.Reason += ", its highlights joined to it"
+				}
 				emit(result{ev: ev})
 				continue
 			}
 			seen[key] = i + 1
 			if id, err := l.FindURL(ctx, u); err == nil {
+				if len(it.Highlights) > 0 {
+					// Its highlights the article lacks are added to it.
+					if !send(job{n: i + 1, item: it, dup: id}) {
+						return
+					}
+					continue
+				}
 				ev.Outcome, ev.ID, ev.Reason = Duplicate, id, fmt.Sprintf("saved already as article %d", id)
 				emit(result{ev: ev})
 				continue
@@ -365,6 +395,58 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 	return sum, storeErr
 }
 
+// itemKey is the address an item is saved under (a documentKey when it
+// has no web address) and its identity (urlid.Key).
+func itemKey(it *importer.Item) (u string, doc bool, key string) {
+	u = strings.TrimSpace(it.URL)
+	if doc = u == ""; doc {
+		u = documentKey(it)
+	}
+	return u, doc, urlid.Key(u)
+}
+
+// joinRepeats finds the addresses an export lists more than once (a
+// bookmark in two folders, a link saved again and highlighted): the first
+// listing is imported, the others are duplicates, so their tags and
+// highlights join the first's. It returns the first listings that gained
+// some, as copies: the caller's items are left as they are.
+func joinRepeats(items []importer.Item) map[int]*importer.Item {
+	first := make(map[string]int, len(items))
+	joined := map[int]*importer.Item{}
+	for i := range items {
+		it := &items[i]
+		_, _, key := itemKey(it)
+		if key == "" {
+			continue
+		}
+		f, ok := first[key]
+		if !ok {
+			first[key] = i
+			continue
+		}
+		if len(it.Tags)+len(it.Highlights) == 0 {
+			continue
+		}
+		j, ok := joined[f]
+		if !ok {
+			c := items[f]
+			c.Tags, c.Highlights = slices.Clone(c.Tags), slices.Clone(c.Highlights)
+			j, joined[f] = &c, &c
+		}
+		for _, t := range it.Tags {
+			if !slices.ContainsFunc(j.Tags, func(x string) bool { return strings.EqualFold(x, t) }) {
+				j.Tags = append(j.Tags, t)
+			}
+		}
+		for _, h := range it.Highlights {
+			if !slices.ContainsFunc(j.Highlights, func(x importer.Highlight) bool { return x.Quote == h.Quote }) {
+				j.Highlights = append(j.Highlights, h)
+			}
+		}
+	}
+	return joined
+}
+
 // saveOne saves one article of a batch that failed as a whole.
 func (r *importRun) saveOne(ctx context.Context, x *result, rec *store.Imported, storeErr *error) {
 	id, existed, err := r.l.ImportArticle(ctx, rec)
@@ -377,8 +459,27 @@ func (r *importRun) saveOne(ctx context.Context, x *result, rec *store.Imported,
 
 func (r *importRun) settled(x *result, id int64, existed bool) {
 	x.ev.ID = id
-	if existed {
-		x.ev.Outcome, x.ev.Reason, x.ev.Highlights, x.ev.Orphans = Duplicate, fmt.Sprintf("saved already as article %d", id), 0, 0
+	if !existed {
+		return
+	}
+	x.ev.Outcome, x.ev.Reason, x.ev.Highlights, x.ev.Orphans = Duplicate, fmt.Sprintf("saved already as article %d", id), 0, 0
+	if len(x.rec.Highlights) == 0 {
+		return
+	}
+	// The page was an article saved already (its canonical address): the
+	// highlights it lacks are added to it, as for an address found saved.
+	hls := make([]importer.Highlight, 0, len(x.rec.Highlights))
+	for _, h := range x.rec.Highlights {
+		hls = append(hls, importer.Highlight{Quote: h.Exact, Note: h.Note, Label: h.Label, Created: h.Created})
+	}
+	ctx := context.WithoutCancel(r.ctx)
+	add, err := r.lacking(ctx, id, hls, &x.ev)
+	if err == nil && add != nil {
+		err = r.l.AddImportedHighlights(ctx, id, add.rev, add.n, add.hs)
+	}
+	if err != nil {
+		x.ev.Reason = fmt.Sprintf("saved already as article %d; its highlights could not be added: %s", id, oneLine(err))
+		x.ev.Highlights, x.ev.Orphans = 0, 0
 	}
 }
 
@@ -395,6 +496,9 @@ func (r *importRun) failed(x *result, err error, storeErr *error) {
 // prepareItem reads or fetches one item and builds its article; ok is
 // false when an interruption dropped it.
 func (r *importRun) prepareItem(j job) (result, bool) {
+	if j.dup != 0 {
+		return r.prepareAdded(j)
+	}
 	it := j.item
 	u := strings.TrimSpace(it.URL)
 	ev := ImportEvent{N: j.n, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(u)), Title: sanitize.Line(it.Title)}
@@ -494,6 +598,80 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 		rec = nil
 	}
 	return result{ev: ev, rec: rec}, true
+}
+
+// prepareAdded places the highlights of an item saved already that its
+// article lacks (neither the same quote nor the same passage) on the
+// article's text, as a refresh would: an export of highlights imported
+// after the export of the articles (Readwise's two CSV files) adds them
+// rather than dropping them.
+func (r *importRun) prepareAdded(j job) (result, bool) {
+	it := j.item
+	ev := ImportEvent{N: j.n, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(it.URL)), Title: sanitize.Line(it.Title),
+		Outcome: Duplicate, ID: j.dup, Reason: fmt.Sprintf("saved already as article %d", j.dup)}
+	add, err := r.lacking(r.ctx, j.dup, it.Highlights, &ev)
+	if err != nil {
+		if r.ctx.Err() != nil {
+			return result{}, false
+		}
+		ev.Outcome, ev.Reason = Failed, oneLine(err)
+		return result{ev: ev}, true
+	}
+	return result{ev: ev, add: add}, true
+}
+
+// lacking places the highlights article id lacks on its text, counting
+// them in ev; nil when there are none to write (or a dry run).
+func (r *importRun) lacking(ctx context.Context, id int64, hls []importer.Highlight, ev *ImportEvent) (*added, error) {
+	a, err := r.l.Article(ctx, id)
+	var have []store.Highlight
+	if err == nil {
+		have, err = r.l.Highlights(ctx, id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ev.Title = sanitize.Line(a.Title)
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	seen := map[string]bool{}
+	mark := func(h store.Highlight) {
+		seen["q "+norm(h.Exact)] = true
+		if !h.Orphan {
+			seen[fmt.Sprintf("at %d %d", h.Start, h.End)] = true
+		}
+	}
+	for _, h := range have {
+		mark(h)
+	}
+	var t *render.Text
+	if a.Markdown != "" {
+		t = render.Parse(a.Markdown)
+	}
+	add := &added{rev: a.TextRevision, n: len(a.Markdown)}
+	for _, h := range hls {
+		sh := place(t, h.Quote)
+		if strings.TrimSpace(sh.Exact) == "" || seen["q "+norm(sh.Exact)] || seen["q "+norm(h.Quote)] ||
+			(!sh.Orphan && seen[fmt.Sprintf("at %d %d", sh.Start, sh.End)]) {
+			continue
+		}
+		mark(sh)
+		sh.Note, sh.Label, sh.Created = h.Note, h.Label, h.Created
+		add.hs = append(add.hs, sh)
+		ev.Highlights++
+		if sh.Orphan {
+			ev.Orphans++
+		}
+	}
+	if len(add.hs) == 0 || r.opt.DryRun {
+		add = nil
+	}
+	switch {
+	case ev.Highlights > 0 && r.opt.DryRun:
+		ev.Reason += ", the highlights it lacks would be added"
+	case ev.Highlights > 0:
+		ev.Reason += ", the highlights it lacked added"
+	}
+	return add, nil
 }
 
 // noAddress is why a book or document without a web address has no text.

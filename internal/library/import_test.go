@@ -431,3 +431,112 @@ func TestImportRetriesTransientNetworkErrors(t *testing.T) {
 		}
 	}
 }
+
+// An export's highlights on an article already saved are added to it,
+// each once, placed on its text (the documents of Readwise's CSV and its
+// highlights export, imported one after the other); a rerun adds none
+// again, and a dry run writes nothing.
+func TestImportAddsHighlightsToASavedArticle(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	u := srv.URL + "/ok/1"
+	if sum, err := l.Import(ctx, []importer.Item{{URL: u}}, ImportOptions{Fetch: true}); err != nil || sum.Saved != 1 {
+		t.Fatalf("first import: %+v %v", sum, err)
+	}
+	id, err := l.FindURL(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := []importer.Item{{URL: u, Highlights: []importer.Highlight{
+		{Quote: "Paragraph 1 of /ok/1 says something long enough", Note: "placed"},
+		{Quote: "a passage this page lacks", Note: "orphan"},
+	}}}
+	var dry []ImportEvent
+	if sum, err := l.Import(ctx, with, ImportOptions{Fetch: true, DryRun: true, Progress: func(ev ImportEvent) { dry = append(dry, ev) }}); err != nil || sum.Duplicates != 1 ||
+		len(dry) != 1 || !strings.HasSuffix(dry[0].Reason, "would be added") {
+		t.Fatalf("dry run: %+v %v %+v", sum, err, dry)
+	}
+	if hs, _ := l.Highlights(ctx, id); len(hs) != 0 {
+		t.Fatalf("a dry run wrote %d highlights", len(hs))
+	}
+	var evs []ImportEvent
+	sum, err := l.Import(ctx, with, ImportOptions{Fetch: true, Progress: func(ev ImportEvent) { evs = append(evs, ev) }})
+	if err != nil || sum.Duplicates != 1 || sum.Saved != 0 || sum.Highlights != 2 || sum.Orphans != 1 {
+		t.Fatalf("second import: %+v %v %+v", sum, err, evs)
+	}
+	if len(evs) != 1 || evs[0].ID != id || evs[0].Highlights != 2 {
+		t.Errorf("event: %+v", evs)
+	}
+	hs, _ := l.Highlights(ctx, id)
+	if len(hs) != 2 {
+		t.Fatalf("%d highlights: %+v", len(hs), hs)
+	}
+	for _, h := range hs {
+		if orphan := h.Note == "orphan"; h.Orphan != orphan || (!orphan && (h.End <= h.Start || !strings.Contains(h.Exact, "Paragraph 1"))) {
+			t.Errorf("highlight: %+v", h)
+		}
+	}
+	sum, err = l.Import(ctx, with, ImportOptions{Fetch: true})
+	if hs, _ := l.Highlights(ctx, id); err != nil || sum.Highlights != 0 || len(hs) != 2 {
+		t.Errorf("rerun: %+v %v, %d highlights", sum, err, len(hs))
+	}
+}
+
+// An address an export lists twice (a bookmark in two folders, a link
+// saved again with a highlight) is one article with the tags and
+// highlights of both listings.
+func TestImportJoinsAnAddressListedTwice(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	u := srv.URL + "/ok/1"
+	items := []importer.Item{
+		{URL: u, Tags: []string{"reading"}},
+		{URL: srv.URL + "/ok/2"},
+		{URL: u + "#top", Tags: []string{"work", "reading"}, Highlights: []importer.Highlight{{Quote: "Paragraph 1 of /ok/1 says something long enough", Note: "n"}}},
+	}
+	sum, err := l.Import(ctx, items, ImportOptions{Fetch: true})
+	if err != nil || sum.Saved != 2 || sum.Duplicates != 1 || sum.Highlights != 1 || sum.Orphans != 0 {
+		t.Fatalf("import: %+v %v", sum, err)
+	}
+	id, err := l.FindURL(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tags, _ := l.TagsOf(ctx, []int64{id}); fmt.Sprint(tags[id]) != "[reading work]" {
+		t.Errorf("tags %v", tags[id])
+	}
+	if hs, _ := l.Highlights(ctx, id); len(hs) != 1 || hs[0].Orphan || hs[0].Note != "n" {
+		t.Errorf("highlights %+v", hs)
+	}
+	if len(items[0].Tags) != 1 || items[0].Highlights != nil {
+		t.Errorf("the caller's items were changed: %+v", items[0])
+	}
+}
+
+// A link whose page names an article already saved as its canonical
+// address (a redirect, an alias) is that article: the highlights the
+// export has for it are added to it, as for its own address.
+func TestImportAddsHighlightsToTheCanonicalArticle(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	alias := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, strings.Replace(page("/ok/1"), "<head>", `<head><link rel="canonical" href="`+srv.URL+`/ok/1">`, 1))
+	}))
+	t.Cleanup(alias.Close)
+	if sum, err := l.Import(ctx, []importer.Item{{URL: srv.URL + "/ok/1"}}, ImportOptions{Fetch: true}); err != nil || sum.Saved != 1 {
+		t.Fatalf("first import: %+v %v", sum, err)
+	}
+	id, _ := l.FindURL(ctx, srv.URL+"/ok/1")
+	items := []importer.Item{{URL: alias.URL + "/a", Highlights: []importer.Highlight{{Quote: "Paragraph 2 of /ok/1 says something", Note: "n"}}}}
+	sum, err := l.Import(ctx, items, ImportOptions{Fetch: true})
+	if err != nil || sum.Duplicates != 1 || sum.Highlights != 1 || sum.Orphans != 0 {
+		t.Fatalf("import of the alias: %+v %v", sum, err)
+	}
+	if hs, _ := l.Highlights(ctx, id); len(hs) != 1 || hs[0].Orphan || hs[0].Note != "n" {
+		t.Errorf("highlights %+v", hs)
+	}
+}

@@ -323,7 +323,7 @@ func PromptSource(input string) (src, pasted string) {
 		return "-", input
 	}
 	input = strings.TrimSpace(input)
-	if p := ExpandHome(input); p != input {
+	if p := PromptPath(input); p != input {
 		return p, ""
 	}
 	if !reader.IsURL(input) && domainLike.MatchString(input) {
@@ -332,6 +332,30 @@ func PromptSource(input string) (src, pasted string) {
 		}
 	}
 	return input, ""
+}
+
+// PromptPath reads a path typed or dropped at a prompt. A terminal pastes
+// a file dragged onto it quoted ('/a b/x.zip', GNOME's terminals) or with
+// its spaces escaped (/a\ b/x.zip, macOS's), and a space after: those are
+// taken off unless a file of that very name exists. ~ is the home folder.
+func PromptPath(typed string) string {
+	p := strings.TrimSpace(typed)
+	if _, err := os.Stat(p); err == nil {
+		return p
+	}
+	if n := len(p); n >= 2 && (p[0] == '\'' || p[0] == '"') && p[n-1] == p[0] {
+		p = p[1 : n-1]
+	} else if filepath.Separator == '/' && strings.Contains(p, `\`) {
+		var b strings.Builder
+		for i := 0; i < len(p); i++ {
+			if p[i] == '\\' && i+1 < len(p) {
+				i++
+			}
+			b.WriteByte(p[i])
+		}
+		p = b.String()
+	}
+	return ExpandHome(p)
 }
 
 // ExpandHome reads a path typed at a prompt: ~ (alone or before a slash)

@@ -44,6 +44,14 @@ func TestPromptSource(t *testing.T) {
 			t.Errorf("PromptSource(%q) = %q, %q; want %q", in, got, pasted, want)
 		}
 	}
+	// A file dragged onto the terminal comes quoted (GNOME's terminals),
+	// or with its spaces escaped (macOS), and a space after.
+	os.WriteFile("my notes.txt", []byte("x"), 0o644)
+	for _, in := range []string{"'my notes.txt' ", `"my notes.txt"`, `my\ notes.txt `, "'" + filepath.Join(dir, "my notes.txt") + "'"} {
+		if got, _ := PromptSource(in); filepath.Base(got) != "my notes.txt" {
+			t.Errorf("PromptSource(%q) = %q; want the file my notes.txt", in, got)
+		}
+	}
 	text := "A title\n\nFirst paragraph.\n\nSecond."
 	if src, pasted := PromptSource(text); src != "-" || pasted != text {
 		t.Errorf("pasted text: %q %q", src, pasted)
