@@ -570,16 +570,18 @@ func (p *proj) sentenceStarts() []int {
 				out = append(out, i)
 				start = false
 			}
-			if r == '.' || r == '!' || r == '?' || r == '…' {
+			// Chinese and Japanese write no space after a full stop.
+			tight := strings.ContainsRune(tightStops, r)
+			if r == '.' || r == '!' || r == '?' || r == '…' || tight || strings.ContainsRune("؟۔।॥", r) {
 				j := i + sz
 				for j < len(p.plain) {
 					c, n := utf8.DecodeRune(p.plain[j:])
-					if !strings.ContainsRune(`)"'”’»]`, c) {
+					if !strings.ContainsRune(`)"'”’»]」』）】〉》`+tightStops, c) {
 						break
 					}
 					j += n
 				}
-				if j >= len(p.plain) || unicode.IsSpace(p.runeAt(j)) && (r != '.' || !p.abbreviation(i, j)) {
+				if j >= len(p.plain) || tight || unicode.IsSpace(p.runeAt(j)) && (r != '.' || !p.abbreviation(i, j)) {
 					start = true
 					i = j
 					continue
@@ -591,6 +593,10 @@ func (p *proj) sentenceStarts() []int {
 	})
 	return p.sents
 }
+
+// tightStops end a sentence in Chinese and Japanese, where the next one
+// follows with no space.
+const tightStops = "。！？｡"
 
 // abbreviations end with a full stop that seldom ends a sentence before a
 // capitalised word ("Dr. Smith", "St. Paul").

@@ -280,6 +280,30 @@ func TestMotionsLandOnText(t *testing.T) {
 
 // A full stop after an abbreviation or an initial, or before a word in
 // lower case, does not end the sentence.
+// Chinese and Japanese full stops end a sentence with no space after them;
+// Arabic, Urdu and Devanagari ones end it as a full stop does.
+func TestSentenceOtherScripts(t *testing.T) {
+	cases := []struct{ doc, at, want string }{
+		{"日本語の文章です。これは二番目の文です。中文句子也在这里。", "二番目", "これは二番目の文です。"},
+		{"你好吗？我很好！谢谢。", "我很好", "我很好！"},
+		{"真的吗？！是的。", "是的", "是的。"},
+		{"他说：“走吧。”然后走了。", "然后", "然后走了。"},
+		{"هل أنت بخير؟ نعم، شكرا.", "نعم", "نعم، شكرا."},
+		{"یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔", "دوسرا", "یہ دوسرا ہے۔"},
+		{"यह पहला वाक्य है। यह दूसरा है।", "दूसरा", "यह दूसरा है।"},
+	}
+	for _, c := range cases {
+		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
+		if got := c.doc[s:e]; got != c.want {
+			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
+		}
+	}
+	doc := "一つ目。二つ目。"
+	if got, want := NextSentence(doc, 0), strings.Index(doc, "二"); got != want {
+		t.Errorf("NextSentence = %d, want %d", got, want)
+	}
+}
+
 func TestSentenceAbbreviations(t *testing.T) {
 	cases := []struct{ doc, at, want string }{
 		{"The series ended close to 2 a.m. local time on Wednesday. Spain won.", "local", "The series ended close to 2 a.m. local time on Wednesday."},
