@@ -235,6 +235,31 @@ func (s *highlightState) visibleLines(v readerView) int {
 	return max(n, 1)
 }
 
+// lastTop is the deepest top line, for h rows of body: the one from which
+// the article's last line and the notes under it fit (with the article's
+// note above line 0), since each note takes rows of its own.
+func (s *highlightState) lastTop(v readerView, h int) int {
+	d := v.document()
+	n := len(d.Lines)
+	if len(s.noteLines) == 0 && (v.article() == nil || v.article().Note == "") || d.Window {
+		return max(n-h, 0)
+	}
+	rows := 0
+	for l := n - 1; l >= 0; l-- {
+		rows++
+		for _, i := range s.noteLines[l] {
+			rows += len(s.noteRows(v, &s.list[i]))
+		}
+		if l == 0 {
+			rows += len(s.articleNoteAtTop(v))
+		}
+		if rows > h {
+			return min(l+1, n-1)
+		}
+	}
+	return 0
+}
+
 // follow keeps the cursor on screen after scrolling: on the first text
 // of the screen when it fell above, on the last when it fell below.
 func (s *highlightState) follow(v readerView) {

@@ -678,7 +678,7 @@ func (p *pagerModel) maxTop() int {
 	if !p.doc.Complete {
 		return incompleteTop
 	}
-	return max(len(p.doc.Lines)-p.bodyHeight(), 0)
+	return p.hl.lastTop(p, p.bodyHeight())
 }
 
 func (p *pagerModel) clampTop() { p.top = clamp(p.top, 0, p.maxTop()) }

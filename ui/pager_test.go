@@ -749,3 +749,39 @@ func TestFirstScreenRendersAlone(t *testing.T) {
 		}
 	}
 }
+
+// The notes drawn under passages take rows too: G still shows the
+// article's last line and the note under it, and a short article whose
+// notes push its end below the screen can be scrolled to that end.
+func TestReaderEndShowsPastNotes(t *testing.T) {
+	note := "one\ntwo\nthree\nfour\nfive"
+	hs, p := readerHarness(t, 80, 24)
+	md := p.art.Markdown
+	off := strings.LastIndex(md, "second item 6")
+	if _, err := hs.lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + 13,
+		Exact: "second item 6", Label: "claim", Note: note}); err != nil {
+		t.Fatal(err)
+	}
+	p.loadHighlights()
+	hs.press("G")
+	if s := hs.screen(); !strings.Contains(s, "second item 6") || !strings.Contains(s, "five") {
+		t.Errorf("G hides the last line or its note:\n%s", s)
+	}
+
+	lib := newFakeLib()
+	short := "# Short\n\nThe first paragraph has a claim in it.\n\nThe middle paragraph.\n\nThe last paragraph ends here.\n"
+	lib.add(store.Article{Content: article.Content{Title: "Short", Markdown: short, Text: "short"}, Note: note, Added: testNow})
+	hs = newHarness(t, lib, 60, 16)
+	hs.press("enter")
+	p = hs.m.pager
+	off = strings.Index(short, "The first")
+	if _, err := lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + 9,
+		Exact: "The first", Label: "claim", Note: note}); err != nil {
+		t.Fatal(err)
+	}
+	p.loadHighlights()
+	hs.press("G")
+	if s := hs.screen(); !strings.Contains(s, "The last paragraph ends here.") {
+		t.Errorf("G does not reach the end of a short article with notes:\n%s", s)
+	}
+}
