@@ -605,6 +605,13 @@ var abbreviations = map[string]bool{
 	"gen": true, "gov": true, "sen": true, "rep": true, "rev": true, "lt": true, "col": true,
 	"capt": true, "sgt": true, "mt": true, "ft": true, "no": true, "nos": true, "vs": true, "fig": true,
 	"e.g": true, "i.e": true, "cf": true, "approx": true,
+	// German, Polish, Spanish and French ones that stand before a word
+	// (German capitalises every noun).
+	"bzw": true, "z.b": true, "d.h": true, "u.a": true, "inkl": true, "exkl": true, "evtl": true, "ggf": true,
+	"vgl": true, "bspw": true, "ca": true, "zzgl": true, "sog": true, "mio": true, "mrd": true, "hl": true,
+	"np": true, "tzw": true, "m.in": true, "ul": true, "tj": true, "mgr": true, "inż": true,
+	"sra": true, "srta": true, "sres": true, "dra": true, "dña": true, "ud": true, "uds": true, "aprox": true,
+	"mme": true, "mlle": true, "env": true,
 }
 
 // abbreviation reports whether the full stop at plain index dot, followed

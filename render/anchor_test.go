@@ -280,6 +280,28 @@ func TestMotionsLandOnText(t *testing.T) {
 
 // A full stop after an abbreviation or an initial, or before a word in
 // lower case, does not end the sentence.
+// German, Polish, Spanish and French abbreviations that never end a
+// sentence keep it whole though the next word is capitalised (German nouns
+// always are).
+func TestSentenceAbbreviationsOtherLanguages(t *testing.T) {
+	cases := []struct{ doc, at, want string }{
+		{"Es geht um IS-Kämpfer bzw. Terroristen aus Europa. Danach kam nichts.", "Terroristen", "Es geht um IS-Kämpfer bzw. Terroristen aus Europa."},
+		{"Es gibt Risiken, wie z.B. Wetter und Wind. Das ist klar.", "Wetter", "Es gibt Risiken, wie z.B. Wetter und Wind."},
+		{"Die Inspektion inkl. Blitzschutzmessung dauert. Dann ruht sie.", "Blitzschutz", "Die Inspektion inkl. Blitzschutzmessung dauert."},
+		{"Das Startup erhält 7 Mio. Euro von Investoren. Sie zahlen bar.", "Euro", "Das Startup erhält 7 Mio. Euro von Investoren."},
+		{"Das steht u.a. Menschen offen, d.h. Kindern auch. Gut so.", "Kindern", "Das steht u.a. Menschen offen, d.h. Kindern auch."},
+		{"Byli tam m.in. Polacy i tzw. Europejczycy. Potem wyszli.", "Europejczycy", "Byli tam m.in. Polacy i tzw. Europejczycy."},
+		{"Mieszka przy ul. Długiej w Krakowie. To blisko.", "Długiej", "Mieszka przy ul. Długiej w Krakowie."},
+		{"La Sra. García llegó tarde. Nadie la esperaba.", "García", "La Sra. García llegó tarde."},
+	}
+	for _, c := range cases {
+		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
+		if got := c.doc[s:e]; got != c.want {
+			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
+		}
+	}
+}
+
 // Chinese and Japanese full stops end a sentence with no space after them;
 // Arabic, Urdu and Devanagari ones end it as a full stop does.
 func TestSentenceOtherScripts(t *testing.T) {
