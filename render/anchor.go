@@ -640,7 +640,36 @@ func (p *proj) abbreviation(dot, after int) bool {
 		w -= n
 	}
 	word := strings.ToLower(string(p.plain[w:dot]))
-	return utf8.RuneCountInString(word) == 1 && unicode.IsLetter([]rune(word)[0]) || abbreviations[word]
+	return utf8.RuneCountInString(word) == 1 && unicode.IsLetter([]rune(word)[0]) || abbreviations[word] ||
+		p.ordinal(dot, k)
+}
+
+// ordinal reports whether the full stop at plain index dot follows a
+// German day or century ("am 3. November", "im 19. Jahrhundert"), the
+// next word starting at plain index next.
+func (p *proj) ordinal(dot, next int) bool {
+	d := dot
+	for d > 0 && p.plain[d-1] >= '0' && p.plain[d-1] <= '9' {
+		d--
+	}
+	if n := dot - d; n < 1 || n > 2 || d > 0 && p.plain[d-1] == '.' {
+		return false
+	}
+	e := next
+	for e < len(p.plain) {
+		r, n := utf8.DecodeRune(p.plain[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += n
+	}
+	word := string(p.plain[next:e])
+	return germanMonths[word] || strings.HasPrefix(word, "Jahrhundert")
+}
+
+var germanMonths = map[string]bool{
+	"Januar": true, "Jänner": true, "Februar": true, "März": true, "April": true, "Mai": true, "Juni": true,
+	"Juli": true, "August": true, "September": true, "Oktober": true, "November": true, "Dezember": true,
 }
 
 // NextSentence returns the source offset of the next sentence start after

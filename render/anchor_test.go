@@ -302,6 +302,24 @@ func TestSentenceAbbreviationsOtherLanguages(t *testing.T) {
 	}
 }
 
+// A German date or ordinal ("am 3. November", "im 19. Jahrhundert") does
+// not end its sentence; a number that ends one still does.
+func TestSentenceGermanOrdinals(t *testing.T) {
+	cases := []struct{ doc, at, want string }{
+		{"Die Sitzung findet am 3. November statt. Alle kommen.", "statt", "Die Sitzung findet am 3. November statt."},
+		{"Das Haus stammt aus dem 19. Jahrhundert und steht noch. Es ist alt.", "steht", "Das Haus stammt aus dem 19. Jahrhundert und steht noch."},
+		{"Er starb am 1. Jänner in Wien. Sie blieb.", "Wien", "Er starb am 1. Jänner in Wien."},
+		{"Sales rose by 5. Prices fell in March.", "Prices", "Prices fell in March."},
+		{"The vote was 52 to 48. The bill passed.", "bill", "The bill passed."},
+	}
+	for _, c := range cases {
+		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
+		if got := c.doc[s:e]; got != c.want {
+			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
+		}
+	}
+}
+
 // Chinese and Japanese full stops end a sentence with no space after them;
 // Arabic, Urdu and Devanagari ones end it as a full stop does.
 func TestSentenceOtherScripts(t *testing.T) {
