@@ -576,7 +576,7 @@ func (p *proj) sentenceStarts() []int {
 				j := i + sz
 				for j < len(p.plain) {
 					c, n := utf8.DecodeRune(p.plain[j:])
-					if !strings.ContainsRune(`)"'”’»]」』）】〉》`+tightStops, c) {
+					if !strings.ContainsRune(closers, c) {
 						break
 					}
 					j += n
@@ -593,6 +593,10 @@ func (p *proj) sentenceStarts() []int {
 	})
 	return p.sents
 }
+
+// closers may follow a sentence's last stop: brackets and closing quotes,
+// German ones (“ ‘ «) and Chinese and Japanese ones among them.
+const closers = `)"'”’»“‘«]」』）】〉》` + tightStops
 
 // tightStops end a sentence in Chinese and Japanese, where the next one
 // follows with no space.

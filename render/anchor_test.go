@@ -302,6 +302,23 @@ func TestSentenceAbbreviationsOtherLanguages(t *testing.T) {
 	}
 }
 
+// German quotes close with “ or ‘ („so“, »so«): a sentence ending inside
+// them ends after them.
+func TestSentenceGermanQuotes(t *testing.T) {
+	cases := []struct{ doc, at, want string }{
+		{"„Geh nach Hause und schlaf.“ Der das sagte, war Chamberlain. Er glaubte es.", "Der das", "Der das sagte, war Chamberlain."},
+		{"„Geh nach Hause und schlaf.“ Der das sagte, war Chamberlain.", "Hause", "„Geh nach Hause und schlaf.“"},
+		{"»Komm mit!« Sie ging. Er blieb.", "Sie", "Sie ging."},
+		{"‚Nie wieder.‘ So sprach er. Dann nichts.", "So", "So sprach er."},
+	}
+	for _, c := range cases {
+		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
+		if got := c.doc[s:e]; got != c.want {
+			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
+		}
+	}
+}
+
 // A German date or ordinal ("am 3. November", "im 19. Jahrhundert") does
 // not end its sentence; a number that ends one still does.
 func TestSentenceGermanOrdinals(t *testing.T) {
