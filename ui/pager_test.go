@@ -785,3 +785,29 @@ func TestReaderEndShowsPastNotes(t *testing.T) {
 		t.Errorf("G does not reach the end of a short article with notes:\n%s", s)
 	}
 }
+
+// A short article whose notes push its end below the screen is not read to
+// its end on opening: the progress (which marks it done at 98%) counts the
+// lines on screen, not the screen's height.
+func TestReaderProgressCountsNotes(t *testing.T) {
+	note := "one\ntwo\nthree\nfour\nfive"
+	lib := newFakeLib()
+	short := "# Short\n\nThe first paragraph has a claim in it.\n\nThe middle paragraph.\n\nThe last paragraph ends here.\n"
+	lib.add(store.Article{Content: article.Content{Title: "Short", Markdown: short, Text: "short"}, Note: note, Added: testNow})
+	hs := newHarness(t, lib, 60, 16)
+	hs.press("enter")
+	p := hs.m.pager
+	off := strings.Index(short, "The first")
+	if _, err := lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + 9,
+		Exact: "The first", Label: "claim", Note: note}); err != nil {
+		t.Fatal(err)
+	}
+	p.loadHighlights()
+	if got := p.progress(); got >= 0.98 {
+		t.Errorf("progress at the top %.2f, with the end not on screen:\n%s", got, hs.screen())
+	}
+	hs.press("G")
+	if got := p.progress(); got != 1 {
+		t.Errorf("progress at the end %.2f", got)
+	}
+}
