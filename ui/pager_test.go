@@ -811,3 +811,31 @@ func TestReaderProgressCountsNotes(t *testing.T) {
 		t.Errorf("progress at the end %.2f", got)
 	}
 }
+
+// A note typed straight after h and a, while the highlight is still being
+// saved (a busy library), reaches the editor whole: the keys that would
+// scroll (space, j, k, g) wait behind the a, as the others do, instead of
+// scrolling past it.
+func TestReaderNoteTypedWhileHighlightSaves(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	_, save := hs.m.Update(keyMsg("h")) // the op is out until save runs
+	if len(p.ops) == 0 {
+		t.Fatal("h started no op")
+	}
+	hs.m.Update(keyMsg("a"))
+	typed := "a jug kept going, then G"
+	for _, r := range typed {
+		hs.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	top := p.top
+	hs.run(save)
+	if p.mode != readEditor || p.hl.editor == nil {
+		t.Fatalf("the editor did not open: mode %v", p.mode)
+	}
+	if got := p.hl.editor.Value(); got != typed {
+		t.Errorf("the note reads %q, typed %q", got, typed)
+	}
+	if top != 0 {
+		t.Errorf("keys typed for the note scrolled the article to %d", top)
+	}
+}
