@@ -603,11 +603,12 @@ const closers = `)"'”’»“‘«]」』）】〉》` + tightStops
 const tightStops = "。！？｡"
 
 // abbreviations end with a full stop that seldom ends a sentence before a
-// capitalised word ("Dr. Smith", "St. Paul").
+// capitalised word ("Dr. Smith", "St. Paul"). Not "no": "No. 5" is kept
+// whole by its digit, and "Oh, no. It rained." is two sentences.
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sr": true, "jr": true,
 	"gen": true, "gov": true, "sen": true, "rep": true, "rev": true, "lt": true, "col": true,
-	"capt": true, "sgt": true, "mt": true, "ft": true, "no": true, "nos": true, "vs": true, "fig": true,
+	"capt": true, "sgt": true, "mt": true, "ft": true, "vs": true, "fig": true,
 	"e.g": true, "i.e": true, "cf": true, "approx": true,
 	// German, Polish, Spanish and French ones that stand before a word
 	// (German capitalises every noun).

@@ -280,6 +280,22 @@ func TestMotionsLandOnText(t *testing.T) {
 
 // A full stop after an abbreviation or an initial, or before a word in
 // lower case, does not end the sentence.
+// "no." ends a sentence: "No." as an abbreviation comes before a number,
+// which the digit rule keeps.
+func TestSentenceNo(t *testing.T) {
+	cases := []struct{ doc, at, want string }{
+		{"Oh, no. It seems like rain today.", "seems", "It seems like rain today."},
+		{"I said no. Then he left.", "Then", "Then he left."},
+		{"It ranked No. 1 in the poll. Then it fell.", "ranked", "It ranked No. 1 in the poll."},
+	}
+	for _, c := range cases {
+		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
+		if got := c.doc[s:e]; got != c.want {
+			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
+		}
+	}
+}
+
 // German, Polish, Spanish and French abbreviations that never end a
 // sentence keep it whole though the next word is capitalised (German nouns
 // always are).
