@@ -736,6 +736,10 @@ func (t *Text) SentenceAt(off int) (start, end int) {
 	return s, e
 }
 
+// End returns the source offset just after the text's last character,
+// where a selection that takes the article's last word ends.
+func (t *Text) End() int { return t.p.srcAt(len(t.p.plain)) }
+
 // NextParagraph returns the source offset where the next block's text
 // starts, or off when there is none.
 func (t *Text) NextParagraph(off int) int {

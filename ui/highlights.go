@@ -373,17 +373,27 @@ func (s *highlightState) onKey(v readerView, msg tea.KeyPressMsg, k ReaderKeys) 
 	motion := func(f func(*render.Text, int) int) {
 		s.moveTo(v, f(t, max(s.cursor, 0)))
 	}
+	// Past the last word, sentence or paragraph a forward motion goes to
+	// the end of the text, so that a selection can take the article's end.
+	forward := func(f func(*render.Text, int) int) {
+		cur := max(s.cursor, 0)
+		if off := f(t, cur); off != cur {
+			s.moveTo(v, off)
+		} else if end := t.End(); end > cur {
+			s.moveTo(v, end)
+		}
+	}
 	switch {
 	case key.Matches(msg, k.WordNext):
-		motion((*render.Text).NextWord)
+		forward((*render.Text).NextWord)
 	case key.Matches(msg, k.WordPrev):
 		motion((*render.Text).PrevWord)
 	case key.Matches(msg, k.SentenceNext):
-		motion((*render.Text).NextSentence)
+		forward((*render.Text).NextSentence)
 	case key.Matches(msg, k.SentencePrev):
 		motion((*render.Text).PrevSentence)
 	case key.Matches(msg, k.ParagraphNext):
-		motion((*render.Text).NextParagraph)
+		forward((*render.Text).NextParagraph)
 	case key.Matches(msg, k.ParagraphPrev):
 		motion((*render.Text).PrevParagraph)
 	case key.Matches(msg, k.Select):

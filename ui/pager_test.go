@@ -839,3 +839,26 @@ func TestReaderNoteTypedWhileHighlightSaves(t *testing.T) {
 		t.Errorf("keys typed for the note scrolled the article to %d", top)
 	}
 }
+
+// A selection reaches the article's last word: ), } and w on the last
+// sentence go to its end, so "v ) h" there highlights it, and a selection
+// started higher takes the article to its end.
+func TestSelectionReachesTheEnd(t *testing.T) {
+	lib := newFakeLib()
+	md := "# Short\n\nThe first paragraph says one thing. It says another.\n\nThe last paragraph opens. It ends the article here.\n"
+	lib.add(store.Article{Content: article.Content{Title: "Short", Markdown: md, Text: "short"}, Added: testNow})
+	for _, motion := range []string{")", "}", "w"} {
+		hs := newHarness(t, lib, 80, 24)
+		hs.press("enter")
+		p := hs.m.pager
+		p.hl.moveTo(p, strings.Index(md, "The last paragraph"))
+		hs.press("v")
+		for range 12 {
+			hs.press(motion)
+		}
+		start, end, ok := p.hl.selection(md)
+		if want := strings.TrimSpace(md[strings.Index(md, "The last paragraph"):]); !ok || md[start:end] != want {
+			t.Errorf("v then %s to the end selects %q, want %q", motion, md[start:end], want)
+		}
+	}
+}
