@@ -575,7 +575,7 @@ func (s *highlightState) openPanel(v readerView) {
 	if s.argument {
 		pk.empty = "No claims, evidence, questions or disagreements yet."
 	}
-	for _, b := range []*key.Binding{&pk.keys.Filter, &pk.keys.Edit, &pk.keys.Delete, &pk.keys.Argument} {
+	for _, b := range []*key.Binding{&pk.keys.Filter, &pk.keys.Edit, &pk.keys.Delete, &pk.keys.Undo, &pk.keys.Argument} {
 		b.SetEnabled(true)
 	}
 	// An orphan (or any highlight) can be moved onto the current selection.
@@ -672,6 +672,9 @@ func (s *highlightState) onPanelKey(v readerView, pk *picker, msg tea.KeyPressMs
 		if i := s.byID(id); i >= 0 {
 			return s.removeAt(v, i), true
 		}
+	case key.Matches(msg, k.Undo):
+		// x here says "u to undo": the panel is redrawn when it is done.
+		return s.undoLast(v), true
 	case key.Matches(msg, k.Reattach):
 		if i := s.byID(id); i >= 0 {
 			return s.reattach(v, i), true
