@@ -570,16 +570,18 @@ func (p *proj) sentenceStarts() []int {
 				out = append(out, i)
 				start = false
 			}
-			if r == '.' || r == '!' || r == '?' || r == '…' {
+			// Chinese and Japanese write no space after a full stop.
+			tight := strings.ContainsRune(tightStops, r)
+			if r == '.' || r == '!' || r == '?' || r == '…' || tight || strings.ContainsRune("؟۔।॥", r) {
 				j := i + sz
 				for j < len(p.plain) {
 					c, n := utf8.DecodeRune(p.plain[j:])
-					if !strings.ContainsRune(`)"'”’»]`, c) {
+					if !strings.ContainsRune(closers, c) {
 						break
 					}
 					j += n
 				}
-				if j >= len(p.plain) || unicode.IsSpace(p.runeAt(j)) && (r != '.' || !p.abbreviation(i, j)) {
+				if j >= len(p.plain) || tight || unicode.IsSpace(p.runeAt(j)) && (r != '.' || !p.abbreviation(i, j)) {
 					start = true
 					i = j
 					continue
@@ -592,13 +594,29 @@ func (p *proj) sentenceStarts() []int {
 	return p.sents
 }
 
+// closers may follow a sentence's last stop: brackets and closing quotes,
+// German ones (“ ‘ «) and Chinese and Japanese ones among them.
+const closers = `)"'”’»“‘«]」』）】〉》` + tightStops
+
+// tightStops end a sentence in Chinese and Japanese, where the next one
+// follows with no space.
+const tightStops = "。！？｡"
+
 // abbreviations end with a full stop that seldom ends a sentence before a
-// capitalised word ("Dr. Smith", "St. Paul").
+// capitalised word ("Dr. Smith", "St. Paul"). Not "no": "No. 5" is kept
+// whole by its digit, and "Oh, no. It rained." is two sentences.
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sr": true, "jr": true,
 	"gen": true, "gov": true, "sen": true, "rep": true, "rev": true, "lt": true, "col": true,
-	"capt": true, "sgt": true, "mt": true, "ft": true, "no": true, "nos": true, "vs": true, "fig": true,
+	"capt": true, "sgt": true, "mt": true, "ft": true, "vs": true, "fig": true,
 	"e.g": true, "i.e": true, "cf": true, "approx": true,
+	// German, Polish, Spanish and French ones that stand before a word
+	// (German capitalises every noun).
+	"bzw": true, "z.b": true, "d.h": true, "u.a": true, "inkl": true, "exkl": true, "evtl": true, "ggf": true,
+	"vgl": true, "bspw": true, "ca": true, "zzgl": true, "sog": true, "mio": true, "mrd": true, "hl": true,
+	"np": true, "tzw": true, "m.in": true, "ul": true, "tj": true, "mgr": true, "inż": true,
+	"sra": true, "srta": true, "sres": true, "dra": true, "dña": true, "ud": true, "uds": true, "aprox": true,
+	"mme": true, "mlle": true, "env": true,
 }
 
 // abbreviation reports whether the full stop at plain index dot, followed
@@ -627,7 +645,36 @@ func (p *proj) abbreviation(dot, after int) bool {
 		w -= n
 	}
 	word := strings.ToLower(string(p.plain[w:dot]))
-	return utf8.RuneCountInString(word) == 1 && unicode.IsLetter([]rune(word)[0]) || abbreviations[word]
+	return utf8.RuneCountInString(word) == 1 && unicode.IsLetter([]rune(word)[0]) || abbreviations[word] ||
+		p.ordinal(dot, k)
+}
+
+// ordinal reports whether the full stop at plain index dot follows a
+// German day or century ("am 3. November", "im 19. Jahrhundert"), the
+// next word starting at plain index next.
+func (p *proj) ordinal(dot, next int) bool {
+	d := dot
+	for d > 0 && p.plain[d-1] >= '0' && p.plain[d-1] <= '9' {
+		d--
+	}
+	if n := dot - d; n < 1 || n > 2 || d > 0 && p.plain[d-1] == '.' {
+		return false
+	}
+	e := next
+	for e < len(p.plain) {
+		r, n := utf8.DecodeRune(p.plain[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += n
+	}
+	word := string(p.plain[next:e])
+	return germanMonths[word] || strings.HasPrefix(word, "Jahrhundert")
+}
+
+var germanMonths = map[string]bool{
+	"Januar": true, "Jänner": true, "Februar": true, "März": true, "April": true, "Mai": true, "Juni": true,
+	"Juli": true, "August": true, "September": true, "Oktober": true, "November": true, "Dezember": true,
 }
 
 // NextSentence returns the source offset of the next sentence start after
@@ -688,6 +735,10 @@ func (t *Text) SentenceAt(off int) (start, end int) {
 	}
 	return s, e
 }
+
+// End returns the source offset just after the text's last character,
+// where a selection that takes the article's last word ends.
+func (t *Text) End() int { return t.p.srcAt(len(t.p.plain)) }
 
 // NextParagraph returns the source offset where the next block's text
 // starts, or off when there is none.

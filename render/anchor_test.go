@@ -280,6 +280,103 @@ func TestMotionsLandOnText(t *testing.T) {
 
 // A full stop after an abbreviation or an initial, or before a word in
 // lower case, does not end the sentence.
+// "no." ends a sentence: "No." as an abbreviation comes before a number,
+// which the digit rule keeps.
+func TestSentenceNo(t *testing.T) {
+	cases := []struct{ doc, at, want string }{
+		{"Oh, no. It seems like rain today.", "seems", "It seems like rain today."},
+		{"I said no. Then he left.", "Then", "Then he left."},
+		{"It ranked No. 1 in the poll. Then it fell.", "ranked", "It ranked No. 1 in the poll."},
+	}
+	for _, c := range cases {
+		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
+		if got := c.doc[s:e]; got != c.want {
+			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
+		}
+	}
+}
+
+// German, Polish, Spanish and French abbreviations that never end a
+// sentence keep it whole though the next word is capitalised (German nouns
+// always are).
+func TestSentenceAbbreviationsOtherLanguages(t *testing.T) {
+	cases := []struct{ doc, at, want string }{
+		{"Es geht um IS-Kämpfer bzw. Terroristen aus Europa. Danach kam nichts.", "Terroristen", "Es geht um IS-Kämpfer bzw. Terroristen aus Europa."},
+		{"Es gibt Risiken, wie z.B. Wetter und Wind. Das ist klar.", "Wetter", "Es gibt Risiken, wie z.B. Wetter und Wind."},
+		{"Die Inspektion inkl. Blitzschutzmessung dauert. Dann ruht sie.", "Blitzschutz", "Die Inspektion inkl. Blitzschutzmessung dauert."},
+		{"Das Startup erhält 7 Mio. Euro von Investoren. Sie zahlen bar.", "Euro", "Das Startup erhält 7 Mio. Euro von Investoren."},
+		{"Das steht u.a. Menschen offen, d.h. Kindern auch. Gut so.", "Kindern", "Das steht u.a. Menschen offen, d.h. Kindern auch."},
+		{"Byli tam m.in. Polacy i tzw. Europejczycy. Potem wyszli.", "Europejczycy", "Byli tam m.in. Polacy i tzw. Europejczycy."},
+		{"Mieszka przy ul. Długiej w Krakowie. To blisko.", "Długiej", "Mieszka przy ul. Długiej w Krakowie."},
+		{"La Sra. García llegó tarde. Nadie la esperaba.", "García", "La Sra. García llegó tarde."},
+	}
+	for _, c := range cases {
+		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
+		if got := c.doc[s:e]; got != c.want {
+			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
+		}
+	}
+}
+
+// German quotes close with “ or ‘ („so“, »so«): a sentence ending inside
+// them ends after them.
+func TestSentenceGermanQuotes(t *testing.T) {
+	cases := []struct{ doc, at, want string }{
+		{"„Geh nach Hause und schlaf.“ Der das sagte, war Chamberlain. Er glaubte es.", "Der das", "Der das sagte, war Chamberlain."},
+		{"„Geh nach Hause und schlaf.“ Der das sagte, war Chamberlain.", "Hause", "„Geh nach Hause und schlaf.“"},
+		{"»Komm mit!« Sie ging. Er blieb.", "Sie", "Sie ging."},
+		{"‚Nie wieder.‘ So sprach er. Dann nichts.", "So", "So sprach er."},
+	}
+	for _, c := range cases {
+		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
+		if got := c.doc[s:e]; got != c.want {
+			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
+		}
+	}
+}
+
+// A German date or ordinal ("am 3. November", "im 19. Jahrhundert") does
+// not end its sentence; a number that ends one still does.
+func TestSentenceGermanOrdinals(t *testing.T) {
+	cases := []struct{ doc, at, want string }{
+		{"Die Sitzung findet am 3. November statt. Alle kommen.", "statt", "Die Sitzung findet am 3. November statt."},
+		{"Das Haus stammt aus dem 19. Jahrhundert und steht noch. Es ist alt.", "steht", "Das Haus stammt aus dem 19. Jahrhundert und steht noch."},
+		{"Er starb am 1. Jänner in Wien. Sie blieb.", "Wien", "Er starb am 1. Jänner in Wien."},
+		{"Sales rose by 5. Prices fell in March.", "Prices", "Prices fell in March."},
+		{"The vote was 52 to 48. The bill passed.", "bill", "The bill passed."},
+	}
+	for _, c := range cases {
+		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
+		if got := c.doc[s:e]; got != c.want {
+			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
+		}
+	}
+}
+
+// Chinese and Japanese full stops end a sentence with no space after them;
+// Arabic, Urdu and Devanagari ones end it as a full stop does.
+func TestSentenceOtherScripts(t *testing.T) {
+	cases := []struct{ doc, at, want string }{
+		{"日本語の文章です。これは二番目の文です。中文句子也在这里。", "二番目", "これは二番目の文です。"},
+		{"你好吗？我很好！谢谢。", "我很好", "我很好！"},
+		{"真的吗？！是的。", "是的", "是的。"},
+		{"他说：“走吧。”然后走了。", "然后", "然后走了。"},
+		{"هل أنت بخير؟ نعم، شكرا.", "نعم", "نعم، شكرا."},
+		{"یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔", "دوسرا", "یہ دوسرا ہے۔"},
+		{"यह पहला वाक्य है। यह दूसरा है।", "दूसरा", "यह दूसरा है।"},
+	}
+	for _, c := range cases {
+		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
+		if got := c.doc[s:e]; got != c.want {
+			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
+		}
+	}
+	doc := "一つ目。二つ目。"
+	if got, want := NextSentence(doc, 0), strings.Index(doc, "二"); got != want {
+		t.Errorf("NextSentence = %d, want %d", got, want)
+	}
+}
+
 func TestSentenceAbbreviations(t *testing.T) {
 	cases := []struct{ doc, at, want string }{
 		{"The series ended close to 2 a.m. local time on Wednesday. Spain won.", "local", "The series ended close to 2 a.m. local time on Wednesday."},

@@ -233,8 +233,15 @@ func (s *highlightState) onEditorKey(v readerView, msg tea.KeyPressMsg) tea.Cmd 
 // closeEditor leaves the editor, recording the note change for undo.
 func (s *highlightState) closeEditor(v readerView) {
 	ed := s.editor
-	if ed.article && ed.base != ed.orig {
-		s.fx.say("Note on the article saved.")
+	if !ed.deleted && ed.article && ed.base != ed.orig {
+		before := ed.h
+		before.Note = ed.orig
+		s.pushUndo(undoStep{kind: undoArticleNote, h: before, note: ed.base})
+		if ed.base == "" {
+			s.fx.say("Note on the article removed. u to undo")
+		} else {
+			s.fx.say("Note on the article saved. u to undo")
+		}
 	}
 	if !ed.deleted && !ed.article && ed.base != ed.orig {
 		before := ed.h

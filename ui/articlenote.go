@@ -129,7 +129,15 @@ func (p *pagerModel) flushArticleNote(ed *noteEditor) error {
 // articleNoteRows are the article's note as drawn above its first line:
 // a bar, the note wrapped (at most maxArticleNoteRows lines).
 func (s *highlightState) articleNoteRows(v readerView) []string {
-	if v.article() == nil || v.article().Note == "" || v.document() == nil || v.document().Window || v.viewport().top != 0 {
+	if v.viewport().top != 0 {
+		return nil
+	}
+	return s.articleNoteAtTop(v)
+}
+
+// articleNoteAtTop is articleNoteRows wherever the reader is.
+func (s *highlightState) articleNoteAtTop(v readerView) []string {
+	if v.article() == nil || v.article().Note == "" || v.document() == nil || v.document().Window {
 		return nil
 	}
 	st := v.shared().Styles.Reader

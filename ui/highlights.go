@@ -235,6 +235,31 @@ func (s *highlightState) visibleLines(v readerView) int {
 	return max(n, 1)
 }
 
+// lastTop is the deepest top line, for h rows of body: the one from which
+// the article's last line and the notes under it fit (with the article's
+// note above line 0), since each note takes rows of its own.
+func (s *highlightState) lastTop(v readerView, h int) int {
+	d := v.document()
+	n := len(d.Lines)
+	if len(s.noteLines) == 0 && (v.article() == nil || v.article().Note == "") || d.Window {
+		return max(n-h, 0)
+	}
+	rows := 0
+	for l := n - 1; l >= 0; l-- {
+		rows++
+		for _, i := range s.noteLines[l] {
+			rows += len(s.noteRows(v, &s.list[i]))
+		}
+		if l == 0 {
+			rows += len(s.articleNoteAtTop(v))
+		}
+		if rows > h {
+			return min(l+1, n-1)
+		}
+	}
+	return 0
+}
+
 // follow keeps the cursor on screen after scrolling: on the first text
 // of the screen when it fell above, on the last when it fell below.
 func (s *highlightState) follow(v readerView) {
@@ -348,17 +373,27 @@ func (s *highlightState) onKey(v readerView, msg tea.KeyPressMsg, k ReaderKeys) 
 	motion := func(f func(*render.Text, int) int) {
 		s.moveTo(v, f(t, max(s.cursor, 0)))
 	}
+	// Past the last word, sentence or paragraph a forward motion goes to
+	// the end of the text, so that a selection can take the article's end.
+	forward := func(f func(*render.Text, int) int) {
+		cur := max(s.cursor, 0)
+		if off := f(t, cur); off != cur {
+			s.moveTo(v, off)
+		} else if end := t.End(); end > cur {
+			s.moveTo(v, end)
+		}
+	}
 	switch {
 	case key.Matches(msg, k.WordNext):
-		motion((*render.Text).NextWord)
+		forward((*render.Text).NextWord)
 	case key.Matches(msg, k.WordPrev):
 		motion((*render.Text).PrevWord)
 	case key.Matches(msg, k.SentenceNext):
-		motion((*render.Text).NextSentence)
+		forward((*render.Text).NextSentence)
 	case key.Matches(msg, k.SentencePrev):
 		motion((*render.Text).PrevSentence)
 	case key.Matches(msg, k.ParagraphNext):
-		motion((*render.Text).NextParagraph)
+		forward((*render.Text).NextParagraph)
 	case key.Matches(msg, k.ParagraphPrev):
 		motion((*render.Text).PrevParagraph)
 	case key.Matches(msg, k.Select):
@@ -540,7 +575,7 @@ func (s *highlightState) openPanel(v readerView) {
 	if s.argument {
 		pk.empty = "No claims, evidence, questions or disagreements yet."
 	}
-	for _, b := range []*key.Binding{&pk.keys.Filter, &pk.keys.Edit, &pk.keys.Delete, &pk.keys.Argument} {
+	for _, b := range []*key.Binding{&pk.keys.Filter, &pk.keys.Edit, &pk.keys.Delete, &pk.keys.Undo, &pk.keys.Argument} {
 		b.SetEnabled(true)
 	}
 	// An orphan (or any highlight) can be moved onto the current selection.
@@ -637,6 +672,9 @@ func (s *highlightState) onPanelKey(v readerView, pk *picker, msg tea.KeyPressMs
 		if i := s.byID(id); i >= 0 {
 			return s.removeAt(v, i), true
 		}
+	case key.Matches(msg, k.Undo):
+		// x here says "u to undo": the panel is redrawn when it is done.
+		return s.undoLast(v), true
 	case key.Matches(msg, k.Reattach):
 		if i := s.byID(id); i >= 0 {
 			return s.reattach(v, i), true

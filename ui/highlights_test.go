@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"margin/store"
@@ -460,4 +462,45 @@ func TestAllHighlightsView(t *testing.T) {
 	if l.mode != libList {
 		t.Error("esc did not close the view")
 	}
+}
+
+// x in the highlights panel says "u to undo", and u there takes the
+// deletion back, the panel open on the list as it is again.
+func TestPanelUndo(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	md := p.art.Markdown
+	off := strings.Index(md, "Paragraph 1.2")
+	if _, err := hs.lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + 13,
+		Exact: "Paragraph 1.2", Label: "claim", Note: "keep this note"}); err != nil {
+		t.Fatal(err)
+	}
+	p.loadHighlights()
+	hs.press("H", "x")
+	if len(hs.lib.hls) != 0 || !strings.Contains(hs.screen(), "u to undo") {
+		t.Fatalf("x in the panel: %d highlights\n%s", len(hs.lib.hls), hs.screen())
+	}
+	hs.press("u")
+	if len(hs.lib.hls) != 1 || p.mode != readPicker || !strings.Contains(hs.screen(), "Paragraph 1.2") {
+		t.Errorf("u in the panel: %d highlights, mode %v\n%s", len(hs.lib.hls), p.mode, hs.screen())
+	}
+	for _, h := range hs.lib.hls {
+		if h.Note != "keep this note" {
+			t.Errorf("restored without its note: %+v", h)
+		}
+	}
+	if !strings.Contains(helpText(p.picker.keys.FullHelp()), "undo") {
+		t.Error("u is not in the panel's help")
+	}
+}
+
+func helpText(groups [][]key.Binding) string {
+	var b strings.Builder
+	for _, g := range groups {
+		for _, k := range g {
+			if k.Enabled() {
+				b.WriteString(k.Help().Key + " " + k.Help().Desc + "\n")
+			}
+		}
+	}
+	return b.String()
 }

@@ -49,7 +49,7 @@ type PickerKeys struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 	Choose, Back, Help                      key.Binding
 	// Used by the highlights panel only.
-	Filter, Edit, Delete, Argument, Reattach key.Binding
+	Filter, Edit, Delete, Undo, Argument, Reattach key.Binding
 	// Used by the library's list of all highlights.
 	Search key.Binding
 }
@@ -206,6 +206,7 @@ func pickerKeys() PickerKeys {
 		Filter:   kb("l", "filter label", "l"),
 		Edit:     kb("n", "edit note", "n"),
 		Delete:   kb("x", "delete", "x"),
+		Undo:     kb("u", "undo", "u"),
 		Argument: kb("a", "argument view", "a"),
 		Reattach: kb("r", "re-attach to selection", "r"),
 		Search:   kb("/", "find", "/"),
@@ -250,7 +251,7 @@ func (k PickerKeys) ShortHelp() []key.Binding {
 
 // FullHelp is a picker's full help.
 func (k PickerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Choose, k.Search, k.Filter, k.Edit, k.Delete, k.Reattach, k.Argument, k.Help, k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Choose, k.Search, k.Filter, k.Edit, k.Delete, k.Undo, k.Reattach, k.Argument, k.Help, k.Back}}
 }
 
 // ShortHelp is a prompt's one-line help.

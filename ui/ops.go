@@ -134,6 +134,14 @@ func (p *pagerModel) waits(msg tea.Msg) bool {
 	if len(p.ops) == 0 {
 		return false
 	}
+	if len(p.deferred) > 0 {
+		// A key already waits: what follows is meant to come after it
+		// (the note typed after a, the choice after L), scrolling too.
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
+			return true
+		}
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		_, click := msg.(tea.MouseClickMsg)

@@ -331,3 +331,34 @@ func TestLibrarySaveView(t *testing.T) {
 		t.Errorf("saved over a view: status %q", l.status)
 	}
 }
+
+// Emptying the article's note in the editor removes it, says so, and u
+// brings it back, as it does a highlight's note.
+func TestArticleNoteUndo(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	id := p.art.ID
+	hs.lib.arts[id].Note = "Three paragraphs of my own."
+	hs.press("A")
+	for range len("Three paragraphs of my own.") {
+		hs.press("backspace")
+	}
+	hs.press("esc")
+	if got := hs.lib.arts[id].Note; got != "" || !strings.Contains(hs.screen(), "removed") {
+		t.Fatalf("note %q after emptying it:\n%s", got, hs.screen())
+	}
+	hs.press("u")
+	if got := hs.lib.arts[id].Note; got != "Three paragraphs of my own." {
+		t.Fatalf("u did not bring the note back: %q\n%s", got, hs.screen())
+	}
+	if s := hs.screen(); !strings.Contains(s, "Three paragraphs of my own.") {
+		t.Errorf("the note is back in the library but not on screen:\n%s", s)
+	}
+	// A changed note changes back.
+	hs.press("A")
+	hs.typeText(" More.")
+	hs.press("ctrl+s")
+	hs.press("u")
+	if got := hs.lib.arts[id].Note; got != "Three paragraphs of my own." {
+		t.Errorf("u after a change: %q", got)
+	}
+}

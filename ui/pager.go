@@ -551,11 +551,8 @@ func (p *pagerModel) progress() float64 {
 	if p.doc == nil || len(p.doc.Lines) == 0 {
 		return 0
 	}
-	n := len(p.doc.Lines)
-	if n <= p.bodyHeight() {
-		return 1
-	}
-	return min(float64(p.top+p.bodyHeight())/float64(n), 1)
+	// The lines on screen: notes drawn under passages take rows too.
+	return min(float64(p.top+p.hl.visibleLines(p))/float64(len(p.doc.Lines)), 1)
 }
 
 // positionMsg is what saving the reading position came to.
@@ -678,7 +675,7 @@ func (p *pagerModel) maxTop() int {
 	if !p.doc.Complete {
 		return incompleteTop
 	}
-	return max(len(p.doc.Lines)-p.bodyHeight(), 0)
+	return p.hl.lastTop(p, p.bodyHeight())
 }
 
 func (p *pagerModel) clampTop() { p.top = clamp(p.top, 0, p.maxTop()) }

@@ -749,3 +749,116 @@ func TestFirstScreenRendersAlone(t *testing.T) {
 		}
 	}
 }
+
+// The notes drawn under passages take rows too: G still shows the
+// article's last line and the note under it, and a short article whose
+// notes push its end below the screen can be scrolled to that end.
+func TestReaderEndShowsPastNotes(t *testing.T) {
+	note := "one\ntwo\nthree\nfour\nfive"
+	hs, p := readerHarness(t, 80, 24)
+	md := p.art.Markdown
+	off := strings.LastIndex(md, "second item 6")
+	if _, err := hs.lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + 13,
+		Exact: "second item 6", Label: "claim", Note: note}); err != nil {
+		t.Fatal(err)
+	}
+	p.loadHighlights()
+	hs.press("G")
+	if s := hs.screen(); !strings.Contains(s, "second item 6") || !strings.Contains(s, "five") {
+		t.Errorf("G hides the last line or its note:\n%s", s)
+	}
+
+	lib := newFakeLib()
+	short := "# Short\n\nThe first paragraph has a claim in it.\n\nThe middle paragraph.\n\nThe last paragraph ends here.\n"
+	lib.add(store.Article{Content: article.Content{Title: "Short", Markdown: short, Text: "short"}, Note: note, Added: testNow})
+	hs = newHarness(t, lib, 60, 16)
+	hs.press("enter")
+	p = hs.m.pager
+	off = strings.Index(short, "The first")
+	if _, err := lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + 9,
+		Exact: "The first", Label: "claim", Note: note}); err != nil {
+		t.Fatal(err)
+	}
+	p.loadHighlights()
+	hs.press("G")
+	if s := hs.screen(); !strings.Contains(s, "The last paragraph ends here.") {
+		t.Errorf("G does not reach the end of a short article with notes:\n%s", s)
+	}
+}
+
+// A short article whose notes push its end below the screen is not read to
+// its end on opening: the progress (which marks it done at 98%) counts the
+// lines on screen, not the screen's height.
+func TestReaderProgressCountsNotes(t *testing.T) {
+	note := "one\ntwo\nthree\nfour\nfive"
+	lib := newFakeLib()
+	short := "# Short\n\nThe first paragraph has a claim in it.\n\nThe middle paragraph.\n\nThe last paragraph ends here.\n"
+	lib.add(store.Article{Content: article.Content{Title: "Short", Markdown: short, Text: "short"}, Note: note, Added: testNow})
+	hs := newHarness(t, lib, 60, 16)
+	hs.press("enter")
+	p := hs.m.pager
+	off := strings.Index(short, "The first")
+	if _, err := lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + 9,
+		Exact: "The first", Label: "claim", Note: note}); err != nil {
+		t.Fatal(err)
+	}
+	p.loadHighlights()
+	if got := p.progress(); got >= 0.98 {
+		t.Errorf("progress at the top %.2f, with the end not on screen:\n%s", got, hs.screen())
+	}
+	hs.press("G")
+	if got := p.progress(); got != 1 {
+		t.Errorf("progress at the end %.2f", got)
+	}
+}
+
+// A note typed straight after h and a, while the highlight is still being
+// saved (a busy library), reaches the editor whole: the keys that would
+// scroll (space, j, k, g) wait behind the a, as the others do, instead of
+// scrolling past it.
+func TestReaderNoteTypedWhileHighlightSaves(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	_, save := hs.m.Update(keyMsg("h")) // the op is out until save runs
+	if len(p.ops) == 0 {
+		t.Fatal("h started no op")
+	}
+	hs.m.Update(keyMsg("a"))
+	typed := "a jug kept going, then G"
+	for _, r := range typed {
+		hs.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	top := p.top
+	hs.run(save)
+	if p.mode != readEditor || p.hl.editor == nil {
+		t.Fatalf("the editor did not open: mode %v", p.mode)
+	}
+	if got := p.hl.editor.Value(); got != typed {
+		t.Errorf("the note reads %q, typed %q", got, typed)
+	}
+	if top != 0 {
+		t.Errorf("keys typed for the note scrolled the article to %d", top)
+	}
+}
+
+// A selection reaches the article's last word: ), } and w on the last
+// sentence go to its end, so "v ) h" there highlights it, and a selection
+// started higher takes the article to its end.
+func TestSelectionReachesTheEnd(t *testing.T) {
+	lib := newFakeLib()
+	md := "# Short\n\nThe first paragraph says one thing. It says another.\n\nThe last paragraph opens. It ends the article here.\n"
+	lib.add(store.Article{Content: article.Content{Title: "Short", Markdown: md, Text: "short"}, Added: testNow})
+	for _, motion := range []string{")", "}", "w"} {
+		hs := newHarness(t, lib, 80, 24)
+		hs.press("enter")
+		p := hs.m.pager
+		p.hl.moveTo(p, strings.Index(md, "The last paragraph"))
+		hs.press("v")
+		for range 12 {
+			hs.press(motion)
+		}
+		start, end, ok := p.hl.selection(md)
+		if want := strings.TrimSpace(md[strings.Index(md, "The last paragraph"):]); !ok || md[start:end] != want {
+			t.Errorf("v then %s to the end selects %q, want %q", motion, md[start:end], want)
+		}
+	}
+}

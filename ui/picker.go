@@ -65,7 +65,7 @@ type picker struct {
 
 func newPicker(c *Common, title string, items []pickItem) *picker {
 	keys := c.Keys.Picker
-	for _, b := range []*key.Binding{&keys.Filter, &keys.Edit, &keys.Delete, &keys.Argument, &keys.Reattach, &keys.Search} {
+	for _, b := range []*key.Binding{&keys.Filter, &keys.Edit, &keys.Delete, &keys.Undo, &keys.Argument, &keys.Reattach, &keys.Search} {
 		b.SetEnabled(false)
 	}
 	return &picker{Common: c, title: title, items: items, keys: keys, empty: "nothing here"}

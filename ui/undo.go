@@ -14,11 +14,12 @@ import (
 type undoKind int
 
 const (
-	undoCreate undoKind = iota // a highlight made: delete it
-	undoDelete                 // a highlight deleted: put it back, relinked
-	undoLabel                  // a label changed (and the links it broke)
-	undoLink                   // a link to a claim changed
-	undoNote                   // a note written or changed
+	undoCreate      undoKind = iota // a highlight made: delete it
+	undoDelete                      // a highlight deleted: put it back, relinked
+	undoLabel                       // a label changed (and the links it broke)
+	undoLink                        // a link to a claim changed
+	undoNote                        // a note written or changed
+	undoArticleNote                 // the article's note changed: h.ArticleID, h.Note before
 )
 
 // undoStep is one action u takes back; the reader keeps the last
@@ -30,7 +31,7 @@ type undoStep struct {
 	unlinked []store.Link    // undoLabel: the links the change removed
 	label    string          // undoLabel: the label it was given
 	supports int64           // undoLink: the claim it was linked to
-	note     string          // undoNote: the note saved
+	note     string          // undoNote, undoArticleNote: the note saved
 }
 
 const maxUndo = 50
@@ -64,6 +65,9 @@ func (s *highlightState) undoLast(v readerView) tea.Cmd {
 		}
 		if u.kind == undoCreate || u.kind == undoDelete && !u.h.Orphan {
 			s.cursor = u.h.Start
+		}
+		if a := v.article(); u.kind == undoArticleNote && a != nil && a.ID == u.h.ArticleID {
+			a.Note = u.h.Note
 		}
 		msg := val.(string)
 		if n := len(s.undo); n > 0 {
@@ -119,6 +123,15 @@ func apply(ctx context.Context, lib Library, u undoStep) (string, error) {
 			return "", err
 		}
 		return "Note changed back.", nil
+	case undoArticleNote:
+		if err := lib.SetArticleNote(ctx, h.ArticleID, u.note, h.Note); err != nil {
+			var ce *store.NoteConflictError
+			if errors.As(err, &ce) {
+				return "", fmt.Errorf("%w: %w", store.ErrConflict, err)
+			}
+			return "", err
+		}
+		return "Note on the article changed back.", nil
 	}
 	return "", nil
 }

@@ -65,7 +65,7 @@ func cmdExport(e *env, args []string) error {
 	fs := e.flags("export")
 	out := fs.String("o", "", "write one file per article into this folder")
 	fs.StringVar(out, "out", "", "same as -o")
-	all := fs.Bool("all", false, "every article that has highlights")
+	all := fs.Bool("all", false, "every article that has highlights or a note")
 	qs := fs.String("query", "", "every article this query selects (margin list QUERY shows them)")
 	viewName := fs.String("view", "", "every article of this saved view (margin view list)")
 	var labels listFlag
@@ -141,12 +141,14 @@ func cmdExport(e *env, args []string) error {
 			return err
 		}
 		for _, a := range arts {
-			if a.HighlightCount > 0 {
+			// The note on an article is the reader's words as much as a
+			// highlight's.
+			if a.HighlightCount > 0 || a.Note != "" {
 				ids = append(ids, a.ID)
 			}
 		}
 		if len(ids) == 0 {
-			fmt.Fprintln(e.stderr, "no article has highlights yet: nothing to export")
+			fmt.Fprintln(e.stderr, "no article has highlights or a note yet: nothing to export")
 			return nil
 		}
 	}

@@ -143,3 +143,30 @@ func TestExportOpenArgs(t *testing.T) {
 		t.Error("margin://x accepted")
 	}
 }
+
+// TestExportAllTakesArticleNotes: --all exports an article whose only
+// annotation is the reader's note on it, as it exports one with highlights.
+func TestExportAllTakesArticleNotes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "essay.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	text := filepath.Join(dir, "pasted.txt")
+	os.WriteFile(text, []byte("A second piece\n\nIts one paragraph says little.\n"), 0o644)
+	marked := savedID(t, must(t, db, "add", page))
+	noted := savedID(t, must(t, db, "add", text))
+	savedID(t, must(t, db, "add", "--url", "https://example.org/untouched", text))
+	must(t, db, "highlight", marked, "--quote", "weapons and advisers")
+	must(t, db, "note", "--article", noted, "My only thought on the second piece.")
+	vault := filepath.Join(dir, "vault")
+	must(t, db, "export", "--all", "-o", vault)
+	files := exportFiles(t, vault)
+	var all string
+	for _, f := range files {
+		b, _ := os.ReadFile(filepath.Join(vault, f))
+		all += string(b)
+	}
+	if len(files) != 2 || !strings.Contains(all, "My only thought on the second piece.") {
+		t.Errorf("--all wrote %q; the article note is missing or an untouched article was written", files)
+	}
+}

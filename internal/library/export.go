@@ -29,7 +29,7 @@ func (l *Library) ExportLayout(ctx context.Context) (export.Layout, error) {
 // ExportToFolder exports one article's notes as Markdown into the
 // configured export folder, as the reader's e key does, and returns the
 // file's path. A conflict (the user's file could not be merged) is an
-// error naming the file and what to do.
+// error saying what to do, then naming the file.
 func (l *Library) ExportToFolder(ctx context.Context, id int64) (string, error) {
 	dir, err := l.ExportDir(ctx)
 	if err != nil {
@@ -41,6 +41,12 @@ func (l *Library) ExportToFolder(ctx context.Context, id int64) (string, error) 
 	}
 	x := &Exporter{Store: l.Store, Format: "markdown", Layout: lay}
 	res, err := x.Write(ctx, dir, id)
+	var ce *export.ConflictError
+	if errors.As(err, &ce) {
+		// The reader shows it on one line, cut to the terminal: what to
+		// do first, the file by its name after.
+		err = fmt.Errorf("%s; margin left %s as it was", ce.Reason, filepath.Base(ce.Path))
+	}
 	return res.Path, err
 }
 

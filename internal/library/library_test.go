@@ -247,3 +247,36 @@ func TestSettingsRegistry(t *testing.T) {
 		t.Error("an unknown setting found")
 	}
 }
+
+// The reader's e shows an export's error on one line, cut to the
+// terminal: a file it could not merge is named after the reason, so that
+// the reason (what to do) is what shows.
+func TestExportToFolderSaysWhyFirst(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := t.Context()
+	md := "A passage worth keeping here. And more."
+	id, _, err := st.AddArticle(ctx, &store.Article{Content: article.Content{Title: "A rather long title for an essay on reading", Markdown: md, Text: md}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddHighlight(ctx, &store.Highlight{ArticleID: id, Start: 0, End: 29, Exact: md[:29], Label: "highlight"}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Setenv("MARGIN_EXPORT_DIR", dir)
+	l := New(st)
+	path, err := l.ExportToFolder(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	os.WriteFile(path, []byte(strings.Replace(string(b), "> A passage", "> My words. A passage", 1)), 0o644)
+	_, err = l.ExportToFolder(ctx, id)
+	if err == nil || !strings.HasPrefix(err.Error(), "you edited inside the margin region") || !strings.Contains(err.Error(), filepath.Base(path)) {
+		t.Errorf("export over an edited region: %v", err)
+	}
+}
