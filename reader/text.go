@@ -208,6 +208,8 @@ type textUnit struct {
 	dup      float64 // share of its word 4-grams found elsewhere in the dump
 	table    bool    // a row of a table
 	score    float64 // its weight in the search for the article's run of prose
+
+	heading bool // written as a Markdown heading ("# Title"), its marks taken off
 }
 
 // textUnits splits text into units. Browsers and text dumpers wrap long
@@ -251,6 +253,13 @@ func textUnits(text string) []textUnit {
 			}
 		}
 		switch {
+		case marker == "" && indent < textDeepIndent && textATXHeading(content) != "":
+			// A text written in Markdown (a note, a .md file) marks its
+			// headings: a line of its own, whatever follows.
+			flush()
+			cur = &textUnit{indent: indent, heading: true, blank: blank}
+			parts = append(parts, textATXHeading(content))
+			flush()
 		case marker != "":
 			flush()
 			cur = &textUnit{indent: indent, list: true, bullet: marker, blank: blank}
@@ -328,6 +337,23 @@ func textListMarker(s string) (marker, rest string) {
 		return s[:n+1], strings.TrimSpace(s[n+1:])
 	}
 	return "", s
+}
+
+// textATXHeading is the text of a Markdown heading line ("## Section",
+// "# Title #"), or "" when s is not one.
+func textATXHeading(s string) string {
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n == len(s) || s[n] != ' ' {
+		return ""
+	}
+	t := strings.TrimSpace(s[n:])
+	if u := strings.TrimRight(t, "#"); u != t && (u == "" || strings.HasSuffix(u, " ")) {
+		t = strings.TrimSpace(u) // the closing marks
+	}
+	return t
 }
 
 // textDeepMarker reports the bullet of a list item nested three levels

@@ -51,6 +51,10 @@ func textHeadings(units []textUnit, body []int) []bool {
 	if n < 2 {
 		clear(heads)
 	}
+	for k, i := range body {
+		// The author's own headings, however few.
+		heads[k] = heads[k] || units[i].heading && !units[i].list
+	}
 	return heads
 }
 

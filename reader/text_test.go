@@ -1497,3 +1497,33 @@ func TestFromTextPHPErrors(t *testing.T) {
 		t.Errorf("the sentence was lost:\n%s", a.Text)
 	}
 }
+
+// TestFromTextMarkdownHeadings: a text written in Markdown (a note, a .md
+// file) has its title and headings marked with "#": the title loses its
+// marks and one "##" section stays a heading, not a paragraph reading
+// "\#\# A Section".
+func TestFromTextMarkdownHeadings(t *testing.T) {
+	txt := "# My Essay Title\n\nFirst paragraph of the essay, which runs on for a while so that it reads as prose in a pasted text.\n\n" +
+		"## A Section ##\n\nSecond paragraph of the essay, which also runs on for a while so that it reads as prose.\n\n#hashtag is no heading, nor is #5 on a list.\n"
+	a, err := FromText(txt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "My Essay Title" {
+		t.Errorf("title %q", a.Title)
+	}
+	if !strings.Contains(a.Markdown, "\n## A Section\n") || strings.Contains(a.Markdown, `\#\#`) || strings.Contains(a.Markdown, "My Essay") {
+		t.Errorf("the section heading is not a heading:\n%s", a.Markdown)
+	}
+	if !strings.Contains(a.Text, "#hashtag is no heading") {
+		t.Errorf("a line opening with a hashtag changed:\n%s", a.Text)
+	}
+}
+
+func TestTextATXHeading(t *testing.T) {
+	for s, want := range map[string]string{"# T": "T", "###### Six": "Six", "####### Seven": "", "#T": "", "#": "", "## C# #": "C#", "## A ##": "A", "# #": "", "## Ends in C#": "Ends in C#"} {
+		if got := textATXHeading(s); got != want {
+			t.Errorf("textATXHeading(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
