@@ -54,7 +54,7 @@ Usage:
   margin import --retry                                fetch again the articles kept without text
   margin backup FILE
   margin check [--repair] [--salvage NEW.db]
-  margin config [export-dir|export-name|export-folder|style|width|links [VALUE]]   none: list them all: list them all, with where each comes from
+  margin config [export-dir|export-name|export-folder|style|width|links [VALUE]]   none: list them all, with where each comes from
   margin bench extract|paste|multilingual|read|library|hostile|import [--corpus DIR]   (built with -tags bench)
 
 Global flags go before or after the command: --db PATH (default: $MARGIN_DB,
