@@ -340,7 +340,8 @@ func textListMarker(s string) (marker, rest string) {
 }
 
 // textATXHeading is the text of a Markdown heading line ("## Section",
-// "# Title #"), or "" when s is not one.
+// "# Title #"), or "" when s is not one. A long line or one that ends as
+// a sentence does is a sentence that happens to open with "#".
 func textATXHeading(s string) string {
 	n := 0
 	for n < len(s) && s[n] == '#' {
@@ -352,6 +353,9 @@ func textATXHeading(s string) string {
 	t := strings.TrimSpace(s[n:])
 	if u := strings.TrimRight(t, "#"); u != t && (u == "" || strings.HasSuffix(u, " ")) {
 		t = strings.TrimSpace(u) // the closing marks
+	}
+	if len(strings.Fields(t)) > textMaxHeadingWords || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ",") {
+		return ""
 	}
 	return t
 }

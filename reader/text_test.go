@@ -1521,7 +1521,8 @@ func TestFromTextMarkdownHeadings(t *testing.T) {
 }
 
 func TestTextATXHeading(t *testing.T) {
-	for s, want := range map[string]string{"# T": "T", "###### Six": "Six", "####### Seven": "", "#T": "", "#": "", "## C# #": "C#", "## A ##": "A", "# #": "", "## Ends in C#": "Ends in C#"} {
+	for s, want := range map[string]string{"# T": "T", "###### Six": "Six", "####### Seven": "", "#T": "", "#": "", "## C# #": "C#", "## A ##": "A", "# #": "", "## Ends in C#": "Ends in C#", "# What now?": "What now?",
+		"# This line starts with a hash, but it is a sentence.": "", "# One two three four five six seven eight nine ten eleven twelve thirteen": ""} {
 		if got := textATXHeading(s); got != want {
 			t.Errorf("textATXHeading(%q) = %q, want %q", s, got, want)
 		}
