@@ -17,6 +17,12 @@ type Article = article.Content
 func CountWords(s string) int {
 	n, in := 0, false
 	for _, r := range s {
+		if r >= 0x2E80 && isIdeographic(r) {
+			// Chinese and Japanese set no spaces between words: each
+			// character counts as one, as word processors count them.
+			n, in = n+1, false
+			continue
+		}
 		w := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
 		if w && !in {
 			n++
@@ -24,6 +30,10 @@ func CountWords(s string) int {
 		in = w
 	}
 	return n
+}
+
+func isIdeographic(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
 // ReadingMinutes estimates reading time at 230 words a minute, at least one.

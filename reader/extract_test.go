@@ -533,3 +533,20 @@ func TestFromHTMLRecipeAfterStory(t *testing.T) {
 		t.Errorf("ingredients twice, or no steps:\n%s", c.Markdown)
 	}
 }
+
+// TestCountWordsCJK: Chinese and Japanese write no spaces between words;
+// each character counts, so a page of Japanese is not "2 words, 1 min".
+func TestCountWordsCJK(t *testing.T) {
+	for s, want := range map[string]int{
+		"日本語の長い文章です。":              10,
+		"中文文章":                     4,
+		"Go 言語で書く":                 6, // Go and five characters
+		"two words":                2,
+		"한국어 문장입니다":                2, // Korean sets spaces between words
+		"l'homme d’affaires, 2026": 3,
+	} {
+		if got := CountWords(s); got != want {
+			t.Errorf("CountWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
