@@ -54,19 +54,12 @@ func preClean(doc *html.Node) *pageInfo {
 	return info
 }
 
-// phpLevels are the levels PHP names, in bold, at the head of an error
-// message it prints into a page.
-var phpLevels = map[string]bool{
-	"warning": true, "notice": true, "deprecated": true, "strict standards": true,
-	"fatal error": true, "parse error": true, "catchable fatal error": true, "recoverable fatal error": true,
-}
-
 // phpErrorEnd is the last node of the error message PHP printed starting
 // at n ("<b>Warning</b>:  message in <b>/path/file.php</b> on line
 // <b>12</b><br />"), the break after it included, or nil when n does not
 // start one. Old hosts print them by the hundred, anywhere in a page.
 func phpErrorEnd(n *html.Node) *html.Node {
-	if n.Type != html.ElementNode || n.Data != "b" || !phpLevels[strings.ToLower(strings.TrimSpace(textOf(n)))] {
+	if n.Type != html.ElementNode || n.Data != "b" || !rxPHPLevel().MatchString(strings.ToLower(strings.TrimSpace(textOf(n)))) {
 		return nil
 	}
 	if t := n.NextSibling; t == nil || t.Type != html.TextNode || !strings.HasPrefix(t.Data, ":") {

@@ -536,8 +536,12 @@ var (
 	// Reading time: "4 min read", "3 Minuten Lesezeit", "5 min de lecture".
 	rxReadTime = lazyRegexp(`^(reading time:?\s*|lesezeit:?\s*)?\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti)\.?\s*(read|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura)?$`)
 	// PHP's warnings: "Warning: Creating default object ... on line 407".
-	rxServerError = lazyRegexp(`^(warning|notice|deprecated|strict standards|fatal error|parse error): .* on line \d+`)
-	rxCounter     = lazyRegexp(`^(image |photo |slide )?\d+ (of|/|de|von|sur) \d+`)
+	// PHP's own wording, file and line: "Warning: message in /path.php on
+	// line 12" (a sentence that opens with "Warning:" is not one).
+	rxServerError = lazyRegexp(`^(` + phpLevels + `): .+ in \S+\.php\S* on line \d+\.?$`)
+	// One of those levels alone, as PHP sets it in bold in HTML.
+	rxPHPLevel = lazyRegexp(`^(` + phpLevels + `)$`)
+	rxCounter  = lazyRegexp(`^(image |photo |slide )?\d+ (of|/|de|von|sur) \d+`)
 	// Caption and credit endings: "(Image: GETTY)", "Credit: EPA", "REUTERS/Name".
 	rxCreditEnd = lazyRegexp(`(\((image|photo|picture|pic|credit|source|foto|imagem)s?:[^)]{0,80}\)|credits?:\s?[^.!?]{0,80}|\breuters/[\w .'-]{0,40}|\b(getty images|afp|ap photo|shutterstock)\)?|©[^.!?©]{0,60})\s*\.?$`)
 	// The coda of a news story: how to reach the writer, who contributed,
@@ -571,6 +575,15 @@ var (
 	// A word that only a date or a time has: a month, a clock time, d/m/y.
 	rxDateAnchor = lazyRegexp(`(?i)\b(\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b`)
 )
+
+// phpLevels are the levels PHP names at the head of an error message.
+const phpLevels = `warning|notice|deprecated|strict standards|fatal error|parse error|catchable fatal error|recoverable fatal error`
+
+// isServerError reports whether a lower-cased block of n words is an
+// error message PHP printed into the page.
+func isServerError(lower string, n int) bool {
+	return n <= 40 && strings.Contains(lower, " on line ") && rxServerError().MatchString(lower)
+}
 
 // dropText removes a block whose words say it is furniture: a caption, a
 // credit, a dateline, a byline, "Advertisement", "Read more ...".
@@ -681,7 +694,7 @@ func isFurnitureText(t string) bool {
 		return true
 	}
 	// A server's error message printed into the page.
-	if len(words) <= 40 && strings.Contains(lower, " on line ") && rxServerError().MatchString(lower) {
+	if isServerError(lower, len(words)) {
 		return true
 	}
 	if len(words) <= 60 {

@@ -582,16 +582,17 @@ func TestPHPErrorsDropped(t *testing.T) {
 	page := "<html><head><title>A software test</title></head><body>" + errs.String() +
 		"<article><h1>A software test</h1>" + para + para +
 		"<p>Warning: the program slows an old machine down, as the next weeks of the test showed on both of the computers we had.</p>" +
+		"<p>Warning: the build fails on line 12 of main.go.</p>" +
 		"<p>Einen Parallel-Scan: <b>Warning</b>: Creating default object from empty value in <b>/www/classes.php</b> on line <b>407</b><br />Dieser nutzt alle Prozessoren des Rechners für die Suche nach Viren.</p>" +
 		para + "</article></body></html>"
 	a, err := FromHTML([]byte(page), "", "https://example.org/test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(a.Text, "on line") || strings.Contains(a.Text, "Deprecated") || strings.Contains(a.Markdown, "Strict Standards") {
+	if strings.Contains(a.Text, ".php on line") || strings.Contains(a.Text, "Deprecated") || strings.Contains(a.Markdown, "Strict Standards") {
 		t.Errorf("a PHP error is in the text:\n%s", a.Text)
 	}
-	for _, want := range []string{"Warning: the program slows an old machine down", "Einen Parallel-Scan:", "Dieser nutzt alle Prozessoren"} {
+	for _, want := range []string{"Warning: the program slows an old machine down", "Warning: the build fails on line 12", "Einen Parallel-Scan:", "Dieser nutzt alle Prozessoren"} {
 		if !strings.Contains(a.Text, want) {
 			t.Errorf("%q was lost:\n%s", want, a.Text)
 		}

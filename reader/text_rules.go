@@ -302,7 +302,7 @@ func textClassify(units []textUnit) {
 		}
 		u.words = realWords
 		u.prose = textIsProse(stripped, realWords)
-		if realWords <= 40 && strings.Contains(low, " on line ") && rxServerError().MatchString(low) {
+		if isServerError(low, realWords) {
 			// A server's error message printed into the page: dropped
 			// on its own, wherever it stands.
 			u.junk, u.prose = true, false

@@ -1485,16 +1485,19 @@ func TestFromTextPHPErrors(t *testing.T) {
 		para + "\n\n" +
 		"Strict Standards: Non-static method nggGallery::get_option() should not be called statically in /www/htdocs/w00/nggfunctions.php on line 716\n\n" +
 		"Warning: the program slows an old machine down, as the next weeks of the test showed on both of the computers we had.\n\n" +
+		"Warning: the build fails on line 12 of main.go when the input is empty.\n\n" +
 		para + "\n"
 	a, err := FromText(txt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(a.Text, "on line") {
+	if strings.Contains(a.Text, ".php on line") {
 		t.Errorf("a PHP error is in the text:\n%s", a.Text)
 	}
-	if !strings.Contains(a.Text, "Warning: the program slows an old machine down") {
-		t.Errorf("the sentence was lost:\n%s", a.Text)
+	for _, want := range []string{"Warning: the program slows an old machine down", "Warning: the build fails on line 12"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%q was lost:\n%s", want, a.Text)
+		}
 	}
 }
 
