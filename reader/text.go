@@ -238,6 +238,7 @@ func textUnits(text string) []textUnit {
 		}
 		cur, parts = nil, parts[:0]
 	}
+	fenced := false // inside a Markdown code fence, where "#" starts a comment
 	for _, raw := range lines {
 		if strings.TrimSpace(raw) == "" {
 			flush()
@@ -246,6 +247,13 @@ func textUnits(text string) []textUnit {
 		}
 		indent := textIndent(raw)
 		content := strings.TrimSpace(raw)
+		if strings.HasPrefix(content, "```") || strings.HasPrefix(content, "~~~") {
+			fenced = !fenced
+		}
+		heading := ""
+		if !fenced && indent < textDeepIndent {
+			heading = textATXHeading(content)
+		}
 		marker, rest := textListMarker(content)
 		if marker == "" && indent >= textDeepIndent {
 			if m, r := textDeepMarker(content); m != "" && !(cur != nil && textWrapped(prev, content, width)) {
@@ -253,12 +261,12 @@ func textUnits(text string) []textUnit {
 			}
 		}
 		switch {
-		case marker == "" && indent < textDeepIndent && textATXHeading(content) != "":
+		case marker == "" && heading != "":
 			// A text written in Markdown (a note, a .md file) marks its
 			// headings: a line of its own, whatever follows.
 			flush()
 			cur = &textUnit{indent: indent, heading: true, blank: blank}
-			parts = append(parts, textATXHeading(content))
+			parts = append(parts, heading)
 			flush()
 		case marker != "":
 			flush()

@@ -1518,6 +1518,13 @@ func TestFromTextMarkdownHeadings(t *testing.T) {
 	if !strings.Contains(a.Markdown, "\n## A Section\n") || strings.Contains(a.Markdown, `\#\#`) || strings.Contains(a.Markdown, "My Essay") {
 		t.Errorf("the section heading is not a heading:\n%s", a.Markdown)
 	}
+	b, err := FromText("Setting up\n\nThe first paragraph of the guide, which runs on for a while so that it reads as prose.\n\n```\n# install the tools\nmake tools\n```\n\nThe second paragraph of the guide, which also runs on for a while so that it reads as prose.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.Text, "# install the tools") {
+		t.Errorf("a comment in a code fence became a heading:\n%s", b.Markdown)
+	}
 	if !strings.Contains(a.Text, "#hashtag is no heading") {
 		t.Errorf("a line opening with a hashtag changed:\n%s", a.Text)
 	}
