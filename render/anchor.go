@@ -579,6 +579,11 @@ func (p *proj) sentenceStarts() []int {
 					if !strings.ContainsRune(closers, c) {
 						break
 					}
+					if strings.ContainsRune(germanClosers, c) && (tight || j+n < len(p.plain) && !unicode.IsSpace(p.runeAt(j+n))) {
+						// Elsewhere (and in Chinese always) the mark
+						// opens the next sentence's quote.
+						break
+					}
 					j += n
 				}
 				if j >= len(p.plain) || tight || unicode.IsSpace(p.runeAt(j)) && (r != '.' || !p.abbreviation(i, j)) {
@@ -596,7 +601,11 @@ func (p *proj) sentenceStarts() []int {
 
 // closers may follow a sentence's last stop: brackets and closing quotes,
 // German ones (“ ‘ «) and Chinese and Japanese ones among them.
-const closers = `)"'”’»“‘«]」』）】〉》` + tightStops
+const closers = `)"'”’»]」』）】〉》` + germanClosers + tightStops
+
+// germanClosers close a German quote but open one in English and Chinese:
+// one closes a sentence only before white space or the end.
+const germanClosers = "“‘«"
 
 // tightStops end a sentence in Chinese and Japanese, where the next one
 // follows with no space.
@@ -613,7 +622,7 @@ var abbreviations = map[string]bool{
 	// German, Polish, Spanish and French ones that stand before a word
 	// (German capitalises every noun).
 	"bzw": true, "z.b": true, "d.h": true, "u.a": true, "inkl": true, "exkl": true, "evtl": true, "ggf": true,
-	"vgl": true, "bspw": true, "ca": true, "zzgl": true, "sog": true, "mio": true, "mrd": true, "hl": true,
+	"vgl": true, "bspw": true, "ca": true, "zzgl": true, "sog": true, "hl": true,
 	"np": true, "tzw": true, "m.in": true, "ul": true, "tj": true, "mgr": true, "inż": true,
 	"sra": true, "srta": true, "sres": true, "dra": true, "dña": true, "ud": true, "uds": true, "aprox": true,
 	"mme": true, "mlle": true, "env": true,
@@ -645,6 +654,15 @@ func (p *proj) abbreviation(dot, after int) bool {
 		w -= n
 	}
 	word := strings.ToLower(string(p.plain[w:dot]))
+	if word == "mio" || word == "mrd" {
+		// Millions and billions after a number ("5 Mio. Euro"); "mio"
+		// is also Italian's "my" ("È il mio. Poi ...").
+		b := w
+		for b > 0 && unicode.IsSpace(p.runeAt(p.prevRune(b))) {
+			b = p.prevRune(b)
+		}
+		return b > 0 && unicode.IsDigit(p.runeAt(p.prevRune(b)))
+	}
 	return utf8.RuneCountInString(word) == 1 && unicode.IsLetter([]rune(word)[0]) || abbreviations[word] ||
 		p.ordinal(dot, k)
 }

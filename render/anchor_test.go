@@ -278,8 +278,6 @@ func TestMotionsLandOnText(t *testing.T) {
 	}
 }
 
-// A full stop after an abbreviation or an initial, or before a word in
-// lower case, does not end the sentence.
 // "no." ends a sentence: "No." as an abbreviation comes before a number,
 // which the digit rule keeps.
 func TestSentenceNo(t *testing.T) {
@@ -309,6 +307,8 @@ func TestSentenceAbbreviationsOtherLanguages(t *testing.T) {
 		{"Byli tam m.in. Polacy i tzw. Europejczycy. Potem wyszli.", "Europejczycy", "Byli tam m.in. Polacy i tzw. Europejczycy."},
 		{"Mieszka przy ul. Długiej w Krakowie. To blisko.", "Długiej", "Mieszka przy ul. Długiej w Krakowie."},
 		{"La Sra. García llegó tarde. Nadie la esperaba.", "García", "La Sra. García llegó tarde."},
+		{"Questo libro è il mio. Poi ne parliamo.", "Poi", "Poi ne parliamo."},
+		{"Es kostet 2 Mrd. Euro. Das ist viel.", "Euro", "Es kostet 2 Mrd. Euro."},
 	}
 	for _, c := range cases {
 		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
@@ -361,6 +361,8 @@ func TestSentenceOtherScripts(t *testing.T) {
 		{"你好吗？我很好！谢谢。", "我很好", "我很好！"},
 		{"真的吗？！是的。", "是的", "是的。"},
 		{"他说：“走吧。”然后走了。", "然后", "然后走了。"},
+		{"他走了。“我们走吧，”她说。", "我们", "“我们走吧，”她说。"},
+		{"Er sagte: „Geh nach Hause.“ Dann ging er.", "Dann", "Dann ging er."},
 		{"هل أنت بخير؟ نعم، شكرا.", "نعم", "نعم، شكرا."},
 		{"یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔", "دوسرا", "یہ دوسرا ہے۔"},
 		{"यह पहला वाक्य है। यह दूसरा है।", "दूसरा", "यह दूसरा है।"},
@@ -377,6 +379,8 @@ func TestSentenceOtherScripts(t *testing.T) {
 	}
 }
 
+// A full stop after an abbreviation or an initial, or before a word in
+// lower case, does not end the sentence.
 func TestSentenceAbbreviations(t *testing.T) {
 	cases := []struct{ doc, at, want string }{
 		{"The series ended close to 2 a.m. local time on Wednesday. Spain won.", "local", "The series ended close to 2 a.m. local time on Wednesday."},
