@@ -262,9 +262,9 @@ func (r *importRun) emit(ev ImportEvent) {
 	if ev.Outcome == Saved || ev.Outcome == Kept || ev.Outcome == Duplicate {
 		r.sum.Highlights += ev.Highlights
 		r.sum.Orphans += ev.Orphans
-		if ev.Archived {
-			r.sum.Archived++
-		}
+	}
+	if ev.Archived && (ev.Outcome == Saved || ev.Outcome == Kept) {
+		r.sum.Archived++ // of the articles saved
 	}
 	ev.Counts = r.sum.ImportCounts
 	if r.report != nil {
@@ -330,6 +330,7 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 		}
 	}
 	seen := make(map[string]int, len(items))
+	found := map[string]bool{} // keys saved before the run: they take highlights only
 	joined := joinRepeats(items)
 	feed := func(send func(job) bool, emit func(result)) {
 		for i := range items {
@@ -356,6 +357,11 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 			if n, ok := seen[key]; ok {
 				ev.Outcome, ev.Reason = Duplicate, fmt.Sprintf("the same address as item %d", n)
 				switch {
+				case found[key]:
+					// Item n was saved before: it takes highlights, not tags.
+					if len(it.Highlights) > 0 {
+						ev.Reason += ", its highlights joined to it"
+					}
 				case len(it.Tags) > 0 && len(it.Highlights) > 0:
 					ev.Reason += ", its tags and highlights joined to it"
 				case len(it.Tags) > 0:
@@ -368,6 +374,7 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 			}
 			seen[key] = i + 1
 			if id, err := l.FindURL(ctx, u); err == nil {
+				found[key] = true
 				if len(it.Highlights) > 0 {
 					// Its highlights the article lacks are added to it.
 					if !send(job{n: i + 1, item: it, dup: id}) {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -513,6 +514,19 @@ func TestImportJoinsAnAddressListedTwice(t *testing.T) {
 	if len(items[0].Tags) != 1 || items[0].Highlights != nil {
 		t.Errorf("the caller's items were changed: %+v", items[0])
 	}
+
+	// Listed twice again, now saved before the run: the highlights join
+	// it, the tags do not, and the second listing says only what is so.
+	var reasons []string
+	items = []importer.Item{
+		{URL: u},
+		{URL: u, Tags: []string{"later"}, Highlights: []importer.Highlight{{Quote: "Paragraph 2 of /ok/1 says something", Note: "m"}}},
+	}
+	_, err = l.Import(ctx, items, ImportOptions{Progress: func(ev ImportEvent) { reasons = append(reasons, ev.Reason) }})
+	slices.Sort(reasons) // the second listing's event comes first
+	if err != nil || len(reasons) != 2 || reasons[1] != "the same address as item 1, its highlights joined to it" {
+		t.Errorf("second run: %q %v", reasons, err)
+	}
 }
 
 // A link whose page names an article already saved as its canonical
@@ -531,9 +545,9 @@ func TestImportAddsHighlightsToTheCanonicalArticle(t *testing.T) {
 		t.Fatalf("first import: %+v %v", sum, err)
 	}
 	id, _ := l.FindURL(ctx, srv.URL+"/ok/1")
-	items := []importer.Item{{URL: alias.URL + "/a", Highlights: []importer.Highlight{{Quote: "Paragraph 2 of /ok/1 says something", Note: "n"}}}}
+	items := []importer.Item{{URL: alias.URL + "/a", Archived: true, Highlights: []importer.Highlight{{Quote: "Paragraph 2 of /ok/1 says something", Note: "n"}}}}
 	sum, err := l.Import(ctx, items, ImportOptions{Fetch: true})
-	if err != nil || sum.Duplicates != 1 || sum.Highlights != 1 || sum.Orphans != 0 {
+	if err != nil || sum.Duplicates != 1 || sum.Highlights != 1 || sum.Orphans != 0 || sum.Archived != 0 {
 		t.Fatalf("import of the alias: %+v %v", sum, err)
 	}
 	if hs, _ := l.Highlights(ctx, id); len(hs) != 1 || hs[0].Orphan || hs[0].Note != "n" {
