@@ -293,7 +293,11 @@ func cmdList(e *env, args []string) error {
 		case n == 0:
 			fmt.Fprintln(e.stderr, "The library is empty: margin add URL saves an article, and margin opens it.")
 		case q.Words != "" || len(q.Filters) > 0:
-			fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(strings.Join(append(pos, words...), " ")))
+			hint := ""
+			if !*all {
+				hint = " outside the archive (margin list --all looks there too)"
+			}
+			fmt.Fprintf(e.stderr, "nothing in the library matches %q%s\n", sanitize.Line(strings.Join(append(pos, words...), " ")), hint)
 		default:
 			fmt.Fprintf(e.stderr, "Every article is archived (%d): margin list --all lists them.\n", n)
 		}

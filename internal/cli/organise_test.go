@@ -322,6 +322,10 @@ func TestCLIListSaysWhyItIsEmpty(t *testing.T) {
 	if err != nil || strings.Contains(errOut, "empty") || !strings.Contains(errOut, "--all") {
 		t.Errorf("every article archived: %v %q", err, errOut)
 	}
+	// The query would match in the archive: --all says where to look.
+	if _, errOut, _ = margin(t, db, "", "list", "words:>1"); !strings.Contains(errOut, "--all") {
+		t.Errorf("a query matching archived articles only: %q", errOut)
+	}
 }
 
 // A tag typed with its # (as margin tags shows it) is named once with it.
