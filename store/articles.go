@@ -412,6 +412,34 @@ func (s *Store) FindURL(ctx context.Context, url string) (int64, error) {
 	return id, nil
 }
 
+// FindTitle returns the id of the one web article saved under title (case
+// and spacing aside), for an export that names an article by its title
+// alone; ErrNotFound when no article or more than one has it.
+func (s *Store) FindTitle(ctx context.Context, title string) (int64, error) {
+	title = strings.Join(strings.Fields(title), " ")
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles
+		WHERE title = ? COLLATE NOCASE AND (source_url LIKE 'http://%' OR source_url LIKE 'https://%') LIMIT 2`, title)
+	if err != nil {
+		return 0, s.wrap("find article by title", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return 0, s.wrap("find article by title", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, s.wrap("find article by title", err)
+	}
+	if title == "" || len(ids) != 1 {
+		return 0, fmt.Errorf("find article titled %q: %w", title, ErrNotFound)
+	}
+	return ids[0], nil
+}
+
 // orders is each sort's ORDER BY. Newest first is by the date saved, which
 // an import keeps from the old service (articles_added), then by id.
 var orders = map[Sort]string{

@@ -373,7 +373,14 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 				continue
 			}
 			seen[key] = i + 1
-			if id, err := l.FindURL(ctx, u); err == nil {
+			id, err := l.FindURL(ctx, u)
+			if doc && errors.Is(err, store.ErrNotFound) {
+				// A document named by its title alone (Readwise's
+				// highlights CSV has no URL) may be a web article saved
+				// already: the one saved under that title.
+				id, err = l.FindTitle(ctx, it.Title)
+			}
+			if err == nil {
 				found[key] = true
 				if len(it.Highlights) > 0 {
 					// Its highlights the article lacks are added to it.

@@ -554,3 +554,28 @@ func TestImportAddsHighlightsToTheCanonicalArticle(t *testing.T) {
 		t.Errorf("highlights %+v", hs)
 	}
 }
+
+// Readwise's highlights CSV names a web article by its title alone (no
+// URL column): its highlights go to the one article saved under that
+// title (the documents CSV imported before), not to a new article made of
+// them. A title two articles share, or none has, still makes one.
+func TestImportPlacesURLlessHighlightsByTitle(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	if sum, err := l.Import(ctx, []importer.Item{{URL: srv.URL + "/ok/1"}}, ImportOptions{Fetch: true}); err != nil || sum.Saved != 1 {
+		t.Fatalf("documents: %+v %v", sum, err)
+	}
+	id, _ := l.FindURL(ctx, srv.URL+"/ok/1")
+	items := []importer.Item{
+		{Title: "/OK/1", Author: "Someone", Format: "readwise", Highlights: []importer.Highlight{{Quote: "Paragraph 2 of /ok/1 says something", Note: "n"}}},
+		{Title: "A Kindle book", Format: "readwise", Highlights: []importer.Highlight{{Quote: "A passage of the book", Note: "b"}}},
+	}
+	sum, err := l.Import(ctx, items, ImportOptions{})
+	if err != nil || sum.Duplicates != 1 || sum.Saved != 1 || sum.Highlights != 2 || sum.Orphans != 0 {
+		t.Fatalf("highlights: %+v %v", sum, err)
+	}
+	if hs, _ := l.Highlights(ctx, id); len(hs) != 1 || hs[0].Orphan || hs[0].Note != "n" {
+		t.Errorf("the article's highlights: %+v", hs)
+	}
+}
