@@ -1298,6 +1298,10 @@ func (l *libraryModel) viewTitle() string {
 		parts = append(parts, fmt.Sprintf("the %d best for “%s”", len(l.results), sanitize.Line(l.query)))
 	case l.query != "":
 		parts = append(parts, fmt.Sprintf("%d found for “%s”", len(l.results), sanitize.Line(l.query)))
+	case l.filter != "" && l.opsKey != "":
+		// The filter's operators narrowed the list itself: "4 articles ·
+		// 4 matching" would count it twice.
+		parts = []string{fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.filter))}
 	case l.filter != "":
 		parts = append(parts, fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.filter)))
 	}

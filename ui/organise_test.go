@@ -144,6 +144,10 @@ func TestLibraryFilterQuery(t *testing.T) {
 			t.Errorf("row %d is not tagged news", l.arts[r].ID)
 		}
 	}
+	// The operators narrowed the list itself: the header counts it once.
+	if head := strings.Split(hs.screen(), "\n")[0]; strings.Contains(head, "4 articles") || !strings.Contains(head, "4 matching “tag:news”") {
+		t.Errorf("header: %q", head)
+	}
 	hs.typeText(" spreadsht")
 	if len(l.rows) != 1 || !strings.Contains(hs.selectedTitle(), "Spreadsheet") {
 		t.Errorf("tag:news spreadsht: %d rows, %q", len(l.rows), hs.selectedTitle())
