@@ -281,24 +281,19 @@ func TestMotionsLandOnText(t *testing.T) {
 // "no." ends a sentence: "No." as an abbreviation comes before a number,
 // which the digit rule keeps.
 func TestSentenceNo(t *testing.T) {
-	cases := []struct{ doc, at, want string }{
+	cases := []sentenceCase{
 		{"Oh, no. It seems like rain today.", "seems", "It seems like rain today."},
 		{"I said no. Then he left.", "Then", "Then he left."},
 		{"It ranked No. 1 in the poll. Then it fell.", "ranked", "It ranked No. 1 in the poll."},
 	}
-	for _, c := range cases {
-		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
-		if got := c.doc[s:e]; got != c.want {
-			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
-		}
-	}
+	checkSentences(t, cases)
 }
 
 // German, Polish, Spanish and French abbreviations that never end a
 // sentence keep it whole though the next word is capitalised (German nouns
 // always are).
 func TestSentenceAbbreviationsOtherLanguages(t *testing.T) {
-	cases := []struct{ doc, at, want string }{
+	cases := []sentenceCase{
 		{"Es geht um IS-Kämpfer bzw. Terroristen aus Europa. Danach kam nichts.", "Terroristen", "Es geht um IS-Kämpfer bzw. Terroristen aus Europa."},
 		{"Es gibt Risiken, wie z.B. Wetter und Wind. Das ist klar.", "Wetter", "Es gibt Risiken, wie z.B. Wetter und Wind."},
 		{"Die Inspektion inkl. Blitzschutzmessung dauert. Dann ruht sie.", "Blitzschutz", "Die Inspektion inkl. Blitzschutzmessung dauert."},
@@ -310,53 +305,38 @@ func TestSentenceAbbreviationsOtherLanguages(t *testing.T) {
 		{"Questo libro è il mio. Poi ne parliamo.", "Poi", "Poi ne parliamo."},
 		{"Es kostet 2 Mrd. Euro. Das ist viel.", "Euro", "Es kostet 2 Mrd. Euro."},
 	}
-	for _, c := range cases {
-		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
-		if got := c.doc[s:e]; got != c.want {
-			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
-		}
-	}
+	checkSentences(t, cases)
 }
 
 // German quotes close with “ or ‘ („so“, »so«): a sentence ending inside
 // them ends after them.
 func TestSentenceGermanQuotes(t *testing.T) {
-	cases := []struct{ doc, at, want string }{
+	cases := []sentenceCase{
 		{"„Geh nach Hause und schlaf.“ Der das sagte, war Chamberlain. Er glaubte es.", "Der das", "Der das sagte, war Chamberlain."},
 		{"„Geh nach Hause und schlaf.“ Der das sagte, war Chamberlain.", "Hause", "„Geh nach Hause und schlaf.“"},
 		{"»Komm mit!« Sie ging. Er blieb.", "Sie", "Sie ging."},
 		{"‚Nie wieder.‘ So sprach er. Dann nichts.", "So", "So sprach er."},
 	}
-	for _, c := range cases {
-		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
-		if got := c.doc[s:e]; got != c.want {
-			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
-		}
-	}
+	checkSentences(t, cases)
 }
 
 // A German date or ordinal ("am 3. November", "im 19. Jahrhundert") does
 // not end its sentence; a number that ends one still does.
 func TestSentenceGermanOrdinals(t *testing.T) {
-	cases := []struct{ doc, at, want string }{
+	cases := []sentenceCase{
 		{"Die Sitzung findet am 3. November statt. Alle kommen.", "statt", "Die Sitzung findet am 3. November statt."},
 		{"Das Haus stammt aus dem 19. Jahrhundert und steht noch. Es ist alt.", "steht", "Das Haus stammt aus dem 19. Jahrhundert und steht noch."},
 		{"Er starb am 1. Jänner in Wien. Sie blieb.", "Wien", "Er starb am 1. Jänner in Wien."},
 		{"Sales rose by 5. Prices fell in March.", "Prices", "Prices fell in March."},
 		{"The vote was 52 to 48. The bill passed.", "bill", "The bill passed."},
 	}
-	for _, c := range cases {
-		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
-		if got := c.doc[s:e]; got != c.want {
-			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
-		}
-	}
+	checkSentences(t, cases)
 }
 
 // Chinese and Japanese full stops end a sentence with no space after them;
 // Arabic, Urdu and Devanagari ones end it as a full stop does.
 func TestSentenceOtherScripts(t *testing.T) {
-	cases := []struct{ doc, at, want string }{
+	cases := []sentenceCase{
 		{"日本語の文章です。これは二番目の文です。中文句子也在这里。", "二番目", "これは二番目の文です。"},
 		{"你好吗？我很好！谢谢。", "我很好", "我很好！"},
 		{"真的吗？！是的。", "是的", "是的。"},
@@ -367,12 +347,7 @@ func TestSentenceOtherScripts(t *testing.T) {
 		{"یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔", "دوسرا", "یہ دوسرا ہے۔"},
 		{"यह पहला वाक्य है। यह दूसरा है।", "दूसरा", "यह दूसरा है।"},
 	}
-	for _, c := range cases {
-		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
-		if got := c.doc[s:e]; got != c.want {
-			t.Errorf("SentenceAt(%q) = %q, want %q", c.at, got, c.want)
-		}
-	}
+	checkSentences(t, cases)
 	doc := "一つ目。二つ目。"
 	if got, want := NextSentence(doc, 0), strings.Index(doc, "二"); got != want {
 		t.Errorf("NextSentence = %d, want %d", got, want)
@@ -382,7 +357,7 @@ func TestSentenceOtherScripts(t *testing.T) {
 // A full stop after an abbreviation or an initial, or before a word in
 // lower case, does not end the sentence.
 func TestSentenceAbbreviations(t *testing.T) {
-	cases := []struct{ doc, at, want string }{
+	cases := []sentenceCase{
 		{"The series ended close to 2 a.m. local time on Wednesday. Spain won.", "local", "The series ended close to 2 a.m. local time on Wednesday."},
 		{"Dr. Smith met Mr. Jones at St. Paul's. They talked.", "Jones", "Dr. Smith met Mr. Jones at St. Paul's."},
 		{"A book by J. K. Rowling sold well. Another did not.", "Rowling", "A book by J. K. Rowling sold well."},
@@ -390,6 +365,15 @@ func TestSentenceAbbreviations(t *testing.T) {
 		{"It rained. The river rose.", "river", "The river rose."},
 		{"Prices rose in the U.S. The rest of the world waited.", "rest", "The rest of the world waited."},
 	}
+	checkSentences(t, cases)
+}
+
+// sentenceCase is a text, a word in it, and the sentence that holds it.
+type sentenceCase struct{ doc, at, want string }
+
+// checkSentences checks SentenceAt at each case's word.
+func checkSentences(t *testing.T, cases []sentenceCase) {
+	t.Helper()
 	for _, c := range cases {
 		s, e := SentenceAt(c.doc, strings.Index(c.doc, c.at))
 		if got := c.doc[s:e]; got != c.want {
