@@ -167,15 +167,45 @@ func insertImportedTx(ctx context.Context, tx *sql.Tx, id, rev int64, textLen in
 
 // AddImportedHighlights saves an import's highlights on an article already
 // saved, in one transaction, their offsets computed on its text revision
-// rev (else ErrStaleText).
+// rev (else ErrStaleText). A quote the article has already (case and
+// spacing aside) is skipped: two parts of one import may each have found
+// it lacking.
 func (s *Store) AddImportedHighlights(ctx context.Context, id, rev int64, textLen int, hs []Highlight) error {
 	return s.write(ctx, fmt.Sprintf("save highlights in article %d", id), func(tx *sql.Tx) error {
 		if _, err := checkText(ctx, tx, id, rev); err != nil {
 			return err
 		}
-		return insertImportedTx(ctx, tx, id, rev, textLen, now(), hs)
+		rows, err := tx.QueryContext(ctx, `SELECT exact FROM highlights WHERE article_id = ?`, id)
+		if err != nil {
+			return err
+		}
+		have := map[string]bool{}
+		for rows.Next() {
+			var q string
+			if err := rows.Scan(&q); err != nil {
+				rows.Close()
+				return err
+			}
+			have[Fold(q)] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		var fresh []Highlight
+		for _, h := range hs {
+			if q := Fold(sanitize.Text(h.Exact)); !have[q] {
+				have[q] = true
+				fresh = append(fresh, h)
+			}
+		}
+		return insertImportedTx(ctx, tx, id, rev, textLen, now(), fresh)
 	})
 }
+
+// Fold is s with case and spacing folded: how an import tells the same
+// quote, title or author from another.
+func Fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // Unfetched returns the articles kept without their text (FetchError set),
 // oldest first, without Markdown and Text.

@@ -232,3 +232,29 @@ func TestListNewestFirstBySavedDate(t *testing.T) {
 		}
 	}
 }
+
+// Two parts of one import may each find a highlight lacking from a saved
+// article (one by its address, one by its canonical address): the second
+// write of the same quote adds nothing.
+func TestAddImportedHighlightsOnce(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	id := mustAdd(t, s, sample("https://imp.example/once", "Once", "one"))
+	a, err := s.Article(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := []Highlight{{Exact: "A quote", Note: "n", Orphan: true}}
+	for range 2 {
+		if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), hs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hs[0].Exact = "a  QUOTE" // the same words, spaced and cased otherwise
+	if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), hs); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Highlights(ctx, id); len(got) != 1 {
+		t.Errorf("%d highlights, want 1: %+v", len(got), got)
+	}
+}

@@ -646,10 +646,9 @@ func (r *importRun) lacking(ctx context.Context, id int64, hls []importer.Highli
 		return nil, err
 	}
 	ev.Title = sanitize.Line(a.Title)
-	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 	seen := map[string]bool{}
 	mark := func(h store.Highlight) {
-		seen["q "+norm(h.Exact)] = true
+		seen["q "+store.Fold(h.Exact)] = true
 		if !h.Orphan {
 			seen[fmt.Sprintf("at %d %d", h.Start, h.End)] = true
 		}
@@ -664,7 +663,7 @@ func (r *importRun) lacking(ctx context.Context, id int64, hls []importer.Highli
 	add := &added{rev: a.TextRevision, n: len(a.Markdown)}
 	for _, h := range hls {
 		sh := place(t, h.Quote)
-		if strings.TrimSpace(sh.Exact) == "" || seen["q "+norm(sh.Exact)] || seen["q "+norm(h.Quote)] ||
+		if strings.TrimSpace(sh.Exact) == "" || seen["q "+store.Fold(sh.Exact)] || seen["q "+store.Fold(h.Quote)] ||
 			(!sh.Orphan && seen[fmt.Sprintf("at %d %d", sh.Start, sh.End)]) {
 			continue
 		}
@@ -697,13 +696,12 @@ const noAddress = "no web address (a book or document margin cannot fetch)"
 // identity keeps a key that is not http as it is, as it keeps a file's
 // path). "" when it has no title either.
 func documentKey(it *importer.Item) string {
-	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
-	title := norm(it.Title)
+	title := store.Fold(it.Title)
 	if title == "" {
 		return ""
 	}
 	v := url.Values{"title": {title}}
-	if a := norm(it.Author); a != "" {
+	if a := store.Fold(it.Author); a != "" {
 		v.Set("author", a)
 	}
 	return cmp.Or(it.Format, "readwise") + ":" + v.Encode()
