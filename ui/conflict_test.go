@@ -578,3 +578,32 @@ func TestCopyQuoteAndOpenOriginal(t *testing.T) {
 		t.Errorf("W in the library opened %q", opened)
 	}
 }
+
+// G and g put the cursor on the article's last and first text, as vim's G
+// and gg go to the last and first line: G then h marks the last sentence,
+// and v G selects to the end (the cursor stayed on the screen's first
+// text, so G h marked a sentence near the top of the last screen).
+func TestTopAndBottomMoveTheCursor(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	last := lastOffsetBefore(p.doc, len(p.doc.Lines), -1)
+	first := firstOffsetFrom(p.doc, 0, -1)
+	if last < 0 || first < 0 || lineOf(p.doc, last) < p.bodyHeight() {
+		t.Fatalf("the test article is too short: text from %d to %d", first, last)
+	}
+	hs.press("G")
+	if l, want := lineOf(p.doc, p.hl.cursor), lineOf(p.doc, last); l != want {
+		t.Errorf("after G the cursor is on line %d, want the last text's line %d", l, want)
+	}
+	hs.press("h")
+	if len(p.hl.list) != 1 || p.hl.list[0].End <= last {
+		t.Fatalf("G h: %+v does not mark the last sentence (text ends at %d)", p.hl.list, last)
+	}
+	hs.press("g")
+	if p.hl.cursor != first {
+		t.Errorf("after g the cursor is at %d, want the first text at %d", p.hl.cursor, first)
+	}
+	hs.press("v", "G")
+	if lo, hi := p.hl.anchor, p.hl.cursor; lo != first || lineOf(p.doc, hi) != lineOf(p.doc, last) {
+		t.Errorf("v G selects %d..%d, want %d to the last line", lo, hi, first)
+	}
+}

@@ -276,6 +276,24 @@ func (s *highlightState) follow(v readerView) {
 	}
 }
 
+// toEnd puts the cursor on the article's first text, or on the start of
+// its last line of text, as vim's gg and G do: G then h marks the last
+// sentence, and a selection extends to the end. The screen already shows
+// that end (the caller scrolled there).
+func (s *highlightState) toEnd(v readerView, last bool) {
+	d := v.document()
+	if d == nil || s.cursor < 0 {
+		return
+	}
+	if !last {
+		s.cursor = firstOffsetFrom(d, 0, s.cursor)
+		return
+	}
+	if off := lastOffsetBefore(d, len(d.Lines), -1); off >= 0 {
+		s.cursor = firstOffsetFrom(d, lineOf(d, off), off)
+	}
+}
+
 // firstOffsetFrom is the first mapped offset at or after a line.
 func firstOffsetFrom(d *render.Doc, line, fallback int) int {
 	if l, c, ok := d.Next(line, 0); ok {

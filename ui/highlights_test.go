@@ -401,7 +401,8 @@ func TestReaderWithHighlightsGolden(t *testing.T) {
 			hs.press("ctrl+s")
 			cursorOn(t, p, "third sentence closes paragraph 1.2")
 			hs.press("v", ")", "h", "L", "j", "enter")
-			hs.press("g")
+			hs.press("g") // the top of the article, the cursor back on the claim
+			cursorOn(t, p, "third sentence closes paragraph 1.2")
 			hs.golden("reader_highlights_" + sz.name)
 			hs.press("H")
 			hs.golden("reader_panel_" + sz.name)

@@ -900,8 +900,10 @@ func (p *pagerModel) onScrollKey(msg tea.KeyPressMsg, k ReaderKeys) bool {
 		p.scrollBy(-max(h/2, 1))
 	case key.Matches(msg, k.Top):
 		p.scrollBy(-p.top)
+		p.hl.toEnd(p, false)
 	case key.Matches(msg, k.Bottom):
 		p.scrollBy(p.maxTop() - p.top)
+		p.hl.toEnd(p, true)
 	default:
 		return false
 	}
