@@ -161,7 +161,8 @@ func addAll(e *env, lib *library.Library, opt library.AddOptions, srcs []string)
 	// Four loaders take the sources in the order given, so the saves,
 	// made in that order here, go on beside the loading instead of
 	// waiting for a source a loader has not reached yet and piling up at
-	// the end.
+	// the end. The sources loaded by the time the writer gets to them are
+	// saved in one transaction (one commit and index update for all).
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(4, len(srcs)) {
@@ -187,11 +188,7 @@ func addAll(e *env, lib *library.Library, opt library.AddOptions, srcs []string)
 		}()
 	}
 	failed := 0
-	for i, src := range srcs {
-		j := <-results[i]
-		if _, byID := refreshID(src); j.err == nil && !(opt.Refresh && byID) {
-			j.res, j.err = lib.Commit(e.ctx, j.l, opt)
-		}
+	report := func(i int, j job) {
 		prefix := ""
 		if len(srcs) > 1 {
 			prefix = fmt.Sprintf("[%d/%d] ", i+1, len(srcs))
@@ -199,9 +196,41 @@ func addAll(e *env, lib *library.Library, opt library.AddOptions, srcs []string)
 		if j.err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "%smargin: %s\n", prefix, oneLine(j.err.Error()))
-			continue
+			return
 		}
 		reportAdd(e, prefix, j.res)
+	}
+	for i := 0; i < len(srcs); {
+		j := <-results[i]
+		if _, byID := refreshID(srcs[i]); j.err != nil || opt.Refresh && byID {
+			report(i, j)
+			i++
+			continue
+		}
+		batch := []job{j}
+	more:
+		for k := i + 1; k < len(srcs) && len(batch) < 64; k++ {
+			select {
+			case next := <-results[k]:
+				if _, byID := refreshID(srcs[k]); next.err != nil || opt.Refresh && byID {
+					results[k] <- next // not part of the batch: taken next round
+					break more
+				}
+				batch = append(batch, next)
+			default:
+				break more
+			}
+		}
+		lds := make([]library.Loaded, len(batch))
+		for k := range batch {
+			lds[k] = batch[k].l
+		}
+		res, errs := lib.CommitAll(e.ctx, lds, opt)
+		for k := range batch {
+			batch[k].res, batch[k].err = res[k], errs[k]
+			report(i+k, batch[k])
+		}
+		i += len(batch)
 	}
 	wg.Wait()
 	if failed > 0 {

@@ -183,6 +183,40 @@ func (l *Library) Commit(ctx context.Context, ld Loaded, opt AddOptions) (Result
 	return Result{ID: id, Title: ld.rec.Title, Words: ld.rec.WordCount}, nil
 }
 
+// CommitAll saves several loaded sources in one transaction, as Commit
+// saves each (not for a refresh): one commit, and one update of the
+// full-text index, instead of one per article, which kept the single
+// writer of a bulk add busy after the loaders were done. When the
+// transaction fails, each is committed alone so that only the one the
+// library refuses fails.
+func (l *Library) CommitAll(ctx context.Context, lds []Loaded, opt AddOptions) ([]Result, []error) {
+	res, errs := make([]Result, len(lds)), make([]error, len(lds))
+	var recs []*store.Article
+	var at []int
+	for i, ld := range lds {
+		if ld.rec == nil || opt.Refresh {
+			res[i], errs[i] = l.Commit(ctx, ld, opt)
+			continue
+		}
+		recs, at = append(recs, ld.rec), append(at, i)
+	}
+	if len(recs) == 0 {
+		return res, errs
+	}
+	ids, existed, err := l.AddArticles(ctx, recs)
+	for k, i := range at {
+		switch {
+		case err != nil:
+			res[i], errs[i] = l.Commit(ctx, lds[i], opt)
+		case existed[k]:
+			res[i], errs[i] = l.existed(ctx, ids[k])
+		default:
+			res[i] = Result{ID: ids[k], Title: recs[k].Title, Words: recs[k].WordCount}
+		}
+	}
+	return res, errs
+}
+
 func (l *Library) existed(ctx context.Context, id int64) (Result, error) {
 	a, err := l.Article(ctx, id)
 	if err != nil {
