@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 )
@@ -108,6 +109,9 @@ func htmlEncoding(raw []byte, contentType string) (encoding.Encoding, string) {
 	if me, mname := metaCharset(raw); me != nil && reliableCharset(mname) {
 		return me, mname
 	}
+	if me, mname := headCharset(raw); me != nil && reliableCharset(mname) {
+		return me, mname
+	}
 	if invalid == 0 && valid == 0 {
 		// Plain ASCII reads the same in any of the fallbacks.
 		return nil, "utf-8"
@@ -162,6 +166,64 @@ func metaCharset(raw []byte) (encoding.Encoding, string) {
 		return nil, ""
 	}
 	return e, name
+}
+
+// headLimit bounds the scan for a meta tag past the prescan.
+const headLimit = 64 << 10
+
+// headCharset returns the charset a <meta> tag in the page's head
+// declares past the 1024 bytes metaCharset reads, or nil. Browsers honour
+// such a tag when the parser meets it ("change the encoding while
+// parsing"); the Web Archive's scripts, put before every archived page's
+// head, push a page's own tag past the prescan. The head ends at <body> or
+// at the first tag that belongs to the body; a tag in a script is text.
+func headCharset(raw []byte) (encoding.Encoding, string) {
+	z := html.NewTokenizer(bytes.NewReader(raw[:min(len(raw), headLimit)]))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil, ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			switch string(name) {
+			case "meta":
+				var cs, equiv, content string
+				for more {
+					var k, v []byte
+					k, v, more = z.TagAttr()
+					switch strings.ToLower(string(k)) {
+					case "charset":
+						cs = string(v)
+					case "http-equiv":
+						equiv = strings.ToLower(string(v))
+					case "content":
+						content = string(v)
+					}
+				}
+				if cs == "" && equiv == "content-type" {
+					cs = contentCharset(content)
+				}
+				if cs != "" {
+					if e, name := charset.Lookup(strings.TrimSpace(cs)); e != nil {
+						return e, name
+					}
+				}
+			case "html", "head", "title", "script", "style", "link", "base", "noscript", "template":
+			default:
+				return nil, "" // the body has begun
+			}
+		}
+	}
+}
+
+// contentCharset is the charset a Content-Type value names ("text/html;
+// charset=gb2312"), or "".
+func contentCharset(content string) string {
+	_, params, err := mime.ParseMediaType(content)
+	if err != nil && !errors.Is(err, mime.ErrInvalidMediaParameter) {
+		return ""
+	}
+	return params["charset"]
 }
 
 // utf8Stats counts the multi-byte UTF-8 sequences in b and the bytes that

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -23,6 +24,16 @@ func TestDecodeHTML(t *testing.T) {
 	utf16le, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte("<p>" + cyrillicSample + "</p>"))
 	utf16be, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().Bytes([]byte("<p>" + cyrillicSample + "</p>"))
 	filler := strings.Repeat("<p>ascii filler to push the first non-ascii byte past 1024 bytes</p>\n", 30)
+	// The Web Archive puts ~1.2 KB of its own scripts (one with
+	// charset="utf-8") before a page's head: the page's meta tag then
+	// sits past the 1024 bytes of the prescan, and browsers still honour
+	// it when they meet it in the head.
+	archived := `<!DOCTYPE html><html><head><script src="//archive.org/includes/analytics.js" charset="utf-8"></script>` +
+		"<script>" + strings.Repeat("var wombat_settings = 'https://web.archive.org/web/';\n", 24) + "</script>\n"
+	gb, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(archived + `<meta http-equiv="Content-Type" content="text/html; charset=gb2312"/><title>新闻</title></head><body><p>一个约定，信守15年，感人至深。</p></body></html>`))
+	late1251 := win(archived + `<meta charset="windows-1251"></head><body><p>` + proseRu + `</p></body></html>`)
+	bodyMeta := win(archived + `</head><body><p>` + proseRu + `</p><meta charset="shift_jis"></body></html>`)
+	scriptMeta := win(archived + `<script>document.write('<meta charset="shift_jis">');</script></head><body><p>` + proseRu + `</p></body></html>`)
 
 	tests := []struct {
 		name string
@@ -80,6 +91,12 @@ func TestDecodeHTML(t *testing.T) {
 		{"escapes removed", []byte("<p>a\x1b]0;pwned\x07b\u009bc</p>"), "text/html; charset=utf-8", "<p>a]0;pwnedbc</p>"},
 		{"invalid utf-8 replaced", []byte("<p>" + cyrillicSample + "\xff</p>"), "text/html; charset=utf-8", cyrillicSample + "\ufffd"},
 		{"empty", nil, "text/html", ""},
+		{"gb2312 meta past the prescan", gb, "", "一个约定，信守15年，感人至深。"},
+		{"1251 meta past the prescan", late1251, "", proseRu},
+		{"1251 meta past the prescan under latin-1 header", late1251, "text/html; charset=iso-8859-1", proseRu},
+		// A meta tag in the body, or written by a script, is not the page's.
+		{"meta in the body ignored", bodyMeta, "", proseRu},
+		{"meta in a script ignored", scriptMeta, "", proseRu},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
