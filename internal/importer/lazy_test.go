@@ -388,6 +388,12 @@ func FuzzLazyWallabag(f *testing.F) {
 	f.Add([]byte(trickyWallabag))
 	f.Add(readFixture(f, "wallabag.json"))
 	f.Add([]byte(`[{"url":"https://a.example/","content":"<p>x</p>"},{"url":"https://a.example/2","content":"\u0000"}]`))
+	// An array the scan reads (trickyWallabag is an object: the Decoder's).
+	f.Add([]byte(`[{"url":"https://a.example/1","title":"one","is_archived":1,"content":"<p>caf\u00e9 \"q\" \ud800 tab\tend</p>\n"} ,` +
+		`{"url":"https://a.example/3","content":"<p>first</p>","Content":"<p>last wins</p>","tags":["a",{"label":"b"}]},` +
+		`{"title": 5, "url": ["not a string"], "is_archived": 0, "created_at": {"x": 1}},` +
+		"\n\t" + `{"url":"https://a.example/4","content":"<p>raw ` + "\xff\xfe" + ` bytes</p>","annotations":[{"quote":"raw","text":"n","created_at":1600000000}]},` +
+		`{"url":"https://a.example/5","content":"wallabag can't retrieve contents for this article. Please troubleshoot this issue."}]`))
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		eager, err := Parse("w.json", data, "wallabag")
@@ -410,8 +416,59 @@ func FuzzLazyWallabag(f *testing.F) {
 			if err != nil || got != eager.Items[i].Content {
 				t.Fatalf("item %d: %q (%v), want %q", i, cut(got, 100), err, cut(eager.Items[i].Content, 100))
 			}
+			// Every other field alike too (scanWallabag reads them apart
+			// from the content).
+			e, l := eager.Items[i], lazy.Items[i]
+			e.Content, l.Content = "", ""
+			if !reflect.DeepEqual(e, l) {
+				t.Fatalf("item %d:\n%+v\nwant\n%+v", i, l, e)
+			}
+		}
+		if !reflect.DeepEqual(eager.Problems, lazy.Problems) {
+			t.Fatalf("problems %q, want %q", lazy.Problems, eager.Problems)
 		}
 	})
+}
+
+// TestScanWallabag: an export on disk is read by the scan, not the
+// Decoder, when it is an array of objects with string contents (escapes
+// cut by the reader's buffer included); anything else is left to the
+// Decoder, which reads the file again.
+func TestScanWallabag(t *testing.T) {
+	long := strings.Repeat(`ab\"\u00e9\n`, 100000) // escapes across every buffer boundary
+	for _, c := range []struct {
+		name, data string
+		scanned    int // entries; -1: left to the Decoder
+	}{
+		{"export", `[{"url":"https://a.example/1","content":"<p>` + long + `</p>","tags":["x",{"label":"y"}]},` +
+			"\n" + `{"URL":"https://a.example/2","CONTENT":"short","annotations":[{"quote":"q","text":"n"}]}]`, 2},
+		{"empty", `[ ]`, 0},
+		{"wrong type skipped", `[{"url":["x"],"content":"c"},{"url":"https://a.example/3","content":"c"}]`, 2},
+		{"object around the array", `{"items":[{"url":"u","content":"c"}]}`, -1},
+		{"content not a string", `[{"url":"u","content":12}]`, -1},
+		{"control character in the content", "[{\"url\":\"u\",\"content\":\"a\x01b\"}]", -1},
+		{"bad escape", `[{"url":"u","content":"a\qb"}]`, -1},
+		{"missing comma", `[{"url":"u" "content":"c"}]`, -1},
+		{"bad literal", `[{"url":"u","is_archived":tru}]`, -1},
+		{"cut short", `[{"url":"u","content":"abc`, -1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := newParser(context.Background(), "", "w.json", "wallabag")
+			got, ok := p.scanWallabag(strings.NewReader(c.data))
+			switch {
+			case c.scanned < 0 && ok:
+				t.Errorf("scanned %d entries; the Decoder should read it", len(got))
+			case c.scanned >= 0 && (!ok || len(got) != c.scanned):
+				t.Errorf("scanned %d entries (%v), want %d", len(got), ok, c.scanned)
+			}
+		})
+	}
+	// The first entry's long content is measured, not kept.
+	p := newParser(context.Background(), "", "w.json", "wallabag")
+	got, _ := p.scanWallabag(strings.NewReader(`[{"url":"u","content":"` + long + `"}]`))
+	if len(got) != 1 || got[0].content != nil || got[0].contentLen != int64(len(long)+2) {
+		t.Fatalf("long content: %+v", got)
+	}
 }
 
 // TestContentSize: contentSize says what rawText's length would say about

@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -29,7 +31,20 @@ type wallabagEntry struct {
 // parseWallabag reads wallabag's JSON export one entry at a time.
 // is_archived means read and put away: Archived and Done. An annotation's
 // text is its note, its quote the passage. content is the stored HTML.
+// An export on disk is read by scanWallabag when it can.
 func (p *parser) parseWallabag(name string, r io.Reader) error {
+	if p.file != nil {
+		if entries, ok := p.scanWallabag(r); ok {
+			return p.addScanned(name, entries)
+		}
+		// Read again from the start, by the Decoder.
+		f, err := p.file.open()
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = bufio.NewReaderSize(io.LimitReader(f, maxStreamBytes), sniffBytes)
+	}
 	return p.jsonArray(name, r, func(decode func(v any) error, ref string) error {
 		var e wallabagEntry
 		if err := decode(&e); err != nil {
@@ -38,33 +53,70 @@ func (p *parser) parseWallabag(name string, r io.Reader) error {
 			}
 			return err
 		}
-		it := Item{
-			Ref:       ref,
-			URL:       string(e.URL),
-			Title:     string(e.Title),
-			Author:    strings.Join(e.PublishedBy, ", "),
-			Site:      string(e.DomainName),
-			Language:  string(e.Language),
-			Tags:      e.Tags,
-			Saved:     e.CreatedAt.t,
-			Published: e.PublishedAt.t,
-			Archived:  bool(e.IsArchived),
-			Done:      bool(e.IsArchived),
-			Starred:   bool(e.IsStarred),
-		}
+		size := 0
 		if p.file != nil {
-			// Read again when the import needs it; the parse holds none.
-			if n := contentSize(e.Content); n > 0 && n <= maxContentBytes && !(n < 1024 && fetchFailed(rawText(e.Content))) {
-				it.ref = &contentRef{at: p.file, name: ref, start: p.span[0], end: p.span[1]}
-			}
-		} else if c := rawText(e.Content); !fetchFailed(c) {
-			it.Content = c
+			size = contentSize(e.Content)
 		}
-		for _, a := range e.Annotations {
-			it.Highlights = append(it.Highlights, Highlight{Quote: string(a.Quote), Note: string(a.Text), Created: a.CreatedAt.t})
-		}
-		return p.add(it)
+		return p.addWallabag(&e, ref, size)
 	})
+}
+
+// addScanned adds the entries scanWallabag read, as the Decoder's path
+// adds them.
+func (p *parser) addScanned(name string, entries []scanned) error {
+	for i := range entries {
+		s := &entries[i]
+		ref := fmt.Sprintf("%s entry %d", name, i+1)
+		if s.typeErr != nil {
+			p.problem("%s: %s", ref, jsonErr(s.typeErr))
+			continue
+		}
+		e := &s.entry
+		e.Content = s.content
+		size := 0
+		switch {
+		case s.content != nil:
+			size = contentSize(s.content)
+		case s.contentLen > 0:
+			size = int(s.contentLen - 2) // a string's escapes each decode to at least one byte
+		}
+		p.span = s.span
+		if err := p.addWallabag(e, ref, size); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addWallabag adds one entry; size is its content's (contentSize) when
+// the export is on disk.
+func (p *parser) addWallabag(e *wallabagEntry, ref string, size int) error {
+	it := Item{
+		Ref:       ref,
+		URL:       string(e.URL),
+		Title:     string(e.Title),
+		Author:    strings.Join(e.PublishedBy, ", "),
+		Site:      string(e.DomainName),
+		Language:  string(e.Language),
+		Tags:      e.Tags,
+		Saved:     e.CreatedAt.t,
+		Published: e.PublishedAt.t,
+		Archived:  bool(e.IsArchived),
+		Done:      bool(e.IsArchived),
+		Starred:   bool(e.IsStarred),
+	}
+	if p.file != nil {
+		// Read again when the import needs it; the parse holds none.
+		if size > 0 && size <= maxContentBytes && !(size < 1024 && fetchFailed(rawText(e.Content))) {
+			it.ref = &contentRef{at: p.file, name: ref, start: p.span[0], end: p.span[1]}
+		}
+	} else if c := rawText(e.Content); !fetchFailed(c) {
+		it.Content = c
+	}
+	for _, a := range e.Annotations {
+		it.Highlights = append(it.Highlights, Highlight{Quote: string(a.Quote), Note: string(a.Text), Created: a.CreatedAt.t})
+	}
+	return p.add(it)
 }
 
 // fetchFailed is the content wallabag stores for an entry it could not
