@@ -2,10 +2,13 @@ package importer
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // A wallabag export is a JSON array of entries whose "content" (the
@@ -28,6 +31,7 @@ type scanned struct {
 	fields     []byte        // the entry without its content, as a JSON object
 	content    []byte        // the raw content string, when short (nil when long)
 	contentLen int64         // the raw content's length in bytes (0: none)
+	at         [2]int64      // where the raw content string is in the file
 	span       [2]int64
 }
 
@@ -257,6 +261,7 @@ func (s *jsonScanner) entry(e *scanned) error {
 				return errScan // a content that is not a string
 			}
 			content := make([]byte, 0, 64)
+			start := s.off
 			n, err := s.str(&content, shortContent)
 			if err != nil {
 				return err
@@ -264,7 +269,7 @@ func (s *jsonScanner) entry(e *scanned) error {
 			if n-2 > maxContentBytes {
 				return errScan // contentSize decodes such a one
 			}
-			e.content, e.contentLen = content, n
+			e.content, e.contentLen, e.at = content, n, [2]int64{start, s.off}
 			continue
 		}
 		if key == nil {
@@ -333,4 +338,103 @@ func (p *parser) scanWallabag(r io.Reader) ([]scanned, bool) {
 		e.fields = nil
 		out = append(out, e)
 	}
+}
+
+// unquote decodes a JSON string (its raw bytes, quotes included) as
+// encoding/json does: escapes, surrogate pairs (a lone one is U+FFFD),
+// each byte of invalid UTF-8 as U+FFFD. Runs without escapes are copied
+// whole, so a page's HTML is read once rather than scanned and decoded.
+func unquote(raw []byte) ([]byte, error) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return nil, errors.New("not a JSON string")
+	}
+	s := raw[1 : len(raw)-1]
+	out := make([]byte, 0, len(s))
+	for len(s) > 0 {
+		i := bytes.IndexByte(s, '\\')
+		if i < 0 {
+			i = len(s)
+		}
+		run := s[:i]
+		if utf8.Valid(run) {
+			out = append(out, run...)
+		} else {
+			for j := 0; j < len(run); {
+				r, size := utf8.DecodeRune(run[j:])
+				out = utf8.AppendRune(out, r) // RuneError for an invalid byte
+				j += size
+			}
+		}
+		for _, c := range run {
+			if c < 0x20 {
+				return nil, errors.New("a control character in a JSON string")
+			}
+		}
+		s = s[i:]
+		if len(s) == 0 {
+			break
+		}
+		if len(s) < 2 {
+			return nil, errors.New("a JSON string ends in an escape")
+		}
+		switch c := s[1]; c {
+		case '"', '\\', '/':
+			out = append(out, c)
+			s = s[2:]
+		case 'b':
+			out, s = append(out, '\b'), s[2:]
+		case 'f':
+			out, s = append(out, '\f'), s[2:]
+		case 'n':
+			out, s = append(out, '\n'), s[2:]
+		case 'r':
+			out, s = append(out, '\r'), s[2:]
+		case 't':
+			out, s = append(out, '\t'), s[2:]
+		case 'u':
+			r := hex4(s[2:])
+			if r < 0 {
+				return nil, errors.New("a bad \\u escape in a JSON string")
+			}
+			s = s[6:]
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if len(s) >= 2 && s[0] == '\\' && s[1] == 'u' {
+					r2 = hex4(s[2:])
+				}
+				if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+					r = d
+					s = s[6:]
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			out = utf8.AppendRune(out, r)
+		default:
+			return nil, errors.New("a bad escape in a JSON string")
+		}
+	}
+	return out, nil
+}
+
+// hex4 is the value of four hex digits at the start of b, or -1.
+func hex4(b []byte) rune {
+	if len(b) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
 }

@@ -64,8 +64,9 @@ type contentRef struct {
 	entry *zipEntry // zip: where the entry's data is
 	inner string    // the page inside the zip held in name (Readeck's container.zip)
 	// start and end are a wallabag entry's bytes in the JSON file (end 0
-	// when the content is a file).
+	// when the content is a file), or its content string's when str.
 	start, end int64
+	str        bool
 }
 
 // zipEntry is what reading one entry of a zip needs, without the zip's
@@ -141,6 +142,13 @@ func (r *contentRef) loadJSON() ([]byte, error) {
 	b := make([]byte, r.end-r.start)
 	if _, err := f.ReadAt(b, r.start); err != nil {
 		return nil, fmt.Errorf("%s: %v", r.name, err)
+	}
+	if r.str {
+		s, err := unquote(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", r.name, err)
+		}
+		return s, nil
 	}
 	// The span starts where the previous entry ended: a comma and spaces
 	// come before this one.

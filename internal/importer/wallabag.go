@@ -57,7 +57,7 @@ func (p *parser) parseWallabag(name string, r io.Reader) error {
 		if p.file != nil {
 			size = contentSize(e.Content)
 		}
-		return p.addWallabag(&e, ref, size)
+		return p.addWallabag(&e, ref, size, nil)
 	})
 }
 
@@ -81,7 +81,7 @@ func (p *parser) addScanned(name string, entries []scanned) error {
 			size = int(s.contentLen - 2) // a string's escapes each decode to at least one byte
 		}
 		p.span = s.span
-		if err := p.addWallabag(e, ref, size); err != nil {
+		if err := p.addWallabag(e, ref, size, &s.at); err != nil {
 			return err
 		}
 	}
@@ -89,8 +89,9 @@ func (p *parser) addScanned(name string, entries []scanned) error {
 }
 
 // addWallabag adds one entry; size is its content's (contentSize) when
-// the export is on disk.
-func (p *parser) addWallabag(e *wallabagEntry, ref string, size int) error {
+// the export is on disk, and at where its content string is when the
+// scan read it (else the entry's span is read again).
+func (p *parser) addWallabag(e *wallabagEntry, ref string, size int, at *[2]int64) error {
 	it := Item{
 		Ref:       ref,
 		URL:       string(e.URL),
@@ -109,6 +110,9 @@ func (p *parser) addWallabag(e *wallabagEntry, ref string, size int) error {
 		// Read again when the import needs it; the parse holds none.
 		if size > 0 && size <= maxContentBytes && !(size < 1024 && fetchFailed(rawText(e.Content))) {
 			it.ref = &contentRef{at: p.file, name: ref, start: p.span[0], end: p.span[1]}
+			if at != nil {
+				it.ref.start, it.ref.end, it.ref.str = at[0], at[1], true
+			}
 		}
 	} else if c := rawText(e.Content); !fetchFailed(c) {
 		it.Content = c
