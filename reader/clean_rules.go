@@ -654,6 +654,11 @@ func isFurnitureText(t string) bool {
 		return false
 	}
 	lower := strings.ToLower(t)
+	if strings.Contains(lower, " :") {
+		// French sets a space before a colon ("Tags : hiver", "Lire
+		// aussi : ..."): the labels below are matched without it.
+		lower = strings.ReplaceAll(lower, " :", ":")
+	}
 	if len(words) <= 12 {
 		line := strings.TrimRight(lower, " .:!…")
 		if furnitureLines[line] || hasAnyPrefix(line, furnitureLinePrefixes) ||

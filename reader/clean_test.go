@@ -309,6 +309,11 @@ func TestIsFurnitureText(t *testing.T) {
 		{"Palm Bay 18 22 13 17 — 70", false},
 		{"The show opens to the public on Friday, November 22.", false},
 		{"Shares of the company rose 5% in May.", false},
+		// French sets a space before a colon; the labels are the same.
+		{"Tags : hiver, port, brise-glace", true},
+		{"Fotos : Berliner Feuerwehr", true},
+		{"Related : SpaceX's Starship in Pictures", true},
+		{"Le maire l'a dit : le port rouvrira lundi, et les pêcheurs avec lui.", false},
 	} {
 		if got := isFurnitureText(tc.text); got != tc.want {
 			t.Errorf("isFurnitureText(%q) = %v, want %v", tc.text, got, tc.want)
