@@ -22,7 +22,8 @@ import (
 // else (an export that is not an array of objects, a content that is not
 // a string, a syntax error) ends it, and the Decoder reads the file again
 // as before, with its messages. FuzzLazyWallabag holds the two to the same
-// items.
+// items. When the import needs an entry's content it reads back only that
+// string and decodes it in one pass (unquote).
 
 // scanned is one entry of the array as the scan read it.
 type scanned struct {
@@ -32,7 +33,7 @@ type scanned struct {
 	content    []byte        // the raw content string, when short (nil when long)
 	contentLen int64         // the raw content's length in bytes (0: none)
 	at         [2]int64      // where the raw content string is in the file
-	span       [2]int64
+	span       [2]int64      // the entry's bytes, from the end of the one before
 }
 
 // shortContent is the longest raw content the scan keeps: enough for
@@ -290,6 +291,9 @@ func (s *jsonScanner) entry(e *scanned) error {
 func isContentKey(raw []byte) bool {
 	if raw == nil {
 		return false
+	}
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return len(raw) == len(`"content"`) && strings.EqualFold(string(raw[1:len(raw)-1]), "content")
 	}
 	var k string
 	if json.Unmarshal(raw, &k) != nil {
