@@ -113,7 +113,11 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 		src.at = at
 		return p.finish(p.parseTree(src))
 	}
-	p.file = at
+	if st.Mode().IsRegular() {
+		p.file = at
+	}
+	// Else a pipe (cat export.json | margin import /dev/stdin): it cannot
+	// be read again, so the parse keeps each item's content.
 	return p.finish(p.parseStream(name, br))
 }
 
