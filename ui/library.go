@@ -1276,7 +1276,7 @@ func (l *libraryModel) View() string {
 	b.WriteByte('\n')
 	b.WriteString(l.viewFooter())
 	b.WriteByte('\n')
-	b.WriteString(l.help.ShortHelpView(l.ShortHelp()))
+	b.WriteString(shortHelpView(l.help, l.ShortHelp()))
 	return b.String()
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"margin/internal/article"
 	"margin/store"
@@ -446,5 +447,31 @@ func TestLibraryUndoDeleteAndArchive(t *testing.T) {
 	hs.press("u")
 	if !strings.Contains(hs.screen(), "Nothing to undo.") {
 		t.Errorf("empty undo not said:\n%s", hs.screen())
+	}
+}
+
+// The help line fits the terminal at every width and keeps ? in reach: at
+// 60 columns the library's line ran past the edge and ended in a bare "•"
+// (bubbles adds a key past the width when its "…" does not fit), and the
+// reader's dropped "? keys".
+func TestHelpLineFitsAndKeepsHelpKey(t *testing.T) {
+	for w := 40; w <= 110; w++ {
+		hs := newHarness(t, libWith(12), w, 24)
+		hs.press("/")
+		hs.typeText("the")
+		hs.press("enter")
+		lib := hs.screen()
+		hs.press("esc", "enter")
+		rd := hs.screen()
+		for name, s := range map[string]string{"library": lib, "reader": rd} {
+			lines := strings.Split(s, "\n")
+			last := lines[len(lines)-1]
+			if cw := ansi.StringWidth(last); cw > w {
+				t.Errorf("%s at %d columns: help line is %d cells: %q", name, w, cw, last)
+			}
+			if strings.HasSuffix(last, "•") || !strings.Contains(last, "? ") {
+				t.Errorf("%s at %d columns: help line without ? or ending in •: %q", name, w, last)
+			}
+		}
 	}
 }

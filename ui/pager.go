@@ -1084,7 +1084,7 @@ func (p *pagerModel) View() string {
 	b.WriteByte('\n')
 	b.WriteString(p.viewStatus())
 	b.WriteByte('\n')
-	b.WriteString(p.help.ShortHelpView(p.ShortHelp()))
+	b.WriteString(shortHelpView(p.help, p.ShortHelp()))
 	return b.String()
 }
 
