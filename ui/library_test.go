@@ -475,3 +475,22 @@ func TestHelpLineFitsAndKeepsHelpKey(t *testing.T) {
 		}
 	}
 }
+
+// margin open ID, then q: the library comes up on the article just read,
+// not on the first of the list (in a big library it was lost from view).
+func TestOpenIDBackSelectsTheArticle(t *testing.T) {
+	hs := newHarness(t, libWith(40), 80, 24, func(o *Options) { o.OpenID = 30 })
+	if hs.m.screen != screenReader || hs.m.pager.art == nil || hs.m.pager.art.ID != 30 {
+		t.Fatal("article 30 did not open")
+	}
+	hs.press("q")
+	if hs.m.screen != screenLibrary {
+		t.Fatal("q did not go back to the library")
+	}
+	if got := hs.m.library.selectedID(); got != 30 {
+		t.Errorf("library selects article %d, want 30, the one just read", got)
+	}
+	if !strings.Contains(hs.screen(), "▸ "+hs.m.library.selected().Title[:20]) {
+		t.Errorf("the selected row is not on screen:\n%s", hs.screen())
+	}
+}
