@@ -589,6 +589,14 @@ func (l *libraryModel) onSearch(msg searchMsg) tea.Cmd {
 		return nil
 	}
 	l.errLine = ""
+	if msg.query == l.query {
+		// The same query read again (back from a result, or the library
+		// changed): the cursor stays on its article.
+		sel := l.selectedID()
+		l.results = msg.results
+		l.selectID(sel)
+		return nil
+	}
 	l.query = msg.query
 	l.results = msg.results
 	l.cursor, l.offset = 0, 0
@@ -1192,6 +1200,16 @@ func (l *libraryModel) selectedID() int64 {
 
 func (l *libraryModel) selectID(id int64) {
 	if id == 0 {
+		l.scroll()
+		return
+	}
+	if l.query != "" {
+		for i := range l.results {
+			if l.results[i].ID == id {
+				l.cursor = i
+				break
+			}
+		}
 		l.scroll()
 		return
 	}

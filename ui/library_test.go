@@ -494,3 +494,21 @@ func TestOpenIDBackSelectsTheArticle(t *testing.T) {
 		t.Errorf("the selected row is not on screen:\n%s", hs.screen())
 	}
 }
+
+// Back from an article opened among search results, the cursor is on that
+// result again (it went to the first result when the search re-ran).
+func TestSearchResultKeptOnReturn(t *testing.T) {
+	hs := newHarness(t, libWith(40), 100, 30)
+	hs.press("s")
+	hs.typeText("rivers")
+	hs.press("enter", "j", "j", "j")
+	want := hs.m.library.selectedID()
+	hs.press("enter")
+	if hs.m.screen != screenReader || hs.m.pager.art.ID != want {
+		t.Fatal("enter did not open the result")
+	}
+	hs.press("q")
+	if got := hs.m.library.selectedID(); got != want || hs.m.library.query == "" {
+		t.Errorf("back from result %d: cursor on %d (query %q)", want, got, hs.m.library.query)
+	}
+}
