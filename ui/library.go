@@ -250,11 +250,15 @@ func (l *libraryModel) onVersion(msg versionMsg) tea.Cmd {
 
 // reload reads the list (and the search results) again, keeping the
 // selected article.
-func (l *libraryModel) reload() tea.Cmd {
+func (l *libraryModel) reload() tea.Cmd { return l.reloadOn(l.selectedID()) }
+
+// reloadOn reads the list (and the search results) again, selecting the
+// article id.
+func (l *libraryModel) reloadOn(id int64) tea.Cmd {
 	if l.query != "" {
-		return tea.Batch(l.load(l.selectedID()), l.runSearch(l.query))
+		return tea.Batch(l.load(id), l.runSearch(l.query))
 	}
-	return l.load(l.selectedID())
+	return l.load(id)
 }
 
 // prefetch starts reading the first page (rows articles) at once, so the
@@ -1123,9 +1127,13 @@ func (l *libraryModel) undoLast() tea.Cmd {
 			}
 			say = "Undone: “" + sanitize.Line(u.title) + "” is back in the " + map[store.State]string{store.Inbox: "inbox", store.Archived: "archive"}[u.state] + "."
 		}
+		id := u.id
+		if u.deleted != nil {
+			id = u.deleted.Article.ID
+		}
 		return func(l *libraryModel) tea.Cmd {
 			l.status = say
-			return l.reload()
+			return l.reloadOn(id) // the cursor on what came back
 		}, nil
 	})
 }

@@ -512,3 +512,22 @@ func TestSearchResultKeptOnReturn(t *testing.T) {
 		t.Errorf("back from result %d: cursor on %d (query %q)", want, got, hs.m.library.query)
 	}
 }
+
+// u brings a deleted or archived article back with the cursor on it (it
+// stayed on the article that had taken its place).
+func TestLibraryUndoSelectsTheArticle(t *testing.T) {
+	lib := libWith(8)
+	hs := newHarness(t, lib, 80, 24)
+	l := hs.m.library
+	hs.press("j", "j", "j")
+	id := l.selectedID()
+	hs.press("d", "y")
+	hs.press("u")
+	if got := l.selectedID(); got != id {
+		t.Errorf("after undoing a delete the cursor is on %d, want %d", got, id)
+	}
+	hs.press("A", "u")
+	if got := l.selectedID(); got != id {
+		t.Errorf("after undoing an archive the cursor is on %d, want %d", got, id)
+	}
+}
