@@ -111,6 +111,11 @@ type pagerModel struct {
 	// The query waits for the rest of the article: no match in the part
 	// rendered so far.
 	findRest bool
+	// A search runs in a command (foundMsg); findSeq names the newest.
+	// While it runs, input waits (see waits), as it would for Update.
+	findSeq  int
+	finding  bool
+	findJump bool // the running search goes to its first match
 
 	// A list opened over the article.
 	picker   *picker
@@ -275,6 +280,7 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	p.mode = readNormal
 	p.status, p.errLine = msg.say, msg.warn
 	p.query, p.matches, p.cur, p.prompt, p.findRest = "", nil, 0, nil, false
+	p.dropFind()
 	p.picker = nil
 	p.headings, p.links = nil, nil
 	p.deferred = deferred
@@ -309,7 +315,8 @@ func (p *pagerModel) SetSize(w, h int) tea.Cmd {
 	}
 	if p.key() != p.want {
 		p.keepPosition()
-		return p.requestRender()
+		cmd := p.requestRender()
+		return tea.Batch(cmd, p.takeQueued()) // a rendering cached: its search
 	}
 	p.clampTop()
 	return nil
@@ -325,7 +332,8 @@ func (p *pagerModel) SetStyles() tea.Cmd {
 		return nil
 	}
 	p.keepPosition()
-	return p.requestRender()
+	cmd := p.requestRender()
+	return tea.Batch(cmd, p.takeQueued())
 }
 
 // textWidth is the width the article is rendered at: the preferred width,
@@ -471,12 +479,13 @@ func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
 		p.savedOff = p.topOffset()
 	}
 	switch {
-	case p.findRest && d.Complete:
+	case p.findRest && d.Complete, p.finding && p.findJump:
 		p.status = ""
-		p.find(p.query)
+		p.queued = append(p.queued, p.find(p.query))
 	case p.query != "":
-		p.matches = d.Find(p.query)
-		p.cur = clamp(p.cur, 0, len(p.matches)-1)
+		// The matches are lines of the old rendering: found again.
+		p.matches = nil
+		p.queued = append(p.queued, p.findIn(d, p.query, false))
 	}
 	p.hl.onDoc(p)
 	p.clampTop()
@@ -730,9 +739,14 @@ func (p *pagerModel) Update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		return p, tea.Batch(cmd, p.scheduleSave())
 	}
 	p, cmd := p.update(msg)
+	return p, tea.Batch(cmd, p.takeQueued(), p.scheduleSave())
+}
+
+// takeQueued hands over the commands queued by handlers that return none.
+func (p *pagerModel) takeQueued() tea.Cmd {
 	queued := p.queued
 	p.queued = nil
-	return p, tea.Batch(cmd, tea.Batch(queued...), p.scheduleSave())
+	return tea.Batch(queued...)
 }
 
 func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
@@ -758,6 +772,8 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		p.onPosition(msg)
 	case copyMsg:
 		p.onCopy(msg)
+	case foundMsg:
+		return p, p.onFound(msg)
 	case docMsg:
 		return p, p.onDoc(msg)
 	case statusMsg:
@@ -919,6 +935,7 @@ func (p *pagerModel) back(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		if p.query != "" {
 			p.query, p.matches, p.findRest = "", nil, false
+			p.dropFind()
 			return nil
 		}
 	}
@@ -957,23 +974,80 @@ func (p *pagerModel) onSearchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, p.Keys.Prompt.Submit):
 		q := strings.TrimSpace(p.prompt.Value())
 		p.mode, p.prompt = readNormal, nil
-		p.find(q)
-		return nil
+		return p.find(q)
 	}
 	return p.prompt.Update(msg)
 }
 
-// find searches the article and jumps to the first match on or after the
-// top of the screen.
-func (p *pagerModel) find(q string) {
+// find searches the article, in a command, and jumps to the first match
+// on or after the top of the screen when the answer comes (onFound).
+func (p *pagerModel) find(q string) tea.Cmd {
 	p.query, p.matches, p.cur, p.findRest = q, nil, 0, false
+	p.dropFind()
 	if q == "" {
+		return nil
+	}
+	if p.doc == nil {
+		p.findRest = true
+		p.status = "Searching the rest of the article…"
+		return nil
+	}
+	p.status = "Searching…"
+	return p.findIn(p.doc, q, true)
+}
+
+// foundMsg is the answer of an article search (findIn).
+type foundMsg struct {
+	seq     int
+	doc     *render.Doc
+	query   string
+	matches []render.Match
+}
+
+// findIn searches the rendering d in a command: a 200,000-word article
+// takes a few hundred milliseconds, too long to hold the screen. A
+// rendering is not changed once made, so the command may read it.
+func (p *pagerModel) findIn(d *render.Doc, q string, jump bool) tea.Cmd {
+	p.findSeq++
+	p.finding, p.findJump = true, jump
+	seq := p.findSeq
+	return func() tea.Msg { return foundMsg{seq: seq, doc: d, query: q, matches: d.Find(q)} }
+}
+
+// dropFind forgets the search under way: its answer will be ignored.
+func (p *pagerModel) dropFind() {
+	p.findSeq++
+	p.finding, p.findJump = false, false
+}
+
+// onFound applies a search's answer, then handles the input that waited
+// for it.
+func (p *pagerModel) onFound(msg foundMsg) tea.Cmd {
+	if msg.seq != p.findSeq || !p.finding {
+		return nil // a newer search, or none wanted now
+	}
+	jump := p.findJump
+	p.finding, p.findJump = false, false
+	if msg.doc == p.doc && msg.query == p.query {
+		p.applyFound(msg, jump)
+	}
+	if len(p.ops) == 0 && p.text != nil && p.lost == nil && (p.doc == nil || !p.doc.Window) {
+		return p.replay()
+	}
+	return nil
+}
+
+func (p *pagerModel) applyFound(msg foundMsg, jump bool) {
+	if p.status == "Searching…" {
+		p.status = ""
+	}
+	p.matches = msg.matches
+	if !jump {
+		p.cur = clamp(p.cur, 0, len(p.matches)-1)
 		return
 	}
-	if p.doc != nil {
-		p.matches = p.doc.Find(q)
-	}
-	if len(p.matches) == 0 && (p.doc == nil || !p.doc.Complete) {
+	q := msg.query
+	if len(p.matches) == 0 && !msg.doc.Complete {
 		p.findRest = true
 		p.status = "Searching the rest of the article…"
 		return

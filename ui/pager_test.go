@@ -565,7 +565,8 @@ func TestReaderSearchWaitsForTheRest(t *testing.T) {
 	}
 	hs.m.Update(keyMsg("/"))
 	hs.typeText("zanzibar")
-	hs.m.Update(keyMsg("enter"))
+	_, find := hs.m.Update(keyMsg("enter"))
+	hs.run(find) // the search of the part rendered
 	if p.errLine != "" || !strings.Contains(hs.screen(), "Searching the rest") {
 		t.Fatalf("the search did not wait for the rest (%q):\n%s", p.errLine, hs.screen())
 	}
@@ -860,5 +861,36 @@ func TestSelectionReachesTheEnd(t *testing.T) {
 		if want := strings.TrimSpace(md[strings.Index(md, "The last paragraph"):]); !ok || md[start:end] != want {
 			t.Errorf("v then %s to the end selects %q, want %q", motion, md[start:end], want)
 		}
+	}
+}
+
+// The article search runs in a command, not in Update: in a 200,000-word
+// article it took 150-350 ms, the screen frozen after enter. Keys pressed
+// meanwhile wait for its answer and then act on it.
+func TestReaderSearchOffTheScreenGoroutine(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("/")
+	hs.typeText("calmly")
+	_, cmd := hs.m.Update(keyMsg("enter"))
+	if len(p.matches) != 0 || cmd == nil {
+		t.Fatalf("enter searched in Update: %d matches", len(p.matches))
+	}
+	if !strings.Contains(hs.screen(), "Searching…") {
+		t.Errorf("no word that the search runs:\n%s", hs.screen())
+	}
+	_, next := hs.m.Update(keyMsg("n")) // typed before the answer
+	hs.run(next)
+	hs.run(cmd)
+	if len(p.matches) != 18 || p.cur != 1 {
+		t.Fatalf("after the answer: %d matches, current %d, want 18 and 1 (n waited)", len(p.matches), p.cur)
+	}
+	if !strings.Contains(hs.screen(), "“calmly” 2/18") {
+		t.Errorf("no match counter:\n%s", hs.screen())
+	}
+	// A new width searches the new rendering again, off the goroutine too.
+	_, cmd = hs.m.Update(tea.WindowSizeMsg{Width: 60, Height: 24})
+	hs.run(cmd)
+	if len(p.matches) != 18 || p.query != "calmly" {
+		t.Errorf("after a resize: %d matches for %q", len(p.matches), p.query)
 	}
 }

@@ -315,7 +315,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
-	case docMsg, exportMsg, refreshMsg, autosaveMsg, opMsg, retryMsg, positionMsg, copyMsg:
+	case docMsg, exportMsg, refreshMsg, autosaveMsg, opMsg, retryMsg, positionMsg, copyMsg, foundMsg:
 		var cmd tea.Cmd
 		m.pager, cmd = m.pager.Update(msg)
 		return m, cmd
