@@ -116,6 +116,9 @@ type pagerModel struct {
 	findSeq  int
 	finding  bool
 	findJump bool // the running search goes to its first match
+	// curAt is where the current match is in the text, kept while a new
+	// rendering is searched again (its matches are counted anew).
+	curAt int
 
 	// A list opened over the article.
 	picker   *picker
@@ -279,7 +282,7 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	p.lost = nil
 	p.mode = readNormal
 	p.status, p.errLine = msg.say, msg.warn
-	p.query, p.matches, p.cur, p.prompt, p.findRest = "", nil, 0, nil, false
+	p.query, p.matches, p.cur, p.prompt, p.findRest, p.curAt = "", nil, 0, nil, false, -1
 	p.dropFind()
 	p.picker = nil
 	p.headings, p.links = nil, nil
@@ -458,6 +461,7 @@ func (p *pagerModel) replay() tea.Cmd {
 }
 
 func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
+	wasWhole := p.doc != nil && p.doc.Complete
 	p.doc, p.docKey = d, k
 	if p.pending == 0 {
 		// The top of the article: show it at once, even partly rendered,
@@ -483,7 +487,11 @@ func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
 		p.status = ""
 		p.queued = append(p.queued, p.find(p.query))
 	case p.query != "":
-		// The matches are lines of the old rendering: found again.
+		// The matches are lines of the old rendering: found again. (A
+		// preview's are only some: its index says nothing.)
+		if wasWhole && p.cur < len(p.matches) {
+			p.curAt = p.matches[p.cur].Start
+		}
 		p.matches = nil
 		p.queued = append(p.queued, p.findIn(d, p.query, false))
 	}
@@ -982,7 +990,7 @@ func (p *pagerModel) onSearchKey(msg tea.KeyPressMsg) tea.Cmd {
 // find searches the article, in a command, and jumps to the first match
 // on or after the top of the screen when the answer comes (onFound).
 func (p *pagerModel) find(q string) tea.Cmd {
-	p.query, p.matches, p.cur, p.findRest = q, nil, 0, false
+	p.query, p.matches, p.cur, p.findRest, p.curAt = q, nil, 0, false, -1
 	p.dropFind()
 	if q == "" {
 		return nil
@@ -1044,6 +1052,12 @@ func (p *pagerModel) applyFound(msg foundMsg, jump bool) {
 	p.matches = msg.matches
 	if !jump {
 		p.cur = clamp(p.cur, 0, len(p.matches)-1)
+		for i, m := range p.matches {
+			if p.curAt >= 0 && m.Start >= p.curAt {
+				p.cur = i
+				break
+			}
+		}
 		return
 	}
 	q := msg.query

@@ -894,3 +894,37 @@ func TestReaderSearchOffTheScreenGoroutine(t *testing.T) {
 		t.Errorf("after a resize: %d matches for %q", len(p.matches), p.query)
 	}
 }
+
+// A new width keeps the current match: at match 42 of 1,878, a resize
+// showed 4/1878 (the preview's few matches clamped the index) and n went
+// back to the top of the article.
+func TestReaderResizeKeepsTheCurrentMatch(t *testing.T) {
+	hs, p, _, whole := openDeep(t)
+	hs.send(whole())
+	hs.press("/")
+	hs.typeText("claim")
+	hs.press("enter")
+	for range 5 {
+		hs.press("n")
+	}
+	if len(p.matches) < 20 {
+		t.Fatalf("%d matches", len(p.matches))
+	}
+	at := p.matches[p.cur].Start
+	_, cmd := hs.m.Update(tea.WindowSizeMsg{Width: 60, Height: 24})
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("a new width asked for %T, want a preview and the whole", cmd())
+	}
+	hs.send(batch[0]())
+	if !p.doc.Window {
+		t.Fatal("no preview")
+	}
+	if m := p.matches[p.cur]; m.Start != at {
+		t.Errorf("in the preview the current match is at %d, want %d", m.Start, at)
+	}
+	hs.send(batch[1]())
+	if m := p.matches[p.cur]; !p.doc.Complete || m.Start != at {
+		t.Errorf("in the whole the current match is at %d, want %d", m.Start, at)
+	}
+}
