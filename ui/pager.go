@@ -1272,6 +1272,9 @@ func (p *pagerModel) viewStatus() string {
 		right = st.App.Error.Render(sanitize.Line(p.errLine))
 	case p.status != "":
 		right = st.App.Status.Render(p.status)
+	case len(p.matches) > 0 && p.doc != nil && p.doc.Window:
+		// A preview's matches are only some of the article's: no count.
+		right = st.Reader.Status.Render("“" + sanitize.Line(p.query) + "”")
 	case len(p.matches) > 0:
 		right = st.Reader.Status.Render(fmt.Sprintf("“%s” %d/%d", sanitize.Line(p.query), p.cur+1, len(p.matches)))
 	default:

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"image/color"
 	"strings"
 	"testing"
@@ -926,5 +927,33 @@ func TestReaderResizeKeepsTheCurrentMatch(t *testing.T) {
 	hs.send(batch[1]())
 	if m := p.matches[p.cur]; !p.doc.Complete || m.Start != at {
 		t.Errorf("in the whole the current match is at %d, want %d", m.Start, at)
+	}
+}
+
+// While a new width shows its preview, the search counts nothing: the
+// preview's matches are only some of the article's (a 1,878-match search
+// showed "6/6" until the whole arrived).
+func TestReaderPreviewDoesNotCountMatches(t *testing.T) {
+	hs, p, _, whole := openDeep(t)
+	hs.send(whole())
+	hs.press("/")
+	hs.typeText("claim")
+	hs.press("enter")
+	n := len(p.matches)
+	_, cmd := hs.m.Update(tea.WindowSizeMsg{Width: 60, Height: 24})
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("a new width asked for %T, want a preview and the whole", cmd())
+	}
+	hs.send(batch[0]())
+	if !p.doc.Window || len(p.matches) == n {
+		t.Fatalf("preview %v, %d matches of %d", p.doc.Window, len(p.matches), n)
+	}
+	if s := p.viewStatus(); strings.Contains(s, fmt.Sprintf("/%d", len(p.matches))) || !strings.Contains(s, "“claim”") {
+		t.Errorf("the preview's status: %q", ansi.Strip(s))
+	}
+	hs.send(batch[1]())
+	if s := ansi.Strip(p.viewStatus()); !strings.Contains(s, fmt.Sprintf("/%d", n)) {
+		t.Errorf("the whole's status: %q", s)
 	}
 }
