@@ -209,6 +209,38 @@ func helpView(h help.Model, km help.KeyMap, w int) string {
 	return strings.Join(rows, "\n\n")
 }
 
+// shortHelpView is the one-line help cut to the help bar's width: the
+// keys that fit, then "…" and the ? key, so the full list stays in reach
+// on a narrow terminal. bubbles' own cut drops ? first and, when its "…"
+// does not fit, adds the next key past the edge (a line ending in "•").
+func shortHelpView(h help.Model, bs []key.Binding) string {
+	w := h.Width()
+	h.SetWidth(0)
+	full := h.ShortHelpView(bs)
+	if w <= 0 || lipgloss.Width(full) <= w {
+		return full
+	}
+	var keep []key.Binding
+	rest := make([]key.Binding, 0, len(bs))
+	for _, b := range bs {
+		if b.Enabled() && b.Help().Key == "?" {
+			keep = append(keep, b)
+		} else if b.Enabled() {
+			rest = append(rest, b)
+		}
+	}
+	tail := " " + h.Styles.Ellipsis.Render(h.Ellipsis)
+	if len(keep) > 0 {
+		tail += " " + h.ShortHelpView(keep)
+	}
+	for n := len(rest); n > 0; n-- {
+		if line := h.ShortHelpView(rest[:n]) + tail; lipgloss.Width(line) <= w {
+			return line
+		}
+	}
+	return truncate(strings.TrimPrefix(tail, " "), w)
+}
+
 // indent puts a prefix in front of every line.
 func indent(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"margin/store"
 )
@@ -504,4 +505,24 @@ func helpText(groups [][]key.Binding) string {
 		}
 	}
 	return b.String()
+}
+
+// An empty list's message wraps on a narrow terminal: at 60 columns the
+// library's H showed "…select with v and highli", the rest cut off.
+func TestEmptyPickerMessageWraps(t *testing.T) {
+	for _, w := range []int{40, 60} {
+		lib := libWith(3)
+		lib.hls = map[int64]*store.Highlight{}
+		hs := newHarness(t, lib, w, 20)
+		hs.press("H")
+		scr := hs.screen()
+		if !strings.Contains(strings.Join(strings.Fields(scr), " "), "select with v and highlight with h.") {
+			t.Errorf("%d columns: the empty message is cut:\n%s", w, scr)
+		}
+		for i, l := range strings.Split(scr, "\n") {
+			if cw := ansi.StringWidth(l); cw > w {
+				t.Errorf("%d columns: line %d is %d cells: %q", w, i, cw, l)
+			}
+		}
+	}
 }

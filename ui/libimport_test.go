@@ -262,3 +262,22 @@ func TestLibraryImportGolden(t *testing.T) {
 		})
 	}
 }
+
+// A prompt's hint too long for the terminal ends in "…": at 60 columns the
+// import prompt's stopped at "a file, folder or zip (Pocket".
+func TestPromptHintCutWithEllipsis(t *testing.T) {
+	hs, _ := importHarness(t, 3, 60, 20)
+	hs.press("I")
+	lines := strings.Split(hs.screen(), "\n")
+	got := lines[len(lines)-2]
+	if !strings.HasPrefix(got, "import:") || !strings.HasSuffix(got, "…") || ansi.StringWidth(got) > 60 {
+		t.Errorf("import prompt at 60 columns: %q", got)
+	}
+	hs.press("esc")
+	hs.send(tea.WindowSizeMsg{Width: 120, Height: 20})
+	hs.press("I")
+	lines = strings.Split(hs.screen(), "\n")
+	if got := lines[len(lines)-2]; !strings.HasSuffix(got, "(Pocket, Omnivore, …)") {
+		t.Errorf("import prompt at 120 columns: %q", got)
+	}
+}

@@ -250,11 +250,15 @@ func (l *libraryModel) onVersion(msg versionMsg) tea.Cmd {
 
 // reload reads the list (and the search results) again, keeping the
 // selected article.
-func (l *libraryModel) reload() tea.Cmd {
+func (l *libraryModel) reload() tea.Cmd { return l.reloadOn(l.selectedID()) }
+
+// reloadOn reads the list (and the search results) again, selecting the
+// article id.
+func (l *libraryModel) reloadOn(id int64) tea.Cmd {
 	if l.query != "" {
-		return tea.Batch(l.load(l.selectedID()), l.runSearch(l.query))
+		return tea.Batch(l.load(id), l.runSearch(l.query))
 	}
-	return l.load(l.selectedID())
+	return l.load(id)
 }
 
 // prefetch starts reading the first page (rows articles) at once, so the
@@ -589,6 +593,14 @@ func (l *libraryModel) onSearch(msg searchMsg) tea.Cmd {
 		return nil
 	}
 	l.errLine = ""
+	if msg.query == l.query {
+		// The same query read again (back from a result, or the library
+		// changed): the cursor stays on its article.
+		sel := l.selectedID()
+		l.results = msg.results
+		l.selectID(sel)
+		return nil
+	}
 	l.query = msg.query
 	l.results = msg.results
 	l.cursor, l.offset = 0, 0
@@ -1115,9 +1127,13 @@ func (l *libraryModel) undoLast() tea.Cmd {
 			}
 			say = "Undone: “" + sanitize.Line(u.title) + "” is back in the " + map[store.State]string{store.Inbox: "inbox", store.Archived: "archive"}[u.state] + "."
 		}
+		id := u.id
+		if u.deleted != nil {
+			id = u.deleted.Article.ID
+		}
 		return func(l *libraryModel) tea.Cmd {
 			l.status = say
-			return l.reload()
+			return l.reloadOn(id) // the cursor on what came back
 		}, nil
 	})
 }
@@ -1192,6 +1208,16 @@ func (l *libraryModel) selectedID() int64 {
 
 func (l *libraryModel) selectID(id int64) {
 	if id == 0 {
+		l.scroll()
+		return
+	}
+	if l.query != "" {
+		for i := range l.results {
+			if l.results[i].ID == id {
+				l.cursor = i
+				break
+			}
+		}
 		l.scroll()
 		return
 	}
@@ -1276,7 +1302,7 @@ func (l *libraryModel) View() string {
 	b.WriteByte('\n')
 	b.WriteString(l.viewFooter())
 	b.WriteByte('\n')
-	b.WriteString(l.help.ShortHelpView(l.ShortHelp()))
+	b.WriteString(shortHelpView(l.help, l.ShortHelp()))
 	return b.String()
 }
 

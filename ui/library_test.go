@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"margin/internal/article"
 	"margin/store"
@@ -446,5 +447,87 @@ func TestLibraryUndoDeleteAndArchive(t *testing.T) {
 	hs.press("u")
 	if !strings.Contains(hs.screen(), "Nothing to undo.") {
 		t.Errorf("empty undo not said:\n%s", hs.screen())
+	}
+}
+
+// The help line fits the terminal at every width and keeps ? in reach: at
+// 60 columns the library's line ran past the edge and ended in a bare "•"
+// (bubbles adds a key past the width when its "…" does not fit), and the
+// reader's dropped "? keys".
+func TestHelpLineFitsAndKeepsHelpKey(t *testing.T) {
+	for w := 40; w <= 110; w++ {
+		hs := newHarness(t, libWith(12), w, 24)
+		hs.press("/")
+		hs.typeText("the")
+		hs.press("enter")
+		lib := hs.screen()
+		hs.press("esc", "enter")
+		rd := hs.screen()
+		for name, s := range map[string]string{"library": lib, "reader": rd} {
+			lines := strings.Split(s, "\n")
+			last := lines[len(lines)-1]
+			if cw := ansi.StringWidth(last); cw > w {
+				t.Errorf("%s at %d columns: help line is %d cells: %q", name, w, cw, last)
+			}
+			if strings.HasSuffix(last, "•") || !strings.Contains(last, "? ") {
+				t.Errorf("%s at %d columns: help line without ? or ending in •: %q", name, w, last)
+			}
+		}
+	}
+}
+
+// margin open ID, then q: the library comes up on the article just read,
+// not on the first of the list (in a big library it was lost from view).
+func TestOpenIDBackSelectsTheArticle(t *testing.T) {
+	hs := newHarness(t, libWith(40), 80, 24, func(o *Options) { o.OpenID = 30 })
+	if hs.m.screen != screenReader || hs.m.pager.art == nil || hs.m.pager.art.ID != 30 {
+		t.Fatal("article 30 did not open")
+	}
+	hs.press("q")
+	if hs.m.screen != screenLibrary {
+		t.Fatal("q did not go back to the library")
+	}
+	if got := hs.m.library.selectedID(); got != 30 {
+		t.Errorf("library selects article %d, want 30, the one just read", got)
+	}
+	if !strings.Contains(hs.screen(), "▸ "+hs.m.library.selected().Title[:20]) {
+		t.Errorf("the selected row is not on screen:\n%s", hs.screen())
+	}
+}
+
+// Back from an article opened among search results, the cursor is on that
+// result again (it went to the first result when the search re-ran).
+func TestSearchResultKeptOnReturn(t *testing.T) {
+	hs := newHarness(t, libWith(40), 100, 30)
+	hs.press("s")
+	hs.typeText("rivers")
+	hs.press("enter", "j", "j", "j")
+	want := hs.m.library.selectedID()
+	hs.press("enter")
+	if hs.m.screen != screenReader || hs.m.pager.art.ID != want {
+		t.Fatal("enter did not open the result")
+	}
+	hs.press("q")
+	if got := hs.m.library.selectedID(); got != want || hs.m.library.query == "" {
+		t.Errorf("back from result %d: cursor on %d (query %q)", want, got, hs.m.library.query)
+	}
+}
+
+// u brings a deleted or archived article back with the cursor on it (it
+// stayed on the article that had taken its place).
+func TestLibraryUndoSelectsTheArticle(t *testing.T) {
+	lib := libWith(8)
+	hs := newHarness(t, lib, 80, 24)
+	l := hs.m.library
+	hs.press("j", "j", "j")
+	id := l.selectedID()
+	hs.press("d", "y")
+	hs.press("u")
+	if got := l.selectedID(); got != id {
+		t.Errorf("after undoing a delete the cursor is on %d, want %d", got, id)
+	}
+	hs.press("A", "u")
+	if got := l.selectedID(); got != id {
+		t.Errorf("after undoing an archive the cursor is on %d, want %d", got, id)
 	}
 }

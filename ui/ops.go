@@ -131,6 +131,13 @@ func (p *pagerModel) waits(msg tea.Msg) bool {
 		}
 		return false
 	}
+	if p.finding {
+		// A search is under way: the keys after enter act on its answer.
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
+			return true
+		}
+	}
 	if len(p.ops) == 0 {
 		return false
 	}

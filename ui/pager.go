@@ -111,6 +111,14 @@ type pagerModel struct {
 	// The query waits for the rest of the article: no match in the part
 	// rendered so far.
 	findRest bool
+	// A search runs in a command (foundMsg); findSeq names the newest.
+	// While it runs, input waits (see waits), as it would for Update.
+	findSeq  int
+	finding  bool
+	findJump bool // the running search goes to its first match
+	// curAt is where the current match is in the text, kept while a new
+	// rendering is searched again (its matches are counted anew).
+	curAt int
 
 	// A list opened over the article.
 	picker   *picker
@@ -274,7 +282,8 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	p.lost = nil
 	p.mode = readNormal
 	p.status, p.errLine = msg.say, msg.warn
-	p.query, p.matches, p.cur, p.prompt, p.findRest = "", nil, 0, nil, false
+	p.query, p.matches, p.cur, p.prompt, p.findRest, p.curAt = "", nil, 0, nil, false, -1
+	p.dropFind()
 	p.picker = nil
 	p.headings, p.links = nil, nil
 	p.deferred = deferred
@@ -309,7 +318,8 @@ func (p *pagerModel) SetSize(w, h int) tea.Cmd {
 	}
 	if p.key() != p.want {
 		p.keepPosition()
-		return p.requestRender()
+		cmd := p.requestRender()
+		return tea.Batch(cmd, p.takeQueued()) // a rendering cached: its search
 	}
 	p.clampTop()
 	return nil
@@ -325,7 +335,8 @@ func (p *pagerModel) SetStyles() tea.Cmd {
 		return nil
 	}
 	p.keepPosition()
-	return p.requestRender()
+	cmd := p.requestRender()
+	return tea.Batch(cmd, p.takeQueued())
 }
 
 // textWidth is the width the article is rendered at: the preferred width,
@@ -450,6 +461,7 @@ func (p *pagerModel) replay() tea.Cmd {
 }
 
 func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
+	wasWhole := p.doc != nil && p.doc.Complete
 	p.doc, p.docKey = d, k
 	if p.pending == 0 {
 		// The top of the article: show it at once, even partly rendered,
@@ -471,12 +483,17 @@ func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
 		p.savedOff = p.topOffset()
 	}
 	switch {
-	case p.findRest && d.Complete:
+	case p.findRest && d.Complete, p.finding && p.findJump:
 		p.status = ""
-		p.find(p.query)
+		p.queued = append(p.queued, p.find(p.query))
 	case p.query != "":
-		p.matches = d.Find(p.query)
-		p.cur = clamp(p.cur, 0, len(p.matches)-1)
+		// The matches are lines of the old rendering: found again. (A
+		// preview's are only some: its index says nothing.)
+		if wasWhole && p.cur < len(p.matches) {
+			p.curAt = p.matches[p.cur].Start
+		}
+		p.matches = nil
+		p.queued = append(p.queued, p.findIn(d, p.query, false))
 	}
 	p.hl.onDoc(p)
 	p.clampTop()
@@ -730,9 +747,14 @@ func (p *pagerModel) Update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		return p, tea.Batch(cmd, p.scheduleSave())
 	}
 	p, cmd := p.update(msg)
+	return p, tea.Batch(cmd, p.takeQueued(), p.scheduleSave())
+}
+
+// takeQueued hands over the commands queued by handlers that return none.
+func (p *pagerModel) takeQueued() tea.Cmd {
 	queued := p.queued
 	p.queued = nil
-	return p, tea.Batch(cmd, tea.Batch(queued...), p.scheduleSave())
+	return tea.Batch(queued...)
 }
 
 func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
@@ -758,6 +780,8 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		p.onPosition(msg)
 	case copyMsg:
 		p.onCopy(msg)
+	case foundMsg:
+		return p, p.onFound(msg)
 	case docMsg:
 		return p, p.onDoc(msg)
 	case statusMsg:
@@ -919,6 +943,7 @@ func (p *pagerModel) back(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		if p.query != "" {
 			p.query, p.matches, p.findRest = "", nil, false
+			p.dropFind()
 			return nil
 		}
 	}
@@ -957,23 +982,86 @@ func (p *pagerModel) onSearchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, p.Keys.Prompt.Submit):
 		q := strings.TrimSpace(p.prompt.Value())
 		p.mode, p.prompt = readNormal, nil
-		p.find(q)
-		return nil
+		return p.find(q)
 	}
 	return p.prompt.Update(msg)
 }
 
-// find searches the article and jumps to the first match on or after the
-// top of the screen.
-func (p *pagerModel) find(q string) {
-	p.query, p.matches, p.cur, p.findRest = q, nil, 0, false
+// find searches the article, in a command, and jumps to the first match
+// on or after the top of the screen when the answer comes (onFound).
+func (p *pagerModel) find(q string) tea.Cmd {
+	p.query, p.matches, p.cur, p.findRest, p.curAt = q, nil, 0, false, -1
+	p.dropFind()
 	if q == "" {
+		return nil
+	}
+	if p.doc == nil {
+		p.findRest = true
+		p.status = "Searching the rest of the article…"
+		return nil
+	}
+	p.status = "Searching…"
+	return p.findIn(p.doc, q, true)
+}
+
+// foundMsg is the answer of an article search (findIn).
+type foundMsg struct {
+	seq     int
+	doc     *render.Doc
+	query   string
+	matches []render.Match
+}
+
+// findIn searches the rendering d in a command: a 200,000-word article
+// takes a few hundred milliseconds, too long to hold the screen. A
+// rendering is not changed once made, so the command may read it.
+func (p *pagerModel) findIn(d *render.Doc, q string, jump bool) tea.Cmd {
+	p.findSeq++
+	p.finding, p.findJump = true, jump
+	seq := p.findSeq
+	return func() tea.Msg { return foundMsg{seq: seq, doc: d, query: q, matches: d.Find(q)} }
+}
+
+// dropFind forgets the search under way: its answer will be ignored.
+func (p *pagerModel) dropFind() {
+	p.findSeq++
+	p.finding, p.findJump = false, false
+}
+
+// onFound applies a search's answer, then handles the input that waited
+// for it.
+func (p *pagerModel) onFound(msg foundMsg) tea.Cmd {
+	if msg.seq != p.findSeq || !p.finding {
+		return nil // a newer search, or none wanted now
+	}
+	jump := p.findJump
+	p.finding, p.findJump = false, false
+	if msg.doc == p.doc && msg.query == p.query {
+		p.applyFound(msg, jump)
+	}
+	if len(p.ops) == 0 && p.text != nil && p.lost == nil && (p.doc == nil || !p.doc.Window) {
+		return p.replay()
+	}
+	return nil
+}
+
+func (p *pagerModel) applyFound(msg foundMsg, jump bool) {
+	if p.status == "Searching…" {
+		p.status = ""
+	}
+	p.matches = msg.matches
+	if !jump {
+		p.cur = clamp(p.cur, 0, len(p.matches)-1)
+		for i, m := range p.matches {
+			if p.curAt >= 0 && m.Start >= p.curAt {
+				p.cur = i
+				break
+			}
+		}
 		return
 	}
-	if p.doc != nil {
-		p.matches = p.doc.Find(q)
-	}
-	if len(p.matches) == 0 && (p.doc == nil || !p.doc.Complete) {
+	q := msg.query
+	if len(p.matches) == 0 && !msg.doc.Complete {
 		p.findRest = true
 		p.status = "Searching the rest of the article…"
 		return
@@ -1084,7 +1172,7 @@ func (p *pagerModel) View() string {
 	b.WriteByte('\n')
 	b.WriteString(p.viewStatus())
 	b.WriteByte('\n')
-	b.WriteString(p.help.ShortHelpView(p.ShortHelp()))
+	b.WriteString(shortHelpView(p.help, p.ShortHelp()))
 	return b.String()
 }
 
@@ -1184,6 +1272,9 @@ func (p *pagerModel) viewStatus() string {
 		right = st.App.Error.Render(sanitize.Line(p.errLine))
 	case p.status != "":
 		right = st.App.Status.Render(p.status)
+	case len(p.matches) > 0 && p.doc != nil && p.doc.Window:
+		// A preview's matches are only some of the article's: no count.
+		right = st.Reader.Status.Render("“" + sanitize.Line(p.query) + "”")
 	case len(p.matches) > 0:
 		right = st.Reader.Status.Render(fmt.Sprintf("“%s” %d/%d", sanitize.Line(p.query), p.cur+1, len(p.matches)))
 	default:

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"image/color"
 	"strings"
 	"testing"
@@ -565,7 +566,8 @@ func TestReaderSearchWaitsForTheRest(t *testing.T) {
 	}
 	hs.m.Update(keyMsg("/"))
 	hs.typeText("zanzibar")
-	hs.m.Update(keyMsg("enter"))
+	_, find := hs.m.Update(keyMsg("enter"))
+	hs.run(find) // the search of the part rendered
 	if p.errLine != "" || !strings.Contains(hs.screen(), "Searching the rest") {
 		t.Fatalf("the search did not wait for the rest (%q):\n%s", p.errLine, hs.screen())
 	}
@@ -860,5 +862,98 @@ func TestSelectionReachesTheEnd(t *testing.T) {
 		if want := strings.TrimSpace(md[strings.Index(md, "The last paragraph"):]); !ok || md[start:end] != want {
 			t.Errorf("v then %s to the end selects %q, want %q", motion, md[start:end], want)
 		}
+	}
+}
+
+// The article search runs in a command, not in Update: in a 200,000-word
+// article it took 150-350 ms, the screen frozen after enter. Keys pressed
+// meanwhile wait for its answer and then act on it.
+func TestReaderSearchOffTheScreenGoroutine(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("/")
+	hs.typeText("calmly")
+	_, cmd := hs.m.Update(keyMsg("enter"))
+	if len(p.matches) != 0 || cmd == nil {
+		t.Fatalf("enter searched in Update: %d matches", len(p.matches))
+	}
+	if !strings.Contains(hs.screen(), "Searching…") {
+		t.Errorf("no word that the search runs:\n%s", hs.screen())
+	}
+	_, next := hs.m.Update(keyMsg("n")) // typed before the answer
+	hs.run(next)
+	hs.run(cmd)
+	if len(p.matches) != 18 || p.cur != 1 {
+		t.Fatalf("after the answer: %d matches, current %d, want 18 and 1 (n waited)", len(p.matches), p.cur)
+	}
+	if !strings.Contains(hs.screen(), "“calmly” 2/18") {
+		t.Errorf("no match counter:\n%s", hs.screen())
+	}
+	// A new width searches the new rendering again, off the goroutine too.
+	_, cmd = hs.m.Update(tea.WindowSizeMsg{Width: 60, Height: 24})
+	hs.run(cmd)
+	if len(p.matches) != 18 || p.query != "calmly" {
+		t.Errorf("after a resize: %d matches for %q", len(p.matches), p.query)
+	}
+}
+
+// A new width keeps the current match: at match 42 of 1,878, a resize
+// showed 4/1878 (the preview's few matches clamped the index) and n went
+// back to the top of the article.
+func TestReaderResizeKeepsTheCurrentMatch(t *testing.T) {
+	hs, p, _, whole := openDeep(t)
+	hs.send(whole())
+	hs.press("/")
+	hs.typeText("claim")
+	hs.press("enter")
+	for range 5 {
+		hs.press("n")
+	}
+	if len(p.matches) < 20 {
+		t.Fatalf("%d matches", len(p.matches))
+	}
+	at := p.matches[p.cur].Start
+	_, cmd := hs.m.Update(tea.WindowSizeMsg{Width: 60, Height: 24})
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("a new width asked for %T, want a preview and the whole", cmd())
+	}
+	hs.send(batch[0]())
+	if !p.doc.Window {
+		t.Fatal("no preview")
+	}
+	if m := p.matches[p.cur]; m.Start != at {
+		t.Errorf("in the preview the current match is at %d, want %d", m.Start, at)
+	}
+	hs.send(batch[1]())
+	if m := p.matches[p.cur]; !p.doc.Complete || m.Start != at {
+		t.Errorf("in the whole the current match is at %d, want %d", m.Start, at)
+	}
+}
+
+// While a new width shows its preview, the search counts nothing: the
+// preview's matches are only some of the article's (a 1,878-match search
+// showed "6/6" until the whole arrived).
+func TestReaderPreviewDoesNotCountMatches(t *testing.T) {
+	hs, p, _, whole := openDeep(t)
+	hs.send(whole())
+	hs.press("/")
+	hs.typeText("claim")
+	hs.press("enter")
+	n := len(p.matches)
+	_, cmd := hs.m.Update(tea.WindowSizeMsg{Width: 60, Height: 24})
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("a new width asked for %T, want a preview and the whole", cmd())
+	}
+	hs.send(batch[0]())
+	if !p.doc.Window || len(p.matches) == n {
+		t.Fatalf("preview %v, %d matches of %d", p.doc.Window, len(p.matches), n)
+	}
+	if s := p.viewStatus(); strings.Contains(s, fmt.Sprintf("/%d", len(p.matches))) || !strings.Contains(s, "“claim”") {
+		t.Errorf("the preview's status: %q", ansi.Strip(s))
+	}
+	hs.send(batch[1]())
+	if s := ansi.Strip(p.viewStatus()); !strings.Contains(s, fmt.Sprintf("/%d", n)) {
+		t.Errorf("the whole's status: %q", s)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // pickItem is one entry of a picker. Title and Desc are plain text (the
@@ -158,7 +159,10 @@ func (p *picker) View() string {
 		return strings.Join(lines[:min(len(lines), p.height)], "\n")
 	}
 	if len(p.items) == 0 {
-		lines = append(lines, st.Desc.Render(p.empty))
+		// Wrapped: a narrow terminal would cut off the hint it gives.
+		for _, l := range strings.Split(ansi.Wordwrap(p.empty, p.width, ""), "\n") {
+			lines = append(lines, st.Desc.Render(l))
+		}
 	}
 	end := min(p.offset+p.rows(), len(p.items))
 	for i := p.offset; i < end; i++ {

@@ -12,6 +12,7 @@ import (
 type prompt struct {
 	*Common
 	label string
+	hint  string // the placeholder whole; the input shows it cut to fit
 	input textinput.Model
 	// selected: the text shown is the last query, as if selected; typing
 	// or pasting replaces it, backspace clears it, a cursor key keeps it
@@ -22,10 +23,9 @@ type prompt struct {
 func newPrompt(c *Common, label, placeholder string) *prompt {
 	in := textinput.New()
 	in.Prompt = ""
-	in.Placeholder = placeholder
 	in.SetStyles(c.Styles.Prompt.Input)
 	in.CharLimit = 4096
-	p := &prompt{Common: c, label: label, input: in}
+	p := &prompt{Common: c, label: label, hint: placeholder, input: in}
 	p.input.Focus()
 	p.SetWidth(c.Width)
 	return p
@@ -33,7 +33,10 @@ func newPrompt(c *Common, label, placeholder string) *prompt {
 
 // SetWidth fits the input in w cells after its label.
 func (p *prompt) SetWidth(w int) {
-	p.input.SetWidth(max(w-len([]rune(p.label))-2, 1))
+	iw := max(w-len([]rune(p.label))-2, 1)
+	p.input.SetWidth(iw)
+	// The input would cut a long hint mid-word, with nothing to say so.
+	p.input.Placeholder = truncate(p.hint, iw)
 }
 
 // Update passes a message to the text input; pasted and typed text loses

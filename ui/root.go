@@ -292,9 +292,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, cmd
 	case closeMsg:
+		// The library comes back on the article just read, which it may
+		// never have shown (margin open ID).
+		var id int64
+		if m.pager.art != nil {
+			id = m.pager.art.ID
+		}
 		m.screen = screenLibrary
 		m.pager.art = nil
-		return m, m.library.load(0)
+		return m, m.library.load(id)
 	case watchMsg:
 		if m.screen != screenLibrary {
 			// Checked when the library is on screen (and reloaded on the
@@ -309,7 +315,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
-	case docMsg, exportMsg, refreshMsg, autosaveMsg, opMsg, retryMsg, positionMsg, copyMsg:
+	case docMsg, exportMsg, refreshMsg, autosaveMsg, opMsg, retryMsg, positionMsg, copyMsg, foundMsg:
 		var cmd tea.Cmd
 		m.pager, cmd = m.pager.Update(msg)
 		return m, cmd
