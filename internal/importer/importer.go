@@ -113,11 +113,7 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 		src.at = at
 		return p.finish(p.parseTree(src))
 	}
-	if st.Mode().IsRegular() {
-		p.file = at
-	}
-	// Else a pipe (cat export.json | margin import /dev/stdin): it cannot
-	// be read again, so the parse keeps each item's content.
+	p.file = at
 	return p.finish(p.parseStream(name, br))
 }
 
