@@ -467,3 +467,19 @@ func TestCLIRefreshKeepsWhatDidNotChange(t *testing.T) {
 		t.Fatalf("reading position not carried over: at %q progress %v", a.Markdown[a.Position:min(len(a.Markdown), a.Position+20)], a.Progress)
 	}
 }
+
+// margin link HID CLAIM with a claim that does not exist names the
+// claim, not the highlight (it said "no highlight HID", which exists).
+func TestCLILinkToMissingClaimNamesTheClaim(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	id := savedID(t, must(t, db, "add", page))
+	out := must(t, db, "highlight", id, "--quote", "units trained at great expense defected", "--label", "evidence")
+	hid := regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(out)[1]
+	_, _, err := margin(t, db, "", "link", hid, "999")
+	if err == nil || !strings.Contains(err.Error(), "no highlight 999") || strings.Contains(err.Error(), "highlight "+hid) {
+		t.Fatalf("link %s 999: %v; want it to say highlight 999 is missing", hid, err)
+	}
+}

@@ -417,6 +417,13 @@ func cmdLink(e *env, args []string) error {
 	if err != nil {
 		return highlightErr(hid, err)
 	}
+	if claim != 0 {
+		// The store's refusal of a missing claim is a not-found error
+		// too: without this, it would be reported as hid's.
+		if _, err := st.Highlight(e.ctx, claim); err != nil {
+			return highlightErr(claim, err)
+		}
+	}
 	if _, err := st.EditHighlight(e.ctx, store.Edit{ID: hid, Supports: &store.Change[int64]{From: h.Supports, To: claim}}); err != nil {
 		return highlightErr(hid, err)
 	}
