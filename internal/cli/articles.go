@@ -20,6 +20,7 @@ import (
 
 	"margin/internal/library"
 	"margin/internal/query"
+	"margin/internal/settings"
 	"margin/reader"
 	"margin/render"
 	"margin/sanitize"
@@ -393,6 +394,12 @@ func cmdShow(e *env, args []string) error {
 	}
 	if *style != "" && *style != "dark" && *style != "light" {
 		return usageErr("show: --style must be dark or light, not %q", *style)
+	}
+	if *width != 0 {
+		// The same bounds as the global --width and margin config width.
+		if _, err := settings.ParseWidth(strconv.Itoa(*width)); err != nil {
+			return usageErr("show: --%v", err)
+		}
 	}
 	st, err := e.open()
 	if err != nil {

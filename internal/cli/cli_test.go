@@ -483,3 +483,23 @@ func TestCLILinkToMissingClaimNamesTheClaim(t *testing.T) {
 		t.Fatalf("link %s 999: %v; want it to say highlight 999 is missing", hid, err)
 	}
 }
+
+// margin show ID --width N takes the widths the global --width and
+// margin config width take: --width 5 printed the article a letter or two
+// a line, and --width -3 was silently ignored.
+func TestCLIShowWidthIsChecked(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	id := savedID(t, must(t, db, "add", page))
+	for _, w := range []string{"5", "-3", "100000"} {
+		out, _, err := margin(t, db, "", "show", id, "--width", w)
+		if err == nil || !strings.Contains(err.Error(), "from 20 to 200") {
+			t.Errorf("show --width %s: err %v, printed %d bytes; want the width refused", w, err, len(out))
+		}
+	}
+	if out := must(t, db, "show", id, "--width", "40"); !strings.Contains(out, "Security") {
+		t.Errorf("show --width 40: %q", out)
+	}
+}
