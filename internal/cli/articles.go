@@ -61,10 +61,10 @@ func reportAdd(e *env, prefix string, res library.Result) {
 		fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin refresh %d fetches it again)\n", prefix, res.ID, sanitize.Line(res.Title), res.ID)
 		return
 	case !res.Refreshed:
-		fmt.Fprintf(e.stdout, "%ssaved %d: %s (%d words)\n", prefix, res.ID, sanitize.Line(res.Title), res.Words)
+		fmt.Fprintf(e.stdout, "%ssaved %d: %s (%d word%s)\n", prefix, res.ID, sanitize.Line(res.Title), res.Words, plural(res.Words))
 		return
 	}
-	fmt.Fprintf(e.stdout, "%srefreshed %d: %s (%d words)\n", prefix, res.ID, sanitize.Line(res.Title), res.Words)
+	fmt.Fprintf(e.stdout, "%srefreshed %d: %s (%d word%s)\n", prefix, res.ID, sanitize.Line(res.Title), res.Words, plural(res.Words))
 	m := res.Moved
 	for _, h := range m.Highlights {
 		switch h.Outcome {

@@ -503,3 +503,15 @@ func TestCLIShowWidthIsChecked(t *testing.T) {
 		t.Errorf("show --width 40: %q", out)
 	}
 }
+
+// A one-word text was reported "saved N: Pasted text (1 words)".
+func TestCLIAddOneWordSaysWord(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	out, errOut, err := margin(t, db, "Hello\n", "add", "-")
+	if err != nil {
+		t.Fatalf("add: %v %s", err, errOut)
+	}
+	if !strings.Contains(out, "(1 word)") {
+		t.Errorf("add of one word: %q", out)
+	}
+}
