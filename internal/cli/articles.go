@@ -503,7 +503,7 @@ func cmdSearch(e *env, args []string) error {
 			return err
 		}
 		if len(arts) == 0 {
-			fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(strings.Join(pos, " ")+" "+strings.Join(ops, " ")))
+			fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(strings.Join(append(pos, ops...), " ")))
 		}
 		for _, a := range arts {
 			title := sanitize.Line(a.Title)

@@ -515,3 +515,17 @@ func TestCLIAddOneWordSaysWord(t *testing.T) {
 		t.Errorf("add of one word: %q", out)
 	}
 }
+
+// margin search with operators only that match nothing echoed the query
+// with a space in front: nothing in the library matches " tag:nope".
+func TestCLISearchOperatorsOnlyEchoesTheQuery(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	must(t, db, "add", page)
+	_, errOut, err := margin(t, db, "", "search", "tag:nope")
+	if err != nil || !strings.Contains(errOut, `matches "tag:nope"`) {
+		t.Errorf("search tag:nope: %v %q", err, errOut)
+	}
+}
