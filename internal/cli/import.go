@@ -210,7 +210,9 @@ func itemLine(ev library.ImportEvent, dry bool) string {
 	}
 	name := ev.URL
 	if name == "" {
-		name = fmt.Sprintf("%q", ev.Title)
+		// An export's title may run to 2,000 bytes: the line names the
+		// item, and --report keeps the whole title.
+		name = fmt.Sprintf("%q", clip(ev.Title, 120))
 	}
 	s := fmt.Sprintf("[%d/%d] %s %s", c.Done(), c.Total, what, name)
 	if ev.ID != 0 && ev.Outcome != library.Duplicate {

@@ -301,3 +301,14 @@ func TestKeptWhy(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// An item without a URL (a Readwise book) is named by its title, which an
+// export may make 2,000 bytes long: its line printed all of it.
+func TestItemLineClipsALongTitle(t *testing.T) {
+	ev := library.ImportEvent{Title: strings.Repeat("T", 2000), Outcome: library.Saved, ID: 2, Highlights: 1,
+		Counts: library.ImportCounts{Total: 3, Saved: 2}}
+	got := itemLine(ev, false)
+	if len([]rune(got)) > 200 || !strings.Contains(got, "…") || !strings.HasSuffix(got, "(article 2), 1 highlight") {
+		t.Errorf("itemLine of a 2,000-byte title is %d runes: %.80q…", len([]rune(got)), got)
+	}
+}
