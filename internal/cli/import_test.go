@@ -312,3 +312,29 @@ func TestItemLineClipsALongTitle(t *testing.T) {
 		t.Errorf("itemLine of a 2,000-byte title is %d runes: %.80q…", len([]rune(got)), got)
 	}
 }
+
+// margin import FILE --report LIBRARY emptied the library (the report is
+// created before the import), and --report FILE emptied the export being
+// imported. Both are refused now, and neither file is touched.
+func TestImportReportRefusesLibraryAndExport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	must(t, db, "add", page)
+	urls := filepath.Join(dir, "urls.txt")
+	const list = "http://127.0.0.1:1/a\n"
+	os.WriteFile(urls, []byte(list), 0o644)
+	for _, report := range []string{db, urls} {
+		_, _, err := margin(t, db, "", "import", urls, "--no-fetch", "--report", report)
+		if err == nil || !strings.Contains(err.Error(), "would empty it") {
+			t.Errorf("import --report %s: %v", filepath.Base(report), err)
+		}
+	}
+	if b, _ := os.ReadFile(urls); string(b) != list {
+		t.Errorf("the export now reads %q", b)
+	}
+	if out := must(t, db, "list"); !strings.Contains(out, "Security Assistance") {
+		t.Errorf("the library lost its article: %q", out)
+	}
+}
