@@ -113,7 +113,9 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 		src.at = at
 		return p.finish(p.parseTree(src))
 	}
-	p.file = at
+	if st.Mode().IsRegular() {
+		p.file = at
+	} // else a pipe (margin import /dev/stdin < export.json): it cannot be read again, so the parse keeps the content
 	return p.finish(p.parseStream(name, br))
 }
 
