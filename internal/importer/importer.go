@@ -106,6 +106,10 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 	br := bufio.NewReaderSize(io.LimitReader(f, maxStreamBytes), sniffBytes)
 	head, _ := br.Peek(sniffBytes)
 	if isZip(head) {
+		if !st.Mode().IsRegular() {
+			// A zip's directory is at its end: it is read at offsets.
+			return nil, fmt.Errorf("%s: a zip cannot be read from a pipe; save it to a file and import that", name)
+		}
 		src, err := openZip(f, st.Size(), name)
 		if err != nil {
 			return nil, err

@@ -482,3 +482,28 @@ func TestWallabagFromAPipeKeepsContent(t *testing.T) {
 		t.Fatal("the content was read again from the pipe")
 	}
 }
+
+// A zip read from a pipe was called "not a zip file, or a truncated one".
+func TestZipFromAPipeSaysSo(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("part_000000.csv")
+	w.Write([]byte("title,url,time_added,tags,status\nA,https://a.example/x,1700000000,,unread\n"))
+	zw.Close()
+	fifo := filepath.Join(t.TempDir(), "export.zip")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no fifo:", err)
+	}
+	go func() {
+		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.Write(buf.Bytes())
+		f.Close()
+	}()
+	_, err := Open(context.Background(), fifo, "")
+	if err == nil || !strings.Contains(err.Error(), "cannot be read from a pipe") {
+		t.Errorf("zip from a pipe: %v", err)
+	}
+}
