@@ -529,3 +529,34 @@ func TestCLISearchOperatorsOnlyEchoesTheQuery(t *testing.T) {
 		t.Errorf("search tag:nope: %v %q", err, errOut)
 	}
 }
+
+// margin note HID - with an empty standard input (a producer that failed,
+// a script run with no input) cleared the note; so did note --article ID -.
+// Both now refuse and keep the note; "" still clears it.
+func TestCLINoteFromEmptyStdinKeepsTheNote(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	id := savedID(t, must(t, db, "add", page))
+	out := must(t, db, "highlight", id, "--quote", "units trained at great expense defected", "--note", "my careful note")
+	hid := regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(out)[1]
+	must(t, db, "note", "--article", id, "the article's note")
+	for _, stdin := range []string{"", "\n \n"} {
+		if _, _, err := margin(t, db, stdin, "note", hid, "-"); err == nil || !strings.Contains(err.Error(), "standard input is empty") {
+			t.Errorf("note %s - with stdin %q: %v", hid, stdin, err)
+		}
+		if _, _, err := margin(t, db, stdin, "note", "--article", id, "-"); err == nil {
+			t.Errorf("note --article %s - with stdin %q was taken", id, stdin)
+		}
+	}
+	if out := must(t, db, "highlights", id); !strings.Contains(out, "my careful note") {
+		t.Errorf("the highlight's note is gone: %q", out)
+	}
+	if out := must(t, db, "note", "--article", id); !strings.Contains(out, "the article's note") {
+		t.Errorf("the article's note is gone: %q", out)
+	}
+	if out, _, err := margin(t, db, "from stdin\n", "note", hid, "-"); err != nil || !strings.Contains(must(t, db, "highlights", id), "from stdin") {
+		t.Errorf("note from stdin: %v %q", err, out)
+	}
+}

@@ -292,6 +292,11 @@ func noteText(e *env, text string) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("read note from standard input: %w", err)
 		}
+		if strings.TrimSpace(string(b)) == "" {
+			// A command that failed before the pipe, or a script run
+			// with no input, must not wipe the note: "" clears it.
+			return "", usageErr(`note: standard input is empty; nothing was saved ("" in place of - clears the note)`)
+		}
 		text = strings.TrimRight(string(b), "\n")
 		if len(b) > maxNoteBytes+1 {
 			text = string(b) // too long, whatever its end
