@@ -659,3 +659,14 @@ func TestReadmeTemplate(t *testing.T) {
 		t.Errorf("block ids at the end of quotes %q, want %q\n%s", ids, want, body)
 	}
 }
+
+// A highlight's note lost its Markdown line breaks (two spaces at a
+// line's end) in the callout, where the article's note keeps them: a
+// memo's "Name  \nAddress" became one line in every CommonMark viewer.
+func TestCalloutKeepsHardLineBreaks(t *testing.T) {
+	got := callout("note", "first  \nsecond \nthird  ")
+	want := "> [!note]\n> first  \n> second\n> third\n"
+	if got != want {
+		t.Errorf("callout:\n got %q\nwant %q", got, want)
+	}
+}

@@ -431,11 +431,18 @@ func callout(kind, md string) string {
 	b.WriteString("> [!")
 	b.WriteString(kind)
 	b.WriteString("]\n")
-	for _, l := range strings.Split(neutralize(md), "\n") {
+	lines := strings.Split(neutralize(md), "\n")
+	for i, l := range lines {
+		// Two spaces before a line's end are Markdown's line break (the
+		// article's own note keeps them): kept where a line follows.
+		hardBreak := strings.HasSuffix(l, "  ") && i < len(lines)-1
 		l = strings.TrimRight(l, " \t")
 		if l == "" {
 			b.WriteString(">\n")
 			continue
+		}
+		if hardBreak {
+			l += "  "
 		}
 		b.WriteString("> ")
 		b.WriteString(l)

@@ -16,9 +16,16 @@ import (
 // existing file.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	op := "back up library to " + path
+	if strings.TrimSpace(path) == "" {
+		// VACUUM INTO '' copies the library to a temporary file SQLite
+		// then deletes: the copy would be lost.
+		return errors.New("back up library: give the name of the file to write the copy to")
+	}
 	// Lstat, not Open: opening the library's own file with os.Open and
 	// closing it would drop SQLite's POSIX locks.
-	if _, err := os.Lstat(path); err == nil {
+	if fi, err := os.Lstat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s: it is a folder; give the name of a new file, such as %s", op, filepath.Join(path, "margin-backup.db"))
+	} else if err == nil {
 		return fmt.Errorf("%s: file exists; choose a new name", op)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s: %w", op, classifyErr(path, err))

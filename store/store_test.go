@@ -861,3 +861,19 @@ func TestHomePageCanonicalIsNotOneArticle(t *testing.T) {
 		t.Fatalf("AMP copy of a saved page: existed=%v err=%v", existed, err)
 	}
 }
+
+// margin backup "" ran VACUUM INTO an empty name (a temporary copy SQLite deletes)
+// and then failed with "chmod : no such file or directory"; margin backup
+// DIR said "file exists". Both now say what to give instead.
+func TestBackupToEmptyNameOrFolder(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	mustAdd(t, s, sample("u:1", "Title", "backup text"))
+	if err := s.Backup(ctx, ""); err == nil || strings.Contains(err.Error(), "chmod") || !strings.Contains(err.Error(), "give the name") {
+		t.Errorf("backup to \"\": %v", err)
+	}
+	dir := t.TempDir()
+	if err := s.Backup(ctx, dir); err == nil || !strings.Contains(err.Error(), "is a folder") {
+		t.Errorf("backup to a folder: %v", err)
+	}
+}

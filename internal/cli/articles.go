@@ -20,6 +20,7 @@ import (
 
 	"margin/internal/library"
 	"margin/internal/query"
+	"margin/internal/settings"
 	"margin/reader"
 	"margin/render"
 	"margin/sanitize"
@@ -60,10 +61,10 @@ func reportAdd(e *env, prefix string, res library.Result) {
 		fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin refresh %d fetches it again)\n", prefix, res.ID, sanitize.Line(res.Title), res.ID)
 		return
 	case !res.Refreshed:
-		fmt.Fprintf(e.stdout, "%ssaved %d: %s (%d words)\n", prefix, res.ID, sanitize.Line(res.Title), res.Words)
+		fmt.Fprintf(e.stdout, "%ssaved %d: %s (%d word%s)\n", prefix, res.ID, sanitize.Line(res.Title), res.Words, plural(res.Words))
 		return
 	}
-	fmt.Fprintf(e.stdout, "%srefreshed %d: %s (%d words)\n", prefix, res.ID, sanitize.Line(res.Title), res.Words)
+	fmt.Fprintf(e.stdout, "%srefreshed %d: %s (%d word%s)\n", prefix, res.ID, sanitize.Line(res.Title), res.Words, plural(res.Words))
 	m := res.Moved
 	for _, h := range m.Highlights {
 		switch h.Outcome {
@@ -423,6 +424,12 @@ func cmdShow(e *env, args []string) error {
 	if *style != "" && *style != "dark" && *style != "light" {
 		return usageErr("show: --style must be dark or light, not %q", *style)
 	}
+	if *width != 0 {
+		// The same bounds as the global --width and margin config width.
+		if _, err := settings.ParseWidth(strconv.Itoa(*width)); err != nil {
+			return usageErr("show: --%v", err)
+		}
+	}
 	st, err := e.open()
 	if err != nil {
 		return err
@@ -525,7 +532,7 @@ func cmdSearch(e *env, args []string) error {
 			return err
 		}
 		if len(arts) == 0 {
-			fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(strings.Join(pos, " ")+" "+strings.Join(ops, " ")))
+			fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(strings.Join(append(pos, ops...), " ")))
 		}
 		for _, a := range arts {
 			title := sanitize.Line(a.Title)

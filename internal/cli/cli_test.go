@@ -467,3 +467,96 @@ func TestCLIRefreshKeepsWhatDidNotChange(t *testing.T) {
 		t.Fatalf("reading position not carried over: at %q progress %v", a.Markdown[a.Position:min(len(a.Markdown), a.Position+20)], a.Progress)
 	}
 }
+
+// margin link HID CLAIM with a claim that does not exist names the
+// claim, not the highlight (it said "no highlight HID", which exists).
+func TestCLILinkToMissingClaimNamesTheClaim(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	id := savedID(t, must(t, db, "add", page))
+	out := must(t, db, "highlight", id, "--quote", "units trained at great expense defected", "--label", "evidence")
+	hid := regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(out)[1]
+	_, _, err := margin(t, db, "", "link", hid, "999")
+	if err == nil || !strings.Contains(err.Error(), "no highlight 999") || strings.Contains(err.Error(), "highlight "+hid) {
+		t.Fatalf("link %s 999: %v; want it to say highlight 999 is missing", hid, err)
+	}
+}
+
+// margin show ID --width N takes the widths the global --width and
+// margin config width take: --width 5 printed the article a letter or two
+// a line, and --width -3 was silently ignored.
+func TestCLIShowWidthIsChecked(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	id := savedID(t, must(t, db, "add", page))
+	for _, w := range []string{"5", "-3", "100000"} {
+		out, _, err := margin(t, db, "", "show", id, "--width", w)
+		if err == nil || !strings.Contains(err.Error(), "from 20 to 200") {
+			t.Errorf("show --width %s: err %v, printed %d bytes; want the width refused", w, err, len(out))
+		}
+	}
+	if out := must(t, db, "show", id, "--width", "40"); !strings.Contains(out, "Security") {
+		t.Errorf("show --width 40: %q", out)
+	}
+}
+
+// A one-word text was reported "saved N: Pasted text (1 words)".
+func TestCLIAddOneWordSaysWord(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	out, errOut, err := margin(t, db, "Hello\n", "add", "-")
+	if err != nil {
+		t.Fatalf("add: %v %s", err, errOut)
+	}
+	if !strings.Contains(out, "(1 word)") {
+		t.Errorf("add of one word: %q", out)
+	}
+}
+
+// margin search with operators only that match nothing echoed the query
+// with a space in front: nothing in the library matches " tag:nope".
+func TestCLISearchOperatorsOnlyEchoesTheQuery(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	must(t, db, "add", page)
+	_, errOut, err := margin(t, db, "", "search", "tag:nope")
+	if err != nil || !strings.Contains(errOut, `matches "tag:nope"`) {
+		t.Errorf("search tag:nope: %v %q", err, errOut)
+	}
+}
+
+// margin note HID - with an empty standard input (a producer that failed,
+// a script run with no input) cleared the note; so did note --article ID -.
+// Both now refuse and keep the note; "" still clears it.
+func TestCLINoteFromEmptyStdinKeepsTheNote(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	id := savedID(t, must(t, db, "add", page))
+	out := must(t, db, "highlight", id, "--quote", "units trained at great expense defected", "--note", "my careful note")
+	hid := regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(out)[1]
+	must(t, db, "note", "--article", id, "the article's note")
+	for _, stdin := range []string{"", "\n \n"} {
+		if _, _, err := margin(t, db, stdin, "note", hid, "-"); err == nil || !strings.Contains(err.Error(), "standard input is empty") {
+			t.Errorf("note %s - with stdin %q: %v", hid, stdin, err)
+		}
+		if _, _, err := margin(t, db, stdin, "note", "--article", id, "-"); err == nil {
+			t.Errorf("note --article %s - with stdin %q was taken", id, stdin)
+		}
+	}
+	if out := must(t, db, "highlights", id); !strings.Contains(out, "my careful note") {
+		t.Errorf("the highlight's note is gone: %q", out)
+	}
+	if out := must(t, db, "note", "--article", id); !strings.Contains(out, "the article's note") {
+		t.Errorf("the article's note is gone: %q", out)
+	}
+	if out, _, err := margin(t, db, "from stdin\n", "note", hid, "-"); err != nil || !strings.Contains(must(t, db, "highlights", id), "from stdin") {
+		t.Errorf("note from stdin: %v %q", err, out)
+	}
+}

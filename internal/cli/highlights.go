@@ -292,6 +292,11 @@ func noteText(e *env, text string) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("read note from standard input: %w", err)
 		}
+		if strings.TrimSpace(string(b)) == "" {
+			// A command that failed before the pipe, or a script run
+			// with no input, must not wipe the note: "" clears it.
+			return "", usageErr(`note: standard input is empty; nothing was saved ("" in place of - clears the note)`)
+		}
 		text = strings.TrimRight(string(b), "\n")
 		if len(b) > maxNoteBytes+1 {
 			text = string(b) // too long, whatever its end
@@ -416,6 +421,13 @@ func cmdLink(e *env, args []string) error {
 	h, err := st.Highlight(e.ctx, hid)
 	if err != nil {
 		return highlightErr(hid, err)
+	}
+	if claim != 0 {
+		// The store's refusal of a missing claim is a not-found error
+		// too: without this, it would be reported as hid's.
+		if _, err := st.Highlight(e.ctx, claim); err != nil {
+			return highlightErr(claim, err)
+		}
 	}
 	if _, err := st.EditHighlight(e.ctx, store.Edit{ID: hid, Supports: &store.Change[int64]{From: h.Supports, To: claim}}); err != nil {
 		return highlightErr(hid, err)

@@ -49,6 +49,11 @@ func cmdImport(e *env, args []string) error {
 		return usageErr("import: --format must be auto or one of %s, not %q", strings.Join(importer.Formats, ", "), *format)
 	}
 	opt := library.ImportOptions{Fetch: *fetch && !*noFetch, Jobs: *jobs, DryRun: *dry, Budget: *budget}
+	if *reportPath != "" {
+		if err := checkReportPath(e, *reportPath, pos); err != nil {
+			return err
+		}
+	}
 
 	p := newImportProgress(e.stdout, *dry)
 	var exp *importer.Export
@@ -97,6 +102,31 @@ func cmdImport(e *env, args []string) error {
 	}
 	if sum.Interrupted {
 		return e.ctx.Err()
+	}
+	return nil
+}
+
+// checkReportPath refuses a --report file that is the library (or one of
+// SQLite's files beside it) or the export being imported: creating the
+// report empties the file, and the library or the export was lost.
+func checkReportPath(e *env, report string, exports []string) error {
+	fi, err := os.Stat(report)
+	if err != nil {
+		return nil // a new file, or one os.Create will explain
+	}
+	lib, err := e.libPath()
+	if err != nil {
+		return err
+	}
+	for _, p := range []string{lib, lib + "-wal", lib + "-shm", lib + "-journal"} {
+		if li, err := os.Stat(p); err == nil && os.SameFile(fi, li) {
+			return usageErr("import: --report %s is the library itself: writing the report would empty it; name a new file", oneLine(report))
+		}
+	}
+	for _, p := range exports {
+		if xi, err := os.Stat(p); err == nil && os.SameFile(fi, xi) {
+			return usageErr("import: --report %s is the export being imported: writing the report would empty it; name a new file", oneLine(report))
+		}
 	}
 	return nil
 }
@@ -210,7 +240,9 @@ func itemLine(ev library.ImportEvent, dry bool) string {
 	}
 	name := ev.URL
 	if name == "" {
-		name = fmt.Sprintf("%q", ev.Title)
+		// An export's title may run to 2,000 bytes: the line names the
+		// item, and --report keeps the whole title.
+		name = fmt.Sprintf("%q", clip(ev.Title, 120))
 	}
 	s := fmt.Sprintf("[%d/%d] %s %s", c.Done(), c.Total, what, name)
 	if ev.ID != 0 && ev.Outcome != library.Duplicate {

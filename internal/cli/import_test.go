@@ -301,3 +301,40 @@ func TestKeptWhy(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// An item without a URL (a Readwise book) is named by its title, which an
+// export may make 2,000 bytes long: its line printed all of it.
+func TestItemLineClipsALongTitle(t *testing.T) {
+	ev := library.ImportEvent{Title: strings.Repeat("T", 2000), Outcome: library.Saved, ID: 2, Highlights: 1,
+		Counts: library.ImportCounts{Total: 3, Saved: 2}}
+	got := itemLine(ev, false)
+	if len([]rune(got)) > 200 || !strings.Contains(got, "…") || !strings.HasSuffix(got, "(article 2), 1 highlight") {
+		t.Errorf("itemLine of a 2,000-byte title is %d runes: %.80q…", len([]rune(got)), got)
+	}
+}
+
+// margin import FILE --report LIBRARY emptied the library (the report is
+// created before the import), and --report FILE emptied the export being
+// imported. Both are refused now, and neither file is touched.
+func TestImportReportRefusesLibraryAndExport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte(essay), 0o644)
+	must(t, db, "add", page)
+	urls := filepath.Join(dir, "urls.txt")
+	const list = "http://127.0.0.1:1/a\n"
+	os.WriteFile(urls, []byte(list), 0o644)
+	for _, report := range []string{db, urls} {
+		_, _, err := margin(t, db, "", "import", urls, "--no-fetch", "--report", report)
+		if err == nil || !strings.Contains(err.Error(), "would empty it") {
+			t.Errorf("import --report %s: %v", filepath.Base(report), err)
+		}
+	}
+	if b, _ := os.ReadFile(urls); string(b) != list {
+		t.Errorf("the export now reads %q", b)
+	}
+	if out := must(t, db, "list"); !strings.Contains(out, "Security Assistance") {
+		t.Errorf("the library lost its article: %q", out)
+	}
+}

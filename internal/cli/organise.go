@@ -105,7 +105,17 @@ func cmdTags(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "#%s is now #%s (%d article%s)\n", shownTag(pos[1]), shownTag(pos[2]), n, plural(n))
+		to := shownTag(pos[2])
+		// Onto a tag spelt otherwise (#beta onto #Beta), the tag keeps
+		// its own spelling: name it as margin tags will.
+		if tags, err := st.Tags(e.ctx); err == nil {
+			for _, t := range tags {
+				if strings.EqualFold(t.Name, to) {
+					to = sanitize.Line(t.Name)
+				}
+			}
+		}
+		fmt.Fprintf(e.stdout, "#%s is now #%s (%d article%s)\n", shownTag(pos[1]), to, n, plural(n))
 		return nil
 	case len(pos) == 2 && pos[0] == "delete":
 		n, err := st.DeleteTag(e.ctx, pos[1])

@@ -354,3 +354,22 @@ func TestCLIListMarksNotFetched(t *testing.T) {
 		t.Errorf("list:\n%s", out)
 	}
 }
+
+// margin tags rename alpha beta, onto an existing #Beta, merged into #Beta
+// but said "#alpha is now #beta".
+func TestCLITagsRenameOntoOtherSpelling(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	writeText(t, filepath.Join(dir, "b.txt"), paragraphs(4))
+	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	b := savedID(t, must(t, db, "add", filepath.Join(dir, "b.txt")))
+	must(t, db, "tag", a, "+alpha")
+	must(t, db, "tag", b, "+Beta")
+	if out := must(t, db, "tags", "rename", "alpha", "beta"); out != "#alpha is now #Beta (2 articles)\n" {
+		t.Errorf("rename onto #Beta: %q", out)
+	}
+	if out := must(t, db, "tags"); !strings.Contains(out, "    2  #Beta") {
+		t.Errorf("tags: %q", out)
+	}
+}

@@ -106,6 +106,10 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 	br := bufio.NewReaderSize(io.LimitReader(f, maxStreamBytes), sniffBytes)
 	head, _ := br.Peek(sniffBytes)
 	if isZip(head) {
+		if !st.Mode().IsRegular() {
+			// A zip's directory is at its end: it is read at offsets.
+			return nil, fmt.Errorf("%s: a zip cannot be read from a pipe; save it to a file and import that", name)
+		}
 		src, err := openZip(f, st.Size(), name)
 		if err != nil {
 			return nil, err
@@ -113,7 +117,9 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 		src.at = at
 		return p.finish(p.parseTree(src))
 	}
-	p.file = at
+	if st.Mode().IsRegular() {
+		p.file = at
+	} // else a pipe (margin import /dev/stdin < export.json): it cannot be read again, so the parse keeps the content
 	return p.finish(p.parseStream(name, br))
 }
 
