@@ -119,7 +119,9 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 	}
 	if st.Mode().IsRegular() {
 		p.file = at
-	} // else a pipe (margin import /dev/stdin < export.json): it cannot be read again, so the parse keeps the content
+	}
+	// Else a pipe (margin import /dev/stdin < export.json): it cannot be
+	// read again, so the parse keeps each item's content.
 	return p.finish(p.parseStream(name, br))
 }
 
