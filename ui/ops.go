@@ -124,9 +124,14 @@ func (p *pagerModel) onRetry(msg retryMsg) tea.Cmd {
 // act on highlights or leave, not scrolling or typing in the editor.
 func (p *pagerModel) waits(msg tea.Msg) bool {
 	if p.art != nil && p.text == nil {
-		// The text is still being parsed: every key waits for it.
-		switch msg.(type) {
-		case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
+		// The text is still being parsed: keys wait for it, but for
+		// scrolling the screen shown (at 200,000 words the parse takes
+		// half a second after the first screen). Behind a waiting key a
+		// scroll waits too, to keep the order.
+		switch k := msg.(type) {
+		case tea.KeyPressMsg:
+			return p.doc == nil || p.mode != readNormal || len(p.deferred) > 0 || !p.scrollKey(k)
+		case tea.MouseMsg, tea.PasteMsg:
 			return true
 		}
 		return false
@@ -159,10 +164,20 @@ func (p *pagerModel) waits(msg tea.Msg) bool {
 		e := p.Keys.Editor
 		return key.Matches(k, e.Save, e.Cancel, e.Theirs, e.Merge, e.Restore)
 	case readNormal:
-		r := p.keys
-		return !key.Matches(k, r.Down, r.Up, r.PageDown, r.PageUp, r.HalfDown, r.HalfUp, r.Top, r.Bottom, r.Help)
+		return !p.scrollKey(k)
 	}
 	return true
+}
+
+// scrollKey reports whether a key only moves the screen (or shows the
+// help): it needs neither the text nor the ops out. g and G need the
+// whole rendering, not a window of it.
+func (p *pagerModel) scrollKey(k tea.KeyPressMsg) bool {
+	r := p.keys
+	if key.Matches(k, r.Top, r.Bottom) {
+		return p.doc != nil && !p.doc.Window
+	}
+	return key.Matches(k, r.Down, r.Up, r.PageDown, r.PageUp, r.HalfDown, r.HalfUp, r.Help)
 }
 
 // settle runs the ops still out once the program has ended (within ctx),

@@ -84,6 +84,7 @@ type pagerModel struct {
 	want        docKey // the rendering asked for last
 	top         int    // first display line on screen
 	pending     int    // source offset to show at the top once a complete doc is in (a Window previews it); -1 none
+	pendingRows int    // blank rows above pending's line at the top (a preview scrolled onto them)
 	// lost is the top line kept by a width or style change made while the
 	// top was past the part of the article rendered so far: pending waits
 	// for that rendering's whole to say which passage the line shows.
@@ -278,7 +279,7 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	p.savedOff = -1
 	p.doc = nil
 	p.top = 0
-	p.pending = a.Position
+	p.pending, p.pendingRows = a.Position, 0
 	p.lost = nil
 	p.mode = readNormal
 	p.status, p.errLine = msg.say, msg.warn
@@ -403,7 +404,9 @@ func (p *pagerModel) requestRender() tea.Cmd {
 				// list rather than counted before the slice.
 				o.Links = text.Links()
 			}
-			d, err = render.RenderAt(md, o, at, lines)
+			// Two screens' worth: room to scroll while the whole renders
+			// (scrollPreview).
+			d, err = render.RenderAt(md, o, at, 2*lines)
 		} else {
 			d, err = render.RenderFirst(md, opt, lines)
 		}
@@ -475,8 +478,8 @@ func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
 		// that every key acts on the whole article.
 		p.top = d.LineOf(p.pending)
 	case d.Complete && p.pending >= 0 && p.lost == nil:
-		p.top = d.LineOf(p.pending)
-		p.pending = -1
+		p.top = d.LineOf(p.pending) - p.pendingRows
+		p.pending, p.pendingRows = -1, 0
 	}
 	if d.Complete && p.savedOff < 0 && p.pending < 0 {
 		// Placed where the reader left off: nothing new to save yet.
@@ -513,10 +516,10 @@ func (p *pagerModel) keepPosition() {
 		// Scrolled past what is rendered so far: only the whole rendering
 		// at this width, already under way, knows the passage.
 		p.lost = &lostTop{key: p.docKey, line: p.top}
-		p.pending = p.doc.End()
+		p.pending, p.pendingRows = p.doc.End(), 0
 		return
 	}
-	p.pending = p.topOffset()
+	p.pending, p.pendingRows = p.topOffset(), 0
 }
 
 // lostTop is a top line in a rendering still coming (see pagerModel.lost).
@@ -535,7 +538,7 @@ func (p *pagerModel) findLost(msg docMsg) tea.Cmd {
 	if msg.err == nil {
 		d := msg.doc
 		line := min(p.lost.line, max(len(d.Lines)-p.bodyHeight(), 0))
-		p.pending = len(p.art.Markdown)
+		p.pending, p.pendingRows = len(p.art.Markdown), 0
 		if l, c, ok := d.Next(line, 0); ok {
 			p.pending = max(d.Offset(l, c), 0)
 		}
@@ -758,6 +761,9 @@ func (p *pagerModel) takeQueued() tea.Cmd {
 }
 
 func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
+	if p.doc != nil && p.doc.Window && p.scrollPreview(msg) {
+		return p, nil
+	}
 	if p.doc != nil && p.doc.Window || p.lost != nil || p.waits(msg) {
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
@@ -903,6 +909,52 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.withHL(p.hl.onKey(p, msg, k))
 	}
 	return nil
+}
+
+// scrollPreview moves a preview (a Window doc, shown while the whole
+// article renders: two seconds at 200,000 words) for a scrolling key whose
+// move stays inside it. Its lines are the whole rendering's lines for
+// those blocks, so the move is the one the whole will show, and the
+// passage the whole opens at follows it. A move past the preview's edge,
+// and any key behind one that waits, waits for the whole.
+func (p *pagerModel) scrollPreview(msg tea.Msg) bool {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || p.mode != readNormal || len(p.deferred) > 0 || p.lost != nil || p.pending < 0 {
+		return false
+	}
+	h, r := p.bodyHeight(), p.keys
+	var n int
+	switch {
+	case key.Matches(k, r.Down):
+		n = 1
+	case key.Matches(k, r.Up):
+		n = -1
+	case key.Matches(k, r.PageDown):
+		n = max(h-2, 1)
+	case key.Matches(k, r.PageUp):
+		n = -max(h-2, 1)
+	case key.Matches(k, r.HalfDown):
+		n = max(h/2, 1)
+	case key.Matches(k, r.HalfUp):
+		n = -max(h/2, 1)
+	default:
+		return false
+	}
+	top := p.top + n
+	if top < 0 || top > p.maxTop() {
+		return false
+	}
+	l, c, ok := p.doc.Next(top, 0)
+	if !ok {
+		return false
+	}
+	off := p.doc.Offset(l, c)
+	if off < 0 {
+		return false
+	}
+	p.top, p.pending, p.pendingRows = top, off, l-top
+	p.hl.follow(p)
+	return true
 }
 
 // onScrollKey moves the article on screen; false when msg is not one of

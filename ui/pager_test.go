@@ -477,18 +477,25 @@ func TestReaderReopensDeepFromAWindow(t *testing.T) {
 	}
 }
 
-// Keys pressed while the passage is previewed wait for the whole rendering
-// and then act on it, in order, as if it had been there all along.
+// Keys pressed while the passage is previewed act on it as if the whole
+// rendering had been there all along: a scroll that stays inside the
+// preview moves it at once (issue 17: scrolling stays smooth while the
+// rest renders), the first key past its edge and every key after it wait
+// for the whole and then act, in order.
 func TestReaderKeysInAWindow(t *testing.T) {
 	keys := []string{"space", "space", "space", "j", "h", "a"} // past the window's end, then a note
 	hs, p, window, whole := openDeep(t)
 	hs.m.Update(window())
-	preview := hs.screen()
-	for _, k := range keys {
+	preview, top := hs.screen(), p.top
+	hs.m.Update(keyMsg("space"))
+	if hs.screen() == preview || p.top != top+p.bodyHeight()-2 || len(p.deferred) != 0 {
+		t.Fatalf("space inside the preview did not move it: top %d (was %d), %d waiting", p.top, top, len(p.deferred))
+	}
+	for _, k := range keys[1:] {
 		hs.m.Update(keyMsg(k))
 	}
-	if got := hs.screen(); got != preview || len(p.deferred) != len(keys) {
-		t.Fatalf("keys acted on the preview (%d waiting):\n%s", len(p.deferred), got)
+	if n := len(p.deferred); n == 0 || p.top > p.maxTop() || p.mode != readNormal {
+		t.Fatalf("keys past the preview's edge acted on it: %d waiting, top %d of %d", n, p.top, p.maxTop())
 	}
 	hs.send(whole())
 
@@ -955,5 +962,66 @@ func TestReaderPreviewDoesNotCountMatches(t *testing.T) {
 	hs.send(batch[1]())
 	if s := ansi.Strip(p.viewStatus()); !strings.Contains(s, fmt.Sprintf("/%d", n)) {
 		t.Errorf("the whole's status: %q", s)
+	}
+}
+
+// Scrolling does not wait for the text: at 200,000 words its parse takes
+// half a second after the first screen (issue 17: scrolling stays smooth
+// while the rest renders), and j, space or ctrl-d need only the screen.
+// A key that needs the text waits, and a scroll typed after it waits
+// behind it, in order.
+func TestScrollBeforeTheText(t *testing.T) {
+	lib := newFakeLib()
+	id := lib.add(store.Article{Content: article.Content{Title: "Long", Markdown: testMarkdown("Long") + testMarkdown("More"), Text: "x"}, Added: testNow})
+	hs := newHarness(t, lib, 80, 24)
+	_, cmd := hs.m.Update(openMsg{id: id})
+	_, cmd = hs.m.Update(cmd())
+	batch := cmd().(tea.BatchMsg)
+	renders := batch[0]().(tea.BatchMsg)
+	hs.send(renders[0]())
+	p := hs.m.pager
+	if p.doc == nil || p.text != nil {
+		t.Fatalf("no first screen before the text (doc %v, text %v)", p.doc != nil, p.text != nil)
+	}
+	hs.press("j", "space")
+	if p.top == 0 || len(p.deferred) != 0 {
+		t.Fatalf("j and space waited for the text: top %d, %d waiting", p.top, len(p.deferred))
+	}
+	top := p.top
+	hs.press("h", "j")
+	if p.top != top || len(p.deferred) != 2 {
+		t.Fatalf("after h, j went ahead of it: top %d (was %d), %d waiting", p.top, top, len(p.deferred))
+	}
+	hs.send(renders[1]())
+	hs.send(batch[1]()) // the text: h, then j
+	if len(p.deferred) != 0 || p.top != top+1 {
+		t.Errorf("the waiting keys: %d still waiting, top %d (want %d)", len(p.deferred), p.top, top+1)
+	}
+	if got, _ := lib.Highlights(t.Context(), id); len(got) != 1 {
+		t.Errorf("the waiting h made %d highlights, want 1", len(got))
+	}
+	_ = id
+}
+
+// Scrolling a preview lands where the same keys land on the whole
+// rendering, blank lines included (a line without text has no passage of
+// its own: the rows above the next one are kept).
+func TestPreviewScrollMatchesTheWhole(t *testing.T) {
+	for _, keys := range [][]string{{"j"}, {"j", "j", "j"}, {"j", "j", "j", "j", "j", "j", "j"}, {"ctrl+d"}, {"k", "k"}, {"space", "k"}, {"ctrl+d", "ctrl+u", "j"}} {
+		hs, p, window, whole := openDeep(t)
+		hs.m.Update(window())
+		for _, k := range keys {
+			hs.m.Update(keyMsg(k))
+		}
+		moved := len(p.deferred) == 0
+		hs.send(whole())
+		want, wp, _, wholeFirst := openDeep(t)
+		want.send(wholeFirst())
+		for _, k := range keys {
+			want.send(keyMsg(k))
+		}
+		if !moved || p.top != wp.top {
+			t.Errorf("%v: in the preview (moved at once: %v) then the whole: top %d; the whole alone: %d", keys, moved, p.top, wp.top)
+		}
 	}
 }
