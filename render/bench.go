@@ -81,8 +81,8 @@ func benchOps() ([]benchOp, error) {
 				base: func() error { return glamourPlain(md, 80, "dark") },
 				goal: 16 * time.Millisecond,
 			}, benchOp{
-				name: "reopen two thirds in (40 lines), 10k words",
-				ours: func() error { _, err := RenderAt(md, Options{Width: 80, Style: "dark"}, len(md)*2/3, 40); return err },
+				name: "reopen two thirds in (2x40 lines), 10k words",
+				ours: func() error { _, err := RenderAt(md, Options{Width: 80, Style: "dark"}, len(md)*2/3, 80); return err },
 				base: func() error { return glamourPlain(md, 80, "dark") },
 				goal: 16 * time.Millisecond,
 			}, benchOp{
