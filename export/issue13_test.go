@@ -289,3 +289,14 @@ func TestExportArticleNote(t *testing.T) {
 		t.Error("an empty note exported")
 	}
 }
+
+// A title of just "=" is quoted: YAML 1.1 readers (PyYAML) take a plain
+// "=" for the value key and refuse the whole front matter.
+func TestYAMLEqualsSignQuoted(t *testing.T) {
+	if got, err := yamlScalar("="); err != nil || got != `"="` {
+		t.Errorf("yamlScalar(%q) = %s, %v; want \"=\"", "=", got, err)
+	}
+	if got, _ := yamlScalar("a = b"); got != "a = b" {
+		t.Errorf("yamlScalar(%q) = %s, want it plain", "a = b", got)
+	}
+}

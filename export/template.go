@@ -126,6 +126,11 @@ func yamlScalar(v any) (string, error) {
 		// ("\t\n"); a double-quoted scalar holds anything.
 		n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
 	}
+	if s, ok := v.(string); ok && s == "=" {
+		// YAML 1.1 (PyYAML, and tools built on it) reads a plain "=" as
+		// its "value" key and refuses the whole front matter.
+		n.Style = yaml.DoubleQuotedStyle
+	}
 	// Flow style keeps a list or map on the key's line: tags: [a, b].
 	if n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode {
 		n.Style = yaml.FlowStyle
