@@ -560,3 +560,13 @@ func TestCLINoteFromEmptyStdinKeepsTheNote(t *testing.T) {
 		t.Errorf("note from stdin: %v %q", err, out)
 	}
 }
+
+// check --salvage '' said nothing of the empty name and ran a plain check.
+func TestCheckSalvageNeedsAName(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	must(t, db, "list")
+	_, _, err := margin(t, db, "", "check", "--salvage", "")
+	if err == nil || !strings.Contains(err.Error(), "--salvage needs the name of a new library file") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("check --salvage '': %v", err)
+	}
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"strings"
 
@@ -50,6 +51,11 @@ func cmdCheck(e *env, args []string) error {
 	salvage := fs.String("salvage", "", "copy every readable article and highlight into this new library")
 	if err := parseNone(fs, args); err != nil {
 		return err
+	}
+	named := false
+	fs.Visit(func(f *flag.Flag) { named = named || f.Name == "salvage" })
+	if named && strings.TrimSpace(*salvage) == "" {
+		return usageErr("check --salvage needs the name of a new library file, such as salvaged.db")
 	}
 	if *salvage != "" {
 		return salvageTo(e, *salvage)
@@ -129,9 +135,9 @@ func salvageTo(e *env, out string) error {
 	if rep.HeaderRepaired {
 		fmt.Fprintln(e.stdout, "the file's header was damaged; read it with a mended header")
 	}
-	fmt.Fprintf(e.stdout, "salvaged %d articles and %d highlights into %s\n", rep.Articles, rep.Highlights, sanitize.Line(out))
+	fmt.Fprintf(e.stdout, "salvaged %d article%s and %d highlight%s into %s\n", rep.Articles, plural(rep.Articles), rep.Highlights, plural(rep.Highlights), sanitize.Line(out))
 	if rep.TextLost > 0 {
-		fmt.Fprintf(e.stdout, "the text of %d articles could not be read: they keep their title, address and highlights (margin add --refresh fetches a web article again)\n", rep.TextLost)
+		fmt.Fprintf(e.stdout, "the text of %d article%s could not be read: they keep their title, address and highlights (margin add --refresh fetches a web article again)\n", rep.TextLost, plural(rep.TextLost))
 	}
 	if len(rep.Damaged) > 0 {
 		fmt.Fprintf(e.stdout, "damaged pages in: %s; up to %d articles and %d highlights could not be read (ids given out but not found: some may have been deleted)\n", strings.Join(rep.Damaged, ", "), rep.ArticlesMissing, rep.HighlightsMissing)

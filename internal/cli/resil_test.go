@@ -331,7 +331,7 @@ func TestCLIDamagedLibrary(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "saved.db")
 	stdout, stderr, code := runBin(t, db, "check", "--salvage", out)
-	if code != 0 || !strings.Contains(stdout, "salvaged 1 articles and 1 highlights") {
+	if code != 0 || !strings.Contains(stdout, "salvaged 1 article and 1 highlight") {
 		t.Fatalf("check --salvage: exit %d\n%s%s", code, stdout, stderr)
 	}
 	if hs := must(t, out, "highlights"); !strings.Contains(hs, "the thesis") {
