@@ -561,7 +561,7 @@ func TestCLINoteFromEmptyStdinKeepsTheNote(t *testing.T) {
 	}
 }
 
-// check --salvage '' said nothing of the empty name and ran a plain check.
+// check --salvage with an empty name ran a plain check and said nothing.
 func TestCheckSalvageNeedsAName(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "lib.db")
 	must(t, db, "list")
