@@ -246,17 +246,19 @@ func addAll(e *env, lib *library.Library, opt library.AddOptions, srcs []string)
 func cmdList(e *env, args []string) error {
 	fs := e.flags("list")
 	all := fs.Bool("all", false, "include archived articles")
-	sortBy := fs.String("sort", "added", "added, title or progress")
+	sortBy := fs.String("sort", "added", "added, title, progress, words or published")
 	format := fs.String("format", "text", "text or json")
 	words, rest := splitQuery(args)
 	pos, err := parse(fs, rest)
 	if err != nil {
 		return err
 	}
-	sorts := map[string]store.Sort{"added": store.SortAdded, "title": store.SortTitle, "progress": store.SortProgress}
+	// The sorts the sort: operator takes.
+	sorts := map[string]store.Sort{"added": store.SortAdded, "title": store.SortTitle, "progress": store.SortProgress,
+		"words": store.SortWords, "published": store.SortPublished}
 	sort, ok := sorts[*sortBy]
 	if !ok {
-		return usageErr("list: --sort must be added, title or progress, not %q", *sortBy)
+		return usageErr("list: --sort must be added, title, progress, words or published, not %q", *sortBy)
 	}
 	q, err := query.Parse(strings.Join(append(pos, words...), " "))
 	if err != nil {

@@ -33,7 +33,7 @@ Usage:
   margin open ID                                        open one article in the reader
   margin add [--url URL] [--refresh] SOURCE...          save URLs, HTML or text files, or - (stdin)
   margin refresh ID...                                  fetch saved articles again; highlights re-anchored
-  margin list [QUERY] [--all] [--sort added|title|progress] [--format text|json]   QUERY: words tag: -tag: site: is: has: label: added: published: words: sort:
+  margin list [QUERY] [--all] [--sort added|title|progress|words|published] [--format text|json]   QUERY: words tag: -tag: site: is: has: label: added: published: words: sort:
   margin show ID [--markdown] [--width N] [--style dark|light]
   margin search QUERY [--limit N]                       words ("a phrase", a OR b, a NOT b, prefix*) and the operators of list
   margin rm ID [--yes]

@@ -570,3 +570,21 @@ func TestCheckSalvageNeedsAName(t *testing.T) {
 		t.Fatalf("check --salvage '': %v", err)
 	}
 }
+
+// list --sort takes every sort the sort: operator does (words and
+// published were refused).
+func TestListSortWordsAndPublished(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	dir := t.TempDir()
+	short := filepath.Join(dir, "short.txt")
+	long := filepath.Join(dir, "long.txt")
+	os.WriteFile(short, []byte("A Short One\n\nOne paragraph of a few words only, enough for a text."), 0o644)
+	os.WriteFile(long, []byte("A Long One\n\n"+strings.Repeat("A paragraph with a good many more words in it than the other one has. ", 20)), 0o644)
+	must(t, db, "add", long)
+	must(t, db, "add", short)
+	out := must(t, db, "list", "--sort", "words")
+	if i, j := strings.Index(out, "A Long One"), strings.Index(out, "A Short One"); i < 0 || j < 0 || i > j {
+		t.Errorf("list --sort words: the longest is not first:\n%s", out)
+	}
+	must(t, db, "list", "--sort", "published")
+}
