@@ -14,6 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"margin/internal/mdsyntax"
 	"margin/render"
 	"margin/sanitize"
 	"margin/store"
@@ -546,7 +547,7 @@ func escapeText(s string) string {
 		case strings.ContainsRune("\\`*_[]<>|~=^$", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r == '&' && entityLike(s[i+1:]):
+		case r == '&' && mdsyntax.EntityLike(s[i+1:]):
 			// Only an & that could start a character reference is
 			// written &amp;: "S&P 500" stays as it reads.
 			b.WriteString("&amp;")
@@ -590,36 +591,13 @@ func plainAmps(s string) string {
 			return b.String()
 		}
 		b.WriteString(s[:i])
-		if entityLike(s[i+5:]) {
+		if mdsyntax.EntityLike(s[i+5:]) {
 			b.WriteString("&amp;")
 		} else {
 			b.WriteByte('&')
 		}
 		s = s[i+5:]
 	}
-}
-
-// entityLike reports whether text after an & could make it a character
-// reference: "#" (glamour decodes &#27 even without its semicolon) or a
-// name ended by a semicolon.
-func entityLike(rest string) bool {
-	if rest == "" {
-		return false
-	}
-	if rest[0] == '#' {
-		return true
-	}
-	for i := 0; i < len(rest) && i < 40; i++ {
-		c := rest[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case c == ';':
-			return i > 0
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // oneLine collapses all whitespace, newlines included, into single spaces.

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"margin/internal/mdsyntax"
 	"margin/sanitize"
 	"net/url"
 	"strconv"
@@ -43,6 +44,7 @@ type mdRenderer struct {
 
 	started bool // whether a block has been written
 	tight   bool // the next block follows a list item's first line: no blank line
+	inLink  int  // inside a link's text, where no address is linked
 }
 
 // mdBlockTags are the elements that start a block of their own.
@@ -512,7 +514,7 @@ func (r *mdRenderer) inlineText(s string, md, tx *strings.Builder) {
 		}
 		trailing := strings.HasSuffix(s, " ")
 		s = strings.TrimSuffix(s, " ")
-		escapeText(md, s)
+		r.escapeProse(md, s)
 		tx.WriteString(s)
 		if trailing {
 			writeSpace(md)
@@ -527,7 +529,7 @@ func (r *mdRenderer) inlineText(s string, md, tx *strings.Builder) {
 			word = s[:i]
 		}
 		if word != "" {
-			escapeText(md, word)
+			r.escapeProse(md, word)
 			tx.WriteString(word)
 		}
 		if i < 0 {
@@ -685,7 +687,9 @@ func textOf(n *html.Node) string {
 
 func (r *mdRenderer) link(n *html.Node, md, tx *strings.Builder) {
 	var imd, itx strings.Builder
+	r.inLink++
 	r.inlineChildren(n, &imd, &itx)
+	r.inLink--
 	s := imd.String()
 	inner := strings.TrimSpace(s)
 	href := r.absURL(getAttr(n, "href"), true)
@@ -805,6 +809,59 @@ func EscapeMarkdown(s string) string {
 	var b strings.Builder
 	escapeText(&b, s)
 	return b.String()
+}
+
+// escapeProse writes article text as escapeText does, but for the bare
+// web addresses in it (mdsyntax.AddressLen), where the parser looks for
+// them: after a space or "(", or at a paragraph's start, and not in a
+// link's text. Those are copied as they are, so that the whole address
+// is linked and shown (a backslash before "_" ended the link there, and
+// "&amp;" showed as such); an "&" that could start a character reference
+// is still written "&amp;".
+func (r *mdRenderer) escapeProse(md *strings.Builder, s string) {
+	if r.inLink > 0 || !strings.Contains(s, "http") && !strings.Contains(s, "ftp://") && !strings.Contains(s, "www.") {
+		escapeText(md, s)
+		return
+	}
+	done := 0
+	for j := 0; j < len(s); j++ {
+		if c := s[j]; c != 'h' && c != 'f' && c != 'w' {
+			continue
+		}
+		prev := byte(' ') // a paragraph's start
+		switch {
+		case j > 0:
+			prev = s[j-1]
+		case md.Len() > 0:
+			prev = md.String()[md.Len()-1]
+		case md != &r.imd:
+			prev = 0 // inside emphasis: the delimiter comes first
+		}
+		if prev != ' ' && prev != '(' && prev != '\n' {
+			continue
+		}
+		n := mdsyntax.AddressLen(s[j:])
+		if n == 0 {
+			continue
+		}
+		escapeText(md, s[done:j])
+		writeAddress(md, s[j:j+n])
+		done = j + n
+		j = done - 1
+	}
+	escapeText(md, s[done:])
+}
+
+// writeAddress writes a bare address as it is but for an "&" that could
+// start a character reference.
+func writeAddress(b *strings.Builder, u string) {
+	for i := 0; i < len(u); i++ {
+		if u[i] == '&' && mdsyntax.EntityLike(u[i+1:]) {
+			b.WriteString("&amp;")
+			continue
+		}
+		b.WriteByte(u[i])
+	}
 }
 
 // escapeText writes s with every character that Markdown could read as

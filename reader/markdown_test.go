@@ -2,7 +2,6 @@ package reader
 
 import (
 	"flag"
-	"margin/sanitize"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -10,6 +9,11 @@ import (
 	"testing"
 	"unicode"
 
+	"margin/internal/mdsyntax"
+	"margin/render"
+	"margin/sanitize"
+
+	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/net/html"
 )
 
@@ -75,13 +79,14 @@ func assertNoControls(t *testing.T, what, s string) {
 }
 
 // assertNoEntityControls fails when s, read as Markdown by a renderer that
-// decodes entities, could yield a control character: every '&' must start
-// "&amp;" or "&lt;".
+// decodes entities, could yield a control character: every '&' that could
+// start a character reference must start "&amp;" or "&lt;" (a bare
+// address keeps its other "&"s as they are).
 func assertNoLiveEntities(t *testing.T, what, s string) {
 	t.Helper()
 	for i := strings.IndexByte(s, '&'); i >= 0; i = strings.IndexByte(s, '&') {
 		rest := s[i:]
-		if !strings.HasPrefix(rest, "&amp;") && !strings.HasPrefix(rest, "&lt;") {
+		if !strings.HasPrefix(rest, "&amp;") && !strings.HasPrefix(rest, "&lt;") && mdsyntax.EntityLike(rest[1:]) {
 			t.Errorf("%s: bare & at %q", what, rest[:min(len(rest), 20)])
 			return
 		}
@@ -268,5 +273,57 @@ func TestRubyAnnotations(t *testing.T) {
 	a := extractPage(t, page("", "", mid, ""))
 	if !strings.Contains(a.Text, "子どもへの虐待をなくすための法律ができました。") || !strings.Contains(a.Markdown, "子どもへの虐待をなくすための法律ができました。") {
 		t.Errorf("ruby readings kept:\n%s", a.Text)
+	}
+}
+
+// A bare address in the text is linked and shown whole: an "_" in it was
+// escaped, which ended the link there, and its "&" was written "&amp;",
+// which the reader showed as such. An "&" that could start a character
+// reference is still written "&amp;", and an address in a link's text or
+// glued to a word is text.
+func TestBareAddressesKeptWhole(t *testing.T) {
+	const page = `<html><body><article><h1>The harbour</h1>
+<p>The council wrote about it at https://en.wikipedia.org/wiki/Harbour_(port) and at https://e.org/search?a=1&amp;b=2&amp;c=x_y, said the teacher, who had read every report on the harbour.</p>
+<p>https://example.org/start_of_paragraph opens this one, and a hostile https://x.org/a?q=&amp;#27[31m follows; see <a href="https://example.org/x">https://example.org/x_y</a> too, and word-https://example.org/glued_on.</p>
+</article></body></html>`
+	a, err := FromHTML([]byte(page), "", "https://example.org/page")
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertNoLiveEntities(t, "markdown", a.Markdown)
+	var got []string
+	for _, l := range render.Parse(a.Markdown).Links() {
+		got = append(got, l.URL)
+	}
+	want := []string{"https://en.wikipedia.org/wiki/Harbour_(port)", "https://e.org/search?a=1&b=2&c=x_y",
+		"https://example.org/start_of_paragraph", "https://x.org/a?q=&amp;#27[31m", "https://example.org/x"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("links:\n%s\nwant:\n%s\nmarkdown:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), a.Markdown)
+	}
+	if !strings.Contains(a.Markdown, `word-https://example.org/glued\_on`) {
+		t.Errorf("an address glued to a word is text, escaped:\n%s", a.Markdown)
+	}
+	d, err := render.Render(a.Markdown, render.Options{Width: 200, Style: "dark"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := ansi.Strip(strings.Join(d.Lines, "\n"))
+	for _, s := range []string{"https://e.org/search?a=1&b=2&c=x_y,", "https://en.wikipedia.org/wiki/Harbour_(port) and"} {
+		if !strings.Contains(shown, s) {
+			t.Errorf("the reader does not show %q:\n%s", s, shown)
+		}
+	}
+	// Pasted text the same.
+	p, err := FromText("The harbour\n\nThe council wrote about it at https://en.wikipedia.org/wiki/Harbour_(port) and at https://e.org/search?a=1&b=2, said the teacher.\n\nhttps://example.org/start_of_paragraph opens the second paragraph of the note.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, l := range render.Parse(p.Markdown).Links() {
+		got = append(got, l.URL)
+	}
+	want = []string{"https://en.wikipedia.org/wiki/Harbour_(port)", "https://e.org/search?a=1&b=2", "https://example.org/start_of_paragraph"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("pasted text's links:\n%s\nwant:\n%s\nmarkdown:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), p.Markdown)
 	}
 }

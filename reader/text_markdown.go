@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"margin/internal/mdsyntax"
 )
 
 // textParagraph is one unit as the article's text: a list item keeps the
@@ -143,7 +145,20 @@ func textEscapeMarkdown(s string) string {
 			b.WriteByte('\\')
 			line = line[digits:]
 		}
+		skip := 0 // bytes of an address written already
 		for j, r := range line {
+			if skip > j {
+				continue
+			}
+			if (j == 0 || line[j-1] == ' ' || line[j-1] == '(') && (r == 'h' || r == 'f' || r == 'w') {
+				// A bare address is written as it is, to be linked and
+				// shown whole (see escapeProse).
+				if n := mdsyntax.AddressLen(line[j:]); n > 0 {
+					writeAddress(&b, line[j:j+n])
+					skip = j + n
+					continue
+				}
+			}
 			switch {
 			case r == '&':
 				b.WriteString("&amp;")

@@ -1,10 +1,11 @@
 package render
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"margin/internal/mdsyntax"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -18,25 +19,15 @@ import (
 // parsers hands out goldmark parsers configured as glamour's
 // NewTermRenderer configures its own (GFM, definition lists, auto heading
 // ids), so our AST is the one glamour renders; but for the addresses GFM
-// links in running text (linkURL).
+// links in running text (mdsyntax.URL: without the punctuation after
+// them).
 var parsers = sync.Pool{New: func() any {
-	linkify := extension.NewLinkify(extension.WithLinkifyURLRegexp(linkURL), extension.WithLinkifyWWWRegexp(linkWWW))
+	linkify := extension.NewLinkify(extension.WithLinkifyURLRegexp(mdsyntax.URL), extension.WithLinkifyWWWRegexp(mdsyntax.WWW))
 	return goldmark.New(
 		goldmark.WithExtensions(linkify, extension.Table, extension.Strikethrough, extension.TaskList, extension.DefinitionList),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	).Parser()
 }}
-
-// linkURL and linkWWW are goldmark's patterns for a bare address, but an
-// address does not end in the punctuation after it (. , : ! ? _ ~), as
-// GFM says. goldmark strips one "." and then no longer sees an unbalanced
-// ")" before it: "(see https://x.org/a)." linked "https://x.org/a)". With
-// the punctuation left out, its rule for ")" applies.
-var (
-	linkTail = `(?:[/#?](?:[-a-zA-Z0-9@:%_+.~#$!?&/=\(\);,'">\^{}\[\]` + "`" + `]*[-a-zA-Z0-9@%+#$&/=\(\);'">\^{}\[\]` + "`" + `])?)?`
-	linkURL  = regexp.MustCompile(`^(?:http|https|ftp)://[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?::\d+)?` + linkTail)
-	linkWWW  = regexp.MustCompile(`^www\.[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+` + linkTail)
-)
 
 // unit is one source unit of a text leaf: a rune, an entity or a backslash
 // escape. Source offsets are the caller's (original) offsets; ps/pe index
