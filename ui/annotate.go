@@ -252,8 +252,14 @@ func (s *highlightState) closeEditor(v readerView) {
 	s.editor = nil
 	s.fx.enter(readNormal)
 	if s.back {
+		// Back on the highlight whose note it was, not the reader's.
 		s.back = false
 		s.openPanel(v)
+		for j, it := range s.fx.picker.items {
+			if it.Value == any(ed.h.ID) {
+				s.fx.pickAt = j
+			}
+		}
 	}
 }
 

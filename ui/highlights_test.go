@@ -526,3 +526,25 @@ func TestEmptyPickerMessageWraps(t *testing.T) {
 		}
 	}
 }
+
+// Editing a note from the panel comes back to that highlight: the cursor
+// jumped to the one under the reader's cursor, so a second edit changed
+// the wrong note.
+func TestPanelNoteKeepsRow(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	for _, s := range []string{"Paragraph 1.1", "Paragraph 3.2", "Paragraph 5.3"} {
+		cursorOn(t, p, s)
+		hs.press("h")
+	}
+	hs.press("H", "g")
+	want, _ := p.picker.chosen().(int64)
+	hs.press("n")
+	hs.typeText("first")
+	hs.press("esc")
+	if p.mode != readPicker {
+		t.Fatalf("mode %v after the note, want the panel", p.mode)
+	}
+	if got, _ := p.picker.chosen().(int64); got != want {
+		t.Errorf("panel cursor on highlight %d after its note, want %d", got, want)
+	}
+}
