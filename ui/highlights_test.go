@@ -548,3 +548,32 @@ func TestPanelNoteKeepsRow(t *testing.T) {
 		t.Errorf("panel cursor on highlight %d after its note, want %d", got, want)
 	}
 }
+
+// The status line while writing a note names that note's highlight: from
+// the panel it showed the label of the highlight under the reader's
+// cursor ("question" over a claim's note), and over the article's note too.
+func TestEditorStatusNamesItsHighlight(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	md := p.art.Markdown
+	for _, h := range []struct{ exact, label string }{{"Paragraph 1.2", "claim"}, {"Paragraph 3.2", "question"}} {
+		off := strings.Index(md, h.exact)
+		if _, err := hs.lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + len(h.exact),
+			Exact: h.exact, Label: h.label}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.loadHighlights()
+	cursorOn(t, p, "Paragraph 3.2")
+	hs.press("H", "g", "n")
+	if p.mode != readEditor {
+		t.Fatalf("mode %v, want the editor", p.mode)
+	}
+	last := func() string { l := strings.Split(hs.screen(), "\n"); return strings.Join(l[len(l)-3:], "\n") }
+	if s := last(); !strings.Contains(s, "claim") || strings.Contains(s, "question") {
+		t.Errorf("status while writing the claim's note:\n%s", s)
+	}
+	hs.press("esc", "esc", "A")
+	if s := last(); strings.Contains(s, "question") {
+		t.Errorf("status while writing the article's note:\n%s", s)
+	}
+}
