@@ -318,7 +318,7 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 	case libAll:
 		return l.all.ShortHelp()
 	}
-	k := l.keys
+	k := l.listKeys()
 	if l.empty() {
 		return []key.Binding{k.Add, k.Import, k.Sample, k.Help, k.Quit}
 	}
@@ -341,7 +341,28 @@ func (l *libraryModel) FullHelp() [][]key.Binding {
 	if l.mode != libList {
 		return [][]key.Binding{l.ShortHelp()}
 	}
-	return l.keys.FullHelp()
+	return l.listKeys().FullHelp()
+}
+
+// listKeys are the list's keys, the help of the toggles saying what they
+// do now: A, m and * to the article selected, . to the list.
+func (l *libraryModel) listKeys() LibraryKeys {
+	k := l.keys
+	if l.archived {
+		k.ShowArchived.SetHelp(k.ShowArchived.Help().Key, "hide archived")
+	}
+	if a := l.selected(); a != nil {
+		if a.State == store.Archived {
+			k.Archive.SetHelp(k.Archive.Help().Key, "unarchive")
+		}
+		if a.Reading == store.Done {
+			k.Done.SetHelp(k.Done.Help().Key, "not done")
+		}
+		if a.Starred {
+			k.Star.SetHelp(k.Star.Help().Key, "unstar")
+		}
+	}
+	return k
 }
 
 // empty is true when the library holds no article at all (not just none

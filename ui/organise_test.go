@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
+
 	"margin/internal/article"
 	"margin/store"
 )
@@ -364,5 +366,30 @@ func TestArticleNoteUndo(t *testing.T) {
 	hs.press("u")
 	if got := hs.lib.arts[id].Note; got != "Three paragraphs of my own." {
 		t.Errorf("u after a change: %q", got)
+	}
+}
+
+// The help names what A, m, * and . will do for the article selected:
+// with archived articles shown it still said "show archived", and over an
+// archived, done or starred article "archive", "mark done" and "star".
+func TestLibraryHelpSaysWhatTogglesDo(t *testing.T) {
+	hs := newHarness(t, libWith(3), 100, 30)
+	l := hs.m.library
+	help := func() string { return helpText(l.FullHelp()) + helpText([][]key.Binding{l.ShortHelp()}) }
+	for _, want := range []string{"archive", "mark done", "star", "show archived"} {
+		if !strings.Contains(help(), want) {
+			t.Errorf("help lacks %q:\n%s", want, help())
+		}
+	}
+	hs.press("A", ".", "g")
+	if a := l.selected(); a == nil || a.State != store.Archived {
+		t.Fatalf("selected %+v, want the archived article", a)
+	}
+	hs.press("m", "*")
+	h := help()
+	for _, want := range []string{"unarchive", "not done", "unstar", "hide archived"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("help lacks %q:\n%s", want, h)
+		}
 	}
 }
