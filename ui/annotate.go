@@ -247,7 +247,11 @@ func (s *highlightState) closeEditor(v readerView) {
 		before := ed.h
 		before.Note = ed.orig
 		s.pushUndo(undoStep{kind: undoNote, h: before, note: ed.base})
-		s.fx.say("Note saved. u to undo")
+		if ed.base == "" {
+			s.fx.say("Note removed. u to undo")
+		} else {
+			s.fx.say("Note saved. u to undo")
+		}
 	}
 	s.editor = nil
 	s.fx.enter(readNormal)

@@ -577,3 +577,25 @@ func TestEditorStatusNamesItsHighlight(t *testing.T) {
 		t.Errorf("status while writing the article's note:\n%s", s)
 	}
 }
+
+// Emptying a highlight's note says it is removed, as the article's note
+// does: it said "Note saved."
+func TestEmptiedNoteSaysRemoved(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	md := p.art.Markdown
+	off := strings.Index(md, "Paragraph 1.2")
+	if _, err := hs.lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + 13,
+		Exact: "Paragraph 1.2", Label: "claim", Note: "gone"}); err != nil {
+		t.Fatal(err)
+	}
+	p.loadHighlights()
+	hs.press("H", "g", "n", "backspace", "backspace", "backspace", "backspace", "esc")
+	for _, h := range hs.lib.hls {
+		if h.Note != "" {
+			t.Fatalf("note %q, want none", h.Note)
+		}
+	}
+	if !strings.Contains(p.status, "Note removed") {
+		t.Errorf("status %q, want Note removed", p.status)
+	}
+}
