@@ -520,7 +520,11 @@ func (f *fakeLib) SaveView(ctx context.Context, name, q string) error {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.views = slices.DeleteFunc(f.views, func(v store.View) bool { return strings.EqualFold(v.Name, name) })
+	// As the store: a view of that name without case keeps its name.
+	if i := slices.IndexFunc(f.views, func(v store.View) bool { return strings.EqualFold(v.Name, name) }); i >= 0 {
+		f.views[i].Query = q
+		return nil
+	}
 	f.views = append(f.views, store.View{Name: name, Query: q})
 	return nil
 }

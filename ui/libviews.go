@@ -123,10 +123,15 @@ func (l *libraryModel) saveView(name string) tea.Cmd {
 		return nil
 	}
 	q := l.viewToSave()
-	// A view of that name (without case) is replaced: say what it was.
+	// A view of that name (without case) is replaced, keeping its name as
+	// the store does: say what it was.
 	replaced := ""
 	for _, v := range l.views {
-		if strings.EqualFold(v.Name, n) && v.Query != q {
+		if !strings.EqualFold(v.Name, n) {
+			continue
+		}
+		n = v.Name
+		if v.Query != q {
 			replaced = " (it replaced “" + sanitize.Line(v.Query) + "”)"
 		}
 	}

@@ -336,6 +336,15 @@ func TestLibrarySaveView(t *testing.T) {
 	if !strings.Contains(l.status, "replaced “tag:later”") {
 		t.Errorf("saved over a view: status %q", l.status)
 	}
+	// It keeps its name as first written: the header said "later" and v
+	// did not put the cursor on "Later".
+	if l.view == nil || l.view.Name != "Later" || !strings.Contains(l.status, "“Later”") {
+		t.Errorf("saved over “Later” as “later”: shown %+v, status %q", l.view, l.status)
+	}
+	hs.press("v")
+	if l.picker == nil || l.picker.cursor != 1 {
+		t.Errorf("v: the chooser is not on the view shown")
+	}
 }
 
 // Emptying the article's note in the editor removes it, says so, and u
