@@ -599,3 +599,13 @@ func TestEmptiedNoteSaysRemoved(t *testing.T) {
 		t.Errorf("status %q, want Note removed", p.status)
 	}
 }
+
+// The scrolled help counts its lines, not keys: "keys 1–13 of 21" was
+// shown over 37 keys.
+func TestHelpPaneCountsLines(t *testing.T) {
+	hs, _ := readerHarness(t, 60, 20)
+	hs.press("?")
+	if scr := hs.screen(); !strings.Contains(scr, "── lines 1–") || strings.Contains(scr, "── keys") {
+		t.Errorf("scrolled help:\n%s", scr)
+	}
+}
