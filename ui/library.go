@@ -144,6 +144,7 @@ type libraryModel struct {
 	filter       string       // the filter applied, as typed
 	words        string       // its free words, which rank titles
 	queryErr     string       // why the filter cannot be read; "" when it can
+	shown        string       // the filter the list answers: the last one read
 	filterOps    query.Query
 	opsKey       string      // the filter's operators the list was read with ("" none)
 	view         *store.View // the saved view shown; nil for the whole library
@@ -649,7 +650,7 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 		l.status = "Saved."
 	}
 	// Show the new article even when a filter, search or view would hide it.
-	l.filter, l.words, l.queryErr, l.opsKey, l.filterOps = "", "", "", "", query.Query{}
+	l.filter, l.words, l.queryErr, l.shown, l.opsKey, l.filterOps = "", "", "", "", "", query.Query{}
 	l.query, l.results, l.view = "", nil, nil
 	return l.load(msg.id)
 }
@@ -1345,12 +1346,13 @@ func (l *libraryModel) viewTitle() string {
 		parts = append(parts, fmt.Sprintf("the %d best for “%s”", len(l.results), sanitize.Line(l.query)))
 	case l.query != "":
 		parts = append(parts, fmt.Sprintf("%d found for “%s”", len(l.results), sanitize.Line(l.query)))
-	case l.filter != "" && l.opsKey != "":
+	case l.shown != "" && l.opsKey != "":
 		// The filter's operators narrowed the list itself: "4 articles ·
 		// 4 matching" would count it twice.
-		parts = []string{fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.filter))}
-	case l.filter != "":
-		parts = append(parts, fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.filter)))
+		parts = []string{fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.shown))}
+	case l.shown != "":
+		// The last filter read: a malformed one leaves the list as it was.
+		parts = append(parts, fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.shown)))
 	}
 	by := sortNames[l.sortIdx].label
 	if l.query != "" {

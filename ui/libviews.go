@@ -140,7 +140,7 @@ func (l *libraryModel) saveView(name string) tea.Cmd {
 			return nil, fmt.Errorf("save the view: %w", err)
 		}
 		return func(l *libraryModel) tea.Cmd {
-			l.filter, l.words, l.queryErr, l.opsKey, l.filterOps = "", "", "", "", query.Query{}
+			l.filter, l.words, l.queryErr, l.shown, l.opsKey, l.filterOps = "", "", "", "", "", query.Query{}
 			v := store.View{Name: n, Query: q}
 			cmd := l.setView(&v)
 			l.status = "Saved the view “" + sanitize.Line(n) + "”: " + sanitize.Line(q) + replaced + " · v chooses views"

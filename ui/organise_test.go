@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -400,5 +401,20 @@ func TestLibraryHelpSaysWhatTogglesDo(t *testing.T) {
 		if !strings.Contains(h, want) {
 			t.Errorf("help lacks %q:\n%s", want, h)
 		}
+	}
+}
+
+// While the filter cannot be read the list stays as it was, and the
+// header says which filter it shows: it counted the old rows under the
+// malformed text ("3 matching “tag:”").
+func TestMalformedFilterHeader(t *testing.T) {
+	hs := newHarness(t, libWith(12), 100, 24)
+	hs.press("/")
+	hs.typeText("slow tag")
+	n := len(hs.m.library.rows)
+	hs.typeText(":")
+	head := strings.Split(hs.screen(), "\n")[0]
+	if hs.m.library.queryErr == "" || strings.Contains(head, "tag:") || !strings.Contains(head, fmt.Sprintf("%d matching “slow tag”", n)) {
+		t.Errorf("header %q (%d rows), error %q", head, n, hs.m.library.queryErr)
 	}
 }
