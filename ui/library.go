@@ -1493,7 +1493,8 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 		titleStyle = st.Archived
 	}
 	if sel {
-		titleStyle, marker = st.Selected, st.Marker.Render("▸ ")
+		// Selected, an archived row keeps its italic.
+		titleStyle, marker = st.Selected.Inherit(titleStyle), st.Marker.Render("▸ ")
 	}
 	// Tags follow the title in the title column, in at most a third of it
 	// when the title needs the room; an imported link kept without its

@@ -418,3 +418,17 @@ func TestMalformedFilterHeader(t *testing.T) {
 		t.Errorf("header %q (%d rows), error %q", head, n, hs.m.library.queryErr)
 	}
 }
+
+// With archived articles shown, the selected row still looks archived:
+// the cursor's style dropped the italic that marks one.
+func TestSelectedArchivedRowLooksArchived(t *testing.T) {
+	hs := newHarness(t, libWith(3), 100, 24)
+	l := hs.m.library
+	a := *l.selected()
+	a.State = store.Inbox
+	inbox := l.viewRow(&a, true)
+	a.State = store.Archived
+	if l.viewRow(&a, true) == inbox {
+		t.Error("the selected archived row is drawn as an inbox one")
+	}
+}
