@@ -14,6 +14,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"margin/internal/query"
 	"margin/internal/settings"
@@ -1401,11 +1402,11 @@ func (l *libraryModel) viewBody() string {
 	case l.empty() && l.filter == "":
 		return l.viewWelcome()
 	case l.query != "" && len(l.results) == 0:
-		return st.App.Dim.Render("  Nothing found for “" + sanitize.Line(l.query) + "”.")
+		return l.viewNote("Nothing found for “" + sanitize.Line(l.query) + "”.")
 	case l.query == "" && len(l.rows) == 0 && l.filter != "":
-		return st.App.Dim.Render("  No article matches “" + sanitize.Line(l.filter) + "”.")
+		return l.viewNote("No article matches “" + sanitize.Line(l.filter) + "”.")
 	case l.query == "" && len(l.rows) == 0 && l.view != nil:
-		return st.App.Dim.Render("  No article in the view “" + sanitize.Line(l.view.Name) + "” (" + sanitize.Line(l.view.Query) + ").")
+		return l.viewNote("No article in the view “" + sanitize.Line(l.view.Name) + "” (" + sanitize.Line(l.view.Query) + ").")
 	case l.query == "" && len(l.rows) == 0:
 		return st.App.Dim.Render("  Every article is archived: press . to show them.")
 	}
@@ -1418,6 +1419,16 @@ func (l *libraryModel) viewBody() string {
 			a := l.arts[l.rows[i]].article()
 			lines = append(lines, l.viewRow(&a, i == l.cursor))
 		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// viewNote is a message in place of the list, wrapped: it names a
+// filter, search or view that may be longer than the screen is wide.
+func (l *libraryModel) viewNote(msg string) string {
+	lines := strings.Split(ansi.Wrap(msg, max(l.Width-2, 10), " "), "\n")
+	for i, line := range lines {
+		lines[i] = l.Styles.App.Dim.Render("  " + line)
 	}
 	return strings.Join(lines, "\n")
 }

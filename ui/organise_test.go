@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 
 	"margin/internal/article"
 	"margin/store"
@@ -430,5 +431,22 @@ func TestSelectedArchivedRowLooksArchived(t *testing.T) {
 	a.State = store.Archived
 	if l.viewRow(&a, true) == inbox {
 		t.Error("the selected archived row is drawn as an inbox one")
+	}
+}
+
+// A long filter or view that matches nothing is named in full, wrapped:
+// the line ran off the screen's edge, cut with no "…".
+func TestEmptyListMessageWraps(t *testing.T) {
+	hs := newHarness(t, libWith(3), 60, 20)
+	hs.press("/")
+	hs.typeText("nothing here matches these many words about the final lastword")
+	scr := hs.screen()
+	if !strings.Contains(scr, "lastword”.") {
+		t.Errorf("the message lost its end:\n%s", scr)
+	}
+	for _, line := range strings.Split(scr, "\n") {
+		if w := ansi.StringWidth(line); w > 60 {
+			t.Errorf("%d cells: %q", w, line)
+		}
 	}
 }
