@@ -854,6 +854,12 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // nextSort cycles the sort order and remembers it.
 func (l *libraryModel) nextSort() tea.Cmd {
+	// A filter's or view's sort: wins over o's: say so rather than change,
+	// unseen, the order remembered for later.
+	if q, _ := l.listQuery(); q.Sort != "" && l.query == "" {
+		l.status = "This list follows “sort:" + q.Sort + "”: o sorts the list without it."
+		return nil
+	}
 	l.sortIdx = (l.sortIdx + 1) % len(sortNames)
 	name := sortNames[l.sortIdx].name
 	return tea.Batch(l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {

@@ -450,3 +450,21 @@ func TestEmptyListMessageWraps(t *testing.T) {
 		}
 	}
 }
+
+// o under a filter or view with sort: changed nothing on screen and
+// said nothing, while it changed the sort remembered for later: it now
+// leaves that alone and says which sort orders the list.
+func TestSortKeyUnderQuerySort(t *testing.T) {
+	hs := newHarness(t, libWith(6), 100, 24)
+	l := hs.m.library
+	before := l.sortIdx
+	hs.press("/")
+	hs.typeText("sort:title")
+	hs.press("enter", "o")
+	if l.sortIdx != before {
+		t.Errorf("o changed the remembered sort under sort:title")
+	}
+	if !strings.Contains(l.status, "sort:title") {
+		t.Errorf("status %q does not say the list follows sort:title", l.status)
+	}
+}
