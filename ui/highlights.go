@@ -593,9 +593,12 @@ func (s *highlightState) openPanel(v readerView) {
 	if s.argument {
 		pk.empty = "No claims, evidence, questions or disagreements yet."
 	}
-	for _, b := range []*key.Binding{&pk.keys.Filter, &pk.keys.Edit, &pk.keys.Delete, &pk.keys.Undo, &pk.keys.Argument} {
+	for _, b := range []*key.Binding{&pk.keys.Filter, &pk.keys.Undo, &pk.keys.Argument} {
 		b.SetEnabled(true)
 	}
+	// Nothing listed: nothing to write a note on or delete.
+	pk.keys.Edit.SetEnabled(len(items) > 0)
+	pk.keys.Delete.SetEnabled(len(items) > 0)
 	// An orphan (or any highlight) can be moved onto the current selection.
 	_, _, sel := s.selection(v.article().Markdown)
 	pk.keys.Reattach.SetEnabled(sel)

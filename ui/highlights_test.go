@@ -609,3 +609,22 @@ func TestHelpPaneCountsLines(t *testing.T) {
 		t.Errorf("scrolled help:\n%s", scr)
 	}
 }
+
+// An empty panel does not offer to edit or delete: its help said
+// "n edit note" over "No highlights."
+func TestEmptyPanelHelp(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("H")
+	if p.picker == nil {
+		t.Fatal("H did not open the panel")
+	}
+	h := helpText(p.picker.keys.FullHelp())
+	for _, bad := range []string{"edit note", "delete"} {
+		if strings.Contains(h, bad) {
+			t.Errorf("empty panel's help offers %q:\n%s", bad, h)
+		}
+	}
+	if scr := hs.screen(); strings.Contains(scr, "edit note") {
+		t.Errorf("empty panel's help bar offers edit note:\n%s", scr)
+	}
+}
