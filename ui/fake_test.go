@@ -559,3 +559,15 @@ func (f *fakeLib) EditMetadata(ctx context.Context, id int64, m store.Metadata) 
 	f.version++
 	return nil
 }
+
+func (f *fakeLib) DeleteView(ctx context.Context, name string) error {
+	f.call("DeleteView %s", name)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := len(f.views)
+	f.views = slices.DeleteFunc(f.views, func(v store.View) bool { return strings.EqualFold(v.Name, name) })
+	if len(f.views) == n {
+		return store.ErrNotFound
+	}
+	return nil
+}

@@ -312,7 +312,7 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 	case libConfirm:
 		return l.Keys.Confirm.ShortHelp()
 	case libViews:
-		return []key.Binding{l.Keys.Picker.Choose, l.Keys.Picker.Back}
+		return []key.Binding{l.Keys.Picker.Choose, l.picker.keys.Delete, l.Keys.Picker.Back}
 	case libAdding:
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
 	case libImportPath, libImportOpen, libImportAsk, libImporting:

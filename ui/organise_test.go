@@ -468,3 +468,34 @@ func TestSortKeyUnderQuerySort(t *testing.T) {
 		t.Errorf("status %q does not say the list follows sort:title", l.status)
 	}
 }
+
+// x in the views chooser deletes the view under the cursor (it did
+// nothing: deleting needed margin view delete); the view shown is left.
+func TestDeleteViewInChooser(t *testing.T) {
+	lib := libWith(6)
+	lib.views = []store.View{{Name: "Later", Query: "is:new"}, {Name: "Starred", Query: "is:starred"}}
+	hs := newHarness(t, lib, 100, 24)
+	l := hs.m.library
+	hs.press("v", "j", "enter")
+	if l.view == nil || l.view.Name != "Later" {
+		t.Fatalf("shown %+v, want Later", l.view)
+	}
+	hs.press("v")
+	if !strings.Contains(hs.screen(), "x delete") {
+		t.Errorf("the chooser's help does not offer x:\n%s", hs.screen())
+	}
+	hs.press("x")
+	if len(lib.views) != 1 || lib.views[0].Name != "Starred" {
+		t.Fatalf("views %+v after x on Later", lib.views)
+	}
+	if l.view != nil || !strings.Contains(l.status, "Deleted the view “Later” (is:new)") {
+		t.Errorf("shown %+v, status %q", l.view, l.status)
+	}
+	if l.mode != libViews || len(l.picker.items) != 2 {
+		t.Errorf("mode %v: the chooser should stay open with All articles and Starred", l.mode)
+	}
+	hs.press("g", "x")
+	if len(lib.views) != 1 {
+		t.Errorf("x on All articles deleted a view: %+v", lib.views)
+	}
+}
