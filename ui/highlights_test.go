@@ -628,3 +628,16 @@ func TestEmptyPanelHelp(t *testing.T) {
 		t.Errorf("empty panel's help bar offers edit note:\n%s", scr)
 	}
 }
+
+// On a narrow terminal a message takes the progress bar's room: at 60
+// columns "Only evidence, questions and disagreeme…" hid what was wrong.
+func TestNarrowStatusMessageTakesBarRoom(t *testing.T) {
+	hs, p := readerHarness(t, 60, 20)
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "m")
+	lines := strings.Split(hs.screen(), "\n")
+	status := lines[len(lines)-2]
+	if !strings.Contains(status, "link to a claim") {
+		t.Errorf("status line %q", status)
+	}
+}
