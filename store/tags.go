@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"margin/internal/query"
 	"margin/sanitize"
 )
 
@@ -158,9 +159,42 @@ func (s *Store) RenameTag(ctx context.Context, from, to string) (int, error) {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM article_tags WHERE tag_id = ?`, tid).Scan(&n); err != nil {
 			return err
 		}
+		if err := renameInViews(ctx, tx, f, t); err != nil {
+			return err
+		}
 		return tagsChanged(ctx, tx)
 	})
 	return n, err
+}
+
+// renameInViews renames the tag in the saved views' queries: a view of
+// the old name would otherwise show nothing.
+func renameInViews(ctx context.Context, tx *sql.Tx, from, to string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT name, query FROM views`)
+	if err != nil {
+		return err
+	}
+	changed := map[string]string{}
+	for rows.Next() {
+		var name, q string
+		if err := rows.Scan(&name, &q); err != nil {
+			rows.Close()
+			return err
+		}
+		if nq, ok := query.RenameTag(q, from, to); ok {
+			changed[name] = nq
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for name, q := range changed {
+		if _, err := tx.ExecContext(ctx, `UPDATE views SET query = ? WHERE name = ?`, q, name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DeleteTag takes a tag off every article; it returns how many had it.

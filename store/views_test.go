@@ -95,3 +95,33 @@ func TestArticleNote(t *testing.T) {
 		t.Errorf("restored note %q", got.Note)
 	}
 }
+
+// Renaming a tag renames it in the saved views too: a view of tag:econ
+// showed nothing once econ was renamed.
+func TestRenameTagKeepsViews(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := mustAdd(t, s, sample("https://t.example/a", "A", "x"))
+	s.TagArticle(ctx, a, []string{"Econ"}, nil)
+	s.SaveView(ctx, "Econ", `tag:econ is:new "a phrase"`)
+	s.SaveView(ctx, "Not econ", "-tag:ECON")
+	s.SaveView(ctx, "Other", "tag:economics site:econ")
+	if _, err := s.RenameTag(ctx, "econ", "public policy"); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"Econ":     `tag:"public policy" is:new "a phrase"`,
+		"Not econ": `-tag:"public policy"`,
+		"Other":    "tag:economics site:econ",
+	}
+	vs, _ := s.Views(ctx)
+	for _, v := range vs {
+		if v.Query != want[v.Name] {
+			t.Errorf("view %s: %q, want %q", v.Name, v.Query, want[v.Name])
+		}
+	}
+	q, _ := query.Parse(want["Not econ"][1:])
+	if arts, _ := s.ListQuery(ctx, q, ListOptions{}); len(arts) != 1 {
+		t.Errorf("the renamed view shows %d articles, want 1", len(arts))
+	}
+}

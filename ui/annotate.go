@@ -247,13 +247,23 @@ func (s *highlightState) closeEditor(v readerView) {
 		before := ed.h
 		before.Note = ed.orig
 		s.pushUndo(undoStep{kind: undoNote, h: before, note: ed.base})
-		s.fx.say("Note saved. u to undo")
+		if ed.base == "" {
+			s.fx.say("Note removed. u to undo")
+		} else {
+			s.fx.say("Note saved. u to undo")
+		}
 	}
 	s.editor = nil
 	s.fx.enter(readNormal)
 	if s.back {
+		// Back on the highlight whose note it was, not the reader's.
 		s.back = false
 		s.openPanel(v)
+		for j, it := range s.fx.picker.items {
+			if it.Value == any(ed.h.ID) {
+				s.fx.pickAt = j
+			}
+		}
 	}
 }
 

@@ -45,6 +45,7 @@ type Library interface {
 	ListQuery(ctx context.Context, q query.Query, opt store.ListOptions) ([]store.Article, error)
 	Views(ctx context.Context) ([]store.View, error)
 	SaveView(ctx context.Context, name, query string) error
+	DeleteView(ctx context.Context, name string) error
 	SetArticleNote(ctx context.Context, id int64, from, to string) error
 	EditMetadata(ctx context.Context, id int64, m store.Metadata) error
 }

@@ -520,7 +520,11 @@ func (f *fakeLib) SaveView(ctx context.Context, name, q string) error {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.views = slices.DeleteFunc(f.views, func(v store.View) bool { return strings.EqualFold(v.Name, name) })
+	// As the store: a view of that name without case keeps its name.
+	if i := slices.IndexFunc(f.views, func(v store.View) bool { return strings.EqualFold(v.Name, name) }); i >= 0 {
+		f.views[i].Query = q
+		return nil
+	}
 	f.views = append(f.views, store.View{Name: name, Query: q})
 	return nil
 }
@@ -553,5 +557,17 @@ func (f *fakeLib) EditMetadata(ctx context.Context, id int64, m store.Metadata) 
 		a.Published = *m.Published
 	}
 	f.version++
+	return nil
+}
+
+func (f *fakeLib) DeleteView(ctx context.Context, name string) error {
+	f.call("DeleteView %s", name)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := len(f.views)
+	f.views = slices.DeleteFunc(f.views, func(v store.View) bool { return strings.EqualFold(v.Name, name) })
+	if len(f.views) == n {
+		return store.ErrNotFound
+	}
 	return nil
 }

@@ -61,6 +61,6 @@ func (hp *helpPane) view(c *Common, h help.Model, km help.KeyMap, w, room int) [
 	hp.top = clamp(hp.top, 0, len(lines)-(room-1))
 	end := min(hp.top+room-1, len(lines))
 	out := append([]string(nil), lines[hp.top:end]...)
-	more := fmt.Sprintf("── keys %d–%d of %d · j/k scroll · ? close ──", hp.top+1, end, len(lines))
+	more := fmt.Sprintf("── lines %d–%d of %d · j/k scroll · ? close ──", hp.top+1, end, len(lines))
 	return append(out, c.Styles.App.Dim.Render(truncate(more, w)))
 }

@@ -593,9 +593,12 @@ func (s *highlightState) openPanel(v readerView) {
 	if s.argument {
 		pk.empty = "No claims, evidence, questions or disagreements yet."
 	}
-	for _, b := range []*key.Binding{&pk.keys.Filter, &pk.keys.Edit, &pk.keys.Delete, &pk.keys.Undo, &pk.keys.Argument} {
+	for _, b := range []*key.Binding{&pk.keys.Filter, &pk.keys.Undo, &pk.keys.Argument} {
 		b.SetEnabled(true)
 	}
+	// Nothing listed: nothing to write a note on or delete.
+	pk.keys.Edit.SetEnabled(len(items) > 0)
+	pk.keys.Delete.SetEnabled(len(items) > 0)
 	// An orphan (or any highlight) can be moved onto the current selection.
 	_, _, sel := s.selection(v.article().Markdown)
 	pk.keys.Reattach.SetEnabled(sel)
@@ -783,24 +786,41 @@ func (s *highlightState) noteRows(v readerView, h *store.Highlight) []string {
 // statusLine describes the highlight under the cursor or the selection.
 func (s *highlightState) statusLine(v readerView) string {
 	st := v.shared().Styles
+	// The note being written may not be the one under the cursor (n in
+	// the panel, A): name its own.
+	if ed := s.editor; ed != nil {
+		if ed.article {
+			return st.Reader.Status.Render("note on the article")
+		}
+		h := ed.h
+		if i := s.byID(h.ID); i >= 0 {
+			h = s.list[i]
+		}
+		return describe(st, h, false)
+	}
 	if _, _, ok := s.selection(v.article().Markdown); ok {
 		return st.Reader.Status.Render("selecting: h highlight · a note · esc cancel")
 	}
 	if i := s.under(); i >= 0 {
-		h := s.list[i]
-		out := st.Label(h.Label).Tag.Render(h.Label)
-		if h.Supports != 0 {
-			out += st.Reader.Status.Render(" → claim")
-		}
-		if h.Note != "" {
-			out += st.Reader.Status.Render(" · has a note")
-		}
-		return out
+		return describe(st, s.list[i], true)
 	}
 	if n := len(s.list); n > 0 {
 		return st.Reader.Status.Render(fmt.Sprintf("%d highlight%s", n, plural(n)))
 	}
 	return ""
+}
+
+// describe is a highlight's label, whether it is linked to a claim and
+// (withNote) whether it has a note.
+func describe(st *Styles, h store.Highlight, withNote bool) string {
+	out := st.Label(h.Label).Tag.Render(h.Label)
+	if h.Supports != 0 {
+		out += st.Reader.Status.Render(" → claim")
+	}
+	if withNote && h.Note != "" {
+		out += st.Reader.Status.Render(" · has a note")
+	}
+	return out
 }
 
 // rowLines maps each body row to its display line; note rows map to -1.

@@ -526,3 +526,118 @@ func TestEmptyPickerMessageWraps(t *testing.T) {
 		}
 	}
 }
+
+// Editing a note from the panel comes back to that highlight: the cursor
+// jumped to the one under the reader's cursor, so a second edit changed
+// the wrong note.
+func TestPanelNoteKeepsRow(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	for _, s := range []string{"Paragraph 1.1", "Paragraph 3.2", "Paragraph 5.3"} {
+		cursorOn(t, p, s)
+		hs.press("h")
+	}
+	hs.press("H", "g")
+	want, _ := p.picker.chosen().(int64)
+	hs.press("n")
+	hs.typeText("first")
+	hs.press("esc")
+	if p.mode != readPicker {
+		t.Fatalf("mode %v after the note, want the panel", p.mode)
+	}
+	if got, _ := p.picker.chosen().(int64); got != want {
+		t.Errorf("panel cursor on highlight %d after its note, want %d", got, want)
+	}
+}
+
+// The status line while writing a note names that note's highlight: from
+// the panel it showed the label of the highlight under the reader's
+// cursor ("question" over a claim's note), and over the article's note too.
+func TestEditorStatusNamesItsHighlight(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	md := p.art.Markdown
+	for _, h := range []struct{ exact, label string }{{"Paragraph 1.2", "claim"}, {"Paragraph 3.2", "question"}} {
+		off := strings.Index(md, h.exact)
+		if _, err := hs.lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + len(h.exact),
+			Exact: h.exact, Label: h.label}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.loadHighlights()
+	cursorOn(t, p, "Paragraph 3.2")
+	hs.press("H", "g", "n")
+	if p.mode != readEditor {
+		t.Fatalf("mode %v, want the editor", p.mode)
+	}
+	last := func() string { l := strings.Split(hs.screen(), "\n"); return strings.Join(l[len(l)-3:], "\n") }
+	if s := last(); !strings.Contains(s, "claim") || strings.Contains(s, "question") {
+		t.Errorf("status while writing the claim's note:\n%s", s)
+	}
+	hs.press("esc", "esc", "A")
+	if s := last(); strings.Contains(s, "question") {
+		t.Errorf("status while writing the article's note:\n%s", s)
+	}
+}
+
+// Emptying a highlight's note says it is removed, as the article's note
+// does: it said "Note saved."
+func TestEmptiedNoteSaysRemoved(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	md := p.art.Markdown
+	off := strings.Index(md, "Paragraph 1.2")
+	if _, err := hs.lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + 13,
+		Exact: "Paragraph 1.2", Label: "claim", Note: "gone"}); err != nil {
+		t.Fatal(err)
+	}
+	p.loadHighlights()
+	hs.press("H", "g", "n", "backspace", "backspace", "backspace", "backspace", "esc")
+	for _, h := range hs.lib.hls {
+		if h.Note != "" {
+			t.Fatalf("note %q, want none", h.Note)
+		}
+	}
+	if !strings.Contains(p.status, "Note removed") {
+		t.Errorf("status %q, want Note removed", p.status)
+	}
+}
+
+// The scrolled help counts its lines, not keys: "keys 1–13 of 21" was
+// shown over 37 keys.
+func TestHelpPaneCountsLines(t *testing.T) {
+	hs, _ := readerHarness(t, 60, 20)
+	hs.press("?")
+	if scr := hs.screen(); !strings.Contains(scr, "── lines 1–") || strings.Contains(scr, "── keys") {
+		t.Errorf("scrolled help:\n%s", scr)
+	}
+}
+
+// An empty panel does not offer to edit or delete: its help said
+// "n edit note" over "No highlights."
+func TestEmptyPanelHelp(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("H")
+	if p.picker == nil {
+		t.Fatal("H did not open the panel")
+	}
+	h := helpText(p.picker.keys.FullHelp())
+	for _, bad := range []string{"edit note", "delete"} {
+		if strings.Contains(h, bad) {
+			t.Errorf("empty panel's help offers %q:\n%s", bad, h)
+		}
+	}
+	if scr := hs.screen(); strings.Contains(scr, "edit note") {
+		t.Errorf("empty panel's help bar offers edit note:\n%s", scr)
+	}
+}
+
+// On a narrow terminal a message takes the progress bar's room: at 60
+// columns "Only evidence, questions and disagreeme…" hid what was wrong.
+func TestNarrowStatusMessageTakesBarRoom(t *testing.T) {
+	hs, p := readerHarness(t, 60, 20)
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "m")
+	lines := strings.Split(hs.screen(), "\n")
+	status := lines[len(lines)-2]
+	if !strings.Contains(status, "link to a claim") {
+		t.Errorf("status line %q", status)
+	}
+}

@@ -24,7 +24,7 @@ func (l *libraryModel) setFilter(v string) tea.Cmd {
 		l.queryErr = err.Error()
 		return nil
 	}
-	l.queryErr = ""
+	l.queryErr, l.shown = "", v
 	l.words = strings.ReplaceAll(q.Words, `"`, "")
 	ops := query.Query{Filters: q.Filters, Sort: q.Sort}
 	if k := opsKey(ops); k != l.opsKey {
@@ -38,7 +38,7 @@ func (l *libraryModel) setFilter(v string) tea.Cmd {
 // clearFilter drops the filter, reading the list again when the filter
 // had operators.
 func (l *libraryModel) clearFilter() tea.Cmd {
-	l.filter, l.words, l.queryErr = "", "", ""
+	l.filter, l.words, l.queryErr, l.shown = "", "", "", ""
 	if l.opsKey != "" {
 		l.opsKey, l.filterOps = "", query.Query{}
 		return l.load(l.selectedID())

@@ -14,6 +14,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"margin/internal/query"
 	"margin/internal/settings"
@@ -144,6 +145,7 @@ type libraryModel struct {
 	filter       string       // the filter applied, as typed
 	words        string       // its free words, which rank titles
 	queryErr     string       // why the filter cannot be read; "" when it can
+	shown        string       // the filter the list answers: the last one read
 	filterOps    query.Query
 	opsKey       string      // the filter's operators the list was read with ("" none)
 	view         *store.View // the saved view shown; nil for the whole library
@@ -310,7 +312,7 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 	case libConfirm:
 		return l.Keys.Confirm.ShortHelp()
 	case libViews:
-		return []key.Binding{l.Keys.Picker.Choose, l.Keys.Picker.Back}
+		return []key.Binding{l.Keys.Picker.Choose, l.picker.keys.Delete, l.Keys.Picker.Back}
 	case libAdding:
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
 	case libImportPath, libImportOpen, libImportAsk, libImporting:
@@ -318,7 +320,7 @@ func (l *libraryModel) ShortHelp() []key.Binding {
 	case libAll:
 		return l.all.ShortHelp()
 	}
-	k := l.keys
+	k := l.listKeys()
 	if l.empty() {
 		return []key.Binding{k.Add, k.Import, k.Sample, k.Help, k.Quit}
 	}
@@ -341,7 +343,28 @@ func (l *libraryModel) FullHelp() [][]key.Binding {
 	if l.mode != libList {
 		return [][]key.Binding{l.ShortHelp()}
 	}
-	return l.keys.FullHelp()
+	return l.listKeys().FullHelp()
+}
+
+// listKeys are the list's keys, the help of the toggles saying what they
+// do now: A, m and * to the article selected, . to the list.
+func (l *libraryModel) listKeys() LibraryKeys {
+	k := l.keys
+	if l.archived {
+		k.ShowArchived.SetHelp(k.ShowArchived.Help().Key, "hide archived")
+	}
+	if a := l.selected(); a != nil {
+		if a.State == store.Archived {
+			k.Archive.SetHelp(k.Archive.Help().Key, "unarchive")
+		}
+		if a.Reading == store.Done {
+			k.Done.SetHelp(k.Done.Help().Key, "not done")
+		}
+		if a.Starred {
+			k.Star.SetHelp(k.Star.Help().Key, "unstar")
+		}
+	}
+	return k
 }
 
 // empty is true when the library holds no article at all (not just none
@@ -628,7 +651,7 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 		l.status = "Saved."
 	}
 	// Show the new article even when a filter, search or view would hide it.
-	l.filter, l.words, l.queryErr, l.opsKey, l.filterOps = "", "", "", "", query.Query{}
+	l.filter, l.words, l.queryErr, l.shown, l.opsKey, l.filterOps = "", "", "", "", "", query.Query{}
 	l.query, l.results, l.view = "", nil, nil
 	return l.load(msg.id)
 }
@@ -831,6 +854,12 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // nextSort cycles the sort order and remembers it.
 func (l *libraryModel) nextSort() tea.Cmd {
+	// A filter's or view's sort: wins over o's: say so rather than change,
+	// unseen, the order remembered for later.
+	if q, _ := l.listQuery(); q.Sort != "" && l.query == "" {
+		l.status = "This list follows “sort:" + q.Sort + "”: o sorts the list without it."
+		return nil
+	}
 	l.sortIdx = (l.sortIdx + 1) % len(sortNames)
 	name := sortNames[l.sortIdx].name
 	return tea.Batch(l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
@@ -1324,12 +1353,13 @@ func (l *libraryModel) viewTitle() string {
 		parts = append(parts, fmt.Sprintf("the %d best for “%s”", len(l.results), sanitize.Line(l.query)))
 	case l.query != "":
 		parts = append(parts, fmt.Sprintf("%d found for “%s”", len(l.results), sanitize.Line(l.query)))
-	case l.filter != "" && l.opsKey != "":
+	case l.shown != "" && l.opsKey != "":
 		// The filter's operators narrowed the list itself: "4 articles ·
 		// 4 matching" would count it twice.
-		parts = []string{fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.filter))}
-	case l.filter != "":
-		parts = append(parts, fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.filter)))
+		parts = []string{fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.shown))}
+	case l.shown != "":
+		// The last filter read: a malformed one leaves the list as it was.
+		parts = append(parts, fmt.Sprintf("%d%s matching “%s”", len(l.rows), more, sanitize.Line(l.shown)))
 	}
 	by := sortNames[l.sortIdx].label
 	if l.query != "" {
@@ -1378,11 +1408,11 @@ func (l *libraryModel) viewBody() string {
 	case l.empty() && l.filter == "":
 		return l.viewWelcome()
 	case l.query != "" && len(l.results) == 0:
-		return st.App.Dim.Render("  Nothing found for “" + sanitize.Line(l.query) + "”.")
+		return l.viewNote("Nothing found for “" + sanitize.Line(l.query) + "”.")
 	case l.query == "" && len(l.rows) == 0 && l.filter != "":
-		return st.App.Dim.Render("  No article matches “" + sanitize.Line(l.filter) + "”.")
+		return l.viewNote("No article matches “" + sanitize.Line(l.filter) + "”.")
 	case l.query == "" && len(l.rows) == 0 && l.view != nil:
-		return st.App.Dim.Render("  No article in the view “" + sanitize.Line(l.view.Name) + "” (" + sanitize.Line(l.view.Query) + ").")
+		return l.viewNote("No article in the view “" + sanitize.Line(l.view.Name) + "” (" + sanitize.Line(l.view.Query) + ").")
 	case l.query == "" && len(l.rows) == 0:
 		return st.App.Dim.Render("  Every article is archived: press . to show them.")
 	}
@@ -1395,6 +1425,16 @@ func (l *libraryModel) viewBody() string {
 			a := l.arts[l.rows[i]].article()
 			lines = append(lines, l.viewRow(&a, i == l.cursor))
 		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// viewNote is a message in place of the list, wrapped: it names a
+// filter, search or view that may be longer than the screen is wide.
+func (l *libraryModel) viewNote(msg string) string {
+	lines := strings.Split(ansi.Wrap(msg, max(l.Width-2, 10), " "), "\n")
+	for i, line := range lines {
+		lines[i] = l.Styles.App.Dim.Render("  " + line)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -1470,7 +1510,8 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 		titleStyle = st.Archived
 	}
 	if sel {
-		titleStyle, marker = st.Selected, st.Marker.Render("▸ ")
+		// Selected, an archived row keeps its italic.
+		titleStyle, marker = st.Selected.Inherit(titleStyle), st.Marker.Render("▸ ")
 	}
 	// Tags follow the title in the title column, in at most a third of it
 	// when the title needs the room; an imported link kept without its

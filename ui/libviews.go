@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"margin/internal/query"
@@ -53,14 +54,22 @@ func (l *libraryModel) onViews(msg viewsMsg) tea.Cmd {
 		}
 	}
 	l.picker = newPicker(l.Common, "Saved views", items)
+	l.picker.keys.Delete.SetEnabled(true)
 	l.picker.cursor = cur
 	l.picker.SetSize(l.Width-2, l.bodyHeight())
 	l.mode = libViews
 	return nil
 }
 
-// onViewsKey moves in the chooser; enter shows the view chosen.
+// onViewsKey moves in the chooser; enter shows the view chosen, x
+// deletes it.
 func (l *libraryModel) onViewsKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, l.picker.keys.Delete) {
+		if v, _ := l.picker.chosen().(*store.View); v != nil {
+			return l.deleteView(*v)
+		}
+		return nil
+	}
 	switch l.picker.HandleKey(msg) {
 	case pickBack:
 		l.mode, l.picker = libList, nil
@@ -90,6 +99,27 @@ func (l *libraryModel) setView(v *store.View) tea.Cmd {
 		l.status = "All articles."
 	}
 	return l.load(0)
+}
+
+// deleteView forgets a saved view, then shows the chooser again; the list
+// shown, when it was that view, becomes the whole library.
+func (l *libraryModel) deleteView(v store.View) tea.Cmd {
+	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
+		if err := lib.DeleteView(ctx, v.Name); err != nil {
+			return nil, fmt.Errorf("delete the view: %w", err)
+		}
+		return func(l *libraryModel) tea.Cmd {
+			var cmd tea.Cmd
+			if l.view != nil && strings.EqualFold(l.view.Name, v.Name) {
+				cmd = l.setView(nil)
+			}
+			l.status = "Deleted the view “" + sanitize.Line(v.Name) + "” (" + sanitize.Line(v.Query) + "): / and V save it again."
+			if l.mode == libViews {
+				l.mode, l.picker = libList, nil
+			}
+			return tea.Batch(cmd, l.loadViews(len(l.views) > 1))
+		}, nil
+	})
 }
 
 // viewToSave is the query V saves: the view shown narrowed by the filter.
@@ -123,10 +153,15 @@ func (l *libraryModel) saveView(name string) tea.Cmd {
 		return nil
 	}
 	q := l.viewToSave()
-	// A view of that name (without case) is replaced: say what it was.
+	// A view of that name (without case) is replaced, keeping its name as
+	// the store does: say what it was.
 	replaced := ""
 	for _, v := range l.views {
-		if strings.EqualFold(v.Name, n) && v.Query != q {
+		if !strings.EqualFold(v.Name, n) {
+			continue
+		}
+		n = v.Name
+		if v.Query != q {
 			replaced = " (it replaced “" + sanitize.Line(v.Query) + "”)"
 		}
 	}
@@ -135,7 +170,7 @@ func (l *libraryModel) saveView(name string) tea.Cmd {
 			return nil, fmt.Errorf("save the view: %w", err)
 		}
 		return func(l *libraryModel) tea.Cmd {
-			l.filter, l.words, l.queryErr, l.opsKey, l.filterOps = "", "", "", "", query.Query{}
+			l.filter, l.words, l.queryErr, l.shown, l.opsKey, l.filterOps = "", "", "", "", "", query.Query{}
 			v := store.View{Name: n, Query: q}
 			cmd := l.setView(&v)
 			l.status = "Saved the view “" + sanitize.Line(n) + "”: " + sanitize.Line(q) + replaced + " · v chooses views"

@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 
 	"margin/internal/article"
 	"margin/store"
@@ -334,6 +338,15 @@ func TestLibrarySaveView(t *testing.T) {
 	if !strings.Contains(l.status, "replaced “tag:later”") {
 		t.Errorf("saved over a view: status %q", l.status)
 	}
+	// It keeps its name as first written: the header said "later" and v
+	// did not put the cursor on "Later".
+	if l.view == nil || l.view.Name != "Later" || !strings.Contains(l.status, "“Later”") {
+		t.Errorf("saved over “Later” as “later”: shown %+v, status %q", l.view, l.status)
+	}
+	hs.press("v")
+	if l.picker == nil || l.picker.cursor != 1 {
+		t.Errorf("v: the chooser is not on the view shown")
+	}
 }
 
 // Emptying the article's note in the editor removes it, says so, and u
@@ -364,5 +377,125 @@ func TestArticleNoteUndo(t *testing.T) {
 	hs.press("u")
 	if got := hs.lib.arts[id].Note; got != "Three paragraphs of my own." {
 		t.Errorf("u after a change: %q", got)
+	}
+}
+
+// The help names what A, m, * and . will do for the article selected:
+// with archived articles shown it still said "show archived", and over an
+// archived, done or starred article "archive", "mark done" and "star".
+func TestLibraryHelpSaysWhatTogglesDo(t *testing.T) {
+	hs := newHarness(t, libWith(3), 100, 30)
+	l := hs.m.library
+	help := func() string { return helpText(l.FullHelp()) + helpText([][]key.Binding{l.ShortHelp()}) }
+	for _, want := range []string{"archive", "mark done", "star", "show archived"} {
+		if !strings.Contains(help(), want) {
+			t.Errorf("help lacks %q:\n%s", want, help())
+		}
+	}
+	hs.press("A", ".", "g")
+	if a := l.selected(); a == nil || a.State != store.Archived {
+		t.Fatalf("selected %+v, want the archived article", a)
+	}
+	hs.press("m", "*")
+	h := help()
+	for _, want := range []string{"unarchive", "not done", "unstar", "hide archived"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("help lacks %q:\n%s", want, h)
+		}
+	}
+}
+
+// While the filter cannot be read the list stays as it was, and the
+// header says which filter it shows: it counted the old rows under the
+// malformed text ("3 matching “tag:”").
+func TestMalformedFilterHeader(t *testing.T) {
+	hs := newHarness(t, libWith(12), 100, 24)
+	hs.press("/")
+	hs.typeText("slow tag")
+	n := len(hs.m.library.rows)
+	hs.typeText(":")
+	head := strings.Split(hs.screen(), "\n")[0]
+	if hs.m.library.queryErr == "" || strings.Contains(head, "tag:") || !strings.Contains(head, fmt.Sprintf("%d matching “slow tag”", n)) {
+		t.Errorf("header %q (%d rows), error %q", head, n, hs.m.library.queryErr)
+	}
+}
+
+// With archived articles shown, the selected row still looks archived:
+// the cursor's style dropped the italic that marks one.
+func TestSelectedArchivedRowLooksArchived(t *testing.T) {
+	hs := newHarness(t, libWith(3), 100, 24)
+	l := hs.m.library
+	a := *l.selected()
+	a.State = store.Inbox
+	inbox := l.viewRow(&a, true)
+	a.State = store.Archived
+	if l.viewRow(&a, true) == inbox {
+		t.Error("the selected archived row is drawn as an inbox one")
+	}
+}
+
+// A long filter or view that matches nothing is named in full, wrapped:
+// the line ran off the screen's edge, cut with no "…".
+func TestEmptyListMessageWraps(t *testing.T) {
+	hs := newHarness(t, libWith(3), 60, 20)
+	hs.press("/")
+	hs.typeText("nothing here matches these many words about the final lastword")
+	scr := hs.screen()
+	if !strings.Contains(scr, "lastword”.") {
+		t.Errorf("the message lost its end:\n%s", scr)
+	}
+	for _, line := range strings.Split(scr, "\n") {
+		if w := ansi.StringWidth(line); w > 60 {
+			t.Errorf("%d cells: %q", w, line)
+		}
+	}
+}
+
+// o under a filter or view with sort: changed nothing on screen and
+// said nothing, while it changed the sort remembered for later: it now
+// leaves that alone and says which sort orders the list.
+func TestSortKeyUnderQuerySort(t *testing.T) {
+	hs := newHarness(t, libWith(6), 100, 24)
+	l := hs.m.library
+	before := l.sortIdx
+	hs.press("/")
+	hs.typeText("sort:title")
+	hs.press("enter", "o")
+	if l.sortIdx != before {
+		t.Errorf("o changed the remembered sort under sort:title")
+	}
+	if !strings.Contains(l.status, "sort:title") {
+		t.Errorf("status %q does not say the list follows sort:title", l.status)
+	}
+}
+
+// x in the views chooser deletes the view under the cursor (it did
+// nothing: deleting needed margin view delete); the view shown is left.
+func TestDeleteViewInChooser(t *testing.T) {
+	lib := libWith(6)
+	lib.views = []store.View{{Name: "Later", Query: "is:new"}, {Name: "Starred", Query: "is:starred"}}
+	hs := newHarness(t, lib, 100, 24)
+	l := hs.m.library
+	hs.press("v", "j", "enter")
+	if l.view == nil || l.view.Name != "Later" {
+		t.Fatalf("shown %+v, want Later", l.view)
+	}
+	hs.press("v")
+	if !strings.Contains(hs.screen(), "x delete") {
+		t.Errorf("the chooser's help does not offer x:\n%s", hs.screen())
+	}
+	hs.press("x")
+	if len(lib.views) != 1 || lib.views[0].Name != "Starred" {
+		t.Fatalf("views %+v after x on Later", lib.views)
+	}
+	if l.view != nil || !strings.Contains(l.status, "Deleted the view “Later” (is:new)") {
+		t.Errorf("shown %+v, status %q", l.view, l.status)
+	}
+	if l.mode != libViews || len(l.picker.items) != 2 {
+		t.Errorf("mode %v: the chooser should stay open with All articles and Starred", l.mode)
+	}
+	hs.press("g", "x")
+	if len(lib.views) != 1 {
+		t.Errorf("x on All articles deleted a view: %+v", lib.views)
 	}
 }

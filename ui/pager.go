@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"margin/internal/settings"
 	"margin/render"
@@ -1331,6 +1332,10 @@ func (p *pagerModel) viewStatus() string {
 		right = st.Reader.Status.Render(fmt.Sprintf("“%s” %d/%d", sanitize.Line(p.query), p.cur+1, len(p.matches)))
 	default:
 		right = p.hl.statusLine(p)
+	}
+	if (p.errLine != "" || p.status != "") && ansi.StringWidth(left+"  "+right) > p.Width {
+		// A message that does not fit says more than the bar.
+		return truncate(" "+right, p.Width)
 	}
 	return truncate(left+"  "+right, p.Width)
 }

@@ -203,3 +203,25 @@ func period(v string) (from, until time.Time, err error) {
 	}
 	return from, until, fmt.Errorf("not a date: %q", v)
 }
+
+// RenameTag rewrites q's tag: and -tag: operators naming from (compared
+// without case) to name to, keeping the rest as written; changed is false
+// when q names no such tag. A saved view then follows a renamed tag.
+func RenameTag(q, from, to string) (out string, changed bool) {
+	toks := split(q)
+	for i, tok := range toks {
+		name, val, ok := operator(tok)
+		if !ok || strings.TrimPrefix(name, "-") != string(Tag) || !strings.EqualFold(unquote(val), from) {
+			continue
+		}
+		v := to
+		if strings.ContainsAny(v, " \t") {
+			v = `"` + v + `"`
+		}
+		toks[i], changed = name+":"+v, true
+	}
+	if !changed {
+		return q, false
+	}
+	return strings.Join(toks, " "), true
+}

@@ -89,3 +89,17 @@ func TestParseUnfetchedAndNote(t *testing.T) {
 		t.Errorf("%+v %v", q, err)
 	}
 }
+
+func TestRenameTag(t *testing.T) {
+	for _, c := range []struct{ in, from, to, want string }{
+		{"tag:econ is:new", "econ", "policy", "tag:policy is:new"},
+		{`-tag:"Reading List" words`, "reading list", "later", "-tag:later words"},
+		{"tag:econ", "econ", "public policy", `tag:"public policy"`},
+		{"tag:economics econ site:econ", "econ", "x", "tag:economics econ site:econ"},
+	} {
+		got, changed := RenameTag(c.in, c.from, c.to)
+		if got != c.want || changed != (c.in != c.want) {
+			t.Errorf("RenameTag(%q) = %q %v, want %q", c.in, got, changed, c.want)
+		}
+	}
+}
