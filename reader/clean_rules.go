@@ -186,7 +186,13 @@ func dropClass(n *html.Node, size, total int, img bool) bool {
 	case "img", "picture", "figure", "body", "article", "main":
 		return false
 	}
-	if size*4 > total || !classIsFurniture(n) {
+	if size*4 > total {
+		// A site's menu can outweigh a short post: a list named as
+		// navigation goes whatever its share, unless it is nearly all
+		// there is or holds a paragraph.
+		return size*4 <= total*3 && isMenuList(n) && !holdsProse(n)
+	}
+	if !classIsFurniture(n) {
 		return false
 	}
 	if n.Data == "span" || n.Data == "a" {
@@ -194,6 +200,36 @@ func dropClass(n *html.Node, size, total int, img bool) bool {
 		return true
 	}
 	return !img
+}
+
+// menuWords are the class and id words of a site's navigation.
+var menuWords = wordSet("nav", "navigation", "menu", "navbar", "sitenav", "mainnav")
+
+// isMenuList reports whether n is a <nav>, or a list whose class or id
+// names it a site's navigation ("navigation", "main-menu", "navbar").
+func isMenuList(n *html.Node) bool {
+	if n.Data == "nav" {
+		return true
+	}
+	if n.Data != "ul" && n.Data != "ol" {
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, tok := range strings.Fields(a.Val) {
+			if generatedName(tok) {
+				continue
+			}
+			for _, w := range splitName(tok) {
+				if menuWords[w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // dropLinkList removes lists of links ("More from", "Trending", related

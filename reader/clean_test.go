@@ -603,3 +603,29 @@ func TestPHPErrorsDropped(t *testing.T) {
 		}
 	}
 }
+
+// TestMenuOutweighsShortPost: when go-readability takes a page's whole
+// frame, a site's menu (nested lists of labels and links) can hold more
+// text than the short news post beside it; it goes all the same, its
+// labels and its links to other sites too.
+func TestMenuOutweighsShortPost(t *testing.T) {
+	menu := `<ul id="navigation">`
+	for i := range 6 {
+		menu += fmt.Sprintf(`<li class="title">MENU section %d<ul class="topcat"><li><a href="/section-%d/">MENU page %d</a></li><li class="subcat">MENU group %d<ul><li><a href="https://gallery.example.org/%d/">MENU previews %d</a></li></ul></li></ul></li>`, i, i, i, i, i, i)
+	}
+	menu += `</ul>`
+	post := "Chapter 121 is online now. As always the pictures can only be seen by members who are logged in. Chapter 122 follows on Friday."
+	doc, err := html.Parse(strings.NewReader(`<div id="container"><div id="content"><p>` + post + `</p></div><div id="leftnav">` + menu + `</div></div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := findElement(doc, "body")
+	postClean(root, &pageInfo{host: "fans.example.com"})
+	text := squeeze(textOf(root))
+	if !strings.Contains(text, post) {
+		t.Errorf("post lost: %s", text)
+	}
+	if strings.Contains(text, "MENU") {
+		t.Errorf("menu left in: %s", text)
+	}
+}
