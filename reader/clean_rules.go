@@ -567,6 +567,12 @@ var (
 		"comentarios", "comentário", "comentários", "komentarz", "komentarze", "komentarzy", "commento", "commenti",
 		"reactie", "reacties", "views", "aufrufe", "vues", "visitas", "visualizações", "visualizzazioni", "wyświetleń",
 		"wyświetlenia", "weergaven")
+	// A post's tally as blog plugins print it: "(Visited 215 times, 55
+	// visits today)", "Rating: 5.0/5 (1 vote cast)", "(3 votes, average:
+	// 4.67 out of 5)", "<title>, 6.0 out of 6 based on 1 rating".
+	rxTally = lazyRegexp(`^\(?(visited [\d.,]+ times?(, [\d.,]+ visits? today)?|rating: [\d.,]+/ ?[\d.,]+ \([\d.,]+ votes? cast\)|[\d.,]+ votes?, average: [\d.,]+ out of [\d.,]+)\)?\.?$|, [\d.,]+ out of [\d.,]+ based on [\d.,]+ ratings?\.?$`)
+	// Words without one of which rxTally cannot match.
+	tallyHints = []string{"visit", "vote", "rating"}
 	// "More AP NBA: https://...": a line of links to more of the same.
 	rxMoreLink = lazyRegexp(`^more\b[^:]{0,40}:\s*https?://`)
 	// Reading time: "4 min read", "3 Minuten Lesezeit", "5 min de lecture".
@@ -710,6 +716,10 @@ func isFurnitureText(t string) bool {
 	// An ad label with its kind: "Anzeige, enthält Affiliate Links",
 	// "Werbung | unbezahlt", "Publicité : partenariat".
 	if len(words) >= 2 && len(words) <= 8 && isAdLabel(words) {
+		return true
+	}
+	// A visit or vote tally on its own.
+	if len(words) <= 16 && containsAny(lower, tallyHints) && rxTally().MatchString(lower) {
 		return true
 	}
 	// "Lesen Sie auch: <headline>", "Le puede interesar: <headline>".

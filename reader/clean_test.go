@@ -90,6 +90,8 @@ func TestCleaningRules(t *testing.T) {
 		{name: "after a comments heading", end: `<div class="titlebar">Kommentare</div><div><h3>#1 Kommentar von Anna</h3>26. März 2004, 16:19<p>GONE danke für diesen schönen Bericht über den Hafen!</p></div>`},
 		{name: "read more line", mid: `<p>Read more: <a href="/news/harbour-history">GONE a history of the harbour</a></p>`},
 		{name: "advertisement", mid: `<div>Advertisement</div>`, gone: "Advertisement"},
+		{name: "visit tally", end: `<div class="tptn_counter">(Visited 215 times, 55 visits today)</div>`, gone: "Visited"},
+		{name: "vote tally", before: `<div>The Harbour Heater, 6.0 out of 6 based on 1 rating</div><div><div>Rating: 5.0/<strong>5</strong> (1 vote cast)</div></div>`, gone: "ating"},
 		{name: "byline", before: `<p>By Jane GONE and John Roe</p>`},
 		{name: "dateline", before: `<p>Updated 1:39 am EST, Wednesday, November 20, 2019 GONE</p>`},
 		{name: "time class", before: `<div class="post-time">GONE two hours ago</div><div class="reading-time">GONE 4 minutes</div>`},
@@ -292,6 +294,12 @@ func TestIsFurnitureText(t *testing.T) {
 		{"37 views", true},
 		{"Keine Kommentare", true},
 		{"37 pupils", false},
+		{"(Visited 215 times, 55 visits today)", true},
+		{"Rating: 6.0/6 (1 vote cast)", true},
+		{"(3 votes, average: 4.67 out of 5)", true},
+		{"The Harbour Heater, 5.0 out of 5 based on 2 ratings", true},
+		{"The council visited 12 times before it voted.", false},
+		{"Rating: the heater scored 5 out of 5 with the fishermen.", false},
 		{"Die Kommentare", false},
 		{"LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York y su historial", true},
 		{"Lesen Sie auch: Der Hafen ist wieder offen, und die Fischer kehren mit vollen Netzen zurück", true},
@@ -370,7 +378,7 @@ func TestCleaningRulesFire(t *testing.T) {
 // Every rule's pattern compiles: they compile on first use, so a typo
 // would otherwise surface only when some page reached that rule.
 func TestLazyRegexpsCompile(t *testing.T) {
-	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxFollowOther, rxByline,
+	for _, re := range []func() *regexp.Regexp{rxCounter, rxTally, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxFollowOther, rxByline,
 		rxDateAnchor, textEndRe, textCopyrightRe, textAsideRe, textBylineRe, textCreditRe, textCaptionRe, textURLRe, bylineDate} {
 		if re() == nil {
 			t.Fatal("a rule compiled to nil")
