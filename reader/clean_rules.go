@@ -702,7 +702,8 @@ func isFurnitureText(t string) bool {
 		lower = strings.ReplaceAll(lower, " :", ":")
 	}
 	if len(words) <= 12 {
-		line := strings.TrimRight(lower, " .:!…")
+		// Dashes may set a label off on both sides: "- Advertisement -".
+		line := strings.Trim(strings.TrimRight(lower, " .:!…"), " -–—")
 		if furnitureLines[line] || hasAnyPrefix(line, furnitureLinePrefixes) ||
 			strings.HasSuffix(line, "comments") && len(words) <= 2 || isCountLine(line) {
 			return true
