@@ -101,7 +101,8 @@ func classIsFurniture(n *html.Node) bool {
 // generated (a hash: "tagStyle_z4kqwb") and script hooks ("js-readmore",
 // a button that unfolds the text) say nothing of what they hold, and
 // "hidden" names the element hidden only as the name's first word
-// ("field--label-hidden" hides the field's label, not the field).
+// ("field--label-hidden" hides the field's label, not the field), or in
+// "text-hide".
 func tokenIsFurniture(tok string) bool {
 	words := splitName(tok)
 	if len(words) == 0 || generatedName(tok) {
@@ -114,7 +115,7 @@ func tokenIsFurniture(tok string) bool {
 		if !classWords[w] {
 			continue
 		}
-		if (w == "hidden" || w == "hide") && i > 0 && !classWords[words[i-1]] && words[i-1] != "is" {
+		if (w == "hidden" || w == "hide") && i > 0 && !classWords[words[i-1]] && words[i-1] != "is" && !textHide(words) {
 			continue
 		}
 		if w == "time" && i > 0 && recipeSteps[words[i-1]] {
@@ -129,6 +130,12 @@ func tokenIsFurniture(tok string) bool {
 		}
 	}
 	return false
+}
+
+// textHide reports whether a class is Bootstrap's "text-hide", which hides
+// the element's own text (a heading kept for screen readers, a logo's name).
+func textHide(words []string) bool {
+	return len(words) == 2 && words[0] == "text" && words[1] == "hide"
 }
 
 // generatedName reports whether a class name carries a hash: a run of five

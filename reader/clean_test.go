@@ -90,6 +90,7 @@ func TestCleaningRules(t *testing.T) {
 		{name: "after a comments heading", end: `<div class="titlebar">Kommentare</div><div><h3>#1 Kommentar von Anna</h3>26. März 2004, 16:19<p>GONE danke für diesen schönen Bericht über den Hafen!</p></div>`},
 		{name: "read more line", mid: `<p>Read more: <a href="/news/harbour-history">GONE a history of the harbour</a></p>`},
 		{name: "advertisement", mid: `<div>Advertisement</div>`, gone: "Advertisement"},
+		{name: "text-hide heading", before: `<h2 class="text-hide">GONE Main content</h2>`},
 		{name: "advertisement between dashes", mid: `<div>- Advertisement -</div>`, gone: "Advertisement"},
 		{name: "visit tally", end: `<div class="tptn_counter">(Visited 215 times, 55 visits today)</div>`, gone: "Visited"},
 		{name: "vote tally", before: `<div>The Harbour Heater, 6.0 out of 6 based on 1 rating</div><div><div>Rating: 5.0/<strong>5</strong> (1 vote cast)</div></div>`, gone: "ating"},
@@ -347,6 +348,8 @@ func TestClassIsFurniture(t *testing.T) {
 		{"field field--label-hidden field__item", false}, {"visually-hidden", true}, {"hidden", true}, {"is-hidden", true},
 		{"tagStyle_z4kqwb-o_O-style_1tcxgp3", false}, {"tag-list", true},
 		{"presentation-box-txt js_readmore", false}, {"readmore-link", true},
+		// Bootstrap's "text-hide" hides the element's text.
+		{"text-hide", true}, {"site-title text-hide", true}, {"more-text-hidden", false},
 	} {
 		n := parseFragment(t, `<div class="`+tc.class+`">x</div>`)
 		if got := classIsFurniture(n); got != tc.want {
