@@ -573,7 +573,10 @@ var (
 	countWords = wordSet("comment", "comments", "kommentar", "kommentare", "commentaire", "commentaires", "comentario",
 		"comentarios", "comentário", "comentários", "komentarz", "komentarze", "komentarzy", "commento", "commenti",
 		"reactie", "reacties", "views", "aufrufe", "vues", "visitas", "visualizações", "visualizzazioni", "wyświetleń",
-		"wyświetlenia", "weergaven")
+		"wyświetlenia", "weergaven",
+		// A poll's results, each answer's votes on its own line.
+		"vote", "votes", "stimme", "stimmen", "voto", "votos", "voti", "voix", "stemmen", "głos", "głosy", "głosów",
+		"голос", "голоса", "голосов")
 	// A post's tally as blog plugins print it: "(Visited 215 times, 55
 	// visits today)", "Rating: 5.0/5 (1 vote cast)", "(3 votes, average:
 	// 4.67 out of 5)", "<title>, 6.0 out of 6 based on 1 rating".
@@ -799,9 +802,9 @@ func isFurnitureText(t string) bool {
 }
 
 // isCountLine reports whether a line is a number (or "no") and the word
-// for comments or views.
+// for comments, views or votes. A poll may set its share first: "%61 голос".
 func isCountLine(line string) bool {
-	n, w, ok := strings.Cut(line, " ")
+	n, w, ok := strings.Cut(strings.TrimLeft(line, "% "), " ")
 	if !ok || !countWords[w] {
 		return false
 	}
