@@ -92,6 +92,7 @@ func TestCleaningRules(t *testing.T) {
 		{name: "advertisement", mid: `<div>Advertisement</div>`, gone: "Advertisement"},
 		{name: "text-hide heading", before: `<h2 class="text-hide">GONE Main content</h2>`},
 		{name: "poll results", end: `<div class="poll"><h3>Which heater design is best?</h3><div><span>%</span><span>165 votes</span></div><div><span>%</span><span>61 votes</span></div></div>`, gone: "votes"},
+		{name: "lead-in with nothing after", end: `<p>See more GONE photos:</p><div class="gallery" data-src="/gallery/12"></div>`},
 		{name: "advertisement between dashes", mid: `<div>- Advertisement -</div>`, gone: "Advertisement"},
 		{name: "visit tally", end: `<div class="tptn_counter">(Visited 215 times, 55 visits today)</div>`, gone: "Visited"},
 		{name: "vote tally", before: `<div>The Harbour Heater, 6.0 out of 6 based on 1 rating</div><div><div>Rating: 5.0/<strong>5</strong> (1 vote cast)</div></div>`, gone: "ating"},
@@ -647,5 +648,18 @@ func TestMenuOutweighsShortPost(t *testing.T) {
 	}
 	if strings.Contains(text, "MENU") {
 		t.Errorf("menu left in: %s", text)
+	}
+}
+
+// TestLeadInKeptWhenSomethingFollows: a closing label that ends in a
+// colon stays when a picture follows it, and a sentence that ends in one
+// stays at the end.
+func TestLeadInKeptWhenSomethingFollows(t *testing.T) {
+	src := page("", "", "", `<p>KEEP the quay:</p><p><img src="/img/quay.jpg" alt="The quay"></p><p>KEEP the report is here:</p>`)
+	a := extractPage(t, src)
+	for _, k := range []string{"KEEP the quay:", "KEEP the report is here:"} {
+		if !strings.Contains(a.Text, k) {
+			t.Errorf("%q lost:\n%s", k, a.Text)
+		}
 	}
 }
