@@ -108,14 +108,21 @@ func (c *cleaner) trimEnds(root *html.Node) {
 	c.secondOpinion(ls[first:])
 	// But a heading with nothing after it heads nothing: the title of a
 	// box whose items were dropped or are drawn by a script ("News",
-	// "More on this topic").
+	// "More on this topic"). Nor does a label of up to four words that
+	// ends in a colon lead into anything ("See more photos:",
+	// "Quellenangaben:"); a sentence that does ("Das Konzeptpapier finden
+	// Sie hier:") may point at a file the page offered, and stays.
 	for {
 		h := lastLeaf(root)
-		if h == nil || h.Parent == nil || !(h.Data == "h1" || headingTag(h)) {
+		if h == nil || h.Parent == nil {
+			break
+		}
+		t := squeeze(textOf(h))
+		if !(h.Data == "h1" || headingTag(h)) && !(strings.HasSuffix(t, ":") && strings.Count(t, " ") < 4) {
 			break
 		}
 		// Some sites set whole paragraphs in heading tags.
-		if t := squeeze(textOf(h)); strings.Count(t, " ") >= 12 || isProse(t) {
+		if strings.Count(t, " ") >= 12 || isProse(t) {
 			break
 		}
 		trace("ends", h)

@@ -101,7 +101,8 @@ func classIsFurniture(n *html.Node) bool {
 // generated (a hash: "tagStyle_z4kqwb") and script hooks ("js-readmore",
 // a button that unfolds the text) say nothing of what they hold, and
 // "hidden" names the element hidden only as the name's first word
-// ("field--label-hidden" hides the field's label, not the field).
+// ("field--label-hidden" hides the field's label, not the field), or in
+// "text-hide".
 func tokenIsFurniture(tok string) bool {
 	words := splitName(tok)
 	if len(words) == 0 || generatedName(tok) {
@@ -114,7 +115,7 @@ func tokenIsFurniture(tok string) bool {
 		if !classWords[w] {
 			continue
 		}
-		if (w == "hidden" || w == "hide") && i > 0 && !classWords[words[i-1]] && words[i-1] != "is" {
+		if (w == "hidden" || w == "hide") && i > 0 && !classWords[words[i-1]] && words[i-1] != "is" && !textHide(words) {
 			continue
 		}
 		if w == "time" && i > 0 && recipeSteps[words[i-1]] {
@@ -129,6 +130,12 @@ func tokenIsFurniture(tok string) bool {
 		}
 	}
 	return false
+}
+
+// textHide reports whether a class is Bootstrap's "text-hide", which hides
+// the element's own text (a heading kept for screen readers, a logo's name).
+func textHide(words []string) bool {
+	return len(words) == 2 && words[0] == "text" && words[1] == "hide"
 }
 
 // generatedName reports whether a class name carries a hash: a run of five
@@ -186,7 +193,13 @@ func dropClass(n *html.Node, size, total int, img bool) bool {
 	case "img", "picture", "figure", "body", "article", "main":
 		return false
 	}
-	if size*4 > total || !classIsFurniture(n) {
+	if size*4 > total {
+		// A site's menu can outweigh a short post: a list named as
+		// navigation goes whatever its share, unless it is nearly all
+		// there is or holds a paragraph.
+		return size*4 <= total*3 && isMenuList(n) && !holdsProse(n)
+	}
+	if !classIsFurniture(n) {
 		return false
 	}
 	if n.Data == "span" || n.Data == "a" {
@@ -194,6 +207,36 @@ func dropClass(n *html.Node, size, total int, img bool) bool {
 		return true
 	}
 	return !img
+}
+
+// menuWords are the class and id words of a site's navigation.
+var menuWords = wordSet("nav", "navigation", "menu", "navbar", "sitenav", "mainnav")
+
+// isMenuList reports whether n is a <nav>, or a list whose class or id
+// names it a site's navigation ("navigation", "main-menu", "navbar").
+func isMenuList(n *html.Node) bool {
+	if n.Data == "nav" {
+		return true
+	}
+	if n.Data != "ul" && n.Data != "ol" {
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, tok := range strings.Fields(a.Val) {
+			if generatedName(tok) {
+				continue
+			}
+			for _, w := range splitName(tok) {
+				if menuWords[w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // dropLinkList removes lists of links ("More from", "Trending", related
@@ -530,7 +573,16 @@ var (
 	countWords = wordSet("comment", "comments", "kommentar", "kommentare", "commentaire", "commentaires", "comentario",
 		"comentarios", "comentário", "comentários", "komentarz", "komentarze", "komentarzy", "commento", "commenti",
 		"reactie", "reacties", "views", "aufrufe", "vues", "visitas", "visualizações", "visualizzazioni", "wyświetleń",
-		"wyświetlenia", "weergaven")
+		"wyświetlenia", "weergaven",
+		// A poll's results, each answer's votes on its own line.
+		"vote", "votes", "stimme", "stimmen", "voto", "votos", "voti", "voix", "stemmen", "głos", "głosy", "głosów",
+		"голос", "голоса", "голосов")
+	// A post's tally as blog plugins print it: "(Visited 215 times, 55
+	// visits today)", "Rating: 5.0/5 (1 vote cast)", "(3 votes, average:
+	// 4.67 out of 5)", "<title>, 6.0 out of 6 based on 1 rating".
+	rxTally = lazyRegexp(`^\(?(visited [\d.,]+ times?(, [\d.,]+ visits? today)?|rating: [\d.,]+/ ?[\d.,]+ \([\d.,]+ votes? cast\)|[\d.,]+ votes?, average: [\d.,]+ out of [\d.,]+)\)?\.?$|, [\d.,]+ out of [\d.,]+ based on [\d.,]+ ratings?\.?$`)
+	// Words without one of which rxTally cannot match.
+	tallyHints = []string{"visit", "vote", "rating"}
 	// "More AP NBA: https://...": a line of links to more of the same.
 	rxMoreLink = lazyRegexp(`^more\b[^:]{0,40}:\s*https?://`)
 	// Reading time: "4 min read", "3 Minuten Lesezeit", "5 min de lecture".
@@ -660,7 +712,8 @@ func isFurnitureText(t string) bool {
 		lower = strings.ReplaceAll(lower, " :", ":")
 	}
 	if len(words) <= 12 {
-		line := strings.TrimRight(lower, " .:!…")
+		// Dashes may set a label off on both sides: "- Advertisement -".
+		line := strings.Trim(strings.TrimRight(lower, " .:!…"), " -–—")
 		if furnitureLines[line] || hasAnyPrefix(line, furnitureLinePrefixes) ||
 			strings.HasSuffix(line, "comments") && len(words) <= 2 || isCountLine(line) {
 			return true
@@ -674,6 +727,10 @@ func isFurnitureText(t string) bool {
 	// An ad label with its kind: "Anzeige, enthält Affiliate Links",
 	// "Werbung | unbezahlt", "Publicité : partenariat".
 	if len(words) >= 2 && len(words) <= 8 && isAdLabel(words) {
+		return true
+	}
+	// A visit or vote tally on its own.
+	if len(words) <= 16 && containsAny(lower, tallyHints) && rxTally().MatchString(lower) {
 		return true
 	}
 	// "Lesen Sie auch: <headline>", "Le puede interesar: <headline>".
@@ -745,9 +802,9 @@ func isFurnitureText(t string) bool {
 }
 
 // isCountLine reports whether a line is a number (or "no") and the word
-// for comments or views.
+// for comments, views or votes. A poll may set its share first: "%61 голос".
 func isCountLine(line string) bool {
-	n, w, ok := strings.Cut(line, " ")
+	n, w, ok := strings.Cut(strings.TrimLeft(line, "% "), " ")
 	if !ok || !countWords[w] {
 		return false
 	}

@@ -90,6 +90,12 @@ func TestCleaningRules(t *testing.T) {
 		{name: "after a comments heading", end: `<div class="titlebar">Kommentare</div><div><h3>#1 Kommentar von Anna</h3>26. März 2004, 16:19<p>GONE danke für diesen schönen Bericht über den Hafen!</p></div>`},
 		{name: "read more line", mid: `<p>Read more: <a href="/news/harbour-history">GONE a history of the harbour</a></p>`},
 		{name: "advertisement", mid: `<div>Advertisement</div>`, gone: "Advertisement"},
+		{name: "text-hide heading", before: `<h2 class="text-hide">GONE Main content</h2>`},
+		{name: "poll results", end: `<div class="poll"><h3>Which heater design is best?</h3><div><span>%</span><span>165 votes</span></div><div><span>%</span><span>61 votes</span></div></div>`, gone: "votes"},
+		{name: "lead-in with nothing after", end: `<p>See more GONE photos:</p><div class="gallery" data-src="/gallery/12"></div>`},
+		{name: "advertisement between dashes", mid: `<div>- Advertisement -</div>`, gone: "Advertisement"},
+		{name: "visit tally", end: `<div class="tptn_counter">(Visited 215 times, 55 visits today)</div>`, gone: "Visited"},
+		{name: "vote tally", before: `<div>The Harbour Heater, 6.0 out of 6 based on 1 rating</div><div><div>Rating: 5.0/<strong>5</strong> (1 vote cast)</div></div>`, gone: "ating"},
 		{name: "byline", before: `<p>By Jane GONE and John Roe</p>`},
 		{name: "dateline", before: `<p>Updated 1:39 am EST, Wednesday, November 20, 2019 GONE</p>`},
 		{name: "time class", before: `<div class="post-time">GONE two hours ago</div><div class="reading-time">GONE 4 minutes</div>`},
@@ -292,6 +298,19 @@ func TestIsFurnitureText(t *testing.T) {
 		{"37 views", true},
 		{"Keine Kommentare", true},
 		{"37 pupils", false},
+		{"% 34 голоса", true},
+		{"165 votes", true},
+		{"12 Stimmen", true},
+		{"% of voters", false},
+		{"- Advertisement -", true},
+		{"– Anzeige –", true},
+		{"- The End -", false},
+		{"(Visited 215 times, 55 visits today)", true},
+		{"Rating: 6.0/6 (1 vote cast)", true},
+		{"(3 votes, average: 4.67 out of 5)", true},
+		{"The Harbour Heater, 5.0 out of 5 based on 2 ratings", true},
+		{"The council visited 12 times before it voted.", false},
+		{"Rating: the heater scored 5 out of 5 with the fishermen.", false},
 		{"Die Kommentare", false},
 		{"LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández en el MDC de Nueva York y su historial", true},
 		{"Lesen Sie auch: Der Hafen ist wieder offen, und die Fischer kehren mit vollen Netzen zurück", true},
@@ -335,6 +354,8 @@ func TestClassIsFurniture(t *testing.T) {
 		{"field field--label-hidden field__item", false}, {"visually-hidden", true}, {"hidden", true}, {"is-hidden", true},
 		{"tagStyle_z4kqwb-o_O-style_1tcxgp3", false}, {"tag-list", true},
 		{"presentation-box-txt js_readmore", false}, {"readmore-link", true},
+		// Bootstrap's "text-hide" hides the element's text.
+		{"text-hide", true}, {"site-title text-hide", true}, {"more-text-hidden", false},
 	} {
 		n := parseFragment(t, `<div class="`+tc.class+`">x</div>`)
 		if got := classIsFurniture(n); got != tc.want {
@@ -370,7 +391,7 @@ func TestCleaningRulesFire(t *testing.T) {
 // Every rule's pattern compiles: they compile on first use, so a typo
 // would otherwise surface only when some page reached that rule.
 func TestLazyRegexpsCompile(t *testing.T) {
-	for _, re := range []func() *regexp.Regexp{rxCounter, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxFollowOther, rxByline,
+	for _, re := range []func() *regexp.Regexp{rxCounter, rxTally, rxReadTime, rxServerError, rxMoreLink, rxSlashCredit, rxCreditEnd, rxCoda, rxFollow, rxFollowOther, rxByline,
 		rxDateAnchor, textEndRe, textCopyrightRe, textAsideRe, textBylineRe, textCreditRe, textCaptionRe, textURLRe, bylineDate} {
 		if re() == nil {
 			t.Fatal("a rule compiled to nil")
@@ -600,6 +621,45 @@ func TestPHPErrorsDropped(t *testing.T) {
 	for _, want := range []string{"Warning: the program slows an old machine down", "Warning: the build fails on line 12", "Einen Parallel-Scan:", "Dieser nutzt alle Prozessoren"} {
 		if !strings.Contains(a.Text, want) {
 			t.Errorf("%q was lost:\n%s", want, a.Text)
+		}
+	}
+}
+
+// TestMenuOutweighsShortPost: when go-readability takes a page's whole
+// frame, a site's menu (nested lists of labels and links) can hold more
+// text than the short news post beside it; it goes all the same, its
+// labels and its links to other sites too.
+func TestMenuOutweighsShortPost(t *testing.T) {
+	menu := `<ul id="navigation">`
+	for i := range 6 {
+		menu += fmt.Sprintf(`<li class="title">MENU section %d<ul class="topcat"><li><a href="/section-%d/">MENU page %d</a></li><li class="subcat">MENU group %d<ul><li><a href="https://gallery.example.org/%d/">MENU previews %d</a></li></ul></li></ul></li>`, i, i, i, i, i, i)
+	}
+	menu += `</ul>`
+	post := "Chapter 121 is online now. As always the pictures can only be seen by members who are logged in. Chapter 122 follows on Friday."
+	doc, err := html.Parse(strings.NewReader(`<div id="container"><div id="content"><p>` + post + `</p></div><div id="leftnav">` + menu + `</div></div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := findElement(doc, "body")
+	postClean(root, &pageInfo{host: "fans.example.com"})
+	text := squeeze(textOf(root))
+	if !strings.Contains(text, post) {
+		t.Errorf("post lost: %s", text)
+	}
+	if strings.Contains(text, "MENU") {
+		t.Errorf("menu left in: %s", text)
+	}
+}
+
+// TestLeadInKeptWhenSomethingFollows: a closing label that ends in a
+// colon stays when a picture follows it, and a sentence that ends in one
+// stays at the end.
+func TestLeadInKeptWhenSomethingFollows(t *testing.T) {
+	src := page("", "", "", `<p>KEEP the quay:</p><p><img src="/img/quay.jpg" alt="The quay"></p><p>KEEP the report is here:</p>`)
+	a := extractPage(t, src)
+	for _, k := range []string{"KEEP the quay:", "KEEP the report is here:"} {
+		if !strings.Contains(a.Text, k) {
+			t.Errorf("%q lost:\n%s", k, a.Text)
 		}
 	}
 }
