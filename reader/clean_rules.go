@@ -209,11 +209,12 @@ func dropClass(n *html.Node, size, total int, img bool) bool {
 	return !img
 }
 
-// menuWords are the class and id words of a site's navigation.
-var menuWords = wordSet("nav", "navigation", "menu", "navbar", "sitenav", "mainnav")
+// menuWords are the class and id words of a site's navigation. Not
+// "menu": a restaurant's page lists its dishes in one.
+var menuWords = wordSet("nav", "navigation", "navbar", "sitenav", "mainnav")
 
 // isMenuList reports whether n is a <nav>, or a list whose class or id
-// names it a site's navigation ("navigation", "main-menu", "navbar").
+// names it a site's navigation ("navigation", "site-nav", "navbar").
 func isMenuList(n *html.Node) bool {
 	if n.Data == "nav" {
 		return true

@@ -649,6 +649,21 @@ func TestMenuOutweighsShortPost(t *testing.T) {
 	if strings.Contains(text, "MENU") {
 		t.Errorf("menu left in: %s", text)
 	}
+	// A restaurant's dishes in a list named "menu" are the page's text.
+	dishes := `<ul class="menu">`
+	for i := range 12 {
+		dishes += fmt.Sprintf(`<li>DISH %d: roast beetroot with goat's cheese and walnuts, 14 euros</li>`, i)
+	}
+	dishes += `</ul>`
+	doc, err = html.Parse(strings.NewReader(`<div id="content"><p>` + strings.Repeat("Our winter menu is served from noon until ten, with bread from the bakery next door. ", 8) + `</p>` + dishes + `</div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root = findElement(doc, "body")
+	postClean(root, &pageInfo{host: "bistro.example.com"})
+	if text := squeeze(textOf(root)); strings.Count(text, "DISH") != 12 {
+		t.Errorf("a restaurant's menu lost: %s", text)
+	}
 }
 
 // TestLeadInKeptWhenSomethingFollows: a closing label that ends in a
