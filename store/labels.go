@@ -1,5 +1,7 @@
 package store
 
+import "margin/internal/query"
+
 // Label is one kind of highlight: its name, what it means, how it looks
 // and whether it may point at a claim. Every screen, export and check
 // reads labels from LabelDefs; none writes its own table.
@@ -48,4 +50,17 @@ func LabelNamed(name string) (l Label, ok bool) {
 func LinksToClaim(label string) bool {
 	l, ok := LabelNamed(label)
 	return ok && l.LinksToClaim
+}
+
+// UnknownLabel returns the first label: value of q that is none of
+// margin's labels ("disagreement" for disagree), for the message of a
+// query that matched nothing: the store keeps an imported highlight's own
+// labels, so such a value is no error, but it is most often a slip.
+func UnknownLabel(q query.Query) (string, bool) {
+	for _, f := range q.Filters {
+		if _, ok := LabelNamed(f.Value); f.Kind == query.Label && !ok {
+			return f.Value, true
+		}
+	}
+	return "", false
 }

@@ -1410,7 +1410,11 @@ func (l *libraryModel) viewBody() string {
 	case l.query != "" && len(l.results) == 0:
 		return l.viewNote("Nothing found for “" + sanitize.Line(l.query) + "”.")
 	case l.query == "" && len(l.rows) == 0 && l.filter != "":
-		return l.viewNote("No article matches “" + sanitize.Line(l.filter) + "”.")
+		note := "No article matches “" + sanitize.Line(l.filter) + "”."
+		if v, ok := store.UnknownLabel(l.filterOps); ok {
+			note += " “" + sanitize.Line(v) + "” is none of margin's labels (" + strings.Join(store.Labels, ", ") + ")."
+		}
+		return l.viewNote(note)
 	case l.query == "" && len(l.rows) == 0 && l.view != nil:
 		return l.viewNote("No article in the view “" + sanitize.Line(l.view.Name) + "” (" + sanitize.Line(l.view.Query) + ").")
 	case l.query == "" && len(l.rows) == 0:

@@ -531,3 +531,21 @@ func TestLibraryUndoSelectsTheArticle(t *testing.T) {
 		t.Errorf("after undoing an archive the cursor is on %d, want %d", got, id)
 	}
 }
+
+// A filter on a label that is none of margin's says so, not only that
+// nothing matches ("disagreement" for disagree).
+func TestFilterNamesAnUnknownLabel(t *testing.T) {
+	hs := newHarness(t, libWith(3), 100, 24)
+	hs.press("/")
+	hs.typeText("label:disagreement")
+	hs.press("enter")
+	if scr := hs.screen(); !strings.Contains(scr, "“disagreement” is none of margin's labels") {
+		t.Errorf("the screen does not name the unknown label:\n%s", scr)
+	}
+	hs.press("esc", "/")
+	hs.typeText("label:claim")
+	hs.press("enter")
+	if scr := hs.screen(); strings.Contains(scr, "none of margin's labels") {
+		t.Errorf("claim named as unknown:\n%s", scr)
+	}
+}

@@ -329,7 +329,7 @@ func cmdList(e *env, args []string) error {
 			if !*all {
 				hint = " outside the archive (margin list --all looks there too)"
 			}
-			fmt.Fprintf(e.stderr, "nothing in the library matches %q%s\n", sanitize.Line(strings.Join(append(pos, words...), " ")), hint)
+			fmt.Fprintf(e.stderr, "nothing in the library matches %q%s%s\n", sanitize.Line(strings.Join(append(pos, words...), " ")), hint, labelHint(q))
 		default:
 			fmt.Fprintf(e.stderr, "Every article is archived (%d): margin list --all lists them.\n", n)
 		}
@@ -411,6 +411,15 @@ func fit(s string, n int) string {
 		s += strings.Repeat(" ", n-w)
 	}
 	return s
+}
+
+// labelHint names, after a query that matched nothing, a label: value
+// that is none of margin's labels (store.UnknownLabel).
+func labelHint(q query.Query) string {
+	if v, ok := store.UnknownLabel(q); ok {
+		return fmt.Sprintf("; %q is none of margin's labels (%s)", sanitize.Line(v), strings.Join(store.Labels, ", "))
+	}
+	return ""
 }
 
 func cmdShow(e *env, args []string) error {
@@ -534,7 +543,7 @@ func cmdSearch(e *env, args []string) error {
 			return err
 		}
 		if len(arts) == 0 {
-			fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(strings.Join(append(pos, ops...), " ")))
+			fmt.Fprintf(e.stderr, "nothing in the library matches %q%s\n", sanitize.Line(strings.Join(append(pos, ops...), " ")), labelHint(q))
 		}
 		for _, a := range arts {
 			title := sanitize.Line(a.Title)
@@ -560,7 +569,7 @@ func cmdSearch(e *env, args []string) error {
 		}
 	}
 	if len(res) == 0 {
-		fmt.Fprintf(e.stderr, "nothing in the library matches %q\n", sanitize.Line(strings.TrimSpace(strings.Join(append(pos, ops...), " "))))
+		fmt.Fprintf(e.stderr, "nothing in the library matches %q%s\n", sanitize.Line(strings.TrimSpace(strings.Join(append(pos, ops...), " "))), labelHint(q))
 		return nil
 	}
 	tty := isTerminal(e.stdout) && !noColor()

@@ -588,3 +588,21 @@ func TestListSortWordsAndPublished(t *testing.T) {
 	}
 	must(t, db, "list", "--sort", "published")
 }
+
+// A label: that is none of margin's labels matches nothing, and the
+// message says so ("disagreement" for disagree was a silent empty list).
+func TestQueryNamesAnUnknownLabel(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	f := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(f, []byte("A Title\n\nA paragraph of ordinary words, long enough to be kept as the text of an article."), 0o644)
+	must(t, db, "add", f)
+	for _, args := range [][]string{{"list", "label:disagreement"}, {"search", "label:disagreement"}, {"search", "words", "label:disagreement"}} {
+		_, errOut, err := margin(t, db, "", args...)
+		if err != nil || !strings.Contains(errOut, `"disagreement" is none of margin's labels (highlight, claim, evidence, question, disagree)`) {
+			t.Errorf("margin %s: %v %q", strings.Join(args, " "), err, errOut)
+		}
+	}
+	if _, errOut, _ := margin(t, db, "", "list", "label:claim"); strings.Contains(errOut, "none of margin's labels") {
+		t.Errorf("a label of margin's named as unknown: %q", errOut)
+	}
+}
