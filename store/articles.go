@@ -886,6 +886,11 @@ func ParsePublished(v string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%q is not a date like 2024-03-31", v)
 	}
+	if t.After(now().AddDate(0, 0, 1)) {
+		// A slip of a digit (2042 for 2024): nothing saved is published
+		// after today (a day's grace for time zones).
+		return time.Time{}, fmt.Errorf("%q is in the future", v)
+	}
 	return t, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -524,6 +525,12 @@ func TestEditMetadataChecks(t *testing.T) {
 	}
 	if _, err := ParsePublished("31 March"); err == nil {
 		t.Error("31 March parsed")
+	}
+	if _, err := ParsePublished("2999-01-01"); err == nil || !strings.Contains(err.Error(), "in the future") {
+		t.Errorf("a date in the future: %v", err)
+	}
+	if _, err := ParsePublished(now().Format(DateLayout)); err != nil {
+		t.Errorf("today: %v", err)
 	}
 	if d, err := ParsePublished("2024-03-31"); err != nil || d.Day() != 31 {
 		t.Errorf("2024-03-31: %v %v", d, err)
