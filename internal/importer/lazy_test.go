@@ -13,7 +13,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -483,30 +482,5 @@ func TestContentSize(t *testing.T) {
 		if (n == 0) != (text == "") || (n <= maxContentBytes) != (len(text) <= maxContentBytes) {
 			t.Errorf("contentSize(%.20q) = %d; the text is %d bytes", raw, n, len(text))
 		}
-	}
-}
-
-// A zip read from a pipe was called "not a zip file, or a truncated one".
-func TestZipFromAPipeSaysSo(t *testing.T) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, _ := zw.Create("part_000000.csv")
-	w.Write([]byte("title,url,time_added,tags,status\nA,https://a.example/x,1700000000,,unread\n"))
-	zw.Close()
-	fifo := filepath.Join(t.TempDir(), "export.zip")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skip("no fifo:", err)
-	}
-	go func() {
-		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
-		if err != nil {
-			return
-		}
-		f.Write(buf.Bytes())
-		f.Close()
-	}()
-	_, err := Open(context.Background(), fifo, "")
-	if err == nil || !strings.Contains(err.Error(), "cannot be read from a pipe") {
-		t.Errorf("zip from a pipe: %v", err)
 	}
 }
