@@ -216,28 +216,7 @@ var menuWords = wordSet("nav", "navigation", "navbar", "sitenav", "mainnav")
 // isMenuList reports whether n is a <nav>, or a list whose class or id
 // names it a site's navigation ("navigation", "site-nav", "navbar").
 func isMenuList(n *html.Node) bool {
-	if n.Data == "nav" {
-		return true
-	}
-	if n.Data != "ul" && n.Data != "ol" {
-		return false
-	}
-	for _, a := range n.Attr {
-		if a.Key != "class" && a.Key != "id" {
-			continue
-		}
-		for _, tok := range strings.Fields(a.Val) {
-			if generatedName(tok) {
-				continue
-			}
-			for _, w := range splitName(tok) {
-				if menuWords[w] {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return n.Data == "nav" || (n.Data == "ul" || n.Data == "ol") && namedBy(n, menuWords)
 }
 
 // dropLinkList removes lists of links ("More from", "Trending", related

@@ -124,7 +124,11 @@ func opensAsSummary(head []byte, descs []string) bool {
 var bylineWords = wordSet("byline", "bylines", "author", "authors", "meta", "dateline")
 
 // bylineBox reports whether an element's class or id names the byline's box.
-func bylineBox(n *html.Node) bool {
+func bylineBox(n *html.Node) bool { return namedBy(n, bylineWords) }
+
+// namedBy reports whether a word of n's class or id (split as splitName
+// splits "main-nav" or "bylineBox", generated names left out) is in set.
+func namedBy(n *html.Node, set map[string]bool) bool {
 	for _, a := range n.Attr {
 		if a.Key != "class" && a.Key != "id" {
 			continue
@@ -134,7 +138,7 @@ func bylineBox(n *html.Node) bool {
 				continue
 			}
 			for _, w := range splitName(tok) {
-				if bylineWords[w] {
+				if set[w] {
 					return true
 				}
 			}
