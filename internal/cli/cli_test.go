@@ -256,11 +256,7 @@ func TestCLIExtractFormats(t *testing.T) {
 }
 
 func TestCLIHighlightsRoundTrip(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "lib.db")
-	page := filepath.Join(dir, "p.html")
-	os.WriteFile(page, []byte(essay), 0o644)
-	id := savedID(t, must(t, db, "add", page))
+	db, id := essayLibrary(t)
 
 	out := must(t, db, "highlight", id, "--quote", "weapons and advisers tend to   strengthen whichever faction", "--label", "claim")
 	claim := regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(out)[1]
@@ -357,11 +353,7 @@ func TestCLIRefreshReanchorsHighlights(t *testing.T) {
 }
 
 func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "lib.db")
-	page := filepath.Join(dir, "p.html")
-	os.WriteFile(page, []byte(essay), 0o644)
-	id := savedID(t, must(t, db, "add", page))
+	db, id := essayLibrary(t)
 
 	// --db before the command.
 	var o, e bytes.Buffer
@@ -471,11 +463,7 @@ func TestCLIRefreshKeepsWhatDidNotChange(t *testing.T) {
 // margin link HID CLAIM with a claim that does not exist names the
 // claim, not the highlight (it said "no highlight HID", which exists).
 func TestCLILinkToMissingClaimNamesTheClaim(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "lib.db")
-	page := filepath.Join(dir, "p.html")
-	os.WriteFile(page, []byte(essay), 0o644)
-	id := savedID(t, must(t, db, "add", page))
+	db, id := essayLibrary(t)
 	out := must(t, db, "highlight", id, "--quote", "units trained at great expense defected", "--label", "evidence")
 	hid := regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(out)[1]
 	_, _, err := margin(t, db, "", "link", hid, "999")
@@ -488,11 +476,7 @@ func TestCLILinkToMissingClaimNamesTheClaim(t *testing.T) {
 // margin config width take: --width 5 printed the article a letter or two
 // a line, and --width -3 was silently ignored.
 func TestCLIShowWidthIsChecked(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "lib.db")
-	page := filepath.Join(dir, "p.html")
-	os.WriteFile(page, []byte(essay), 0o644)
-	id := savedID(t, must(t, db, "add", page))
+	db, id := essayLibrary(t)
 	for _, w := range []string{"5", "-3", "100000"} {
 		out, _, err := margin(t, db, "", "show", id, "--width", w)
 		if err == nil || !strings.Contains(err.Error(), "from 20 to 200") {
@@ -519,11 +503,7 @@ func TestCLIAddOneWordSaysWord(t *testing.T) {
 // margin search with operators only that match nothing echoed the query
 // with a space in front: nothing in the library matches " tag:nope".
 func TestCLISearchOperatorsOnlyEchoesTheQuery(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "lib.db")
-	page := filepath.Join(dir, "p.html")
-	os.WriteFile(page, []byte(essay), 0o644)
-	must(t, db, "add", page)
+	db, _ := essayLibrary(t)
 	_, errOut, err := margin(t, db, "", "search", "tag:nope")
 	if err != nil || !strings.Contains(errOut, `matches "tag:nope"`) {
 		t.Errorf("search tag:nope: %v %q", err, errOut)
@@ -534,11 +514,7 @@ func TestCLISearchOperatorsOnlyEchoesTheQuery(t *testing.T) {
 // a script run with no input) cleared the note; so did note --article ID -.
 // Both now refuse and keep the note; "" still clears it.
 func TestCLINoteFromEmptyStdinKeepsTheNote(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "lib.db")
-	page := filepath.Join(dir, "p.html")
-	os.WriteFile(page, []byte(essay), 0o644)
-	id := savedID(t, must(t, db, "add", page))
+	db, id := essayLibrary(t)
 	out := must(t, db, "highlight", id, "--quote", "units trained at great expense defected", "--note", "my careful note")
 	hid := regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(out)[1]
 	must(t, db, "note", "--article", id, "the article's note")
