@@ -6,15 +6,23 @@ import (
 	"testing"
 )
 
+// twoArticles saves two texts (three and four paragraphs) in a new
+// library and returns its path and their ids.
+func twoArticles(t *testing.T) (db, a, b string) {
+	t.Helper()
+	dir := t.TempDir()
+	db = filepath.Join(dir, "lib.db")
+	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
+	writeText(t, filepath.Join(dir, "b.txt"), paragraphs(4))
+	a = savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
+	b = savedID(t, must(t, db, "add", filepath.Join(dir, "b.txt")))
+	return db, a, b
+}
+
 // Tags from the command line: add, remove, list with counts, rename,
 // merge, delete (issue 15, the part the importers need first).
 func TestCLITags(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "lib.db")
-	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
-	writeText(t, filepath.Join(dir, "b.txt"), paragraphs(4))
-	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
-	b := savedID(t, must(t, db, "add", filepath.Join(dir, "b.txt")))
+	db, a, b := twoArticles(t)
 	if out := must(t, db, "tag", a, b, "+policy", "+Later", "+#reading list"); !strings.Contains(out, a+": #Later #policy #reading list") {
 		t.Errorf("tag: %q", out)
 	}
@@ -211,12 +219,7 @@ func TestCLIArticleNote(t *testing.T) {
 
 // Saved views from the command line, and export by query or view.
 func TestCLIViewsAndExportQuery(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "lib.db")
-	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
-	writeText(t, filepath.Join(dir, "b.txt"), paragraphs(4))
-	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
-	b := savedID(t, must(t, db, "add", filepath.Join(dir, "b.txt")))
+	db, a, b := twoArticles(t)
 	must(t, db, "edit", a, "--title", "Alpha Piece")
 	must(t, db, "edit", b, "--title", "Beta Piece")
 	must(t, db, "tag", a, "+later")
@@ -259,12 +262,7 @@ func TestE2ETagStateView(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "lib.db")
-	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
-	writeText(t, filepath.Join(dir, "b.txt"), paragraphs(4))
-	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
-	b := savedID(t, must(t, db, "add", filepath.Join(dir, "b.txt")))
+	db, a, b := twoArticles(t)
 	must(t, db, "edit", a, "--title", "Alpha Piece")
 	must(t, db, "edit", b, "--title", "Beta Piece")
 
@@ -358,12 +356,7 @@ func TestCLIListMarksNotFetched(t *testing.T) {
 // margin tags rename alpha beta, onto an existing #Beta, merged into #Beta
 // but said "#alpha is now #beta".
 func TestCLITagsRenameOntoOtherSpelling(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "lib.db")
-	writeText(t, filepath.Join(dir, "a.txt"), paragraphs(3))
-	writeText(t, filepath.Join(dir, "b.txt"), paragraphs(4))
-	a := savedID(t, must(t, db, "add", filepath.Join(dir, "a.txt")))
-	b := savedID(t, must(t, db, "add", filepath.Join(dir, "b.txt")))
+	db, a, b := twoArticles(t)
 	must(t, db, "tag", a, "+alpha")
 	must(t, db, "tag", b, "+Beta")
 	if out := must(t, db, "tags", "rename", "alpha", "beta"); out != "#alpha is now #Beta (2 articles)\n" {
