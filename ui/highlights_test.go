@@ -466,17 +466,24 @@ func TestAllHighlightsView(t *testing.T) {
 	}
 }
 
-// x in the highlights panel says "u to undo", and u there takes the
-// deletion back, the panel open on the list as it is again.
-func TestPanelUndo(t *testing.T) {
+// claimHarness is a reader on the test article with one claim, on
+// "Paragraph 1.2", whose note is note.
+func claimHarness(t *testing.T, note string) (*harness, *pagerModel) {
+	t.Helper()
 	hs, p := readerHarness(t, 80, 24)
-	md := p.art.Markdown
-	off := strings.Index(md, "Paragraph 1.2")
+	off := strings.Index(p.art.Markdown, "Paragraph 1.2")
 	if _, err := hs.lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + 13,
-		Exact: "Paragraph 1.2", Label: "claim", Note: "keep this note"}); err != nil {
+		Exact: "Paragraph 1.2", Label: "claim", Note: note}); err != nil {
 		t.Fatal(err)
 	}
 	p.loadHighlights()
+	return hs, p
+}
+
+// x in the highlights panel says "u to undo", and u there takes the
+// deletion back, the panel open on the list as it is again.
+func TestPanelUndo(t *testing.T) {
+	hs, p := claimHarness(t, "keep this note")
 	hs.press("H", "x")
 	if len(hs.lib.hls) != 0 || !strings.Contains(hs.screen(), "u to undo") {
 		t.Fatalf("x in the panel: %d highlights\n%s", len(hs.lib.hls), hs.screen())
@@ -581,14 +588,7 @@ func TestEditorStatusNamesItsHighlight(t *testing.T) {
 // Emptying a highlight's note says it is removed, as the article's note
 // does: it said "Note saved."
 func TestEmptiedNoteSaysRemoved(t *testing.T) {
-	hs, p := readerHarness(t, 80, 24)
-	md := p.art.Markdown
-	off := strings.Index(md, "Paragraph 1.2")
-	if _, err := hs.lib.AddHighlight(context.Background(), &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + 13,
-		Exact: "Paragraph 1.2", Label: "claim", Note: "gone"}); err != nil {
-		t.Fatal(err)
-	}
-	p.loadHighlights()
+	hs, p := claimHarness(t, "gone")
 	hs.press("H", "g", "n", "backspace", "backspace", "backspace", "backspace", "esc")
 	for _, h := range hs.lib.hls {
 		if h.Note != "" {

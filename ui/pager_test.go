@@ -627,20 +627,29 @@ func TestReaderSaysWhyAnArticleHasNoText(t *testing.T) {
 	}
 }
 
+// openBeforeText opens a two-part article and shows its first screenful
+// with the text not yet parsed; it returns the two renderings (the
+// second, the whole, unsent) and the text's parse, unrun.
+func openBeforeText(t *testing.T) (hs *harness, lib *fakeLib, id int64, renders tea.BatchMsg, text tea.Cmd) {
+	t.Helper()
+	lib = newFakeLib()
+	id = lib.add(store.Article{Content: article.Content{Title: "Long", Markdown: testMarkdown("Long") + testMarkdown("More"), Text: "x"}, Added: testNow})
+	hs = newHarness(t, lib, 80, 24)
+	_, cmd := hs.m.Update(openMsg{id: id})
+	_, cmd = hs.m.Update(cmd()) // the article, read
+	batch := cmd().(tea.BatchMsg)
+	renders = batch[0]().(tea.BatchMsg)
+	hs.send(renders[0]()) // the first screenful, the text not yet parsed
+	return hs, lib, id, renders, batch[1]
+}
+
 // The first screenful is drawn before the article's text is parsed (at
 // 200,000 words the parse alone takes longer than a frame, issue 17);
 // keys pressed meanwhile wait for the text and then act, and a text
 // parsed for another article is ignored.
 func TestFirstScreenBeforeTheText(t *testing.T) {
-	lib := newFakeLib()
-	id := lib.add(store.Article{Content: article.Content{Title: "Long", Markdown: testMarkdown("Long") + testMarkdown("More"), Text: "x"}, Added: testNow})
+	hs, lib, id, renders, text := openBeforeText(t)
 	other := lib.add(store.Article{Content: article.Content{Title: "Other", Markdown: testMarkdown("Other"), Text: "x"}, Added: testNow})
-	hs := newHarness(t, lib, 80, 24)
-	_, cmd := hs.m.Update(openMsg{id: id})
-	_, cmd = hs.m.Update(cmd()) // the article, read
-	batch := cmd().(tea.BatchMsg)
-	renders := batch[0]().(tea.BatchMsg)
-	hs.send(renders[0]()) // the first screenful, the text not yet parsed
 	p := hs.m.pager
 	if p.doc == nil || p.text != nil || !strings.Contains(hs.screen(), "Paragraph 1.1 opens") {
 		t.Fatalf("no first screen before the text (doc %v, text %v):\n%s", p.doc != nil, p.text != nil, hs.screen())
@@ -657,7 +666,7 @@ func TestFirstScreenBeforeTheText(t *testing.T) {
 	if len(p.deferred) != 2 {
 		t.Fatalf("keys ran without the text: %d waiting", len(p.deferred))
 	}
-	hs.send(batch[1]()) // the text
+	hs.send(text()) // the text
 	if p.text == nil || len(p.deferred) != 0 {
 		t.Fatalf("the text did not let the keys through: %d waiting", len(p.deferred))
 	}
@@ -971,14 +980,7 @@ func TestReaderPreviewDoesNotCountMatches(t *testing.T) {
 // A key that needs the text waits, and a scroll typed after it waits
 // behind it, in order.
 func TestScrollBeforeTheText(t *testing.T) {
-	lib := newFakeLib()
-	id := lib.add(store.Article{Content: article.Content{Title: "Long", Markdown: testMarkdown("Long") + testMarkdown("More"), Text: "x"}, Added: testNow})
-	hs := newHarness(t, lib, 80, 24)
-	_, cmd := hs.m.Update(openMsg{id: id})
-	_, cmd = hs.m.Update(cmd())
-	batch := cmd().(tea.BatchMsg)
-	renders := batch[0]().(tea.BatchMsg)
-	hs.send(renders[0]())
+	hs, lib, id, renders, text := openBeforeText(t)
 	p := hs.m.pager
 	if p.doc == nil || p.text != nil {
 		t.Fatalf("no first screen before the text (doc %v, text %v)", p.doc != nil, p.text != nil)
@@ -993,14 +995,13 @@ func TestScrollBeforeTheText(t *testing.T) {
 		t.Fatalf("after h, j went ahead of it: top %d (was %d), %d waiting", p.top, top, len(p.deferred))
 	}
 	hs.send(renders[1]())
-	hs.send(batch[1]()) // the text: h, then j
+	hs.send(text()) // the text: h, then j
 	if len(p.deferred) != 0 || p.top != top+1 {
 		t.Errorf("the waiting keys: %d still waiting, top %d (want %d)", len(p.deferred), p.top, top+1)
 	}
 	if got, _ := lib.Highlights(t.Context(), id); len(got) != 1 {
 		t.Errorf("the waiting h made %d highlights, want 1", len(got))
 	}
-	_ = id
 }
 
 // Scrolling a preview lands where the same keys land on the whole
