@@ -29,7 +29,6 @@ import (
 type scanned struct {
 	entry      wallabagEntry // its fields but the content, decoded
 	typeErr    error         // a field of the wrong type: the entry is skipped
-	fields     []byte        // the entry without its content, as a JSON object
 	content    []byte        // the raw content string, when short (nil when long)
 	contentLen int64         // the raw content's length in bytes (0: none)
 	at         [2]int64      // where the raw content string is in the file
@@ -228,12 +227,14 @@ func (s *jsonScanner) value(out *[]byte, depth int) error {
 	}
 }
 
-// entry reads one object of the array, setting its content aside.
-func (s *jsonScanner) entry(e *scanned) error {
+// entry reads one object of the array into e, setting its content aside
+// and the rest, as a JSON object, in fields (a buffer reused entry after
+// entry).
+func (s *jsonScanner) entry(e *scanned, fields *[]byte) error {
 	if err := s.expect('{'); err != nil {
 		return err
 	}
-	e.fields = append(e.fields[:0], '{')
+	*fields = append((*fields)[:0], '{')
 	for first := true; ; first = false {
 		c, err := s.peek()
 		if err != nil {
@@ -242,7 +243,7 @@ func (s *jsonScanner) entry(e *scanned) error {
 		if c == '}' {
 			s.r.Discard(1)
 			s.off++
-			e.fields = append(e.fields, '}')
+			*fields = append(*fields, '}')
 			return nil
 		}
 		if !first {
@@ -276,11 +277,11 @@ func (s *jsonScanner) entry(e *scanned) error {
 		if key == nil {
 			return errScan // a long key: the Decoder's
 		}
-		if len(e.fields) > 1 {
-			e.fields = append(e.fields, ',')
+		if len(*fields) > 1 {
+			*fields = append(*fields, ',')
 		}
-		e.fields = append(append(e.fields, key...), ':')
-		if err := s.value(&e.fields, 0); err != nil {
+		*fields = append(append(*fields, key...), ':')
+		if err := s.value(fields, 0); err != nil {
 			return err
 		}
 	}
@@ -311,6 +312,7 @@ func (p *parser) scanWallabag(r io.Reader) ([]scanned, bool) {
 		return nil, false
 	}
 	var out []scanned
+	var fields []byte
 	for first := true; ; first = false {
 		if p.ctx.Err() != nil || len(out) > maxItems {
 			return out, true
@@ -328,18 +330,17 @@ func (p *parser) scanWallabag(r io.Reader) ([]scanned, bool) {
 		}
 		e := scanned{}
 		e.span[0] = start
-		if s.entry(&e) != nil {
+		if s.entry(&e, &fields) != nil {
 			return nil, false
 		}
 		e.span[1] = s.off
 		var te *json.UnmarshalTypeError
-		switch err := json.Unmarshal(e.fields, &e.entry); {
+		switch err := json.Unmarshal(fields, &e.entry); {
 		case errors.As(err, &te):
 			e.typeErr = err
 		case err != nil:
 			return nil, false // what the scan kept is not JSON: the Decoder says where
 		}
-		e.fields = nil
 		out = append(out, e)
 	}
 }
