@@ -443,7 +443,7 @@ func TestScanWallabag(t *testing.T) {
 		{"export", `[{"url":"https://a.example/1","content":"<p>` + long + `</p>","tags":["x",{"label":"y"}]},` +
 			"\n" + `{"URL":"https://a.example/2","CONTENT":"short","annotations":[{"quote":"q","text":"n"}]}]`, 2},
 		{"empty", `[ ]`, 0},
-		{"wrong type skipped", `[{"url":["x"],"content":"c"},{"url":"https://a.example/3","content":"c"}]`, 2},
+		{"a field of another type, read as text", `[{"url":["x"],"content":"c"},{"url":"https://a.example/3","content":"c"}]`, 2},
 		{"object around the array", `{"items":[{"url":"u","content":"c"}]}`, -1},
 		{"content not a string", `[{"url":"u","content":12}]`, -1},
 		{"control character in the content", "[{\"url\":\"u\",\"content\":\"a\x01b\"}]", -1},
