@@ -392,6 +392,7 @@ func FuzzLazyWallabag(f *testing.F) {
 	f.Add([]byte(`[{"url":"https://a.example/1","title":"one","is_archived":1,"content":"<p>caf\u00e9 \"q\" \ud800 tab\tend</p>\n"} ,` +
 		`{"url":"https://a.example/3","content":"<p>first</p>","Content":"<p>last wins</p>","tags":["a",{"label":"b"}]},` +
 		`{"title": 5, "url": ["not a string"], "is_archived": 0, "created_at": {"x": 1}},` +
+		`{"url":"https://a.example/skipped","annotations":"not a list","content":"<p>a problem, not an item</p>"},` +
 		"\n\t" + `{"url":"https://a.example/4","content":"<p>raw ` + "\xff\xfe" + ` bytes</p>","annotations":[{"quote":"raw","text":"n","created_at":1600000000}]},` +
 		`{"url":"https://a.example/5","content":"wallabag can't retrieve contents for this article. Please troubleshoot this issue."}]`))
 	dir := f.TempDir()
