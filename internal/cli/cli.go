@@ -47,7 +47,7 @@ Usage:
   margin view save NAME QUERY  |  margin view list  |  margin view delete NAME   saved views (v in the library)
   margin mark ID... done|reading|new     |  margin star ID...  |  margin unstar ID...
   margin edit ID [--title T] [--author A] [--site S] [--published YYYY-MM-DD] [--url U]
-  margin unhighlight HID
+  margin unhighlight HID... [--yes]
   margin export [ID...|--all|--query Q|--view NAME] [-o DIR] [--label L] [--template FILE] [--format markdown|json] [--full]
   margin import FILE|DIR|ZIP [--format auto|pocket|instapaper|omnivore|wallabag|readwise|readeck|bookmarks|urls]
                [--no-fetch] [--jobs N] [--budget DURATION] [--dry-run] [--report FILE]   move a Pocket, Instapaper, ... library in

@@ -300,11 +300,40 @@ func TestCLIHighlightsRoundTrip(t *testing.T) {
 			t.Errorf("export lacks %q:\n%s", want, md)
 		}
 	}
-	if out := must(t, db, "unhighlight", claim); !strings.Contains(out, "unlinked the 1 highlight") {
+	if out := must(t, db, "unhighlight", "--yes", claim); !strings.Contains(out, "unlinked the 1 highlight") {
 		t.Errorf("unhighlight of a claim with evidence: %q", out)
 	}
 	if out := must(t, db, "highlights", id); strings.Contains(out, "weapons and advisers") {
 		t.Fatalf("unhighlight kept it: %q", out)
+	}
+}
+
+// TestUnhighlightAsksBeforeANote: a highlight's note is the user's words;
+// unhighlight asks before they go with it, and no answer (a script, an
+// empty line) keeps both. A highlight without a note goes at once, and
+// an unknown id among several removes nothing.
+func TestUnhighlightAsksBeforeANote(t *testing.T) {
+	db, id := essayLibrary(t)
+	hid := func(out string) string { return regexp.MustCompile(`highlight (\d+)`).FindStringSubmatch(out)[1] }
+	noted := hid(must(t, db, "highlight", id, "--quote", "units trained at great expense defected", "--note", "my argument rests on this"))
+	bare := hid(must(t, db, "highlight", id, "--quote", "weapons and advisers"))
+	if _, _, err := margin(t, db, "", "unhighlight", bare, "999"); err == nil {
+		t.Fatal("an unknown id was accepted")
+	}
+	for _, answer := range []string{"", "\n", "n\n"} {
+		out, stderr, err := margin(t, db, answer, "unhighlight", noted)
+		if err != nil || strings.Contains(out, "removed") || !strings.Contains(stderr, `its note "my argument rests on this"?`) || !strings.Contains(stderr, "kept highlight "+noted) {
+			t.Fatalf("answer %q: out %q, stderr %q, err %v", answer, out, stderr, err)
+		}
+	}
+	if out := must(t, db, "highlights", id); !strings.Contains(out, "my argument rests on this") || !strings.Contains(out, "weapons and advisers") {
+		t.Fatalf("a highlight went without a yes: %q", out)
+	}
+	if out, stderr, err := margin(t, db, "y\n", "unhighlight", bare, noted); err != nil || strings.Count(stderr, "? [y/N]") != 1 || strings.Count(out, "removed highlight") != 2 {
+		t.Fatalf("yes: out %q, stderr %q, err %v", out, stderr, err)
+	}
+	if out := must(t, db, "highlights", id); strings.Contains(out, "units trained") || strings.Contains(out, "weapons and advisers") {
+		t.Fatalf("unhighlight kept them: %q", out)
 	}
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -442,15 +443,32 @@ func cmdLink(e *env, args []string) error {
 
 func cmdUnhighlight(e *env, args []string) error {
 	fs := e.flags("unhighlight")
+	yes := fs.Bool("yes", false, "remove a highlight's note without asking")
+	fs.BoolVar(yes, "y", false, "remove a highlight's note without asking")
 	hids, st, err := e.openWithIDs(fs, args, "highlight ids")
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	for _, hid := range hids {
-		h, err := st.Highlight(e.ctx, hid)
-		if err != nil {
+	// Every id must exist before anything is removed.
+	hs := make([]*store.Highlight, len(hids))
+	for i, hid := range hids {
+		if hs[i], err = st.Highlight(e.ctx, hid); err != nil {
 			return highlightErr(hid, err)
+		}
+	}
+	in := bufio.NewReader(e.stdin)
+	for i, hid := range hids {
+		h := hs[i]
+		// A note is the user's own words: it goes only when they say so,
+		// as rm asks before an article goes (no answer keeps it).
+		if strings.TrimSpace(h.Note) != "" && !*yes {
+			fmt.Fprintf(e.stderr, "Remove highlight %d and its note \"%s\"? [y/N] ", hid, clip(sanitize.Line(h.Note), 60))
+			line, _ := in.ReadString('\n')
+			if ans := strings.ToLower(strings.TrimSpace(line)); ans != "y" && ans != "yes" {
+				fmt.Fprintf(e.stderr, "kept highlight %d (--yes removes it with its note)\n", hid)
+				continue
+			}
 		}
 		// Deleting a claim unlinks what supported or disputed it; say so.
 		siblings, err := st.Highlights(e.ctx, h.ArticleID)

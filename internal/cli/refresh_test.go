@@ -285,7 +285,7 @@ func TestE2ENoteConflictWithSecondProcess(t *testing.T) {
 	tm.press("a")
 	tm.waitFor("Note on:")
 	tm.press(" more")
-	if _, e, code := runBin(t, db, "unhighlight", hid); code != 0 {
+	if _, e, code := runBin(t, db, "unhighlight", "--yes", hid); code != 0 {
 		t.Fatalf("second process: %s", e)
 	}
 	tm.press("\x13")
