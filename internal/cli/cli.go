@@ -334,6 +334,9 @@ func (e *env) flags(name string) *flag.FlagSet {
 // Global flags given before the command apply when the command has a
 // flag of that name; given after it, they are ignored by commands that
 // have none.
+// textCommands take a query of words among their arguments.
+var textCommands = map[string]bool{"search": true, "highlights": true, "list": true}
+
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	if v, ok := flagEnvs.LoadAndDelete(fs); ok {
 		for name, val := range v.(*env).globals {
@@ -368,6 +371,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			}
 			if m[1] == "h" || m[1] == "help" {
 				return nil, usageErr("%s: see margin help", fs.Name())
+			}
+			if textCommands[fs.Name()] {
+				// A search for a word that starts with "-" reads as a flag.
+				return nil, usageErr("%s: unknown flag %s (see margin help; a query that starts with \"-\" goes after --: margin %s -- %s)", fs.Name(), a, fs.Name(), a)
 			}
 			return nil, usageErr("%s: unknown flag %s (see margin help)", fs.Name(), a)
 		}

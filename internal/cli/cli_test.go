@@ -399,6 +399,13 @@ func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
 	if _, _, err := margin(t, db, "", "list", "--frobnicate"); err == nil || !strings.Contains(err.Error(), "unknown flag --frobnicate") {
 		t.Fatalf("unknown flag: %v", err)
 	}
+	// A query word that starts with "-" is told where it goes, and goes.
+	if _, _, err := margin(t, db, "", "search", "-hollow"); err == nil || !strings.Contains(err.Error(), "margin search -- -hollow") {
+		t.Fatalf("search -hollow: %v", err)
+	}
+	if _, _, err := margin(t, db, "", "search", "--", "-hollow"); err != nil {
+		t.Fatalf("search -- -hollow: %v", err)
+	}
 	// list takes a query: a malformed operator is named.
 	if _, _, err := margin(t, db, "", "list", "is:archivedd"); err == nil || !strings.Contains(err.Error(), `"is:archivedd"`) {
 		t.Fatalf("malformed query: %v", err)
