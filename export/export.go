@@ -300,21 +300,31 @@ func normLabel(l string) string {
 	return l
 }
 
-// tagName makes a label usable as an Obsidian tag: letters, digits, _ - /.
+// tagName makes a label usable as an Obsidian tag ("highlight" when
+// nothing of it is).
 func tagName(l string) string {
-	var b strings.Builder
-	for _, r := range l {
-		switch {
-		case unicode.IsLetter(r), unicode.IsDigit(r), r == '_', r == '-', r == '/':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('-')
+	if t := obsidianTag(l); t != "" {
+		return t
+	}
+	return "highlight"
+}
+
+// obsidianTag makes a name an Obsidian tag: its letters, digits, marks
+// and emoji, "_", "-" and "/" (nesting) kept, anything else a "-", none at
+// either end. A tag of digits alone is no tag to Obsidian ("#2026" is plain
+// text), so it gets a leading "_": the least added that makes it one.
+func obsidianTag(name string) string {
+	t := strings.Trim(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.Is(unicode.So, r) ||
+			r == '_' || r == '-' || r == '/' || r == '\u200d' { // a zero-width joiner holds an emoji sequence together
+			return r
 		}
+		return '-'
+	}, strings.TrimSpace(name)), "-")
+	if t != "" && !strings.ContainsFunc(t, func(r rune) bool { return !unicode.IsDigit(r) }) {
+		t = "_" + t
 	}
-	if b.Len() == 0 {
-		return "highlight"
-	}
-	return b.String()
+	return t
 }
 
 // webURL is the address a note should link to: the canonical URL when the
@@ -413,13 +423,7 @@ func labelColor(label string) string {
 func noteTags(own []string) []string {
 	out := []string{"margin"}
 	for _, t := range own {
-		// Obsidian's tags are letters, digits, - _ and / (nesting).
-		t = strings.Trim(strings.Map(func(r rune) rune {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '/' {
-				return r
-			}
-			return '-'
-		}, strings.TrimSpace(t)), "-")
+		t = obsidianTag(t)
 		if t != "" && !strings.EqualFold(t, "margin") && !slices.Contains(out, t) {
 			out = append(out, t)
 		}

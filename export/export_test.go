@@ -670,3 +670,33 @@ func TestCalloutKeepsHardLineBreaks(t *testing.T) {
 		t.Errorf("callout:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestObsidianTag: every tag an export writes is one Obsidian reads as a
+// tag: digits alone are not one ("#2026" is text), emoji and accents are.
+func TestObsidianTag(t *testing.T) {
+	for in, want := range map[string]string{
+		"policy":          "policy",
+		"  Central Asia ": "Central-Asia",
+		"2026":            "_2026",
+		"٢٠٢٦":            "_٢٠٢٦",
+		"2026/q4":         "2026/q4",
+		"(2026)":          "_2026",
+		"3d_printing":     "3d_printing",
+		"🙂":               "🙂",
+		"❤️":              "❤️",
+		"👩‍💻":             "👩‍💻",
+		"café":            "café",
+		"c++":             "c",
+		"#?!":             "",
+	} {
+		if got := obsidianTag(in); got != want {
+			t.Errorf("obsidianTag(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := noteTags([]string{"2026", "🙂", "margin", "?"}); !slices.Equal(got, []string{"margin", "_2026", "🙂"}) {
+		t.Errorf("noteTags = %q", got)
+	}
+	if got := tagName("?"); got != "highlight" {
+		t.Errorf("tagName(?) = %q", got)
+	}
+}
