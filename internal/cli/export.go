@@ -65,7 +65,7 @@ func cmdExport(e *env, args []string) error {
 	fs := e.flags("export")
 	out := fs.String("o", "", "write one file per article into this folder")
 	fs.StringVar(out, "out", "", "same as -o")
-	all := fs.Bool("all", false, "every article that has highlights or a note")
+	all := fs.Bool("all", false, "every article that has highlights or a note, a file each (into config export-dir unless -o)")
 	qs := fs.String("query", "", "every article this query selects (margin list QUERY shows them)")
 	viewName := fs.String("view", "", "every article of this saved view (margin view list)")
 	var labels listFlag
@@ -95,7 +95,7 @@ func cmdExport(e *env, args []string) error {
 		return usageErr("export: give article ids, --all, --query or --view: one of them")
 	}
 	if chosen == 0 {
-		return usageErr("export: give article ids, or --all with -o DIR (or --query QUERY, --view NAME)")
+		return usageErr("export: give article ids, --all, --query QUERY or --view NAME")
 	}
 	var q *query.Query
 	if *qs != "" {
@@ -104,9 +104,6 @@ func cmdExport(e *env, args []string) error {
 			return usageErr("export: --query: %v", err)
 		}
 		q = &p
-	}
-	if *all && *out == "" {
-		return usageErr("export: --all writes one file per article; say where with -o DIR")
 	}
 	var opt export.Options
 	opt.Full = *full
@@ -191,6 +188,13 @@ func cmdExport(e *env, args []string) error {
 	}
 	if *folderT != "" {
 		layout.Folder = *folderT
+	}
+	if *all && *out == "" {
+		// One file per article, into the folder the library's export
+		// uses (margin config export-dir): never all of them on stdout.
+		if *out, err = lib.ExportDir(e.ctx); err != nil {
+			return err
+		}
 	}
 	x := &library.Exporter{Store: st, Options: opt, Format: *format, Layout: layout}
 	if *out == "" {

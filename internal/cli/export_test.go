@@ -170,3 +170,17 @@ func TestExportAllTakesArticleNotes(t *testing.T) {
 		t.Errorf("--all wrote %q; the article note is missing or an untouched article was written", files)
 	}
 }
+
+// TestExportAllIntoExportDir: --all without -o writes into the folder set
+// with margin config export-dir (it was refused, naming -o), and says so.
+func TestExportAllIntoExportDir(t *testing.T) {
+	db, id := essayLibrary(t)
+	must(t, db, "highlight", id, "--quote", "weapons and advisers")
+	vault := filepath.Join(t.TempDir(), "vault")
+	must(t, db, "config", "export-dir", vault)
+	out := must(t, db, "export", "--all")
+	files := exportFiles(t, vault)
+	if len(files) != 1 || !strings.Contains(out, files[0]) {
+		t.Fatalf("export --all: %q, files in the export-dir: %q", out, files)
+	}
+}
