@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -139,6 +140,41 @@ func truncate(s string, w int) string {
 		return ""
 	}
 	return ansi.Truncate(s, w, "…")
+}
+
+// fitPath fits a file's path into w cells: whole if it fits, else "…/"
+// and as many of its last folders as fit before the file's name, else the
+// name cut in its middle, its extension kept: the file is what the reader
+// looks for.
+func fitPath(path string, w int) string {
+	if ansi.StringWidth(path) <= w {
+		return path
+	}
+	parts := strings.Split(path, "/")
+	name := parts[len(parts)-1]
+	fit := "…/" + name
+	if ansi.StringWidth(fit) > w {
+		ext := filepath.Ext(name)
+		if ext == name || ansi.StringWidth(ext)+4 > w {
+			ext = ""
+		}
+		stem := strings.TrimSuffix(name, ext)
+		room := w - ansi.StringWidth(ext) - 3 // "…/" and the "…" inside
+		head := ansi.Truncate(stem, (room+1)/2, "")
+		tail := ansi.TruncateLeft(stem, ansi.StringWidth(stem)-room/2, "")
+		return truncate("…/"+strings.TrimRight(head, " ")+"…"+strings.TrimLeft(tail, " ")+ext, w)
+	}
+	for i := len(parts) - 2; i >= 0; i-- {
+		longer := "…/" + strings.Join(parts[i:], "/")
+		if i == 0 {
+			longer = path
+		}
+		if ansi.StringWidth(longer) > w {
+			break
+		}
+		fit = longer
+	}
+	return fit
 }
 
 // padRight pads a string with spaces to w cells (after truncating it).

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -92,14 +93,15 @@ type pagerModel struct {
 	lost *lostTop
 	// firstGate closes when the first screenful asked for last is
 	// rendered: the work that would slow it waits (see afterFirstScreen).
-	firstGate chan struct{}
-	width     int // preferred text width
-	mode      readMode
-	status    string
-	errLine   string
-	help      help.Model
-	helpPane  helpPane
-	keys      ReaderKeys
+	firstGate  chan struct{}
+	width      int // preferred text width
+	mode       readMode
+	status     string
+	statusPath string // the path a status ends with, fitted to the width by its middle
+	errLine    string
+	help       help.Model
+	helpPane   helpPane
+	keys       ReaderKeys
 
 	// Input that arrived while a preview (a Window doc) was shown; it is
 	// handled, in order, once the whole rendering is in.
@@ -808,7 +810,11 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		if msg.err != nil {
 			p.errLine = "Export failed: " + msg.err.Error()
 		} else {
-			p.status = "Notes exported to " + sanitize.Line(msg.path)
+			p.statusPath = sanitize.Line(msg.path)
+			if home, err := os.UserHomeDir(); err == nil && home != "/" && strings.HasPrefix(p.statusPath, home+"/") {
+				p.statusPath = "~" + strings.TrimPrefix(p.statusPath, home)
+			}
+			p.status = "Notes exported to " + p.statusPath
 		}
 	case tea.MouseWheelMsg:
 		return p, p.onWheel(msg)
@@ -1334,7 +1340,12 @@ func (p *pagerModel) viewStatus() string {
 		right = p.hl.statusLine(p)
 	}
 	if (p.errLine != "" || p.status != "") && ansi.StringWidth(left+"  "+right) > p.Width {
-		// A message that does not fit says more than the bar.
+		// A message that does not fit says more than the bar; a path at
+		// its end keeps its file's name.
+		if p.errLine == "" && p.statusPath != "" && strings.HasSuffix(p.status, p.statusPath) {
+			say := strings.TrimSuffix(p.status, p.statusPath)
+			return truncate(" "+st.App.Status.Render(say+fitPath(p.statusPath, p.Width-1-ansi.StringWidth(say))), p.Width)
+		}
 		return truncate(" "+right, p.Width)
 	}
 	return truncate(left+"  "+right, p.Width)

@@ -18,7 +18,7 @@ import (
 )
 
 // readerHarness opens the first article of a small library in the reader.
-func readerHarness(t *testing.T, w, h int) (*harness, *pagerModel) {
+func readerHarness(t *testing.T, w, h int, tweak ...func(*Options)) (*harness, *pagerModel) {
 	t.Helper()
 	lib := newFakeLib()
 	lib.add(store.Article{
@@ -33,7 +33,7 @@ func readerHarness(t *testing.T, w, h int) (*harness, *pagerModel) {
 		},
 		Added: testNow,
 	})
-	hs := newHarness(t, lib, w, h)
+	hs := newHarness(t, lib, w, h, tweak...)
 	hs.press("enter")
 	if hs.m.screen != screenReader || hs.m.pager.doc == nil {
 		t.Fatal("article did not open")
@@ -1023,6 +1023,43 @@ func TestPreviewScrollMatchesTheWhole(t *testing.T) {
 		}
 		if !moved || p.top != wp.top {
 			t.Errorf("%v: in the preview (moved at once: %v) then the whole: top %d; the whole alone: %d", keys, moved, p.top, wp.top)
+		}
+	}
+}
+
+// The export's message keeps the file's name when the path is longer than
+// the screen is wide: the folders give way first, then the name's middle
+// (the end was cut: "Notes exported to /home/…/vault/folder/…").
+func TestExportMessageKeepsTheFile(t *testing.T) {
+	long := "/srv/vaults/a/very/long/path/to/some/obsidian/vault/folder/margin/Tajikistan’s Security Chief Has Gone Over.md"
+	hs, p := readerHarness(t, 60, 20, func(o *Options) {
+		o.Export = func(context.Context, int64) (string, error) { return long, nil }
+	})
+	hs.press("e")
+	s := ansi.Strip(p.viewStatus())
+	if !strings.HasPrefix(s, " Notes exported to …/") || !strings.HasSuffix(s, "Has Gone Over.md") || ansi.StringWidth(s) > 60 {
+		t.Errorf("at 60 columns: %q", s)
+	}
+	hs.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	if s := ansi.Strip(p.viewStatus()); !strings.Contains(s, long) {
+		t.Errorf("at 160 columns: %q", s)
+	}
+}
+
+func TestFitPath(t *testing.T) {
+	for _, c := range []struct {
+		path string
+		w    int
+		want string
+	}{
+		{"/a/b/notes.md", 20, "/a/b/notes.md"},
+		{"/home/me/vault/margin/notes.md", 22, "…/margin/notes.md"},
+		{"/home/me/vault/margin/notes.md", 12, "…/notes.md"},
+		{"/v/A very long title of an article.md", 20, "…/A very…article.md"},
+		{"/v/A very long title of an article.md", 4, "…/A…"},
+	} {
+		if got := fitPath(c.path, c.w); got != c.want || ansi.StringWidth(got) > c.w {
+			t.Errorf("fitPath(%q, %d) = %q, want %q", c.path, c.w, got, c.want)
 		}
 	}
 }
