@@ -63,7 +63,7 @@ func (o FetchOptions) withDefaults() FetchOptions {
 // Page is a fetched web page, not yet decoded.
 type Page struct {
 	URL         string // the final URL, after redirects
-	ContentType string // text/html, application/xhtml+xml or text/plain, with the server's parameters (charset); sniffed when the server sent none
+	ContentType string // text/html, application/xhtml+xml, text/markdown or text/plain, with the server's parameters (charset); sniffed when the server sent none
 	Body        []byte // raw bytes in the page's own charset (UTF-16 without a byte-order mark is converted to UTF-8, and ContentType says so)
 }
 
@@ -124,7 +124,7 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) (*Page, error) 
 		return fail(errors.New("not a valid URL"))
 	}
 	req.Header.Set("User-Agent", opt.UserAgent)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1")
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.9,*/*;q=0.1")
 
 	resp, err := client.Do(req)
 	if err != nil {
@@ -234,7 +234,7 @@ func retryAfter(v string, now time.Time) time.Duration {
 // readableType reports whether a media type is one margin reads.
 func readableType(mediatype string) bool {
 	switch mediatype {
-	case "text/html", "application/xhtml+xml", "text/plain":
+	case "text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown":
 		return true
 	}
 	return false

@@ -55,12 +55,16 @@ func Load(ctx context.Context, src string, opt LoadOptions) (*Article, error) {
 		if err != nil {
 			return nil, err
 		}
-		if strings.HasPrefix(page.ContentType, "text/plain") {
+		if isText(page.ContentType) {
 			text, err := DecodeText(page.Body, page.ContentType)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", src, err)
 			}
-			a, err := FromText(text)
+			read := FromText
+			if isMarkdown(page.ContentType, page.URL) {
+				read = FromMarkdown
+			}
+			a, err := read(text)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", src, err)
 			}
@@ -107,6 +111,22 @@ func Load(ctx context.Context, src string, opt LoadOptions) (*Article, error) {
 		}
 		return a, nil
 	}
+}
+
+// isText reports whether a fetched page is text rather than HTML.
+func isText(contentType string) bool {
+	return strings.HasPrefix(contentType, "text/plain") || isMarkdown(contentType, "")
+}
+
+// isMarkdown reports whether a fetched page is Markdown: served as such,
+// or as plain text from an address that ends in a Markdown extension (as
+// raw files on code hosts are).
+func isMarkdown(contentType, pageURL string) bool {
+	if strings.HasPrefix(contentType, "text/markdown") || strings.HasPrefix(contentType, "text/x-markdown") {
+		return true
+	}
+	u, err := url.Parse(pageURL)
+	return err == nil && strings.HasPrefix(contentType, "text/plain") && markdownExts[strings.ToLower(path.Ext(u.Path))]
 }
 
 // openRegular opens a local file to import, refusing anything that is
@@ -193,14 +213,20 @@ func fromBytes(raw []byte, ext, name, pageURL string) (*Article, error) {
 	}
 	ext = strings.ToLower(ext)
 	isHTML := ext == ".html" || ext == ".htm" || ext == ".xhtml" ||
-		(ext != ".txt" && ext != ".md" && LooksLikeHTML(raw))
+		(ext != ".txt" && !markdownExts[ext] && LooksLikeHTML(raw))
 	var (
 		a   *Article
 		err error
 	)
-	if isHTML {
+	switch {
+	case isHTML:
 		a, err = FromHTML(raw, "", pageURL)
-	} else {
+	case markdownExts[ext]:
+		var text string
+		if text, err = DecodeText(raw, ""); err == nil {
+			a, err = FromMarkdown(text)
+		}
+	default:
 		var text string
 		if text, err = DecodeText(raw, ""); err == nil {
 			a, err = FromText(text)
