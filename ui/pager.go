@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"hash/maphash"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -218,6 +220,49 @@ func parseText(a *store.Article, gate <-chan struct{}) tea.Cmd {
 // in case it never runs (a command run on its own, as tests do).
 var firstScreenWait = 250 * time.Millisecond
 
+// lowGCFrom is the Markdown size from which the whole rendering runs with
+// the collector at lowGCPercent: a 200,000-word article (1.2 MB) allocates
+// hundreds of megabytes on its way to a document of a few dozen, and at
+// Go's default the garbage let the process peak at glamour's own peak. The
+// rendering runs behind the first screen, where more collections cost a
+// fraction of a second nobody waits for.
+const (
+	lowGCFrom    = 256 << 10
+	lowGCPercent = 50
+)
+
+// lowGC counts the renderings running with the collector lowered, and
+// keeps the setting to restore when the last ends.
+var lowGC struct {
+	sync.Mutex
+	n, saved int
+}
+
+// lowGCWhile runs f, with the collector at lowGCPercent if low, unless
+// the user's GOGC set it lower or off.
+func lowGCWhile(low bool, f func()) {
+	if !low {
+		f()
+		return
+	}
+	lowGC.Lock()
+	if lowGC.n == 0 {
+		if lowGC.saved = debug.SetGCPercent(lowGCPercent); lowGC.saved < lowGCPercent { // lower already, or off
+			debug.SetGCPercent(lowGC.saved)
+		}
+	}
+	lowGC.n++
+	lowGC.Unlock()
+	defer func() {
+		lowGC.Lock()
+		if lowGC.n--; lowGC.n == 0 {
+			debug.SetGCPercent(lowGC.saved)
+		}
+		lowGC.Unlock()
+	}()
+	f()
+}
+
 // afterFirstScreen waits for the gate to close (nil: no first screenful).
 func afterFirstScreen(gate <-chan struct{}) {
 	if gate == nil {
@@ -382,7 +427,9 @@ func (p *pagerModel) requestRender() tea.Cmd {
 	var gate chan struct{}
 	full := func() tea.Msg {
 		afterFirstScreen(gate)
-		d, err := render.Render(md, opt)
+		var d *render.Doc
+		var err error
+		lowGCWhile(len(md) >= lowGCFrom, func() { d, err = render.Render(md, opt) })
 		return docMsg{key: k, doc: d, err: err}
 	}
 	// The screenful to show first: the top, or the passage where the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -1060,6 +1061,42 @@ func TestFitPath(t *testing.T) {
 	} {
 		if got := fitPath(c.path, c.w); got != c.want || ansi.StringWidth(got) > c.w {
 			t.Errorf("fitPath(%q, %d) = %q, want %q", c.path, c.w, got, c.want)
+		}
+	}
+}
+
+// A long article's whole rendering runs with the collector lowered (its
+// garbage had the reader peak at glamour's own peak), nested renderings
+// restore the setting once, and a GOGC set lower or off is kept.
+func TestLowGCWhile(t *testing.T) {
+	gc := func() int { v := debug.SetGCPercent(100); debug.SetGCPercent(v); return v }
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	lowGCWhile(true, func() {
+		if gc() != lowGCPercent {
+			t.Errorf("during a long rendering: GOGC %d", gc())
+		}
+		lowGCWhile(true, func() {})
+		if gc() != lowGCPercent {
+			t.Errorf("after a nested one ended: GOGC %d", gc())
+		}
+	})
+	if gc() != 100 {
+		t.Errorf("after: GOGC %d, want 100", gc())
+	}
+	lowGCWhile(false, func() {
+		if gc() != 100 {
+			t.Errorf("a short article: GOGC %d", gc())
+		}
+	})
+	for _, user := range []int{30, -1} {
+		debug.SetGCPercent(user)
+		lowGCWhile(true, func() {
+			if gc() != user {
+				t.Errorf("GOGC %d set by the user became %d", user, gc())
+			}
+		})
+		if gc() != user {
+			t.Errorf("GOGC %d set by the user: %d after", user, gc())
 		}
 	}
 }
