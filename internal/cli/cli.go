@@ -327,6 +327,9 @@ func (e *env) flags(name string) *flag.FlagSet {
 	return fs
 }
 
+// textCommands take a query of words among their arguments.
+var textCommands = map[string]bool{"search": true, "highlights": true, "list": true}
+
 // parse parses flags that may come before, between or after positional
 // arguments, as users type them ("margin add page.html --url ..."). Only a
 // word naming a flag is one: "- point one" or "-1" stay arguments, so a
@@ -334,9 +337,6 @@ func (e *env) flags(name string) *flag.FlagSet {
 // Global flags given before the command apply when the command has a
 // flag of that name; given after it, they are ignored by commands that
 // have none.
-// textCommands take a query of words among their arguments.
-var textCommands = map[string]bool{"search": true, "highlights": true, "list": true}
-
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	if v, ok := flagEnvs.LoadAndDelete(fs); ok {
 		for name, val := range v.(*env).globals {
