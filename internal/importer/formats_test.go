@@ -280,6 +280,26 @@ func TestOmnivoreHighlightsMarkdown(t *testing.T) {
 	}
 }
 
+// A note's own Markdown quote (a "> " line right under its text, with no
+// blank line between) is part of the note: Omnivore joins highlights with
+// a blank line, so only a "> " after one starts the next highlight.
+func TestOmnivoreNoteWithQuoteLine(t *testing.T) {
+	md := "> Quote one \n\nMy note\n> quoting the author\nand more\n\n> Quote two \n\n#claim\n\nnote two\n> its quote"
+	hs := parseOmnivoreHighlights(md)
+	want := []Highlight{
+		{Quote: "Quote one", Note: "My note\n> quoting the author\nand more"},
+		{Quote: "Quote two", Note: "note two\n> its quote", Label: "claim"},
+	}
+	if len(hs) != len(want) {
+		t.Fatalf("%d highlights, want %d: %+v", len(hs), len(want), hs)
+	}
+	for i := range want {
+		if hs[i].Quote != want[i].Quote || hs[i].Note != want[i].Note || hs[i].Label != want[i].Label {
+			t.Fatalf("%d: %+v, want %+v", i, hs[i], want[i])
+		}
+	}
+}
+
 func TestLimits(t *testing.T) {
 	defer func(n int) { maxItems = n }(maxItems)
 	maxItems = 3

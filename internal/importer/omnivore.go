@@ -154,7 +154,8 @@ func (p *parser) parseOmnivoreZip(src source) error {
 // quote, whose further lines follow unprefixed (a paragraph break inside
 // it is a line starting "> "), then after a blank line optionally a line
 // of labels ("#claim #long read"), then after another blank line the
-// note, which may run over several paragraphs until the next "> ". A note
+// note, which may run over several paragraphs (its own "> " lines too)
+// until a "> " after a blank line. A note
 // written on the article itself (no quote) comes out as a highlight
 // without a quote; add moves it to the item's note. Labels go through the
 // label rule.
@@ -165,6 +166,7 @@ func parseOmnivoreHighlights(md string) []Highlight {
 	var out []Highlight
 	var quote, note, labels []string
 	inQuote := false
+	blank := true // the line before was blank (or there was none)
 	flush := func() {
 		h := Highlight{Quote: strings.TrimSpace(strings.Join(quote, "\n")), Note: strings.TrimSpace(strings.Join(note, "\n"))}
 		if h.Quote != "" || h.Note != "" {
@@ -179,8 +181,12 @@ func parseOmnivoreHighlights(md string) []Highlight {
 	}
 	for _, l := range strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n") {
 		t := strings.TrimSpace(l)
+		prevBlank := blank
+		blank = t == ""
 		switch {
-		case strings.HasPrefix(l, ">"):
+		case strings.HasPrefix(l, ">") && (inQuote || prevBlank):
+			// Highlights are joined by a blank line: a "> " right under a
+			// note's text is the note's own quote.
 			if !inQuote {
 				flush()
 			}
