@@ -325,3 +325,17 @@ func TestTitleIsURL(t *testing.T) {
 		t.Fatalf("title %q", e.Items[0].Title)
 	}
 }
+
+// Dates as exports and hand-edited CSVs write them: ISO 8601 without
+// seconds and C's asctime too. One not read became the import's time.
+func TestParseDateForms(t *testing.T) {
+	want := time.Date(2024, 1, 2, 10, 0, 0, 0, time.UTC)
+	for _, s := range []string{
+		"1704189600", "1704189600000", "2024-01-02T10:00:00Z", "2024-01-02 10:00", "2024-01-02 10:00:00",
+		"2024-01-02T10:00", "2024-01-02T10:00Z", "2024-01-02T10:00+00:00", "Tue Jan  2 10:00:00 2024",
+	} {
+		if got := parseDate(s); !got.Equal(want) {
+			t.Errorf("parseDate(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -132,6 +132,8 @@ var dateLayouts = []string{
 	time.RFC3339Nano,
 	"2006-01-02T15:04:05Z0700", // wallabag: 2019-01-01T10:00:00+0100
 	"2006-01-02T15:04:05",
+	"2006-01-02T15:04Z07:00", // ISO 8601 without seconds
+	"2006-01-02T15:04",
 	"2006-01-02 15:04:05Z07:00", // Readwise: 2023-05-16 18:37:19+00:00
 	"2006-01-02 15:04:05Z0700",
 	"2006-01-02 15:04:05 -0700",
@@ -142,6 +144,7 @@ var dateLayouts = []string{
 	time.RFC1123Z,
 	time.RFC1123,
 	time.UnixDate,
+	time.ANSIC,
 	"January 2, 2006 3:04 PM",
 	"Jan 2, 2006 3:04 PM",
 	"January 2, 2006",
