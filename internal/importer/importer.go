@@ -398,6 +398,7 @@ func (p *parser) parseTree(src source) error {
 	// Otherwise the tree holds plain files: parse those of one format.
 	type file struct{ name, kind string }
 	var files []file
+	var zips []string // zips inside are not opened: the user is told to import one
 	kinds := map[string]bool{}
 	for _, n := range names {
 		if err := p.ctx.Err(); err != nil {
@@ -407,14 +408,25 @@ func (p *parser) parseTree(src source) error {
 		if err != nil {
 			return err
 		}
+		if isZip(head) {
+			zips = append(zips, n)
+			continue
+		}
 		k := sniff(head)
-		if isZip(head) || k == "" || (p.want != "" && sniffFormat(k) != p.want) {
+		if k == "" || (p.want != "" && sniffFormat(k) != p.want) {
 			continue
 		}
 		files = append(files, file{n, k})
 		kinds[sniffFormat(k)] = true
 	}
 	if len(files) == 0 {
+		if len(zips) > 0 {
+			more := ""
+			if len(zips) > 1 {
+				more = fmt.Sprintf(" (and %d more zips)", len(zips)-1)
+			}
+			return fmt.Errorf("%s: holds %s%s, not an export itself: import the zip", src.label(), zips[0], more)
+		}
 		if p.want != "" {
 			return fmt.Errorf("%s: no %s inside", src.label(), formatTitles[p.want])
 		}

@@ -127,6 +127,20 @@ func TestBadFiles(t *testing.T) {
 	oneLine(t, err, "missing.zip", "no such file")
 }
 
+// A folder that holds the export's zip (a Downloads folder) says so: the
+// zip is what to import. It said the folder was not an export at all.
+func TestFolderHoldingZip(t *testing.T) {
+	dir := t.TempDir()
+	data := buildZip(t, dirFiles(t, "testdata/omnivore-export"))
+	if err := os.WriteFile(filepath.Join(dir, "omnivore-export.zip"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"", "omnivore"} {
+		_, err := Open(context.Background(), dir, format)
+		oneLine(t, err, filepath.Base(dir), "omnivore-export.zip")
+	}
+}
+
 // A zip of plain files is read like each file.
 func TestZipOfFiles(t *testing.T) {
 	data := buildZip(t, map[string]string{"export/instapaper.csv": string(readFixture(t, "instapaper.csv")), "export/old.csv": string(readFixture(t, "instapaper-old.csv")), "README": "hi"})
