@@ -59,6 +59,35 @@ func TestInstapaper(t *testing.T) {
 	}
 }
 
+// A field that opens with a quote it never closes (a title typed as
+// "Quoted" rest) read the rest of the file as that one field: every row
+// after it was lost as "1 item skipped". That row alone is skipped now,
+// the others are read, and a quoted field over several lines still reads.
+func TestCSVUnclosedQuoteLosesOneRow(t *testing.T) {
+	data := "\ufeffURL,Title,Selection,Folder,Timestamp,Tags\r\n" +
+		"https://example.com/i1,\"Quoted\" title here,,Unread,1700000000,\r\n" +
+		"https://example.com/i2,Two,\"a passage\r\nover two lines\",Unread,1700000000,\r\n" +
+		"https://example.com/i3,Three,,Unread,1700000000,\r\n" +
+		"\r\n" +
+		"https://example.com/i4,Four,,Archive,1700000000,\r\n"
+	e, err := Parse("lazy.csv", []byte(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := urls(e); !slices.Equal(got, []string{"https://example.com/i2", "https://example.com/i3", "https://example.com/i4"}) {
+		t.Fatalf("urls %v, problems %q", got, e.Problems)
+	}
+	if len(e.Problems) != 1 || !strings.HasPrefix(e.Problems[0], "lazy.csv line 2: ") {
+		t.Fatalf("problems %q", e.Problems)
+	}
+	if h := item(t, e, "https://example.com/i2").Highlights; len(h) != 1 || h[0].Quote != "a passage\nover two lines" {
+		t.Fatalf("highlights %+v", h)
+	}
+	if !item(t, e, "https://example.com/i4").Archived || item(t, e, "https://example.com/i3").Ref != "lazy.csv line 5" {
+		t.Fatalf("%+v", e.Items)
+	}
+}
+
 func TestReadwiseReader(t *testing.T) {
 	e := parseFixture(t, "reader.csv", "")
 	if e.Format != "readwise" || len(e.Items) != 4 || len(e.Problems) != 0 {
