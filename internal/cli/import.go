@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -77,6 +78,17 @@ func cmdImport(e *env, args []string) error {
 		}
 		defer f.Close()
 		opt.Report = f
+		if exp != nil {
+			// The items the export's reading skipped have their line too.
+			enc := json.NewEncoder(f)
+			for _, prob := range exp.Problems {
+				ref, why, ok := strings.Cut(oneLine(prob), ": ")
+				if !ok {
+					ref, why = "", ref
+				}
+				enc.Encode(library.ImportEvent{Ref: ref, Outcome: library.Skipped, Reason: why})
+			}
+		}
 	}
 	st, err := e.open()
 	if err != nil {

@@ -73,6 +73,7 @@ const (
 	Failed    Outcome = "failed"    // not saved (no web address, or the library refused it)
 	Duplicate Outcome = "duplicate" // its address is saved already (or twice in the export)
 	ToFetch   Outcome = "to fetch"  // dry run: it would be fetched
+	Skipped   Outcome = "skipped"   // not read from the export (no URL, a malformed row): only in the report
 )
 
 // ImportCounts are the outcomes so far.
