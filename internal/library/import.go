@@ -332,7 +332,7 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 	}
 	seen := make(map[string]int, len(items))
 	found := map[string]bool{} // keys saved before the run: they take highlights only
-	joined := joinRepeats(items)
+	joined, byTitle := joinRepeats(items)
 	feed := func(send func(job) bool, emit func(result)) {
 		for i := range items {
 			if ctx.Err() != nil {
@@ -344,6 +344,14 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 			}
 			ev := ImportEvent{N: i + 1, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(it.URL)), Title: sanitize.Line(it.Title)}
 			u, doc, key := itemKey(it)
+			if f, ok := byTitle[key]; ok && doc {
+				ev.Outcome, ev.Reason = Duplicate, fmt.Sprintf("the same title as item %d", f+1)
+				if len(it.Highlights) > 0 {
+					ev.Reason += ", its highlights joined to it"
+				}
+				emit(result{ev: ev})
+				continue
+			}
 			if !doc && (!reader.IsURL(u) || key == "" || !strings.HasPrefix(strings.ToLower(u), "http")) || key == "" {
 				ev.Outcome, ev.Reason = Failed, "not a web address"
 				if doc {
@@ -423,25 +431,17 @@ func itemKey(it *importer.Item) (u string, doc bool, key string) {
 // joinRepeats finds the addresses an export lists more than once (a
 // bookmark in two folders, a link saved again and highlighted): the first
 // listing is imported, the others are duplicates, so their tags and
-// highlights join the first's. It returns the first listings that gained
-// some, as copies: the caller's items are left as they are.
-func joinRepeats(items []importer.Item) map[int]*importer.Item {
+// highlights join the first's. A document without an address whose title
+// is that of one web article of the export (Readwise's highlights CSV
+// beside its documents CSV) joins that article too: byTitle maps it to
+// the article's listing, since the article may not be saved yet when the
+// document is looked up (by the document's identity, so its repeats go
+// there too). It returns the first listings that gained some, as copies:
+// the caller's items are left as they are.
+func joinRepeats(items []importer.Item) (joined map[int]*importer.Item, byTitle map[string]int) {
 	first := make(map[string]int, len(items))
-	joined := map[int]*importer.Item{}
-	for i := range items {
-		it := &items[i]
-		_, _, key := itemKey(it)
-		if key == "" {
-			continue
-		}
-		f, ok := first[key]
-		if !ok {
-			first[key] = i
-			continue
-		}
-		if len(it.Tags)+len(it.Highlights) == 0 {
-			continue
-		}
+	joined, byTitle = map[int]*importer.Item{}, map[string]int{}
+	join := func(f int, it *importer.Item) {
 		j, ok := joined[f]
 		if !ok {
 			c := items[f]
@@ -459,7 +459,48 @@ func joinRepeats(items []importer.Item) map[int]*importer.Item {
 			}
 		}
 	}
-	return joined
+	titles := map[string]int{} // a web article's title, folded: its first listing, -1 when articles share it
+	var docs []string          // the documents' identities
+	for i := range items {
+		it := &items[i]
+		_, doc, key := itemKey(it)
+		if key == "" {
+			continue
+		}
+		f, ok := first[key]
+		if !ok {
+			first[key], f = i, i
+			if doc {
+				docs = append(docs, key)
+			}
+		}
+		if t := store.Fold(it.Title); !doc && t != "" {
+			if g, seen := titles[t]; seen && g != f {
+				titles[t] = -1
+			} else {
+				titles[t] = f
+			}
+		}
+		if ok && len(it.Tags)+len(it.Highlights) > 0 {
+			join(f, it)
+		}
+	}
+	for _, key := range docs {
+		i := first[key]
+		f, ok := titles[store.Fold(items[i].Title)]
+		if !ok || f < 0 {
+			continue
+		}
+		it := &items[i]
+		if j, ok := joined[i]; ok {
+			it = j
+		}
+		if len(it.Tags)+len(it.Highlights) > 0 {
+			join(f, it)
+		}
+		byTitle[key] = f
+	}
+	return joined, byTitle
 }
 
 // saveOne saves one article of a batch that failed as a whole.

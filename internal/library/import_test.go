@@ -579,3 +579,36 @@ func TestImportPlacesURLlessHighlightsByTitle(t *testing.T) {
 		t.Errorf("the article's highlights: %+v", hs)
 	}
 }
+
+// Both of Readwise's CSVs in one folder (or zip) are one import: the
+// highlights of a document named by title go to the web article of that
+// title in the same export, whichever file comes first. They made an
+// article of their own, the web article not yet saved when they were
+// looked up.
+func TestImportURLlessHighlightsJoinTheSameExportsArticle(t *testing.T) {
+	for _, docFirst := range []bool{false, true} {
+		ctx := context.Background()
+		l := openLib(t)
+		srv := newImportServer(t)
+		web := importer.Item{URL: srv.URL + "/ok/1", Title: "An Essay", Format: "readwise", Tags: []string{"essays"}}
+		doc := importer.Item{Title: "an  essay", Author: "Someone", Format: "readwise",
+			Highlights: []importer.Highlight{{Quote: "Paragraph 2 of /ok/1 says something", Note: "n"}}}
+		again := doc // the same document listed twice
+		again.Highlights = []importer.Highlight{{Quote: "Paragraph 3 of /ok/1 says something", Note: "m"}}
+		items := []importer.Item{web, doc, again}
+		if docFirst {
+			items = []importer.Item{doc, again, web}
+		}
+		sum, err := l.Import(ctx, items, ImportOptions{Fetch: true})
+		if err != nil || sum.Saved != 1 || sum.Duplicates != 2 || sum.Highlights != 2 || sum.Orphans != 0 {
+			t.Fatalf("docFirst %v: %+v %v", docFirst, sum, err)
+		}
+		id, _ := l.FindURL(ctx, srv.URL+"/ok/1")
+		if hs, _ := l.Highlights(ctx, id); len(hs) != 2 || hs[0].Orphan || hs[1].Orphan || hs[0].Note+hs[1].Note != "nm" {
+			t.Errorf("docFirst %v: the article's highlights: %+v", docFirst, hs)
+		}
+		if arts, _ := l.List(ctx, store.ListOptions{}); len(arts) != 1 {
+			t.Errorf("docFirst %v: %d articles, want 1", docFirst, len(arts))
+		}
+	}
+}
