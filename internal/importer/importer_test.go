@@ -211,6 +211,24 @@ func TestPocketZip(t *testing.T) {
 	}
 }
 
+// Pocket's annotations name a link in another form than its CSV row (the
+// row with Pocket's utm_source, the annotation without): they are one
+// item, as the library's identity has it, not a second item the summary
+// counted as a link of its own.
+func TestPocketZipAnnotationsJoinByIdentity(t *testing.T) {
+	data := buildZip(t, map[string]string{
+		"part_000000.csv":              "title,url,time_added,cursor,tags,status\nTwo,https://example.com/two?utm_source=pocket_saves,1700000001,c,,archive\n",
+		"annotations/part_000000.json": `[{"url":"https://example.com/two/","title":"Two","highlights":[{"quote":"A passage.","created_at":1700000500}]}]`,
+	})
+	e, err := Parse("pocket.zip", data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Items) != 1 || len(e.Items[0].Highlights) != 1 || !e.Items[0].Archived || !strings.Contains(e.Summary, " 1 link, 1 highlight") {
+		t.Fatalf("%q %+v", e.Summary, e.Items)
+	}
+}
+
 func TestURLList(t *testing.T) {
 	e, err := Parse("urls.txt", readFixture(t, "urls.txt"), "")
 	if err != nil {
