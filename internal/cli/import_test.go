@@ -252,6 +252,34 @@ func TestImportReportHasSkippedItems(t *testing.T) {
 	}
 }
 
+// A link the --budget left unfetched says once how to fetch it: its
+// reason carried "margin import --retry fetches it" into show's message
+// and the summary, which say it already.
+func TestImportBudgetSaysRetryOnce(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select { // never answers within the budget
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) })
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "lib.db"), filepath.Join(dir, "urls.txt")
+	if err := os.WriteFile(file, []byte(srv.URL+"/slow\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := must(t, db, "import", file, "--budget", "50ms")
+	if n := strings.Count(out, "--retry"); !strings.Contains(out, "time budget") || n != 1 {
+		t.Errorf("import said --retry %d times, want once (the summary):\n%s", n, out)
+	}
+	_, _, err := margin(t, db, "", "show", "1")
+	if err == nil || strings.Count(err.Error(), "--retry") != 1 {
+		t.Errorf("show: %v", err)
+	}
+}
+
 func TestRetrySummary(t *testing.T) {
 	for _, c := range []struct {
 		sum  library.ImportSummary
