@@ -329,6 +329,19 @@ func TestOmnivoreNoteWithQuoteLine(t *testing.T) {
 	}
 }
 
+// A note that starts with "#" ("#1 takeaway, ...") right under its
+// quote is no line of labels when a label would not be kept (a comma,
+// over 64 characters): it was taken for labels, refused as tags, and the
+// note was lost.
+func TestOmnivoreNoteStartingWithHash(t *testing.T) {
+	md := "> Quote one \n\n#1 takeaway, and why it matters\n\n> Quote two \n\n#claim #long read\n\nnote two"
+	hs := parseOmnivoreHighlights(md)
+	if len(hs) != 2 || hs[0].Note != "#1 takeaway, and why it matters" || hs[0].Tags != nil ||
+		hs[1].Label != "claim" || !slices.Equal(hs[1].Tags, []string{"long read"}) || hs[1].Note != "note two" {
+		t.Fatalf("%+v", hs)
+	}
+}
+
 func TestLimits(t *testing.T) {
 	defer func(n int) { maxItems = n }(maxItems)
 	maxItems = 3

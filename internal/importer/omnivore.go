@@ -6,6 +6,8 @@ import (
 	"io"
 	"regexp"
 	"strings"
+
+	"margin/store"
 )
 
 var omnivoreMetadata = regexp.MustCompile(`^metadata_.*\.json$`)
@@ -213,7 +215,22 @@ func parseOmnivoreHighlights(md string) []Highlight {
 	return out
 }
 
-// isLabelLine is a line of #labels, not a Markdown heading.
+// isLabelLine is a line of #labels, not a Markdown heading, nor a note
+// that starts with "#": each label must be one margin keeps (a label or
+// a tag), or the line would be lost.
 func isLabelLine(t string) bool {
-	return len(t) > 1 && t[0] == '#' && t[1] != ' ' && t[1] != '#'
+	if len(t) < 2 || t[0] != '#' || t[1] == ' ' || t[1] == '#' {
+		return false
+	}
+	for _, f := range strings.Split(t[1:], " #") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		if l, _ := labelFor(f); l == "" {
+			if _, ok := store.CleanTag(f); !ok {
+				return false
+			}
+		}
+	}
+	return true
 }
