@@ -342,6 +342,25 @@ func TestOmnivoreNoteStartingWithHash(t *testing.T) {
 	}
 }
 
+// Tags margin cannot keep ("c#", a name past 64 characters) were dropped
+// without a word: the summary now says how many and names them.
+func TestSummaryNamesTagsNotKept(t *testing.T) {
+	long := strings.Repeat("x", 70)
+	csv := "title,url,time_added,tags,status\n" +
+		"A,https://example.com/a,1700000000,c#|history|" + long + ",unread\n" +
+		"B,https://example.com/b,1700000000,C#|f#,unread\n"
+	e, err := Parse("pocket.csv", []byte(csv), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(e.Items[0].Tags, []string{"history"}) {
+		t.Fatalf("tags %q", e.Items[0].Tags)
+	}
+	if !strings.HasSuffix(e.Summary, ", 2 links, 0 highlights; 3 tags not kept (c#, "+long[:20]+"…, f#): margin's tags hold no # and at most 64 characters") {
+		t.Fatalf("summary %q", e.Summary)
+	}
+}
+
 func TestLimits(t *testing.T) {
 	defer func(n int) { maxItems = n }(maxItems)
 	maxItems = 3

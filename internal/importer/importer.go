@@ -183,6 +183,30 @@ type parser struct {
 	// span, the entry's bytes in the file.
 	file *origin
 	span [2]int64
+	// dropped are the tags margin cannot keep, without case (at most
+	// maxDropped), and droppedNames the first few, for the summary.
+	dropped      map[string]bool
+	droppedNames []string
+}
+
+const maxDropped = 10_000
+
+// dropTag notes a tag margin cannot keep.
+func (p *parser) dropTag(t string) {
+	k := strings.ToLower(t)
+	if p.dropped[k] || len(p.dropped) >= maxDropped {
+		return
+	}
+	if p.dropped == nil {
+		p.dropped = map[string]bool{}
+	}
+	p.dropped[k] = true
+	if len(p.droppedNames) < 3 {
+		if r := []rune(t); len(r) > 20 {
+			t = string(r[:20]) + "…"
+		}
+		p.droppedNames = append(p.droppedNames, t)
+	}
 }
 
 func newParser(ctx context.Context, path, name, format string) *parser {
@@ -232,6 +256,13 @@ func (p *parser) finish(err error) (*Export, error) {
 	if n := p.nprob; n > 0 {
 		fmt.Fprintf(&b, ", %s %s skipped", thousands(n), plural(n, "item", "items"))
 	}
+	if n := len(p.dropped); n > 0 {
+		names := strings.Join(p.droppedNames, ", ")
+		if n > len(p.droppedNames) {
+			names += ", …"
+		}
+		fmt.Fprintf(&b, "; %s %s not kept (%s): margin's tags hold no # and at most 64 characters", thousands(n), plural(n, "tag", "tags"), names)
+	}
 	e.Summary = b.String()
 	return e, nil
 }
@@ -278,7 +309,7 @@ func (p *parser) add(it Item) error {
 	it.Site = line(it.Site)
 	it.Excerpt = line(it.Excerpt)
 	it.Language = line(it.Language)
-	it.Tags = cleanTags(it.Tags)
+	it.Tags = cleanTags(it.Tags, p.dropTag)
 	it.Saved = sane(it.Saved)
 	it.Published = sane(it.Published)
 	it.Progress = clamp01(it.Progress)
@@ -291,7 +322,7 @@ func (p *parser) add(it Item) error {
 	for _, h := range it.Highlights {
 		h.Quote = text(h.Quote)
 		h.Note = text(h.Note)
-		h.Tags = cleanTags(h.Tags)
+		h.Tags = cleanTags(h.Tags, p.dropTag)
 		h.Created = sane(h.Created)
 		if h.Label != "" {
 			h.Label, _ = labelFor(h.Label)

@@ -59,14 +59,22 @@ func cleanURL(raw string) (string, bool) {
 // cleanTags normalises tags with store.CleanTag and drops duplicates
 // (compared without case). A comma inside one tag becomes a space (the
 // export had already split its list; margin's tags cannot hold commas);
-// a tag CleanTag still refuses (a '#' inside, longer than 64 characters,
-// empty) is dropped silently: it is not an item's failure.
-func cleanTags(tags []string) []string {
+// a tag CleanTag still refuses (a '#' inside, longer than 64 characters)
+// is left out and given to drop, for the summary: it is not an item's
+// failure.
+func cleanTags(tags []string, drop func(string)) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, t := range tags {
-		t, ok := store.CleanTag(strings.ReplaceAll(strings.ToValidUTF8(t, ""), ",", " "))
-		if !ok || seen[strings.ToLower(t)] {
+		raw := strings.ReplaceAll(strings.ToValidUTF8(t, ""), ",", " ")
+		t, ok := store.CleanTag(raw)
+		if !ok {
+			if l := line(strings.TrimPrefix(strings.TrimSpace(raw), "#")); l != "" && drop != nil {
+				drop(l)
+			}
+			continue
+		}
+		if seen[strings.ToLower(t)] {
 			continue
 		}
 		seen[strings.ToLower(t)] = true
