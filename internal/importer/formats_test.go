@@ -361,6 +361,30 @@ func TestSummaryNamesTagsNotKept(t *testing.T) {
 	}
 }
 
+// A CSV saved again by Excel on Windows is Windows-1252, not UTF-8: its
+// accented letters and dashes were each a replacement character.
+func TestCSVInWindows1252(t *testing.T) {
+	data := "URL,Title,Selection,Folder,Timestamp,Tags\r\nhttps://example.com/e1,Caf\xe9 cr\xe8me \x96 na\xefve,,Unread,1700000000,\"[\"\"r\xe9sum\xe9\"\"]\"\r\n"
+	e, err := Parse("instapaper.csv", []byte(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it := e.Items[0]; it.Title != "Café crème – naïve" || !slices.Equal(it.Tags, []string{"résumé"}) {
+		t.Fatalf("%q %q", it.Title, it.Tags)
+	}
+	// UTF-8 with a stray byte stays UTF-8.
+	e, err = Parse("instapaper.csv", []byte("URL,Title,Selection,Folder\nhttps://example.com/x,Caf\xc3\xa9 \xff,,Unread\n"), "")
+	if err != nil || e.Items[0].Title != "Café \ufffd" {
+		t.Fatalf("%v %q", err, e.Items[0].Title)
+	}
+	// UTF-8 stays as it is, a rune cut by the sniffed head too.
+	pad := strings.Repeat("é", sniffBytes/2)
+	e, err = Parse("instapaper.csv", []byte("URL,Title,Selection,Folder\nhttps://example.com/x,"+pad+"ü,,Unread\n"), "")
+	if err != nil || e.Items[0].Title != cut(pad+"ü", maxLineBytes) {
+		t.Fatalf("%v %q", err, e.Items[0].Title[:10])
+	}
+}
+
 func TestLimits(t *testing.T) {
 	defer func(n int) { maxItems = n }(maxItems)
 	maxItems = 3

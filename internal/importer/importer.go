@@ -12,6 +12,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Export is what one import path holds.
@@ -375,25 +378,49 @@ func (p *parser) parseFile(name string, br *bufio.Reader, kind string) error {
 	switch p.format {
 	case "pocket":
 		if kind == "pocketcsv" || looksCSV(br) {
-			return p.parsePocketCSV(name, br)
+			return p.parsePocketCSV(name, asUTF8(br))
 		}
 		return p.parsePocketHTML(name, br)
 	case "instapaper":
-		return p.parseInstapaper(name, br)
+		return p.parseInstapaper(name, asUTF8(br))
 	case "omnivore":
 		return p.parseOmnivoreMetadata(name, br, nil)
 	case "wallabag":
 		return p.parseWallabag(name, br)
 	case "readwise":
-		return p.parseReadwise(name, br)
+		return p.parseReadwise(name, asUTF8(br))
 	case "readeck":
 		return fmt.Errorf("%s: a Readeck export is a zip (or its unpacked directory), not one file", name)
 	case "bookmarks":
 		return p.parseBookmarks(name, br)
 	case "urls":
-		return p.parseURLs(name, br)
+		return p.parseURLs(name, asUTF8(br))
 	}
 	return fmt.Errorf("%s: unknown format %q", name, p.format)
+}
+
+// asUTF8 reads a CSV or text file that is not UTF-8 as Windows-1252: an
+// export saved again by Excel on Windows is, and each accented letter
+// was a replacement character. Its first sniffBytes decide: bytes that
+// are not UTF-8 and no letter that is (a UTF-8 file with a stray byte
+// stays UTF-8).
+func asUTF8(br *bufio.Reader) *bufio.Reader {
+	head, _ := br.Peek(sniffBytes)
+	bad := false
+	for i := 0; i < len(head); {
+		r, n := utf8.DecodeRune(head[i:])
+		switch {
+		case n > 1:
+			return br // a letter written in UTF-8
+		case r == utf8.RuneError && (len(head) < sniffBytes || utf8.FullRune(head[i:])):
+			bad = true // (not a rune the head cuts short)
+		}
+		i += n
+	}
+	if !bad {
+		return br
+	}
+	return bufio.NewReaderSize(charmap.Windows1252.NewDecoder().Reader(br), sniffBytes)
 }
 
 func looksCSV(br *bufio.Reader) bool {

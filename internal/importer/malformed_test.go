@@ -98,8 +98,12 @@ func TestInvalidUTF8(t *testing.T) {
 		if len(e.Items) != 1 {
 			t.Fatalf("%s: %d items, problems %q", name, len(e.Items), e.Problems)
 		}
-		if !strings.Contains(e.Items[0].Title+strings.Join(e.Items[0].Tags, ""), "\uFFFD") {
-			t.Fatalf("%s: title %q tags %q keep no replacement character", name, e.Items[0].Title, e.Items[0].Tags)
+		want := "\uFFFD"
+		if strings.HasSuffix(name, ".csv") || strings.HasSuffix(name, ".txt") {
+			want = "ÿ" // no UTF-8 letter at all: read as Windows-1252 (TestCSVInWindows1252)
+		}
+		if !strings.Contains(e.Items[0].URL+e.Items[0].Title+strings.Join(e.Items[0].Tags, ""), want) {
+			t.Fatalf("%s: %q title %q tags %q keep no %q", name, e.Items[0].URL, e.Items[0].Title, e.Items[0].Tags, want)
 		}
 	}
 }
