@@ -44,6 +44,7 @@ const (
 	maxContentBytes = 20 << 20 // an item's stored HTML, like the fetcher's cap; larger content is dropped (the runner fetches)
 	maxStreamBytes  = 4 << 30  // one plain file read as a stream
 	maxLineBytes    = 2000     // a title, author, tag... (longer is cut)
+	maxURLBytes     = 32 << 10 // a link's address (longer is refused, never cut)
 	maxTextBytes    = 64 << 10 // a quote or a note (longer is cut)
 	maxTags         = 100      // tags per item or highlight
 	maxHighlights   = 10_000   // highlights per item
@@ -299,6 +300,9 @@ func (p *parser) add(it Item) error {
 		it.URL = ""
 	case strings.TrimSpace(it.URL) == "":
 		p.problem("%s: no URL", it.Ref)
+		return nil
+	case len(u) > maxURLBytes:
+		p.problem("%s: an address longer than %d KiB (%s…)", it.Ref, maxURLBytes>>10, cut(u, 100))
 		return nil
 	default:
 		p.problem("%s: %q is not an http(s) URL", it.Ref, cut(u, 200))

@@ -229,6 +229,24 @@ func TestPocketZipAnnotationsJoinByIdentity(t *testing.T) {
 	}
 }
 
+// A link's address longer than a title may be (a query string of 3,000
+// characters) was cut at 2,000 bytes: another address was saved, its end
+// lost. It is kept whole; one past maxURLBytes is refused, named.
+func TestLongURLKeptWhole(t *testing.T) {
+	long := "https://example.com/path?q=" + strings.Repeat("x", 3000) + "&end=1"
+	huge := "https://example.com/?q=" + strings.Repeat("y", 40_000)
+	e, err := Parse("urls.txt", []byte(long+"\n"+huge+"\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Items) != 1 || e.Items[0].URL != long {
+		t.Fatalf("%d items, URL of %d bytes", len(e.Items), len(e.Items[0].URL))
+	}
+	if len(e.Problems) != 1 || !strings.Contains(e.Problems[0], "longer than") || len(e.Problems[0]) > 500 {
+		t.Fatalf("problems %q", e.Problems)
+	}
+}
+
 func TestURLList(t *testing.T) {
 	e, err := Parse("urls.txt", readFixture(t, "urls.txt"), "")
 	if err != nil {

@@ -38,12 +38,13 @@ func cut(s string, n int) string {
 	return s[:n]
 }
 
-// cleanURL trims a URL and says whether it is an http(s) URL with a host.
-// The string returned is cleaned for messages either way.
+// cleanURL trims a URL and says whether it is an http(s) URL with a host,
+// of at most maxURLBytes: it is not cut as a title is (cut, it would be
+// another address). The string returned is cleaned either way.
 func cleanURL(raw string) (string, bool) {
-	u := strings.TrimSpace(line(raw))
-	if u == "" {
-		return "", false
+	u := strings.Join(strings.Fields(sanitize.Line(strings.ToValidUTF8(raw, "\uFFFD"))), " ")
+	if u == "" || len(u) > maxURLBytes {
+		return u, false
 	}
 	pu, err := url.Parse(u)
 	if err != nil || pu.Host == "" {
