@@ -611,13 +611,15 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 	if a != nil {
 		*ra = *ToStore(a)
 		ev.Outcome = Saved
-		ev.Title = sanitize.Line(cmp.Or(a.Title, it.Title))
+		ev.Title = sanitize.Line(cmp.Or(strings.TrimSpace(it.Title), a.Title))
 	} else {
 		ra.FetchError = why
 		ev.Outcome, ev.Reason = Kept, why
 	}
 	ra.SourceURL = urlid.Public(u)
-	ra.Title = cmp.Or(ra.Title, strings.TrimSpace(it.Title), titleOf(u))
+	// The export's title is the one the reader knows the article by (and
+	// Readwise's highlights CSV names it by): it wins over the page's.
+	ra.Title = cmp.Or(strings.TrimSpace(it.Title), ra.Title, titleOf(u))
 	ra.Byline = cmp.Or(ra.Byline, it.Author)
 	ra.SiteName = cmp.Or(ra.SiteName, it.Site)
 	ra.Excerpt = cmp.Or(ra.Excerpt, it.Excerpt)
@@ -969,6 +971,9 @@ func (l *Library) Retry(ctx context.Context, opt ImportOptions) (ImportSummary, 
 		}
 		rec := ToStore(got)
 		rec.SourceURL = a.SourceURL
+		if a.Title != "" && a.Title != titleOf(u) {
+			rec.Title = a.Title // the export's, not the address standing in for none
+		}
 		rec.Title = cmp.Or(rec.Title, a.Title)
 		ev.Outcome, ev.Title = Saved, rec.Title
 		return result{ev: ev, id: a.ID, txt: rec}, true

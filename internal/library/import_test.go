@@ -612,3 +612,35 @@ func TestImportURLlessHighlightsJoinTheSameExportsArticle(t *testing.T) {
 		}
 	}
 }
+
+// The export's title is the one the reader knew the article by (renamed
+// in Pocket or Reader, a bookmark's name): it was replaced by the fetched
+// page's, on import and on --retry, so Readwise's highlights CSV, which
+// names the article by that title, no longer found it and made a second
+// article of its highlights. A link without a title takes the page's.
+func TestImportKeepsTheExportsTitle(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	items := []importer.Item{{URL: srv.URL + "/ok/1", Title: "My renamed essay"}, {URL: srv.URL + "/ok/2"}}
+	if sum, err := l.Import(ctx, items, ImportOptions{Fetch: true}); err != nil || sum.Saved != 2 {
+		t.Fatalf("import: %+v %v", sum, err)
+	}
+	items = []importer.Item{{URL: srv.URL + "/ok/3", Title: "Renamed three"}, {URL: srv.URL + "/ok/4"}}
+	if sum, err := l.Import(ctx, items, ImportOptions{}); err != nil || sum.Kept != 2 {
+		t.Fatalf("import without fetching: %+v %v", sum, err)
+	}
+	if sum, err := l.Retry(ctx, ImportOptions{}); err != nil || sum.Saved != 2 {
+		t.Fatalf("retry: %+v %v", sum, err)
+	}
+	for path, want := range map[string]string{"/ok/1": "My renamed essay", "/ok/2": "/ok/2", "/ok/3": "Renamed three", "/ok/4": "/ok/4"} {
+		id, _ := l.FindURL(ctx, srv.URL+path)
+		if a, err := l.Article(ctx, id); err != nil || a.Title != want {
+			t.Errorf("%s: title %q, want %q (%v)", path, a.Title, want, err)
+		}
+	}
+	doc := importer.Item{Title: "My renamed essay", Format: "readwise", Highlights: []importer.Highlight{{Quote: "Paragraph 2 of /ok/1 says something", Note: "n"}}}
+	if sum, err := l.Import(ctx, []importer.Item{doc}, ImportOptions{}); err != nil || sum.Duplicates != 1 || sum.Saved != 0 {
+		t.Errorf("highlights by title: %+v %v", sum, err)
+	}
+}
