@@ -644,3 +644,24 @@ func TestImportKeepsTheExportsTitle(t *testing.T) {
 		t.Errorf("highlights by title: %+v %v", sum, err)
 	}
 }
+
+// r in the reader (or margin refresh) fetches an imported link kept
+// without text as --retry does: it keeps the export's title too.
+func TestRefreshOfAnUnfetchedImportKeepsItsTitle(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	items := []importer.Item{{URL: srv.URL + "/ok/1", Title: "Renamed one"}, {URL: srv.URL + "/ok/2"}}
+	if sum, err := l.Import(ctx, items, ImportOptions{}); err != nil || sum.Kept != 2 {
+		t.Fatalf("import: %+v %v", sum, err)
+	}
+	for path, want := range map[string]string{"/ok/1": "Renamed one", "/ok/2": "/ok/2"} {
+		id, _ := l.FindURL(ctx, srv.URL+path)
+		if _, err := l.Refresh(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+		if a, err := l.Article(ctx, id); err != nil || !a.Fetched() || a.Title != want {
+			t.Errorf("%s: title %q, want %q (%v)", path, a.Title, want, err)
+		}
+	}
+}
