@@ -247,6 +247,18 @@ func TestLongURLKeptWhole(t *testing.T) {
 	}
 }
 
+// A line "URL<tab>title" (copied from a spreadsheet) was read as the
+// address "URL title": the title's first word joined the address.
+func TestURLListTabSeparated(t *testing.T) {
+	e, err := Parse("urls.txt", []byte("https://example.com/tab\tTab title\nhttps://example.com/sp  Two spaces\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := urls(e); !slices.Equal(got, []string{"https://example.com/tab", "https://example.com/sp"}) || e.Items[0].Title != "Tab title" || e.Items[1].Title != "Two spaces" {
+		t.Fatalf("%q %+v", got, e.Items)
+	}
+}
+
 func TestURLList(t *testing.T) {
 	e, err := Parse("urls.txt", readFixture(t, "urls.txt"), "")
 	if err != nil {
