@@ -275,7 +275,7 @@ func TestImportBudgetSaysRetryOnce(t *testing.T) {
 		t.Errorf("import said --retry %d times, want once (the summary):\n%s", n, out)
 	}
 	_, _, err := margin(t, db, "", "show", "1")
-	if err == nil || strings.Count(err.Error(), "--retry") != 1 {
+	if err == nil || strings.Count(err.Error(), "--retry") != 1 || strings.Contains(err.Error(), "not fetched: not fetched") {
 		t.Errorf("show: %v", err)
 	}
 }

@@ -833,7 +833,7 @@ func oneLine(err error) string {
 }
 
 // errBudget says the run's time budget is spent.
-var errBudget = errors.New("not fetched within the import's time budget (--budget)")
+var errBudget = errors.New("the import's time budget (--budget) ran out before it")
 
 // fetch fetches and extracts one link, with at most PerHost fetches to its
 // host at once, and tries again on 429 and 5xx, and on a request that
