@@ -166,12 +166,12 @@ func (t *table) afterFirstLine(raw []byte) (rest []byte, ok bool) {
 }
 
 // sub is a table of the same columns reading text, whose first line is
-// line first+1 of the file.
+// line first of the file.
 func (t *table) sub(text []byte, first int) *table {
 	raw := &rawInput{r: bytes.NewReader(text), whole: text}
 	r := csv.NewReader(raw)
 	r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = -1, true, true
-	return &table{name: t.name, r: r, raw: raw, cols: t.cols, ncol: t.ncol, line0: t.line0 + first - 1, reread: t.reread}
+	return &table{name: t.name, r: r, raw: raw, cols: t.cols, ncol: t.ncol, line0: first - 1, reread: t.reread}
 }
 
 func csvErr(err error) error {

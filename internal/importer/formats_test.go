@@ -86,6 +86,18 @@ func TestCSVUnclosedQuoteLosesOneRow(t *testing.T) {
 	if !item(t, e, "https://example.com/i4").Archived || item(t, e, "https://example.com/i3").Ref != "lazy.csv line 5" {
 		t.Fatalf("%+v", e.Items)
 	}
+	// Two in a row: each names its own line, and so do the rows after.
+	data = "URL,Title,Selection,Folder,Timestamp,Tags\n" +
+		"https://example.com/j1,\"One,,Unread,1,\n" +
+		"https://example.com/j2,\"Two,,Unread,1,\n" +
+		"https://example.com/j3,Three,,Unread,1,\n"
+	if e, err = Parse("lazy.csv", []byte(data), ""); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Items) != 1 || e.Items[0].Ref != "lazy.csv line 4" || len(e.Problems) != 2 ||
+		!strings.HasPrefix(e.Problems[0], "lazy.csv line 2: ") || !strings.HasPrefix(e.Problems[1], "lazy.csv line 3: ") {
+		t.Fatalf("%+v %q", e.Items, e.Problems)
+	}
 }
 
 func TestReadwiseReader(t *testing.T) {
