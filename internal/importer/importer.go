@@ -121,6 +121,16 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 		src.at = at
 		return p.finish(p.parseTree(src))
 	}
+	if st.Mode().IsRegular() && isOmnivoreMetadata(name) && (p.want == "" || p.want == "omnivore") && sniff(head) == "omnivore" {
+		// One part of an unpacked export: alone, it has none of the
+		// content and highlights beside it, nor the other parts.
+		dir := filepath.Dir(path)
+		for _, sub := range []string{"content", "highlights"} {
+			if fi, err := os.Stat(filepath.Join(dir, sub)); err == nil && fi.IsDir() {
+				return nil, fmt.Errorf("%s: one part of an Omnivore export, without the content and highlights beside it; import its folder instead: %s", name, line(dir))
+			}
+		}
+	}
 	if st.Mode().IsRegular() {
 		p.file = at
 	}

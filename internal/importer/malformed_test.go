@@ -145,6 +145,24 @@ func TestFolderHoldingZip(t *testing.T) {
 	}
 }
 
+// One metadata file of an unpacked Omnivore export, given alone, was
+// imported without the content and highlights beside it (and without the
+// other metadata files): every highlight lost, every page fetched. It
+// names the folder to import instead.
+func TestOmnivoreMetadataFileAlone(t *testing.T) {
+	_, err := Open(context.Background(), "testdata/omnivore-export/metadata_0_to_2.json", "")
+	oneLine(t, err, "metadata_0_to_2.json", "omnivore-export")
+	// A metadata file with nothing beside it is the links it lists.
+	dir := t.TempDir()
+	meta := filepath.Join(dir, "metadata_0_to_2.json")
+	if err := os.WriteFile(meta, readFixture(t, "omnivore-export/metadata_0_to_2.json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if e, err := Open(context.Background(), meta, ""); err != nil || len(e.Items) != 2 {
+		t.Fatalf("%v %+v", err, e)
+	}
+}
+
 // A zip of plain files is read like each file.
 func TestZipOfFiles(t *testing.T) {
 	data := buildZip(t, map[string]string{"export/instapaper.csv": string(readFixture(t, "instapaper.csv")), "export/old.csv": string(readFixture(t, "instapaper-old.csv")), "README": "hi"})
