@@ -121,15 +121,8 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 		src.at = at
 		return p.finish(p.parseTree(src))
 	}
-	if st.Mode().IsRegular() && isOmnivoreMetadata(name) && (p.want == "" || p.want == "omnivore") && sniff(head) == "omnivore" {
-		// One part of an unpacked export: alone, it has none of the
-		// content and highlights beside it, nor the other parts.
-		dir := filepath.Dir(path)
-		for _, sub := range []string{"content", "highlights"} {
-			if fi, err := os.Stat(filepath.Join(dir, sub)); err == nil && fi.IsDir() {
-				return nil, fmt.Errorf("%s: one part of an Omnivore export, without the content and highlights beside it; import its folder instead: %s", name, line(dir))
-			}
-		}
+	if err := partAlone(path, name, p.want, sniffFormat(sniff(head))); err != nil {
+		return nil, err
 	}
 	if st.Mode().IsRegular() {
 		p.file = at
@@ -137,6 +130,30 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 	// Else a pipe (margin import /dev/stdin < export.json): it cannot be
 	// read again, so the parse keeps each item's content.
 	return p.finish(p.parseStream(name, br))
+}
+
+// partAlone refuses one part of an unpacked Omnivore or Pocket export
+// when what it lacks alone is beside it: the content and highlights
+// (Omnivore), the annotations (Pocket), which its folder brings.
+func partAlone(path, name, want, format string) error {
+	var subs []string
+	switch {
+	case format == "omnivore" && isOmnivoreMetadata(name):
+		subs = []string{"content", "highlights"}
+	case format == "pocket" && isPocketPart(name):
+		subs = []string{"annotations"}
+	}
+	if want != "" && want != format {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	for _, sub := range subs {
+		if fi, err := os.Stat(filepath.Join(dir, sub)); err == nil && fi.IsDir() {
+			return fmt.Errorf("%s: one part of an unpacked %s, which leaves out the %s/ beside it; import its folder instead: %s",
+				name, formatTitles[format], strings.Join(subs, "/ and "), line(dir))
+		}
+	}
+	return nil
 }
 
 // Parse reads one in-memory file (a zip's bytes too), as Open reads a

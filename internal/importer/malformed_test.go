@@ -163,6 +163,13 @@ func TestOmnivoreMetadataFileAlone(t *testing.T) {
 	}
 }
 
+// Likewise one part of an unpacked Pocket export whose annotations/ are
+// beside it: alone, its highlights were lost.
+func TestPocketPartAlone(t *testing.T) {
+	_, err := Open(context.Background(), "testdata/pocket-export/part_000000.csv", "")
+	oneLine(t, err, "part_000000.csv", "pocket-export")
+}
+
 // A zip of plain files is read like each file.
 func TestZipOfFiles(t *testing.T) {
 	data := buildZip(t, map[string]string{"export/instapaper.csv": string(readFixture(t, "instapaper.csv")), "export/old.csv": string(readFixture(t, "instapaper-old.csv")), "README": "hi"})
