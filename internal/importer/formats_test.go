@@ -397,6 +397,20 @@ func TestCSVInWindows1252(t *testing.T) {
 	}
 }
 
+// A CSV with classic Mac line ends (a lone CR, Excel's "CSV
+// (Macintosh)") was one long header row: "0 links", every item lost
+// without a word.
+func TestCSVWithCRLineEnds(t *testing.T) {
+	data := "URL,Title,Selection,Folder,Timestamp,Tags\rhttps://example.com/m1,Mac one,\"two\rlines\",Unread,1700000000,\rhttps://example.com/m2,Mac two,,Archive,1700000000,\r"
+	e, err := Parse("mac.csv", []byte(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := urls(e); !slices.Equal(got, []string{"https://example.com/m1", "https://example.com/m2"}) || !e.Items[1].Archived || e.Items[1].Ref != "mac.csv line 4" {
+		t.Fatalf("%q %+v %q", got, e.Items, e.Problems)
+	}
+}
+
 func TestLimits(t *testing.T) {
 	defer func(n int) { maxItems = n }(maxItems)
 	maxItems = 3

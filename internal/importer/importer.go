@@ -409,49 +409,76 @@ func (p *parser) parseFile(name string, br *bufio.Reader, kind string) error {
 	switch p.format {
 	case "pocket":
 		if kind == "pocketcsv" || looksCSV(br) {
-			return p.parsePocketCSV(name, asUTF8(br))
+			return p.parsePocketCSV(name, plainText(br))
 		}
 		return p.parsePocketHTML(name, br)
 	case "instapaper":
-		return p.parseInstapaper(name, asUTF8(br))
+		return p.parseInstapaper(name, plainText(br))
 	case "omnivore":
 		return p.parseOmnivoreMetadata(name, br, nil)
 	case "wallabag":
 		return p.parseWallabag(name, br)
 	case "readwise":
-		return p.parseReadwise(name, asUTF8(br))
+		return p.parseReadwise(name, plainText(br))
 	case "readeck":
 		return fmt.Errorf("%s: a Readeck export is a zip (or its unpacked directory), not one file", name)
 	case "bookmarks":
 		return p.parseBookmarks(name, br)
 	case "urls":
-		return p.parseURLs(name, asUTF8(br))
+		return p.parseURLs(name, plainText(br))
 	}
 	return fmt.Errorf("%s: unknown format %q", name, p.format)
 }
 
-// asUTF8 reads a CSV or text file that is not UTF-8 as Windows-1252: an
-// export saved again by Excel on Windows is, and each accented letter
-// was a replacement character. Its first sniffBytes decide: bytes that
-// are not UTF-8 and no letter that is (a UTF-8 file with a stray byte
-// stays UTF-8).
-func asUTF8(br *bufio.Reader) *bufio.Reader {
+// plainText reads a CSV or text file as UTF-8 lines ending in LF, as
+// the readers expect: one that is not UTF-8 as Windows-1252 (an export
+// saved again by Excel on Windows is, and each accented letter was a
+// replacement character), one whose lines end in a lone CR (classic Mac,
+// Excel's "CSV (Macintosh)": it was one long header row) with LF. Its
+// first sniffBytes decide: bytes that are not UTF-8 and no letter that
+// is (a UTF-8 file with a stray byte stays UTF-8); CRs and no LF.
+func plainText(br *bufio.Reader) *bufio.Reader {
 	head, _ := br.Peek(sniffBytes)
+	var r io.Reader = br
+	if bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
+		r = crToLF{br}
+	}
+	if notUTF8(head) {
+		r = charmap.Windows1252.NewDecoder().Reader(r)
+	}
+	if r == io.Reader(br) {
+		return br
+	}
+	return bufio.NewReaderSize(r, sniffBytes)
+}
+
+// notUTF8 is a head with bytes that are not UTF-8 and no letter that is.
+func notUTF8(head []byte) bool {
 	bad := false
 	for i := 0; i < len(head); {
 		r, n := utf8.DecodeRune(head[i:])
 		switch {
 		case n > 1:
-			return br // a letter written in UTF-8
+			return false // a letter written in UTF-8
 		case r == utf8.RuneError && (len(head) < sniffBytes || utf8.FullRune(head[i:])):
 			bad = true // (not a rune the head cuts short)
 		}
 		i += n
 	}
-	if !bad {
-		return br
+	return bad
+}
+
+// crToLF turns every CR into LF.
+type crToLF struct{ r io.Reader }
+
+func (c crToLF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
 	}
-	return bufio.NewReaderSize(charmap.Windows1252.NewDecoder().Reader(br), sniffBytes)
+	return n, err
 }
 
 func looksCSV(br *bufio.Reader) bool {
@@ -631,7 +658,10 @@ func sniffFormat(kind string) string {
 
 // sniffCSV recognises an export CSV by its header row.
 func sniffCSV(t []byte) string {
-	first, _, _ := bytes.Cut(t, []byte("\n"))
+	first := t
+	if i := bytes.IndexAny(t, "\r\n"); i >= 0 {
+		first = t[:i] // a classic Mac file's lines end in CR alone
+	}
 	h := map[string]bool{}
 	for _, f := range splitHeader(string(first)) {
 		h[f] = true
