@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -77,6 +78,17 @@ func cmdImport(e *env, args []string) error {
 		}
 		defer f.Close()
 		opt.Report = f
+		if exp != nil {
+			// The items the export's reading skipped have their line too.
+			enc := json.NewEncoder(f)
+			for _, prob := range exp.Problems {
+				ref, why, ok := strings.Cut(oneLine(prob), ": ")
+				if !ok {
+					ref, why = "", ref
+				}
+				enc.Encode(library.ImportEvent{Ref: ref, Outcome: library.Skipped, Reason: why})
+			}
+		}
 	}
 	st, err := e.open()
 	if err != nil {
@@ -319,6 +331,10 @@ func importSummary(s library.ImportSummary) string {
 	fmt.Fprintf(&b, "Imported %d of %d item%s in %s: %d saved, %d kept without text%s, %d duplicate%s, %d failed",
 		s.Saved+s.Kept, s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept, keptWhy(s), s.Duplicates, plural(s.Duplicates), s.Failed)
 	writeHighlights(&b, s)
+	if s.Archived > 0 {
+		// They are not in margin list: say where they are.
+		fmt.Fprintf(&b, " %d went to the archive (margin list --all shows them).", s.Archived)
+	}
 	if s.Interrupted {
 		fmt.Fprintf(&b, " Stopped with %d left: run the same command again to go on.", s.Total-s.Done())
 	} else if s.Kept > 0 {

@@ -13,14 +13,51 @@ import (
 type table struct {
 	name string
 	r    *csv.Reader
+	raw  *rawInput
 	cols map[string]int // lower-case header name -> index
 	ncol int
+	// line0 is the file's line before the text r reads (a sub table's);
+	// reread counts the bytes read again, shared by the sub tables.
+	line0  int
+	reread *int
+}
+
+// rawInput keeps what the CSV reader has read since the end of the last
+// record, so that a record that ran over several lines can be read again
+// line by line.
+type rawInput struct {
+	r     io.Reader
+	whole []byte // the whole input when it is in memory already: nothing is copied
+	buf   []byte
+	base  int64 // the input offset of buf[0]
+}
+
+func (ri *rawInput) Read(p []byte) (int, error) {
+	n, err := ri.r.Read(p)
+	if ri.whole == nil {
+		ri.buf = append(ri.buf, p[:n]...)
+	}
+	return n, err
+}
+
+// take returns the input up to offset end and forgets it.
+func (ri *rawInput) take(end int64) []byte {
+	if ri.whole != nil {
+		out := ri.whole[min(ri.base, end):end]
+		ri.base = end
+		return out
+	}
+	k := min(max(int(end-ri.base), 0), len(ri.buf))
+	out := ri.buf[:k:k]
+	ri.buf, ri.base = ri.buf[k:], end
+	return out
 }
 
 // openTable reads a CSV's header row. Rows are checked against its
 // column count by rows.
 func openTable(name string, rd io.Reader) (*table, error) {
-	r := csv.NewReader(rd)
+	raw := &rawInput{r: rd}
+	r := csv.NewReader(raw)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	r.ReuseRecord = true
@@ -35,7 +72,8 @@ func openTable(name string, rd io.Reader) (*table, error) {
 	if err != nil {
 		return nil, wrap(name, err)
 	}
-	t := &table{name: name, r: r, cols: map[string]int{}, ncol: len(head)}
+	raw.take(r.InputOffset())
+	t := &table{name: name, r: r, raw: raw, cols: map[string]int{}, ncol: len(head), reread: new(int)}
 	for i, h := range head {
 		if i == 0 {
 			h = string(bytes.TrimPrefix([]byte(h), bom))
@@ -70,17 +108,29 @@ func (p *parser) rows(t *table, fn func(rec []string, ref string) error) error {
 		if err == io.EOF {
 			return nil
 		}
+		raw := t.raw.take(t.r.InputOffset())
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			p.problem("%s line %d: %v", t.name, pe.StartLine, csvErr(pe.Err))
+			p.problem("%s line %d: %v", t.name, t.line0+pe.StartLine, csvErr(pe.Err))
 			continue
 		}
 		if err != nil {
 			return wrap(t.name, err)
 		}
 		ln, _ := t.r.FieldPos(0)
+		ln += t.line0
 		ref := fmt.Sprintf("%s line %d", t.name, ln)
 		if len(rec) != t.ncol {
+			if rest, ok := t.afterFirstLine(raw); ok {
+				// A quote opened and never closed took the lines after
+				// it into one field: that row alone is skipped, and the
+				// lines after it are read again as rows.
+				p.problem("%s: %d columns, expected %d; a quote in it is not closed, so only its first line is skipped", ref, len(rec), t.ncol)
+				if err := p.rows(t.sub(rest, ln+1), fn); err != nil {
+					return err
+				}
+				continue
+			}
 			p.problem("%s: %d columns, expected %d", ref, len(rec), t.ncol)
 			continue
 		}
@@ -88,6 +138,40 @@ func (p *parser) rows(t *table, fn func(rec []string, ref string) error) error {
 			return err
 		}
 	}
+}
+
+// maxReread is how much of a CSV file may be read again after unclosed
+// quotes (a hostile file of them would otherwise be read again at each).
+const maxReread = 16 << 20
+
+// afterFirstLine is what follows the first line of raw, a record's text,
+// when the record ran over several lines; ok is false for a record on one
+// line, or past maxReread.
+func (t *table) afterFirstLine(raw []byte) (rest []byte, ok bool) {
+	for {
+		l, after, found := bytes.Cut(raw, []byte("\n"))
+		if !found {
+			return nil, false
+		}
+		raw = after
+		if len(bytes.TrimSpace(l)) > 0 {
+			break // blank lines before it were stepped over by the reader
+		}
+	}
+	if len(bytes.TrimSpace(raw)) == 0 || *t.reread+len(raw) > maxReread {
+		return nil, false
+	}
+	*t.reread += len(raw)
+	return raw, true
+}
+
+// sub is a table of the same columns reading text, whose first line is
+// line first of the file.
+func (t *table) sub(text []byte, first int) *table {
+	raw := &rawInput{r: bytes.NewReader(text), whole: text}
+	r := csv.NewReader(raw)
+	r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = -1, true, true
+	return &table{name: t.name, r: r, raw: raw, cols: t.cols, ncol: t.ncol, line0: first - 1, reread: t.reread}
 }
 
 func csvErr(err error) error {

@@ -59,6 +59,47 @@ func TestInstapaper(t *testing.T) {
 	}
 }
 
+// A field that opens with a quote it never closes (a title typed as
+// "Quoted" rest) read the rest of the file as that one field: every row
+// after it was lost as "1 item skipped". That row alone is skipped now,
+// the others are read, and a quoted field over several lines still reads.
+func TestCSVUnclosedQuoteLosesOneRow(t *testing.T) {
+	data := "\ufeffURL,Title,Selection,Folder,Timestamp,Tags\r\n" +
+		"https://example.com/i1,\"Quoted\" title here,,Unread,1700000000,\r\n" +
+		"https://example.com/i2,Two,\"a passage\r\nover two lines\",Unread,1700000000,\r\n" +
+		"https://example.com/i3,Three,,Unread,1700000000,\r\n" +
+		"\r\n" +
+		"https://example.com/i4,Four,,Archive,1700000000,\r\n"
+	e, err := Parse("lazy.csv", []byte(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := urls(e); !slices.Equal(got, []string{"https://example.com/i2", "https://example.com/i3", "https://example.com/i4"}) {
+		t.Fatalf("urls %v, problems %q", got, e.Problems)
+	}
+	if len(e.Problems) != 1 || !strings.HasPrefix(e.Problems[0], "lazy.csv line 2: ") {
+		t.Fatalf("problems %q", e.Problems)
+	}
+	if h := item(t, e, "https://example.com/i2").Highlights; len(h) != 1 || h[0].Quote != "a passage\nover two lines" {
+		t.Fatalf("highlights %+v", h)
+	}
+	if !item(t, e, "https://example.com/i4").Archived || item(t, e, "https://example.com/i3").Ref != "lazy.csv line 5" {
+		t.Fatalf("%+v", e.Items)
+	}
+	// Two in a row: each names its own line, and so do the rows after.
+	data = "URL,Title,Selection,Folder,Timestamp,Tags\n" +
+		"https://example.com/j1,\"One,,Unread,1,\n" +
+		"https://example.com/j2,\"Two,,Unread,1,\n" +
+		"https://example.com/j3,Three,,Unread,1,\n"
+	if e, err = Parse("lazy.csv", []byte(data), ""); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Items) != 1 || e.Items[0].Ref != "lazy.csv line 4" || len(e.Problems) != 2 ||
+		!strings.HasPrefix(e.Problems[0], "lazy.csv line 2: ") || !strings.HasPrefix(e.Problems[1], "lazy.csv line 3: ") {
+		t.Fatalf("%+v %q", e.Items, e.Problems)
+	}
+}
+
 func TestReadwiseReader(t *testing.T) {
 	e := parseFixture(t, "reader.csv", "")
 	if e.Format != "readwise" || len(e.Items) != 4 || len(e.Problems) != 0 {
@@ -280,6 +321,96 @@ func TestOmnivoreHighlightsMarkdown(t *testing.T) {
 	}
 }
 
+// A note's own Markdown quote (a "> " line right under its text, with no
+// blank line between) is part of the note: Omnivore joins highlights with
+// a blank line, so only a "> " after one starts the next highlight.
+func TestOmnivoreNoteWithQuoteLine(t *testing.T) {
+	md := "> Quote one \n\nMy note\n> quoting the author\nand more\n\n> Quote two \n\n#claim\n\nnote two\n> its quote"
+	hs := parseOmnivoreHighlights(md)
+	want := []Highlight{
+		{Quote: "Quote one", Note: "My note\n> quoting the author\nand more"},
+		{Quote: "Quote two", Note: "note two\n> its quote", Label: "claim"},
+	}
+	if len(hs) != len(want) {
+		t.Fatalf("%d highlights, want %d: %+v", len(hs), len(want), hs)
+	}
+	for i := range want {
+		if hs[i].Quote != want[i].Quote || hs[i].Note != want[i].Note || hs[i].Label != want[i].Label {
+			t.Fatalf("%d: %+v, want %+v", i, hs[i], want[i])
+		}
+	}
+}
+
+// A note that starts with "#" ("#1 takeaway, ...") right under its
+// quote is no line of labels when a label would not be kept (a comma,
+// over 64 characters): it was taken for labels, refused as tags, and the
+// note was lost.
+func TestOmnivoreNoteStartingWithHash(t *testing.T) {
+	md := "> Quote one \n\n#1 takeaway, and why it matters\n\n> Quote two \n\n#claim #long read\n\nnote two"
+	hs := parseOmnivoreHighlights(md)
+	if len(hs) != 2 || hs[0].Note != "#1 takeaway, and why it matters" || hs[0].Tags != nil ||
+		hs[1].Label != "claim" || !slices.Equal(hs[1].Tags, []string{"long read"}) || hs[1].Note != "note two" {
+		t.Fatalf("%+v", hs)
+	}
+}
+
+// Tags margin cannot keep ("c#", a name past 64 characters) were dropped
+// without a word: the summary now says how many and names them.
+func TestSummaryNamesTagsNotKept(t *testing.T) {
+	long := strings.Repeat("x", 70)
+	csv := "title,url,time_added,tags,status\n" +
+		"A,https://example.com/a,1700000000,c#|history|" + long + ",unread\n" +
+		"B,https://example.com/b,1700000000,C#|f#,unread\n"
+	e, err := Parse("pocket.csv", []byte(csv), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(e.Items[0].Tags, []string{"history"}) {
+		t.Fatalf("tags %q", e.Items[0].Tags)
+	}
+	if !strings.HasSuffix(e.Summary, ", 2 links, 0 highlights; 3 tags not kept (c#, "+long[:20]+"…, f#): margin's tags hold no # and at most 64 characters") {
+		t.Fatalf("summary %q", e.Summary)
+	}
+}
+
+// A CSV saved again by Excel on Windows is Windows-1252, not UTF-8: its
+// accented letters and dashes were each a replacement character.
+func TestCSVInWindows1252(t *testing.T) {
+	data := "URL,Title,Selection,Folder,Timestamp,Tags\r\nhttps://example.com/e1,Caf\xe9 cr\xe8me \x96 na\xefve,,Unread,1700000000,\"[\"\"r\xe9sum\xe9\"\"]\"\r\n"
+	e, err := Parse("instapaper.csv", []byte(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it := e.Items[0]; it.Title != "Café crème – naïve" || !slices.Equal(it.Tags, []string{"résumé"}) {
+		t.Fatalf("%q %q", it.Title, it.Tags)
+	}
+	// UTF-8 with a stray byte stays UTF-8.
+	e, err = Parse("instapaper.csv", []byte("URL,Title,Selection,Folder\nhttps://example.com/x,Caf\xc3\xa9 \xff,,Unread\n"), "")
+	if err != nil || e.Items[0].Title != "Café \ufffd" {
+		t.Fatalf("%v %q", err, e.Items[0].Title)
+	}
+	// UTF-8 stays as it is, a rune cut by the sniffed head too.
+	pad := strings.Repeat("é", sniffBytes/2)
+	e, err = Parse("instapaper.csv", []byte("URL,Title,Selection,Folder\nhttps://example.com/x,"+pad+"ü,,Unread\n"), "")
+	if err != nil || e.Items[0].Title != cut(pad+"ü", maxLineBytes) {
+		t.Fatalf("%v %q", err, e.Items[0].Title[:10])
+	}
+}
+
+// A CSV with classic Mac line ends (a lone CR, Excel's "CSV
+// (Macintosh)") was one long header row: "0 links", every item lost
+// without a word.
+func TestCSVWithCRLineEnds(t *testing.T) {
+	data := "URL,Title,Selection,Folder,Timestamp,Tags\rhttps://example.com/m1,Mac one,\"two\rlines\",Unread,1700000000,\rhttps://example.com/m2,Mac two,,Archive,1700000000,\r"
+	e, err := Parse("mac.csv", []byte(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := urls(e); !slices.Equal(got, []string{"https://example.com/m1", "https://example.com/m2"}) || !e.Items[1].Archived || e.Items[1].Ref != "mac.csv line 4" {
+		t.Fatalf("%q %+v %q", got, e.Items, e.Problems)
+	}
+}
+
 func TestLimits(t *testing.T) {
 	defer func(n int) { maxItems = n }(maxItems)
 	maxItems = 3
@@ -303,5 +434,19 @@ func TestTitleIsURL(t *testing.T) {
 	}
 	if e.Items[0].Title != "" {
 		t.Fatalf("title %q", e.Items[0].Title)
+	}
+}
+
+// Dates as exports and hand-edited CSVs write them: ISO 8601 without
+// seconds and C's asctime too. One not read became the import's time.
+func TestParseDateForms(t *testing.T) {
+	want := time.Date(2024, 1, 2, 10, 0, 0, 0, time.UTC)
+	for _, s := range []string{
+		"1704189600", "1704189600000", "2024-01-02T10:00:00Z", "2024-01-02 10:00", "2024-01-02 10:00:00",
+		"2024-01-02T10:00", "2024-01-02T10:00Z", "2024-01-02T10:00+00:00", "Tue Jan  2 10:00:00 2024",
+	} {
+		if got := parseDate(s); !got.Equal(want) {
+			t.Errorf("parseDate(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -12,6 +12,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Export is what one import path holds.
@@ -41,6 +44,7 @@ const (
 	maxContentBytes = 20 << 20 // an item's stored HTML, like the fetcher's cap; larger content is dropped (the runner fetches)
 	maxStreamBytes  = 4 << 30  // one plain file read as a stream
 	maxLineBytes    = 2000     // a title, author, tag... (longer is cut)
+	maxURLBytes     = 32 << 10 // a link's address (longer is refused, never cut)
 	maxTextBytes    = 64 << 10 // a quote or a note (longer is cut)
 	maxTags         = 100      // tags per item or highlight
 	maxHighlights   = 10_000   // highlights per item
@@ -117,12 +121,39 @@ func Open(ctx context.Context, path string, format string) (*Export, error) {
 		src.at = at
 		return p.finish(p.parseTree(src))
 	}
+	if err := partAlone(path, name, p.want, sniffFormat(sniff(head))); err != nil {
+		return nil, err
+	}
 	if st.Mode().IsRegular() {
 		p.file = at
 	}
 	// Else a pipe (margin import /dev/stdin < export.json): it cannot be
 	// read again, so the parse keeps each item's content.
 	return p.finish(p.parseStream(name, br))
+}
+
+// partAlone refuses one part of an unpacked Omnivore or Pocket export
+// when what it lacks alone is beside it: the content and highlights
+// (Omnivore), the annotations (Pocket), which its folder brings.
+func partAlone(path, name, want, format string) error {
+	var subs []string
+	switch {
+	case format == "omnivore" && isOmnivoreMetadata(name):
+		subs = []string{"content", "highlights"}
+	case format == "pocket" && isPocketPart(name):
+		subs = []string{"annotations"}
+	}
+	if want != "" && want != format {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	for _, sub := range subs {
+		if fi, err := os.Stat(filepath.Join(dir, sub)); err == nil && fi.IsDir() {
+			return fmt.Errorf("%s: one part of an unpacked %s, which leaves out the %s/ beside it; import its folder instead: %s",
+				name, formatTitles[format], strings.Join(subs, "/ and "), line(dir))
+		}
+	}
+	return nil
 }
 
 // Parse reads one in-memory file (a zip's bytes too), as Open reads a
@@ -183,6 +214,30 @@ type parser struct {
 	// span, the entry's bytes in the file.
 	file *origin
 	span [2]int64
+	// dropped are the tags margin cannot keep, without case (at most
+	// maxDropped), and droppedNames the first few, for the summary.
+	dropped      map[string]bool
+	droppedNames []string
+}
+
+const maxDropped = 10_000
+
+// dropTag notes a tag margin cannot keep.
+func (p *parser) dropTag(t string) {
+	k := strings.ToLower(t)
+	if p.dropped[k] || len(p.dropped) >= maxDropped {
+		return
+	}
+	if p.dropped == nil {
+		p.dropped = map[string]bool{}
+	}
+	p.dropped[k] = true
+	if len(p.droppedNames) < 3 {
+		if r := []rune(t); len(r) > 20 {
+			t = string(r[:20]) + "…"
+		}
+		p.droppedNames = append(p.droppedNames, t)
+	}
 }
 
 func newParser(ctx context.Context, path, name, format string) *parser {
@@ -232,6 +287,13 @@ func (p *parser) finish(err error) (*Export, error) {
 	if n := p.nprob; n > 0 {
 		fmt.Fprintf(&b, ", %s %s skipped", thousands(n), plural(n, "item", "items"))
 	}
+	if n := len(p.dropped); n > 0 {
+		names := strings.Join(p.droppedNames, ", ")
+		if n > len(p.droppedNames) {
+			names += ", …"
+		}
+		fmt.Fprintf(&b, "; %s %s not kept (%s): margin's tags hold no # and at most 64 characters", thousands(n), plural(n, "tag", "tags"), names)
+	}
 	e.Summary = b.String()
 	return e, nil
 }
@@ -266,6 +328,9 @@ func (p *parser) add(it Item) error {
 	case strings.TrimSpace(it.URL) == "":
 		p.problem("%s: no URL", it.Ref)
 		return nil
+	case len(u) > maxURLBytes:
+		p.problem("%s: an address longer than %d KiB (%s…)", it.Ref, maxURLBytes>>10, cut(u, 100))
+		return nil
 	default:
 		p.problem("%s: %q is not an http(s) URL", it.Ref, cut(u, 200))
 		return nil
@@ -278,7 +343,7 @@ func (p *parser) add(it Item) error {
 	it.Site = line(it.Site)
 	it.Excerpt = line(it.Excerpt)
 	it.Language = line(it.Language)
-	it.Tags = cleanTags(it.Tags)
+	it.Tags = cleanTags(it.Tags, p.dropTag)
 	it.Saved = sane(it.Saved)
 	it.Published = sane(it.Published)
 	it.Progress = clamp01(it.Progress)
@@ -291,7 +356,7 @@ func (p *parser) add(it Item) error {
 	for _, h := range it.Highlights {
 		h.Quote = text(h.Quote)
 		h.Note = text(h.Note)
-		h.Tags = cleanTags(h.Tags)
+		h.Tags = cleanTags(h.Tags, p.dropTag)
 		h.Created = sane(h.Created)
 		if h.Label != "" {
 			h.Label, _ = labelFor(h.Label)
@@ -344,25 +409,76 @@ func (p *parser) parseFile(name string, br *bufio.Reader, kind string) error {
 	switch p.format {
 	case "pocket":
 		if kind == "pocketcsv" || looksCSV(br) {
-			return p.parsePocketCSV(name, br)
+			return p.parsePocketCSV(name, plainText(br))
 		}
 		return p.parsePocketHTML(name, br)
 	case "instapaper":
-		return p.parseInstapaper(name, br)
+		return p.parseInstapaper(name, plainText(br))
 	case "omnivore":
 		return p.parseOmnivoreMetadata(name, br, nil)
 	case "wallabag":
 		return p.parseWallabag(name, br)
 	case "readwise":
-		return p.parseReadwise(name, br)
+		return p.parseReadwise(name, plainText(br))
 	case "readeck":
 		return fmt.Errorf("%s: a Readeck export is a zip (or its unpacked directory), not one file", name)
 	case "bookmarks":
 		return p.parseBookmarks(name, br)
 	case "urls":
-		return p.parseURLs(name, br)
+		return p.parseURLs(name, plainText(br))
 	}
 	return fmt.Errorf("%s: unknown format %q", name, p.format)
+}
+
+// plainText reads a CSV or text file as UTF-8 lines ending in LF, as
+// the readers expect: one that is not UTF-8 as Windows-1252 (an export
+// saved again by Excel on Windows is, and each accented letter was a
+// replacement character), one whose lines end in a lone CR (classic Mac,
+// Excel's "CSV (Macintosh)": it was one long header row) with LF. Its
+// first sniffBytes decide: bytes that are not UTF-8 and no letter that
+// is (a UTF-8 file with a stray byte stays UTF-8); CRs and no LF.
+func plainText(br *bufio.Reader) *bufio.Reader {
+	head, _ := br.Peek(sniffBytes)
+	var r io.Reader = br
+	if bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
+		r = crToLF{br}
+	}
+	if notUTF8(head) {
+		r = charmap.Windows1252.NewDecoder().Reader(r)
+	}
+	if r == io.Reader(br) {
+		return br
+	}
+	return bufio.NewReaderSize(r, sniffBytes)
+}
+
+// notUTF8 is a head with bytes that are not UTF-8 and no letter that is.
+func notUTF8(head []byte) bool {
+	bad := false
+	for i := 0; i < len(head); {
+		r, n := utf8.DecodeRune(head[i:])
+		switch {
+		case n > 1:
+			return false // a letter written in UTF-8
+		case r == utf8.RuneError && (len(head) < sniffBytes || utf8.FullRune(head[i:])):
+			bad = true // (not a rune the head cuts short)
+		}
+		i += n
+	}
+	return bad
+}
+
+// crToLF turns every CR into LF.
+type crToLF struct{ r io.Reader }
+
+func (c crToLF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }
 
 func looksCSV(br *bufio.Reader) bool {
@@ -398,6 +514,7 @@ func (p *parser) parseTree(src source) error {
 	// Otherwise the tree holds plain files: parse those of one format.
 	type file struct{ name, kind string }
 	var files []file
+	var zips []string // zips inside are not opened: the user is told to import one
 	kinds := map[string]bool{}
 	for _, n := range names {
 		if err := p.ctx.Err(); err != nil {
@@ -407,14 +524,25 @@ func (p *parser) parseTree(src source) error {
 		if err != nil {
 			return err
 		}
+		if isZip(head) {
+			zips = append(zips, n)
+			continue
+		}
 		k := sniff(head)
-		if isZip(head) || k == "" || (p.want != "" && sniffFormat(k) != p.want) {
+		if k == "" || (p.want != "" && sniffFormat(k) != p.want) {
 			continue
 		}
 		files = append(files, file{n, k})
 		kinds[sniffFormat(k)] = true
 	}
 	if len(files) == 0 {
+		if len(zips) > 0 {
+			more := ""
+			if len(zips) > 1 {
+				more = fmt.Sprintf(" (and %d more zips)", len(zips)-1)
+			}
+			return fmt.Errorf("%s: holds %s%s, not an export itself: import the zip", src.label(), zips[0], more)
+		}
 		if p.want != "" {
 			return fmt.Errorf("%s: no %s inside", src.label(), formatTitles[p.want])
 		}
@@ -530,7 +658,10 @@ func sniffFormat(kind string) string {
 
 // sniffCSV recognises an export CSV by its header row.
 func sniffCSV(t []byte) string {
-	first, _, _ := bytes.Cut(t, []byte("\n"))
+	first := t
+	if i := bytes.IndexAny(t, "\r\n"); i >= 0 {
+		first = t[:i] // a classic Mac file's lines end in CR alone
+	}
 	h := map[string]bool{}
 	for _, f := range splitHeader(string(first)) {
 		h[f] = true

@@ -211,6 +211,54 @@ func TestPocketZip(t *testing.T) {
 	}
 }
 
+// Pocket's annotations name a link in another form than its CSV row (the
+// row with Pocket's utm_source, the annotation without): they are one
+// item, as the library's identity has it, not a second item the summary
+// counted as a link of its own.
+func TestPocketZipAnnotationsJoinByIdentity(t *testing.T) {
+	data := buildZip(t, map[string]string{
+		"part_000000.csv":              "title,url,time_added,cursor,tags,status\nTwo,https://example.com/two?utm_source=pocket_saves,1700000001,c,,archive\n",
+		"annotations/part_000000.json": `[{"url":"https://example.com/two/","title":"Two","highlights":[{"quote":"A passage.","created_at":1700000500}]}]`,
+	})
+	e, err := Parse("pocket.zip", data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Items) != 1 || len(e.Items[0].Highlights) != 1 || !e.Items[0].Archived || !strings.Contains(e.Summary, " 1 link, 1 highlight") {
+		t.Fatalf("%q %+v", e.Summary, e.Items)
+	}
+}
+
+// A link's address longer than a title may be (a query string of 3,000
+// characters) was cut at 2,000 bytes: another address was saved, its end
+// lost. It is kept whole; one past maxURLBytes is refused, named.
+func TestLongURLKeptWhole(t *testing.T) {
+	long := "https://example.com/path?q=" + strings.Repeat("x", 3000) + "&end=1"
+	huge := "https://example.com/?q=" + strings.Repeat("y", 40_000)
+	e, err := Parse("urls.txt", []byte(long+"\n"+huge+"\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Items) != 1 || e.Items[0].URL != long {
+		t.Fatalf("%d items, URL of %d bytes", len(e.Items), len(e.Items[0].URL))
+	}
+	if len(e.Problems) != 1 || !strings.Contains(e.Problems[0], "longer than") || len(e.Problems[0]) > 500 {
+		t.Fatalf("problems %q", e.Problems)
+	}
+}
+
+// A line "URL<tab>title" (copied from a spreadsheet) was read as the
+// address "URL title": the title's first word joined the address.
+func TestURLListTabSeparated(t *testing.T) {
+	e, err := Parse("urls.txt", []byte("https://example.com/tab\tTab title\nhttps://example.com/sp  Two spaces\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := urls(e); !slices.Equal(got, []string{"https://example.com/tab", "https://example.com/sp"}) || e.Items[0].Title != "Tab title" || e.Items[1].Title != "Two spaces" {
+		t.Fatalf("%q %+v", got, e.Items)
+	}
+}
+
 func TestURLList(t *testing.T) {
 	e, err := Parse("urls.txt", readFixture(t, "urls.txt"), "")
 	if err != nil {

@@ -38,12 +38,13 @@ func cut(s string, n int) string {
 	return s[:n]
 }
 
-// cleanURL trims a URL and says whether it is an http(s) URL with a host.
-// The string returned is cleaned for messages either way.
+// cleanURL trims a URL and says whether it is an http(s) URL with a host,
+// of at most maxURLBytes: it is not cut as a title is (cut, it would be
+// another address). The string returned is cleaned either way.
 func cleanURL(raw string) (string, bool) {
-	u := strings.TrimSpace(line(raw))
-	if u == "" {
-		return "", false
+	u := strings.Join(strings.Fields(sanitize.Line(strings.ToValidUTF8(raw, "\uFFFD"))), " ")
+	if u == "" || len(u) > maxURLBytes {
+		return u, false
 	}
 	pu, err := url.Parse(u)
 	if err != nil || pu.Host == "" {
@@ -59,14 +60,22 @@ func cleanURL(raw string) (string, bool) {
 // cleanTags normalises tags with store.CleanTag and drops duplicates
 // (compared without case). A comma inside one tag becomes a space (the
 // export had already split its list; margin's tags cannot hold commas);
-// a tag CleanTag still refuses (a '#' inside, longer than 64 characters,
-// empty) is dropped silently: it is not an item's failure.
-func cleanTags(tags []string) []string {
+// a tag CleanTag still refuses (a '#' inside, longer than 64 characters)
+// is left out and given to drop, for the summary: it is not an item's
+// failure.
+func cleanTags(tags []string, drop func(string)) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, t := range tags {
-		t, ok := store.CleanTag(strings.ReplaceAll(strings.ToValidUTF8(t, ""), ",", " "))
-		if !ok || seen[strings.ToLower(t)] {
+		raw := strings.ReplaceAll(strings.ToValidUTF8(t, ""), ",", " ")
+		t, ok := store.CleanTag(raw)
+		if !ok {
+			if l := line(strings.TrimPrefix(strings.TrimSpace(raw), "#")); l != "" && drop != nil {
+				drop(l)
+			}
+			continue
+		}
+		if seen[strings.ToLower(t)] {
 			continue
 		}
 		seen[strings.ToLower(t)] = true
@@ -132,6 +141,8 @@ var dateLayouts = []string{
 	time.RFC3339Nano,
 	"2006-01-02T15:04:05Z0700", // wallabag: 2019-01-01T10:00:00+0100
 	"2006-01-02T15:04:05",
+	"2006-01-02T15:04Z07:00", // ISO 8601 without seconds
+	"2006-01-02T15:04",
 	"2006-01-02 15:04:05Z07:00", // Readwise: 2023-05-16 18:37:19+00:00
 	"2006-01-02 15:04:05Z0700",
 	"2006-01-02 15:04:05 -0700",
@@ -142,6 +153,7 @@ var dateLayouts = []string{
 	time.RFC1123Z,
 	time.RFC1123,
 	time.UnixDate,
+	time.ANSIC,
 	"January 2, 2006 3:04 PM",
 	"Jan 2, 2006 3:04 PM",
 	"January 2, 2006",

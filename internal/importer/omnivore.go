@@ -6,6 +6,8 @@ import (
 	"io"
 	"regexp"
 	"strings"
+
+	"margin/store"
 )
 
 var omnivoreMetadata = regexp.MustCompile(`^metadata_.*\.json$`)
@@ -154,7 +156,8 @@ func (p *parser) parseOmnivoreZip(src source) error {
 // quote, whose further lines follow unprefixed (a paragraph break inside
 // it is a line starting "> "), then after a blank line optionally a line
 // of labels ("#claim #long read"), then after another blank line the
-// note, which may run over several paragraphs until the next "> ". A note
+// note, which may run over several paragraphs (its own "> " lines too)
+// until a "> " after a blank line. A note
 // written on the article itself (no quote) comes out as a highlight
 // without a quote; add moves it to the item's note. Labels go through the
 // label rule.
@@ -165,6 +168,7 @@ func parseOmnivoreHighlights(md string) []Highlight {
 	var out []Highlight
 	var quote, note, labels []string
 	inQuote := false
+	blank := true // the line before was blank (or there was none)
 	flush := func() {
 		h := Highlight{Quote: strings.TrimSpace(strings.Join(quote, "\n")), Note: strings.TrimSpace(strings.Join(note, "\n"))}
 		if h.Quote != "" || h.Note != "" {
@@ -179,8 +183,12 @@ func parseOmnivoreHighlights(md string) []Highlight {
 	}
 	for _, l := range strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n") {
 		t := strings.TrimSpace(l)
+		prevBlank := blank
+		blank = t == ""
 		switch {
-		case strings.HasPrefix(l, ">"):
+		case strings.HasPrefix(l, ">") && (inQuote || prevBlank):
+			// Highlights are joined by a blank line: a "> " right under a
+			// note's text is the note's own quote.
 			if !inQuote {
 				flush()
 			}
@@ -207,7 +215,22 @@ func parseOmnivoreHighlights(md string) []Highlight {
 	return out
 }
 
-// isLabelLine is a line of #labels, not a Markdown heading.
+// isLabelLine is a line of #labels, not a Markdown heading, nor a note
+// that starts with "#": each label must be one margin keeps (a label or
+// a tag), or the line would be lost.
 func isLabelLine(t string) bool {
-	return len(t) > 1 && t[0] == '#' && t[1] != ' ' && t[1] != '#'
+	if len(t) < 2 || t[0] != '#' || t[1] == ' ' || t[1] == '#' {
+		return false
+	}
+	for _, f := range strings.Split(t[1:], " #") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		if l, _ := labelFor(f); l == "" {
+			if _, ok := store.CleanTag(f); !ok {
+				return false
+			}
+		}
+	}
+	return true
 }

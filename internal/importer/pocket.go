@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"margin/internal/urlid"
 )
 
 // Pocket's old HTML export (ril_export.html) is two lists under
@@ -154,10 +156,12 @@ func (p *parser) parsePocketZip(src source) error {
 		}
 	}
 	p.parts = append(p.parts, fmt.Sprintf("%d CSV %s", parts, plural(parts, "part", "parts")))
+	// Joined by the library's identity of an address: Pocket's rows carry
+	// its utm_source, the annotations may not.
 	byURL := map[string]int{}
 	for i, it := range p.exp.Items {
-		if _, dup := byURL[it.URL]; !dup {
-			byURL[it.URL] = i
+		if _, dup := byURL[urlid.Key(it.URL)]; !dup {
+			byURL[urlid.Key(it.URL)] = i
 		}
 	}
 	for _, n := range src.names() {
@@ -181,7 +185,7 @@ func (p *parser) parsePocketZip(src source) error {
 				hs = append(hs, Highlight{Quote: h.Quote, Created: h.CreatedAt.t})
 			}
 			u, _ := cleanURL(a.URL)
-			if i, ok := byURL[u]; ok {
+			if i, ok := byURL[urlid.Key(u)]; ok && u != "" {
 				it := &p.exp.Items[i]
 				for _, h := range hs {
 					h.Quote = text(h.Quote)
@@ -196,7 +200,7 @@ func (p *parser) parsePocketZip(src source) error {
 				return err
 			}
 			if len(p.exp.Items) > before {
-				byURL[p.exp.Items[before].URL] = before
+				byURL[urlid.Key(p.exp.Items[before].URL)] = before
 			}
 			return nil
 		})

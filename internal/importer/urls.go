@@ -10,7 +10,7 @@ import (
 // parseURLs reads a plain list: one URL a line, blank lines and lines
 // starting with '#' skipped. A line that is not an http(s) URL is a
 // problem naming its line. Text after the URL on the same line (a space
-// then a title, as some tools write) becomes the title.
+// or a tab, then a title, as some tools write) becomes the title.
 func (p *parser) parseURLs(name string, r io.Reader) error {
 	br := bufio.NewReader(r)
 	for n := 1; ; n++ {
@@ -23,7 +23,10 @@ func (p *parser) parseURLs(name string, r io.Reader) error {
 		}
 		l = strings.TrimSpace(strings.TrimPrefix(l, "\ufeff"))
 		if l != "" && !strings.HasPrefix(l, "#") {
-			u, title, _ := strings.Cut(l, " ")
+			u, title := l, ""
+			if i := strings.IndexAny(l, " \t"); i >= 0 {
+				u, title = l[:i], l[i+1:] // a space or a tab (a spreadsheet's column)
+			}
 			if e := p.add(Item{Ref: fmt.Sprintf("%s line %d", name, n), URL: u, Title: title}); e != nil {
 				return e
 			}

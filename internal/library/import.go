@@ -73,6 +73,7 @@ const (
 	Failed    Outcome = "failed"    // not saved (no web address, or the library refused it)
 	Duplicate Outcome = "duplicate" // its address is saved already (or twice in the export)
 	ToFetch   Outcome = "to fetch"  // dry run: it would be fetched
+	Skipped   Outcome = "skipped"   // not read from the export (no URL, a malformed row): only in the report
 )
 
 // ImportCounts are the outcomes so far.
@@ -331,7 +332,7 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 	}
 	seen := make(map[string]int, len(items))
 	found := map[string]bool{} // keys saved before the run: they take highlights only
-	joined := joinRepeats(items)
+	joined, byTitle := joinRepeats(items)
 	feed := func(send func(job) bool, emit func(result)) {
 		for i := range items {
 			if ctx.Err() != nil {
@@ -343,6 +344,14 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 			}
 			ev := ImportEvent{N: i + 1, Ref: it.Ref, URL: sanitize.Line(urlid.Redact(it.URL)), Title: sanitize.Line(it.Title)}
 			u, doc, key := itemKey(it)
+			if f, ok := byTitle[key]; ok && doc {
+				ev.Outcome, ev.Reason = Duplicate, fmt.Sprintf("the same title as item %d", f+1)
+				if len(it.Highlights) > 0 {
+					ev.Reason += ", its highlights joined to it"
+				}
+				emit(result{ev: ev})
+				continue
+			}
 			if !doc && (!reader.IsURL(u) || key == "" || !strings.HasPrefix(strings.ToLower(u), "http")) || key == "" {
 				ev.Outcome, ev.Reason = Failed, "not a web address"
 				if doc {
@@ -422,25 +431,17 @@ func itemKey(it *importer.Item) (u string, doc bool, key string) {
 // joinRepeats finds the addresses an export lists more than once (a
 // bookmark in two folders, a link saved again and highlighted): the first
 // listing is imported, the others are duplicates, so their tags and
-// highlights join the first's. It returns the first listings that gained
-// some, as copies: the caller's items are left as they are.
-func joinRepeats(items []importer.Item) map[int]*importer.Item {
+// highlights join the first's. A document without an address whose title
+// is that of one web article of the export (Readwise's highlights CSV
+// beside its documents CSV) joins that article too: byTitle maps it to
+// the article's listing, since the article may not be saved yet when the
+// document is looked up (by the document's identity, so its repeats go
+// there too). It returns the first listings that gained some, as copies:
+// the caller's items are left as they are.
+func joinRepeats(items []importer.Item) (joined map[int]*importer.Item, byTitle map[string]int) {
 	first := make(map[string]int, len(items))
-	joined := map[int]*importer.Item{}
-	for i := range items {
-		it := &items[i]
-		_, _, key := itemKey(it)
-		if key == "" {
-			continue
-		}
-		f, ok := first[key]
-		if !ok {
-			first[key] = i
-			continue
-		}
-		if len(it.Tags)+len(it.Highlights) == 0 {
-			continue
-		}
+	joined, byTitle = map[int]*importer.Item{}, map[string]int{}
+	join := func(f int, it *importer.Item) {
 		j, ok := joined[f]
 		if !ok {
 			c := items[f]
@@ -458,7 +459,48 @@ func joinRepeats(items []importer.Item) map[int]*importer.Item {
 			}
 		}
 	}
-	return joined
+	titles := map[string]int{} // a web article's title, folded: its first listing, -1 when articles share it
+	var docs []string          // the documents' identities
+	for i := range items {
+		it := &items[i]
+		_, doc, key := itemKey(it)
+		if key == "" {
+			continue
+		}
+		f, ok := first[key]
+		if !ok {
+			first[key], f = i, i
+			if doc {
+				docs = append(docs, key)
+			}
+		}
+		if t := store.Fold(it.Title); !doc && t != "" {
+			if g, seen := titles[t]; seen && g != f {
+				titles[t] = -1
+			} else {
+				titles[t] = f
+			}
+		}
+		if ok && len(it.Tags)+len(it.Highlights) > 0 {
+			join(f, it)
+		}
+	}
+	for _, key := range docs {
+		i := first[key]
+		f, ok := titles[store.Fold(items[i].Title)]
+		if !ok || f < 0 {
+			continue
+		}
+		it := &items[i]
+		if j, ok := joined[i]; ok {
+			it = j
+		}
+		if len(it.Tags)+len(it.Highlights) > 0 {
+			join(f, it)
+		}
+		byTitle[key] = f
+	}
+	return joined, byTitle
 }
 
 // saveOne saves one article of a batch that failed as a whole.
@@ -569,13 +611,15 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 	if a != nil {
 		*ra = *ToStore(a)
 		ev.Outcome = Saved
-		ev.Title = sanitize.Line(cmp.Or(a.Title, it.Title))
+		ev.Title = sanitize.Line(cmp.Or(strings.TrimSpace(it.Title), a.Title))
 	} else {
 		ra.FetchError = why
 		ev.Outcome, ev.Reason = Kept, why
 	}
 	ra.SourceURL = urlid.Public(u)
-	ra.Title = cmp.Or(ra.Title, strings.TrimSpace(it.Title), titleOf(u))
+	// The export's title is the one the reader knows the article by (and
+	// Readwise's highlights CSV names it by): it wins over the page's.
+	ra.Title = cmp.Or(strings.TrimSpace(it.Title), ra.Title, titleOf(u))
 	ra.Byline = cmp.Or(ra.Byline, it.Author)
 	ra.SiteName = cmp.Or(ra.SiteName, it.Site)
 	ra.Excerpt = cmp.Or(ra.Excerpt, it.Excerpt)
@@ -789,7 +833,7 @@ func oneLine(err error) string {
 }
 
 // errBudget says the run's time budget is spent.
-var errBudget = errors.New("not fetched within the import's time budget (--budget); margin import --retry fetches it")
+var errBudget = errors.New("the import's time budget (--budget) ran out before it")
 
 // fetch fetches and extracts one link, with at most PerHost fetches to its
 // host at once, and tries again on 429 and 5xx, and on a request that
@@ -927,6 +971,9 @@ func (l *Library) Retry(ctx context.Context, opt ImportOptions) (ImportSummary, 
 		}
 		rec := ToStore(got)
 		rec.SourceURL = a.SourceURL
+		if a.Title != "" && a.Title != titleOf(u) {
+			rec.Title = a.Title // the export's, not the address standing in for none
+		}
 		rec.Title = cmp.Or(rec.Title, a.Title)
 		ev.Outcome, ev.Title = Saved, rec.Title
 		return result{ev: ev, id: a.ID, txt: rec}, true

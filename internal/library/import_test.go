@@ -579,3 +579,89 @@ func TestImportPlacesURLlessHighlightsByTitle(t *testing.T) {
 		t.Errorf("the article's highlights: %+v", hs)
 	}
 }
+
+// Both of Readwise's CSVs in one folder (or zip) are one import: the
+// highlights of a document named by title go to the web article of that
+// title in the same export, whichever file comes first. They made an
+// article of their own, the web article not yet saved when they were
+// looked up.
+func TestImportURLlessHighlightsJoinTheSameExportsArticle(t *testing.T) {
+	for _, docFirst := range []bool{false, true} {
+		ctx := context.Background()
+		l := openLib(t)
+		srv := newImportServer(t)
+		web := importer.Item{URL: srv.URL + "/ok/1", Title: "An Essay", Format: "readwise", Tags: []string{"essays"}}
+		doc := importer.Item{Title: "an  essay", Author: "Someone", Format: "readwise",
+			Highlights: []importer.Highlight{{Quote: "Paragraph 2 of /ok/1 says something", Note: "n"}}}
+		again := doc // the same document listed twice
+		again.Highlights = []importer.Highlight{{Quote: "Paragraph 3 of /ok/1 says something", Note: "m"}}
+		items := []importer.Item{web, doc, again}
+		if docFirst {
+			items = []importer.Item{doc, again, web}
+		}
+		sum, err := l.Import(ctx, items, ImportOptions{Fetch: true})
+		if err != nil || sum.Saved != 1 || sum.Duplicates != 2 || sum.Highlights != 2 || sum.Orphans != 0 {
+			t.Fatalf("docFirst %v: %+v %v", docFirst, sum, err)
+		}
+		id, _ := l.FindURL(ctx, srv.URL+"/ok/1")
+		if hs, _ := l.Highlights(ctx, id); len(hs) != 2 || hs[0].Orphan || hs[1].Orphan || hs[0].Note+hs[1].Note != "nm" {
+			t.Errorf("docFirst %v: the article's highlights: %+v", docFirst, hs)
+		}
+		if arts, _ := l.List(ctx, store.ListOptions{}); len(arts) != 1 {
+			t.Errorf("docFirst %v: %d articles, want 1", docFirst, len(arts))
+		}
+	}
+}
+
+// The export's title is the one the reader knew the article by (renamed
+// in Pocket or Reader, a bookmark's name): it was replaced by the fetched
+// page's, on import and on --retry, so Readwise's highlights CSV, which
+// names the article by that title, no longer found it and made a second
+// article of its highlights. A link without a title takes the page's.
+func TestImportKeepsTheExportsTitle(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	items := []importer.Item{{URL: srv.URL + "/ok/1", Title: "My renamed essay"}, {URL: srv.URL + "/ok/2"}}
+	if sum, err := l.Import(ctx, items, ImportOptions{Fetch: true}); err != nil || sum.Saved != 2 {
+		t.Fatalf("import: %+v %v", sum, err)
+	}
+	items = []importer.Item{{URL: srv.URL + "/ok/3", Title: "Renamed three"}, {URL: srv.URL + "/ok/4"}}
+	if sum, err := l.Import(ctx, items, ImportOptions{}); err != nil || sum.Kept != 2 {
+		t.Fatalf("import without fetching: %+v %v", sum, err)
+	}
+	if sum, err := l.Retry(ctx, ImportOptions{}); err != nil || sum.Saved != 2 {
+		t.Fatalf("retry: %+v %v", sum, err)
+	}
+	for path, want := range map[string]string{"/ok/1": "My renamed essay", "/ok/2": "/ok/2", "/ok/3": "Renamed three", "/ok/4": "/ok/4"} {
+		id, _ := l.FindURL(ctx, srv.URL+path)
+		if a, err := l.Article(ctx, id); err != nil || a.Title != want {
+			t.Errorf("%s: title %q, want %q (%v)", path, a.Title, want, err)
+		}
+	}
+	doc := importer.Item{Title: "My renamed essay", Format: "readwise", Highlights: []importer.Highlight{{Quote: "Paragraph 2 of /ok/1 says something", Note: "n"}}}
+	if sum, err := l.Import(ctx, []importer.Item{doc}, ImportOptions{}); err != nil || sum.Duplicates != 1 || sum.Saved != 0 {
+		t.Errorf("highlights by title: %+v %v", sum, err)
+	}
+}
+
+// r in the reader (or margin refresh) fetches an imported link kept
+// without text as --retry does: it keeps the export's title too.
+func TestRefreshOfAnUnfetchedImportKeepsItsTitle(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	items := []importer.Item{{URL: srv.URL + "/ok/1", Title: "Renamed one"}, {URL: srv.URL + "/ok/2"}}
+	if sum, err := l.Import(ctx, items, ImportOptions{}); err != nil || sum.Kept != 2 {
+		t.Fatalf("import: %+v %v", sum, err)
+	}
+	for path, want := range map[string]string{"/ok/1": "Renamed one", "/ok/2": "/ok/2"} {
+		id, _ := l.FindURL(ctx, srv.URL+path)
+		if _, err := l.Refresh(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+		if a, err := l.Article(ctx, id); err != nil || !a.Fetched() || a.Title != want {
+			t.Errorf("%s: title %q, want %q (%v)", path, a.Title, want, err)
+		}
+	}
+}

@@ -259,6 +259,11 @@ func (l *Library) Refresh(ctx context.Context, id int64) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if !a.Fetched() && a.Title != "" && a.Title != titleOf(src) {
+		// An imported link never fetched keeps its export's title, as
+		// margin import --retry keeps it.
+		ld.rec.Title = a.Title
+	}
 	return l.replace(ctx, id, ld.rec)
 }
 
