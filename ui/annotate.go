@@ -298,9 +298,11 @@ func (s *highlightState) saveNote(v readerView, mine, close bool) tea.Cmd {
 		}
 		return nil
 	}
+	ed.saving++
 	return v.run("save the note", func(ctx context.Context, lib Library) (any, error) {
 		return lib.EditHighlight(ctx, e)
 	}, func(v readerView, _ any, err error) tea.Cmd {
+		ed.saving--
 		if s.editor != ed {
 			return nil // closed meanwhile (a draft that landed late)
 		}
@@ -380,7 +382,9 @@ func restoreOn(ctx context.Context, lib Library, h *store.Highlight, relink []in
 // last saved.
 func (s *highlightState) draftChanged() bool {
 	ed := s.editor
-	return ed != nil && ed.theirs == nil && !ed.deleted && ed.base != ed.Value()
+	// Not while a save is out: the draft would be based on the note
+	// before it, and refused as changed elsewhere by it.
+	return ed != nil && ed.saving == 0 && ed.theirs == nil && !ed.deleted && ed.base != ed.Value()
 }
 
 // saveDraft stores the note being written without closing the editor, so

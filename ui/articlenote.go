@@ -66,9 +66,11 @@ func (s *highlightState) saveArticleNote(v readerView, mine, close bool) tea.Cmd
 		}
 		return nil
 	}
+	ed.saving++
 	return v.run("save the article's note", func(ctx context.Context, lib Library) (any, error) {
 		return nil, lib.SetArticleNote(ctx, id, from, note)
 	}, func(v readerView, _ any, err error) tea.Cmd {
+		ed.saving--
 		if s.editor != ed {
 			return nil
 		}

@@ -607,3 +607,25 @@ func TestTopAndBottomMoveTheCursor(t *testing.T) {
 		t.Errorf("v G selects %d..%d, want %d to the last line", lo, hi, first)
 	}
 }
+
+// The autosave of the note being written waits while an earlier one is
+// out (a busy library): based on the note before it, the second was
+// refused as changed elsewhere by the first, the user's own words shown
+// as another's.
+func TestDraftWaitsForTheSaveOut(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("A")
+	hs.typeText("first")
+	_, first := hs.m.Update(autosaveMsg{}) // out until run
+	hs.typeText(" and more")
+	_, second := hs.m.Update(autosaveMsg{})
+	hs.run(first)
+	hs.run(second)
+	hs.fire()
+	if ed := p.hl.editor; ed == nil || ed.theirs != nil {
+		t.Fatalf("a conflict with the user's own draft:\n%s", hs.screen())
+	}
+	if got := hs.lib.arts[1].Note; got != "first and more" {
+		t.Errorf("the note saved reads %q", got)
+	}
+}

@@ -27,6 +27,8 @@ type noteEditor struct {
 	// article: the note is the article's own (h.ArticleID), not a
 	// highlight's.
 	article bool
+	// saving counts the saves out.
+	saving int
 }
 
 func newNoteEditor(c *Common, h store.Highlight) *noteEditor {
