@@ -299,6 +299,7 @@ func (s *highlightState) saveNote(v readerView, mine, close bool) tea.Cmd {
 		return nil
 	}
 	ed.saving++
+	ed.closing = ed.closing || close
 	return v.run("save the note", func(ctx context.Context, lib Library) (any, error) {
 		return lib.EditHighlight(ctx, e)
 	}, func(v readerView, _ any, err error) tea.Cmd {
@@ -307,6 +308,7 @@ func (s *highlightState) saveNote(v readerView, mine, close bool) tea.Cmd {
 			return nil // closed meanwhile (a draft that landed late)
 		}
 		if !s.noteSaved(v, note, err) {
+			ed.stayed, ed.closing = ed.closing, false
 			return nil
 		}
 		if close {

@@ -67,6 +67,7 @@ func (s *highlightState) saveArticleNote(v readerView, mine, close bool) tea.Cmd
 		return nil
 	}
 	ed.saving++
+	ed.closing = ed.closing || close
 	return v.run("save the article's note", func(ctx context.Context, lib Library) (any, error) {
 		return nil, lib.SetArticleNote(ctx, id, from, note)
 	}, func(v readerView, _ any, err error) tea.Cmd {
@@ -75,6 +76,7 @@ func (s *highlightState) saveArticleNote(v readerView, mine, close bool) tea.Cmd
 			return nil
 		}
 		if !s.articleNoteSaved(v, note, err) {
+			ed.stayed, ed.closing = ed.closing, false
 			return nil
 		}
 		if close {

@@ -608,6 +608,45 @@ func TestTopAndBottomMoveTheCursor(t *testing.T) {
 	}
 }
 
+// esc saves the note and closes the editor; when the save waits (a busy
+// library), the keys pressed after esc are meant for the reader, not the
+// note: they wait for the editor to close. They were typed into the note
+// ("locked wordsqq" saved for "locked words" and two q to leave), then
+// reported as a conflict with the note saved a moment before.
+func TestKeysAfterEscWaitForTheNoteToClose(t *testing.T) {
+	for _, article := range []bool{false, true} {
+		hs, p := readerHarness(t, 80, 24)
+		var id int64
+		if article {
+			hs.press("A")
+		} else {
+			hs.press("h")
+			id = p.hl.list[0].ID
+			hs.press("a")
+		}
+		if p.mode != readEditor {
+			t.Fatalf("article %v: the editor did not open", article)
+		}
+		hs.typeText("mine")
+		_, save := hs.m.Update(keyMsg("esc")) // the save is out until run
+		hs.m.Update(keyMsg("j"))
+		hs.m.Update(keyMsg("q"))
+		hs.fire() // the autosave, while the save waits
+		hs.run(save)
+		hs.fire()
+		got := hs.lib.arts[1].Note
+		if !article {
+			got = hs.lib.hls[id].Note
+		}
+		if got != "mine" {
+			t.Errorf("article %v: the note saved reads %q, typed %q then esc", article, got, "mine")
+		}
+		if hs.m.screen != screenLibrary {
+			t.Errorf("article %v: the q after esc did not leave the reader:\n%s", article, hs.screen())
+		}
+	}
+}
+
 // The autosave of the note being written waits while an earlier one is
 // out (a busy library): based on the note before it, the second was
 // refused as changed elsewhere by the first, the user's own words shown
@@ -627,5 +666,28 @@ func TestDraftWaitsForTheSaveOut(t *testing.T) {
 	}
 	if got := hs.lib.arts[1].Note; got != "first and more" {
 		t.Errorf("the note saved reads %q", got)
+	}
+}
+
+// When the save of esc meets a conflict the editor stays, and the keys
+// pressed after esc (meant for the reader) are not typed into the note.
+func TestKeysAfterRefusedEscStayOutOfTheNote(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("A")
+	hs.typeText("mine")
+	hs.lib.arts[1].Note = "written elsewhere"
+	_, save := hs.m.Update(keyMsg("esc"))
+	hs.m.Update(keyMsg("q"))
+	hs.run(save)
+	ed := p.hl.editor
+	if ed == nil || ed.theirs == nil {
+		t.Fatalf("no conflict shown:\n%s", hs.screen())
+	}
+	if got := ed.Value(); got != "mine" {
+		t.Errorf("the note being written reads %q, typed %q", got, "mine")
+	}
+	hs.press("ctrl+s")
+	if got := hs.lib.arts[1].Note; got != "mine" {
+		t.Errorf("kept mine, saved %q", got)
 	}
 }

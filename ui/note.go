@@ -27,8 +27,12 @@ type noteEditor struct {
 	// article: the note is the article's own (h.ArticleID), not a
 	// highlight's.
 	article bool
-	// saving counts the saves out.
-	saving int
+	// saving counts the saves out; closing is set while the save of esc
+	// is out, when the keys that follow are meant for the reader; stayed
+	// when that save was refused, so they are not typed into the note.
+	saving  int
+	closing bool
+	stayed  bool
 }
 
 func newNoteEditor(c *Common, h store.Highlight) *noteEditor {
