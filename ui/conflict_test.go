@@ -691,3 +691,36 @@ func TestKeysAfterRefusedEscStayOutOfTheNote(t *testing.T) {
 		t.Errorf("kept mine, saved %q", got)
 	}
 }
+
+// Opening the editor on a note and leaving it untouched keeps the note as
+// stored, byte for byte: the text area turns a tab into four spaces and
+// drops U+FFFD, so a note with a tab (pasted code) was saved changed by
+// esc, or by the autosave while it was only being read.
+func TestUntouchedNoteKeptExactly(t *testing.T) {
+	note := "code:\n\tindented \uFFFD kept\n\n  two spaces"
+	for _, article := range []bool{false, true} {
+		hs, p := readerHarness(t, 80, 24)
+		var id int64
+		if article {
+			hs.lib.arts[1].Note = note
+			hs.press("A")
+		} else {
+			hs.press("h")
+			id = p.hl.list[0].ID
+			hs.lib.hls[id].Note = note
+			hs.press("a")
+		}
+		if p.mode != readEditor {
+			t.Fatalf("article %v: the editor did not open", article)
+		}
+		hs.fire() // the autosave
+		hs.press("esc")
+		got := hs.lib.arts[1].Note
+		if !article {
+			got = hs.lib.hls[id].Note
+		}
+		if got != note {
+			t.Errorf("article %v: a note opened and closed untouched now reads %q, was %q", article, got, note)
+		}
+	}
+}

@@ -33,6 +33,11 @@ type noteEditor struct {
 	saving  int
 	closing bool
 	stayed  bool
+	// exact is the text the editor was last given, and shown what the
+	// text area made of it (a tab becomes spaces, U+FFFD goes): while the
+	// text area still holds shown, the note is exact, never changed by
+	// being opened.
+	exact, shown string
 }
 
 func newNoteEditor(c *Common, h store.Highlight) *noteEditor {
@@ -42,13 +47,17 @@ func newNoteEditor(c *Common, h store.Highlight) *noteEditor {
 	ta.Placeholder = "Write a note (Markdown allowed)…"
 	ta.ShowLineNumbers = false
 	ta.CharLimit = 0
-	ta.SetValue(note)
-	ta.Focus()
-	return &noteEditor{Common: c, h: h, quote: quote, orig: note, base: note, area: ta}
+	e := &noteEditor{Common: c, h: h, quote: quote, orig: note, base: note, area: ta}
+	e.SetValue(note)
+	e.area.Focus()
+	return e
 }
 
 // SetValue replaces the text being written.
-func (e *noteEditor) SetValue(s string) { e.area.SetValue(s) }
+func (e *noteEditor) SetValue(s string) {
+	e.area.SetValue(s)
+	e.exact, e.shown = s, e.area.Value()
+}
 
 // keys are the editor's bindings that apply now.
 func (e *noteEditor) keys() EditorKeys {
@@ -80,7 +89,11 @@ func (e *noteEditor) Update(msg tea.Msg) tea.Cmd {
 // the control characters a paste may carry (a note is shown and exported
 // like article text).
 func (e *noteEditor) Value() string {
-	return strings.TrimRight(sanitize.Text(e.area.Value()), " \n\t")
+	v := e.area.Value()
+	if v == e.shown {
+		return e.exact
+	}
+	return strings.TrimRight(sanitize.Text(v), " \n\t")
 }
 
 // View draws the quote and the editor as lines.
