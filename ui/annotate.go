@@ -185,6 +185,10 @@ func (s *highlightState) openEditor(v readerView, id int64) tea.Cmd {
 				s.fx.fail("This highlight was deleted elsewhere.")
 				return nil
 			}
+			if why := tooLong(s.list[i].Note); why != "" {
+				s.fx.fail(fmt.Sprintf("%s: use margin note %d -", why, id))
+				return nil
+			}
 			s.editor = newNoteEditor(v.shared(), s.list[i])
 			s.editor.SetSize(v.viewport().width, v.viewport().height)
 			s.fx.enter(readEditor)

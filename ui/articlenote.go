@@ -44,6 +44,10 @@ func (s *highlightState) editArticleNote(v readerView) tea.Cmd {
 			return nil
 		}
 		v.article().Note = a.Note
+		if why := tooLong(a.Note); why != "" {
+			s.fx.fail(fmt.Sprintf("%s: use margin note --article %d -", why, id))
+			return nil
+		}
 		s.editor = newArticleNoteEditor(v.shared(), v.article())
 		s.editor.SetSize(v.viewport().width, v.viewport().height)
 		s.fx.enter(readEditor)

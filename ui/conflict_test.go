@@ -724,3 +724,24 @@ func TestUntouchedNoteKeptExactly(t *testing.T) {
 		}
 	}
 }
+
+// A note longer than the text area holds (10,000 lines, a limit of the
+// text area: the rest was cut off when it opened, and saved cut) is not
+// opened in the editor, which says how to change it instead.
+func TestNoteTooLongForTheEditorKept(t *testing.T) {
+	note := strings.Repeat("line\n", 12000) + "the end"
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("h")
+	id := p.hl.list[0].ID
+	hs.lib.hls[id].Note = note
+	hs.press("a")
+	if !strings.Contains(hs.screen(), "margin note") {
+		t.Errorf("no word of how to change the note:\n%s", hs.screen())
+	}
+	hs.typeText("j")
+	hs.fire()
+	hs.press("esc")
+	if got := hs.lib.hls[id].Note; got != note {
+		t.Errorf("a note of %d lines now has %d", strings.Count(note, "\n")+1, strings.Count(got, "\n")+1)
+	}
+}

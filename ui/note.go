@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/textarea"
@@ -57,6 +58,20 @@ func newNoteEditor(c *Common, h store.Highlight) *noteEditor {
 func (e *noteEditor) SetValue(s string) {
 	e.area.SetValue(s)
 	e.exact, e.shown = s, e.area.Value()
+}
+
+// maxEditorLines is the most lines the text area holds; the rest of a
+// longer note would be cut off.
+const maxEditorLines = 10000
+
+// tooLong says why the note cannot be written in the editor without
+// losing some of it ("" when it can): the text area keeps at most
+// maxEditorLines lines.
+func tooLong(note string) string {
+	if n := strings.Count(note, "\n") + 1; n > maxEditorLines {
+		return fmt.Sprintf("Too long for the editor (%d lines, %d at most)", n, maxEditorLines)
+	}
+	return ""
 }
 
 // keys are the editor's bindings that apply now.
