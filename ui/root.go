@@ -150,6 +150,9 @@ func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 		return err // stopped before the library was open
 	}
 	ferr := m.finalFlush()
+	if ferr != nil {
+		ferr = unsavedError{ferr}
+	}
 	if err != nil && !(errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil) {
 		return errors.Join(fmt.Errorf("run the terminal UI: %w", err), ferr)
 	}
@@ -395,6 +398,16 @@ func fit(s string, w, h int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// ErrUnsaved is in the error of a Run that ended with something the
+// reader could not save (a note, a highlight): a signal that ended it must
+// not hide that behind "interrupted".
+var ErrUnsaved = errors.New("not saved")
+
+type unsavedError struct{ err error }
+
+func (e unsavedError) Error() string   { return e.err.Error() }
+func (e unsavedError) Unwrap() []error { return []error{ErrUnsaved, e.err} }
 
 // quitTimeout is how long a signalled program may take to quit before it
 // is killed.

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -373,5 +374,34 @@ func TestCredentialsNeverShown(t *testing.T) {
 	_, errOut, err := margin(t, db, "", "add", "http://alice:pa55w0rd@127.0.0.1:9/x")
 	if err == nil || strings.Contains(errOut, "pa55w0rd") || !strings.Contains(errOut, "127.0.0.1:9") {
 		t.Errorf("error line: %q", errOut)
+	}
+}
+
+// A note still unsaved when a signal ends the reader (SIGTERM, or SIGHUP
+// from a closed terminal), the library locked by another margin, is
+// reported as such: it was reported as only "interrupted", as if nothing
+// had been lost.
+func TestE2ESignalReportsUnsavedNote(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "lib.db"), filepath.Join(dir, "e.txt")
+	writeText(t, file, paragraphs(6))
+	id := savedID(t, must(t, db, "add", file))
+
+	tm := startTerm(t, 100, 30, nil, "open", id, "--db", db, "--style", "dark")
+	tm.waitFor("Marker 000")
+	tm.press("A")
+	tm.waitFor("Note on the article:")
+	release := holdWriteLock(t, db)
+	defer release()
+	tm.press("words nobody saved")
+	tm.waitFor("words nobody saved")
+	tm.cmd.Process.Signal(syscall.SIGTERM)
+	err := tm.wait()
+	out := string(tm.output())
+	if err == nil || !strings.Contains(out, "could not save the note you were writing") {
+		t.Errorf("ended by SIGTERM with a note unsaved: exit %v; output ends %q", err, out[max(0, len(out)-300):])
 	}
 }
