@@ -103,7 +103,7 @@ func (s *highlightState) articleNoteSaved(v readerView, note string, err error) 
 		return false
 	case errors.Is(err, store.ErrNotFound):
 		ed.deleted = true
-		s.fx.fail("This article was deleted elsewhere: u in the library brings it back; esc closes.")
+		s.fx.fail("Article deleted elsewhere: this note cannot be saved; esc discards it.")
 		return false
 	case err != nil:
 		s.fx.fail("Could not save the note: " + err.Error())

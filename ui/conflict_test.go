@@ -745,3 +745,20 @@ func TestNoteTooLongForTheEditorKept(t *testing.T) {
 		t.Errorf("a note of %d lines now has %d", strings.Count(note, "\n")+1, strings.Count(got, "\n")+1)
 	}
 }
+
+// A note written on an article deleted elsewhere (margin rm, another
+// margin) cannot be saved; the reader said "u in the library brings it
+// back", but this margin's u has nothing to undo: it says what esc does.
+func TestArticleDeletedElsewhereMessageTrue(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("A")
+	hs.typeText("words")
+	hs.lib.DeleteArticle(context.Background(), 1)
+	hs.press("ctrl+s")
+	if p.hl.editor == nil || p.hl.editor.Value() != "words" {
+		t.Fatal("the editor closed on a note that could not be saved")
+	}
+	if sc := hs.screen(); strings.Contains(sc, "u in the library") || !strings.Contains(sc, "esc discards") || strings.Contains(sc, "save & close") {
+		t.Errorf("the reader promises what it cannot do:\n%s", sc)
+	}
+}

@@ -83,6 +83,9 @@ func (e *noteEditor) keys() EditorKeys {
 	if e.theirs != nil {
 		k.Save.SetHelp("ctrl+s", "keep yours")
 	}
+	if e.deleted && e.article {
+		k.Cancel.SetHelp("esc", "discard")
+	}
 	return k
 }
 
