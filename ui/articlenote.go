@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"margin/sanitize"
 	"margin/store"
 )
 
@@ -151,12 +150,12 @@ func (s *highlightState) articleNoteAtTop(v readerView) []string {
 	st := v.shared().Styles.Reader
 	bar := st.NoteBar.Render("┃ ")
 	rows := []string{"  " + bar + st.Meta.Render("Your note on this article")}
-	for _, l := range wrapPlain(sanitize.Text(v.article().Note), v.viewport().width-6) {
-		if len(rows) == maxArticleNoteRows+1 {
-			rows[maxArticleNoteRows] += " …"
-			break
-		}
+	lines, more := wrapHead(v.article().Note, v.viewport().width-6, maxArticleNoteRows)
+	for _, l := range lines {
 		rows = append(rows, "  "+bar+st.Note.Render(l))
+	}
+	if more {
+		rows[len(rows)-1] += " …"
 	}
 	return rows // the rendering opens with a blank line
 }

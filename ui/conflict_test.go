@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -760,5 +761,35 @@ func TestArticleDeletedElsewhereMessageTrue(t *testing.T) {
 	}
 	if sc := hs.screen(); strings.Contains(sc, "u in the library") || !strings.Contains(sc, "esc discards") || strings.Contains(sc, "save & close") {
 		t.Errorf("the reader promises what it cannot do:\n%s", sc)
+	}
+}
+
+// A long note (margin note takes up to 1 MiB) under a highlight on screen
+// is drawn as its first rows: the whole note was cleaned and wrapped for
+// those six rows, several times a frame, and each key typed in the reader
+// waited seconds. Measured in bytes allocated by a frame, not in time.
+func TestLongNoteDrawnCheaply(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("h")
+	id := p.hl.list[0].ID
+	var b strings.Builder
+	for i := 0; b.Len() < 800<<10; i++ {
+		fmt.Fprintf(&b, "line %d of a long note with enough words to wrap on a narrow screen\n", i)
+	}
+	hs.lib.hls[id].Note = b.String()
+	hs.lib.arts[1].Note = b.String()
+	p.art.Note = b.String()
+	p.loadHighlights()
+	sc := hs.screen()
+	if !strings.Contains(sc, "line 0 of a long note") || !strings.Contains(sc, "…") {
+		t.Fatalf("the note's first rows, cut with …, are not shown:\n%s", sc)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	hs.press("w") // the cursor moves a word: a frame is drawn
+	hs.m.View()
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > 4<<20 {
+		t.Errorf("a frame allocated %d MB for a note of 800 KB", n>>20)
 	}
 }

@@ -11,7 +11,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"margin/render"
-	"margin/sanitize"
 	"margin/store"
 )
 
@@ -773,12 +772,12 @@ func (s *highlightState) noteRows(v readerView, h *store.Highlight) []string {
 	bar := st.NoteBar.Render("  ┃ ")
 	var rows []string
 	const maxRows = 6
-	for _, l := range wrapPlain(sanitize.Text(h.Note), v.viewport().width-8) {
-		if len(rows) == maxRows {
-			rows[maxRows-1] += " …"
-			break
-		}
+	lines, more := wrapHead(h.Note, v.viewport().width-8, maxRows)
+	for _, l := range lines {
 		rows = append(rows, "  "+bar+st.Note.Render(l))
+	}
+	if more {
+		rows[len(rows)-1] += " …"
 	}
 	return rows
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
@@ -129,9 +130,9 @@ func (e *noteEditor) View(w int) []string {
 	switch {
 	case e.theirs != nil:
 		lines = append(lines, "  "+st.App.Error.Render("Changed elsewhere while you wrote; it now reads:"))
-		rows := wrapPlain(sanitize.Text(*e.theirs), w-6)
-		if len(rows) > maxQuoteLines*2 {
-			rows = append(rows[:maxQuoteLines*2], "…")
+		rows, more := wrapHead(*e.theirs, w-6, maxQuoteLines*2)
+		if more {
+			rows = append(rows, "…")
 		}
 		for _, l := range rows {
 			lines = append(lines, "  │ "+l)
@@ -175,6 +176,42 @@ func quoteLines(quote string, w int) []string {
 	}
 	ls[last] += "”"
 	return ls
+}
+
+// wrapHead is the first n lines of a note wrapped at w cells (sanitised),
+// and whether more follow. Only the note's beginning is wrapped: a note
+// may be a megabyte, and is drawn several times a frame.
+func wrapHead(s string, w, n int) (lines []string, more bool) {
+	// n+1 lines of at most n+1 rows each, four bytes a cell, are more
+	// than n rows can show.
+	limit := (n + 1) * (n + 1) * (max(w, 10) + 1) * 4
+	if len(s) > limit {
+		s, more = s[:limit], true
+		// Not half a character.
+		for range utf8.UTFMax {
+			if r, size := utf8.DecodeLastRuneInString(s); r != utf8.RuneError || size != 1 {
+				break
+			}
+			s = s[:len(s)-1]
+		}
+	}
+	at := 0
+	for range n + 1 {
+		i := strings.IndexByte(s[at:], '\n')
+		if i < 0 {
+			at = -1
+			break
+		}
+		at += i + 1
+	}
+	if at > 0 {
+		s, more = s[:at-1], true
+	}
+	lines = wrapPlain(sanitize.Text(s), w)
+	if len(lines) > n {
+		lines, more = lines[:n], true
+	}
+	return lines, more
 }
 
 // wrapPlain wraps plain text at spaces into lines of at most w cells
