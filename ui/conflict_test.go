@@ -793,3 +793,22 @@ func TestLongNoteDrawnCheaply(t *testing.T) {
 		t.Errorf("a frame allocated %d MB for a note of 800 KB", n>>20)
 	}
 }
+
+// A note too big for the text area to edit in time (it lays out the whole
+// text on every key: seconds a key at 800 KB, the editor seconds to open,
+// ctrl+c queued behind the keys) is not opened in the editor, which says
+// how to change it.
+func TestNoteTooBigForTheEditor(t *testing.T) {
+	note := strings.Repeat("a long line of a note that margin note saved from a file ", 4000)
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("A")
+	hs.press("esc")
+	hs.lib.arts[1].Note = note
+	hs.press("A")
+	if p.mode == readEditor {
+		t.Fatalf("the editor opened on a note of %d KB", len(note)>>10)
+	}
+	if !strings.Contains(hs.screen(), "margin note --article 1 -") {
+		t.Errorf("no word of how to change the note:\n%s", hs.screen())
+	}
+}

@@ -62,15 +62,22 @@ func (e *noteEditor) SetValue(s string) {
 }
 
 // maxEditorLines is the most lines the text area holds; the rest of a
-// longer note would be cut off.
-const maxEditorLines = 10000
+// longer note would be cut off. maxEditorBytes is the longest note it
+// edits in time: it lays out the whole text on every key (a second a key
+// at 800 KB, ctrl+c waiting behind them).
+const (
+	maxEditorLines = 10000
+	maxEditorBytes = 128 << 10
+)
 
-// tooLong says why the note cannot be written in the editor without
-// losing some of it ("" when it can): the text area keeps at most
-// maxEditorLines lines.
+// tooLong says why the note cannot be written in the editor ("" when it
+// can): some of it would be lost, or every key would wait.
 func tooLong(note string) string {
 	if n := strings.Count(note, "\n") + 1; n > maxEditorLines {
 		return fmt.Sprintf("Too long for the editor (%d lines, %d at most)", n, maxEditorLines)
+	}
+	if len(note) > maxEditorBytes {
+		return fmt.Sprintf("Too long for the editor (%d KB, %d at most)", len(note)>>10, maxEditorBytes>>10)
 	}
 	return ""
 }
