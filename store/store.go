@@ -287,6 +287,17 @@ const SalvageAdvice = "restore a backup, or run margin check --salvage NEW.db to
 func (e damagedError) Unwrap() []error      { return []error{ErrDamaged, e.err} }
 func (e damagedError) Is(target error) bool { return target == ErrDamaged }
 
+// shmError is a -shm file that could not grow, the disk not full.
+type shmError struct {
+	path string
+	err  error
+}
+
+func (e shmError) Error() string {
+	return "could not make room for the library's shared-memory file " + e.path + "-shm (over a quota, or a limit on file sizes: ulimit -f)"
+}
+func (e shmError) Unwrap() error { return e.err }
+
 type fullError struct{ err error }
 
 func (e fullError) Error() string        { return ErrDiskFull.Error() }
@@ -334,9 +345,13 @@ func classifyErr(path string, err error) error {
 		case sqlite3.SQLITE_IOERR:
 			// SQLite reports ENOSPC from write(2) as SQLITE_FULL, but a
 			// failed fsync or truncate on a full disk can surface as an
-			// I/O error; the message is still the useful one.
-			if strings.Contains(strings.ToLower(se.Error()), "no space") {
+			// I/O error, without the OS's words.
+			if strings.Contains(strings.ToLower(se.Error()), "no space") || noSpace(path) {
 				return fullError{err}
+			}
+			if code == sqlite3.SQLITE_IOERR_SHMSIZE {
+				// Every command, reading too, needs the -shm file.
+				return shmError{path, err}
 			}
 		}
 		return err
@@ -348,6 +363,12 @@ func classifyErr(path string, err error) error {
 		return readOnlyError{path, err}
 	}
 	return err
+}
+
+// noSpace reports whether the library's file system has no room left.
+func noSpace(path string) bool {
+	var st syscall.Statfs_t
+	return syscall.Statfs(filepath.Dir(path), &st) == nil && st.Bavail == 0
 }
 
 // dirReadOnly reports whether the library's folder (or file) refuses
