@@ -812,3 +812,23 @@ func TestNoteTooBigForTheEditor(t *testing.T) {
 		t.Errorf("no word of how to change the note:\n%s", hs.screen())
 	}
 }
+
+// A paste that would make the note longer than the editor holds is not
+// pasted, and says so: the text area kept its first lines only (10,000 in
+// all), the rest of the words dropped without a word.
+func TestPasteTooLongRefused(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("A")
+	hs.typeText("mine")
+	hs.send(tea.PasteMsg{Content: strings.Repeat("pasted line\n", 12000)})
+	if got := p.hl.editor.Value(); got != "mine" {
+		t.Errorf("the note has %d lines after a paste of 12,001", strings.Count(got, "\n")+1)
+	}
+	if !strings.Contains(hs.screen(), "Not pasted") {
+		t.Errorf("the paste refused without a word:\n%s", hs.screen())
+	}
+	hs.send(tea.PasteMsg{Content: " and a short paste"})
+	if got := p.hl.editor.Value(); got != "mine and a short paste" {
+		t.Errorf("a short paste: %.80q", got)
+	}
+}

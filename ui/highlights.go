@@ -165,6 +165,14 @@ func (s *highlightState) updateEditor(msg tea.Msg) tea.Cmd {
 	if s.editor == nil {
 		return nil
 	}
+	if pm, ok := msg.(tea.PasteMsg); ok {
+		// The text area would keep only what it holds, dropping the rest
+		// without a word.
+		if why := tooLong(s.editor.area.Value() + pm.Content); why != "" {
+			s.fx.fail("Not pasted. " + why + ": margin note takes a longer note.")
+			return nil
+		}
+	}
 	return s.editor.Update(msg)
 }
 

@@ -890,7 +890,7 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		case readSearch:
 			return p, p.prompt.Update(msg)
 		case readEditor:
-			return p, p.hl.updateEditor(msg)
+			return p, p.withHL(p.hl.updateEditor(msg))
 		}
 	default:
 		if p.mode == readEditor {
