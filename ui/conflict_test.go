@@ -832,3 +832,19 @@ func TestPasteTooLongRefused(t *testing.T) {
 		t.Errorf("a short paste: %.80q", got)
 	}
 }
+
+// Enter makes a new line however long the note already is: the text area
+// ignored it from the 99th line on (its default height limit), the note
+// cut into one line with the next words typed.
+func TestEnterPastNinetyNineLines(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("A")
+	for i := range 120 {
+		hs.typeText(fmt.Sprint("line ", i))
+		hs.press("enter")
+	}
+	hs.typeText("last")
+	if got := strings.Count(p.hl.editor.Value(), "\n") + 1; got != 121 {
+		t.Errorf("typed 121 lines, the note has %d", got)
+	}
+}

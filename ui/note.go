@@ -49,6 +49,9 @@ func newNoteEditor(c *Common, h store.Highlight) *noteEditor {
 	ta.Placeholder = "Write a note (Markdown allowed)…"
 	ta.ShowLineNumbers = false
 	ta.CharLimit = 0
+	// No limit on lines but the text area's own (maxEditorLines): its
+	// default, 99, ignored enter from the 99th line on.
+	ta.MaxHeight = 0
 	e := &noteEditor{Common: c, h: h, quote: quote, orig: note, base: note, area: ta}
 	e.SetValue(note)
 	e.area.Focus()
