@@ -405,3 +405,23 @@ func TestE2ESignalReportsUnsavedNote(t *testing.T) {
 		t.Errorf("ended by SIGTERM with a note unsaved: exit %v; output ends %q", err, out[max(0, len(out)-300):])
 	}
 }
+
+// A refresh keeps the title the user gave (margin edit), and says it: the
+// line named the page's own title, as if the user's had been replaced.
+func TestRefreshNamesTheTitleKept(t *testing.T) {
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "lib.db"), filepath.Join(dir, "e.txt")
+	paras := paragraphs(6)
+	writeText(t, file, paras)
+	id := savedID(t, must(t, db, "add", file))
+	must(t, db, "edit", id, "--title", "My own title")
+	paras[2] = "A new paragraph replaces the third one entirely."
+	writeText(t, file, paras)
+	out := must(t, db, "refresh", id)
+	if !strings.Contains(out, "refreshed "+id+": My own title") {
+		t.Errorf("the refresh's line: %q", out)
+	}
+	if got := must(t, db, "list", "--format", "json"); !strings.Contains(got, "My own title") {
+		t.Errorf("the title edited was not kept: %s", got)
+	}
+}
