@@ -39,6 +39,9 @@ type Options struct {
 	// Import opens an export for the library's I key (a path as typed);
 	// may be nil.
 	Import func(ctx context.Context, path string) (*ImportPlan, error)
+	// KeepUnsaved writes the words of a note that could not be saved when
+	// margin ended to a file, and says where; may be nil.
+	KeepUnsaved func(text string) (path string, err error)
 	// Open gives the library when Library is nil: Run calls it once the
 	// terminal is set up, so that opening it overlaps that setup. Its
 	// error ends Run before anything is drawn.
@@ -438,10 +441,26 @@ func (m *Model) finalFlush() error {
 func (p *pagerModel) flush() error {
 	errs := []error{p.settle(p.ctx)}
 	if ed := p.hl.editor; p.mode == readEditor && ed != nil {
-		errs = append(errs, p.flushNote(ed))
+		if err := p.flushNote(ed); err != nil {
+			errs = append(errs, p.keepUnsaved(ed.Value(), err))
+		}
 	}
 	errs = append(errs, p.saveNow(p.ctx))
 	return errors.Join(errs...)
+}
+
+// keepUnsaved puts the words of a note that could not be saved in a file
+// (Options.KeepUnsaved), so that the report of err is not all that is
+// left of them.
+func (p *pagerModel) keepUnsaved(text string, err error) error {
+	if strings.TrimSpace(text) == "" || p.Opt.KeepUnsaved == nil {
+		return err
+	}
+	path, kerr := p.Opt.KeepUnsaved(text)
+	if kerr != nil {
+		return fmt.Errorf("%w (and keeping it in a file failed: %v)", err, kerr)
+	}
+	return fmt.Errorf("%w; your words are kept in %s", err, path)
 }
 
 func (p *pagerModel) flushNote(ed *noteEditor) error {

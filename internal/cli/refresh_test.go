@@ -380,7 +380,8 @@ func TestCredentialsNeverShown(t *testing.T) {
 // A note still unsaved when a signal ends the reader (SIGTERM, or SIGHUP
 // from a closed terminal), the library locked by another margin, is
 // reported as such: it was reported as only "interrupted", as if nothing
-// had been lost.
+// had been lost. The words themselves are kept in a file, named: the
+// report alone lost them (and no one reads a closed terminal).
 func TestE2ESignalReportsUnsavedNote(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
@@ -403,6 +404,20 @@ func TestE2ESignalReportsUnsavedNote(t *testing.T) {
 	out := string(tm.output())
 	if err == nil || !strings.Contains(out, "could not save the note you were writing") {
 		t.Errorf("ended by SIGTERM with a note unsaved: exit %v; output ends %q", err, out[max(0, len(out)-300):])
+	}
+	// The words are kept in a file beside the library, which the line names.
+	kept, _ := filepath.Glob(filepath.Join(dir, "margin-unsaved-*.md"))
+	if len(kept) != 1 {
+		t.Fatalf("the unsaved note was not kept in a file: %v; output ends %q", kept, out[max(0, len(out)-300):])
+	}
+	if b, _ := os.ReadFile(kept[0]); !strings.Contains(string(b), "words nobody saved") {
+		t.Errorf("%s holds %q", kept[0], b)
+	}
+	if fi, _ := os.Stat(kept[0]); fi.Mode().Perm() != 0o600 {
+		t.Errorf("%s reads %v: a note is private", kept[0], fi.Mode().Perm())
+	}
+	if !strings.Contains(strings.ReplaceAll(out, "\r\n", ""), filepath.Base(kept[0])) {
+		t.Errorf("the line does not name %s: %q", kept[0], out[max(0, len(out)-300):])
 	}
 }
 

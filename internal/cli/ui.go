@@ -7,10 +7,12 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"margin/internal/library"
 	"margin/internal/settings"
@@ -104,6 +106,9 @@ func cmdUI(e *env, args []string) error {
 		Import: func(ctx context.Context, path string) (*ui.ImportPlan, error) {
 			return openImport(ctx, get().lib, path)
 		},
+		KeepUnsaved: func(text string) (string, error) {
+			return keepUnsaved(filepath.Dir(get().st.Path()), text)
+		},
 	}
 	return ui.Run(e.ctx, opt, os.Stdin, os.Stdout)
 }
@@ -168,4 +173,31 @@ func copyToClipboard(text string) error {
 		return nil
 	}
 	return fmt.Errorf("none of %s found", strings.Join(tried, ", "))
+}
+
+// keepUnsaved writes a note margin could not save into a new private file
+// beside the library (or, failing that, in the temporary folder) and
+// returns its path.
+func keepUnsaved(dir, text string) (string, error) {
+	name := "margin-unsaved-" + time.Now().Format("2006-01-02-150405") + ".md"
+	var err error
+	for _, d := range []string{dir, os.TempDir()} {
+		p := filepath.Join(d, name)
+		var f *os.File
+		if f, err = os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600); err != nil {
+			continue
+		}
+		_, err = f.WriteString(text + "\n")
+		if serr := f.Sync(); err == nil {
+			err = serr
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			return p, nil
+		}
+		os.Remove(p)
+	}
+	return "", err
 }
