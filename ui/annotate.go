@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"margin/render"
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -227,6 +229,17 @@ func (s *highlightState) onEditorKey(v readerView, msg tea.KeyPressMsg) tea.Cmd 
 		}
 		if ed.deleted {
 			s.closeEditor(v)
+			if keep := v.shared().Opt.KeepUnsaved; keep != nil && strings.TrimSpace(ed.Value()) != "" {
+				// The article is gone: the words go to a file, not nowhere.
+				text := ed.Value()
+				return func() tea.Msg {
+					path, err := keep(text)
+					if err != nil {
+						return errMsg{"Could not keep the note in a file: " + err.Error()}
+					}
+					return statusMsg{"Your note is kept in " + sanitize.Line(path)}
+				}
+			}
 			return nil
 		}
 		return s.saveNote(v, ed.theirs != nil, true)

@@ -102,7 +102,11 @@ func (s *highlightState) articleNoteSaved(v readerView, note string, err error) 
 		return false
 	case errors.Is(err, store.ErrNotFound):
 		ed.deleted = true
-		s.fx.fail("Article deleted elsewhere: this note cannot be saved; esc discards it.")
+		if v.shared().Opt.KeepUnsaved != nil {
+			s.fx.fail("Article deleted elsewhere: this note cannot be saved; esc keeps it in a file.")
+		} else {
+			s.fx.fail("Article deleted elsewhere: this note cannot be saved; esc discards it.")
+		}
 		return false
 	case err != nil:
 		s.fx.fail("Could not save the note: " + err.Error())

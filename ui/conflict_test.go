@@ -848,3 +848,26 @@ func TestEnterPastNinetyNineLines(t *testing.T) {
 		t.Errorf("typed 121 lines, the note has %d", got)
 	}
 }
+
+// esc on a note written for an article deleted elsewhere keeps the words
+// in a file (Options.KeepUnsaved) and says where: esc dropped them.
+func TestDeletedArticleNoteKeptOnEsc(t *testing.T) {
+	var kept string
+	hs, p := readerHarness(t, 80, 24, func(o *Options) {
+		o.KeepUnsaved = func(text string) (string, error) { kept = text; return "/lib/margin-unsaved-x.md", nil }
+	})
+	hs.press("A")
+	hs.typeText("words")
+	hs.lib.DeleteArticle(context.Background(), 1)
+	hs.press("ctrl+s")
+	if !strings.Contains(hs.screen(), "esc keeps it in a file") {
+		t.Errorf("the reader does not say what esc does:\n%s", hs.screen())
+	}
+	hs.press("esc")
+	if kept != "words" || p.hl.editor != nil {
+		t.Fatalf("esc kept %q, editor open %v", kept, p.hl.editor != nil)
+	}
+	if !strings.Contains(hs.screen(), "margin-unsaved-x.md") {
+		t.Errorf("the file is not named:\n%s", hs.screen())
+	}
+}

@@ -96,6 +96,9 @@ func (e *noteEditor) keys() EditorKeys {
 	}
 	if e.deleted && e.article {
 		k.Cancel.SetHelp("esc", "discard")
+		if e.Opt.KeepUnsaved != nil {
+			k.Cancel.SetHelp("esc", "keep in a file")
+		}
 	}
 	return k
 }
