@@ -179,12 +179,11 @@ func copyToClipboard(text string) error {
 // beside the library (or, failing that, in the temporary folder) and
 // returns its path.
 func keepUnsaved(dir, text string) (string, error) {
-	name := "margin-unsaved-" + time.Now().Format("2006-01-02-150405") + ".md"
+	pattern := "margin-unsaved-" + time.Now().Format("2006-01-02-150405") + "-*.md"
 	var err error
 	for _, d := range []string{dir, os.TempDir()} {
-		p := filepath.Join(d, name)
 		var f *os.File
-		if f, err = os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600); err != nil {
+		if f, err = os.CreateTemp(d, pattern); err != nil { // 0600
 			continue
 		}
 		_, err = f.WriteString(text + "\n")
@@ -195,9 +194,9 @@ func keepUnsaved(dir, text string) (string, error) {
 			err = cerr
 		}
 		if err == nil {
-			return p, nil
+			return f.Name(), nil
 		}
-		os.Remove(p)
+		os.Remove(f.Name())
 	}
 	return "", err
 }
