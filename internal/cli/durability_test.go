@@ -600,14 +600,17 @@ func TestDurabilityKilledBackup(t *testing.T) {
 	}
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
-	for seen := false; !seen; {
+	for {
+		if _, err := os.Lstat(backup); err == nil {
+			break
+		}
 		select {
 		case <-exited:
-			t.Fatal("the backup ended before its file was seen")
+			if _, err := os.Lstat(backup); err != nil {
+				t.Fatal("the backup ended without its file")
+			}
 		default:
 		}
-		_, err := os.Lstat(backup)
-		seen = err == nil
 	}
 	cmd.Process.Kill()
 	<-exited
