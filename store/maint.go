@@ -2,18 +2,23 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 )
 
 // Backup writes a consistent copy of the library to path with VACUUM INTO
 // (other margins may keep writing meanwhile). It refuses to overwrite an
-// existing file.
+// existing file, and path appears only once the copy is whole (see
+// writeAside).
 func (s *Store) Backup(ctx context.Context, path string) error {
 	op := "back up library to " + path
 	if strings.TrimSpace(path) == "" {
@@ -25,24 +30,105 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	// closing it would drop SQLite's POSIX locks.
 	if fi, err := os.Lstat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s: it is a folder; give the name of a new file, such as %s", op, filepath.Join(path, "margin-backup.db"))
-	} else if err == nil {
+	}
+	return writeAside(op, path, func(tmp string) error {
+		_, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp)
+		return err
+	})
+}
+
+// backupTmpPrefix starts the name of a backup being written: hidden, and
+// followed by the writing process's id, so a later backup can tell one
+// left by a killed margin from one still being written.
+const backupTmpPrefix = ".margin-tmp-"
+
+// writeAside has fill write a new file in a hidden temporary file (0600:
+// it holds the library's notes) beside path, syncs it and only then gives
+// it path's name, never replacing a file there: a backup killed midway
+// leaves no partial copy under the name the user gave (one opened as an
+// empty library). Temporary files of margins that died are removed first.
+func writeAside(op, path string, fill func(tmp string) error) error {
+	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("%s: file exists; choose a new name", op)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s: %w", op, classifyErr(path, err))
 	}
-	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
-		return fmt.Errorf("%s: folder %s does not exist", op, filepath.Dir(path))
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("%s: folder %s does not exist", op, dir)
 	}
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
-		os.Remove(path) // a partial copy is worse than none
+	removeStaleTmp(dir)
+	var rnd [6]byte
+	_, _ = rand.Read(rnd[:])
+	tmp := filepath.Join(dir, backupTmpPrefix+strconv.Itoa(os.Getpid())+"-"+hex.EncodeToString(rnd[:]))
+	// Created empty, as VACUUM INTO and the backup API accept, so it is
+	// private from its first byte.
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, classifyErr(path, err))
+	}
+	f.Close()
+	err = fill(tmp)
+	if err == nil {
+		err = syncFile(tmp)
+	}
+	if err == nil {
+		// A link, unlike a rename, fails if a file took the name
+		// meanwhile; a file system without links gets the rename.
+		if err = os.Link(tmp, path); err != nil && !errors.Is(err, fs.ErrExist) {
+			err = os.Rename(tmp, path)
+		}
+	}
+	os.Remove(tmp)
+	os.Remove(tmp + "-journal")
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s: file exists; choose a new name", op)
+		}
 		// Errors here are about the destination, so name it.
 		return fmt.Errorf("%s: %w", op, classifyErr(path, err))
 	}
-	// A backup holds the same private notes as the library.
-	if err := os.Chmod(path, 0o600); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
 	}
 	return nil
+}
+
+func syncFile(p string) error {
+	f, err := os.OpenFile(p, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// removeStaleTmp deletes the temporary files (and their journals) of
+// backups whose margin no longer runs.
+func removeStaleTmp(dir string) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		rest, ok := strings.CutPrefix(e.Name(), backupTmpPrefix)
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		pidStr, _, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidStr)
+		if err != nil || pid <= 0 || pid == os.Getpid() {
+			continue
+		}
+		if err := syscall.Kill(pid, 0); err == nil || errors.Is(err, syscall.EPERM) {
+			continue // still writing
+		}
+		os.Remove(filepath.Join(dir, e.Name()))
+	}
 }
 
 // Check verifies the library: SQLite's integrity check, foreign keys,

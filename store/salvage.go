@@ -476,24 +476,27 @@ func copyFile(src, dst string) error {
 // copy is as good as the library, damage included. It refuses to
 // overwrite an existing file and leaves no partial copy.
 func (s *Store) BackupPages(ctx context.Context, path string) error {
-	op := "back up library to " + path
-	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("%s: file exists; choose a new name", op)
-	}
+	return writeAside("back up library to "+path, path, func(tmp string) error {
+		return s.pageCopy(ctx, tmp)
+	})
+}
+
+// pageCopy copies the library's pages into the empty file tmp.
+func (s *Store) pageCopy(ctx context.Context, tmp string) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return s.wrap(op, err)
+		return err
 	}
 	defer conn.Close()
 	type backuper interface {
 		NewBackup(string) (*sqlite.Backup, error)
 	}
-	err = conn.Raw(func(dc any) error {
+	return conn.Raw(func(dc any) error {
 		b, ok := dc.(backuper)
 		if !ok {
 			return errors.New("the SQLite driver cannot make backups")
 		}
-		bk, err := b.NewBackup(path)
+		bk, err := b.NewBackup(tmp)
 		if err != nil {
 			return err
 		}
@@ -513,12 +516,4 @@ func (s *Store) BackupPages(ctx context.Context, path string) error {
 		}
 		return bk.Finish()
 	})
-	if err != nil {
-		os.Remove(path)
-		return fmt.Errorf("%s: %w", op, classifyErr(path, err))
-	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	return nil
 }

@@ -22,6 +22,40 @@ type Store struct {
 	db   *sql.DB
 	path string
 	ro   bool
+	// file is the library file as opened, to tell when another took its
+	// place (see ErrGone).
+	file fileID
+}
+
+// fileID names a file whatever its path: device and inode.
+type fileID struct{ dev, ino uint64 }
+
+// idOf is the file at path; a file system without inode numbers gives
+// the zero fileID.
+func idOf(path string) (fileID, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fileID{}, err
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok || st.Ino == 0 {
+		return fileID{}, nil
+	}
+	return fileID{uint64(st.Dev), st.Ino}, nil
+}
+
+// there refuses a write to a library whose file is no longer at its path
+// (deleted, its folder removed, or another file moved there): SQLite
+// would write to the open, deleted file and report success.
+func (s *Store) there() error {
+	if s.file == (fileID{}) {
+		return nil
+	}
+	id, err := idOf(s.path)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && id != (fileID{}) && id != s.file {
+		return fmt.Errorf("library %s %w", s.path, ErrGone)
+	}
+	return nil // what cannot be told is left to SQLite
 }
 
 // Errors a caller can test for with errors.Is; their messages are the
@@ -37,6 +71,10 @@ var (
 	// refuses to make it a new library over what may have been the
 	// user's.
 	ErrEmptyFile = errors.New("library file is empty")
+	// ErrGone is a library whose file was deleted, or replaced by another,
+	// while it was open: a write would go to the deleted file, and be lost
+	// when margin ends.
+	ErrGone = errors.New("was deleted or replaced while margin ran; nothing was saved (start margin again on the library)")
 )
 
 // Option changes how Open opens a library.
@@ -175,6 +213,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 	for {
 		err := s.connect(abs, o)
 		if err == nil {
+			s.file, _ = idOf(abs)
 			return s, nil
 		}
 		if !errors.Is(s.classify(err), ErrBusy) || time.Now().After(deadline) {
@@ -248,6 +287,17 @@ const SalvageAdvice = "restore a backup, or run margin check --salvage NEW.db to
 func (e damagedError) Unwrap() []error      { return []error{ErrDamaged, e.err} }
 func (e damagedError) Is(target error) bool { return target == ErrDamaged }
 
+// shmError is a -shm file that could not grow, the disk not full.
+type shmError struct {
+	path string
+	err  error
+}
+
+func (e shmError) Error() string {
+	return "could not make room for the library's shared-memory file " + e.path + "-shm (over a quota, or a limit on file sizes: ulimit -f)"
+}
+func (e shmError) Unwrap() error { return e.err }
+
 type fullError struct{ err error }
 
 func (e fullError) Error() string        { return ErrDiskFull.Error() }
@@ -295,9 +345,13 @@ func classifyErr(path string, err error) error {
 		case sqlite3.SQLITE_IOERR:
 			// SQLite reports ENOSPC from write(2) as SQLITE_FULL, but a
 			// failed fsync or truncate on a full disk can surface as an
-			// I/O error; the message is still the useful one.
-			if strings.Contains(strings.ToLower(se.Error()), "no space") {
+			// I/O error, without the OS's words.
+			if strings.Contains(strings.ToLower(se.Error()), "no space") || noSpace(path) {
 				return fullError{err}
+			}
+			if code == sqlite3.SQLITE_IOERR_SHMSIZE {
+				// Every command, reading too, needs the -shm file.
+				return shmError{path, err}
 			}
 		}
 		return err
@@ -309,6 +363,12 @@ func classifyErr(path string, err error) error {
 		return readOnlyError{path, err}
 	}
 	return err
+}
+
+// noSpace reports whether the library's file system has no room left.
+func noSpace(path string) bool {
+	var st syscall.Statfs_t
+	return syscall.Statfs(filepath.Dir(path), &st) == nil && st.Bavail == 0
 }
 
 // dirReadOnly reports whether the library's folder (or file) refuses
@@ -337,6 +397,9 @@ func (s *Store) wrap(op string, err error) error {
 func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
 	if s.ro {
 		return fmt.Errorf("%s: %w", op, readOnlyError{s.path, errors.New("opened read-only")})
+	}
+	if err := s.there(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

@@ -877,3 +877,32 @@ func TestBackupToEmptyNameOrFolder(t *testing.T) {
 		t.Errorf("backup to a folder: %v", err)
 	}
 }
+
+// A library whose file was deleted (its folder removed) or replaced by
+// another file while margin ran refuses writes: they went to the deleted
+// file, were confirmed ("Highlighted.", "saved") and vanished when margin
+// ended.
+func TestWriteToDeletedLibraryRefused(t *testing.T) {
+	for _, replace := range []bool{false, true} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "lib.db")
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := mustAdd(t, s, sample("https://example.org/a", "A", "Some words here."))
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(path + suffix)
+		}
+		if replace {
+			if err := os.WriteFile(path, nil, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		err = s.SetArticleNote(context.Background(), id, "", "words to keep")
+		if !errors.Is(err, ErrGone) || strings.Count(err.Error(), "\n") > 0 {
+			t.Errorf("replaced %v: a write to a deleted library: %v", replace, err)
+		}
+		s.Close()
+	}
+}

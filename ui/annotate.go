@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"margin/render"
+	"margin/sanitize"
 	"margin/store"
 )
 
@@ -185,6 +187,10 @@ func (s *highlightState) openEditor(v readerView, id int64) tea.Cmd {
 				s.fx.fail("This highlight was deleted elsewhere.")
 				return nil
 			}
+			if why := tooLong(s.list[i].Note); why != "" {
+				s.fx.fail(fmt.Sprintf("%s: use margin note %d -", why, id))
+				return nil
+			}
 			s.editor = newNoteEditor(v.shared(), s.list[i])
 			s.editor.SetSize(v.viewport().width, v.viewport().height)
 			s.fx.enter(readEditor)
@@ -223,6 +229,17 @@ func (s *highlightState) onEditorKey(v readerView, msg tea.KeyPressMsg) tea.Cmd 
 		}
 		if ed.deleted {
 			s.closeEditor(v)
+			if keep := v.shared().Opt.KeepUnsaved; keep != nil && strings.TrimSpace(ed.Value()) != "" {
+				// The article is gone: the words go to a file, not nowhere.
+				text := ed.Value()
+				return func() tea.Msg {
+					path, err := keep(text)
+					if err != nil {
+						return errMsg{"Could not keep the note in a file: " + err.Error()}
+					}
+					return statusMsg{"Your note is kept in " + sanitize.Line(path)}
+				}
+			}
 			return nil
 		}
 		return s.saveNote(v, ed.theirs != nil, true)
@@ -298,13 +315,17 @@ func (s *highlightState) saveNote(v readerView, mine, close bool) tea.Cmd {
 		}
 		return nil
 	}
+	ed.saving++
+	ed.closing = ed.closing || close
 	return v.run("save the note", func(ctx context.Context, lib Library) (any, error) {
 		return lib.EditHighlight(ctx, e)
 	}, func(v readerView, _ any, err error) tea.Cmd {
+		ed.saving--
 		if s.editor != ed {
 			return nil // closed meanwhile (a draft that landed late)
 		}
 		if !s.noteSaved(v, note, err) {
+			ed.stayed, ed.closing = ed.closing, false
 			return nil
 		}
 		if close {
@@ -380,7 +401,9 @@ func restoreOn(ctx context.Context, lib Library, h *store.Highlight, relink []in
 // last saved.
 func (s *highlightState) draftChanged() bool {
 	ed := s.editor
-	return ed != nil && ed.theirs == nil && !ed.deleted && ed.base != ed.Value()
+	// Not while a save is out: the draft would be based on the note
+	// before it, and refused as changed elsewhere by it.
+	return ed != nil && ed.saving == 0 && ed.theirs == nil && !ed.deleted && ed.base != ed.Value()
 }
 
 // saveDraft stores the note being written without closing the editor, so

@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"margin/sanitize"
 	"margin/store"
 )
 
@@ -44,6 +43,10 @@ func (s *highlightState) editArticleNote(v readerView) tea.Cmd {
 			return nil
 		}
 		v.article().Note = a.Note
+		if why := tooLong(a.Note); why != "" {
+			s.fx.fail(fmt.Sprintf("%s: use margin note --article %d -", why, id))
+			return nil
+		}
 		s.editor = newArticleNoteEditor(v.shared(), v.article())
 		s.editor.SetSize(v.viewport().width, v.viewport().height)
 		s.fx.enter(readEditor)
@@ -66,13 +69,17 @@ func (s *highlightState) saveArticleNote(v readerView, mine, close bool) tea.Cmd
 		}
 		return nil
 	}
+	ed.saving++
+	ed.closing = ed.closing || close
 	return v.run("save the article's note", func(ctx context.Context, lib Library) (any, error) {
 		return nil, lib.SetArticleNote(ctx, id, from, note)
 	}, func(v readerView, _ any, err error) tea.Cmd {
+		ed.saving--
 		if s.editor != ed {
 			return nil
 		}
 		if !s.articleNoteSaved(v, note, err) {
+			ed.stayed, ed.closing = ed.closing, false
 			return nil
 		}
 		if close {
@@ -95,7 +102,11 @@ func (s *highlightState) articleNoteSaved(v readerView, note string, err error) 
 		return false
 	case errors.Is(err, store.ErrNotFound):
 		ed.deleted = true
-		s.fx.fail("This article was deleted elsewhere: u in the library brings it back; esc closes.")
+		if v.shared().Opt.KeepUnsaved != nil {
+			s.fx.fail("Article deleted elsewhere: this note cannot be saved; esc keeps it in a file.")
+		} else {
+			s.fx.fail("Article deleted elsewhere: this note cannot be saved; esc discards it.")
+		}
 		return false
 	case err != nil:
 		s.fx.fail("Could not save the note: " + err.Error())
@@ -143,12 +154,12 @@ func (s *highlightState) articleNoteAtTop(v readerView) []string {
 	st := v.shared().Styles.Reader
 	bar := st.NoteBar.Render("┃ ")
 	rows := []string{"  " + bar + st.Meta.Render("Your note on this article")}
-	for _, l := range wrapPlain(sanitize.Text(v.article().Note), v.viewport().width-6) {
-		if len(rows) == maxArticleNoteRows+1 {
-			rows[maxArticleNoteRows] += " …"
-			break
-		}
+	lines, more := wrapHead(v.article().Note, v.viewport().width-6, maxArticleNoteRows)
+	for _, l := range lines {
 		rows = append(rows, "  "+bar+st.Note.Render(l))
+	}
+	if more {
+		rows[len(rows)-1] += " …"
 	}
 	return rows // the rendering opens with a blank line
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -605,5 +606,268 @@ func TestTopAndBottomMoveTheCursor(t *testing.T) {
 	hs.press("v", "G")
 	if lo, hi := p.hl.anchor, p.hl.cursor; lo != first || lineOf(p.doc, hi) != lineOf(p.doc, last) {
 		t.Errorf("v G selects %d..%d, want %d to the last line", lo, hi, first)
+	}
+}
+
+// esc saves the note and closes the editor; when the save waits (a busy
+// library), the keys pressed after esc are meant for the reader, not the
+// note: they wait for the editor to close. They were typed into the note
+// ("locked wordsqq" saved for "locked words" and two q to leave), then
+// reported as a conflict with the note saved a moment before.
+func TestKeysAfterEscWaitForTheNoteToClose(t *testing.T) {
+	for _, article := range []bool{false, true} {
+		hs, p := readerHarness(t, 80, 24)
+		var id int64
+		if article {
+			hs.press("A")
+		} else {
+			hs.press("h")
+			id = p.hl.list[0].ID
+			hs.press("a")
+		}
+		if p.mode != readEditor {
+			t.Fatalf("article %v: the editor did not open", article)
+		}
+		hs.typeText("mine")
+		_, save := hs.m.Update(keyMsg("esc")) // the save is out until run
+		hs.m.Update(keyMsg("j"))
+		hs.m.Update(keyMsg("q"))
+		hs.fire() // the autosave, while the save waits
+		hs.run(save)
+		hs.fire()
+		got := hs.lib.arts[1].Note
+		if !article {
+			got = hs.lib.hls[id].Note
+		}
+		if got != "mine" {
+			t.Errorf("article %v: the note saved reads %q, typed %q then esc", article, got, "mine")
+		}
+		if hs.m.screen != screenLibrary {
+			t.Errorf("article %v: the q after esc did not leave the reader:\n%s", article, hs.screen())
+		}
+	}
+}
+
+// The autosave of the note being written waits while an earlier one is
+// out (a busy library): based on the note before it, the second was
+// refused as changed elsewhere by the first, the user's own words shown
+// as another's.
+func TestDraftWaitsForTheSaveOut(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("A")
+	hs.typeText("first")
+	_, first := hs.m.Update(autosaveMsg{}) // out until run
+	hs.typeText(" and more")
+	_, second := hs.m.Update(autosaveMsg{})
+	hs.run(first)
+	hs.run(second)
+	hs.fire()
+	if ed := p.hl.editor; ed == nil || ed.theirs != nil {
+		t.Fatalf("a conflict with the user's own draft:\n%s", hs.screen())
+	}
+	if got := hs.lib.arts[1].Note; got != "first and more" {
+		t.Errorf("the note saved reads %q", got)
+	}
+}
+
+// When the save of esc meets a conflict the editor stays, and the keys
+// pressed after esc (meant for the reader) are not typed into the note.
+func TestKeysAfterRefusedEscStayOutOfTheNote(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("A")
+	hs.typeText("mine")
+	hs.lib.arts[1].Note = "written elsewhere"
+	_, save := hs.m.Update(keyMsg("esc"))
+	hs.m.Update(keyMsg("q"))
+	hs.run(save)
+	ed := p.hl.editor
+	if ed == nil || ed.theirs == nil {
+		t.Fatalf("no conflict shown:\n%s", hs.screen())
+	}
+	if got := ed.Value(); got != "mine" {
+		t.Errorf("the note being written reads %q, typed %q", got, "mine")
+	}
+	hs.press("ctrl+s")
+	if got := hs.lib.arts[1].Note; got != "mine" {
+		t.Errorf("kept mine, saved %q", got)
+	}
+}
+
+// Opening the editor on a note and leaving it untouched keeps the note as
+// stored, byte for byte: the text area turns a tab into four spaces and
+// drops U+FFFD, so a note with a tab (pasted code) was saved changed by
+// esc, or by the autosave while it was only being read.
+func TestUntouchedNoteKeptExactly(t *testing.T) {
+	note := "code:\n\tindented \uFFFD kept\n\n  two spaces"
+	for _, article := range []bool{false, true} {
+		hs, p := readerHarness(t, 80, 24)
+		var id int64
+		if article {
+			hs.lib.arts[1].Note = note
+			hs.press("A")
+		} else {
+			hs.press("h")
+			id = p.hl.list[0].ID
+			hs.lib.hls[id].Note = note
+			hs.press("a")
+		}
+		if p.mode != readEditor {
+			t.Fatalf("article %v: the editor did not open", article)
+		}
+		hs.fire() // the autosave
+		hs.press("esc")
+		got := hs.lib.arts[1].Note
+		if !article {
+			got = hs.lib.hls[id].Note
+		}
+		if got != note {
+			t.Errorf("article %v: a note opened and closed untouched now reads %q, was %q", article, got, note)
+		}
+	}
+}
+
+// A note longer than the text area holds (10,000 lines, a limit of the
+// text area: the rest was cut off when it opened, and saved cut) is not
+// opened in the editor, which says how to change it instead.
+func TestNoteTooLongForTheEditorKept(t *testing.T) {
+	note := strings.Repeat("line\n", 12000) + "the end"
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("h")
+	id := p.hl.list[0].ID
+	hs.lib.hls[id].Note = note
+	hs.press("a")
+	if !strings.Contains(hs.screen(), "margin note") {
+		t.Errorf("no word of how to change the note:\n%s", hs.screen())
+	}
+	hs.typeText("j")
+	hs.fire()
+	hs.press("esc")
+	if got := hs.lib.hls[id].Note; got != note {
+		t.Errorf("a note of %d lines now has %d", strings.Count(note, "\n")+1, strings.Count(got, "\n")+1)
+	}
+}
+
+// A note written on an article deleted elsewhere (margin rm, another
+// margin) cannot be saved; the reader said "u in the library brings it
+// back", but this margin's u has nothing to undo: it says what esc does.
+func TestArticleDeletedElsewhereMessageTrue(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("A")
+	hs.typeText("words")
+	hs.lib.DeleteArticle(context.Background(), 1)
+	hs.press("ctrl+s")
+	if p.hl.editor == nil || p.hl.editor.Value() != "words" {
+		t.Fatal("the editor closed on a note that could not be saved")
+	}
+	if sc := hs.screen(); strings.Contains(sc, "u in the library") || !strings.Contains(sc, "esc discards") || strings.Contains(sc, "save & close") {
+		t.Errorf("the reader promises what it cannot do:\n%s", sc)
+	}
+}
+
+// A long note (margin note takes up to 1 MiB) under a highlight on screen
+// is drawn as its first rows: the whole note was cleaned and wrapped for
+// those six rows, several times a frame, and each key typed in the reader
+// waited seconds. Measured in bytes allocated by a frame, not in time.
+func TestLongNoteDrawnCheaply(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("h")
+	id := p.hl.list[0].ID
+	var b strings.Builder
+	for i := 0; b.Len() < 800<<10; i++ {
+		fmt.Fprintf(&b, "line %d of a long note with enough words to wrap on a narrow screen\n", i)
+	}
+	hs.lib.hls[id].Note = b.String()
+	hs.lib.arts[1].Note = b.String()
+	p.art.Note = b.String()
+	p.loadHighlights()
+	sc := hs.screen()
+	if !strings.Contains(sc, "line 0 of a long note") || !strings.Contains(sc, "…") {
+		t.Fatalf("the note's first rows, cut with …, are not shown:\n%s", sc)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	hs.press("w") // the cursor moves a word: a frame is drawn
+	hs.m.View()
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > 4<<20 {
+		t.Errorf("a frame allocated %d MB for a note of 800 KB", n>>20)
+	}
+}
+
+// A note too big for the text area to edit in time (it lays out the whole
+// text on every key: seconds a key at 800 KB, the editor seconds to open,
+// ctrl+c queued behind the keys) is not opened in the editor, which says
+// how to change it.
+func TestNoteTooBigForTheEditor(t *testing.T) {
+	note := strings.Repeat("a long line of a note that margin note saved from a file ", 4000)
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("A")
+	hs.press("esc")
+	hs.lib.arts[1].Note = note
+	hs.press("A")
+	if p.mode == readEditor {
+		t.Fatalf("the editor opened on a note of %d KB", len(note)>>10)
+	}
+	if !strings.Contains(hs.screen(), "margin note --article 1 -") {
+		t.Errorf("no word of how to change the note:\n%s", hs.screen())
+	}
+}
+
+// A paste that would make the note longer than the editor holds is not
+// pasted, and says so: the text area kept its first lines only (10,000 in
+// all), the rest of the words dropped without a word.
+func TestPasteTooLongRefused(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("A")
+	hs.typeText("mine")
+	hs.send(tea.PasteMsg{Content: strings.Repeat("pasted line\n", 12000)})
+	if got := p.hl.editor.Value(); got != "mine" {
+		t.Errorf("the note has %d lines after a paste of 12,001", strings.Count(got, "\n")+1)
+	}
+	if !strings.Contains(hs.screen(), "Not pasted") {
+		t.Errorf("the paste refused without a word:\n%s", hs.screen())
+	}
+	hs.send(tea.PasteMsg{Content: " and a short paste"})
+	if got := p.hl.editor.Value(); got != "mine and a short paste" {
+		t.Errorf("a short paste: %.80q", got)
+	}
+}
+
+// Enter makes a new line however long the note already is: the text area
+// ignored it from the 99th line on (its default height limit), the note
+// cut into one line with the next words typed.
+func TestEnterPastNinetyNineLines(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	hs.press("A")
+	for i := range 120 {
+		hs.typeText(fmt.Sprint("line ", i))
+		hs.press("enter")
+	}
+	hs.typeText("last")
+	if got := strings.Count(p.hl.editor.Value(), "\n") + 1; got != 121 {
+		t.Errorf("typed 121 lines, the note has %d", got)
+	}
+}
+
+// esc on a note written for an article deleted elsewhere keeps the words
+// in a file (Options.KeepUnsaved) and says where: esc dropped them.
+func TestDeletedArticleNoteKeptOnEsc(t *testing.T) {
+	var kept string
+	hs, p := readerHarness(t, 80, 24, func(o *Options) {
+		o.KeepUnsaved = func(text string) (string, error) { kept = text; return "/lib/margin-unsaved-x.md", nil }
+	})
+	hs.press("A")
+	hs.typeText("words")
+	hs.lib.DeleteArticle(context.Background(), 1)
+	hs.press("ctrl+s")
+	if !strings.Contains(hs.screen(), "esc keeps it in a file") {
+		t.Errorf("the reader does not say what esc does:\n%s", hs.screen())
+	}
+	hs.press("esc")
+	if kept != "words" || p.hl.editor != nil {
+		t.Fatalf("esc kept %q, editor open %v", kept, p.hl.editor != nil)
+	}
+	if !strings.Contains(hs.screen(), "margin-unsaved-x.md") {
+		t.Errorf("the file is not named:\n%s", hs.screen())
 	}
 }

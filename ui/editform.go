@@ -40,21 +40,27 @@ const (
 	fieldAddress
 )
 
-func newEditForm(c *Common, a *store.Article) *editForm {
+// formValues are an article's details as the form's fields show them.
+func formValues(a *store.Article) [5]string {
 	published := ""
 	if !a.Published.IsZero() {
 		published = a.Published.Format(store.DateLayout)
 	}
+	return [5]string{a.Title, a.Byline, a.SiteName, published, a.SourceURL}
+}
+
+func newEditForm(c *Common, a *store.Article) *editForm {
+	vals := formValues(a)
 	f := &editForm{Common: c, id: a.ID, title: a.Title}
-	for _, fd := range []struct{ name, value, hint string }{
-		{"Title", a.Title, "the article's title"},
-		{"Author", a.Byline, "who wrote it"},
-		{"Site", a.SiteName, "where it was published"},
-		{"Published", published, "YYYY-MM-DD, or empty"},
-		{"Address", a.SourceURL, "https://…"},
+	for i, fd := range []struct{ name, hint string }{
+		{"Title", "the article's title"},
+		{"Author", "who wrote it"},
+		{"Site", "where it was published"},
+		{"Published", "YYYY-MM-DD, or empty"},
+		{"Address", "https://…"},
 	} {
 		p := newPrompt(c, fmt.Sprintf("%-10s", fd.name+":"), fd.hint)
-		p.SetValue(sanitize.Line(fd.value))
+		p.SetValue(sanitize.Line(vals[i]))
 		p.input.CursorStart() // a field not being edited shows its start
 		p.input.Blur()
 		f.fields = append(f.fields, formField{name: fd.name, input: p, was: p.Value()})
@@ -178,14 +184,45 @@ func (l *libraryModel) saveDetails(f *editForm) tea.Cmd {
 		title = *m.Title
 	}
 	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
-		if err := lib.EditMetadata(ctx, id, m); err != nil {
-			return nil, fmt.Errorf("save the details: %w", err)
+		// A field the user changed that was changed elsewhere meanwhile
+		// is not overwritten unseen; a failed save keeps what was typed.
+		cur, err := lib.Article(ctx, id)
+		if err == nil {
+			now := formValues(cur)
+			for i := range f.fields {
+				if v := strings.TrimSpace(sanitize.Line(now[i])); f.changed(i) && v != strings.TrimSpace(f.fields[i].was) {
+					return func(l *libraryModel) tea.Cmd {
+						f.fields[i].was = v // enter now saves over it
+						l.reopenForm(f, fmt.Sprintf("The %s was changed elsewhere meanwhile, to “%s”: enter saves yours over it, esc keeps it.", strings.ToLower(f.fields[i].name), v))
+						return nil
+					}, nil
+				}
+			}
+			err = lib.EditMetadata(ctx, id, m)
+		}
+		if err != nil {
+			return func(l *libraryModel) tea.Cmd {
+				l.reopenForm(f, "Not saved: "+err.Error())
+				return nil
+			}, nil
 		}
 		return func(l *libraryModel) tea.Cmd {
 			l.status = "Saved the details of “" + sanitize.Line(title) + "”."
 			return l.reload()
 		}, nil
 	})
+}
+
+// reopenForm shows the form again on what was typed, with why, unless the
+// user went on to something else meanwhile.
+func (l *libraryModel) reopenForm(f *editForm, why string) {
+	if l.mode != libList || l.form != nil {
+		l.errLine = why
+		return
+	}
+	f.err = why
+	f.SetWidth(l.Width)
+	l.form, l.mode = f, libEdit
 }
 
 // onForm passes a key or a paste to the details form, and saves or

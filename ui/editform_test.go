@@ -59,11 +59,46 @@ func TestLibraryEditDetails(t *testing.T) {
 	if scr := hs.screen(); !strings.Contains(scr, "already saved under that address") {
 		t.Errorf("a taken address was not refused:\n%s", scr)
 	}
+	hs.press("esc") // the form stayed open on it
 	// esc leaves the form without saving.
 	hs.press("E")
 	hs.typeText(" and more")
 	hs.press("esc")
 	if a.Title != "The real title" || strings.Contains(hs.screen(), "Edit details") {
 		t.Errorf("esc saved or stayed: %q", a.Title)
+	}
+}
+
+// A field changed elsewhere (margin edit, another margin) while the form
+// was open is not overwritten without a word: the form opens again on what
+// was typed, says what the field now reads, and enter then saves over it.
+// A save that fails (the library busy past its wait, the article deleted)
+// opens the form again too: the form had closed, the words typed gone.
+func TestEditDetailsChangedElsewhere(t *testing.T) {
+	lib := libWith(1)
+	hs := newHarness(t, lib, 100, 30)
+	hs.press("E")
+	hs.press("ctrl+u")
+	hs.typeText("Mine")
+	lib.arts[1].Title = "Theirs"
+	hs.press("enter")
+	if got := lib.arts[1].Title; got != "Theirs" {
+		t.Fatalf("the title changed elsewhere was overwritten with %q", got)
+	}
+	if hs.m.library.mode != libEdit || !strings.Contains(hs.screen(), "Theirs") || hs.m.library.form.value(fieldTitle) != "Mine" {
+		t.Fatalf("the form did not open again on what was typed:\n%s", hs.screen())
+	}
+	hs.press("enter")
+	if got := lib.arts[1].Title; got != "Mine" {
+		t.Errorf("enter again saved %q", got)
+	}
+
+	hs.press("E")
+	hs.press("ctrl+u")
+	hs.typeText("Kept")
+	delete(lib.arts, 1)
+	hs.press("enter")
+	if hs.m.library.mode != libEdit || hs.m.library.form.value(fieldTitle) != "Kept" {
+		t.Errorf("a failed save dropped what was typed:\n%s", hs.screen())
 	}
 }

@@ -11,7 +11,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"margin/render"
-	"margin/sanitize"
 	"margin/store"
 )
 
@@ -165,6 +164,14 @@ func (s *highlightState) ShortHelp() []key.Binding { return s.editor.keys().Shor
 func (s *highlightState) updateEditor(msg tea.Msg) tea.Cmd {
 	if s.editor == nil {
 		return nil
+	}
+	if pm, ok := msg.(tea.PasteMsg); ok {
+		// The text area would keep only what it holds, dropping the rest
+		// without a word.
+		if why := tooLong(s.editor.area.Value() + pm.Content); why != "" {
+			s.fx.fail("Not pasted. " + why + ": margin note takes a longer note.")
+			return nil
+		}
 	}
 	return s.editor.Update(msg)
 }
@@ -773,12 +780,12 @@ func (s *highlightState) noteRows(v readerView, h *store.Highlight) []string {
 	bar := st.NoteBar.Render("  ┃ ")
 	var rows []string
 	const maxRows = 6
-	for _, l := range wrapPlain(sanitize.Text(h.Note), v.viewport().width-8) {
-		if len(rows) == maxRows {
-			rows[maxRows-1] += " …"
-			break
-		}
+	lines, more := wrapHead(h.Note, v.viewport().width-8, maxRows)
+	for _, l := range lines {
 		rows = append(rows, "  "+bar+st.Note.Render(l))
+	}
+	if more {
+		rows[len(rows)-1] += " …"
 	}
 	return rows
 }

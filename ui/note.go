@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
@@ -27,6 +29,17 @@ type noteEditor struct {
 	// article: the note is the article's own (h.ArticleID), not a
 	// highlight's.
 	article bool
+	// saving counts the saves out; closing is set while the save of esc
+	// is out, when the keys that follow are meant for the reader; stayed
+	// when that save was refused, so they are not typed into the note.
+	saving  int
+	closing bool
+	stayed  bool
+	// exact is the text the editor was last given, and shown what the
+	// text area made of it (a tab becomes spaces, U+FFFD goes): while the
+	// text area still holds shown, the note is exact, never changed by
+	// being opened.
+	exact, shown string
 }
 
 func newNoteEditor(c *Common, h store.Highlight) *noteEditor {
@@ -36,13 +49,41 @@ func newNoteEditor(c *Common, h store.Highlight) *noteEditor {
 	ta.Placeholder = "Write a note (Markdown allowed)…"
 	ta.ShowLineNumbers = false
 	ta.CharLimit = 0
-	ta.SetValue(note)
-	ta.Focus()
-	return &noteEditor{Common: c, h: h, quote: quote, orig: note, base: note, area: ta}
+	// No limit on lines but the text area's own (maxEditorLines): its
+	// default, 99, ignored enter from the 99th line on.
+	ta.MaxHeight = 0
+	e := &noteEditor{Common: c, h: h, quote: quote, orig: note, base: note, area: ta}
+	e.SetValue(note)
+	e.area.Focus()
+	return e
 }
 
 // SetValue replaces the text being written.
-func (e *noteEditor) SetValue(s string) { e.area.SetValue(s) }
+func (e *noteEditor) SetValue(s string) {
+	e.area.SetValue(s)
+	e.exact, e.shown = s, e.area.Value()
+}
+
+// maxEditorLines is the most lines the text area holds; the rest of a
+// longer note would be cut off. maxEditorBytes is the longest note it
+// edits in time: it lays out the whole text on every key (a second a key
+// at 800 KB, ctrl+c waiting behind them).
+const (
+	maxEditorLines = 10000
+	maxEditorBytes = 128 << 10
+)
+
+// tooLong says why the note cannot be written in the editor ("" when it
+// can): some of it would be lost, or every key would wait.
+func tooLong(note string) string {
+	if n := strings.Count(note, "\n") + 1; n > maxEditorLines {
+		return fmt.Sprintf("Too long for the editor (%d lines, %d at most)", n, maxEditorLines)
+	}
+	if len(note) > maxEditorBytes {
+		return fmt.Sprintf("Too long for the editor (%d KB, %d at most)", len(note)>>10, maxEditorBytes>>10)
+	}
+	return ""
+}
 
 // keys are the editor's bindings that apply now.
 func (e *noteEditor) keys() EditorKeys {
@@ -52,6 +93,12 @@ func (e *noteEditor) keys() EditorKeys {
 	k.Restore.SetEnabled(e.deleted && !e.article)
 	if e.theirs != nil {
 		k.Save.SetHelp("ctrl+s", "keep yours")
+	}
+	if e.deleted && e.article {
+		k.Cancel.SetHelp("esc", "discard")
+		if e.Opt.KeepUnsaved != nil {
+			k.Cancel.SetHelp("esc", "keep in a file")
+		}
 	}
 	return k
 }
@@ -74,7 +121,11 @@ func (e *noteEditor) Update(msg tea.Msg) tea.Cmd {
 // the control characters a paste may carry (a note is shown and exported
 // like article text).
 func (e *noteEditor) Value() string {
-	return strings.TrimRight(sanitize.Text(e.area.Value()), " \n\t")
+	v := e.area.Value()
+	if v == e.shown {
+		return e.exact
+	}
+	return strings.TrimRight(sanitize.Text(v), " \n\t")
 }
 
 // View draws the quote and the editor as lines.
@@ -92,9 +143,9 @@ func (e *noteEditor) View(w int) []string {
 	switch {
 	case e.theirs != nil:
 		lines = append(lines, "  "+st.App.Error.Render("Changed elsewhere while you wrote; it now reads:"))
-		rows := wrapPlain(sanitize.Text(*e.theirs), w-6)
-		if len(rows) > maxQuoteLines*2 {
-			rows = append(rows[:maxQuoteLines*2], "…")
+		rows, more := wrapHead(*e.theirs, w-6, maxQuoteLines*2)
+		if more {
+			rows = append(rows, "…")
 		}
 		for _, l := range rows {
 			lines = append(lines, "  │ "+l)
@@ -138,6 +189,42 @@ func quoteLines(quote string, w int) []string {
 	}
 	ls[last] += "”"
 	return ls
+}
+
+// wrapHead is the first n lines of a note wrapped at w cells (sanitised),
+// and whether more follow. Only the note's beginning is wrapped: a note
+// may be a megabyte, and is drawn several times a frame.
+func wrapHead(s string, w, n int) (lines []string, more bool) {
+	// n+1 lines of at most n+1 rows each, four bytes a cell, are more
+	// than n rows can show.
+	limit := (n + 1) * (n + 1) * (max(w, 10) + 1) * 4
+	if len(s) > limit {
+		s, more = s[:limit], true
+		// Not half a character.
+		for range utf8.UTFMax {
+			if r, size := utf8.DecodeLastRuneInString(s); r != utf8.RuneError || size != 1 {
+				break
+			}
+			s = s[:len(s)-1]
+		}
+	}
+	at := 0
+	for range n + 1 {
+		i := strings.IndexByte(s[at:], '\n')
+		if i < 0 {
+			at = -1
+			break
+		}
+		at += i + 1
+	}
+	if at > 0 {
+		s, more = s[:at-1], true
+	}
+	lines = wrapPlain(sanitize.Text(s), w)
+	if len(lines) > n {
+		lines, more = lines[:n], true
+	}
+	return lines, more
 }
 
 // wrapPlain wraps plain text at spaces into lines of at most w cells

@@ -154,6 +154,14 @@ func (p *pagerModel) waits(msg tea.Msg) bool {
 			return true
 		}
 	}
+	if ed := p.hl.editor; p.mode == readEditor && ed != nil && ed.closing {
+		// esc was pressed: what follows is for the reader the editor
+		// closes to, not typing.
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
+			return true
+		}
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		_, click := msg.(tea.MouseClickMsg)

@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -505,6 +506,19 @@ func (p *pagerModel) placeDoc(msg docMsg) tea.Cmd {
 func (p *pagerModel) replay() tea.Cmd {
 	msgs := p.deferred
 	p.deferred = nil
+	if ed := p.hl.editor; ed != nil && ed.stayed {
+		// The save of esc was refused (changed or deleted elsewhere) and
+		// the editor stays: the keys pressed after esc were meant for the
+		// reader, and must not end up in the note.
+		ed.stayed = false
+		msgs = slices.DeleteFunc(msgs, func(m tea.Msg) bool {
+			switch m.(type) {
+			case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
+				return true
+			}
+			return false
+		})
+	}
 	var cmds []tea.Cmd
 	for _, m := range msgs {
 		_, cmd := p.update(m)
@@ -876,7 +890,7 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		case readSearch:
 			return p, p.prompt.Update(msg)
 		case readEditor:
-			return p, p.hl.updateEditor(msg)
+			return p, p.withHL(p.hl.updateEditor(msg))
 		}
 	default:
 		if p.mode == readEditor {

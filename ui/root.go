@@ -39,6 +39,9 @@ type Options struct {
 	// Import opens an export for the library's I key (a path as typed);
 	// may be nil.
 	Import func(ctx context.Context, path string) (*ImportPlan, error)
+	// KeepUnsaved writes the words of a note that could not be saved when
+	// margin ended to a file, and says where; may be nil.
+	KeepUnsaved func(text string) (path string, err error)
 	// Open gives the library when Library is nil: Run calls it once the
 	// terminal is set up, so that opening it overlaps that setup. Its
 	// error ends Run before anything is drawn.
@@ -150,6 +153,9 @@ func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 		return err // stopped before the library was open
 	}
 	ferr := m.finalFlush()
+	if ferr != nil {
+		ferr = unsavedError{ferr}
+	}
 	if err != nil && !(errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil) {
 		return errors.Join(fmt.Errorf("run the terminal UI: %w", err), ferr)
 	}
@@ -396,6 +402,16 @@ func fit(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// ErrUnsaved is in the error of a Run that ended with something the
+// reader could not save (a note, a highlight): a signal that ended it must
+// not hide that behind "interrupted".
+var ErrUnsaved = errors.New("not saved")
+
+type unsavedError struct{ err error }
+
+func (e unsavedError) Error() string   { return e.err.Error() }
+func (e unsavedError) Unwrap() []error { return []error{ErrUnsaved, e.err} }
+
 // quitTimeout is how long a signalled program may take to quit before it
 // is killed.
 const quitTimeout = 2 * time.Second
@@ -425,10 +441,26 @@ func (m *Model) finalFlush() error {
 func (p *pagerModel) flush() error {
 	errs := []error{p.settle(p.ctx)}
 	if ed := p.hl.editor; p.mode == readEditor && ed != nil {
-		errs = append(errs, p.flushNote(ed))
+		if err := p.flushNote(ed); err != nil {
+			errs = append(errs, p.keepUnsaved(ed.Value(), err))
+		}
 	}
 	errs = append(errs, p.saveNow(p.ctx))
 	return errors.Join(errs...)
+}
+
+// keepUnsaved puts the words of a note that could not be saved in a file
+// (Options.KeepUnsaved), so that the report of err is not all that is
+// left of them.
+func (p *pagerModel) keepUnsaved(text string, err error) error {
+	if strings.TrimSpace(text) == "" || p.Opt.KeepUnsaved == nil {
+		return err
+	}
+	path, kerr := p.Opt.KeepUnsaved(text)
+	if kerr != nil {
+		return fmt.Errorf("%w (and keeping it in a file failed: %v)", err, kerr)
+	}
+	return fmt.Errorf("%w; your words are kept in %s", err, path)
 }
 
 func (p *pagerModel) flushNote(ed *noteEditor) error {

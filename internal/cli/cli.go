@@ -24,6 +24,7 @@ import (
 	"margin/internal/urlid"
 	"margin/sanitize"
 	"margin/store"
+	"margin/ui"
 )
 
 const usage = `margin: a terminal reader for long-form articles
@@ -92,8 +93,12 @@ func Main() {
 			code = ee.code
 		case errors.As(context.Cause(ctx), &sig):
 			// Whatever the command was doing when the signal came, it
-			// stopped because of the signal: say so, not "context canceled".
-			err, code = sig, sig.code()
+			// stopped because of the signal: say so, not "context canceled";
+			// but what the reader could not save is said as it is.
+			code = sig.code()
+			if !errors.Is(err, ui.ErrUnsaved) {
+				err = sig
+			}
 		}
 		msg := ""
 		if !errors.Is(err, errQuiet) {

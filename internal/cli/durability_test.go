@@ -560,3 +560,79 @@ func TestDurabilityBackupAndCheck(t *testing.T) {
 	// The original is untouched by all this.
 	must(t, db, "check")
 }
+
+// TestDurabilityKilledBackup kills margin backup with SIGKILL the moment
+// the backup's name appears: what is there under that name must be the
+// whole library, private, never a partial copy (which opened as an empty
+// library and passed margin check). The hidden temporary file the killed
+// backup left is removed by the next backup into that folder.
+func TestDurabilityKilledBackup(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	words := strings.Fields("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda")
+	for i := range 6 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: Long %d\n---\n", i)
+		for p := range 2000 {
+			for w := range 100 {
+				b.WriteString(words[(p*7+w*3+i)%len(words)])
+				b.WriteByte(' ')
+			}
+			b.WriteString("end.\n\n")
+		}
+		p := filepath.Join(dir, fmt.Sprintf("long%d.md", i))
+		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		must(t, db, "add", p)
+	}
+	want := must(t, db, "list", "--all", "--format", "json")
+
+	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(out, "copy.db")
+	cmd := exec.Command(marginBinary(t), "backup", backup, "--db", db)
+	cmd.Env = append(os.Environ(), "MARGIN_DB=")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	for {
+		if _, err := os.Lstat(backup); err == nil {
+			break
+		}
+		select {
+		case <-exited:
+			if _, err := os.Lstat(backup); err != nil {
+				t.Fatal("the backup ended without its file")
+			}
+		default:
+		}
+	}
+	cmd.Process.Kill()
+	<-exited
+
+	fi, err := os.Stat(backup)
+	if err != nil {
+		t.Fatalf("the backup's name was there, then gone: %v", err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("the backup reads %v: it holds private notes", fi.Mode().Perm())
+	}
+	if got := must(t, backup, "list", "--all", "--format", "json"); got != want {
+		t.Fatalf("a killed backup left a partial copy under its name:\n%.300s", got)
+	}
+
+	must(t, db, "backup", filepath.Join(out, "second.db"))
+	ents, _ := os.ReadDir(out)
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	if len(names) != 2 {
+		t.Errorf("the folder holds %q: the killed backup's temporary file stayed", names)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -373,5 +374,69 @@ func TestCredentialsNeverShown(t *testing.T) {
 	_, errOut, err := margin(t, db, "", "add", "http://alice:pa55w0rd@127.0.0.1:9/x")
 	if err == nil || strings.Contains(errOut, "pa55w0rd") || !strings.Contains(errOut, "127.0.0.1:9") {
 		t.Errorf("error line: %q", errOut)
+	}
+}
+
+// A note still unsaved when a signal ends the reader (SIGTERM, or SIGHUP
+// from a closed terminal), the library locked by another margin, is
+// reported as such: it was reported as only "interrupted", as if nothing
+// had been lost. The words themselves are kept in a file, named: the
+// report alone lost them (and no one reads a closed terminal).
+func TestE2ESignalReportsUnsavedNote(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "lib.db"), filepath.Join(dir, "e.txt")
+	writeText(t, file, paragraphs(6))
+	id := savedID(t, must(t, db, "add", file))
+
+	tm := startTerm(t, 100, 30, nil, "open", id, "--db", db, "--style", "dark")
+	tm.waitFor("Marker 000")
+	tm.press("A")
+	tm.waitFor("Note on the article:")
+	release := holdWriteLock(t, db)
+	defer release()
+	tm.press("words nobody saved")
+	tm.waitFor("words nobody saved")
+	tm.cmd.Process.Signal(syscall.SIGTERM)
+	err := tm.wait()
+	out := string(tm.output())
+	if err == nil || !strings.Contains(out, "could not save the note you were writing") {
+		t.Errorf("ended by SIGTERM with a note unsaved: exit %v; output ends %q", err, out[max(0, len(out)-300):])
+	}
+	// The words are kept in a file beside the library, which the line names.
+	kept, _ := filepath.Glob(filepath.Join(dir, "margin-unsaved-*.md"))
+	if len(kept) != 1 {
+		t.Fatalf("the unsaved note was not kept in a file: %v; output ends %q", kept, out[max(0, len(out)-300):])
+	}
+	if b, _ := os.ReadFile(kept[0]); !strings.Contains(string(b), "words nobody saved") {
+		t.Errorf("%s holds %q", kept[0], b)
+	}
+	if fi, _ := os.Stat(kept[0]); fi.Mode().Perm() != 0o600 {
+		t.Errorf("%s reads %v: a note is private", kept[0], fi.Mode().Perm())
+	}
+	if !strings.Contains(strings.ReplaceAll(out, "\r\n", ""), filepath.Base(kept[0])) {
+		t.Errorf("the line does not name %s: %q", kept[0], out[max(0, len(out)-300):])
+	}
+}
+
+// A refresh keeps the title the user gave (margin edit), and says it: the
+// line named the page's own title, as if the user's had been replaced.
+func TestRefreshNamesTheTitleKept(t *testing.T) {
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "lib.db"), filepath.Join(dir, "e.txt")
+	paras := paragraphs(6)
+	writeText(t, file, paras)
+	id := savedID(t, must(t, db, "add", file))
+	must(t, db, "edit", id, "--title", "My own title")
+	paras[2] = "A new paragraph replaces the third one entirely."
+	writeText(t, file, paras)
+	out := must(t, db, "refresh", id)
+	if !strings.Contains(out, "refreshed "+id+": My own title") {
+		t.Errorf("the refresh's line: %q", out)
+	}
+	if got := must(t, db, "list", "--format", "json"); !strings.Contains(got, "My own title") {
+		t.Errorf("the title edited was not kept: %s", got)
 	}
 }

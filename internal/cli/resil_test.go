@@ -522,3 +522,23 @@ func TestSaverRefusesFIFO(t *testing.T) {
 		t.Fatalf("margin add FIFO: exit %d, %q", code, stderr)
 	}
 }
+
+// A library whose shared-memory file cannot grow (a full disk, a quota,
+// here a file size limit) fails with one line saying so: it said "disk I/O
+// error (4874)", SQLite's code, for every command, reading ones too.
+func TestCLIShmCannotGrow(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	must(t, db, "add", articleFile(t, dir, "alpha", 4))
+	cmd := exec.Command("sh", "-c", `ulimit -f 8 && exec "$0" list --db "$1"`, marginBinary(t), db)
+	cmd.Env = append(os.Environ(), "MARGIN_DB=")
+	var errOut strings.Builder
+	cmd.Stderr = &errOut
+	if err := cmd.Run(); err == nil {
+		t.Skip("the file size limit did not apply")
+	}
+	msg := errOut.String()
+	if strings.Count(msg, "\n") != 1 || strings.Contains(msg, "(4874)") || !strings.Contains(msg, "shared-memory file") {
+		t.Errorf("margin list with no room for the -shm file: %q", msg)
+	}
+}

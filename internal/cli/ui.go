@@ -7,10 +7,12 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"margin/internal/library"
 	"margin/internal/settings"
@@ -104,6 +106,9 @@ func cmdUI(e *env, args []string) error {
 		Import: func(ctx context.Context, path string) (*ui.ImportPlan, error) {
 			return openImport(ctx, get().lib, path)
 		},
+		KeepUnsaved: func(text string) (string, error) {
+			return keepUnsaved(filepath.Dir(get().st.Path()), text)
+		},
 	}
 	return ui.Run(e.ctx, opt, os.Stdin, os.Stdout)
 }
@@ -168,4 +173,30 @@ func copyToClipboard(text string) error {
 		return nil
 	}
 	return fmt.Errorf("none of %s found", strings.Join(tried, ", "))
+}
+
+// keepUnsaved writes a note margin could not save into a new private file
+// beside the library (or, failing that, in the temporary folder) and
+// returns its path.
+func keepUnsaved(dir, text string) (string, error) {
+	pattern := "margin-unsaved-" + time.Now().Format("2006-01-02-150405") + "-*.md"
+	var err error
+	for _, d := range []string{dir, os.TempDir()} {
+		var f *os.File
+		if f, err = os.CreateTemp(d, pattern); err != nil { // 0600
+			continue
+		}
+		_, err = f.WriteString(text + "\n")
+		if serr := f.Sync(); err == nil {
+			err = serr
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			return f.Name(), nil
+		}
+		os.Remove(f.Name())
+	}
+	return "", err
 }

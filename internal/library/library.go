@@ -231,7 +231,13 @@ func (l *Library) replace(ctx context.Context, id int64, rec *store.Article) (Re
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{ID: id, Title: rec.Title, Words: rec.WordCount, Refreshed: !res.Unchanged, Unchanged: res.Unchanged, Moved: res}, nil
+	// The title kept, which is the user's if they edited it, not the
+	// page's.
+	title := rec.Title
+	if a, err := l.Article(ctx, id); err == nil {
+		title = a.Title
+	}
+	return Result{ID: id, Title: title, Words: rec.WordCount, Refreshed: !res.Unchanged, Unchanged: res.Unchanged, Moved: res}, nil
 }
 
 // Refresh fetches a saved article again from where it came from: its
