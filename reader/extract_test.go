@@ -319,19 +319,26 @@ func TestTidyByline(t *testing.T) {
 func FuzzFromBytes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw []byte, ext string) {
 		a, err := fromBytes(raw, ext, "page", "") // the name is the user's, printed sanitised
-		if err != nil {
-			if strings.Contains(err.Error(), "\n") {
-				t.Errorf("multi-line error %q", err)
-			}
-			return
-		}
-		if strings.TrimSpace(a.Text) == "" {
-			t.Error("an article with no text")
-		}
-		for field, s := range map[string]string{"Title": a.Title, "Byline": a.Byline, "Markdown": a.Markdown, "Text": a.Text} {
-			assertNoControls(t, field, s)
-		}
+		checkLoaded(t, a, err)
 	})
+}
+
+// checkLoaded is what every reading of untrusted bytes promises: a
+// one-line error, or an article with text and no control characters.
+func checkLoaded(t *testing.T, a *Article, err error) {
+	t.Helper()
+	if err != nil {
+		if strings.Contains(err.Error(), "\n") {
+			t.Errorf("multi-line error %q", err)
+		}
+		return
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		t.Error("an article with no text")
+	}
+	for field, s := range map[string]string{"Title": a.Title, "Byline": a.Byline, "Markdown": a.Markdown, "Text": a.Text, "CanonicalURL": a.CanonicalURL} {
+		assertNoControls(t, field, s)
+	}
 }
 
 // TestDropSiteName: a title loses the site's name at its start or end when
