@@ -369,16 +369,27 @@ func textATXHeading(s string) string {
 }
 
 // textDeepMarker reports the bullet of a list item nested three levels
-// or more, as text browsers mark them ("o", "#", "@" after "*" and "+"),
-// and the rest of the line. Only an indented line that no wrap continues
-// is read so: "o" and "#" start sentences and words too.
+// or more, as text browsers mark them (w3m cycles "*", "+", "o", "#",
+// "@", "-", "=", "x", "%" down the levels), and the rest of the line.
+// Only an indented line that no wrap continues is read so: "o" and "#"
+// start sentences and words too.
 func textDeepMarker(s string) (marker, rest string) {
-	for _, b := range []string{"o ", "# ", "@ "} {
+	for _, b := range []string{"o ", "# ", "@ ", "= ", "x ", "% "} {
 		if strings.HasPrefix(s, b) {
 			return strings.TrimSpace(b), strings.TrimSpace(s[len(b):])
 		}
 	}
 	return "", s
+}
+
+// textNestedItem reports a line (trimmed) that opens with a list item's
+// marker, nested or not.
+func textNestedItem(s string) bool {
+	m, _ := textListMarker(s)
+	if m == "" {
+		m, _ = textDeepMarker(s)
+	}
+	return m != ""
 }
 
 // textDeepIndent is the least indent of a nested list item.
@@ -419,6 +430,9 @@ func textWrapWidth(lines []string) int {
 		}
 		if m, _ := textListMarker(b); m != "" {
 			continue
+		}
+		if textNestedItem(a) && textNestedItem(b) && textIndent(lines[i+1]) >= textDeepIndent {
+			continue // a nested menu's next item, not a wrap
 		}
 		n := textCells(lines[i])
 		if n < textMinWrapWidth || n > maxWidth {

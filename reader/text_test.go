@@ -1538,3 +1538,23 @@ func TestTextATXHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestTextWrapWidthPastNestedMenu: w3m marks a menu's deeper levels with
+// "-", "=", "x" and "%"; a long menu of such items is not a run of
+// wrapped lines, and must not hide the width the article was wrapped at.
+func TestTextWrapWidthPastNestedMenu(t *testing.T) {
+	var b strings.Builder
+	for i, m := range []string{"-", "=", "x", "%"} {
+		for k := range 12 {
+			fmt.Fprintf(&b, "%s%s Zur Übersicht: Ernährung und Landwirtschaft %d\n", strings.Repeat(" ", 22+4*i), m, k)
+		}
+	}
+	b.WriteString("\n")
+	para := strings.TrimSpace(strings.Repeat("Das Forum stand unter dem Motto des Ehrenamts auf dem Land und wurde digital begonnen. ", 6))
+	b.WriteString(wrap(para, 99) + "\n")
+	for _, u := range textUnits(b.String()) {
+		if strings.HasPrefix(u.text, "Das Forum") && u.text != para {
+			t.Fatalf("the paragraph was split at its wraps: %q", u.text)
+		}
+	}
+}
