@@ -465,13 +465,18 @@ func cmdBench(e *env, args []string) error {
 	case "extract":
 		return bench.Extraction(e.stdout, dir(bench.DefaultExtractionCorpus))
 	case "paste":
-		return bench.Pasted(e.stdout, dir(bench.DefaultPastedCorpus), func(raw []byte) (string, error) {
+		clean := func(raw []byte) (string, error) {
 			a, err := reader.FromText(string(raw))
 			if err != nil {
 				return "", err
 			}
 			return a.Text, nil
-		})
+		}
+		if err := bench.Pasted(e.stdout, dir(bench.DefaultPastedCorpus), clean); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout)
+		return bench.PastedProxy(e.stdout, "", clean)
 	case "multilingual":
 		return benchMultilingual(e, *corpus)
 	case "read":
