@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -77,6 +78,7 @@ func FromMarkdown(text string) (*Article, error) {
 	a.Byline = oneLine(meta.author)
 	a.Excerpt = oneLine(meta.description)
 	a.Published = parseDate(meta.published)
+	a.SourceTags = meta.tags
 	finish(a)
 	return a, nil
 }
@@ -135,6 +137,7 @@ func markdownTooDeep(text string) bool {
 // mdMeta is what front matter says of the text.
 type mdMeta struct {
 	title, author, source, published, description string
+	tags                                          []string
 }
 
 // frontMatter splits YAML front matter ("---" lines around it, at the very
@@ -181,8 +184,41 @@ func frontMatter(text string) (mdMeta, string) {
 	m.source = strings.TrimSpace(get("source", "url", "link", "canonical"))
 	m.published = get("published", "date")
 	m.description = get("description", "summary", "excerpt")
+	for name, v := range fields {
+		if strings.EqualFold(name, "tags") || strings.EqualFold(name, "tag") {
+			m.tags = yamlTags(v)
+		}
+	}
 	return m, body
 }
+
+// yamlTags are front matter tags: a list, or one string of them separated
+// by commas or spaces (Obsidian takes both), a leading "#" taken off.
+func yamlTags(v any) []string {
+	var raw []string
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			raw = append(raw, yamlString(e))
+		}
+	case string:
+		sep := func(r rune) bool { return r == ',' }
+		if !strings.Contains(v, ",") {
+			sep = unicode.IsSpace
+		}
+		raw = strings.FieldsFunc(v, sep)
+	}
+	var tags []string
+	for _, t := range raw {
+		if t = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t), "#")); t != "" && len(tags) < maxSourceTags {
+			tags = append(tags, t)
+		}
+	}
+	return tags
+}
+
+// maxSourceTags bounds the tags a file gives itself.
+const maxSourceTags = 50
 
 // yamlString is a front matter value as text: a string, a date, or a list
 // of them joined by commas ("[[Name]]" wiki links as their names).

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -80,6 +81,30 @@ func TestFromMarkdownFile(t *testing.T) {
 	}
 	if strings.Contains(a.Text, "**") || !strings.Contains(a.Text, "The central argument: aid strengthens") {
 		t.Errorf("text: %q", a.Text)
+	}
+	if !slices.Equal(a.SourceTags, []string{"clippings"}) {
+		t.Errorf("tags %q, want the front matter's", a.SourceTags)
+	}
+}
+
+// TestFromMarkdownTags: front matter tags as a list, or a string of them
+// separated by commas or spaces, "#" taken off.
+func TestFromMarkdownTags(t *testing.T) {
+	for in, want := range map[string][]string{
+		"tags:\n  - policy\n  - \"#aid\"\n": {"policy", "aid"},
+		"tags: [policy, aid]\n":             {"policy", "aid"},
+		"tags: policy, foreign aid\n":       {"policy", "foreign aid"},
+		"Tags: \"#policy #aid\"\n":          {"policy", "aid"},
+		"tags:\n":                           nil,
+		"keywords: [not, tags]\ntitle: T\n": nil,
+	} {
+		a, err := FromMarkdown("---\n" + in + "---\nBody words.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(a.SourceTags, want) {
+			t.Errorf("%q: tags %q, want %q", in, a.SourceTags, want)
+		}
 	}
 }
 

@@ -167,7 +167,29 @@ func addArticleTx(ctx context.Context, tx *sql.Tx, a *Article) (id int64, existe
 		id, a.Markdown, sanitize.Text(a.Text)); err != nil {
 		return 0, false, added, err
 	}
+	if err := tagNewTx(ctx, tx, id, a.SourceTags); err != nil {
+		return 0, false, added, err
+	}
 	return id, false, added, nil
+}
+
+// tagNewTx gives a new article the tags its source or export gave it;
+// one CleanTag refuses is left out (the importer names those).
+func tagNewTx(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
+	for _, t := range tags {
+		t, ok := CleanTag(t)
+		if !ok {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, t); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_tags (article_id, tag_id)
+			SELECT ?, id FROM tags WHERE name = ?`, id, t); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Carry moves an article's highlights and reading position onto its new

@@ -115,18 +115,8 @@ func importTx(ctx context.Context, tx *sql.Tx, im *Imported) (int64, bool, error
 		id, a.Markdown, sanitize.Text(a.Text)); err != nil {
 		return 0, false, err
 	}
-	for _, t := range im.Tags {
-		t, ok := CleanTag(t)
-		if !ok {
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, t); err != nil {
-			return 0, false, err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_tags (article_id, tag_id)
-			SELECT ?, id FROM tags WHERE name = ?`, id, t); err != nil {
-			return 0, false, err
-		}
+	if err := tagNewTx(ctx, tx, id, im.Tags); err != nil {
+		return 0, false, err
 	}
 	if err := insertImportedTx(ctx, tx, id, 1, len(a.Markdown), added, im.Highlights); err != nil {
 		return 0, false, err

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -80,5 +81,30 @@ func TestTagsChangeVersion(t *testing.T) {
 	v3, _ := s.Version(ctx)
 	if !(v0 < v1 && v1 < v2 && v2 < v3) {
 		t.Errorf("versions %d %d %d %d", v0, v1, v2, v3)
+	}
+}
+
+// TestAddKeepsSourceTags: an article starts with the tags its source gives
+// itself (a Markdown file's front matter), matched to the library's
+// spelling; one that can't be a tag is left out; saving an address already
+// saved does not touch the tags.
+func TestAddKeepsSourceTags(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	old := mustAdd(t, s, sample("https://t.example/old", "Old", "x"))
+	s.TagArticle(ctx, old, []string{"Policy"}, nil)
+	a := sample("https://t.example/a", "A", "y")
+	a.SourceTags = []string{"policy", "clippings", "a,b"}
+	id := mustAdd(t, s, a)
+	if tags, _ := s.ArticleTags(ctx, id); !slices.Equal(tags, []string{"clippings", "Policy"}) {
+		t.Errorf("tags %q", tags)
+	}
+	again := sample("https://t.example/old", "Old", "x")
+	again.SourceTags = []string{"other"}
+	if _, existed, err := s.AddArticle(ctx, again); err != nil || !existed {
+		t.Fatalf("existed %v, %v", existed, err)
+	}
+	if tags, _ := s.ArticleTags(ctx, old); !slices.Equal(tags, []string{"Policy"}) {
+		t.Errorf("a saved article's tags changed: %q", tags)
 	}
 }

@@ -17,6 +17,9 @@ type Content struct {
 	Published    time.Time // zero when unknown
 	Language     string
 	Excerpt      string // the standfirst / description
+	// SourceTags are tags the source gives itself (a Markdown file's front
+	// matter): the article starts with them when it is first saved.
+	SourceTags []string
 	LeadImage    string // absolute URL of the lead image, if any
 	Markdown     string // the article body as Markdown (no title heading)
 	Text         string // the article body as plain text, one paragraph per block, blocks separated by a blank line
