@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -303,4 +304,46 @@ func untitled(name string) string {
 		base = base[:len(base)-3]
 	}
 	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// articleExts are the extensions of the files ArticleFiles finds.
+var articleExts = map[string]bool{".html": true, ".htm": true, ".xhtml": true, ".txt": true, ".text": true,
+	".md": true, ".markdown": true, ".mdown": true, ".mkd": true}
+
+// ArticleFiles lists the files under dir that margin reads as articles
+// (pages, Markdown and text files, a page saved as .html.gz), in path
+// order, leaving out hidden files and folders (a vault's .obsidian, a
+// .git) and links to folders.
+func ArticleFiles(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		name := strings.ToLower(d.Name())
+		ext := filepath.Ext(name)
+		if ext == ".gz" {
+			ext = filepath.Ext(strings.TrimSuffix(name, ".gz"))
+			if ext != ".html" && ext != ".htm" {
+				return nil
+			}
+		}
+		if articleExts[ext] {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read folder %s: %w", dir, err)
+	}
+	return files, nil
 }

@@ -112,12 +112,16 @@ func cmdAdd(e *env, args []string) error {
 	fs := e.flags("add")
 	pageURL := fs.String("url", "", "the address a saved page came from")
 	refresh := fs.Bool("refresh", false, "fetch an article already saved again (a source may be its id)")
+	yes := fs.Bool("yes", false, "add a folder's files without asking, however many")
 	srcs, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(srcs) == 0 {
-		return usageErr("add: give a URL, a file or - for standard input")
+		return usageErr("add: give a URL, a file, a folder or - for standard input")
+	}
+	if srcs, err = folderFiles(e, srcs, *yes); err != nil {
+		return err
 	}
 	if *pageURL != "" && len(srcs) > 1 {
 		return usageErr("add: --url names one page; give one source with it")
@@ -129,6 +133,42 @@ func cmdAdd(e *env, args []string) error {
 	defer st.Close()
 	opt := library.AddOptions{Refresh: *refresh, PageURL: *pageURL, Stdin: e.stdin}
 	return addAll(e, library.New(st), opt, srcs)
+}
+
+// askAbove is how many files of folders margin add takes without asking:
+// more is likely a folder given by mistake (a home, a whole disk).
+const askAbove = 200
+
+// folderFiles replaces each folder among srcs with the article files in
+// it and its subfolders (Markdown, pages, text: a vault of clippings, a
+// folder of saved pages), asking before more than askAbove.
+func folderFiles(e *env, srcs []string, yes bool) ([]string, error) {
+	var out []string
+	var folders []string
+	found := 0
+	for _, src := range srcs {
+		st, err := os.Stat(src)
+		if src == "-" || reader.IsURL(src) || err != nil || !st.IsDir() {
+			out = append(out, src)
+			continue
+		}
+		files, err := reader.ArticleFiles(src)
+		if err != nil {
+			return nil, err
+		}
+		if len(files) == 0 {
+			return nil, fmt.Errorf("add: %s holds no file margin reads (.md, .html, .htm, .txt)", sanitize.Line(src))
+		}
+		out, folders, found = append(out, files...), append(folders, src), found+len(files)
+	}
+	if found > askAbove && !yes {
+		fmt.Fprintf(e.stderr, "Add %d files from %s? [y/N] ", found, sanitize.Line(strings.Join(folders, ", ")))
+		line, _ := bufio.NewReader(e.stdin).ReadString('\n')
+		if ans := strings.ToLower(strings.TrimSpace(line)); ans != "y" && ans != "yes" {
+			return nil, fmt.Errorf("add: nothing added (--yes adds a folder's files without asking)")
+		}
+	}
+	return out, nil
 }
 
 // cmdRefresh fetches saved articles again by id.

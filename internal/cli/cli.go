@@ -32,7 +32,7 @@ const usage = `margin: a terminal reader for long-form articles
 Usage:
   margin [--db PATH] [--style dark|light] [--width N]   open the library in the terminal
   margin open ID                                        open one article in the reader
-  margin add [--url URL] [--refresh] SOURCE...          save URLs, HTML, Markdown or text files, or - (stdin)
+  margin add [--url URL] [--refresh] [--yes] SOURCE...  save URLs, HTML, Markdown or text files, folders of them, or - (stdin)
   margin refresh ID...                                  fetch saved articles again; highlights re-anchored
   margin list [QUERY] [--all] [--sort added|title|progress|words|published] [--format text|json]   QUERY: words tag: -tag: site: is: has: label: added: published: words: sort:
   margin show ID [--markdown] [--width N] [--style dark|light]
