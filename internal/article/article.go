@@ -20,10 +20,10 @@ type Content struct {
 	// SourceTags are tags the source gives itself (a Markdown file's front
 	// matter): the article starts with them when it is first saved.
 	SourceTags []string
-	LeadImage    string // absolute URL of the lead image, if any
-	Markdown     string // the article body as Markdown (no title heading)
-	Text         string // the article body as plain text, one paragraph per block, blocks separated by a blank line
-	WordCount    int
+	LeadImage  string // absolute URL of the lead image, if any
+	Markdown   string // the article body as Markdown (no title heading)
+	Text       string // the article body as plain text, one paragraph per block, blocks separated by a blank line
+	WordCount  int
 	// ReadingMinutes is WordCount at 230 words a minute, at least 1.
 	ReadingMinutes int
 }

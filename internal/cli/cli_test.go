@@ -142,13 +142,15 @@ func TestCLIAddErrors(t *testing.T) {
 	db := filepath.Join(dir, "lib.db")
 	empty := filepath.Join(dir, "empty.txt")
 	os.WriteFile(empty, nil, 0o644)
+	nothing := filepath.Join(dir, "nothing")
+	os.MkdirAll(filepath.Join(nothing, ".git"), 0o755)
 	cases := []struct{ src, want string }{
 		{srv.URL + "/pdf", "application/pdf"},
 		{srv.URL + "/missing", "404"},
 		{"ftp://example.org/x", "unsupported scheme"},
 		{filepath.Join(dir, "nope.html"), "no such file"},
 		{empty, "empty"},
-		{dir, "directory"},
+		{nothing, "holds no file margin reads"}, // a folder's files are added
 	}
 	for _, c := range cases {
 		_, errOut, err := margin(t, db, "", "add", c.src)
