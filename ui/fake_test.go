@@ -27,6 +27,7 @@ type fakeLib struct {
 	calls    []string
 	limits   []int // the Limit of each List call
 	failAdd  error // returned by AddHighlight/UpdateHighlight when set
+	failTag  error // returned by TagArticle when set
 	now      time.Time
 	version  int64 // added to Version, for tests that change things behind its back
 	views    []store.View
@@ -402,6 +403,9 @@ func (f *fakeLib) TagArticle(ctx context.Context, id int64, add, remove []string
 	f.call("TagArticle %d +%v -%v", id, add, remove)
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.failTag != nil {
+		return f.failTag
+	}
 	a, ok := f.arts[id]
 	if !ok {
 		return store.ErrNotFound

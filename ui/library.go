@@ -168,6 +168,10 @@ type libraryModel struct {
 	tagging  int64
 	tagNames []string
 	tagTyped string
+	// tagDraft is what was typed in the tag editor when it could not be
+	// saved, for the article tagDraftID: t on it brings the words back.
+	tagDraft   string
+	tagDraftID int64
 	// views are the saved views (name and query), for v.
 	views []store.View
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -106,6 +107,51 @@ func TestLibraryTagEditor(t *testing.T) {
 	hs.press("enter")
 	if got := lib.arts[id].Tags; !slices.Equal(got, []string{"politics"}) {
 		t.Errorf("-later: tags %q", got)
+	}
+}
+
+// A tag edit that can't be saved (a tag margin refuses, a library that
+// fails the write) loses no typing: the error says so, and t on the
+// article brings back what was typed.
+func TestTagEditorKeepsTypingOnFailure(t *testing.T) {
+	lib := libWith(2)
+	hs := newHarness(t, lib, 100, 24)
+	id := hs.m.library.selectedID()
+	hs.press("t")
+	hs.typeText("policy, economics, a#b")
+	hs.press("enter")
+	if s := hs.screen(); !strings.Contains(s, "Tags not changed") || !strings.Contains(s, "t brings them back") {
+		t.Fatalf("a refused tag:\n%s", s)
+	}
+	hs.press("t")
+	if v := hs.m.library.prompt.Value(); v != "policy, economics, a#b" {
+		t.Fatalf("t after a refused tag shows %q", v)
+	}
+	for range len("a#b") {
+		hs.press("backspace")
+	}
+	hs.typeText("later")
+	lib.mu.Lock()
+	lib.failTag = errors.New("database is locked")
+	lib.mu.Unlock()
+	hs.press("enter")
+	if s := hs.screen(); !strings.Contains(s, "database is locked") || !strings.Contains(s, "t brings them back") {
+		t.Fatalf("a failed save:\n%s", s)
+	}
+	lib.mu.Lock()
+	lib.failTag = nil
+	lib.mu.Unlock()
+	hs.press("t")
+	if v := hs.m.library.prompt.Value(); v != "policy, economics, later" {
+		t.Fatalf("t after a failed save shows %q", v)
+	}
+	hs.press("enter")
+	if got := lib.arts[id].Tags; !slices.Equal(got, []string{"economics", "later", "policy"}) {
+		t.Errorf("tags %q", got)
+	}
+	hs.press("t")
+	if v := hs.m.library.prompt.Value(); v != "economics, later, policy, " {
+		t.Errorf("after a save, t shows the saved tags, not the old typing: %q", v)
 	}
 }
 

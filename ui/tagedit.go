@@ -147,6 +147,10 @@ func (l *libraryModel) editTags() tea.Cmd {
 	if v != "" {
 		v += ", "
 	}
+	if l.tagDraftID == a.ID && l.tagDraft != "" {
+		v = l.tagDraft // what was typed last time and not saved
+	}
+	l.tagDraft, l.tagDraftID = "", 0
 	l.prompt.SetValue(v)
 	return l.loadTags()
 }
@@ -183,7 +187,8 @@ func (l *libraryModel) saveTags(v string) tea.Cmd {
 	}
 	add, remove, err := tagEdit(v, a.Tags)
 	if err != nil {
-		l.errLine = "Tags not changed: " + err.Error()
+		l.tagDraft, l.tagDraftID = v, id
+		l.errLine = "Tags not changed" + keepsTyped + ": " + err.Error()
 		return nil
 	}
 	if len(add) == 0 && len(remove) == 0 {
@@ -191,11 +196,16 @@ func (l *libraryModel) saveTags(v string) tea.Cmd {
 		return nil
 	}
 	title := a.Title
+	// Kept until the save is done: a failed save loses no typing.
+	l.tagDraft, l.tagDraftID = v, id
 	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
 		if err := lib.TagArticle(ctx, id, add, remove); err != nil {
-			return nil, fmt.Errorf("tag: %w", err)
+			return nil, fmt.Errorf("tag%s: %w", keepsTyped, err)
 		}
 		return func(l *libraryModel) tea.Cmd {
+			if l.tagDraftID == id {
+				l.tagDraft, l.tagDraftID = "", 0
+			}
 			var parts []string
 			for _, t := range add {
 				parts = append(parts, "+"+t)
@@ -208,6 +218,10 @@ func (l *libraryModel) saveTags(v string) tea.Cmd {
 		}, nil
 	})
 }
+
+// keepsTyped, in the error of a tag edit that was not saved, says the
+// typing is kept (before the cause, which a narrow screen cuts).
+const keepsTyped = " (t brings them back)"
 
 // tagLine is an article's tags as a row shows them: "#policy #later".
 func tagLine(tags []string) string {
