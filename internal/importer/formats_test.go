@@ -450,3 +450,25 @@ func TestParseDateForms(t *testing.T) {
 		}
 	}
 }
+
+// A saved date the importer can't read dated the item the day of the
+// import without a word: the summary now counts them and shows the first.
+func TestSummaryCountsUnreadDates(t *testing.T) {
+	csv := "title,url,time_added,tags,status\n" +
+		"A,https://example.com/a,yesterday,,unread\n" +
+		"B,https://example.com/b,31/02/2020 25:00,,unread\n" +
+		"C,https://example.com/c,1700000000,,unread\n" +
+		"D,https://example.com/d,,,unread\n"
+	e := parseBytes(t, "pocket.csv", []byte(csv), "")
+	if !e.Items[0].Saved.IsZero() || e.Items[2].Saved.IsZero() {
+		t.Fatalf("saved %v / %v", e.Items[0].Saved, e.Items[2].Saved)
+	}
+	if !strings.HasSuffix(e.Summary, `; 2 saved dates not read ("yesterday"): dated the day of the import`) {
+		t.Errorf("summary %q", e.Summary)
+	}
+	js := `[{"id":"1","url":"https://example.com/x","title":"X","savedAt":"the other day"},{"id":"2","url":"https://example.com/y","title":"Y","savedAt":1700000000}]`
+	e = parseBytes(t, "metadata_0_to_2.json", []byte(js), "omnivore")
+	if !strings.HasSuffix(e.Summary, `; 1 saved date not read ("the other day"): dated the day of the import`) {
+		t.Errorf("omnivore summary %q", e.Summary)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -218,6 +219,35 @@ type parser struct {
 	// maxDropped), and droppedNames the first few, for the summary.
 	dropped      map[string]bool
 	droppedNames []string
+	// badDates counts the saved dates that could not be read (the items
+	// are dated the day of the import); badDate is the first, for the
+	// summary.
+	badDates int
+	badDate  string
+}
+
+// savedDate reads an item's saved date, counting one that is written but
+// cannot be read.
+func (p *parser) savedDate(s string) time.Time {
+	t := parseDate(s)
+	if t.IsZero() && strings.TrimSpace(s) != "" {
+		p.unreadDate(s)
+	}
+	return t
+}
+
+// savedFlex is savedDate for a date read from JSON.
+func (p *parser) savedFlex(f flexTime) time.Time {
+	if f.raw != "" {
+		p.unreadDate(f.raw)
+	}
+	return f.t
+}
+
+func (p *parser) unreadDate(s string) {
+	if p.badDates++; p.badDate == "" {
+		p.badDate = cut(line(s), 40)
+	}
 }
 
 const maxDropped = 10_000
@@ -293,6 +323,9 @@ func (p *parser) finish(err error) (*Export, error) {
 			names += ", …"
 		}
 		fmt.Fprintf(&b, "; %s %s not kept (%s): margin's tags hold no # and at most 64 characters", thousands(n), plural(n, "tag", "tags"), names)
+	}
+	if n := p.badDates; n > 0 {
+		fmt.Fprintf(&b, "; %s saved %s not read (%q): dated the day of the import", thousands(n), plural(n, "date", "dates"), p.badDate)
 	}
 	e.Summary = b.String()
 	return e, nil

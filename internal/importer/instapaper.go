@@ -24,7 +24,7 @@ func (p *parser) parseInstapaper(name string, r io.Reader) error {
 			Ref:   ref,
 			URL:   t.get(rec, "url"),
 			Title: t.get(rec, "title"),
-			Saved: parseDate(t.get(rec, "timestamp")),
+			Saved: p.savedDate(t.get(rec, "timestamp")),
 			Tags:  parseList(t.get(rec, "tags"), ","),
 		}
 		switch f := strings.TrimSpace(t.get(rec, "folder")); strings.ToLower(f) {

@@ -122,17 +122,26 @@ func jsonErr(err error) string {
 
 // flexTime is a date written as a string in any form parseDate reads, or
 // as a number of seconds or milliseconds.
-type flexTime struct{ t time.Time }
+// raw is what was written when it could not be read as a date.
+type flexTime struct {
+	t   time.Time
+	raw string
+}
 
 func (f *flexTime) UnmarshalJSON(b []byte) error {
 	var s string
 	if json.Unmarshal(b, &s) == nil {
 		f.t = parseDate(s)
+		if f.t.IsZero() && strings.TrimSpace(s) != "" {
+			f.raw = s
+		}
 		return nil
 	}
 	var n float64
 	if json.Unmarshal(b, &n) == nil {
-		f.t = unixTime(n)
+		if f.t = unixTime(n); f.t.IsZero() {
+			f.raw = string(b)
+		}
 	}
 	return nil
 }

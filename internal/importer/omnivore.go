@@ -58,7 +58,7 @@ func (p *parser) parseOmnivoreMetadata(name string, r io.Reader, files omnivoreF
 			Author:    string(e.Author),
 			Excerpt:   string(e.Description),
 			Tags:      e.Labels,
-			Saved:     e.SavedAt.t,
+			Saved:     p.savedFlex(e.SavedAt),
 			Published: e.PublishedAt.t,
 			Archived:  state == "ARCHIVED",
 			Progress:  float64(e.ReadingProgress) / 100,

@@ -118,7 +118,7 @@ func (p *parser) parsePocketCSV(name string, r io.Reader) error {
 			Ref:      ref,
 			URL:      t.get(rec, "url"),
 			Title:    t.get(rec, "title"),
-			Saved:    parseDate(t.get(rec, "time_added")),
+			Saved:    p.savedDate(t.get(rec, "time_added")),
 			Tags:     parseList(t.get(rec, "tags"), "|"),
 			Archived: status == "archive" || status == "archived",
 			Starred:  strings.EqualFold(strings.TrimSpace(t.get(rec, "favorite")), "1"),

@@ -94,7 +94,7 @@ func (p *parser) parseReadeck(src source) error {
 			Language:  string(e.Lang),
 			Excerpt:   string(e.Description),
 			Tags:      e.Labels,
-			Saved:     e.Created.t,
+			Saved:     p.savedFlex(e.Created),
 			Published: e.Published.t,
 			Archived:  bool(e.IsArchived),
 			Starred:   bool(e.IsMarked),

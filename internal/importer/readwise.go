@@ -34,7 +34,7 @@ func (p *parser) parseReadwise(name string, r io.Reader) error {
 			URL:      t.get(rec, "url"),
 			Title:    t.get(rec, "title"),
 			Tags:     parseList(t.get(rec, "document tags"), ","),
-			Saved:    parseDate(t.get(rec, "saved date")),
+			Saved:    p.savedDate(t.get(rec, "saved date")),
 			Progress: parseProgress(t.get(rec, "reading progress")),
 		}
 		if i := slices.Index(it.Tags, "favorite"); i >= 0 {

@@ -100,7 +100,7 @@ func (p *parser) addWallabag(e *wallabagEntry, ref string, size int, at *[2]int6
 		Site:      string(e.DomainName),
 		Language:  string(e.Language),
 		Tags:      e.Tags,
-		Saved:     e.CreatedAt.t,
+		Saved:     p.savedFlex(e.CreatedAt),
 		Published: e.PublishedAt.t,
 		Archived:  bool(e.IsArchived),
 		Done:      bool(e.IsArchived),
