@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -56,8 +57,14 @@ func (ri *rawInput) take(end int64) []byte {
 // openTable reads a CSV's header row. Rows are checked against its
 // column count by rows.
 func openTable(name string, rd io.Reader) (*table, error) {
-	raw := &rawInput{r: rd}
+	br, ok := rd.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(rd, sniffBytes)
+	}
+	peek, _ := br.Peek(sniffBytes)
+	raw := &rawInput{r: br}
 	r := csv.NewReader(raw)
+	r.Comma = headerComma(peek)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	r.ReuseRecord = true
@@ -170,8 +177,37 @@ func (t *table) afterFirstLine(raw []byte) (rest []byte, ok bool) {
 func (t *table) sub(text []byte, first int) *table {
 	raw := &rawInput{r: bytes.NewReader(text), whole: text}
 	r := csv.NewReader(raw)
+	r.Comma = t.r.Comma
 	r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = -1, true, true
 	return &table{name: t.name, r: r, raw: raw, cols: t.cols, ncol: t.ncol, line0: first - 1, reread: t.reread}
+}
+
+// headerComma is the separator of the CSV whose text starts with head:
+// the one of comma, semicolon and tab its header line holds most of,
+// outside quotes. Excel writes semicolons where the decimal mark is a
+// comma (most of Europe) and tabs in its "Unicode Text".
+func headerComma(head []byte) rune {
+	head = bytes.TrimPrefix(head, bom)
+	n := map[byte]int{}
+	quoted := false
+	for _, c := range head {
+		if c == '\n' || c == '\r' {
+			break
+		}
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == ',' || c == ';' || c == '\t'):
+			n[c]++
+		}
+	}
+	best := byte(',')
+	for _, c := range []byte{';', '\t'} {
+		if n[c] > n[best] {
+			best = c
+		}
+	}
+	return rune(best)
 }
 
 func csvErr(err error) error {

@@ -2,12 +2,14 @@ package importer
 
 import (
 	"context"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 )
 
 func parseFixture(t *testing.T, name, format string) *Export {
@@ -470,5 +472,30 @@ func TestSummaryCountsUnreadDates(t *testing.T) {
 	e = parseBytes(t, "metadata_0_to_2.json", []byte(js), "omnivore")
 	if !strings.HasSuffix(e.Summary, `; 1 saved date not read ("the other day"): dated the day of the import`) {
 		t.Errorf("omnivore summary %q", e.Summary)
+	}
+}
+
+// Excel saves a CSV with semicolons where the decimal mark is a comma,
+// and its "Unicode Text" as UTF-16 with tabs: neither was recognised.
+func TestCSVSemicolonsAndUTF16(t *testing.T) {
+	semi := "title;url;time_added;tags;status\r\n" +
+		"Hello, world;https://example.com/a;1700000000;history|policy;unread\r\n" +
+		"\"Quoted; title\";https://example.com/b;1700000000;;archive\r\n"
+	e := parseBytes(t, "pocket.csv", []byte(semi), "")
+	if e.Format != "pocket" || len(e.Items) != 2 || e.Items[0].Title != "Hello, world" || e.Items[1].Title != "Quoted; title" ||
+		!slices.Equal(e.Items[0].Tags, []string{"history", "policy"}) || !e.Items[1].Archived {
+		t.Fatalf("semicolons: %s %+v", e.Format, e.Items)
+	}
+	tabs := "URL\tTitle\tSelection\tFolder\tTimestamp\tTags\r\nhttps://example.com/c\tCafé, crème\t\tUnread\t1700000000\t\r\n"
+	for _, order := range []binary.ByteOrder{binary.LittleEndian, binary.BigEndian} {
+		u := utf16.Encode([]rune("\ufeff" + tabs))
+		b := make([]byte, 2*len(u))
+		for i, c := range u {
+			order.PutUint16(b[2*i:], c)
+		}
+		e = parseBytes(t, "instapaper.txt", b, "")
+		if e.Format != "instapaper" || len(e.Items) != 1 || e.Items[0].Title != "Café, crème" || e.Items[0].URL != "https://example.com/c" {
+			t.Fatalf("UTF-16 %v: %s %+v", order, e.Format, e.Items)
+		}
 	}
 }

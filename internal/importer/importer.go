@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Export is what one import path holds.
@@ -424,6 +426,12 @@ func joinNote(a, b string) string {
 // parseStream reads one plain (not zip) file.
 func (p *parser) parseStream(name string, br *bufio.Reader) error {
 	head, _ := br.Peek(sniffBytes)
+	if bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) {
+		// UTF-16 with its byte order mark: Excel's "Unicode Text".
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), sniffBytes)
+		head, _ = br.Peek(sniffBytes)
+	}
 	format := p.want
 	kind := sniff(head)
 	if format == "" {
@@ -716,7 +724,7 @@ func sniffCSV(t []byte) string {
 // and spaces trimmed.
 func splitHeader(l string) []string {
 	var out []string
-	for _, f := range strings.Split(strings.TrimRight(l, "\r"), ",") {
+	for _, f := range strings.Split(strings.TrimRight(l, "\r"), string(headerComma([]byte(l)))) {
 		out = append(out, strings.ToLower(strings.Trim(strings.TrimSpace(f), `"`)))
 	}
 	return out
