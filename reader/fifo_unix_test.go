@@ -31,6 +31,10 @@ func TestLoadRefusesFIFO(t *testing.T) {
 	if _, err := Load(context.Background(), "/dev/null", LoadOptions{}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Fatalf("Load(/dev/null) = %v, want a refusal", err)
 	}
+	// A folder (typed at the library's add prompt) says how to add its files.
+	if _, err := Load(context.Background(), t.TempDir(), LoadOptions{}); err == nil || !strings.Contains(err.Error(), "margin add FOLDER") {
+		t.Fatalf("Load(folder) = %v, want the way to add a folder's files", err)
+	}
 }
 
 // awaitPastFIFO waits for done. A Load blocked on the FIFO (the failure
