@@ -151,7 +151,7 @@ func openRegular(src string) (*os.File, error) {
 	switch m := st.Mode(); {
 	case m.IsDir():
 		f.Close()
-		return nil, fmt.Errorf("%s is a folder; from a shell, margin add FOLDER adds every article file in it", src)
+		return nil, fmt.Errorf("%s is a folder (in a shell, margin add FOLDER adds its files)", src)
 	case !m.IsRegular():
 		f.Close()
 		return nil, fmt.Errorf("%s is %s, not a regular file; give a file, a URL, or - to read standard input", src, fileKind(m))
