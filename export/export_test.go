@@ -700,3 +700,19 @@ func TestObsidianTag(t *testing.T) {
 		t.Errorf("tagName(?) = %q", got)
 	}
 }
+
+// Obsidian reads "$5-$10" as inline math: the article's dollars are
+// escaped in a full export, but not inside code, and an escaped one is
+// left as it is.
+func TestMarkFullEscapesDollars(t *testing.T) {
+	md := "Aid rose from $5-$10 billion, `cost $x$` in code, and \\$3 written escaped.\n\n```\nprice = $y$\n```\n"
+	got := markFull(md, nil)
+	for _, want := range []string{`from \$5-\$10 billion`, "`cost $x$`", `and \$3 written`, "price = $y$"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, `\\$`) {
+		t.Errorf("an escaped dollar escaped again:\n%s", got)
+	}
+}

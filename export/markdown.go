@@ -669,6 +669,29 @@ func markFull(md string, hs []store.Highlight) string {
 	return sanitize.Text(b.String())
 }
 
+// escapeDollars escapes each $ of Markdown text that is not escaped
+// already: Obsidian reads "$5-$10" as inline math ("5-").
+func escapeDollars(s string) string {
+	if !strings.Contains(s, "$") {
+		return s
+	}
+	var b strings.Builder
+	slashes := 0 // backslashes just before
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '$' && slashes%2 == 0 {
+			b.WriteByte('\\')
+		}
+		if c == '\\' {
+			slashes++
+		} else {
+			slashes = 0
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
 // escapeArticle returns md[from:to] with what Obsidian would read as
 // syntax in the article's text escaped (== highlights, %% comments, a
 // trailing ^block-id, references to control characters), leaving the
@@ -687,6 +710,7 @@ func escapeArticle(md string, from, to int, verbatim [][2]int) string {
 			s = s[:len(s)-1] + `\=`
 		}
 		s = strings.ReplaceAll(s, "%%", `\%\%`)
+		s = escapeDollars(s)
 		if strings.Contains(s, "^") {
 			lines := strings.Split(s, "\n")
 			for i, l := range lines {
