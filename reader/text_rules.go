@@ -604,13 +604,15 @@ func textBody(units []textUnit) []int {
 	}
 	// The article comes before its comments: when the thread is longer
 	// than the piece, the densest run is the thread, so look above the
-	// first comments heading that closes a paragraph or more (a heading
-	// far below the paragraphs is a menu's link, not the thread's start).
+	// first comments heading that closes a paragraph or more. A heading
+	// far below a lone paragraph is a menu's link under a teaser, not the
+	// thread's start; two paragraphs or more are an article, however many
+	// lines (tags, teasers, a comment form) part it from its thread.
 	for s := 0; s < start; s++ {
 		if !units[s].stop {
 			continue
 		}
-		if a, b := textDensestRun(units[:s]); a >= 0 && s-b <= textCommentsGap && textProseWords(units[a:b+1]) >= textMinArticleWords {
+		if a, b := textDensestRun(units[:s]); a >= 0 && (s-b <= textCommentsGap || textParagraphs(units[a:b+1]) >= 2) && textProseWords(units[a:b+1]) >= textMinArticleWords {
 			start, end = a, b
 			break
 		}
@@ -878,6 +880,17 @@ func textProseWords(units []textUnit) int {
 	for _, u := range units {
 		if textKeepProse(u) {
 			n += u.words
+		}
+	}
+	return n
+}
+
+// textParagraphs counts the paragraphs among units.
+func textParagraphs(units []textUnit) int {
+	n := 0
+	for _, u := range units {
+		if textKeepProse(u) {
+			n++
 		}
 	}
 	return n

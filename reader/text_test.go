@@ -303,6 +303,23 @@ func TestTextBodyBeforeComments(t *testing.T) {
 	}
 }
 
+func TestTextBodyBeforeDistantComments(t *testing.T) {
+	// A post of several paragraphs, then its tags and teasers for other
+	// posts, then its thread: however many lines part them, the
+	// paragraphs above the heading are the article.
+	lines := []string{"Home", "A post", "By Jane", para("Post", 60), para("Postb", 60), para("Postc", 40),
+		"Tags", "roads", "costs", "Previous post", "The council's other plan", "Next post", "A debate about roads",
+		"Share on Facebook", "Share on Twitter", "Comments"}
+	for _, c := range []string{"Ann", "Bob", "Cid", "Dee", "Eve", "Fay"} {
+		lines = append(lines, c+" said:", para(c+"a", 60), para(c+"b", 60))
+	}
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Post") || !strings.Contains(got, "In Postc") || strings.Contains(got, "In Ann") {
+		t.Errorf("body is not the post above the distant comments: %.200s", got)
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
