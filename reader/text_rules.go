@@ -94,8 +94,18 @@ func textBoilerHits(low string) int {
 // textEndRe matches a short heading that opens what follows an article:
 // its comment thread. Nothing after it is the article's. A comment form's
 // heading ends with its cancel button in any wording ("Kommentar
-// verfassen Antwort abbrechen").
-var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|комментарии|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|оставить комментарий|добавить комментарий|.{0,60}\b(?:cancel reply|antwort(?:en)? abbrechen|annuler la réponse|cancelar (?:respuesta|resposta)|annulla risposta|отменить ответ))[\s:.!]*$`)
+// verfassen Antwort abbrechen"); a thread's count may follow its heading
+// in brackets ("Komentarze (9)").
+var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|komentarze|reacties|kommentarer|kommentit|komentáře|hozzászólások|комментарии|\d+\s+(?:kommentar|commentaire|comentario|comentário|commento|komentarz\p{L}*|reactie|kommentti\p{L}*|komentář\p{L}*|hozzászólás)|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|` + textCommentFormRe + `|оставить комментарий|добавить комментарий|.{0,60}\b(?:cancel reply|antwort(?:en)? abbrechen|annuler la réponse|cancelar (?:respuesta|resposta)|annulla risposta|anuluj (?:odpowiedź|pisanie odpowiedzi)|reactie annuleren|annuleer reactie|avbryt svar|annuller svar|peruuta vastaus|zrušit odpověď|отменить ответ))(?:\s*\(\d+\))?[\s:.!]*$`)
+
+// textCommentFormRe matches the heading of a comment form in the languages
+// of Europe ("Écrire un commentaire", "Dodaj komentarz", "Laat een reactie
+// achter"): a call to write, which heads no section of an article.
+const textCommentFormRe = `(?:hinterlasse|hinterlassen sie|verfasse)(?: jetzt)? einen kommentar|kommentar (?:schreiben|hinzufügen|verfassen|hinterlassen)|` +
+	`(?:écrire|ajouter|laisser|poster|publier) un commentaire|(?:deja|dejar|escribe|escribir|añade|añadir|agrega|agregar) (?:un|tu|su) comentario|` +
+	`(?:deixe|deixar|escreva|escrever|adicione|adicionar) (?:um|seu|o seu) comentário|(?:scrivi|aggiungi|lasciare|scrivere) un commento|` +
+	`(?:dodaj|napisz|zostaw) komentarz|(?:laat|plaats|schrijf) een reactie(?: achter)?|reactie (?:plaatsen|toevoegen|achterlaten)|` +
+	`(?:skriv|lämna|legg igjen|efterlad|lägg till) (?:en )?kommentar|(?:jätä|kirjoita|lisää) kommentti|(?:přidat|napsat|vložit) komentář|szólj hozzá|hozzászólás írása`
 
 // textCopyrightRe matches a site's copyright line, which closes the page:
 // a copyright sign or word with a year, or a rights reservation. (A
