@@ -96,7 +96,15 @@ func textBoilerHits(low string) int {
 // heading ends with its cancel button in any wording ("Kommentar
 // verfassen Antwort abbrechen"); a thread's count may follow its heading
 // in brackets ("Komentarze (9)").
-var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|komentarze|reacties|kommentarer|kommentit|komentáře|hozzászólások|комментарии|\d+\s+(?:kommentar|commentaire|comentario|comentário|commento|komentarz\p{L}*|reactie|kommentti\p{L}*|komentář\p{L}*|hozzászólás)|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|` + textCommentFormRe + `|оставить комментарий|добавить комментарий|.{0,60}\b(?:cancel reply|antwort(?:en)? abbrechen|annuler la réponse|cancelar (?:respuesta|resposta)|annulla risposta|anuluj (?:odpowiedź|pisanie odpowiedzi)|reactie annuleren|annuleer reactie|avbryt svar|annuller svar|peruuta vastaus|zrušit odpověď|отменить ответ))(?:\s*\(\d+\))?[\s:.!]*$`)
+var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|komentarze|reacties|kommentarer|kommentit|komentáře|hozzászólások|комментарии|\d+\s+(?:kommentar|commentaire|comentario|comentário|commento|komentarz\p{L}*|reactie|kommentti\p{L}*|komentář\p{L}*|hozzászólás)|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|` + textCommentFormRe + `|оставить комментарий|добавить комментарий|.{0,60}\b` + textCancelReply + `)(?:\s*\(\d+\))?[\s:.!]*$`)
+
+// textCancelReply is a comment form's cancel button, which ends its
+// heading ("Kommentar verfassen Antwort abbrechen").
+const textCancelReply = `(?:cancel reply|antwort(?:en)? abbrechen|annuler la réponse|cancelar (?:respuesta|resposta)|annulla risposta|anuluj (?:odpowiedź|pisanie odpowiedzi)|reactie annuleren|annuleer reactie|avbryt svar|annuller svar|peruuta vastaus|zrušit odpověď|отменить ответ)`
+
+// textReplyFormRe matches the heading of a comment form by its cancel
+// button: only the form under an article has one, no menu or byline.
+var textReplyFormRe = lazyRegexp(`\b` + textCancelReply + `[\s:.!]*$`)
 
 // textCommentFormRe matches the heading of a comment form in the languages
 // of Europe ("Écrire un commentaire", "Dodaj komentarz", "Laat een reactie
@@ -617,12 +625,19 @@ func textBody(units []textUnit) []int {
 	// first comments heading that closes a paragraph or more. A heading
 	// far below a lone paragraph is a menu's link under a teaser, not the
 	// thread's start; two paragraphs or more are an article, however many
-	// lines (tags, teasers, a comment form) part it from its thread.
+	// lines (tags, teasers, a comment form) part it from its thread. Over
+	// a reply form (its heading ends with its cancel button) any prose is
+	// the article's: what the densest run below holds is the site's.
 	for s := 0; s < start; s++ {
 		if !units[s].stop {
 			continue
 		}
-		if a, b := textDensestRun(units[:s]); a >= 0 && (s-b <= textCommentsGap || textParagraphs(units[a:b+1]) >= 2) && textProseWords(units[a:b+1]) >= textMinArticleWords {
+		a, b := textDensestRun(units[:s])
+		if a < 0 {
+			continue
+		}
+		form := units[s].words <= 8 && textReplyFormRe().MatchString(strings.ToLower(units[s].text))
+		if form || (s-b <= textCommentsGap || textParagraphs(units[a:b+1]) >= 2) && textProseWords(units[a:b+1]) >= textMinArticleWords {
 			start, end = a, b
 			break
 		}

@@ -326,6 +326,21 @@ func TestTextBodyBeforeDistantComments(t *testing.T) {
 	}
 }
 
+func TestTextBodyAboveReplyForm(t *testing.T) {
+	// A short post, its share bar and tags, then a reply form with its
+	// cancel button and a sidebar of longer prose under it: the post is
+	// the article, however short.
+	lines := []string{"Home", "A short post", "Posted on 17 December 2019", para("Post", 25),
+		"Share this:", "Twitter", "Facebook", "Like this:", "Loading", "Tags", "roads", "costs", "Previous post",
+		"Leave a Reply Cancel reply", "Your email address will not be published.", "Name", "[      ]", "Email", "[      ]",
+		"About this blog", para("Side", 60), para("Sideb", 60)}
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Post") || strings.Contains(got, "In Side") {
+		t.Errorf("body is not the post above the reply form: %.200s", got)
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
