@@ -207,6 +207,7 @@ type textUnit struct {
 	repeated bool    // the same line occurs elsewhere in the dump
 	dup      float64 // share of its word 4-grams found elsewhere in the dump
 	table    bool    // a row of a table
+	clause   bool    // an item of a list that completes the sentence over it, or that sentence
 	score    float64 // its weight in the search for the article's run of prose
 
 	heading bool // written as a Markdown heading ("# Title"), its marks taken off

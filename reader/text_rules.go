@@ -364,6 +364,7 @@ func textClassify(units []textUnit) {
 	}
 	textClassifyCaptions(units)
 	textClassifyTables(units)
+	textClassifyClauseLists(units)
 	// A paragraph stands among paragraphs; a lone blurb between headlines
 	// and dates is a teaser for another page, or a comment.
 	for i := range units {
@@ -492,6 +493,35 @@ func textClassifyTables(units []textUnit) {
 			}
 		}
 		i = max(j, i+1)
+	}
+}
+
+// textClassifyClauseLists marks a list that completes the sentence over
+// it: a line ending with a colon, then items of which most end as a
+// clause or a sentence does ("1. a tariff for pipe tobacco,"). It is the
+// article's sentence set out in items, as no menu or box of headlines is
+// written: it costs nothing in the search for the article's run, and it
+// stays whole inside it.
+func textClassifyClauseLists(units []textUnit) {
+	for i := 0; i+1 < len(units); i++ {
+		lead := units[i]
+		if lead.list || lead.boiler || lead.junk || lead.stop || lead.aside || !units[i+1].list || !strings.HasSuffix(lead.text, ":") {
+			continue
+		}
+		j, ends := i+1, 0
+		for j < len(units) && units[j].list && !units[j].boiler && !units[j].junk && !units[j].stop && !units[j].aside {
+			if strings.ContainsRune(",;.", rune(units[j].text[len(units[j].text)-1])) {
+				ends++
+			}
+			j++
+		}
+		if items := j - i - 1; items >= 2 && 2*ends >= items {
+			for k := i; k < j; k++ {
+				units[k].clause = true
+				units[k].score = max(units[k].score, 0)
+			}
+		}
+		i = j - 1
 	}
 }
 
@@ -700,7 +730,7 @@ func textBody(units []textUnit) []int {
 		for k := i; k < j && keep; k++ {
 			// In a longer run only whole short sentences stay (the
 			// questions of an interview, a one-line paragraph).
-			if textKeepShort(units[k]) && (n <= textMaxKeptRun || textShortSentence(units[k])) {
+			if textKeepShort(units[k]) && (n <= textMaxKeptRun || textShortSentence(units[k]) || units[k].clause) {
 				body = append(body, k)
 			}
 		}

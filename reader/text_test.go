@@ -341,6 +341,28 @@ func TestTextBodyAboveReplyForm(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsClauseList(t *testing.T) {
+	// A sentence ending with a colon, completed by list items that end as
+	// clauses do, nested ones among them: the article's own, not a menu.
+	text := strings.Join([]string{"Home", "News", "", para("One", 40), "", para("Two", 40), "",
+		"The law brings the following changes:", "",
+		" 1. a new tariff for pipe tobacco and heated tobacco from January 2022,",
+		" 2. a tariff for the substitutes for tobacco from July 2022,",
+		" 3. higher tariffs in steps", "",
+		"      + from January 2022 for cigarettes and fine cut,",
+		"      + from January 2023 for pipe tobacco and heated tobacco and",
+		"      + from January 2024 for the substitutes.", "",
+		para("Three", 20), "", "Contact us", "Privacy policy"}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"In One", "pipe tobacco and heated tobacco from January 2022,", "from January 2023", "In Three"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %.300s", want, got)
+		}
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
