@@ -424,6 +424,7 @@ func textWrapWidth(lines []string) int {
 	const maxWidth = 400
 	var votes [maxWidth + 2]int
 	pairs := 0
+	var filled []int // the width of the first line of each pair
 	for i := 0; i+1 < len(lines); i++ {
 		a, b := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
 		if a == "" || b == "" {
@@ -445,6 +446,7 @@ func textWrapWidth(lines []string) int {
 		}
 		hi := min(n+textCells(first), maxWidth)
 		pairs++
+		filled = append(filled, n)
 		votes[n]++
 		votes[hi+1]--
 	}
@@ -452,7 +454,7 @@ func textWrapWidth(lines []string) int {
 	// exceed is not the one the text was wrapped at, however many short
 	// pairs (menus, headlines) happen to agree on it.
 	var over [maxWidth + 2]int
-	spaced := 0
+	spaced, widest := 0, 0
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
 		if strings.IndexByte(t, ' ') < 0 {
@@ -460,6 +462,7 @@ func textWrapWidth(lines []string) int {
 		}
 		spaced++
 		over[min(textCells(l), maxWidth+1)]++
+		widest = max(widest, textCells(l))
 	}
 	longer := spaced // lines wider than w+textWrapSlack
 	best, bestW, run := 0, 0, 0
@@ -472,11 +475,33 @@ func textWrapWidth(lines []string) int {
 			best, bestW = run, w
 		}
 	}
-	if best < 3 || best*3 < pairs {
+	if best < 3 {
 		return 0
+	}
+	if best*3 < pairs {
+		// Most lines that run on to the next stop short of the width
+		// (a page's headlines over their dates); the lines that nearly
+		// fill it tell: at a wrap width, most of them wrap, and no line
+		// of words is wider (a table's rows are).
+		if widest > bestW+textWrapSlack {
+			return 0
+		}
+		near := 0
+		for _, n := range filled {
+			if n >= bestW-textWrapNear && n <= bestW+textWrapSlack {
+				near++
+			}
+		}
+		if best*2 < near {
+			return 0
+		}
 	}
 	return bestW
 }
+
+// textWrapNear: a line this many cells short of the wrap width or less
+// nearly fills it.
+const textWrapNear = 10
 
 // textMinWrapWidth is the narrowest wrap the cleaner looks for; shorter
 // line pairs are menus and lists, whose breaks are not wraps.

@@ -108,6 +108,21 @@ func TestTextWrapWidthIsACeiling(t *testing.T) {
 	}
 }
 
+func TestTextWrapWidthShortArticleAmongTeasers(t *testing.T) {
+	// A short article wrapped at 99 among many teasers, each headline
+	// over its date: most line pairs are headlines' hard breaks, but the
+	// lines that nearly fill the width wrap.
+	var parts []string
+	for i := 0; i < 12; i++ {
+		parts = append(parts, "A teaser's headline about the council and its plan for roads\n19.10.2019 17:41")
+	}
+	parts = append(parts, wrap(para("Short", 40), 99), wrap(para("Shortb", 30), 99), wrap(para("Shortc", 30), 99))
+	lines := strings.Split(strings.Join(parts, "\n\n"), "\n")
+	if w := textWrapWidth(lines); w < 97 || w > 102 {
+		t.Errorf("short article wrapped at 99 among teasers: estimated width %d", w)
+	}
+}
+
 func TestTextUnitsJoinCJKWithoutSpace(t *testing.T) {
 	text := strings.Repeat("不正に改造したスマートフォンを販売した", 3) + "\n" + strings.Repeat("商標法違反の疑いで逮捕された", 2) + "。"
 	lines := strings.Split(text, "\n")
