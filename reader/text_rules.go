@@ -216,6 +216,15 @@ func textHasDigit(s string) bool {
 // "pictured above").
 var textCaptionRe = lazyRegexp(`©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b|\b(?:file|stock|this|above) (?:photo|image|picture|photograph)\b|\(pictured\)|\bpictured(?: above| here| left| right| at| in| with| on)\b`)
 
+// textPairedGuillemets counts the guillemets of s that pair up, « with »
+// and ‹ with ›.
+func textPairedGuillemets(s string) int {
+	if !strings.ContainsAny(s, "«»‹›") {
+		return 0
+	}
+	return 2*min(strings.Count(s, "«"), strings.Count(s, "»")) + 2*min(strings.Count(s, "‹"), strings.Count(s, "›"))
+}
+
 // textStripPlaceholders blanks out what a dumper writes for an image, an
 // icon or a form field: [logo], [                    ], [Search]. (A loop,
 // not a regexp: a line of a million '[' must not take seconds.)
@@ -333,6 +342,9 @@ func textClassify(units []textUnit) {
 		}
 		switch {
 		case u.prose:
+			// Guillemets that pair up in a paragraph quote someone
+			// («Ach, bitte nicht»); they are no arrows.
+			hits -= textPairedGuillemets(low)
 			u.boiler = float64(hits) > textBoilerDensity*float64(realWords)+1
 		default:
 			u.boiler = hits > 0

@@ -183,6 +183,7 @@ func TestTextClassifyRules(t *testing.T) {
 		{"a caption pointing at its photo", "The mayor, pictured at the opening of the bridge in 2018, has denied the claims.", func(u textUnit) bool { return u.meta && !u.prose }},
 		{"a file photo caption", "A nurse prepares a vaccine in this file photo taken on Monday in Boston.", func(u textUnit) bool { return u.meta && !u.prose }},
 		{"don't miss heading is an aside", "DON'T MISS", func(u textUnit) bool { return u.aside }},
+		{"paired guillemets quote, they are no arrows", "«Ach, bitte nicht», seufzt sie am Pult. «Das läuft mir jetzt den ganzen Tag nach!» Er sucht Worte: «Wo Menschen singen, da lass dich nieder.»", func(u textUnit) bool { return u.prose && !u.boiler }},
 		{"cookie notice is boilerplate", "We use cookies to improve your experience. By continuing you accept our cookies and privacy policy.", func(u textUnit) bool { return u.boiler }},
 		{"newsletter promo is boilerplate", "Sign up for our newsletter to get the best stories in your inbox every day.", func(u textUnit) bool { return u.boiler }},
 		{"share line is boilerplate", "Share on Facebook", func(u textUnit) bool { return u.boiler }},
