@@ -374,6 +374,7 @@ func textClassify(units []textUnit) {
 		}
 		u.score = textScore(u)
 	}
+	textClassifyDoubles(units, seen)
 	textClassifyCaptions(units)
 	textClassifyTables(units)
 	textClassifyClauseLists(units)
@@ -419,6 +420,39 @@ func textScore(u *textUnit) float64 {
 		return -c
 	}
 }
+
+// textClassifyDoubles keeps one copy of a paragraph the dump prints twice
+// a few lines apart, as a page does that writes its lead or a block of
+// its text once for each screen size: the copies are the article's, not a
+// teaser's repeats, and the last one, next to what follows, counts. (A
+// picture's alt text right over its caption, the same words, is no such
+// copy, and a headline printed twice is the title.) seen counts each
+// lower-cased text of units.
+func textClassifyDoubles(units []textUnit, seen map[string]int) {
+	for i := range units {
+		u := &units[i]
+		if !u.prose || !u.repeated || u.boiler || seen[strings.ToLower(u.text)] != 2 || textTitleShaped(*u) {
+			continue
+		}
+		between := 0 // lines between the copies, placeholders aside
+		for k := i - 1; k >= 0 && k >= i-textDoubleGap; k-- {
+			if units[k].text == u.text {
+				if between > 0 {
+					u.repeated, u.dup = false, 0
+					u.score = textScore(u)
+				}
+				break
+			}
+			if !units[k].junk {
+				between++
+			}
+		}
+	}
+}
+
+// textDoubleGap bounds the lines between the two copies of a paragraph
+// printed twice.
+const textDoubleGap = 6
 
 // textClassifyCaptions marks a picture's caption by its credit or by
 // where it stands: a short paragraph that ends with its credit in

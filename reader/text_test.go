@@ -379,6 +379,18 @@ func TestTextBodyKeepsClauseList(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsLeadPrintedTwice(t *testing.T) {
+	// The page prints its lead twice, a date line between (once for each
+	// screen size): the last copy is the article's first paragraph.
+	lead := para("Lead", 50)
+	units := classified("Home", "News", "A headline about the council", lead, "12.10.2015, 19:16", lead,
+		para("Body", 30), "Share on Facebook", "Tweet")
+	got := texts(units, textBody(units))
+	if len(got) != 2 || got[0] != lead || !strings.HasPrefix(got[1], "In Body") {
+		t.Errorf("body %q, want the lead once and the paragraph", got)
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
