@@ -256,6 +256,11 @@ func textUnits(text string) []textUnit {
 			heading = textATXHeading(content)
 		}
 		marker, rest := textListMarker(content)
+		if marker != "" && cur != nil && !cur.list && indent <= cur.indent && textWrapped(prev, content, width) {
+			// The wrap put a date's day or a dash at the line's start
+			// ("... vom 2" / "4. März ..."): a list item would be indented.
+			marker, rest = "", content
+		}
 		if marker == "" && indent >= textDeepIndent {
 			if m, r := textDeepMarker(content); m != "" && !(cur != nil && textWrapped(prev, content, width)) {
 				marker, rest = m, r

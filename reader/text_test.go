@@ -123,6 +123,26 @@ func TestTextWrapWidthShortArticleAmongTeasers(t *testing.T) {
 	}
 }
 
+func TestTextUnitsWrapBeforeNumberOrDash(t *testing.T) {
+	// A wrap that puts a date's day ("4. March") or a dash at a line's
+	// start continues the paragraph; a list item would be indented.
+	var paras []string
+	for _, s := range []string{"Alpha", "Beta", "Gamma"} {
+		paras = append(paras, wrap(para(s, 60), 79))
+	}
+	lines := []string{"In the end the coach named his very young team for the qualifiers set in Rio on",
+		"4. March, and the captain said it was a strong one despite the injuries of all",
+		"– two of its best players, who will watch from the stands with the fans."}
+	units := textUnits(strings.Join(paras, "\n\n") + "\n\n" + strings.Join(lines, "\n"))
+	if last := units[len(units)-1]; len(units) != 4 || last.text != strings.Join(lines, " ") || last.list {
+		var got []string
+		for _, u := range units {
+			got = append(got, u.text)
+		}
+		t.Errorf("got %q", got[3:])
+	}
+}
+
 func TestTextUnitsJoinCJKWithoutSpace(t *testing.T) {
 	text := strings.Repeat("不正に改造したスマートフォンを販売した", 3) + "\n" + strings.Repeat("商標法違反の疑いで逮捕された", 2) + "。"
 	lines := strings.Split(text, "\n")
