@@ -483,6 +483,14 @@ func textWrapWidth(lines []string) int {
 	if best < 3 {
 		return 0
 	}
+	// A line of words a few cells wider than the estimate says the
+	// width is that line's (lines of long words vote for a narrower
+	// width too); only far wider ones are unbreakable (an address).
+	for w := bestW + textWrapSlack + 1; w <= min(bestW+2*textWrapSlack+1, maxWidth); w++ {
+		if over[w] > 0 {
+			bestW = w
+		}
+	}
 	if best*3 < pairs {
 		// Most lines that run on to the next stop short of the width
 		// (a page's headlines over their dates); the lines that nearly

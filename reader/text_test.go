@@ -143,6 +143,32 @@ func TestTextUnitsWrapBeforeNumberOrDash(t *testing.T) {
 	}
 }
 
+func TestTextWrapWidthLongWords(t *testing.T) {
+	// Two paragraphs of long words wrapped at 99: the lines that break
+	// before a long word vote for narrower widths too, but a line of 99
+	// cells says the width is 99.
+	words := []string{"der", "Absatz", "von", "Mineralölprodukten", "sank", "im", "Zeitraum", "Bundesamtes", "für", "Wirtschaft",
+		"und", "Ausfuhrkontrolle", "nach", "Erhebungen", "des", "Vorjahresperiode", "um", "Millionen", "Tonnen", "gegenüber"}
+	h := uint32(57)
+	var parts []string
+	for p := 0; p < 2; p++ {
+		var b []string
+		for i := 0; i < 40; i++ {
+			h = h*1664525 + 1013904223
+			b = append(b, words[(h>>16)%uint32(len(words))])
+		}
+		parts = append(parts, wrap(strings.Join(b, " ")+".", 99))
+	}
+	lines := strings.Split(strings.Join(parts, "\n\n"), "\n")
+	widest := 0
+	for _, l := range lines {
+		widest = max(widest, textCells(l))
+	}
+	if w := textWrapWidth(lines); widest > w+textWrapSlack {
+		t.Errorf("wrapped at 99: estimated width %d, a line is %d wide", w, widest)
+	}
+}
+
 func TestTextUnitsJoinCJKWithoutSpace(t *testing.T) {
 	text := strings.Repeat("不正に改造したスマートフォンを販売した", 3) + "\n" + strings.Repeat("商標法違反の疑いで逮捕された", 2) + "。"
 	lines := strings.Split(text, "\n")
