@@ -375,6 +375,7 @@ func textClassify(units []textUnit) {
 		u.score = textScore(u)
 	}
 	textClassifyDoubles(units, seen)
+	textClassifyThread(units)
 	textClassifyCaptions(units)
 	textClassifyTables(units)
 	textClassifyClauseLists(units)
@@ -420,6 +421,35 @@ func textScore(u *textUnit) float64 {
 		return -c
 	}
 }
+
+// textClassifyThread finds a comment thread without a heading by its
+// items: two lines or more of a name and "says:" ("kakadu sagt:", "Jane
+// said:", "Marie dit :"). The first opens the thread: nothing after it is
+// the article's.
+func textClassifyThread(units []textUnit) {
+	first, n := -1, 0
+	for i, u := range units {
+		if !u.prose && u.words >= 2 && u.words <= textSaysWords && strings.HasSuffix(u.text, ":") && textSaysRe().MatchString(strings.ToLower(u.text)) {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	if n >= 2 {
+		u := &units[first]
+		u.stop = true
+		u.score = textScore(u)
+	}
+}
+
+// textSaysWords bounds the words of a comment's "Name says:" line.
+const textSaysWords = 6
+
+// textSaysRe matches the line that heads a comment with its writer's
+// name, as blogs write it: "Name says:" in the languages of Europe. (A
+// forum's "Name said:" or "Name schrieb:" heads a quote inside a post.)
+var textSaysRe = lazyRegexp(`\s(?:says|sagt|dit|dice|disse|zegt|skriver|sier|siger|mówi|říká)\s?:$`)
 
 // textClassifyDoubles keeps one copy of a paragraph the dump prints twice
 // a few lines apart, as a page does that writes its lead or a block of

@@ -437,6 +437,20 @@ func TestTextBodyKeepsLeadPrintedTwice(t *testing.T) {
 	}
 }
 
+func TestTextBodyBeforeThreadWithoutHeading(t *testing.T) {
+	// A blog's comments with no heading over them, each under its
+	// writer's "Name sagt:" and its date: the first opens the thread.
+	lines := []string{"Home", "A post", "By Jane", para("Post", 60), para("Postb", 60)}
+	for _, c := range []string{"Ann", "Bob", "Cid"} {
+		lines = append(lines, c+" sagt:", "3. November 2023 um 20:14 Uhr", para(c+"a", 50), para(c+"b", 40))
+	}
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Postb") || strings.Contains(got, "In Ann") {
+		t.Errorf("body is not the post above the thread: %.300s", got)
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
