@@ -574,24 +574,29 @@ func textClassifyTables(units []textUnit) {
 
 // textClassifyClauseLists marks a list that completes the sentence over
 // it: a line ending with a colon, then items of which most end as a
-// clause or a sentence does ("1. a tariff for pipe tobacco,"). It is the
-// article's sentence set out in items, as no menu or box of headlines is
-// written: it costs nothing in the search for the article's run, and it
-// stays whole inside it.
+// clause or a sentence does ("1. a tariff for pipe tobacco,"), or most
+// are phrases of four words or more ("Das Wichtigste in Kürze:", "keine
+// besondere Winterpflege nötig"), as no menu's one- and two-word links
+// are. It is the article's sentence set out in items: it costs nothing in
+// the search for the article's run, and it stays whole inside it. (A box
+// of posts under its heading is an aside, not such a list.)
 func textClassifyClauseLists(units []textUnit) {
 	for i := 0; i+1 < len(units); i++ {
 		lead := units[i]
 		if lead.list || lead.boiler || lead.junk || lead.stop || lead.aside || !units[i+1].list || !strings.HasSuffix(lead.text, ":") {
 			continue
 		}
-		j, ends := i+1, 0
+		j, ends, long := i+1, 0, 0
 		for j < len(units) && units[j].list && !units[j].boiler && !units[j].junk && !units[j].stop && !units[j].aside {
 			if strings.ContainsRune(",;.", rune(units[j].text[len(units[j].text)-1])) {
 				ends++
 			}
+			if units[j].words >= 4 {
+				long++
+			}
 			j++
 		}
-		if items := j - i - 1; items >= 2 && 2*ends >= items {
+		if items := j - i - 1; items >= 2 && (2*ends >= items || 2*long >= items) {
 			for k := i; k < j; k++ {
 				units[k].clause = true
 				units[k].score = max(units[k].score, 0)

@@ -455,6 +455,24 @@ func TestTextBodyBeforeThreadWithoutHeading(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsKeyPointsList(t *testing.T) {
+	// A colon's lead-in and its key points, phrases with no punctuation,
+	// inside the article: a menu's short links would not be kept.
+	text := strings.Join([]string{"Home", "News", "", para("One", 40), "", para("Two", 40), "",
+		"The main points in short:", "",
+		"  * very hardy in the coldest of winters", "  * flowers for most sorts in the winter",
+		"  * the petals roll in when it freezes", "  * no special care in the winter needed", "",
+		para("Three", 20), "", "Contact us", "Privacy policy"}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"In Two", "The main points in short:", "no special care in the winter needed", "In Three"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %.300s", want, got)
+		}
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
