@@ -187,7 +187,7 @@ func textHasMonth(low string) bool {
 // textCreditRe matches a photo credit or a caption's source, or the
 // label a screen reader is given for a caption ("Media caption"). (\b
 // knows ASCII letters only: "Фото:" needs the letter class.)
-var textCreditRe = lazyRegexp(`(?:\b(?:photo|image|picture|illustration|video|credit|source|foto|bild|quelle|fuente|fonte|crédit)|(?:^|[^\p{L}])(?:фото|источник))s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
+var textCreditRe = lazyRegexp(`(?:\b(?:photo(?:graph)?|image|picture|illustration|video|credit|source|foto|bild|quelle|fuente|fonte|crédit|kuva|billede|fotó)|(?:^|[^\p{L}])(?:фото|источник|zdjęcie))s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
 
 // Words without one of which textCopyrightRe, textBylineRe and
 // textCreditRe cannot match (textBylineRe also matches any line with a
@@ -195,7 +195,7 @@ var textCreditRe = lazyRegexp(`(?:\b(?:photo|image|picture|illustration|video|cr
 var (
 	textCopyrightWords = []string{"©", "(c)", "copyright", "reserv", "защищены", "riservati", "vorbehalten"}
 	textBylineWords    = []string{"by", "von", "par", "por", "door", "di", "av", "автор", "text", "текст", "published", "updated", "posted", "last modified"}
-	textCreditWords    = []string{"photo", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp", "courtesy", "bild", "quelle", "fuente", "fonte", "crédit", "источник"}
+	textCreditWords    = []string{"photo", "kuva", "billede", "fotó", "zdjęcie", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp", "courtesy", "bild", "quelle", "fuente", "fonte", "crédit", "источник"}
 )
 
 // textContainsAny reports whether s contains one of subs.

@@ -256,6 +256,8 @@ func TestTextClassifyRules(t *testing.T) {
 		{"byline", "By Jane Doe", func(u textUnit) bool { return u.byline && u.meta }},
 		{"date", "Nov. 19, 2019 8:03 am ET", func(u textUnit) bool { return u.byline }},
 		{"credit", "Photo: Jane Doe/Getty Images", func(u textUnit) bool { return u.meta && !u.byline }},
+		{"credit (fi)", "Kuva: Jane Doe", func(u textUnit) bool { return u.meta && !u.byline }},
+		{"credit, a photograph's", "Photograph by Jane Doe", func(u textUnit) bool { return u.meta && !u.byline }},
 		{"caption", "A man walks past the closed factory gates on Monday morning. © Reuters", func(u textUnit) bool { return u.meta && !u.prose }},
 		{"image placeholder", "[logo-white]", func(u textUnit) bool { return u.junk }},
 		{"form field", "[                    ]", func(u textUnit) bool { return u.junk }},
