@@ -818,8 +818,67 @@ func textBody(units []textUnit) []int {
 		}
 		i = j
 	}
+	body = append(textLead(units, start, end), body...)
 	return textDropTeasers(units, body)
 }
+
+// textLead returns the paragraphs of the article's opening when a block
+// of the site's (a job board, a gallery, a comparison table) parts it from
+// the rest in units[start:end+1]: the densest run above start, two
+// paragraphs or more, with no comments heading or copyright between, and
+// written about the same things: many of its longer words recur below.
+func textLead(units []textUnit, start, end int) []int {
+	a, b := textDensestRun(units[:start])
+	if a < 0 || textParagraphs(units[a:b+1]) < 2 || textProseWords(units[a:b+1]) < textMinLeadWords {
+		return nil
+	}
+	for k := b + 1; k < start; k++ {
+		if units[k].stop {
+			return nil
+		}
+	}
+	above, below := textTopicWords(units[a:b+1]), textTopicWords(units[start:end+1])
+	shared := 0
+	for w := range above {
+		if below[w] {
+			shared++
+		}
+	}
+	if shared < textMinSharedWords || shared*textLeadShare < len(above) {
+		return nil
+	}
+	var lead []int
+	for k := a; k <= b; k++ {
+		if textKeepProse(units[k]) {
+			lead = append(lead, k)
+		}
+	}
+	return lead
+}
+
+// textTopicWords returns the longer lower-cased words of the paragraphs
+// among units.
+func textTopicWords(units []textUnit) map[string]bool {
+	m := make(map[string]bool)
+	for _, u := range units {
+		if !textKeepProse(u) {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(u.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if utf8.RuneCountInString(w) >= textTopicWordLen {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}
+
+const (
+	textMinLeadWords   = 80 // fewer words above the article's rest are no opening of it
+	textMinSharedWords = 5  // longer words an opening shares with the rest, at least
+	textLeadShare      = 5  // and one in this many of its longer words
+	textTopicWordLen   = 6  // a word this long or longer names a topic
+)
 
 // textDropTeasers drops the teasers for other pages set inside the
 // article: a headline, its blurb, and a box heading ("Read more") right

@@ -480,6 +480,37 @@ func TestTextBodyKeepsKeyPointsList(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsLeadAcrossSiteBlock(t *testing.T) {
+	// The article's opening, a long block of the site's (job ads), then
+	// the article's longer rest: the opening is written about the same
+	// things, and is the article's.
+	lines := []string{"Home", "A headline about the council", para("Lead", 60), para("Leadb", 50)}
+	for i := 0; i < 12; i++ {
+		lines = append(lines, "Engineer (m/w/d) Example GmbH", "Karlsruhe Zum Job")
+	}
+	lines = append(lines, para("Rest", 80), para("Restb", 80), para("Restc", 80), "Contact us", "Privacy policy")
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Lead") || !strings.Contains(got, "In Leadb") || !strings.Contains(got, "In Rest") || strings.Contains(got, "Engineer") {
+		t.Errorf("body lacks the article's opening: %.300s", got)
+	}
+	// A site's blurb about other things above the block is not taken.
+	lines = []string{"Home",
+		"Welcome to our portal for gardeners, with catalogues, brochures and magazines about flowers, shrubs, hedges and orchards, " +
+			"printed every season and delivered to subscribers everywhere in the country, with gardening tips and planting calendars. " +
+			"Members find seeds, bulbs and tools in our shop, and booklets about composting, pruning and watering.",
+		"Our editors travel through gardens and nurseries to photograph blossoms, vegetables and greenhouses, and they answer letters " +
+			"from readers who wonder which tomatoes, pumpkins or raspberries thrive on a balcony or beside a pond in springtime."}
+	for i := 0; i < 12; i++ {
+		lines = append(lines, "Engineer (m/w/d) Example GmbH", "Karlsruhe Zum Job")
+	}
+	lines = append(lines, para("Rest", 80), para("Restb", 80), para("Restc", 80))
+	units = classified(lines...)
+	if got := strings.Join(texts(units, textBody(units)), "|"); strings.Contains(got, "Welcome") {
+		t.Errorf("body took a blurb about other things: %.300s", got)
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
