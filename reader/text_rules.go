@@ -351,8 +351,10 @@ func textClassify(units []textUnit) {
 			u.boiler = hits > 0
 		}
 		// Cheap tests of a word each regexp needs go first: the
-		// regexps backtrack, and most lines match none of them.
-		u.stop = !u.prose && (realWords <= 8 && textEndRe().MatchString(low) ||
+		// regexps backtrack, and most lines match none of them. A
+		// list item is a share bar's or a menu's link to the comments,
+		// no heading over them.
+		u.stop = !u.prose && (!u.list && realWords <= 8 && textEndRe().MatchString(low) ||
 			!u.list && realWords <= textMaxTitleWords && textHasDigit(low) && textThreadRe().MatchString(low) ||
 			realWords <= 20 && textContainsAny(low, textCopyrightWords) && textCopyrightRe().MatchString(low))
 		u.aside = !u.prose && realWords <= 8 && textAsideRe().MatchString(low)

@@ -511,6 +511,19 @@ func TestTextBodyKeepsLeadAcrossSiteBlock(t *testing.T) {
 	}
 }
 
+func TestTextBodyCommentsLinkInShareBar(t *testing.T) {
+	// A share bar's link to the comments, a list item, sits between the
+	// lead and the rest of the article: it ends nothing.
+	text := strings.Join([]string{"Home", "", "A headline about the council", "", para("Lead", 40), "",
+		"  * Share", "  * Comments", "", para("Rest", 60), "", para("Restb", 60), "", para("Restc", 60)}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Lead") || !strings.Contains(got, "In Restc") {
+		t.Errorf("body %.300s", got)
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
