@@ -1047,7 +1047,9 @@ func textAuthorBox(units []textUnit, i, j int) bool {
 func textItemEnd(units []textUnit, start, end int) int {
 	header := make(map[string]bool)
 	for i := max(0, start-textHeaderUnits); i < start; i++ {
-		if u := units[i]; u.boiler && !u.prose && u.words >= 2 {
+		// A picture's credit is no such furniture: the same one
+		// stands under each picture of the article.
+		if u := units[i]; u.boiler && !u.prose && u.words >= 2 && !u.meta && !strings.ContainsRune(u.text, '©') {
 			header[strings.ToLower(units[i].text)] = true
 		}
 	}

@@ -524,6 +524,17 @@ func TestTextBodyCommentsLinkInShareBar(t *testing.T) {
 	}
 }
 
+func TestTextBodyCreditRepeatedUnderPictures(t *testing.T) {
+	// The same credit under each picture of the article is no piece's
+	// header furniture coming again.
+	units := classified("Home", "A Piece", "Vulture in flight | © Jane Roe", para("Lede", 60), para("Body", 50),
+		"Vulture in flight | © Jane Roe", para("More", 60), para("Moreb", 50))
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Body") || !strings.Contains(got, "In Moreb") {
+		t.Errorf("body %.300q", got)
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
