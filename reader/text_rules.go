@@ -602,12 +602,17 @@ func textClassifyClauseLists(units []textUnit) {
 		if items := j - i - 1; items >= 2 && (2*ends >= items || 2*long >= items) {
 			for k := i; k < j; k++ {
 				units[k].clause = true
-				units[k].score = max(units[k].score, 0)
+				units[k].score = max(units[k].score, textClauseWeight*float64(units[k].words))
 			}
 		}
 		i = j - 1
 	}
 }
+
+// textClauseWeight: a word of a list that completes its sentence weighs
+// this much in the search for the article's run, so that a list closing
+// the article is in it.
+const textClauseWeight = 0.1
 
 // textSeparatorLine reports a line of rules or a bar of links, like
 // "-----" or "Home | News | Sport".
@@ -798,7 +803,11 @@ func textBody(units []textUnit) []int {
 		// headline sits next to its "Read more" or its date).
 		// Two or more list items written as headlines are a list of links
 		// to other pages, however few.
-		n, heads, keep := 0, 0, i > start && j <= end
+		clauses := true // a list completing the sentence over it closes the run
+		for k := i; k < j; k++ {
+			clauses = clauses && units[k].clause
+		}
+		n, heads, keep := 0, 0, i > start && (j <= end || clauses)
 		for k := i; k < j && keep; k++ {
 			u := units[k]
 			if textHeadlineCased(u) {

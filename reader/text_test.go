@@ -535,6 +535,27 @@ func TestTextBodyCreditRepeatedUnderPictures(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsClosingClauseList(t *testing.T) {
+	// The article closes with a colon's lead-in and its items: the run
+	// takes them in, and they stay, though no paragraph follows.
+	text := strings.Join([]string{"Home", "News", "", para("One", 40), "", para("Two", 40), "",
+		"Our proposals for affordable housing:", "",
+		"  * suspend the rise of the reference rents", "  * apply the tenancy law to all flats after twenty years",
+		"  * abolish fixed-term leases for all tenants", "",
+		"Contact us", "Privacy policy"}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"In Two", "Our proposals for affordable housing:", "abolish fixed-term leases for all tenants"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %.300s", want, got)
+		}
+	}
+	if strings.Contains(got, "Contact us") {
+		t.Errorf("body took the footer: %.300s", got)
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
