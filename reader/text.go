@@ -35,9 +35,13 @@ func FromText(text string) (*Article, error) {
 	body = textExtendBody(units, body)
 	if len(body) == 0 {
 		// No run of prose (a note, a list): keep every line but the
-		// placeholders rather than lose the text.
+		// placeholders rather than lose the text, up to the comments
+		// heading or the copyright that follows some of it.
 		for i, u := range units {
-			if !u.junk {
+			if u.stop && len(body) > 0 {
+				break
+			}
+			if !u.junk && !u.stop {
 				body = append(body, i)
 			}
 		}

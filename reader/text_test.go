@@ -556,6 +556,18 @@ func TestTextBodyKeepsClosingClauseList(t *testing.T) {
 	}
 }
 
+func TestFromTextNoProseStopsAtComments(t *testing.T) {
+	// No paragraph anywhere: every line is kept, up to the comments
+	// heading under them.
+	a, err := FromText("Site news\n\nChapter 121 is online\n\nMore on Friday\n\nComments\n\n#1 Ann\n\nThanks for the chapter\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "More on Friday") || strings.Contains(a.Text, "Thanks") || strings.Contains(a.Text, "Comments") {
+		t.Errorf("text %q", a.Text)
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
