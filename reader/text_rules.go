@@ -43,6 +43,8 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"direitos reservados", "derechos reservados", "droits réservés", "rechte vorbehalten", "права защищены",
 		"política de privacidade", "política de privacidad", "datenschutz", "impressum", "mentions légales",
 		"wird geladen", "teilen mit", "externer inhalt", "beitragsbild",
+		"advertising disclosure", "affiliate disclosure", "affiliate links", "affiliate link", "receive compensation", "earn a commission",
+		"jetzt bestellen", "buch bestellen",
 		"internet explorer", "update your browser", "enable javascript", "anuncie", "affiliate commission",
 		// "Skip to content" in a few other languages.
 		"zum inhalt", "inhalt springen", "inhalt wechseln", "zur navigation", "zur hauptnavigation", "aller au contenu",

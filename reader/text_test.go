@@ -253,6 +253,8 @@ func TestTextClassifyRules(t *testing.T) {
 		{"you may like is an aside (es)", "También le puede interesar", func(u textUnit) bool { return u.aside }},
 		{"a teaser line after you may like (es)", "Le puede interesar: El concejo abrirá tres nuevos casos", func(u textUnit) bool { return u.boiler }},
 		{"an external content's placeholder is the site's (de)", "Externer Inhalt", func(u textUnit) bool { return u.boiler }},
+		{"an advertising disclosure is the site's", "Advertising disclosure: we may receive compensation from the companies whose products we review here.", func(u textUnit) bool { return u.boiler }},
+		{"an order button is the site's (de)", "Buch bestellen", func(u textUnit) bool { return u.boiler }},
 		{"byline", "By Jane Doe", func(u textUnit) bool { return u.byline && u.meta }},
 		{"date", "Nov. 19, 2019 8:03 am ET", func(u textUnit) bool { return u.byline }},
 		{"credit", "Photo: Jane Doe/Getty Images", func(u textUnit) bool { return u.meta && !u.byline }},
