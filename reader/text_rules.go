@@ -384,6 +384,7 @@ func textClassify(units []textUnit) {
 	textClassifyCaptions(units)
 	textClassifyTables(units)
 	textClassifyClauseLists(units)
+	textClassifyReferences(units)
 	// A paragraph stands among paragraphs; a lone blurb between headlines
 	// and dates is a teaser for another page, or a comment.
 	for i := range units {
@@ -610,6 +611,35 @@ func textClassifyClauseLists(units []textUnit) {
 		i = j - 1
 	}
 }
+
+// textClassifyReferences marks the list of works an article cites, under
+// its heading ("References", "Literatur", "Quellen"): entries that name a
+// year. Like a list completing a sentence, it closes the article.
+func textClassifyReferences(units []textUnit) {
+	for i := 0; i+1 < len(units); i++ {
+		if units[i].words > 2 || !textReferencesRe().MatchString(strings.ToLower(units[i].text)) {
+			continue
+		}
+		j := i + 1
+		for j < len(units) && units[j].words >= 3 && !units[j].boiler && !units[j].stop && textYearRe().MatchString(units[j].text) {
+			j++
+		}
+		if j-i-1 < 2 {
+			continue
+		}
+		for k := i; k < j; k++ {
+			units[k].clause = true
+			units[k].score = max(units[k].score, textClauseWeight*float64(units[k].words))
+		}
+		i = j - 1
+	}
+}
+
+// textReferencesRe matches the heading of the works an article cites.
+var textReferencesRe = lazyRegexp(`^(?:\d+\s+)?(?:references|bibliography|sources|literatur|literaturverzeichnis|quellen|quellenangaben|références|bibliographie|bibliografía|referencias|fuentes|bibliografia|fonti|riferimenti|literatura|bibliografie)[\s:]*$`)
+
+// textYearRe matches a year, as a cited work names it.
+var textYearRe = lazyRegexp(`\b(?:1[5-9]|20)\d\d\b`)
 
 // textClauseWeight: a word of a list that completes its sentence weighs
 // this much in the search for the article's run, so that a list closing

@@ -570,6 +570,22 @@ func TestFromTextNoProseStopsAtComments(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsReferences(t *testing.T) {
+	// The works the article cites, under their heading, close it.
+	text := strings.Join([]string{"Home", "News", "", para("One", 40), "", para("Two", 40), "",
+		"Literatur", "", "Baal T, Denke B, 1994. Die Ursachen des Massensterbens von Hummeln.",
+		"van Bebber C, 2005. Hummelforum", "Jacobs W, 1998. Biologie und Ökologie der Insekten", "",
+		"Contact us", "Privacy policy"}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"In Two", "Literatur", "Jacobs W, 1998"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %.300s", want, got)
+		}
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
