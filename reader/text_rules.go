@@ -430,7 +430,7 @@ func textScore(u *textUnit) float64 {
 
 // textClassifyThread finds a comment thread without a heading by its
 // items: two lines or more of a name and "says:" ("kakadu sagt:", "Jane
-// said:", "Marie dit :"). The first opens the thread: nothing after it is
+// says:", "Marie dit :"). The first opens the thread: nothing after it is
 // the article's.
 func textClassifyThread(units []textUnit) {
 	first, n := -1, 0
@@ -583,9 +583,10 @@ func textClassifyTables(units []textUnit) {
 // clause or a sentence does ("1. a tariff for pipe tobacco,"), or most
 // are phrases of four words or more ("Das Wichtigste in Kürze:", "keine
 // besondere Winterpflege nötig"), as no menu's one- and two-word links
-// are. It is the article's sentence set out in items: it costs nothing in
-// the search for the article's run, and it stays whole inside it. (A box
-// of posts under its heading is an aside, not such a list.)
+// are. It is the article's sentence set out in items: it weighs a little
+// in the search for the article's run (textClauseWeight), and it stays
+// whole inside it. (A box of posts under its heading is an aside, not
+// such a list.)
 func textClassifyClauseLists(units []textUnit) {
 	for i := 0; i+1 < len(units); i++ {
 		lead := units[i]
@@ -594,7 +595,7 @@ func textClassifyClauseLists(units []textUnit) {
 		}
 		j, ends, long := i+1, 0, 0
 		for j < len(units) && units[j].list && !units[j].boiler && !units[j].junk && !units[j].stop && !units[j].aside {
-			if strings.ContainsRune(",;.", rune(units[j].text[len(units[j].text)-1])) {
+			if last := units[j].text[len(units[j].text)-1]; last == ',' || last == ';' || last == '.' {
 				ends++
 			}
 			if units[j].words >= 4 {
