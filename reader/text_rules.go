@@ -986,7 +986,7 @@ func textListArticle(units []textUnit, start int) (int, int) {
 		for i < start && i <= d+textHeaderUnits && (units[i].junk || units[i].boiler || units[i].repeated || units[i].meta) {
 			i++
 		}
-		lines, heads, j := 0, 0, i
+		lines, heads, wordy, j := 0, 0, 0, i
 		for ; j < start && (units[j].junk || textKeepShort(units[j]) && !units[j].prose); j++ {
 			u := units[j]
 			if u.junk {
@@ -994,12 +994,17 @@ func textListArticle(units []textUnit, start int) (int, int) {
 			}
 			if !u.list && !u.blank {
 				lines++
+				if textLetterWords(u.text) >= 2 {
+					wordy++
+				}
 			}
 			if mostlyCapitalised(u.text, 3) {
 				heads++
 			}
 		}
-		if lines < textMinListLines || heads*2 >= lines || j < start && units[j].prose {
+		// A widget's readings ("22.6 °", "97 %", "Fri") are no list of
+		// the article's: most of its lines say something in words.
+		if lines < textMinListLines || heads*2 >= lines || 2*wordy < lines || j < start && units[j].prose {
 			continue
 		}
 		if lastAside >= j {
@@ -1007,6 +1012,27 @@ func textListArticle(units []textUnit, start int) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// textLetterWords counts the words of s written in letters alone, two or
+// more of them.
+func textLetterWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		letters, digits := 0, false
+		for _, r := range f {
+			switch {
+			case unicode.IsLetter(r):
+				letters++
+			case unicode.IsDigit(r):
+				digits = true
+			}
+		}
+		if letters >= 2 && !digits {
+			n++
+		}
+	}
+	return n
 }
 
 // textTitleAbove reports a headline-shaped line just above unit d (a

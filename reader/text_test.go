@@ -1194,6 +1194,11 @@ func TestFromTextListArticle(t *testing.T) {
 	if a, err := FromText(page(links)); err != nil || strings.Contains(a.Text, "Curitiba Hosts") {
 		t.Errorf("a list of headlines taken for the article: %v %.200q", err, a.Text)
 	}
+	// A weather widget's readings are no list article either.
+	weather := []string{"Basseterre", "overcast clouds", "22.6 ° C", "24.2 °", "97 %", "7.6kmh", "100 %", "Fri", "26 °", "Sat", "26 °"}
+	if a, err := FromText(page(weather)); err != nil || strings.Contains(a.Text, "97 %") {
+		t.Errorf("a weather widget taken for the article: %v %.200q", err, a.Text)
+	}
 }
 
 func TestTextBodyEndsAtLongBlockBeforeLesserProse(t *testing.T) {
