@@ -212,6 +212,7 @@ type textUnit struct {
 	dup      float64 // share of its word 4-grams found elsewhere in the dump
 	table    bool    // a row of a table
 	clause   bool    // an item of a list that completes the sentence over it, or that sentence
+	teaser   bool    // a link to another story set in the article ("Read more: ...")
 	score    float64 // its weight in the search for the article's run of prose
 
 	heading bool // written as a Markdown heading ("# Title"), its marks taken off

@@ -363,7 +363,7 @@ func textClassify(units []textUnit) {
 		if !u.aside && realWords <= textMaxTitleWords && strings.IndexAny(low, ":|»") > 0 && textTeaserLineRe().MatchString(low) {
 			// "Read also: Another Story's Headline": a link to
 			// another page, set inside the article.
-			u.boiler = true
+			u.boiler, u.teaser = true, true
 		}
 		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) && textHasMonth(low) && textDateRe().MatchString(low) ||
 			(textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low))
@@ -831,9 +831,10 @@ func textBody(units []textUnit) []int {
 		if i > start && (textAuthorBox(units, i, j) || textAuthorBio(units, i, j, end)) {
 			break // the writer's box closes the article
 		}
-		// Placeholders, repeats and credits are dropped on their own; any
-		// other site line in the run condemns the run (a teaser's
-		// headline sits next to its "Read more" or its date).
+		// Placeholders, repeats, credits and a link to another story
+		// ("Read more: ...") are dropped on their own; any other site
+		// line in the run condemns the run (a teaser's headline sits
+		// next to its "Read more" or its date).
 		// Two or more list items written as headlines are a list of links
 		// to other pages, however few.
 		clauses := true // a list completing the sentence over it closes the run
@@ -847,7 +848,7 @@ func textBody(units []textUnit) []int {
 				heads++
 			}
 			switch {
-			case u.boiler || u.stop || u.aside || heads >= 2:
+			case u.boiler && !u.teaser || u.stop || u.aside || heads >= 2:
 				keep = false
 			case textKeepShort(u):
 				n++

@@ -586,6 +586,17 @@ func TestTextBodyKeepsReferences(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsSubheadAfterTeaserLine(t *testing.T) {
+	// A link to another story set in the article drops on its own; the
+	// subhead under it stays.
+	units := classified(para("One", 50), para("Two", 50), "Read more: Another story about the council's plans",
+		"Freedom fighters replace colonial leaders", para("Three", 50), para("Four", 50))
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "Freedom fighters") || strings.Contains(got, "Read more") {
+		t.Errorf("body %.300q", got)
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
