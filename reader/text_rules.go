@@ -579,7 +579,7 @@ func textClassifyTables(units []textUnit) {
 }
 
 // textClassifyClauseLists marks a list that completes the sentence over
-// it: a line ending with a colon, then items of which most end as a
+// it: a line ending with a colon (or trailing off), then items of which most end as a
 // clause or a sentence does ("1. a tariff for pipe tobacco,"), or most
 // are phrases of four words or more ("Das Wichtigste in Kürze:", "keine
 // besondere Winterpflege nötig"), as no menu's one- and two-word links
@@ -590,7 +590,7 @@ func textClassifyTables(units []textUnit) {
 func textClassifyClauseLists(units []textUnit) {
 	for i := 0; i+1 < len(units); i++ {
 		lead := units[i]
-		if lead.list || lead.boiler || lead.junk || lead.stop || lead.aside || !units[i+1].list || !strings.HasSuffix(lead.text, ":") {
+		if lead.list || lead.boiler || lead.junk || lead.stop || lead.aside || !units[i+1].list || !textLeadsIn(lead.text) {
 			continue
 		}
 		j, ends, long := i+1, 0, 0
@@ -611,6 +611,12 @@ func textClassifyClauseLists(units []textUnit) {
 		}
 		i = j - 1
 	}
+}
+
+// textLeadsIn reports a line that its list completes: it ends with a
+// colon or trails off ("Menschen, die ...").
+func textLeadsIn(s string) bool {
+	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")
 }
 
 // textClassifyReferences marks the list of works an article cites, under

@@ -597,6 +597,20 @@ func TestTextBodyKeepsSubheadAfterTeaserLine(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsListAfterTrailingLeadIn(t *testing.T) {
+	// A sentence that trails off into its list ("people who ...").
+	text := strings.Join([]string{"Home", "News", "", para("One", 40), "", para("Two", 40), "",
+		"The best results come from people who ...", "",
+		"  * are open and curious about the world", "  * want to move something in the world",
+		"  * want more time for the people who matter", "", para("Three", 20), "", "Contact us"}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "want more time for the people who matter") || !strings.Contains(got, "In Three") {
+		t.Errorf("body %.300s", got)
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
