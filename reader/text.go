@@ -211,7 +211,7 @@ type textUnit struct {
 	repeated bool    // the same line occurs elsewhere in the dump
 	dup      float64 // share of its word 4-grams found elsewhere in the dump
 	table    bool    // a row of a table
-	clause   bool    // an item of a list that completes the sentence over it, or that sentence
+	clause   bool    // the article's own though no prose: a list completing the sentence over it, cited works, code
 	teaser   bool    // a link to another story set in the article ("Read more: ...")
 	score    float64 // its weight in the search for the article's run of prose
 

@@ -385,6 +385,7 @@ func textClassify(units []textUnit) {
 	textClassifyTables(units)
 	textClassifyClauseLists(units)
 	textClassifyReferences(units)
+	textClassifyCode(units)
 	// A paragraph stands among paragraphs; a lone blurb between headlines
 	// and dates is a teaser for another page, or a comment.
 	for i := range units {
@@ -611,6 +612,47 @@ func textClassifyClauseLists(units []textUnit) {
 		}
 		i = j - 1
 	}
+}
+
+// textClassifyCode marks a block of program code (a listing, a shell
+// session): textMinCodeLines or more lines in a row, placeholders aside,
+// most of them written as code is (brackets with an "=" or a call, an
+// import, a definition). It is the article's, as a table is.
+func textClassifyCode(units []textUnit) {
+	for i := 0; i < len(units); {
+		j, code, lines := i, 0, 0
+		for j < len(units) && !units[j].prose && !units[j].stop && !units[j].aside {
+			if !units[j].junk {
+				lines++
+				if textCodeLine(units[j].text) {
+					code++
+				}
+			}
+			j++
+		}
+		if lines >= textMinCodeLines && 2*code > lines {
+			for k := i; k < j; k++ {
+				if u := &units[k]; !u.junk {
+					u.clause, u.boiler, u.repeated = true, false, false
+					u.score = textClauseWeight * float64(u.words)
+				}
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// textMinCodeLines is the fewest lines of a block of code.
+const textMinCodeLines = 5
+
+// textCodeLine reports a line written as program code is.
+func textCodeLine(s string) bool {
+	for _, p := range []string{"import ", "from ", "def ", "class ", "return ", "@", "#include", "$ ", "func ", "var ", "const ", "let "} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return strings.ContainsAny(s, "=;{}") || strings.Contains(s, "(") && strings.Contains(s, ")") && !strings.Contains(s, " ") || strings.Contains(s, "()") || strings.Contains(s, "):")
 }
 
 // textLeadsIn reports a line that its list completes: it ends with a

@@ -611,6 +611,25 @@ func TestTextBodyKeepsListAfterTrailingLeadIn(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsCode(t *testing.T) {
+	// A listing between the paragraphs of a programmer's post is the
+	// post's, however many lines.
+	code := []string{"import os", "from django.conf import settings", "from selenium import webdriver", "", "class QunitTests(TestCase):",
+		"@classmethod", "def setUpClass(cls):", "cls.browser = webdriver.PhantomJS()", "super().setUpClass()", "",
+		"def test_qunit(self):", "self.browser.get(self.live_server_url + 'index.html')", "results = WebDriverWait(self.browser, 5)",
+		"total = int(results.text)", "failed = int(results.failed)", "self.assertTrue(total and not failed)"}
+	text := strings.Join([]string{"Home", "Blog", "", para("One", 60), "", para("Two", 60), "", strings.Join(code, "\n\n"), "",
+		para("Three", 40), "", "Contact us"}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"from django.conf import settings", "failed = int(results.failed)", "In Three"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %.300s", want, got)
+		}
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
