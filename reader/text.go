@@ -35,9 +35,13 @@ func FromText(text string) (*Article, error) {
 	body = textExtendBody(units, body)
 	if len(body) == 0 {
 		// No run of prose (a note, a list): keep every line but the
-		// placeholders rather than lose the text.
+		// placeholders rather than lose the text, up to the comments
+		// heading or the copyright that follows some of it.
 		for i, u := range units {
-			if !u.junk {
+			if u.stop && len(body) > 0 {
+				break
+			}
+			if !u.junk && !u.stop {
 				body = append(body, i)
 			}
 		}
@@ -207,6 +211,8 @@ type textUnit struct {
 	repeated bool    // the same line occurs elsewhere in the dump
 	dup      float64 // share of its word 4-grams found elsewhere in the dump
 	table    bool    // a row of a table
+	clause   bool    // the article's own though no prose: a list completing the sentence over it, cited works, code
+	teaser   bool    // a link to another story set in the article ("Read more: ...")
 	score    float64 // its weight in the search for the article's run of prose
 
 	heading bool // written as a Markdown heading ("# Title"), its marks taken off
@@ -255,6 +261,11 @@ func textUnits(text string) []textUnit {
 			heading = textATXHeading(content)
 		}
 		marker, rest := textListMarker(content)
+		if marker != "" && cur != nil && !cur.list && indent <= cur.indent && textWrapped(prev, content, width) {
+			// The wrap put a date's day or a dash at the line's start
+			// ("... vom 2" / "4. März ..."): a list item would be indented.
+			marker, rest = "", content
+		}
 		if marker == "" && indent >= textDeepIndent {
 			if m, r := textDeepMarker(content); m != "" && !(cur != nil && textWrapped(prev, content, width)) {
 				marker, rest = m, r
@@ -423,6 +434,7 @@ func textWrapWidth(lines []string) int {
 	const maxWidth = 400
 	var votes [maxWidth + 2]int
 	pairs := 0
+	var filled []int // the width of the first line of each pair
 	for i := 0; i+1 < len(lines); i++ {
 		a, b := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
 		if a == "" || b == "" {
@@ -444,6 +456,7 @@ func textWrapWidth(lines []string) int {
 		}
 		hi := min(n+textCells(first), maxWidth)
 		pairs++
+		filled = append(filled, n)
 		votes[n]++
 		votes[hi+1]--
 	}
@@ -451,7 +464,7 @@ func textWrapWidth(lines []string) int {
 	// exceed is not the one the text was wrapped at, however many short
 	// pairs (menus, headlines) happen to agree on it.
 	var over [maxWidth + 2]int
-	spaced := 0
+	spaced, widest := 0, 0
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
 		if strings.IndexByte(t, ' ') < 0 {
@@ -459,6 +472,7 @@ func textWrapWidth(lines []string) int {
 		}
 		spaced++
 		over[min(textCells(l), maxWidth+1)]++
+		widest = max(widest, textCells(l))
 	}
 	longer := spaced // lines wider than w+textWrapSlack
 	best, bestW, run := 0, 0, 0
@@ -471,11 +485,41 @@ func textWrapWidth(lines []string) int {
 			best, bestW = run, w
 		}
 	}
-	if best < 3 || best*3 < pairs {
+	if best < 3 {
 		return 0
+	}
+	// A line of words a few cells wider than the estimate says the
+	// width is that line's (lines of long words vote for a narrower
+	// width too); only far wider ones are unbreakable (an address).
+	for w := bestW + textWrapSlack + 1; w <= min(bestW+2*textWrapSlack+1, maxWidth); w++ {
+		if over[w] > 0 {
+			bestW = w
+		}
+	}
+	if best*3 < pairs {
+		// Most lines that run on to the next stop short of the width
+		// (a page's headlines over their dates); the lines that nearly
+		// fill it tell: at a wrap width, most of them wrap, and no line
+		// of words is wider (a table's rows are).
+		if widest > bestW+textWrapSlack {
+			return 0
+		}
+		near := 0
+		for _, n := range filled {
+			if n >= bestW-textWrapNear && n <= bestW+textWrapSlack {
+				near++
+			}
+		}
+		if best*2 < near {
+			return 0
+		}
 	}
 	return bestW
 }
+
+// textWrapNear: a line this many cells short of the wrap width or less
+// nearly fills it.
+const textWrapNear = 10
 
 // textMinWrapWidth is the narrowest wrap the cleaner looks for; shorter
 // line pairs are menus and lists, whose breaks are not wraps.

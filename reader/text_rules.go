@@ -42,6 +42,9 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"подпишитесь", "publicidade", "publicidad", "publicité", "werbung", "реклама", "pubblicità",
 		"direitos reservados", "derechos reservados", "droits réservés", "rechte vorbehalten", "права защищены",
 		"política de privacidade", "política de privacidad", "datenschutz", "impressum", "mentions légales",
+		"wird geladen", "teilen mit", "externer inhalt", "beitragsbild",
+		"advertising disclosure", "affiliate disclosure", "affiliate links", "affiliate link", "receive compensation", "earn a commission",
+		"jetzt bestellen", "buch bestellen",
 		"internet explorer", "update your browser", "enable javascript", "anuncie", "affiliate commission",
 		// "Skip to content" in a few other languages.
 		"zum inhalt", "inhalt springen", "inhalt wechseln", "zur navigation", "zur hauptnavigation", "aller au contenu",
@@ -94,8 +97,26 @@ func textBoilerHits(low string) int {
 // textEndRe matches a short heading that opens what follows an article:
 // its comment thread. Nothing after it is the article's. A comment form's
 // heading ends with its cancel button in any wording ("Kommentar
-// verfassen Antwort abbrechen").
-var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|комментарии|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|оставить комментарий|добавить комментарий|.{0,60}\b(?:cancel reply|antwort(?:en)? abbrechen|annuler la réponse|cancelar (?:respuesta|resposta)|annulla risposta|отменить ответ))[\s:.!]*$`)
+// verfassen Antwort abbrechen"); a thread's count may follow its heading
+// in brackets ("Komentarze (9)").
+var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|komentarze|reacties|kommentarer|kommentit|komentáře|hozzászólások|комментарии|\d+\s+(?:kommentar|commentaire|comentario|comentário|commento|komentarz\p{L}*|reactie|kommentti\p{L}*|komentář\p{L}*|hozzászólás)|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|` + textCommentFormRe + `|оставить комментарий|добавить комментарий|.{0,60}\b` + textCancelReply + `)(?:\s*\(\d+\))?[\s:.!]*$`)
+
+// textCancelReply is a comment form's cancel button, which ends its
+// heading ("Kommentar verfassen Antwort abbrechen").
+const textCancelReply = `(?:cancel reply|antwort(?:en)? abbrechen|annuler la réponse|cancelar (?:respuesta|resposta)|annulla risposta|anuluj (?:odpowiedź|pisanie odpowiedzi)|reactie annuleren|annuleer reactie|avbryt svar|annuller svar|peruuta vastaus|zrušit odpověď|отменить ответ)`
+
+// textReplyFormRe matches the heading of a comment form by its cancel
+// button: only the form under an article has one, no menu or byline.
+var textReplyFormRe = lazyRegexp(`\b` + textCancelReply + `[\s:.!]*$`)
+
+// textCommentFormRe matches the heading of a comment form in the languages
+// of Europe ("Écrire un commentaire", "Dodaj komentarz", "Laat een reactie
+// achter"): a call to write, which heads no section of an article.
+const textCommentFormRe = `(?:hinterlasse|hinterlassen sie|verfasse)(?: jetzt)? einen kommentar|kommentar (?:schreiben|hinzufügen|verfassen|hinterlassen)|` +
+	`(?:écrire|ajouter|laisser|poster|publier) un commentaire|(?:deja|dejar|escribe|escribir|añade|añadir|agrega|agregar) (?:un|tu|su) comentario|` +
+	`(?:deixe|deixar|escreva|escrever|adicione|adicionar) (?:um|seu|o seu) comentário|(?:scrivi|aggiungi|lasciare|scrivere) un commento|` +
+	`(?:dodaj|napisz|zostaw) komentarz|(?:laat|plaats|schrijf) een reactie(?: achter)?|reactie (?:plaatsen|toevoegen|achterlaten)|` +
+	`(?:skriv|lämna|legg igjen|efterlad|lägg till) (?:en )?kommentar|(?:jätä|kirjoita|lisää) kommentti|(?:přidat|napsat|vložit) komentář|szólj hozzá|hozzászólás írása`
 
 // textCopyrightRe matches a site's copyright line, which closes the page:
 // a copyright sign or word with a year, or a rights reservation. (A
@@ -105,7 +126,7 @@ var textCopyrightRe = lazyRegexp(`(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+ \d{4})|a
 // textAsideRe matches a short heading of a box of links: related and
 // popular stories, tags. Such a box sits inside an article as often as
 // after it.
-var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|ähnliche artikel|mais lidas|más leídas|les plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
+var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|articles liés|sur le même sujet|ähnliche artikel|(?:ähnliche|verwandte|weitere|neueste|letzte|beliebte|beliebteste) (?:beiträge|artikel|news|nachrichten)(?: zum thema)?|(?:das thema |das |dies )?könnte (?:sie|dich) auch interessieren|(?:también )?(?:te|le) puede interesar|mehr themen|(?:die )?meistgelesenen? (?:artikel|beiträge|news|nachrichten)\b.*|weitere beiträge zu\b.*|pour approfondir|articoli correlati|potrebbe interessarti|zobacz (?:również|też|także)|czytaj (?:także|też|również)|podobne artykuły|gerelateerde artikelen|lees ook|ook interessant|relaterade artiklar|relaterte artikler|relaterede artikler|läs också|les også|læs også|související články|čtěte také|kapcsolódó cikkek|mais lidas|más leídas|les plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
 
 // textThreadRe matches the count that heads a comment thread, with the
 // article's title after it: "25 thoughts on “Title”", "11 Antworten zu
@@ -114,7 +135,7 @@ var textThreadRe = lazyRegexp(`^\d+\s+(?:comments?|responses?|repl(?:y|ies)|thou
 
 // textTeaserLineRe matches a link to another story that names it after
 // a box heading on the same line ("Read also: ...", "Lea también: ...").
-var textTeaserLineRe = lazyRegexp(`^(?:read (?:also|more|next)|also read|see also|related(?: \w+)?|more on this|also on \S+|lea también|lee también|vea también|ver también|leia também|leia mais|veja também|(?:à )?lire aussi|voir aussi|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также)\s*[:|»]\s*\S`)
+var textTeaserLineRe = lazyRegexp(`^(?:read (?:also|more|next)|also read|see also|related(?: \w+)?|more on this|also on \S+|lea también|lee también|vea también|(?:te|le) puede interesar|ver también|leia também|leia mais|veja também|(?:à )?lire aussi|voir aussi|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также)\s*[:|»]\s*\S`)
 
 // textBylineRe matches a byline or a date line: what sits under a
 // headline. Months are matched by the stems of their names in the
@@ -168,7 +189,7 @@ func textHasMonth(low string) bool {
 // textCreditRe matches a photo credit or a caption's source, or the
 // label a screen reader is given for a caption ("Media caption"). (\b
 // knows ASCII letters only: "Фото:" needs the letter class.)
-var textCreditRe = lazyRegexp(`(?:\b(?:photo|image|picture|illustration|video|credit|source|foto|bild|quelle|fuente|fonte|crédit)|(?:^|[^\p{L}])(?:фото|источник))s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
+var textCreditRe = lazyRegexp(`(?:\b(?:photo(?:graph)?|image|picture|illustration|video|credit|source|foto|bild|quelle|fuente|fonte|crédit|kuva|billede|fotó)|(?:^|[^\p{L}])(?:фото|источник|zdjęcie))s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
 
 // Words without one of which textCopyrightRe, textBylineRe and
 // textCreditRe cannot match (textBylineRe also matches any line with a
@@ -176,7 +197,7 @@ var textCreditRe = lazyRegexp(`(?:\b(?:photo|image|picture|illustration|video|cr
 var (
 	textCopyrightWords = []string{"©", "(c)", "copyright", "reserv", "защищены", "riservati", "vorbehalten"}
 	textBylineWords    = []string{"by", "von", "par", "por", "door", "di", "av", "автор", "text", "текст", "published", "updated", "posted", "last modified"}
-	textCreditWords    = []string{"photo", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp", "courtesy", "bild", "quelle", "fuente", "fonte", "crédit", "источник"}
+	textCreditWords    = []string{"photo", "kuva", "billede", "fotó", "zdjęcie", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp", "courtesy", "bild", "quelle", "fuente", "fonte", "crédit", "источник"}
 )
 
 // textContainsAny reports whether s contains one of subs.
@@ -197,6 +218,15 @@ func textHasDigit(s string) bool {
 // words with which a caption points at its photo ("in this file photo",
 // "pictured above").
 var textCaptionRe = lazyRegexp(`©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b|\b(?:file|stock|this|above) (?:photo|image|picture|photograph)\b|\(pictured\)|\bpictured(?: above| here| left| right| at| in| with| on)\b`)
+
+// textPairedGuillemets counts the guillemets of s that pair up, « with »
+// and ‹ with ›.
+func textPairedGuillemets(s string) int {
+	if !strings.ContainsAny(s, "«»‹›") {
+		return 0
+	}
+	return 2*min(strings.Count(s, "«"), strings.Count(s, "»")) + 2*min(strings.Count(s, "‹"), strings.Count(s, "›"))
+}
 
 // textStripPlaceholders blanks out what a dumper writes for an image, an
 // icon or a form field: [logo], [                    ], [Search]. (A loop,
@@ -315,20 +345,25 @@ func textClassify(units []textUnit) {
 		}
 		switch {
 		case u.prose:
+			// Guillemets that pair up in a paragraph quote someone
+			// («Ach, bitte nicht»); they are no arrows.
+			hits -= textPairedGuillemets(low)
 			u.boiler = float64(hits) > textBoilerDensity*float64(realWords)+1
 		default:
 			u.boiler = hits > 0
 		}
 		// Cheap tests of a word each regexp needs go first: the
-		// regexps backtrack, and most lines match none of them.
-		u.stop = !u.prose && (realWords <= 8 && textEndRe().MatchString(low) ||
+		// regexps backtrack, and most lines match none of them. A
+		// list item is a share bar's or a menu's link to the comments,
+		// no heading over them.
+		u.stop = !u.prose && (!u.list && realWords <= 8 && textEndRe().MatchString(low) ||
 			!u.list && realWords <= textMaxTitleWords && textHasDigit(low) && textThreadRe().MatchString(low) ||
 			realWords <= 20 && textContainsAny(low, textCopyrightWords) && textCopyrightRe().MatchString(low))
 		u.aside = !u.prose && realWords <= 8 && textAsideRe().MatchString(low)
 		if !u.aside && realWords <= textMaxTitleWords && strings.IndexAny(low, ":|»") > 0 && textTeaserLineRe().MatchString(low) {
 			// "Read also: Another Story's Headline": a link to
 			// another page, set inside the article.
-			u.boiler = true
+			u.boiler, u.teaser = true, true
 		}
 		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) && textHasMonth(low) && textDateRe().MatchString(low) ||
 			(textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low))
@@ -344,8 +379,13 @@ func textClassify(units []textUnit) {
 		}
 		u.score = textScore(u)
 	}
+	textClassifyDoubles(units, seen)
+	textClassifyThread(units)
 	textClassifyCaptions(units)
 	textClassifyTables(units)
+	textClassifyClauseLists(units)
+	textClassifyReferences(units)
+	textClassifyCode(units)
 	// A paragraph stands among paragraphs; a lone blurb between headlines
 	// and dates is a teaser for another page, or a comment.
 	for i := range units {
@@ -388,6 +428,68 @@ func textScore(u *textUnit) float64 {
 		return -c
 	}
 }
+
+// textClassifyThread finds a comment thread without a heading by its
+// items: two lines or more of a name and "says:" ("kakadu sagt:", "Jane
+// says:", "Marie dit :"). The first opens the thread: nothing after it is
+// the article's.
+func textClassifyThread(units []textUnit) {
+	first, n := -1, 0
+	for i, u := range units {
+		if !u.prose && u.words >= 2 && u.words <= textSaysWords && strings.HasSuffix(u.text, ":") && textSaysRe().MatchString(strings.ToLower(u.text)) {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	if n >= 2 {
+		u := &units[first]
+		u.stop = true
+		u.score = textScore(u)
+	}
+}
+
+// textSaysWords bounds the words of a comment's "Name says:" line.
+const textSaysWords = 6
+
+// textSaysRe matches the line that heads a comment with its writer's
+// name, as blogs write it: "Name says:" in the languages of Europe. (A
+// forum's "Name said:" or "Name schrieb:" heads a quote inside a post.)
+var textSaysRe = lazyRegexp(`\s(?:says|sagt|dit|dice|disse|zegt|skriver|sier|siger|mówi|říká)\s?:$`)
+
+// textClassifyDoubles keeps one copy of a paragraph the dump prints twice
+// a few lines apart, as a page does that writes its lead or a block of
+// its text once for each screen size: the copies are the article's, not a
+// teaser's repeats, and the last one, next to what follows, counts. (A
+// picture's alt text right over its caption, the same words, is no such
+// copy, and a headline printed twice is the title.) seen counts each
+// lower-cased text of units.
+func textClassifyDoubles(units []textUnit, seen map[string]int) {
+	for i := range units {
+		u := &units[i]
+		if !u.prose || !u.repeated || u.boiler || seen[strings.ToLower(u.text)] != 2 || textTitleShaped(*u) {
+			continue
+		}
+		between := 0 // lines between the copies, placeholders aside
+		for k := i - 1; k >= 0 && k >= i-textDoubleGap; k-- {
+			if units[k].text == u.text {
+				if between > 0 {
+					u.repeated, u.dup = false, 0
+					u.score = textScore(u)
+				}
+				break
+			}
+			if !units[k].junk {
+				between++
+			}
+		}
+	}
+}
+
+// textDoubleGap bounds the lines between the two copies of a paragraph
+// printed twice.
+const textDoubleGap = 6
 
 // textClassifyCaptions marks a picture's caption by its credit or by
 // where it stands: a short paragraph that ends with its credit in
@@ -476,6 +578,122 @@ func textClassifyTables(units []textUnit) {
 		i = max(j, i+1)
 	}
 }
+
+// textClassifyClauseLists marks a list that completes the sentence over
+// it: a line ending with a colon (or trailing off), then items of which most end as a
+// clause or a sentence does ("1. a tariff for pipe tobacco,"), or most
+// are phrases of four words or more ("Das Wichtigste in Kürze:", "keine
+// besondere Winterpflege nötig"), as no menu's one- and two-word links
+// are. It is the article's sentence set out in items: it weighs a little
+// in the search for the article's run (textClauseWeight), and it stays
+// whole inside it. (A box of posts under its heading is an aside, not
+// such a list.)
+func textClassifyClauseLists(units []textUnit) {
+	for i := 0; i+1 < len(units); i++ {
+		lead := units[i]
+		if lead.list || lead.boiler || lead.junk || lead.stop || lead.aside || !units[i+1].list || !textLeadsIn(lead.text) {
+			continue
+		}
+		j, ends, long := i+1, 0, 0
+		for j < len(units) && units[j].list && !units[j].boiler && !units[j].junk && !units[j].stop && !units[j].aside {
+			if last := units[j].text[len(units[j].text)-1]; last == ',' || last == ';' || last == '.' {
+				ends++
+			}
+			if units[j].words >= 4 {
+				long++
+			}
+			j++
+		}
+		if items := j - i - 1; items >= 2 && (2*ends >= items || 2*long >= items) {
+			for k := i; k < j; k++ {
+				units[k].clause = true
+				units[k].score = max(units[k].score, textClauseWeight*float64(units[k].words))
+			}
+		}
+		i = j - 1
+	}
+}
+
+// textClassifyCode marks a block of program code (a listing, a shell
+// session): textMinCodeLines or more lines in a row, placeholders aside,
+// most of them written as code is (brackets with an "=" or a call, an
+// import, a definition). It is the article's, as a table is.
+func textClassifyCode(units []textUnit) {
+	for i := 0; i < len(units); {
+		j, code, lines := i, 0, 0
+		for j < len(units) && !units[j].prose && !units[j].stop && !units[j].aside {
+			if !units[j].junk {
+				lines++
+				if textCodeLine(units[j].text) {
+					code++
+				}
+			}
+			j++
+		}
+		if lines >= textMinCodeLines && 2*code > lines {
+			for k := i; k < j; k++ {
+				if u := &units[k]; !u.junk {
+					u.clause, u.boiler, u.repeated = true, false, false
+					u.score = textClauseWeight * float64(u.words)
+				}
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// textMinCodeLines is the fewest lines of a block of code.
+const textMinCodeLines = 5
+
+// textCodeLine reports a line written as program code is.
+func textCodeLine(s string) bool {
+	for _, p := range []string{"import ", "from ", "def ", "class ", "return ", "@", "#include", "$ ", "func ", "var ", "const ", "let "} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return strings.ContainsAny(s, "=;{}") || strings.Contains(s, "(") && strings.Contains(s, ")") && !strings.Contains(s, " ") || strings.Contains(s, "()") || strings.Contains(s, "):")
+}
+
+// textLeadsIn reports a line that its list completes: it ends with a
+// colon or trails off ("Menschen, die ...").
+func textLeadsIn(s string) bool {
+	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")
+}
+
+// textClassifyReferences marks the list of works an article cites, under
+// its heading ("References", "Literatur", "Quellen"): entries that name a
+// year. Like a list completing a sentence, it closes the article.
+func textClassifyReferences(units []textUnit) {
+	for i := 0; i+1 < len(units); i++ {
+		if units[i].words > 2 || !textReferencesRe().MatchString(strings.ToLower(units[i].text)) {
+			continue
+		}
+		j := i + 1
+		for j < len(units) && units[j].words >= 3 && !units[j].boiler && !units[j].stop && textYearRe().MatchString(units[j].text) {
+			j++
+		}
+		if j-i-1 < 2 {
+			continue
+		}
+		for k := i; k < j; k++ {
+			units[k].clause = true
+			units[k].score = max(units[k].score, textClauseWeight*float64(units[k].words))
+		}
+		i = j - 1
+	}
+}
+
+// textReferencesRe matches the heading of the works an article cites.
+var textReferencesRe = lazyRegexp(`^(?:\d+\s+)?(?:references|bibliography|sources|literatur|literaturverzeichnis|quellen|quellenangaben|références|bibliographie|bibliografía|referencias|fuentes|bibliografia|fonti|riferimenti|literatura|bibliografie)[\s:]*$`)
+
+// textYearRe matches a year, as a cited work names it.
+var textYearRe = lazyRegexp(`\b(?:1[5-9]|20)\d\d\b`)
+
+// textClauseWeight: a word of a list that completes its sentence weighs
+// this much in the search for the article's run, so that a list closing
+// the article is in it.
+const textClauseWeight = 0.1
 
 // textSeparatorLine reports a line of rules or a bar of links, like
 // "-----" or "Home | News | Sport".
@@ -604,13 +822,22 @@ func textBody(units []textUnit) []int {
 	}
 	// The article comes before its comments: when the thread is longer
 	// than the piece, the densest run is the thread, so look above the
-	// first comments heading that closes a paragraph or more (a heading
-	// far below the paragraphs is a menu's link, not the thread's start).
+	// first comments heading that closes a paragraph or more. A heading
+	// far below a lone paragraph is a menu's link under a teaser, not the
+	// thread's start; two paragraphs or more are an article, however many
+	// lines (tags, teasers, a comment form) part it from its thread. Over
+	// a reply form (its heading ends with its cancel button) any prose is
+	// the article's: what the densest run below holds is the site's.
 	for s := 0; s < start; s++ {
 		if !units[s].stop {
 			continue
 		}
-		if a, b := textDensestRun(units[:s]); a >= 0 && s-b <= textCommentsGap && textProseWords(units[a:b+1]) >= textMinArticleWords {
+		a, b := textDensestRun(units[:s])
+		if a < 0 {
+			continue
+		}
+		form := units[s].words <= 8 && textReplyFormRe().MatchString(strings.ToLower(units[s].text))
+		if form || (s-b <= textCommentsGap || textParagraphs(units[a:b+1]) >= 2) && textProseWords(units[a:b+1]) >= textMinArticleWords {
 			start, end = a, b
 			break
 		}
@@ -652,19 +879,24 @@ func textBody(units []textUnit) []int {
 		if i > start && (textAuthorBox(units, i, j) || textAuthorBio(units, i, j, end)) {
 			break // the writer's box closes the article
 		}
-		// Placeholders, repeats and credits are dropped on their own; any
-		// other site line in the run condemns the run (a teaser's
-		// headline sits next to its "Read more" or its date).
+		// Placeholders, repeats, credits and a link to another story
+		// ("Read more: ...") are dropped on their own; any other site
+		// line in the run condemns the run (a teaser's headline sits
+		// next to its "Read more" or its date).
 		// Two or more list items written as headlines are a list of links
 		// to other pages, however few.
-		n, heads, keep := 0, 0, i > start && j <= end
+		clauses := true // a list completing the sentence over it closes the run
+		for k := i; k < j; k++ {
+			clauses = clauses && units[k].clause
+		}
+		n, heads, keep := 0, 0, i > start && (j <= end || clauses)
 		for k := i; k < j && keep; k++ {
 			u := units[k]
 			if textHeadlineCased(u) {
 				heads++
 			}
 			switch {
-			case u.boiler || u.stop || u.aside || heads >= 2:
+			case u.boiler && !u.teaser || u.stop || u.aside || heads >= 2:
 				keep = false
 			case textKeepShort(u):
 				n++
@@ -673,14 +905,73 @@ func textBody(units []textUnit) []int {
 		for k := i; k < j && keep; k++ {
 			// In a longer run only whole short sentences stay (the
 			// questions of an interview, a one-line paragraph).
-			if textKeepShort(units[k]) && (n <= textMaxKeptRun || textShortSentence(units[k])) {
+			if textKeepShort(units[k]) && (n <= textMaxKeptRun || textShortSentence(units[k]) || units[k].clause) {
 				body = append(body, k)
 			}
 		}
 		i = j
 	}
+	body = append(textLead(units, start, end), body...)
 	return textDropTeasers(units, body)
 }
+
+// textLead returns the paragraphs of the article's opening when a block
+// of the site's (a job board, a gallery, a comparison table) parts it from
+// the rest in units[start:end+1]: the densest run above start, two
+// paragraphs or more, with no comments heading or copyright between, and
+// written about the same things: many of its longer words recur below.
+func textLead(units []textUnit, start, end int) []int {
+	a, b := textDensestRun(units[:start])
+	if a < 0 || textParagraphs(units[a:b+1]) < 2 || textProseWords(units[a:b+1]) < textMinLeadWords {
+		return nil
+	}
+	for k := b + 1; k < start; k++ {
+		if units[k].stop {
+			return nil
+		}
+	}
+	above, below := textTopicWords(units[a:b+1]), textTopicWords(units[start:end+1])
+	shared := 0
+	for w := range above {
+		if below[w] {
+			shared++
+		}
+	}
+	if shared < textMinSharedWords || shared*textLeadShare < len(above) {
+		return nil
+	}
+	var lead []int
+	for k := a; k <= b; k++ {
+		if textKeepProse(units[k]) {
+			lead = append(lead, k)
+		}
+	}
+	return lead
+}
+
+// textTopicWords returns the longer lower-cased words of the paragraphs
+// among units.
+func textTopicWords(units []textUnit) map[string]bool {
+	m := make(map[string]bool)
+	for _, u := range units {
+		if !textKeepProse(u) {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(u.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if utf8.RuneCountInString(w) >= textTopicWordLen {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}
+
+const (
+	textMinLeadWords   = 80 // fewer words above the article's rest are no opening of it
+	textMinSharedWords = 5  // longer words an opening shares with the rest, at least
+	textLeadShare      = 5  // and one in this many of its longer words
+	textTopicWordLen   = 6  // a word this long or longer names a topic
+)
 
 // textDropTeasers drops the teasers for other pages set inside the
 // article: a headline, its blurb, and a box heading ("Read more") right
@@ -744,7 +1035,7 @@ func textListArticle(units []textUnit, start int) (int, int) {
 		for i < start && i <= d+textHeaderUnits && (units[i].junk || units[i].boiler || units[i].repeated || units[i].meta) {
 			i++
 		}
-		lines, heads, j := 0, 0, i
+		lines, heads, wordy, j := 0, 0, 0, i
 		for ; j < start && (units[j].junk || textKeepShort(units[j]) && !units[j].prose); j++ {
 			u := units[j]
 			if u.junk {
@@ -752,12 +1043,17 @@ func textListArticle(units []textUnit, start int) (int, int) {
 			}
 			if !u.list && !u.blank {
 				lines++
+				if textLetterWords(u.text) >= 2 {
+					wordy++
+				}
 			}
 			if mostlyCapitalised(u.text, 3) {
 				heads++
 			}
 		}
-		if lines < textMinListLines || heads*2 >= lines || j < start && units[j].prose {
+		// A widget's readings ("22.6 °", "97 %", "Fri") are no list of
+		// the article's: most of its lines say something in words.
+		if lines < textMinListLines || heads*2 >= lines || 2*wordy < lines || j < start && units[j].prose {
 			continue
 		}
 		if lastAside >= j {
@@ -765,6 +1061,27 @@ func textListArticle(units []textUnit, start int) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// textLetterWords counts the words of s written in letters alone, two or
+// more of them.
+func textLetterWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		letters, digits := 0, false
+		for _, r := range f {
+			switch {
+			case unicode.IsLetter(r):
+				letters++
+			case unicode.IsDigit(r):
+				digits = true
+			}
+		}
+		if letters >= 2 && !digits {
+			n++
+		}
+	}
+	return n
 }
 
 // textTitleAbove reports a headline-shaped line just above unit d (a
@@ -847,7 +1164,9 @@ func textAuthorBox(units []textUnit, i, j int) bool {
 func textItemEnd(units []textUnit, start, end int) int {
 	header := make(map[string]bool)
 	for i := max(0, start-textHeaderUnits); i < start; i++ {
-		if u := units[i]; u.boiler && !u.prose && u.words >= 2 {
+		// A picture's credit is no such furniture: the same one
+		// stands under each picture of the article.
+		if u := units[i]; u.boiler && !u.prose && u.words >= 2 && !u.meta && !strings.ContainsRune(u.text, '©') {
 			header[strings.ToLower(units[i].text)] = true
 		}
 	}
@@ -878,6 +1197,17 @@ func textProseWords(units []textUnit) int {
 	for _, u := range units {
 		if textKeepProse(u) {
 			n += u.words
+		}
+	}
+	return n
+}
+
+// textParagraphs counts the paragraphs among units.
+func textParagraphs(units []textUnit) int {
+	n := 0
+	for _, u := range units {
+		if textKeepProse(u) {
+			n++
 		}
 	}
 	return n

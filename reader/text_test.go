@@ -108,6 +108,67 @@ func TestTextWrapWidthIsACeiling(t *testing.T) {
 	}
 }
 
+func TestTextWrapWidthShortArticleAmongTeasers(t *testing.T) {
+	// A short article wrapped at 99 among many teasers, each headline
+	// over its date: most line pairs are headlines' hard breaks, but the
+	// lines that nearly fill the width wrap.
+	var parts []string
+	for i := 0; i < 12; i++ {
+		parts = append(parts, "A teaser's headline about the council and its plan for roads\n19.10.2019 17:41")
+	}
+	parts = append(parts, wrap(para("Short", 40), 99), wrap(para("Shortb", 30), 99), wrap(para("Shortc", 30), 99))
+	lines := strings.Split(strings.Join(parts, "\n\n"), "\n")
+	if w := textWrapWidth(lines); w < 97 || w > 102 {
+		t.Errorf("short article wrapped at 99 among teasers: estimated width %d", w)
+	}
+}
+
+func TestTextUnitsWrapBeforeNumberOrDash(t *testing.T) {
+	// A wrap that puts a date's day ("4. March") or a dash at a line's
+	// start continues the paragraph; a list item would be indented.
+	var paras []string
+	for _, s := range []string{"Alpha", "Beta", "Gamma"} {
+		paras = append(paras, wrap(para(s, 60), 79))
+	}
+	lines := []string{"In the end the coach named his very young team for the qualifiers set in Rio on",
+		"4. March, and the captain said it was a strong one despite the injuries of all",
+		"– two of its best players, who will watch from the stands with the fans."}
+	units := textUnits(strings.Join(paras, "\n\n") + "\n\n" + strings.Join(lines, "\n"))
+	if last := units[len(units)-1]; len(units) != 4 || last.text != strings.Join(lines, " ") || last.list {
+		var got []string
+		for _, u := range units {
+			got = append(got, u.text)
+		}
+		t.Errorf("got %q", got[3:])
+	}
+}
+
+func TestTextWrapWidthLongWords(t *testing.T) {
+	// Two paragraphs of long words wrapped at 99: the lines that break
+	// before a long word vote for narrower widths too, but a line of 99
+	// cells says the width is 99.
+	words := []string{"der", "Absatz", "von", "Mineralölprodukten", "sank", "im", "Zeitraum", "Bundesamtes", "für", "Wirtschaft",
+		"und", "Ausfuhrkontrolle", "nach", "Erhebungen", "des", "Vorjahresperiode", "um", "Millionen", "Tonnen", "gegenüber"}
+	h := uint32(57)
+	var parts []string
+	for p := 0; p < 2; p++ {
+		var b []string
+		for i := 0; i < 40; i++ {
+			h = h*1664525 + 1013904223
+			b = append(b, words[(h>>16)%uint32(len(words))])
+		}
+		parts = append(parts, wrap(strings.Join(b, " ")+".", 99))
+	}
+	lines := strings.Split(strings.Join(parts, "\n\n"), "\n")
+	widest := 0
+	for _, l := range lines {
+		widest = max(widest, textCells(l))
+	}
+	if w := textWrapWidth(lines); widest > w+textWrapSlack {
+		t.Errorf("wrapped at 99: estimated width %d, a line is %d wide", w, widest)
+	}
+}
+
 func TestTextUnitsJoinCJKWithoutSpace(t *testing.T) {
 	text := strings.Repeat("不正に改造したスマートフォンを販売した", 3) + "\n" + strings.Repeat("商標法違反の疑いで逮捕された", 2) + "。"
 	lines := strings.Split(text, "\n")
@@ -168,6 +229,7 @@ func TestTextClassifyRules(t *testing.T) {
 		{"a caption pointing at its photo", "The mayor, pictured at the opening of the bridge in 2018, has denied the claims.", func(u textUnit) bool { return u.meta && !u.prose }},
 		{"a file photo caption", "A nurse prepares a vaccine in this file photo taken on Monday in Boston.", func(u textUnit) bool { return u.meta && !u.prose }},
 		{"don't miss heading is an aside", "DON'T MISS", func(u textUnit) bool { return u.aside }},
+		{"paired guillemets quote, they are no arrows", "«Ach, bitte nicht», seufzt sie am Pult. «Das läuft mir jetzt den ganzen Tag nach!» Er sucht Worte: «Wo Menschen singen, da lass dich nieder.»", func(u textUnit) bool { return u.prose && !u.boiler }},
 		{"cookie notice is boilerplate", "We use cookies to improve your experience. By continuing you accept our cookies and privacy policy.", func(u textUnit) bool { return u.boiler }},
 		{"newsletter promo is boilerplate", "Sign up for our newsletter to get the best stories in your inbox every day.", func(u textUnit) bool { return u.boiler }},
 		{"share line is boilerplate", "Share on Facebook", func(u textUnit) bool { return u.boiler }},
@@ -175,10 +237,29 @@ func TestTextClassifyRules(t *testing.T) {
 		{"comments heading ends the article", "23 Comments", func(u textUnit) bool { return u.stop }},
 		{"leave a reply ends the article", "Leave a Reply", func(u textUnit) bool { return u.stop }},
 		{"a menu's about line does not end the article", "About Jane Doe", func(u textUnit) bool { return !u.stop }},
+		{"a comment form's heading ends the article (fr)", "Écrire un commentaire", func(u textUnit) bool { return u.stop }},
+		{"a comment form's heading ends the article (pl)", "Dodaj komentarz", func(u textUnit) bool { return u.stop }},
+		{"a comment form's heading ends the article (nl)", "Laat een reactie achter", func(u textUnit) bool { return u.stop }},
+		{"a count in brackets after the comments heading", "Komentarze(9)", func(u textUnit) bool { return u.stop }},
+		{"one comment, counted", "1 Kommentar", func(u textUnit) bool { return u.stop }},
+		{"a commentary's kicker does not end the article", "Kommentar", func(u textUnit) bool { return !u.stop }},
 		{"related heading is an aside", "Related Stories", func(u textUnit) bool { return u.aside && !u.stop }},
+		{"related heading is an aside (de)", "Ähnliche Beiträge", func(u textUnit) bool { return u.aside && !u.stop }},
+		{"a box of popular posts is an aside (de)", "Beliebte Beiträge zum Thema:", func(u textUnit) bool { return u.aside }},
+		{"you may like is an aside (de)", "Das könnte Sie auch interessieren", func(u textUnit) bool { return u.aside }},
+		{"see also is an aside (pl)", "Zobacz również", func(u textUnit) bool { return u.aside }},
+		{"more topics is an aside (de)", "Mehr Themen:", func(u textUnit) bool { return u.aside }},
+		{"the most read of a site is an aside (de)", "Die meistgelesenen Artikel bei Example.de", func(u textUnit) bool { return u.aside }},
+		{"you may like is an aside (es)", "También le puede interesar", func(u textUnit) bool { return u.aside }},
+		{"a teaser line after you may like (es)", "Le puede interesar: El concejo abrirá tres nuevos casos", func(u textUnit) bool { return u.boiler }},
+		{"an external content's placeholder is the site's (de)", "Externer Inhalt", func(u textUnit) bool { return u.boiler }},
+		{"an advertising disclosure is the site's", "Advertising disclosure: we may receive compensation from the companies whose products we review here.", func(u textUnit) bool { return u.boiler }},
+		{"an order button is the site's (de)", "Buch bestellen", func(u textUnit) bool { return u.boiler }},
 		{"byline", "By Jane Doe", func(u textUnit) bool { return u.byline && u.meta }},
 		{"date", "Nov. 19, 2019 8:03 am ET", func(u textUnit) bool { return u.byline }},
 		{"credit", "Photo: Jane Doe/Getty Images", func(u textUnit) bool { return u.meta && !u.byline }},
+		{"credit (fi)", "Kuva: Jane Doe", func(u textUnit) bool { return u.meta && !u.byline }},
+		{"credit, a photograph's", "Photograph by Jane Doe", func(u textUnit) bool { return u.meta && !u.byline }},
 		{"caption", "A man walks past the closed factory gates on Monday morning. © Reuters", func(u textUnit) bool { return u.meta && !u.prose }},
 		{"image placeholder", "[logo-white]", func(u textUnit) bool { return u.junk }},
 		{"form field", "[                    ]", func(u textUnit) bool { return u.junk }},
@@ -300,6 +381,252 @@ func TestTextBodyBeforeComments(t *testing.T) {
 	units = classified(append(menu, para("Article", 80), para("Articleb", 80), para("Articlec", 80))...)
 	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Article") {
 		t.Errorf("body is a teaser above a menu's comments link: %.100q", got)
+	}
+}
+
+func TestTextBodyBeforeDistantComments(t *testing.T) {
+	// A post of several paragraphs, then its tags and teasers for other
+	// posts, then its thread: however many lines part them, the
+	// paragraphs above the heading are the article.
+	lines := []string{"Home", "A post", "By Jane", para("Post", 60), para("Postb", 60), para("Postc", 40),
+		"Tags", "roads", "costs", "Previous post", "The council's other plan", "Next post", "A debate about roads",
+		"Share on Facebook", "Share on Twitter", "Comments"}
+	for _, c := range []string{"Ann", "Bob", "Cid", "Dee", "Eve", "Fay"} {
+		lines = append(lines, c+" said:", para(c+"a", 60), para(c+"b", 60))
+	}
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Post") || !strings.Contains(got, "In Postc") || strings.Contains(got, "In Ann") {
+		t.Errorf("body is not the post above the distant comments: %.200s", got)
+	}
+}
+
+func TestTextBodyAboveReplyForm(t *testing.T) {
+	// A short post, its share bar and tags, then a reply form with its
+	// cancel button and a sidebar of longer prose under it: the post is
+	// the article, however short.
+	lines := []string{"Home", "A short post", "Posted on 17 December 2019", para("Post", 25),
+		"Share this:", "Twitter", "Facebook", "Like this:", "Loading", "Tags", "roads", "costs", "Previous post",
+		"Leave a Reply Cancel reply", "Your email address will not be published.", "Name", "[      ]", "Email", "[      ]",
+		"About this blog", para("Side", 60), para("Sideb", 60)}
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Post") || strings.Contains(got, "In Side") {
+		t.Errorf("body is not the post above the reply form: %.200s", got)
+	}
+}
+
+func TestTextBodyKeepsClauseList(t *testing.T) {
+	// A sentence ending with a colon, completed by list items that end as
+	// clauses do, nested ones among them: the article's own, not a menu.
+	text := strings.Join([]string{"Home", "News", "", para("One", 40), "", para("Two", 40), "",
+		"The law brings the following changes:", "",
+		" 1. a new tariff for pipe tobacco and heated tobacco from January 2022,",
+		" 2. a tariff for the substitutes for tobacco from July 2022,",
+		" 3. higher tariffs in steps", "",
+		"      + from January 2022 for cigarettes and fine cut,",
+		"      + from January 2023 for pipe tobacco and heated tobacco and",
+		"      + from January 2024 for the substitutes.", "",
+		para("Three", 20), "", "Contact us", "Privacy policy"}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"In One", "pipe tobacco and heated tobacco from January 2022,", "from January 2023", "In Three"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %.300s", want, got)
+		}
+	}
+}
+
+func TestTextBodyKeepsLeadPrintedTwice(t *testing.T) {
+	// The page prints its lead twice, a date line between (once for each
+	// screen size): the last copy is the article's first paragraph.
+	lead := para("Lead", 50)
+	units := classified("Home", "News", "A headline about the council", lead, "12.10.2015, 19:16", lead,
+		para("Body", 30), "Share on Facebook", "Tweet")
+	got := texts(units, textBody(units))
+	if len(got) != 2 || got[0] != lead || !strings.HasPrefix(got[1], "In Body") {
+		t.Errorf("body %q, want the lead once and the paragraph", got)
+	}
+}
+
+func TestTextBodyBeforeThreadWithoutHeading(t *testing.T) {
+	// A blog's comments with no heading over them, each under its
+	// writer's "Name sagt:" and its date: the first opens the thread.
+	lines := []string{"Home", "A post", "By Jane", para("Post", 60), para("Postb", 60)}
+	for _, c := range []string{"Ann", "Bob", "Cid"} {
+		lines = append(lines, c+" sagt:", "3. November 2023 um 20:14 Uhr", para(c+"a", 50), para(c+"b", 40))
+	}
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Postb") || strings.Contains(got, "In Ann") {
+		t.Errorf("body is not the post above the thread: %.300s", got)
+	}
+}
+
+func TestTextBodyKeepsKeyPointsList(t *testing.T) {
+	// A colon's lead-in and its key points, phrases with no punctuation,
+	// inside the article: a menu's short links would not be kept.
+	text := strings.Join([]string{"Home", "News", "", para("One", 40), "", para("Two", 40), "",
+		"The main points in short:", "",
+		"  * very hardy in the coldest of winters", "  * flowers for most sorts in the winter",
+		"  * the petals roll in when it freezes", "  * no special care in the winter needed", "",
+		para("Three", 20), "", "Contact us", "Privacy policy"}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"In Two", "The main points in short:", "no special care in the winter needed", "In Three"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %.300s", want, got)
+		}
+	}
+}
+
+func TestTextBodyKeepsLeadAcrossSiteBlock(t *testing.T) {
+	// The article's opening, a long block of the site's (job ads), then
+	// the article's longer rest: the opening is written about the same
+	// things, and is the article's.
+	lines := []string{"Home", "A headline about the council", para("Lead", 60), para("Leadb", 50)}
+	for i := 0; i < 12; i++ {
+		lines = append(lines, "Engineer (m/w/d) Example GmbH", "Karlsruhe Zum Job")
+	}
+	lines = append(lines, para("Rest", 80), para("Restb", 80), para("Restc", 80), "Contact us", "Privacy policy")
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Lead") || !strings.Contains(got, "In Leadb") || !strings.Contains(got, "In Rest") || strings.Contains(got, "Engineer") {
+		t.Errorf("body lacks the article's opening: %.300s", got)
+	}
+	// A site's blurb about other things above the block is not taken.
+	lines = []string{"Home",
+		"Welcome to our portal for gardeners, with catalogues, brochures and magazines about flowers, shrubs, hedges and orchards, " +
+			"printed every season and delivered to subscribers everywhere in the country, with gardening tips and planting calendars. " +
+			"Members find seeds, bulbs and tools in our shop, and booklets about composting, pruning and watering.",
+		"Our editors travel through gardens and nurseries to photograph blossoms, vegetables and greenhouses, and they answer letters " +
+			"from readers who wonder which tomatoes, pumpkins or raspberries thrive on a balcony or beside a pond in springtime."}
+	for i := 0; i < 12; i++ {
+		lines = append(lines, "Engineer (m/w/d) Example GmbH", "Karlsruhe Zum Job")
+	}
+	lines = append(lines, para("Rest", 80), para("Restb", 80), para("Restc", 80))
+	units = classified(lines...)
+	if got := strings.Join(texts(units, textBody(units)), "|"); strings.Contains(got, "Welcome") {
+		t.Errorf("body took a blurb about other things: %.300s", got)
+	}
+}
+
+func TestTextBodyCommentsLinkInShareBar(t *testing.T) {
+	// A share bar's link to the comments, a list item, sits between the
+	// lead and the rest of the article: it ends nothing.
+	text := strings.Join([]string{"Home", "", "A headline about the council", "", para("Lead", 40), "",
+		"  * Share", "  * Comments", "", para("Rest", 60), "", para("Restb", 60), "", para("Restc", 60)}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Lead") || !strings.Contains(got, "In Restc") {
+		t.Errorf("body %.300s", got)
+	}
+}
+
+func TestTextBodyCreditRepeatedUnderPictures(t *testing.T) {
+	// The same credit under each picture of the article is no piece's
+	// header furniture coming again.
+	units := classified("Home", "A Piece", "Vulture in flight | © Jane Roe", para("Lede", 60), para("Body", 50),
+		"Vulture in flight | © Jane Roe", para("More", 60), para("Moreb", 50))
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Body") || !strings.Contains(got, "In Moreb") {
+		t.Errorf("body %.300q", got)
+	}
+}
+
+func TestTextBodyKeepsClosingClauseList(t *testing.T) {
+	// The article closes with a colon's lead-in and its items: the run
+	// takes them in, and they stay, though no paragraph follows.
+	text := strings.Join([]string{"Home", "News", "", para("One", 40), "", para("Two", 40), "",
+		"Our proposals for affordable housing:", "",
+		"  * suspend the rise of the reference rents", "  * apply the tenancy law to all flats after twenty years",
+		"  * abolish fixed-term leases for all tenants", "",
+		"Contact us", "Privacy policy"}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"In Two", "Our proposals for affordable housing:", "abolish fixed-term leases for all tenants"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %.300s", want, got)
+		}
+	}
+	if strings.Contains(got, "Contact us") {
+		t.Errorf("body took the footer: %.300s", got)
+	}
+}
+
+func TestFromTextNoProseStopsAtComments(t *testing.T) {
+	// No paragraph anywhere: every line is kept, up to the comments
+	// heading under them.
+	a, err := FromText("Site news\n\nChapter 121 is online\n\nMore on Friday\n\nComments\n\n#1 Ann\n\nThanks for the chapter\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "More on Friday") || strings.Contains(a.Text, "Thanks") || strings.Contains(a.Text, "Comments") {
+		t.Errorf("text %q", a.Text)
+	}
+}
+
+func TestTextBodyKeepsReferences(t *testing.T) {
+	// The works the article cites, under their heading, close it.
+	text := strings.Join([]string{"Home", "News", "", para("One", 40), "", para("Two", 40), "",
+		"Literatur", "", "Baal T, Denke B, 1994. Die Ursachen des Massensterbens von Hummeln.",
+		"van Bebber C, 2005. Hummelforum", "Jacobs W, 1998. Biologie und Ökologie der Insekten", "",
+		"Contact us", "Privacy policy"}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"In Two", "Literatur", "Jacobs W, 1998"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %.300s", want, got)
+		}
+	}
+}
+
+func TestTextBodyKeepsSubheadAfterTeaserLine(t *testing.T) {
+	// A link to another story set in the article drops on its own; the
+	// subhead under it stays.
+	units := classified(para("One", 50), para("Two", 50), "Read more: Another story about the council's plans",
+		"Freedom fighters replace colonial leaders", para("Three", 50), para("Four", 50))
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "Freedom fighters") || strings.Contains(got, "Read more") {
+		t.Errorf("body %.300q", got)
+	}
+}
+
+func TestTextBodyKeepsListAfterTrailingLeadIn(t *testing.T) {
+	// A sentence that trails off into its list ("people who ...").
+	text := strings.Join([]string{"Home", "News", "", para("One", 40), "", para("Two", 40), "",
+		"The best results come from people who ...", "",
+		"  * are open and curious about the world", "  * want to move something in the world",
+		"  * want more time for the people who matter", "", para("Three", 20), "", "Contact us"}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "want more time for the people who matter") || !strings.Contains(got, "In Three") {
+		t.Errorf("body %.300s", got)
+	}
+}
+
+func TestTextBodyKeepsCode(t *testing.T) {
+	// A listing between the paragraphs of a programmer's post is the
+	// post's, however many lines.
+	code := []string{"import os", "from django.conf import settings", "from selenium import webdriver", "", "class QunitTests(TestCase):",
+		"@classmethod", "def setUpClass(cls):", "cls.browser = webdriver.PhantomJS()", "super().setUpClass()", "",
+		"def test_qunit(self):", "self.browser.get(self.live_server_url + 'index.html')", "results = WebDriverWait(self.browser, 5)",
+		"total = int(results.text)", "failed = int(results.failed)", "self.assertTrue(total and not failed)"}
+	text := strings.Join([]string{"Home", "Blog", "", para("One", 60), "", para("Two", 60), "", strings.Join(code, "\n\n"), "",
+		para("Three", 40), "", "Contact us"}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"from django.conf import settings", "failed = int(results.failed)", "In Three"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %.300s", want, got)
+		}
 	}
 }
 
@@ -910,6 +1237,11 @@ func TestFromTextListArticle(t *testing.T) {
 		"Londrina Crowd Breaks Record", "Santa Cruz Win For Veteran", "Million Race Tickets On Sale", "Tarumã Returns To Calendar"}
 	if a, err := FromText(page(links)); err != nil || strings.Contains(a.Text, "Curitiba Hosts") {
 		t.Errorf("a list of headlines taken for the article: %v %.200q", err, a.Text)
+	}
+	// A weather widget's readings are no list article either.
+	weather := []string{"Basseterre", "overcast clouds", "22.6 ° C", "24.2 °", "97 %", "7.6kmh", "100 %", "Fri", "26 °", "Sat", "26 °"}
+	if a, err := FromText(page(weather)); err != nil || strings.Contains(a.Text, "97 %") {
+		t.Errorf("a weather widget taken for the article: %v %.200q", err, a.Text)
 	}
 }
 
