@@ -436,7 +436,16 @@ func textScore(u *textUnit) float64 {
 func textClassifyThread(units []textUnit) {
 	first, n := -1, 0
 	for i, u := range units {
-		if !u.prose && u.words >= 2 && u.words <= textSaysWords && strings.HasSuffix(u.text, ":") && textSaysRe().MatchString(strings.ToLower(u.text)) {
+		// A comment's head has its date under it; an article's "The
+		// mayor says:" over a quote has the quote.
+		dated := false
+		for k := i + 1; k < len(units) && k <= i+2; k++ {
+			if !units[k].junk {
+				dated = units[k].byline
+				break
+			}
+		}
+		if dated && !u.prose && u.words >= 2 && u.words <= textSaysWords && strings.HasSuffix(u.text, ":") && textSaysRe().MatchString(strings.ToLower(u.text)) {
 			if first < 0 {
 				first = i
 			}

@@ -1890,3 +1890,24 @@ func TestTextWrapWidthPastNestedMenu(t *testing.T) {
 		}
 	}
 }
+
+// TestTextSaysOverQuoteIsNoThread: an article that sets a quote under
+// "The mayor says:" twice is no comment thread (whose heads have their
+// dates under them): the article was cut at the first quote.
+func TestTextSaysOverQuoteIsNoThread(t *testing.T) {
+	p := func(s string) string {
+		return strings.Repeat(s+" went to the council and argued about the budget for the roads. ", 3)
+	}
+	text := "Site Name\n\nHome News Sport\n\nCouncil Argues Over The Roads Budget Again\n\nBy Jane Roe, 4 March 2020\n\n" +
+		p("First") + "\n\n" + p("Second") + "\n\nThe mayor says:\n\n" + p("Quote one") + "\n\n" + p("Third") +
+		"\n\nThe governor says:\n\n" + p("Quote two") + "\n\n" + p("Fourth") + "\n\n" + p("Fifth") + "\n\n© 2020 Site Name\n"
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"First", "The mayor says:", "Quote one", "Third", "Quote two", "Fifth"} {
+		if !strings.Contains(a.Text, w) {
+			t.Errorf("%q lost:\n%s", w, a.Text)
+		}
+	}
+}
