@@ -845,6 +845,9 @@ func textBody(units []textUnit) []int {
 		if a < 0 {
 			continue
 		}
+		if textCountUnderByline(units, b, s, start) {
+			continue
+		}
 		form := units[s].words <= 8 && textReplyFormRe().MatchString(strings.ToLower(units[s].text))
 		if form || (s-b <= textCommentsGap || textParagraphs(units[a:b+1]) >= 2) && textProseWords(units[a:b+1]) >= textMinArticleWords {
 			start, end = a, b
@@ -981,6 +984,34 @@ const (
 	textLeadShare      = 5  // and one in this many of its longer words
 	textTopicWordLen   = 6  // a word this long or longer names a topic
 )
+
+// textCountUnderByline reports whether the comments heading at s is the
+// count an article's header shows under its headline and byline ("How To
+// Grow Beans" / "By Jane Roe · 4 March 2020" / "12 Comments"), a link to
+// the thread, with the run of prose at start right under it: the
+// article, not a thread. (A post's closing "posted by Jane at 12:53" over
+// "Comments (35)" has its prose above, ending at b, and no headline
+// between.)
+func textCountUnderByline(units []textUnit, b, s, start int) bool {
+	if !textHasDigit(units[s].text) || start-s > 3 {
+		return false
+	}
+	for _, u := range units[s+1 : start] {
+		if u.byline || u.prose {
+			return false // a comment's name and date
+		}
+	}
+	byline, headline := false, false
+	for k := s - 1; k > b; k-- {
+		switch u := units[k]; {
+		case u.byline && k >= s-3:
+			byline = true
+		case byline && !u.junk && textTitleShaped(u):
+			headline = true
+		}
+	}
+	return byline && headline
+}
 
 // textDropTeasers drops the teasers for other pages set inside the
 // article: a headline, its blurb, and a box heading ("Read more") right
@@ -1272,10 +1303,10 @@ func textTitle(units []textUnit, body []int) int {
 		seen := 0
 		for i := first - 1; i >= 0 && seen < lookBack; i-- {
 			u := units[i]
-			if u.stop {
+			if u.stop && !textCountUnderByline(units, -1, i, first) {
 				break
 			}
-			if u.junk || u.list || u.boiler && (pass != 1 || !textTitleShaped(u)) {
+			if u.stop || u.junk || u.list || u.boiler && (pass != 1 || !textTitleShaped(u)) {
 				continue // share bars and menus do not push the headline away
 			}
 			// A box of links to other stories ("More on:", "See also"

@@ -1911,3 +1911,29 @@ func TestTextSaysOverQuoteIsNoThread(t *testing.T) {
 		}
 	}
 }
+
+// TestTextCommentCountUnderByline: a blog's header shows the comments'
+// count under the headline and byline ("12 Comments"), a link: the
+// article under it was lost for the site's two paragraphs of
+// introduction above, taken for the article before its thread.
+func TestTextCommentCountUnderByline(t *testing.T) {
+	intro := "We write about gardens, vegetables and the seasons, from a small allotment in the north of the country, every week since 2009.\n\n" +
+		"Our readers send us their questions, and we answer them here with pictures of what grows and what does not grow.\n\n"
+	text := "Site Name\n\n" + intro + "Home\n\nAbout\n\nRecipes\n\nContact\n\nHow To Grow Beans Along A Fence\n\nBy Jane Roe, 4 March 2020\n\n12 Comments\n\n" +
+		para("First", 40) + "\n\n" + para("Second", 40) + "\n\n" + para("Third", 40) + "\n\n" + para("Fourth", 40) + "\n\n© 2020 Site Name\n"
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "How To Grow Beans Along A Fence" || strings.Contains(a.Text, "We write") || !strings.Contains(a.Text, para("First", 40)) || !strings.Contains(a.Text, para("Fourth", 40)) {
+		t.Errorf("title %q, text:\n%s", a.Title, a.Text)
+	}
+	// A post's closing byline over the count heads the thread under it.
+	post := para("Post", 60) + "\n\n" + para("More", 60) + "\n\nposted by Stadler at 12:53\n\nComments (35)\n\n"
+	for _, c := range []string{"One", "Two", "Three", "Four", "Five"} {
+		post += " 1. " + para(c, 50) + "\n\n    Comment by Jane — 17.07, 2011 @ 13:04\n\n"
+	}
+	if a, _ := FromText("Site Name\n\nA Post About Names\n\n" + post); !strings.Contains(a.Text, para("Post", 60)) || strings.Contains(a.Text, para("One", 50)) {
+		t.Errorf("the post over its thread:\n%s", a.Text)
+	}
+}
