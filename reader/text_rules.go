@@ -986,14 +986,14 @@ const (
 )
 
 // textCountUnderByline reports whether the comments heading at s is the
-// count an article's header shows under its headline and byline ("How To
-// Grow Beans" / "By Jane Roe · 4 March 2020" / "12 Comments"), a link to
-// the thread, with the run of prose at start right under it: the
-// article, not a thread. (A post's closing "posted by Jane at 12:53" over
+// link to the thread an article's header shows under its headline and
+// byline ("How To Grow Beans" / "By Jane Roe · 4 March 2020" / "12
+// Comments", "Leave a comment"), with the run of prose at start right
+// under it: the article, not a thread. (A post's closing "posted by Jane at 12:53" over
 // "Comments (35)" has its prose above, ending at b, and no headline
 // between.)
 func textCountUnderByline(units []textUnit, b, s, start int) bool {
-	if !textHasDigit(units[s].text) || start-s > 3 {
+	if start-s > 3 {
 		return false
 	}
 	for _, u := range units[s+1 : start] {

@@ -1928,6 +1928,9 @@ func TestTextCommentCountUnderByline(t *testing.T) {
 	if a.Title != "How To Grow Beans Along A Fence" || strings.Contains(a.Text, "We write") || !strings.Contains(a.Text, para("First", 40)) || !strings.Contains(a.Text, para("Fourth", 40)) {
 		t.Errorf("title %q, text:\n%s", a.Title, a.Text)
 	}
+	if a, _ := FromText(strings.Replace(text, "12 Comments", "Leave a comment", 1)); !strings.Contains(a.Text, para("First", 40)) {
+		t.Errorf("under 'Leave a comment':\n%s", a.Text)
+	}
 	// A post's closing byline over the count heads the thread under it.
 	post := para("Post", 60) + "\n\n" + para("More", 60) + "\n\nposted by Stadler at 12:53\n\nComments (35)\n\n"
 	for _, c := range []string{"One", "Two", "Three", "Four", "Five"} {
