@@ -59,7 +59,7 @@ func FromText(text string) (*Article, error) {
 		}
 	}
 	if t >= 0 {
-		a.Title = units[t].text
+		a.Title = textTitleText(units[t].text)
 		// What the region holds above the title is the site's.
 		keep := body[:0:0]
 		for _, i := range body {
@@ -79,6 +79,21 @@ func FromText(text string) (*Article, error) {
 		}
 	}
 	return textArticle(a, units, body)
+}
+
+// textTitleText is the title line without an image's placeholder glued
+// to it ("[csm_camp_10]Skiing Made Light"): the dumper writes an image
+// in the headline's link as its file name in brackets, with no space.
+func textTitleText(s string) string {
+	if k := strings.IndexByte(s, ']'); strings.HasPrefix(s, "[") && k > 1 && k+1 < len(s) &&
+		!strings.ContainsRune(s[:k], ' ') && s[k+1] != ' ' {
+		s = s[k+1:]
+	}
+	if k := strings.LastIndexByte(s, '['); strings.HasSuffix(s, "]") && k > 0 && k < len(s)-2 &&
+		!strings.ContainsRune(s[k:], ' ') && s[k-1] != ' ' {
+		s = s[:k]
+	}
+	return s
 }
 
 // textDropTitled drops the units of body that open with the whole title

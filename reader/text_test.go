@@ -1890,3 +1890,15 @@ func TestTextWrapWidthPastNestedMenu(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTitleWithoutGluedPlaceholder: an image's placeholder glued to
+// the headline ("[camp_10]Skiing ...") is left out of the title.
+func TestTextTitleWithoutGluedPlaceholder(t *testing.T) {
+	const want = "Skiing Made Light with the New Harness"
+	text := strings.Join([]string{"* Home", "* News", "* Shop", "Share on Facebook", "[camp_1055]" + want, "14 January 2022",
+		para("Lede", 30), para("Next", 30), "© 2022 Site Name. All rights reserved."}, "\n\n")
+	a, err := FromText(text)
+	if err != nil || a.Title != want {
+		t.Errorf("title %q, %v", a.Title, err)
+	}
+}
