@@ -1415,7 +1415,7 @@ func textTitleShaped(u textUnit) bool {
 		return false // nor is a row of numbers (years, a phone number)
 	}
 	s := strings.TrimRight(u.text, " ")
-	if textPersonLine(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
+	if textPersonLine(s) || textDoubledLabel(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
 		return false
 	}
 	if strings.HasSuffix(s, ")") {
@@ -1430,6 +1430,25 @@ func textTitleShaped(u textUnit) bool {
 	// A headline in Title Case may end with a full stop ("Stock Falls.
 	// Why You Shouldn't Worry."); a sentence is not written so.
 	return !strings.HasSuffix(s, ":") && (!strings.HasSuffix(s, ".") || strings.HasSuffix(s, "...") || mostlyCapitalised(s, 4))
+}
+
+// textDoubledLabel reports a control's label written twice, as a
+// button's text and its icon's name, or its two states: "MENÜ Menü
+// schließen", "Fullscreen open Fullscreen close", "Jane Doe Jane Doe". A
+// headline does not say its first word (but an article) again without a
+// stop between.
+func textDoubledLabel(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) < 2 || len(f) > 8 || utf8.RuneCountInString(f[0]) < 4 || // "Der Turm der Wünsche"
+		strings.IndexFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != '-' }) >= 0 {
+		return false
+	}
+	for _, w := range f[1:] {
+		if w == f[0] {
+			return true
+		}
+	}
+	return false
 }
 
 // textBreadcrumb reports a trail of links parted by arrows or slashes

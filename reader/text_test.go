@@ -1902,3 +1902,18 @@ func TestTextTitleWithoutGluedPlaceholder(t *testing.T) {
 		t.Errorf("title %q, %v", a.Title, err)
 	}
 }
+
+// TestTextTitleNotADoubledLabel: a control's label written twice (a
+// menu's button, a picture's two states, a name and its icon's) is not
+// the headline; a headline that says an article twice is.
+func TestTextTitleNotADoubledLabel(t *testing.T) {
+	for _, label := range []string{"MENÜ Menü schließen", "Fullscreen open Fullscreen close", "Jane Doe Jane Doe"} {
+		if got := titleOf("Site Name", label, para("Lede", 30), para("Next", 30)); got != "" {
+			t.Errorf("%q: title %q", label, got)
+		}
+	}
+	const want = "Der Turm der Wünsche"
+	if got := titleOf("Site Name", want, para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("title %q", got)
+	}
+}
