@@ -58,6 +58,7 @@ func FromText(text string) (*Article, error) {
 			}
 		}
 	}
+	t = textRunInTitle(units, t)
 	if t >= 0 {
 		a.Title = textTitleText(units[t].text)
 		// What the region holds above the title is the site's.
@@ -79,6 +80,22 @@ func FromText(text string) (*Article, error) {
 		}
 	}
 	return textArticle(a, units, body)
+}
+
+// textRunInTitle returns the line under the title t that ends it, when
+// t runs the breadcrumb or the section into the headline ("Home News
+// Council Votes ...") and the headline stands alone below, over the
+// article.
+func textRunInTitle(units []textUnit, t int) int {
+	if t < 0 {
+		return t
+	}
+	for k := t + 1; k < len(units) && k <= t+textHeadGap; k++ {
+		if u := units[k]; !u.prose && textTitleShaped(u) && strings.HasSuffix(units[t].text, " "+u.text) {
+			return k
+		}
+	}
+	return t
 }
 
 // textTitleText is the title line without an image's placeholder glued

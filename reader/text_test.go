@@ -1917,3 +1917,16 @@ func TestTextTitleNotADoubledLabel(t *testing.T) {
 		t.Errorf("title %q", got)
 	}
 }
+
+// TestTextTitleNotRunIntoTheCrumbs: a line that runs the section's
+// crumbs into the headline ("Local News Council Votes ...") gives way to
+// the headline alone under it.
+func TestTextTitleNotRunIntoTheCrumbs(t *testing.T) {
+	const want = "Council Votes to Close the Old Bridge"
+	text := strings.Join([]string{"* Home", "* News", "* Shop", "Share on Facebook", "Local News " + want, "Partner of the Regional Network",
+		"18:34 19.10.2019", want, para("Lede", 30), para("Next", 30), "© 2022 Site Name. All rights reserved."}, "\n\n")
+	a, err := FromText(text)
+	if err != nil || a.Title != want {
+		t.Errorf("title %q, %v", a.Title, err)
+	}
+}
