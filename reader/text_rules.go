@@ -1415,7 +1415,7 @@ func textTitleShaped(u textUnit) bool {
 		return false // nor is a row of numbers (years, a phone number)
 	}
 	s := strings.TrimRight(u.text, " ")
-	if textPersonLine(s) || textDoubledLabel(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
+	if textPersonLine(s) || textDoubledLabel(s) || textImageName(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
 		return false
 	}
 	if strings.HasSuffix(s, ")") {
@@ -1449,6 +1449,35 @@ func textDoubledLabel(s string) bool {
 		}
 	}
 	return false
+}
+
+// textImageWords open the name a page gives a picture of a mark, which
+// the dumper writes as text ("Logo Jane's Kitchen", "Icon Instagram").
+var textImageWords = map[string]bool{"logo": true, "logos": true, "logotipo": true, "logotype": true, "icon": true,
+	"icono": true, "icône": true, "ícone": true}
+
+// textImageName reports a line that names a picture of a mark: it opens
+// with the word, or closes with "logo" after a name ("The Courier Logo");
+// a headline about a logo says more than a name.
+func textImageName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || textImageWords[strings.ToLower(f[0])] {
+		return len(f) > 0
+	}
+	if n := len(f); n <= 5 && strings.EqualFold(f[n-1], "logo") {
+		return textCapitalisedAll(f[:n-1])
+	}
+	return false
+}
+
+// textCapitalisedAll reports whether every word opens with a capital.
+func textCapitalisedAll(words []string) bool {
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // textBreadcrumb reports a trail of links parted by arrows or slashes

@@ -1930,3 +1930,18 @@ func TestTextTitleNotRunIntoTheCrumbs(t *testing.T) {
 		t.Errorf("title %q, %v", a.Title, err)
 	}
 }
+
+// TestTextTitleNotALogo: the name of a picture of the site's mark ("Logo
+// ...", "... Logo" after a name) is not the headline; a headline about a
+// logo is.
+func TestTextTitleNotALogo(t *testing.T) {
+	for _, mark := range []string{"Logo Evening Courier Network", "The Evening Courier Logo", "Icon Evening Courier Network"} {
+		if got := titleOf("Site Name", mark, para("Lede", 30), para("Next", 30)); got != "" {
+			t.Errorf("%q: title %q", mark, got)
+		}
+	}
+	const want = "The council unveils its new logo"
+	if got := titleOf("Site Name", want, para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("title %q", got)
+	}
+}
