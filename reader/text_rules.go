@@ -1291,12 +1291,29 @@ func textTitle(units []textUnit, body []int) int {
 			if pass <= 1 && !textBylineName(units, i) && textMetaFollows(units, i, pass == 1) {
 				return textDeckBelow(units, i)
 			}
-			if !boxed && (pass == 2 && (u.repeated || u.dup >= 0.5) || pass == 3) {
+			if !boxed && (pass == 2 && (u.repeated || u.dup >= 0.5) || pass == 3) && !textCaptionOver(units, i) {
 				return i
 			}
 		}
 	}
 	return -1
+}
+
+// textCaptionOver reports whether unit i stands right over a picture's
+// credit ("© Jane Roe/AP"), as a caption does; a headline stands over its
+// byline or its date.
+func textCaptionOver(units []textUnit, i int) bool {
+	// Right over it: a headline may stand over a picture and its credit.
+	if i+1 >= len(units) || !units[i+1].meta || units[i+1].byline {
+		return false
+	}
+	// A byline before the next paragraph is the headline's.
+	for j := i + 2; j < len(units) && j <= i+textHeadGap && !units[j].prose; j++ {
+		if units[j].byline {
+			return false
+		}
+	}
+	return true
 }
 
 // textInBox reports whether unit i stands in a box of links under a box

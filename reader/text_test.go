@@ -1945,3 +1945,20 @@ func TestTextTitleNotALogo(t *testing.T) {
 		t.Errorf("title %q", got)
 	}
 }
+
+// TestTextTitleNotOverACredit: a line right over a picture's credit is its
+// caption, not the headline above it; a headline over a picture and its
+// credit still is, and so is one over a credit and a byline.
+func TestTextTitleNotOverACredit(t *testing.T) {
+	const want = "Council Votes to Close the Old Bridge"
+	if got := titleOf("Site Name", want, para("Teaser", 12), "The mayor stands behind a row of microphones", "© Shutterstock/jroe",
+		para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("caption: title %q", got)
+	}
+	if got := titleOf("Site Name", want, "[bridge-photo]", "© Shutterstock/jroe", para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("picture: title %q", got)
+	}
+	if got := titleOf("Site Name", want, "© Shutterstock/jroe", "Columnists", "By Jane Doe", para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("byline under the credit: title %q", got)
+	}
+}
