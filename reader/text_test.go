@@ -1962,3 +1962,13 @@ func TestTextTitleNotOverACredit(t *testing.T) {
 		t.Errorf("byline under the credit: title %q", got)
 	}
 }
+
+// TestTextTitleNotABoxHeading: a box's heading ("Most read", "Lo más
+// leído") over a teaser and its date is not the headline.
+func TestTextTitleNotABoxHeading(t *testing.T) {
+	for _, heading := range []string{"Most read this week", "LO MÁS LEÍDO"} {
+		if got := titleOf("Site Name", heading, para("Teaser", 14), "26 April 2022", para("Lede", 30), para("Next", 30)); got != "" {
+			t.Errorf("%q: title %q", heading, got)
+		}
+	}
+}
