@@ -59,6 +59,7 @@ func FromText(text string) (*Article, error) {
 		}
 	}
 	t = textRunInTitle(units, t)
+	t = textOverStandfirst(units, t)
 	if t >= 0 {
 		a.Title = textTitleText(units[t].text)
 		// What the region holds above the title is the site's.
@@ -96,6 +97,41 @@ func textRunInTitle(units []textUnit, t int) int {
 		}
 	}
 	return t
+}
+
+// textOverStandfirst returns the headline right over the title t when t
+// is written as a paragraph: that is the standfirst under the headline.
+// A shorter line is a kicker or the site's.
+func textOverStandfirst(units []textUnit, t int) int {
+	if t <= 0 || !units[t].prose {
+		return t
+	}
+	for k := t - 1; k >= 0 && k >= t-2; k-- {
+		u := units[k]
+		if u.junk {
+			continue
+		}
+		if !u.prose && !u.boiler && !u.repeated && u.words >= textMinHeadlineWords && textTitleShaped(u) && textCaseJoins(u.text) < 2 {
+			return k
+		}
+		break
+	}
+	return t
+}
+
+// textCaseJoins counts the places where a small letter runs into a
+// capital ("TemasCorte SupremaOrganismos"): links the dumper wrote
+// without a space between them.
+func textCaseJoins(s string) int {
+	n := 0
+	var prev rune
+	for _, r := range s {
+		if unicode.IsLower(prev) && unicode.IsUpper(r) {
+			n++
+		}
+		prev = r
+	}
+	return n
 }
 
 // textTitleText is the title line without an image's placeholder glued

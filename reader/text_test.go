@@ -1972,3 +1972,22 @@ func TestTextTitleNotABoxHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTitleOverItsStandfirst: of a headline and the paragraph under
+// it that reads as a headline too (no stop at its end), the headline is
+// the title; a line of tags run together is not.
+func TestTextTitleOverItsStandfirst(t *testing.T) {
+	const want = "Council Votes to Close the Old Bridge for Good"
+	stand := "The town has so much to offer, like the walk along the river, where the old bridge has stood for two hundred years"
+	for name, c := range map[string]struct{ head, want string }{
+		"headline": {want, want},
+		"tags":     {"TopicsCouncil VotesOld Bridge of the town", stand},
+	} {
+		text := strings.Join([]string{"* Home", "* News", "* Shop", "Share on Facebook", c.head, stand, "Published 3 November 2023",
+			para("Lede", 30), para("Next", 30), "© 2023 Site Name. All rights reserved."}, "\n\n")
+		a, err := FromText(text)
+		if err != nil || a.Title != c.want {
+			t.Errorf("%s: title %q, %v", name, a.Title, err)
+		}
+	}
+}
