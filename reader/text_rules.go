@@ -1433,7 +1433,7 @@ func textTitleShaped(u textUnit) bool {
 		return false // nor is a row of numbers (years, a phone number)
 	}
 	s := strings.TrimRight(u.text, " ")
-	if textPersonLine(s) || textDoubledLabel(s) || textImageName(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
+	if textPersonLine(s) || textDoubledLabel(s) || textImageName(s) || textFormField(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
 		return false
 	}
 	if strings.HasSuffix(s, ")") {
@@ -1467,6 +1467,12 @@ func textDoubledLabel(s string) bool {
 		}
 	}
 	return false
+}
+
+// textFormField reports a line that holds a form's box as the dumper
+// draws it ("[ ]", "[*]"): a field's label, never a headline.
+func textFormField(s string) bool {
+	return strings.Contains(s, "[ ]") || strings.Contains(s, "[*]")
 }
 
 // textImageWords open the name a page gives a picture of a mark, which

@@ -1991,3 +1991,13 @@ func TestTextTitleOverItsStandfirst(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTitleNotAFormField: a line holding a form's box ("[ ]") is a
+// field's label, not the headline.
+func TestTextTitleNotAFormField(t *testing.T) {
+	for _, field := range []string{"Leave this field empty if you are human: [ ]", "[ ]Do not show me this message again", "Keep me signed in on this device [*]"} {
+		if got := titleOf("Site Name", field, para("Lede", 30), para("Next", 30)); got != "" {
+			t.Errorf("%q: title %q", field, got)
+		}
+	}
+}
