@@ -1433,7 +1433,7 @@ func textTitleShaped(u textUnit) bool {
 		return false // nor is a row of numbers (years, a phone number)
 	}
 	s := strings.TrimRight(u.text, " ")
-	if textPersonLine(s) || textDoubledLabel(s) || textImageName(s) || textFormField(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
+	if textPersonLine(s) || textDoubledLabel(s) || textImageName(s) || textFormField(s) || textSkipLinkRe().MatchString(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
 		return false
 	}
 	if strings.HasSuffix(s, ")") {
@@ -1468,6 +1468,10 @@ func textDoubledLabel(s string) bool {
 	}
 	return false
 }
+
+// textSkipLinkRe matches the links that let a reader skip the menus
+// ("Skip to main content", "Omitir para ir al contenido principal").
+var textSkipLinkRe = lazyRegexp(`(?i)^(?:skip|jump|go|omitir|saltar|ir|aller|passer|pular|vai|springe|direkt)\b.{0,20}\b(?:content|main|navigation|contenido|contenu|conteúdo|contenuto|inhalt|hauptinhalt)\b|\b(?:zum|zur) (?:inhalt|hauptinhalt|navigation|hauptnavigation)\b`)
 
 // textFormField reports a line that holds a form's box as the dumper
 // draws it ("[ ]", "[*]"): a field's label, never a headline.

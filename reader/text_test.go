@@ -2001,3 +2001,13 @@ func TestTextTitleNotAFormField(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTitleNotASkipLink: the link past the menus is not the headline,
+// however long it is written.
+func TestTextTitleNotASkipLink(t *testing.T) {
+	for _, link := range []string{"Omitir para ir al contenido principal", "Skip to the main content of this page"} {
+		if got := titleOf(link, "Evening Courier", para("Lede", 30), para("Next", 30)); got != "" {
+			t.Errorf("%q: title %q", link, got)
+		}
+	}
+}
