@@ -1564,6 +1564,12 @@ var textRoleWords = []string{"writer", "writers", "staff", "correspondent", "rep
 	"contributor", "mugshot", "headshot", "wire services", "wire service", "staff writer", "autor", "autorin",
 	"redakteur", "redakteurin", "rédaction", "redacción", "redação"}
 
+// textRoleLabels label a line that names who made the article.
+var textRoleLabels = map[string]bool{"author": true, "authors": true, "autor": true, "autorin": true, "autoren": true,
+	"auteur": true, "autore": true, "translator": true, "translation": true, "übersetzer": true, "übersetzerin": true,
+	"übersetzung": true, "traducción": true, "traduction": true, "protokoll": true, "redaktion": true, "text": true,
+	"written by": true, "posted by": true}
+
 // textPersonLine reports whether a short line presents a person rather
 // than the article: it ends in a writer's role, or carries a social
 // handle ("@name").
@@ -1573,6 +1579,11 @@ func textPersonLine(s string) bool {
 		if strings.HasSuffix(low, " "+w) || strings.HasSuffix(low, ","+w) {
 			return true
 		}
+	}
+	// Or it opens with the role as a field's label: "Autor: Die
+	// Redaktion", "Translator: Jane Doe".
+	if k := strings.IndexByte(low, ':'); k > 0 && textRoleLabels[low[:k]] {
+		return true
 	}
 	for i := strings.IndexByte(low, '@'); i >= 0 && i+1 < len(low); {
 		if c := low[i+1]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {

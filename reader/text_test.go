@@ -2011,3 +2011,14 @@ func TestTextTitleNotASkipLink(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTitleNotARoleLabel: a line that labels who made the article
+// ("Translator: Jane Doe") is not the headline over it.
+func TestTextTitleNotARoleLabel(t *testing.T) {
+	const want = "Council Votes to Close the Old Bridge"
+	for _, label := range []string{"Translator: Jane Doe Smith", "Autor: Die Redaktion"} {
+		if got := titleOf("Site Name", want, "[img]", label, para("Lede", 30), para("Next", 30)); got != want {
+			t.Errorf("%q: title %q", label, got)
+		}
+	}
+}
