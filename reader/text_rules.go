@@ -1433,7 +1433,7 @@ func textTitleShaped(u textUnit) bool {
 		return false // nor is a row of numbers (years, a phone number)
 	}
 	s := strings.TrimRight(u.text, " ")
-	if textPersonLine(s) || textDoubledLabel(s) || textImageName(s) || textFormField(s) || textSkipLinkRe().MatchString(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
+	if textPersonLine(s) || textDoubledLabel(s) || textImageName(s) || textFormField(s) || textOrganisation(s) || textSkipLinkRe().MatchString(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
 		return false
 	}
 	if strings.HasSuffix(s, ")") {
@@ -1472,6 +1472,26 @@ func textDoubledLabel(s string) bool {
 // textSkipLinkRe matches the links that let a reader skip the menus
 // ("Skip to main content", "Omitir para ir al contenido principal").
 var textSkipLinkRe = lazyRegexp(`(?i)^(?:skip|jump|go|omitir|saltar|ir|aller|passer|pular|vai|springe|direkt)\b.{0,20}\b(?:content|main|navigation|contenido|contenu|conteúdo|contenuto|inhalt|hauptinhalt)\b|\b(?:zum|zur) (?:inhalt|hauptinhalt|navigation|hauptnavigation)\b`)
+
+// textLegalForms close the name of a firm or a society.
+var textLegalForms = []string{"e.V.", "e. V.", "GmbH", "gGmbH", "mbH", "AG", "Inc.", "Ltd", "Ltd.", "LLC", "S.A.",
+	"S.L.", "SARL", "B.V.", "N.V.", "Oy", "AB", "A/S", "S.p.A.", "plc", "PLC"}
+
+// textOrganisation reports a line that is the name of a firm or a society
+// ("Deutscher Verband Flüssiggas e.V."), the site's owner: a few words
+// closed by its legal form, with no clause of a headline (a colon).
+func textOrganisation(s string) bool {
+	f := strings.Fields(s)
+	if len(f) > 6 || strings.ContainsRune(s, ':') {
+		return false
+	}
+	for _, lf := range textLegalForms {
+		if strings.HasSuffix(s, " "+lf) {
+			return true
+		}
+	}
+	return false
+}
 
 // textFormField reports a line that holds a form's box as the dumper
 // draws it ("[ ]", "[*]"): a field's label, never a headline.

@@ -2022,3 +2022,18 @@ func TestTextTitleNotARoleLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTitleNotAnOrganisation: the name of the firm or society that
+// runs the site, closed by its legal form, is not the headline; a
+// headline about one, with its clause, is.
+func TestTextTitleNotAnOrganisation(t *testing.T) {
+	for _, name := range []string{"Deutscher Verband der Brückenbauer e.V.", "Evening Courier Media Group Ltd"} {
+		if got := titleOf("Site Name", name, "By Jane Doe", para("Lede", 30), para("Next", 30)); got != "" {
+			t.Errorf("%q: title %q", name, got)
+		}
+	}
+	const want = "Behind it: the Bridge Builders Company GmbH"
+	if got := titleOf("Site Name", want, "By Jane Doe", para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("title %q", got)
+	}
+}
