@@ -136,7 +136,8 @@ func textCaseJoins(s string) int {
 
 // textTitleText is the title line without an image's placeholder glued
 // to it ("[csm_camp_10]Skiing Made Light"): the dumper writes an image
-// in the headline's link as its file name in brackets, with no space.
+// in the headline's link as its file name in brackets, with no space;
+// nor the site's address a window title ends with.
 func textTitleText(s string) string {
 	if k := strings.IndexByte(s, ']'); strings.HasPrefix(s, "[") && k > 1 && k+1 < len(s) &&
 		!strings.ContainsRune(s[:k], ' ') && s[k+1] != ' ' {
@@ -146,8 +147,30 @@ func textTitleText(s string) string {
 		!strings.ContainsRune(s[k:], ' ') && s[k-1] != ' ' {
 		s = s[:k]
 	}
+	// The site's address after a bar, as the window title adds it.
+	for _, sep := range []string{" | ", " – ", " - "} {
+		if k := strings.LastIndex(s, sep); k > 0 && textDomain(s[k+len(sep):]) {
+			s = s[:k]
+			break
+		}
+	}
 	return s
 }
+
+// textDomain reports a site's address written alone ("FASSETTE.NET",
+// "example.co.uk").
+func textDomain(s string) bool {
+	k := strings.LastIndexByte(s, '.')
+	if k <= 0 || strings.ContainsAny(s, " /") {
+		return false
+	}
+	return textTLDs[strings.ToLower(s[k+1:])] // not "Vue.js"
+}
+
+// textTLDs are the commonest endings of a site's address.
+var textTLDs = map[string]bool{"com": true, "net": true, "org": true, "info": true, "de": true, "at": true, "ch": true,
+	"fr": true, "es": true, "it": true, "nl": true, "be": true, "uk": true, "eu": true, "pl": true, "ru": true, "br": true,
+	"mx": true, "ar": true, "cl": true, "co": true, "us": true, "ca": true, "au": true, "in": true, "jp": true, "cn": true}
 
 // textDropTitled drops the units of body that open with the whole title
 // and go on: an image's alt text (the headline, as sites fill it) run

@@ -2037,3 +2037,20 @@ func TestTextTitleNotAnOrganisation(t *testing.T) {
 		t.Errorf("title %q", got)
 	}
 }
+
+// TestTextTitleWithoutTheSiteAddress: the site's address a window title
+// ends with ("| COURIER.NET") is left out of the title; a name that only
+// looks like one ("Vue.js") is the headline's.
+func TestTextTitleWithoutTheSiteAddress(t *testing.T) {
+	for head, want := range map[string]string{
+		"What We Do Not Want to Hear About Ourselves | COURIER.NET": "What We Do Not Want to Hear About Ourselves",
+		"Getting Started with Components - Vue.js":                  "Getting Started with Components - Vue.js",
+	} {
+		text := strings.Join([]string{"* Home", "* News", "* Shop", "Share on Facebook", head, "14 January 2022",
+			para("Lede", 30), para("Next", 30), "© 2022 Site Name. All rights reserved."}, "\n\n")
+		a, err := FromText(text)
+		if err != nil || a.Title != want {
+			t.Errorf("title %q, %v", a.Title, err)
+		}
+	}
+}
