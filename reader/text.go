@@ -58,8 +58,10 @@ func FromText(text string) (*Article, error) {
 			}
 		}
 	}
+	t = textRunInTitle(units, t)
+	t = textOverStandfirst(units, t)
 	if t >= 0 {
-		a.Title = units[t].text
+		a.Title = textTitleText(units[t].text)
 		// What the region holds above the title is the site's.
 		keep := body[:0:0]
 		for _, i := range body {
@@ -80,6 +82,95 @@ func FromText(text string) (*Article, error) {
 	}
 	return textArticle(a, units, body)
 }
+
+// textRunInTitle returns the line under the title t that ends it, when
+// t runs the breadcrumb or the section into the headline ("Home News
+// Council Votes ...") and the headline stands alone below, over the
+// article.
+func textRunInTitle(units []textUnit, t int) int {
+	if t < 0 {
+		return t
+	}
+	for k := t + 1; k < len(units) && k <= t+textHeadGap; k++ {
+		if u := units[k]; !u.prose && textTitleShaped(u) && strings.HasSuffix(units[t].text, " "+u.text) {
+			return k
+		}
+	}
+	return t
+}
+
+// textOverStandfirst returns the headline right over the title t when t
+// is written as a paragraph: that is the standfirst under the headline.
+// A shorter line is a kicker or the site's.
+func textOverStandfirst(units []textUnit, t int) int {
+	if t <= 0 || !units[t].prose {
+		return t
+	}
+	for k := t - 1; k >= 0 && k >= t-2; k-- {
+		u := units[k]
+		if u.junk {
+			continue
+		}
+		if !u.prose && !u.boiler && !u.repeated && u.words >= textMinHeadlineWords && textTitleShaped(u) && textCaseJoins(u.text) < 2 {
+			return k
+		}
+		break
+	}
+	return t
+}
+
+// textCaseJoins counts the places where a small letter runs into a
+// capital ("TemasCorte SupremaOrganismos"): links the dumper wrote
+// without a space between them.
+func textCaseJoins(s string) int {
+	n := 0
+	var prev rune
+	for _, r := range s {
+		if unicode.IsLower(prev) && unicode.IsUpper(r) {
+			n++
+		}
+		prev = r
+	}
+	return n
+}
+
+// textTitleText is the title line without an image's placeholder glued
+// to it ("[csm_camp_10]Skiing Made Light"): the dumper writes an image
+// in the headline's link as its file name in brackets, with no space;
+// nor the site's address a window title ends with.
+func textTitleText(s string) string {
+	if k := strings.IndexByte(s, ']'); strings.HasPrefix(s, "[") && k > 1 && k+1 < len(s) &&
+		!strings.ContainsRune(s[:k], ' ') && s[k+1] != ' ' {
+		s = s[k+1:]
+	}
+	if k := strings.LastIndexByte(s, '['); strings.HasSuffix(s, "]") && k > 0 && k < len(s)-2 &&
+		!strings.ContainsRune(s[k:], ' ') && s[k-1] != ' ' {
+		s = s[:k]
+	}
+	// The site's address after a bar, as the window title adds it.
+	for _, sep := range []string{" | ", " – ", " - "} {
+		if k := strings.LastIndex(s, sep); k > 0 && textDomain(s[k+len(sep):]) {
+			s = s[:k]
+			break
+		}
+	}
+	return s
+}
+
+// textDomain reports a site's address written alone ("FASSETTE.NET",
+// "example.co.uk").
+func textDomain(s string) bool {
+	k := strings.LastIndexByte(s, '.')
+	if k <= 0 || strings.ContainsAny(s, " /") {
+		return false
+	}
+	return textTLDs[strings.ToLower(s[k+1:])] // not "Vue.js"
+}
+
+// textTLDs are the commonest endings of a site's address.
+var textTLDs = map[string]bool{"com": true, "net": true, "org": true, "info": true, "de": true, "at": true, "ch": true,
+	"fr": true, "es": true, "it": true, "nl": true, "be": true, "uk": true, "eu": true, "pl": true, "ru": true, "br": true,
+	"mx": true, "ar": true, "cl": true, "co": true, "us": true, "ca": true, "au": true, "in": true, "jp": true, "cn": true}
 
 // textDropTitled drops the units of body that open with the whole title
 // and go on: an image's alt text (the headline, as sites fill it) run

@@ -126,7 +126,7 @@ var textCopyrightRe = lazyRegexp(`(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+ \d{4})|a
 // textAsideRe matches a short heading of a box of links: related and
 // popular stories, tags. Such a box sits inside an article as often as
 // after it.
-var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|articles liés|sur le même sujet|ähnliche artikel|(?:ähnliche|verwandte|weitere|neueste|letzte|beliebte|beliebteste) (?:beiträge|artikel|news|nachrichten)(?: zum thema)?|(?:das thema |das |dies )?könnte (?:sie|dich) auch interessieren|(?:también )?(?:te|le) puede interesar|mehr themen|(?:die )?meistgelesenen? (?:artikel|beiträge|news|nachrichten)\b.*|weitere beiträge zu\b.*|pour approfondir|articoli correlati|potrebbe interessarti|zobacz (?:również|też|także)|czytaj (?:także|też|również)|podobne artykuły|gerelateerde artikelen|lees ook|ook interessant|relaterade artiklar|relaterte artikler|relaterede artikler|läs också|les også|læs også|související články|čtěte také|kapcsolódó cikkek|mais lidas|más leídas|les plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
+var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|articles liés|sur le même sujet|ähnliche artikel|(?:ähnliche|verwandte|weitere|neueste|letzte|beliebte|beliebteste) (?:beiträge|artikel|news|nachrichten)(?: zum thema)?|(?:das thema |das |dies )?könnte (?:sie|dich) auch interessieren|(?:también )?(?:te|le) puede interesar|mehr themen|(?:die )?meistgelesenen? (?:artikel|beiträge|news|nachrichten)\b.*|weitere beiträge zu\b.*|pour approfondir|articoli correlati|potrebbe interessarti|zobacz (?:również|też|także)|czytaj (?:także|też|również)|podobne artykuły|gerelateerde artikelen|lees ook|ook interessant|relaterade artiklar|relaterte artikler|relaterede artikler|läs också|les også|læs også|související články|čtěte také|kapcsolódó cikkek|(?:as |os )?mais (?:lid|vist)[oa]s|(?:lo )?más (?:leíd|vist)[oa]s?|(?:i )?più (?:letti|visti)|(?:les )?plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
 
 // textThreadRe matches the count that heads a comment thread, with the
 // article's title after it: "25 thoughts on “Title”", "11 Antworten zu
@@ -1331,12 +1331,29 @@ func textTitle(units []textUnit, body []int) int {
 			if pass <= 1 && !textBylineName(units, i) && textMetaFollows(units, i, pass == 1) {
 				return textDeckBelow(units, i)
 			}
-			if !boxed && (pass == 2 && (u.repeated || u.dup >= 0.5) || pass == 3) {
+			if !boxed && (pass == 2 && (u.repeated || u.dup >= 0.5) || pass == 3) && !textCaptionOver(units, i) {
 				return i
 			}
 		}
 	}
 	return -1
+}
+
+// textCaptionOver reports whether unit i stands right over a picture's
+// credit ("© Jane Roe/AP"), as a caption does; a headline stands over its
+// byline or its date.
+func textCaptionOver(units []textUnit, i int) bool {
+	// Right over it: a headline may stand over a picture and its credit.
+	if i+1 >= len(units) || !units[i+1].meta || units[i+1].byline {
+		return false
+	}
+	// A byline before the next paragraph is the headline's.
+	for j := i + 2; j < len(units) && j <= i+textHeadGap && !units[j].prose; j++ {
+		if units[j].byline {
+			return false
+		}
+	}
+	return true
 }
 
 // textInBox reports whether unit i stands in a box of links under a box
@@ -1448,14 +1465,15 @@ func textNameLine(u textUnit) bool {
 }
 
 func textTitleShaped(u textUnit) bool {
-	if u.junk || u.meta || u.list || u.words < textMinTitleWords || u.words > textMaxTitleWords {
+	// A box's heading ("Most read", "Lo más leído") is no headline.
+	if u.junk || u.meta || u.list || u.aside || u.words < textMinTitleWords || u.words > textMaxTitleWords {
 		return false
 	}
 	if u.boiler && u.words < 6 || 2*textBareWords(u.text) > u.words {
 		return false // nor is a row of numbers (years, a phone number)
 	}
 	s := strings.TrimRight(u.text, " ")
-	if textPersonLine(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
+	if textPersonLine(s) || textDoubledLabel(s) || textImageName(s) || textFormField(s) || textOrganisation(s) || textSkipLinkRe().MatchString(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
 		return false
 	}
 	if strings.HasSuffix(s, ")") {
@@ -1470,6 +1488,84 @@ func textTitleShaped(u textUnit) bool {
 	// A headline in Title Case may end with a full stop ("Stock Falls.
 	// Why You Shouldn't Worry."); a sentence is not written so.
 	return !strings.HasSuffix(s, ":") && (!strings.HasSuffix(s, ".") || strings.HasSuffix(s, "...") || mostlyCapitalised(s, 4))
+}
+
+// textDoubledLabel reports a control's label written twice, as a
+// button's text and its icon's name, or its two states: "MENÜ Menü
+// schließen", "Fullscreen open Fullscreen close", "Jane Doe Jane Doe". A
+// headline does not say its first word (but an article) again without a
+// stop between.
+func textDoubledLabel(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) < 2 || len(f) > 8 || utf8.RuneCountInString(f[0]) < 4 || // "Der Turm der Wünsche"
+		strings.IndexFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != '-' }) >= 0 {
+		return false
+	}
+	for _, w := range f[1:] {
+		if w == f[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// textSkipLinkRe matches the links that let a reader skip the menus
+// ("Skip to main content", "Omitir para ir al contenido principal").
+var textSkipLinkRe = lazyRegexp(`(?i)^(?:skip|jump|go|omitir|saltar|ir|aller|passer|pular|vai|springe|direkt)\b.{0,20}\b(?:content|main|navigation|contenido|contenu|conteúdo|contenuto|inhalt|hauptinhalt)\b|\b(?:zum|zur) (?:inhalt|hauptinhalt|navigation|hauptnavigation)\b`)
+
+// textLegalForms close the name of a firm or a society.
+var textLegalForms = []string{"e.V.", "e. V.", "GmbH", "gGmbH", "mbH", "AG", "Inc.", "Ltd", "Ltd.", "LLC", "S.A.",
+	"S.L.", "SARL", "B.V.", "N.V.", "Oy", "AB", "A/S", "S.p.A.", "plc", "PLC"}
+
+// textOrganisation reports a line that is the name of a firm or a society
+// ("Deutscher Verband Flüssiggas e.V."), the site's owner: a few words
+// closed by its legal form, with no clause of a headline (a colon).
+func textOrganisation(s string) bool {
+	f := strings.Fields(s)
+	if len(f) > 6 || strings.ContainsRune(s, ':') {
+		return false
+	}
+	for _, lf := range textLegalForms {
+		if strings.HasSuffix(s, " "+lf) {
+			return true
+		}
+	}
+	return false
+}
+
+// textFormField reports a line that holds a form's box as the dumper
+// draws it ("[ ]", "[*]"): a field's label, never a headline.
+func textFormField(s string) bool {
+	return strings.Contains(s, "[ ]") || strings.Contains(s, "[*]")
+}
+
+// textImageWords open the name a page gives a picture of a mark, which
+// the dumper writes as text ("Logo Jane's Kitchen", "Icon Instagram").
+var textImageWords = map[string]bool{"logo": true, "logos": true, "logotipo": true, "logotype": true, "icon": true,
+	"icono": true, "icône": true, "ícone": true}
+
+// textImageName reports a line that names a picture of a mark: it opens
+// with the word, or closes with "logo" after a name ("The Courier Logo");
+// a headline about a logo says more than a name.
+func textImageName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || textImageWords[strings.ToLower(f[0])] {
+		return len(f) > 0
+	}
+	if n := len(f); n <= 5 && strings.EqualFold(f[n-1], "logo") {
+		return textCapitalisedAll(f[:n-1])
+	}
+	return false
+}
+
+// textCapitalisedAll reports whether every word opens with a capital.
+func textCapitalisedAll(words []string) bool {
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // textBreadcrumb reports a trail of links parted by arrows or slashes
@@ -1528,6 +1624,12 @@ var textRoleWords = []string{"writer", "writers", "staff", "correspondent", "rep
 	"contributor", "mugshot", "headshot", "wire services", "wire service", "staff writer", "autor", "autorin",
 	"redakteur", "redakteurin", "rédaction", "redacción", "redação"}
 
+// textRoleLabels label a line that names who made the article.
+var textRoleLabels = map[string]bool{"author": true, "authors": true, "autor": true, "autorin": true, "autoren": true,
+	"auteur": true, "autore": true, "translator": true, "translation": true, "übersetzer": true, "übersetzerin": true,
+	"übersetzung": true, "traducción": true, "traduction": true, "protokoll": true, "redaktion": true, "text": true,
+	"written by": true, "posted by": true}
+
 // textPersonLine reports whether a short line presents a person rather
 // than the article: it ends in a writer's role, or carries a social
 // handle ("@name").
@@ -1537,6 +1639,11 @@ func textPersonLine(s string) bool {
 		if strings.HasSuffix(low, " "+w) || strings.HasSuffix(low, ","+w) {
 			return true
 		}
+	}
+	// Or it opens with the role as a field's label: "Autor: Die
+	// Redaktion", "Translator: Jane Doe".
+	if k := strings.IndexByte(low, ':'); k > 0 && textRoleLabels[low[:k]] {
+		return true
 	}
 	for i := strings.IndexByte(low, '@'); i >= 0 && i+1 < len(low); {
 		if c := low[i+1]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {

@@ -1940,3 +1940,167 @@ func TestTextCommentCountUnderByline(t *testing.T) {
 		t.Errorf("the post over its thread:\n%s", a.Text)
 	}
 }
+
+// TestTextTitleWithoutGluedPlaceholder: an image's placeholder glued to
+// the headline ("[camp_10]Skiing ...") is left out of the title.
+func TestTextTitleWithoutGluedPlaceholder(t *testing.T) {
+	const want = "Skiing Made Light with the New Harness"
+	text := strings.Join([]string{"* Home", "* News", "* Shop", "Share on Facebook", "[camp_1055]" + want, "14 January 2022",
+		para("Lede", 30), para("Next", 30), "© 2022 Site Name. All rights reserved."}, "\n\n")
+	a, err := FromText(text)
+	if err != nil || a.Title != want {
+		t.Errorf("title %q, %v", a.Title, err)
+	}
+}
+
+// TestTextTitleNotADoubledLabel: a control's label written twice (a
+// menu's button, a picture's two states, a name and its icon's) is not
+// the headline; a headline that says an article twice is.
+func TestTextTitleNotADoubledLabel(t *testing.T) {
+	for _, label := range []string{"MENÜ Menü schließen", "Fullscreen open Fullscreen close", "Jane Doe Jane Doe"} {
+		if got := titleOf("Site Name", label, para("Lede", 30), para("Next", 30)); got != "" {
+			t.Errorf("%q: title %q", label, got)
+		}
+	}
+	const want = "Der Turm der Wünsche"
+	if got := titleOf("Site Name", want, para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("title %q", got)
+	}
+}
+
+// TestTextTitleNotRunIntoTheCrumbs: a line that runs the section's
+// crumbs into the headline ("Local News Council Votes ...") gives way to
+// the headline alone under it.
+func TestTextTitleNotRunIntoTheCrumbs(t *testing.T) {
+	const want = "Council Votes to Close the Old Bridge"
+	text := strings.Join([]string{"* Home", "* News", "* Shop", "Share on Facebook", "Local News " + want, "Partner of the Regional Network",
+		"18:34 19.10.2019", want, para("Lede", 30), para("Next", 30), "© 2022 Site Name. All rights reserved."}, "\n\n")
+	a, err := FromText(text)
+	if err != nil || a.Title != want {
+		t.Errorf("title %q, %v", a.Title, err)
+	}
+}
+
+// TestTextTitleNotALogo: the name of a picture of the site's mark ("Logo
+// ...", "... Logo" after a name) is not the headline; a headline about a
+// logo is.
+func TestTextTitleNotALogo(t *testing.T) {
+	for _, mark := range []string{"Logo Evening Courier Network", "The Evening Courier Logo", "Icon Evening Courier Network"} {
+		if got := titleOf("Site Name", mark, para("Lede", 30), para("Next", 30)); got != "" {
+			t.Errorf("%q: title %q", mark, got)
+		}
+	}
+	const want = "The council unveils its new logo"
+	if got := titleOf("Site Name", want, para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("title %q", got)
+	}
+}
+
+// TestTextTitleNotOverACredit: a line right over a picture's credit is its
+// caption, not the headline above it; a headline over a picture and its
+// credit still is, and so is one over a credit and a byline.
+func TestTextTitleNotOverACredit(t *testing.T) {
+	const want = "Council Votes to Close the Old Bridge"
+	if got := titleOf("Site Name", want, para("Teaser", 12), "The mayor stands behind a row of microphones", "© Shutterstock/jroe",
+		para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("caption: title %q", got)
+	}
+	if got := titleOf("Site Name", want, "[bridge-photo]", "© Shutterstock/jroe", para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("picture: title %q", got)
+	}
+	if got := titleOf("Site Name", want, "© Shutterstock/jroe", "Columnists", "By Jane Doe", para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("byline under the credit: title %q", got)
+	}
+}
+
+// TestTextTitleNotABoxHeading: a box's heading ("Most read", "Lo más
+// leído") over a teaser and its date is not the headline.
+func TestTextTitleNotABoxHeading(t *testing.T) {
+	for _, heading := range []string{"Most read this week", "LO MÁS LEÍDO"} {
+		if got := titleOf("Site Name", heading, para("Teaser", 14), "26 April 2022", para("Lede", 30), para("Next", 30)); got != "" {
+			t.Errorf("%q: title %q", heading, got)
+		}
+	}
+}
+
+// TestTextTitleOverItsStandfirst: of a headline and the paragraph under
+// it that reads as a headline too (no stop at its end), the headline is
+// the title; a line of tags run together is not.
+func TestTextTitleOverItsStandfirst(t *testing.T) {
+	const want = "Council Votes to Close the Old Bridge for Good"
+	stand := "The town has so much to offer, like the walk along the river, where the old bridge has stood for two hundred years"
+	for name, c := range map[string]struct{ head, want string }{
+		"headline": {want, want},
+		"tags":     {"TopicsCouncil VotesOld Bridge of the town", stand},
+	} {
+		text := strings.Join([]string{"* Home", "* News", "* Shop", "Share on Facebook", c.head, stand, "Published 3 November 2023",
+			para("Lede", 30), para("Next", 30), "© 2023 Site Name. All rights reserved."}, "\n\n")
+		a, err := FromText(text)
+		if err != nil || a.Title != c.want {
+			t.Errorf("%s: title %q, %v", name, a.Title, err)
+		}
+	}
+}
+
+// TestTextTitleNotAFormField: a line holding a form's box ("[ ]") is a
+// field's label, not the headline.
+func TestTextTitleNotAFormField(t *testing.T) {
+	for _, field := range []string{"Leave this field empty if you are human: [ ]", "[ ]Do not show me this message again", "Keep me signed in on this device [*]"} {
+		if got := titleOf("Site Name", field, para("Lede", 30), para("Next", 30)); got != "" {
+			t.Errorf("%q: title %q", field, got)
+		}
+	}
+}
+
+// TestTextTitleNotASkipLink: the link past the menus is not the headline,
+// however long it is written.
+func TestTextTitleNotASkipLink(t *testing.T) {
+	for _, link := range []string{"Omitir para ir al contenido principal", "Skip to the main content of this page"} {
+		if got := titleOf(link, "Evening Courier", para("Lede", 30), para("Next", 30)); got != "" {
+			t.Errorf("%q: title %q", link, got)
+		}
+	}
+}
+
+// TestTextTitleNotARoleLabel: a line that labels who made the article
+// ("Translator: Jane Doe") is not the headline over it.
+func TestTextTitleNotARoleLabel(t *testing.T) {
+	const want = "Council Votes to Close the Old Bridge"
+	for _, label := range []string{"Translator: Jane Doe Smith", "Autor: Die Redaktion"} {
+		if got := titleOf("Site Name", want, "[img]", label, para("Lede", 30), para("Next", 30)); got != want {
+			t.Errorf("%q: title %q", label, got)
+		}
+	}
+}
+
+// TestTextTitleNotAnOrganisation: the name of the firm or society that
+// runs the site, closed by its legal form, is not the headline; a
+// headline about one, with its clause, is.
+func TestTextTitleNotAnOrganisation(t *testing.T) {
+	for _, name := range []string{"Deutscher Verband der Brückenbauer e.V.", "Evening Courier Media Group Ltd"} {
+		if got := titleOf("Site Name", name, "By Jane Doe", para("Lede", 30), para("Next", 30)); got != "" {
+			t.Errorf("%q: title %q", name, got)
+		}
+	}
+	const want = "Behind it: the Bridge Builders Company GmbH"
+	if got := titleOf("Site Name", want, "By Jane Doe", para("Lede", 30), para("Next", 30)); got != want {
+		t.Errorf("title %q", got)
+	}
+}
+
+// TestTextTitleWithoutTheSiteAddress: the site's address a window title
+// ends with ("| COURIER.NET") is left out of the title; a name that only
+// looks like one ("Vue.js") is the headline's.
+func TestTextTitleWithoutTheSiteAddress(t *testing.T) {
+	for head, want := range map[string]string{
+		"What We Do Not Want to Hear About Ourselves | COURIER.NET": "What We Do Not Want to Hear About Ourselves",
+		"Getting Started with Components - Vue.js":                  "Getting Started with Components - Vue.js",
+	} {
+		text := strings.Join([]string{"* Home", "* News", "* Shop", "Share on Facebook", head, "14 January 2022",
+			para("Lede", 30), para("Next", 30), "© 2022 Site Name. All rights reserved."}, "\n\n")
+		a, err := FromText(text)
+		if err != nil || a.Title != want {
+			t.Errorf("title %q, %v", a.Title, err)
+		}
+	}
+}
