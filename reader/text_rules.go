@@ -1544,15 +1544,19 @@ func textFormField(s string) bool {
 var textImageWords = map[string]bool{"logo": true, "logos": true, "logotipo": true, "logotype": true, "icon": true,
 	"icono": true, "icône": true, "ícone": true}
 
-// textImageName reports a line that names a picture of a mark: it opens
-// with the word, or closes with "logo" after a name ("The Courier Logo");
-// a headline about a logo says more than a name.
+// textImageName reports a line that names a picture of a mark: a name
+// opened by the word ("Logo Deutscher Bundesjugendring") or closed by
+// "logo" ("The Courier Logo"); a headline about a logo says more than a
+// name.
 func textImageName(s string) bool {
 	f := strings.Fields(s)
-	if len(f) == 0 || textImageWords[strings.ToLower(f[0])] {
-		return len(f) > 0
+	if n := len(f); n == 0 || n > 5 {
+		return false // "Icon of British fashion Mary Quant dies at 93"
 	}
-	if n := len(f); n <= 5 && strings.EqualFold(f[n-1], "logo") {
+	if textImageWords[strings.ToLower(f[0])] {
+		return textCapitalisedAll(f[1:])
+	}
+	if n := len(f); strings.EqualFold(f[n-1], "logo") {
 		return textCapitalisedAll(f[:n-1])
 	}
 	return false

@@ -1990,9 +1990,10 @@ func TestTextTitleNotALogo(t *testing.T) {
 			t.Errorf("%q: title %q", mark, got)
 		}
 	}
-	const want = "The council unveils its new logo"
-	if got := titleOf("Site Name", want, para("Lede", 30), para("Next", 30)); got != want {
-		t.Errorf("title %q", got)
+	for _, want := range []string{"The council unveils its new logo", "Icon of British Fashion Mary Quant Dies at 93"} {
+		if got := titleOf("Site Name", want, para("Lede", 30), para("Next", 30)); got != want {
+			t.Errorf("title %q, want %q", got, want)
+		}
 	}
 }
 
