@@ -4,6 +4,7 @@ import (
 	"errors"
 	"margin/sanitize"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -389,7 +390,50 @@ func textUnits(text string) []textUnit {
 		prev = raw
 	}
 	flush()
+	textLoneOrdinals(units)
 	return units
+}
+
+// textOrdinalReach is how many units away the next or previous number of
+// a list may stand (a heading over each numbered point).
+const textOrdinalReach = 4
+
+// textLoneOrdinals turns back into text a line that opens with an ordinal
+// ("15. Zukunftsforum Ländliche Entwicklung", "3. Liga: ...") standing
+// alone between blank lines, with no item numbered one before or after
+// it: a headline or a sentence, not a list (whose items a dumper sets one
+// under the other). A day before its month ("12. September 2013") stays
+// as it was read: a post's date, which must not pass for a byline.
+func textLoneOrdinals(units []textUnit) {
+	num := func(u textUnit) int {
+		if !u.list || !strings.HasSuffix(u.bullet, ".") {
+			return -1
+		}
+		n, err := strconv.Atoi(strings.TrimSuffix(u.bullet, "."))
+		if err != nil {
+			return -1
+		}
+		return n
+	}
+	for i := range units {
+		u := &units[i]
+		n := num(*u)
+		if n < 0 || u.indent > 0 || !u.blank || i+1 < len(units) && !units[i+1].blank {
+			continue
+		}
+		seq := false // an item numbered one before or after, a heading or two away
+		for k := max(0, i-textOrdinalReach); k < min(len(units), i+textOrdinalReach+1) && !seq; k++ {
+			m := num(units[k])
+			seq = k < i && m == n-1 || k > i && m == n+1
+		}
+		if seq {
+			continue
+		}
+		if first, _, _ := strings.Cut(strings.ToLower(u.text), " "); textHasMonth(first) {
+			continue
+		}
+		u.list, u.text, u.bullet = false, u.bullet+" "+u.text, ""
+	}
 }
 
 // textJoinLines joins the lines of one unit with a space, except where

@@ -2105,3 +2105,27 @@ func TestTextTitleWithoutTheSiteAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestTextLoneOrdinalIsText: a headline that opens with an ordinal ("15.
+// Zukunftsforum Ländliche Entwicklung"), alone between blank lines, was
+// read as a list item and could not be the title; the items of a list,
+// numbered in turn (a heading over each), and a day before its month
+// stay as they were read.
+func TestTextLoneOrdinalIsText(t *testing.T) {
+	const want = "15. Zukunftsforum Ländliche Entwicklung"
+	text := "Site Name\n\n  * Kontakt\n  * English\n\nDas Ministerium in den sozialen Medien\n\nSie sind hier:\n\n 1. Startseite\n 2. Themen\n\n" +
+		want + "\n\n" + para("Lede", 40) + "\n\n" + para("Next", 40) + "\n\n" + para("Last", 40) + "\n"
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
+	}
+	units := textUnits("Mehr Demokratie\n\n2. Piraten wollen mehr direkte Demokratie.\n\nStarke Kommunen\n\n3. Piraten fordern starke Kommunen.\n\n12. September 2013 getaggt mit: Demo\n")
+	for _, u := range units {
+		if wantList := strings.HasPrefix(u.text, "Piraten") || strings.HasPrefix(u.text, "September"); u.list != wantList {
+			t.Errorf("%q: list %v bullet %q", u.text, u.list, u.bullet)
+		}
+	}
+}
