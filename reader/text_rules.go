@@ -1473,7 +1473,7 @@ func textTitleShaped(u textUnit) bool {
 		return false // nor is a row of numbers (years, a phone number)
 	}
 	s := strings.TrimRight(u.text, " ")
-	if textPersonLine(s) || textDoubledLabel(s) || textImageName(s) || textFormField(s) || textOrganisation(s) || textSkipLinkRe().MatchString(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
+	if textPersonLine(s) || textDoubledLabel(s) || textImageName(s) || textFormField(s) || textOrganisation(s) || u.words <= 8 && textSkipLinkRe().MatchString(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
 		return false
 	}
 	if strings.HasSuffix(s, ")") {
@@ -1511,7 +1511,9 @@ func textDoubledLabel(s string) bool {
 
 // textSkipLinkRe matches the links that let a reader skip the menus
 // ("Skip to main content", "Omitir para ir al contenido principal").
-var textSkipLinkRe = lazyRegexp(`(?i)^(?:skip|jump|go|omitir|saltar|ir|aller|passer|pular|vai|springe|direkt)\b.{0,20}\b(?:content|main|navigation|contenido|contenu|conteúdo|contenuto|inhalt|hauptinhalt)\b|\b(?:zum|zur) (?:inhalt|hauptinhalt|navigation|hauptnavigation)\b`)
+// A verb, a "to" and the part skipped to: "Go-ahead for main road
+// scheme" is a headline.
+var textSkipLinkRe = lazyRegexp(`(?i)^(?:skip|jump|go|omitir|saltar|ir|aller|passer|pular|vai|springe|direkt)\b.{0,12}\b(?:to|al|a|au|à|para|ao|zum|zur)\b.{0,12}\b(?:content|main|navigation|contenido|contenu|conteúdo|contenuto|inhalt|hauptinhalt)\b|^(?:zum|zur) (?:inhalt|hauptinhalt|navigation|hauptnavigation)\b`)
 
 // textLegalForms close the name of a firm or a society.
 var textLegalForms = []string{"e.V.", "e. V.", "GmbH", "gGmbH", "mbH", "AG", "Inc.", "Ltd", "Ltd.", "LLC", "S.A.",

@@ -2056,9 +2056,14 @@ func TestTextTitleNotAFormField(t *testing.T) {
 // TestTextTitleNotASkipLink: the link past the menus is not the headline,
 // however long it is written.
 func TestTextTitleNotASkipLink(t *testing.T) {
-	for _, link := range []string{"Omitir para ir al contenido principal", "Skip to the main content of this page"} {
+	for _, link := range []string{"Omitir para ir al contenido principal", "Skip to the main content of this page", "Zum Inhalt springen"} {
 		if got := titleOf(link, "Evening Courier", para("Lede", 30), para("Next", 30)); got != "" {
 			t.Errorf("%q: title %q", link, got)
+		}
+	}
+	for _, want := range []string{"Go-ahead for Main Road Scheme After Long Delay"} {
+		if got := titleOf(want, para("Lede", 30), para("Next", 30)); got != want {
+			t.Errorf("title %q, want the headline %q", got, want)
 		}
 	}
 }
