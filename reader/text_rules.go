@@ -1501,13 +1501,20 @@ func textDoubledLabel(s string) bool {
 		strings.IndexFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != '-' }) >= 0 {
 		return false
 	}
-	for _, w := range f[1:] {
-		if w == f[0] {
+	for j := 1; j < len(f); j++ {
+		// "More and more people ...", "Immer mehr und mehr": a
+		// headline's idiom.
+		if f[j] == f[0] && !textAndWords[f[j-1]] {
 			return true
 		}
 	}
 	return false
 }
+
+// textAndWords join a word to itself in a headline's idiom ("more and
+// more").
+var textAndWords = map[string]bool{"and": true, "und": true, "et": true, "y": true, "e": true, "i": true, "och": true,
+	"og": true, "en": true, "és": true, "a": true}
 
 // textSkipLinkRe matches the links that let a reader skip the menus
 // ("Skip to main content", "Omitir para ir al contenido principal").
