@@ -66,6 +66,9 @@ type Model struct {
 	detect  bool  // follow the terminal's background colour
 	rows    int   // the first page's length, when Init reads it
 	openErr error // Options.Open failed: Run returns it
+	// started is when Run began: a size read then may reach Update after
+	// a resize's newer one (see onSize).
+	started time.Time
 
 	// The last frame, and whether it still stands: bubbletea asks for a
 	// frame after every message, and the terminal's reports at start
@@ -121,6 +124,7 @@ func (m *Model) useLibrary(lib Library) {
 // mouse on; the reading position is saved however it ends.
 func Run(ctx context.Context, opt Options, in io.Reader, out io.Writer) error {
 	m := newModel(ctx, opt)
+	m.started = time.Now()
 	startWatch, stopWatch := watchResize() // before the size is read
 	defer stopWatch()
 	h := m.startSize(out)
@@ -204,6 +208,9 @@ func (m *Model) startSize(out io.Writer) int {
 	return h
 }
 
+// sizeSettles is how long after the start a new size is checked again.
+const sizeSettles = 2 * time.Second
+
 // askAfter is when a library that cannot be opened asks the terminal its
 // last question: after the renderer's first frame (8 ms), which asks one;
 // answerWait is how long it waits for the answer before margin quits.
@@ -275,7 +282,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.common.Width, m.common.Height = msg.Width, msg.Height
 		m.library.SetSize(msg.Width, msg.Height)
-		return m, m.pager.SetSize(msg.Width, msg.Height)
+		cmd := m.pager.SetSize(msg.Width, msg.Height)
+		if !m.started.IsZero() && time.Since(m.started) < sizeSettles {
+			// At the start the size bubbletea read first can arrive after
+			// a resize's (TestE2EResizeDuringStartup): the size is asked
+			// again, and a message of the same size changes nothing.
+			cmd = tea.Batch(cmd, tea.RequestWindowSize)
+		}
+		return m, cmd
 	case tea.BackgroundColorMsg:
 		return m, m.onBackground(msg)
 	case tea.KeyPressMsg:
