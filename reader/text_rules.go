@@ -614,10 +614,7 @@ func textClassifyClauseLists(units []textUnit) {
 			j++
 		}
 		if items := j - i - 1; items >= 2 && (2*ends >= items || 2*long >= items) {
-			for k := i; k < j; k++ {
-				units[k].clause = true
-				units[k].score = max(units[k].score, textClauseWeight*float64(units[k].words))
-			}
+			textMarkClause(units[i:j])
 		}
 		i = j - 1
 	}
@@ -685,10 +682,7 @@ func textClassifyReferences(units []textUnit) {
 		if j-i-1 < 2 {
 			continue
 		}
-		for k := i; k < j; k++ {
-			units[k].clause = true
-			units[k].score = max(units[k].score, textClauseWeight*float64(units[k].words))
-		}
+		textMarkClause(units[i:j])
 		i = j - 1
 	}
 }
@@ -698,6 +692,16 @@ var textReferencesRe = lazyRegexp(`^(?:\d+\s+)?(?:references|bibliography|source
 
 // textYearRe matches a year, as a cited work names it.
 var textYearRe = lazyRegexp(`\b(?:1[5-9]|20)\d\d\b`)
+
+// textMarkClause marks units as the article's own though no prose (a list
+// completing its sentence, cited works), weighing a little in the search
+// for the article's run.
+func textMarkClause(units []textUnit) {
+	for k := range units {
+		units[k].clause = true
+		units[k].score = max(units[k].score, textClauseWeight*float64(units[k].words))
+	}
+}
 
 // textClauseWeight: a word of a list that completes its sentence weighs
 // this much in the search for the article's run, so that a list closing
