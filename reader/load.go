@@ -213,8 +213,7 @@ func fromBytes(raw []byte, ext, name, pageURL string) (*Article, error) {
 		return nil, fmt.Errorf("%s is not HTML or text (looks like %s)", name, k)
 	}
 	ext = strings.ToLower(ext)
-	isHTML := ext == ".html" || ext == ".htm" || ext == ".xhtml" ||
-		(ext != ".txt" && !markdownExts[ext] && LooksLikeHTML(raw))
+	isHTML := htmlExts[ext] || (ext != ".txt" && !markdownExts[ext] && LooksLikeHTML(raw))
 	var (
 		a   *Article
 		err error
@@ -306,9 +305,14 @@ func untitled(name string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-// articleExts are the extensions of the files ArticleFiles finds.
-var articleExts = map[string]bool{".html": true, ".htm": true, ".xhtml": true, ".txt": true, ".text": true,
-	".md": true, ".markdown": true, ".mdown": true, ".mkd": true}
+// htmlExts are the extensions of files read as HTML whatever they hold.
+var htmlExts = map[string]bool{".html": true, ".htm": true, ".xhtml": true}
+
+// articleFile reports an extension ArticleFiles takes: a page, Markdown
+// or text.
+func articleFile(ext string) bool {
+	return htmlExts[ext] || markdownExts[ext] || ext == ".txt" || ext == ".text"
+}
 
 // ArticleFiles lists the files under dir that margin reads as articles
 // (pages, Markdown and text files, a page saved as .html.gz), in path
@@ -332,12 +336,11 @@ func ArticleFiles(dir string) ([]string, error) {
 		name := strings.ToLower(d.Name())
 		ext := filepath.Ext(name)
 		if ext == ".gz" {
-			ext = filepath.Ext(strings.TrimSuffix(name, ".gz"))
-			if ext != ".html" && ext != ".htm" {
-				return nil
+			if ext = filepath.Ext(strings.TrimSuffix(name, ".gz")); !htmlExts[ext] {
+				return nil // a saved page only
 			}
 		}
-		if articleExts[ext] {
+		if articleFile(ext) {
 			files = append(files, p)
 		}
 		return nil
