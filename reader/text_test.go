@@ -1953,22 +1953,6 @@ func TestTextTitleWithoutGluedPlaceholder(t *testing.T) {
 	}
 }
 
-// TestTextTitleNotADoubledLabel: a control's label written twice (a
-// menu's button, a picture's two states, a name and its icon's) is not
-// the headline; a headline that says an article twice is.
-func TestTextTitleNotADoubledLabel(t *testing.T) {
-	for _, label := range []string{"MENÜ Menü schließen", "Fullscreen open Fullscreen close", "Jane Doe Jane Doe"} {
-		if got := titleOf("Site Name", label, para("Lede", 30), para("Next", 30)); got != "" {
-			t.Errorf("%q: title %q", label, got)
-		}
-	}
-	for _, want := range []string{"Der Turm der Wünsche", "More and More People Work From Home"} {
-		if got := titleOf("Site Name", want, para("Lede", 30), para("Next", 30)); got != want {
-			t.Errorf("title %q, want %q", got, want)
-		}
-	}
-}
-
 // TestTextTitleNotRunIntoTheCrumbs: a line that runs the section's
 // crumbs into the headline ("Local News Council Votes ...") gives way to
 // the headline alone under it.
@@ -1979,22 +1963,6 @@ func TestTextTitleNotRunIntoTheCrumbs(t *testing.T) {
 	a, err := FromText(text)
 	if err != nil || a.Title != want {
 		t.Errorf("title %q, %v", a.Title, err)
-	}
-}
-
-// TestTextTitleNotALogo: the name of a picture of the site's mark ("Logo
-// ...", "... Logo" after a name) is not the headline; a headline about a
-// logo is.
-func TestTextTitleNotALogo(t *testing.T) {
-	for _, mark := range []string{"Logo Evening Courier Network", "The Evening Courier Logo", "Icon Evening Courier Network"} {
-		if got := titleOf("Site Name", mark, para("Lede", 30), para("Next", 30)); got != "" {
-			t.Errorf("%q: title %q", mark, got)
-		}
-	}
-	for _, want := range []string{"The council unveils its new logo", "Icon of British Fashion Mary Quant Dies at 93"} {
-		if got := titleOf("Site Name", want, para("Lede", 30), para("Next", 30)); got != want {
-			t.Errorf("title %q, want %q", got, want)
-		}
 	}
 }
 
@@ -2044,31 +2012,6 @@ func TestTextTitleOverItsStandfirst(t *testing.T) {
 	}
 }
 
-// TestTextTitleNotAFormField: a line holding a form's box ("[ ]") is a
-// field's label, not the headline.
-func TestTextTitleNotAFormField(t *testing.T) {
-	for _, field := range []string{"Leave this field empty if you are human: [ ]", "[ ]Do not show me this message again", "Keep me signed in on this device [*]"} {
-		if got := titleOf("Site Name", field, para("Lede", 30), para("Next", 30)); got != "" {
-			t.Errorf("%q: title %q", field, got)
-		}
-	}
-}
-
-// TestTextTitleNotASkipLink: the link past the menus is not the headline,
-// however long it is written.
-func TestTextTitleNotASkipLink(t *testing.T) {
-	for _, link := range []string{"Omitir para ir al contenido principal", "Skip to the main content of this page", "Zum Inhalt springen"} {
-		if got := titleOf(link, "Evening Courier", para("Lede", 30), para("Next", 30)); got != "" {
-			t.Errorf("%q: title %q", link, got)
-		}
-	}
-	for _, want := range []string{"Go-ahead for Main Road Scheme After Long Delay"} {
-		if got := titleOf(want, para("Lede", 30), para("Next", 30)); got != want {
-			t.Errorf("title %q, want the headline %q", got, want)
-		}
-	}
-}
-
 // TestTextTitleNotARoleLabel: a line that labels who made the article
 // ("Translator: Jane Doe") is not the headline over it.
 func TestTextTitleNotARoleLabel(t *testing.T) {
@@ -2077,21 +2020,6 @@ func TestTextTitleNotARoleLabel(t *testing.T) {
 		if got := titleOf("Site Name", want, "[img]", label, para("Lede", 30), para("Next", 30)); got != want {
 			t.Errorf("%q: title %q", label, got)
 		}
-	}
-}
-
-// TestTextTitleNotAnOrganisation: the name of the firm or society that
-// runs the site, closed by its legal form, is not the headline; a
-// headline about one, with its clause, is.
-func TestTextTitleNotAnOrganisation(t *testing.T) {
-	for _, name := range []string{"Deutscher Verband der Brückenbauer e.V.", "Evening Courier Media Group Ltd"} {
-		if got := titleOf("Site Name", name, "By Jane Doe", para("Lede", 30), para("Next", 30)); got != "" {
-			t.Errorf("%q: title %q", name, got)
-		}
-	}
-	const want = "Behind it: the Bridge Builders Company GmbH"
-	if got := titleOf("Site Name", want, "By Jane Doe", para("Lede", 30), para("Next", 30)); got != want {
-		t.Errorf("title %q", got)
 	}
 }
 
@@ -2132,6 +2060,46 @@ func TestTextLoneOrdinalIsText(t *testing.T) {
 	for _, u := range units {
 		if wantList := strings.HasPrefix(u.text, "Piraten") || strings.HasPrefix(u.text, "September"); u.list != wantList {
 			t.Errorf("%q: list %v bullet %q", u.text, u.list, u.bullet)
+		}
+	}
+}
+
+// TestTextTitleLineShapes: lines that are not headlines, whatever their
+// place: a control's label written twice (a menu's button, a picture's
+// two states, a name and its icon's), a logo's name, a form's field, a
+// skip link, an organisation's name closed by its legal form; and the
+// headlines that look like them.
+func TestTextTitleLineShapes(t *testing.T) {
+	plain := func(l string) []string { return []string{"Site Name", l, para("Lede", 30), para("Next", 30)} }
+	for _, c := range []struct {
+		name          string
+		refused, kept []string
+		around        func(string) []string
+	}{
+		{"doubled label", []string{"MENÜ Menü schließen", "Fullscreen open Fullscreen close", "Jane Doe Jane Doe"},
+			[]string{"Der Turm der Wünsche", "More and More People Work From Home"}, plain},
+		{"logo", []string{"Logo Evening Courier Network", "The Evening Courier Logo", "Icon Evening Courier Network"},
+			[]string{"The council unveils its new logo", "Icon of British Fashion Mary Quant Dies at 93"}, plain},
+		{"form field", []string{"Leave this field empty if you are human: [ ]", "[ ]Do not show me this message again", "Keep me signed in on this device [*]"},
+			nil, plain},
+		{"skip link", []string{"Omitir para ir al contenido principal", "Skip to the main content of this page", "Zum Inhalt springen"},
+			[]string{"Go-ahead for Main Road Scheme After Long Delay"},
+			func(l string) []string { return []string{l, "Evening Courier", para("Lede", 30), para("Next", 30)} }},
+		{"organisation", []string{"Deutscher Verband der Brückenbauer e.V.", "Evening Courier Media Group Ltd"},
+			[]string{"Behind it: the Bridge Builders Company GmbH"},
+			func(l string) []string {
+				return []string{"Site Name", l, "By Jane Doe", para("Lede", 30), para("Next", 30)}
+			}},
+	} {
+		for _, l := range c.refused {
+			if got := titleOf(c.around(l)...); got != "" {
+				t.Errorf("%s %q: title %q", c.name, l, got)
+			}
+		}
+		for _, l := range c.kept {
+			if got := titleOf(c.around(l)...); got != l {
+				t.Errorf("%s: title %q, want the headline %q", c.name, got, l)
+			}
 		}
 	}
 }
