@@ -863,7 +863,12 @@ func textBody(units []textUnit) []int {
 	}
 	end = textItemEnd(units, start, end)
 	var body []int
-	for i := start; i <= end; {
+	whole := false // the loop reached end: the article may go on past a box
+	for i := start; ; {
+		if i > end {
+			whole = true
+			break
+		}
 		u := units[i]
 		if u.prose && u.boiler && i > start && textSiteTail(units, i, start, end) {
 			break
@@ -927,6 +932,9 @@ func textBody(units []textUnit) []int {
 		}
 		i = j
 	}
+	if whole {
+		body = append(body, textPastBoxes(units, start, end)...)
+	}
 	body = append(textLead(units, start, end), body...)
 	return textDropTeasers(units, body)
 }
@@ -965,6 +973,49 @@ func textLead(units []textUnit, start, end int) []int {
 	return lead
 }
 
+// textPastBoxes returns the article's paragraphs past the end of its run
+// of prose units[start:end+1], each under a box of links set into it ("Related"
+// and three headlines): a lone paragraph after a box earns less than the box
+// costs, so the run stops over the box. A paragraph under a box is the
+// article's when it is written about the same things (enough of its longer
+// words occur in the run): an author's bio or the site's blurb under the
+// next box is not.
+func textPastBoxes(units []textUnit, start, end int) []int {
+	var more []int
+	above := textTopicWords(units[start : end+1])
+	for k := end + 1; k < len(units) && units[k].aside; {
+		m := k + 1
+		for m < len(units) && m-k <= textMaxBoxItems && units[m].list && !units[m].prose && !units[m].stop {
+			m++
+		}
+		if m == k+1 || m-k > textMaxBoxItems {
+			break
+		}
+		p := m
+		for p < len(units) && textKeepProse(units[p]) && !units[p].stop && !units[p].list {
+			p++
+		}
+		if p == m {
+			break
+		}
+		below := textTopicWords(units[m:p])
+		shared := 0
+		for w := range below {
+			if above[w] {
+				shared++
+			}
+		}
+		if shared < textMinBoxSharedWords || shared*textBoxShare < len(below) {
+			break
+		}
+		for i := m; i < p; i++ {
+			more = append(more, i)
+		}
+		k = p
+	}
+	return more
+}
+
 // textTopicWords returns the longer lower-cased words of the paragraphs
 // among units.
 func textTopicWords(units []textUnit) map[string]bool {
@@ -987,6 +1038,10 @@ const (
 	textMinSharedWords = 5  // longer words an opening shares with the rest, at least
 	textLeadShare      = 5  // and one in this many of its longer words
 	textTopicWordLen   = 6  // a word this long or longer names a topic
+
+	textMaxBoxItems       = 8 // more links under a box heading than this are the site's lists
+	textMinBoxSharedWords = 3 // longer words a paragraph under a box shares with the article, at least
+	textBoxShare          = 4 // and one in this many of its longer words
 )
 
 // textCountUnderByline reports whether the comments heading at s is the

@@ -2103,3 +2103,41 @@ func TestTextTitleLineShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestTextParagraphPastABox: a box of links set into the article
+// ("Related" and its headlines) costs more than the lone paragraph under
+// it earns, so the run of prose stopped over the box and the article's
+// last paragraph was lost. It is kept when it is about the article's
+// things; the writer's bio under the next box is not.
+func TestTextParagraphPastABox(t *testing.T) {
+	last := "Engineers expect the suspension bridge to carry its first traffic in the spring, once the inspectors have tested the cables and the council has approved the final safety report."
+	bio := "Jane Roe is our transport correspondent. Before joining the newspaper she spent twelve years writing for magazines about gardening, cookery and travel in southern Europe."
+	text := strings.Join([]string{
+		"Evening Courier", "  * News\n  * Sport\n  * Weather",
+		"Suspension Bridge Opens After Years of Delay",
+		"By Jane Roe\n4 March 2020",
+		wrap("The suspension bridge over the estuary was finished on Monday, six years after the council first approved the scheme and three years later than the engineers had promised.", 100),
+		wrap("The cables were strung across the estuary last summer, and the deck was lifted into place in the autumn. Inspectors spent the winter testing every joint of the suspension bridge.", 100),
+		wrap("Residents who had campaigned against the scheme said the bridge would bring more traffic through the villages, while the council insisted the estuary crossing would shorten journeys by an hour.", 100),
+		"Related",
+		"  * Council Approves Budget for Harbour Repairs\n  * New Ferry Timetable Announced for Summer\n  * Villagers Protest Against Bypass Plans",
+		wrap(last, 100),
+		"Further Reading",
+		"  * Ten Bridges Worth a Detour\n  * How Suspension Bridges Are Built\n  * The Longest Crossings in Europe",
+		"About Jane Roe",
+		wrap(bio, 100),
+		"© 2020 Evening Courier",
+	}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, last) {
+		t.Errorf("the article's paragraph under the box is lost:\n%s", a.Text)
+	}
+	for _, no := range []string{bio, "Council Approves Budget", "Related", "Ten Bridges"} {
+		if strings.Contains(a.Text, no) {
+			t.Errorf("kept %q:\n%s", no, a.Text)
+		}
+	}
+}
