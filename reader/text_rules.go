@@ -1744,11 +1744,41 @@ func textStandfirst(units []textUnit, title int, body []int) int {
 			return i
 		}
 	}
+	if c := textEarlierCopy(units, title); c >= 0 && textSummaryShaped(units[c+1]) {
+		return c + 1
+	}
 	if textSummaryShaped(units[body[0]]) {
 		return body[0]
 	}
 	return -1
 }
+
+// textEarlierCopy returns the headline's first copy when the title is
+// its second, printed again over the article's first paragraph (a sticky
+// header, the share bar's text): the first stands over the standfirst,
+// with the byline and the share bar between the two and no other
+// paragraph. It returns -1 when there is none.
+func textEarlierCopy(units []textUnit, title int) int {
+	if title < 0 || !units[title].repeated {
+		return -1
+	}
+	key := strings.ToLower(units[title].text)
+	for c := title - 2; c >= 0 && c >= title-textCopyGap; c-- {
+		if strings.ToLower(units[c].text) != key {
+			continue
+		}
+		for _, u := range units[c+2 : title] {
+			if u.prose {
+				return -1
+			}
+		}
+		return c
+	}
+	return -1
+}
+
+// textCopyGap bounds the lines between a headline's two copies.
+const textCopyGap = 25
 
 func textSummaryShaped(u textUnit) bool {
 	return u.prose && !u.list && !u.boiler && !u.meta && !u.repeated && u.words <= textMaxStandfirstWords

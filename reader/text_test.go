@@ -2141,3 +2141,26 @@ func TestTextParagraphPastABox(t *testing.T) {
 		}
 	}
 }
+
+// TestTextStandfirstUnderTheFirstCopy: the headline printed twice, over
+// the standfirst and again over the first paragraph (past the byline and
+// the share bar): the standfirst under the first copy was lost.
+func TestTextStandfirstUnderTheFirstCopy(t *testing.T) {
+	const head = "Suspension Bridge Opens After Years of Delay"
+	const deck = "The estuary crossing was finished three years late, but engineers say it will last a century."
+	text := strings.Join([]string{
+		"Evening Courier", "  * News\n  * Sport\n  * Weather",
+		head, deck,
+		"By Jane Roe\nMarch 4, 2020\nfacebook\ntwitter\nEmail\nComments",
+		head,
+		para("Lede", 40), para("Next", 40), para("Last", 40),
+		"© 2020 Evening Courier",
+	}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != head || a.Excerpt != deck || !strings.HasPrefix(a.Text, deck+"\n\n") {
+		t.Errorf("title %q, excerpt %q, text:\n%s", a.Title, a.Excerpt, a.Text)
+	}
+}
