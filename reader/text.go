@@ -320,6 +320,7 @@ func textUnits(text string) []textUnit {
 		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
 	}
 	width := textWrapWidth(lines)
+	local := textLocalWraps(lines, width)
 	var units []textUnit
 	var cur *textUnit
 	var parts []string // the lines of cur, joined when it is complete
@@ -337,7 +338,7 @@ func textUnits(text string) []textUnit {
 		cur, parts = nil, parts[:0]
 	}
 	fenced := false // inside a Markdown code fence, where "#" starts a comment
-	for _, raw := range lines {
+	for n, raw := range lines {
 		if strings.TrimSpace(raw) == "" {
 			flush()
 			blank = true
@@ -378,7 +379,7 @@ func textUnits(text string) []textUnit {
 		case cur != nil && cur.list && indent > cur.indent:
 			// A list item's continuation is indented under its marker.
 			parts = append(parts, content)
-		case cur != nil && textWrapped(prev, content, width) && indent <= cur.indent+2:
+		case cur != nil && (textWrapped(prev, content, width) || n > 0 && local[n-1]) && indent <= cur.indent+2:
 			parts = append(parts, content)
 			cur.cells = 0
 		default:
@@ -556,6 +557,94 @@ func textWrapped(prev, next string, width int) bool {
 	}
 	return n <= width+textWrapSlack && n+1+textCells(first) > width-textWrapSlack
 }
+
+// textLocalWraps marks the lines whose next line continues them in a
+// paragraph wrapped narrower than the text's width (a column of a layout
+// table, a sidebar's box): a block of three lines or more, one indent,
+// where each line but the last is filled so that the next line's first
+// word would not fit, and written as prose is (lines going on in a
+// lower-case word, a sentence ending inside a line, no line of code).
+// Lines of headlines or of a poem start in capitals and end where their
+// sentences do.
+func textLocalWraps(lines []string, width int) []bool {
+	local := make([]bool, len(lines))
+	for a := 0; a < len(lines); {
+		b := a
+		for b < len(lines) && strings.TrimSpace(lines[b]) != "" {
+			b++
+		}
+		if b-a >= 3 {
+			textMarkLocalWrap(lines[a:b], local[a:b], width)
+		}
+		a = b + 1
+	}
+	return local
+}
+
+func textMarkLocalWrap(block []string, local []bool, width int) {
+	w, indent := 0, textIndent(block[0])
+	for i, l := range block {
+		if textIndent(l) != indent || i < len(block)-1 && strings.IndexByte(strings.TrimSpace(l), ' ') < 0 {
+			return
+		}
+		if m, _ := textListMarker(strings.TrimSpace(l)); m != "" {
+			return
+		}
+		if i < len(block)-1 {
+			w = max(w, textCells(l))
+		}
+	}
+	if w < textMinLocalWrap || width > 0 && w > width-textWrapNear {
+		return
+	}
+	lower, inside := 0, false
+	for i := 0; i+1 < len(block); i++ {
+		if !textWrapped(block[i], block[i+1], w) {
+			return
+		}
+		if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(block[i+1])); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	ends := false
+	for _, l := range block {
+		l = strings.TrimSpace(l)
+		if textCodeLine(l) || textCellCount(l) > 1 {
+			return
+		}
+		inside = inside || textSentenceInside(l)
+		ends = ends || inside || strings.ContainsAny(textLastRunes(l), ".!?…")
+	}
+	if !ends || lower == 0 || 3*lower < len(block)-1 && !inside {
+		return
+	}
+	for i := 0; i+1 < len(block); i++ {
+		local[i] = true
+	}
+}
+
+// textSentenceInside reports a sentence ending inside s and another
+// starting after it ("... gefährden. Auch").
+func textSentenceInside(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' && unicode.IsLower(rune(s[i-1])) {
+			if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// textLastRunes is the end of s past its closing quotes and brackets.
+func textLastRunes(s string) string {
+	t := strings.TrimRight(s, "\"'”’»)]")
+	_, n := utf8.DecodeLastRuneInString(t)
+	return t[len(t)-n:]
+}
+
+// textMinLocalWrap is the narrowest column looked for inside a text.
+const textMinLocalWrap = 25
 
 // textWrapSlack allows for dumpers that count a trailing space or an
 // indent differently from us.

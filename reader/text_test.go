@@ -2164,3 +2164,35 @@ func TestTextStandfirstUnderTheFirstCopy(t *testing.T) {
 		t.Errorf("title %q, excerpt %q, text:\n%s", a.Title, a.Excerpt, a.Text)
 	}
 }
+
+// TestTextNarrowColumn: an article set in a narrow column (a layout
+// table's cell, dumped 44 cells wide inside a 100-cell page) was read
+// line by line, each too short to be a paragraph, and lost. Lines of
+// headlines as long as each other are not joined.
+func TestTextNarrowColumn(t *testing.T) {
+	paras := []string{
+		"As the minister explained in Munich last Tuesday, the planned levy would endanger important investments in renewable energy. Wind and solar projects are on hold because of what he called the fatal position of the government.",
+		"It was grotesque, he said, that renewable energy was being slowed down rather than promoted right now. That had to change urgently, and the proposed price caps went far beyond what the rules of the union require.",
+		"Bioenergy in particular was paid too little to cover the costs of investment and operation, which have risen sharply in recent months. The association demands that the surcharge be raised again before the law is passed.",
+	}
+	menu := wrap("Home | News | Politics | Energy | Agriculture | Machinery | Weather | Markets | Prices | Jobs | Events | Contact us | About", 100)
+	heads := "Council Approves Budget for Harbour Repairs\nNew Ferry Timetable Announced for Summer\nVillagers Protest Against Bypass Plans Again"
+	var parts []string
+	parts = append(parts, "Farm News Daily", menu, "Minister Warns of Levy on Renewables")
+	for _, p := range paras {
+		parts = append(parts, wrap(p, 44))
+	}
+	parts = append(parts, "More news", heads, "© 2022 Farm News Daily")
+	a, err := FromText(strings.Join(parts, "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paras {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("paragraph not read whole: %q\n%s", p[:30], a.Text)
+		}
+	}
+	if units := textUnits(heads); len(units) != 3 {
+		t.Errorf("headlines joined into %d units, want 3", len(units))
+	}
+}
