@@ -128,6 +128,33 @@ var textCopyrightRe = lazyRegexp(`(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+ \d{4})|a
 // after it.
 var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|articles liés|sur le même sujet|ähnliche artikel|(?:ähnliche|verwandte|weitere|neueste|letzte|beliebte|beliebteste) (?:beiträge|artikel|news|nachrichten)(?: zum thema)?|(?:das thema |das |dies )?könnte (?:sie|dich) auch interessieren|(?:también )?(?:te|le) puede interesar|mehr themen|(?:die )?meistgelesenen? (?:artikel|beiträge|news|nachrichten)\b.*|weitere beiträge zu\b.*|pour approfondir|articoli correlati|potrebbe interessarti|zobacz (?:również|też|także)|czytaj (?:także|też|również)|podobne artykuły|gerelateerde artikelen|lees ook|ook interessant|relaterade artiklar|relaterte artikler|relaterede artikler|läs också|les også|læs også|související články|čtěte také|kapcsolódó cikkek|(?:as |os )?mais (?:lid|vist)[oa]s|(?:lo )?más (?:leíd|vist)[oa]s?|(?:i )?più (?:letti|visti)|(?:les )?plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
 
+// textCookieNotice reports the site's notice of its cookies, in any
+// language: a paragraph naming cookies, the site and what the reader
+// allows ("This website uses cookies ... you accept", "Diese Website
+// verwendet Cookies"), said to the reader or by the site ("you", "we")
+// unless it is one short sentence. A recipe's cookies name no site; an
+// article about cookie banners speaks of sites, not to its reader.
+func textCookieNotice(low string, words int) bool {
+	if words > textMaxCookieWords || !strings.Contains(low, "cookie") {
+		return false
+	}
+	return textContainsAny(low, textCookieSiteWords) && textContainsAny(low, textCookieUseWords) &&
+		(words <= textMinProseWords+4 || textCookiePersonRe().MatchString(low))
+}
+
+// textMaxCookieWords: a longer paragraph is no cookie notice.
+const textMaxCookieWords = 150
+
+// The stems a cookie notice names the site and the reader's say by.
+var (
+	textCookieSiteWords = []string{"site", "seite", "domain", "página", "strona", "stronie", "sito", "serwis", "witryn", "angebot"}
+	textCookieUseWords  = []string{"accept", "agree", "consent", "einverst", "zustimm", "akzept", "ablehn", "einwillig", "datenschutz",
+		"privacy", "settings", "einstellung", "opt-out", "enable", "disable", "verwende", "nutze", "benutz", "use", "utilis",
+		"usamos", "utiliz", "acepta", "używa", "zgod", "ustawie", "privacidad", "confidentialit"}
+)
+
+var textCookiePersonRe = lazyRegexp(`\b(?:we|our|us|you|your|wir|unsere?[rnms]?|uns|sie|ihre?[rnms]?|du|dein\p{L}*|nous|notre|nos|vous|votre|vos|usted|nuestr[oa]s?|nosotros|tu|twoj\p{L}*|twój|my|nasz\p{L}*|państw\p{L}*)\b`)
+
 // textThreadRe matches the count that heads a comment thread, with the
 // article's title after it: "25 thoughts on “Title”", "11 Antworten zu
 // „Titel“". (As a list item, in the header's links, it is no heading.)
@@ -348,7 +375,7 @@ func textClassify(units []textUnit) {
 			// Guillemets that pair up in a paragraph quote someone
 			// («Ach, bitte nicht»); they are no arrows.
 			hits -= textPairedGuillemets(low)
-			u.boiler = float64(hits) > textBoilerDensity*float64(realWords)+1
+			u.boiler = float64(hits) > textBoilerDensity*float64(realWords)+1 || textCookieNotice(low, realWords)
 		default:
 			u.boiler = hits > 0
 		}

@@ -2196,3 +2196,37 @@ func TestTextNarrowColumn(t *testing.T) {
 		t.Errorf("headlines joined into %d units, want 3", len(units))
 	}
 }
+
+// TestTextCookieNotice: the site's cookie notice, printed after the
+// footer, outweighed a short recipe's text and became the article. A
+// recipe's cookies and an article about cookie banners stay.
+func TestTextCookieNotice(t *testing.T) {
+	recipe := "Cream the butter with the sugar, fold in the flour and the chocolate, and bake the cookies for twelve minutes until golden."
+	news := "Regulators said the website had set tracking cookies before visitors could refuse them, and that the banner's design nudged people to accept."
+	for _, c := range []struct{ notice, want string }{
+		{"Our site uses cookies and other technologies so that we, and our partners, can remember you and understand how you use our site. Further use of this site will be considered consent. For more information, visit our Privacy Policy.", recipe},
+		{"Um zu verstehen, wie unsere Webseite genutzt wird und um dir ein interessenbezogenes Angebot präsentieren zu können, nutzen wir Cookies und andere Techniken. Hier kannst du mehr erfahren und hier widersprechen.", recipe},
+		{"Diese Website verwendet Cookies.", news},
+	} {
+		text := strings.Join([]string{
+			"Kitchen Corner", "  * Recipes\n  * Baking\n  * Contact",
+			"Chocolate Chip Cookies",
+			"  * 200 g butter\n  * 150 g sugar\n  * 300 g flour\n  * 100 g chocolate",
+			c.want,
+			"© 2021 Kitchen Corner",
+			c.notice,
+		}, "\n\n")
+		a, err := FromText(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(a.Text, c.notice) || !strings.Contains(a.Text, c.want) {
+			t.Errorf("notice %q:\n%s", c.notice[:20], a.Text)
+		}
+	}
+	for _, keep := range []string{recipe, news} {
+		if textCookieNotice(strings.ToLower(keep), textWordCount(keep)) {
+			t.Errorf("%q read as a cookie notice", keep)
+		}
+	}
+}
