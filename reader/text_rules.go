@@ -128,6 +128,15 @@ var textCopyrightRe = lazyRegexp(`(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+ \d{4})|a
 // after it.
 var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|articles liés|sur le même sujet|ähnliche artikel|(?:ähnliche|verwandte|weitere|neueste|letzte|beliebte|beliebteste) (?:beiträge|artikel|news|nachrichten)(?: zum thema)?|(?:das thema |das |dies )?könnte (?:sie|dich) auch interessieren|(?:también )?(?:te|le) puede interesar|mehr themen|(?:die )?meistgelesenen? (?:artikel|beiträge|news|nachrichten)\b.*|weitere beiträge zu\b.*|pour approfondir|articoli correlati|potrebbe interessarti|zobacz (?:również|też|także)|czytaj (?:także|też|również)|podobne artykuły|gerelateerde artikelen|lees ook|ook interessant|relaterade artiklar|relaterte artikler|relaterede artikler|läs också|les også|læs også|související články|čtěte také|kapcsolódó cikkek|(?:as |os )?mais (?:lid|vist)[oa]s|(?:lo )?más (?:leíd|vist)[oa]s?|(?:i )?più (?:letti|visti)|(?:les )?plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
 
+// textControlLabels are the labels of a page's controls and of its ads,
+// printed on a line of their own: a button that closes a box, the
+// "Advertisement" over an ad. Inside a sentence they are words like any.
+var textControlLabels = map[string]bool{
+	"close": true, "schließen": true, "fermer": true, "cerrar": true, "chiudi": true, "zamknij": true, "fechar": true, "sluiten": true,
+	"advertisement": true, "anzeige": true, "werbung": true, "publicité": true, "publicidad": true, "publicidade": true,
+	"pubblicità": true, "reklama": true, "annonce": true, "advertentie": true, "mainos": true, "реклама": true,
+}
+
 // textCookieNotice reports the site's notice of its cookies, in any
 // language: a paragraph naming cookies, the site and what the reader
 // allows ("This website uses cookies ... you accept", "Diese Website
@@ -345,7 +354,8 @@ func textClassify(units []textUnit) {
 		}
 		stripped, low = strings.TrimSpace(stripped), strings.TrimSpace(low)
 		realWords := textWordCount(stripped)
-		u.junk = realWords == 0 || (realWords < 3 && realWords*2 < u.words) || textSeparatorLine(u.text)
+		u.junk = realWords == 0 || (realWords < 3 && realWords*2 < u.words) || textSeparatorLine(u.text) ||
+			realWords <= 2 && textControlLabels[strings.Trim(low, " .:![]()×✕")]
 		u.repeated = seen[strings.ToLower(u.text)] > 1
 		if sh := textShingles(u.text); len(sh) >= 3 {
 			dup := 0

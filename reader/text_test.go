@@ -2230,3 +2230,28 @@ func TestTextCookieNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestTextControlLabels: a box's close button ("Close", "Schließen
+// [X]") and an ad's label ("Anzeige") on lines of their own inside the
+// article were kept as its text. In a sentence they are words.
+func TestTextControlLabels(t *testing.T) {
+	ad := "Die Polizei hat Anzeige gegen den Fahrer des Wagens erstattet, der nach dem Unfall geflohen war."
+	text := strings.Join([]string{
+		"Site Name", "  * News\n  * Sport",
+		"Council Votes on the Harbour Plan",
+		para("Lede", 40), "Close", para("Next", 40), "Anzeige", ad, "Schließen [X]", para("Last", 40),
+		"© 2020 Site Name",
+	}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range strings.Split(a.Text, "\n\n") {
+		if p == "Close" || p == "Anzeige" || strings.HasPrefix(p, "Schließen") {
+			t.Errorf("kept the label %q:\n%s", p, a.Text)
+		}
+	}
+	if !strings.Contains(a.Text, ad) || !strings.Contains(a.Text, para("Last", 40)) {
+		t.Errorf("lost the article's text:\n%s", a.Text)
+	}
+}
