@@ -255,6 +255,32 @@ func textHasDigit(s string) bool {
 // "pictured above").
 var textCaptionRe = lazyRegexp(`©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b|\b(?:file|stock|this|above) (?:photo|image|picture|photograph)\b|\(pictured\)|\bpictured(?: above| here| left| right| at| in| with| on)\b`)
 
+// textByDateRe matches a byline with its date: "By Jane Roe and John Doe
+// on Monday, November 18th, 2019", "Von Jane Roe, 4. März 2020".
+var textByDateRe = lazyRegexp(`^(?i:by|von|par|por|door|di|av) (?:\p{Lu}\S*\s*,?\s*(?:and |und |et |y |e )?){1,6}(?:on |am |le |el |il |, )?.{0,25}\d`)
+
+// textEndsWithTime reports a line ending in a time of day whose
+// abbreviation ends it as a sentence would ("at 11:08 a.m.", "09:01 hrs.").
+func textEndsWithTime(low string) bool {
+	for _, suf := range []string{"a.m.", "p.m.", "hrs.", "hs."} {
+		if strings.HasSuffix(low, suf) {
+			return textHasDigit(low[max(0, len(low)-len(suf)-8):])
+		}
+	}
+	return false
+}
+
+// textFilePhotoRe matches the opening of a news agency's caption: "FILE
+// - In this Oct. 28, 2019, file photo, ...", "In this photo taken on ...".
+var textFilePhotoRe = lazyRegexp(`^(?:file\s*[-–—]+\s*)?in this .{0,60}?\b(?:file |handout |undated )?photo(?:graph)?\b(?: taken| released| provided|,)`)
+
+// textFramedCaptionWords bounds a caption between its picture and its
+// credit.
+const textFramedCaptionWords = 60
+
+// textLongCaptionWords bounds an agency's caption.
+const textLongCaptionWords = 100
+
 // textPairedGuillemets counts the guillemets of s that pair up, « with »
 // and ‹ with ›.
 func textPairedGuillemets(s string) int {
@@ -402,12 +428,20 @@ func textClassify(units []textUnit) {
 			// another page, set inside the article.
 			u.boiler, u.teaser = true, true
 		}
+		if u.prose && realWords <= 20 && textEndsWithTime(low) && textHasMonth(low) && textByDateRe().MatchString(stripped) {
+			// "By Jane Roe on Monday, November 18th, 2019 at 11:08
+			// a.m.": a byline, though its "a.m." ends it as a sentence.
+			u.prose = false
+		}
 		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) && textHasMonth(low) && textDateRe().MatchString(low) ||
 			(textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low))
 		u.meta = u.byline || !u.prose && realWords <= 20 && textContainsAny(low, textCreditWords) && textCreditRe().MatchString(low)
-		if u.prose && realWords <= textCaptionWords && textCaptionRe().MatchString(low) {
+		if u.prose && (realWords <= textCaptionWords && textCaptionRe().MatchString(low) ||
+			realWords <= textLongCaptionWords && strings.Contains(low, "photo") && textFilePhotoRe().MatchString(low)) {
 			u.meta = true
-			// A caption: a sentence about a photo, with its credit.
+			// A caption: a sentence about a photo, with its credit;
+			// or the agencies' long caption of a file photo ("FILE - In
+			// this Monday, Oct. 28, 2019, file photo, ...").
 			u.prose = false
 		}
 		if (u.byline || u.meta) && textPostSignature(u.text) {
@@ -544,7 +578,7 @@ const textDoubleGap = 6
 // line goes with it.
 func textClassifyCaptions(units []textUnit) {
 	for i := range units {
-		if u := &units[i]; u.prose && u.words <= textCaptionWords && textCreditAfterSentence(u.text) {
+		if u := &units[i]; !u.list && u.words <= textCaptionWords && textCreditAfterSentence(u.text) {
 			u.prose, u.meta = false, true
 			u.score = textScore(u)
 		}
@@ -559,10 +593,13 @@ func textClassifyCaptions(units []textUnit) {
 	}
 	for i := 1; i+1 < len(units); i++ {
 		u, img, credit := &units[i], units[i-1], &units[i+1]
-		if !u.prose || u.words > textCaptionWords || !img.junk || strings.IndexByte(img.text, '[') < 0 {
+		if !u.prose || u.words > textFramedCaptionWords || !img.junk || strings.IndexByte(img.text, '[') < 0 {
 			continue
 		}
-		if !(credit.meta && !credit.byline || textAgencyCredit(credit.text)) {
+		// Over an agency's credit ("Jane Roe, AP") a caption may run
+		// longer; a credit glued to a picture is the next picture's.
+		agency := textAgencyCredit(credit.text)
+		if !(credit.meta && !credit.byline || agency) || strings.IndexByte(credit.text, '[') >= 0 || !agency && u.words > textCaptionWords {
 			continue
 		}
 		u.prose, u.meta = false, true
@@ -1569,6 +1606,9 @@ func textTitleShaped(u textUnit) bool {
 		return false // nor is a row of numbers (years, a phone number)
 	}
 	s := strings.TrimRight(u.text, " ")
+	if strings.HasPrefix(s, "— ") || strings.HasPrefix(s, "– ") || strings.HasPrefix(s, "- ") {
+		return false // a quote's attribution ("— Jane Roe on Sunday, ...")
+	}
 	if textPersonLine(s) || textDoubledLabel(s) || textImageName(s) || textFormField(s) || textOrganisation(s) || u.words <= 8 && textSkipLinkRe().MatchString(s) || strings.Contains(s, "://") || strings.Contains(s, "www.") || textBreadcrumb(s) || textHasAddress(s) {
 		return false
 	}

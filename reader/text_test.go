@@ -2255,3 +2255,60 @@ func TestTextControlLabels(t *testing.T) {
 		t.Errorf("lost the article's text:\n%s", a.Text)
 	}
 }
+
+// TestTextNewsCaptionsAndBylines: the furniture of agency news kept as
+// the article's text: a caption ending in its credit in brackets though
+// no sentence ("... in Nogales, Ariz. (AP)"), an agency's long caption
+// of a file photo, a caption framed by its picture and an agency's credit
+// past forty words, a byline whose "a.m." ends it like a sentence; and a
+// quote's attribution ("— Jane Roe on Sunday, ...") taken for the title.
+func TestTextNewsCaptionsAndBylines(t *testing.T) {
+	const head = "What Is the Value of Drugs That Cross the Border?"
+	page := func(parts ...string) string {
+		all := append([]string{"Site Name", "  * News\n  * Politics"}, parts...)
+		return strings.Join(append(all, para("Lede", 40), para("Next", 40), para("Last", 40), "© 2019 Site Name"), "\n\n")
+	}
+	long := "Teachers wearing red carry signs as they rally at the Statehouse in Indianapolis, Tuesday, Nov. 19, 2019, calling for further increases in teacher pay and for an end to the use of test scores in their evaluations, which they say punish schools in poorer districts."
+	for _, c := range []struct {
+		name, text, gone string
+	}{
+		{"credit in brackets", strings.Replace(page(head, "By Jane Roe"), para("Next", 40), "The border check point near the Port of Entry in Nogales, Ariz. (AP)\n\n"+para("Next", 40), 1), "Nogales, Ariz. (AP)"},
+		{"file photo", page(head, "By Jane Roe", "FILE - In this Monday, Oct. 28, 2019, file photo, the ambassador walks to a secure area of the Capitol to testify as part of the inquiry, the latest in a line of witnesses called by the committees, who have met behind closed doors for weeks, and who will now hold public hearings that the White House has said it will not take part in at all."), "file photo"},
+		{"framed caption", page(head, "By Jane Roe", "[933b68c2-a]", long, "Michael Conroy, AP"), "Teachers wearing red"},
+		{"byline with a.m.", page(head, "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m."), "Matthew Digby"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := FromText(c.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(a.Text, c.gone) || !strings.Contains(a.Text, para("Lede", 40)) {
+				t.Errorf("text:\n%s", a.Text)
+			}
+		})
+	}
+	// A paragraph between a picture and the next one's glued credit, and
+	// a sentence opening with "By" and a date, are the article's.
+	for _, keep := range []string{
+		"[img-one]\n\n" + long + "\n\n[img-two](Photo: Jane Roe)",
+		"By Monday, November 18th, 2019, the council had voted on the plan for the harbour.",
+	} {
+		a, err := FromText(strings.Replace(page(head, "By Jane Roe"), para("Next", 40), keep+"\n\n"+para("Next", 40), 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k := strings.Split(keep, "\n\n"); !strings.Contains(a.Text, k[min(1, len(k)-1)]) {
+			t.Errorf("lost %.40q:\n%s", keep, a.Text)
+		}
+	}
+	t.Run("attribution", func(t *testing.T) {
+		a, err := FromText(page(`"$53 million a week is coming across the border in drugs."`, "— Jane Roe on Sunday, October 13th, 2019 in an article in a local newspaper",
+			head, "By Matthew Digby on Monday, November 18th, 2019 at 11:08 a.m."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != head {
+			t.Errorf("title %q, want %q", a.Title, head)
+		}
+	})
+}
