@@ -259,6 +259,16 @@ var textCaptionRe = lazyRegexp(`©|\b(?:photo|image|picture)s?\s*(?::|by\b|credi
 // on Monday, November 18th, 2019", "Von Jane Roe, 4. März 2020".
 var textByDateRe = lazyRegexp(`^(?i:by|von|par|por|door|di|av) (?:\p{Lu}\S*\s*,?\s*(?:and |und |et |y |e )?){1,6}(?:on |am |le |el |il |, )?.{0,25}\d`)
 
+// textCallRe matches the site's call to its reader, in the languages of
+// Europe: an imperative that opens the line ("Subscribe now to ...",
+// "Besuchen Sie unseren Fan-Shop!", "¡Mira lo que tiene nuestro canal"),
+// or a question about the site's own things ("Gefällt dir unser
+// Magazin?", "Like this story?", "Lust auf mehr?").
+var textCallRe = lazyRegexp(`^[¡¿"“„»]?(?:please |bitte |jetzt |now )?(?:subscribe|sign up|download (?:the|our)|join (?:our|the \d+|the (?:hundreds|thousands))|follow us|visit our|get (?:the|our) (?:best|latest)|abonniere|abonnieren sie|registriere dich|registrieren sie sich|melde dich an|melden sie sich an|besuche unser|besuchen sie unser|folge uns|folgen sie uns|hol dir unser|holen sie sich unser|suscríbete|regístrate|descarga nuestr|síguenos|visita nuestr|mira lo que|abonnez-vous|inscrivez-vous|téléchargez notre|suivez-nous|zapisz się|subskrybuj|pobierz naszą|obserwuj nas|iscriviti|seguici|scarica la nostra)\b|^(?:gefällt (?:dir|ihnen|euch) (?:unser|dieser|der|das)|lust auf mehr|like this (?:story|article)|enjoy(?:ed)? (?:this|the) (?:story|article)|(?:did you )?(?:like|enjoy) what you (?:read|see))\b`)
+
+// textMaxCallWords bounds a call to the reader.
+const textMaxCallWords = 30
+
 // textEndsWithTime reports a line ending in a time of day whose
 // abbreviation ends it as a sentence would ("at 11:08 a.m.", "09:01 hrs.").
 func textEndsWithTime(low string) bool {
@@ -414,6 +424,9 @@ func textClassify(units []textUnit) {
 			u.boiler = float64(hits) > textBoilerDensity*float64(realWords)+1 || textCookieNotice(low, realWords)
 		default:
 			u.boiler = hits > 0
+		}
+		if !u.boiler && realWords <= textMaxCallWords && textCallRe().MatchString(low) {
+			u.boiler = true
 		}
 		// Cheap tests of a word each regexp needs go first: the
 		// regexps backtrack, and most lines match none of them. A

@@ -2312,3 +2312,39 @@ func TestTextNewsCaptionsAndBylines(t *testing.T) {
 		}
 	})
 }
+
+// TestTextCallsToTheReader: the site's calls to its reader under an
+// article, in several languages, were kept as its last paragraphs. The
+// article's own sentences with the same words stay.
+func TestTextCallsToTheReader(t *testing.T) {
+	calls := []string{
+		"Subscribe now to our eNATION edition for the full story.",
+		"Sign up to get the best content of the week, and great gaming deals, as picked by the editors.",
+		"Like this story? Share it with a friend!",
+		"Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern. Melde dich hier für unseren Newsletter an!",
+		"Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.",
+		"Regístrate para recibir contenido exclusivo en tu correo cada semana.",
+		"Gefällt dir dieser Beitrag?",
+	}
+	kept := []string{
+		"You can download the beta now if you are a developer, the company said on Monday.",
+		"Subscribers to the service were told about the change by the company in a statement.",
+		"Join us, the mayor told the crowd, and the square fell silent for a minute.",
+	}
+	text := strings.Join([]string{"Site Name", "  * News\n  * Sport", "Council Votes on the Harbour Plan", para("Lede", 40),
+		kept[0], para("Next", 40), kept[1], kept[2], para("Last", 40), strings.Join(calls, "\n\n"), "© 2020 Site Name"}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range calls {
+		if strings.Contains(a.Text, c) {
+			t.Errorf("kept the call %q", c)
+		}
+	}
+	for _, k := range kept {
+		if !strings.Contains(a.Text, k) {
+			t.Errorf("lost %q", k)
+		}
+	}
+}
