@@ -33,7 +33,7 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"signing in", "signing up", "signup", "login", "log in", "log out", "newsletter", "newsletters", "cookie",
 		"cookies", "privacy policy", "privacy notice", "privacy settings", "terms of use", "terms of service",
 		"terms and conditions", "terms conditions", "copyright", "all rights reserved", "follow us", "advertisement",
-		"ad choices", "powered by", "click here", "read more", "more from", "app store", "google play", "skip to",
+		"ad choices", "powered by", "click here", "read more", "app store", "google play", "skip to",
 		"back to top", "contact us", "about us", "free trial", "print edition", "epaper", "e paper", "view all",
 		"see all", "see more", "load more", "show more", "next article", "next story", "next post",
 		"previous article", "previous story", "previous post", "sitemap", "faq", "help center", "customer service",

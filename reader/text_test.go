@@ -2348,3 +2348,20 @@ func TestTextCallsToTheReader(t *testing.T) {
 		}
 	}
 }
+
+// TestTextProseWithMoreFrom: "more from" (a box heading's words) counted
+// as the site's vocabulary in a paragraph, so a short sentence of the
+// article ("... will pay more from January ...") was dropped as the
+// site's; the heading "More from Jane Roe" is still a box's.
+func TestTextProseWithMoreFrom(t *testing.T) {
+	s := "Subscribers to the service will pay more from January, the company said in a statement."
+	text := strings.Join([]string{"Site Name", "  * News\n  * Sport", "Council Votes on the Harbour Plan", para("Lede", 40), s, para("Next", 40),
+		"More from Jane Roe", "  * Council Approves Budget for Harbour Repairs\n  * New Ferry Timetable Announced for Summer", "© 2020 Site Name"}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, s) || strings.Contains(a.Text, "More from") || strings.Contains(a.Text, "Ferry") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
