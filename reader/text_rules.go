@@ -1979,7 +1979,7 @@ func textExtendBody(units []textUnit, body []int) []int {
 		}
 		body = append(out, body...)
 	}
-	for i := body[len(body)-1] + 1; i < len(units) && units[i].blank && textLooseSentence(units[i]); i++ {
+	for i := body[len(body)-1] + 1; i < len(units) && (units[i].blank || textLeadsOn(units[i-1].text)) && textLooseSentence(units[i]); i++ {
 		body = append(body, i)
 	}
 	if n := len(body); n > 1 && textContactLine(units[body[n-1]]) {
@@ -1987,6 +1987,13 @@ func textExtendBody(units []textUnit, body []int) []int {
 	}
 	body = append(body, textDataList(units, body[len(body)-1]+1)...)
 	return append(body, textSectionedList(units, body[len(body)-1]+1)...)
+}
+
+// textLeadsOn reports a paragraph ending in a colon: the line under it,
+// blank line or not, goes on with what it announces ("... und die
+// Gewissheit:" / "Begeisterung ist ansteckend!").
+func textLeadsOn(s string) bool {
+	return strings.HasSuffix(strings.TrimSpace(s), ":")
 }
 
 // textSectionedList returns the lists under short headings that follow

@@ -2365,3 +2365,21 @@ func TestTextProseWithMoreFrom(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// TestTextLineUnderAColon: the article's last paragraph ends in a colon
+// and the sentence it announces stands on the next line, with no blank
+// line between; it was left out (a loose sentence under the article is
+// taken only after a blank line).
+func TestTextLineUnderAColon(t *testing.T) {
+	const last = "Begeisterung ist ansteckend – nachhaltiger Lebensstil auch!"
+	text := strings.Join([]string{"Site Name", "  * News\n  * Sport", "Council Votes on the Harbour Plan", para("Lede", 40),
+		para("Next", 40) + " Was bleibt ist die Gewissheit:\n" + last,
+		"Kategorie: Allgemein, news\nVorheriger Artikel", "© 2020 Site Name"}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(a.Text, last) {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
