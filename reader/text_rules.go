@@ -1021,6 +1021,9 @@ func textBody(units []textUnit) []int {
 	}
 	if whole {
 		body = append(body, textPastBoxes(units, start, end)...)
+		if len(body) > 0 && body[len(body)-1] == end {
+			body = append(body, textProductCards(units, end)...)
+		}
 	}
 	body = append(textLead(units, start, end), body...)
 	return textDropTeasers(units, body)
@@ -1059,6 +1062,86 @@ func textLead(units []textUnit, start, end int) []int {
 	}
 	return lead
 }
+
+// textProductCards returns the cards of a list of products that the
+// article's last paragraph, at end, announces ("Check out our picks ...
+// below"): blocks of a name, its features, its price, each closed by the
+// same lines ("Available from Amazon", "Buy Now"), textMinCards or more of
+// them, no farther apart than textCardGap lines. Every line of the cards
+// but the pictures' placeholders is the article's.
+func textProductCards(units []textUnit, end int) []int {
+	if !textAnnounces(units[end].text) {
+		return nil
+	}
+	first := make(map[string]int)
+	count := make(map[string]int)
+	limit := len(units)
+	for i := end + 1; i < len(units); i++ {
+		u := units[i]
+		if u.stop {
+			limit = i
+			break
+		}
+		if u.prose || u.junk || u.list {
+			continue
+		}
+		k := strings.ToLower(u.text)
+		if _, ok := first[k]; !ok {
+			first[k] = i
+		}
+		count[k]++
+	}
+	last := -1
+	for k, f := range first {
+		if f-end > textCardGap || count[k] < textMinCards {
+			continue
+		}
+		// Follow the closing line from card to card.
+		n, at := 1, f
+		for i := f + 1; i < limit && i-at <= textCardGap; i++ {
+			if !units[i].prose && strings.ToLower(units[i].text) == k {
+				if i-at < textMinCardLines {
+					n = 0 // a gallery's captions, not cards
+					break
+				}
+				n, at = n+1, i
+			}
+		}
+		if n >= textMinCards && at > last {
+			last = at
+		}
+	}
+	var cards []int
+	for i := end + 1; i <= last; i++ {
+		if u := units[i]; !u.junk && !u.stop && !u.aside {
+			cards = append(cards, i)
+		}
+	}
+	return cards
+}
+
+// textAnnounces reports a paragraph whose last sentence points to what
+// follows it: "... our picks below.", "... folgende Produkte:".
+func textAnnounces(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, ":") {
+		return true
+	}
+	low := strings.ToLower(s)
+	if k := strings.LastIndexAny(strings.TrimRight(low, ".!"), ".!?"); k >= 0 {
+		low = low[k:]
+	}
+	return textContainsAny(low, textBelowWords)
+}
+
+// textBelowWords point down the page, in the languages of Europe.
+var textBelowWords = []string{" below", "as follows", " unten", "folgende", "ci-dessous", "a continuación", "abaixo", "poniżej", "qui sotto", "hieronder"}
+
+const (
+	textMinCards     = 3  // fewer blocks closed by the same lines are no list of products
+	textCardGap      = 40 // lines between one card's closing line and the next's, at most
+	textMinCardLines = 3  // and at least: a name, a price and the closing line
+)
 
 // textPastBoxes returns the article's paragraphs past the end of its run
 // of prose units[start:end+1], each under a box of links set into it ("Related"

@@ -2383,3 +2383,39 @@ func TestTextLineUnderAColon(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// TestTextProductCards: a post whose last paragraph announces its picks
+// "below" and lists them as cards (a name, its features, a picture, a
+// price, "Available from Amazon", "Buy Now") lost every card: no card
+// has a paragraph. Without the announcement, or when the repeated line is
+// a gallery's caption, nothing past the article is taken.
+func TestTextProductCards(t *testing.T) {
+	card := func(name, price string) string {
+		return name + "\n\n  * " + name + " charges quickly in the case\n  * Easy setup for all your devices\n\n[img-" + price + "]\n" +
+			name + " (Latest Model)\n" + price + "\nAvailable from Amazon\nBuy Now"
+	}
+	intro := para("Lede", 40) + "\n\n" + "Prices dropped again on Monday, and the best of them are on the headphones and watches most people ask us about. Check out our picks for the best early deals below."
+	tail := "Picked For You\n\nToday's best deals: headphones, codes, more\n\nBy Jane Roe 2 days ago\n\n  * Advertise\n  * About\n\nCopyright 2019 Deals Media"
+	cards := card("Pod Buds", "$139.00") + "\n\n" + card("Pod Buds Pro", "$234.98") + "\n\n" + card("Watch Three", "$169.99")
+	page := "Deals Site\n\n  * Tech\n  * Deals\n\nThe Best Early Deals on Headphones\n\nJane Roe\nNovember 19th, 2019 at 8:40 AM\n\n" + intro + "\n\n" + cards + "\n\n" + tail
+	a, err := FromText(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Pod Buds Pro (Latest Model)", "$169.99", "Easy setup for all your devices"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("lost %q:\n%s", want, a.Text)
+		}
+	}
+	if strings.Contains(a.Text, "Picked For You") || strings.Contains(a.Text, "[img") {
+		t.Errorf("took the site's lines:\n%s", a.Text)
+	}
+	for _, other := range []string{
+		strings.Replace(page, "deals below.", "deals.", 1),
+		strings.Replace(page, cards, strings.Repeat("Bild zum Thema, Fermentieren\n\n", 6), 1),
+	} {
+		if a, err := FromText(other); err != nil || strings.Contains(a.Text, "$169.99") || strings.Contains(a.Text, "Bild zum Thema") {
+			t.Errorf("took what follows the article: %v\n%s", err, a.Text)
+		}
+	}
+}
