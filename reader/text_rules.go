@@ -669,6 +669,13 @@ func textClassifyTables(units []textUnit) {
 				u := &units[k]
 				u.table, u.junk, u.boiler, u.meta, u.byline, u.repeated = true, false, false, false, false, false
 				u.score = textTableFactor * float64(u.words)
+				if k > i && u.text == units[k-1].text {
+					// Each row printed twice, one under the other: a
+					// ticker's items, shown again to scroll. The
+					// second copy is the dumper's.
+					u.table, u.junk = false, true
+					u.score = textScore(u)
+				}
 			}
 		}
 		i = max(j, i+1)

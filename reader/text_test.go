@@ -2419,3 +2419,24 @@ func TestTextProductCards(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTickerRowsPrintedTwice: a ticker's rows, each printed twice one
+// under the other (shown again to scroll), read as a table and
+// outweighed the article beside it.
+func TestTextTickerRowsPrintedTwice(t *testing.T) {
+	var ticker []string
+	for _, r := range []string{"Mazagon Dock Shipbuilders | BUY | Target: Rs 272", "GAIL India | Buy | Target Price: Rs 173", "BHEL | Buy | Target Price: Rs 64.50",
+		"Manappuram Finance | SELL | Target: 154.5", "MFSL | Buy | Target Price: Rs 1,220", "Hindustan Petroleum | Buy | Target Price: Rs 300",
+		"Mindtree | Buy | Target Price: Rs 4,150", "Tata Steel | SELL | Target: Rs 1,330"} {
+		ticker = append(ticker, r, r)
+	}
+	text := strings.Join([]string{"Site Name", "  * Markets\n  * Tech", "The Phone That Fits in Every Pocket", para("Lede", 30),
+		"Image credit: Agencies", "Money-making ideas", strings.Join(ticker, "\n\n"), "© 2020 Site Name"}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, para("Lede", 30)) || strings.Contains(a.Text, "Mazagon") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
