@@ -154,7 +154,8 @@ func textCookieNotice(low string, words int) bool {
 // textMaxCookieWords: a longer paragraph is no cookie notice.
 const textMaxCookieWords = 150
 
-// The stems a cookie notice names the site and the reader's say by.
+// The stems by which a cookie notice names the site, and what the reader
+// may allow or refuse.
 var (
 	textCookieSiteWords = []string{"site", "seite", "domain", "página", "strona", "stronie", "sito", "serwis", "witryn", "angebot"}
 	textCookieUseWords  = []string{"accept", "agree", "consent", "einverst", "zustimm", "akzept", "ablehn", "einwillig", "datenschutz",
@@ -162,6 +163,8 @@ var (
 		"usamos", "utiliz", "acepta", "używa", "zgod", "ustawie", "privacidad", "confidentialit"}
 )
 
+// textCookiePersonRe matches the site speaking ("we", "wir", "nous") or
+// speaking to its reader ("you", "Sie", "vous") in the languages of Europe.
 var textCookiePersonRe = lazyRegexp(`\b(?:we|our|us|you|your|wir|unsere?[rnms]?|uns|sie|ihre?[rnms]?|du|dein\p{L}*|nous|notre|nos|vous|votre|vos|usted|nuestr[oa]s?|nosotros|tu|twoj\p{L}*|twój|my|nasz\p{L}*|państw\p{L}*)\b`)
 
 // textThreadRe matches the count that heads a comment thread, with the
