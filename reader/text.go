@@ -338,6 +338,8 @@ func textUnits(text string) []textUnit {
 		cur, parts = nil, parts[:0]
 	}
 	fenced := false // inside a Markdown code fence, where "#" starts a comment
+	step := ""      // a step's number on the line above its text
+	steps := textStepLines(lines)
 	for n, raw := range lines {
 		if strings.TrimSpace(raw) == "" {
 			flush()
@@ -353,7 +355,19 @@ func textUnits(text string) []textUnit {
 		if !fenced && indent < textDeepIndent {
 			heading = textATXHeading(content)
 		}
+		if step == "" && !fenced && steps != nil && steps[n] && n+1 < len(lines) && textStepText(lines[n+1]) &&
+			(cur == nil || !textWrapped(prev, content, width)) {
+			// "1" on its own line over "Roast the chicken ...": a
+			// numbered step whose number the page sets apart.
+			flush()
+			step = content
+			blank = false
+			continue
+		}
 		marker, rest := textListMarker(content)
+		if step != "" {
+			marker, rest, step = strings.TrimRight(step, ".)")+".", content, ""
+		}
 		if marker != "" && cur != nil && !cur.list && indent <= cur.indent && textWrapped(prev, content, width) {
 			// The wrap put a date's day or a dash at the line's start
 			// ("... vom 2" / "4. März ..."): a list item would be indented.
@@ -556,6 +570,58 @@ func textWrapped(prev, next string, width int) bool {
 		first = next[:i]
 	}
 	return n <= width+textWrapSlack && n+1+textCells(first) > width-textWrapSlack
+}
+
+// textStepLines marks the lines that are a step's number alone, as a
+// recipe or a guide prints it over its step: a number of one to three
+// digits on its own line, with the next number or the one before it on a
+// line of its own within textStepReach lines ("1" ... "2"). A count alone
+// (a share bar's "1") has no such neighbour.
+func textStepLines(lines []string) []bool {
+	var steps []bool
+	last := make(map[int]int) // a number's latest line
+	for n, l := range lines {
+		v, ok := textStepNumber(strings.TrimSpace(l))
+		if !ok {
+			continue
+		}
+		if steps == nil {
+			steps = make([]bool, len(lines))
+		}
+		if p, seen := last[v-1]; seen && n-p <= textStepReach {
+			steps[p], steps[n] = true, true
+		}
+		last[v] = n
+	}
+	return steps
+}
+
+// textStepReach bounds the lines between two steps' numbers.
+const textStepReach = 60
+
+// textStepNumber reads a line that is a number of one to three digits
+// alone, maybe closed by "." or ")".
+func textStepNumber(s string) (int, bool) {
+	s = strings.TrimRight(s, ".)")
+	if s == "" || len(s) > 3 {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		v = 10*v + int(s[i]-'0')
+	}
+	return v, true
+}
+
+// textStepText reports a line that reads as a step's text: four words or
+// more, opening with a letter.
+func textStepText(line string) bool {
+	t := strings.TrimSpace(line)
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLetter(r) && len(strings.Fields(t)) >= 4
 }
 
 // textLocalWraps marks the lines whose next line continues them in a

@@ -2440,3 +2440,26 @@ func TestTextTickerRowsPrintedTwice(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// TestTextStepNumbersOverSteps: a recipe that prints each step's number
+// on a line of its own over the step ("1" / "Roast the chicken ...") was
+// read as stray numbers between paragraphs; the steps are now a numbered
+// list. A count alone over a paragraph (a share bar's "1") stays as it is.
+func TestTextStepNumbersOverSteps(t *testing.T) {
+	units := textUnits("Method\n\n1\nRoast the chicken in a hot oven for fifty minutes until golden.\n2\nMeanwhile, heat the oil and cook the onions until soft.\n3\nAdd the rice and the stock, cover and simmer for twenty minutes.\n")
+	var got []string
+	for _, u := range units {
+		if u.list {
+			got = append(got, u.bullet+" "+u.text[:3])
+		}
+	}
+	if want := []string{"1. Roa", "2. Mea", "3. Add"}; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("steps %q, want %q", got, want)
+	}
+	units = textUnits("6280\n1\nRund um Virtual und Augmented Reality gibt es immer wieder spannende Angebote.\n")
+	for _, u := range units {
+		if u.list {
+			t.Errorf("a count alone made a list item: %q", u.text)
+		}
+	}
+}
