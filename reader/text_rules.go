@@ -1036,6 +1036,9 @@ func textBody(units []textUnit) []int {
 		}
 	}
 	body = append(textLead(units, start, end), body...)
+	if len(body) > 0 {
+		body = append(textSummaryPoints(units, body[0], end), body...)
+	}
 	return textDropTeasers(units, body)
 }
 
@@ -1072,6 +1075,64 @@ func textLead(units []textUnit, start, end int) []int {
 	}
 	return lead
 }
+
+// textSummaryPoints returns the points that sum the article up in a short
+// list right over its first paragraph, under its headline and date
+// ("Mark Helfrich on the technology's potential" / "Storage as its main
+// advantage"): two to five items of textMinPointWords words or more, none
+// the site's or a repeat, about the article's things (their longer words
+// recur in it). A menu or a teaser's links stand apart from the article
+// or are written as headlines of other stories.
+func textSummaryPoints(units []textUnit, first, end int) []int {
+	a := first
+	for a > 0 && units[a-1].list {
+		a--
+	}
+	n := first - a
+	if n < 2 || n > textMaxPoints || a == 0 || !(units[a-1].meta || units[a-1].junk || textTitleShaped(units[a-1])) {
+		return nil
+	}
+	for i, u := range units[a:first] {
+		// A point may say again what the article says (its words are
+		// found below), but a line printed again is a link's.
+		if u.words < textMinPointWords || u.boiler || u.aside || u.stop || u.meta || strings.HasSuffix(u.text, ":") || textPrintedAgain(units, a+i) {
+			return nil
+		}
+	}
+	body := textTopicWords(units[first : end+1])
+	shared := 0
+	for _, u := range units[a:first] {
+		for _, w := range strings.FieldsFunc(strings.ToLower(u.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if utf8.RuneCountInString(w) >= textTopicWordLen && body[w] {
+				shared++
+			}
+		}
+	}
+	if shared < n {
+		return nil
+	}
+	var points []int
+	for i := a; i < first; i++ {
+		points = append(points, i)
+	}
+	return points
+}
+
+// textPrintedAgain reports whether the text of units[i] is another
+// unit's too.
+func textPrintedAgain(units []textUnit, i int) bool {
+	for k := range units {
+		if k != i && strings.EqualFold(units[k].text, units[i].text) {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	textMaxPoints     = 5 // more items over the article are a menu
+	textMinPointWords = 5 // a shorter item is a link
+)
 
 // textProductCards returns the cards of a list of products that the
 // article's last paragraph, at end, announces ("Check out our picks ...

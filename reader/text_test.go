@@ -2463,3 +2463,31 @@ func TestTextStepNumbersOverSteps(t *testing.T) {
 		}
 	}
 }
+
+// TestTextSummaryPoints: the short list of points under the headline and
+// date that sums the article up was left out; a menu's links over the
+// article are not taken.
+func TestTextSummaryPoints(t *testing.T) {
+	points := "  * Engineers say the suspension bridge over the estuary will carry traffic in spring\n  * The council approved the final safety report after a long debate\n  * Residents worry about more traffic through the villages"
+	body := []string{
+		"The suspension bridge over the estuary was finished on Monday, six years after the council first approved the scheme, and engineers say traffic will cross it in spring.",
+		"The council approved the final safety report after a long debate about costs, while residents of the villages asked for more time to study the traffic plans.",
+	}
+	page := func(list string) string {
+		return strings.Join(append([]string{"Site Name", "  * News\n  * Sport", "Suspension Bridge Opens After Years of Delay", "By Jane Roe\n4 March 2020", list}, append(body, "© 2020 Site Name")...), "\n\n")
+	}
+	a, err := FromText(page(points))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Residents worry about more traffic") {
+		t.Errorf("lost the points:\n%s", a.Text)
+	}
+	a, err = FromText(page("  * Weather forecast for the weekend ahead\n  * Football scores from the lower leagues\n  * Letters to the editor this week"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "Weather forecast") {
+		t.Errorf("took a menu's links:\n%s", a.Text)
+	}
+}
