@@ -319,6 +319,7 @@ func textUnits(text string) []textUnit {
 	for i, l := range lines {
 		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
 	}
+	lines = textDecolumn(lines)
 	width := textWrapWidth(lines)
 	local := textLocalWraps(lines, width)
 	var units []textUnit
@@ -571,6 +572,114 @@ func textWrapped(prev, next string, width int) bool {
 	}
 	return n <= width+textWrapSlack && n+1+textCells(first) > width-textWrapSlack
 }
+
+// textDecolumn undoes a layout of two columns dumped side by side, as a
+// text browser prints a page laid out in a table: the article wrapped in
+// the left column and a sidebar's lines beside it, each line holding a
+// piece of both. In a block between blank lines, a run of lines with a
+// space at one column on every line (or ending before it), text of words
+// on both sides on textMinColumnRows lines or more, the left side filled
+// as wrapped text is, a gap of spaces up to the column inside some of
+// them, and no code or table row among them, is given back as its left
+// column, then its right one. The words stay as they were;
+// only the dumper's interleaving is undone.
+func textDecolumn(lines []string) []string {
+	var out []string
+	changed := false
+	for a := 0; a < len(lines); {
+		b := a
+		for b < len(lines) && strings.TrimSpace(lines[b]) != "" {
+			b++
+		}
+		block := lines[a:b]
+		if s, e, c := textColumnRun(block); c > 0 {
+			if !changed {
+				out = append(out, lines[:a]...)
+				changed = true
+			}
+			out = append(out, block[:s]...)
+			var right []string
+			for _, l := range block[s:e] {
+				r := []rune(l)
+				k := min(c, len(r))
+				out = append(out, strings.TrimRight(string(r[:max(k-1, 0)]), " "))
+				right = append(right, strings.TrimRight(string(r[k:]), " "))
+			}
+			out = append(out, "")
+			out = append(out, right...)
+			out = append(out, "")
+			out = append(out, block[e:]...)
+		} else if changed {
+			out = append(out, block...)
+		}
+		if b < len(lines) && changed {
+			out = append(out, lines[b])
+		}
+		a = b + 1
+	}
+	if !changed {
+		return lines
+	}
+	return out
+}
+
+// textColumnRun finds in a block the run of lines block[s:e] that two
+// columns share and the column c at which the right one starts; c is 0
+// when there is none.
+func textColumnRun(block []string) (s, e, c int) {
+	if len(block) < textMinColumnRows {
+		return 0, 0, 0
+	}
+	rows := make([][]rune, len(block))
+	widest := 0
+	for i, l := range block {
+		rows[i] = []rune(l)
+		widest = max(widest, len(rows[i]))
+	}
+	best := 0
+	for col := textMinColumnWidth; col < widest-textMinColumnWidth/3; col++ {
+		start, both, filled, gapped, bad := 0, 0, 0, 0, false
+		for i := 0; i <= len(rows); i++ {
+			r := []rune(nil)
+			if i < len(rows) {
+				r = rows[i]
+			}
+			if i == len(rows) || len(r) >= col && r[col-1] != ' ' {
+				// The run ends: is it the best so far?
+				if !bad && both >= textMinColumnRows && gapped >= textMinColumnRows/4 && 3*filled >= 2*both && both > best {
+					best, s, e, c = both, start, i, col
+				}
+				start, both, filled, gapped, bad = i+1, 0, 0, 0, false
+				continue
+			}
+			if len(r) <= col {
+				continue
+			}
+			l := strings.TrimRight(string(r[:col-1]), " ")
+			rt := strings.TrimSpace(string(r[col:]))
+			if strings.ContainsAny(l, "{}=;") || strings.Contains(l, "()") || textCellCount(strings.TrimSpace(l)) > 1 || textCellCount(rt) > 1 {
+				bad = true // code, or a table's row
+			}
+			if textWordCount(l) >= 3 && textWordCount(rt) >= 2 {
+				both++
+				if n := utf8.RuneCountInString(l); n >= col-1-textWrapNear {
+					filled++
+					if n <= col-4 {
+						// Spaces run up to the column inside the line: no
+						// wrapped paragraph holds such a gap.
+						gapped++
+					}
+				}
+			}
+		}
+	}
+	return s, e, c
+}
+
+const (
+	textMinColumnRows  = 8  // lines with words on both sides of the column, at least
+	textMinColumnWidth = 30 // the left column's width, at least
+)
 
 // textStepLines marks the lines that are a step's number alone, as a
 // recipe or a guide prints it over its step: a number of one to three

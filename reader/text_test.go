@@ -2491,3 +2491,49 @@ func TestTextSummaryPoints(t *testing.T) {
 		t.Errorf("took a menu's links:\n%s", a.Text)
 	}
 }
+
+// TestTextTwoColumnsSideBySide: a page laid out in a table, dumped with
+// the article's column and a sidebar side by side, each line holding a
+// piece of both: the article's sentences were cut in two and mixed with
+// the sidebar's headlines. The columns are parted; a table's columns
+// are not.
+func TestTextTwoColumnsSideBySide(t *testing.T) {
+	paras := []string{
+		"Verified video footage, eyewitness testimony from people on the ground and information gathered from human rights activists reveal a harrowing pattern of unlawful killings by security forces in more than one hundred cities.",
+		"At least one hundred and six protesters in twenty-one cities have been killed, according to credible reports received by the organization, which believes that the real death toll may be much higher than the reports.",
+		"Video footage shows security forces using firearms, water cannons and tear gas to disperse protests and beating demonstrators with batons, and images of casings left on the ground indicate they used live ammunition.",
+	}
+	var left []string
+	for i, p := range paras {
+		if i > 0 {
+			left = append(left, "")
+		}
+		left = append(left, strings.Split(wrap(p, 60), "\n")...)
+	}
+	side := strings.Split(wrap("Latest news: Armenia named the most popular spot for Russian travelers in 2019 as the agency reveals its figures. Kim Kardashian and Christian Bale support the Promise Institute with the proceeds of the film. Iconic props and costumes will be auctioned next month including the famous couch and costume.", 38), "\n")
+	var rows []string
+	for i := 0; i < max(len(left), len(side)); i++ {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(side) {
+			r = side[i]
+		}
+		rows = append(rows, strings.TrimRight(fmt.Sprintf("%-60s %s", l, r), " "))
+	}
+	text := "News Site\n\n  * Home\n  * World\n\nProtesters Killed in Unrest, Report Says\n\n" + strings.Join(rows, "\n") + "\n\n© 2019 News Site\n"
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paras {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("paragraph not read whole: %.40q\n%s", p, a.Text)
+		}
+	}
+	table := "Pricing tier for the month          Taker fee paid  Maker fee paid\nLess than ten thousand dollars      0.60 percent    0.40 percent\nTen to fifty thousand dollars       0.40 percent    0.25 percent\nFifty to one hundred thousand       0.25 percent    0.15 percent\nOne hundred thousand to a million   0.20 percent    0.10 percent\nOne to twenty million dollars       0.18 percent    0.08 percent\nTwenty to one hundred million       0.15 percent    0.05 percent\nOne to three hundred million        0.10 percent    0.02 percent\nThree to five hundred million       0.08 percent    0.00 percent\nOver five hundred million dollars   0.05 percent    0.00 percent"
+	if lines := strings.Split(table, "\n"); strings.Join(textDecolumn(lines), "\n") != table {
+		t.Errorf("a table's columns were parted:\n%s", strings.Join(textDecolumn(lines), "\n"))
+	}
+}
