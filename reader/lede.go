@@ -202,14 +202,31 @@ func inlineTag(n *html.Node) bool {
 }
 
 // sameSummary reports whether a block's text is the summary: the same
-// words, or the words the summary cut off with an ellipsis.
+// words, or the words the summary cut off with an ellipsis. The words are
+// compared without their punctuation: a page sets a dash or curly quotes
+// where its summary has a hyphen or straight ones.
 func sameSummary(block, summary string) bool {
-	if block == summary {
+	if block == summary || sameWords(block, summary) {
 		return true
 	}
 	cut := summaryCut(summary)
 	return cut != summary && CountWords(cut) >= minLedeWords && strings.HasPrefix(block, cut) &&
 		CountWords(block) <= 2*CountWords(cut)
+}
+
+// sameWords reports whether a and b are the same words, told apart by
+// neither case nor punctuation.
+func sameWords(a, b string) bool {
+	ta, tb := tokens(a), tokens(b)
+	if len(ta) != len(tb) {
+		return false
+	}
+	for i := range ta {
+		if ta[i] != tb[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // summaryCut is a summary less the ellipsis it was cut off with.

@@ -52,6 +52,27 @@ func TestFromHTMLStandfirstFromSummary(t *testing.T) {
 	}
 }
 
+// A summary that says the standfirst's words with other punctuation (a
+// hyphen where the page sets a dash, straight quotes for curly ones) is
+// the same summary.
+func TestFromHTMLStandfirstPunctuation(t *testing.T) {
+	var body strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&body, "<p>Paragraph %d of the story tells how the class worked through the cold months on the pier, and why it mattered to the boats.</p>", i)
+	}
+	const shown = "A school's physics class built the heater that freed a frozen harbour &#8211; and kept it &#8222;open&#8220; all winter."
+	const desc = "A school's physics class built the heater that freed a frozen harbour - and kept it \"open\" all winter."
+	src := `<html><head><title>The Harbour Heater</title><meta name="description" content="` + html.EscapeString(desc) + `"></head><body><div class="top"><h1>The Harbour Heater</h1><div class="teaser"><p>` +
+		shown + `</p></div></div><div class="body"><article>` + body.String() + `</article></div></body></html>`
+	a, err := FromHTML([]byte(src), "", "https://example.org/heater")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "A school's physics class built the heater that freed a frozen harbour \u2013 and kept it \u201eopen\u201c all winter.\n\nParagraph 0"; !strings.HasPrefix(a.Text, want) {
+		t.Errorf("standfirst not at the top:\n%.300s", a.Text)
+	}
+}
+
 // What only looks like a standfirst stays out although the page's
 // summary says the same words (issue 19): a subtitle (set as a heading,
 // or a phrase rather than sentences) and a line of the byline's box
