@@ -14,6 +14,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 )
 
 // ErrNoArticle is returned when a page holds nothing that reads as an article.
@@ -152,6 +153,7 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 		return nil, ErrNoArticle
 	}
 	md, text = withLede(md, text, info, base)
+	md, text = composeLetters(md), composeLetters(text)
 	a := &Article{
 		Title:     oneLine(dropSiteName(pickTitle(ra.Title(), info.h1), ra.SiteName(), info.host)),
 		SiteName:  oneLine(ra.SiteName()),
@@ -177,6 +179,19 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 	}
 	finish(a)
 	return a, nil
+}
+
+// composeLetters composes the letters a page sets as a base and a
+// combining mark (written on a Mac: "u" and U+0308 for "ü"), as a reader
+// types them, so that search and quotes find the words. Only a text that
+// holds a combining diacritical mark (U+0300-U+036F, whose UTF-8 opens
+// with 0xCC or 0xCD) is normalised: the scan for those bytes costs far
+// less than normalising every page.
+func composeLetters(s string) string {
+	if strings.IndexByte(s, 0xCC) < 0 && strings.IndexByte(s, 0xCD) < 0 {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 // pickTitle prefers the page's own <h1> when the metadata title is that

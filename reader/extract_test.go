@@ -557,3 +557,22 @@ func TestCountWordsCJK(t *testing.T) {
 		}
 	}
 }
+
+// TestFromHTMLComposesLetters: a page that sets its umlauts and accents as
+// a letter and a combining mark gives them composed, in the text and the
+// Markdown, so that the words typed in a search or a quote are found.
+func TestFromHTMLComposesLetters(t *testing.T) {
+	decomposed := "Besonders bei Babyschalen sollte gepru\u0308ft werden, ob die Gurtla\u0308nge im Fahrzeug ausreicht, um den Sitz sicher anzuschnallen, und das Cafe\u0301 bleibt offen."
+	var body strings.Builder
+	for range 6 {
+		body.WriteString("<p>" + decomposed + "</p>")
+	}
+	a, err := FromHTML([]byte(`<html><head><title>Kindersitze</title></head><body><article>`+body.String()+`</article></body></html>`), "", "https://example.org/sitze")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Besonders bei Babyschalen sollte geprüft werden, ob die Gurtlänge im Fahrzeug ausreicht, um den Sitz sicher anzuschnallen, und das Café bleibt offen."
+	if !strings.Contains(a.Text, want) || !strings.Contains(a.Markdown, want) || strings.Contains(a.Text, "\u0308") {
+		t.Errorf("letters not composed:\ntext %q\nmarkdown %q", a.Text, a.Markdown)
+	}
+}
