@@ -771,15 +771,65 @@ func isFurnitureText(t string) bool {
 	if len(words) <= 12 && isByline(t) {
 		return true
 	}
+	if len(words) <= 4 && isPhoneNumber(t) {
+		// A telephone number (a place's, under a travel or event
+		// story) is the writer's, though its digits may read as a
+		// date.
+		return false
+	}
 	if len(words) <= 16 && strings.ContainsAny(t, "0123456789") && isDateline(words) {
 		return true
 	}
 	// A block without a single letter: gallery counters, "|", "• • •".
-	if len(words) <= 3 && !strings.ContainsFunc(t, isLetter) {
+	// Not a smiley a blogger signs off with: the writer's.
+	if len(words) <= 3 && !strings.ContainsFunc(t, isLetter) && !allSmileys(words) {
 		return true
 	}
 	return false
 }
+
+// isPhoneNumber reports whether a block without letters is a telephone
+// number: an international one ("+81 158-23-2012"), one with its area
+// code in brackets or opening with the trunk 0 ("(030) 123 456",
+// "0711/12345-0"), 7 to 15 digits. Dates and times ("01-02-2020",
+// "12:30") are not.
+func isPhoneNumber(t string) bool {
+	if t == "" || !strings.ContainsRune("+(0", rune(t[0])) {
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ' ' || c == '-' || c == '/' || c == '(' || c == ')' || c == '+' && i == 0:
+		default:
+			return false
+		}
+	}
+	if digits < 7 || digits > 15 {
+		return false
+	}
+	for _, w := range strings.Fields(t) {
+		if !dateWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// allSmileys reports whether every word is a smiley set in punctuation:
+// ":)", ";-)", "=)", ":-(", "^^", "<3".
+func allSmileys(words []string) bool {
+	for _, w := range words {
+		if !rxSmiley().MatchString(w) {
+			return false
+		}
+	}
+	return true
+}
+
+var rxSmiley = lazyRegexp(`^([:;=][-'^]?[()\[\]/\\|*]+|\^_*\^|<3+)$`)
 
 // isCountLine reports whether a line is a number (or "no") and the word
 // for comments, views or votes. A poll may set its share first: "%61 голос".

@@ -333,6 +333,21 @@ func TestIsFurnitureText(t *testing.T) {
 		{"Fotos : Berliner Feuerwehr", true},
 		{"Related : SpaceX's Starship in Pictures", true},
 		{"Le maire l'a dit : le port rouvrira lundi, et les pêcheurs avec lui.", false},
+		// Blocks without letters: furniture, but for a place's telephone
+		// number and a smiley.
+		{"1 / 12", true},
+		{"• • •", true},
+		{"01-02-2020", true},
+		{"12:30", true},
+		{"2019-11-20", true},
+		{"12.03.2019", true},
+		{"+81 158-23-2012", false},
+		{"(030) 123 4567", false},
+		{"0711/12345-0", false},
+		{"=)", false},
+		{";-)", false},
+		{":) :)", false},
+		{"(3)", true},
 	} {
 		if got := isFurnitureText(tc.text); got != tc.want {
 			t.Errorf("isFurnitureText(%q) = %v, want %v", tc.text, got, tc.want)

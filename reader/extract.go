@@ -14,6 +14,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 )
 
 // ErrNoArticle is returned when a page holds nothing that reads as an article.
@@ -87,7 +88,51 @@ func parseHTML(raw []byte, contentType string) (*html.Node, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract article: parse HTML: %w", err)
 	}
+	if softHyphenIn(raw) {
+		dropSoftHyphens(doc)
+	}
 	return doc, nil
+}
+
+// softHyphenIn reports whether a page may hold a soft hyphen (U+00AD), as
+// a character or a reference ("&shy;", "&#173;", "&#xAD;").
+func softHyphenIn(raw []byte) bool {
+	if bytes.Contains(raw, []byte("\u00ad")) || bytes.Contains(raw, []byte("&shy")) {
+		return true
+	}
+	for rest := raw; ; {
+		i := bytes.Index(rest, []byte("&#"))
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+2:]
+		hex := len(rest) > 0 && rest[0]|0x20 == 'x'
+		if hex {
+			rest = rest[1:]
+		}
+		j := 0
+		for j < len(rest) && rest[j] == '0' {
+			j++
+		}
+		if hex && len(rest) >= j+2 && rest[j]|0x20 == 'a' && rest[j+1]|0x20 == 'd' ||
+			!hex && bytes.HasPrefix(rest[j:], []byte("173")) {
+			return true
+		}
+	}
+}
+
+// dropSoftHyphens removes the soft hyphens (U+00AD) from the page's text
+// before anything reads it: a hyphenating site sets them inside words
+// ("Bild\u00adquelle"), where the cleaning's words and the headline's
+// would not be found. The Markdown drops them anyway (noSoftHyphens).
+func dropSoftHyphens(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			c.Data = noSoftHyphens(c.Data)
+		} else {
+			dropSoftHyphens(c)
+		}
+	}
 }
 
 // utf8Body reports whether raw can be parsed without decoding.
@@ -124,7 +169,7 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 		return nil, fmt.Errorf("extract article: %w", err)
 	}
 	var md, text string
-	info.title = ra.Title()
+	info.title = noSoftHyphens(ra.Title())
 	if ra.Node != nil {
 		info.headInFirst = headIn(ra.Node, info)
 		postClean(ra.Node, info)
@@ -152,6 +197,7 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 		return nil, ErrNoArticle
 	}
 	md, text = withLede(md, text, info, base)
+	md, text = composeLetters(md), composeLetters(text)
 	a := &Article{
 		Title:     oneLine(dropSiteName(pickTitle(ra.Title(), info.h1), ra.SiteName(), info.host)),
 		SiteName:  oneLine(ra.SiteName()),
@@ -177,6 +223,19 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 	}
 	finish(a)
 	return a, nil
+}
+
+// composeLetters composes the letters a page sets as a base and a
+// combining mark (written on a Mac: "u" and U+0308 for "ü"), as a reader
+// types them, so that search and quotes find the words. Only a text that
+// holds a combining diacritical mark (U+0300-U+036F, whose UTF-8 opens
+// with 0xCC or 0xCD) is normalised: the scan for those bytes costs far
+// less than normalising every page.
+func composeLetters(s string) string {
+	if strings.IndexByte(s, 0xCC) < 0 && strings.IndexByte(s, 0xCD) < 0 {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 // pickTitle prefers the page's own <h1> when the metadata title is that

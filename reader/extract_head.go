@@ -357,13 +357,46 @@ func headerBox(n *html.Node) bool {
 
 // headIn reports whether the text under n holds the opening of the first
 // paragraph after the page's headline (as one text node: an opening set
-// in bold or a link is not found, and the headline is doubted).
+// in bold or a link is not found, and the headline is doubted). The
+// opening found must go on as the paragraph does: a standfirst and a
+// later paragraph may open with the same words ("The council demands
+// ..."), and finding the one is no proof of the other.
 func headIn(n *html.Node, info *pageInfo) bool {
 	h, ok := info.headline()
 	if !ok || h.after == "" {
 		return false
 	}
-	return holdsText(n, cutBytes(h.after, 24))
+	probe := cutBytes(h.after, 24)
+	opening := cutBytes(probe, 8)
+	if i := strings.IndexByte(opening, ' '); i > 0 {
+		opening = opening[:i]
+	}
+	return holdsProbeThen(n, probe, opening, cutBytes(h.after, 80))
+}
+
+// holdsProbeThen is holdsProbe whose text node's block (its nearest
+// ancestor that is a block) also holds more, white space squeezed.
+func holdsProbeThen(n *html.Node, probe, opening, more string) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if len(c.Data) >= len(probe) && strings.Contains(c.Data, opening) &&
+				strings.Contains(noSoftHyphens(squeeze(c.Data)), probe) {
+				b := c.Parent
+				for b != n && !mdBlockTags[b.Data] {
+					b = b.Parent
+				}
+				if strings.Contains(noSoftHyphens(squeeze(textOf(b))), more) {
+					return true
+				}
+			}
+		case html.ElementNode:
+			if !mdSkipTags[c.Data] && holdsProbeThen(c, probe, opening, more) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // holdsText reports whether a text node under n holds probe, white space

@@ -116,6 +116,26 @@ func TestHeadlineOpinionIntro(t *testing.T) {
 	}
 }
 
+// TestHeadlineOpinionIntroSameOpening: a paragraph of the body opens
+// with the same words as the introduction in the headline's box; the
+// body holding those words does not hold the introduction, which is put
+// back at the top.
+func TestHeadlineOpinionIntroSameOpening(t *testing.T) {
+	intro := "Harbour council demands an inquiry into the ferry fire and a report on the quay's safety before the summer season opens."
+	body := append([]string{}, bodyParas...)
+	body[2] = "Harbour council demands an answer from the ministry too, on who pays for the repairs to the old quay after the fire."
+	src := `<html><head><title>The Harbour Heater</title></head><body><div id="page"><div class="wrap"><div class="head"><h1>The Harbour Heater</h1>` +
+		`<p>` + intro + `</p></div></div><div class="body"><p>` + strings.Join(body, "</p><p>") + `</p></div>` +
+		`<footer><p>Example News, 1 Quay Street</p></footer></div></body></html>`
+	a, err := FromHTML([]byte(src), "", "https://example.org/heater")
+	if err != nil {
+		t.Fatalf("FromHTML: %v", err)
+	}
+	if !strings.HasPrefix(a.Text, intro+"\n\n"+body[0]) || !strings.Contains(a.Text, body[2]) || !strings.HasSuffix(a.Text, body[4]) {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
+
 // TestHeadlineFromH2: the page's <h1> is the site's name and the post's
 // title an <h2>, the one the page's title holds; the headline's block is
 // the post's, not the page's header.

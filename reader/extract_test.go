@@ -268,6 +268,9 @@ func TestUTF8FastPath(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if softHyphenIn([]byte(src)) {
+			dropSoftHyphens(doc) // as parseHTML does
+		}
 		slow, err2 := fromDocument(doc, "https://example.org/"+id, func() (*html.Node, error) { return html.Parse(strings.NewReader(src)) })
 		if (err1 == nil) != (err2 == nil) {
 			t.Errorf("%s: errors differ: %v / %v", id, err1, err2)
@@ -554,6 +557,59 @@ func TestCountWordsCJK(t *testing.T) {
 	} {
 		if got := CountWords(s); got != want {
 			t.Errorf("CountWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestFromHTMLComposesLetters: a page that sets its umlauts and accents as
+// a letter and a combining mark gives them composed, in the text and the
+// Markdown, so that the words typed in a search or a quote are found.
+func TestFromHTMLComposesLetters(t *testing.T) {
+	decomposed := "Besonders bei Babyschalen sollte gepru\u0308ft werden, ob die Gurtla\u0308nge im Fahrzeug ausreicht, um den Sitz sicher anzuschnallen, und das Cafe\u0301 bleibt offen."
+	var body strings.Builder
+	for range 6 {
+		body.WriteString("<p>" + decomposed + "</p>")
+	}
+	a, err := FromHTML([]byte(`<html><head><title>Kindersitze</title></head><body><article>`+body.String()+`</article></body></html>`), "", "https://example.org/sitze")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Besonders bei Babyschalen sollte geprüft werden, ob die Gurtlänge im Fahrzeug ausreicht, um den Sitz sicher anzuschnallen, und das Café bleibt offen."
+	if !strings.Contains(a.Text, want) || !strings.Contains(a.Markdown, want) || strings.Contains(a.Text, "\u0308") {
+		t.Errorf("letters not composed:\ntext %q\nmarkdown %q", a.Text, a.Markdown)
+	}
+}
+
+// TestFromHTMLSoftHyphens: a hyphenating site sets soft hyphens inside
+// its words, the furniture's as well as the story's; the cleaning reads
+// the words without them, so a picture credit or a byline is known for
+// what it is ("Bild&shy;quelle", "Von Mat&shy;thias"), and the story's
+// paragraphs, hyphenated as much, stay whole.
+func TestFromHTMLSoftHyphens(t *testing.T) {
+	para := "Die Schnee&shy;decke auf dem Hafen&shy;becken ist in diesem Winter dicker als je zuvor, und die Fischer warten auf das Tau&shy;wetter, das die Boote befreit."
+	var body strings.Builder
+	body.WriteString("<p>Von Mat&#173;thias Lau&#xAD;erer</p>")
+	for i := range 6 {
+		fmt.Fprintf(&body, "<p>Absatz %d. %s</p>", i, para)
+	}
+	body.WriteString("<p>Bild&shy;quelle: Hafen&shy;verwaltung Kiel</p>")
+	a, err := FromHTML([]byte(`<html><head><title>Der Hafen im Eis</title></head><body><article><h1>Der Hafen im Eis</h1>`+body.String()+`</article></body></html>`), "", "https://example.org/hafen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "Bildquelle") || strings.Contains(a.Text, "Matthias") {
+		t.Errorf("credit or byline kept:\n%s", a.Text)
+	}
+	want := "Die Schneedecke auf dem Hafenbecken ist in diesem Winter dicker als je zuvor, und die Fischer warten auf das Tauwetter, das die Boote befreit."
+	if strings.Count(a.Text, want) != 6 || strings.Contains(a.Text, "\u00ad") {
+		t.Errorf("paragraphs not whole:\n%s", a.Text)
+	}
+	for raw, want := range map[string]bool{
+		"a\u00adb": true, "&shy;": true, "&shy": true, "&#173;": true, "&#0173;": true, "&#xad;": true, "&#XAD;": true,
+		"&#x00AD;": true, "&#174;": false, "&#xae;": false, "&#x27;": false, "plain &amp; text": false, "&#": false, "&#x": false,
+	} {
+		if got := softHyphenIn([]byte(raw)); got != want {
+			t.Errorf("softHyphenIn(%q) = %v, want %v", raw, got, want)
 		}
 	}
 }

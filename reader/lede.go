@@ -45,20 +45,31 @@ func (info *pageInfo) scanLede(n *html.Node) {
 		return
 	}
 	// Headings are left out: a summary set as a heading under the
-	// headline is its subtitle, as the page marks it.
+	// headline is its subtitle, as the page marks it. A list is read when
+	// it is the summary's points, one an item ("Das Wichtigste in Kürze").
+	list := false
 	switch n.DataAtom {
 	case atom.P, atom.Div, atom.Span, atom.Strong, atom.B, atom.Em:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && !inlineTag(c) {
+				return
+			}
+		}
+	case atom.Ul, atom.Ol:
+		list = true
 	default:
 		return
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && !inlineTag(c) {
-			return
-		}
 	}
 	var buf [48]byte
 	if !opensAsSummary(textHead(n, buf[:0]), info.descs) {
 		return
+	}
+	var items []string
+	if list {
+		// Read only now: a page's menus are lists too.
+		if items = listPoints(n); len(items) < 2 {
+			return
+		}
 	}
 	for p := n.Parent; p != nil; p = p.Parent {
 		switch p.DataAtom {
@@ -70,6 +81,9 @@ func (info *pageInfo) scanLede(n *html.Node) {
 		}
 	}
 	t := squeeze(textOf(n))
+	if items != nil {
+		t = strings.Join(items, " ")
+	}
 	if !isProse(t) {
 		return // a subtitle: a phrase, not the article's opening sentences
 	}
@@ -78,10 +92,33 @@ func (info *pageInfo) scanLede(n *html.Node) {
 	}
 	for _, d := range info.descs {
 		if sameSummary(t, d) {
-			info.lede, info.ledeNode = t, n
+			info.lede, info.ledeItems, info.ledeNode = t, items, n
 			return
 		}
 	}
+}
+
+// listPoints returns the texts (squeezed) of a list's items when each
+// holds only text-level markup, else nil.
+func listPoints(n *html.Node) []string {
+	var items []string
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom != atom.Li {
+			return nil
+		}
+		for g := c.FirstChild; g != nil; g = g.NextSibling {
+			if g.Type == html.ElementNode && !inlineTag(g) {
+				return nil
+			}
+		}
+		if t := squeeze(textOf(c)); t != "" {
+			items = append(items, t)
+		}
+	}
+	return items
 }
 
 // textHead appends to buf the start of n's text, white space squeezed as
@@ -202,14 +239,31 @@ func inlineTag(n *html.Node) bool {
 }
 
 // sameSummary reports whether a block's text is the summary: the same
-// words, or the words the summary cut off with an ellipsis.
+// words, or the words the summary cut off with an ellipsis. The words are
+// compared without their punctuation: a page sets a dash or curly quotes
+// where its summary has a hyphen or straight ones.
 func sameSummary(block, summary string) bool {
-	if block == summary {
+	if block == summary || sameWords(block, summary) {
 		return true
 	}
 	cut := summaryCut(summary)
 	return cut != summary && CountWords(cut) >= minLedeWords && strings.HasPrefix(block, cut) &&
 		CountWords(block) <= 2*CountWords(cut)
+}
+
+// sameWords reports whether a and b are the same words, told apart by
+// neither case nor punctuation.
+func sameWords(a, b string) bool {
+	ta, tb := tokens(a), tokens(b)
+	if len(ta) != len(tb) {
+		return false
+	}
+	for i := range ta {
+		if ta[i] != tb[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // summaryCut is a summary less the ellipsis it was cut off with.
@@ -239,10 +293,20 @@ func withLede(md, text string, info *pageInfo, base *url.URL) (string, string) {
 	if first == "" || strings.Contains(info.beforeLede, first) {
 		return md, text
 	}
-	p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
-	p.AppendChild(&html.Node{Type: html.TextNode, Data: info.lede})
 	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	root.AppendChild(p)
+	if info.ledeItems != nil {
+		ul := &html.Node{Type: html.ElementNode, Data: "ul", DataAtom: atom.Ul}
+		for _, it := range info.ledeItems {
+			li := &html.Node{Type: html.ElementNode, Data: "li", DataAtom: atom.Li}
+			li.AppendChild(&html.Node{Type: html.TextNode, Data: it})
+			ul.AppendChild(li)
+		}
+		root.AppendChild(ul)
+	} else {
+		p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		p.AppendChild(&html.Node{Type: html.TextNode, Data: info.lede})
+		root.AppendChild(p)
+	}
 	lmd, ltext := toMarkdown(root, base)
 	return strings.TrimRight(lmd, "\n") + "\n\n" + md, ltext + "\n\n" + text
 }

@@ -52,6 +52,64 @@ func TestFromHTMLStandfirstFromSummary(t *testing.T) {
 	}
 }
 
+// A summary that says the standfirst's words with other punctuation (a
+// hyphen where the page sets a dash, straight quotes for curly ones) is
+// the same summary.
+func TestFromHTMLStandfirstPunctuation(t *testing.T) {
+	var body strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&body, "<p>Paragraph %d of the story tells how the class worked through the cold months on the pier, and why it mattered to the boats.</p>", i)
+	}
+	const shown = "A school's physics class built the heater that freed a frozen harbour &#8211; and kept it &#8222;open&#8220; all winter."
+	const desc = "A school's physics class built the heater that freed a frozen harbour - and kept it \"open\" all winter."
+	src := `<html><head><title>The Harbour Heater</title><meta name="description" content="` + html.EscapeString(desc) + `"></head><body><div class="top"><h1>The Harbour Heater</h1><div class="teaser"><p>` +
+		shown + `</p></div></div><div class="body"><article>` + body.String() + `</article></div></body></html>`
+	a, err := FromHTML([]byte(src), "", "https://example.org/heater")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "A school's physics class built the heater that freed a frozen harbour \u2013 and kept it \u201eopen\u201c all winter.\n\nParagraph 0"; !strings.HasPrefix(a.Text, want) {
+		t.Errorf("standfirst not at the top:\n%.300s", a.Text)
+	}
+}
+
+// A standfirst set as a list of points under the headline, whose page
+// summary is the points in a row, comes back at the top as that list; a
+// list the summary does not say, or one after the body, does not.
+func TestFromHTMLStandfirstList(t *testing.T) {
+	var body strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&body, "<p>Paragraph %d of the story tells how the class worked through the cold months on the pier, and why it mattered to the boats.</p>", i)
+	}
+	points := []string{"The school's physics class built a heater from scrap copper", "The harbour stayed free of ice all winter", "The council wants a second one for the north quay"}
+	list := "<ul><li>" + strings.Join(points, "</li><li>") + "</li></ul>"
+	desc := `<meta name="description" content="` + strings.Join(points, " ") + `">`
+	page := func(meta, before, after string) string {
+		return `<html><head><title>The Harbour Heater</title>` + meta + `</head><body><div class="top"><h1>The Harbour Heater</h1>` + before +
+			`</div><div class="body"><article>` + body.String() + `</article></div>` + after + `</body></html>`
+	}
+	for _, c := range []struct {
+		name, src string
+		lede      bool
+	}{
+		{"points under the headline", page(desc, list, ""), true},
+		{"points the summary does not say", page(`<meta name="description" content="A heater built by a school class freed a frozen harbour this winter and kept it open.">`, list, ""), false},
+		{"points only after the body", page(desc, "", `<div class="more">`+list+`</div>`), false},
+	} {
+		a, err := FromHTML([]byte(c.src), "", "https://example.org/heater")
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		got := strings.HasPrefix(a.Text, strings.Join(points, "\n\n")+"\n\nParagraph 0") && strings.HasPrefix(a.Markdown, "- "+points[0]+"\n- "+points[1])
+		if got != c.lede {
+			t.Errorf("%s: points at the top = %v, want %v:\n%.400s\n%.200s", c.name, got, c.lede, a.Text, a.Markdown)
+		}
+		if strings.Count(a.Text, points[1]) > 1 {
+			t.Errorf("%s: points twice:\n%s", c.name, a.Text)
+		}
+	}
+}
+
 // What only looks like a standfirst stays out although the page's
 // summary says the same words (issue 19): a subtitle (set as a heading,
 // or a phrase rather than sentences) and a line of the byline's box

@@ -33,6 +33,7 @@ type pageInfo struct {
 	// the same, with the page's text before it (lede.go).
 	descs      []string
 	lede       string
+	ledeItems  []string // the standfirst's points, when it is a list
 	ledeNode   *html.Node
 	beforeLede string
 	// The page's first <h1>s (up to maxHeads), each with the first
