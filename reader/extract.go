@@ -225,9 +225,10 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 	return a, nil
 }
 
-// composeLetters composes the letters a page sets as a base and a
-// combining mark (written on a Mac: "u" and U+0308 for "ü"), as a reader
-// types them, so that search and quotes find the words. Only a text that
+// composeLetters composes the letters a page or a file sets as a base
+// and a combining mark (written on a Mac: "u" and U+0308 for "ü"), as a
+// reader types them, so that search and quotes find the words (HTML,
+// pasted text and Markdown alike). Only a text that
 // holds a combining diacritical mark (U+0300-U+036F, whose UTF-8 opens
 // with 0xCC or 0xCD) is normalised: the scan for those bytes costs far
 // less than normalising every page.

@@ -36,7 +36,7 @@ var markdown = goldmark.New(
 // (as Obsidian's Web Clipper writes them); otherwise a first "# Heading"
 // is the title.
 func FromMarkdown(text string) (*Article, error) {
-	text = sanitize.Text(strings.TrimPrefix(text, "\ufeff"))
+	text = composeLetters(sanitize.Text(strings.TrimPrefix(text, "\ufeff")))
 	meta, body := frontMatter(text)
 	if markdownTooDeep(body) {
 		// Parsing nesting hundreds deep costs the square of its depth

@@ -19,7 +19,7 @@ var errNoText = errors.New("no article text found")
 // lists, cookie notices, promos, share lines, footers, comment threads).
 // The author's words are never changed or reordered, only left out.
 func FromText(text string) (*Article, error) {
-	text = noSoftHyphens(sanitize.Text(text))
+	text = composeLetters(noSoftHyphens(sanitize.Text(text)))
 	if strings.TrimSpace(text) == "" {
 		return nil, errNoText
 	}

@@ -2537,3 +2537,24 @@ func TestTextTwoColumnsSideBySide(t *testing.T) {
 		t.Errorf("a table's columns were parted:\n%s", strings.Join(textDecolumn(lines), "\n"))
 	}
 }
+
+// TestTextAndMarkdownComposeLetters: a text or a Markdown file written
+// on a Mac sets "ü" as "u" and a combining mark; searching or quoting
+// "geprüft" did not find it (HTML pages were composed already).
+func TestTextAndMarkdownComposeLetters(t *testing.T) {
+	decomposed := "Die Anlage wurde von unabha\u0308ngigen Pru\u0308fern gepru\u0308ft und fu\u0308r sicher befunden, sagte der Sprecher am Montag."
+	a, err := FromText(decomposed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "geprüft") {
+		t.Errorf("pasted text not composed: %q", a.Text)
+	}
+	m, err := FromMarkdown("# Prüfung\n\n" + decomposed + "\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(m.Text, "geprüft") {
+		t.Errorf("Markdown not composed: %q", m.Text)
+	}
+}
