@@ -256,19 +256,37 @@ func textSectioned(units []textUnit, body []int) bool {
 // textArticle fills a's text and Markdown with the units of body.
 func textArticle(a *Article, units []textUnit, body []int) (*Article, error) {
 	paras := make([]string, 0, len(body))
-	md := make([]string, 0, len(body))
 	heads := textHeadings(units, body)
+	// Items of a list, two or more kept one after the other, stand one
+	// under the other: the reader shows them as a list, not as
+	// paragraphs. A lone item stays the line it was.
+	inList := func(k int) bool {
+		return k >= 0 && k < len(body) && units[body[k]].list && units[body[k]].text != ""
+	}
+	next := func(k int) bool { return inList(k) && inList(k+1) && body[k+1] == body[k]+1 }
+	var mdText strings.Builder
 	for k, i := range body {
-		p := textParagraph(units[i])
+		u := units[i]
+		p := textParagraph(u)
 		paras = append(paras, p)
 		m := textEscapeMarkdown(p)
-		if heads[k] {
+		switch {
+		case next(k) || next(k-1):
+			m = textListItem(u)
+		case heads[k]:
 			m = textHeading(m)
 		}
-		md = append(md, m)
+		if k > 0 {
+			if next(k - 1) {
+				mdText.WriteString("\n")
+			} else {
+				mdText.WriteString("\n\n")
+			}
+		}
+		mdText.WriteString(m)
 	}
 	a.Text = strings.Join(paras, "\n\n")
-	a.Markdown = strings.Join(md, "\n\n")
+	a.Markdown = mdText.String()
 	if strings.TrimSpace(a.Text) == "" {
 		if a.Title == "" {
 			return nil, errNoText
@@ -279,6 +297,16 @@ func textArticle(a *Article, units []textUnit, body []int) (*Article, error) {
 	}
 	finish(a)
 	return a, nil
+}
+
+// textListItem is a list item as Markdown: its number kept ("3. ..."),
+// any bullet of the dump's ("*", "-", "•", w3m's "+", "=" for deeper
+// levels) written "-".
+func textListItem(u textUnit) string {
+	if n := strings.TrimRight(u.bullet, ".)"); n != "" && strings.Trim(n, "0123456789") == "" {
+		return n + ". " + textEscapeMarkdown(u.text)
+	}
+	return "- " + textEscapeMarkdown(u.text)
 }
 
 // textUnit is one paragraph, list item or line of the pasted text: the unit

@@ -2558,3 +2558,32 @@ func TestTextAndMarkdownComposeLetters(t *testing.T) {
 		t.Errorf("Markdown not composed: %q", m.Text)
 	}
 }
+
+// TestTextListsAsMarkdownLists: a pasted list's items were written as
+// paragraphs with their markers escaped ("\* item"), so the reader showed
+// loose lines with literal asterisks. Two items or more in a row are now a
+// Markdown list, numbers kept; a lone item stays the line it was, and the
+// plain text is unchanged.
+func TestTextListsAsMarkdownLists(t *testing.T) {
+	text := strings.Join([]string{"Site Name", "  * News\n  * Sport", "How to Roast a Chicken for Four People",
+		para("Lede", 40) + " You will need:",
+		"  * one large chicken of about two kilos\n  * two tablespoons of olive oil\n  * salt, pepper and a lemon",
+		para("Next", 40),
+		" 1. Heat the oven to two hundred degrees and oil the tin.\n 2. Roast the chicken for fifty minutes until golden.",
+		para("Last", 40), "© 2020 Site Name"}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"- one large chicken of about two kilos\n- two tablespoons of olive oil\n- salt, pepper and a lemon",
+		"1. Heat the oven to two hundred degrees and oil the tin.\n2. Roast the chicken for fifty minutes until golden.",
+	} {
+		if !strings.Contains(a.Markdown, want) {
+			t.Errorf("Markdown lacks the list %q:\n%s", want, a.Markdown)
+		}
+	}
+	if !strings.Contains(a.Text, "* one large chicken of about two kilos\n\n* two tablespoons") {
+		t.Errorf("plain text changed:\n%s", a.Text)
+	}
+}
