@@ -658,14 +658,29 @@ func textColumnRun(block []string) (s, e, c int) {
 	if len(block) < textMinColumnRows {
 		return 0, 0, 0
 	}
+	// Only a column that a run of three spaces or more ends at, inside a
+	// line, on a few lines is looked at: wrapped paragraphs have none.
 	rows := make([][]rune, len(block))
-	widest := 0
+	gaps := make(map[int]int)
 	for i, l := range block {
-		rows[i] = []rune(l)
-		widest = max(widest, len(rows[i]))
+		r := []rune(l)
+		rows[i] = r
+		for k, run := 0, 0; k < len(r); k++ {
+			if r[k] == ' ' {
+				run++
+				continue
+			}
+			if run >= 3 && run < k {
+				gaps[k]++
+			}
+			run = 0
+		}
 	}
 	best := 0
-	for col := textMinColumnWidth; col < widest-textMinColumnWidth/3; col++ {
+	for col, n := range gaps {
+		if col < textMinColumnWidth || n < textMinColumnRows/4 {
+			continue
+		}
 		start, both, filled, gapped, bad := 0, 0, 0, 0, false
 		for i := 0; i <= len(rows); i++ {
 			r := []rune(nil)
@@ -674,7 +689,7 @@ func textColumnRun(block []string) (s, e, c int) {
 			}
 			if i == len(rows) || len(r) >= col && r[col-1] != ' ' {
 				// The run ends: is it the best so far?
-				if !bad && both >= textMinColumnRows && gapped >= textMinColumnRows/4 && 3*filled >= 2*both && both > best {
+				if !bad && both >= textMinColumnRows && gapped >= textMinColumnRows/4 && 3*filled >= 2*both && (both > best || both == best && col < c) {
 					best, s, e, c = both, start, i, col
 				}
 				start, both, filled, gapped, bad = i+1, 0, 0, 0, false
