@@ -230,12 +230,13 @@ func textHasMonth(low string) bool {
 // knows ASCII letters only: "Фото:" needs the letter class.)
 var textCreditRe = lazyRegexp(`(?:\b(?:photo(?:graph)?|image|picture|illustration|video|credit|source|foto|bild|quelle|fuente|fonte|crédit|kuva|billede|fotó)|(?:^|[^\p{L}])(?:фото|источник|zdjęcie))s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
 
-// Words without one of which textCopyrightRe, textBylineRe and
-// textCreditRe cannot match (textBylineRe also matches any line with a
-// digit).
+// Words without one of which textCopyrightRe, textBylineRe,
+// textCreditRe and textCaptionRe cannot match (textBylineRe also matches
+// any line with a digit).
 var (
 	textCopyrightWords = []string{"©", "(c)", "copyright", "reserv", "защищены", "riservati", "vorbehalten"}
 	textBylineWords    = []string{"by", "von", "par", "por", "door", "di", "av", "автор", "text", "текст", "published", "updated", "posted", "last modified"}
+	textPhotoWords     = []string{"©", "photo", "image", "picture", "getty", "shutterstock"}
 	textCreditWords    = []string{"photo", "kuva", "billede", "fotó", "zdjęcie", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp", "courtesy", "bild", "quelle", "fuente", "fonte", "crédit", "источник"}
 )
 
@@ -452,7 +453,7 @@ func textClassify(units []textUnit) {
 		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) && textHasMonth(low) && textDateRe().MatchString(low) ||
 			(textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low))
 		u.meta = u.byline || !u.prose && realWords <= 20 && textContainsAny(low, textCreditWords) && textCreditRe().MatchString(low)
-		if u.prose && (realWords <= textCaptionWords && textCaptionRe().MatchString(low) ||
+		if u.prose && (realWords <= textCaptionWords && textContainsAny(low, textPhotoWords) && textCaptionRe().MatchString(low) ||
 			realWords <= textLongCaptionWords && strings.Contains(low, "photo") && textFilePhotoRe().MatchString(low)) {
 			u.meta = true
 			// A caption: a sentence about a photo, with its credit;
