@@ -236,8 +236,9 @@ func fromBytes(raw []byte, ext, name, pageURL string) (*Article, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if a.Title == "" {
-		// A text too short to have a title line is named after its file.
-		a.Title = untitled(name)
+		// A text with no title line is named after its file, or, pasted,
+		// after its first words.
+		a.Title = untitled(name, a.Text)
 	}
 	if pageURL != "" {
 		a.SourceURL = pageURL
@@ -293,9 +294,23 @@ func textTitleLine(text, pageURL string) string {
 	return pageURL
 }
 
-// untitled names an article that has no title of its own.
-func untitled(name string) string {
+// untitled names an article that has no title of its own: a file by its
+// name, a pasted text by its first words (so that two pasted texts are
+// told apart in the library).
+func untitled(name, text string) string {
 	if name == "standard input" {
+		for _, l := range strings.Split(text, "\n") {
+			if l = strings.Join(strings.Fields(l), " "); l != "" {
+				if r := []rune(l); len(r) > untitledRunes {
+					l = string(r[:untitledRunes])
+					if i := strings.LastIndexByte(l, ' '); i > untitledRunes/2 {
+						l = l[:i]
+					}
+					l = strings.TrimRight(l, " ,;:-–—") + "…"
+				}
+				return l
+			}
+		}
 		return "Pasted text"
 	}
 	base := filepath.Base(name)
@@ -304,6 +319,9 @@ func untitled(name string) string {
 	}
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
+
+// untitledRunes bounds a title made of a pasted text's first words.
+const untitledRunes = 80
 
 // htmlExts are the extensions of files read as HTML whatever they hold.
 var htmlExts = map[string]bool{".html": true, ".htm": true, ".xhtml": true}

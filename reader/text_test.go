@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"margin/sanitize"
@@ -2585,5 +2586,22 @@ func TestTextListsAsMarkdownLists(t *testing.T) {
 	}
 	if !strings.Contains(a.Text, "* one large chicken of about two kilos\n\n* two tablespoons") {
 		t.Errorf("plain text changed:\n%s", a.Text)
+	}
+}
+
+// TestPastedTextWithoutTitleIsNamedByItsWords: every pasted text with no
+// title line was saved as "Pasted text", so the library listed several
+// alike; it is named after its first words now, cut at a word.
+func TestPastedTextWithoutTitleIsNamedByItsWords(t *testing.T) {
+	first := "Nesta página você terá sempre a classificação atualizada da NASCAR até a última etapa disputada, com os pontos de cada piloto e de cada equipe."
+	a, err := Load(context.Background(), "-", LoadOptions{Stdin: strings.NewReader(first + "\n\n" + para("Next", 40) + "\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Nesta página você terá sempre a classificação atualizada da NASCAR até a última…"; a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
+	}
+	if a, err = Load(context.Background(), "-", LoadOptions{Stdin: strings.NewReader("Hello\n")}); err != nil || a.Title != "Hello" {
+		t.Errorf("one word: %v %q", err, a.Title)
 	}
 }
