@@ -270,6 +270,31 @@ var textByDateRe = lazyRegexp(`^(?i:by|von|par|por|door|di|av) (?:\p{Lu}\S*\s*,?
 // Magazin?", "Like this story?", "Lust auf mehr?").
 var textCallRe = lazyRegexp(`^[¡¿"“„»]?(?:please |bitte |jetzt |now )?(?:subscribe|sign up|download (?:the|our)|join (?:our|the \d+|the (?:hundreds|thousands))|follow us|visit our|get (?:the|our) (?:best|latest)|abonniere|abonnieren sie|registriere dich|registrieren sie sich|melde dich an|melden sie sich an|besuche unser|besuchen sie unser|folge uns|folgen sie uns|hol dir unser|holen sie sich unser|suscríbete|regístrate|descarga nuestr|síguenos|visita nuestr|mira lo que|abonnez-vous|inscrivez-vous|téléchargez notre|suivez-nous|zapisz się|subskrybuj|pobierz naszą|obserwuj nas|iscriviti|seguici|scarica la nostra)\b|^(?:gefällt (?:dir|ihnen|euch) (?:unser|dieser|der|das)|lust auf mehr|like this (?:story|article)|enjoy(?:ed)? (?:this|the) (?:story|article)|(?:did you )?(?:like|enjoy) what you (?:read|see))\b`)
 
+// textCallStart reports whether low opens with a word textCallRe may
+// open with: the regexp is long, and most lines open otherwise.
+func textCallStart(low string) bool {
+	f := strings.Fields(strings.TrimLeft(low, "¡¿\"“„»"))
+	if len(f) > 1 && textCallPolite[f[0]] {
+		f = f[1:]
+	}
+	return len(f) > 0 && textCallWords[strings.TrimRight(f[0], ",.!?")]
+}
+
+// The first words of a call to the reader (textCallRe), after a "please".
+var (
+	textCallPolite = map[string]bool{"please": true, "bitte": true, "jetzt": true, "now": true}
+	textCallWords  = func() map[string]bool {
+		m := make(map[string]bool)
+		for _, w := range strings.Fields(`subscribe sign download join follow visit get abonniere abonnieren registriere registrieren
+			melde melden besuche besuchen folge folgen hol holen suscríbete regístrate descarga síguenos visita mira abonnez-vous
+			inscrivez-vous téléchargez suivez-nous zapisz subskrybuj pobierz obserwuj iscriviti seguici scarica gefällt lust like
+			enjoy enjoyed did`) {
+			m[w] = true
+		}
+		return m
+	}()
+)
+
 // textMaxCallWords bounds a call to the reader.
 const textMaxCallWords = 30
 
@@ -429,7 +454,7 @@ func textClassify(units []textUnit) {
 		default:
 			u.boiler = hits > 0
 		}
-		if !u.boiler && realWords <= textMaxCallWords && textCallRe().MatchString(low) {
+		if !u.boiler && realWords <= textMaxCallWords && textCallStart(low) && textCallRe().MatchString(low) {
 			u.boiler = true
 		}
 		// Cheap tests of a word each regexp needs go first: the
