@@ -2289,9 +2289,11 @@ func textLooseSentence(u textUnit) bool {
 	if strings.ContainsRune(`"”’»`, r) {
 		return true
 	}
-	s = strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(`')]`, r) })
+	s = strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(`')]`, r) || unicode.IsSpace(r) })
 	r, _ = utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(".!?", r) && !strings.HasSuffix(s, "...")
+	// A blogger ends a sentence with a smiley as well as a stop
+	// ("... und das gefällt mir 😉").
+	return strings.ContainsRune(".!?", r) && !strings.HasSuffix(s, "...") || r >= 0x1f300 && unicode.Is(unicode.So, r)
 }
 
 // textHeadlineWords reports text of four or more words most of which are

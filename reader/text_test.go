@@ -2605,3 +2605,20 @@ func TestPastedTextWithoutTitleIsNamedByItsWords(t *testing.T) {
 		t.Errorf("one word: %v %q", err, a.Title)
 	}
 }
+
+// TestTextClosingSentenceWithSmiley: a post's last sentence ending in a
+// smiley instead of a stop ("... und das gefällt mir 😉") was left out
+// under the article, where a sentence ending in a stop is kept.
+func TestTextClosingSentenceWithSmiley(t *testing.T) {
+	for _, last := range []string{"Man fühlt sich danach irgendwie wie ein Badass – und das gefällt mir 😉", "Und bitte entschuldigt den Fehler (falls ihr ihn gefunden habt 😉 )"} {
+		text := strings.Join([]string{"Site Name", "  * News\n  * Sport", "Ein Winter am Meer", para("Lede", 40), para("Next", 40), last,
+			"Kategorie: Allgemein", "  * Impressum\n  * Datenschutz", "© 2020 Site Name"}, "\n\n")
+		a, err := FromText(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(a.Text, last) {
+			t.Errorf("lost %q:\n%s", last, a.Text)
+		}
+	}
+}
