@@ -629,9 +629,14 @@ func textDecolumn(lines []string) []string {
 			var right []string
 			for _, l := range block[s:e] {
 				r := []rune(l)
-				k := min(c, len(r))
-				out = append(out, strings.TrimRight(string(r[:max(k-1, 0)]), " "))
-				right = append(right, strings.TrimRight(string(r[k:]), " "))
+				if len(r) < c {
+					// Short of the column: the left column's alone.
+					out = append(out, l)
+					right = append(right, "")
+					continue
+				}
+				out = append(out, strings.TrimRight(string(r[:c-1]), " "))
+				right = append(right, strings.TrimRight(string(r[c:]), " "))
 			}
 			out = append(out, "")
 			out = append(out, right...)

@@ -2500,8 +2500,8 @@ func TestTextSummaryPoints(t *testing.T) {
 // are not.
 func TestTextTwoColumnsSideBySide(t *testing.T) {
 	paras := []string{
-		"Verified video footage, eyewitness testimony from people on the ground and information gathered from human rights activists reveal a harrowing pattern of unlawful killings by security forces in more than one hundred cities.",
-		"At least one hundred and six protesters in twenty-one cities have been killed, according to credible reports received by the organization, which believes that the real death toll may be much higher than the reports.",
+		"Verified video footage, eyewitness testimony from people on the ground and information gathered from human rights activists reveal a harrowing pattern of unlawful killings by security forces in more than one hundred cities, which have used excessive and lethal force to crush largely peaceful protests sparked by a hike in fuel prices. State media have reported only a handful of deaths among the protesters, as well as the deaths of at least four members of the security forces.",
+		"At least one hundred and six protesters in twenty-one cities have been killed, according to credible reports received by the organization, which believes that the real death toll may be much higher than the reports, with some suggesting as many as two hundred have been killed so far.",
 		"Video footage shows security forces using firearms, water cannons and tear gas to disperse protests and beating demonstrators with batons, and images of casings left on the ground indicate they used live ammunition.",
 	}
 	var left []string
@@ -2511,7 +2511,10 @@ func TestTextTwoColumnsSideBySide(t *testing.T) {
 		}
 		left = append(left, strings.Split(wrap(p, 60), "\n")...)
 	}
-	side := strings.Split(wrap("Latest news: Armenia named the most popular spot for Russian travelers in 2019 as the agency reveals its figures. Kim Kardashian and Christian Bale support the Promise Institute with the proceeds of the film. Iconic props and costumes will be auctioned next month including the famous couch and costume.", 38), "\n")
+	// The sidebar ends before the first paragraph does: the paragraph's
+	// last line stands alone, short of the column (its last letter was
+	// lost).
+	side := strings.Split(wrap("Latest news: Armenia named the most popular spot for Russian travelers in 2019 as the agency reveals its figures. Kim Kardashian and Christian Bale support the Promise Institute with the proceeds of the film. Iconic props and costumes will be auctioned next month.", 38), "\n")
 	var rows []string
 	for i := 0; i < max(len(left), len(side)); i++ {
 		l, r := "", ""
