@@ -652,33 +652,40 @@ func spanIsBlock(n *html.Node) bool {
 // than limit bytes (long blocks are prose, and reading them all again
 // would cost time).
 func blockText(n *html.Node, limit int) string {
-	var b []byte
-	read, space := 0, false
-	var walk func(*html.Node) bool
-	walk = func(n *html.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				if read += len(c.Data) + 1; read > limit*2 {
-					return false
-				}
-				b, space = appendWords(b, c.Data, space, limit+1)
-				space = space || len(b) > 0
-			case html.ElementNode:
-				if mdSkipTags[c.Data] {
-					continue
-				}
-				if !walk(c) {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	if !walk(n) || len(b) > limit {
+	// One buffer of the most the text may hold, not one per growth.
+	w := blockWalk{b: make([]byte, 0, limit+1), limit: limit}
+	if !w.walk(n) || len(w.b) > limit {
 		return ""
 	}
-	return string(b)
+	return string(w.b)
+}
+
+// blockWalk gathers blockText's text.
+type blockWalk struct {
+	b           []byte
+	read, limit int
+	space       bool
+}
+
+func (w *blockWalk) walk(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if w.read += len(c.Data) + 1; w.read > w.limit*2 {
+				return false
+			}
+			w.b, w.space = appendWords(w.b, c.Data, w.space, w.limit+1)
+			w.space = w.space || len(w.b) > 0
+		case html.ElementNode:
+			if mdSkipTags[c.Data] {
+				continue
+			}
+			if !w.walk(c) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isFurnitureText is the word test of dropText, on a block's collapsed text.
