@@ -621,7 +621,7 @@ func isServerError(lower string, n int) bool {
 
 // dropText removes a block whose words say it is furniture: a caption, a
 // credit, a dateline, a byline, "Advertisement", "Read more ...".
-func dropText(n *html.Node) bool {
+func (c *cleaner) dropText(n *html.Node) bool {
 	if !textBlocks[n.Data] && !(n.Data == "span" && spanIsBlock(n)) {
 		return false
 	}
@@ -633,7 +633,21 @@ func dropText(n *html.Node) bool {
 		// A network's name as a heading heads a section about it.
 		return false
 	}
-	return isFurnitureText(t)
+	return c.furnitureText(t)
+}
+
+// furnitureText is isFurnitureText, remembered for the page: a block and
+// the box around it often read the same (a quarter of the tests).
+func (c *cleaner) furnitureText(t string) bool {
+	if v, ok := c.furniture[t]; ok {
+		return v
+	}
+	v := isFurnitureText(t)
+	if c.furniture == nil {
+		c.furniture = map[string]bool{}
+	}
+	c.furniture[t] = v
+	return v
 }
 
 // spanIsBlock reports whether a <span> is laid out as a block: it holds
