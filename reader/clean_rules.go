@@ -304,7 +304,7 @@ func dropHeadedLinks(n *html.Node) bool {
 		return false
 	}
 	line := strings.TrimRight(strings.ToLower(squeeze(string(head))), " .:!…")
-	if line == "" || strings.Count(line, " ") >= 8 || !furnitureLines[line] && !hasAnyPrefix(line, furnitureLinePrefixes) {
+	if line == "" || strings.Count(line, " ") >= 8 || !furnitureLines[line] && !furnitureLineSet().match(line) {
 		return false
 	}
 	all, links := 0, 0
@@ -723,14 +723,14 @@ func isFurnitureText(t string) bool {
 	if nw <= 12 {
 		// Dashes may set a label off on both sides: "- Advertisement -".
 		line := strings.Trim(strings.TrimRight(lower, " .:!…"), " -–—")
-		if furnitureLines[line] || hasAnyPrefix(line, furnitureLinePrefixes) ||
+		if furnitureLines[line] || furnitureLineSet().match(line) ||
 			strings.HasSuffix(line, "comments") && nw <= 2 || isCountLine(line) {
 			return true
 		}
 	}
 	// A rule of "+++" or "***" may set the line off: "+++ Credits: ...".
 	head := strings.TrimLeft(lower, "+*#>•–—=~| ")
-	if nw <= 30 && (hasAnyPrefix(head, furnitureStarts) || countOrTimeStart(lower) && (rxCounter().MatchString(lower) || rxReadTime().MatchString(lower))) {
+	if nw <= 30 && (furnitureStartSet().match(head) || countOrTimeStart(lower) && (rxCounter().MatchString(lower) || rxReadTime().MatchString(lower))) {
 		return true
 	}
 	// An ad label with its kind: "Anzeige, enthält Affiliate Links",
@@ -1019,6 +1019,41 @@ func containsAny(s string, subs []string) bool {
 	}
 	return false
 }
+
+// prefixSet is a list of prefixes indexed by their first byte: the
+// furniture lists have a couple of hundred, of which a line's first byte
+// leaves a few to test. match(s) is hasAnyPrefix(s, the list).
+type prefixSet struct {
+	empty   bool // the list holds "", which every string opens with
+	byFirst [256][]string
+}
+
+func newPrefixSet(prefixes []string) *prefixSet {
+	p := &prefixSet{}
+	for _, q := range prefixes {
+		if q == "" {
+			p.empty = true
+			continue
+		}
+		p.byFirst[q[0]] = append(p.byFirst[q[0]], q)
+	}
+	return p
+}
+
+func (p *prefixSet) match(s string) bool {
+	if p.empty {
+		return true
+	}
+	if s == "" {
+		return false
+	}
+	return hasAnyPrefix(s, p.byFirst[s[0]])
+}
+
+var (
+	furnitureLineSet  = sync.OnceValue(func() *prefixSet { return newPrefixSet(furnitureLinePrefixes) })
+	furnitureStartSet = sync.OnceValue(func() *prefixSet { return newPrefixSet(furnitureStarts) })
+)
 
 func hasAnyPrefix(s string, prefixes []string) bool {
 	for _, p := range prefixes {
