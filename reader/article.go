@@ -5,6 +5,7 @@ package reader
 
 import (
 	"unicode"
+	"unicode/utf8"
 
 	"margin/internal/article"
 )
@@ -16,14 +17,24 @@ type Article = article.Content
 // CountWords counts runs of letters and digits, the unit a reader counts.
 func CountWords(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		if r >= 0x2E80 && isIdeographic(r) {
-			// Chinese and Japanese set no spaces between words: each
-			// character counts as one, as word processors count them.
-			n, in = n+1, false
-			continue
+	for i := 0; i < len(s); {
+		var w bool
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most of most texts: its letters, digits and
+			// apostrophe, without the Unicode tables.
+			w = asciiWord[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if r >= 0x2E80 && isIdeographic(r) {
+				// Chinese and Japanese set no spaces between words: each
+				// character counts as one, as word processors count them.
+				n, in = n+1, false
+				continue
+			}
+			w = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
 		}
-		w := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
 		if w && !in {
 			n++
 		}
@@ -31,6 +42,26 @@ func CountWords(s string) int {
 	}
 	return n
 }
+
+// hasWords reports whether CountWords(s) > 0, reading s only up to its
+// first word.
+func hasWords(s string) bool {
+	for _, r := range s {
+		if r < utf8.RuneSelf && asciiWord[r] || r >= 0x2E80 && isIdeographic(r) ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’') {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiWord marks the ASCII characters CountWords counts in words.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\''
+	}
+	return t
+}()
 
 func isIdeographic(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)

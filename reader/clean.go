@@ -161,6 +161,7 @@ type cleaner struct {
 	title     []string // tokens of the title
 	ldTokens  []string // tokens of the JSON-LD articleBody, when it is long enough
 	ldChecked bool
+	furniture map[string]bool // isFurnitureText's answers, by text
 }
 
 // postClean removes what is not the article from go-readability's result:
@@ -314,7 +315,7 @@ func (c *cleaner) condemned(n *html.Node, size, links int, img, tagged bool) boo
 		return trace("class", n)
 	case dropLinkList(n, size, links, c.total):
 		return trace("links", n)
-	case dropText(n):
+	case c.dropText(n):
 		return trace("text", n)
 	case dropHeadedLinks(n):
 		return trace("links", n)

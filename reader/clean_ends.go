@@ -372,7 +372,7 @@ func bodyFallback(text string, info *pageInfo) (md, txt string, ok bool) {
 		dropHidden(doc)
 		postClean(doc, info)
 		md, txt = toMarkdown(doc, nil)
-		return md, txt, CountWords(txt) > 0
+		return md, txt, hasWords(txt)
 	}
 	md, txt = plainParagraphs(body)
 	return md, txt, true

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -302,7 +304,7 @@ func dropHeadedLinks(n *html.Node) bool {
 		return false
 	}
 	line := strings.TrimRight(strings.ToLower(squeeze(string(head))), " .:!…")
-	if line == "" || strings.Count(line, " ") >= 8 || !furnitureLines[line] && !hasAnyPrefix(line, furnitureLinePrefixes) {
+	if line == "" || strings.Count(line, " ") >= 8 || !furnitureLines[line] && !furnitureLineSet().match(line) {
 		return false
 	}
 	all, links := 0, 0
@@ -619,7 +621,7 @@ func isServerError(lower string, n int) bool {
 
 // dropText removes a block whose words say it is furniture: a caption, a
 // credit, a dateline, a byline, "Advertisement", "Read more ...".
-func dropText(n *html.Node) bool {
+func (c *cleaner) dropText(n *html.Node) bool {
 	if !textBlocks[n.Data] && !(n.Data == "span" && spanIsBlock(n)) {
 		return false
 	}
@@ -631,7 +633,21 @@ func dropText(n *html.Node) bool {
 		// A network's name as a heading heads a section about it.
 		return false
 	}
-	return isFurnitureText(t)
+	return c.furnitureText(t)
+}
+
+// furnitureText is isFurnitureText, remembered for the page: a block and
+// the box around it often read the same (a quarter of the tests).
+func (c *cleaner) furnitureText(t string) bool {
+	if v, ok := c.furniture[t]; ok {
+		return v
+	}
+	v := isFurnitureText(t)
+	if c.furniture == nil {
+		c.furniture = map[string]bool{}
+	}
+	c.furniture[t] = v
+	return v
 }
 
 // spanIsBlock reports whether a <span> is laid out as a block: it holds
@@ -650,40 +666,53 @@ func spanIsBlock(n *html.Node) bool {
 // than limit bytes (long blocks are prose, and reading them all again
 // would cost time).
 func blockText(n *html.Node, limit int) string {
-	var b []byte
-	read, space := 0, false
-	var walk func(*html.Node) bool
-	walk = func(n *html.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				if read += len(c.Data) + 1; read > limit*2 {
-					return false
-				}
-				b, space = appendWords(b, c.Data, space, limit+1)
-				space = space || len(b) > 0
-			case html.ElementNode:
-				if mdSkipTags[c.Data] {
-					continue
-				}
-				if !walk(c) {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	if !walk(n) || len(b) > limit {
+	// One buffer of the most the text may hold, not one per growth.
+	w := blockWalk{b: make([]byte, 0, limit+1), limit: limit}
+	if !w.walk(n) || len(w.b) > limit {
 		return ""
 	}
-	return string(b)
+	return string(w.b)
+}
+
+// blockWalk gathers blockText's text.
+type blockWalk struct {
+	b           []byte
+	read, limit int
+	space       bool
+}
+
+func (w *blockWalk) walk(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if w.read += len(c.Data) + 1; w.read > w.limit*2 {
+				return false
+			}
+			w.b, w.space = appendWords(w.b, c.Data, w.space, w.limit+1)
+			w.space = w.space || len(w.b) > 0
+		case html.ElementNode:
+			if mdSkipTags[c.Data] {
+				continue
+			}
+			if !w.walk(c) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isFurnitureText is the word test of dropText, on a block's collapsed text.
 func isFurnitureText(t string) bool {
-	words := strings.Fields(t)
-	if len(words) == 0 {
+	nw := countFields(t)
+	if nw == 0 {
 		return false
+	}
+	// Only the short blocks' rules read the words one by one: the long
+	// ones are spared the slice.
+	var words []string
+	if nw <= 16 {
+		words = strings.Fields(t)
 	}
 	lower := strings.ToLower(t)
 	if strings.Contains(lower, " :") {
@@ -691,102 +720,160 @@ func isFurnitureText(t string) bool {
 		// aussi : ..."): the labels below are matched without it.
 		lower = strings.ReplaceAll(lower, " :", ":")
 	}
-	if len(words) <= 12 {
+	if nw <= 12 {
 		// Dashes may set a label off on both sides: "- Advertisement -".
 		line := strings.Trim(strings.TrimRight(lower, " .:!…"), " -–—")
-		if furnitureLines[line] || hasAnyPrefix(line, furnitureLinePrefixes) ||
-			strings.HasSuffix(line, "comments") && len(words) <= 2 || isCountLine(line) {
+		if furnitureLines[line] || furnitureLineSet().match(line) ||
+			strings.HasSuffix(line, "comments") && nw <= 2 || isCountLine(line) {
 			return true
 		}
 	}
 	// A rule of "+++" or "***" may set the line off: "+++ Credits: ...".
 	head := strings.TrimLeft(lower, "+*#>•–—=~| ")
-	if len(words) <= 30 && (hasAnyPrefix(head, furnitureStarts) || rxCounter().MatchString(lower) || rxReadTime().MatchString(lower)) {
+	if nw <= 30 && (furnitureStartSet().match(head) || countOrTimeStart(lower) && (rxCounter().MatchString(lower) || rxReadTime().MatchString(lower))) {
 		return true
 	}
 	// An ad label with its kind: "Anzeige, enthält Affiliate Links",
 	// "Werbung | unbezahlt", "Publicité : partenariat".
-	if len(words) >= 2 && len(words) <= 8 && isAdLabel(words) {
+	if nw >= 2 && nw <= 8 && isAdLabel(words) {
 		return true
 	}
 	// A visit or vote tally on its own.
-	if len(words) <= 16 && containsAny(lower, tallyHints) && rxTally().MatchString(lower) {
+	if nw <= 16 && containsAny(lower, tallyHints) && rxTally().MatchString(lower) {
 		return true
 	}
 	// "Lesen Sie auch: <headline>", "Le puede interesar: <headline>".
-	if len(words) <= 30 && strings.Contains(lower, ":") && boxLead(lower) {
+	if nw <= 30 && strings.Contains(lower, ":") && boxLead(lower) {
 		return true
 	}
 	// A bar of short items set apart by "|" ("Impressum | Datenschutz |
 	// Kontakt", "Comments feed | Comments closed | Trackback").
-	if len(words) <= 20 && isBar(t) {
+	if nw <= 20 && isBar(t) {
 		return true
 	}
 	// A picture credit on its own: "Judy Eddy/WENN.com", "iStock/cjp".
-	if len(words) <= 5 && rxSlashCredit().MatchString(t) {
+	if nw <= 5 && rxSlashCredit().MatchString(t) {
 		return true
 	}
 	// A comment policy: a short block about comments and their moderation.
-	if len(words) <= 40 && containsAny(lower, commentWords) && containsAny(lower, moderationWords) {
+	if nw <= 40 && containsAny(lower, commentWords) && containsAny(lower, moderationWords) {
 		return true
 	}
 	// An unrendered shortcode ("[button link=...]Send us[/button]"), or
 	// "More X: <link>" at the end of a story.
-	if len(words) <= 30 && (strings.HasPrefix(lower, "[") && strings.Contains(lower, "[/") || rxMoreLink().MatchString(lower)) {
+	if nw <= 30 && (strings.HasPrefix(lower, "[") && strings.Contains(lower, "[/") || rxMoreLink().MatchString(lower)) {
 		return true
 	}
 	// A server's error message printed into the page.
-	if isServerError(lower, len(words)) {
+	if isServerError(lower, nw) {
 		return true
 	}
-	if len(words) <= 60 {
+	if nw <= 60 {
 		// Only the end of the block can be a credit.
 		tail := lower[max(0, len(lower)-120):]
-		if strings.ContainsAny(tail, ":/)©") || strings.Contains(tail, "getty") || strings.Contains(tail, "afp") {
-			if rxCreditEnd().MatchString(tail) {
+		if strings.ContainsAny(tail, ":/)") || strings.Contains(tail, "©") || strings.Contains(tail, "getty") || strings.Contains(tail, "afp") {
+			if creditEndHint(tail) && rxCreditEnd().MatchString(tail) {
 				return true
 			}
 		}
 	}
-	if len(words) <= 60 && (containsAny(lower, copyrightPhrases) || containsAny(lower, disclaimerHints) && containsAny(lower, disclaimerPhrases)) {
+	if nw <= 60 && (containsAny(lower, copyrightPhrases) || containsAny(lower, disclaimerHints) && containsAny(lower, disclaimerPhrases)) {
 		return true
 	}
 	// "Abonniere meinen Newsletter", "Inscrivez-vous à notre newsletter":
 	// the sign-up coda, a verb of subscribing and the newsletter.
-	if len(words) <= 45 && strings.Contains(lower, "newsletter") && containsAny(lower, subscribeVerbs) {
+	if nw <= 45 && strings.Contains(lower, "newsletter") && containsAny(lower, subscribeVerbs) {
 		return true
 	}
-	if len(words) <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || containsAny(lower, followUs) && rxFollowOther().MatchString(lower) || containsAny(lower, codaHints) && rxCoda().MatchString(lower)) {
+	if nw <= 45 && (strings.Contains(lower, "follow ") && rxFollow().MatchString(lower) || containsAny(lower, followUs) && rxFollowOther().MatchString(lower) || codaHint(lower) && rxCoda().MatchString(lower)) {
 		return true
 	}
 	// A share button alone on its line: a network's name ("Facebook",
 	// "twittern"); the other share words ("Email", "Print", "Link") are
 	// too often the article's own one-word lines.
-	if len(words) == 1 && networkWords[strings.Trim(lower, ".,:;!")] {
+	if nw == 1 && networkWords[strings.Trim(lower, ".,:;!")] {
 		return true
 	}
-	if len(words) >= 2 && len(words) <= 12 && allShareWords(lower) {
+	if nw >= 2 && nw <= 12 && allShareWords(lower) {
 		return true
 	}
-	if len(words) <= 12 && isByline(t) {
+	if nw <= 12 && isByline(t) {
 		return true
 	}
-	if len(words) <= 4 && isPhoneNumber(t) {
+	if nw <= 4 && isPhoneNumber(t) {
 		// A telephone number (a place's, under a travel or event
 		// story) is the writer's, though its digits may read as a
 		// date.
 		return false
 	}
-	if len(words) <= 16 && strings.ContainsAny(t, "0123456789") && isDateline(words) {
+	if nw <= 16 && strings.ContainsAny(t, "0123456789") && isDateline(words) {
 		return true
 	}
 	// A block without a single letter: gallery counters, "|", "• • •".
 	// Not a smiley a blogger signs off with: the writer's.
-	if len(words) <= 3 && !strings.ContainsFunc(t, isLetter) && !allSmileys(words) {
+	if nw <= 3 && !strings.ContainsFunc(t, isLetter) && !allSmileys(words) {
 		return true
 	}
 	return false
 }
+
+// countFields is len(strings.Fields(s)), without the slice.
+func countFields(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// countOrTimeStart reports whether a lower-cased block opens as rxCounter
+// or rxReadTime needs (a digit, or their words before it): most blocks
+// fail here and are spared both patterns.
+func countOrTimeStart(lower string) bool {
+	return lower != "" && lower[0] >= '0' && lower[0] <= '9' || hasAnyPrefix(lower, countTimeOpeners)
+}
+
+var countTimeOpeners = []string{"image ", "photo ", "slide ", "reading time", "lesezeit"}
+
+// creditEndHint reports whether a lower-cased tail holds a word without
+// which rxCreditEnd cannot match: testing them spares most blocks the
+// unanchored pattern.
+func creditEndHint(tail string) bool {
+	return containsAny(tail, creditEndWords) || strings.Contains(tail, "(") && containsAny(tail, creditBracketWords)
+}
+
+var (
+	creditEndWords     = []string{"credit", "reuters/", "getty images", "afp", "ap photo", "shutterstock", "©"}
+	creditBracketWords = []string{"image", "photo", "pic", "source", "foto"}
+)
+
+// codaHint reports whether a lower-cased block holds what one of
+// rxCoda's branches needs: its opening words at the start and an address,
+// "contributed ", "follow" at the start, a verb of signing up with a
+// newsletter, forum or inbox, or "delivered ".
+func codaHint(lower string) bool {
+	return hasAnyPrefix(lower, codaOpeners) && (strings.Contains(lower, "@") || strings.Contains(lower, "http")) ||
+		strings.Contains(lower, "contributed ") || strings.HasPrefix(lower, "follow") ||
+		containsAny(lower, signUpVerbs) && containsAny(lower, signUpTargets) || strings.Contains(lower, "delivered ")
+}
+
+var (
+	codaOpeners   = []string{"write to", "reach ", "email", "e-mail", "contact"}
+	signUpVerbs   = []string{"sign up", "subscribe", "join"}
+	signUpTargets = []string{"newsletter", "forum", "inbox"}
+)
 
 // isPhoneNumber reports whether a block without letters is a telephone
 // number: an international one ("+81 158-23-2012"), one with its area
@@ -932,6 +1019,41 @@ func containsAny(s string, subs []string) bool {
 	}
 	return false
 }
+
+// prefixSet is a list of prefixes indexed by their first byte: the
+// furniture lists have a couple of hundred, of which a line's first byte
+// leaves a few to test. match(s) is hasAnyPrefix(s, the list).
+type prefixSet struct {
+	empty   bool // the list holds "", which every string opens with
+	byFirst [256][]string
+}
+
+func newPrefixSet(prefixes []string) *prefixSet {
+	p := &prefixSet{}
+	for _, q := range prefixes {
+		if q == "" {
+			p.empty = true
+			continue
+		}
+		p.byFirst[q[0]] = append(p.byFirst[q[0]], q)
+	}
+	return p
+}
+
+func (p *prefixSet) match(s string) bool {
+	if p.empty {
+		return true
+	}
+	if s == "" {
+		return false
+	}
+	return hasAnyPrefix(s, p.byFirst[s[0]])
+}
+
+var (
+	furnitureLineSet  = sync.OnceValue(func() *prefixSet { return newPrefixSet(furnitureLinePrefixes) })
+	furnitureStartSet = sync.OnceValue(func() *prefixSet { return newPrefixSet(furnitureStarts) })
+)
 
 func hasAnyPrefix(s string, prefixes []string) bool {
 	for _, p := range prefixes {

@@ -175,7 +175,7 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 		postClean(ra.Node, info)
 		md, text = toMarkdown(ra.Node, base)
 	}
-	if reparse != nil && (CountWords(text) == 0 || notProse(text)) {
+	if reparse != nil && (!hasWords(text) || notProse(text)) {
 		if smd, stext, ok := secondContainer(reparse, info, base, text); ok {
 			md, text = smd, stext
 		}
@@ -193,7 +193,7 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 	} else if rmd, rtext, ok := recipeAfter(text, info); ok {
 		md, text = strings.TrimRight(md, "\n")+"\n\n"+rmd, text+"\n\n"+rtext
 	}
-	if CountWords(text) == 0 {
+	if !hasWords(text) {
 		return nil, ErrNoArticle
 	}
 	md, text = withLede(md, text, info, base)

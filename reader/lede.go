@@ -124,19 +124,25 @@ func listPoints(n *html.Node) []string {
 // textHead appends to buf the start of n's text, white space squeezed as
 // squeeze does, until buf is full.
 func textHead(n *html.Node, buf []byte) []byte {
+	// A walk by the nodes' links, without recursion, so that buf (the
+	// caller's array) stays on the stack.
 	space := false
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && len(buf) < cap(buf); c = c.NextSibling {
-			switch {
-			case c.Type == html.TextNode:
-				buf, space = appendWords(buf, c.Data, space, cap(buf))
-			case c.Type == html.ElementNode && !mdSkipTags[c.Data]:
-				walk(c)
-			}
+	for c := n.FirstChild; c != nil && len(buf) < cap(buf); {
+		switch {
+		case c.Type == html.TextNode:
+			buf, space = appendWords(buf, c.Data, space, cap(buf))
+		case c.Type == html.ElementNode && !mdSkipTags[c.Data] && c.FirstChild != nil:
+			c = c.FirstChild
+			continue
 		}
+		for c != n && c.NextSibling == nil {
+			c = c.Parent
+		}
+		if c == n {
+			break
+		}
+		c = c.NextSibling
 	}
-	walk(n)
 	return buf
 }
 

@@ -937,9 +937,11 @@ func squeeze(s string) string {
 			clean = false
 			break
 		}
-		if c >= 0x80 {
+		if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 {
 			// Non-ASCII spaces (no-break space and friends) are
-			// whitespace to strings.Fields too.
+			// whitespace to strings.Fields too; every one opens with
+			// one of these bytes (U+0085, U+00A0; U+1680; U+2000-U+205F;
+			// U+3000), so other letters are not decoded.
 			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
 				clean = false
 				break
@@ -949,7 +951,16 @@ func squeeze(s string) string {
 	if clean {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	// strings.Join(strings.Fields(s), " "), without the slice of words.
+	var b strings.Builder
+	b.Grow(len(s))
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // appendWords appends the words of s to b as squeeze joins them (one
@@ -976,14 +987,24 @@ func appendWords(b []byte, s string, space bool, max int) ([]byte, bool) {
 		}
 		j := i + size
 		for j < len(s) {
-			r, size := rune(s[j]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[j:])
+			// Only a byte that may open a space is decoded (see squeeze).
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if c == ' ' || c >= '\t' && c <= '\r' {
+					break
+				}
+				j++
+				continue
 			}
-			if unicode.IsSpace(r) {
-				break
+			if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 {
+				r, size := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsSpace(r) {
+					break
+				}
+				j += size
+				continue
 			}
-			j += size
+			j++
 		}
 		if room := max - len(b); j-i > room {
 			k := i + room // the word is cut where the room ends, at a character's start
@@ -1007,7 +1028,7 @@ func collapseSpace(s string) string {
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
-		if l = strings.Join(strings.Fields(l), " "); l != "" {
+		if l = squeeze(l); l != "" {
 			out = append(out, l)
 		}
 	}
