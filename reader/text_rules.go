@@ -137,6 +137,17 @@ var textControlLabels = map[string]bool{
 	"pubblicità": true, "reklama": true, "annonce": true, "advertentie": true, "mainos": true, "реклама": true,
 }
 
+// textInterstitialRe matches a line a page sets between an article's
+// paragraphs for its players and ads, in the languages of Europe:
+// "Continue reading the main story", "Article continues below",
+// "Scroll to continue with content", "Listen to this article", "Play
+// video", "Loading...", "Artikel wird unterhalb fortgesetzt", "La suite
+// après cette publicité". Dropped on its own, wherever it stands.
+var textInterstitialRe = lazyRegexp(`^(?:continue reading(?: the main story| below| the article)?|(?:the )?(?:article|story|content|text) continues (?:below|after (?:this |the )?(?:ad|advertisement))|scroll (?:down )?to continue(?: with content| reading)?|listen to (?:this|the) (?:article|story)(?: \d+ min(?:utes?)?)?|(?:play|watch) (?:the )?video|loading\.*|click to expand\.*|read the full (?:story|article)|supported by|this article is more than \d+ (?:years?|months?) old|(?:der )?artikel (?:wird|geht) (?:unten |unterhalb |nach der (?:werbung|anzeige) )?(?:fortgesetzt|weiter)|weiterlesen nach (?:der )?(?:anzeige|werbung)|lesen sie (?:hier )?weiter|la suite (?:après|ci-dessous|de l'article)(?: cette publicité)?|continúa leyendo|sigue leyendo(?: abajo)?|continua a leggere|czytaj dalej|lees verder|leia mais abaixo)[\s:.!…]*$`)
+
+// textMaxInterstitialWords bounds such a line.
+const textMaxInterstitialWords = 10
+
 // textCookieNotice reports the site's notice of its cookies, in any
 // language: a paragraph naming cookies, the site and what the reader
 // allows ("This website uses cookies ... you accept", "Diese Website
@@ -420,7 +431,8 @@ func textClassify(units []textUnit) {
 		stripped, low = strings.TrimSpace(stripped), strings.TrimSpace(low)
 		realWords := textWordCount(stripped)
 		u.junk = realWords == 0 || (realWords < 3 && realWords*2 < u.words) || textSeparatorLine(u.text) ||
-			realWords <= 2 && textControlLabels[strings.Trim(low, " .:![]()×✕")]
+			realWords <= 2 && textControlLabels[strings.Trim(low, " .:![]()×✕")] ||
+			realWords <= textMaxInterstitialWords && textInterstitialRe().MatchString(low)
 		u.repeated = seen[strings.ToLower(u.text)] > 1
 		if sh := textShingles(u.text); len(sh) >= 3 {
 			dup := 0

@@ -7,6 +7,7 @@ import (
 	"margin/sanitize"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -2625,6 +2626,28 @@ func TestTextClosingSentenceWithSmiley(t *testing.T) {
 		}
 		if !strings.HasSuffix(a.Text, last) {
 			t.Errorf("lost %q:\n%s", last, a.Text)
+		}
+	}
+}
+
+// TestTextInterstitialLines: the lines a page sets between an article's
+// paragraphs for its players and ads ("Continue reading the main story",
+// "Article continues below", "Listen to this article") were kept as the
+// article's short lines. Sentences with their words stay.
+func TestTextInterstitialLines(t *testing.T) {
+	lines := []string{"Continue reading the main story", "Article continues below", "Scroll to continue with content",
+		"Listen to this article", "Play Video", "Loading...", "Click to expand...", "Supported by",
+		"This article is more than 2 years old", "Artikel wird unterhalb fortgesetzt", "La suite après cette publicité", "Sigue leyendo"}
+	kept := "Supported by the council, the harbour plan will continue after the election, the mayor said."
+	for _, l := range lines {
+		text := strings.Join([]string{"Site Name", "  * News\n  * Sport", "Council Votes on the Harbour Plan", "By Jane Roe",
+			para("Lede", 40), l, para("Next", 40), kept, para("Last", 40), "© 2020 Site Name"}, "\n\n")
+		a, err := FromText(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.Contains(strings.Split(a.Text, "\n\n"), l) || !strings.Contains(a.Text, kept) {
+			t.Errorf("%q:\n%s", l, a.Text)
 		}
 	}
 }
