@@ -408,6 +408,9 @@ var (
 		// of the other lines.
 		"story continues below advertisement", "article continues below advertisement",
 		"article continues below", "story continues below", "continue reading below",
+		"continue reading the main story", "continue reading", "scroll to continue with content",
+		"listen to this article", "listen to this story", "play video", "watch video", "supported by",
+		"click to expand", "artikel wird unterhalb fortgesetzt", "der artikel wird unterhalb fortgesetzt",
 		"weiterlesen nach der anzeige", "lesen sie nach der anzeige weiter", "artikel wird nach der anzeige fortgesetzt",
 		"der artikel wird unter der anzeige fortgesetzt", "la suite après cette publicité", "la suite après la publicité",
 		"l'article continue après la publicité", "l’article continue après la publicité", "continúa después de la publicidad",
