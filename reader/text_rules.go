@@ -135,7 +135,20 @@ var textControlLabels = map[string]bool{
 	"close": true, "schließen": true, "fermer": true, "cerrar": true, "chiudi": true, "zamknij": true, "fechar": true, "sluiten": true,
 	"advertisement": true, "anzeige": true, "werbung": true, "publicité": true, "publicidad": true, "publicidade": true,
 	"pubblicità": true, "reklama": true, "annonce": true, "advertentie": true, "mainos": true, "реклама": true,
+	// A picture's, a player's and the page's buttons, labels of two to
+	// four words none of which heads a section.
+	"hide caption": true, "toggle caption": true, "show caption": true, "enlarge this image": true, "view gallery": true,
+	"full screen": true, "fullscreen": true, "expand": true, "embed": true, "copy link": true, "link copied": true,
+	"up next": true, "watch live": true, "open in app": true, "get the app": true, "gift this article": true,
+	"save for later": true, "add to list": true, "paid content": true, "report an error": true, "caption": true,
+	"back to gallery": true,
+	"bild vergrößern": true, "vollbild": true, "link kopieren": true, "artikel verschenken": true, "später lesen": true,
+	"plein écran": true, "copier le lien": true, "pantalla completa": true, "copiar enlace": true, "schermo intero": true,
 }
+
+// textGalleryCountRe matches a gallery's counter: "Image 1 of 5", "1/5",
+// "Bild 3 von 12".
+var textGalleryCountRe = lazyRegexp(`^(?:(?:image|photo|picture|slide|bild|foto|imagen|zdjęcie)\s+)?\d{1,3}[\s\x{a0}]*(?:(?:of|von|de|sur|di|z|van)[\s\x{a0}]*/?|/)[\s\x{a0}]*\d{1,3}$`)
 
 // textInterstitialRe matches a line a page sets between an article's
 // paragraphs for its players and ads, in the languages of Europe:
@@ -143,10 +156,10 @@ var textControlLabels = map[string]bool{
 // "Scroll to continue with content", "Listen to this article", "Play
 // video", "Loading...", "Artikel wird unterhalb fortgesetzt", "La suite
 // après cette publicité". Dropped on its own, wherever it stands.
-var textInterstitialRe = lazyRegexp(`^(?:continue reading(?: the main story| below| the article)?|(?:the )?(?:article|story|content|text) continues (?:below|after (?:this |the )?(?:ad|advertisement))|scroll (?:down )?to continue(?: with content| reading)?|listen to (?:this|the) (?:article|story)(?: \d+ min(?:utes?)?)?|(?:play|watch) (?:the )?video|loading\.*|click to expand\.*|read the full (?:story|article)|supported by|this article is more than \d+ (?:years?|months?) old|(?:der )?artikel (?:wird|geht) (?:unten |unterhalb |nach der (?:werbung|anzeige) )?(?:fortgesetzt|weiter)|weiterlesen nach (?:der )?(?:anzeige|werbung)|lesen sie (?:hier )?weiter|la suite (?:après|ci-dessous|de l'article)(?: cette publicité)?|continúa leyendo|sigue leyendo(?: abajo)?|continua a leggere|czytaj dalej|lees verder|leia mais abaixo)[\s:.!…]*$`)
+var textInterstitialRe = lazyRegexp(`^(?:continue reading(?: the main story| below| the article)?|(?:the )?(?:article|story|content|text) continues (?:below|after (?:this |the )?(?:ad|advertisement))|scroll (?:down )?to continue(?: with content| reading)?|listen to (?:this|the) (?:article|story)(?: \d+ min(?:utes?)?)?|(?:play|watch) (?:the )?video|loading\.*|click to expand\.*|read the full (?:story|article)|supported by|this article is more than \d+ (?:years?|months?) old|(?:der )?artikel (?:wird|geht) (?:unten |unterhalb |nach der (?:werbung|anzeige) )?(?:fortgesetzt|weiter)|weiterlesen nach (?:der )?(?:anzeige|werbung)|lesen sie (?:hier )?weiter|la suite (?:après|ci-dessous|de l'article)(?: cette publicité)?|continúa leyendo|sigue leyendo(?: abajo)?|continua a leggere|czytaj dalej|lees verder|leia mais abaixo|(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*\d+\s*(?:min\.?|minutes?|minuten|minutos)|this material may not be published, broadcast, rewritten,? or redistributed(?: in whole or in part)?)[\s:.!…]*$`)
 
 // textMaxInterstitialWords bounds such a line.
-const textMaxInterstitialWords = 10
+const textMaxInterstitialWords = 12
 
 // textCookieNotice reports the site's notice of its cookies, in any
 // language: a paragraph naming cookies, the site and what the reader
@@ -431,8 +444,7 @@ func textClassify(units []textUnit) {
 		stripped, low = strings.TrimSpace(stripped), strings.TrimSpace(low)
 		realWords := textWordCount(stripped)
 		u.junk = realWords == 0 || (realWords < 3 && realWords*2 < u.words) || textSeparatorLine(u.text) ||
-			realWords <= 2 && textControlLabels[strings.Trim(low, " .:![]()×✕")] ||
-			realWords <= textMaxInterstitialWords && textInterstitialRe().MatchString(low)
+			realWords <= 4 && textControlLabels[strings.Trim(low, " .:![]()×✕")]
 		u.repeated = seen[strings.ToLower(u.text)] > 1
 		if sh := textShingles(u.text); len(sh) >= 3 {
 			dup := 0
@@ -446,9 +458,11 @@ func textClassify(units []textUnit) {
 		}
 		u.words = realWords
 		u.prose = textIsProse(stripped, realWords)
-		if isServerError(low, realWords) {
-			// A server's error message printed into the page: dropped
-			// on its own, wherever it stands.
+		if isServerError(low, realWords) || realWords <= textMaxInterstitialWords && textInterstitialRe().MatchString(low) ||
+			realWords <= 4 && textHasDigit(low) && textGalleryCountRe().MatchString(low) {
+			// A server's error message printed into the page, a
+			// player's or an ad's line, a gallery's counter: dropped on
+			// its own, wherever it stands.
 			u.junk, u.prose = true, false
 		}
 		hits := 0

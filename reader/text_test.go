@@ -2651,3 +2651,25 @@ func TestTextInterstitialLines(t *testing.T) {
 		}
 	}
 }
+
+// TestTextPictureAndPageButtons: a picture's and a page's buttons and
+// counters between paragraphs ("toggle caption", "Enlarge this image",
+// "Image 1 of 5", "1 / 4", "Copy link", "Gift this article", "Reading
+// time: 4 minutes", the agency's "This material may not be published ...")
+// were kept as the article's short lines. A subhead stays.
+func TestTextPictureAndPageButtons(t *testing.T) {
+	lines := []string{"toggle caption", "Enlarge this image", "Image 1 of 5", "1\u00a0/\u00a04", "Copy link", "Gift this article",
+		"Reading time: 4 minutes", "This material may not be published, broadcast, rewritten or redistributed.", "Bild vergrößern", "Back to Gallery"}
+	for _, l := range lines {
+		text := strings.Join([]string{"Site Name", "  * News\n  * Sport", "Council Votes on the Harbour Plan", "By Jane Roe",
+			para("Lede", 40), l, para("Next", 40), "Video", para("Last", 40), "© 2020 Site Name"}, "\n\n")
+		a, err := FromText(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paras := strings.Split(a.Text, "\n\n")
+		if slices.Contains(paras, l) || !slices.Contains(paras, "Video") {
+			t.Errorf("%q:\n%s", l, a.Text)
+		}
+	}
+}
