@@ -158,6 +158,26 @@ var textGalleryCountRe = lazyRegexp(`^(?:(?:image|photo|picture|slide|bild|foto|
 // après cette publicité". Dropped on its own, wherever it stands.
 var textInterstitialRe = lazyRegexp(`^(?:continue reading(?: the main story| below| the article)?|(?:the )?(?:article|story|content|text) continues (?:below|after (?:this |the )?(?:ad|advertisement))|scroll (?:down )?to continue(?: with content| reading)?|listen to (?:this|the) (?:article|story)(?: \d+ min(?:utes?)?)?|(?:play|watch) (?:the )?video|loading\.*|click to expand\.*|read the full (?:story|article)|supported by|this article is more than \d+ (?:years?|months?) old|(?:der )?artikel (?:wird|geht) (?:unten |unterhalb |nach der (?:werbung|anzeige) )?(?:fortgesetzt|weiter)|weiterlesen nach (?:der )?(?:anzeige|werbung)|lesen sie (?:hier )?weiter|la suite (?:après|ci-dessous|de l'article)(?: cette publicité)?|continúa leyendo|sigue leyendo(?: abajo)?|continua a leggere|czytaj dalej|lees verder|leia mais abaixo|(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*\d+\s*(?:min\.?|minutes?|minuten|minutos)|this material may not be published, broadcast, rewritten,? or redistributed(?: in whole or in part)?)[\s:.!…]*$`)
 
+// textInterstitialStarts are the first words textInterstitialRe's lines
+// open with: the regexp is long, and most lines open otherwise.
+var textInterstitialStarts = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`continue the article story content text scroll listen play watch loading click read supported
+		this der artikel weiterlesen lesen la continúa sigue continua czytaj lees leia reading lesezeit temps tiempo`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// textFirstWord is low's first word, its punctuation cut off.
+func textFirstWord(low string) string {
+	i := strings.IndexFunc(low, func(r rune) bool { return !unicode.IsLetter(r) })
+	if i < 0 {
+		return low
+	}
+	return low[:i]
+}
+
 // textMaxInterstitialWords bounds such a line.
 const textMaxInterstitialWords = 12
 
@@ -458,7 +478,7 @@ func textClassify(units []textUnit) {
 		}
 		u.words = realWords
 		u.prose = textIsProse(stripped, realWords)
-		if isServerError(low, realWords) || realWords <= textMaxInterstitialWords && textInterstitialRe().MatchString(low) ||
+		if isServerError(low, realWords) || realWords <= textMaxInterstitialWords && textInterstitialStarts[textFirstWord(low)] && textInterstitialRe().MatchString(low) ||
 			realWords <= 4 && textHasDigit(low) && textGalleryCountRe().MatchString(low) {
 			// A server's error message printed into the page, a
 			// player's or an ad's line, a gallery's counter: dropped on
