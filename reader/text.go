@@ -836,7 +836,7 @@ func textMarkLocalWrap(block []string, local []bool, width int) {
 			return
 		}
 		inside = inside || textSentenceInside(l)
-		ends = ends || inside || strings.ContainsAny(textLastRunes(l), ".!?…")
+		ends = ends || inside || textEndsSentence(l) && !strings.HasSuffix(l, ":")
 	}
 	if !ends || lower == 0 || 3*lower < len(block)-1 && !inside {
 		return
@@ -857,13 +857,6 @@ func textSentenceInside(s string) bool {
 		}
 	}
 	return false
-}
-
-// textLastRunes is the end of s past its closing quotes and brackets.
-func textLastRunes(s string) string {
-	t := strings.TrimRight(s, "\"'”’»)]")
-	_, n := utf8.DecodeLastRuneInString(t)
-	return t[len(t)-n:]
 }
 
 // textMinLocalWrap is the narrowest column looked for inside a text.
