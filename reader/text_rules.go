@@ -1130,12 +1130,7 @@ func textLead(units []textUnit, start, end int) []int {
 		}
 	}
 	above, below := textTopicWords(units[a:b+1]), textTopicWords(units[start:end+1])
-	shared := 0
-	for w := range above {
-		if below[w] {
-			shared++
-		}
-	}
+	shared := textSharedWords(above, below)
 	if shared < textMinSharedWords || shared*textLeadShare < len(above) {
 		return nil
 	}
@@ -1171,16 +1166,13 @@ func textSummaryPoints(units []textUnit, first, end int) []int {
 			return nil
 		}
 	}
-	body := textTopicWords(units[first : end+1])
-	shared := 0
+	// The points are no paragraphs: their words are gathered whatever
+	// their shape.
+	said := make(map[string]bool)
 	for _, u := range units[a:first] {
-		for _, w := range strings.FieldsFunc(strings.ToLower(u.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if utf8.RuneCountInString(w) >= textTopicWordLen && body[w] {
-				shared++
-			}
-		}
+		textAddTopicWords(said, u.text)
 	}
-	if shared < n {
+	if textSharedWords(said, textTopicWords(units[first:end+1])) < n {
 		return nil
 	}
 	var points []int
@@ -1312,12 +1304,7 @@ func textPastBoxes(units []textUnit, start, end int) []int {
 			break
 		}
 		below := textTopicWords(units[m:p])
-		shared := 0
-		for w := range below {
-			if above[w] {
-				shared++
-			}
-		}
+		shared := textSharedWords(below, above)
 		if shared < textMinBoxSharedWords || shared*textBoxShare < len(below) {
 			break
 		}
@@ -1334,16 +1321,31 @@ func textPastBoxes(units []textUnit, start, end int) []int {
 func textTopicWords(units []textUnit) map[string]bool {
 	m := make(map[string]bool)
 	for _, u := range units {
-		if !textKeepProse(u) {
-			continue
-		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(u.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if utf8.RuneCountInString(w) >= textTopicWordLen {
-				m[w] = true
-			}
+		if textKeepProse(u) {
+			textAddTopicWords(m, u.text)
 		}
 	}
 	return m
+}
+
+// textAddTopicWords adds the longer lower-cased words of s to m.
+func textAddTopicWords(m map[string]bool, s string) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if utf8.RuneCountInString(w) >= textTopicWordLen {
+			m[w] = true
+		}
+	}
+}
+
+// textSharedWords counts the words of a found in b.
+func textSharedWords(a, b map[string]bool) int {
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return n
 }
 
 const (
