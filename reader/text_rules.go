@@ -158,8 +158,15 @@ var textGalleryCountRe = lazyRegexp(`^(?:(?:image|photo|picture|slide|bild|foto|
 // après cette publicité". Dropped on its own, wherever it stands.
 var textInterstitialRe = lazyRegexp(`^(?:continue reading(?: the main story| below| the article)?|(?:the )?(?:article|story|content|text) continues (?:below|after (?:this |the )?(?:ad|advertisement))|scroll (?:down )?to continue(?: with content| reading)?|listen to (?:this|the) (?:article|story)(?: \d+ min(?:utes?)?)?|(?:play|watch) (?:the )?video|loading\.*|click to expand\.*|read the full (?:story|article)|supported by|this article is more than \d+ (?:years?|months?) old|(?:der )?artikel (?:wird|geht) (?:unten |unterhalb |nach der (?:werbung|anzeige) )?(?:fortgesetzt|weiter)|weiterlesen nach (?:der )?(?:anzeige|werbung)|lesen sie (?:hier )?weiter|la suite (?:après|ci-dessous|de l'article)(?: cette publicité)?|continúa leyendo|sigue leyendo(?: abajo)?|continua a leggere|czytaj dalej|lees verder|leia mais abaixo|(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*\d+\s*(?:min\.?|minutes?|minuten|minutos)|this material may not be published, broadcast, rewritten,? or redistributed(?: in whole or in part)?)[\s:.!…]*$`)
 
-// textInterstitialStarts are the first words textInterstitialRe's lines
-// open with: the regexp is long, and most lines open otherwise.
+// textInterstitialStart reports whether low opens with a word
+// textInterstitialRe's lines open with: the regexp is long, and most
+// lines open otherwise.
+func textInterstitialStart(low string) bool {
+	w, _ := textFirstWord(low)
+	return textInterstitialStarts[w]
+}
+
+// textInterstitialStarts are those first words.
 var textInterstitialStarts = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(`continue the article story content text scroll listen play watch loading click read supported
@@ -169,13 +176,15 @@ var textInterstitialStarts = func() map[string]bool {
 	return m
 }()
 
-// textFirstWord is low's first word, its punctuation cut off.
-func textFirstWord(low string) string {
+// textFirstWord returns low's first word (letters only: "abonnez-vous"
+// gives "abonnez") and what follows it.
+func textFirstWord(low string) (word, rest string) {
+	low = strings.TrimLeftFunc(low, func(r rune) bool { return !unicode.IsLetter(r) })
 	i := strings.IndexFunc(low, func(r rune) bool { return !unicode.IsLetter(r) })
 	if i < 0 {
-		return low
+		return low, ""
 	}
-	return low[:i]
+	return low[:i], low[i:]
 }
 
 // textMaxInterstitialWords bounds such a line.
@@ -317,11 +326,11 @@ var textCallRe = lazyRegexp(`^[¡¿"“„»]?(?:please |bitte |jetzt |now )?(?:
 // textCallStart reports whether low opens with a word textCallRe may
 // open with: the regexp is long, and most lines open otherwise.
 func textCallStart(low string) bool {
-	f := strings.Fields(strings.TrimLeft(low, "¡¿\"“„»"))
-	if len(f) > 1 && textCallPolite[f[0]] {
-		f = f[1:]
+	w, rest := textFirstWord(low)
+	if textCallPolite[w] {
+		w, _ = textFirstWord(rest)
 	}
-	return len(f) > 0 && textCallWords[strings.TrimRight(f[0], ",.!?")]
+	return textCallWords[w]
 }
 
 // The first words of a call to the reader (textCallRe), after a "please".
@@ -330,8 +339,8 @@ var (
 	textCallWords  = func() map[string]bool {
 		m := make(map[string]bool)
 		for _, w := range strings.Fields(`subscribe sign download join follow visit get abonniere abonnieren registriere registrieren
-			melde melden besuche besuchen folge folgen hol holen suscríbete regístrate descarga síguenos visita mira abonnez-vous
-			inscrivez-vous téléchargez suivez-nous zapisz subskrybuj pobierz obserwuj iscriviti seguici scarica gefällt lust like
+			melde melden besuche besuchen folge folgen hol holen suscríbete regístrate descarga síguenos visita mira abonnez
+			inscrivez téléchargez suivez zapisz subskrybuj pobierz obserwuj iscriviti seguici scarica gefällt lust like
 			enjoy enjoyed did`) {
 			m[w] = true
 		}
@@ -478,7 +487,7 @@ func textClassify(units []textUnit) {
 		}
 		u.words = realWords
 		u.prose = textIsProse(stripped, realWords)
-		if isServerError(low, realWords) || realWords <= textMaxInterstitialWords && textInterstitialStarts[textFirstWord(low)] && textInterstitialRe().MatchString(low) ||
+		if isServerError(low, realWords) || realWords <= textMaxInterstitialWords && textInterstitialStart(low) && textInterstitialRe().MatchString(low) ||
 			realWords <= 4 && textHasDigit(low) && textGalleryCountRe().MatchString(low) {
 			// A server's error message printed into the page, a
 			// player's or an ad's line, a gallery's counter: dropped on
