@@ -167,14 +167,9 @@ func textInterstitialStart(low string) bool {
 }
 
 // textInterstitialStarts are those first words.
-var textInterstitialStarts = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(`continue the article story content text scroll listen play watch loading click read supported
-		this der artikel weiterlesen lesen la continúa sigue continua czytaj lees leia reading lesezeit temps tiempo`) {
-		m[w] = true
-	}
-	return m
-}()
+var textInterstitialStarts = wordSet(strings.Fields(`continue the article story content text scroll listen play watch
+	loading click read supported this der artikel weiterlesen lesen la continúa sigue continua czytaj lees leia reading
+	lesezeit temps tiempo`)...)
 
 // textFirstWord returns low's first word (letters only: "abonnez-vous"
 // gives "abonnez") and what follows it.
@@ -335,17 +330,11 @@ func textCallStart(low string) bool {
 
 // The first words of a call to the reader (textCallRe), after a "please".
 var (
-	textCallPolite = map[string]bool{"please": true, "bitte": true, "jetzt": true, "now": true}
-	textCallWords  = func() map[string]bool {
-		m := make(map[string]bool)
-		for _, w := range strings.Fields(`subscribe sign download join follow visit get abonniere abonnieren registriere registrieren
-			melde melden besuche besuchen folge folgen hol holen suscríbete regístrate descarga síguenos visita mira abonnez
-			inscrivez téléchargez suivez zapisz subskrybuj pobierz obserwuj iscriviti seguici scarica gefällt lust like
-			enjoy enjoyed did`) {
-			m[w] = true
-		}
-		return m
-	}()
+	textCallPolite = wordSet("please", "bitte", "jetzt", "now")
+	textCallWords  = wordSet(strings.Fields(`subscribe sign download join follow visit get abonniere abonnieren registriere
+		registrieren melde melden besuche besuchen folge folgen hol holen suscríbete regístrate descarga síguenos visita mira
+		abonnez inscrivez téléchargez suivez zapisz subskrybuj pobierz obserwuj iscriviti seguici scarica gefällt lust like
+		enjoy enjoyed did`)...)
 )
 
 // textMaxCallWords bounds a call to the reader.
