@@ -2117,7 +2117,7 @@ func TestTextTitleLineShapes(t *testing.T) {
 func TestTextParagraphPastABox(t *testing.T) {
 	last := "Engineers expect the suspension bridge to carry its first traffic in the spring, once the inspectors have tested the cables and the council has approved the final safety report."
 	bio := "Jane Roe is our transport correspondent. Before joining the newspaper she spent twelve years writing for magazines about gardening, cookery and travel in southern Europe."
-	text := strings.Join([]string{
+	a := pasted(t,
 		"Evening Courier", "  * News\n  * Sport\n  * Weather",
 		"Suspension Bridge Opens After Years of Delay",
 		"By Jane Roe\n4 March 2020",
@@ -2132,11 +2132,7 @@ func TestTextParagraphPastABox(t *testing.T) {
 		"About Jane Roe",
 		wrap(bio, 100),
 		"© 2020 Evening Courier",
-	}, "\n\n")
-	a, err := FromText(text)
-	if err != nil {
-		t.Fatal(err)
-	}
+	)
 	if !strings.Contains(a.Text, last) {
 		t.Errorf("the article's paragraph under the box is lost:\n%s", a.Text)
 	}
@@ -2213,18 +2209,14 @@ func TestTextCookieNotice(t *testing.T) {
 		{"Um zu verstehen, wie unsere Webseite genutzt wird und um dir ein interessenbezogenes Angebot präsentieren zu können, nutzen wir Cookies und andere Techniken. Hier kannst du mehr erfahren und hier widersprechen.", recipe},
 		{"Diese Website verwendet Cookies.", news},
 	} {
-		text := strings.Join([]string{
+		a := pasted(t,
 			"Kitchen Corner", "  * Recipes\n  * Baking\n  * Contact",
 			"Chocolate Chip Cookies",
 			"  * 200 g butter\n  * 150 g sugar\n  * 300 g flour\n  * 100 g chocolate",
 			c.want,
 			"© 2021 Kitchen Corner",
 			c.notice,
-		}, "\n\n")
-		a, err := FromText(text)
-		if err != nil {
-			t.Fatal(err)
-		}
+		)
 		if strings.Contains(a.Text, c.notice) || !strings.Contains(a.Text, c.want) {
 			t.Errorf("notice %q:\n%s", c.notice[:20], a.Text)
 		}
@@ -2336,12 +2328,8 @@ func TestTextCallsToTheReader(t *testing.T) {
 		"Subscribers to the service were told about the change by the company in a statement.",
 		"Join us, the mayor told the crowd, and the square fell silent for a minute.",
 	}
-	text := strings.Join([]string{"Site Name", "  * News\n  * Sport", "Council Votes on the Harbour Plan", para("Lede", 40),
-		kept[0], para("Next", 40), kept[1], kept[2], para("Last", 40), strings.Join(calls, "\n\n"), "© 2020 Site Name"}, "\n\n")
-	a, err := FromText(text)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := pasted(t, "Site Name", "  * News\n  * Sport", "Council Votes on the Harbour Plan", para("Lede", 40),
+		kept[0], para("Next", 40), kept[1], kept[2], para("Last", 40), strings.Join(calls, "\n\n"), "© 2020 Site Name")
 	for _, c := range calls {
 		if strings.Contains(a.Text, c) {
 			t.Errorf("kept the call %q", c)
@@ -2618,12 +2606,8 @@ func TestPastedTextWithoutTitleIsNamedByItsWords(t *testing.T) {
 // under the article, where a sentence ending in a stop is kept.
 func TestTextClosingSentenceWithSmiley(t *testing.T) {
 	for _, last := range []string{"Man fühlt sich danach irgendwie wie ein Badass – und das gefällt mir 😉", "Und bitte entschuldigt den Fehler (falls ihr ihn gefunden habt 😉 )"} {
-		text := strings.Join([]string{"Site Name", "  * News\n  * Sport", "Ein Winter am Meer", para("Lede", 40), para("Next", 40), last,
-			"Kategorie: Allgemein", "  * Impressum\n  * Datenschutz", "© 2020 Site Name"}, "\n\n")
-		a, err := FromText(text)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := pasted(t, "Site Name", "  * News\n  * Sport", "Ein Winter am Meer", para("Lede", 40), para("Next", 40), last,
+			"Kategorie: Allgemein", "  * Impressum\n  * Datenschutz", "© 2020 Site Name")
 		if !strings.HasSuffix(a.Text, last) {
 			t.Errorf("lost %q:\n%s", last, a.Text)
 		}
@@ -2640,12 +2624,8 @@ func TestTextInterstitialLines(t *testing.T) {
 		"This article is more than 2 years old", "Artikel wird unterhalb fortgesetzt", "La suite après cette publicité", "Sigue leyendo"}
 	kept := "Supported by the council, the harbour plan will continue after the election, the mayor said."
 	for _, l := range lines {
-		text := strings.Join([]string{"Site Name", "  * News\n  * Sport", "Council Votes on the Harbour Plan", "By Jane Roe",
-			para("Lede", 40), l, para("Next", 40), kept, para("Last", 40), "© 2020 Site Name"}, "\n\n")
-		a, err := FromText(text)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := pasted(t, "Site Name", "  * News\n  * Sport", "Council Votes on the Harbour Plan", "By Jane Roe",
+			para("Lede", 40), l, para("Next", 40), kept, para("Last", 40), "© 2020 Site Name")
 		if slices.Contains(strings.Split(a.Text, "\n\n"), l) || !strings.Contains(a.Text, kept) {
 			t.Errorf("%q:\n%s", l, a.Text)
 		}
@@ -2661,15 +2641,22 @@ func TestTextPictureAndPageButtons(t *testing.T) {
 	lines := []string{"toggle caption", "Enlarge this image", "Image 1 of 5", "1\u00a0/\u00a04", "Copy link", "Gift this article",
 		"Reading time: 4 minutes", "This material may not be published, broadcast, rewritten or redistributed.", "Bild vergrößern", "Back to Gallery"}
 	for _, l := range lines {
-		text := strings.Join([]string{"Site Name", "  * News\n  * Sport", "Council Votes on the Harbour Plan", "By Jane Roe",
-			para("Lede", 40), l, para("Next", 40), "Video", para("Last", 40), "© 2020 Site Name"}, "\n\n")
-		a, err := FromText(text)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := pasted(t, "Site Name", "  * News\n  * Sport", "Council Votes on the Harbour Plan", "By Jane Roe",
+			para("Lede", 40), l, para("Next", 40), "Video", para("Last", 40), "© 2020 Site Name")
 		paras := strings.Split(a.Text, "\n\n")
 		if slices.Contains(paras, l) || !slices.Contains(paras, "Video") {
 			t.Errorf("%q:\n%s", l, a.Text)
 		}
 	}
+}
+
+// pasted is FromText of parts set apart by blank lines, as a page's
+// blocks are pasted; a text it refuses fails the test.
+func pasted(t *testing.T, parts ...string) *Article {
+	t.Helper()
+	a, err := FromText(strings.Join(parts, "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
