@@ -136,18 +136,10 @@ func textCaseJoins(s string) int {
 }
 
 // textTitleText is the title line without an image's placeholder glued
-// to it ("[csm_camp_10]Skiing Made Light"): the dumper writes an image
-// in the headline's link as its file name in brackets, with no space;
-// nor the site's address a window title ends with.
+// to it ("[csm_camp_10]Skiing Made Light"; see textDropPlaceholders), nor
+// the site's address a window title ends with.
 func textTitleText(s string) string {
-	if k := strings.IndexByte(s, ']'); strings.HasPrefix(s, "[") && k > 1 && k+1 < len(s) &&
-		!strings.ContainsRune(s[:k], ' ') && s[k+1] != ' ' {
-		s = s[k+1:]
-	}
-	if k := strings.LastIndexByte(s, '['); strings.HasSuffix(s, "]") && k > 0 && k < len(s)-2 &&
-		!strings.ContainsRune(s[k:], ' ') && s[k-1] != ' ' {
-		s = s[:k]
-	}
+	s = textDropPlaceholders(s)
 	// The site's address after a bar, as the window title adds it.
 	for _, sep := range []string{" | ", " – ", " - "} {
 		if k := strings.LastIndex(s, sep); k > 0 && textDomain(s[k+len(sep):]) {
@@ -156,6 +148,53 @@ func textTitleText(s string) string {
 		}
 	}
 	return s
+}
+
+// textDropPlaceholders takes off the placeholders a dumper writes for an
+// image at a paragraph's edges: the file name or alt text in brackets
+// ("[ps4dualsho]The price ...", "[svg][eubank-jr]Chris ...",
+// "[img-22-244] Berlin (dpa) ...", "... he posts.[BFHCvtF8Ee]"). At the
+// start a bracketed word is one when glued to the text after it or shaped
+// like a file name (a letter and a digit, '_' or '-'); at the end when
+// glued to the sentence. The author's brackets stay: a footnote ("[1]",
+// "growth.[12]"), an editor's letter ("[T]he"), a transcript's
+// "[laughter] ..." or "[00:12]", words with a space ("[citation needed]").
+func textDropPlaceholders(s string) string {
+	rest := s
+	for strings.HasPrefix(rest, "[") {
+		k := strings.IndexByte(rest, ']')
+		if k < 0 || !textPlaceholderWord(rest[1:k]) {
+			break
+		}
+		after := rest[k+1:]
+		glued := after != "" && after[0] != ' '
+		if !glued && !textFileNameShaped(rest[1:k]) {
+			break
+		}
+		rest = strings.TrimLeft(after, " ")
+	}
+	if k := strings.LastIndexByte(rest, '['); k > 0 && strings.HasSuffix(rest, "]") && rest[k-1] != ' ' &&
+		textPlaceholderWord(rest[k+1:len(rest)-1]) && strings.IndexFunc(rest[k+1:], unicode.IsLetter) >= 0 {
+		rest = rest[:k]
+	}
+	if strings.TrimSpace(rest) == "" {
+		return s // a placeholder alone is the cleaner's to drop, not this
+	}
+	return rest
+}
+
+// textPlaceholderWord reports whether w, the inside of brackets, can be a
+// dumper's placeholder: one token of three characters or more, not a
+// number.
+func textPlaceholderWord(w string) bool {
+	return utf8.RuneCountInString(w) >= 3 && len(w) <= 80 && !strings.ContainsAny(w, " \t[") &&
+		strings.Trim(w, "0123456789") != ""
+}
+
+// textFileNameShaped reports a token shaped like a file name: a letter,
+// and a digit, '_' or '-' ("img-22-244", "RS34944_IMG_7065").
+func textFileNameShaped(w string) bool {
+	return strings.IndexFunc(w, unicode.IsLetter) >= 0 && strings.ContainsAny(w, "0123456789_-")
 }
 
 // textDomain reports a site's address written alone ("FASSETTE.NET",
@@ -267,6 +306,7 @@ func textArticle(a *Article, units []textUnit, body []int) (*Article, error) {
 	var mdText strings.Builder
 	for k, i := range body {
 		u := units[i]
+		u.text = textDropPlaceholders(u.text)
 		p := textParagraph(u)
 		paras = append(paras, p)
 		m := textEscapeMarkdown(p)

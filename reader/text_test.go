@@ -2660,3 +2660,31 @@ func pasted(t *testing.T, parts ...string) *Article {
 	}
 	return a
 }
+
+// TestTextDropsImagePlaceholders: what a dumper writes for an image at a
+// paragraph's edge (its file name in brackets, glued to the text or shaped
+// like a file name) is not the article's; the author's brackets stay.
+func TestTextDropsImagePlaceholders(t *testing.T) {
+	a := pasted(t, "A Headline Over Four Paragraphs Here",
+		"[ps4dualsho]"+para("One", 30),
+		"[svg][eubank-jr]"+para("Two", 30),
+		"[img-22-244] "+para("Three", 30),
+		para("Four", 30)+"[BFHCvtF8Ee]",
+		"[laughter] "+para("Five", 30),
+		"[T]he "+para("six", 30),
+		para("Seven", 30)+"[12]")
+	paras := strings.Split(a.Text, "\n\n")
+	for _, p := range []string{"One", "Two", "Three", "Four"} {
+		if !slices.Contains(paras, para(p, 30)) {
+			t.Errorf("paragraph %s not alone in its lines:\n%s", p, a.Text)
+		}
+	}
+	for _, p := range []string{"[laughter] " + para("Five", 30), "[T]he " + para("six", 30), para("Seven", 30) + "[12]"} {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("the author's brackets lost from %q:\n%s", p, a.Text)
+		}
+	}
+	if strings.Contains(a.Markdown, "ps4dualsho") || strings.Contains(a.Markdown, "eubank") {
+		t.Errorf("placeholder in the Markdown:\n%s", a.Markdown)
+	}
+}
