@@ -1023,11 +1023,13 @@ func textCells(s string) int {
 	return n
 }
 
-// textWide reports a character that takes two cells: CJK ideographs, kana,
-// Hangul and full-width forms and punctuation.
+// textWide reports a character that takes two cells as the dumper counts
+// them: CJK ideographs, kana and the marks between them (the long-vowel
+// mark U+30FC counts in no script), Hangul, full-width forms and
+// punctuation. (Not emoji: the dumper counted them one cell.)
 func textWide(r rune) bool {
 	return r >= 0x1100 && (textIsCJK(r) || unicode.Is(unicode.Hangul, r) ||
-		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6)
+		r >= 0x3000 && r <= 0x30ff || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6)
 }
 
 // textCellCount counts the columns of a line whose fields are set apart by

@@ -177,6 +177,11 @@ func TestTextUnitsJoinCJKWithoutSpace(t *testing.T) {
 	if got := textJoinLines(lines); got != lines[0]+lines[1] {
 		t.Errorf("CJK lines joined as %q", got)
 	}
+	// A line may break before the long-vowel mark (U+30FC), which
+	// Unicode counts in no script: "スマ" / "ートフォン" is one word.
+	if got := textJoinLines([]string{"付されたスマ", "ートフォンを見れば"}); got != "付されたスマートフォンを見れば" {
+		t.Errorf("a line starting with a long-vowel mark joined as %q", got)
+	}
 	if got := textJoinLines([]string{"wrapped", "line"}); got != "wrapped line" {
 		t.Errorf("latin lines joined as %q", got)
 	}
