@@ -726,27 +726,30 @@ func textColumnRun(block []string) (s, e, c int) {
 		if col < textMinColumnWidth || n < textMinColumnRows/4 {
 			continue
 		}
-		start, both, filled, gapped, bad := 0, 0, 0, 0, false
+		start, both, filled, gapped := 0, 0, 0, 0
 		for i := 0; i <= len(rows); i++ {
 			r := []rune(nil)
 			if i < len(rows) {
 				r = rows[i]
 			}
-			if i == len(rows) || len(r) >= col && r[col-1] != ' ' {
+			var l, rt string
+			if i < len(rows) && len(r) > col {
+				l = strings.TrimRight(string(r[:col-1]), " ")
+				rt = strings.TrimSpace(string(r[col:]))
+			}
+			// A line of code or a table's row (a menu laid out as one)
+			// is no line of two columns: the run ends before it.
+			code := strings.ContainsAny(l, "{}=;") || strings.Contains(l, "()") || textCellCount(strings.TrimSpace(l)) > 1 || textCellCount(rt) > 1
+			if i == len(rows) || len(r) >= col && r[col-1] != ' ' || code {
 				// The run ends: is it the best so far?
-				if !bad && both >= textMinColumnRows && gapped >= textMinColumnRows/4 && 3*filled >= 2*both && (both > best || both == best && col < c) {
+				if both >= textMinColumnRows && gapped >= textMinColumnRows/4 && 3*filled >= 2*both && (both > best || both == best && col < c) {
 					best, s, e, c = both, start, i, col
 				}
-				start, both, filled, gapped, bad = i+1, 0, 0, 0, false
+				start, both, filled, gapped = i+1, 0, 0, 0
 				continue
 			}
 			if len(r) <= col {
 				continue
-			}
-			l := strings.TrimRight(string(r[:col-1]), " ")
-			rt := strings.TrimSpace(string(r[col:]))
-			if strings.ContainsAny(l, "{}=;") || strings.Contains(l, "()") || textCellCount(strings.TrimSpace(l)) > 1 || textCellCount(rt) > 1 {
-				bad = true // code, or a table's row
 			}
 			if textWordCount(l) >= 3 && textWordCount(rt) >= 2 {
 				both++

@@ -2523,14 +2523,19 @@ func TestTextTwoColumnsSideBySide(t *testing.T) {
 		}
 		rows = append(rows, strings.TrimRight(fmt.Sprintf("%-60s %s", l, r), " "))
 	}
-	text := "News Site\n\n  * Home\n  * World\n\nProtesters Killed in Unrest, Report Says\n\n" + strings.Join(rows, "\n") + "\n\n© 2019 News Site\n"
-	a, err := FromText(text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range paras {
-		if !strings.Contains(a.Text, p) {
-			t.Errorf("paragraph not read whole: %.40q\n%s", p, a.Text)
+	// In a wider dump the site's menu, laid out as a table's row, stands
+	// on the line right over the columns: the columns are parted still.
+	menu := "* Overview   * News   * Articles   # Interviews                     # Calendar   [ ] Search\n"
+	for _, head := range []string{"", menu} {
+		text := "News Site\n\n  * Home\n  * World\n\nProtesters Killed in Unrest, Report Says\n\n" + head + strings.Join(rows, "\n") + "\n\n© 2019 News Site\n"
+		a, err := FromText(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range paras {
+			if !strings.Contains(a.Text, p) {
+				t.Errorf("paragraph not read whole (menu over the columns: %v): %.40q\n%s", head != "", p, a.Text)
+			}
 		}
 	}
 	table := "Pricing tier for the month          Taker fee paid  Maker fee paid\nLess than ten thousand dollars      0.60 percent    0.40 percent\nTen to fifty thousand dollars       0.40 percent    0.25 percent\nFifty to one hundred thousand       0.25 percent    0.15 percent\nOne hundred thousand to a million   0.20 percent    0.10 percent\nOne to twenty million dollars       0.18 percent    0.08 percent\nTwenty to one hundred million       0.15 percent    0.05 percent\nOne to three hundred million        0.10 percent    0.02 percent\nThree to five hundred million       0.08 percent    0.00 percent\nOver five hundred million dollars   0.05 percent    0.00 percent"
