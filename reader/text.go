@@ -666,18 +666,24 @@ func textDecolumn(lines []string) []string {
 				changed = true
 			}
 			out = append(out, block[:s]...)
-			var right []string
+			var left, right []string
 			for _, l := range block[s:e] {
 				r := []rune(l)
 				if len(r) < c {
 					// Short of the column: the left column's alone.
-					out = append(out, l)
+					left = append(left, l)
 					right = append(right, "")
 					continue
 				}
-				out = append(out, strings.TrimRight(string(r[:c-1]), " "))
+				left = append(left, strings.TrimRight(string(r[:c-1]), " "))
 				right = append(right, strings.TrimRight(string(r[c:]), " "))
 			}
+			if e == len(block) && textColumnGoesOn(lines[b:], c) {
+				// The left column is the longer: its text goes on under
+				// the run, so the right one is given first.
+				left, right = right, left
+			}
+			out = append(out, left...)
 			out = append(out, "")
 			out = append(out, right...)
 			out = append(out, "")
@@ -694,6 +700,30 @@ func textDecolumn(lines []string) []string {
 		return lines
 	}
 	return out
+}
+
+// textColumnGoesOn reports whether the left column of a run that ends a
+// block goes on in the lines after it: the next block is wrapped within
+// the column, as filled as the column's lines are.
+func textColumnGoesOn(after []string, c int) bool {
+	for len(after) > 0 && strings.TrimSpace(after[0]) == "" {
+		after = after[1:]
+	}
+	filled, n := 0, 0
+	for _, l := range after {
+		if strings.TrimSpace(l) == "" {
+			break
+		}
+		n++
+		w := textCells(l)
+		if w > c-1 || textIndent(l) > 0 {
+			return false
+		}
+		if w >= c-1-textWrapNear {
+			filled++
+		}
+	}
+	return n >= 3 && 2*filled >= n-1
 }
 
 // textColumnRun finds in a block the run of lines block[s:e] that two

@@ -2512,30 +2512,55 @@ func TestTextTwoColumnsSideBySide(t *testing.T) {
 	// last line stands alone, short of the column (its last letter was
 	// lost).
 	side := strings.Split(wrap("Latest news: Armenia named the most popular spot for Russian travelers in 2019 as the agency reveals its figures. Kim Kardashian and Christian Bale support the Promise Institute with the proceeds of the film. Iconic props and costumes will be auctioned next month.", 38), "\n")
-	var rows []string
-	for i := 0; i < max(len(left), len(side)); i++ {
-		l, r := "", ""
-		if i < len(left) {
-			l = left[i]
+	beside := func(side []string) string {
+		var rows []string
+		for i := 0; i < max(len(left), len(side)); i++ {
+			l, r := "", ""
+			if i < len(left) {
+				l = left[i]
+			}
+			if i < len(side) {
+				r = side[i]
+			}
+			rows = append(rows, strings.TrimRight(fmt.Sprintf("%-60s %s", l, r), " "))
 		}
-		if i < len(side) {
-			r = side[i]
-		}
-		rows = append(rows, strings.TrimRight(fmt.Sprintf("%-60s %s", l, r), " "))
+		return strings.Join(rows, "\n")
 	}
 	// In a wider dump the site's menu, laid out as a table's row, stands
 	// on the line right over the columns: the columns are parted still.
+	// In a narrower one the article is the longer column: it goes on
+	// under the sidebar's end, wrapped in its column, and must not be
+	// parted from its start by the sidebar.
 	menu := "* Overview   * News   * Articles   # Interviews                     # Calendar   [ ] Search\n"
-	for _, head := range []string{"", menu} {
-		text := "News Site\n\n  * Home\n  * World\n\nProtesters Killed in Unrest, Report Says\n\n" + head + strings.Join(rows, "\n") + "\n\n© 2019 News Site\n"
+	more := []string{
+		"Hundreds of demonstrators blocked roads, using their parked cars as a form of protest, and verified video footage shows riot police smashing the windows of cars with drivers still inside them.",
+		"According to eyewitness accounts corroborated by video footage, snipers have also shot into crowds of people from rooftops and, in one case, from a helicopter over the city.",
+	}
+	var tail string
+	for _, p := range more {
+		tail += "\n\n" + wrap(p, 60)
+	}
+	var teasers []string
+	for i := range 8 {
+		teasers = append(teasers, fmt.Sprintf("* Latest news %d", i), "--------------------------------------")
+	}
+	teasers = append(teasers, side...)
+	for _, c := range []struct {
+		head, rows, tail string
+		want             []string
+	}{{"", beside(side), "", paras}, {menu, beside(side), "", paras}, {"", beside(teasers), tail, append(slices.Clone(paras), more...)}} {
+		text := "News Site\n\n  * Home\n  * World\n\nProtesters Killed in Unrest, Report Says\n\n" + c.head + c.rows + c.tail + "\n\n© 2019 News Site\n"
 		a, err := FromText(text)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range paras {
+		for _, p := range c.want {
 			if !strings.Contains(a.Text, p) {
-				t.Errorf("paragraph not read whole (menu over the columns: %v): %.40q\n%s", head != "", p, a.Text)
+				t.Errorf("paragraph not read whole (menu over the columns: %v, article goes on: %v): %.40q\n%s", c.head != "", c.tail != "", p, a.Text)
 			}
+		}
+		if c.tail != "" && !strings.Contains(a.Text, paras[2]+"\n\n"+more[0]) {
+			t.Errorf("the sidebar between the article's paragraphs:\n%s", a.Text)
 		}
 	}
 	table := "Pricing tier for the month          Taker fee paid  Maker fee paid\nLess than ten thousand dollars      0.60 percent    0.40 percent\nTen to fifty thousand dollars       0.40 percent    0.25 percent\nFifty to one hundred thousand       0.25 percent    0.15 percent\nOne hundred thousand to a million   0.20 percent    0.10 percent\nOne to twenty million dollars       0.18 percent    0.08 percent\nTwenty to one hundred million       0.15 percent    0.05 percent\nOne to three hundred million        0.10 percent    0.02 percent\nThree to five hundred million       0.08 percent    0.00 percent\nOver five hundred million dollars   0.05 percent    0.00 percent"
