@@ -976,7 +976,7 @@ func textWrapWidth(lines []string) int {
 	// A wrap width is a ceiling: a width that many lines of several words
 	// exceed is not the one the text was wrapped at, however many short
 	// pairs (menus, headlines) happen to agree on it.
-	var over [maxWidth + 2]int
+	var over, prose [maxWidth + 2]int // prose: lines not set in cells (a table's row, a form's fields)
 	spaced, widest := 0, 0
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
@@ -984,8 +984,12 @@ func textWrapWidth(lines []string) int {
 			continue
 		}
 		spaced++
-		over[min(textCells(l), maxWidth+1)]++
-		widest = max(widest, textCells(l))
+		n := min(textCells(l), maxWidth+1)
+		over[n]++
+		widest = max(widest, n)
+		if !strings.Contains(t, "  ") || textCellCount(t) <= 1 {
+			prose[n]++
+		}
 	}
 	longer := spaced // lines wider than w+textWrapSlack
 	best, bestW, run := 0, 0, 0
@@ -1005,7 +1009,7 @@ func textWrapWidth(lines []string) int {
 	// width is that line's (lines of long words vote for a narrower
 	// width too); only far wider ones are unbreakable (an address).
 	for w := bestW + textWrapSlack + 1; w <= min(bestW+2*textWrapSlack+1, maxWidth); w++ {
-		if over[w] > 0 {
+		if prose[w] > 0 {
 			bestW = w
 		}
 	}

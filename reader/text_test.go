@@ -71,6 +71,12 @@ func TestTextWrapWidth(t *testing.T) {
 	if w := textWrapWidth(lines); w < 77 || w > 82 {
 		t.Errorf("wrapped at 79: estimated width %d", w)
 	}
+	// A form's fields on one line, a few cells wider than the wrap, set
+	// apart by runs of spaces: no line of words, so no width's witness.
+	form := "E-Mail-Adresse:  [                    ]  Passwort:  [                    ]   [Login]"
+	if w := textWrapWidth(append(slices.Clone(lines), "", form)); w < 77 || w > 82 {
+		t.Errorf("wrapped at 79 under a form %d wide: estimated width %d", len(form), w)
+	}
 	short := strings.Split("Home\nNews\nSport\nA short line\nAnother one", "\n")
 	if w := textWrapWidth(short); w != 0 {
 		t.Errorf("unwrapped menu: estimated width %d, want 0", w)
