@@ -856,7 +856,8 @@ func textStepText(line string) bool {
 
 // textLocalWraps marks the lines whose next line continues them in a
 // paragraph wrapped narrower than the text's width (a column of a layout
-// table, a sidebar's box): a block of three lines or more, one indent,
+// table, a sidebar's box) or wider (a table's right cell, indented to its
+// column, running past it): three lines or more of a block, one indent,
 // where each line but the last is filled so that the next line's first
 // word would not fit, and written as prose is (lines going on in a
 // lower-case word, a sentence ending inside a line, no line of code).
@@ -869,8 +870,17 @@ func textLocalWraps(lines []string, width int) []bool {
 		for b < len(lines) && strings.TrimSpace(lines[b]) != "" {
 			b++
 		}
-		if b-a >= 3 {
-			textMarkLocalWrap(lines[a:b], local[a:b], width)
+		// Each run of one indent: a layout table's right cell goes on
+		// indented under the lines it shared with the left one.
+		for s := a; s < b; {
+			e := s + 1
+			for e < b && textIndent(lines[e]) == textIndent(lines[s]) {
+				e++
+			}
+			if e-s >= 3 {
+				textMarkLocalWrap(lines[s:e], local[s:e], width)
+			}
+			s = e
 		}
 		a = b + 1
 	}
@@ -890,8 +900,8 @@ func textMarkLocalWrap(block []string, local []bool, width int) {
 			w = max(w, textCells(l))
 		}
 	}
-	if w < textMinLocalWrap || width > 0 && w > width-textWrapNear {
-		return
+	if w < textMinLocalWrap || width > 0 && w > width-textWrapNear && w <= width+textWrapSlack {
+		return // the text's own wrap joins them
 	}
 	lower, inside := 0, false
 	for i := 0; i+1 < len(block); i++ {
@@ -939,6 +949,18 @@ const textMinLocalWrap = 25
 // indent differently from us.
 const textWrapSlack = 2
 
+// textSetInCells reports a line whose parts a run of spaces sets apart,
+// as a dumper lays out a table's cells (two spaces after a sentence's
+// end are a typist's habit, not a cell).
+func textSetInCells(t string) bool {
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] == ' ' && t[i+1] == ' ' && !strings.ContainsRune(".?!:;", rune(t[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
 // textWrapWidth estimates the width the text was wrapped at, or 0 when it
 // was not wrapped: every pair of adjacent lines allows a range of widths
 // (the first line fits, the next word would not), and the width most pairs
@@ -976,20 +998,38 @@ func textWrapWidth(lines []string) int {
 	// A wrap width is a ceiling: a width that many lines of several words
 	// exceed is not the one the text was wrapped at, however many short
 	// pairs (menus, headlines) happen to agree on it.
-	var over, prose [maxWidth + 2]int // prose: lines not set in cells (a table's row, a form's fields)
+	// Lines set in cells (a layout table's columns side by side, a form's
+	// fields) run past the width the text in them was wrapped at: they
+	// are no witness of it.
+	// So are the lines of a block (between blank lines) holding one: the
+	// cell on the right goes on under an empty one on the left.
+	var over [maxWidth + 2]int
 	spaced, widest := 0, 0
-	for _, l := range lines {
+	cells := false // the block holds a line set in cells
+	for i, l := range lines {
 		t := strings.TrimSpace(l)
+		if i == 0 || strings.TrimSpace(lines[i-1]) == "" {
+			cells = false
+			for _, m := range lines[i:] {
+				if strings.TrimSpace(m) == "" {
+					break
+				}
+				if textSetInCells(strings.TrimSpace(m)) {
+					cells = true
+					break
+				}
+			}
+		}
 		if strings.IndexByte(t, ' ') < 0 {
 			continue
 		}
-		spaced++
 		n := min(textCells(l), maxWidth+1)
-		over[n]++
 		widest = max(widest, n)
-		if !strings.Contains(t, "  ") || textCellCount(t) <= 1 {
-			prose[n]++
+		if cells {
+			continue
 		}
+		spaced++
+		over[n]++
 	}
 	longer := spaced // lines wider than w+textWrapSlack
 	best, bestW, run := 0, 0, 0
@@ -1009,7 +1049,7 @@ func textWrapWidth(lines []string) int {
 	// width is that line's (lines of long words vote for a narrower
 	// width too); only far wider ones are unbreakable (an address).
 	for w := bestW + textWrapSlack + 1; w <= min(bestW+2*textWrapSlack+1, maxWidth); w++ {
-		if prose[w] > 0 {
+		if over[w] > 0 {
 			bestW = w
 		}
 	}

@@ -2729,3 +2729,38 @@ func TestTextDropsImagePlaceholders(t *testing.T) {
 		t.Errorf("placeholder in the Markdown:\n%s", a.Markdown)
 	}
 }
+
+// TestTextWrapWidthBesideASidebar: a layout table sets a narrow sidebar
+// beside the article's start, so those lines run past the width the page
+// was dumped at (the right cell's text goes on under an empty left one,
+// indented to its column). They are no witness of the text's wrap: the
+// paragraphs under the table, wrapped at 79, were left as loose lines
+// when the width was read as the table's.
+func TestTextWrapWidthBesideASidebar(t *testing.T) {
+	side := []string{"Politics", "Issue 72, 2007", "[cover]", "7.65 euros"}
+	first := para("Column", 110)
+	var rows []string
+	for i, l := range strings.Split(wrap(first, 66), "\n") {
+		s := ""
+		if i < len(side) {
+			s = side[i]
+		}
+		rows = append(rows, strings.TrimRight(fmt.Sprintf("%-20s%s", s, l), " "))
+	}
+	below := []string{para("Under", 90), para("Further", 80), para("Last", 70)}
+	parts := []string{"Economics Monthly", "  * Home\n  * Issues", "Do the French Work Too Little?", strings.Join(rows, "\n")}
+	for _, p := range below {
+		parts = append(parts, wrap(p, 79))
+	}
+	a := pasted(t, append(parts, "© 2007 Economics Monthly")...)
+	// The column's lines under the sidebar's are one paragraph.
+	under := strings.Join(strings.Split(wrap(first, 66), "\n")[len(side):], " ")
+	for _, p := range append([]string{under}, below...) {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("paragraph not read whole: %.30q\n%s", p, a.Text)
+		}
+	}
+	if !textSetInCells("Politics            In Column the council") || textSetInCells("It ended.  Then it began again.") {
+		t.Error("textSetInCells: cells and a typist's two spaces confused")
+	}
+}
