@@ -462,7 +462,10 @@ func textUnits(text string) []textUnit {
 		case cur != nil && cur.list && indent > cur.indent:
 			// A list item's continuation is indented under its marker.
 			parts = append(parts, content)
-		case cur != nil && (textWrapped(prev, content, width) || n > 0 && local[n-1]) && indent <= cur.indent+2:
+		case cur != nil && (textWrapped(prev, content, width) || n > 0 && local[n-1]) && indent <= cur.indent+2,
+			cur != nil && !cur.list && cur.cells <= 1 && indent == cur.indent && textBrokenSentence(prev, raw, lines[n+1:], width):
+			// Wrapped, or broken by the author (a line break) inside a
+			// sentence: no line ends with an article or a preposition.
 			parts = append(parts, content)
 			cur.cells = 0
 		default:
@@ -477,6 +480,43 @@ func textUnits(text string) []textUnit {
 	textLoneOrdinals(units)
 	return units
 }
+
+// textBrokenSentence reports a line break inside a sentence that no
+// wrap explains: prev, a line of some length, ends with a word no line
+// ends with (textDangles), and line goes on with the sentence to its end
+// or past it. A cut teaser ("... Aber die") over the next teaser's
+// headline, or a short line of a name ("Verband des"), is not one.
+func textBrokenSentence(prev, line string, after []string, width int) bool {
+	if textCells(prev) < textMinLocalWrap || !textDangles(prev) || textCellCount(strings.TrimSpace(line)) > 1 {
+		return false
+	}
+	t := strings.TrimSpace(line)
+	return textEndsSentence(t) || textDangles(t) || len(after) > 0 && textWrapped(line, after[0], width)
+}
+
+// textDangles reports a line that ends with a word no sentence, heading
+// or link ends with (an article, a preposition, a conjunction: "... an
+// die", "... of the", "... et les"), in the languages of Europe: the next
+// line goes on with its sentence.
+func textDangles(line string) bool {
+	line = strings.TrimRight(line, " ")
+	k := strings.LastIndexByte(line, ' ')
+	if k < 0 {
+		return false
+	}
+	return textDanglingWords[line[k+1:]]
+}
+
+// textDanglingWords are the words textDangles looks for, as written in
+// the middle of a sentence (lower case).
+var textDanglingWords = wordSet(strings.Fields(`the an of to and or but in on at for with from by into than
+	der die das den dem des ein eine einen einem einer und oder aber auf aus bei mit nach von vor zu zum zur für über unter durch gegen ohne im ins
+	le la les un une des du au aux et ou à pour par sur dans avec sans
+	el los las una unos unas del al y en con para sin sobre
+	il lo gli di della dello delle degli nel nella tra fra
+	os um uma da dos das em na com ou
+	het een van voor naar bij
+	przez dla oraz`)...)
 
 // textOrdinalReach is how many units away the next or previous number of
 // a list may stand (a heading over each numbered point).

@@ -2764,3 +2764,30 @@ func TestTextWrapWidthBesideASidebar(t *testing.T) {
 		t.Error("textSetInCells: cells and a typist's two spaces confused")
 	}
 }
+
+// TestTextSentenceBrokenByTheAuthor: a line break inside a sentence that
+// no wrap explains (the author's <br>, a layout's cell) left the
+// sentence's halves as two paragraphs. A line that ends with an article
+// or a preposition goes on in the next; a cut teaser over the next
+// teaser's headline and a short line of a name do not.
+func TestTextSentenceBrokenByTheAuthor(t *testing.T) {
+	for _, c := range []struct{ a, b string }{
+		{"Diese Meldungen werden kontinuierlich an die Landesbehörden und von dort an das", "Robert Koch-Institut weitergeleitet, das die Fälle zählt."},
+		{"Mit dem Erwerb durch Reinhold Messner erlebte die Burg eine", "Wiedergeburt."},
+		{"The council said the new timetable would take effect at the start of the", "summer season, when the ferries run every hour."},
+	} {
+		text := c.a + "\n" + c.b
+		units := textUnits(wrap(para("Lede", 60), 100) + "\n\n" + text + "\n\n" + wrap(para("Next", 60), 100))
+		if len(units) != 3 || units[1].text != c.a+" "+c.b {
+			t.Errorf("%q / %q: %d units, the middle %q", c.a, c.b, len(units), units[min(1, len(units)-1)].text)
+		}
+	}
+	for _, text := range []string{
+		"Sie vertragen eine Vielzahl von Bedingungen, einschließlich schwieriger Böden. Aber die\nBambuspflanzen für Zone 8 - Tipps für wachsenden Bambus in Zone 8",
+		"Zentralverband des\nDeutschen Handwerks",
+	} {
+		if units := textUnits(text); len(units) != 2 {
+			t.Errorf("%q joined", text)
+		}
+	}
+}
