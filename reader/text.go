@@ -482,15 +482,21 @@ func textUnits(text string) []textUnit {
 }
 
 // textBrokenSentence reports a line break inside a sentence that no
-// wrap explains: prev, a line of some length, ends with a word no line
-// ends with (textDangles), and line goes on with the sentence to its end
-// or past it. A cut teaser ("... Aber die") over the next teaser's
-// headline, or a short line of a name ("Verband des"), is not one.
+// wrap explains (an author's line break, a wrap in a table's cell the
+// text's width does not tell): prev, a line of some length and no code,
+// ends with a word no line ends with (textDangles), or stops short of a
+// sentence's end over a line going on in a small letter; and line goes
+// on with the sentence to its end or past it. A cut teaser ("... Aber
+// die") over the next teaser's headline, or a short line of a name
+// ("Verband des"), is not one.
 func textBrokenSentence(prev, line string, after []string, width int) bool {
-	if textCells(prev) < textMinLocalWrap || !textDangles(prev) || textCellCount(strings.TrimSpace(line)) > 1 {
+	t := strings.TrimSpace(line)
+	if textCells(prev) < textMinLocalWrap || textCellCount(t) > 1 || textCodeLine(strings.TrimSpace(prev)) || textCodeLine(t) {
 		return false
 	}
-	t := strings.TrimSpace(line)
+	if r, _ := utf8.DecodeRuneInString(t); !textDangles(prev) && !(unicode.IsLower(r) && !textEndsSentence(strings.TrimSpace(prev)) && !strings.HasSuffix(prev, ":")) {
+		return false
+	}
 	return textEndsSentence(t) || textDangles(t) || len(after) > 0 && textWrapped(line, after[0], width)
 }
 

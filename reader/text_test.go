@@ -2768,13 +2768,18 @@ func TestTextWrapWidthBesideASidebar(t *testing.T) {
 // TestTextSentenceBrokenByTheAuthor: a line break inside a sentence that
 // no wrap explains (the author's <br>, a layout's cell) left the
 // sentence's halves as two paragraphs. A line that ends with an article
-// or a preposition goes on in the next; a cut teaser over the next
-// teaser's headline and a short line of a name do not.
+// or a preposition, or short of a sentence's end over a line going on in
+// a small letter, goes on in the next; a cut teaser over the next
+// teaser's headline, a short line of a name and code do not.
 func TestTextSentenceBrokenByTheAuthor(t *testing.T) {
 	for _, c := range []struct{ a, b string }{
 		{"Diese Meldungen werden kontinuierlich an die Landesbehörden und von dort an das", "Robert Koch-Institut weitergeleitet, das die Fälle zählt."},
 		{"Mit dem Erwerb durch Reinhold Messner erlebte die Burg eine", "Wiedergeburt."},
 		{"The council said the new timetable would take effect at the start of the", "summer season, when the ferries run every hour."},
+		// A wrap in a table's cell that the text's width does not tell: the
+		// line stops short of a sentence's end, the next goes on in a
+		// small letter.
+		{"Health officials have put the man in quarantine and are now tracing the 28", "people he came into contact with."},
 	} {
 		text := c.a + "\n" + c.b
 		units := textUnits(wrap(para("Lede", 60), 100) + "\n\n" + text + "\n\n" + wrap(para("Next", 60), 100))
@@ -2785,6 +2790,7 @@ func TestTextSentenceBrokenByTheAuthor(t *testing.T) {
 	for _, text := range []string{
 		"Sie vertragen eine Vielzahl von Bedingungen, einschließlich schwieriger Böden. Aber die\nBambuspflanzen für Zone 8 - Tipps für wachsenden Bambus in Zone 8",
 		"Zentralverband des\nDeutschen Handwerks",
+		"array = array.compact # copy the argument first, then flatten the\narray.flatten!",
 	} {
 		if units := textUnits(text); len(units) != 2 {
 			t.Errorf("%q joined", text)
