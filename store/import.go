@@ -159,24 +159,36 @@ func insertImportedTx(ctx context.Context, tx *sql.Tx, id, rev int64, textLen in
 // saved, in one transaction, their offsets computed on its text revision
 // rev (else ErrStaleText). A quote the article has already (case and
 // spacing aside) is skipped: two parts of one import may each have found
-// it lacking.
-func (s *Store) AddImportedHighlights(ctx context.Context, id, rev int64, textLen int, hs []Highlight) error {
+// it lacking. notes are the export's notes on quotes the article has
+// (Exact the saved quote, Note the export's words): each is added under
+// the highlight's own note unless that holds it already, so a note
+// written in the other app after a first import is not lost, and a rerun
+// adds nothing.
+func (s *Store) AddImportedHighlights(ctx context.Context, id, rev int64, textLen int, hs, notes []Highlight) error {
 	return s.write(ctx, fmt.Sprintf("save highlights in article %d", id), func(tx *sql.Tx) error {
 		if _, err := checkText(ctx, tx, id, rev); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT exact FROM highlights WHERE article_id = ?`, id)
+		rows, err := tx.QueryContext(ctx, `SELECT id, exact, note FROM highlights WHERE article_id = ? ORDER BY id`, id)
 		if err != nil {
 			return err
 		}
-		have := map[string]bool{}
+		type saved struct {
+			id   int64 // 0: in fresh, at index at
+			at   int
+			note string
+		}
+		have := map[string]*saved{}
 		for rows.Next() {
 			var q string
-			if err := rows.Scan(&q); err != nil {
+			h := &saved{}
+			if err := rows.Scan(&h.id, &q, &h.note); err != nil {
 				rows.Close()
 				return err
 			}
-			have[Fold(q)] = true
+			if k := Fold(q); have[k] == nil {
+				have[k] = h
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -184,13 +196,47 @@ func (s *Store) AddImportedHighlights(ctx context.Context, id, rev int64, textLe
 		}
 		var fresh []Highlight
 		for _, h := range hs {
-			if q := Fold(sanitize.Text(h.Exact)); !have[q] {
-				have[q] = true
+			if q := Fold(sanitize.Text(h.Exact)); have[q] == nil {
+				have[q] = &saved{at: len(fresh), note: sanitize.Text(h.Note)}
 				fresh = append(fresh, h)
 			}
 		}
-		return insertImportedTx(ctx, tx, id, rev, textLen, now(), fresh)
+		t := now()
+		for _, n := range notes {
+			words := sanitize.Text(n.Note)
+			h := have[Fold(sanitize.Text(n.Exact))]
+			if strings.TrimSpace(words) == "" || h != nil && strings.Contains(Fold(h.note), Fold(words)) {
+				continue
+			}
+			switch {
+			case h == nil:
+				// The highlight went (deleted since the import read it):
+				// its note comes back as an orphan's.
+				n.Note, n.Orphan = words, true
+				have[Fold(sanitize.Text(n.Exact))] = &saved{at: len(fresh), note: words}
+				fresh = append(fresh, n)
+				continue
+			case h.id == 0:
+				h.note = JoinNotes(h.note, words)
+				fresh[h.at].Note = h.note
+				continue
+			}
+			h.note = JoinNotes(h.note, words)
+			if _, err := tx.ExecContext(ctx, `UPDATE highlights SET note = ?, revision = revision + 1, updated = ? WHERE id = ?`,
+				h.note, toNanos(t), h.id); err != nil {
+				return err
+			}
+		}
+		return insertImportedTx(ctx, tx, id, rev, textLen, t, fresh)
 	})
+}
+
+// JoinNotes is note with more written under it, a blank line between.
+func JoinNotes(note, more string) string {
+	if strings.TrimSpace(note) == "" {
+		return more
+	}
+	return strings.TrimRight(note, "\n") + "\n\n" + more
 }
 
 // Fold is s with case and spacing folded: how an import tells the same

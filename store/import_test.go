@@ -246,15 +246,54 @@ func TestAddImportedHighlightsOnce(t *testing.T) {
 	}
 	hs := []Highlight{{Exact: "A quote", Note: "n", Orphan: true}}
 	for range 2 {
-		if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), hs); err != nil {
+		if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), hs, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
 	hs[0].Exact = "a  QUOTE" // the same words, spaced and cased otherwise
-	if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), hs); err != nil {
+	if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), hs, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.Highlights(ctx, id); len(got) != 1 {
 		t.Errorf("%d highlights, want 1: %+v", len(got), got)
+	}
+}
+
+// An export's note on a quote the article has is added under the
+// highlight's note as it stands when the import writes (a note edited
+// since the import read it is kept, the revision moves on), once; a note
+// on a highlight deleted meanwhile comes back as an orphan's.
+func TestAddImportedNotes(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	id := mustAdd(t, s, sample("https://imp.example/notes", "Notes", "one two three four five six"))
+	a, err := s.Article(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hid, err := s.AddHighlight(ctx, &Highlight{ArticleID: id, Start: 0, End: 3, Exact: "one", Note: "written here meanwhile"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.Highlights(ctx, id)
+	notes := []Highlight{{Exact: "ONE", Note: "from the export"}, {Exact: "a quote since deleted", Note: "kept as an orphan"}}
+	for range 2 {
+		if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), nil, notes); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hs, _ := s.Highlights(ctx, id)
+	if len(hs) != 2 {
+		t.Fatalf("%d highlights, want 2: %+v", len(hs), hs)
+	}
+	for _, h := range hs {
+		switch {
+		case h.ID == hid:
+			if h.Note != "written here meanwhile\n\nfrom the export" || h.Revision <= before[0].Revision {
+				t.Errorf("the saved highlight: note %q, revision %d (was %d)", h.Note, h.Revision, before[0].Revision)
+			}
+		case !h.Orphan || h.Note != "kept as an orphan":
+			t.Errorf("the deleted quote's note: %+v", h)
+		}
 	}
 }

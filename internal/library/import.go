@@ -141,9 +141,10 @@ type result struct {
 
 // added are highlights placed on text revision rev of a saved article.
 type added struct {
-	rev int64
-	n   int // the text's length
-	hs  []store.Highlight
+	rev   int64
+	n     int // the text's length
+	hs    []store.Highlight
+	notes []store.Highlight // the export's notes on quotes the article has (store.AddImportedHighlights)
 }
 
 // importRun is one Import or Retry in progress.
@@ -301,7 +302,7 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 		var at []int
 		for i := range batch {
 			if x := &batch[i]; x.add != nil {
-				if err := l.AddImportedHighlights(wctx, x.ev.ID, x.add.rev, x.add.n, x.add.hs); err != nil {
+				if err := l.AddImportedHighlights(wctx, x.ev.ID, x.add.rev, x.add.n, x.add.hs, x.add.notes); err != nil {
 					r.failed(x, err, &storeErr)
 				}
 			}
@@ -531,7 +532,7 @@ func (r *importRun) settled(x *result, id int64, existed bool) {
 	ctx := context.WithoutCancel(r.ctx)
 	add, err := r.lacking(ctx, id, hls, &x.ev)
 	if err == nil && add != nil {
-		err = r.l.AddImportedHighlights(ctx, id, add.rev, add.n, add.hs)
+		err = r.l.AddImportedHighlights(ctx, id, add.rev, add.n, add.hs, add.notes)
 	}
 	if err != nil {
 		x.ev.Reason = fmt.Sprintf("saved already as article %d; its highlights could not be added: %s", id, oneLine(err))
@@ -679,7 +680,11 @@ func (r *importRun) prepareAdded(j job) (result, bool) {
 }
 
 // lacking places the highlights article id lacks on its text, counting
-// them in ev; nil when there are none to write (or a dry run).
+// them in ev; nil when there are none to write (or a dry run). A
+// highlight it has (the same quote or the same passage) whose note in the
+// export says more (written in the other app since a first import) gets
+// that note under its own, as does a quote the export lists twice:
+// nothing the user wrote is dropped.
 func (r *importRun) lacking(ctx context.Context, id int64, hls []importer.Highlight, ev *ImportEvent) (*added, error) {
 	a, err := r.l.Article(ctx, id)
 	var have []store.Highlight
@@ -690,36 +695,70 @@ func (r *importRun) lacking(ctx context.Context, id int64, hls []importer.Highli
 		return nil, err
 	}
 	ev.Title = sanitize.Line(a.Title)
-	seen := map[string]bool{}
-	mark := func(h store.Highlight) {
-		seen["q "+store.Fold(h.Exact)] = true
+	// known is a highlight the article has (added -1) or this import adds
+	// (add.hs[added]), with the export's notes on it so far.
+	type known struct {
+		exact, note string
+		added       int
+		more        []string // export notes for a saved highlight
+	}
+	seen := map[string]*known{}
+	mark := func(h store.Highlight, k *known) {
+		seen["q "+store.Fold(h.Exact)] = k
 		if !h.Orphan {
-			seen[fmt.Sprintf("at %d %d", h.Start, h.End)] = true
+			seen[fmt.Sprintf("at %d %d", h.Start, h.End)] = k
 		}
 	}
+	var saved []*known
 	for _, h := range have {
-		mark(h)
+		k := &known{exact: h.Exact, note: h.Note, added: -1}
+		saved = append(saved, k)
+		mark(h, k)
 	}
 	var t *render.Text
 	if a.Markdown != "" {
 		t = render.Parse(a.Markdown)
 	}
 	add := &added{rev: a.TextRevision, n: len(a.Markdown)}
+	notes := 0
 	for _, h := range hls {
 		sh := place(t, h.Quote)
-		if strings.TrimSpace(sh.Exact) == "" || seen["q "+store.Fold(sh.Exact)] || seen["q "+store.Fold(h.Quote)] ||
-			(!sh.Orphan && seen[fmt.Sprintf("at %d %d", sh.Start, sh.End)]) {
+		if strings.TrimSpace(sh.Exact) == "" {
 			continue
 		}
-		mark(sh)
+		k := seen["q "+store.Fold(sh.Exact)]
+		if k == nil {
+			k = seen["q "+store.Fold(h.Quote)]
+		}
+		if k == nil && !sh.Orphan {
+			k = seen[fmt.Sprintf("at %d %d", sh.Start, sh.End)]
+		}
+		if k != nil {
+			if n := strings.TrimSpace(h.Note); n != "" && !strings.Contains(store.Fold(k.note), store.Fold(n)) {
+				k.note = store.JoinNotes(k.note, n)
+				if k.added >= 0 {
+					add.hs[k.added].Note = k.note
+				} else {
+					k.more = append(k.more, n)
+				}
+			}
+			continue
+		}
 		sh.Note, sh.Label, sh.Created = h.Note, h.Label, h.Created
 		add.hs = append(add.hs, sh)
+		mark(sh, &known{exact: sh.Exact, note: h.Note, added: len(add.hs) - 1})
 		ev.Highlights++
 		if sh.Orphan {
 			ev.Orphans++
 		}
 	}
-	if len(add.hs) == 0 || r.opt.DryRun {
+	for _, k := range saved {
+		if len(k.more) > 0 {
+			add.notes = append(add.notes, store.Highlight{Exact: k.exact, Note: strings.Join(k.more, "\n\n")})
+			notes++
+		}
+	}
+	if len(add.hs) == 0 && len(add.notes) == 0 || r.opt.DryRun {
 		add = nil
 	}
 	switch {
@@ -727,6 +766,12 @@ func (r *importRun) lacking(ctx context.Context, id int64, hls []importer.Highli
 		ev.Reason += ", the highlights it lacks would be added"
 	case ev.Highlights > 0:
 		ev.Reason += ", the highlights it lacked added"
+	}
+	switch {
+	case notes > 0 && r.opt.DryRun:
+		ev.Reason += fmt.Sprintf(", the export's notes on %d of its highlights would be added under theirs", notes)
+	case notes > 0:
+		ev.Reason += fmt.Sprintf(", the export's notes on %d of its highlights added under theirs", notes)
 	}
 	return add, nil
 }

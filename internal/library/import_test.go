@@ -484,6 +484,65 @@ func TestImportAddsHighlightsToASavedArticle(t *testing.T) {
 	}
 }
 
+// A note written in the other app after a first import (Readwise's
+// highlights export read again a week later) reaches the highlight margin
+// has: under its own note when it has one, never instead of it; a quote
+// the export lists twice keeps both notes; a rerun adds nothing.
+func TestImportAddsTheExportsNoteToAHighlight(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	u := srv.URL + "/ok/1"
+	const quote = "Paragraph 1 of /ok/1 says something long enough"
+	first := []importer.Item{{URL: u, Highlights: []importer.Highlight{{Quote: quote}}}}
+	if sum, err := l.Import(ctx, first, ImportOptions{Fetch: true}); err != nil || sum.Saved != 1 || sum.Highlights != 1 {
+		t.Fatalf("first import: %+v %v", sum, err)
+	}
+	id, err := l.FindURL(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs, _ := l.Highlights(ctx, id)
+	if len(hs) != 1 || hs[0].Note != "" {
+		t.Fatalf("after the first import: %+v", hs)
+	}
+	again := []importer.Item{{URL: u, Highlights: []importer.Highlight{
+		{Quote: quote, Note: "The central claim."},
+		{Quote: "  paragraph 1 of /ok/1 SAYS something long enough", Note: "Compare with the 2019 report."},
+	}}}
+	var dry []ImportEvent
+	if _, err := l.Import(ctx, again, ImportOptions{Fetch: true, DryRun: true, Progress: func(ev ImportEvent) { dry = append(dry, ev) }}); err != nil ||
+		len(dry) != 1 || !strings.Contains(dry[0].Reason, "would be added under theirs") {
+		t.Fatalf("dry run: %v %+v", err, dry)
+	}
+	if hs, _ := l.Highlights(ctx, id); hs[0].Note != "" {
+		t.Fatalf("a dry run wrote a note: %q", hs[0].Note)
+	}
+	for range 2 { // the rerun adds nothing
+		var evs []ImportEvent
+		sum, err := l.Import(ctx, again, ImportOptions{Fetch: true, Progress: func(ev ImportEvent) { evs = append(evs, ev) }})
+		if err != nil || sum.Duplicates != 1 || sum.Highlights != 0 {
+			t.Fatalf("second import: %+v %v", sum, err)
+		}
+		hs, _ := l.Highlights(ctx, id)
+		if want := "The central claim.\n\nCompare with the 2019 report."; len(hs) != 1 || hs[0].Note != want {
+			t.Fatalf("after the second import: %+v, want one highlight noted %q", hs, want)
+		}
+	}
+	// The user's own note stays first; the export's goes under it.
+	hs, _ = l.Highlights(ctx, id)
+	h := hs[0]
+	if _, err := l.EditHighlight(ctx, store.Edit{ID: h.ID, Note: &store.Change[string]{From: h.Note, To: "Mine."}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Import(ctx, again, ImportOptions{Fetch: true}); err != nil {
+		t.Fatal(err)
+	}
+	if hs, _ := l.Highlights(ctx, id); hs[0].Note != "Mine.\n\nThe central claim.\n\nCompare with the 2019 report." {
+		t.Errorf("the user's note and the export's: %q", hs[0].Note)
+	}
+}
+
 // An address an export lists twice (a bookmark in two folders, a link
 // saved again with a highlight) is one article with the tags and
 // highlights of both listings.
