@@ -1000,6 +1000,7 @@ func textBody(units []textUnit) []int {
 	if start < 0 {
 		return nil
 	}
+	start, end = textUnderByline(units, start, end)
 	// The article comes before its comments: when the thread is longer
 	// than the piece, the densest run is the thread, so look above the
 	// first comments heading that closes a paragraph or more. A heading
@@ -1111,6 +1112,48 @@ func textBody(units []textUnit) []int {
 	}
 	return textDropTeasers(units, body)
 }
+
+// textUnderByline prefers to the densest run units[start:end+1] an
+// earlier run that opens right under a byline or a date, when it weighs
+// nearly as much: a short news story under its byline, outweighed by a
+// box of the site's lower down (a customer service's text over the
+// footer), is the article.
+func textUnderByline(units []textUnit, start, end int) (int, int) {
+	best := 0.0
+	for i := start; i <= end; i++ {
+		best += units[i].score
+	}
+	for b := 0; b < start; b++ {
+		if !units[b].byline {
+			continue
+		}
+		p := b + 1
+		for p < start && p <= b+textHeaderUnits && !units[p].prose {
+			p++
+		}
+		if p >= start || !units[p].prose || units[p].boiler {
+			continue
+		}
+		sum, top, e := 0.0, 0.0, -1
+		for i := p; i < start; i++ {
+			sum += units[i].score
+			if sum <= 0 {
+				break
+			}
+			if sum > top {
+				top, e = sum, i
+			}
+		}
+		if e >= 0 && textParagraphs(units[p:e+1]) >= 2 && top*textBylineFavour >= best {
+			return p, e
+		}
+	}
+	return start, end
+}
+
+// textBylineFavour is how much less a run under a byline may weigh than
+// the densest run and still be the article.
+const textBylineFavour = 1.5
 
 // textLead returns the paragraphs of the article's opening when a block
 // of the site's (a job board, a gallery, a comparison table) parts it from

@@ -2797,3 +2797,29 @@ func TestTextSentenceBrokenByTheAuthor(t *testing.T) {
 		}
 	}
 }
+
+// TestTextShortStoryUnderItsByline: a short news story right under its
+// byline and date was outweighed by the site's customer-service box over
+// the footer, and the box became the article. A run of paragraphs under a
+// byline weighing nearly as much as the densest run is the article.
+func TestTextShortStoryUnderItsByline(t *testing.T) {
+	story := []string{para("Story", 34), para("Second", 35)}
+	var teasers []string
+	for _, h := range []string{"Russia Criticises Strikes on Syria", "Eleven Dead in Strike on Syria", "Senate Passes Hong Kong Bill", "Leaders Meet for One Hour"} {
+		teasers = append(teasers, h, "  * By REUTERS\n  * 11/20/2019 10:08 AM")
+	}
+	box := "The Customer Service Center can be contacted with any questions or requests by telephone or e-mail, and the center is staffed on Sundays through Thursdays between seven and two, while on Fridays it only handles distribution requests between seven and one for subscribers at home.\nFor international customers the center is staffed and provides answers on Sundays through Thursdays between seven in the morning and six in the evening, and a toll free number is open all day on weekdays for our readers."
+	parts := append([]string{"The Daily Post - News", "  * Home\n  * World\n  * Opinion", "Son of Former President Stabbed to Death in Berlin",
+		"By POST STAFF", "NOVEMBER 20, 2019 10:43", "Email Twitter Facebook"}, story...)
+	parts = append(parts, teasers...)
+	parts = append(parts, box, "Copyright © 2019 The Daily Post. All rights reserved")
+	a := pasted(t, parts...)
+	for _, p := range story {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("the story's paragraph %.20q lost:\n%s", p, a.Text)
+		}
+	}
+	if strings.Contains(a.Text, "Customer Service") {
+		t.Errorf("the site's box in the article:\n%s", a.Text)
+	}
+}
