@@ -1123,8 +1123,9 @@ func textUnderByline(units []textUnit, start, end int) (int, int) {
 	for i := start; i <= end; i++ {
 		best += units[i].score
 	}
+	scanned := 0 // a run opening inside one already summed weighs less (its head weighed more than nothing)
 	for b := 0; b < start; b++ {
-		if !units[b].byline {
+		if !units[b].byline || b < scanned {
 			continue
 		}
 		p := b + 1
@@ -1135,13 +1136,13 @@ func textUnderByline(units []textUnit, start, end int) (int, int) {
 			continue
 		}
 		sum, top, e := 0.0, 0.0, -1
-		for i := p; i < start; i++ {
-			sum += units[i].score
+		for scanned = p; scanned < start; scanned++ {
+			sum += units[scanned].score
 			if sum <= 0 {
 				break
 			}
 			if sum > top {
-				top, e = sum, i
+				top, e = sum, scanned
 			}
 		}
 		if e >= 0 && textParagraphs(units[p:e+1]) >= 2 && top*textBylineFavour >= best {
