@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -555,7 +556,67 @@ func textClassify(units []textUnit) {
 			units[i].score *= textLoneFactor
 		}
 	}
+	textClassifySlides(units)
 }
+
+// textClassifySlides finds a slideshow: a gallery's counters "1/5",
+// "2/5" ... in order, three or more, each slide's heading, picture,
+// credit and text between them. Its paragraphs are the article (a news
+// site's "5 things to know"), though each stands alone among the
+// slide's lines and its heading is printed twice: they count whole, the
+// slide's lines cost nothing, so the run goes through the slides.
+func textClassifySlides(units []textUnit) {
+	type counter struct{ at, k, n int }
+	var cs []counter
+	for i, u := range units {
+		if !u.junk || u.words > 4 || !textHasDigit(u.text) || !textGalleryCountRe().MatchString(strings.ToLower(u.text)) {
+			continue
+		}
+		nums := strings.FieldsFunc(u.text, func(r rune) bool { return r < '0' || r > '9' })
+		if len(nums) != 2 {
+			continue
+		}
+		k, _ := strconv.Atoi(nums[0])
+		n, _ := strconv.Atoi(nums[1])
+		cs = append(cs, counter{i, k, n})
+	}
+	for a := 0; a < len(cs); {
+		b := a + 1
+		for b < len(cs) && cs[b].n == cs[a].n && cs[b].k == cs[b-1].k+1 && cs[b].at-cs[b-1].at <= textSlideLines {
+			b++
+		}
+		if b-a < textMinSlides || cs[a].k != 1 {
+			a = b
+			continue
+		}
+		// The last slide ends with its paragraph.
+		end := cs[b-1].at
+		for k := end + 1; k < len(units) && k <= cs[b-1].at+textSlideLines; k++ {
+			if units[k].prose && !units[k].boiler {
+				end = k
+				break
+			}
+		}
+		for k := cs[a].at; k <= end; k++ {
+			u := &units[k]
+			switch {
+			case u.stop || u.aside || u.boiler:
+			case u.prose && !u.repeated:
+				u.score = float64(u.words)
+			default:
+				u.score = 0
+			}
+		}
+		a = b
+	}
+}
+
+// A slideshow has this many slides or more, each of this many lines or
+// fewer.
+const (
+	textMinSlides  = 3
+	textSlideLines = 12
+)
 
 func textScore(u *textUnit) float64 {
 	switch {

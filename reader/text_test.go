@@ -2823,3 +2823,28 @@ func TestTextShortStoryUnderItsByline(t *testing.T) {
 		t.Errorf("the site's box in the article:\n%s", a.Text)
 	}
 }
+
+// TestTextSlideshow: a slideshow's slides ("1/5" over its heading, printed
+// twice, its text, its picture's credit) are the article, though each
+// paragraph stands alone among the slide's lines; only the first slide's
+// text was kept, or none.
+func TestTextSlideshow(t *testing.T) {
+	heads := []string{"Not a flagship", "Pocket friendly", "Powerful package", "Throwback to touch ID", "Cheaper than the rest"}
+	parts := []string{"Tech News", "  * Home\n  * Gadgets\n  * Reviews", "The New Phone Is Here, All We Know", "Online Desk | 09 Jun 2020, 02:32 PM IST"}
+	var texts []string
+	for i, h := range heads {
+		p := para(strings.Fields(h)[0], 21+4*i)
+		texts = append(texts, p)
+		parts = append(parts, fmt.Sprintf("%s\n%d/%d", h, i+1, len(heads)), h, p, "Image credit: www.example.com/in/", "Agencies")
+	}
+	parts = append(parts, "Popular Slideshows", "Buy-Sell Ideas\nMoney-making ideas\nTop picks of the week", "© 2020 Tech News. All rights reserved.")
+	a := pasted(t, parts...)
+	for _, p := range texts {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("a slide's text lost: %.20q\n%s", p, a.Text)
+		}
+	}
+	if strings.Contains(a.Text, "Image credit") || strings.Contains(a.Text, "1/5") {
+		t.Errorf("a slide's furniture kept:\n%s", a.Text)
+	}
+}
