@@ -105,8 +105,8 @@ func FuzzMerge(f *testing.F) {
 		}
 		// The user's text around the region is intact.
 		_, cbody := splitFrontMatter(cur)
-		cs, ce, _, _, _ := findRegion(cbody)
-		ms, me, _, _, _ := findRegion(mbody)
+		cs, ce, _, _, _, _ := findRegion(cbody)
+		ms, me, _, _, _, _ := findRegion(mbody)
 		if cbody[:cs] != mbody[:ms] || cbody[ce:] != mbody[me:] {
 			t.Fatalf("the user's text changed:\n%q\n%q", cur, merged)
 		}

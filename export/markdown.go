@@ -42,10 +42,10 @@ func Markdown(a *store.Article, hs []store.Highlight, opt Options) ([]byte, erro
 		if err != nil {
 			return nil, fmt.Errorf("export article %d with template %s: %w", a.ID, opt.Template.Name(), err)
 		}
-		return []byte("---\n" + fm + "---\n\n" + wrapRegion(body)), nil
+		return []byte("---\n" + fm + "---\n\n" + wrapRegionStamped(body, fmStamp(fm))), nil
 	}
 	fm, body := splitFrontMatter(sanitize.Text(defaultMarkdown(d)))
-	return []byte("---\n" + fm + "---\n\n" + wrapRegion(body)), nil
+	return []byte("---\n" + fm + "---\n\n" + wrapRegionStamped(body, fmStamp(fm))), nil
 }
 
 // The margin region of a Markdown export: margin owns what is between these
@@ -59,11 +59,18 @@ const (
 )
 
 // wrapRegion puts body between the region's marker lines.
-func wrapRegion(body string) string {
+func wrapRegion(body string) string { return wrapRegionStamped(body, "") }
+
+// wrapRegionStamped puts body between the region's marker lines, the
+// begin line carrying stamp (fmStamp) after the region's hash.
+func wrapRegionStamped(body, stamp string) string {
 	// A marker inside the body would end the region early.
 	body = strings.ReplaceAll(body, "<!-- margin:", "<!-- margin :")
 	inner := "\n" + strings.Trim(body, "\n") + "\n\n"
-	return regionBegin + regionHash(inner) + regionNote + "\n" + inner + regionEnd + "\n"
+	if stamp != "" {
+		stamp = " " + stamp
+	}
+	return regionBegin + regionHash(inner) + stamp + regionNote + "\n" + inner + regionEnd + "\n"
 }
 
 // regionHash is the short hash of a region's content that its begin line

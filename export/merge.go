@@ -16,7 +16,7 @@ import (
 // empty, says why the files cannot be merged.
 func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
 	nfm, nbody := splitFrontMatter(next)
-	nb, ne, _, _, ok := findRegion(nbody)
+	nb, ne, _, _, nstamp, ok := findRegion(nbody)
 	if !ok {
 		return "", "margin's own export has no region (a bug)"
 	}
@@ -27,7 +27,7 @@ func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
 		}
 		return "", "it has no front matter; put margin's back or move the file out of the export folder"
 	}
-	cb, ce, hash, inner, ok := findRegion(cbody)
+	cb, ce, hash, inner, cstamp, ok := findRegion(cbody)
 	if !ok {
 		if ours {
 			return next, ""
@@ -40,7 +40,7 @@ func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
 		return "", "you edited inside the margin region, which margin rewrites; move your words above or below it " +
 			"(or delete the hash after margin:begin to let margin replace the region)"
 	}
-	fm, reason := mergeFrontMatter(cfm, nfm)
+	fm, stamp, reason := mergeFrontMatter(cfm, nfm, cstamp)
 	if reason != "" {
 		return "", reason
 	}
@@ -49,29 +49,38 @@ func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
 	if fm != cfm {
 		head = "---\n" + fm + "---\n"
 	}
-	return head + cbody[:cb] + nbody[nb:ne] + cbody[ce:], ""
+	region := nbody[nb:ne]
+	if nstamp != "" && stamp != nstamp {
+		// The begin line records the values the file has now.
+		region = strings.Replace(region, " "+nstamp+regionNote, " "+stamp+regionNote, 1)
+	}
+	return head + cbody[:cb] + region + cbody[ce:], ""
 }
 
 // findRegion finds the margin region in body: from the start of its begin
 // line to the end of its end line (newline included), and the hash the
 // begin line carries ("" when the user left it out), and what is between
 // the two lines.
-func findRegion(body string) (start, end int, hash, inner string, ok bool) {
+func findRegion(body string) (start, end int, hash, inner, stamp string, ok bool) {
 	start = lineStarting(body, 0, regionBegin)
 	if start < 0 {
-		return 0, 0, "", "", false
+		return 0, 0, "", "", "", false
 	}
 	eol := strings.IndexByte(body[start:], '\n')
 	if eol < 0 {
-		return 0, 0, "", "", false
+		return 0, 0, "", "", "", false
 	}
 	line := body[start : start+eol]
-	if f := strings.Fields(strings.TrimPrefix(line, regionBegin)); len(f) > 0 && len(f[0]) == 16 && strings.Trim(f[0], "0123456789abcdef") == "" {
+	f := strings.Fields(strings.TrimPrefix(line, regionBegin))
+	if len(f) > 0 && len(f[0]) == 16 && strings.Trim(f[0], "0123456789abcdef") == "" {
 		hash = f[0]
+		if len(f) > 1 && strings.HasPrefix(f[1], stampPrefix) {
+			stamp = f[1]
+		}
 	}
 	e := lineStarting(body, start+eol+1, regionEnd)
 	if e < 0 {
-		return 0, 0, "", "", false
+		return 0, 0, "", "", "", false
 	}
 	inner = body[start+eol+1 : e]
 	end = e + len(regionEnd)
@@ -81,7 +90,7 @@ func findRegion(body string) (start, end int, hash, inner string, ok bool) {
 	if end < len(body) && body[end] == '\n' {
 		end++
 	}
-	return start, end, hash, inner, true
+	return start, end, hash, inner, stamp, true
 }
 
 // lineStarting returns the offset of the first line at or after from that
@@ -108,14 +117,18 @@ var listKeys = map[string]bool{"tags": true, "aliases": true}
 // each of next's keys gets next's value (tags and aliases: the user's items
 // and margin's), written in place of the key's old lines only when its
 // value changed; a key margin lacks is added at the end. Everything else,
-// the user's own keys, comments and layout included, stays as it was.
-func mergeFrontMatter(cur, next string) (string, string) {
+// the user's own keys, comments and layout included, stays as it was. A
+// key whose value the user changed (or removed) since margin wrote it, as
+// stamp (fmStamp, from the file's begin line) tells, is the user's now
+// and stays as the user left it. The stamp returned records the values
+// the merged front matter holds.
+func mergeFrontMatter(cur, next, stamp string) (string, string, string) {
 	var cdoc, ndoc yaml.Node
 	if err := yaml.Unmarshal([]byte(cur), &cdoc); err != nil {
-		return "", "its front matter is not valid YAML (" + oneLine(err.Error()) + "); fix it and export again"
+		return "", "", "its front matter is not valid YAML (" + oneLine(err.Error()) + "); fix it and export again"
 	}
 	if err := yaml.Unmarshal([]byte(next), &ndoc); err != nil || len(ndoc.Content) == 0 {
-		return "", "margin's front matter does not parse (a bug or a template error)"
+		return "", "", "margin's front matter does not parse (a bug or a template error)"
 	}
 	nmap := ndoc.Content[0]
 	var cmap *yaml.Node
@@ -125,8 +138,10 @@ func mergeFrontMatter(cur, next string) (string, string) {
 	case cdoc.Content[0].Kind == yaml.MappingNode:
 		cmap = cdoc.Content[0]
 	default:
-		return "", "its front matter is not a set of keys; fix it and export again"
+		return "", "", "its front matter is not a set of keys; fix it and export again"
 	}
+	last := readStamp(stamp, nmap)
+	written := map[string]*yaml.Node{} // margin's keys: the value the file has after the merge
 	lines := strings.SplitAfter(cur, "\n")
 	if len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
@@ -141,8 +156,14 @@ func mergeFrontMatter(cur, next string) (string, string) {
 	for i := 0; i+1 < len(nmap.Content); i += 2 {
 		k, nv := nmap.Content[i], nmap.Content[i+1]
 		j := keyIndex(cmap, k.Value)
+		h, tracked := last[k.Value]
 		if j < 0 {
+			if tracked {
+				written[k.Value] = nil // removed by the user: stays removed
+				continue
+			}
 			added.WriteString(keyText(k, nv))
+			written[k.Value] = nv
 			if flow {
 				cmap.Content = append(cmap.Content, k, nv)
 			}
@@ -153,7 +174,14 @@ func mergeFrontMatter(cur, next string) (string, string) {
 		if listKeys[k.Value] {
 			want = unionList(cv, nv)
 		}
+		written[k.Value] = want
 		if sameValue(cv, want) {
+			continue
+		}
+		if tracked && valueHash(cv) != h {
+			// The user's value now: the stamp keeps margin's last, so
+			// the next export knows it as the user's too.
+			written[k.Value] = nil
 			continue
 		}
 		if flow {
@@ -170,19 +198,20 @@ func mergeFrontMatter(cur, next string) (string, string) {
 			to--
 		}
 		if from < 0 || from >= to || to > len(lines) {
-			return "", "its front matter could not be edited in place; fix it and export again"
+			return "", "", "its front matter could not be edited in place; fix it and export again"
 		}
 		edits = append(edits, edit{from, to, keyText(k, want)})
 	}
+	nstamp := writeStamp(nmap, written, last)
 	if flow {
 		out, err := yaml.Marshal(cmap)
 		if err != nil {
-			return "", "its front matter could not be written back"
+			return "", "", "its front matter could not be written back"
 		}
-		return string(out), ""
+		return string(out), nstamp, ""
 	}
 	if len(edits) == 0 && added.Len() == 0 {
-		return cur, ""
+		return cur, nstamp, ""
 	}
 	// Keys margin writes need not be in the user's order.
 	slices.SortFunc(edits, func(x, y edit) int { return x.from - y.from })
@@ -205,9 +234,9 @@ func mergeFrontMatter(cur, next string) (string, string) {
 	out := b.String()
 	var check yaml.Node
 	if yaml.Unmarshal([]byte(out), &check) != nil {
-		return "", "its front matter could not be edited in place; fix it and export again"
+		return "", "", "its front matter could not be edited in place; fix it and export again"
 	}
-	return out, ""
+	return out, nstamp, ""
 }
 
 func keyIndex(m *yaml.Node, key string) int {
@@ -263,4 +292,97 @@ func sameValue(a, b *yaml.Node) bool {
 		return false
 	}
 	return reflect.DeepEqual(x, y)
+}
+
+// The stamp on a Markdown export's begin line records what margin wrote
+// in the front matter, so that a value the user changed there is known
+// as the user's and kept on the next export: "fm=" then a short hash of
+// the names of margin's keys, then one of each key's value, in the
+// names' order. Tags and aliases (merged with the user's) and margin_id
+// (the file's identity) are not recorded. A file without a stamp (from
+// an older margin) gets margin's values, as it did.
+const stampPrefix = "fm="
+
+// stampHashLen is the length of each hash in a stamp: a user's edit that
+// hashes like margin's value (1 in 65,536) is overwritten.
+const stampHashLen = 4
+
+// stampKeys are the keys of margin's front matter m a stamp records, in
+// order.
+func stampKeys(m *yaml.Node) []string {
+	var keys []string
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i].Value; !listKeys[k] && k != "margin_id" {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// fmStamp is the stamp of front matter fm as margin writes it ("" when it
+// does not parse as a set of keys).
+func fmStamp(fm string) string {
+	var doc yaml.Node
+	if yaml.Unmarshal([]byte(fm), &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return ""
+	}
+	m := doc.Content[0]
+	written := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		written[m.Content[i].Value] = m.Content[i+1]
+	}
+	return writeStamp(m, written, nil)
+}
+
+// writeStamp is the stamp of margin's keys in m with the values written
+// (a nil value: the key the user removed, recorded as last had it).
+func writeStamp(m *yaml.Node, written map[string]*yaml.Node, last map[string]string) string {
+	keys := stampKeys(m)
+	var b strings.Builder
+	b.WriteString(stampPrefix)
+	b.WriteString(sum([]byte(strings.Join(keys, "\n")))[:stampHashLen])
+	b.WriteByte('.')
+	for _, k := range keys {
+		switch v := written[k]; {
+		case v != nil:
+			b.WriteString(valueHash(v))
+		case last[k] != "":
+			b.WriteString(last[k])
+		default:
+			b.WriteString(strings.Repeat("0", stampHashLen))
+		}
+	}
+	return b.String()
+}
+
+// readStamp returns the value hashes a stamp records for margin's keys in
+// m; nil when there is no stamp or it was made for other keys (a template
+// changed since).
+func readStamp(stamp string, m *yaml.Node) map[string]string {
+	keys := stampKeys(m)
+	head, hashes, ok := strings.Cut(strings.TrimPrefix(stamp, stampPrefix), ".")
+	if !strings.HasPrefix(stamp, stampPrefix) || !ok || head != sum([]byte(strings.Join(keys, "\n")))[:stampHashLen] ||
+		len(hashes) != len(keys)*stampHashLen {
+		return nil
+	}
+	last := make(map[string]string, len(keys))
+	for i, k := range keys {
+		last[k] = hashes[i*stampHashLen : (i+1)*stampHashLen]
+	}
+	return last
+}
+
+// valueHash is the short hash of a front matter value as data (quoting
+// and layout aside).
+func valueHash(v *yaml.Node) string {
+	var x any
+	if v.Decode(&x) != nil {
+		return sum([]byte(v.Value))[:stampHashLen]
+	}
+	b, err := yaml.Marshal(x)
+	if err != nil {
+		return sum([]byte(v.Value))[:stampHashLen]
+	}
+	return sum(b)[:stampHashLen]
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -230,5 +231,74 @@ func TestMergeCRLF(t *testing.T) {
 	if reason != "" || !strings.Contains(got, "mine\r\n\r\n"+regionBegin) || !strings.HasSuffix(got, regionEnd+"\n\r\nbelow\r\n") ||
 		!strings.Contains(got, "new") || !strings.Contains(got, "highlights: 2\n") {
 		t.Errorf("CRLF merge: %s\n%q", reason, got)
+	}
+}
+
+// A value of margin's the user changed in the front matter (the title, the
+// site) or a key of margin's the user removed stays as the user
+// left it on every export after, however margin's own value changes;
+// margin's other keys are kept up to date. A file without the begin
+// line's record (an older margin's) gets margin's values, as it did.
+func TestReexportKeepsTheUsersFrontMatterValues(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	rec := &fakeRecords{}
+	a, hs := fixture(t)
+	a.Title = "Reading with a pencil"
+	out, err := Markdown(a, hs[:3], Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := WriteFile(ctx, dir, a, out, "md", rec)
+	if err != nil || res.Status != Written {
+		t.Fatalf("first export: %+v %v", res, err)
+	}
+	cur := read(t, res.Path)
+	edit := func(s string) string {
+		var lines []string
+		for _, l := range strings.Split(s, "\n") {
+			switch {
+			case strings.HasPrefix(l, "title: "):
+				l = `title: "Pencil: my working title"`
+			case strings.HasPrefix(l, "site: "):
+				l = "site: Essays I keep"
+			case strings.HasPrefix(l, "published: "):
+				continue
+			}
+			lines = append(lines, l)
+		}
+		return strings.Join(lines, "\n")
+	}
+	if err := os.WriteFile(res.Path, []byte(edit(cur)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, title := range []string{"Reading with a sharper pencil", "Reading with a pen"} {
+		a.Title = title // margin's own title changes too
+		out, err := Markdown(a, hs[:4], Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res, err = WriteFile(ctx, dir, a, out, "md", rec); err != nil || res.Status != Updated {
+			t.Fatalf("re-export: %+v %v", res, err)
+		}
+		fm, _ := splitFrontMatter(read(t, res.Path))
+		if !strings.Contains(fm, "title: \"Pencil: my working title\"\n") || !strings.Contains(fm, "site: Essays I keep\n") ||
+			strings.Contains(fm, "\npublished:") || !strings.Contains(fm, "highlights: 4\n") || !strings.Contains(fm, "- "+title+"\n") {
+			t.Fatalf("after re-export (margin's title %q):\n%s", title, fm)
+		}
+	}
+	// An older margin's file: no record on the begin line.
+	old := regexp.MustCompile(` fm=[0-9a-f.]+`).ReplaceAllString(edit(cur), "")
+	if err := os.WriteFile(res.Path, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err = Markdown(a, hs[:4], Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if res, err = WriteFile(ctx, dir, a, out, "md", rec); err != nil {
+		t.Fatal(err)
+	}
+	if fm, _ := splitFrontMatter(read(t, res.Path)); !strings.Contains(fm, "title: Reading with a pen\n") {
+		t.Errorf("an older margin's file keeps the user's title:\n%s", fm)
 	}
 }
