@@ -296,16 +296,21 @@ func sameValue(a, b *yaml.Node) bool {
 
 // The stamp on a Markdown export's begin line records what margin wrote
 // in the front matter, so that a value the user changed there is known
-// as the user's and kept on the next export: "fm=" then a short hash of
-// the names of margin's keys, then one of each key's value, in the
-// names' order. Tags and aliases (merged with the user's) and margin_id
-// (the file's identity) are not recorded. A file without a stamp (from
-// an older margin) gets margin's values, as it did.
+// as the user's and kept on the next export: "fm=" then, for each of
+// margin's keys in name order, a short hash of its name and one of its
+// value. Tags and aliases (merged with the user's) and margin_id (the
+// file's identity) are not recorded. A key margin adds later is not in
+// the stamp and gets margin's value; a file without a stamp (from an
+// older margin) gets margin's values, as it did.
 const stampPrefix = "fm="
 
-// stampHashLen is the length of each hash in a stamp: a user's edit that
-// hashes like margin's value (1 in 65,536) is overwritten.
-const stampHashLen = 4
+// The lengths of a stamp's hashes: a key's name among a note's twenty-odd
+// keys, and its value (a user's edit that hashes like margin's value, 1
+// in 65,536, is overwritten).
+const (
+	stampNameLen  = 3
+	stampValueLen = 4
+)
 
 // stampKeys are the keys of margin's front matter m a stamp records, in
 // order.
@@ -319,6 +324,9 @@ func stampKeys(m *yaml.Node) []string {
 	slices.Sort(keys)
 	return slices.Compact(keys)
 }
+
+// nameHash is the short hash of a key's name in a stamp.
+func nameHash(k string) string { return sum([]byte("key " + k))[:stampNameLen] }
 
 // fmStamp is the stamp of front matter fm as margin writes it ("" when it
 // does not parse as a set of keys).
@@ -336,39 +344,52 @@ func fmStamp(fm string) string {
 }
 
 // writeStamp is the stamp of margin's keys in m with the values written
-// (a nil value: the key the user removed, recorded as last had it).
+// (a nil value: the user's, recorded as margin's last, from last).
 func writeStamp(m *yaml.Node, written map[string]*yaml.Node, last map[string]string) string {
-	keys := stampKeys(m)
 	var b strings.Builder
 	b.WriteString(stampPrefix)
-	b.WriteString(sum([]byte(strings.Join(keys, "\n")))[:stampHashLen])
-	b.WriteByte('.')
-	for _, k := range keys {
-		switch v := written[k]; {
-		case v != nil:
-			b.WriteString(valueHash(v))
-		case last[k] != "":
-			b.WriteString(last[k])
-		default:
-			b.WriteString(strings.Repeat("0", stampHashLen))
+	for _, k := range stampKeys(m) {
+		h := last[k]
+		if v := written[k]; v != nil {
+			h = valueHash(v)
 		}
+		if h == "" {
+			continue
+		}
+		b.WriteString(nameHash(k))
+		b.WriteString(h)
 	}
 	return b.String()
 }
 
 // readStamp returns the value hashes a stamp records for margin's keys in
-// m; nil when there is no stamp or it was made for other keys (a template
-// changed since).
+// m, by name; nil when there is no stamp. A key whose name hashes like
+// another's is left out (its value is margin's again).
 func readStamp(stamp string, m *yaml.Node) map[string]string {
-	keys := stampKeys(m)
-	head, hashes, ok := strings.Cut(strings.TrimPrefix(stamp, stampPrefix), ".")
-	if !strings.HasPrefix(stamp, stampPrefix) || !ok || head != sum([]byte(strings.Join(keys, "\n")))[:stampHashLen] ||
-		len(hashes) != len(keys)*stampHashLen {
+	rest, ok := strings.CutPrefix(stamp, stampPrefix)
+	const entry = stampNameLen + stampValueLen
+	if !ok || len(rest)%entry != 0 || strings.Trim(rest, "0123456789abcdef") != "" {
 		return nil
 	}
-	last := make(map[string]string, len(keys))
-	for i, k := range keys {
-		last[k] = hashes[i*stampHashLen : (i+1)*stampHashLen]
+	byName := map[string]string{}
+	for i := 0; i < len(rest); i += entry {
+		n := rest[i : i+stampNameLen]
+		if _, twice := byName[n]; twice {
+			byName[n] = ""
+			continue
+		}
+		byName[n] = rest[i+stampNameLen : i+entry]
+	}
+	keys := stampKeys(m)
+	names := map[string]int{}
+	for _, k := range keys {
+		names[nameHash(k)]++
+	}
+	last := map[string]string{}
+	for _, k := range keys {
+		if n := nameHash(k); names[n] == 1 && byName[n] != "" {
+			last[k] = byName[n]
+		}
 	}
 	return last
 }
@@ -378,11 +399,11 @@ func readStamp(stamp string, m *yaml.Node) map[string]string {
 func valueHash(v *yaml.Node) string {
 	var x any
 	if v.Decode(&x) != nil {
-		return sum([]byte(v.Value))[:stampHashLen]
+		return sum([]byte(v.Value))[:stampValueLen]
 	}
 	b, err := yaml.Marshal(x)
 	if err != nil {
-		return sum([]byte(v.Value))[:stampHashLen]
+		return sum([]byte(v.Value))[:stampValueLen]
 	}
-	return sum(b)[:stampHashLen]
+	return sum(b)[:stampValueLen]
 }

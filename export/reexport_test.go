@@ -236,8 +236,8 @@ func TestMergeCRLF(t *testing.T) {
 
 // A value of margin's the user changed in the front matter (the title, the
 // site) or a key of margin's the user removed stays as the user
-// left it on every export after, however margin's own value changes;
-// margin's other keys are kept up to date. A file without the begin
+// left it on every export after, however margin's own value changes and
+// whatever keys margin adds; margin's other keys are kept up to date. A file without the begin
 // line's record (an older margin's) gets margin's values, as it did.
 func TestReexportKeepsTheUsersFrontMatterValues(t *testing.T) {
 	ctx := context.Background()
@@ -272,8 +272,11 @@ func TestReexportKeepsTheUsersFrontMatterValues(t *testing.T) {
 	if err := os.WriteFile(res.Path, []byte(edit(cur)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, title := range []string{"Reading with a sharper pencil", "Reading with a pen"} {
+	for n, title := range []string{"Reading with a sharper pencil", "Reading with a pen"} {
 		a.Title = title // margin's own title changes too
+		if n == 1 {
+			a.Excerpt = "A summary margin adds later." // and a key of margin's appears
+		}
 		out, err := Markdown(a, hs[:4], Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -285,6 +288,9 @@ func TestReexportKeepsTheUsersFrontMatterValues(t *testing.T) {
 		if !strings.Contains(fm, "title: \"Pencil: my working title\"\n") || !strings.Contains(fm, "site: Essays I keep\n") ||
 			strings.Contains(fm, "\npublished:") || !strings.Contains(fm, "highlights: 4\n") || !strings.Contains(fm, "- "+title+"\n") {
 			t.Fatalf("after re-export (margin's title %q):\n%s", title, fm)
+		}
+		if n == 1 && !strings.Contains(fm, "description: A summary margin adds later.\n") {
+			t.Fatalf("margin's new key not added:\n%s", fm)
 		}
 	}
 	// An older margin's file: no record on the begin line.

@@ -464,8 +464,8 @@ func textUnits(text string) []textUnit {
 			parts = append(parts, content)
 		case cur != nil && (textWrapped(prev, content, width) || n > 0 && local[n-1]) && indent <= cur.indent+2,
 			cur != nil && !cur.list && cur.cells <= 1 && indent == cur.indent && textBrokenSentence(prev, raw, lines[n+1:], width):
-			// Wrapped, or broken by the author (a line break) inside a
-			// sentence: no line ends with an article or a preposition.
+			// Wrapped, or broken inside a sentence where no wrap explains
+			// it (an author's line break, a table cell's wrap).
 			parts = append(parts, content)
 			cur.cells = 0
 		default:

@@ -1184,7 +1184,9 @@ func textUnderByline(units []textUnit, start, end int) (int, int) {
 	for i := start; i <= end; i++ {
 		best += units[i].score
 	}
-	scanned := 0 // a run opening inside one already summed weighs less (its head weighed more than nothing)
+	// A run opening inside one already summed weighs less than it (what
+	// came before it there summed above zero): those bylines are skipped.
+	scanned := 0
 	for b := 0; b < start; b++ {
 		if !units[b].byline || b < scanned {
 			continue
