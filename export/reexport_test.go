@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"margin/store"
 )
 
 // mdFiles lists every file under dir, relative.
@@ -240,19 +242,11 @@ func TestMergeCRLF(t *testing.T) {
 // whatever keys margin adds; margin's other keys are kept up to date. A file without the begin
 // line's record (an older margin's) gets margin's values, as it did.
 func TestReexportKeepsTheUsersFrontMatterValues(t *testing.T) {
-	ctx := context.Background()
 	dir := t.TempDir()
 	rec := &fakeRecords{}
 	a, hs := fixture(t)
 	a.Title = "Reading with a pencil"
-	out, err := Markdown(a, hs[:3], Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := WriteFile(ctx, dir, a, out, "md", rec)
-	if err != nil || res.Status != Written {
-		t.Fatalf("first export: %+v %v", res, err)
-	}
+	res := exportMarkdown(t, dir, a, hs[:3], rec, Written)
 	cur := read(t, res.Path)
 	edit := func(s string) string {
 		var lines []string
@@ -277,13 +271,7 @@ func TestReexportKeepsTheUsersFrontMatterValues(t *testing.T) {
 		if n == 1 {
 			a.Excerpt = "A summary margin adds later." // and a key of margin's appears
 		}
-		out, err := Markdown(a, hs[:4], Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res, err = WriteFile(ctx, dir, a, out, "md", rec); err != nil || res.Status != Updated {
-			t.Fatalf("re-export: %+v %v", res, err)
-		}
+		res = exportMarkdown(t, dir, a, hs[:4], rec, Updated)
 		fm, _ := splitFrontMatter(read(t, res.Path))
 		if !strings.Contains(fm, "title: \"Pencil: my working title\"\n") || !strings.Contains(fm, "site: Essays I keep\n") ||
 			strings.Contains(fm, "\npublished:") || !strings.Contains(fm, "highlights: 4\n") || !strings.Contains(fm, "- "+title+"\n") {
@@ -298,13 +286,23 @@ func TestReexportKeepsTheUsersFrontMatterValues(t *testing.T) {
 	if err := os.WriteFile(res.Path, []byte(old), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, err = Markdown(a, hs[:4], Options{}); err != nil {
-		t.Fatal(err)
-	}
-	if res, err = WriteFile(ctx, dir, a, out, "md", rec); err != nil {
-		t.Fatal(err)
-	}
+	res = exportMarkdown(t, dir, a, hs[:4], rec, Updated)
 	if fm, _ := splitFrontMatter(read(t, res.Path)); !strings.Contains(fm, "title: Reading with a pen\n") {
 		t.Errorf("an older margin's file keeps the user's title:\n%s", fm)
 	}
+}
+
+// exportMarkdown writes a's Markdown export with highlights hs into dir,
+// failing the test unless it comes out as want (Written, Updated).
+func exportMarkdown(t *testing.T, dir string, a *store.Article, hs []store.Highlight, rec Records, want string) Result {
+	t.Helper()
+	out, err := Markdown(a, hs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := WriteFile(context.Background(), dir, a, out, "md", rec)
+	if err != nil || res.Status != want {
+		t.Fatalf("export: %+v %v, want %s", res, err, want)
+	}
+	return res
 }
