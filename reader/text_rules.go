@@ -1905,6 +1905,8 @@ func textMetaFollows(units []textUnit, i int, names bool) bool {
 		switch {
 		case u.byline || names && textNameLine(u) || !u.prose && u.words <= 8 && textPersonLine(u.text):
 			return true
+		case u.words <= 4 && strings.HasSuffix(u.text, "|"):
+			// A byline row's first cell ("ET Online|" over the date).
 		case u.junk || u.meta || u.boiler && !u.prose:
 		case between < 2 && (textTitleShaped(u) || (u.prose || textShortSentence(u)) && !u.boiler && u.words <= textMaxStandfirstWords):
 			between++

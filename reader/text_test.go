@@ -2848,3 +2848,16 @@ func TestTextSlideshow(t *testing.T) {
 		t.Errorf("a slide's furniture kept:\n%s", a.Text)
 	}
 }
+
+// TestTextTitleOverABylineRow: a byline set as a row of cells ("ET
+// Online|" over the date) is the headline's: the menu item above the
+// headline was taken for the title.
+func TestTextTitleOverABylineRow(t *testing.T) {
+	const want = "The New Phone Is in India, Here's All We Know"
+	a := pasted(t, "Tech News", "  * Home\n  * Gadgets", "Tech Bytes\nNewsletters\nTech Top 5\nMorning Dispatch",
+		"Business News›Tech›Hardware", want, "ET Online|\n09 Jun 2020, 02:32 PM IST", para("Phone", 40), para("Launch", 40),
+		"© 2020 Tech News. All rights reserved.")
+	if a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
+	}
+}
