@@ -26,6 +26,9 @@ func preClean(doc *html.Node) *pageInfo {
 				if isHidden(c) || own != nil && c.DataAtom == atom.Article {
 					n.RemoveChild(c)
 				} else {
+					if c.DataAtom == atom.Blockquote && isQuotedPost(c) {
+						unhideQuotedPost(c)
+					}
 					before := info.h1
 					info.scanLede(c)
 					info.scanAfterHead(c)
@@ -328,4 +331,40 @@ func (c *cleaner) condemned(n *html.Node, size, links int, img, tagged bool) boo
 		return trace("postmeta", n)
 	}
 	return false
+}
+
+// quotedPostClasses are the classes a social network's embed code gives
+// the blockquote that holds a post's text (the text shows until the
+// network's script replaces it).
+var quotedPostClasses = []string{"twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed", "mastodon-embed", "reddit-embed-bq", "text-post-media"}
+
+// isQuotedPost reports a blockquote holding a post from a social network
+// that the article quotes.
+func isQuotedPost(n *html.Node) bool {
+	class := getAttr(n, "class")
+	for _, c := range quotedPostClasses {
+		if hasToken(class, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// unhideQuotedPost takes the name off the wrappers a site sets around a
+// quoted post ("social-media-embed"): readability drops any element so
+// named as the site's share bar, and with it the post the article quotes
+// ("a whole lot of people on Twitter pointed it out:" and their posts).
+// Only wrappers holding nothing but the post are renamed.
+func unhideQuotedPost(q *html.Node) {
+	words := strings.Join(strings.Fields(textOf(q)), " ")
+	for p := q.Parent; p != nil && p.Type == html.ElementNode && (p.DataAtom == atom.Div || p.DataAtom == atom.Figure || p.DataAtom == atom.Section); p = p.Parent {
+		if strings.Join(strings.Fields(textOf(p)), " ") != words {
+			return
+		}
+		for i := range p.Attr {
+			if k := p.Attr[i].Key; k == "class" || k == "id" {
+				p.Attr[i].Val = "quoted-post"
+			}
+		}
+	}
 }

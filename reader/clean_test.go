@@ -704,3 +704,22 @@ func TestLeadInKeptWhenSomethingFollows(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedPostKept: a post from a social network the article quotes
+// (the embed code's blockquote, set in a "social-media-embed" wrapper) is
+// the article's quote; readability dropped every element named "social".
+// The site's own share bar, so named too, still goes.
+func TestQuotedPostKept(t *testing.T) {
+	const post = "Yes this is real and yes the state spent nearly half a million dollars on it"
+	embed := `<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en" dir="ltr">` + post +
+		` <a href="https://t.co/x">https://t.co/x</a></p>— Jane Roe (@janeroe) <a href="https://twitter.com/janeroe/status/1">November 18, 2019</a></blockquote>` +
+		`<script async src="https://platform.twitter.com/widgets.js"></script></div>`
+	share := `<div class="social-share"><a href="https://twitter.com/intent/tweet">Share on Twitter</a> <a href="https://facebook.com/sharer">Share on Facebook</a></div>`
+	a := extractPage(t, page("", share, embed, ""))
+	if !strings.Contains(a.Text, post) || !strings.Contains(a.Markdown, "> "+post) {
+		t.Errorf("the quoted post lost:\n%s", a.Markdown)
+	}
+	if strings.Contains(a.Text, "Share on") {
+		t.Errorf("the share bar kept:\n%s", a.Text)
+	}
+}
