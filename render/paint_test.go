@@ -469,3 +469,41 @@ func TestLinkReferences(t *testing.T) {
 		t.Errorf("Superscript(1024) = %q", Superscript(1024))
 	}
 }
+
+// A table whose header does not fit its columns prints the header as its
+// first row, wrapped in bold: lipgloss cut a header to one line
+// ("Pricing tier for the mon…"), and the words were lost from the screen
+// and from search. A header that fits keeps its rule; a header's words
+// are found and map back to their source.
+func TestTableHeaderWraps(t *testing.T) {
+	long := "| Pricing tier for the month of the year | Taker fee paid by the customer | Maker fee paid by the customer |\n| --- | --- | --- |\n| Less than ten thousand dollars | 0.60 percent | 0.40 percent |\n"
+	short := "| Tier | Taker | Maker |\n| --- | --- | --- |\n| Small | 0.60 | 0.40 |\n"
+	for _, c := range []struct {
+		md   string
+		rule bool
+	}{{long, false}, {short, true}} {
+		d, err := Render("Before.\n\n"+c.md+"\nAfter.\n", Options{Width: 60, Style: "dark"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all strings.Builder
+		for l := range d.Lines {
+			all.WriteString(d.Text(l) + "\n")
+		}
+		text := all.String()
+		if strings.Contains(text, "…") || strings.Contains(text, "─┼─") != c.rule {
+			t.Errorf("rule %v wanted:\n%s", c.rule, text)
+		}
+		if c.rule {
+			continue
+		}
+		for _, w := range []string{"month of the year", "paid by the customer"} {
+			if len(d.Find(w)) == 0 {
+				t.Errorf("%q not found on screen:\n%s", w, text)
+			}
+		}
+		if lines := strings.Join(d.Lines, "\n"); !strings.Contains(lines, ";1mPricing") && !strings.Contains(lines, "[1mPricing") {
+			t.Errorf("the header row is not bold")
+		}
+	}
+}

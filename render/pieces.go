@@ -52,6 +52,7 @@ func renderPieces(markdown string, opt Options, cfg *ansi.StyleConfig) (d *Doc, 
 		if !opt.InlineLinks {
 			links += p.referenceLinks()
 		}
+		p.wrapLongHeaders(opt.Width)
 		empty = len(p.tops) == 0
 		ps[i] = p
 		return !empty

@@ -20,7 +20,9 @@ import (
 
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -47,7 +49,51 @@ func parseFor(markdown string, opt Options) *proj {
 	if !opt.InlineLinks {
 		p.referenceLinks()
 	}
+	p.wrapLongHeaders(opt.Width)
 	return p
+}
+
+// wrapLongHeaders makes a table whose header would not fit its columns
+// print that header as its first row, in bold (every path that renders
+// does it, so a slice and the whole agree): lipgloss cuts a header to
+// one line ("Pricing tier for the mon…"), so the words a column is about
+// were lost from the screen, where a row's cells wrap. A table whose
+// headers fit keeps its header and the rule under it.
+func (p *proj) wrapLongHeaders(width int) {
+	_ = ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		t, ok := n.(*east.Table)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		head, ok := t.FirstChild().(*east.TableHeader)
+		if !ok || head.ChildCount() == 0 {
+			return ast.WalkSkipChildren, nil
+		}
+		// Each column's share of the width, less its bar and margins.
+		col := max(1, width/head.ChildCount()-3)
+		long := false
+		for c := head.FirstChild(); c != nil; c = c.NextSibling() {
+			long = long || xansi.StringWidth(string(c.Text(p.clean))) > col //nolint:staticcheck // the cell's plain text
+		}
+		if !long {
+			return ast.WalkSkipChildren, nil
+		}
+		row := east.NewTableRow(head.Alignments)
+		for c := head.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			bold := ast.NewEmphasis(2)
+			for k := c.FirstChild(); k != nil; {
+				kn := k.NextSibling()
+				bold.AppendChild(bold, k)
+				k = kn
+			}
+			c.AppendChild(c, bold)
+			row.AppendChild(row, c)
+			c = next
+		}
+		t.ReplaceChild(t, head, row)
+		return ast.WalkSkipChildren, nil
+	})
 }
 
 // referenceLinks makes glamour print each link as its text followed by a

@@ -37,6 +37,7 @@ func renderSlice(markdown string, opt Options, cfg *ansi.StyleConfig, offset, li
 		}
 		p.referenceLinks()
 	}
+	p.wrapLongHeaders(opt.Width)
 	if len(p.tops) == 0 {
 		return nil, false, nil
 	}
