@@ -1808,11 +1808,32 @@ func textTitle(units []textUnit, body []int) int {
 				return i
 			}
 			if pass <= 1 && !textBylineName(units, i) && textMetaFollows(units, i, pass == 1) {
+				if h := textHeadOverDate(units, i); h >= 0 {
+					return h
+				}
 				return textDeckBelow(units, i)
 			}
 			if !boxed && (pass == 2 && (u.repeated || u.dup >= 0.5) || pass == 3) && !textCaptionOver(units, i) {
 				return i
 			}
+		}
+	}
+	return -1
+}
+
+// textHeadOverDate returns the headline right over its date a few lines
+// above i, when i stands over a picture's credit (the picture's own
+// title, "President Pardons Turkey" over "Alex Wong | Getty Images"): a
+// headline may end with a full stop ("... They just might be."). -1 if
+// there is none.
+func textHeadOverDate(units []textUnit, i int) int {
+	if i+1 >= len(units) || !units[i+1].meta || units[i+1].byline {
+		return -1
+	}
+	for h := i - 2; h >= 0 && h >= i-textHeadGap; h-- {
+		u := units[h]
+		if units[h+1].byline && !u.boiler && !u.junk && !u.list && !u.meta && u.words >= textMinHeadlineWords && u.words <= textMaxStandfirstWords/3 {
+			return h
 		}
 	}
 	return -1

@@ -2861,3 +2861,17 @@ func TestTextTitleOverABylineRow(t *testing.T) {
 		t.Errorf("title %q, want %q", a.Title, want)
 	}
 }
+
+// TestTextTitleOverItsDateNotThePictures: a headline that ends with a full
+// stop, right over its date, lost the title to the picture's title under
+// it (a line over the picture's credit, the byline further down).
+func TestTextTitleOverItsDateNotThePictures(t *testing.T) {
+	const want = "South Dakota doubles down on its slogan. They just might be."
+	a := pasted(t, "News Site", "  * Home\n  * Entertainment", " 1. Entertainment", want,
+		"Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", "President Officially Pardons National Thanksgiving Turkey",
+		"Alex Wong | Getty Images", "By Amy Writer | Advance Media for Example.com", para("Slogan", 40), para("Campaign", 40),
+		"© 2019 News Site. All rights reserved.")
+	if a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
+	}
+}
