@@ -507,3 +507,32 @@ func TestTableHeaderWraps(t *testing.T) {
 		}
 	}
 }
+
+// A picture without alternative text showed its address alone, a line of
+// URL in the text with nothing to say it was a picture: it is labelled
+// with its file's name, as decoration that search does not find.
+func TestBareImageLabelled(t *testing.T) {
+	md := "Before the picture.\n\n![](https://example.com/images/path/harbour-dawn.jpg?w=640)\n\n![A harbour at dawn](https://example.com/h.jpg)\n\nAfter.\n"
+	d, err := Render(md, Options{Width: 80, Style: "dark"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for l := range d.Lines {
+		all.WriteString(d.Text(l) + "\n")
+	}
+	text := all.String()
+	if !strings.Contains(text, "Image: harbour-dawn.jpg →") || !strings.Contains(text, "Image: A harbour at dawn →") {
+		t.Errorf("rendered:\n%s", text)
+	}
+	if n := len(d.Find("harbour-dawn")); n != 0 {
+		t.Errorf("the label was found %d times: it is no text of the article's", n)
+	}
+	for _, c := range []struct{ dest, want string }{
+		{"https://a.example/x/y.png?w=1#f", "y.png"}, {"https://a.example/", "picture"}, {"data:image/png;base64,xx", "picture"},
+	} {
+		if got := imageName(c.dest); got != c.want {
+			t.Errorf("imageName(%q) = %q, want %q", c.dest, got, c.want)
+		}
+	}
+}

@@ -51,8 +51,8 @@ func renderPieces(markdown string, opt Options, cfg *ansi.StyleConfig) (d *Doc, 
 		p.linkBase = links
 		if !opt.InlineLinks {
 			links += p.referenceLinks()
+			p.readerMarks(opt.Width)
 		}
-		p.wrapLongHeaders(opt.Width)
 		empty = len(p.tops) == 0
 		ps[i] = p
 		return !empty

@@ -12,6 +12,8 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"net/url"
+	"path"
 	"runtime"
 	"sort"
 	"strconv"
@@ -48,14 +50,59 @@ func parseFor(markdown string, opt Options) *proj {
 	p := parse(markdown)
 	if !opt.InlineLinks {
 		p.referenceLinks()
+		p.readerMarks(opt.Width)
 	}
-	p.wrapLongHeaders(opt.Width)
 	return p
+}
+
+// readerMarks are what the reader's rendering adds to glamour's: a long
+// table header wrapped, a bare picture labelled. With InlineLinks the
+// rendering is glamour's own, byte for byte.
+func (p *proj) readerMarks(width int) {
+	p.wrapLongHeaders(width)
+	p.labelBareImages()
+}
+
+// labelBareImages gives a picture without alternative text its file's
+// name as its label ("Image: harbour-dawn.jpg → https://..."): glamour
+// printed its address alone, a line of URL in the middle of the text with
+// nothing to say it was a picture. The label is decoration, as a link's
+// reference number is: the cell map leaves it unmapped.
+func (p *proj) labelBareImages() {
+	for i, top := range p.tops {
+		_ = ast.Walk(top, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			img, ok := n.(*ast.Image)
+			if !entering || !ok {
+				return ast.WalkContinue, nil
+			}
+			if strings.TrimSpace(string(img.Text(p.clean))) == "" { //nolint:staticcheck // the alt text's plain words
+				label := ast.NewText()
+				img.AppendChild(img, label)
+				p.refs = append(p.refs, linkRef{node: label, label: imageName(string(img.Destination)), top: i})
+			}
+			return ast.WalkSkipChildren, nil
+		})
+	}
+}
+
+// imageName is the file name a picture's web address ends with, without
+// its query ("harbour-dawn.jpg"); "picture" when it has none (a site's
+// root, a data: address).
+func imageName(dest string) string {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "" {
+		return "picture"
+	}
+	name := path.Base(u.Path)
+	if name == "/" || name == "." || name == "" {
+		return "picture"
+	}
+	return name
 }
 
 // wrapLongHeaders makes a table whose header would not fit its columns
 // print that header as its first row, in bold (every path that renders
-// does it, so a slice and the whole agree): lipgloss cuts a header to
+// for the reader does it, so a slice and the whole agree): lipgloss cuts a header to
 // one line ("Pricing tier for the mon…"), so the words a column is about
 // were lost from the screen, where a row's cells wrap. A table whose
 // headers fit keeps its header and the rule under it.

@@ -36,8 +36,8 @@ func renderSlice(markdown string, opt Options, cfg *ansi.StyleConfig, offset, li
 			p.linkBase = linksBefore(markdown, a)
 		}
 		p.referenceLinks()
+		p.readerMarks(opt.Width)
 	}
-	p.wrapLongHeaders(opt.Width)
 	if len(p.tops) == 0 {
 		return nil, false, nil
 	}
