@@ -102,10 +102,10 @@ func imageName(dest string) string {
 
 // wrapLongHeaders makes a table whose header would not fit its columns
 // print that header as its first row, in bold (every path that renders
-// for the reader does it, so a slice and the whole agree): lipgloss cuts a header to
-// one line ("Pricing tier for the mon…"), so the words a column is about
-// were lost from the screen, where a row's cells wrap. A table whose
-// headers fit keeps its header and the rule under it.
+// for the reader does it, so a slice and the whole agree): lipgloss cuts
+// a header to one line ("Pricing tier for the mon…"), so the words a
+// column is about were lost from the screen, where a row's cells wrap. A
+// table whose headers fit keeps its header and the rule under it.
 func (p *proj) wrapLongHeaders(width int) {
 	_ = ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		t, ok := n.(*east.Table)
