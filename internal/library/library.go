@@ -421,7 +421,55 @@ func (l *Library) AddInput(ctx context.Context, input string) (Result, error) {
 		return Result{}, fmt.Errorf("- reads standard input, which is this terminal; give a URL or a file path")
 	}
 	src, pasted := PromptSource(input)
+	if st, err := os.Stat(src); err == nil && st.IsDir() && pasted == "" {
+		return l.addFolder(ctx, src)
+	}
 	return l.Save(ctx, src, AddOptions{Stdin: strings.NewReader(pasted)})
+}
+
+// FolderLimit is how many files of a folder the library's prompt adds:
+// more is likely a folder given by mistake (a home, a whole disk), which
+// margin add FOLDER --yes takes in a shell.
+const FolderLimit = 200
+
+// addFolder saves the article files in dir and its subfolders (a vault of
+// clippings, a folder of saved pages), as margin add FOLDER does, in one
+// transaction. The result is the first article saved (or found saved);
+// files that cannot be read are skipped, and it fails only when none
+// could be saved, naming the first that failed.
+func (l *Library) addFolder(ctx context.Context, dir string) (Result, error) {
+	files, err := reader.ArticleFiles(dir)
+	if err != nil {
+		return Result{}, err
+	}
+	name := sanitize.Line(dir)
+	switch {
+	case len(files) == 0:
+		return Result{}, fmt.Errorf("%s holds no file margin reads (.md, .html, .htm, .txt)", name)
+	case len(files) > FolderLimit:
+		return Result{}, fmt.Errorf("%s holds %d files, more than %d; in a shell, margin add FOLDER --yes adds them", name, len(files), FolderLimit)
+	}
+	var lds []Loaded
+	var first error
+	for _, f := range files {
+		ld, err := l.Load(ctx, f, AddOptions{})
+		switch {
+		case ctx.Err() != nil:
+			return Result{}, ctx.Err()
+		case err != nil:
+			first = cmp.Or(first, err)
+		default:
+			lds = append(lds, ld)
+		}
+	}
+	res, errs := l.CommitAll(ctx, lds, AddOptions{})
+	for i, r := range res {
+		if errs[i] == nil {
+			return r, nil
+		}
+		first = cmp.Or(first, errs[i])
+	}
+	return Result{}, first
 }
 
 // redacted is an error whose message shows no credentials.
