@@ -309,15 +309,7 @@ func TestFindInTablesAndEmphasis(t *testing.T) {
 // become a control.
 func TestAmpersandInAddresses(t *testing.T) {
 	md := "See [the page](https://a.example/b?x=1&amp;y=2) and ![a map](https://a.example/m.png?w=640&amp;fit=crop). Text &amp; more.\n\n[bad](https://a.example/?q=&amp;#27;[31m)\n"
-	d, err := Render(md, Options{Width: 100, Style: "dark", InlineLinks: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all strings.Builder
-	for l := range d.Lines {
-		all.WriteString(d.Text(l) + "\n")
-	}
-	text := all.String()
+	d, text := screenText(t, md, Options{Width: 100, Style: "dark", InlineLinks: true})
 	if strings.Contains(text, "&amp;") || !strings.Contains(text, "b?x=1&y=2") || !strings.Contains(text, "w=640&fit=crop") || !strings.Contains(text, "Text & more") {
 		t.Errorf("rendered:\n%s", text)
 	}
@@ -482,15 +474,7 @@ func TestTableHeaderWraps(t *testing.T) {
 		md   string
 		rule bool
 	}{{long, false}, {short, true}} {
-		d, err := Render("Before.\n\n"+c.md+"\nAfter.\n", Options{Width: 60, Style: "dark"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var all strings.Builder
-		for l := range d.Lines {
-			all.WriteString(d.Text(l) + "\n")
-		}
-		text := all.String()
+		d, text := screenText(t, "Before.\n\n"+c.md+"\nAfter.\n", Options{Width: 60, Style: "dark"})
 		if strings.Contains(text, "…") || strings.Contains(text, "─┼─") != c.rule {
 			t.Errorf("rule %v wanted:\n%s", c.rule, text)
 		}
@@ -513,15 +497,7 @@ func TestTableHeaderWraps(t *testing.T) {
 // with its file's name, as decoration that search does not find.
 func TestBareImageLabelled(t *testing.T) {
 	md := "Before the picture.\n\n![](https://example.com/images/path/harbour-dawn.jpg?w=640)\n\n![A harbour at dawn](https://example.com/h.jpg)\n\nAfter.\n"
-	d, err := Render(md, Options{Width: 80, Style: "dark"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all strings.Builder
-	for l := range d.Lines {
-		all.WriteString(d.Text(l) + "\n")
-	}
-	text := all.String()
+	d, text := screenText(t, md, Options{Width: 80, Style: "dark"})
 	if !strings.Contains(text, "Image: harbour-dawn.jpg →") || !strings.Contains(text, "Image: A harbour at dawn →") {
 		t.Errorf("rendered:\n%s", text)
 	}
@@ -535,4 +511,19 @@ func TestBareImageLabelled(t *testing.T) {
 			t.Errorf("imageName(%q) = %q, want %q", c.dest, got, c.want)
 		}
 	}
+}
+
+// screenText renders md and returns the document and its lines' text,
+// one line each.
+func screenText(t *testing.T, md string, opt Options) (*Doc, string) {
+	t.Helper()
+	d, err := Render(md, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for l := range d.Lines {
+		all.WriteString(d.Text(l) + "\n")
+	}
+	return d, all.String()
 }
