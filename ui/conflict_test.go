@@ -208,7 +208,7 @@ func TestAddPromptTakesPastedText(t *testing.T) {
 	var got string
 	lib := libWith(1)
 	hs := newHarness(t, lib, 80, 24, func(o *Options) {
-		o.Add = func(ctx context.Context, input string) (int64, bool, error) { got = input; return 1, false, nil }
+		o.Add = func(ctx context.Context, input string) (Added, error) { got = input; return Added{ID: 1}, nil }
 	})
 	hs.press("a")
 	hs.send(tea.PasteMsg{Content: "Title\n\nA paragraph of text.\n\nAnother."})

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -48,22 +49,33 @@ func newHarness(t *testing.T, lib *fakeLib, w, h int, tweak ...func(*Options)) *
 	opt := Options{
 		Library: lib,
 		Style:   "dark",
-		Add: func(ctx context.Context, input string) (int64, bool, error) {
+		Add: func(ctx context.Context, input string) (Added, error) {
 			hs.added = append(hs.added, input)
 			if strings.Contains(input, "fail") {
-				return 0, false, fmt.Errorf("fetch %s: 404 Not Found", input)
+				return Added{}, fmt.Errorf("fetch %s: 404 Not Found", input)
 			}
-			id := lib.add(store.Article{
-				Content: article.Content{
-					Title:          "Added " + input,
-					SiteName:       "example.org",
-					ReadingMinutes: 3,
-					Markdown:       "# Added\n\nSome text.\n",
-					Text:           "Some text.",
-				},
-				Added: testNow,
-			})
-			return id, false, nil
+			files := 1
+			if strings.Contains(input, "folder") {
+				files = 3 // a folder's files, each an article
+			}
+			var first int64
+			for i := range files {
+				id := lib.add(store.Article{
+					Content: article.Content{
+						Title:          fmt.Sprintf("Added %s %d", input, i+1),
+						SiteName:       "example.org",
+						ReadingMinutes: 3,
+						Markdown:       "# Added\n\nSome text.\n",
+						Text:           "Some text.",
+					},
+					Added: testNow,
+				})
+				first = cmp.Or(first, id)
+			}
+			if files == 1 {
+				files = 0
+			}
+			return Added{ID: first, Files: files}, nil
 		},
 		AddSample: func(ctx context.Context) (int64, error) {
 			return lib.add(sampleArticle()), nil

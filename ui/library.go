@@ -109,10 +109,9 @@ type (
 		err     error
 	}
 	addedMsg struct {
-		input   string
-		id      int64
-		existed bool
-		err     error
+		input string
+		Added
+		err error
 	}
 	// openMsg asks the root to open an article in the reader, at a source
 	// offset when at > 0.
@@ -649,15 +648,18 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 		l.errLine = "Could not add: " + msg.err.Error() // the error names the source
 		return nil
 	}
-	if msg.existed {
+	switch {
+	case msg.Files > 1:
+		l.status = fmt.Sprintf("Saved %d articles from the folder.", msg.Files)
+	case msg.Existed:
 		l.status = "Already in your library."
-	} else {
+	default:
 		l.status = "Saved."
 	}
 	// Show the new article even when a filter, search or view would hide it.
 	l.filter, l.words, l.queryErr, l.shown, l.opsKey, l.filterOps = "", "", "", "", "", query.Query{}
 	l.query, l.results, l.view = "", nil, nil
-	return l.load(msg.id)
+	return l.load(msg.ID)
 }
 
 func (l *libraryModel) onWheel(msg tea.MouseWheelMsg) tea.Cmd {
@@ -880,9 +882,9 @@ func (l *libraryModel) addSample() tea.Cmd {
 		l.errLine = "No sample article in this build."
 		return nil
 	}
-	return l.startAdd("the sample article", func(ctx context.Context) (int64, bool, error) {
+	return l.startAdd("the sample article", func(ctx context.Context) (Added, error) {
 		id, err := l.Opt.AddSample(ctx)
-		return id, false, err
+		return Added{ID: id}, err
 	})
 }
 
@@ -914,7 +916,7 @@ func (l *libraryModel) onPromptKey(msg tea.KeyPressMsg) tea.Cmd {
 				l.errLine = "Adding is not available here."
 				return nil
 			}
-			return l.startAdd(v, func(ctx context.Context) (int64, bool, error) { return add(ctx, v) })
+			return l.startAdd(v, func(ctx context.Context) (Added, error) { return add(ctx, v) })
 		case libSearch:
 			if v == "" {
 				l.query, l.results = "", nil
@@ -939,7 +941,7 @@ func (l *libraryModel) onPromptInput(msg tea.Msg) tea.Cmd {
 		// sanitize makes a line break.)
 		text, add := sanitize.Text(p.Content), l.Opt.Add
 		l.mode, l.prompt = libList, nil
-		return l.startAdd("the pasted text", func(ctx context.Context) (int64, bool, error) { return add(ctx, text) })
+		return l.startAdd("the pasted text", func(ctx context.Context) (Added, error) { return add(ctx, text) })
 	}
 	cmd := l.prompt.Update(msg)
 	switch l.mode {
@@ -1017,14 +1019,14 @@ func (l *libraryModel) onWrite(msg libWriteMsg) tea.Cmd {
 
 // startAdd runs a slow add in a command, with a spinner and a way to
 // cancel it.
-func (l *libraryModel) startAdd(input string, add func(context.Context) (int64, bool, error)) tea.Cmd {
+func (l *libraryModel) startAdd(input string, add func(context.Context) (Added, error)) tea.Cmd {
 	ctx, cancel := context.WithCancel(l.ctx)
 	l.cancel = cancel
 	l.mode = libAdding
 	l.status, l.errLine = "Adding "+sanitize.Line(input)+"…", ""
 	return tea.Batch(l.spin.Tick, func() tea.Msg {
-		id, existed, err := add(ctx)
-		return addedMsg{input: sanitize.Line(input), id: id, existed: existed, err: err}
+		a, err := add(ctx)
+		return addedMsg{input: sanitize.Line(input), Added: a, err: err}
 	})
 }
 

@@ -212,6 +212,21 @@ func TestLibrarySearchAtLimit(t *testing.T) {
 	}
 }
 
+// A folder given at the add prompt saves its files: the status counts
+// them, and the first is selected.
+func TestLibraryAddFolder(t *testing.T) {
+	hs := newHarness(t, libWith(3), 120, 24)
+	hs.press("a")
+	hs.typeText("~/clippings-folder")
+	hs.press("enter")
+	if !strings.Contains(hs.screen(), "Saved 3 articles from the folder.") {
+		t.Errorf("no count of the folder's articles:\n%s", hs.screen())
+	}
+	if hs.selectedTitle() != "Added ~/clippings-folder 1" {
+		t.Errorf("the folder's first article not selected: %q", hs.selectedTitle())
+	}
+}
+
 func TestLibraryAdd(t *testing.T) {
 	hs := newHarness(t, libWith(3), 120, 24)
 	hs.press("a")
@@ -223,7 +238,7 @@ func TestLibraryAdd(t *testing.T) {
 	if len(hs.added) != 1 || hs.added[0] != "https://example.org/new" {
 		t.Fatalf("Add called with %v", hs.added)
 	}
-	if hs.selectedTitle() != "Added https://example.org/new" {
+	if hs.selectedTitle() != "Added https://example.org/new 1" {
 		t.Errorf("new article not selected: %q", hs.selectedTitle())
 	}
 	if !strings.Contains(hs.screen(), "Saved.") {

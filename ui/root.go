@@ -24,18 +24,27 @@ import (
 	"margin/sanitize"
 )
 
+// Added is what an add saved: the article (or the first of a folder's),
+// whether it was in the library already, and how many of a folder's
+// files were saved (0 for one source).
+type Added struct {
+	ID      int64
+	Existed bool
+	Files   int
+}
+
 // Options configure the UI.
 type Options struct {
-	Library   Library                                                                     // *store.Store in production
-	Add       func(ctx context.Context, input string) (id int64, existed bool, err error) // fetch, extract and save a URL or path
-	AddSample func(ctx context.Context) (int64, error)                                    // adds the bundled sample article
-	Style     string                                                                      // "dark", "light", or "" to follow the terminal's background
-	Width     int                                                                         // reader text width; 0 = remembered setting or 80
-	OpenID    int64                                                                       // open this article at start (0 = library)
-	Export    func(ctx context.Context, articleID int64) (path string, err error)         // exports an article's notes; may be nil
-	OpenURL   func(url string) error                                                      // opens a link with the system's browser
-	Refresh   func(ctx context.Context, articleID int64) (summary string, err error)      // fetches an article again; may be nil
-	Copy      func(text string) error                                                     // puts text on the system clipboard; may be nil
+	Library   Library                                                                // *store.Store in production
+	Add       func(ctx context.Context, input string) (Added, error)                 // fetch, extract and save a URL, a path or a folder's files
+	AddSample func(ctx context.Context) (int64, error)                               // adds the bundled sample article
+	Style     string                                                                 // "dark", "light", or "" to follow the terminal's background
+	Width     int                                                                    // reader text width; 0 = remembered setting or 80
+	OpenID    int64                                                                  // open this article at start (0 = library)
+	Export    func(ctx context.Context, articleID int64) (path string, err error)    // exports an article's notes; may be nil
+	OpenURL   func(url string) error                                                 // opens a link with the system's browser
+	Refresh   func(ctx context.Context, articleID int64) (summary string, err error) // fetches an article again; may be nil
+	Copy      func(text string) error                                                // puts text on the system clipboard; may be nil
 	// Import opens an export for the library's I key (a path as typed);
 	// may be nil.
 	Import func(ctx context.Context, path string) (*ImportPlan, error)

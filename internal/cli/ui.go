@@ -86,9 +86,9 @@ func cmdUI(e *env, args []string) error {
 			return o.lib, nil
 		},
 		// The functions below run only once the library is open.
-		Add: func(ctx context.Context, input string) (int64, bool, error) {
+		Add: func(ctx context.Context, input string) (ui.Added, error) {
 			r, err := get().lib.AddInput(ctx, input)
-			return r.ID, r.Existed, err
+			return ui.Added{ID: r.ID, Existed: r.Existed, Files: r.Files}, err
 		},
 		AddSample: func(ctx context.Context) (int64, error) { return get().lib.AddSample(ctx) },
 		Style:     *style,

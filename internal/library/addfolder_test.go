@@ -34,7 +34,7 @@ func TestAddInputFolder(t *testing.T) {
 		}
 	}
 	res, err := l.AddInput(ctx, dir)
-	if err != nil || res.ID == 0 {
+	if err != nil || res.ID == 0 || res.Files != 2 {
 		t.Fatalf("add a folder: %+v %v", res, err)
 	}
 	as, err := l.List(ctx, store.ListOptions{})

@@ -53,6 +53,7 @@ type Result struct {
 	Refreshed bool                // a refresh put a new text in place
 	Unchanged bool                // a refresh found the same text
 	Moved     store.ReplaceResult // what a refresh did to the highlights
+	Files     int                 // a folder's: how many of its files were saved or found saved
 }
 
 // Loaded is a source read and extracted, not yet saved.
@@ -434,9 +435,9 @@ const FolderLimit = 200
 
 // addFolder saves the article files in dir and its subfolders (a vault of
 // clippings, a folder of saved pages), as margin add FOLDER does, in one
-// transaction. The result is the first article saved (or found saved);
-// files that cannot be read are skipped, and it fails only when none
-// could be saved, naming the first that failed.
+// transaction. The result is the first article saved (or found saved),
+// with how many were (Files); files that cannot be read are skipped, and
+// it fails only when none could be saved, naming the first that failed.
 func (l *Library) addFolder(ctx context.Context, dir string) (Result, error) {
 	files, err := reader.ArticleFiles(dir)
 	if err != nil {
@@ -463,13 +464,22 @@ func (l *Library) addFolder(ctx context.Context, dir string) (Result, error) {
 		}
 	}
 	res, errs := l.CommitAll(ctx, lds, AddOptions{})
+	var out Result
 	for i, r := range res {
-		if errs[i] == nil {
-			return r, nil
+		switch {
+		case errs[i] != nil:
+			first = cmp.Or(first, errs[i])
+		case out.Files == 0:
+			out = r
+			out.Files = 1
+		default:
+			out.Files++
 		}
-		first = cmp.Or(first, errs[i])
 	}
-	return Result{}, first
+	if out.Files == 0 {
+		return Result{}, first
+	}
+	return out, nil
 }
 
 // redacted is an error whose message shows no credentials.
