@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -54,15 +53,10 @@ func newHarness(t *testing.T, lib *fakeLib, w, h int, tweak ...func(*Options)) *
 			if strings.Contains(input, "fail") {
 				return Added{}, fmt.Errorf("fetch %s: 404 Not Found", input)
 			}
-			files := 1
-			if strings.Contains(input, "folder") {
-				files = 3 // a folder's files, each an article
-			}
-			var first int64
-			for i := range files {
-				id := lib.add(store.Article{
+			add := func(title string) int64 {
+				return lib.add(store.Article{
 					Content: article.Content{
-						Title:          fmt.Sprintf("Added %s %d", input, i+1),
+						Title:          title,
 						SiteName:       "example.org",
 						ReadingMinutes: 3,
 						Markdown:       "# Added\n\nSome text.\n",
@@ -70,12 +64,13 @@ func newHarness(t *testing.T, lib *fakeLib, w, h int, tweak ...func(*Options)) *
 					},
 					Added: testNow,
 				})
-				first = cmp.Or(first, id)
 			}
-			if files == 1 {
-				files = 0
+			if strings.Contains(input, "folder") { // three files, one unreadable
+				id := add("Added " + input + " 1")
+				add("Added " + input + " 2")
+				return Added{ID: id, Saved: 2, Failed: 1, Why: "notes.txt: not UTF-8"}, nil
 			}
-			return Added{ID: first, Files: files}, nil
+			return Added{ID: add("Added " + input)}, nil
 		},
 		AddSample: func(ctx context.Context) (int64, error) {
 			return lib.add(sampleArticle()), nil

@@ -649,8 +649,8 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 		return nil
 	}
 	switch {
-	case msg.Files > 1:
-		l.status = fmt.Sprintf("Saved %d articles from the folder.", msg.Files)
+	case msg.Saved+msg.Found+msg.Failed > 0:
+		l.status = folderStatus(msg.Added)
 	case msg.Existed:
 		l.status = "Already in your library."
 	default:
@@ -660,6 +660,19 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 	l.filter, l.words, l.queryErr, l.shown, l.opsKey, l.filterOps = "", "", "", "", "", query.Query{}
 	l.query, l.results, l.view = "", nil, nil
 	return l.load(msg.ID)
+}
+
+// folderStatus says what adding a folder's files did: "Saved 3 articles
+// from the folder; 1 in your library already; 1 could not be read: ...".
+func folderStatus(a Added) string {
+	s := fmt.Sprintf("Saved %d article%s from the folder", a.Saved, plural(a.Saved))
+	if a.Found > 0 {
+		s += fmt.Sprintf("; %d in your library already", a.Found)
+	}
+	if a.Failed > 0 {
+		s += fmt.Sprintf("; %d could not be read: %s", a.Failed, sanitize.Line(a.Why))
+	}
+	return s + "."
 }
 
 func (l *libraryModel) onWheel(msg tea.MouseWheelMsg) tea.Cmd {

@@ -213,13 +213,13 @@ func TestLibrarySearchAtLimit(t *testing.T) {
 }
 
 // A folder given at the add prompt saves its files: the status counts
-// them, and the first is selected.
+// them and says what could not be read, and the first is selected.
 func TestLibraryAddFolder(t *testing.T) {
 	hs := newHarness(t, libWith(3), 120, 24)
 	hs.press("a")
 	hs.typeText("~/clippings-folder")
 	hs.press("enter")
-	if !strings.Contains(hs.screen(), "Saved 3 articles from the folder.") {
+	if !strings.Contains(hs.screen(), "Saved 2 articles from the folder; 1 could not be read: notes.txt: not UTF-8.") {
 		t.Errorf("no count of the folder's articles:\n%s", hs.screen())
 	}
 	if hs.selectedTitle() != "Added ~/clippings-folder 1" {
@@ -238,7 +238,7 @@ func TestLibraryAdd(t *testing.T) {
 	if len(hs.added) != 1 || hs.added[0] != "https://example.org/new" {
 		t.Fatalf("Add called with %v", hs.added)
 	}
-	if hs.selectedTitle() != "Added https://example.org/new 1" {
+	if hs.selectedTitle() != "Added https://example.org/new" {
 		t.Errorf("new article not selected: %q", hs.selectedTitle())
 	}
 	if !strings.Contains(hs.screen(), "Saved.") {

@@ -24,13 +24,15 @@ import (
 	"margin/sanitize"
 )
 
-// Added is what an add saved: the article (or the first of a folder's),
-// whether it was in the library already, and how many of a folder's
-// files were saved (0 for one source).
+// Added is what an add saved: the article (or the first of a folder's)
+// and whether it was in the library already; for a folder, how many of
+// its files were saved, found saved already and could not be read (all 0
+// for one source), with the first failure's reason.
 type Added struct {
-	ID      int64
-	Existed bool
-	Files   int
+	ID                   int64
+	Existed              bool
+	Saved, Found, Failed int
+	Why                  string
 }
 
 // Options configure the UI.

@@ -7,12 +7,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"margin/internal/library"
 )
 
 // TestAddFolder: margin add DIR saves every article file in the folder
 // and its subfolders (a vault of clippings), leaving out hidden files and
 // folders and files margin does not read; a folder of none is refused in
-// one line; past askAbove files it asks first, and no answer adds nothing.
+// one line; past library.FolderLimit files it asks first, and no answer adds nothing.
 func TestAddFolder(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "lib.db")
@@ -53,18 +55,18 @@ func TestAddFolder(t *testing.T) {
 
 	many := filepath.Join(dir, "many")
 	os.MkdirAll(many, 0o755)
-	for i := range askAbove + 1 {
+	for i := range library.FolderLimit + 1 {
 		os.WriteFile(filepath.Join(many, fmt.Sprintf("n%03d.txt", i)), []byte(fmt.Sprintf("Note %d has words.\n", i)), 0o644)
 	}
 	_, errOut, err := runCtx(context.Background(), db, "\n", "add", many)
-	if err == nil || !strings.Contains(string(errOut), fmt.Sprintf("Add %d files from", askAbove+1)) {
-		t.Errorf("no question before %d files: %v, %q", askAbove+1, err, errOut)
+	if err == nil || !strings.Contains(string(errOut), fmt.Sprintf("Add %d files from", library.FolderLimit+1)) {
+		t.Errorf("no question before %d files: %v, %q", library.FolderLimit+1, err, errOut)
 	}
 	if n := strings.Count(string(mustBytes(t, db, "list")), "\n"); n != 4 {
 		t.Errorf("no answer added files: %d lines in the list", n)
 	}
 	mustBytes(t, db, "add", "--yes", many)
-	if n := strings.Count(string(mustBytes(t, db, "list")), "\n"); n != 4+askAbove+1 {
+	if n := strings.Count(string(mustBytes(t, db, "list")), "\n"); n != 4+library.FolderLimit+1 {
 		t.Errorf("--yes: %d lines in the list", n)
 	}
 }

@@ -135,13 +135,9 @@ func cmdAdd(e *env, args []string) error {
 	return addAll(e, library.New(st), opt, srcs)
 }
 
-// askAbove is how many files of folders margin add takes without asking:
-// more is likely a folder given by mistake (a home, a whole disk).
-const askAbove = 200
-
 // folderFiles replaces each folder among srcs with the article files in
 // it and its subfolders (Markdown, pages, text: a vault of clippings, a
-// folder of saved pages), asking before more than askAbove.
+// folder of saved pages), asking before more than library.FolderLimit.
 func folderFiles(e *env, srcs []string, yes bool) ([]string, error) {
 	var out []string
 	var folders []string
@@ -152,16 +148,13 @@ func folderFiles(e *env, srcs []string, yes bool) ([]string, error) {
 			out = append(out, src)
 			continue
 		}
-		files, err := reader.ArticleFiles(src)
+		files, err := library.FolderFiles(src)
 		if err != nil {
-			return nil, err
-		}
-		if len(files) == 0 {
-			return nil, fmt.Errorf("add: %s holds no file margin reads (.md, .html, .htm, .txt)", sanitize.Line(src))
+			return nil, fmt.Errorf("add: %w", err)
 		}
 		out, folders, found = append(out, files...), append(folders, src), found+len(files)
 	}
-	if found > askAbove && !yes {
+	if found > library.FolderLimit && !yes {
 		fmt.Fprintf(e.stderr, "Add %d files from %s? [y/N] ", found, sanitize.Line(strings.Join(folders, ", ")))
 		line, _ := bufio.NewReader(e.stdin).ReadString('\n')
 		if ans := strings.ToLower(strings.TrimSpace(line)); ans != "y" && ans != "yes" {

@@ -12,9 +12,10 @@ import (
 )
 
 // The library's add prompt given a folder saves its article files, as
-// margin add FOLDER does (it said "is a folder, use a shell"); a folder of
-// nothing margin reads, or of more than FolderLimit files, is refused in
-// one line naming it.
+// margin add FOLDER does (it said "is a folder, use a shell"), counting
+// what it saved, found saved and could not read; a folder of nothing
+// margin reads, or of more than FolderLimit files, is refused in one line
+// naming it.
 func TestAddInputFolder(t *testing.T) {
 	ctx := context.Background()
 	l := openLib(t)
@@ -25,6 +26,7 @@ func TestAddInputFolder(t *testing.T) {
 		"sub/two.txt":      "Two\n\n" + body + "\n",
 		".hidden/three.md": "# Three\n\n" + body + "\n",
 		"picture.png":      "not an article",
+		"bad.html":         "\x00\x01\x02 binary, no article",
 	}
 	for name, text := range files {
 		p := filepath.Join(dir, name)
@@ -34,7 +36,7 @@ func TestAddInputFolder(t *testing.T) {
 		}
 	}
 	res, err := l.AddInput(ctx, dir)
-	if err != nil || res.ID == 0 || res.Files != 2 {
+	if err != nil || res.ID == 0 || res.Saved != 2 || res.Found != 0 || res.Failed != 1 || !strings.Contains(res.Why, "bad.html") {
 		t.Fatalf("add a folder: %+v %v", res, err)
 	}
 	as, err := l.List(ctx, store.ListOptions{})
@@ -47,6 +49,10 @@ func TestAddInputFolder(t *testing.T) {
 	}
 	if all := strings.ToLower(strings.Join(titles, "|")); len(as) != 2 || !strings.Contains(all, "one") || !strings.Contains(all, "two") {
 		t.Errorf("saved %q, want One and Two", titles)
+	}
+	// Again: found saved, not saved twice.
+	if res, err := l.AddInput(ctx, dir); err != nil || res.Saved != 0 || res.Found != 2 {
+		t.Errorf("the folder again: %+v %v", res, err)
 	}
 	empty := t.TempDir()
 	if _, err := l.AddInput(ctx, empty); err == nil || !strings.Contains(err.Error(), "holds no file margin reads") || strings.Contains(err.Error(), "\n") {

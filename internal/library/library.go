@@ -53,7 +53,10 @@ type Result struct {
 	Refreshed bool                // a refresh put a new text in place
 	Unchanged bool                // a refresh found the same text
 	Moved     store.ReplaceResult // what a refresh did to the highlights
-	Files     int                 // a folder's: how many of its files were saved or found saved
+	// A folder's files (AddInput): how many were saved, found saved
+	// already, and could not be read, with the first one's error.
+	Saved, Found, Failed int
+	Why                  string
 }
 
 // Loaded is a source read and extracted, not yet saved.
@@ -428,56 +431,73 @@ func (l *Library) AddInput(ctx context.Context, input string) (Result, error) {
 	return l.Save(ctx, src, AddOptions{Stdin: strings.NewReader(pasted)})
 }
 
-// FolderLimit is how many files of a folder the library's prompt adds:
-// more is likely a folder given by mistake (a home, a whole disk), which
-// margin add FOLDER --yes takes in a shell.
+// FolderLimit is how many files of folders margin adds without asking
+// (margin add asks; the library's prompt refuses): more is likely a folder
+// given by mistake (a home, a whole disk).
 const FolderLimit = 200
 
-// addFolder saves the article files in dir and its subfolders (a vault of
-// clippings, a folder of saved pages), as margin add FOLDER does, in one
-// transaction. The result is the first article saved (or found saved),
-// with how many were (Files); files that cannot be read are skipped, and
-// it fails only when none could be saved, naming the first that failed.
-func (l *Library) addFolder(ctx context.Context, dir string) (Result, error) {
+// FolderFiles lists the article files margin reads in dir and its
+// subfolders (a vault of clippings, a folder of saved pages); a folder of
+// none is an error naming it.
+func FolderFiles(dir string) ([]string, error) {
 	files, err := reader.ArticleFiles(dir)
+	if err == nil && len(files) == 0 {
+		err = fmt.Errorf("%s holds no file margin reads (.md, .html, .htm, .txt)", sanitize.Line(dir))
+	}
+	return files, err
+}
+
+// addFolder saves the article files in dir, as margin add FOLDER does, in
+// one transaction. The result is the first article saved (or found
+// saved), with how many were saved and found (Saved, Found) and how many
+// could not be read (Failed, the first one's error in Why); it fails only
+// when none could be saved.
+func (l *Library) addFolder(ctx context.Context, dir string) (Result, error) {
+	files, err := FolderFiles(dir)
 	if err != nil {
 		return Result{}, err
 	}
-	name := sanitize.Line(dir)
-	switch {
-	case len(files) == 0:
-		return Result{}, fmt.Errorf("%s holds no file margin reads (.md, .html, .htm, .txt)", name)
-	case len(files) > FolderLimit:
-		return Result{}, fmt.Errorf("%s holds %d files, more than %d; in a shell, margin add FOLDER --yes adds them", name, len(files), FolderLimit)
+	if len(files) > FolderLimit {
+		return Result{}, fmt.Errorf("%s holds %d files, more than %d; in a shell, margin add FOLDER --yes adds them", sanitize.Line(dir), len(files), FolderLimit)
 	}
 	var lds []Loaded
+	var out Result
 	var first error
+	fail := func(err error) {
+		out.Failed++
+		first = cmp.Or(first, err)
+	}
 	for _, f := range files {
 		ld, err := l.Load(ctx, f, AddOptions{})
 		switch {
 		case ctx.Err() != nil:
 			return Result{}, ctx.Err()
 		case err != nil:
-			first = cmp.Or(first, err)
+			fail(err)
 		default:
 			lds = append(lds, ld)
 		}
 	}
 	res, errs := l.CommitAll(ctx, lds, AddOptions{})
-	var out Result
 	for i, r := range res {
 		switch {
 		case errs[i] != nil:
-			first = cmp.Or(first, errs[i])
-		case out.Files == 0:
-			out = r
-			out.Files = 1
-		default:
-			out.Files++
+			fail(errs[i])
+			continue
+		case out.ID == 0:
+			out.ID, out.Title, out.Words, out.Existed = r.ID, r.Title, r.Words, r.Existed
+		}
+		if r.Existed {
+			out.Found++
+		} else {
+			out.Saved++
 		}
 	}
-	if out.Files == 0 {
+	if out.ID == 0 {
 		return Result{}, first
+	}
+	if first != nil {
+		out.Why = first.Error()
 	}
 	return out, nil
 }
