@@ -167,7 +167,7 @@ func TestWriteFileRules(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "vault", "notes") // created on demand
 	a := &store.Article{ID: 42, Content: article.Content{Title: "Reading with a pencil"}}
 	rec := &fakeRecords{}
-	v := func(s string) []byte { return []byte("---\nmargin_id: 42\n---\n\n" + wrapRegion(s)) }
+	v := func(s string) []byte { return []byte("---\nmargin_id: 42\n---\n\n" + wrapRegion(s, "")) }
 
 	res, err := WriteFile(ctx, dir, a, v("v1"), "md", rec)
 	path := filepath.Join(dir, "Reading with a pencil.md")

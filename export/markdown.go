@@ -42,10 +42,10 @@ func Markdown(a *store.Article, hs []store.Highlight, opt Options) ([]byte, erro
 		if err != nil {
 			return nil, fmt.Errorf("export article %d with template %s: %w", a.ID, opt.Template.Name(), err)
 		}
-		return []byte("---\n" + fm + "---\n\n" + wrapRegionStamped(body, fmStamp(fm))), nil
+		return []byte("---\n" + fm + "---\n\n" + wrapRegion(body, fmStamp(fm))), nil
 	}
 	fm, body := splitFrontMatter(sanitize.Text(defaultMarkdown(d)))
-	return []byte("---\n" + fm + "---\n\n" + wrapRegionStamped(body, fmStamp(fm))), nil
+	return []byte("---\n" + fm + "---\n\n" + wrapRegion(body, fmStamp(fm))), nil
 }
 
 // The margin region of a Markdown export: margin owns what is between these
@@ -58,12 +58,9 @@ const (
 	regionEnd   = "<!-- margin:end -->"
 )
 
-// wrapRegion puts body between the region's marker lines.
-func wrapRegion(body string) string { return wrapRegionStamped(body, "") }
-
-// wrapRegionStamped puts body between the region's marker lines, the
-// begin line carrying stamp (fmStamp) after the region's hash.
-func wrapRegionStamped(body, stamp string) string {
+// wrapRegion puts body between the region's marker lines, the begin line
+// carrying stamp (fmStamp; "" for none) after the region's hash.
+func wrapRegion(body, stamp string) string {
 	// A marker inside the body would end the region early.
 	body = strings.ReplaceAll(body, "<!-- margin:", "<!-- margin :")
 	inner := "\n" + strings.Trim(body, "\n") + "\n\n"

@@ -214,10 +214,10 @@ func mustTime(t *testing.T, s string) (tm time.Time) {
 // The user may reorder the front matter: margin's changed keys are still
 // rewritten in place, each once.
 func TestMergeReorderedFrontMatter(t *testing.T) {
-	cur := "---\nhighlights: 1\nmine: yes\nlabels:\n  - claim\ntitle: T\nmargin_id: 9\n---\n" + wrapRegion("old")
-	next := "---\ntitle: T\nlabels:\n    - claim\n    - evidence\nhighlights: 2\nmargin_id: 9\nnew_key: 1\n---\n\n" + wrapRegion("new")
+	cur := "---\nhighlights: 1\nmine: yes\nlabels:\n  - claim\ntitle: T\nmargin_id: 9\n---\n" + wrapRegion("old", "")
+	next := "---\ntitle: T\nlabels:\n    - claim\n    - evidence\nhighlights: 2\nmargin_id: 9\nnew_key: 1\n---\n\n" + wrapRegion("new", "")
 	got, reason := mergeMarkdown(cur, next, false)
-	want := "---\nhighlights: 2\nmine: yes\nlabels:\n    - claim\n    - evidence\ntitle: T\nmargin_id: 9\nnew_key: 1\n---\n" + wrapRegion("new")
+	want := "---\nhighlights: 2\nmine: yes\nlabels:\n    - claim\n    - evidence\ntitle: T\nmargin_id: 9\nnew_key: 1\n---\n" + wrapRegion("new", "")
 	if reason != "" || got != want {
 		t.Errorf("merge: %s\n got %q\nwant %q", reason, got, want)
 	}
@@ -226,9 +226,9 @@ func TestMergeReorderedFrontMatter(t *testing.T) {
 // A file whose line ends an editor turned into CRLF still merges, and the
 // user's text keeps its CRLF.
 func TestMergeCRLF(t *testing.T) {
-	lf := "---\ntitle: T\nmargin_id: 9\nhighlights: 1\n---\nmine\n\n" + wrapRegion("old") + "\nbelow\n"
+	lf := "---\ntitle: T\nmargin_id: 9\nhighlights: 1\n---\nmine\n\n" + wrapRegion("old", "") + "\nbelow\n"
 	cur := strings.ReplaceAll(lf, "\n", "\r\n")
-	next := "---\ntitle: T\nmargin_id: 9\nhighlights: 2\n---\n\n" + wrapRegion("new")
+	next := "---\ntitle: T\nmargin_id: 9\nhighlights: 2\n---\n\n" + wrapRegion("new", "")
 	got, reason := mergeMarkdown(cur, next, false)
 	if reason != "" || !strings.Contains(got, "mine\r\n\r\n"+regionBegin) || !strings.HasSuffix(got, regionEnd+"\n\r\nbelow\r\n") ||
 		!strings.Contains(got, "new") || !strings.Contains(got, "highlights: 2\n") {
