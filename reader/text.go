@@ -997,10 +997,11 @@ const textWrapSlack = 2
 
 // textSetInCells reports a line whose parts a run of spaces sets apart,
 // as a dumper lays out a table's cells (two spaces after a sentence's
-// end are a typist's habit, not a cell).
+// end are a typist's habit, not a cell), or a tab, as a browser's copy
+// does.
 func textSetInCells(t string) bool {
 	for i := 1; i+1 < len(t); i++ {
-		if t[i] == ' ' && t[i+1] == ' ' && !strings.ContainsRune(".?!:;", rune(t[i-1])) {
+		if t[i] == '\t' || t[i] == ' ' && t[i+1] == ' ' && !strings.ContainsRune(".?!:;", rune(t[i-1])) {
 			return true
 		}
 	}
@@ -1156,17 +1157,17 @@ func textWide(r rune) bool {
 }
 
 // textCellCount counts the columns of a line whose fields are set apart by
-// two or more spaces or by pipes, as a dumped table's are; 1 for ordinary
-// text.
+// two or more spaces or by pipes, as a dumped table's are, or by tabs, as
+// a browser's copy of a table's are; 1 for ordinary text.
 func textCellCount(s string) int {
 	n := 1
 	for i := 0; i < len(s); i++ {
 		switch {
 		case s[i] == '|' && i > 0 && i < len(s)-1:
 			n++
-		case s[i] == ' ' && i+1 < len(s) && s[i+1] == ' ':
+		case s[i] == ' ' && i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\t'), s[i] == '\t' && i > 0 && i < len(s)-1:
 			n++
-			for i+1 < len(s) && s[i+1] == ' ' {
+			for i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\t') {
 				i++
 			}
 		}

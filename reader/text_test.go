@@ -317,6 +317,13 @@ func TestTextTables(t *testing.T) {
 	if len(body) != 4 || body[1] != "1 Kyle Busch 5040" {
 		t.Errorf("table rows not kept as the body: %q", body)
 	}
+	// A browser's copy sets a table's cells apart by tabs, its rows
+	// sometimes by blank lines too.
+	tabs := "Pos.\tDriver\tPoints\n\n1\tKyle Busch\t5040\n\n2\tMartin Truex Jr.\t5035\n\n3\tKevin Harvick\t5033"
+	units = classified("Home", "News", "Final standings after the last race", tabs, "Share on Facebook")
+	if body := texts(units, textBody(units)); len(body) != 4 || body[2] != "2 Martin Truex Jr. 5035" {
+		t.Errorf("tab-separated rows not kept as the body: %q", body)
+	}
 	pipes := "| City | Population | Area |\n| Oslo | 709000 | 454 |\n| Bergen | 285000 | 465 |"
 	units = classified("Home", "Largest cities", pipes, "Share on Facebook")
 	if body := texts(units, textBody(units)); len(body) != 3 {
