@@ -1091,6 +1091,7 @@ func textBody(units []textUnit) []int {
 		return textListBody(units, a, b)
 	}
 	end = textItemEnd(units, start, end)
+	end = textFeedEnd(units, start, end)
 	var body []int
 	whole := false // the loop reached end: the article may go on past a box
 	for i := start; ; {
@@ -1699,6 +1700,65 @@ func textItemEnd(units []textUnit, start, end int) int {
 	}
 	return end
 }
+
+// textFeedEnd cuts the run before a feed of other posts under the
+// article: textMinFeedEntries entries in a row, each a headline over its
+// date (an author's line may stand between), with no more than its blurb
+// under it. A browser's copy gives such a feed no bullets, so its blurbs
+// read as the article's paragraphs. A timeline's dates have no headline
+// over them, and a section of the article has more than one paragraph.
+func textFeedEnd(units []textUnit, start, end int) int {
+	entry := func(d int) (head int, ok bool) {
+		u := units[d]
+		if !u.byline || u.prose || u.list {
+			return 0, false
+		}
+		for h := d - 1; h >= max(start+1, d-2); h-- {
+			if units[h].prose {
+				return 0, false
+			}
+			if textTitleShaped(units[h]) {
+				return h, true
+			}
+		}
+		return 0, false
+	}
+	for i := start + 1; i <= end; i++ {
+		h, ok := entry(i)
+		if !ok || textParagraphs(units[start:h]) < 2 {
+			continue
+		}
+		n, d := 1, i
+		for n < textMinFeedEntries {
+			next, prose := -1, 0
+			for k := d + 1; k <= end && k <= d+textFeedEntryUnits; k++ {
+				if _, ok := entry(k); ok {
+					next = k
+					break
+				}
+				if units[k].prose {
+					prose++
+				}
+			}
+			if next < 0 || prose > 1 {
+				break
+			}
+			n, d = n+1, next
+		}
+		if n >= textMinFeedEntries {
+			return h - 1
+		}
+	}
+	return end
+}
+
+// textMinFeedEntries is the fewest entries of a feed of posts, and
+// textFeedEntryUnits the most units from one entry's date to the next's:
+// its blurb, the next headline and author.
+const (
+	textMinFeedEntries = 3
+	textFeedEntryUnits = 5
+)
 
 // textHeadlineCased reports a list item of three or more words, most of
 // them capitalised and no sentence's end: a headline, as links to other

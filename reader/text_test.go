@@ -2882,3 +2882,54 @@ func TestTextTitleOverItsDateNotThePictures(t *testing.T) {
 		t.Errorf("title %q, want %q", a.Title, want)
 	}
 }
+
+// TestTextFeedUnderTheArticle: a browser's copy of the site's feed of other
+// posts under the article (headline, author, date, blurb, each without a
+// bullet) read as the article's paragraphs; a timeline (a date over each
+// paragraph) and dated sections of several paragraphs stay the article's.
+func TestTextFeedUnderTheArticle(t *testing.T) {
+	body := []string{para("Protests", 45), para("Problem", 60), para("Strategy", 50), para("Short", 30)}
+	parts := []string{"Home\nPolitics\nWorld", "Why the city will bring order to the harbour", "by Tom Rogan", "| November 18, 2019 12:26 PM", "Print this article"}
+	parts = append(parts, body...)
+	parts = append(parts, "Opinion\nBeltway\nChina", "More Examiner")
+	var blurbs []string
+	for i, h := range []string{"Carlos Ghosn and the dark side of justice", "What made the film so popular?", "Senator says the agenda would kill the dream", "Report on detention rates is bogus"} {
+		b := para(strings.Fields(h)[1], 24+10*i)
+		blurbs = append(blurbs, b)
+		parts = append(parts, h, []string{"Anna Ghosn", "Madeline Fry", "Sen. David Perdue", "Becket Adams"}[i], fmt.Sprintf("Tuesday November %d, 2019", 19-i), b)
+	}
+	parts = append(parts, "© 2019 Examiner. All rights reserved.")
+	a := pasted(t, parts...)
+	for _, p := range body {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("the article's paragraph lost: %.20q\n%s", p, a.Text)
+		}
+	}
+	for _, b := range blurbs {
+		if strings.Contains(a.Text, b) {
+			t.Errorf("a post of the feed kept: %.20q\n%s", b, a.Text)
+		}
+	}
+
+	// A timeline: each paragraph under its date, no headline over it.
+	parts = []string{"Home\nPolitics\nWorld", "How the strike unfolded", "by Tom Rogan", "November 18, 2019", para("Intro", 40)}
+	var dated []string
+	for i := range 4 {
+		p := para(fmt.Sprint("Day", i), 30)
+		dated = append(dated, p)
+		parts = append(parts, fmt.Sprintf("March %d, 2019", i+3), p)
+	}
+	// Sections under a headline and a date, each of two paragraphs.
+	for i, h := range []string{"The first week of talks", "The second week of talks", "The third week of talks"} {
+		p, q := para(fmt.Sprint("Week", i), 35), para(fmt.Sprint("More", i), 35)
+		dated = append(dated, p, q)
+		parts = append(parts, h, fmt.Sprintf("April %d, 2019", i+3), p, q)
+	}
+	parts = append(parts, "© 2019 Examiner. All rights reserved.")
+	a = pasted(t, parts...)
+	for _, p := range dated {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("a dated paragraph of the article lost: %.20q\n%s", p, a.Text)
+		}
+	}
+}
