@@ -541,6 +541,7 @@ func textClassify(units []textUnit) {
 	textClassifyThread(units)
 	textClassifyCaptions(units)
 	textClassifyTables(units)
+	textClassifyCutTitles(units)
 	textClassifyClauseLists(units)
 	textClassifyReferences(units)
 	textClassifyCode(units)
@@ -558,6 +559,40 @@ func textClassify(units []textUnit) {
 	}
 	textClassifySlides(units)
 }
+
+// textClassifyCutTitles marks a box of links to other stories whose
+// titles the site cut short ("For activists, recent setbacks temper long-
+// term hopes …"): textMinCutTitles lines or more in a row, each ending in
+// an ellipsis after a space. A browser's copy gives them no bullets, so
+// each read as a paragraph; a writer who trails off with "..." does so in
+// a paragraph or two, not in every one of a column of short ones.
+func textClassifyCutTitles(units []textUnit) {
+	cut := func(u textUnit) bool {
+		return !u.list && !u.table && u.words <= textMaxCutTitleWords &&
+			(strings.HasSuffix(u.text, " …") || strings.HasSuffix(u.text, " ..."))
+	}
+	for i := 0; i < len(units); {
+		j := i
+		for j < len(units) && cut(units[j]) {
+			j++
+		}
+		if j-i >= textMinCutTitles {
+			for k := i; k < j; k++ {
+				u := &units[k]
+				u.prose, u.teaser = false, true
+				u.score = textScore(u)
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// textMinCutTitles is the fewest cut titles in a box of them, and
+// textMaxCutTitleWords the longest such title.
+const (
+	textMinCutTitles     = 3
+	textMaxCutTitleWords = 20
+)
 
 // textClassifySlides finds a slideshow: a gallery's counters "1/5",
 // "2/5" ... in order, three or more, each slide's heading, picture,

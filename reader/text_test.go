@@ -2933,3 +2933,28 @@ func TestTextFeedUnderTheArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestTextCutTitles: links to other stories whose titles the site cut
+// short ("... temper long-term hopes …"), copied out of a browser without
+// bullets, read as the article's last paragraphs; a writer's paragraphs
+// trailing off with "..." stay.
+func TestTextCutTitles(t *testing.T) {
+	body := []string{para("Campaign", 45), para("Agencies", 50) + " what a time to be alive ...", "The bottom line ...", para("Viral", 40)}
+	parts := []string{"Home\nNews\nSports", "Ad agencies divided on the state's viral campaign", "By Jane Roe", "Nov. 20, 2019"}
+	parts = append(parts, body...)
+	cuts := []string{"For activists, recent setbacks temper long-term hopes …", "Police: double-murder suicide was domestic-related …",
+		"Jury rules for half of 21 plaintiffs in used body parts suit …", "Officials knew of the anxiety …"}
+	parts = append(parts, cuts...)
+	parts = append(parts, "Follow us elsewhere:", "© 2019 The Review. All rights reserved.")
+	a := pasted(t, parts...)
+	for _, p := range body {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("the article's paragraph lost: %.30q\n%s", p, a.Text)
+		}
+	}
+	for _, c := range cuts {
+		if strings.Contains(a.Text, c) {
+			t.Errorf("a cut title kept: %q\n%s", c, a.Text)
+		}
+	}
+}
