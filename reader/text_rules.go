@@ -921,7 +921,9 @@ func textCodeLine(s string) bool {
 			return true
 		}
 	}
-	return strings.ContainsAny(s, "=;{}") || strings.Contains(s, "(") && strings.Contains(s, ")") && !strings.Contains(s, " ") || strings.Contains(s, "()") || strings.Contains(s, "):")
+	// A definition's or a statement's header ends with "):" ("def f(x):");
+	// inside a line it is a label's ("England (Group A): 10th appearance").
+	return strings.ContainsAny(s, "=;{}") || strings.Contains(s, "(") && strings.Contains(s, ")") && !strings.Contains(s, " ") || strings.Contains(s, "()") || strings.HasSuffix(s, "):")
 }
 
 // textLeadsIn reports a line that its list completes: it ends with a

@@ -650,6 +650,21 @@ func TestTextBodyKeepsCode(t *testing.T) {
 	}
 }
 
+// TestTextLabelsAreNoCode: rows labelled "Name (Group): value" were read
+// as code (a definition's "):"), and a block of code is the article's, so
+// the writer's box and the footer under them were kept.
+func TestTextLabelsAreNoCode(t *testing.T) {
+	if textCodeLine("England (Group A): 10th appearance") || !textCodeLine("def setUpClass(cls):") {
+		t.Error("a label's \"):\" taken for code, or a definition's header not")
+	}
+	rows := "England (Group A): 10th appearance\nCzech Republic (Group A): Seventh appearance\nUkraine (Group B): Third appearance\n" +
+		"Spain (Group F): 11th appearance\nSweden (Group F): Seventh appearance\nPoland (Group G): Fourth appearance"
+	units := classified("Home", "News", para("One", 60), para("Two", 60), "Qualified teams", rows, "Jo Bloggs mugshot", "Privacy policy")
+	if got := strings.Join(texts(units, textBody(units)), "|"); strings.Contains(got, "Privacy policy") {
+		t.Errorf("the footer kept as code: %.400s", got)
+	}
+}
+
 func TestTextBodyEndsWhereHeaderFurnitureReturns(t *testing.T) {
 	// Each piece on the page opens with the same share bar; the second
 	// one after the article's paragraphs opens a teaser.
