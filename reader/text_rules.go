@@ -2508,20 +2508,25 @@ func textContactLine(u textUnit) bool {
 // textDataList returns the list that closes an article right after unit
 // at-1, under a short heading or none: textMinListLines or more items
 // punctuated alike ("England (Group A): 10th appearance"), as rows of data
-// are and a box of headlines, each worded its own way, is not.
+// are and a box of headlines, each worded its own way, is not. A browser's
+// copy gives the items no bullets, but no blank line between them either.
 func textDataList(units []textUnit, at int) []int {
-	if at < len(units) && !units[at].list && textKeepShort(units[at]) && units[at].words <= textMaxHeadingWords {
+	tight := func(i int) bool { return i < len(units) && !units[i].list && !units[i].blank }
+	if at < len(units) && !units[at].list && textKeepShort(units[at]) && units[at].words <= textMaxHeadingWords &&
+		(at+1 < len(units) && units[at+1].list || tight(at+2)) {
 		at++ // the list's heading
 	}
-	if at >= len(units) || !units[at].list {
+	if at >= len(units) || !units[at].list && !tight(at+1) {
 		return nil
 	}
 	skel := textPunctuation(units[at].text)
 	if len([]rune(skel)) < 2 {
 		return nil
 	}
+	listed := units[at].list
 	end := at
-	for end < len(units) && units[end].list && !units[end].prose && !units[end].boiler && textPunctuation(units[end].text) == skel {
+	for end < len(units) && (listed && units[end].list || !listed && (end == at || tight(end))) &&
+		!units[end].prose && !units[end].boiler && textPunctuation(units[end].text) == skel {
 		end++
 	}
 	if end-at < textMinListLines {

@@ -1335,6 +1335,14 @@ func TestFromTextKeepsClosingDataList(t *testing.T) {
 	if !strings.Contains(a.Text, "Qualified teams") || !strings.Contains(a.Text, "England (Group A)") || !strings.Contains(a.Text, "Poland (Group G)") {
 		t.Errorf("closing list lost: %.400q", a.Text)
 	}
+	// A browser's copy gives the rows no bullets, one under the other.
+	var bare []string
+	for _, r := range rows {
+		bare = append(bare, strings.TrimPrefix(r, "  * "))
+	}
+	if a, err := FromText(page([]string{strings.Join(bare, "\n")})); err != nil || !strings.Contains(a.Text, "England (Group A)") || !strings.Contains(a.Text, "Poland (Group G)") {
+		t.Errorf("closing list without bullets lost: %v %.400q", err, a.Text)
+	}
 	// Headlines worded each their own way are another page's links.
 	links := []string{"  * Moon Rush: Private Lunar Lander Plans", "  * Where Commercial Landers Will Land Next",
 		"  * Mars (Again): The Red Planet's Pull", "  * Why Rockets Fly", "  * Comets, Asteroids & You", "  * Life On Europa?"}
