@@ -57,6 +57,7 @@ Usage:
   margin check [--repair] [--salvage NEW.db]
   margin config [export-dir|export-name|export-folder|style|width|links [VALUE]]   none: list them all, with where each comes from
   margin bench extract|paste|multilingual|read|library|hostile|import [--corpus DIR]   (built with -tags bench)
+  margin help [COMMAND]  |  margin COMMAND --help  |  margin --version
 
 Global flags go before or after the command: --db PATH (default: $MARGIN_DB,
 else the XDG data directory), --style dark|light and --width N (for open, show
@@ -248,10 +249,21 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 {
 		switch args[0] {
 		case "help", "-h", "--help", "-help":
+			if len(args) > 1 && commands[args[1]] != nil {
+				fmt.Fprint(stdout, commandUsage(args[1]))
+				return nil
+			}
 			fmt.Fprint(stdout, usage)
+			return nil
+		case "version", "--version", "-version":
+			fmt.Fprintln(stdout, version())
 			return nil
 		}
 		if cmd, ok := commands[args[0]]; ok {
+			if asksHelp(args[1:]) {
+				fmt.Fprint(stdout, commandUsage(args[0]))
+				return nil
+			}
 			if args[0] == "open" {
 				inUI.Store(true)
 			}
@@ -263,6 +275,83 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	inUI.Store(true)
 	return cmdUI(e, args)
+}
+
+// asksHelp reports -h or --help among a command's flags (not after "--",
+// where it is an argument: margin search -- --help).
+func asksHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "--help", "-help":
+			return true
+		}
+	}
+	return false
+}
+
+// commandUsage is the part of usage that shows one command: its lines
+// (and their continuations) and the global flags.
+func commandUsage(name string) string {
+	if name == "ls" {
+		name = "list"
+	}
+	lines := strings.Split(usage, "\n")
+	var b strings.Builder
+	b.WriteString("Usage:\n")
+	in := false
+	for _, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "  margin "):
+			in = strings.Contains(l, "margin "+name+" ") || strings.HasSuffix(l, "margin "+name)
+		case !strings.HasPrefix(l, "   "):
+			in = false
+		}
+		if in {
+			b.WriteString(l + "\n")
+		}
+	}
+	if i := strings.Index(usage, "\nGlobal flags"); i >= 0 {
+		b.WriteString(usage[i:])
+	}
+	return b.String()
+}
+
+// version names the build: the module's version and, when built from a
+// checkout, its commit and time.
+func version() string {
+	v := "margin (devel)"
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	if info.Main.Version != "" && info.Main.Version != "(devel)" {
+		v = "margin " + info.Main.Version
+	}
+	var rev, at, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = " (modified)"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev != "" {
+		v += ", commit " + rev + dirty
+	}
+	if at != "" {
+		v += ", " + at
+	}
+	return v + ", " + info.GoVersion
 }
 
 // globalNames are the flags every command takes, before or after its
@@ -375,7 +464,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 				continue
 			}
 			if m[1] == "h" || m[1] == "help" {
-				return nil, usageErr("%s: see margin help", fs.Name())
+				return nil, usageErr("%s: see margin help %s", fs.Name(), fs.Name())
+			}
+			if fs.Name() == "margin" {
+				return nil, usageErr("unknown flag %s (see margin help)", a)
 			}
 			if textCommands[fs.Name()] {
 				// A search for a word that starts with "-" reads as a flag.

@@ -401,6 +401,28 @@ func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
 	if _, _, err := margin(t, db, "", "list", "--frobnicate"); err == nil || !strings.Contains(err.Error(), "unknown flag --frobnicate") {
 		t.Fatalf("unknown flag: %v", err)
 	}
+	// A command's --help shows how to call it, and nothing else runs.
+	for _, args := range [][]string{{"import", "--help"}, {"help", "import"}, {"import", "-h", "x.csv"}} {
+		out, _, err := margin(t, db, "", args...)
+		if err != nil || !strings.Contains(out, "margin import FILE|DIR|ZIP") || !strings.Contains(out, "--no-fetch") || strings.Contains(out, "margin list") {
+			t.Fatalf("%q: %v %q", args, err, out)
+		}
+	}
+	if out, _, err := margin(t, db, "", "link", "--help"); err != nil || !strings.Contains(out, "margin link HID") {
+		t.Fatalf("link --help: %v %q", err, out)
+	}
+	// After "--" it is a word to look for.
+	if out, _, err := margin(t, db, "", "search", "--", "--help"); err != nil || strings.Contains(out, "Usage") {
+		t.Fatalf("search -- --help: %v %q", err, out)
+	}
+	if out, _, err := margin(t, db, "", "--version"); err != nil || !strings.HasPrefix(out, "margin ") {
+		t.Fatalf("--version: %v %q", err, out)
+	}
+	// The library's own flags: named once ("margin: unknown flag", not
+	// "margin: margin: unknown flag").
+	if _, _, err := margin(t, db, "", "--frobnicate"); err == nil || strings.HasPrefix(err.Error(), "margin") || !strings.Contains(err.Error(), "--frobnicate") {
+		t.Fatalf("--frobnicate: %v", err)
+	}
 	// A query word that starts with "-" is told where it goes, and goes.
 	if _, _, err := margin(t, db, "", "search", "-hollow"); err == nil || !strings.Contains(err.Error(), "margin search -- -hollow") {
 		t.Fatalf("search -hollow: %v", err)
