@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +37,9 @@ type harness struct {
 	// watches are the library's change checks asked for (fireWatch).
 	watches []func(time.Time) tea.Msg
 	urls    []string // links opened
+	// lastFirst runs a tea.Batch's commands last to first, each to its
+	// end: a batch promises no order, and the runtime runs them at once.
+	lastFirst bool
 }
 
 // The harnesses run commands one after the other, often the whole
@@ -142,16 +147,44 @@ func (hs *harness) run(cmd tea.Cmd) {
 		switch msg := msg.(type) {
 		case nil:
 		case tea.BatchMsg:
+			if hs.lastFirst {
+				// The last command, and all it leads to, first.
+				for _, c := range slices.Backward(msg) {
+					hs.run(c)
+				}
+				continue
+			}
 			queue = append(queue, msg...)
 		case tea.QuitMsg:
 			hs.quit = true
 		case spinner.TickMsg:
 			// The spinner would tick forever.
 		default:
+			if seq, ok := sequenceOf(msg); ok {
+				// tea.Sequence: each command settles before the next.
+				for _, c := range seq {
+					hs.run(c)
+				}
+				continue
+			}
 			_, next := hs.m.Update(msg)
 			queue = append(queue, next)
 		}
 	}
+}
+
+// sequenceOf returns the commands of tea.Sequence's message (its type is
+// unexported: a slice of commands that is no BatchMsg).
+func sequenceOf(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
 }
 
 // press sends key presses named as in key bindings ("j", "enter", "ctrl+d").

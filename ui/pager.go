@@ -1067,7 +1067,8 @@ func (p *pagerModel) back(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 	}
-	return tea.Batch(p.savePosition(), func() tea.Msg { return closeMsg{} })
+	// In order: the library comes back showing the position just saved.
+	return tea.Sequence(p.savePosition(), func() tea.Msg { return closeMsg{} })
 }
 
 func (p *pagerModel) setWidth(w int) tea.Cmd {

@@ -303,3 +303,26 @@ func TestNoteEditorQuote(t *testing.T) {
 		t.Errorf("no ellipsis:\n%s", scr)
 	}
 }
+
+// Back in the library, the row of the article just read shows how far it
+// was read at once: the position is saved before the library reads its
+// rows, whatever order the runtime runs commands in (it showed "new" for
+// a second or more).
+func TestLibraryRowCurrentAfterReading(t *testing.T) {
+	hs, p := readerHarness(t, 120, 300)
+	id := p.art.ID
+	hs.lastFirst = true
+	hs.press("q")
+	if hs.m.screen != screenLibrary {
+		t.Fatal("q did not go back")
+	}
+	var row *libRow
+	for i := range hs.m.library.arts {
+		if hs.m.library.arts[i].ID == id {
+			row = &hs.m.library.arts[i]
+		}
+	}
+	if row == nil || row.Progress < 1 {
+		t.Errorf("the library's row after reading to the end: %+v\n%s", row, hs.screen())
+	}
+}
