@@ -773,6 +773,9 @@ func (s *Store) SetState(ctx context.Context, id int64, st State) error {
 	})
 }
 
+// DoneProgress is the fraction read that makes an article done.
+const DoneProgress = 0.98
+
 // SetPosition remembers where the reader is (a Markdown byte offset into
 // text revision textRev, and the fraction read, clamped to 0..1) and sets
 // Opened to now. An offset into another revision's text (the article was
@@ -794,9 +797,9 @@ func (s *Store) SetPosition(ctx context.Context, id int64, textRev int64, offset
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET
 			position = CASE WHEN ?1 = 0 OR text_revision = ?1 THEN ?2 ELSE position END,
 			progress = CASE WHEN ?1 = 0 OR text_revision = ?1 THEN ?3 ELSE progress END,
-			reading = CASE WHEN reading = 'done' OR ?3 >= 0.98 THEN 'done' ELSE 'reading' END,
+			reading = CASE WHEN reading = 'done' OR ?3 >= ?6 THEN 'done' ELSE 'reading' END,
 			opened = ?4 WHERE id = ?5`,
-			textRev, offset, progress, toNanos(now()), id)
+			textRev, offset, progress, toNanos(now()), id, DoneProgress)
 		if err != nil {
 			return err
 		}

@@ -66,7 +66,7 @@ func (s *Store) ImportArticles(ctx context.Context, ims []*Imported) (ids []int6
 // some way is being read.
 func importReading(a *Article) Reading {
 	switch {
-	case a.Reading == Done || a.Progress >= 0.98:
+	case a.Reading == Done || a.Progress >= DoneProgress:
 		return Done
 	case a.Reading == ReadingNow || a.Progress > 0:
 		return ReadingNow

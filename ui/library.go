@@ -1495,7 +1495,7 @@ func (l *libraryModel) meta(a *store.Article) string {
 	// The reading state decides; an article read before states existed
 	// (or a test's) has none and goes by its progress.
 	switch {
-	case a.Reading == store.Done || a.Reading == "" && a.Progress >= 0.98:
+	case a.Reading == store.Done || a.Reading == "" && a.Progress >= store.DoneProgress:
 		read, readStyle = "✓", st.Done
 	case a.Reading == store.New || a.Reading == "" && a.Opened.IsZero():
 		read = "new"

@@ -141,6 +141,10 @@ type pagerModel struct {
 	// its way.
 	savedOff int
 	ticking  bool
+	// reached is the furthest fraction of the article the screen has shown
+	// since it opened: an article read to its end is done, though a
+	// resize or a scroll back up shows less of it before the reader leaves.
+	reached float64
 
 	// Library calls out (ops.go), and the article being read (open).
 	ops     map[int]*op
@@ -326,6 +330,7 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	p.art, p.text = a, nil
 	p.mdHash = maphash.String(mdSeed, a.Markdown)
 	p.savedOff = -1
+	p.reached = 0
 	p.doc = nil
 	p.top = 0
 	p.pending, p.pendingRows = a.Position, 0
@@ -653,7 +658,7 @@ func (p *pagerModel) savePosition() tea.Cmd {
 	if p.art == nil || p.doc == nil || !p.doc.Complete || p.pending >= 0 {
 		return nil
 	}
-	off, prog := p.topOffset(), p.progress()
+	off, prog := p.topOffset(), p.readProgress()
 	if off == p.art.Position && prog == p.art.Progress {
 		p.savedOff = off
 		return nil
@@ -679,6 +684,9 @@ func (p *pagerModel) onPosition(msg positionMsg) {
 		return
 	}
 	p.art.Position, p.art.Progress = msg.off, msg.progress
+	if msg.progress >= store.DoneProgress {
+		p.art.Reading = store.Done
+	}
 }
 
 // saveNow stores the reading position at once, once the program has ended.
@@ -686,7 +694,7 @@ func (p *pagerModel) saveNow(ctx context.Context) error {
 	if p.art == nil || p.doc == nil || !p.doc.Complete || p.pending >= 0 {
 		return nil
 	}
-	off, prog := p.topOffset(), p.progress()
+	off, prog := p.topOffset(), p.readProgress()
 	if off == p.art.Position && prog == p.art.Progress {
 		return nil
 	}
@@ -694,6 +702,9 @@ func (p *pagerModel) saveNow(ctx context.Context) error {
 		return fmt.Errorf("could not save the reading position: %w", err)
 	}
 	p.art.Position, p.art.Progress = off, prog
+	if prog >= store.DoneProgress {
+		p.art.Reading = store.Done
+	}
 	return nil
 }
 
@@ -709,7 +720,7 @@ func (p *pagerModel) unsaved() bool {
 	if p.doc == nil || !p.doc.Complete || p.pending >= 0 || p.savedOff == -1 {
 		return false
 	}
-	return p.topOffset() != p.savedOff
+	return p.topOffset() != p.savedOff || p.reached >= store.DoneProgress && p.art.Reading != store.Done
 }
 
 // scheduleSave starts the autosave tick when something is unsaved and no
@@ -814,7 +825,20 @@ func (p *pagerModel) Update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		return p, tea.Batch(cmd, p.scheduleSave())
 	}
 	p, cmd := p.update(msg)
+	if p.art != nil && p.doc != nil && p.doc.Complete && !p.doc.Window && p.pending < 0 {
+		p.reached = max(p.reached, p.progress())
+	}
 	return p, tea.Batch(cmd, p.takeQueued(), p.scheduleSave())
+}
+
+// readProgress is the fraction read to store: where the screen is, or the
+// end once the screen has shown it and the article is not yet done.
+func (p *pagerModel) readProgress() float64 {
+	prog := p.progress()
+	if p.reached >= store.DoneProgress && p.art.Reading != store.Done {
+		prog = max(prog, p.reached)
+	}
+	return prog
 }
 
 // takeQueued hands over the commands queued by handlers that return none.

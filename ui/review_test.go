@@ -304,6 +304,25 @@ func TestNoteEditorQuote(t *testing.T) {
 	}
 }
 
+// An article the screen showed to its end is done, though the window
+// shrank before the reader left (the progress at leaving is 48%): it was
+// left "reading".
+func TestReadToTheEndIsDoneAfterAResize(t *testing.T) {
+	hs, p := readerHarness(t, 120, 300)
+	id := p.art.ID
+	if p.progress() < store.DoneProgress {
+		t.Fatalf("the whole article is not on a 300-row screen: %.2f", p.progress())
+	}
+	hs.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	if p.progress() >= store.DoneProgress {
+		t.Fatalf("the small screen shows the end: %.2f", p.progress())
+	}
+	hs.press("q")
+	if got := hs.lib.arts[id].Progress; got < store.DoneProgress {
+		t.Errorf("stored progress %.2f after reading to the end; calls %q", got, hs.lib.calls)
+	}
+}
+
 // Back in the library, the row of the article just read shows how far it
 // was read at once: the position is saved before the library reads its
 // rows, whatever order the runtime runs commands in (it showed "new" for
