@@ -75,7 +75,7 @@ func newHarness(t *testing.T, lib *fakeLib, w, h int, tweak ...func(*Options)) *
 				add("Added " + input + " 2")
 				return Added{ID: id, Saved: 2, Failed: 1, Why: "notes.txt: not UTF-8"}, nil
 			}
-			return Added{ID: add("Added " + input)}, nil
+			return Added{ID: add("Added " + input), Title: "Added " + input, Words: 2}, nil
 		},
 		AddSample: func(ctx context.Context) (int64, error) {
 			return lib.add(sampleArticle()), nil

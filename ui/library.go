@@ -653,6 +653,19 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 		l.status = folderStatus(msg.Added)
 	case msg.Existed:
 		l.status = "Already in your library."
+		if msg.Title != "" {
+			l.status = "Already in your library: “" + sanitize.Line(msg.Title) + "”."
+		}
+	case msg.Title != "":
+		// Named, and undone with one key: pasted text is saved as soon
+		// as it is pasted.
+		// The title cut so the count and the undo key still show.
+		l.status = "Saved “" + truncate(sanitize.Line(msg.Title), max(12, l.Width-36)) + "”"
+		if msg.Words > 0 {
+			l.status += fmt.Sprintf(" (%d words)", msg.Words)
+		}
+		l.status += ". u to undo"
+		l.pushUndo(libUndo{added: true, id: msg.ID, title: msg.Title})
 	default:
 		l.status = "Saved."
 	}
@@ -821,7 +834,7 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.clearFilter()
 	case key.Matches(msg, k.Add):
 		l.mode = libAdd
-		l.prompt = newPrompt(l.Common, "add:", "a URL, or the path of an HTML or text file")
+		l.prompt = newPrompt(l.Common, "add:", "a URL, a file or folder, or paste the text")
 	case key.Matches(msg, k.Import):
 		return l.startImportPrompt()
 	case key.Matches(msg, k.Sample):
@@ -1138,6 +1151,7 @@ func (l *libraryModel) toggleStar() tea.Cmd {
 // libUndo is one library action u takes back.
 type libUndo struct {
 	deleted *store.Snapshot // a deleted article, or nil
+	added   bool            // an article just added: undone, it is deleted (and u brings it back)
 	id      int64           // an article whose state changed…
 	title   string
 	state   store.State // …from this state
@@ -1160,6 +1174,17 @@ func (l *libraryModel) undoLast() tea.Cmd {
 	l.undo = l.undo[:len(l.undo)-1]
 	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
 		var say string
+		if u.added {
+			snap, err := lib.DeleteArticle(ctx, u.id)
+			if err != nil {
+				return nil, fmt.Errorf("undo: %w", err)
+			}
+			return func(l *libraryModel) tea.Cmd {
+				l.pushUndo(libUndo{deleted: snap})
+				l.status = "Removed “" + sanitize.Line(u.title) + "”, just added. u to bring it back"
+				return l.reload()
+			}, nil
+		}
 		if u.deleted != nil {
 			if err := lib.RestoreArticle(ctx, u.deleted); err != nil {
 				return nil, fmt.Errorf("restore: %w", err)

@@ -241,8 +241,19 @@ func TestLibraryAdd(t *testing.T) {
 	if hs.selectedTitle() != "Added https://example.org/new" {
 		t.Errorf("new article not selected: %q", hs.selectedTitle())
 	}
-	if !strings.Contains(hs.screen(), "Saved.") {
-		t.Errorf("no confirmation:\n%s", hs.screen())
+	// Named, and undone with u (pasted text is saved as it comes); u again
+	// brings it back.
+	if !strings.Contains(hs.screen(), "Saved “Added https://example.org/new” (2 words). u to undo") {
+		t.Errorf("no confirmation naming the article:\n%s", hs.screen())
+	}
+	n := len(hs.lib.arts)
+	hs.press("u")
+	if len(hs.lib.arts) != n-1 || !strings.Contains(hs.screen(), "Removed “Added https://example.org/new”, just added") {
+		t.Errorf("u after adding: %d articles (from %d)\n%s", len(hs.lib.arts), n, hs.screen())
+	}
+	hs.press("u")
+	if len(hs.lib.arts) != n || !strings.Contains(hs.screen(), "Restored “Added https://example.org/new”") {
+		t.Errorf("u again: %d articles (from %d)\n%s", len(hs.lib.arts), n, hs.screen())
 	}
 
 	hs.press("a")

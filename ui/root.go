@@ -30,6 +30,8 @@ import (
 // for one source), with the first failure's reason.
 type Added struct {
 	ID                   int64
+	Title                string // the article saved (one source)
+	Words                int
 	Existed              bool
 	Saved, Found, Failed int
 	Why                  string

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"margin/internal/settings"
@@ -380,8 +381,31 @@ func PromptSource(input string) (src, pasted string) {
 			return "https://" + input, ""
 		}
 	}
+	if proseLike(input) {
+		if _, err := os.Stat(input); err != nil {
+			return "-", input
+		}
+	}
 	return input, ""
 }
+
+// proseLike is a line of text, not a path or an address: a paragraph
+// pasted at the prompt (terminals paste one as a single line) is an
+// article's text. A path starts as one does or ends in a file's
+// extension, and a file's name is seldom proseWords words.
+func proseLike(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < proseWords || reader.IsURL(s) || strings.ContainsAny(s[:1], `/\~.'"`) {
+		return false
+	}
+	ext := filepath.Ext(f[len(f)-1])
+	return !(len(ext) >= 2 && len(ext) <= 6 && strings.IndexFunc(ext[1:], func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) < 0)
+}
+
+// proseWords is the fewest words of a line pasted as an article's text.
+const proseWords = 8
 
 // PromptPath reads a path typed or dropped at a prompt. A terminal pastes
 // a file dragged onto it quoted ('/a b/x.zip', GNOME's terminals) or with

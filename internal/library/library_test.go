@@ -52,6 +52,18 @@ func TestPromptSource(t *testing.T) {
 			t.Errorf("PromptSource(%q) = %q; want the file my notes.txt", in, got)
 		}
 	}
+	// A paragraph pasted as one line is an article's text; a file's name
+	// of many words is not, nor a path.
+	para := "The quick brown fox jumps over the lazy dog, and this is one long pasted paragraph."
+	if src, pasted := PromptSource(para); src != "-" || pasted != para {
+		t.Errorf("a pasted paragraph: %q %q", src, pasted)
+	}
+	for _, in := range []string{"my notes on the long essay about the failing state.html", "/home/me/a folder with many words in its long name",
+		"~/Documents/an essay about security assistance to a failing state", "just a few words here"} {
+		if src, pasted := PromptSource(in); pasted != "" || src == "-" {
+			t.Errorf("PromptSource(%q) took it for pasted text", in)
+		}
+	}
 	text := "A title\n\nFirst paragraph.\n\nSecond."
 	if src, pasted := PromptSource(text); src != "-" || pasted != text {
 		t.Errorf("pasted text: %q %q", src, pasted)
