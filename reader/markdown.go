@@ -721,17 +721,58 @@ func hasLink(n *html.Node) bool {
 func (r *mdRenderer) image(n *html.Node, md, tx *strings.Builder) {
 	src := r.absURL(imageSrc(n), false)
 	alt := strings.Join(strings.Fields(sanitize.Text(getAttr(n, "alt"))), " ")
-	if src == "" {
+	if src == "" || adImage(n, src) {
 		return
 	}
 	var a strings.Builder
 	escapeText(&a, alt)
+	if md.Len() > 0 {
+		// A picture set right after a word ("he posts.<img>") is shown
+		// as a label, which would run into the word.
+		writeSpace(md)
+	}
 	md.WriteString("![" + a.String() + "](" + src + ")")
 	// The plain text leaves images out: alt text mostly repeats a caption
 	// or describes a picture, and it is not the author's prose (on the
 	// extraction corpus keeping it cost about one point of precision).
 	_ = tx
 }
+
+// adImage reports a picture that is no part of the article: a tracking
+// pixel (a side of a pixel or two) or an ad server's banner, known by the
+// ad servers' paths and hosts.
+func adImage(n *html.Node, src string) bool {
+	w, h := getAttr(n, "width"), getAttr(n, "height")
+	if (w == "0" || w == "1" || w == "2") && (h == "0" || h == "1" || h == "2") {
+		return true
+	}
+	u, err := url.Parse(src)
+	if err != nil {
+		return false
+	}
+	p, host := strings.ToLower(u.Path), strings.ToLower(u.Hostname())
+	for _, d := range adPaths {
+		if strings.Contains(p, d) {
+			return true
+		}
+	}
+	for _, d := range adHosts {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
+// adPaths are the paths ad servers deliver banners and count views on
+// (Revive/OpenX, Google's); adHosts the hosts of the ad and tracking
+// networks whose pictures pages embed.
+var (
+	adPaths = []string{"/adserver/", "/www/delivery/", "/pagead/", "/adview", "/adclick"}
+	adHosts = []string{"doubleclick.net", "googlesyndication.com", "googleadservices.com", "adnxs.com", "scorecardresearch.com",
+		"quantserve.com", "moatads.com", "adsrvr.org", "amazon-adsystem.com", "criteo.com", "criteo.net", "taboola.com",
+		"outbrain.com", "advertising.com", "pubmatic.com", "rubiconproject.com", "casalemedia.com", "bluekai.com", "krxd.net"}
+)
 
 // imageSrc is the image's source, looking past lazy-loading placeholders.
 func imageSrc(n *html.Node) string {

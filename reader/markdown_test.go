@@ -327,3 +327,26 @@ func TestBareAddressesKeptWhole(t *testing.T) {
 		t.Errorf("pasted text's links:\n%s\nwant:\n%s\nmarkdown:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), p.Markdown)
 	}
 }
+
+// TestAdImagesLeftOut: an ad server's banner and a tracking pixel in the
+// article were kept as its pictures; a picture right after a word was
+// glued to it ("he posts.![](...)", shown "posts.Image: ...").
+func TestAdImagesLeftOut(t *testing.T) {
+	mid := `<p>Ministers met on Tuesday to agree the budget, and the debate ran late into the night.` +
+		`<img src="https://ads.example.net/adserver/www/delivery/avw.php?zoneid=720&amp;cb=1" alt=""></p>` +
+		`<p>The opposition walked out before the vote.<img src="https://stats.example.com/b.gif" width="1" height="1">` +
+		`<img src="https://ad.doubleclick.net/ddm/ad/x;sz=1x1"></p>` +
+		`<p>He shares the stuff he posts.<img src="https://img.example.com/l/BFHCvtF8Ee?w=640" alt=""></p>` +
+		`<p><img src="https://img.example.com/photos/harbour.jpg" alt="The harbour at dawn"></p>`
+	a := extractPage(t, page("", "", mid, ""))
+	for _, bad := range []string{"avw.php", "b.gif", "doubleclick"} {
+		if strings.Contains(a.Markdown, bad) {
+			t.Errorf("an ad's picture kept (%s):\n%s", bad, a.Markdown)
+		}
+	}
+	for _, want := range []string{"he posts. ![](https://img.example.com/l/BFHCvtF8Ee", "![The harbour at dawn](https://img.example.com/photos/harbour.jpg)"} {
+		if !strings.Contains(a.Markdown, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, a.Markdown)
+		}
+	}
+}
