@@ -506,6 +506,8 @@ func TestBareImageLabelled(t *testing.T) {
 	}
 	for _, c := range []struct{ dest, want string }{
 		{"https://a.example/x/y.png?w=1#f", "y.png"}, {"https://a.example/", "picture"}, {"data:image/png;base64,xx", "picture"},
+		// An image server's id, a script: no file's name to show.
+		{"https://zdbb.net/l/BFHCvtF8EeO0LCIACh-JyA?width=640", "picture"}, {"https://a.example/avw.php?zoneid=1", "picture"},
 	} {
 		if got := imageName(c.dest); got != c.want {
 			t.Errorf("imageName(%q) = %q, want %q", c.dest, got, c.want)

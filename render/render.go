@@ -86,19 +86,24 @@ func (p *proj) labelBareImages() {
 }
 
 // imageName is the file name a picture's web address ends with, without
-// its query ("harbour-dawn.jpg"); "picture" when it has none (a site's
-// root, a data: address).
+// its query ("harbour-dawn.jpg"); "picture" when it names no picture file
+// (a site's root, a data: address, an image server's id such as
+// "BFHCvtF8EeO0LCIACh-JyA", a script's "avw.php").
 func imageName(dest string) string {
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "" {
 		return "picture"
 	}
 	name := path.Base(u.Path)
-	if name == "/" || name == "." || name == "" {
+	if !pictureExts[strings.ToLower(path.Ext(name))] {
 		return "picture"
 	}
 	return name
 }
+
+// pictureExts are the extensions of picture files.
+var pictureExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".avif": true,
+	".svg": true, ".bmp": true, ".tif": true, ".tiff": true, ".heic": true, ".jxl": true, ".ico": true}
 
 // wrapLongHeaders makes a table whose header would not fit its columns
 // print that header as its first row, in bold (every path that renders
