@@ -542,6 +542,21 @@ func (e *env) libPath() (string, error) {
 }
 
 // open opens the library chosen by --db, $MARGIN_DB or the XDG default.
+// hasArticle is nil when the library holds article id, else an error
+// naming it.
+func (e *env) hasArticle(id int64) error {
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ok, err := st.HasArticle(e.ctx, id)
+	if err == nil && !ok {
+		err = articleErr(id, store.ErrNotFound)
+	}
+	return err
+}
+
 func (e *env) open() (*store.Store, error) {
 	path, err := e.libPath()
 	if err != nil {

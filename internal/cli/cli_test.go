@@ -401,6 +401,10 @@ func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
 	if _, _, err := margin(t, db, "", "list", "--frobnicate"); err == nil || !strings.Contains(err.Error(), "unknown flag --frobnicate") {
 		t.Fatalf("unknown flag: %v", err)
 	}
+	// An article that is not there is said in one line, before any screen.
+	if _, _, err := margin(t, db, "", "open", "999"); err == nil || !strings.Contains(err.Error(), "no article 999 in the library") {
+		t.Fatalf("open 999: %v", err)
+	}
 	// A command's --help shows how to call it, and nothing else runs.
 	for _, args := range [][]string{{"import", "--help"}, {"help", "import"}, {"import", "-h", "x.csv"}} {
 		out, _, err := margin(t, db, "", args...)

@@ -144,6 +144,11 @@ func cmdOpen(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// A missing article is said here, in one line, not on a library
+	// screen the user did not ask for.
+	if err := e.hasArticle(id); err != nil {
+		return err
+	}
 	rest := []string{"--open", strconv.FormatInt(id, 10)}
 	fs.Visit(func(f *flag.Flag) { rest = append(rest, "--"+f.Name, f.Value.String()) })
 	return cmdUI(e, rest)
