@@ -270,6 +270,9 @@ func cmdView(e *env, args []string) error {
 	switch verb {
 	case "save":
 		q := strings.TrimSpace(strings.Join(append(slices.Clone(pos[2:]), ops...), " "))
+		if q == "" {
+			return usageErr("view save: give the query the view keeps (margin view save %s tag:policy is:new)", sanitize.Line(pos[1]))
+		}
 		parsed, err := query.Parse(q)
 		if err != nil {
 			return usageErr("view save: %v", err)

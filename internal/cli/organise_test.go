@@ -230,6 +230,10 @@ func TestCLIViewsAndExportQuery(t *testing.T) {
 		t.Errorf("list: %q", out)
 	}
 	// Saving under a name in use says what the view was.
+	// A view needs a query: one without would be the whole library.
+	if _, _, err := margin(t, db, "", "view", "save", "Everything"); err == nil || !strings.Contains(err.Error(), "give the query") {
+		t.Errorf("view save without a query: %v", err)
+	}
 	if out := must(t, db, "view", "save", "later", "tag:later"); !strings.Contains(out, `replaced "tag:later -is:done"`) {
 		t.Errorf("save again: %q", out)
 	}
