@@ -1508,13 +1508,25 @@ func (l *libraryModel) viewWelcome() string {
 	return strings.Join(lines, "\n")
 }
 
+// readingTime is a reading time in the four cells of its column: minutes,
+// then hours ("2h" from 90 minutes on; 1838 minutes showed "183…").
+func readingTime(mins int) string {
+	switch {
+	case mins <= 0:
+		return ""
+	case mins < 90:
+		return fmt.Sprintf("%dm", mins)
+	case mins < 999*60:
+		return fmt.Sprintf("%dh", (mins+30)/60)
+	default:
+		return "999h"
+	}
+}
+
 // meta renders the right-hand columns of a row: time, progress, count, date.
 func (l *libraryModel) meta(a *store.Article) string {
 	st := l.Styles.Library
-	mins := ""
-	if a.ReadingMinutes > 0 {
-		mins = fmt.Sprintf("%dm", a.ReadingMinutes)
-	}
+	mins := readingTime(a.ReadingMinutes)
 	var read string
 	readStyle := st.Meta
 	// The reading state decides; an article read before states existed

@@ -45,3 +45,13 @@ func TestRowKeepsWhatRowsShow(t *testing.T) {
 		}
 	}
 }
+
+// TestReadingTimeFits: a reading time fits its column of four cells; 1838
+// minutes showed "183…", read as 183 minutes.
+func TestReadingTimeFits(t *testing.T) {
+	for mins, want := range map[int]string{0: "", 9: "9m", 89: "89m", 90: "2h", 1838: "31h", 200000: "999h"} {
+		if got := readingTime(mins); got != want || len(got) > 4 {
+			t.Errorf("readingTime(%d) = %q, want %q", mins, got, want)
+		}
+	}
+}
