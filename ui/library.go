@@ -1452,7 +1452,12 @@ func (l *libraryModel) viewBody() string {
 	case l.empty() && l.filter == "":
 		return l.viewWelcome()
 	case l.query != "" && len(l.results) == 0:
-		return l.viewNote("Nothing found for “" + sanitize.Line(l.query) + "”.")
+		note := "Nothing found for “" + sanitize.Line(l.query) + "”."
+		if err := store.CheckQuery(l.query); err != nil {
+			// The search forgave it as typed; say what it made of it.
+			note += " (" + sanitize.Line(err.Error()) + ")"
+		}
+		return l.viewNote(note)
 	case l.query == "" && len(l.rows) == 0 && l.filter != "":
 		note := "No article matches “" + sanitize.Line(l.filter) + "”."
 		if v, ok := store.UnknownLabel(l.filterOps); ok {

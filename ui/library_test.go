@@ -188,6 +188,14 @@ func TestLibrarySearch(t *testing.T) {
 	if !strings.Contains(hs.screen(), "Nothing found for “nothing-like-this”") {
 		t.Errorf("no results message missing:\n%s", hs.screen())
 	}
+	// A quote left open: what the search made of it is said, as margin
+	// search says it.
+	hs.press("esc", "s")
+	hs.typeText(`"unclosed`)
+	hs.press("enter")
+	if !strings.Contains(hs.screen(), `is not closed`) {
+		t.Errorf("an unclosed quote not named:\n%s", hs.screen())
+	}
 }
 
 // TestLibrarySearchAtLimit: a search that fills the list says it shows
