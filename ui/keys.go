@@ -235,11 +235,19 @@ func (k ReaderKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the reader's full help, in columns.
 func (k ReaderKeys) FullHelp() [][]key.Binding {
+	// n and N work only after a search, and the short help shows them
+	// then; the full help names them always, and the paging keys' others.
+	match := k.NextMatch
+	match.SetEnabled(true)
+	match.SetHelp("n/N", "next/prev match (after /)")
+	down, up := k.PageDown, k.PageUp
+	down.SetHelp("space/f", "page down")
+	up.SetHelp("pgup/ctrl+b", "page up")
 	return [][]key.Binding{
-		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.Down, k.Up, down, up, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.WordNext, k.WordPrev, k.SentenceNext, k.SentencePrev, k.ParagraphNext, k.ParagraphPrev, k.Select},
 		{k.Highlight, k.Label, k.Note, k.ArticleNote, k.Delete, k.Undo, k.NextHighlight, k.PrevHighlight, k.Panel, k.Link, k.Copy, k.CopyNote},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Outline, k.Links, k.Original, k.Wider, k.Narrower, k.Export, k.Refresh, k.Help, k.Back},
+		{k.Search, match, k.Outline, k.Links, k.Original, k.Wider, k.Narrower, k.Export, k.Refresh, k.Help, k.Back},
 	}
 }
 
