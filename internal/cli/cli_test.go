@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -644,5 +645,20 @@ func TestQueryNamesAnUnknownLabel(t *testing.T) {
 	}
 	if _, errOut, _ := margin(t, db, "", "list", "label:claim"); strings.Contains(errOut, "none of margin's labels") {
 		t.Errorf("a label of margin's named as unknown: %q", errOut)
+	}
+}
+
+// TestOpenURLWithoutABrowser: with no program to open a browser, the
+// error says which is missing, once, without the address the status
+// line already names (it read "Could not open URL: open URL: exec:
+// "xdg-open": executable file not found in $PATH").
+func TestOpenURLWithoutABrowser(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("xdg-open is Linux's")
+	}
+	t.Setenv("PATH", t.TempDir())
+	err := openURL("http://127.0.0.1:1/b")
+	if err == nil || err.Error() != "xdg-open, which opens the browser, is not installed" {
+		t.Errorf("openURL without xdg-open: %v", err)
 	}
 }

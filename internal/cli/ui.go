@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -125,7 +126,11 @@ func openURL(u string) error {
 		cmd = exec.Command("xdg-open", u)
 	}
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("open %s: %w", u, err)
+		// The caller names the address; say what is missing.
+		if errors.Is(err, exec.ErrNotFound) {
+			return fmt.Errorf("%s, which opens the browser, is not installed", cmd.Args[0])
+		}
+		return err
 	}
 	go cmd.Wait()
 	return nil
