@@ -1096,8 +1096,15 @@ func (p *pagerModel) back(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (p *pagerModel) setWidth(w int) tea.Cmd {
+	asked := w
 	w = settings.ClampWidth(w)
 	if w == p.width {
+		switch {
+		case asked < w:
+			p.status = fmt.Sprintf("Width %d is the narrowest", w)
+		case asked > w:
+			p.status = fmt.Sprintf("Width %d is the widest", w)
+		}
 		return nil
 	}
 	p.width = w

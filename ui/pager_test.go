@@ -180,6 +180,10 @@ func TestReaderWidthKeys(t *testing.T) {
 	if p.width != settings.MinWidth {
 		t.Errorf("width went below %d: %d", settings.MinWidth, p.width)
 	}
+	// At the bound, - says so rather than doing nothing.
+	if !strings.Contains(hs.screen(), "Width 20 is the narrowest") {
+		t.Errorf("- at the narrowest width said nothing:\n%s", hs.screen())
+	}
 	// The width is remembered by the next session.
 	hs2 := newHarness(t, hs.lib, 120, 30)
 	if hs2.m.pager.width != settings.MinWidth {
