@@ -380,6 +380,13 @@ func TestStyleFromBackground(t *testing.T) {
 	if hs3.m.detect || hs3.m.common.Styles.Dark {
 		t.Errorf("ui.style setting ignored")
 	}
+	// --style auto follows the terminal, whatever the setting says.
+	lib.settings["ui.style"] = "dark"
+	hs4 := newHarness(t, lib, 80, 24, func(o *Options) { o.Style = "auto" })
+	hs4.send(tea.BackgroundColorMsg{Color: color.White})
+	if hs4.m.common.Styles.Dark {
+		t.Errorf("--style auto on a light terminal: the dark style")
+	}
 }
 
 // An empty or odd article opens and every key is safe on it.

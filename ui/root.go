@@ -42,7 +42,7 @@ type Options struct {
 	Library   Library                                                                // *store.Store in production
 	Add       func(ctx context.Context, input string) (Added, error)                 // fetch, extract and save a URL, a path or a folder's files
 	AddSample func(ctx context.Context) (int64, error)                               // adds the bundled sample article
-	Style     string                                                                 // "dark", "light", or "" to follow the terminal's background
+	Style     string                                                                 // "dark", "light"; "" follows the settings, else the terminal's background; "auto" the background
 	Width     int                                                                    // reader text width; 0 = remembered setting or 80
 	OpenID    int64                                                                  // open this article at start (0 = library)
 	Export    func(ctx context.Context, articleID int64) (path string, err error)    // exports an article's notes; may be nil
@@ -107,7 +107,8 @@ func newModel(ctx context.Context, opt Options) *Model {
 		tick:   tea.Tick,
 		watch:  tea.Tick,
 	}
-	m := &Model{common: c, detect: opt.Style == "", rows: firstPage}
+	// "auto" follows the terminal's background, whatever the settings say.
+	m := &Model{common: c, detect: opt.Style == "" || opt.Style == "auto", rows: firstPage}
 	m.useLibrary(opt.Library)
 	return m
 }

@@ -465,8 +465,11 @@ func cmdShow(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *style != "" && *style != "dark" && *style != "light" {
-		return usageErr("show: --style must be dark or light, not %q", *style)
+	if *style != "" && *style != "dark" && *style != "light" && *style != "auto" {
+		return usageErr("show: --style must be dark, light or auto, not %q", *style)
+	}
+	if *style == "auto" {
+		*style = "" // show cannot ask the terminal: the configured style, else dark
 	}
 	if *width != 0 {
 		// The same bounds as the global --width and margin config width.

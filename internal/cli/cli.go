@@ -30,7 +30,7 @@ import (
 const usage = `margin: a terminal reader for long-form articles
 
 Usage:
-  margin [--db PATH] [--style dark|light] [--width N]   open the library in the terminal
+  margin [--db PATH] [--style dark|light|auto] [--width N]   open the library in the terminal
   margin open ID                                        open one article in the reader
   margin add [--url URL] [--refresh] [--yes] SOURCE...  save URLs, HTML, Markdown or text files, folders of them, or - (stdin)
   margin refresh ID...                                  fetch saved articles again; highlights re-anchored
@@ -60,7 +60,8 @@ Usage:
   margin help [COMMAND]  |  margin COMMAND --help  |  margin --version
 
 Global flags go before or after the command: --db PATH (default: $MARGIN_DB,
-else the XDG data directory), --style dark|light and --width N (for open, show
+else the XDG data directory), --style dark|light|auto (auto: the terminal's
+background, whatever margin config style says) and --width N (for open, show
 and the reader; margin config style|width sets the defaults).
 ctrl-C, SIGTERM or SIGHUP stops any command within a second.
 `
@@ -383,8 +384,8 @@ func globalFlag(args []string) (name, val string, n int, err error) {
 func checkGlobal(name, val string) error {
 	switch name {
 	case "style":
-		if val != "dark" && val != "light" {
-			return usageErr("--style must be dark or light, not %q", val)
+		if val != "dark" && val != "light" && val != "auto" {
+			return usageErr("--style must be dark, light or auto, not %q", val)
 		}
 	case "width":
 		if val != "0" {

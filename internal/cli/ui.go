@@ -35,8 +35,8 @@ func cmdUI(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageErr("unknown command %q (run margin help)", pos[0])
 	}
-	if *style != "" && *style != "dark" && *style != "light" {
-		return usageErr("--style must be dark or light, not %q", *style)
+	if *style != "" && *style != "dark" && *style != "light" && *style != "auto" {
+		return usageErr("--style must be dark, light or auto, not %q", *style)
 	}
 	if *width != 0 {
 		if _, err := settings.ParseWidth(fmt.Sprint(*width)); err != nil {
