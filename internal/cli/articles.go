@@ -558,6 +558,9 @@ func cmdSearch(e *env, args []string) error {
 	if q.Words == "" && len(q.Filters) == 0 {
 		return usageErr("search: give the words to look for (and operators such as tag:policy is:new to narrow)")
 	}
+	if *limit < 1 {
+		return usageErr("search: --limit wants a number of results of 1 or more, not %d", *limit)
+	}
 	if q.Words != "" {
 		if err := store.CheckQuery(q.Words); err != nil {
 			return usageErr("search: %v (words must all match; \"a phrase\", a OR b, a NOT b, (groups) and prefix* are understood)", err)
@@ -670,9 +673,9 @@ func cmdRemove(e *env, args []string) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stderr, "Delete %d: %s", id, sanitize.Line(a.Title))
+			fmt.Fprintf(e.stderr, "Delete %d, “%s”", id, sanitize.Line(a.Title))
 			if len(hs) > 0 {
-				fmt.Fprintf(e.stderr, " and its %d highlights", len(hs))
+				fmt.Fprintf(e.stderr, ", and its %d highlight%s", len(hs), map[bool]string{true: "s"}[len(hs) != 1])
 			}
 			fmt.Fprint(e.stderr, "? [y/N] ")
 			line, _ := in.ReadString('\n')

@@ -486,9 +486,37 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 	}
 	if err := fs.Parse(flags); err != nil {
-		return nil, usageErr("%s: %v", fs.Name(), err)
+		return nil, usageErr("%s: %s", fs.Name(), flagErr(fs, err))
 	}
 	return pos, nil
+}
+
+// flagValueRE matches the flag package's error for a value of the wrong
+// kind: invalid value "abc" for flag -limit: parse error.
+var flagValueRE = regexp.MustCompile(`^invalid value "(.*)" for flag -(\S+): `)
+
+// flagErr says what a flag's value should have been, in margin's words.
+func flagErr(fs *flag.FlagSet, err error) string {
+	m := flagValueRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err.Error()
+	}
+	f := fs.Lookup(m[2])
+	if f == nil {
+		return err.Error()
+	}
+	want := "another value"
+	if g, ok := f.Value.(flag.Getter); ok {
+		switch g.Get().(type) {
+		case int, int64, uint, uint64:
+			want = "a whole number"
+		case time.Duration:
+			want = "a duration such as 90s, 10m or 1h30m"
+		case bool:
+			want = "true or false"
+		}
+	}
+	return fmt.Sprintf("--%s wants %s, not %q", m[2], want, m[1])
 }
 
 // parseNone parses the flags of a command that takes no arguments.

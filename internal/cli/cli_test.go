@@ -406,6 +406,23 @@ func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
 	if _, _, err := margin(t, db, "", "open", "999"); err == nil || !strings.Contains(err.Error(), "no article 999 in the library") {
 		t.Fatalf("open 999: %v", err)
 	}
+	// A flag's value of the wrong kind is named in margin's words, not
+	// the flag package's ("invalid value ... parse error").
+	for args, want := range map[string]string{
+		"search x --limit abc":        `--limit wants a whole number, not "abc"`,
+		"search x --limit -1":         "--limit wants a number of results of 1 or more, not -1",
+		"import x.csv --budget 5":     `--budget wants a duration such as 90s, 10m or 1h30m, not "5"`,
+		"view delete no-such-view-at": `no view named "no-such-view-at" (margin view list shows them)`,
+	} {
+		if _, _, err := margin(t, db, "", strings.Fields(args)...); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("margin %s: %v, want %q", args, err, want)
+		}
+	}
+	// rm asks naming the article in quotes (a title's own full stop ran
+	// into the question mark).
+	if _, stderr, _ := margin(t, db, "n\n", "rm", id); !strings.Contains(stderr, "Delete "+id+", “") || !strings.Contains(stderr, "”, and its 1 highlight? [y/N]") {
+		t.Errorf("rm's question: %q", stderr)
+	}
 	// A command's --help shows how to call it, and nothing else runs.
 	for _, args := range [][]string{{"import", "--help"}, {"help", "import"}, {"import", "-h", "x.csv"}} {
 		out, _, err := margin(t, db, "", args...)

@@ -318,6 +318,9 @@ func cmdView(e *env, args []string) error {
 		}
 	case "delete":
 		if err := st.DeleteView(e.ctx, pos[1]); err != nil {
+			if errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("no view named %q (margin view list shows them)", sanitize.Line(pos[1]))
+			}
 			return err
 		}
 		fmt.Fprintf(e.stdout, "deleted view %s (its articles are untouched)\n", sanitize.Line(pos[1]))
