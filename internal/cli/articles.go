@@ -126,6 +126,9 @@ func cmdAdd(e *env, args []string) error {
 	if *pageURL != "" && len(srcs) > 1 {
 		return usageErr("add: --url names one page; give one source with it")
 	}
+	if err := checkPageURL("add", *pageURL); err != nil {
+		return err
+	}
 	st, err := e.open()
 	if err != nil {
 		return err
@@ -710,6 +713,18 @@ func cmdArchive(state store.State) command {
 	}
 }
 
+// checkPageURL refuses a --url that is no web address, as margin edit
+// --url does: the links and the export would carry it.
+func checkPageURL(cmd, u string) error {
+	if u == "" {
+		return nil
+	}
+	if err := (store.Metadata{SourceURL: &u}).Check(); err != nil {
+		return usageErr("%s: --url: %v", cmd, err)
+	}
+	return nil
+}
+
 func cmdExtract(e *env, args []string) error {
 	fs := e.flags("extract")
 	pageURL := fs.String("url", "", "the address the page came from")
@@ -720,6 +735,9 @@ func cmdExtract(e *env, args []string) error {
 	}
 	if len(pos) != 1 {
 		return usageErr("extract: give one file, URL or - for standard input")
+	}
+	if err := checkPageURL("extract", *pageURL); err != nil {
+		return err
 	}
 	a, err := reader.Load(e.ctx, pos[0], reader.LoadOptions{PageURL: *pageURL, Stdin: e.stdin})
 	if err != nil {

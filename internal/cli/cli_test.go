@@ -418,6 +418,10 @@ func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
 			t.Errorf("margin %s: %v, want %q", args, err, want)
 		}
 	}
+	// --url must be a web address, as margin edit --url's must.
+	if _, _, err := margin(t, db, "", "add", "--url", "notaurl", "-"); err == nil || !strings.Contains(err.Error(), `"notaurl" is not a web address`) {
+		t.Errorf("add --url notaurl: %v", err)
+	}
 	// rm asks naming the article in quotes (a title's own full stop ran
 	// into the question mark).
 	if _, stderr, _ := margin(t, db, "n\n", "rm", id); !strings.Contains(stderr, "Delete "+id+", “") || !strings.Contains(stderr, "”, and its 1 highlight? [y/N]") {
