@@ -570,7 +570,6 @@ func (e *env) libPath() (string, error) {
 	return store.DefaultPath()
 }
 
-// open opens the library chosen by --db, $MARGIN_DB or the XDG default.
 // hasArticle is nil when the library holds article id, else an error
 // naming it.
 func (e *env) hasArticle(id int64) error {
@@ -586,6 +585,7 @@ func (e *env) hasArticle(id int64) error {
 	return err
 }
 
+// open opens the library chosen by --db, $MARGIN_DB or the XDG default.
 func (e *env) open() (*store.Store, error) {
 	path, err := e.libPath()
 	if err != nil {
