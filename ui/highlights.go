@@ -513,7 +513,7 @@ func (s *highlightState) labelPicker(v readerView, i int) {
 			pk.cursor = j
 		}
 	}
-	pk.items = items
+	pk.items, pk.alignTags = items, true
 	s.target = h.ID
 	s.fx.show(pk, pickLabel, -1)
 }
@@ -547,6 +547,7 @@ func (s *highlightState) chooseClaim(v readerView) {
 	}
 	items = append(items, pickItem{Title: "(not linked to a claim)", Value: int64(0)})
 	pk := newPicker(v.shared(), "Link to which claim?", items)
+	pk.alignTags = true
 	for j, it := range items {
 		if it.Value == s.list[i].Supports {
 			pk.cursor = j

@@ -130,6 +130,18 @@ func TestHighlightLabelNoteDeleteUndo(t *testing.T) {
 	if p.mode != readPicker || p.pickKind != pickLabel || p.picker.cursor != 0 {
 		t.Fatalf("L: mode %v kind %v", p.mode, p.pickKind)
 	}
+	// The labels' descriptions start in one column.
+	cols := map[int]bool{}
+	for _, l := range strings.Split(ansi.Strip(hs.screen()), "\n") {
+		for _, d := range []string{"worth keeping", "something the author asserts", "supports a claim", "disputes a claim"} {
+			if i := strings.Index(l, d); i >= 0 {
+				cols[len([]rune(l[:i]))] = true
+			}
+		}
+	}
+	if len(cols) != 1 {
+		t.Errorf("the label chooser's descriptions start in columns %v:\n%s", cols, hs.screen())
+	}
 	hs.press("j", "enter")
 	if hs.lib.hls[id].Label != "claim" {
 		t.Fatalf("label = %s", hs.lib.hls[id].Label)

@@ -56,9 +56,12 @@ type picker struct {
 	cursor  int
 	offset  int
 	twoLine bool // Desc on its own line under the title
-	keys    PickerKeys
-	width   int
-	height  int
+	// alignTags pads the tags to the widest, so the titles line up (the
+	// label and claim choosers).
+	alignTags bool
+	keys      PickerKeys
+	width     int
+	height    int
 	// showHelp draws the picker's full help over its list (?).
 	showHelp bool
 	helpPane helpPane
@@ -165,6 +168,14 @@ func (p *picker) View() string {
 		}
 	}
 	end := min(p.offset+p.rows(), len(p.items))
+	// In a chooser of a few, tags are padded to the widest, so the titles
+	// after them line up (an item without a tag, too).
+	tagW := 0
+	for _, it := range p.items[p.offset:end] {
+		if p.alignTags {
+			tagW = max(tagW, lipgloss.Width(it.Tag))
+		}
+	}
 	for i := p.offset; i < end; i++ {
 		it := p.items[i]
 		title := sanitize.Line(it.Title)
@@ -179,7 +190,10 @@ func (p *picker) View() string {
 			style = st.Selected
 		}
 		tag := ""
-		if it.Tag != "" {
+		switch {
+		case tagW > 0:
+			tag = it.Tag + strings.Repeat(" ", tagW-lipgloss.Width(it.Tag)+1)
+		case it.Tag != "":
 			tag = it.Tag + " "
 		}
 		w := p.width - len([]rune(prefix)) - lipgloss.Width(tag)
