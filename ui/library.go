@@ -1528,8 +1528,9 @@ func readingTime(mins int) string {
 	}
 }
 
-// meta renders the right-hand columns of a row: time, progress, count, date.
-func (l *libraryModel) meta(a *store.Article) string {
+// meta renders the right-hand columns of a row: time, progress, count,
+// date; on renders each piece on the row's background.
+func (l *libraryModel) meta(a *store.Article, on func(lipgloss.Style) lipgloss.Style) string {
 	st := l.Styles.Library
 	mins := readingTime(a.ReadingMinutes)
 	var read string
@@ -1550,8 +1551,9 @@ func (l *libraryModel) meta(a *store.Article) string {
 	if a.HighlightCount > 0 {
 		hl = fmt.Sprint(a.HighlightCount)
 	}
-	return st.Meta.Render(padLeft(mins, 4)) + " " + readStyle.Render(padLeft(read, 4)) + " " +
-		st.Meta.Render(padLeft(hl, 3)+"  "+padRight(l.formatDate(a.Added), 7))
+	gap := on(lipgloss.NewStyle()).Render(" ")
+	return on(st.Meta).Render(padLeft(mins, 4)) + gap + on(readStyle).Render(padLeft(read, 4)) + gap +
+		on(st.Meta).Render(padLeft(hl, 3)+"  "+padRight(l.formatDate(a.Added), 7))
 }
 
 func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
@@ -1599,7 +1601,14 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 			cell = titleStyle.Render(t+" ") + truncate(tail, tgw) + titleStyle.Render(strings.Repeat(" ", rest))
 		}
 	}
-	return truncate(marker+cell+"  "+st.Site.Render(padRight(sanitize.Line(source(a)), sw))+"  "+l.meta(a), l.Width)
+	// The cursor's background runs the row's width, not the title's only.
+	on := func(s lipgloss.Style) lipgloss.Style { return s }
+	if sel {
+		bg := lipgloss.NewStyle().Background(st.Selected.GetBackground())
+		on = func(s lipgloss.Style) lipgloss.Style { return s.Inherit(bg) }
+	}
+	gap := on(lipgloss.NewStyle()).Render("  ")
+	return truncate(marker+cell+gap+on(st.Site).Render(padRight(sanitize.Line(source(a)), sw))+gap+l.meta(a, on), l.Width)
 }
 
 // idWidth is how many digits the largest id listed has, so ids align.

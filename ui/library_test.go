@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/lipgloss/v2"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -581,5 +582,30 @@ func TestFilterNamesAnUnknownLabel(t *testing.T) {
 	hs.press("enter")
 	if scr := hs.screen(); strings.Contains(scr, "none of margin's labels") {
 		t.Errorf("claim named as unknown:\n%s", scr)
+	}
+}
+
+// TestSelectedRowBackgroundSpansTheRow: the cursor's background covered
+// the title's cell only; the site and the meta columns stood outside it.
+func TestSelectedRowBackgroundSpansTheRow(t *testing.T) {
+	for _, style := range []string{"dark", "light"} {
+		hs := newHarness(t, libWith(3), 120, 24, func(o *Options) { o.Style = style })
+		l := hs.m.library
+		bg := regexp.MustCompile(`48;[0-9;]+`).FindString(lipgloss.NewStyle().Background(l.Styles.Library.Selected.GetBackground()).Render("x"))
+		if bg == "" {
+			t.Fatal("no background in the selected style")
+		}
+		a := &store.Article{Content: article.Content{Title: "A title", SiteName: "site.example", ReadingMinutes: 7}, ID: 9, Added: testNow}
+		row := l.viewRow(a, true)
+		i := strings.Index(row, "site.example")
+		if i < 0 {
+			t.Fatalf("%s: no site in %q", style, row)
+		}
+		if last := strings.LastIndex(row[:i], "\x1b["); last < 0 || !strings.Contains(row[last:i], bg) {
+			t.Errorf("%s: the site is not on the cursor's background: %q", style, row)
+		}
+		if j := strings.Index(row, " 7m"); j < 0 || !strings.Contains(row[strings.LastIndex(row[:j+1], "\x1b["):j+1], bg) {
+			t.Errorf("%s: the reading time is not on the cursor's background: %q", style, row)
+		}
 	}
 }
