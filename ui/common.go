@@ -246,6 +246,12 @@ func helpView(h help.Model, km help.KeyMap, w int) string {
 	return strings.Join(rows, "\n\n")
 }
 
+// closeHelpKeys is the help bar under the full help: it no longer offers
+// "? more keys", it says how to close it (the pane says when j/k scroll).
+func closeHelpKeys() []key.Binding {
+	return []key.Binding{key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp("?/esc", "close keys · any other key closes them and acts"))}
+}
+
 // shortHelpView is the one-line help cut to the help bar's width: the
 // keys that fit, then "…" and the ? key, so the full list stays in reach
 // on a narrow terminal. bubbles' own cut drops ? first and, when its "…"

@@ -304,6 +304,9 @@ func (l *libraryModel) SetStyles() {
 
 // ShortHelp is the help line for the current mode.
 func (l *libraryModel) ShortHelp() []key.Binding {
+	if l.help.ShowAll && l.mode != libAll {
+		return closeHelpKeys()
+	}
 	switch l.mode {
 	case libFilter, libSearch, libAdd, libSaveView:
 		return l.Keys.Prompt.ShortHelp()

@@ -783,6 +783,9 @@ func (p *pagerModel) scrollBy(n int) {
 
 // ShortHelp is the help line for the current mode.
 func (p *pagerModel) ShortHelp() []key.Binding {
+	if p.help.ShowAll && p.mode == readNormal {
+		return closeHelpKeys()
+	}
 	switch p.mode {
 	case readSearch:
 		return p.Keys.Prompt.ShortHelp()
