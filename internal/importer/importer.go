@@ -435,6 +435,9 @@ func (p *parser) parseStream(name string, br *bufio.Reader) error {
 	format := p.want
 	kind := sniff(head)
 	if format == "" {
+		if len(bytes.TrimSpace(bytes.TrimPrefix(head, bom))) == 0 {
+			return errors.New("the file is empty")
+		}
 		if kind == "" {
 			return errUnknown(name)
 		}

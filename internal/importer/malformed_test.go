@@ -111,7 +111,8 @@ func TestInvalidUTF8(t *testing.T) {
 func TestBadFiles(t *testing.T) {
 	cases := []struct{ name, data, format, want string }{
 		{"export.csv", "a,b,c\n1,2,3\n", "", "not an export margin knows"},
-		{"empty.txt", "", "", "not an export margin knows"},
+		{"empty.txt", "", "", "empty.txt: the file is empty"},
+		{"blank.csv", "\ufeff \n\n", "", "blank.csv: the file is empty"},
 		{"data.json", `[{"is_archived": 1, "url": "https://example.com/a"}, {"is_archived": 0, "url": "https://exa`, "", "JSON ends early, in entry 2: the file is cut short"},
 		{"data.json", `[{"is_archived": 1, "url": "https://example.com/a"} {"x": 1}]`, "", "bad JSON at byte"},
 		{"data.json", `{"is_archived": 1}`, "wallabag", "JSON object without an array"},
