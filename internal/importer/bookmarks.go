@@ -120,7 +120,7 @@ func (p *parser) parseBookmarks(name string, r io.Reader) error {
 					}
 				}
 				n++
-				cur = anchorItem(z, hasAttr, fmt.Sprintf("%s bookmark %d", name, n), "add_date")
+				cur = p.anchorItem(z, hasAttr, fmt.Sprintf("%s bookmark %d", name, n), "add_date")
 				title.Reset()
 				inA = true
 			}

@@ -160,7 +160,9 @@ func TestPocketHTML(t *testing.T) {
 		if len(e.Problems) != 1 || !strings.Contains(e.Problems[0], "ril_export.html link 3") || !strings.Contains(e.Problems[0], "not an http(s) URL") {
 			t.Fatalf("problems %q", e.Problems)
 		}
-		if e.Summary != "ril_export.html: Pocket export, 3 links, 0 highlights, 1 item skipped" {
+		// The archived item's date ("bogus") is counted, as every other
+		// format's unreadable dates are; it was dropped without a word.
+		if e.Summary != `ril_export.html: Pocket export, 3 links, 0 highlights, 1 item skipped; 1 saved date not read ("bogus"): dated the day of the import` {
 			t.Fatalf("summary %q", e.Summary)
 		}
 	}
@@ -305,6 +307,12 @@ func TestBookmarks(t *testing.T) {
 	}
 	if len(e.Problems) != 1 || !strings.Contains(e.Problems[0], "place:sort=8") {
 		t.Fatalf("problems %q", e.Problems)
+	}
+	// A date that cannot be read is counted in the summary.
+	e, err = Parse("b.html", []byte(`<!DOCTYPE NETSCAPE-Bookmark-file-1>
+<DL><p><DT><A HREF="https://example.com/a" ADD_DATE="bogus">A</A></DL>`), "")
+	if err != nil || !strings.Contains(e.Summary, `1 saved date not read ("bogus")`) {
+		t.Fatalf("a bookmark's unreadable date: %v %q", err, e.Summary)
 	}
 }
 

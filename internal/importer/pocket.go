@@ -57,7 +57,7 @@ func (p *parser) parsePocketHTML(name string, r io.Reader) error {
 					}
 				}
 				n++
-				cur = anchorItem(z, hasAttr, fmt.Sprintf("%s link %d", name, n), "time_added")
+				cur = p.anchorItem(z, hasAttr, fmt.Sprintf("%s link %d", name, n), "time_added")
 				cur.Archived = archived
 				title.Reset()
 				inA = true
@@ -214,8 +214,9 @@ func (p *parser) parsePocketZip(src source) error {
 
 // anchorItem reads a link's attributes, as Pocket's HTML export and
 // browsers' bookmark files write them: href, the date it was saved (in the
-// attribute dateAttr, unix seconds) and comma-separated tags.
-func anchorItem(z *html.Tokenizer, hasAttr bool, ref, dateAttr string) Item {
+// attribute dateAttr, unix seconds; one that cannot be read is counted) and
+// comma-separated tags.
+func (p *parser) anchorItem(z *html.Tokenizer, hasAttr bool, ref, dateAttr string) Item {
 	it := Item{Ref: ref}
 	for hasAttr {
 		var k, v []byte
@@ -224,7 +225,7 @@ func anchorItem(z *html.Tokenizer, hasAttr bool, ref, dateAttr string) Item {
 		case "href":
 			it.URL = string(v)
 		case dateAttr:
-			it.Saved = parseDate(string(v))
+			it.Saved = p.savedDate(string(v))
 		case "tags":
 			it.Tags = parseList(string(v), ",")
 		}
