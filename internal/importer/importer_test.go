@@ -259,6 +259,11 @@ func TestURLListTabSeparated(t *testing.T) {
 	if got := urls(e); !slices.Equal(got, []string{"https://example.com/tab", "https://example.com/sp"}) || e.Items[0].Title != "Tab title" || e.Items[1].Title != "Two spaces" {
 		t.Fatalf("%q %+v", got, e.Items)
 	}
+	// A line of words is named whole, not by its first word.
+	e, err = Parse("urls.txt", []byte("https://example.com/a\nnot a url\n"), "")
+	if err != nil || len(e.Problems) != 1 || e.Problems[0] != `urls.txt line 2: "not a url" is not an http(s) URL` {
+		t.Fatalf("%v %q", err, e.Problems)
+	}
 }
 
 func TestURLList(t *testing.T) {

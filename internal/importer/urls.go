@@ -27,6 +27,12 @@ func (p *parser) parseURLs(name string, r io.Reader) error {
 			if i := strings.IndexAny(l, " \t"); i >= 0 {
 				u, title = l[:i], l[i+1:] // a space or a tab (a spreadsheet's column)
 			}
+			if _, ok := cleanURL(u); !ok && title != "" && len(u) <= maxURLBytes {
+				// Not "URL title": the problem names the whole line, not
+				// its first word ("not" of "not a url").
+				p.problem("%s line %d: %q is not an http(s) URL", name, n, cut(line(l), 200))
+				continue
+			}
 			if e := p.add(Item{Ref: fmt.Sprintf("%s line %d", name, n), URL: u, Title: title}); e != nil {
 				return e
 			}
