@@ -154,7 +154,7 @@ func (s *highlightState) removeAt(v readerView, i int) tea.Cmd {
 		s.pushUndo(undoStep{kind: undoDelete, h: h, relink: relink})
 		s.fx.say("Highlight deleted. u to undo")
 		if n := len(relink); n > 0 {
-			s.fx.say(fmt.Sprintf("Highlight deleted and unlinked %d highlight%s. u to undo", n, plural(n)))
+			s.fx.say(fmt.Sprintf("Highlight deleted, with the %d link%s to it. u to undo", n, plural(n)))
 		}
 		s.refreshPanel(v)
 		return nil

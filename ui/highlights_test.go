@@ -189,9 +189,16 @@ func TestHighlightLabelNoteDeleteUndo(t *testing.T) {
 	if n := hs.lib.hls[id].Note; n != "First line\nsecond *line*" {
 		t.Errorf("second u: note %q", n)
 	}
+	if !strings.Contains(hs.screen(), "Note changed back.") {
+		t.Errorf("second u's status:\n%s", hs.screen())
+	}
 	hs.press("u")
 	if n := hs.lib.hls[id].Note; n != "" {
 		t.Errorf("third u: note %q", n)
+	}
+	// The note written is taken away, not "changed back".
+	if !strings.Contains(hs.screen(), "Note removed.") {
+		t.Errorf("third u's status:\n%s", hs.screen())
 	}
 	hs.press("u")
 	if l := hs.lib.hls[id].Label; l != "highlight" {

@@ -154,7 +154,7 @@ func TestUndoDeleteClaimRestoresLinks(t *testing.T) {
 	}
 	cursorOn(t, p, "Paragraph 1.1")
 	hs.press("x")
-	if !strings.Contains(hs.screen(), "Highlight deleted and unlinked 2 highlights. u to undo") {
+	if !strings.Contains(hs.screen(), "Highlight deleted, with the 2 links to it. u to undo") {
 		t.Errorf("x status:\n%s", hs.screen())
 	}
 	if hs.lib.hls[linked[0]].Supports != 0 {

@@ -122,6 +122,12 @@ func apply(ctx context.Context, lib Library, u undoStep) (string, error) {
 		if _, err := lib.EditHighlight(ctx, store.Edit{ID: h.ID, Note: &store.Change[string]{From: u.note, To: h.Note}}); err != nil {
 			return "", err
 		}
+		switch {
+		case h.Note == "":
+			return "Note removed.", nil
+		case u.note == "":
+			return "Note brought back.", nil
+		}
 		return "Note changed back.", nil
 	case undoArticleNote:
 		if err := lib.SetArticleNote(ctx, h.ArticleID, u.note, h.Note); err != nil {
