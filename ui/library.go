@@ -657,13 +657,13 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 	case msg.Existed:
 		l.status = "Already in your library."
 		if msg.Title != "" {
-			l.status = "Already in your library: “" + sanitize.Line(msg.Title) + "”."
+			l.status = "Already in your library: " + quoted(msg.Title, l.Width) + "."
 		}
 	case msg.Title != "":
 		// Named, and undone with one key: pasted text is saved as soon
 		// as it is pasted.
 		// The title cut so the count and the undo key still show.
-		l.status = "Saved “" + truncate(sanitize.Line(msg.Title), max(12, l.Width-36)) + "”"
+		l.status = "Saved " + quoted(msg.Title, l.Width)
 		if msg.Words > 0 {
 			l.status += fmt.Sprintf(" (%d words)", msg.Words)
 		}
@@ -676,6 +676,12 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 	l.filter, l.words, l.queryErr, l.shown, l.opsKey, l.filterOps = "", "", "", "", "", query.Query{}
 	l.query, l.results, l.view = "", nil, nil
 	return l.load(msg.ID)
+}
+
+// quoted is a title in quotes for a status line, cut to leave room for
+// what the line says of it (the status is one line of width w).
+func quoted(title string, w int) string {
+	return "“" + truncate(sanitize.Line(title), max(12, w-44)) + "”"
 }
 
 // folderStatus says what adding a folder's files did: "Saved 3 articles
@@ -1010,7 +1016,7 @@ func (l *libraryModel) onConfirmKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return func(l *libraryModel) tea.Cmd {
 			l.pushUndo(libUndo{deleted: snap})
-			l.status = "Deleted “" + sanitize.Line(title) + "”. u to undo"
+			l.status = "Deleted " + quoted(title, l.Width) + ". u to undo"
 			return l.reload()
 		}, nil
 	})
@@ -1075,7 +1081,7 @@ func (l *libraryModel) toggleArchive() tea.Cmd {
 		}
 		return func(l *libraryModel) tea.Cmd {
 			l.pushUndo(u)
-			l.status = verb + " “" + sanitize.Line(u.title) + "”. u to undo"
+			l.status = verb + " " + quoted(u.title, l.Width) + ". u to undo"
 			return l.load(0)
 		}, nil
 	})
@@ -1124,7 +1130,7 @@ func (l *libraryModel) toggleDone() tea.Cmd {
 			return nil, fmt.Errorf("mark: %w", err)
 		}
 		return func(l *libraryModel) tea.Cmd {
-			l.status = "“" + sanitize.Line(title) + "” is " + map[store.Reading]string{store.Done: "done", store.ReadingNow: "being read", store.New: "new"}[r] + "."
+			l.status = quoted(title, l.Width) + " is " + map[store.Reading]string{store.Done: "done", store.ReadingNow: "being read", store.New: "new"}[r] + "."
 			return l.reload()
 		}, nil
 	})
@@ -1142,9 +1148,9 @@ func (l *libraryModel) toggleStar() tea.Cmd {
 			return nil, fmt.Errorf("star: %w", err)
 		}
 		return func(l *libraryModel) tea.Cmd {
-			l.status = "Starred “" + sanitize.Line(title) + "”."
+			l.status = "Starred " + quoted(title, l.Width) + "."
 			if !on {
-				l.status = "Unstarred “" + sanitize.Line(title) + "”."
+				l.status = "Unstarred " + quoted(title, l.Width) + "."
 			}
 			return l.reload()
 		}, nil
@@ -1175,6 +1181,7 @@ func (l *libraryModel) undoLast() tea.Cmd {
 	}
 	u := l.undo[len(l.undo)-1]
 	l.undo = l.undo[:len(l.undo)-1]
+	w := l.Width // the closure below runs away from Update
 	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
 		var say string
 		if u.added {
@@ -1184,7 +1191,7 @@ func (l *libraryModel) undoLast() tea.Cmd {
 			}
 			return func(l *libraryModel) tea.Cmd {
 				l.pushUndo(libUndo{deleted: snap})
-				l.status = "Removed “" + sanitize.Line(u.title) + "”, just added. u to bring it back"
+				l.status = "Removed " + quoted(u.title, l.Width) + ", just added. u to bring it back"
 				return l.reload()
 			}, nil
 		}
@@ -1192,7 +1199,7 @@ func (l *libraryModel) undoLast() tea.Cmd {
 			if err := lib.RestoreArticle(ctx, u.deleted); err != nil {
 				return nil, fmt.Errorf("restore: %w", err)
 			}
-			say = "Restored “" + sanitize.Line(u.deleted.Article.Title) + "”"
+			say = "Restored " + quoted(u.deleted.Article.Title, w)
 			if n := len(u.deleted.Highlights); n > 0 {
 				say += fmt.Sprintf(" with its %d highlight%s", n, plural(n))
 			}
@@ -1201,7 +1208,7 @@ func (l *libraryModel) undoLast() tea.Cmd {
 			if err := lib.SetState(ctx, u.id, u.state); err != nil {
 				return nil, fmt.Errorf("undo: %w", err)
 			}
-			say = "Undone: “" + sanitize.Line(u.title) + "” is back in the " + map[store.State]string{store.Inbox: "inbox", store.Archived: "archive"}[u.state] + "."
+			say = "Undone: " + quoted(u.title, w) + " is back in the " + map[store.State]string{store.Inbox: "inbox", store.Archived: "archive"}[u.state] + "."
 		}
 		id := u.id
 		if u.deleted != nil {

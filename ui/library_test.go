@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -607,5 +608,22 @@ func TestSelectedRowBackgroundSpansTheRow(t *testing.T) {
 		if j := strings.Index(row, " 7m"); j < 0 || !strings.Contains(row[strings.LastIndex(row[:j+1], "\x1b["):j+1], bg) {
 			t.Errorf("%s: the reading time is not on the cursor's background: %q", style, row)
 		}
+	}
+}
+
+// TestStatusKeepsItsEnd: on a narrow terminal a long title is cut in the
+// status, so what the line says of it (u to undo, back in the inbox)
+// still shows; the end was cut off instead.
+func TestStatusKeepsItsEnd(t *testing.T) {
+	lib := libWith(1)
+	lib.add(store.Article{Content: article.Content{Title: "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play and Pay for Games Now", Markdown: "x"}, Added: testNow.Add(time.Hour)})
+	hs := newHarness(t, lib, 60, 20)
+	hs.press("A")
+	if !strings.Contains(hs.screen(), "”. u to undo") {
+		t.Errorf("archive's status lost its end:\n%s", hs.screen())
+	}
+	hs.press("u")
+	if !strings.Contains(hs.screen(), "” is back in the inbox.") {
+		t.Errorf("undo's status lost its end:\n%s", hs.screen())
 	}
 }
