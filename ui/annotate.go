@@ -171,7 +171,7 @@ func (s *highlightState) editNote(v readerView) tea.Cmd {
 	}
 	i := s.under()
 	if i < 0 {
-		s.fx.fail("No highlight under the cursor: h highlights the sentence (or v selects), then a writes a note; A notes the whole article.")
+		s.fx.fail("No highlight here: h highlights, then a notes it; A notes the article.")
 		return nil
 	}
 	return s.openEditor(v, s.list[i].ID)
