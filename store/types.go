@@ -4,6 +4,7 @@ package store
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -174,6 +175,19 @@ type CheckReport struct {
 // user's to resolve, not damage).
 func (r CheckReport) OK() bool {
 	return r.Integrity == "ok" && r.FTSConsistent && len(r.Problems) == 0
+}
+
+// Source names where an article came from, so same-titled articles
+// differ in a list: its site, else the file it was read from, else
+// "pasted".
+func (a *Article) Source() string {
+	if s := a.Site(); s != "" {
+		return s
+	}
+	if a.SourceURL != "" {
+		return filepath.Base(a.SourceURL)
+	}
+	return "pasted"
 }
 
 // Site names where an article came from: its site name, else the host of

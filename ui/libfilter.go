@@ -45,7 +45,7 @@ func foldRows(rows []libRow) (hay []string, ascii []bool) {
 	for i := range rows {
 		a := rows[i].article()
 		title := sanitize.Line(a.Title)
-		text := title + " " + sanitize.Line(source(&a))
+		text := title + " " + sanitize.Line(a.Source())
 		if !isASCII(text) {
 			hay[i] = strings.ToLower(text)
 			continue

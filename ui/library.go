@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -1618,7 +1617,7 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 		on = func(s lipgloss.Style) lipgloss.Style { return s.Inherit(bg) }
 	}
 	gap := on(lipgloss.NewStyle()).Render("  ")
-	return truncate(marker+cell+gap+on(st.Site).Render(padRight(sanitize.Line(source(a)), sw))+gap+l.meta(a, on), l.Width)
+	return truncate(marker+cell+gap+on(st.Site).Render(padRight(sanitize.Line(a.Source()), sw))+gap+l.meta(a, on), l.Width)
 }
 
 // idWidth is how many digits the largest id listed has, so ids align.
@@ -1633,17 +1632,6 @@ func (l *libraryModel) idWidth() int {
 	return len(fmt.Sprint(top))
 }
 
-// source names where an article came from, so same-titled rows differ:
-// its site, else the file it was read from, else "pasted".
-func source(a *store.Article) string {
-	if s := a.Site(); s != "" {
-		return s
-	}
-	if a.SourceURL != "" {
-		return filepath.Base(a.SourceURL)
-	}
-	return "pasted"
-}
 
 func (l *libraryModel) viewResult(i int) []string {
 	st := l.Styles.Library

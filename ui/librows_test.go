@@ -40,7 +40,7 @@ func TestRowKeepsWhatRowsShow(t *testing.T) {
 			b.SiteName != a.SiteName || len(b.Tags) != len(a.Tags) || !b.Added.Equal(a.Added) || !b.Opened.Equal(a.Opened) ||
 			b.Opened.IsZero() != a.Opened.IsZero() || b.Progress != a.Progress || b.ReadingMinutes != a.ReadingMinutes ||
 			b.HighlightCount != a.HighlightCount || b.State != a.State || b.Reading != a.Reading || b.Starred != a.Starred ||
-			(b.Note != "") != (a.Note != "") || b.Fetched() != a.Fetched() || source(&b) != source(&a) || originalURL(&b) != originalURL(&a) {
+			(b.Note != "") != (a.Note != "") || b.Fetched() != a.Fetched() || b.Source() != a.Source() || originalURL(&b) != originalURL(&a) {
 			t.Errorf("row of %+v\ngives %+v", a, b)
 		}
 	}

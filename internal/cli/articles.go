@@ -387,7 +387,7 @@ func cmdList(e *env, args []string) error {
 		if a.Starred {
 			state = "★ " + state
 		}
-		fmt.Fprintf(e.stdout, "%5d  %s  %s  %6d  %4d  %-10s  %s\n", a.ID, fit(a.Title, titleW), fit(a.Site(), siteW), a.WordCount, a.HighlightCount, a.Added.Local().Format("2006-01-02"), state)
+		fmt.Fprintf(e.stdout, "%5d  %s  %s  %6d  %4d  %-10s  %s\n", a.ID, fit(a.Title, titleW), fit(a.Source(), siteW), a.WordCount, a.HighlightCount, a.Added.Local().Format("2006-01-02"), state)
 	}
 	return nil
 }

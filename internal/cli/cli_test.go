@@ -200,6 +200,11 @@ func TestCLIAddStdinAndFiles(t *testing.T) {
 	if !strings.Contains(md, "keeping them well takes a little care") {
 		t.Fatalf("stdin text not kept: %q", md)
 	}
+	// The list names where each came from, as the library screen does: a
+	// site, or "pasted" (the column was empty).
+	if list := must(t, db, "list"); !regexp.MustCompile(`An Essay On Notes +pasted`).MatchString(list) {
+		t.Errorf("list without the pasted text's source:\n%s", list)
+	}
 
 	// A page saved gzip-compressed is read for what it holds; what it
 	// holds must still be HTML or text, and no bigger than a page.
