@@ -1632,7 +1632,6 @@ func (l *libraryModel) idWidth() int {
 	return len(fmt.Sprint(top))
 }
 
-
 func (l *libraryModel) viewResult(i int) []string {
 	st := l.Styles.Library
 	r := &l.results[i]
