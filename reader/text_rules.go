@@ -1146,10 +1146,19 @@ func textBody(units []textUnit) []int {
 			continue
 		}
 		// A run of non-prose units: keep a subhead or two between
-		// paragraphs, drop a longer run (a link list, a promo box).
+		// paragraphs, drop a longer run (a link list, a promo box). The
+		// site's paragraph that closes the article may stand inside the
+		// run (under the links to related stories): it ends the article
+		// there as well.
 		j := i
 		for j <= end && !textKeepProse(units[j]) {
+			if u := units[j]; u.prose && u.boiler && i > start && textSiteTail(units, j, start, end) {
+				break
+			}
 			j++
+		}
+		if j <= end && !textKeepProse(units[j]) {
+			break
 		}
 		if j-i >= textSplitRun && j <= end && 3*textProseWords(units[j:end+1]) < textProseWords(units[start:i]) {
 			// A long block of lines (a staff list, a sitemap) inside

@@ -2981,3 +2981,35 @@ func TestTextCutTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestTextSiteTailAmongLinks: the site's paragraph that closes the article
+// (a book plug with the site's follow links) stood among the links to
+// related stories, so it did not end the article, and the newsletter's
+// pitches under it were kept as the article's last paragraphs.
+func TestTextSiteTailAmongLinks(t *testing.T) {
+	body := []string{para("Plumes", 50), para("Evidence", 60), para("Mission", 55), para("Sporadic", 45), para("Clipper", 60),
+		para("Hubble", 70), para("Keck", 65), para("Vapour", 60)}
+	parts := []string{"Space\nNews\nScience", "The Weird Plumes of the Icy Moon", "By Mike Wall 2019-11-19T11:59:36Z"}
+	parts = append(parts, body...)
+	parts = append(parts, "NASA Mission Could Potentially Spot Signs of Alien Life", "Photos: The Mysterious Icy Moon", "Twin Telescopes on the Mountain",
+		`Mike Wall's book about the search for alien life, "Out There", is out now. Follow him on Twitter @michaeldwall. Follow us on Twitter @Spacedotcom or Facebook.`)
+	promos := []string{
+		`Need more space? Subscribe to our sister title "All About Space" Magazine for the latest amazing news from the final frontier!`,
+		"Join our Space Forums to keep talking space on the latest missions, night sky and more! And if you have a news tip, correction or comment, let us know at: community@space.com.",
+		"Get breaking space news and the latest updates on rocket launches, skywatching events and more!",
+		"No spam, we promise. You can unsubscribe at any time and we'll never share your details without your permission.",
+	}
+	parts = append(parts, promos[0], "(Image credit: All About Space)", promos[1], "No comments yet Comment from the forums", "Sign Up for e-mail newsletters", promos[2], promos[3],
+		"More from Space...", "© Future US, Inc. All rights reserved.")
+	a := pasted(t, parts...)
+	for _, p := range body {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("the article's paragraph lost: %.20q\n%s", p, a.Text)
+		}
+	}
+	for _, p := range promos {
+		if strings.Contains(a.Text, p) {
+			t.Errorf("the site's pitch kept: %.30q\n%s", p, a.Text)
+		}
+	}
+}
