@@ -200,6 +200,27 @@ func textCookieNotice(low string, words int) bool {
 		(words <= textMinProseWords+4 || textCookiePersonRe().MatchString(low))
 }
 
+// textRightsNotice reports the site's notice of its rights, in any
+// language: a short paragraph saying its material may not be reproduced
+// ("This document is subject to copyright ... no part may be reproduced
+// without the written permission"). An article about copyright says who
+// reproduced what, not what may be.
+func textRightsNotice(low string, words int) bool {
+	return words <= textMaxRightsWords && textContainsAny(low, textReproWords) && textRightsRe().MatchString(low)
+}
+
+// textMaxRightsWords: a longer paragraph is no rights notice.
+const textMaxRightsWords = 60
+
+// textReproWords are the stems textRightsRe cannot match without.
+var textReproWords = []string{"reproduc", "republish", "redistribut", "subject to copyright", "vervielfältig", "riprodu", "kopiowanie", "reproduç"}
+
+// textRightsRe matches a prohibition of reproducing: "may not be
+// reproduced", "no part may be reproduced", "subject to copyright",
+// "Vervielfältigung ... nicht gestattet", "reproduction interdite",
+// "prohibida su reproducción", "riproduzione vietata".
+var textRightsRe = lazyRegexp(`(?:may|must|shall|can)(?: not| only| in no way)? be (?:reproduced|republished|redistributed)|subject to copyright|vervielfältigung[^.]{0,80}(?:nur mit|nicht gestattet|untersagt|ohne)|(?:nur mit|ohne)[^.]{0,60}genehmigung[^.]{0,60}vervielfältig|reproduction[^.]{0,40}interdite|prohibida[^.]{0,40}reproducci|reproducci[^.]{0,60}prohibida|riproduzione[^.]{0,40}(?:vietata|riservata)|kopiowanie[^.]{0,60}zabronione|reprodução[^.]{0,40}proibida`)
+
 // textMaxCookieWords: a longer paragraph is no cookie notice.
 const textMaxCookieWords = 150
 
@@ -495,7 +516,7 @@ func textClassify(units []textUnit) {
 			// Guillemets that pair up in a paragraph quote someone
 			// («Ach, bitte nicht»); they are no arrows.
 			hits -= textPairedGuillemets(low)
-			u.boiler = float64(hits) > textBoilerDensity*float64(realWords)+1 || textCookieNotice(low, realWords)
+			u.boiler = float64(hits) > textBoilerDensity*float64(realWords)+1 || textCookieNotice(low, realWords) || textRightsNotice(low, realWords)
 		default:
 			u.boiler = hits > 0
 		}

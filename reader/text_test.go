@@ -3013,3 +3013,23 @@ func TestTextSiteTailAmongLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestTextRightsNotice: the site's notice of its rights under the article
+// ("no part may be reproduced without the written permission") is the
+// site's, in any language; a paragraph of an article about copyright is
+// not.
+func TestTextRightsNotice(t *testing.T) {
+	for _, s := range []string{
+		"This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission. The content is provided for information purposes only.",
+		"The material on this site may not be reproduced, distributed, transmitted, cached or otherwise used, except with the prior written permission of the publisher.",
+		"Alle Rechte vorbehalten. Eine Vervielfältigung ist ohne schriftliche Genehmigung des Verlags nicht gestattet.",
+	} {
+		if u := classified(s)[0]; !u.boiler {
+			t.Errorf("a rights notice read as the article's: %.40q", s)
+		}
+	}
+	article := "The court held that the archive had reproduced the photographs in full, and that a library's fair dealing covers a copy for study, not a copy for sale; the photographer had never been asked for permission, the judges noted, and the archive must now pay damages for every print it sold over the decade since it first offered them."
+	if u := classified(article)[0]; u.boiler || !u.prose {
+		t.Errorf("a paragraph of an article about copyright read as the site's")
+	}
+}
