@@ -563,6 +563,7 @@ func textClassify(units []textUnit) {
 	textClassifyCaptions(units)
 	textClassifyTables(units)
 	textClassifyCutTitles(units)
+	textClassifyBoxItems(units)
 	textClassifyClauseLists(units)
 	textClassifyReferences(units)
 	textClassifyCode(units)
@@ -607,6 +608,32 @@ func textClassifyCutTitles(units []textUnit) {
 		i = max(j, i+1)
 	}
 }
+
+// textClassifyBoxItems marks the links under a box's heading ("Related
+// articles") that a browser's copy gives no bullets: the headlines right
+// under it, up to the first sentence. A headline ends without a full stop,
+// or is cut short ("... as Hurri..."); the article goes on with a
+// sentence.
+func textClassifyBoxItems(units []textUnit) {
+	for i, u := range units {
+		if !u.aside {
+			continue
+		}
+		for k := i + 1; k < len(units) && k <= i+textMaxBoxLinks; k++ {
+			v := &units[k]
+			s := strings.TrimSpace(v.text)
+			cut := strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…")
+			if v.list || v.table || v.aside || v.words < 4 || v.words > textMaxTitleWords || textEndsSentence(s) && !cut {
+				break
+			}
+			v.prose, v.teaser = false, true
+			v.score = textScore(v)
+		}
+	}
+}
+
+// textMaxBoxLinks is the most links a box's heading is read over.
+const textMaxBoxLinks = 6
 
 // textMinCutTitles is the fewest cut titles in a box of them, and
 // textMaxCutTitleWords the longest such title.

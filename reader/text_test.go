@@ -3033,3 +3033,24 @@ func TestTextRightsNotice(t *testing.T) {
 		t.Errorf("a paragraph of an article about copyright read as the site's")
 	}
 }
+
+// TestTextBoxLinksWithoutBullets: a box of links to other stories set in
+// the article ("Related articles" over two headlines, one cut short),
+// copied out of a browser without bullets: its headlines were kept as a
+// paragraph and a subhead of the article.
+func TestTextBoxLinksWithoutBullets(t *testing.T) {
+	body := []string{para("Plague", 50), para("Pneumonic", 45), para("Yersinia", 40), para("Century", 45)}
+	links := []string{"UK weather alert: Plague of mosquitos to devastate Britain as Hurri...", "Bible bombshell: Scientists claim discovery of root of all evil"}
+	a := pasted(t, "Home\nNews\nHealth", "Third case of plague in China as panic begins", "By Jo Bloggs | November 19, 2019",
+		body[0], body[1], "Related articles", links[0], links[1], body[2], body[3], "© 2019 Express. All rights reserved.")
+	for _, p := range body {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("the article's paragraph lost: %.20q\n%s", p, a.Text)
+		}
+	}
+	for _, l := range links {
+		if strings.Contains(a.Text, l) {
+			t.Errorf("a link of the box kept: %q\n%s", l, a.Text)
+		}
+	}
+}
