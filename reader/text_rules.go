@@ -1320,6 +1320,9 @@ const textBylineFavour = 1.5
 // paragraphs or more, with no comments heading or copyright between, and
 // written about the same things: many of its longer words recur below.
 func textLead(units []textUnit, start, end int) []int {
+	if k := textBoxedLead(units, start); k >= 0 {
+		return []int{k}
+	}
 	a, b := textDensestRun(units[:start])
 	if a < 0 || textParagraphs(units[a:b+1]) < 2 || textProseWords(units[a:b+1]) < textMinLeadWords {
 		return nil
@@ -1341,6 +1344,25 @@ func textLead(units []textUnit, start, end int) []int {
 		}
 	}
 	return lead
+}
+
+// textBoxedLead returns the article's first paragraph when a box of
+// links to other stories (its heading, then at most textMaxBoxLinks
+// links) parts it from the rest at start: a paragraph of the article's
+// under its byline or date, right over the box. -1 when there is none.
+func textBoxedLead(units []textUnit, start int) int {
+	k := start - 1
+	for n := 0; k >= 0 && n < textMaxBoxLinks && !units[k].aside && (units[k].teaser || units[k].list || units[k].junk); n++ {
+		k--
+	}
+	if k < 2 || !units[k].aside || k == start-1 {
+		return -1
+	}
+	p := k - 1
+	if u := units[p]; !textKeepProse(u) || u.words < textMinProseWords || !units[p-1].byline {
+		return -1
+	}
+	return p
 }
 
 // textSummaryPoints returns the points that sum the article up in a short
@@ -1600,7 +1622,9 @@ func textDropTeasers(units []textUnit, body []int) []int {
 		for h >= 0 && units[h].junk {
 			h--
 		}
-		if h >= 0 && !units[h].prose && textHeadlineWords(units[h].text) {
+		// (A byline or a date over the paragraph is no teaser's
+		// headline: the paragraph is the article's first.)
+		if h >= 0 && !units[h].prose && !units[h].meta && textHeadlineWords(units[h].text) {
 			drop[i], drop[h] = true, true
 		}
 	}

@@ -3054,3 +3054,24 @@ func TestTextBoxLinksWithoutBullets(t *testing.T) {
 		}
 	}
 }
+
+// TestTextFirstParagraphOverABox: the article's first paragraph, under
+// its byline and date and over a box of links to other stories, was lost:
+// the box parted it from the rest, and the date over it was taken for a
+// teaser's headline.
+func TestTextFirstParagraphOverABox(t *testing.T) {
+	first := para("Police", 66)
+	body := []string{para("Masks", 30), para("Ambassador", 60), para("Polytechnic", 55), para("Students", 50), para("Tear", 45)}
+	a := pasted(t, "Home\nNews\nWorld", "Hong Kong chaos: China deploys troops and warns of surrender", para("Standfirst", 30),
+		"By Laura Mowat", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", first,
+		"Related articles", "Hong Kong uprising: Protestors send defiant warning to China", "Hong Kong protests: 800 students under siege in university",
+		body[0], body[1], body[2], body[3], body[4], "© 2019 Express. All rights reserved.")
+	for _, p := range append([]string{first}, body...) {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("the article's paragraph lost: %.20q\n%s", p, a.Text)
+		}
+	}
+	if strings.Contains(a.Text, "defiant warning") {
+		t.Errorf("a link of the box kept:\n%s", a.Text)
+	}
+}
