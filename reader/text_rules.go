@@ -1167,7 +1167,9 @@ func textBody(units []textUnit) []int {
 			continue
 		}
 		form := units[s].words <= 8 && textReplyFormRe().MatchString(strings.ToLower(units[s].text))
-		if form || (s-b <= textCommentsGap || textParagraphs(units[a:b+1]) >= 2) && textProseWords(units[a:b+1]) >= textMinArticleWords {
+		// A short post: one paragraph right under its byline or date.
+		post := a > 0 && units[a-1].byline && textParagraphs(units[a:b+1]) >= 1
+		if form || post || (s-b <= textCommentsGap || textParagraphs(units[a:b+1]) >= 2) && textProseWords(units[a:b+1]) >= textMinArticleWords {
 			start, end = a, b
 			break
 		}

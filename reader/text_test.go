@@ -3075,3 +3075,23 @@ func TestTextFirstParagraphOverABox(t *testing.T) {
 		t.Errorf("a link of the box kept:\n%s", a.Text)
 	}
 }
+
+// TestTextShortPostOverTheComments: a post of one paragraph under its
+// byline, over the comments heading and the reply form: the form's two
+// sentences were the densest run and the post was lost (the cancel link a
+// browser hides told the form apart in a dumper's text).
+func TestTextShortPostOverTheComments(t *testing.T) {
+	post := "Auch auf dem KnowledgeCamp 2019 in Berlin haben wir live gepodcastet. Zu Gast waren zwei Professoren, die über ihre Eindrücke vom Camp erzählen."
+	a := pasted(t, "Start\nPodcast\nÜber uns", "← Vorherige", "KOA039 Live vom KnowledgeCamp 2019", "Veröffentlicht am 17. Dezember 2019 von Simon Dückert", post,
+		"Download: mp3", "Sharen mit:", "Twitter", "Facebook", "Gefällt mir:", "Ähnliche Beiträge",
+		"Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin von Simon Dückert. Setze ein Lesezeichen auf den Permalink.",
+		"Über Simon Dückert", "Kommentar verfassen", "Gib hier deinen Kommentar ein ...", "Trage deine Daten unten ein oder klicke ein Icon um dich einzuloggen:",
+		"E-Mail (erforderlich)", "Name (erforderlich)", "Website",
+		"Benachrichtigung bei weiteren Kommentaren per E-Mail senden.", "Informiere mich über neue Beiträge per E-Mail.", "Bloggen auf WordPress.com.")
+	if !strings.Contains(a.Text, post) {
+		t.Errorf("the post lost:\n%s", a.Text)
+	}
+	if strings.Contains(a.Text, "Benachrichtigung") {
+		t.Errorf("the reply form kept:\n%s", a.Text)
+	}
+}
