@@ -1514,7 +1514,9 @@ func textPastBoxes(units []textUnit, start, end int) []int {
 	above := textTopicWords(units[start : end+1])
 	for k := end + 1; k < len(units) && units[k].aside; {
 		m := k + 1
-		for m < len(units) && m-k <= textMaxBoxItems && units[m].list && !units[m].prose && !units[m].stop {
+		// Its links: list items, or headlines a browser's copy gave no
+		// bullets (textClassifyBoxItems).
+		for m < len(units) && m-k <= textMaxBoxItems && (units[m].list || units[m].teaser) && !units[m].prose && !units[m].stop {
 			m++
 		}
 		if m == k+1 || m-k > textMaxBoxItems {

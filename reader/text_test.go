@@ -3095,3 +3095,27 @@ func TestTextShortPostOverTheComments(t *testing.T) {
 		t.Errorf("the reply form kept:\n%s", a.Text)
 	}
 }
+
+// TestTextParagraphPastABoxWithoutBullets: the article's last paragraph,
+// under a box of links set into it ("Related" and three headlines a
+// browser's copy gave no bullets), was lost: the run stopped over the box.
+func TestTextParagraphPastABoxWithoutBullets(t *testing.T) {
+	body := []string{
+		"As the world's demand for storage continues to grow, so does the need to find the next storage density breakthrough for hard drives and their platters.",
+		"The company is the world's largest maker of hard drive platters, the disks stacked inside each drive to store the data, and it improved the heat assisted recording this week.",
+		"Heat assisted recording heats the platter for a moment so that smaller regions hold the data, which raises the storage density each platter reaches, and drives of 20TB ship this year.",
+	}
+	last := "Conventional recording reaches about one terabit of storage density per platter today, but the company believes heat assisted recording lets each platter hold four times the data, so hard drives of 80TB are possible."
+	a := pasted(t, "Home\nNews\nStorage", "Next-Gen Platters Promise 80TB Hard Drives", "By Matthew Humphries", "February 7, 2020",
+		body[0], body[1], body[2], "Related", "Microsoft Is Using DNA to Solve Our Impending Data Storage Crisis",
+		"Thanks to Microsoft, We Can Watch Superman for Thousands of Years", "Seagate Will Ship 18TB and 20TB Hard Drives in 2020",
+		last, "Further Reading", "Samsung Launches 870 QVO SSDs in Capacities Up to 8TB", "PNY Launches a Tiny 512GB USB Stick", "© 2020 Ziff Davis. All rights reserved.")
+	for _, p := range append(body, last) {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("the article's paragraph lost: %.30q\n%s", p, a.Text)
+		}
+	}
+	if strings.Contains(a.Text, "Superman") {
+		t.Errorf("a link of the box kept:\n%s", a.Text)
+	}
+}
