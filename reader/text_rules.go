@@ -1796,8 +1796,33 @@ func textAuthorBox(units []textUnit, i, j int) bool {
 			return true
 		}
 	}
+	// Or the heading right over the writer's biography, which names
+	// them ("Sobre Carlos Nadalim" / "Pai de ..., Carlos Nadalim é ..."),
+	// as a browser's copy gives it without the picture's name line.
+	if j < len(units) && j > i {
+		h, bio := units[j-1], units[j]
+		if h.prose || h.words > 6 || !textKeepProse(bio) {
+			return false
+		}
+		m := textAboutRe().FindStringSubmatch(strings.ToLower(h.text))
+		if m == nil {
+			return false
+		}
+		name := strings.TrimSpace(h.text[len(h.text)-len(m[1]):])
+		low := strings.ToLower(bio.text)
+		return textAuthorWordRe().MatchString(strings.ToLower(name)) ||
+			mostlyCapitalised(name, 2) && strings.Contains(low, strings.ToLower(name))
+	}
 	return false
 }
+
+// textAboutRe matches a heading about a person, in several languages
+// ("About Jane Doe", "Über die Autorin", "Sobre Carlos Nadalim"); its
+// group is what follows the "about".
+var textAboutRe = lazyRegexp(`^(?:about|über|ueber|sobre|à propos de|a propos de|acerca de|o|om|over|informazioni su|sull')\s+(.{3,60})$`)
+
+// textAuthorWordRe matches a heading's "the author" in several languages.
+var textAuthorWordRe = lazyRegexp(`^(?:the |den |die |l'|el |la |o |a )?(?:author|autor|autorin|auteur|autrice|autore|autorze|autorce|forfatteren|författaren|schrijver)$`)
 
 // textItemEnd cuts the run where the furniture that introduced the
 // article (its share bar, its image line) comes again: on a page of

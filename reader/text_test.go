@@ -3119,3 +3119,31 @@ func TestTextParagraphPastABoxWithoutBullets(t *testing.T) {
 		t.Errorf("a link of the box kept:\n%s", a.Text)
 	}
 }
+
+// TestTextAboutTheWriterHeading: the box about the writer under the
+// article ("Sobre Carlos Nadalim" over a biography naming him, no line of
+// the name alone, as a browser's copy gives it) was kept as the article's
+// last paragraph; a subhead "About ..." over the article's own paragraph
+// is not such a box.
+func TestTextAboutTheWriterHeading(t *testing.T) {
+	body := []string{para("Serelepe", 50), para("Eugenio", 45), para("Brincadeiras", 60), "Deixe suas dúvidas e opiniões aqui embaixo! Obrigado por compartilhar nosso conteúdo!"}
+	bio := "Pai de Francesco e Teresa e marido de Bárbara, Carlos Nadalim é também coordenador pedagógico na escola Mundo do Balão Mágico, em Londrina, cidade onde mora. Junto com a esposa, ele escreve sobre educação em casa há muitos anos."
+	parts := []string{"Início\nBlog\nCursos", "Uma palinha das brincadeiras musicais do grupo Serelepe", "Por Carlos Nadalim | 12 de novembro de 2019"}
+	parts = append(parts, body...)
+	parts = append(parts, "Sobre Carlos Nadalim", bio, "Facebook", "Artigos relacionados", "B-b-b-Brincando com as Palavras no Mercado", "Perdido na Floresta",
+		"© 2019 Como Educar Seus Filhos. Todos os direitos reservados.")
+	a := pasted(t, parts...)
+	for _, p := range body {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("the article's paragraph lost: %.30q\n%s", p, a.Text)
+		}
+	}
+	if strings.Contains(a.Text, "Pai de Francesco") {
+		t.Errorf("the writer's box kept:\n%s", a.Text)
+	}
+	sub := "About the results"
+	units := classified(para("One", 60), para("Two", 60), sub, para("Three", 60), para("Four", 60))
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "In Four") {
+		t.Errorf("a subhead about a thing ended the article: %.300s", got)
+	}
+}
