@@ -476,7 +476,11 @@ func cmdBench(e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintln(e.stdout)
-		return bench.PastedProxy(e.stdout, "", clean)
+		if err := bench.PastedProxy(e.stdout, "", clean); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout)
+		return bench.BrowserCopied(e.stdout, clean)
 	case "multilingual":
 		return benchMultilingual(e, *corpus)
 	case "read":
