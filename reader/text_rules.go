@@ -1804,11 +1804,15 @@ func textAuthorBox(units []textUnit, i, j int) bool {
 		if h.prose || h.words > 6 || !textKeepProse(bio) {
 			return false
 		}
-		m := textAboutRe().FindStringSubmatch(strings.ToLower(h.text))
+		lowH := strings.ToLower(h.text)
+		m := textAboutRe().FindStringSubmatch(lowH)
 		if m == nil {
 			return false
 		}
-		name := strings.TrimSpace(h.text[len(h.text)-len(m[1]):])
+		// The name in its own case: the heading's words after the
+		// "about" (lower-casing may change a text's length in bytes).
+		about := len(strings.Fields(lowH)) - len(strings.Fields(m[1]))
+		name := strings.Join(strings.Fields(h.text)[max(about, 0):], " ")
 		low := strings.ToLower(bio.text)
 		return textAuthorWordRe().MatchString(strings.ToLower(name)) ||
 			mostlyCapitalised(name, 2) && strings.Contains(low, strings.ToLower(name))

@@ -3147,3 +3147,14 @@ func TestTextAboutTheWriterHeading(t *testing.T) {
 		t.Errorf("a subhead about a thing ended the article: %.300s", got)
 	}
 }
+
+// TestTextAboutHeadingCases: a heading whose lower case is longer in bytes
+// than itself ("Ⱥ") is read without a slice out of its bounds.
+func TestTextAboutHeadingCases(t *testing.T) {
+	units := classified(para("One", 60), para("Two", 60), "O ȺȺȺȺȺȺȺȺ ȺȺȺȺȺȺȺȺ", "ȺȺȺȺȺȺȺȺ ȺȺȺȺȺȺȺȺ wrote this piece and many more, all of them about places far away.")
+	_ = textAuthorBox(units, 2, 3)
+	units = classified(para("One", 60), para("Two", 60), "Sobre Carlos Nadalim", "Pai de Francesco, Carlos Nadalim é coordenador pedagógico em Londrina e escreve sobre educação.")
+	if got := strings.Join(texts(units, textBody(units)), "|"); strings.Contains(got, "Pai de") {
+		t.Errorf("the writer's box kept: %.300s", got)
+	}
+}
