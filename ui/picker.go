@@ -171,8 +171,8 @@ func (p *picker) View() string {
 	// In a chooser of a few, tags are padded to the widest, so the titles
 	// after them line up (an item without a tag, too).
 	tagW := 0
-	for _, it := range p.items[p.offset:end] {
-		if p.alignTags {
+	if p.alignTags {
+		for _, it := range p.items[p.offset:end] {
 			tagW = max(tagW, lipgloss.Width(it.Tag))
 		}
 	}
