@@ -2906,6 +2906,17 @@ func TestTextTitleOverItsDateNotThePictures(t *testing.T) {
 	}
 }
 
+// keepsAll fails the test for each of the article's paragraphs the text
+// lost.
+func keepsAll(t *testing.T, text string, paras []string) {
+	t.Helper()
+	for _, p := range paras {
+		if !strings.Contains(text, p) {
+			t.Errorf("the article's paragraph lost: %.30q\n%s", p, text)
+		}
+	}
+}
+
 // TestTextFeedUnderTheArticle: a browser's copy of the site's feed of other
 // posts under the article (headline, author, date, blurb, each without a
 // bullet) read as the article's paragraphs; a timeline (a date over each
@@ -2923,11 +2934,7 @@ func TestTextFeedUnderTheArticle(t *testing.T) {
 	}
 	parts = append(parts, "© 2019 Examiner. All rights reserved.")
 	a := pasted(t, parts...)
-	for _, p := range body {
-		if !strings.Contains(a.Text, p) {
-			t.Errorf("the article's paragraph lost: %.20q\n%s", p, a.Text)
-		}
-	}
+	keepsAll(t, a.Text, body)
 	for _, b := range blurbs {
 		if strings.Contains(a.Text, b) {
 			t.Errorf("a post of the feed kept: %.20q\n%s", b, a.Text)
@@ -2970,11 +2977,7 @@ func TestTextCutTitles(t *testing.T) {
 	parts = append(parts, cuts...)
 	parts = append(parts, "Follow us elsewhere:", "© 2019 The Review. All rights reserved.")
 	a := pasted(t, parts...)
-	for _, p := range body {
-		if !strings.Contains(a.Text, p) {
-			t.Errorf("the article's paragraph lost: %.30q\n%s", p, a.Text)
-		}
-	}
+	keepsAll(t, a.Text, body)
 	for _, c := range cuts {
 		if strings.Contains(a.Text, c) {
 			t.Errorf("a cut title kept: %q\n%s", c, a.Text)
@@ -3002,11 +3005,7 @@ func TestTextSiteTailAmongLinks(t *testing.T) {
 	parts = append(parts, promos[0], "(Image credit: All About Space)", promos[1], "No comments yet Comment from the forums", "Sign Up for e-mail newsletters", promos[2], promos[3],
 		"More from Space...", "© Future US, Inc. All rights reserved.")
 	a := pasted(t, parts...)
-	for _, p := range body {
-		if !strings.Contains(a.Text, p) {
-			t.Errorf("the article's paragraph lost: %.20q\n%s", p, a.Text)
-		}
-	}
+	keepsAll(t, a.Text, body)
 	for _, p := range promos {
 		if strings.Contains(a.Text, p) {
 			t.Errorf("the site's pitch kept: %.30q\n%s", p, a.Text)
@@ -3043,11 +3042,7 @@ func TestTextBoxLinksWithoutBullets(t *testing.T) {
 	links := []string{"UK weather alert: Plague of mosquitos to devastate Britain as Hurri...", "Bible bombshell: Scientists claim discovery of root of all evil"}
 	a := pasted(t, "Home\nNews\nHealth", "Third case of plague in China as panic begins", "By Jo Bloggs | November 19, 2019",
 		body[0], body[1], "Related articles", links[0], links[1], body[2], body[3], "© 2019 Express. All rights reserved.")
-	for _, p := range body {
-		if !strings.Contains(a.Text, p) {
-			t.Errorf("the article's paragraph lost: %.20q\n%s", p, a.Text)
-		}
-	}
+	keepsAll(t, a.Text, body)
 	for _, l := range links {
 		if strings.Contains(a.Text, l) {
 			t.Errorf("a link of the box kept: %q\n%s", l, a.Text)
@@ -3110,11 +3105,7 @@ func TestTextParagraphPastABoxWithoutBullets(t *testing.T) {
 		body[0], body[1], body[2], "Related", "Microsoft Is Using DNA to Solve Our Impending Data Storage Crisis",
 		"Thanks to Microsoft, We Can Watch Superman for Thousands of Years", "Seagate Will Ship 18TB and 20TB Hard Drives in 2020",
 		last, "Further Reading", "Samsung Launches 870 QVO SSDs in Capacities Up to 8TB", "PNY Launches a Tiny 512GB USB Stick", "© 2020 Ziff Davis. All rights reserved.")
-	for _, p := range append(body, last) {
-		if !strings.Contains(a.Text, p) {
-			t.Errorf("the article's paragraph lost: %.30q\n%s", p, a.Text)
-		}
-	}
+	keepsAll(t, a.Text, append(body, last))
 	if strings.Contains(a.Text, "Superman") {
 		t.Errorf("a link of the box kept:\n%s", a.Text)
 	}
@@ -3133,11 +3124,7 @@ func TestTextAboutTheWriterHeading(t *testing.T) {
 	parts = append(parts, "Sobre Carlos Nadalim", bio, "Facebook", "Artigos relacionados", "B-b-b-Brincando com as Palavras no Mercado", "Perdido na Floresta",
 		"© 2019 Como Educar Seus Filhos. Todos os direitos reservados.")
 	a := pasted(t, parts...)
-	for _, p := range body {
-		if !strings.Contains(a.Text, p) {
-			t.Errorf("the article's paragraph lost: %.30q\n%s", p, a.Text)
-		}
-	}
+	keepsAll(t, a.Text, body)
 	if strings.Contains(a.Text, "Pai de Francesco") {
 		t.Errorf("the writer's box kept:\n%s", a.Text)
 	}
