@@ -522,13 +522,13 @@ func headerMarkdown(a *store.Article) string {
 		}
 	}
 	if !a.Published.IsZero() {
-		meta = append(meta, a.Published.Format("2 January 2006"))
+		meta = append(meta, a.Published.Format("Jan 2, 2006")) // as the reader writes it
 	}
 	meta = append(meta, fmt.Sprintf("%d min read", a.ReadingMinutes))
 	b.WriteString("*" + strings.Join(meta, " · ") + "*\n\n")
 	if note := strings.TrimSpace(sanitize.Text(a.Note)); note != "" {
 		// The reader's note on the whole article, as plain text in a quote.
-		b.WriteString("> **Your note**\n>\n")
+		b.WriteString("> **Your note on this article**\n>\n")
 		for _, l := range strings.Split(note, "\n") {
 			b.WriteString("> " + reader.EscapeMarkdown(l) + "\n")
 		}

@@ -202,8 +202,10 @@ func TestCLIArticleNote(t *testing.T) {
 	if out := must(t, db, "export", a); !strings.Contains(out, "## Note\n\nFrom stdin.\n\n## Highlights") {
 		t.Errorf("export:\n%s", out)
 	}
-	if out := must(t, db, "show", a); !strings.Contains(out, "Your note") || !strings.Contains(out, "From stdin.") {
-		t.Errorf("show lacks the note:\n%s", out)
+	// show heads the note and writes the date as the reader does.
+	must(t, db, "edit", a, "--published", "2019-11-20")
+	if out := must(t, db, "show", a); !strings.Contains(out, "Your note on this article") || !strings.Contains(out, "From stdin.") || !strings.Contains(out, "Nov 20, 2019") {
+		t.Errorf("show lacks the note or the reader's date:\n%s", out)
 	}
 	if out := must(t, db, "list", "has:note"); !strings.Contains(out, " "+a+" ") {
 		t.Errorf("has:note: %q", out)
