@@ -253,8 +253,8 @@ func closeHelpKeys() []key.Binding {
 }
 
 // shortHelpView is the one-line help cut to the help bar's width: the
-// keys that fit, then "…" and the ? key, so the full list stays in reach
-// on a narrow terminal. bubbles' own cut drops ? first and, when its "…"
+// keys that fit, then "…", the ? key and q, so the full list and the way
+// out stay in reach on a narrow terminal. bubbles' own cut drops ? first and, when its "…"
 // does not fit, adds the next key past the edge (a line ending in "•").
 func shortHelpView(h help.Model, bs []key.Binding) string {
 	w := h.Width()
@@ -266,7 +266,8 @@ func shortHelpView(h help.Model, bs []key.Binding) string {
 	var keep []key.Binding
 	rest := make([]key.Binding, 0, len(bs))
 	for _, b := range bs {
-		if b.Enabled() && b.Help().Key == "?" {
+		// The full help and the way out stay in reach.
+		if k := b.Help().Key; b.Enabled() && (k == "?" || k == "q") {
 			keep = append(keep, b)
 		} else if b.Enabled() {
 			rest = append(rest, b)
