@@ -10,8 +10,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"strings"
@@ -565,6 +567,13 @@ func (e *env) openWithIDs(fs *flag.FlagSet, args []string, what string) ([]int64
 // libPath is the library chosen by --db, $MARGIN_DB or the XDG default.
 func (e *env) libPath() (string, error) {
 	if e.dbPath != "" {
+		// A new library may start at --db, in a folder that is there: a
+		// mistyped folder made a new, empty library, which looked like
+		// one whose articles were gone.
+		dir := filepath.Dir(e.dbPath)
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+			return "", usageErr("--db %s: there is no folder %s (create it first, or check the path)", sanitize.Line(e.dbPath), sanitize.Line(dir))
+		}
 		return e.dbPath, nil
 	}
 	return store.DefaultPath()

@@ -407,6 +407,15 @@ func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
 	if _, _, err := margin(t, db, "", "list", "--frobnicate"); err == nil || !strings.Contains(err.Error(), "unknown flag --frobnicate") {
 		t.Fatalf("unknown flag: %v", err)
 	}
+	// --db in a folder that is not there is a mistyped path, not a new
+	// library: nothing is made.
+	missing := filepath.Join(t.TempDir(), "no-such-folder", "lib.db")
+	if _, _, err := run2(missing, "list"); err == nil || !strings.Contains(err.Error(), "there is no folder") {
+		t.Fatalf("--db in a missing folder: %v", err)
+	}
+	if _, err := os.Stat(filepath.Dir(missing)); err == nil {
+		t.Fatal("--db in a missing folder made the folder")
+	}
 	// An article that is not there is said in one line, before any screen.
 	if _, _, err := margin(t, db, "", "open", "999"); err == nil || !strings.Contains(err.Error(), "no article 999 in the library") {
 		t.Fatalf("open 999: %v", err)
@@ -687,4 +696,11 @@ func TestOpenURLWithoutABrowser(t *testing.T) {
 	if err == nil || err.Error() != "xdg-open, which opens the browser, is not installed" {
 		t.Errorf("openURL without xdg-open: %v", err)
 	}
+}
+
+// run2 runs margin with --db before the command, as a user types it.
+func run2(db string, args ...string) (stdout, stderr string, err error) {
+	var o, e bytes.Buffer
+	err = run(context.Background(), append([]string{"--db", db}, args...), strings.NewReader(""), &o, &e)
+	return o.String(), e.String(), err
 }
