@@ -858,6 +858,20 @@ func (s *Store) SetReading(ctx context.Context, id int64, r Reading) error {
 }
 
 // SetStarred stars or unstars an article.
+// ArticleFlags reads an article's state and star, without its text.
+func (s *Store) ArticleFlags(ctx context.Context, id int64) (State, bool, error) {
+	var st string
+	var starred bool
+	err := s.db.QueryRowContext(ctx, `SELECT state, starred FROM articles WHERE id = ?`, id).Scan(&st, &starred)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, fmt.Errorf("read article %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return "", false, s.wrap(fmt.Sprintf("read article %d", id), err)
+	}
+	return State(st), starred, nil
+}
+
 func (s *Store) SetStarred(ctx context.Context, id int64, on bool) error {
 	return s.write(ctx, fmt.Sprintf("star article %d", id), func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET starred = ? WHERE id = ?`, on, id)

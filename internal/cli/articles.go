@@ -704,6 +704,12 @@ func cmdArchive(state store.State) command {
 		}
 		defer st.Close()
 		for _, id := range ids {
+			// Said as it is: an article in the inbox already was not
+			// "unarchived".
+			if was, _, err := st.ArticleFlags(e.ctx, id); err == nil && was == state {
+				fmt.Fprintf(e.stdout, "%d is %s already\n", id, map[store.State]string{store.Archived: "archived", store.Inbox: "in the inbox"}[state])
+				continue
+			}
 			if err := st.SetState(e.ctx, id, state); err != nil {
 				return articleErr(id, err)
 			}

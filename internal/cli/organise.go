@@ -182,6 +182,10 @@ func cmdStar(on bool) command {
 		}
 		defer st.Close()
 		for _, id := range ids {
+			if _, was, err := st.ArticleFlags(e.ctx, id); err == nil && was == on {
+				fmt.Fprintf(e.stdout, "%d %s\n", id, map[bool]string{true: "is starred already", false: "was not starred"}[on])
+				continue
+			}
 			if err := st.SetStarred(e.ctx, id, on); err != nil {
 				return articleErr(id, err)
 			}

@@ -76,7 +76,20 @@ func TestCLIMarkAndStar(t *testing.T) {
 	if out := must(t, db, "list", "--format", "json"); !strings.Contains(out, `"reading": "done"`) || !strings.Contains(out, `"starred": true`) {
 		t.Errorf("json: %s", out)
 	}
-	must(t, db, "unstar", a)
+	// Starring a starred article, or taking out of the archive one that
+	// is not in it, says so rather than that it did it.
+	if out := must(t, db, "star", a); out != a+" is starred already\n" {
+		t.Errorf("star twice: %q", out)
+	}
+	if out := must(t, db, "unarchive", a); out != a+" is in the inbox already\n" {
+		t.Errorf("unarchive from the inbox: %q", out)
+	}
+	if out := must(t, db, "unstar", a); out != "unstarred "+a+"\n" {
+		t.Errorf("unstar: %q", out)
+	}
+	if out := must(t, db, "unstar", a); out != a+" was not starred\n" {
+		t.Errorf("unstar twice: %q", out)
+	}
 	must(t, db, "mark", a, "new")
 	if out := must(t, db, "list"); strings.Contains(out, "★") || !strings.Contains(out, "new") {
 		t.Errorf("unstarred, new again: %q", out)
