@@ -2908,6 +2908,17 @@ func TestTextTitleOverItsDateNotThePictures(t *testing.T) {
 	}
 }
 
+// dropsAll fails the test for each of the site's lines (what) the text
+// kept.
+func dropsAll(t *testing.T, text, what string, lines []string) {
+	t.Helper()
+	for _, l := range lines {
+		if strings.Contains(text, l) {
+			t.Errorf("%s kept: %.30q\n%s", what, l, text)
+		}
+	}
+}
+
 // keepsAll fails the test for each of the article's paragraphs the text
 // lost.
 func keepsAll(t *testing.T, text string, paras []string) {
@@ -2937,11 +2948,7 @@ func TestTextFeedUnderTheArticle(t *testing.T) {
 	parts = append(parts, "© 2019 Examiner. All rights reserved.")
 	a := pasted(t, parts...)
 	keepsAll(t, a.Text, body)
-	for _, b := range blurbs {
-		if strings.Contains(a.Text, b) {
-			t.Errorf("a post of the feed kept: %.20q\n%s", b, a.Text)
-		}
-	}
+	dropsAll(t, a.Text, "a post of the feed", blurbs)
 
 	// A timeline: each paragraph under its date, no headline over it.
 	parts = []string{"Home\nPolitics\nWorld", "How the strike unfolded", "by Tom Rogan", "November 18, 2019", para("Intro", 40)}
@@ -2980,11 +2987,7 @@ func TestTextCutTitles(t *testing.T) {
 	parts = append(parts, "Follow us elsewhere:", "© 2019 The Review. All rights reserved.")
 	a := pasted(t, parts...)
 	keepsAll(t, a.Text, body)
-	for _, c := range cuts {
-		if strings.Contains(a.Text, c) {
-			t.Errorf("a cut title kept: %q\n%s", c, a.Text)
-		}
-	}
+	dropsAll(t, a.Text, "a cut title", cuts)
 }
 
 // TestTextSiteTailAmongLinks: the site's paragraph that closes the article
@@ -3008,11 +3011,7 @@ func TestTextSiteTailAmongLinks(t *testing.T) {
 		"More from Space...", "© Future US, Inc. All rights reserved.")
 	a := pasted(t, parts...)
 	keepsAll(t, a.Text, body)
-	for _, p := range promos {
-		if strings.Contains(a.Text, p) {
-			t.Errorf("the site's pitch kept: %.30q\n%s", p, a.Text)
-		}
-	}
+	dropsAll(t, a.Text, "the site's pitch", promos)
 }
 
 // TestTextRightsNotice: the site's notice of its rights under the article
@@ -3045,11 +3044,7 @@ func TestTextBoxLinksWithoutBullets(t *testing.T) {
 	a := pasted(t, "Home\nNews\nHealth", "Third case of plague in China as panic begins", "By Jo Bloggs | November 19, 2019",
 		body[0], body[1], "Related articles", links[0], links[1], body[2], body[3], "© 2019 Express. All rights reserved.")
 	keepsAll(t, a.Text, body)
-	for _, l := range links {
-		if strings.Contains(a.Text, l) {
-			t.Errorf("a link of the box kept: %q\n%s", l, a.Text)
-		}
-	}
+	dropsAll(t, a.Text, "a link of the box", links)
 }
 
 // TestTextFirstParagraphOverABox: the article's first paragraph, under
