@@ -145,6 +145,13 @@ type pagerModel struct {
 	// since it opened: an article read to its end is done, though a
 	// resize or a scroll back up shows less of it before the reader leaves.
 	reached float64
+	// reachedAt is the screen reached was last measured on: measuring
+	// (the notes' rows on screen) waits for the screen to change.
+	reachedAt struct {
+		doc       *render.Doc
+		top, h, w int
+		notes     int
+	}
 
 	// Library calls out (ops.go), and the article being read (open).
 	ops     map[int]*op
@@ -330,7 +337,7 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 	p.art, p.text = a, nil
 	p.mdHash = maphash.String(mdSeed, a.Markdown)
 	p.savedOff = -1
-	p.reached = 0
+	p.reached, p.reachedAt.doc = 0, nil
 	p.doc = nil
 	p.top = 0
 	p.pending, p.pendingRows = a.Position, 0
@@ -829,7 +836,12 @@ func (p *pagerModel) Update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 	}
 	p, cmd := p.update(msg)
 	if p.art != nil && p.doc != nil && p.doc.Complete && !p.doc.Window && p.pending < 0 {
-		p.reached = max(p.reached, p.progress())
+		at := p.reachedAt
+		at.doc, at.top, at.h, at.w, at.notes = p.doc, p.top, p.Height, p.Width, len(p.hl.noteLines)
+		if at != p.reachedAt {
+			p.reachedAt = at
+			p.reached = max(p.reached, p.progress())
+		}
 	}
 	return p, tea.Batch(cmd, p.takeQueued(), p.scheduleSave())
 }
