@@ -399,20 +399,6 @@ func mustAffect(res sql.Result, what string, id int64) error {
 	return nil
 }
 
-// HasArticle reports whether the library holds article id, without reading
-// its text.
-func (s *Store) HasArticle(ctx context.Context, id int64) (bool, error) {
-	var one int
-	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	}
-	if err != nil {
-		return false, s.wrap(fmt.Sprintf("read article %d", id), err)
-	}
-	return true, nil
-}
-
 // Article returns one article with its Markdown and Text.
 func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
 	var a Article

@@ -587,11 +587,8 @@ func (e *env) hasArticle(id int64) error {
 		return err
 	}
 	defer st.Close()
-	ok, err := st.HasArticle(e.ctx, id)
-	if err == nil && !ok {
-		err = articleErr(id, store.ErrNotFound)
-	}
-	return err
+	_, _, err = st.ArticleFlags(e.ctx, id)
+	return articleErr(id, err)
 }
 
 // open opens the library chosen by --db, $MARGIN_DB or the XDG default.
