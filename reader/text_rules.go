@@ -1267,6 +1267,7 @@ func textBody(units []textUnit) []int {
 	body = append(textLead(units, start, end), body...)
 	if len(body) > 0 {
 		body = append(textSummaryPoints(units, body[0], end), body...)
+		body = append(textWorkedList(units, body[0], end), body...)
 	}
 	return textDropTeasers(units, body)
 }
@@ -1405,6 +1406,92 @@ func textSummaryPoints(units []textUnit, first, end int) []int {
 	}
 	return points
 }
+
+// textWorkedList returns the list an article works through, right over
+// its first paragraph at first: a recipe's ingredients over its method, a
+// kit's parts over the steps that use them. At most one heading of its
+// own stands over the list and one under it ("Zutaten" / the list /
+// "Zubereitung"); textMinWorkedItems items or more, none the site's, two
+// in three of them opening with a quantity ("250 g", "½ Teelöffel") and
+// one in three naming a thing the article's text names again. A menu or
+// a box of links over the article counts no quantities, and an archive's
+// years name nothing the text does. Its items are marked as list items:
+// a browser's copy gives them no bullets.
+func textWorkedList(units []textUnit, first, end int) []int {
+	head := func(k int) bool {
+		u := units[k]
+		return !u.list && !u.prose && !u.junk && !u.boiler && !u.stop && !u.aside && !u.meta && u.words >= 1 && u.words <= 3
+	}
+	b := first - 1
+	if b >= 0 && head(b) {
+		b--
+	}
+	// A browser's copy gives a list's items no bullets: there a line
+	// opening with a quantity is an item.
+	a := b + 1
+	for a > 0 && (units[a-1].list || !units[a-1].prose && units[a-1].words <= textMaxWorkedWords && textQuantityFirst(units[a-1].text)) {
+		a--
+	}
+	if b-a+1 < textMinWorkedItems {
+		return nil
+	}
+	said := make(map[string]bool)
+	for _, u := range units[first : end+1] {
+		if textKeepProse(u) {
+			textAddThingWords(said, u.text)
+		}
+	}
+	named, counted := 0, 0
+	for _, u := range units[a : b+1] {
+		if u.boiler || u.stop || u.aside || u.junk || u.meta {
+			return nil
+		}
+		item := make(map[string]bool)
+		textAddThingWords(item, u.text)
+		if textSharedWords(item, said) > 0 {
+			named++
+		}
+		if textQuantityFirst(u.text) {
+			counted++
+		}
+	}
+	if n := b - a + 1; 3*counted < 2*n || named == 0 {
+		return nil
+	}
+	for k := a; k <= b; k++ {
+		units[k].list = true // an item the copy gave no bullet is one still
+	}
+	if a > 0 && head(a-1) {
+		a--
+	}
+	var list []int
+	for k := a; k < first; k++ {
+		list = append(list, k)
+	}
+	return list
+}
+
+// textQuantityFirst reports whether s opens with a number ("250 g", "½").
+func textQuantityFirst(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r) || unicode.Is(unicode.No, r)
+}
+
+// textAddThingWords adds the lower-cased words of s of textMinThingLen
+// letters or more to m: the names of things ("Mehl", "onion").
+func textAddThingWords(m map[string]bool, s string) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if utf8.RuneCountInString(w) >= textMinThingLen {
+			m[w] = true
+		}
+	}
+}
+
+const (
+	textMinWorkedItems = 3  // items in a list the article works through, at least
+	textMinThingLen    = 4  // letters of a word that names a thing, at least
+	textMaxWorkedWords = 12 // words of an item without a bullet, at most
+)
 
 // textPrintedAgain reports whether the text of units[i] is another
 // unit's too.

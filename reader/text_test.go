@@ -3142,3 +3142,44 @@ func TestTextAboutHeadingCases(t *testing.T) {
 		t.Errorf("the writer's box kept: %.300s", got)
 	}
 }
+
+// TestTextRecipeIngredients: a pasted recipe lost its ingredients (short
+// lines over the method, read as a menu), with bullets as w3m dumps them
+// and without as a browser copies them. A box of links and an archive's
+// years over an article are still left out.
+func TestTextRecipeIngredients(t *testing.T) {
+	method := []string{
+		"Als erstes das Mehl in eine Schüssel sieben und dann den Rest der Zutaten nach und nach dazugeben, bis ein glatter Teig entsteht.",
+		"Eine Muffinform mit etwas Butter einfetten und leicht mit Mehl bestreuen. Den Teig in die Förmchen füllen und glatt streichen.",
+		"Die Muffins im vorgeheizten Backofen bei 180 Grad auf mittlerer Schiene zwischen 15 und 30 Minuten backen, bis sie goldbraun sind.",
+	}
+	items := []string{"250 Gramm Mehl", "250 Gramm Butter", "150 Gramm Zucker", "4 Eier", "½ Teelöffel Zimt", "1 Teelöffel Backpulver"}
+	page := func(bullet string, list []string) string {
+		var l []string
+		for _, it := range list {
+			l = append(l, bullet+it)
+		}
+		return strings.Join(append([]string{"Rezepte\nBacken\nKinder\nToplisten", "Muffin Grundrezept", "Drucken", "Zutaten", strings.Join(l, "\n"), "Zubereitung"},
+			append(method, "Kategorien: Grundrezept, Rezepte", "© 2020 MuffinRezept.net")...), "\n\n")
+	}
+	for _, bullet := range []string{"  * ", ""} {
+		a, err := FromText(page(bullet, items))
+		if err != nil {
+			t.Fatal(err)
+		}
+		keepsAll(t, a.Text, append(items, method...))
+		if !strings.Contains(a.Markdown, "Zutaten\n\n- 250 Gramm Mehl\n") {
+			t.Errorf("bullet %q: the list's heading lost:\n%s", bullet, a.Text)
+		}
+	}
+	for _, list := range [][]string{
+		{"Darf ich meine Zaubernuss umpflanzen?", "Ist die Zaubernuss giftig?", "Warum blüht meine Zaubernuss nicht?"},
+		{"2021 (12)", "2020 (31)", "2019 (8)", "2018 (5)"},
+	} {
+		a, err := FromText(page("  * ", list))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dropsAll(t, a.Text, "a link", list)
+	}
+}
