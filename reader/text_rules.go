@@ -27,6 +27,10 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"rss", "javascript", "browser", "browse", "menu", "account", "premium", "podcast", "podcasts", "jobs",
 		"careers", "feedback", "donate", "membership", "promo", "coupon", "emails", "alerts", "user", "users", "website", "websites",
 		"moderator", "moderators", "registration",
+		// An account's form and its messages, in a few languages.
+		"password", "passwords", "username", "passwort", "kennwort", "benutzername", "registrierung", "anmelden", "anmeldung",
+		"mot de passe", "identifiant", "inscription", "contraseña", "registro", "senha", "cadastro", "hasło", "logowanie",
+		"rejestracja", "wachtwoord", "inloggen",
 		// The same in a few other languages.
 		"compartilhe", "compartilhar", "compartir", "comparte", "partager", "partagez", "teilen", "condividi",
 		"поделиться", "comentários", "comentarios", "commentaires", "kommentare", "commenti", "комментарии"},
@@ -46,6 +50,10 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"wird geladen", "teilen mit", "externer inhalt", "beitragsbild",
 		"advertising disclosure", "affiliate disclosure", "affiliate links", "affiliate link", "receive compensation", "earn a commission",
 		"jetzt bestellen", "buch bestellen",
+		"forgot password", "forgot your password", "reset your password", "passwort vergessen", "passwort zurücksetzen",
+		"kennwort vergessen", "mot de passe oublié", "olvidaste tu contraseña", "esqueceu sua senha", "esqueci minha senha",
+		"nie pamiętasz hasła", "wachtwoord vergeten", "try again", "versuche es erneut", "versuchen sie es erneut",
+		"réessayer", "inténtalo de nuevo", "tente novamente", "spróbuj ponownie", "probeer het opnieuw",
 		"internet explorer", "update your browser", "enable javascript", "anuncie", "affiliate commission",
 		// "Skip to content" in a few other languages.
 		"zum inhalt", "inhalt springen", "inhalt wechseln", "zur navigation", "zur hauptnavigation", "aller au contenu",

@@ -3183,3 +3183,30 @@ func TestTextRecipeIngredients(t *testing.T) {
 		dropsAll(t, a.Text, "a link", list)
 	}
 }
+
+// TestTextAccountForm: a video's page, one paragraph long, dumped with
+// the messages of its account form (hidden until needed): two of them in
+// a row outweighed the lone paragraph and were taken for the article, in
+// German as in English. An account form's words are the site's.
+func TestTextAccountForm(t *testing.T) {
+	for _, c := range []struct {
+		para string
+		form []string
+	}{
+		{"New York ist das Epizentrum der Corona-Pandemie in den USA. Auch der Sport ist zum Stillstand gekommen, die Anteilnahme in den Top-Ligen ist groß. Wie es weitergeht, weiß niemand.",
+			[]string{"Diese E-Mail-Adresse existiert bei uns leider nicht. Überprüfe bitte die Schreibweise und versuche es erneut.",
+				"Bei der Passwort-Anfrage hat etwas nicht funktioniert. Bitte versuche es erneut.",
+				"Deine Registrierung ist leider fehlgeschlagen. Bitte lösche den Verlauf und versuche es später noch einmal."}},
+		{"New York is the centre of the pandemic in the United States. Sport has come to a standstill as well, and the leagues have shown their sympathy. Nobody knows what comes next for the teams.",
+			[]string{"We could not find an account with this address. Please check the spelling and try again.",
+				"Something went wrong with your password request. Please try again in a few minutes.",
+				"Your registration did not go through. Please clear your history and try again later."}},
+	} {
+		parts := []string{"Home\nSport\nVideos", "US sport in times of corona", c.para, "Video available until 28.02.2021", "Share\nEmbed"}
+		parts = append(parts, c.form...)
+		parts = append(parts, "© 2021 Broadcaster")
+		a := pasted(t, parts...)
+		keepsAll(t, a.Text, []string{c.para})
+		dropsAll(t, a.Text, "a form's message", c.form)
+	}
+}
