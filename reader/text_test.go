@@ -265,6 +265,7 @@ func TestTextClassifyRules(t *testing.T) {
 		{"the most read of a site is an aside (de)", "Die meistgelesenen Artikel bei Example.de", func(u textUnit) bool { return u.aside }},
 		{"you may like is an aside (es)", "También le puede interesar", func(u textUnit) bool { return u.aside }},
 		{"read also is an aside (de)", "Lesen Sie auch:", func(u textUnit) bool { return u.aside }},
+		{"a call to visit the site's shop is the site's (de)", "Besuchen Sie unseren Fan-Shop!", func(u textUnit) bool { return u.boiler }},
 		{"read also is an aside (de, du)", "Lies auch", func(u textUnit) bool { return u.aside }},
 		{"worth reading too is an aside (de)", "Auch lesenswert", func(u textUnit) bool { return u.aside }},
 		{"on the same topic is an aside (de)", "Passend zum Thema", func(u textUnit) bool { return u.aside }},
