@@ -41,7 +41,10 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"ad choices", "powered by", "click here", "read more", "app store", "google play", "skip to",
 		"back to top", "contact us", "about us", "free trial", "print edition", "epaper", "e paper", "view all",
 		"see all", "see more", "load more", "show more", "next article", "next story", "next post",
-		"previous article", "previous story", "previous post", "sitemap", "faq", "help center", "customer service",
+		"previous article", "previous story", "previous post", "sitemap",
+		"article précédent", "article suivant", "vorheriger artikel", "nächster artikel", "vorheriger beitrag",
+		"nächster beitrag", "artículo anterior", "artículo siguiente", "artigo anterior", "próximo artigo",
+		"articolo precedente", "articolo successivo", "faq", "help center", "customer service",
 		"disclaimer", "accessibility", "support us", "you are here", "personal data", "your account",
 		"assine", "assinar", "suscríbete", "suscribirse", "abonnez", "abonnieren", "abonnement", "подписаться",
 		"подпишитесь", "publicidade", "publicidad", "publicité", "werbung", "реклама", "pubblicità",
@@ -392,6 +395,13 @@ const textFramedCaptionWords = 60
 // textLongCaptionWords bounds an agency's caption.
 const textLongCaptionWords = 100
 
+// textWholeQuote reports whether s is one quotation in guillemets,
+// opened first and closed last, either way round.
+func textWholeQuote(s string) bool {
+	return len(s) > 4 && textPairedGuillemets(s) == 2 &&
+		(strings.HasPrefix(s, "«") && strings.HasSuffix(s, "»") || strings.HasPrefix(s, "»") && strings.HasSuffix(s, "«"))
+}
+
 // textPairedGuillemets counts the guillemets of s that pair up, « with »
 // and ‹ with ›.
 func textPairedGuillemets(s string) int {
@@ -525,6 +535,10 @@ func textClassify(units []textUnit) {
 			// («Ach, bitte nicht»); they are no arrows.
 			hits -= textPairedGuillemets(low)
 			u.boiler = float64(hits) > textBoilerDensity*float64(realWords)+1 || textCookieNotice(low, realWords) || textRightsNotice(low, realWords)
+		case textWholeQuote(low):
+			// A heading that is a quotation («Storming the Sazerac»,
+			// »Haltet unsere Gewässer sauber!«): its marks are no arrows.
+			u.boiler = hits-textPairedGuillemets(low) > 0
 		default:
 			u.boiler = hits > 0
 		}
