@@ -395,6 +395,40 @@ const textFramedCaptionWords = 60
 // textLongCaptionWords bounds an agency's caption.
 const textLongCaptionWords = 100
 
+// textUnquoted returns s without the sentences it quotes: what it sets in
+// double quotation marks of any language ("...", “...”, „...“, «...»,
+// »...«), textMinQuotedWords words or more. A mark left unclosed ends
+// nothing: the rest of s stays.
+func textUnquoted(s string) string {
+	closer := map[rune]rune{'"': '"', '“': '”', '„': '“', '«': '»', '»': '«'}
+	var b strings.Builder
+	for {
+		i := strings.IndexAny(s, "\"“„«»")
+		if i < 0 {
+			break
+		}
+		open, n := utf8.DecodeRuneInString(s[i:])
+		j := strings.IndexRune(s[i+n:], closer[open])
+		if j < 0 {
+			break
+		}
+		end := i + n + j + utf8.RuneLen(closer[open])
+		if textWordCount(s[i+n:i+n+j]) < textMinQuotedWords {
+			// A name or a button's label in quotes ("Pick Six
+			// Newsletter"): the site's words still.
+			b.WriteString(s[:end])
+		} else {
+			b.WriteString(s[:i])
+			b.WriteByte(' ')
+		}
+		s = s[end:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+const textMinQuotedWords = 4 // words of a quoted sentence, at least
+
 // textWholeQuote reports whether s is one quotation in guillemets,
 // opened first and closed last, either way round.
 func textWholeQuote(s string) bool {
@@ -528,6 +562,12 @@ func textClassify(units []textUnit) {
 			// The site's own lines are short; a long paragraph is never
 			// furniture, whatever its words.
 			hits = textBoilerHits(low)
+			if hits > 0 && u.prose {
+				// Words a paragraph quotes are someone's ("Kein
+				// Abonnement erforderlich. Keine Werbung", schrieb die
+				// NASA), not the site's.
+				hits = textBoilerHits(textUnquoted(low))
+			}
 		}
 		switch {
 		case u.prose:

@@ -3221,3 +3221,24 @@ func TestTextAccountForm(t *testing.T) {
 		dropsAll(t, a.Text, "a form's message", c.form)
 	}
 }
+
+// TestTextQuotedSiteWords: a paragraph quoting a press release ("No
+// subscription required. No advertising.") read as the site's furniture
+// and was dropped from the middle of the article, in German as in
+// English. A site's line that quotes a name ("Pick Six Newsletter") is
+// still the site's.
+func TestTextQuotedSiteWords(t *testing.T) {
+	for _, q := range []string{
+		`"Wir starten mehr als Raketen", schrieb die NASA. "Kein Abonnement erforderlich. Keine Werbung. Keine Kosten. Familienfreundlich! Emmy-prämierte Live-Shows. Original-Serien. Auf den meisten großen Plattformen."`,
+		`"We launch more than rockets," NASA wrote. “No subscription required. No advertising, no cookies to accept. Free for the whole family on most of the big platforms.”`,
+	} {
+		body := []string{para("Streaming", 40), q, para("Overhaul", 50)}
+		a := pasted(t, append(append([]string{"Home\nScience\nSpace", "NASA starts its own streaming service", "By Jane Roe", "8 November 2023"}, body...), "© 2023 Example Media")...)
+		keepsAll(t, a.Text, body)
+	}
+	u := textUnits(`I agree that CBS Sports can send me the "Pick Six Newsletter" newsletter.`)
+	textClassify(u)
+	if len(u) != 1 || !u[0].boiler {
+		t.Errorf("a site's line quoting a name read as the article's: %+v", u)
+	}
+}
