@@ -23,6 +23,7 @@ const snippetScan = 256 << 10
 const (
 	snippetWords  = 24
 	snippetBefore = 6
+	snippetSnap   = 4 // parts of a written word ("state-of-the-art") a snippet takes to show it whole
 )
 
 // sterm is a word a snippet marks: equal to it, or beginning with it.
@@ -139,6 +140,17 @@ func makeSnippet(text string, terms []sterm) (string, [][2]int) {
 		a = max(first-snippetBefore, 0)
 	}
 	b := min(a+snippetWords, len(words))
+	// A snippet starts and ends on whole words as the reader sees them:
+	// not on the "s" of "it’s" or inside "state-of-the-art".
+	joined := func(k int) bool { // words[k-1] and words[k] are one written word
+		return !strings.ContainsFunc(text[words[k-1].end:words[k].start], unicode.IsSpace)
+	}
+	for n := 0; n < snippetSnap && a > 0 && joined(a); n++ {
+		a--
+	}
+	for n := 0; n < snippetSnap && b < len(words) && joined(b); n++ {
+		b++
+	}
 	var sb strings.Builder
 	if a > 0 {
 		sb.WriteString("…")

@@ -42,6 +42,17 @@ func TestMakeSnippet(t *testing.T) {
 			t.Errorf("%s: markers or newlines in %q", c.name, s)
 		}
 	}
+	// A snippet opens and closes on whole written words: it began with
+	// the "s" of "it’s" and ended inside "state-of-the-art".
+	for _, c := range []struct{ text, query, opens, closes string }{
+		{"one two three four it’s six seven eight nine ten needle " + strings.Repeat("w ", 14) + "state-of-the-art x y z", "needle", "…it’s six", "state-of-the-art…"},
+		{"alpha beta gamma delta l’Europe a b c d e needle", "needle", "…l’Europe a", "needle"},
+	} {
+		s, _ := makeSnippet(c.text, snippetTerms(c.query))
+		if !strings.HasPrefix(s, c.opens) || !strings.HasSuffix(s, c.closes) {
+			t.Errorf("snippet %q: want it to open %q and close %q", s, c.opens, c.closes)
+		}
+	}
 	// Past the scanned part: the opening, cut with an ellipsis.
 	far := strings.Repeat("word ", snippetScan/5+10) + "needle"
 	if s, ms := makeSnippet(far, snippetTerms("needle")); len(ms) != 0 || !strings.HasSuffix(s, "…") {
