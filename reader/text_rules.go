@@ -396,11 +396,12 @@ const textFramedCaptionWords = 60
 const textLongCaptionWords = 100
 
 // textUnquoted returns s without the sentences it quotes: what it sets in
-// double quotation marks of any language ("...", “...”, „...“, «...»,
+// double quotation marks of any language ("...", “...”, „...“, „...”, «...»,
 // »...«), textMinQuotedWords words or more. A mark left unclosed ends
 // nothing: the rest of s stays.
 func textUnquoted(s string) string {
-	closer := map[rune]rune{'"': '"', '“': '”', '„': '“', '«': '»', '»': '«'}
+	// „ closes with “ in German and with ” in Polish and Romanian.
+	closers := map[rune]string{'"': `"`, '“': "”", '„': "“”", '«': "»", '»': "«"}
 	var b strings.Builder
 	for {
 		i := strings.IndexAny(s, "\"“„«»")
@@ -408,11 +409,12 @@ func textUnquoted(s string) string {
 			break
 		}
 		open, n := utf8.DecodeRuneInString(s[i:])
-		j := strings.IndexRune(s[i+n:], closer[open])
+		j := strings.IndexAny(s[i+n:], closers[open])
 		if j < 0 {
 			break
 		}
-		end := i + n + j + utf8.RuneLen(closer[open])
+		_, m := utf8.DecodeRuneInString(s[i+n+j:])
+		end := i + n + j + m
 		if textWordCount(s[i+n:i+n+j]) < textMinQuotedWords {
 			// A name or a button's label in quotes ("Pick Six
 			// Newsletter"): the site's words still.

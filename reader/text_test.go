@@ -3242,3 +3242,21 @@ func TestTextQuotedSiteWords(t *testing.T) {
 		t.Errorf("a site's line quoting a name read as the article's: %+v", u)
 	}
 }
+
+// TestTextUnquoted: the sentences a paragraph quotes are taken out in the
+// quotation marks of several languages; names in quotes and an unclosed
+// mark stay.
+func TestTextUnquoted(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`NASA wrote: "No subscription required, no ads at all." Then more.`, `NASA wrote:   Then more.`},
+		{`Sie sagte: „Kein Abonnement ist nötig, keine Werbung.“ Danach`, `Sie sagte:   Danach`},
+		{`Powiedział: „Nie trzeba żadnej subskrypcji ani reklam” i wyszedł`, `Powiedział:   i wyszedł`},
+		{`Il a dit « pas besoin d’abonnement du tout » hier`, `Il a dit   hier`},
+		{`the "Pick Six Newsletter" newsletter`, `the "Pick Six Newsletter" newsletter`},
+		{`an arrow » and subscribe now`, `an arrow » and subscribe now`},
+	} {
+		if got := textUnquoted(c.in); got != c.want {
+			t.Errorf("textUnquoted(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
