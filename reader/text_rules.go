@@ -63,6 +63,21 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"ir al contenido", "saltar al contenido", "pular para o conteúdo", "vai al contenuto", "перейти к содержанию"},
 })
 
+// textCompoundHeads are words of the site's that German runs into longer
+// words of the site's ("Datenschutzerklärung", "Newsletteranmeldung").
+var textCompoundHeads = []string{"datenschutz", "newsletter"}
+
+// textCompoundHead reports whether the word w opens with one of
+// textCompoundHeads.
+func textCompoundHead(w string) bool {
+	for _, h := range textCompoundHeads {
+		if strings.HasPrefix(w, h) {
+			return true
+		}
+	}
+	return false
+}
+
 func textVocab(byWeight map[int][]string) map[string]int {
 	m := make(map[string]int)
 	for w, phrases := range byWeight {
@@ -90,6 +105,8 @@ func textBoilerHits(low string) int {
 	for i := range words {
 		if w, ok := textBoilerVocab[words[i]]; ok {
 			hits += w
+		} else if len(words[i]) > len("newsletter") && textCompoundHead(words[i]) {
+			hits += 2
 		}
 		if i+1 < len(words) {
 			two := words[i] + " " + words[i+1]
