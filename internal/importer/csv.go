@@ -127,6 +127,18 @@ func (p *parser) rows(t *table, fn func(rec []string, ref string) error) error {
 		ln, _ := t.r.FieldPos(0)
 		ln += t.line0
 		ref := fmt.Sprintf("%s line %d", t.name, ln)
+		if len(rec) == t.ncol && t.rowInside(raw) {
+			if rest, ok := t.afterFirstLine(raw); ok {
+				// A quote escaped with a backslash (which CSV does not
+				// know) ran the row on over the rows below it, with the
+				// right count of columns at its end.
+				p.problem("%s: a quote in it is not closed (a backslash does not escape one in CSV), so it ran into the rows below; only its first line is skipped", ref)
+				if err := p.rows(t.sub(rest, ln+1), fn); err != nil {
+					return err
+				}
+				continue
+			}
+		}
 		if len(rec) != t.ncol {
 			if rest, ok := t.afterFirstLine(raw); ok {
 				// A quote opened and never closed took the lines after
@@ -145,6 +157,31 @@ func (p *parser) rows(t *table, fn func(rec []string, ref string) error) error {
 			return err
 		}
 	}
+}
+
+// rowInside reports whether raw, a record's text, holds after its first
+// line a whole row of the table's: a line of its columns whose address
+// column holds a web address. Only a quote left open runs a record on
+// over rows; a note or a quote over several lines holds no such line.
+func (t *table) rowInside(raw []byte) bool {
+	col, ok := t.cols["url"]
+	if !ok || bytes.IndexByte(bytes.TrimRight(raw, "\r\n"), '\n') < 0 {
+		return false
+	}
+	_, rest, _ := bytes.Cut(raw, []byte("\n"))
+	for len(rest) > 0 {
+		var l []byte
+		l, rest, _ = bytes.Cut(rest, []byte("\n"))
+		r := csv.NewReader(bytes.NewReader(l))
+		r.Comma, r.FieldsPerRecord, r.LazyQuotes = t.r.Comma, -1, true
+		rec, err := r.Read()
+		if err == nil && len(rec) == t.ncol {
+			if u := strings.ToLower(strings.TrimSpace(rec[col])); strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxReread is how much of a CSV file may be read again after unclosed

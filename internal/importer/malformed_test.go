@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -230,4 +231,47 @@ func TestLargeJSON(t *testing.T) {
 		t.Fatalf("heap holds %d MB for a %d MB file", held>>20, st.Size()>>20)
 	}
 	runtime.KeepAlive(e)
+}
+
+// TestBackslashQuoteRunsIntoRows: a title whose quotes an exporter escaped
+// with backslashes (\"), which CSV does not know, kept its field open over
+// the rows below it; with the right count of columns at its end, the rows
+// were swallowed into one title, their tags and states lost without a word.
+// The bad row is skipped and named; the rows below it are read.
+func TestBackslashQuoteRunsIntoRows(t *testing.T) {
+	for _, c := range []struct{ name, data string }{
+		{"instapaper.csv", "URL,Title,Selection,Folder,Timestamp\n" +
+			"https://a.example/1,\"Ends with \\\"quoted\\\"\",,Unread,1574100000\n" +
+			"https://a.example/2,Second,,Archive,1574100001\n" +
+			"https://a.example/3,\"Third\",,Unread,1574100002\n"},
+		{"pocket.csv", "title,url,time_added,cursor,tags,status\n" +
+			"\"Ends with \\\"quoted\\\"\",https://a.example/1,1574100000,c,,unread\n" +
+			"Second,https://a.example/2,1574100001,c,tennis|sport,archive\n" +
+			"\"Third\",https://a.example/3,1574100002,c,,unread\n"},
+	} {
+		e, err := Parse(c.name, []byte(c.data), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, it := range e.Items {
+			got = append(got, it.URL+" "+it.Title)
+		}
+		if want := []string{"https://a.example/2 Second", "https://a.example/3 Third"}; !slices.Equal(got, want) {
+			t.Errorf("%s: items %q, want %q", c.name, got, want)
+		}
+		if len(e.Problems) != 1 || !strings.Contains(e.Problems[0], "line 2: a quote in it is not closed") {
+			t.Errorf("%s: problems %q", c.name, e.Problems)
+		}
+		for _, it := range e.Items {
+			if it.URL == "https://a.example/2" && (!it.Archived || c.name == "pocket.csv" && !slices.Equal(it.Tags, []string{"tennis", "sport"})) {
+				t.Errorf("%s: the second row's state or tags lost: %+v", c.name, it)
+			}
+		}
+	}
+	// A note over several lines, with commas, is no row inside a row.
+	e, err := Parse("instapaper.csv", []byte("URL,Title,Selection,Folder,Timestamp\nhttps://a.example/1,One,\"A note, over\ntwo lines, with commas, here\",Unread,1574100000\nhttps://a.example/2,Two,,Unread,1574100001\n"), "")
+	if err != nil || len(e.Items) != 2 || len(e.Problems) != 0 {
+		t.Fatalf("a note over two lines: %v %+v %q", err, e.Items, e.Problems)
+	}
 }
