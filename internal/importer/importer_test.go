@@ -259,6 +259,11 @@ func TestURLListTabSeparated(t *testing.T) {
 	if got := urls(e); !slices.Equal(got, []string{"https://example.com/tab", "https://example.com/sp"}) || e.Items[0].Title != "Tab title" || e.Items[1].Title != "Two spaces" {
 		t.Fatalf("%q %+v", got, e.Items)
 	}
+	// A comment after a URL is no title; "#MeToo" after one is.
+	e, err = Parse("urls.txt", []byte("https://example.com/a   # trailing comment\nhttps://example.com/b\t#MeToo, a year on\n"), "")
+	if err != nil || len(e.Items) != 2 || e.Items[0].Title != "" || e.Items[1].Title != "#MeToo, a year on" {
+		t.Fatalf("%v %+v", err, e.Items)
+	}
 	// A line of words is named whole, not by its first word.
 	e, err = Parse("urls.txt", []byte("https://example.com/a\nnot a url\n"), "")
 	if err != nil || len(e.Problems) != 1 || e.Problems[0] != `urls.txt line 2: "not a url" is not an http(s) URL` {

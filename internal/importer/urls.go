@@ -10,7 +10,8 @@ import (
 // parseURLs reads a plain list: one URL a line, blank lines and lines
 // starting with '#' skipped. A line that is not an http(s) URL is a
 // problem naming its line. Text after the URL on the same line (a space
-// or a tab, then a title, as some tools write) becomes the title.
+// or a tab, then a title, as some tools write) becomes the title, unless
+// it is a comment ("# ...").
 func (p *parser) parseURLs(name string, r io.Reader) error {
 	br := bufio.NewReader(r)
 	for n := 1; ; n++ {
@@ -25,7 +26,10 @@ func (p *parser) parseURLs(name string, r io.Reader) error {
 		if l != "" && !strings.HasPrefix(l, "#") {
 			u, title := l, ""
 			if i := strings.IndexAny(l, " \t"); i >= 0 {
-				u, title = l[:i], l[i+1:] // a space or a tab (a spreadsheet's column)
+				u, title = l[:i], strings.TrimSpace(l[i+1:]) // a space or a tab (a spreadsheet's column)
+			}
+			if title == "#" || strings.HasPrefix(title, "# ") || strings.HasPrefix(title, "#\t") {
+				title = "" // a comment after the URL, not its title ("#MeToo" is a title)
 			}
 			if _, ok := cleanURL(u); !ok && title != "" && len(u) <= maxURLBytes {
 				// Not "URL title": the problem names the whole line, not
