@@ -13,6 +13,9 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 
 	"margin/internal/importer"
 	"margin/internal/urlid"
@@ -852,13 +855,26 @@ func place(t *render.Text, quote string) store.Highlight {
 	return store.Highlight{Exact: quote, Orphan: true}
 }
 
-// titleOf names a link that has no title: its host and path.
+// titleOf names a link that has no title: its host and path as a reader
+// writes them ("café.example/ünïcode-päth", not "xn--caf-dma.example/
+// %C3%BCn%C3%AFcode-p%C3%A4th").
 func titleOf(u string) string {
 	p, err := url.Parse(u)
 	if err != nil || p.Host == "" {
 		return sanitize.Line(u)
 	}
-	return sanitize.Line(strings.TrimSuffix(p.Host+p.EscapedPath(), "/"))
+	host := p.Host
+	if h, err := idna.ToUnicode(p.Hostname()); err == nil && h != p.Hostname() {
+		host = h
+		if port := p.Port(); port != "" {
+			host += ":" + port
+		}
+	}
+	path := p.EscapedPath()
+	if utf8.ValidString(p.Path) {
+		path = p.Path
+	}
+	return sanitize.Line(strings.TrimSuffix(host+path, "/"))
 }
 
 // reason is why a link could not be fetched, in one line without the

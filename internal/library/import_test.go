@@ -724,3 +724,20 @@ func TestRefreshOfAnUnfetchedImportKeepsItsTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOfUnicodeAddress: a link saved without its page was titled by
+// its address in percent-encoding ("example.com/%C3%BCn%C3%AFcode-p%C3%A4th")
+// and its host in punycode; a reader writes them as the page shows them.
+func TestTitleOfUnicodeAddress(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.com/ünïcode-päth":        "example.com/ünïcode-päth",
+		"https://example.com/%C3%BCn%C3%AFcode":   "example.com/ünïcode",
+		"https://xn--caf-dma.example:8080/a%20b/": "café.example:8080/a b",
+		"https://example.com/bad%FFbyte":          "example.com/bad%FFbyte",
+		"https://example.com/a%0Ab":               "example.com/a b",
+	} {
+		if got := titleOf(in); got != want {
+			t.Errorf("titleOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
