@@ -242,7 +242,7 @@ func cmdExport(e *env, args []string) error {
 		fmt.Fprintln(e.stdout, termLine(describe(res))) // the folder is the user's typing
 	}
 	if conflicts > 0 {
-		return fmt.Errorf("%d file(s) not updated: see above; nothing you wrote was changed", conflicts)
+		return fmt.Errorf("%d file%s not updated: see above; nothing you wrote was changed", conflicts, plural(conflicts))
 	}
 	return nil
 }

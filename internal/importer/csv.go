@@ -144,13 +144,13 @@ func (p *parser) rows(t *table, fn func(rec []string, ref string) error) error {
 				// A quote opened and never closed took the lines after
 				// it into one field: that row alone is skipped, and the
 				// lines after it are read again as rows.
-				p.problem("%s: %d columns, expected %d; a quote in it is not closed, so only its first line is skipped", ref, len(rec), t.ncol)
+				p.problem("%s: %d %s, expected %d; a quote in it is not closed, so only its first line is skipped", ref, len(rec), plural(len(rec), "column", "columns"), t.ncol)
 				if err := p.rows(t.sub(rest, ln+1), fn); err != nil {
 					return err
 				}
 				continue
 			}
-			p.problem("%s: %d columns, expected %d", ref, len(rec), t.ncol)
+			p.problem("%s: %d %s, expected %d", ref, len(rec), plural(len(rec), "column", "columns"), t.ncol)
 			continue
 		}
 		if err := fn(rec, ref); err != nil {

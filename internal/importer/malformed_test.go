@@ -275,3 +275,11 @@ func TestBackslashQuoteRunsIntoRows(t *testing.T) {
 		t.Fatalf("a note over two lines: %v %+v %q", err, e.Items, e.Problems)
 	}
 }
+
+// TestOneColumnRow: a row of one column was "1 columns".
+func TestOneColumnRow(t *testing.T) {
+	e, err := Parse("instapaper.csv", []byte("URL,Title,Selection,Folder,Timestamp\nhttps://a.example/1,One,,Unread,1574100000\njust words\n"), "")
+	if err != nil || !slices.Equal(e.Problems, []string{"instapaper.csv line 3: 1 column, expected 5"}) {
+		t.Fatalf("%v %q", err, e.Problems)
+	}
+}
