@@ -34,6 +34,7 @@ type ImportCounts struct {
 	Duplicates int // in the library already
 	Highlights int // highlights saved (at the end)
 	Orphans    int // of which not placed on the text
+	Notes      int // highlights the library had whose export's note was added under theirs (at the end)
 	// KeptWhy says why items were not fetched, in parentheses (at the end).
 	KeptWhy  string
 	Archived int // of those saved, how many are in the archive
@@ -280,6 +281,9 @@ func (l *libraryModel) onImportDone(msg importDoneMsg) tea.Cmd {
 		if c.Orphans > 0 {
 			fmt.Fprintf(&b, " (%d not found in the text)", c.Orphans)
 		}
+	}
+	if c.Notes > 0 {
+		fmt.Fprintf(&b, "; the export's notes on %d highlight%s added under yours", c.Notes, plural(c.Notes))
 	}
 	b.WriteString(".")
 	if c.Archived > 0 && !l.archived {

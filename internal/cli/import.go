@@ -317,6 +317,9 @@ func writeHighlights(b *strings.Builder, s library.ImportSummary) {
 			fmt.Fprintf(b, " (%d not found in the text, kept as orphans)", s.Orphans)
 		}
 	}
+	if s.Notes > 0 && !s.DryRun {
+		fmt.Fprintf(b, "; the export's notes on %d highlight%s you had added under yours", s.Notes, plural(s.Notes))
+	}
 	b.WriteString(".")
 }
 
@@ -364,7 +367,7 @@ func openImport(ctx context.Context, lib *library.Library, path string) (*ui.Imp
 		sum, err := lib.Import(ctx, items, opt)
 		items = nil // each import's items are read once
 		c := uiCounts(sum.ImportCounts)
-		c.Highlights, c.Orphans, c.Interrupted, c.Archived = sum.Highlights, sum.Orphans, sum.Interrupted, sum.Archived
+		c.Highlights, c.Orphans, c.Interrupted, c.Archived, c.Notes = sum.Highlights, sum.Orphans, sum.Interrupted, sum.Archived, sum.Notes
 		if sum.Kept > 0 {
 			c.KeptWhy = strings.TrimPrefix(keptWhy(sum), " ")
 		}

@@ -415,3 +415,13 @@ func TestImportReportRefusesLibraryAndExport(t *testing.T) {
 		t.Errorf("the library lost its article: %q", out)
 	}
 }
+
+// TestImportSummarySaysNotes: the last line said nothing of the export's
+// notes added under the user's (only the item's own line did, which a
+// long import scrolls away).
+func TestImportSummarySaysNotes(t *testing.T) {
+	s := library.ImportSummary{ImportCounts: library.ImportCounts{Total: 3, Duplicates: 3}, Notes: 2}
+	if got := importSummary(s); !strings.Contains(got, "3 duplicates, 0 failed; the export's notes on 2 highlights you had added under yours.") {
+		t.Errorf("%q", got)
+	}
+}

@@ -104,6 +104,7 @@ type ImportEvent struct {
 	Offline    bool    `json:"offline,omitempty"` // its text came from the export, not the web
 	Highlights int     `json:"highlights,omitempty"`
 	Orphans    int     `json:"orphans,omitempty"`  // highlights whose quote is not in the text
+	Notes      int     `json:"notes,omitempty"`    // highlights the article had whose export's note was added under theirs
 	Archived   bool    `json:"archived,omitempty"` // saved in the archive (the export's state)
 
 	Counts ImportCounts `json:"-"` // after this item
@@ -114,6 +115,7 @@ type ImportSummary struct {
 	ImportCounts
 	Highlights  int           // highlights saved
 	Orphans     int           // of which not placed on the text
+	Notes       int           // highlights the library had whose export's note was added under theirs
 	Elapsed     time.Duration // the run's wall time
 	Interrupted bool          // the context was cancelled: items not started are left for the next run
 	DryRun      bool
@@ -267,6 +269,7 @@ func (r *importRun) emit(ev ImportEvent) {
 	if ev.Outcome == Saved || ev.Outcome == Kept || ev.Outcome == Duplicate {
 		r.sum.Highlights += ev.Highlights
 		r.sum.Orphans += ev.Orphans
+		r.sum.Notes += ev.Notes
 	}
 	if ev.Archived && (ev.Outcome == Saved || ev.Outcome == Kept) {
 		r.sum.Archived++ // of the articles saved
@@ -770,6 +773,7 @@ func (r *importRun) lacking(ctx context.Context, id int64, hls []importer.Highli
 	case ev.Highlights > 0:
 		ev.Reason += ", the highlights it lacked added"
 	}
+	ev.Notes = notes
 	switch {
 	case notes > 0 && r.opt.DryRun:
 		ev.Reason += fmt.Sprintf(", the export's notes on %d of its highlights would be added under theirs", notes)

@@ -518,11 +518,11 @@ func TestImportAddsTheExportsNoteToAHighlight(t *testing.T) {
 	if hs, _ := l.Highlights(ctx, id); hs[0].Note != "" {
 		t.Fatalf("a dry run wrote a note: %q", hs[0].Note)
 	}
-	for range 2 { // the rerun adds nothing
+	for run := range 2 { // the rerun adds nothing
 		var evs []ImportEvent
 		sum, err := l.Import(ctx, again, ImportOptions{Fetch: true, Progress: func(ev ImportEvent) { evs = append(evs, ev) }})
-		if err != nil || sum.Duplicates != 1 || sum.Highlights != 0 {
-			t.Fatalf("second import: %+v %v", sum, err)
+		if err != nil || sum.Duplicates != 1 || sum.Highlights != 0 || sum.Notes != 1-run || len(evs) != 1 || evs[0].Notes != 1-run {
+			t.Fatalf("import %d: %+v %v %+v", run+2, sum, err, evs)
 		}
 		hs, _ := l.Highlights(ctx, id)
 		if want := "The central claim.\n\nCompare with the 2019 report."; len(hs) != 1 || hs[0].Note != want {
