@@ -40,6 +40,12 @@ func damagedFixture(t testing.TB) string {
 	if err := s.SetSetting(ctx, "reader.width", "72"); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.SaveView(ctx, "long reads", "tag:long"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO imported (article_id, key) VALUES (1, ?)`, ImportKey("a quote", "")); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -231,6 +237,16 @@ func TestSalvage(t *testing.T) {
 			}
 			if w, _ := s.Setting(ctx, "reader.width"); w != "72" {
 				t.Fatalf("setting lost: %q", w)
+			}
+			if name == "intact" || name == "header magic" {
+				// A saved view, and what an import wrote (so reading the
+				// export again brings back nothing the reader deleted).
+				if v, err := s.FindView(ctx, "long reads"); err != nil || v.Query != "tag:long" {
+					t.Errorf("saved view lost: %+v %v", v, err)
+				}
+				if keys, err := s.ImportedKeys(ctx, 1); err != nil || !keys[ImportKey("a quote", "")] {
+					t.Errorf("imported keys lost: %v %v", keys, err)
+				}
 			}
 			// Salvage never overwrites.
 			if _, err := Salvage(ctx, path, out); err == nil || !strings.Contains(err.Error(), "exists") {

@@ -3,7 +3,9 @@ package store
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -27,6 +29,52 @@ type Imported struct {
 	// one whose range is not inside the text is kept as an orphan.
 	// Supports is ignored.
 	Highlights []Highlight
+	// Keys are ImportKey of every quote and note the export has for the
+	// article, recorded with it (see ImportedKeys).
+	Keys []string
+}
+
+// ImportKey names what an export says of an article: a quote (note "") or
+// a note on a quote, folded and with its spaces made one, so that the same
+// export read again is known whatever its case or line breaks.
+func ImportKey(quote, note string) string {
+	h := sha256.New()
+	h.Write([]byte(Fold(strings.Join(strings.Fields(sanitize.Text(quote)), " "))))
+	if note = strings.Join(strings.Fields(sanitize.Text(note)), " "); note != "" {
+		h.Write([]byte{0})
+		h.Write([]byte(Fold(note)))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// ImportedKeys returns the ImportKeys imports recorded on article id: what
+// an export said of it, whether the article still has it or the reader
+// deleted or changed it since.
+func (s *Store) ImportedKeys(ctx context.Context, id int64) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT key FROM imported WHERE article_id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	keys := map[string]bool{}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		keys[k] = true
+	}
+	return keys, rows.Err()
+}
+
+// recordImportedTx records keys (ImportKeys) on article id.
+func recordImportedTx(ctx context.Context, tx *sql.Tx, id int64, keys []string) error {
+	for _, k := range keys {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO imported (article_id, key) VALUES (?, ?)`, id, k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ImportArticle saves one imported article with its tags and highlights
@@ -121,6 +169,9 @@ func importTx(ctx context.Context, tx *sql.Tx, im *Imported) (int64, bool, error
 	if err := insertImportedTx(ctx, tx, id, 1, len(a.Markdown), added, im.Highlights); err != nil {
 		return 0, false, err
 	}
+	if err := recordImportedTx(ctx, tx, id, im.Keys); err != nil {
+		return 0, false, err
+	}
 	a.ID, a.Added, a.State, a.Reading, a.Progress, a.TextRevision = id, added, state, reading, progress, 1
 	return id, false, nil
 }
@@ -163,8 +214,9 @@ func insertImportedTx(ctx context.Context, tx *sql.Tx, id, rev int64, textLen in
 // (Exact the saved quote, Note the export's words): each is added under
 // the highlight's own note unless that holds it already, so a note
 // written in the other app after a first import is not lost, and a rerun
-// adds nothing.
-func (s *Store) AddImportedHighlights(ctx context.Context, id, rev int64, textLen int, hs, notes []Highlight) error {
+// adds nothing. keys (ImportKeys of what the export says of the article)
+// are recorded with them.
+func (s *Store) AddImportedHighlights(ctx context.Context, id, rev int64, textLen int, hs, notes []Highlight, keys []string) error {
 	return s.write(ctx, fmt.Sprintf("save highlights in article %d", id), func(tx *sql.Tx) error {
 		if _, err := checkText(ctx, tx, id, rev); err != nil {
 			return err
@@ -226,6 +278,9 @@ func (s *Store) AddImportedHighlights(ctx context.Context, id, rev int64, textLe
 				h.note, toNanos(t), h.id); err != nil {
 				return err
 			}
+		}
+		if err := recordImportedTx(ctx, tx, id, keys); err != nil {
+			return err
 		}
 		return insertImportedTx(ctx, tx, id, rev, textLen, t, fresh)
 	})

@@ -246,12 +246,12 @@ func TestAddImportedHighlightsOnce(t *testing.T) {
 	}
 	hs := []Highlight{{Exact: "A quote", Note: "n", Orphan: true}}
 	for range 2 {
-		if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), hs, nil); err != nil {
+		if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), hs, nil, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
 	hs[0].Exact = "a  QUOTE" // the same words, spaced and cased otherwise
-	if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), hs, nil); err != nil {
+	if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), hs, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.Highlights(ctx, id); len(got) != 1 {
@@ -278,7 +278,7 @@ func TestAddImportedNotes(t *testing.T) {
 	before, _ := s.Highlights(ctx, id)
 	notes := []Highlight{{Exact: "ONE", Note: "from the export"}, {Exact: "a quote since deleted", Note: "kept as an orphan"}}
 	for range 2 {
-		if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), nil, notes); err != nil {
+		if err := s.AddImportedHighlights(ctx, id, a.TextRevision, len(a.Markdown), nil, notes, nil); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -30,7 +30,7 @@ type SalvageReport struct {
 }
 
 // salvageTables are copied in this order, parents first.
-var salvageTables = []string{"articles", "article_bodies", "highlights", "tags", "article_tags", "settings", "exports"}
+var salvageTables = []string{"articles", "article_bodies", "highlights", "tags", "article_tags", "settings", "exports", "imported", "views"}
 
 // lostText stands in for an article text that could not be read.
 const lostText = "The text of this article could not be read from the damaged library. Its highlights and notes are kept; margin add --refresh fetches the text again if it came from the web."
@@ -172,6 +172,10 @@ func salvageInto(ctx context.Context, sdb *sql.DB, tx *sql.Tx, srcCols map[strin
 				if i := idx("orphan"); i >= 0 && !bodies[id("article_id")] {
 					vals[i] = int64(1)
 				}
+			case "imported":
+				if !articles[id("article_id")] {
+					return nil // what an import wrote on an article lost
+				}
 			case "article_tags", "exports":
 				if i := idx("article_id"); i >= 0 && vals[i] != nil && !articles[id("article_id")] {
 					if t == "article_tags" {
@@ -248,9 +252,9 @@ const maxProbes = 200_000
 // a time up to that largest id, or until a long run of ids finds nothing.
 func readRows(ctx context.Context, sdb *sql.DB, t string, cols []string, keep func([]any) error) (seen int, maxID int64, damaged bool, err error) {
 	list := strings.Join(cols, ", ")
-	// settings and article_tags are WITHOUT ROWID tables, and small:
-	// take what one scan reaches.
-	if t == "settings" || t == "article_tags" {
+	// settings, article_tags, imported and views are WITHOUT ROWID
+	// tables, and small: take what one scan reaches.
+	if t == "settings" || t == "article_tags" || t == "imported" || t == "views" {
 		rows, err := sdb.QueryContext(ctx, "SELECT "+list+" FROM "+t)
 		if err != nil {
 			return 0, 0, true, ctx.Err()

@@ -245,6 +245,16 @@ CREATE INDEX articles_progress  ON articles(progress DESC, added DESC, id DESC);
 CREATE INDEX articles_words     ON articles(word_count DESC, id DESC);
 CREATE INDEX articles_published ON articles(published DESC, id DESC);
 `},
+	// 5: what imports wrote on each article (ImportKey of a quote, of a
+	// note on it), so that an export read again brings back no highlight
+	// and no note the reader has deleted or changed since.
+	{sql: `
+CREATE TABLE imported (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	key        TEXT    NOT NULL,
+	PRIMARY KEY (article_id, key)
+) WITHOUT ROWID;
+`},
 }
 
 // fillURLKeys computes the identity keys of the articles already saved.

@@ -150,6 +150,20 @@ type added struct {
 	n     int // the text's length
 	hs    []store.Highlight
 	notes []store.Highlight // the export's notes on quotes the article has (store.AddImportedHighlights)
+	keys  []string          // what the export says of the article (store.ImportKey), to record
+}
+
+// importKeys are the store.ImportKeys of an export's highlights: each
+// quote, and each note on one.
+func importKeys(hls []importer.Highlight) []string {
+	var keys []string
+	for _, h := range hls {
+		keys = append(keys, store.ImportKey(h.Quote, ""))
+		if strings.TrimSpace(h.Note) != "" {
+			keys = append(keys, store.ImportKey(h.Quote, h.Note))
+		}
+	}
+	return keys
 }
 
 // importRun is one Import or Retry in progress.
@@ -308,7 +322,7 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 		var at []int
 		for i := range batch {
 			if x := &batch[i]; x.add != nil {
-				if err := l.AddImportedHighlights(wctx, x.ev.ID, x.add.rev, x.add.n, x.add.hs, x.add.notes); err != nil {
+				if err := l.AddImportedHighlights(wctx, x.ev.ID, x.add.rev, x.add.n, x.add.hs, x.add.notes, x.add.keys); err != nil {
 					r.failed(x, err, &storeErr)
 				}
 			}
@@ -538,7 +552,7 @@ func (r *importRun) settled(x *result, id int64, existed bool) {
 	ctx := context.WithoutCancel(r.ctx)
 	add, err := r.lacking(ctx, id, hls, &x.ev)
 	if err == nil && add != nil {
-		err = r.l.AddImportedHighlights(ctx, id, add.rev, add.n, add.hs, add.notes)
+		err = r.l.AddImportedHighlights(ctx, id, add.rev, add.n, add.hs, add.notes, add.keys)
 	}
 	if err != nil {
 		x.ev.Reason = fmt.Sprintf("saved already as article %d; its highlights could not be added: %s", id, oneLine(err))
@@ -646,6 +660,7 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 	if a != nil && len(it.Highlights) > 0 {
 		t = render.Parse(ra.Markdown)
 	}
+	rec.Keys = importKeys(it.Highlights)
 	for _, h := range it.Highlights {
 		sh := place(t, h.Quote)
 		sh.Note, sh.Label, sh.Created = h.Note, h.Label, h.Created
@@ -694,8 +709,12 @@ func (r *importRun) prepareAdded(j job) (result, bool) {
 func (r *importRun) lacking(ctx context.Context, id int64, hls []importer.Highlight, ev *ImportEvent) (*added, error) {
 	a, err := r.l.Article(ctx, id)
 	var have []store.Highlight
+	var recorded map[string]bool // what imports wrote on it before
 	if err == nil {
 		have, err = r.l.Highlights(ctx, id)
+	}
+	if err == nil {
+		recorded, err = r.l.ImportedKeys(ctx, id)
 	}
 	if err != nil {
 		return nil, err
@@ -739,8 +758,14 @@ func (r *importRun) lacking(ctx context.Context, id int64, hls []importer.Highli
 		if k == nil && !sh.Orphan {
 			k = seen[fmt.Sprintf("at %d %d", sh.Start, sh.End)]
 		}
+		if k == nil && recorded[store.ImportKey(h.Quote, "")] {
+			// An import wrote it and the reader deleted it since.
+			continue
+		}
 		if k != nil {
-			if n := strings.TrimSpace(h.Note); n != "" && !strings.Contains(store.Fold(k.note), store.Fold(n)) {
+			// A note an import wrote before stays as the reader left it
+			// (changed, cleared); a note the export has since is added.
+			if n := strings.TrimSpace(h.Note); n != "" && !recorded[store.ImportKey(h.Quote, n)] && !strings.Contains(store.Fold(k.note), store.Fold(n)) {
 				k.note = store.JoinNotes(k.note, n)
 				if k.added >= 0 {
 					add.hs[k.added].Note = k.note
@@ -764,7 +789,12 @@ func (r *importRun) lacking(ctx context.Context, id int64, hls []importer.Highli
 			notes++
 		}
 	}
-	if len(add.hs) == 0 && len(add.notes) == 0 || r.opt.DryRun {
+	for _, k := range importKeys(hls) {
+		if !recorded[k] {
+			add.keys = append(add.keys, k)
+		}
+	}
+	if len(add.hs) == 0 && len(add.notes) == 0 && len(add.keys) == 0 || r.opt.DryRun {
 		add = nil
 	}
 	switch {

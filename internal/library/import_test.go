@@ -538,8 +538,43 @@ func TestImportAddsTheExportsNoteToAHighlight(t *testing.T) {
 	if _, err := l.Import(ctx, again, ImportOptions{Fetch: true}); err != nil {
 		t.Fatal(err)
 	}
-	if hs, _ := l.Highlights(ctx, id); hs[0].Note != "Mine.\n\nThe central claim.\n\nCompare with the 2019 report." {
-		t.Errorf("the user's note and the export's: %q", hs[0].Note)
+	// The export read again brings back no note it gave before: the
+	// reader's change stands (it brought "The central claim." back under
+	// "Mine."; cleared, the note came back whole).
+	if hs, _ := l.Highlights(ctx, id); hs[0].Note != "Mine." {
+		t.Errorf("the export's old notes came back under the reader's: %q", hs[0].Note)
+	}
+	hs, _ = l.Highlights(ctx, id)
+	if _, err := l.EditHighlight(ctx, store.Edit{ID: hs[0].ID, Note: &store.Change[string]{From: hs[0].Note, To: ""}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Import(ctx, again, ImportOptions{Fetch: true}); err != nil {
+		t.Fatal(err)
+	}
+	if hs, _ := l.Highlights(ctx, id); hs[0].Note != "" {
+		t.Errorf("a cleared note came back: %q", hs[0].Note)
+	}
+	// A note the export has since goes under the reader's.
+	since := []importer.Item{{URL: u, Highlights: []importer.Highlight{{Quote: quote, Note: "Written in Readwise last week."}}}}
+	if sum, err := l.Import(ctx, since, ImportOptions{Fetch: true}); err != nil || sum.Notes != 1 {
+		t.Fatalf("a new note: %+v %v", sum, err)
+	}
+	if hs, _ := l.Highlights(ctx, id); hs[0].Note != "Written in Readwise last week." {
+		t.Errorf("the export's new note: %q", hs[0].Note)
+	}
+	// A highlight the import wrote and the reader deleted stays deleted;
+	// one the export has since is added.
+	hs, _ = l.Highlights(ctx, id)
+	if err := l.DeleteHighlight(ctx, hs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	const other = "Paragraph 2 of /ok/1 says something long enough"
+	more := []importer.Item{{URL: u, Highlights: []importer.Highlight{{Quote: quote, Note: "The central claim."}, {Quote: other}}}}
+	if sum, err := l.Import(ctx, more, ImportOptions{Fetch: true}); err != nil || sum.Highlights != 1 {
+		t.Fatalf("after a deletion: %+v %v", sum, err)
+	}
+	if hs, _ := l.Highlights(ctx, id); len(hs) != 1 || !strings.HasPrefix(hs[0].Exact, "Paragraph 2") {
+		t.Errorf("the deleted highlight came back, or the new one is missing: %+v", hs)
 	}
 }
 
@@ -739,5 +774,32 @@ func TestTitleOfUnicodeAddress(t *testing.T) {
 		if got := titleOf(in); got != want {
 			t.Errorf("titleOf(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A note a first import saved with a new article, cleared by the reader,
+// stays cleared when the export is read again.
+func TestImportKeepsAClearedNoteCleared(t *testing.T) {
+	ctx := context.Background()
+	l := openLib(t)
+	srv := newImportServer(t)
+	u := srv.URL + "/ok/1"
+	items := []importer.Item{{URL: u, Highlights: []importer.Highlight{{Quote: "Paragraph 1 of /ok/1 says something long enough", Note: "From Pocket."}}}}
+	if sum, err := l.Import(ctx, items, ImportOptions{Fetch: true}); err != nil || sum.Saved != 1 {
+		t.Fatalf("%+v %v", sum, err)
+	}
+	id, _ := l.FindURL(ctx, u)
+	hs, _ := l.Highlights(ctx, id)
+	if len(hs) != 1 || hs[0].Note != "From Pocket." {
+		t.Fatalf("%+v", hs)
+	}
+	if _, err := l.EditHighlight(ctx, store.Edit{ID: hs[0].ID, Note: &store.Change[string]{From: hs[0].Note, To: ""}}); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := l.Import(ctx, items, ImportOptions{Fetch: true}); err != nil || sum.Notes != 0 {
+		t.Fatalf("%+v %v", sum, err)
+	}
+	if hs, _ := l.Highlights(ctx, id); len(hs) != 1 || hs[0].Note != "" {
+		t.Errorf("the cleared note came back: %+v", hs)
 	}
 }
