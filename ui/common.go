@@ -135,6 +135,24 @@ func (c *Common) setting(key settings.Key) string {
 }
 
 // truncate cuts a styled or plain string to w cells, ending in … when cut.
+// messageLines fits a message (plain text) into the status line of w
+// cells, or, when it is longer, into two lines: the second stands in for
+// the help bar until the next key clears the message. What two lines
+// cannot hold ends in "…". style draws each line.
+func messageLines(msg string, w int, style func(...string) string) []string {
+	if ansi.StringWidth(msg)+1 <= w {
+		return []string{" " + style(msg)}
+	}
+	lines := wrapPlain(msg, max(w-1, 10))
+	if len(lines) > 2 {
+		lines = []string{lines[0], truncate(strings.Join(lines[1:], " "), max(w-1, 1))}
+	}
+	for i, l := range lines {
+		lines[i] = truncate(" "+style(l), w)
+	}
+	return lines
+}
+
 func truncate(s string, w int) string {
 	if w <= 0 {
 		return ""

@@ -1382,10 +1382,32 @@ func (l *libraryModel) View() string {
 	}
 	b.WriteString(strings.Join(lines[:h], "\n"))
 	b.WriteByte('\n')
+	if msg := l.viewMessage(); len(msg) == 2 {
+		// A long message takes the help bar's line too, until a key.
+		b.WriteString(strings.Join(msg, "\n"))
+		return b.String()
+	}
 	b.WriteString(l.viewFooter())
 	b.WriteByte('\n')
 	b.WriteString(shortHelpView(l.help, l.ShortHelp()))
 	return b.String()
+}
+
+// viewMessage is the error or status line the footer shows when no prompt
+// or import has it, on one line or two (messageLines); nil when none.
+func (l *libraryModel) viewMessage() []string {
+	switch l.mode {
+	case libFilter, libSearch, libAdd, libTags, libSaveView, libImportPath, libImportOpen, libImportAsk, libImporting, libAll, libAdding, libConfirm:
+		return nil
+	}
+	st := l.Styles
+	switch {
+	case l.errLine != "":
+		return messageLines(sanitize.Line(l.errLine), l.Width, st.App.Error.Render)
+	case l.status != "":
+		return messageLines(sanitize.Line(l.status), l.Width, st.App.Status.Render)
+	}
+	return nil
 }
 
 func (l *libraryModel) viewTitle() string {
@@ -1679,11 +1701,8 @@ func (l *libraryModel) viewFooter() string {
 		}
 		return truncate(" "+st.App.Error.Render(q+"? (y/n)"), l.Width)
 	}
-	switch {
-	case l.errLine != "":
-		return truncate(" "+st.App.Error.Render(sanitize.Line(l.errLine)), l.Width)
-	case l.status != "":
-		return truncate(" "+st.App.Status.Render(l.status), l.Width)
+	if msg := l.viewMessage(); len(msg) > 0 {
+		return msg[0]
 	}
 	return ""
 }

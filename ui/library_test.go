@@ -627,3 +627,19 @@ func TestStatusKeepsItsEnd(t *testing.T) {
 		t.Errorf("undo's status lost its end:\n%s", hs.screen())
 	}
 }
+
+// The library's long message (an import that could not start, at 60
+// columns) takes the help bar's line too, and the list keeps its rows.
+func TestLibraryLongMessageTakesTwoLines(t *testing.T) {
+	hs := newHarness(t, libWith(3), 60, 20)
+	before := strings.Split(ansi.Strip(hs.screen()), "\n")
+	hs.m.library.errLine = "Could not import: notes.csv line 7: a quote in it is not closed (a backslash does not escape one in CSV)"
+	hs.m.drawn = false // the frame is drawn again after a message
+	lines := strings.Split(ansi.Strip(hs.screen()), "\n")
+	if len(lines) != 20 || strings.Join(lines[:18], "\n") != strings.Join(before[:18], "\n") {
+		t.Fatalf("the list moved:\n%s", strings.Join(lines, "\n"))
+	}
+	if tail := strings.Join(strings.Fields(strings.Join(lines[18:], " ")), " "); !strings.Contains(tail, "a backslash does not escape one in CSV)") {
+		t.Errorf("the message was cut:\n%s", strings.Join(lines[18:], "\n"))
+	}
+}

@@ -1337,10 +1337,34 @@ func (p *pagerModel) View() string {
 	b.WriteByte('\n')
 	b.WriteString(p.viewBody())
 	b.WriteByte('\n')
+	if msg := p.viewMessage(); len(msg) == 2 {
+		// A long message takes the help bar's line too, until a key.
+		b.WriteString(strings.Join(msg, "\n"))
+		return b.String()
+	}
 	b.WriteString(p.viewStatus())
 	b.WriteByte('\n')
 	b.WriteString(shortHelpView(p.help, p.ShortHelp()))
 	return b.String()
+}
+
+// viewMessage is the error or status line when it does not fit beside the
+// progress bar: on one line or two (messageLines); nil when there is none,
+// or when it fits beside the bar, or ends in a path that fitPath shortens.
+func (p *pagerModel) viewMessage() []string {
+	if p.mode == readSearch || p.errLine == "" && (p.status == "" || p.statusPath != "" && strings.HasSuffix(p.status, p.statusPath)) {
+		return nil
+	}
+	st := p.Styles
+	msg, style := sanitize.Line(p.status), st.App.Status.Render
+	if p.errLine != "" {
+		msg, style = sanitize.Line(p.errLine), st.App.Error.Render
+	}
+	const bar = 1 + 12 + 5 + 2 // the bar, its percentage and the gap
+	if p.doc != nil && ansi.StringWidth(msg)+bar <= p.Width {
+		return nil
+	}
+	return messageLines(msg, p.Width, style)
 }
 
 func (p *pagerModel) viewHeader() string {
@@ -1453,6 +1477,9 @@ func (p *pagerModel) viewStatus() string {
 		if p.errLine == "" && p.statusPath != "" && strings.HasSuffix(p.status, p.statusPath) {
 			say := strings.TrimSuffix(p.status, p.statusPath)
 			return truncate(" "+st.App.Status.Render(say+fitPath(p.statusPath, p.Width-1-ansi.StringWidth(say))), p.Width)
+		}
+		if msg := p.viewMessage(); len(msg) > 0 {
+			return msg[0]
 		}
 		return truncate(" "+right, p.Width)
 	}

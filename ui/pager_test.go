@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image/color"
 	"runtime/debug"
@@ -1109,5 +1110,31 @@ func TestLowGCWhile(t *testing.T) {
 		if gc() != user {
 			t.Errorf("GOGC %d set by the user: %d after", user, gc())
 		}
+	}
+}
+
+// A long error (an export refused: the reader edited inside the region)
+// was cut at the screen's edge, its file and its fix lost; it takes the
+// help bar's line too until the next key, the screen's height unchanged.
+func TestLongErrorTakesTwoLines(t *testing.T) {
+	msg := errors.New("export /home/me/vault/margin/Notes on slow reading.md: you edited inside the margin region, which margin rewrites; move your words above or below it")
+	hs, _ := readerHarness(t, 100, 30, func(o *Options) {
+		o.Export = func(context.Context, int64) (string, error) { return "", msg }
+	})
+	hs.press("e")
+	scr := ansi.Strip(hs.screen())
+	lines := strings.Split(scr, "\n")
+	if len(lines) != 30 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	tail := strings.Join(lines[28:], " ")
+	for _, w := range []string{"Export failed:", "Notes on slow reading.md", "move your words above or below it"} {
+		if !strings.Contains(strings.Join(strings.Fields(tail), " "), w) {
+			t.Errorf("the last two lines lack %q:\n%s", w, strings.Join(lines[27:], "\n"))
+		}
+	}
+	hs.press("j")
+	if scr := ansi.Strip(hs.screen()); strings.Contains(scr, "Export failed") || !strings.Contains(scr, "? more keys") && !strings.Contains(scr, "? keys") {
+		t.Errorf("after a key, the help bar is not back:\n%s", scr)
 	}
 }
