@@ -675,6 +675,9 @@ func (p *proj) prepare(t0, t1 int) *job {
 			r.node.Segment = text.NewSegment(start, len(ext))
 		}
 	}
+	for _, n := range p.tops[t0:t1] {
+		breakItemParagraphs(n)
+	}
 	doc := ast.NewDocument()
 	if t0 > 0 || p.notFirst {
 		// An empty paragraph renders nothing but makes the first block a
@@ -686,6 +689,31 @@ func (p *proj) prepare(t0, t1 int) *job {
 		doc.AppendChild(doc, n)
 	}
 	return &job{doc: doc, ext: ext, l0: int(l0), l1: int(l1)}
+}
+
+// breakItemParagraphs ends each paragraph of a list item that another
+// follows with a line break: glamour writes a list item's paragraphs one
+// onto the other ("…ends here.Second paragraph…", glamour issue 167). The
+// break is an empty text node, no leaf of the projection.
+func breakItemParagraphs(n ast.Node) {
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Kind() != ast.KindListItem {
+			return ast.WalkContinue, nil
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			next := c.NextSibling()
+			if next == nil || next.Kind() != ast.KindParagraph || c.Kind() != ast.KindParagraph && c.Kind() != ast.KindTextBlock {
+				continue
+			}
+			if last, ok := c.LastChild().(*ast.Text); ok && last.HardLineBreak() {
+				continue // broken already (a second rendering of the block)
+			}
+			br := ast.NewText()
+			br.SetHardLineBreak(true)
+			c.AppendChild(c, br)
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // run renders a prepared job with glamour and maps its lines.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"margin/internal/gen"
@@ -13,8 +14,15 @@ import (
 	"testing"
 	"unicode"
 
-	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
 	xansi "github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -28,22 +36,40 @@ func readTestdata(t testing.TB, name string) string {
 	return string(b)
 }
 
-// plainGlamour renders with glamour itself, the way the stub did.
+// plainGlamour renders with glamour itself, the way the stub did: its
+// parser's configuration (NewTermRenderer's) and its renderer, with the
+// one change margin makes to the tree (breakItemParagraphs).
 func plainGlamour(t testing.TB, md string, opt Options) []string {
 	t.Helper()
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(opt.Style), glamour.WithWordWrap(opt.Width), glamour.WithInlineTableLinks(true))
+	cfg, err := styleConfig(opt.Style)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := r.Render(md)
-	if err != nil {
+	gm := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(itemBreaks{}, 1000))),
+	)
+	// As NewTermRenderer sets it: after the extensions, whose HTML
+	// renderers it replaces.
+	gm.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(
+		util.Prioritized(ansi.NewRenderer(ansi.Options{WordWrap: opt.Width, Styles: *cfg, InlineTableLinks: true}), 1000))))
+	var buf bytes.Buffer
+	if err := gm.Convert([]byte(md), &buf); err != nil {
 		t.Fatal(err)
 	}
+	out := buf.String()
 	lines := strings.Split(out, "\n")
 	for len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
 	return lines
+}
+
+// itemBreaks applies breakItemParagraphs as goldmark parses.
+type itemBreaks struct{}
+
+func (itemBreaks) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	breakItemParagraphs(doc)
 }
 
 // glyphs returns each glyph of a plain line with its first column.
@@ -659,4 +685,25 @@ func TestHasRefDefs(t *testing.T) {
 	if !hasRefDefs(long) {
 		t.Error("the definition after a long line was missed")
 	}
+}
+
+// TestListItemParagraphs: glamour wrote a list item's second paragraph
+// onto the end of its first ("…ends here.Second paragraph…"), two words
+// made one on screen; it starts a line of its own, and a highlight over
+// it still maps to its words.
+func TestListItemParagraphs(t *testing.T) {
+	md := "# T\n\n- First item, first paragraph ends here.\n\n  Second paragraph of the first item starts here.\n\n- Second item.\n"
+	d, err := Render(md, Options{Width: 80})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plain []string
+	for _, l := range d.Lines {
+		plain = append(plain, strings.TrimSpace(xansi.Strip(l)))
+	}
+	all := strings.Join(plain, "\n")
+	if strings.Contains(all, "here.Second") || !strings.Contains(all, "ends here.\nSecond paragraph") {
+		t.Errorf("the item's paragraphs:\n%s", all)
+	}
+	checkMap(t, "loose item", md, d, true)
 }
