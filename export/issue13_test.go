@@ -300,3 +300,18 @@ func TestYAMLEqualsSignQuoted(t *testing.T) {
 		t.Errorf("yamlScalar(%q) = %s, want it plain", "a = b", got)
 	}
 }
+
+// A claim whose passage is a quotation already was written in a second
+// pair of marks in the argument (**Disagree:** ““No tax is popular…””).
+func TestArgumentQuotationMarksOnce(t *testing.T) {
+	md := "Intro.\n\n“No tax is popular, but this is an unpopular one,” the minister said to the house.\n\nThen she left.\n"
+	claim := hlOf(t, md, 1, "“No tax", "one,”")
+	claim.Label, claim.Exact = "claim", md[claim.Start:claim.End]
+	out, err := Markdown(&store.Article{ID: 1, Content: article.Content{Title: "T", Markdown: md}}, []store.Highlight{claim}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(out); strings.Contains(s, "““") || strings.Contains(s, "””") || !strings.Contains(s, "**Claim:** “No tax is popular") {
+		t.Errorf("the argument's quote marks:\n%s", s)
+	}
+}

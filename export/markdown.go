@@ -14,6 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"margin/internal/article"
 	"margin/internal/mdsyntax"
 	"margin/render"
 	"margin/sanitize"
@@ -193,9 +194,9 @@ func writeHighlight(b *strings.Builder, h Highlight) {
 	if h.Now != "" {
 		// A refresh reworded the passage: what was highlighted stays the
 		// quote; what the article says now is shown beside it.
-		b.WriteString("- Now reads: “")
-		b.WriteString(escapeText(oneLine(h.Now)))
-		b.WriteString("”\n")
+		b.WriteString("- Now reads: ")
+		b.WriteString(article.Quoted(escapeText(oneLine(h.Now))))
+		b.WriteString("\n")
 		items = true
 	}
 	if h.Supports != "" {
@@ -244,7 +245,7 @@ func linkWord(label string) string {
 // outline is a highlight as one line of the argument: its quote, shortened,
 // and a link to its block.
 func outline(h Highlight) string {
-	return "“" + escapeText(truncate(oneLine(h.Text), 120)) + "” [[#^" + h.ID + "]]"
+	return article.Quoted(escapeText(truncate(oneLine(h.Text), 120))) + " [[#^" + h.ID + "]]"
 }
 
 // frontMatter marshals the note's YAML front matter: margin's keys, then

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"margin/internal/article"
 	"margin/sanitize"
 	"margin/store"
 )
@@ -176,9 +177,13 @@ func quoteLines(quote string, w int) []string {
 	if cut {
 		ls = ls[:maxQuoteLines]
 	}
+	open, close := "“", "”"
+	if article.QuoteMarked(quote) {
+		open, close = " ", "" // its own marks: ““…”” read as a stammer
+	}
 	for i := range ls {
 		if i == 0 {
-			ls[i] = "“" + ls[i]
+			ls[i] = open + ls[i]
 		} else {
 			ls[i] = " " + ls[i]
 		}
@@ -187,7 +192,7 @@ func quoteLines(quote string, w int) []string {
 	if cut {
 		ls[last] += "…"
 	}
-	ls[last] += "”"
+	ls[last] += close
 	return ls
 }
 

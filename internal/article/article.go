@@ -4,7 +4,11 @@
 // type; store.Article embeds it. It imports nothing of margin.
 package article
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
 
 // Content is one clean article with its metadata: what reader extracts and
 // what the store keeps of it.
@@ -26,4 +30,23 @@ type Content struct {
 	WordCount  int
 	// ReadingMinutes is WordCount at 230 words a minute, at least 1.
 	ReadingMinutes int
+}
+
+// Quoted is a passage in quotation marks, “…”, unless it is marked as a
+// quotation already (it opens and closes with marks), which gets none
+// more: ““No tax is popular,” he said.”” read as a stammer.
+func Quoted(passage string) string {
+	if QuoteMarked(passage) {
+		return passage
+	}
+	return "“" + passage + "”"
+}
+
+// QuoteMarked reports whether s opens with a quotation mark and closes
+// with one (spaces aside), in the marks of any language.
+func QuoteMarked(s string) bool {
+	s = strings.TrimSpace(s)
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return len(s) > 1 && strings.ContainsRune(`"“„«»‹›'‘‚`, first) && strings.ContainsRune(`"”“»«›‹'’`, last)
 }

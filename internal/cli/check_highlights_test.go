@@ -94,3 +94,16 @@ func TestHighlightsOutputSanitised(t *testing.T) {
 		}
 	}
 }
+
+// A passage that is a quotation already was printed in a second pair of
+// marks (““No tax is popular.””).
+func TestHighlightsQuoteMarksOnce(t *testing.T) {
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "lib.db"), filepath.Join(dir, "e.txt")
+	writeText(t, file, append(paragraphs(2), "“No tax is popular, but this one is less so than most,” the minister said to the house on Tuesday."))
+	id := savedID(t, must(t, db, "add", file))
+	must(t, db, "highlight", id, "--quote", "“No tax is popular, but this one is less so than most,”")
+	if out := must(t, db, "highlights"); strings.Contains(out, "““") || !strings.Contains(out, "“No tax is popular, but this one is less so than most,”") {
+		t.Errorf("%q", out)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"margin/internal/article"
 	"margin/internal/query"
 	"margin/render"
 	"margin/sanitize"
@@ -183,9 +184,9 @@ func cmdHighlights(e *env, args []string) error {
 			tag += ", reworded since"
 		}
 		fmt.Fprintf(e.stdout, "%5d  [%s]  article %d: %s\n", h.ID, tag, h.ArticleID, sanitize.Line(h.ArticleTitle))
-		fmt.Fprintf(e.stdout, "       “%s”\n", sanitize.Line(h.Highlighted()))
+		fmt.Fprintf(e.stdout, "       %s\n", article.Quoted(sanitize.Line(h.Highlighted())))
 		if h.Changed() {
-			fmt.Fprintf(e.stdout, "       now reads “%s”\n", sanitize.Line(h.Exact))
+			fmt.Fprintf(e.stdout, "       now reads %s\n", article.Quoted(sanitize.Line(h.Exact)))
 		}
 		if h.Note != "" {
 			for _, l := range strings.Split(sanitize.Text(h.Note), "\n") {
