@@ -40,6 +40,10 @@ func TestNoteForDeletedHighlightRestores(t *testing.T) {
 	if h := hs.lib.hls[id]; h == nil || h.Note != "words to keep" || p.mode != readNormal {
 		t.Fatalf("ctrl+r: %+v mode %v\n%s", h, p.mode, hs.screen())
 	}
+	// The warning went with the conflict; the status says what happened.
+	if scr := hs.screen(); strings.Contains(scr, "deleted elsewhere") || strings.Contains(scr, "Deleted elsewhere") || !strings.Contains(scr, "Highlight restored with your note.") {
+		t.Errorf("after ctrl+r:\n%s", scr)
+	}
 }
 
 // A note changed elsewhere while the reader writes is a conflict: both
@@ -62,6 +66,20 @@ func TestNoteConflictKeepsBoth(t *testing.T) {
 	hs.press("ctrl+s") // keep mine, having seen theirs
 	if hs.lib.hls[id].Note != "mine" || p.mode != readNormal {
 		t.Fatalf("keep mine: %q", hs.lib.hls[id].Note)
+	}
+	if scr := hs.screen(); strings.Contains(scr, "elsewhere") {
+		t.Errorf("the conflict's warning stayed after the save:\n%s", scr)
+	}
+	// Merge both, then save.
+	hs.press("a")
+	hs.typeText(" too")
+	hs.lib.hls[id].Note = "theirs 1"
+	hs.press("ctrl+s", "ctrl+g", "ctrl+s")
+	if hs.lib.hls[id].Note != "mine too\n\ntheirs 1" || p.mode != readNormal {
+		t.Fatalf("merge: %q", hs.lib.hls[id].Note)
+	}
+	if scr := hs.screen(); strings.Contains(scr, "elsewhere") {
+		t.Errorf("the conflict's warning stayed after the merge was saved:\n%s", scr)
 	}
 	// Take theirs.
 	hs.press("a")

@@ -97,7 +97,12 @@ func (e *hlEffects) reloadAt(off int, say, warn string) {
 }
 func (e *hlEffects) copyText(what, text string) { e.copyReq = &copyReq{what, text} }
 
-func (e *hlEffects) say(s string)  { e.status, e.setStatus = s, true }
+// say shows a status; it clears an error shown before (a conflict the
+// reader has since resolved), which would outrank it on the status line.
+func (e *hlEffects) say(s string) {
+	e.status, e.setStatus = s, true
+	e.errLine, e.setErr = "", true
+}
 func (e *hlEffects) fail(s string) { e.errLine, e.setErr = s, true }
 
 // enter asks for a mode; a list asked for before is not opened.
