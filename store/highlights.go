@@ -40,6 +40,15 @@ var (
 	ErrBadLink = errors.New("only evidence, a question or a disagreement links to a claim of the same article")
 )
 
+// HighlightedError refuses a highlight whose passage another highlight
+// has already, the same range of the same text (another margin made it
+// while this one showed the article): two marks no one could tell apart.
+type HighlightedError struct{ ID int64 }
+
+func (e *HighlightedError) Error() string {
+	return fmt.Sprintf("the passage is highlighted already (highlight %d)", e.ID)
+}
+
 // ConflictError is a save refused because the field it changes was changed
 // elsewhere since the value the save was based on.
 type ConflictError struct {
@@ -169,6 +178,16 @@ func (s *Store) AddHighlight(ctx context.Context, h *Highlight) (int64, error) {
 		}
 		if err := checkLink(ctx, tx, h.ArticleID, h.Label, h.Supports); err != nil {
 			return err
+		}
+		if !h.Orphan {
+			var other int64
+			err := tx.QueryRowContext(ctx, `SELECT id FROM highlights WHERE article_id = ? AND md_start = ? AND md_end = ? AND orphan = 0 LIMIT 1`,
+				h.ArticleID, h.Start, h.End).Scan(&other)
+			if err == nil {
+				return &HighlightedError{ID: other}
+			} else if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO highlights (article_id, md_start, md_end, exact,
 			prefix, suffix, label, note, supports, orphan, created, updated, revision, text_revision, original)

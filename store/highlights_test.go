@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"testing"
 )
 
@@ -69,5 +70,30 @@ func TestRestoreHighlightRelinks(t *testing.T) {
 	}
 	if h, _ := s.Highlight(ctx, ev.ID); h.Supports != 0 {
 		t.Errorf("a failed restore relinked %d", ev.ID)
+	}
+}
+
+// Two margins on one library each highlighted the same passage: two
+// highlights of one range, listed twice by the export. The second is
+// refused, naming the first.
+func TestAddHighlightRefusesTheSamePassage(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	id := mustAdd(t, s, sample("https://example.org/a", "A", "One sentence here. Another sentence there."))
+	first, err := s.AddHighlight(ctx, &Highlight{ArticleID: id, Start: 0, End: 18, Exact: "One sentence here."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.AddHighlight(ctx, &Highlight{ArticleID: id, Start: 0, End: 18, Exact: "One sentence here.", Label: "claim"})
+	var he *HighlightedError
+	if !errors.As(err, &he) || he.ID != first {
+		t.Fatalf("the same passage again: %v", err)
+	}
+	// A passage inside it, or overlapping, is another highlight.
+	if _, err := s.AddHighlight(ctx, &Highlight{ArticleID: id, Start: 4, End: 12, Exact: "sentence"}); err != nil {
+		t.Fatal(err)
+	}
+	if hs, _ := s.Highlights(ctx, id); len(hs) != 2 {
+		t.Errorf("%d highlights", len(hs))
 	}
 }

@@ -87,6 +87,13 @@ func (s *highlightState) add(v readerView, after func(v readerView, id int64) te
 		_, err = lib.AddHighlight(ctx, &h)
 		return added{h: h, stale: true}, err
 	}, func(v readerView, val any, err error) tea.Cmd {
+		var he *store.HighlightedError
+		if errors.As(err, &he) {
+			// Another margin highlighted the passage meanwhile: show
+			// its highlight rather than make a second one.
+			s.fx.reloadAt(h.Start, "Highlighted already, in another margin: shown now. L label · a note · x delete", "")
+			return nil
+		}
 		if err != nil {
 			s.fx.fail("Could not save the highlight: " + err.Error())
 			return nil

@@ -889,3 +889,26 @@ func TestDeletedArticleNoteKeptOnEsc(t *testing.T) {
 		t.Errorf("the file is not named:\n%s", hs.screen())
 	}
 }
+
+// Another margin highlighted the passage while this one showed the
+// article: h made a second highlight of the same range, and the export
+// listed the passage twice. The store refuses it; the reader shows the
+// other's highlight.
+func TestHighlightMadeElsewhereIsNotDoubled(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "Paragraph 1.2")
+	start, end := p.parsed().SentenceAt(p.hl.cursor)
+	start, end = trimRange(p.art.Markdown, start, end)
+	q := p.parsed().QuoteAt(start, end)
+	other := &store.Highlight{ArticleID: p.art.ID, Start: q.Start, End: q.End, Exact: q.Exact, Label: "evidence", TextRevision: p.art.TextRevision}
+	if _, err := hs.lib.AddHighlight(context.Background(), other); err != nil { // another margin
+		t.Fatal(err)
+	}
+	hs.press("h")
+	if len(hs.lib.hls) != 1 {
+		t.Fatalf("%d highlights of one passage", len(hs.lib.hls))
+	}
+	if scr := hs.screen(); !strings.Contains(scr, "Highlighted already, in another margin") || len(p.hl.list) != 1 || p.hl.list[0].ID != other.ID {
+		t.Errorf("the other margin's highlight is not shown: %+v\n%s", p.hl.list, scr)
+	}
+}

@@ -235,6 +235,11 @@ func (f *fakeLib) AddHighlight(ctx context.Context, h *store.Highlight) (int64, 
 	if a := f.arts[h.ArticleID]; a != nil && h.TextRevision != 0 && a.TextRevision != h.TextRevision {
 		return 0, store.ErrStaleText
 	}
+	for _, o := range f.hls { // as the store refuses the same passage twice
+		if !h.Orphan && !o.Orphan && o.ArticleID == h.ArticleID && o.Start == h.Start && o.End == h.End {
+			return 0, &store.HighlightedError{ID: o.ID}
+		}
+	}
 	h.ID = f.nextHL
 	f.nextHL++
 	h.Revision = 1
