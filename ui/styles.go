@@ -171,7 +171,7 @@ func (s *Styles) readerStyles(fg, dim, faint, accent color.Color) {
 	if s.Dark {
 		s.Reader.MatchSGR = bgSGR("#6b4f00")
 		s.Reader.CurrentSGR = bgSGR("#b35c00")
-		s.Reader.SelectionSGR = bgSGR("#3d4f7a")
+		s.Reader.SelectionSGR = bgSGR("#4e4e4e") // grey: no label's colour, on 256 colours either
 	} else {
 		s.Reader.MatchSGR = bgSGR("#ffe08a")
 		s.Reader.CurrentSGR = bgSGR("#ffb35c")
