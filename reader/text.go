@@ -19,6 +19,14 @@ var errNoText = errors.New("no article text found")
 // lists, cookie notices, promos, share lines, footers, comment threads).
 // The author's words are never changed or reordered, only left out.
 func FromText(text string) (*Article, error) {
+	a, err := fromText(text)
+	if err == nil {
+		a.LeftOut = max(CountWords(text)-a.WordCount, 0)
+	}
+	return a, err
+}
+
+func fromText(text string) (*Article, error) {
 	text = composeLetters(noSoftHyphens(sanitize.Text(text)))
 	if strings.TrimSpace(text) == "" {
 		return nil, errNoText

@@ -667,6 +667,9 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 			l.status += fmt.Sprintf(" (%d words)", msg.Words)
 		}
 		l.status += ". u to undo"
+		if msg.LeftOut != "" {
+			l.status += ". " + msg.LeftOut + "."
+		}
 		l.pushUndo(libUndo{added: true, id: msg.ID, title: msg.Title})
 	default:
 		l.status = "Saved."

@@ -32,6 +32,7 @@ type Added struct {
 	ID                   int64
 	Title                string // the article saved (one source)
 	Words                int
+	LeftOut              string // what cleaning left out of a pasted text, when it was most of it
 	Existed              bool
 	Saved, Found, Failed int
 	Why                  string

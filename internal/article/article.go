@@ -30,6 +30,10 @@ type Content struct {
 	WordCount  int
 	// ReadingMinutes is WordCount at 230 words a minute, at least 1.
 	ReadingMinutes int
+	// LeftOut is how many words of a pasted text its cleaning left out
+	// (a page's menus, repeats, comments): said when the text is added,
+	// never stored. 0 for a page or a Markdown file.
+	LeftOut int
 }
 
 // Quoted is a passage in quotation marks, “…”, unless it is marked as a

@@ -62,6 +62,9 @@ func reportAdd(e *env, prefix string, res library.Result) {
 		return
 	case !res.Refreshed:
 		fmt.Fprintf(e.stdout, "%ssaved %d: %s (%d word%s)\n", prefix, res.ID, sanitize.Line(res.Title), res.Words, plural(res.Words))
+		if note := library.LeftOutNote(res.Words, res.LeftOut); note != "" {
+			fmt.Fprintf(e.stdout, "%s  %s\n", prefix, note)
+		}
 		return
 	}
 	fmt.Fprintf(e.stdout, "%srefreshed %d: %s (%d word%s)\n", prefix, res.ID, sanitize.Line(res.Title), res.Words, plural(res.Words))

@@ -425,3 +425,23 @@ func TestImportSummarySaysNotes(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// A pasted text whose cleaning left out most of it (the same article fifty
+// times: the repeats read as a page's) was saved as a few hundred words
+// without a word said; the add says what was left out and how to keep it.
+func TestAddSaysWhatCleaningLeftOut(t *testing.T) {
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "lib.db"), filepath.Join(dir, "long.txt")
+	one := "Home\nNews\nSport\n\nA Report on the Harbour\n\nBy Jane Roe\n\n" + strings.Join(paragraphs(8), "\n\n") + "\n\n© 2020 Example News. All rights reserved.\n\n"
+	writeText(t, file, []string{strings.Repeat(one, 50)})
+	out := must(t, db, "add", file)
+	if !strings.Contains(out, "words of the text were left out as a page's menus, repeats and comments; saved as a .md file, every word is kept") {
+		t.Errorf("%q", out)
+	}
+	// A text kept whole says nothing more.
+	short := filepath.Join(dir, "short.txt")
+	writeText(t, short, paragraphs(8))
+	if out := must(t, db, "add", short); strings.Contains(out, "left out") {
+		t.Errorf("%q", out)
+	}
+}

@@ -89,7 +89,7 @@ func cmdUI(e *env, args []string) error {
 		// The functions below run only once the library is open.
 		Add: func(ctx context.Context, input string) (ui.Added, error) {
 			r, err := get().lib.AddInput(ctx, input)
-			return ui.Added{ID: r.ID, Title: r.Title, Words: r.Words, Existed: r.Existed, Saved: r.Saved, Found: r.Found, Failed: r.Failed, Why: r.Why}, err
+			return ui.Added{ID: r.ID, Title: r.Title, Words: r.Words, LeftOut: library.LeftOutNote(r.Words, r.LeftOut), Existed: r.Existed, Saved: r.Saved, Found: r.Found, Failed: r.Failed, Why: r.Why}, err
 		},
 		AddSample: func(ctx context.Context) (int64, error) { return get().lib.AddSample(ctx) },
 		Style:     *style,

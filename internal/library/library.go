@@ -50,6 +50,7 @@ type Result struct {
 	ID        int64
 	Title     string
 	Words     int
+	LeftOut   int                 // of a pasted text, the words cleaning left out (reader's article.Content.LeftOut)
 	Existed   bool                // already saved, and no refresh was asked for
 	Refreshed bool                // a refresh put a new text in place
 	Unchanged bool                // a refresh found the same text
@@ -185,7 +186,17 @@ func (l *Library) Commit(ctx context.Context, ld Loaded, opt AddOptions) (Result
 	if existed {
 		return l.existed(ctx, id)
 	}
-	return Result{ID: id, Title: ld.rec.Title, Words: ld.rec.WordCount}, nil
+	return Result{ID: id, Title: ld.rec.Title, Words: ld.rec.WordCount, LeftOut: ld.rec.LeftOut}, nil
+}
+
+// LeftOutNote says how much of a pasted text cleaning left out, when it
+// was most of a long one (a text of the same article many times, a thread
+// longer than its post): "" otherwise. Nothing is dropped silently.
+func LeftOutNote(words, leftOut int) string {
+	if leftOut < 1000 || leftOut <= words {
+		return ""
+	}
+	return fmt.Sprintf("%d words of the text were left out as a page's menus, repeats and comments; saved as a .md file, every word is kept", leftOut)
 }
 
 // CommitAll saves several loaded sources in one transaction, as Commit
@@ -216,7 +227,7 @@ func (l *Library) CommitAll(ctx context.Context, lds []Loaded, opt AddOptions) (
 		case existed[k]:
 			res[i], errs[i] = l.existed(ctx, ids[k])
 		default:
-			res[i] = Result{ID: ids[k], Title: recs[k].Title, Words: recs[k].WordCount}
+			res[i] = Result{ID: ids[k], Title: recs[k].Title, Words: recs[k].WordCount, LeftOut: recs[k].LeftOut}
 		}
 	}
 	return res, errs
