@@ -238,9 +238,9 @@ func (s *highlightState) onEditorKey(v readerView, msg tea.KeyPressMsg) tea.Cmd 
 			s.closeEditor(v)
 			if keep := v.shared().Opt.KeepUnsaved; keep != nil && strings.TrimSpace(ed.Value()) != "" {
 				// The article is gone: the words go to a file, not nowhere.
-				text := ed.Value()
+				text, about := ed.Value(), unsavedAbout(v.article(), ed)
 				return func() tea.Msg {
-					path, err := keep(text)
+					path, err := keep(text, about)
 					if err != nil {
 						return errMsg{"Could not keep the note in a file: " + err.Error()}
 					}

@@ -870,9 +870,9 @@ func TestEnterPastNinetyNineLines(t *testing.T) {
 // esc on a note written for an article deleted elsewhere keeps the words
 // in a file (Options.KeepUnsaved) and says where: esc dropped them.
 func TestDeletedArticleNoteKeptOnEsc(t *testing.T) {
-	var kept string
+	var kept, about string
 	hs, p := readerHarness(t, 80, 24, func(o *Options) {
-		o.KeepUnsaved = func(text string) (string, error) { kept = text; return "/lib/margin-unsaved-x.md", nil }
+		o.KeepUnsaved = func(text, on string) (string, error) { kept, about = text, on; return "/lib/margin-unsaved-x.md", nil }
 	})
 	hs.press("A")
 	hs.typeText("words")
@@ -884,6 +884,11 @@ func TestDeletedArticleNoteKeptOnEsc(t *testing.T) {
 	hs.press("esc")
 	if kept != "words" || p.hl.editor != nil {
 		t.Fatalf("esc kept %q, editor open %v", kept, p.hl.editor != nil)
+	}
+	// The file says what the words were written on (it held the words
+	// alone: no one could tell where they belonged).
+	if about != "the note on article 1, “Learning to Read Slowly Again”" {
+		t.Errorf("kept as %q", about)
 	}
 	if !strings.Contains(hs.screen(), "margin-unsaved-x.md") {
 		t.Errorf("the file is not named:\n%s", hs.screen())

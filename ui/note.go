@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -258,4 +259,21 @@ func wrapPlain(s string, w int) []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// unsavedAbout names what a note that could not be saved was written on,
+// for the file that keeps its words: the highlight, its passage and the
+// article, so that it can be put back.
+func unsavedAbout(a *store.Article, ed *noteEditor) string {
+	of := ""
+	if a != nil {
+		of = fmt.Sprintf("article %d, “%s”", a.ID, sanitize.Line(a.Title))
+	}
+	if ed.article {
+		return "the note on " + cmp.Or(of, "the article")
+	}
+	if of != "" {
+		of = " of " + of
+	}
+	return fmt.Sprintf("the note on highlight %d%s: %s", ed.h.ID, of, article.Quoted(truncate(sanitize.Line(ed.h.Exact), 100)))
 }

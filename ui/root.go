@@ -55,7 +55,7 @@ type Options struct {
 	Import func(ctx context.Context, path string) (*ImportPlan, error)
 	// KeepUnsaved writes the words of a note that could not be saved when
 	// margin ended to a file, and says where; may be nil.
-	KeepUnsaved func(text string) (path string, err error)
+	KeepUnsaved func(text, about string) (path string, err error)
 	// Open gives the library when Library is nil: Run calls it once the
 	// terminal is set up, so that opening it overlaps that setup. Its
 	// error ends Run before anything is drawn.
@@ -471,7 +471,7 @@ func (p *pagerModel) flush() error {
 	errs := []error{p.settle(p.ctx)}
 	if ed := p.hl.editor; p.mode == readEditor && ed != nil {
 		if err := p.flushNote(ed); err != nil {
-			errs = append(errs, p.keepUnsaved(ed.Value(), err))
+			errs = append(errs, p.keepUnsaved(ed.Value(), unsavedAbout(p.art, ed), err))
 		}
 	}
 	errs = append(errs, p.saveNow(p.ctx))
@@ -481,11 +481,11 @@ func (p *pagerModel) flush() error {
 // keepUnsaved puts the words of a note that could not be saved in a file
 // (Options.KeepUnsaved), so that the report of err is not all that is
 // left of them.
-func (p *pagerModel) keepUnsaved(text string, err error) error {
+func (p *pagerModel) keepUnsaved(text, about string, err error) error {
 	if strings.TrimSpace(text) == "" || p.Opt.KeepUnsaved == nil {
 		return err
 	}
-	path, kerr := p.Opt.KeepUnsaved(text)
+	path, kerr := p.Opt.KeepUnsaved(text, about)
 	if kerr != nil {
 		return fmt.Errorf("%w (and keeping it in a file failed: %v)", err, kerr)
 	}

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -106,7 +107,7 @@ func Main() {
 		}
 		msg := ""
 		if !errors.Is(err, errQuiet) {
-			msg = oneLine(err.Error())
+			msg = lastWords(err)
 		}
 		exit(msg, code)
 	}
@@ -116,11 +117,31 @@ func Main() {
 // watchdog may both try to say them.
 var exitMu sync.Mutex
 
-// exit prints margin's last line, if any, and ends the process.
+// lastWords is what margin says of err as it ends: one line, or, for
+// what the reader could not save as it closed (ui.ErrUnsaved, several
+// things at once), one line each, in plain words.
+func lastWords(err error) string {
+	if !errors.Is(err, ui.ErrUnsaved) {
+		return oneLine(err.Error())
+	}
+	var lines []string
+	for _, l := range strings.Split(err.Error(), "\n") {
+		l = strings.ReplaceAll(oneLine(l), context.DeadlineExceeded.Error(), "the library stayed busy (another margin was writing to it)")
+		if l != "" && !slices.Contains(lines, l) {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// exit prints margin's last words, if any, a line each, and ends the
+// process.
 func exit(msg string, code int) {
 	exitMu.Lock()
 	if msg != "" {
-		fmt.Fprintln(os.Stderr, "margin: "+msg)
+		for _, l := range strings.Split(msg, "\n") {
+			fmt.Fprintln(os.Stderr, "margin: "+l)
+		}
 	}
 	os.Exit(code)
 }

@@ -5,8 +5,11 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"margin/store"
+	"margin/ui"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -703,4 +706,22 @@ func run2(db string, args ...string) (stdout, stderr string, err error) {
 	var o, e bytes.Buffer
 	err = run(context.Background(), append([]string{"--db", db}, args...), strings.NewReader(""), &o, &e)
 	return o.String(), e.String(), err
+}
+
+// What the reader could not save as it closed on a busy library was one
+// run-on line ("...: context deadline exceeded could not save the note
+// you were writing: ...; your words are kept in ... could not save the
+// reading position: ..."): one line each now, in plain words.
+func TestLastWordsOfUnsavedWork(t *testing.T) {
+	busy := fmt.Errorf("update highlight 1: %w", context.DeadlineExceeded)
+	err := errors.Join(ui.ErrUnsaved, fmt.Errorf("could not save the note: %w", busy),
+		fmt.Errorf("could not save the note you were writing: %w; your words are kept in /lib/margin-unsaved-x.md", busy),
+		fmt.Errorf("could not save the reading position: %w", busy))
+	got := strings.Split(lastWords(err), "\n")
+	if len(got) != 4 || got[2] != "could not save the note you were writing: update highlight 1: the library stayed busy (another margin was writing to it); your words are kept in /lib/margin-unsaved-x.md" {
+		t.Errorf("%q", got)
+	}
+	if lastWords(errors.New("a\nb")) != "a b" {
+		t.Errorf("another error is one line: %q", lastWords(errors.New("a\nb")))
+	}
 }

@@ -107,8 +107,8 @@ func cmdUI(e *env, args []string) error {
 		Import: func(ctx context.Context, path string) (*ui.ImportPlan, error) {
 			return openImport(ctx, get().lib, path)
 		},
-		KeepUnsaved: func(text string) (string, error) {
-			return keepUnsaved(filepath.Dir(get().st.Path()), text)
+		KeepUnsaved: func(text, about string) (string, error) {
+			return keepUnsaved(filepath.Dir(get().st.Path()), text, about)
 		},
 	}
 	return ui.Run(e.ctx, opt, os.Stdin, os.Stdout)
@@ -188,7 +188,7 @@ func copyToClipboard(text string) error {
 // keepUnsaved writes a note margin could not save into a new private file
 // beside the library (or, failing that, in the temporary folder) and
 // returns its path.
-func keepUnsaved(dir, text string) (string, error) {
+func keepUnsaved(dir, text, about string) (string, error) {
 	pattern := "margin-unsaved-" + time.Now().Format("2006-01-02-150405") + "-*.md"
 	var err error
 	for _, d := range []string{dir, os.TempDir()} {
@@ -196,7 +196,9 @@ func keepUnsaved(dir, text string) (string, error) {
 		if f, err = os.CreateTemp(d, pattern); err != nil { // 0600
 			continue
 		}
-		_, err = f.WriteString(text + "\n")
+		// A first line says what the words were written on; they follow
+		// as typed.
+		_, err = f.WriteString("margin could not save " + about + ". Your words follow.\n\n" + text + "\n")
 		if serr := f.Sync(); err == nil {
 			err = serr
 		}
