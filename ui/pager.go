@@ -94,6 +94,11 @@ type pagerModel struct {
 	// top was past the part of the article rendered so far: pending waits
 	// for that rendering's whole to say which passage the line shows.
 	lost *lostTop
+	// keepCursor is set by a width or style change: the rendering it asks
+	// for scrolls to keep the cursor's passage on screen, not the cursor
+	// moved onto whatever passage the old row now shows.
+	keepCursor  bool
+	cursorShown bool // the cursor's line was on screen before a resize (BeforeResize)
 	// firstGate closes when the first screenful asked for last is
 	// rendered: the work that would slow it waits (see afterFirstScreen).
 	firstGate  chan struct{}
@@ -366,6 +371,8 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 // SetSize fits the reader to the terminal; a new text width re-renders,
 // keeping the same passage at the top.
 func (p *pagerModel) SetSize(w, h int) tea.Cmd {
+	onScreen := p.cursorShown // at the old size (BeforeResize)
+	p.cursorShown = false
 	p.Width, p.Height = w, h
 	p.help.SetWidth(w)
 	if p.prompt != nil {
@@ -379,12 +386,47 @@ func (p *pagerModel) SetSize(w, h int) tea.Cmd {
 		return nil
 	}
 	if p.key() != p.want {
+		p.keepCursor = onScreen
 		p.keepPosition()
 		cmd := p.requestRender()
 		return tea.Batch(cmd, p.takeQueued()) // a rendering cached: its search
 	}
 	p.clampTop()
+	if onScreen {
+		p.keepCursorInView() // a lower window: the cursor's row may be cut off
+	}
 	return nil
+}
+
+// BeforeResize notes, before the terminal's new size is set, whether the
+// screen shows the cursor's line: SetSize then keeps it shown.
+func (p *pagerModel) BeforeResize() {
+	p.cursorShown = p.art != nil && p.cursorOnScreen()
+}
+
+// cursorOnScreen reports whether the screen shows the cursor's line (not
+// so while the top waits past the part of the article rendered so far).
+func (p *pagerModel) cursorOnScreen() bool {
+	if p.doc == nil || p.hl.cursor < 0 || p.pending >= 0 {
+		return false
+	}
+	line := lineOf(p.doc, p.hl.cursor)
+	return line >= p.top && line < p.top+p.hl.visibleLines(p)
+}
+
+// keepCursorInView scrolls as little as shows the cursor's line, when
+// the screen no longer does: h must mark the passage the cursor was on.
+func (p *pagerModel) keepCursorInView() {
+	if p.doc == nil || p.hl.cursor < 0 {
+		return
+	}
+	line, vis := lineOf(p.doc, p.hl.cursor), p.hl.visibleLines(p)
+	switch {
+	case line < p.top:
+		p.scrollTo(line)
+	case line >= p.top+vis:
+		p.scrollTo(line - vis + 1)
+	}
 }
 
 // SetStyles applies new styles and re-renders in the new glamour style.
@@ -396,6 +438,7 @@ func (p *pagerModel) SetStyles() tea.Cmd {
 	if p.art == nil || p.key() == p.want {
 		return nil
 	}
+	p.keepCursor = p.cursorOnScreen()
 	p.keepPosition()
 	cmd := p.requestRender()
 	return tea.Batch(cmd, p.takeQueued())
@@ -576,6 +619,11 @@ func (p *pagerModel) setDoc(k docKey, d *render.Doc) {
 	}
 	p.hl.onDoc(p)
 	p.clampTop()
+	if p.keepCursor && (d.Complete || d.Window) {
+		// A width or style change: the screen follows the cursor.
+		p.keepCursor = !d.Complete
+		p.keepCursorInView()
+	}
 	if d.Complete {
 		// G before the whole arrived clamps only now: the cursor follows.
 		p.hl.follow(p)

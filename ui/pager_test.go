@@ -1138,3 +1138,27 @@ func TestLongErrorTakesTwoLines(t *testing.T) {
 		t.Errorf("after a key, the help bar is not back:\n%s", scr)
 	}
 }
+
+// Shrinking the terminal kept the top line and moved the cursor onto the
+// passage its old row now showed: a following h highlighted the wrong
+// sentence. The screen scrolls to keep the cursor's passage.
+func TestShrinkKeepsTheCursorsPassage(t *testing.T) {
+	hs, p := readerHarness(t, 160, 50)
+	off := cursorOn(t, p, "The third sentence closes paragraph 3.2")
+	if l := lineOf(p.doc, off); l < p.top || l >= p.top+p.hl.visibleLines(p) {
+		t.Fatalf("the cursor's line %d is not on the first screen (top %d)", l, p.top)
+	}
+	hs.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	if p.hl.cursor != off {
+		t.Fatalf("the cursor moved from %q to %q", p.art.Markdown[off:off+20], p.art.Markdown[p.hl.cursor:p.hl.cursor+20])
+	}
+	if l := lineOf(p.doc, off); l < p.top || l >= p.top+p.hl.visibleLines(p) {
+		t.Errorf("the cursor's line %d is off screen (top %d)", l, p.top)
+	}
+	hs.press("h")
+	for _, h := range hs.lib.hls {
+		if !strings.Contains(h.Exact, "closes paragraph 3.2") {
+			t.Errorf("h marked %q", h.Exact)
+		}
+	}
+}

@@ -295,6 +295,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.drawn = false
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		m.pager.BeforeResize() // the reader's screen at the old size
 		m.common.Width, m.common.Height = msg.Width, msg.Height
 		m.library.SetSize(msg.Width, msg.Height)
 		cmd := m.pager.SetSize(msg.Width, msg.Height)
