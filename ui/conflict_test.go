@@ -917,3 +917,35 @@ func TestHighlightMadeElsewhereIsNotDoubled(t *testing.T) {
 		t.Errorf("the other margin's highlight is not shown: %+v\n%s", p.hl.list, scr)
 	}
 }
+
+// A second margin on the same library never saw highlights made or
+// deleted in the first: the reader checks its article's highlights as
+// the library checks its list, and shows another margin's changes; its
+// own changes are no news.
+func TestReaderSeesHighlightsFromAnotherMargin(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "L")
+	hs.press("enter") // the first label offered
+	hs.press("a")
+	hs.typeText("mine")
+	hs.press("esc")
+	p.status = ""
+	hs.send(watchMsg{})
+	if strings.Contains(hs.screen(), "another margin") {
+		t.Errorf("the reader's own changes were taken for another margin's:\n%s", hs.screen())
+	}
+	off := strings.Index(p.art.Markdown, "Paragraph 2.1")
+	other := &store.Highlight{ArticleID: p.art.ID, Start: off, End: off + len("Paragraph 2.1"), Exact: "Paragraph 2.1", Label: "claim", Note: "theirs", TextRevision: p.art.TextRevision}
+	if _, err := hs.lib.AddHighlight(context.Background(), other); err != nil {
+		t.Fatal(err)
+	}
+	hs.send(watchMsg{})
+	found := false
+	for _, h := range p.hl.list {
+		found = found || h.ID == other.ID
+	}
+	if !found || !strings.Contains(hs.screen(), "The highlights changed in another margin") {
+		t.Errorf("another margin's highlight is not shown (%d highlights):\n%s", len(p.hl.list), hs.screen())
+	}
+}

@@ -939,6 +939,8 @@ func (p *pagerModel) update(msg tea.Msg) (*pagerModel, tea.Cmd) {
 		p.onCopy(msg)
 	case foundMsg:
 		return p, p.onFound(msg)
+	case hlWatchMsg:
+		p.onHighlightsWatched(msg)
 	case docMsg:
 		return p, p.onDoc(msg)
 	case statusMsg:
@@ -1602,4 +1604,69 @@ func (p *pagerModel) scrollTo(line int) {
 // run is do for the highlights: then sees the reader as a readerView.
 func (p *pagerModel) run(what string, fn func(context.Context, Library) (any, error), then func(v readerView, val any, err error) tea.Cmd) tea.Cmd {
 	return p.do(what, fn, func(p *pagerModel, val any, err error) tea.Cmd { return then(p, val, err) })
+}
+
+// hlWatchMsg is the open article's highlights read again (watchHighlights).
+type hlWatchMsg struct {
+	id  int64
+	hs  []store.Highlight
+	err error
+}
+
+// watchHighlights reads the open article's highlights again, as the
+// library checks its list every watchEvery: another margin on the same
+// library may have highlighted, noted or deleted meanwhile. Not while a
+// note, a picker or a prompt is open.
+func (p *pagerModel) watchHighlights() tea.Cmd {
+	if p.art == nil || p.mode != readNormal || p.Lib == nil {
+		return nil
+	}
+	lib, ctx, id := p.Lib, p.ctx, p.art.ID
+	return func() tea.Msg {
+		hs, err := lib.Highlights(ctx, id)
+		return hlWatchMsg{id: id, hs: hs, err: err}
+	}
+}
+
+// onHighlightsWatched shows the highlights another margin changed. Those
+// of a text refreshed elsewhere wait: their offsets are the new text's,
+// and the reader's next write reloads it.
+func (p *pagerModel) onHighlightsWatched(msg hlWatchMsg) {
+	if msg.err != nil || p.art == nil || msg.id != p.art.ID || p.mode != readNormal || p.hl.editor != nil {
+		return
+	}
+	for _, h := range msg.hs {
+		if h.TextRevision != 0 && h.TextRevision != p.art.TextRevision {
+			return
+		}
+	}
+	if sameHighlights(p.hl.list, msg.hs) {
+		return
+	}
+	p.hl.setList(p, msg.hs)
+	p.status = "The highlights changed in another margin: shown now."
+}
+
+// sameHighlights reports whether a and b hold the same highlights, as a
+// reader shows them (place, label, note, link, revision).
+func sameHighlights(a, b []store.Highlight) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	type shown struct {
+		start, end    int
+		label, note   string
+		supports, rev int64
+		orphan        bool
+	}
+	seen := make(map[int64]shown, len(a))
+	for _, h := range a {
+		seen[h.ID] = shown{h.Start, h.End, h.Label, h.Note, h.Supports, h.Revision, h.Orphan}
+	}
+	for _, h := range b {
+		if s, ok := seen[h.ID]; !ok || s != (shown{h.Start, h.End, h.Label, h.Note, h.Supports, h.Revision, h.Orphan}) {
+			return false
+		}
+	}
+	return true
 }

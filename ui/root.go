@@ -339,9 +339,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.library.load(id)
 	case watchMsg:
 		if m.screen != screenLibrary {
-			// Checked when the library is on screen (and reloaded on the
-			// way back to it anyway).
-			return m, m.library.watch(watchEvery, func(time.Time) tea.Msg { return watchMsg{} })
+			// The list is checked when the library is on screen (and
+			// reloaded on the way back to it anyway); the reader checks
+			// its article's highlights.
+			return m, tea.Batch(m.library.watch(watchEvery, func(time.Time) tea.Msg { return watchMsg{} }), m.pager.watchHighlights())
 		}
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
@@ -351,7 +352,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
-	case docMsg, exportMsg, refreshMsg, autosaveMsg, opMsg, retryMsg, positionMsg, copyMsg, foundMsg:
+	case docMsg, exportMsg, refreshMsg, autosaveMsg, opMsg, retryMsg, positionMsg, copyMsg, foundMsg, hlWatchMsg:
 		var cmd tea.Cmd
 		m.pager, cmd = m.pager.Update(msg)
 		return m, cmd
