@@ -202,7 +202,7 @@ func TestImportCommand(t *testing.T) {
 	}
 	report := filepath.Join(t.TempDir(), "report.jsonl")
 	out = must(t, db, "import", file, "--no-fetch", "--report", report)
-	for _, want := range []string{"kept without text https://one.example/a (article", "duplicate https://one.example/a?utm_source=x: the same address as item 1", "2 kept without text, 1 duplicate", "--retry"} {
+	for _, want := range []string{"kept without text https://one.example/a (article", "duplicate https://one.example/a?utm_source=x: the same address as item 1 (", "2 kept without text, 1 duplicate", "--retry"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("import output lacks %q:\n%s", want, out)
 		}

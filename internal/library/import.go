@@ -385,7 +385,13 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 				continue
 			}
 			if n, ok := seen[key]; ok {
+				// Item n is the export's n-th, not the n-th line of
+				// progress (items finish out of order): its place in the
+				// file, when known, says which one.
 				ev.Outcome, ev.Reason = Duplicate, fmt.Sprintf("the same address as item %d", n)
+				if ref := items[n-1].Ref; ref != "" {
+					ev.Reason += " (" + sanitize.Line(ref) + ")"
+				}
 				switch {
 				case found[key]:
 					// Item n was saved before: it takes highlights, not tags.
