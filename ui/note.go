@@ -178,13 +178,13 @@ func quoteLines(quote string, w int) []string {
 	if cut {
 		ls = ls[:maxQuoteLines]
 	}
-	open, close := "“", "”"
+	opening, closing := "“", "”"
 	if article.QuoteMarked(quote) {
-		open, close = " ", "" // its own marks: ““…”” read as a stammer
+		opening, closing = " ", "" // its own marks: ““…”” read as a stammer
 	}
 	for i := range ls {
 		if i == 0 {
-			ls[i] = open + ls[i]
+			ls[i] = opening + ls[i]
 		} else {
 			ls[i] = " " + ls[i]
 		}
@@ -193,7 +193,7 @@ func quoteLines(quote string, w int) []string {
 	if cut {
 		ls[last] += "…"
 	}
-	ls[last] += close
+	ls[last] += closing
 	return ls
 }
 
