@@ -1494,7 +1494,7 @@ func textSummaryPoints(units []textUnit, first, end int) []int {
 // own stands over the list and one under it ("Zutaten" / the list /
 // "Zubereitung"); textMinWorkedItems items or more, none the site's, two
 // in three of them opening with a quantity ("250 g", "½ Teelöffel") and
-// one in three naming a thing the article's text names again. A menu or
+// one at least naming a thing the article's text names again. A menu or
 // a box of links over the article counts no quantities, and an archive's
 // years name nothing the text does. Its items are marked as list items:
 // a browser's copy gives them no bullets.
@@ -1560,13 +1560,7 @@ func textQuantityFirst(s string) bool {
 
 // textAddThingWords adds the lower-cased words of s of textMinThingLen
 // letters or more to m: the names of things ("Mehl", "onion").
-func textAddThingWords(m map[string]bool, s string) {
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if utf8.RuneCountInString(w) >= textMinThingLen {
-			m[w] = true
-		}
-	}
-}
+func textAddThingWords(m map[string]bool, s string) { textAddWords(m, s, textMinThingLen) }
 
 const (
 	textMinWorkedItems = 3  // items in a list the article works through, at least
@@ -1723,9 +1717,13 @@ func textTopicWords(units []textUnit) map[string]bool {
 }
 
 // textAddTopicWords adds the longer lower-cased words of s to m.
-func textAddTopicWords(m map[string]bool, s string) {
+func textAddTopicWords(m map[string]bool, s string) { textAddWords(m, s, textTopicWordLen) }
+
+// textAddWords adds the lower-cased words of s of least letters or more
+// to m.
+func textAddWords(m map[string]bool, s string, least int) {
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if utf8.RuneCountInString(w) >= textTopicWordLen {
+		if utf8.RuneCountInString(w) >= least {
 			m[w] = true
 		}
 	}
