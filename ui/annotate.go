@@ -324,6 +324,11 @@ func (s *highlightState) saveNote(v readerView, mine, close bool) tea.Cmd {
 	}
 	ed.saving++
 	ed.closing = ed.closing || close
+	if close {
+		// Said at once: on a library another margin is writing, the
+		// save waits (up to seconds) before it says the library is busy.
+		s.fx.say("Saving the note…")
+	}
 	return v.run("save the note", func(ctx context.Context, lib Library) (any, error) {
 		return lib.EditHighlight(ctx, e)
 	}, func(v readerView, _ any, err error) tea.Cmd {

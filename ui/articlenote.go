@@ -71,6 +71,9 @@ func (s *highlightState) saveArticleNote(v readerView, mine, close bool) tea.Cmd
 	}
 	ed.saving++
 	ed.closing = ed.closing || close
+	if close {
+		s.fx.say("Saving the note…") // at once, as saveNote does
+	}
 	return v.run("save the article's note", func(ctx context.Context, lib Library) (any, error) {
 		return nil, lib.SetArticleNote(ctx, id, from, note)
 	}, func(v readerView, _ any, err error) tea.Cmd {

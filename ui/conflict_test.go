@@ -949,3 +949,22 @@ func TestReaderSeesHighlightsFromAnotherMargin(t *testing.T) {
 		t.Errorf("another margin's highlight is not shown (%d highlights):\n%s", len(p.hl.list), hs.screen())
 	}
 }
+
+// esc on a note gave no sign while the save waited on a library another
+// margin was writing (five seconds, then "busy"): it says it is saving at
+// once, and what came of it after.
+func TestNoteSaveSaysSavingAtOnce(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "a")
+	hs.typeText("words")
+	_, cmd := hs.m.Update(keyMsg("esc"))
+	hs.m.drawn = false
+	if !strings.Contains(hs.screen(), "Saving the note…") {
+		t.Errorf("esc said nothing while the save was out:\n%s", hs.screen())
+	}
+	hs.run(cmd)
+	if scr := hs.screen(); strings.Contains(scr, "Saving the note…") || !strings.Contains(scr, "Note saved.") {
+		t.Errorf("after the save:\n%s", scr)
+	}
+}
