@@ -1385,32 +1385,16 @@ func (l *libraryModel) View() string {
 	}
 	b.WriteString(strings.Join(lines[:h], "\n"))
 	b.WriteByte('\n')
-	if msg := l.viewMessage(); len(msg) == 2 {
+	footer := l.viewFooter()
+	if len(footer) == 2 {
 		// A long message takes the help bar's line too, until a key.
-		b.WriteString(strings.Join(msg, "\n"))
+		b.WriteString(strings.Join(footer, "\n"))
 		return b.String()
 	}
-	b.WriteString(l.viewFooter())
+	b.WriteString(strings.Join(footer, ""))
 	b.WriteByte('\n')
 	b.WriteString(shortHelpView(l.help, l.ShortHelp()))
 	return b.String()
-}
-
-// viewMessage is the error or status line the footer shows when no prompt
-// or import has it, on one line or two (messageLines); nil when none.
-func (l *libraryModel) viewMessage() []string {
-	switch l.mode {
-	case libFilter, libSearch, libAdd, libTags, libSaveView, libImportPath, libImportOpen, libImportAsk, libImporting, libAll, libAdding, libConfirm:
-		return nil
-	}
-	st := l.Styles
-	switch {
-	case l.errLine != "":
-		return messageLines(sanitize.Line(l.errLine), l.Width, st.App.Error.Render)
-	case l.status != "":
-		return messageLines(sanitize.Line(l.status), l.Width, st.App.Status.Render)
-	}
-	return nil
 }
 
 func (l *libraryModel) viewTitle() string {
@@ -1682,32 +1666,40 @@ func highlightMatches(s string, ms [][2]int, plain, match lipgloss.Style) string
 	return b.String()
 }
 
-func (l *libraryModel) viewFooter() string {
+// viewFooter is the line over the help bar: a prompt, an import's
+// progress, a question, or the error or status line, which, longer than
+// the screen is wide, is two lines (messageLines) and takes the help
+// bar's place.
+func (l *libraryModel) viewFooter() []string {
 	st := l.Styles
+	line := func(s string) []string { return []string{s} }
 	switch l.mode {
 	case libFilter, libSearch, libAdd, libTags, libSaveView, libImportPath:
-		return l.prompt.View()
+		return line(l.prompt.View())
 	case libImportOpen, libImportAsk, libImporting:
-		return l.viewImport()
+		return line(l.viewImport())
 	case libAll:
 		if l.all.prompt != nil {
-			return l.all.prompt.View()
+			return line(l.all.prompt.View())
 		}
-		return ""
+		return nil
 	case libAdding:
-		return truncate(" "+l.spin.View()+" "+st.App.Dim.Render(l.status), l.Width)
+		return line(truncate(" "+l.spin.View()+" "+st.App.Dim.Render(l.status), l.Width))
 	case libConfirm:
 		a := l.selected()
 		q := "Delete “" + sanitize.Line(a.Title) + "”"
 		if a.HighlightCount > 0 {
 			q += fmt.Sprintf(" and its %d highlight%s", a.HighlightCount, plural(a.HighlightCount))
 		}
-		return truncate(" "+st.App.Error.Render(q+"? (y/n)"), l.Width)
+		return line(truncate(" "+st.App.Error.Render(q+"? (y/n)"), l.Width))
 	}
-	if msg := l.viewMessage(); len(msg) > 0 {
-		return msg[0]
+	switch {
+	case l.errLine != "":
+		return messageLines(sanitize.Line(l.errLine), l.Width, st.App.Error.Render)
+	case l.status != "":
+		return messageLines(sanitize.Line(l.status), l.Width, st.App.Status.Render)
 	}
-	return ""
+	return nil
 }
 
 func plural(n int) string {

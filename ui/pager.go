@@ -1387,34 +1387,14 @@ func (p *pagerModel) View() string {
 	b.WriteByte('\n')
 	b.WriteString(p.viewBody())
 	b.WriteByte('\n')
-	if msg := p.viewMessage(); len(msg) == 2 {
-		// A long message takes the help bar's line too, until a key.
-		b.WriteString(strings.Join(msg, "\n"))
-		return b.String()
+	status := p.viewStatus()
+	b.WriteString(strings.Join(status, "\n"))
+	if len(status) == 2 {
+		return b.String() // a long message took the help bar's line too, until a key
 	}
-	b.WriteString(p.viewStatus())
 	b.WriteByte('\n')
 	b.WriteString(shortHelpView(p.help, p.ShortHelp()))
 	return b.String()
-}
-
-// viewMessage is the error or status line when it does not fit beside the
-// progress bar: on one line or two (messageLines); nil when there is none,
-// or when it fits beside the bar, or ends in a path that fitPath shortens.
-func (p *pagerModel) viewMessage() []string {
-	if p.mode == readSearch || p.errLine == "" && (p.status == "" || p.statusPath != "" && strings.HasSuffix(p.status, p.statusPath)) {
-		return nil
-	}
-	st := p.Styles
-	msg, style := sanitize.Line(p.status), st.App.Status.Render
-	if p.errLine != "" {
-		msg, style = sanitize.Line(p.errLine), st.App.Error.Render
-	}
-	const bar = 1 + 12 + 5 + 2 // the bar, its percentage and the gap
-	if p.doc != nil && ansi.StringWidth(msg)+bar <= p.Width {
-		return nil
-	}
-	return messageLines(msg, p.Width, style)
 }
 
 func (p *pagerModel) viewHeader() string {
@@ -1488,7 +1468,10 @@ func (p *pagerModel) viewBody() string {
 	return strings.Join(lines[:h], "\n")
 }
 
-func (p *pagerModel) viewStatus() string {
+// viewStatus is the status line: the progress bar and the reader's
+// state, or a message; a message the line cannot hold beside the bar is
+// one line or two (messageLines), the second in the help bar's place.
+func (p *pagerModel) viewStatus() []string {
 	st := p.Styles
 	var left string
 	if p.doc != nil {
@@ -1508,7 +1491,7 @@ func (p *pagerModel) viewStatus() string {
 	var right string
 	switch {
 	case p.mode == readSearch:
-		return p.prompt.View()
+		return []string{p.prompt.View()}
 	case p.errLine != "":
 		right = st.App.Error.Render(sanitize.Line(p.errLine))
 	case p.status != "":
@@ -1526,14 +1509,14 @@ func (p *pagerModel) viewStatus() string {
 		// its end keeps its file's name.
 		if p.errLine == "" && p.statusPath != "" && strings.HasSuffix(p.status, p.statusPath) {
 			say := strings.TrimSuffix(p.status, p.statusPath)
-			return truncate(" "+st.App.Status.Render(say+fitPath(p.statusPath, p.Width-1-ansi.StringWidth(say))), p.Width)
+			return []string{truncate(" "+st.App.Status.Render(say+fitPath(p.statusPath, p.Width-1-ansi.StringWidth(say))), p.Width)}
 		}
-		if msg := p.viewMessage(); len(msg) > 0 {
-			return msg[0]
+		if p.errLine != "" {
+			return messageLines(sanitize.Line(p.errLine), p.Width, st.App.Error.Render)
 		}
-		return truncate(" "+right, p.Width)
+		return messageLines(sanitize.Line(p.status), p.Width, st.App.Status.Render)
 	}
-	return truncate(left+"  "+right, p.Width)
+	return []string{truncate(left+"  "+right, p.Width)}
 }
 
 // applyHL applies, in one place, what the highlights asked of the reader

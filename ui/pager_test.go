@@ -978,11 +978,11 @@ func TestReaderPreviewDoesNotCountMatches(t *testing.T) {
 	if !p.doc.Window || len(p.matches) == n {
 		t.Fatalf("preview %v, %d matches of %d", p.doc.Window, len(p.matches), n)
 	}
-	if s := p.viewStatus(); strings.Contains(s, fmt.Sprintf("/%d", len(p.matches))) || !strings.Contains(s, "“claim”") {
+	if s := strings.Join(p.viewStatus(), "\n"); strings.Contains(s, fmt.Sprintf("/%d", len(p.matches))) || !strings.Contains(s, "“claim”") {
 		t.Errorf("the preview's status: %q", ansi.Strip(s))
 	}
 	hs.send(batch[1]())
-	if s := ansi.Strip(p.viewStatus()); !strings.Contains(s, fmt.Sprintf("/%d", n)) {
+	if s := ansi.Strip(strings.Join(p.viewStatus(), "\n")); !strings.Contains(s, fmt.Sprintf("/%d", n)) {
 		t.Errorf("the whole's status: %q", s)
 	}
 }
@@ -1049,12 +1049,12 @@ func TestExportMessageKeepsTheFile(t *testing.T) {
 		o.Export = func(context.Context, int64) (string, error) { return long, nil }
 	})
 	hs.press("e")
-	s := ansi.Strip(p.viewStatus())
+	s := ansi.Strip(strings.Join(p.viewStatus(), "\n"))
 	if !strings.HasPrefix(s, " Notes exported to …/") || !strings.HasSuffix(s, "Has Gone Over.md") || ansi.StringWidth(s) > 60 {
 		t.Errorf("at 60 columns: %q", s)
 	}
 	hs.send(tea.WindowSizeMsg{Width: 160, Height: 40})
-	if s := ansi.Strip(p.viewStatus()); !strings.Contains(s, long) {
+	if s := ansi.Strip(strings.Join(p.viewStatus(), "\n")); !strings.Contains(s, long) {
 		t.Errorf("at 160 columns: %q", s)
 	}
 }
