@@ -105,7 +105,7 @@ func textBoilerHits(low string) int {
 	for i := range words {
 		if w, ok := textBoilerVocab[words[i]]; ok {
 			hits += w
-		} else if len(words[i]) > len("newsletter") && textCompoundHead(words[i]) {
+		} else if textCompoundHead(words[i]) {
 			hits += 2
 		}
 		if i+1 < len(words) {
