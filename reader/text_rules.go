@@ -449,10 +449,14 @@ func textUnquoted(s string) string {
 const textMinQuotedWords = 4 // words of a quoted sentence, at least
 
 // textWholeQuote reports whether s is one quotation in guillemets,
-// opened first and closed last, either way round.
+// opened first and closed last, either way round: set tight in its marks
+// (»Der Islam gehört zu Deutschland«), or spaced as French sets it and
+// textMinQuotedWords words long with no bar in it (« Zurück | Weiter » is
+// a pair of arrows).
 func textWholeQuote(s string) bool {
 	return len(s) > 4 && textPairedGuillemets(s) == 2 &&
-		(strings.HasPrefix(s, "«") && strings.HasSuffix(s, "»") || strings.HasPrefix(s, "»") && strings.HasSuffix(s, "«"))
+		(strings.HasPrefix(s, "«") && strings.HasSuffix(s, "»") || strings.HasPrefix(s, "»") && strings.HasSuffix(s, "«")) &&
+		(textHuggedQuotes(s) == 2 || textWordCount(s) >= textMinQuotedWords && !strings.ContainsAny(s, "|/"))
 }
 
 // textPairedGuillemets counts the guillemets of s that pair up, « with »
@@ -462,6 +466,42 @@ func textPairedGuillemets(s string) int {
 		return 0
 	}
 	return 2*min(strings.Count(s, "«"), strings.Count(s, "»")) + 2*min(strings.Count(s, "‹"), strings.Count(s, "›"))
+}
+
+// textHuggedQuotes counts the guillemets of s that open and close a
+// quotation touching its words: the opening mark followed by a letter or
+// digit, the closing one after a letter, digit or sentence end, and no
+// other guillemet between them.
+func textHuggedQuotes(s string) int {
+	if !strings.ContainsAny(s, "«»") {
+		return 0
+	}
+	n := 0
+	for {
+		i := strings.IndexAny(s, "«»")
+		if i < 0 {
+			return n
+		}
+		open, size := utf8.DecodeRuneInString(s[i:])
+		rest := s[i+size:]
+		closer := "«"
+		if open == '«' {
+			closer = "»"
+		}
+		j := strings.IndexAny(rest, "«»")
+		if j < 0 {
+			return n
+		}
+		first, _ := utf8.DecodeRuneInString(rest)
+		last, _ := utf8.DecodeLastRuneInString(rest[:j])
+		if strings.HasPrefix(rest[j:], closer) && j > 0 && (unicode.IsLetter(first) || unicode.IsDigit(first)) &&
+			(unicode.IsLetter(last) || unicode.IsDigit(last) || strings.ContainsRune(".!?…", last)) {
+			n += 2
+			s = rest[j+len(closer):]
+			continue
+		}
+		s = rest
+	}
 }
 
 // textStripPlaceholders blanks out what a dumper writes for an image, an
@@ -599,7 +639,10 @@ func textClassify(units []textUnit) {
 			// »Haltet unsere Gewässer sauber!«): its marks are no arrows.
 			u.boiler = hits-textPairedGuillemets(low) > 0
 		default:
-			u.boiler = hits > 0
+			// A quotation set tight in its marks (Motto: »Haltet unsere
+			// Gewässer sauber!«) is no pair of arrows: those stand apart
+			// from their words ("« Zurück", "Weiter »").
+			u.boiler = hits-textHuggedQuotes(low) > 0
 		}
 		if !u.boiler && realWords <= textMaxCallWords && textCallStart(low) && textCallRe().MatchString(low) {
 			u.boiler = true
