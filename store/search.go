@@ -310,12 +310,14 @@ func parseQuery(input string, strict bool) (string, error) {
 		case qClose:
 			b.WriteByte(')')
 		case qTerm:
+			// CJK words become phrases of their letters, as indexed.
+			text := ftsText(t.text)
 			b.WriteByte('"')
-			b.WriteString(strings.ReplaceAll(t.text, `"`, `""`))
+			b.WriteString(strings.ReplaceAll(text, `"`, `""`))
 			b.WriteByte('"')
 			// A one-letter prefix matches most of the vocabulary: slow,
 			// and useless for ranking.
-			if (t.prefix || i == lastTerm && !t.phrase) && trailingWordRunes(t.text) >= 2 {
+			if (t.prefix || i == lastTerm && !t.phrase) && trailingWordRunes(text) >= 2 {
 				b.WriteByte('*')
 			}
 		}

@@ -45,7 +45,9 @@ func TestFTSQuery(t *testing.T) {
 		{"-minus", `"-minus"*`},
 		{"a", `"a"`},
 		{"it's", `"it's"`},
-		{"东京", `"东京"*`},
+		{"东京", `"东 京"`},              // CJK letters are indexed one by one: a phrase of them
+		{"iPhone発売", `"iPhone 発 売"`}, // (issue 18's "noticed": words inside a CJK sentence were never found)
+		{"東京 univ", `"東 京" "univ"*`},
 		{"nul\x00byte", `"nul" "byte"*`},
 		{"bad\xffutf8", `"bad utf8"*`},
 		{`""""`, ""},
@@ -312,7 +314,7 @@ var fuzzStore struct {
 // FuzzSearch: no query is an error, and snippets and match ranges are
 // well formed.
 func FuzzSearch(f *testing.F) {
-	for _, q := range []string{"security", `"security assistance"`, "foo AND", "c++", "*", "a-b", "NEAR(x", "x:y", "a OR b", "(a NOT (b", `"x y"* z`, "NOT", ")(", "a (b) c", "((a) OR) b*", "x AND (y OR (z NOT w))"} {
+	for _, q := range []string{"security", `"security assistance"`, "foo AND", "c++", "*", "a-b", "NEAR(x", "x:y", "a OR b", "(a NOT (b", `"x y"* z`, "NOT", ")(", "a (b) c", "((a) OR) b*", "x AND (y OR (z NOT w))", "東京", "iPhone発売", `"東京大学"*`, "서울 OR 北京"} {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, q string) {

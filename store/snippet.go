@@ -26,10 +26,12 @@ const (
 	snippetSnap   = 4 // parts of a written word ("state-of-the-art") a snippet takes to show it whole
 )
 
-// sterm is a word a snippet marks: equal to it, or beginning with it.
+// sterm is a word a snippet marks: equal to it, or beginning with it. A
+// CJK word (cjk.go) is a run of letters the text has one after another.
 type sterm struct {
-	word   string // folded
+	word   string // folded; a CJK run as written
 	prefix bool
+	run    int // letters in a CJK run; 0 for other words
 }
 
 // snippetTerms are the words of a query that a snippet marks: every word
@@ -47,6 +49,10 @@ func snippetTerms(query string) []sterm {
 		}
 		words := wordsOf(t.text)
 		for j, w := range words {
+			if r, _ := utf8.DecodeRuneInString(w); isCJK(r) {
+				out = append(out, sterm{word: w, run: utf8.RuneCountInString(w)})
+				continue
+			}
 			prefix := t.prefix && j == len(words)-1 || i == len(toks)-1 && !t.phrase
 			out = append(out, sterm{word: fold(w), prefix: prefix && utf8.RuneCountInString(w) >= 2})
 		}
@@ -54,9 +60,23 @@ func snippetTerms(query string) []sterm {
 	return out
 }
 
-// wordsOf splits a text into runs of letters and digits.
+// wordsOf splits a text into runs of letters and digits, a run of CJK
+// letters apart from the Latin ones beside it ("iPhone発売").
 func wordsOf(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }) {
+		start := 0
+		var prev rune
+		for i, r := range w {
+			if i > 0 && isCJK(r) != isCJK(prev) {
+				out = append(out, w[start:i])
+				start = i
+			}
+			prev = r
+		}
+		out = append(out, w[start:])
+	}
+	return out
 }
 
 // fold is the form words are compared in, as the index's unicode61
@@ -81,7 +101,11 @@ func fold(w string) string {
 	}, d)
 }
 
+// matches reports whether t matches the folded word w (not a CJK run).
 func (t sterm) matches(w string) bool {
+	if t.run > 0 {
+		return false
+	}
 	if t.prefix {
 		return strings.HasPrefix(w, t.word)
 	}
@@ -91,6 +115,7 @@ func (t sterm) matches(w string) bool {
 // makeSnippet returns the text around the first word a term matches, on
 // one line, with the byte ranges of every matching word in it (the shape
 // parseSnippet gives). Without a match it is the text's opening words.
+// Each CJK letter is a word of its own here, as in the index.
 func makeSnippet(text string, terms []sterm) (string, [][2]int) {
 	cut := len(text) > snippetScan
 	if cut {
@@ -104,32 +129,50 @@ func makeSnippet(text string, terms []sterm) (string, [][2]int) {
 	var words []word
 	first := -1
 	start := -1
-	match := func(w string) bool {
-		f := fold(w)
+	// match says how many words from the one at start..end a term
+	// matches: one, a CJK run's letters, or none.
+	match := func(start, end int) int {
+		var f string
 		for _, t := range terms {
+			if t.run > 0 {
+				if strings.HasPrefix(text[start:], t.word) {
+					return t.run
+				}
+				continue
+			}
+			if f == "" {
+				f = fold(text[start:end])
+			}
 			if t.matches(f) {
-				return true
+				return 1
 			}
 		}
-		return false
+		return 0
 	}
 	for i, r := range text + " " {
-		if isWordRune(r) {
+		cjk := isCJK(r)
+		if isWordRune(r) && !cjk {
 			if start < 0 {
 				start = i
 			}
 			continue
 		}
-		if start >= 0 {
-			words = append(words, word{start, i})
-			if first < 0 && match(text[start:i]) {
+		add := func(start, end int) {
+			words = append(words, word{start, end})
+			if first < 0 && match(start, end) > 0 {
 				first = len(words) - 1
 			}
-			start = -1
-			// Enough words past the match to fill the snippet.
-			if first >= 0 && len(words) >= first+snippetWords {
-				break
-			}
+		}
+		if start >= 0 {
+			add(start, i)
+		}
+		if cjk {
+			add(i, i+utf8.RuneLen(r)) // a CJK letter: a word of its own
+		}
+		start = -1
+		// Enough words past the match to fill the snippet.
+		if first >= 0 && len(words) >= first+snippetWords {
+			break
 		}
 	}
 	if len(words) == 0 {
@@ -143,6 +186,12 @@ func makeSnippet(text string, terms []sterm) (string, [][2]int) {
 	// A snippet starts and ends on whole words as the reader sees them:
 	// not on the "s" of "it’s" or inside "state-of-the-art".
 	joined := func(k int) bool { // words[k-1] and words[k] are one written word
+		if r, _ := utf8.DecodeRuneInString(text[words[k].start:]); isCJK(r) {
+			return false
+		}
+		if r, _ := utf8.DecodeLastRuneInString(text[:words[k-1].end]); isCJK(r) {
+			return false
+		}
 		return !strings.ContainsFunc(text[words[k-1].end:words[k].start], unicode.IsSpace)
 	}
 	for n := 0; n < snippetSnap && a > 0 && joined(a); n++ {
@@ -155,16 +204,24 @@ func makeSnippet(text string, terms []sterm) (string, [][2]int) {
 	if a > 0 {
 		sb.WriteString("…")
 	}
+	left := 0 // words of a CJK run still to mark: one mark around them all
 	for k := a; k < b; k++ {
 		w := words[k]
 		if k > a {
 			// What lies between two words, punctuation kept.
 			sb.WriteString(text[words[k-1].end:w.start])
 		}
-		if match(text[w.start:w.end]) {
-			sb.WriteString(markOpen + text[w.start:w.end] + markClose)
-		} else {
-			sb.WriteString(text[w.start:w.end])
+		if left == 0 {
+			if left = match(w.start, w.end); left > 0 {
+				sb.WriteString(markOpen)
+			}
+		}
+		sb.WriteString(text[w.start:w.end])
+		if left > 0 {
+			if left--; left == 0 || k == b-1 {
+				sb.WriteString(markClose)
+				left = 0
+			}
 		}
 	}
 	// The punctuation that closes the last word ("three." not "three").
