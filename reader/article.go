@@ -14,7 +14,8 @@ import (
 // article.Content, the type the store embeds in its record.
 type Article = article.Content
 
-// CountWords counts runs of letters and digits, the unit a reader counts.
+// CountWords counts runs of letters and digits (with the marks that follow
+// a letter), the unit a reader counts.
 func CountWords(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
@@ -33,7 +34,9 @@ func CountWords(s string) int {
 				n, in = n+1, false
 				continue
 			}
-			w = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
+			// A vowel sign or point (Hindi, Arabic, Hebrew, Thai) is part
+			// of the word its letter begins.
+			w = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || in && unicode.IsMark(r)
 		}
 		if w && !in {
 			n++

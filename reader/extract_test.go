@@ -554,6 +554,12 @@ func TestCountWordsCJK(t *testing.T) {
 		"two words":                2,
 		"한국어 문장입니다":                2, // Korean sets spaces between words
 		"l'homme d’affaires, 2026": 3,
+		// A vowel sign or a vowel point is part of its word: it split
+		// Hindi, Arabic and Hebrew words into pieces (14 words for 4).
+		"बिस्मिल्लाह भारतीय संगीत परंपरा":        4,
+		"بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ": 4,
+		"בְּרֵאשִׁית בָּרָא אֱלֹהִים":            3,
+		"ประวัติศาสตร์ ของ":                      2,
 	} {
 		if got := CountWords(s); got != want {
 			t.Errorf("CountWords(%q) = %d, want %d", s, got, want)

@@ -1172,7 +1172,7 @@ func textWordCount(s string) int {
 			in = false
 			continue
 		}
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		w := unicode.IsLetter(r) || unicode.IsDigit(r) || in && unicode.IsMark(r)
 		if w && !in {
 			n++
 		}

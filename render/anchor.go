@@ -490,7 +490,12 @@ func dice(a, b string) float64 {
 
 // ---- cursor motions (source offsets, landing only on text) ----
 
+// isWordRune reports whether r can begin a word.
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
+// isWordPart reports whether r continues a word: a vowel sign or point
+// (Hindi, Arabic, Hebrew, Thai) is part of the word its letter begins.
+func isWordPart(r rune) bool { return isWordRune(r) || r >= 0x300 && unicode.IsMark(r) }
 
 func (p *proj) runeAt(i int) rune {
 	if i < 0 || i >= len(p.plain) {
@@ -521,7 +526,7 @@ func (p *proj) prevRune(i int) int {
 func (t *Text) NextWord(off int) int {
 	p := t.p
 	i := p.plainAt(off)
-	for i < len(p.plain) && isWordRune(p.runeAt(i)) {
+	for i < len(p.plain) && isWordPart(p.runeAt(i)) {
 		i = p.nextRune(i)
 	}
 	for i < len(p.plain) && !isWordRune(p.runeAt(i)) {
@@ -545,8 +550,11 @@ func (t *Text) PrevWord(off int) int {
 	if !isWordRune(p.runeAt(j)) || j >= i {
 		return off
 	}
-	for j > 0 && isWordRune(p.runeAt(p.prevRune(j))) {
+	for j > 0 && isWordPart(p.runeAt(p.prevRune(j))) {
 		j = p.prevRune(j)
+	}
+	for !isWordRune(p.runeAt(j)) { // a mark with no letter before it
+		j = p.nextRune(j)
 	}
 	return p.srcAt(j)
 }

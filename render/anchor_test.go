@@ -214,6 +214,16 @@ func TestMotions(t *testing.T) {
 			t.Errorf("%s = %d (%q), want %d (%q)", c.name, c.got, snippet(c.got), c.want, snippet(c.want))
 		}
 	}
+	// A vowel sign is part of its word: w stopped inside भारतीय and يُعدّ.
+	for _, doc := range []string{"भारतीय शास्त्रीय संगीत", "يُعدّ النهر طويلا", "ประวัติศาสตร์ ของ กรุงเทพ"} {
+		second := strings.Index(doc, " ") + 1
+		if got := NextWord(doc, 0); got != second {
+			t.Errorf("NextWord(%q, 0) = %d, want %d", doc, got, second)
+		}
+		if got := PrevWord(doc, second+3); got != second {
+			t.Errorf("PrevWord(%q, %d) = %d, want %d", doc, second+3, got, second)
+		}
+	}
 	s, e := SentenceAt(motionDoc, at("one!"))
 	if got := motionDoc[s:e]; got != "Second one!" {
 		t.Errorf("SentenceAt = %q", got)

@@ -188,6 +188,20 @@ func TestSnippetCJK(t *testing.T) {
 	}
 }
 
+// A Hindi or Arabic word is marked whole: its vowel signs split it, and
+// the snippet marked scattered letters (शा*स*्*त*्रीय).
+func TestSnippetMarksWordsWithVowelSigns(t *testing.T) {
+	for _, c := range []struct{ text, query, want string }{
+		{"भारतीय शास्त्रीय संगीत की परंपरा", "संगीत", "संगीत"},
+		{"يُعدّ النهر طويلا", "النهر", "النهر"},
+	} {
+		s, ms := makeSnippet(c.text, snippetTerms(c.query))
+		if got := marked(s, ms); strings.Join(got, "|") != c.want {
+			t.Errorf("%q in %q: marked %q, want %q", c.query, s, got, c.want)
+		}
+	}
+}
+
 // FuzzSnippet: a snippet of any text for any query is valid UTF-8 on one
 // line, its match ranges inside it; ftsText only adds spaces.
 func FuzzSnippet(f *testing.F) {

@@ -346,7 +346,7 @@ func lexQuery(input string, strict bool) ([]qtok, error) {
 				tok.text, tok.prefix = trimmed, true
 			}
 		}
-		if strings.IndexFunc(tok.text, isWordRune) >= 0 {
+		if hasLetter(tok.text) {
 			toks = append(toks, tok)
 		}
 	}
@@ -403,8 +403,16 @@ func trailingWordRunes(s string) int {
 	return n
 }
 
+// isWordRune: a letter, a digit, or a mark, which is part of the word its
+// letter begins (the vowel signs of Hindi, Arabic, Hebrew, Thai).
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsNumber(r)
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || r >= 0x300 && unicode.IsMark(r)
+}
+
+// hasLetter reports whether s holds a letter or digit: a term FTS5 finds a
+// token in.
+func hasLetter(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) })
 }
 
 // parseSnippet removes the markers from a snippet, folds its whitespace
