@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"margin/sanitize"
 )
@@ -47,7 +50,7 @@ func foldRows(rows []libRow) (hay []string, ascii []bool) {
 		title := sanitize.Line(a.Title)
 		text := title + " " + sanitize.Line(a.Source())
 		if !isASCII(text) {
-			hay[i] = strings.ToLower(text)
+			hay[i] = foldFilter(text)
 			continue
 		}
 		hay[i], ascii[i] = text, true
@@ -58,7 +61,24 @@ func foldRows(rows []libRow) (hay []string, ascii []bool) {
 	return hay, ascii
 }
 
-// rank sets l.rows to the articles matching q (lower-cased, not empty),
+// foldFilter is the form the filter compares text in: lower case, without
+// accents or other marks ("Friedländer", "phở" and "néolibéralisme" are
+// found as "friedlander", "pho", "neoliberalisme", as full-text search
+// finds them).
+func foldFilter(s string) string {
+	s = strings.ToLower(s)
+	if isASCII(s) {
+		return s
+	}
+	return norm.NFC.String(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s)))
+}
+
+// rank sets l.rows to the articles matching q (folded, not empty),
 // best first.
 func (l *libraryModel) rank(q string) {
 	for len(l.steps) > 0 && !strings.HasPrefix(q, l.steps[len(l.steps)-1].q) {

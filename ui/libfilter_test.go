@@ -95,7 +95,7 @@ func TestRankNarrowsAsTyped(t *testing.T) {
 	l.fold()
 	var lowered []string // the filter's text as fuzzyScore reads it
 	for _, a := range l.arts {
-		lowered = append(lowered, strings.ToLower(a.Title+" "+a.SiteName))
+		lowered = append(lowered, foldFilter(a.Title+" "+a.SiteName))
 	}
 	typed := ""
 	for range 3000 {
@@ -108,7 +108,7 @@ func TestRankNarrowsAsTyped(t *testing.T) {
 		default:
 			typed = ""
 		}
-		q := strings.TrimSpace(typed)
+		q := foldFilter(strings.TrimSpace(typed))
 		if q == "" {
 			continue
 		}

@@ -1246,7 +1246,7 @@ func (l *libraryModel) open() tea.Cmd {
 func (l *libraryModel) applyFilter() {
 	sel := l.selectedID()
 	l.rows = l.rows[:0]
-	q := strings.ToLower(strings.TrimSpace(l.words))
+	q := foldFilter(strings.TrimSpace(l.words))
 	if q == "" {
 		for i := range l.arts {
 			l.rows = append(l.rows, i)

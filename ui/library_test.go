@@ -643,3 +643,28 @@ func TestLibraryLongMessageTakesTwoLines(t *testing.T) {
 		t.Errorf("the message was cut:\n%s", strings.Join(lines[18:], "\n"))
 	}
 }
+
+// The / filter ignores accents, as full-text search does: "Friedlander"
+// found no "Friedländer", "pho" no "phở" (issue 18's readers of many
+// languages).
+func TestLibraryFilterIgnoresAccents(t *testing.T) {
+	lib := libWith(3)
+	for _, title := range []string{"Saul Friedländer über die Überlebenden", "Lịch sử phở: món ăn quốc hồn quốc túy", "Le néolibéralisme à l’épreuve"} {
+		lib.add(store.Article{Content: article.Content{Title: title, SiteName: "accents.example", Markdown: "x", Text: "x"}, Added: testNow})
+	}
+	hs := newHarness(t, lib, 100, 30)
+	for _, c := range []struct{ typed, want string }{
+		{"friedlander", "Saul Friedländer über die Überlebenden"},
+		{"uberlebenden", "Saul Friedländer über die Überlebenden"},
+		{"quoc hon", "Lịch sử phở: món ăn quốc hồn quốc túy"},
+		{"neoliberalisme", "Le néolibéralisme à l’épreuve"},
+		{"Néolibéralisme", "Le néolibéralisme à l’épreuve"},
+	} {
+		hs.press("/")
+		hs.typeText(c.typed)
+		if got := hs.selectedTitle(); got != c.want {
+			t.Errorf("/%s selects %q, want %q", c.typed, got, c.want)
+		}
+		hs.press("esc")
+	}
+}
