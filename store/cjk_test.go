@@ -18,6 +18,10 @@ var cjkTexts = []struct{ title, text string }{
 	{"北京日记", "我们明天在北京见面，然后一起去看长城。"},
 	{"서울 여행", "우리는 서울에서 친구를 만났습니다. iPhone発売の日でした。"},
 	{"An English one", "Nothing in Tokyo today; the University is closed."},
+	{"กรุงเทพ", "เรือแล่นไปตามแม่น้ำเจ้าพระยาทุกวัน"},
+	{"النهر", "يُعدّ النّهر أطول نهر في المنطقة."},
+	{"בראשית", "בְּרֵאשִׁית בָּרָא אֱלֹהִים"},
+	{"技術の話", "最新のＡＩ技術とﾊﾞﾗﾝｽについて。"},
 }
 
 func cjkStore(t testing.TB) *Store {
@@ -56,6 +60,14 @@ func TestSearchFindsCJKWordsInsideSentences(t *testing.T) {
 		{"経済 大阪", "経済の話"},   // two words, both needed
 		{`"東京大学"`, "経済の話"},
 		{"university", "An English one"},
+		{"แม่น้ำ", "กรุงเทพ"}, // Thai sets no spaces between words either
+		{"เจ้าพระยา", "กรุงเทพ"},
+		{"يعد", "النهر"}, // Arabic typed without its vowel points
+		{"النهر", "النهر"},
+		{"يُعدّ", "النهر"},
+		{"בראשית", "בראשית"}, // Hebrew without its points
+		{"AI技術", "技術の話"},     // fullwidth letters
+		{"バランス", "技術の話"},     // halfwidth katakana
 	} {
 		got := searchTitles(t, s, c.query)
 		if len(got) != 1 || got[0] != c.want {
@@ -63,7 +75,7 @@ func TestSearchFindsCJKWordsInsideSentences(t *testing.T) {
 		}
 	}
 	// Characters that are not next to each other are no phrase.
-	for _, q := range []string{"東大", "京都", "北京大学"} {
+	for _, q := range []string{"東大", "京都", "北京大学", "น้ำแม่"} {
 		if got := searchTitles(t, s, q); len(got) != 0 {
 			t.Errorf("Search(%q) = %q, want nothing", q, got)
 		}
@@ -160,7 +172,11 @@ func TestFTSText(t *testing.T) {
 		{"iPhone発売の日", "iPhone 発 売 の 日"},
 		{"서울에서, 2019년", "서 울 에 서, 2019 년"},
 		{"コーヒー", "コ ー ヒ ー"},
-		{"「東京」", "「東 京」"}, // punctuation already parts them
+		{"「東京」", "「東 京」"},       // punctuation already parts them
+		{"แม่น้ำ", "แ ม่ น้ ำ"}, // a Thai letter keeps its marks
+		{"يُعدّ", "يعد"},        // Arabic vowel points go
+		{"ＡＩ技術", "AI 技 術"},
+		{"ﾊﾞﾗﾝｽ", "バ ラ ン ス"},
 	} {
 		if got := ftsText(c.in); got != c.want {
 			t.Errorf("ftsText(%q) = %q, want %q", c.in, got, c.want)
@@ -194,6 +210,9 @@ func TestSnippetMarksWordsWithVowelSigns(t *testing.T) {
 	for _, c := range []struct{ text, query, want string }{
 		{"भारतीय शास्त्रीय संगीत की परंपरा", "संगीत", "संगीत"},
 		{"يُعدّ النهر طويلا", "النهر", "النهر"},
+		{"يُعدّ النّهر طويلا", "يعد", "يُعدّ"},               // typed without its points
+		{"เรือแล่นไปตามแม่น้ำเจ้าพระยา", "แม่น้ำ", "แม่น้ำ"}, // Thai, no spaces
+		{"最新のＡＩ技術", "AI技術", "ＡＩ|技術"},
 	} {
 		s, ms := makeSnippet(c.text, snippetTerms(c.query))
 		if got := marked(s, ms); strings.Join(got, "|") != c.want {
@@ -203,17 +222,23 @@ func TestSnippetMarksWordsWithVowelSigns(t *testing.T) {
 }
 
 // FuzzSnippet: a snippet of any text for any query is valid UTF-8 on one
-// line, its match ranges inside it; ftsText only adds spaces.
+// line, its match ranges inside it; ftsText only adds spaces, but for the
+// marks it drops and the forms it folds, and gives its own output back.
 func FuzzSnippet(f *testing.F) {
 	for _, c := range [][2]string{{"私は東京大学で経済学を勉強しています。", "経済学"}, {"iPhone発売の日", "iPhone発売"}, {"서울에서 만났다", "서울"}, {"plain text here", "text"}, {"東京", `"東京"*`}} {
 		f.Add(c[0], c[1])
 	}
 	f.Fuzz(func(t *testing.T, text, query string) {
-		if strings.ReplaceAll(ftsText(text), " ", "") != strings.ReplaceAll(text, " ", "") {
-			t.Fatalf("ftsText(%q) = %q changes more than spaces", text, ftsText(text))
-		}
+		f := ftsText(text)
 		if !utf8.ValidString(text) {
-			return // stored texts are valid UTF-8
+			return // stored texts are valid UTF-8 (FTS5 reads a query's words from lexQuery, which has none)
+		}
+		if ftsText(f) != f {
+			t.Fatalf("ftsText(%q) = %q, and again %q", text, f, ftsText(f))
+		}
+		if !strings.ContainsFunc(text, func(r rune) bool { return pointMark(r) || halfOrFull(r) }) &&
+			strings.ReplaceAll(f, " ", "") != strings.ReplaceAll(text, " ", "") {
+			t.Fatalf("ftsText(%q) = %q changes more than spaces", text, f)
 		}
 		s, ms := makeSnippet(text, snippetTerms(query))
 		if !utf8.ValidString(s) {

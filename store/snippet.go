@@ -50,7 +50,7 @@ func snippetTerms(query string) []sterm {
 		words := wordsOf(t.text)
 		for j, w := range words {
 			if r, _ := utf8.DecodeRuneInString(w); isCJK(r) {
-				out = append(out, sterm{word: w, run: utf8.RuneCountInString(w)})
+				out = append(out, sterm{word: w, run: strings.Count(w, "") - 1 - countMarks(w)})
 				continue
 			}
 			prefix := t.prefix && j == len(words)-1 || i == len(toks)-1 && !t.phrase
@@ -60,19 +60,32 @@ func snippetTerms(query string) []sterm {
 	return out
 }
 
+func countMarks(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsMark(r) {
+			n++
+		}
+	}
+	return n
+}
+
 // wordsOf splits a text into runs of letters and digits, a run of CJK
 // letters apart from the Latin ones beside it ("iPhone発売").
 func wordsOf(s string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }) {
 		start := 0
-		var prev rune
+		prevCJK := false
 		for i, r := range w {
-			if i > 0 && isCJK(r) != isCJK(prev) {
+			if unicode.IsMark(r) {
+				continue // a mark goes with the letter it is written on
+			}
+			if i > 0 && isCJK(r) != prevCJK {
 				out = append(out, w[start:i])
 				start = i
 			}
-			prev = r
+			prevCJK = isCJK(r)
 		}
 		out = append(out, w[start:])
 	}
@@ -92,7 +105,7 @@ func fold(w string) string {
 	if ascii {
 		return strings.ToLower(w)
 	}
-	d := norm.NFD.String(strings.ToLower(w))
+	d := norm.NFKD.String(strings.ToLower(w)) // K: fullwidth ＡＩ is ai
 	return strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {
 			return -1
@@ -149,27 +162,33 @@ func makeSnippet(text string, terms []sterm) (string, [][2]int) {
 		}
 		return 0
 	}
+	add := func(start, end int) {
+		words = append(words, word{start, end})
+		if first < 0 && match(start, end) > 0 {
+			first = len(words) - 1
+		}
+	}
+	startCJK := false // the open word is a CJK letter (with its marks)
 	for i, r := range text + " " {
 		cjk := isCJK(r)
 		if isWordRune(r) && !cjk {
+			if start >= 0 && startCJK && !unicode.IsMark(r) {
+				add(start, i) // a letter after a CJK one: a word of its own
+				start = -1
+			}
 			if start < 0 {
-				start = i
+				start, startCJK = i, false
 			}
 			continue
-		}
-		add := func(start, end int) {
-			words = append(words, word{start, end})
-			if first < 0 && match(start, end) > 0 {
-				first = len(words) - 1
-			}
 		}
 		if start >= 0 {
 			add(start, i)
 		}
-		if cjk {
-			add(i, i+utf8.RuneLen(r)) // a CJK letter: a word of its own
-		}
 		start = -1
+		if cjk {
+			start, startCJK = i, true // a CJK letter: a word of its own, with the marks over it
+			continue
+		}
 		// Enough words past the match to fill the snippet.
 		if first >= 0 && len(words) >= first+snippetWords {
 			break
