@@ -29,11 +29,42 @@ func fuzzyScore(hay, query string) (int, bool) {
 		}
 		total += s
 	}
-	return total, true
+	q := wholeQuery(query)
+	return total + wholeBonus(hay, q, strings.Index(hay, q)), true
 }
 
 // exactBonus is more than any scattered match of a title can score.
 const exactBonus = 1 << 16
+
+// The query found whole, as typed, outranks its words found apart
+// ("labour health peace" lists "Labour health peace" before "Privacy farm
+// ... health ... labour ... peace"), and a title that opens with it comes
+// first of all. Both are more than the exact bonuses of a query of 80
+// words.
+const (
+	phraseBonus = 1 << 23
+	openBonus   = 1 << 24
+)
+
+// wholeQuery is q, trimmed, with its words one space apart.
+func wholeQuery(q string) string {
+	if strings.Contains(q, "  ") {
+		return strings.Join(strings.Fields(q), " ")
+	}
+	return q
+}
+
+// wholeBonus is the bonus for the whole query q found in hay at i (-1:
+// not found): at hay's start, or for several words at a word's start.
+func wholeBonus(hay, q string, i int) int {
+	switch {
+	case i == 0:
+		return openBonus
+	case i > 0 && strings.Contains(q, " ") && !isWordRune(lastRune(hay[:i])):
+		return phraseBonus
+	}
+	return 0
+}
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
@@ -140,8 +171,8 @@ func (m *matcher) score(hay string, asciiHay bool) (int, bool) {
 	if len(m.terms) == 1 && len(m.q) == 1 {
 		return letterScore(hay, m.q[0])
 	}
-	total := 0
-	for _, term := range m.terms {
+	total, first := 0, -1
+	for k, term := range m.terms {
 		s, i, ok := termScoreASCII(hay, term)
 		if !ok {
 			return 0, false
@@ -152,9 +183,30 @@ func (m *matcher) score(hay string, asciiHay bool) (int, bool) {
 				s += exactBonus / 2
 			}
 		}
+		if k == 0 {
+			first = i
+		}
 		total += s
 	}
-	return total, true
+	if first < 0 {
+		return total, true // no word of it as typed, so not the whole query
+	}
+	q := wholeQuery(m.q)
+	i := indexFold(hay[first:], q) // where q first occurs: not before its first word
+	if i >= 0 {
+		i += first
+	}
+	return total + wholeBonus(hay, q, i), true
+}
+
+// indexFold is strings.Index(lower-cased hay, q) for an ASCII hay.
+func indexFold(hay, q string) int {
+	for i := 0; i+len(q) <= len(hay); i++ {
+		if lower[hay[i]] == q[0] && hasPrefixFold(hay[i:], q) {
+			return i
+		}
+	}
+	return -1
 }
 
 func isASCII(s string) bool {
@@ -214,7 +266,10 @@ func letterScore(hay string, c byte) (int, bool) {
 	if first == len(hay) {
 		return 0, false
 	}
-	if first == 0 || !wordByte[hay[first-1]] {
+	if first == 0 {
+		return 9 + exactBonus + exactBonus/2 + openBonus, true
+	}
+	if !wordByte[hay[first-1]] {
 		return 9 + exactBonus + exactBonus/2, true
 	}
 	for i := first + 1; i < len(hay); i++ {

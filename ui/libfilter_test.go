@@ -170,3 +170,35 @@ func BenchmarkRank100k(b *testing.B) {
 		}
 	})
 }
+
+// A title typed whole comes before titles holding its words apart, and one
+// that opens with the query first of all (a scattered match ranked first).
+func TestFilterRanksTheTitleTyped(t *testing.T) {
+	titles := []string{
+		"Privacy farm data health court labour farm city energy peace science security",
+		"Labour health peace",
+		"War budget and the farm",
+		"The war budget farm",
+		"Rapport sur la santé: Labour health peace",
+	}
+	l := &libraryModel{}
+	for _, title := range titles {
+		l.arts = append(l.arts, libRow{Title: title, SiteName: "r.example.com"})
+	}
+	l.fold()
+	for _, c := range []struct{ q, first, second string }{
+		{"labour health peace", "Labour health peace", "Rapport sur la santé: Labour health peace"},
+		{"labour", "Labour health peace", ""},
+		{"war budget", "War budget and the farm", "The war budget farm"},
+	} {
+		l.steps = nil
+		l.rank(foldFilter(c.q))
+		if len(l.rows) == 0 || titles[l.rows[0]] != c.first {
+			t.Errorf("%q: first %v, want %q", c.q, l.rows, c.first)
+			continue
+		}
+		if c.second != "" && (len(l.rows) < 2 || titles[l.rows[1]] != c.second) {
+			t.Errorf("%q: second %v, want %q", c.q, l.rows, c.second)
+		}
+	}
+}
