@@ -76,7 +76,12 @@ func (s *Store) TagArticle(ctx context.Context, id int64, add, remove []string) 
 // tagsChanged counts a change of tags as a change of the library, so a
 // margin showing the library reads it again (no trigger watches the tag
 // tables: a migration for that waits for the next schema change).
-func tagsChanged(ctx context.Context, tx *sql.Tx) error {
+func tagsChanged(ctx context.Context, tx *sql.Tx) error { return libraryChanged(ctx, tx) }
+
+// libraryChanged adds one to the library's version (Version), which a
+// library screen checks every few seconds, for a change no trigger counts:
+// tags, saved views.
+func libraryChanged(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, `UPDATE library_version SET n = n + 1`)
 	return err
 }

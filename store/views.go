@@ -47,9 +47,11 @@ func (s *Store) SaveView(ctx context.Context, name, q string) error {
 		return fmt.Errorf("save view %s: %w", n, err)
 	}
 	return s.write(ctx, "save view "+n, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO views (name, query, created) VALUES (?, ?, ?)
-			ON CONFLICT (name) DO UPDATE SET query = excluded.query`, n, q, time.Now().UnixNano())
-		return err
+		if _, err := tx.ExecContext(ctx, `INSERT INTO views (name, query, created) VALUES (?, ?, ?)
+			ON CONFLICT (name) DO UPDATE SET query = excluded.query`, n, q, time.Now().UnixNano()); err != nil {
+			return err
+		}
+		return libraryChanged(ctx, tx) // a library screen showing the view reads it again
 	})
 }
 
@@ -102,6 +104,6 @@ func (s *Store) DeleteView(ctx context.Context, name string) error {
 		} else if k == 0 {
 			return fmt.Errorf("view %q: %w", n, ErrNotFound)
 		}
-		return nil
+		return libraryChanged(ctx, tx)
 	})
 }

@@ -125,3 +125,26 @@ func TestRenameTagKeepsViews(t *testing.T) {
 		t.Errorf("the renamed view shows %d articles, want 1", len(arts))
 	}
 }
+
+// Saving or deleting a view is a change a library screen showing it must
+// see: it counts in Version, as a tag's change does.
+func TestViewsChangeTheVersion(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	v0, _ := s.Version(ctx)
+	if err := s.SaveView(ctx, "Later", "tag:later"); err != nil {
+		t.Fatal(err)
+	}
+	v1, _ := s.Version(ctx)
+	if err := s.SaveView(ctx, "Later", "tag:toread"); err != nil {
+		t.Fatal(err)
+	}
+	v2, _ := s.Version(ctx)
+	if err := s.DeleteView(ctx, "Later"); err != nil {
+		t.Fatal(err)
+	}
+	v3, _ := s.Version(ctx)
+	if !(v0 < v1 && v1 < v2 && v2 < v3) {
+		t.Errorf("versions %d %d %d %d", v0, v1, v2, v3)
+	}
+}

@@ -249,7 +249,7 @@ func (l *libraryModel) onVersion(msg versionMsg) tea.Cmd {
 	if msg.err != nil || !l.loaded || msg.version == l.version || l.mode != libList && l.mode != libImporting {
 		return next
 	}
-	return tea.Batch(l.reload(), next)
+	return tea.Batch(l.refresh(), next)
 }
 
 // reload reads the list (and the search results) again, keeping the
@@ -872,7 +872,7 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.askViewName()
 	case key.Matches(msg, k.Reload):
 		l.status = "Reloaded."
-		return l.reload()
+		return l.refresh()
 	case key.Matches(msg, k.Delete):
 		if l.selected() != nil {
 			l.mode = libConfirm

@@ -13,11 +13,13 @@ import (
 	"margin/store"
 )
 
-// viewsMsg brings the saved views; open shows the chooser once they are in.
+// viewsMsg brings the saved views; open shows the chooser once they are
+// in, reload reads the list again in the view as it now is.
 type viewsMsg struct {
-	views []store.View
-	err   error
-	open  bool
+	views  []store.View
+	err    error
+	open   bool
+	reload bool
 }
 
 // loadViews reads the saved views in a command.
@@ -29,14 +31,34 @@ func (l *libraryModel) loadViews(open bool) tea.Cmd {
 	}
 }
 
+// refresh reads the list again; in a view, the view first: another margin
+// may have changed its query (margin view save, margin tags rename) or
+// deleted it.
+func (l *libraryModel) refresh() tea.Cmd {
+	if l.view == nil {
+		return l.reload()
+	}
+	lib, ctx := l.Lib, l.ctx
+	return func() tea.Msg {
+		vs, err := lib.Views(ctx)
+		return viewsMsg{views: vs, err: err, reload: true}
+	}
+}
+
 func (l *libraryModel) onViews(msg viewsMsg) tea.Cmd {
 	if msg.err != nil {
 		if msg.open {
 			l.errLine = "Could not read the saved views: " + msg.err.Error()
 		}
+		if msg.reload {
+			return l.reload()
+		}
 		return nil
 	}
 	l.views = msg.views
+	if msg.reload {
+		return l.followView()
+	}
 	if !msg.open || l.mode != libList {
 		return nil
 	}
@@ -59,6 +81,30 @@ func (l *libraryModel) onViews(msg viewsMsg) tea.Cmd {
 	l.picker.SetSize(l.Width-2, l.bodyHeight())
 	l.mode = libViews
 	return nil
+}
+
+// followView takes the shown view's query as saved now, or leaves the view
+// when it was deleted, and reads the list again.
+func (l *libraryModel) followView() tea.Cmd {
+	if l.view == nil {
+		return l.reload()
+	}
+	for i := range l.views {
+		v := l.views[i]
+		if !strings.EqualFold(v.Name, l.view.Name) {
+			continue
+		}
+		if v.Query != l.view.Query {
+			if q, err := query.Parse(v.Query); err == nil {
+				l.view, l.viewQuery = &v, q
+				l.status = "The view “" + sanitize.Line(v.Name) + "” now reads " + sanitize.Line(v.Query) + "."
+			}
+		}
+		return l.reload()
+	}
+	l.status = "The view “" + sanitize.Line(l.view.Name) + "” was deleted: all articles."
+	l.view = nil
+	return l.reload()
 }
 
 // onViewsKey moves in the chooser; enter shows the view chosen, x

@@ -545,3 +545,45 @@ func TestDeleteViewInChooser(t *testing.T) {
 		t.Errorf("x on All articles deleted a view: %+v", lib.views)
 	}
 }
+
+// A view shown while another margin renamed its tag (margin tags rename
+// rewrites the views' queries) or saved it anew kept its old query: "0
+// articles", and ctrl+r did not help. The library follows the view as
+// saved now, and leaves a view deleted elsewhere.
+func TestLibraryViewFollowsChangesFromAnotherMargin(t *testing.T) {
+	lib := libWith(6)
+	lib.arts[2].Tags = []string{"later"}
+	lib.arts[4].Tags = []string{"toread"}
+	lib.views = []store.View{{Name: "Reading list", Query: "tag:later"}}
+	hs := newHarness(t, lib, 100, 24)
+	hs.press("v", "j", "enter")
+	if hs.m.library.view == nil || hs.selectedTitle() != lib.arts[2].Title {
+		t.Fatalf("view not shown:\n%s", hs.screen())
+	}
+	// Another margin: margin view save "Reading list" tag:toread.
+	lib.mu.Lock()
+	lib.views[0].Query = "tag:toread"
+	lib.version++
+	lib.mu.Unlock()
+	hs.send(watchMsg{})
+	if len(hs.m.library.rows) != 1 || hs.selectedTitle() != lib.arts[4].Title || !strings.Contains(hs.screen(), "now reads tag:toread") {
+		t.Fatalf("the view's new query is not followed (%d rows):\n%s", len(hs.m.library.rows), hs.screen())
+	}
+	// ctrl+r reads the view again too.
+	lib.mu.Lock()
+	lib.views[0].Query = "tag:later"
+	lib.mu.Unlock()
+	hs.press("ctrl+r")
+	if hs.selectedTitle() != lib.arts[2].Title {
+		t.Errorf("ctrl+r kept the old query:\n%s", hs.screen())
+	}
+	// Deleted elsewhere: the whole library.
+	lib.mu.Lock()
+	lib.views = nil
+	lib.version++
+	lib.mu.Unlock()
+	hs.send(watchMsg{})
+	if hs.m.library.view != nil || len(hs.m.library.rows) != 6 || !strings.Contains(hs.screen(), "was deleted") {
+		t.Errorf("a view deleted elsewhere is still shown:\n%s", hs.screen())
+	}
+}
