@@ -1561,7 +1561,7 @@ func (l *libraryModel) meta(a *store.Article, on func(lipgloss.Style) lipgloss.S
 	case a.Reading == store.New || a.Reading == "" && a.Opened.IsZero():
 		read = "new"
 	case a.Progress > 0:
-		read = fmt.Sprintf("%d%%", int(a.Progress*100))
+		read = fmt.Sprintf("%d%%", int(a.Progress*100+0.5)) // rounded, as the reader and margin list round it
 	default:
 		read = "0%"
 	}

@@ -668,3 +668,16 @@ func TestLibraryFilterIgnoresAccents(t *testing.T) {
 		hs.press("esc")
 	}
 }
+
+// The library rounds progress as the reader's status bar and margin list
+// do: 0.5569 read "55%" here and "56%" there.
+func TestLibraryRoundsProgress(t *testing.T) {
+	lib := libWith(3)
+	for _, a := range lib.arts {
+		a.Progress, a.Reading = 0.5569, store.ReadingNow
+	}
+	hs := newHarness(t, lib, 100, 24)
+	if s := hs.screen(); !strings.Contains(s, "56%") || strings.Contains(s, "55%") {
+		t.Errorf("progress 0.5569:\n%s", s)
+	}
+}
