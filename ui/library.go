@@ -1686,12 +1686,23 @@ func (l *libraryModel) viewFooter() []string {
 	case libAdding:
 		return line(truncate(" "+l.spin.View()+" "+st.App.Dim.Render(l.status), l.Width))
 	case libConfirm:
+		// The title gives way: what goes with the article stays in view.
 		a := l.selected()
-		q := "Delete “" + sanitize.Line(a.Title) + "”"
+		var with []string
 		if a.HighlightCount > 0 {
-			q += fmt.Sprintf(" and its %d highlight%s", a.HighlightCount, plural(a.HighlightCount))
+			with = append(with, fmt.Sprintf("its %d highlight%s", a.HighlightCount, plural(a.HighlightCount)))
 		}
-		return line(truncate(" "+st.App.Error.Render(q+"? (y/n)"), l.Width))
+		if a.Note != "" {
+			with = append(with, "its note")
+		}
+		tail := "”"
+		if len(with) > 0 {
+			tail += " and " + strings.Join(with, " and ")
+		}
+		tail += "? (y/n)"
+		room := max(l.Width-1-lipgloss.Width("Delete “"+tail), 8)
+		q := "Delete “" + truncate(sanitize.Line(a.Title), room) + tail
+		return line(truncate(" "+st.App.Error.Render(q), l.Width))
 	}
 	switch {
 	case l.errLine != "":

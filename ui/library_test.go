@@ -681,3 +681,20 @@ func TestLibraryRoundsProgress(t *testing.T) {
 		t.Errorf("progress 0.5569:\n%s", s)
 	}
 }
+
+// A long title cut the delete question short: "Delete “Home Depot…" hid
+// the highlights and the note that go with the article.
+func TestLibraryDeleteQuestionNamesWhatGoes(t *testing.T) {
+	lib := libWith(1)
+	for _, a := range lib.arts {
+		a.Title = strings.Repeat("A very long title about home improvement stores ", 4)
+		a.Note = "mine"
+	}
+	hs := newHarness(t, lib, 60, 20)
+	hs.press("d")
+	s := hs.screen()
+	if !strings.Contains(s, "…” and its note? (y/n)") {
+		t.Errorf("the question lost its end:\n%s", s)
+	}
+	hs.press("n")
+}
