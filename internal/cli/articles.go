@@ -683,6 +683,9 @@ func cmdRemove(e *env, args []string) error {
 			if len(hs) > 0 {
 				fmt.Fprintf(e.stderr, ", and its %d highlight%s", len(hs), map[bool]string{true: "s"}[len(hs) != 1])
 			}
+			if a.Note != "" {
+				fmt.Fprint(e.stderr, ", and its note")
+			}
 			fmt.Fprint(e.stderr, "? [y/N] ")
 			line, _ := in.ReadString('\n')
 			if ans := strings.ToLower(strings.TrimSpace(line)); ans != "y" && ans != "yes" {

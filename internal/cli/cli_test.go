@@ -444,6 +444,13 @@ func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
 	if _, stderr, _ := margin(t, db, "n\n", "rm", id); !strings.Contains(stderr, "Delete "+id+", “") || !strings.Contains(stderr, "”, and its 1 highlight? [y/N]") {
 		t.Errorf("rm's question: %q", stderr)
 	}
+	// and names the article's note, which goes with it.
+	if _, _, err := margin(t, db, "", "note", "--article", id, "mine"); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, _ := margin(t, db, "n\n", "rm", id); !strings.Contains(stderr, "”, and its 1 highlight, and its note? [y/N]") {
+		t.Errorf("rm's question on an article with a note: %q", stderr)
+	}
 	// A command's --help shows how to call it, and nothing else runs.
 	for _, args := range [][]string{{"import", "--help"}, {"help", "import"}, {"import", "-h", "x.csv"}} {
 		out, _, err := margin(t, db, "", args...)
