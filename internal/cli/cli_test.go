@@ -430,6 +430,7 @@ func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
 		"search x --limit -1":         "--limit wants a number of results of 1 or more, not -1",
 		"import x.csv --budget 5":     `--budget wants a duration such as 90s, 10m or 1h30m, not "5"`,
 		"view delete no-such-view-at": `no view named "no-such-view-at" (margin view list shows them)`,
+		"tag 1 policy":                `"policy" is not an id; a tag to add is written +policy, one to remove -policy (margin tag 12 +policy)`,
 	} {
 		if _, _, err := margin(t, db, "", strings.Fields(args)...); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("margin %s: %v, want %q", args, err, want)

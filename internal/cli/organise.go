@@ -35,6 +35,10 @@ func cmdTag(e *env, args []string) error {
 		default:
 			id, err := articleID(a)
 			if err != nil {
+				if _, ok := store.CleanTag(a); ok {
+					// margin tag 300 policy: a tag without its sign.
+					return usageErr("tag: %q is not an id; a tag to add is written +%s, one to remove -%s (margin tag 12 +%s)", sanitize.Line(a), sanitize.Line(a), sanitize.Line(a), sanitize.Line(a))
+				}
 				return err
 			}
 			ids = append(ids, id)
@@ -150,8 +154,15 @@ func cmdMark(e *env, args []string) error {
 	if len(pos) < 2 {
 		return usageErr("mark: give article ids and done, reading or new")
 	}
+	isState := func(s string) bool {
+		r := store.Reading(s)
+		return r == store.New || r == store.ReadingNow || r == store.Done
+	}
+	if isState(pos[0]) && !isState(pos[len(pos)-1]) {
+		pos = append(pos[1:], pos[0]) // margin mark done 12: the state first reads as well
+	}
 	r := store.Reading(pos[len(pos)-1])
-	if r != store.New && r != store.ReadingNow && r != store.Done {
+	if !isState(string(r)) {
 		return usageErr("mark: %q is not done, reading or new", sanitize.Line(string(r)))
 	}
 	ids, err := parseIDs(pos[:len(pos)-1])

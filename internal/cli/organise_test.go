@@ -97,6 +97,11 @@ func TestCLIMarkAndStar(t *testing.T) {
 	if _, _, err := margin(t, db, "", "mark", a, "finished"); err == nil {
 		t.Error("an unknown state accepted")
 	}
+	// The state first reads as well ("mark: "12" is not done, reading or new").
+	must(t, db, "mark", "done", a)
+	if out := must(t, db, "list", "--all"); !strings.Contains(out, "done") {
+		t.Errorf("mark done ID: %q", out)
+	}
 }
 
 // Editing an article's metadata, kept through a refresh (issue 15).
