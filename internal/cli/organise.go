@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -78,6 +79,8 @@ func cmdTag(e *env, args []string) error {
 // one: margin tags [rename OLD NEW | delete NAME].
 func cmdTags(e *env, args []string) error {
 	fs := e.flags("tags")
+	yes := fs.Bool("yes", false, "delete a tag without asking")
+	fs.BoolVar(yes, "y", false, "delete a tag without asking")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -122,6 +125,12 @@ func cmdTags(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "#%s is now #%s (%d article%s)\n", shownTag(pos[1]), to, n, plural(n))
 		return nil
 	case len(pos) == 2 && pos[0] == "delete":
+		// One typo away from rename, and no undo: ask, as rm does.
+		if !*yes {
+			if ok, err := confirmTagDelete(e, st, pos[1]); err != nil || !ok {
+				return err
+			}
+		}
 		n, err := st.DeleteTag(e.ctx, pos[1])
 		if errors.Is(err, store.ErrNotFound) {
 			return fmt.Errorf("no tag %q (margin tags lists them)", sanitize.Line(pos[1]))
@@ -132,7 +141,55 @@ func cmdTags(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "deleted #%s from %d article%s\n", shownTag(pos[1]), n, plural(n))
 		return nil
 	}
-	return usageErr("tags: margin tags, margin tags rename OLD NEW (onto an existing tag merges them), margin tags delete NAME")
+	return usageErr("tags: margin tags, margin tags rename OLD NEW (onto an existing tag merges them), margin tags delete NAME [--yes] (asks first)")
+}
+
+// confirmTagDelete asks before a tag is taken off its articles, naming
+// how many and the saved views that use it; false: kept.
+func confirmTagDelete(e *env, st *store.Store, name string) (bool, error) {
+	t, ok := store.CleanTag(name)
+	if !ok {
+		return false, usageErr("tags delete: %q: %v", sanitize.Line(name), store.ErrBadTag)
+	}
+	tags, err := st.Tags(e.ctx)
+	if err != nil {
+		return false, err
+	}
+	n := -1
+	for _, x := range tags {
+		if strings.EqualFold(x.Name, t) {
+			n, t = x.Articles, x.Name
+		}
+	}
+	if n < 0 {
+		return false, fmt.Errorf("no tag %q (margin tags lists them)", sanitize.Line(name))
+	}
+	var using []string
+	if views, err := st.Views(e.ctx); err == nil {
+		for _, v := range views {
+			q, err := query.Parse(v.Query)
+			if err != nil {
+				continue
+			}
+			for _, f := range q.Filters {
+				if f.Kind == query.Tag && strings.EqualFold(f.Value, t) {
+					using = append(using, "“"+sanitize.Line(v.Name)+"”")
+					break
+				}
+			}
+		}
+	}
+	fmt.Fprintf(e.stderr, "Delete #%s from %d article%s", sanitize.Line(t), n, plural(n))
+	if len(using) > 0 {
+		fmt.Fprintf(e.stderr, " (the view%s %s use%s it)", plural(len(using)), strings.Join(using, ", "), map[bool]string{true: "s"}[len(using) == 1])
+	}
+	fmt.Fprint(e.stderr, "? [y/N] ")
+	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
+	if ans := strings.ToLower(strings.TrimSpace(line)); ans != "y" && ans != "yes" {
+		fmt.Fprintln(e.stderr, "kept it")
+		return false, nil
+	}
+	return true, nil
 }
 
 // shownTag is a tag as typed, cleaned as the store keeps it (a # typed

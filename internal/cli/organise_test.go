@@ -46,8 +46,15 @@ func TestCLITags(t *testing.T) {
 	if out := must(t, db, "tags", "merge", "reading list", "Later"); !strings.Contains(out, "is now #Later (2 articles)") {
 		t.Errorf("merge: %q", out)
 	}
-	if out := must(t, db, "tags", "delete", "later"); !strings.Contains(out, "deleted #later from 2 articles") {
-		t.Errorf("delete: %q", out)
+	// Deleting a tag asks first (no undo, one typo from rename), naming
+	// the saved views that use it.
+	must(t, db, "view", "save", "Later ones", "tag:later is:new")
+	if out, stderr, err := margin(t, db, "n\n", "tags", "delete", "later"); err != nil || out != "" ||
+		!strings.Contains(stderr, "Delete #Later from 2 articles (the view “Later ones” uses it)? [y/N] kept it") {
+		t.Errorf("delete, answered no: %q %q %v", out, stderr, err)
+	}
+	if out, _, err := margin(t, db, "y\n", "tags", "delete", "later"); err != nil || !strings.Contains(out, "deleted #later from 2 articles") {
+		t.Errorf("delete: %q %v", out, err)
 	}
 	if out := must(t, db, "tags"); strings.Contains(out, "Later") || !strings.Contains(out, "#Policy") {
 		t.Errorf("after rename and delete: %q", out)
@@ -360,7 +367,7 @@ func TestCLITagsNamedAsShown(t *testing.T) {
 	if out := must(t, db, "tags", "rename", "#work", "#deep work"); out != "#work is now #deep work (1 article)\n" {
 		t.Errorf("rename: %q", out)
 	}
-	if out := must(t, db, "tags", "delete", "#deep work"); out != "deleted #deep work from 1 article\n" {
+	if out := must(t, db, "tags", "delete", "--yes", "#deep work"); out != "deleted #deep work from 1 article\n" {
 		t.Errorf("delete: %q", out)
 	}
 }
