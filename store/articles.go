@@ -434,6 +434,20 @@ func (s *Store) FindURL(ctx context.Context, url string) (int64, error) {
 	return id, nil
 }
 
+// WasDeleted reports whether an article saved under url was deleted (and
+// not saved again since): an import leaves it out.
+func (s *Store) WasDeleted(ctx context.Context, url string) (bool, error) {
+	key := urlid.Key(url)
+	if key == "" {
+		return false, nil
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM deleted_urls WHERE key = ?`, key).Scan(&n); err != nil {
+		return false, s.wrap("read deleted addresses", err)
+	}
+	return n > 0, nil
+}
+
 // FindTitle returns the id of the one web article saved under title (case
 // and spacing aside), for an export that names an article by its title
 // alone; ErrNotFound when no article or more than one has it.

@@ -30,7 +30,7 @@ type SalvageReport struct {
 }
 
 // salvageTables are copied in this order, parents first.
-var salvageTables = []string{"articles", "article_bodies", "highlights", "tags", "article_tags", "settings", "exports", "imported", "views"}
+var salvageTables = []string{"articles", "article_bodies", "highlights", "tags", "article_tags", "settings", "exports", "imported", "views", "deleted_urls"}
 
 // lostText stands in for an article text that could not be read.
 const lostText = "The text of this article could not be read from the damaged library. Its highlights and notes are kept; margin add --refresh fetches the text again if it came from the web."
@@ -254,7 +254,7 @@ func readRows(ctx context.Context, sdb *sql.DB, t string, cols []string, keep fu
 	list := strings.Join(cols, ", ")
 	// settings, article_tags, imported and views are WITHOUT ROWID
 	// tables, and small: take what one scan reaches.
-	if t == "settings" || t == "article_tags" || t == "imported" || t == "views" {
+	if t == "settings" || t == "article_tags" || t == "imported" || t == "views" || t == "deleted_urls" {
 		rows, err := sdb.QueryContext(ctx, "SELECT "+list+" FROM "+t)
 		if err != nil {
 			return 0, 0, true, ctx.Err()

@@ -302,6 +302,22 @@ INSERT INTO articles_fts(rowid, title, byline, site_name, text)
 	SELECT id, title, byline, site_name, text FROM article_search WHERE id IN (SELECT id FROM cjk_articles);
 DROP TABLE cjk_articles;
 `},
+	// 7: the addresses of articles the reader deleted, which an import
+	// leaves out (an export read again brought them back); saving one
+	// again, by hand or by undo, forgets it.
+	{sql: `
+CREATE TABLE deleted_urls (
+	key     TEXT    PRIMARY KEY, -- urlid.Key, as url_key and canonical_key
+	deleted INTEGER NOT NULL     -- unix seconds
+) WITHOUT ROWID;
+CREATE TRIGGER deleted_urls_ad AFTER DELETE ON articles BEGIN
+	INSERT OR REPLACE INTO deleted_urls (key, deleted) SELECT old.url_key, strftime('%s', 'now') WHERE old.url_key <> '';
+	INSERT OR REPLACE INTO deleted_urls (key, deleted) SELECT old.canonical_key, strftime('%s', 'now') WHERE old.canonical_key <> '';
+END;
+CREATE TRIGGER deleted_urls_ai AFTER INSERT ON articles BEGIN
+	DELETE FROM deleted_urls WHERE key IN (new.url_key, new.canonical_key);
+END;
+`},
 }
 
 // fillURLKeys computes the identity keys of the articles already saved.

@@ -35,6 +35,7 @@ type ImportCounts struct {
 	Highlights int // highlights saved (at the end)
 	Orphans    int // of which not placed on the text
 	Notes      int // highlights the library had whose export's note was added under theirs (at the end)
+	Deleted    int // of the duplicates, how many the reader had deleted here (left out; at the end)
 	// KeptWhy says why items were not fetched, in parentheses (at the end).
 	KeptWhy  string
 	Archived int // of those saved, how many are in the archive
@@ -286,6 +287,9 @@ func (l *libraryModel) onImportDone(msg importDoneMsg) tea.Cmd {
 		fmt.Fprintf(&b, "; the export's notes on %d highlight%s added under yours", c.Notes, plural(c.Notes))
 	}
 	b.WriteString(".")
+	if c.Deleted > 0 {
+		fmt.Fprintf(&b, " %d you had deleted here stay%s deleted.", c.Deleted, map[bool]string{true: "s", false: ""}[c.Deleted == 1])
+	}
 	if c.Archived > 0 && !l.archived {
 		// The list leaves them out: say where they are.
 		fmt.Fprintf(&b, " %d went to the archive: . shows them.", c.Archived)

@@ -47,7 +47,7 @@ func (f *fakeImport) open(ctx context.Context, path string) (*ImportPlan, error)
 		}
 		c.Highlights = 1
 		if f.kept {
-			c.Kept, c.KeptWhy, c.Archived, c.Notes = 1, "(no such host example.com)", 2, 1
+			c.Kept, c.KeptWhy, c.Archived, c.Notes, c.Deleted = 1, "(no such host example.com)", 2, 1, 2
 		}
 		return c, nil
 	}
@@ -137,7 +137,7 @@ func TestLibraryImport(t *testing.T) {
 	askImport2 := func() { hs.press("I"); hs.typeText("pocket.zip"); hs.press("enter", "y") }
 	go func() { f.step <- struct{}{}; f.step <- struct{}{}; f.step <- struct{}{} }()
 	askImport2()
-	if st := hs.m.library.status; st != "Imported pocket.zip: 3 saved, 1 not fetched (no such host example.com); 1 highlight; the export's notes on 1 highlight added under yours. 2 went to the archive: . shows them. margin import --retry fetches the rest." {
+	if st := hs.m.library.status; st != "Imported pocket.zip: 3 saved, 1 not fetched (no such host example.com); 1 highlight; the export's notes on 1 highlight added under yours. 2 you had deleted here stay deleted. 2 went to the archive: . shows them. margin import --retry fetches the rest." {
 		t.Errorf("no reason for the link kept without text: %q", st)
 	}
 }

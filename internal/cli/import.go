@@ -327,13 +327,24 @@ func writeHighlights(b *strings.Builder, s library.ImportSummary) {
 func importSummary(s library.ImportSummary) string {
 	var b strings.Builder
 	if s.DryRun {
-		fmt.Fprintf(&b, "Dry run of %d item%s: %d would be saved from the export's copy, %d would be fetched, %d kept without text, %d duplicate%s, %d would fail. Nothing was written.",
+		fmt.Fprintf(&b, "Dry run of %d item%s: %d would be saved from the export's copy, %d would be fetched, %d kept without text, %d duplicate%s, %d would fail.",
 			s.Total, plural(s.Total), s.Saved, s.ToFetch, s.Kept, s.Duplicates, plural(s.Duplicates), s.Failed)
+		if s.Deleted > 0 {
+			fmt.Fprintf(&b, " %d of the duplicates %s you deleted here, which would stay deleted.", s.Deleted, map[bool]string{true: "is an article", false: "are articles"}[s.Deleted == 1])
+		}
+		b.WriteString(" Nothing was written.")
 		return b.String()
 	}
 	fmt.Fprintf(&b, "Imported %d of %d item%s in %s: %d saved, %d kept without text%s, %d duplicate%s, %d failed",
 		s.Saved+s.Kept, s.Total, plural(s.Total), s.Elapsed.Round(10*time.Millisecond), s.Saved, s.Kept, keptWhy(s), s.Duplicates, plural(s.Duplicates), s.Failed)
 	writeHighlights(&b, s)
+	if s.Deleted > 0 {
+		if s.Deleted == 1 {
+			b.WriteString(" One of the duplicates is an article you deleted here: it stays deleted (margin add URL saves it again).")
+		} else {
+			fmt.Fprintf(&b, " %d of the duplicates are articles you deleted here: they stay deleted (margin add URL saves one again).", s.Deleted)
+		}
+	}
 	if s.Archived > 0 {
 		// They are not in margin list: say where they are.
 		fmt.Fprintf(&b, " %d went to the archive (margin list --all shows them).", s.Archived)
@@ -368,6 +379,7 @@ func openImport(ctx context.Context, lib *library.Library, path string) (*ui.Imp
 		items = nil // each import's items are read once
 		c := uiCounts(sum.ImportCounts)
 		c.Highlights, c.Orphans, c.Interrupted, c.Archived, c.Notes = sum.Highlights, sum.Orphans, sum.Interrupted, sum.Archived, sum.Notes
+		c.Deleted = sum.Deleted
 		if sum.Kept > 0 {
 			c.KeptWhy = strings.TrimPrefix(keptWhy(sum), " ")
 		}

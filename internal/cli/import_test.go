@@ -210,6 +210,16 @@ func TestImportCommand(t *testing.T) {
 	if b, err := os.ReadFile(report); err != nil || strings.Count(string(b), "\n") != 3 || !strings.Contains(string(b), `"outcome":"kept"`) {
 		t.Errorf("report: %q %v", b, err)
 	}
+	// An article deleted here stays deleted when the export is read again.
+	must(t, db, "rm", "2", "--yes")
+	out = must(t, db, "import", file, "--no-fetch")
+	if !strings.Contains(out, "duplicate https://two.example/b: deleted here before, so left out") ||
+		!strings.Contains(out, "One of the duplicates is an article you deleted here: it stays deleted (margin add URL saves it again).") {
+		t.Errorf("import after a delete:\n%s", out)
+	}
+	if l := must(t, db, "list", "--all"); strings.Contains(l, "two.example") {
+		t.Errorf("the deleted article came back:\n%s", l)
+	}
 	_, _, err := margin(t, db, "", "show", "1")
 	if err == nil || !strings.Contains(err.Error(), "not fetched: imported with --no-fetch; margin import --retry") {
 		t.Errorf("show of a link without text: %v", err)

@@ -106,6 +106,7 @@ type ImportEvent struct {
 	Orphans    int     `json:"orphans,omitempty"`  // highlights whose quote is not in the text
 	Notes      int     `json:"notes,omitempty"`    // highlights the article had whose export's note was added under theirs
 	Archived   bool    `json:"archived,omitempty"` // saved in the archive (the export's state)
+	Deleted    bool    `json:"deleted,omitempty"`  // a duplicate of an article the reader deleted: left out
 
 	Counts ImportCounts `json:"-"` // after this item
 }
@@ -124,6 +125,7 @@ type ImportSummary struct {
 	KeptWhy  string
 	KeptWhyN int
 	Archived int // of the articles saved, how many went to the archive
+	Deleted  int // of the duplicates, how many the reader had deleted (left out)
 }
 
 // job is one item to prepare: an export's item, or (Retry) an article
@@ -277,6 +279,9 @@ func (r *importRun) emit(ev ImportEvent) {
 		r.sum.Failed++
 	case Duplicate:
 		r.sum.Duplicates++
+		if ev.Deleted {
+			r.sum.Deleted++
+		}
 	case ToFetch:
 		r.sum.ToFetch++
 	}
@@ -433,6 +438,13 @@ func (l *Library) Import(ctx context.Context, items []importer.Item, opt ImportO
 					return
 				}
 				ev.Outcome, ev.Reason = Failed, oneLine(err)
+				emit(result{ev: ev})
+				continue
+			}
+			// An article the reader deleted stays deleted: reading an
+			// export again brought back what they had pruned.
+			if gone, err := l.WasDeleted(ctx, u); err == nil && gone {
+				ev.Outcome, ev.Deleted, ev.Reason = Duplicate, true, "deleted here before, so left out (margin add saves it again)"
 				emit(result{ev: ev})
 				continue
 			}

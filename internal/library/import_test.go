@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"margin/internal/article"
 	"margin/internal/importer"
 	"margin/store"
 )
@@ -801,5 +802,60 @@ func TestImportKeepsAClearedNoteCleared(t *testing.T) {
 	}
 	if hs, _ := l.Highlights(ctx, id); len(hs) != 1 || hs[0].Note != "" {
 		t.Errorf("the cleared note came back: %+v", hs)
+	}
+}
+
+// An article the reader deleted came back when the same export was read
+// again: it stays deleted (a duplicate, named so), until saved again by
+// hand; undo puts it back as it was.
+func TestImportLeavesDeletedArticlesOut(t *testing.T) {
+	l := openLib(t)
+	ctx := context.Background()
+	items := []importer.Item{
+		{URL: "https://offline.example/keep", Title: "Keep", Content: page("offline keep")},
+		{URL: "https://offline.example/prune", Title: "Prune", Tags: []string{"junk"}, Content: page("offline prune")},
+	}
+	if sum, err := l.Import(ctx, items, ImportOptions{}); err != nil || sum.Saved != 2 {
+		t.Fatalf("first import: %+v %v", sum, err)
+	}
+	id, _ := l.FindURL(ctx, "https://offline.example/prune")
+	snap, err := l.DeleteArticle(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var events []ImportEvent
+	sum, err := l.Import(ctx, items, ImportOptions{Progress: func(ev ImportEvent) { events = append(events, ev) }})
+	if err != nil || sum.Saved != 0 || sum.Duplicates != 2 || sum.Deleted != 1 {
+		t.Errorf("again: %+v %v", sum, err)
+	}
+	if _, err := l.FindURL(ctx, "https://offline.example/prune"); err == nil {
+		t.Error("the deleted article came back")
+	}
+	for _, ev := range events {
+		if ev.URL == "https://offline.example/prune" && (!ev.Deleted || !strings.Contains(ev.Reason, "deleted here before")) {
+			t.Errorf("event %+v", ev)
+		}
+	}
+	// Undo brings it back, and an import then finds it saved.
+	if err := l.RestoreArticle(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := l.Import(ctx, items, ImportOptions{}); err != nil || sum.Duplicates != 2 || sum.Deleted != 0 {
+		t.Errorf("after undo: %+v %v", sum, err)
+	}
+	// Deleted again, then saved by hand: imports see it saved.
+	id, _ = l.FindURL(ctx, "https://offline.example/prune")
+	if _, err := l.DeleteArticle(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if gone, _ := l.WasDeleted(ctx, "https://offline.example/prune?utm_source=x"); !gone {
+		t.Error("WasDeleted does not know the address in another form")
+	}
+	a := &store.Article{Content: article.Content{SourceURL: "https://offline.example/prune", Title: "Prune", Markdown: "Text.", Text: "Text."}}
+	if _, _, err := l.AddArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if gone, _ := l.WasDeleted(ctx, "https://offline.example/prune"); gone {
+		t.Error("saved again, still counted deleted")
 	}
 }
