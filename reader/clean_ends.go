@@ -55,6 +55,10 @@ func leaves(root *html.Node, visit func(leaf) bool) {
 // long run of words, or a full sentence.
 func isProse(t string) bool {
 	words := strings.Count(t, " ") + 1 // t is squeezed
+	if words < 20 && strings.ContainsFunc(t, isIdeographic) {
+		// Chinese and Japanese set no spaces: count as CountWords does.
+		words = max(words, CountWords(t))
+	}
 	if words >= 20 {
 		return true
 	}
@@ -209,8 +213,8 @@ func (c *cleaner) isHeadMatter(l leaf) bool {
 		return false
 	}
 	if title := c.title; len(title) > 0 {
-		if joined, tj := strings.Join(t, " "), " "+strings.Join(title, " ")+" "; len(t) >= 3 && strings.Contains(tj, " "+joined+" ") ||
-			len(title) >= 3 && strings.Contains(" "+joined+" ", tj) {
+		if joined, tj := strings.Join(t, " "), " "+strings.Join(title, " ")+" "; tokenWords(t) >= 3 && strings.Contains(tj, " "+joined+" ") ||
+			tokenWords(title) >= 3 && strings.Contains(" "+joined+" ", tj) {
 			return true
 		}
 	}
@@ -305,8 +309,19 @@ func (c *cleaner) bodyTokens() []string {
 // tokens splits s into lower-case runs of letters and digits.
 func tokens(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && !unicode.IsMark(r)
 	})
+}
+
+// tokenWords is how many words tokens hold: a token of Chinese or
+// Japanese, which sets no spaces, counts its characters (CountWords), so
+// a title of one such token is no "one word".
+func tokenWords(t []string) int {
+	n := 0
+	for _, w := range t {
+		n += max(CountWords(w), 1)
+	}
+	return n
 }
 
 func shingle(t []string, i int) string {

@@ -619,3 +619,22 @@ func TestFromHTMLSoftHyphens(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese or Japanese page showed its title twice, in the header and as
+// the first heading: the cleaning counted words by spaces, so it found no
+// first paragraph and no title in the heading.
+func TestFromHTMLDropsTheTitleRepeatedCJK(t *testing.T) {
+	for _, c := range []struct{ title, paras string }{
+		{"経済学の基礎：市場と「見えざる手」", "<p>経済学は、限られた資源をどのように配分するかを研究する学問である。アダム・スミスは一七七六年に『国富論』を出版した。</p><p>市場では、需要と供給のバランスによって価格が決まる。価格が高すぎると需要が減り、低すぎると供給が減る。</p>"},
+		{"城市化进程中的传统村落保护", "<p>随着城市化进程的加快，许多传统村落正在迅速消失。据统计，过去十年间，中国的自然村数量减少了约九十万个。</p><p>这一现象引起了学者和政府的广泛关注。专家认为，保护传统村落就是保护文化的根。</p>"},
+	} {
+		page := `<html><head><title>` + c.title + `</title></head><body><article><h1>` + c.title + `</h1>` + c.paras + `</article></body></html>`
+		a, err := FromHTML([]byte(page), "", "https://example.org/x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != c.title || strings.Contains(a.Markdown, c.title) {
+			t.Errorf("title %q, markdown %q", a.Title, a.Markdown)
+		}
+	}
+}
