@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	unorm "golang.org/x/text/unicode/norm"
 )
 
 // Heading is one heading of the article, for an outline.
@@ -284,6 +285,9 @@ func (n norm) occurrences(p *proj, needle string) [][2]int {
 // ignoring whitespace (and case, if it only matches that way).
 func (t *Text) FindQuote(exact string) (start, end int, err error) {
 	p := t.p
+	// A quote typed or pasted with its accents as combining marks (é as
+	// e and U+0301, as macOS writes file names) is the text's composed é.
+	exact = unorm.NFC.String(exact)
 	short := exact
 	if utf8.RuneCountInString(short) > 40 {
 		short = string([]rune(short)[:40]) + "..."
@@ -332,6 +336,7 @@ func caseFoldOccurrences(p *proj, exact string) [][2]int {
 // the same text. Otherwise ok is false: the highlight is an orphan.
 func (t *Text) Reanchor(q Quote) (start, end int, ok bool) {
 	p := t.p
+	q.Exact, q.Prefix, q.Suffix = unorm.NFC.String(q.Exact), unorm.NFC.String(q.Prefix), unorm.NFC.String(q.Suffix) // as FindQuote
 	for _, loose := range []bool{false, true} {
 		needle := normString(q.Exact, loose)
 		if needle == "" {

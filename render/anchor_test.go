@@ -391,3 +391,17 @@ func checkSentences(t *testing.T, cases []sentenceCase) {
 		}
 	}
 }
+
+// A quote typed with its accents as combining marks (NFD, as macOS
+// writes them) was not found in the article's composed text.
+func TestFindQuoteDecomposed(t *testing.T) {
+	md := "Tiếng Việt có dấu, và café au lait.\n\nAnother paragraph here."
+	for _, q := range []string{"Tie\u0302\u0301ng Vie\u0323\u0302t", "cafe\u0301 au lait"} {
+		if _, _, err := FindQuote(md, q); err != nil {
+			t.Errorf("FindQuote(%q): %v", q, err)
+		}
+		if _, _, ok := Reanchor(md, Quote{Exact: q}); !ok {
+			t.Errorf("Reanchor(%q) failed", q)
+		}
+	}
+}
