@@ -643,9 +643,10 @@ var abbreviations = map[string]bool{
 
 // abbreviation reports whether the full stop at plain index dot, followed
 // by white space from plain index after, ends an abbreviation or an
-// initial rather than a sentence: the next word starts in lower case or a
-// digit ("2 a.m. local time", "etc. and"), or the word before it is a
-// single letter ("J. Smith") or a known abbreviation.
+// initial rather than a sentence: the next word starts in lower case
+// ("2 a.m. local time", "etc. and") or is a number after a short word
+// ("No. 5"), or the word before it is a single letter ("J. Smith") or a
+// known abbreviation.
 func (p *proj) abbreviation(dot, after int) bool {
 	k := after
 	for k < len(p.plain) && unicode.IsSpace(p.runeAt(k)) {
@@ -655,7 +656,8 @@ func (p *proj) abbreviation(dot, after int) bool {
 	if k >= len(p.plain) {
 		return false
 	}
-	if next := p.runeAt(k); unicode.IsLower(next) || unicode.IsDigit(next) {
+	next := p.runeAt(k)
+	if unicode.IsLower(next) {
 		return true
 	}
 	w := dot
@@ -667,6 +669,12 @@ func (p *proj) abbreviation(dot, after int) bool {
 		w -= n
 	}
 	word := strings.ToLower(string(p.plain[w:dot]))
+	if unicode.IsDigit(next) {
+		// "No. 5", "Abb. 3", "Jan. 2020", "3. 4": a short word or a
+		// number before the stop. After a longer word the number opens
+		// a sentence ("Alle Versuche scheitern. 1942/43 werden ...").
+		return utf8.RuneCountInString(word) <= 4 || abbreviations[word]
+	}
 	if word == "mio" || word == "mrd" {
 		// Millions and billions after a number ("5 Mio. Euro"); "mio"
 		// is also Italian's "my" ("È il mio. Poi ...").

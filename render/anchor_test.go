@@ -405,3 +405,20 @@ func TestFindQuoteDecomposed(t *testing.T) {
 		}
 	}
 }
+
+// A sentence opening with a number was joined to the one before: h on
+// "1942/43 werden ..." quoted "... scheitern. 1942/43 werden ...". A number
+// after a short word or an abbreviation is no new sentence ("No. 5").
+func TestSentenceOpeningWithANumber(t *testing.T) {
+	md := "Alle Auswanderungsversuche scheitern. 1942/43 werden Vater, Mutter und Bruder ermordet. Siehe Abb. 3 und No. 5 dazu. Er kam am 3. November 2019 an."
+	at := func(s string) int { return strings.Index(md, s) }
+	if got := NextSentence(md, 0); got != at("1942/43") {
+		t.Errorf("NextSentence from the start = %d (%q), want the number's sentence", got, md[got:])
+	}
+	if got := NextSentence(md, at("1942/43")); got != at("Siehe") {
+		t.Errorf("NextSentence = %d (%q), want Siehe", got, md[got:])
+	}
+	if got := NextSentence(md, at("Siehe")); got != at("Er kam") {
+		t.Errorf("NextSentence = %d (%q): broke at Abb. 3, No. 5 or a date", got, md[got:])
+	}
+}
