@@ -434,6 +434,17 @@ func (s *Store) FindURL(ctx context.Context, url string) (int64, error) {
 	return id, nil
 }
 
+// FindSaved returns the id of the article an article saved from src with
+// the canonical address canonical would be a duplicate of, as adding or
+// importing it finds it (a canonical home page counts for nothing), or 0.
+func (s *Store) FindSaved(ctx context.Context, src, canonical string) (int64, error) {
+	id, err := findURLTx(ctx, s.db, urlid.Public(src), pageURL(urlid.Public(canonical)))
+	if err != nil {
+		return 0, s.wrap("find article", err)
+	}
+	return id, nil
+}
+
 // WasDeleted reports whether an article saved under url was deleted (and
 // not saved again since): an import leaves it out.
 func (s *Store) WasDeleted(ctx context.Context, url string) (bool, error) {

@@ -694,6 +694,16 @@ func (r *importRun) prepareItem(j job) (result, bool) {
 	}
 	if r.opt.DryRun {
 		rec = nil
+		// The export's copy may name an article saved already by its
+		// canonical address, as the real run finds when it writes: say so
+		// here too (a dry run said "30 would be saved", the run "30
+		// duplicates").
+		if a != nil && ra.CanonicalURL != "" {
+			if id, err := r.l.FindSaved(r.ctx, ra.SourceURL, ra.CanonicalURL); err == nil && id != 0 {
+				ev.Outcome, ev.ID, ev.Reason = Duplicate, id, fmt.Sprintf("saved already as article %d (the export's copy names its address)", id)
+				ev.Highlights, ev.Orphans, ev.Archived = 0, 0, false
+			}
+		}
 	}
 	return result{ev: ev, rec: rec}, true
 }

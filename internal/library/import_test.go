@@ -859,3 +859,26 @@ func TestImportLeavesDeletedArticlesOut(t *testing.T) {
 		t.Error("saved again, still counted deleted")
 	}
 }
+
+// A dry run said "would be saved from the export's copy" of items whose
+// copy names an article saved already (its canonical address), which the
+// real run then counts duplicates: the dry run finds them too.
+func TestImportDryRunFindsCanonicalDuplicates(t *testing.T) {
+	l := openLib(t)
+	ctx := context.Background()
+	first := []importer.Item{{URL: "https://news.example/story", Title: "Story", Content: page("story")}}
+	if sum, err := l.Import(ctx, first, ImportOptions{}); err != nil || sum.Saved != 1 {
+		t.Fatalf("%+v %v", sum, err)
+	}
+	copyOf := strings.Replace(page("story"), "<head>", `<head><link rel="canonical" href="https://news.example/story">`, 1)
+	again := []importer.Item{{URL: "https://reader.example/entry/7", Title: "Story (from the reader app)", Content: copyOf}}
+	dry, err := l.Import(ctx, again, ImportOptions{DryRun: true})
+	if err != nil || dry.Duplicates != 1 || dry.Saved != 0 {
+		t.Errorf("dry run: %+v %v", dry, err)
+	}
+	again[0].Content = copyOf // the dry run took it
+	real, err := l.Import(ctx, again, ImportOptions{})
+	if err != nil || real.Duplicates != dry.Duplicates || real.Saved != dry.Saved {
+		t.Errorf("the run %+v, its dry run %+v", real, dry)
+	}
+}
