@@ -210,6 +210,15 @@ func TestImportCommand(t *testing.T) {
 	if b, err := os.ReadFile(report); err != nil || strings.Count(string(b), "\n") != 3 || !strings.Contains(string(b), `"outcome":"kept"`) {
 		t.Errorf("report: %q %v", b, err)
 	}
+	_, _, err := margin(t, db, "", "show", "1")
+	if err == nil || !strings.Contains(err.Error(), "not fetched: imported with --no-fetch; margin import --retry") {
+		t.Errorf("show of a link without text: %v", err)
+	}
+	for _, args := range [][]string{{"import"}, {"import", file, "--retry"}, {"import", file, "--jobs", "0"}, {"import", file, "--format", "kindle"}} {
+		if _, _, err := margin(t, db, "", args...); err == nil || !strings.Contains(err.Error(), "import:") {
+			t.Errorf("margin %s: %v, want a usage error", strings.Join(args, " "), err)
+		}
+	}
 	// An article deleted here stays deleted when the export is read again.
 	var two string // ids follow the order the items were written in
 	for _, line := range strings.Split(must(t, db, "list", "--all"), "\n") {
@@ -225,15 +234,6 @@ func TestImportCommand(t *testing.T) {
 	}
 	if l := must(t, db, "list", "--all"); strings.Contains(l, "two.example") {
 		t.Errorf("the deleted article came back:\n%s", l)
-	}
-	_, _, err := margin(t, db, "", "show", "1")
-	if err == nil || !strings.Contains(err.Error(), "not fetched: imported with --no-fetch; margin import --retry") {
-		t.Errorf("show of a link without text: %v", err)
-	}
-	for _, args := range [][]string{{"import"}, {"import", file, "--retry"}, {"import", file, "--jobs", "0"}, {"import", file, "--format", "kindle"}} {
-		if _, _, err := margin(t, db, "", args...); err == nil || !strings.Contains(err.Error(), "import:") {
-			t.Errorf("margin %s: %v, want a usage error", strings.Join(args, " "), err)
-		}
 	}
 }
 
