@@ -301,12 +301,21 @@ func untitled(name, text string) string {
 	if name == "standard input" {
 		for _, l := range strings.Split(text, "\n") {
 			if l = strings.Join(strings.Fields(l), " "); l != "" {
-				if r := []rune(l); len(r) > untitledRunes {
-					l = string(r[:untitledRunes])
-					if i := strings.LastIndexByte(l, ' '); i > untitledRunes/2 {
+				if textCells(l) > untitledCells {
+					// Cut to columns: a Chinese or Japanese character
+					// takes two.
+					cells, cut := 0, len(l)
+					for i, r := range l {
+						if cells += textCells(string(r)); cells > untitledCells {
+							cut = i
+							break
+						}
+					}
+					l = l[:cut]
+					if i := strings.LastIndexByte(l, ' '); i > len(l)/2 {
 						l = l[:i]
 					}
-					l = strings.TrimRight(l, " ,;:-–—") + "…"
+					l = strings.TrimRight(l, " ,;:-–—、，") + "…"
 				}
 				return l
 			}
@@ -320,8 +329,9 @@ func untitled(name, text string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-// untitledRunes bounds a title made of a pasted text's first words.
-const untitledRunes = 80
+// untitledCells bounds a title made of a pasted text's first words, in
+// columns.
+const untitledCells = 80
 
 // htmlExts are the extensions of files read as HTML whatever they hold.
 var htmlExts = map[string]bool{".html": true, ".htm": true, ".xhtml": true}

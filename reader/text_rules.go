@@ -2197,6 +2197,12 @@ func textTitle(units []textUnit, body []int) int {
 			break
 		}
 	}
+	if first == 1 && body[0] == 1 && textShortTitle(units[0]) {
+		// The text's first line, right over its first paragraph, is its
+		// title however short ("Весна", "서울의 봄", "Spring Seoul"): a
+		// menu's words are not followed by the article at once.
+		return 0
+	}
 	const lookBack = 15
 	for pass := 0; pass < 4; pass++ {
 		seen := 0
@@ -2384,6 +2390,22 @@ func textNameLine(u textUnit) bool {
 		}
 	}
 	return caps >= 2
+}
+
+// textShortTitle reports whether u, a line of one or two words, may be a
+// title: words, not the site's, no sentence, no number alone.
+func textShortTitle(u textUnit) bool {
+	return u.words >= 1 && u.words < textMinTitleWords && !u.junk && !u.list && !u.boiler && !u.meta && !u.aside && !u.stop &&
+		!u.prose && !textEndsSentence(u.text) && 2*textBareWords(u.text) <= u.words && !strings.Contains(u.text, "://") &&
+		!textNavWords[strings.ToLower(strings.Trim(u.text, " .:|»›>"))]
+}
+
+// textNavWords are a menu's first words, which a copy of a page may open
+// with.
+var textNavWords = map[string]bool{
+	"home": true, "menu": true, "main menu": true, "start": true, "startseite": true, "accueil": true, "inicio": true, "início": true,
+	"home page": true, "homepage": true, "navigation": true, "search": true, "suche": true, "login": true, "log in": true, "sign in": true,
+	"anmelden": true, "skip": true, "news": true, "nachrichten": true, "главная": true,
 }
 
 func textTitleShaped(u textUnit) bool {

@@ -3267,3 +3267,37 @@ func TestTextUnquoted(t *testing.T) {
 		}
 	}
 }
+
+// A pasted Chinese or Japanese text without a title line was named by its
+// first 80 characters: 160 columns, twice an English one. The cut counts
+// columns.
+func TestPastedTextTitleCutToColumns(t *testing.T) {
+	first := strings.Repeat("経済学は限られた資源をどのように配分するかを研究する学問である。", 4)
+	a, err := Load(context.Background(), "-", LoadOptions{Stdin: strings.NewReader(first + "\n\n" + first + "\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := textCells(a.Title); w > untitledCells+1 || w < untitledCells-4 || !strings.HasSuffix(a.Title, "…") {
+		t.Errorf("title %q: %d columns", a.Title, w)
+	}
+}
+
+// A text file whose first line is a title of one or two words ("Весна",
+// "서울의 봄", "Spring Seoul") was named after the file: the line is the
+// title when the article's first paragraph follows it at once. A menu's
+// first word is not.
+func TestTextShortTitleLine(t *testing.T) {
+	body := "\n\nThe spring in Seoul begins with cherry blossoms. Every year many people come to see them along the river.\n\nWhen the spring rain falls, the petals drop and the streets turn pink for a week or so.\n"
+	for head, want := range map[string]string{"Весна": "Весна", "서울의 봄": "서울의 봄", "Spring Seoul": "Spring Seoul", "Home": "", "Main menu": ""} {
+		a, err := FromText(head + body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want != "" && a.Title != want || want == "" && a.Title == head {
+			t.Errorf("%q: title %q", head, a.Title)
+		}
+		if want != "" && strings.Contains(a.Text, head) {
+			t.Errorf("%q: the title stays in the text %q", head, a.Text)
+		}
+	}
+}
