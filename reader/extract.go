@@ -199,7 +199,7 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 	md, text = withLede(md, text, info, base)
 	md, text = composeLetters(md), composeLetters(text)
 	a := &Article{
-		Title:     oneLine(dropSiteName(pickTitle(ra.Title(), info.h1), ra.SiteName(), info.host)),
+		Title:     oneLine(dropSiteName(pickTitle(titleInHead(ra.Title(), info), info.h1), ra.SiteName(), info.host)),
 		SiteName:  oneLine(ra.SiteName()),
 		SourceURL: sanitize.Text(strings.TrimSpace(pageURL)),
 		Language:  oneLine(cmp.Or(ra.Language(), info.lang, info.metaLang)),
@@ -237,6 +237,26 @@ func composeLetters(s string) string {
 		return s
 	}
 	return norm.NFC.String(s)
+}
+
+// titleInHead prefers an <h1> of three words or more that the page's
+// <title> holds whole when the shorter title readability made of it does
+// not: a
+// title of the site's sections and then the headline ("www.example.de:
+// Der Bundespräsident / Reden / Rede von Bundespräsident Johannes Rau
+// ...") was cut to the sections.
+func titleInHead(title string, info *pageInfo) string {
+	low := strings.ToLower(strings.Join(strings.Fields(title), " "))
+	for _, h := range info.heads {
+		t := strings.ToLower(h.text)
+		// Longer than the title kept: a blog's name in its <h1> and
+		// after the headline in its <title> is no headline.
+		if h.tag == "h1" && strings.Count(t, " ") >= 2 && strings.Count(t, " ") > strings.Count(low, " ") &&
+			!strings.Contains(low, t) && strings.Contains(info.docTitle, t) {
+			return h.text
+		}
+	}
+	return title
 }
 
 // pickTitle prefers the page's own <h1> when the metadata title is that

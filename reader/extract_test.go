@@ -638,3 +638,25 @@ func TestFromHTMLDropsTheTitleRepeatedCJK(t *testing.T) {
 		}
 	}
 }
+
+// A page whose <title> lists the site's sections before the headline
+// ("www.example.de: Der Bundespräsident / Reden / Rede von ...") was saved
+// under the sections: the <h1> the title holds whole is the headline. A
+// blog's name in its <h1> and after the headline in the title is not.
+func TestTitleFromTheHeadlineTheTitleHolds(t *testing.T) {
+	paras := strings.Repeat("<p>Der Bundespräsident sprach vor den Abgeordneten der Landesparlamente über die Zukunft des Föderalismus in Deutschland und die Rolle der Länder.</p>", 5)
+	for _, c := range []struct{ title, h1, want string }{
+		{"www.example.de: Der Bundespräsident / Reden / Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent",
+			"Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent", "Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent"},
+		{"Jangan Membenci Satu Kaum Secara Berlebihan | Kabar tentang Dunia Islam", "Kabar tentang Dunia Islam", "Jangan Membenci Satu Kaum Secara Berlebihan"},
+	} {
+		page := `<html><head><title>` + c.title + `</title></head><body><header><h1>` + c.h1 + `</h1></header><article>` + paras + `</article></body></html>`
+		a, err := FromHTML([]byte(page), "", "https://www.example.de/reden/rau")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != c.want {
+			t.Errorf("title %q, want %q", a.Title, c.want)
+		}
+	}
+}
