@@ -514,14 +514,21 @@ func cmdShow(e *env, args []string) error {
 	return writeLines(e.ctx, e.stdout, doc.Lines, plain)
 }
 
+// unlinked keeps an address in escaped Markdown from being linked: the
+// renderer showed a title "www.example.com: Reden" as
+// "http://www.example.com: Reden". An escaped "." or "/" reads the same.
+func unlinked(md string) string {
+	return strings.NewReplacer("www.", `www\.`, "://", `:\/\/`).Replace(md)
+}
+
 // headerMarkdown is the title block margin show prints above the body.
 func headerMarkdown(a *store.Article) string {
 	var b strings.Builder
-	b.WriteString("# " + reader.EscapeMarkdown(sanitize.Line(a.Title)) + "\n\n")
+	b.WriteString("# " + unlinked(reader.EscapeMarkdown(sanitize.Line(a.Title))) + "\n\n")
 	var meta []string
 	for _, s := range []string{a.Byline, a.Site()} {
 		if s = sanitize.Line(s); s != "" {
-			meta = append(meta, reader.EscapeMarkdown(s))
+			meta = append(meta, unlinked(reader.EscapeMarkdown(s)))
 		}
 	}
 	if !a.Published.IsZero() {

@@ -733,3 +733,19 @@ func TestLastWordsOfUnsavedWork(t *testing.T) {
 		t.Errorf("another error is one line: %q", lastWords(errors.New("a\nb")))
 	}
 }
+
+// margin show printed a title "www.example.com: Reden" as
+// "http://www.example.com: Reden": the renderer linked the address.
+func TestShowKeepsTheTitleAsWritten(t *testing.T) {
+	dir := t.TempDir()
+	db, page := filepath.Join(dir, "lib.db"), filepath.Join(dir, "p.html")
+	body := strings.Repeat("<p>A paragraph with enough words to be read as prose by the extractor, about bridges and rivers.</p>", 4)
+	if err := os.WriteFile(page, []byte(`<html><head><title>www.example.com: Some sections / Reden</title></head><body><article>`+body+`</article></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	id := savedID(t, must(t, db, "add", page))
+	out := must(t, db, "show", id)
+	if strings.Contains(out, "http://www.example.com") || !strings.Contains(out, "www.example.com: Some sections") {
+		t.Errorf("show's title:\n%s", out)
+	}
+}
