@@ -4,7 +4,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
+
+	unorm "golang.org/x/text/unicode/norm"
 )
 
 // Offset returns the Markdown source byte offset shown in a cell, or -1 for
@@ -342,7 +346,7 @@ func (d *Doc) Find(query string) []Match {
 	if len(q) == 0 {
 		return nil
 	}
-	type at struct{ line, col, w, off int32 }
+	type at struct{ line, col, w, off, end int32 }
 	var fs []rune
 	var ps []at
 	space := true // a run of white space is one space; none leads
@@ -366,9 +370,22 @@ func (d *Doc) Find(query string) []Match {
 			if col < len(cells) {
 				off = cells[col]
 			}
-			a := at{int32(l), int32(col), int32(w), off}
+			a := at{int32(l), int32(col), int32(w), off, -1}
+			if off >= 0 {
+				// The cell's source ends after the marks over its letter
+				// too (دّ): a match takes them, though it skips them.
+				a.end = d.unitEnd(off)
+				for i, r := range g {
+					if i > 0 && unicode.Is(unicode.Mn, r) {
+						a.end += int32(utf8.RuneLen(r))
+					}
+				}
+			}
 			for _, r := range g {
-				r = Fold(r)
+				r, keep := searchFold(r)
+				if !keep {
+					continue // a mark: "cafe" finds "café", يعد finds يُعدّ
+				}
 				if off < 0 {
 					gap = true // decoration and padding are not text
 					continue
@@ -406,7 +423,7 @@ func (d *Doc) Find(query string) []Match {
 				if m.Start < 0 || int(o) < m.Start {
 					m.Start = int(o)
 				}
-				if e := int(d.unitEnd(o)); e > m.End {
+				if e := int(ps[k].end); e > m.End {
 					m.End = e
 				}
 			}
@@ -435,12 +452,55 @@ func Fold(r rune) rune {
 	return unicode.ToLower(r)
 }
 
+// searchFold is Fold for the reader's search, which also ignores accents
+// and marks, as full-text search does ("cafe" finds "café", "Friedlander"
+// "Friedländer", يعد finds يُعدّ), and reads fullwidth letters as plain
+// ones (AI finds ＡＩ); keep is false for a mark, which is skipped.
+func searchFold(r rune) (folded rune, keep bool) {
+	switch {
+	case r < 0xC0:
+		return Fold(r), true
+	case unicode.Is(unicode.Mn, r):
+		return 0, false
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return Fold(r - 0xFEE0), true
+	case r < int32(len(baseLetters())):
+		if b := baseLetters()[r]; b != 0 {
+			return Fold(b), true
+		}
+	}
+	return Fold(r), true
+}
+
+// baseLetters maps each precomposed letter below U+2000 (Latin, Greek,
+// Cyrillic, Vietnamese) to its letter without marks, 0 where it has none.
+var baseLetters = sync.OnceValue(func() []rune {
+	t := make([]rune, 0x2000)
+	for r := rune(0xC0); r < 0x2000; r++ {
+		d := []rune(unorm.NFD.String(string(r)))
+		if len(d) < 2 || d[0] == r {
+			continue
+		}
+		marks := true
+		for _, m := range d[1:] {
+			marks = marks && unicode.Is(unicode.Mn, m)
+		}
+		if marks {
+			t[r] = d[0]
+		}
+	}
+	return t
+})
+
 // foldedRunes is a query folded, its white space runs one space, trimmed.
 func foldedRunes(s string) []rune {
 	var out []rune
 	space := true
 	for _, r := range s {
-		r = Fold(r)
+		r, keep := searchFold(r)
+		if !keep {
+			continue
+		}
 		if unicode.IsSpace(r) {
 			if !space {
 				out = append(out, ' ')

@@ -529,3 +529,22 @@ func screenText(t *testing.T, md string, opt Options) (*Doc, string) {
 	}
 	return d, all.String()
 }
+
+// The reader's search ignores accents and marks as full-text search does:
+// "Friedlander" found no "Friedländer", يعد no يُعدّ, AI no ＡＩ.
+func TestFindIgnoresMarks(t *testing.T) {
+	md := "Saul Friedländer wrote about phở and café life. يُعدّ النهر طويلا. The ＡＩ model, and a cafe\u0301 too.\n"
+	d, err := Render(md, Options{Width: 60, Style: "dark"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{"friedlander": "Friedländer", "pho and": "phở and", "يعد": "يُعدّ", "AI model": "ＡＩ model", "Café life": "café life"} {
+		ms := d.Find(q)
+		if len(ms) != 1 || md[ms[0].Start:ms[0].End] != want {
+			t.Errorf("Find(%q) = %+v, want %q", q, ms, want)
+		}
+	}
+	if ms := d.Find("cafe"); len(ms) != 2 {
+		t.Errorf("cafe: %d matches, want 2 (café, and e with a combining accent)", len(ms))
+	}
+}
