@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -257,23 +258,32 @@ func (s *highlightState) onEditorKey(v readerView, msg tea.KeyPressMsg) tea.Cmd 
 // closeEditor leaves the editor, recording the note change for undo.
 func (s *highlightState) closeEditor(v readerView) {
 	ed := s.editor
-	if !ed.deleted && ed.article && ed.base != ed.orig {
-		before := ed.h
-		before.Note = ed.orig
+	// Undo goes back to the note this save replaced: the one written
+	// elsewhere when yours was kept over it (it was lost, undo and all).
+	before := ed.h
+	before.Note = ed.orig
+	if ed.replaced != nil {
+		before.Note = *ed.replaced
+	}
+	if !ed.deleted && ed.article && ed.base != before.Note {
 		s.pushUndo(undoStep{kind: undoArticleNote, h: before, note: ed.base})
-		if ed.base == "" {
+		switch {
+		case ed.replaced != nil:
+			s.fx.say("Your note on the article saved over the one written elsewhere. u brings that one back")
+		case ed.base == "":
 			s.fx.say("Note on the article removed. u to undo")
-		} else {
+		default:
 			s.fx.say("Note on the article saved. u to undo")
 		}
 	}
-	if !ed.deleted && !ed.article && ed.base != ed.orig {
-		before := ed.h
-		before.Note = ed.orig
+	if !ed.deleted && !ed.article && ed.base != before.Note {
 		s.pushUndo(undoStep{kind: undoNote, h: before, note: ed.base})
-		if ed.base == "" {
+		switch {
+		case ed.replaced != nil:
+			s.fx.say("Your note saved over the one written elsewhere. u brings that one back")
+		case ed.base == "":
 			s.fx.say("Note removed. u to undo")
-		} else {
+		default:
 			s.fx.say("Note saved. u to undo")
 		}
 	}
@@ -322,6 +332,7 @@ func (s *highlightState) saveNote(v readerView, mine, close bool) tea.Cmd {
 		}
 		return nil
 	}
+	over := overwritten(ed, mine)
 	ed.saving++
 	ed.closing = ed.closing || close
 	if close {
@@ -340,11 +351,22 @@ func (s *highlightState) saveNote(v readerView, mine, close bool) tea.Cmd {
 			ed.stayed, ed.closing = ed.closing, false
 			return nil
 		}
+		ed.replaced = cmp.Or(over, ed.replaced)
 		if close {
 			s.closeEditor(v)
 		}
 		return nil
 	})
+}
+
+// overwritten is the note written elsewhere a save with mine replaces,
+// nil when it replaces none.
+func overwritten(ed *noteEditor, mine bool) *string {
+	if !mine || ed.theirs == nil {
+		return nil
+	}
+	t := *ed.theirs
+	return &t
 }
 
 // noteSaved takes a note save's result: a conflict keeps the other text

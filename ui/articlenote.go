@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -69,6 +70,7 @@ func (s *highlightState) saveArticleNote(v readerView, mine, close bool) tea.Cmd
 		}
 		return nil
 	}
+	over := overwritten(ed, mine)
 	ed.saving++
 	ed.closing = ed.closing || close
 	if close {
@@ -85,6 +87,7 @@ func (s *highlightState) saveArticleNote(v readerView, mine, close bool) tea.Cmd
 			ed.stayed, ed.closing = ed.closing, false
 			return nil
 		}
+		ed.replaced = cmp.Or(over, ed.replaced)
 		if close {
 			s.closeEditor(v)
 		}

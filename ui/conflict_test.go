@@ -67,9 +67,16 @@ func TestNoteConflictKeepsBoth(t *testing.T) {
 	if hs.lib.hls[id].Note != "mine" || p.mode != readNormal {
 		t.Fatalf("keep mine: %q", hs.lib.hls[id].Note)
 	}
-	if scr := hs.screen(); strings.Contains(scr, "elsewhere") {
-		t.Errorf("the conflict's warning stayed after the save:\n%s", scr)
+	if scr := hs.screen(); strings.Contains(scr, "Changed elsewhere") || !strings.Contains(scr, "Your note saved over the one written elsewhere") {
+		t.Errorf("the conflict's warning stayed after the save, or the save did not say what it replaced:\n%s", scr)
 	}
+	// The other margin's note was lost, undo and all (u went back to the
+	// note the editor opened on): u brings it back.
+	hs.press("u")
+	if got := hs.lib.hls[id].Note; got != "theirs" {
+		t.Fatalf("u after keeping mine: %q, want the note written elsewhere", got)
+	}
+	hs.lib.hls[id].Note = "mine" // the test goes on from "mine"
 	// Merge both, then save.
 	hs.press("a")
 	hs.typeText(" too")
@@ -966,5 +973,27 @@ func TestNoteSaveSaysSavingAtOnce(t *testing.T) {
 	hs.run(cmd)
 	if scr := hs.screen(); strings.Contains(scr, "Saving the note…") || !strings.Contains(scr, "Note saved.") {
 		t.Errorf("after the save:\n%s", scr)
+	}
+}
+
+// The article's note too: keeping yours over a note written elsewhere
+// says so, and u brings the other back.
+func TestArticleNoteKeepMineUndoBringsTheirsBack(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	id := p.art.ID
+	hs.press("A")
+	hs.typeText("mine")
+	hs.lib.arts[id].Note = "theirs"
+	hs.press("ctrl+s")
+	if !strings.Contains(hs.screen(), "Changed elsewhere while you wrote") {
+		t.Fatalf("no conflict:\n%s", hs.screen())
+	}
+	hs.press("ctrl+s")
+	if hs.lib.arts[id].Note != "mine" || !strings.Contains(hs.screen(), "saved over the one written elsewhere") {
+		t.Fatalf("keep mine: %q\n%s", hs.lib.arts[id].Note, hs.screen())
+	}
+	hs.press("u")
+	if got := hs.lib.arts[id].Note; got != "theirs" {
+		t.Errorf("u: %q, want theirs", got)
 	}
 }

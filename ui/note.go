@@ -28,6 +28,9 @@ type noteEditor struct {
 	// elsewhere.
 	theirs  *string
 	deleted bool
+	// replaced is the note written elsewhere that "keep yours" saved
+	// over: undo brings it back, not the note the editor opened on.
+	replaced *string
 	// article: the note is the article's own (h.ArticleID), not a
 	// highlight's.
 	article bool
