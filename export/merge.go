@@ -73,10 +73,13 @@ func findRegion(body string) (start, end int, hash, inner, stamp string, ok bool
 	line := body[start : start+eol]
 	f := strings.Fields(strings.TrimPrefix(line, regionBegin))
 	if len(f) > 0 && len(f[0]) == 16 && strings.Trim(f[0], "0123456789abcdef") == "" {
-		hash = f[0]
-		if len(f) > 1 && strings.HasPrefix(f[1], stampPrefix) {
-			stamp = f[1]
-		}
+		hash, f = f[0], f[1:]
+	}
+	// The stamp is read with or without the hash: a user who deleted the
+	// hash to let margin replace the region keeps the front matter they
+	// edited (margin's title came back over theirs).
+	if len(f) > 0 && strings.HasPrefix(f[0], stampPrefix) {
+		stamp = f[0]
 	}
 	e := lineStarting(body, start+eol+1, regionEnd)
 	if e < 0 {

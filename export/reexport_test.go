@@ -281,6 +281,19 @@ func TestReexportKeepsTheUsersFrontMatterValues(t *testing.T) {
 			t.Fatalf("margin's new key not added:\n%s", fm)
 		}
 	}
+	// The hash deleted, as the refusal of an edit inside the region says
+	// to do to let margin replace it: the front matter edits stay (the
+	// title came back as margin's).
+	nohash := regexp.MustCompile(`(margin:begin) [0-9a-f]{16} `).ReplaceAllString(edit(read(t, res.Path)), "$1 ")
+	nohash = strings.Replace(nohash, "\n> ", "\n> edited inside the region: ", 1)
+	if err := os.WriteFile(res.Path, []byte(nohash), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res = exportMarkdown(t, dir, a, hs[:4], rec, Updated)
+	if fm, body := splitFrontMatter(read(t, res.Path)); !strings.Contains(fm, "title: \"Pencil: my working title\"\n") || !strings.Contains(fm, "site: Essays I keep\n") ||
+		strings.Contains(body, "edited inside the region") {
+		t.Errorf("the hash deleted: front matter\n%s\nbody\n%s", fm, body)
+	}
 	// An older margin's file: no record on the begin line.
 	old := regexp.MustCompile(` fm=[0-9a-f.]+`).ReplaceAllString(edit(cur), "")
 	if err := os.WriteFile(res.Path, []byte(old), 0o644); err != nil {
