@@ -599,6 +599,7 @@ func (p *proj) sentenceStarts() []int {
 					}
 					j += n
 				}
+				j += p.citation(j)
 				if j >= len(p.plain) || tight || unicode.IsSpace(p.runeAt(j)) && (r != '.' || !p.abbreviation(i, j)) {
 					start = true
 					i = j
@@ -610,6 +611,35 @@ func (p *proj) sentenceStarts() []int {
 		p.sents = out
 	})
 	return p.sents
+}
+
+// citation returns the length of a reference marker at plain index j
+// after a sentence's stop ("citation.[1] The next", "here.[^2] And",
+// "it.¹² Then"), 0 when there is none: the sentence ends after it.
+func (p *proj) citation(j int) int {
+	if j >= len(p.plain) {
+		return 0
+	}
+	if p.plain[j] == '[' {
+		k := j + 1
+		if k < len(p.plain) && p.plain[k] == '^' {
+			k++
+		}
+		start := k
+		for k < len(p.plain) && k-start <= 6 && (p.plain[k] >= '0' && p.plain[k] <= '9' || p.plain[k] >= 'a' && p.plain[k] <= 'z') {
+			k++
+		}
+		if k > start && k < len(p.plain) && p.plain[k] == ']' {
+			return k + 1 - j
+		}
+		return 0
+	}
+	k := j
+	for k < len(p.plain) && strings.ContainsRune("⁰¹²³⁴⁵⁶⁷⁸⁹", p.runeAt(k)) {
+		_, n := utf8.DecodeRune(p.plain[k:])
+		k += n
+	}
+	return k - j
 }
 
 // closers may follow a sentence's last stop: brackets and closing quotes,

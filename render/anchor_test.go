@@ -422,3 +422,15 @@ func TestSentenceOpeningWithANumber(t *testing.T) {
 		t.Errorf("NextSentence = %d (%q): broke at Abb. 3, No. 5 or a date", got, md[got:])
 	}
 }
+
+// A sentence ending in a reference marker ran into the next one: h quoted
+// "... a citation.[1] The second sentence follows it." as one.
+func TestSentenceEndsAfterItsReference(t *testing.T) {
+	md := "The first sentence ends with a citation.[1] The second sentence follows it. A third ends here.[^2] And a fourth.¹² A fifth.\n\n[^2]: A note.\n"
+	at := func(s string) int { return strings.Index(md, s) }
+	for from, want := range map[string]string{"The first": "The second", "The second": "A third", "A third": "And a fourth", "And a fourth": "A fifth"} {
+		if got := NextSentence(md, at(from)); got != at(want) {
+			t.Errorf("NextSentence from %q = %q, want %q", from, md[got:min(got+12, len(md))], want)
+		}
+	}
+}
