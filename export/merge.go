@@ -37,8 +37,8 @@ func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
 	}
 	// An editor that turned the file's line ends into CRLF changed nothing.
 	if hash != "" && hash != regionHash(strings.ReplaceAll(inner, "\r\n", "\n")) {
-		return "", "you edited inside the margin region, which margin rewrites; move your words above or below it " +
-			"(or delete the hash after margin:begin to let margin replace the region)"
+		return "", "you edited inside margin's region, which it rewrites: move your words above or below it, " +
+			"or delete the hash after margin:begin to let margin replace the region"
 	}
 	fm, stamp, reason := mergeFrontMatter(cfm, nfm, cstamp)
 	if reason != "" {

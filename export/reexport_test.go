@@ -144,7 +144,7 @@ func TestReexportKeepsTheUsersEdits(t *testing.T) {
 	out5, _ := Markdown(a, hs[:5], Options{})
 	res, err = WriteFile(ctx, dir, a, out5, "md", rec)
 	var ce *ConflictError
-	if !errors.As(err, &ce) || read(t, moved) != inside || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "inside the margin region") {
+	if !errors.As(err, &ce) || read(t, moved) != inside || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "inside margin's region") {
 		t.Errorf("edit inside the region: %+v %v", res, err)
 	}
 	if files := allFiles(t, dir); len(files) != 1 {

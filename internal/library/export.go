@@ -43,9 +43,9 @@ func (l *Library) ExportToFolder(ctx context.Context, id int64) (string, error) 
 	res, err := x.Write(ctx, dir, id)
 	var ce *export.ConflictError
 	if errors.As(err, &ce) {
-		// The reader shows it on one line, cut to the terminal: what to
-		// do first, the file by its name after.
-		err = fmt.Errorf("%s; margin left %s as it was", ce.Reason, filepath.Base(ce.Path))
+		// The reader shows it on two lines at most, cut to the terminal:
+		// the file by its name first, then what to do.
+		err = fmt.Errorf("%s left as it was: %s", filepath.Base(ce.Path), ce.Reason)
 	}
 	return res.Path, err
 }
