@@ -160,10 +160,16 @@ func (s *highlightState) removeAt(v readerView, i int) tea.Cmd {
 			return nil
 		}
 		s.pushUndo(undoStep{kind: undoDelete, h: h, relink: relink})
-		s.fx.say("Highlight deleted. u to undo")
-		if n := len(relink); n > 0 {
-			s.fx.say(fmt.Sprintf("Highlight deleted, with the %d link%s to it. u to undo", n, plural(n)))
+		// Say what went with it: a note of pages went without a word.
+		what := "Highlight deleted"
+		if strings.TrimSpace(h.Note) != "" {
+			n := len(strings.Fields(h.Note))
+			what += fmt.Sprintf(" with its note (%d word%s)", n, plural(n))
 		}
+		if n := len(relink); n > 0 {
+			what += fmt.Sprintf(", and the %d link%s to it", n, plural(n))
+		}
+		s.fx.say(what + ". u to undo")
 		s.refreshPanel(v)
 		return nil
 	})

@@ -154,7 +154,7 @@ func TestUndoDeleteClaimRestoresLinks(t *testing.T) {
 	}
 	cursorOn(t, p, "Paragraph 1.1")
 	hs.press("x")
-	if !strings.Contains(hs.screen(), "Highlight deleted, with the 2 links to it. u to undo") {
+	if !strings.Contains(hs.screen(), "Highlight deleted, and the 2 links to it. u to undo") {
 		t.Errorf("x status:\n%s", hs.screen())
 	}
 	if hs.lib.hls[linked[0]].Supports != 0 {
@@ -174,6 +174,14 @@ func TestUndoDeleteClaimRestoresLinks(t *testing.T) {
 	hs.press("h", "x")
 	if !strings.Contains(hs.screen(), "Highlight deleted. u to undo") {
 		t.Errorf("x on a plain highlight:\n%s", hs.screen())
+	}
+	// One with a note says the note went with it.
+	cursorOn(t, p, "Paragraph 2.2")
+	hs.press("h", "a")
+	hs.typeText("three words here")
+	hs.press("esc", "x")
+	if !strings.Contains(hs.screen(), "Highlight deleted with its note (3 words). u to undo") {
+		t.Errorf("x on a highlight with a note:\n%s", hs.screen())
 	}
 }
 
