@@ -81,7 +81,7 @@ func TestExportVaultRoundTrip(t *testing.T) {
 	os.WriteFile(moved, []byte(inside), 0o644)
 	_, errOut, err := margin(t, db, "", "export", id, "-o", vault)
 	b, _ = os.ReadFile(moved)
-	if err == nil || !strings.Contains(errOut, "inside the margin region") || !strings.Contains(err.Error(), "1 file not updated") || string(b) != inside {
+	if err == nil || !strings.Contains(errOut, "inside margin's region") || !strings.Contains(err.Error(), "1 file not updated") || string(b) != inside {
 		t.Errorf("conflict: %v %q", err, errOut)
 	}
 }
