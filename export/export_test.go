@@ -716,3 +716,19 @@ func TestMarkFullEscapesDollars(t *testing.T) {
 		t.Errorf("an escaped dollar escaped again:\n%s", got)
 	}
 }
+
+// A quote's line breaks inside a paragraph (a poem's lines, an address)
+// were soft breaks in the export, so every CommonMark viewer ran the lines
+// together: each such line now ends in Markdown's line break, and the
+// quote's paragraphs stay paragraphs.
+func TestBlockquoteKeepsLineBreaks(t *testing.T) {
+	q := blockquote("Roses are red,\nviolets are blue.\n\nSugar is sweet.")
+	var out bytes.Buffer
+	if err := goldmark.New().Convert([]byte(q), &out); err != nil {
+		t.Fatal(err)
+	}
+	want := "<blockquote>\n<p>Roses are red,<br>\nviolets are blue.</p>\n<p>Sugar is sweet.</p>\n</blockquote>\n"
+	if out.String() != want {
+		t.Errorf("%q renders as\n%q, want\n%q", q, out.String(), want)
+	}
+}

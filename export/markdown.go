@@ -72,9 +72,19 @@ func wrapRegion(body, stamp string) string {
 }
 
 // regionHash is the short hash of a region's content that its begin line
-// carries.
+// carries. Spaces at lines' ends do not count: many editors trim them on
+// save, which is no edit of the user's.
 func regionHash(inner string) string {
-	return sum([]byte(inner))[:16]
+	return sum([]byte(trimLineEnds(inner)))[:16]
+}
+
+// trimLineEnds drops the spaces and tabs before every line's end.
+func trimLineEnds(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // splitFrontMatter splits a Markdown file into its YAML front matter (the
@@ -404,18 +414,25 @@ func linkDest(s string) string {
 }
 
 // blockquote quotes plain text: every line escaped and prefixed "> ", so a
-// multi-line quote stays one blockquote whatever it contains.
+// multi-line quote stays one blockquote whatever it contains. A blank line
+// parts paragraphs; any other line break is the text's own (a poem's
+// lines, an address, code), so it ends in Markdown's line break.
 func blockquote(text string) string {
 	text = strings.Trim(text, "\n")
 	if strings.TrimSpace(text) == "" {
 		return "> *(empty)*"
 	}
 	lines := strings.Split(escapeText(text), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " \t")
+	}
 	for i, l := range lines {
-		l = strings.TrimRight(l, " \t")
-		if l == "" {
+		switch {
+		case l == "":
 			lines[i] = ">"
-		} else {
+		case i+1 < len(lines) && lines[i+1] != "":
+			lines[i] = "> " + l + "  "
+		default:
 			lines[i] = "> " + l
 		}
 	}

@@ -319,3 +319,26 @@ func exportMarkdown(t *testing.T, dir string, a *store.Article, hs []store.Highl
 	}
 	return res
 }
+
+// An editor that trims the spaces at lines' ends (many do on save) changed
+// nothing of the user's: the quote's line breaks margin writes as two
+// spaces must not make the next export a conflict. A region stamped before
+// this rule, with its spaces, is still recognised as margin's own.
+func TestMergeTrimmedLineEnds(t *testing.T) {
+	fm := "---\ntitle: T\nmargin_id: 9\n---\n"
+	next := fm + "\n" + wrapRegion("new", "")
+	body := "> Roses are red,  \n> violets are blue."
+	trimmed := strings.ReplaceAll(fm+wrapRegion(body, ""), "red,  \n", "red,\n")
+	if _, reason := mergeMarkdown(trimmed, next, false); reason != "" {
+		t.Errorf("trimmed line ends: %s", reason)
+	}
+	inner := "\n" + body + "\n\n"
+	legacy := fm + regionBegin + sum([]byte(inner))[:16] + regionNote + "\n" + inner + regionEnd + "\n"
+	if _, reason := mergeMarkdown(legacy, next, false); reason != "" {
+		t.Errorf("a region hashed with its spaces: %s", reason)
+	}
+	edited := strings.Replace(trimmed, "violets", "tulips", 1)
+	if _, reason := mergeMarkdown(edited, next, false); reason == "" {
+		t.Error("a word changed inside the region was not a conflict")
+	}
+}
