@@ -15,6 +15,18 @@ import (
 // before margin marked its region may be replaced whole. reason, when not
 // empty, says why the files cannot be merged.
 func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
+	// A file whose line ends an editor made CRLF is merged as LF and
+	// written back in CRLF, margin's parts included: mixed line ends make
+	// some editors rewrite every line.
+	if crlf := strings.Count(cur, "\r\n"); crlf > 0 && 2*crlf > strings.Count(cur, "\n") {
+		merged, reason = mergeLF(strings.ReplaceAll(cur, "\r\n", "\n"), next, ours)
+		return strings.ReplaceAll(merged, "\n", "\r\n"), reason
+	}
+	return mergeLF(cur, next, ours)
+}
+
+// mergeLF is mergeMarkdown on a file whose line ends are mostly LF.
+func mergeLF(cur, next string, ours bool) (merged, reason string) {
 	nfm, nbody := splitFrontMatter(next)
 	nb, ne, _, _, nstamp, ok := findRegion(nbody)
 	if !ok {

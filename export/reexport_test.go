@@ -223,16 +223,25 @@ func TestMergeReorderedFrontMatter(t *testing.T) {
 	}
 }
 
-// A file whose line ends an editor turned into CRLF still merges, and the
-// user's text keeps its CRLF.
+// A file whose line ends an editor turned into CRLF still merges, the
+// user's text keeps its CRLF, and margin's new region and front matter
+// are written with CRLF too (they came in LF: the file had mixed line
+// ends, which some editors then "fix" into a diff of every line).
 func TestMergeCRLF(t *testing.T) {
 	lf := "---\ntitle: T\nmargin_id: 9\nhighlights: 1\n---\nmine\n\n" + wrapRegion("old", "") + "\nbelow\n"
 	cur := strings.ReplaceAll(lf, "\n", "\r\n")
-	next := "---\ntitle: T\nmargin_id: 9\nhighlights: 2\n---\n\n" + wrapRegion("new", "")
+	next := "---\ntitle: T\nmargin_id: 9\nhighlights: 2\n---\n\n" + wrapRegion("new\nlines", "")
 	got, reason := mergeMarkdown(cur, next, false)
-	if reason != "" || !strings.Contains(got, "mine\r\n\r\n"+regionBegin) || !strings.HasSuffix(got, regionEnd+"\n\r\nbelow\r\n") ||
-		!strings.Contains(got, "new") || !strings.Contains(got, "highlights: 2\n") {
+	if reason != "" || !strings.Contains(got, "mine\r\n\r\n"+regionBegin) || !strings.HasSuffix(got, regionEnd+"\r\n\r\nbelow\r\n") ||
+		!strings.Contains(got, "new\r\nlines") || !strings.Contains(got, "highlights: 2\r\n") {
 		t.Errorf("CRLF merge: %s\n%q", reason, got)
+	}
+	if bare := strings.Count(got, "\n") - strings.Count(got, "\r\n"); bare != 0 {
+		t.Errorf("%d line ends without CR in a CRLF file:\n%q", bare, got)
+	}
+	// The merged file merges again: margin knows its region in CRLF.
+	if _, reason := mergeMarkdown(got, next, false); reason != "" {
+		t.Errorf("second merge: %s", reason)
 	}
 }
 
