@@ -25,7 +25,9 @@ import (
 func margin(t *testing.T, db string, stdin string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	var o, e bytes.Buffer
-	err = run(context.Background(), append(args, "--db", db), strings.NewReader(stdin), &o, &e)
+	// --db goes first: after a "--" in args it would be a word to look for,
+	// and the user's own library would be opened.
+	err = run(context.Background(), append([]string{"--db", db}, args...), strings.NewReader(stdin), &o, &e)
 	return o.String(), e.String(), err
 }
 
