@@ -164,7 +164,7 @@ func read(t *testing.T, path string) string {
 
 func TestWriteFileRules(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "vault", "notes") // created on demand
+	dir := filepath.Join(t.TempDir(), "notes") // created on demand
 	a := &store.Article{ID: 42, Content: article.Content{Title: "Reading with a pencil"}}
 	rec := &fakeRecords{}
 	v := func(s string) []byte { return []byte("---\nmargin_id: 42\n---\n\n" + wrapRegion(s, "")) }
@@ -284,5 +284,25 @@ func TestFolderError(t *testing.T) {
 	err := folderError("/mnt/ro", &os.PathError{Op: "open", Path: "/mnt/ro/x", Err: syscall.EROFS})
 	if err.Error() != "cannot write to export folder /mnt/ro: it is read-only or not yours" {
 		t.Errorf("EROFS: %v", err)
+	}
+}
+
+// A mistyped export folder ("-o ~/Documets/vault/margin") made every folder
+// on the way, so the notes went where the user never looks. The folder
+// itself is made when missing; a missing parent is an error naming it.
+func TestOpenFolderWantsItsParent(t *testing.T) {
+	dir := t.TempDir()
+	f, err := OpenFolder(filepath.Join(dir, "notes"), nil)
+	if err != nil {
+		t.Fatalf("a new folder in an existing one: %v", err)
+	}
+	f.Close()
+	typo := filepath.Join(dir, "Documets", "vault", "margin")
+	_, err = OpenFolder(typo, nil)
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "Documets", "vault")+" does not exist") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("missing parent: %v", err)
+	}
+	if _, serr := os.Stat(filepath.Join(dir, "Documets")); serr == nil {
+		t.Error("the mistyped folder was made")
 	}
 }

@@ -139,13 +139,17 @@ type Folder struct {
 }
 
 // OpenFolder creates dir if need be and opens it. rec, which may be nil,
-// remembers what margin last wrote where.
+// remembers what margin last wrote where. Only dir itself is made: a
+// missing parent is more often a mistyped path than a wish for a new tree.
 func OpenFolder(dir string, rec Records) (*Folder, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("export folder %s: %w", dir, err)
 	}
-	if err := os.MkdirAll(abs, 0o755); err != nil {
+	if err := os.Mkdir(abs, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		if parent := filepath.Dir(abs); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no export folder %s: %s does not exist (check the path, or make it first)", abs, parent)
+		}
 		return nil, folderError(abs, err)
 	}
 	root, err := os.OpenRoot(abs)
