@@ -92,6 +92,18 @@ func fromText(text string) (*Article, error) {
 	return textArticle(a, units, body)
 }
 
+// textDropCopies leaves out of body the second copy of a passage printed
+// twice whose first copy body holds.
+func textDropCopies(units []textUnit, body []int) []int {
+	in := make(map[int]bool, len(body))
+	for _, i := range body {
+		in[i] = true
+	}
+	return slices.DeleteFunc(slices.Clone(body), func(i int) bool {
+		return units[i].copyOf > 0 && in[units[i].copyOf-1]
+	})
+}
+
 // textRunInTitle returns the line under the title t that ends it, when
 // t runs the breadcrumb or the section into the headline ("Home News
 // Council Votes ...") and the headline stands alone below, over the
@@ -302,6 +314,7 @@ func textSectioned(units []textUnit, body []int) bool {
 
 // textArticle fills a's text and Markdown with the units of body.
 func textArticle(a *Article, units []textUnit, body []int) (*Article, error) {
+	body = textDropCopies(units, body)
 	paras := make([]string, 0, len(body))
 	heads := textHeadings(units, body)
 	// Items of a list, two or more kept one after the other, stand one
@@ -381,6 +394,7 @@ type textUnit struct {
 	table    bool    // a row of a table
 	clause   bool    // the article's own though no prose: a list completing the sentence over it, cited works, code
 	teaser   bool    // a link to another story set in the article ("Read more: ...")
+	copyOf   int     // 1 + the unit this one repeats in a passage printed twice; 0 for none
 	score    float64 // its weight in the search for the article's run of prose
 
 	heading bool // written as a Markdown heading ("# Title"), its marks taken off

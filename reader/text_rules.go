@@ -683,6 +683,7 @@ func textClassify(units []textUnit) {
 		u.score = textScore(u)
 	}
 	textClassifyDoubles(units, seen)
+	textClassifyRepeatedRuns(units, seen)
 	textClassifyThread(units)
 	textClassifyCaptions(units)
 	textClassifyTables(units)
@@ -924,6 +925,69 @@ func textClassifyDoubles(units []textUnit, seen map[string]int) {
 // textDoubleGap bounds the lines between the two copies of a paragraph
 // printed twice.
 const textDoubleGap = 6
+
+// textClassifyRepeatedRuns keeps the first copy of a passage of several
+// paragraphs the text holds twice, in the same order: a page printed
+// twice over (once per screen size, or in a read-aloud box), or a text
+// that repeats a piece of itself. The copies are prose, not the site's
+// repeats (those are lines, a teaser's sentence, a caption, a ticker's
+// list of headlines or its blurbs cut off with an ellipsis, never a run of
+// paragraphs); marking both as repeats lost the passage altogether, and
+// with it the bulk of a text made of two pieces, one of them twice. The
+// second copy is left out where the first is kept (textDropCopies). seen
+// counts each lower-cased text of units.
+func textClassifyRepeatedRuns(units []textUnit, seen map[string]int) {
+	// The copies of each paragraph printed twice: where each stands.
+	copies := make(map[string][2]int)
+	for i := range units {
+		if units[i].prose && seen[strings.ToLower(units[i].text)] == 2 {
+			c, ok := copies[units[i].text]
+			if !ok {
+				c = [2]int{i, -1}
+			} else if c[1] < 0 {
+				c[1] = i
+			}
+			copies[units[i].text] = c
+		}
+	}
+	for i := 0; i < len(units); i++ {
+		c, ok := copies[units[i].text]
+		if !ok || c[0] != i || c[1] < 0 {
+			continue
+		}
+		j := c[1]
+		// The run: what follows each copy line by line, up to the second.
+		n, paras, words := 0, 0, 0
+		for i+n < j && j+n < len(units) && units[i+n].text == units[j+n].text {
+			if v := units[i+n]; v.prose && !v.list && v.words >= textRunParagraphWords && !strings.HasSuffix(v.text, "...") && !strings.HasSuffix(v.text, "…") {
+				paras++
+				words += units[i+n].words
+			}
+			n++
+		}
+		if paras < textRunParagraphs || words < textRunWords {
+			continue
+		}
+		for k := i; k < i+n; k++ {
+			if v := &units[k]; v.prose && v.repeated && !v.boiler {
+				v.repeated, v.dup = false, 0
+				v.score = textScore(v)
+			}
+			units[j+k-i].copyOf = k + 1
+		}
+		i += n - 1
+	}
+}
+
+// A passage printed twice holds at least this many paragraphs of at least
+// so many words, and so many words in all. (A site's plea for money or
+// its author's box, printed under the article and again in the footer,
+// is a paragraph and a few lines.)
+const (
+	textRunParagraphs     = 3
+	textRunParagraphWords = 25
+	textRunWords          = 80
+)
 
 // textClassifyCaptions marks a picture's caption by its credit or by
 // where it stands: a short paragraph that ends with its credit in

@@ -3301,3 +3301,32 @@ func TestTextShortTitleLine(t *testing.T) {
 		}
 	}
 }
+
+// TestFromTextPassageTwice: a text of two pieces, the first of them
+// printed again after the second (two essays pasted together, or a page
+// that prints its article twice), kept its second piece alone: both copies
+// of the first were taken for a page's repeats. The first copy is kept,
+// the repeat left out, and the title stays the text's first line.
+func TestFromTextPassageTwice(t *testing.T) {
+	var a, b []string
+	for i := range 6 {
+		a = append(a, para(fmt.Sprintf("essay A part %d", i), 45))
+		b = append(b, para(fmt.Sprintf("essay B part %d", i), 45))
+	}
+	text := "Two Essays on the Council\n\n" + strings.Join(a, "\n\n") + "\n\n" + strings.Join(b, "\n\n") + "\n\n" + strings.Join(a, "\n\n") + "\n"
+	got, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(a, b...) {
+		if n := strings.Count(got.Text, p); n != 1 {
+			t.Errorf("%q kept %d times", p[:20], n)
+		}
+	}
+	if strings.Index(got.Text, a[5]) > strings.Index(got.Text, b[0]) {
+		t.Error("the first piece is not first")
+	}
+	if got.Title != "Two Essays on the Council" {
+		t.Errorf("title %q", got.Title)
+	}
+}
