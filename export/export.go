@@ -375,12 +375,20 @@ func ParseMarginURL(s string) (article, highlight int64, err error) {
 	return article, highlight, nil
 }
 
-// articleState is the article's state as Omnivore names them.
+// articleState is the article's state as Omnivore names them: how far
+// the reader is (done is done whatever the scroll position says), or
+// archived.
 func articleState(a *store.Article) string {
 	switch {
 	case a.State == store.Archived:
 		return "Archived"
-	case a.Progress >= 0.98:
+	case a.Reading == store.Done:
+		return "Completed"
+	case a.Reading == store.ReadingNow:
+		return "Reading"
+	case a.Reading == store.New:
+		return "Inbox"
+	case a.Progress >= store.DoneProgress:
 		return "Completed"
 	case a.Progress > 0:
 		return "Reading"

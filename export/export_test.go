@@ -732,3 +732,24 @@ func TestBlockquoteKeepsLineBreaks(t *testing.T) {
 		t.Errorf("%q renders as\n%q, want\n%q", q, out.String(), want)
 	}
 }
+
+// An article marked done (margin mark ID done, or read to its end then
+// scrolled back up) exported "state: Inbox" or "Reading": the state
+// followed the scroll position alone.
+func TestArticleStateFollowsReading(t *testing.T) {
+	for _, c := range []struct {
+		a    store.Article
+		want string
+	}{
+		{store.Article{Reading: store.Done}, "Completed"},
+		{store.Article{Reading: store.Done, Progress: 0.4}, "Completed"},
+		{store.Article{Reading: store.ReadingNow, Progress: 0.02}, "Reading"},
+		{store.Article{Reading: store.New}, "Inbox"},
+		{store.Article{Reading: store.Done, State: store.Archived}, "Archived"},
+		{store.Article{Progress: 0.99}, "Completed"},
+	} {
+		if got := articleState(&c.a); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.a.Reading, got, c.want)
+		}
+	}
+}
