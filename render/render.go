@@ -675,8 +675,10 @@ func (p *proj) prepare(t0, t1 int) *job {
 			r.node.Segment = text.NewSegment(start, len(ext))
 		}
 	}
+	space := -1
 	for _, n := range p.tops[t0:t1] {
 		breakItemParagraphs(n)
+		ext = softBreaksAsSpaces(n, ext, &space)
 	}
 	doc := ast.NewDocument()
 	if t0 > 0 || p.notFirst {
@@ -716,6 +718,31 @@ func breakItemParagraphs(n ast.Node) {
 	})
 }
 
+// softBreaksAsSpaces turns every soft line break under n into a space
+// of its own, a text node on a " " ext holds (at *space, appended on first
+// need): glamour writes soft and hard breaks alike as a newline and then
+// either joins every line of a paragraph (losing a poem's lines) or keeps
+// every one (a wrapped source's lines); run keeps them, so only the hard
+// ones remain. A code span's text is its own and stays as it is.
+func softBreaksAsSpaces(n ast.Node, ext []byte, space *int) []byte {
+	var soft []*ast.Text
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*ast.Text); ok && entering && t.SoftLineBreak() && !inCodeSpan(t) {
+			soft = append(soft, t)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range soft {
+		if *space < 0 {
+			*space = len(ext)
+			ext = append(ext, ' ')
+		}
+		t.SetSoftLineBreak(false)
+		t.Parent().InsertAfter(t.Parent(), t, ast.NewTextSegment(text.NewSegment(*space, *space+1)))
+	}
+	return ext
+}
+
 // run renders a prepared job with glamour and maps its lines.
 func (p *proj) run(opt Options, cfg *ansi.StyleConfig, j *job) (c *chunk, err error) {
 	// A stranger's Markdown must not crash the reader, even through a bug
@@ -726,7 +753,8 @@ func (p *proj) run(opt Options, cfg *ansi.StyleConfig, j *job) (c *chunk, err er
 		}
 	}()
 	ext, doc := j.ext, j.doc
-	ar := ansi.NewRenderer(ansi.Options{WordWrap: opt.Width, Styles: *cfg, InlineTableLinks: true})
+	// Only hard line breaks are newlines by now (softBreaksAsSpaces).
+	ar := ansi.NewRenderer(ansi.Options{WordWrap: opt.Width, Styles: *cfg, InlineTableLinks: true, PreserveNewLines: true})
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000)))
 	var buf bytes.Buffer
 	// About six bytes out per byte of the run's text (its copy ends ext):

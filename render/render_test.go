@@ -52,9 +52,15 @@ func plainGlamour(t testing.TB, md string, opt Options) []string {
 	// As NewTermRenderer sets it: after the extensions, whose HTML
 	// renderers it replaces.
 	gm.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(
-		util.Prioritized(ansi.NewRenderer(ansi.Options{WordWrap: opt.Width, Styles: *cfg, InlineTableLinks: true}), 1000))))
+		util.Prioritized(ansi.NewRenderer(ansi.Options{WordWrap: opt.Width, Styles: *cfg, InlineTableLinks: true, PreserveNewLines: true}), 1000))))
+	// Soft line breaks become spaces as render's own run makes them, so
+	// glamour shows hard ones alone as breaks.
+	src := []byte(md)
+	doc := gm.Parser().Parse(text.NewReader(src))
+	space := -1
+	src = softBreaksAsSpaces(doc, src, &space)
 	var buf bytes.Buffer
-	if err := gm.Convert([]byte(md), &buf); err != nil {
+	if err := gm.Renderer().Render(&buf, src, doc); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -706,4 +712,31 @@ func TestListItemParagraphs(t *testing.T) {
 		t.Errorf("the item's paragraphs:\n%s", all)
 	}
 	checkMap(t, "loose item", md, d, true)
+}
+
+// A paragraph's hard line breaks (a poem's lines, an address; <br> in the
+// page, "\" or two spaces in Markdown) were shown as spaces, the lines run
+// together, as glamour does; soft breaks still join lines. In a quote and
+// a list item too.
+func TestHardBreaksShown(t *testing.T) {
+	md := "Roses are red,\\\nviolets are blue,  \nsugar is sweet.\nAnd soft\nbreaks join.\n\n> One line,\\\n> another.\n\n- first\\\n  second\n"
+	for _, st := range []string{"dark", "light"} {
+		d, err := Render(md, Options{Width: 60, Style: st})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for i := range d.Lines {
+			if l := strings.TrimSpace(d.Text(i)); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		got := strings.Join(lines, "|")
+		for _, want := range []string{"|Roses are red,|violets are blue,|sugar is sweet. And soft breaks join.|", "One line,|", "another.", "first|", "second"} {
+			if !strings.Contains("|"+got+"|", want) {
+				t.Errorf("%s: %q lacks %q", st, got, want)
+			}
+		}
+		checkMap(t, "hard breaks "+st, md, d, true)
+	}
 }
