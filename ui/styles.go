@@ -168,13 +168,17 @@ func (s *Styles) readerStyles(fg, dim, faint, accent color.Color) {
 	s.Reader.Placeholder = ns().Foreground(dim).Italic(true)
 	s.Reader.Note = ns().Foreground(fg).Italic(true)
 	s.Reader.NoteBar = ns().Foreground(accent)
+	// No label's colour, on 256 colours either (TestMatchesUnlikeEveryLabel);
+	// matches are underlined too, so that one inside a highlight shows
+	// where a terminal has few colours.
+	const underline = "\x1b[4m"
 	if s.Dark {
-		s.Reader.MatchSGR = bgSGR("#6b4f00")
-		s.Reader.CurrentSGR = bgSGR("#b35c00")
-		s.Reader.SelectionSGR = bgSGR("#4e4e4e") // grey: no label's colour, on 256 colours either
+		s.Reader.MatchSGR = bgSGR("#875f00") + underline
+		s.Reader.CurrentSGR = bgSGR("#d75f00") + underline
+		s.Reader.SelectionSGR = bgSGR("#4e4e4e") // grey
 	} else {
-		s.Reader.MatchSGR = bgSGR("#ffe08a")
-		s.Reader.CurrentSGR = bgSGR("#ffb35c")
+		s.Reader.MatchSGR = bgSGR("#ffe08a") + underline
+		s.Reader.CurrentSGR = bgSGR("#ffb35c") + underline
 		s.Reader.SelectionSGR = bgSGR("#b9c9f0")
 	}
 	s.Reader.CursorSGR = "\x1b[7m"

@@ -59,3 +59,37 @@ func TestSelectionUnlikeEveryLabel(t *testing.T) {
 		}
 	}
 }
+
+// A search match looked exactly like a plain highlight in the dark style
+// on a 256-colour terminal (both colour 58), so a match inside a highlight
+// could not be seen: the matches' backgrounds are no label's and not each
+// other's, and the selection's not theirs.
+func TestMatchesUnlikeEveryLabel(t *testing.T) {
+	for _, dark := range []bool{true, false} {
+		st := NewStyles(dark)
+		bg := func(sgr string) int {
+			var r, g, b int
+			if _, err := fmt.Sscanf(sgr, "\x1b[48;2;%d;%d;%dm", &r, &g, &b); err != nil {
+				t.Fatalf("%q: %v", sgr, err)
+			}
+			return xterm256(r, g, b)
+		}
+		seen := map[int]string{}
+		for _, l := range store.LabelDefs {
+			hex := l.Light
+			if dark {
+				hex = l.Dark
+			}
+			var r, g, b int
+			fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b)
+			seen[xterm256(r, g, b)] = l.Name
+		}
+		for name, sgr := range map[string]string{"match": st.Reader.MatchSGR, "current match": st.Reader.CurrentSGR, "selection": st.Reader.SelectionSGR} {
+			c := bg(sgr)
+			if other, ok := seen[c]; ok {
+				t.Errorf("dark %v: the %s and the %s share colour %d on 256 colours", dark, name, other, c)
+			}
+			seen[c] = name
+		}
+	}
+}
