@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -30,6 +31,11 @@ type highlightState struct {
 	pressed    int    // offset where the mouse button went down; -1 when up
 	target     int64  // highlight a label or claim chooser applies to
 	newLabel   string // the label waiting for the user to allow unlinking
+	// focus is the highlight ] [ or the panel chose, while the cursor
+	// stays where they put it (focusAt): of highlights that start at one
+	// word, it is the one the keys act on.
+	focus   int64
+	focusAt int
 	// fx is what the last calls ask of the reader around them (status,
 	// error line, mode, a list to open); the pager applies it (applyHL).
 	fx hlEffects
@@ -364,9 +370,14 @@ func (s *highlightState) jumpTo(v readerView, off int) {
 	s.moveTo(v, off)
 }
 
-// under is the index of the highlight under the cursor (the shortest when
-// several overlap), or -1.
+// under is the index of the highlight under the cursor (the one ] [ or
+// the panel chose, else the shortest when several overlap), or -1.
 func (s *highlightState) under() int {
+	if s.focus != 0 && s.cursor == s.focusAt {
+		if i := s.byID(s.focus); i >= 0 && !s.list[i].Orphan && s.cursor >= s.list[i].Start && s.cursor < s.list[i].End {
+			return i
+		}
+	}
 	best := -1
 	for i, h := range s.list {
 		if h.Orphan || s.cursor < h.Start || s.cursor >= h.End {
@@ -452,32 +463,49 @@ func (s *highlightState) onKey(v readerView, msg tea.KeyPressMsg, k ReaderKeys) 
 	return nil
 }
 
-// jump moves the cursor to the next or previous highlight.
+// jump moves the cursor to the next or previous highlight: each is a
+// stop, those that start at one word too, in the order of their starts
+// and then their ends.
 func (s *highlightState) jump(v readerView, dir int) {
-	var starts []int
-	for _, h := range s.list {
+	var order []int
+	for i, h := range s.list {
 		if !h.Orphan {
-			starts = append(starts, h.Start)
+			order = append(order, i)
 		}
 	}
-	if len(starts) == 0 {
+	if len(order) == 0 {
 		s.fx.fail("No highlights in this article yet: select with v, highlight with h.")
 		return
 	}
-	sort.Ints(starts)
+	sort.SliceStable(order, func(a, b int) bool {
+		ha, hb := s.list[order[a]], s.list[order[b]]
+		if ha.Start != hb.Start {
+			return ha.Start < hb.Start
+		}
+		return ha.End < hb.End
+	})
 	cur := max(s.cursor, 0)
+	at := -1 // where in order the cursor is, when on a highlight's start
+	if u := s.under(); u >= 0 && s.list[u].Start == cur {
+		at = slices.Index(order, u)
+	}
 	target := -1
-	if dir > 0 {
-		for _, st := range starts {
-			if st > cur {
-				target = st
+	switch {
+	case at >= 0:
+		if k := at + dir; k >= 0 && k < len(order) {
+			target = order[k]
+		}
+	case dir > 0:
+		for _, i := range order {
+			if s.list[i].Start > cur {
+				target = i
 				break
 			}
 		}
-	} else {
-		for i := len(starts) - 1; i >= 0; i-- {
-			if starts[i] < cur {
-				target = starts[i]
+	default:
+		for k := len(order) - 1; k >= 0; k-- {
+			if s.list[order[k]].Start < cur {
+				target = order[k]
 				break
 			}
 		}
@@ -486,7 +514,14 @@ func (s *highlightState) jump(v readerView, dir int) {
 		s.fx.say("No more highlights that way.")
 		return
 	}
-	s.moveTo(v, target)
+	s.moveTo(v, s.list[target].Start)
+	s.setFocus(target)
+}
+
+// setFocus makes highlight i the one the keys act on while the cursor
+// stays where it is.
+func (s *highlightState) setFocus(i int) {
+	s.focus, s.focusAt = s.list[i].ID, s.cursor
 }
 
 func (s *highlightState) viewEditor(v readerView, h int) []string {
@@ -584,6 +619,7 @@ func (s *highlightState) onPick(v readerView, kind pickKind, value any) tea.Cmd 
 			return nil
 		}
 		s.jumpTo(v, s.list[i].Start)
+		s.setFocus(i)
 	}
 	return nil
 }
@@ -744,6 +780,9 @@ func (s *highlightState) marks(v readerView) []render.Mark {
 			ms = append(ms, render.Mark{Start: h.Start, End: h.End, Style: render.MarkStyle{SGR: v.shared().Styles.Label(h.Label).SGR}})
 		}
 	}
+	// Where highlights overlap, the shorter is painted over the longer,
+	// so both show.
+	slices.SortStableFunc(ms, func(a, b render.Mark) int { return (b.End - b.Start) - (a.End - a.Start) })
 	st := v.shared().Styles.Reader
 	for i, m := range matches {
 		if m.Start < 0 || m.End <= m.Start {

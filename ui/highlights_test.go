@@ -661,3 +661,60 @@ func TestNarrowStatusMessageTakesBarRoom(t *testing.T) {
 		t.Errorf("status line %q", status)
 	}
 }
+
+// Two highlights that start at the same word (a claim on a phrase, then
+// the whole sentence highlighted): ] and [ reached one of them only, the
+// panel's enter landed on the other's, and x deleted the one the cursor
+// was not on. Each is now a stop of ] and [, what they or the panel
+// chose is the one the keys act on, and the shorter is painted over the
+// longer so both show.
+func TestOverlappingHighlightsEachReachable(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "Paragraph 3.2")
+	hs.press("v", "w", "w", "h")
+	cursorOn(t, p, "Paragraph 3.2")
+	hs.press("h")
+	if len(p.hl.list) != 2 || p.hl.list[0].Start != p.hl.list[1].Start {
+		t.Fatalf("setup: %+v", p.hl.list)
+	}
+	short, long := p.hl.list[0].ID, p.hl.list[1].ID
+	if p.hl.list[0].End > p.hl.list[1].End {
+		short, long = long, short
+	}
+	p.hl.moveTo(p, 0)
+	var seen []int64
+	for range 2 {
+		hs.press("]")
+		if i := p.hl.under(); i >= 0 {
+			seen = append(seen, p.hl.list[i].ID)
+		}
+	}
+	if len(seen) != 2 || seen[0] == seen[1] {
+		t.Fatalf("] ] went to %v, want both highlights", seen)
+	}
+	hs.press("[")
+	if i := p.hl.under(); i < 0 || p.hl.list[i].ID != seen[0] {
+		t.Errorf("[ did not come back to the first")
+	}
+	// The panel's choice is the one x deletes.
+	hs.press("H")
+	for i, it := range p.picker.items {
+		if it.Value.(int64) == long {
+			p.picker.cursor = i
+		}
+	}
+	hs.press("enter")
+	if i := p.hl.under(); i < 0 || p.hl.list[i].ID != long {
+		t.Fatalf("the panel's enter chose %d, want %d", p.hl.list[max(i, 0)].ID, long)
+	}
+	hs.press("x")
+	if _, ok := hs.lib.hls[short]; !ok || len(p.hl.list) != 1 || p.hl.list[0].ID != short {
+		t.Errorf("x deleted the wrong highlight: %+v", p.hl.list)
+	}
+	hs.press("u")
+	// Painted: the shorter goes over the longer.
+	ms := p.hl.marks(p)
+	if len(ms) < 2 || ms[len(ms)-1].End-ms[len(ms)-1].Start > ms[0].End-ms[0].Start {
+		t.Errorf("the longer highlight is painted over the shorter: %+v", ms)
+	}
+}
