@@ -503,6 +503,15 @@ func (s *highlightState) link(v readerView, to int64) tea.Cmd {
 		return nil
 	}
 	h := s.list[i]
+	if to == h.Supports {
+		// Nothing to change, and nothing for u to take back.
+		if to == 0 {
+			s.fx.say("Left unlinked.")
+		} else {
+			s.fx.say("Already linked to that claim.")
+		}
+		return nil
+	}
 	return s.edit(v, store.Edit{ID: h.ID, Supports: &store.Change[int64]{From: h.Supports, To: to}}, "link the highlight",
 		func(v readerView, _ store.EditResult) tea.Cmd {
 			s.pushUndo(undoStep{kind: undoLink, h: h, supports: to})

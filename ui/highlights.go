@@ -588,9 +588,20 @@ func (s *highlightState) chooseClaim(v readerView) {
 	items = append(items, pickItem{Title: "(not linked to a claim)", Value: int64(0)})
 	pk := newPicker(v.shared(), "Link to which claim?", items)
 	pk.alignTags = true
-	for j, it := range items {
-		if it.Value == s.list[i].Supports {
-			pk.cursor = j
+	// The cursor starts on the claim it is linked to; an unlinked one's
+	// on the nearest claim before it, the likeliest it bears on (not on
+	// "not linked", where enter would change nothing).
+	pk.cursor = 0
+	for j, h := range s.list {
+		if h.Label == store.ClaimLabel && h.Start <= s.list[i].Start && j != i {
+			if k := slices.IndexFunc(items, func(it pickItem) bool { return it.Value == h.ID }); k >= 0 {
+				pk.cursor = k
+			}
+		}
+	}
+	if sup := s.list[i].Supports; sup != 0 {
+		if k := slices.IndexFunc(items, func(it pickItem) bool { return it.Value == sup }); k >= 0 {
+			pk.cursor = k
 		}
 	}
 	s.target = s.list[i].ID

@@ -718,3 +718,31 @@ func TestOverlappingHighlightsEachReachable(t *testing.T) {
 		t.Errorf("the longer highlight is painted over the shorter: %+v", ms)
 	}
 }
+
+// m on unlinked evidence started on "(not linked to a claim)": enter
+// right away changed nothing yet said "Unlinked. u to undo" and left a
+// step for u. The chooser now starts on the nearest claim before the
+// evidence, and a choice that changes nothing leaves no undo step.
+func TestLinkChooserStartsOnAClaim(t *testing.T) {
+	hs, p := readerHarness(t, 100, 30)
+	cursorOn(t, p, "Paragraph 1.1")
+	hs.press("h", "L", "j", "enter") // claim
+	cursorOn(t, p, "Paragraph 3.1")
+	hs.press("h", "L", "j", "enter") // a second claim, nearer
+	near := p.hl.list[p.hl.under()].ID
+	cursorOn(t, p, "Paragraph 3.3")
+	hs.press("h", "L", "j", "j", "enter") // evidence
+	undos := len(p.hl.undo)
+	hs.press("m")
+	if got, _ := p.picker.chosen().(int64); got != near {
+		t.Fatalf("m starts on %v, want the nearest claim %d", p.picker.chosen(), near)
+	}
+	hs.press("G", "enter") // (not linked), as it was
+	if len(p.hl.undo) != undos || strings.Contains(hs.screen(), "u to undo") {
+		t.Errorf("a choice that changed nothing left an undo step:\n%s", hs.screen())
+	}
+	hs.press("m", "enter")
+	if ev := p.hl.list[p.hl.under()]; ev.Supports != near {
+		t.Errorf("enter linked to %d, want %d", ev.Supports, near)
+	}
+}
