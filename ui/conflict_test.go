@@ -271,7 +271,7 @@ func TestHelpFitsSmallTerminals(t *testing.T) {
 			hs.press("j")
 			collect()
 		}
-		for _, k := range []string{"]", "[", "H", "m", "e", "q", "a", "u"} {
+		for _, k := range []string{"]", "[", "H", "m", "e", "q/esc", "a", "u"} {
 			if !seen[k] {
 				t.Errorf("%dx%d: reader help never shows %q", sz[0], sz[1], k)
 			}

@@ -746,3 +746,23 @@ func TestLinkChooserStartsOnAClaim(t *testing.T) {
 		t.Errorf("enter linked to %d, want %d", ev.Supports, near)
 	}
 }
+
+// The reader's full help left out keys that work: esc (back), pgdn,
+// shift+space, home and end. Every key of every binding it lists is named.
+func TestReaderFullHelpNamesEveryKey(t *testing.T) {
+	shown := map[string]string{"down": "↓", "up": "↑", "pgdown": "pgdn"}
+	for _, g := range readerKeys().FullHelp() {
+		for _, b := range g {
+			h := b.Help().Key + " " + b.Help().Desc
+			for _, k := range b.Keys() {
+				name := k
+				if s, ok := shown[k]; ok {
+					name = s
+				}
+				if !strings.Contains(h, name) {
+					t.Errorf("%q (%s) does not name %q", h, b.Help().Desc, k)
+				}
+			}
+		}
+	}
+}

@@ -240,14 +240,19 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 	match := k.NextMatch
 	match.SetEnabled(true)
 	match.SetHelp("n/N", "next/prev match (after /)")
-	down, up := k.PageDown, k.PageUp
-	down.SetHelp("space/f", "page down")
-	up.SetHelp("pgup/ctrl+b", "page up")
+	down, up, top, bottom, back := k.PageDown, k.PageUp, k.Top, k.Bottom, k.Back
+	down.SetHelp("space/f/pgdn", "page down")
+	up.SetHelp("pgup/ctrl+b", "page up (shift+space)")
+	top.SetHelp("g/home", "top")
+	bottom.SetHelp("G/end", "bottom")
+	back.SetHelp("q/esc", "back")
+	wider := k.Wider
+	wider.SetHelp("+/=", "wider")
 	return [][]key.Binding{
-		{k.Down, k.Up, down, up, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.Down, k.Up, down, up, k.HalfDown, k.HalfUp, top, bottom},
 		{k.WordNext, k.WordPrev, k.SentenceNext, k.SentencePrev, k.ParagraphNext, k.ParagraphPrev, k.Select},
 		{k.Highlight, k.Label, k.Note, k.ArticleNote, k.Delete, k.Undo, k.NextHighlight, k.PrevHighlight, k.Panel, k.Link, k.Copy, k.CopyNote},
-		{k.Search, match, k.Outline, k.Links, k.Original, k.Wider, k.Narrower, k.Export, k.Refresh, k.Help, k.Back},
+		{k.Search, match, k.Outline, k.Links, k.Original, wider, k.Narrower, k.Export, k.Refresh, k.Help, back},
 	}
 }
 
