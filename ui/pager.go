@@ -116,10 +116,13 @@ type pagerModel struct {
 	deferred []tea.Msg
 
 	// In-article search.
-	prompt  *prompt
-	query   string
-	matches []render.Match
-	cur     int
+	prompt *prompt
+	query  string
+	// lastFind is the last query searched, which / offers again even
+	// when it found nothing (a typo is mended, not retyped).
+	lastFind string
+	matches  []render.Match
+	cur      int
 	// The query waits for the rest of the article: no match in the part
 	// rendered so far.
 	findRest bool
@@ -1039,7 +1042,7 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Search):
 		p.mode = readSearch
 		p.prompt = newPrompt(p.Common, "/", "search in this article")
-		p.prompt.Select(p.query)
+		p.prompt.Select(p.lastFind)
 	case key.Matches(msg, k.NextMatch):
 		p.jumpMatch(1)
 	case key.Matches(msg, k.PrevMatch):
@@ -1212,6 +1215,7 @@ func (p *pagerModel) find(q string) tea.Cmd {
 	if q == "" {
 		return nil
 	}
+	p.lastFind = q
 	if p.doc == nil {
 		p.findRest = true
 		p.status = "Searching the rest of the article…"

@@ -241,6 +241,13 @@ func TestReaderSearch(t *testing.T) {
 	if !strings.Contains(hs.screen(), "No match for “no such words”") {
 		t.Errorf("no-match message missing:\n%s", hs.screen())
 	}
+	// / offers the query that found nothing again, to be mended (it
+	// offered an empty prompt, so a typo was retyped whole).
+	hs.press("/")
+	if p.prompt == nil || p.prompt.Value() != "no such words" {
+		t.Errorf("/ after no match offers %q", p.prompt.Value())
+	}
+	hs.press("esc")
 	hs.press("/", "x", "esc")
 	if p.mode != readNormal {
 		t.Errorf("esc did not close the search prompt")
