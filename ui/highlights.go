@@ -649,6 +649,7 @@ func (s *highlightState) openPanel(v readerView) {
 	title += fmt.Sprintf(" (%d)", len(items))
 	pk := newPicker(v.shared(), title, items)
 	pk.twoLine = true
+	pk.alignTags = true // the quotes line up, whatever their labels
 	pk.empty = "No highlights. Select with v and highlight with h."
 	if s.argument {
 		pk.empty = "No claims, evidence, questions or disagreements yet."
@@ -666,12 +667,20 @@ func (s *highlightState) openPanel(v readerView) {
 		pk.keys.Argument.SetHelp("a", "all highlights")
 		pk.keys.Filter.SetEnabled(false)
 	}
-	// Select the highlight under the cursor, or the next one.
+	// Select the highlight under the cursor (the one ] [ chose, of two at
+	// one word), or the next one.
+	under := int64(-1)
+	if u := s.under(); u >= 0 {
+		under = s.list[u].ID
+	}
 	for j, it := range items {
 		if i := s.byID(it.Value.(int64)); i >= 0 && !s.list[i].Orphan && s.list[i].End > s.cursor {
 			pk.cursor = j
 			break
 		}
+	}
+	if k := slices.IndexFunc(items, func(it pickItem) bool { return it.Value == under }); k >= 0 {
+		pk.cursor = k
 	}
 	s.fx.show(pk, pickPanel, -1)
 }
