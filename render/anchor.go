@@ -502,6 +502,50 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // (Hindi, Arabic, Hebrew, Thai) is part of the word its letter begins.
 func isWordPart(r rune) bool { return isWordRune(r) || r >= 0x300 && unicode.IsMark(r) }
 
+// wordBreak reports whether a word ends between the word runes a and b.
+// Chinese and Japanese set no spaces between words, so a run of them
+// would be one word from one punctuation mark to the next, a whole
+// clause: each ideograph is a word of its own, with the hiragana after it
+// (a Japanese word's ending and its particles, 読んで, 子どもへの), a
+// katakana run is one word, and a change of script (テスト|する, ID|の)
+// is a break. Other scripts break at spaces and punctuation only.
+func wordBreak(a, b rune) bool {
+	if b >= 0x300 && unicode.IsMark(b) || b == 'ー' || b == '々' {
+		return false // a mark, the long vowel and the repeat sign continue
+	}
+	ca, cb := cjkClass(a), cjkClass(b)
+	switch {
+	case ca == 0 && cb == 0:
+		return false
+	case cb == cjkHiragana:
+		return ca != cjkHan && ca != cjkHiragana && a != '々'
+	case cb == cjkKatakana:
+		return ca != cjkKatakana && a != 'ー'
+	}
+	return true
+}
+
+// The scripts wordBreak tells apart.
+const (
+	cjkHan = 1 + iota
+	cjkHiragana
+	cjkKatakana
+)
+
+func cjkClass(r rune) int {
+	switch {
+	case r < 0x2e80:
+		return 0
+	case unicode.Is(unicode.Han, r):
+		return cjkHan
+	case unicode.Is(unicode.Hiragana, r):
+		return cjkHiragana
+	case unicode.Is(unicode.Katakana, r):
+		return cjkKatakana
+	}
+	return 0
+}
+
 func (p *proj) runeAt(i int) rune {
 	if i < 0 || i >= len(p.plain) {
 		return -1
@@ -533,6 +577,9 @@ func (t *Text) NextWord(off int) int {
 	i := p.plainAt(off)
 	for i < len(p.plain) && isWordPart(p.runeAt(i)) {
 		i = p.nextRune(i)
+		if r := p.runeAt(i); isWordPart(r) && wordBreak(p.runeAt(p.prevRune(i)), r) {
+			break
+		}
 	}
 	for i < len(p.plain) && !isWordRune(p.runeAt(i)) {
 		i = p.nextRune(i)
@@ -555,7 +602,7 @@ func (t *Text) PrevWord(off int) int {
 	if !isWordRune(p.runeAt(j)) || j >= i {
 		return off
 	}
-	for j > 0 && isWordPart(p.runeAt(p.prevRune(j))) {
+	for j > 0 && isWordPart(p.runeAt(p.prevRune(j))) && !wordBreak(p.runeAt(p.prevRune(j)), p.runeAt(j)) {
 		j = p.prevRune(j)
 	}
 	for !isWordRune(p.runeAt(j)) { // a mark with no letter before it

@@ -434,3 +434,41 @@ func TestSentenceEndsAfterItsReference(t *testing.T) {
 		}
 	}
 }
+
+// w in Japanese or Chinese went from one punctuation mark to the next, a
+// whole clause at a time, so part of a clause could not be selected from
+// the keyboard: each ideograph is now a stop, with the kana that end its
+// word; katakana runs and script changes are stops too. b walks back over
+// the same stops.
+func TestCJKWordMotions(t *testing.T) {
+	md := "子どもへの虐待を防ぐテストする。最近、ID番号々です。Hindi हिन्दी text."
+	var stops []string
+	for off := 0; ; {
+		next := NextWord(md, off)
+		if next == off {
+			break
+		}
+		off = next
+		stops = append(stops, md[off:])
+	}
+	want := []string{"虐", "待を", "防ぐ", "テスト", "する", "最", "近", "ID", "番", "号々です", "Hindi", "हिन्दी", "text"}
+	if len(stops) != len(want) {
+		t.Fatalf("%d stops, want %d: %q", len(stops), len(want), stops)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(stops[i], w) {
+			t.Errorf("stop %d: %q, want it to open with %q", i, stops[i], w)
+		}
+	}
+	// Back again, stop by stop.
+	off := len(md) - len("text.")
+	for i := len(want) - 2; i >= 0; i-- {
+		off = PrevWord(md, off)
+		if !strings.HasPrefix(md[off:], want[i]) {
+			t.Errorf("b to %q, want %q", md[off:min(off+12, len(md))], want[i])
+		}
+	}
+	if off = PrevWord(md, off); off != 0 {
+		t.Errorf("b to the start: %d", off)
+	}
+}
