@@ -590,6 +590,35 @@ func (t *Text) NextWord(off int) int {
 	return p.srcAt(i)
 }
 
+// NextChar returns the source offset of the character after the one at
+// off (a letter with its marks is one), or off at the end of the text.
+func (t *Text) NextChar(off int) int {
+	p := t.p
+	i := p.nextRune(p.plainAt(off))
+	for i < len(p.plain) && (p.unitOf(i) < 0 || unicode.IsMark(p.runeAt(i))) {
+		i = p.nextRune(i)
+	}
+	if i >= len(p.plain) {
+		return off
+	}
+	return p.srcAt(i)
+}
+
+// PrevChar returns the source offset of the character before the one at
+// off, or off at the start of the text.
+func (t *Text) PrevChar(off int) int {
+	p := t.p
+	i := p.plainAt(off)
+	j := p.prevRune(i)
+	for j > 0 && (p.unitOf(j) < 0 || unicode.IsMark(p.runeAt(j))) {
+		j = p.prevRune(j)
+	}
+	if j >= i || p.unitOf(j) < 0 {
+		return off
+	}
+	return p.srcAt(j)
+}
+
 // PrevWord returns the source offset of the start of the word before off
 // (or of the word off is inside), or off when there is none.
 func (t *Text) PrevWord(off int) int {
@@ -908,6 +937,16 @@ func Reanchor(markdown string, q Quote) (start, end int, ok bool) {
 // NextWord is Parse(markdown).NextWord: for one call; hold a Text for more.
 func NextWord(markdown string, off int) int {
 	return Parse(markdown).NextWord(off)
+}
+
+// NextChar is Parse(markdown).NextChar: for one call; hold a Text for more.
+func NextChar(markdown string, off int) int {
+	return Parse(markdown).NextChar(off)
+}
+
+// PrevChar is Parse(markdown).PrevChar: for one call; hold a Text for more.
+func PrevChar(markdown string, off int) int {
+	return Parse(markdown).PrevChar(off)
 }
 
 // PrevWord is Parse(markdown).PrevWord: for one call; hold a Text for more.

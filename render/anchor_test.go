@@ -2,8 +2,10 @@ package render
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestPlain(t *testing.T) {
@@ -470,5 +472,38 @@ func TestCJKWordMotions(t *testing.T) {
 	}
 	if off = PrevWord(md, off); off != 0 {
 		t.Errorf("b to the start: %d", off)
+	}
+}
+
+// ← and → move a character at a time (a letter with its marks is one),
+// over markup and from one block to the next, and stop at the text's ends.
+func TestCharMotions(t *testing.T) {
+	md := "Ab *cd*\n\nहि e\u0301x\n"
+	var got []string
+	for off := 0; ; {
+		next := NextChar(md, off)
+		if next == off {
+			break
+		}
+		off = next
+		r, _ := utf8.DecodeRuneInString(md[off:])
+		got = append(got, string(r))
+	}
+	if want := []string{"b", " ", "c", "d", "ह", " ", "e", "x"}; !slices.Equal(got, want) {
+		t.Errorf("→ stops %q", got)
+	}
+	end := strings.Index(md, "x")
+	var back []string
+	for off := end; ; {
+		prev := PrevChar(md, off)
+		if prev == off {
+			break
+		}
+		off = prev
+		r, _ := utf8.DecodeRuneInString(md[off:])
+		back = append(back, string(r))
+	}
+	if len(back) == 0 || back[len(back)-1] != "A" || slices.Contains(back, "\u0301") || slices.Contains(back, "*") {
+		t.Errorf("← stops %q", back)
 	}
 }

@@ -425,6 +425,10 @@ func (s *highlightState) onKey(v readerView, msg tea.KeyPressMsg, k ReaderKeys) 
 		}
 	}
 	switch {
+	case key.Matches(msg, k.CharNext):
+		motion((*render.Text).NextChar)
+	case key.Matches(msg, k.CharPrev):
+		motion((*render.Text).PrevChar)
 	case key.Matches(msg, k.WordNext):
 		forward((*render.Text).NextWord)
 	case key.Matches(msg, k.WordPrev):

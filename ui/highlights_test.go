@@ -53,6 +53,17 @@ func TestCursorMotions(t *testing.T) {
 	if p.hl.cursor != start {
 		t.Errorf("{: cursor %d, want %d", p.hl.cursor, start)
 	}
+	// ← and → move a character (they did nothing), so a selection can
+	// start or end inside a word.
+	hs.press("right", "right")
+	if got := md[p.hl.cursor:]; !strings.HasPrefix(got, "ragraph 1.1") {
+		t.Errorf("→→: cursor before %q", got[:min(len(got), 20)])
+	}
+	hs.press("left")
+	if got := md[p.hl.cursor:]; !strings.HasPrefix(got, "aragraph 1.1") {
+		t.Errorf("←: cursor before %q", got[:min(len(got), 20)])
+	}
+	p.hl.moveTo(p, start)
 	// Scrolling keeps the cursor on screen.
 	hs.press("space", "space")
 	if l := lineOf(p.doc, p.hl.cursor); l < p.top || l >= p.top+p.bodyHeight() {
@@ -750,7 +761,7 @@ func TestLinkChooserStartsOnAClaim(t *testing.T) {
 // The reader's full help left out keys that work: esc (back), pgdn,
 // shift+space, home and end. Every key of every binding it lists is named.
 func TestReaderFullHelpNamesEveryKey(t *testing.T) {
-	shown := map[string]string{"down": "↓", "up": "↑", "pgdown": "pgdn"}
+	shown := map[string]string{"down": "↓", "up": "↑", "pgdown": "pgdn", "right": "→", "left": "←"}
 	for _, g := range readerKeys().FullHelp() {
 		for _, b := range g {
 			h := b.Help().Key + " " + b.Help().Desc

@@ -36,6 +36,7 @@ type ReaderKeys struct {
 	Copy, CopyNote, Original                                  key.Binding
 
 	// Cursor, selection and highlights.
+	CharNext, CharPrev                             key.Binding
 	WordNext, WordPrev, SentenceNext, SentencePrev key.Binding
 	ParagraphNext, ParagraphPrev                   key.Binding
 	Select, Highlight, Label, Note, Delete, Undo   key.Binding
@@ -172,6 +173,8 @@ func readerKeys() ReaderKeys {
 		Help:      kb("?", "keys", "?"),
 		Back:      kb("q", "back", "q", "esc"),
 
+		CharNext:      kb("→", "next character", "right"),
+		CharPrev:      kb("←", "previous character", "left"),
 		WordNext:      kb("w", "next word", "w"),
 		WordPrev:      kb("b", "previous word", "b"),
 		SentenceNext:  kb(")", "next sentence", ")"),
@@ -250,7 +253,7 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 	wider.SetHelp("+/=", "wider")
 	return [][]key.Binding{
 		{k.Down, k.Up, down, up, k.HalfDown, k.HalfUp, top, bottom},
-		{k.WordNext, k.WordPrev, k.SentenceNext, k.SentencePrev, k.ParagraphNext, k.ParagraphPrev, k.Select},
+		{k.CharNext, k.CharPrev, k.WordNext, k.WordPrev, k.SentenceNext, k.SentencePrev, k.ParagraphNext, k.ParagraphPrev, k.Select},
 		{k.Highlight, k.Label, k.Note, k.ArticleNote, k.Delete, k.Undo, k.NextHighlight, k.PrevHighlight, k.Panel, k.Link, k.Copy, k.CopyNote},
 		{k.Search, match, k.Outline, k.Links, k.Original, wider, k.Narrower, k.Export, k.Refresh, k.Help, back},
 	}
