@@ -277,13 +277,16 @@ func pickTitle(title, h1 string) string {
 	return title
 }
 
-// titleSeparators set a site's name apart from the headline in a title.
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " / "}
+// titleSeparators set a site's name apart from the headline in a title;
+// a bar may stand tight or full width, as Chinese and Japanese titles set
+// it ("NEWS WEB EASY|見出し", "見出し｜朝日新聞デジタル").
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » ", " / ", " ｜ ", "｜", "|"}
 
 // dropSiteName removes the site's name from the start or the end of a
 // title ("Headline - IGN", "The Guardian | Headline") when the page names
 // its site (og:site_name) or the name is the page's host ("IGN" on
-// ign.com). What remains must still be a headline of two words or more.
+// ign.com). What remains must still be a headline of two words or more
+// (CountWords counts each Chinese or Japanese character as one).
 func dropSiteName(title, siteName, host string) string {
 	t := strings.Join(strings.Fields(title), " ")
 	names := map[string]bool{}
@@ -298,12 +301,12 @@ func dropSiteName(title, siteName, host string) string {
 	}
 	for _, sep := range titleSeparators {
 		if i := strings.LastIndex(t, sep); i > 0 && names[foldName(t[i+len(sep):])] {
-			if rest := t[:i]; strings.Count(rest, " ") >= 1 {
+			if rest := strings.TrimSpace(t[:i]); CountWords(rest) >= 2 {
 				return rest
 			}
 		}
 		if i := strings.Index(t, sep); i > 0 && names[foldName(t[:i])] {
-			if rest := t[i+len(sep):]; strings.Count(rest, " ") >= 1 {
+			if rest := strings.TrimSpace(t[i+len(sep):]); CountWords(rest) >= 2 {
 				return rest
 			}
 		}

@@ -356,6 +356,12 @@ func TestDropSiteName(t *testing.T) {
 		{"September open thread - The GiveWell Blog", "The GiveWell Blog", "blog.givewell.org", "September open thread"},
 		{"Spider-Man - Far From Home review", "", "example.com", "Spider-Man - Far From Home review"},
 		{"Review - IGN", "", "ign.com", "Review - IGN"},
+		// Chinese and Japanese titles set the bar tight or full width, and
+		// their headlines have no spaces.
+		{"NEWS WEB EASY|子どもへの体罰を禁止する法律ができる", "NEWS WEB EASY", "www3.nhk.or.jp", "子どもへの体罰を禁止する法律ができる"},
+		{"東京で大雪、交通に乱れ｜朝日新聞デジタル", "朝日新聞デジタル", "asahi.com", "東京で大雪、交通に乱れ"},
+		{"东京大雪 交通受阻 | 新华网", "新华网", "xinhuanet.com", "东京大雪 交通受阻"},
+		{"AC|DC", "", "ac.com", "AC|DC"},
 	} {
 		if got := dropSiteName(tc.title, tc.site, tc.host); got != tc.want {
 			t.Errorf("dropSiteName(%q, %q, %q) = %q, want %q", tc.title, tc.site, tc.host, got, tc.want)
