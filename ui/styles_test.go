@@ -35,35 +35,12 @@ func xterm256(r, g, b int) int {
 func abs(x int) int { return max(x, -x) }
 func sq(x int) int  { return x * x }
 
-// A selection over a "question" highlight looked the same as the
-// highlight on a 256-colour terminal (both colour 60 in the dark style):
-// the selection's background is no label's, in either style, in true
-// colour or in 256.
-func TestSelectionUnlikeEveryLabel(t *testing.T) {
-	for _, dark := range []bool{true, false} {
-		st := NewStyles(dark)
-		var sr, sg, sb int
-		if _, err := fmt.Sscanf(st.Reader.SelectionSGR, "\x1b[48;2;%d;%d;%dm", &sr, &sg, &sb); err != nil {
-			t.Fatalf("selection %q: %v", st.Reader.SelectionSGR, err)
-		}
-		for _, l := range store.LabelDefs {
-			hex := l.Light
-			if dark {
-				hex = l.Dark
-			}
-			var r, g, b int
-			fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b)
-			if xterm256(r, g, b) == xterm256(sr, sg, sb) {
-				t.Errorf("dark %v: the selection and %q share colour %d on 256 colours", dark, l.Name, xterm256(r, g, b))
-			}
-		}
-	}
-}
-
 // A search match looked exactly like a plain highlight in the dark style
 // on a 256-colour terminal (both colour 58), so a match inside a highlight
-// could not be seen: the matches' backgrounds are no label's and not each
-// other's, and the selection's not theirs.
+// could not be seen, and a selection over a "question" highlight looked
+// like the highlight (both 60): the backgrounds of the matches and the
+// selection are no label's and not each other's, in either style, in true
+// colour or in 256.
 func TestMatchesUnlikeEveryLabel(t *testing.T) {
 	for _, dark := range []bool{true, false} {
 		st := NewStyles(dark)
