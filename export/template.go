@@ -20,7 +20,8 @@ const maxTemplate = 1 << 20
 
 // Funcs are the functions a template may call, besides text/template's own:
 //
-//	quote     plain text as a blockquote, every line prefixed "> " and escaped
+//	quote     plain text as a blockquote, every line prefixed "> " and escaped,
+//	          a line break inside a paragraph a Markdown line break
 //	callout   Markdown in an Obsidian callout: {{callout "note" .Note}}
 //	escape    plain text as inline Markdown (no links, tags or HTML can appear)
 //	yaml      a value as a YAML scalar, safe in front matter: title: {{yaml .Title}}
