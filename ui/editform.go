@@ -255,19 +255,25 @@ func (l *libraryModel) openDetails() tea.Cmd {
 		return nil
 	}
 	lib, ctx, id := l.Lib, l.ctx, a.ID
+	l.await("details")
 	return func() tea.Msg {
 		a, err := lib.Article(ctx, id)
 		return detailsMsg{a: a, err: err}
 	}
 }
 
-func (l *libraryModel) onDetails(msg detailsMsg) {
+func (l *libraryModel) onDetails(msg detailsMsg) tea.Cmd {
+	keys, ok := l.opened("details")
+	if !ok {
+		return nil // cancelled with esc meanwhile
+	}
 	if msg.err != nil {
 		l.errLine = "Could not read the article: " + msg.err.Error()
-		return
+		return nil
 	}
 	if l.mode != libList {
-		return // the user went on to something else meanwhile
+		return nil // the user went on to something else meanwhile
 	}
 	l.form, l.mode = newEditForm(l.Common, msg.a), libEdit
+	return l.replay(keys)
 }

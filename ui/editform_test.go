@@ -102,3 +102,40 @@ func TestEditDetailsChangedElsewhere(t *testing.T) {
 		t.Errorf("a failed save dropped what was typed:\n%s", hs.screen())
 	}
 }
+
+// Keys typed right after E, before the article was read and the form
+// open (a paste, fast typing), went to the library: "E dy" deleted the
+// article ("d", then "y" to the question), "E XYZ" lost the X. They wait
+// for the form now and are typed into it; esc meanwhile cancels. The same
+// for v (the views chooser), where "v dy" deleted an article too.
+func TestKeysTypedBeforeTheFormOpens(t *testing.T) {
+	lib := newFakeLib()
+	id := lib.add(store.Article{Content: article.Content{Title: "Kept", SourceURL: "https://site.example/a", Markdown: "Text.", Text: "Text."}, Added: testNow})
+	hs := newHarness(t, lib, 100, 30)
+	_, open := hs.m.Update(keyMsg("E"))
+	hs.typeText("dy")
+	hs.run(open)
+	if _, ok := lib.arts[id]; !ok {
+		t.Fatal("keys typed before the form opened deleted the article")
+	}
+	if scr := hs.screen(); !strings.Contains(scr, "Edit details") || !strings.Contains(scr, "Keptdy") {
+		t.Fatalf("the keys did not reach the form:\n%s", scr)
+	}
+	hs.press("esc")
+	// esc before the form opens cancels it, and what came before esc.
+	_, open = hs.m.Update(keyMsg("E"))
+	hs.typeText("x")
+	hs.press("esc")
+	hs.run(open)
+	if strings.Contains(hs.screen(), "Edit details") || lib.arts[id].Title != "Kept" {
+		t.Fatalf("esc did not cancel the form:\n%s", hs.screen())
+	}
+	// The views chooser.
+	lib.views = []store.View{{Name: "Later", Query: "tag:later"}}
+	_, open = hs.m.Update(keyMsg("v"))
+	hs.typeText("dy")
+	hs.run(open)
+	if _, ok := lib.arts[id]; !ok {
+		t.Fatal("keys typed before the views opened deleted the article")
+	}
+}

@@ -133,33 +133,38 @@ type libraryModel struct {
 	helpPane     helpPane
 	showIDs      bool      // rows start with the article's id (#)
 	form         *editForm // the details form (libEdit)
-	mode         libMode
-	loaded       bool
-	arts         []libRow     // the list, what its rows need of each article
-	hay          []string     // lower-cased "title site" per article, for the filter
-	hayASCII     []bool       // hay[i] is all ASCII
-	steps        []filterStep // rankings of the queries typed, each extending the one before
-	rows         []int        // indexes into arts in display order, after the filter
-	filter       string       // the filter applied, as typed
-	words        string       // its free words, which rank titles
-	queryErr     string       // why the filter cannot be read; "" when it can
-	shown        string       // the filter the list answers: the last one read
-	filterOps    query.Query
-	opsKey       string      // the filter's operators the list was read with ("" none)
-	view         *store.View // the saved view shown; nil for the whole library
-	viewQuery    query.Query // view's query, parsed
-	query        string      // the full-text query applied; results shown when non-empty
-	results      []store.SearchResult
-	seq          int // search request number, to drop stale results
-	cursor       int
-	offset       int
-	sortIdx      int
-	archived     bool         // archived articles shown
-	total        int          // articles in the library, archived included
-	listSeq      int          // load request number; older lists are dropped
-	partial      bool         // arts is the first page only; the whole list follows
-	toEnd        bool         // G was pressed on the first page: go to the end of the whole list
-	first        chan tea.Msg // the first page, read ahead by prefetch; nil when not
+	// awaiting names what a key opened and is being read ("details",
+	// "views"): keys typed meanwhile wait in typeahead for it, so a paste
+	// or fast typing lands in the form, not on the list (esc cancels).
+	awaiting  string
+	typeahead []tea.KeyPressMsg
+	mode      libMode
+	loaded    bool
+	arts      []libRow     // the list, what its rows need of each article
+	hay       []string     // lower-cased "title site" per article, for the filter
+	hayASCII  []bool       // hay[i] is all ASCII
+	steps     []filterStep // rankings of the queries typed, each extending the one before
+	rows      []int        // indexes into arts in display order, after the filter
+	filter    string       // the filter applied, as typed
+	words     string       // its free words, which rank titles
+	queryErr  string       // why the filter cannot be read; "" when it can
+	shown     string       // the filter the list answers: the last one read
+	filterOps query.Query
+	opsKey    string      // the filter's operators the list was read with ("" none)
+	view      *store.View // the saved view shown; nil for the whole library
+	viewQuery query.Query // view's query, parsed
+	query     string      // the full-text query applied; results shown when non-empty
+	results   []store.SearchResult
+	seq       int // search request number, to drop stale results
+	cursor    int
+	offset    int
+	sortIdx   int
+	archived  bool         // archived articles shown
+	total     int          // articles in the library, archived included
+	listSeq   int          // load request number; older lists are dropped
+	partial   bool         // arts is the first page only; the whole list follows
+	toEnd     bool         // G was pressed on the first page: go to the end of the whole list
+	first     chan tea.Msg // the first page, read ahead by prefetch; nil when not
 
 	// The tag editor: the article it edits, the library's tags for
 	// completion, and what was typed before Tab completed it.
@@ -521,7 +526,7 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 	case viewsMsg:
 		return l, l.onViews(msg)
 	case detailsMsg:
-		l.onDetails(msg)
+		return l, l.onDetails(msg)
 	case allListMsg:
 		if l.all != nil {
 			l.all.onList(msg)
@@ -546,6 +551,10 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 	case tea.MouseClickMsg:
 		return l, l.onClick(msg)
 	case tea.KeyPressMsg:
+		if l.awaiting != "" {
+			l.waitKey(msg)
+			return l, nil
+		}
 		return l, l.onKey(msg)
 	case tea.PasteMsg:
 		if l.mode == libEdit {
@@ -1718,4 +1727,45 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// await holds the keys typed from now until what is named opens.
+func (l *libraryModel) await(what string) {
+	l.awaiting, l.typeahead = what, nil
+}
+
+// waitKey keeps a key typed while something opens; esc cancels the
+// opening, and the keys with it.
+func (l *libraryModel) waitKey(msg tea.KeyPressMsg) {
+	if msg.String() == "esc" {
+		l.awaiting, l.typeahead = "", nil
+		return
+	}
+	if len(l.typeahead) < maxTypeahead {
+		l.typeahead = append(l.typeahead, msg)
+	}
+}
+
+// maxTypeahead bounds the keys kept while something opens.
+const maxTypeahead = 256
+
+// opened ends the wait for what: false when it was cancelled (or never
+// asked for). The keys typed meanwhile are returned, to be replayed on
+// what opened.
+func (l *libraryModel) opened(what string) (keys []tea.KeyPressMsg, ok bool) {
+	if l.awaiting != what {
+		return nil, false
+	}
+	keys = l.typeahead
+	l.awaiting, l.typeahead = "", nil
+	return keys, true
+}
+
+// replay types the keys held while something opened.
+func (l *libraryModel) replay(keys []tea.KeyPressMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, k := range keys {
+		cmds = append(cmds, l.onKey(k))
+	}
+	return tea.Batch(cmds...)
 }

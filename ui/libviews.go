@@ -24,6 +24,9 @@ type viewsMsg struct {
 
 // loadViews reads the saved views in a command.
 func (l *libraryModel) loadViews(open bool) tea.Cmd {
+	if open {
+		l.await("views") // keys typed meanwhile are the chooser's
+	}
 	lib, ctx := l.Lib, l.ctx
 	return func() tea.Msg {
 		vs, err := lib.Views(ctx)
@@ -46,6 +49,13 @@ func (l *libraryModel) refresh() tea.Cmd {
 }
 
 func (l *libraryModel) onViews(msg viewsMsg) tea.Cmd {
+	var keys []tea.KeyPressMsg
+	if msg.open {
+		var ok bool
+		if keys, ok = l.opened("views"); !ok {
+			msg.open = false // cancelled with esc meanwhile
+		}
+	}
 	if msg.err != nil {
 		if msg.open {
 			l.errLine = "Could not read the saved views: " + msg.err.Error()
@@ -80,7 +90,7 @@ func (l *libraryModel) onViews(msg viewsMsg) tea.Cmd {
 	l.picker.cursor = cur
 	l.picker.SetSize(l.Width-2, l.bodyHeight())
 	l.mode = libViews
-	return nil
+	return l.replay(keys)
 }
 
 // followView takes the shown view's query as saved now, or leaves the view
