@@ -77,8 +77,14 @@ func newHarness(t *testing.T, lib *fakeLib, w, h int, tweak ...func(*Options)) *
 			}
 			return Added{ID: add("Added " + input), Title: "Added " + input, Words: 2}, nil
 		},
-		AddSample: func(ctx context.Context) (int64, error) {
-			return lib.add(sampleArticle()), nil
+		AddSample: func(ctx context.Context) (Added, error) {
+			a := sampleArticle()
+			for id, b := range lib.arts {
+				if b.Title == a.Title {
+					return Added{ID: id, Title: b.Title, Existed: true, Archived: b.State == store.Archived}, nil
+				}
+			}
+			return Added{ID: lib.add(a), Title: a.Title, Words: a.WordCount}, nil
 		},
 		OpenURL: func(u string) error { hs.urls = append(hs.urls, u); return nil },
 		Export:  func(ctx context.Context, id int64) (string, error) { return fmt.Sprintf("/tmp/notes-%d.md", id), nil },

@@ -667,6 +667,10 @@ func (l *libraryModel) onAdded(msg addedMsg) tea.Cmd {
 		if msg.Title != "" {
 			l.status = "Already in your library: " + quoted(msg.Title, l.Width) + "."
 		}
+		if msg.Archived {
+			// The list hides it: say where it is.
+			l.status = strings.TrimSuffix(l.status, ".") + ", archived: . shows the archive."
+		}
 	case msg.Title != "":
 		// Named, and undone with one key: pasted text is saved as soon
 		// as it is pasted.
@@ -928,10 +932,7 @@ func (l *libraryModel) addSample() tea.Cmd {
 		l.errLine = "No sample article in this build."
 		return nil
 	}
-	return l.startAdd("the sample article", func(ctx context.Context) (Added, error) {
-		id, err := l.Opt.AddSample(ctx)
-		return Added{ID: id}, err
-	})
+	return l.startAdd("the sample article", l.Opt.AddSample)
 }
 
 func (l *libraryModel) onPromptKey(msg tea.KeyPressMsg) tea.Cmd {

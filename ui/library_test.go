@@ -368,6 +368,19 @@ func TestLibraryEmptyAndSample(t *testing.T) {
 	if hs.m.screen != screenReader {
 		t.Errorf("could not open the sample")
 	}
+	// S again said "Saved." though nothing was added, and of an archived
+	// sample nothing said where it was.
+	hs.press("q", "S")
+	if len(lib.arts) != 1 || !strings.Contains(hs.screen(), "Already in your library: “Welcome to margin”.") {
+		t.Errorf("S with the sample there:\n%s", hs.screen())
+	}
+	for _, a := range lib.arts {
+		a.State = store.Archived
+	}
+	hs.press("S")
+	if !strings.Contains(hs.screen(), "“Welcome to margin”, archived: . shows the archive.") {
+		t.Errorf("S with the sample archived:\n%s", hs.screen())
+	}
 }
 
 func TestLibraryHelpAndQuit(t *testing.T) {

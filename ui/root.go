@@ -34,6 +34,7 @@ type Added struct {
 	Words                int
 	LeftOut              string // what cleaning left out of a pasted text, when it was most of it
 	Existed              bool
+	Archived             bool // of one Existed: in the archive, which the list hides
 	Saved, Found, Failed int
 	Why                  string
 }
@@ -42,7 +43,7 @@ type Added struct {
 type Options struct {
 	Library   Library                                                                // *store.Store in production
 	Add       func(ctx context.Context, input string) (Added, error)                 // fetch, extract and save a URL, a path or a folder's files
-	AddSample func(ctx context.Context) (int64, error)                               // adds the bundled sample article
+	AddSample func(ctx context.Context) (Added, error)                               // adds the bundled sample article
 	Style     string                                                                 // "dark", "light"; "" follows the settings, else the terminal's background; "auto" the background
 	Width     int                                                                    // reader text width; 0 = remembered setting or 80
 	OpenID    int64                                                                  // open this article at start (0 = library)

@@ -57,6 +57,9 @@ func reportAdd(e *env, prefix string, res library.Result) {
 	case res.Unchanged:
 		fmt.Fprintf(e.stdout, "%sunchanged %d: %s (the text is the same)\n", prefix, res.ID, sanitize.Line(res.Title))
 		return
+	case res.Existed && res.Archived:
+		fmt.Fprintf(e.stdout, "%salready saved as %d, archived: %s (margin unarchive %d brings it back)\n", prefix, res.ID, sanitize.Line(res.Title), res.ID)
+		return
 	case res.Existed:
 		fmt.Fprintf(e.stdout, "%salready saved as %d: %s (margin refresh %d fetches it again)\n", prefix, res.ID, sanitize.Line(res.Title), res.ID)
 		return

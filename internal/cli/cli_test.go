@@ -88,6 +88,12 @@ func TestCLIAddListShowSearchRemove(t *testing.T) {
 	if !strings.Contains(out, "already saved as "+id) {
 		t.Fatalf("second add: %q", out)
 	}
+	// Archived, it is hidden from the list: add says so, and how back.
+	must(t, db, "archive", id)
+	if out = must(t, db, "add", srv.URL+"/essay"); !strings.Contains(out, "already saved as "+id+", archived: ") || !strings.Contains(out, "margin unarchive "+id) {
+		t.Fatalf("add of an archived article: %q", out)
+	}
+	must(t, db, "unarchive", id)
 
 	out = must(t, db, "list")
 	if !strings.Contains(out, "Security Assistance") || !strings.Contains(out, "new") {

@@ -89,12 +89,15 @@ func cmdUI(e *env, args []string) error {
 		// The functions below run only once the library is open.
 		Add: func(ctx context.Context, input string) (ui.Added, error) {
 			r, err := get().lib.AddInput(ctx, input)
-			return ui.Added{ID: r.ID, Title: r.Title, Words: r.Words, LeftOut: library.LeftOutNote(r.Words, r.LeftOut), Existed: r.Existed, Saved: r.Saved, Found: r.Found, Failed: r.Failed, Why: r.Why}, err
+			return added(r), err
 		},
-		AddSample: func(ctx context.Context) (int64, error) { return get().lib.AddSample(ctx) },
-		Style:     *style,
-		Width:     *width,
-		OpenID:    *open,
+		AddSample: func(ctx context.Context) (ui.Added, error) {
+			r, err := get().lib.AddSample(ctx)
+			return added(r), err
+		},
+		Style:  *style,
+		Width:  *width,
+		OpenID: *open,
 		Export: func(ctx context.Context, id int64) (string, error) {
 			return get().lib.ExportToFolder(ctx, id)
 		},
@@ -211,4 +214,10 @@ func keepUnsaved(dir, text, about string) (string, error) {
 		os.Remove(f.Name())
 	}
 	return "", err
+}
+
+// added is what the library's add did, as the UI shows it.
+func added(r library.Result) ui.Added {
+	return ui.Added{ID: r.ID, Title: r.Title, Words: r.Words, LeftOut: library.LeftOutNote(r.Words, r.LeftOut), Existed: r.Existed,
+		Archived: r.Archived, Saved: r.Saved, Found: r.Found, Failed: r.Failed, Why: r.Why}
 }

@@ -882,3 +882,21 @@ func TestImportDryRunFindsCanonicalDuplicates(t *testing.T) {
 		t.Errorf("the run %+v, its dry run %+v", real, dry)
 	}
 }
+
+// The sample added a second time is there already, and says whether it is
+// archived (the library's S said "Saved." and nothing showed).
+func TestAddSampleTwice(t *testing.T) {
+	l := openLib(t)
+	ctx := context.Background()
+	first, err := l.AddSample(ctx)
+	if err != nil || first.Existed || first.Title == "" {
+		t.Fatalf("first: %+v %v", first, err)
+	}
+	if err := l.Store.SetState(ctx, first.ID, store.Archived); err != nil {
+		t.Fatal(err)
+	}
+	again, err := l.AddSample(ctx)
+	if err != nil || !again.Existed || !again.Archived || again.ID != first.ID {
+		t.Errorf("second: %+v %v", again, err)
+	}
+}

@@ -52,6 +52,7 @@ type Result struct {
 	Words     int
 	LeftOut   int                 // of a pasted text, the words cleaning left out (reader's article.Content.LeftOut)
 	Existed   bool                // already saved, and no refresh was asked for
+	Archived  bool                // of one Existed: it is in the archive, which the library hides
 	Refreshed bool                // a refresh put a new text in place
 	Unchanged bool                // a refresh found the same text
 	Moved     store.ReplaceResult // what a refresh did to the highlights
@@ -238,7 +239,7 @@ func (l *Library) existed(ctx context.Context, id int64) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{ID: id, Title: a.Title, Words: a.WordCount, Existed: true}, nil
+	return Result{ID: id, Title: a.Title, Words: a.WordCount, Existed: true, Archived: a.State == store.Archived}, nil
 }
 
 // replace swaps in a refreshed text.
@@ -366,10 +367,15 @@ func (l *Library) FirstRun(ctx context.Context) error {
 	return l.SetSetting(ctx, string(settings.SampleAdded), "1")
 }
 
-// AddSample saves the bundled sample article (once).
-func (l *Library) AddSample(ctx context.Context) (int64, error) {
-	id, _, err := l.AddArticle(ctx, ToStore(reader.Sample()))
-	return id, err
+// AddSample saves the bundled sample article (once: a second time it
+// says it is there already, and whether archived).
+func (l *Library) AddSample(ctx context.Context) (Result, error) {
+	rec := ToStore(reader.Sample())
+	id, existed, err := l.AddArticle(ctx, rec)
+	if err != nil || !existed {
+		return Result{ID: id, Title: rec.Title, Words: rec.WordCount}, err
+	}
+	return l.existed(ctx, id)
 }
 
 // domainLike is a bare web address as people type it: example.org/x.
