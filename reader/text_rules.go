@@ -2770,8 +2770,19 @@ func textFurnitureFound(units []textUnit) bool {
 	}
 	short := words <= textShortNoteWords
 	menu := 0 // consecutive short capitalised lines with no sentence's end
+	// A heading that opens a box or a page's end ("Related articles",
+	// "About the author", "Comments") is a page's sign only among others,
+	// or when a text has several of them for its length: a person's own
+	// text may have one such heading, and reading it as a page's lost the
+	// paragraphs on one side of it.
+	headings, allowed := 0, max(1, words/textWordsPerHeading)
 	for i, u := range units {
 		switch {
+		case (u.stop || u.aside) && textLoneHeading(units, i):
+			if headings++; headings > allowed {
+				return true
+			}
+			continue
 		case u.boiler || u.stop || u.aside:
 			return true
 		case u.meta && !(short && u.byline), u.repeated && u.words >= 2 && !short:
@@ -2793,10 +2804,18 @@ func textFurnitureFound(units []textUnit) bool {
 	return false
 }
 
+// textLoneHeading reports whether unit i stands alone between paragraphs:
+// prose, not a box of links, follows it.
+func textLoneHeading(units []textUnit, i int) bool {
+	return i+1 < len(units) && units[i+1].prose && !units[i+1].list && units[i+1].words >= textLoneHeadingWords
+}
+
 const (
-	textShortNoteWords = 300 // a text this long or shorter may be a note
-	textMenuWords      = 4   // a menu's item is this many words or fewer
-	textMenuLines      = 3   // this many such items in a row are a menu
+	textWordsPerHeading  = 5000 // a text may hold one lone box heading per this many words
+	textLoneHeadingWords = 8    // a paragraph this long under a heading is no box's link
+	textShortNoteWords   = 300  // a text this long or shorter may be a note
+	textMenuWords        = 4    // a menu's item is this many words or fewer
+	textMenuLines        = 3    // this many such items in a row are a menu
 )
 
 // textNoteJunk reports a junk unit that a person's own note may hold: a

@@ -3330,3 +3330,35 @@ func TestFromTextPassageTwice(t *testing.T) {
 		t.Errorf("title %q", got.Title)
 	}
 }
+
+// TestFromTextOwnHeading: a person's own text with one heading a page's
+// box would have ("Related articles", "About the author") between its
+// paragraphs lost the paragraphs on one side of it, read as a page's
+// related box or author box. One such heading among paragraphs is no
+// page's sign; several in a short text, or with a page's other signs,
+// still are.
+func TestFromTextOwnHeading(t *testing.T) {
+	for _, h := range []string{"Related articles", "About the author", "Comments"} {
+		text := "Notes\n\nFirst paragraph of my own words, a full sentence that matters to me.\n\n" + h +
+			"\n\nSecond paragraph of my own words, also a full sentence I wrote myself.\n\nThird paragraph of my own words, again a sentence.\n"
+		a, err := FromText(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []string{"First paragraph", "Second paragraph", "Third paragraph"} {
+			if !strings.Contains(a.Text, p) {
+				t.Errorf("%s: %q lost:\n%s", h, p, a.Text)
+			}
+		}
+	}
+	// A text whose box heading heads a box of links is still a page's.
+	page := strings.Join([]string{"Council Votes on the Harbour Plan", "", para("Body one", 40), "", para("Body two", 40), "",
+		"Related articles", "", "  * Ferry Fares Rise Again in Spring", "  * The Pier Reopens After Repairs", "  * A New Bridge for the Old Town"}, "\n")
+	a, err := FromText(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "Ferry Fares") || !strings.Contains(a.Text, "Body two") {
+		t.Errorf("a page's related box kept, or its article lost:\n%s", a.Text)
+	}
+}
