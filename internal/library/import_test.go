@@ -900,3 +900,17 @@ func TestAddSampleTwice(t *testing.T) {
 		t.Errorf("second: %+v %v", again, err)
 	}
 }
+
+// A pasted text of 100,000 words that lost 35,000 of them as a page's
+// furniture said nothing: the note is given when most of a text, or
+// more than any page's furniture, was left out.
+func TestLeftOutNote(t *testing.T) {
+	for _, c := range []struct {
+		words, left int
+		says        bool
+	}{{65000, 35000, true}, {400, 1200, true}, {1500, 1200, false}, {300, 500, false}} {
+		if got := LeftOutNote(c.words, c.left) != ""; got != c.says {
+			t.Errorf("%d kept, %d left out: note %v, want %v", c.words, c.left, got, c.says)
+		}
+	}
+}

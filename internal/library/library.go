@@ -192,9 +192,12 @@ func (l *Library) Commit(ctx context.Context, ld Loaded, opt AddOptions) (Result
 
 // LeftOutNote says how much of a pasted text cleaning left out, when it
 // was most of a long one (a text of the same article many times, a thread
-// longer than its post): "" otherwise. Nothing is dropped silently.
+// longer than its post) or more than a page's furniture: "" otherwise.
+// Nothing is dropped silently.
 func LeftOutNote(words, leftOut int) string {
-	if leftOut < 1000 || leftOut <= words {
+	// Most of the text, or more than a page's furniture ever is: a long
+	// text that lost a third of itself said nothing.
+	if leftOut < 1000 || leftOut <= words && leftOut < 5000 {
 		return ""
 	}
 	return fmt.Sprintf("%d words of the text were left out as a page's menus, repeats and comments; saved as a .md file, every word is kept", leftOut)
