@@ -180,6 +180,15 @@ func TestWriteFileRules(t *testing.T) {
 	if res, err = WriteFile(ctx, dir, a, v("v2"), "md", rec); err != nil || res.Status != Updated || read(t, path) != string(v("v2")) {
 		t.Fatalf("changed export: %+v %v", res, err)
 	}
+	// A file its owner made read-only was replaced all the same (the
+	// rename needs only the folder): it is a conflict, and stays.
+	os.Chmod(path, 0o444)
+	res, err = WriteFile(ctx, dir, a, v("v2b"), "md", rec)
+	var roe *ConflictError
+	if !errors.As(err, &roe) || res.Status != Conflict || read(t, path) != string(v("v2")) || !strings.Contains(err.Error(), "read-only") {
+		t.Fatalf("read-only file: %+v %v", res, err)
+	}
+	os.Chmod(path, 0o644)
 
 	// A file by that name that is not this article's stays; the export
 	// takes the name with its id.

@@ -443,6 +443,11 @@ func (w *writer) update(rel string, markdown bool) (string, error) {
 	if bytes.Equal(out, cur) {
 		return Unchanged, w.record(path)
 	}
+	if fi.Mode().Perm()&0o222 == 0 {
+		// The rename would replace it all the same: a file made
+		// read-only is one its owner wants kept as it is.
+		return Conflict, &ConflictError{Path: path, Reason: "it is read-only; make it writable to let margin update it"}
+	}
 	w.data, w.hash = out, sum(out)
 	if err := w.write(rel, fi.Mode().Perm()); err != nil {
 		return "", err
