@@ -202,3 +202,34 @@ func TestOpenInUnwritablePlace(t *testing.T) {
 		t.Errorf("open in read-only folder: %v", err)
 	}
 }
+
+// A backup copy (SQLite's default rollback journal, not WAL) kept
+// read-only could not be opened at all: the read-only opening switched
+// its journal to WAL first, which is a write.
+func TestReadOnlyOpensARollbackJournalLibrary(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lib.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustAdd(t, s, sample("u:1", "t", "x"))
+	backup := filepath.Join(dir, "backup.db")
+	if _, err := s.db.Exec(`VACUUM INTO ?`, backup); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ro, err := Open(backup, ReadOnly())
+	if err != nil {
+		t.Fatalf("read-only backup: %v", err)
+	}
+	defer ro.Close()
+	if n, err := ro.Count(context.Background()); err != nil || n != 1 {
+		t.Errorf("Count = %d, %v", n, err)
+	}
+	var mode string
+	ro.db.QueryRow("PRAGMA journal_mode").Scan(&mode)
+	if mode == "wal" {
+		t.Error("the read-only opening changed the backup's journal")
+	}
+}

@@ -136,7 +136,12 @@ func dsn(path string, o options) string {
 	b.WriteString("file:")
 	b.WriteString(escapeURIPath(path))
 	fmt.Fprintf(&b, "?_pragma=busy_timeout(%d)", o.busyTimeout.Milliseconds())
-	b.WriteString("&_pragma=journal_mode(WAL)")
+	if !o.readOnly {
+		// Switching the journal is a write: a library that may not be
+		// written (a backup copy, in SQLite's default journal) is read
+		// in the mode it is in.
+		b.WriteString("&_pragma=journal_mode(WAL)")
+	}
 	b.WriteString("&_pragma=foreign_keys(1)")
 	b.WriteString("&_pragma=synchronous(NORMAL)")
 	// Write transactions take the write lock when they begin, so they wait
@@ -267,7 +272,15 @@ type readOnlyError struct {
 	err  error
 }
 
-func (e readOnlyError) Error() string        { return "library " + e.path + " is read-only" }
+func (e readOnlyError) Error() string {
+	// A file that may be written in a folder that may not: SQLite needs
+	// the folder for its -wal and -shm files beside the library.
+	dir := filepath.Dir(e.path)
+	if syscall.Access(e.path, 2 /* W_OK */) == nil && syscall.Access(dir, 2) != nil {
+		return "library " + e.path + " cannot be written: its folder " + dir + " is read-only (SQLite keeps two files beside the library)"
+	}
+	return "library " + e.path + " is read-only"
+}
 func (e readOnlyError) Unwrap() []error      { return []error{ErrReadOnly, e.err} }
 func (e readOnlyError) Is(target error) bool { return target == ErrReadOnly }
 
