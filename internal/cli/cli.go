@@ -613,12 +613,21 @@ func (e *env) hasArticle(id int64) error {
 }
 
 // open opens the library chosen by --db, $MARGIN_DB or the XDG default.
+// One that may not be written (a read-only file or folder, a backup copy
+// kept read-only) opens for reading: listing, reading and exporting work,
+// and a write says why it cannot be made.
 func (e *env) open() (*store.Store, error) {
 	path, err := e.libPath()
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path)
+	st, err := store.Open(path)
+	if errors.Is(err, store.ErrReadOnly) {
+		if ro, rerr := store.Open(path, store.ReadOnly()); rerr == nil {
+			return ro, nil
+		}
+	}
+	return st, err
 }
 
 // MemoryBudget is the resident memory margin keeps to for any article it

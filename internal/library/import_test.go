@@ -914,3 +914,27 @@ func TestLeftOutNote(t *testing.T) {
 		}
 	}
 }
+
+// The library screen would not open a library that may not be written
+// when the CLI alone had used it: its first run, which notes that the
+// sample was offered, failed the opening. Read-only, the first run does
+// nothing.
+func TestFirstRunReadOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lib.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(st).AddSample(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	ro, err := store.Open(path, store.ReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if err := New(ro).FirstRun(context.Background()); err != nil {
+		t.Errorf("first run on a read-only library: %v", err)
+	}
+}

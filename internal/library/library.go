@@ -363,11 +363,15 @@ func (l *Library) FirstRun(ctx context.Context) error {
 		return err
 	}
 	if n == 0 {
-		if _, err := l.AddSample(ctx); err != nil {
-			return err
-		}
+		_, err = l.AddSample(ctx)
 	}
-	return l.SetSetting(ctx, string(settings.SampleAdded), "1")
+	if err == nil {
+		err = l.SetSetting(ctx, string(settings.SampleAdded), "1")
+	}
+	if errors.Is(err, store.ErrReadOnly) {
+		return nil // a library that may not be written is read as it is
+	}
+	return err
 }
 
 // AddSample saves the bundled sample article (once: a second time it
