@@ -33,6 +33,9 @@ var (
 	// ErrStaleText: offsets computed on an older text of the article (it
 	// was refreshed meanwhile); read the article again and re-place them.
 	ErrStaleText = errors.New("the article's text changed (it was refreshed); reload it")
+	// ErrHighlightExists: a highlight to restore is there already
+	// (restored by another margin).
+	ErrHighlightExists = errors.New("a highlight with this ID exists")
 	// ErrWouldUnlink: a label change would break links; the error is an
 	// *UnlinkError naming them, and Edit.Unlink allows it.
 	ErrWouldUnlink = errors.New("the change would unlink highlights")
@@ -445,7 +448,7 @@ func (s *Store) RestoreHighlight(ctx context.Context, h *Highlight, relink []int
 		var one int
 		err := tx.QueryRowContext(ctx, `SELECT 1 FROM highlights WHERE id = ?`, h.ID).Scan(&one)
 		if err == nil {
-			return errors.New("a highlight with this ID exists")
+			return ErrHighlightExists
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err

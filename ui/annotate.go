@@ -237,8 +237,9 @@ func (s *highlightState) onEditorKey(v readerView, msg tea.KeyPressMsg) tea.Cmd 
 			s.fx.fail("Changed elsewhere: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both.")
 			return nil
 		}
-		if ed.deleted && ed.Value() != "" && !ed.article {
-			s.fx.fail("Deleted elsewhere: ctrl+r restores the highlight with your note.")
+		if ed.deleted && ed.Value() != "" && !ed.article && !(ed.escOnce && keyIs(msg, k.Cancel)) {
+			ed.escOnce = keyIs(msg, k.Cancel)
+			s.fx.fail("Deleted elsewhere: ctrl+r restores it; esc again keeps your note in a file.")
 			return nil
 		}
 		if ed.deleted {
@@ -408,6 +409,13 @@ func (s *highlightState) restoreWithNote(v readerView) tea.Cmd {
 	return v.run("restore the highlight", func(ctx context.Context, lib Library) (any, error) {
 		return nil, restoreOn(ctx, lib, &h, nil)
 	}, func(v readerView, _ any, err error) tea.Cmd {
+		if errors.Is(err, store.ErrHighlightExists) && s.editor == ed {
+			// Restored elsewhere meanwhile: the note is saved on it as
+			// any note is, a conflict if it has another note now.
+			ed.deleted, ed.escOnce = false, false
+			s.fx.say("The highlight was restored elsewhere: saving your note on it…")
+			return s.saveNote(v, false, true)
+		}
 		if err != nil {
 			s.fx.fail("Could not restore the highlight: " + err.Error())
 			return nil

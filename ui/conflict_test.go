@@ -997,3 +997,45 @@ func TestArticleNoteKeepMineUndoBringsTheirsBack(t *testing.T) {
 		t.Errorf("u: %q, want theirs", got)
 	}
 }
+
+// A highlight deleted elsewhere and then restored elsewhere (u in the
+// other margin) left this editor stuck: ctrl+r answered "a highlight with
+// this ID exists", esc said to press ctrl+r. ctrl+r now takes the
+// highlight as restored and saves the note on it.
+func TestNoteForHighlightRestoredElsewhere(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "a")
+	id := p.hl.list[0].ID
+	hs.typeText("mine")
+	gone := *hs.lib.hls[id]
+	delete(hs.lib.hls, id)
+	hs.press("ctrl+s")
+	hs.lib.hls[id] = &gone // restored elsewhere
+	hs.press("ctrl+r")
+	if h := hs.lib.hls[id]; h == nil || h.Note != "mine" || p.mode != readNormal {
+		t.Fatalf("ctrl+r on a highlight restored elsewhere: %+v mode %v\n%s", h, p.mode, hs.screen())
+	}
+}
+
+// esc on a note for a highlight deleted elsewhere only repeated "ctrl+r
+// restores": a second esc now keeps the words in a file and closes.
+func TestDeletedHighlightNoteEscTwice(t *testing.T) {
+	var kept string
+	hs, p := readerHarness(t, 80, 24, func(o *Options) {
+		o.KeepUnsaved = func(text, on string) (string, error) { kept = text; return "/lib/margin-unsaved-y.md", nil }
+	})
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "a")
+	id := p.hl.list[0].ID
+	hs.typeText("words")
+	delete(hs.lib.hls, id)
+	hs.press("ctrl+s", "esc")
+	if p.hl.editor == nil || !strings.Contains(hs.screen(), "esc again keeps your note in a file") {
+		t.Fatalf("first esc:\n%s", hs.screen())
+	}
+	hs.press("esc")
+	if kept != "words" || p.hl.editor != nil || !strings.Contains(hs.screen(), "margin-unsaved-y.md") {
+		t.Fatalf("second esc kept %q, editor open %v:\n%s", kept, p.hl.editor != nil, hs.screen())
+	}
+}

@@ -368,6 +368,9 @@ func (f *fakeLib) RestoreHighlight(ctx context.Context, h *store.Highlight, reli
 		return err
 	}
 	f.call("RestoreHighlight %d %v", h.ID, relink)
+	if f.hls[h.ID] != nil {
+		return store.ErrHighlightExists
+	}
 	c := *h
 	f.hls[h.ID] = &c
 	for _, id := range relink {

@@ -28,6 +28,9 @@ type noteEditor struct {
 	// elsewhere.
 	theirs  *string
 	deleted bool
+	// escOnce: esc was pressed once on a note whose highlight was
+	// deleted elsewhere; a second esc keeps the words in a file.
+	escOnce bool
 	// replaced is the note written elsewhere that "keep yours" saved
 	// over: undo brings it back, not the note the editor opened on.
 	replaced *string
@@ -99,10 +102,16 @@ func (e *noteEditor) keys() EditorKeys {
 	if e.theirs != nil {
 		k.Save.SetHelp("ctrl+s", "keep yours")
 	}
-	if e.deleted && e.article {
+	if e.theirs != nil {
+		k.Cancel.SetHelp("esc", "choose first")
+	}
+	if e.deleted {
 		k.Cancel.SetHelp("esc", "discard")
 		if e.Opt.KeepUnsaved != nil {
 			k.Cancel.SetHelp("esc", "keep in a file")
+		}
+		if !e.article {
+			k.Cancel.SetHelp("esc esc", "keep in a file")
 		}
 	}
 	return k
