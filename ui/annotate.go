@@ -294,6 +294,7 @@ func (s *highlightState) closeEditor(v readerView) {
 			s.fx.say("Note saved. u to undo")
 		}
 	}
+	s.fx.run(dropDraft(ed)) // its words are saved, or let go by choice
 	s.editor = nil
 	s.fx.enter(readNormal)
 	if s.back {
@@ -457,10 +458,59 @@ func (s *highlightState) draftChanged() bool {
 // saveDraft stores the note being written without closing the editor, so
 // that a killed terminal loses at most the last seconds of typing.
 func (s *highlightState) saveDraft(v readerView) tea.Cmd {
+	if s.draftToKeep() {
+		return s.keepDraft(v)
+	}
 	if !s.draftChanged() {
 		return nil
 	}
 	return s.saveNote(v, false, false)
+}
+
+// draftToKeep is true when the note being written cannot be saved until
+// the user chooses (changed or deleted elsewhere) and its file does not
+// hold it yet.
+func (s *highlightState) draftToKeep() bool {
+	ed := s.editor
+	return ed != nil && ed.Opt.KeepDraft != nil && (ed.theirs != nil || ed.deleted) &&
+		ed.Value() != ed.drafted && strings.TrimSpace(ed.Value()) != ""
+}
+
+// keepDraft writes the note being written to its draft file, in a
+// command: until the user chooses, a killed terminal loses nothing.
+func (s *highlightState) keepDraft(v readerView) tea.Cmd {
+	ed := s.editor
+	keep, path, text, about := ed.Opt.KeepDraft, ed.draftFile, ed.Value(), unsavedAbout(v.article(), ed)
+	ed.drafted = text
+	return v.run("keep the note in a file", func(context.Context, Library) (any, error) {
+		return keep(path, text, about)
+	}, func(v readerView, val any, err error) tea.Cmd {
+		if err != nil {
+			ed.drafted = "" // tried again at the next tick
+			return nil
+		}
+		if ed.draftFile == "" {
+			s.fx.say("Until you choose, your words are kept in " + sanitize.Line(val.(string)))
+		}
+		ed.draftFile = val.(string)
+		if s.editor != ed {
+			return dropDraft(ed) // closed meanwhile
+		}
+		return nil
+	})
+}
+
+// dropDraft removes a closed editor's draft file: its words are saved.
+func dropDraft(ed *noteEditor) tea.Cmd {
+	if ed.draftFile == "" || ed.Opt.KeepDraft == nil {
+		return nil
+	}
+	keep, path := ed.Opt.KeepDraft, ed.draftFile
+	ed.draftFile = ""
+	return func() tea.Msg {
+		_, _ = keep(path, "", "")
+		return nil
+	}
 }
 
 // setLabel changes a highlight's label. A change that would break links

@@ -1039,3 +1039,49 @@ func TestDeletedHighlightNoteEscTwice(t *testing.T) {
 		t.Fatalf("second esc kept %q, editor open %v:\n%s", kept, p.hl.editor != nil, hs.screen())
 	}
 }
+
+// Words typed after a conflict (a note changed or deleted elsewhere) were
+// never autosaved, so a killed terminal lost them: they are kept in a
+// file (Options.KeepDraft) as autosave ticks, the same file each time,
+// and the file goes once the note is saved.
+func TestConflictDraftKeptInAFile(t *testing.T) {
+	files := map[string]string{}
+	n := 0
+	hs, p := readerHarness(t, 80, 24, func(o *Options) {
+		o.KeepDraft = func(path, text, about string) (string, error) {
+			if path == "" {
+				n++
+				path = fmt.Sprintf("/lib/margin-unsaved-%d.md", n)
+			}
+			if text == "" {
+				delete(files, path)
+				return "", nil
+			}
+			files[path] = text
+			return path, nil
+		}
+	})
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "a")
+	id := p.hl.list[0].ID
+	hs.typeText("mine")
+	hs.lib.hls[id].Note = "theirs" // written elsewhere
+	hs.press("ctrl+s")
+	if p.hl.editor == nil || p.hl.editor.theirs == nil {
+		t.Fatalf("no conflict:\n%s", hs.screen())
+	}
+	hs.typeText(" and more")
+	hs.fire()
+	if len(files) != 1 || files["/lib/margin-unsaved-1.md"] != "mine and more" {
+		t.Fatalf("after a tick: %v", files)
+	}
+	hs.typeText(" still")
+	hs.fire()
+	if len(files) != 1 || files["/lib/margin-unsaved-1.md"] != "mine and more still" {
+		t.Fatalf("after another tick: %v", files)
+	}
+	hs.press("ctrl+s") // keep mine
+	if hs.lib.hls[id].Note != "mine and more still" || len(files) != 0 {
+		t.Errorf("after the save: note %q, files %v", hs.lib.hls[id].Note, files)
+	}
+}

@@ -82,7 +82,11 @@ type hlEffects struct {
 	pickAt            int // with picker: the cursor to keep; -1 for its own
 	reloadReq         *reloadReq
 	copyReq           *copyReq
+	cmds              []tea.Cmd // commands to run besides
 }
+
+// run asks for a command to be run.
+func (e *hlEffects) run(c tea.Cmd) { e.cmds = append(e.cmds, c) }
 
 // reloadReq asks for the article to be read again: at the passage on
 // screen (here), or with the cursor at an offset.

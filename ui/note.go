@@ -31,6 +31,9 @@ type noteEditor struct {
 	// escOnce: esc was pressed once on a note whose highlight was
 	// deleted elsewhere; a second esc keeps the words in a file.
 	escOnce bool
+	// draftFile holds the words typed while the note could not be saved
+	// (Options.KeepDraft), drafted what it holds.
+	draftFile, drafted string
 	// replaced is the note written elsewhere that "keep yours" saved
 	// over: undo brings it back, not the note the editor opened on.
 	replaced *string

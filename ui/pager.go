@@ -772,7 +772,7 @@ func (p *pagerModel) unsaved() bool {
 	if p.art == nil {
 		return false
 	}
-	if p.mode == readEditor && p.hl.draftChanged() {
+	if p.mode == readEditor && (p.hl.draftChanged() || p.hl.draftToKeep()) {
 		return true
 	}
 	if p.doc == nil || !p.doc.Complete || p.pending >= 0 || p.savedOff == -1 {
@@ -1553,6 +1553,7 @@ func (p *pagerModel) applyHL() tea.Cmd {
 	if c := fx.copyReq; c != nil {
 		cmds = append(cmds, p.copyText(c.what, c.text))
 	}
+	cmds = append(cmds, fx.cmds...)
 	return tea.Batch(cmds...)
 }
 

@@ -57,6 +57,11 @@ type Options struct {
 	// KeepUnsaved writes the words of a note that could not be saved when
 	// margin ended to a file, and says where; may be nil.
 	KeepUnsaved func(text, about string) (path string, err error)
+	// KeepDraft keeps the words of a note that cannot be saved yet (a
+	// conflict waits for the user's choice) in a file: a new private one
+	// when path is "", else path itself, replaced; empty text removes the
+	// file. It returns the file's path. May be nil.
+	KeepDraft func(path, text, about string) (string, error)
 	// Open gives the library when Library is nil: Run calls it once the
 	// terminal is set up, so that opening it overlaps that setup. Its
 	// error ends Run before anything is drawn.

@@ -113,6 +113,9 @@ func cmdUI(e *env, args []string) error {
 		KeepUnsaved: func(text, about string) (string, error) {
 			return keepUnsaved(filepath.Dir(get().st.Path()), text, about)
 		},
+		KeepDraft: func(path, text, about string) (string, error) {
+			return keepDraft(filepath.Dir(get().st.Path()), path, text, about)
+		},
 	}
 	return ui.Run(e.ctx, opt, os.Stdin, os.Stdout)
 }
@@ -199,9 +202,7 @@ func keepUnsaved(dir, text, about string) (string, error) {
 		if f, err = os.CreateTemp(d, pattern); err != nil { // 0600
 			continue
 		}
-		// A first line says what the words were written on; they follow
-		// as typed.
-		_, err = f.WriteString("margin could not save " + about + ". Your words follow.\n\n" + text + "\n")
+		_, err = f.WriteString(unsavedText(text, about))
 		if serr := f.Sync(); err == nil {
 			err = serr
 		}
@@ -214,6 +215,44 @@ func keepUnsaved(dir, text, about string) (string, error) {
 		os.Remove(f.Name())
 	}
 	return "", err
+}
+
+// unsavedText is a kept note's file: a first line says what the words
+// were written on; they follow as typed.
+func unsavedText(text, about string) string {
+	return "margin could not save " + about + ". Your words follow.\n\n" + text + "\n"
+}
+
+// keepDraft keeps the words of a note that cannot be saved yet in a file:
+// a new one (keepUnsaved) when path is "", else path replaced whole (a
+// temporary file renamed over it, so a kill leaves one version or the
+// other); empty text removes path.
+func keepDraft(dir, path, text, about string) (string, error) {
+	switch {
+	case path == "":
+		return keepUnsaved(dir, text, about)
+	case text == "":
+		return "", os.Remove(path)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".margin-draft-*") // 0600
+	if err != nil {
+		return "", err
+	}
+	_, err = f.WriteString(unsavedText(text, about))
+	if serr := f.Sync(); err == nil {
+		err = serr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return path, nil
 }
 
 // added is what the library's add did, as the UI shows it.
