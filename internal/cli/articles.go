@@ -697,9 +697,9 @@ func cmdRemove(e *env, args []string) error {
 				fmt.Fprint(e.stderr, ", and its note")
 			}
 			fmt.Fprint(e.stderr, "? [y/N] ")
-			line, _ := in.ReadString('\n')
-			if ans := strings.ToLower(strings.TrimSpace(line)); ans != "y" && ans != "yes" {
-				fmt.Fprintln(e.stderr, "kept it")
+			if ok, err := askYes(e, in, "margin rm --yes"); err != nil {
+				return err
+			} else if !ok {
 				continue
 			}
 		}

@@ -448,6 +448,14 @@ func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
 	if _, _, err := margin(t, db, "", "add", "--url", "notaurl", "-"); err == nil || !strings.Contains(err.Error(), `"notaurl" is not a web address`) {
 		t.Errorf("add --url notaurl: %v", err)
 	}
+	// With no answer on standard input (a script), rm fails naming
+	// --yes: it said "kept it" and exited 0, as if it had deleted.
+	if _, _, err := margin(t, db, "", "rm", id); err == nil || !strings.Contains(err.Error(), "margin rm --yes") {
+		t.Errorf("rm with no answer: %v", err)
+	}
+	if _, _, err := margin(t, db, "", "show", id); err != nil {
+		t.Fatalf("rm with no answer deleted: %v", err)
+	}
 	// rm asks naming the article in quotes (a title's own full stop ran
 	// into the question mark).
 	if _, stderr, _ := margin(t, db, "n\n", "rm", id); !strings.Contains(stderr, "Delete "+id+", “") || !strings.Contains(stderr, "”, and its 1 highlight? [y/N]") {

@@ -184,7 +184,19 @@ func confirmTagDelete(e *env, st *store.Store, name string) (bool, error) {
 		fmt.Fprintf(e.stderr, " (the view%s %s use%s it)", plural(len(using)), strings.Join(using, ", "), map[bool]string{true: "s"}[len(using) == 1])
 	}
 	fmt.Fprint(e.stderr, "? [y/N] ")
-	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
+	return askYes(e, bufio.NewReader(e.stdin), "margin tags delete --yes")
+}
+
+// askYes reads the answer to a question put on stderr: yes, or no (the
+// default, "kept it"). Standard input that ends with no answer (a script,
+// a pipe) is an error naming the --yes a script wants: it exited 0 as if
+// the deed were done.
+func askYes(e *env, in *bufio.Reader, withYes string) (bool, error) {
+	line, err := in.ReadString('\n')
+	if strings.TrimSpace(line) == "" && err != nil {
+		fmt.Fprintln(e.stderr)
+		return false, fmt.Errorf("no answer on standard input, so nothing was deleted (%s deletes without asking)", withYes)
+	}
 	if ans := strings.ToLower(strings.TrimSpace(line)); ans != "y" && ans != "yes" {
 		fmt.Fprintln(e.stderr, "kept it")
 		return false, nil
