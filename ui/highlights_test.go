@@ -761,8 +761,16 @@ func TestLinkChooserStartsOnAClaim(t *testing.T) {
 // The reader's full help left out keys that work: esc (back), pgdn,
 // shift+space, home and end. Every key of every binding it lists is named.
 func TestReaderFullHelpNamesEveryKey(t *testing.T) {
+	helpNamesEveryKey(t, readerKeys().FullHelp())
+	// The library's too (space, b, ctrl+u, ctrl+d, home and end were
+	// missing).
+	helpNamesEveryKey(t, libraryKeys().FullHelp())
+}
+
+func helpNamesEveryKey(t *testing.T, groups [][]key.Binding) {
+	t.Helper()
 	shown := map[string]string{"down": "↓", "up": "↑", "pgdown": "pgdn", "right": "→", "left": "←"}
-	for _, g := range readerKeys().FullHelp() {
+	for _, g := range groups {
 		for _, b := range g {
 			h := b.Help().Key + " " + b.Help().Desc
 			for _, k := range b.Keys() {

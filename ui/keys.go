@@ -221,10 +221,16 @@ func (k LibraryKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Open, k.Filter, k.Search, k.Tags, k.Views, k.Add, k.Import, k.Sample, k.Help, k.Quit}
 }
 
-// FullHelp is the library's full help, in columns.
+// FullHelp is the library's full help, in columns: every key a binding
+// takes is named.
 func (k LibraryKeys) FullHelp() [][]key.Binding {
+	top, bottom, up, down := k.Top, k.Bottom, k.PageUp, k.PageDown
+	top.SetHelp("g/home", "top")
+	bottom.SetHelp("G/end", "bottom")
+	up.SetHelp("pgup/b", "page up (ctrl+u)")
+	down.SetHelp("pgdn/space", "page down (ctrl+d)")
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.Up, k.Down, top, bottom, up, down},
 		{k.Open, k.Filter, k.Search, k.Clear},
 		{k.Add, k.Sample, k.Import, k.Archive, k.Delete, k.Undo, k.Done, k.Star, k.Tags, k.Details},
 		{k.Views, k.SaveView, k.Sort, k.ShowArchived, k.IDs, k.Highlights, k.Original, k.Reload, k.Help, k.Quit},
