@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -702,7 +703,7 @@ func quoted(title string, w int) string {
 // folderStatus says what adding a folder's files did: "Saved 3 articles
 // from the folder; 1 in your library already; 1 could not be read: ...".
 func folderStatus(a Added) string {
-	s := fmt.Sprintf("Saved %d article%s from the folder", a.Saved, plural(a.Saved))
+	s := fmt.Sprintf("Saved %d article%s from %s", a.Saved, plural(a.Saved), cmp.Or(a.From, "the folder"))
 	if a.Found > 0 {
 		s += fmt.Sprintf("; %d in your library already", a.Found)
 	}

@@ -36,6 +36,7 @@ type Added struct {
 	Existed              bool
 	Archived             bool // of one Existed: in the archive, which the list hides
 	Saved, Found, Failed int
+	From                 string // what they came from: "the folder", "the links"
 	Why                  string
 }
 

@@ -258,5 +258,5 @@ func keepDraft(dir, path, text, about string) (string, error) {
 // added is what the library's add did, as the UI shows it.
 func added(r library.Result) ui.Added {
 	return ui.Added{ID: r.ID, Title: r.Title, Words: r.Words, LeftOut: library.LeftOutNote(r.Words, r.LeftOut), Existed: r.Existed,
-		Archived: r.Archived, Saved: r.Saved, Found: r.Found, Failed: r.Failed, Why: r.Why}
+		Archived: r.Archived, Saved: r.Saved, Found: r.Found, Failed: r.Failed, From: r.From, Why: r.Why}
 }

@@ -66,3 +66,27 @@ func TestAddInputFolder(t *testing.T) {
 		t.Errorf("a folder of %d files: %v", FolderLimit+1, err)
 	}
 }
+
+// Links pasted at the library's add prompt, one per line, were saved as
+// one article whose text was the links: each is added, as margin add URL
+// URL adds them, and what could not be read is counted.
+func TestAddInputLinks(t *testing.T) {
+	l := openLib(t)
+	srv := newImportServer(t)
+	ctx := context.Background()
+	input := srv.URL + "/ok/one\n\n" + srv.URL + "/ok/two\n" + srv.URL + "/404/gone\n"
+	res, err := l.AddInput(ctx, input)
+	if err != nil || res.Saved != 2 || res.Failed != 1 || res.From != "the links" {
+		t.Fatalf("links: %+v %v", res, err)
+	}
+	if n, _ := l.Count(ctx); n != 2 {
+		t.Errorf("%d articles, want 2", n)
+	}
+	// Text with a link in it is still a text.
+	if _, err := l.AddInput(ctx, "My notes on it\n"+srv.URL+"/ok/three\n"); err != nil {
+		t.Fatal(err)
+	}
+	if srv.requests("/ok/three") != 0 {
+		t.Error("a link inside a pasted text was fetched")
+	}
+}

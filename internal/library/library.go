@@ -56,9 +56,11 @@ type Result struct {
 	Refreshed bool                // a refresh put a new text in place
 	Unchanged bool                // a refresh found the same text
 	Moved     store.ReplaceResult // what a refresh did to the highlights
-	// A folder's files (AddInput): how many were saved, found saved
-	// already, and could not be read, with the first one's error.
+	// A folder's files or a list of links (AddInput, From names which):
+	// how many were saved, found saved already, and could not be read,
+	// with the first one's error.
 	Saved, Found, Failed int
+	From                 string
 	Why                  string
 }
 
@@ -472,11 +474,38 @@ func (l *Library) AddInput(ctx context.Context, input string) (Result, error) {
 		// Standard input is the terminal margin is reading keys from.
 		return Result{}, fmt.Errorf("- reads standard input, which is this terminal; give a URL or a file path")
 	}
+	if urls := urlList(input); len(urls) > 1 {
+		// Links pasted one per line are links to add, as margin add
+		// URL URL adds them: they were saved as one article of links.
+		if len(urls) > FolderLimit {
+			return Result{}, fmt.Errorf("%d links, more than %d; in a shell, margin import FILE adds a list of links", len(urls), FolderLimit)
+		}
+		res, err := l.addAll(ctx, urls)
+		res.From = "the links"
+		return res, err
+	}
 	src, pasted := PromptSource(input)
 	if st, err := os.Stat(src); err == nil && st.IsDir() && pasted == "" {
 		return l.addFolder(ctx, src)
 	}
 	return l.Save(ctx, src, AddOptions{Stdin: strings.NewReader(pasted)})
+}
+
+// urlList is the web addresses of input when every line that is not blank
+// is one; nil otherwise.
+func urlList(input string) []string {
+	var urls []string
+	for _, l := range strings.Split(input, "\n") {
+		l = strings.TrimSpace(l)
+		switch {
+		case l == "":
+		case reader.IsURL(l) && !strings.ContainsAny(l, " \t"):
+			urls = append(urls, l)
+		default:
+			return nil
+		}
+	}
+	return urls
 }
 
 // FolderLimit is how many files of folders margin adds without asking
@@ -495,11 +524,8 @@ func FolderFiles(dir string) ([]string, error) {
 	return files, err
 }
 
-// addFolder saves the article files in dir, as margin add FOLDER does, in
-// one transaction. The result is the first article saved (or found
-// saved), with how many were saved and found (Saved, Found) and how many
-// could not be read (Failed, the first one's error in Why); it fails only
-// when none could be saved.
+// addFolder saves the article files in dir, as margin add FOLDER does
+// (addAll).
 func (l *Library) addFolder(ctx context.Context, dir string) (Result, error) {
 	files, err := FolderFiles(dir)
 	if err != nil {
@@ -508,6 +534,17 @@ func (l *Library) addFolder(ctx context.Context, dir string) (Result, error) {
 	if len(files) > FolderLimit {
 		return Result{}, fmt.Errorf("%s holds %d files, more than %d; in a shell, margin add FOLDER --yes adds them", sanitize.Line(dir), len(files), FolderLimit)
 	}
+	res, err := l.addAll(ctx, files)
+	res.From = "the folder"
+	return res, err
+}
+
+// addAll saves several sources (files, web addresses) in one transaction.
+// The result is the first article saved (or found saved), with how many
+// were saved and found (Saved, Found) and how many could not be read
+// (Failed, the first one's error in Why); it fails only when none could
+// be saved.
+func (l *Library) addAll(ctx context.Context, srcs []string) (Result, error) {
 	var lds []Loaded
 	var out Result
 	var first error
@@ -515,7 +552,7 @@ func (l *Library) addFolder(ctx context.Context, dir string) (Result, error) {
 		out.Failed++
 		first = cmp.Or(first, err)
 	}
-	for _, f := range files {
+	for _, f := range srcs {
 		ld, err := l.Load(ctx, f, AddOptions{})
 		switch {
 		case ctx.Err() != nil:
