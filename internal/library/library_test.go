@@ -37,7 +37,9 @@ func TestPromptSource(t *testing.T) {
 		"www.example.co.uk":           "https://www.example.co.uk",
 		"news.example.org:8080/a?b=1": "https://news.example.org:8080/a?b=1",
 		"https://example.org/a":       "https://example.org/a",
-		"notes.txt":                   "notes.txt", // a file that exists stays a file
+		"notes.txt":                   "notes.txt",   // a file that exists stays a file
+		"missing.txt":                 "missing.txt", // one that does not is still a file: "no such file", not "no such host"
+		"saved page.html":             "saved page.html",
 		"just words":                  "just words",
 	} {
 		if got, pasted := PromptSource(in); got != want || pasted != "" {
