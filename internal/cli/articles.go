@@ -719,6 +719,9 @@ func cmdArchive(state store.State) command {
 			return err
 		}
 		defer st.Close()
+		if err := e.allArticles(st, ids); err != nil {
+			return err
+		}
 		for _, id := range ids {
 			// Said as it is: an article in the inbox already was not
 			// "unarchived".

@@ -600,6 +600,19 @@ func (e *env) libPath() (string, error) {
 	return store.DefaultPath()
 }
 
+// allArticles is nil when the library holds every article of ids, else
+// an error naming the first it does not: a command on several articles
+// changes none when one id is wrong, as rm does (tag, mark, star and
+// archive changed those before it and then failed).
+func (e *env) allArticles(st *store.Store, ids []int64) error {
+	for _, id := range ids {
+		if _, _, err := st.ArticleFlags(e.ctx, id); err != nil {
+			return articleErr(id, err)
+		}
+	}
+	return nil
+}
+
 // hasArticle is nil when the library holds article id, else an error
 // naming it.
 func (e *env) hasArticle(id int64) error {

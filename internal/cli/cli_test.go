@@ -448,6 +448,19 @@ func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
 	if _, _, err := margin(t, db, "", "add", "--url", "notaurl", "-"); err == nil || !strings.Contains(err.Error(), `"notaurl" is not a web address`) {
 		t.Errorf("add --url notaurl: %v", err)
 	}
+	// A command on several articles changes none when one id is wrong,
+	// as rm does: tag, mark, star and archive changed those before it.
+	for _, args := range [][]string{{"tag", id, "9999", "+zz"}, {"mark", id, "9999", "done"}, {"star", id, "9999"}, {"archive", id, "9999"}} {
+		if _, _, err := margin(t, db, "", args...); err == nil || !strings.Contains(err.Error(), "no article 9999") {
+			t.Errorf("%q: %v", args, err)
+		}
+	}
+	if out := must(t, db, "show", id); strings.Contains(out, "#zz") || strings.Contains(out, "★") {
+		t.Errorf("a failed command changed article %s:\n%s", id, out)
+	}
+	if out := must(t, db, "list"); !strings.Contains(out, "new") {
+		t.Errorf("a failed mark or archive changed article %s:\n%s", id, out)
+	}
 	// With no answer on standard input (a script), rm fails naming
 	// --yes: it said "kept it" and exited 0, as if it had deleted.
 	if _, _, err := margin(t, db, "", "rm", id); err == nil || !strings.Contains(err.Error(), "margin rm --yes") {

@@ -58,6 +58,9 @@ func cmdTag(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := e.allArticles(st, ids); err != nil {
+		return err
+	}
 	for _, id := range ids {
 		if err := st.TagArticle(e.ctx, id, add, remove); err != nil {
 			return articleErr(id, err)
@@ -243,6 +246,9 @@ func cmdMark(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := e.allArticles(st, ids); err != nil {
+		return err
+	}
 	for _, id := range ids {
 		if err := st.SetReading(e.ctx, id, r); err != nil {
 			return articleErr(id, err)
@@ -261,6 +267,9 @@ func cmdStar(on bool) command {
 			return err
 		}
 		defer st.Close()
+		if err := e.allArticles(st, ids); err != nil {
+			return err
+		}
 		for _, id := range ids {
 			if _, was, err := st.ArticleFlags(e.ctx, id); err == nil && was == on {
 				fmt.Fprintf(e.stdout, "%d %s\n", id, map[bool]string{true: "is starred already", false: "was not starred"}[on])
