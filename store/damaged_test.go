@@ -172,6 +172,17 @@ func TestSalvage(t *testing.T) {
 		"cut short": {func(*testing.T, string) func([]byte) []byte {
 			return func(b []byte) []byte { return b[:len(b)*3/4] }
 		}, 8, 4, 16, false},
+		// The articles' own rows lost: their text and highlights were
+		// read and left out; each article is rebuilt from them.
+		"article pages overwritten": {func(t *testing.T, path string) func([]byte) []byte {
+			ps := pagesOf(t, path, "articles")
+			return func(b []byte) []byte {
+				for _, p := range ps {
+					copy(b[(p-1)*4096+100*boolInt(p == 1):p*4096], bytes.Repeat([]byte{0xa5}, 4096))
+				}
+				return b
+			}
+		}, 8, 8, 16, false},
 		"body pages overwritten": {func(t *testing.T, path string) func([]byte) []byte {
 			ps := pagesOf(t, path, "article_bodies")
 			return func(b []byte) []byte {
@@ -192,7 +203,7 @@ func TestSalvage(t *testing.T) {
 				t.Fatalf("Salvage: %v", err)
 			}
 			t.Logf("%s: %+v", name, rep)
-			if (len(rep.Damaged) > 0) != (name == "cut short" || name == "body pages overwritten") {
+			if (len(rep.Damaged) > 0) != (name == "cut short" || name == "body pages overwritten" || name == "article pages overwritten") {
 				t.Errorf("damaged tables %v", rep.Damaged)
 			}
 			if fileHash(t, path) != before {
@@ -354,4 +365,11 @@ func FuzzSalvage(f *testing.F) {
 			t.Fatalf("salvaged library: %+v %v", rep, err)
 		}
 	})
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -19,6 +19,7 @@ type SalvageReport struct {
 	Articles       int // articles copied
 	TextLost       int // copied articles whose text could not be read (a placeholder stands in)
 	Highlights     int // highlights copied
+	Recovered      int // articles whose row was lost, rebuilt from their text or highlights ("Recovered article N")
 	RowsLost       int // rows read but not placed (their article was lost)
 	HeaderRepaired bool
 	// Damaged lists the tables where reading met a damaged page.
@@ -31,6 +32,10 @@ type SalvageReport struct {
 
 // salvageTables are copied in this order, parents first.
 var salvageTables = []string{"articles", "article_bodies", "highlights", "tags", "article_tags", "settings", "exports", "imported", "views", "deleted_urls"}
+
+// recoveredTitle names an article whose own row could not be read but
+// whose text or highlights could.
+const recoveredTitle = "Recovered article %d (its title and address could not be read from the damaged library)"
 
 // lostText stands in for an article text that could not be read.
 const lostText = "The text of this article could not be read from the damaged library. Its highlights and notes are kept; margin add --refresh fetches the text again if it came from the web."
@@ -128,6 +133,28 @@ func salvageInto(ctx context.Context, sdb *sql.DB, tx *sql.Tx, srcCols map[strin
 	bodies := map[int64]bool{}
 	highlights := map[int64]bool{}
 	supports := map[int64]int64{}
+	// recover rebuilds article aid, whose row was lost, so that its text
+	// and highlights, which were read, are kept: the words matter more
+	// than the title that went with them.
+	recover := func(aid int64, withBody bool) error {
+		if aid <= 0 || articles[aid] {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles (id, title, added) VALUES (?, ?, ?)`, aid, fmt.Sprintf(recoveredTitle, aid), toNanos(now())); err != nil {
+			return err
+		}
+		articles[aid] = true
+		r.Articles++
+		r.Recovered++
+		if withBody {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO article_bodies (article_id, markdown, text) VALUES (?, ?, ?)`, aid, lostText, lostText); err != nil {
+				return err
+			}
+			bodies[aid] = true
+			r.TextLost++
+		}
+		return nil
+	}
 	for _, t := range salvageTables {
 		cols := srcCols[t]
 		if cols == nil {
@@ -153,14 +180,13 @@ func salvageInto(ctx context.Context, sdb *sql.DB, tx *sql.Tx, srcCols map[strin
 			}
 			switch t {
 			case "article_bodies":
-				if !articles[id("article_id")] {
-					r.RowsLost++
-					return nil
+				if err := recover(id("article_id"), false); err != nil {
+					return err
 				}
 			case "highlights":
-				if !articles[id("article_id")] {
-					r.RowsLost++
-					return nil
+				hadBody := bodies[id("article_id")]
+				if err := recover(id("article_id"), !hadBody); err != nil {
+					return err
 				}
 				// Links between highlights are restored once all are in.
 				if i := idx("supports"); i >= 0 {
@@ -169,7 +195,7 @@ func salvageInto(ctx context.Context, sdb *sql.DB, tx *sql.Tx, srcCols map[strin
 					}
 					vals[i] = nil
 				}
-				if i := idx("orphan"); i >= 0 && !bodies[id("article_id")] {
+				if i := idx("orphan"); i >= 0 && !hadBody {
 					vals[i] = int64(1)
 				}
 			case "imported":
@@ -238,6 +264,8 @@ func salvageInto(ctx context.Context, sdb *sql.DB, tx *sql.Tx, srcCols map[strin
 			}
 		}
 	}
+	// Those rebuilt are not missing.
+	r.ArticlesMissing = max(r.ArticlesMissing-r.Recovered, 0)
 	return nil
 }
 

@@ -136,6 +136,9 @@ func salvageTo(e *env, out string) error {
 		fmt.Fprintln(e.stdout, "the file's header was damaged; read it with a mended header")
 	}
 	fmt.Fprintf(e.stdout, "salvaged %d article%s and %d highlight%s into %s\n", rep.Articles, plural(rep.Articles), rep.Highlights, plural(rep.Highlights), sanitize.Line(out))
+	if rep.Recovered > 0 {
+		fmt.Fprintf(e.stdout, "%d article%s could not be read but their text or highlights could: rebuilt from them, titled \"Recovered article ID\" (margin edit sets a title)\n", rep.Recovered, plural(rep.Recovered))
+	}
 	if rep.TextLost > 0 {
 		fmt.Fprintf(e.stdout, "the text of %d article%s could not be read: they keep their title, address and highlights (margin add --refresh fetches a web article again)\n", rep.TextLost, plural(rep.TextLost))
 	}
