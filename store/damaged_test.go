@@ -373,3 +373,44 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// A library found damaged took writes all the same (a note saved, an
+// article deleted), which could spread the damage over what was whole:
+// once a read meets damage, writes are refused, naming the salvage; the
+// search index's rebuild, a repair, is still allowed.
+func TestNoWritesAfterDamage(t *testing.T) {
+	ctx := context.Background()
+	path := damagedFixture(t)
+	ps := pagesOf(t, path, "article_bodies")
+	damage(t, path, func(b []byte) []byte {
+		for _, p := range ps {
+			copy(b[(p-1)*4096:p*4096], bytes.Repeat([]byte{0xa5}, 4096))
+		}
+		return b
+	})
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.AddHighlight(ctx, &Highlight{ArticleID: 1, Start: 1, End: 5, Exact: "x"}); err != nil && IsDamaged(err) {
+		t.Logf("the first write met the damage itself: %v", err)
+	}
+	found := false
+	for id := int64(1); id <= 8; id++ {
+		if _, err := s.Article(ctx, id); IsDamaged(err) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Skip("no read met the damage")
+	}
+	err = s.SetStarred(ctx, 1, true)
+	if !IsDamaged(err) || !strings.Contains(err.Error(), "nothing more is written") || !strings.Contains(err.Error(), "--salvage") {
+		t.Errorf("a write after damage: %v", err)
+	}
+	if err := s.RebuildSearch(ctx); err != nil && !IsDamaged(err) {
+		t.Errorf("the index rebuild was refused: %v", err)
+	}
+}

@@ -222,7 +222,8 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 // RebuildSearch rebuilds the full-text index from the articles (the
 // repair for a Check that found it inconsistent).
 func (s *Store) RebuildSearch(ctx context.Context) error {
-	return s.write(ctx, "rebuild search index", func(tx *sql.Tx) error {
+	// A repair of a damaged index: allowed on a library found damaged.
+	return s.writeAnyway(ctx, "rebuild search index", func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`)
 		return err
 	})

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -22,6 +23,10 @@ type Store struct {
 	db   *sql.DB
 	path string
 	ro   bool
+	// damaged is set once SQLite finds the file damaged: writing on
+	// could spread the damage over what is still whole, so every write
+	// after is refused (a salvage copies what can be read).
+	damaged atomic.Bool
 	// file is the library file as opened, to tell when another took its
 	// place (see ErrGone).
 	file fileID
@@ -402,12 +407,28 @@ func (s *Store) wrap(op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	return fmt.Errorf("%s: %w", op, s.classify(err))
+	err = s.classify(err)
+	var de damagedError
+	if errors.As(err, &de) {
+		s.damaged.Store(true)
+	}
+	return fmt.Errorf("%s: %w", op, err)
 }
+
+// errWriteDamaged refuses a write to a library found damaged.
+var errWriteDamaged = damagedError{what: "nothing more is written to it", err: errors.New("found damaged earlier")}
 
 // write runs fn in one IMMEDIATE transaction and commits it; a returned
 // nil means the change is durable (see dsn).
 func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
+	if s.damaged.Load() {
+		return fmt.Errorf("%s: %w", op, errWriteDamaged)
+	}
+	return s.writeAnyway(ctx, op, fn)
+}
+
+// writeAnyway is write, also on a library found damaged: for a repair.
+func (s *Store) writeAnyway(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
 	if s.ro {
 		return fmt.Errorf("%s: %w", op, readOnlyError{s.path, errors.New("opened read-only")})
 	}

@@ -421,7 +421,7 @@ func (l *libraryModel) loadList(selectID int64, limit int) tea.Cmd {
 			arts, err = lib.List(ctx, opt)
 		}
 		if err != nil {
-			return listMsg{seq: seq, err: fmt.Errorf("list articles: %w", err)}
+			return listMsg{seq: seq, err: err} // the store's error names what it did
 		}
 		rows = append(rows, rowsOf(arts)...) // a Library that gave the list whole
 		arts = nil
