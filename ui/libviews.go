@@ -181,6 +181,10 @@ func (l *libraryModel) deleteView(v store.View) tea.Cmd {
 // viewToSave is the query V saves: the view shown narrowed by the filter.
 func (l *libraryModel) viewToSave() string {
 	q := strings.TrimSpace(l.filter)
+	if q == "" && l.query != "" {
+		// A full-text search shown: a view's words search the full text.
+		q = strings.TrimSpace(l.query)
+	}
 	if l.view != nil {
 		q = strings.TrimSpace(l.view.Query + " " + q)
 	}
@@ -193,8 +197,8 @@ func (l *libraryModel) askViewName() {
 	case l.queryErr != "":
 		l.errLine = "The filter cannot be read: " + l.queryErr
 		return
-	case strings.TrimSpace(l.filter) == "":
-		l.errLine = "Filter with / first (tag:policy is:new, words…), then V saves it as a view."
+	case strings.TrimSpace(l.filter) == "" && strings.TrimSpace(l.query) == "":
+		l.errLine = "Filter with / or search with s first (tag:policy is:new, words…), then V saves it as a view."
 		return
 	}
 	l.mode = libSaveView
@@ -227,6 +231,7 @@ func (l *libraryModel) saveView(name string) tea.Cmd {
 		}
 		return func(l *libraryModel) tea.Cmd {
 			l.filter, l.words, l.queryErr, l.shown, l.opsKey, l.filterOps = "", "", "", "", "", query.Query{}
+			l.query, l.results = "", nil // a search saved is now the view shown
 			v := store.View{Name: n, Query: q}
 			cmd := l.setView(&v)
 			l.status = "Saved the view “" + sanitize.Line(n) + "”: " + sanitize.Line(q) + replaced + " · v chooses views"

@@ -345,7 +345,7 @@ func TestLibrarySaveView(t *testing.T) {
 	lib.arts[3].Starred = true
 	hs := newHarness(t, lib, 100, 24)
 	hs.press("V")
-	if !strings.Contains(hs.screen(), "Filter with / first") {
+	if !strings.Contains(hs.screen(), "Filter with / or search with s first") {
 		t.Errorf("V without a filter:\n%s", hs.screen())
 	}
 	hs.press("/")
@@ -585,5 +585,24 @@ func TestLibraryViewFollowsChangesFromAnotherMargin(t *testing.T) {
 	hs.send(watchMsg{})
 	if hs.m.library.view != nil || len(hs.m.library.rows) != 6 || !strings.Contains(hs.screen(), "was deleted") {
 		t.Errorf("a view deleted elsewhere is still shown:\n%s", hs.screen())
+	}
+}
+
+// V on a full-text search's results said "Filter with / first": a view's
+// words search the full text, so the search is saved as the view.
+func TestLibrarySaveSearchAsView(t *testing.T) {
+	lib := libWith(6)
+	hs := newHarness(t, lib, 100, 24)
+	hs.press("s")
+	hs.typeText("electric cars")
+	hs.press("enter", "V")
+	if hs.m.library.mode != libSaveView {
+		t.Fatalf("V on search results did not ask for a name:\n%s", hs.screen())
+	}
+	hs.typeText("EVs")
+	hs.press("enter")
+	l := hs.m.library
+	if len(lib.views) != 1 || lib.views[0].Query != "electric cars" || l.view == nil || l.query != "" {
+		t.Fatalf("views %+v, shown %+v, query %q", lib.views, l.view, l.query)
 	}
 }
