@@ -892,6 +892,12 @@ func (l *libraryModel) onListKey(msg tea.KeyPressMsg) tea.Cmd {
 			l.mode = libConfirm
 		}
 	case key.Matches(msg, k.Sort):
+		if l.query != "" {
+			// Search results stay by relevance: the sort changed
+			// unseen, and showed only once the search was left.
+			l.status = "Search results are by relevance; esc leaves the search, then o sorts the list."
+			return nil
+		}
 		return l.nextSort()
 	case key.Matches(msg, k.Highlights):
 		l.mode = libAll

@@ -606,3 +606,17 @@ func TestLibrarySaveSearchAsView(t *testing.T) {
 		t.Fatalf("views %+v, shown %+v, query %q", lib.views, l.view, l.query)
 	}
 }
+
+// o on search results changed the list's sort unseen (the header still
+// said "by relevance"): it says why it does not, and changes nothing.
+func TestSortKeyOnSearchResults(t *testing.T) {
+	hs := newHarness(t, libWith(6), 100, 24)
+	l := hs.m.library
+	before := l.sortIdx
+	hs.press("s")
+	hs.typeText("electric")
+	hs.press("enter", "o")
+	if l.sortIdx != before || !strings.Contains(hs.screen(), "by relevance; esc leaves the search") {
+		t.Errorf("o on search results: sort %d (was %d):\n%s", l.sortIdx, before, hs.screen())
+	}
+}
