@@ -1529,18 +1529,31 @@ func (l *libraryModel) viewNote(msg string) string {
 
 func (l *libraryModel) viewWelcome() string {
 	st := l.Styles
-	k := func(b key.Binding) string { return st.App.Key.Render(padRight(b.Help().Key, 3)) }
-	lines := []string{
-		"",
-		"  " + st.Library.Welcome.Render("Welcome to margin."),
-		"",
-		"  Your library is empty. margin keeps the articles you save, lets you read",
-		"  them calmly, highlight passages, mark claims and evidence, and write notes.",
-		"",
-		"  " + k(l.keys.Add) + st.App.Dim.Render("add a web page (URL), a local HTML file or a text file"),
-		"  " + k(l.keys.Import) + st.App.Dim.Render("import a library: Pocket, Instapaper, Omnivore, wallabag, Readwise…"),
-		"  " + k(l.keys.Sample) + st.App.Dim.Render("add the sample article: a short tour of margin"),
-		"  " + k(l.keys.Help) + st.App.Dim.Render("all keys"),
+	// Wrapped, not cut: on a narrow terminal the sentences ended in "…".
+	w := min(max(l.Width-4, 20), 76) // as the sentences read on 80 columns
+	wrap := func(s string, w int) []string { return strings.Split(ansi.Wordwrap(s, w, ""), "\n") }
+	lines := []string{"", "  " + st.Library.Welcome.Render("Welcome to margin."), ""}
+	for _, s := range wrap("Your library is empty. margin keeps the articles you save, lets you read them calmly, "+
+		"highlight passages, mark claims and evidence, and write notes.", w) {
+		lines = append(lines, "  "+s)
+	}
+	lines = append(lines, "")
+	for _, e := range []struct {
+		b    key.Binding
+		what string
+	}{
+		{l.keys.Add, "add a web page (URL), a local HTML file or a text file"},
+		{l.keys.Import, "import a library: Pocket, Instapaper, Omnivore, wallabag, Readwise…"},
+		{l.keys.Sample, "add the sample article: a short tour of margin"},
+		{l.keys.Help, "all keys"},
+	} {
+		key := st.App.Key.Render(padRight(e.b.Help().Key, 3))
+		for i, s := range wrap(e.what, w-3) {
+			if i > 0 {
+				key = "   "
+			}
+			lines = append(lines, "  "+key+st.App.Dim.Render(s))
+		}
 	}
 	for i := range lines {
 		lines[i] = truncate(lines[i], l.Width)

@@ -711,3 +711,15 @@ func TestLibraryDeleteQuestionNamesWhatGoes(t *testing.T) {
 	}
 	hs.press("n")
 }
+
+// On a narrow terminal the welcome's sentences were cut ("margin keeps
+// the articles you save…"): they wrap.
+func TestWelcomeWrapsWhenNarrow(t *testing.T) {
+	hs := newHarness(t, newFakeLib(), 60, 20)
+	scr := hs.screen()
+	for _, want := range []string{"and write notes.", "wallabag, Readwise…", "text", "file"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("the welcome lacks %q at 60 columns:\n%s", want, scr)
+		}
+	}
+}
