@@ -129,7 +129,7 @@ func NewStyles(dark bool) *Styles {
 	s.Library.Match = ns().Foreground(matchFg).Bold(true)
 	s.Library.Welcome = ns().Foreground(accent).Bold(true)
 	s.Library.Tag = ns().Foreground(accent)
-	s.Library.Unfetched = ns().Foreground(faint).Italic(true)
+	s.Library.Unfetched = ns().Foreground(dim).Italic(true)
 	s.Library.View = ns().Foreground(accent).Bold(true)
 	s.Library.QueryErr = ns().Foreground(errFg)
 
@@ -148,11 +148,21 @@ func NewStyles(dark bool) *Styles {
 	// A steady cursor: calmer, and no blink ticks to wake the program.
 	s.Prompt.Input.Cursor.Blink = false
 	s.Prompt.Area.Cursor.Blink = false
+	// The text's own colour: the default drew a white block on a light
+	// terminal's white.
+	s.Prompt.Input.Cursor.Color = fg
+	s.Prompt.Area.Cursor.Color = fg
 
 	s.labelStyles(fg)
 	s.Help = help.DefaultStyles(dark)
 	s.Help.ShortKey = ns().Foreground(accent)
 	s.Help.FullKey = ns().Foreground(accent)
+	// bubbles' own greys read at 2:1 on a light terminal.
+	s.Help.ShortDesc = ns().Foreground(dim)
+	s.Help.FullDesc = ns().Foreground(dim)
+	s.Help.ShortSeparator = ns().Foreground(faint)
+	s.Help.FullSeparator = ns().Foreground(faint)
+	s.Help.Ellipsis = ns().Foreground(faint)
 	return s
 }
 

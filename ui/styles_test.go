@@ -2,6 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
+	"math"
+	"strings"
 	"testing"
 
 	"margin/store"
@@ -67,6 +70,51 @@ func TestMatchesUnlikeEveryLabel(t *testing.T) {
 				t.Errorf("dark %v: the %s and the %s share colour %d on 256 colours", dark, name, other, c)
 			}
 			seen[c] = name
+		}
+	}
+}
+
+// In the light style the help bar's words (bubbles' grey, 2:1 on white),
+// "not fetched" and the prompt's cursor (a white block) could hardly be
+// seen: text reads at 4:1 or more on the style's background, the cursor
+// at 3:1 or more.
+func TestTextReadsOnTheBackground(t *testing.T) {
+	lum := func(c color.Color) float64 {
+		r, g, b, _ := c.RGBA()
+		ch := func(v uint32) float64 {
+			x := float64(v) / 0xffff
+			if x <= 0.03928 {
+				return x / 12.92
+			}
+			return math.Pow((x+0.055)/1.055, 2.4)
+		}
+		return 0.2126*ch(r) + 0.7152*ch(g) + 0.0722*ch(b)
+	}
+	contrast := func(a, b color.Color) float64 {
+		la, lb := lum(a), lum(b)
+		return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+	}
+	for _, dark := range []bool{false, true} {
+		st := NewStyles(dark)
+		bg := color.Color(color.White)
+		if dark {
+			bg = color.Black
+		}
+		for name, c := range map[string]color.Color{
+			"help words":    st.Help.ShortDesc.GetForeground(),
+			"full help":     st.Help.FullDesc.GetForeground(),
+			"not fetched":   st.Library.Unfetched.GetForeground(),
+			"status":        st.App.Dim.GetForeground(),
+			"prompt cursor": st.Prompt.Input.Cursor.Color,
+			"editor cursor": st.Prompt.Area.Cursor.Color,
+		} {
+			want := 4.0
+			if strings.HasSuffix(name, "cursor") {
+				want = 3
+			}
+			if got := contrast(c, bg); got < want {
+				t.Errorf("dark %v: %s reads at %.1f:1", dark, name, got)
+			}
 		}
 	}
 }
