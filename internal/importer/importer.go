@@ -531,7 +531,9 @@ func looksCSV(br *bufio.Reader) bool {
 }
 
 func errUnknown(name string) error {
-	return fmt.Errorf("%s: not an export margin knows (looked for Pocket, Instapaper, Readwise and Omnivore headers, wallabag JSON, Netscape bookmarks, Pocket HTML and a list of http(s) URLs)", name)
+	// Short enough for two lines of a 60-column library screen, and
+	// naming every format (Readeck was missing).
+	return fmt.Errorf("%s: not an export margin knows: Pocket, Instapaper, Omnivore, wallabag, Readwise, Readeck, bookmarks or a list of links", name)
 }
 
 // parseTree reads a zip or a directory.

@@ -111,7 +111,7 @@ func TestInvalidUTF8(t *testing.T) {
 
 func TestBadFiles(t *testing.T) {
 	cases := []struct{ name, data, format, want string }{
-		{"export.csv", "a,b,c\n1,2,3\n", "", "not an export margin knows"},
+		{"export.csv", "a,b,c\n1,2,3\n", "", "not an export margin knows: Pocket, Instapaper, Omnivore, wallabag, Readwise, Readeck,"},
 		{"empty.txt", "", "", "empty.txt: the file is empty"},
 		{"blank.csv", "\ufeff \n\n", "", "blank.csv: the file is empty"},
 		{"data.json", `[{"is_archived": 1, "url": "https://example.com/a"}, {"is_archived": 0, "url": "https://exa`, "", "JSON ends early, in entry 2: the file is cut short"},
