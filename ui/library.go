@@ -1183,6 +1183,7 @@ type libUndo struct {
 	id      int64           // an article whose state changed…
 	title   string
 	state   store.State // …from this state
+	view    *store.View // a saved view deleted
 }
 
 func (l *libraryModel) pushUndo(u libUndo) {
@@ -1203,6 +1204,19 @@ func (l *libraryModel) undoLast() tea.Cmd {
 	w := l.Width // the closure below runs away from Update
 	return l.write(func(ctx context.Context, lib Library) (func(l *libraryModel) tea.Cmd, error) {
 		var say string
+		if v := u.view; v != nil {
+			if err := lib.SaveView(ctx, v.Name, v.Query); err != nil {
+				return nil, fmt.Errorf("undo: %w", err)
+			}
+			return func(l *libraryModel) tea.Cmd {
+				l.status = "The view “" + sanitize.Line(v.Name) + "” is back: " + sanitize.Line(v.Query)
+				open := l.mode == libViews
+				if open {
+					l.mode, l.picker = libList, nil
+				}
+				return l.loadViews(open)
+			}, nil
+		}
 		if u.added {
 			snap, err := lib.DeleteArticle(ctx, u.id)
 			if err != nil {

@@ -87,6 +87,7 @@ func (l *libraryModel) onViews(msg viewsMsg) tea.Cmd {
 	}
 	l.picker = newPicker(l.Common, "Saved views", items)
 	l.picker.keys.Delete.SetEnabled(true)
+	l.picker.keys.Undo.SetEnabled(true)
 	l.picker.cursor = cur
 	l.picker.SetSize(l.Width-2, l.bodyHeight())
 	l.mode = libViews
@@ -120,6 +121,9 @@ func (l *libraryModel) followView() tea.Cmd {
 // onViewsKey moves in the chooser; enter shows the view chosen, x
 // deletes it.
 func (l *libraryModel) onViewsKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, l.picker.keys.Undo) {
+		return l.undoLast()
+	}
 	if key.Matches(msg, l.picker.keys.Delete) {
 		if v, _ := l.picker.chosen().(*store.View); v != nil {
 			return l.deleteView(*v)
@@ -169,7 +173,8 @@ func (l *libraryModel) deleteView(v store.View) tea.Cmd {
 			if l.view != nil && strings.EqualFold(l.view.Name, v.Name) {
 				cmd = l.setView(nil)
 			}
-			l.status = "Deleted the view “" + sanitize.Line(v.Name) + "” (" + sanitize.Line(v.Query) + "): / and V save it again."
+			l.pushUndo(libUndo{view: &v})
+			l.status = "Deleted the view “" + sanitize.Line(v.Name) + "” (" + sanitize.Line(v.Query) + "). u brings it back"
 			if l.mode == libViews {
 				l.mode, l.picker = libList, nil
 			}

@@ -534,9 +534,15 @@ func TestDeleteViewInChooser(t *testing.T) {
 	if len(lib.views) != 1 || lib.views[0].Name != "Starred" {
 		t.Fatalf("views %+v after x on Later", lib.views)
 	}
-	if l.view != nil || !strings.Contains(l.status, "Deleted the view “Later” (is:new)") {
+	if l.view != nil || !strings.Contains(l.status, "Deleted the view “Later” (is:new). u brings it back") {
 		t.Errorf("shown %+v, status %q", l.view, l.status)
 	}
+	// u brings it back (it could not be undone), the chooser open still.
+	hs.press("u")
+	if len(lib.views) != 2 || l.mode != libViews || len(l.picker.items) != 3 || !strings.Contains(l.status, "“Later” is back") {
+		t.Fatalf("u after x: views %+v, mode %v, status %q", lib.views, l.mode, l.status)
+	}
+	hs.press("g", "j", "x")
 	if l.mode != libViews || len(l.picker.items) != 2 {
 		t.Errorf("mode %v: the chooser should stay open with All articles and Starred", l.mode)
 	}
