@@ -723,11 +723,23 @@ func breakItemParagraphs(n ast.Node) {
 // need): glamour writes soft and hard breaks alike as a newline and then
 // either joins every line of a paragraph (losing a poem's lines) or keeps
 // every one (a wrapped source's lines); run keeps them, so only the hard
-// ones remain. A code span's text is its own and stays as it is.
+// ones remain.
 func softBreaksAsSpaces(n ast.Node, ext []byte, space *int) []byte {
 	var soft []*ast.Text
 	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := n.(*ast.Text); ok && entering && t.SoftLineBreak() && !inCodeSpan(t) {
+		t, ok := n.(*ast.Text)
+		switch {
+		case !ok || !entering:
+		case inCodeSpan(t):
+			// A code span's line ending is in its text (goldmark keeps
+			// it; CommonMark reads it as a space): ext is this job's
+			// own copy, so it becomes one there.
+			for i := t.Segment.Start; i < t.Segment.Stop && i < len(ext); i++ {
+				if ext[i] == '\n' {
+					ext[i] = ' '
+				}
+			}
+		case t.SoftLineBreak():
 			soft = append(soft, t)
 		}
 		return ast.WalkContinue, nil
