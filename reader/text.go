@@ -89,7 +89,9 @@ func fromText(text string) (*Article, error) {
 			body = append([]int{s}, body...)
 		}
 	}
-	return textArticle(a, units, body)
+	// A page's passage printed twice is kept once; a note, which may say
+	// a thing twice, keeps what it says (textNote).
+	return textArticle(a, units, textDropCopies(units, body))
 }
 
 // textDropCopies leaves out of body the second copy of a passage printed
@@ -314,7 +316,6 @@ func textSectioned(units []textUnit, body []int) bool {
 
 // textArticle fills a's text and Markdown with the units of body.
 func textArticle(a *Article, units []textUnit, body []int) (*Article, error) {
-	body = textDropCopies(units, body)
 	paras := make([]string, 0, len(body))
 	heads := textHeadings(units, body)
 	// Items of a list, two or more kept one after the other, stand one

@@ -2804,9 +2804,14 @@ func textFurnitureFound(units []textUnit) bool {
 	return false
 }
 
-// textLoneHeading reports whether unit i stands alone between paragraphs:
-// prose, not a box of links, follows it.
+// textLoneHeading reports whether unit i is a heading that stands alone
+// between paragraphs: a few words (no copyright line, no comment's
+// "Name says:"), and prose, not a box of links, follows it.
 func textLoneHeading(units []textUnit, i int) bool {
+	u := units[i]
+	if u.words > 4 || strings.ContainsAny(u.text, "©0123456789") || strings.HasSuffix(u.text, ":") {
+		return false
+	}
 	return i+1 < len(units) && units[i+1].prose && !units[i+1].list && units[i+1].words >= textLoneHeadingWords
 }
 

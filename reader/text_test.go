@@ -3351,6 +3351,11 @@ func TestFromTextOwnHeading(t *testing.T) {
 			}
 		}
 	}
+	// A copyright line is a page's sign wherever it stands.
+	owned := "A title line\n\n" + para("Body one", 40) + "\n\n© 2024 Harbour News Ltd. All rights reserved.\n\n" + para("Footer blurb", 20) + "\n"
+	if a, err := FromText(owned); err != nil || strings.Contains(a.Text, "All rights reserved") {
+		t.Errorf("a copyright line kept as a note's: %v\n%s", err, a.Text)
+	}
 	// A text whose box heading heads a box of links is still a page's.
 	page := strings.Join([]string{"Council Votes on the Harbour Plan", "", para("Body one", 40), "", para("Body two", 40), "",
 		"Related articles", "", "  * Ferry Fares Rise Again in Spring", "  * The Pier Reopens After Repairs", "  * A New Bridge for the Old Town"}, "\n")
@@ -3360,5 +3365,24 @@ func TestFromTextOwnHeading(t *testing.T) {
 	}
 	if strings.Contains(a.Text, "Ferry Fares") || !strings.Contains(a.Text, "Body two") {
 		t.Errorf("a page's related box kept, or its article lost:\n%s", a.Text)
+	}
+}
+
+// A person's own note that says a passage twice keeps both copies: only a
+// page's dump (with a page's signs) drops the second (found in review).
+func TestFromTextNoteKeepsItsRepeat(t *testing.T) {
+	var ps []string
+	for i := range 3 {
+		ps = append(ps, para(fmt.Sprintf("my note part %d", i), 28))
+	}
+	text := strings.Join(ps, "\n\n") + "\n\nAnd once more, as I said:\n\n" + strings.Join(ps, "\n\n") + "\n"
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if n := strings.Count(a.Text, p); n != 2 {
+			t.Errorf("%q kept %d times, want 2", p[:20], n)
+		}
 	}
 }
