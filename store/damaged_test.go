@@ -414,3 +414,39 @@ func TestNoWritesAfterDamage(t *testing.T) {
 		t.Errorf("the index rebuild was refused: %v", err)
 	}
 }
+
+// An article whose row and text were both lost is rebuilt with a
+// placeholder text: every highlight on it is an orphan, not the first
+// alone (found in review).
+func TestSalvageRecoveredHighlightsAreOrphans(t *testing.T) {
+	ctx := context.Background()
+	path := damagedFixture(t)
+	ps := append(pagesOf(t, path, "articles"), pagesOf(t, path, "article_bodies")...)
+	damage(t, path, func(b []byte) []byte {
+		for _, p := range ps {
+			if p > 1 {
+				copy(b[(p-1)*4096:p*4096], bytes.Repeat([]byte{0xa5}, 4096))
+			}
+		}
+		return b
+	})
+	out := filepath.Join(t.TempDir(), "salvaged.db")
+	rep, err := Salvage(ctx, path, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	hs, err := s.AllHighlights(ctx, HighlightFilter{})
+	if err != nil || len(hs) == 0 {
+		t.Fatalf("highlights: %d, %v (%+v)", len(hs), err, rep)
+	}
+	for _, h := range hs {
+		if a, err := s.Article(ctx, h.ArticleID); err == nil && a.Markdown == lostText && !h.Orphan {
+			t.Errorf("highlight %d on a placeholder text is not an orphan", h.ID)
+		}
+	}
+}
