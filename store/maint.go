@@ -222,9 +222,15 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 // RebuildSearch rebuilds the full-text index from the articles (the
 // repair for a Check that found it inconsistent).
 func (s *Store) RebuildSearch(ctx context.Context) error {
-	// A repair of a damaged index: allowed on a library found damaged.
-	return s.writeAnyway(ctx, "rebuild search index", func(tx *sql.Tx) error {
+	// A repair of a damaged index: allowed on a library found damaged,
+	// and, done, the library may be written again (were the damage
+	// elsewhere, the next read that meets it says so again).
+	err := s.writeAnyway(ctx, "rebuild search index", func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`)
 		return err
 	})
+	if err == nil {
+		s.damaged.Store(false)
+	}
+	return err
 }

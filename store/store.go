@@ -416,7 +416,7 @@ func (s *Store) wrap(op string, err error) error {
 }
 
 // errWriteDamaged refuses a write to a library found damaged.
-var errWriteDamaged = damagedError{what: "nothing more is written to it", err: errors.New("found damaged earlier")}
+var errWriteDamaged = damagedError{what: "nothing more is written to it (margin check --repair mends a damaged search index)", err: errors.New("found damaged earlier")}
 
 // write runs fn in one IMMEDIATE transaction and commits it; a returned
 // nil means the change is durable (see dsn).
