@@ -237,25 +237,41 @@ func (s *highlightState) onEditorKey(v readerView, msg tea.KeyPressMsg) tea.Cmd 
 			s.fx.fail("Changed elsewhere: ctrl+s keeps yours, ctrl+o takes theirs, ctrl+g merges both.")
 			return nil
 		}
-		if ed.deleted && ed.Value() != "" && !ed.article && !(ed.escOnce && keyIs(msg, k.Cancel)) {
+		keep := v.shared().Opt.KeepUnsaved
+		if ed.deleted && ed.Value() != "" && !ed.article && !(ed.escOnce && keyIs(msg, k.Cancel) && keep != nil) {
 			ed.escOnce = keyIs(msg, k.Cancel)
-			s.fx.fail("Deleted elsewhere: ctrl+r restores it; esc again keeps your note in a file.")
+			if keep == nil {
+				s.fx.fail("Deleted elsewhere: ctrl+r restores the highlight with your note.")
+			} else {
+				s.fx.fail("Deleted elsewhere: ctrl+r restores it; esc again keeps your note in a file.")
+			}
 			return nil
 		}
 		if ed.deleted {
+			// The draft file, if any, goes only once the words are kept
+			// in theirs: were that to fail, the draft holds them.
+			draft := ed.draftFile
+			ed.draftFile = ""
 			s.closeEditor(v)
-			if keep := v.shared().Opt.KeepUnsaved; keep != nil && strings.TrimSpace(ed.Value()) != "" {
+			if keep != nil && strings.TrimSpace(ed.Value()) != "" {
 				// The article is gone: the words go to a file, not nowhere.
-				text, about := ed.Value(), unsavedAbout(v.article(), ed)
+				text, about, drop := ed.Value(), unsavedAbout(v.article(), ed), ed.Opt.KeepDraft
 				return func() tea.Msg {
 					path, err := keep(text, about)
 					if err != nil {
+						if draft != "" {
+							return errMsg{"Could not keep the note in a file: " + err.Error() + "; your words up to the last seconds are in " + sanitize.Line(draft)}
+						}
 						return errMsg{"Could not keep the note in a file: " + err.Error()}
+					}
+					if draft != "" && drop != nil {
+						_, _ = drop(draft, "", "")
 					}
 					return statusMsg{"Your note is kept in " + sanitize.Line(path)}
 				}
 			}
-			return nil
+			ed.draftFile = draft
+			return dropDraft(ed) // nothing to keep: the note was empty
 		}
 		return s.saveNote(v, ed.theirs != nil, true)
 	}

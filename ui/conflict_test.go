@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image/color"
 	"runtime"
@@ -1083,5 +1084,41 @@ func TestConflictDraftKeptInAFile(t *testing.T) {
 	hs.press("ctrl+s") // keep mine
 	if hs.lib.hls[id].Note != "mine and more still" || len(files) != 0 {
 		t.Errorf("after the save: note %q, files %v", hs.lib.hls[id].Note, files)
+	}
+}
+
+// The second esc on a note for a deleted highlight removed its draft file
+// before the words were kept in another: were that to fail, they were
+// gone. The draft stays until they are kept (found in review).
+func TestDeletedNoteDraftOutlivesAFailedKeep(t *testing.T) {
+	files := map[string]string{}
+	hs, p := readerHarness(t, 80, 24, func(o *Options) {
+		o.KeepUnsaved = func(text, on string) (string, error) { return "", errors.New("disk full") }
+		o.KeepDraft = func(path, text, about string) (string, error) {
+			if path == "" {
+				path = "/lib/margin-unsaved-draft.md"
+			}
+			if text == "" {
+				delete(files, path)
+				return "", nil
+			}
+			files[path] = text
+			return path, nil
+		}
+	})
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("h", "a")
+	id := p.hl.list[0].ID
+	hs.typeText("words")
+	delete(hs.lib.hls, id)
+	hs.press("ctrl+s")
+	hs.typeText(" more")
+	hs.fire()
+	if files["/lib/margin-unsaved-draft.md"] != "words more" {
+		t.Fatalf("draft: %v", files)
+	}
+	hs.press("esc", "esc")
+	if files["/lib/margin-unsaved-draft.md"] != "words more" || !strings.Contains(hs.screen(), "margin-unsaved-draft.md") {
+		t.Errorf("after a failed keep: files %v\n%s", files, hs.screen())
 	}
 }

@@ -113,7 +113,7 @@ func (e *noteEditor) keys() EditorKeys {
 		if e.Opt.KeepUnsaved != nil {
 			k.Cancel.SetHelp("esc", "keep in a file")
 		}
-		if !e.article {
+		if !e.article && e.Opt.KeepUnsaved != nil {
 			k.Cancel.SetHelp("esc esc", "keep in a file")
 		}
 	}
