@@ -243,6 +243,7 @@ func (l *libraryModel) onForm(msg tea.Msg) tea.Cmd {
 // detailsMsg is an article read whole for the details form: a row holds
 // only what it shows (no author or published date).
 type detailsMsg struct {
+	id  int64
 	a   *store.Article
 	err error
 }
@@ -256,13 +257,17 @@ func (l *libraryModel) openDetails() tea.Cmd {
 	}
 	lib, ctx, id := l.Lib, l.ctx, a.ID
 	l.await("details")
+	l.detailsFor = id
 	return func() tea.Msg {
 		a, err := lib.Article(ctx, id)
-		return detailsMsg{a: a, err: err}
+		return detailsMsg{id: id, a: a, err: err}
 	}
 }
 
 func (l *libraryModel) onDetails(msg detailsMsg) tea.Cmd {
+	if msg.id != l.detailsFor {
+		return nil // the answer for an article E was pressed on before
+	}
 	keys, ok := l.opened("details")
 	if !ok {
 		return nil // cancelled with esc meanwhile

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"strings"
 	"testing"
 	"time"
@@ -137,5 +138,55 @@ func TestKeysTypedBeforeTheFormOpens(t *testing.T) {
 	hs.run(open)
 	if _, ok := lib.arts[id]; !ok {
 		t.Fatal("keys typed before the views opened deleted the article")
+	}
+}
+
+// A click while the details form was on its way opened the article; the
+// form's answer went to the reader, and back in the library every key
+// was held for a form that never came (found in review). Clicks wait too,
+// and the answer reaches the library whatever is on screen.
+func TestClickWhileTheFormOpens(t *testing.T) {
+	lib := newFakeLib()
+	lib.add(store.Article{Content: article.Content{Title: "Kept", SourceURL: "https://site.example/a", Markdown: "Text.", Text: "Text."}, Added: testNow})
+	hs := newHarness(t, lib, 100, 30)
+	_, open := hs.m.Update(keyMsg("E"))
+	hs.send(tea.MouseClickMsg{X: 5, Y: 2, Button: tea.MouseLeft})
+	hs.run(open)
+	if hs.m.screen != screenLibrary || !strings.Contains(hs.screen(), "Edit details") {
+		t.Fatalf("after a click while the form opened:\n%s", hs.screen())
+	}
+	hs.press("esc", "j")
+	if hs.m.library.awaiting != "" {
+		t.Error("the library still waits")
+	}
+}
+
+// A paste while the form opened was dropped while keys around it were
+// kept; a late answer for an article E was pressed on before opened that
+// one's form, with the keys typed for the next (found in review).
+func TestFormTypeaheadPasteAndLateAnswer(t *testing.T) {
+	lib := newFakeLib()
+	a := lib.add(store.Article{Content: article.Content{Title: "First", SourceURL: "https://site.example/a", Markdown: "Text.", Text: "Text."}, Added: testNow})
+	lib.add(store.Article{Content: article.Content{Title: "Second", SourceURL: "https://site.example/b", Markdown: "Text.", Text: "Text."}, Added: testNow.Add(-time.Hour)})
+	hs := newHarness(t, lib, 100, 30)
+	_, open := hs.m.Update(keyMsg("E"))
+	hs.send(tea.PasteMsg{Content: "foo"})
+	hs.typeText("bar")
+	hs.run(open)
+	if !strings.Contains(hs.screen(), "Firstfoobar") {
+		t.Fatalf("paste while the form opened:\n%s", hs.screen())
+	}
+	hs.press("esc")
+	_, late := hs.m.Update(keyMsg("E")) // on First
+	hs.press("esc", "j")                // cancelled, and on to Second
+	_, open = hs.m.Update(keyMsg("E"))
+	hs.typeText("x")
+	hs.run(late)
+	if strings.Contains(hs.screen(), "Edit details") {
+		t.Fatalf("the late answer for %d opened a form:\n%s", a, hs.screen())
+	}
+	hs.run(open)
+	if !strings.Contains(hs.screen(), "Secondx") {
+		t.Errorf("the second form:\n%s", hs.screen())
 	}
 }

@@ -138,34 +138,37 @@ type libraryModel struct {
 	// "views"): keys typed meanwhile wait in typeahead for it, so a paste
 	// or fast typing lands in the form, not on the list (esc cancels).
 	awaiting  string
-	typeahead []tea.KeyPressMsg
-	mode      libMode
-	loaded    bool
-	arts      []libRow     // the list, what its rows need of each article
-	hay       []string     // lower-cased "title site" per article, for the filter
-	hayASCII  []bool       // hay[i] is all ASCII
-	steps     []filterStep // rankings of the queries typed, each extending the one before
-	rows      []int        // indexes into arts in display order, after the filter
-	filter    string       // the filter applied, as typed
-	words     string       // its free words, which rank titles
-	queryErr  string       // why the filter cannot be read; "" when it can
-	shown     string       // the filter the list answers: the last one read
-	filterOps query.Query
-	opsKey    string      // the filter's operators the list was read with ("" none)
-	view      *store.View // the saved view shown; nil for the whole library
-	viewQuery query.Query // view's query, parsed
-	query     string      // the full-text query applied; results shown when non-empty
-	results   []store.SearchResult
-	seq       int // search request number, to drop stale results
-	cursor    int
-	offset    int
-	sortIdx   int
-	archived  bool         // archived articles shown
-	total     int          // articles in the library, archived included
-	listSeq   int          // load request number; older lists are dropped
-	partial   bool         // arts is the first page only; the whole list follows
-	toEnd     bool         // G was pressed on the first page: go to the end of the whole list
-	first     chan tea.Msg // the first page, read ahead by prefetch; nil when not
+	typeahead []tea.Msg // keys and pastes
+	// detailsFor is the article whose details form is on its way: a late
+	// answer for another (E, esc, E on the next) is not it.
+	detailsFor int64
+	mode       libMode
+	loaded     bool
+	arts       []libRow     // the list, what its rows need of each article
+	hay        []string     // lower-cased "title site" per article, for the filter
+	hayASCII   []bool       // hay[i] is all ASCII
+	steps      []filterStep // rankings of the queries typed, each extending the one before
+	rows       []int        // indexes into arts in display order, after the filter
+	filter     string       // the filter applied, as typed
+	words      string       // its free words, which rank titles
+	queryErr   string       // why the filter cannot be read; "" when it can
+	shown      string       // the filter the list answers: the last one read
+	filterOps  query.Query
+	opsKey     string      // the filter's operators the list was read with ("" none)
+	view       *store.View // the saved view shown; nil for the whole library
+	viewQuery  query.Query // view's query, parsed
+	query      string      // the full-text query applied; results shown when non-empty
+	results    []store.SearchResult
+	seq        int // search request number, to drop stale results
+	cursor     int
+	offset     int
+	sortIdx    int
+	archived   bool         // archived articles shown
+	total      int          // articles in the library, archived included
+	listSeq    int          // load request number; older lists are dropped
+	partial    bool         // arts is the first page only; the whole list follows
+	toEnd      bool         // G was pressed on the first page: go to the end of the whole list
+	first      chan tea.Msg // the first page, read ahead by prefetch; nil when not
 
 	// The tag editor: the article it edits, the library's tags for
 	// completion, and what was typed before Tab completed it.
@@ -550,6 +553,9 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		return l, l.onWheel(msg)
 	case tea.MouseClickMsg:
+		if l.awaiting != "" {
+			return l, nil // a click would open an article over what opens
+		}
 		return l, l.onClick(msg)
 	case tea.KeyPressMsg:
 		if l.awaiting != "" {
@@ -558,6 +564,10 @@ func (l *libraryModel) Update(msg tea.Msg) (*libraryModel, tea.Cmd) {
 		}
 		return l, l.onKey(msg)
 	case tea.PasteMsg:
+		if l.awaiting != "" {
+			l.waitKey(msg)
+			return l, nil
+		}
 		if l.mode == libEdit {
 			return l, l.onForm(msg)
 		}
@@ -1769,10 +1779,10 @@ func (l *libraryModel) await(what string) {
 	l.awaiting, l.typeahead = what, nil
 }
 
-// waitKey keeps a key typed while something opens; esc cancels the
-// opening, and the keys with it.
-func (l *libraryModel) waitKey(msg tea.KeyPressMsg) {
-	if msg.String() == "esc" {
+// waitKey keeps a key typed (or a paste) while something opens; esc
+// cancels the opening, and what was typed with it.
+func (l *libraryModel) waitKey(msg tea.Msg) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
 		l.awaiting, l.typeahead = "", nil
 		return
 	}
@@ -1785,22 +1795,23 @@ func (l *libraryModel) waitKey(msg tea.KeyPressMsg) {
 const maxTypeahead = 256
 
 // opened ends the wait for what: false when it was cancelled (or never
-// asked for). The keys typed meanwhile are returned, to be replayed on
+// asked for). What was typed meanwhile is returned, to be replayed on
 // what opened.
-func (l *libraryModel) opened(what string) (keys []tea.KeyPressMsg, ok bool) {
+func (l *libraryModel) opened(what string) (typed []tea.Msg, ok bool) {
 	if l.awaiting != what {
 		return nil, false
 	}
-	keys = l.typeahead
+	typed = l.typeahead
 	l.awaiting, l.typeahead = "", nil
-	return keys, true
+	return typed, true
 }
 
-// replay types the keys held while something opened.
-func (l *libraryModel) replay(keys []tea.KeyPressMsg) tea.Cmd {
+// replay types what was held while something opened.
+func (l *libraryModel) replay(typed []tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
-	for _, k := range keys {
-		cmds = append(cmds, l.onKey(k))
+	for _, m := range typed {
+		_, c := l.Update(m)
+		cmds = append(cmds, c)
 	}
 	return tea.Batch(cmds...)
 }

@@ -49,7 +49,7 @@ func (l *libraryModel) refresh() tea.Cmd {
 }
 
 func (l *libraryModel) onViews(msg viewsMsg) tea.Cmd {
-	var keys []tea.KeyPressMsg
+	var keys []tea.Msg
 	if msg.open {
 		var ok bool
 		if keys, ok = l.opened("views"); !ok {

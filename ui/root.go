@@ -355,7 +355,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
 	case listMsg, searchMsg, addedMsg, versionMsg, libWriteMsg, allListMsg, spinner.TickMsg,
-		importOpenedMsg, importProgressMsg, importDoneMsg:
+		importOpenedMsg, importProgressMsg, importDoneMsg, detailsMsg, viewsMsg, tagsMsg:
+		// The library's, whatever is on screen: one that went to the
+		// reader left the library waiting for it (awaiting).
 		var cmd tea.Cmd
 		m.library, cmd = m.library.Update(msg)
 		return m, cmd
