@@ -15,18 +15,18 @@ import (
 // before margin marked its region may be replaced whole. reason, when not
 // empty, says why the files cannot be merged.
 func mergeMarkdown(cur, next string, ours bool) (merged, reason string) {
-	// A file whose line ends an editor made CRLF is merged as LF and
-	// written back in CRLF, margin's parts included: mixed line ends make
-	// some editors rewrite every line.
+	// In a file whose line ends an editor made CRLF, margin's parts are
+	// written in CRLF too: mixed line ends make some editors rewrite
+	// every line. The user's own bytes stay as they are.
+	eol := func(s string) string { return s }
 	if crlf := strings.Count(cur, "\r\n"); crlf > 0 && 2*crlf > strings.Count(cur, "\n") {
-		merged, reason = mergeLF(strings.ReplaceAll(cur, "\r\n", "\n"), next, ours)
-		return strings.ReplaceAll(merged, "\n", "\r\n"), reason
+		eol = func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }
 	}
-	return mergeLF(cur, next, ours)
+	return mergeWith(cur, next, ours, eol)
 }
 
-// mergeLF is mergeMarkdown on a file whose line ends are mostly LF.
-func mergeLF(cur, next string, ours bool) (merged, reason string) {
+// mergeWith is mergeMarkdown writing margin's parts through eol.
+func mergeWith(cur, next string, ours bool, eol func(string) string) (merged, reason string) {
 	nfm, nbody := splitFrontMatter(next)
 	nb, ne, _, _, nstamp, ok := findRegion(nbody)
 	if !ok {
@@ -55,6 +55,7 @@ func mergeLF(cur, next string, ours bool) (merged, reason string) {
 		return "", "you edited inside margin's region, which it rewrites: move your words above or below it, " +
 			"or delete the hash after margin:begin to let margin replace the region"
 	}
+	cfm = strings.ReplaceAll(cfm, "\r\n", "\n")
 	fm, stamp, reason := mergeFrontMatter(cfm, nfm, cstamp)
 	if reason != "" {
 		return "", reason
@@ -62,14 +63,14 @@ func mergeLF(cur, next string, ours bool) (merged, reason string) {
 	head := cur[:len(cur)-len(cbody)]
 	// The front matter is rewritten only when a margin key changed.
 	if fm != cfm {
-		head = "---\n" + fm + "---\n"
+		head = eol("---\n" + fm + "---\n")
 	}
 	region := nbody[nb:ne]
 	if nstamp != "" && stamp != nstamp {
 		// The begin line records the values the file has now.
 		region = strings.Replace(region, " "+nstamp+regionNote, " "+stamp+regionNote, 1)
 	}
-	return head + cbody[:cb] + region + cbody[ce:], ""
+	return head + cbody[:cb] + eol(region) + cbody[ce:], ""
 }
 
 // findRegion finds the margin region in body: from the start of its begin

@@ -243,6 +243,13 @@ func TestMergeCRLF(t *testing.T) {
 	if _, reason := mergeMarkdown(got, next, false); reason != "" {
 		t.Errorf("second merge: %s", reason)
 	}
+	// A line of the user's own with a bare LF in a CRLF file keeps it
+	// (the whole file was turned to CRLF; found in review).
+	mixed := strings.Replace(cur, "below\r\n", "below\nmine too\r\n", 1)
+	got, reason = mergeMarkdown(mixed, next, false)
+	if reason != "" || !strings.Contains(got, "below\nmine too\r\n") {
+		t.Errorf("mixed: %s %q", reason, got)
+	}
 }
 
 // A value of margin's the user changed in the front matter (the title, the
