@@ -1049,18 +1049,7 @@ func TestConflictDraftKeptInAFile(t *testing.T) {
 	files := map[string]string{}
 	n := 0
 	hs, p := readerHarness(t, 80, 24, func(o *Options) {
-		o.KeepDraft = func(path, text, about string) (string, error) {
-			if path == "" {
-				n++
-				path = fmt.Sprintf("/lib/margin-unsaved-%d.md", n)
-			}
-			if text == "" {
-				delete(files, path)
-				return "", nil
-			}
-			files[path] = text
-			return path, nil
-		}
+		o.KeepDraft = fakeDrafts(files, func() string { n++; return fmt.Sprintf("/lib/margin-unsaved-%d.md", n) })
 	})
 	cursorOn(t, p, "Paragraph 1.2")
 	hs.press("h", "a")
@@ -1094,17 +1083,7 @@ func TestDeletedNoteDraftOutlivesAFailedKeep(t *testing.T) {
 	files := map[string]string{}
 	hs, p := readerHarness(t, 80, 24, func(o *Options) {
 		o.KeepUnsaved = func(text, on string) (string, error) { return "", errors.New("disk full") }
-		o.KeepDraft = func(path, text, about string) (string, error) {
-			if path == "" {
-				path = "/lib/margin-unsaved-draft.md"
-			}
-			if text == "" {
-				delete(files, path)
-				return "", nil
-			}
-			files[path] = text
-			return path, nil
-		}
+		o.KeepDraft = fakeDrafts(files, func() string { return "/lib/margin-unsaved-draft.md" })
 	})
 	cursorOn(t, p, "Paragraph 1.2")
 	hs.press("h", "a")
@@ -1120,5 +1099,21 @@ func TestDeletedNoteDraftOutlivesAFailedKeep(t *testing.T) {
 	hs.press("esc", "esc")
 	if files["/lib/margin-unsaved-draft.md"] != "words more" || !strings.Contains(hs.screen(), "margin-unsaved-draft.md") {
 		t.Errorf("after a failed keep: files %v\n%s", files, hs.screen())
+	}
+}
+
+// fakeDrafts is Options.KeepDraft over files (path: words), naming a new
+// file with name.
+func fakeDrafts(files map[string]string, name func() string) func(path, text, about string) (string, error) {
+	return func(path, text, about string) (string, error) {
+		if path == "" {
+			path = name()
+		}
+		if text == "" {
+			delete(files, path)
+			return "", nil
+		}
+		files[path] = text
+		return path, nil
 	}
 }

@@ -202,14 +202,7 @@ func keepUnsaved(dir, text, about string) (string, error) {
 		if f, err = os.CreateTemp(d, pattern); err != nil { // 0600
 			continue
 		}
-		_, err = f.WriteString(unsavedText(text, about))
-		if serr := f.Sync(); err == nil {
-			err = serr
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
+		if err = writeUnsaved(f, text, about); err == nil {
 			return f.Name(), nil
 		}
 		os.Remove(f.Name())
@@ -217,10 +210,17 @@ func keepUnsaved(dir, text, about string) (string, error) {
 	return "", err
 }
 
-// unsavedText is a kept note's file: a first line says what the words
-// were written on; they follow as typed.
-func unsavedText(text, about string) string {
-	return "margin could not save " + about + ". Your words follow.\n\n" + text + "\n"
+// writeUnsaved writes a kept note's file, synced, and closes it: a first
+// line says what the words were written on; they follow as typed.
+func writeUnsaved(f *os.File, text, about string) error {
+	_, err := f.WriteString("margin could not save " + about + ". Your words follow.\n\n" + text + "\n")
+	if serr := f.Sync(); err == nil {
+		err = serr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // keepDraft keeps the words of a note that cannot be saved yet in a file:
@@ -238,14 +238,7 @@ func keepDraft(dir, path, text, about string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	_, err = f.WriteString(unsavedText(text, about))
-	if serr := f.Sync(); err == nil {
-		err = serr
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
+	if err = writeUnsaved(f, text, about); err == nil {
 		err = os.Rename(f.Name(), path)
 	}
 	if err != nil {
