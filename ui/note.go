@@ -104,18 +104,17 @@ func (e *noteEditor) keys() EditorKeys {
 	k.Restore.SetEnabled(e.deleted && !e.article)
 	if e.theirs != nil {
 		k.Save.SetHelp("ctrl+s", "keep yours")
-	}
-	if e.theirs != nil {
 		k.Cancel.SetHelp("esc", "choose first")
 	}
-	if e.deleted {
+	switch {
+	case e.deleted && e.article && e.Opt.KeepUnsaved != nil:
+		k.Cancel.SetHelp("esc", "keep in a file")
+	case e.deleted && e.article:
 		k.Cancel.SetHelp("esc", "discard")
-		if e.Opt.KeepUnsaved != nil {
-			k.Cancel.SetHelp("esc", "keep in a file")
-		}
-		if !e.article && e.Opt.KeepUnsaved != nil {
-			k.Cancel.SetHelp("esc esc", "keep in a file")
-		}
+	case e.deleted && e.Opt.KeepUnsaved != nil:
+		k.Cancel.SetHelp("esc esc", "keep in a file")
+	case e.deleted:
+		k.Cancel.SetHelp("esc", "see ctrl+r")
 	}
 	return k
 }
