@@ -133,10 +133,10 @@ func salvageInto(ctx context.Context, sdb *sql.DB, tx *sql.Tx, srcCols map[strin
 	bodies := map[int64]bool{}
 	highlights := map[int64]bool{}
 	supports := map[int64]int64{}
-	// recover rebuilds article aid, whose row was lost, so that its text
+	// rebuild makes article aid again, whose row was lost, so that its text
 	// and highlights, which were read, are kept: the words matter more
 	// than the title that went with them.
-	recover := func(aid int64, withBody bool) error {
+	rebuild := func(aid int64, withBody bool) error {
 		if aid <= 0 || articles[aid] {
 			return nil
 		}
@@ -181,12 +181,12 @@ func salvageInto(ctx context.Context, sdb *sql.DB, tx *sql.Tx, srcCols map[strin
 			}
 			switch t {
 			case "article_bodies":
-				if err := recover(id("article_id"), false); err != nil {
+				if err := rebuild(id("article_id"), false); err != nil {
 					return err
 				}
 			case "highlights":
 				hadBody := bodies[id("article_id")]
-				if err := recover(id("article_id"), !hadBody); err != nil {
+				if err := rebuild(id("article_id"), !hadBody); err != nil {
 					return err
 				}
 				// Links between highlights are restored once all are in.
