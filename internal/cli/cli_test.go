@@ -437,6 +437,7 @@ func TestCLIArgumentsAsUsersTypeThem(t *testing.T) {
 		"search x --limit abc":        `--limit wants a whole number, not "abc"`,
 		"search x --limit -1":         "--limit wants a number of results of 1 or more, not -1",
 		"import x.csv --budget 5":     `--budget wants a duration such as 90s, 10m or 1h30m, not "5"`,
+		"import --retry --no-fetch":   "--no-fetch fetches nothing: give one of them",
 		"view delete no-such-view-at": `no view named "no-such-view-at" (margin view list shows them)`,
 		"tag 1 policy":                `"policy" is not an id; a tag to add is written +policy, one to remove -policy (margin tag 12 +policy)`,
 	} {

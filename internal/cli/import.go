@@ -39,6 +39,9 @@ func cmdImport(e *env, args []string) error {
 	switch {
 	case *retry && len(pos) > 0:
 		return usageErr("import: --retry fetches the articles kept without text; give it no file")
+	case *retry && (*noFetch || !*fetch):
+		// Accepted, it listed every link as one it "would fetch".
+		return usageErr("import: --retry fetches the articles kept without text, --no-fetch fetches nothing: give one of them")
 	case !*retry && len(pos) != 1:
 		return usageErr("import: give one export file, folder or zip (or --retry)")
 	case *jobs < 1 || *jobs > 32:
