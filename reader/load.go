@@ -342,6 +342,12 @@ func articleFile(ext string) bool {
 	return htmlExts[ext] || markdownExts[ext] || ext == ".txt" || ext == ".text"
 }
 
+// ArticleFileName reports whether name is named as the files margin reads
+// are (page.html, notes.md, notes.txt).
+func ArticleFileName(name string) bool {
+	return articleFile(strings.ToLower(filepath.Ext(name)))
+}
+
 // ArticleFiles lists the files under dir that margin reads as articles
 // (pages, Markdown and text files, a page saved as .html.gz), in path
 // order, leaving out hidden files and folders (a vault's .obsidian, a

@@ -387,17 +387,6 @@ func (l *Library) AddSample(ctx context.Context) (Result, error) {
 	return l.existed(ctx, id)
 }
 
-// articleFileName reports whether s is named as the files margin reads
-// are (notes.txt, page.html): missing, it is a file not found, not a web
-// address to fetch.
-func articleFileName(s string) bool {
-	switch strings.ToLower(filepath.Ext(s)) {
-	case ".txt", ".html", ".htm", ".md", ".markdown":
-		return !strings.Contains(s, "/")
-	}
-	return false
-}
-
 // domainLike is a bare web address as people type it: example.org/x.
 var domainLike = regexp.MustCompile(`^(?i)(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?([/?#]\S*)?$`)
 
@@ -413,7 +402,10 @@ func PromptSource(input string) (src, pasted string) {
 	if p := PromptPath(input); p != input {
 		return p, ""
 	}
-	if !reader.IsURL(input) && domainLike.MatchString(input) && !articleFileName(input) {
+	// notes.txt or page.html, missing, is a file not found, not a web
+	// address to fetch.
+	fileNamed := reader.ArticleFileName(input) && !strings.Contains(input, "/")
+	if !reader.IsURL(input) && domainLike.MatchString(input) && !fileNamed {
 		if _, err := os.Stat(input); err != nil {
 			return "https://" + input, ""
 		}
