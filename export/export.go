@@ -386,12 +386,6 @@ func articleState(a *store.Article) string {
 		return "Completed"
 	case a.Reading == store.ReadingNow:
 		return "Reading"
-	case a.Reading == store.New:
-		return "Inbox"
-	case a.Progress >= store.DoneProgress:
-		return "Completed"
-	case a.Progress > 0:
-		return "Reading"
 	}
 	return "Inbox"
 }

@@ -746,7 +746,6 @@ func TestArticleStateFollowsReading(t *testing.T) {
 		{store.Article{Reading: store.ReadingNow, Progress: 0.02}, "Reading"},
 		{store.Article{Reading: store.New}, "Inbox"},
 		{store.Article{Reading: store.Done, State: store.Archived}, "Archived"},
-		{store.Article{Progress: 0.99}, "Completed"},
 	} {
 		if got := articleState(&c.a); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.a.Reading, got, c.want)
