@@ -21,6 +21,11 @@ import (
 var tmpRoot string
 
 func TestMain(m *testing.M) {
+	if os.Getenv(helperMode) != "" {
+		// A helper process is often killed mid-run by the test that
+		// started it, so it never reaches the RemoveAll below.
+		os.Exit(m.Run())
+	}
 	var err error
 	tmpRoot, err = os.MkdirTemp("", "margin-store-test-")
 	if err != nil {

@@ -27,7 +27,9 @@ var (
 func marginBinary(t *testing.T) string {
 	t.Helper()
 	binOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "margin-e2e")
+		// Under the tests' home, which TestMain removes: a binary per
+		// run left in the system's temp folder is 35 MB each time.
+		dir, err := os.MkdirTemp(testHome, "margin-e2e")
 		if err != nil {
 			binErr = err
 			return

@@ -6,6 +6,9 @@ import (
 	"testing"
 )
 
+// testHome is the folder TestMain makes and removes at the end.
+var testHome string
+
 // TestMain gives the tests a home of their own: a test that forgot --db
 // (or put it after a "--", where it is a word) opened the user's own
 // library, ~/.local/share/margin/library.db, and made one where none was.
@@ -14,6 +17,7 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
+	testHome = home
 	os.Setenv("HOME", home)
 	os.Unsetenv("XDG_DATA_HOME")
 	os.Unsetenv("XDG_CONFIG_HOME")
