@@ -692,6 +692,7 @@ func textClassify(units []textUnit) {
 	textClassifyClauseLists(units)
 	textClassifyReferences(units)
 	textClassifyCode(units)
+	textClassifyFormText(units)
 	// A paragraph stands among paragraphs; a lone blurb between headlines
 	// and dates is a teaser for another page, or a comment.
 	for i := range units {
@@ -1145,6 +1146,58 @@ func textClassifyCode(units []textUnit) {
 		}
 		i = max(j, i+1)
 	}
+}
+
+// textClassifyFormText marks the prose of a form as the site's: the
+// paragraphs a dumper prints right after a checkbox ("[ ]"), or with one
+// at their start, are the box's label, a consent to a newsletter or to
+// showing another site's content, never the article's.
+// A list item is left alone: "- [ ] Buy milk" is a note's to-do.
+func textClassifyFormText(units []textUnit) {
+	for i := 0; i < len(units); i++ {
+		u := units[i]
+		if !u.prose || u.list {
+			continue
+		}
+		if !textCheckboxFirst(u.text) && (i == 0 || !textCheckboxOnly(units[i-1].text)) {
+			continue
+		}
+		v := &units[i]
+		v.junk, v.prose = true, false
+		v.score = textScore(v)
+	}
+}
+
+// textCheckboxOnly reports a line that is one checkbox or more as a
+// dumper prints them ("[ ]", "[*]", "[X]").
+func textCheckboxOnly(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for s != "" {
+		rest, ok := textCutCheckbox(s)
+		if !ok {
+			return false
+		}
+		s = strings.TrimSpace(rest)
+	}
+	return true
+}
+
+// textCheckboxFirst reports a line opened by a checkbox.
+func textCheckboxFirst(s string) bool {
+	_, ok := textCutCheckbox(strings.TrimSpace(s))
+	return ok
+}
+
+func textCutCheckbox(s string) (string, bool) {
+	for _, b := range []string{"[ ]", "[*]", "[X]", "[x]"} {
+		if rest, ok := strings.CutPrefix(s, b); ok {
+			return rest, true
+		}
+	}
+	return s, false
 }
 
 // textMinCodeLines is the fewest lines of a block of code.

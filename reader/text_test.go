@@ -3386,3 +3386,44 @@ func TestFromTextNoteKeepsItsRepeat(t *testing.T) {
 		}
 	}
 }
+
+// TestTextCheckboxLabel: a dumper prints a form's checkbox as "[ ]"; the
+// paragraph after it (or opened by it) is the box's label, a consent to a
+// newsletter or to another site's content. A short news item under its
+// date lost to the newsletter's consent below it, which outweighed it;
+// an embed's consent stood between the article's paragraphs. A note's
+// to-do ("- [ ] ...") is the writer's.
+func TestTextCheckboxLabel(t *testing.T) {
+	for _, c := range []struct{ item, consent, more string }{
+		{"Die bundesweite Vorbereitungstagung der Interkulturellen Woche 2022 findet am 11. und 12. Februar im Online-Format statt; das Projekt „Faktor 112“ wird daran teilnehmen. Geplant sind unter anderem Workshops zur Interkulturalität in der Öffentlichkeitsarbeit und den Alltagsaufgaben verschiedener Institutionen. Die eigentliche Woche wird vom 25. September bis 2. Oktober in vielen Städten durchgeführt.",
+			"Ich willige darin ein, dass der Verband mir regelmäßig aktuelle Informationen im Bereich seiner Tätigkeiten zukommen lässt und meine Daten dafür verarbeitet werden dürfen.",
+			"Ich bin mit der Verarbeitung meiner Daten nach Datenschutzerklärung einverstanden. Nach Anmeldung geht mir eine E-Mail zur Zustimmung nach dem Double-Opt-In-Verfahren zu. Ich kann meine Einwilligung jederzeit für die Zukunft widerrufen."},
+		{"The national preparatory meeting for the intercultural week takes place online on 11 and 12 February, and our project will take part in it. Workshops on the everyday work of several institutions are planned. The week itself runs from 25 September to 2 October in many towns across the country.",
+			"I agree that the association may send me regular news about its work and that my details may be processed for this purpose.",
+			"After signing up I will receive an email asking me to confirm by the double opt-in procedure. I agree to the processing of my data as the statement describes, and I can take back my consent for the future at any time."},
+	} {
+		a := pasted(t, "Home\nNews\nEvents\nContact", "Meeting on the intercultural week", "04.02.2022", c.item,
+			"Share this\nRelated articles", "Stay up to date", "[                    ]\n[ ]", c.consent, c.more, "Send", "© 2022 Association")
+		keepsAll(t, a.Text, []string{c.item})
+		dropsAll(t, a.Text, "a checkbox's label", []string{c.consent})
+	}
+
+	// An embed's consent between the article's paragraphs.
+	p1, p2 := para("crocs one", 60), para("crocs two", 60)
+	consent := "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden."
+	a := pasted(t, "Home\nMarketing\nNews", "The Ugly Shoe Trend", p1, "[ ]", consent, p2, "Share\nRelated articles\nLink copy", "© 2023 Magazine")
+	keepsAll(t, a.Text, []string{p1, p2})
+	dropsAll(t, a.Text, "a checkbox's label", []string{consent})
+	a = pasted(t, "[ ] "+consent, p1, p2, "Share\nRelated articles\nLink copy", "© 2023 Magazine")
+	keepsAll(t, a.Text, []string{p1, p2})
+	dropsAll(t, a.Text, "a checkbox's label", []string{consent})
+
+	// A note's to-do list keeps its boxes.
+	todo := []string{"- [ ] Ask the ministry for the figures on training budgets before the meeting on Friday.", "- [ ] Check whether the evidence in section two holds for the northern provinces as well."}
+	a = pasted(t, para("memo", 50), strings.Join(todo, "\n"), para("memo two", 40))
+	for _, l := range todo {
+		if !strings.Contains(a.Text, strings.TrimPrefix(l, "- ")) {
+			t.Errorf("to-do lost: %q\n%s", l, a.Text)
+		}
+	}
+}
