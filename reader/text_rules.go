@@ -684,6 +684,7 @@ func textClassify(units []textUnit) {
 	}
 	textClassifyDoubles(units, seen)
 	textClassifyRepeatedRuns(units, seen)
+	textClassifyRunTogether(units, seen)
 	textClassifyThread(units)
 	textClassifyCaptions(units)
 	textClassifyTables(units)
@@ -979,6 +980,55 @@ func textClassifyRepeatedRuns(units []textUnit, seen map[string]int) {
 		i += n - 1
 	}
 }
+
+// textClassifyRunTogether finds a passage a page prints twice, once as
+// its paragraphs (or list items) and once run together into one (a block
+// for screen readers or for another screen size, a list's items joined
+// by bullets): every piece is found again inside the run-together copy,
+// so both read as repeats and the passage was lost. The pieces are kept,
+// with their breaks; the run-together copy is dropped on its own. It
+// takes two pieces or more near it that make up most of its words: a
+// pull quote taken from a paragraph is one piece, and a small share.
+// seen counts each lower-cased text of units.
+func textClassifyRunTogether(units []textUnit, seen map[string]int) {
+	for b := range units {
+		blob := &units[b]
+		if !blob.prose || blob.dup < textRepeatedShare || blob.words < 2*textMinPieceWords {
+			continue
+		}
+		text := strings.Join(strings.Fields(blob.text), " ")
+		var pieces []int
+		covered := 0
+		for k := max(b-textRunTogetherReach, 0); k < len(units) && k <= b+textRunTogetherReach; k++ {
+			v := units[k]
+			if k == b || v.words < textMinPieceWords || v.words >= blob.words || seen[strings.ToLower(v.text)] != 1 {
+				continue
+			}
+			if strings.Contains(text, strings.Join(strings.Fields(v.text), " ")) {
+				pieces = append(pieces, k)
+				covered += v.words
+			}
+		}
+		if len(pieces) < 2 || 3*covered < 2*blob.words {
+			continue
+		}
+		blob.junk, blob.prose = true, false
+		blob.score = textScore(blob)
+		for _, k := range pieces {
+			if v := &units[k]; v.repeated || v.dup > 0 {
+				v.repeated, v.dup = false, 0
+				v.score = textScore(v)
+			}
+		}
+	}
+}
+
+// A run-together copy's pieces stand within so many units of it and hold
+// at least so many words each.
+const (
+	textRunTogetherReach = 60
+	textMinPieceWords    = 5
+)
 
 // A passage printed twice holds at least this many paragraphs of at least
 // so many words, and so many words in all. (A site's plea for money or

@@ -3427,3 +3427,32 @@ func TestTextCheckboxLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestTextRunTogetherCopy: a page that prints its text twice, once as
+// one run-together block (for screen readers, or another screen) and
+// once in paragraphs, lost the text: every paragraph is found again
+// inside the block, so both read as repeats. The paragraphs are kept,
+// once each, with their breaks. A pull quote printed again beside its
+// paragraph leaves the paragraph alone.
+func TestTextRunTogetherCopy(t *testing.T) {
+	title := "Climate talks: more people need help"
+	ps := []string{para("glasgow one", 70), para("glasgow two", 60), para("glasgow three", 50), "We are glad to put you in touch with our experts on the subject."}
+	blob := title + strings.Join(ps, "")
+	a := pasted(t, "Home\nPress\nReleases\nContact\nSearch", "Donate now\nNewsletter", title, "Read aloud", blob,
+		"Red Cross Logo\nRed Cross Logo", title, "Berlin, 28.10.2021, 058/21", ps[0], ps[1], ps[2], ps[3],
+		"Share this page\nDonate\nAs a company\nAs a school\nNewsletter\nImprint\nPrivacy", "© 2021 Red Cross")
+	for _, p := range ps {
+		if n := strings.Count(a.Text, p); n != 1 {
+			t.Errorf("%.30q kept %d times:\n%s", p, n, a.Text)
+		}
+	}
+	if strings.Contains(a.Text, ps[0]+ps[1]) {
+		t.Errorf("the run-together copy kept:\n%s", a.Text)
+	}
+
+	// A pull quote is one piece of its paragraph: the paragraph stays.
+	p1, p2, p3 := para("quote one", 60), para("quote two", 60), para("quote three", 60)
+	quote := strings.Join(strings.Fields(p2)[5:17], " ")
+	a = pasted(t, "Home\nNews\nWorld", "A headline over the story", p1, p2, quote, p3, "Share\nRelated articles", "© 2024 Paper")
+	keepsAll(t, a.Text, []string{p1, p2, p3})
+}
