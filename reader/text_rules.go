@@ -1717,6 +1717,23 @@ func textWorkedList(units []textUnit, first, end int) []int {
 	if b >= 0 && head(b) {
 		b--
 	}
+	if list := textWorkedItems(units, first, end, b, head); list != nil {
+		return list
+	}
+	// A recipe may set its time and difficulty under the heading of its
+	// method too ("Zubereitung", "120 Minuten", "einfach"): past them,
+	// a bulleted list.
+	for b = first - 1; b >= 0 && b >= first-textWorkedGap && (head(b) || textWorkedNote(units[b])); b-- {
+	}
+	if b >= 0 && b < first-2 && units[b].list {
+		return textWorkedItems(units, first, end, b, head)
+	}
+	return nil
+}
+
+// textWorkedItems returns the list that ends at b, with its heading, when
+// it is the worked list of the method in units[first:end+1]; nil if not.
+func textWorkedItems(units []textUnit, first, end, b int, head func(int) bool) []int {
 	// A browser's copy gives a list's items no bullets: there a line
 	// opening with a quantity is an item.
 	a := b + 1
@@ -1761,6 +1778,19 @@ func textWorkedList(units []textUnit, first, end int) []int {
 	}
 	return list
 }
+
+// textWorkedGap is the most lines between a list and the method under
+// it.
+const textWorkedGap = 3
+
+// textWorkedNote reports a short line between a recipe's list and its
+// method: its time or its difficulty.
+func textWorkedNote(u textUnit) bool {
+	return !u.list && !u.prose && !u.junk && !u.boiler && !u.stop && !u.aside && u.words >= 1 && u.words <= textMaxWorkedNoteWords
+}
+
+// textMaxWorkedNoteWords bounds the words of such a line.
+const textMaxWorkedNoteWords = 6
 
 // textQuantityFirst reports whether s opens with a number ("250 g", "½").
 func textQuantityFirst(s string) bool {

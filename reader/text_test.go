@@ -3456,3 +3456,29 @@ func TestTextRunTogetherCopy(t *testing.T) {
 	a = pasted(t, "Home\nNews\nWorld", "A headline over the story", p1, p2, quote, p3, "Share\nRelated articles", "© 2024 Paper")
 	keepsAll(t, a.Text, []string{p1, p2, p3})
 }
+
+// TestTextRecipeTimeOverMethod: a recipe that sets its time and its
+// difficulty under its method's heading ("Zubereitung", "120 Minuten (+
+// 300 Minuten Wartezeit)", "einfach") lost its list of ingredients: only
+// a heading might stand between the list and the method. Without
+// bullets, the lines over the method are no notes but the list's items.
+func TestTextRecipeTimeOverMethod(t *testing.T) {
+	method := []string{
+		"  * Für die Creme Puddingpulver, 100 g Zucker und 100 ml Milch in einer Schüssel glatt rühren. Übrige Milch aufkochen, Pulver einrühren und unter Rühren etwa eine Minute köcheln lassen.",
+		"  * Backofen vorheizen. Butter, übrigen Zucker, Vanillezucker und Salz cremig schlagen, die Eier einzeln unterrühren und Mehl mit Backpulver kurz darunterrühren.",
+		"  * Zum Servieren den Kuchen vorsichtig aus der Form lösen, die Marshmallows darauf verteilen und mit dem Küchengasbrenner leicht abflämmen.",
+	}
+	items := []string{"1 Pck. Vanillepuddingpulver", "350 g Zucker", "500 ml Milch", "450 g weiche Butter", "350 g Mehl", "5 Eier (Gr. M)", "20 g Mini-Marshmallows"}
+	var l []string
+	for _, it := range items {
+		l = append(l, "  * "+it)
+	}
+	text := strings.Join(append([]string{"Rezepte\nBacken\nKuchen\nNewsletter", "Schneewittchen-Kuchen mit Mini-Marshmallows", "Zutaten", strings.Join(l, "\n"),
+		"Zubereitung", "120 Minuten ( + 300 Minuten Wartezeit )", "einfach", strings.Join(method, "\n")}, "Rezept bewerten:", "Ernährungsinfo", "© 2019 Kochmagazin"), "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, items)
+	keepsAll(t, a.Text, []string{"Für die Creme Puddingpulver"})
+}
