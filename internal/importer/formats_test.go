@@ -356,6 +356,19 @@ func TestOmnivoreNoteStartingWithHash(t *testing.T) {
 	}
 }
 
+// A note whose first line reads as labels ("#1 reason this matters")
+// with its second line right under it lost that first line, and the
+// article got a tag "1 reason this matters": Omnivore sets a blank line
+// under its labels.
+func TestOmnivoreNoteFirstLineHash(t *testing.T) {
+	md := "> Quote one \n\n#1 reason this matters\nsecond line\n\n> Quote two \n\n#question\n\nnote two\n\n> Quote three \n\n#evidence"
+	hs := parseOmnivoreHighlights(md)
+	if len(hs) != 3 || hs[0].Note != "#1 reason this matters\nsecond line" || hs[0].Tags != nil || hs[0].Label != "" ||
+		hs[1].Label != "question" || hs[1].Note != "note two" || hs[2].Label != "evidence" || hs[2].Note != "" {
+		t.Fatalf("%+v", hs)
+	}
+}
+
 // Tags margin cannot keep ("c#", a name past 64 characters) were dropped
 // without a word: the summary now says how many and names them.
 func TestSummaryNamesTagsNotKept(t *testing.T) {

@@ -181,8 +181,12 @@ func parseOmnivoreHighlights(md string) []Highlight {
 		}
 		quote, note, labels = nil, nil, nil
 	}
-	for _, l := range strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n") {
+	lines := strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n")
+	for i, l := range lines {
 		t := strings.TrimSpace(l)
+		// Omnivore sets a blank line under its labels: a "#" line with
+		// text right under it is the note's first line ("#1 reason").
+		alone := i+1 == len(lines) || strings.TrimSpace(lines[i+1]) == ""
 		prevBlank := blank
 		blank = t == ""
 		switch {
@@ -201,7 +205,7 @@ func parseOmnivoreHighlights(md string) []Highlight {
 			}
 		case inQuote:
 			quote = append(quote, l) // the quote's next line
-		case len(quote) > 0 && len(note) == 0 && len(labels) == 0 && isLabelLine(t):
+		case len(quote) > 0 && len(note) == 0 && len(labels) == 0 && alone && isLabelLine(t):
 			for _, f := range strings.Split(t[1:], " #") {
 				if f = strings.TrimSpace(f); f != "" {
 					labels = append(labels, f)
