@@ -477,6 +477,46 @@ func fillTags(ctx context.Context, lib Library, rows []libRow) error {
 	return nil
 }
 
+// searchQuery runs a search as `margin search` does: the query's
+// operators (tag:policy, -is:done) narrow what its words find, and
+// operators alone list the articles they select. The words went to the
+// full-text index whole, operators and all, and found nothing.
+func searchQuery(ctx context.Context, lib Library, text string) ([]store.SearchResult, error) {
+	q, err := query.Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	if len(q.Filters) == 0 {
+		return lib.Search(ctx, q.Words, searchLimit)
+	}
+	arts, err := lib.ListQuery(ctx, query.Query{Filters: q.Filters, Sort: q.Sort}, store.ListOptions{Archived: true})
+	if err != nil {
+		return nil, err
+	}
+	if q.Words == "" {
+		res := make([]store.SearchResult, 0, min(len(arts), searchLimit))
+		for _, a := range arts[:min(len(arts), searchLimit)] {
+			res = append(res, store.SearchResult{Article: a})
+		}
+		return res, nil
+	}
+	allow := make(map[int64]bool, len(arts))
+	for _, a := range arts {
+		allow[a.ID] = true
+	}
+	found, err := lib.Search(ctx, q.Words, max(searchLimit*20, 1000))
+	if err != nil {
+		return nil, err
+	}
+	var res []store.SearchResult
+	for _, r := range found {
+		if allow[r.ID] && len(res) < searchLimit {
+			res = append(res, r)
+		}
+	}
+	return res, nil
+}
+
 // runSearch runs a full-text query in a command.
 // A new query cancels the one in flight: a search typed past stops (its
 // SQLite statement interrupted) instead of piling up behind the next.
@@ -490,7 +530,7 @@ func (l *libraryModel) runSearch(q string) tea.Cmd {
 	seq, lib := l.seq, l.Lib
 	return func() tea.Msg {
 		defer cancel()
-		res, err := lib.Search(ctx, q, searchLimit)
+		res, err := searchQuery(ctx, lib, q)
 		if err != nil {
 			err = fmt.Errorf("search %q: %w", q, err)
 		} else {

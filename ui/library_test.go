@@ -723,3 +723,34 @@ func TestWelcomeWrapsWhenNarrow(t *testing.T) {
 		}
 	}
 }
+
+// TestLibrarySearchOperators: the search prompt sent "octopus
+// site:sea.example" to the full-text index whole and found nothing, where
+// `margin search` narrows the words' matches by the operators. Operators
+// alone list the articles they select.
+func TestLibrarySearchOperators(t *testing.T) {
+	lib := libWith(12)
+	hs := newHarness(t, lib, 100, 30)
+	hs.press("s")
+	hs.typeText("rivers site:sea.example")
+	hs.press("enter")
+	l := hs.m.library
+	if len(l.results) != 1 || l.results[0].Title != "What the Octopus Knows" {
+		t.Fatalf("results %d:\n%s", len(l.results), hs.screen())
+	}
+	if got := lib.lastCall("Search"); got != "Search rivers" {
+		t.Errorf("the operator went to the index: %q", got)
+	}
+	hs.press("esc", "s")
+	hs.typeText("rivers -site:sea.example")
+	hs.press("enter")
+	if len(l.results) != 11 {
+		t.Errorf("a negated operator: %d results", len(l.results))
+	}
+	hs.press("esc", "s")
+	hs.typeText("site:sea.example")
+	hs.press("enter")
+	if len(l.results) != 1 || !strings.Contains(hs.screen(), "What the Octopus Knows") {
+		t.Errorf("operators alone:\n%s", hs.screen())
+	}
+}
