@@ -17,6 +17,7 @@ import (
 
 	"margin/internal/importer"
 	"margin/internal/library"
+	"margin/store"
 	"margin/ui"
 )
 
@@ -93,11 +94,11 @@ func cmdImport(e *env, args []string) error {
 			}
 		}
 	}
-	st, err := e.open()
+	st, done, err := e.openForImport(*dry)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer done()
 	lib := library.New(st)
 	opt.Progress = p.event
 	var sum library.ImportSummary
@@ -393,4 +394,36 @@ func openImport(ctx context.Context, lib *library.Library, path string) (*ui.Imp
 
 func uiCounts(c library.ImportCounts) ui.ImportCounts {
 	return ui.ImportCounts{Total: c.Total, Saved: c.Saved, Kept: c.Kept, Failed: c.Failed, Duplicates: c.Duplicates}
+}
+
+// openForImport opens the library, or for a dry run opens it only to
+// read: a dry run that said "Nothing was written" had made a library
+// where there was none. With none yet, a dry run compares the export
+// with an empty library in a folder of its own. done closes the store
+// and removes that folder.
+func (e *env) openForImport(dry bool) (st *store.Store, done func(), err error) {
+	closeIt := func() { st.Close() }
+	if !dry {
+		st, err = e.open()
+		return st, closeIt, err
+	}
+	path, err := e.libPath()
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, serr := os.Stat(path); serr == nil {
+		if st, err = store.Open(path, store.ReadOnly()); err != nil {
+			st, err = e.open()
+		}
+		return st, closeIt, err
+	}
+	dir, err := os.MkdirTemp("", "margin-dry-run")
+	if err != nil {
+		return nil, nil, err
+	}
+	if st, err = store.Open(filepath.Join(dir, "library.db")); err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return st, func() { st.Close(); os.RemoveAll(dir) }, nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -197,8 +198,23 @@ func TestImportCommand(t *testing.T) {
 	if !strings.Contains(out, "Pocket") || !strings.Contains(out, "Nothing was written") {
 		t.Errorf("dry run said:\n%s", out)
 	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a dry run made a library: %v", err)
+	}
 	if n := strings.Count(must(t, db, "list", "--all"), "\n"); n > 1 {
 		t.Errorf("a dry run saved articles:\n%d lines", n)
+	}
+	// On a library that exists, a dry run still finds its duplicates.
+	must(t, db, "import", file, "--no-fetch")
+	before, _ := os.ReadFile(db)
+	if out := must(t, db, "import", file, "--dry-run", "--no-fetch"); !strings.Contains(out, "3 duplicate") {
+		t.Errorf("dry run over the library said:\n%s", out)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Errorf("a dry run changed the library file")
+	}
+	for _, f := range []string{db, db + "-wal", db + "-shm"} {
+		os.Remove(f)
 	}
 	report := filepath.Join(t.TempDir(), "report.jsonl")
 	out = must(t, db, "import", file, "--no-fetch", "--report", report)
