@@ -352,6 +352,7 @@ func (e *redirectError) Error() string { return e.msg }
 type NetError struct {
 	msg       string
 	temporary bool
+	timeout   bool
 }
 
 func (e *NetError) Error() string { return e.msg }
@@ -364,6 +365,13 @@ func (e *NetError) Temporary() bool { return e.temporary }
 func Transient(err error) bool {
 	var t interface{ Temporary() bool }
 	return errors.As(err, &t) && t.Temporary()
+}
+
+// TimedOut reports whether err is a request that got no answer in the
+// fetch's time.
+func TimedOut(err error) bool {
+	var ne *NetError
+	return errors.As(err, &ne) && ne.timeout
 }
 
 // describe turns a transport error into one plain line.
@@ -387,7 +395,7 @@ func describe(ctx context.Context, err error, opt FetchOptions) error {
 	}
 	var ne net.Error
 	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
-		return plain(true, "timed out after %s", opt.Timeout)
+		return &NetError{msg: fmt.Sprintf("timed out after %s", opt.Timeout), temporary: true, timeout: true}
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {

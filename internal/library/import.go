@@ -942,14 +942,29 @@ func titleOf(u string) string {
 // reason is why a link could not be fetched, in one line without the
 // address (the article shows it already).
 func reason(err error, u string) string {
+	tries := ""
+	var te *triedError
+	if errors.As(err, &te) {
+		tries = fmt.Sprintf(" (%d tries)", te.tries)
+	}
 	var fe *reader.FetchError
 	if errors.As(err, &fe) {
 		err = fe.Err
 	}
 	msg := oneLine(err)
 	msg = strings.TrimPrefix(msg, sanitize.Line(urlid.Redact(u))+": ")
-	return cmp.Or(msg, "could not be fetched")
+	return cmp.Or(msg, "could not be fetched") + tries
 }
+
+// triedError is a fetch that failed each of its tries: a reason that
+// said "timed out after 30s" after a minute and a half was a puzzle.
+type triedError struct {
+	err   error
+	tries int
+}
+
+func (e *triedError) Error() string { return fmt.Sprintf("%v (%d tries)", e.err, e.tries) }
+func (e *triedError) Unwrap() error { return e.err }
 
 func oneLine(err error) string {
 	return strings.Join(strings.Fields(sanitize.Line(urlid.Redact(err.Error()))), " ")
@@ -988,7 +1003,16 @@ func (r *importRun) fetch(u string) (*reader.Article, error) {
 		if r.fctx.Err() != nil {
 			return nil, r.stopped()
 		}
-		if !reader.Transient(err) || attempt >= r.opt.Attempts {
+		// A link that did not answer twice will not: each try holds one
+		// of its host's slots for the whole timeout.
+		tries := r.opt.Attempts
+		if reader.TimedOut(err) {
+			tries = min(tries, 2)
+		}
+		if !reader.Transient(err) || attempt >= tries {
+			if attempt > 1 {
+				err = &triedError{err: err, tries: attempt}
+			}
 			return nil, err
 		}
 		var wait time.Duration

@@ -406,6 +406,9 @@ func TestImportRetriesTransientNetworkErrors(t *testing.T) {
 				conn.Close()
 			}
 			return
+		case strings.HasPrefix(r.URL.Path, "/hang/"):
+			<-r.Context().Done()
+			return
 		case strings.HasPrefix(r.URL.Path, "/stall/") && n == 1:
 			select {
 			case <-r.Context().Done():
@@ -417,17 +420,31 @@ func TestImportRetriesTransientNetworkErrors(t *testing.T) {
 		fmt.Fprint(w, page(r.URL.Path))
 	}))
 	defer srv.Close()
-	items := []importer.Item{{URL: srv.URL + "/cut/a"}, {URL: srv.URL + "/midway/b"}, {URL: srv.URL + "/stall/c"}, {URL: "http://127.0.0.1:1/refused"}}
+	items := []importer.Item{{URL: srv.URL + "/cut/a"}, {URL: srv.URL + "/midway/b"}, {URL: srv.URL + "/stall/c"}, {URL: "http://127.0.0.1:1/refused"}, {URL: srv.URL + "/hang/d"}}
 	opt := ImportOptions{Fetch: true, Backoff: 10 * time.Millisecond}
 	opt.FetchOptions.Timeout = 300 * time.Millisecond
+	var evs []ImportEvent
+	var evMu sync.Mutex
+	opt.Progress = func(ev ImportEvent) { evMu.Lock(); evs = append(evs, ev); evMu.Unlock() }
 	sum, err := l.Import(context.Background(), items, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Saved != 3 || sum.Kept != 1 {
-		t.Errorf("saved %d kept %d (%s), want 3 saved after a second try and the refused one kept", sum.Saved, sum.Kept, sum.KeptWhy)
+	if sum.Saved != 3 || sum.Kept != 2 {
+		t.Errorf("saved %d kept %d (%s), want 3 saved after a second try and the refused and the hung one kept", sum.Saved, sum.Kept, sum.KeptWhy)
 	}
-	for _, p := range []string{"/cut/a", "/midway/b", "/stall/c"} {
+	// A link that never answers costs two timeouts, not three, and its
+	// reason says so: it said "timed out after 30s" after 1m36s.
+	hung := ""
+	for _, ev := range evs {
+		if strings.Contains(ev.Ref, "/hang/d") || strings.Contains(ev.URL, "/hang/d") {
+			hung = ev.Reason
+		}
+	}
+	if !strings.Contains(hung, "timed out after 300ms (2 tries)") {
+		t.Errorf("the hung link's reason: %q", hung)
+	}
+	for _, p := range []string{"/cut/a", "/midway/b", "/stall/c", "/hang/d"} {
 		if seen[p] != 2 {
 			t.Errorf("%s fetched %d times, want 2", p, seen[p])
 		}
