@@ -54,10 +54,19 @@ func cmdImport(e *env, args []string) error {
 		return usageErr("import: --format must be auto or one of %s, not %q", strings.Join(importer.Formats, ", "), *format)
 	}
 	opt := library.ImportOptions{Fetch: *fetch && !*noFetch, Jobs: *jobs, DryRun: *dry, Budget: *budget}
+	var report *os.File
 	if *reportPath != "" {
 		if err := checkReportPath(e, *reportPath, pos); err != nil {
 			return err
 		}
+		// Opened before the export is read, so a wrong path stops the
+		// run at once; added to, so an interrupted run's lines stay
+		// beside the rerun's.
+		report, err = os.OpenFile(*reportPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		defer report.Close()
 	}
 
 	p := newImportProgress(e.stdout, *dry)
@@ -75,12 +84,8 @@ func cmdImport(e *env, args []string) error {
 			fmt.Fprintln(e.stderr, "margin: "+oneLine(p))
 		}
 	}
-	if *reportPath != "" {
-		f, err := os.Create(*reportPath)
-		if err != nil {
-			return fmt.Errorf("report: %w", err)
-		}
-		defer f.Close()
+	if report != nil {
+		f := report
 		opt.Report = f
 		if exp != nil {
 			// The items the export's reading skipped have their line too.

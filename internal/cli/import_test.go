@@ -226,7 +226,19 @@ func TestImportCommand(t *testing.T) {
 	if b, err := os.ReadFile(report); err != nil || strings.Count(string(b), "\n") != 3 || !strings.Contains(string(b), `"outcome":"kept"`) {
 		t.Errorf("report: %q %v", b, err)
 	}
-	_, _, err := margin(t, db, "", "show", "1")
+	// A rerun adds its lines: an interrupted run's report was lost to
+	// the rerun's.
+	must(t, db, "import", file, "--no-fetch", "--report", report)
+	if b, _ := os.ReadFile(report); strings.Count(string(b), "\n") != 6 || !strings.Contains(string(b), `"outcome":"duplicate"`) {
+		t.Errorf("report after a rerun: %q", b)
+	}
+	// A report that cannot be written stops the run before the export
+	// is read.
+	out, _, err := margin(t, db, "", "import", file, "--no-fetch", "--report", filepath.Join(t.TempDir(), "no", "r.jsonl"))
+	if err == nil || strings.Contains(out, "Pocket") || !strings.Contains(err.Error(), "report:") {
+		t.Errorf("a report in a missing folder: %v\n%s", err, out)
+	}
+	_, _, err = margin(t, db, "", "show", "1")
 	if err == nil || !strings.Contains(err.Error(), "not fetched: imported with --no-fetch; margin import --retry") {
 		t.Errorf("show of a link without text: %v", err)
 	}
