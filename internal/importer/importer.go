@@ -226,6 +226,9 @@ type parser struct {
 	// summary.
 	badDates int
 	badDate  string
+	// deleted counts the items the export marks deleted (Omnivore's
+	// DELETED), left out; the summary says so rather than count fewer.
+	deleted int
 }
 
 // savedDate reads an item's saved date, counting one that is written but
@@ -325,6 +328,9 @@ func (p *parser) finish(err error) (*Export, error) {
 			names += ", …"
 		}
 		fmt.Fprintf(&b, "; %s %s not kept (%s): margin's tags hold no # and at most 64 characters", thousands(n), plural(n, "tag", "tags"), names)
+	}
+	if n := p.deleted; n > 0 {
+		fmt.Fprintf(&b, "; %s deleted in the service left out", thousands(n))
 	}
 	if n := p.badDates; n > 0 {
 		fmt.Fprintf(&b, "; %s saved %s not read (%q): dated the day of the import", thousands(n), plural(n, "date", "dates"), p.badDate)

@@ -49,6 +49,7 @@ func (p *parser) parseOmnivoreMetadata(name string, r io.Reader, files omnivoreF
 		}
 		state := strings.ToUpper(strings.TrimSpace(string(e.State)))
 		if state == "DELETED" {
+			p.deleted++
 			return nil
 		}
 		it := Item{
