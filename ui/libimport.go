@@ -19,6 +19,9 @@ import (
 type ImportPlan struct {
 	Summary string // one line: "pocket.zip: Pocket export, 3 CSV parts, 4,812 links, 212 highlights"
 	Total   int    // items to import
+	// Problems are the items the export's reading skipped, one line each
+	// ("instapaper.csv line 11: 2 columns, expected 6").
+	Problems []string
 	// Run imports the items, calling progress after each one (one call at
 	// a time, from another goroutine). Cancelling ctx stops it after the
 	// items in flight; what is returned is then the part done.
@@ -333,6 +336,21 @@ func (l *libraryModel) stopImport(d time.Duration) {
 // importing is true while an import is read, asked about or run: ctrl+c
 // then stops it rather than quitting.
 func (l *libraryModel) importing() bool { return l.imp != nil }
+
+// viewSkipped is the line over the import's question that names the
+// first item the export's reading skipped, as margin import prints it:
+// the summary alone said "1 item skipped" and not which or why.
+func (l *libraryModel) viewSkipped() (string, bool) {
+	ps := l.imp.plan.Problems
+	if len(ps) == 0 {
+		return "", false
+	}
+	text := "Skipped: " + oneLine(ps[0])
+	if n := len(ps) - 1; n > 0 {
+		text += fmt.Sprintf(" (and %d more: margin import lists them)", n)
+	}
+	return truncate(" "+l.Styles.App.Error.Render(text), l.Width), true
+}
 
 // viewImport is the footer while an import is read, asked about or run.
 func (l *libraryModel) viewImport() string {

@@ -32,6 +32,10 @@ func (f *fakeImport) open(ctx context.Context, path string) (*ImportPlan, error)
 		return nil, errors.New("nosuch.zip: no such file or directory")
 	}
 	plan := &ImportPlan{Summary: fmt.Sprintf("pocket.zip: Pocket export, %d links, 1 highlight", f.n), Total: f.n}
+	if strings.Contains(path, "badrow") {
+		plan.Summary += ", 2 items skipped"
+		plan.Problems = []string{"instapaper.csv line 11: 2 columns, expected 6", "instapaper.csv line 14: no URL"}
+	}
 	plan.Run = func(ctx context.Context, progress func(ImportCounts)) (ImportCounts, error) {
 		c := ImportCounts{Total: f.n}
 		for i := range f.n {
@@ -279,5 +283,23 @@ func TestPromptHintCutWithEllipsis(t *testing.T) {
 	lines = strings.Split(hs.screen(), "\n")
 	if got := lines[len(lines)-2]; !strings.HasSuffix(got, "(Pocket, Omnivore, …)") {
 		t.Errorf("import prompt at 120 columns: %q", got)
+	}
+}
+
+// TestLibraryImportSaysWhatWasSkipped: the question over an export some
+// of whose rows could not be read said "2 items skipped" and not which
+// or why, where margin import names each.
+func TestLibraryImportSaysWhatWasSkipped(t *testing.T) {
+	hs, _ := importHarness(t, 3, 100, 24)
+	hs.press("I")
+	hs.typeText("instapaper_badrow.csv")
+	hs.press("enter")
+	scr := hs.screen()
+	if !strings.Contains(scr, "Skipped: instapaper.csv line 11: 2 columns, expected 6 (and 1 more") || !strings.Contains(scr, "2 items skipped — import? (y/n)") {
+		t.Fatalf("the skipped row is not named:\n%s", scr)
+	}
+	hs.press("n")
+	if strings.Contains(hs.screen(), "Skipped:") {
+		t.Errorf("the skipped line stays after the question:\n%s", hs.screen())
 	}
 }

@@ -1770,7 +1770,12 @@ func (l *libraryModel) viewFooter() []string {
 	switch l.mode {
 	case libFilter, libSearch, libAdd, libTags, libSaveView, libImportPath:
 		return line(l.prompt.View())
-	case libImportOpen, libImportAsk, libImporting:
+	case libImportAsk:
+		if skipped, ok := l.viewSkipped(); ok {
+			return []string{skipped, l.viewImport()}
+		}
+		return line(l.viewImport())
+	case libImportOpen, libImporting:
 		return line(l.viewImport())
 	case libAll:
 		if l.all.prompt != nil {

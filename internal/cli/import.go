@@ -382,6 +382,9 @@ func openImport(ctx context.Context, lib *library.Library, path string) (*ui.Imp
 	}
 	items := exp.Items
 	plan := &ui.ImportPlan{Summary: oneLine(exp.Summary), Total: len(items)}
+	for _, p := range exp.Problems {
+		plan.Problems = append(plan.Problems, oneLine(p))
+	}
 	plan.Run = func(ctx context.Context, progress func(ui.ImportCounts)) (ui.ImportCounts, error) {
 		opt := library.ImportOptions{Fetch: true, Progress: func(ev library.ImportEvent) { progress(uiCounts(ev.Counts)) }}
 		sum, err := lib.Import(ctx, items, opt)
