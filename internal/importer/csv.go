@@ -56,12 +56,32 @@ func (ri *rawInput) take(end int64) []byte {
 
 // openTable reads a CSV's header row. Rows are checked against its
 // column count by rows.
+// notCSV names what a file that opens like JSON, HTML or a zip is; ""
+// for anything else.
+func notCSV(peek []byte) string {
+	t := bytes.TrimLeft(bytes.TrimPrefix(peek, bom), " \t\r\n")
+	switch {
+	case bytes.HasPrefix(t, []byte("PK\x03\x04")):
+		return "a zip"
+	case len(t) > 0 && (t[0] == '{' || t[0] == '['):
+		return "JSON"
+	case len(t) > 0 && t[0] == '<':
+		return "HTML or XML"
+	}
+	return ""
+}
+
 func openTable(name string, rd io.Reader) (*table, error) {
 	br, ok := rd.(*bufio.Reader)
 	if !ok {
 		br = bufio.NewReaderSize(rd, sniffBytes)
 	}
 	peek, _ := br.Peek(sniffBytes)
+	if k := notCSV(peek); k != "" {
+		// --format named a CSV export for a file that is no table: "no
+		// url column in the CSV header" of a JSON file misled.
+		return nil, fmt.Errorf("%s: not a CSV file (it reads as %s)", name, k)
+	}
 	raw := &rawInput{r: br}
 	r := csv.NewReader(raw)
 	r.Comma = headerComma(peek)

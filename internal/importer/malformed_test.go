@@ -121,6 +121,8 @@ func TestBadFiles(t *testing.T) {
 		{"one.html", "<p>hi</p>", "readeck", "a Readeck export is a zip"},
 		{"x.csv", "\"unterminated\n", "instapaper", "no URL column"},
 		{"x.csv", "", "pocket", "empty CSV file"},
+		{"wallabag.json", `[{"is_archived": 1, "url": "https://example.com/a"}]`, "pocket", "wallabag.json: not a CSV file (it reads as JSON)"},
+		{"page.html", "<!DOCTYPE html><p>hi</p>", "instapaper", "page.html: not a CSV file (it reads as HTML or XML)"},
 		{"x.zip", string(buildZip(t, map[string]string{"notes.md": "hello"})), "", "not an export margin knows"},
 		{"x.zip", string(buildZip(t, map[string]string{"a.txt": "https://example.com/a", "b.csv": "URL,Title,Selection,Folder\n"})), "", "several kinds"},
 		{"x.zip", string(buildZip(t, map[string]string{"a.txt": "https://example.com/a"})), "readeck", "no Readeck bookmarks"},
