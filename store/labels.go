@@ -18,7 +18,7 @@ var LabelDefs = []Label{
 	{Name: "highlight", Help: "worth keeping", Color: "yellow", Dark: "#5c5200", Light: "#fff29a"},
 	{Name: "claim", Help: "something the author asserts", Color: "blue", Dark: "#1e4a78", Light: "#c4ddfa"},
 	{Name: "evidence", Help: "supports a claim", Color: "green", Dark: "#235c2c", Light: "#c9ecc9", LinksToClaim: true},
-	{Name: "question", Help: "questions a claim", Color: "purple", Dark: "#5a3577", Light: "#e6cdf2", LinksToClaim: true},
+	{Name: "question", Help: "questions a claim", Color: "purple", Dark: "#6b2f6b", Light: "#f0c8f0", LinksToClaim: true},
 	{Name: "disagree", Help: "disputes a claim", Color: "red", Dark: "#7a2a2a", Light: "#fccfcf", LinksToClaim: true},
 }
 
