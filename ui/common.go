@@ -68,6 +68,18 @@ type Common struct {
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	// watch is tick for the library's check for changes made elsewhere.
 	watch func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// plain: the terminal shows no colours (its colour profile).
+	plain bool
+}
+
+// newStyles builds the styles for a dark or light background, marked
+// with attributes where the terminal shows no colours.
+func (c *Common) newStyles(dark bool) *Styles {
+	s := NewStyles(dark)
+	if c.plain {
+		s.plain()
+	}
+	return s
 }
 
 // docKey names one rendering of an article.

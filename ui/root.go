@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/charmbracelet/colorprofile"
 	"io"
 	"os"
 	"strings"
@@ -130,7 +131,7 @@ func (m *Model) useLibrary(lib Library) {
 		// A style remembered in the settings overrides detection.
 		if st := c.setting(settings.Style); st == "dark" || st == "light" {
 			c.Opt.Style = st
-			c.Styles = NewStyles(st == "dark")
+			c.Styles = c.newStyles(st == "dark")
 			m.detect = false
 		}
 	}
@@ -292,7 +293,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	switch msg := msg.(type) {
-	case tea.EnvMsg, tea.ColorProfileMsg, tea.ModeReportMsg, tea.KeyboardEnhancementsMsg:
+	case tea.ColorProfileMsg:
+		return m, m.onProfile(msg)
+	case tea.EnvMsg, tea.ModeReportMsg, tea.KeyboardEnhancementsMsg:
 		return m, nil // read by bubbletea itself; nothing here depends on them
 	case tea.WindowSizeMsg:
 		if msg.Width == m.common.Width && msg.Height == m.common.Height {
@@ -391,7 +394,20 @@ func (m *Model) onBackground(msg tea.BackgroundColorMsg) tea.Cmd {
 	if dark == m.common.Styles.Dark {
 		return nil
 	}
-	m.common.Styles = NewStyles(dark)
+	m.common.Styles = m.common.newStyles(dark)
+	m.library.SetStyles()
+	return m.pager.SetStyles()
+}
+
+// onProfile restyles for a terminal that shows no colours, or shows them
+// after all.
+func (m *Model) onProfile(msg tea.ColorProfileMsg) tea.Cmd {
+	plain := msg.Profile == colorprofile.NoTTY || msg.Profile == colorprofile.ASCII
+	if plain == m.common.plain {
+		return nil
+	}
+	m.common.plain = plain
+	m.common.Styles = m.common.newStyles(m.common.Styles.Dark)
 	m.library.SetStyles()
 	return m.pager.SetStyles()
 }

@@ -194,6 +194,25 @@ func (s *Styles) readerStyles(fg, dim, faint, accent color.Color) {
 	s.Reader.CursorSGR = "\x1b[7m"
 }
 
+// plain marks passages with attributes as well, for a terminal that shows
+// no colours (NO_COLOR, TERM=dumb): there every background is dropped,
+// and highlights and the selection were not seen at all. Highlights are
+// underlined (a claim bold too), search matches bold and italic, the
+// current one bold in reverse, the selection in reverse.
+func (s *Styles) plain() {
+	const bold, italic, underline, reverse = "\x1b[1m", "\x1b[3m", "\x1b[4m", "\x1b[7m"
+	for name, l := range s.Labels {
+		l.SGR += underline
+		if name == "claim" {
+			l.SGR += bold
+		}
+		s.Labels[name] = l
+	}
+	s.Reader.MatchSGR = bold + italic
+	s.Reader.CurrentSGR = bold + reverse
+	s.Reader.SelectionSGR = reverse
+}
+
 // labelStyles sets each label's tag and paint from store.LabelDefs.
 func (s *Styles) labelStyles(fg color.Color) {
 	ns := lipgloss.NewStyle

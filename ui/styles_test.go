@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
+
 	"margin/store"
 )
 
@@ -114,6 +116,70 @@ func TestTextReadsOnTheBackground(t *testing.T) {
 			}
 			if got := contrast(c, bg); got < want {
 				t.Errorf("dark %v: %s reads at %.1f:1", dark, name, got)
+			}
+		}
+	}
+}
+
+// downsample is what a terminal of profile p receives for sgr: bubbletea
+// writes the frame through such a writer.
+func downsample(t *testing.T, p colorprofile.Profile, sgr string) string {
+	t.Helper()
+	var b strings.Builder
+	w := &colorprofile.Writer{Forward: &b, Profile: p}
+	if _, err := w.Write([]byte(sgr + "x")); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(b.String(), "x")
+}
+
+// TestPassagesSeenWithoutColour: with NO_COLOR (or TERM=dumb) every
+// background is dropped, and highlights and the selection were not seen
+// at all. Each must keep an attribute, and search matches and the
+// selection must look unlike a highlight.
+func TestPassagesSeenWithoutColour(t *testing.T) {
+	for _, dark := range []bool{true, false} {
+		c := &Common{plain: true}
+		st := c.newStyles(dark)
+		look := map[string]string{}
+		for _, l := range store.LabelDefs {
+			got := downsample(t, colorprofile.ASCII, st.Label(l.Name).SGR)
+			if got == "" {
+				t.Errorf("dark %v: the %s label is not seen without colour", dark, l.Name)
+			}
+			look[got] = l.Name
+		}
+		for name, sgr := range map[string]string{"match": st.Reader.MatchSGR, "current match": st.Reader.CurrentSGR, "selection": st.Reader.SelectionSGR} {
+			got := downsample(t, colorprofile.ASCII, sgr)
+			if got == "" {
+				t.Errorf("dark %v: the %s is not seen without colour", dark, name)
+			}
+			if other, ok := look[got]; ok {
+				t.Errorf("dark %v: the %s looks like the %s without colour (%q)", dark, name, other, got)
+			}
+			look[got] = name
+		}
+		// With colours, no attribute is added: a highlight is its colour.
+		if sgr := NewStyles(dark).Label("claim").SGR; strings.Contains(sgr, "\x1b[4m") {
+			t.Errorf("dark %v: a claim underlined in colour", dark)
+		}
+	}
+}
+
+// TestLabelsUnlikeOnFewColours: on a 16-colour terminal the claim and
+// the question were both blue, in the dark style and the light; on 256
+// colours, in the light style, both colour 189.
+func TestLabelsUnlikeOnFewColours(t *testing.T) {
+	for _, p := range []colorprofile.Profile{colorprofile.ANSI, colorprofile.ANSI256} {
+		for _, dark := range []bool{true, false} {
+			st := NewStyles(dark)
+			seen := map[string]string{}
+			for _, l := range store.LabelDefs {
+				got := downsample(t, p, st.Label(l.Name).SGR)
+				if other, ok := seen[got]; ok {
+					t.Errorf("%v dark %v: %s and %s are both %q", p, dark, l.Name, other, got)
+				}
+				seen[got] = l.Name
 			}
 		}
 	}
