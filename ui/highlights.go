@@ -534,7 +534,7 @@ func (s *highlightState) setFocus(i int) {
 
 func (s *highlightState) viewEditor(v readerView, h int) []string {
 	pad := strings.Repeat(" ", v.viewport().margin)
-	lines := s.editor.View(v.viewport().width)
+	lines := s.editor.View(v.viewport().width, h)
 	for i := range lines {
 		lines[i] = pad + lines[i]
 	}

@@ -144,8 +144,11 @@ func (e *noteEditor) Value() string {
 	return strings.TrimRight(sanitize.Text(v), " \n\t")
 }
 
-// View draws the quote and the editor as lines.
-func (e *noteEditor) View(w int) []string {
+// View draws the quote and the editor as lines, h at most: the text
+// area takes the rows the quote and the notices above it leave. (It was
+// sized once, for a quote of two lines: under a longer quote the line
+// being typed fell below the screen, and a resize left it as it was.)
+func (e *noteEditor) View(w, h int) []string {
 	st := e.Styles
 	head := "Note on:"
 	if e.article {
@@ -171,6 +174,13 @@ func (e *noteEditor) View(w int) []string {
 		lines = append(lines, "  "+st.App.Error.Render("This article was deleted elsewhere; your note is kept here until esc."), "")
 	case e.deleted:
 		lines = append(lines, "  "+st.App.Error.Render("This highlight was deleted elsewhere; your note is kept here."), "")
+	}
+	aw, ah := max(w-4, 10), max(h-len(lines), 3)
+	if e.area.Width() != aw {
+		e.area.SetWidth(aw)
+	}
+	if e.area.Height() != ah {
+		e.area.SetHeight(ah)
 	}
 	for _, l := range strings.Split(e.area.View(), "\n") {
 		lines = append(lines, "  "+l)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -351,5 +352,34 @@ func TestLibraryRowCurrentAfterReading(t *testing.T) {
 	}
 	if row == nil || row.Progress < 1 {
 		t.Errorf("the library's row after reading to the end: %+v\n%s", row, hs.screen())
+	}
+}
+
+// TestNoteEditorKeepsTheTypedLineInView: the editor was sized once, for a
+// quote of two lines: under a quote of three, on a note longer than the
+// editor, the line being typed was below the screen; and a resize with
+// the editor open left it at its first size.
+func TestNoteEditorKeepsTheTypedLineInView(t *testing.T) {
+	for _, size := range [][2]int{{100, 30}, {60, 20}} {
+		hs, p := readerHarness(t, size[0], size[1])
+		var note []string
+		for i := range 32 {
+			note = append(note, fmt.Sprintf("line %d of the note", i))
+		}
+		hs.lib.hls[5] = &store.Highlight{ID: 5, ArticleID: p.art.ID, Start: 0, End: 10,
+			Exact: strings.Repeat("A quoted passage that goes on. ", 12), Label: "claim", Note: strings.Join(note, "\n")}
+		p.loadHighlights()
+		hs.run(p.hl.openEditor(p, 5))
+		hs.press("ctrl+end")
+		hs.typeText("CLAIMEND")
+		if !strings.Contains(hs.screen(), "CLAIMEND") {
+			t.Errorf("%v: the line typed is not on the screen:\n%s", size, hs.screen())
+		}
+		hs.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+		hs.typeText("AFTER")
+		scr := hs.screen()
+		if !strings.Contains(scr, "CLAIMENDAFTER") || !strings.Contains(scr, "Note on:") {
+			t.Errorf("%v then 60x16: the editor does not fit:\n%s", size, scr)
+		}
 	}
 }
