@@ -546,12 +546,12 @@ func (s *highlightState) setLabel(v readerView, id int64, label string, unlink b
 		if errors.As(err, &ue) {
 			what := fmt.Sprintf("unlink the %d highlight%s linked to this claim", len(ue.Linked), plural(len(ue.Linked)))
 			if len(ue.Linked) == 1 && ue.Linked[0] == id {
-				what = "unlink it from its claim (a " + label + " does not link)"
+				what = "unlink it from its claim (" + labelPhrase(label) + " does not link)"
 			}
 			s.target, s.newLabel = id, label
-			pk := newPicker(v.shared(), "Make it a "+label+"?", []pickItem{
+			pk := newPicker(v.shared(), "Make it "+labelPhrase(label)+"?", []pickItem{
 				{Title: "Yes, and " + what, Value: true},
-				{Title: "No, keep it a " + h.Label, Value: false},
+				{Title: "No, keep it " + labelPhrase(h.Label), Value: false},
 			})
 			s.fx.show(pk, pickUnlink, -1)
 			return nil
@@ -634,4 +634,18 @@ func (s *highlightState) refreshPanel(v readerView) {
 	}
 	s.openPanel(v)
 	s.fx.pickAt = cur
+}
+
+// labelPhrase names a label as a sentence says it: "a claim", "evidence",
+// "a disagreement" ("Make it a evidence?" read badly).
+func labelPhrase(label string) string {
+	switch label {
+	case "evidence":
+		return "evidence"
+	case "disagree":
+		return "a disagreement"
+	case "":
+		return "a highlight"
+	}
+	return "a " + label
 }

@@ -384,6 +384,10 @@ func TestArgumentLinks(t *testing.T) {
 	if !strings.Contains(hs.screen(), "unlink it from its claim") || hs.lib.hls[ev.ID].Label != "evidence" {
 		t.Fatalf("relabelling linked evidence did not ask:\n%s", hs.screen())
 	}
+	// The question reads as a sentence: it said "keep it a evidence".
+	if scr := hs.screen(); !strings.Contains(scr, "Make it a claim?") || !strings.Contains(scr, "No, keep it evidence") {
+		t.Errorf("the question's words:\n%s", scr)
+	}
 	hs.press("enter")
 	if hs.lib.hls[ev.ID].Label != "claim" || hs.lib.hls[ev.ID].Supports != 0 {
 		t.Errorf("a claim cannot support a claim")
