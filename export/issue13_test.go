@@ -263,6 +263,19 @@ func TestExportArticleNote(t *testing.T) {
 	if strings.Contains(s, "\n^hl-stolen") {
 		t.Errorf("the note's block id was not neutralised:\n%s", s)
 	}
+	if strings.Contains(s, "## Article") {
+		t.Errorf("an Article heading without the article:\n%s", s)
+	}
+	// With the article's text (--full) a heading parts the note from it:
+	// the article's opening read as the note's last paragraph.
+	full, err := Markdown(a, hs, Options{Full: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := string(full)
+	if i, j := strings.Index(fs, "Worth a **second** read."), strings.Index(fs, "## Article\n\n"); i < 0 || j < i || j > strings.Index(fs, "## Highlights") {
+		t.Errorf("no Article heading between the note and the text:\n%s", fs)
+	}
 	js, err := JSON(a, hs, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -142,6 +142,11 @@ func defaultMarkdown(d *Data) string {
 		b.WriteString("\n\n")
 	}
 	if d.Content != "" {
+		if strings.TrimSpace(d.Note) != "" {
+			// Without it the article's opening read as the note's
+			// last paragraphs, and sat under "Note" in an outline.
+			b.WriteString("## Article\n\n")
+		}
 		b.WriteString(strings.TrimRight(d.Content, "\n"))
 		b.WriteString("\n\n")
 	}
