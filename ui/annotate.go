@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -71,6 +72,7 @@ func (s *highlightState) add(v readerView, after func(v readerView, id int64) te
 		Exact: q.Exact, Prefix: q.Prefix, Suffix: q.Suffix, Label: store.Labels[0],
 	}
 	s.anchor = -1
+	at := s.cursor // where the reader is: the selection's moving end
 	return v.run("save the highlight", func(ctx context.Context, lib Library) (any, error) {
 		_, err := lib.AddHighlight(ctx, &h)
 		if !errors.Is(err, store.ErrStaleText) {
@@ -110,8 +112,10 @@ func (s *highlightState) add(v readerView, after func(v readerView, id int64) te
 			return nil
 		}
 		s.pushUndo(undoStep{kind: undoCreate, h: r.h})
-		// Keep the cursor on the new highlight so L, a and x act on it.
-		s.cursor = r.h.Start
+		// Keep the cursor on the new highlight so L, a and x act on it,
+		// where the reader left it: at the end of a selection made
+		// forward, ready to read on (it went back to the start).
+		s.cursor = inside(v.article().Markdown, at, r.h.Start, r.h.End)
 		s.fx.say("Highlighted. L label · a note · x delete · u undo")
 		if after != nil {
 			return after(v, r.h.ID)
@@ -648,4 +652,17 @@ func labelPhrase(label string) string {
 		return "a highlight"
 	}
 	return "a " + label
+}
+
+// inside is the offset at, moved into [start, end): onto the passage's
+// last character when it lies past it, its first when before.
+func inside(md string, at, start, end int) int {
+	switch {
+	case at < start || end <= start || end > len(md):
+		return start
+	case at >= end:
+		_, n := utf8.DecodeLastRuneInString(md[:end])
+		return max(end-n, start)
+	}
+	return at
 }

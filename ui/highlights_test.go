@@ -124,6 +124,11 @@ func TestHighlightSentenceAndSelection(t *testing.T) {
 	if p.hl.anchor != -1 {
 		t.Error("selection not cleared after highlighting")
 	}
+	// The cursor stays at the selection's end, on the highlight: it went
+	// back to its start, and the next motion landed inside it.
+	if h := p.hl.list[p.hl.under()]; !strings.HasPrefix(p.art.Markdown[p.hl.cursor:], "e with a [link") || p.hl.cursor < h.Start || p.hl.cursor >= h.End {
+		t.Errorf("cursor at %q after v w w h", p.art.Markdown[p.hl.cursor:min(p.hl.cursor+12, len(p.art.Markdown))])
+	}
 	// esc cancels a selection and stays in the reader.
 	hs.press("v", "w", "esc")
 	if p.hl.anchor != -1 || hs.m.screen != screenReader {
