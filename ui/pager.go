@@ -1047,6 +1047,9 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.jumpMatch(1)
 	case key.Matches(msg, k.PrevMatch):
 		p.jumpMatch(-1)
+	case key.Matches(msg, on(k.NextMatch), on(k.PrevMatch)):
+		// No matches to go to: say so, rather than nothing.
+		p.status = "No search in this article: / searches."
 	case key.Matches(msg, k.Outline):
 		p.openOutline()
 	case key.Matches(msg, k.Links):
@@ -1657,4 +1660,11 @@ func sameHighlights(a, b []store.Highlight) bool {
 		}
 	}
 	return true
+}
+
+// on is b switched on: the keys of a binding that is off now, to answer
+// them with what is missing.
+func on(b key.Binding) key.Binding {
+	b.SetEnabled(true)
+	return b
 }

@@ -1169,3 +1169,22 @@ func TestShrinkKeepsTheCursorsPassage(t *testing.T) {
 		}
 	}
 }
+
+// TestNextMatchWithoutSearch: n and N before any search did nothing and
+// said nothing.
+func TestNextMatchWithoutSearch(t *testing.T) {
+	hs, p := readerHarness(t, 80, 24)
+	top := p.top
+	for _, k := range []string{"n", "N"} {
+		hs.press(k)
+		if !strings.Contains(hs.screen(), "No search in this article: / searches.") || p.top != top {
+			t.Errorf("%s without a search:\n%s", k, hs.screen())
+		}
+	}
+	hs.press("/")
+	hs.typeText("Paragraph")
+	hs.press("enter", "n")
+	if strings.Contains(hs.screen(), "No search in this article") {
+		t.Errorf("n with matches:\n%s", hs.screen())
+	}
+}
