@@ -585,14 +585,24 @@ func TestCopyQuoteAndOpenOriginal(t *testing.T) {
 	if !strings.HasPrefix(copied, "Paragraph 1.2 opens with a plain sentence") || strings.Contains(copied, "my note") {
 		t.Errorf("y copied %q", copied)
 	}
+	if !strings.Contains(hs.screen(), "Copied the highlight.") {
+		t.Errorf("y on a highlight said:\n%s", hs.screen())
+	}
 	hs.press("Y")
 	if !strings.Contains(copied, "> Paragraph 1.2") || !strings.Contains(copied, "my note") ||
 		!strings.Contains(copied, fmt.Sprintf("margin://%d?highlight=", id)) || !strings.Contains(copied, "(https://slow.example/read)") ||
 		!strings.Contains(copied, "[Learning (to) Read]") {
 		t.Errorf("Y copied %q", copied)
 	}
-	if !strings.Contains(hs.screen(), "Copied the quote with its note") {
+	if !strings.Contains(hs.screen(), "Copied the highlight with its note and a link back") {
 		t.Errorf("status:\n%s", hs.screen())
+	}
+	// Away from any highlight, y copies the sentence and says so: it
+	// said "the quote", as if a highlight had been copied.
+	cursorOn(t, p, "Paragraph 1.3")
+	hs.press("y")
+	if !strings.Contains(hs.screen(), "Copied the sentence.") || !strings.HasPrefix(copied, "Paragraph 1.3") {
+		t.Errorf("y on a sentence: %q\n%s", copied, hs.screen())
 	}
 	hs.press("W")
 	if opened != "https://slow.example/read" {

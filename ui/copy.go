@@ -32,8 +32,9 @@ func (p *pagerModel) copyText(what, text string) tea.Cmd {
 
 func (p *pagerModel) onCopy(msg copyMsg) {
 	if msg.err != nil {
-		p.status = "Copied " + msg.what + " through the terminal (OSC 52); no system clipboard tool answered (" +
-			sanitize.Line(msg.err.Error()) + "): install xclip, xsel or wl-copy if your terminal does not pass it on."
+		// Short enough for two lines at 60 columns: the clipboard tool's
+		// own error (which says little) is left out.
+		p.status = "Copied " + msg.what + " through the terminal only: if it is not there, install xclip, xsel or wl-copy."
 		return
 	}
 	p.status = "Copied " + msg.what + "."
@@ -48,12 +49,15 @@ func (s *highlightState) copyQuote(v readerView, full bool) tea.Cmd {
 		h = &s.list[i]
 	}
 	var words string
+	what := "the highlight" // the message names what was copied
 	switch {
 	case h != nil:
 		words = h.Highlighted()
 	default:
+		what = "the selection"
 		start, end, ok := s.selection(v.article().Markdown)
 		if !ok {
+			what = "the sentence"
 			start, end = v.parsed().SentenceAt(max(s.cursor, 0))
 		}
 		if end <= start {
@@ -64,7 +68,7 @@ func (s *highlightState) copyQuote(v readerView, full bool) tea.Cmd {
 	}
 	words = strings.Join(strings.Fields(sanitize.Text(words)), " ")
 	if !full {
-		s.fx.copyText("the quote", words)
+		s.fx.copyText(what, words)
 		return nil
 	}
 	var b strings.Builder
@@ -87,7 +91,10 @@ func (s *highlightState) copyQuote(v readerView, full bool) tea.Cmd {
 		}
 	}
 	b.WriteString("\n")
-	s.fx.copyText("the quote with its note and a link back", b.String())
+	if h != nil && strings.TrimSpace(h.Note) != "" {
+		what += " with its note"
+	}
+	s.fx.copyText(what+" and a link back", b.String())
 	return nil
 }
 
