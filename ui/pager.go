@@ -343,6 +343,8 @@ func (p *pagerModel) onArticle(msg articleMsg) tea.Cmd {
 		deferred = nil
 	}
 	p.art, p.text = a, nil
+	// A long title takes two lines: the panels fit what is left.
+	p.hl.SetSize(p.textWidth(), p.bodyHeight())
 	p.mdHash = maphash.String(mdSeed, a.Markdown)
 	p.savedOff = -1
 	p.reached, p.reachedAt.doc = 0, nil
@@ -809,7 +811,37 @@ func (p *pagerModel) autosave() tea.Cmd {
 }
 
 // Layout: a three-line header, the body, a status line and the help.
-func (p *pagerModel) headerHeight() int { return 3 }
+// headerHeight is the title's lines (one or two), the meta line and the
+// rule.
+func (p *pagerModel) headerHeight() int { return len(p.titleLines()) + 2 }
+
+// maxTitleLines is how many lines a long title wraps to before it is cut.
+const maxTitleLines = 2
+
+// titleLines is the article's title wrapped to the text's width, two
+// lines at most: one line cut it short with room to spare.
+func (p *pagerModel) titleLines() []string {
+	if p.art == nil {
+		return []string{""}
+	}
+	title := sanitize.Line(p.art.Title)
+	if title == "" {
+		title = sanitize.Line(p.art.SourceURL)
+	}
+	w := max(p.textWidth()-4, 10)
+	if ansi.StringWidth(title) <= w {
+		return []string{title}
+	}
+	ls := wrapPlain(title, w)
+	if len(ls) > maxTitleLines {
+		ls = ls[:maxTitleLines]
+		ls[maxTitleLines-1] = truncate(ls[maxTitleLines-1]+" …", w)
+		if !strings.HasSuffix(ls[maxTitleLines-1], "…") {
+			ls[maxTitleLines-1] = truncate(ls[maxTitleLines-1], w-1) + "…"
+		}
+	}
+	return ls
+}
 
 func (p *pagerModel) footerHeight() int { return 2 }
 
@@ -1409,10 +1441,6 @@ func (p *pagerModel) viewHeader() string {
 	w := p.textWidth()
 	pad := strings.Repeat(" ", p.margin()+2)
 	a := p.art
-	title := sanitize.Line(a.Title)
-	if title == "" {
-		title = sanitize.Line(a.SourceURL)
-	}
 	var meta []string
 	if s := sanitize.Line(a.Byline); s != "" {
 		meta = append(meta, s)
@@ -1426,11 +1454,13 @@ func (p *pagerModel) viewHeader() string {
 	if a.ReadingMinutes > 0 {
 		meta = append(meta, fmt.Sprintf("%d min read", a.ReadingMinutes))
 	}
-	lines := []string{
-		pad + st.Title.Render(truncate(title, w-4)),
-		pad + st.Meta.Render(truncate(strings.Join(meta, " · "), w-4)),
-		strings.Repeat(" ", p.margin()) + st.Rule.Render(strings.Repeat("─", w)),
+	var lines []string
+	for _, l := range p.titleLines() {
+		lines = append(lines, pad+st.Title.Render(l))
 	}
+	lines = append(lines,
+		pad+st.Meta.Render(truncate(strings.Join(meta, " · "), w-4)),
+		strings.Repeat(" ", p.margin())+st.Rule.Render(strings.Repeat("─", w)))
 	return strings.Join(lines, "\n")
 }
 

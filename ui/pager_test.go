@@ -1188,3 +1188,31 @@ func TestNextMatchWithoutSearch(t *testing.T) {
 		t.Errorf("n with matches:\n%s", hs.screen())
 	}
 }
+
+// TestLongTitleWraps: a title longer than the text's width was cut to
+// one line, with room to wrap; it takes two lines now, the second cut
+// with an ellipsis, and the article starts below them.
+func TestLongTitleWraps(t *testing.T) {
+	title := "Universal basic income is often proposed as a simple answer to automation, yet the evidence from the pilots in Finland, Kenya and California is mixed"
+	for _, sz := range [][2]int{{160, 50}, {60, 20}} {
+		lib := newFakeLib()
+		lib.add(store.Article{Content: article.Content{Title: title, SiteName: "ubi.example", ReadingMinutes: 3,
+			Markdown: testMarkdown("UBI"), Text: "text"}, Added: testNow})
+		hs := newHarness(t, lib, sz[0], sz[1])
+		hs.press("enter")
+		p := hs.m.pager
+		scr := strings.Split(hs.screen(), "\n")
+		if len(p.titleLines()) != 2 || !strings.Contains(scr[0], "Universal basic income") || !strings.Contains(scr[1], "Finland") && !strings.Contains(scr[1], "…") {
+			t.Errorf("%v: title lines %q:\n%s", sz, p.titleLines(), hs.screen())
+		}
+		if !strings.Contains(scr[2], "ubi.example") || !strings.Contains(scr[3], "───") {
+			t.Errorf("%v: the meta line and the rule do not follow the title:\n%s", sz, hs.screen())
+		}
+		if sz[0] == 160 && !strings.Contains(hs.screen(), "Kenya and California is mixed") {
+			t.Errorf("160 columns: the title is cut:\n%s", hs.screen())
+		}
+		if len(scr) > sz[1] {
+			t.Errorf("%v: %d lines on a screen of %d", sz, len(scr), sz[1])
+		}
+	}
+}
