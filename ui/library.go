@@ -1524,6 +1524,10 @@ func (l *libraryModel) viewTitle() string {
 }
 
 // columns returns the widths of the title and site columns.
+// minTagTitle is the narrowest title column that shows tags after the
+// title.
+const minTagTitle = 30
+
 func (l *libraryModel) columns() (title, site int) {
 	site = clamp(l.Width/6, 8, 24)
 	fixed := 2 + 2 + site + 2 + 4 + 1 + 4 + 1 + 3 + 2 + 7 + 1
@@ -1698,6 +1702,7 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 	cell := titleStyle.Render(padRight(title, tw))
 	tagStyle := st.Tag.Inherit(titleStyle)
 	tail, tailW := tagStyle.Render(tagLine(a.Tags)), lipgloss.Width(tagLine(a.Tags))
+
 	if !a.Fetched() {
 		nf := st.Unfetched.Inherit(titleStyle).Render("not fetched")
 		if tailW > 0 {
@@ -1706,7 +1711,13 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 		tail, tailW = nf+tail, tailW+len("not fetched")+min(tailW, 1)
 	}
 	if tailW > 0 {
-		tgw := min(tailW, max(tw/3, tw-lipgloss.Width(title)-1))
+		share := tw / 3
+		if tw < minTagTitle && a.Fetched() {
+			// A narrow column is the title's: "✎ Why Cities… #housi…"
+			// told neither. Tags take what the title leaves.
+			share = 0
+		}
+		tgw := min(tailW, max(share, tw-lipgloss.Width(title)-1))
 		if tgw >= 3 {
 			t := truncate(title, tw-tgw-1)
 			rest := max(tw-lipgloss.Width(t)-1-tgw, 0)

@@ -155,16 +155,22 @@ func TestTagEditorKeepsTypingOnFailure(t *testing.T) {
 	}
 }
 
-// At 60 columns a row keeps its numbers and shows the tags cut short.
+// At 60 columns a row keeps its numbers, and its title keeps the narrow
+// title column: tags take what room the title leaves ("✎ Why Cities…
+// #housi…" told neither).
 func TestLibraryTagsNarrow(t *testing.T) {
 	lib := libWith(2)
 	for _, a := range lib.arts {
 		a.Tags = []string{"economics", "policy", "reading list"}
 	}
+	lib.arts[2].Title = "Short"
 	hs := newHarness(t, lib, 60, 20)
 	s := hs.screen()
-	if !strings.Contains(s, "#eco") {
-		t.Errorf("no tags at 60 columns:\n%s", s)
+	if !strings.Contains(s, "Short #eco") {
+		t.Errorf("no tags after a short title at 60 columns:\n%s", s)
+	}
+	if !strings.Contains(s, "The Slow Death of t") || strings.Contains(s, "Slow Death of… #") {
+		t.Errorf("tags squeeze a long title at 60 columns:\n%s", s)
 	}
 	for _, l := range strings.Split(s, "\n")[2:4] {
 		if !strings.Contains(l, "m ") {
