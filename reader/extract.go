@@ -207,7 +207,7 @@ func fromDocument(doc *html.Node, pageURL string, reparse func() (*html.Node, er
 		Markdown:  md,
 		Text:      text,
 	}
-	byline, printed := tidyByline(oneLine(ra.Byline()))
+	byline, printed := tidyByline(bylineApart(doc, oneLine(ra.Byline())))
 	a.Byline = byline
 	a.CanonicalURL = cmp.Or(absolute(info.canonical, base), absolute(info.ogURL, base))
 	if a.CanonicalURL == "" && base != nil {

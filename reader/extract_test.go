@@ -666,3 +666,24 @@ func TestTitleFromTheHeadlineTheTitleHolds(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineBlocksApart: a byline element of two blocks (the names, then
+// the agency) read "JILL LAWLESSAssociated Press", in the reader's header
+// and the export's author. A name that is one word stays as it is.
+func TestBylineBlocksApart(t *testing.T) {
+	body := `<article><p>LONDON (AP) — Britain's Conservative Party was accused Wednesday of trying to deceive voters by changing the name of its press office account during a televised debate.</p><p>The party's account was rebranded for the duration of the debate between the leaders, with a logo that looked like an independent checker's, and critics said it misled voters.</p><p>The party said the change was clearly labelled and that it had checked the opposition leader's claims in real time, as it would again in the weeks ahead.</p></article>`
+	for _, c := range []struct{ byline, want string }{
+		{`<div class="ap-story-byline"><div>By DANICA KIRKA and JILL LAWLESS</div><div>Associated Press</div></div>`, "DANICA KIRKA and JILL LAWLESS, Associated Press"},
+		{`<div class="byline"><p>By Jane Roe</p><p>Reuters</p></div>`, "Jane Roe, Reuters"},
+		{`<div class="byline">By Angus McDonald</div>`, "Angus McDonald"},
+	} {
+		page := `<html><head><title>UK Tories under fire for Twitter name switch during debate</title></head><body><h1>UK Tories under fire for Twitter name switch during debate</h1>` + c.byline + body + `</body></html>`
+		a, err := FromHTML([]byte(page), "text/html; charset=utf-8", "https://example.com/story")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Byline != c.want {
+			t.Errorf("byline %q, want %q", a.Byline, c.want)
+		}
+	}
+}

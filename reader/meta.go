@@ -376,6 +376,80 @@ var bylineDate = lazyRegexp(`(?i)(\b|[a-z])((jan|feb|mar|apr|may|jun|jul|aug|sep
 // bylinePrefixes are the words before a name that the header does not need.
 var bylinePrefixes = []string{"by ", "written by ", "por ", "von ", "par ", "door ", "di ", "text: ", "текст: ", "автор: "}
 
+// bylineApart sets apart with a comma the blocks of the page's byline
+// element that a byline's text runs together: two <div>s, the names and
+// the agency, read "JILL LAWLESSAssociated Press". The element is one
+// whose words are the byline's, found by the attributes that mark one.
+func bylineApart(doc *html.Node, byline string) string {
+	if doc == nil || byline == "" || !bylineGlued().MatchString(byline) {
+		return byline
+	}
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	bare := func(s string) string { return strings.NewReplacer(" ", "", ",", "").Replace(s) }
+	want := words(byline)
+	var found string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == ""; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if bylineMarked(c) && words(textOf(c)) == want {
+				found = words(blocksApart(c))
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	if found == "" || bare(found) != bare(want) {
+		return byline // only commas and spaces may come in
+	}
+	return found
+}
+
+// bylineGlued matches a byline whose words may run together: a small
+// letter or capitals right before a capitalised word ("LAWLESSAssociated",
+// "RoeReuters"); bylineApart then reads the element.
+var bylineGlued = lazyRegexp(`[\p{Ll}.]\p{Lu}|\p{Lu}{2}\p{Ll}`)
+
+// bylineMarked reports an element marked as a byline or an author, as
+// readability finds one.
+func bylineMarked(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "rel", "itemprop", "class", "id":
+			v := strings.ToLower(a.Val)
+			if strings.Contains(v, "byline") || strings.Contains(v, "author") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// blocksApart is n's text with ", " between its block elements.
+func blocksApart(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && !mdSkipTags[c.Data]:
+				block := blockTags[c.Data]
+				if block && strings.TrimSpace(b.String()) != "" && !strings.HasSuffix(strings.TrimSpace(b.String()), ",") {
+					b.WriteString(", ")
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
 // tidyByline keeps the names of a byline: without "By" in front, a date
 // printed after them (returned, for an article that has no other date) or
 // a dangling comma.
