@@ -1567,7 +1567,8 @@ func textBody(units []textUnit) []int {
 // earlier run that opens right under a byline or a date, when it weighs
 // nearly as much: a short news story under its byline, outweighed by a
 // box of the site's lower down (a customer service's text over the
-// footer), is the article.
+// footer), is the article; so is a video's one paragraph under its
+// byline, outweighed by the messages of the site's account form.
 func textUnderByline(units []textUnit, start, end int) (int, int) {
 	best := 0.0
 	for i := start; i <= end; i++ {
@@ -1597,7 +1598,7 @@ func textUnderByline(units []textUnit, start, end int) (int, int) {
 				top, e = sum, scanned
 			}
 		}
-		if e >= 0 && textParagraphs(units[p:e+1]) >= 2 && top*textBylineFavour >= best {
+		if e >= 0 && textParagraphs(units[p:e+1]) >= 1 && top*textBylineFavour >= best {
 			return p, e
 		}
 	}

@@ -3482,3 +3482,15 @@ func TestTextRecipeTimeOverMethod(t *testing.T) {
 	keepsAll(t, a.Text, items)
 	keepsAll(t, a.Text, []string{"Für die Creme Puddingpulver"})
 }
+
+// TestTextOneParagraphUnderByline: a video's page, its one paragraph
+// right under its byline, lost to a lone paragraph of the player's
+// messages far below that weighed a little more: a story under its byline
+// took two paragraphs.
+func TestTextOneParagraphUnderByline(t *testing.T) {
+	story := "New York is the centre of the pandemic in the United States, and sport has come to a standstill there as everywhere. The leagues have shown their sympathy. What comes next is not clear."
+	player := "Saved to your list of programmes and marked for later viewing. Rating removed. Added to the list. Embed code copied to the clipboard for use on your own website, as our terms of use allow."
+	controls := "2 min\n04.04.2020\nVideo available until 28.02.2021\nPlay\nPause\nSubtitles\nAudio description\nSign language\nQuality\nAuto\nHigh\nLow\nSpeed\nFull screen\nVolume\nMute\nCast\nLive\nNext\nPrevious"
+	a := pasted(t, "Home\nSport\nVideos\nLive", "US sport in times of corona", "By Andrew Keeper", story, controls, player, "© 2021 Broadcaster")
+	keepsAll(t, a.Text, []string{story})
+}
