@@ -80,6 +80,9 @@ func fromText(text string) (*Article, error) {
 		}
 		body = keep
 		body = textDropTitled(units, body, a.Title)
+		if d := textDeck(units, t, body); d >= 0 {
+			body = append([]int{d}, body...)
+		}
 	}
 	if s := textStandfirst(units, t, body); s >= 0 {
 		a.Excerpt = units[s].text
@@ -140,6 +143,45 @@ func textOverStandfirst(units []textUnit, t int) int {
 		break
 	}
 	return t
+}
+
+// textDeck returns the deck between the title t and the body's first
+// paragraph ("Erneuter Verzicht auf Regionallehrgang" / "Nächste
+// Maßnahme der Nationalmannschaft im März mit Länderspielen gegen die
+// Niederlande"): a headline-shaped line, too short or unpunctuated to be
+// prose, none of the site's and no repeat, that sums the article up. It
+// was left out with the header's lines. -1 if there is none.
+func textDeck(units []textUnit, t int, body []int) int {
+	if len(body) == 0 || !units[body[0]].prose {
+		return -1
+	}
+	k := body[0] - 1
+	for k > t && units[k].junk {
+		k--
+	}
+	if k <= t {
+		return -1
+	}
+	u := units[k]
+	if u.prose || u.table || u.teaser || u.words < textMinHeadlineWords || !textTitleShaped(u) || !textKeepShort(u) || u.repeated {
+		return -1
+	}
+	// A deck says more than the headline, in a sentence's words: a
+	// capital first (not a row of tags) and no words the dumper ran
+	// together (an icon's name, a picture's credit).
+	if u.words <= units[t].words || !textCapitalised(u.text) || textCaseJoins(u.text) > 0 {
+		return -1
+	}
+	// Right under the title (or the copy of it the page prints there):
+	// only its date or byline between.
+	h := k - 1
+	for h > t && (units[h].junk || units[h].meta) {
+		h--
+	}
+	if h != t && units[h].text != units[t].text {
+		return -1
+	}
+	return k
 }
 
 // textCaseJoins counts the places where a small letter runs into a

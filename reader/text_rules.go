@@ -53,6 +53,8 @@ var textBoilerVocab = textVocab(map[int][]string{
 		"wird geladen", "teilen mit", "externer inhalt", "beitragsbild",
 		"advertising disclosure", "affiliate disclosure", "affiliate links", "affiliate link", "receive compensation", "earn a commission",
 		"jetzt bestellen", "buch bestellen",
+		// A recipe card's buttons over the post.
+		"jump to recipe", "print recipe", "pin recipe",
 		"forgot password", "forgot your password", "reset your password", "passwort vergessen", "passwort zurücksetzen",
 		"kennwort vergessen", "mot de passe oublié", "olvidaste tu contraseña", "esqueceu sua senha", "esqueci minha senha",
 		"nie pamiętasz hasła", "wachtwoord vergeten", "try again", "versuche es erneut", "versuchen sie es erneut",

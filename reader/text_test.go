@@ -3494,3 +3494,32 @@ func TestTextOneParagraphUnderByline(t *testing.T) {
 	a := pasted(t, "Home\nSport\nVideos\nLive", "US sport in times of corona", "By Andrew Keeper", story, controls, player, "© 2021 Broadcaster")
 	keepsAll(t, a.Text, []string{story})
 }
+
+// TestTextDeckUnderTitle: the deck under a headline ("Erneuter Verzicht
+// auf Regionallehrgang" / "Nächste Maßnahme der Nationalmannschaft im
+// März mit Länderspielen gegen die Niederlande"), headline-shaped and
+// without a full stop, was left out with the header's lines. A tag row,
+// a picture's credit or a recipe card's buttons in its place stay out.
+func TestTextDeckUnderTitle(t *testing.T) {
+	ps := []string{para("handball one", 60), para("handball two", 55), para("handball three", 50)}
+	for _, c := range []struct {
+		line string
+		kept bool
+	}{
+		{"Nächste Maßnahme der Nationalmannschaft im März mit Länderspielen gegen die Niederlande", true},
+		{"The national side plays the Netherlands twice in March before the summer break", true},
+		{"handball nationalmannschaft lehrgang", false},
+		{"Photo: Jane RoeGetty ImagesReuters", false},
+		{"Jump to Recipe Print Recipe Pin Recipe for Later", false}, // a recipe card's buttons
+	} {
+		a := pasted(t, "Home\nTeams\nEvents\nShop", "Erneuter Verzicht auf Regionallehrgang", "04.02.2022", c.line,
+			ps[0], ps[1], ps[2], "Share\nRelated articles\nNewsletter", "© 2022 Federation")
+		keepsAll(t, a.Text, ps)
+		if got := strings.Contains(a.Text, c.line); got != c.kept {
+			t.Errorf("%q kept %v:\n%s", c.line, got, a.Text)
+		}
+		if c.kept && !strings.HasPrefix(a.Text, c.line) {
+			t.Errorf("the deck is not first:\n%s", a.Text)
+		}
+	}
+}
