@@ -2990,6 +2990,14 @@ func textExtendBody(units []textUnit, body []int) []int {
 	if len(body) == 0 {
 		return body
 	}
+	if f := body[0]; f > 0 && textContinues(units[f-1], units[f]) {
+		// The paragraph goes on from the line over it: a lead-in the
+		// page set in bold on a line of its own ("Der Wettbewerb für
+		// Kinder" / "findet 2020 zum 6. Mal statt"). It is the
+		// paragraph's start, and joins it.
+		units[f].text = units[f-1].text + " " + units[f].text
+		units[f].words += units[f-1].words
+	}
 	var before []int
 	for i := body[0] - 1; i >= 0 && units[i+1].blank && textLooseSentence(units[i]); i-- {
 		before = append(before, i)
@@ -3009,6 +3017,15 @@ func textExtendBody(units []textUnit, body []int) []int {
 	}
 	body = append(body, textDataList(units, body[len(body)-1]+1)...)
 	return append(body, textSectionedList(units, body[len(body)-1]+1)...)
+}
+
+// textContinues reports whether the paragraph p opens in the middle of a
+// sentence that the short line u over it starts: p's first letter is a
+// small one, and u, the article's and no list item, ends no sentence.
+func textContinues(u, p textUnit) bool {
+	r, _ := utf8.DecodeRuneInString(p.text)
+	return p.prose && unicode.IsLower(r) && !u.prose && !u.list && u.words >= 2 && textKeepShort(u) && !u.repeated &&
+		!textEndsSentence(u.text) && textCapitalised(u.text) && textCaseJoins(u.text) == 0
 }
 
 // textLeadsOn reports a paragraph ending in a colon: the line under it,
