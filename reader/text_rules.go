@@ -3106,13 +3106,20 @@ func textDataList(units []textUnit, at int) []int {
 		return nil
 	}
 	skel := textPunctuation(units[at].text)
-	if len([]rune(skel)) < 2 {
+	labelled := textLabelRow(units[at].text)
+	if len([]rune(skel)) < 2 && !labelled {
 		return nil
+	}
+	// Rows alike: punctuated alike, or each a label and its value
+	// ("Farbe: grün", "Verdicker/Basisöl: Li-Seifen/Mineralöl"), as a
+	// product's data or a photo's details are given.
+	alike := func(s string) bool {
+		return textPunctuation(s) == skel || labelled && textLabelRow(s)
 	}
 	listed := units[at].list
 	end := at
 	for end < len(units) && (listed && units[end].list || !listed && (end == at || tight(end))) &&
-		!units[end].prose && !units[end].boiler && textPunctuation(units[end].text) == skel {
+		!units[end].prose && !units[end].boiler && alike(units[end].text) {
 		end++
 	}
 	if end-at < textMinListLines {
@@ -3125,6 +3132,13 @@ func textDataList(units []textUnit, at int) []int {
 		}
 	}
 	return out
+}
+
+// textLabelRow reports a row of data: a label of one to three words, a
+// colon, and its value ("Brennweite in mm: 180").
+func textLabelRow(s string) bool {
+	k := strings.Index(s, ": ")
+	return k > 0 && textWordCount(s[:k]) <= 3 && strings.TrimSpace(s[k+1:]) != ""
 }
 
 // textPunctuation is the punctuation of s, in order.

@@ -3542,3 +3542,21 @@ func TestTextLeadInJoinsItsParagraph(t *testing.T) {
 		t.Errorf("a heading joined a paragraph that opens a sentence:\n%s", a.Text)
 	}
 }
+
+// TestTextLabelledRowsCloseTheArticle: a photo's details under its text,
+// each row a label and its value ("Brennweite in mm: 180", "Ort: Kasberg
+// im Frankenland"), were dropped: the rows of data the article may close
+// with had to be punctuated alike, and these are not.
+func TestTextLabelledRowsCloseTheArticle(t *testing.T) {
+	ps := []string{para("nebula one", 60), para("nebula two", 50)}
+	rows := []string{"Kategorie: Erste Versuche", "Art der Aufnahme: Digitalfoto", "Ort: Kasberg im Frankenland", "Brennweite in mm: 180",
+		"Belichtung: 12 x 120 s, ISO 800", "Montierung: EQ6-R Pro", "Datum: 14.02.2021"}
+	for _, bullet := range []string{"  * ", ""} {
+		var l []string
+		for _, r := range rows {
+			l = append(l, bullet+r)
+		}
+		a := pasted(t, "Galerie\nForum\nWissen\nShop", "Der Rosettennebel", ps[0], ps[1], "Detailangaben", strings.Join(l, "\n"), "Kommentare (3)", "© 2021 Astro-Forum")
+		keepsAll(t, a.Text, append(append([]string{}, ps...), rows...))
+	}
+}
