@@ -777,10 +777,24 @@ const (
 // site's "5 things to know"), though each stands alone among the
 // slide's lines and its heading is printed twice: they count whole, the
 // slide's lines cost nothing, so the run goes through the slides.
+//
+// A guide's or a recipe's steps are read so too: each under its heading
+// "Step 1", "Krok 2", "Schritt 3" ..., in order, often with a picture's
+// caption, their short paragraphs each alone among those lines.
 func textClassifySlides(units []textUnit) {
-	type counter struct{ at, k, n int }
+	type counter struct {
+		at, k, n int
+		word     string // a step's word ("step", "krok"); "" for a gallery's counter
+	}
 	var cs []counter
 	for i, u := range units {
+		if !u.junk && !u.prose && u.words <= 3 {
+			if w, num, ok := textSeriesKey(strings.TrimRight(u.text, ".:")); ok && strings.Trim(num, "0123456789") == "" && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+				k, _ := strconv.Atoi(num)
+				cs = append(cs, counter{i, k, 0, w})
+			}
+			continue
+		}
 		if !u.junk || u.words > 4 || !textHasDigit(u.text) || !textGalleryCountRe().MatchString(strings.ToLower(u.text)) {
 			continue
 		}
@@ -790,11 +804,11 @@ func textClassifySlides(units []textUnit) {
 		}
 		k, _ := strconv.Atoi(nums[0])
 		n, _ := strconv.Atoi(nums[1])
-		cs = append(cs, counter{i, k, n})
+		cs = append(cs, counter{i, k, n, ""})
 	}
 	for a := 0; a < len(cs); {
 		b := a + 1
-		for b < len(cs) && cs[b].n == cs[a].n && cs[b].k == cs[b-1].k+1 && cs[b].at-cs[b-1].at <= textSlideLines {
+		for b < len(cs) && cs[b].n == cs[a].n && cs[b].word == cs[a].word && cs[b].k == cs[b-1].k+1 && cs[b].at-cs[b-1].at <= textSlideLines {
 			b++
 		}
 		if b-a < textMinSlides || cs[a].k != 1 {

@@ -3560,3 +3560,29 @@ func TestTextLabelledRowsCloseTheArticle(t *testing.T) {
 		keepsAll(t, a.Text, append(append([]string{}, ps...), rows...))
 	}
 }
+
+// TestTextNumberedSteps: a recipe's method, each step a short paragraph
+// under its heading ("Krok 1", "Step 2") with its picture, stood alone
+// among those lines, and a long blurb of the site's below outweighed it.
+// Steps in order from 1 are read as a gallery's slides are: they count
+// whole, their headings cost nothing.
+func TestTextNumberedSteps(t *testing.T) {
+	for _, word := range []string{"Krok", "Step"} {
+		steps := []string{
+			"Mix the flour, the water, the salt and an egg into a smooth dough. Leave it in the fridge for twenty minutes.",
+			"Cut the pumpkin into small cubes. Chop the garlic and the onion finely.",
+			"Fry the garlic, the onion and the pumpkin in the margarine. Add the crushed nuts and the seeds and season.",
+			"Roll the dough out thinly and cut circles from it with a glass.",
+			"Put a spoon of filling on each circle, fold it over and press the edges together well.",
+			"Cook the dumplings in salted water until they float, then serve them with sage butter.",
+		}
+		parts := []string{"Recipes\nSoups\nMains\nDesserts", "Pumpkin dumplings in sage sauce", "Method step by step"}
+		for i, s := range steps {
+			parts = append(parts, fmt.Sprintf("%s %d", word, i+1), "[step-photo]", s)
+		}
+		blurb := para("dumpling blurb", 120)
+		parts = append(parts, "Share\nPrint\nRelated recipes", "Pumpkin soup\nPumpkin pie\nRoast pumpkin", blurb, "© 2020 Recipes")
+		a := pasted(t, parts...)
+		keepsAll(t, a.Text, steps)
+	}
+}
