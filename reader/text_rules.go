@@ -280,7 +280,7 @@ var textTeaserLineRe = lazyRegexp(`^(?:read (?:also|more|next)|also read|see als
 // headline. Months are matched by the stems of their names in the
 // languages of Western and Eastern Europe ("14. März 2020", "22 de
 // outubro de 2010", "11 октября 2018").
-var textBylineRe = lazyRegexp(`^[^\p{L}\p{N}]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
+var textBylineRe = lazyRegexp(`^[^\p{L}\p{N}]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b|^\W*(?:vor|il y a|hace|há)\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren|secondes?|minutes?|heures?|jours?|semaines?|mois|ans|segundos?|minutos?|horas?|d[ií]as?|semanas?|meses|años?|anos?)\b|^\W*\d+\s+(?:minut\w*|godzin\w*|dni|tygodni\w*)\s+temu\b|\b(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|czas czytania|leestijd)\b`)
 
 // textDateRe matches a date written with a month's name, the day before
 // or after it. (Apart from textBylineRe: one regexp of both runs on the

@@ -3586,3 +3586,32 @@ func TestTextNumberedSteps(t *testing.T) {
 		keepsAll(t, a.Text, steps)
 	}
 }
+
+// TestTextRelativeDatesAndReadingTimes: "vor 12 Stunden", "Hace 12
+// horas", "il y a 3 heures", "5 godzin temu" and "Lesedauer: 8 Min."
+// are dates and a byline's reading time, as "12 hours ago" and "8 min
+// read" were: the next story of a feed under its relative date ran on
+// as the article's, and the reading time stayed over the text. A
+// headline about "50 years ago" is no date.
+func TestTextRelativeDatesAndReadingTimes(t *testing.T) {
+	for _, c := range []struct{ more, when, read string }{
+		{"Mehr aus dem Ressort", "vor 12 Stunden", "Lesedauer: 8 Min."},
+		{"Más sobre La Tercera", "Hace 12 horas", "Tiempo de lectura: 8 minutos"},
+		{"Plus sur ce sujet", "il y a 3 heures", "Temps de lecture : 8 min"},
+		{"Więcej z działu", "5 godzin temu", "Czas czytania: 8 min"},
+	} {
+		ps := []string{para("first story one", 60), para("first story two", 55), para("first story three", 50)}
+		next := []string{para("next story one", 55), para("next story two", 50)}
+		a := pasted(t, "Inicio\nPolítica\nMundo\nDeportes", "La agenda con que Interior busca contener la crisis", c.read, ps[0], ps[1], ps[2],
+			c.more, "El Café Diario: La Convención vista desde el extranjero", c.when, "Lo que tienes que saber este miércoles en La Tercera", c.when,
+			"Pleno de la Convención aprueba un Banco Central autónomo", c.when,
+			"El nudo por el estado de excepción y el eterno dilema", next[0], next[1], "© 2022 Diario")
+		keepsAll(t, a.Text, ps)
+		dropsAll(t, a.Text, "the feed's next story", next)
+		dropsAll(t, a.Text, "the reading time", []string{c.read})
+	}
+	head := "Wie in Europas Kolonialwarenläden vor 50 Jahren"
+	ps := []string{para("shop one", 60), para("shop two", 55), para("shop three", 50)}
+	a := pasted(t, "Start\nReisen\nKultur", "Ein Laden in Sansibar", ps[0], head, ps[1], ps[2], "Teilen\nÄhnliche Artikel", "© 2022 Magazin")
+	keepsAll(t, a.Text, append(ps, head))
+}
