@@ -496,7 +496,9 @@ func searchQuery(ctx context.Context, lib Library, text string) ([]store.SearchR
 	if q.Words == "" {
 		res := make([]store.SearchResult, 0, min(len(arts), searchLimit))
 		for _, a := range arts[:min(len(arts), searchLimit)] {
-			res = append(res, store.SearchResult{Article: a})
+			// No words to show in context: the article's excerpt says
+			// what it is about.
+			res = append(res, store.SearchResult{Article: a, Snippet: a.Excerpt})
 		}
 		return res, nil
 	}
