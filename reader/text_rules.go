@@ -392,6 +392,15 @@ var (
 // textMaxCallWords bounds a call to the reader.
 const textMaxCallWords = 30
 
+// textPostFooterRe matches the footer a blog's theme prints under each
+// post, in the languages of Europe: "This entry was posted in News and
+// tagged ...", "Der Beitrag wurde am ... veröffentlicht und wurde unter
+// ... abgelegt", "Cette entrée a été publiée dans ...".
+var textPostFooterRe = lazyRegexp(`^(?:this (?:entry|post) was (?:posted|published|filed)|(?:dieser|der) (?:eintrag|beitrag) wurde (?:am|in|unter|veröffentlicht)|cette entrée a été publiée|cet article a été publié dans|esta entrada (?:fue|foi|se) publicad|questa voce è stata pubblicata|questo articolo è stato pubblicato in|dit (?:bericht|item|artikel) is geplaatst|ten wpis został opublikowany|denna post publicerades|dette innlegget ble publisert|dette indlæg blev udgivet)\b`)
+
+// textMaxPostFooterWords bounds a post's footer.
+const textMaxPostFooterWords = 80
+
 // textEndsWithTime reports a line ending in a time of day whose
 // abbreviation ends it as a sentence would ("at 11:08 a.m.", "09:01 hrs.").
 func textEndsWithTime(low string) bool {
@@ -647,6 +656,12 @@ func textClassify(units []textUnit) {
 			u.boiler = hits-textHuggedQuotes(low) > 0
 		}
 		if !u.boiler && realWords <= textMaxCallWords && textCallStart(low) && textCallRe().MatchString(low) {
+			u.boiler = true
+		}
+		if u.prose && realWords <= textMaxPostFooterWords && textPostFooterRe().MatchString(low) {
+			// A blog's post footer (where the post was filed, how to
+			// follow its comments) is written as a sentence, and on a
+			// short post it outweighed the post.
 			u.boiler = true
 		}
 		// Cheap tests of a word each regexp needs go first: the

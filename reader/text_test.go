@@ -3615,3 +3615,19 @@ func TestTextRelativeDatesAndReadingTimes(t *testing.T) {
 	a := pasted(t, "Start\nReisen\nKultur", "Ein Laden in Sansibar", ps[0], head, ps[1], ps[2], "Teilen\nÄhnliche Artikel", "© 2022 Magazin")
 	keepsAll(t, a.Text, append(ps, head))
 }
+
+// TestTextPostFooter: a blog theme's footer under a short post ("Der
+// Beitrag wurde am … veröffentlicht und wurde unter … abgelegt", "This
+// entry was posted in …") is written as a sentence, and outweighed the
+// post; it is the site's line, in the languages of Europe.
+func TestTextPostFooter(t *testing.T) {
+	post := "Hier finden Sie unsere Termine für Whisky Tastings von Januar bis Mai 2020. Wir verkosten schottische Whiskys aus verschiedenen Regionen, jeweils mit einem kleinen Buffet."
+	for _, footer := range []string{
+		"Der Beitrag wurde am Montag, den 6. Januar 2020 um 12:41 Uhr veröffentlicht und wurde unter Allgemein abgelegt. Du kannst die Kommentare zu diesen Eintrag durch den RSS-Feed verfolgen. Du kannst einen Kommentar schreiben, oder einen Trackback auf deiner Seite einrichten.",
+		"This entry was posted in Events and tagged whisky, tasting on Monday, January 6, 2020 by the host. You can follow any responses to this entry through the RSS feed, and leave a response or trackback from your own site.",
+	} {
+		a := pasted(t, "Home\nTermine\nShop\nKontakt", "Termine Whisky Tastings Januar bis Mai 2020", post, "Termin 1\nTermin 2", footer, "Kategorien\nArchiv", "© 2020 Whisky")
+		keepsAll(t, a.Text, []string{post})
+		dropsAll(t, a.Text, "the post's footer", []string{footer})
+	}
+}
