@@ -3044,9 +3044,42 @@ func textExtendBody(units []textUnit, body []int) []int {
 	if n := len(body); n > 1 && textContactLine(units[body[n-1]]) {
 		body = body[:n-1]
 	}
+	body = append(body, textSignOff(units, body[len(body)-1]+1)...)
 	body = append(body, textDataList(units, body[len(body)-1]+1)...)
 	return append(body, textSectionedList(units, body[len(body)-1]+1)...)
 }
+
+// textSignOff returns the blogger's sign-off right under the article
+// ("x Franzi", "Euer Hans", "Love, Jane"), with the one short closing
+// line that may stand over it ("Ich wünsche euch allen einen schönen
+// Sonntag <3"): no sentence, too short for prose, but the author's.
+func textSignOff(units []textUnit, at int) []int {
+	for k := at; k < len(units) && k <= at+1; k++ {
+		u := units[k]
+		if u.list || u.boiler || u.stop || u.aside || u.repeated || u.table {
+			return nil
+		}
+		if u.words <= textMaxSignOffWords && textSignOffRe().MatchString(u.text) {
+			var out []int
+			for i := at; i <= k; i++ {
+				out = append(out, i)
+			}
+			return out
+		}
+		if u.prose || u.meta || u.junk || u.words > textMaxHeadingWords || textHeadlineWords(u.text) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// textSignOffRe matches a sign-off: a kiss, a greeting or a "yours" in the
+// languages of Europe, then the writer's name ("xx Anna", "Liebe Grüße,
+// Jana", "Euer HansEhrlich", "Bisous, Marie").
+var textSignOffRe = lazyRegexp(`^(?i:x{1,3}|xo(?:xo)?|love|lots of love|cheers|best wishes|yours|regards|kind regards|hugs|euer|eure|liebe grüße|viele grüße|herzliche grüße|lg|alles liebe|bisous|gros bisous|besos|abrazos|un abrazo|saludos|baci|un abbraccio|pozdrawiam|groetjes|liefs|kram|hilsen)[,!.]?\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?[\s!.]*$`)
+
+// textMaxSignOffWords bounds a sign-off.
+const textMaxSignOffWords = 5
 
 // textContinues reports whether the paragraph p opens in the middle of a
 // sentence that the short line u over it starts: p's first letter is a

@@ -3631,3 +3631,31 @@ func TestTextPostFooter(t *testing.T) {
 		dropsAll(t, a.Text, "the post's footer", []string{footer})
 	}
 }
+
+// TestTextSignOff: a blogger's sign-off under the post ("x Franzi",
+// "Euer HansEhrlich", "Liebe Grüße, Jana"), with the short wish over it,
+// was lost: no sentence, too short for prose. A box's heading there
+// ("Best Sellers") is no sign-off.
+func TestTextSignOff(t *testing.T) {
+	ps := []string{para("franzi one", 60), para("franzi two", 55), para("franzi three", 50)}
+	for _, c := range []struct {
+		lines []string
+		kept  bool
+	}{
+		{[]string{"Ich wünsche euch allen einen schönen Sonntag <3", "x Franzi"}, true},
+		{[]string{"Euer HansEhrlich"}, true},
+		{[]string{"Liebe Grüße, Jana"}, true},
+		{[]string{"Best Sellers"}, false},
+	} {
+		parts := append([]string{"Blog\nÜber mich\nKontakt", "Mein Herbst in Bildern"}, ps...)
+		parts = append(parts, c.lines...)
+		parts = append(parts, "Teilen\nÄhnliche Beiträge\nKommentare (2)", "© 2021 Blog")
+		a := pasted(t, parts...)
+		keepsAll(t, a.Text, ps)
+		for _, l := range c.lines {
+			if got := strings.Contains(a.Text, l); got != c.kept {
+				t.Errorf("%q kept %v:\n%s", l, got, a.Text)
+			}
+		}
+	}
+}
