@@ -3160,7 +3160,8 @@ func textContactLine(u textUnit) bool {
 // copy gives the items no bullets, but no blank line between them either.
 func textDataList(units []textUnit, at int) []int {
 	tight := func(i int) bool { return i < len(units) && !units[i].list && !units[i].blank }
-	if at < len(units) && !units[at].list && textKeepShort(units[at]) && units[at].words <= textMaxHeadingWords &&
+	first := at // the list's heading or first row (at-1, the body's last paragraph, is kept already)
+	if at < len(units) && !units[at].list && textKeepShort(units[at]) && units[at].words <= textMaxHeadingWords && !textLabelRow(units[at].text) &&
 		(at+1 < len(units) && units[at+1].list || tight(at+2)) {
 		at++ // the list's heading
 	}
@@ -3184,17 +3185,22 @@ func textDataList(units []textUnit, at int) []int {
 		!units[end].prose && !units[end].boiler && alike(units[end].text) {
 		end++
 	}
-	if end-at < textMinListLines {
+	if end-at < textMinListLines && !(labelled && end-at >= textMinLabelRows) {
 		return nil
 	}
 	var out []int
-	for i := at - 1; i < end; i++ {
-		if i >= 0 && (i >= at || !units[i].list && textKeepShort(units[i])) {
+	for i := first; i < end; i++ {
+		if i >= at || !units[i].list && textKeepShort(units[i]) {
 			out = append(out, i)
 		}
 	}
 	return out
 }
+
+// textMinLabelRows is the fewest rows of a label and its value that close
+// an article as its data (a product's five specifications): each row
+// says what it is, so fewer than textMinListLines are no box of links.
+const textMinLabelRows = 5
 
 // textLabelRow reports a row of data: a label of one to three words, a
 // colon, and its value ("Brennweite in mm: 180").

@@ -3659,3 +3659,19 @@ func TestTextSignOff(t *testing.T) {
 		}
 	}
 }
+
+// TestTextFiveDataRows: a product's five specifications ("Farbe: grün",
+// "Lieferbar: sofort") under its description were dropped, under the six
+// rows a closing list took; each says what it is, as a box of links does
+// not. A short last paragraph over rows without a heading was printed
+// twice.
+func TestTextFiveDataRows(t *testing.T) {
+	ps := []string{para("grease one", 50), para("grease two", 45), "Für Lager, Gelenke und Führungen geeignet."}
+	rows := []string{"Farbe: grün", "Inhalt: 125 ml", "Verdicker/Basisöl: Li-Seifen/Mineralöl", "Temperaturbereich: -30 °C bis +150 °C", "Lieferbar: sofort"}
+	a := pasted(t, "Shop\nNeuheiten\nAngebote\nWarenkorb", "XADO Schmierfett Reparierend, 125 ml", ps[0], ps[1], ps[2], strings.Join(rows, "\n"),
+		"In den Warenkorb\nAuf die Wunschliste", "Kunden kauften auch", "© 2021 Shop")
+	keepsAll(t, a.Text, append(append([]string{}, ps...), rows...))
+	if n := strings.Count(a.Text, ps[2]); n != 1 {
+		t.Errorf("the last paragraph is there %d times:\n%s", n, a.Text)
+	}
+}
