@@ -2227,6 +2227,13 @@ func textAuthorBio(units []textUnit, i, j, end int) bool {
 // the writer: a short heading ending in a name ("About Jane Doe", "Sobre
 // Carlos Nadalim") over a line of the name alone.
 func textAuthorBox(units []textUnit, i, j int) bool {
+	for k := i; k < j; k++ {
+		// The box's own heading: "Author", "Über den Autor",
+		// "incurvy Autorin" (the site's name and the word).
+		if f := strings.Fields(strings.ToLower(units[k].text)); !units[k].prose && len(f) > 0 && len(f) <= 3 && textAuthorWordRe().MatchString(f[len(f)-1]) {
+			return true
+		}
+	}
 	for k := i; k+1 < j; k++ {
 		u, name := units[k], units[k+1]
 		if !u.prose && u.words <= 6 && name.words >= 2 && name.words <= 4 && len(name.text) < len(u.text) &&
@@ -2242,7 +2249,9 @@ func textAuthorBox(units []textUnit, i, j int) bool {
 		if h.prose || h.words > 6 || !textKeepProse(bio) {
 			return false
 		}
-		lowH := strings.ToLower(h.text)
+		// The count of the writer's pieces may follow the name ("Über
+		// Steffi 1009 Artikel").
+		lowH := textPieceCountRe().ReplaceAllString(strings.ToLower(h.text), "")
 		m := textAboutRe().FindStringSubmatch(lowH)
 		if m == nil {
 			return false
@@ -2250,10 +2259,12 @@ func textAuthorBox(units []textUnit, i, j int) bool {
 		// The name in its own case: the heading's words after the
 		// "about" (lower-casing may change a text's length in bytes).
 		about := len(strings.Fields(lowH)) - len(strings.Fields(m[1]))
-		name := strings.Join(strings.Fields(h.text)[max(about, 0):], " ")
+		f := strings.Fields(h.text)
+		name := strings.Join(f[max(about, 0):min(about+len(strings.Fields(m[1])), len(f))], " ")
 		low := strings.ToLower(bio.text)
 		return textAuthorWordRe().MatchString(strings.ToLower(name)) ||
-			mostlyCapitalised(name, 2) && strings.Contains(low, strings.ToLower(name))
+			mostlyCapitalised(name, 2) && strings.Contains(low, strings.ToLower(name)) ||
+			lowH != strings.ToLower(h.text) && textCapitalised(name) && strings.Contains(low, strings.ToLower(name))
 	}
 	return false
 }
@@ -2262,6 +2273,10 @@ func textAuthorBox(units []textUnit, i, j int) bool {
 // ("About Jane Doe", "Über die Autorin", "Sobre Carlos Nadalim"); its
 // group is what follows the "about".
 var textAboutRe = lazyRegexp(`^(?:about|über|ueber|sobre|à propos de|a propos de|acerca de|o|om|over|informazioni su|sull')\s+(.{3,60})$`)
+
+// textPieceCountRe matches the count of a writer's pieces after the name
+// in the heading of their box ("1009 Artikel", "24 posts").
+var textPieceCountRe = lazyRegexp(`\s+\d+\s+(?:artikel|beiträge|articles|posts|stories|articoli|artículos|artigos|artykuł\w*)$`)
 
 // textAuthorWordRe matches a heading's "the author" in several languages.
 var textAuthorWordRe = lazyRegexp(`^(?:the |den |die |l'|el |la |o |a )?(?:author|autor|autorin|auteur|autrice|autore|autorze|autorce|forfatteren|författaren|schrijver)$`)

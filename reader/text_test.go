@@ -3675,3 +3675,23 @@ func TestTextFiveDataRows(t *testing.T) {
 		t.Errorf("the last paragraph is there %d times:\n%s", n, a.Text)
 	}
 }
+
+// TestTextAuthorBoxHeadings: the box about the writer under an article,
+// headed "Author" (or "Über den Autor", or "Über Steffi 1009 Artikel"
+// with the count of her pieces), was read as the article's last
+// paragraphs.
+func TestTextAuthorBoxHeadings(t *testing.T) {
+	ps := []string{para("rust one", 60), para("rust two", 55), para("rust three", 50)}
+	for _, box := range [][]string{
+		{"Author", "Jake Goulding", "Jake is the co-founder of a small consultancy and has written about the language and its tools for many years, mostly for teams who are starting out with it."},
+		{"Über den Autor", "Hans Ehrlich", "Hans schreibt seit vielen Jahren über Technik und Sprachen und lebt mit seiner Familie in Leipzig, wo er auch Kurse für Einsteiger gibt."},
+		{"Über Steffi 1009 Artikel", "Ich bin Steffi und schreibe hier über Haustiere, Garten und alles, was mir sonst noch einfällt, seit dem Jahr 2014 fast jeden Tag."},
+	} {
+		parts := append([]string{"Blog\nTopics\nAbout\nContact", "Error handling in practice"}, ps...)
+		parts = append(parts, box...)
+		parts = append(parts, "Share\nRelated posts", "© 2022 Blog")
+		a := pasted(t, parts...)
+		keepsAll(t, a.Text, ps)
+		dropsAll(t, a.Text, "the writer's box", box[len(box)-1:])
+	}
+}
