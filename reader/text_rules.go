@@ -401,6 +401,10 @@ var textPostFooterRe = lazyRegexp(`^(?:this (?:entry|post) was (?:posted|publish
 // textMaxPostFooterWords bounds a post's footer.
 const textMaxPostFooterWords = 80
 
+// textLicenceRe matches a site's licence: its content is "licensed
+// under a Creative Commons" licence, in the languages of Europe.
+var textLicenceRe = lazyRegexp(`(?:licensed|available) under (?:a |the )?creative[ -]commons|steh(?:t|en) unter (?:einer|der) creative[ -]commons|unterliegen (?:einer|der|dieser) creative[ -]commons|sous (?:une )?licence creative[ -]commons|bajo (?:una |la )?licencia creative[ -]commons|(?:sotto|con) (?:una |la )?licenza creative[ -]commons|sob (?:uma |a )?licença creative[ -]commons|na licencji creative[ -]commons`)
+
 // textEndsWithTime reports a line ending in a time of day whose
 // abbreviation ends it as a sentence would ("at 11:08 a.m.", "09:01 hrs.").
 func textEndsWithTime(low string) bool {
@@ -656,6 +660,11 @@ func textClassify(units []textUnit) {
 			u.boiler = hits-textHuggedQuotes(low) > 0
 		}
 		if !u.boiler && realWords <= textMaxCallWords && textCallStart(low) && textCallRe().MatchString(low) {
+			u.boiler = true
+		}
+		if u.prose && realWords <= textMaxRightsWords && strings.Contains(low, "creative") && textLicenceRe().MatchString(low) {
+			// The site's licence for what it prints ("Texte auf dieser
+			// Webseite stehen unter einer Creative Commons ...").
 			u.boiler = true
 		}
 		if u.prose && realWords <= textMaxPostFooterWords && textPostFooterRe().MatchString(low) {

@@ -3695,3 +3695,20 @@ func TestTextAuthorBoxHeadings(t *testing.T) {
 		dropsAll(t, a.Text, "the writer's box", box[len(box)-1:])
 	}
 }
+
+// TestTextLicenceLine: a site's Creative Commons licence under its posts
+// ("Texte auf dieser Webseite stehen unter einer Creative Commons
+// Lizenz", "This work is licensed under a Creative Commons …") was kept
+// as the article's last paragraph, and on a short post won over it.
+func TestTextLicenceLine(t *testing.T) {
+	ps := []string{para("cc one", 55), para("cc two", 50)}
+	for _, lic := range []string{
+		"Die Texte auf dieser Webseite stehen unter einer Creative Commons Namensnennung 4.0 International Lizenz, soweit nicht anders angegeben.",
+		"This work by the author is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License, unless stated otherwise.",
+		"Le contenu de ce blog est disponible sous licence Creative Commons Attribution 4.0, sauf mention contraire.",
+	} {
+		a := pasted(t, "Blog\nArchiv\nÜber mich", "20 Cent 1 Bild", ps[0], ps[1], lic, "Kommentare (0)", "Impressum")
+		keepsAll(t, a.Text, ps)
+		dropsAll(t, a.Text, "the licence", []string{lic})
+	}
+}
