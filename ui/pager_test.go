@@ -1216,3 +1216,18 @@ func TestLongTitleWraps(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectingHintFitsNarrow: at 60 columns the bar and the selection's
+// keys did not fit one line, and the keys were cut ("esc c…").
+func TestSelectingHintFitsNarrow(t *testing.T) {
+	hs, p := readerHarness(t, 60, 20)
+	cursorOn(t, p, "Paragraph 1.2")
+	hs.press("v", "w")
+	if !strings.Contains(hs.screen(), "selecting: h highlight · a note · esc cancel") {
+		t.Errorf("the selection's keys are cut:\n%s", hs.screen())
+	}
+	hs.press("esc")
+	if !strings.Contains(hs.screen(), "━") {
+		t.Errorf("the bar did not come back:\n%s", hs.screen())
+	}
+}
