@@ -77,7 +77,12 @@ func cmdImport(e *env, args []string) error {
 		exp, err = importer.Open(e.ctx, pos[0], *format)
 		p.clear()
 		if err != nil {
-			return err
+			if e.ctx.Err() != nil {
+				return err
+			}
+			// A file cut short has its whole entries before the cut: say
+			// that none of them went in, rather than leave it to guess.
+			return &wrapped{err, "; nothing was imported"}
 		}
 		fmt.Fprintln(e.stdout, oneLine(exp.Summary))
 		for _, p := range exp.Problems {
@@ -435,3 +440,13 @@ func (e *env) openForImport(dry bool) (st *store.Store, done func(), err error) 
 	}
 	return st, func() { st.Close(); os.RemoveAll(dir) }, nil
 }
+
+// wrapped is err with words added to its message; errors.Is and As see
+// err.
+type wrapped struct {
+	err  error
+	tail string
+}
+
+func (w *wrapped) Error() string { return w.err.Error() + w.tail }
+func (w *wrapped) Unwrap() error { return w.err }

@@ -232,6 +232,14 @@ func TestImportCommand(t *testing.T) {
 	if b, _ := os.ReadFile(report); strings.Count(string(b), "\n") != 6 || !strings.Contains(string(b), `"outcome":"duplicate"`) {
 		t.Errorf("report after a rerun: %q", b)
 	}
+	// An export that cannot be read says nothing went in: a wallabag
+	// file cut short had nineteen whole entries, and the user was left to
+	// guess whether they were imported.
+	cut := filepath.Join(t.TempDir(), "wallabag.json")
+	os.WriteFile(cut, []byte(`[{"is_archived": 1, "url": "https://example.com/a", "title": "A"}, {"is_archived": 0, "url": "https://exa`), 0o644)
+	if _, _, err := margin(t, db, "", "import", cut, "--no-fetch"); err == nil || !strings.Contains(err.Error(), "the file is cut short; nothing was imported") {
+		t.Errorf("a file cut short: %v", err)
+	}
 	// A report that cannot be written stops the run before the export
 	// is read.
 	out, _, err := margin(t, db, "", "import", file, "--no-fetch", "--report", filepath.Join(t.TempDir(), "no", "r.jsonl"))
