@@ -84,6 +84,7 @@ func fromText(text string) (*Article, error) {
 			body = append([]int{d}, body...)
 		}
 	}
+	textJoinLeadIn(units, body, t)
 	if s := textStandfirst(units, t, body); s >= 0 {
 		a.Excerpt = units[s].text
 		if s < body[0] {

@@ -3043,14 +3043,6 @@ func textExtendBody(units []textUnit, body []int) []int {
 	if len(body) == 0 {
 		return body
 	}
-	if f := body[0]; f > 0 && textContinues(units[f-1], units[f]) {
-		// The paragraph goes on from the line over it: a lead-in the
-		// page set in bold on a line of its own ("Der Wettbewerb für
-		// Kinder" / "findet 2020 zum 6. Mal statt"). It is the
-		// paragraph's start, and joins it.
-		units[f].text = units[f-1].text + " " + units[f].text
-		units[f].words += units[f-1].words
-	}
 	var before []int
 	for i := body[0] - 1; i >= 0 && units[i+1].blank && textLooseSentence(units[i]); i-- {
 		before = append(before, i)
@@ -3109,9 +3101,30 @@ const textMaxSignOffWords = 5
 // sentence that the short line u over it starts: p's first letter is a
 // small one, and u, the article's and no list item, ends no sentence.
 func textContinues(u, p textUnit) bool {
-	r, _ := utf8.DecodeRuneInString(p.text)
-	return p.prose && unicode.IsLower(r) && !u.prose && !u.list && u.words >= 2 && textKeepShort(u) && !u.repeated &&
+	first, _, _ := strings.Cut(p.text, " ")
+	if !p.prose || first == "" || strings.ToLower(first) != first || !unicode.IsLetter([]rune(first)[0]) {
+		return false // a capital: a sentence of its own, or a name ("iPhone sales rose", "eBay said")
+	}
+	if f := strings.Fields(u.text); len(f) >= 3 && textCapitalisedAll(f) {
+		return false // a subhead in title case ("Key Points From The Call")
+	}
+	return !u.prose && !u.list && u.words >= 2 && textKeepShort(u) && !u.repeated &&
 		!textEndsSentence(u.text) && textCapitalised(u.text) && textCaseJoins(u.text) == 0
+}
+
+// textJoinLeadIn joins to the body's first paragraph the line over it
+// that begins its sentence: a lead-in the page set in bold on a line of
+// its own ("Der Wettbewerb für Kinder" / "findet 2020 zum 6. Mal statt"),
+// which was lost. The title is never one (a paragraph under it that opens
+// with a small letter, "de Gaulle …", is a sentence of its own).
+func textJoinLeadIn(units []textUnit, body []int, title int) {
+	if len(body) == 0 {
+		return
+	}
+	if f := body[0]; f > 0 && f-1 != title && textContinues(units[f-1], units[f]) {
+		units[f].text = units[f-1].text + " " + units[f].text
+		units[f].words += units[f-1].words
+	}
 }
 
 // textLeadsOn reports a paragraph ending in a colon: the line under it,

@@ -3527,19 +3527,28 @@ func TestTextDeckUnderTitle(t *testing.T) {
 // TestTextLeadInJoinsItsParagraph: a paragraph whose first words the page
 // set in bold on a line of their own ("Der Plakatwettbewerb für Kinder" /
 // "findet in 2020 bereits zum 6. Mal statt") lost them, and began in the
-// middle of its sentence. A heading over a paragraph that opens with a
-// capital stays a heading.
+// middle of its sentence. The title, a subhead in title case, and a line
+// over a paragraph that opens with a name ("iPhone sales rose") or a
+// capital stay apart.
 func TestTextLeadInJoinsItsParagraph(t *testing.T) {
 	rest := "findet in 2020 bereits zum 6. Mal statt. Kinder zwischen 6 und 12 Jahren sind aufgerufen, sich am Wettbewerb mit ihren bunten und kreativen Ideen zu beteiligen, und die besten Plakate werden im Sommer in der ganzen Stadt ausgestellt."
 	ps := []string{para("plakat one", 50), para("plakat two", 45)}
-	a := pasted(t, "Startseite\nAktuelles\nTermine\nKontakt", "Plakatwettbewerb 2020", "Der Plakatwettbewerb für Kinder", rest, ps[0], ps[1], "Teilen\nÄhnliche Beiträge", "© 2020 Verein")
+	a := pasted(t, "Startseite\nAktuelles\nTermine\nKontakt", "Malen für saubere Gewässer in Leipzig", "04.02.2020", "Der Plakatwettbewerb für Kinder", rest, ps[0], ps[1], "Teilen\nÄhnliche Beiträge", "© 2020 Verein")
 	if !strings.Contains(a.Text, "Der Plakatwettbewerb für Kinder "+rest) {
 		t.Errorf("the lead-in is not the paragraph's start:\n%s", a.Text)
 	}
 	keepsAll(t, a.Text, ps)
-	a = pasted(t, "Startseite\nAktuelles\nTermine\nKontakt", "Plakatwettbewerb 2020", "Die Teilnahmebedingungen im Überblick", "Kinder "+rest, ps[0], "© 2020 Verein")
-	if strings.Contains(a.Text, "Überblick Kinder") {
-		t.Errorf("a heading joined a paragraph that opens a sentence:\n%s", a.Text)
+	iphone := "iPhone sales rose 8% in the quarter, and the company's services business grew faster than its hardware for the sixth quarter in a row, the results showed."
+	for _, c := range [][]string{
+		{"Startseite\nAktuelles\nTermine\nKontakt", "Plakatwettbewerb 2020", "04.02.2020", "Die Teilnahmebedingungen im Überblick", "Kinder " + rest},
+		{"Home\nTech\nMarkets", "Apple Reports Record Quarter as Services Grow", iphone},
+		{"Home\nTech\nMarkets", "Apple Reports Record Quarter as Services Grow", "By Jane Roe, 04.02.2022", "Key Points From The Call", iphone},
+	} {
+		a := pasted(t, append(c, ps[0], ps[1], "Share\nRelated articles", "© 2022 Paper")...)
+		last := c[len(c)-1]
+		if !strings.HasPrefix(a.Text, last) && !strings.Contains(a.Text, "\n"+last) {
+			t.Errorf("a line joined the paragraph %.20q:\n%s", last, a.Text)
+		}
 	}
 }
 
