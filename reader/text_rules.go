@@ -398,6 +398,17 @@ const textMaxCallWords = 30
 // ... abgelegt", "Cette entrée a été publiée dans ...".
 var textPostFooterRe = lazyRegexp(`^(?:this (?:entry|post) was (?:posted|published|filed)|(?:dieser|der) (?:eintrag|beitrag) wurde (?:am|in|unter|veröffentlicht)|cette entrée a été publiée|cet article a été publié dans|esta entrada (?:fue|foi|se) publicad|questa voce è stata pubblicata|questo articolo è stato pubblicato in|dit (?:bericht|item|artikel) is geplaatst|ten wpis został opublikowany|denna post publicerades|dette innlegget ble publisert|dette indlæg blev udgivet)\b`)
 
+// textPostFooterCues are the words of a post's footer, one of which it
+// holds: where the post is filed and how to follow it.
+var textPostFooterCues = []string{"permalink", "bookmark", "tagged", "categor", "kategorie", "abgelegt", "schlagw", "trackback", "rss",
+	"kommentar", "comment", "étiquet", "etiquet", "archiviat", "gearchiveerd", "tagi", "taggad", "merket"}
+
+// textLicenceCues name what a site's licence covers: the site, its texts,
+// its content.
+var textLicenceCues = []string{"this site", "this website", "this blog", "this work", "our site", "our content", "all content", "the content",
+	"dieser webseite", "dieser website", "dieser seite", "dieses blog", "auf dieser", "inhalte", "texte", "ce site", "ce blog", "contenu",
+	"este sitio", "este blog", "contenido", "questo sito", "questo blog", "contenuti", "este site", "deste site", "conteúdo", "tej strony", "treści"}
+
 // textMaxPostFooterWords bounds a post's footer.
 const textMaxPostFooterWords = 80
 
@@ -662,16 +673,17 @@ func textClassify(units []textUnit) {
 		if !u.boiler && realWords <= textMaxCallWords && textCallStart(low) && textCallRe().MatchString(low) {
 			u.boiler = true
 		}
-		if u.prose && realWords <= textMaxRightsWords && strings.Contains(low, "creative") && textLicenceRe().MatchString(low) {
-			// The site's licence for what it prints ("Texte auf dieser
-			// Webseite stehen unter einer Creative Commons ...").
-			u.boiler = true
-		}
-		if u.prose && realWords <= textMaxPostFooterWords && textPostFooterRe().MatchString(low) {
-			// A blog's post footer (where the post was filed, how to
-			// follow its comments) is written as a sentence, and on a
-			// short post it outweighed the post.
-			u.boiler = true
+		// A site's licence for what it prints ("Texte auf dieser Webseite
+		// stehen unter einer Creative Commons ...") and a blog's post
+		// footer (where the post was filed, how to follow its comments)
+		// are written as sentences; on a short post they outweighed it.
+		// Each names the site's things, as an article's sentence about a
+		// licence or a fee ("Der Beitrag wurde … erhöht") does not; and
+		// neither is a page's sign by itself (siteLine): a note may say
+		// its photos are under a Creative Commons licence.
+		if u.prose && realWords <= textMaxRightsWords && strings.Contains(low, "creative") && textContainsAny(low, textLicenceCues) && textLicenceRe().MatchString(low) ||
+			u.prose && realWords <= textMaxPostFooterWords && textContainsAny(low, textPostFooterCues) && textPostFooterRe().MatchString(low) {
+			u.boiler, u.siteLine = true, true
 		}
 		// Cheap tests of a word each regexp needs go first: the
 		// regexps backtrack, and most lines match none of them. A
@@ -2972,7 +2984,7 @@ func textFurnitureFound(units []textUnit) bool {
 				return true
 			}
 			continue
-		case u.boiler || u.stop || u.aside:
+		case u.boiler && !u.siteLine || u.stop || u.aside:
 			return true
 		case u.meta && !(short && u.byline), u.repeated && u.words >= 2 && !short:
 			return true

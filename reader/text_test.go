@@ -3721,3 +3721,26 @@ func TestTextLicenceLine(t *testing.T) {
 		dropsAll(t, a.Text, "the licence", []string{lic})
 	}
 }
+
+// TestTextSiteLinesInTheArticle: the post-footer and licence rules took
+// an article's own sentences ("Der Beitrag wurde in den vergangenen zehn
+// Jahren nur einmal erhöht" on the broadcasting fee; a story on a site
+// whose texts are under a Creative Commons licence), and a note that says
+// so was cut up as a page.
+func TestTextSiteLinesInTheArticle(t *testing.T) {
+	fee := "Der Beitrag wurde in den vergangenen zehn Jahren nur einmal erhöht, und die Länder müssen der neuen Höhe noch zustimmen, bevor sie im Januar gilt."
+	cc := "Everything on the site is available under a Creative Commons licence, which means anyone may copy the reports and print them, as several papers already do."
+	for _, line := range []string{fee, cc} {
+		ps := []string{para("fee one", 55), para("fee two", 50)}
+		a := pasted(t, "Home\nNews\nPolitics\nContact", "A story about the fee and its licence", ps[0], line, ps[1], "Share\nRelated articles", "© 2022 Paper")
+		keepsAll(t, a.Text, append(ps, line))
+	}
+	note := []string{"Meeting notes", "This post was published on the intranet last week, and the team asked for a summary of what we agreed.",
+		"The photos in the deck are from Flickr and licensed under a Creative Commons licence, so we can use them with credit.",
+		"Next steps: draft the memo by Friday and send it round for comments before the board meets."}
+	a := pasted(t, note...)
+	keepsAll(t, a.Text, note[1:])
+	if a.Title != "Meeting notes" {
+		t.Errorf("the note's title %q", a.Title)
+	}
+}
