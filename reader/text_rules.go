@@ -2251,7 +2251,10 @@ func textAuthorBox(units []textUnit, i, j int) bool {
 	for k := i; k < j; k++ {
 		// The box's own heading: "Author", "Über den Autor",
 		// "incurvy Autorin" (the site's name and the word).
-		if f := strings.Fields(strings.ToLower(units[k].text)); !units[k].prose && len(f) > 0 && len(f) <= 3 && textAuthorWordRe().MatchString(f[len(f)-1]) {
+		// A picture's credit is no such heading ("Foto: Autorin").
+		low := strings.ToLower(units[k].text)
+		if f := strings.Fields(low); !units[k].prose && len(f) > 0 && len(f) <= 3 && textAuthorWordRe().MatchString(f[len(f)-1]) &&
+			!strings.Contains(low, ":") && !textContainsAny(low, textPhotoWords) && !textContainsAny(low, []string{"foto", "bild", "zdjęcie"}) {
 			return true
 		}
 	}

@@ -3703,6 +3703,12 @@ func TestTextAuthorBoxHeadings(t *testing.T) {
 		keepsAll(t, a.Text, ps)
 		dropsAll(t, a.Text, "the writer's box", box[len(box)-1:])
 	}
+	// A picture's credit between paragraphs ends nothing.
+	more := []string{para("rust four", 50), para("rust five", 45)}
+	for _, credit := range []string{"Foto: Autorin", "Foto Autorin", "Photo: the author"} {
+		a := pasted(t, append(append([]string{"Blog\nTopics\nAbout\nContact", "Error handling in practice"}, ps...), "[photo]", credit, more[0], more[1], "Share\nRelated posts", "© 2022 Blog")...)
+		keepsAll(t, a.Text, append(append([]string{}, ps...), more...))
+	}
 }
 
 // TestTextLicenceLine: a site's Creative Commons licence under its posts
