@@ -807,6 +807,12 @@ const (
 	textMaxCutTitleWords = 20
 )
 
+// textStepWords name a method's step in the languages of Europe: a
+// series of "Episode 1", "Page 2" or "Folge 3" is a box of links, no
+// method.
+var textStepWords = map[string]bool{"step": true, "schritt": true, "krok": true, "paso": true, "étape": true, "etape": true,
+	"passo": true, "passaggio": true, "stap": true, "steg": true, "trin": true, "vaihe": true, "lépés": true, "шаг": true}
+
 // textClassifySlides finds a slideshow: a gallery's counters "1/5",
 // "2/5" ... in order, three or more, each slide's heading, picture,
 // credit and text between them. Its paragraphs are the article (a news
@@ -825,7 +831,7 @@ func textClassifySlides(units []textUnit) {
 	var cs []counter
 	for i, u := range units {
 		if !u.junk && !u.prose && u.words <= 3 {
-			if w, num, ok := textSeriesKey(strings.TrimRight(u.text, ".:")); ok && strings.Trim(num, "0123456789") == "" && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			if w, num, ok := textSeriesKey(strings.TrimRight(u.text, ".:")); ok && strings.Trim(num, "0123456789") == "" && textStepWords[strings.ToLower(w)] {
 				k, _ := strconv.Atoi(num)
 				cs = append(cs, counter{i, k, 0, w})
 			}

@@ -3594,6 +3594,18 @@ func TestTextNumberedSteps(t *testing.T) {
 		a := pasted(t, parts...)
 		keepsAll(t, a.Text, steps)
 	}
+	// A box of episodes under an article is no method: the site's appeal
+	// after it stays out.
+	ps := []string{para("pod one", 60), para("pod two", 55), para("pod three", 50)}
+	appeal := "Example News is an independent newsroom funded by its readers, and every contribution, however small, keeps our reporting free for everyone to read."
+	parts := append([]string{"Home\nNews\nPodcasts", "The council's plan for the roads"}, ps...)
+	for i := 1; i <= 4; i++ {
+		parts = append(parts, fmt.Sprintf("Episode %d", i), fmt.Sprintf("What the council said about the roads, part %d", i))
+	}
+	parts = append(parts, appeal, "© 2022 Example News")
+	a := pasted(t, parts...)
+	keepsAll(t, a.Text, ps)
+	dropsAll(t, a.Text, "the appeal past a box of episodes", []string{appeal})
 }
 
 // TestTextRelativeDatesAndReadingTimes: "vor 12 Stunden", "Hace 12
