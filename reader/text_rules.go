@@ -3261,11 +3261,33 @@ func textDataList(units []textUnit, at int) []int {
 const textMinLabelRows = 5
 
 // textLabelRow reports a row of data: a label of one to three words, a
-// colon, and its value ("Brennweite in mm: 180").
+// colon, and its value ("Brennweite in mm: 180"). How to reach the site
+// ("Phone: 0117 …", "Address: …", "Contact: news@…") is no article's
+// data, though its rows are written so.
 func textLabelRow(s string) bool {
 	k := strings.Index(s, ": ")
-	return k > 0 && textWordCount(s[:k]) <= 3 && strings.TrimSpace(s[k+1:]) != ""
+	if k <= 0 || textWordCount(s[:k]) > 3 || strings.TrimSpace(s[k+1:]) == "" {
+		return false
+	}
+	low := strings.ToLower(s)
+	if textHasAddress(s) || strings.Contains(low, "http") || strings.Contains(low, "www.") {
+		return false
+	}
+	for _, w := range strings.Fields(low[:k]) {
+		if textContactLabels[strings.Trim(w, ".-")] {
+			return false
+		}
+	}
+	return true
 }
+
+// textContactLabels are the words of the labels of a site's contact
+// details, in the languages of Europe.
+var textContactLabels = map[string]bool{"contact": true, "kontakt": true, "phone": true, "telephone": true, "telefon": true, "tel": true,
+	"fax": true, "mail": true, "e-mail": true, "email": true, "address": true, "adresse": true, "anschrift": true, "opening": true,
+	"öffnungszeiten": true, "hours": true, "company": true, "registered": true, "vat": true, "ust-id": true, "ust-idnr": true,
+	"téléphone": true, "horaires": true, "teléfono": true, "dirección": true, "horario": true, "telefone": true, "endereço": true,
+	"indirizzo": true, "orari": true, "telefono": true, "kontaktdaten": true, "handelsregister": true}
 
 // textPunctuation is the punctuation of s, in order.
 func textPunctuation(s string) string {

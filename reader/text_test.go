@@ -3692,6 +3692,11 @@ func TestTextFiveDataRows(t *testing.T) {
 	a := pasted(t, "Shop\nNeuheiten\nAngebote\nWarenkorb", "XADO Schmierfett Reparierend, 125 ml", ps[0], ps[1], ps[2], strings.Join(rows, "\n"),
 		"In den Warenkorb\nAuf die Wunschliste", "Kunden kauften auch", "© 2021 Shop")
 	keepsAll(t, a.Text, append(append([]string{}, ps...), rows...))
+	// A site's contact details under an article, written as rows, are
+	// no data of the article's.
+	contact := []string{"Contact: newsroom@example.co.uk", "Phone: 0117 496 0000", "Address: 1 Harbour Street, Bristol", "Opening hours: 9am to 5pm", "Company number: 01234567"}
+	b := pasted(t, "Home\nNews\nSport", "The council's plan for the harbour", ps[0], ps[1], strings.Join(contact, "\n"), "© 2022 Example News")
+	dropsAll(t, b.Text, "the site's contact rows", contact)
 	if n := strings.Count(a.Text, ps[2]); n != 1 {
 		t.Errorf("the last paragraph is there %d times:\n%s", n, a.Text)
 	}
