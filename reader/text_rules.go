@@ -3112,8 +3112,10 @@ func textSignOff(units []textUnit, at int) []int {
 
 // textSignOffRe matches a sign-off: a kiss, a greeting or a "yours" in the
 // languages of Europe, then the writer's name ("xx Anna", "Liebe Grüße,
-// Jana", "Euer HansEhrlich", "Bisous, Marie").
-var textSignOffRe = lazyRegexp(`^(?i:x{1,3}|xo(?:xo)?|love|lots of love|cheers|best wishes|yours|regards|kind regards|hugs|euer|eure|liebe grüße|viele grüße|herzliche grüße|lg|alles liebe|bisous|gros bisous|besos|abrazos|un abrazo|saludos|baci|un abbraccio|pozdrawiam|groetjes|liefs|kram|hilsen)[,!.]?\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?[\s!.]*$`)
+// Jana", "Euer HansEhrlich", "Bisous, Marie"). A greeting takes its comma
+// and a kiss is small: "X Corp", "Love Island" and "Cheers Bristol" are
+// a follow bar's and a box's links.
+var textSignOffRe = lazyRegexp(`^(?:(?:x{1,3}|xo(?:xo)?|[xX]{2,3},)\s*|(?i:euer|eure|dein|deine)\s+|(?i:love|lots of love|cheers|best wishes|yours|regards|kind regards|warm regards|hugs|liebe grüße|viele grüße|herzliche grüße|lg|alles liebe|bisous|gros bisous|besos|abrazos|un abrazo|saludos|baci|un abbraccio|pozdrawiam|groetjes|liefs|kram|hilsen)[,!]\s*)\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?[\s!.]*$`)
 
 // textMaxSignOffWords bounds a sign-off.
 const textMaxSignOffWords = 5

@@ -3667,6 +3667,10 @@ func TestTextSignOff(t *testing.T) {
 		{[]string{"Euer HansEhrlich"}, true},
 		{[]string{"Liebe Grüße, Jana"}, true},
 		{[]string{"Best Sellers"}, false},
+		{[]string{"X Corp"}, false},
+		{[]string{"Love Island"}, false},
+		{[]string{"Cheers Bristol"}, false},
+		{[]string{"XX, Die Redaktion"}, true},
 	} {
 		parts := append([]string{"Blog\nÜber mich\nKontakt", "Mein Herbst in Bildern"}, ps...)
 		parts = append(parts, c.lines...)
