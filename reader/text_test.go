@@ -3631,10 +3631,11 @@ func TestTextRelativeDatesAndReadingTimes(t *testing.T) {
 		dropsAll(t, a.Text, "the feed's next story", next)
 		dropsAll(t, a.Text, "the reading time", []string{c.read})
 	}
-	head := "Wie in Europas Kolonialwarenläden vor 50 Jahren"
 	ps := []string{para("shop one", 60), para("shop two", 55), para("shop three", 50)}
-	a := pasted(t, "Start\nReisen\nKultur", "Ein Laden in Sansibar", ps[0], head, ps[1], ps[2], "Teilen\nÄhnliche Artikel", "© 2022 Magazin")
-	keepsAll(t, a.Text, append(ps, head))
+	for _, head := range []string{"Wie in Europas Kolonialwarenläden vor 50 Jahren", "Hace 30 años", "Vor 30 Jahren", "Il y a 30 ans"} {
+		a := pasted(t, "Start\nReisen\nKultur", "Ein Laden in Sansibar", ps[0], head, ps[1], ps[2], "Teilen\nÄhnliche Artikel", "© 2022 Magazin")
+		keepsAll(t, a.Text, append(append([]string{}, ps...), head))
+	}
 }
 
 // TestTextPostFooter: a blog theme's footer under a short post ("Der
