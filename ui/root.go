@@ -203,7 +203,7 @@ func programOptions(in io.Reader, out io.Writer) []tea.ProgramOption {
 		// lipgloss measured this output's colours when it was loaded;
 		// asking again costs another terminfo lookup, and inside tmux
 		// another run of tmux info.
-		opts = append(opts, tea.WithColorProfile(lipgloss.Writer.Profile))
+		opts = append(opts, tea.WithColorProfile(screenProfile(lipgloss.Writer.Profile)))
 	}
 	// Frames go out up to 120 times a second (bubbletea's most; 60 by
 	// default): a keystroke, and the first frame, reach the screen within
@@ -397,6 +397,16 @@ func (m *Model) onBackground(msg tea.BackgroundColorMsg) tea.Cmd {
 	m.common.Styles = m.common.newStyles(dark)
 	m.library.SetStyles()
 	return m.pager.SetStyles()
+}
+
+// screenProfile is the colour profile margin draws its screen with:
+// TERM=dumb reads as no terminal at all, which would drop the underline
+// and reverse that mark passages where there are no colours.
+func screenProfile(p colorprofile.Profile) colorprofile.Profile {
+	if p == colorprofile.NoTTY {
+		return colorprofile.ASCII
+	}
+	return p
 }
 
 // onProfile restyles for a terminal that shows no colours, or shows them

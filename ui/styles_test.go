@@ -184,3 +184,17 @@ func TestLabelsUnlikeOnFewColours(t *testing.T) {
 		}
 	}
 }
+
+// TestDumbTerminalKeepsAttributes: TERM=dumb is read as no terminal at
+// all, and that profile drops attributes too: highlights, the cursor and
+// the selection were invisible under TERM=dumb.
+func TestDumbTerminalKeepsAttributes(t *testing.T) {
+	c := &Common{plain: true}
+	st := c.newStyles(true)
+	if got := downsample(t, screenProfile(colorprofile.NoTTY), st.Label("claim").SGR); got == "" {
+		t.Error("a claim is invisible on a dumb terminal")
+	}
+	if screenProfile(colorprofile.TrueColor) != colorprofile.TrueColor {
+		t.Error("a colour terminal's profile changed")
+	}
+}
