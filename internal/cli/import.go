@@ -53,7 +53,8 @@ func cmdImport(e *env, args []string) error {
 	if *format != "auto" && !slices.Contains(importer.Formats, *format) {
 		return usageErr("import: --format must be auto or one of %s, not %q", strings.Join(importer.Formats, ", "), *format)
 	}
-	opt := library.ImportOptions{Fetch: *fetch && !*noFetch, Jobs: *jobs, DryRun: *dry, Budget: *budget}
+	opt := library.ImportOptions{Fetch: *fetch && !*noFetch, Jobs: *jobs, DryRun: *dry, Budget: *budget,
+		RunID: time.Now().UTC().Format(time.RFC3339Nano)}
 	var report *os.File
 	if *reportPath != "" {
 		if err := checkReportPath(e, *reportPath, pos); err != nil {
@@ -100,7 +101,7 @@ func cmdImport(e *env, args []string) error {
 				if !ok {
 					ref, why = "", ref
 				}
-				enc.Encode(library.ImportEvent{Ref: ref, Outcome: library.Skipped, Reason: why})
+				enc.Encode(library.ImportEvent{Ref: ref, Outcome: library.Skipped, Reason: why, Run: opt.RunID, DryRun: *dry})
 			}
 		}
 	}
@@ -425,10 +426,12 @@ func (e *env) openForImport(dry bool) (st *store.Store, done func(), err error) 
 		return nil, nil, err
 	}
 	if _, serr := os.Stat(path); serr == nil {
+		// Never opened to write, even when reading it fails (a library
+		// that needs upgrading): that would write to it.
 		if st, err = store.Open(path, store.ReadOnly()); err != nil {
-			st, err = e.open()
+			return nil, nil, fmt.Errorf("dry run: %w", err)
 		}
-		return st, closeIt, err
+		return st, closeIt, nil
 	}
 	dir, err := os.MkdirTemp("", "margin-dry-run")
 	if err != nil {

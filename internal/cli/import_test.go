@@ -3,8 +3,10 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
+	_ "modernc.org/sqlite"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -213,6 +215,23 @@ func TestImportCommand(t *testing.T) {
 	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
 		t.Errorf("a dry run changed the library file")
 	}
+	// A library that needs upgrading is not upgraded by a dry run: it
+	// fell back to opening it to write.
+	old := filepath.Join(t.TempDir(), "old.db")
+	must(t, old, "import", file, "--no-fetch")
+	sdb, err := sql.Open("sqlite", old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sdb.Exec("PRAGMA user_version = 3")
+	sdb.Close()
+	oldBytes, _ := os.ReadFile(old)
+	if _, _, err := margin(t, old, "", "import", file, "--dry-run", "--no-fetch"); err == nil || !strings.Contains(err.Error(), "dry run:") {
+		t.Errorf("a dry run on a library that needs upgrading: %v", err)
+	}
+	if b, _ := os.ReadFile(old); !bytes.Equal(b, oldBytes) {
+		t.Errorf("a dry run upgraded the library")
+	}
 	for _, f := range []string{db, db + "-wal", db + "-shm"} {
 		os.Remove(f)
 	}
@@ -232,6 +251,25 @@ func TestImportCommand(t *testing.T) {
 	if b, _ := os.ReadFile(report); strings.Count(string(b), "\n") != 6 || !strings.Contains(string(b), `"outcome":"duplicate"`) {
 		t.Errorf("report after a rerun: %q", b)
 	}
+	// Each line names its run, and a dry run's say so: the runs' lines
+	// could not be told apart.
+	must(t, db, "import", file, "--no-fetch", "--dry-run", "--report", report)
+	b, _ := os.ReadFile(report)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	runs := map[string]bool{}
+	for i, l := range lines {
+		var ev struct {
+			Run    string `json:"run"`
+			DryRun bool   `json:"dry_run"`
+		}
+		if err := json.Unmarshal([]byte(l), &ev); err != nil || ev.Run == "" || ev.DryRun != (i >= 6) {
+			t.Errorf("line %d %q: %v", i, l, err)
+		}
+		runs[ev.Run] = true
+	}
+	if len(lines) != 9 || len(runs) != 3 {
+		t.Errorf("%d report lines of %d runs", len(lines), len(runs))
+	}
 	// An export that cannot be read says nothing went in: a wallabag
 	// file cut short had nineteen whole entries, and the user was left to
 	// guess whether they were imported.
@@ -242,7 +280,7 @@ func TestImportCommand(t *testing.T) {
 	}
 	// A report that cannot be written stops the run before the export
 	// is read.
-	out, _, err := margin(t, db, "", "import", file, "--no-fetch", "--report", filepath.Join(t.TempDir(), "no", "r.jsonl"))
+	out, _, err = margin(t, db, "", "import", file, "--no-fetch", "--report", filepath.Join(t.TempDir(), "no", "r.jsonl"))
 	if err == nil || strings.Contains(out, "Pocket") || !strings.Contains(err.Error(), "report:") {
 		t.Errorf("a report in a missing folder: %v\n%s", err, out)
 	}

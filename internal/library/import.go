@@ -43,8 +43,11 @@ type ImportOptions struct {
 
 	// Progress is called after each item, one call at a time.
 	Progress func(ImportEvent)
-	// Report gets one JSON line per item (ImportEvent's fields).
+	// Report gets one JSON line per item (ImportEvent's fields), with
+	// Run (RunID, else the run's start) and DryRun set: a report file
+	// that several runs add to tells their lines apart.
 	Report io.Writer
+	RunID  string
 }
 
 func (o ImportOptions) withDefaults() ImportOptions {
@@ -97,6 +100,8 @@ type ImportEvent struct {
 	N          int     `json:"n"` // the item's place in the export, from 1
 	Ref        string  `json:"ref,omitempty"`
 	URL        string  `json:"url"`
+	Run        string  `json:"run,omitempty"`     // in a report: the run it belongs to
+	DryRun     bool    `json:"dry_run,omitempty"` // in a report: a dry run's line
 	Title      string  `json:"title,omitempty"`
 	Outcome    Outcome `json:"outcome"`
 	ID         int64   `json:"id,omitempty"`
@@ -196,6 +201,9 @@ func (l *Library) newRun(ctx context.Context, opt ImportOptions, total int) (*im
 	}
 	r.sum.Total, r.sum.DryRun = total, opt.DryRun
 	if opt.Report != nil {
+		if r.opt.RunID == "" {
+			r.opt.RunID = time.Now().UTC().Format(time.RFC3339Nano)
+		}
 		r.report = json.NewEncoder(opt.Report)
 	}
 	return r, cancel
@@ -295,7 +303,9 @@ func (r *importRun) emit(ev ImportEvent) {
 	}
 	ev.Counts = r.sum.ImportCounts
 	if r.report != nil {
-		r.report.Encode(ev)
+		line := ev
+		line.Run, line.DryRun = r.opt.RunID, r.opt.DryRun
+		r.report.Encode(line)
 	}
 	if r.opt.Progress != nil {
 		r.opt.Progress(ev)
