@@ -1080,8 +1080,15 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevMatch):
 		p.jumpMatch(-1)
 	case key.Matches(msg, on(k.NextMatch), on(k.PrevMatch)):
-		// No matches to go to: say so, rather than nothing.
-		p.status = "No search in this article: / searches."
+		// No matches to go to: say why, rather than nothing.
+		switch {
+		case p.query != "" && (p.findRest || p.finding):
+			p.status = "Still searching for “" + sanitize.Line(p.query) + "”…"
+		case p.lastFind != "":
+			p.status = "No match for “" + sanitize.Line(p.lastFind) + "”: / searches again."
+		default:
+			p.status = "No search in this article: / searches."
+		}
 	case key.Matches(msg, k.Outline):
 		p.openOutline()
 	case key.Matches(msg, k.Links):

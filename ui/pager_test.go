@@ -1187,6 +1187,14 @@ func TestNextMatchWithoutSearch(t *testing.T) {
 	if strings.Contains(hs.screen(), "No search in this article") {
 		t.Errorf("n with matches:\n%s", hs.screen())
 	}
+	// After a search that found nothing, n says that, not that there
+	// was no search.
+	hs.press("esc", "/")
+	hs.typeText("zzqqxx")
+	hs.press("enter", "n")
+	if !strings.Contains(hs.screen(), "No match for “zzqqxx”: / searches again.") {
+		t.Errorf("n after a search without matches:\n%s", hs.screen())
+	}
 }
 
 // TestLongTitleWraps: a title longer than the text's width was cut to
