@@ -489,7 +489,11 @@ func searchQuery(ctx context.Context, lib Library, text string) ([]store.SearchR
 	if len(q.Filters) == 0 {
 		return lib.Search(ctx, q.Words, searchLimit)
 	}
-	arts, err := lib.ListQuery(ctx, query.Query{Filters: q.Filters, Sort: q.Sort}, store.ListOptions{Archived: true})
+	opt := store.ListOptions{Archived: true}
+	if q.Words == "" {
+		opt.Limit = searchLimit // the list shown; with words, all narrow them
+	}
+	arts, err := lib.ListQuery(ctx, query.Query{Filters: q.Filters, Sort: q.Sort}, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -1525,11 +1529,11 @@ func (l *libraryModel) viewTitle() string {
 	return truncate(line, l.Width)
 }
 
-// columns returns the widths of the title and site columns.
 // minTagTitle is the narrowest title column that shows tags after the
 // title.
 const minTagTitle = 30
 
+// columns returns the widths of the title and site columns.
 func (l *libraryModel) columns() (title, site int) {
 	site = clamp(l.Width/6, 8, 24)
 	fixed := 2 + 2 + site + 2 + 4 + 1 + 4 + 1 + 3 + 2 + 7 + 1
@@ -1704,7 +1708,6 @@ func (l *libraryModel) viewRow(a *store.Article, sel bool) string {
 	cell := titleStyle.Render(padRight(title, tw))
 	tagStyle := st.Tag.Inherit(titleStyle)
 	tail, tailW := tagStyle.Render(tagLine(a.Tags)), lipgloss.Width(tagLine(a.Tags))
-
 	if !a.Fetched() {
 		nf := st.Unfetched.Inherit(titleStyle).Render("not fetched")
 		if tailW > 0 {

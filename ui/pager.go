@@ -1561,9 +1561,10 @@ func (p *pagerModel) viewStatus() []string {
 		return messageLines(sanitize.Line(p.status), p.Width, st.App.Status.Render)
 	}
 	if ansi.StringWidth(left+"  "+right) > p.Width && ansi.StringWidth(right) < p.Width {
-		// The keys of a selection or a highlight's label and note say
-		// more than the bar, which comes back with the next key: at 60
-		// columns "selecting: h highlight · a note · esc c…" was cut.
+		// What does not fit beside the bar (a selection's keys, a
+		// highlight's label and note, a long query) says more than the
+		// bar, which comes back when it fits again: at 60 columns
+		// "selecting: h highlight · a note · esc c…" was cut.
 		return []string{" " + right}
 	}
 	return []string{truncate(left+"  "+right, p.Width)}
