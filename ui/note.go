@@ -162,7 +162,9 @@ func (e *noteEditor) View(w, h int) []string {
 	switch {
 	case e.theirs != nil:
 		lines = append(lines, "  "+st.App.Error.Render("Changed elsewhere while you wrote; it now reads:"))
-		rows, more := wrapHead(*e.theirs, w-6, maxQuoteLines*2)
+		// Their note takes what room the editor leaves: the notice,
+		// "Yours:" and three rows to type in stay on the screen.
+		rows, more := wrapHead(*e.theirs, w-6, clamp(h-len(lines)-7, 1, maxQuoteLines*2))
 		if more {
 			rows = append(rows, "…")
 		}
@@ -175,14 +177,17 @@ func (e *noteEditor) View(w, h int) []string {
 	case e.deleted:
 		lines = append(lines, "  "+st.App.Error.Render("This highlight was deleted elsewhere; your note is kept here."), "")
 	}
-	aw, ah := max(w-4, 10), max(h-len(lines), 3)
-	if e.area.Width() != aw {
-		e.area.SetWidth(aw)
+	// A copy of the text area, sized to the rows left, is drawn: the
+	// view changes no state, and sizing it scrolls the cursor's line
+	// into view.
+	area := e.area
+	if aw := max(w-4, 10); area.Width() != aw {
+		area.SetWidth(aw)
 	}
-	if e.area.Height() != ah {
-		e.area.SetHeight(ah)
+	if ah := max(h-len(lines), 3); area.Height() != ah {
+		area.SetHeight(ah)
 	}
-	for _, l := range strings.Split(e.area.View(), "\n") {
+	for _, l := range strings.Split(area.View(), "\n") {
 		lines = append(lines, "  "+l)
 	}
 	return lines

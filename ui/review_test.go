@@ -381,5 +381,14 @@ func TestNoteEditorKeepsTheTypedLineInView(t *testing.T) {
 		if !strings.Contains(scr, "CLAIMENDAFTER") || !strings.Contains(scr, "Note on:") {
 			t.Errorf("%v then 60x16: the editor does not fit:\n%s", size, scr)
 		}
+		// Their note, changed elsewhere meanwhile, takes only the room
+		// the editor leaves.
+		theirs := strings.Repeat("Their long note goes on and on about the claim. ", 30)
+		p.hl.editor.theirs = &theirs
+		hs.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+		hs.typeText("MORE")
+		if scr := hs.screen(); !strings.Contains(scr, "CLAIMENDAFTERMORE") || !strings.Contains(scr, "Changed elsewhere") || !strings.Contains(scr, "Yours:") {
+			t.Errorf("%v with their note at 60x20:\n%s", size, scr)
+		}
 	}
 }
