@@ -366,9 +366,11 @@ var textByDateRe = lazyRegexp(`^(?i:by|von|par|por|door|di|av) (?:\p{Lu}\S*\s*,?
 // textCallRe matches the site's call to its reader, in the languages of
 // Europe: an imperative that opens the line ("Subscribe now to ...",
 // "Besuchen Sie unseren Fan-Shop!", "¡Mira lo que tiene nuestro canal"),
-// or a question about the site's own things ("Gefällt dir unser
-// Magazin?", "Like this story?", "Lust auf mehr?").
-var textCallRe = lazyRegexp(`^[¡¿"“„»]?(?:please |bitte |jetzt |now )?(?:subscribe|sign up|download (?:the|our)|join (?:our|the \d+|the (?:hundreds|thousands))|follow us|visit our|get (?:the|our) (?:best|latest)|abonniere|abonnieren sie|registriere dich|registrieren sie sich|melde dich an|melden sie sich an|besuche unser\w*|besuchen sie unser\w*|folge uns|folgen sie uns|hol dir unser\w*|holen sie sich unser\w*|suscríbete|regístrate|descarga nuestr|síguenos|visita nuestr|mira lo que|abonnez-vous|inscrivez-vous|téléchargez notre|suivez-nous|zapisz się|subskrybuj|pobierz naszą|obserwuj nas|iscriviti|seguici|scarica la nostra)\b|^(?:gefällt (?:dir|ihnen|euch) (?:unser|dieser|der|das)|lust auf mehr|like this (?:story|article)|enjoy(?:ed)? (?:this|the) (?:story|article)|(?:did you )?(?:like|enjoy) what you (?:read|see))\b`)
+// its appeal for support ("Helfen Sie mit, …", "Support independent
+// journalism", "Jetzt spenden!"), or a question about the site's own
+// things ("Gefällt dir unser Magazin?", "Like this story?", "Lust auf
+// mehr?", "Wenn Ihnen unser Artikel gefallen hat: …").
+var textCallRe = lazyRegexp(`^[¡¿"“„»]?(?:please |bitte |jetzt |now )?(?:subscribe|sign up|download (?:the|our)|join (?:our|the \d+|the (?:hundreds|thousands))|follow us|visit our|get (?:the|our) (?:best|latest)|abonniere|abonnieren sie|registriere dich|registrieren sie sich|melde dich an|melden sie sich an|besuche unser\w*|besuchen sie unser\w*|folge uns|folgen sie uns|hol dir unser\w*|holen sie sich unser\w*|suscríbete|regístrate|descarga nuestr|síguenos|visita nuestr|mira lo que|abonnez-vous|inscrivez-vous|téléchargez notre|suivez-nous|zapisz się|subskrybuj|pobierz naszą|obserwuj nas|iscriviti|seguici|scarica la nostra|helfen sie mit|hilf mit|unterstützen sie (?:uns|unser\w*|diese\w*)|unterstütze (?:uns|unser\w*)|support (?:us|our (?:work|journalism|reporting)|independent journalism)|donate (?:now|today)|soutenez[- ](?:nous|notre)|faites un don|apoya (?:nuestro|el periodismo)|sostienici|wesprzyj nas)\b|^(?:gefällt (?:dir|ihnen|euch) (?:unser|dieser|der|das)|lust auf mehr|like this (?:story|article)|enjoy(?:ed)? (?:this|the) (?:story|article)|(?:did you )?(?:like|enjoy) what you (?:read|see)|wenn (?:dir|ihnen|euch) (?:unser|dieser|der|das)\w* (?:artikel|beitrag|text) gefallen hat|if you (?:liked|enjoyed) (?:this|the|our) (?:article|story|post)|we want to hear (?:from you|what you think)|jetzt spenden)\b`)
 
 // textCallStart reports whether low opens with a word textCallRe may
 // open with: the regexp is long, and most lines open otherwise.
@@ -386,7 +388,8 @@ var (
 	textCallWords  = wordSet(strings.Fields(`subscribe sign download join follow visit get abonniere abonnieren registriere
 		registrieren melde melden besuche besuchen folge folgen hol holen suscríbete regístrate descarga síguenos visita mira
 		abonnez inscrivez téléchargez suivez zapisz subskrybuj pobierz obserwuj iscriviti seguici scarica gefällt lust like
-		enjoy enjoyed did`)...)
+		enjoy enjoyed did helfen hilf unterstützen unterstütze spenden support donate soutenez faites apoya sostienici wesprzyj
+		wenn if we`)...)
 )
 
 // textMaxCallWords bounds a call to the reader.

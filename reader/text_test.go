@@ -3772,3 +3772,21 @@ func TestTextSiteLinesInTheArticle(t *testing.T) {
 		t.Errorf("the note's title %q", a.Title)
 	}
 }
+
+// TestTextSupportAppeal: the site's appeal for its readers' support
+// ("Helfen Sie mit, …", "Wenn Ihnen unser Artikel gefallen hat:
+// Unterstützen Sie …", "Jetzt spenden!", "We want to hear what you think
+// about this article") was kept as the article's last paragraph.
+func TestTextSupportAppeal(t *testing.T) {
+	ps := []string{para("appeal one", 55), para("appeal two", 50)}
+	for _, c := range []string{
+		"Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus.",
+		"Helfen Sie mit, unseren Journalismus auch in Zukunft möglich zu machen! Jetzt mit wenigen Klicks unterstützen!",
+		"We want to hear what you think about this article. Submit a letter to the editor or write to the letters desk.",
+		"Jetzt spenden!",
+	} {
+		a := pasted(t, "Start\nPolitik\nKultur", "Die Klimakonferenz in Glasgow", ps[0], ps[1], c, "Kommentare (0)", "Impressum")
+		keepsAll(t, a.Text, ps)
+		dropsAll(t, a.Text, "the appeal", []string{c})
+	}
+}
