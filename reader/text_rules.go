@@ -419,6 +419,21 @@ const textMaxPostFooterWords = 80
 // under a Creative Commons" licence, in the languages of Europe.
 var textLicenceRe = lazyRegexp(`(?:licensed|available) under (?:a |the )?creative[ -]commons|steh(?:t|en) unter (?:einer|der) creative[ -]commons|unterliegen (?:einer|der|dieser) creative[ -]commons|sous (?:une )?licence creative[ -]commons|bajo (?:una |la )?licencia creative[ -]commons|(?:sotto|con) (?:una |la )?licenza creative[ -]commons|sob (?:uma |a )?licença creative[ -]commons|na licencji creative[ -]commons`)
 
+// textDisclaimerRe matches a site's disclaimer about what it prints, in
+// the languages of Europe: its writers' views are not its own ("may not
+// necessarily reflect the views of the site", "n'engagent que leurs
+// auteurs", "geben die Meinung des Autors wieder"), it answers not for its
+// contributors, its advertisers do not sway it ("advertisers do not
+// influence our picks") or a disclaimer or disclosure says so.
+var textDisclaimerRe = lazyRegexp(`\b(?:do(?:es)? not|don't|doesn't|not) (?:necessarily )?(?:reflect|represent) the (?:views?|opinions?|position)|\bnot (?:be )?(?:held )?(?:responsible|liable) for (?:the )?(?:opinions|views|content|comments|statements)|\badvertisers? (?:do(?:es)? not|don't|doesn't) influence|\b(?:advertising|advertiser|affiliate) (?:disclaimer|disclosure)|n'engagent que (?:leurs?|son|ses|l'|la)|ne (?:reflètent|représentent) pas (?:nécessairement )?(?:l'avis|l'opinion|les opinions|la position)|geben (?:nicht )?(?:unbedingt |immer |ausschließlich |lediglich )?die meinung (?:de[rs] )?(?:autors|autorin|autoren|verfasser\p{L}*|redaktion)|spiegel[nt] nicht (?:unbedingt |zwangsläufig |notwendigerweise )?die meinung|no (?:necesariamente )?refleja[n]? (?:la opinión|el punto de vista|la posición)|son (?:de )?(?:exclusiva )?responsabilidad (?:exclusiva )?de (?:sus|los) autor|non riflett\p{L}* (?:necessariamente )?(?:le opinioni|l'opinione|il punto di vista)|não reflete[m]? (?:necessariamente )?(?:a opinião|as opiniões|o ponto de vista)|nie (?:musi |muszą )?odzwierciedla\p{L}* (?:stanowiska|poglądów|opinii)`)
+
+// textDisclaimerCues name what a disclaimer speaks of: the site, its
+// writers, its advertisers. A company's word quoted in a story ("the
+// comments do not reflect the views of its management") names none.
+var textDisclaimerCues = []string{"author", "autor", "auteur", "autore", "contributor", "writer", "verfasser", "site", "blog", "webseite",
+	"redaktion", "rédaction", "redacción", "redazione", "redakc", "publication", "advertis", "sponsor", "affiliate", "werb", "anzeige",
+	"publicité", "publicidad", "pubblicità", "reklam"}
+
 // textEndsWithTime reports a line ending in a time of day whose
 // abbreviation ends it as a sentence would ("at 11:08 a.m.", "09:01 hrs.").
 func textEndsWithTime(low string) bool {
@@ -677,15 +692,17 @@ func textClassify(units []textUnit) {
 			u.boiler = true
 		}
 		// A site's licence for what it prints ("Texte auf dieser Webseite
-		// stehen unter einer Creative Commons ...") and a blog's post
-		// footer (where the post was filed, how to follow its comments)
-		// are written as sentences; on a short post they outweighed it.
+		// stehen unter einer Creative Commons ..."), its disclaimer ("die
+		// Beiträge geben die Meinung der Autoren wieder") and a blog's
+		// post footer (where the post was filed, how to follow its
+		// comments) are written as sentences; on a short post they outweighed it.
 		// Each names the site's things, as an article's sentence about a
 		// licence or a fee ("Der Beitrag wurde … erhöht") does not; and
 		// neither is a page's sign by itself (siteLine): a note may say
 		// its photos are under a Creative Commons licence.
 		if u.prose && realWords <= textMaxRightsWords && strings.Contains(low, "creative") && textContainsAny(low, textLicenceCues) && textLicenceRe().MatchString(low) ||
-			u.prose && realWords <= textMaxPostFooterWords && textContainsAny(low, textPostFooterCues) && textPostFooterRe().MatchString(low) {
+			u.prose && realWords <= textMaxPostFooterWords && textContainsAny(low, textPostFooterCues) && textPostFooterRe().MatchString(low) ||
+			u.prose && realWords <= textMaxRightsWords && textContainsAny(low, textDisclaimerCues) && textDisclaimerRe().MatchString(low) {
 			u.boiler, u.siteLine = true, true
 		}
 		// Cheap tests of a word each regexp needs go first: the

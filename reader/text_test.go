@@ -3790,3 +3790,24 @@ func TestTextSupportAppeal(t *testing.T) {
 		dropsAll(t, a.Text, "the appeal", []string{c})
 	}
 }
+
+// TestTextSiteDisclaimer: a site's disclaimer about what it prints ("n'engagent
+// que leurs auteurs", "advertisers do not influence our picks") was kept as
+// the article's last paragraph; a company's statement a story quotes stays.
+func TestTextSiteDisclaimer(t *testing.T) {
+	ps := []string{para("note one", 55), para("note two", 50)}
+	for _, d := range []string{
+		"Les opinions exprimées dans les blogs de ce journal n'engagent que leurs auteurs.",
+		"Namentlich gekennzeichnete Beiträge geben immer die Meinung des Autors wieder, nicht die der Redaktion.",
+		"News articles on this site may contain opinions of the author, and may not necessarily reflect the views of the site itself.",
+		"We recommend the best products through an independent review process, and advertisers do not influence our picks.",
+	} {
+		a := pasted(t, "Blog\nArchiv\nÜber uns", "Turpitude et architecture", ps[0], ps[1], d, "Kommentare (0)", "Impressum")
+		keepsAll(t, a.Text, ps)
+		dropsAll(t, a.Text, "the disclaimer", []string{d})
+	}
+	// A company's word quoted in a story is the story's.
+	quote := "The company said in a statement that the comments do not reflect the views of its management, and that it had begun an inquiry."
+	a := pasted(t, "Home\nBusiness\nMarkets", "Chief executive apologises for remarks", ps[0], quote, ps[1], "Share\nRelated articles", "© 2022 Paper")
+	keepsAll(t, a.Text, append(append([]string{}, ps...), quote))
+}
