@@ -433,7 +433,7 @@ type textUnit struct {
 	meta     bool    // a byline, a date, a photo credit
 	byline   bool    // a byline or a date
 	junk     bool    // an image placeholder, a form field, a bare URL
-	siteLine bool    // boiler by its words alone (a licence, a post's footer): no sign of a page by itself
+	siteLine bool    // boiler by its words alone (a licence, a disclaimer, a post's footer): no sign of a page by itself
 	repeated bool    // the same line occurs elsewhere in the dump
 	dup      float64 // share of its word 4-grams found elsewhere in the dump
 	table    bool    // a row of a table
