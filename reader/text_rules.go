@@ -280,7 +280,18 @@ var textTeaserLineRe = lazyRegexp(`^(?:read (?:also|more|next)|also read|see als
 // headline. Months are matched by the stems of their names in the
 // languages of Western and Eastern Europe ("14. März 2020", "22 de
 // outubro de 2010", "11 октября 2018").
-var textBylineRe = lazyRegexp(`^[^\p{L}\p{N}]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b|^\W*(?:vor|il y a|hace|há)\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|secondes?|minutes?|heures?|jours?|semaines?|segundos?|minutos?|horas?|d[ií]as?|semanas?)\b|^\W*\d+\s+(?:minut\w*|godzin\w*|dni|tygodni\w*)\s+temu\b|\b(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|czas czytania|leestijd)\b`)
+var textBylineRe = lazyRegexp(`^[^\p{L}\p{N}]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
+
+// textElseDateRe matches, in the languages of Europe, a relative date
+// ("vor 12 Stunden", "Hace 12 horas", "5 godzin temu": hours and days;
+// "Hace 30 años" heads an anniversary piece) and a reading time
+// ("Lesedauer: 8 Min."): byline lines as their English forms are. Apart
+// from textBylineRe, and tried only on lines with its words, as every
+// unanchored alternative there costs every line.
+var textElseDateRe = lazyRegexp(`^\W*(?:vor|il y a|hace|há)\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|secondes?|minutes?|heures?|jours?|semaines?|segundos?|minutos?|horas?|d[ií]as?|semanas?)\b|^\W*\d+\s+(?:minut\w*|godzin\w*|dni|tygodni\w*)\s+temu\b|\b(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|czas czytania|leestijd)\b`)
+
+// textElseDateWords are words textElseDateRe cannot match without.
+var textElseDateWords = []string{"vor ", "il y a", "hace ", "há ", "temu", "lesezeit", "lesedauer", "lecture", "lectura", "leitura", "lettura", "czytania", "leestijd"}
 
 // textDateRe matches a date written with a month's name, the day before
 // or after it. (Apart from textBylineRe: one regexp of both runs on the
@@ -426,6 +437,11 @@ var textLicenceRe = lazyRegexp(`(?:licensed|available) under (?:a |the )?creativ
 // contributors, its advertisers do not sway it ("advertisers do not
 // influence our picks") or a disclaimer or disclosure says so.
 var textDisclaimerRe = lazyRegexp(`\b(?:do(?:es)? not|don't|doesn't|not) (?:necessarily )?(?:reflect|represent) the (?:views?|opinions?|position)|\bnot (?:be )?(?:held )?(?:responsible|liable) for (?:the )?(?:opinions|views|content|comments|statements)|\badvertisers? (?:do(?:es)? not|don't|doesn't) influence|\b(?:advertising|advertiser|affiliate) (?:disclaimer|disclosure)|n'engagent que (?:leurs?|son|ses|l'|la)|ne (?:reflètent|représentent) pas (?:nécessairement )?(?:l'avis|l'opinion|les opinions|la position)|geben (?:nicht )?(?:unbedingt |immer |ausschließlich |lediglich )?die meinung (?:de[rs] )?(?:autors|autorin|autoren|verfasser\p{L}*|redaktion)|spiegel[nt] nicht (?:unbedingt |zwangsläufig |notwendigerweise )?die meinung|no (?:necesariamente )?refleja[n]? (?:la opinión|el punto de vista|la posición)|son (?:de )?(?:exclusiva )?responsabilidad (?:exclusiva )?de (?:sus|los) autor|non riflett\p{L}* (?:necessariamente )?(?:le opinioni|l'opinione|il punto di vista)|não reflete[m]? (?:necessariamente )?(?:a opinião|as opiniões|o ponto de vista)|nie (?:musi |muszą )?odzwierciedla\p{L}* (?:stanowiska|poglądów|opinii)`)
+
+// textDisclaimerWords are words textDisclaimerRe cannot match without:
+// the regexp is long and unanchored, and most lines hold none of them.
+var textDisclaimerWords = []string{"reflect", "represent", "responsib", "liable", "influence", "disclaimer", "disclosure", "engagent",
+	"reflètent", "meinung", "refleja", "riflett", "odzwierciedla"}
 
 // textDisclaimerCues name what a disclaimer speaks of: the site, its
 // writers, its advertisers. A company's word quoted in a story ("the
@@ -702,7 +718,7 @@ func textClassify(units []textUnit) {
 		// its photos are under a Creative Commons licence.
 		if u.prose && realWords <= textMaxRightsWords && strings.Contains(low, "creative") && textContainsAny(low, textLicenceCues) && textLicenceRe().MatchString(low) ||
 			u.prose && realWords <= textMaxPostFooterWords && textContainsAny(low, textPostFooterCues) && textPostFooterRe().MatchString(low) ||
-			u.prose && realWords <= textMaxRightsWords && textContainsAny(low, textDisclaimerCues) && textDisclaimerRe().MatchString(low) {
+			u.prose && realWords <= textMaxRightsWords && textContainsAny(low, textDisclaimerWords) && textContainsAny(low, textDisclaimerCues) && textDisclaimerRe().MatchString(low) {
 			u.boiler, u.siteLine = true, true
 		}
 		// Cheap tests of a word each regexp needs go first: the
@@ -724,7 +740,8 @@ func textClassify(units []textUnit) {
 			u.prose = false
 		}
 		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) && textHasMonth(low) && textDateRe().MatchString(low) ||
-			(textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low))
+			(textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low) ||
+			textHasDigit(low) && textContainsAny(low, textElseDateWords) && textElseDateRe().MatchString(low))
 		u.meta = u.byline || !u.prose && realWords <= 20 && textContainsAny(low, textCreditWords) && textCreditRe().MatchString(low)
 		if u.prose && (realWords <= textCaptionWords && textContainsAny(low, textPhotoWords) && textCaptionRe().MatchString(low) ||
 			realWords <= textLongCaptionWords && strings.Contains(low, "photo") && textFilePhotoRe().MatchString(low)) {
