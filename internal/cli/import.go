@@ -91,11 +91,10 @@ func cmdImport(e *env, args []string) error {
 		}
 	}
 	if report != nil {
-		f := report
-		opt.Report = f
+		opt.Report = report
 		if exp != nil {
 			// The items the export's reading skipped have their line too.
-			enc := json.NewEncoder(f)
+			enc := json.NewEncoder(report)
 			for _, prob := range exp.Problems {
 				ref, why, ok := strings.Cut(oneLine(prob), ": ")
 				if !ok {
