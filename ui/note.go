@@ -26,8 +26,9 @@ type noteEditor struct {
 	// theirs is the note another margin saved meanwhile (a conflict the
 	// user resolves); deleted is set when the highlight was deleted
 	// elsewhere.
-	theirs  *string
-	deleted bool
+	theirs        *string
+	deleted       bool
+	width, height int // the cells it is drawn in (SetSize)
 	// escOnce: esc was pressed once on a note whose highlight was
 	// deleted elsewhere; a second esc keeps the words in a file.
 	escOnce bool
@@ -121,8 +122,8 @@ func (e *noteEditor) keys() EditorKeys {
 
 // SetSize fits the editor in w×h cells.
 func (e *noteEditor) SetSize(w, h int) {
-	e.area.SetWidth(max(w-4, 10))
-	e.area.SetHeight(max(h-4, 3))
+	e.width, e.height = w, h
+	e.fit()
 }
 
 // Update passes typing to the text area.
@@ -144,11 +145,19 @@ func (e *noteEditor) Value() string {
 	return strings.TrimRight(sanitize.Text(v), " \n\t")
 }
 
-// View draws the quote and the editor as lines, h at most: the text
-// area takes the rows the quote and the notices above it leave. (It was
-// sized once, for a quote of two lines: under a longer quote the line
-// being typed fell below the screen, and a resize left it as it was.)
+// View draws the quote and the editor as lines: what stands above the
+// text area (head), then the text area, sized by fit.
 func (e *noteEditor) View(w, h int) []string {
+	lines := e.head(w, h)
+	for _, l := range strings.Split(e.area.View(), "\n") {
+		lines = append(lines, "  "+l)
+	}
+	return lines
+}
+
+// head is what stands above the text area in w×h cells: the quote, and a
+// conflict's or a deletion's notice.
+func (e *noteEditor) head(w, h int) []string {
 	st := e.Styles
 	head := "Note on:"
 	if e.article {
@@ -177,21 +186,40 @@ func (e *noteEditor) View(w, h int) []string {
 	case e.deleted:
 		lines = append(lines, "  "+st.App.Error.Render("This highlight was deleted elsewhere; your note is kept here."), "")
 	}
-	// A copy of the text area, sized to the rows left, is drawn: the
-	// view changes no state, and sizing it scrolls the cursor's line
-	// into view.
-	area := e.area
-	if aw := max(w-4, 10); area.Width() != aw {
-		area.SetWidth(aw)
-	}
-	if ah := max(h-len(lines), 3); area.Height() != ah {
-		area.SetHeight(ah)
-	}
-	for _, l := range strings.Split(area.View(), "\n") {
-		lines = append(lines, "  "+l)
-	}
 	return lines
 }
+
+// fit gives the text area the rows its head leaves. It was sized once, for
+// a quote of two lines: under a longer quote, or a conflict's notice, the
+// line being typed fell below the screen. The reader calls it after each
+// change to the editor (applyHL) and on a resize (SetSize).
+func (e *noteEditor) fit() {
+	if aw := max(e.width-4, 10); e.area.Width() != aw {
+		e.area.SetWidth(aw)
+	}
+	ah := max(e.height-len(e.head(e.width, e.height)), 3)
+	if ah == e.area.Height() {
+		return
+	}
+	grown := ah > e.area.Height()
+	e.area.SetHeight(ah)
+	if grown {
+		// The text area scrolls only to keep its cursor in view: grown,
+		// it kept the lines it had scrolled past hidden over rows left
+		// empty. Scrolled from the top down to the cursor again, it
+		// shows what fits.
+		row, col := e.area.Line(), e.area.Column()
+		e.area.MoveToBegin()
+		for i := 0; e.area.Line() < row && i < maxNoteRows; i++ {
+			e.area.CursorDown()
+		}
+		e.area.SetCursorColumn(col)
+	}
+}
+
+// maxNoteRows bounds the walk back to the cursor (a note's rows and the
+// rows its lines wrap to).
+const maxNoteRows = 100_000
 
 // maxQuoteLines is how much of the quote the editor shows above the note.
 const maxQuoteLines = 3

@@ -1574,6 +1574,9 @@ func (p *pagerModel) viewStatus() []string {
 // during the last call into them: the status and error lines, the mode, a
 // list to open; and returns the command for a reload or a copy asked for.
 func (p *pagerModel) applyHL() tea.Cmd {
+	if p.hl.editor != nil {
+		p.hl.editor.fit() // a conflict's notice may have come or gone
+	}
 	fx := p.hl.take()
 	if fx.setStatus {
 		p.status = fx.status

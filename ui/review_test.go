@@ -381,6 +381,18 @@ func TestNoteEditorKeepsTheTypedLineInView(t *testing.T) {
 		if !strings.Contains(scr, "CLAIMENDAFTER") || !strings.Contains(scr, "Note on:") {
 			t.Errorf("%v then 60x16: the editor does not fit:\n%s", size, scr)
 		}
+		// Grown again, the text area shows what fits: it kept the lines
+		// it had scrolled past hidden over rows left empty.
+		hs.send(tea.WindowSizeMsg{Width: 100, Height: 40})
+		empty := 0
+		for _, l := range strings.Split(hs.screen(), "\n") {
+			if strings.TrimSpace(l) == "┃" {
+				empty++
+			}
+		}
+		if scr := hs.screen(); empty > 0 || !strings.Contains(scr, "CLAIMENDAFTER") {
+			t.Errorf("%v then 100x40: %d empty rows:\n%s", size, empty, scr)
+		}
 		// Their note, changed elsewhere meanwhile, takes only the room
 		// the editor leaves.
 		theirs := strings.Repeat("Their long note goes on and on about the claim. ", 30)
