@@ -3738,15 +3738,21 @@ func TestTextAuthorBoxHeadings(t *testing.T) {
 // Lizenz", "This work is licensed under a Creative Commons …") was kept
 // as the article's last paragraph, and on a short post won over it.
 func TestTextLicenceLine(t *testing.T) {
-	ps := []string{para("cc one", 55), para("cc two", 50)}
-	for _, lic := range []string{
+	dropsClosingLines(t, "the licence",
 		"Die Texte auf dieser Webseite stehen unter einer Creative Commons Namensnennung 4.0 International Lizenz, soweit nicht anders angegeben.",
 		"This work by the author is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License, unless stated otherwise.",
-		"Le contenu de ce blog est disponible sous licence Creative Commons Attribution 4.0, sauf mention contraire.",
-	} {
-		a := pasted(t, "Blog\nArchiv\nÜber mich", "20 Cent 1 Bild", ps[0], ps[1], lic, "Kommentare (0)", "Impressum")
+		"Le contenu de ce blog est disponible sous licence Creative Commons Attribution 4.0, sauf mention contraire.")
+}
+
+// dropsClosingLines fails the test for each line that, closing a short
+// post (two paragraphs, then the comments and the imprint), is kept.
+func dropsClosingLines(t *testing.T, what string, lines ...string) {
+	t.Helper()
+	ps := []string{para("closing one", 55), para("closing two", 50)}
+	for _, l := range lines {
+		a := pasted(t, "Blog\nArchiv\nÜber uns", "Eine Woche in Glasgow", ps[0], ps[1], l, "Kommentare (0)", "Impressum")
 		keepsAll(t, a.Text, ps)
-		dropsAll(t, a.Text, "the licence", []string{lic})
+		dropsAll(t, a.Text, what, []string{l})
 	}
 }
 
@@ -3778,34 +3784,23 @@ func TestTextSiteLinesInTheArticle(t *testing.T) {
 // Unterstützen Sie …", "Jetzt spenden!", "We want to hear what you think
 // about this article") was kept as the article's last paragraph.
 func TestTextSupportAppeal(t *testing.T) {
-	ps := []string{para("appeal one", 55), para("appeal two", 50)}
-	for _, c := range []string{
+	dropsClosingLines(t, "the appeal",
 		"Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus.",
 		"Helfen Sie mit, unseren Journalismus auch in Zukunft möglich zu machen! Jetzt mit wenigen Klicks unterstützen!",
 		"We want to hear what you think about this article. Submit a letter to the editor or write to the letters desk.",
-		"Jetzt spenden!",
-	} {
-		a := pasted(t, "Start\nPolitik\nKultur", "Die Klimakonferenz in Glasgow", ps[0], ps[1], c, "Kommentare (0)", "Impressum")
-		keepsAll(t, a.Text, ps)
-		dropsAll(t, a.Text, "the appeal", []string{c})
-	}
+		"Jetzt spenden!")
 }
 
 // TestTextSiteDisclaimer: a site's disclaimer about what it prints ("n'engagent
 // que leurs auteurs", "advertisers do not influence our picks") was kept as
 // the article's last paragraph; a company's statement a story quotes stays.
 func TestTextSiteDisclaimer(t *testing.T) {
-	ps := []string{para("note one", 55), para("note two", 50)}
-	for _, d := range []string{
+	dropsClosingLines(t, "the disclaimer",
 		"Les opinions exprimées dans les blogs de ce journal n'engagent que leurs auteurs.",
 		"Namentlich gekennzeichnete Beiträge geben immer die Meinung des Autors wieder, nicht die der Redaktion.",
 		"News articles on this site may contain opinions of the author, and may not necessarily reflect the views of the site itself.",
-		"We recommend the best products through an independent review process, and advertisers do not influence our picks.",
-	} {
-		a := pasted(t, "Blog\nArchiv\nÜber uns", "Turpitude et architecture", ps[0], ps[1], d, "Kommentare (0)", "Impressum")
-		keepsAll(t, a.Text, ps)
-		dropsAll(t, a.Text, "the disclaimer", []string{d})
-	}
+		"We recommend the best products through an independent review process, and advertisers do not influence our picks.")
+	ps := []string{para("note one", 55), para("note two", 50)}
 	// A company's word quoted in a story is the story's.
 	quote := "The company said in a statement that the comments do not reflect the views of its management, and that it had begun an inquiry."
 	a := pasted(t, "Home\nBusiness\nMarkets", "Chief executive apologises for remarks", ps[0], quote, ps[1], "Share\nRelated articles", "© 2022 Paper")
