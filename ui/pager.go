@@ -1079,8 +1079,9 @@ func (p *pagerModel) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.jumpMatch(1)
 	case key.Matches(msg, k.PrevMatch):
 		p.jumpMatch(-1)
-	case key.Matches(msg, on(k.NextMatch), on(k.PrevMatch)):
-		// No matches to go to: say why, rather than nothing.
+	case key.Matches(msg, p.keys.NextMatch, p.keys.PrevMatch):
+		// No matches to go to (currentKeys switched n and N off): say
+		// why, rather than nothing.
 		switch {
 		case p.query != "" && (p.findRest || p.finding):
 			p.status = "Still searching for “" + sanitize.Line(p.query) + "”…"
@@ -1707,11 +1708,4 @@ func sameHighlights(a, b []store.Highlight) bool {
 		}
 	}
 	return true
-}
-
-// on is b switched on: the keys of a binding that is off now, to answer
-// them with what is missing.
-func on(b key.Binding) key.Binding {
-	b.SetEnabled(true)
-	return b
 }
