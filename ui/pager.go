@@ -834,11 +834,8 @@ func (p *pagerModel) titleLines() []string {
 	}
 	ls := wrapPlain(title, w)
 	if len(ls) > maxTitleLines {
-		ls = ls[:maxTitleLines]
-		ls[maxTitleLines-1] = truncate(ls[maxTitleLines-1]+" …", w)
-		if !strings.HasSuffix(ls[maxTitleLines-1], "…") {
-			ls[maxTitleLines-1] = truncate(ls[maxTitleLines-1], w-1) + "…"
-		}
+		// The rest runs on in the last line, cut with an ellipsis.
+		ls = append(ls[:maxTitleLines-1], truncate(strings.Join(ls[maxTitleLines-1:], " "), w))
 	}
 	return ls
 }
