@@ -83,7 +83,7 @@ func cmdImport(e *env, args []string) error {
 			}
 			// A file cut short has its whole entries before the cut: say
 			// that none of them went in, rather than leave it to guess.
-			return &wrapped{err, "; nothing was imported"}
+			return fmt.Errorf("%w; nothing was imported", err)
 		}
 		fmt.Fprintln(e.stdout, oneLine(exp.Summary))
 		for _, p := range exp.Problems {
@@ -442,13 +442,3 @@ func (e *env) openForImport(dry bool) (st *store.Store, done func(), err error) 
 	}
 	return st, func() { st.Close(); os.RemoveAll(dir) }, nil
 }
-
-// wrapped is err with words added to its message; errors.Is and As see
-// err.
-type wrapped struct {
-	err  error
-	tail string
-}
-
-func (w *wrapped) Error() string { return w.err.Error() + w.tail }
-func (w *wrapped) Unwrap() error { return w.err }
