@@ -72,6 +72,7 @@ type Data struct {
 type Highlight struct {
 	ID              string    // stable block id, e.g. hl-1x2y3z (link with [[#^hl-1x2y3z]])
 	Text            string    // the passage as the reader highlighted it, plain text
+	Quote           string    // Text as a Markdown blockquote; a passage across a list, table or code keeps those blocks
 	Now             string    // the passage as the article reads now, when a refresh reworded it; else ""
 	Prefix          string    // plain text just before it
 	Suffix          string    // plain text just after it
@@ -175,6 +176,7 @@ func build(a *store.Article, hs []store.Highlight, opt Options, note func(string
 	}
 	used := map[string]bool{}
 	byID := map[int64]int{}
+	quotes := blockQuotes(a.Markdown, sel)
 	for i, h := range sel {
 		used[h.Label] = true
 		v := Highlight{
@@ -192,6 +194,10 @@ func build(a *store.Article, hs []store.Highlight, opt Options, note func(string
 			MarginID:  h.ID,
 			Created:   h.Created,
 			MarginURL: MarginURL(a.ID, h.ID),
+		}
+		v.Quote = quotes[i]
+		if v.Quote == "" {
+			v.Quote = blockquote(v.Text)
 		}
 		if h.Changed() {
 			v.Now = sanitize.Text(h.Exact)

@@ -1,7 +1,10 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
+	"html"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -155,3 +158,80 @@ func FuzzJSONSelectors(f *testing.F) {
 		}
 	})
 }
+
+// FuzzQuoteBlocks: a highlight over any part of any article (the article's
+// Markdown comes from web pages) is quoted without breaking out of its
+// quote: the export keeps its three headings, the quote is one blockquote,
+// and its words are the passage's, in order.
+func FuzzQuoteBlocks(f *testing.F) {
+	f.Add(blocksMD, uint16(10), uint16(400))
+	f.Add("- a\n  - b\n\n        code\n- c\n\n> - d\n>   ```\n>   e\n", uint16(0), uint16(60))
+	f.Add("| a | b |\n|---|---|\n| `x|y` | **z** |\n\n1. # h\n2. ---\n", uint16(2), uint16(50))
+	f.Fuzz(func(t *testing.T, md string, s, e uint16) {
+		if len(md) > 4096 {
+			return
+		}
+		tx := render.Parse(md)
+		start, end := min(int(s), len(md)), min(int(e), len(md))
+		if start >= end {
+			return
+		}
+		q := tx.QuoteAt(start, end)
+		if strings.TrimSpace(q.Exact) == "" {
+			return
+		}
+		h := store.Highlight{ID: 1, ArticleID: 1, Start: start, End: end, Exact: q.Exact, Label: "claim"}
+		out, err := Markdown(&store.Article{ID: 1, Content: article.Content{Title: "T", Markdown: md}}, []store.Highlight{h}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertClean(t, out)
+		body := out[bytes.Index(out, []byte("\n# T")):]
+		doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(body))
+		var heads, quotes int
+		var words strings.Builder
+		for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c.(type) {
+			case *ast.Heading:
+				heads++
+			case *ast.Blockquote:
+				if quotes++; quotes == 1 {
+					words.WriteString(textOf(c, body))
+				}
+			}
+		}
+		if heads != 3 {
+			t.Fatalf("%d top-level headings, want 3:\n%s", heads, body)
+		}
+		squeeze := func(s string) string {
+			return strings.Join(strings.Fields(s), "")
+		}
+		if got, want := squeeze(words.String()), squeeze(sanitize.Text(q.Exact)); got != want {
+			t.Fatalf("quote reads %q, passage %q:\n%s", got, want, body)
+		}
+	})
+}
+
+// textOf is the text a reader sees in n: text, code spans' and code
+// blocks' text, with escapes and entities decoded.
+func textOf(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, enter bool) (ast.WalkStatus, error) {
+		if !enter {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			b.Write(c.Lines().Value(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return html.UnescapeString(escaped.ReplaceAllString(b.String(), "$1"))
+}
+
+// escaped is a backslash escape, which goldmark's text keeps as written.
+var escaped = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`)

@@ -195,7 +195,7 @@ func defaultMarkdown(d *Data) string {
 // line (so Obsidian attaches the id to the quote), a short list with the
 // label tag and the claim it is linked to, then the note in a callout.
 func writeHighlight(b *strings.Builder, h Highlight) {
-	b.WriteString(blockquote(h.Text))
+	b.WriteString(h.Quote)
 	b.WriteString("\n\n^")
 	b.WriteString(h.ID)
 	b.WriteString("\n\n")

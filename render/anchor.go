@@ -197,14 +197,7 @@ const quoteContext = 32
 func (t *Text) QuoteAt(start, end int) Quote {
 	p := t.p
 	q := Quote{Start: start, End: end}
-	a := p.plainAt(start)
-	b := a
-	for b < len(p.plain) && (p.unitOf(b) < 0 || int(p.units.at(p.unitOf(b)).off) < end) {
-		b++
-	}
-	for b > a && p.unitOf(b-1) < 0 {
-		b--
-	}
+	a, b := p.plainRange(start, end)
 	q.Exact = string(p.plain[a:b])
 	pa := a
 	for n := 0; pa > 0 && n < quoteContext; n++ {
@@ -219,6 +212,20 @@ func (t *Text) QuoteAt(start, end int) Quote {
 	}
 	q.Suffix = string(p.plain[b:pb])
 	return q
+}
+
+// plainRange returns the plain range of source range [start,end): from
+// the first text at or after start to the end of the last text before end.
+func (p *proj) plainRange(start, end int) (a, b int) {
+	a = p.plainAt(start)
+	b = a
+	for b < len(p.plain) && (p.unitOf(b) < 0 || int(p.units.at(p.unitOf(b)).off) < end) {
+		b++
+	}
+	for b > a && p.unitOf(b-1) < 0 {
+		b--
+	}
+	return a, b
 }
 
 // ErrQuoteNotFound says a quote does not occur in the article.
