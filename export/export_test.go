@@ -752,3 +752,27 @@ func TestArticleStateFollowsReading(t *testing.T) {
 		}
 	}
 }
+
+// An emoji in a title is written as itself in the front matter, as
+// Obsidian shows it: go-yaml wrote "Pear Jam \U0001F350". An escaped
+// backslash before a U, and an invisible character, are left escaped.
+func TestFrontMatterKeepsEmoji(t *testing.T) {
+	for _, c := range []struct{ title, want, not string }{
+		{"Pear Jam 🍐 for the Holidays", "title: \"Pear Jam 🍐 for the Holidays\"", `\U`},
+		{`C:\U0001F350 🍐`, `title: "C:\\U0001F350 🍐"`, ""},
+		{"tag\U000E0041 🍐", `\U000E0041`, ""},
+	} {
+		out, err := Markdown(&store.Article{ID: 1, Content: article.Content{Title: c.title}}, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fm := frontMatterOf(t, out)
+		if !bytes.Contains(fm, []byte(c.want)) || c.not != "" && bytes.Contains(fm, []byte(c.not)) {
+			t.Errorf("%q:\n%s", c.title, fm)
+		}
+		var got struct{ Title string }
+		if err := yaml.Unmarshal(fm, &got); err != nil || got.Title != sanitize.Text(c.title) {
+			t.Errorf("%q reads back as %q (%v)", c.title, got.Title, err)
+		}
+	}
+}

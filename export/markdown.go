@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"html"
@@ -339,13 +340,50 @@ func marshalYAML(v any) (string, error) {
 		return "", err
 	}
 	out, err := yaml.Marshal(&n)
-	var back yaml.Node
-	if err == nil && yaml.Unmarshal(out, &back) == nil && sameScalars(&n, &back) {
+	if err == nil && readsBack(&n, out) {
+		if lit := astralLiterals(out); readsBack(&n, lit) {
+			out = lit
+		}
 		return string(out), nil
 	}
 	quoteStrings(&n)
 	out, err = yaml.Marshal(&n)
+	if lit := astralLiterals(out); err == nil && readsBack(&n, lit) {
+		out = lit
+	}
 	return string(out), err
+}
+
+// readsBack reports whether go-yaml reads out back as n's scalars.
+func readsBack(n *yaml.Node, out []byte) bool {
+	var back yaml.Node
+	return yaml.Unmarshal(out, &back) == nil && sameScalars(n, &back)
+}
+
+// astralEscape is go-yaml's escape of a character beyond the BMP (an
+// emoji), with the backslashes before it.
+var astralEscape = regexp.MustCompile(`(\\+)U([0-9A-Fa-f]{8})`)
+
+// astralLiterals writes the emoji and other visible characters beyond the
+// BMP that go-yaml escapes ("Pear Jam \U0001F350") as themselves, as
+// Obsidian's properties and a person reading the file show them; an
+// escaped backslash before a U, and invisible characters, stay as they
+// are.
+func astralLiterals(out []byte) []byte {
+	if !bytes.Contains(out, []byte(`\U`)) {
+		return out
+	}
+	return astralEscape.ReplaceAllFunc(out, func(m []byte) []byte {
+		sub := astralEscape.FindSubmatch(m)
+		if len(sub[1])%2 == 0 {
+			return m // "\\U…": a backslash, then the letter U
+		}
+		r, err := strconv.ParseUint(string(sub[2]), 16, 32)
+		if err != nil || r < 0x10000 || r > unicode.MaxRune || !unicode.IsGraphic(rune(r)) {
+			return m
+		}
+		return append(sub[1][:len(sub[1])-1:len(sub[1])-1], string(rune(r))...)
+	})
 }
 
 // sameScalars reports whether two node trees hold the same scalar values.
