@@ -352,6 +352,26 @@ func (l *libraryModel) viewSkipped() (string, bool) {
 	return truncate(" "+l.Styles.App.Error.Render(text), l.Width), true
 }
 
+// viewAsk is the import's question: the export's summary and "import?"
+// on one line, or, when they do not fit, on two, the summary wrapped and
+// cut on the second line before the question, which always shows (the
+// counts at the summary's end were cut on a narrow screen).
+func (l *libraryModel) viewAsk() []string {
+	st, w := l.Styles, l.Width
+	const ask = " — import? (y/n)"
+	sum := oneLine(l.imp.plan.Summary)
+	if 1+lipgloss.Width(sum+ask) <= w {
+		return []string{" " + st.App.Status.Render(sum+ask)}
+	}
+	lines := wrapPlain(sum, max(w-1, 10))
+	rest := strings.Join(lines[1:], " ")
+	second := truncate(rest, max(w-1-lipgloss.Width(ask), 1)) + ask
+	if rest == "" {
+		second = "Import? (y/n)"
+	}
+	return []string{truncate(" "+st.App.Status.Render(lines[0]), w), truncate(" "+st.App.Status.Render(second), w)}
+}
+
 // viewImport is the footer while an import is read, asked about or run.
 func (l *libraryModel) viewImport() string {
 	st := l.Styles
@@ -360,9 +380,7 @@ func (l *libraryModel) viewImport() string {
 	case libImportOpen:
 		return truncate(" "+l.spin.View()+" "+st.App.Dim.Render(l.status), w)
 	case libImportAsk:
-		ask := " — import? (y/n)"
-		sum := truncate(oneLine(l.imp.plan.Summary), max(w-1-len([]rune(ask)), 1))
-		return truncate(" "+st.App.Status.Render(sum+ask), w)
+		return strings.Join(l.viewAsk(), "\n")
 	}
 	c := l.imp.counts
 	if l.imp.stop {

@@ -303,3 +303,22 @@ func TestLibraryImportSaysWhatWasSkipped(t *testing.T) {
 		t.Errorf("the skipped line stays after the question:\n%s", hs.screen())
 	}
 }
+
+// At 60 columns the question cut the export's counts ("2 links, 0 high…
+// — import?"): the summary now wraps onto a second line that ends with
+// the question, under the line naming a skipped row.
+func TestLibraryImportQuestionFitsNarrow(t *testing.T) {
+	hs, _ := importHarness(t, 3, 60, 20)
+	hs.press("I")
+	hs.typeText("instapaper_badrow.csv")
+	hs.press("enter")
+	scr := hs.screen()
+	for _, want := range []string{"Skipped: instapaper.csv line 11", "pocket.zip: Pocket export, 3 links, 1 highlight, 2 items", "skipped — import? (y/n)"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("%q is not on the screen:\n%s", want, scr)
+		}
+	}
+	if n := len(strings.Split(strings.TrimRight(scr, "\n"), "\n")); n != 20 {
+		t.Errorf("%d lines, want 20:\n%s", n, scr)
+	}
+}

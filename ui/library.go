@@ -1411,7 +1411,15 @@ func (l *libraryModel) move(n int) {
 // Layout: two header lines, the body, a footer line and the help.
 func (l *libraryModel) headerHeight() int { return 2 }
 
-func (l *libraryModel) footerHeight() int { return 2 }
+// footerHeight is the footer's lines: a message or prompt and the help
+// bar, or an import's question over an export some rows of which were
+// skipped, which can take three on a narrow screen.
+func (l *libraryModel) footerHeight() int {
+	if l.mode == libImportAsk && l.imp != nil {
+		return max(2, len(l.viewFooter()))
+	}
+	return 2
+}
 
 func (l *libraryModel) bodyHeight() int {
 	return max(l.Height-l.headerHeight()-l.footerHeight(), 1)
@@ -1473,7 +1481,7 @@ func (l *libraryModel) View() string {
 	b.WriteString(strings.Join(lines[:h], "\n"))
 	b.WriteByte('\n')
 	footer := l.viewFooter()
-	if len(footer) == 2 {
+	if len(footer) >= 2 {
 		// A long message takes the help bar's line too, until a key.
 		b.WriteString(strings.Join(footer, "\n"))
 		return b.String()
@@ -1788,9 +1796,9 @@ func (l *libraryModel) viewFooter() []string {
 		return line(l.prompt.View())
 	case libImportAsk:
 		if skipped, ok := l.viewSkipped(); ok {
-			return []string{skipped, l.viewImport()}
+			return append([]string{skipped}, l.viewAsk()...)
 		}
-		return line(l.viewImport())
+		return l.viewAsk()
 	case libImportOpen, libImporting:
 		return line(l.viewImport())
 	case libAll:
