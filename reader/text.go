@@ -558,7 +558,7 @@ func textUnits(text string) []textUnit {
 // ("Verband des"), is not one.
 func textBrokenSentence(prev, line string, after []string, width int) bool {
 	t := strings.TrimSpace(line)
-	if textCells(prev) < textMinLocalWrap || textCellCount(t) > 1 || textCodeLine(strings.TrimSpace(prev)) || textCodeLine(t) {
+	if textCells(prev) < textMinLocalWrap || textCellCount(t) > 1 || textWrapCode(strings.TrimSpace(prev)) || textWrapCode(t) {
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(t); !textDangles(prev) && !(unicode.IsLower(r) && !textEndsSentence(strings.TrimSpace(prev)) && !strings.HasSuffix(prev, ":")) {
@@ -984,10 +984,16 @@ func textLocalWraps(lines []string, width int) []bool {
 			b++
 		}
 		// Each run of one indent: a layout table's right cell goes on
-		// indented under the lines it shared with the left one.
+		// indented under the lines it shared with the left one. A
+		// dumper's placeholder for an ad or an image, set between the
+		// column's paragraphs, parts runs: it continues no wrap.
 		for s := a; s < b; {
+			if textPlaceholderLine(lines[s]) {
+				s++
+				continue
+			}
 			e := s + 1
-			for e < b && textIndent(lines[e]) == textIndent(lines[s]) {
+			for e < b && textIndent(lines[e]) == textIndent(lines[s]) && !textPlaceholderLine(lines[e]) {
 				e++
 			}
 			if e-s >= 3 {
@@ -998,6 +1004,13 @@ func textLocalWraps(lines []string, width int) []bool {
 		a = b + 1
 	}
 	return local
+}
+
+// textPlaceholderLine reports a line that is a dumper's placeholder for
+// an image, a frame or an ad, and nothing else ("[INS::INS]", "[photo-1]").
+func textPlaceholderLine(l string) bool {
+	l = strings.TrimSpace(l)
+	return len(l) > 2 && l[0] == '[' && l[len(l)-1] == ']' && strings.IndexByte(l, ' ') < 0
 }
 
 func textMarkLocalWrap(block []string, local []bool, width int) {
@@ -1028,7 +1041,7 @@ func textMarkLocalWrap(block []string, local []bool, width int) {
 	ends := false
 	for _, l := range block {
 		l = strings.TrimSpace(l)
-		if textCodeLine(l) || textCellCount(l) > 1 {
+		if textWrapCode(l) || textCellCount(l) > 1 {
 			return
 		}
 		inside = inside || textSentenceInside(l)
@@ -1040,6 +1053,28 @@ func textMarkLocalWrap(block []string, local []bool, width int) {
 	for i := 0; i+1 < len(block); i++ {
 		local[i] = true
 	}
+}
+
+// textWrapCode reports a line of code among wrapped lines: a semicolon
+// between two words ("... hinaus; maßgeblich seien ...") is a writer's,
+// in any language, and tells no code; one that ends a statement or
+// touches a bracket does.
+func textWrapCode(l string) bool {
+	if strings.IndexByte(l, ';') < 0 {
+		return textCodeLine(l)
+	}
+	b := []byte(l)
+	for i := 1; i+2 < len(b); i++ {
+		if b[i] != ';' || b[i+1] != ' ' {
+			continue
+		}
+		before, _ := utf8.DecodeLastRune(b[:i])
+		after, _ := utf8.DecodeRune(b[i+2:])
+		if unicode.IsLetter(before) && unicode.IsLetter(after) {
+			b[i] = ','
+		}
+	}
+	return textCodeLine(string(b))
 }
 
 // textSentenceInside reports a sentence ending inside s and another

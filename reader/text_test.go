@@ -3806,3 +3806,29 @@ func TestTextSiteDisclaimer(t *testing.T) {
 	a := pasted(t, "Home\nBusiness\nMarkets", "Chief executive apologises for remarks", ps[0], quote, ps[1], "Share\nRelated articles", "© 2022 Paper")
 	keepsAll(t, a.Text, append(append([]string{}, ps...), quote))
 }
+
+// TestTextUnitsNarrowColumnByPlaceholder: a text browser's dump of a
+// page whose paragraphs run in a narrow column beside a picture: no
+// blank line parts an ad's placeholder from the paragraph under it, and
+// a writer's semicolon stands inside a line. Each paragraph is read
+// whole: the placeholder parts the block, and a semicolon between two
+// words is no code.
+func TestTextUnitsNarrowColumnByPlaceholder(t *testing.T) {
+	first := "The minister said on Tuesday that the new rules would cost the region dearly and that the plan had to be changed soon. Its critics warned of the costs for small farms."
+	second := "The levy goes far beyond what the law requires; the committee will vote on the matter in the spring and expects a long debate about its costs for the farms."
+	long := para("Long", 60) // a paragraph the dumper set on one line
+	text := long + "\n\n[INS::INS]\n" + wrap(first, 44) + "\n\n" + wrap(second, 44) + "\n\n" + long
+	for _, p := range []string{first, second} {
+		found := false
+		for _, u := range textUnits(text) {
+			found = found || u.text == p
+		}
+		if !found {
+			var got []string
+			for _, u := range textUnits(text) {
+				got = append(got, u.text)
+			}
+			t.Errorf("narrow paragraph not read whole: %.40q\n%q", p, got)
+		}
+	}
+}
