@@ -93,10 +93,52 @@ func fromText(text string) (*Article, error) {
 			body = append([]int{s}, body...)
 		}
 	}
+	if len(body) > 0 {
+		if s := textRepeatedStandfirst(units, t, body[0]); s >= 0 {
+			body = append([]int{s}, body...)
+		}
+	}
 	// A page's passage printed twice is kept once; a note, which may say
 	// a thing twice, keeps what it says (textNote).
 	return textArticle(a, units, textDropCopies(units, body))
 }
+
+// textRepeatedStandfirst returns the paragraph right over the article's
+// first one at first, below the title t, that the page prints again
+// elsewhere (in a teaser of the piece, in the text shared with a link,
+// twice for two screen sizes): the standfirst, which lost to its copies'
+// weight as a repeat. Only the site's lines that part a standfirst from
+// the text may stand between (a credit, a date, a share button, a
+// placeholder). -1 when there is none.
+func textRepeatedStandfirst(units []textUnit, t, first int) int {
+	k := first - 1
+	for n := 0; k > t && n < textMaxStandfirstGap; n++ {
+		u := units[k]
+		if !u.junk && !u.meta && (!u.boiler || u.prose) {
+			break
+		}
+		k--
+	}
+	if k <= t || k < 0 {
+		return -1
+	}
+	if u := units[k]; !u.prose || !u.repeated || u.boiler || u.list || u.meta || u.words < textMinRepeatedStandfirst || !textEndsSentence(u.text) || textTitleShaped(u) {
+		return -1
+	}
+	if c := units[k+1]; c.meta && !c.byline {
+		return -1 // a picture's caption, over its credit, printed twice
+	}
+	return k
+}
+
+// textMaxStandfirstGap bounds the site's lines between a standfirst and
+// the article's first paragraph; a repeated standfirst holds so many words
+// at least (a shorter line printed twice is a headline, a caption or a
+// row of a table).
+const (
+	textMaxStandfirstGap      = 3
+	textMinRepeatedStandfirst = 15
+)
 
 // textDropCopies leaves out of body the second copy of a passage printed
 // twice whose first copy body holds.

@@ -3832,3 +3832,48 @@ func TestTextUnitsNarrowColumnByPlaceholder(t *testing.T) {
 		}
 	}
 }
+
+// TestTextRepeatedStandfirst: a news page whose standfirst, under the
+// headline and over the byline, is printed again in the page's list of
+// stories below. Its copy makes it a repeat, which weighs against it;
+// right over the article's first paragraph, with only the byline
+// between, it is the piece's opening and is kept, once. A caption
+// printed twice over its credit is not.
+func TestTextRepeatedStandfirst(t *testing.T) {
+	stand := "After years of debate the council voted on Tuesday to close the old library on Main Street and to sell its building to a developer."
+	caption := "The old library on Main Street, seen from the market square on a winter morning before the vote of the council."
+	text := strings.Join([]string{
+		"Home", "News", "Sport", "Contact Us", "Privacy",
+		"POLITICS",
+		"Council Votes To Close The Old Library",
+		stand,
+		"By Jane Roe",
+		"November 5, 2023",
+		para("Library", 60), para("Vote", 55), para("Developer", 50),
+		"More stories",
+		"Council Votes To Close The Old Library",
+		stand,
+		"Share", "Facebook", "Twitter",
+		"© 2023 Town News. All rights reserved.",
+	}, "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(a.Text, stand) != 1 || !strings.HasPrefix(a.Text, stand) {
+		t.Errorf("repeated standfirst not kept once, first:\n%s", a.Text)
+	}
+	pic := strings.Join([]string{
+		"Home", "News", "Sport", "Contact Us", "Privacy",
+		"Council Votes To Close The Old Library",
+		"By Jane Roe",
+		"November 5, 2023",
+		caption, caption,
+		"Photo: Jane Roe",
+		para("Library", 60), para("Vote", 55), para("Developer", 50),
+		"© 2023 Town News. All rights reserved.",
+	}, "\n\n")
+	if a, err := FromText(pic); err != nil || strings.Contains(a.Text, caption) {
+		t.Errorf("a caption printed twice was kept:\n%s", a.Text)
+	}
+}
