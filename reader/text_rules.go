@@ -766,6 +766,7 @@ func textClassify(units []textUnit) {
 	textClassifyCutTitles(units)
 	textClassifyBoxItems(units)
 	textClassifyClauseLists(units)
+	textClassifyQuotedLines(units)
 	textClassifyReferences(units)
 	textClassifyCode(units)
 	textClassifyFormText(units)
@@ -1395,6 +1396,60 @@ var textYearRe = lazyRegexp(`\b(?:1[5-9]|20)\d\d\b`)
 // textMarkClause marks units as the article's own though no prose (a list
 // completing its sentence, cited works), weighing a little in the search
 // for the article's run.
+// textClassifyQuotedLines marks a quotation set over several short lines
+// (a song's or a poem's lines, a verse an article quotes): its first line
+// opens with a quotation mark, its last ends with one, and no line between
+// holds one. Each line reads as a line of a menu; together they are a
+// passage of the article's, kept with it as a list completing a sentence
+// is.
+func textClassifyQuotedLines(units []textUnit) {
+	for i := 0; i+textMinQuotedLines <= len(units); i++ {
+		if !textQuotedLine(units[i]) || !textOpensQuote(units[i].text) || textHasQuoteMark(units[i].text[1:]) {
+			continue
+		}
+		j := i + 1
+		for j < len(units) && j-i < textMaxQuotedLines && textQuotedLine(units[j]) && !textHasQuoteMark(units[j].text) {
+			j++
+		}
+		if j < len(units) && j-i+1 >= textMinQuotedLines && textQuotedLine(units[j]) && textClosesQuote(units[j].text) {
+			textMarkClause(units[i : j+1])
+			i = j
+		}
+	}
+}
+
+// A quotation set over lines holds so many lines, at least and at most.
+const (
+	textMinQuotedLines = 3
+	textMaxQuotedLines = 16
+)
+
+// textQuotedLine reports a line that may be one of a quotation's lines:
+// short, no paragraph, and none of the site's.
+func textQuotedLine(u textUnit) bool {
+	return !u.prose && !u.list && !u.junk && !u.boiler && !u.stop && !u.aside && !u.meta && u.words >= 2 && u.words <= textMaxQuotedLineWords
+}
+
+// textMaxQuotedLineWords bounds a quoted verse's line.
+const textMaxQuotedLineWords = 20
+
+// textQuoteMarks are the marks that open or close a quotation, in the
+// languages of Europe (apostrophes aside: they stand in words).
+const textQuoteMarks = "\"„“”«»‚‹›"
+
+func textHasQuoteMark(s string) bool { return strings.ContainsAny(s, textQuoteMarks) }
+
+func textOpensQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(textQuoteMarks, r)
+}
+
+func textClosesQuote(s string) bool {
+	s = strings.TrimRight(s, ".,;:!?…")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(textQuoteMarks, r) && !textHasQuoteMark(s[:len(s)-utf8.RuneLen(r)])
+}
+
 func textMarkClause(units []textUnit) {
 	for k := range units {
 		units[k].clause = true

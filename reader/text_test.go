@@ -3877,3 +3877,39 @@ func TestTextRepeatedStandfirst(t *testing.T) {
 		t.Errorf("a caption printed twice was kept:\n%s", a.Text)
 	}
 }
+
+// TestTextQuotedVerse: an article quotes a song's lines, one a line, in
+// its marks („ on the first line, “ on the last). Each line reads as a
+// menu's, and six of them parted the article's opening from the rest; as
+// one quotation they are the article's, and so is the paragraph over them.
+func TestTextQuotedVerse(t *testing.T) {
+	verse := []string{
+		"„Er war mein Vorbild, doch er schreibt nicht mehr",
+		"Weil er mit fünfzig Jahren nichts außer Erinnerungen hat",
+		"Ich half ihm bis zum letzten Satz wie einem Onkel",
+		"Der dann die Tatsachen verdreht und nichts mehr weiß",
+		"Weil er schon lang nicht mehr aus Liebe schreibt",
+		"Und jedes neue Wort sich nur auf Casino reimt“",
+	}
+	lead := "Die Szene befindet sich weiterhin im Streit. Mit seinem neuen Lied meldete sich der Rapper kürzlich zurück und veröffentlichte seinen ersten Titel seit seinem Umzug nach Berlin. In dem Lied greift er verschiedene Musiker an, darunter auch seinen früheren Mentor."
+	text := strings.Join(append(append([]string{
+		"Startseite", "Musik", "Interviews", "Gerüchte", "Impressum",
+		"Der Streit der Rapper geht weiter",
+		"6. November 2023 von Max Muster",
+		lead,
+		"Was der Rapper sagt",
+	}, verse...),
+		"Die Antwort",
+		para("Antwort", 60), para("Mentor", 60), para("Streit", 55),
+		"© 2023 Musikblog. Alle Rechte vorbehalten.",
+	), "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range append([]string{lead}, verse...) {
+		if !strings.Contains(a.Text, l) {
+			t.Errorf("lost %.40q:\n%s", l, a.Text)
+		}
+	}
+}
