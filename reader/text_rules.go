@@ -1393,9 +1393,6 @@ var textReferencesRe = lazyRegexp(`^(?:\d+\s+)?(?:references|bibliography|source
 // textYearRe matches a year, as a cited work names it.
 var textYearRe = lazyRegexp(`\b(?:1[5-9]|20)\d\d\b`)
 
-// textMarkClause marks units as the article's own though no prose (a list
-// completing its sentence, cited works), weighing a little in the search
-// for the article's run.
 // textClassifyQuotedLines marks a quotation set over several short lines
 // (a song's or a poem's lines, a verse an article quotes): its first line
 // opens with a quotation mark, its last ends with one, and no line between
@@ -1404,7 +1401,7 @@ var textYearRe = lazyRegexp(`\b(?:1[5-9]|20)\d\d\b`)
 // is.
 func textClassifyQuotedLines(units []textUnit) {
 	for i := 0; i+textMinQuotedLines <= len(units); i++ {
-		if !textQuotedLine(units[i]) || !textOpensQuote(units[i].text) || textHasQuoteMark(units[i].text[1:]) {
+		if !textQuotedLine(units[i]) || !textOpensQuote(units[i].text) || textHasQuoteMark(textAfterFirst(units[i].text)) {
 			continue
 		}
 		j := i + 1
@@ -1444,12 +1441,21 @@ func textOpensQuote(s string) bool {
 	return strings.ContainsRune(textQuoteMarks, r)
 }
 
+// textAfterFirst is s without its first character.
+func textAfterFirst(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[n:]
+}
+
 func textClosesQuote(s string) bool {
 	s = strings.TrimRight(s, ".,;:!?…")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(textQuoteMarks, r) && !textHasQuoteMark(s[:len(s)-utf8.RuneLen(r)])
 }
 
+// textMarkClause marks units as the article's own though no prose (a list
+// completing its sentence, cited works), weighing a little in the search
+// for the article's run.
 func textMarkClause(units []textUnit) {
 	for k := range units {
 		units[k].clause = true
