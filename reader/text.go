@@ -42,6 +42,7 @@ func fromText(text string) (*Article, error) {
 		return textNote(units, body)
 	}
 	body = textExtendBody(units, body)
+	body = textDropClosingBio(units, body)
 	if len(body) == 0 {
 		// No run of prose (a note, a list): keep every line but the
 		// placeholders rather than lose the text, up to the comments

@@ -3445,3 +3445,125 @@ func mostlyCapitalised(s string, least int) bool {
 	}
 	return n >= least && caps*10 >= n*7
 }
+
+// textDropClosingBio leaves out the writer's biography that closes the
+// article: its last paragraph opens with a person's name and a verb
+// ("Jane Doe is a reporter ...", "TIM ANDERSON has done many things"),
+// the name a line above the article gives nearly alone (the byline "By
+// Jane Doe"), and no other paragraph of the article names any part of it.
+// A news story's closing paragraph about someone it reports on names them
+// in the story before; a personal note has no byline (textNote).
+func textDropClosingBio(units []textUnit, body []int) []int {
+	n := len(body)
+	if n < 3 {
+		return body
+	}
+	last := units[body[n-1]]
+	if !last.prose || last.words > textMaxBioWords {
+		return body
+	}
+	name, parts := textBioName(last.text)
+	if name == "" {
+		return body
+	}
+	lowName := strings.ToLower(name)
+	byline := false
+	for i := 0; i < body[n-1] && !byline; i++ {
+		// The byline may head the article's body (a line kept
+		// over its first paragraph) or stand above it.
+		u := units[i]
+		if u.prose || u.words > textMaxBylineWords {
+			continue
+		}
+		low := strings.ToLower(u.text)
+		byline = strings.Contains(low, lowName) && textWordCount(strings.ReplaceAll(low, lowName, " ")) <= textBylineExtraWords
+	}
+	if !byline {
+		return body
+	}
+	paras := 0
+	for _, i := range body[:n-1] {
+		if u := units[i]; !u.prose && strings.Contains(strings.ToLower(u.text), lowName) {
+			continue // the byline itself, heading the body
+		}
+		for _, p := range parts {
+			if textWordIn(units[i].text, p) {
+				return body // the article speaks of them: the paragraph is its own
+			}
+		}
+		if units[i].prose {
+			paras++
+		}
+	}
+	if paras < 2 {
+		return body
+	}
+	return body[:n-1]
+}
+
+const (
+	textMaxBioWords      = 150 // a longer closing paragraph is no biography
+	textMaxBylineWords   = 12  // a longer line naming the writer is no byline
+	textBylineExtraWords = 3   // words a byline holds besides the name ("By", "IGN Staff")
+)
+
+// textBioVerbs are the verbs that follow a name in a biography's first
+// words ("is", "ist", "est", "es", "è", "jest", "has", "writes", ...).
+var textBioVerbs = wordSet("is", "was", "has", "writes", "lives", "works", "ist", "war", "hat", "schreibt", "lebt", "arbeitet",
+	"est", "était", "écrit", "vit", "travaille", "es", "fue", "escribe", "vive", "trabaja", "è", "scrive", "lavora",
+	"jest", "był", "była", "pisze", "é", "foi", "escreve", "trabalha", "werkt", "schrijft", "woont")
+
+// textBioName returns the name a biography opens with, two to four
+// capitalised words before one of textBioVerbs ("Leah C. Stokes is",
+// "TIM ANDERSON has"), and its words of three letters or more as a
+// paragraph of the article would write them ("Tim", "Anderson"); ""
+// when s opens otherwise.
+func textBioName(s string) (name string, parts []string) {
+	f := strings.Fields(s)
+	for k := 0; k < len(f) && k <= 4; k++ {
+		if textBioVerbs[f[k]] {
+			if k < 2 {
+				return "", nil
+			}
+			for _, w := range f[:k] {
+				w = strings.TrimRight(w, ".,")
+				if utf8.RuneCountInString(w) < 3 {
+					continue // an initial
+				}
+				if strings.ToUpper(w) == w {
+					// A name set in capitals ("TIM ANDERSON") is
+					// written "Anderson" in a paragraph.
+					rs := []rune(strings.ToLower(w))
+					rs[0] = unicode.ToUpper(rs[0])
+					w = string(rs)
+				}
+				parts = append(parts, w)
+			}
+			if len(parts) == 0 {
+				return "", nil
+			}
+			return strings.Join(f[:k], " "), parts
+		}
+		if r, _ := utf8.DecodeRuneInString(f[k]); !unicode.IsUpper(r) || !unicode.IsLetter(r) {
+			return "", nil
+		}
+	}
+	return "", nil
+}
+
+// textWordIn reports whether w stands in s as a word of its own.
+func textWordIn(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after, _ := utf8.DecodeRuneInString(s[j+len(w):])
+		if (j == 0 || !unicode.IsLetter(before)) && (j+len(w) == len(s) || !unicode.IsLetter(after)) {
+			return true
+		}
+		i = j + len(w)
+	}
+}

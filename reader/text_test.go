@@ -3913,3 +3913,35 @@ func TestTextQuotedVerse(t *testing.T) {
 		}
 	}
 }
+
+// TestTextClosingBio: the writer's biography under the article, opening
+// with the byline's name ("Jane Roe is a reporter ...", "JANE ROE has
+// ..."), is the site's; a closing paragraph about a person the story
+// reports on is the story's, and so is one naming someone the page names
+// nowhere else.
+func TestTextClosingBio(t *testing.T) {
+	ps := []string{para("bio one", 55), para("bio two", 50), para("bio three", 45)}
+	for _, c := range []struct{ byline, bio string }{
+		{"By Jane Roe", "Jane Roe is a reporter covering city hall. She has written for several papers and lives in Leeds with her dog."},
+		{"By Jane Roe", "JANE ROE has done many amazing things in her short life. Well, two things. She lives in Leeds and writes a column on weekends."},
+		{"Jane Q. Roe", "Jane Q. Roe ist Redakteurin im Ressort Politik und schreibt seit 2015 über Stadtentwicklung und Verkehr in der Region."},
+	} {
+		bio := c.bio
+		a := pasted(t, "Home\nNews\nPolitics\nContact", "Council approves the new road plan", c.byline, ps[0], ps[1], ps[2], bio,
+			"Share\nRelated articles", "© 2022 Paper")
+		keepsAll(t, a.Text, ps)
+		dropsAll(t, a.Text, "the writer's biography", []string{bio})
+	}
+	// The story's own closing paragraph about the person it reports on.
+	story := []string{para("story one", 55), "Mayor John Smith said the plan would be reviewed next spring, and that the council would listen.", para("story two", 45)}
+	closing := "John Smith is expected to present the revised plan to the council in March, his office said on Monday."
+	a := pasted(t, "Home\nNews\nPolitics\nContact", "Council approves the new road plan", "By Jane Roe", story[0], story[1], story[2], closing,
+		"Share\nRelated articles", "© 2022 Paper")
+	keepsAll(t, a.Text, append(story, closing))
+	// Nor does a name the page gives nowhere but in the paragraph make it
+	// a biography.
+	other := "Mary Major is the first woman to lead the roads department, and she will oversee the works from April."
+	a = pasted(t, "Home\nNews\nPolitics\nContact", "Council approves the new road plan", "By Jane Roe", ps[0], ps[1], ps[2], other,
+		"Share\nRelated articles", "© 2022 Paper")
+	keepsAll(t, a.Text, append(ps, other))
+}
