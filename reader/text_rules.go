@@ -403,6 +403,24 @@ var (
 		wenn if we`)...)
 )
 
+// textLedCallRe matches a call to the reader led in by what it offers
+// ("For the latest stories and breaking news updates download the
+// Nationnews apps", "For more news, follow us on Twitter", "Pour ne rien
+// manquer, suivez-nous", "Para más noticias, síguenos"): its verbs name
+// the site's own channels (follow us, our newsletter, our app, the app
+// for the phones), as an article's advice ("For the booster, download the
+// state's health app") does not.
+var textLedCallRe = lazyRegexp(`^(?:for|für|pour|para|per)\b[^.!?]{0,80}?\b(?:download[\s\x{a0}]+(?:our[\s\x{a0}]+(?:[^\s\x{a0}]+[\s\x{a0}]+){0,2}apps?\b|the[\s\x{a0}]+(?:[^\s\x{a0}]+[\s\x{a0}]+){0,2}apps?[\s\x{a0}]+(?:for|on)[\s\x{a0}]+(?:ios|android|iphone))|follow us|subscribe to our|sign up (?:for|to) our|join us on|folgen sie uns|folge uns|abonnieren sie unser|laden sie (?:sich )?unsere? app|suivez-nous|abonnez-vous|téléchargez (?:notre|l'application)|síguenos|suscríbete|descarga (?:nuestra|la) app|seguici|iscriviti alla nostra)`)
+
+// textLedCallWords are the first words textLedCallRe may open with.
+var textLedCallWords = wordSet("for", "für", "pour", "para", "per")
+
+// textFirstWordOf is low's first word.
+func textFirstWordOf(low string) string {
+	w, _ := textFirstWord(low)
+	return w
+}
+
 // textMaxCallWords bounds a call to the reader.
 const textMaxCallWords = 30
 
@@ -704,7 +722,8 @@ func textClassify(units []textUnit) {
 			// from their words ("« Zurück", "Weiter »").
 			u.boiler = hits-textHuggedQuotes(low) > 0
 		}
-		if !u.boiler && realWords <= textMaxCallWords && textCallStart(low) && textCallRe().MatchString(low) {
+		if !u.boiler && realWords <= textMaxCallWords && (textCallStart(low) && textCallRe().MatchString(low) ||
+			textLedCallWords[textFirstWordOf(low)] && textLedCallRe().MatchString(low)) {
 			u.boiler = true
 		}
 		// A site's licence for what it prints ("Texte auf dieser Webseite

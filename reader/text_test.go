@@ -3945,3 +3945,18 @@ func TestTextClosingBio(t *testing.T) {
 		"Share\nRelated articles", "© 2022 Paper")
 	keepsAll(t, a.Text, append(ps, other))
 }
+
+// TestTextLedCall: a call to follow the site or get its app, led in by
+// what it offers ("For the latest stories ..., download the ... apps"),
+// is the site's; advice the article gives in the same shape is its own.
+func TestTextLedCall(t *testing.T) {
+	dropsClosingLines(t, "the call to the reader",
+		"For the latest stories and breaking news updates download the\u00a0Nationnews apps\u00a0for iOS and Android.",
+		"For more news from the region, follow us on Twitter and Facebook.",
+		"Pour ne rien manquer de l'actualité, suivez-nous sur les réseaux sociaux.",
+		"Para más noticias como esta, síguenos en Instagram.")
+	advice := "For the booster, residents should bring their card and download the state's health app before Friday."
+	ps := []string{para("advice one", 55), para("advice two", 50)}
+	a := pasted(t, "Home\nNews\nHealth\nContact", "Booster clinics open next week", ps[0], advice, ps[1], "Share\nRelated articles", "© 2022 Paper")
+	keepsAll(t, a.Text, append(ps, advice))
+}
