@@ -3960,3 +3960,16 @@ func TestTextLedCall(t *testing.T) {
 	a := pasted(t, "Home\nNews\nHealth\nContact", "Booster clinics open next week", ps[0], advice, ps[1], "Share\nRelated articles", "© 2022 Paper")
 	keepsAll(t, a.Text, append(ps, advice))
 }
+
+// TestTextNordicAsides: a heading over a link to another story in the
+// languages of the north ("Lue myös:", "Läs mer", "Les også", "Mest
+// lästa") drops with its headline, as "Read also:" does.
+func TestTextNordicAsides(t *testing.T) {
+	ps := []string{para("pohjoinen one", 55), para("pohjoinen two", 50), para("pohjoinen three", 45)}
+	for _, h := range []string{"Lue myös:", "Läs mer", "Les mer", "Mest lästa"} {
+		teaser := "Tällä listalla Suomi on sijalla 7 – EU-eurojen uusjako alkaa"
+		a := pasted(t, "Etusivu\nUutiset\nTalous", "Merkel ja Marin keskustelivat budjetista", ps[0], ps[1], h, teaser, ps[2], "Jaa\nTwitter", "© 2020 Lehti")
+		keepsAll(t, a.Text, ps)
+		dropsAll(t, a.Text, "the link box", []string{h, teaser})
+	}
+}
