@@ -421,6 +421,11 @@ func textFirstWordOf(low string) string {
 	return w
 }
 
+// textMoreInfoRe matches the heading of a box of links to more on the
+// topic ("Weitere Informationen", "More information", "Más
+// información"), in several languages.
+var textMoreInfoRe = lazyRegexp(`^(?:(?:weitere|mehr) informationen(?: zum thema)?|weiterführende (?:links|informationen)|more information|further information|useful links|plus d'informations?|más información|ulteriori informazioni|więcej informacji|meer informatie)[\s:.!]*$`)
+
 // textMaxCallWords bounds a call to the reader.
 const textMaxCallWords = 30
 
@@ -721,6 +726,14 @@ func textClassify(units []textUnit) {
 			// Gewässer sauber!«) is no pair of arrows: those stand apart
 			// from their words ("« Zurück", "Weiter »").
 			u.boiler = hits-textHuggedQuotes(low) > 0
+		}
+		if !u.prose && realWords <= 4 && (strings.Contains(low, "inform") || strings.Contains(low, "links")) && textMoreInfoRe().MatchString(low) {
+			// "Weitere Informationen", "More information:", "Más
+			// información": the heading of the site's links under a
+			// page. It leaves out its box (the run it heads) but weighs
+			// no more than a short line, not as an aside: a box of it may
+			// stand inside an article that goes on below.
+			u.boiler = true
 		}
 		if !u.boiler && realWords <= textMaxCallWords && (textCallStart(low) && textCallRe().MatchString(low) ||
 			textLedCallWords[textFirstWordOf(low)] && textLedCallRe().MatchString(low)) {

@@ -3973,3 +3973,22 @@ func TestTextNordicAsides(t *testing.T) {
 		dropsAll(t, a.Text, "the link box", []string{h, teaser})
 	}
 }
+
+// TestTextMoreInformationBox: the heading of the links under an article
+// ("Weitere Informationen:", "More information", "Más información:")
+// drops with its links; the article's paragraphs below such a box, where
+// one stands inside it, stay.
+func TestTextMoreInformationBox(t *testing.T) {
+	ps := []string{para("info one", 55), para("info two", 50), para("info three", 45)}
+	links := []string{"* Wikipedia-Artikel über das Blue Marble-Foto", "* Nobelpreis für Physik 2021 für Klaus Hasselmann", "* Nachruf auf den Gründer des Instituts"}
+	for _, h := range []string{"Weitere Informationen:", "More information", "MÁS INFORMACIÓN:"} {
+		a := pasted(t, "Start\nPresse\nKontakt", "Die virtuelle Blue Marble ist fertig", ps[0], ps[1], ps[2], h, strings.Join(links, "\n"),
+			"Kontakt:\nDr. Hendryk Bockelmann", "© 2022 Institut")
+		keepsAll(t, a.Text, ps)
+		dropsAll(t, a.Text, "the links' box", append([]string{h}, links...))
+		// A box inside the article: what follows it is the article's.
+		a = pasted(t, "Start\nPresse\nKontakt", "Die virtuelle Blue Marble ist fertig", ps[0], ps[1], h, strings.Join(links, "\n"), ps[2],
+			"Kontakt:\nDr. Hendryk Bockelmann", "© 2022 Institut")
+		keepsAll(t, a.Text, ps)
+	}
+}
