@@ -2043,7 +2043,9 @@ func textProductCards(units []textUnit, end int) []int {
 	}
 	last := -1
 	for k, f := range first {
-		if f-end > textCardGap || count[k] < textMinCards {
+		if f-end > textCardGap || count[k] < textMinCards || textReadMoreLabels[strings.Trim(k, " .:…»›>→")] {
+			// A "read more" closes each teaser of the site's feed
+			// of other posts, as a shop's link closes each card.
 			continue
 		}
 		// Follow the closing line from card to card.
@@ -2069,6 +2071,12 @@ func textProductCards(units []textUnit, end int) []int {
 	}
 	return cards
 }
+
+// textReadMoreLabels are the links that close a teaser: "read more",
+// "mehr lesen", "lire la suite", ...
+var textReadMoreLabels = wordSet("read more", "continue reading", "keep reading", "more", "mehr lesen", "weiterlesen", "mehr",
+	"lire la suite", "lire plus", "en savoir plus", "leer más", "seguir leyendo", "leia mais", "continuar lendo", "leggi di più",
+	"continua a leggere", "czytaj dalej", "czytaj więcej", "lees meer", "lees verder", "läs mer", "les mer", "læs mere", "lue lisää")
 
 // textAnnounces reports a paragraph whose last sentence points to what
 // follows it: "... our picks below.", "... folgende Produkte:".

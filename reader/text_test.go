@@ -3992,3 +3992,21 @@ func TestTextMoreInformationBox(t *testing.T) {
 		keepsAll(t, a.Text, ps)
 	}
 }
+
+// TestTextReadMoreFeedIsNoCards: teasers of the site's other posts, each
+// closing with its "read more", under a paragraph that ends in a colon
+// are no product cards the paragraph announces.
+func TestTextReadMoreFeedIsNoCards(t *testing.T) {
+	ps := []string{para("feed one", 55), para("feed two", 50),
+		"The interview was held on 7 October and first appeared in the weekly paper:"}
+	var feed []string
+	for i, h := range []string{"Nuclear power and renewables in a time of change", "Fridays for Future and the pandemic", "Rewilding and the return of the wolves"} {
+		feed = append(feed, h, fmt.Sprintf("Oct %d, 2022 | Climate", 12-i),
+			para(h, 20+i),
+			"Read more")
+	}
+	a := pasted(t, "Home\nBlog\nAbout", "We need a different climate movement", ps[0], ps[1], ps[2],
+		"https://example.com/interview", "Related:", strings.Join(feed, "\n\n"), "© 2022 Blog")
+	keepsAll(t, a.Text, ps)
+	dropsAll(t, a.Text, "the feed", feed)
+}
