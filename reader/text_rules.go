@@ -3490,7 +3490,9 @@ func mostlyCapitalised(s string, least int) bool {
 // article: its last paragraph opens with a person's name and a verb
 // ("Jane Doe is a reporter ...", "TIM ANDERSON has done many things"),
 // the name a line above the article gives nearly alone (the byline "By
-// Jane Doe"), and no other paragraph of the article names any part of it.
+// Jane Doe") or the paragraph tells how to reach them (an e-mail address,
+// "Follow me on ..."), and no other paragraph of the article names any
+// part of it.
 // A news story's closing paragraph about someone it reports on names them
 // in the story before; a personal note has no byline (textNote).
 func textDropClosingBio(units []textUnit, body []int) []int {
@@ -3518,7 +3520,7 @@ func textDropClosingBio(units []textUnit, body []int) []int {
 		low := strings.ToLower(u.text)
 		byline = strings.Contains(low, lowName) && textWordCount(strings.ReplaceAll(low, lowName, " ")) <= textBylineExtraWords
 	}
-	if !byline {
+	if !byline && !textReachable(last.text) {
 		return body
 	}
 	paras := 0
@@ -3590,6 +3592,23 @@ func textBioName(s string) (name string, parts []string) {
 	}
 	return "", nil
 }
+
+// textReachable reports a paragraph that tells how to reach its writer:
+// an e-mail address (or the placeholder a dump gives a hidden one), or
+// "Follow me on ...", "Folgt mir auf ...", "Suivez-moi sur ...".
+func textReachable(s string) bool {
+	if textHasAddress(s) || strings.Contains(s, "[email") {
+		return true
+	}
+	low := strings.ToLower(s)
+	return textContainsAny(low, textFollowWords) && textFollowMeRe().MatchString(low)
+}
+
+// textFollowWords are what textFollowMeRe needs one of.
+var textFollowWords = []string{"follow", "folg", "suivez", "sígue", "segui"}
+
+// textFollowMeRe matches a writer's "follow me/us on" in several languages.
+var textFollowMeRe = lazyRegexp(`\bfollow (?:me|us|him|her|them) (?:on|at)\b|\bfolg(?:t|e|en sie) (?:mir|uns|ihm|ihr) (?:auf|bei)\b|\bsuivez-(?:moi|nous|le|la)\b|\bsígue(?:me|nos|lo|la)\b|\bseguimi\b|\bseguici\b`)
 
 // textWordIn reports whether w stands in s as a word of its own.
 func textWordIn(s, w string) bool {

@@ -4010,3 +4010,27 @@ func TestTextReadMoreFeedIsNoCards(t *testing.T) {
 	keepsAll(t, a.Text, ps)
 	dropsAll(t, a.Text, "the feed", feed)
 }
+
+// TestTextClosingBioReachable: without a byline, the closing biography
+// that tells how to reach its writer (an e-mail address, "Follow us on")
+// is the writer's box too; a closing paragraph naming a person with an
+// address the story gives ("Residents may write to ...") is the story's
+// when the story names that person before.
+func TestTextClosingBioReachable(t *testing.T) {
+	ps := []string{para("reach one", 55), para("reach two", 50), para("reach three", 45)}
+	for _, bio := range []string{
+		"Candice Sealey is the Founder & Principal Consultant at Ignite! a marketing consultancy. Follow us on FB & IG. Email: [email protected]",
+		"Jane Roe ist freie Journalistin und schreibt über Reisen. Folgt mir auf Instagram, dort gibt es die meisten Bilder.",
+		"Jane Roe is a freelance writer. You can reach her at jane.roe@example.com.",
+	} {
+		a := pasted(t, "Home\nBlog\nAbout", "Seven ways to clean up your social media", ps[0], ps[1], ps[2], bio,
+			"Share\nLatest articles", "© 2022 Paper")
+		keepsAll(t, a.Text, ps)
+		dropsAll(t, a.Text, "the writer's biography", []string{bio})
+	}
+	story := []string{para("reach four", 55), "The clerk, Mary Major, said the forms would be sent out in the spring.", para("reach five", 45)}
+	closing := "Mary Major is the clerk of the council, and residents can follow her on the council's page for the dates."
+	a := pasted(t, "Home\nNews\nContact", "Council sends out new forms", story[0], story[1], story[2], closing,
+		"Share\nLatest articles", "© 2022 Paper")
+	keepsAll(t, a.Text, append(story, closing))
+}
