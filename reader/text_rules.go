@@ -242,6 +242,13 @@ func textRightsNotice(low string, words int) bool {
 // textMaxRightsWords: a longer paragraph is no rights notice.
 const textMaxRightsWords = 60
 
+// textMaxDisclaimerWords: a longer paragraph is no site's disclaimer. A
+// disclaimer runs longer than a rights notice: it goes on to the site's
+// policies and its commissions ("... may not necessarily reflect the
+// views of the site itself. For more information on our editorial
+// policies ... All links on this site could lead to commissions ...").
+const textMaxDisclaimerWords = 120
+
 // textReproWords are the stems textRightsRe cannot match without.
 var textReproWords = []string{"reproduc", "republish", "redistribut", "subject to copyright", "vervielfältig", "riprodu", "kopiowanie", "reproduç"}
 
@@ -750,7 +757,7 @@ func textClassify(units []textUnit) {
 		// its photos are under a Creative Commons licence.
 		if u.prose && realWords <= textMaxRightsWords && strings.Contains(low, "creative") && textContainsAny(low, textLicenceCues) && textLicenceRe().MatchString(low) ||
 			u.prose && realWords <= textMaxPostFooterWords && textContainsAny(low, textPostFooterCues) && textPostFooterRe().MatchString(low) ||
-			u.prose && realWords <= textMaxRightsWords && textContainsAny(low, textDisclaimerWords) && textContainsAny(low, textDisclaimerCues) && textDisclaimerRe().MatchString(low) {
+			u.prose && realWords <= textMaxDisclaimerWords && textContainsAny(low, textDisclaimerWords) && textContainsAny(low, textDisclaimerCues) && textDisclaimerRe().MatchString(low) {
 			u.boiler, u.siteLine = true, true
 		}
 		// Cheap tests of a word each regexp needs go first: the

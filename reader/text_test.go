@@ -4034,3 +4034,15 @@ func TestTextClosingBioReachable(t *testing.T) {
 		"Share\nLatest articles", "© 2022 Paper")
 	keepsAll(t, a.Text, append(story, closing))
 }
+
+// TestTextLongSiteDisclaimer: a site's disclaimer that goes on to its
+// policies and its commissions runs past a rights notice's length; it is
+// still the site's.
+func TestTextLongSiteDisclaimer(t *testing.T) {
+	dropsClosingLines(t, "the long disclaimer",
+		"Disclaimer (varies based on content, section, category, etc.): News articles on this site may contain opinions of the author, "+
+			"and if opinion, may not necessarily reflect the views of the site itself nor the views of the owners of the paper. For more "+
+			"information on our editorial policies please view our editorial policies and guidelines section in addition to our fact "+
+			"checking policy and most importantly, our terms of service. All links on this site could lead to commissions paid to the "+
+			"publisher. Please see the disclosure in the sidebar.")
+}
