@@ -1712,6 +1712,9 @@ func textBody(units []textUnit) []int {
 		if i > start && (textAuthorBox(units, i, j) || textAuthorBio(units, i, j, end)) {
 			break // the writer's box closes the article
 		}
+		if i > start && textAsideFeed(units, start, i, j, end) {
+			break // a box of teasers closes the article
+		}
 		// Placeholders, repeats, credits and a link to another story
 		// ("Read more: ...") are dropped on their own; any other site
 		// line in the run condemns the run (a teaser's headline sits
@@ -3633,3 +3636,39 @@ func textWordIn(s, w string) bool {
 		i = j + len(w)
 	}
 }
+
+// textAsideFeed reports whether the run of lines units[i:j] heads a box
+// of teasers that closes the article in units[start:end+1]: the run holds
+// an aside's heading ("Das könnte Sie auch interessieren", "Pour
+// approfondir"), and the paragraphs below it, two or more, each stand
+// alone between the teasers' headlines and kickers, none next to another
+// (an article that goes on below a box of links has paragraphs that
+// follow one another), and weigh less than the article above.
+func textAsideFeed(units []textUnit, start, i, j, end int) bool {
+	aside := false
+	for k := i; k < j && !aside; k++ {
+		aside = units[k].aside
+	}
+	if !aside {
+		return false
+	}
+	blurbs := 0
+	for k := j; k <= end; k++ {
+		if !textKeepProse(units[k]) {
+			continue
+		}
+		n := k + 1
+		for n <= end && units[n].junk {
+			n++
+		}
+		if n <= end && textKeepProse(units[n]) {
+			return false
+		}
+		blurbs++
+	}
+	return blurbs >= textMinFeedBlurbs && textProseWords(units[j:end+1]) < textProseWords(units[start:i])
+}
+
+// textMinFeedBlurbs: fewer lone paragraphs under a box's heading may be
+// the article's last (a box of links set inside it, above its close).
+const textMinFeedBlurbs = 2

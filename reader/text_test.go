@@ -4046,3 +4046,24 @@ func TestTextLongSiteDisclaimer(t *testing.T) {
 			"checking policy and most importantly, our terms of service. All links on this site could lead to commissions paid to the "+
 			"publisher. Please see the disclosure in the sidebar.")
 }
+
+// TestTextAsideFeed: under a box's heading ("Das könnte Sie auch
+// interessieren", "Pour approfondir") the site's teasers each give a
+// headline and a blurb; the blurbs, each alone between headlines, are
+// not the article's. Paragraphs that follow one another under a box of
+// links set inside the article are its own.
+func TestTextAsideFeed(t *testing.T) {
+	ps := []string{para("feed one", 60), para("feed two", 55), para("feed three", 50)}
+	var feed []string
+	for i, h := range []string{"Zanders-Areal: Neue Pläne für die Insel", "Kreisverkehr: Netzwerk stellt Skulptur vor", "Gestaltungsbeirat im Dienst des Stadtbilds"} {
+		feed = append(feed, para("Teaser "+h, 18+i*4), h)
+	}
+	a := pasted(t, "Startseite\nRegion\nSport", "Pflaster-Desaster in der Fußgängerzone", ps[0], ps[1], ps[2],
+		"Das könnte Sie auch interessieren", strings.Join(feed, "\n\n"), "Newsletter abonnieren", "© 2022 Zeitung")
+	keepsAll(t, a.Text, ps)
+	dropsAll(t, a.Text, "the teasers", feed)
+	// A box inside the article, the article going on below it.
+	a = pasted(t, "Startseite\nRegion\nSport", "Pflaster-Desaster in der Fußgängerzone", ps[0], "Das könnte Sie auch interessieren",
+		"Zanders-Areal: Neue Pläne für die Insel\nKreisverkehr: Netzwerk stellt Skulptur vor", ps[1], ps[2], "Newsletter abonnieren", "© 2022 Zeitung")
+	keepsAll(t, a.Text, ps)
+}
