@@ -499,6 +499,11 @@ var textFilePhotoRe = lazyRegexp(`^(?:file\s*[-–—]+\s*)?in this .{0,60}?\b(?
 // credit.
 const textFramedCaptionWords = 60
 
+// textPlaceInPictureRe matches a person's place in a picture, in
+// brackets after the name: "Jansen (l.)", "Renn (rechts)", "Hernández
+// (izquierda)", "Dupont (à gauche)", "Smith (left)".
+var textPlaceInPictureRe = lazyRegexp(`\p{L}[\p{L}.'-]* \((?:l\.|r\.|li\.|re\.|m\.|v\. ?l\.|links|rechts|mitte|left|right|centre|center|izq\.|izquierda|derecha|centro|à gauche|à droite|au centre|a sinistra|a destra|z lewej|z prawej)\)`)
+
 // textLongCaptionWords bounds an agency's caption.
 const textLongCaptionWords = 100
 
@@ -789,6 +794,14 @@ func textClassify(units []textUnit) {
 			// or the agencies' long caption of a file photo ("FILE - In
 			// this Monday, Oct. 28, 2019, file photo, ...").
 			u.prose = false
+		}
+		if realWords <= textCaptionWords && strings.IndexByte(low, '(') >= 0 && textPlaceInPictureRe().MatchString(stripped) {
+			// "Marcell Jansen (l.) und Piotr Trochowski haben einen
+			// guten Draht", "Ortwin Renn (rechts) und Stefan Stückrad
+			// (links) vor dem Effizienzhaus": where a person stands in
+			// the picture is said in its caption, not in an article's
+			// sentence.
+			u.meta, u.prose = true, false
 		}
 		if (u.byline || u.meta) && textPostSignature(u.text) {
 			// A quoted post's signature is the article's, not its byline.

@@ -4067,3 +4067,21 @@ func TestTextAsideFeed(t *testing.T) {
 		"Zanders-Areal: Neue Pläne für die Insel\nKreisverkehr: Netzwerk stellt Skulptur vor", ps[1], ps[2], "Newsletter abonnieren", "© 2022 Zeitung")
 	keepsAll(t, a.Text, ps)
 }
+
+// TestTextPlaceInPicture: a line that says where a person stands in the
+// picture ("Jansen (l.)", "Renn (rechts)", "Hernández (izquierda)") is
+// a caption; a sentence with a party or an age in brackets is the
+// article's.
+func TestTextPlaceInPicture(t *testing.T) {
+	ps := []string{para("bild one", 55), para("bild two", 50), para("bild three", 45)}
+	own := "Der Abgeordnete Peter Müller (SPD) und die Ministerin (58) sprachen am Montag lange über den Plan."
+	for _, c := range []string{
+		"Marcell Jansen (l.) und Piotr Trochowski haben einen guten Draht.",
+		"ENavi-Sprecher Ortwin Renn (rechts) und Geschäftsführer Stefan Stückrad (links) vor dem Effizienzhaus.",
+		"Juan Orlando Hernández (izquierda) y Joaquín Guzmán Loera (derecha) podrían verse cara a cara en Nueva York.",
+	} {
+		a := pasted(t, "Startseite\nSport\nFußball", "Zwei alte Freunde beim HSV", ps[0], c, ps[1], own, ps[2], "Teilen\nTwitter", "© 2022 Zeitung")
+		keepsAll(t, a.Text, append(ps, own))
+		dropsAll(t, a.Text, "the caption", []string{c})
+	}
+}
