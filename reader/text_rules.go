@@ -1230,7 +1230,7 @@ func textClassifyCaptions(units []textUnit) {
 // Roe/AP)".
 func textCreditAfterSentence(s string) bool {
 	if !strings.HasSuffix(s, ")") {
-		return false
+		return textCapsCreditAfterSentence(s)
 	}
 	k := strings.LastIndexByte(s, '(')
 	if k < 0 || !strings.HasSuffix(strings.TrimRight(s[:k], " "), ".") {
@@ -1239,6 +1239,28 @@ func textCreditAfterSentence(s string) bool {
 	in := s[k+1 : len(s)-1]
 	return textAgencyCredit(in) || len(in) >= 2 && len(in) <= 5 && strings.ToUpper(in) == in && strings.IndexFunc(in, unicode.IsLetter) >= 0 && !strings.ContainsRune(in, ' ')
 }
+
+// textCapsCreditAfterSentence reports a sentence followed by its
+// picture's credit set in capitals after a "By": "... from the water in
+// Las Croabas. By U.S. CUSTOMS AND BORDER PROTECTION". An article's
+// sentence that opens with "By" ("By noon the crowd had gone.") is no
+// line of capitals, and ends as a sentence does.
+func textCapsCreditAfterSentence(s string) bool {
+	for _, by := range []string{". By ", ". Von ", ". Par ", ". Por ", ". Di "} {
+		i := strings.LastIndex(s, by)
+		if i < 0 {
+			continue
+		}
+		tail := strings.TrimSpace(s[i+len(by):])
+		n := textWordCount(tail)
+		return n >= 2 && n <= textMaxCapsCreditWords && strings.ToUpper(tail) == tail && strings.IndexFunc(tail, unicode.IsLetter) >= 0 &&
+			!strings.HasSuffix(tail, ".") && !strings.HasSuffix(tail, "!") && !strings.HasSuffix(tail, "?")
+	}
+	return false
+}
+
+// textMaxCapsCreditWords bounds a credit in capitals.
+const textMaxCapsCreditWords = 8
 
 // textAgencyCredit reports a short credit that ends with an agency's
 // initials after a name: "Jane Roe, AP", "Jane Roe/AFP".

@@ -4085,3 +4085,16 @@ func TestTextPlaceInPicture(t *testing.T) {
 		dropsAll(t, a.Text, "the caption", []string{c})
 	}
 }
+
+// TestTextCapsCreditCaption: a sentence followed by its picture's credit
+// in capitals after a "By" is a caption; a paragraph whose last sentence
+// opens with "By" is the article's.
+func TestTextCapsCreditCaption(t *testing.T) {
+	ps := []string{para("caps one", 55), para("caps two", 50), para("caps three", 45)}
+	caption := "Agents found Sunday 475 pounds of cocaine concealed inside a vessel in Las Croabas. By U.S. CUSTOMS AND BORDER PROTECTION"
+	own := "The agents searched the boat for hours. By noon the crew had been taken to the station in San Juan."
+	a := pasted(t, "Home\nNews\nCrime", "Vessel with cocaine intercepted near St. Thomas", "[cocaine-vessel]", caption, ps[0], ps[1], own, ps[2],
+		"Share\nTwitter", "© 2022 Paper")
+	keepsAll(t, a.Text, append(ps, own))
+	dropsAll(t, a.Text, "the caption", []string{caption})
+}
