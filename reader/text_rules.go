@@ -810,6 +810,7 @@ func textClassify(units []textUnit) {
 		u.score = textScore(u)
 	}
 	textClassifyDoubles(units, seen)
+	textClassifyContents(units, seen)
 	textClassifyRepeatedRuns(units, seen)
 	textClassifyRunTogether(units, seen)
 	textClassifyThread(units)
@@ -1075,6 +1076,71 @@ func textClassifyDoubles(units []textUnit, seen map[string]int) {
 // textDoubleGap bounds the lines between the two copies of a paragraph
 // printed twice.
 const textDoubleGap = 6
+
+// textClassifyContents finds a table of contents: lines close together
+// (textContentsGap) that come again later, in the same order, each over
+// a paragraph — the headings the contents list. The later copies are
+// the article's headings, not repeats, which had lost a tutorial's
+// sections and with them its run; the contents stay repeats. A menu's
+// links printed again in the page's footer stand over no paragraph.
+// seen counts each lower-cased text of units.
+func textClassifyContents(units []textUnit, seen map[string]int) {
+	type pair struct{ at, again int }
+	var run []pair
+	flush := func() {
+		if len(run) >= textMinContents {
+			for _, p := range run {
+				u := &units[p.again]
+				u.repeated, u.dup = false, 0
+				u.score = textScore(u)
+			}
+		}
+		run = run[:0]
+	}
+	for i := range units {
+		u := units[i]
+		if u.prose || u.junk || u.words < 2 || u.words > textMaxTitleWords || seen[strings.ToLower(u.text)] != 2 {
+			continue
+		}
+		again := -1
+		for k := i + 1; k < len(units); k++ {
+			if units[k].text == u.text {
+				again = k
+				break
+			}
+		}
+		if again < 0 {
+			continue // the second copy itself
+		}
+		if n := len(run); n > 0 && (i-run[n-1].at > textContentsGap || again <= run[n-1].again) {
+			flush()
+		}
+		if len(run) == 0 && again-i <= textContentsGap || units[again].list || !textOverParagraph(units, again) {
+			flush()
+			continue
+		}
+		run = append(run, pair{i, again})
+	}
+	flush()
+}
+
+// A table of contents lists so many headings at least, each at most so
+// many lines from the one before.
+const (
+	textMinContents = 3
+	textContentsGap = 2
+)
+
+// textOverParagraph reports a line that a paragraph follows, past
+// placeholders.
+func textOverParagraph(units []textUnit, i int) bool {
+	for k := i + 1; k < len(units) && k <= i+2; k++ {
+		if !units[k].junk {
+			return units[k].prose && !units[k].boiler
+		}
+	}
+	return false
+}
 
 // textClassifyRepeatedRuns keeps the first copy of a passage of several
 // paragraphs the text holds twice, in the same order: a page printed

@@ -4098,3 +4098,28 @@ func TestTextCapsCreditCaption(t *testing.T) {
 	keepsAll(t, a.Text, append(ps, own))
 	dropsAll(t, a.Text, "the caption", []string{caption})
 }
+
+// TestTextContentsHeadings: a tutorial's headings, listed first in its
+// table of contents, are its sections' headings where they come again
+// over their paragraphs, not repeats to leave out; a menu printed again
+// in the footer, over no paragraph, is still the site's.
+func TestTextContentsHeadings(t *testing.T) {
+	heads := []string{"Example 1: Change the Size of All Text", "Example 2: Change the Size of Axis Text", "Example 3: Change the Size of the Legend", "Further Resources & Summary"}
+	menu := "Home\nTutorials\nAbout the author\nContact"
+	parts := []string{menu, "Change Text Size in a Plot (3 Examples)", para("intro", 40), "The tutorial consists of these content blocks:",
+		strings.Join(heads, "\n"), para("basis", 45), para("data", 40)}
+	for i, h := range heads {
+		parts = append(parts, h, para(fmt.Sprintf("section %d", i), 35), "x <- plot(data, size = 20) # code")
+	}
+	parts = append(parts, menu, "© 2024 Plot Tutorials")
+	a := pasted(t, parts...)
+	for _, h := range heads {
+		if !strings.Contains(a.Text, h+"\n\n"+para(fmt.Sprintf("section %d", slices.Index(heads, h)), 35)) {
+			t.Errorf("the heading %q is not over its section:\n%s", h, a.Text)
+		}
+		if strings.Count(a.Text, h) != 1 {
+			t.Errorf("%q printed %d times:\n%s", h, strings.Count(a.Text, h), a.Text)
+		}
+	}
+	dropsAll(t, a.Text, "the menu", []string{"Tutorials", "About the author"})
+}
