@@ -1734,6 +1734,7 @@ func textBody(units []textUnit) []int {
 		return nil
 	}
 	start, end = textUnderByline(units, start, end)
+	start, end = textAboveWriterBox(units, start, end)
 	// The article comes before its comments: when the thread is longer
 	// than the piece, the densest run is the thread, so look above the
 	// first comments heading that closes a paragraph or more. A heading
@@ -1903,6 +1904,53 @@ func textUnderByline(units []textUnit, start, end int) (int, int) {
 	}
 	return start, end
 }
+
+// textAboveWriterBox returns the run of prose between the byline and the
+// writer's box under the piece when the densest run units[start:end+1]
+// is that box: a short biography under a heading ("Autor:innen", "About
+// the author") and a name alone that the byline above names ("Von Tim
+// Ehlers" ... "Tim Ehlers" / "Geboren 1983, ist seit 2015 Redakteur
+// ..."). A brief of a paragraph or two weighs less than its writer's
+// biography; the name printed in the byline and again over the box tells
+// the box from the article. A heading over the name is asked for: a name
+// alone right under the standfirst is the byline's card over the article.
+func textAboveWriterBox(units []textUnit, start, end int) (int, int) {
+	if textProseWords(units[start:end+1]) > textMaxBoxBioWords {
+		return start, end
+	}
+	n := start - 1
+	for n >= 0 && units[n].junk {
+		n--
+	}
+	if n < 0 || !textNameLine(units[n]) {
+		return start, end
+	}
+	h := n - 1
+	for h >= 0 && units[h].junk {
+		h--
+	}
+	if h < 0 {
+		return start, end
+	}
+	if u := units[h]; u.prose || u.byline || u.meta || u.list || u.words == 0 || u.words > 3 || textNameLine(u) {
+		return start, end
+	}
+	for b := 0; b < h; b++ {
+		if !units[b].byline || !textWordIn(units[b].text, units[n].text) {
+			continue
+		}
+		a, e := textDensestRun(units[b+1 : h])
+		if a < 0 || textParagraphs(units[b+1+a:b+1+e+1]) < 1 {
+			return start, end
+		}
+		return b + 1 + a, b + 1 + e
+	}
+	return start, end
+}
+
+// textMaxBoxBioWords bounds the words of a writer's biography in a box
+// under a name: a longer run under the name is the article.
+const textMaxBoxBioWords = 120
 
 // textBylineFavour is how much less a run under a byline may weigh than
 // the densest run and still be the article.

@@ -4123,3 +4123,46 @@ func TestTextContentsHeadings(t *testing.T) {
 	}
 	dropsAll(t, a.Text, "the menu", []string{"Tutorials", "About the author"})
 }
+
+// TestTextAboveWriterBox: a brief of a paragraph or two that weighs less
+// than its writer's box under it (a heading, the byline's name alone, a
+// biography) is the article, not the box.
+func TestTextAboveWriterBox(t *testing.T) {
+	brief := "Because so many parties stood and most of them only in a few states, the chart shows the largest ones and leaves the rest out."
+	var lines []string
+	lines = append(lines, "Skip to content", "Newsletter", "Shop", "About us", "Politics",
+		"Number of parties on the ballot", "By Tim Ehlers", "Published on 26 October 2023",
+		"Share article", brief)
+	for i := 0; i < 8; i++ {
+		lines = append(lines, "Download graphic")
+	}
+	bio := "Born in 1983, he has been an editor here since 2015 and works above all as a layouter, a graphic designer and a writer of the magazine's maps."
+	lines = append(lines, "Authors", "Tim Ehlers", bio,
+		"His main scholarly interest lies in the field of linguistics and in the history of the languages of the north.",
+		"Latest stories", "War and peace", "Elections", "© 2023 The Magazine. All rights reserved.")
+	a, err := FromText(strings.Join(lines, "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, brief) {
+		t.Errorf("lost the brief:\n%s", a.Text)
+	}
+	if strings.Contains(a.Text, bio) {
+		t.Errorf("kept the writer's biography:\n%s", a.Text)
+	}
+	// A name alone right under the standfirst (the byline's card) is
+	// no box: the article goes on under it.
+	lead := "The council has approved the new road plan after a long debate about costs, the mayor said on Monday evening."
+	body := []string{para("road", 45), para("costs", 40)}
+	text := strings.Join(append([]string{"Home", "News", "Sport", "Contact", "Road plan approved", "By Jane Doe", lead, "Jane Doe"},
+		append(body, "© 2023 The Paper. All rights reserved.")...), "\n\n")
+	a, err = FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range body {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("lost %.40q:\n%s", p, a.Text)
+		}
+	}
+}
