@@ -817,6 +817,7 @@ func textClassify(units []textUnit) {
 	textClassifyCaptions(units)
 	textClassifyTables(units)
 	textClassifyCutTitles(units)
+	textClassifyGluedTitles(units)
 	textClassifyBoxItems(units)
 	textClassifyClauseLists(units)
 	textClassifyQuotedLines(units)
@@ -864,6 +865,89 @@ func textClassifyCutTitles(units []textUnit) {
 		i = max(j, i+1)
 	}
 }
+
+// textClassifyGluedTitles marks a menu's or a grid's teasers that the
+// dumper wrote with each link's title run into its blurb ("GottWer Gott
+// ist und was er ...", "Die BibelGrundlage des christlichen Glaubens ...",
+// "PoliticsThe latest on ..."): textMinGluedTitles paragraphs or more in a
+// stretch, each with a small letter glued to a capital in its first
+// words, and no other paragraph between them. Each read as prose, and a
+// mega-menu's blurbs outweighed the article. A writer's paragraph opens
+// with such a join only by a name ("McDonald's", "YouTube"), and never
+// paragraph after paragraph.
+func textClassifyGluedTitles(units []textUnit) {
+	glued := func(u textUnit) string {
+		if !u.prose || u.table || u.words > textMaxGluedWords || textCaseJoins(u.text) == 0 {
+			return ""
+		}
+		// The glued word is two words of letters, the first
+		// capitalised ("BibelGrundlage"): not "iPhone", nor a
+		// program's "nggGallery::i18n()". The words before it are a
+		// title's, capitalised but for short particles ("Kirche &
+		// BildungBildung", "Health and ScienceWhat"): not a sentence's
+		// ("I put it on GitHub").
+		f := strings.Fields(u.text)
+		for k := 0; k < len(f) && k < textGluedReach; k++ {
+			if textCaseJoins(f[k]) == 0 {
+				r, _ := utf8.DecodeRuneInString(f[k])
+				if unicode.IsLower(r) && utf8.RuneCountInString(f[k]) > 3 && k > 0 {
+					return ""
+				}
+				continue
+			}
+			w := strings.TrimRight(f[k], ".,;:!?…\"'”’»)")
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsUpper(r) && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
+				return w
+			}
+			return ""
+		}
+		return ""
+	}
+	for i := 0; i < len(units); {
+		w := glued(units[i])
+		if w == "" {
+			i++
+			continue
+		}
+		// Each teaser's title is its own: one name glued in paragraph
+		// after paragraph ("GitHub"), is a piece about it.
+		words := map[string]bool{w: true}
+		group := []int{i}
+		last := i
+		for k := i + 1; k < len(units) && k-last <= textGluedGap; k++ {
+			u := units[k]
+			if w := glued(u); w != "" {
+				words[w] = true
+				group = append(group, k)
+				last = k
+				continue
+			}
+			if u.prose && textCaseJoins(u.text) == 0 {
+				break // a paragraph between: no stretch of teasers
+			}
+		}
+		if len(group) >= textMinGluedTitles && 3*len(words) >= 2*len(group) {
+			for _, k := range group {
+				u := &units[k]
+				u.prose, u.teaser = false, true
+				u.score = textScore(u)
+			}
+		}
+		i = last + 1
+	}
+}
+
+// A stretch of glued teasers holds textMinGluedTitles of them or more, at
+// most textGluedGap lines apart; a title is glued within its first
+// textGluedReach words, and a teaser's blurb holds textMaxGluedWords
+// words at most.
+const (
+	textMinGluedTitles = 5
+	textGluedGap       = 4
+	textGluedReach     = 6
+	textMaxGluedWords  = 120
+)
 
 // textClassifyBoxItems marks the links under a box's heading ("Related
 // articles") that a browser's copy gives no bullets: the headlines right

@@ -4166,3 +4166,59 @@ func TestTextAboveWriterBox(t *testing.T) {
 		}
 	}
 }
+
+func TestTextGluedTitles(t *testing.T) {
+	menu := []string{
+		"PoliticsThe latest news from parliament, the government and the parties, with analysis from our reporters in the capital and the regions.",
+		"BusinessMarkets, companies and the economy explained, with the numbers that matter for your household and your savings every week.",
+		"ScienceDiscoveries from the labs and the field, told by the people who made them and checked by the editors of our science desk.",
+		"Climate and EnvironmentHow the warming world changes our weather, our farms and our cities, and what is being done about it today.",
+		"Culture and ArtsBooks, films, music and the stage, reviewed by our critics, with interviews and the best of the coming season for all.",
+		"Health and ScienceWhat the new studies mean for you, from diet and sleep to the latest treatments tested in hospitals near you now.",
+	}
+	lines := []string{"Home", "Topics", "Newsletter"}
+	lines = append(lines, menu...)
+	for i := 0; i < 16; i++ {
+		lines = append(lines, fmt.Sprintf("Section %d", i+1))
+	}
+	body := []string{
+		"The bishop spoke to the synod on Thursday for the first time in person since his election, and called worship the mark of every church.",
+		"He warned against the debate on members' numbers. Nobody here, he said, wants to leave the church in the village, but the money is short.",
+	}
+	lines = append(lines, "Bishop calls worship the heart of the church", "11.11.2021")
+	lines = append(lines, body...)
+	lines = append(lines, "Related news", "Synod goes on in Berlin", "© 2021 The Church. All rights reserved.")
+	a, err := FromText(strings.Join(lines, "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range body {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("lost %.40q:\n%s", p, a.Text)
+		}
+	}
+	for _, m := range menu {
+		if strings.Contains(a.Text, m) {
+			t.Errorf("kept the menu's %.40q:\n%s", m, a.Text)
+		}
+	}
+	// A piece about one product names it paragraph after paragraph, and
+	// a sentence names a product after its own words: the article's.
+	tech := []string{
+		"GitHub said on Monday that it would change the way its servers store the code of the projects that use them, starting next month.",
+		"GitHub runs the largest host of open source code, and the change affects millions of projects that rely on it for their daily work.",
+		"GitHub will move the oldest projects first, and the company expects the work to take several weeks before all of them are done.",
+		"GitHub users we asked, the maintainers of three projects, all said they had not been told of the change in advance of it.",
+		"GitHub did not answer our questions about the cost of the move, nor about the reasons that made the company decide on it now.",
+	}
+	lines = append([]string{"Home", "News", "Tech", "Contact", "GitHub changes how it stores code", "By Jane Doe"}, tech...)
+	a, err = FromText(strings.Join(append(lines, "© 2021 The Paper. All rights reserved."), "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range tech {
+		if !strings.Contains(a.Text, p) {
+			t.Errorf("lost %.40q:\n%s", p, a.Text)
+		}
+	}
+}
