@@ -1181,20 +1181,27 @@ func textClassifyContents(units []textUnit, seen map[string]int) {
 		}
 		run = run[:0]
 	}
-	for i := range units {
-		u := units[i]
+	// Where each line printed twice comes first: its second copy is
+	// then found in one pass, not by a search from each line.
+	first := map[string]int{}
+	next := make(map[int]int)
+	for i, u := range units {
 		if u.prose || u.junk || u.words < 2 || u.words > textMaxTitleWords || seen[strings.ToLower(u.text)] != 2 {
 			continue
 		}
-		again := -1
-		for k := i + 1; k < len(units); k++ {
-			if units[k].text == u.text {
-				again = k
-				break
-			}
+		if f, ok := first[u.text]; ok {
+			next[f] = i
+		} else {
+			first[u.text] = i
 		}
-		if again < 0 {
-			continue // the second copy itself
+	}
+	if len(next) < textMinContents {
+		return
+	}
+	for i := range units {
+		again, ok := next[i]
+		if !ok {
+			continue // printed once, or the second copy itself
 		}
 		if n := len(run); n > 0 && (i-run[n-1].at > textContentsGap || again <= run[n-1].again) {
 			flush()
