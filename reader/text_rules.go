@@ -1477,7 +1477,11 @@ func textClassifyTables(units []textUnit) {
 func textClassifyClauseLists(units []textUnit) {
 	for i := 0; i+1 < len(units); i++ {
 		lead := units[i]
-		if lead.list || lead.boiler || lead.junk || lead.stop || lead.aside || !units[i+1].list || !textLeadsIn(lead.text) {
+		if lead.list || lead.boiler || lead.junk || lead.stop || lead.aside || !textLeadsIn(lead.text) {
+			continue
+		}
+		if !units[i+1].list {
+			i = textClassifyBareClauseList(units, i)
 			continue
 		}
 		j, ends, long := i+1, 0, 0
@@ -1496,6 +1500,54 @@ func textClassifyClauseLists(units []textUnit) {
 		i = j - 1
 	}
 }
+
+// textClassifyBareClauseList marks the items a browser's copy gives no
+// bullets under the line at i that leads them in ("The main points in
+// short:", "Follow these six tips ...:"): the short lines right under it,
+// up to the article's next paragraph, none of them the site's, a repeat,
+// a date or a lead-in of its own, textMinBareItems to textMaxBareItems of
+// them, of which most end as a clause or a sentence does or are phrases of
+// four words or more. A menu's links are one or two words; a box of the
+// site's under a colon ("Share this:", "Read more:") is its vocabulary or
+// closes the article. It returns the last unit it looked at.
+func textClassifyBareClauseList(units []textUnit, i int) int {
+	j, ends, long := i+1, 0, 0
+	for j < len(units) && j-i-1 <= textMaxBareItems {
+		u := units[j]
+		if u.list || u.prose || u.table || u.boiler || u.junk || u.stop || u.aside || u.meta || u.repeated ||
+			u.words == 0 || u.words > textMaxBareItemWords || textLeadsIn(u.text) {
+			break
+		}
+		if last := u.text[len(u.text)-1]; last == ',' || last == ';' || last == '.' {
+			ends++
+		}
+		if u.words >= 4 {
+			long++
+		}
+		j++
+	}
+	items := j - i - 1
+	if items < textMinBareItems || items > textMaxBareItems || !(2*ends >= items || 2*long >= items) {
+		return i
+	}
+	// The article goes on under the list: its last line may be the
+	// heading over the next paragraph. A lead-in's lines with nothing of
+	// the article under them are a box of the site's ("Read more:",
+	// "Tags:", "Source and contact:").
+	if j >= len(units) || !units[j].prose || units[j].list || units[j].boiler || units[j].repeated {
+		return i
+	}
+	textMarkClause(units[i:j])
+	return j - 1
+}
+
+// A list without bullets under its lead-in holds so many items, of so
+// many words at most each.
+const (
+	textMinBareItems     = 3
+	textMaxBareItems     = 15
+	textMaxBareItemWords = 25
+)
 
 // textClassifyCode marks a block of program code (a listing, a shell
 // session): textMinCodeLines or more lines in a row, placeholders aside,

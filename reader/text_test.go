@@ -523,6 +523,35 @@ func TestTextBodyKeepsKeyPointsList(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsBareClauseList(t *testing.T) {
+	// A browser's copy gives a list no bullets: the lines a colon leads
+	// in, between two paragraphs, are the article's however many.
+	items := []string{"Utilize the space on the walls", "Pick products that can serve multiple purposes",
+		"Choose your baby furniture wisely", "Use the doors to your advantage", "Use smart storage solutions",
+		"Decorate to make the room appear bigger", "Keep the floor as clear as you can"}
+	lines := append([]string{"Home", "News", para("One", 40), para("Two", 40),
+		"Follow these seven tips to set up a nursery in a small room and make the most of it:"}, items...)
+	lines = append(lines, para("Three", 40), para("Four", 40), "Contact us", "Privacy policy")
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range append([]string{"In Two", "In Three"}, items...) {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %.300s", want, got)
+		}
+	}
+	// Under a colon with nothing of the article below them, the lines
+	// are a box of the site's.
+	box := []string{"Snow fell early this year in the north of the country", "The bears of the zoo woke up from their winter sleep",
+		"The year brought cold, heat and drought to the whole region"}
+	lines = append([]string{"Home", "News", para("One", 40), para("Two", 40), "On the same subject:"}, box...)
+	lines = append(lines, "Contact us", "Privacy policy")
+	units = classified(lines...)
+	got = strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Two") || strings.Contains(got, "bears") {
+		t.Errorf("body %.300s", got)
+	}
+}
+
 func TestTextBodyKeepsLeadAcrossSiteBlock(t *testing.T) {
 	// The article's opening, a long block of the site's (job ads), then
 	// the article's longer rest: the opening is written about the same
