@@ -2003,7 +2003,33 @@ func textBody(units []textUnit) []int {
 		body = append(textSummaryPoints(units, body[0], end), body...)
 		body = append(textWorkedList(units, body[0], end), body...)
 	}
-	return textDropTeasers(units, body)
+	return textListTail(units, textDropTeasers(units, body))
+}
+
+// textListTail adds to body the items left of the list its last unit
+// stands in: a recipe's or a guide's last steps, short sentences that
+// weigh less than they cost, past the run that ended on the step above
+// them (at the comments under it, say). Only whole sentences of the same
+// list, none the site's, a date or a repeat, follow a step that is a
+// sentence itself; a menu's links are no sentences.
+func textListTail(units []textUnit, body []int) []int {
+	if len(body) == 0 {
+		return body
+	}
+	last := units[body[len(body)-1]]
+	if !last.list || !textListStep(last) {
+		return body
+	}
+	for k := body[len(body)-1] + 1; k < len(units) && units[k].list && units[k].indent == last.indent && textListStep(units[k]); k++ {
+		body = append(body, k)
+	}
+	return body
+}
+
+// textListStep reports a list item that is a sentence of the article's.
+func textListStep(u textUnit) bool {
+	return !u.boiler && !u.meta && !u.junk && !u.stop && !u.aside && !u.repeated && !u.teaser &&
+		u.words >= 3 && textEndsSentence(u.text) && !strings.HasSuffix(u.text, ":")
 }
 
 // textUnderByline prefers to the densest run units[start:end+1] an

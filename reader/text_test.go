@@ -552,6 +552,26 @@ func TestTextBodyKeepsBareClauseList(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsListTail(t *testing.T) {
+	// A recipe's last steps, short sentences, under the long ones the
+	// run ended on, over its comments: they end the list it stands in.
+	text := strings.Join([]string{"Home", "Recipes", "", "Simple muffins", "", para("One", 40), "", "Method", "",
+		" 1. " + para("Step one", 24), " 2. " + para("Step two", 20), " 3. " + para("Step three", 18),
+		" 4. Let them cool on a rack.", " 5. Serve with cream and sugar.", "",
+		"Share", "", "51 Comments", "", "Ann says:", "", para("Ann", 30)}, "\n")
+	units := textUnits(text)
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"In Step three", "Let them cool on a rack.", "Serve with cream and sugar."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %s", want, got)
+		}
+	}
+	if strings.Contains(got, "In Ann") || strings.Contains(got, "Share") {
+		t.Errorf("body took the comments: %s", got)
+	}
+}
+
 func TestTextBodyKeepsLeadAcrossSiteBlock(t *testing.T) {
 	// The article's opening, a long block of the site's (job ads), then
 	// the article's longer rest: the opening is written about the same
