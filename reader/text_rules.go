@@ -2532,16 +2532,34 @@ func textCountUnderByline(units []textUnit, b, s, start int) bool {
 			return false // a comment's name and date
 		}
 	}
+	// The byline stands at most three lines over the count, the buttons
+	// of a share bar between them not counted ("By Jane Roe" / "12 March
+	// 2020" / "Facebook" / "Twitter" / ... / "Comments"), and the
+	// headline a few lines over the byline.
 	byline, headline := false, false
+	near, by := 0, -1
 	for k := s - 1; k > b; k-- {
-		switch u := units[k]; {
-		case u.byline && k >= s-3:
+		u := units[k]
+		switch {
+		case u.byline && near < 3:
 			byline = true
-		case byline && !u.junk && textTitleShaped(u):
+			if by < 0 {
+				by = k
+			}
+		case byline && !u.junk && textTitleShaped(u) && k >= by-textHeadGap:
 			headline = true
+		}
+		if !textShareButton(u) {
+			near++
 		}
 	}
 	return byline && headline
+}
+
+// textShareButton reports a button of a share bar: a line of the site's
+// of one or two words ("Facebook", "Copy Link").
+func textShareButton(u textUnit) bool {
+	return (u.boiler || u.junk) && !u.byline && !u.prose && u.words <= 2
 }
 
 // textDropTeasers drops the teasers for other pages set inside the

@@ -4274,3 +4274,38 @@ func TestTextGluedTitles(t *testing.T) {
 		}
 	}
 }
+
+// A news page's header as a browser copies it: the headline, the
+// standfirst, the byline and the date, then a share bar whose last button
+// is the link to the comments ("Comments"). The buttons part the byline
+// from that link: it is still the header's count, not the thread, and the
+// headline and the standfirst over it are the article's.
+func TestFromTextCommentsLinkUnderShareBar(t *testing.T) {
+	in := strings.Join([]string{
+		"Home", "News", "Storage",
+		"Tiny Platters Promise Bigger Hard Drives",
+		"We are about to get larger hard drives, and the path looks clear to scale up much further.",
+		"By Jane Roe", "February 7, 2020",
+		"Facebook", "Twitter", "Flipboard", "Pinterest", "Reddit", "LinkedIn", "Email", "Copy Link",
+		"Comments",
+		wrap(para("One", 60), 78), wrap(para("Two", 50), 78), wrap(para("Three", 45), 78),
+		"Related",
+		"Other Drives Ship Next Year",
+	}, "\n\n")
+	a, err := FromText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Tiny Platters Promise Bigger Hard Drives" {
+		t.Errorf("title %q", a.Title)
+	}
+	standfirst := "We are about to get larger hard drives, and the path looks clear to scale up much further."
+	if !strings.HasPrefix(a.Text, standfirst+"\n\n") {
+		t.Errorf("standfirst is not the first paragraph:\n%s", a.Text)
+	}
+	for _, bad := range []string{"Facebook", "Comments", "By Jane", "Related", "Other Drives"} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("text keeps %q:\n%s", bad, a.Text)
+		}
+	}
+}
