@@ -1480,12 +1480,23 @@ func textClassifyClauseLists(units []textUnit) {
 		if lead.list || lead.boiler || lead.junk || lead.stop || lead.aside || !textLeadsIn(lead.text) {
 			continue
 		}
-		if !units[i+1].list {
-			i = textClassifyBareClauseList(units, i)
-			continue
+		// A browser's copy gives the items no bullets, but no blank line
+		// between them either: under the colon, a block of lines; or,
+		// failing that, the short lines up to the article's next
+		// paragraph (textClassifyBareClauseList).
+		item := func(j int) bool { return units[j].list }
+		bare := !units[i+1].list
+		if bare {
+			if !strings.HasSuffix(lead.text, ":") || !lead.prose || i+2 >= len(units) || units[i+2].blank {
+				i = textClassifyBareClauseList(units, i)
+				continue
+			}
+			item = func(j int) bool {
+				return !units[j].list && !units[j].prose && !units[j].meta && !units[j].table && (j == i+1 || !units[j].blank)
+			}
 		}
 		j, ends, long := i+1, 0, 0
-		for j < len(units) && units[j].list && !units[j].boiler && !units[j].junk && !units[j].stop && !units[j].aside {
+		for j < len(units) && item(j) && !units[j].boiler && !units[j].junk && !units[j].stop && !units[j].aside {
 			if last := units[j].text[len(units[j].text)-1]; last == ',' || last == ';' || last == '.' {
 				ends++
 			}
@@ -1494,8 +1505,11 @@ func textClassifyClauseLists(units []textUnit) {
 			}
 			j++
 		}
-		if items := j - i - 1; items >= 2 && (2*ends >= items || 2*long >= items) {
+		if items := j - i - 1; items >= 2 && (!bare || items >= textMinCopiedItems && (j == len(units) || units[j].blank)) && (2*ends >= items || 2*long >= items) {
 			textMarkClause(units[i:j])
+		} else if bare {
+			i = textClassifyBareClauseList(units, i)
+			continue
 		}
 		i = j - 1
 	}
@@ -1548,6 +1562,10 @@ const (
 	textMaxBareItems     = 15
 	textMaxBareItemWords = 25
 )
+
+// textMinCopiedItems is the fewest lines of a list a browser's copy gave
+// no bullets.
+const textMinCopiedItems = 5
 
 // textClassifyCode marks a block of program code (a listing, a shell
 // session): textMinCodeLines or more lines in a row, placeholders aside,

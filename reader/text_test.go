@@ -4309,3 +4309,41 @@ func TestFromTextCommentsLinkUnderShareBar(t *testing.T) {
 		}
 	}
 }
+
+// A list a browser copied, its bullets lost: under a paragraph that
+// announces it with a colon, a block of short lines with no blank line
+// between them. It completes the sentence over it, as a bulleted list
+// does, and stays with the article.
+func TestFromTextCopiedListUnderColon(t *testing.T) {
+	items := []string{
+		"Use the space on the walls",
+		"Pick furniture that serves two purposes",
+		"Choose a smaller crib for the corner",
+		"Hang organisers on the back of the door",
+		"Store the spare blankets under the bed",
+		"Paint the walls a light colour",
+	}
+	in := strings.Join([]string{
+		"Home", "Ideas", "Small Rooms",
+		"Small Nursery Ideas That Save Space",
+		"By Jane Roe", "March 3, 2024",
+		wrap(para("One", 60), 78), wrap(para("Two", 50), 78),
+		"Follow these six tips to set up a nursery in a small room and make the most of the space you have:",
+		strings.Join(items, "\n"),
+		"Idea one: the walls",
+		wrap(para("Three", 45), 78), wrap(para("Four", 45), 78),
+		"Leave a Reply", wrap(para("Commenter", 50), 78),
+	}, "\n\n")
+	a, err := FromText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range append(items, "In One", "In Four", "Follow these six tips") {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, a.Text)
+		}
+	}
+	if strings.Contains(a.Text, "Commenter") {
+		t.Errorf("text keeps the comments:\n%s", a.Text)
+	}
+}
