@@ -3209,8 +3209,24 @@ func textTitleShaped(u textUnit) bool {
 		}
 	}
 	// A headline in Title Case may end with a full stop ("Stock Falls.
-	// Why You Shouldn't Worry."); a sentence is not written so.
-	return !strings.HasSuffix(s, ":") && (!strings.HasSuffix(s, ".") || strings.HasSuffix(s, "...") || mostlyCapitalised(s, 4))
+	// Why You Shouldn't Worry."); a sentence is not written so, nor does
+	// a headline break off as a sentence going on does ("... nothing else
+	// in sight—", "... the walls,").
+	return !strings.HasSuffix(s, ":") && !textBreaksOff(s) && (!strings.HasSuffix(s, ".") || strings.HasSuffix(s, "...") || mostlyCapitalised(s, 4))
+}
+
+// textBreaksOff reports a line that ends in the middle of a sentence:
+// with a comma, a semicolon or a dash set close to its last word.
+func textBreaksOff(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == ',' || r == ';' {
+		return true
+	}
+	if r != '—' && r != '–' {
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(s[:len(s)-utf8.RuneLen(r)])
+	return unicode.IsLetter(p) || unicode.IsDigit(p)
 }
 
 // textDoubledLabel reports a control's label written twice, as a

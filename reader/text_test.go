@@ -4347,3 +4347,32 @@ func TestFromTextCopiedListUnderColon(t *testing.T) {
 		t.Errorf("text keeps the comments:\n%s", a.Text)
 	}
 }
+
+// A paragraph that breaks off with a dash, its sentence going on below
+// ("... nothing else in sight—"), is no headline however few its words:
+// a story's chapter pasted under its reader's settings keeps its opening
+// lines, none taken for the title.
+func TestFromTextBrokenOffParagraphIsNoTitle(t *testing.T) {
+	dash := "A pure white empty space that seemed to stretch for all eternity was all that I saw; an expansive blank canvas filled my vision, nothing else in sight—"
+	in := strings.Join([]string{
+		"Read", "Best Rated", "Latest Updates", "Forums", "Support",
+		"Dark Theme", "Default", "Arial", "Verdana",
+		"Next", "Chapter",
+		"When I woke up, there was nothing.",
+		dash,
+		"“Greetings.”",
+		wrap(para("One", 60), 78), wrap(para("Two", 50), 78), wrap(para("Three", 45), 78),
+	}, "\n\n")
+	a, err := FromText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title == dash {
+		t.Errorf("the paragraph is the title")
+	}
+	for _, want := range []string{"When I woke up", dash, "In One", "In Three"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, a.Text)
+		}
+	}
+}
