@@ -3301,6 +3301,9 @@ func textImageName(s string) bool {
 	if n := len(f); n == 0 || n > 5 {
 		return false // "Icon of British fashion Mary Quant dies at 93"
 	}
+	if n := len(f); n == 1 && strings.ContainsRune(s, '_') {
+		return true // a file's name ("PCG243.Diary_Skyrim_16", "DSC_0509")
+	}
 	if textImageWords[strings.ToLower(f[0])] {
 		return textCapitalisedAll(f[1:])
 	}

@@ -4376,3 +4376,31 @@ func TestFromTextBrokenOffParagraphIsNoTitle(t *testing.T) {
 		}
 	}
 }
+
+// A picture's file name the dumper prints as its text
+// ("PCG243.Diary_Skyrim_16") under the share links is no headline: one
+// word joined by underscores. The headline over the byline stays the
+// title, and the standfirst under it the first paragraph.
+func TestFromTextFileNameIsNoTitle(t *testing.T) {
+	standfirst := "Playing the whole game with no armour, no weapons and only one school of magic."
+	in := strings.Join([]string{
+		"Games", "RPG", "The Elder Scrolls",
+		"An Illusionist in the North: Part 1",
+		"Features",
+		"By Jane Roe", "published 9 August 2012",
+		standfirst,
+		"  * Comments",
+		"PCG243.Diary_North_16",
+		wrap(para("One", 60), 78), wrap(para("Two", 50), 78), wrap(para("Three", 45), 78),
+	}, "\n\n")
+	a, err := FromText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "An Illusionist in the North: Part 1" {
+		t.Errorf("title %q", a.Title)
+	}
+	if !strings.HasPrefix(a.Text, standfirst+"\n\n") || !strings.Contains(a.Text, "In Three") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
