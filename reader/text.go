@@ -123,7 +123,7 @@ func textRepeatedStandfirst(units []textUnit, t, first int) int {
 	if k <= t || k < 0 {
 		return -1
 	}
-	if u := units[k]; !u.prose || !u.repeated || u.boiler || u.list || u.meta || u.words < textMinRepeatedStandfirst || !textEndsSentence(u.text) || textTitleShaped(u) {
+	if u := units[k]; !u.prose || !u.repeated || u.boiler || u.list || u.meta || u.words < textMinRepeatedStandfirst && !textTeasedOn(units, k, first) || !textEndsSentence(u.text) || textTitleShaped(u) {
 		return -1
 	}
 	if c := units[k+1]; c.meta && !c.byline {
@@ -131,6 +131,50 @@ func textRepeatedStandfirst(units []textUnit, t, first int) int {
 	}
 	return k
 }
+
+// textTeasedOn reports whether the page's teaser of the piece quotes the
+// line k and reads on into the paragraph at first ("Pop-ups have earned a
+// solid name. No wonder -.."): k opens the article, however short.
+func textTeasedOn(units []textUnit, k, first int) bool {
+	if first != k+1 {
+		return false
+	}
+	line := units[k].text
+	next := strings.Fields(units[first].text)
+	for j, u := range units {
+		if j == k || !strings.HasPrefix(u.text, line) {
+			continue
+		}
+		// The teaser breaks off with an ellipsis; a dumper may have run
+		// the next line on after it.
+		cut := u.text[len(line):]
+		if e := strings.IndexRune(cut, '…'); e >= 0 {
+			cut = cut[:e]
+		}
+		if e := strings.Index(cut, ".."); e >= 0 {
+			cut = cut[:e]
+		}
+		rest := strings.Fields(strings.TrimRight(cut, ".-–— "))
+		if len(rest) < textMinTeasedWords || len(rest) > len(next) {
+			continue
+		}
+		same := true
+		for i, w := range rest {
+			if w != next[i] && !(i == len(rest)-1 && strings.HasPrefix(next[i], w)) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// textMinTeasedWords is the fewest words of the first paragraph a teaser
+// quotes on after the line over it.
+const textMinTeasedWords = 2
 
 // textMaxStandfirstGap bounds the site's lines between a standfirst and
 // the article's first paragraph; a repeated standfirst holds so many words

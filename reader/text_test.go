@@ -4404,3 +4404,36 @@ func TestFromTextFileNameIsNoTitle(t *testing.T) {
 		t.Errorf("text:\n%s", a.Text)
 	}
 }
+
+// An article's short opening line, printed again in the site's teaser of
+// the piece where it reads on into the first paragraph ("... a solid name.
+// No wonder -..."), opens the article: the teaser's copy does not make it
+// the site's line, however short.
+func TestFromTextTeasedOpeningLine(t *testing.T) {
+	opening := "Floating baits have earned themselves a solid name by now."
+	first := "No wonder " + wrap(para("One", 60), 78)
+	in := strings.Join([]string{
+		"Home", "Tests", "New Products",
+		"Floating Baits and Dips",
+		"January 2022",
+		"Facebook", "Twitter", "Pinterest",
+		opening,
+		first,
+		wrap(para("Two", 50), 78), wrap(para("Three", 45), 78),
+		"New Products",
+		"Floating Baits and Dips",
+		"28 January 2022",
+		opening + " No wonder -...",
+		"Pike Scarer",
+	}, "\n\n")
+	a, err := FromText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, opening+"\n\nNo wonder") {
+		t.Errorf("the opening line is not the first paragraph:\n%s", a.Text)
+	}
+	if strings.Contains(a.Text, "-...") || strings.Contains(a.Text, "Pike Scarer") {
+		t.Errorf("text keeps the teaser:\n%s", a.Text)
+	}
+}
