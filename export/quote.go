@@ -49,9 +49,10 @@ func blockQuotes(md string, hs []store.Highlight) []string {
 }
 
 // quoteBlocks writes a passage's blocks as one Markdown blockquote: text
-// as blockquote writes it, list items with their markers, table cells as rows of a table
-// (with empty column names when the passage starts below the header), and
-// code verbatim in a fence longer than any backtick run inside it.
+// as blockquote writes it, list items with their markers, table cells as
+// rows of a table (with empty column names when the passage starts below
+// the header), and code verbatim in a fence longer than any backtick run
+// inside it.
 func quoteBlocks(bs []render.QuoteBlock) string {
 	var parts []string // blocks, parted by a blank line
 	for i := 0; i < len(bs); i++ {
@@ -161,7 +162,7 @@ func table(cells []render.QuoteBlock) string {
 		for len(r) <= c.Col {
 			r = append(r, "")
 		}
-		r[c.Col] = strings.ReplaceAll(escapeText(oneLine(sanitize.Text(c.Text))), "\n", " ")
+		r[c.Col] = escapeText(oneLine(sanitize.Text(c.Text)))
 		rows[c.Row] = r
 	}
 	slices.SortFunc(order, cmp.Compare)

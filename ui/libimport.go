@@ -372,15 +372,13 @@ func (l *libraryModel) viewAsk() []string {
 	return []string{truncate(" "+st.App.Status.Render(lines[0]), w), truncate(" "+st.App.Status.Render(second), w)}
 }
 
-// viewImport is the footer while an import is read, asked about or run.
+// viewImport is the footer while an import is read or run (viewAsk asks).
 func (l *libraryModel) viewImport() string {
 	st := l.Styles
 	w := l.Width
 	switch l.mode {
 	case libImportOpen:
 		return truncate(" "+l.spin.View()+" "+st.App.Dim.Render(l.status), w)
-	case libImportAsk:
-		return strings.Join(l.viewAsk(), "\n")
 	}
 	c := l.imp.counts
 	if l.imp.stop {
