@@ -129,6 +129,9 @@ func textRepeatedStandfirst(units []textUnit, t, first int) int {
 	if c := units[k+1]; c.meta && !c.byline {
 		return -1 // a picture's caption, over its credit, printed twice
 	}
+	if k > 0 && units[k-1].junk {
+		return -1 // a picture's caption, under the picture's placeholder
+	}
 	return k
 }
 

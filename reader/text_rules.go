@@ -419,6 +419,15 @@ var (
 // state's health app") does not.
 var textLedCallRe = lazyRegexp(`^(?:for|für|pour|para|per)\b[^.!?]{0,80}?\b(?:download[\s\x{a0}]+(?:our[\s\x{a0}]+(?:[^\s\x{a0}]+[\s\x{a0}]+){0,2}apps?\b|the[\s\x{a0}]+(?:[^\s\x{a0}]+[\s\x{a0}]+){0,2}apps?[\s\x{a0}]+(?:for|on)[\s\x{a0}]+(?:ios|android|iphone))|follow us|subscribe to our|sign up (?:for|to) our|join us on|folgen sie uns|folge uns|abonnieren sie unser|laden sie (?:sich )?unsere? app|suivez-nous|abonnez-vous|téléchargez (?:notre|l'application)|síguenos|suscríbete|descarga (?:nuestra|la) app|seguici|iscriviti alla nostra)`)
 
+// textLedCall reports a call led in by what it offers (textLedCallRe),
+// unless a colon or a quotation mark comes before its verb: "For anyone
+// who missed Saturday, the group's message is simple: follow us on
+// Facebook" reports what someone says.
+func textLedCall(low string) bool {
+	m := textLedCallRe().FindStringIndex(low)
+	return m != nil && !strings.ContainsAny(low[:m[1]], ":\"“”„«»")
+}
+
 // textLedCallWords are the first words textLedCallRe may open with.
 var textLedCallWords = wordSet("for", "für", "pour", "para", "per")
 
@@ -473,6 +482,52 @@ var textDisclaimerRe = lazyRegexp(`\b(?:do(?:es)? not|don't|doesn't|not) (?:nece
 var textDisclaimerWords = []string{"reflect", "represent", "responsib", "liable", "influence", "disclaimer", "disclosure", "engagent",
 	"reflètent", "meinung", "refleja", "riflett", "odzwierciedla"}
 
+// textDisclaimer reports a site's disclaimer: its phrase ("do not
+// necessarily reflect the views", "not responsible for the content") with
+// what it speaks of named as a word in it or right after it ("... of the
+// site", "... of its authors"). A story reporting a statement ("do not
+// reflect the views of the company", further on "the relevant
+// authorities", "its website") names no such thing there.
+func textDisclaimer(low string) bool {
+	for _, m := range textDisclaimerRe().FindAllStringIndex(low, -1) {
+		end := min(m[1]+textDisclaimerReach, len(low))
+		for _, w := range strings.FieldsFunc(low[m[0]:end], func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+			if textDisclaimerCue(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// textDisclaimerReach is how far after a disclaimer's phrase what it
+// speaks of may be named ("... reflect the views of the owners of this
+// blog").
+const textDisclaimerReach = 60
+
+// textDisclaimerCue reports a word that names a site's things: one of
+// textDisclaimerCues, or one of its forms ("authors", "websites",
+// "advertisers"), but not a word that merely begins like one
+// ("authorities").
+func textDisclaimerCue(w string) bool {
+	w = strings.TrimSuffix(w, "'s")
+	for _, c := range textDisclaimerCues {
+		if !strings.Contains(w, c) {
+			continue
+		}
+		switch rest := w[strings.Index(w, c)+len(c):]; {
+		case strings.HasPrefix(w, c) && (rest == "" || rest == "s" || rest == "es" || rest == "en" || rest == "in" || rest == "innen" || strings.HasPrefix(rest, "e") && len(rest) <= 3):
+			return true
+		case c == "site" && (w == "website" || w == "websites"):
+			return true
+		case len(c) >= 5 && strings.HasPrefix(w, c) && !strings.HasPrefix(rest, "it"):
+			// A stem ("advertis", "redakc", "publicité"): its forms.
+			return true
+		}
+	}
+	return false
+}
+
 // textDisclaimerCues name what a disclaimer speaks of: the site, its
 // writers, its advertisers. A company's word quoted in a story ("the
 // comments do not reflect the views of its management") names none.
@@ -502,7 +557,7 @@ const textFramedCaptionWords = 60
 // textPlaceInPictureRe matches a person's place in a picture, in
 // brackets after the name: "Jansen (l.)", "Renn (rechts)", "Hernández
 // (izquierda)", "Dupont (à gauche)", "Smith (left)".
-var textPlaceInPictureRe = lazyRegexp(`\p{L}[\p{L}.'-]* \((?:l\.|r\.|li\.|re\.|m\.|v\. ?l\.|links|rechts|mitte|left|right|centre|center|izq\.|izquierda|derecha|centro|à gauche|à droite|au centre|a sinistra|a destra|z lewej|z prawej)\)`)
+var textPlaceInPictureRe = lazyRegexp(`\p{Lu}[\p{L}.'-]* \((?:l\.|r\.|li\.|re\.|m\.|v\. ?l\.|links|rechts|mitte|left|right|centre|center|izq\.|izquierda|derecha|centro|à gauche|à droite|au centre|a sinistra|a destra|z lewej|z prawej)\)`)
 
 // textLongCaptionWords bounds an agency's caption.
 const textLongCaptionWords = 100
@@ -748,7 +803,7 @@ func textClassify(units []textUnit) {
 			u.boiler = true
 		}
 		if !u.boiler && realWords <= textMaxCallWords && (textCallStart(low) && textCallRe().MatchString(low) ||
-			textLedCallWords[textFirstWordOf(low)] && textLedCallRe().MatchString(low)) {
+			textLedCallWords[textFirstWordOf(low)] && textLedCall(low)) {
 			u.boiler = true
 		}
 		// A site's licence for what it prints ("Texte auf dieser Webseite
@@ -762,7 +817,7 @@ func textClassify(units []textUnit) {
 		// its photos are under a Creative Commons licence.
 		if u.prose && realWords <= textMaxRightsWords && strings.Contains(low, "creative") && textContainsAny(low, textLicenceCues) && textLicenceRe().MatchString(low) ||
 			u.prose && realWords <= textMaxPostFooterWords && textContainsAny(low, textPostFooterCues) && textPostFooterRe().MatchString(low) ||
-			u.prose && realWords <= textMaxDisclaimerWords && textContainsAny(low, textDisclaimerWords) && textContainsAny(low, textDisclaimerCues) && textDisclaimerRe().MatchString(low) {
+			u.prose && realWords <= textMaxDisclaimerWords && textContainsAny(low, textDisclaimerWords) && textContainsAny(low, textDisclaimerCues) && textDisclaimer(low) {
 			u.boiler, u.siteLine = true, true
 		}
 		// Cheap tests of a word each regexp needs go first: the
@@ -897,6 +952,9 @@ func textClassifyGluedTitles(units []textUnit) {
 			}
 			w := strings.TrimRight(f[k], ".,;:!?…\"'”’»)")
 			r, _ := utf8.DecodeRuneInString(w)
+			if k+1 < len(f) && textGluedVerbs[f[k+1]] {
+				return "" // a name the sentence goes on from: "OpenAI said"
+			}
 			if unicode.IsUpper(r) && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
 				return w
 			}
@@ -937,6 +995,13 @@ func textClassifyGluedTitles(units []textUnit) {
 		i = last + 1
 	}
 }
+
+// textGluedVerbs are the verbs a sentence goes on with after a name
+// written in camel case ("OpenAI said", "TikTok has", "DeSantis will"),
+// as a teaser's title run into its blurb does not.
+var textGluedVerbs = wordSet("said", "says", "has", "had", "have", "is", "was", "were", "will", "would", "told", "announced",
+	"plans", "can", "could", "may", "also", "added", "declined", "sagte", "sagt", "hat", "hatte", "ist", "war", "wird", "kann",
+	"a", "est", "dit", "va", "ha", "es", "dijo", "fue", "è", "jest", "powiedział")
 
 // A stretch of glued teasers holds textMinGluedTitles of them or more, at
 // most textGluedGap lines apart; a title is glued within its first
@@ -2119,8 +2184,11 @@ func textAboveWriterBox(units []textUnit, start, end int) (int, int) {
 	if h < 0 {
 		return start, end
 	}
-	if u := units[h]; u.prose || u.byline || u.meta || u.list || u.words == 0 || u.words > 3 || textNameLine(u) {
-		return start, end
+	if u := units[h]; u.prose || u.byline || u.meta || u.list || u.boiler || u.words == 0 || u.words > 3 || textNameLine(u) {
+		return start, end // no box's heading: a share button, a date
+	}
+	if !textTellsOfWriter(units[start : end+1]) {
+		return start, end // under the name, the article: no biography
 	}
 	for b := 0; b < h; b++ {
 		if !units[b].byline || !textWordIn(units[b].text, units[n].text) {
@@ -2134,6 +2202,25 @@ func textAboveWriterBox(units []textUnit, start, end int) (int, int) {
 	}
 	return start, end
 }
+
+// textTellsOfWriter reports a run that reads as a biography: what its
+// writer is or does ("is a reporter", "ist seit 2015 Redakteur",
+// "joined", "studierte", "geboren").
+func textTellsOfWriter(units []textUnit) bool {
+	for _, u := range units {
+		low := strings.ToLower(u.text)
+		if textContainsAny(low, textWriterWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// textWriterWords are the stems a writer's biography says what they do
+// with, in several languages.
+var textWriterWords = []string{"reporter", "journalist", "editor", "writer", "columnist", "correspondent", "author", "joined",
+	"studied", "graduate", "redakteur", "redaktion", "autor", "studierte", "geboren", "schreibt", "volontariat", "journaliste",
+	"rédact", "écrit", "periodista", "redactor", "escribe", "giornalist", "dziennikar", "redaktor"}
 
 // textMaxBoxBioWords bounds the words of a writer's biography in a box
 // under a name: a longer run under the name is the article.
@@ -4025,10 +4112,15 @@ func textAsideFeed(units []textUnit, start, i, j, end int) bool {
 	if !aside {
 		return false
 	}
+	// A paragraph under a question or a lead-in (the article's subheads:
+	// "What happens next?") is no teaser's blurb: the article goes on.
 	blurbs := 0
 	for k := j; k <= end; k++ {
 		if !textKeepProse(units[k]) {
 			continue
+		}
+		if p := k - 1; p > j && (strings.HasSuffix(units[p].text, "?") || strings.HasSuffix(units[p].text, ":")) {
+			return false
 		}
 		n := k + 1
 		for n <= end && units[n].junk {

@@ -4437,3 +4437,48 @@ func TestFromTextTeasedOpeningLine(t *testing.T) {
 		t.Errorf("text keeps the teaser:\n%s", a.Text)
 	}
 }
+
+// TestTextReviewProbes: pasted pages a review wrote to find where the
+// rules added for the multilingual proxies would hurt an English reader
+// (testdata/review). Each kept line was lost, or the caption kept, before
+// its rule was narrowed:
+//   - 01e: a box heading whose links were not copied, over the article's
+//     Q&A subheads ("Will it be reviewed?"): not a feed of teasers;
+//   - 02c: paragraphs opening "OpenAI said", "TikTok has": names the
+//     sentence goes on from, not teasers' titles glued to their blurbs;
+//   - 04, 04b, 04c: "do not reflect the views of the company" in a story,
+//     "authorities" and "website" further on: no site's disclaimer;
+//   - 07b: a brief under "Share" and the byline's name: no writer's box;
+//   - 08: "as in the photo (left)." in a recipe's step: no caption;
+//   - 15: "the group's message is simple: follow us on Facebook": a
+//     quoted message, not the site's call;
+//   - 18: a photo's caption under its placeholder, repeated in a gallery
+//     below: not the article's standfirst.
+func TestTextReviewProbes(t *testing.T) {
+	for _, c := range []struct{ file, keep, notFirst string }{
+		{"01e_asidefeed_empty", "A survey carried out by the council last year", ""},
+		{"02c_glued_end", "OpenAI said it was not designated under the law", ""},
+		{"04_disclaimer", "do not reflect the views of the company", ""},
+		{"04b_disclaimer_club", "did not represent the views of the club", ""},
+		{"04c_disclaimer_short", "In a statement released on Monday", ""},
+		{"07b_aboveWriterBox", "The council said the longer hours would be paid for", ""},
+		{"08_placeinpic_recipe", "pinch them together at the top, as in the photo (left).", ""},
+		{"15_ledcall", "the group's message is simple: follow us on", ""},
+		{"18_caption_repeated", "Tens of thousands of people marched through Madrid", "Protesters gather"},
+	} {
+		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := FromText(string(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, c.keep) {
+			t.Errorf("%s: lost %q:\n%s", c.file, c.keep, a.Text)
+		}
+		if c.notFirst != "" && strings.HasPrefix(a.Text, c.notFirst) {
+			t.Errorf("%s: opens with %q:\n%s", c.file, c.notFirst, a.Text)
+		}
+	}
+}
