@@ -712,6 +712,8 @@ const (
 	textMinArticleWords    = 40  // fewer words of prose above the comments are not the article
 	textHeaderUnits        = 4   // lines above the article that may be its header's furniture
 	textCommentsGap        = 8   // most lines (share bars, tags) between an article and its comments heading
+	textRecipeCardGap      = 24  // most lines of a recipe card's labels and figures (servings, times) over its lists
+	textMaxCardLineWords   = 8   // longest such line ("Recipe by X Course: Main Cuisine: Chinese")
 	textSplitRun           = 15  // this many lines without a paragraph end the article when less prose follows
 	textTailShare          = 4   // prose after a site paragraph under a quarter of that before it is the site's
 	textContactWords       = 40  // a longer paragraph with an e-mail address is the article's
@@ -3773,9 +3775,12 @@ func textLeadsOn(s string) bool {
 // a headline. Nothing else is taken.
 func textSectionedList(units []textUnit, at int) []int {
 	k := at
-	for k < len(units) && k < at+textCommentsGap && !(textSectionHead(units[k]) && k+1 < len(units) && units[k+1].list) {
+	for k < len(units) && k < at+textRecipeCardGap && !(textSectionHead(units[k]) && k+1 < len(units) && units[k+1].list) {
 		if units[k].stop || units[k].aside {
 			return nil
+		}
+		if k >= at+textCommentsGap && (units[k].prose || units[k].list || units[k].words > textMaxCardLineWords) {
+			return nil // past a few lines only a card's short labels and figures
 		}
 		k++
 	}
@@ -3784,7 +3789,7 @@ func textSectionedList(units []textUnit, at int) []int {
 	for k < len(units) && textSectionHead(units[k]) {
 		j := k + 1
 		for j < len(units) && units[j].list && !units[j].stop && !units[j].aside && !units[j].junk {
-			if textEndsSentence(units[j].text) {
+			if textEndsSentence(textItemTail(units[j].text)) {
 				sentences++
 			}
 			if textHeadlineCased(units[j]) {
@@ -3806,6 +3811,15 @@ func textSectionedList(units []textUnit, at int) []int {
 		return nil
 	}
 	return out
+}
+
+// textItemTail returns s without what may trail its last sentence on the
+// page unseen: a picture's placeholder glued to it and invisible marks
+// (U+2063, U+200B, U+FEFF) a recipe plugin leaves after each step.
+func textItemTail(s string) string {
+	return strings.TrimRightFunc(textDropPlaceholders(s), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r)
+	})
 }
 
 // textSectionHead reports a short heading of the article's own, not the

@@ -1485,6 +1485,41 @@ func TestFromTextKeepsRecipeCard(t *testing.T) {
 	}
 }
 
+func TestFromTextKeepsRecipeCardUnderItsFigures(t *testing.T) {
+	// The card's header holds a dozen short lines (its title again, a
+	// print button, servings, times) over its lists; its steps end in
+	// an invisible separator or a picture's placeholder glued to them.
+	sep := "\u2063"
+	card := []string{"Spiced Pear Jam", "Pin", "Print", "Recipe by Jo Bloggs Course: Preserves", "Servings", "6", "jars",
+		"Prep time", "20", "minutes", "Cooking time", "40", "minutes", "Ingredients",
+		"  * 8 ripe pears, cored" + sep, "  * 1 lemon" + sep, "  * 1 tsp cinnamon" + sep, "  * 1 tsp nutmeg" + sep,
+		"Directions", "  * Fill the canner with water." + sep, "  * Cube the pears and boil them.[IMG_0412-scaled]",
+		"  * Spoon into jars and seal." + sep}
+	footer := []string{"Spiced Pear Jam", "Pin", "Print", "Share", "Tweet", "Email", "Filed under", "Jam", "Pears",
+		"Categories", "  * Breakfast ideas", "  * Canning", "  * Easy recipes",
+		"Archives", "  * November 2019", "  * October 2019", "  * September 2019"}
+	page := func(tail []string) string {
+		lines := append([]string{"  * Home", "  * Recipes", "Spiced Pear Jam", "By Jo Bloggs | November 19, 2019",
+			para("One", 60), para("Two", 60), para("Three", 60)}, tail...)
+		return strings.Join(append(lines, "You may also like:", "Privacy policy"), "\n\n")
+	}
+	a, err := FromText(page(card))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Ingredients", "1 tsp nutmeg", "Directions", "Spoon into jars"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("recipe card lacks %q: %.500q", want, a.Text)
+		}
+	}
+	if strings.Contains(a.Text, "Prep time") {
+		t.Errorf("the card's figures kept: %.500q", a.Text)
+	}
+	if a, err := FromText(page(footer)); err != nil || strings.Contains(a.Text, "Archives") {
+		t.Errorf("a footer's link lists kept: %v %.500q", err, a.Text)
+	}
+}
+
 func TestTextBodyDropsTeaserInside(t *testing.T) {
 	// A headline, its blurb and "Read more" inside the article are a
 	// teaser for another page.
