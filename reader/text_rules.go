@@ -2083,13 +2083,78 @@ func textBody(units []textUnit) []int {
 			body = append(body, textProductCards(units, end)...)
 		}
 	}
-	body = append(textLead(units, start, end), body...)
+	lead := textLead(units, start, end)
+	if above := textSectionsAbove(units, start); above != nil {
+		for len(lead) > 0 && lead[len(lead)-1] >= above[0] {
+			lead = lead[:len(lead)-1]
+		}
+		lead = append(lead, above...)
+	}
+	body = append(lead, body...)
 	if len(body) > 0 {
 		body = append(textSummaryPoints(units, body[0], end), body...)
 		body = append(textWorkedList(units, body[0], end), body...)
 	}
 	return textListTail(units, textDropTeasers(units, body))
 }
+
+// textSectionsAbove returns the sections over the run's first paragraph
+// at start, and the article's paragraphs over them, when the run opens
+// under a short heading of its own and what stands over that heading is
+// sections alike (a short heading, then its list) down from the
+// article's prose: a job ad's "Your tasks" and "Your profile" between
+// its opening paragraphs and "We offer", a guide's lists between its
+// introduction and its prose sections. The lists weigh less than they
+// cost, so the run started under them and the opening was lost with
+// them. Each section has two items or more, none the site's, a repeat,
+// a date or a teaser, and at most one item of them all is written as a
+// headline; a menu, a box of links or a teaser list over an article has
+// no heading of the article's right under it, or no prose above it.
+func textSectionsAbove(units []textUnit, start int) []int {
+	top := start - 1
+	if top < 1 || !textSectionHead(units[top]) || units[top].repeated || units[top].meta {
+		return nil
+	}
+	sections, items, heads := 0, 0, 0
+	for {
+		j, n := top-1, 0
+		for ; j >= 0 && units[j].list; j-- {
+			u := units[j]
+			if u.boiler || u.stop || u.aside || u.junk || u.meta || u.repeated || u.teaser || u.prose {
+				return nil
+			}
+			if textHeadlineCased(u) {
+				heads++
+			}
+			n++
+		}
+		if n < 2 || j < 0 || !textSectionHead(units[j]) || units[j].repeated || units[j].meta {
+			break
+		}
+		sections++
+		items += n
+		top = j
+	}
+	if sections == 0 || items < textMinSectionItems || heads > 1 {
+		return nil
+	}
+	p := top
+	for p > 0 && textKeepProse(units[p-1]) && !units[p-1].list {
+		p--
+	}
+	if p == top {
+		return nil // no prose of the article's over the sections
+	}
+	var out []int
+	for k := p; k < start; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// textMinSectionItems is the fewest items of the sections over a run
+// that textSectionsAbove takes.
+const textMinSectionItems = 4
 
 // textListTail adds to body the items left of the list its last unit
 // stands in: a recipe's or a guide's last steps, short sentences that

@@ -572,6 +572,39 @@ func TestTextBodyKeepsListTail(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsSectionsOverRun(t *testing.T) {
+	// A job ad: its opening paragraphs, its tasks and its profile as
+	// lists under short headings, then "We offer" and the longer prose
+	// the run starts at. The lists and the opening are the ad's.
+	sections := []string{"Your tasks", " * Steering projects in mobile learning", " * Writing grant applications and reports",
+		" * Leading youth newsrooms across the region", " * Talks, workshops and project work", " * Projects with young refugees",
+		" * Keeping our partners and sponsors informed", "Your profile", " * A degree in a relevant field",
+		" * Experience in project management", " * Experience in raising grants", " * Reliability, precision and care",
+		" * Good organisation and a structured way of working", " * Team spirit"}
+	page := func(over []string) string {
+		lines := append([]string{" * Home", " * Jobs", "Media educator wanted", para("Agency", 30), para("Wanted", 25)}, over...)
+		lines = append(lines, "We offer", para("Offer", 40), para("Apply", 45), para("Questions", 30), "Categories", " * Games", " * Media")
+		return strings.Join(lines, "\n\n")
+	}
+	units := textUnits(page(sections))
+	textClassify(units)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"In Agency", "In Wanted", "Your tasks", "Leading youth newsrooms", "Good organisation", "We offer", "In Offer"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q: %.600s", want, got)
+		}
+	}
+	// A menu's sections over the article, with no prose of its own above
+	// them, stay out.
+	menu := []string{" * Home", " * Jobs", "Sections", " * News", " * Sport", " * Culture", "Services", " * Weather", " * Traffic",
+		"We offer", para("Offer", 40), para("Apply", 45), para("Questions", 30)}
+	units = textUnits(strings.Join(menu, "\n\n"))
+	textClassify(units)
+	if got := strings.Join(texts(units, textBody(units)), "|"); strings.Contains(got, "Sport") || strings.Contains(got, "Sections") {
+		t.Errorf("body took the menu: %.600s", got)
+	}
+}
+
 func TestTextBodyKeepsLeadAcrossSiteBlock(t *testing.T) {
 	// The article's opening, a long block of the site's (job ads), then
 	// the article's longer rest: the opening is written about the same
