@@ -2117,10 +2117,15 @@ func textSectionsAbove(units []textUnit, start int) []int {
 	}
 	sections, items, heads := 0, 0, 0
 	for {
+		// A browser's copy gives the items no bullets, but sets them
+		// tight, one under the other, where a blank line parts each
+		// heading from them: a bare line is an item when the item
+		// under it follows it tight (or it is the section's last).
 		j, n := top-1, 0
-		for ; j >= 0 && units[j].list; j-- {
+		bare := top-1 >= 0 && !units[top-1].list
+		for ; j >= 0 && (units[j].list && !bare || bare && !units[j].list && !units[j].prose && (j == top-1 || !units[j+1].blank)); j-- {
 			u := units[j]
-			if u.boiler || u.stop || u.aside || u.junk || u.meta || u.repeated || u.teaser || u.prose {
+			if u.boiler || u.stop || u.aside || u.junk || u.meta || u.repeated || u.teaser || u.prose || bare && u.words > textMaxHeadingWords {
 				return nil
 			}
 			if textHeadlineCased(u) {

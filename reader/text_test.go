@@ -594,6 +594,26 @@ func TestTextBodyKeepsSectionsOverRun(t *testing.T) {
 			t.Errorf("body lacks %q: %.600s", want, got)
 		}
 	}
+	// A browser's copy: no bullets, the items tight under a heading set
+	// apart by blank lines.
+	var bare []string
+	for k := 0; k < len(sections); {
+		block := []string{strings.TrimPrefix(sections[k+1], " * ")}
+		j := k + 2
+		for ; j < len(sections) && strings.HasPrefix(sections[j], " * "); j++ {
+			block = append(block, strings.TrimPrefix(sections[j], " * "))
+		}
+		bare = append(bare, sections[k], strings.Join(block, "\n"))
+		k = j
+	}
+	units = textUnits(page(bare))
+	textClassify(units)
+	got = strings.Join(texts(units, textBody(units)), "|")
+	for _, want := range []string{"In Agency", "In Wanted", "Your tasks", "Leading youth newsrooms", "Good organisation", "We offer", "In Offer"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("copied body lacks %q: %.600s", want, got)
+		}
+	}
 	// A menu's sections over the article, with no prose of its own above
 	// them, stay out.
 	menu := []string{" * Home", " * Jobs", "Sections", " * News", " * Sport", " * Culture", "Services", " * Weather", " * Traffic",
