@@ -2419,7 +2419,7 @@ func textWorkedList(units []textUnit, first, end int) []int {
 	// a bulleted list.
 	for b = first - 1; b >= 0 && b >= first-textWorkedGap && (head(b) || textWorkedNote(units[b])); b-- {
 	}
-	if b >= 0 && b < first-2 && units[b].list {
+	if b >= 0 && b < first-2 && (units[b].list || textBareWorkedItem(units, b)) {
 		return textWorkedItems(units, first, end, b, head)
 	}
 	return nil
@@ -2429,9 +2429,10 @@ func textWorkedList(units []textUnit, first, end int) []int {
 // it is the worked list of the method in units[first:end+1]; nil if not.
 func textWorkedItems(units []textUnit, first, end, b int, head func(int) bool) []int {
 	// A browser's copy gives a list's items no bullets: there a line
-	// opening with a quantity is an item.
+	// opening with a quantity is an item, and so is a word or two among
+	// them ("Salz", "Frischhaltefolie" under "20 g Mini-Marshmallows").
 	a := b + 1
-	for a > 0 && (units[a-1].list || !units[a-1].prose && units[a-1].words <= textMaxWorkedWords && textQuantityFirst(units[a-1].text)) {
+	for a > 0 && (units[a-1].list || textBareWorkedItem(units, a-1)) {
 		a--
 	}
 	if b-a+1 < textMinWorkedItems {
@@ -2471,6 +2472,25 @@ func textWorkedItems(units []textUnit, first, end, b int, head func(int) bool) [
 		list = append(list, k)
 	}
 	return list
+}
+
+// textBareWorkedItem reports whether units[k], a line without a bullet,
+// is an item of a worked list: it opens with a quantity, or it is a thing
+// named in a word or three ("Salz", "Küchengasbrenner") under an item
+// that does, one or two lines up.
+func textBareWorkedItem(units []textUnit, k int) bool {
+	counted := func(i int) bool {
+		u := units[i]
+		return !u.prose && u.words <= textMaxWorkedWords && textQuantityFirst(u.text)
+	}
+	if counted(k) {
+		return true
+	}
+	u := units[k]
+	if u.prose || u.list || u.words > 3 || !textKeepShort(u) || textEndsSentence(u.text) {
+		return false
+	}
+	return k > 0 && counted(k-1) || k > 1 && !units[k-1].prose && units[k-1].words <= 3 && counted(k-2)
 }
 
 // textWorkedGap is the most lines between a list and the method under

@@ -3623,6 +3623,28 @@ func TestTextRecipeTimeOverMethod(t *testing.T) {
 	keepsAll(t, a.Text, []string{"Für die Creme Puddingpulver"})
 }
 
+// TestTextRecipeBareThingsInList: a browser's copy of the recipe gives
+// its items no bullets; a thing named without a quantity among them
+// ("Salz"), or two closing the list ("Frischhaltefolie",
+// "Küchengasbrenner"), cut the list off at the method and lost it.
+func TestTextRecipeBareThingsInList(t *testing.T) {
+	method := []string{
+		"Für die Creme Puddingpulver, 100 g Zucker und 100 ml Milch in einer Schüssel glatt rühren. Übrige Milch aufkochen, Pulver einrühren und unter Rühren etwa eine Minute köcheln lassen.",
+		"Backofen vorheizen. Butter, übrigen Zucker, Vanillezucker und Salz cremig schlagen, die Eier einzeln unterrühren und Mehl mit Backpulver kurz darunterrühren.",
+		"Zum Servieren den Kuchen vorsichtig aus der Form lösen, die Marshmallows darauf verteilen und mit dem Küchengasbrenner leicht abflämmen.",
+	}
+	items := []string{"1 Pck. Vanillepuddingpulver", "350 g Zucker", "500 ml Milch", "450 g weiche Butter", "350 g Mehl", "Salz",
+		"5 Eier (Gr. M)", "20 g Mini-Marshmallows", "Frischhaltefolie", "Küchengasbrenner"}
+	text := strings.Join(append([]string{"Rezepte\nBacken\nKuchen\nNewsletter", "Schneewittchen-Kuchen mit Mini-Marshmallows", "Zutaten",
+		strings.Join(items, "\n"), "Zubereitung", "120 Minuten ( + 300 Minuten Wartezeit )", "einfach"}, append(method, "Rezept bewerten:", "Ernährungsinfo", "© 2019 Kochmagazin")...), "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, items)
+	keepsAll(t, a.Text, []string{"Für die Creme Puddingpulver", "120 Minuten"})
+}
+
 // TestTextOneParagraphUnderByline: a video's page, its one paragraph
 // right under its byline, lost to a lone paragraph of the player's
 // messages far below that weighed a little more: a story under its byline
