@@ -2650,12 +2650,26 @@ func textPastBoxes(units []textUnit, start, end int) []int {
 		for p < len(units) && textKeepProse(units[p]) && !units[p].stop && !units[p].list {
 			p++
 		}
+		// The article's last sections, under its subheads ("What happens
+		// next?"), up to the page's closing lines: the story's end, which
+		// a short paragraph of its own alone did not show.
+		q := p
+		for q+1 < len(units) && textSubhead(units[q]) && textKeepProse(units[q+1]) && !units[q+1].stop && !units[q+1].list {
+			q++
+			for q < len(units) && textKeepProse(units[q]) && !units[q].stop && !units[q].list {
+				q++
+			}
+		}
+		closing := q > p && (q == len(units) || units[q].stop || units[q].aside || units[q].boiler)
+		if closing {
+			p = q
+		}
 		if p == m {
 			break
 		}
 		below := textTopicWords(units[m:p])
 		shared := textSharedWords(below, above)
-		if shared < textMinBoxSharedWords || shared*textBoxShare < len(below) {
+		if shared < textMinBoxSharedWords || shared*textBoxShare < len(below) && !closing {
 			break
 		}
 		for i := m; i < p; i++ {
@@ -2665,6 +2679,19 @@ func textPastBoxes(units []textUnit, start, end int) []int {
 	}
 	return more
 }
+
+// textSubhead reports a line of the article's over its next section: a
+// question ("What happens next?") or a phrase of a few words
+// ("Reaction"), no site line, link, list item, date or repeat. A teaser's
+// headline under a box states its story in more words ("Eastfield Road
+// shop owners launch petition").
+func textSubhead(u textUnit) bool {
+	return !u.prose && !u.list && !u.boiler && !u.aside && !u.stop && !u.junk && !u.meta && !u.repeated && !u.teaser &&
+		u.words >= 1 && (u.words <= textMaxSubheadWords || strings.HasSuffix(u.text, "?") && u.words <= textMaxHeadingWords)
+}
+
+// textMaxSubheadWords bounds a subhead that asks no question.
+const textMaxSubheadWords = 4
 
 // textTopicWords returns the longer lower-cased words of the paragraphs
 // among units.

@@ -4554,6 +4554,9 @@ func TestFromTextTeasedOpeningLine(t *testing.T) {
 // its rule was narrowed:
 //   - 01e: a box heading whose links were not copied, over the article's
 //     Q&A subheads ("Will it be reviewed?"): not a feed of teasers;
+//   - 01b, 01d: a "Read more" box set into a story, the story's last
+//     sections under their subheads below it, up to the share bar: its
+//     end (lost before any of today's rules);
 //   - 02c: paragraphs opening "OpenAI said", "TikTok has": names the
 //     sentence goes on from, not teasers' titles glued to their blurbs;
 //   - 04, 04b, 04c: "do not reflect the views of the company" in a story,
@@ -4567,6 +4570,8 @@ func TestFromTextTeasedOpeningLine(t *testing.T) {
 func TestTextReviewProbes(t *testing.T) {
 	for _, c := range []struct{ file, keep, notFirst string }{
 		{"01e_asidefeed_empty", "A survey carried out by the council last year", ""},
+		{"01b_asidefeed", "The council has promised to review the scheme", ""},
+		{"01d_asidefeed_inline", "The council has promised to review the scheme", ""},
 		{"02c_glued_end", "OpenAI said it was not designated under the law", ""},
 		{"04_disclaimer", "do not reflect the views of the company", ""},
 		{"04b_disclaimer_club", "did not represent the views of the club", ""},
@@ -4591,4 +4596,33 @@ func TestTextReviewProbes(t *testing.T) {
 			t.Errorf("%s: opens with %q:\n%s", c.file, c.notFirst, a.Text)
 		}
 	}
+}
+
+// TestTextFeedUnderBoxStaysOut: the site's feed under a box heading, its
+// headlines over blurbs about the same town, up to the share bar, is not
+// the article's last sections, though the article's end is read past a
+// box to its closing lines (TestTextReviewProbes, 01b). (The first blurb,
+// right under the box's links, is still taken for the article's when it
+// shares its words: left, as before today.)
+func TestTextFeedUnderBoxStaysOut(t *testing.T) {
+	ps := []string{
+		"City councillors have voted to approve a network of new bus lanes across the eastern suburbs, despite a petition signed by local traders.",
+		"The scheme, which will cost an estimated fourteen million pounds, includes dedicated lanes on four of the busiest routes into the city centre.",
+		"Council leader Mark Devlin said the plan was essential if the city was to meet its target of cutting transport emissions by half.",
+		"Opponents argued that the consultation had been rushed and that small shops along Eastfield Road had not been given enough time to respond.",
+	}
+	feed := []string{
+		"More from the Echo",
+		"Bus fares to be capped at two pounds",
+		"Fares on council-supported routes across the city will stay capped for another year, the council confirmed on Friday.",
+		"Eastfield Road shop owners launch petition",
+		"Traders along Eastfield Road say the council has ignored their concerns about parking and deliveries in the city centre.",
+	}
+	text := strings.Join(append(append([]string{"News\nPolitics", "Council approves new bus lanes", "By Helen Carter"}, ps...), append(feed, "Share this article", "Copyright 2024 The Northern Echo. All rights reserved.")...), "\n\n")
+	a, err := FromText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, ps)
+	dropsAll(t, a.Text, "the feed", feed[3:])
 }
