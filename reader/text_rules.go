@@ -482,6 +482,15 @@ var textDisclaimerRe = lazyRegexp(`\b(?:do(?:es)? not|don't|doesn't|not) (?:nece
 var textDisclaimerWords = []string{"reflect", "represent", "responsib", "liable", "influence", "disclaimer", "disclosure", "engagent",
 	"reflètent", "meinung", "refleja", "riflett", "odzwierciedla"}
 
+// textIdentifier reports a line that is one name of a program's or a
+// file's, its words joined by underscores ("user_service",
+// "config_prod.yaml").
+func textIdentifier(s string) bool {
+	return strings.IndexByte(s, '_') > 0 && strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("_.-/", r)
+	}) < 0
+}
+
 // textDisclaimer reports a site's disclaimer: its phrase ("do not
 // necessarily reflect the views", "not responsible for the content") with
 // what it speaks of named as a word in it or right after it ("... of the
@@ -795,6 +804,11 @@ func textClassify(units []textUnit) {
 			// Gewässer sauber!«) is no pair of arrows: those stand apart
 			// from their words ("« Zurück", "Weiter »").
 			u.boiler = hits-textHuggedQuotes(low) > 0
+		}
+		if u.boiler && realWords <= 4 && textIdentifier(stripped) {
+			// "user_service", "terms_of_use.md": a program's or a file's
+			// name in a note, not a link of the site's.
+			u.boiler = false
 		}
 		if !u.prose && realWords <= 4 && (strings.Contains(low, "inform") || strings.Contains(low, "links")) && textMoreInfoRe().MatchString(low) {
 			// "Weitere Informationen", "More information:", "Más
