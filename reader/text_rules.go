@@ -3844,6 +3844,15 @@ func textSignOff(units []textUnit, at int) []int {
 			}
 			return out
 		}
+		if k+1 < len(units) && textGreetingRe().MatchString(u.text) && textNameAlone(units[k+1]) {
+			// "Thanks," over "Rob": the greeting and the name on
+			// lines of their own, as a letter ends.
+			var out []int
+			for i := at; i <= k+1; i++ {
+				out = append(out, i)
+			}
+			return out
+		}
 		if u.prose || u.meta || u.junk || u.words > textMaxHeadingWords || textHeadlineWords(u.text) {
 			return nil
 		}
@@ -3857,6 +3866,25 @@ func textSignOff(units []textUnit, at int) []int {
 // and a kiss is small: "X Corp", "Love Island" and "Cheers Bristol" are
 // a follow bar's and a box's links.
 var textSignOffRe = lazyRegexp(`^(?:(?:x{1,3}|xo(?:xo)?|[xX]{2,3},)\s*|(?i:euer|eure|dein|deine)\s+|(?i:love|lots of love|cheers|best wishes|yours|regards|kind regards|warm regards|hugs|liebe grüße|viele grüße|herzliche grüße|lg|alles liebe|bisous|gros bisous|besos|abrazos|un abrazo|saludos|baci|un abbraccio|pozdrawiam|groetjes|liefs|kram|hilsen)[,!]\s*)\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?[\s!.]*$`)
+
+// textGreetingRe matches a letter's closing greeting on a line of its
+// own, its comma kept ("Thanks,", "Best wishes,", "Liebe Grüße,").
+var textGreetingRe = lazyRegexp(`^(?i:thanks|many thanks|thank you|best|all the best|best wishes|cheers|love|yours|yours sincerely|yours truly|regards|kind regards|warm regards|take care|liebe grüße|viele grüße|herzliche grüße|beste grüße|danke|bisous|cordialement|amitiés|saludos|un abrazo|cordiali saluti|pozdrawiam|groetjes|hilsen)[,!]$`)
+
+// textNameAlone reports a line that is a first name or a name, alone:
+// one or two capitalised words, no sentence.
+func textNameAlone(u textUnit) bool {
+	f := strings.Fields(u.text)
+	if u.prose || u.list || u.boiler || len(f) == 0 || len(f) > 2 || textEndsSentence(u.text) {
+		return false
+	}
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' && r != '-' }) >= 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // textMaxSignOffWords bounds a sign-off.
 const textMaxSignOffWords = 5

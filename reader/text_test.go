@@ -4569,7 +4569,9 @@ func TestFromTextTeasedOpeningLine(t *testing.T) {
 //     below: not the article's standfirst;
 //   - 11: a meeting's notes naming "user_service": a program's name, not
 //     the site's word "service" (which made the note a web page and kept
-//     one line of it; lost before today's rules).
+//     one line of it; lost before today's rules);
+//   - 17: an e-mail's "Thanks," over "Rob": a letter's sign-off on two
+//     lines (lost before today's rules).
 func TestTextReviewProbes(t *testing.T) {
 	for _, c := range []struct{ file, keep, notFirst string }{
 		{"01e_asidefeed_empty", "A survey carried out by the council last year", ""},
@@ -4585,6 +4587,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"18_caption_repeated", "Tens of thousands of people marched through Madrid", "Protesters gather"},
 		{"11_notes_underscore", "Deployment is blocked until the database migration", ""},
 		{"11_notes_underscore", "user_service", ""},
+		{"17_wrapped_email", "Thanks,\n\nRob", ""},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
