@@ -725,7 +725,7 @@ const (
 	textMaxCardLineWords   = 8   // longest such line ("Recipe by X Course: Main Cuisine: Chinese")
 	textSplitRun           = 15  // this many lines without a paragraph end the article when less prose follows
 	textTailShare          = 4   // prose after a site paragraph under a quarter of that before it is the site's
-	textContactWords       = 40  // a longer paragraph with an e-mail address is the article's
+	textContactWords       = 25  // a longer paragraph with an e-mail address is the article's
 	textMinListLines       = 6   // fewer unmarked lines under a dated headline are not a list article
 )
 
@@ -4163,8 +4163,8 @@ func textDropClosingBio(units []textUnit, body []int) []int {
 		low := strings.ToLower(u.text)
 		byline = strings.Contains(low, lowName) && textWordCount(strings.ReplaceAll(low, lowName, " ")) <= textBylineExtraWords
 	}
-	if !byline && !textReachable(last.text) {
-		return body
+	if !byline && !(textReachable(last.text) && textContainsAny(strings.ToLower(last.text), textWriterWords)) {
+		return body // a story's last word on someone, asking to be e-mailed, is no writer's biography
 	}
 	paras := 0
 	for _, i := range body[:n-1] {
