@@ -2108,9 +2108,74 @@ func textBody(units []textUnit) []int {
 	if len(body) > 0 {
 		body = append(textSummaryPoints(units, body[0], end), body...)
 		body = append(textWorkedList(units, body[0], end), body...)
+		if o := textOpeningAbove(units, body[0], end); o >= 0 {
+			// The loose sentences right over the run (a subheading the
+			// page set as one) stay the article's, as textExtendBody
+			// keeps them.
+			k := body[0]
+			for k-1 > o && units[k].blank && textLooseSentence(units[k-1]) {
+				k--
+			}
+			var open []int
+			open = append(open, o)
+			for i := k; i < body[0]; i++ {
+				open = append(open, i)
+			}
+			body = append(open, body...)
+		}
 	}
 	return textListTail(units, textDropTeasers(units, body))
 }
+
+// textOpeningAbove returns the article's opening paragraph a few lines
+// over its first unit at first, parted from it by what a page sets
+// between an opening and the rest: a picture's placeholder, its caption
+// or credit, a subheading, a print or share button. The paragraph is
+// a whole sentence or more, none of the site's, a repeat or a teaser,
+// and it stands alone under the headline: no prose right over it (a
+// list of teasers sets blurb under blurb) and no byline or date between
+// it and the run (the article's header under a teaser's blurb). It
+// is written about what the run is: textMinOpeningShared of its longer
+// words or more, and one in textBoxShare, recur in units[first:end+1];
+// a teaser of another story or the site's blurb names other things. -1
+// when there is none.
+func textOpeningAbove(units []textUnit, first, end int) int {
+	p := first - 1
+	for ; p >= 0 && p >= first-textOpeningGap; p-- {
+		u := units[p]
+		if u.prose || u.stop || u.aside || u.teaser || u.byline || u.table || u.list && !u.boiler ||
+			u.words > textMaxHeadingWords && !u.boiler || u.words > 2*textMaxHeadingWords {
+			break
+		}
+	}
+	if p < 1 || p == first-1 {
+		return -1
+	}
+	u := units[p]
+	if !textKeepProse(u) || u.table || u.list || u.teaser || u.meta || u.words < textMinProseWords || !textEndsSentence(u.text) {
+		return -1
+	}
+	if units[p-1].byline || units[p-1].meta {
+		return -1 // a standfirst under the byline: textStandfirst's
+	}
+	for k := p - 1; k >= 0 && k >= p-textOpeningGap/2-1; k-- {
+		if units[k].prose || units[k].stop || units[k].aside || units[k].teaser {
+			return -1
+		}
+	}
+	mine := make(map[string]bool)
+	textAddTopicWords(mine, u.text)
+	shared := textSharedWords(mine, textTopicWords(units[first:end+1]))
+	if shared < textMinOpeningShared || shared*textBoxShare < len(mine) {
+		return -1
+	}
+	return p
+}
+
+const (
+	textOpeningGap       = 5 // lines at most between an opening paragraph and the run
+	textMinOpeningShared = 2 // longer words an opening over a break shares with the run, at least
+)
 
 // textSectionsAbove returns the sections over the run's first paragraph
 // at start, and the article's paragraphs over them, when the run opens
