@@ -2007,6 +2007,7 @@ func textBody(units []textUnit) []int {
 	if a, b := textListArticle(units, start); a >= 0 {
 		return textListBody(units, a, b)
 	}
+	end = textResumeRun(units, start, end)
 	end = textItemEnd(units, start, end)
 	end = textFeedEnd(units, start, end)
 	var body []int
@@ -2175,6 +2176,119 @@ func textOpeningAbove(units []textUnit, first, end int) int {
 const (
 	textOpeningGap       = 5 // lines at most between an opening paragraph and the run
 	textMinOpeningShared = 2 // longer words an opening over a break shares with the run, at least
+)
+
+// textResumeRun extends the run of prose units[start:end+1] past a block
+// set into the article, when the article's paragraphs go on under it: a
+// post's step photos or graphs with their captions, a few lines of code
+// or figures. Such a block costs more than the paragraph after it earns,
+// so the run stopped over it and lost the article's second half. The
+// block, shorter than textSplitRun lines, holds none of the site's lines
+// (no share bar, box heading, teaser, date, byline or comments heading),
+// no line printed three times or more (a template's) and at most one
+// headline of a list of links. The prose under it opens with a paragraph,
+// not a list item, crosses no rule and no "read more" (a feed's teasers),
+// weighs textMinResumeScore or more before the next block, and is written
+// about what the run is: enough of its longer words occur in the run, as
+// the blurbs of a box of teasers or the site's appeal seldom do.
+func textResumeRun(units []textUnit, start, end int) int {
+	// What the run is about: its paragraphs' words, and its subheads'
+	// and captions' too.
+	topic := make(map[string]bool)
+	for _, u := range units[start : end+1] {
+		if !u.boiler && !u.junk && !u.meta && !u.stop && !u.aside {
+			textAddTopicWords(topic, u.text)
+		}
+	}
+	for {
+		k, heads := end+1, 0
+		for ; k < len(units) && k-end <= textMaxInsetLines && !textKeepProse(units[k]); k++ {
+			u := units[k]
+			if u.stop || u.aside || u.teaser || u.meta || u.byline || u.boiler {
+				return end
+			}
+			if textHeadlineCased(u) {
+				heads++
+			}
+			if u.repeated && !textFewCopies(units, k) {
+				return end
+			}
+		}
+		if k == end+1 || k >= len(units) || k-end > textMaxInsetLines || heads > 1 || units[k].list {
+			return end
+		}
+		// The prose under the block, up to where it costs more than it
+		// weighs (the next block: the next pass looks past it).
+		sum, best, last := 0.0, 0.0, -1
+		for i := k; i < len(units) && !units[i].stop && !units[i].aside && sum >= 0; i++ {
+			if textReadMoreLabels[strings.ToLower(strings.Trim(units[i].text, " .:…»›>→"))] {
+				return end // a teaser's link: a feed of other posts
+			}
+			if textRuleLine(units[i].text) {
+				break // a rule parts the article from what follows it
+			}
+			sum += units[i].score
+			// It ends on a paragraph: a list is left to the list rules.
+			if sum > best && textKeepProse(units[i]) && !units[i].list {
+				best, last = sum, i
+			}
+		}
+		if last < 0 || best < textMinResumeScore || textTeaserShaped(units, k, last) {
+			return end
+		}
+		below := textTopicWords(units[k : last+1])
+		shared := textSharedWords(below, topic)
+		if shared < textMinBoxSharedWords || shared*textBoxShare < len(below) {
+			return end
+		}
+		for w := range below {
+			topic[w] = true
+		}
+		end = last
+	}
+}
+
+// textTeaserShaped reports whether the prose units[k:last+1] under a block
+// is shaped as a teaser for another page: one paragraph alone under a
+// headline, the site's lines (a box heading, teasers, a share bar, the
+// copyright) or the text's end right under it.
+func textTeaserShaped(units []textUnit, k, last int) bool {
+	if textParagraphs(units[k:last+1]) > 1 || !textTitleShaped(units[k-1]) {
+		return false
+	}
+	n := last + 1
+	for n < len(units) && units[n].junk {
+		n++
+	}
+	return n == len(units) || units[n].aside || units[n].teaser || units[n].stop || units[n].boiler
+}
+
+// textFewCopies reports whether the line at k, which the page prints more
+// than once, is printed only twice: a subhead or a caption the article
+// uses again, a code line a dump doubles, not a template's line (a button
+// under each section, a line in each card or comment).
+func textFewCopies(units []textUnit, k int) bool {
+	n := 0
+	for i := range units {
+		if i != k && strings.EqualFold(units[i].text, units[k].text) {
+			if n++; n > 1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// textRuleLine reports a horizontal rule: a line of dashes, underscores,
+// equals signs or stars alone.
+func textRuleLine(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) >= 3 && strings.Trim(s, "-_=*─━—") == ""
+}
+
+const (
+	textMaxInsetLines  = textSplitRun - 1 // most lines of a block set into the article (a longer one parts it, textBody)
+	textMinResumeScore = 5                // least weight of the prose the article goes on with under it
 )
 
 // textSectionsAbove returns the sections over the run's first paragraph

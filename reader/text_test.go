@@ -4638,3 +4638,76 @@ func TestTextFeedUnderBoxStaysOut(t *testing.T) {
 	keepsAll(t, a.Text, ps)
 	dropsAll(t, a.Text, "the feed", feed[3:])
 }
+
+// TestFromTextResumesPastInsetBlock: a post's step photos, their captions
+// set between its paragraphs, cost more than the two paragraphs under
+// them earn; the article goes on there (textResumeRun). A teaser of the
+// next story under a news article's captions (its headline, one blurb
+// about the same council, then a box of links), and the site's blurb
+// under the article's tags, are not the article's.
+func TestFromTextResumesPastInsetBlock(t *testing.T) {
+	post := strings.Join([]string{
+		"Home", "Recipes", "About", "Contact",
+		"How to bake a sourdough loaf at home",
+		"Posted by Anna Kowalski",
+		"Baking sourdough at home takes patience more than skill. The starter does most of the work, and the dough only needs a few folds and a long, cool rest before it goes into the oven.",
+		"Feed your starter the night before, so that it is bubbly and active by the morning. A starter that has just doubled will give the dough a gentle rise and a mild flavour.",
+		"Mixing the flour and water in a large glass bowl",
+		"Stretching the dough over itself after the first hour",
+		"The dough resting under a damp tea towel on the counter",
+		"Shaping the loaf on a floured wooden board with both hands",
+		"The round of dough turned into a floured cane basket for its rise",
+		"Scoring the top of the loaf with a sharp razor blade before baking",
+		"The covered cast iron pot heating up in the oven for half an hour",
+		"Once the sourdough has rested overnight, shape it into a tight round and let it rise in a floured basket until the morning.",
+		"Bake it in a hot covered pot, then uncover it: the longer the bake, the deeper the flavour the starter gives it.",
+		"Share this post", "Facebook", "Twitter", "Leave a comment", "© 2024 Anna Bakes",
+	}, "\n\n")
+	a, err := FromText(post)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Once the sourdough has rested overnight") || !strings.HasSuffix(a.Text, "the deeper the flavour the starter gives it.") {
+		t.Errorf("the post's paragraphs under its photos are lost:\n%s", a.Text)
+	}
+	news := strings.Join([]string{
+		"Skip to content", "Home", "News", "Politics", "Business", "Sport",
+		"Springfield council approves $48m budget after late-night session",
+		"By Maria Delgado", "March 12, 2024",
+		"Springfield's city council approved a $48 million budget early on Wednesday after a session that ran past midnight, ending weeks of dispute over library hours and road repairs.",
+		"The final vote was 6-3. Councillor James Whitaker, who opposed the plan, said the spending on road repairs still fell short of what the eastern districts needed after two hard winters.",
+		"Mayor Lisa Chen called the budget \"a fair compromise\" and said the library branches would keep their Saturday hours through the summer, reversing a cut proposed in January.",
+		"Council members during the vote on Tuesday night",
+		"Residents queue to speak at the public hearing",
+		"The library on Maple Street, one of three branches affected",
+		"Council delays decision on downtown parking garage",
+		"The council postponed a vote on the proposed downtown parking garage until April, citing unanswered questions about the budget for road repairs and library branches.",
+		"Related", "Budget hearing draws record crowd", "School board faces shortfall",
+		"© 2024 Springfield Herald. All rights reserved.",
+	}, "\n\n")
+	a, err = FromText(news)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(a.Text, "reversing a cut proposed in January.") {
+		t.Errorf("the next story's teaser is kept:\n%s", a.Text)
+	}
+	storm := strings.Join([]string{
+		"Menu", "World", "UK", "Business",
+		"Storm leaves thousands without power across the north-east",
+		"By Tom Hartley", "Published 4 February 2024",
+		"Tens of thousands of homes across the north-east were left without power on Sunday after Storm Isha brought winds of up to 90mph, the regional network operator said.",
+		"Engineers restored supply to about half of the affected properties by the evening, but warned that some rural areas could wait until Tuesday as fallen trees blocked access roads.",
+		"The Met Office has issued a further yellow warning for wind covering most of northern England and southern Scotland from Monday afternoon.",
+		"Topics", "Weather", "Storm Isha", "Power cuts",
+		"The Northern Echo is the north-east's leading regional newspaper, covering weather, power supply, transport and local news across the region since 1870, with engineers of news reporting around the clock.",
+		"© Newsquest Media Group",
+	}, "\n\n")
+	a, err = FromText(storm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(a.Text, "from Monday afternoon.") {
+		t.Errorf("the site's blurb is kept:\n%s", a.Text)
+	}
+}
