@@ -725,7 +725,7 @@ const (
 	textMaxCardLineWords   = 8   // longest such line ("Recipe by X Course: Main Cuisine: Chinese")
 	textSplitRun           = 15  // this many lines without a paragraph end the article when less prose follows
 	textTailShare          = 4   // prose after a site paragraph under a quarter of that before it is the site's
-	textContactWords       = 25  // a longer paragraph with an e-mail address is the article's
+	textContactWords       = 40  // a longer paragraph with an e-mail address is the article's
 	textMinListLines       = 6   // fewer unmarked lines under a dated headline are not a list article
 )
 
@@ -2159,6 +2159,9 @@ func textOpeningAbove(units []textUnit, first, end int) int {
 	if units[p-1].byline || units[p-1].meta {
 		return -1 // a standfirst under the byline: textStandfirst's
 	}
+	if units[p-1].junk || units[p+1].meta && !units[p+1].byline {
+		return -1 // a picture's caption: under its placeholder, over its credit
+	}
 	for k := p - 1; k >= 0 && k >= p-textOpeningGap/2-1; k-- {
 		if units[k].prose || units[k].stop || units[k].aside || units[k].teaser {
 			return -1
@@ -2314,7 +2317,7 @@ func textSectionsAbove(units []textUnit, start int) []int {
 		// tight, one under the other, where a blank line parts each
 		// heading from them: a bare line is an item when the item
 		// under it follows it tight (or it is the section's last).
-		j, n := top-1, 0
+		j, n, words := top-1, 0, 0
 		bare := top-1 >= 0 && !units[top-1].list
 		for ; j >= 0 && (units[j].list && !bare || bare && !units[j].list && !units[j].prose && (j == top-1 || !units[j+1].blank)); j-- {
 			u := units[j]
@@ -2325,9 +2328,15 @@ func textSectionsAbove(units []textUnit, start int) []int {
 				heads++
 			}
 			n++
+			words += u.words
 		}
 		if n < 2 || j < 0 || !textSectionHead(units[j]) || units[j].repeated || units[j].meta {
 			break
+		}
+		if bare && words < textMinBareItemAverage*n {
+			// A menu's links, bare: "News", "Politics", "Business". A
+			// job ad's tasks are phrases.
+			return nil
 		}
 		sections++
 		items += n
@@ -2353,6 +2362,10 @@ func textSectionsAbove(units []textUnit, start int) []int {
 // textMinSectionItems is the fewest items of the sections over a run
 // that textSectionsAbove takes.
 const textMinSectionItems = 4
+
+// textMinBareItemAverage is the fewest words a bare section's items hold
+// on average.
+const textMinBareItemAverage = 3
 
 // textListTail adds to body the items left of the list its last unit
 // stands in: a recipe's or a guide's last steps, short sentences that
@@ -2483,7 +2496,7 @@ func textTellsOfWriter(units []textUnit) bool {
 
 // textWriterWords are the stems a writer's biography says what they do
 // with, in several languages.
-var textWriterWords = []string{"reporter", "journalist", "editor", "writer", "columnist", "correspondent", "author", "joined",
+var textWriterWords = []string{"reporter", "journalist", "editor", "writer", "columnist", "correspondent", "author", "joined", "covers", "covered", "reports on",
 	"studied", "graduate", "redakteur", "redaktion", "autor", "studierte", "geboren", "schreibt", "volontariat", "journaliste",
 	"rédact", "écrit", "periodista", "redactor", "escribe", "giornalist", "dziennikar", "redaktor"}
 
@@ -2883,8 +2896,10 @@ func textSubhead(u textUnit) bool {
 		u.words >= 1 && (u.words <= textMaxSubheadWords || strings.HasSuffix(u.text, "?") && u.words <= textMaxHeadingWords)
 }
 
-// textMaxSubheadWords bounds a subhead that asks no question.
-const textMaxSubheadWords = 4
+// textMaxSubheadWords bounds a subhead that asks no question
+// ("Reaction", "Background"); a longer one ("Elsewhere in the city",
+// "Support local journalism") heads another story or the site's appeal.
+const textMaxSubheadWords = 2
 
 // textTopicWords returns the longer lower-cased words of the paragraphs
 // among units.
@@ -4023,7 +4038,7 @@ func textSignOff(units []textUnit, at int) []int {
 			}
 			return out
 		}
-		if k+1 < len(units) && textGreetingRe().MatchString(u.text) && textNameAlone(units[k+1]) {
+		if k+1 < len(units) && textGreetingRe().MatchString(u.text) && textNameAlone(units[k+1]) && textClosesText(units, k+2) {
 			// "Thanks," over "Rob": the greeting and the name on
 			// lines of their own, as a letter ends.
 			var out []int
@@ -4051,16 +4066,44 @@ var textSignOffRe = lazyRegexp(`^(?:(?:x{1,3}|xo(?:xo)?|[xX]{2,3},)\s*|(?i:euer|
 var textGreetingRe = lazyRegexp(`^(?i:thanks|many thanks|thank you|best|all the best|best wishes|cheers|love|yours|yours sincerely|yours truly|regards|kind regards|warm regards|take care|liebe grüße|viele grüße|herzliche grüße|beste grüße|danke|bisous|cordialement|amitiés|saludos|un abrazo|cordiali saluti|pozdrawiam|groetjes|hilsen)[,!]$`)
 
 // textNameAlone reports a line that is a first name or a name, alone:
-// one or two capitalised words, no sentence.
+// one or two capitalised words, no sentence, none of a box heading's
+// ("Latest News", "Most Popular").
 func textNameAlone(u textUnit) bool {
 	f := strings.Fields(u.text)
-	if u.prose || u.list || u.boiler || len(f) == 0 || len(f) > 2 || textEndsSentence(u.text) {
+	if u.prose || u.list || u.boiler || u.aside || len(f) == 0 || len(f) > 2 || textEndsSentence(u.text) {
 		return false
+	}
+	for _, w := range f {
+		if textBoxHeadingWords[strings.ToLower(w)] {
+			return false
+		}
 	}
 	for _, w := range f {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' && r != '-' }) >= 0 {
 			return false
 		}
+	}
+	return true
+}
+
+// textBoxHeadingWords are words of a page's box headings that no name is
+// ("Latest News", "More Stories", "Top Headlines", "Live Updates").
+var textBoxHeadingWords = wordSet("news", "stories", "story", "popular", "headlines", "updates", "latest", "top", "more", "live",
+	"most", "read", "related", "trending", "video", "videos", "nachrichten", "meistgelesen", "aktuell", "actualités", "noticias")
+
+// textClosesText reports whether nothing of the article's or the page's
+// text follows unit at-1 but the page's closing lines (a copyright, the
+// site's lines, a box's heading) or a P.S.: a letter's sign-off closes it.
+func textClosesText(units []textUnit, at int) bool {
+	for k := at; k < len(units); k++ {
+		u := units[k]
+		switch {
+		case u.junk:
+			continue
+		case u.stop || u.boiler || u.aside || strings.HasPrefix(u.text, "P.S") || strings.HasPrefix(u.text, "PS:"):
+			return true
+		}
+		return false
 	}
 	return true
 }
@@ -4170,7 +4213,19 @@ func textSectionHead(u textUnit) bool {
 // article and is no part of it: a short paragraph with an e-mail address
 // ("Have a tip? Jane may be reached at jane@example.com.").
 func textContactLine(u textUnit) bool {
-	return u.words <= textContactWords && textHasAddress(u.text)
+	return u.words <= textContactWords && textHasAddress(u.text) &&
+		!(u.words > textShortContactWords && textAppealsForOthers(strings.ToLower(u.text)))
+}
+
+// textShortContactWords: a contact line may run longer (a bio with its
+// address, a newsroom's tip line), but then it asks nothing for others.
+const textShortContactWords = 25
+
+// textAppealsForOthers reports a story's appeal to its readers on behalf
+// of others ("police have asked anyone with dashcam footage to email the
+// detective"): the story's last word, not how to reach its writer.
+func textAppealsForOthers(low string) bool {
+	return textContainsAny(low, []string{"anyone with", "witness", "investigat", "police", "zeugen", "polizei", "témoin", "testigo"})
 }
 
 // textDataList returns the list that closes an article right after unit
