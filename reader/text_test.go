@@ -4587,7 +4587,9 @@ func TestFromTextTeasedOpeningLine(t *testing.T) {
 //   - s_o4: a photo's caption over its credit: no opening paragraph;
 //   - f1: "Support local journalism" and the site's appeal past a box of
 //     links: no section of the story's (a subhead is a question or two
-//     words).
+//     words);
+//   - p30: "Was this article helpful?" with its Yes and No closes the
+//     article, as a comment thread's heading does (kept before today).
 func TestTextReviewProbes(t *testing.T) {
 	for _, c := range []struct{ file, keep, notFirst, drop string }{
 		{"01e_asidefeed_empty", "A survey carried out by the council last year", "", ""},
@@ -4612,6 +4614,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"s4_byline_block", "", "", "reader-supported"},
 		{"s_o4_caption_then_label", "", "", "Councillors debated the budget for nine hours"},
 		{"f1_support", "", "", "Please consider a contribution"},
+		{"p30_thanks_topstories", "avoid driving through flood water.", "", "Was this article helpful?"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
