@@ -434,10 +434,22 @@ var (
 		// "Share on <network>" in other languages.
 		"partager sur ", "teilen auf ", "teilen bei ", "compartir en ", "compartilhar no ", "compartilhar em ",
 		"condividi su ", "udostępnij na ", "delen op ", "dela på ", "del på "}, boxLines...)
+	// A rating or feedback prompt under a post: the page's furniture in
+	// a page, and in a pasted text the line that closes the article (text
+	// rules, textEndRe's company).
+	feedbackLines = []string{
+		"rate this post", "rate this article", "rate this story", "was this article helpful", "was this helpful",
+		"was this post helpful", "bewerte diesen beitrag", "bewerten sie diesen beitrag", "bewerten sie diesen artikel",
+		"war dieser beitrag hilfreich", "wie hilfreich war", "évaluer cet article", "notez cet article",
+		"cet article vous a-t-il été utile", "cet article vous a été utile", "califica este artículo", "valora este artículo",
+		"¿te ha resultado útil", "¿te resultó útil", "¿fue útil este artículo", "avalie este artigo", "este artigo foi útil",
+		"vota questo articolo", "questo articolo ti è stato utile", "oceń artykuł", "oceń ten artykuł",
+		"czy ten artykuł był pomocny", "beoordeel dit artikel", "was dit artikel nuttig",
+	}
 	// The same furniture in other languages: the heading of a box of
 	// related stories, and the lines that ask a reader to share, rate,
 	// comment or log in (whole blocks of up to twelve words).
-	boxLines = []string{
+	boxLines = append([]string{
 		// German
 		"siehe auch", "verwandte artikel", "verwandte themen", "ähnliche artikel", "ähnliche beiträge",
 		"das könnte sie auch interessieren", "das könnte dich auch interessieren", "das thema könnte",
@@ -477,15 +489,7 @@ var (
 		"relaterade artiklar", "les også", "les mer", "relaterte artikler", "siste saker", "læs også", "læs mere",
 		"relaterede artikler", "mehr lesen", "weiterlesen", "ähnliche neuigkeiten", "ähnliche nachrichten",
 		"verwandte beiträge", "passende artikel", "rezept bewerten",
-		// Rating and feedback prompts under a post.
-		"rate this post", "rate this article", "rate this story", "was this article helpful", "was this helpful",
-		"was this post helpful", "bewerte diesen beitrag", "bewerten sie diesen beitrag", "bewerten sie diesen artikel",
-		"war dieser beitrag hilfreich", "wie hilfreich war", "évaluer cet article", "notez cet article",
-		"cet article vous a-t-il été utile", "cet article vous a été utile", "califica este artículo", "valora este artículo",
-		"¿te ha resultado útil", "¿te resultó útil", "¿fue útil este artículo", "avalie este artigo", "este artigo foi útil",
-		"vota questo articolo", "questo articolo ti è stato utile", "oceń artykuł", "oceń ten artykuł",
-		"czy ten artykuł był pomocny", "beoordeel dit artikel", "was dit artikel nuttig",
-	}
+	}, feedbackLines...)
 	// Prefixes of short furniture blocks (up to thirty words): what captions,
 	// credits and promotions start with.
 	furnitureStarts = []string{"read more", "related:", "related post", "related news", "related article",

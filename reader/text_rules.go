@@ -125,17 +125,24 @@ func textBoilerHits(low string) int {
 	return hits
 }
 
-// textFeedbackRe matches a feedback widget's question under an article
-// ("Was this article helpful?"), which, like a comment thread's heading,
-// opens what follows it.
-const textFeedbackRe = `(?:was|did you find) this (?:article |post |page |story |information |guide )?(?:helpful|useful)\??|war dieser (?:beitrag|artikel) hilfreich\??|cet article vous a-t-il été utile\s?\??|¿(?:te ha resultado|te resultó|fue) útil(?: este artículo)?\??|czy ten artykuł był pomocny\??|was dit artikel nuttig\??`
+// textFeedbackLine reports a feedback widget's question under an article
+// ("Was this article helpful?", feedbackLines), which, as a comment
+// thread's heading does, opens what follows the article.
+func textFeedbackLine(low string) bool {
+	for _, p := range feedbackLines {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // textEndRe matches a short heading that opens what follows an article:
 // its comment thread. Nothing after it is the article's. A comment form's
 // heading ends with its cancel button in any wording ("Kommentar
 // verfassen Antwort abbrechen"); a thread's count may follow its heading
 // in brackets ("Komentarze (9)").
-var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:` + textFeedbackRe + `|comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|komentarze|reacties|kommentarer|kommentit|komentáře|hozzászólások|комментарии|\d+\s+(?:kommentar|commentaire|comentario|comentário|commento|komentarz\p{L}*|reactie|kommentti\p{L}*|komentář\p{L}*|hozzászólás)|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|` + textCommentFormRe + `|оставить комментарий|добавить комментарий|.{0,60}\b` + textCancelReply + `)(?:\s*\(\d+\))?[\s:.!]*$`)
+var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|komentarze|reacties|kommentarer|kommentit|komentáře|hozzászólások|комментарии|\d+\s+(?:kommentar|commentaire|comentario|comentário|commento|komentarz\p{L}*|reactie|kommentti\p{L}*|komentář\p{L}*|hozzászólás)|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|` + textCommentFormRe + `|оставить комментарий|добавить комментарий|.{0,60}\b` + textCancelReply + `)(?:\s*\(\d+\))?[\s:.!]*$`)
 
 // textCancelReply is a comment form's cancel button, which ends its
 // heading ("Kommentar verfassen Antwort abbrechen").
@@ -847,7 +854,8 @@ func textClassify(units []textUnit) {
 		// no heading over them.
 		u.stop = !u.prose && (!u.list && realWords <= 8 && textEndRe().MatchString(low) ||
 			!u.list && realWords <= textMaxTitleWords && textHasDigit(low) && textThreadRe().MatchString(low) ||
-			realWords <= 20 && textContainsAny(low, textCopyrightWords) && textCopyrightRe().MatchString(low))
+			realWords <= 20 && textContainsAny(low, textCopyrightWords) && textCopyrightRe().MatchString(low) ||
+			realWords <= 8 && textFeedbackLine(low))
 		u.aside = !u.prose && realWords <= 8 && textAsideRe().MatchString(low)
 		if !u.aside && realWords <= textMaxTitleWords && strings.IndexAny(low, ":|»") > 0 && textTeaserLineRe().MatchString(low) {
 			// "Read also: Another Story's Headline": a link to
