@@ -4072,11 +4072,16 @@ func textSignOff(units []textUnit, at int) []int {
 // Jana", "Euer HansEhrlich", "Bisous, Marie"). A greeting takes its comma
 // and a kiss is small: "X Corp", "Love Island" and "Cheers Bristol" are
 // a follow bar's and a box's links.
-var textSignOffRe = lazyRegexp(`^(?:(?:x{1,3}|xo(?:xo)?|[xX]{2,3},)\s*|(?i:euer|eure|dein|deine)\s+|(?i:love|lots of love|cheers|best wishes|yours|regards|kind regards|warm regards|hugs|liebe grüße|viele grüße|herzliche grüße|lg|alles liebe|bisous|gros bisous|besos|abrazos|un abrazo|saludos|baci|un abbraccio|pozdrawiam|groetjes|liefs|kram|hilsen)[,!]\s*)\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?[\s!.]*$`)
+var textSignOffRe = lazyRegexp(`^(?:(?:x{1,3}|xo(?:xo)?|[xX]{2,3},)\s*|(?i:euer|eure|dein|deine)\s+|(?i:` + textGreetings + `)[,!]\s*)\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)?[\s!.]*$`)
+
+// textGreetings are the closing greetings of a letter or a post, in the
+// languages of Europe: over a name on its line (textSignOffRe) or on a
+// line of their own (textGreetingRe).
+const textGreetings = `love|lots of love|cheers|best|best wishes|all the best|yours|yours sincerely|yours truly|regards|kind regards|warm regards|hugs|take care|thanks|many thanks|thank you|liebe grüße|viele grüße|herzliche grüße|beste grüße|lg|alles liebe|danke|bisous|gros bisous|cordialement|amitiés|besos|abrazos|un abrazo|saludos|baci|un abbraccio|cordiali saluti|pozdrawiam|groetjes|liefs|kram|hilsen`
 
 // textGreetingRe matches a letter's closing greeting on a line of its
 // own, its comma kept ("Thanks,", "Best wishes,", "Liebe Grüße,").
-var textGreetingRe = lazyRegexp(`^(?i:thanks|many thanks|thank you|best|all the best|best wishes|cheers|love|yours|yours sincerely|yours truly|regards|kind regards|warm regards|take care|liebe grüße|viele grüße|herzliche grüße|beste grüße|danke|bisous|cordialement|amitiés|saludos|un abrazo|cordiali saluti|pozdrawiam|groetjes|hilsen)[,!]$`)
+var textGreetingRe = lazyRegexp(`^(?i:` + textGreetings + `)[,!]$`)
 
 // textNameAlone reports a line that is a first name or a name, alone:
 // one or two capitalised words, no sentence, none of a box heading's

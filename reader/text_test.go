@@ -3834,6 +3834,10 @@ func TestTextSignOff(t *testing.T) {
 		{[]string{"Love Island"}, false},
 		{[]string{"Cheers Bristol"}, false},
 		{[]string{"XX, Die Redaktion"}, true},
+		// The greetings a letter closes with on a line of their own
+		// (textGreetingRe) close a line with the name too.
+		{[]string{"Thanks, Rob"}, true},
+		{[]string{"Best wishes, Anna"}, true},
 	} {
 		parts := append([]string{"Blog\nÜber mich\nKontakt", "Mein Herbst in Bildern"}, ps...)
 		parts = append(parts, c.lines...)
