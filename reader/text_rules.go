@@ -2905,8 +2905,8 @@ func textPastBoxes(units []textUnit, start, end int) []int {
 // headline under a box states its story in more words ("Eastfield Road
 // shop owners launch petition").
 func textSubhead(u textUnit) bool {
-	return !u.prose && !u.list && !u.boiler && !u.aside && !u.stop && !u.junk && !u.meta && !u.repeated && !u.teaser &&
-		u.words >= 1 && (u.words <= textMaxSubheadWords || strings.HasSuffix(u.text, "?") && u.words <= textMaxHeadingWords)
+	return !u.prose && !u.list && !u.teaser && !u.repeated && textKeepShort(u) &&
+		(u.words <= textMaxSubheadWords || strings.HasSuffix(u.text, "?") && u.words <= textMaxHeadingWords)
 }
 
 // textMaxSubheadWords bounds a subhead that asks no question
