@@ -223,12 +223,34 @@ func styleConfig(name string) (*ansi.StyleConfig, error) {
 	if name == "" {
 		name = styles.DarkStyle
 	}
-	cfg, ok := styles.DefaultStyles[name]
+	cfg, ok := ownStyles()[name]
 	if !ok {
 		return nil, fmt.Errorf("render: unknown style %q (want dark or light)", name)
 	}
 	return cfg, nil
 }
+
+// quoteBar marks a block quote's lines: one cell, because glamour charges
+// one cell a level for a quote's indent token whatever its width (its
+// issue 172); the built-in two-cell "│ " made quote lines a cell too wide
+// and the document's wrap split off their last word without the bar. The
+// quarter block sits at the cell's left edge, so the text keeps its gap.
+const quoteBar = "▎"
+
+// ownStyles are glamour's built-in styles with the quote bar above, built
+// once (the built-in ones are shared and stay untouched).
+var ownStyles = sync.OnceValue(func() map[string]*ansi.StyleConfig {
+	m := make(map[string]*ansi.StyleConfig, len(styles.DefaultStyles))
+	for name, cfg := range styles.DefaultStyles {
+		c := *cfg
+		if t := c.BlockQuote.IndentToken; t != nil && *t == "│ " {
+			bar := quoteBar
+			c.BlockQuote.IndentToken = &bar
+		}
+		m[name] = &c
+	}
+	return m
+})
 
 func checkOptions(opt Options) (*ansi.StyleConfig, error) {
 	if opt.Width <= 0 {

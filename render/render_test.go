@@ -404,7 +404,7 @@ func TestDeepNesting(t *testing.T) {
 				checkMap(t, "deep", md, d, true)
 				depth := 0
 				for l := range d.Lines {
-					depth = max(depth, strings.Count(d.Text(l), "│")+strings.Count(d.Text(l), "•"))
+					depth = max(depth, strings.Count(d.Text(l), quoteBar)+strings.Count(d.Text(l), "•"))
 				}
 				if depth > maxNesting+1 {
 					t.Errorf("nesting %d rendered %d levels deep", n, depth)
@@ -739,5 +739,39 @@ func TestHardBreaksShown(t *testing.T) {
 			}
 		}
 		checkMap(t, "hard breaks "+st, md, d, true)
+	}
+}
+
+// A block quote's lines keep its bar and stay inside the width. glamour
+// charges one cell for a two-cell "│ " bar, so at some widths a quote line
+// came out a cell too wide and the document wrap split its last word onto
+// a line of its own, without the bar ("  at" under "  │ … across lines").
+func TestQuoteWrapKeepsBar(t *testing.T) {
+	words := strings.Fields("A quotation that is long enough to wrap across lines at sixty columns so we can see the quote bar on each wrapped line, and then some more words of every length to try each width once.")
+	md := "> " + strings.Join(words, " ") + "\n\n- item\n\n  > " + strings.Join(words, " ") + "\n"
+	for _, st := range []string{"dark", "light"} {
+		for w := 20; w <= 120; w++ {
+			d, err := Render(md, Options{Width: w, Style: st})
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := 0
+			for l := range d.Lines {
+				txt := strings.TrimSpace(d.Text(l))
+				if txt == "" || txt == "• item" {
+					continue
+				}
+				if !strings.HasPrefix(txt, quoteBar) {
+					t.Fatalf("%s width %d: quote line %d without its bar: %q", st, w, l, d.Text(l))
+				}
+				if cw := xansi.StringWidth(d.Lines[l]); cw > w {
+					t.Fatalf("%s width %d: line %d is %d cells: %q", st, w, l, cw, d.Text(l))
+				}
+				seen += len(strings.Fields(strings.TrimPrefix(txt, quoteBar)))
+			}
+			if seen != 2*len(words) {
+				t.Fatalf("%s width %d: %d words shown, want %d", st, w, seen, 2*len(words))
+			}
+		}
 	}
 }
