@@ -332,6 +332,13 @@ func (p *proj) addCode(n ast.Node, top int) {
 				j++
 				continue
 			}
+			// margin writes < and & in code as references; the reader
+			// shows the characters (prepare writes them for glamour).
+			if k, dec := codeRef(p.clean, j, seg.Stop); k > 0 {
+				p.addUnit(j, j+k, dec)
+				j += k
+				continue
+			}
 			_, sz := utf8.DecodeRune(p.clean[j:seg.Stop])
 			p.addUnit(j, j+sz, string(p.clean[j:j+sz]))
 			j += sz
@@ -352,6 +359,17 @@ func (p *proj) addCode(n ast.Node, top int) {
 	} else {
 		p.seps = seps0 // an empty block: plain ends as it did
 	}
+}
+
+// codeRef is the character reference at src[i] inside a code block's
+// line ending at lim: its length and the text it stands for, or 0. The
+// source is clean by now: no reference decodes to a control character.
+func codeRef(src []byte, i, lim int) (int, string) {
+	if src[i] != '&' {
+		return 0, ""
+	}
+	k, dec, _ := entityAt(string(src[i:min(lim, i+40)]), 0, min(lim, i+40)-i)
+	return k, dec
 }
 
 func (p *proj) addAuto(n *ast.AutoLink, top int) {

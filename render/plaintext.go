@@ -1,8 +1,6 @@
 package render
 
 import (
-	"margin/sanitize"
-
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -27,30 +25,8 @@ func NewPlainText(markdown string) *PlainText {
 	p := parse(markdown)
 	t := &PlainText{p: p, at: make([]int32, len(p.plain)+1)}
 	out := make([]byte, 0, len(p.plain))
-	// Where code blocks are in the projection: their references are
-	// decoded here (glamour decodes them on screen).
-	codeEnd := make(map[int32]int32)
-	for _, lf := range p.leaves {
-		if lf.kind == leafCode && lf.u0 < lf.u1 {
-			codeEnd[p.units.at(lf.u0).ps] = p.units.at(lf.u1 - 1).pe
-		}
-	}
-	inCode := int32(-1)
 	for i := 0; i < len(p.plain); i++ {
 		t.at[i] = int32(len(out))
-		if e, ok := codeEnd[int32(i)]; ok {
-			inCode = e
-		}
-		if int32(i) < inCode && p.plain[i] == '&' {
-			if k, dec, _ := entityAt(string(p.plain[i:inCode]), 0, int(inCode)-i); k > 0 {
-				out = append(out, sanitize.Text(dec)...)
-				for j := i + 1; j < i+k; j++ {
-					t.at[j] = int32(len(out))
-				}
-				i += k - 1
-				continue
-			}
-		}
 		// A block break ("\n\n", a separator) is one newline.
 		if p.plain[i] == '\n' && i+1 < len(p.plain) && p.plain[i+1] == '\n' && p.unitOf(i) < 0 && p.unitOf(i+1) < 0 {
 			continue

@@ -671,7 +671,8 @@ func (p *proj) prepare(t0, t1 int) *job {
 					ext = append(ext, ' ')
 					col++
 				}
-				for _, c := range p.clean[seg.Start:seg.Stop] {
+				for j := seg.Start; j < seg.Stop; j++ {
+					c := p.clean[j]
 					if c == '\t' {
 						for {
 							ext = append(ext, ' ')
@@ -680,6 +681,12 @@ func (p *proj) prepare(t0, t1 int) *job {
 								break
 							}
 						}
+						continue
+					}
+					if k, dec := codeRef(p.clean, j, seg.Stop); k > 0 {
+						ext = append(ext, dec...)
+						col++
+						j += k - 1
 						continue
 					}
 					ext = append(ext, c)

@@ -775,3 +775,43 @@ func TestQuoteWrapKeepsBar(t *testing.T) {
 		}
 	}
 }
+
+// A code block's "&lt;" and "&amp;" (how margin's Markdown writes < and &
+// in code) show as the characters, map back to their references, and read
+// the same in the plain text and a quote's blocks. The reader showed them
+// as written ("data &lt;- data.frame(…)" in every R tutorial).
+func TestCodeBlockReferencesShowAsCharacters(t *testing.T) {
+	md := "Intro.\n\n```\ndata &lt;- frame(x &amp;&amp; y) &amp;lt;\n\tz &#60;- 1\n```\n\nAfter.\n"
+	for _, st := range []string{"dark", "light"} {
+		d, err := Render(md, Options{Width: 60, Style: st})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var code []string
+		for l := range d.Lines {
+			if s := strings.TrimSpace(d.Text(l)); strings.HasPrefix(s, "data") || strings.HasPrefix(s, "z") {
+				code = append(code, s)
+				for c := 0; c < d.Cells(l); c++ {
+					if off := d.Offset(l, c); off >= 0 && strings.HasPrefix(md[off:], "&lt;-") {
+						if got := []rune(d.Text(l))[c]; got != '<' {
+							t.Errorf("%s: the cell mapped to &lt; shows %q", st, got)
+						}
+					}
+				}
+			}
+		}
+		want := []string{"data <- frame(x && y) &lt;", "z <- 1"}
+		if !slices.Equal(code, want) {
+			t.Errorf("%s: code lines %q, want %q", st, code, want)
+		}
+		checkMap(t, "code refs", md, d, false)
+	}
+	if pt := NewPlainText(md).Text; !strings.Contains(pt, "data <- frame(x && y) &lt;\n\tz <- 1") {
+		t.Errorf("plain text %q", pt)
+	}
+	a := strings.Index(md, "data")
+	qb := QuoteBlocks(md, [][2]int{{a, strings.Index(md, "1\n```") + 1}})
+	if len(qb) != 1 || len(qb[0]) != 1 || qb[0][0].Text != "data <- frame(x && y) &lt;\n\tz <- 1" {
+		t.Errorf("quote blocks %+v", qb)
+	}
+}
