@@ -322,6 +322,8 @@ func (c *cleaner) condemned(n *html.Node, size, links int, img, tagged bool) boo
 		return trace("text", n)
 	case dropHeadedLinks(n):
 		return trace("links", n)
+	case size <= 120 && titleOfEmptiedList(n):
+		return trace("links", n)
 	case size*4 <= c.total*3 && c.dropTeaserList(n):
 		// A site's teaser grid under a short post can outweigh it: the
 		// shape is signal enough, unless the list is nearly all there is

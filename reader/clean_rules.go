@@ -318,6 +318,50 @@ func dropHeadedLinks(n *html.Node) bool {
 	return links > 0 && links*10 >= all*8
 }
 
+// titleOfEmptiedList reports a box left holding a heading over a list
+// whose items all went as links: a table of contents' "Contents", a
+// "More on this" box's title. The heading says what the list was; alone it
+// heads nothing. A section that keeps a paragraph keeps its heading.
+func titleOfEmptiedList(n *html.Node) bool {
+	switch n.Data {
+	case "div", "section", "nav", "aside":
+	default:
+		return false
+	}
+	emptied, headed := false, false
+	var walk func(*html.Node, bool) bool
+	walk = func(x *html.Node, inHeading bool) bool {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					if !inHeading {
+						return false
+					}
+					headed = true
+				}
+			case html.ElementNode:
+				switch {
+				case mdSkipTags[c.Data]:
+				case c.Data == "h1" || c.Data == "img" || c.Data == "picture" || c.Data == "table" || c.Data == "pre":
+					return false
+				case c.Data == "ul" || c.Data == "ol":
+					if firstElement(c) != nil || strings.TrimSpace(textOf(c)) != "" {
+						return false
+					}
+					emptied = true
+				default:
+					if !walk(c, inHeading || headingTag(c)) {
+						return false
+					}
+				}
+			}
+		}
+		return true
+	}
+	return walk(n, false) && emptied && headed
+}
+
 // dropTeaserList removes a list of teasers: two or more items, each led
 // by a heading that is a link to the same site (another post's headline
 // over its opening lines, its picture, its date). Its excerpts keep the

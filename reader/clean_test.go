@@ -723,3 +723,35 @@ func TestQuotedPostKept(t *testing.T) {
 		t.Errorf("the share bar kept:\n%s", a.Text)
 	}
 }
+
+// A wiki's table of contents goes with its title: its items went as
+// links one by one, but "Contents" stayed over the article as a heading of
+// nothing (a MediaWiki page's <div id="toc"><div id="toctitle"><h2>). A
+// section whose list of links went keeps its heading when prose is left.
+func TestTableOfContentsGoesWithItsTitle(t *testing.T) {
+	item := func(n, name string) string {
+		return `<li class="toclevel-1"><a href="#` + name + `"><span class="tocnumber">` + n + `</span> <span class="toctext">` + name + `</span></a>`
+	}
+	toc := `<div style="float: right"><div id="toc" class="toc"><div id="toctitle"><h2>Contents</h2></div><ul>` +
+		item("1", "Schedule") + `<ul>` + item("1.1", "Spring") + `</li>` + item("1.2", "Summer") + `</li></ul></li>` +
+		item("2", "Gifts") + `<ul>` + item("2.1", "Loved") + `</li>` + item("2.2", "Liked") + `</li></ul></li>` +
+		item("3", "Quotes") + `</li></ul></div></div>`
+	seeAlso := `<div class="section"><h2>See the town</h2><p>` + bodyParas[4] + `</p><ul><li><a href="/Pierre">Pierre</a></li><li><a href="/Pam">Pam</a></li></ul></div>`
+	body := `<div id="content"><p>` + bodyParas[0] + `</p>` + toc + `<h2 id="Schedule">Schedule</h2><p>` +
+		strings.Join(bodyParas[1:3], "</p><p>") + `</p><h2 id="Gifts">Gifts</h2><p>` + bodyParas[3] + `</p>` + seeAlso + `</div>`
+	doc, err := html.Parse(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := findElement(doc, "body")
+	postClean(root, &pageInfo{host: "wiki.example.org"})
+	text := squeeze(textOf(root))
+	if strings.Contains(text, "Contents") || strings.Contains(text, "Spring") {
+		t.Errorf("the table of contents' title stayed: %s", text)
+	}
+	for _, want := range []string{"Schedule", "Gifts", "See the town", bodyParas[4][:40]} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the article lost %q: %s", want, text)
+		}
+	}
+}
