@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
@@ -330,14 +331,14 @@ func (p *proj) renderChunks(opt Options, cfg *ansi.StyleConfig, bounds []int) ([
 	cs := make([]*chunk, n)
 	errs := make([]error, n)
 	if n == 1 {
-		cs[0], errs[0] = p.run(opt, cfg, p.prepare(bounds[0], bounds[1]))
+		cs[0], errs[0] = p.run(opt, cfg, p.prepare(bounds[0], bounds[1], codeWidth(opt, cfg)))
 		return cs, errs[0]
 	}
 	warmChroma(opt, cfg)
 	jobs := make([]*job, n)
 	inOrder(n, func(i int) bool {
 		// prepare moves blocks out of the shared document: one at a time
-		jobs[i] = p.prepare(bounds[i], bounds[i+1])
+		jobs[i] = p.prepare(bounds[i], bounds[i+1], codeWidth(opt, cfg))
 		return true
 	}, func(i int) {
 		cs[i], errs[i] = p.run(opt, cfg, jobs[i])
@@ -625,7 +626,72 @@ func appendAnchor(b []byte, k int) []byte {
 // output. It moves those blocks into a new document, so a proj serves one
 // rendering.
 func (p *proj) renderChunk(opt Options, cfg *ansi.StyleConfig, t0, t1 int) (*chunk, error) {
-	return p.run(opt, cfg, p.prepare(t0, t1))
+	return p.run(opt, cfg, p.prepare(t0, t1, codeWidth(opt, cfg)))
+}
+
+// codeIndent sets a long code line's rest in under it, marked as the
+// same line (an editor's showbreak), apart from the code's own indents.
+const codeIndent = "↪ "
+
+// codeWidth is the cells a top-level code block's line may take: glamour
+// wraps wider ones at the document's margin, left of the code, where their
+// rest reads as prose; appendCodeLine breaks them inside the block first.
+func codeWidth(opt Options, cfg *ansi.StyleConfig) int {
+	m := func(u *uint) int {
+		if u == nil {
+			return 0
+		}
+		return int(*u)
+	}
+	return opt.Width - 2*m(cfg.Document.Margin) - m(cfg.CodeBlock.Margin)
+}
+
+// appendCodeLine appends a code line to ext, broken into pieces of at most
+// w cells (0: as it is) at the last space that leaves a piece at least
+// half full, else at w; each piece after the first is set in by
+// codeIndent. The spaces a line breaks at are not shown.
+func appendCodeLine(ext, line []byte, w int) []byte {
+	if w <= 4 || len(line) <= w && xansi.StringWidth(string(line)) <= w {
+		return append(ext, line...)
+	}
+	limit := w
+	for len(line) > 0 {
+		cut, space, cells := len(line), -1, 0
+		for i := 0; i < len(line); {
+			r, n := utf8.DecodeRune(line[i:])
+			rw := xansi.StringWidth(string(line[i : i+n]))
+			if cells+rw > limit {
+				cut = i
+				break
+			}
+			if r == ' ' && cells >= limit/2 {
+				space = i
+			}
+			cells += rw
+			i += n
+		}
+		if cut == len(line) {
+			return append(ext, line...)
+		}
+		if space > 0 {
+			cut = space
+		}
+		if cut == 0 {
+			_, cut = utf8.DecodeRune(line) // a glyph wider than the piece
+		}
+		ext = append(ext, line[:cut]...)
+		for space > 0 && cut < len(line) && line[cut] == ' ' {
+			cut++ // the spaces a line breaks at (an aligned comment's too)
+		}
+		line = line[cut:]
+		if len(line) == 0 {
+			break
+		}
+		ext = append(ext, '\n')
+		ext = append(ext, codeIndent...)
+		limit = w - xansi.StringWidth(codeIndent)
+	}
+	return ext
 }
 
 // job is a run of top-level blocks ready to render: its own document and
@@ -639,7 +705,7 @@ type job struct {
 // prepare retargets the leaves of blocks [t0,t1) to anchored copies and
 // moves the blocks into a document of their own. Not concurrency-safe
 // (it relinks siblings); run is.
-func (p *proj) prepare(t0, t1 int) *job {
+func (p *proj) prepare(t0, t1, codeW int) *job {
 	l0, l1 := p.topLeaf[t0], p.topLeaf[t1]
 	ext := make([]byte, len(p.clean), len(p.clean)+len(p.clean)/4+int(l1-l0)*8+64)
 	copy(ext, p.clean)
@@ -663,19 +729,24 @@ func (p *proj) prepare(t0, t1 int) *job {
 			// output holds no control characters.
 			lines := lf.node.Lines()
 			segs := text.NewSegments()
+			w := 0 // top-level code breaks its long lines itself
+			if lf.node.Parent() != nil && lf.node.Parent().Kind() == ast.KindDocument {
+				w = codeW
+			}
+			var line []byte
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
-				start := len(ext)
+				line = line[:0]
 				col := 0
 				for k := 0; k < seg.Padding; k++ {
-					ext = append(ext, ' ')
+					line = append(line, ' ')
 					col++
 				}
 				for j := seg.Start; j < seg.Stop; j++ {
 					c := p.clean[j]
 					if c == '\t' {
 						for {
-							ext = append(ext, ' ')
+							line = append(line, ' ')
 							col++
 							if col%4 == 0 {
 								break
@@ -684,14 +755,16 @@ func (p *proj) prepare(t0, t1 int) *job {
 						continue
 					}
 					if k, dec := codeRef(p.clean, j, seg.Stop); k > 0 {
-						ext = append(ext, dec...)
+						line = append(line, dec...)
 						col++
 						j += k - 1
 						continue
 					}
-					ext = append(ext, c)
+					line = append(line, c)
 					col++
 				}
+				start := len(ext)
+				ext = appendCodeLine(ext, line, w)
 				segs.Append(text.NewSegment(start, len(ext)))
 			}
 			lf.node.SetLines(segs)

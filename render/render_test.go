@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/glamour/v2/ansi"
 	xansi "github.com/charmbracelet/x/ansi"
@@ -813,5 +814,55 @@ func TestCodeBlockReferencesShowAsCharacters(t *testing.T) {
 	qb := QuoteBlocks(md, [][2]int{{a, strings.Index(md, "1\n```") + 1}})
 	if len(qb) != 1 || len(qb[0]) != 1 || qb[0][0].Text != "data <- frame(x && y) &lt;\n\tz <- 1" {
 		t.Errorf("quote blocks %+v", qb)
+	}
+}
+
+// A code line wider than the text breaks inside the code block: its rest
+// continues under it, indented past the code, not at the article's margin
+// where it read as prose ("  Example data" under "    data <- …  #").
+func TestLongCodeLineWrapsInsideTheBlock(t *testing.T) {
+	long := "data <- data.frame(Probability = c(0.5, 0.7, 0.4),                # Example data for the plot"
+	md := "Intro.\n\n```\n" + long + "\n\tGroups = c(\"Group A\", \"Group B\", \"Group C\", \"Group D\", \"Group E\", \"Group F\"))\n" +
+		strings.Repeat("x", 130) + "\nshort\n```\n\n```r\nmy_ggp <- ggplot(data, aes(x = Groups, y = Probability, fill = Groups)) + geom_bar()  # Basic barchart\n```\n\nAfter.\n"
+	for _, st := range []string{"dark", "light"} {
+		for _, w := range []int{40, 60, 80, 100} {
+			d, err := Render(md, Options{Width: w, Style: st})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkMap(t, "long code", md, d, false)
+			var words []string
+			for l := range d.Lines {
+				txt := strings.TrimRight(d.Text(l), " ")
+				if cw := xansi.StringWidth(d.Lines[l]); cw > w {
+					t.Errorf("%s %d: line %d is %d cells: %q", st, w, l, cw, txt)
+				}
+				trimmed := strings.TrimLeft(txt, " ")
+				if trimmed == "" || trimmed == "Intro." || trimmed == "After." {
+					continue
+				}
+				if ind := len(txt) - len(trimmed); ind < 4 {
+					t.Errorf("%s %d: code line %d at column %d, left of the block: %q", st, w, l, ind, txt)
+				}
+				trimmed = strings.TrimPrefix(trimmed, codeIndent)
+				words = append(words, strings.Fields(trimmed)...)
+				// Every cell of a code glyph maps into the code.
+				for c := len(txt) - len(trimmed); c < len(txt); c++ {
+					if txt[c] != ' ' && d.Offset(l, utf8.RuneCountInString(txt[:c])) < strings.Index(md, "```") {
+						t.Errorf("%s %d: line %d cell %d maps to %d", st, w, l, c, d.Offset(l, c))
+					}
+				}
+			}
+			var want []string
+			for _, s := range strings.Split(md, "\n") {
+				if !strings.HasPrefix(s, "```") && s != "Intro." && s != "After." {
+					want = append(want, strings.Fields(s)...)
+				}
+			}
+			// (a word wider than the block breaks inside it)
+			if strings.Join(words, "") != strings.Join(want, "") {
+				t.Errorf("%s %d: code reads\n%q\nwant\n%q", st, w, strings.Join(words, " "), strings.Join(want, " "))
+			}
+		}
 	}
 }
