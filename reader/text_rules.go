@@ -163,8 +163,9 @@ const textCommentFormRe = `(?:hinterlasse|hinterlassen sie|verfasse)(?: jetzt)? 
 
 // textCopyrightRe matches a site's copyright line, which closes the page:
 // a copyright sign or word with a year, or a rights reservation. (A
-// photo's "© Reuters" has no year.)
-var textCopyrightRe = lazyRegexp(`(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+ \d{4})|all rights reserved|direitos reservados|derechos reservados|droits réservés|rechte vorbehalten|права защищены|tutti i diritti riservati`)
+// photo's "© Reuters" has no year, and "© 2630ben / Getty Images" a
+// photographer's handle that opens with digits: a year is a whole word.)
+var textCopyrightRe = lazyRegexp(`(?:©|\(c\)|copyright)\s*(?:\w+ )?(?:1[89]|20)\d\d\b|all rights reserved|direitos reservados|derechos reservados|droits réservés|rechte vorbehalten|права защищены|tutti i diritti riservati`)
 
 // textAsideRe matches a short heading of a box of links: related and
 // popular stories, tags. Such a box sits inside an article as often as

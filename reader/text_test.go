@@ -239,6 +239,8 @@ func TestTextClassifyRules(t *testing.T) {
 		{"copyright line ends the page", "Copyright 2019 Example Media Group, all of it", func(u textUnit) bool { return u.stop }},
 		{"rights reservation ends the page", "Example Media. All rights reserved.", func(u textUnit) bool { return u.stop }},
 		{"a photo's copyright does not end the page", "© Reuters", func(u textUnit) bool { return !u.stop }},
+		{"a photographer's handle opening with digits is no year", "© 2630ben / Getty Images / iStock (detail)", func(u textUnit) bool { return !u.stop }},
+		{"a copyright line with a name before its year ends the page", "Copyright Example 2019", func(u textUnit) bool { return u.stop }},
 		{"a caption pointing at its photo", "The mayor, pictured at the opening of the bridge in 2018, has denied the claims.", func(u textUnit) bool { return u.meta && !u.prose }},
 		{"a file photo caption", "A nurse prepares a vaccine in this file photo taken on Monday in Boston.", func(u textUnit) bool { return u.meta && !u.prose }},
 		{"don't miss heading is an aside", "DON'T MISS", func(u textUnit) bool { return u.aside }},
