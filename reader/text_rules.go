@@ -899,6 +899,7 @@ func textClassify(units []textUnit) {
 	textClassifyRepeatedRuns(units, seen)
 	textClassifyRunTogether(units, seen)
 	textClassifyThread(units)
+	textClassifyCommentsLinks(units)
 	textClassifyCaptions(units)
 	textClassifyTables(units)
 	textClassifyCutTitles(units)
@@ -1214,6 +1215,66 @@ func textClassifyThread(units []textUnit) {
 		u.score = textScore(u)
 	}
 }
+
+// textClassifyCommentsLinks finds a share bar's link to the thread
+// ("Share", "Comments") set between the standfirst and the article's
+// first paragraph: a bare comments label, no heading, with a short line
+// of the site's by it, a paragraph right above it and paragraphs right
+// under it that no comment's head (its writer, its date) opens. It is the
+// site's line, not the thread's start: the article goes on under it.
+func textClassifyCommentsLinks(units []textUnit) {
+	for s := 1; s+1 < len(units); s++ {
+		u := &units[s]
+		if !u.stop || u.list || u.words > 3 || !textEndRe().MatchString(strings.ToLower(u.text)) {
+			continue
+		}
+		bar := false
+		for _, k := range []int{s - 1, s + 1} {
+			if b := units[k]; b.boiler && !b.stop && !b.prose && b.words <= 3 {
+				bar = true
+			}
+		}
+		above := false
+		for k := s - 1; k >= 0 && k >= s-3; k-- {
+			if a := units[k]; a.prose && !a.boiler && !a.list {
+				above = true
+				break
+			}
+		}
+		if !bar || !above {
+			continue
+		}
+		first := s + 1
+		for first < len(units) && first <= s+2 && (units[first].junk || units[first].boiler && !units[first].prose) {
+			first++
+		}
+		if first >= len(units) || !units[first].prose || units[first].list || units[first].words < textMinCommentsLinkWords {
+			continue
+		}
+		paras, head := 0, false
+		for k := first; k < len(units) && k < first+4; k++ {
+			// A comment's head: its writer and date ("Jane on May 2,
+			// 2019 said:").
+			c := units[k]
+			if c.meta || c.byline || c.stop || c.words <= 2*textSaysWords && strings.HasSuffix(c.text, ":") {
+				head = true
+				break
+			}
+			if c.prose && !c.boiler && !c.list {
+				paras++
+			}
+		}
+		if head || paras < 3 {
+			continue
+		}
+		u.stop, u.boiler = false, true
+		u.score = textScore(u)
+	}
+}
+
+// textMinCommentsLinkWords is the fewest words of the paragraph that
+// opens an article under a share bar's comments link.
+const textMinCommentsLinkWords = 20
 
 // textSaysWords bounds the words of a comment's "Name says:" line.
 const textSaysWords = 6

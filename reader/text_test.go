@@ -4743,3 +4743,27 @@ func TestFromTextResumesPastInsetBlock(t *testing.T) {
 		t.Errorf("the site's blurb is kept:\n%s", a.Text)
 	}
 }
+
+// TestTextCommentsLinkInAShareBar: a share bar's link to the comments
+// ("Share", "Comments"), between the standfirst and the article's first
+// paragraph, is no comments heading: the article under it was taken for
+// the thread and only the standfirst kept. A one-paragraph post over a
+// real thread (its comments headed by their writers and dates) stays as
+// it was.
+func TestTextCommentsLinkInAShareBar(t *testing.T) {
+	stand := "The minister set out a package of short and long term measures before the Senate on Tuesday, including new rules on firearms and organised crime."
+	body := []string{para("Congress", 55), para("Transport", 70), para("Carriers", 45), para("Commission", 80), para("Victims", 50)}
+	parts := []string{"Politics\nWorld\nSport", "The Plan to Contain the Security Crisis", "By Jane Roe and John Doe", "13 hours ago", stand, "Share", "Comments"}
+	parts = append(parts, body...)
+	parts = append(parts, "More from Politics", "Ten Things to Know This Wednesday", "3 hours ago", "© 2022 Example News. All rights reserved.")
+	a := pasted(t, parts...)
+	keepsAll(t, a.Text, append([]string{stand}, body...))
+
+	post := "Our goal with hosting open threads is to give readers an opportunity to raise questions about our work in the comments section below, and we will answer them."
+	a = pasted(t, "Home\nBlog\nDonate", "September open thread", "September 10, 2018 | by Catherine", post, "Share", "Comments",
+		"Milan on September 12, 2018 at 4:47 pm said:", para("Update", 40), "Catherine on September 13, 2018 at 5:23 pm said:", para("Review", 45),
+		"Alex on September 17, 2018 at 6:34 am said:", para("Report", 50), "© 2018 Example Blog")
+	if !strings.Contains(a.Text, post) || strings.Contains(a.Text, "In Update") {
+		t.Errorf("the thread under a short post:\n%s", a.Text)
+	}
+}
