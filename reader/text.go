@@ -243,14 +243,20 @@ func textOverStandfirst(units []textUnit, t int) int {
 // prose, none of the site's and no repeat, that sums the article up. It
 // was left out with the header's lines. -1 if there is none.
 func textDeck(units []textUnit, t int, body []int) int {
-	if len(body) == 0 || !units[body[0]].prose {
+	if len(body) == 0 || !units[body[0]].prose || units[t].boiler {
 		return -1
 	}
 	k := body[0] - 1
-	for k > t && units[k].junk {
+	for k > t && (units[k].junk || units[k].meta && !units[k].prose) {
 		k--
 	}
 	if k <= t {
+		return -1
+	}
+	// Between the deck and the body only its date (or byline) and what
+	// follows that (a picture's credit, a placeholder): a line right over
+	// a credit is the picture's caption.
+	if n := textNextNonJunk(units, k); n < body[0] && !units[n].byline {
 		return -1
 	}
 	u := units[k]
@@ -271,6 +277,16 @@ func textDeck(units []textUnit, t int, body []int) int {
 	}
 	if h != t && units[h].text != units[t].text {
 		return -1
+	}
+	return k
+}
+
+// textNextNonJunk returns the first unit after k that is no placeholder,
+// or len(units).
+func textNextNonJunk(units []textUnit, k int) int {
+	k++
+	for k < len(units) && units[k].junk {
+		k++
 	}
 	return k
 }

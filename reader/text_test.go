@@ -4767,3 +4767,25 @@ func TestTextCommentsLinkInAShareBar(t *testing.T) {
 		t.Errorf("the thread under a short post:\n%s", a.Text)
 	}
 }
+
+// TestTextDeckOverItsDate: a deck without a full stop under the title,
+// with the article's date and the lead picture's credit between it and
+// the first paragraph, was dropped with the header's lines. A caption
+// right over its credit is still no deck.
+func TestTextDeckOverItsDate(t *testing.T) {
+	ps := []string{para("ministry one", 60), para("ministry two", 55), para("ministry three", 50)}
+	deck := "The questions repeat the old distrust of the electoral system and of the voting machines"
+	a := pasted(t, "Home\nPolitics\nWorld\nShop", "Military sent 88 questions to the electoral court", deck, "4 May 2022, 05:34", "(Photo: ABr)",
+		ps[0], ps[1], ps[2], "Share\nRelated articles\nNewsletter", "© 2022 Example News")
+	keepsAll(t, a.Text, ps)
+	if !strings.HasPrefix(a.Text, deck) {
+		t.Errorf("the deck lost:\n%s", a.Text)
+	}
+	caption := "The minister and his deputy at the gates of the congress building in the capital"
+	a = pasted(t, "Home\nPolitics\nWorld\nShop", "Military sent 88 questions to the electoral court", "4 May 2022, 05:34", caption, "Photo: Jane Roe/Reuters",
+		ps[0], ps[1], ps[2], "Share\nRelated articles\nNewsletter", "© 2022 Example News")
+	keepsAll(t, a.Text, ps)
+	if strings.Contains(a.Text, caption) {
+		t.Errorf("the caption kept:\n%s", a.Text)
+	}
+}
