@@ -126,13 +126,27 @@ func textRepeatedStandfirst(units []textUnit, t, first int) int {
 	if u := units[k]; !u.prose || !u.repeated || u.boiler || u.list || u.meta || u.words < textMinRepeatedStandfirst && !textTeasedOn(units, k, first) || !textEndsSentence(u.text) || textTitleShaped(u) {
 		return -1
 	}
-	if c := units[k+1]; c.meta && !c.byline {
-		return -1 // a picture's caption, over its credit, printed twice
+	if c := units[k+1]; c.meta && !c.byline && textCopyNear(units, k) {
+		// A picture's caption, over its credit, printed twice (its alt
+		// text and its caption); a standfirst's copy stands far off,
+		// in the page's list of stories.
+		return -1
 	}
 	if k > 0 && units[k-1].junk {
 		return -1 // a picture's caption, under the picture's placeholder
 	}
 	return k
+}
+
+// textCopyNear reports whether the page prints unit k's text again
+// within textDoubleGap lines of it.
+func textCopyNear(units []textUnit, k int) bool {
+	for j := max(0, k-textDoubleGap); j < len(units) && j <= k+textDoubleGap; j++ {
+		if j != k && units[j].text == units[k].text {
+			return true
+		}
+	}
+	return false
 }
 
 // textTeasedOn reports whether the page's teaser of the piece quotes the

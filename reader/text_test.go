@@ -4789,3 +4789,21 @@ func TestTextDeckOverItsDate(t *testing.T) {
 		t.Errorf("the caption kept:\n%s", a.Text)
 	}
 }
+
+// TestTextRepeatedStandfirstOverACredit: a standfirst printed again far
+// below (in the page's list of stories), with the lead picture's credit
+// between it and the first paragraph, was taken for a caption printed
+// twice and lost. A caption's two copies stand together.
+func TestTextRepeatedStandfirstOverACredit(t *testing.T) {
+	stand := "Everyone has been talking about hygge for a while now. A new trend for happiness from Japan is its rival: ikigai."
+	ps := []string{para("Ikigai", 60), para("Purpose", 55), para("Method", 50)}
+	parts := []string{"Home", "Love", "Personality", "Ikigai Makes You Happier At Once", "June 2019 16:29", "Facebook", "Pinterest", "E-Mail",
+		stand, "© Shutterstock/racorn"}
+	parts = append(parts, ps...)
+	parts = append(parts, "Share", "More stories", "Ikigai Makes You Happier At Once", stand, "Ten Ways To Sleep Better Tonight", "© 2019 Example Media. All rights reserved.")
+	a := pasted(t, parts...)
+	keepsAll(t, a.Text, ps)
+	if strings.Count(a.Text, stand) != 1 || !strings.HasPrefix(a.Text, stand) {
+		t.Errorf("the standfirst not kept once, first:\n%s", a.Text)
+	}
+}
