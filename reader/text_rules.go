@@ -3469,7 +3469,7 @@ func textTitle(units []textUnit, body []int) int {
 		return 0
 	}
 	const lookBack = 15
-	for pass := 0; pass < 4; pass++ {
+	for _, pass := range []int{0, 1, textStandfirstPass, 2, 3} {
 		seen := 0
 		for i := first - 1; i >= 0 && seen < lookBack; i-- {
 			u := units[i]
@@ -3495,6 +3495,12 @@ func textTitle(units []textUnit, body []int) int {
 			// ("Twitter", "join"); only a byline under it tells it from
 			// the site's line, and only when no other headline has one
 			// (a share bar sits over bylines too).
+			if pass == textStandfirstPass {
+				if !boxed && !u.boiler && textOverSummary(units, i, first) {
+					return i
+				}
+				continue
+			}
 			if pass == 0 && textCrumbEnds(units, i) {
 				return i
 			}
@@ -3510,6 +3516,45 @@ func textTitle(units []textUnit, body []int) int {
 		}
 	}
 	return -1
+}
+
+// textStandfirstPass is textTitle's pass that looks for a headline right
+// over its standfirst, after the passes that look for a breadcrumb's last
+// crumb and for a byline, before those that take a repeated or the
+// nearest headline-shaped line.
+const textStandfirstPass = 4
+
+// textOverSummary reports whether the headline-shaped line i stands right
+// over a standfirst (a short paragraph of whole sentences, no repeat)
+// that the article's first paragraph at first follows with no paragraph
+// between: a byline's lines, a picture's, a share bar's or a box's links
+// may stand between the standfirst and the text, and push the headline
+// past a nearer short line (an author's name, a box's headline).
+func textOverSummary(units []textUnit, i, first int) bool {
+	s := textNextNonJunk(units, i)
+	if s >= first || first-i > textMaxOverSummary || !textSummaryShaped(units[s]) || !textStatement(units[s].text) {
+		return false
+	}
+	for k := s + 1; k < first; k++ {
+		if units[k].prose {
+			return false
+		}
+	}
+	return true
+}
+
+// textMaxOverSummary bounds the lines from a headline over its
+// standfirst to the article's first paragraph.
+const textMaxOverSummary = 16
+
+// textStatement reports whether s ends as a statement does, with a full
+// stop (quotes and brackets aside): a standfirst states, a site's slogan
+// exclaims and a form's invitation asks.
+func textStatement(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(`"'”’»)]`, r)
+	})
+	return strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "..") || strings.HasSuffix(s, "。")
 }
 
 // textHeadOverDate returns the headline right over its date a few lines

@@ -4807,3 +4807,30 @@ func TestTextRepeatedStandfirstOverACredit(t *testing.T) {
 		t.Errorf("the standfirst not kept once, first:\n%s", a.Text)
 	}
 }
+
+// TestTextHeadlineOverItsStandfirst: a headline over its standfirst, then
+// the writer's lines, a placeholder, an ad's label and a box of tags
+// before the text. The ad's label, nearer the text and shaped as a
+// headline, was taken for the title and the standfirst was lost. A
+// site's name over its slogan far above the text is no such headline.
+func TestTextHeadlineOverItsStandfirst(t *testing.T) {
+	head := "Exclusive! The accordionist is now a registered trademark"
+	stand := "The accordionist registered his name as a trademark at the ministry."
+	ps := []string{para("Accordion", 60), para("Trademark", 55), para("Ministry", 50)}
+	parts := []string{"Home\nNews\nSport\nFame", "Fame: Thursday 28 April 2022 5:03 PM", head, stand,
+		"  * Newsroom", "  * Fame", "[singer]", "COMMERCIAL - Robapagina A Mobil 300x250", "Tags", "  * Accordion\n  * Trademark\n  * Panama", "Listen to this story"}
+	parts = append(parts, ps...)
+	parts = append(parts, "Related news\nMore stories", "© 2022 Example News")
+	a := pasted(t, parts...)
+	keepsAll(t, a.Text, ps)
+	if a.Title != head || !strings.HasPrefix(a.Text, stand) {
+		t.Errorf("title %q, text:\n%s", a.Title, a.Text)
+	}
+	slogan := append([]string{"Example Blog", "Pictures that touch and texts that grip – use our tools!"}, strings.Split("Home|About|Blogs|Tools|Contact|Books|Films|Media|Politics|Trends|Culture", "|")...)
+	parts = append(slogan, "More digital cinemas in the country")
+	parts = append(parts, ps...)
+	parts = append(parts, "No comments yet", "© 2013 Example Blog")
+	if a := pasted(t, parts...); a.Title != "More digital cinemas in the country" {
+		t.Errorf("title %q", a.Title)
+	}
+}
