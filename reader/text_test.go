@@ -291,6 +291,7 @@ func TestTextClassifyRules(t *testing.T) {
 		{"an external content's placeholder is the site's (de)", "Externer Inhalt", func(u textUnit) bool { return u.boiler }},
 		{"an advertising disclosure is the site's", "Advertising disclosure: we may receive compensation from the companies whose products we review here.", func(u textUnit) bool { return u.boiler }},
 		{"an order button is the site's (de)", "Buch bestellen", func(u textUnit) bool { return u.boiler }},
+		{"a note that comments are for subscribers is the site's (es)", "Los comentarios en esta sección son exclusivos para suscriptores. Suscríbase aquí.", func(u textUnit) bool { return u.boiler }},
 		{"byline", "By Jane Doe", func(u textUnit) bool { return u.byline && u.meta }},
 		{"date", "Nov. 19, 2019 8:03 am ET", func(u textUnit) bool { return u.byline }},
 		{"credit", "Photo: Jane Doe/Getty Images", func(u textUnit) bool { return u.meta && !u.byline }},
@@ -4832,5 +4833,36 @@ func TestTextHeadlineOverItsStandfirst(t *testing.T) {
 	parts = append(parts, "No comments yet", "© 2013 Example Blog")
 	if a := pasted(t, parts...); a.Title != "More digital cinemas in the country" {
 		t.Errorf("title %q", a.Title)
+	}
+}
+
+// TestTextSectionUnderAFeedBox: a box of teasers set inside an article
+// (three headlines, each over its date) was read as the feed of posts
+// under it, and the article's next section (a subhead over paragraphs in
+// a row) was lost. The next article of an endless page, its headline over
+// its date, still ends the run.
+func TestTextSectionUnderAFeedBox(t *testing.T) {
+	top := []string{para("Minister", 60), para("Senate", 55), para("Agenda", 50), para("Victims", 45)}
+	rest := []string{para("Deadline", 60), para("Coalition", 55), para("Deputy", 50), para("Liberals", 45)}
+	feed := []string{"The Daily Coffee: The Convention Seen From Abroad", "3 hours ago", "What You Need To Know This Wednesday In The Paper", "3 hours ago",
+		"Plenary Approves An Autonomous Central Bank But Rejects Most Articles", "12 hours ago"}
+	parts := append([]string{"Home\nPolitics\nWorld\nSport", "The Plan To Contain The Security Crisis", "By Jane Roe", "May 4, 2022"}, top...)
+	parts = append(append(append(parts, "Latest from the desk"), feed...), "The knot over the state of emergency and public order")
+	parts = append(parts, rest...)
+	parts = append(parts, "Share\nTwitter\nFacebook", "© 2022 Example News. All rights reserved.")
+	a := pasted(t, parts...)
+	keepsAll(t, a.Text, append(top, rest...))
+	if strings.Contains(a.Text, "Daily Coffee") {
+		t.Errorf("a teaser kept:\n%s", a.Text)
+	}
+	next := []string{"Council Approves New Bus Lanes For The Centre", "By John Doe", "May 3, 2022"}
+	parts = append([]string{"Home\nPolitics\nWorld\nSport", "The Plan To Contain The Security Crisis", "By Jane Roe", "May 4, 2022"}, top...)
+	parts = append(append(parts, "Latest from the desk"), feed...)
+	parts = append(append(parts, next...), rest...)
+	parts = append(parts, "Share\nTwitter\nFacebook", "© 2022 Example News. All rights reserved.")
+	a = pasted(t, parts...)
+	keepsAll(t, a.Text, top)
+	if strings.Contains(a.Text, "In Deadline") {
+		t.Errorf("the next article kept:\n%s", a.Text)
 	}
 }
