@@ -3666,7 +3666,20 @@ func textBylineName(units []textUnit, i int) bool {
 // or one under half as long as the line below, is the section's.
 func textDeckBelow(units []textUnit, i int) int {
 	if units[i].repeated {
-		return i // the page repeats its headline, not its deck
+		// The page repeats its headline, not its deck; but its teaser
+		// of the piece may print both, and the deck, right over the
+		// byline, is the longer (unless the breadcrumb's last crumb
+		// names it, as it names the headline; and a logo's name over
+		// the headline is no headline).
+		k := i - 1
+		for k >= 0 && units[k].junk {
+			k--
+		}
+		if k >= 0 && k >= i-2 && units[k].repeated && textTitleShaped(units[k]) && !units[k].list && !units[k].boiler && units[k].words >= textMinHeadlineWords &&
+			units[k].words < units[i].words && 2*units[k].words > units[i].words && units[k].text != units[i].text && textNextNonJunk(units, i) < len(units) && units[textNextNonJunk(units, i)].byline && !textCrumbEnds(units, i) && !strings.HasSuffix(strings.ToLower(units[k].text), " logo") {
+			return k
+		}
+		return i
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		u := units[k]

@@ -4866,3 +4866,21 @@ func TestTextSectionUnderAFeedBox(t *testing.T) {
 		t.Errorf("the next article kept:\n%s", a.Text)
 	}
 }
+
+// TestTextHeadlineOverARepeatedDeck: a headline over its deck over the
+// byline, both printed again in the page's teaser of the piece below.
+// The deck, as repeated as the headline and nearer the byline, was taken
+// for the title; the shorter line over it is the headline.
+func TestTextHeadlineOverARepeatedDeck(t *testing.T) {
+	head := "»Simply no money left to pay the rent«"
+	deck := "In the United States activists drum for a rent freeze and warn the landlords"
+	ps := []string{para("Tenants", 60), para("Landlords", 55), para("Union", 50)}
+	parts := []string{"Home\nPolitics\nWorld\nShop", "Rent strike in the USA", head, deck, "By Moritz Roe", "29.04.2020, 12:01"}
+	parts = append(parts, ps...)
+	parts = append(parts, "Share\nTwitter\nFacebook", "More stories", head, deck, "Other Headline About The Council Vote", "© 2020 Example News")
+	a := pasted(t, parts...)
+	keepsAll(t, a.Text, ps)
+	if a.Title != head {
+		t.Errorf("title %q", a.Title)
+	}
+}
