@@ -274,7 +274,11 @@ func textDeck(units []textUnit, t int, body []int) int {
 		return -1
 	}
 	u := units[k]
-	if u.prose || u.table || u.teaser || u.words < textMinHeadlineWords || !textTitleShaped(u) || !textKeepShort(u) || u.repeated {
+	// A deck the page prints again far off (its teaser of the piece
+	// quotes it) is still the deck, under a headline printed again too;
+	// two copies together are a caption's.
+	if u.prose || u.table || u.teaser || u.words < textMinHeadlineWords || !textTitleShaped(u) || !textKeepShort(u) && !u.repeated ||
+		u.repeated && (!units[t].repeated || u.junk || u.boiler || u.meta || u.stop || u.aside || textCopyNear(units, k)) {
 		return -1
 	}
 	// A deck says more than the headline, in a sentence's words: a

@@ -4884,3 +4884,30 @@ func TestTextHeadlineOverARepeatedDeck(t *testing.T) {
 		t.Errorf("title %q", a.Title)
 	}
 }
+
+// TestTextRepeatedDeck: a deck under the headline, both printed again in
+// the page's teaser of the piece below, was dropped as a repeat. It is
+// kept over the article's first paragraph; a line printed twice together
+// over the text (a picture's caption) is not.
+func TestTextRepeatedDeck(t *testing.T) {
+	head := "»Simply no money left to pay the rent«"
+	deck := "In the United States activists drum for a rent freeze and warn the landlords"
+	ps := []string{para("Tenants", 60), para("Landlords", 55), para("Union", 50)}
+	parts := []string{"Home\nPolitics\nWorld\nShop", "Rent strike in the USA", head, deck, "By Moritz Roe", "29.04.2020, 12:01"}
+	parts = append(parts, ps...)
+	parts = append(parts, "Share\nTwitter\nFacebook", "More stories", head, deck, "Other Headline About The Council Vote", "© 2020 Example News")
+	a := pasted(t, parts...)
+	keepsAll(t, a.Text, ps)
+	if !strings.HasPrefix(a.Text, deck) || strings.Count(a.Text, deck) != 1 {
+		t.Errorf("the deck not kept once, first:\n%s", a.Text)
+	}
+	caption := "Tenants and union members march past the town hall on a rainy afternoon in May"
+	parts = []string{"Home\nPolitics\nWorld\nShop", "Rent strike in the USA", head, "By Moritz Roe", "29.04.2020, 12:01", caption, caption}
+	parts = append(parts, ps...)
+	parts = append(parts, "Share\nTwitter\nFacebook", "More stories", head, "Other Headline About The Council Vote", "© 2020 Example News")
+	a = pasted(t, parts...)
+	keepsAll(t, a.Text, ps)
+	if strings.Contains(a.Text, caption) {
+		t.Errorf("the caption kept:\n%s", a.Text)
+	}
+}
