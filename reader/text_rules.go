@@ -1213,6 +1213,12 @@ func textClassifyThread(units []textUnit) {
 		u := &units[first]
 		u.stop = true
 		u.score = textScore(u)
+		return
+	}
+	if h := textNamedThread(units); h >= 0 {
+		u := &units[h]
+		u.stop = true
+		u.score = textScore(u)
 	}
 }
 
@@ -1275,6 +1281,81 @@ func textClassifyCommentsLinks(units []textUnit) {
 // textMinCommentsLinkWords is the fewest words of the paragraph that
 // opens an article under a share bar's comments link.
 const textMinCommentsLinkWords = 20
+
+// textNamedThread finds a comment thread whose comments are headed by
+// the writer's name alone on its line, over the date and time it was
+// posted ("Jane Roe" / "14. 01. 2020, 13:47" / the comment), as most
+// comment systems print them without a "says:". It takes
+// textMinThreadHeads such heads of textMinThreadHeads writers or more,
+// each no further than textThreadHeadGap units from the next: an
+// article's own byline over its date is one name, and it stands over
+// more prose than there is above it, as no comment under an article
+// does. A live blog's entries carry a time but no year; a quoted post's
+// date stands under its text. It returns the first comment's head, or
+// -1.
+func textNamedThread(units []textUnit) int {
+	var heads []int
+	for i := range units {
+		if textCommentHead(units, i) {
+			heads = append(heads, i)
+		}
+	}
+	for a := 0; a < len(heads); {
+		b := a + 1
+		for b < len(heads) && heads[b]-heads[b-1] <= textThreadHeadGap {
+			b++
+		}
+		if b > a+1 && textProseWords(units[:heads[a]]) < textProseWords(units[heads[a]:heads[a+1]]) {
+			// More prose under the first head than over it: the
+			// article's byline over the article, not a comment under it.
+			a++
+			continue
+		}
+		names := make(map[string]bool)
+		for _, h := range heads[a:b] {
+			names[strings.ToLower(units[h].text)] = true
+		}
+		if len(names) >= textMinThreadHeads {
+			return heads[a]
+		}
+		a = b
+	}
+	return -1
+}
+
+// textCommentHead reports a comment's head at i: a name of a few words
+// (no digits, no handle, no site's label), its date with a year and a
+// time of day right under it, and the comment's prose under that.
+func textCommentHead(units []textUnit, i int) bool {
+	u := units[i]
+	if u.prose || u.words == 0 || u.words > textMaxCommentNameWords || u.byline || u.meta || u.boiler || u.junk || u.stop ||
+		strings.HasPrefix(u.text, "@") || textHasDigit(u.text) || textEndsSentence(u.text) {
+		return false
+	}
+	k := i + 1
+	for k < len(units) && units[k].junk {
+		k++
+	}
+	if k >= len(units) || !units[k].byline || units[k].words > textMaxCommentDateWords || !textClockYearRe().MatchString(units[k].text) {
+		return false
+	}
+	for n := k + 1; n < len(units) && n <= k+2; n++ {
+		if units[n].prose {
+			return true
+		}
+	}
+	return false
+}
+
+// textClockYearRe matches a comment's date: a year and a time of day.
+var textClockYearRe = lazyRegexp(`\b(?:19|20)\d\d\b.*\b\d{1,2}:\d{2}\b|\b\d{1,2}:\d{2}\b.*\b(?:19|20)\d\d\b`)
+
+const (
+	textMinThreadHeads      = 3  // fewer named heads (or writers) are no thread
+	textThreadHeadGap       = 40 // most units from one comment's head to the next
+	textMaxCommentNameWords = 4  // a commenter's name or nickname
+	textMaxCommentDateWords = 12 // a comment's date line, with its reply links
+)
 
 // textSaysWords bounds the words of a comment's "Name says:" line.
 const textSaysWords = 6

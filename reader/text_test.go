@@ -508,6 +508,22 @@ func TestTextBodyBeforeThreadWithoutHeading(t *testing.T) {
 	}
 }
 
+func TestTextBodyBeforeThreadOfNamedComments(t *testing.T) {
+	// Comments headed by the writer's name alone over the date and time
+	// ("Ann Lee" / "14. 01. 2020, 13:47"), with no "says:" and no
+	// heading over the thread: the first opens it. The article's own
+	// byline over its date and time, over the article, is no comment.
+	lines := []string{"Home", "A post", "Jane Roe", "12. 01. 2020, 09:15", para("Post", 60), para("Postb", 60), para("Postc", 60)}
+	for _, c := range []string{"Ann Lee", "Bob", "Cid Moe"} {
+		lines = append(lines, c, "14. 01. 2020, 13:47", para(c[:3]+"a", 50), "Reply")
+	}
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Post ") || !strings.Contains(got, "In Postc") || strings.Contains(got, "In Anna") || strings.Contains(got, "In Boba") {
+		t.Errorf("body is not the post above the thread: %.400s", got)
+	}
+}
+
 func TestTextBodyKeepsKeyPointsList(t *testing.T) {
 	// A colon's lead-in and its key points, phrases with no punctuation,
 	// inside the article: a menu's short links would not be kept.
