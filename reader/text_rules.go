@@ -266,10 +266,11 @@ const textMaxDisclaimerWords = 120
 var textReproWords = []string{"reproduc", "republish", "redistribut", "subject to copyright", "vervielfältig", "riprodu", "kopiowanie", "reproduç"}
 
 // textRightsRe matches a prohibition of reproducing: "may not be
-// reproduced", "no part may be reproduced", "subject to copyright",
+// reproduced", "no part may be reproduced", "may not be published,
+// broadcast, rewritten or redistributed", "subject to copyright",
 // "Vervielfältigung ... nicht gestattet", "reproduction interdite",
 // "prohibida su reproducción", "riproduzione vietata".
-var textRightsRe = lazyRegexp(`(?:may|must|shall|can)(?: not| only| in no way)? be (?:reproduced|republished|redistributed)|subject to copyright|vervielfältigung[^.]{0,80}(?:nur mit|nicht gestattet|untersagt|ohne)|(?:nur mit|ohne)[^.]{0,60}genehmigung[^.]{0,60}vervielfältig|reproduction[^.]{0,40}interdite|prohibida[^.]{0,40}reproducci|reproducci[^.]{0,60}prohibida|riproduzione[^.]{0,40}(?:vietata|riservata)|kopiowanie[^.]{0,60}zabronione|reprodução[^.]{0,40}proibida`)
+var textRightsRe = lazyRegexp(`(?:may|must|shall|can)(?: not| only| in no way)? be (?:reproduced|republished|redistributed)|(?:may|must|shall|can) not be (?:[a-z]+, ){1,4}(?:[a-z]+ )?(?:or )?(?:reproduced|republished|redistributed)|subject to copyright|vervielfältigung[^.]{0,80}(?:nur mit|nicht gestattet|untersagt|ohne)|(?:nur mit|ohne)[^.]{0,60}genehmigung[^.]{0,60}vervielfältig|reproduction[^.]{0,40}interdite|prohibida[^.]{0,40}reproducci|reproducci[^.]{0,60}prohibida|riproduzione[^.]{0,40}(?:vietata|riservata)|kopiowanie[^.]{0,60}zabronione|reprodução[^.]{0,40}proibida`)
 
 // textMaxCookieWords: a longer paragraph is no cookie notice.
 const textMaxCookieWords = 150
@@ -3292,11 +3293,31 @@ func textListBody(units []textUnit, a, b int) []int {
 // what prose follows it is a small part of the run and holds more of the
 // site's lines, as the promos under an article do.
 func textSiteTail(units []textUnit, i, start, end int) bool {
+	if textClosingRights(units[i]) && textProseWords(units[start:i]) >= textMinArticleWords {
+		// The site's copyright over its ban on reprinting closes the
+		// article, whatever the page sets under it (its teasers'
+		// captions may outweigh it).
+		return true
+	}
 	boiler := false
 	for k := i + 1; k <= end && !boiler; k++ {
 		boiler = units[k].boiler
 	}
 	return boiler && textTailShare*textProseWords(units[i+1:end+1]) < textProseWords(units[start:i])
+}
+
+// textClosingRights reports the notice that closes an agency's or a
+// publisher's article: its copyright claim and its ban on reprinting, in
+// one paragraph ("Copyright 2023 Media Inc. All rights reserved. This
+// material may not be published, broadcast, rewritten, or
+// redistributed."). An article's sentence about copyright makes no
+// such claim of its own.
+func textClosingRights(u textUnit) bool {
+	if !u.prose || !u.boiler || u.words > textMaxRightsWords {
+		return false
+	}
+	low := strings.ToLower(u.text)
+	return textContainsAny(low, textCopyrightWords) && textCopyrightRe().MatchString(low) && textRightsNotice(low, u.words)
 }
 
 // textPostSignature reports the line that signs a social post quoted in

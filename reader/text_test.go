@@ -524,6 +524,22 @@ func TestTextBodyBeforeThreadOfNamedComments(t *testing.T) {
 	}
 }
 
+func TestTextBodyEndsAtRightsNotice(t *testing.T) {
+	// The publisher's copyright and its ban on reprinting close the
+	// article, though the teasers' long captions under it outweigh it.
+	lines := []string{"Home", "News", "A headline about the council", para("One", 40), para("Two", 40), para("Three", 40),
+		"Copyright 2023 Media Inc. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.",
+		"Read next >", "Top Stories", "More Stories"}
+	for _, c := range []string{"Cap", "Dap", "Eap", "Fap"} {
+		lines = append(lines, "A headline of another story …", para(c, 70))
+	}
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In One") || !strings.Contains(got, "In Three") || strings.Contains(got, "In Cap") || strings.Contains(got, "In Fap") {
+		t.Errorf("body goes on past the rights notice: %.400s", got)
+	}
+}
+
 func TestTextBodyKeepsKeyPointsList(t *testing.T) {
 	// A colon's lead-in and its key points, phrases with no punctuation,
 	// inside the article: a menu's short links would not be kept.
