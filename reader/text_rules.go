@@ -142,7 +142,33 @@ func textFeedbackLine(low string) bool {
 // heading ends with its cancel button in any wording ("Kommentar
 // verfassen Antwort abbrechen"); a thread's count may follow its heading
 // in brackets ("Komentarze (9)").
-var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|komentarze|reacties|kommentarer|kommentit|komentáře|hozzászólások|комментарии|\d+\s+(?:kommentar|commentaire|comentario|comentário|commento|komentarz\p{L}*|reactie|kommentti\p{L}*|komentář\p{L}*|hozzászólás)|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|` + textCommentFormRe + `|оставить комментарий|добавить комментарий|.{0,60}\b` + textCancelReply + `)(?:\s*\(\d+\))?[\s:.!]*$`)
+var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|komentarze|reacties|kommentarer|kommentit|komentáře|hozzászólások|комментарии|\d+\s+(?:kommentar|commentaire|comentario|comentário|commento|komentarz\p{L}*|reactie|kommentti\p{L}*|komentář\p{L}*|hozzászólás)|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|` + textCommentFormRe + `|оставить комментарий|добавить комментарий|.{0,60}\b` + textCancelReply + `)(?:\s*\(\s*\d+\s*\))?[\s:.!]*$`)
+
+// textThreadWords are the stems a comment thread's heading cannot lack.
+var textThreadWords = []string{"comment", "komment", "koment", "coment", "réponse", "repl", "respons", "reacti", "discussion", "комментар"}
+
+// textCountedThreadRe matches the count of a thread's comments that
+// heads it, with the link or two a page sets on the same line ("4
+// Comments. Leave new", "32 Comments Comment from the forums").
+var textCountedThreadRe = lazyRegexp(`^\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|komentarz\p{L}*|reacties)\b[.:]?(?:\s+\S+){0,4}$`)
+
+// textGluedThreadHeading reports the heading of a comment thread that a
+// browser's copy glued to its neighbour on one line: the count of the
+// comments and its links, or two of textEndRe's headings in a row
+// ("Kommentare Schreibe einen Kommentar", the thread's heading and its
+// form's).
+func textGluedThreadHeading(low string) bool {
+	if textHasDigit(low) && textCountedThreadRe().MatchString(low) {
+		return true
+	}
+	f := strings.Fields(low)
+	for k := 1; k < len(f); k++ {
+		if textEndRe().MatchString(strings.Join(f[:k], " ")) && textEndRe().MatchString(strings.Join(f[k:], " ")) {
+			return true
+		}
+	}
+	return false
+}
 
 // textCancelReply is a comment form's cancel button, which ends its
 // heading ("Kommentar verfassen Antwort abbrechen").
@@ -857,7 +883,8 @@ func textClassify(units []textUnit) {
 		u.stop = !u.prose && (!u.list && realWords <= 8 && textEndRe().MatchString(low) ||
 			!u.list && realWords <= textMaxTitleWords && textHasDigit(low) && textThreadRe().MatchString(low) ||
 			realWords <= 20 && textContainsAny(low, textCopyrightWords) && textCopyrightRe().MatchString(low) ||
-			realWords <= 8 && textFeedbackLine(low))
+			realWords <= 8 && textFeedbackLine(low) ||
+			!u.list && realWords <= 8 && textContainsAny(low, textThreadWords) && textGluedThreadHeading(low))
 		u.aside = !u.prose && realWords <= 8 && textAsideRe().MatchString(low)
 		if !u.aside && realWords <= textMaxTitleWords && strings.IndexAny(low, ":|»") > 0 && textTeaserLineRe().MatchString(low) {
 			// "Read also: Another Story's Headline": a link to

@@ -540,6 +540,20 @@ func TestTextBodyEndsAtRightsNotice(t *testing.T) {
 	}
 }
 
+func TestTextBodyStopsAtGluedThreadHeading(t *testing.T) {
+	// A browser's copy glues the thread's heading to its neighbour on one
+	// line: the count of comments and a link, two headings in a row, a
+	// count spaced in its brackets. Each opens the thread all the same.
+	for _, h := range []string{"4 Comments. Leave new", "Comments Leave a Reply", "Kommentare ( 56 )"} {
+		units := classified("Home", "A headline about the council", para("One", 40), para("Two", 40), para("Three", 40),
+			h, "Ann Lee", "March 3, 2020", para("Ann", 40), "Reply")
+		got := strings.Join(texts(units, textBody(units)), "|")
+		if !strings.Contains(got, "In Three") || strings.Contains(got, "In Ann") {
+			t.Errorf("%q: body goes on into the thread: %.400s", h, got)
+		}
+	}
+}
+
 func TestTextBodyKeepsKeyPointsList(t *testing.T) {
 	// A colon's lead-in and its key points, phrases with no punctuation,
 	// inside the article: a menu's short links would not be kept.
