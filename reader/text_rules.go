@@ -394,7 +394,7 @@ var textCreditRe = lazyRegexp(`(?:\b(?:photo(?:graph)?|image|picture|illustratio
 var (
 	textCopyrightWords = []string{"©", "(c)", "copyright", "reserv", "защищены", "riservati", "vorbehalten"}
 	textBylineWords    = []string{"by", "von", "par", "por", "door", "di", "av", "автор", "text", "текст", "published", "updated", "posted", "last modified"}
-	textPhotoWords     = []string{"©", "photo", "image", "picture", "getty", "shutterstock"}
+	textPhotoWords     = []string{"©", "photo", "image", "picture", "getty", "shutterstock", "caption"}
 	textCreditWords    = []string{"photo", "kuva", "billede", "fotó", "zdjęcie", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp", "courtesy", "bild", "quelle", "fuente", "fonte", "crédit", "источник"}
 )
 
@@ -412,10 +412,11 @@ func textHasDigit(s string) bool {
 	return strings.ContainsAny(s, "0123456789")
 }
 
-// textCaptionRe matches the credit that ends a photo's caption, or the
+// textCaptionRe matches the credit that ends a photo's caption, the
 // words with which a caption points at its photo ("in this file photo",
-// "pictured above").
-var textCaptionRe = lazyRegexp(`©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b|\b(?:file|stock|this|above) (?:photo|image|picture|photograph)\b|\(pictured\)|\bpictured(?: above| here| left| right| at| in| with| on)\b`)
+// "pictured above"), or the label a page reads out before it ("Image
+// caption Mourners attend ...", "Media captionWho is ...?").
+var textCaptionRe = lazyRegexp(`^(?:image|media|photo|picture|video) caption|©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b|\b(?:file|stock|this|above) (?:photo|image|picture|photograph)\b|\(pictured\)|\bpictured(?: above| here| left| right| at| in| with| on)\b`)
 
 // textByDateRe matches a byline with its date: "By Jane Roe and John Doe
 // on Monday, November 18th, 2019", "Von Jane Roe, 4. März 2020".

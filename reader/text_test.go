@@ -554,6 +554,22 @@ func TestTextBodyStopsAtGluedThreadHeading(t *testing.T) {
 	}
 }
 
+func TestTextBodyDropsLabelledCaption(t *testing.T) {
+	// A caption the page labels for a screen reader ("Image caption",
+	// "Media caption") is the picture's, however long its sentence.
+	for _, c := range []string{
+		"Image caption Mourners attend a funeral in the city, as the death toll hit a record high for a third day in a row this week.",
+		"Media captionWho is the man the council has asked to lead the review of its plan for the roads?",
+	} {
+		units := classified("Home", "A headline about the council", para("One", 40), para("Two", 40), "Image copyright Agency", c,
+			para("Three", 40), para("Four", 40), "Share this")
+		got := strings.Join(texts(units, textBody(units)), "|")
+		if !strings.Contains(got, "In Four") || strings.Contains(got, "caption") {
+			t.Errorf("body keeps the caption: %.500s", got)
+		}
+	}
+}
+
 func TestTextBodyKeepsKeyPointsList(t *testing.T) {
 	// A colon's lead-in and its key points, phrases with no punctuation,
 	// inside the article: a menu's short links would not be kept.
