@@ -570,6 +570,23 @@ func TestTextBodyDropsLabelledCaption(t *testing.T) {
 	}
 }
 
+func TestTextBodyStopsAtSiteRecommends(t *testing.T) {
+	// "DW recommends", "We recommend", "Editor's picks": a box of
+	// teasers under the article, each a headline over its blurb.
+	for _, h := range []string{"DW recommends", "We recommend", "Editors' Picks"} {
+		lines := []string{"Home", "A headline about the council", para("One", 60), para("Two", 60), para("Three", 60), para("Four", 60),
+			"Watch video 02:17", h}
+		for _, c := range []string{"Cap", "Dap", "Eap"} {
+			lines = append(lines, "Another story on the budget of "+c, para(c, 30))
+		}
+		units := classified(lines...)
+		got := strings.Join(texts(units, textBody(units)), "|")
+		if !strings.Contains(got, "In Four") || strings.Contains(got, "In Cap") || strings.Contains(got, "In Eap") {
+			t.Errorf("%q: body goes on into the teasers: %.500s", h, got)
+		}
+	}
+}
+
 func TestTextBodyKeepsKeyPointsList(t *testing.T) {
 	// A colon's lead-in and its key points, phrases with no punctuation,
 	// inside the article: a menu's short links would not be kept.
