@@ -80,6 +80,34 @@ func textCompoundHead(w string) bool {
 	return false
 }
 
+// textNetworks are the names a share bar's buttons carry.
+var textNetworks = []string{"facebook", "twitter", "flipboard", "whatsapp", "pinterest", "linkedin", "reddit", "telegram",
+	"tumblr", "messenger", "instagram", "xing", "email", "mail", "print", "sms"}
+
+// textGluedNetworks reports a word that is two or more networks' names
+// run together ("facebooktwitterflipboardwhatsapp"): a share bar whose
+// buttons a copy gave only their hidden labels, with no space between.
+func textGluedNetworks(w string) bool {
+	if len(w) < 10 {
+		return false
+	}
+	n := 0
+	for w != "" {
+		cut := false
+		for _, name := range textNetworks {
+			if rest, ok := strings.CutPrefix(w, name); ok {
+				w, cut = rest, true
+				n++
+				break
+			}
+		}
+		if !cut {
+			return false
+		}
+	}
+	return n >= 2
+}
+
 func textVocab(byWeight map[int][]string) map[string]int {
 	m := make(map[string]int)
 	for w, phrases := range byWeight {
@@ -107,7 +135,7 @@ func textBoilerHits(low string) int {
 	for i := range words {
 		if w, ok := textBoilerVocab[words[i]]; ok {
 			hits += w
-		} else if textCompoundHead(words[i]) {
+		} else if textCompoundHead(words[i]) || textGluedNetworks(words[i]) {
 			hits += 2
 		}
 		if i+1 < len(words) {

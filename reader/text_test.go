@@ -587,6 +587,18 @@ func TestTextBodyStopsAtSiteRecommends(t *testing.T) {
 	}
 }
 
+func TestTextClassifyGluedShareButtons(t *testing.T) {
+	// A share bar's buttons copied as their hidden labels run together
+	// are the site's; a word that only starts with a network's name is not.
+	units := classified("A headline about the council", "facebooktwitterflipboardwhatsapp", "facebookgroups", para("One", 40))
+	if !units[1].boiler {
+		t.Errorf("%q is not the site's", units[1].text)
+	}
+	if units[2].boiler {
+		t.Errorf("%q is the site's", units[2].text)
+	}
+}
+
 func TestTextBodyKeepsKeyPointsList(t *testing.T) {
 	// A colon's lead-in and its key points, phrases with no punctuation,
 	// inside the article: a menu's short links would not be kept.
