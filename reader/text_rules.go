@@ -1741,7 +1741,15 @@ func textClassifyTables(units []textUnit) {
 		for j < len(units) && units[j].cells >= 3 && !units[j].list {
 			j++
 		}
-		if j-i >= textMinTableRows {
+		if j-i >= textMinTableRows && textArchiveRows(units[i:j]) {
+			// A blog's archive of its posts, set as a table: the
+			// site's links, not the article's data.
+			for k := i; k < j; k++ {
+				u := &units[k]
+				u.boiler = true
+				u.score = textScore(u)
+			}
+		} else if j-i >= textMinTableRows {
 			for k := i; k < j; k++ {
 				u := &units[k]
 				u.table, u.junk, u.boiler, u.meta, u.byline, u.repeated = true, false, false, false, false, false
@@ -1758,6 +1766,49 @@ func textClassifyTables(units []textUnit) {
 		i = max(j, i+1)
 	}
 }
+
+// textArchiveRows reports rows of a blog's archive of its posts set out
+// as a table: each row a month or a year over the count of its posts
+// ("►  October  (2)", "2019  (4)"), or a post's date, its title and the
+// same date again ("Jan 30, 2020  Title  Jan 30, 2020"). A table of an
+// article's data has no count in brackets after a bare month, nor its
+// first cell printed again as its last.
+func textArchiveRows(rows []textUnit) bool {
+	for _, u := range rows {
+		f := strings.Fields(u.text)
+		if len(f) < 2 {
+			return false
+		}
+		if n := min(3, len(f)/2); textHasDigit(f[0]) || n == 3 && textHasDigit(strings.Join(f[:n], " ")) {
+			// The date again at the row's end.
+			if head := strings.Join(f[:n], " "); n >= 2 && textHasDigit(head) && strings.HasSuffix(u.text, " "+head) {
+				continue
+			}
+		}
+		if !textArchiveCountRe().MatchString(f[len(f)-1]) {
+			return false
+		}
+		// The period before the count, past the row's marker ("►").
+		var words []string
+		for _, w := range f[:len(f)-1] {
+			if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				words = append(words, w)
+			}
+		}
+		period := strings.ToLower(strings.Join(words, " "))
+		if len(words) == 0 || len(words) > 2 || !textHasMonth(period) && !textLoneYearRe().MatchString(period) {
+			return false
+		}
+	}
+	return true
+}
+
+// textArchiveCountRe matches the count of an archive's posts, and
+// textLoneYearRe a year alone.
+var (
+	textArchiveCountRe = lazyRegexp(`^\(\d+\)$`)
+	textLoneYearRe     = lazyRegexp(`^(?:19|20)\d\d$`)
+)
 
 // textClassifyClauseLists marks a list that completes the sentence over
 // it: a line ending with a colon (or trailing off), then items of which most end as a

@@ -599,6 +599,35 @@ func TestTextClassifyGluedShareButtons(t *testing.T) {
 	}
 }
 
+func TestTextBodyDropsArchiveTable(t *testing.T) {
+	// A blog's archive of its posts that a copy sets as a table's rows:
+	// a month or a year over its count of posts, or a post's date, its
+	// title and its date again. A table of an article's own data stays.
+	head := []string{"Home", "Blog", "", "A headline about the council", "", para("One", 50), "", para("Two", 50), "", para("Three", 50), "",
+		"Posted by Jane Roe at 2:33 PM", "", "Newer Post Older Post Home", "", "Followers", "", "Blog Archive", ""}
+	// As long as such archives run, they outweigh the costs of the site's
+	// lines between them and the article.
+	var months, posts []string
+	for y := 2019; y >= 2008; y-- {
+		months = append(months, fmt.Sprintf("►  %d  (%d)", y, y%7+2), "►  December  (1)", "►  October  (2)", "►  May  (3)")
+		posts = append(posts, fmt.Sprintf("Oct 9, %d  A post on the budget  Oct 9, %d", y, y), fmt.Sprintf("Mar 2, %d  Another post  Mar 2, %d", y, y))
+	}
+	for _, rows := range [][]string{months, posts} {
+		units := textUnits(strings.Join(append(append(append([]string{}, head...), rows...), "", "About Me", "", "View my complete profile"), "\n"))
+		textClassify(units)
+		got := strings.Join(texts(units, textBody(units)), "|")
+		if !strings.Contains(got, "In Three") || strings.Contains(got, "(2)") || strings.Contains(got, "Another post") {
+			t.Errorf("body keeps the archive: %.600s", got)
+		}
+	}
+	units := textUnits(strings.Join(append(append([]string{}, head[:10]...), "", "Results:", "",
+		"Jan 30, 2020  Team A  2-1  Team B", "Feb 2, 2020  Team C  0-0  Team D", "Feb 9, 2020  Team E  1-3  Team F"), "\n"))
+	textClassify(units)
+	if got := strings.Join(texts(units, textBody(units)), "|"); !strings.Contains(got, "Team C") {
+		t.Errorf("body lacks the article's table: %.600s", got)
+	}
+}
+
 func TestTextBodyKeepsKeyPointsList(t *testing.T) {
 	// A colon's lead-in and its key points, phrases with no punctuation,
 	// inside the article: a menu's short links would not be kept.
