@@ -4900,7 +4900,14 @@ func textAsideFeed(units []textUnit, start, i, j, end int) bool {
 	}
 	// A paragraph under a question or a lead-in (the article's subheads:
 	// "What happens next?") is no teaser's blurb: the article goes on.
-	blurbs := 0
+	blurbs, pairs, longest := 0, 0, 0
+	next := func(k int) int {
+		n := k + 1
+		for n <= end && units[n].junk {
+			n++
+		}
+		return n
+	}
 	for k := j; k <= end; k++ {
 		if !textKeepProse(units[k]) {
 			continue
@@ -4908,14 +4915,27 @@ func textAsideFeed(units []textUnit, start, i, j, end int) bool {
 		if p := k - 1; p > j && (strings.HasSuffix(units[p].text, "?") || strings.HasSuffix(units[p].text, ":")) {
 			return false
 		}
-		n := k + 1
-		for n <= end && units[n].junk {
-			n++
-		}
+		n := next(k)
 		if n <= end && textKeepProse(units[n]) {
-			return false
+			// A teaser's headline written as a sentence over its
+			// blurb, and none of the article's lines under them. A
+			// headline asks, exclaims or is cut short ("...?", "..."); a
+			// line ending with a full stop is the article's paragraph.
+			head := units[k].text
+			stated := strings.HasSuffix(head, ".") && !strings.HasSuffix(head, "...")
+			if m := next(n); stated || units[k].words > textMaxTeaserHeadWords || units[n].words > textMaxTeaserBlurbWords || m <= end && textKeepProse(units[m]) {
+				return false
+			}
+			k, pairs = n, pairs+1
+		} else {
+			longest = max(longest, units[k].words)
 		}
 		blurbs++
+	}
+	if pairs > 0 && longest > textMaxTeaserBlurbWords {
+		// Teasers' blurbs are short all: a long paragraph among them
+		// is the article's, going on below the box.
+		return false
 	}
 	return blurbs >= textMinFeedBlurbs && textProseWords(units[j:end+1]) < textProseWords(units[start:i])
 }
@@ -4923,3 +4943,10 @@ func textAsideFeed(units []textUnit, start, i, j, end int) bool {
 // textMinFeedBlurbs: fewer lone paragraphs under a box's heading may be
 // the article's last (a box of links set inside it, above its close).
 const textMinFeedBlurbs = 2
+
+// textMaxTeaserHeadWords and textMaxTeaserBlurbWords bound a teaser's
+// headline and its blurb: a pair of longer paragraphs is the article's.
+const (
+	textMaxTeaserHeadWords  = 15
+	textMaxTeaserBlurbWords = 50
+)

@@ -628,6 +628,30 @@ func TestTextBodyDropsArchiveTable(t *testing.T) {
 	}
 }
 
+func TestTextBodyEndsAtBoxOfTeaserPairs(t *testing.T) {
+	// Under a box's heading, teasers whose headline is a sentence (a
+	// question, a line cut short) over a short blurb: the box closes the
+	// article. Paragraphs that state ("....") go on with the article.
+	for _, tc := range []struct {
+		heads []string
+		cut   bool
+	}{
+		{[]string{"Should I tell my friend the truth about her partner?", "I can afford less than my friends and they...", "Why do the holidays wear me out so much?"}, true},
+		{[]string{"The mayor declined to comment on the plan.", "The council will vote on it next month.", "Residents have until March to object to it."}, false},
+	} {
+		lines := []string{"Home", "A headline about the council", para("One", 60), para("Two", 60), para("Three", 60), para("Four", 60),
+			"More from Relationships"}
+		for i, h := range tc.heads {
+			lines = append(lines, h, para([]string{"Cap", "Dap", "Eap"}[i], 25), "by Ann Lee")
+		}
+		units := classified(lines...)
+		got := strings.Join(texts(units, textBody(units)), "|")
+		if !strings.Contains(got, "In Four") || strings.Contains(got, "In Cap") != !tc.cut || strings.Contains(got, "In Eap") != !tc.cut {
+			t.Errorf("cut %v: %.700s", tc.cut, got)
+		}
+	}
+}
+
 func TestTextBodyKeepsKeyPointsList(t *testing.T) {
 	// A colon's lead-in and its key points, phrases with no punctuation,
 	// inside the article: a menu's short links would not be kept.
