@@ -3059,13 +3059,28 @@ func textProductCards(units []textUnit, end int) []int {
 		}
 	}
 	var cards []int
+	dated := 0
 	for i := end + 1; i <= last; i++ {
 		if u := units[i]; !u.junk && !u.stop && !u.aside {
 			cards = append(cards, i)
+			if u.byline {
+				dated++
+			}
 		}
+	}
+	if textFeedShare*dated >= len(cards) {
+		// A date to every few lines: a feed of posts or of the
+		// latest comments ("06.11.23 - 14:00 von Hans zu" over the
+		// post's title), whose titles repeat; a shop's cards carry
+		// names and prices, not dates.
+		return nil
 	}
 	return cards
 }
+
+// textFeedShare: lines past the article of which one in this many or
+// more is a date are a feed, not a list of products.
+const textFeedShare = 4
 
 // textReadMoreLabels are the links that close a teaser: "read more",
 // "mehr lesen", "lire la suite", ...

@@ -652,6 +652,24 @@ func TestTextBodyEndsAtBoxOfTeaserPairs(t *testing.T) {
 	}
 }
 
+func TestTextRecentCommentsAreNoCards(t *testing.T) {
+	// The last paragraph ends with a colon (over a video), and the site's
+	// latest comments follow: each a date over the title of the post it
+	// was left on, the titles repeating. A feed of dates, not a shop's
+	// cards of products.
+	lines := []string{"Home", "A headline about the council", para("One", 60), para("Two", 60), para("Three", 60),
+		"The video below shows the debate in full:", "Share this article!", "Recent comments"}
+	titles := []string{"The council votes on the plan for the roads", "A storm closes the harbour again", "Prices rise for the third month"}
+	for i := 0; i < 9; i++ {
+		lines = append(lines, fmt.Sprintf("06.11.23 - 14:%02d by Reader%d on", 50-i, i), titles[i%3])
+	}
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	if !strings.Contains(got, "In Three") || strings.Contains(got, "Reader") || strings.Contains(got, "storm") {
+		t.Errorf("body takes the feed of comments: %.700s", got)
+	}
+}
+
 func TestTextBodyKeepsKeyPointsList(t *testing.T) {
 	// A colon's lead-in and its key points, phrases with no punctuation,
 	// inside the article: a menu's short links would not be kept.
