@@ -4962,6 +4962,6 @@ const textMinFeedBlurbs = 2
 // textMaxTeaserHeadWords and textMaxTeaserBlurbWords bound a teaser's
 // headline and its blurb: a pair of longer paragraphs is the article's.
 const (
-	textMaxTeaserHeadWords  = 15
+	textMaxTeaserHeadWords  = 20
 	textMaxTeaserBlurbWords = 50
 )

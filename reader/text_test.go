@@ -637,6 +637,10 @@ func TestTextBodyEndsAtBoxOfTeaserPairs(t *testing.T) {
 		cut   bool
 	}{
 		{[]string{"Should I tell my friend the truth about her partner?", "I can afford less than my friends and they...", "Why do the holidays wear me out so much?"}, true},
+		// A kicker run into the headline ("Sport in Corona-Zeiten ...").
+		{[]string{"Sport in the virus year The alarm level looms: what does it mean for the clubs in the state?",
+			"Sport in the virus year New rules for the halls from Monday: who may still train here?",
+			"Why do the holidays wear me out so much?"}, true},
 		{[]string{"The mayor declined to comment on the plan.", "The council will vote on it next month.", "Residents have until March to object to it."}, false},
 	} {
 		lines := []string{"Home", "A headline about the council", para("One", 60), para("Two", 60), para("Three", 60), para("Four", 60),
