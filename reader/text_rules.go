@@ -1372,12 +1372,26 @@ func textNamedThread(units []textUnit) int {
 		for _, h := range heads[a:b] {
 			names[strings.ToLower(units[h].text)] = true
 		}
-		if len(names) >= textMinThreadHeads {
+		if len(names) >= textMinThreadHeads && textThreadSigned(units, max(0, heads[a]-textThreadSignGap), heads[a+1]) {
 			return heads[a]
 		}
 		a = b
 	}
 	return -1
+}
+
+// textThreadSigned reports whether units[i:j], the lines over a thread's
+// first head and under it to the next, name the comments: a heading
+// ("Leserkommentare", "So können Sie kommentieren:") or a comment's
+// reply link ("Reply", "Antworten"). A pasted exchange of letters or
+// mails, each under its sender's name and date, has none.
+func textThreadSigned(units []textUnit, i, j int) bool {
+	for k := i; k < j; k++ {
+		if u := units[k]; !u.prose && u.words <= textMaxCommentDateWords && textContainsAny(strings.ToLower(u.text), textThreadWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // textCommentHead reports a comment's head at i: a name of a few words
@@ -1409,6 +1423,7 @@ var textClockYearRe = lazyRegexp(`\b(?:19|20)\d\d\b.*\b\d{1,2}:\d{2}\b|\b\d{1,2}
 
 const (
 	textMinThreadHeads      = 3  // fewer named heads (or writers) are no thread
+	textThreadSignGap       = 15 // most units over a thread's first head to its heading
 	textThreadHeadGap       = 40 // most units from one comment's head to the next
 	textMaxCommentNameWords = 4  // a commenter's name or nickname
 	textMaxCommentDateWords = 12 // a comment's date line, with its reply links

@@ -674,6 +674,23 @@ func TestTextRecentCommentsAreNoCards(t *testing.T) {
 	}
 }
 
+func TestTextBodyKeepsExchangeOfMails(t *testing.T) {
+	// Mails pasted one under another, each under its sender's name and
+	// the date and time it was sent: no comment thread (nothing names
+	// comments or offers a reply), every message stays.
+	lines := []string{"Inbox", "Re: the plan for the roads"}
+	for i, c := range []string{"Ann Lee", "Bob Moe", "Cid Roe", "Dan Poe"} {
+		lines = append(lines, c, fmt.Sprintf("Mon, Jan %d, 2020, 10:4%d AM", 6+i, i), para(c[:3]+"a", 60-10*i))
+	}
+	units := classified(lines...)
+	got := strings.Join(texts(units, textBody(units)), "|")
+	for _, w := range []string{"In Anna", "In Boba", "In Cida", "In Dana"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("body lacks %q: %.500s", w, got)
+		}
+	}
+}
+
 func TestTextBodyKeepsKeyPointsList(t *testing.T) {
 	// A colon's lead-in and its key points, phrases with no punctuation,
 	// inside the article: a menu's short links would not be kept.
