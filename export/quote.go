@@ -12,22 +12,30 @@ import (
 )
 
 // blockQuotes returns, for each highlight whose passage crosses a list, a
-// table or a code block, its quote written with those blocks (list items,
-// table rows, a fenced code block), and "" for the others, which
-// blockquote writes as paragraphs. Only a passage still where it was
+// table or a code block, or lies in code, its quote written with those
+// blocks (list items, table rows, a fenced code block), and "" for the
+// others, which blockquote writes as paragraphs. Only a passage still where it was
 // highlighted, reading as it did, is quoted from the article's blocks.
 func blockQuotes(md string, hs []store.Highlight) []string {
 	out := make([]string, len(hs))
 	var at []int
 	var rs [][2]int
+	var oneLine []bool
+	code := strings.Contains(md, "```") || strings.Contains(md, "~~~") || strings.Contains(md, "\n    ")
 	for i, h := range hs {
-		// A passage within one line of the source lies in one block.
 		if h.Orphan || h.Start < 0 || h.End > len(md) || h.Start >= h.End ||
-			h.Original != "" && h.Original != h.Exact || !strings.Contains(md[h.Start:h.End], "\n") {
+			h.Original != "" && h.Original != h.Exact {
+			continue
+		}
+		// A passage within one line of the source lies in one block:
+		// only a line of code is quoted as its block.
+		one := !strings.Contains(md[h.Start:h.End], "\n")
+		if one && !code {
 			continue
 		}
 		at = append(at, i)
 		rs = append(rs, [2]int{h.Start, h.End})
+		oneLine = append(oneLine, one)
 	}
 	if len(rs) == 0 {
 		return out
@@ -40,7 +48,7 @@ func blockQuotes(md string, hs []store.Highlight) []string {
 			texts[j] = b.Text
 			plain = plain && b.Kind == render.BlockText
 		}
-		if plain || strings.Join(texts, "\n\n") != h.Exact {
+		if plain || strings.Join(texts, "\n\n") != h.Exact || oneLine[k] && (len(bs) != 1 || bs[0].Kind != render.BlockCode) {
 			continue
 		}
 		out[at[k]] = quoteBlocks(bs)

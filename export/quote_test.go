@@ -89,3 +89,16 @@ func TestQuotePlainWhenNoBlocks(t *testing.T) {
 		t.Errorf("reworded: %q", md)
 	}
 }
+
+// A passage within one line of code is quoted as code too: it was quoted
+// as a paragraph, its spaces run together and its symbols escaped.
+func TestQuoteOneLineOfCode(t *testing.T) {
+	md, got := quoteHTML(t, "x := a_b", "* 2", nil)
+	if !strings.Contains(got, "<pre><code>x := a_b * 2\n</code></pre>") {
+		t.Errorf("one line of code: got\n%s\nfrom\n%s", got, md)
+	}
+	// A passage in one line of text stays a paragraph.
+	if md, _ := quoteHTML(t, "zoning_tax", "cities", nil); strings.Contains(md, "```") || strings.Contains(md, "- ") {
+		t.Errorf("one list item's words: %q", md)
+	}
+}
