@@ -3609,44 +3609,12 @@ func textFeedEnd(units []textUnit, start, end int) int {
 			}
 			n, d = n+1, next
 		}
-		if n >= textMinFeedEntries && textSectionResumes(units, d, end) {
-			// A box of teasers inside the article: its lines are the
-			// site's, and the article goes on under it.
-			for k := h; k <= d; k++ {
-				if !units[k].prose {
-					units[k].boiler = true
-				}
-			}
-			i = d
-			continue
-		}
 		if n >= textMinFeedEntries {
 			return h - 1
 		}
 	}
 	return end
 }
-
-// textSectionResumes reports whether the article goes on under the last
-// entry of a box of teasers, whose date is units[d]: a subhead, no entry's
-// headline (no date under it), over textMinFeedSection paragraphs in a
-// row. A feed's entries have a blurb each at most; the next article of
-// an endless page opens with its headline over its date, an entry.
-func textSectionResumes(units []textUnit, d, end int) bool {
-	r := textNextNonJunk(units, d)
-	if r > end || units[r].prose || units[r].byline || units[r].boiler || !textKeepShort(units[r]) {
-		return false
-	}
-	n := 0
-	for k := r + 1; k <= end && textKeepProse(units[k]) && !units[k].byline; k++ {
-		n++
-	}
-	return n >= textMinFeedSection
-}
-
-// textMinFeedSection is the fewest paragraphs in a row under a subhead
-// that continue the article below a box of teasers.
-const textMinFeedSection = 3
 
 // textMinFeedEntries is the fewest entries of a feed of posts, and
 // textFeedEntryUnits the most units from one entry's date to the next's:
