@@ -3775,11 +3775,27 @@ func textOverSummary(units []textUnit, i, first int) bool {
 		return false
 	}
 	for k := s + 1; k < first; k++ {
-		if units[k].prose {
+		// A paragraph, or a headline right over the article's first
+		// paragraph (a sentence's lower-case words, not a row of
+		// writers' names): the pair is a teaser over the article's
+		// headline.
+		if units[k].prose || textNextNonJunk(units, k) == first && !units[k].boiler && textTitleShaped(units[k]) &&
+			units[k].words >= textMinHeadlineWords && textHasLowerWord(units[k].text) {
 			return false
 		}
 	}
 	return true
+}
+
+// textHasLowerWord reports whether a word of s opens with a lower-case
+// letter, as a sentence's do and a row of names does not.
+func textHasLowerWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // textMaxOverSummary bounds the lines from a headline over its

@@ -4808,6 +4808,7 @@ func TestTextReviewProbes(t *testing.T) {
 		// A third review's pages (session 19):
 		{"r3_1b22128_feed_then_support_appeal", "", "", "For the price of a coffee a month"},
 		{"r3_1b22128_feed_then_about_us", "", "", "has covered the city and surrounding county since 1891"},
+		{"r3_7295530_teaser_over_headline", "The waiting list for routine hospital treatment", "The Bank of England kept borrowing costs", "The Bank of England"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
@@ -4825,6 +4826,25 @@ func TestTextReviewProbes(t *testing.T) {
 		}
 		if c.notFirst != "" && strings.HasPrefix(a.Text, c.notFirst) {
 			t.Errorf("%s: opens with %q:\n%s", c.file, c.notFirst, a.Text)
+		}
+	}
+}
+
+// TestTextReviewTitles: the reviewers' pages whose title a rule got wrong.
+func TestTextReviewTitles(t *testing.T) {
+	for _, c := range []struct{ file, title string }{
+		{"r3_7295530_teaser_over_headline", "Hospital waiting list falls for first time in a year"},
+	} {
+		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := FromText(string(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != c.title {
+			t.Errorf("%s: title %q, want %q", c.file, a.Title, c.title)
 		}
 	}
 }
