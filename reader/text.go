@@ -275,10 +275,11 @@ func textDeck(units []textUnit, t int, body []int) int {
 	}
 	u := units[k]
 	// A deck the page prints again far off (its teaser of the piece
-	// quotes it) is still the deck, under a headline printed again too;
-	// two copies together are a caption's.
+	// quotes it) is still the deck, right under a headline printed again
+	// too; two copies together are a caption's, and a line past the
+	// byline printed again is a caption a gallery repeats.
 	if u.prose || u.table || u.teaser || u.words < textMinHeadlineWords || !textTitleShaped(u) || !textKeepShort(u) && !u.repeated ||
-		u.repeated && (!units[t].repeated || u.junk || u.boiler || u.meta || u.stop || u.aside || textCopyNear(units, k)) {
+		u.repeated && (!units[t].repeated || textNextNonJunk(units, t) != k || u.junk || u.boiler || u.meta || u.stop || u.aside || textCopyNear(units, k)) {
 		return -1
 	}
 	// A deck says more than the headline, in a sentence's words: a

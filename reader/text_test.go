@@ -4809,6 +4809,8 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r3_1b22128_feed_then_support_appeal", "", "", "For the price of a coffee a month"},
 		{"r3_1b22128_feed_then_about_us", "", "", "has covered the city and surrounding county since 1891"},
 		{"r3_7295530_teaser_over_headline", "The waiting list for routine hospital treatment", "The Bank of England kept borrowing costs", "The Bank of England"},
+		{"r3_f0eb6be_caption_repeated_noplaceholder", "Boeing reported a quarterly loss", "", "Kelly Ortberg speaks to workers"},
+		{"r3_f0eb6be_caption_repeated_in_gallery", "Boeing reported a quarterly loss", "Kelly Ortberg speaks to workers", ""},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
