@@ -3757,6 +3757,30 @@ func textTitle(units []textUnit, body []int) int {
 	return -1
 }
 
+// textCopiedInOrder reports whether the page prints the lines a and b
+// again elsewhere as a pair, a's copy right over b's (a teaser of the
+// piece, its headline over its deck), or prints a twice over b (a
+// headline over the same headline). A menu's link over the headline,
+// both repeated in a list of the most read, comes in another order.
+func textCopiedInOrder(units []textUnit, a, b int) bool {
+	p := a - 1
+	for p >= 0 && units[p].junk {
+		p--
+	}
+	if p >= 0 && units[p].text == units[a].text {
+		return true
+	}
+	for j := range units {
+		if j == a || units[j].text != units[a].text {
+			continue
+		}
+		if n := textNextNonJunk(units, j); n < len(units) && n != b && units[n].text == units[b].text {
+			return true
+		}
+	}
+	return false
+}
+
 // textStandfirstPass is textTitle's pass that looks for a headline right
 // over its standfirst, after the passes that look for a breadcrumb's last
 // crumb and for a byline, before those that take a repeated or the
@@ -3899,7 +3923,8 @@ func textDeckBelow(units []textUnit, i int) int {
 			k--
 		}
 		if k >= 0 && k >= i-2 && units[k].repeated && textTitleShaped(units[k]) && !units[k].list && !units[k].boiler && units[k].words >= textMinHeadlineWords &&
-			units[k].words < units[i].words && 2*units[k].words > units[i].words && units[k].text != units[i].text && textNextNonJunk(units, i) < len(units) && units[textNextNonJunk(units, i)].byline && !textCrumbEnds(units, i) && !strings.HasSuffix(strings.ToLower(units[k].text), " logo") {
+			units[k].words < units[i].words && 2*units[k].words > units[i].words && units[k].text != units[i].text && textNextNonJunk(units, i) < len(units) && units[textNextNonJunk(units, i)].byline && !textCrumbEnds(units, i) && !strings.HasSuffix(strings.ToLower(units[k].text), " logo") &&
+			textCopiedInOrder(units, k, i) {
 			return k
 		}
 		return i

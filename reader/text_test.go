@@ -4836,6 +4836,7 @@ func TestTextReviewProbes(t *testing.T) {
 func TestTextReviewTitles(t *testing.T) {
 	for _, c := range []struct{ file, title string }{
 		{"r3_7295530_teaser_over_headline", "Hospital waiting list falls for first time in a year"},
+		{"r3_72213c0_f0eb6be_nav_over_headline", "Ceasefire talks stall as hostages remain held"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
