@@ -1279,6 +1279,10 @@ func textClassifyThread(units []textUnit) {
 	}
 }
 
+// textMaxAboveCommentsLink is the most paragraphs over a share bar's
+// comments link: a standfirst and a caption.
+const textMaxAboveCommentsLink = 2
+
 // textClassifyCommentsLinks finds a share bar's link to the thread
 // ("Share", "Comments") set between the standfirst and the article's
 // first paragraph: a bare comments label, no heading, with a short line
@@ -1304,7 +1308,15 @@ func textClassifyCommentsLinks(units []textUnit) {
 				break
 			}
 		}
-		if !bar || !above {
+		// Under the standfirst, not under the article's paragraphs:
+		// there a bare "Comments" heads the thread.
+		paras := 0
+		for k := 0; k < s; k++ {
+			if a := units[k]; a.prose && !a.boiler && !a.list {
+				paras++
+			}
+		}
+		if !bar || !above || paras > textMaxAboveCommentsLink {
 			continue
 		}
 		first := s + 1

@@ -4811,6 +4811,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r3_7295530_teaser_over_headline", "The waiting list for routine hospital treatment", "The Bank of England kept borrowing costs", "The Bank of England"},
 		{"r3_f0eb6be_caption_repeated_noplaceholder", "Boeing reported a quarterly loss", "", "Kelly Ortberg speaks to workers"},
 		{"r3_f0eb6be_caption_repeated_in_gallery", "Boeing reported a quarterly loss", "Kelly Ortberg speaks to workers", ""},
+		{"r3_1abc2fc_comments_without_heads", "", "", "Is the screen bright enough to read outside"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
