@@ -224,7 +224,7 @@ var textCopyrightRe = lazyRegexp(`(?:©|\(c\)|copyright)\s*(?:\w+ )?(?:1[89]|20)
 // textAsideRe matches a short heading of a box of links: related and
 // popular stories, tags. Such a box sits inside an article as often as
 // after it.
-var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|\pL+ recommends|we recommend|editor'?s'? picks|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|auch lesenswert|lesen sie (?:auch|mehr)(?: zum thema)?|lies auch|passend zum thema|mehr zu diesem thema|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|articles liés|sur le même sujet|ähnliche artikel|(?:ähnliche|verwandte|weitere|neueste|letzte|beliebte|beliebteste) (?:beiträge|artikel|news|nachrichten|meldungen|pressemitteilungen)(?: zum thema|(?: \pL+){1,2})?|(?:das thema |das |dies )?könnte (?:sie|dich) auch interessieren|(?:también )?(?:te|le) puede interesar|mehr themen|(?:die )?meistgelesenen? (?:artikel|beiträge|news|nachrichten)\b.*|weitere beiträge zu\b.*|pour approfondir|articoli correlati|potrebbe interessarti|zobacz (?:również|też|także)|czytaj (?:także|też|również)|podobne artykuły|gerelateerde artikelen|lees ook|ook interessant|relaterade artiklar|relaterte artikler|relaterede artikler|läs också|läs även|läs mer|les også|les mer|læs også|læs mere|lue myös|lue lisää|lue seuraavaksi|katso myös|(?:lue )?aiheesta lisää|(?:meest|mest) (?:gelezen|lästa|leste|læste|lest)|luetuimmat|najczęściej czytane|nejčtenější|legolvasottabb|ilgili haberler|en çok okunanlar|související články|čtěte také|kapcsolódó cikkek|(?:as |os )?mais (?:lid|vist)[oa]s|(?:lo )?más (?:leíd|vist)[oa]s?|(?:i )?più (?:letti|visti)|(?:les )?plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
+var textAsideRe = lazyRegexp(`^(?:related(?: \w+){0,2}|more (?:from|on|in|stories|articles|news|like this|to read|coverage)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| reading| stories| articles)?|editor'?s'? picks|read (?:next|this next|more|also)|also read|what to read next|most (?:popular|read|viewed|shared|emailed)\b.*|popular (?:now|stories|articles|posts)|trending(?: now| stories)?|share this(?: \w+)?|tags?|topics|don'?t miss|you may have missed|(?:você )?(?:também )?pode gostar|não perca|no te pierdas|filed under|sponsored (?:content|links|stories)|from around the web|around the web|promoted (?:stories|links|content)|latest (?:news|stories|articles|posts)|top stories|see also|leia (?:também|mais)|veja também|lea también|lee también|ver también|(?:à )?lire aussi|voir aussi|auch interessant|auch lesenswert|lesen sie (?:auch|mehr)(?: zum thema)?|lies auch|passend zum thema|mehr zu diesem thema|mehr zum thema|leggi anche|читайте также|смотрите также|похожие (?:статьи|новости|материалы)|(?:notícias|noticias|artigos|artículos|matérias) relacionad[oa]s|articles similaires|articles liés|sur le même sujet|ähnliche artikel|(?:ähnliche|verwandte|weitere|neueste|letzte|beliebte|beliebteste) (?:beiträge|artikel|news|nachrichten|meldungen|pressemitteilungen)(?: zum thema|(?: \pL+){1,2})?|(?:das thema |das |dies )?könnte (?:sie|dich) auch interessieren|(?:también )?(?:te|le) puede interesar|mehr themen|(?:die )?meistgelesenen? (?:artikel|beiträge|news|nachrichten)\b.*|weitere beiträge zu\b.*|pour approfondir|articoli correlati|potrebbe interessarti|zobacz (?:również|też|także)|czytaj (?:także|też|również)|podobne artykuły|gerelateerde artikelen|lees ook|ook interessant|relaterade artiklar|relaterte artikler|relaterede artikler|läs också|läs även|läs mer|les også|les mer|læs også|læs mere|lue myös|lue lisää|lue seuraavaksi|katso myös|(?:lue )?aiheesta lisää|(?:meest|mest) (?:gelezen|lästa|leste|læste|lest)|luetuimmat|najczęściej czytane|nejčtenější|legolvasottabb|ilgili haberler|en çok okunanlar|související články|čtěte také|kapcsolódó cikkek|(?:as |os )?mais (?:lid|vist)[oa]s|(?:lo )?más (?:leíd|vist)[oa]s?|(?:i )?più (?:letti|visti)|(?:les )?plus lus|meistgelesen|популярное|etiquetas|schlagwörter|теги|тэги|mots-clés)[\s:.!]*$`)
 
 // textControlLabels are the labels of a page's controls and of its ads,
 // printed on a line of their own: a button that closes a box, the
@@ -961,6 +961,7 @@ func textClassify(units []textUnit) {
 	textClassifyTables(units)
 	textClassifyCutTitles(units)
 	textClassifyGluedTitles(units)
+	textClassifyRecommends(units)
 	textClassifyBoxItems(units)
 	textClassifyClauseLists(units)
 	textClassifyQuotedLines(units)
@@ -981,6 +982,25 @@ func textClassify(units []textUnit) {
 	}
 	textClassifySlides(units)
 }
+
+// textClassifyRecommends marks "DW recommends", "We recommend" as the
+// heading of a box of other stories when a headline, not a paragraph,
+// comes under it: over a paragraph it is the article's subhead ("CDC
+// recommends" in a story on vaccines, "We recommend" in a buyer's guide).
+func textClassifyRecommends(units []textUnit) {
+	for i := range units {
+		u := &units[i]
+		if u.prose || u.aside || u.words > 3 || !strings.Contains(strings.ToLower(u.text), "recommend") || !textRecommendsRe().MatchString(strings.ToLower(u.text)) {
+			continue
+		}
+		if n := textNextNonJunk(units, i); n < len(units) && !units[n].prose {
+			u.aside = true
+		}
+	}
+}
+
+// textRecommendsRe matches a box's heading naming who recommends.
+var textRecommendsRe = lazyRegexp(`^(?:\pL+ recommends|we recommend)[\s:.!]*$`)
 
 // textClassifyCutTitles marks a box of links to other stories whose
 // titles the site cut short ("For activists, recent setbacks temper long-

@@ -4812,6 +4812,9 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r3_f0eb6be_caption_repeated_noplaceholder", "Boeing reported a quarterly loss", "", "Kelly Ortberg speaks to workers"},
 		{"r3_f0eb6be_caption_repeated_in_gallery", "Boeing reported a quarterly loss", "Kelly Ortberg speaks to workers", ""},
 		{"r3_1abc2fc_comments_without_heads", "", "", "Is the screen bright enough to read outside"},
+		{"r4_d1_we_recommend", "We recommend", "", ""},
+		{"r4_d2_cdc_recommends", "CDC recommends", "", ""},
+		{"r4_d3_cdc_recommends_end", "Where to get a shot", "", ""},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
