@@ -3462,31 +3462,11 @@ func textListBody(units []textUnit, a, b int) []int {
 // what prose follows it is a small part of the run and holds more of the
 // site's lines, as the promos under an article do.
 func textSiteTail(units []textUnit, i, start, end int) bool {
-	if textClosingRights(units[i]) && textProseWords(units[start:i]) >= textMinArticleWords {
-		// The site's copyright over its ban on reprinting closes the
-		// article, whatever the page sets under it (its teasers'
-		// captions may outweigh it).
-		return true
-	}
 	boiler := false
 	for k := i + 1; k <= end && !boiler; k++ {
 		boiler = units[k].boiler
 	}
 	return boiler && textTailShare*textProseWords(units[i+1:end+1]) < textProseWords(units[start:i])
-}
-
-// textClosingRights reports the notice that closes an agency's or a
-// publisher's article: its copyright claim and its ban on reprinting, in
-// one paragraph ("Copyright 2023 Media Inc. All rights reserved. This
-// material may not be published, broadcast, rewritten, or
-// redistributed."). An article's sentence about copyright makes no
-// such claim of its own.
-func textClosingRights(u textUnit) bool {
-	if !u.prose || !u.boiler || u.words > textMaxRightsWords {
-		return false
-	}
-	low := strings.ToLower(u.text)
-	return textContainsAny(low, textCopyrightWords) && textCopyrightRe().MatchString(low) && textRightsNotice(low, u.words)
 }
 
 // textPostSignature reports the line that signs a social post quoted in
