@@ -4972,7 +4972,7 @@ func textAsideFeed(units []textUnit, start, i, j, end int) bool {
 			// blurb, and none of the article's lines under them. A
 			// headline asks, exclaims or is cut short ("...?", "..."); a
 			// line ending with a full stop is the article's paragraph.
-			head := units[k].text
+			head := strings.TrimRight(units[k].text, "\"”’'»")
 			stated := strings.HasSuffix(head, ".") && !strings.HasSuffix(head, "...")
 			if m := next(n); stated || units[k].words > textMaxTeaserHeadWords || units[n].words > textMaxTeaserBlurbWords || m <= end && textKeepProse(units[m]) {
 				return false
@@ -4983,7 +4983,7 @@ func textAsideFeed(units []textUnit, start, i, j, end int) bool {
 		}
 		blurbs++
 	}
-	if pairs > 0 && longest > textMaxTeaserBlurbWords {
+	if pairs > 0 && (longest > textMaxTeaserBlurbWords || pairs < blurbs) {
 		// Teasers' blurbs are short all: a long paragraph among them
 		// is the article's, going on below the box.
 		return false

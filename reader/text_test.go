@@ -4801,6 +4801,9 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r4_d3_cdc_recommends_end", "Where to get a shot", "", ""},
 		{"r4_e1_ap_roundup", "Board members who voted against her said they had wanted a candidate from inside", "", ""},
 		{"r4_e2_ap_then_local", "Local civil liberties groups said they would file briefs supporting the industry", "", ""},
+		{"r4_a1_teaserpair_quote", "Residents can submit written comments to the city clerk until April 9", "", ""},
+		{"r4_a2_teaserpair_question", "I have planted two new trees, a russet and a pear.", "", ""},
+		{"r4_a3_teaserpair_closing_quote", "The town has asked the state to consider turning the site into a training center", "", ""},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
