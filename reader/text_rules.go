@@ -1419,7 +1419,7 @@ func textNamedThread(units []textUnit) int {
 // mails, each under its sender's name and date, has none.
 func textThreadSigned(units []textUnit, i, j int) bool {
 	for k := i; k < j; k++ {
-		if u := units[k]; !u.prose && u.words <= textMaxCommentDateWords && textContainsAny(strings.ToLower(u.text), textThreadWords) {
+		if u := units[k]; !u.prose && u.words <= textMaxCommentDateWords && textContainsAny(strings.ToLower(u.text), textThreadWords) && (u.stop || u.words <= 3) {
 			return true
 		}
 	}

@@ -4804,6 +4804,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r4_a1_teaserpair_quote", "Residents can submit written comments to the city clerk until April 9", "", ""},
 		{"r4_a2_teaserpair_question", "I have planted two new trees, a russet and a pear.", "", ""},
 		{"r4_a3_teaserpair_closing_quote", "The town has asked the state to consider turning the site into a training center", "", ""},
+		{"r4_b4_liveblog_reaction_head", "The White House said the president had spoken with leaders in Cairo and Doha", "", ""},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
