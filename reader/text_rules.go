@@ -178,7 +178,7 @@ var textThreadWords = []string{"comment", "komment", "koment", "coment", "répon
 // textCountedThreadRe matches the count of a thread's comments that
 // heads it, with the link or two a page sets on the same line ("4
 // Comments. Leave new", "32 Comments Comment from the forums").
-var textCountedThreadRe = lazyRegexp(`^\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|komentarz\p{L}*|reacties)\b[.:]?(?:\s+\S+){0,4}$`)
+var textCountedThreadRe = lazyRegexp(`^\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|komentarz\p{L}*|reacties)\b[.:]?(?:\s+(?:leave|add|post|write|new|comment|comments|from|the|forums?|a|your|own|reply|view|show|join|discussion|schreibe?n?|einen|kommentar|kommentieren)\b\S*){0,4}$`)
 
 // textGluedThreadHeading reports the heading of a comment thread that a
 // browser's copy glued to its neighbour on one line: the count of the

@@ -4805,6 +4805,8 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r4_a2_teaserpair_question", "I have planted two new trees, a russet and a pear.", "", ""},
 		{"r4_a3_teaserpair_closing_quote", "The town has asked the state to consider turning the site into a training center", "", ""},
 		{"r4_b4_liveblog_reaction_head", "The White House said the president had spoken with leaders in Cairo and Doha", "", ""},
+		{"r4_c1_counted_subhead", "Next year I am going to cap my comments at five per essay", "", ""},
+		{"r4_c3_counted_subhead_news", "with the S&P 500 closing at a record high", "", ""},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
