@@ -3083,7 +3083,7 @@ func textProductCards(units []textUnit, end int) []int {
 		}
 		count[k]++
 	}
-	last := -1
+	last, closing := -1, ""
 	for k, f := range first {
 		if f-end > textCardGap || count[k] < textMinCards || textReadMoreLabels[strings.Trim(k, " .:…»›>→")] {
 			// A "read more" closes each teaser of the site's feed
@@ -3102,7 +3102,7 @@ func textProductCards(units []textUnit, end int) []int {
 			}
 		}
 		if n >= textMinCards && at > last {
-			last = at
+			last, closing = at, k
 		}
 	}
 	var cards []int
@@ -3115,19 +3115,24 @@ func textProductCards(units []textUnit, end int) []int {
 			}
 		}
 	}
-	if textFeedShare*dated >= len(cards) {
-		// A date to every few lines: a feed of posts or of the
-		// latest comments ("06.11.23 - 14:00 von Hans zu" over the
-		// post's title), whose titles repeat; a shop's cards carry
-		// names and prices, not dates.
+	if textFeedShare*dated >= len(cards) && len(strings.Fields(closing)) >= textMinFeedTitleWords {
+		// A date to every few lines, and a title repeated: a feed of
+		// posts or of the latest comments ("06.11.23 - 14:00 von
+		// Hans zu" over the post's title); a shop's cards carry names
+		// and prices, and a tour's dates close with a button
+		// ("Tickets").
 		return nil
 	}
 	return cards
 }
 
 // textFeedShare: lines past the article of which one in this many or
-// more is a date are a feed, not a list of products.
-const textFeedShare = 4
+// more is a date are a feed, not a list of products, when the line that
+// repeats through them has textMinFeedTitleWords or more (a title).
+const (
+	textFeedShare         = 4
+	textMinFeedTitleWords = 4
+)
 
 // textReadMoreLabels are the links that close a teaser: "read more",
 // "mehr lesen", "lire la suite", ...
