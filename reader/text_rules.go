@@ -1842,8 +1842,11 @@ func textArchiveRows(rows []textUnit) bool {
 				words = append(words, w)
 			}
 		}
+		// A month, a year, or a month and its year: a month and a
+		// day's or a count's number ("January 31 (4)") is data.
 		period := strings.ToLower(strings.Join(words, " "))
-		if len(words) == 0 || len(words) > 2 || !textHasMonth(period) && !textLoneYearRe().MatchString(period) {
+		if len(words) == 0 || len(words) > 2 || !textHasMonth(period) && !textLoneYearRe().MatchString(period) ||
+			len(words) == 2 && !textLoneYearRe().MatchString(words[0]) && !textLoneYearRe().MatchString(words[1]) {
 			return false
 		}
 	}

@@ -4808,6 +4808,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r4_c1_counted_subhead", "Next year I am going to cap my comments at five per essay", "", ""},
 		{"r4_c3_counted_subhead_news", "with the S&P 500 closing at a record high", "", ""},
 		{"r4_g1_tour_dates", "Chicago, IL - Thalia Hall", "", ""},
+		{"r4_h1_monthly_table", "February 22 (2)", "", ""},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
