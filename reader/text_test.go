@@ -5043,7 +5043,6 @@ func TestTextHeadlineOverItsStandfirst(t *testing.T) {
 	}
 }
 
-
 // TestTextHeadlineOverARepeatedDeck: a headline over its deck over the
 // byline, both printed again in the page's teaser of the piece below.
 // The deck, as repeated as the headline and nearer the byline, was taken
