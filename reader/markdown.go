@@ -45,6 +45,8 @@ type mdRenderer struct {
 	started bool // whether a block has been written
 	tight   bool // the next block follows a list item's first line: no blank line
 	inLink  int  // inside a link's text, where no address is linked
+
+	skip map[*html.Node]bool // cells a quote box leaves out (its quotation mark)
 }
 
 // mdBlockTags are the elements that start a block of their own.
@@ -183,7 +185,7 @@ func (r *mdRenderer) blocks(n *html.Node) {
 }
 
 func (r *mdRenderer) element(n *html.Node) {
-	if mdSkipTags[n.Data] {
+	if mdSkipTags[n.Data] || r.skip[n] {
 		return
 	}
 	if !mdBlockTags[n.Data] {
@@ -224,7 +226,7 @@ func (r *mdRenderer) element(n *html.Node) {
 		// A list item outside a list: treat it as a bullet of its own.
 		r.item(n, "- ", false)
 	case "table":
-		if r.hasLayoutCells(n) {
+		if r.hasLayoutCells(n) || r.quoteBox(n) {
 			r.blocks(n)
 			r.flush()
 		} else {
@@ -315,6 +317,51 @@ func (r *mdRenderer) hasLayoutCells(table *html.Node) bool {
 	})
 	return found
 }
+
+// quoteBox reports a quotation set in a table (a wiki's quote template):
+// no header, two rows at most, one cell of quoteBoxWords or more and
+// the others a few words each (the source, a big quotation mark). Its
+// cells read as paragraphs; a cell of punctuation alone is left out.
+func (r *mdRenderer) quoteBox(table *html.Node) bool {
+	rows, long, ok := 0, 0, true
+	var bare []*html.Node
+	eachRow(table, func(tr *html.Node) {
+		rows++
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.Data != "td" && c.Data != "th" {
+				continue
+			}
+			words := len(strings.Fields(textOf(c)))
+			switch {
+			case c.Data == "th":
+				ok = false
+			case words >= quoteBoxWords:
+				long++
+			case words > quoteBoxSourceWords:
+				ok = false
+			case strings.IndexFunc(textOf(c), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0:
+				bare = append(bare, c)
+			}
+		}
+	})
+	if !ok || rows > 2 || long != 1 {
+		return false
+	}
+	for _, c := range bare {
+		if r.skip == nil {
+			r.skip = map[*html.Node]bool{}
+		}
+		r.skip[c] = true
+	}
+	return true
+}
+
+// quoteBoxWords is the fewest words of a quote box's quotation, and
+// quoteBoxSourceWords the most of its other cells.
+const (
+	quoteBoxWords       = 25
+	quoteBoxSourceWords = 6
+)
 
 // eachRow calls fn for every row of table, not descending into nested tables.
 func eachRow(table *html.Node, fn func(tr *html.Node)) {

@@ -350,3 +350,33 @@ func TestAdImagesLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// A quotation set in a table (a wiki's quote template: a big opening mark
+// in one cell, the quotation in the next, its source in a row under it)
+// reads as the quotation, not as a grid with an empty header and a cell
+// of one quotation mark. A table of data with one long cell stays a table.
+func TestQuoteBoxTableReadsAsText(t *testing.T) {
+	quote := "“Penny lives with her mom, Pam, in a little trailer by the river. While Pam is out carousing at the saloon, Penny quietly tends to her chores in the dim, stuffy room she is forced to call home.”"
+	box := `<article><p>Intro paragraph.</p><table><tr><td rowspan="2"> &#8220;</td><td>` + quote + `</td></tr>` +
+		`<tr><td> &#8212; <a href="https://example.org/update">Dev Update #12</a></td></tr></table><p>After.</p></article>`
+	doc, err := html.Parse(strings.NewReader(box))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := url.Parse("https://example.org/wiki/Penny")
+	md, _ := toMarkdown(findElement(doc, "article"), base)
+	if strings.Contains(md, "|") || !strings.Contains(md, "\n\n"+quote+"\n\n") || !strings.Contains(md, "Dev Update") {
+		t.Errorf("quote box:\n%s", md)
+	}
+	for _, l := range strings.Split(md, "\n") {
+		if strings.TrimSpace(l) == "“" {
+			t.Errorf("the quotation mark's cell is a paragraph of its own:\n%s", md)
+		}
+	}
+	data := `<article><table><tr><th>Term</th><th>Meaning</th></tr><tr><td>claim</td><td>` + quote + `</td></tr>` +
+		`<tr><td>evidence</td><td>what supports it</td></tr></table></article>`
+	doc, _ = html.Parse(strings.NewReader(data))
+	if md, _ := toMarkdown(findElement(doc, "article"), base); !strings.Contains(md, "| claim |") {
+		t.Errorf("a table of terms lost its grid:\n%s", md)
+	}
+}
