@@ -4809,6 +4809,11 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r4_c3_counted_subhead_news", "with the S&P 500 closing at a record high", "", ""},
 		{"r4_g1_tour_dates", "Chicago, IL - Thalia Hall", "", ""},
 		{"r4_h1_monthly_table", "February 22 (2)", "", ""},
+		{"r7_b1_label_lede_caption", "Hundreds of wildfires burning across Quebec sent a thick orange haze", "", ""},
+		{"r7_b4_essay_section_label", "The summer my father taught me to fish", "", ""},
+		{"r7_b5_ap_share_lede_caption", "HOUSTON (AP) — A fast-moving storm", "", ""},
+		{"r7_b6_bbc_watch", "Jersey residents have been told to stay indoors", "", ""},
+		{"r7_g3_essay_pictures_section", "The photographs were harder, because no one had written on the backs", "", ""},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
@@ -4835,6 +4840,9 @@ func TestTextReviewTitles(t *testing.T) {
 	for _, c := range []struct{ file, title string }{
 		{"r3_7295530_teaser_over_headline", "Hospital waiting list falls for first time in a year"},
 		{"r3_72213c0_f0eb6be_nav_over_headline", "Ceasefire talks stall as hostages remain held"},
+		{"r7_b1_label_lede_caption", "Wildfire smoke blankets New York as air quality hits record low"},
+		{"r7_b5_ap_share_lede_caption", "Storm knocks out power to hundreds of thousands across Texas"},
+		{"r7_b6_bbc_watch", "Storm Ciarán: Thousands without power as 100mph winds hit Channel Islands"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
