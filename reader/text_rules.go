@@ -4354,8 +4354,12 @@ func textFurnitureFound(units []textUnit) bool {
 	// text may have one such heading, and reading it as a page's lost the
 	// paragraphs on one side of it.
 	headings, allowed := 0, max(1, words/textWordsPerHeading)
+	mail := textMailHeaders(units)
 	for i, u := range units {
 		switch {
+		case mail[i]:
+			menu = 0
+			continue
 		case (u.stop || u.aside) && textLoneHeading(units, i):
 			if headings++; headings > allowed {
 				return true
@@ -4382,6 +4386,107 @@ func textFurnitureFound(units []textUnit) bool {
 	return false
 }
 
+// textMailHeaders returns the units that head the mails of a pasted
+// exchange: each sender's line, a name with its address in angle brackets
+// ("Anna Keller <anna@example.org>"), the date right under it, and the
+// subject over the first mail when it opens the text as a reply or a
+// forward does ("Re:", "Fwd:", "AW:", "TR:", "RV:", "Odp:"). A person's
+// own thread is no web page: its senders recur and its dates are meta,
+// but every line of it is the writer's. Nil when no sender line is found.
+func textMailHeaders(units []textUnit) map[int]bool {
+	var mail map[int]bool
+	for i, u := range units {
+		if u.words > textMaxMailSenderWords || strings.IndexByte(u.text, '@') < 0 || !textMailSender(u.text) {
+			continue
+		}
+		if mail == nil {
+			mail = make(map[int]bool)
+		}
+		mail[i] = true
+		if i+1 < len(units) && units[i+1].byline && units[i+1].words <= textMaxMailSenderWords {
+			mail[i+1] = true
+		}
+	}
+	for i := 0; i < len(units); i++ {
+		// A mail program's header block: "From: ..." over "Sent: ...",
+		// "To: ...", "Subject: ...", each field on its line.
+		if textMailField(units[i]) != 1 {
+			continue
+		}
+		j := i + 1
+		for j < len(units) && textMailField(units[j]) == 2 {
+			j++
+		}
+		if j-i < 3 {
+			continue
+		}
+		if mail == nil {
+			mail = make(map[int]bool)
+		}
+		for k := i; k < j; k++ {
+			mail[k] = true
+		}
+		i = j - 1
+	}
+	if mail != nil && len(units) > 0 {
+		low := strings.ToLower(units[0].text)
+		if k := strings.IndexByte(low, ':'); k > 0 && k <= 4 && textReplyPrefixes[low[:k]] {
+			mail[0] = true
+		}
+	}
+	return mail
+}
+
+// textMailSender reports a mail's sender line: a name followed by an
+// address in angle brackets, and at most a few words after it ("wrote:").
+func textMailSender(s string) bool {
+	l := strings.IndexByte(s, '<')
+	r := strings.IndexByte(s, '>')
+	if l <= 0 || r < l {
+		return false
+	}
+	addr := s[l+1 : r]
+	at := strings.IndexByte(addr, '@')
+	return at > 0 && strings.IndexByte(addr[at:], '.') > 0 && !strings.ContainsAny(addr, " /") &&
+		textWordCount(s[:l]) >= 1 && textWordCount(s[r+1:]) <= 2
+}
+
+// textMailField reports a field of a mail's header on its own line: 1 for
+// the sender's ("From: Anna Keller", "Von:", "De :", "Od:"), 2 for any
+// other ("Sent:", "To:", "Betreff:", "Objet :", "Asunto:"), 0 for none.
+func textMailField(u textUnit) int {
+	if u.prose || u.list || u.words == 0 || u.words > textMaxMailSenderWords+8 {
+		return 0
+	}
+	k := strings.IndexByte(u.text, ':')
+	if k <= 0 || k > 12 {
+		return 0
+	}
+	switch f := strings.ToLower(strings.TrimSpace(u.text[:k])); {
+	case textMailFromFields[f]:
+		return 1
+	case textMailFields[f]:
+		return 2
+	}
+	return 0
+}
+
+// textMailFromFields and textMailFields label a mail header's fields in
+// the mail programs' languages.
+var (
+	textMailFromFields = map[string]bool{"from": true, "von": true, "de": true, "od": true, "van": true, "da": true, "från": true, "fra": true}
+	textMailFields     = map[string]bool{"sent": true, "date": true, "to": true, "cc": true, "bcc": true, "subject": true, "reply-to": true,
+		"gesendet": true, "datum": true, "an": true, "betreff": true, "envoyé": true, "à": true, "objet": true, "enviado": true,
+		"fecha": true, "para": true, "asunto": true, "wysłano": true, "data": true, "do": true, "temat": true, "dw": true,
+		"verzonden": true, "aan": true, "onderwerp": true, "inviato": true, "a": true, "oggetto": true, "skickat": true,
+		"till": true, "ämne": true, "sendt": true, "til": true, "emne": true}
+)
+
+// textReplyPrefixes open the subject of a reply or a forwarded mail, in
+// the mail programs' languages.
+var textReplyPrefixes = map[string]bool{"re": true, "fw": true, "fwd": true, "aw": true, "wg": true, "tr": true, "rv": true,
+	"odp": true, "pd": true, "sv": true, "vs": true, "antw": true, "doorst": true, "enc": true, "res": true, "rif": true}
+
 // textLoneHeading reports whether unit i is a heading that stands alone
 // between paragraphs: a few words (no copyright line, no comment's
 // "Name says:"), and prose, not a box of links, follows it.
@@ -4399,6 +4504,8 @@ const (
 	textShortNoteWords   = 300  // a text this long or shorter may be a note
 	textMenuWords        = 4    // a menu's item is this many words or fewer
 	textMenuLines        = 3    // this many such items in a row are a menu
+
+	textMaxMailSenderWords = 12 // a mail's sender line or its date, at most
 )
 
 // textNoteJunk reports a junk unit that a person's own note may hold: a

@@ -4814,6 +4814,11 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r7_b5_ap_share_lede_caption", "HOUSTON (AP) — A fast-moving storm", "", ""},
 		{"r7_b6_bbc_watch", "Jersey residents have been told to stay indoors", "", ""},
 		{"r7_g3_essay_pictures_section", "The photographs were harder, because no one had written on the backs", "", ""},
+
+		// A fifth review's pages (session 19): a mail thread keeps its
+		// senders and dates.
+		{"r6_b2_mail_thread", "Lisa Brandt <lisa.brandt@example.org>\n\nTue, Mar 5, 2024, 2:05 PM", "", ""},
+		{"r6_b2_mail_thread", "Wed, Mar 6, 2024, 8:03 AM\n\nWill do.", "", ""},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
@@ -5093,5 +5098,48 @@ func TestTextRepeatedDeck(t *testing.T) {
 	keepsAll(t, a.Text, ps)
 	if strings.Contains(a.Text, caption) {
 		t.Errorf("the caption kept:\n%s", a.Text)
+	}
+}
+
+// TestTextMailThreadKeepsHeaders: a pasted exchange of mails keeps every
+// line, its senders' lines and dates as well as its text: a sender's
+// name with the address in angle brackets over the date, or a mail
+// program's header block ("From:", "Sent:", "To:", "Subject:"), is the
+// writer's, not a page's byline (textMailHeaders). Its senders recur and
+// its dates are dates, which in a longer text were read as a web page's.
+func TestTextMailThreadKeepsHeaders(t *testing.T) {
+	mails := [][]string{
+		{"Here are my notes on the budget for the school garden. The biggest cost is still the raised beds, which the timber merchant quoted at just under nine hundred pounds including delivery to the back gate.",
+			"I think we can save a little by building the compost bays ourselves over a weekend, if two or three parents are willing to help with the tools and the heavy lifting."},
+		{"Thanks for pulling this together so quickly. I can ask my brother about the timber, since he usually gets a trade discount and might be able to collect it in his van rather than paying for delivery.",
+			"I would keep the money for the water butts in the plan, though. Last summer the children spent half their lunch breaks carrying watering cans from the kitchen tap across the playground."},
+		{"Both of those sound sensible to me. The head teacher said the governors meet on the twelfth, so if we send the final figures by the end of next week they can approve the spending at that meeting.",
+			"I will draft a short cover letter explaining what the garden is for and how the classes will use it, and share it with you both before I send anything to the school office."},
+		{"Perfect, I will wait for your draft then. My brother has already replied and says he can collect the timber on the Saturday morning, which saves us the delivery charge altogether.",
+			"See you all at the gate on Friday afternoon."},
+	}
+	angle := []string{"Re: Budget for the school garden"}
+	outlook := []string{}
+	senders := []string{"Maria Lopez", "James Whitfield", "Hannah Osei", "Maria Lopez"}
+	for k, m := range mails {
+		addr := strings.ToLower(strings.ReplaceAll(senders[k], " ", ".")) + "@example.com"
+		date := fmt.Sprintf("Mon, Apr %d, 2024, %d:15 PM", 8+k, 1+k)
+		angle = append(angle, senders[k]+" <"+addr+">", date)
+		angle = append(angle, m...)
+		outlook = append(outlook, "From: "+senders[k], fmt.Sprintf("Sent: Monday, April %d, 2024 %d:15 PM", 8+k, 1+k), "To: Parents group", "Subject: RE: Budget for the school garden")
+		outlook = append(outlook, m...)
+	}
+	for _, c := range []struct {
+		name  string
+		lines []string
+	}{{"senders' addresses", angle}, {"header blocks", outlook}} {
+		a, err := FromText(strings.Join(c.lines, "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		keepsAll(t, a.Text, c.lines[1:])
+		if strings.HasPrefix(a.Title, "From:") {
+			t.Errorf("%s: title %q", c.name, a.Title)
+		}
 	}
 }
