@@ -2412,6 +2412,7 @@ func textBody(units []textUnit) []int {
 			body = append(body, textProductCards(units, end)...)
 		}
 	}
+	body = textEntryHeads(units, body)
 	lead := textLead(units, start, end)
 	if above := textSectionsAbove(units, start); above != nil {
 		for len(lead) > 0 && lead[len(lead)-1] >= above[0] {
@@ -2441,6 +2442,60 @@ func textBody(units []textUnit) []int {
 	}
 	return textListTail(units, textDropTeasers(units, body))
 }
+
+// textEntryHeads adds to body the heads of a live blog's entries: between
+// two of its paragraphs, the time the entry was posted ("March 5, 2024,
+// 10:48 AM ET", "14:32"), alone or under its reporter's name, over the
+// entry's paragraph (a feed's teaser has its date under its blurb, over
+// the next teaser's headline). They are
+// the article's when textMinEntryHeads or more of them part its
+// paragraphs: the entries are what the page reports, each under its time
+// (a pasted exchange of posts too). A news story's byline and dateline
+// stand over its first paragraph, not between two, and stay out.
+func textEntryHeads(units []textUnit, body []int) []int {
+	var heads [][2]int
+	for k := 1; k < len(body); k++ {
+		a, b := body[k-1]+1, body[k]
+		if b-a < 1 || b-a > textMaxEntryHeadLines || !units[b].prose {
+			continue
+		}
+		times := 0
+		for i := a; i < b; i++ {
+			switch u := units[i]; {
+			case u.byline && u.words <= textMaxMailSenderWords && textClockRe().MatchString(u.text):
+				times++
+			case textNameLine(u) && !u.meta:
+			default:
+				times = -1
+			}
+			if times < 0 {
+				break
+			}
+		}
+		if times == 1 {
+			heads = append(heads, [2]int{a, b})
+		}
+	}
+	if len(heads) < textMinEntryHeads {
+		return body
+	}
+	out := make([]int, 0, len(body)+2*len(heads))
+	h := 0
+	for _, i := range body {
+		for h < len(heads) && heads[h][0] < i {
+			for k := heads[h][0]; k < heads[h][1]; k++ {
+				out = append(out, k)
+			}
+			h++
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// textClockRe matches a time of day: "10:48", "9.05 Uhr", "11:02 AM",
+// "9 a.m.", "14h30".
+var textClockRe = lazyRegexp(`(?i)\b\d{1,2}(?:[:h]\d{2}\b|\.\d{2} ?(?:uhr|h)\b|:\d{2}|\s?[ap]\.?m\b)`)
 
 // textOpeningAbove returns the article's opening paragraph a few lines
 // over its first unit at first, parted from it by what a page sets
@@ -4506,6 +4561,8 @@ const (
 	textMenuLines        = 3    // this many such items in a row are a menu
 
 	textMaxMailSenderWords = 12 // a mail's sender line or its date, at most
+	textMaxEntryHeadLines  = 2  // a live blog entry's head: its reporter's name over its time
+	textMinEntryHeads      = 2  // entry heads between paragraphs that make a live blog
 )
 
 // textNoteJunk reports a junk unit that a person's own note may hold: a

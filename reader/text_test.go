@@ -4816,9 +4816,10 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r7_g3_essay_pictures_section", "The photographs were harder, because no one had written on the backs", "", ""},
 
 		// A fifth review's pages (session 19): a mail thread keeps its
-		// senders and dates.
+		// senders and dates, a live blog its entries' times.
 		{"r6_b2_mail_thread", "Lisa Brandt <lisa.brandt@example.org>\n\nTue, Mar 5, 2024, 2:05 PM", "", ""},
 		{"r6_b2_mail_thread", "Wed, Mar 6, 2024, 8:03 AM\n\nWill do.", "", ""},
+		{"r6_b1_liveblog_reaction", "Sarah Klein\n\nMarch 5, 2024, 10:48 AM ET\n\nThe first aid trucks", "", "Updated March 5"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
@@ -5142,4 +5143,34 @@ func TestTextMailThreadKeepsHeaders(t *testing.T) {
 			t.Errorf("%s: title %q", c.name, a.Title)
 		}
 	}
+}
+
+// TestTextLiveBlogKeepsEntryHeads: a live blog's entries, each under its
+// reporter's name and the time it was posted, keep their heads
+// (textEntryHeads); the page's byline and dateline under the headline,
+// and its menu and footer, still go.
+func TestTextLiveBlogKeepsEntryHeads(t *testing.T) {
+	ps := []string{
+		"Polling stations across the state closed at 8 p.m., and election officials said turnout appeared to be higher than in the last midterm, especially in the suburban counties around the capital.",
+		"Counting is expected to continue through the night, with results from the northern districts usually arriving last because ballots there are carried by road to the county offices.",
+	}
+	entries := [][]string{
+		{"Tom Hale", "November 5, 2024, 9:40 PM ET", "The secretary of state's office reported that about 62 percent of ballots in Jefferson County had been counted, and the margin between the two candidates was under two points."},
+		{"Maria Vega", "November 5, 2024, 9:12 PM ET", "A spokesperson for the governor said she would wait for the final count before speaking to supporters gathered at a hotel downtown, where the mood was described as tense but hopeful."},
+		{"Tom Hale", "November 5, 2024, 8:47 PM ET", "Voters in Harlan reported lines of more than an hour at two polling places after a scanner failed, and a judge ordered both sites to stay open until everyone in line had voted."},
+	}
+	lines := []string{"Skip to content", "Home", "Politics", "Election 2024", "Live updates: Results come in as polls close across the state", "By Newsroom Staff", "Updated November 5, 2024, 9:45 PM ET"}
+	lines = append(lines, ps...)
+	var kept []string
+	for _, e := range entries {
+		lines = append(lines, e...)
+		kept = append(kept, e...)
+	}
+	lines = append(lines, "Terms of Use", "Privacy Policy", "© 2024 State News Network")
+	a, err := FromText(strings.Join(lines, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, append(ps, kept...))
+	dropsAll(t, a.Text, "the page's header", []string{"By Newsroom Staff", "Updated November", "Privacy Policy"})
 }
