@@ -1705,6 +1705,14 @@ func textClassifyCaptions(units []textUnit) {
 			u.meta = true
 			u.score = textScore(u)
 		}
+		// A caption's label alone ("Image caption,", "Media caption:"),
+		// as a screen reader's text is copied, is followed by the
+		// caption itself: no headline and no paragraph of the article.
+		if l, u := units[i-1], &units[i]; l.meta && l.words <= 2 && strings.ContainsAny(l.text[len(l.text)-1:], ",:") &&
+			strings.Contains(strings.ToLower(l.text), "caption") && !u.list && !u.meta && u.words > 0 && u.words <= textCaptionWords {
+			u.prose, u.meta = false, true
+			u.score = textScore(u)
+		}
 	}
 	for i := 1; i+1 < len(units); i++ {
 		u, img, credit := &units[i], units[i-1], &units[i+1]

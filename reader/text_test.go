@@ -4819,6 +4819,7 @@ func TestTextReviewProbes(t *testing.T) {
 		// senders and dates, a live blog its entries' times.
 		{"r6_b2_mail_thread", "Lisa Brandt <lisa.brandt@example.org>\n\nTue, Mar 5, 2024, 2:05 PM", "", ""},
 		{"r6_b2_mail_thread", "Wed, Mar 6, 2024, 8:03 AM\n\nWill do.", "", ""},
+		{"r6_bbc_image_caption", "Commuters across England face a fresh day", "", "Aslef members on a picket line"},
 		{"r6_b1_liveblog_reaction", "Sarah Klein\n\nMarch 5, 2024, 10:48 AM ET\n\nThe first aid trucks", "", "Updated March 5"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
@@ -4849,6 +4850,8 @@ func TestTextReviewTitles(t *testing.T) {
 		{"r7_b1_label_lede_caption", "Wildfire smoke blankets New York as air quality hits record low"},
 		{"r7_b5_ap_share_lede_caption", "Storm knocks out power to hundreds of thousands across Texas"},
 		{"r7_b6_bbc_watch", "Storm Ciarán: Thousands without power as 100mph winds hit Channel Islands"},
+
+		{"r6_bbc_image_caption", "Rail strikes: Commuters face fresh disruption as drivers walk out"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
@@ -5173,4 +5176,30 @@ func TestTextLiveBlogKeepsEntryHeads(t *testing.T) {
 	}
 	keepsAll(t, a.Text, append(ps, kept...))
 	dropsAll(t, a.Text, "the page's header", []string{"By Newsroom Staff", "Updated November", "Privacy Policy"})
+}
+
+// TestTextCaptionUnderItsLabel: a picture's caption under its label
+// alone ("Image caption,"), as a page's text for screen readers is
+// copied, is neither the title (it stands between the headline and the
+// byline, headline-shaped) nor a paragraph of the article.
+func TestTextCaptionUnderItsLabel(t *testing.T) {
+	ps := []string{
+		"Hundreds of volunteers spent the weekend clearing litter from the beaches of north Cornwall after storms washed tonnes of plastic ashore.",
+		"The clean-up was organised by a local surfing club, which said the amount of waste was the worst its members had seen in more than a decade.",
+		"Council officers said most of the rubbish appeared to be fishing nets and packaging that had drifted across the Atlantic over several months.",
+		"The club plans to hold a second clean-up next month and has asked the council to provide more skips near the busiest car parks.",
+	}
+	caps := []string{"Volunteers collected more than two tonnes of rubbish on Saturday", "Fishing nets made up much of the waste found on the sand"}
+	lines := []string{"Home", "News", "Sport", "Weather", "Volunteers clear storm litter from Cornish beaches", "Published", "3 hours ago",
+		"Image source, Getty Images", "Image caption,", caps[0], "By Tom Price", ps[0], ps[1], "Image caption,", caps[1], ps[2], ps[3],
+		"Related Topics", "Cornwall", "Beaches", "Copyright 2024 BBC. All rights reserved."}
+	a, err := FromText(strings.Join(lines, "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Volunteers clear storm litter from Cornish beaches" {
+		t.Errorf("title %q", a.Title)
+	}
+	keepsAll(t, a.Text, ps)
+	dropsAll(t, a.Text, "the caption", caps)
 }
