@@ -500,6 +500,29 @@ func textLedCall(low string) bool {
 // textLedCallWords are the first words textLedCallRe may open with.
 var textLedCallWords = wordSet("for", "für", "pour", "para", "per")
 
+// textThankedCall reports a call to the reader led by the writer's
+// thanks for reading ("Thanks for reading The Quiet Field! Subscribe for
+// free to receive new posts", "Danke fürs Lesen! Abonniere ..."): the
+// sentence after the thanks is the call textCallRe matches.
+func textThankedCall(low string) bool {
+	if !textContainsAny(low[:min(len(low), 40)], textReadingThanks) {
+		return false
+	}
+	for i, r := range low {
+		if (r == '!' || r == '.') && i+1 < len(low) && low[i+1] == ' ' {
+			rest := strings.TrimSpace(low[i+1:])
+			return textCallStart(rest) && textCallRe().MatchString(rest)
+		}
+	}
+	return false
+}
+
+// textReadingThanks open a writer's thanks for reading, in the languages
+// of Europe.
+var textReadingThanks = []string{"thanks for reading", "thank you for reading", "danke fürs lesen", "danke für das lesen",
+	"danke für ihr interesse", "merci d'avoir lu", "merci de votre lecture", "merci de m'avoir lu", "gracias por leer",
+	"grazie per aver letto", "grazie per la lettura", "dzięki za przeczytanie", "dziękuję za przeczytanie", "obrigado por ler"}
+
 // textFirstWordOf is low's first word.
 func textFirstWordOf(low string) string {
 	w, _ := textFirstWord(low)
@@ -888,7 +911,7 @@ func textClassify(units []textUnit) {
 			u.boiler = true
 		}
 		if !u.boiler && realWords <= textMaxCallWords && (textCallStart(low) && textCallRe().MatchString(low) ||
-			textLedCallWords[textFirstWordOf(low)] && textLedCall(low)) {
+			textLedCallWords[textFirstWordOf(low)] && textLedCall(low) || textThankedCall(low)) {
 			u.boiler = true
 		}
 		// A site's licence for what it prints ("Texte auf dieser Webseite

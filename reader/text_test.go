@@ -4820,6 +4820,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r6_b2_mail_thread", "Lisa Brandt <lisa.brandt@example.org>\n\nTue, Mar 5, 2024, 2:05 PM", "", ""},
 		{"r6_b2_mail_thread", "Wed, Mar 6, 2024, 8:03 AM\n\nWill do.", "", ""},
 		{"r6_bbc_image_caption", "Commuters across England face a fresh day", "", "Aslef members on a picket line"},
+		{"r6_substack_thanks_subscribe", "For now, the bus is fine.", "", "Subscribe for free"},
 		{"r6_b1_liveblog_reaction", "Sarah Klein\n\nMarch 5, 2024, 10:48 AM ET\n\nThe first aid trucks", "", "Updated March 5"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
@@ -5202,4 +5203,32 @@ func TestTextCaptionUnderItsLabel(t *testing.T) {
 	}
 	keepsAll(t, a.Text, ps)
 	dropsAll(t, a.Text, "the caption", caps)
+}
+
+// TestTextThankedCallIsSite: a newsletter's call under a post, led by
+// its thanks for reading ("Thanks for reading Field Notes! Subscribe for
+// free ..."), is the site's, as the call alone is; the writer's own
+// thanks with no call after it stays.
+func TestTextThankedCallIsSite(t *testing.T) {
+	ps := []string{
+		"The allotment committee finally agreed on Saturday to let us plant a shared orchard on the empty plots by the railway fence, after almost two years of meetings.",
+		"We will start with six trees: two eating apples, a cooking apple, a damson, a pear and a quince, all on rootstocks that keep them small enough to pick without a ladder.",
+		"Planting day is the second Sunday of next month. Bring a spade if you have one and gloves if you do not, and we will provide tea and far too many biscuits.",
+	}
+	call := "Thanks for reading Field Notes! Subscribe for free to receive new posts and support my work."
+	for _, c := range []struct {
+		last string
+		keep bool
+	}{{call, false}, {"Thanks for reading, and see you all at the fence.", true}} {
+		lines := append([]string{"Field Notes", "Subscribe", "Sign in", "An orchard by the railway", "Ruth Mills", "Mar 05, 2024", "12", "Share"}, ps...)
+		lines = append(lines, c.last, "Type your email...", "Subscribe", "12 Likes", "Share", "Comments", "© 2024 Ruth Mills", "Privacy ∙ Terms")
+		a, err := FromText(strings.Join(lines, "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		keepsAll(t, a.Text, ps)
+		if strings.Contains(a.Text, c.last) != c.keep {
+			t.Errorf("%q kept %v, want %v:\n%s", c.last, !c.keep, c.keep, a.Text)
+		}
+	}
 }
