@@ -443,8 +443,10 @@ func textHasDigit(s string) bool {
 // textCaptionRe matches the credit that ends a photo's caption, the
 // words with which a caption points at its photo ("in this file photo",
 // "pictured above"), or the label a page reads out before it ("Image
-// caption Mourners attend ...", "Media captionWho is ...?").
-var textCaptionRe = lazyRegexp(`^(?:image|media|photo|picture|video) caption|©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b|\b(?:file|stock|this|above) (?:photo|image|picture|photograph)\b|\(pictured\)|\bpictured(?: above| here| left| right| at| in| with| on)\b`)
+// caption Mourners attend ...", "Media captionWho is ...?"), or its
+// credit's label glued to its last sentence ("... of its
+// muscle.Credit...Jane Roe for The Times").
+var textCaptionRe = lazyRegexp(`^(?:image|media|photo|picture|video) caption|[.!?"”)]\s?credit(?:\.{2,3}|…)|©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b|\b(?:file|stock|this|above) (?:photo|image|picture|photograph)\b|\(pictured\)|\bpictured(?: above| here| left| right| at| in| with| on)\b`)
 
 // textByDateRe matches a byline with its date: "By Jane Roe and John Doe
 // on Monday, November 18th, 2019", "Von Jane Roe, 4. März 2020".
@@ -952,7 +954,7 @@ func textClassify(units []textUnit) {
 			(textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low) ||
 			textHasDigit(low) && textContainsAny(low, textElseDateWords) && textElseDateRe().MatchString(low))
 		u.meta = u.byline || !u.prose && realWords <= 20 && textContainsAny(low, textCreditWords) && textCreditRe().MatchString(low)
-		if u.prose && (realWords <= textCaptionWords && textContainsAny(low, textPhotoWords) && textCaptionRe().MatchString(low) ||
+		if u.prose && (realWords <= textCaptionWords && (textContainsAny(low, textPhotoWords) || strings.Contains(low, "credit")) && textCaptionRe().MatchString(low) ||
 			realWords <= textLongCaptionWords && strings.Contains(low, "photo") && textFilePhotoRe().MatchString(low)) {
 			u.meta = true
 			// A caption: a sentence about a photo, with its credit;

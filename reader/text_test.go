@@ -4853,6 +4853,7 @@ func TestTextReviewTitles(t *testing.T) {
 		{"r7_b6_bbc_watch", "Storm Ciarán: Thousands without power as 100mph winds hit Channel Islands"},
 
 		{"r6_bbc_image_caption", "Rail strikes: Commuters face fresh disruption as drivers walk out"},
+		{"r6_nyt_glued_credit", "A Tiny Fish Holds Clues to How Hearts Heal"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
@@ -5231,4 +5232,29 @@ func TestTextThankedCallIsSite(t *testing.T) {
 			t.Errorf("%q kept %v, want %v:\n%s", c.last, !c.keep, c.keep, a.Text)
 		}
 	}
+}
+
+// TestTextGluedCreditCaption: a picture's caption copied with its
+// credit's label glued to its last sentence ("... the harbour.Credit...
+// Jane Roe for The Daily Post"), between the headline and the byline, is
+// a caption: not the title, not the article's first paragraph.
+func TestTextGluedCreditCaption(t *testing.T) {
+	ps := []string{
+		"The harbour authority said on Monday that it would dredge the main channel this summer for the first time in twelve years, after two fishing boats ran aground at low tide.",
+		"Silt carried down the river during last winter's floods has narrowed the channel to less than half its charted width in places, according to a survey published last month.",
+		"Skippers have been forced to wait for high water before leaving port, costing the fleet several days at sea each month, the local fishermen's association said.",
+		"The work is expected to take six weeks and will be paid for largely by a grant from the regional development fund.",
+	}
+	caption := "Fishing boats waiting for the tide in the harbour at Kilmore last week.Credit...Jane Roe for The Daily Post"
+	lines := append([]string{"Skip to content", "Advertisement", "SKIP ADVERTISEMENT", "Harbour to Be Dredged After Boats Run Aground", "Share full article", caption, "By Tom Reilly", "March 4, 2024"}, ps...)
+	lines = append(lines, "Advertisement", "SKIP ADVERTISEMENT", "© 2024 The Daily Post Company")
+	a, err := FromText(strings.Join(lines, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Harbour to Be Dredged After Boats Run Aground" {
+		t.Errorf("title %q", a.Title)
+	}
+	keepsAll(t, a.Text, ps)
+	dropsAll(t, a.Text, "the caption", []string{"Fishing boats waiting"})
 }
