@@ -3579,14 +3579,37 @@ func textPostSignature(s string) bool {
 // textAuthorBio reports whether units[i:j] end with the writer's name
 // alone over a short biography that opens with the name and is the last
 // paragraph of the run ("Jane Doe" / "Jane Doe is a reporter for ...").
+// When the name is the byline's over the article ("By JANE DOE"), the
+// biography may open with the surname alone, as the agencies write it
+// ("JANE DOE" / "Doe covers state politics for ..."), and the site's
+// prose may follow the box.
 func textAuthorBio(units []textUnit, i, j, end int) bool {
-	if j > end || j-1 < i || textProseWords(units[j+1:end+1]) > 0 {
+	if j > end || j-1 < i {
 		return false
 	}
 	name, bio := units[j-1], units[j]
-	return !name.prose && name.words >= 2 && name.words <= 4 && mostlyCapitalised(name.text, 2) &&
-		bio.words <= textContactWords && strings.HasPrefix(bio.text, name.text+" ")
+	if name.prose || name.words < 2 || name.words > 4 || !mostlyCapitalised(name.text, 2) || bio.words > textContactWords {
+		return false
+	}
+	if strings.HasPrefix(bio.text, name.text+" ") && textProseWords(units[j+1:end+1]) == 0 {
+		return true
+	}
+	f := strings.Fields(strings.ToLower(name.text))
+	low := strings.ToLower(bio.text)
+	if !strings.HasPrefix(low, strings.Join(f, " ")+" ") && !strings.HasPrefix(low, f[len(f)-1]+" ") {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		if u := units[k]; u.byline && u.words <= len(f)+textMaxBylineExtra && strings.Contains(strings.ToLower(u.text), strings.Join(f, " ")) {
+			return true
+		}
+	}
+	return false
 }
+
+// textMaxBylineExtra: a byline holds the writer's name and at most this
+// many words more ("By", a date, a place).
+const textMaxBylineExtra = 10
 
 // textAuthorBox reports whether units[i:j] hold the head of a box about
 // the writer: a short heading ending in a name ("About Jane Doe", "Sobre

@@ -4821,6 +4821,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r6_b2_mail_thread", "Wed, Mar 6, 2024, 8:03 AM\n\nWill do.", "", ""},
 		{"r6_bbc_image_caption", "Commuters across England face a fresh day", "", "Aslef members on a picket line"},
 		{"r6_substack_thanks_subscribe", "For now, the bus is fine.", "", "Subscribe for free"},
+		{"r6_ap_writer_box", "contributed to this report.", "", "independent global news organization"},
 		{"r6_b1_liveblog_reaction", "Sarah Klein\n\nMarch 5, 2024, 10:48 AM ET\n\nThe first aid trucks", "", "Updated March 5"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
@@ -5257,4 +5258,39 @@ func TestTextGluedCreditCaption(t *testing.T) {
 	}
 	keepsAll(t, a.Text, ps)
 	dropsAll(t, a.Text, "the caption", []string{"Fishing boats waiting"})
+}
+
+// TestTextWireWriterBox: an agency's box about the writer under the
+// story, the byline's name again in capitals over a line that names the
+// writer by surname ("MARIA CHEN" / "Chen covers ... for The Associated
+// Press."), closes the article with the agency's blurb under it
+// (textAuthorBio); without the byline's name over the story, a name
+// over a sentence about that person stays.
+func TestTextWireWriterBox(t *testing.T) {
+	ps := []string{
+		"PHOENIX (AP) — Arizona regulators on Wednesday approved a plan to build the state's largest battery storage site on farmland west of Phoenix, clearing the way for construction to begin this summer.",
+		"The project will store enough power to supply about 200,000 homes for four hours on summer evenings, when demand for air conditioning peaks after solar output falls.",
+		"Neighbors had raised concerns about fire risk and traffic during construction, and the utility agreed to fund a new fire station and to limit truck deliveries to daytime hours.",
+	}
+	box := []string{"MARIA CHEN", "Chen covers energy and the environment in the Southwest for The Associated Press.",
+		"The Associated Press is an independent global news organization dedicated to factual reporting. Founded in 1846, it remains a trusted source of news in all formats."}
+	for _, byline := range []string{"By MARIA CHEN", ""} {
+		lines := []string{"Menu", "World", "U.S.", "Politics", "Arizona approves state's largest battery storage site"}
+		if byline != "" {
+			lines = append(lines, byline)
+		}
+		lines = append(lines, "Updated 4:12 PM MST, March 6, 2024", "Share")
+		lines = append(append(lines, ps...), "___")
+		lines = append(append(lines, box...), "Terms of Use", "Privacy Policy", "Copyright 2024 The Associated Press. All Rights Reserved.")
+		a, err := FromText(strings.Join(lines, "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		keepsAll(t, a.Text, ps)
+		if byline != "" {
+			dropsAll(t, a.Text, "the writer's box", box)
+		} else {
+			keepsAll(t, a.Text, box[1:2])
+		}
+	}
 }
