@@ -70,6 +70,7 @@ func fromText(text string) (*Article, error) {
 	}
 	t = textRunInTitle(units, t)
 	t = textOverStandfirst(units, t)
+	deck := false // body opens with the deck under the title
 	if t >= 0 {
 		a.Title = textTitleText(units[t].text)
 		// What the region holds above the title is the site's.
@@ -83,6 +84,7 @@ func fromText(text string) (*Article, error) {
 		body = textDropTitled(units, body, a.Title)
 		if d := textDeck(units, t, body); d >= 0 {
 			body = append([]int{d}, body...)
+			deck = true
 		}
 	}
 	textJoinLeadIn(units, body, t)
@@ -93,6 +95,10 @@ func fromText(text string) (*Article, error) {
 			// between them); it is still the first paragraph of the piece.
 			body = append([]int{s}, body...)
 		}
+	} else if deck && len(body) > 1 && textSummaryShaped(units[body[1]]) {
+		// A deck written as a headline is no summary; the paragraph
+		// under it is.
+		a.Excerpt = units[body[1]].text
 	}
 	if len(body) > 0 {
 		if s := textRepeatedStandfirst(units, t, body[0]); s >= 0 {

@@ -5294,3 +5294,26 @@ func TestTextWireWriterBox(t *testing.T) {
 		}
 	}
 }
+
+
+// TestTextExcerptUnderDeck: a deck written as a headline (no full stop)
+// opens the article but is no summary; the excerpt is the paragraph
+// under it.
+func TestTextExcerptUnderDeck(t *testing.T) {
+	first := "The city council approved on Monday a plan to plant ten thousand trees along the ring road over the next five years, starting with the stretch between the railway station and the university."
+	lines := []string{"News", "Politics", "Sport", "City to plant ten thousand trees along its ring road",
+		"Council says the scheme will cool streets and cut noise for residents living near the busiest junctions", "March 4, 2024", first,
+		"Officials said the trees, mostly limes and London planes, would shade pavements that reach more than fifty degrees on summer afternoons and absorb some of the noise from traffic.",
+		"Residents' groups welcomed the plan but asked the council to make sure that the saplings are watered during their first summers, when many newly planted trees die.",
+		"© 2024 City News"}
+	a, err := FromText(strings.Join(lines, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, lines[4]) {
+		t.Errorf("the deck lost:\n%s", a.Text)
+	}
+	if a.Excerpt != first {
+		t.Errorf("excerpt %q", a.Excerpt)
+	}
+}
