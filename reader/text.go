@@ -267,16 +267,17 @@ func textDeck(units []textUnit, t int, body []int) int {
 		return -1
 	}
 	k := body[0] - 1
-	for k > t && (units[k].junk || units[k].meta && !units[k].prose) {
+	for k > t && (units[k].junk || units[k].meta && !units[k].prose || textShareButton(units[k]) && textContainsAny(strings.ToLower(units[k].text), textShareLabels) || textNameOverDate(units, k)) {
 		k--
 	}
 	if k <= t {
 		return -1
 	}
-	// Between the deck and the body only its date (or byline) and what
-	// follows that (a picture's credit, a placeholder): a line right over
-	// a credit is the picture's caption.
-	if n := textNextNonJunk(units, k); n < body[0] && !units[n].byline {
+	// Between the deck and the body only its date (or byline, or the
+	// writer's name over the date) and what follows that (a share
+	// button, "Share", "Teilen"; a picture's credit, a placeholder): a line right over a
+	// credit is the picture's caption.
+	if n := textNextNonJunk(units, k); n < body[0] && !units[n].byline && !textNameOverDate(units, n) {
 		return -1
 	}
 	u := units[k]
@@ -304,6 +305,15 @@ func textDeck(units []textUnit, t int, body []int) int {
 		return -1
 	}
 	return k
+}
+
+// textShareLabels name a share button, in the languages of Europe.
+var textShareLabels = []string{"share", "teilen", "partager", "compartir", "compartilh", "condividi", "udostępnij", "delen", "dela"}
+
+// textNameOverDate reports the writer's name alone at k right over the
+// date of the piece ("Patrick Barkham" / "Wed 6 Mar 2024 06.00 GMT").
+func textNameOverDate(units []textUnit, k int) bool {
+	return k+1 < len(units) && textNameLine(units[k]) && units[k+1].byline
 }
 
 // textNextNonJunk returns the first unit after k that is no placeholder,

@@ -4822,6 +4822,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r6_bbc_image_caption", "Commuters across England face a fresh day", "", "Aslef members on a picket line"},
 		{"r6_substack_thanks_subscribe", "For now, the bus is fine.", "", "Subscribe for free"},
 		{"r6_ap_writer_box", "contributed to this report.", "", "independent global news organization"},
+		{"r6_guardian_deck_name_share", "Pair released into enclosure in Ealing", "", "Photograph:"},
 		{"r6_b1_liveblog_reaction", "Sarah Klein\n\nMarch 5, 2024, 10:48 AM ET\n\nThe first aid trucks", "", "Updated March 5"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
@@ -5316,4 +5317,28 @@ func TestTextExcerptUnderDeck(t *testing.T) {
 	if a.Excerpt != first {
 		t.Errorf("excerpt %q", a.Excerpt)
 	}
+}
+
+// TestTextDeckOverNameDateShare: a standfirst under the headline keeps
+// its place at the article's head when the writer's name alone, the date
+// under it and a share button stand between it and the picture's caption
+// over the first paragraph (textDeck).
+func TestTextDeckOverNameDateShare(t *testing.T) {
+	deck := "Volunteers restore glasshouse that stood empty in the middle of the park for three decades"
+	ps := []string{
+		"The glasshouse in Albert Park reopened to the public on Saturday after a three-year restoration that cost just over two million pounds, most of it raised by a volunteer trust.",
+		"Built in 1879 to house palms and tree ferns, the building was closed in the early 1990s when its iron frame was found to be rusting through in several places.",
+		"The trust's chair, Ellen Marsh, said more than four hundred people had given their time to the project, from scraping paint to cataloguing the plants that will fill it.",
+	}
+	lines := []string{"News", "UK news", "Environment", "Victorian glasshouse in Albert Park reopens after thirty years", deck, "Helen Pidd", "Sat 9 Mar 2024 07.00 GMT", "Share",
+		"The restored glasshouse on its opening day. Photograph: Christopher Thomond/The Guardian"}
+	lines = append(append(lines, ps...), "Explore more on these topics", "Parks", "Most viewed", "© 2024 Guardian News & Media Limited or its affiliated companies. All rights reserved.")
+	a, err := FromText(strings.Join(lines, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, deck) {
+		t.Errorf("the deck lost:\n%s", a.Text)
+	}
+	keepsAll(t, a.Text, ps)
 }
