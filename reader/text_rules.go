@@ -3690,6 +3690,13 @@ func textItemEnd(units []textUnit, start, end int) int {
 	}
 	for i := start + 1; i <= end; i++ {
 		if u := units[i]; !u.prose && header[strings.ToLower(u.text)] {
+			if i+1 <= end && textKeepProse(units[i-1]) && textKeepProse(units[i+1]) && u.words <= 3 {
+				// An advertisement's label ("Ad Feedback") set between
+				// two paragraphs, as in the page's header: the article
+				// goes on under it, as no next piece opens with a
+				// paragraph.
+				continue
+			}
 			return i - 1
 		}
 	}

@@ -4823,6 +4823,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r6_substack_thanks_subscribe", "For now, the bus is fine.", "", "Subscribe for free"},
 		{"r6_ap_writer_box", "contributed to this report.", "", "independent global news organization"},
 		{"r6_guardian_deck_name_share", "Pair released into enclosure in Ealing", "", "Photograph:"},
+		{"r6_cnn_ad_label", "Scientists warn that rising temperatures", "", "Ad Feedback"},
 		{"r6_b1_liveblog_reaction", "Sarah Klein\n\nMarch 5, 2024, 10:48 AM ET\n\nThe first aid trucks", "", "Updated March 5"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
@@ -5339,6 +5340,26 @@ func TestTextDeckOverNameDateShare(t *testing.T) {
 	}
 	if !strings.HasPrefix(a.Text, deck) {
 		t.Errorf("the deck lost:\n%s", a.Text)
+	}
+	keepsAll(t, a.Text, ps)
+}
+
+// TestTextAdLabelBetweenParagraphs: an advertisement's label that the
+// page also prints in its header ("Ad Feedback") and again between two
+// paragraphs does not open a next piece (textItemEnd): the article goes
+// on under it.
+func TestTextAdLabelBetweenParagraphs(t *testing.T) {
+	ps := []string{
+		"The state's largest reservoir has risen nearly twenty feet since last summer after a wet winter in the mountains, officials said on Tuesday.",
+		"The reservoir supplies water to about two million people and had fallen to its lowest level in decades during a long drought.",
+		"Federal officials said the higher levels would allow them to delay some of the cuts planned for farmers in the southern valleys this year.",
+		"Scientists warned that warmer winters mean less snow reaches the river as runoff, so the reservoir could fall again quickly after one dry year.",
+	}
+	lines := []string{"Home", "US", "World", "Politics", "Reservoir rises after wet winter, easing fears of shortage", "By Ana Ruiz", "Updated 7:15 AM EST, Tue March 5, 2024", "Ad Feedback",
+		ps[0], ps[1], "Ad Feedback", ps[2], ps[3], "Ad Feedback", "Terms of Use", "© 2024 News Network. All Rights Reserved."}
+	a, err := FromText(strings.Join(lines, "\n"))
+	if err != nil {
+		t.Fatal(err)
 	}
 	keepsAll(t, a.Text, ps)
 }
