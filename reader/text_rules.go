@@ -3376,15 +3376,23 @@ const (
 // Comments", "Leave a comment"), with the run of prose at start right
 // under it: the article, not a thread. (A post's closing "posted by Jane at 12:53" over
 // "Comments (35)" has its prose above, ending at b, and no headline
-// between.)
+// between.) A sign-up form of the site's lines alone may stand between
+// the count and the prose.
 func textCountUnderByline(units []textUnit, b, s, start int) bool {
-	if start-s > 3 {
+	if start-s > 3+textMaxFormLines {
 		return false
 	}
+	between := 0 // lines between the count and the prose, a sign-up form's not counted
 	for _, u := range units[s+1 : start] {
 		if u.byline || u.prose {
 			return false // a comment's name and date
 		}
+		if !u.boiler && !u.junk {
+			between++
+		}
+	}
+	if between > 3 || start-s > 3 && between > 0 {
+		return false
 	}
 	// The byline stands at most three lines over the count, the buttons
 	// of a share bar between them not counted ("By Jane Roe" / "12 March
@@ -4625,6 +4633,7 @@ const (
 
 	textMaxMailSenderWords = 12 // a mail's sender line or its date, at most
 	textMaxEntryHeadLines  = 2  // a live blog entry's head: its reporter's name over its time
+	textMaxFormLines       = 6  // a newsletter's sign-up form between an article's header and its text, at most
 	textMinEntryHeads      = 2  // entry heads between paragraphs that make a live blog
 )
 

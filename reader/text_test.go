@@ -4857,6 +4857,7 @@ func TestTextReviewTitles(t *testing.T) {
 
 		{"r6_bbc_image_caption", "Rail strikes: Commuters face fresh disruption as drivers walk out"},
 		{"r6_nyt_glued_credit", "A Tiny Fish Holds Clues to How Hearts Heal"},
+		{"r6_independent_comments_form", "Dog walkers warned after rise in adder bites during warm spell"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
@@ -5360,6 +5361,30 @@ func TestTextAdLabelBetweenParagraphs(t *testing.T) {
 	a, err := FromText(strings.Join(lines, "\n"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, ps)
+}
+
+// TestTextTitleOverCommentsLinkAndForm: the link to the comments under
+// the byline ("Comments") with a newsletter's sign-up form between it and
+// the article's text is the header's, not a thread's heading: the
+// headline over the byline is still the title (textCountUnderByline).
+func TestTextTitleOverCommentsLinkAndForm(t *testing.T) {
+	ps := []string{
+		"Vets have warned dog owners to keep their pets on leads on heathland after a rise in snake bites during an unusually warm start to spring.",
+		"The college said it had seen twice as many bite cases in the first two weeks of March as in the whole of March last year.",
+		"Most bitten dogs recover within a few days if they are treated quickly, but owners are advised to carry their pet back to the car.",
+	}
+	lines := []string{"News", "Sport", "Culture", "Subscribe", "Log in", "Dog walkers warned after rise in snake bites during warm spell", "Jane Dalton", "Tuesday 12 March 2024 14:30 GMT",
+		"Comments", "Sign up to our free Morning Headlines email for the latest news", "Email", "SIGN UP",
+		"I would like to be emailed about offers, events and updates from The Herald. Read our privacy notice"}
+	lines = append(append(lines, ps...), "More about", "Dogs", "© 2024 The Herald")
+	a, err := FromText(strings.Join(lines, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Dog walkers warned after rise in snake bites during warm spell" {
+		t.Errorf("title %q", a.Title)
 	}
 	keepsAll(t, a.Text, ps)
 }
