@@ -1261,6 +1261,7 @@ func textWrapWidth(lines []string) int {
 	var votes [maxWidth + 2]int
 	pairs := 0
 	var filled []int // the width of the first line of each pair
+	var ends []bool  // whether that line ends a sentence
 	for i := 0; i+1 < len(lines); i++ {
 		a, b := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
 		if a == "" || b == "" {
@@ -1283,6 +1284,7 @@ func textWrapWidth(lines []string) int {
 		hi := min(n+textCells(first), maxWidth)
 		pairs++
 		filled = append(filled, n)
+		ends = append(ends, textEndsSentence(a) && textCapitalised(b))
 		votes[n]++
 		votes[hi+1]--
 	}
@@ -1344,6 +1346,21 @@ func textWrapWidth(lines []string) int {
 			bestW = w
 		}
 	}
+	// Lines that fill the width and end a sentence, the next opening
+	// one, are paragraphs one to a line (a browser's copy without blank
+	// lines), not a wrap: a wrap breaks most lines inside a sentence.
+	fill, whole := 0, 0
+	for k, n := range filled {
+		if n >= bestW-textWrapNear && n <= bestW+textWrapSlack {
+			fill++
+			if ends[k] {
+				whole++
+			}
+		}
+	}
+	if fill >= textMinWholeLines && 2*whole > fill {
+		return 0
+	}
 	if best*3 < pairs {
 		// Most lines that run on to the next stop short of the width
 		// (a page's headlines over their dates); the lines that nearly
@@ -1364,6 +1381,10 @@ func textWrapWidth(lines []string) int {
 	}
 	return bestW
 }
+
+// textMinWholeLines: this many lines filling the width, most of them
+// ending a sentence, say the text is not wrapped.
+const textMinWholeLines = 3
 
 // textWrapNear: a line this many cells short of the wrap width or less
 // nearly fills it.

@@ -4820,6 +4820,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r6_b2_mail_thread", "Lisa Brandt <lisa.brandt@example.org>\n\nTue, Mar 5, 2024, 2:05 PM", "", ""},
 		{"r6_b2_mail_thread", "Wed, Mar 6, 2024, 8:03 AM\n\nWill do.", "", ""},
 		{"r6_bbc_image_caption", "Commuters across England face a fresh day", "", "Aslef members on a picket line"},
+		{"r6_bbc_image_caption", "Friday and Saturday.\n\nRail companies have advised", "", ""},
 		{"r6_substack_thanks_subscribe", "For now, the bus is fine.", "", "Subscribe for free"},
 		{"r6_ap_writer_box", "contributed to this report.", "", "independent global news organization"},
 		{"r6_guardian_deck_name_share", "Pair released into enclosure in Ealing", "", "Photograph:"},
@@ -5387,4 +5388,31 @@ func TestTextTitleOverCommentsLinkAndForm(t *testing.T) {
 		t.Errorf("title %q", a.Title)
 	}
 	keepsAll(t, a.Text, ps)
+}
+
+// TestTextParagraphsOneToALineAreNotWrapped: a browser's copy without
+// blank lines, short paragraphs one to a line, is no wrapped text though
+// its longest lines reach about the same width: they end sentences and
+// the next line opens one (textWrapWidth). Joining them ran paragraphs
+// together and glued a credit to a paragraph's end.
+func TestTextParagraphsOneToALineAreNotWrapped(t *testing.T) {
+	ps := []string{
+		"Commuters across the region face a fresh day of disruption on Thursday as bus drivers at six depots walk out over pay.",
+		"The union said its members would also refuse overtime for the rest of the week, so some services could be cut at short notice.",
+		"Operators have advised passengers to check before they travel, and several rural routes will have no buses at all on Thursday.",
+		"The union's regional secretary said drivers had not had a pay rise in three years while the cost of living had soared.",
+		"The operators said the offer on the table would take the average driver's pay to about thirty-four thousand pounds a year.",
+		"A spokesperson said the strike was unnecessary and would hit shops and cafes that were still recovering from a quiet winter.",
+	}
+	lines := append([]string{"Home", "News", "Sport", "Bus strike to disrupt commuters across the region", "By Katy Lane"}, ps...)
+	lines = append(lines, "Related Topics", "Strikes", "Copyright 2024. All rights reserved.")
+	a, err := FromText(strings.Join(lines, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if !strings.Contains("\n\n"+a.Text+"\n\n", "\n\n"+p+"\n\n") {
+			t.Errorf("not a paragraph of its own: %.40q\n%s", p, a.Text)
+		}
+	}
 }
