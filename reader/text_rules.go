@@ -414,7 +414,7 @@ func textHasMonth(low string) bool {
 // textCreditRe matches a photo credit or a caption's source, or the
 // label a screen reader is given for a caption ("Media caption"). (\b
 // knows ASCII letters only: "Фото:" needs the letter class.)
-var textCreditRe = lazyRegexp(`(?:\b(?:photo(?:graph)?|image|picture|illustration|video|credit|source|foto|bild|quelle|fuente|fonte|crédit|kuva|billede|fotó)|(?:^|[^\p{L}])(?:фото|источник|zdjęcie))s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
+var textCreditRe = lazyRegexp(`(?:\b(?:photo(?:graph)?|image|picture|illustration|video|credit|source|foto|bild|quelle|fuente|fonte|crédit|kuva|billede|fotó)|(?:^|[^\p{L}])(?:фото|источник|zdjęcie))s?\s*(?::|by\b|copyright\b)|\b(?:media|image|photo|video) caption|^(?:image|photo|picture|video) source\s*[,:]|\b(?:getty images|shutterstock|reuters|associated press|ap photo|afp|file photo)\b|^courtesy\b`)
 
 // Words without one of which textCopyrightRe, textBylineRe,
 // textCreditRe and textCaptionRe cannot match (textBylineRe also matches

@@ -4821,6 +4821,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r6_b2_mail_thread", "Wed, Mar 6, 2024, 8:03 AM\n\nWill do.", "", ""},
 		{"r6_bbc_image_caption", "Commuters across England face a fresh day", "", "Aslef members on a picket line"},
 		{"r6_bbc_image_caption", "Friday and Saturday.\n\nRail companies have advised", "", ""},
+		{"r6_bbc_image_caption", "", "", "Image source, PA Media"},
 		{"r6_substack_thanks_subscribe", "For now, the bus is fine.", "", "Subscribe for free"},
 		{"r6_ap_writer_box", "contributed to this report.", "", "independent global news organization"},
 		{"r6_guardian_deck_name_share", "Pair released into enclosure in Ealing", "", "Photograph:"},
@@ -5415,4 +5416,25 @@ func TestTextParagraphsOneToALineAreNotWrapped(t *testing.T) {
 			t.Errorf("not a paragraph of its own: %.40q\n%s", p, a.Text)
 		}
 	}
+}
+
+// TestTextImageSourceCredit: a picture's credit under a screen reader's
+// label ("Image source, PA Media") is a credit, not a line of the
+// article, whatever agency it names.
+func TestTextImageSourceCredit(t *testing.T) {
+	ps := []string{
+		"The council has approved plans for a new footbridge over the river, linking the station to the housing estates on the east bank.",
+		"Work is due to start in the autumn and take about eighteen months, with the bridge expected to open to cyclists and walkers in 2026.",
+		"Local councillor Amy Brook said residents had waited more than ten years for a safe way to cross the river on foot.",
+		"Opponents said the money would be better spent on repairing the town's roads, many of which were damaged in last winter's floods.",
+	}
+	lines := []string{"Home", "News", "Sport", "Footbridge plan approved after ten-year wait", "Published", "2 hours ago", "Share",
+		ps[0], ps[1], "Image source, Riverside Council", "Image caption,", "An artist's impression of the new bridge", ps[2], ps[3],
+		"Related Topics", "Copyright 2024 BBC. All rights reserved."}
+	a, err := FromText(strings.Join(lines, "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, ps)
+	dropsAll(t, a.Text, "the credit", []string{"Image source"})
 }
