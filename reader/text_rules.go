@@ -545,6 +545,18 @@ const textMaxCallWords = 30
 // ... abgelegt", "Cette entrée a été publiée dans ...".
 var textPostFooterRe = lazyRegexp(`^(?:this (?:entry|post) was (?:posted|published|filed)|(?:dieser|der) (?:eintrag|beitrag) wurde (?:am|in|unter|veröffentlicht)|cette entrée a été publiée|cet article a été publié dans|esta entrada (?:fue|foi|se) publicad|questa voce è stata pubblicata|questo articolo è stato pubblicato in|dit (?:bericht|item|artikel) is geplaatst|ten wpis został opublikowany|denna post publicerades|dette innlegget ble publisert|dette indlæg blev udgivet)\b`)
 
+// textPrintNoteRe matches a paper's note that the article appeared in
+// its print edition ("A version of this article appears in print on
+// March 6, 2024, Section D, Page 3", "This article appeared in the print
+// edition under the headline ...", "Dieser Artikel erschien in der
+// gedruckten Ausgabe", "Cet article est paru dans l'édition du ...",
+// "Este artículo apareció en la edición impresa"): the site's line, not
+// the story's.
+var textPrintNoteRe = lazyRegexp(`^(?:a version of )?this (?:article|story|piece) (?:appears|appeared|was published|first appeared) in (?:the )?(?:print|\S+ print edition|print edition)|^a version of this (?:article|story) appear(?:s|ed) in (?:the )?(?:print|\S+ print)|^(?:dieser|der) (?:artikel|beitrag|text) (?:ist|erschien) (?:zuerst )?in der (?:print|gedruckten)|^cet article (?:est paru|a été publié) dans (?:l'édition|le journal|notre édition) (?:papier|imprimée|du)|^(?:una versión de )?este artículo (?:se publicó|apareció|fue publicado) en (?:la edición impresa|papel)`)
+
+// textPrintNoteCues: one of these is in every line textPrintNoteRe matches.
+var textPrintNoteCues = []string{"print", "gedruckt", "édition", "journal", "impresa", "papel"}
+
 // textPostFooterCues are the words of a post's footer, one of which it
 // holds: where the post is filed and how to follow it.
 var textPostFooterCues = []string{"permalink", "bookmark", "tagged", "categor", "kategorie", "abgelegt", "schlagw", "trackback", "rss",
@@ -927,6 +939,7 @@ func textClassify(units []textUnit) {
 		// its photos are under a Creative Commons licence.
 		if u.prose && realWords <= textMaxRightsWords && strings.Contains(low, "creative") && textContainsAny(low, textLicenceCues) && textLicenceRe().MatchString(low) ||
 			u.prose && realWords <= textMaxPostFooterWords && textContainsAny(low, textPostFooterCues) && textPostFooterRe().MatchString(low) ||
+			realWords <= textMaxPostFooterWords && textContainsAny(low, textPrintNoteCues) && textPrintNoteRe().MatchString(low) ||
 			u.prose && realWords <= textMaxDisclaimerWords && textContainsAny(low, textDisclaimerWords) && textContainsAny(low, textDisclaimerCues) && textDisclaimer(low) {
 			u.boiler, u.siteLine = true, true
 		}

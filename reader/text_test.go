@@ -4822,6 +4822,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r6_bbc_image_caption", "Commuters across England face a fresh day", "", "Aslef members on a picket line"},
 		{"r6_bbc_image_caption", "Friday and Saturday.\n\nRail companies have advised", "", ""},
 		{"r6_bbc_image_caption", "", "", "Image source, PA Media"},
+		{"r6_nyt_glued_credit", "this is the clearest map we have had so far.", "", "appears in print"},
 		{"r6_substack_thanks_subscribe", "For now, the bus is fine.", "", "Subscribe for free"},
 		{"r6_ap_writer_box", "contributed to this report.", "", "independent global news organization"},
 		{"r6_guardian_deck_name_share", "Pair released into enclosure in Ealing", "", "Photograph:"},
@@ -5437,4 +5438,25 @@ func TestTextImageSourceCredit(t *testing.T) {
 	}
 	keepsAll(t, a.Text, ps)
 	dropsAll(t, a.Text, "the credit", []string{"Image source"})
+}
+
+// TestTextPrintNoteIsSite: a paper's note under the story that it
+// appeared in print ("A version of this article appears in print on
+// ...") is the site's line; a story's sentence about something printed
+// stays.
+func TestTextPrintNoteIsSite(t *testing.T) {
+	ps := []string{
+		"The city's oldest bookshop will close at the end of the month after ninety-two years, its owners said on Tuesday, blaming rising rent and falling sales.",
+		"The shop, on the corner of Mill Street, survived two world wars and a fire in 1961 that destroyed most of its stock of rare maps.",
+		"Its last owner, Ruth Hale, said a letter about the shop that first appeared in print in the local paper in 1932 would be framed and given to the city museum.",
+	}
+	note := "A version of this article appears in print on March 6, 2024, Section C, Page 2 of the City edition with the headline: Last Chapter for a Bookshop. Order Reprints | Today's Paper | Subscribe"
+	lines := append([]string{"Home", "Books", "Advertisement", "City's oldest bookshop to close after 92 years", "By Tom Price", "March 5, 2024"}, ps...)
+	lines = append(lines, note, "Share full article", "Advertisement", "© 2024 The City Times Company")
+	a, err := FromText(strings.Join(lines, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, ps)
+	dropsAll(t, a.Text, "the print note", []string{"A version of this article"})
 }
