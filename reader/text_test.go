@@ -5301,7 +5301,6 @@ func TestTextWireWriterBox(t *testing.T) {
 	}
 }
 
-
 // TestTextExcerptUnderDeck: a deck written as a headline (no full stop)
 // opens the article but is no summary; the excerpt is the paragraph
 // under it.
