@@ -3711,11 +3711,11 @@ func textItemEnd(units []textUnit, start, end int) int {
 	}
 	for i := start + 1; i <= end; i++ {
 		if u := units[i]; !u.prose && header[strings.ToLower(u.text)] {
-			if i+1 <= end && textKeepProse(units[i-1]) && textKeepProse(units[i+1]) && u.words <= 3 {
+			if i+1 <= end && textKeepProse(units[i-1]) && textKeepProse(units[i+1]) && u.words <= 3 && !textBylineWithin(units, i+1, end, textNextPieceLines) {
 				// An advertisement's label ("Ad Feedback") set between
 				// two paragraphs, as in the page's header: the article
-				// goes on under it, as no next piece opens with a
-				// paragraph.
+				// goes on under it, unless a byline or a date follows
+				// within a few lines (the next piece's opening).
 				continue
 			}
 			return i - 1
@@ -3939,6 +3939,21 @@ func textCopiedInOrder(units []textUnit, a, b int) bool {
 	}
 	return false
 }
+
+// textBylineWithin reports a byline or a date line among the units from
+// i to at most n lines on (not past end).
+func textBylineWithin(units []textUnit, i, end, n int) bool {
+	for k := i; k <= end && k < i+n; k++ {
+		if units[k].byline {
+			return true
+		}
+	}
+	return false
+}
+
+// textNextPieceLines is how far under a label the next piece's byline
+// may stand: its opening line, then its byline and date.
+const textNextPieceLines = 4
 
 // textStandfirstPass is textTitle's pass that looks for a headline right
 // over its standfirst, after the passes that look for a breadcrumb's last

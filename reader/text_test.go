@@ -4828,6 +4828,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r6_guardian_deck_name_share", "Pair released into enclosure in Ealing", "", "Photograph:"},
 		{"r6_cnn_ad_label", "Scientists warn that rising temperatures", "", "Ad Feedback"},
 		{"r6_b1_liveblog_reaction", "Sarah Klein\n\nMarch 5, 2024, 10:48 AM ET\n\nThe first aid trucks", "", "Updated March 5"},
+		{"r8_8f0f7b8_next_story_deck", "The airline's shares rose about 3 percent", "", "The Federal Reserve is expected to hold interest rates steady"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
