@@ -2508,7 +2508,7 @@ func textEntryHeads(units []textUnit, body []int) []int {
 		times := 0
 		for i := a; i < b; i++ {
 			switch u := units[i]; {
-			case u.byline && u.words <= textMaxMailSenderWords && textClockRe().MatchString(u.text):
+			case u.byline && u.words <= textMaxMailSenderWords && textClockRe().MatchString(u.text) && !textSiteStampRe().MatchString(strings.ToLower(u.text)):
 				times++
 			case textNameLine(u) && !u.meta:
 			default:
@@ -2538,6 +2538,12 @@ func textEntryHeads(units []textUnit, body []int) []int {
 	}
 	return out
 }
+
+// textSiteStampRe matches the times a page stamps on what is not a live
+// blog's entry: an update of the story ("Updated 10:32 AM EST"), an
+// embedded post's ("10:32 AM · Mar 5, 2024"), a comment's ("March 5,
+// 2024 at 10:48 am").
+var textSiteStampRe = lazyRegexp(`^(?:updated|last updated|published|posted|aktualisiert|mis à jour|actualizado)\b|·| at \d{1,2}[:.]\d{2}`)
 
 // textClockRe matches a time of day: "10:48", "9.05 Uhr", "11:02 AM",
 // "9 a.m.", "14h30".

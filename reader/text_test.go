@@ -4829,6 +4829,9 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r6_cnn_ad_label", "Scientists warn that rising temperatures", "", "Ad Feedback"},
 		{"r6_b1_liveblog_reaction", "Sarah Klein\n\nMarch 5, 2024, 10:48 AM ET\n\nThe first aid trucks", "", "Updated March 5"},
 		{"r8_8f0f7b8_next_story_deck", "The airline's shares rose about 3 percent", "", "The Federal Reserve is expected to hold interest rates steady"},
+		{"r8_9c008df_tweet_timestamps", "", "", "10:32 AM · Mar 5, 2024"},
+		{"r8_9c008df_comment_timestamps", "", "", "March 5, 2024 at 10:48 am"},
+		{"r8_9c008df_updated_stamps", "", "", "Updated 10:32 AM EST"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
