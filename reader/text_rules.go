@@ -3626,6 +3626,13 @@ func textAuthorBio(units []textUnit, i, j, end int) bool {
 	if !strings.HasPrefix(low, strings.Join(f, " ")+" ") && !strings.HasPrefix(low, f[len(f)-1]+" ") {
 		return false
 	}
+	// A biography says what the writer does in a sentence, and only
+	// the agency's blurb may follow it: a paragraph opening with the
+	// surname ("Long lines formed …") or a section under each writer's
+	// name is the article.
+	if !textContainsAny(low, textWriterWords) || strings.Contains(strings.TrimSpace(low), ". ") || textProseWords(units[j+1:end+1]) > textMaxAfterBioWords {
+		return false // (a biography is one sentence)
+	}
 	for k := 0; k < i; k++ {
 		if u := units[k]; u.byline && u.words <= len(f)+textMaxBylineExtra && strings.Contains(strings.ToLower(u.text), strings.Join(f, " ")) {
 			return true
@@ -3633,6 +3640,10 @@ func textAuthorBio(units []textUnit, i, j, end int) bool {
 	}
 	return false
 }
+
+// textMaxAfterBioWords bounds the prose under a wire writer's box: the
+// agency's blurb.
+const textMaxAfterBioWords = 60
 
 // textMaxBylineExtra: a byline holds the writer's name and at most this
 // many words more ("By", a date, a place).

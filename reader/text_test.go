@@ -4832,6 +4832,8 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r8_9c008df_tweet_timestamps", "", "", "10:32 AM · Mar 5, 2024"},
 		{"r8_9c008df_comment_timestamps", "", "", "March 5, 2024 at 10:48 am"},
 		{"r8_9c008df_updated_stamps", "", "", "Updated 10:32 AM EST"},
+		{"r8_7f7b770_photo_credit_surname", "Long lines formed at the library", "", ""},
+		{"r8_7f7b770_reporters_sections", "Lawmakers are expected to revisit the formula", "", ""},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
