@@ -4566,6 +4566,7 @@ func textFurnitureFound(units []textUnit) bool {
 // but every line of it is the writer's. Nil when no sender line is found.
 func textMailHeaders(units []textUnit) map[int]bool {
 	var mail map[int]bool
+	senders := 0
 	for i, u := range units {
 		if u.words > textMaxMailSenderWords || strings.IndexByte(u.text, '@') < 0 || !textMailSender(u.text) {
 			continue
@@ -4574,9 +4575,15 @@ func textMailHeaders(units []textUnit) map[int]bool {
 			mail = make(map[int]bool)
 		}
 		mail[i] = true
+		senders++
 		if i+1 < len(units) && units[i+1].byline && units[i+1].words <= textMaxMailSenderWords {
 			mail[i+1] = true
 		}
+	}
+	if senders < 2 {
+		// One "Name <address>" line is a page's byline or contact as
+		// often as a mail: a thread has two senders or more.
+		mail = nil
 	}
 	for i := 0; i < len(units); i++ {
 		// A mail program's header block: "From: ..." over "Sent: ...",
@@ -4615,6 +4622,9 @@ func textMailSender(s string) bool {
 	r := strings.IndexByte(s, '>')
 	if l <= 0 || r < l {
 		return false
+	}
+	if w := strings.Fields(s); len(w) > 0 && strings.EqualFold(w[0], "by") {
+		return false // a byline with the writer's address
 	}
 	addr := s[l+1 : r]
 	at := strings.IndexByte(addr, '@')

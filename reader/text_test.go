@@ -4834,6 +4834,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r8_9c008df_updated_stamps", "", "", "Updated 10:32 AM EST"},
 		{"r8_7f7b770_photo_credit_surname", "Long lines formed at the library", "", ""},
 		{"r8_7f7b770_reporters_sections", "Lawmakers are expected to revisit the formula", "", ""},
+		{"r8_2d51bf6_mail_byline_page", "The Riverdale Town Council voted 5-2", "", "Tags: budget, roads"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
@@ -4867,6 +4868,7 @@ func TestTextReviewTitles(t *testing.T) {
 		{"r6_bbc_image_caption", "Rail strikes: Commuters face fresh disruption as drivers walk out"},
 		{"r6_nyt_glued_credit", "A Tiny Fish Holds Clues to How Hearts Heal"},
 		{"r6_independent_comments_form", "Dog walkers warned after rise in adder bites during warm spell"},
+		{"r8_2d51bf6_mail_byline_page", "Town council approves budget with new money for road repairs"},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
