@@ -5077,28 +5077,12 @@ func TestTextHeadlineOverItsStandfirst(t *testing.T) {
 	}
 }
 
-// TestTextHeadlineOverARepeatedDeck: a headline over its deck over the
-// byline, both printed again in the page's teaser of the piece below.
-// The deck, as repeated as the headline and nearer the byline, was taken
-// for the title; the shorter line over it is the headline.
-func TestTextHeadlineOverARepeatedDeck(t *testing.T) {
-	head := "»Simply no money left to pay the rent«"
-	deck := "In the United States activists drum for a rent freeze and warn the landlords"
-	ps := []string{para("Tenants", 60), para("Landlords", 55), para("Union", 50)}
-	parts := []string{"Home\nPolitics\nWorld\nShop", "Rent strike in the USA", head, deck, "By Moritz Roe", "29.04.2020, 12:01"}
-	parts = append(parts, ps...)
-	parts = append(parts, "Share\nTwitter\nFacebook", "More stories", head, deck, "Other Headline About The Council Vote", "© 2020 Example News")
-	a := pasted(t, parts...)
-	keepsAll(t, a.Text, ps)
-	if a.Title != head {
-		t.Errorf("title %q", a.Title)
-	}
-}
-
 // TestTextRepeatedDeck: a deck under the headline, both printed again in
-// the page's teaser of the piece below, was dropped as a repeat. It is
-// kept over the article's first paragraph; a line printed twice together
-// over the text (a picture's caption) is not.
+// the page's teaser of the piece below, was dropped as a repeat, and,
+// as repeated as the headline and nearer the byline, taken for the
+// title. It is kept over the article's first paragraph, the shorter line
+// over it the title; a line printed twice together over the text (a
+// picture's caption) is not kept.
 func TestTextRepeatedDeck(t *testing.T) {
 	head := "»Simply no money left to pay the rent«"
 	deck := "In the United States activists drum for a rent freeze and warn the landlords"
@@ -5110,6 +5094,9 @@ func TestTextRepeatedDeck(t *testing.T) {
 	keepsAll(t, a.Text, ps)
 	if !strings.HasPrefix(a.Text, deck) || strings.Count(a.Text, deck) != 1 {
 		t.Errorf("the deck not kept once, first:\n%s", a.Text)
+	}
+	if a.Title != head {
+		t.Errorf("title %q", a.Title)
 	}
 	caption := "Tenants and union members march past the town hall on a rainy afternoon in May"
 	parts = []string{"Home\nPolitics\nWorld\nShop", "Rent strike in the USA", head, "By Moritz Roe", "29.04.2020, 12:01", caption, caption}
