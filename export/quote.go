@@ -14,8 +14,9 @@ import (
 // blockQuotes returns, for each highlight whose passage crosses a list, a
 // table or a code block, or lies in code, its quote written with those
 // blocks (list items, table rows, a fenced code block), and "" for the
-// others, which blockquote writes as paragraphs. Only a passage still where it was
-// highlighted, reading as it did, is quoted from the article's blocks.
+// others, which blockquote writes as paragraphs. Only a passage still
+// where it was highlighted, reading as it did, is quoted from the
+// article's blocks.
 func blockQuotes(md string, hs []store.Highlight) []string {
 	out := make([]string, len(hs))
 	var at []int
