@@ -275,8 +275,8 @@ func textDeck(units []textUnit, t int, body []int) int {
 	}
 	// Between the deck and the body only its date (or byline, or the
 	// writer's name over the date) and what follows that (a share
-	// button, "Share", "Teilen"; a picture's credit, a placeholder): a line right over a
-	// credit is the picture's caption.
+	// button, "Share", "Teilen"; a picture's credit, a placeholder): a
+	// line right over a credit is the picture's caption.
 	if n := textNextNonJunk(units, k); n < body[0] && !units[n].byline && !textNameOverDate(units, n) {
 		return -1
 	}
