@@ -448,8 +448,9 @@ func textNote(units []textUnit, prose []int) (*Article, error) {
 	// The title is the first line when it is the headline the cleaner
 	// finds before the first paragraph, or when it is headline-shaped and
 	// the text has sections (the nearest headline is then the first);
-	// a mail's header field ("From: Anna Keller") is no title.
-	if t := textTitle(units, prose); len(units) > 1 && textMailField(units[0]) == 0 && (t == 0 || t > 0 && textTitleShaped(units[0]) && textSectioned(units, body[1:])) {
+	// a mail's header field ("From: Anna Keller") or a letter's
+	// salutation ("Hi Sam,") is no title.
+	if t := textTitle(units, prose); len(units) > 1 && textMailField(units[0]) == 0 && !textSalutationRe().MatchString(units[0].text) && (t == 0 || t > 0 && textTitleShaped(units[0]) && textSectioned(units, body[1:])) {
 		a.Title = units[0].text
 		body = body[1:]
 	}

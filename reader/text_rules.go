@@ -4517,8 +4517,14 @@ func textFurnitureFound(units []textUnit) bool {
 	for _, u := range units {
 		words += u.words
 	}
-	short := words <= textShortNoteWords
-	menu := 0 // consecutive short capitalised lines with no sentence's end
+	// A letter (a salutation over its paragraphs, a closing greeting
+	// under them) is headed with its date and signed with the name it
+	// opens with: no page's signs, however long.
+	letter := textLetterShaped(units)
+	short := words <= textShortNoteWords || letter
+	head := letter  // over a letter's first paragraph: its sender's address
+	signed := false // under a letter's closing: its signature block
+	menu := 0       // consecutive short capitalised lines with no sentence's end
 	// A heading that opens a box or a page's end ("Related articles",
 	// "About the author", "Comments") is a page's sign only among others,
 	// or when a text has several of them for its length: a person's own
@@ -4545,7 +4551,9 @@ func textFurnitureFound(units []textUnit) bool {
 		case textHeadlineCased(u) && i+1 < len(units) && textHeadlineCased(units[i+1]):
 			return true
 		}
-		if !u.prose && u.words >= 1 && u.words <= textMenuWords && !textEndsSentence(u.text) && textCapitalised(u.text) {
+		head = head && !u.prose
+		signed = signed || letter && !head && u.words <= textMaxSignOffWords && (textGreetingRe().MatchString(u.text) || textSignOffRe().MatchString(u.text))
+		if !head && !signed && !u.prose && u.words >= 1 && u.words <= textMenuWords && !textEndsSentence(u.text) && textCapitalised(u.text) {
 			menu++
 			if menu >= textMenuLines {
 				return true
@@ -4556,6 +4564,55 @@ func textFurnitureFound(units []textUnit) bool {
 	}
 	return false
 }
+
+// textLetterShaped reports a letter: a salutation on a line of its own
+// over the first paragraph ("Dear Mr Patel,", "Liebe Anna,") and a
+// closing greeting under the last ("Yours sincerely,", "Best, Sam").
+func textLetterShaped(units []textUnit) bool {
+	first, last := -1, -1
+	for i, u := range units {
+		if u.prose {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 1 {
+		return false
+	}
+	// The salutation under at most the sender's address and the date: a
+	// page's menu and headline over an open letter are a page's.
+	opens := false
+	for i := max(0, first-textLetterLines); i < first && i < textLetterHead; i++ {
+		if u := units[i]; u.words <= textMaxSalutationWords && textSalutationRe().MatchString(u.text) {
+			opens = true
+		}
+	}
+	if !opens {
+		return false
+	}
+	for i := last + 1; i < len(units) && i <= last+textLetterLines; i++ {
+		if u := units[i]; u.words <= textMaxSignOffWords && (textGreetingRe().MatchString(u.text) || textSignOffRe().MatchString(u.text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// textSalutationRe matches a letter's salutation, in the languages of
+// Europe, with its comma: "Dear Mr Patel,", "Hi Sam,", "Sehr geehrte
+// Frau Roe,", "Chère Marie,".
+var textSalutationRe = lazyRegexp(`^(?i:dear|hi|hello|hey|liebe[rs]?|sehr geehrte[rs]?|hallo|cher|chère|chers|bonjour|querid[oa]s?|estimad[oa]s?|hola|car[oa]|gentile|egregio|drog[ai]|szanown\p{L}*|beste|hej|hei)\b[^!?:]{0,60},$`)
+
+// textLetterLines is how far from the paragraphs a letter's salutation
+// and closing may stand (a subject line, a signature's title), and
+// textMaxSalutationWords the most words of a salutation.
+const (
+	textLetterLines        = 3
+	textLetterHead         = 8 // the most lines over a letter's salutation
+	textMaxSalutationWords = 8
+)
 
 // textMailHeaders returns the units that head the mails of a pasted
 // exchange: each sender's line, a name with its address in angle brackets
@@ -4788,7 +4845,7 @@ var textSignOffRe = lazyRegexp(`^(?:(?:x{1,3}|xo(?:xo)?|[xX]{2,3},)\s*|(?i:euer|
 // textGreetings are the closing greetings of a letter or a post, in the
 // languages of Europe: over a name on its line (textSignOffRe) or on a
 // line of their own (textGreetingRe).
-const textGreetings = `love|lots of love|cheers|best|best wishes|all the best|yours|yours sincerely|yours truly|regards|kind regards|warm regards|hugs|take care|thanks|many thanks|thank you|liebe grüße|viele grüße|herzliche grüße|beste grüße|lg|alles liebe|danke|bisous|gros bisous|cordialement|amitiés|besos|abrazos|un abrazo|saludos|baci|un abbraccio|cordiali saluti|pozdrawiam|groetjes|liefs|kram|hilsen`
+const textGreetings = `love|lots of love|cheers|best|best wishes|all the best|yours|yours sincerely|yours truly|sincerely|respectfully|regards|kind regards|warm regards|best regards|hugs|take care|thanks|many thanks|thank you|liebe grüße|viele grüße|herzliche grüße|beste grüße|lg|alles liebe|danke|bisous|gros bisous|cordialement|amitiés|besos|abrazos|un abrazo|saludos|baci|un abbraccio|cordiali saluti|pozdrawiam|groetjes|liefs|kram|hilsen`
 
 // textGreetingRe matches a letter's closing greeting on a line of its
 // own, its comma kept ("Thanks,", "Best wishes,", "Liebe Grüße,").

@@ -4835,6 +4835,14 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r8_7f7b770_photo_credit_surname", "Long lines formed at the library", "", ""},
 		{"r8_7f7b770_reporters_sections", "Lawmakers are expected to revisit the formula", "", ""},
 		{"r8_2d51bf6_mail_byline_page", "The Riverdale Town Council voted 5-2", "", "Tags: budget, roads"},
+		// Letters keep every line: the sender's address and the date
+		// over the salutation, the closing and the signature block.
+		{"r7_l1_letter_signature", "Leeds LS6 2AB\n\n12 March 2024\n\nDear Mr Patel,", "", ""},
+		{"r7_l1_letter_signature", "Yours sincerely,\n\nSarah Okafor", "", ""},
+		{"r8_letter_addr", "Dear Mr. Hughes,", "", ""},
+		{"r8_letter_addr", "Sincerely,\n\nMargaret Ellis", "", ""},
+		{"r8_email72", "Hi Sam,", "", ""},
+		{"r8_email72", "Harbor Engineering Group\n\n415 Dock Street, Suite 200", "", ""},
 	} {
 		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
 		if err != nil {
@@ -5453,4 +5461,30 @@ func TestTextPrintNoteIsSite(t *testing.T) {
 	}
 	keepsAll(t, a.Text, ps)
 	dropsAll(t, a.Text, "the print note", []string{"A version of this article"})
+}
+
+// TestTextLetterKeepsEveryLine: a letter over 300 words, headed with the
+// sender's address and the date and signed with the name it opens with,
+// was read as a web page (the address block as a menu, the date and the
+// name again as a page's signs) and lost its head, its salutation and its
+// signature; its salutation is no title. A page's menu over an open
+// letter is still a page's.
+func TestTextLetterKeepsEveryLine(t *testing.T) {
+	ps := []string{para("Landlord", 70), para("Damp", 70), para("Repairs", 70), para("Council", 70), para("Notice", 70)}
+	head := []string{"Jane Roe\n14 Mill Lane\nBristol BS1 4ST", "3 April 2024", "Dear Ms Smith,"}
+	tail := []string{"Yours sincerely,", "Jane Roe\nTenant, Flat 2\n14 Mill Lane"}
+	a := pasted(t, append(append(append([]string{}, head...), ps...), tail...)...)
+	keepsAll(t, a.Text, append(strings.Split(strings.Join(append(head, tail...), "\n"), "\n"), ps...))
+	if a.Title != "" && a.Title != "Jane Roe" {
+		t.Errorf("title %q", a.Title)
+	}
+	mail := pasted(t, append(append([]string{"Hi Sam,"}, ps...), "Best,\nAlex", "Alex Moreno\nProject Lead\nHarbor Group\n415 Dock Street")...)
+	keepsAll(t, mail.Text, []string{"Hi Sam,", "Best,", "Harbor Group\n\n415 Dock Street"})
+	if mail.Title == "Hi Sam," {
+		t.Error("the salutation is the title")
+	}
+	page := pasted(t, append(append([]string{"Home\nNews\nPolitics\nSport\nCulture", "An open letter to the minister", "By Jane Roe", "3 April 2024", "Dear Minister,"}, ps...), "Yours sincerely,", "Jane Roe", "Share\nTwitter\nFacebook", "© 2024 Example News")...)
+	if strings.Contains(page.Text, "Politics") || strings.Contains(page.Text, "© 2024") {
+		t.Errorf("an open letter's page kept the site's lines:\n%s", page.Text)
+	}
 }
