@@ -291,6 +291,8 @@ func TestTextClassifyRules(t *testing.T) {
 		{"an external content's placeholder is the site's (de)", "Externer Inhalt", func(u textUnit) bool { return u.boiler }},
 		{"an advertising disclosure is the site's", "Advertising disclosure: we may receive compensation from the companies whose products we review here.", func(u textUnit) bool { return u.boiler }},
 		{"an order button is the site's (de)", "Buch bestellen", func(u textUnit) bool { return u.boiler }},
+		{"an audio player's label is the site's", "Listen to article", func(u textUnit) bool { return u.junk && !u.prose }},
+		{"an audio player's label with its length is the site's", "Listen to this article 5 min", func(u textUnit) bool { return u.junk && !u.prose }},
 		{"a note that comments are for subscribers is the site's (es)", "Los comentarios en esta sección son exclusivos para suscriptores. Suscríbase aquí.", func(u textUnit) bool { return u.boiler }},
 		{"byline", "By Jane Doe", func(u textUnit) bool { return u.byline && u.meta }},
 		{"date", "Nov. 19, 2019 8:03 am ET", func(u textUnit) bool { return u.byline }},
