@@ -633,17 +633,45 @@ func (p *proj) renderChunk(opt Options, cfg *ansi.StyleConfig, t0, t1 int) (*chu
 // same line (an editor's showbreak), apart from the code's own indents.
 const codeIndent = "↪ "
 
-// codeWidth is the cells a top-level code block's line may take: glamour
-// wraps wider ones at the document's margin, left of the code, where their
-// rest reads as prose; appendCodeLine breaks them inside the block first.
-func codeWidth(opt Options, cfg *ansi.StyleConfig) int {
+// codeLayout is what a code block's width depends on: the cells a
+// top-level block's line may take (glamour wraps wider ones at the
+// document's margin, left of the code, where their rest reads as prose;
+// appendCodeLine breaks them inside the block first), and what a nested
+// list and a quote take from it.
+type codeLayout struct{ top, level, quote int }
+
+func codeWidth(opt Options, cfg *ansi.StyleConfig) codeLayout {
 	m := func(u *uint) int {
 		if u == nil {
 			return 0
 		}
 		return int(*u)
 	}
-	return opt.Width - 2*m(cfg.Document.Margin) - m(cfg.CodeBlock.Margin)
+	return codeLayout{
+		top:   opt.Width - 2*m(cfg.Document.Margin) - m(cfg.CodeBlock.Margin),
+		level: int(cfg.List.LevelIndent),
+		quote: m(cfg.BlockQuote.Indent) + 2*m(cfg.BlockQuote.Margin),
+	}
+}
+
+// width is the cells a code block's line may take where n stands: a list
+// inside a list sets it in by a level, a quote by its bar.
+func (c codeLayout) width(n ast.Node) int {
+	w := c.top
+	for p := n.Parent(); p != nil && p.Kind() != ast.KindDocument; p = p.Parent() {
+		switch p.Kind() {
+		case ast.KindList:
+			for q := p.Parent(); q != nil; q = q.Parent() {
+				if q.Kind() == ast.KindList {
+					w -= c.level
+					break
+				}
+			}
+		case ast.KindBlockquote:
+			w -= c.quote
+		}
+	}
+	return w
 }
 
 // appendCodeLine appends a code line to ext, broken into pieces of at most
@@ -705,7 +733,7 @@ type job struct {
 // prepare retargets the leaves of blocks [t0,t1) to anchored copies and
 // moves the blocks into a document of their own. Not concurrency-safe
 // (it relinks siblings); run is.
-func (p *proj) prepare(t0, t1, codeW int) *job {
+func (p *proj) prepare(t0, t1 int, code codeLayout) *job {
 	l0, l1 := p.topLeaf[t0], p.topLeaf[t1]
 	ext := make([]byte, len(p.clean), len(p.clean)+len(p.clean)/4+int(l1-l0)*8+64)
 	copy(ext, p.clean)
@@ -729,10 +757,7 @@ func (p *proj) prepare(t0, t1, codeW int) *job {
 			// output holds no control characters.
 			lines := lf.node.Lines()
 			segs := text.NewSegments()
-			w := 0 // top-level code breaks its long lines itself
-			if lf.node.Parent() != nil && lf.node.Parent().Kind() == ast.KindDocument {
-				w = codeW
-			}
+			w := code.width(lf.node) // code breaks its long lines itself
 			var line []byte
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)

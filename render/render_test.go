@@ -866,3 +866,40 @@ func TestLongCodeLineWrapsInsideTheBlock(t *testing.T) {
 		}
 	}
 }
+
+// A long code line in a list item, a nested list or a quote breaks inside
+// its block too: its rest under the arrow, no line past the width.
+func TestNestedLongCodeLineWrapsInsideTheBlock(t *testing.T) {
+	long := "result <- compute(values, weights = c(0.5, 0.7, 0.4), normalise = TRUE)   # the weighted total of the sample"
+	for _, md := range []string{
+		"- a step\n\n  ```\n  " + long + "\n  ```\n",
+		"- a step\n  - a sub-step\n\n    ```\n    " + long + "\n    ```\n",
+		"> ```\n> " + long + "\n> ```\n",
+		"- a step\n\n  > ```\n  > " + long + "\n  > ```\n",
+	} {
+		for _, w := range []int{40, 60, 80} {
+			d, err := Render(md, Options{Width: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkMap(t, "nested code", md, d, false)
+			var words []string
+			for l := range d.Lines {
+				if cw := xansi.StringWidth(d.Lines[l]); cw > w {
+					t.Errorf("%q at %d: line %d is %d cells: %q", md[:12], w, l, cw, d.Text(l))
+				}
+				txt := strings.TrimLeft(strings.TrimRight(d.Text(l), " "), " •▎")
+				if strings.HasPrefix(txt, "a step") || strings.HasPrefix(txt, "a sub-step") || txt == "" {
+					continue
+				}
+				words = append(words, strings.Fields(strings.TrimPrefix(txt, codeIndent))...)
+				if !strings.HasPrefix(txt, "result") && !strings.HasPrefix(txt, codeIndent) {
+					t.Errorf("%q at %d: line %d breaks out of the code: %q", md[:12], w, l, d.Text(l))
+				}
+			}
+			if strings.Join(words, "") != strings.Join(strings.Fields(long), "") {
+				t.Errorf("%q at %d: code reads %q", md[:12], w, strings.Join(words, " "))
+			}
+		}
+	}
+}
