@@ -267,7 +267,7 @@ func textDeck(units []textUnit, t int, body []int) int {
 		return -1
 	}
 	k := body[0] - 1
-	for k > t && (units[k].junk || units[k].meta && !units[k].prose || textShareButton(units[k]) && textContainsAny(strings.ToLower(units[k].text), textShareLabels) || textNameOverDate(units, k)) {
+	for k > t && (units[k].junk || units[k].meta && !units[k].prose || textShareButton(units[k]) && textShareLabel(units[k].text) || textNameOverDate(units, k)) {
 		k--
 	}
 	if k <= t {
@@ -307,8 +307,18 @@ func textDeck(units []textUnit, t int, body []int) int {
 	return k
 }
 
-// textShareLabels name a share button, in the languages of Europe.
-var textShareLabels = []string{"share", "teilen", "partager", "compartir", "compartilh", "condividi", "udostępnij", "delen", "dela"}
+// textShareLabel reports a share button's label: "Share", a network's
+// name or its share verb in the languages the page cleaner knows
+// ("Teilen", "Partager").
+func textShareLabel(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ".,:;!")
+		if strings.HasPrefix(w, "share") || networkWords[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // textNameOverDate reports the writer's name alone at k right over the
 // date of the piece ("Patrick Barkham" / "Wed 6 Mar 2024 06.00 GMT").
