@@ -4846,14 +4846,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r8_email72", "Hi Sam,", "", ""},
 		{"r8_email72", "Harbor Engineering Group\n\n415 Dock Street, Suite 200", "", ""},
 	} {
-		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := FromText(string(raw))
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := reviewPage(t, c.file)
 		if !strings.Contains(a.Text, c.keep) {
 			t.Errorf("%s: lost %q:\n%s", c.file, c.keep, a.Text)
 		}
@@ -4864,6 +4857,20 @@ func TestTextReviewProbes(t *testing.T) {
 			t.Errorf("%s: opens with %q:\n%s", c.file, c.notFirst, a.Text)
 		}
 	}
+}
+
+// reviewPage cleans a reviewer's page from testdata/review.
+func reviewPage(t *testing.T, file string) *Article {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "review", file+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := FromText(string(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 // TestTextReviewTitles: the reviewers' pages whose title a rule got wrong.
@@ -4880,14 +4887,7 @@ func TestTextReviewTitles(t *testing.T) {
 		{"r6_independent_comments_form", "Dog walkers warned after rise in adder bites during warm spell"},
 		{"r8_2d51bf6_mail_byline_page", "Town council approves budget with new money for road repairs"},
 	} {
-		raw, err := os.ReadFile(filepath.Join("testdata", "review", c.file+".txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := FromText(string(raw))
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := reviewPage(t, c.file)
 		if a.Title != c.title {
 			t.Errorf("%s: title %q, want %q", c.file, a.Title, c.title)
 		}
