@@ -1473,10 +1473,7 @@ func textCommentHead(units []textUnit, i int) bool {
 		strings.HasPrefix(u.text, "@") || textHasDigit(u.text) || textEndsSentence(u.text) {
 		return false
 	}
-	k := i + 1
-	for k < len(units) && units[k].junk {
-		k++
-	}
+	k := textNextNonJunk(units, i)
 	if k >= len(units) || !units[k].byline || units[k].words > textMaxCommentDateWords || !textClockYearRe().MatchString(units[k].text) {
 		return false
 	}
@@ -2680,10 +2677,7 @@ func textTeaserShaped(units []textUnit, k, last int) bool {
 	if textParagraphs(units[k:last+1]) > 1 || !textTitleShaped(units[k-1]) {
 		return false
 	}
-	n := last + 1
-	for n < len(units) && units[n].junk {
-		n++
-	}
+	n := textNextNonJunk(units, last)
 	return n == len(units) || units[n].aside || units[n].teaser || units[n].stop || units[n].boiler
 }
 
@@ -5308,13 +5302,7 @@ func textAsideFeed(units []textUnit, start, i, j, end int) bool {
 	// A paragraph under a question or a lead-in (the article's subheads:
 	// "What happens next?") is no teaser's blurb: the article goes on.
 	blurbs, pairs, longest := 0, 0, 0
-	next := func(k int) int {
-		n := k + 1
-		for n <= end && units[n].junk {
-			n++
-		}
-		return n
-	}
+	next := func(k int) int { return min(textNextNonJunk(units, k), end+1) }
 	for k := j; k <= end; k++ {
 		if !textKeepProse(units[k]) {
 			continue
