@@ -3210,14 +3210,27 @@ func textProductCards(units []textUnit, end int) []int {
 		}
 	}
 	var cards []int
-	dated := 0
+	dated, priced, blocks, price := 0, 0, 0, false
 	for i := end + 1; i <= last; i++ {
 		if u := units[i]; !u.junk && !u.stop && !u.aside {
 			cards = append(cards, i)
 			if u.byline {
 				dated++
 			}
+			price = price || textPriceRe().MatchString(u.text)
+			if strings.ToLower(u.text) == closing {
+				blocks++
+				if price {
+					priced++
+				}
+				price = false
+			}
 		}
+	}
+	if 2*priced < blocks {
+		// A shop's cards carry prices; a network's feed of sponsored
+		// headlines, each closed by its button ("Undo"), does not.
+		return nil
 	}
 	if textFeedShare*dated >= len(cards) && len(strings.Fields(closing)) >= textMinFeedTitleWords {
 		// A date to every few lines, and a title repeated: a feed of
@@ -3237,6 +3250,10 @@ const (
 	textFeedShare         = 4
 	textMinFeedTitleWords = 4
 )
+
+// textPriceRe matches a price: an amount beside a currency's sign or code
+// ("$139.00", "29,99 €", "Rs 1,220", "450 zł").
+var textPriceRe = lazyRegexp(`(?i)(?:[$€£¥₹]\s?\d|\d\s?(?:[$€£¥₹]|(?:eur|usd|gbp|chf|zł|kr)\b)|\b(?:rs\.?|eur|usd|gbp|chf)\s?\d)`)
 
 // textReadMoreLabels are the links that close a teaser: "read more",
 // "mehr lesen", "lire la suite", ...

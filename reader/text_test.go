@@ -2786,6 +2786,31 @@ func TestTextProductCards(t *testing.T) {
 	}
 }
 
+// TestTextSponsoredFeedIsNoProductCards: a paragraph that points below
+// ("check out the footage below:") over a network's feed of sponsored
+// links, each closed by the same button ("Undo"), read as a list of
+// products and kept the whole feed: a shop's cards carry prices, a feed of
+// headlines does not.
+func TestTextSponsoredFeedIsNoProductCards(t *testing.T) {
+	var feed []string
+	for _, c := range [][2]string{{"Snore Fix", "Say Goodbye To Snoring, Say Hello to Sleep"}, {"Xtra-PC", "Slow Computer? You Don't Need a New One"},
+		{"CNBC on MSN", "Phone sales likely to keep falling, top analyst says"}, {"Babbel", "A Million People Learn Languages This Way"},
+		{"Reuters on MSN", "Consumer body takes up complaints of phone shutdowns"}, {"Save70", "The Ultimate Way to Get Cheap Hotel Rooms"}} {
+		feed = append(feed, c[0], c[1], "Undo")
+	}
+	lede := para("Lede", 40)
+	last := "To see the game in action, check out the footage below:"
+	page := strings.Join([]string{"News Site", "  * Tech\n  * Games", "The Game Will Launch in December for $10", "Alex Perry 1 day ago",
+		lede, para("More", 40), last, "by Taboola", "Sponsored Links", "MORE FOR YOU", strings.Join(feed, "\n"), "© 2016 News Site"}, "\n\n")
+	a, err := FromText(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, last) || strings.Contains(a.Text, "Undo") || strings.Contains(a.Text, "Cheap Hotel") {
+		t.Errorf("text:\n%s", a.Text)
+	}
+}
+
 // TestTextTickerRowsPrintedTwice: a ticker's rows, each printed twice one
 // under the other (shown again to scroll), read as a table and
 // outweighed the article beside it.
