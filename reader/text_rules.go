@@ -3739,11 +3739,13 @@ func textItemEnd(units []textUnit, start, end int) int {
 	}
 	for i := start + 1; i <= end; i++ {
 		if u := units[i]; !u.prose && header[strings.ToLower(u.text)] {
-			if i+1 <= end && textKeepProse(units[i-1]) && textKeepProse(units[i+1]) && u.words <= 3 && !textBylineWithin(units, i+1, end, textNextPieceLines) {
-				// An advertisement's label ("Ad Feedback") set between
-				// two paragraphs, as in the page's header: the article
-				// goes on under it, unless a byline or a date follows
-				// within a few lines (the next piece's opening).
+			if n := textNextNonJunk(units, i); n <= end && textKeepProse(units[i-1]) && textKeepProse(units[n]) && !textBylineWithin(units, n, end, textNextPieceLines) {
+				// An advertisement's label ("Ad Feedback") or a
+				// newsletter's sign-up line (its form's placeholders
+				// under it) set between two paragraphs, as in the page's
+				// header: the article goes on under it, unless a byline
+				// or a date follows within a few lines (the next piece's
+				// opening).
 				continue
 			}
 			return i - 1

@@ -5377,10 +5377,11 @@ func TestTextDeckOverNameDateShare(t *testing.T) {
 	keepsAll(t, a.Text, ps)
 }
 
-// TestTextAdLabelBetweenParagraphs: an advertisement's label that the
-// page also prints in its header ("Ad Feedback") and again between two
-// paragraphs does not open a next piece (textItemEnd): the article goes
-// on under it.
+// TestTextAdLabelBetweenParagraphs: an advertisement's label or a
+// newsletter's sign-up line that the page also prints in its header ("Ad
+// Feedback", "SIGN UP FOR OUR NEWSLETTER", its form's placeholders under
+// it in a text browser's dump) and again between two paragraphs does not
+// open a next piece (textItemEnd): the article goes on under it.
 func TestTextAdLabelBetweenParagraphs(t *testing.T) {
 	ps := []string{
 		"The state's largest reservoir has risen nearly twenty feet since last summer after a wet winter in the mountains, officials said on Tuesday.",
@@ -5388,13 +5389,15 @@ func TestTextAdLabelBetweenParagraphs(t *testing.T) {
 		"Federal officials said the higher levels would allow them to delay some of the cuts planned for farmers in the southern valleys this year.",
 		"Scientists warned that warmer winters mean less snow reaches the river as runoff, so the reservoir could fall again quickly after one dry year.",
 	}
-	lines := []string{"Home", "US", "World", "Politics", "Reservoir rises after wet winter, easing fears of shortage", "By Ana Ruiz", "Updated 7:15 AM EST, Tue March 5, 2024", "Ad Feedback",
-		ps[0], ps[1], "Ad Feedback", ps[2], ps[3], "Ad Feedback", "Terms of Use", "© 2024 News Network. All Rights Reserved."}
-	a, err := FromText(strings.Join(lines, "\n"))
-	if err != nil {
-		t.Fatal(err)
+	for _, label := range []string{"Ad Feedback", "SIGN UP FOR OUR NEWSLETTER", "SIGN UP FOR OUR NEWSLETTER\n[ ]\n[Submit]"} {
+		lines := []string{"Home", "US", "World", "Politics", "Reservoir rises after wet winter, easing fears of shortage", "By Ana Ruiz", "Updated 7:15 AM EST, Tue March 5, 2024", label,
+			ps[0], ps[1], label, ps[2], ps[3], label, "Terms of Use", "© 2024 News Network. All Rights Reserved."}
+		a, err := FromText(strings.Join(lines, "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		keepsAll(t, a.Text, ps)
 	}
-	keepsAll(t, a.Text, ps)
 }
 
 // TestTextTitleOverCommentsLinkAndForm: the link to the comments under
