@@ -3210,26 +3210,27 @@ func textProductCards(units []textUnit, end int) []int {
 		}
 	}
 	var cards []int
-	dated, priced, blocks, price := 0, 0, 0, false
+	dated, marked, blocks, mark := 0, 0, 0, false
 	for i := end + 1; i <= last; i++ {
 		if u := units[i]; !u.junk && !u.stop && !u.aside {
 			cards = append(cards, i)
 			if u.byline {
 				dated++
 			}
-			price = price || textPriceRe().MatchString(u.text)
+			mark = mark || u.byline || textPriceRe().MatchString(u.text) // a price or a date
 			if strings.ToLower(u.text) == closing {
 				blocks++
-				if price {
-					priced++
+				if mark {
+					marked++
 				}
-				price = false
+				mark = false
 			}
 		}
 	}
-	if 2*priced < blocks {
-		// A shop's cards carry prices; a network's feed of sponsored
-		// headlines, each closed by its button ("Undo"), does not.
+	if 2*marked < blocks {
+		// A shop's cards carry prices and a tour's its dates; a
+		// network's feed of sponsored headlines, each closed by its
+		// button ("Undo"), neither.
 		return nil
 	}
 	if textFeedShare*dated >= len(cards) && len(strings.Fields(closing)) >= textMinFeedTitleWords {
