@@ -3799,11 +3799,31 @@ func textFeedEnd(units []textUnit, start, end int) int {
 			}
 			n, d = n+1, next
 		}
-		if n >= textMinFeedEntries {
+		if n >= textMinFeedEntries && !textGoesOnUnder(units, start, h, d, end) {
 			return h - 1
 		}
 	}
 	return end
+}
+
+// textGoesOnUnder reports whether the article in units[start:h] goes on
+// under the box of teasers that ends at d: two paragraphs or more in a
+// row right under it, each sharing textMinBoxSharedWords longer words with
+// the article above. A feed's entry has a lone blurb, the site's lines
+// under a box are about the site, and the next piece of an endless page
+// opens with its headline.
+func textGoesOnUnder(units []textUnit, start, h, d, end int) bool {
+	above := textTopicWords(units[start:h])
+	n := 0
+	for p := textNextNonJunk(units, d); p <= end && textKeepProse(units[p]) && !units[p].list; p = textNextNonJunk(units, p) {
+		mine := make(map[string]bool)
+		textAddTopicWords(mine, units[p].text)
+		if textSharedWords(mine, above) < textMinBoxSharedWords {
+			break
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // textMinFeedEntries is the fewest entries of a feed of posts, and

@@ -3285,6 +3285,43 @@ func keepsAll(t *testing.T, text string, paras []string) {
 	}
 }
 
+// TestTextTeaserBoxInsideTheArticle: a box of other stories set inside
+// the article ("Recommended", three headlines each over its writer and
+// date) cut the run there, as a feed of posts under the article does, and
+// lost the article's second half. The paragraphs right under the box, two
+// or more in a row written about the same things as the article above,
+// are the article going on; a feed's lone blurbs and the site's own lines
+// under the box still are not.
+func TestTextTeaserBoxInsideTheArticle(t *testing.T) {
+	above := []string{
+		"In the summer of 1898, the Scottish chemist William Ramsay made a discovery that would change the look of cities: a gas that glowed a brilliant crimson when electricity passed through it in a sealed glass tube.",
+		"In a new book on the history of neon lighting, the philosopher argues that the glowing tubes were the defining light of the century, at once modern and strangely old-fashioned in the way they were made by hand.",
+		"In the 1910s, neon signs started to appear on the boulevards of Paris, at precisely the time when electric light was becoming part of everyday life in the wealthier districts of the city.",
+	}
+	below := []string{
+		"Amid this artistic groundswell, the engineer Georges Claude premiered his glowing tubes at the Paris motor show, and within a few years electric signs lit up the boulevards, theaters and hotels across the city.",
+		"Of course, the very quality that made neon a poor choice for lighting a room made the glowing tubes perfect for signs: their colors could be seen from far away in the cities, even in fog.",
+		"Neon began to be phased out in the following decades, thanks to cheaper fluorescent tubes and plastic signs lit from behind, and the craft of bending the glass tubes by hand nearly disappeared.",
+	}
+	box := []string{"Recommended", "Remembering Pittsburgh's Most Mesmerizing Sign", "Mark Byrnes", "Jul 17, 2014",
+		"Navigator: Ode To The Dead Mall", "Tanvi Misra", "Mar 9, 2018", "The Twists and Turns of Making a Neon Sign", "Linda Poon", "Aug 23, 2017"}
+	head := []string{"Home", "Design", "Transportation", "Why Neon Is the Ultimate Symbol of the 20th Century", "Sarah Archer", "1:39 PM ET"}
+	tail := []string{"This article originally appeared on The Atlantic.", "About the Author", "© 2019 The Atlantic Monthly Group"}
+	page := append(append(append(append(append([]string{}, head...), above...), box...), below...), tail...)
+	a := pasted(t, page...)
+	keepsAll(t, a.Text, append(append([]string{}, above...), below...))
+	dropsAll(t, a.Text, "the box's teasers", box[1:3])
+
+	// The site's lines under the box, about other things, stay out.
+	site := []string{
+		"CityLab is committed to telling the story of the world's cities: how they work, the challenges they face, and the solutions they need.",
+		"Sign up for our daily newsletter to get the best of our journalism delivered to your inbox every morning, free of charge.",
+	}
+	page = append(append(append(append(append([]string{}, head...), above...), below...), box...), site...)
+	a = pasted(t, append(page, tail[2])...)
+	dropsAll(t, a.Text, "the site's lines under the box", site)
+}
+
 // TestTextFeedUnderTheArticle: a browser's copy of the site's feed of other
 // posts under the article (headline, author, date, blurb, each without a
 // bullet) read as the article's paragraphs; a timeline (a date over each
