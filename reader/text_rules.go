@@ -1019,7 +1019,90 @@ func textClassify(units []textUnit) {
 		}
 	}
 	textClassifySlides(units)
+	textClassifyCharts(units)
 }
+
+// textClassifyCharts finds a chart set between the article's paragraphs:
+// its axis labels, one to a line in a browser's copy ("$900", "billion",
+// "’17", "4.5%"), textMinChartLabels or more of them, three in four of the
+// block's lines, with a paragraph within textChartEdge lines above and
+// below (the chart's title over it, its credit under it). Forty such lines
+// outweighed the sections around them; they are placeholders now (left
+// out, costing nothing), and the chart's title and credit cost nothing, so
+// the run goes through. Pagination under an article has no paragraph
+// right below it.
+func textClassifyCharts(units []textUnit) {
+	for a := 0; a < len(units); a++ {
+		if !textChartLabel(units[a]) {
+			continue
+		}
+		labels, lines, b := 0, 0, a
+		for k := a; k < len(units) && !units[k].prose && (textChartLabel(units[k]) || k-b <= textChartEdge); k++ {
+			if textChartLabel(units[k]) {
+				labels, b = labels+1, k
+			}
+			if !units[k].junk {
+				lines++
+			}
+		}
+		above, below := textProseWithin(units, a, -1), textProseWithin(units, b, 1)
+		if labels < textMinChartLabels || 4*labels < 3*lines || above < 0 || below < 0 {
+			a = b
+			continue
+		}
+		for k := above + 1; k < below; k++ {
+			u := &units[k]
+			if textChartLabel(*u) {
+				u.junk = true
+			}
+			u.score = 0
+		}
+		a = below
+	}
+}
+
+// textProseWithin returns the paragraph within textChartEdge lines of k
+// going in direction dir (-1 up, 1 down), or -1.
+func textProseWithin(units []textUnit, k, dir int) int {
+	for n, i := 0, k+dir; n < textChartEdge && i >= 0 && i < len(units); n, i = n+1, i+dir {
+		if u := units[i]; u.prose && !u.boiler {
+			return i
+		}
+		if u := units[i]; u.stop || u.aside {
+			return -1
+		}
+	}
+	return -1
+}
+
+// A chart has this many axis labels or more; its title over them and its
+// credit under them take this many lines at most.
+const (
+	textMinChartLabels = 8
+	textChartEdge      = 3
+)
+
+// textChartLabel reports a chart's axis label: a line of three words at
+// most, each a number, an amount, a share, a year's last digits or a
+// magnitude ("$915", "billion", "’17", "4.5%").
+func textChartLabel(u textUnit) bool {
+	if u.prose || u.words > 3 || !textHasDigit(u.text) && !textMagnitudes[strings.ToLower(strings.TrimSpace(u.text))] {
+		return false
+	}
+	for _, f := range strings.Fields(u.text) {
+		if !textChartTokenRe().MatchString(f) && !textMagnitudes[strings.ToLower(f)] {
+			return false
+		}
+	}
+	return strings.TrimSpace(u.text) != ""
+}
+
+// textChartTokenRe matches a number on a chart's axis: "600", "$1.2",
+// "-3.5%", "’17", "'08", "2,000".
+var textChartTokenRe = lazyRegexp(`^(?:[-+−–]?[$€£¥]?\d[\d.,]*(?:%|[kmb]n?)?|[’']\d{2}|%)$`)
+
+// textMagnitudes are the words a chart writes under its amounts.
+var textMagnitudes = wordSet("billion", "million", "trillion", "thousand", "percent", "bn", "mn", "mrd", "mio", "milliarden", "millionen", "milliards", "millions", "millones")
 
 // textClassifyRecommends marks "DW recommends", "We recommend" as the
 // heading of a box of other stories when a headline, not a paragraph,

@@ -3322,6 +3322,46 @@ func TestTextTeaserBoxInsideTheArticle(t *testing.T) {
 	dropsAll(t, a.Text, "the site's lines under the box", site)
 }
 
+// TestTextChartBetweenParagraphs: a chart set between the article's
+// sections leaves its axis labels in a browser's copy, one to a line
+// ("$900", "billion", "’17", "’18" ...), printed twice for two screen
+// sizes: forty lines that outweighed the sections around them, so only the
+// first and the last section stayed. The labels cost nothing now and are
+// left out; the sections stay.
+func TestTextChartBetweenParagraphs(t *testing.T) {
+	chart := func(title string) []string {
+		lines := []string{title}
+		for range 2 {
+			lines = append(lines, "$915", "billion", "$900", "billion", "600", "300", "0")
+			for y := 17; y <= 28; y++ {
+				lines = append(lines, fmt.Sprintf("’%d", y))
+			}
+		}
+		return append(lines, "By The Daily Times | Source: Congressional Budget Office")
+	}
+	var ps []string
+	page := []string{"Home", "Business", "As Debt Rises, Interest Will Soon Cost More Than the Military", "By Nelson Schwartz", "Nov. 25, 2018"}
+	for s := range 4 {
+		for k := range 3 {
+			p := para(fmt.Sprintf("Section%dPart%d", s, k), 30+5*k)
+			ps = append(ps, p)
+			page = append(page, p)
+		}
+		if s < 3 {
+			page = append(page, chart(fmt.Sprintf("Interest payments on the debt, part %d", s))...)
+		}
+	}
+	page = append(page, "More about the federal debt", "© 2018 The Daily Times")
+	a, err := FromText(strings.Join(page, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, ps)
+	if strings.Contains(a.Text, "’17") || strings.Contains(a.Text, "$915") {
+		t.Errorf("kept the chart's labels:\n%s", a.Text)
+	}
+}
+
 // TestTextFeedUnderTheArticle: a browser's copy of the site's feed of other
 // posts under the article (headline, author, date, blurb, each without a
 // bullet) read as the article's paragraphs; a timeline (a date over each
