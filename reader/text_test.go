@@ -3362,6 +3362,36 @@ func TestTextChartBetweenParagraphs(t *testing.T) {
 	}
 }
 
+// TestTextSignInToCommentEndsTheArticle: a comment box's prompt ("Sign
+// in to post a comment.") with no heading over it, then a feed of other
+// stories (a headline over a blurb of forty words, each), read as the
+// article going on: the feed's blurbs outweighed the paragraphs lost to
+// them. The prompt ends the article as a comments heading does.
+func TestTextSignInToCommentEndsTheArticle(t *testing.T) {
+	var ps []string
+	page := []string{"Home", "News", "Veteran's photo of her baby in a flag sparks a row", "By Gillian Mohney March 11, 2015 3:46 PM"}
+	for k := range 5 {
+		p := para(fmt.Sprint("Story", k), 30+4*k)
+		ps = append(ps, p)
+		page = append(page, p)
+	}
+	page = append(page, "Sign in to post a reply.", "Sorry, we can't load comments right now. Try again.", "Sign in to post a comment.")
+	var feed []string
+	for k, h := range []string{"Sitcom Star Dead at 69", "Congressman Picked for Interior Secretary", "City Falls After Months of Siege", "Yoga Founder Found Dead",
+		"Critics Praise the New Space Film", "Rapper Meets the President-Elect", "Cold Snap to Bring Record Lows", "Boy Saves Mother From Frozen Pond"} {
+		b := para(fmt.Sprint("Blurb", k), 40+3*k)
+		feed = append(feed, b)
+		page = append(page, h, b)
+	}
+	page = append(page, "Terms", "Privacy", "© 2016 News Network")
+	a, err := FromText(strings.Join(page, "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, ps)
+	dropsAll(t, a.Text, "the feed's blurbs", feed)
+}
+
 // TestTextFeedUnderTheArticle: a browser's copy of the site's feed of other
 // posts under the article (headline, author, date, blurb, each without a
 // bullet) read as the article's paragraphs; a timeline (a date over each
