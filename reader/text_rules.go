@@ -345,7 +345,7 @@ var textCookiePersonRe = lazyRegexp(`\b(?:we|our|us|you|your|wir|unsere?[rnms]?|
 // textThreadRe matches the count that heads a comment thread, with the
 // article's title after it: "25 thoughts on “Title”", "11 Antworten zu
 // „Titel“". (As a list item, in the header's links, it is no heading.)
-var textThreadRe = lazyRegexp(`^\d+\s+(?:comments?|responses?|repl(?:y|ies)|thoughts|antworten|kommentare|comentários|comentarios|commentaires|commenti|réponses|respuestas|respostas|комментари\p{L}*|ответ\p{L}*)\s+(?:to|on|zu|auf|em|en|sur|a|su|para|de|на|к)\s`)
+var textThreadRe = lazyRegexp(`^\d+\s+(?:comments?|responses?|repl(?:y|ies)|thoughts|antworten|kommentare|comentários|comentarios|commentaires|commenti|réponses|respuestas|respostas|комментари\p{L}*|ответ\p{L}*)\s+(?:to|on|zu|auf|em|en|sur|a|su|para|de|на|к)\s|^there (?:are|is|were) \d+ (?:comments?|responses?|replies)[\s:.!]*$|^(?:es gibt|bisher) \d+ kommentare?[\s:.!]*$|^il y a \d+ commentaires?[\s:.!]*$|^hay \d+ comentarios?[\s:.!]*$`)
 
 // textTeaserLineRe matches a link to another story that names it after
 // a box heading on the same line ("Read also: ...", "Lea también: ...").

@@ -3392,6 +3392,33 @@ func TestTextSignInToCommentEndsTheArticle(t *testing.T) {
 	dropsAll(t, a.Text, "the feed's blurbs", feed)
 }
 
+// TestTextCommentCountOverThread: "There are 13 comments" over a thread
+// of comments (a name and a date over each) did not end the article: the
+// comments read as its paragraphs. The count heads the thread as "13
+// comments" does.
+func TestTextCommentCountOverThread(t *testing.T) {
+	ps := []string{
+		"Stack Overflow released data from its jobs board this week, and it shows a steady rise in the number of listings that ask for React skills.",
+		"WordPress developers, by contrast, face more competition for fewer posts: the site counts almost three applicants for every listing that names the platform.",
+		"The company cautioned that its board is only one corner of the market, and that agencies often hire through their own networks instead.",
+	}
+	comments := []string{
+		"If there were really no demand for WordPress developers, I would not be so busy. But the kind of work people ask for has changed a lot.",
+		"One nuance might be that many people who call themselves developers are really site builders, who assemble themes and plugins for clients.",
+		"I feel like you are right on this one. Many self-described developers do not write code, and clients cannot tell the difference.",
+	}
+	page := []string{"Home", "News", "Jobs Data Shows React Skills in High Demand", "Posted by Jeff Chandler · March 9, 2017", ps[0], ps[1], ps[2],
+		"Posted in News", "Tagged jobs, stack overflow", "There are 13 comments",
+		"Sallie Goetsch · March 10, 2017 at 12:20 AM", comments[0], "Rarst · March 10, 2017 at 1:26 AM", comments[1], "Barry Kooij · March 10, 2017 at 2:56 AM", comments[2],
+		"Your email address will not be published. Required fields are marked *", "© 2017 WP Tavern"}
+	a, err := FromText(strings.Join(page, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, ps)
+	dropsAll(t, a.Text, "the comments", comments)
+}
+
 // TestTextFeedUnderTheArticle: a browser's copy of the site's feed of other
 // posts under the article (headline, author, date, blurb, each without a
 // bullet) read as the article's paragraphs; a timeline (a date over each
