@@ -351,6 +351,22 @@ func textCaseJoins(s string) int {
 	return n
 }
 
+// textUnglue puts a space where a small letter runs into a capital, as
+// the copy glues two links ("Yahoo FinanceOctober 13" -> "Yahoo Finance
+// October 13").
+func textUnglue(s string) string {
+	var b strings.Builder
+	var prev rune
+	for _, r := range s {
+		if unicode.IsLower(prev) && unicode.IsUpper(r) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
 // textTitleText is the title line without an image's placeholder glued
 // to it ("[csm_camp_10]Skiing Made Light"; see textDropPlaceholders), nor
 // the site's address a window title ends with.

@@ -450,7 +450,7 @@ var textCaptionRe = lazyRegexp(`^(?:image|media|photo|picture|video) caption|[.!
 
 // textByDateRe matches a byline with its date: "By Jane Roe and John Doe
 // on Monday, November 18th, 2019", "Von Jane Roe, 4. März 2020".
-var textByDateRe = lazyRegexp(`^(?i:by|von|par|por|door|di|av) (?:\p{Lu}\S*\s*,?\s*(?:and |und |et |y |e )?){1,6}(?:on |am |le |el |il |, )?.{0,25}\d`)
+var textByDateRe = lazyRegexp(`^(?i:by|von|par|por|door|di|av) (?:\p{Lu}\S*\s*,?\s*(?:and |und |et |y |e )?){1,6}(?:on |am |le |el |il |, )?.{0,25}\d|^(?i:posted|published|updated|last updated)(?: on)? .{0,25}\d`)
 
 // textCallRe matches the site's call to its reader, in the languages of
 // Europe: an imperative that opens the line ("Subscribe now to ...",
@@ -960,12 +960,18 @@ func textClassify(units []textUnit) {
 		}
 		if u.prose && realWords <= 20 && textEndsWithTime(low) && textHasMonth(low) && textByDateRe().MatchString(stripped) {
 			// "By Jane Roe on Monday, November 18th, 2019 at 11:08
-			// a.m.": a byline, though its "a.m." ends it as a sentence.
+			// a.m.", "posted on April 21, 2015, at 11:29 a.m.": a
+			// byline, though its "a.m." ends it as a sentence.
 			u.prose = false
 		}
 		u.byline = !u.prose && realWords <= 20 && (textHasDigit(low) && textHasMonth(low) && textDateRe().MatchString(low) ||
 			(textHasDigit(low) || textContainsAny(low, textBylineWords)) && textBylineRe().MatchString(low) ||
 			textHasDigit(low) && textContainsAny(low, textElseDateWords) && textElseDateRe().MatchString(low))
+		if !u.byline && !u.prose && realWords <= 8 && textHasDigit(low) && textCaseJoins(stripped) > 0 {
+			// A source glued to its date by the copy ("Yahoo
+			// FinanceOctober 13, 2016"): a date line still.
+			u.byline = textDateRe().MatchString(strings.ToLower(textUnglue(stripped)))
+		}
 		u.meta = u.byline || !u.prose && realWords <= 20 && textContainsAny(low, textCreditWords) && textCreditRe().MatchString(low)
 		if u.prose && (realWords <= textCaptionWords && (textContainsAny(low, textPhotoWords) || strings.Contains(low, "credit")) && textCaptionRe().MatchString(low) ||
 			realWords <= textLongCaptionWords && strings.Contains(low, "photo") && textFilePhotoRe().MatchString(low)) {

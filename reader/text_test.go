@@ -1823,6 +1823,27 @@ func titleOf(lines ...string) string {
 	return ""
 }
 
+// TestTextTitleOverAGluedOrPostedDate: a date line the copy glued to
+// its source ("Yahoo FinanceOctober 13, 2016") or wrote as a sentence
+// ("posted on April 21, 2015, at 11:29 a.m.") was no date: the source
+// line, or the writer's name under it, became the title. Both are dates
+// under the headline now.
+func TestTextTitleOverAGluedOrPostedDate(t *testing.T) {
+	lede := "Virtual reality has officially reached the consoles, and the first games show what the headset can do when a studio designs for it."
+	for _, c := range []struct{ head string }{{"These are the 8 coolest PlayStation VR games"}, {"Student Dies After Diet Pills She Bought Online"}} {
+		pages := [][]string{
+			{"Home", "Finance", "Dow", "18,037.10", c.head, "Ben Silverman", "Games Editor", "Yahoo FinanceOctober 13, 2016", "Sony’s PlayStation VR.", lede, para("Next", 40)},
+			{"653,817 VIEWS", c.head, "An inquest into the student's death has been adjourned until July.", "posted on April 21, 2015, at 11:29 a.m.",
+				"Mark Di Stefano", "BuzzFeed News Reporter", "Tweet", "Bookmark it", "Tweet", lede, para("Next", 40)},
+		}
+		for _, p := range pages {
+			if got := titleOf(p...); got != c.head {
+				t.Errorf("title %q, want %q", got, c.head)
+			}
+		}
+	}
+}
+
 // TestTextTitleOverItsByline: the headline is the line over the byline
 // block, however the block is written (a name alone, a name with a role,
 // a picture and its credit before the byline), not a nearer headline
