@@ -3503,9 +3503,12 @@ func textCountUnderByline(units []textUnit, b, s, start int) bool {
 		return false
 	}
 	between := 0 // lines between the count and the prose, a sign-up form's not counted
-	for _, u := range units[s+1 : start] {
+	for k, u := range units[s+1 : start] {
 		if u.byline || u.prose {
 			return false // a comment's name and date
+		}
+		if k == 0 && u.words <= 6 && len(u.text) > 0 && u.text[0] >= '0' && u.text[0] <= '9' {
+			continue // the link's count under it ("reader comments" / "75 with 51 posters participating")
 		}
 		if !u.boiler && !u.junk {
 			between++

@@ -1844,6 +1844,21 @@ func TestTextTitleOverAGluedOrPostedDate(t *testing.T) {
 	}
 }
 
+// TestTextTitleOverCommentsLinkWithCount: the header's link to the
+// comments ("reader comments") with its count on the next line ("75 with
+// 51 posters participating") over a share bar was taken for the thread's
+// heading, and the count became the title.
+func TestTextTitleOverCommentsLinkWithCount(t *testing.T) {
+	head := "Just-released Minecraft exploit makes it easy to crash game servers"
+	got := titleOf("Biz & IT", "Tech", head, "Two-year-old bug exposes thousands of servers to crippling attack.", "Dan Goodin - Apr 16, 2015 8:02 pm UTC",
+		"reader comments", "75 with 51 posters participating", "Share this story", "Share on Facebook", "Share on Twitter",
+		"A flaw in the wildly popular online game makes it easy for just about anyone to crash the servers that host it, a researcher said this week.",
+		para("Next", 40), para("More", 40))
+	if got != head {
+		t.Errorf("title %q", got)
+	}
+}
+
 // TestTextTitleOverItsByline: the headline is the line over the byline
 // block, however the block is written (a name alone, a name with a role,
 // a picture and its credit before the byline), not a nearer headline
