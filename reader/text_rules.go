@@ -3316,10 +3316,15 @@ func textProductCards(units []textUnit, end int) []int {
 			}
 		}
 	}
-	if 2*marked < blocks {
-		// A shop's cards carry prices and a tour's its dates; a
-		// network's feed of sponsored headlines, each closed by its
-		// button ("Undo"), neither.
+	labelled := false // a box's labels open the block ("by Taboola", "Sponsored Links")
+	for i := end + 1; i <= last && (units[i].junk || units[i].aside || units[i].boiler || units[i].meta); i++ {
+		labelled = labelled || units[i].aside || units[i].boiler
+	}
+	if labelled && 2*marked < blocks {
+		// A network's feed of sponsored headlines under its labels,
+		// each closed by its button ("Undo"): no card carries a price
+		// or a date, as a shop's and a tour's do (a roundup's books or
+		// gadgets may show none, but no sponsor's label opens them).
 		return nil
 	}
 	if textFeedShare*dated >= len(cards) && len(strings.Fields(closing)) >= textMinFeedTitleWords {

@@ -2846,6 +2846,23 @@ func TestTextSponsoredFeedIsNoProductCards(t *testing.T) {
 	if !strings.Contains(a.Text, last) || strings.Contains(a.Text, "Undo") || strings.Contains(a.Text, "Cheap Hotel") {
 		t.Errorf("text:\n%s", a.Text)
 	}
+
+	// A roundup's cards need no prices: no sponsor's label opens them.
+	var books []string
+	for _, b := range [][2]string{{"Cold Harbour", "A widow returns to her husband's village and finds the harbour master lying about the night he drowned."},
+		{"The Glass Orchard", "Two sisters inherit a failing farm and a ledger that shows their father sold it twice."},
+		{"North of Nowhere", "A snowbound train, a missing courier and a detective who cannot remember boarding."}} {
+		books = append(books, b[0], "Jane Roe", b[1], "Read our review")
+	}
+	last = "These are the thrillers our critics could not put down this year. Check out our picks below."
+	page = strings.Join([]string{"News Site", "  * Books\n  * Culture", "The Best Thrillers of the Year", "By Ana Ruiz", lede, para("More", 40), para("Still", 40), last,
+		strings.Join(books, "\n"), "More in Books", "© 2024 News Site"}, "\n\n")
+	if a, err = FromText(page); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Cold Harbour") || !strings.Contains(a.Text, "a detective who cannot remember boarding") {
+		t.Errorf("lost the roundup's cards:\n%s", a.Text)
+	}
 }
 
 // TestTextTickerRowsPrintedTwice: a ticker's rows, each printed twice one
