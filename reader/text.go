@@ -602,6 +602,7 @@ type textUnit struct {
 	meta     bool    // a byline, a date, a photo credit
 	byline   bool    // a byline or a date
 	junk     bool    // an image placeholder, a form field, a bare URL
+	chart    bool    // a chart's axis label between paragraphs (junk too; no sign of a page)
 	siteLine bool    // boiler by its words alone (a licence, a disclaimer, a post's footer): no sign of a page by itself
 	repeated bool    // the same line occurs elsewhere in the dump
 	dup      float64 // share of its word 4-grams found elsewhere in the dump

@@ -1032,34 +1032,39 @@ func textClassify(units []textUnit) {
 // its axis labels, one to a line in a browser's copy ("$900", "billion",
 // "’17", "4.5%"), textMinChartLabels or more of them, three in four of the
 // block's lines, with a paragraph within textChartEdge lines above and
-// below (the chart's title over it, its credit under it). Forty such lines
-// outweighed the sections around them; they are placeholders now (left
-// out, costing nothing), and the chart's title and credit cost nothing, so
-// the run goes through. Pagination under an article has no paragraph
-// right below it.
+// below (the chart's title over it, its credit under it), one in four of
+// the labels more than a bare number (an amount, a share, a year's "’17",
+// a magnitude: pagination's "1", "2" ... "10" are no chart). Forty such
+// lines outweighed the sections around them; they are placeholders now
+// (left out, costing nothing, and no sign of a web page: a note's list of
+// amounts is a note's), and the chart's title and credit cost nothing, so
+// the run goes through.
 func textClassifyCharts(units []textUnit) {
 	for a := 0; a < len(units); a++ {
 		if !textChartLabel(units[a]) {
 			continue
 		}
-		labels, lines, b := 0, 0, a
+		labels, marked, lines, b := 0, 0, 0, a
 		for k := a; k < len(units) && !units[k].prose && (textChartLabel(units[k]) || k-b <= textChartEdge); k++ {
 			if textChartLabel(units[k]) {
 				labels, b = labels+1, k
+				if strings.Trim(units[k].text, "0123456789 ") != "" {
+					marked++
+				}
 			}
 			if !units[k].junk {
 				lines++
 			}
 		}
 		above, below := textProseWithin(units, a, -1), textProseWithin(units, b, 1)
-		if labels < textMinChartLabels || 4*labels < 3*lines || above < 0 || below < 0 {
+		if labels < textMinChartLabels || 4*labels < 3*lines || 4*marked < labels || above < 0 || below < 0 {
 			a = b
 			continue
 		}
 		for k := above + 1; k < below; k++ {
 			u := &units[k]
 			if textChartLabel(*u) {
-				u.junk = true
+				u.junk, u.chart = true, true
 			}
 			u.score = 0
 		}
@@ -4677,7 +4682,7 @@ func textFurnitureFound(units []textUnit) bool {
 			return true
 		case u.meta && !(short && u.byline), u.repeated && u.words >= 2 && !short:
 			return true
-		case u.junk && !textNoteJunk(u):
+		case u.junk && !u.chart && !textNoteJunk(u):
 			return true
 		case textHeadlineCased(u) && i+1 < len(units) && textHeadlineCased(units[i+1]):
 			return true

@@ -3414,6 +3414,30 @@ func TestTextChartBetweenParagraphs(t *testing.T) {
 	if strings.Contains(a.Text, "’17") || strings.Contains(a.Text, "$915") {
 		t.Errorf("kept the chart's labels:\n%s", a.Text)
 	}
+
+	// A note's list of amounts is the note's: every line stays.
+	note := []string{"Hi Sam,", "Thanks for sorting out the flat while I was away. I went through the bank statement last night and I think the landlord charged us twice.",
+		"These are the amounts that left the joint account since January:", "£120", "£45.50", "£120", "£310", "£45.50", "£89.99", "£120", "£210",
+		"I can't match the £310 or the £210 to any invoice he sent us. Can you check whether you have paperwork for those two?", "Cheers,", "Alex"}
+	if a, err = FromText(strings.Join(note, "\n")); err != nil {
+		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, note)
+	// Pagination under a post ("1" ... "10", "Next") is no chart: the
+	// writer's blurb under it stays out.
+	post := []string{"Home", "Garden", "How I finally ripened my tomatoes", "Posted by greenfingers", "August 21, 2023",
+		para("Tomatoes", 40), para("Wall", 40), para("Pinch", 40)}
+	for k := 1; k <= 10; k++ {
+		post = append(post, fmt.Sprint(k))
+	}
+	blurb := "Greenfingers is a retired teacher who has been growing vegetables on the same allotment for thirty years and writes here most weeks."
+	post = append(post, "Next", blurb, "Recent comments", "Archives", "Categories")
+	if a, err = FromText(strings.Join(post, "\n")); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, blurb) || strings.Contains(a.Text, "Next") {
+		t.Errorf("kept the page's lines under the pagination:\n%s", a.Text)
+	}
 }
 
 // TestTextSignInToCommentEndsTheArticle: a comment box's prompt ("Sign
