@@ -3884,7 +3884,7 @@ func textFeedEnd(units []textUnit, start, end int) int {
 		if !ok || textParagraphs(units[start:h]) < 2 {
 			continue
 		}
-		n, d := 1, i
+		n, d, bare := 1, i, true // bare: no entry has a blurb under it
 		for n < textMinFeedEntries {
 			next, prose := -1, 0
 			for k := d + 1; k <= end && k <= d+textFeedEntryUnits; k++ {
@@ -3899,9 +3899,9 @@ func textFeedEnd(units []textUnit, start, end int) int {
 			if next < 0 || prose > 1 {
 				break
 			}
-			n, d = n+1, next
+			n, d, bare = n+1, next, bare && prose == 0
 		}
-		if n >= textMinFeedEntries && !textGoesOnUnder(units, start, h, d, end) {
+		if n >= textMinFeedEntries && !(bare && textGoesOnUnder(units, start, h, d, end)) {
 			return h - 1
 		}
 	}
@@ -3909,11 +3909,12 @@ func textFeedEnd(units []textUnit, start, end int) int {
 }
 
 // textGoesOnUnder reports whether the article in units[start:h] goes on
-// under the box of teasers that ends at d: two paragraphs or more in a
-// row right under it, each sharing textMinBoxSharedWords longer words with
-// the article above. A feed's entry has a lone blurb, the site's lines
-// under a box are about the site, and the next piece of an endless page
-// opens with its headline.
+// under the box of bare teasers (headlines over dates, no blurb) that ends
+// at d: two paragraphs or more in a row right under it, each sharing
+// textMinBoxSharedWords longer words with the article above. A feed's
+// entries have blurbs (on the article's topic too: the last one's would
+// count), the site's lines under a box are about the site, and the next
+// piece of an endless page opens with its headline.
 func textGoesOnUnder(units []textUnit, start, h, d, end int) bool {
 	above := textTopicWords(units[start:h])
 	n := 0

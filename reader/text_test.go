@@ -5082,6 +5082,16 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r8_letter_addr", "Sincerely,\n\nMargaret Ellis", "", ""},
 		{"r8_email72", "Hi Sam,", "", ""},
 		{"r8_email72", "Harbor Engineering Group\n\n415 Dock Street, Suite 200", "", ""},
+		// A fourth review's pages (session 20), of rules written from
+		// go-readability's test pages:
+		{"r9_c1_cards_books_noprice", "A widow returns to her husband's village", "", ""},
+		{"r9_c3_cards_gear_checkprice", "Sony WH-1000XM5", "", ""},
+		{"r9_f7_feed_blurbs_then_para", "", "", "Consultants accept new pay offer"},
+		{"r9_f9_feed_blurbs_then_bio", "", "", "Sarah Collins has been the health correspondent"},
+		{"r9_f9_feed_blurbs_then_bio", "", "", "GP practices warn of cuts"},
+		{"r9_h3_pagination", "", "", "Greenfingers is a retired teacher"},
+		{"r9_h4_note_amounts", "Hi Sam,", "", ""},
+		{"r9_h4_note_amounts", "£89.99", "", ""},
 	} {
 		a := reviewPage(t, c.file)
 		if !strings.Contains(a.Text, c.keep) {
