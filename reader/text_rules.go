@@ -3842,13 +3842,18 @@ func textItemEnd(units []textUnit, start, end int) int {
 	}
 	for i := start + 1; i <= end; i++ {
 		if u := units[i]; !u.prose && header[strings.ToLower(u.text)] {
-			if n := textNextNonJunk(units, i); n <= end && textKeepProse(units[i-1]) && textKeepProse(units[n]) && !textBylineWithin(units, n, end, textNextPieceLines) {
-				// An advertisement's label ("Ad Feedback") or a
-				// newsletter's sign-up line (its form's placeholders
-				// under it) set between two paragraphs, as in the page's
-				// header: the article goes on under it, unless a byline
-				// or a date follows within a few lines (the next piece's
-				// opening).
+			n := textNextNonJunk(units, i)
+			short := u.words <= 3 || n > i+1 || textGoesOnUnder(units, start, i, i, end)
+			if n <= end && short && textKeepProse(units[i-1]) && textKeepProse(units[n]) && !textBylineWithin(units, n, end, textNextPieceLines) {
+				// An advertisement's label ("Ad Feedback") set between
+				// two paragraphs, as in the page's header: the article
+				// goes on under it, unless a byline or a date follows
+				// within a few lines (the next piece's opening). A
+				// longer line (a newsletter's sign-up) lets it go on
+				// only over its form's placeholders or over paragraphs
+				// written about the same things: under the article's
+				// last paragraph it opens the site's box or the next
+				// story.
 				continue
 			}
 			return i - 1
@@ -3909,12 +3914,13 @@ func textFeedEnd(units []textUnit, start, end int) int {
 }
 
 // textGoesOnUnder reports whether the article in units[start:h] goes on
-// under the box of bare teasers (headlines over dates, no blurb) that ends
-// at d: two paragraphs or more in a row right under it, each sharing
-// textMinBoxSharedWords longer words with the article above. A feed's
-// entries have blurbs (on the article's topic too: the last one's would
-// count), the site's lines under a box are about the site, and the next
-// piece of an endless page opens with its headline.
+// under the site's lines that end at d (a box of bare teasers, headlines
+// over dates with no blurb; a newsletter's sign-up line): two paragraphs
+// or more in a row right under them, each sharing textMinBoxSharedWords
+// longer words with the article above. A feed's entries have blurbs (on
+// the article's topic too: the last one's would count), the site's lines
+// under a box are about the site, and the next piece of an endless page
+// opens with its headline.
 func textGoesOnUnder(units []textUnit, start, h, d, end int) bool {
 	above := textTopicWords(units[start:h])
 	n := 0

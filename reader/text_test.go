@@ -5092,6 +5092,8 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r9_h3_pagination", "", "", "Greenfingers is a retired teacher"},
 		{"r9_h4_note_amounts", "Hi Sam,", "", ""},
 		{"r9_h4_note_amounts", "£89.99", "", ""},
+		{"r9_i4_newsletter_above_and_end", "", "", "Get the biggest stories"},
+		{"r9_i5_newsletter_then_next_standfirst", "", "", "Ferry operator to cut winter sailings"},
 	} {
 		a := reviewPage(t, c.file)
 		if !strings.Contains(a.Text, c.keep) {
@@ -5608,8 +5610,8 @@ func TestTextAdLabelBetweenParagraphs(t *testing.T) {
 	ps := []string{
 		"The state's largest reservoir has risen nearly twenty feet since last summer after a wet winter in the mountains, officials said on Tuesday.",
 		"The reservoir supplies water to about two million people and had fallen to its lowest level in decades during a long drought.",
-		"Federal officials said the higher levels would allow them to delay some of the cuts planned for farmers in the southern valleys this year.",
-		"Scientists warned that warmer winters mean less snow reaches the river as runoff, so the reservoir could fall again quickly after one dry year.",
+		"Federal officials said the higher reservoir levels would let them delay the drought cuts planned for farmers in the southern valleys this year.",
+		"Scientists warned that warmer winters mean less snow reaches the reservoir, so the drought could return quickly and officials could cut again.",
 	}
 	for _, label := range []string{"Ad Feedback", "SIGN UP FOR OUR NEWSLETTER", "SIGN UP FOR OUR NEWSLETTER\n[ ]\n[Submit]"} {
 		lines := []string{"Home", "US", "World", "Politics", "Reservoir rises after wet winter, easing fears of shortage", "By Ana Ruiz", "Updated 7:15 AM EST, Tue March 5, 2024", label,
