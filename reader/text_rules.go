@@ -170,7 +170,35 @@ func textFeedbackLine(low string) bool {
 // heading ends with its cancel button in any wording ("Kommentar
 // verfassen Antwort abbrechen"); a thread's count may follow its heading
 // in brackets ("Komentarze (9)").
-var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|(?:sign|log) in to (?:post a |leave a |add a |write a )?(?:comment|reply)|(?:melde dich|melden sie sich|anmelden),? um (?:zu kommentieren|einen kommentar zu (?:schreiben|verfassen))|connectez-vous pour (?:commenter|réagir)|inicia sesión para comentar|faça login para comentar|accedi per commentare|comentários|comentarios|commentaires|kommentare|commenti|komentarze|reacties|kommentarer|kommentit|komentáře|hozzászólások|комментарии|\d+\s+(?:kommentar|commentaire|comentario|comentário|commento|komentarz\p{L}*|reactie|kommentti\p{L}*|komentář\p{L}*|hozzászólás)|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|` + textCommentFormRe + `|оставить комментарий|добавить комментарий|.{0,60}\b` + textCancelReply + `)(?:\s*\(\s*\d+\s*\))?[\s:.!]*$`)
+var textEndRe = lazyRegexp(`^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|reader comments|leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|view (?:the )?(?:comments|discussion(?: thread)?)|show comments|comments are closed|about the author|comentários|comentarios|commentaires|kommentare|commenti|komentarze|reacties|kommentarer|kommentit|komentáře|hozzászólások|комментарии|\d+\s+(?:kommentar|commentaire|comentario|comentário|commento|komentarz\p{L}*|reactie|kommentti\p{L}*|komentář\p{L}*|hozzászólás)|deixe (?:um|seu) comentário|deja (?:un|tu) comentario|laisser un commentaire|schreibe?n? (?:sie )?einen kommentar|lascia un commento|` + textCommentFormRe + `|оставить комментарий|добавить комментарий|.{0,60}\b` + textCancelReply + `)(?:\s*\(\s*\d+\s*\))?[\s:.!]*$`)
+
+// textSignInRe matches a comment box's prompt to sign in, in several
+// languages: "Sign in to post a comment", "Log in to reply", "Melden Sie
+// sich an, um zu kommentieren". Under the article's paragraphs it starts
+// the comments; in its header (a share bar's button) it does not
+// (textClassifySignIn).
+var textSignInRe = lazyRegexp(`^(?:(?:sign|log) in to (?:post a |leave a |add a |write a )?(?:comment|reply)|(?:melde dich|melden sie sich|anmelden),? um (?:zu kommentieren|einen kommentar zu (?:schreiben|verfassen))|connectez-vous pour (?:commenter|réagir)|inicia sesión para comentar|faça login para comentar|accedi per commentare)[\s:.!]*$`)
+
+// textSignInWords are the words textSignInRe cannot match without.
+var textSignInWords = []string{"sign in", "log in", "anmelden", "melde", "connectez", "sesión", "login", "accedi"}
+
+// textClassifySignIn leaves a sign-in prompt in the article's header (at
+// most a standfirst and a lede above it: a share bar's "Sign in to
+// comment") to the site's lines: only under the article's paragraphs does
+// it start the comments.
+func textClassifySignIn(units []textUnit) {
+	paras := 0
+	for i := range units {
+		u := &units[i]
+		if u.stop && paras <= textMaxAboveCommentsLink && textSignInRe().MatchString(strings.ToLower(strings.TrimSpace(u.text))) {
+			u.stop, u.boiler = false, true
+			u.score = textScore(u)
+		}
+		if u.prose && !u.boiler && !u.list {
+			paras++
+		}
+	}
+}
 
 // textThreadWords are the stems a comment thread's heading cannot lack.
 var textThreadWords = []string{"comment", "komment", "koment", "coment", "réponse", "repl", "respons", "reacti", "discussion", "комментар"}
@@ -952,6 +980,7 @@ func textClassify(units []textUnit) {
 			realWords <= 20 && textContainsAny(low, textCopyrightWords) && textCopyrightRe().MatchString(low) ||
 			realWords <= 8 && textFeedbackLine(low) ||
 			!u.list && realWords <= 8 && textContainsAny(low, textThreadWords) && textGluedThreadHeading(low))
+		u.stop = u.stop || !u.prose && realWords <= 8 && textContainsAny(low, textSignInWords) && textSignInRe().MatchString(low)
 		u.aside = !u.prose && realWords <= 8 && textAsideRe().MatchString(low)
 		if !u.aside && realWords <= textMaxTitleWords && strings.IndexAny(low, ":|»") > 0 && textTeaserLineRe().MatchString(low) {
 			// "Read also: Another Story's Headline": a link to
@@ -1001,6 +1030,7 @@ func textClassify(units []textUnit) {
 	textClassifyRunTogether(units, seen)
 	textClassifyThread(units)
 	textClassifyCommentsLinks(units)
+	textClassifySignIn(units)
 	textClassifyCaptions(units)
 	textClassifyTables(units)
 	textClassifyCutTitles(units)

@@ -5094,6 +5094,8 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r9_h4_note_amounts", "£89.99", "", ""},
 		{"r9_i4_newsletter_above_and_end", "", "", "Get the biggest stories"},
 		{"r9_i5_newsletter_then_next_standfirst", "", "", "Ferry operator to cut winter sailings"},
+		{"r9_s3_signin_after_lead", "Thousands of people were ordered", "", ""},
+		{"r9_s4_signin_after_standfirst_byline", "Firefighters battled through the night", "", ""},
 	} {
 		a := reviewPage(t, c.file)
 		if !strings.Contains(a.Text, c.keep) {
