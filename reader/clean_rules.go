@@ -195,6 +195,11 @@ func dropClass(n *html.Node, size, total int, img bool) bool {
 	case "img", "picture", "figure", "body", "article", "main":
 		return false
 	}
+	if holdsMath(n) {
+		// A formula's box (MathJax's "CtxtMenu_Attached", its context
+		// menu's class) is the formula, whatever its classes say.
+		return false
+	}
 	if size*4 > total {
 		// A site's menu can outweigh a short post: a list named as
 		// navigation goes whatever its share, unless it is nearly all

@@ -755,3 +755,32 @@ func TestTableOfContentsGoesWithItsTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestMathKeptAsFormula: a formula in a sentence was dropped whole ("If
+// the transpose of a matrix is denoted by , then"): MathML was skipped,
+// MediaWiki's picture of it left out as a picture, and MathJax's box
+// removed for its context menu's class. It is its TeX now (MediaWiki's
+// alt text, a TeX annotation), else its symbols, set as code.
+func TestMathKeptAsFormula(t *testing.T) {
+	wiki := func(tex, alt string) string {
+		return `<span class="mwe-math-element"><span class="mwe-math-mathml-inline mwe-math-mathml-a11y" style="display: none;"><math xmlns="http://www.w3.org/1998/Math/MathML" alttext="` + tex +
+			`"><semantics><mi>A</mi><annotation encoding="application/x-tex">` + tex + `</annotation></semantics></math></span>` +
+			`<img src="https://wikimedia.org/api/rest_v1/media/math/render/svg/7daff47fa58c" class="mwe-math-fallback-image-inline" aria-hidden="true" alt="` + alt + `"></span>`
+	}
+	middle := `<p>If the conjugate transpose of a matrix ` + wiki(`{\displaystyle A}`, `{\displaystyle A}`) + ` is denoted by ` + wiki(`{\displaystyle A^{\mathsf {H}}}`, `A^H`) +
+		`, then the Hermitian property reads ` + wiki(`{\displaystyle A=A^{\mathsf {H}}}`, `{\displaystyle A=A^{\mathsf {H}}}`) + ` for every such matrix.</p>` +
+		`<p>When <mjx-container class="MathJax CtxtMenu_Attached_0" jax="CHTML"><mjx-math class="MJX-TEX" aria-hidden="true"><mjx-mi><mjx-c class="mjx-c1D44E"></mjx-c></mjx-mi></mjx-math>` +
+		`<mjx-assistive-mml unselectable="on" display="inline"><math><mi>a</mi><mo>≠</mo><mn>0</mn></math></mjx-assistive-mml></mjx-container>, there are two solutions to the equation, as every student learns.</p>` +
+		// MathML shown beside its picture: the formula once.
+		`<p>The trace of <span class="mwe-math-element"><span class="mwe-math-mathml-inline"><math alttext="{\displaystyle B}"><mi>B</mi></math></span>` +
+		`<img src="https://wikimedia.org/api/rest_v1/media/math/render/svg/b1" class="mwe-math-fallback-image-inline" alt="{\displaystyle B}"></span> is a real number for every such matrix.</p>`
+	a := extractPage(t, page("", "", middle, ""))
+	for _, want := range []string{"matrix A is denoted by A^H, then", "reads A=A^{\\mathsf {H}} for every", "When a ≠ 0, there are two solutions", "The trace of B is a real"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, a.Text)
+		}
+	}
+	if !strings.Contains(a.Markdown, "matrix `A` is denoted by `A^H`, then") {
+		t.Errorf("markdown:\n%s", a.Markdown)
+	}
+}

@@ -64,7 +64,7 @@ var mdBlockTags = map[string]bool{
 // mdSkipTags never hold article text.
 var mdSkipTags = map[string]bool{
 	"script": true, "style": true, "noscript": true, "template": true, "head": true,
-	"iframe": true, "object": true, "embed": true, "svg": true, "math": true, "canvas": true,
+	"iframe": true, "object": true, "embed": true, "svg": true, "canvas": true,
 	"video": true, "audio": true, "source": true, "track": true, "button": true,
 	"input": true, "select": true, "textarea": true, "map": true, "area": true,
 	"title": true, "meta": true, "link": true,
@@ -633,6 +633,8 @@ func (r *mdRenderer) inline(n *html.Node, md, tx *strings.Builder) {
 		r.link(n, md, tx)
 	case "img":
 		r.image(n, md, tx)
+	case "math":
+		r.codeSpan(mathText(n), md, tx)
 	default:
 		r.inlineChildren(n, md, tx)
 	}
@@ -664,7 +666,13 @@ func (r *mdRenderer) wrap(n *html.Node, delim string, md, tx *strings.Builder) {
 }
 
 func (r *mdRenderer) code(n *html.Node, md, tx *strings.Builder) {
-	raw := noSoftHyphens(sanitize.Text(codeText(n)))
+	r.codeSpan(codeText(n), md, tx)
+}
+
+// codeSpan writes raw as a code span, its spaces collapsed, a space kept
+// on either side where raw has one.
+func (r *mdRenderer) codeSpan(raw string, md, tx *strings.Builder) {
+	raw = noSoftHyphens(sanitize.Text(raw))
 	s := strings.Join(strings.Fields(raw), " ")
 	if s == "" {
 		if raw != "" {
@@ -768,6 +776,15 @@ func hasLink(n *html.Node) bool {
 func (r *mdRenderer) image(n *html.Node, md, tx *strings.Builder) {
 	src := r.absURL(imageSrc(n), false)
 	alt := strings.Join(strings.Fields(sanitize.Text(getAttr(n, "alt"))), " ")
+	if texMath(alt) || alt != "" && strings.Contains(getAttr(n, "class"), "math-fallback") {
+		// A formula's picture (MediaWiki's fallback for its MathML,
+		// its TeX in the alt text) reads as the formula, unless the
+		// MathML beside it is still there to say it.
+		if n.Parent == nil || !holdsMath(n.Parent) {
+			r.codeSpan(texBody(alt), md, tx)
+		}
+		return
+	}
 	if src == "" || adImage(n, src) {
 		return
 	}
@@ -1130,4 +1147,67 @@ func getAttr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// mathText is a MathML formula as text: its TeX (the alttext MediaWiki
+// gives it, or a TeX annotation), else its symbols one after another
+// ("x = − b ± b 2 − 4 a c"), so that a sentence around a formula keeps it
+// instead of a hole ("If the transpose is denoted by , then").
+func mathText(n *html.Node) string {
+	if alt := strings.TrimSpace(getAttr(n, "alttext")); alt != "" {
+		return texBody(alt)
+	}
+	var tex string
+	var tokens []string
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.ElementNode && c.Data == "annotation" && strings.Contains(strings.ToLower(getAttr(c, "encoding")), "tex"):
+				if tex == "" {
+					tex = textOf(c)
+				}
+			case c.Type == html.ElementNode && c.Data == "annotation-xml":
+			case c.Type == html.TextNode:
+				if t := strings.TrimSpace(c.Data); t != "" {
+					tokens = append(tokens, t)
+				}
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	if tex = strings.TrimSpace(tex); tex != "" {
+		return texBody(tex)
+	}
+	return strings.Join(tokens, " ")
+}
+
+// texMath reports an image's alt text that is a TeX formula (MediaWiki's
+// "{\displaystyle A}").
+func texMath(alt string) bool {
+	return strings.Contains(alt, "\\displaystyle") || strings.Contains(alt, "\\textstyle")
+}
+
+// texBody strips the style wrapper MediaWiki puts around a formula's TeX:
+// "{\displaystyle a_{ij}}" is "a_{ij}".
+func texBody(tex string) string {
+	tex = strings.TrimSpace(tex)
+	for _, w := range []string{"{\\displaystyle", "{\\textstyle"} {
+		if strings.HasPrefix(tex, w) && strings.HasSuffix(tex, "}") {
+			return strings.TrimSpace(tex[len(w) : len(tex)-1])
+		}
+	}
+	return tex
+}
+
+// holdsMath reports a MathML formula inside n.
+func holdsMath(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "math" || holdsMath(c)) {
+			return true
+		}
+	}
+	return false
 }
