@@ -68,6 +68,8 @@ var classWords = map[string]bool{
 	"signup": true, "popular": true, "mostread": true, "readmore": true, "toolbar": true,
 	"visually": true, "offscreen": true, "sr": true, "screenreader": true, "rollover": true,
 	"count": true, "newscaption": true, "wpcaption": true, "attribution": true, "source": true,
+	// A wiki's link to edit a section, in its heading ("Details[edit]").
+	"editsection": true,
 }
 
 // recipeSteps are the steps of a recipe whose time (a class "prep-time",

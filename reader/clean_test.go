@@ -784,3 +784,14 @@ func TestMathKeptAsFormula(t *testing.T) {
 		t.Errorf("markdown:\n%s", a.Markdown)
 	}
 }
+
+// TestWikiEditLinksDropped: a wiki's headings kept their link to edit the
+// section ("Details[edit]"), MediaWiki's "mw-editsection".
+func TestWikiEditLinksDropped(t *testing.T) {
+	middle := `<h2><span class="mw-headline" id="Details">Details</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span>` +
+		`<a href="/w/index.php?title=Harbour&amp;action=edit&amp;section=1" title="Edit section: Details">edit</a><span class="mw-editsection-bracket">]</span></span></h2>`
+	a := extractPage(t, page("", "", middle, ""))
+	if strings.Contains(a.Text, "edit") || !strings.Contains(a.Markdown, "## Details\n") {
+		t.Errorf("markdown:\n%s", a.Markdown)
+	}
+}
