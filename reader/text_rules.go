@@ -3873,8 +3873,8 @@ func textItemEnd(units []textUnit, start, end int) int {
 	for i := start + 1; i <= end; i++ {
 		if u := units[i]; !u.prose && header[strings.ToLower(u.text)] {
 			n := textNextNonJunk(units, i)
-			short := u.words <= 3 || n > i+1 || textGoesOnUnder(units, start, i, i, end)
-			if n <= end && short && textKeepProse(units[i-1]) && textKeepProse(units[n]) && !textBylineWithin(units, n, end, textNextPieceLines) {
+			goesOn := u.words <= 3 || n > i+1 || textGoesOnUnder(units, start, i, i, end)
+			if n <= end && goesOn && textKeepProse(units[i-1]) && textKeepProse(units[n]) && !textBylineWithin(units, n, end, textNextPieceLines) {
 				// An advertisement's label ("Ad Feedback") set between
 				// two paragraphs, as in the page's header: the article
 				// goes on under it, unless a byline or a date follows
