@@ -453,7 +453,7 @@ func cmdBench(e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 && (len(pos) == 0 || pos[0] != "measure" && pos[0] != "floor" && !(pos[0] == "glamour" && len(pos) == 2)) {
-		return usageErr("bench: say which: extract, paste, multilingual, read, longread, library, growth, hostile, import or throughput")
+		return usageErr("bench: say which: extract, paste, multilingual, testpages, read, longread, library, growth, hostile, import or throughput")
 	}
 	dir := func(def string) string {
 		if *corpus != "" {
@@ -483,6 +483,28 @@ func cmdBench(e *env, args []string) error {
 		return bench.BrowserCopied(e.stdout, clean)
 	case "multilingual":
 		return benchMultilingual(e, *corpus)
+	case "testpages":
+		d := *corpus
+		if d == "" {
+			var err error
+			if d, err = bench.DefaultTestPages(); err != nil {
+				return err
+			}
+		}
+		fromHTML := func(raw []byte, url string) (string, error) {
+			a, err := reader.FromHTML(raw, "text/html", url)
+			if err != nil {
+				return "", err
+			}
+			return a.Text, nil
+		}
+		return bench.TestPages(e.stdout, d, fromHTML, func(raw []byte) (string, error) {
+			a, err := reader.FromText(string(raw))
+			if err != nil {
+				return "", err
+			}
+			return a.Text, nil
+		})
 	case "read":
 		return render.Bench(e.stdout)
 	case "library":
