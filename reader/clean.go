@@ -298,6 +298,10 @@ func paragraphsAfter(n *html.Node) bool {
 	return false
 }
 
+// textFormulaBlock: a block of this many letters and digits or fewer
+// around a formula is the formula's.
+const textFormulaBlock = 40
+
 // cleanTrace, when set (by tests), hears every removal and its rule.
 var cleanTrace func(rule string, n *html.Node)
 
@@ -311,6 +315,11 @@ func trace(rule string, n *html.Node) bool {
 // condemned applies the element rules in order; img says whether n holds
 // an image, tagged whether it holds a tag link.
 func (c *cleaner) condemned(n *html.Node, size, links int, img, tagged bool) bool {
+	if img && size <= textFormulaBlock && holdsFormula(n) {
+		// A formula set apart (a wiki's <dd> holding its picture and
+		// a full stop) has no text but the formula.
+		return false
+	}
 	switch {
 	case dropTag(n, size, c.total):
 		return trace("tag", n)

@@ -197,7 +197,7 @@ func dropClass(n *html.Node, size, total int, img bool) bool {
 	case "img", "picture", "figure", "body", "article", "main":
 		return false
 	}
-	if holdsMath(n) {
+	if holdsFormula(n) {
 		// A formula's box (MathJax's "CtxtMenu_Attached", its context
 		// menu's class) is the formula, whatever its classes say.
 		return false

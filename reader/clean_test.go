@@ -773,9 +773,11 @@ func TestMathKeptAsFormula(t *testing.T) {
 		`<mjx-assistive-mml unselectable="on" display="inline"><math><mi>a</mi><mo>≠</mo><mn>0</mn></math></mjx-assistive-mml></mjx-container>, there are two solutions to the equation, as every student learns.</p>` +
 		// MathML shown beside its picture: the formula once.
 		`<p>The trace of <span class="mwe-math-element"><span class="mwe-math-mathml-inline"><math alttext="{\displaystyle B}"><mi>B</mi></math></span>` +
-		`<img src="https://wikimedia.org/api/rest_v1/media/math/render/svg/b1" class="mwe-math-fallback-image-inline" alt="{\displaystyle B}"></span> is a real number for every such matrix.</p>`
+		`<img src="https://wikimedia.org/api/rest_v1/media/math/render/svg/b1" class="mwe-math-fallback-image-inline" alt="{\displaystyle B}"></span> is a real number for every such matrix.</p>` +
+		// A formula set apart, its block holding nothing else but a stop.
+		`<p>or in matrix form:</p><dl><dd>` + wiki(`{\displaystyle A=\overline {A^{T}}}`, `{\displaystyle A=\overline {A^{T}}}`) + `.</dd></dl>`
 	a := extractPage(t, page("", "", middle, ""))
-	for _, want := range []string{"matrix A is denoted by A^H, then", "reads A=A^{\\mathsf {H}} for every", "When a ≠ 0, there are two solutions", "The trace of B is a real"} {
+	for _, want := range []string{"matrix A is denoted by A^H, then", "reads A=A^{\\mathsf {H}} for every", "When a ≠ 0, there are two solutions", "The trace of B is a real", "or in matrix form:\n\nA=\\overline {A^{T}}."} {
 		if !strings.Contains(a.Text, want) {
 			t.Errorf("text lacks %q:\n%s", want, a.Text)
 		}

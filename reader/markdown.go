@@ -776,7 +776,7 @@ func hasLink(n *html.Node) bool {
 func (r *mdRenderer) image(n *html.Node, md, tx *strings.Builder) {
 	src := r.absURL(imageSrc(n), false)
 	alt := strings.Join(strings.Fields(sanitize.Text(getAttr(n, "alt"))), " ")
-	if texMath(alt) || alt != "" && strings.Contains(getAttr(n, "class"), "math-fallback") {
+	if mathImage(n) {
 		// A formula's picture (MediaWiki's fallback for its MathML,
 		// its TeX in the alt text) reads as the formula, unless the
 		// MathML beside it is still there to say it.
@@ -1210,4 +1210,22 @@ func holdsMath(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// holdsFormula reports a formula inside n: MathML, or the picture of one
+// that says its TeX (mathImage).
+func holdsFormula(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "math" || c.Data == "img" && mathImage(c) || holdsFormula(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// mathImage reports a formula's picture whose alt text is the formula
+// (MediaWiki's fallback for its MathML, "{\displaystyle A}" or "A").
+func mathImage(n *html.Node) bool {
+	alt := strings.TrimSpace(getAttr(n, "alt"))
+	return texMath(alt) || alt != "" && strings.Contains(getAttr(n, "class"), "math-fallback")
 }
