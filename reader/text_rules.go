@@ -383,7 +383,7 @@ var textTeaserLineRe = lazyRegexp(`^(?:read (?:also|more|next)|also read|see als
 // headline. Months are matched by the stems of their names in the
 // languages of Western and Eastern Europe ("14. März 2020", "22 de
 // outubro de 2010", "11 октября 2018").
-var textBylineRe = lazyRegexp(`^[^\p{L}\p{N}]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|^from: \p{L}|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
+var textBylineRe = lazyRegexp(`^[^\p{L}\p{N}]*(?:by|von|par|por|door|di|av|автор|text|текст)(?:[\s:]|$)|\b(?:published|updated|posted|last modified)\b|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d+\s*(?:min|minute|minutes)\s+read\b`)
 
 // textElseDateRe matches, in the languages of Europe, a relative date
 // ("vor 12 Stunden", "Hace 12 horas", "5 godzin temu": hours and days;
@@ -449,7 +449,7 @@ var textCreditRe = lazyRegexp(`(?:\b(?:photo(?:graph)?|image|picture|illustratio
 // any line with a digit).
 var (
 	textCopyrightWords = []string{"©", "(c)", "copyright", "reserv", "защищены", "riservati", "vorbehalten"}
-	textBylineWords    = []string{"by", "von", "par", "por", "door", "di", "av", "автор", "text", "текст", "published", "updated", "posted", "last modified", "from:"}
+	textBylineWords    = []string{"by", "von", "par", "por", "door", "di", "av", "автор", "text", "текст", "published", "updated", "posted", "last modified"}
 	textPhotoWords     = []string{"©", "photo", "image", "picture", "getty", "shutterstock", "caption"}
 	textCreditWords    = []string{"photo", "kuva", "billede", "fotó", "zdjęcie", "image", "picture", "illustration", "video", "credit", "source", "caption", "foto", "фото", "getty", "shutterstock", "reuters", "associated press", "afp", "courtesy", "bild", "quelle", "fuente", "fonte", "crédit", "источник"}
 )
