@@ -477,8 +477,11 @@ func textHasDigit(s string) bool {
 var textCaptionRe = lazyRegexp(`^(?:image|media|photo|picture|video) caption|[.!?"”)]\s?credit(?:\.{2,3}|…)|©|\b(?:photo|image|picture)s?\s*(?::|by\b|credit|copyright)|\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b|\b(?:file|stock|this|above) (?:photo|image|picture|photograph)\b|\(pictured\)|\bpictured(?: above| here| left| right| at| in| with| on)\b`)
 
 // textByDateRe matches a byline with its date: "By Jane Roe and John Doe
-// on Monday, November 18th, 2019", "Von Jane Roe, 4. März 2020".
-var textByDateRe = lazyRegexp(`^(?i:by|von|par|por|door|di|av) (?:\p{Lu}\S*\s*,?\s*(?:and |und |et |y |e )?){1,6}(?:on |am |le |el |il |, )?.{0,25}\d|^(?i:posted|published|updated|last updated)(?: on)? .{0,25}\d`)
+// on Monday, November 18th, 2019", "Von Jane Roe, 4. März 2020"; or a
+// date line alone, its year and time ending it ("posted on April 21,
+// 2015, at 11:29 a.m.": a sentence "Posted on May 5 at 8 a.m., the video
+// had ..." is the article's).
+var textByDateRe = lazyRegexp(`^(?i:by|von|par|por|door|di|av) (?:\p{Lu}\S*\s*,?\s*(?:and |und |et |y |e )?){1,6}(?:on |am |le |el |il |, )?.{0,25}\d|^(?i:posted|published|updated|last updated)(?: on)? [^.]{0,30}?\b\d{4}\b,?(?: at)? \d{1,2}(?:[:.]\d{2})?\s*(?i:[ap]\.?m\.?)?$`)
 
 // textCallRe matches the site's call to its reader, in the languages of
 // Europe: an imperative that opens the line ("Subscribe now to ...",

@@ -5099,6 +5099,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r10_from_mailbag", "From: Kevin in Tacoma", "", ""},
 		{"r10_from_mailbag", "From: Maria, Spokane", "", ""},
 		{"r10_from_email_news", "From: Gerald Ambrose", "", ""},
+		{"r10_posted_tight", "Posted on May 5 at 8 a.m., the video had been viewed 2 million times by 5 p.m.", "", ""},
 	} {
 		a := reviewPage(t, c.file)
 		if !strings.Contains(a.Text, c.keep) {
