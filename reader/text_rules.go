@@ -373,7 +373,29 @@ var textCookiePersonRe = lazyRegexp(`\b(?:we|our|us|you|your|wir|unsere?[rnms]?|
 // textThreadRe matches the count that heads a comment thread, with the
 // article's title after it: "25 thoughts on “Title”", "11 Antworten zu
 // „Titel“". (As a list item, in the header's links, it is no heading.)
-var textThreadRe = lazyRegexp(`^\d+\s+(?:comments?|responses?|repl(?:y|ies)|thoughts|antworten|kommentare|comentários|comentarios|commentaires|commenti|réponses|respuestas|respostas|комментари\p{L}*|ответ\p{L}*)\s+(?:to|on|zu|auf|em|en|sur|a|su|para|de|на|к)\s|^there (?:are|is|were) \d+ (?:comments?|responses?|replies)[\s:.!]*$|^(?:es gibt|bisher) \d+ kommentare?[\s:.!]*$|^il y a \d+ commentaires?[\s:.!]*$|^hay \d+ comentarios?[\s:.!]*$`)
+var textThreadRe = lazyRegexp(`^\d+\s+(?:comments?|responses?|repl(?:y|ies)|thoughts|antworten|kommentare|comentários|comentarios|commentaires|commenti|réponses|respuestas|respostas|комментари\p{L}*|ответ\p{L}*)\s+(?:to|on|zu|auf|em|en|sur|a|su|para|de|на|к)\s`)
+
+// textCountSentenceRe matches a thread's count written as a sentence:
+// "There are 13 comments", "Es gibt 4 Kommentare". It heads the thread
+// only over a comment's head (textClassifyCountSentences): a count link
+// under a lede, or a sentence broken there, is no heading.
+var textCountSentenceRe = lazyRegexp(`^(?:there (?:are|is|were) \d+ (?:comments?|responses?|replies)|(?:es gibt|bisher) \d+ kommentare?|il y a \d+ commentaires?|hay \d+ comentarios?)[\s:.!]*$`)
+
+// textClassifyCountSentences makes a thread's count written as a
+// sentence its heading when a comment's head (its writer and date, a
+// reply form's heading) follows it.
+func textClassifyCountSentences(units []textUnit) {
+	for i := range units {
+		u := &units[i]
+		if u.prose || u.list || u.words > 8 || !textHasDigit(u.text) || !textCountSentenceRe().MatchString(strings.ToLower(strings.TrimSpace(u.text))) {
+			continue
+		}
+		if n := textNextNonJunk(units, i); n < len(units) && (units[n].byline || units[n].stop) {
+			u.stop = true
+			u.score = textScore(u)
+		}
+	}
+}
 
 // textTeaserLineRe matches a link to another story that names it after
 // a box heading on the same line ("Read also: ...", "Lea también: ...").
@@ -1034,6 +1056,7 @@ func textClassify(units []textUnit) {
 	textClassifyThread(units)
 	textClassifyCommentsLinks(units)
 	textClassifySignIn(units)
+	textClassifyCountSentences(units)
 	textClassifyCaptions(units)
 	textClassifyTables(units)
 	textClassifyCutTitles(units)
