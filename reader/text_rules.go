@@ -2590,10 +2590,11 @@ func textBody(units []textUnit) []int {
 				n++
 			}
 		}
+		amounts := keep && textQuantityRun(units, i, j) // a recipe's ingredients: kept whole
 		for k := i; k < j && keep; k++ {
 			// In a longer run only whole short sentences stay (the
 			// questions of an interview, a one-line paragraph).
-			if textKeepShort(units[k]) && (n <= textMaxKeptRun || textShortSentence(units[k]) || units[k].clause) {
+			if textKeepShort(units[k]) && (n <= textMaxKeptRun || amounts || textShortSentence(units[k]) || units[k].clause) {
 				body = append(body, k)
 			}
 		}
@@ -3503,6 +3504,48 @@ func textSubhead(u textUnit) bool {
 	return !u.prose && !u.list && !u.teaser && !u.repeated && textKeepShort(u) &&
 		(u.words <= textMaxSubheadWords || strings.HasSuffix(u.text, "?") && u.words <= textMaxHeadingWords)
 }
+
+// textQuantityRun reports a list of amounts in the run units[i:j] between
+// the article's paragraphs: a recipe's ingredients ("1 cup ricotta", "3/4
+// cup milk", "½ tsp salt"), textMinQuantities or more lines opening with
+// an amount, half the run's lines at least (its headings and "Zest of 1
+// lemon" the rest). A box's numbered headlines ("5 Ways to Beat the
+// Heat") are written as headlines, pagination's numbers say nothing, and
+// a table of contents counts its sections up from 1.
+func textQuantityRun(units []textUnit, i, j int) bool {
+	lines, amounts, counted := 0, 0, 0
+	for k := i; k < j; k++ {
+		u := units[k]
+		if u.junk {
+			continue
+		}
+		lines++
+		if !u.prose && u.words >= 2 && u.words <= textMaxQuantityWords && !mostlyCapitalised(u.text, 3) && textQuantityRe().MatchString(u.text) {
+			amounts++
+			// A table of contents numbers its sections 1, 2, 2.1, 3:
+			// its numbers count up one by one, a recipe's amounts
+			// do not.
+			f := strings.Fields(u.text)[0]
+			if major, _, _ := strings.Cut(f, "."); major == strconv.Itoa(counted+1) {
+				counted++
+			} else if major != strconv.Itoa(counted) {
+				counted = -1 << 30
+			}
+		}
+	}
+	return amounts >= textMinQuantities && 2*amounts >= lines && counted < textMinQuantities
+}
+
+// textQuantityRe matches a line opening with an amount: "1 cup", "3/4
+// cup", "½ tsp", "1 ½ tbsp", "250 g", "2-3 cloves".
+var textQuantityRe = lazyRegexp(`^(?:\d+(?:[.,/]\d+)?(?:\s?[½¼¾⅓⅔⅛])?|[½¼¾⅓⅔⅛])(?:\s?[-–]\s?\d+(?:[.,/]\d+)?)?\s?\pL`)
+
+// A recipe's list has this many amounts or more, each line this many
+// words or fewer.
+const (
+	textMinQuantities    = 3
+	textMaxQuantityWords = 12
+)
 
 // textMaxSubheadWords bounds a subhead that asks no question
 // ("Reaction", "Background"); a longer one ("Elsewhere in the city",

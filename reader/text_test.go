@@ -3496,6 +3496,48 @@ func TestTextCommentCountOverThread(t *testing.T) {
 	dropsAll(t, a.Text, "the comments", comments)
 }
 
+// TestTextQuantityListBetweenParagraphs: a recipe's ingredients between
+// its introduction and its method ("Ingredients", "1 cup ricotta", "3/4
+// cup milk" ...) were lines too short to keep in a run of seven: only the
+// paragraphs stayed. A run most of whose lines open with an amount is the
+// article's list, kept whole with its headings; a box's numbered
+// headlines ("5 Ways to ...") and pagination are not.
+func TestTextQuantityListBetweenParagraphs(t *testing.T) {
+	items := []string{"1 cup ricotta", "2 eggs, separated", "3/4 cup milk", "1 cup flour", "Zest of 1 lemon", "½ tsp baking powder"}
+	page := []string{"Recipes", "Breakfast", "Lemon Ricotta Pancakes", "Serves 4",
+		"These pancakes are light and tender, with a bright lemon flavour that makes them feel like a treat without being too sweet.",
+		"The ricotta keeps them moist, and beating the egg whites separately gives them a lift that survives a few minutes in a warm oven.",
+		"Ingredients"}
+	page = append(append(page, items...), "Method",
+		"Whisk the egg yolks with the ricotta, milk and lemon zest until smooth, then fold in the flour and the baking powder.",
+		"Beat the whites to soft peaks and fold them into the batter in two additions, keeping as much air as you can.",
+		"Cook on a buttered griddle over medium heat until bubbles form on top, then flip and cook for another minute.",
+		"More recipes", "© 2024 The Weekend Kitchen")
+	a, err := FromText(strings.Join(page, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, append(items, "Ingredients", "Method"))
+
+	// Numbered headlines of a box between two paragraphs stay out.
+	boxed := []string{"Home", "Travel", "Where to Swim This Summer", "By Ana Ruiz",
+		para("Lede", 40), para("Second", 40), "5 Ways to Beat the Heat This Summer", "10 Best Beaches You Have Never Heard Of",
+		"7 Things to Know Before You Fly", "3 Cheap Weekend Breaks by Train", "12 Lakes Worth the Drive", "4 Towns Locals Love", "9 Islands to Visit in May", para("Third", 40), para("Fourth", 40), "© 2024 News Site"}
+	if a, err = FromText(strings.Join(boxed, "\n")); err != nil {
+		t.Fatal(err)
+	}
+	dropsAll(t, a.Text, "the box's headlines", boxed[6:13])
+
+	// Nor is a table of contents, its sections counted from 1.
+	toc := []string{"1 Etymology", "2 History", "2.1 Early settlers", "2.2 Colonial rule", "3 Government and politics", "4 Geography", "5 Economy"}
+	wiki := append(append([]string{"From Wikipedia, the free encyclopedia", "New Zealand", para("Lede", 40), para("Second", 40), "Contents"}, toc...),
+		para("Third", 40), para("Fourth", 40), "Retrieved from the wiki")
+	if a, err = FromText(strings.Join(wiki, "\n")); err != nil {
+		t.Fatal(err)
+	}
+	dropsAll(t, a.Text, "the table of contents", toc)
+}
+
 // TestTextFeedUnderTheArticle: a browser's copy of the site's feed of other
 // posts under the article (headline, author, date, blurb, each without a
 // bullet) read as the article's paragraphs; a timeline (a date over each
