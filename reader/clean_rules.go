@@ -197,11 +197,6 @@ func dropClass(n *html.Node, size, total int, img bool) bool {
 	case "img", "picture", "figure", "body", "article", "main":
 		return false
 	}
-	if holdsFormula(n) {
-		// A formula's box (MathJax's "CtxtMenu_Attached", its context
-		// menu's class) is the formula, whatever its classes say.
-		return false
-	}
 	if size*4 > total {
 		// A site's menu can outweigh a short post: a list named as
 		// navigation goes whatever its share, unless it is nearly all
@@ -211,11 +206,12 @@ func dropClass(n *html.Node, size, total int, img bool) bool {
 	if !classIsFurniture(n) {
 		return false
 	}
-	if n.Data == "span" || n.Data == "a" {
-		// Inline furniture (a hover card with a portrait) goes whole.
-		return true
-	}
-	return !img
+	// Inline furniture (a hover card with a portrait) goes whole; a block
+	// with a picture stays. A formula's box (MathJax's
+	// "CtxtMenu_Attached", its context menu's class) is the formula,
+	// whatever its classes say.
+	drop := n.Data == "span" || n.Data == "a" || !img
+	return drop && !holdsFormula(n)
 }
 
 // menuWords are the class and id words of a site's navigation. Not
