@@ -4021,9 +4021,12 @@ func textFeedEnd(units []textUnit, start, end int) int {
 // under a box are about the site, and the next piece of an endless page
 // opens with its headline.
 func textGoesOnUnder(units []textUnit, start, h, d, end int) bool {
-	above := textTopicWords(units[start:h])
+	// The article's last lines above say what it is about: a window of
+	// them keeps a long text's many site lines from costing a pass over
+	// all of it each.
+	above := textTopicWords(units[max(start, h-textTopicWindow):h])
 	n := 0
-	for p := textNextNonJunk(units, d); p <= end && textKeepProse(units[p]) && !units[p].list; p = textNextNonJunk(units, p) {
+	for p := textNextNonJunk(units, d); n < 2 && p <= end && textKeepProse(units[p]) && !units[p].list; p = textNextNonJunk(units, p) {
 		mine := make(map[string]bool)
 		textAddTopicWords(mine, units[p].text)
 		if textSharedWords(mine, above) < textMinBoxSharedWords {
@@ -4033,6 +4036,10 @@ func textGoesOnUnder(units []textUnit, start, h, d, end int) bool {
 	}
 	return n >= 2
 }
+
+// textTopicWindow is how many units above a box or a site's line
+// textGoesOnUnder reads for the article's topic.
+const textTopicWindow = 40
 
 // textMinFeedEntries is the fewest entries of a feed of posts, and
 // textFeedEntryUnits the most units from one entry's date to the next's:
