@@ -2517,6 +2517,7 @@ func textBody(units []textUnit) []int {
 	end = textResumeRun(units, start, end)
 	end = textItemEnd(units, start, end)
 	end = textFeedEnd(units, start, end)
+	mail := textMailHeaders(units)
 	var body []int
 	whole := false // the loop reached end: the article may go on past a box
 	for i := start; ; {
@@ -2593,8 +2594,9 @@ func textBody(units []textUnit) []int {
 		amounts := keep && textQuantityRun(units, i, j) // a recipe's ingredients: kept whole
 		for k := i; k < j && keep; k++ {
 			// In a longer run only whole short sentences stay (the
-			// questions of an interview, a one-line paragraph).
-			if textKeepShort(units[k]) && (n <= textMaxKeptRun || amounts || textShortSentence(units[k]) || units[k].clause) {
+			// questions of an interview, a one-line paragraph). A
+			// quoted mail's header block stays whole, its date too.
+			if mail[k] || textKeepShort(units[k]) && (n <= textMaxKeptRun || amounts || textShortSentence(units[k]) || units[k].clause) {
 				body = append(body, k)
 			}
 		}

@@ -5141,6 +5141,7 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r10_from_mailbag", "From: Kevin in Tacoma", "", ""},
 		{"r10_from_mailbag", "From: Maria, Spokane", "", ""},
 		{"r10_from_email_news", "From: Gerald Ambrose", "", ""},
+		{"r10_from_email_news", "From: Gerald Ambrose\n\nSent: Tuesday, March 3, 2015 10:14 AM\n\nTo: Linda Park", "", ""},
 		{"r10_posted_tight", "Posted on May 5 at 8 a.m., the video had been viewed 2 million times by 5 p.m.", "", ""},
 		{"r10_thread_after_lede", "The station shop is expected to open first", "", "Northgate area really needs"},
 		{"r10_thread_inbody", "We will publish a follow-up next month", "", ""},
