@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -3515,38 +3516,61 @@ func textSubhead(u textUnit) bool {
 // Heat") are written as headlines, pagination's numbers say nothing, and
 // a table of contents counts its sections up from 1.
 func textQuantityRun(units []textUnit, i, j int) bool {
-	lines, amounts, counted := 0, 0, 0
+	lines, numbered, rising, prev := 0, 0, 0, -2
+	var words []int // of each amount line
 	for k := i; k < j; k++ {
 		u := units[k]
 		if u.junk {
 			continue
 		}
 		lines++
-		if !u.prose && u.words >= 2 && u.words <= textMaxQuantityWords && !mostlyCapitalised(u.text, 3) && textQuantityRe().MatchString(u.text) {
-			amounts++
-			// A table of contents numbers its sections 1, 2, 2.1, 3:
-			// its numbers count up one by one, a recipe's amounts
-			// do not.
-			f := strings.Fields(u.text)[0]
-			if major, _, _ := strings.Cut(f, "."); major == strconv.Itoa(counted+1) {
-				counted++
-			} else if major != strconv.Itoa(counted) {
-				counted = -1 << 30
-			}
+		if u.prose || u.words < 2 || u.words > textMaxQuantityWords || mostlyCapitalised(u.text, 3) || !textQuantityRe().MatchString(u.text) {
+			continue
 		}
+		// A table of contents numbers its sections 1, 2, 2.1, 3 and a
+		// league table its places 2, 3, 4, 5: numbers rising one by
+		// one most of the way, as a recipe's amounts do not (a
+		// yoghurt cake's "1 pot", "2 pots", "3 eggs" only by chance,
+		// and not for long).
+		major, _, _ := strings.Cut(strings.Fields(u.text)[0], ".")
+		if m, err := strconv.Atoi(major); err == nil {
+			numbered++
+			if m == prev+1 {
+				rising++
+			}
+			prev = m
+		}
+		if textNotAmountRe().MatchString(strings.ToLower(u.text)) {
+			continue
+		}
+		words = append(words, u.words)
 	}
-	return amounts >= textMinQuantities && 2*amounts >= lines && counted < textMinQuantities
+	if len(words) < textMinQuantities || 2*len(words) < lines || rising >= textMinQuantities && 2*rising >= numbered {
+		return false
+	}
+	// Ingredients, a packing list, a spec sheet: a few words a line; a
+	// box's headlines that open with a number ("5 things to know about
+	// the budget") run longer.
+	slices.Sort(words)
+	return words[len(words)/2] <= textMaxAmountWords
 }
+
+// textNotAmountRe matches lines that open with a number but list no
+// amount: a clock time ("7 pm Jazz on the green", "6.00 News at Six"), a
+// score ("2-1 Arsenal v Brentford"), a deal ("2 for £5 on cloths"), a
+// table's row ending in a bare number ("2 Leeds 36 71").
+var textNotAmountRe = lazyRegexp(`^\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s|$)|^\d{1,2}[.:][0-5]\d\s|^\d+\s?[-–]\s?\d+\s.*\s(?:v|vs\.?)\s|^\d+\s+for\s+(?:\d|[$€£])|\s\d+$`)
 
 // textQuantityRe matches a line opening with an amount: "1 cup", "3/4
 // cup", "½ tsp", "1 ½ tbsp", "250 g", "2-3 cloves".
 var textQuantityRe = lazyRegexp(`^(?:\d+(?:[.,/]\d+)?(?:\s?[½¼¾⅓⅔⅛])?|[½¼¾⅓⅔⅛])(?:\s?[-–]\s?\d+(?:[.,/]\d+)?)?\s?\pL`)
 
 // A recipe's list has this many amounts or more, each line this many
-// words or fewer.
+// words or fewer, and half of them this many or fewer.
 const (
 	textMinQuantities    = 3
 	textMaxQuantityWords = 12
+	textMaxAmountWords   = 6
 )
 
 // textMaxSubheadWords bounds a subhead that asks no question

@@ -5145,6 +5145,15 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r10_posted_tight", "Posted on May 5 at 8 a.m., the video had been viewed 2 million times by 5 p.m.", "", ""},
 		{"r10_thread_after_lede", "The station shop is expected to open first", "", "Northgate area really needs"},
 		{"r10_thread_inbody", "We will publish a follow-up next month", "", ""},
+		// A sixth review's pages (session 20), of the amounts kept between paragraphs:
+		{"r11_news_things_nohead", "The chancellor set out plans", "", "5 things to know about the budget"},
+		{"r11_news_standings", "", "", "2 Leeds 36 71"},
+		{"r11_news_scores", "", "", "2-1 Arsenal v Brentford"},
+		{"r11_news_events_long", "", "", "Quiz night at the Red Lion"},
+		{"r11_news_tv", "", "", "6.00 News at Six"},
+		{"r11_news_products_long", "", "", "3 for 2 on selected"},
+		{"r11_recipe_fr", "3 œufs", "", ""},
+		{"r11_recipe_fr", "1/2 pot d'huile", "", ""},
 	} {
 		a := reviewPage(t, c.file)
 		if !strings.Contains(a.Text, c.keep) {
