@@ -3516,7 +3516,7 @@ func textSubhead(u textUnit) bool {
 // Heat") are written as headlines, pagination's numbers say nothing, and
 // a table of contents counts its sections up from 1.
 func textQuantityRun(units []textUnit, i, j int) bool {
-	lines, numbered, rising, prev := 0, 0, 0, -2
+	lines, numbered, rising, inSeq, prev := 0, 0, 0, 0, -2
 	var words []int // of each amount line
 	for k := i; k < j; k++ {
 		u := units[k]
@@ -3532,11 +3532,15 @@ func textQuantityRun(units []textUnit, i, j int) bool {
 		// one most of the way, as a recipe's amounts do not (a
 		// yoghurt cake's "1 pot", "2 pots", "3 eggs" only by chance,
 		// and not for long).
-		major, _, _ := strings.Cut(strings.Fields(u.text)[0], ".")
+		major, sub, _ := strings.Cut(strings.Fields(u.text)[0], ".")
 		if m, err := strconv.Atoi(major); err == nil {
 			numbered++
-			if m == prev+1 {
+			switch {
+			case m == prev+1:
 				rising++
+				inSeq++
+			case m == prev && sub != "":
+				inSeq++ // a subsection: "3.1" under "3"
 			}
 			prev = m
 		}
@@ -3545,7 +3549,7 @@ func textQuantityRun(units []textUnit, i, j int) bool {
 		}
 		words = append(words, u.words)
 	}
-	if len(words) < textMinQuantities || 2*len(words) < lines || rising >= textMinQuantities && 2*rising >= numbered {
+	if len(words) < textMinQuantities || 2*len(words) < lines || rising >= textMinQuantities && 2*inSeq >= numbered {
 		return false
 	}
 	// Ingredients, a packing list, a spec sheet: a few words a line; a

@@ -3529,7 +3529,8 @@ func TestTextQuantityListBetweenParagraphs(t *testing.T) {
 	dropsAll(t, a.Text, "the box's headlines", boxed[6:13])
 
 	// Nor is a table of contents, its sections counted from 1.
-	toc := []string{"1 Etymology", "2 History", "2.1 Early settlers", "2.2 Colonial rule", "3 Government and politics", "4 Geography", "5 Economy"}
+	toc := []string{"1 Etymology", "2 History", "2.1 Early settlers", "2.2 Colonial rule", "2.3 Dominion", "3 Government and politics", "3.1 Foreign relations",
+		"3.2 Local government", "4 Environment", "4.1 Geography", "4.2 Climate", "5 Economy"}
 	wiki := append(append([]string{"From Wikipedia, the free encyclopedia", "New Zealand", para("Lede", 40), para("Second", 40), "Contents"}, toc...),
 		para("Third", 40), para("Fourth", 40), "Retrieved from the wiki")
 	if a, err = FromText(strings.Join(wiki, "\n")); err != nil {
