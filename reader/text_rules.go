@@ -3512,9 +3512,11 @@ func textSubhead(u textUnit) bool {
 // the article's paragraphs: a recipe's ingredients ("1 cup ricotta", "3/4
 // cup milk", "½ tsp salt"), textMinQuantities or more lines opening with
 // an amount, half the run's lines at least (its headings and "Zest of 1
-// lemon" the rest). A box's numbered headlines ("5 Ways to Beat the
-// Heat") are written as headlines, pagination's numbers say nothing, and
-// a table of contents counts its sections up from 1.
+// lemon" the rest), half of them textMaxAmountWords words or fewer. A
+// box's numbered headlines are written in Title Case ("5 Ways to Beat the
+// Heat") or run longer ("5 things to know about the budget"), a table of
+// contents and a league table count up one by one, and times, scores and
+// deals open with numbers that are no amounts (textNotAmountRe).
 func textQuantityRun(units []textUnit, i, j int) bool {
 	lines, numbered, rising, inSeq, prev := 0, 0, 0, 0, -2
 	var words []int // of each amount line
