@@ -20,8 +20,8 @@ import (
 // go-readability ships the test pages of Mozilla's Readability: about 130
 // saved pages (news from the BBC, CNN, the New York Times, the Washington
 // Post, Yahoo, Ars Technica and others, blogs, wikis), each with the
-// article the library is expected to find. Scored by the shingle F1 of
-// section 1 against that expected article, they are a third, English-heavy
+// article the library is expected to find. Scored by the English news
+// corpus's shingle F1 against that expected article, they are a third, English-heavy
 // proxy for pages nobody tuned to: the HTML path, and the text path on a
 // browser's copy and a w3m dump of each page. The expected article is
 // Readability's, not a person's: it keeps what Readability keeps (a
