@@ -3518,7 +3518,7 @@ func textSubhead(u textUnit) bool {
 // contents and a league table count up one by one, and times, scores and
 // deals open with numbers that are no amounts (textNotAmountRe).
 func textQuantityRun(units []textUnit, i, j int) bool {
-	lines, numbered, rising, inSeq, prev := 0, 0, 0, 0, -2
+	lines, numbered, rising, inSeq, measured, prev := 0, 0, 0, 0, 0, -2
 	var words []int // of each amount line
 	for k := i; k < j; k++ {
 		u := units[k]
@@ -3546,12 +3546,22 @@ func textQuantityRun(units []textUnit, i, j int) bool {
 			}
 			prev = m
 		}
-		if textNotAmountRe().MatchString(strings.ToLower(u.text)) {
+		low := strings.ToLower(u.text)
+		if textNotAmountRe().MatchString(low) {
 			continue
 		}
 		words = append(words, u.words)
+		if textUnitRe().MatchString(low) || textSharesAWord(low, units, i, j) {
+			measured++
+		}
 	}
 	if len(words) < textMinQuantities || 2*len(words) < lines || rising >= textMinQuantities && 2*inSeq >= numbered {
+		return false
+	}
+	if measured < 2 {
+		// No measure, and nothing the paragraphs beside it speak of:
+		// a site's box of figures ("3 million readers every month",
+		// "120 reporters in 14 newsrooms").
 		return false
 	}
 	// Ingredients, a packing list, a spec sheet: a few words a line; a
@@ -3561,11 +3571,41 @@ func textQuantityRun(units []textUnit, i, j int) bool {
 	return words[len(words)/2] <= textMaxAmountWords
 }
 
+// textSharesAWord reports whether the line low names a thing (a longer
+// word, textTopicWordLen letters or more) that the paragraph right above
+// units[i:j] or right below it speaks of too: an ingredient the method
+// uses ("ricotta", "butter").
+func textSharesAWord(low string, units []textUnit, i, j int) bool {
+	var near []string
+	if p := i - 1; p >= 0 && units[p].prose {
+		near = append(near, strings.ToLower(units[p].text))
+	}
+	if j < len(units) && units[j].prose {
+		near = append(near, strings.ToLower(units[j].text))
+	}
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if utf8.RuneCountInString(w) < textTopicWordLen {
+			continue
+		}
+		for _, p := range near {
+			if textWordIn(p, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // textNotAmountRe matches lines that open with a number but list no
 // amount: a clock time ("7 pm Jazz on the green", "6.00 News at Six"), a
 // score ("2-1 Arsenal v Brentford"), a deal ("2 for £5 on cloths"), a
 // table's row ending in a bare number ("2 Leeds 36 71").
-var textNotAmountRe = lazyRegexp(`^\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s|$)|^\d{1,2}[.:][0-5]\d\s|^\d+\s?[-–]\s?\d+\s.*\s(?:v|vs\.?)\s|^\d+\s+for\s+(?:\d|[$€£])|\s\d+$`)
+var textNotAmountRe = lazyRegexp(`^\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?:\s|$)|^\d{1,2}[.:][0-5]\d\s|^\d+\s?[-–]\s?\d+\s.*\s(?:v|vs\.?)\s|^\d+\s+for\s+(?:\d|[$€£])|\s\d+$|\s[$€£]\s?\d[\d.,]*$|\d[\d.,]*\s?[€£]$`)
+
+// textUnitRe matches a measure right after a line's amount ("250 g",
+// "1 cup", "2 EL", "22,5 dkg", "1 db", "5 cl"), in the kitchens of
+// Europe, and a spec sheet's ("8 GB", "2.4 GHz").
+var textUnitRe = lazyRegexp(`^\S+\s?(?:cups?|tbsps?|tsps?|tablespoons?|teaspoons?|g|kg|mg|ml|l|dl|cl|oz|lbs?|pinch|cloves?|cans?|slices?|dkg|dag|el|tl|prise|stück|bund|päckchen|pck|msp|pots?|sachets?|cuill\S*|c\.|gramos|tazas?|cucharad\S*|łyż\S*|szklan\S*|db|csomag|tk|ek|pairs?|packs?|packets?|pieces?|pcs|bottles?|jars?|bags?|box(?:es)?|sets?|gb|tb|mb|mhz|ghz|mah|mm|cm|inch(?:es)?)\b`)
 
 // textQuantityRe matches a line opening with an amount: "1 cup", "3/4
 // cup", "½ tsp", "1 ½ tbsp", "250 g", "2-3 cloves".

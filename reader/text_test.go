@@ -5155,6 +5155,11 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r11_news_products_long", "", "", "3 for 2 on selected"},
 		{"r11_recipe_fr", "3 œufs", "", ""},
 		{"r11_recipe_fr", "1/2 pot d'huile", "", ""},
+		{"r12_q1c_key_numbers_noboiler", "", "", "3 million readers every month"},
+		{"r12_q2c_in_numbers", "", "", "85 journalists"},
+		{"r12_q5b_price_list_long", "", "", "6 bagels $3.49"},
+		{"r12_packing", "2 pairs of merino socks", "", ""},
+		{"r12_packing", "3 quick-dry shirts", "", ""},
 	} {
 		a := reviewPage(t, c.file)
 		if !strings.Contains(a.Text, c.keep) {
