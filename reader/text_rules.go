@@ -2518,7 +2518,7 @@ func textBody(units []textUnit) []int {
 	end = textResumeRun(units, start, end)
 	end = textItemEnd(units, start, end)
 	end = textFeedEnd(units, start, end)
-	mail := textMailHeaders(units)
+	mail := textPersonsMail(units, textMailHeaders(units))
 	var body []int
 	whole := false // the loop reached end: the article may go on past a box
 	for i := start; ; {
@@ -4934,6 +4934,32 @@ const (
 	textLetterHead         = 8 // the most lines over a letter's salutation
 	textMaxSalutationWords = 8
 )
+
+// textPersonsMail keeps of mail's header blocks those a person sent: a
+// press release's distribution block ("From: Office of the Mayor", "From:
+// British Retail Consortium") is the site's, a quoted mail ("From: Dr.
+// Alicia Moreno") the article's.
+func textPersonsMail(units []textUnit, mail map[int]bool) map[int]bool {
+	for i := range units {
+		if !mail[i] || textMailField(units[i]) != 1 {
+			continue
+		}
+		_, from, _ := strings.Cut(units[i].text, ":")
+		low := " " + strings.ToLower(strings.TrimSpace(from)) + " "
+		if !textContainsAny(low, textOfficeWords) && !textOrganisation(strings.TrimSpace(from)) {
+			continue
+		}
+		for k := i; k < len(units) && mail[k] && (k == i || textMailField(units[k]) != 1); k++ {
+			delete(mail, k)
+		}
+	}
+	return mail
+}
+
+// textOfficeWords name an office, not a person, in a mail's "From:".
+var textOfficeWords = []string{" office", " desk", " department", " team", " press", " communications", " newsroom", " media",
+	" relations", " council", " ministry", " agency", " consortium", " association", " society", " federation", " union",
+	" institute", " foundation", " committee", " service", " bureau", " group", " inc", " ltd", " llc", " company"}
 
 // textMailHeaders returns the units that head the mails of a pasted
 // exchange: each sender's line, a name with its address in angle brackets

@@ -5160,6 +5160,9 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r12_q5b_price_list_long", "", "", "6 bagels $3.49"},
 		{"r12_packing", "2 pairs of merino socks", "", ""},
 		{"r12_packing", "3 quick-dry shirts", "", ""},
+		{"r12_m2_press_release", "", "", "Date: June 3, 2024"},
+		{"r12_m2b_press_long", "", "", "Date: 15 May 2024"},
+		{"r12_m5_news_email", "Sent: Friday, October 9, 2020 4:51 PM", "", ""},
 	} {
 		a := reviewPage(t, c.file)
 		if !strings.Contains(a.Text, c.keep) {
