@@ -2592,7 +2592,9 @@ func textBody(units []textUnit) []int {
 				n++
 			}
 		}
-		amounts := keep && textQuantityRun(units, i, j) // a recipe's ingredients: kept whole
+		// A recipe's ingredients, a list the paragraph over it
+		// announces: kept whole.
+		amounts := keep && (textQuantityRun(units, i, j) || textAnnouncedList(units, i, j))
 		for k := i; k < j && keep; k++ {
 			// In a longer run only whole short sentences stay (the
 			// questions of an interview, a one-line paragraph). A
@@ -3569,6 +3571,30 @@ func textQuantityRun(units []textUnit, i, j int) bool {
 	// the budget") run longer.
 	slices.Sort(words)
 	return words[len(words)/2] <= textMaxAmountWords
+}
+
+// textAnnouncedList reports a list in the run units[i:j] that the
+// paragraph right over it announces with a colon ("The rankings were as
+// follows:" over "1. Finland" ... "10. United States"): items all, none
+// the site's, a teaser, a repeat or a headline (Title Case, a few words
+// at most: a box of links under "Read more of our coverage:" is written
+// in headlines).
+func textAnnouncedList(units []textUnit, i, j int) bool {
+	if i == 0 || !textKeepProse(units[i-1]) || !strings.HasSuffix(strings.TrimSpace(units[i-1].text), ":") {
+		return false
+	}
+	items := 0
+	for k := i; k < j; k++ {
+		u := units[k]
+		if u.junk {
+			continue
+		}
+		if !u.list || u.boiler || u.teaser || u.repeated || u.words > textMaxQuantityWords || mostlyCapitalised(u.text, 3) {
+			return false
+		}
+		items++
+	}
+	return items >= textMinQuantities
 }
 
 // textSharesAWord reports whether the line low names a thing (a longer

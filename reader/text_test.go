@@ -3539,6 +3539,37 @@ func TestTextQuantityListBetweenParagraphs(t *testing.T) {
 	dropsAll(t, a.Text, "the table of contents", toc)
 }
 
+// TestTextAnnouncedListKept: a ranking announced by the paragraph over it
+// ("... were as follows:", then "1. Finland" ... "10. United States")
+// was a run of ten short lines between paragraphs, more than the few
+// subheads kept there: the story lost its list. A list of items under a
+// paragraph ending with a colon is the article's, however long; a box of
+// headlines under one is not.
+func TestTextAnnouncedListKept(t *testing.T) {
+	countries := []string{"Finland", "Norway", "Australia", "Canada", "Germany", "France", "United Kingdom", "Italy", "Spain", "United States"}
+	page := []string{"Home", "Money", "The 'birth lottery' and economic mobility", "by Ahiza Garcia February 1, 2016: 12:41 PM ET",
+		para("Lede", 40), para("Second", 40), "The overall rankings of the countries were as follows:"}
+	var items []string
+	for k, c := range countries {
+		items = append(items, fmt.Sprintf("%d. %s", k+1, c))
+	}
+	page = append(append(page, items...), para("Third", 40), para("Fourth", 40), "© 2016 Cable News Network")
+	a, err := FromText(strings.Join(page, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keepsAll(t, a.Text, countries)
+
+	heads := []string{"Why the Harbour Council Voted Against the Plan", "Five Things We Learned From the Budget", "The Quiet Rise of the Night Ferry",
+		"How Ice Closed the Port for a Month", "Fishermen Count the Cost of Winter", "A New Heater for the Old Quay", "What the School Built Next"}
+	boxed := append([]string{"Home", "News", "The harbour reopens", "By Ana Ruiz", para("Lede", 40), para("Second", 40), "Read more of our coverage:"}, heads...)
+	boxed = append(boxed, para("Third", 40), para("Fourth", 40), "© 2024 News Site")
+	if a, err = FromText(strings.Join(boxed, "\n")); err != nil {
+		t.Fatal(err)
+	}
+	dropsAll(t, a.Text, "the box's headlines", heads)
+}
+
 // TestTextFeedUnderTheArticle: a browser's copy of the site's feed of other
 // posts under the article (headline, author, date, blurb, each without a
 // bullet) read as the article's paragraphs; a timeline (a date over each
