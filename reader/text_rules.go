@@ -3578,9 +3578,11 @@ func textQuantityRun(units []textUnit, i, j int) bool {
 // follows:" over "1. Finland" ... "10. United States"): items all, none
 // the site's, a teaser, a repeat or a headline (Title Case, a few words
 // at most: a box of links under "Read more of our coverage:" is written
-// in headlines).
+// in headlines), the paragraph no sign-up's or edition picker's
+// (textSiteListCues).
 func textAnnouncedList(units []textUnit, i, j int) bool {
-	if i == 0 || !textKeepProse(units[i-1]) || !strings.HasSuffix(strings.TrimSpace(units[i-1].text), ":") {
+	if i == 0 || !textKeepProse(units[i-1]) || !strings.HasSuffix(strings.TrimSpace(units[i-1].text), ":") ||
+		textContainsAny(strings.ToLower(units[i-1].text), textSiteListCues) {
 		return false
 	}
 	items := 0
@@ -3596,6 +3598,10 @@ func textAnnouncedList(units []textUnit, i, j int) bool {
 	}
 	return items >= textMinQuantities
 }
+
+// textSiteListCues mark a paragraph announcing the site's list, not the
+// article's: its newsletters, its editions, its apps and accounts.
+var textSiteListCues = []string{"newsletter", "inbox", "edition", "sign up", "subscribe", "our app", "follow us"}
 
 // textSharesAWord reports whether the line low names a thing (a longer
 // word, textTopicWordLen letters or more) that the paragraph right above

@@ -5194,6 +5194,9 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r12_m2_press_release", "", "", "Date: June 3, 2024"},
 		{"r12_m2b_press_long", "", "", "Date: 15 May 2024"},
 		{"r12_m5_news_email", "Sent: Friday, October 9, 2020 4:51 PM", "", ""},
+		{"r13_newsletter_star", "", "", "Morning briefing"},
+		{"r13_edition_num", "", "", "United Kingdom"},
+		{"r13_victims_num", "Lars Nilsen, 44", "", ""},
 	} {
 		a := reviewPage(t, c.file)
 		if !strings.Contains(a.Text, c.keep) {
