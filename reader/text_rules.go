@@ -3514,7 +3514,10 @@ func textSubhead(u textUnit) bool {
 // the article's paragraphs: a recipe's ingredients ("1 cup ricotta", "3/4
 // cup milk", "½ tsp salt"), textMinQuantities or more lines opening with
 // an amount, half the run's lines at least (its headings and "Zest of 1
-// lemon" the rest), half of them textMaxAmountWords words or fewer. A
+// lemon" the rest), half of them textMaxAmountWords words or fewer, two
+// with a measure after the amount or naming what the paragraphs beside
+// the list speak of (textUnitRe, textSharesAWord: a site's box of
+// figures names neither). A
 // box's numbered headlines are written in Title Case ("5 Ways to Beat the
 // Heat") or run longer ("5 things to know about the budget"), a table of
 // contents and a league table count up one by one, and times, scores and
