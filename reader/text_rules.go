@@ -2066,8 +2066,9 @@ var (
 func textClassifyClauseLists(units []textUnit) {
 	for i := 0; i+1 < len(units); i++ {
 		lead := units[i]
-		if lead.list || lead.boiler || lead.junk || lead.stop || lead.aside || !textLeadsIn(lead.text) {
-			continue
+		if lead.list || lead.boiler || lead.junk || lead.stop || lead.aside || !textLeadsIn(lead.text) ||
+			textContainsAny(strings.ToLower(lead.text), textSiteListCues) {
+			continue // the site's list: "Here is more of our reporting on the story:"
 		}
 		// A browser's copy gives the items no bullets, but no blank line
 		// between them either: under the colon, a block of lines; or,
@@ -3603,8 +3604,11 @@ func textAnnouncedList(units []textUnit, i, j int) bool {
 }
 
 // textSiteListCues mark a paragraph announcing the site's list, not the
-// article's: its newsletters, its editions, its apps and accounts.
-var textSiteListCues = []string{"newsletter", "inbox", "edition", "sign up", "subscribe", "our app", "follow us"}
+// article's: its newsletters, its editions, its apps and accounts, its
+// other stories.
+var textSiteListCues = []string{"newsletter", "inbox", "edition", "sign up", "subscribe", "our app", "follow us",
+	"our coverage", "our reporting", "more of our", "our other stories", "our latest", "read more", "more on this story",
+	"you may also like", "you might also like", "related coverage"}
 
 // textSharesAWord reports whether the line low names a thing (a longer
 // word, textTopicWordLen letters or more) that the paragraph right above

@@ -5197,6 +5197,8 @@ func TestTextReviewProbes(t *testing.T) {
 		{"r13_newsletter_star", "", "", "Morning briefing"},
 		{"r13_edition_num", "", "", "United Kingdom"},
 		{"r13_victims_num", "Lars Nilsen, 44", "", ""},
+		{"r13_readmore_star", "Talks are expected to resume on Thursday", "", "Why the port strike could push up food prices"},
+		{"r13_tail_related_num", "", "", "Union members vote for action by a wide margin"},
 	} {
 		a := reviewPage(t, c.file)
 		if !strings.Contains(a.Text, c.keep) {
