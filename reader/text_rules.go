@@ -3516,8 +3516,8 @@ func textSubhead(u textUnit) bool {
 // cup milk", "½ tsp salt"), textMinQuantities or more lines opening with
 // an amount, half the run's lines at least (its headings and "Zest of 1
 // lemon" the rest), half of them textMaxAmountWords words or fewer, two
-// with a measure after the amount or naming what the paragraphs beside
-// the list speak of (textUnitRe, textSharesAWord: a site's box of
+// with a measure after the amount or naming a longer word the paragraphs
+// beside the list use (textUnitRe, textTopicWords: a site's box of
 // figures names neither). A
 // box's numbered headlines are written in Title Case ("5 Ways to Beat the
 // Heat") or run longer ("5 things to know about the budget"), a table of
@@ -3526,6 +3526,14 @@ func textSubhead(u textUnit) bool {
 func textQuantityRun(units []textUnit, i, j int) bool {
 	lines, numbered, rising, inSeq, measured, prev := 0, 0, 0, 0, 0, -2
 	var words []int // of each amount line
+	// What the paragraphs right above and below the run speak of: an
+	// ingredient the method uses ("ricotta", "butter").
+	near := make(map[string]bool)
+	for _, k := range []int{i - 1, j} {
+		if k >= 0 && k < len(units) && units[k].prose {
+			textAddTopicWords(near, units[k].text)
+		}
+	}
 	for k := i; k < j; k++ {
 		u := units[k]
 		if u.junk {
@@ -3557,7 +3565,9 @@ func textQuantityRun(units []textUnit, i, j int) bool {
 			continue
 		}
 		words = append(words, u.words)
-		if textUnitRe().MatchString(low) || textSharesAWord(low, units, i, j) {
+		mine := make(map[string]bool)
+		textAddTopicWords(mine, low)
+		if textUnitRe().MatchString(low) || textSharedWords(mine, near) > 0 {
 			measured++
 		}
 	}
@@ -3609,31 +3619,6 @@ func textAnnouncedList(units []textUnit, i, j int) bool {
 var textSiteListCues = []string{"newsletter", "inbox", "edition", "sign up", "subscribe", "our app", "follow us",
 	"our coverage", "our reporting", "more of our", "our other stories", "our latest", "read more", "more on this story",
 	"you may also like", "you might also like", "related coverage"}
-
-// textSharesAWord reports whether the line low names a thing (a longer
-// word, textTopicWordLen letters or more) that the paragraph right above
-// units[i:j] or right below it speaks of too: an ingredient the method
-// uses ("ricotta", "butter").
-func textSharesAWord(low string, units []textUnit, i, j int) bool {
-	var near []string
-	if p := i - 1; p >= 0 && units[p].prose {
-		near = append(near, strings.ToLower(units[p].text))
-	}
-	if j < len(units) && units[j].prose {
-		near = append(near, strings.ToLower(units[j].text))
-	}
-	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if utf8.RuneCountInString(w) < textTopicWordLen {
-			continue
-		}
-		for _, p := range near {
-			if textWordIn(p, w) {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // textNotAmountRe matches lines that open with a number but list no
 // amount: a clock time ("7 pm Jazz on the green", "6.00 News at Six"), a
